@@ -1,0 +1,50 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+/// Settings shared by every Swift target: Swift 6 mode is the package default;
+/// these make dependencies explicit and existentials visible.
+let strictSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+    name: "legality",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "legality", targets: ["legality"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CYAML",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
+        ),
+        .target(name: "YAMLTree", dependencies: ["CYAML"], swiftSettings: strictSettings),
+        .target(name: "DecisionRecords", dependencies: ["YAMLTree"], swiftSettings: strictSettings),
+        .target(name: "RuleLanguage", dependencies: ["YAMLTree", "DecisionRecords"], swiftSettings: strictSettings),
+        .target(name: "RuleEngine", dependencies: ["RuleLanguage", "DecisionRecords", "YAMLTree"], swiftSettings: strictSettings),
+        .target(name: "Reporters", dependencies: ["RuleEngine", "RuleLanguage", "DecisionRecords", "YAMLTree"], swiftSettings: strictSettings),
+        .target(
+            name: "LegalityCLI",
+            dependencies: [
+                "YAMLTree", "DecisionRecords", "RuleLanguage", "RuleEngine", "Reporters",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(name: "legality", dependencies: ["LegalityCLI"], swiftSettings: strictSettings),
+        .testTarget(name: "YAMLTreeTests", dependencies: ["YAMLTree"], swiftSettings: strictSettings),
+        .testTarget(name: "DecisionRecordsTests", dependencies: ["DecisionRecords", "YAMLTree"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "RuleEngineTests",
+            dependencies: ["RuleEngine", "RuleLanguage", "DecisionRecords", "YAMLTree"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(name: "ReportersTests", dependencies: ["Reporters", "RuleEngine", "DecisionRecords"], swiftSettings: strictSettings),
+        .testTarget(name: "LegalityCLITests", dependencies: ["LegalityCLI"], swiftSettings: strictSettings),
+    ]
+)

@@ -1,0 +1,71 @@
+public import YAMLTree
+
+/// Whether a step has happened.
+public enum StepStatus: String, Sendable {
+    /// The step happened (the default).
+    case done
+    /// The step is planned and has not happened yet.
+    case planned
+}
+
+/// One procedural step of a record, with the fields the engine orders and selects by;
+/// every other field is read from `node`.
+public struct Step: Sendable {
+    /// The step's place in the record's `steps` list, from 0.
+    public var index: Int
+    /// The step type, such as `legality_review`.
+    public var type: String
+    /// Done or planned.
+    public var status: StepStatus
+    /// The day the step is dated by: its `date`, or the `end` of its period.
+    public var day: Day
+    /// The step's mapping as written.
+    public var node: YAMLNode
+
+    /// Creates a step.
+    public init(index: Int, type: String, status: StepStatus, day: Day, node: YAMLNode) {
+        self.index = index
+        self.type = type
+        self.status = status
+        self.day = day
+        self.node = node
+    }
+
+    /// Where the step starts in its file.
+    public var position: SourcePosition { node.position }
+}
+
+/// One decision record: a decision and the steps taken on the way to it.
+public struct DecisionRecord: Sendable {
+    /// The record's id.
+    public var id: String
+    /// The record's kind, such as `major_administrative_decision`.
+    public var kind: String
+    /// The decision's title.
+    public var title: String
+    /// The file the record was read from, as given or found.
+    public var file: String
+    /// The document's root mapping as written; rules read `facts` and any other key from it.
+    public var node: YAMLNode
+    /// The steps in the order written.
+    public var steps: [Step]
+
+    /// Creates a record.
+    public init(id: String, kind: String, title: String, file: String, node: YAMLNode, steps: [Step]) {
+        self.id = id
+        self.kind = kind
+        self.title = title
+        self.file = file
+        self.node = node
+        self.steps = steps
+    }
+
+    /// The deciding organ, if given.
+    public var organ: String? { node["organ"]?.coreValue?.text }
+    /// The sponsoring department, if given.
+    public var department: String? { node["department"]?.coreValue?.text }
+    /// Where the record starts.
+    public var position: SourcePosition { node.position }
+    /// Where the record's `id` value is written.
+    public var idPosition: SourcePosition { node["id"]?.position ?? node.position }
+}

@@ -1,0 +1,147 @@
+public import YAMLTree
+
+/// A certificate a person holds, such as an enforcement certificate (行政执法证).
+public struct Certificate: Sendable, Hashable {
+    /// The certificate type, such as `enforcement`.
+    public var type: String
+    /// The certificate number, if given.
+    public var number: String?
+    /// First day of validity; nil means no lower bound.
+    public var validFrom: Day?
+    /// Last day of validity; nil means no upper bound.
+    public var validUntil: Day?
+    /// The day from which it was revoked, if it was.
+    public var revoked: Day?
+
+    /// Creates a certificate.
+    public init(type: String, number: String? = nil, validFrom: Day? = nil, validUntil: Day? = nil, revoked: Day? = nil) {
+        self.type = type
+        self.number = number
+        self.validFrom = validFrom
+        self.validUntil = validUntil
+        self.revoked = revoked
+    }
+
+    /// Valid on `day`: `valid_from <= day <= valid_until`, and `day` before `revoked`.
+    public func isValid(on day: Day) -> Bool {
+        if let validFrom, day < validFrom { return false }
+        if let validUntil, validUntil < day { return false }
+        if let revoked, revoked <= day { return false }
+        return true
+    }
+}
+
+/// A person that records refer to by id.
+public struct Person: Sendable, Hashable {
+    /// The person's id, such as `P-010`.
+    public var id: String
+    /// The person's name.
+    public var name: String?
+    /// The person's roles.
+    public var roles: [String]
+    /// Certificates held.
+    public var certificates: [Certificate]
+    /// Qualifications held, by type (such as `legal_profession`).
+    public var qualifications: [String]
+
+    /// Creates a person.
+    public init(id: String, name: String? = nil, roles: [String] = [], certificates: [Certificate] = [], qualifications: [String] = []) {
+        self.id = id
+        self.name = name
+        self.roles = roles
+        self.certificates = certificates
+        self.qualifications = qualifications
+    }
+}
+
+/// The registry of people: who exists, what certificates and qualifications they hold.
+public struct Registry: Sendable {
+    /// People by id.
+    public private(set) var people: [String: Person]
+    /// The files the registry was read from.
+    public private(set) var files: [String]
+
+    /// Creates a registry.
+    public init(people: [Person] = [], files: [String] = []) {
+        self.people = Dictionary(people.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        self.files = files
+    }
+
+    /// The person with an id, if registered.
+    public func person(_ id: String) -> Person? { people[id] }
+}
+
+/// A registry file that cannot be used; the run stops with exit status 2.
+public struct RegistryError: Error, Sendable, CustomStringConvertible {
+    /// The file.
+    public var file: String
+    /// Where the problem is.
+    public var position: SourcePosition
+    /// What is wrong and what was expected.
+    public var message: String
+
+    /// Creates an error.
+    public init(file: String, position: SourcePosition, message: String) {
+        self.file = file
+        self.position = position
+        self.message = message
+    }
+
+    public var description: String { "\(file):\(position.line):\(position.column): \(message)" }
+}
+
+/// Reads registry documents.
+public enum RegistryLoader {
+    /// Adds the people of one registry document to `registry`.
+    /// - Throws: `RegistryError` naming the position of the first problem.
+    public static func add(_ document: YAMLNode, file: String, to registry: inout Registry) throws(RegistryError) {
+        func fail(_ node: YAMLNode, _ message: String) -> RegistryError {
+            RegistryError(file: file, position: node.position, message: message)
+        }
+        guard document.mapping != nil else { throw fail(document, "a registry is a mapping with the key 'people', found \(document.kindDescription)") }
+        guard let peopleNode = document["people"] else { throw fail(document, "a registry needs the key 'people' (a list of people)") }
+        guard let items = peopleNode.sequence else { throw fail(peopleNode, "'people' must be a list, found \(peopleNode.kindDescription)") }
+        for item in items {
+            guard item.mapping != nil else { throw fail(item, "each person must be a mapping with at least 'id', found \(item.kindDescription)") }
+            guard let idNode = item["id"], let id = idNode.coreValue?.text, !id.isEmpty else { throw fail(item, "a person lacks 'id'") }
+            if let existing = registry.people[id] {
+                throw fail(idNode, "the person id '\(id)' is registered twice (also as \(existing.name ?? id))")
+            }
+            var person = Person(id: id, name: item["name"]?.coreValue?.text)
+            person.roles = try texts(item["roles"], key: "roles", fail: fail)
+            for certificateNode in item["certificates"]?.sequence ?? [] {
+                guard certificateNode.mapping != nil, let type = certificateNode["type"]?.coreValue?.text else {
+                    throw fail(certificateNode, "a certificate needs a 'type'")
+                }
+                func day(_ key: String) throws(RegistryError) -> Day? {
+                    guard let node = certificateNode[key] else { return nil }
+                    guard let day = RecordLoader.date(node) else { throw fail(node, "'\(key)' must be a date (YYYY-MM-DD), found '\(node.scalar?.text ?? node.kindDescription)'") }
+                    return day
+                }
+                person.certificates.append(Certificate(
+                    type: type, number: certificateNode["number"]?.coreValue?.text,
+                    validFrom: try day("valid_from"), validUntil: try day("valid_until"), revoked: try day("revoked")))
+            }
+            if let certificates = item["certificates"], certificates.sequence == nil {
+                throw fail(certificates, "'certificates' must be a list, found \(certificates.kindDescription)")
+            }
+            for qualification in item["qualifications"]?.sequence ?? [] {
+                guard let type = qualification["type"]?.coreValue?.text else { throw fail(qualification, "a qualification needs a 'type'") }
+                person.qualifications.append(type)
+            }
+            registry.add(person)
+        }
+        registry.addFile(file)
+    }
+
+    private static func texts(_ node: YAMLNode?, key: String, fail: (YAMLNode, String) -> RegistryError) throws(RegistryError) -> [String] {
+        guard let node else { return [] }
+        guard let items = node.sequence else { throw fail(node, "'\(key)' must be a list, found \(node.kindDescription)") }
+        return items.compactMap { $0.coreValue?.text }
+    }
+}
+
+extension Registry {
+    mutating func add(_ person: Person) { people[person.id] = person }
+    mutating func addFile(_ file: String) { files.append(file) }
+}

@@ -1,0 +1,159 @@
+public import DecisionRecords
+public import RuleLanguage
+import YAMLTree
+
+/// What the engine carries from one record to the next: values seen for `seen_before`,
+/// and years the calendar did not cover.
+public struct RunState: Sendable {
+    var seen: [Set<String>]
+    /// Years outside the calendar that a working-day count touched.
+    public private(set) var uncoveredYears: Set<Int> = []
+
+    /// A fresh state for a rule set.
+    public init(rules: RuleSet) {
+        seen = Array(repeating: [], count: rules.seenCounterCount)
+    }
+
+    mutating func merge(_ evaluator: Evaluator) {
+        seen = evaluator.seen
+        uncoveredYears.formUnion(evaluator.uncoveredYears)
+    }
+}
+
+/// Evaluates compiled rules on loaded documents.
+public struct Engine: Sendable {
+    /// The evaluation context.
+    public let context: EvaluationContext
+    /// The rules that run, in id order.
+    public let rules: [Rule]
+
+    /// Creates an engine for the rules that pass `include`.
+    public init(context: EvaluationContext, include: (Rule) -> Bool = { _ in true }) {
+        self.context = context
+        self.rules = context.rules.rules.filter(include)
+    }
+
+    /// The findings of one loaded document of a file, in evaluation order.
+    public func check(_ document: LoadedDocument, file: String, state: inout RunState) -> [Finding] {
+        switch document {
+        case .invalid(let id, let problems):
+            return loadProblemFindings(problems, record: id, file: file)
+        case .record(var record):
+            if let meeting = context.meeting { Self.addMeeting(on: meeting, to: &record) }
+            var evaluator = Evaluator(context: context, record: record, seen: state.seen)
+            var findings: [Finding] = []
+            for rule in rules {
+                guard case .record(let check) = rule.body else { continue }
+                if let kinds = rule.kinds, !kinds.contains(record.kind) { continue }
+                if rule.needsRegistry, context.registry == nil { continue }
+                evaluate(rule, check, with: &evaluator, into: &findings)
+            }
+            state.merge(evaluator)
+            return findings
+        }
+    }
+
+    /// Findings for a file that could not be read as YAML.
+    public func fileProblem(_ problem: RecordProblem, file: String) -> [Finding] {
+        loadProblemFindings([problem], record: nil, file: file)
+    }
+
+    /// Findings of run-scope rules, such as "no registry was found".
+    public func runFindings() -> [Finding] {
+        let empty = DecisionRecord(id: "", kind: "", title: "", file: "", node: YAMLNode(.mapping([]), range: SourceRange(at: .start)), steps: [])
+        var evaluator = Evaluator(context: context, record: empty, seen: [])
+        var findings: [Finding] = []
+        for rule in rules {
+            guard case .run(let check) = rule.body else { continue }
+            evaluate(rule, check, with: &evaluator, into: &findings)
+        }
+        return findings.map { finding in
+            var runLevel = finding
+            runLevel.record = nil
+            runLevel.file = ""
+            runLevel.position = nil
+            return runLevel
+        }
+    }
+
+    private func loadProblemFindings(_ problems: [RecordProblem], record: String?, file: String) -> [Finding] {
+        var findings: [Finding] = []
+        for rule in rules {
+            guard case .loadProblems(let codes) = rule.body else { continue }
+            for problem in problems where codes.contains(problem.code) {
+                let empty = DecisionRecord(id: record ?? "", kind: "", title: "", file: file, node: YAMLNode(.mapping([]), range: SourceRange(at: problem.position)), steps: [])
+                var evaluator = Evaluator(context: context, record: empty, seen: [])
+                evaluator.problem = problem
+                findings.append(Finding(
+                    rule: rule.id, pack: rule.pack, severity: rule.severity, record: record, file: file,
+                    position: problem.position, title: rule.title,
+                    message: LocalizedText(zh: render(rule.message.zh, .zh, &evaluator), en: render(rule.message.en, .en, &evaluator)),
+                    basis: rule.basis, help: rule.help, evidence: []))
+            }
+        }
+        return findings
+    }
+
+    private func evaluate(_ rule: Rule, _ check: Check, with evaluator: inout Evaluator, into findings: inout [Finding]) {
+        evaluator.prepare(rule, check: check)
+        if let when = check.when, !evaluator.condition(when) { return }
+        loop(0, rule, check, &evaluator, &findings)
+    }
+
+    private func loop(_ level: Int, _ rule: Rule, _ check: Check, _ evaluator: inout Evaluator, _ findings: inout [Finding]) {
+        guard level < check.loops.count else {
+            if evaluator.condition(check.violation) { findings.append(finding(rule, check, &evaluator)) }
+            return
+        }
+        let binding = check.loops[level]
+        for item in evaluator.evaluate(binding.expression).elements ?? [] {
+            evaluator.bind(binding.slot, to: item, resetting: check.lets)
+            loop(level + 1, rule, check, &evaluator, &findings)
+        }
+    }
+
+    private func finding(_ rule: Rule, _ check: Check, _ evaluator: inout Evaluator) -> Finding {
+        var position: SourcePosition?
+        if let location = check.location { position = evaluator.position(of: evaluator.evaluate(location)) }
+        if position == nil, let innermost = check.loops.last {
+            position = evaluator.position(of: evaluator.slotValue(innermost.slot))
+        }
+        var evidence: [Evidence] = []
+        for (label, expression) in check.evidence {
+            let value = evaluator.evaluate(expression)
+            evidence.append(Evidence(label: label, value: LocalizedText(zh: evaluator.text(value, .zh), en: evaluator.text(value, .en))))
+        }
+        let record = evaluator.record
+        return Finding(
+            rule: rule.id, pack: rule.pack, severity: rule.severity, record: record.id, file: record.file,
+            position: position ?? record.position, title: rule.title,
+            message: LocalizedText(zh: render(rule.message.zh, .zh, &evaluator), en: render(rule.message.en, .en, &evaluator)),
+            basis: rule.basis, help: rule.help, evidence: evidence)
+    }
+
+    private func render(_ parts: [TemplatePart], _ language: Language, _ evaluator: inout Evaluator) -> String {
+        var text = ""
+        for part in parts {
+            switch part {
+            case .text(let literal): text += literal
+            case .value(let expression): text += evaluator.text(evaluator.evaluate(expression), language)
+            }
+        }
+        return text
+    }
+
+    /// The meeting gate's "as if": a planned collective discussion on the meeting day,
+    /// unless the record already has a discussion dated that day.
+    static func addMeeting(on day: Day, to record: inout DecisionRecord) {
+        if record.steps.contains(where: { $0.type == "collective_discussion" && $0.day == day }) { return }
+        let position = record.node.pair(for: "steps")?.key.position ?? record.position
+        let range = SourceRange(at: position)
+        func scalar(_ text: String) -> YAMLNode { YAMLNode(.scalar(YAMLScalar(text: text)), range: range) }
+        let node = YAMLNode(.mapping([
+            YAMLPair(key: scalar("type"), value: scalar("collective_discussion")),
+            YAMLPair(key: scalar("date"), value: scalar(day.description)),
+            YAMLPair(key: scalar("status"), value: scalar("planned")),
+        ]), range: range)
+        record.steps.append(Step(index: record.steps.count, type: "collective_discussion", status: .planned, day: day, node: node))
+    }
+}

@@ -1,0 +1,56 @@
+public import DecisionRecords
+public import RuleLanguage
+
+/// Everything a run's evaluation reads besides the record: rules, calendar, registry, dates.
+public struct EvaluationContext: Sendable {
+    /// The compiled rules and definitions.
+    public var rules: RuleSet
+    /// The working-day calendar.
+    public var calendar: WorkingCalendar
+    /// The registry of people; nil when none was found (registry rules are then skipped).
+    public var registry: Registry?
+    /// The as-of date.
+    public var asOf: Day
+    /// The meeting day, in the meeting gate.
+    public var meeting: Day?
+    /// Parameter values set by configuration, by rule id and parameter name.
+    public var parameterOverrides: [String: [String: ParameterValue]]
+
+    /// Creates a context.
+    public init(
+        rules: RuleSet, calendar: WorkingCalendar, registry: Registry?, asOf: Day, meeting: Day? = nil,
+        parameterOverrides: [String: [String: ParameterValue]] = [:]
+    ) {
+        self.rules = rules
+        self.calendar = calendar
+        self.registry = registry
+        self.asOf = asOf
+        self.meeting = meeting
+        self.parameterOverrides = parameterOverrides
+    }
+
+    /// The effective value of each parameter of a rule: its override, else its default.
+    public func effectiveParameters(for rule: Rule) -> [String: ParameterValue] {
+        var result: [String: ParameterValue] = [:]
+        for parameter in rule.parameters {
+            result[parameter.name] = parameterOverrides[rule.id]?[parameter.name]
+                ?? parameter.defaultList.map(ParameterValue.list) ?? .single(parameter.defaultValue)
+        }
+        return result
+    }
+
+    func parameters(for rule: Rule) -> [String: Value] {
+        effectiveParameters(for: rule).mapValues { value in
+            switch value {
+            case .single(let literal): .from(literal)
+            case .list(let literals): .list(literals.map(Value.from))
+            }
+        }
+    }
+}
+
+/// A parameter's value: one literal or a list.
+public enum ParameterValue: Sendable {
+    case single(Literal)
+    case list([Literal])
+}

@@ -1,0 +1,366 @@
+import DecisionRecords
+import RuleLanguage
+import YAMLTree
+
+/// Evaluates expressions on one record. Shared definitions are computed at most once per
+/// record; a rule's `let` bindings at most once per rule (or per loop item when they read it).
+struct Evaluator {
+    let context: EvaluationContext
+    let record: DecisionRecord
+    /// Step indices ordered by date, ties in written order.
+    let order: [Int]
+    private var definitionCache: [Value?]
+    private var slots: [Value?] = []
+    private var letsBySlot: [Expression?] = []
+    private var parameters: [String: Value] = [:]
+    var problem: RecordProblem?
+    var seen: [Set<String>]
+    var uncoveredYears: Set<Int> = []
+
+    init(context: EvaluationContext, record: DecisionRecord, seen: [Set<String>]) {
+        self.context = context
+        self.record = record
+        self.seen = seen
+        order = record.steps.indices.sorted { lhs, rhs in
+            let (a, b) = (record.steps[lhs], record.steps[rhs])
+            return a.day != b.day ? a.day < b.day : lhs < rhs
+        }
+        definitionCache = Array(repeating: nil, count: context.rules.definitions.count)
+    }
+
+    // MARK: Rules
+
+    mutating func prepare(_ rule: Rule, check: Check) {
+        slots = Array(repeating: nil, count: check.slotCount)
+        letsBySlot = Array(repeating: nil, count: check.slotCount)
+        for binding in check.lets { letsBySlot[binding.slot] = binding.expression }
+        parameters = context.parameters(for: rule)
+    }
+
+    mutating func bind(_ slot: Int, to value: Value, resetting lets: [Binding]) {
+        slots[slot] = value
+        for binding in lets where binding.dependsOnLoop { slots[binding.slot] = nil }
+    }
+
+    func slotValue(_ slot: Int) -> Value { slots[slot] ?? .missing }
+
+    // MARK: Expressions
+
+    mutating func condition(_ expression: Expression) -> Bool {
+        evaluate(expression).isTrue
+    }
+
+    mutating func evaluate(_ expression: Expression) -> Value {
+        switch expression {
+        case .literal(let literal): return .from(literal)
+        case .list(let items): return .list(items.map { evaluate($0) })
+        case .reference(let reference): return self.reference(reference)
+        case .steps(let selection): return .list(select(selection))
+        case .items(let source, let filter):
+            let items = evaluate(source).elements ?? []
+            guard let filter else { return .list(items) }
+            return .list(items.filter { keep($0, filter) })
+        case .first(let inner): return pick(evaluate(inner), latest: false)
+        case .last(let inner): return pick(evaluate(inner), latest: true)
+        case .earliest(let items): return pick(.list(items.map { evaluate($0) }), latest: false)
+        case .latest(let items): return pick(.list(items.map { evaluate($0) }), latest: true)
+        case .coalesce(let items):
+            for item in items {
+                let value = evaluate(item)
+                if !value.isMissing { return value }
+            }
+            return .missing
+        case .concat(let items):
+            return .list(items.flatMap { evaluate($0).elements ?? [] })
+        case .distinct(let inner):
+            var keys: Set<String> = []
+            return .list((evaluate(inner).elements ?? []).filter { keys.insert(text($0, .en)).inserted })
+        case .count(let inner):
+            return .number(Double(evaluate(inner).elements?.count ?? 1))
+        case .addDays(let date, let count):
+            guard let day = day(evaluate(date)), let number = evaluate(count).number else { return .missing }
+            return .date(day.adding(days: Int(number)), nil)
+        case .addWorkingDays(let date, let count):
+            guard let day = day(evaluate(date)), let number = evaluate(count).number else { return .missing }
+            let result = context.calendar.adding(workingDays: Int(number), to: day)
+            noteCoverage(day, result)
+            return .date(result, nil)
+        case .days(let from, let to):
+            guard let start = day(evaluate(from)), let end = day(evaluate(to)) else { return .missing }
+            return .number(Double(start.days(to: end)))
+        case .workingDays(let from, let to):
+            guard let start = day(evaluate(from)), let end = day(evaluate(to)) else { return .missing }
+            noteCoverage(start, end)
+            return .number(Double(context.calendar.workingDays(from: start, to: end)))
+        case .periodDays(let inner):
+            guard case .step(let index) = evaluate(inner) else { return .missing }
+            let node = record.steps[index].node
+            guard let start = node["start"].flatMap(RecordLoader.date), let end = node["end"].flatMap(RecordLoader.date) else { return .number(1) }
+            return .number(Double(start.days(to: end) + 1))
+        case .personName(let inner):
+            let value = evaluate(inner)
+            let id = text(value, .en)
+            return .text(context.registry?.person(id)?.name ?? id, position(of: value))
+        case .all(let items):
+            for item in items where !condition(item) { return .bool(false) }
+            return .bool(true)
+        case .any(let items):
+            for item in items where condition(item) { return .bool(true) }
+            return .bool(false)
+        case .not(let inner): return .bool(!condition(inner))
+        case .exists(let inner): return .bool(exists(evaluate(inner)))
+        case .missing(let inner): return .bool(!exists(evaluate(inner)))
+        case .compare(let comparison, let lhs, let rhs):
+            return .bool(compare(evaluate(lhs), evaluate(rhs), comparison))
+        case .isIn(let item, let list):
+            let value = evaluate(item)
+            guard !value.isMissing else { return .bool(false) }
+            return .bool((evaluate(list).elements ?? []).contains { compare(value, $0, .eq) })
+        case .isTrue(let inner): return .bool(evaluate(inner).isTrue)
+        case .registered(let inner):
+            return .bool(context.registry?.person(text(evaluate(inner), .en)) != nil)
+        case .certificateValid(let person, let type, let on):
+            guard let holder = context.registry?.person(text(evaluate(person), .en)), let day = day(evaluate(on)) else { return .bool(false) }
+            let wanted = text(evaluate(type), .en)
+            return .bool(holder.certificates.contains { $0.type == wanted && $0.isValid(on: day) })
+        case .hasQualification(let person, let type):
+            guard let holder = context.registry?.person(text(evaluate(person), .en)) else { return .bool(false) }
+            return .bool(holder.qualifications.contains(text(evaluate(type), .en)))
+        case .seenBefore(let id, let inner):
+            let value = evaluate(inner)
+            guard !value.isMissing, id < seen.count else { return .bool(false) }
+            return .bool(!seen[id].insert(text(value, .en)).inserted)
+        }
+    }
+
+    private func exists(_ value: Value) -> Bool {
+        switch value {
+        case .missing: false
+        case .list(let items): !items.isEmpty
+        case .node(let node): node.sequence.map { !$0.isEmpty } ?? true
+        default: true
+        }
+    }
+
+    private mutating func keep(_ item: Value, _ filter: Filter) -> Bool {
+        let saved = slots[filter.slot]
+        slots[filter.slot] = item
+        defer { slots[filter.slot] = saved }
+        return condition(filter.condition)
+    }
+
+    private mutating func select(_ selection: StepSelection) -> [Value] {
+        var bounds: [(Comparison, Day)] = []
+        for bound in selection.bounds {
+            guard let day = day(evaluate(bound.value)) else { return [] }
+            bounds.append((bound.comparison, day))
+        }
+        var result: [Value] = []
+        for index in order {
+            let step = record.steps[index]
+            switch selection.status {
+            case .done where step.status != .done: continue
+            case .planned where step.status != .planned: continue
+            default: break
+            }
+            if let types = selection.types, !types.contains(step.type) { continue }
+            if !bounds.allSatisfy({ Self.holds($1.ordinal - step.day.ordinal, $0, reversed: true) }) { continue }
+            if !selection.fields.allSatisfy({ matches(index, $0) }) { continue }
+            if let filter = selection.filter, !keep(.step(index), filter) { continue }
+            result.append(.step(index))
+        }
+        return result
+    }
+
+    private mutating func matches(_ index: Int, _ match: FieldMatch) -> Bool {
+        let value = navigate(.step(index), match.path[...])
+        for expected in match.values {
+            if case .literal(.null) = expected {
+                if value.isMissing { return true }
+                continue
+            }
+            if compare(value, evaluate(expected), .eq) { return true }
+        }
+        return false
+    }
+
+    /// The earliest or latest element; steps by date (ties: the first listed for the earliest,
+    /// the last listed for the latest), dates by day, other lists by position.
+    private func pick(_ value: Value, latest: Bool) -> Value {
+        guard let items = value.elements else { return value }
+        var best: (Value, Day)?
+        var sawUndated = false
+        for item in items where !item.isMissing {
+            guard let day = day(item) else {
+                sawUndated = true
+                continue
+            }
+            if let current = best {
+                if latest ? day >= current.1 : day < current.1 { best = (item, day) }
+            } else {
+                best = (item, day)
+            }
+        }
+        if sawUndated || best == nil {
+            let present = items.filter { !$0.isMissing }
+            return (latest ? present.last : present.first) ?? .missing
+        }
+        return best?.0 ?? .missing
+    }
+
+    // MARK: References and paths
+
+    private mutating func reference(_ reference: Reference) -> Value {
+        let path = reference.path[...]
+        switch reference.root {
+        case .record: return navigate(.node(record.node), path)
+        case .facts: return navigate(record.node["facts"].map(Value.from) ?? .missing, path)
+        case .steps: return navigate(.list(order.map { .step($0) }), path)
+        case .asOf: return navigate(.date(context.asOf, nil), path)
+        case .meeting: return context.meeting.map { .date($0, nil) } ?? .missing
+        case .registryLoaded: return .bool(context.registry != nil)
+        case .parameter(let name): return navigate(parameters[name] ?? .missing, path)
+        case .problem:
+            guard let problem else { return .missing }
+            switch path.first {
+            case "message": return .localized(problem.message)
+            case "code": return .text(problem.code.rawValue, nil)
+            default: return .missing
+            }
+        case .definition(let index):
+            if let cached = definitionCache[index] { return navigate(cached, path) }
+            let value = evaluate(context.rules.definitions[index].expression)
+            definitionCache[index] = value
+            return navigate(value, path)
+        case .slot(let slot):
+            if let value = slots[slot] { return navigate(value, path) }
+            guard let expression = letsBySlot[slot] else { return .missing }
+            let value = evaluate(expression)
+            slots[slot] = value
+            return navigate(value, path)
+        }
+    }
+
+    func navigate(_ value: Value, _ path: ArraySlice<String>) -> Value {
+        guard let field = path.first else { return value }
+        let rest = path.dropFirst()
+        switch value {
+        case .step(let index):
+            let step = record.steps[index]
+            switch field {
+            case "date":
+                let node = step.node["date"] ?? step.node["end"]
+                return navigate(.date(step.day, node?.position ?? step.position), rest)
+            case "status": return navigate(.text(step.status.rawValue, step.node["status"]?.position), rest)
+            case "type": return navigate(.text(step.type, step.node["type"]?.position), rest)
+            default: return navigate(step.node[field].map(Value.from) ?? .missing, rest)
+            }
+        case .node(let node):
+            if node.mapping != nil { return navigate(node[field].map(Value.from) ?? .missing, rest) }
+            return flatten((node.sequence ?? []).map { navigate(.from($0), path) })
+        case .list(let items):
+            return flatten(items.map { navigate($0, path) })
+        default:
+            return .missing
+        }
+    }
+
+    private func flatten(_ values: [Value]) -> Value {
+        var result: [Value] = []
+        for value in values {
+            switch value {
+            case .missing: continue
+            case .list(let items): result += items
+            case .node(let node) where node.sequence != nil: result += value.elements ?? []
+            default: result.append(value)
+            }
+        }
+        return .list(result)
+    }
+
+    // MARK: Comparison and conversion
+
+    func day(_ value: Value) -> Day? {
+        switch value {
+        case .date(let day, _): day
+        case .step(let index): record.steps[index].day
+        case .text(let text, _): Day(parsing: text)
+        default: nil
+        }
+    }
+
+    private func compare(_ lhs: Value, _ rhs: Value, _ comparison: Comparison) -> Bool {
+        guard let order = ordering(lhs, rhs) else { return false }
+        return Self.holds(order, comparison, reversed: false)
+    }
+
+    /// -1, 0 or 1; nil when the values cannot be compared (a missing value compares with nothing).
+    private func ordering(_ lhs: Value, _ rhs: Value) -> Int? {
+        if lhs.isMissing || rhs.isMissing { return nil }
+        switch (lhs, rhs) {
+        case (.number(let a), .number(let b)): return a < b ? -1 : (a > b ? 1 : 0)
+        case (.bool(let a), .bool(let b)): return a == b ? 0 : nil
+        case (.date, _), (_, .date), (.step, _), (_, .step):
+            if case .step(let a) = lhs, case .step(let b) = rhs, a == b { return 0 }
+            guard let a = day(lhs), let b = day(rhs) else { return nil }
+            return a < b ? -1 : (a > b ? 1 : 0)
+        case (.number(let a), .text(let text, _)), (.text(let text, _), .number(let a)):
+            guard let b = Double(text) else { return nil }
+            let sign = a < b ? -1 : (a > b ? 1 : 0)
+            if case .number = lhs { return sign }
+            return -sign
+        default:
+            let (a, b) = (text(lhs, .en), text(rhs, .en))
+            return a < b ? -1 : (a > b ? 1 : 0)
+        }
+    }
+
+    /// Whether `order` (the sign of lhs - rhs) satisfies a comparison; `reversed` reads it as rhs - lhs.
+    static func holds(_ order: Int, _ comparison: Comparison, reversed: Bool) -> Bool {
+        let sign = reversed ? -order.signum() : order.signum()
+        switch comparison {
+        case .eq: return sign == 0
+        case .ne: return sign != 0
+        case .lt: return sign < 0
+        case .le: return sign <= 0
+        case .gt: return sign > 0
+        case .ge: return sign >= 0
+        }
+    }
+
+    /// The text form of a value, for messages, evidence and comparisons of texts.
+    func text(_ value: Value, _ language: Language) -> String {
+        switch value {
+        case .missing: return "—"
+        case .bool(let value): return value ? "true" : "false"
+        case .number(let number):
+            return number == number.rounded() && abs(number) < 1e15 ? String(Int(number)) : String(number)
+        case .text(let text, _): return text
+        case .date(let day, _): return day.description
+        case .step(let index):
+            let step = record.steps[index]
+            return language == .zh ? "\(step.type)（\(step.day)）" : "\(step.type) (\(step.day))"
+        case .node(let node):
+            if let items = node.sequence { return text(.list(items.map(Value.from)), language) }
+            return node.kindDescription
+        case .list(let items):
+            return items.map { text($0, language) }.joined(separator: language == .zh ? "、" : ", ")
+        case .localized(let localized): return localized.text(language)
+        }
+    }
+
+    /// Where a value is written, if it came from the record.
+    func position(of value: Value) -> SourcePosition? {
+        switch value {
+        case .text(_, let position), .date(_, let position): position
+        case .step(let index): record.steps[index].position
+        case .node(let node): node.position
+        case .list(let items): items.lazy.compactMap { position(of: $0) }.first
+        default: nil
+        }
+    }
+
+    private mutating func noteCoverage(_ days: Day...) {
+        for day in days where !context.calendar.covers(day) { uncoveredYears.insert(day.year) }
+    }
+}

@@ -1,0 +1,47 @@
+public import DecisionRecords
+public import RuleLanguage
+public import YAMLTree
+
+/// One value a finding weighed, such as a step, a date or a deadline.
+public struct Evidence: Sendable, Hashable {
+    /// The label the rule gives it.
+    public var label: String
+    /// The value, in both languages.
+    public var value: LocalizedText
+}
+
+/// A violation of a rule, or a problem with an input, at a place in a file.
+public struct Finding: Sendable {
+    /// The rule id.
+    public var rule: String
+    /// The rule's pack.
+    public var pack: String
+    /// The severity.
+    public var severity: Severity
+    /// The record's id; nil for run-level findings and for files that could not be read as records.
+    public var record: String?
+    /// The file, as given or found; empty for run-level findings.
+    public var file: String
+    /// Where the finding points; nil for run-level findings.
+    public var position: SourcePosition?
+    /// The rule's title.
+    public var title: LocalizedText
+    /// The message, with the values of this case.
+    public var message: LocalizedText
+    /// The legal basis.
+    public var basis: Basis
+    /// How to put it right.
+    public var help: LocalizedText?
+    /// What the rule weighed.
+    public var evidence: [Evidence]
+
+    /// Orders findings by file, line, column, rule (run-level findings first).
+    public static func precedes(_ lhs: Finding, _ rhs: Finding) -> Bool {
+        if lhs.file != rhs.file { return lhs.file.utf8.lexicographicallyPrecedes(rhs.file.utf8) }
+        let left = lhs.position ?? SourcePosition(line: 0, column: 0)
+        let right = rhs.position ?? SourcePosition(line: 0, column: 0)
+        if left != right { return left < right }
+        if lhs.rule != rhs.rule { return lhs.rule < rhs.rule }
+        return lhs.message.en < rhs.message.en
+    }
+}

@@ -1,0 +1,70 @@
+import DecisionRecords
+import RuleLanguage
+import YAMLTree
+
+/// A value while a rule is evaluated. Values read from a record keep their position,
+/// so a finding can point at them.
+enum Value: Sendable {
+    case missing
+    case bool(Bool)
+    case number(Double)
+    case text(String, SourcePosition?)
+    case date(Day, SourcePosition?)
+    /// A step of the record under evaluation, by index.
+    case step(Int)
+    /// A mapping or sequence of the record, as written.
+    case node(YAMLNode)
+    case list([Value])
+    case localized(LocalizedText)
+
+    /// Reads a node: scalars by the core schema (date-shaped texts as dates), collections as they are.
+    static func from(_ node: YAMLNode) -> Value {
+        guard let scalar = node.scalar else { return .node(node) }
+        switch CoreValue.resolve(scalar, tag: node.tag) {
+        case .null: return .missing
+        case .bool(let value): return .bool(value)
+        case .int(let value): return .number(Double(value))
+        case .float(let value): return .number(value)
+        case .string(let text):
+            if text.utf8.count >= 10, let day = Day(parsing: text) { return .date(day, node.position) }
+            return .text(text, node.position)
+        }
+    }
+
+    static func from(_ literal: Literal) -> Value {
+        switch literal {
+        case .null: .missing
+        case .bool(let value): .bool(value)
+        case .number(let value): .number(value)
+        case .text(let value): .text(value, nil)
+        }
+    }
+
+    var isMissing: Bool {
+        if case .missing = self { return true }
+        return false
+    }
+
+    var isTrue: Bool {
+        if case .bool(true) = self { return true }
+        return false
+    }
+
+    var number: Double? {
+        switch self {
+        case .number(let value): value
+        case .text(let text, _): Double(text)
+        default: nil
+        }
+    }
+
+    /// The elements when the value is a list (or a sequence node); nil otherwise.
+    var elements: [Value]? {
+        switch self {
+        case .list(let items): items
+        case .node(let node): node.sequence.map { $0.map(Value.from) }
+        case .missing: []
+        default: nil
+        }
+    }
+}

@@ -1,0 +1,86 @@
+public import DecisionRecords
+public import YAMLTree
+
+/// Working days (工作日): Monday to Friday, less official holidays, plus official make-up
+/// working days (调休上班), for the years a calendar covers; Monday to Friday outside them.
+public struct WorkingCalendar: Sendable {
+    /// Days whose status the calendar sets: true for a working day, false for a day off.
+    private var overrides: [Int: Bool] = [:]
+    /// The years the calendar covers.
+    public private(set) var years: Set<Int> = []
+    /// The calendar files read, in order.
+    public private(set) var sources: [String] = []
+
+    /// An empty calendar: Monday to Friday everywhere.
+    public init() {}
+
+    /// Whether the calendar has data for a day's year.
+    public func covers(_ day: Day) -> Bool { years.contains(day.year) }
+
+    /// Whether a day is a working day.
+    public func isWorkingDay(_ day: Day) -> Bool {
+        overrides[day.ordinal] ?? !day.isWeekend
+    }
+
+    /// The `count`-th working day after `day` (`day` itself not counted).
+    public func adding(workingDays count: Int, to day: Day) -> Day {
+        var current = day
+        var remaining = max(0, count)
+        while remaining > 0 {
+            current = current.adding(days: 1)
+            if isWorkingDay(current) { remaining -= 1 }
+        }
+        return current
+    }
+
+    /// The working days W with `from < W <= to`; negative when `to` is before `from`.
+    public func workingDays(from: Day, to: Day) -> Int {
+        if to < from { return -workingDays(from: to, to: from) }
+        var count = 0
+        var current = from
+        while current < to {
+            current = current.adding(days: 1)
+            if isWorkingDay(current) { count += 1 }
+        }
+        return count
+    }
+
+    /// Adds the days of a calendar file; later files override earlier ones day by day.
+    /// - Throws: `CalendarError` naming the position of a malformed entry.
+    public mutating func add(_ document: YAMLNode, file: String) throws(CalendarError) {
+        func fail(_ node: YAMLNode, _ message: String) -> CalendarError {
+            CalendarError(file: file, position: node.position, message: message)
+        }
+        guard let yearsNode = document["years"], let pairs = yearsNode.mapping else {
+            throw fail(document["years"] ?? document, "a calendar is a mapping with 'years': {2024: {holidays: [...], workdays: [...]}}")
+        }
+        for pair in pairs {
+            guard case .int(let year) = pair.key.coreValue else { throw fail(pair.key, "a calendar year is a number such as 2024") }
+            for key in ["holidays", "workdays"] {
+                guard let list = pair.value[key] else { continue }
+                guard let items = list.sequence else { throw fail(list, "'\(key)' is a list of dates") }
+                for item in items {
+                    guard let day = RecordLoader.date(item) else { throw fail(item, "'\(item.scalar?.text ?? item.kindDescription)' is not a date (YYYY-MM-DD)") }
+                    overrides[day.ordinal] = key == "workdays"
+                }
+            }
+            for inner in pair.value.mapping ?? [] where !["holidays", "workdays", "notice", "source", "verified"].contains(inner.key.scalar?.text ?? "") {
+                throw fail(inner.key, "unknown key '\(inner.key.scalar?.text ?? "")' in a calendar year; expected holidays, workdays, notice, source")
+            }
+            years.insert(year)
+        }
+        sources.append(file)
+    }
+}
+
+/// A calendar file that cannot be used.
+public struct CalendarError: Error, Sendable, CustomStringConvertible {
+    /// The file.
+    public var file: String
+    /// Where the problem is.
+    public var position: SourcePosition
+    /// What is wrong.
+    public var message: String
+
+    public var description: String { "\(file):\(position.line):\(position.column): \(message)" }
+}

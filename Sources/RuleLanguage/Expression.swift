@@ -1,0 +1,136 @@
+import DecisionRecords
+
+/// A constant written in a rule.
+public enum Literal: Sendable, Hashable {
+    case null
+    case bool(Bool)
+    case number(Double)
+    case text(String)
+}
+
+/// How two values compare in `eq`, `ne`, `lt`, `le`, `gt` and `ge`.
+public enum Comparison: String, Sendable, CaseIterable {
+    case eq, ne, lt, le, gt, ge
+}
+
+/// Which steps a step selection keeps by status.
+public enum StatusFilter: String, Sendable {
+    /// Only done steps (the default: a planned review is no review).
+    case done
+    /// Only planned steps.
+    case planned
+    /// Done and planned steps.
+    case any
+}
+
+/// A field test in a step selection: the value at `path` is one of `values`
+/// (a null among them matches an absent field).
+public struct FieldMatch: Sendable {
+    /// The field path inside the step, such as `["meeting", "type"]`.
+    public var path: [String]
+    /// The accepted values.
+    public var values: [Expression]
+}
+
+/// A date bound in a step selection.
+public struct DateBound: Sendable {
+    /// How the step's date must relate to the bound.
+    public var comparison: Comparison
+    /// The bound: a date or a step (whose date is used).
+    public var value: Expression
+}
+
+/// `steps: {...}`: the record's steps of some types, statuses and field values, ordered by date
+/// (a period by its end; ties keep the written order).
+public struct StepSelection: Sendable {
+    /// Accepted types; nil accepts every type.
+    public var types: [String]?
+    /// Accepted status.
+    public var status: StatusFilter
+    /// Field tests.
+    public var fields: [FieldMatch]
+    /// Date bounds.
+    public var bounds: [DateBound]
+    /// A further condition, with `$it` bound to each candidate step.
+    public var filter: Filter?
+}
+
+/// A condition evaluated on each item of a list, with the item in a slot (`$it`).
+public struct Filter: Sendable {
+    /// The slot that holds the current item.
+    public var slot: Int
+    /// The condition.
+    public var condition: Expression
+}
+
+/// Where a reference starts.
+public enum ReferenceRoot: Sendable, Hashable {
+    /// The record's root mapping (`$record`).
+    case record
+    /// The record's `facts` (`$facts`).
+    case facts
+    /// Every step, done and planned, ordered by date (`$steps`).
+    case steps
+    /// The as-of date (`$as_of`).
+    case asOf
+    /// The meeting day in the meeting gate, absent in `check` (`$meeting`).
+    case meeting
+    /// Whether a registry of people was found (`$registry_loaded`).
+    case registryLoaded
+    /// A rule parameter (`$param.NAME`).
+    case parameter(String)
+    /// The load problem a `when_load_problem` rule reports (`$problem`).
+    case problem
+    /// A shared definition, by index in the rule set.
+    case definition(Int)
+    /// A slot of the rule: a `let`, a `for_each` variable or `$it`.
+    case slot(Int)
+}
+
+/// `$root.path.to.field`: a value from the record, the run, or a binding.
+public struct Reference: Sendable {
+    /// Where it starts.
+    public var root: ReferenceRoot
+    /// The field path after the root.
+    public var path: [String]
+    /// The reference as written, for messages.
+    public var text: String
+}
+
+/// An expression of the rule language, checked and with names resolved to slots.
+public indirect enum Expression: Sendable {
+    case literal(Literal)
+    case list([Expression])
+    case reference(Reference)
+    case steps(StepSelection)
+    /// `items: {in: LIST, where: COND}`.
+    case items(Expression, Filter?)
+    /// The earliest (`first`) or latest (`last`) element; steps by date.
+    case first(Expression)
+    case last(Expression)
+    case earliest([Expression])
+    case latest([Expression])
+    case coalesce([Expression])
+    case concat([Expression])
+    case distinct(Expression)
+    case count(Expression)
+    case addDays(Expression, Expression)
+    case addWorkingDays(Expression, Expression)
+    case days(Expression, Expression)
+    case workingDays(Expression, Expression)
+    case periodDays(Expression)
+    case personName(Expression)
+    case all([Expression])
+    case any([Expression])
+    case not(Expression)
+    case exists(Expression)
+    case missing(Expression)
+    case compare(Comparison, Expression, Expression)
+    case isIn(Expression, Expression)
+    case isTrue(Expression)
+    case registered(Expression)
+    case certificateValid(person: Expression, type: Expression, on: Expression)
+    case hasQualification(person: Expression, type: Expression)
+    /// True when the value was already seen, by this expression, in an earlier record of the run.
+    case seenBefore(id: Int, Expression)
+}

@@ -1,0 +1,389 @@
+import YAMLTree
+
+/// What the compiler knows of a value's shape, enough to check step field names.
+enum StaticType {
+    case step, steps, other
+}
+
+/// Compiles the YAML of one rule's expressions: checks operators and arguments, resolves
+/// names to slots, definitions and parameters, and collects diagnostics instead of stopping.
+struct ExpressionCompiler {
+    /// Step fields the record format defines; a field close to one of these is a typo.
+    static let stepFields: Set<String> = [
+        "type", "date", "start", "end", "status", "outcome", "form", "submitted", "by", "officers",
+        "credentials_shown", "signoffs", "meeting", "attendees", "documents", "channel",
+    ]
+    static let builtinRoots = ["record", "facts", "steps", "as_of", "meeting", "registry_loaded", "param"]
+
+    static let operators: [String] = [
+        "all", "any", "not", "exists", "missing", "eq", "ne", "lt", "le", "gt", "ge", "in", "is_true",
+        "steps", "items", "first", "last", "earliest", "latest", "coalesce", "concat", "distinct", "count",
+        "add_days", "add_working_days", "days", "working_days", "period_days", "person_name",
+        "registered", "certificate_valid", "has_qualification", "seen_before",
+    ]
+
+    let file: String
+    let definitions: [String: Int]
+    var parameters: Set<String> = []
+    var allowsProblem = false
+    var diagnostics: [RuleDiagnostic] = []
+    /// Visible names, innermost last.
+    private var scopes: [[String: (slot: Int, type: StaticType)]] = [[:]]
+    private var itSlots: [(slot: Int, type: StaticType)] = []
+    private(set) var slotCount = 0
+    /// Loop slots, to know which lets depend on a loop.
+    var loopSlots: Set<Int> = []
+    /// For each let slot, the loop slots it reads (directly or through other lets).
+    var letLoopDependencies: [Int: Set<Int>] = [:]
+    /// The loop slots read since the last `resetReadLoopSlots()`.
+    private(set) var readLoopSlots: Set<Int> = []
+    private(set) var readsRegistry = false
+    var seenCounter: Int
+
+    init(file: String, definitions: [String: Int], seenCounter: Int) {
+        self.file = file
+        self.definitions = definitions
+        self.seenCounter = seenCounter
+    }
+
+    mutating func error(_ node: YAMLNode, _ message: String) {
+        diagnostics.append(RuleDiagnostic(file: file, position: node.position, message: message))
+    }
+
+    /// Reserves a slot for a name in the current scope.
+    mutating func declare(_ name: String, type: StaticType) -> Int {
+        let slot = slotCount
+        slotCount += 1
+        scopes[scopes.count - 1][name] = (slot, type)
+        return slot
+    }
+
+    mutating func resetReadLoopSlots() { readLoopSlots = [] }
+
+    // MARK: Expressions
+
+    mutating func compile(_ node: YAMLNode) -> Expression {
+        compileTyped(node).0
+    }
+
+    mutating func compileTyped(_ node: YAMLNode) -> (Expression, StaticType) {
+        switch node.content {
+        case .scalar(let scalar):
+            if scalar.text.hasPrefix("$"), node.tag == nil {
+                return reference(scalar.text, at: node)
+            }
+            switch node.coreValue ?? .null {
+            case .null: return (.literal(.null), .other)
+            case .bool(let value): return (.literal(.bool(value)), .other)
+            case .int(let value): return (.literal(.number(Double(value))), .other)
+            case .float(let value): return (.literal(.number(value)), .other)
+            case .string(let value): return (.literal(.text(value)), .other)
+            }
+        case .sequence(let items):
+            return (.list(items.map { compile($0) }), .other)
+        case .mapping(let pairs):
+            guard pairs.count == 1, let name = pairs[0].key.scalar?.text else {
+                error(node, "an expression is a mapping with exactly one operator (such as 'all', 'exists' or 'steps'), found \(pairs.count) keys")
+                return (.literal(.null), .other)
+            }
+            return operation(name, pairs[0].value, key: pairs[0].key)
+        }
+    }
+
+    private mutating func operation(_ name: String, _ argument: YAMLNode, key: YAMLNode) -> (Expression, StaticType) {
+        switch name {
+        case "all": return (.all(list(argument, name)), .other)
+        case "any": return (.any(list(argument, name)), .other)
+        case "not": return (.not(compile(argument)), .other)
+        case "exists": return (.exists(compile(argument)), .other)
+        case "missing": return (.missing(compile(argument)), .other)
+        case "is_true": return (.isTrue(compile(argument)), .other)
+        case "eq", "ne", "lt", "le", "gt", "ge":
+            let (a, b) = pair(argument, name)
+            return (.compare(Comparison(rawValue: name) ?? .eq, a, b), .other)
+        case "in":
+            let (a, b) = pair(argument, name)
+            return (.isIn(a, b), .other)
+        case "steps": return (.steps(stepSelection(argument)), .steps)
+        case "items":
+            return items(argument)
+        case "first", "last":
+            let (inner, type) = compileTyped(argument)
+            let resultType: StaticType = type == .steps ? .step : .other
+            return (name == "first" ? .first(inner) : .last(inner), resultType)
+        case "earliest", "latest":
+            let arguments = list(argument, name)
+            return (name == "earliest" ? .earliest(arguments) : .latest(arguments), .step)
+        case "coalesce":
+            var types: [StaticType] = []
+            var arguments: [Expression] = []
+            for item in sequence(argument, name) {
+                let (expression, type) = compileTyped(item)
+                arguments.append(expression)
+                types.append(type)
+            }
+            return (.coalesce(arguments), types.allSatisfy({ $0 == .step }) && !types.isEmpty ? .step : .other)
+        case "concat": return (.concat(list(argument, name)), .other)
+        case "distinct": return (.distinct(compile(argument)), .other)
+        case "count": return (.count(compile(argument)), .other)
+        case "add_days":
+            let (a, b) = pair(argument, name)
+            return (.addDays(a, b), .other)
+        case "add_working_days":
+            let (a, b) = pair(argument, name)
+            return (.addWorkingDays(a, b), .other)
+        case "days":
+            let (a, b) = pair(argument, name)
+            return (.days(a, b), .other)
+        case "working_days":
+            let (a, b) = pair(argument, name)
+            return (.workingDays(a, b), .other)
+        case "period_days": return (.periodDays(compile(argument)), .other)
+        case "person_name":
+            readsRegistry = true
+            return (.personName(compile(argument)), .other)
+        case "registered":
+            readsRegistry = true
+            return (.registered(compile(argument)), .other)
+        case "certificate_valid":
+            readsRegistry = true
+            let fields = arguments(argument, name, required: ["person", "type", "on"])
+            return (.certificateValid(person: fields["person"] ?? .literal(.null), type: fields["type"] ?? .literal(.null), on: fields["on"] ?? .literal(.null)), .other)
+        case "has_qualification":
+            readsRegistry = true
+            let fields = arguments(argument, name, required: ["person", "type"])
+            return (.hasQualification(person: fields["person"] ?? .literal(.null), type: fields["type"] ?? .literal(.null)), .other)
+        case "seen_before":
+            seenCounter += 1
+            return (.seenBefore(id: seenCounter - 1, compile(argument)), .other)
+        default:
+            error(key, "unknown operator '\(name)'\(Suggestion.phrase(for: name, in: Self.operators))")
+            return (.literal(.null), .other)
+        }
+    }
+
+    private mutating func sequence(_ node: YAMLNode, _ name: String) -> [YAMLNode] {
+        guard let items = node.sequence else {
+            error(node, "'\(name)' takes a list, found \(node.kindDescription)")
+            return []
+        }
+        return items
+    }
+
+    private mutating func list(_ node: YAMLNode, _ name: String) -> [Expression] {
+        sequence(node, name).map { compile($0) }
+    }
+
+    private mutating func pair(_ node: YAMLNode, _ name: String) -> (Expression, Expression) {
+        let items = sequence(node, name)
+        guard items.count == 2 else {
+            if node.sequence != nil { error(node, "'\(name)' takes a list of two values, found \(items.count)") }
+            return (.literal(.null), .literal(.null))
+        }
+        return (compile(items[0]), compile(items[1]))
+    }
+
+    private mutating func arguments(_ node: YAMLNode, _ name: String, required: [String]) -> [String: Expression] {
+        guard let pairs = node.mapping else {
+            error(node, "'\(name)' takes a mapping with \(required.joined(separator: ", ")), found \(node.kindDescription)")
+            return [:]
+        }
+        var result: [String: Expression] = [:]
+        for pair in pairs {
+            let key = pair.key.scalar?.text ?? ""
+            guard required.contains(key) else {
+                error(pair.key, "'\(name)' has no argument '\(key)'\(Suggestion.phrase(for: key, in: required)); expected \(required.joined(separator: ", "))")
+                continue
+            }
+            result[key] = compile(pair.value)
+        }
+        for key in required where result[key] == nil {
+            error(node, "'\(name)' needs '\(key)'")
+        }
+        return result
+    }
+
+    private mutating func items(_ node: YAMLNode) -> (Expression, StaticType) {
+        guard node.mapping != nil else {
+            error(node, "'items' takes a mapping with 'in' and optionally 'where', found \(node.kindDescription)")
+            return (.literal(.null), .other)
+        }
+        var source: Expression = .literal(.null)
+        var sourceType = StaticType.other
+        var filterNode: YAMLNode?
+        for pair in node.mapping ?? [] {
+            switch pair.key.scalar?.text ?? "" {
+            case "in": (source, sourceType) = compileTyped(pair.value)
+            case "where": filterNode = pair.value
+            case let other: error(pair.key, "'items' has no key '\(other)'\(Suggestion.phrase(for: other, in: ["in", "where"])); expected 'in' and 'where'")
+            }
+        }
+        if node["in"] == nil { error(node, "'items' needs 'in': the list to filter") }
+        let filter = filterNode.map { self.filter($0, itemType: sourceType == .steps ? .step : .other) }
+        return (.items(source, filter), sourceType)
+    }
+
+    private mutating func filter(_ node: YAMLNode, itemType: StaticType) -> Filter {
+        let slot = slotCount
+        slotCount += 1
+        itSlots.append((slot, itemType))
+        defer { itSlots.removeLast() }
+        return Filter(slot: slot, condition: compile(node))
+    }
+
+    private mutating func stepSelection(_ node: YAMLNode) -> StepSelection {
+        var selection = StepSelection(types: nil, status: .done, fields: [], bounds: [], filter: nil)
+        guard let pairs = node.mapping else {
+            error(node, "'steps' takes a mapping of conditions such as {type: legality_review}, found \(node.kindDescription)")
+            return selection
+        }
+        let boundKeys: [String: Comparison] = ["on_or_before": .le, "before": .lt, "on_or_after": .ge, "after": .gt]
+        for pair in pairs {
+            let key = pair.key.scalar?.text ?? ""
+            switch key {
+            case "type":
+                selection.types = texts(pair.value, key: key)
+            case "status":
+                if let text = pair.value.scalar?.text, let status = StatusFilter(rawValue: text) {
+                    selection.status = status
+                } else {
+                    error(pair.value, "'status' in a step selection is done, planned or any")
+                }
+            case "where":
+                selection.filter = filter(pair.value, itemType: .step)
+            case _ where boundKeys[key] != nil:
+                selection.bounds.append(DateBound(comparison: boundKeys[key] ?? .le, value: compile(pair.value)))
+            default:
+                let path = key.split(separator: ".").map(String.init)
+                guard let head = path.first, Self.stepFields.contains(head) else {
+                    let candidates = Self.stepFields.union(boundKeys.keys).union(["where"])
+                    error(pair.key, "unknown step field '\(key)' in a step selection\(Suggestion.phrase(for: key, in: candidates)); to test a field of your own, use where: {eq: [$it.\(key), ...]}")
+                    continue
+                }
+                let values = pair.value.sequence.map { $0.map { compile($0) } } ?? [compile(pair.value)]
+                selection.fields.append(FieldMatch(path: path, values: values))
+            }
+        }
+        return selection
+    }
+
+    private mutating func texts(_ node: YAMLNode, key: String) -> [String] {
+        let items = node.sequence ?? [node]
+        var result: [String] = []
+        for item in items {
+            if let text = item.coreValue?.text { result.append(text) } else { error(item, "'\(key)' takes a name or a list of names") }
+        }
+        return result
+    }
+
+    // MARK: References
+
+    mutating func reference(_ written: String, at node: YAMLNode) -> (Expression, StaticType) {
+        let parts = written.dropFirst().split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+        guard let head = parts.first, !head.isEmpty, !parts.contains("") else {
+            error(node, "'\(written)' is not a reference; write $name or $name.field")
+            return (.literal(.null), .other)
+        }
+        var path = Array(parts.dropFirst())
+        let root: ReferenceRoot
+        var type = StaticType.other
+        if head == "it" {
+            guard let innermost = itSlots.last else {
+                error(node, "$it is only defined inside 'where'")
+                return (.literal(.null), .other)
+            }
+            root = .slot(innermost.slot)
+            type = innermost.type
+        } else if let bound = lookup(head) {
+            root = .slot(bound.slot)
+            type = bound.type
+            if loopSlots.contains(bound.slot) { readLoopSlots.insert(bound.slot) }
+            readLoopSlots.formUnion(letLoopDependencies[bound.slot] ?? [])
+        } else if let index = definitions[head] {
+            root = .definition(index)
+            type = .other
+        } else {
+            switch head {
+            case "record": root = .record
+            case "facts": root = .facts
+            case "steps": root = .steps; type = .steps
+            case "as_of": root = .asOf
+            case "meeting": root = .meeting
+            case "registry_loaded": root = .registryLoaded
+            case "problem" where allowsProblem: root = .problem
+            case "param":
+                guard let name = path.first else {
+                    error(node, "$param needs a parameter name: $param.NAME")
+                    return (.literal(.null), .other)
+                }
+                guard parameters.contains(name) else {
+                    error(node, "undefined parameter '\(name)'\(Suggestion.phrase(for: name, in: parameters)); declare it under 'parameters'")
+                    return (.literal(.null), .other)
+                }
+                path.removeFirst()
+                root = .parameter(name)
+            default:
+                let visible = scopes.flatMap(\.keys) + Array(definitions.keys) + Self.builtinRoots + (itSlots.isEmpty ? [] : ["it"])
+                error(node, "'$\(head)' is not defined\(Suggestion.phrase(for: head, in: visible)); define it under 'let' or 'for_each', or use one of $record, $facts, $steps, $as_of, $meeting, $param")
+                return (.literal(.null), .other)
+            }
+        }
+        if (type == .step || type == .steps), let field = path.first, !Self.stepFields.contains(field),
+           let suggestion = Suggestion.closest(to: field, in: Self.stepFields) {
+            error(node, "unknown step field '\(field)' in '\(written)'; did you mean '\(suggestion)'?")
+        }
+        let resultType: StaticType = path.isEmpty ? type : .other
+        return (.reference(Reference(root: root, path: path, text: written)), resultType)
+    }
+
+    private func lookup(_ name: String) -> (slot: Int, type: StaticType)? {
+        for scope in scopes.reversed() {
+            if let bound = scope[name] { return bound }
+        }
+        return nil
+    }
+
+    // MARK: Message templates
+
+    /// Parses `text {reference} text`; `{{` and `}}` stand for braces.
+    mutating func template(_ text: String, at node: YAMLNode) -> [TemplatePart] {
+        var parts: [TemplatePart] = []
+        var literal = ""
+        var index = text.startIndex
+        while index < text.endIndex {
+            let character = text[index]
+            let next = text.index(after: index)
+            if character == "{", next < text.endIndex, text[next] == "{" {
+                literal.append("{")
+                index = text.index(after: next)
+            } else if character == "}", next < text.endIndex, text[next] == "}" {
+                literal.append("}")
+                index = text.index(after: next)
+            } else if character == "{" {
+                guard let close = text[next...].firstIndex(of: "}") else {
+                    error(node, "a '{' in the message is not closed; write {{ for a brace")
+                    return parts + [.text(literal)]
+                }
+                if !literal.isEmpty { parts.append(.text(literal)) }
+                literal = ""
+                let name = String(text[next..<close]).trimmingSpaces()
+                parts.append(.value(reference("$" + name, at: node).0))
+                index = text.index(after: close)
+            } else {
+                literal.append(character)
+                index = next
+            }
+        }
+        if !literal.isEmpty { parts.append(.text(literal)) }
+        return parts
+    }
+}
+
+extension String {
+    func trimmingSpaces() -> String {
+        var slice = Substring(self)
+        while slice.first == " " { slice = slice.dropFirst() }
+        while slice.last == " " { slice = slice.dropLast() }
+        return String(slice)
+    }
+}

@@ -1,0 +1,157 @@
+public import DecisionRecords
+public import YAMLTree
+
+/// How serious a finding is.
+public enum Severity: String, Sendable, CaseIterable, Comparable {
+    case info, warning, error
+
+    private var rank: Int {
+        switch self {
+        case .info: 0
+        case .warning: 1
+        case .error: 2
+        }
+    }
+
+    public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
+}
+
+/// The law a rule rests on: an instrument and an article.
+public struct Basis: Sendable, Hashable {
+    /// The instrument, such as 《重大行政决策程序暂行条例》.
+    public var instrument: String
+    /// The article, such as 第二十五条; may be empty.
+    public var article: String
+    /// An English rendering of the citation, if the rule gives one.
+    public var english: String?
+
+    /// The citation in a language.
+    public func text(_ language: Language) -> String {
+        if language == .en, let english { return english }
+        return instrument + article
+    }
+}
+
+/// A named number or list that configuration may change.
+public struct Parameter: Sendable {
+    /// The parameter's name.
+    public var name: String
+    /// Its default value.
+    public var defaultValue: Literal
+    /// Its default when it is a list.
+    public var defaultList: [Literal]?
+    /// What it means, for `rules show`.
+    public var description: String?
+}
+
+/// A piece of a message template: text, or a value to quote.
+public enum TemplatePart: Sendable {
+    case text(String)
+    case value(Expression)
+}
+
+/// A bilingual message with `{reference}` placeholders.
+public struct MessageTemplate: Sendable {
+    /// The Chinese template.
+    public var zh: [TemplatePart]
+    /// The English template.
+    public var en: [TemplatePart]
+}
+
+/// One bound value of a rule: a `let` or a `for_each` variable.
+public struct Binding: Sendable {
+    /// The name as written.
+    public var name: String
+    /// The slot that holds it.
+    public var slot: Int
+    /// Its expression.
+    public var expression: Expression
+    /// For a `let`: whether it reads a `for_each` variable, so it is evaluated again for each item.
+    public var dependsOnLoop: Bool
+}
+
+/// What a record-scope rule checks.
+public struct Check: Sendable {
+    /// `let` bindings, evaluated on first use.
+    public var lets: [Binding]
+    /// `for_each` variables, nested in order: one finding per combination that violates.
+    public var loops: [Binding]
+    /// Applicability: the rule says nothing when this is false.
+    public var when: Expression?
+    /// The violation: a finding is made when this is true.
+    public var violation: Expression
+    /// Where the finding points; default: the innermost loop variable, else the record.
+    public var location: Expression?
+    /// Values the finding shows as its evidence.
+    public var evidence: [(label: String, value: Expression)]
+    /// How many slots an evaluation needs.
+    public var slotCount: Int
+}
+
+/// What a rule does.
+public enum RuleBody: Sendable {
+    /// One finding per load problem of these codes (the `record` pack's input checks).
+    case loadProblems([RecordProblem.Code])
+    /// A condition checked on each record.
+    case record(Check)
+    /// A condition checked once per run, not on a record.
+    case run(Check)
+}
+
+/// A checked, compiled rule.
+public struct Rule: Sendable {
+    /// The rule id, such as `MAD-002`.
+    public var id: String
+    /// The pack, such as `mad`: the `pack` key, or the name of the folder the file is in.
+    public var pack: String
+    /// The default severity.
+    public var severity: Severity
+    /// A short title.
+    public var title: LocalizedText
+    /// What the rule demands, in plain words.
+    public var description: LocalizedText?
+    /// How to put a violation right.
+    public var help: LocalizedText?
+    /// The finding's message.
+    public var message: MessageTemplate
+    /// The legal basis.
+    public var basis: Basis
+    /// Free tags for filtering.
+    public var tags: [String]
+    /// Whether the rule is a prerequisite of collective discussion (read by the meeting gate).
+    public var prerequisite: Bool
+    /// The record kinds the rule applies to; nil means every kind.
+    public var kinds: [String]?
+    /// Named parameters with defaults.
+    public var parameters: [Parameter]
+    /// What the rule checks.
+    public var body: RuleBody
+    /// Whether the rule reads the registry of people (so it is skipped when there is none).
+    public var needsRegistry: Bool
+    /// The rule file.
+    public var file: String
+    /// Where the rule starts in its file.
+    public var position: SourcePosition
+}
+
+/// A shared named expression, evaluated at most once per record.
+public struct Definition: Sendable {
+    /// The name rules refer to as `$name`.
+    public var name: String
+    /// The expression.
+    public var expression: Expression
+    /// Where it is defined.
+    public var file: String
+    /// The position of its name.
+    public var position: SourcePosition
+}
+
+/// All rules and definitions of a run.
+public struct RuleSet: Sendable {
+    /// The rules, sorted by id.
+    public var rules: [Rule]
+    /// Shared definitions, in load order.
+    public var definitions: [Definition]
+    /// How many `seen_before` expressions the rules hold.
+    public var seenCounterCount: Int
+}

@@ -1,0 +1,271 @@
+import DecisionRecords
+import YAMLTree
+
+/// Compiles one rule document: checks every key and expression and resolves names.
+enum RuleCompiler {
+    static func compile(_ node: YAMLNode, source: RuleSource, compiler: inout ExpressionCompiler) -> Rule? {
+        guard let pairs = node.mapping else {
+            compiler.error(node, "a rule is a mapping with id, severity, title, message, basis and violation, found \(node.kindDescription)")
+            return nil
+        }
+        for pair in pairs {
+            let key = pair.key.scalar?.text ?? ""
+            if !RuleLoader.ruleKeys.contains(key) {
+                compiler.error(pair.key, "unknown key '\(key)' in a rule\(Suggestion.phrase(for: key, in: RuleLoader.ruleKeys))")
+            }
+        }
+        guard let idNode = node["id"], let id = idNode.coreValue?.text, !id.isEmpty else {
+            compiler.error(node, "a rule needs an 'id', such as MAD-002")
+            return nil
+        }
+        let severity = severity(node["severity"], in: node, compiler: &compiler)
+        let title = localized(node["title"], key: "title", in: node, required: true, compiler: &compiler)
+        let description = localized(node["description"], key: "description", in: node, required: false, compiler: &compiler)
+        let help = localized(node["help"], key: "help", in: node, required: false, compiler: &compiler)
+        let basis = basis(node["basis"], in: node, compiler: &compiler)
+        let parameters = parameters(node["parameters"], compiler: &compiler)
+        compiler.parameters = Set(parameters.map(\.name))
+        let tags = texts(node["tags"], key: "tags", compiler: &compiler)
+        let kinds = node["kinds"].map { texts($0, key: "kinds", compiler: &compiler) }
+        var prerequisite = false
+        if let flag = node["prerequisite"] {
+            if case .bool(let value) = flag.coreValue { prerequisite = value } else { compiler.error(flag, "'prerequisite' is true or false") }
+        }
+        let pack = node["pack"]?.coreValue?.text ?? source.defaultPack
+
+        let body: RuleBody
+        if let problemNode = node["when_load_problem"] {
+            compiler.allowsProblem = true
+            for key in ["violation", "let", "for_each", "when", "at", "evidence"] where node[key] != nil {
+                compiler.error(node[key] ?? node, "a rule with 'when_load_problem' takes no '\(key)'")
+            }
+            var codes: [RecordProblem.Code] = []
+            for item in problemNode.sequence ?? [problemNode] {
+                let text = item.scalar?.text ?? ""
+                if let code = RecordProblem.Code(rawValue: text) {
+                    codes.append(code)
+                } else {
+                    let names = RecordProblem.Code.allCases.map(\.rawValue)
+                    compiler.error(item, "unknown load problem '\(text)'\(Suggestion.phrase(for: text, in: names)); expected one of \(names.joined(separator: ", "))")
+                }
+            }
+            body = .loadProblems(codes)
+        } else {
+            let check = self.check(node, compiler: &compiler)
+            let scope = node["scope"]?.scalar?.text ?? "record"
+            switch scope {
+            case "record": body = .record(check)
+            case "run": body = .run(check)
+            default:
+                compiler.error(node["scope"] ?? node, "'scope' is record or run")
+                body = .record(check)
+            }
+        }
+        let message = template(node["message"], in: node, compiler: &compiler)
+        guard let title, let basis else { return nil }
+        return Rule(
+            id: id, pack: pack, severity: severity, title: title, description: description, help: help,
+            message: message, basis: basis, tags: tags, prerequisite: prerequisite, kinds: kinds,
+            parameters: parameters, body: body, needsRegistry: compiler.readsRegistry,
+            file: source.path, position: node.position)
+    }
+
+    private static func check(_ node: YAMLNode, compiler: inout ExpressionCompiler) -> Check {
+        // Loop variables are declared first so lets may read them; a loop's own list may
+        // read only lets and earlier loop variables.
+        var loops: [(name: String, slot: Int, node: YAMLNode)] = []
+        if let loopNode = node["for_each"] {
+            if let pairs = loopNode.mapping {
+                for pair in pairs {
+                    guard let name = pair.key.scalar?.text, RuleLoader.isName(name) else {
+                        compiler.error(pair.key, "a for_each variable's name is a word of letters, digits and underscores")
+                        continue
+                    }
+                    let type: StaticType = Self.looksLikeStepList(pair.value) ? .step : .other
+                    let slot = compiler.declare(name, type: type)
+                    compiler.loopSlots.insert(slot)
+                    loops.append((name, slot, pair.value))
+                }
+            } else {
+                compiler.error(loopNode, "'for_each' is a mapping of variable names to lists, such as {step: {steps: {type: inspection}}}")
+            }
+        }
+        var lets: [Binding] = []
+        if let letNode = node["let"] {
+            if let pairs = letNode.mapping {
+                for pair in pairs {
+                    guard let name = pair.key.scalar?.text, RuleLoader.isName(name) else {
+                        compiler.error(pair.key, "a let name is a word of letters, digits and underscores")
+                        continue
+                    }
+                    compiler.resetReadLoopSlots()
+                    let (expression, type) = compiler.compileTyped(pair.value)
+                    let slot = compiler.declare(name, type: type)
+                    compiler.letLoopDependencies[slot] = compiler.readLoopSlots
+                    lets.append(Binding(name: name, slot: slot, expression: expression, dependsOnLoop: !compiler.readLoopSlots.isEmpty))
+                }
+            } else {
+                compiler.error(letNode, "'let' is a mapping of names to expressions")
+            }
+        }
+        var loopBindings: [Binding] = []
+        for (position, loop) in loops.enumerated() {
+            compiler.resetReadLoopSlots()
+            let expression = compiler.compile(loop.node)
+            let allowed = Set(loops.prefix(position).map(\.slot))
+            if !compiler.readLoopSlots.isSubset(of: allowed) {
+                compiler.error(loop.node, "the list of for_each '\(loop.name)' may use only the for_each variables before it")
+            }
+            loopBindings.append(Binding(name: loop.name, slot: loop.slot, expression: expression, dependsOnLoop: true))
+        }
+        compiler.resetReadLoopSlots()
+        let when = node["when"].map { compiler.compile($0) }
+        if !compiler.readLoopSlots.isEmpty, let whenNode = node["when"] {
+            compiler.error(whenNode, "'when' is checked before 'for_each', so it may not use a for_each variable; put that condition in 'violation'")
+        }
+        var violation: Expression = .literal(.bool(false))
+        if let violationNode = node["violation"] {
+            violation = compiler.compile(violationNode)
+        } else {
+            compiler.error(node, "a rule needs 'violation' (the condition that makes a finding) or 'when_load_problem'")
+        }
+        let location = node["at"].map { compiler.compile($0) }
+        var evidence: [(String, Expression)] = []
+        if let evidenceNode = node["evidence"] {
+            if let pairs = evidenceNode.mapping {
+                for pair in pairs { evidence.append((pair.key.scalar?.text ?? "", compiler.compile(pair.value))) }
+            } else {
+                compiler.error(evidenceNode, "'evidence' is a mapping of labels to values")
+            }
+        }
+        return Check(lets: lets, loops: loopBindings, when: when, violation: violation, location: location, evidence: evidence, slotCount: 0)
+            .withSlots(compiler.slotCount)
+    }
+
+    private static func looksLikeStepList(_ node: YAMLNode) -> Bool {
+        node["steps"] != nil || node.scalar?.text == "$steps"
+    }
+
+    private static func severity(_ node: YAMLNode?, in rule: YAMLNode, compiler: inout ExpressionCompiler) -> Severity {
+        guard let node else {
+            compiler.error(rule, "a rule needs a 'severity': error, warning or info")
+            return .error
+        }
+        guard let text = node.scalar?.text, let severity = Severity(rawValue: text) else {
+            let written = node.scalar?.text ?? node.kindDescription
+            compiler.error(node, "unknown severity '\(written)'\(Suggestion.phrase(for: written, in: Severity.allCases.map(\.rawValue))); expected error, warning or info")
+            return .error
+        }
+        return severity
+    }
+
+    static func localized(_ node: YAMLNode?, key: String, in rule: YAMLNode, required: Bool, compiler: inout ExpressionCompiler) -> LocalizedText? {
+        guard let node else {
+            if required { compiler.error(rule, "a rule needs '\(key)' in Chinese and English: {zh: ..., en: ...}") }
+            return nil
+        }
+        guard node.mapping != nil else {
+            compiler.error(node, "'\(key)' is a mapping {zh: ..., en: ...}, found \(node.kindDescription)")
+            return nil
+        }
+        for pair in node.mapping ?? [] where !["zh", "en"].contains(pair.key.scalar?.text ?? "") {
+            compiler.error(pair.key, "'\(key)' takes only 'zh' and 'en'")
+        }
+        guard let zh = node["zh"]?.scalar?.text, let en = node["en"]?.scalar?.text else {
+            compiler.error(node, "'\(key)' needs both 'zh' and 'en'")
+            return nil
+        }
+        return LocalizedText(zh: zh, en: en)
+    }
+
+    private static func template(_ node: YAMLNode?, in rule: YAMLNode, compiler: inout ExpressionCompiler) -> MessageTemplate {
+        guard let node else {
+            compiler.error(rule, "a rule needs 'message' in Chinese and English: {zh: ..., en: ...}")
+            return MessageTemplate(zh: [], en: [])
+        }
+        guard node.mapping != nil, let zh = node["zh"], let en = node["en"], let zhText = zh.scalar?.text, let enText = en.scalar?.text else {
+            compiler.error(node, "'message' is a mapping {zh: ..., en: ...} with both languages")
+            return MessageTemplate(zh: [], en: [])
+        }
+        return MessageTemplate(zh: compiler.template(zhText, at: zh), en: compiler.template(enText, at: en))
+    }
+
+    private static func basis(_ node: YAMLNode?, in rule: YAMLNode, compiler: inout ExpressionCompiler) -> Basis? {
+        guard let node else {
+            compiler.error(rule, "a rule needs a 'basis': {instrument: ..., article: ...}")
+            return nil
+        }
+        guard node.mapping != nil, let instrument = node["instrument"]?.scalar?.text else {
+            compiler.error(node, "'basis' is a mapping with 'instrument' and optionally 'article' and 'en'")
+            return nil
+        }
+        for pair in node.mapping ?? [] where !["instrument", "article", "en"].contains(pair.key.scalar?.text ?? "") {
+            let key = pair.key.scalar?.text ?? ""
+            compiler.error(pair.key, "unknown key '\(key)' in 'basis'\(Suggestion.phrase(for: key, in: ["instrument", "article", "en"]))")
+        }
+        return Basis(instrument: instrument, article: node["article"]?.coreValue?.text ?? "", english: node["en"]?.scalar?.text)
+    }
+
+    private static func parameters(_ node: YAMLNode?, compiler: inout ExpressionCompiler) -> [Parameter] {
+        guard let node else { return [] }
+        guard let pairs = node.mapping else {
+            compiler.error(node, "'parameters' is a mapping of names to defaults, such as {days: 20}")
+            return []
+        }
+        var result: [Parameter] = []
+        for pair in pairs {
+            guard let name = pair.key.scalar?.text, RuleLoader.isName(name) else {
+                compiler.error(pair.key, "a parameter's name is a word of letters, digits and underscores")
+                continue
+            }
+            var valueNode = pair.value
+            var description: String?
+            if pair.value.mapping != nil {
+                guard let defaultNode = pair.value["default"] else {
+                    compiler.error(pair.value, "parameter '\(name)' needs a 'default'")
+                    continue
+                }
+                valueNode = defaultNode
+                description = pair.value["description"]?.scalar?.text
+            }
+            if let items = valueNode.sequence {
+                result.append(Parameter(name: name, defaultValue: .null, defaultList: items.map(literal), description: description))
+            } else if valueNode.scalar != nil {
+                result.append(Parameter(name: name, defaultValue: literal(valueNode), defaultList: nil, description: description))
+            } else {
+                compiler.error(valueNode, "parameter '\(name)' takes a number, a text or a list")
+            }
+        }
+        return result
+    }
+
+    static func literal(_ node: YAMLNode) -> Literal {
+        switch node.coreValue ?? .null {
+        case .null: .null
+        case .bool(let value): .bool(value)
+        case .int(let value): .number(Double(value))
+        case .float(let value): .number(value)
+        case .string(let value): .text(value)
+        }
+    }
+
+    private static func texts(_ node: YAMLNode?, key: String, compiler: inout ExpressionCompiler) -> [String] {
+        guard let node else { return [] }
+        let items = node.sequence ?? [node]
+        return items.compactMap { item in
+            guard let text = item.coreValue?.text else {
+                compiler.error(item, "'\(key)' is a list of names")
+                return nil
+            }
+            return text
+        }
+    }
+}
+
+extension Check {
+    func withSlots(_ count: Int) -> Check {
+        var copy = self
+        copy.slotCount = count
+        return copy
+    }
+}

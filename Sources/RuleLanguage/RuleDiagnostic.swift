@@ -1,0 +1,60 @@
+public import YAMLTree
+
+/// A problem in a rule, definitions or configuration file, with where it is and what was expected.
+public struct RuleDiagnostic: Sendable, Hashable, CustomStringConvertible, Comparable {
+    /// The file.
+    public var file: String
+    /// Where the problem is.
+    public var position: SourcePosition
+    /// What is wrong and what was expected; lower-case, no final period.
+    public var message: String
+
+    /// Creates a diagnostic.
+    public init(file: String, position: SourcePosition, message: String) {
+        self.file = file
+        self.position = position
+        self.message = message
+    }
+
+    public var description: String { "\(file):\(position.line):\(position.column): error: \(message)" }
+
+    public static func < (lhs: RuleDiagnostic, rhs: RuleDiagnostic) -> Bool {
+        (lhs.file, lhs.position, lhs.message) < (rhs.file, rhs.position, rhs.message)
+    }
+}
+
+/// "Did you mean" suggestions by edit distance.
+public enum Suggestion {
+    /// The closest candidate within a small edit distance, if any.
+    public static func closest(to word: String, in candidates: some Sequence<String>) -> String? {
+        let limit = max(1, min(3, word.count / 3))
+        var best: (String, Int)?
+        for candidate in candidates {
+            let distance = editDistance(word, candidate)
+            if distance <= limit, distance < (best?.1 ?? Int.max) { best = (candidate, distance) }
+        }
+        return best?.0
+    }
+
+    /// `; did you mean 'x'?` or nothing.
+    public static func phrase(for word: String, in candidates: some Sequence<String>) -> String {
+        closest(to: word, in: candidates).map { "; did you mean '\($0)'?" } ?? ""
+    }
+
+    static func editDistance(_ a: String, _ b: String) -> Int {
+        let a = Array(a.unicodeScalars)
+        let b = Array(b.unicodeScalars)
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var previous = Array(0...b.count)
+        var current = [Int](repeating: 0, count: b.count + 1)
+        for i in 1...a.count {
+            current[0] = i
+            for j in 1...b.count {
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+            swap(&previous, &current)
+        }
+        return previous[b.count]
+    }
+}

@@ -1,0 +1,119 @@
+import DecisionRecords
+import YAMLTree
+
+/// A rule or definitions file to load.
+public struct RuleSource: Sendable {
+    /// The file's path as it should appear in messages.
+    public var path: String
+    /// The file's bytes.
+    public var bytes: [UInt8]
+    /// The pack a rule belongs to when it does not say: the name of its folder.
+    public var defaultPack: String
+
+    /// Creates a source.
+    public init(path: String, bytes: [UInt8], defaultPack: String) {
+        self.path = path
+        self.bytes = bytes
+        self.defaultPack = defaultPack
+    }
+}
+
+/// Rule files that cannot be used: every problem found, sorted by file and position.
+public struct RuleLoadError: Error, Sendable, CustomStringConvertible {
+    /// The problems.
+    public var diagnostics: [RuleDiagnostic]
+
+    public var description: String { diagnostics.map(\.description).joined(separator: "\n") }
+}
+
+/// Loads, checks and compiles rule files and shared definitions.
+///
+/// A file holds one or more YAML documents; each is a rule (it has `id`) or a set of
+/// shared definitions (it has `definitions`). Definitions are compiled first, in the order
+/// the sources are given, so rules in any file may use them.
+public enum RuleLoader {
+    static let ruleKeys = [
+        "id", "pack", "severity", "title", "message", "description", "help", "basis", "tags", "prerequisite",
+        "kinds", "parameters", "when", "let", "for_each", "violation", "at", "evidence", "when_load_problem",
+        "scope", "examples",
+    ]
+
+    /// Loads every source.
+    /// - Throws: `RuleLoadError` with every problem found, when any is found.
+    public static func load(_ sources: [RuleSource]) throws(RuleLoadError) -> RuleSet {
+        var diagnostics: [RuleDiagnostic] = []
+        var documents: [(source: RuleSource, node: YAMLNode)] = []
+        for source in sources {
+            do {
+                for node in try YAMLParser.parse(source.bytes, file: source.path) {
+                    documents.append((source, node))
+                }
+            } catch {
+                diagnostics.append(RuleDiagnostic(file: error.file, position: error.position, message: error.message))
+            }
+        }
+        var definitions: [Definition] = []
+        var definitionIndex: [String: Int] = [:]
+        for (source, node) in documents where node["definitions"] != nil {
+            compileDefinitions(node, source: source, into: &definitions, index: &definitionIndex, diagnostics: &diagnostics)
+        }
+        var rules: [Rule] = []
+        var seenCounter = 0
+        var ruleFiles: [String: String] = [:]
+        for (source, node) in documents where node["definitions"] == nil {
+            var compiler = ExpressionCompiler(file: source.path, definitions: definitionIndex, seenCounter: seenCounter)
+            if let rule = RuleCompiler.compile(node, source: source, compiler: &compiler) {
+                if let other = ruleFiles[rule.id] {
+                    compiler.error(node["id"] ?? node, "the rule id '\(rule.id)' is already defined in \(other)")
+                } else {
+                    ruleFiles[rule.id] = source.path
+                    rules.append(rule)
+                }
+            }
+            diagnostics += compiler.diagnostics
+            seenCounter = compiler.seenCounter
+        }
+        guard diagnostics.isEmpty else { throw RuleLoadError(diagnostics: diagnostics.sorted()) }
+        rules.sort { $0.id < $1.id }
+        return RuleSet(rules: rules, definitions: definitions, seenCounterCount: seenCounter)
+    }
+
+    private static func compileDefinitions(
+        _ node: YAMLNode, source: RuleSource, into definitions: inout [Definition], index: inout [String: Int],
+        diagnostics: inout [RuleDiagnostic]
+    ) {
+        var compiler = ExpressionCompiler(file: source.path, definitions: index, seenCounter: 0)
+        for pair in node.mapping ?? [] where pair.key.scalar?.text != "definitions" {
+            compiler.error(pair.key, "a definitions file holds only 'definitions', found '\(pair.key.scalar?.text ?? "?")'")
+        }
+        guard let pairs = node["definitions"]?.mapping else {
+            compiler.error(node["definitions"] ?? node, "'definitions' is a mapping of names to expressions")
+            diagnostics += compiler.diagnostics
+            return
+        }
+        diagnostics += compiler.diagnostics
+        for pair in pairs {
+            var compiler = ExpressionCompiler(file: source.path, definitions: index, seenCounter: 0)
+            defer { diagnostics += compiler.diagnostics }
+            guard let name = pair.key.scalar?.text, isName(name) else {
+                compiler.error(pair.key, "a definition's name is a word of letters, digits and underscores")
+                continue
+            }
+            if index[name] != nil || ExpressionCompiler.builtinRoots.contains(name) {
+                compiler.error(pair.key, "'\(name)' is already defined")
+                continue
+            }
+            let compiled = compiler.compile(pair.value)
+            if compiler.readsRegistry {
+                compiler.error(pair.key, "a definition may not read the registry; do that in a rule")
+            }
+            index[name] = definitions.count
+            definitions.append(Definition(name: name, expression: compiled, file: source.path, position: pair.key.position))
+        }
+    }
+
+    static func isName(_ text: String) -> Bool {
+        guard let first = text.unicodeScalars.first, first == "_" || (first.properties.isAlphabetic) else { return false }
+        return text.unicodeScalars.allSatisfy { $0 == "_" || $0.properties.isAlphabetic || ("0"..."9").contains($0) }
+    }
+}

@@ -1,0 +1,97 @@
+/// A scalar resolved by the YAML 1.2 core schema.
+///
+/// Only plain scalars resolve to null, booleans and numbers; quoted and block scalars,
+/// and scalars tagged `!!str`, are always strings. Dates are not resolved here: the
+/// record layer reads them itself, so `2020-02-30` can be reported as a bad date.
+public enum CoreValue: Sendable, Hashable {
+    case null
+    case bool(Bool)
+    case int(Int)
+    case float(Double)
+    case string(String)
+
+    /// Resolves a scalar with an optional explicit tag.
+    public static func resolve(_ scalar: YAMLScalar, tag: String? = nil) -> CoreValue {
+        switch tag {
+        case "tag:yaml.org,2002:str": return .string(scalar.text)
+        case "tag:yaml.org,2002:null": return .null
+        case "tag:yaml.org,2002:bool": return resolveBool(scalar.text).map(CoreValue.bool) ?? .string(scalar.text)
+        case "tag:yaml.org,2002:int": return resolveInt(scalar.text).map(CoreValue.int) ?? .string(scalar.text)
+        case "tag:yaml.org,2002:float": return resolveFloat(scalar.text).map(CoreValue.float) ?? .string(scalar.text)
+        default: break
+        }
+        guard scalar.style == .plain, tag == nil || tag == "!" else { return .string(scalar.text) }
+        let text = scalar.text
+        switch text {
+        case "", "~", "null", "Null", "NULL": return .null
+        default: break
+        }
+        if let bool = resolveBool(text) { return .bool(bool) }
+        if let int = resolveInt(text) { return .int(int) }
+        if let float = resolveFloat(text) { return .float(float) }
+        return .string(text)
+    }
+
+    /// The text form of a string, number or boolean (used where a rule reads any scalar as text).
+    public var text: String? {
+        switch self {
+        case .null: nil
+        case .bool(let value): value ? "true" : "false"
+        case .int(let value): String(value)
+        case .float(let value): String(value)
+        case .string(let value): value
+        }
+    }
+
+    private static func resolveBool(_ text: String) -> Bool? {
+        switch text {
+        case "true", "True", "TRUE": true
+        case "false", "False", "FALSE": false
+        default: nil
+        }
+    }
+
+    private static func resolveInt(_ text: String) -> Int? {
+        var utf8 = Substring(text).utf8[...]
+        guard let first = utf8.first else { return nil }
+        if text.hasPrefix("0o") { return Int(text.dropFirst(2), radix: 8) }
+        if text.hasPrefix("0x") { return Int(text.dropFirst(2), radix: 16) }
+        if first == UInt8(ascii: "-") || first == UInt8(ascii: "+") { utf8 = utf8.dropFirst() }
+        guard !utf8.isEmpty, utf8.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) else { return nil }
+        return Int(text)
+    }
+
+    private static func resolveFloat(_ text: String) -> Double? {
+        switch text {
+        case ".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF": return .infinity
+        case "-.inf", "-.Inf", "-.INF": return -.infinity
+        case ".nan", ".NaN", ".NAN": return .nan
+        default: break
+        }
+        // [-+]? ( \. [0-9]+ | [0-9]+ ( \. [0-9]* )? ) ( [eE] [-+]? [0-9]+ )?
+        let bytes = Array(text.utf8)
+        var index = 0
+        func digits() -> Int {
+            let begin = index
+            while index < bytes.count, bytes[index] >= UInt8(ascii: "0"), bytes[index] <= UInt8(ascii: "9") { index += 1 }
+            return index - begin
+        }
+        if index < bytes.count, bytes[index] == UInt8(ascii: "-") || bytes[index] == UInt8(ascii: "+") { index += 1 }
+        let whole = digits()
+        var fraction = 0
+        if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
+            index += 1
+            fraction = digits()
+            guard whole > 0 || fraction > 0 else { return nil }
+        } else if whole == 0 {
+            return nil
+        }
+        if index < bytes.count, bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E") {
+            index += 1
+            if index < bytes.count, bytes[index] == UInt8(ascii: "-") || bytes[index] == UInt8(ascii: "+") { index += 1 }
+            guard digits() > 0 else { return nil }
+        }
+        guard index == bytes.count else { return nil }
+        return Double(text)
+    }
+}

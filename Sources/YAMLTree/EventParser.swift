@@ -1,0 +1,166 @@
+internal import CYAML
+
+/// One libyaml event, copied out of C memory so the C event can be freed at once.
+struct Event {
+    enum EventType {
+        case streamStart, streamEnd, documentStart, documentEnd
+        case alias, scalar, sequenceStart, sequenceEnd, mappingStart, mappingEnd
+    }
+
+    var type: EventType
+    var start: SourcePosition
+    var end: SourcePosition
+    var anchor: String?
+    var tag: String?
+    var scalar: YAMLScalar?
+    var scalarByteCount: Int = 0
+}
+
+/// Owns a libyaml parser over an in-memory copy of the input.
+final class EventParser {
+    private let parser: UnsafeMutablePointer<yaml_parser_t>
+    private let input: UnsafeMutableBufferPointer<UInt8>
+    private let bytes: [UInt8]
+
+    init(bytes: [UInt8]) {
+        self.bytes = bytes
+        parser = .allocate(capacity: 1)
+        input = .allocate(capacity: max(bytes.count, 1))
+        _ = input.initialize(from: bytes)
+        yaml_parser_initialize(parser)
+        yaml_parser_set_encoding(parser, YAML_UTF8_ENCODING)
+        if let base = input.baseAddress {
+            yaml_parser_set_input_string(parser, base, bytes.count)
+        }
+    }
+
+    deinit {
+        yaml_parser_delete(parser)
+        parser.deallocate()
+        input.deallocate()
+    }
+
+    /// Pulls the next event.
+    /// - Throws: `YAMLError` when libyaml reports a problem.
+    func next(file: String) throws(YAMLError) -> Event {
+        var raw = yaml_event_t()
+        guard yaml_parser_parse(parser, &raw) == 1 else {
+            throw currentError(file: file)
+        }
+        defer { yaml_event_delete(&raw) }
+        let start = Self.position(raw.start_mark)
+        let end = Self.position(raw.end_mark)
+        switch raw.type {
+        case YAML_STREAM_START_EVENT:
+            return Event(type: .streamStart, start: start, end: end)
+        case YAML_STREAM_END_EVENT:
+            return Event(type: .streamEnd, start: start, end: end)
+        case YAML_DOCUMENT_START_EVENT:
+            return Event(type: .documentStart, start: start, end: end)
+        case YAML_DOCUMENT_END_EVENT:
+            return Event(type: .documentEnd, start: start, end: end)
+        case YAML_ALIAS_EVENT:
+            return Event(type: .alias, start: start, end: end, anchor: Self.string(raw.data.alias.anchor))
+        case YAML_SCALAR_EVENT:
+            let data = raw.data.scalar
+            let text = data.value.map { String(decoding: UnsafeBufferPointer(start: $0, count: data.length), as: UTF8.self) } ?? ""
+            let style: ScalarStyle = switch data.style {
+            case YAML_SINGLE_QUOTED_SCALAR_STYLE: .singleQuoted
+            case YAML_DOUBLE_QUOTED_SCALAR_STYLE: .doubleQuoted
+            case YAML_LITERAL_SCALAR_STYLE: .literal
+            case YAML_FOLDED_SCALAR_STYLE: .folded
+            default: .plain
+            }
+            return Event(
+                type: .scalar, start: start, end: end,
+                anchor: Self.string(data.anchor), tag: Self.string(data.tag),
+                scalar: YAMLScalar(text: text, style: style), scalarByteCount: data.length)
+        case YAML_SEQUENCE_START_EVENT:
+            let data = raw.data.sequence_start
+            return Event(type: .sequenceStart, start: start, end: end, anchor: Self.string(data.anchor), tag: Self.string(data.tag))
+        case YAML_SEQUENCE_END_EVENT:
+            return Event(type: .sequenceEnd, start: start, end: end)
+        case YAML_MAPPING_START_EVENT:
+            let data = raw.data.mapping_start
+            return Event(type: .mappingStart, start: start, end: end, anchor: Self.string(data.anchor), tag: Self.string(data.tag))
+        case YAML_MAPPING_END_EVENT:
+            return Event(type: .mappingEnd, start: start, end: end)
+        default:
+            return Event(type: .streamEnd, start: start, end: end)
+        }
+    }
+
+    private static func position(_ mark: yaml_mark_t) -> SourcePosition {
+        SourcePosition(line: Int(mark.line) + 1, column: Int(mark.column) + 1)
+    }
+
+    private static func string(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> String? {
+        guard let pointer else { return nil }
+        return String(cString: pointer)
+    }
+
+    /// Turns libyaml's error state into a message a person can act on.
+    private func currentError(file: String) -> YAMLError {
+        let state = parser.pointee
+        let problem = state.problem.map { String(cString: $0) } ?? "unknown problem"
+        if state.error == YAML_READER_ERROR {
+            let offset = Int(state.problem_offset)
+            let position = Self.position(ofByte: offset, in: bytes)
+            let message: String
+            if problem.contains("UTF-8") || problem.contains("control characters") {
+                let byte = offset < bytes.count ? " (byte 0x\(String(bytes[offset], radix: 16, uppercase: true)))" : ""
+                message = problem.contains("control characters")
+                    ? "the file holds a control character\(byte) that YAML does not allow; is it a binary file?"
+                    : EncodingSniffer.gbkHint + byte
+            } else {
+                message = problem
+            }
+            return YAMLError(kind: .encoding, message: message, file: file, position: position)
+        }
+        let position = Self.position(state.problem_mark)
+        var message = problem
+        if let context = state.context.map({ String(cString: $0) }) {
+            let opened = Self.position(state.context_mark)
+            message += " \(context) (which started at line \(opened.line), column \(opened.column))"
+        }
+        if problem.contains("cannot start any token"), Self.byte(at: position, in: bytes) == UInt8(ascii: "\t") {
+            message += "; a tab is not allowed here, indent with spaces"
+        }
+        return YAMLError(kind: .syntax, message: message, file: file, position: position)
+    }
+
+    /// The 1-based position of a byte offset, counting columns in Unicode scalars.
+    static func position(ofByte offset: Int, in bytes: [UInt8]) -> SourcePosition {
+        var line = 1
+        var column = 1
+        var index = 0
+        let limit = min(offset, bytes.count)
+        if limit >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { index = 3 }
+        while index < limit {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "\n") {
+                line += 1
+                column = 1
+            } else if byte & 0xC0 != 0x80, byte != UInt8(ascii: "\r") {
+                column += 1
+            }
+            index += 1
+        }
+        return SourcePosition(line: line, column: column)
+    }
+
+    private static func byte(at position: SourcePosition, in bytes: [UInt8]) -> UInt8? {
+        var line = 1
+        var column = 1
+        for byte in bytes {
+            if line == position.line, column == position.column { return byte }
+            if byte == UInt8(ascii: "\n") {
+                line += 1
+                column = 1
+            } else if byte & 0xC0 != 0x80 {
+                column += 1
+            }
+        }
+        return nil
+    }
+}

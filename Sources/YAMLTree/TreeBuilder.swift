@@ -1,0 +1,116 @@
+/// Builds nodes from events with an explicit stack, resolving aliases and enforcing limits.
+struct TreeBuilder {
+    private struct Frame {
+        var isMapping: Bool
+        var start: SourcePosition
+        var tag: String?
+        var anchor: String?
+        var items: [YAMLNode] = []
+        var pairs: [YAMLPair] = []
+        var pendingKey: YAMLNode?
+        var keyIndex: [String: SourcePosition]?
+        /// Nodes in this collection's subtree, itself included, counting alias copies.
+        var nodeCount = 1
+    }
+
+    private let file: String
+    private let limits: YAMLLimits
+    private var stack: [Frame] = []
+    private var anchors: [String: (node: YAMLNode, count: Int)] = [:]
+    private var expandedByAliases = 0
+    private var root: YAMLNode?
+
+    init(file: String, limits: YAMLLimits) {
+        self.file = file
+        self.limits = limits
+    }
+
+    /// The finished document's root, and a clean slate for the next document.
+    mutating func finishDocument() -> YAMLNode? {
+        defer {
+            root = nil
+            anchors.removeAll(keepingCapacity: true)
+        }
+        return root
+    }
+
+    mutating func consume(_ event: Event) throws(YAMLError) {
+        switch event.type {
+        case .scalar:
+            guard let scalar = event.scalar else { return }
+            if event.scalarByteCount > limits.maxScalarBytes {
+                throw error(.size, "a scalar of \(event.scalarByteCount) bytes exceeds the limit of \(limits.maxScalarBytes) bytes (raise it with --max-scalar-bytes)", at: event.start)
+            }
+            let node = YAMLNode(.scalar(scalar), range: SourceRange(start: event.start, end: event.end), tag: event.tag)
+            try add(node, count: 1, anchor: event.anchor)
+        case .alias:
+            let name = event.anchor ?? ""
+            guard let anchored = anchors[name] else {
+                throw error(.undefinedAlias, "the alias *\(name) names no anchor defined before it", at: event.start)
+            }
+            expandedByAliases += anchored.count
+            if expandedByAliases > limits.maxAliasExpansion {
+                throw error(.aliasExpansion, "aliases expand to more than \(limits.maxAliasExpansion) nodes (a \"billion laughs\" file?); raise the limit with --max-alias-expansion if the file is genuine", at: event.start)
+            }
+            try add(anchored.node, count: anchored.count, anchor: nil)
+        case .sequenceStart, .mappingStart:
+            if stack.count >= limits.maxDepth {
+                throw error(.nestingDepth, "collections are nested more than \(limits.maxDepth) levels deep (raise the limit with --max-depth)", at: event.start)
+            }
+            stack.append(Frame(isMapping: event.type == .mappingStart, start: event.start, tag: event.tag, anchor: event.anchor))
+        case .sequenceEnd, .mappingEnd:
+            guard let frame = stack.popLast() else { return }
+            let range = SourceRange(start: frame.start, end: event.end)
+            let node = YAMLNode(frame.isMapping ? .mapping(frame.pairs) : .sequence(frame.items), range: range, tag: frame.tag)
+            try add(node, count: frame.nodeCount, anchor: frame.anchor)
+        default:
+            break
+        }
+    }
+
+    private mutating func add(_ node: YAMLNode, count: Int, anchor: String?) throws(YAMLError) {
+        if let anchor { anchors[anchor] = (node, count) }
+        guard !stack.isEmpty else {
+            root = node
+            return
+        }
+        let top = stack.count - 1
+        stack[top].nodeCount += count
+        if !stack[top].isMapping {
+            stack[top].items.append(node)
+        } else if let key = stack[top].pendingKey {
+            stack[top].pairs.append(YAMLPair(key: key, value: node))
+            stack[top].pendingKey = nil
+        } else {
+            try checkDuplicate(key: node, in: top)
+            stack[top].pendingKey = node
+        }
+    }
+
+    /// Small mappings are searched in place; large ones get an index, so a hostile
+    /// mapping of many keys stays linear.
+    private mutating func checkDuplicate(key: YAMLNode, in top: Int) throws(YAMLError) {
+        guard let text = key.scalar?.text else { return }
+        var first: SourcePosition?
+        if stack[top].keyIndex == nil, stack[top].pairs.count < 16 {
+            first = stack[top].pairs.first(where: { $0.key.scalar?.text == text })?.key.position
+        } else {
+            if stack[top].keyIndex == nil {
+                var index: [String: SourcePosition] = [:]
+                for pair in stack[top].pairs {
+                    if let existing = pair.key.scalar?.text { index[existing] = index[existing] ?? pair.key.position }
+                }
+                stack[top].keyIndex = index
+            }
+            first = stack[top].keyIndex?[text]
+            if first == nil { stack[top].keyIndex?[text] = key.position }
+        }
+        if let first {
+            throw error(.duplicateKey, "the key '\(text)' appears twice in one mapping (first at line \(first.line), column \(first.column))", at: key.position)
+        }
+    }
+
+    private func error(_ kind: YAMLError.Kind, _ message: String, at position: SourcePosition) -> YAMLError {
+        YAMLError(kind: kind, message: message, file: file, position: position)
+    }
+}

@@ -1,0 +1,62 @@
+/// Why a YAML file could not be read as a tree.
+public struct YAMLError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// The class of problem, stable for programs; the wording is in `message`.
+    public enum Kind: String, Sendable, Hashable {
+        /// libyaml rejected the text (a syntax error).
+        case syntax
+        /// The bytes are not UTF-8 (GBK, UTF-16, binary data).
+        case encoding
+        /// Aliases expand to more nodes than the limit allows.
+        case aliasExpansion
+        /// Collections are nested deeper than the limit allows.
+        case nestingDepth
+        /// A mapping has the same key twice.
+        case duplicateKey
+        /// An alias names an anchor that was not defined before it.
+        case undefinedAlias
+        /// A size limit was exceeded (file size, scalar length, document count).
+        case size
+    }
+
+    /// The class of problem.
+    public var kind: Kind
+    /// A sentence for a person: what is wrong and, where it helps, how to fix it.
+    public var message: String
+    /// The file as it was named.
+    public var file: String
+    /// Where the problem is (where the parser stopped, for syntax errors).
+    public var position: SourcePosition
+
+    /// Creates an error.
+    public init(kind: Kind, message: String, file: String, position: SourcePosition) {
+        self.kind = kind
+        self.message = message
+        self.file = file
+        self.position = position
+    }
+
+    public var description: String { "\(file):\(position.line):\(position.column): \(message)" }
+}
+
+/// Limits that keep hostile input from exhausting time or memory.
+public struct YAMLLimits: Sendable, Hashable {
+    /// Deepest nesting of sequences and mappings.
+    public var maxDepth: Int
+    /// Most nodes that alias resolution may add to a file.
+    public var maxAliasExpansion: Int
+    /// Longest scalar, in bytes.
+    public var maxScalarBytes: Int
+    /// Most documents in one file.
+    public var maxDocuments: Int
+
+    /// Creates limits.
+    public init(maxDepth: Int = 256, maxAliasExpansion: Int = 100_000, maxScalarBytes: Int = 1 << 20, maxDocuments: Int = 100_000) {
+        self.maxDepth = maxDepth
+        self.maxAliasExpansion = maxAliasExpansion
+        self.maxScalarBytes = maxScalarBytes
+        self.maxDocuments = maxDocuments
+    }
+
+    /// Limits suited to decision records, rules and registries.
+    public static let standard = YAMLLimits()
+}

@@ -1,0 +1,73 @@
+internal import CYAML
+
+/// Reads YAML text into trees of `YAMLNode`, one per document, with 1-based positions.
+///
+/// The parser pulls libyaml's events and builds each node once, with an explicit stack
+/// (no recursion, so deep input cannot overflow the call stack). Duplicate keys, undefined
+/// aliases, excessive alias expansion and excessive depth are errors.
+public enum YAMLParser {
+    /// Parses every document of a YAML stream.
+    /// - Parameters:
+    ///   - bytes: the file's bytes (UTF-8; a byte-order mark and CRLF line ends are accepted).
+    ///   - file: the file's name as it should appear in messages.
+    ///   - limits: the limits to enforce.
+    /// - Returns: the root node of each document, in order.
+    /// - Throws: `YAMLError` naming the file, line and column of the problem.
+    public static func parse(_ bytes: [UInt8], file: String, limits: YAMLLimits = .standard) throws(YAMLError) -> [YAMLNode] {
+        var documents: [YAMLNode] = []
+        try parse(bytes, file: file, limits: limits) { document throws(YAMLError) in documents.append(document) }
+        return documents
+    }
+
+    /// Parses a YAML stream and hands each document to `body` as soon as it is complete,
+    /// so a caller can check and drop documents one at a time.
+    /// - Throws: `YAMLError` for a problem in the text, or whatever `body` throws.
+    public static func parse(
+        _ bytes: [UInt8],
+        file: String,
+        limits: YAMLLimits = .standard,
+        each body: (YAMLNode) throws(YAMLError) -> Void
+    ) throws(YAMLError) {
+        if let problem = EncodingSniffer.problem(in: bytes) {
+            throw YAMLError(kind: .encoding, message: problem, file: file, position: .start)
+        }
+        let parser = EventParser(bytes: bytes)
+        var builder = TreeBuilder(file: file, limits: limits)
+        var documentCount = 0
+        while true {
+            let event = try parser.next(file: file)
+            switch event.type {
+            case .streamEnd:
+                return
+            case .documentStart:
+                documentCount += 1
+                if documentCount > limits.maxDocuments {
+                    throw YAMLError(
+                        kind: .size,
+                        message: "the file holds more than \(limits.maxDocuments) documents (raise the limit with --max-documents)",
+                        file: file, position: event.start)
+                }
+            case .documentEnd:
+                if let document = builder.finishDocument() { try body(document) }
+            default:
+                try builder.consume(event)
+            }
+        }
+    }
+}
+
+/// Recognises encodings that are not UTF-8 before libyaml sees them, so the message can say what to do.
+enum EncodingSniffer {
+    static func problem(in bytes: [UInt8]) -> String? {
+        if bytes.count >= 2, (bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF) {
+            return "the file is UTF-16, not UTF-8; convert it, for example: iconv -f UTF-16 -t UTF-8 FILE > FILE.utf8"
+        }
+        if bytes.count >= 4, bytes[0] != 0, bytes[1] == 0, bytes[2] != 0, bytes[3] == 0 {
+            return "the file looks like UTF-16 without a byte-order mark, not UTF-8; convert it with iconv -f UTF-16LE -t UTF-8"
+        }
+        return nil
+    }
+
+    /// A hint for libyaml's UTF-8 complaints: most such files in this domain are GBK.
+    static let gbkHint = "the file is not valid UTF-8 (files saved by older Chinese office software are often GBK/GB18030); convert it, for example: iconv -f GB18030 -t UTF-8 FILE > FILE.utf8"
+}
