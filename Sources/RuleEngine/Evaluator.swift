@@ -70,6 +70,8 @@ struct Evaluator {
                 if !value.isMissing { return value }
             }
             return .missing
+        case .choose(let condition, let then, let otherwise):
+            return self.condition(condition) ? evaluate(then) : evaluate(otherwise)
         case .concat(let items):
             return .list(items.flatMap { evaluate($0).elements ?? [] })
         case .distinct(let inner):
@@ -229,7 +231,13 @@ struct Evaluator {
             }
         case .definition(let index):
             if let cached = definitionCache[index] { return navigate(cached, path) }
-            let value = evaluate(context.rules.definitions[index].expression)
+            // A definition has slots of its own; the rule's are set aside while it is computed.
+            let definition = context.rules.definitions[index]
+            let (savedSlots, savedLets) = (slots, letsBySlot)
+            slots = Array(repeating: nil, count: definition.slotCount)
+            letsBySlot = Array(repeating: nil, count: definition.slotCount)
+            let value = evaluate(definition.expression)
+            (slots, letsBySlot) = (savedSlots, savedLets)
             definitionCache[index] = value
             return navigate(value, path)
         case .slot(let slot):

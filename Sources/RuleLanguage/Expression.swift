@@ -111,6 +111,8 @@ public indirect enum Expression: Sendable {
     case earliest([Expression])
     case latest([Expression])
     case coalesce([Expression])
+    /// `if: [CONDITION, THEN, ELSE]`.
+    case choose(Expression, Expression, Expression)
     case concat([Expression])
     case distinct(Expression)
     case count(Expression)

@@ -17,7 +17,7 @@ struct ExpressionCompiler {
 
     static let operators: [String] = [
         "all", "any", "not", "exists", "missing", "eq", "ne", "lt", "le", "gt", "ge", "in", "is_true",
-        "steps", "items", "first", "last", "earliest", "latest", "coalesce", "concat", "distinct", "count",
+        "steps", "items", "first", "last", "earliest", "latest", "coalesce", "if", "concat", "distinct", "count",
         "add_days", "add_working_days", "days", "working_days", "period_days", "person_name",
         "registered", "certificate_valid", "has_qualification", "seen_before",
     ]
@@ -123,6 +123,15 @@ struct ExpressionCompiler {
                 types.append(type)
             }
             return (.coalesce(arguments), types.allSatisfy({ $0 == .step }) && !types.isEmpty ? .step : .other)
+        case "if":
+            let items = sequence(argument, name)
+            guard items.count == 3 else {
+                if argument.sequence != nil { error(argument, "'if' takes a list of three: [condition, value if true, value if false]") }
+                return (.literal(.null), .other)
+            }
+            let (then, thenType) = compileTyped(items[1])
+            let (otherwise, elseType) = compileTyped(items[2])
+            return (.choose(compile(items[0]), then, otherwise), thenType == elseType ? thenType : .other)
         case "concat": return (.concat(list(argument, name)), .other)
         case "distinct": return (.distinct(compile(argument)), .other)
         case "count": return (.count(compile(argument)), .other)

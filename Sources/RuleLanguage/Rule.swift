@@ -140,6 +140,8 @@ public struct Definition: Sendable {
     public var name: String
     /// The expression.
     public var expression: Expression
+    /// How many slots (for `$it`) its evaluation needs.
+    public var slotCount: Int
     /// Where it is defined.
     public var file: String
     /// The position of its name.

@@ -108,7 +108,7 @@ public enum RuleLoader {
                 compiler.error(pair.key, "a definition may not read the registry; do that in a rule")
             }
             index[name] = definitions.count
-            definitions.append(Definition(name: name, expression: compiled, file: source.path, position: pair.key.position))
+            definitions.append(Definition(name: name, expression: compiled, slotCount: compiler.slotCount, file: source.path, position: pair.key.position))
         }
     }
 

@@ -1,0 +1,82 @@
+import ArgumentParser
+import DecisionRecords
+import Reporters
+import RuleEngine
+import RuleLanguage
+
+/// `legality check`: checks decision records and reports every finding.
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Check decision records against the rules.",
+        discussion: "Exit status: 0 when no finding reaches --fail-on, 1 when one does, 2 when the run could not be made."
+    )
+
+    @Argument(help: ArgumentHelp("Record files or folders (default: the current folder).", valueName: "path"))
+    var paths: [String] = []
+
+    @Option(name: .customLong("as-of"), help: ArgumentHelp("The as-of date (default: today).", valueName: "YYYY-MM-DD"))
+    var asOf: DayArgument?
+
+    @OptionGroup var ruleOptions: RuleOptions
+    @OptionGroup var outputOptions: OutputOptions
+
+    func run() throws {
+        let paths = paths.isEmpty ? ["."] : paths
+        let files = try Discovery.recordFiles(paths)
+        let rules = try RunSetup.rules(ruleOptions)
+        let calendar = try RunSetup.calendar(ruleOptions)
+        let registry = try RunSetup.registry(ruleOptions, recordPaths: paths)
+        let asOf = asOf?.day ?? RunSetup.today()
+        let context = EvaluationContext(rules: rules, calendar: calendar, registry: registry, asOf: asOf)
+        let engine = Engine(context: context)
+        let checked = RecordChecker.check(files, engine: engine, keepSources: outputOptions.format == .text)
+        let report = Report(
+            version: Legality.version, asOf: asOf, recordCount: checked.recordCount,
+            findings: checked.findings + engine.runFindings(), failOn: outputOptions.failOn.severity,
+            language: ruleOptions.language)
+        CalendarWarning.print(checked.uncoveredYears, calendar: calendar, language: ruleOptions.language)
+        try ReportOutput.write(report, options: outputOptions, sources: checked.sources) { report in
+            JSONReporter.render(report)
+        }
+        if report.fails { throw ExitCode(1) }
+    }
+}
+
+/// The one warning a run gives when a working-day count left the calendar's years.
+enum CalendarWarning {
+    static func print(_ years: Set<Int>, calendar: WorkingCalendar, language: Language) {
+        guard !years.isEmpty else { return }
+        let list = years.sorted().map(String.init).joined(separator: ", ")
+        let covered = calendar.years.sorted()
+        let range = covered.isEmpty ? "none" : "\(covered.first ?? 0)-\(covered.last ?? 0)"
+        let text = language == .zh
+            ? "legality: 警告：工作日历未涵盖 \(list) 年（已涵盖 \(range)），这些年份按周一至周五计算工作日；可用 --calendar 补充\n"
+            : "legality: warning: the working-day calendar does not cover \(list) (it covers \(range)); Monday to Friday were counted as working days there; add a calendar with --calendar\n"
+        FileSystem.writeStandardError(text)
+    }
+}
+
+/// Writes a rendered report to standard output or, atomically, to `--output`.
+enum ReportOutput {
+    static func write(_ report: Report, options: OutputOptions, sources: [String: [UInt8]], json: (Report) -> String) throws(RunError) {
+        let text: String
+        switch options.format {
+        case .json:
+            text = json(report)
+        case .text:
+            let colour = options.output == nil && FileSystem.isTerminal(1) && (FileSystem.environment("NO_COLOR") ?? "").isEmpty
+            let lines = sources.mapValues { bytes in
+                String(decoding: bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(bytes.dropFirst(3)) : bytes, as: UTF8.self)
+                    .split(separator: "\n", omittingEmptySubsequences: false)
+                    .map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
+            }
+            text = TextReporter(colour: colour, sourceLines: { lines[$0] }).render(report)
+        }
+        if let output = options.output {
+            try FileSystem.writeAtomically(text, to: output)
+        } else {
+            FileSystem.writeStandardOutput(text)
+        }
+    }
+}

@@ -1,0 +1,161 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A run that cannot be made: bad usage, a missing path, an invalid rule, configuration or registry.
+/// The command prints the message and exits with status 2.
+struct RunError: Error, CustomStringConvertible {
+    var message: String
+    var description: String { message }
+}
+
+/// The few file operations legality needs, without Foundation (which costs start-up time).
+enum FileSystem {
+    enum Kind { case file, directory, other, missing }
+
+    static func kind(of path: String) -> Kind {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return .missing }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: return .file
+        case S_IFDIR: return .directory
+        default: return .other
+        }
+    }
+
+    /// The whole file's bytes.
+    static func read(_ path: String) throws(RunError) -> [UInt8] {
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else { throw RunError(message: "\(path): cannot read: \(errorText())") }
+        defer { close(descriptor) }
+        var info = stat()
+        var bytes: [UInt8] = []
+        if fstat(descriptor, &info) == 0, info.st_size > 0 { bytes.reserveCapacity(Int(info.st_size)) }
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let count = buffer.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw RunError(message: "\(path): cannot read: \(errorText())")
+            }
+            if count == 0 { break }
+            bytes.append(contentsOf: buffer[0..<count])
+        }
+        return bytes
+    }
+
+    /// The names in a folder, sorted by bytes.
+    static func list(_ path: String) throws(RunError) -> [String] {
+        guard let directory = opendir(path) else { throw RunError(message: "\(path): cannot list: \(errorText())") }
+        defer { closedir(directory) }
+        var names: [String] = []
+        while let entry = readdir(directory) {
+            let name = withUnsafePointer(to: entry.pointee.d_name) { pointer in
+                pointer.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+            }
+            if name != ".", name != ".." { names.append(name) }
+        }
+        return names.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+    }
+
+    /// Writes a file atomically: a temporary file beside it, flushed, then renamed over it,
+    /// so a reader sees the old file or the new one, never half of one.
+    static func writeAtomically(_ text: String, to path: String) throws(RunError) {
+        let temporary = path + ".tmp-\(getpid())"
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard descriptor >= 0 else { throw RunError(message: "\(path): cannot write: \(errorText())") }
+        var bytes = Array(text.utf8)
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes.withUnsafeMutableBytes { Glibc.write(descriptor, $0.baseAddress.map { $0 + offset }, $0.count - offset) }
+            if written < 0 {
+                if errno == EINTR { continue }
+                let reason = errorText()
+                close(descriptor)
+                unlink(temporary)
+                throw RunError(message: "\(path): cannot write: \(reason)")
+            }
+            offset += written
+        }
+        bytes = []
+        if fsync(descriptor) != 0 || close(descriptor) != 0 {
+            let reason = errorText()
+            unlink(temporary)
+            throw RunError(message: "\(path): cannot write: \(reason)")
+        }
+        guard rename(temporary, path) == 0 else {
+            let reason = errorText()
+            unlink(temporary)
+            throw RunError(message: "\(path): cannot write: \(reason)")
+        }
+    }
+
+    /// Writes to standard output, quietly stopping if the reader has gone (`| head`).
+    static func writeStandardOutput(_ text: String) {
+        var bytes = Array(text.utf8)
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes.withUnsafeMutableBytes { Glibc.write(1, $0.baseAddress.map { $0 + offset }, $0.count - offset) }
+            if written < 0 {
+                if errno == EINTR { continue }
+                return
+            }
+            offset += written
+        }
+        bytes = []
+    }
+
+    static func writeStandardError(_ text: String) {
+        var bytes = Array(text.utf8)
+        _ = bytes.withUnsafeMutableBytes { Glibc.write(2, $0.baseAddress, $0.count) }
+    }
+
+    static func isTerminal(_ descriptor: Int32) -> Bool { isatty(descriptor) == 1 }
+
+    static func environment(_ name: String) -> String? { getenv(name).map { String(cString: $0) } }
+
+    /// The canonical absolute path, with links resolved.
+    static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
+    static func currentDirectory() -> String {
+        guard let path = getcwd(nil, 0) else { return "." }
+        defer { free(path) }
+        return String(cString: path)
+    }
+
+    /// Today's date in the local time zone, as year, month, day.
+    static func today() -> (Int, Int, Int) {
+        var now = time(nil)
+        var parts = tm()
+        localtime_r(&now, &parts)
+        return (Int(parts.tm_year) + 1900, Int(parts.tm_mon) + 1, Int(parts.tm_mday))
+    }
+
+    private static func errorText() -> String { String(cString: strerror(errno)) }
+}
+
+extension String {
+    /// The folder part of a path ("." for a bare name).
+    var parentPath: String {
+        guard let slash = lastIndex(of: "/") else { return "." }
+        if slash == startIndex { return "/" }
+        return String(self[..<slash])
+    }
+
+    /// The last component of a path.
+    var lastComponent: String {
+        guard let slash = lastIndex(of: "/") else { return self }
+        return String(self[index(after: slash)...])
+    }
+
+    func appendingComponent(_ name: String) -> String {
+        if self == "." { return name }
+        return hasSuffix("/") ? self + name : self + "/" + name
+    }
+}

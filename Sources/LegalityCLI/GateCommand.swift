@@ -1,0 +1,56 @@
+import ArgumentParser
+import DecisionRecords
+import Reporters
+import RuleEngine
+import RuleLanguage
+
+/// `legality gate`: may each agenda item go to the meeting on a given day?
+struct GateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "gate",
+        abstract: "Check a meeting's agenda: READY or BLOCKED for each record.",
+        discussion: """
+            Each record is evaluated as if a planned collective discussion were held on the meeting day, \
+            as of that day, with only the rules that declare themselves prerequisites of discussion. \
+            Exit status: 0 when every item is READY, 1 when any is BLOCKED, 2 when the run could not be made.
+            """
+    )
+
+    @Option(name: .customLong("meeting"), help: ArgumentHelp("The meeting day.", valueName: "YYYY-MM-DD"))
+    var meetingArgument: DayArgument
+
+    var meeting: Day { meetingArgument.day }
+
+    @Argument(help: ArgumentHelp("Record files or folders (default: the current folder).", valueName: "path"))
+    var paths: [String] = []
+
+    @OptionGroup var ruleOptions: RuleOptions
+    @OptionGroup var outputOptions: OutputOptions
+
+    func run() throws {
+        let paths = paths.isEmpty ? ["."] : paths
+        let files = try Discovery.recordFiles(paths)
+        let rules = try RunSetup.rules(ruleOptions)
+        let calendar = try RunSetup.calendar(ruleOptions)
+        let registry = try RunSetup.registry(ruleOptions, recordPaths: paths)
+        let context = EvaluationContext(rules: rules, calendar: calendar, registry: registry, asOf: meeting, meeting: meeting)
+        let engine = Engine(context: context, include: \.prerequisite)
+        let checked = RecordChecker.check(files, engine: engine, keepSources: false)
+        let threshold = outputOptions.failOn.severity
+        let items = checked.items.map { item in
+            AgendaItem(
+                file: item.file, record: item.record, title: item.title,
+                findings: item.findings.sorted(by: Finding.precedes),
+                ready: threshold.map { level in !item.findings.contains { $0.severity >= level } } ?? true)
+        }
+        let agenda = Agenda(meeting: meeting, version: Legality.version, items: items, runFindings: engine.runFindings(), language: ruleOptions.language)
+        CalendarWarning.print(checked.uncoveredYears, calendar: calendar, language: ruleOptions.language)
+        let text = outputOptions.format == .json ? GateReporter.json(agenda) : GateReporter.text(agenda)
+        if let output = outputOptions.output {
+            try FileSystem.writeAtomically(text, to: output)
+        } else {
+            FileSystem.writeStandardOutput(text)
+        }
+        if items.contains(where: { !$0.ready }) { throw ExitCode(1) }
+    }
+}

@@ -1,0 +1,51 @@
+public import ArgumentParser
+
+/// The `legality` command: checks government decision records for legality-review compliance.
+public struct Legality: ParsableCommand {
+    /// The tool's version, as reports state it.
+    public static let version = "1.0.0"
+
+    public static let configuration = CommandConfiguration(
+        commandName: "legality",
+        abstract: "Check decision records against legality-review rules (合法性审查合规检查).",
+        version: version,
+        subcommands: [CheckCommand.self, GateCommand.self],
+        defaultSubcommand: CheckCommand.self
+    )
+
+    public init() {}
+
+    /// Runs the command line and exits with the contract's status: 0, 1, or 2 for a run
+    /// that could not be made (swift-argument-parser's usage status 64 becomes 2).
+    public static func runMain(_ arguments: [String]? = nil) -> Never {
+        do {
+            var command = try parseAsRoot(arguments)
+            try command.run()
+            Foundationless.exit(0)
+        } catch let error as RunError {
+            FileSystem.writeStandardError("legality: error: \(error.message)\n")
+            Foundationless.exit(2)
+        } catch let code as ExitCode {
+            Foundationless.exit(code.rawValue)
+        } catch {
+            let status = exitCode(for: error)
+            if status == .validationFailure {
+                FileSystem.writeStandardError(fullMessage(for: error) + "\n")
+                Foundationless.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
+}
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+enum Foundationless {
+    static func exit(_ status: Int32) -> Never {
+        Glibc.exit(status)
+    }
+}

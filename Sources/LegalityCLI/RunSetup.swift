@@ -1,0 +1,95 @@
+import DecisionRecords
+import RuleEngine
+import RuleLanguage
+import YAMLTree
+
+/// Loads what a run needs before any record is read: rules, calendar, registry.
+/// Every problem here stops the run with exit status 2 and a message naming file:line:column.
+enum RunSetup {
+    /// The compiled rules: the built-in packs (unless `noBuiltin`) and the user's.
+    static func rules(_ options: RuleOptions) throws(RunError) -> RuleSet {
+        var sources: [RuleSource] = []
+        if !options.noBuiltin {
+            guard let folder = Discovery.builtinRulesFolder() else {
+                throw RunError(message: "cannot find the built-in rules folder; set LEGALITY_RULES to the project's rules/ folder, or use --no-builtin with --rules")
+            }
+            for file in try Discovery.yamlFiles(under: folder) where !file.hasPrefix(folder.appendingComponent("calendars") + "/") {
+                sources.append(try source(file, root: folder))
+            }
+        }
+        for path in options.rules {
+            for file in try Discovery.yamlFiles(under: path) {
+                sources.append(try source(file, root: FileSystem.kind(of: path) == .directory ? path : path.parentPath))
+            }
+        }
+        do {
+            return try RuleLoader.load(sources)
+        } catch {
+            throw RunError(message: "invalid rules:\n" + error.diagnostics.map(\.description).joined(separator: "\n"))
+        }
+    }
+
+    private static func source(_ file: String, root: String) throws(RunError) -> RuleSource {
+        let folder = file.parentPath
+        let pack = folder == root ? root.lastComponent : folder.lastComponent
+        return RuleSource(path: file, bytes: try FileSystem.read(file), defaultPack: pack)
+    }
+
+    /// The working-day calendar: the built-in one, then the user's files.
+    static func calendar(_ options: RuleOptions) throws(RunError) -> WorkingCalendar {
+        var files: [String] = []
+        if let folder = Discovery.builtinRulesFolder() {
+            let calendars = folder.appendingComponent("calendars")
+            if FileSystem.kind(of: calendars) == .directory { files += try Discovery.yamlFiles(under: calendars) }
+        }
+        files += options.calendars
+        var calendar = WorkingCalendar()
+        for file in files {
+            let bytes = try FileSystem.read(file)
+            do {
+                for document in try YAMLParser.parse(bytes, file: file) { try calendar.add(document, file: file) }
+            } catch let error as YAMLError {
+                throw RunError(message: "invalid calendar: \(error.description)")
+            } catch let error as CalendarError {
+                throw RunError(message: "invalid calendar: \(error.description)")
+            } catch {
+                throw RunError(message: "invalid calendar: \(file): \(error)")
+            }
+        }
+        return calendar
+    }
+
+    /// The registry: the file given, else the one beside the records; nil when there is none.
+    static func registry(_ options: RuleOptions, recordPaths: [String]) throws(RunError) -> Registry? {
+        let files: [String]
+        if let explicit = options.registry {
+            guard FileSystem.kind(of: explicit) != .missing else { throw RunError(message: "\(explicit): no such registry file") }
+            files = FileSystem.kind(of: explicit) == .directory ? try Discovery.yamlFiles(under: explicit) : [explicit]
+        } else {
+            files = try Discovery.registryFiles(near: recordPaths)
+        }
+        guard !files.isEmpty else { return nil }
+        var registry = Registry()
+        for file in files {
+            let bytes = try FileSystem.read(file)
+            do {
+                for document in try YAMLParser.parse(bytes, file: file) {
+                    try RegistryLoader.add(document, file: file, to: &registry)
+                }
+            } catch let error as YAMLError {
+                throw RunError(message: "invalid registry: \(error.description)")
+            } catch let error as RegistryError {
+                throw RunError(message: "invalid registry: \(error.description)")
+            } catch {
+                throw RunError(message: "invalid registry: \(file): \(error)")
+            }
+        }
+        return registry
+    }
+
+    /// Today's local date.
+    static func today() -> Day {
+        let (year, month, day) = FileSystem.today()
+        return Day(year: year, month: month, day: day) ?? Day(ordinal: 0)
+    }
+}

@@ -1,0 +1,86 @@
+import DecisionRecords
+import RuleEngine
+import RuleLanguage
+
+/// Renders a report like a compiler's diagnostics: the rule and title, the place, the source
+/// line with the point marked, then the message, basis, evidence and how to fix it.
+public struct TextReporter: Sendable {
+    /// Whether to use ANSI colours (on a terminal, and never when NO_COLOR is set).
+    public var colour: Bool
+    /// The lines of a file, for the source excerpt; nil when not available.
+    public var sourceLines: @Sendable (String) -> [Substring]?
+
+    /// Creates a reporter.
+    public init(colour: Bool, sourceLines: @escaping @Sendable (String) -> [Substring]?) {
+        self.colour = colour
+        self.sourceLines = sourceLines
+    }
+
+    /// The whole report.
+    public func render(_ report: Report) -> String {
+        let zh = report.language == .zh
+        var output = ""
+        for finding in report.findings {
+            output += render(finding, zh: zh, language: report.language)
+            output += "\n"
+        }
+        let errors = report.count(.error), warnings = report.count(.warning), infos = report.count(.info)
+        let summary = zh
+            ? "检查了 \(report.recordCount) 条记录（截至 \(report.asOf)）：\(errors) 个错误，\(warnings) 个警告，\(infos) 个提示；\(report.failedRecordCount) 条记录未通过"
+            : "checked \(report.recordCount) records as of \(report.asOf): \(errors) errors, \(warnings) warnings, \(infos) infos; \(report.failedRecordCount) records failed"
+        output += paint(summary, report.fails ? "1;31" : "1;32") + "\n"
+        return output
+    }
+
+    private func render(_ finding: Finding, zh: Bool, language: Language) -> String {
+        let label: String
+        let code: String
+        switch finding.severity {
+        case .error: (label, code) = (zh ? "错误" : "error", "1;31")
+        case .warning: (label, code) = (zh ? "警告" : "warning", "1;33")
+        case .info: (label, code) = (zh ? "提示" : "info", "1;36")
+        }
+        var text = paint("\(label)[\(finding.rule)]", code) + paint(": \(finding.title.text(language))", "1") + "\n"
+        let gutterWidth = String(finding.position?.line ?? 0).count
+        let pad = String(repeating: " ", count: gutterWidth)
+        if let position = finding.position {
+            text += "\(pad)\(paint("-->", "1;34")) \(finding.file):\(position.line):\(position.column)\n"
+            if let lines = sourceLines(finding.file), position.line - 1 < lines.count {
+                let line = lines[position.line - 1]
+                text += "\(pad) \(paint("|", "1;34"))\n"
+                text += "\(paint(String(position.line), "1;34")) \(paint("|", "1;34")) \(line)\n"
+                let prefix = line.prefix(max(0, position.column - 1)).map { $0 == "\t" ? "\t" : Self.isWide($0) ? "  " : " " }.joined()
+                text += "\(pad) \(paint("|", "1;34")) \(prefix)\(paint("^", code))\n"
+            }
+        } else if !finding.file.isEmpty {
+            text += "\(pad)\(paint("-->", "1;34")) \(finding.file)\n"
+        }
+        let record = finding.record.map { zh ? "记录 \($0)：" : "record \($0): " } ?? ""
+        text += "\(pad) \(paint("=", "1;34")) \(record)\(finding.message.text(language))\n"
+        text += "\(pad) \(paint("=", "1;34")) \(zh ? "依据" : "basis"): \(finding.basis.text(language))\n"
+        if !finding.evidence.isEmpty {
+            let items = finding.evidence.map { "\($0.label) \($0.value.text(language))" }.joined(separator: zh ? "；" : "; ")
+            text += "\(pad) \(paint("=", "1;34")) \(zh ? "证据" : "evidence"): \(items)\n"
+        }
+        if let help = finding.help {
+            text += "\(pad) \(paint("=", "1;34")) \(zh ? "如何改正" : "fix"): \(help.text(language))\n"
+        }
+        return text
+    }
+
+    private func paint(_ text: String, _ code: String) -> String {
+        colour ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
+    }
+
+    /// East Asian wide characters take two terminal columns.
+    static func isWide(_ character: Character) -> Bool {
+        guard let scalar = character.unicodeScalars.first else { return false }
+        switch scalar.value {
+        case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF,
+             0xA000...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60, 0xFFE0...0xFFE6:
+            return true
+        default:
+            return false
+        }
+    }
+}

@@ -1,0 +1,3 @@
+import LegalityCLI
+
+Legality.runMain()
