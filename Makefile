@@ -1,0 +1,46 @@
+# legality: build, test and run. `make test` and `make run` do all the set-up on a fresh machine.
+SWIFT ?= swift
+SHARED ?= ../shared
+AS_OF ?=
+BIN_DEBUG := .build/debug/legality
+BIN_RELEASE := .build/release/legality
+
+.PHONY: all deps build release test conformance run bench clean
+
+all: build
+
+# libyaml and pkg-config, from the distribution, when pkg-config cannot find yaml-0.1.
+deps:
+	@if ! pkg-config --exists yaml-0.1 2>/dev/null; then \
+		echo "installing libyaml-dev and pkg-config"; \
+		if [ "$$(id -u)" -eq 0 ]; then SUDO=; else SUDO=sudo; fi; \
+		$$SUDO apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends libyaml-dev pkg-config; \
+	fi
+
+build: deps
+	$(SWIFT) build
+
+release: deps
+	$(SWIFT) build -c release
+
+# Every test: the Swift test suites, the examples the rules carry, and the shared
+# conformance suite when it is beside the project.
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+	@if [ -x "$(SHARED)/conformance/run" ]; then \
+		echo "conformance suite:"; "$(SHARED)/conformance/run" "$(BIN_DEBUG)"; \
+	else \
+		echo "conformance suite not found at $(SHARED)/conformance (skipped)"; \
+	fi
+
+conformance: release
+	"$(SHARED)/conformance/run" "$(BIN_RELEASE)"
+
+# The main job: check the bundled example records (exit 1 only means findings were reported).
+run: release
+	@$(BIN_RELEASE) check cases $(if $(AS_OF),--as-of $(AS_OF)); status=$$?; [ $$status -le 1 ]
+
+clean:
+	rm -rf .build
