@@ -9,7 +9,7 @@ public struct Legality: ParsableCommand {
         commandName: "legality",
         abstract: "Check decision records against legality-review rules (合法性审查合规检查).",
         version: version,
-        subcommands: [CheckCommand.self, GateCommand.self],
+        subcommands: [CheckCommand.self, GateCommand.self, TestCommand.self],
         defaultSubcommand: CheckCommand.self
     )
 

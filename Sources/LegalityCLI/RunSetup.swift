@@ -8,25 +8,41 @@ import YAMLTree
 enum RunSetup {
     /// The compiled rules: the built-in packs (unless `noBuiltin`) and the user's.
     static func rules(_ options: RuleOptions) throws(RunError) -> RuleSet {
+        try rules(options, extra: []).rules
+    }
+
+    /// The compiled rules, plus the files of `extra` paths (each file once, even when a path
+    /// repeats the built-in folder); also returns the files that came from `extra`.
+    static func rules(_ options: RuleOptions, extra: [String]) throws(RunError) -> (rules: RuleSet, extraFiles: Set<String>) {
         var sources: [RuleSource] = []
+        var seen: Set<String> = []
+        var extraFiles: Set<String> = []
         if !options.noBuiltin {
             guard let folder = Discovery.builtinRulesFolder() else {
                 throw RunError(message: "cannot find the built-in rules folder; set LEGALITY_RULES to the project's rules/ folder, or use --no-builtin with --rules")
             }
-            for file in try Discovery.yamlFiles(under: folder) where !file.hasPrefix(folder.appendingComponent("calendars") + "/") {
-                sources.append(try source(file, root: folder))
+            for file in try Discovery.yamlFiles(under: folder) where !isCalendar(file) {
+                if seen.insert(FileSystem.realPath(file) ?? file).inserted { sources.append(try source(file, root: folder)) }
             }
         }
-        for path in options.rules {
-            for file in try Discovery.yamlFiles(under: path) {
-                sources.append(try source(file, root: FileSystem.kind(of: path) == .directory ? path : path.parentPath))
+        for path in options.rules + extra {
+            for file in try Discovery.yamlFiles(under: path) where !isCalendar(file) {
+                let real = FileSystem.realPath(file) ?? file
+                if extra.contains(path) { extraFiles.insert(real) }
+                if seen.insert(real).inserted {
+                    sources.append(try source(file, root: FileSystem.kind(of: path) == .directory ? path : path.parentPath))
+                }
             }
         }
         do {
-            return try RuleLoader.load(sources)
+            return (try RuleLoader.load(sources), extraFiles)
         } catch {
             throw RunError(message: "invalid rules:\n" + error.diagnostics.map(\.description).joined(separator: "\n"))
         }
+    }
+
+    private static func isCalendar(_ file: String) -> Bool {
+        file.parentPath.lastComponent == "calendars"
     }
 
     private static func source(_ file: String, root: String) throws(RunError) -> RuleSource {

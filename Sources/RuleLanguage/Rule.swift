@@ -128,6 +128,8 @@ public struct Rule: Sendable {
     public var body: RuleBody
     /// Whether the rule reads the registry of people (so it is skipped when there is none).
     public var needsRegistry: Bool
+    /// Records that must and must not trigger the rule.
+    public var examples: [RuleExample]
     /// The rule file.
     public var file: String
     /// Where the rule starts in its file.

@@ -62,11 +62,12 @@ enum RuleCompiler {
             }
         }
         let message = template(node["message"], in: node, compiler: &compiler)
+        let examples = examples(node["examples"], compiler: &compiler)
         guard let title, let basis else { return nil }
         return Rule(
             id: id, pack: pack, severity: severity, title: title, description: description, help: help,
             message: message, basis: basis, tags: tags, prerequisite: prerequisite, kinds: kinds,
-            parameters: parameters, body: body, needsRegistry: compiler.readsRegistry,
+            parameters: parameters, body: body, needsRegistry: compiler.readsRegistry, examples: examples,
             file: source.path, position: node.position)
     }
 

@@ -1,0 +1,60 @@
+import ArgumentParser
+import DecisionRecords
+import RuleEngine
+import RuleLanguage
+
+/// `legality test`: runs the examples rule files carry, like a test runner.
+struct TestCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "test",
+        abstract: "Run the triggering and non-triggering examples that rules carry.",
+        discussion: """
+            With PATHs, runs the examples of the rules in those files or folders (the built-in \
+            definitions stay available); without, those of every built-in rule. Ends with the line \
+            'N passed, N failed'. Exit status: 0 when all pass, 1 when any fails, 2 when rules are invalid.
+            """
+    )
+
+    @Argument(help: ArgumentHelp("Rule files or folders (default: the built-in rules).", valueName: "path"))
+    var paths: [String] = []
+
+    @Flag(name: .customLong("verbose"), help: "List every example, not only the failures.")
+    var verbose = false
+
+    @OptionGroup var ruleOptions: RuleOptions
+
+    func run() throws {
+        let (rules, extraFiles) = try RunSetup.rules(ruleOptions, extra: paths)
+        let calendar = try RunSetup.calendar(ruleOptions)
+        let selected = rules.rules.filter { paths.isEmpty || extraFiles.contains(FileSystem.realPath($0.file) ?? $0.file) }
+        var passed = 0
+        var failed = 0
+        var output = ""
+        var withoutBoth: [String] = []
+        for rule in selected {
+            let outcomes = ExampleRunner.run(rule, rules: rules, calendar: calendar)
+            if !outcomes.contains(where: \.example.triggers) || !outcomes.contains(where: { !$0.example.triggers }) {
+                withoutBoth.append(rule.id)
+            }
+            for outcome in outcomes {
+                let kind = outcome.example.triggers ? "triggering" : "non-triggering"
+                let place = "\(rule.file):\(outcome.example.position.line):\(outcome.example.position.column)"
+                if let failure = outcome.failure {
+                    failed += 1
+                    output += "FAIL \(rule.id) \(kind) \"\(outcome.example.name)\" (\(place))\n"
+                    output += failure.split(separator: "\n").map { "    " + $0 }.joined(separator: "\n") + "\n"
+                } else {
+                    passed += 1
+                    if verbose { output += "ok   \(rule.id) \(kind) \"\(outcome.example.name)\"\n" }
+                }
+            }
+        }
+        if !withoutBoth.isEmpty {
+            output += "note: rules without both a triggering and a non-triggering example: \(withoutBoth.joined(separator: ", "))\n"
+        }
+        output += "\(selected.count) rules, \(passed + failed) examples\n"
+        output += "\(passed) passed, \(failed) failed\n"
+        FileSystem.writeStandardOutput(output)
+        if failed > 0 { throw ExitCode(1) }
+    }
+}

@@ -1,0 +1,104 @@
+import DecisionRecords
+public import RuleLanguage
+import YAMLTree
+
+/// The result of one rule example.
+public struct ExampleOutcome: Sendable {
+    /// The rule.
+    public var rule: Rule
+    /// The example.
+    public var example: RuleExample
+    /// What went wrong; nil when the example behaved as it says.
+    public var failure: String?
+    /// The findings the example gave.
+    public var findings: [Finding]
+}
+
+/// Runs the examples a rule carries through the same engine `check` uses.
+public enum ExampleRunner {
+    /// Runs every example of a rule.
+    /// - Parameters:
+    ///   - rule: the rule whose examples run; only its findings count.
+    ///   - rules: the whole rule set (for shared definitions).
+    ///   - calendar: the working-day calendar.
+    public static func run(_ rule: Rule, rules: RuleSet, calendar: WorkingCalendar) -> [ExampleOutcome] {
+        rule.examples.map { run($0, of: rule, rules: rules, calendar: calendar) }
+    }
+
+    static func run(_ example: RuleExample, of rule: Rule, rules: RuleSet, calendar: WorkingCalendar) -> ExampleOutcome {
+        var registry: Registry?
+        if !example.noRegistry {
+            var built = Registry()
+            if let node = example.registry {
+                do {
+                    try RegistryLoader.add(node, file: rule.file, to: &built)
+                } catch {
+                    return ExampleOutcome(rule: rule, example: example, failure: "invalid registry: \(error.description)", findings: [])
+                }
+            }
+            registry = built
+        }
+        let context = EvaluationContext(rules: rules, calendar: calendar, registry: registry, asOf: example.asOf, meeting: example.meeting)
+        let engine = Engine(context: context) { $0.id == rule.id }
+        var state = RunState(rules: rules)
+        var findings: [Finding] = []
+        var root: YAMLNode?
+        if let record = example.record {
+            root = record
+            findings += engine.check(RecordLoader.load(record, file: rule.file), file: rule.file, state: &state)
+        } else if let text = example.text {
+            let file = "\(rule.id) example"
+            do {
+                try YAMLParser.parse(Array(text.utf8), file: file) { document in
+                    root = root ?? document
+                    findings += engine.check(RecordLoader.load(document, file: file), file: file, state: &state)
+                }
+            } catch {
+                let problem = RecordProblem(code: .yaml, message: LocalizedText(zh: error.message, en: error.message), position: error.position)
+                findings += engine.fileProblem(problem, file: file)
+            }
+        }
+        if case .run = rule.body { findings += engine.runFindings() }
+        return ExampleOutcome(rule: rule, example: example, failure: judge(example, findings, root: root), findings: findings)
+    }
+
+    private static func judge(_ example: RuleExample, _ findings: [Finding], root: YAMLNode?) -> String? {
+        let got = findings.map { "\($0.position.map { "\($0.line):\($0.column)" } ?? "run") \($0.message.en)" }
+        guard example.triggers else {
+            return findings.isEmpty ? nil : "expected no finding, got \(findings.count):\n" + got.map { "  + " + $0 }.joined(separator: "\n")
+        }
+        if findings.isEmpty { return "expected a finding, got none" }
+        if let count = example.count, count != findings.count {
+            return "expected \(count) findings, got \(findings.count):\n" + got.map { "  + " + $0 }.joined(separator: "\n")
+        }
+        guard !example.at.isEmpty else { return nil }
+        var expected: [SourcePosition] = []
+        for path in example.at {
+            guard let position = position(of: path, in: root) else { return "the path '\(path)' in 'at' names no node of the record" }
+            expected.append(position)
+        }
+        let actual = findings.compactMap(\.position)
+        if expected.sorted() == actual.sorted() { return nil }
+        return "findings point at the wrong place:\n"
+            + expected.sorted().map { "  - expected \($0.line):\($0.column)" }.joined(separator: "\n") + "\n"
+            + actual.sorted().map { "  + got \($0.line):\($0.column)" }.joined(separator: "\n")
+    }
+
+    /// The position a path such as `steps.2.officers.1` names (or a literal `line:column`).
+    static func position(of path: String, in root: YAMLNode?) -> SourcePosition? {
+        let parts = path.split(separator: ":")
+        if parts.count == 2, let line = Int(parts[0]), let column = Int(parts[1]) { return SourcePosition(line: line, column: column) }
+        guard var node = root else { return nil }
+        if path.isEmpty || path == "record" { return node.position }
+        for part in path.split(separator: ".") {
+            if let items = node.sequence, let index = Int(part), items.indices.contains(index) {
+                node = items[index]
+            } else if let child = node[String(part)] {
+                node = child
+            } else {
+                return nil
+            }
+        }
+        return node.position
+    }
+}

@@ -1,0 +1,105 @@
+public import DecisionRecords
+public import YAMLTree
+
+/// A record a rule carries as a test: one that must trigger it, or one that must not.
+///
+/// Like SwiftLint's triggering and non-triggering examples, these document the rule and
+/// are run by `legality test` and by the test suite.
+public struct RuleExample: Sendable {
+    /// What the example is about, shown when it fails.
+    public var name: String
+    /// True for an example that must trigger the rule.
+    public var triggers: Bool
+    /// The record, written in the rule file (positions are the rule file's).
+    public var record: YAMLNode?
+    /// Or the text of a whole record file, for input problems and several records.
+    public var text: String?
+    /// The registry to check with; nil means an empty registry, unless `noRegistry`.
+    public var registry: YAMLNode?
+    /// Check with no registry at all.
+    public var noRegistry: Bool
+    /// The as-of date.
+    public var asOf: Day
+    /// The meeting day, to check as the meeting gate does.
+    public var meeting: Day?
+    /// How many findings a triggering example must give (default: at least one).
+    public var count: Int?
+    /// Where the findings must point: paths into the record such as `steps.2` or `steps.0.officers.1`.
+    public var at: [String]
+    /// Where the example is written.
+    public var position: SourcePosition
+}
+
+extension RuleCompiler {
+    /// Reads `examples: {as_of:, registry:, triggering: [...], non_triggering: [...]}`.
+    static func examples(_ node: YAMLNode?, compiler: inout ExpressionCompiler) -> [RuleExample] {
+        guard let node else { return [] }
+        guard node.mapping != nil else {
+            compiler.error(node, "'examples' is a mapping with 'triggering' and 'non_triggering' lists")
+            return []
+        }
+        let keys = ["as_of", "registry", "triggering", "non_triggering"]
+        for pair in node.mapping ?? [] where !keys.contains(pair.key.scalar?.text ?? "") {
+            let key = pair.key.scalar?.text ?? ""
+            compiler.error(pair.key, "unknown key '\(key)' in 'examples'\(Suggestion.phrase(for: key, in: keys))")
+        }
+        let defaultAsOf = day(node["as_of"], compiler: &compiler) ?? Day(year: 2099, month: 12, day: 31) ?? Day(ordinal: 0)
+        let defaultRegistry = node["registry"]
+        var result: [RuleExample] = []
+        for (key, triggers) in [("triggering", true), ("non_triggering", false)] {
+            guard let list = node[key] else { continue }
+            guard let items = list.sequence else {
+                compiler.error(list, "'\(key)' is a list of examples")
+                continue
+            }
+            for (index, item) in items.enumerated() {
+                if let example = example(item, triggers: triggers, index: index, asOf: defaultAsOf, registry: defaultRegistry, compiler: &compiler) {
+                    result.append(example)
+                }
+            }
+        }
+        return result
+    }
+
+    private static func example(
+        _ node: YAMLNode, triggers: Bool, index: Int, asOf: Day, registry: YAMLNode?, compiler: inout ExpressionCompiler
+    ) -> RuleExample? {
+        let keys = ["name", "record", "text", "registry", "no_registry", "as_of", "meeting", "count", "at"]
+        guard node.mapping != nil else {
+            compiler.error(node, "an example is a mapping with 'record' (or 'text') and optionally name, as_of, meeting, registry, count, at")
+            return nil
+        }
+        for pair in node.mapping ?? [] where !keys.contains(pair.key.scalar?.text ?? "") {
+            let key = pair.key.scalar?.text ?? ""
+            compiler.error(pair.key, "unknown key '\(key)' in an example\(Suggestion.phrase(for: key, in: keys))")
+        }
+        let record = node["record"]
+        let text = node["text"]?.scalar?.text
+        if (record == nil) == (text == nil) {
+            compiler.error(node, "an example needs exactly one of 'record' and 'text'")
+            return nil
+        }
+        var count: Int?
+        if let countNode = node["count"] {
+            if case .int(let value) = countNode.coreValue { count = value } else { compiler.error(countNode, "'count' is a whole number") }
+        }
+        let atNode = node["at"]
+        let at = (atNode?.sequence ?? atNode.map { [$0] } ?? []).compactMap { $0.coreValue?.text }
+        var noRegistry = false
+        if case .bool(true) = node["no_registry"]?.coreValue { noRegistry = true }
+        let name = node["name"]?.scalar?.text ?? "\(triggers ? "triggering" : "non_triggering")[\(index)]"
+        return RuleExample(
+            name: name, triggers: triggers, record: record, text: text, registry: node["registry"] ?? registry,
+            noRegistry: noRegistry, asOf: day(node["as_of"], compiler: &compiler) ?? asOf,
+            meeting: day(node["meeting"], compiler: &compiler), count: count, at: at, position: node.position)
+    }
+
+    private static func day(_ node: YAMLNode?, compiler: inout ExpressionCompiler) -> Day? {
+        guard let node else { return nil }
+        guard let day = RecordLoader.date(node) else {
+            compiler.error(node, "expected a date (YYYY-MM-DD)")
+            return nil
+        }
+        return day
+    }
+}
