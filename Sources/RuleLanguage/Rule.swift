@@ -100,7 +100,7 @@ public enum RuleBody: Sendable {
 
 /// A checked, compiled rule.
 public struct Rule: Sendable {
-    /// The rule id, such as `MAD-002`.
+    /// The rule id, such as `TOWN-001`.
     public var id: String
     /// The pack, such as `mad`: the `pack` key, or the name of the folder the file is in.
     public var pack: String

@@ -15,7 +15,7 @@ enum RuleCompiler {
             }
         }
         guard let idNode = node["id"], let id = idNode.coreValue?.text, !id.isEmpty else {
-            compiler.error(node, "a rule needs an 'id', such as MAD-002")
+            compiler.error(node, "a rule needs an 'id', such as TOWN-001")
             return nil
         }
         let severity = severity(node["severity"], in: node, compiler: &compiler)

@@ -1,0 +1,44 @@
+import Foundation
+import RuleEngine
+import RuleLanguage
+import Testing
+
+/// Every built-in rule carries examples that must and must not trigger it; all must hold.
+@Suite struct RuleExampleTests {
+    static let catalogue: [String] = {
+        var ids = (0...5).map { "REC-00\($0)" }
+        ids += (1...13).map { String(format: "MAD-%03d", $0) }
+        ids += (1...12).map { String(format: "PEN-%03d", $0) }
+        ids += (1...8).map { String(format: "NOR-%03d", $0) }
+        return ids
+    }()
+
+    @Test func everyCatalogueRuleIsBuiltIn() throws {
+        let rules = try BuiltinRules.load()
+        #expect(rules.rules.map(\.id) == Self.catalogue.sorted())
+    }
+
+    @Test(arguments: catalogue)
+    func examplesHold(_ id: String) throws {
+        let rules = try BuiltinRules.load()
+        let rule = try #require(rules.rules.first { $0.id == id })
+        #expect(rule.examples.contains { $0.triggers }, "\(id) has no triggering example")
+        #expect(rule.examples.contains { !$0.triggers }, "\(id) has no non-triggering example")
+        for outcome in ExampleRunner.run(rule, rules: rules, calendar: try BuiltinRules.calendar()) {
+            #expect(outcome.failure == nil, "\(id) \(outcome.example.name): \(outcome.failure ?? "")")
+        }
+    }
+
+    @Test func aBrokenRuleFailsItsExamples() throws {
+        // MAD-002 with "before" instead of "on or before": the same-day example must now fail.
+        let rules = try BuiltinRules.load()
+        let original = try #require(rules.rules.first { $0.id == "MAD-002" })
+        let text = try String(contentsOfFile: original.file, encoding: .utf8)
+            .replacingOccurrences(of: "on_or_before: $first_discussion}}}", with: "before: $first_discussion}}}")
+            .replacingOccurrences(of: "id: MAD-002", with: "id: MAD-002-BROKEN")
+        let broken = try BuiltinRules.load(extra: [("broken.yaml", text)])
+        let rule = try #require(broken.rules.first { $0.id == "MAD-002-BROKEN" })
+        let failures = ExampleRunner.run(rule, rules: broken, calendar: try BuiltinRules.calendar()).filter { $0.failure != nil }
+        #expect(!failures.isEmpty)
+    }
+}

@@ -1,0 +1,224 @@
+import DecisionRecords
+import Foundation
+import RuleEngine
+import Testing
+import YAMLTree
+
+/// One row of the working-day test vectors in notes/legal.md section 7.3.
+struct WorkingDayVector: Sendable, CustomTestStringConvertible {
+    var start: String
+    var count: Int
+    var expected: String
+    var why: String
+
+    var testDescription: String { "\(start) + \(count) working days = \(expected) (\(why))" }
+}
+
+@Suite("Working calendar")
+struct WorkingCalendarTests {
+    /// rules/calendars/cn-mainland.yaml, found from this file: Tests/RuleEngineTests/ → ../../rules/calendars/.
+    static let calendarURL = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent()
+        .appendingPathComponent("../../rules/calendars/cn-mainland.yaml")
+        .standardizedFileURL
+
+    static func mainland() throws -> WorkingCalendar {
+        let bytes = [UInt8](try Data(contentsOf: calendarURL))
+        var calendar = WorkingCalendar()
+        for document in try YAMLParser.parse(bytes, file: "cn-mainland.yaml") {
+            try calendar.add(document, file: "cn-mainland.yaml")
+        }
+        return calendar
+    }
+
+    static func day(_ text: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> Day {
+        try #require(Day(parsing: text), "not a day: \(text)", sourceLocation: sourceLocation)
+    }
+
+    static func document(_ text: String) throws -> YAMLNode {
+        try #require(try YAMLParser.parse(Array(text.utf8), file: "user.yaml").first)
+    }
+
+    static let vectors: [WorkingDayVector] = [
+        .init(start: "2024-09-27", count: 7, expected: "2024-10-12", why: "lands on a make-up Saturday"),
+        .init(start: "2025-09-30", count: 7, expected: "2025-10-16", why: "8-day National Day break and make-up Saturday 10-11"),
+        .init(start: "2025-09-25", count: 20, expected: "2025-10-29", why: "20-working-day GIS deadline across National Day"),
+        .init(start: "2026-02-12", count: 5, expected: "2026-02-26", why: "make-up Saturday 02-14, then the 9-day Spring Festival"),
+        .init(start: "2026-02-13", count: 7, expected: "2026-03-02", why: "make-up Saturday 02-28 is counted"),
+        .init(start: "2023-12-29", count: 3, expected: "2024-01-04", why: "crosses a year boundary and New Year's Day"),
+        .init(start: "2020-01-20", count: 7, expected: "2020-02-06", why: "the 2020 COVID extension"),
+    ]
+
+    @Test("Test vectors of legal.md 7.3", arguments: vectors)
+    func addingWorkingDays(_ vector: WorkingDayVector) throws {
+        let calendar = try Self.mainland()
+        let start = try Self.day(vector.start)
+        let result = calendar.adding(workingDays: vector.count, to: start)
+        #expect(result.description == vector.expected)
+        // The same vector read backwards: exactly `count` working days W with start < W <= result.
+        #expect(calendar.workingDays(from: start, to: result) == vector.count)
+        #expect(calendar.isWorkingDay(result))
+    }
+
+    @Test func calendarFileIsFound() throws {
+        #expect(FileManager.default.fileExists(atPath: Self.calendarURL.path))
+        let calendar = try Self.mainland()
+        #expect(calendar.years == Set(2020...2026))
+        #expect(calendar.sources == ["cn-mainland.yaml"])
+    }
+
+    @Test func addingZeroOrNegativeIsTheSameDay() throws {
+        let calendar = try Self.mainland()
+        let start = try Self.day("2024-10-01")
+        #expect(calendar.adding(workingDays: 0, to: start) == start)
+        #expect(calendar.adding(workingDays: -3, to: start) == start)
+    }
+
+    @Test func addingFromAHolidayStartsCountingNextDay() throws {
+        let calendar = try Self.mainland()
+        // 2024-10-01..07 is the National Day break; 10-08 is the first working day after it.
+        #expect(calendar.adding(workingDays: 1, to: try Self.day("2024-10-01")).description == "2024-10-08")
+        #expect(calendar.adding(workingDays: 1, to: try Self.day("2024-09-30")).description == "2024-10-08")
+    }
+
+    @Test func workingDaysCountsTheEndButNotTheStart() throws {
+        let calendar = try Self.mainland()
+        let monday = try Self.day("2024-11-04")
+        let friday = try Self.day("2024-11-08")
+        #expect(calendar.workingDays(from: monday, to: friday) == 4)
+        #expect(calendar.workingDays(from: monday, to: monday) == 0)
+        #expect(calendar.workingDays(from: friday, to: monday) == -4)
+        // Friday to the following Monday: the weekend does not count, Monday does.
+        #expect(calendar.workingDays(from: friday, to: try Self.day("2024-11-11")) == 1)
+        // A stretch that is all days off counts nothing.
+        #expect(calendar.workingDays(from: try Self.day("2024-09-30"), to: try Self.day("2024-10-07")) == 0)
+        // National Day 2024: 09-29 (Sun) and 10-12 (Sat) are make-up days.
+        #expect(calendar.workingDays(from: try Self.day("2024-09-27"), to: try Self.day("2024-10-12")) == 7)
+        #expect(calendar.workingDays(from: try Self.day("2024-10-12"), to: try Self.day("2024-09-27")) == -7)
+    }
+
+    @Test func makeUpSaturdayIsAWorkingDay() throws {
+        let calendar = try Self.mainland()
+        let saturday = try Self.day("2024-10-12")
+        #expect(saturday.weekday == 6)
+        #expect(calendar.isWorkingDay(saturday))
+        let sunday = try Self.day("2024-09-29")
+        #expect(sunday.weekday == 7)
+        #expect(calendar.isWorkingDay(sunday))
+        // An ordinary Saturday is not.
+        #expect(!calendar.isWorkingDay(try Self.day("2024-10-19")))
+    }
+
+    @Test func holidayWeekdayIsNotAWorkingDay() throws {
+        let calendar = try Self.mainland()
+        let nationalDay = try Self.day("2024-10-01")
+        #expect(nationalDay.weekday == 2)
+        #expect(!calendar.isWorkingDay(nationalDay))
+        #expect(!calendar.isWorkingDay(try Self.day("2025-01-28")))  // 除夕 2025, a Tuesday
+        #expect(calendar.isWorkingDay(try Self.day("2024-10-08")))   // the Tuesday after
+    }
+
+    @Test func covid2020ExtensionTurnedAMakeUpSaturdayIntoADayOff() throws {
+        let calendar = try Self.mainland()
+        #expect(!calendar.isWorkingDay(try Self.day("2020-02-01")))
+        #expect(calendar.isWorkingDay(try Self.day("2020-01-19")))  // a make-up Sunday
+        #expect(calendar.isWorkingDay(try Self.day("2020-02-03")))
+    }
+
+    @Test func newYearBlockListedUnderTheNextYear() throws {
+        let calendar = try Self.mainland()
+        // 2022-12-31 is filed under 2023 in the notices; it is a Saturday off either way.
+        #expect(!calendar.isWorkingDay(try Self.day("2022-12-31")))
+        #expect(!calendar.isWorkingDay(try Self.day("2023-01-02")))  // Monday, New Year holiday
+    }
+
+    @Test func coversOnlyTheYearsInTheFile() throws {
+        let calendar = try Self.mainland()
+        #expect(!calendar.covers(try Self.day("2019-12-31")))
+        #expect(calendar.covers(try Self.day("2024-06-01")))
+        #expect(calendar.covers(try Self.day("2020-01-01")))
+        #expect(calendar.covers(try Self.day("2026-12-31")))
+        #expect(!calendar.covers(try Self.day("2027-01-01")))
+    }
+
+    @Test func yearOutsideTheCalendarIsMondayToFriday() throws {
+        let calendar = try Self.mainland()
+        let newYear2030 = try Self.day("2030-01-01")  // a Tuesday; no 2030 data, so a working day
+        #expect(!calendar.covers(newYear2030))
+        #expect(calendar.isWorkingDay(newYear2030))
+        #expect(!calendar.isWorkingDay(try Self.day("2030-01-05")))  // Saturday
+        #expect(calendar.adding(workingDays: 1, to: try Self.day("2030-01-04")).description == "2030-01-07")
+        #expect(calendar.adding(workingDays: 10, to: try Self.day("2030-01-04")).description == "2030-01-18")
+        // 2019 is before the calendar: 2019-10-01 was a holiday in fact, but is a plain Tuesday here.
+        #expect(calendar.isWorkingDay(try Self.day("2019-10-01")))
+    }
+
+    @Test func emptyCalendarIsMondayToFriday() throws {
+        let calendar = WorkingCalendar()
+        #expect(calendar.years.isEmpty)
+        #expect(!calendar.covers(try Self.day("2024-10-01")))
+        #expect(calendar.isWorkingDay(try Self.day("2024-10-01")))
+        #expect(!calendar.isWorkingDay(try Self.day("2024-10-12")))
+        #expect(calendar.adding(workingDays: 7, to: try Self.day("2024-09-27")).description == "2024-10-08")
+    }
+
+    @Test func userCalendarOverridesADayAndLaterFileWins() throws {
+        var calendar = try Self.mainland()
+        let user = try Self.document("""
+            # a local calendar
+            years:
+              2024:
+                holidays: [2024-10-12]
+                workdays: [2024-10-07]
+              2030:
+                holidays: [2030-01-02]
+
+            """)
+        try calendar.add(user, file: "local.yaml")
+        #expect(calendar.sources == ["cn-mainland.yaml", "local.yaml"])
+        #expect(!calendar.isWorkingDay(try Self.day("2024-10-12")))
+        #expect(calendar.isWorkingDay(try Self.day("2024-10-07")))
+        #expect(!calendar.isWorkingDay(try Self.day("2030-01-02")))
+        #expect(calendar.covers(try Self.day("2030-06-01")))
+        // Days the user file does not name keep the national calendar's status.
+        #expect(!calendar.isWorkingDay(try Self.day("2024-10-01")))
+        #expect(calendar.isWorkingDay(try Self.day("2024-09-29")))
+        // The first vector changes: 10-07 now counts and 10-12 does not.
+        #expect(calendar.adding(workingDays: 7, to: try Self.day("2024-09-27")).description == "2024-10-11")
+
+        // Adding the national file again puts its status back.
+        try calendar.add(try Self.mainlandDocument(), file: "cn-mainland.yaml")
+        #expect(calendar.isWorkingDay(try Self.day("2024-10-12")))
+        #expect(!calendar.isWorkingDay(try Self.day("2024-10-07")))
+    }
+
+    static func mainlandDocument() throws -> YAMLNode {
+        let bytes = [UInt8](try Data(contentsOf: calendarURL))
+        return try #require(try YAMLParser.parse(bytes, file: "cn-mainland.yaml").first)
+    }
+
+    @Test func malformedCalendarsAreRefusedWithPositions() throws {
+        func error(_ text: String) throws -> CalendarError? {
+            var calendar = WorkingCalendar()
+            do {
+                try calendar.add(try Self.document(text), file: "user.yaml")
+                return nil
+            } catch let error as CalendarError {
+                return error
+            }
+        }
+        let noYears = try #require(try error("calendar: x\n"))
+        #expect(noYears.position == SourcePosition(line: 1, column: 1))
+        let badYear = try #require(try error("years:\n  twenty: {}\n"))
+        #expect(badYear.position == SourcePosition(line: 2, column: 3))
+        let badList = try #require(try error("years:\n  2024:\n    holidays: 2024-10-01\n"))
+        #expect(badList.position == SourcePosition(line: 3, column: 15))
+        let badDate = try #require(try error("years:\n  2024:\n    holidays: [2024-10-01, 2024-02-30]\n"))
+        #expect(badDate.position == SourcePosition(line: 3, column: 28))
+        #expect(badDate.message.contains("2024-02-30"))
+        #expect(badDate.description.hasPrefix("user.yaml:3:28: "))
+        let unknown = try #require(try error("years:\n  2024:\n    holiday: [2024-10-01]\n"))
+        #expect(unknown.position == SourcePosition(line: 3, column: 5))
+        #expect(unknown.message.contains("'holiday'"))
+    }
+}
