@@ -125,6 +125,9 @@ public enum RegistryLoader {
             if let certificates = item["certificates"], certificates.sequence == nil {
                 throw fail(certificates, "'certificates' must be a list, found \(certificates.kindDescription)")
             }
+            if let qualifications = item["qualifications"], qualifications.sequence == nil {
+                throw fail(qualifications, "'qualifications' must be a list, found \(qualifications.kindDescription)")
+            }
             for qualification in item["qualifications"]?.sequence ?? [] {
                 guard let type = qualification["type"]?.coreValue?.text else { throw fail(qualification, "a qualification needs a 'type'") }
                 person.qualifications.append(type)

@@ -54,8 +54,12 @@ public enum CoreValue: Sendable, Hashable {
     private static func resolveInt(_ text: String) -> Int? {
         var utf8 = Substring(text).utf8[...]
         guard let first = utf8.first else { return nil }
-        if text.hasPrefix("0o") { return Int(text.dropFirst(2), radix: 8) }
-        if text.hasPrefix("0x") { return Int(text.dropFirst(2), radix: 16) }
+        if text.hasPrefix("0o") || text.hasPrefix("0x") {
+            let digits = text.dropFirst(2)
+            let radix = text.hasPrefix("0o") ? 8 : 16
+            guard !digits.isEmpty, digits.allSatisfy({ $0.isHexDigit && ($0.hexDigitValue ?? 16) < radix }) else { return nil }
+            return Int(digits, radix: radix)
+        }
         if first == UInt8(ascii: "-") || first == UInt8(ascii: "+") { utf8 = utf8.dropFirst() }
         guard !utf8.isEmpty, utf8.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) else { return nil }
         return Int(text)

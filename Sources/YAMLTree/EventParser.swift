@@ -28,7 +28,7 @@ final class EventParser {
         input = .allocate(capacity: max(bytes.count, 1))
         _ = input.initialize(from: bytes)
         yaml_parser_initialize(parser)
-        yaml_parser_set_encoding(parser, YAML_UTF8_ENCODING)
+        // The encoding is left to libyaml, which drops a UTF-8 byte-order mark; UTF-16 was refused before.
         if let base = input.baseAddress {
             yaml_parser_set_input_string(parser, base, bytes.count)
         }
@@ -107,11 +107,11 @@ final class EventParser {
             let offset = Int(state.problem_offset)
             let position = Self.position(ofByte: offset, in: bytes)
             let message: String
-            if problem.contains("UTF-8") || problem.contains("control characters") {
+            if problem.contains("UTF-8") || problem.contains("Unicode") || problem.contains("control characters") {
                 let byte = offset < bytes.count ? " (byte 0x\(String(bytes[offset], radix: 16, uppercase: true)))" : ""
                 message = problem.contains("control characters")
                     ? "the file holds a control character\(byte) that YAML does not allow; is it a binary file?"
-                    : EncodingSniffer.gbkHint + byte
+                    : "invalid byte sequence\(byte): " + EncodingSniffer.gbkHint
             } else {
                 message = problem
             }

@@ -1,0 +1,222 @@
+import DecisionRecords
+import Testing
+import YAMLTree
+
+@Suite("Registry")
+struct RegistryTests {
+    static let good = """
+        people:
+          - id: P-010
+            name: 张三
+            roles: [enforcement_officer, reviewer]
+            certificates:
+              - type: enforcement          # 行政执法证
+                number: "37032300123"
+                valid_from: 2019-01-01
+                valid_until: 2024-12-31
+                revoked: 2021-06-01
+              - type: enforcement
+                valid_from: 2022-01-01
+            qualifications:
+              - type: legal_profession
+                number: "A20193703000000"
+          - id: P-011
+          - id: 12
+
+        """
+
+    /// The error that adding `text` to `registry` throws, or nil.
+    func addError(_ text: String, to registry: inout Registry, file: String = "registry.yaml") throws -> RegistryError? {
+        do {
+            try RegistryLoader.add(try document(text), file: file, to: &registry)
+            return nil
+        } catch let error as RegistryError {
+            return error
+        }
+    }
+
+    func addError(_ text: String, file: String = "registry.yaml") throws -> RegistryError? {
+        var registry = Registry()
+        return try addError(text, to: &registry, file: file)
+    }
+
+    @Test func goodRegistry() throws {
+        var registry = Registry()
+        try RegistryLoader.add(try document(Self.good), file: "registry.yaml", to: &registry)
+        #expect(registry.files == ["registry.yaml"])
+        #expect(Set(registry.people.keys) == ["P-010", "P-011", "12"])
+        let person = try #require(registry.person("P-010"))
+        #expect(person.name == "张三")
+        #expect(person.roles == ["enforcement_officer", "reviewer"])
+        #expect(person.qualifications == ["legal_profession"])
+        #expect(person.certificates.count == 2)
+        let first = person.certificates[0]
+        #expect(first.type == "enforcement")
+        #expect(first.number == "37032300123")
+        #expect(first.validFrom == Day(parsing: "2019-01-01"))
+        #expect(first.validUntil == Day(parsing: "2024-12-31"))
+        #expect(first.revoked == Day(parsing: "2021-06-01"))
+        #expect(person.certificates[1].validUntil == nil)
+        #expect(person.certificates[1].revoked == nil)
+        let bare = try #require(registry.person("P-011"))
+        #expect(bare.name == nil)
+        #expect(bare.roles.isEmpty && bare.certificates.isEmpty && bare.qualifications.isEmpty)
+        #expect(registry.person("P-999") == nil)
+    }
+
+    @Test func severalFilesAddUp() throws {
+        var registry = Registry()
+        try RegistryLoader.add(try document("people:\n  - id: A\n"), file: "one.yaml", to: &registry)
+        try RegistryLoader.add(try document("people:\n  - id: B\n"), file: "two.yaml", to: &registry)
+        #expect(registry.files == ["one.yaml", "two.yaml"])
+        #expect(registry.person("A") != nil)
+        #expect(registry.person("B") != nil)
+    }
+
+    @Test func emptyPeopleListIsFine() throws {
+        var registry = Registry()
+        try RegistryLoader.add(try document("people: []\n"), file: "r.yaml", to: &registry)
+        #expect(registry.people.isEmpty)
+        #expect(registry.files == ["r.yaml"])
+    }
+
+    @Test func validityBoundaries() throws {
+        let certificate = Certificate(
+            type: "enforcement",
+            validFrom: try day("2019-01-01"), validUntil: try day("2024-12-31"))
+        #expect(!certificate.isValid(on: try day("2018-12-31")))
+        #expect(certificate.isValid(on: try day("2019-01-01")))
+        #expect(certificate.isValid(on: try day("2022-06-15")))
+        #expect(certificate.isValid(on: try day("2024-12-31")))
+        #expect(!certificate.isValid(on: try day("2025-01-01")))
+    }
+
+    @Test func revocationDayIsAlreadyInvalid() throws {
+        let certificate = Certificate(
+            type: "enforcement",
+            validFrom: try day("2019-01-01"), validUntil: try day("2024-12-31"), revoked: try day("2021-06-01"))
+        #expect(certificate.isValid(on: try day("2021-05-31")))
+        #expect(!certificate.isValid(on: try day("2021-06-01")))
+        #expect(!certificate.isValid(on: try day("2021-06-02")))
+        #expect(!certificate.isValid(on: try day("2024-12-31")))
+    }
+
+    @Test func openEndedCertificate() throws {
+        let certificate = Certificate(type: "enforcement")
+        #expect(certificate.isValid(on: try day("1900-01-01")))
+        #expect(certificate.isValid(on: try day("2999-12-31")))
+        let fromOnly = Certificate(type: "enforcement", validFrom: try day("2020-01-01"))
+        #expect(!fromOnly.isValid(on: try day("2019-12-31")))
+        #expect(fromOnly.isValid(on: try day("2999-12-31")))
+    }
+
+    @Test func loadedCertificateValidity() throws {
+        var registry = Registry()
+        try RegistryLoader.add(try document(Self.good), file: "registry.yaml", to: &registry)
+        let certificate = try #require(registry.person("P-010")?.certificates.first)
+        #expect(certificate.isValid(on: try day("2021-05-31")))
+        #expect(!certificate.isValid(on: try day("2021-06-01")))
+    }
+
+    @Test func duplicatePersonIdInOneFile() throws {
+        let error = try #require(try addError("people:\n  - id: P-1\n    name: 张三\n  - id: P-1\n", file: "dup.yaml"))
+        #expect(error.file == "dup.yaml")
+        #expect(error.position == pos(4, 9))
+        #expect(error.message.contains("'P-1'"))
+        #expect(error.message.contains("twice"))
+        #expect(error.message.contains("张三"))
+        #expect(error.description.hasPrefix("dup.yaml:4:9: "))
+    }
+
+    @Test func duplicatePersonIdAcrossFiles() throws {
+        var registry = Registry()
+        try RegistryLoader.add(try document("people:\n  - id: P-1\n"), file: "a.yaml", to: &registry)
+        let error = try #require(try addError("people:\n  - {id: P-2}\n  - {id: P-1}\n", to: &registry, file: "b.yaml"))
+        #expect(error.file == "b.yaml")
+        #expect(error.position == pos(3, 10))
+        #expect(error.message.contains("'P-1'"))
+    }
+
+    @Test func registryThatIsAList() throws {
+        let error = try #require(try addError("- id: P-1\n"))
+        #expect(error.position == pos(1, 1))
+        #expect(error.message.contains("a list"))
+    }
+
+    @Test func registryWithoutPeople() throws {
+        let error = try #require(try addError("# people\npersons:\n  - id: P-1\n"))
+        #expect(error.position == pos(2, 1))
+        #expect(error.message.contains("'people'"))
+    }
+
+    @Test func peopleThatIsNotAList() throws {
+        let error = try #require(try addError("people:\n  P-1: 张三\n"))
+        #expect(error.position == pos(2, 3))
+        #expect(error.message.contains("a mapping"))
+    }
+
+    @Test func personThatIsNotAMapping() throws {
+        let error = try #require(try addError("people:\n  - id: P-1\n  - P-2\n"))
+        #expect(error.position == pos(3, 5))
+        #expect(error.message.contains("a scalar"))
+    }
+
+    @Test func personWithoutId() throws {
+        let error = try #require(try addError("people:\n  - id: P-1\n  - name: 李四\n    roles: []\n"))
+        #expect(error.position == pos(3, 5))
+        #expect(error.message.contains("'id'"))
+    }
+
+    @Test func rolesThatAreNotAList() throws {
+        let error = try #require(try addError("people:\n  - id: P-1\n    roles: reviewer\n"))
+        #expect(error.position == pos(3, 12))
+        #expect(error.message.contains("'roles'"))
+    }
+
+    @Test func certificatesThatAreNotAList() throws {
+        let error = try #require(try addError("people:\n  - id: P-1\n    certificates: {type: enforcement}\n"))
+        #expect(error.position == pos(3, 19))
+        #expect(error.message.contains("'certificates'"))
+    }
+
+    @Test func certificateWithoutType() throws {
+        let error = try #require(try addError("people:\n  - id: P-1\n    certificates:\n      - number: \"1\"\n"))
+        #expect(error.position == pos(4, 9))
+        #expect(error.message.contains("'type'"))
+    }
+
+    @Test func certificateWithBadDate() throws {
+        let text = """
+            people:
+              - id: P-1
+                certificates:
+                  - type: enforcement
+                    valid_from: 2019-01-01
+                    valid_until: 2024-02-30
+
+            """
+        let error = try #require(try addError(text, file: "bad-date.yaml"))
+        #expect(error.position == pos(6, 22))
+        #expect(error.message.contains("'valid_until'"))
+        #expect(error.message.contains("2024-02-30"))
+        #expect(error.description.hasPrefix("bad-date.yaml:6:22: "))
+    }
+
+    @Test func qualificationWithoutType() throws {
+        let error = try #require(try addError("people:\n  - id: P-1\n    qualifications:\n      - legal_profession\n"))
+        #expect(error.position == pos(4, 9))
+        #expect(error.message.contains("'type'"))
+    }
+
+    @Test func failedFileIsNotListed() throws {
+        var registry = Registry()
+        _ = try addError("people:\n  - id: P-1\n  - 3\n", to: &registry, file: "bad.yaml")
+        #expect(!registry.files.contains("bad.yaml"))
+    }
+
+    @Test func registryInitialiserKeepsTheFirstOfTwoIds() {
+        let registry = Registry(people: [Person(id: "P-1", name: "first"), Person(id: "P-1", name: "second")], files: ["x"])
+        #expect(registry.person("P-1")?.name == "first")
+        #expect(registry.files == ["x"])
+    }
+}

@@ -1,0 +1,142 @@
+import Foundation
+import Testing
+
+/// `legality check`: the exit-status and JSON contract of cli.md, run on the built executable.
+@Suite struct CheckCommandTests {
+    func check(_ files: [String: String], _ arguments: [String]) throws -> CLIRunner.Result {
+        let folder = try CLIRunner.folder(files)
+        return try CLIRunner.run(["check", "--as-of", "2024-12-31"] + arguments, in: folder)
+    }
+
+    @Test func aCompliantRecordExitsZero() throws {
+        let result = try check(["registry.yaml": Fixtures.registry, "a.yaml": Fixtures.compliant], ["a.yaml"])
+        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+        #expect(result.stdout.contains("检查了 1 条记录"))
+    }
+
+    @Test func aViolationExitsOneAndIsReportedWithItsPlace() throws {
+        let result = try check(["registry.yaml": Fixtures.registry, "b.yaml": Fixtures.lateReview], ["--lang", "en", "b.yaml"])
+        #expect(result.status == 1)
+        #expect(result.stdout.contains("error[MAD-002]: Legality review after the collective discussion"))
+        let line = try #require(Fixtures.lateReview.split(separator: "\n", omittingEmptySubsequences: false)
+            .firstIndex { $0.contains("type: collective_discussion") }) + 1
+        #expect(result.stdout.contains("--> b.yaml:\(line):5"))
+        #expect(result.stdout.contains("\(line) |   - type: collective_discussion"))
+    }
+
+    @Test func warningsFailOnlyWhenAsked() throws {
+        let files = ["registry.yaml": Fixtures.registry, "c.yaml": Fixtures.noMinutes]
+        #expect(try check(files, ["c.yaml"]).status == 0)
+        #expect(try check(files, ["--fail-on", "warning", "c.yaml"]).status == 1)
+        #expect(try check(files, ["--fail-on", "never", "c.yaml"]).status == 0)
+    }
+
+    @Test func aMissingPathExitsTwo() throws {
+        let result = try check([:], ["no-such.yaml"])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("no-such.yaml: no such file or folder"))
+    }
+
+    @Test func aUsageErrorExitsTwoNotSixtyFour() throws {
+        let result = try check([:], ["--format", "pdf"])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("pdf"))
+        #expect(try CLIRunner.run(["check", "--no-such-option"]).status == 2)
+    }
+
+    @Test func aMalformedRegistryExitsTwoNamingLineAndColumn() throws {
+        let result = try check(["a.yaml": Fixtures.compliant, "bad.yaml": "people:\n  - id: P-1\n    name: x: y\n"], ["--registry", "bad.yaml", "a.yaml"])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("bad.yaml:3:12"), "\(result.stderr)")
+    }
+
+    @Test func anInvalidRuleFileExitsTwoNamingItsPosition() throws {
+        let rule = "id: X-1\nseverity: eror\ntitle: {zh: 标题, en: t}\nmessage: {zh: m, en: m}\nbasis: {instrument: i}\nviolation: true\n"
+        let result = try check(["a.yaml": Fixtures.compliant, "rules/x.yaml": rule], ["--rules", "rules", "a.yaml"])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("rules/x.yaml:2:11"), "\(result.stderr)")
+        #expect(result.stderr.contains("did you mean 'error'"))
+    }
+
+    @Test func jsonFollowsTheContractAndIsDeterministic() throws {
+        let files = ["registry.yaml": Fixtures.registry, "a.yaml": Fixtures.compliant, "b.yaml": Fixtures.lateReview, "z.yaml": "id: [broken\n"]
+        let folder = try CLIRunner.folder(files)
+        let first = try CLIRunner.run(["check", "--as-of", "2024-12-31", "--format", "json", "."], in: folder)
+        let second = try CLIRunner.run(["check", "--as-of", "2024-12-31", "--format", "json", "."], in: folder)
+        #expect(first.status == 1)
+        #expect(first.stdout == second.stdout)
+        let report = try CLIRunner.json(first.stdout)
+        let summary = try #require(report["summary"] as? [String: Any])
+        #expect(summary["records"] as? Int == 3)
+        #expect(summary["errors"] as? Int == 2)
+        let findings = try #require(report["findings"] as? [[String: Any]])
+        #expect(findings.map { $0["rule"] as? String } == ["MAD-002", "REC-000"])
+        #expect(findings.map { $0["file"] as? String } == ["b.yaml", "z.yaml"])
+        #expect(findings[1]["record"] is NSNull)
+        #expect(findings[1]["line"] as? Int == 2)
+        for key in ["rule", "severity", "record", "file", "line", "column", "title", "message", "basis"] {
+            #expect(findings[0][key] != nil, "finding lacks \(key)")
+        }
+    }
+
+    @Test func outputIsWrittenToAFileAndAFailedWriteLeavesNoPartialFile() throws {
+        let folder = try CLIRunner.folder(["registry.yaml": Fixtures.registry, "a.yaml": Fixtures.compliant])
+        let result = try CLIRunner.run(["check", "--as-of", "2024-12-31", "--format", "json", "--output", "report.json", "a.yaml"], in: folder)
+        #expect(result.status == 0)
+        #expect(result.stdout.isEmpty)
+        let written = try String(contentsOf: folder.appendingPathComponent("report.json"), encoding: .utf8)
+        #expect(try CLIRunner.json(written)["summary"] != nil)
+        let failed = try CLIRunner.run(["check", "--as-of", "2024-12-31", "--output", "missing/dir/report.json", "a.yaml"], in: folder)
+        #expect(failed.status == 2)
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("missing").path))
+    }
+
+    @Test func noRegistryGivesOneRunLevelWarning() throws {
+        let result = try check(["a.yaml": Fixtures.compliant, "b.yaml": Fixtures.compliant.replacingOccurrences(of: "T-2024-001", with: "T-2024-009")], ["--format", "json", "."])
+        let findings = try #require(try CLIRunner.json(result.stdout)["findings"] as? [[String: Any]])
+        #expect(findings.count == 1)
+        #expect(findings.first?["rule"] as? String == "REC-005")
+        #expect(findings.first?["record"] is NSNull)
+        #expect(result.status == 0)
+    }
+
+    @Test func hostileFilesGiveFindingsAndTheOtherFilesAreStillChecked() throws {
+        var bomb = "a: &a [x, x, x, x, x, x, x, x, x]\n"
+        for level in 1...9 {
+            let previous = level == 1 ? "a" : "l\(level - 1)"
+            bomb += "l\(level): &l\(level) [*\(previous), *\(previous), *\(previous), *\(previous), *\(previous), *\(previous), *\(previous), *\(previous), *\(previous)]\n"
+        }
+        let deep = String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000) + "\n"
+        let folder = try CLIRunner.folder(["registry.yaml": Fixtures.registry, "a-bomb.yaml": bomb, "b-deep.yaml": deep, "c.yaml": Fixtures.lateReview])
+        let started = Date()
+        let result = try CLIRunner.run(["check", "--as-of", "2024-12-31", "--format", "json", "--lang", "en", "."], in: folder)
+        #expect(Date().timeIntervalSince(started) < 30, "a hostile file must not take long (this bound only catches hangs)")
+        let findings = try #require(try CLIRunner.json(result.stdout)["findings"] as? [[String: Any]])
+        #expect(findings.map { $0["rule"] as? String } == ["REC-000", "REC-000", "MAD-002"])
+        #expect((findings[0]["message"] as? String)?.contains("aliases expand to more than") == true)
+        #expect((findings[1]["message"] as? String)?.contains("nested more than") == true)
+    }
+
+    @Test func theBundledCasesGiveTheExpectedFindings() throws {
+        let expectedText = try String(contentsOf: CLIRunner.root.appendingPathComponent("Tests/Fixtures/bundled-cases.expected.yaml"), encoding: .utf8)
+        var expected: [String: [String]] = [:]
+        for line in expectedText.split(separator: "\n") where line.hasPrefix("  cases/") {
+            let parts = line.split(separator: ":", maxSplits: 1)
+            let rules = parts[1].split(separator: "#")[0]
+                .trimmingCharacters(in: CharacterSet(charactersIn: " []"))
+                .split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            expected[parts[0].trimmingCharacters(in: .whitespaces)] = rules.sorted()
+        }
+        #expect(expected.count >= 15)
+        let result = try CLIRunner.run(["check", "--as-of", "2026-11-27", "--format", "json", "cases"])
+        let findings = try #require(try CLIRunner.json(result.stdout)["findings"] as? [[String: Any]])
+        var got: [String: [String]] = [:]
+        for finding in findings {
+            got[finding["file"] as? String ?? "", default: []].append(finding["rule"] as? String ?? "")
+        }
+        for (file, rules) in expected {
+            #expect((got[file] ?? []).sorted() == rules, "\(file)")
+        }
+        #expect(Set(got.keys).isSubset(of: Set(expected.keys)))
+    }
+}

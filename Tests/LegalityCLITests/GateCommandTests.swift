@@ -1,0 +1,57 @@
+import Foundation
+import Testing
+
+/// `legality gate`: READY or BLOCKED per agenda item, as of the meeting day.
+@Suite struct GateCommandTests {
+    static let reviewed = """
+        id: G-1
+        kind: major_administrative_decision
+        title: 已审查的议题
+        steps:
+          - type: legality_review
+            submitted: 2024-02-26
+            date: 2024-03-06
+            outcome: passed
+            signoffs: [{person: P-2, role: legal_adviser, date: 2024-03-06}]
+        """
+    static let unreviewed = """
+        id: G-2
+        kind: major_administrative_decision
+        title: 未审查的议题
+        steps:
+          - {type: legality_review, status: planned, date: 2024-03-14}
+        """
+
+    @Test func itemsAreReadyOrBlocked() throws {
+        let folder = try CLIRunner.folder(["registry.yaml": Fixtures.registry, "a.yaml": Self.reviewed, "b.yaml": Self.unreviewed])
+        let result = try CLIRunner.run(["gate", "--meeting", "2024-03-12", "--format", "json", "."], in: folder)
+        #expect(result.status == 1)
+        let report = try CLIRunner.json(result.stdout)
+        #expect(report["meeting"] as? String == "2024-03-12")
+        let items = try #require(report["items"] as? [[String: Any]])
+        #expect(items.map { $0["ready"] as? Bool } == [true, false])
+        let blocking = (items[1]["findings"] as? [[String: Any]])?.map { $0["rule"] as? String }
+        #expect(blocking == ["MAD-001"])
+        #expect(report["findings"] as? [Any] != nil)
+    }
+
+    @Test func allReadyExitsZeroAndPrintsAChecklist() throws {
+        let folder = try CLIRunner.folder(["registry.yaml": Fixtures.registry, "a.yaml": Self.reviewed])
+        let result = try CLIRunner.run(["gate", "--meeting", "2024-03-12", "a.yaml"], in: folder)
+        #expect(result.status == 0, "\(result.stdout)")
+        #expect(result.stdout.contains("[可以上会] G-1 已审查的议题"))
+    }
+
+    @Test func tooLittleReviewTimeIsAWarningThatDoesNotBlock() throws {
+        // Submitted 2024-03-06, meeting 2024-03-12: 4 working days, fewer than 7 (MAD-007, a warning).
+        let rushed = Self.reviewed.replacingOccurrences(of: "submitted: 2024-02-26", with: "submitted: 2024-03-06")
+        let folder = try CLIRunner.folder(["registry.yaml": Fixtures.registry, "a.yaml": rushed])
+        let result = try CLIRunner.run(["gate", "--meeting", "2024-03-12", "--format", "json", "a.yaml"], in: folder)
+        #expect(result.status == 0)
+        let items = try #require(try CLIRunner.json(result.stdout)["items"] as? [[String: Any]])
+        #expect(items.first?["ready"] as? Bool == true)
+        #expect((items.first?["findings"] as? [[String: Any]])?.map { $0["rule"] as? String } == ["MAD-007"])
+        let strict = try CLIRunner.run(["gate", "--meeting", "2024-03-12", "--fail-on", "warning", "a.yaml"], in: folder)
+        #expect(strict.status == 1)
+    }
+}

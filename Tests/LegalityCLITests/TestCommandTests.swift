@@ -1,0 +1,39 @@
+import Foundation
+import Testing
+
+/// `legality test`: runs rule examples and closes with "N passed, N failed".
+@Suite struct TestCommandTests {
+    static let rule = """
+        id: LOCAL-1
+        severity: warning
+        title: {zh: 决定缺少签发人, en: Decision without signer}
+        message: {zh: 决定没有签发人, en: the decision has no signer}
+        basis: {instrument: 某县办法, article: 第三条}
+        for_each:
+          decision: {steps: {type: decision}}
+        violation: {missing: $decision.by}
+        examples:
+          triggering:
+            - record: {id: E-1, kind: other, title: t, steps: [{type: decision, date: 2024-01-02}]}
+              at: steps.0
+          non_triggering:
+            - record: {id: E-2, kind: other, title: t, steps: [{type: decision, date: 2024-01-02, by: [P-1]}]}
+        """
+
+    @Test func passingExamples() throws {
+        let folder = try CLIRunner.folder(["local/rule.yaml": Self.rule])
+        let result = try CLIRunner.run(["test", "local"], in: folder)
+        #expect(result.status == 0, "\(result.stdout)")
+        #expect(result.stdout.hasSuffix("2 passed, 0 failed\n"))
+    }
+
+    @Test func aWrongExampleFailsWithADiff() throws {
+        let broken = Self.rule.replacingOccurrences(of: "at: steps.0", with: "at: steps.0.date")
+        let folder = try CLIRunner.folder(["local/rule.yaml": broken])
+        let result = try CLIRunner.run(["test", "local"], in: folder)
+        #expect(result.status == 1)
+        #expect(result.stdout.contains("FAIL LOCAL-1 triggering"))
+        #expect(result.stdout.contains("- expected 11:"))
+        #expect(result.stdout.hasSuffix("1 passed, 1 failed\n"))
+    }
+}

@@ -1,0 +1,68 @@
+import Testing
+import YAMLTree
+
+/// Anchors and aliases are resolved into copies; expansion is bounded.
+@Suite("Anchors and aliases")
+struct AliasTests {
+    @Test func aliasesAreResolvedToTheAnchoredNode() throws {
+        let root = try parseOne("""
+            base: &reviewer {role: legal_adviser, person: P-007}
+            name: &n 张三
+            steps:
+              - by: *reviewer
+              - who: *n
+
+            """)
+        let copied = try #require(root["steps"]?.sequence?[0]["by"])
+        #expect(copied.mapping?.count == 2)
+        #expect(copied["role"]?.scalar?.text == "legal_adviser")
+        #expect(copied["person"]?.scalar?.text == "P-007")
+        #expect(root["steps"]?.sequence?[1]["who"]?.scalar?.text == "张三")
+        // The copy keeps the anchored node's position (where its content is written).
+        #expect(copied.position == root["base"]?.position)
+    }
+
+    @Test func laterAnchorWithTheSameNameWins() throws {
+        let root = try parseOne("a: &x 1\nb: &x 2\nc: *x\n")
+        #expect(root["c"]?.scalar?.text == "2")
+    }
+
+    @Test func undefinedAliasIsAnError() throws {
+        let error = try #require(parseError("a: 1\nb: *nowhere\n"))
+        #expect(error.kind == .undefinedAlias)
+        #expect(error.message.contains("nowhere"))
+        #expect(error.position == pos(2, 4))
+    }
+
+    /// Nine levels, each a list of nine aliases of the level before: 9^9 leaves if expanded.
+    static func billionLaughs() -> String {
+        var lines = ["l0: &l0 [" + Array(repeating: "\"lol\"", count: 9).joined(separator: ", ") + "]"]
+        for level in 1...8 {
+            lines.append("l\(level): &l\(level) [" + Array(repeating: "*l\(level - 1)", count: 9).joined(separator: ", ") + "]")
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    @Test func billionLaughsIsRefused() throws {
+        let text = Self.billionLaughs()
+        #expect(text.split(separator: "\n").count == 9)
+        let error = try #require(parseError(text, file: "lol.yaml"))
+        #expect(error.kind == .aliasExpansion)
+        #expect(error.file == "lol.yaml")
+        #expect(error.message.contains("100000"))
+        // Refused at an alias on one of the deeper levels, not at the first line.
+        #expect(error.position.line > 1)
+        #expect(error.position.line <= 9)
+    }
+
+    @Test func modestAliasUseIsAllowedAndLimitIsConfigurable() throws {
+        let text = "a: &a [1, 2, 3]\nb: [*a, *a]\n"
+        let root = try #require(try parse(text).first)
+        #expect(root["b"]?.sequence?.map { $0.sequence?.count } == [3, 3])
+        // Each alias of `a` adds four nodes (the list and its three items): eight in all.
+        let tight = try #require(parseError(text, limits: YAMLLimits(maxAliasExpansion: 7)))
+        #expect(tight.kind == .aliasExpansion)
+        #expect(tight.position == pos(2, 9))
+        #expect(parseError(text, limits: YAMLLimits(maxAliasExpansion: 8)) == nil)
+    }
+}

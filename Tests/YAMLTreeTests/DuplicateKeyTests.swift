@@ -1,0 +1,55 @@
+import Testing
+import YAMLTree
+
+/// A mapping may not hold the same key twice.
+@Suite("Duplicate keys")
+struct DuplicateKeyTests {
+    @Test func duplicateKeyPointsAtTheSecondAndNamesTheFirst() throws {
+        let error = try #require(parseError("id: A\ntitle: x\nid: B\n", file: "dup.yaml"))
+        #expect(error.kind == .duplicateKey)
+        #expect(error.position == pos(3, 1))
+        #expect(error.message.contains("'id'"))
+        #expect(error.message.contains("line 1, column 1"))
+        #expect(error.description.hasPrefix("dup.yaml:3:1: "))
+    }
+
+    @Test func duplicateKeyInNestedFlowMapping() throws {
+        let error = try #require(parseError("steps:\n  - {type: a, 日期: 1, 日期: 2}\n"))
+        #expect(error.kind == .duplicateKey)
+        #expect(error.position == pos(2, 22))
+        #expect(error.message.contains("line 2, column 15"))
+    }
+
+    @Test func duplicateKeyInALargeMapping() throws {
+        // Past 16 keys duplicates are found through an index; the result must be the same.
+        var lines = (0..<40).map { "k\($0): v" }
+        lines.append("k3: again")
+        let error = try #require(parseError(lines.joined(separator: "\n") + "\n"))
+        #expect(error.kind == .duplicateKey)
+        #expect(error.position == pos(41, 1))
+        #expect(error.message.contains("line 4, column 1"))
+    }
+
+    @Test func duplicateAmongKeysAddedAfterTheIndexWasBuilt() throws {
+        var lines = (0..<30).map { "k\($0): v" }
+        lines.append("late: 1")
+        lines.append("late: 2")
+        let error = try #require(parseError(lines.joined(separator: "\n") + "\n"))
+        #expect(error.kind == .duplicateKey)
+        #expect(error.position == pos(32, 1))
+        #expect(error.message.contains("line 31, column 1"))
+    }
+
+    @Test func sameKeyInDifferentMappingsIsFine() throws {
+        let root = try parseOne("a: {id: 1}\nb: {id: 2}\nid: 3\n")
+        #expect(root["a"]?["id"]?.scalar?.text == "1")
+        #expect(root["b"]?["id"]?.scalar?.text == "2")
+        #expect(root["id"]?.scalar?.text == "3")
+    }
+
+    @Test func keysThatDifferOnlyInStyleAreTheSameKey() throws {
+        let error = try #require(parseError("id: 1\n\"id\": 2\n"))
+        #expect(error.kind == .duplicateKey)
+        #expect(error.position == pos(2, 1))
+    }
+}

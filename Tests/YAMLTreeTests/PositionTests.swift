@@ -1,0 +1,93 @@
+import Testing
+import YAMLTree
+
+/// Positions are 1-based (libyaml's marks are 0-based) and count Unicode scalars.
+@Suite("Node positions")
+struct PositionTests {
+    let text = """
+        a:
+          b:
+            - x
+            - {c: d}
+          e: [1, 2]
+        f: last
+
+        """
+
+    @Test func topLevelKeysAndRoot() throws {
+        let root = try parseOne(text)
+        #expect(root.position == pos(1, 1))
+        let pairs = try #require(root.mapping)
+        #expect(pairs.map(\.key.position) == [pos(1, 1), pos(6, 1)])
+        #expect(pairs[1].value.position == pos(6, 4))
+    }
+
+    @Test func nestedBlockMappingAndSequence() throws {
+        let root = try parseOne(text)
+        let a = try #require(root["a"])
+        #expect(a.position == pos(2, 3))
+        #expect(a.pair(for: "b")?.key.position == pos(2, 3))
+        let b = try #require(a["b"])
+        #expect(b.position == pos(3, 5))
+        let items = try #require(b.sequence)
+        #expect(items.count == 2)
+        #expect(items[0].position == pos(3, 7))
+        #expect(items[0].scalar?.text == "x")
+    }
+
+    @Test func nestedFlowCollections() throws {
+        let root = try parseOne(text)
+        let flowMap = try #require(root["a"]?["b"]?.sequence?[1])
+        #expect(flowMap.position == pos(4, 7))
+        #expect(flowMap.pair(for: "c")?.key.position == pos(4, 8))
+        #expect(flowMap["c"]?.position == pos(4, 11))
+        // The flow mapping's range ends just after its closing brace.
+        #expect(flowMap.range.end == pos(4, 13))
+        let e = try #require(root["a"]?["e"]?.sequence)
+        #expect(e.map(\.position) == [pos(5, 7), pos(5, 10)])
+    }
+
+    @Test func scalarRangeEndIsExclusive() throws {
+        let root = try parseOne("key: value\n")
+        let value = try #require(root["key"])
+        #expect(value.range == SourceRange(start: pos(1, 6), end: pos(1, 11)))
+    }
+
+    @Test func chineseTextCountsUnicodeScalars() throws {
+        let root = try parseOne("名称: 值\n")
+        let pair = try #require(root.pair(for: "名称"))
+        #expect(pair.key.position == pos(1, 1))
+        #expect(pair.value.position == pos(1, 5))
+        #expect(pair.value.scalar?.text == "值")
+        #expect(pair.value.range.end == pos(1, 6))
+    }
+
+    @Test func chineseTextOnLaterLinesAndInFlow() throws {
+        let root = try parseOne("""
+            标题: 石桥镇农村人居环境整治
+            机关: [沂源县, 石桥镇人民政府]
+            x: 1
+
+            """)
+        let organs = try #require(root["机关"]?.sequence)
+        #expect(organs.map(\.position) == [pos(2, 6), pos(2, 11)])
+        // A line after Chinese text starts at column 1 again.
+        #expect(root.pair(for: "x")?.key.position == pos(3, 1))
+        #expect(root["x"]?.position == pos(3, 4))
+    }
+
+    @Test func characterOutsideTheBMPIsOneColumn() throws {
+        // U+20BB7 (𠮷) is four UTF-8 bytes and one Unicode scalar.
+        let root = try parseOne("名: 𠮷x\nk: [𠮷, v]\n")
+        #expect(root["名"]?.scalar?.text == "𠮷x")
+        #expect(root["k"]?.sequence?[1].position == pos(2, 8))
+    }
+
+    @Test func sourcePositionOrderAndDescription() {
+        #expect(pos(1, 9) < pos(2, 1))
+        #expect(pos(3, 2) < pos(3, 10))
+        #expect(!(pos(3, 2) < pos(3, 2)))
+        #expect(pos(12, 7).description == "12:7")
+        #expect(SourcePosition.start == pos(1, 1))
+    }
+}
