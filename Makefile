@@ -29,6 +29,7 @@ release: deps
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+	@echo "rule examples:"; $(BIN_DEBUG) test rules
 	@if [ -x "$(SHARED)/conformance/run" ]; then \
 		echo "conformance suite:"; "$(SHARED)/conformance/run" "$(BIN_DEBUG)"; \
 	else \

@@ -1,0 +1,27 @@
+import DecisionRecords
+import Reporters
+import RuleEngine
+
+/// Writes a rendered report to standard output or, atomically, to `--output`.
+enum ReportOutput {
+    static func write(_ report: Report, options: OutputOptions, sources: [String: [UInt8]], json: (Report) -> String) throws(RunError) {
+        let text: String
+        switch options.format {
+        case .json:
+            text = json(report)
+        case .text:
+            let colour = options.output == nil && FileSystem.isTerminal(1) && (FileSystem.environment("NO_COLOR") ?? "").isEmpty
+            let lines = sources.mapValues { bytes in
+                String(decoding: bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(bytes.dropFirst(3)) : bytes, as: UTF8.self)
+                    .split(separator: "\n", omittingEmptySubsequences: false)
+                    .map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
+            }
+            text = TextReporter(colour: colour, sourceLines: { lines[$0] }).render(report)
+        }
+        if let output = options.output {
+            try FileSystem.writeAtomically(text, to: output)
+        } else {
+            FileSystem.writeStandardOutput(text)
+        }
+    }
+}
