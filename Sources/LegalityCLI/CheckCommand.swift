@@ -32,7 +32,7 @@ struct CheckCommand: ParsableCommand {
         let engine = Engine(context: context)
         let checked = RecordChecker.check(files, engine: engine, keepSources: outputOptions.format == .text)
         let report = Report(
-            version: Legality.version, asOf: asOf, recordCount: checked.recordCount,
+            version: Legality.version, asOf: asOf, records: checked.records, rules: engine.rules,
             findings: checked.findings + engine.runFindings(), failOn: outputOptions.failOn.severity,
             language: ruleOptions.language)
         CalendarWarning.print(checked.uncoveredYears, calendar: calendar, language: ruleOptions.language)

@@ -37,9 +37,9 @@ struct GateCommand: ParsableCommand {
         let engine = Engine(context: context, include: \.prerequisite)
         let checked = RecordChecker.check(files, engine: engine, keepSources: false)
         let threshold = outputOptions.failOn.severity
-        let items = checked.items.map { item in
+        let items = checked.records.map { item in
             AgendaItem(
-                file: item.file, record: item.record, title: item.title,
+                file: item.file, record: item.id, title: item.title,
                 findings: item.findings.sorted(by: Finding.precedes),
                 ready: threshold.map { level in !item.findings.contains { $0.severity >= level } } ?? true)
         }

@@ -1,4 +1,5 @@
 import DecisionRecords
+import Reporters
 import RuleEngine
 import YAMLTree
 
@@ -6,22 +7,12 @@ import YAMLTree
 struct CheckedFiles {
     /// Findings of every file, in file order.
     var findings: [Finding] = []
-    /// Records read (a file that is not YAML counts as one).
-    var recordCount = 0
-    /// One entry per document: its file, its record id and its findings (for the gate).
-    var items: [GateItem] = []
+    /// One entry per document: its file, record and findings.
+    var records: [CheckedRecord] = []
     /// The text of files that have findings, for source excerpts.
     var sources: [String: [UInt8]] = [:]
     /// Years outside the calendar that some count touched.
     var uncoveredYears: Set<Int> = []
-}
-
-/// One document of a run and its findings: an agenda item in the meeting gate.
-struct GateItem {
-    var file: String
-    var record: String?
-    var title: String?
-    var findings: [Finding]
 }
 
 /// Reads each record file once, parses it once, and evaluates each document as it completes.
@@ -37,9 +28,8 @@ enum RecordChecker {
             } catch {
                 let problem = RecordProblem(code: .yaml, message: LocalizedText(zh: "无法读取文件：\(error.message)", en: "cannot read the file: \(error.message)"), position: .start)
                 let findings = engine.fileProblem(problem, file: file)
-                result.items.append(GateItem(file: file, record: nil, title: nil, findings: findings))
+                result.records.append(CheckedRecord(file: file, id: nil, title: nil, kind: nil, department: nil, decisionDate: nil, line: 1, findings: findings))
                 result.findings += findings
-                result.recordCount += 1
                 continue
             }
             do {
@@ -47,19 +37,24 @@ enum RecordChecker {
                     let loaded = RecordLoader.load(document, file: file)
                     let findings = engine.check(loaded, file: file, state: &state)
                     let item = switch loaded {
-                    case .record(let record): GateItem(file: file, record: record.id, title: record.title, findings: findings)
-                    case .invalid(let id, _): GateItem(file: file, record: id, title: nil, findings: findings)
+                    case .record(let record):
+                        CheckedRecord(
+                            file: file, id: record.id, title: record.title, kind: record.kind, department: record.department,
+                            decisionDate: record.steps.filter { $0.type == "decision" && $0.status == .done }.map(\.day).min(),
+                            line: record.position.line, findings: findings)
+                    case .invalid(let id, _):
+                        CheckedRecord(
+                            file: file, id: id, title: document["title"]?.scalar?.text, kind: document["kind"]?.scalar?.text,
+                            department: document["department"]?.scalar?.text, decisionDate: nil, line: document.position.line, findings: findings)
                     }
-                    result.items.append(item)
+                    result.records.append(item)
                     fileFindings += findings
-                    result.recordCount += 1
                 }
             } catch {
                 let problem = RecordProblem(code: .yaml, message: LocalizedText(zh: "无法解析为 YAML：\(error.message)", en: error.message), position: error.position)
                 let findings = engine.fileProblem(problem, file: file)
-                result.items.append(GateItem(file: file, record: nil, title: nil, findings: findings))
+                result.records.append(CheckedRecord(file: file, id: nil, title: nil, kind: nil, department: nil, decisionDate: nil, line: 1, findings: findings))
                 fileFindings += findings
-                result.recordCount += 1
             }
             if keepSources, !fileFindings.isEmpty { result.sources[file] = bytes }
             result.findings += fileFindings

@@ -52,7 +52,7 @@ public struct Agenda: Sendable {
 public enum GateReporter {
     /// The JSON of the contract: meeting, items, run-level findings.
     public static func json(_ agenda: Agenda) -> String {
-        let report = Report(version: agenda.version, asOf: agenda.meeting, recordCount: agenda.items.count, findings: [], failOn: .error, language: agenda.language)
+        let report = Report(version: agenda.version, asOf: agenda.meeting, records: [], rules: [], findings: [], failOn: .error, language: agenda.language)
         return JSON.object([
             ("tool", .object([("name", .string("legality")), ("version", .string(agenda.version))])),
             ("meeting", .string(agenda.meeting.description)),

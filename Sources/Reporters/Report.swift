@@ -2,14 +2,48 @@ public import DecisionRecords
 public import RuleEngine
 public import RuleLanguage
 
+/// One document a run checked: a record, or a file that could not be read as records.
+public struct CheckedRecord: Sendable {
+    /// The file, as given or found.
+    public var file: String
+    /// The record id; nil when the document could not be read as a record.
+    public var id: String?
+    /// The decision's title.
+    public var title: String?
+    /// The record kind.
+    public var kind: String?
+    /// The sponsoring department.
+    public var department: String?
+    /// The date of the decision (the earliest done `decision` step), if made.
+    public var decisionDate: Day?
+    /// Where the record starts.
+    public var line: Int
+    /// The findings on this record.
+    public var findings: [Finding]
+
+    /// Creates a checked record.
+    public init(file: String, id: String?, title: String?, kind: String?, department: String?, decisionDate: Day?, line: Int, findings: [Finding]) {
+        self.file = file
+        self.id = id
+        self.title = title
+        self.kind = kind
+        self.department = department
+        self.decisionDate = decisionDate
+        self.line = line
+        self.findings = findings
+    }
+}
+
 /// What a reporter renders: the findings of a run and what it covered.
 public struct Report: Sendable {
     /// The tool's version.
     public var version: String
     /// The as-of date.
     public var asOf: Day
-    /// How many records were checked (including those that could not be read).
-    public var recordCount: Int
+    /// The records checked, in file order (a file that could not be read counts as one).
+    public var records: [CheckedRecord]
+    /// The rules that ran, by id.
+    public var rules: [Rule]
     /// The findings, sorted by file, line, column and rule.
     public var findings: [Finding]
     /// The level at which a finding fails the run; nil for `never`.
@@ -18,14 +52,20 @@ public struct Report: Sendable {
     public var language: Language
 
     /// Creates a report; sorts the findings.
-    public init(version: String, asOf: Day, recordCount: Int, findings: [Finding], failOn: Severity?, language: Language) {
+    public init(
+        version: String, asOf: Day, records: [CheckedRecord], rules: [Rule], findings: [Finding], failOn: Severity?, language: Language
+    ) {
         self.version = version
         self.asOf = asOf
-        self.recordCount = recordCount
+        self.records = records
+        self.rules = rules
         self.findings = findings.sorted(by: Finding.precedes)
         self.failOn = failOn
         self.language = language
     }
+
+    /// How many records were checked.
+    public var recordCount: Int { records.count }
 
     /// Findings counted by severity.
     public func count(_ severity: Severity) -> Int { findings.count { $0.severity == severity } }

@@ -28,7 +28,8 @@ public struct Basis: Sendable, Hashable {
     /// The citation in a language.
     public func text(_ language: Language) -> String {
         if language == .en, let english { return english }
-        return instrument + article
+        if article.isEmpty || instrument.hasSuffix("》") || article.hasPrefix("（") { return instrument + article }
+        return instrument + " " + article
     }
 }
 
