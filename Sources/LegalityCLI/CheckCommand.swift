@@ -24,21 +24,16 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         let paths = paths.isEmpty ? ["."] : paths
         let files = try Discovery.recordFiles(paths)
-        let rules = try RunSetup.rules(ruleOptions)
-        let calendar = try RunSetup.calendar(ruleOptions)
-        let registry = try RunSetup.registry(ruleOptions, recordPaths: paths)
+        let run = try PreparedRun.prepare(ruleOptions, failOn: outputOptions.failOn, recordPaths: paths)
         let asOf = asOf?.day ?? RunSetup.today()
-        let context = EvaluationContext(rules: rules, calendar: calendar, registry: registry, asOf: asOf)
-        let engine = Engine(context: context)
+        let engine = Engine(context: run.context(asOf: asOf))
         let checked = RecordChecker.check(files, engine: engine, keepSources: outputOptions.format == .text)
         let report = Report(
             version: Legality.version, asOf: asOf, records: checked.records, rules: engine.rules,
-            findings: checked.findings + engine.runFindings(), failOn: outputOptions.failOn.severity,
-            language: ruleOptions.language)
-        CalendarWarning.print(checked.uncoveredYears, calendar: calendar, language: ruleOptions.language)
-        try ReportOutput.write(report, options: outputOptions, sources: checked.sources) { report in
-            JSONReporter.render(report)
-        }
+            findings: run.waive(checked.findings + engine.runFindings(), asOf: asOf), failOn: run.failOn,
+            language: run.language)
+        CalendarWarning.print(checked.uncoveredYears, calendar: run.calendar, language: run.language)
+        try ReportOutput.write(report, options: outputOptions, sources: checked.sources)
         if report.fails { throw ExitCode(1) }
     }
 }

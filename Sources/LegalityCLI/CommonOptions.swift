@@ -52,10 +52,11 @@ struct RuleOptions: ParsableArguments {
     @Option(name: .customLong("calendar"), help: ArgumentHelp("Extra working-day calendar files; their days override the built-in calendar (repeatable).", valueName: "file"))
     var calendars: [String] = []
 
-    @Option(name: .customLong("lang"), help: "Language of titles and messages: zh or en.")
-    var languageOption: LanguageOption = .zh
+    @Option(name: .customLong("lang"), help: "Language of titles and messages: zh (default) or en.")
+    var languageOption: LanguageOption?
 
-    var language: Language { languageOption.language }
+    @Option(name: .customLong("config"), help: ArgumentHelp("The configuration file (default: .legality.yaml in this folder or the nearest folder above).", valueName: "file"))
+    var config: String?
 }
 
 /// Options for where and how a report is written.
@@ -66,6 +67,6 @@ struct OutputOptions: ParsableArguments {
     @Option(name: .customLong("output"), help: ArgumentHelp("Write the report to this file (atomically) instead of standard output.", valueName: "file"))
     var output: String?
 
-    @Option(name: .customLong("fail-on"), help: "Lowest severity that fails the run: error, warning, info or never.")
-    var failOn: FailLevel = .error
+    @Option(name: .customLong("fail-on"), help: "Lowest severity that fails the run: error (default), warning, info or never.")
+    var failOn: FailLevel?
 }

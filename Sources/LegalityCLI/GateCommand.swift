@@ -30,21 +30,19 @@ struct GateCommand: ParsableCommand {
     func run() throws {
         let paths = paths.isEmpty ? ["."] : paths
         let files = try Discovery.recordFiles(paths)
-        let rules = try RunSetup.rules(ruleOptions)
-        let calendar = try RunSetup.calendar(ruleOptions)
-        let registry = try RunSetup.registry(ruleOptions, recordPaths: paths)
-        let context = EvaluationContext(rules: rules, calendar: calendar, registry: registry, asOf: meeting, meeting: meeting)
-        let engine = Engine(context: context, include: \.prerequisite)
+        let run = try PreparedRun.prepare(ruleOptions, failOn: outputOptions.failOn, recordPaths: paths)
+        let engine = Engine(context: run.context(asOf: meeting, meeting: meeting), include: \.prerequisite)
         let checked = RecordChecker.check(files, engine: engine, keepSources: false)
-        let threshold = outputOptions.failOn.severity
+        let threshold = run.failOn
         let items = checked.records.map { item in
-            AgendaItem(
+            let findings = run.waive(item.findings, asOf: meeting).filter { !$0.rule.hasPrefix("waiver-") }
+            return AgendaItem(
                 file: item.file, record: item.id, title: item.title,
-                findings: item.findings.sorted(by: Finding.precedes),
-                ready: threshold.map { level in !item.findings.contains { $0.severity >= level } } ?? true)
+                findings: findings.sorted(by: Finding.precedes),
+                ready: threshold.map { level in !findings.contains { $0.severity >= level && $0.waiver == nil } } ?? true)
         }
-        let agenda = Agenda(meeting: meeting, version: Legality.version, items: items, runFindings: engine.runFindings(), language: ruleOptions.language)
-        CalendarWarning.print(checked.uncoveredYears, calendar: calendar, language: ruleOptions.language)
+        let agenda = Agenda(meeting: meeting, version: Legality.version, items: items, runFindings: engine.runFindings(), language: run.language)
+        CalendarWarning.print(checked.uncoveredYears, calendar: run.calendar, language: run.language)
         let text = outputOptions.format == .json ? GateReporter.json(agenda) : GateReporter.text(agenda)
         if let output = outputOptions.output {
             try FileSystem.writeAtomically(text, to: output)

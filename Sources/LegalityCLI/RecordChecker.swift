@@ -35,17 +35,21 @@ enum RecordChecker {
             do {
                 try YAMLParser.parse(bytes, file: file) { document in
                     let loaded = RecordLoader.load(document, file: file)
-                    let findings = engine.check(loaded, file: file, state: &state)
+                    let evaluation = engine.evaluate(loaded, file: file, state: &state)
+                    let findings = evaluation.findings
                     let item = switch loaded {
                     case .record(let record):
                         CheckedRecord(
                             file: file, id: record.id, title: record.title, kind: record.kind, department: record.department,
                             decisionDate: record.steps.filter { $0.type == "decision" && $0.status == .done }.map(\.day).min(),
-                            line: record.position.line, findings: findings)
+                            line: record.position.line, findings: findings, applicableRules: evaluation.applicableRules,
+                            periodDate: record.steps.filter { $0.type == "decision" && $0.status == .done }.map(\.day).min()
+                                ?? record.steps.filter { $0.status == .done }.map(\.day).max())
                     case .invalid(let id, _):
                         CheckedRecord(
                             file: file, id: id, title: document["title"]?.scalar?.text, kind: document["kind"]?.scalar?.text,
-                            department: document["department"]?.scalar?.text, decisionDate: nil, line: document.position.line, findings: findings)
+                            department: document["department"]?.scalar?.text, decisionDate: nil, line: document.position.line, findings: findings,
+                            applicableRules: evaluation.applicableRules)
                     }
                     result.records.append(item)
                     fileFindings += findings

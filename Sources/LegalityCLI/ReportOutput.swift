@@ -4,11 +4,11 @@ import RuleEngine
 
 /// Writes a rendered report to standard output or, atomically, to `--output`.
 enum ReportOutput {
-    static func write(_ report: Report, options: OutputOptions, sources: [String: [UInt8]], json: (Report) -> String) throws(RunError) {
+    static func write(_ report: Report, options: OutputOptions, sources: [String: [UInt8]]) throws(RunError) {
         let text: String
         switch options.format {
         case .json:
-            text = json(report)
+            text = JSONReporter.render(report)
         case .text:
             let colour = options.output == nil && FileSystem.isTerminal(1) && (FileSystem.environment("NO_COLOR") ?? "").isEmpty
             let lines = sources.mapValues { bytes in

@@ -24,8 +24,8 @@ struct TestCommand: ParsableCommand {
     @OptionGroup var ruleOptions: RuleOptions
 
     func run() throws {
-        let (rules, extraFiles) = try RunSetup.rules(ruleOptions, extra: paths)
-        let calendar = try RunSetup.calendar(ruleOptions)
+        let run = try PreparedRun.prepare(ruleOptions, recordPaths: [], extraRules: paths, needsRegistry: false)
+        let (rules, extraFiles, calendar) = (run.rules, run.extraFiles, run.calendar)
         let selected = rules.rules.filter { paths.isEmpty || extraFiles.contains(FileSystem.realPath($0.file) ?? $0.file) }
         var passed = 0
         var failed = 0

@@ -20,6 +20,7 @@ public enum JSONReporter {
             ("errors", .int(report.count(.error))),
             ("warnings", .int(report.count(.warning))),
             ("infos", .int(report.count(.info))),
+            ("waived", .int(report.waivedCount)),
         ])
     }
 
@@ -39,6 +40,13 @@ public enum JSONReporter {
             ("basis", .string(finding.basis.text(language))),
         ]
         if let help = finding.help { pairs.append(("help", .string(help.text(language)))) }
+        if let waiver = finding.waiver {
+            pairs.append(("waived", .object([
+                ("reason", .string(waiver.reason)),
+                ("approvedBy", .string(waiver.approvedBy)),
+                ("expires", .string(waiver.expires.description)),
+            ])))
+        }
         if !finding.evidence.isEmpty {
             pairs.append(("evidence", .object(finding.evidence.map { ($0.label, .string($0.value.text(language))) })))
         }

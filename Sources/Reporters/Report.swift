@@ -16,13 +16,22 @@ public struct CheckedRecord: Sendable {
     public var department: String?
     /// The date of the decision (the earliest done `decision` step), if made.
     public var decisionDate: Day?
+    /// The day that places the record in an audit period: the decision date, else its latest step.
+    public var periodDate: Day?
     /// Where the record starts.
     public var line: Int
     /// The findings on this record.
     public var findings: [Finding]
+    /// The ids of the rules that applied to it.
+    public var applicableRules: [String]
 
     /// Creates a checked record.
-    public init(file: String, id: String?, title: String?, kind: String?, department: String?, decisionDate: Day?, line: Int, findings: [Finding]) {
+    public init(
+        file: String, id: String?, title: String?, kind: String?, department: String?, decisionDate: Day?, line: Int,
+        findings: [Finding], applicableRules: [String] = [], periodDate: Day? = nil
+    ) {
+        self.applicableRules = applicableRules
+        self.periodDate = periodDate ?? decisionDate
         self.file = file
         self.id = id
         self.title = title
@@ -67,14 +76,17 @@ public struct Report: Sendable {
     /// How many records were checked.
     public var recordCount: Int { records.count }
 
-    /// Findings counted by severity.
-    public func count(_ severity: Severity) -> Int { findings.count { $0.severity == severity } }
+    /// Findings counted by severity (waived findings are counted apart).
+    public func count(_ severity: Severity) -> Int { findings.count { $0.severity == severity && $0.waiver == nil } }
+
+    /// Findings excused by a waiver.
+    public var waivedCount: Int { findings.count { $0.waiver != nil } }
 
     /// Records with at least one finding that reaches the fail-on level (or any error, for `never`).
     public var failedRecordCount: Int {
         let level = failOn ?? .error
         var failed: Set<String> = []
-        for finding in findings where finding.severity >= level {
+        for finding in findings where finding.severity >= level && finding.waiver == nil {
             failed.insert(finding.file + "\u{0}" + (finding.record ?? ""))
         }
         return failed.count
@@ -83,6 +95,6 @@ public struct Report: Sendable {
     /// Whether the run fails: some finding reaches the fail-on level.
     public var fails: Bool {
         guard let failOn else { return false }
-        return findings.contains { $0.severity >= failOn }
+        return findings.contains { $0.severity >= failOn && $0.waiver == nil }
     }
 }

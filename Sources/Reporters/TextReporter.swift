@@ -25,9 +25,10 @@ public struct TextReporter: Sendable {
             output += "\n"
         }
         let errors = report.count(.error), warnings = report.count(.warning), infos = report.count(.info)
+        let waived = report.waivedCount
         let summary = zh
-            ? "检查了 \(report.recordCount) 条记录（截至 \(report.asOf)）：\(errors) 个错误，\(warnings) 个警告，\(infos) 个提示；\(report.failedRecordCount) 条记录未通过"
-            : "checked \(report.recordCount) records as of \(report.asOf): \(errors) errors, \(warnings) warnings, \(infos) infos; \(report.failedRecordCount) records failed"
+            ? "检查了 \(report.recordCount) 条记录（截至 \(report.asOf)）：\(errors) 个错误，\(warnings) 个警告，\(infos) 个提示\(waived > 0 ? "，\(waived) 个已豁免" : "")；\(report.failedRecordCount) 条记录未通过"
+            : "checked \(report.recordCount) records as of \(report.asOf): \(errors) errors, \(warnings) warnings, \(infos) infos\(waived > 0 ? ", \(waived) waived" : ""); \(report.failedRecordCount) records failed"
         output += paint(summary, report.fails ? "1;31" : "1;32") + "\n"
         return output
     }
@@ -40,7 +41,8 @@ public struct TextReporter: Sendable {
         case .warning: (label, code) = (zh ? "警告" : "warning", "1;33")
         case .info: (label, code) = (zh ? "提示" : "info", "1;36")
         }
-        var text = paint("\(label)[\(finding.rule)]", code) + paint(": \(finding.title.text(language))", "1") + "\n"
+        let waived = finding.waiver == nil ? "" : (zh ? "（已豁免）" : " (waived)")
+        var text = paint("\(label)[\(finding.rule)]", finding.waiver == nil ? code : "2") + paint(": \(finding.title.text(language))\(waived)", "1") + "\n"
         let gutterWidth = String(finding.position?.line ?? 0).count
         let pad = String(repeating: " ", count: gutterWidth)
         if let position = finding.position {
@@ -64,6 +66,11 @@ public struct TextReporter: Sendable {
         }
         if let help = finding.help {
             text += "\(pad) \(paint("=", "1;34")) \(zh ? "如何改正" : "fix"): \(help.text(language))\n"
+        }
+        if let waiver = finding.waiver {
+            text += zh
+                ? "\(pad) \(paint("=", "1;34")) 豁免：\(waiver.reason)（批准：\(waiver.approvedBy)，有效期至 \(waiver.expires)）\n"
+                : "\(pad) \(paint("=", "1;34")) waived: \(waiver.reason) (approved by \(waiver.approvedBy), until \(waiver.expires))\n"
         }
         return text
     }

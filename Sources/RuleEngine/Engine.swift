@@ -20,6 +20,14 @@ public struct RunState: Sendable {
     }
 }
 
+/// What evaluating one document gave.
+public struct RecordEvaluation: Sendable {
+    /// The findings, in evaluation order.
+    public var findings: [Finding]
+    /// The ids of the rules that applied to the document.
+    public var applicableRules: [String]
+}
+
 /// Evaluates compiled rules on loaded documents.
 public struct Engine: Sendable {
     /// The evaluation context.
@@ -35,21 +43,34 @@ public struct Engine: Sendable {
 
     /// The findings of one loaded document of a file, in evaluation order.
     public func check(_ document: LoadedDocument, file: String, state: inout RunState) -> [Finding] {
+        evaluate(document, file: file, state: &state).findings
+    }
+
+    /// The findings of one loaded document, and the rules that applied to it: those whose kinds
+    /// and `when` held and, for rules with `for_each`, that had at least one item to check.
+    public func evaluate(_ document: LoadedDocument, file: String, state: inout RunState) -> RecordEvaluation {
         switch document {
         case .invalid(let id, let problems):
-            return loadProblemFindings(problems, record: id, file: file)
+            return RecordEvaluation(findings: loadProblemFindings(problems, record: id, file: file), applicableRules: loadProblemRuleIDs)
         case .record(var record):
             if let meeting = context.meeting { Self.addMeeting(on: meeting, to: &record) }
             var evaluator = Evaluator(context: context, record: record, seen: state.seen)
-            var findings: [Finding] = []
+            var result = RecordEvaluation(findings: [], applicableRules: loadProblemRuleIDs)
             for rule in rules {
                 guard case .record(let check) = rule.body else { continue }
                 if let kinds = rule.kinds, !kinds.contains(record.kind) { continue }
                 if rule.needsRegistry, context.registry == nil { continue }
-                evaluate(rule, check, with: &evaluator, into: &findings)
+                if evaluate(rule, check, with: &evaluator, into: &result.findings) { result.applicableRules.append(rule.id) }
             }
             state.merge(evaluator)
-            return findings
+            return result
+        }
+    }
+
+    private var loadProblemRuleIDs: [String] {
+        rules.compactMap { rule in
+            if case .loadProblems = rule.body { return rule.id }
+            return nil
         }
     }
 
@@ -94,22 +115,27 @@ public struct Engine: Sendable {
         return findings
     }
 
-    private func evaluate(_ rule: Rule, _ check: Check, with evaluator: inout Evaluator, into findings: inout [Finding]) {
+    /// Evaluates a rule on the evaluator's record; true when the rule applied.
+    @discardableResult
+    private func evaluate(_ rule: Rule, _ check: Check, with evaluator: inout Evaluator, into findings: inout [Finding]) -> Bool {
         evaluator.prepare(rule, check: check)
-        if let when = check.when, !evaluator.condition(when) { return }
-        loop(0, rule, check, &evaluator, &findings)
+        if let when = check.when, !evaluator.condition(when) { return false }
+        return loop(0, rule, check, &evaluator, &findings)
     }
 
-    private func loop(_ level: Int, _ rule: Rule, _ check: Check, _ evaluator: inout Evaluator, _ findings: inout [Finding]) {
+    /// Checks the violation for every combination of loop items; true when at least one was checked.
+    private func loop(_ level: Int, _ rule: Rule, _ check: Check, _ evaluator: inout Evaluator, _ findings: inout [Finding]) -> Bool {
         guard level < check.loops.count else {
             if evaluator.condition(check.violation) { findings.append(finding(rule, check, &evaluator)) }
-            return
+            return true
         }
         let binding = check.loops[level]
+        var checked = false
         for item in evaluator.evaluate(binding.expression).elements ?? [] {
             evaluator.bind(binding.slot, to: item, resetting: check.lets)
-            loop(level + 1, rule, check, &evaluator, &findings)
+            if loop(level + 1, rule, check, &evaluator, &findings) { checked = true }
         }
+        return checked
     }
 
     private func finding(_ rule: Rule, _ check: Check, _ evaluator: inout Evaluator) -> Finding {

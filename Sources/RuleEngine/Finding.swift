@@ -4,6 +4,12 @@ public import YAMLTree
 
 /// One value a finding weighed, such as a step, a date or a deadline.
 public struct Evidence: Sendable, Hashable {
+    /// Creates evidence.
+    public init(label: String, value: LocalizedText) {
+        self.label = label
+        self.value = value
+    }
+
     /// The label the rule gives it.
     public var label: String
     /// The value, in both languages.
@@ -34,6 +40,27 @@ public struct Finding: Sendable {
     public var help: LocalizedText?
     /// What the rule weighed.
     public var evidence: [Evidence]
+    /// The waiver that excuses this finding, if one does; a waived finding does not fail a run.
+    public var waiver: Waiver?
+
+    /// Creates a finding.
+    public init(
+        rule: String, pack: String, severity: Severity, record: String?, file: String, position: SourcePosition?,
+        title: LocalizedText, message: LocalizedText, basis: Basis, help: LocalizedText?, evidence: [Evidence], waiver: Waiver? = nil
+    ) {
+        self.rule = rule
+        self.pack = pack
+        self.severity = severity
+        self.record = record
+        self.file = file
+        self.position = position
+        self.title = title
+        self.message = message
+        self.basis = basis
+        self.help = help
+        self.evidence = evidence
+        self.waiver = waiver
+    }
 
     /// Orders findings by file, line, column, rule (run-level findings first).
     public static func precedes(_ lhs: Finding, _ rhs: Finding) -> Bool {

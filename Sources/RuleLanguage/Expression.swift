@@ -1,4 +1,4 @@
-import DecisionRecords
+public import YAMLTree
 
 /// A constant written in a rule.
 public enum Literal: Sendable, Hashable {
@@ -6,6 +6,19 @@ public enum Literal: Sendable, Hashable {
     case bool(Bool)
     case number(Double)
     case text(String)
+}
+
+extension Literal {
+    /// A scalar read by the YAML core schema (a collection reads as null).
+    public init(_ node: YAMLNode) {
+        switch node.coreValue ?? .null {
+        case .null: self = .null
+        case .bool(let value): self = .bool(value)
+        case .int(let value): self = .number(Double(value))
+        case .float(let value): self = .number(value)
+        case .string(let value): self = .text(value)
+        }
+    }
 }
 
 /// How two values compare in `eq`, `ne`, `lt`, `le`, `gt` and `ge`.

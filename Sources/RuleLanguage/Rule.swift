@@ -25,6 +25,13 @@ public struct Basis: Sendable, Hashable {
     /// An English rendering of the citation, if the rule gives one.
     public var english: String?
 
+    /// Creates a basis.
+    public init(instrument: String, article: String, english: String? = nil) {
+        self.instrument = instrument
+        self.article = article
+        self.english = english
+    }
+
     /// The citation in a language.
     public func text(_ language: Language) -> String {
         if language == .en, let english { return english }

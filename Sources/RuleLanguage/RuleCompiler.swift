@@ -230,9 +230,9 @@ enum RuleCompiler {
                 description = pair.value["description"]?.scalar?.text
             }
             if let items = valueNode.sequence {
-                result.append(Parameter(name: name, defaultValue: .null, defaultList: items.map(literal), description: description))
+                result.append(Parameter(name: name, defaultValue: .null, defaultList: items.map(Literal.init), description: description))
             } else if valueNode.scalar != nil {
-                result.append(Parameter(name: name, defaultValue: literal(valueNode), defaultList: nil, description: description))
+                result.append(Parameter(name: name, defaultValue: Literal(valueNode), defaultList: nil, description: description))
             } else {
                 compiler.error(valueNode, "parameter '\(name)' takes a number, a text or a list")
             }
@@ -240,15 +240,6 @@ enum RuleCompiler {
         return result
     }
 
-    static func literal(_ node: YAMLNode) -> Literal {
-        switch node.coreValue ?? .null {
-        case .null: .null
-        case .bool(let value): .bool(value)
-        case .int(let value): .number(Double(value))
-        case .float(let value): .number(value)
-        case .string(let value): .text(value)
-        }
-    }
 
     private static func texts(_ node: YAMLNode?, key: String, compiler: inout ExpressionCompiler) -> [String] {
         guard let node else { return [] }

@@ -23,6 +23,11 @@ public struct RuleLoadError: Error, Sendable, CustomStringConvertible {
     /// The problems.
     public var diagnostics: [RuleDiagnostic]
 
+    /// Creates an error from its problems.
+    public init(diagnostics: [RuleDiagnostic]) {
+        self.diagnostics = diagnostics
+    }
+
     public var description: String { diagnostics.map(\.description).joined(separator: "\n") }
 }
 

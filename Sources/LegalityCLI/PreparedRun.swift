@@ -1,0 +1,86 @@
+import DecisionRecords
+import RuleEngine
+import RuleLanguage
+import YAMLTree
+
+/// Everything a run needs before records are read, with the configuration applied and
+/// command-line options taking precedence over it.
+struct PreparedRun {
+    var configuration: Configuration
+    var rules: RuleSet
+    var calendar: WorkingCalendar
+    var registry: Registry?
+    var language: Language
+    var failOn: Severity?
+    /// For `test`: the rule files that came from the paths given.
+    var extraFiles: Set<String>
+
+    func context(asOf: Day, meeting: Day? = nil) -> EvaluationContext {
+        EvaluationContext(
+            rules: rules, calendar: calendar, registry: registry, asOf: asOf, meeting: meeting,
+            parameterOverrides: configuration.parameters)
+    }
+
+    /// Applies the configuration's waivers to a run's findings.
+    func waive(_ findings: [Finding], asOf: Day) -> [Finding] {
+        Waivers.apply(configuration.waivers, to: findings, asOf: asOf)
+    }
+
+    /// Loads configuration, rules, calendar and registry.
+    static func prepare(
+        _ options: RuleOptions, failOn: FailLevel? = nil, recordPaths: [String], extraRules: [String] = [], needsRegistry: Bool = true
+    ) throws(RunError) -> PreparedRun {
+        let configuration = try loadConfiguration(options)
+        var ruleOptions = options
+        ruleOptions.rules = configuration.rules + options.rules
+        ruleOptions.calendars = configuration.calendars + options.calendars
+        if ruleOptions.registry == nil { ruleOptions.registry = configuration.registry }
+        let (loaded, extraFiles) = try RunSetup.rules(ruleOptions, extra: extraRules)
+        let rules: RuleSet
+        do {
+            rules = try configuration.apply(to: loaded)
+        } catch {
+            throw RunError(message: "invalid configuration:\n" + error.description)
+        }
+        let level = failOn ?? configuration.failOn.flatMap(FailLevel.init(rawValue:)) ?? .error
+        return PreparedRun(
+            configuration: configuration, rules: rules, calendar: try RunSetup.calendar(ruleOptions),
+            registry: needsRegistry ? try RunSetup.registry(ruleOptions, recordPaths: recordPaths) : nil,
+            language: options.languageOption?.language ?? configuration.language ?? .zh,
+            failOn: level.severity, extraFiles: extraFiles)
+    }
+
+    /// The configuration named with `--config`, else `.legality.yaml` in the current folder or the nearest above.
+    static func loadConfiguration(_ options: RuleOptions) throws(RunError) -> Configuration {
+        let file: String
+        if let explicit = options.config {
+            guard FileSystem.kind(of: explicit) == .file else { throw RunError(message: "\(explicit): no such configuration file") }
+            file = explicit
+        } else if let found = discoverConfiguration() {
+            file = found
+        } else {
+            return Configuration()
+        }
+        let bytes = try FileSystem.read(file)
+        do {
+            guard let document = try YAMLParser.parse(bytes, file: file).first else { return Configuration() }
+            return try Configuration(document, file: file, folder: file.parentPath)
+        } catch let error as YAMLError {
+            throw RunError(message: "invalid configuration: \(error.description)")
+        } catch let error as RuleLoadError {
+            throw RunError(message: "invalid configuration:\n" + error.description)
+        } catch {
+            throw RunError(message: "invalid configuration: \(file): \(error)")
+        }
+    }
+
+    private static func discoverConfiguration() -> String? {
+        var folder = FileSystem.currentDirectory()
+        while true {
+            let candidate = folder.appendingComponent(".legality.yaml")
+            if FileSystem.kind(of: candidate) == .file { return candidate }
+            if folder == "/" || folder.isEmpty { return nil }
+            folder = folder.parentPath
+        }
+    }
+}

@@ -1,0 +1,171 @@
+public import DecisionRecords
+public import RuleEngine
+public import RuleLanguage
+
+/// How well a group of checks complied: applicable, passed, failed.
+public struct ComplianceRate: Sendable {
+    /// The group: a rule id, a pack, a department or a month (`YYYY-MM`).
+    public var key: String
+    /// A label for people (a rule's title; otherwise the key).
+    public var label: LocalizedText
+    /// Checks (or records) to which it applied.
+    public var applicable: Int
+    /// Those that passed.
+    public var passed: Int
+    /// Findings counted in the group, by severity.
+    public var errors: Int
+    public var warnings: Int
+
+    /// Those that failed.
+    public var failed: Int { applicable - passed }
+    /// The pass rate, 0...1; nil when nothing applied.
+    public var rate: Double? { applicable == 0 ? nil : Double(passed) / Double(applicable) }
+
+    /// "41/42 (97.6%)".
+    public var ratioText: String {
+        guard let rate else { return "—" }
+        let permille = Int((rate * 1000).rounded())
+        return "\(passed)/\(applicable) (\(permille / 10).\(permille % 10)%)"
+    }
+}
+
+/// A record's standing in an audit.
+public enum AuditStatus: String, Sendable {
+    /// No finding at all.
+    case compliant
+    /// Warnings or infos only.
+    case warnings
+    /// At least one error.
+    case noncompliant
+    /// The file could not be read as a record.
+    case unreadable
+
+    /// The status in a language.
+    public func text(_ language: Language) -> String {
+        switch (self, language) {
+        case (.compliant, .zh): "合规"
+        case (.warnings, .zh): "有警告"
+        case (.noncompliant, .zh): "不合规"
+        case (.unreadable, .zh): "无法读取"
+        case (.compliant, .en): "compliant"
+        case (.warnings, .en): "warnings"
+        case (.noncompliant, .en): "non-compliant"
+        case (.unreadable, .en): "unreadable"
+        }
+    }
+}
+
+/// An audit of a period: the records in it, their standing, and compliance rates.
+///
+/// A record is in the period when its decision date (else the date of its latest done step)
+/// falls within `from...to`; a file that could not be read has no date and is always listed,
+/// so no problem escapes an audit.
+public struct AuditReport: Sendable {
+    /// The tool's version.
+    public var version: String
+    /// The period.
+    public var from: Day
+    public var to: Day
+    /// The as-of date deadlines were judged against.
+    public var asOf: Day
+    /// The language of labels.
+    public var language: Language
+    /// The records in the period, in file order.
+    public var records: [CheckedRecord]
+    /// Per rule: (record, rule) checks that applied and passed.
+    public var rules: [ComplianceRate]
+    /// Per pack: the same, summed over the pack's rules.
+    public var packs: [ComplianceRate]
+    /// Per department: records without errors among the department's records.
+    public var departments: [ComplianceRate]
+    /// Per month of the record's date: records without errors.
+    public var months: [ComplianceRate]
+
+    /// Builds the audit of the records of a run that fall in a period.
+    public init(version: String, from: Day, to: Day, asOf: Day, language: Language, records: [CheckedRecord], rules: [Rule]) {
+        self.version = version
+        self.from = from
+        self.to = to
+        self.asOf = asOf
+        self.language = language
+        let inPeriod = records.filter { record in
+            guard let date = record.periodDate else { return record.id == nil || record.kind == nil }
+            return from <= date && date <= to
+        }
+        self.records = inPeriod
+
+        var ruleRates: [ComplianceRate] = []
+        for rule in rules {
+            var rate = ComplianceRate(key: rule.id, label: rule.title, applicable: 0, passed: 0, errors: 0, warnings: 0)
+            for record in inPeriod where record.applicableRules.contains(rule.id) {
+                let found = record.findings.filter { $0.rule == rule.id }
+                rate.applicable += 1
+                if found.isEmpty { rate.passed += 1 }
+                rate.errors += found.count { $0.severity == .error }
+                rate.warnings += found.count { $0.severity == .warning }
+            }
+            if rate.applicable > 0 { ruleRates.append(rate) }
+        }
+        self.rules = ruleRates
+
+        var packOrder: [String] = []
+        var packRates: [String: ComplianceRate] = [:]
+        for rule in rules {
+            guard let rate = ruleRates.first(where: { $0.key == rule.id }) else { continue }
+            if packRates[rule.pack] == nil {
+                packOrder.append(rule.pack)
+                packRates[rule.pack] = ComplianceRate(key: rule.pack, label: LocalizedText(zh: rule.pack, en: rule.pack), applicable: 0, passed: 0, errors: 0, warnings: 0)
+            }
+            packRates[rule.pack]?.applicable += rate.applicable
+            packRates[rule.pack]?.passed += rate.passed
+            packRates[rule.pack]?.errors += rate.errors
+            packRates[rule.pack]?.warnings += rate.warnings
+        }
+        packs = packOrder.sorted().compactMap { packRates[$0] }
+
+        let unknown = LocalizedText(zh: "（未注明）", en: "(not given)")
+        departments = Self.group(inPeriod) { $0.department.map { LocalizedText(zh: $0, en: $0) } ?? unknown }
+        months = Self.group(inPeriod.filter { $0.periodDate != nil }) { record in
+            let (year, month, _) = (record.periodDate ?? Day(ordinal: 0)).components
+            let key = "\(year)-\(month < 10 ? "0" : "")\(month)"
+            return LocalizedText(zh: key, en: key)
+        }
+    }
+
+    /// The standing of a record.
+    public static func status(of record: CheckedRecord) -> AuditStatus {
+        if record.id == nil || record.kind == nil { return .unreadable }
+        if record.findings.contains(where: { $0.severity == .error }) { return .noncompliant }
+        return record.findings.isEmpty ? .compliant : .warnings
+    }
+
+    /// All findings of the records in the period, sorted.
+    public var findings: [Finding] { records.flatMap(\.findings).sorted(by: Finding.precedes) }
+
+    /// Records without errors among all records of the period.
+    public var overall: ComplianceRate {
+        var rate = ComplianceRate(key: "all", label: LocalizedText(zh: "全部", en: "all"), applicable: records.count, passed: 0, errors: 0, warnings: 0)
+        for record in records {
+            let status = Self.status(of: record)
+            if status == .compliant || status == .warnings { rate.passed += 1 }
+            rate.errors += record.findings.count { $0.severity == .error }
+            rate.warnings += record.findings.count { $0.severity == .warning }
+        }
+        return rate
+    }
+
+    private static func group(_ records: [CheckedRecord], by label: (CheckedRecord) -> LocalizedText) -> [ComplianceRate] {
+        var rates: [String: ComplianceRate] = [:]
+        for record in records {
+            let name = label(record)
+            var rate = rates[name.zh] ?? ComplianceRate(key: name.zh, label: name, applicable: 0, passed: 0, errors: 0, warnings: 0)
+            rate.applicable += 1
+            let status = status(of: record)
+            if status == .compliant || status == .warnings { rate.passed += 1 }
+            rate.errors += record.findings.count { $0.severity == .error }
+            rate.warnings += record.findings.count { $0.severity == .warning }
+            rates[name.zh] = rate
+        }
+        return rates.values.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+    }
+}

@@ -1,0 +1,45 @@
+import DecisionRecords
+import RuleEngine
+import RuleLanguage
+
+/// Renders a report as CSV, one row per finding, for auditors who open it in Excel.
+///
+/// RFC 4180: CRLF line ends, a field with a comma, quote, CR or LF is quoted and its quotes
+/// doubled. The text starts with a UTF-8 byte-order mark so Excel reads Chinese correctly.
+/// The header row is in the report's language. A field a spreadsheet would take as a formula
+/// (starting with `=`, `+`, `-`, `@`, tab or CR) gets a leading apostrophe. Line and column are
+/// empty for run-level findings. The output depends only on the report.
+public enum CSVReporter {
+    /// The byte-order mark the text starts with.
+    public static let byteOrderMark = "\u{FEFF}"
+
+    /// The header row's names in a language.
+    public static func header(_ language: Language) -> [String] {
+        language == .zh
+            ? ["规则", "级别", "记录", "文件", "行", "列", "标题", "说明", "依据", "证据", "如何改正", "规则包"]
+            : ["rule", "severity", "record", "file", "line", "column", "title", "message", "basis", "evidence", "fix", "pack"]
+    }
+
+    /// The whole report.
+    public static func render(_ report: Report) -> String {
+        let language = report.language
+        var rows = [header(language)]
+        for finding in report.findings {
+            rows.append([
+                finding.rule,
+                Wording.severity(finding.severity, language),
+                finding.record ?? "",
+                finding.file,
+                finding.position.map { String($0.line) } ?? "",
+                finding.position.map { String($0.column) } ?? "",
+                finding.title.text(language),
+                finding.message.text(language),
+                finding.basis.text(language),
+                Wording.evidence(finding, language),
+                finding.help?.text(language) ?? "",
+                finding.pack,
+            ])
+        }
+        return byteOrderMark + rows.map { $0.map(Escaping.csv).joined(separator: ",") + "\r\n" }.joined()
+    }
+}

@@ -1,0 +1,124 @@
+/// Escaping for the hand-written formats (XML, HTML, CSV, Markdown, URIs), without Foundation.
+///
+/// Every function is total: whatever the text (quotes, markup, control characters, unpaired
+/// line ends), the result is well-formed in its format.
+enum Escaping {
+    /// Whether XML 1.0 allows the character at all: tab, LF, CR, and U+0020–U+D7FF,
+    /// U+E000–U+FFFD, U+10000–U+10FFFF (Swift scalars are never surrogates).
+    static func isXMLCharacter(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x9, 0xA, 0xD, 0x20...0xD7FF, 0xE000...0xFFFD, 0x10000...0x10FFFF: true
+        default: false
+        }
+    }
+
+    /// Text for XML character data or (with `attribute`) a double- or single-quoted attribute value.
+    ///
+    /// Escapes `&`, `<`, `>` and both quotes; drops characters XML 1.0 forbids. CR is written
+    /// as `&#13;` so parsers keep it; in attributes, tab and LF are written as character
+    /// references too, so attribute-value normalisation does not turn them into spaces.
+    static func xml(_ text: String, attribute: Bool = false) -> String {
+        var result = ""
+        result.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars where isXMLCharacter(scalar) {
+            switch scalar {
+            case "&": result += "&amp;"
+            case "<": result += "&lt;"
+            case ">": result += "&gt;"
+            case "\"": result += "&quot;"
+            case "'": result += "&apos;"
+            case "\r": result += "&#13;"
+            case "\n" where attribute: result += "&#10;"
+            case "\t" where attribute: result += "&#9;"
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
+
+    /// Text for HTML content or a quoted attribute value: escapes `&`, `<`, `>`, `"`, `'`; drops
+    /// the characters XML forbids and the C1 controls (U+007F–U+009F), which HTML parsers reject.
+    static func html(_ text: String) -> String {
+        var result = ""
+        result.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars where isXMLCharacter(scalar) && !(0x7F...0x9F).contains(scalar.value) {
+            switch scalar {
+            case "&": result += "&amp;"
+            case "<": result += "&lt;"
+            case ">": result += "&gt;"
+            case "\"": result += "&quot;"
+            case "'": result += "&#39;"
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
+
+    /// One CSV field (RFC 4180), safe to open in a spreadsheet.
+    ///
+    /// A field that a spreadsheet would read as a formula (it starts with `=`, `+`, `-`, `@`,
+    /// tab or CR) gets a leading apostrophe. A field with a comma, quote, CR or LF is quoted,
+    /// with quotes doubled.
+    static func csv(_ text: String) -> String {
+        var field = text
+        if let first = field.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first) {
+            field = "'" + field
+        }
+        let needsQuotes = field.unicodeScalars.contains { $0 == "," || $0 == "\"" || $0 == "\r" || $0 == "\n" }
+        guard needsQuotes else { return field }
+        var quoted = "\""
+        for scalar in field.unicodeScalars {
+            if scalar == "\"" { quoted += "\"\"" } else { quoted.unicodeScalars.append(scalar) }
+        }
+        return quoted + "\""
+    }
+
+    /// Text for one cell of a GitHub-flavoured Markdown table.
+    ///
+    /// Backslash-escapes the characters Markdown gives a meaning to inline (`\`, `` ` ``, `*`,
+    /// `_`, `[`, `]`, `~`, `|`), writes `&`, `<`, `>` as entities so no text becomes HTML, turns
+    /// each line end (LF, CR or CRLF) into `<br>` and drops other control characters.
+    static func markdownCell(_ text: String) -> String {
+        var result = ""
+        var previousCR = false
+        for scalar in text.unicodeScalars {
+            defer { previousCR = scalar == "\r" }
+            switch scalar {
+            case "\r": result += "<br>"
+            case "\n": if !previousCR { result += "<br>" }
+            case "\\", "`", "*", "_", "[", "]", "~", "|":
+                result += "\\"
+                result.unicodeScalars.append(scalar)
+            case "&": result += "&amp;"
+            case "<": result += "&lt;"
+            case ">": result += "&gt;"
+            case "\t": result += " "
+            case _ where scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || scalar.value == 0xFFFE || scalar.value == 0xFFFF:
+                continue
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
+
+    /// A file path as a URI reference: a relative path stays relative, an absolute path becomes
+    /// a `file://` URI. Bytes other than unreserved characters and `/` are percent-encoded
+    /// (UTF-8), so Chinese names and spaces give a valid URI.
+    static func uri(path: String) -> String {
+        let absolute = path.hasPrefix("/")
+        var result = absolute ? "file://" : ""
+        for byte in path.utf8 {
+            switch byte {
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                 UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "/"):
+                result.unicodeScalars.append(Unicode.Scalar(byte))
+            default:
+                let digits = Array("0123456789ABCDEF".unicodeScalars)
+                result += "%"
+                result.unicodeScalars.append(digits[Int(byte >> 4)])
+                result.unicodeScalars.append(digits[Int(byte & 0xF)])
+            }
+        }
+        return result
+    }
+}

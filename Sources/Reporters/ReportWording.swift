@@ -1,0 +1,60 @@
+import DecisionRecords
+import RuleEngine
+import RuleLanguage
+
+/// Words and phrases the file-format reporters share, in the report's language.
+enum Wording {
+    /// The severity as a reader sees it: 错误/警告/提示 or error/warning/info.
+    static func severity(_ severity: Severity, _ language: Language) -> String {
+        let zh = language == .zh
+        return switch severity {
+        case .error: zh ? "错误" : "error"
+        case .warning: zh ? "警告" : "warning"
+        case .info: zh ? "提示" : "info"
+        }
+    }
+
+    /// The one-sentence summary of a run, as the text report ends.
+    static func summary(_ report: Report) -> String {
+        let errors = report.count(.error), warnings = report.count(.warning), infos = report.count(.info)
+        return report.language == .zh
+            ? "检查了 \(report.recordCount) 条记录（截至 \(report.asOf)）：\(errors) 个错误，\(warnings) 个警告，\(infos) 个提示；\(report.failedRecordCount) 条记录未通过"
+            : "checked \(report.recordCount) records as of \(report.asOf): \(errors) errors, \(warnings) warnings, \(infos) infos; \(report.failedRecordCount) records failed"
+    }
+
+    /// The verdict of the run: failed when some finding reaches the fail-on level.
+    static func verdict(_ report: Report) -> String {
+        switch (report.language, report.fails) {
+        case (.zh, true): "未通过"
+        case (.zh, false): "通过"
+        case (.en, true): "FAILED"
+        case (.en, false): "PASSED"
+        }
+    }
+
+    /// `file:line:column`, or the file alone, or empty for a run-level finding.
+    static func location(_ finding: Finding) -> String {
+        guard let position = finding.position, !finding.file.isEmpty else { return finding.file }
+        return "\(finding.file):\(position.line):\(position.column)"
+    }
+
+    /// `line:column`, or empty when the finding has no position.
+    static func lineColumn(_ finding: Finding) -> String {
+        finding.position.map { "\($0.line):\($0.column)" } ?? ""
+    }
+
+    /// The evidence as one line: `label value；label value`.
+    static func evidence(_ finding: Finding, _ language: Language) -> String {
+        finding.evidence.map { "\($0.label) \($0.value.text(language))" }.joined(separator: language == .zh ? "；" : "; ")
+    }
+
+    /// Whether a finding reaches the fail-on level (never, for `--fail-on never`).
+    static func fails(_ finding: Finding, _ report: Report) -> Bool {
+        report.failOn.map { finding.severity >= $0 } ?? false
+    }
+
+    /// A label followed by a colon: `依据：` or `basis: `.
+    static func label(_ zh: String, _ en: String, _ language: Language) -> String {
+        language == .zh ? zh + "：" : en + ": "
+    }
+}

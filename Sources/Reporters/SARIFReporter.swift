@@ -1,0 +1,162 @@
+import DecisionRecords
+import RuleEngine
+import RuleLanguage
+
+/// Renders a report as SARIF 2.1.0, for code-scanning services and editors.
+///
+/// One run whose `tool.driver.rules` lists every rule that ran (plus any rule a finding names
+/// that is not among them), with its title in the report's language, description, help and
+/// legal basis. Each finding is a result pointing at its file, line and column; columns count
+/// Unicode code points (`columnKind: unicodeCodePoints`), as the positions do. A relative path
+/// stays relative to `%SRCROOT%`; an absolute path becomes a `file://` URI. Run-level findings
+/// have no location. The output depends only on the report.
+public enum SARIFReporter {
+    /// The `$schema` the log declares.
+    public static let schema = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+
+    /// The whole report.
+    public static func render(_ report: Report) -> String {
+        let language = report.language
+        var descriptors: [JSON] = []
+        var index: [String: Int] = [:]
+        for rule in report.rules where index[rule.id] == nil {
+            index[rule.id] = descriptors.count
+            descriptors.append(descriptor(rule, language))
+        }
+        // Findings of rules the report does not list (such as input problems) still get a descriptor.
+        var missing: [String: Finding] = [:]
+        for finding in report.findings where index[finding.rule] == nil && missing[finding.rule] == nil {
+            missing[finding.rule] = finding
+        }
+        for id in missing.keys.sorted() {
+            guard let finding = missing[id] else { continue }
+            index[id] = descriptors.count
+            descriptors.append(descriptor(finding, language))
+        }
+        let run = JSON.object([
+            ("tool", .object([
+                ("driver", .object([
+                    ("name", .string("legality")),
+                    ("version", .string(report.version)),
+                    ("semanticVersion", .string(report.version)),
+                    ("language", .string(language == .zh ? "zh-CN" : "en")),
+                    ("rules", .array(descriptors)),
+                ])),
+            ])),
+            ("language", .string(language == .zh ? "zh-CN" : "en")),
+            ("columnKind", .string("unicodeCodePoints")),
+            ("results", .array(report.findings.map { result($0, ruleIndex: index[$0.rule], language) })),
+            ("properties", .object([
+                ("asOf", .string(report.asOf.description)),
+                ("failOn", .string(report.failOn?.rawValue ?? "never")),
+                ("records", .int(report.recordCount)),
+                ("failedRecords", .int(report.failedRecordCount)),
+            ])),
+        ])
+        return JSON.object([
+            ("$schema", .string(schema)),
+            ("version", .string("2.1.0")),
+            ("runs", .array([run])),
+        ]).rendered() + "\n"
+    }
+
+    /// The SARIF level of a severity.
+    static func level(_ severity: Severity) -> String {
+        switch severity {
+        case .error: "error"
+        case .warning: "warning"
+        case .info: "note"
+        }
+    }
+
+    /// A name for a rule: its English title in PascalCase, such as `LegalityReviewAfterTheCollectiveDiscussion`.
+    static func name(id: String, englishTitle: String) -> String {
+        var name = ""
+        var startOfWord = true
+        for scalar in englishTitle.unicodeScalars {
+            let isWordCharacter = scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar))
+            if !isWordCharacter {
+                startOfWord = true
+                continue
+            }
+            name += startOfWord ? String(scalar).uppercased() : String(scalar)
+            startOfWord = false
+        }
+        return name.isEmpty ? id : name
+    }
+
+    /// The help text: how to put it right, then the legal basis.
+    static func helpText(_ help: LocalizedText?, basis: String, _ language: Language) -> String {
+        var lines: [String] = []
+        if let help { lines.append(Wording.label("如何改正", "Fix", language) + help.text(language)) }
+        lines.append(Wording.label("依据", "Basis", language) + basis)
+        return lines.joined(separator: "\n")
+    }
+
+    static func descriptor(_ rule: Rule, _ language: Language) -> JSON {
+        var properties: [(String, JSON)] = [
+            ("tags", .array(rule.tags.map(JSON.string))),
+            ("pack", .string(rule.pack)),
+            ("severity", .string(rule.severity.rawValue)),
+            ("prerequisite", .bool(rule.prerequisite)),
+            ("basis", .string(rule.basis.text(language))),
+        ]
+        if let kinds = rule.kinds { properties.append(("kinds", .array(kinds.map(JSON.string)))) }
+        return .object([
+            ("id", .string(rule.id)),
+            ("name", .string(name(id: rule.id, englishTitle: rule.title.en))),
+            ("shortDescription", .object([("text", .string(rule.title.text(language)))])),
+            ("fullDescription", .object([("text", .string((rule.description ?? rule.title).text(language)))])),
+            ("help", .object([("text", .string(helpText(rule.help, basis: rule.basis.text(language), language)))])),
+            ("defaultConfiguration", .object([("level", .string(level(rule.severity)))])),
+            ("properties", .object(properties)),
+        ])
+    }
+
+    /// A descriptor made from a finding whose rule the report does not list.
+    static func descriptor(_ finding: Finding, _ language: Language) -> JSON {
+        .object([
+            ("id", .string(finding.rule)),
+            ("name", .string(name(id: finding.rule, englishTitle: finding.title.en))),
+            ("shortDescription", .object([("text", .string(finding.title.text(language)))])),
+            ("fullDescription", .object([("text", .string(finding.title.text(language)))])),
+            ("help", .object([("text", .string(helpText(finding.help, basis: finding.basis.text(language), language)))])),
+            ("defaultConfiguration", .object([("level", .string(level(finding.severity)))])),
+            ("properties", .object([
+                ("tags", .array([])),
+                ("pack", .string(finding.pack)),
+                ("severity", .string(finding.severity.rawValue)),
+                ("basis", .string(finding.basis.text(language))),
+            ])),
+        ])
+    }
+
+    static func result(_ finding: Finding, ruleIndex: Int?, _ language: Language) -> JSON {
+        var pairs: [(String, JSON)] = [("ruleId", .string(finding.rule))]
+        if let ruleIndex { pairs.append(("ruleIndex", .int(ruleIndex))) }
+        pairs.append(("level", .string(level(finding.severity))))
+        pairs.append(("message", .object([("text", .string(finding.message.text(language)))])))
+        if !finding.file.isEmpty {
+            var artifact: [(String, JSON)] = [("uri", .string(Escaping.uri(path: finding.file)))]
+            if !finding.file.hasPrefix("/") { artifact.append(("uriBaseId", .string("%SRCROOT%"))) }
+            var physical: [(String, JSON)] = [("artifactLocation", .object(artifact))]
+            if let position = finding.position, position.line >= 1 {
+                var region: [(String, JSON)] = [("startLine", .int(position.line))]
+                if position.column >= 1 { region.append(("startColumn", .int(position.column))) }
+                physical.append(("region", .object(region)))
+            }
+            pairs.append(("locations", .array([.object([("physicalLocation", .object(physical))])])))
+        }
+        var properties: [(String, JSON)] = []
+        if let record = finding.record { properties.append(("record", .string(record))) }
+        properties.append(("pack", .string(finding.pack)))
+        properties.append(("title", .string(finding.title.text(language))))
+        properties.append(("basis", .string(finding.basis.text(language))))
+        if let help = finding.help { properties.append(("help", .string(help.text(language)))) }
+        if !finding.evidence.isEmpty {
+            properties.append(("evidence", .object(finding.evidence.map { ($0.label, .string($0.value.text(language))) })))
+        }
+        pairs.append(("properties", .object(properties)))
+        return .object(pairs)
+    }
+}

@@ -1,0 +1,204 @@
+public import DecisionRecords
+public import RuleLanguage
+public import YAMLTree
+
+/// A governed exception: one rule waived for one record, with a reason, an approver and an expiry.
+public struct Waiver: Sendable, Hashable {
+    /// The rule waived.
+    public var rule: String
+    /// The record it is waived for.
+    public var record: String
+    /// Why.
+    public var reason: String
+    /// The approving document or person.
+    public var approvedBy: String
+    /// The last day the waiver holds.
+    public var expires: Day
+    /// The configuration file.
+    public var file: String
+    /// Where the waiver is written.
+    public var position: SourcePosition
+}
+
+/// A town's adaptation of legality, from `.legality.yaml`.
+public struct Configuration: Sendable {
+    /// The configuration file, if one was read.
+    public var file: String?
+    /// Extra rule files or folders (paths resolved against the file's folder).
+    public var rules: [String] = []
+    /// Rules switched off.
+    public var disabled: [String] = []
+    /// Severity overrides by rule id.
+    public var severities: [String: Severity] = [:]
+    /// Parameter overrides by rule id and name.
+    public var parameters: [String: [String: ParameterValue]] = [:]
+    /// The registry file or folder.
+    public var registry: String?
+    /// Extra calendar files.
+    public var calendars: [String] = []
+    /// The default language.
+    public var language: Language?
+    /// The default fail-on level (`never` is nil inside `failOnNever`).
+    public var failOn: String?
+    /// Waivers.
+    public var waivers: [Waiver] = []
+    /// Where each rule id is named, to check it against the loaded rules.
+    var ruleMentions: [(id: String, position: SourcePosition)] = []
+    var parameterMentions: [(rule: String, name: String, position: SourcePosition)] = []
+
+    /// An empty configuration: the built-in behaviour.
+    public init() {}
+
+    static let keys = ["rules", "disable", "severity", "parameters", "registry", "calendars", "lang", "fail_on", "waivers"]
+    static let waiverKeys = ["rule", "record", "reason", "approved_by", "expires"]
+
+    /// Reads a configuration document.
+    /// - Parameters:
+    ///   - document: the document's root.
+    ///   - file: the file's path; relative paths inside it are taken from its folder.
+    ///   - folder: the file's folder.
+    /// - Throws: `RuleLoadError` listing every problem with its position.
+    public init(_ document: YAMLNode, file: String, folder: String) throws(RuleLoadError) {
+        self.file = file
+        var problems: [RuleDiagnostic] = []
+        func fail(_ node: YAMLNode, _ message: String) {
+            problems.append(RuleDiagnostic(file: file, position: node.position, message: message))
+        }
+        func resolve(_ path: String) -> String {
+            path.hasPrefix("/") || folder == "." ? path : folder + "/" + path
+        }
+        func texts(_ node: YAMLNode, _ key: String) -> [(String, YAMLNode)] {
+            guard let items = node.sequence else {
+                fail(node, "'\(key)' is a list, found \(node.kindDescription)")
+                return []
+            }
+            return items.compactMap { item in
+                guard let text = item.coreValue?.text, item.scalar != nil else {
+                    fail(item, "'\(key)' holds texts, found \(item.kindDescription)")
+                    return nil
+                }
+                return (text, item)
+            }
+        }
+        guard let pairs = document.mapping else {
+            throw RuleLoadError(diagnostics: [RuleDiagnostic(file: file, position: document.position, message: "a configuration is a mapping of settings such as 'disable' and 'waivers', found \(document.kindDescription)")])
+        }
+        for pair in pairs {
+            let key = pair.key.scalar?.text ?? ""
+            let value = pair.value
+            switch key {
+            case "rules": rules = texts(value, key).map { resolve($0.0) }
+            case "calendars": calendars = texts(value, key).map { resolve($0.0) }
+            case "registry":
+                if let text = value.scalar?.text { registry = resolve(text) } else { fail(value, "'registry' is a path") }
+            case "disable":
+                for (id, node) in texts(value, key) {
+                    disabled.append(id)
+                    ruleMentions.append((id, node.position))
+                }
+            case "severity":
+                guard let entries = value.mapping else {
+                    fail(value, "'severity' maps rule ids to error, warning or info")
+                    continue
+                }
+                for entry in entries {
+                    let id = entry.key.scalar?.text ?? ""
+                    ruleMentions.append((id, entry.key.position))
+                    if let text = entry.value.scalar?.text, let severity = Severity(rawValue: text) {
+                        severities[id] = severity
+                    } else {
+                        fail(entry.value, "the severity of \(id) must be error, warning or info")
+                    }
+                }
+            case "parameters":
+                guard let entries = value.mapping else {
+                    fail(value, "'parameters' maps rule ids to {name: value}")
+                    continue
+                }
+                for entry in entries {
+                    let id = entry.key.scalar?.text ?? ""
+                    ruleMentions.append((id, entry.key.position))
+                    guard let values = entry.value.mapping else {
+                        fail(entry.value, "the parameters of \(id) are a mapping {name: value}")
+                        continue
+                    }
+                    for parameter in values {
+                        let name = parameter.key.scalar?.text ?? ""
+                        parameterMentions.append((id, name, parameter.key.position))
+                        if let items = parameter.value.sequence {
+                            parameters[id, default: [:]][name] = .list(items.map(Literal.init))
+                        } else if parameter.value.scalar != nil {
+                            parameters[id, default: [:]][name] = .single(Literal(parameter.value))
+                        } else {
+                            fail(parameter.value, "a parameter's value is a number, a text or a list")
+                        }
+                    }
+                }
+            case "lang":
+                if let text = value.scalar?.text, let parsed = Language(rawValue: text) { language = parsed } else { fail(value, "'lang' is zh or en") }
+            case "fail_on":
+                if let text = value.scalar?.text, ["error", "warning", "info", "never"].contains(text) { failOn = text } else {
+                    fail(value, "'fail_on' is error, warning, info or never")
+                }
+            case "waivers":
+                guard let items = value.sequence else {
+                    fail(value, "'waivers' is a list of {rule, record, reason, approved_by, expires}")
+                    continue
+                }
+                for item in items {
+                    guard item.mapping != nil else {
+                        fail(item, "a waiver is a mapping with rule, record, reason, approved_by and expires")
+                        continue
+                    }
+                    for field in item.mapping ?? [] where !Self.waiverKeys.contains(field.key.scalar?.text ?? "") {
+                        let name = field.key.scalar?.text ?? ""
+                        fail(field.key, "unknown key '\(name)' in a waiver\(Suggestion.phrase(for: name, in: Self.waiverKeys))")
+                    }
+                    var values: [String: String] = [:]
+                    for field in Self.waiverKeys {
+                        if let text = item[field]?.coreValue?.text, !text.isEmpty { values[field] = text } else {
+                            fail(item[field] ?? item, "a waiver needs '\(field)': \(field == "reason" ? "why the rule is waived" : field == "approved_by" ? "the approving document or person" : field == "expires" ? "the last day it holds" : "the \(field) it names")")
+                        }
+                    }
+                    guard let rule = values["rule"], let record = values["record"], let reason = values["reason"],
+                          let approvedBy = values["approved_by"], let expiresText = values["expires"] else { continue }
+                    guard let expires = Day(parsing: expiresText) else {
+                        fail(item["expires"] ?? item, "'expires' must be a date (YYYY-MM-DD)")
+                        continue
+                    }
+                    ruleMentions.append((rule, (item["rule"] ?? item).position))
+                    waivers.append(Waiver(rule: rule, record: record, reason: reason, approvedBy: approvedBy, expires: expires, file: file, position: item.position))
+                }
+            default:
+                fail(pair.key, "unknown key '\(key)' in the configuration\(Suggestion.phrase(for: key, in: Self.keys)); expected one of \(Self.keys.joined(separator: ", "))")
+            }
+        }
+        if !problems.isEmpty { throw RuleLoadError(diagnostics: problems.sorted()) }
+    }
+
+    /// Checks rule ids and parameter names against the loaded rules, and applies `disable` and `severity`.
+    /// - Throws: `RuleLoadError` naming each unknown rule or parameter.
+    public func apply(to rules: RuleSet) throws(RuleLoadError) -> RuleSet {
+        var problems: [RuleDiagnostic] = []
+        let ids = Set(rules.rules.map(\.id))
+        for mention in ruleMentions where !ids.contains(mention.id) {
+            problems.append(RuleDiagnostic(file: file ?? "", position: mention.position, message: "no rule has the id '\(mention.id)'\(Suggestion.phrase(for: mention.id, in: ids))"))
+        }
+        for mention in parameterMentions {
+            guard let rule = rules.rules.first(where: { $0.id == mention.rule }) else { continue }
+            let names = rule.parameters.map(\.name)
+            if !names.contains(mention.name) {
+                let known = names.isEmpty ? "it has no parameters" : "its parameters are \(names.joined(separator: ", "))"
+                problems.append(RuleDiagnostic(file: file ?? "", position: mention.position, message: "\(mention.rule) has no parameter '\(mention.name)'\(Suggestion.phrase(for: mention.name, in: names)); \(known)"))
+            }
+        }
+        if !problems.isEmpty { throw RuleLoadError(diagnostics: problems.sorted()) }
+        var result = rules
+        result.rules = rules.rules.filter { !disabled.contains($0.id) }.map { rule in
+            var changed = rule
+            if let severity = severities[rule.id] { changed.severity = severity }
+            return changed
+        }
+        return result
+    }
+}

@@ -1,0 +1,49 @@
+public import DecisionRecords
+public import RuleLanguage
+
+/// Applies waivers to a run's findings.
+///
+/// A waiver in force (as-of date on or before its expiry) marks the findings of its rule on its
+/// record as waived. An expired waiver waives nothing and is reported (`waiver-expired`, a
+/// warning); a waiver in force that matched nothing is reported as unused (`waiver-unused`, info),
+/// so stale waivers get cleaned up.
+public enum Waivers {
+    /// The findings with waivers applied, followed by findings about the waivers themselves.
+    public static func apply(_ waivers: [Waiver], to findings: [Finding], asOf: Day) -> [Finding] {
+        var result = findings
+        var used = Set<Int>()
+        for (index, waiver) in waivers.enumerated() where asOf <= waiver.expires {
+            for position in result.indices where result[position].rule == waiver.rule && result[position].record == waiver.record {
+                result[position].waiver = waiver
+                used.insert(index)
+            }
+        }
+        for (index, waiver) in waivers.enumerated() {
+            if waiver.expires < asOf {
+                let matched = findings.contains { $0.rule == waiver.rule && $0.record == waiver.record }
+                result.append(finding(
+                    "waiver-expired", .warning, waiver,
+                    title: LocalizedText(zh: "豁免已过期", en: "Waiver expired"),
+                    message: LocalizedText(
+                        zh: "对记录 \(waiver.record) 的 \(waiver.rule) 豁免已于 \(waiver.expires) 到期（批准：\(waiver.approvedBy)）\(matched ? "，该问题重新计入" : "")",
+                        en: "the waiver of \(waiver.rule) for record \(waiver.record) expired on \(waiver.expires) (approved by \(waiver.approvedBy))\(matched ? "; the finding counts again" : "")")))
+            } else if !used.contains(index) {
+                result.append(finding(
+                    "waiver-unused", .info, waiver,
+                    title: LocalizedText(zh: "豁免未被使用", en: "Unused waiver"),
+                    message: LocalizedText(
+                        zh: "对记录 \(waiver.record) 的 \(waiver.rule) 豁免没有对应的问题，可以删除",
+                        en: "the waiver of \(waiver.rule) for record \(waiver.record) matched no finding and can be removed")))
+            }
+        }
+        return result
+    }
+
+    private static func finding(_ id: String, _ severity: Severity, _ waiver: Waiver, title: LocalizedText, message: LocalizedText) -> Finding {
+        Finding(
+            rule: id, pack: "config", severity: severity, record: waiver.record, file: waiver.file, position: waiver.position,
+            title: title, message: message,
+            basis: Basis(instrument: "legality 配置", article: "waivers", english: "legality configuration, waivers"),
+            help: LocalizedText(zh: "续期或删除该豁免。", en: "Renew the waiver or remove it."), evidence: [])
+    }
+}
