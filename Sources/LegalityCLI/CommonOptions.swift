@@ -4,7 +4,7 @@ import RuleLanguage
 
 /// Report formats `check` and `gate` can write.
 enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, json
+    case text, json, sarif, junit, csv, markdown, html
 }
 
 /// When findings fail the run.

@@ -60,6 +60,10 @@ enum FileSystem {
         return names.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
     }
 
+    static func makeDirectory(_ path: String) throws(RunError) {
+        guard mkdir(path, 0o755) == 0 else { throw RunError(message: "\(path): cannot create the folder: \(errorText())") }
+    }
+
     /// Writes a file atomically: a temporary file beside it, flushed, then renamed over it,
     /// so a reader sees the old file or the new one, never half of one.
     static func writeAtomically(_ text: String, to path: String) throws(RunError) {

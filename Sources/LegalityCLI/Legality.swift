@@ -9,7 +9,7 @@ public struct Legality: ParsableCommand {
         commandName: "legality",
         abstract: "Check decision records against legality-review rules (合法性审查合规检查).",
         version: version,
-        subcommands: [CheckCommand.self, GateCommand.self, TestCommand.self],
+        subcommands: [CheckCommand.self, GateCommand.self, AuditCommand.self, TestCommand.self, RulesCommand.self, SchemaCommand.self, InitCommand.self],
         defaultSubcommand: CheckCommand.self
     )
 

@@ -17,6 +17,16 @@ enum ReportOutput {
                     .map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
             }
             text = TextReporter(colour: colour, sourceLines: { lines[$0] }).render(report)
+        case .sarif:
+            text = SARIFReporter.render(report)
+        case .junit:
+            text = JUnitReporter.render(report)
+        case .csv:
+            text = CSVReporter.render(report)
+        case .markdown:
+            text = MarkdownReporter.render(report)
+        case .html:
+            text = HTMLReporter.render(report)
         }
         if let output = options.output {
             try FileSystem.writeAtomically(text, to: output)

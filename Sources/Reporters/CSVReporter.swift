@@ -1,4 +1,4 @@
-import DecisionRecords
+public import DecisionRecords
 import RuleEngine
 import RuleLanguage
 
@@ -8,7 +8,7 @@ import RuleLanguage
 /// doubled. The text starts with a UTF-8 byte-order mark so Excel reads Chinese correctly.
 /// The header row is in the report's language. A field a spreadsheet would take as a formula
 /// (starting with `=`, `+`, `-`, `@`, tab or CR) gets a leading apostrophe. Line and column are
-/// empty for run-level findings. The output depends only on the report.
+/// empty for run-level findings; the waiver column explains a waived finding. The output depends only on the report.
 public enum CSVReporter {
     /// The byte-order mark the text starts with.
     public static let byteOrderMark = "\u{FEFF}"
@@ -16,8 +16,8 @@ public enum CSVReporter {
     /// The header row's names in a language.
     public static func header(_ language: Language) -> [String] {
         language == .zh
-            ? ["规则", "级别", "记录", "文件", "行", "列", "标题", "说明", "依据", "证据", "如何改正", "规则包"]
-            : ["rule", "severity", "record", "file", "line", "column", "title", "message", "basis", "evidence", "fix", "pack"]
+            ? ["规则", "级别", "记录", "文件", "行", "列", "标题", "说明", "依据", "证据", "如何改正", "豁免", "规则包"]
+            : ["rule", "severity", "record", "file", "line", "column", "title", "message", "basis", "evidence", "fix", "waiver", "pack"]
     }
 
     /// The whole report.
@@ -37,6 +37,7 @@ public enum CSVReporter {
                 finding.basis.text(language),
                 Wording.evidence(finding, language),
                 finding.help?.text(language) ?? "",
+                Wording.waiver(finding, language) ?? "",
                 finding.pack,
             ])
         }

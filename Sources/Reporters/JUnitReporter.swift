@@ -8,8 +8,8 @@ import RuleLanguage
 /// `<testcase>` per record: its name is the record id (or the file, for a document that has
 /// none), its classname the record kind. Each finding that reaches the fail-on level is a
 /// `<failure>` (message `RULE: title`, type the severity; the text gives the message, the
-/// place, the legal basis and the fix); lower findings are listed in the test case's
-/// `<system-out>`. Run-level findings, which belong to no file, make a last suite named
+/// place, the legal basis and the fix); lower findings, and waived ones, are listed in the
+/// test case's `<system-out>`. Run-level findings, which belong to no file, make a last suite named
 /// `legality`. `failures` counts failed test cases; `errors` is always 0 (a finding is a
 /// failure, not an error of the tool). No times are written, so the output depends only on the
 /// report. All text is escaped, and characters XML 1.0 forbids are dropped.
@@ -99,7 +99,8 @@ public enum JUnitReporter {
         }
         if !other.isEmpty {
             let text = other.map { finding in
-                let head = "\(Wording.severity(finding.severity, language))[\(finding.rule)] \(finding.title.text(language))"
+                let waived = finding.waiver == nil ? "" : (language == .zh ? "（已豁免）" : " (waived)")
+                let head = "\(Wording.severity(finding.severity, language))[\(finding.rule)] \(finding.title.text(language))\(waived)"
                 return ([head] + details(finding, language).map { "  " + $0 }).joined(separator: "\n")
             }.joined(separator: "\n\n")
             xml += "      <system-out>\(Escaping.xml(text))</system-out>\n"
@@ -116,6 +117,7 @@ public enum JUnitReporter {
         lines.append(Wording.label("依据", "basis", language) + finding.basis.text(language))
         if !finding.evidence.isEmpty { lines.append(Wording.label("证据", "evidence", language) + Wording.evidence(finding, language)) }
         if let help = finding.help { lines.append(Wording.label("如何改正", "fix", language) + help.text(language)) }
+        if let waiver = Wording.waiver(finding, language) { lines.append(waiver) }
         return lines
     }
 }

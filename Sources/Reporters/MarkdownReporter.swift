@@ -25,13 +25,16 @@ public enum MarkdownReporter {
             output += "|" + String(repeating: " --- |", count: header.count) + "\n"
             for finding in report.findings {
                 let location = finding.file.isEmpty ? (zh ? "（本次运行）" : "(run)") : Wording.location(finding)
+                var message = finding.message.text(language)
+                if let waiver = Wording.waiver(finding, language) { message += "\n" + waiver }
+                let severity = Wording.severity(finding.severity, language)
                 let cells = [
-                    Wording.severity(finding.severity, language),
+                    finding.waiver == nil ? severity : "\(severity)\(zh ? "（已豁免）" : " (waived)")",
                     finding.rule,
                     finding.record ?? "",
                     location,
                     finding.title.text(language),
-                    finding.message.text(language),
+                    message,
                     finding.basis.text(language),
                 ]
                 output += "| " + cells.map(Escaping.markdownCell).joined(separator: " | ") + " |\n"

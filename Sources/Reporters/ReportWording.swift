@@ -17,9 +17,10 @@ enum Wording {
     /// The one-sentence summary of a run, as the text report ends.
     static func summary(_ report: Report) -> String {
         let errors = report.count(.error), warnings = report.count(.warning), infos = report.count(.info)
+        let waived = report.waivedCount
         return report.language == .zh
-            ? "检查了 \(report.recordCount) 条记录（截至 \(report.asOf)）：\(errors) 个错误，\(warnings) 个警告，\(infos) 个提示；\(report.failedRecordCount) 条记录未通过"
-            : "checked \(report.recordCount) records as of \(report.asOf): \(errors) errors, \(warnings) warnings, \(infos) infos; \(report.failedRecordCount) records failed"
+            ? "检查了 \(report.recordCount) 条记录（截至 \(report.asOf)）：\(errors) 个错误，\(warnings) 个警告，\(infos) 个提示\(waived > 0 ? "，\(waived) 个已豁免" : "")；\(report.failedRecordCount) 条记录未通过"
+            : "checked \(report.recordCount) records as of \(report.asOf): \(errors) errors, \(warnings) warnings, \(infos) infos\(waived > 0 ? ", \(waived) waived" : ""); \(report.failedRecordCount) records failed"
     }
 
     /// The verdict of the run: failed when some finding reaches the fail-on level.
@@ -48,9 +49,23 @@ enum Wording {
         finding.evidence.map { "\($0.label) \($0.value.text(language))" }.joined(separator: language == .zh ? "；" : "; ")
     }
 
-    /// Whether a finding reaches the fail-on level (never, for `--fail-on never`).
+    /// Whether a finding fails the run: it reaches the fail-on level (never, for `--fail-on
+    /// never`) and no waiver excuses it.
     static func fails(_ finding: Finding, _ report: Report) -> Bool {
-        report.failOn.map { finding.severity >= $0 } ?? false
+        finding.waiver == nil && (report.failOn.map { finding.severity >= $0 } ?? false)
+    }
+
+    /// The waiver that excuses a finding, as one sentence; nil when none does.
+    static func waiver(_ finding: Finding, _ language: Language) -> String? {
+        guard let waiver = finding.waiver else { return nil }
+        return language == .zh
+            ? "已豁免：\(waiver.reason)（批准：\(waiver.approvedBy)，有效期至 \(waiver.expires)）"
+            : "waived: \(waiver.reason) (approved by \(waiver.approvedBy), until \(waiver.expires))"
+    }
+
+    /// The word that marks a waived finding.
+    static func waived(_ language: Language) -> String {
+        language == .zh ? "已豁免" : "waived"
     }
 
     /// A label followed by a colon: `依据：` or `basis: `.

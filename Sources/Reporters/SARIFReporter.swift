@@ -1,6 +1,7 @@
 import DecisionRecords
 import RuleEngine
 import RuleLanguage
+import YAMLTree
 
 /// Renders a report as SARIF 2.1.0, for code-scanning services and editors.
 ///
@@ -9,7 +10,8 @@ import RuleLanguage
 /// legal basis. Each finding is a result pointing at its file, line and column; columns count
 /// Unicode code points (`columnKind: unicodeCodePoints`), as the positions do. A relative path
 /// stays relative to `%SRCROOT%`; an absolute path becomes a `file://` URI. Run-level findings
-/// have no location. The output depends only on the report.
+/// have no location. A waived finding carries an accepted external suppression with the
+/// waiver's reason, approver and expiry. The output depends only on the report.
 public enum SARIFReporter {
     /// The `$schema` the log declares.
     public static let schema = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -51,6 +53,7 @@ public enum SARIFReporter {
                 ("failOn", .string(report.failOn?.rawValue ?? "never")),
                 ("records", .int(report.recordCount)),
                 ("failedRecords", .int(report.failedRecordCount)),
+                ("waived", .int(report.waivedCount)),
             ])),
         ])
         return JSON.object([
@@ -131,21 +134,43 @@ public enum SARIFReporter {
         ])
     }
 
+    /// A file and, when known, a line and column: relative paths are relative to `%SRCROOT%`.
+    static func physicalLocation(file: String, position: SourcePosition?) -> JSON {
+        var artifact: [(String, JSON)] = [("uri", .string(Escaping.uri(path: file)))]
+        if !file.hasPrefix("/") { artifact.append(("uriBaseId", .string("%SRCROOT%"))) }
+        var physical: [(String, JSON)] = [("artifactLocation", .object(artifact))]
+        if let position, position.line >= 1 {
+            var region: [(String, JSON)] = [("startLine", .int(position.line))]
+            if position.column >= 1 { region.append(("startColumn", .int(position.column))) }
+            physical.append(("region", .object(region)))
+        }
+        return .object(physical)
+    }
+
     static func result(_ finding: Finding, ruleIndex: Int?, _ language: Language) -> JSON {
         var pairs: [(String, JSON)] = [("ruleId", .string(finding.rule))]
         if let ruleIndex { pairs.append(("ruleIndex", .int(ruleIndex))) }
         pairs.append(("level", .string(level(finding.severity))))
         pairs.append(("message", .object([("text", .string(finding.message.text(language)))])))
         if !finding.file.isEmpty {
-            var artifact: [(String, JSON)] = [("uri", .string(Escaping.uri(path: finding.file)))]
-            if !finding.file.hasPrefix("/") { artifact.append(("uriBaseId", .string("%SRCROOT%"))) }
-            var physical: [(String, JSON)] = [("artifactLocation", .object(artifact))]
-            if let position = finding.position, position.line >= 1 {
-                var region: [(String, JSON)] = [("startLine", .int(position.line))]
-                if position.column >= 1 { region.append(("startColumn", .int(position.column))) }
-                physical.append(("region", .object(region)))
+            pairs.append(("locations", .array([.object([("physicalLocation", physicalLocation(file: finding.file, position: finding.position))])])))
+        }
+        if let waiver = finding.waiver {
+            // A waived finding is a suppressed result: an accepted, external suppression (the
+            // configuration file), with the waiver's reason as its justification.
+            var suppression: [(String, JSON)] = [
+                ("kind", .string("external")),
+                ("status", .string("accepted")),
+                ("justification", .string(waiver.reason)),
+            ]
+            if !waiver.file.isEmpty {
+                suppression.append(("location", .object([("physicalLocation", physicalLocation(file: waiver.file, position: waiver.position))])))
             }
-            pairs.append(("locations", .array([.object([("physicalLocation", .object(physical))])])))
+            suppression.append(("properties", .object([
+                ("approvedBy", .string(waiver.approvedBy)),
+                ("expires", .string(waiver.expires.description)),
+            ])))
+            pairs.append(("suppressions", .array([.object(suppression)])))
         }
         var properties: [(String, JSON)] = []
         if let record = finding.record { properties.append(("record", .string(record))) }

@@ -80,7 +80,7 @@ public struct TextReporter: Sendable {
     }
 
     /// East Asian wide characters take two terminal columns.
-    static func isWide(_ character: Character) -> Bool {
+    public static func isWide(_ character: Character) -> Bool {
         guard let scalar = character.unicodeScalars.first else { return false }
         switch scalar.value {
         case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF,

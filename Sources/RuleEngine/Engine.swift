@@ -47,7 +47,7 @@ public struct Engine: Sendable {
     }
 
     /// The findings of one loaded document, and the rules that applied to it: those whose kinds
-    /// and `when` held and, for rules with `for_each`, that had at least one item to check.
+    /// and `when` held (a rule with `for_each` applies even when it had no item to check).
     public func evaluate(_ document: LoadedDocument, file: String, state: inout RunState) -> RecordEvaluation {
         switch document {
         case .invalid(let id, let problems):
@@ -120,22 +120,21 @@ public struct Engine: Sendable {
     private func evaluate(_ rule: Rule, _ check: Check, with evaluator: inout Evaluator, into findings: inout [Finding]) -> Bool {
         evaluator.prepare(rule, check: check)
         if let when = check.when, !evaluator.condition(when) { return false }
-        return loop(0, rule, check, &evaluator, &findings)
+        loop(0, rule, check, &evaluator, &findings)
+        return true
     }
 
-    /// Checks the violation for every combination of loop items; true when at least one was checked.
-    private func loop(_ level: Int, _ rule: Rule, _ check: Check, _ evaluator: inout Evaluator, _ findings: inout [Finding]) -> Bool {
+    /// Checks the violation for every combination of loop items.
+    private func loop(_ level: Int, _ rule: Rule, _ check: Check, _ evaluator: inout Evaluator, _ findings: inout [Finding]) {
         guard level < check.loops.count else {
             if evaluator.condition(check.violation) { findings.append(finding(rule, check, &evaluator)) }
-            return true
+            return
         }
         let binding = check.loops[level]
-        var checked = false
         for item in evaluator.evaluate(binding.expression).elements ?? [] {
             evaluator.bind(binding.slot, to: item, resetting: check.lets)
-            if loop(level + 1, rule, check, &evaluator, &findings) { checked = true }
+            loop(level + 1, rule, check, &evaluator, &findings)
         }
-        return checked
     }
 
     private func finding(_ rule: Rule, _ check: Check, _ evaluator: inout Evaluator) -> Finding {

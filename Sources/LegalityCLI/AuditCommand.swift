@@ -1,0 +1,79 @@
+import ArgumentParser
+import DecisionRecords
+import Reporters
+import RuleEngine
+
+/// Formats of the audit export.
+enum AuditFormat: String, ExpressibleByArgument, CaseIterable {
+    case csv, json, markdown, html
+}
+
+/// `--table`: which audit table a CSV holds.
+enum AuditTableOption: String, ExpressibleByArgument, CaseIterable {
+    case records, rules, packs, departments, months, findings
+
+    var table: AuditTable { AuditTable(rawValue: rawValue) ?? .records }
+}
+
+/// `legality audit`: a period's decisions, their compliance, and the rates, for auditors.
+struct AuditCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "audit",
+        abstract: "Export a compliance audit of a period: records, status, and rates per rule, pack, department and month.",
+        discussion: """
+            A record is in the period when its decision date (else its latest done step) is within --from and --to; \
+            files that cannot be read are always listed. CSV holds one table (--table), UTF-8 with a byte-order mark \
+            for Excel; json, markdown and html hold them all. Exit status: 0, or 2 when the run could not be made.
+            """
+    )
+
+    @Argument(help: ArgumentHelp("Record files or folders (default: the current folder).", valueName: "path"))
+    var paths: [String] = []
+
+    @Option(name: .customLong("from"), help: ArgumentHelp("First day of the period.", valueName: "YYYY-MM-DD"))
+    var from: DayArgument
+
+    @Option(name: .customLong("to"), help: ArgumentHelp("Last day of the period.", valueName: "YYYY-MM-DD"))
+    var to: DayArgument
+
+    @Option(name: .customLong("as-of"), help: ArgumentHelp("The as-of date (default: today).", valueName: "YYYY-MM-DD"))
+    var asOf: DayArgument?
+
+    @Option(name: .customLong("format"), help: "csv, json, markdown or html.")
+    var format: AuditFormat = .csv
+
+    @Option(name: .customLong("table"), help: "For csv: records, rules, packs, departments, months or findings.")
+    var table: AuditTableOption = .records
+
+    @Option(name: .customLong("output"), help: ArgumentHelp("Write the export to this file (atomically).", valueName: "file"))
+    var output: String?
+
+    @OptionGroup var ruleOptions: RuleOptions
+
+    func validate() throws {
+        guard from.day <= to.day else { throw ValidationError("--from \(from.day) is after --to \(to.day)") }
+    }
+
+    func run() throws {
+        let paths = paths.isEmpty ? ["."] : paths
+        let files = try Discovery.recordFiles(paths)
+        let run = try PreparedRun.prepare(ruleOptions, recordPaths: paths)
+        let asOf = asOf?.day ?? RunSetup.today()
+        let engine = Engine(context: run.context(asOf: asOf))
+        var checked = RecordChecker.check(files, engine: engine, keepSources: false)
+        for index in checked.records.indices {
+            checked.records[index].findings = run.waive(checked.records[index].findings, asOf: asOf).filter { !$0.rule.hasPrefix("waiver-") }
+        }
+        let audit = AuditReport(
+            version: Legality.version, from: from.day, to: to.day, asOf: asOf, language: run.language,
+            records: checked.records, rules: engine.rules)
+        CalendarWarning.print(checked.uncoveredYears, calendar: run.calendar, language: run.language)
+        let text = switch format {
+        case .csv: AuditCSVReporter.render(audit, table: table.table)
+        case .json: AuditJSONReporter.render(audit)
+        case .markdown: AuditMarkdownReporter.render(audit)
+        case .html: AuditHTMLReporter.render(audit)
+        }
+        if let output { try FileSystem.writeAtomically(text, to: output) } else { FileSystem.writeStandardOutput(text) }
+    }
+}

@@ -1,0 +1,151 @@
+import ArgumentParser
+import DecisionRecords
+import Reporters
+import RuleEngine
+import RuleLanguage
+
+/// `legality rules`: what the rules are, what each demands, and whether rule files are sound.
+struct RulesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "rules",
+        abstract: "List, explain and lint rules.",
+        subcommands: [ListRules.self, ShowRule.self, LintRules.self]
+    )
+}
+
+/// `legality rules list`.
+struct ListRules: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "list", abstract: "List the rules: id, severity, title, basis.")
+
+    @Option(name: .customLong("pack"), help: "Only the rules of this pack (record, mad, penalty, normative, ...).")
+    var pack: String?
+
+    @Option(name: .customLong("tag"), help: "Only the rules with this tag.")
+    var tag: String?
+
+    @Flag(name: .customLong("prerequisites"), help: "Only the prerequisites of collective discussion (what the meeting gate checks).")
+    var prerequisites = false
+
+    @OptionGroup var ruleOptions: RuleOptions
+
+    func run() throws {
+        let run = try PreparedRun.prepare(ruleOptions, recordPaths: [], needsRegistry: false)
+        let rules = run.rules.rules.filter { rule in
+            (pack == nil || rule.pack == pack) && (tag.map(rule.tags.contains) ?? true) && (!prerequisites || rule.prerequisite)
+        }
+        let language = run.language
+        let rows = rules.map { [$0.id, $0.severity.rawValue, $0.pack, $0.title.text(language), $0.basis.text(language)] }
+        let header = language == .zh ? ["编号", "级别", "规则包", "标题", "依据"] : ["id", "severity", "pack", "title", "basis"]
+        FileSystem.writeStandardOutput(TextTable.render([header] + rows) + "\(rules.count) \(language == .zh ? "条规则" : "rules")\n")
+    }
+}
+
+/// `legality rules show ID`.
+struct ShowRule: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "show", abstract: "Explain one rule: what it demands, its basis, parameters and examples.")
+
+    @Argument(help: "The rule id, such as MAD-002.")
+    var id: String
+
+    @OptionGroup var ruleOptions: RuleOptions
+
+    func run() throws {
+        let run = try PreparedRun.prepare(ruleOptions, recordPaths: [], needsRegistry: false)
+        guard let rule = run.rules.rules.first(where: { $0.id == id }) else {
+            let ids = run.rules.rules.map(\.id)
+            throw RunError(message: "no rule has the id '\(id)'\(Suggestion.phrase(for: id, in: ids))")
+        }
+        let zh = run.language == .zh
+        let language = run.language
+        var text = "\(rule.id)  \(rule.title.text(language))\n"
+        text += "\(zh ? "级别" : "severity"): \(rule.severity.rawValue)    \(zh ? "规则包" : "pack"): \(rule.pack)"
+        text += "    \(zh ? "适用" : "applies to"): \(rule.kinds?.joined(separator: ", ") ?? (zh ? "全部记录" : "every record"))\n"
+        if rule.prerequisite { text += zh ? "集体讨论的前置条件（会前审查 gate 检查此规则）\n" : "a prerequisite of collective discussion (checked by the meeting gate)\n" }
+        if !rule.tags.isEmpty { text += "\(zh ? "标签" : "tags"): \(rule.tags.joined(separator: ", "))\n" }
+        text += "\n\(zh ? "要求" : "what it demands"):\n  \(rule.description?.text(language) ?? rule.title.text(language))\n"
+        text += "\n\(zh ? "依据" : "basis"): \(rule.basis.text(language))\n"
+        if let help = rule.help { text += "\(zh ? "如何改正" : "how to fix"): \(help.text(language))\n" }
+        let effective = run.context(asOf: Day(ordinal: 0)).effectiveParameters(for: rule)
+        if !rule.parameters.isEmpty {
+            text += "\n\(zh ? "参数（生效值）" : "parameters (effective values)"):\n"
+            for parameter in rule.parameters {
+                let value = effective[parameter.name].map(Self.describe) ?? "—"
+                let defaultValue = Self.describe(parameter.defaultList.map(ParameterValue.list) ?? .single(parameter.defaultValue))
+                let changed = value != defaultValue ? (zh ? "（默认 \(defaultValue)，已由配置修改）" : " (default \(defaultValue), set by configuration)") : ""
+                text += "  \(parameter.name) = \(value)\(changed)\(parameter.description.map { "  # \($0)" } ?? "")\n"
+            }
+        }
+        if !rule.examples.isEmpty {
+            text += "\n\(zh ? "示例" : "examples"):\n"
+            for example in rule.examples {
+                text += "  \(example.triggers ? (zh ? "违反" : "triggers") : (zh ? "不违反" : "passes  ")): \(example.name)\n"
+            }
+        }
+        text += "\n\(zh ? "文件" : "file"): \(rule.file):\(rule.position.line)\n"
+        FileSystem.writeStandardOutput(text)
+    }
+
+    static func describe(_ value: ParameterValue) -> String {
+        switch value {
+        case .single(let literal): describe(literal)
+        case .list(let literals): "[" + literals.map(describe).joined(separator: ", ") + "]"
+        }
+    }
+
+    static func describe(_ literal: Literal) -> String {
+        switch literal {
+        case .null: "null"
+        case .bool(let value): value ? "true" : "false"
+        case .number(let value): value == value.rounded() ? String(Int(value)) : String(value)
+        case .text(let value): value
+        }
+    }
+}
+
+/// `legality rules lint [PATH ...]`.
+struct LintRules: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "lint",
+        abstract: "Check rule files: errors (exit 2) and advice such as missing examples (exit 0).",
+        discussion: "Without PATH, lints the built-in rules."
+    )
+
+    @Argument(help: ArgumentHelp("Rule files or folders.", valueName: "path"))
+    var paths: [String] = []
+
+    @OptionGroup var ruleOptions: RuleOptions
+
+    func run() throws {
+        let run = try PreparedRun.prepare(ruleOptions, recordPaths: [], extraRules: paths, needsRegistry: false)
+        let selected = run.rules.rules.filter { paths.isEmpty || run.extraFiles.contains(FileSystem.realPath($0.file) ?? $0.file) }
+        var advice: [String] = []
+        for rule in selected {
+            let place = "\(rule.file):\(rule.position.line):\(rule.position.column)"
+            if !rule.examples.contains(where: \.triggers) { advice.append("\(place): warning: \(rule.id) has no triggering example") }
+            if !rule.examples.contains(where: { !$0.triggers }) { advice.append("\(place): warning: \(rule.id) has no non-triggering example") }
+            if rule.description == nil { advice.append("\(place): warning: \(rule.id) has no 'description' saying what it demands") }
+            if rule.help == nil { advice.append("\(place): warning: \(rule.id) has no 'help' saying how to put a violation right") }
+        }
+        FileSystem.writeStandardOutput(advice.map { $0 + "\n" }.joined() + "\(selected.count) rules checked, 0 errors, \(advice.count) warnings\n")
+    }
+}
+
+/// A plain left-aligned table whose columns account for the double width of Chinese characters.
+enum TextTable {
+    static func render(_ rows: [[String]]) -> String {
+        guard let columns = rows.first?.count else { return "" }
+        var widths = [Int](repeating: 0, count: columns)
+        for row in rows {
+            for (index, cell) in row.enumerated() where index < columns - 1 { widths[index] = max(widths[index], width(cell)) }
+        }
+        return rows.map { row in
+            row.enumerated().map { index, cell in
+                index < columns - 1 ? cell + String(repeating: " ", count: widths[index] - width(cell) + 2) : cell
+            }.joined()
+        }.joined(separator: "\n") + "\n"
+    }
+
+    static func width(_ text: String) -> Int {
+        text.reduce(0) { $0 + (TextReporter.isWide($1) ? 2 : 1) }
+    }
+}

@@ -1,0 +1,139 @@
+import ArgumentParser
+
+/// `legality schema`: the JSON Schema of the decision record format, for editors.
+struct SchemaCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "schema",
+        abstract: "Print the JSON Schema (2020-12) of decision records, for editors and the YAML language server.",
+        discussion: """
+            The schema is stricter than the format so that typing mistakes show in the editor: keys other \
+            than the documented ones are flagged, except under 'facts' and keys that start with 'x_' or 'x-'.
+            """
+    )
+
+    @Option(name: .customLong("output"), help: ArgumentHelp("Write the schema to this file (atomically).", valueName: "file"))
+    var output: String?
+
+    func run() throws {
+        if let output {
+            try FileSystem.writeAtomically(RecordSchema.text, to: output)
+        } else {
+            FileSystem.writeStandardOutput(RecordSchema.text)
+        }
+    }
+}
+
+/// The record format of decision-record.md as a JSON Schema.
+enum RecordSchema {
+    static let text = #"""
+        {
+          "$schema": "https://json-schema.org/draft/2020-12/schema",
+          "$id": "https://legality.invalid/schema/decision-record-1.json",
+          "title": "Decision record (决策记录), version 1",
+          "description": "One administrative decision and the procedural steps taken on the way to it; checked by legality.",
+          "type": "object",
+          "required": ["id", "kind", "title", "steps"],
+          "properties": {
+            "id": {"type": ["string", "integer"], "description": "unique id of the decision within a checked set, e.g. SQ-2020-017"},
+            "kind": {
+              "type": "string",
+              "description": "what sort of decision",
+              "anyOf": [
+                {"enum": ["major_administrative_decision", "administrative_penalty", "normative_document"]},
+                {"type": "string"}
+              ]
+            },
+            "title": {"type": "string", "description": "the decision's title (决策名称)"},
+            "organ": {"type": "string", "description": "the deciding organ (决策机关)"},
+            "department": {"type": "string", "description": "the sponsoring unit (承办单位)"},
+            "facts": {
+              "type": "object",
+              "description": "free-form facts that rules read",
+              "properties": {
+                "affects_public_interest": {"type": "boolean", "description": "涉及重大公共利益 / 社会公众切身利益"},
+                "technical": {"type": "boolean", "description": "专业性、技术性较强"},
+                "stability_risk": {"type": "boolean", "description": "可能对社会稳定、公共安全等造成不利影响"},
+                "urgent": {"type": "boolean", "description": "情况紧急"},
+                "exploratory_reform": {"type": "boolean", "description": "国家尚无明确规定的探索性改革事项"},
+                "major": {"type": "boolean", "description": "重大执法决定 / 重大违法"},
+                "complex": {"type": "boolean", "description": "案件情况疑难复杂"},
+                "hearing_eligible": {"type": "boolean", "description": "当事人有权要求听证"},
+                "party_present_at_decision": {"type": "boolean", "description": "决定书当场交付当事人"},
+                "fine_amount": {"type": "number", "description": "罚款金额（元）"}
+              }
+            },
+            "steps": {"type": "array", "items": {"$ref": "#/$defs/step"}}
+          },
+          "patternProperties": {"^x[-_]": {}},
+          "additionalProperties": false,
+          "$defs": {
+            "date": {
+              "type": "string",
+              "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}([Tt ][0-9]{2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]+)?)?( ?(Z|z|[+-][0-9]{2}(:?[0-9]{2})?))?)?$",
+              "description": "YYYY-MM-DD, or a date-time with an offset"
+            },
+            "person": {"type": "string", "description": "a person id of the registry"},
+            "people": {"type": "array", "items": {"$ref": "#/$defs/person"}},
+            "step": {
+              "type": "object",
+              "required": ["type"],
+              "anyOf": [{"required": ["date"]}, {"required": ["start", "end"]}],
+              "properties": {
+                "type": {
+                  "type": "string",
+                  "anyOf": [
+                    {"enum": ["public_comment", "expert_review", "risk_assessment", "legality_review", "legal_review",
+                              "collective_discussion", "decision", "publication", "filing", "case_filing", "investigation",
+                              "inspection", "notice_of_rights", "hearing_notice", "hearing", "delivery"]},
+                    {"type": "string"}
+                  ]
+                },
+                "date": {"$ref": "#/$defs/date"},
+                "start": {"$ref": "#/$defs/date"},
+                "end": {"$ref": "#/$defs/date"},
+                "submitted": {"$ref": "#/$defs/date", "description": "the date the material was sent for review"},
+                "status": {"enum": ["done", "planned"]},
+                "outcome": {"enum": ["passed", "conditional", "failed", "returned"]},
+                "form": {"type": "string", "anyOf": [{"enum": ["formal_review", "opinion_solicitation"]}, {"type": "string"}]},
+                "by": {"$ref": "#/$defs/people"},
+                "officers": {"$ref": "#/$defs/people"},
+                "attendees": {"$ref": "#/$defs/people"},
+                "credentials_shown": {"type": "boolean"},
+                "signoffs": {
+                  "type": "array",
+                  "items": {
+                    "type": "object",
+                    "required": ["person", "role"],
+                    "properties": {
+                      "person": {"$ref": "#/$defs/person"},
+                      "role": {"type": "string", "anyOf": [{"enum": ["legal_adviser", "public_lawyer", "reviewer", "head"]}, {"type": "string"}]},
+                      "date": {"$ref": "#/$defs/date"}
+                    },
+                    "additionalProperties": false
+                  }
+                },
+                "meeting": {
+                  "type": "object",
+                  "properties": {
+                    "type": {"type": "string", "anyOf": [{"enum": ["executive", "plenary", "office", "party_committee"]}, {"type": "string"}]},
+                    "ref": {"type": "string"},
+                    "minutes": {"type": "boolean"},
+                    "dissent_recorded": {"type": "boolean"}
+                  },
+                  "patternProperties": {"^x[-_]": {}},
+                  "additionalProperties": false
+                },
+                "documents": {
+                  "type": "array",
+                  "items": {"type": "object", "properties": {"type": {"type": "string"}, "ref": {"type": "string"}}, "required": ["type"]}
+                },
+                "channel": {"type": "string"}
+              },
+              "patternProperties": {"^x[-_]": {}},
+              "additionalProperties": false
+            }
+          }
+        }
+
+        """#
+}

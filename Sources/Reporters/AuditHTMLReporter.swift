@@ -1,0 +1,176 @@
+import DecisionRecords
+import RuleEngine
+
+/// Renders an audit as one self-contained HTML file for leaders and auditors: a summary,
+/// charts (inline SVG) of compliance per rule and per department and of findings per month,
+/// the table of records and the findings with their basis. No script, no font or image is
+/// fetched from anywhere, since government networks are often offline; it prints on A4.
+public enum AuditHTMLReporter {
+    /// The whole audit.
+    public static func render(_ audit: AuditReport) -> String {
+        let language = audit.language
+        let zh = language == .zh
+        let title = zh ? "合法性审查合规审计报告" : "Legality-review compliance audit"
+        let overall = audit.overall
+        var html = """
+            <!DOCTYPE html>
+            <html lang="\(zh ? "zh-CN" : "en")">
+            <head>
+            <meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>\(title) \(audit.from) – \(audit.to)</title>
+            <style>\(style)</style>
+            </head>
+            <body>
+            <header>
+            <h1>\(title)</h1>
+            <p class="period">\(zh ? "审计期间" : "Period") \(audit.from) – \(audit.to) · \(zh ? "截至" : "as of") \(audit.asOf) · legality \(Escaping.html(audit.version))</p>
+            </header>
+            <section class="cards">
+            \(card(zh ? "记录" : "Records", String(audit.records.count), ""))
+            \(card(zh ? "无错误的记录" : "Without errors", overall.rate.map(AuditTable.percent) ?? "—", "\(overall.passed)/\(overall.applicable)"))
+            \(card(zh ? "错误" : "Errors", String(overall.errors), "", tone: overall.errors > 0 ? "bad" : "good"))
+            \(card(zh ? "警告" : "Warnings", String(overall.warnings), "", tone: overall.warnings > 0 ? "warn" : "good"))
+            </section>
+
+            """
+        html += "<section class=\"charts\">\n"
+        html += "<figure><figcaption>\(zh ? "各规则合规率" : "Compliance per rule")</figcaption>\n"
+        html += barChart(audit.rules.map { ("\($0.key) \($0.label.text(language))", $0) }) + "</figure>\n"
+        html += "<figure><figcaption>\(zh ? "各承办单位无错误记录占比" : "Records without errors per department")</figcaption>\n"
+        html += barChart(audit.departments.map { ($0.label.text(language), $0) }) + "</figure>\n"
+        html += "<figure><figcaption>\(zh ? "各月问题数（错误/警告）" : "Findings per month (errors/warnings)")</figcaption>\n"
+        html += monthChart(audit.months, language) + "</figure>\n"
+        html += "</section>\n"
+
+        html += "<section><h2>\(AuditTable.rules.title(language))</h2>\n" + table(AuditTable.rules.rows(audit), numeric: [2, 3, 4, 5, 6, 7]) + "</section>\n"
+        html += "<section><h2>\(AuditTable.records.title(language))</h2>\n" + recordTable(audit) + "</section>\n"
+        html += "<section class=\"findings\"><h2>\(AuditTable.findings.title(language))</h2>\n"
+        for finding in audit.findings {
+            let severity = finding.severity.rawValue
+            html += "<article class=\"finding \(severity)\(finding.waiver == nil ? "" : " waived")\">"
+            html += "<p class=\"head\"><span class=\"badge \(severity)\">\(Escaping.html(Wording.severity(finding.severity, language)))</span> "
+            html += "<strong>\(Escaping.html(finding.rule))</strong> \(Escaping.html(finding.title.text(language)))"
+            if finding.waiver != nil { html += " <span class=\"badge waived\">\(zh ? "已豁免" : "waived")</span>" }
+            html += "</p>"
+            html += "<p class=\"where\">\(Escaping.html(finding.record ?? "")) · \(Escaping.html(Wording.location(finding)))</p>"
+            html += "<p>\(Escaping.html(finding.message.text(language)))</p>"
+            html += "<p class=\"basis\">\(zh ? "依据" : "Basis")：\(Escaping.html(finding.basis.text(language)))</p>"
+            if let help = finding.help { html += "<p class=\"help\">\(zh ? "如何改正" : "How to fix")：\(Escaping.html(help.text(language)))</p>" }
+            html += "</article>\n"
+        }
+        if audit.findings.isEmpty { html += "<p>\(zh ? "本期间没有发现问题。" : "No findings in this period.")</p>\n" }
+        html += "</section>\n</body>\n</html>\n"
+        return html
+    }
+
+    private static func card(_ label: String, _ value: String, _ detail: String, tone: String = "") -> String {
+        "<div class=\"card \(tone)\"><div class=\"label\">\(Escaping.html(label))</div><div class=\"value\">\(Escaping.html(value))</div><div class=\"detail\">\(Escaping.html(detail))</div></div>"
+    }
+
+    /// Horizontal bars: one per group, length = pass rate, with the ratio written beside it.
+    private static func barChart(_ rows: [(String, ComplianceRate)]) -> String {
+        guard !rows.isEmpty else { return "<p class=\"empty\">—</p>\n" }
+        let rowHeight = 22, labelWidth = 300, barWidth = 300, width = labelWidth + barWidth + 120
+        let height = rows.count * rowHeight + 24
+        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(width) \(height)\" width=\"100%\" role=\"img\">\n"
+        for tick in [0, 50, 100] {
+            let x = labelWidth + barWidth * tick / 100
+            svg += "<line x1=\"\(x)\" y1=\"0\" x2=\"\(x)\" y2=\"\(height - 18)\" class=\"grid\"/><text x=\"\(x)\" y=\"\(height - 4)\" class=\"tick\" text-anchor=\"middle\">\(tick)%</text>\n"
+        }
+        for (index, (label, rate)) in rows.enumerated() {
+            let y = index * rowHeight
+            let fraction = rate.rate ?? 0
+            let length = Int((Double(barWidth) * fraction).rounded())
+            let tone = fraction >= 0.999 ? "good" : fraction >= 0.8 ? "warn" : "bad"
+            svg += "<text x=\"\(labelWidth - 8)\" y=\"\(y + 15)\" text-anchor=\"end\" class=\"label\">\(Escaping.html(shorten(label, 22)))</text>"
+            svg += "<rect x=\"\(labelWidth)\" y=\"\(y + 4)\" width=\"\(barWidth)\" height=\"14\" class=\"track\"/>"
+            svg += "<rect x=\"\(labelWidth)\" y=\"\(y + 4)\" width=\"\(length)\" height=\"14\" class=\"bar \(tone)\"/>"
+            svg += "<text x=\"\(labelWidth + barWidth + 8)\" y=\"\(y + 15)\" class=\"value\">\(Escaping.html(rate.ratioText))</text>\n"
+        }
+        return svg + "</svg>\n"
+    }
+
+    /// Vertical stacked bars: errors and warnings per month.
+    private static func monthChart(_ months: [ComplianceRate], _ language: Language) -> String {
+        guard !months.isEmpty else { return "<p class=\"empty\">—</p>\n" }
+        let column = 46, chartHeight = 140, top = 16
+        let width = max(months.count * column + 40, 200)
+        let peak = max(1, months.map { $0.errors + $0.warnings }.max() ?? 1)
+        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(width) \(chartHeight + top + 34)\" width=\"100%\" role=\"img\">\n"
+        svg += "<line x1=\"20\" y1=\"\(top + chartHeight)\" x2=\"\(width - 10)\" y2=\"\(top + chartHeight)\" class=\"axis\"/>\n"
+        for (index, month) in months.enumerated() {
+            let x = 28 + index * column
+            let errorHeight = chartHeight * month.errors / peak
+            let warningHeight = chartHeight * month.warnings / peak
+            let base = top + chartHeight
+            svg += "<rect x=\"\(x)\" y=\"\(base - errorHeight)\" width=\"28\" height=\"\(errorHeight)\" class=\"bar bad\"/>"
+            svg += "<rect x=\"\(x)\" y=\"\(base - errorHeight - warningHeight)\" width=\"28\" height=\"\(warningHeight)\" class=\"bar warn\"/>"
+            svg += "<text x=\"\(x + 14)\" y=\"\(base - errorHeight - warningHeight - 4)\" text-anchor=\"middle\" class=\"value\">\(month.errors + month.warnings)</text>"
+            svg += "<text x=\"\(x + 14)\" y=\"\(base + 14)\" text-anchor=\"middle\" class=\"tick\">\(Escaping.html(String(month.key.dropFirst(2))))</text>\n"
+        }
+        let zh = language == .zh
+        svg += "<rect x=\"20\" y=\"\(top + chartHeight + 22)\" width=\"10\" height=\"10\" class=\"bar bad\"/><text x=\"34\" y=\"\(top + chartHeight + 31)\" class=\"tick\">\(zh ? "错误" : "errors")</text>"
+        svg += "<rect x=\"90\" y=\"\(top + chartHeight + 22)\" width=\"10\" height=\"10\" class=\"bar warn\"/><text x=\"104\" y=\"\(top + chartHeight + 31)\" class=\"tick\">\(zh ? "警告" : "warnings")</text>\n"
+        return svg + "</svg>\n"
+    }
+
+    private static func table(_ rows: [[String]], numeric: Set<Int>) -> String {
+        guard let header = rows.first else { return "" }
+        var html = "<table>\n<thead><tr>" + header.map { "<th>\(Escaping.html($0))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
+        for row in rows.dropFirst() {
+            html += "<tr>" + row.enumerated().map { index, cell in
+                "<td\(numeric.contains(index) ? " class=\"num\"" : "")>\(Escaping.html(cell))</td>"
+            }.joined() + "</tr>\n"
+        }
+        return html + "</tbody>\n</table>\n"
+    }
+
+    private static func recordTable(_ audit: AuditReport) -> String {
+        let rows = AuditTable.records.rows(audit)
+        guard let header = rows.first else { return "" }
+        var html = "<table class=\"records\">\n<thead><tr>" + header.map { "<th>\(Escaping.html($0))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
+        for (record, row) in zip(audit.records, rows.dropFirst()) {
+            let status = AuditReport.status(of: record).rawValue
+            html += "<tr class=\"\(status)\">" + row.enumerated().map { index, cell in
+                index == 5 ? "<td><span class=\"status \(status)\">\(Escaping.html(cell))</span></td>"
+                    : "<td\((6...8).contains(index) ? " class=\"num\"" : "")>\(Escaping.html(cell))</td>"
+            }.joined() + "</tr>\n"
+        }
+        return html + "</tbody>\n</table>\n"
+    }
+
+    private static func shorten(_ text: String, _ limit: Int) -> String {
+        text.count <= limit ? text : String(text.prefix(limit - 1)) + "…"
+    }
+
+    static let style = """
+        :root { --bad: #c0392b; --warn: #d68910; --good: #1e8449; --ink: #1c2833; --muted: #5d6d7e; --line: #d5d8dc; }
+        * { box-sizing: border-box; }
+        body { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", "Microsoft YaHei", "PingFang SC", sans-serif;
+               color: var(--ink); margin: 24px auto; max-width: 1100px; padding: 0 16px; font-size: 14px; line-height: 1.5; }
+        h1 { font-size: 24px; margin: 0 0 4px; } h2 { font-size: 18px; border-bottom: 2px solid var(--ink); padding-bottom: 4px; margin-top: 28px; }
+        .period { color: var(--muted); margin: 0 0 16px; }
+        .cards { display: grid; grid-template-columns: repeat(4, 1fr); gap: 12px; }
+        .card { border: 1px solid var(--line); border-radius: 6px; padding: 10px 14px; }
+        .card .label { color: var(--muted); font-size: 13px; } .card .value { font-size: 26px; font-weight: 700; } .card .detail { color: var(--muted); font-size: 12px; min-height: 1em; }
+        .card.bad .value { color: var(--bad); } .card.warn .value { color: var(--warn); } .card.good .value { color: var(--good); }
+        .charts { display: grid; grid-template-columns: 1fr; gap: 8px; margin-top: 16px; }
+        figure { margin: 0; border: 1px solid var(--line); border-radius: 6px; padding: 10px; break-inside: avoid; }
+        figcaption { font-weight: 700; margin-bottom: 6px; }
+        svg text { font-family: inherit; font-size: 12px; fill: var(--ink); } svg .tick { fill: var(--muted); font-size: 11px; }
+        svg .grid { stroke: var(--line); stroke-dasharray: 2 3; } svg .axis { stroke: var(--muted); } svg .track { fill: #f2f3f4; }
+        svg .bar.good { fill: var(--good); } svg .bar.warn { fill: var(--warn); } svg .bar.bad { fill: var(--bad); }
+        table { border-collapse: collapse; width: 100%; font-size: 13px; } th, td { border: 1px solid var(--line); padding: 4px 6px; text-align: left; vertical-align: top; }
+        th { background: #f4f6f7; } td.num { text-align: right; font-variant-numeric: tabular-nums; } thead { display: table-header-group; } tr { break-inside: avoid; }
+        .status { padding: 1px 6px; border-radius: 3px; color: #fff; white-space: nowrap; }
+        .status.compliant { background: var(--good); } .status.warnings { background: var(--warn); } .status.noncompliant, .status.unreadable { background: var(--bad); }
+        .finding { border-left: 4px solid var(--line); padding: 4px 12px; margin: 10px 0; break-inside: avoid; }
+        .finding.error { border-color: var(--bad); } .finding.warning { border-color: var(--warn); } .finding.waived { opacity: .7; }
+        .finding p { margin: 2px 0; } .finding .where, .finding .basis, .finding .help { color: var(--muted); font-size: 13px; }
+        .badge { display: inline-block; padding: 0 6px; border-radius: 3px; color: #fff; font-size: 12px; }
+        .badge.error { background: var(--bad); } .badge.warning { background: var(--warn); } .badge.info { background: var(--muted); } .badge.waived { background: #7f8c8d; }
+        @page { size: A4; margin: 15mm; }
+        @media print { body { margin: 0; max-width: none; font-size: 11pt; } .cards { grid-template-columns: repeat(4, 1fr); } h2 { break-after: avoid; } }
+        """
+}

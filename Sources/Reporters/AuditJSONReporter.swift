@@ -1,0 +1,46 @@
+import RuleEngine
+
+/// Renders an audit as JSON: the period, the summary, the records with their findings, and the rates.
+public enum AuditJSONReporter {
+    /// The whole audit.
+    public static func render(_ audit: AuditReport) -> String {
+        let language = audit.language
+        let report = Report(version: audit.version, asOf: audit.asOf, records: [], rules: [], findings: [], failOn: .error, language: language)
+        func rates(_ list: [ComplianceRate]) -> JSON {
+            .array(list.map { rate in
+                .object([
+                    ("key", .string(rate.key)), ("name", .string(rate.label.text(language))),
+                    ("applicable", .int(rate.applicable)), ("passed", .int(rate.passed)), ("failed", .int(rate.failed)),
+                    ("rate", rate.rate.map { .string(AuditTable.percent($0)) } ?? .null),
+                    ("errors", .int(rate.errors)), ("warnings", .int(rate.warnings)),
+                ])
+            })
+        }
+        let overall = audit.overall
+        return JSON.object([
+            ("tool", .object([("name", .string("legality")), ("version", .string(audit.version))])),
+            ("from", .string(audit.from.description)),
+            ("to", .string(audit.to.description)),
+            ("asOf", .string(audit.asOf.description)),
+            ("summary", .object([
+                ("records", .int(audit.records.count)),
+                ("withoutErrors", .int(overall.passed)),
+                ("rate", overall.rate.map { .string(AuditTable.percent($0)) } ?? .null),
+                ("errors", .int(overall.errors)),
+                ("warnings", .int(overall.warnings)),
+            ])),
+            ("records", .array(audit.records.map { record in
+                .object([
+                    ("record", .optional(record.id)), ("title", .optional(record.title)), ("kind", .optional(record.kind)),
+                    ("department", .optional(record.department)), ("decisionDate", .optional(record.decisionDate?.description)),
+                    ("status", .string(AuditReport.status(of: record).rawValue)), ("file", .string(record.file)),
+                    ("findings", .array(record.findings.sorted(by: Finding.precedes).map { JSONReporter.finding($0, report) })),
+                ])
+            })),
+            ("rules", rates(audit.rules)),
+            ("packs", rates(audit.packs)),
+            ("departments", rates(audit.departments)),
+            ("months", rates(audit.months)),
+        ]).rendered() + "\n"
+    }
+}

@@ -1,0 +1,127 @@
+public import DecisionRecords
+
+/// The tables of an audit, shared by the CSV and Markdown renderings.
+public enum AuditTable: String, Sendable, CaseIterable {
+    /// One row per record in the period.
+    case records
+    /// Compliance per rule.
+    case rules
+    /// Compliance per pack.
+    case packs
+    /// Compliance per department.
+    case departments
+    /// Compliance per month.
+    case months
+    /// Every finding in the period.
+    case findings
+
+    /// The table's heading.
+    public func title(_ language: Language) -> String {
+        switch (self, language) {
+        case (.records, .zh): "记录"
+        case (.rules, .zh): "各规则合规率"
+        case (.packs, .zh): "各规则包合规率"
+        case (.departments, .zh): "各承办单位合规率"
+        case (.months, .zh): "各月合规率"
+        case (.findings, .zh): "问题清单"
+        case (.records, .en): "Records"
+        case (.rules, .en): "Compliance per rule"
+        case (.packs, .en): "Compliance per pack"
+        case (.departments, .en): "Compliance per department"
+        case (.months, .en): "Compliance per month"
+        case (.findings, .en): "Findings"
+        }
+    }
+
+    /// The header row and the data rows of this table.
+    public func rows(_ audit: AuditReport) -> [[String]] {
+        let language = audit.language
+        let zh = language == .zh
+        switch self {
+        case .records:
+            let header = zh
+                ? ["编号", "标题", "类型", "承办单位", "决定日期", "状态", "错误", "警告", "已豁免", "违反的规则", "文件"]
+                : ["id", "title", "kind", "department", "decision date", "status", "errors", "warnings", "waived", "rules broken", "file"]
+            return [header] + audit.records.map { record in
+                let active = record.findings.filter { $0.waiver == nil }
+                let broken = Array(Set(active.map(\.rule))).sorted()
+                return [
+                    record.id ?? "", record.title ?? "", record.kind ?? "", record.department ?? "",
+                    record.decisionDate?.description ?? "", AuditReport.status(of: record).text(language),
+                    String(active.count { $0.severity == .error }), String(active.count { $0.severity == .warning }),
+                    String(record.findings.count { $0.waiver != nil }), broken.joined(separator: zh ? "、" : ", "), record.file,
+                ]
+            }
+        case .rules, .packs, .departments, .months:
+            let rates: [ComplianceRate] = switch self {
+            case .rules: audit.rules
+            case .packs: audit.packs
+            case .departments: audit.departments
+            default: audit.months
+            }
+            let unit = self == .rules || self == .packs ? (zh ? "适用检查" : "checks") : (zh ? "记录数" : "records")
+            let name = switch self {
+            case .rules: zh ? "规则" : "rule"
+            case .packs: zh ? "规则包" : "pack"
+            case .departments: zh ? "承办单位" : "department"
+            default: zh ? "月份" : "month"
+            }
+            let header = zh
+                ? [name, "名称", unit, "通过", "未通过", "合规率", "错误", "警告"]
+                : [name, "name", unit, "passed", "failed", "rate", "errors", "warnings"]
+            return [header] + rates.map { rate in
+                [rate.key, rate.label.text(language), String(rate.applicable), String(rate.passed), String(rate.failed),
+                 rate.rate.map { Self.percent($0) } ?? "", String(rate.errors), String(rate.warnings)]
+            }
+        case .findings:
+            let header = zh
+                ? ["规则", "级别", "记录", "文件", "行", "列", "标题", "说明", "依据", "豁免"]
+                : ["rule", "severity", "record", "file", "line", "column", "title", "message", "basis", "waiver"]
+            return [header] + audit.findings.map { finding in
+                [finding.rule, Wording.severity(finding.severity, language), finding.record ?? "", finding.file,
+                 finding.position.map { String($0.line) } ?? "", finding.position.map { String($0.column) } ?? "",
+                 finding.title.text(language), finding.message.text(language), finding.basis.text(language),
+                 finding.waiver.map { "\($0.reason)（\($0.approvedBy)，\($0.expires)）" } ?? ""]
+            }
+        }
+    }
+
+    /// `97.6%`.
+    static func percent(_ rate: Double) -> String {
+        let permille = Int((rate * 1000).rounded())
+        return "\(permille / 10).\(permille % 10)%"
+    }
+}
+
+/// Renders an audit table as CSV: RFC 4180, CRLF line ends, UTF-8 with a byte-order mark so
+/// Excel shows Chinese correctly, and fields guarded against formula injection.
+public enum AuditCSVReporter {
+    /// One table of the audit.
+    public static func render(_ audit: AuditReport, table: AuditTable) -> String {
+        "\u{FEFF}" + table.rows(audit).map { $0.map(Escaping.csv).joined(separator: ",") + "\r\n" }.joined()
+    }
+}
+
+/// Renders an audit as Markdown: the summary and every table.
+public enum AuditMarkdownReporter {
+    /// The whole audit.
+    public static func render(_ audit: AuditReport) -> String {
+        let language = audit.language
+        let zh = language == .zh
+        let overall = audit.overall
+        var text = zh
+            ? "# 合法性审查合规审计（\(audit.from) 至 \(audit.to)）\n\n截至 \(audit.asOf)：\(audit.records.count) 条记录，无错误的 \(overall.ratioText)；\(overall.errors) 个错误，\(overall.warnings) 个警告。\n"
+            : "# Legality-review compliance audit (\(audit.from) to \(audit.to))\n\nAs of \(audit.asOf): \(audit.records.count) records, without errors \(overall.ratioText); \(overall.errors) errors, \(overall.warnings) warnings.\n"
+        for table in AuditTable.allCases {
+            let rows = table.rows(audit)
+            guard let header = rows.first else { continue }
+            text += "\n## \(table.title(language))\n\n"
+            text += "| " + header.map(Escaping.markdownCell).joined(separator: " | ") + " |\n"
+            text += "|" + String(repeating: " --- |", count: header.count) + "\n"
+            for row in rows.dropFirst() {
+                text += "| " + row.map(Escaping.markdownCell).joined(separator: " | ") + " |\n"
+            }
+        }
+        return text
+    }
+}
