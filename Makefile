@@ -5,7 +5,7 @@ AS_OF ?=
 BIN_DEBUG := .build/debug/legality
 BIN_RELEASE := .build/release/legality
 
-.PHONY: all deps build release test conformance run bench clean
+.PHONY: all deps build release test conformance run bench install clean
 
 all: build
 
@@ -42,6 +42,13 @@ conformance: release
 # The main job: check the bundled example records (exit 1 only means findings were reported).
 run: release
 	@$(BIN_RELEASE) check cases $(if $(AS_OF),--as-of $(AS_OF)); status=$$?; [ $$status -le 1 ]
+
+# Installs the executable and the built-in rules: $(PREFIX)/bin/legality, $(PREFIX)/share/legality/rules.
+PREFIX ?= /usr/local
+install: release
+	install -d "$(PREFIX)/bin" "$(PREFIX)/share/legality"
+	install -m 755 $(BIN_RELEASE) "$(PREFIX)/bin/legality"
+	rm -rf "$(PREFIX)/share/legality/rules" && cp -R rules "$(PREFIX)/share/legality/rules"
 
 clean:
 	rm -rf .build
