@@ -48,7 +48,7 @@ public enum JSONReporter {
             ])))
         }
         if !finding.evidence.isEmpty {
-            pairs.append(("evidence", .object(finding.evidence.map { ($0.label, .string($0.value.text(language))) })))
+            pairs.append(("evidence", .object(finding.evidence.map { ($0.key, .string($0.value.text(language))) })))
         }
         return .object(pairs)
     }

@@ -46,7 +46,7 @@ enum Wording {
 
     /// The evidence as one line: `label value；label value`.
     static func evidence(_ finding: Finding, _ language: Language) -> String {
-        finding.evidence.map { "\($0.label) \($0.value.text(language))" }.joined(separator: language == .zh ? "；" : "; ")
+        finding.evidence.map { "\($0.label.text(language)) \($0.value.text(language))" }.joined(separator: language == .zh ? "；" : "; ")
     }
 
     /// Whether a finding fails the run: it reaches the fail-on level (never, for `--fail-on

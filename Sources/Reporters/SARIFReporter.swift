@@ -179,7 +179,7 @@ public enum SARIFReporter {
         properties.append(("basis", .string(finding.basis.text(language))))
         if let help = finding.help { properties.append(("help", .string(help.text(language)))) }
         if !finding.evidence.isEmpty {
-            properties.append(("evidence", .object(finding.evidence.map { ($0.label, .string($0.value.text(language))) })))
+            properties.append(("evidence", .object(finding.evidence.map { ($0.key, .string($0.value.text(language))) })))
         }
         pairs.append(("properties", .object(properties)))
         return .object(pairs)

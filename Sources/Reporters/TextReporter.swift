@@ -61,7 +61,7 @@ public struct TextReporter: Sendable {
         text += "\(pad) \(paint("=", "1;34")) \(record)\(finding.message.text(language))\n"
         text += "\(pad) \(paint("=", "1;34")) \(zh ? "依据" : "basis"): \(finding.basis.text(language))\n"
         if !finding.evidence.isEmpty {
-            let items = finding.evidence.map { "\($0.label) \($0.value.text(language))" }.joined(separator: zh ? "；" : "; ")
+            let items = finding.evidence.map { "\($0.label.text(language)) \($0.value.text(language))" }.joined(separator: zh ? "；" : "; ")
             text += "\(pad) \(paint("=", "1;34")) \(zh ? "证据" : "evidence"): \(items)\n"
         }
         if let help = finding.help {

@@ -144,9 +144,9 @@ public struct Engine: Sendable {
             position = evaluator.position(of: evaluator.slotValue(innermost.slot))
         }
         var evidence: [Evidence] = []
-        for (label, expression) in check.evidence {
+        for (key, label, expression) in check.evidence {
             let value = evaluator.evaluate(expression)
-            evidence.append(Evidence(label: label, value: LocalizedText(zh: evaluator.text(value, .zh), en: evaluator.text(value, .en))))
+            evidence.append(Evidence(key: key, label: label, value: LocalizedText(zh: evaluator.text(value, .zh), en: evaluator.text(value, .en))))
         }
         let record = evaluator.record
         return Finding(

@@ -347,7 +347,8 @@ struct Evaluator {
         case .date(let day, _): return day.description
         case .step(let index):
             let step = record.steps[index]
-            return language == .zh ? "\(step.type)（\(step.day)）" : "\(step.type) (\(step.day))"
+            let name = context.rules.stepTypeNames[step.type]?.text(language) ?? step.type
+            return language == .zh ? "\(name)（\(step.day)）" : "\(name) (\(step.day))"
         case .node(let node):
             if let items = node.sequence { return text(.list(items.map(Value.from)), language) }
             return node.kindDescription

@@ -5,13 +5,16 @@ public import YAMLTree
 /// One value a finding weighed, such as a step, a date or a deadline.
 public struct Evidence: Sendable, Hashable {
     /// Creates evidence.
-    public init(label: String, value: LocalizedText) {
+    public init(key: String, label: LocalizedText, value: LocalizedText) {
+        self.key = key
         self.label = label
         self.value = value
     }
 
-    /// The label the rule gives it.
-    public var label: String
+    /// The name the rule gives it, stable for programs.
+    public var key: String
+    /// The label people read.
+    public var label: LocalizedText
     /// The value, in both languages.
     public var value: LocalizedText
 }

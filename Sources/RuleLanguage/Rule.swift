@@ -90,8 +90,8 @@ public struct Check: Sendable {
     public var violation: Expression
     /// Where the finding points; default: the innermost loop variable, else the record.
     public var location: Expression?
-    /// Values the finding shows as its evidence.
-    public var evidence: [(label: String, value: Expression)]
+    /// Values the finding shows as its evidence, with their labels.
+    public var evidence: [(key: String, label: LocalizedText, value: Expression)]
     /// How many slots an evaluation needs.
     public var slotCount: Int
 }
@@ -166,4 +166,6 @@ public struct RuleSet: Sendable {
     public var definitions: [Definition]
     /// How many `seen_before` expressions the rules hold.
     public var seenCounterCount: Int
+    /// Names of step types for reports, from `vocabulary` files.
+    public var stepTypeNames: [String: LocalizedText] = [:]
 }

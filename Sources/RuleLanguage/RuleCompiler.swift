@@ -131,10 +131,19 @@ enum RuleCompiler {
             compiler.error(node, "a rule needs 'violation' (the condition that makes a finding) or 'when_load_problem'")
         }
         let location = node["at"].map { compiler.compile($0) }
-        var evidence: [(String, Expression)] = []
+        var evidence: [(String, LocalizedText, Expression)] = []
         if let evidenceNode = node["evidence"] {
             if let pairs = evidenceNode.mapping {
-                for pair in pairs { evidence.append((pair.key.scalar?.text ?? "", compiler.compile(pair.value))) }
+                for pair in pairs {
+                    let name = pair.key.scalar?.text ?? ""
+                    // `name: VALUE`, or `name: {label: {zh: ..., en: ...}, value: VALUE}` for a label in both languages.
+                    if pair.value.mapping?.count == 2, let valueNode = pair.value["value"], pair.value["label"] != nil {
+                        let label = localized(pair.value["label"], key: "label", in: pair.value, required: true, compiler: &compiler)
+                        evidence.append((name, label ?? LocalizedText(zh: name, en: name), compiler.compile(valueNode)))
+                    } else {
+                        evidence.append((name, LocalizedText(zh: name, en: name), compiler.compile(pair.value)))
+                    }
+                }
             } else {
                 compiler.error(evidenceNode, "'evidence' is a mapping of labels to values")
             }

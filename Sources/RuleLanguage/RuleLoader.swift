@@ -33,8 +33,8 @@ public struct RuleLoadError: Error, Sendable, CustomStringConvertible {
 
 /// Loads, checks and compiles rule files and shared definitions.
 ///
-/// A file holds one or more YAML documents; each is a rule (it has `id`) or a set of
-/// shared definitions (it has `definitions`). Definitions are compiled first, in the order
+/// A file holds one or more YAML documents; each is a rule (it has `id`), a set of shared
+/// definitions (it has `definitions`) or names of step types for reports (it has `vocabulary`). Definitions are compiled first, in the order
 /// the sources are given, so rules in any file may use them.
 public enum RuleLoader {
     static let ruleKeys = [
@@ -65,7 +65,26 @@ public enum RuleLoader {
         var rules: [Rule] = []
         var seenCounter = 0
         var ruleFiles: [String: String] = [:]
-        for (source, node) in documents where node["definitions"] == nil {
+        var stepTypeNames: [String: LocalizedText] = [:]
+        for (source, node) in documents where node["vocabulary"] != nil {
+            var compiler = ExpressionCompiler(file: source.path, definitions: [:], seenCounter: 0)
+            for pair in node.mapping ?? [] where pair.key.scalar?.text != "vocabulary" {
+                compiler.error(pair.key, "a vocabulary file holds only 'vocabulary'")
+            }
+            for pair in node["vocabulary"]?.mapping ?? [] {
+                guard pair.key.scalar?.text == "step_types", let entries = pair.value.mapping else {
+                    compiler.error(pair.key, "'vocabulary' holds 'step_types': {type: {zh: ..., en: ...}}")
+                    continue
+                }
+                for entry in entries {
+                    if let name = RuleCompiler.localized(entry.value, key: "a step type's name", in: entry.value, required: true, compiler: &compiler) {
+                        stepTypeNames[entry.key.scalar?.text ?? ""] = name
+                    }
+                }
+            }
+            diagnostics += compiler.diagnostics
+        }
+        for (source, node) in documents where node["definitions"] == nil && node["vocabulary"] == nil {
             var compiler = ExpressionCompiler(file: source.path, definitions: definitionIndex, seenCounter: seenCounter)
             if let rule = RuleCompiler.compile(node, source: source, compiler: &compiler) {
                 if let other = ruleFiles[rule.id] {
@@ -80,7 +99,7 @@ public enum RuleLoader {
         }
         guard diagnostics.isEmpty else { throw RuleLoadError(diagnostics: diagnostics.sorted()) }
         rules.sort { $0.id < $1.id }
-        return RuleSet(rules: rules, definitions: definitions, seenCounterCount: seenCounter)
+        return RuleSet(rules: rules, definitions: definitions, seenCounterCount: seenCounter, stepTypeNames: stepTypeNames)
     }
 
     private static func compileDefinitions(
