@@ -44,7 +44,7 @@ struct ListRules: ParsableCommand {
 struct ShowRule: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "show", abstract: "Explain one rule: what it demands, its basis, parameters and examples.")
 
-    @Argument(help: "The rule id, such as MAD-002.")
+    @Argument(help: "The rule id.")
     var id: String
 
     @OptionGroup var ruleOptions: RuleOptions

@@ -41,8 +41,9 @@ enum RunSetup {
         }
     }
 
+    /// Calendars and the starter files of `init` live beside the rules but are not rules.
     private static func isCalendar(_ file: String) -> Bool {
-        file.parentPath.lastComponent == "calendars"
+        ["calendars", "starter"].contains(file.parentPath.lastComponent)
     }
 
     private static func source(_ file: String, root: String) throws(RunError) -> RuleSource {
