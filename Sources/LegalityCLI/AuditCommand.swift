@@ -66,7 +66,7 @@ struct AuditCommand: ParsableCommand {
         }
         let audit = AuditReport(
             version: Legality.version, from: from.day, to: to.day, asOf: asOf, language: run.language,
-            records: checked.records, rules: engine.rules)
+            records: checked.records, rules: engine.rules, kindNames: run.rules.kindNames)
         CalendarWarning.print(checked.uncoveredYears, calendar: run.calendar, language: run.language)
         let text = switch format {
         case .csv: AuditCSVReporter.render(audit, table: table.table)

@@ -162,6 +162,7 @@ public enum AuditHTMLReporter {
         svg .grid { stroke: var(--line); stroke-dasharray: 2 3; } svg .axis { stroke: var(--muted); } svg .track { fill: #f2f3f4; }
         svg .bar.good { fill: var(--good); } svg .bar.warn { fill: var(--warn); } svg .bar.bad { fill: var(--bad); }
         table { border-collapse: collapse; width: 100%; font-size: 13px; } th, td { border: 1px solid var(--line); padding: 4px 6px; text-align: left; vertical-align: top; }
+        table.records td:first-child { white-space: nowrap; } table.records td:last-child { font-size: 11px; color: var(--muted); word-break: break-all; }
         th { background: #f4f6f7; } td.num { text-align: right; font-variant-numeric: tabular-nums; } thead { display: table-header-group; } tr { break-inside: avoid; }
         .status { padding: 1px 6px; border-radius: 3px; color: #fff; white-space: nowrap; }
         .status.compliant { background: var(--good); } .status.warnings { background: var(--warn); } .status.noncompliant, .status.unreadable { background: var(--bad); }

@@ -80,10 +80,16 @@ public struct AuditReport: Sendable {
     public var departments: [ComplianceRate]
     /// Per month of the record's date: records without errors.
     public var months: [ComplianceRate]
+    /// Names of record kinds, for people.
+    public var kindNames: [String: LocalizedText]
 
     /// Builds the audit of the records of a run that fall in a period.
-    public init(version: String, from: Day, to: Day, asOf: Day, language: Language, records: [CheckedRecord], rules: [Rule]) {
+    public init(
+        version: String, from: Day, to: Day, asOf: Day, language: Language, records: [CheckedRecord], rules: [Rule],
+        kindNames: [String: LocalizedText] = [:]
+    ) {
         self.version = version
+        self.kindNames = kindNames
         self.from = from
         self.to = to
         self.asOf = asOf

@@ -46,7 +46,7 @@ public enum AuditTable: String, Sendable, CaseIterable {
                 let active = record.findings.filter { $0.waiver == nil }
                 let broken = Array(Set(active.map(\.rule))).sorted()
                 return [
-                    record.id ?? "", record.title ?? "", record.kind ?? "", record.department ?? "",
+                    record.id ?? "", record.title ?? "", record.kind.map { audit.kindNames[$0]?.text(language) ?? $0 } ?? "", record.department ?? "",
                     record.decisionDate?.description ?? "", AuditReport.status(of: record).text(language),
                     String(active.count { $0.severity == .error }), String(active.count { $0.severity == .warning }),
                     String(record.findings.count { $0.waiver != nil }), broken.joined(separator: zh ? "、" : ", "), record.file,

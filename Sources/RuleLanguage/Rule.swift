@@ -168,4 +168,6 @@ public struct RuleSet: Sendable {
     public var seenCounterCount: Int
     /// Names of step types for reports, from `vocabulary` files.
     public var stepTypeNames: [String: LocalizedText] = [:]
+    /// Names of record kinds for reports, from `vocabulary` files.
+    public var kindNames: [String: LocalizedText] = [:]
 }

@@ -65,20 +65,21 @@ public enum RuleLoader {
         var rules: [Rule] = []
         var seenCounter = 0
         var ruleFiles: [String: String] = [:]
-        var stepTypeNames: [String: LocalizedText] = [:]
+        var names: [String: [String: LocalizedText]] = [:]
         for (source, node) in documents where node["vocabulary"] != nil {
             var compiler = ExpressionCompiler(file: source.path, definitions: [:], seenCounter: 0)
             for pair in node.mapping ?? [] where pair.key.scalar?.text != "vocabulary" {
                 compiler.error(pair.key, "a vocabulary file holds only 'vocabulary'")
             }
             for pair in node["vocabulary"]?.mapping ?? [] {
-                guard pair.key.scalar?.text == "step_types", let entries = pair.value.mapping else {
-                    compiler.error(pair.key, "'vocabulary' holds 'step_types': {type: {zh: ..., en: ...}}")
+                let section = pair.key.scalar?.text ?? ""
+                guard ["step_types", "kinds"].contains(section), let entries = pair.value.mapping else {
+                    compiler.error(pair.key, "'vocabulary' holds 'step_types' and 'kinds': {name: {zh: ..., en: ...}}")
                     continue
                 }
                 for entry in entries {
-                    if let name = RuleCompiler.localized(entry.value, key: "a step type's name", in: entry.value, required: true, compiler: &compiler) {
-                        stepTypeNames[entry.key.scalar?.text ?? ""] = name
+                    if let name = RuleCompiler.localized(entry.value, key: "a name", in: entry.value, required: true, compiler: &compiler) {
+                        names[section, default: [:]][entry.key.scalar?.text ?? ""] = name
                     }
                 }
             }
@@ -99,7 +100,9 @@ public enum RuleLoader {
         }
         guard diagnostics.isEmpty else { throw RuleLoadError(diagnostics: diagnostics.sorted()) }
         rules.sort { $0.id < $1.id }
-        return RuleSet(rules: rules, definitions: definitions, seenCounterCount: seenCounter, stepTypeNames: stepTypeNames)
+        return RuleSet(
+            rules: rules, definitions: definitions, seenCounterCount: seenCounter,
+            stepTypeNames: names["step_types"] ?? [:], kindNames: names["kinds"] ?? [:])
     }
 
     private static func compileDefinitions(
