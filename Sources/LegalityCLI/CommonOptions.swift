@@ -61,7 +61,7 @@ struct RuleOptions: ParsableArguments {
 
 /// Options for where and how a report is written.
 struct OutputOptions: ParsableArguments {
-    @Option(name: .customLong("format"), help: "Report format: text or json.")
+    @Option(name: .customLong("format"), help: "Report format: text, json, sarif, junit, csv, markdown or html.")
     var format: ReportFormat = .text
 
     @Option(name: .customLong("output"), help: ArgumentHelp("Write the report to this file (atomically) instead of standard output.", valueName: "file"))

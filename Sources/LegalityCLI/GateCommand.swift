@@ -27,6 +27,12 @@ struct GateCommand: ParsableCommand {
     @OptionGroup var ruleOptions: RuleOptions
     @OptionGroup var outputOptions: OutputOptions
 
+    func validate() throws {
+        guard [.text, .json].contains(outputOptions.format) else {
+            throw ValidationError("gate writes text or json, not \(outputOptions.format.rawValue)")
+        }
+    }
+
     func run() throws {
         let paths = paths.isEmpty ? ["."] : paths
         let files = try Discovery.recordFiles(paths)

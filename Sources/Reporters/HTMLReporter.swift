@@ -30,7 +30,7 @@ public enum HTMLReporter {
             <body>
             <header>
             <h1>\(title)</h1>
-            <p class="meta">\(zh ? "截至" : "As of") \(report.asOf) · legality \(Escaping.html(report.version)) · \(zh ? "未通过的级别" : "fails on") \(failOn(report))</p>
+            <p class="meta">\(zh ? "截至" : "As of") \(report.asOf) · legality \(Escaping.html(report.version)) · \(failOn(report))</p>
             </header>
 
             """
@@ -54,9 +54,13 @@ public enum HTMLReporter {
         return html
     }
 
+    /// What fails the run, such as `不通过标准：错误及以上` or `fails on: warning and above`.
     static func failOn(_ report: Report) -> String {
-        guard let level = report.failOn else { return report.language == .zh ? "从不" : "never" }
-        return Wording.severity(level, report.language)
+        let zh = report.language == .zh
+        guard let level = report.failOn else { return zh ? "不通过标准：无（--fail-on never）" : "fails on: nothing (--fail-on never)" }
+        let word = Wording.severity(level, report.language)
+        if level == .error { return zh ? "不通过标准：\(word)" : "fails on: \(word)" }
+        return zh ? "不通过标准：\(word)及以上" : "fails on: \(word) and above"
     }
 
     static func summary(_ report: Report) -> String {
@@ -134,7 +138,7 @@ public enum HTMLReporter {
             if failed {
                 result = "<span class=\"badge error\">\(zh ? "未通过" : "failed")</span>"
             } else if let worst {
-                let word = zh ? "通过（有\(Wording.severity(worst, language))）" : "passed (with \(Wording.severity(worst, language))s)"
+                let word = zh ? "通过（有\(Wording.severity(worst, language))）" : "passed (with \(worst == .info ? "notes" : Wording.severity(worst, language) + "s"))"
                 result = "<span class=\"badge \(worst == .error ? "warning" : worst.rawValue)\">\(word)</span>"
             } else {
                 result = "<span class=\"badge pass\">\(zh ? "通过" : "passed")</span>"

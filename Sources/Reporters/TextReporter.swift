@@ -24,11 +24,7 @@ public struct TextReporter: Sendable {
             output += render(finding, zh: zh, language: report.language)
             output += "\n"
         }
-        let errors = report.count(.error), warnings = report.count(.warning), infos = report.count(.info)
-        let waived = report.waivedCount
-        let summary = zh
-            ? "检查了 \(report.recordCount) 条记录（截至 \(report.asOf)）：\(errors) 个错误，\(warnings) 个警告，\(infos) 个提示\(waived > 0 ? "，\(waived) 个已豁免" : "")；\(report.failedRecordCount) 条记录未通过"
-            : "checked \(report.recordCount) records as of \(report.asOf): \(errors) errors, \(warnings) warnings, \(infos) infos\(waived > 0 ? ", \(waived) waived" : ""); \(report.failedRecordCount) records failed"
+        let summary = Wording.summary(report)
         output += paint(summary, report.fails ? "1;31" : "1;32") + "\n"
         return output
     }
@@ -46,11 +42,11 @@ public struct TextReporter: Sendable {
         let gutterWidth = String(finding.position?.line ?? 0).count
         let pad = String(repeating: " ", count: gutterWidth)
         if let position = finding.position {
-            text += "\(pad)\(paint("-->", "1;34")) \(finding.file):\(position.line):\(position.column)\n"
+            text += "\(pad)\(paint("-->", "1;34")) \(Self.printable(finding.file)):\(position.line):\(position.column)\n"
             if let lines = sourceLines(finding.file), position.line - 1 < lines.count {
                 let line = lines[position.line - 1]
                 text += "\(pad) \(paint("|", "1;34"))\n"
-                text += "\(paint(String(position.line), "1;34")) \(paint("|", "1;34")) \(line)\n"
+                text += "\(paint(String(position.line), "1;34")) \(paint("|", "1;34")) \(Self.printable(String(line)))\n"
                 let prefix = line.prefix(max(0, position.column - 1)).map { $0 == "\t" ? "\t" : Self.isWide($0) ? "  " : " " }.joined()
                 text += "\(pad) \(paint("|", "1;34")) \(prefix)\(paint("^", code))\n"
             }
@@ -58,25 +54,44 @@ public struct TextReporter: Sendable {
             text += "\(pad)\(paint("-->", "1;34")) \(finding.file)\n"
         }
         let record = finding.record.map { zh ? "记录 \($0)：" : "record \($0): " } ?? ""
-        text += "\(pad) \(paint("=", "1;34")) \(record)\(finding.message.text(language))\n"
+        text += "\(pad) \(paint("=", "1;34")) \(Self.printable(record + finding.message.text(language)))\n"
         text += "\(pad) \(paint("=", "1;34")) \(zh ? "依据" : "basis"): \(finding.basis.text(language))\n"
         if !finding.evidence.isEmpty {
-            let items = finding.evidence.map { "\($0.label.text(language)) \($0.value.text(language))" }.joined(separator: zh ? "；" : "; ")
-            text += "\(pad) \(paint("=", "1;34")) \(zh ? "证据" : "evidence"): \(items)\n"
+            text += "\(pad) \(paint("=", "1;34")) \(zh ? "证据" : "evidence"): \(Self.printable(Wording.evidence(finding, language)))\n"
         }
         if let help = finding.help {
             text += "\(pad) \(paint("=", "1;34")) \(zh ? "如何改正" : "fix"): \(help.text(language))\n"
         }
         if let waiver = finding.waiver {
-            text += zh
+            text += Self.printable(zh
                 ? "\(pad) \(paint("=", "1;34")) 豁免：\(waiver.reason)（批准：\(waiver.approvedBy)，有效期至 \(waiver.expires)）\n"
-                : "\(pad) \(paint("=", "1;34")) waived: \(waiver.reason) (approved by \(waiver.approvedBy), until \(waiver.expires))\n"
+                : "\(pad) \(paint("=", "1;34")) waived: \(waiver.reason) (approved by \(waiver.approvedBy), until \(waiver.expires))\n")
         }
         return text
     }
 
+    /// Colours text on a terminal; control characters from records are shown as `�`, so a
+    /// record cannot send escape sequences to the reader's terminal.
     private func paint(_ text: String, _ code: String) -> String {
-        colour ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
+        let clean = Self.printable(text)
+        return colour ? "\u{1B}[\(code)m\(clean)\u{1B}[0m" : clean
+    }
+
+    static func printable(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }) else { return text }
+        var result = ""
+        for scalar in text.unicodeScalars {
+            if scalar == "\n" {
+                result += "\n    "
+            } else if scalar == "\t" {
+                result += " "
+            } else if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) {
+                result += "\u{FFFD}"
+            } else {
+                result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
     }
 
     /// East Asian wide characters take two terminal columns.
