@@ -21,14 +21,17 @@ public struct Step: Sendable {
     public var day: Day
     /// The step's mapping as written.
     public var node: YAMLNode
+    /// Where the date the step is dated by is written.
+    public var dayPosition: SourcePosition
 
     /// Creates a step.
-    public init(index: Int, type: String, status: StepStatus, day: Day, node: YAMLNode) {
+    public init(index: Int, type: String, status: StepStatus, day: Day, node: YAMLNode, dayPosition: SourcePosition? = nil) {
         self.index = index
         self.type = type
         self.status = status
         self.day = day
         self.node = node
+        self.dayPosition = dayPosition ?? node.position
     }
 
     /// Where the step starts in its file.

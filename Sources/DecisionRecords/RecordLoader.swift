@@ -125,7 +125,8 @@ public enum RecordLoader {
                 position: node.position))
         }
         guard problems.count == before, let type, let day else { return nil }
-        return Step(index: index, type: type, status: status, day: day, node: node)
+        let dayNode = node["date"] ?? node["end"]
+        return Step(index: index, type: type, status: status, day: day, node: node, dayPosition: dayNode?.position)
     }
 
     /// Reads a date scalar; nil when it is not a valid date.

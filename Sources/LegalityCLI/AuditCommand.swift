@@ -60,7 +60,7 @@ struct AuditCommand: ParsableCommand {
         let run = try PreparedRun.prepare(ruleOptions, recordPaths: paths)
         let asOf = asOf?.day ?? RunSetup.today()
         let engine = Engine(context: run.context(asOf: asOf))
-        var checked = RecordChecker.check(files, engine: engine, keepSources: false)
+        var checked = RecordChecker.check(files, engine: engine, keepSources: false, jobs: ruleOptions.workerCount)
         for index in checked.records.indices {
             checked.records[index].findings = run.waive(checked.records[index].findings, asOf: asOf).filter { !$0.rule.hasPrefix("waiver-") }
         }

@@ -55,6 +55,12 @@ struct RuleOptions: ParsableArguments {
     @Option(name: .customLong("lang"), help: "Language of titles and messages: zh (default) or en.")
     var languageOption: LanguageOption?
 
+    @Option(name: .customLong("jobs"), help: ArgumentHelp("Files checked in parallel (default: the number of cores); the report is the same for any number.", valueName: "n"))
+    var jobs: Int?
+
+    /// The number of workers: `--jobs`, else the number of online cores.
+    var workerCount: Int { max(1, jobs ?? FileSystem.coreCount()) }
+
     @Option(name: .customLong("config"), help: ArgumentHelp("The configuration file (default: .legality.yaml in this folder or the nearest folder above).", valueName: "file"))
     var config: String?
 }

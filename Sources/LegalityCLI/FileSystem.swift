@@ -25,25 +25,37 @@ enum FileSystem {
         }
     }
 
-    /// The whole file's bytes.
+    /// The whole file's bytes, read straight into an array of the file's size.
     static func read(_ path: String) throws(RunError) -> [UInt8] {
         let descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else { throw RunError(message: "\(path): cannot read: \(errorText())") }
         defer { close(descriptor) }
         var info = stat()
+        guard fstat(descriptor, &info) == 0 else { throw RunError(message: "\(path): cannot read: \(errorText())") }
+        guard info.st_mode & S_IFMT != S_IFDIR else { throw RunError(message: "\(path): is a folder, not a file") }
         var bytes: [UInt8] = []
-        if fstat(descriptor, &info) == 0, info.st_size > 0 { bytes.reserveCapacity(Int(info.st_size)) }
-        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        var capacity = max(Int(info.st_size), 0) + 1
         while true {
-            let count = buffer.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw RunError(message: "\(path): cannot read: \(errorText())")
+            var failure: Int32 = 0
+            let chunk = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
+                count = 0
+                while count < buffer.count {
+                    let got = Glibc.read(descriptor, buffer.baseAddress.map { $0 + count }, buffer.count - count)
+                    if got < 0 {
+                        if errno == EINTR { continue }
+                        failure = errno
+                        return
+                    }
+                    if got == 0 { break }
+                    count += got
+                }
             }
-            if count == 0 { break }
-            bytes.append(contentsOf: buffer[0..<count])
+            if failure != 0 { throw RunError(message: "\(path): cannot read: \(String(cString: strerror(failure)))") }
+            if bytes.isEmpty { bytes = chunk } else { bytes += chunk }
+            // A file that grew while being read (or reports no size) is read on in larger chunks.
+            if chunk.count < capacity { return bytes }
+            capacity = max(capacity * 2, 1 << 16)
         }
-        return bytes
     }
 
     /// The names in a folder, sorted by bytes.
@@ -115,6 +127,8 @@ enum FileSystem {
         var bytes = Array(text.utf8)
         _ = bytes.withUnsafeMutableBytes { Glibc.write(2, $0.baseAddress, $0.count) }
     }
+
+    static func coreCount() -> Int { max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))) }
 
     static func isTerminal(_ descriptor: Int32) -> Bool { isatty(descriptor) == 1 }
 

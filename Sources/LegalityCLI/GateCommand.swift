@@ -38,7 +38,7 @@ struct GateCommand: ParsableCommand {
         let files = try Discovery.recordFiles(paths)
         let run = try PreparedRun.prepare(ruleOptions, failOn: outputOptions.failOn, recordPaths: paths)
         let engine = Engine(context: run.context(asOf: meeting, meeting: meeting), include: \.prerequisite)
-        let checked = RecordChecker.check(files, engine: engine, keepSources: false)
+        let checked = RecordChecker.check(files, engine: engine, keepSources: false, jobs: ruleOptions.workerCount)
         let threshold = run.failOn
         let items = checked.records.map { item in
             let findings = run.waive(item.findings, asOf: meeting).filter { !$0.rule.hasPrefix("waiver-") }

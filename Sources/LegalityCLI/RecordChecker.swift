@@ -1,3 +1,4 @@
+import Dispatch
 import DecisionRecords
 import Reporters
 import RuleEngine
@@ -15,55 +16,125 @@ struct CheckedFiles {
     var uncoveredYears: Set<Int> = []
 }
 
-/// Reads each record file once, parses it once, and evaluates each document as it completes.
+/// Reads each record file once, parses it once, and evaluates each document as it completes;
+/// with several jobs, files are checked in parallel and settled in file order, so the result
+/// does not depend on the number of jobs.
 enum RecordChecker {
-    static func check(_ files: [String], engine: Engine, keepSources: Bool) -> CheckedFiles {
+    /// What one file gave, before it is settled in file order.
+    struct FileOutcome: Sendable {
+        var documents: [(record: CheckedRecord, evaluation: RecordEvaluation)] = []
+        var source: [UInt8]?
+    }
+
+    static func check(_ files: [String], engine: Engine, keepSources: Bool, jobs: Int = 1) -> CheckedFiles {
         var result = CheckedFiles()
         var state = RunState(rules: engine.context.rules)
-        for file in files {
-            var fileFindings: [Finding] = []
-            let bytes: [UInt8]
-            do {
-                bytes = try FileSystem.read(file)
-            } catch {
-                let problem = RecordProblem(code: .yaml, message: LocalizedText(zh: "无法读取文件：\(error.message)", en: "cannot read the file: \(error.message)"), position: .start)
-                let findings = engine.fileProblem(problem, file: file)
-                result.records.append(CheckedRecord(file: file, id: nil, title: nil, kind: nil, department: nil, decisionDate: nil, line: 1, findings: findings))
-                result.findings += findings
-                continue
-            }
-            do {
-                try YAMLParser.parse(bytes, file: file) { document in
-                    let loaded = RecordLoader.load(document, file: file)
-                    let evaluation = engine.evaluate(loaded, file: file, state: &state)
-                    let findings = evaluation.findings
-                    let item = switch loaded {
-                    case .record(let record):
-                        CheckedRecord(
-                            file: file, id: record.id, title: record.title, kind: record.kind, department: record.department,
-                            decisionDate: record.steps.filter { $0.type == "decision" && $0.status == .done }.map(\.day).min(),
-                            line: record.position.line, findings: findings, applicableRules: evaluation.applicableRules,
-                            periodDate: record.steps.filter { $0.type == "decision" && $0.status == .done }.map(\.day).min()
-                                ?? record.steps.filter { $0.status == .done }.map(\.day).max())
-                    case .invalid(let id, _):
-                        CheckedRecord(
-                            file: file, id: id, title: document["title"]?.scalar?.text, kind: document["kind"]?.scalar?.text,
-                            department: document["department"]?.scalar?.text, decisionDate: nil, line: document.position.line, findings: findings,
-                            applicableRules: evaluation.applicableRules)
-                    }
-                    result.records.append(item)
-                    fileFindings += findings
+        let jobs = max(1, min(jobs, files.count))
+        // Batches bound the memory held for settling, whatever the number of files.
+        let batchSize = jobs == 1 ? 1 : jobs * 16
+        var start = 0
+        while start < files.count {
+            let batch = Array(files[start..<min(start + batchSize, files.count)])
+            start += batch.count
+            for outcome in outcomes(batch, engine: engine, keepSources: keepSources, jobs: jobs) {
+                var hasFindings = false
+                for var (record, evaluation) in outcome.documents {
+                    state.settle(&evaluation)
+                    record.findings = evaluation.findings
+                    record.applicableRules = evaluation.applicableRules
+                    hasFindings = hasFindings || !evaluation.findings.isEmpty
+                    result.findings += evaluation.findings
+                    result.records.append(record)
                 }
-            } catch {
-                let problem = RecordProblem(code: .yaml, message: LocalizedText(zh: "无法解析为 YAML：\(error.message)", en: error.message), position: error.position)
-                let findings = engine.fileProblem(problem, file: file)
-                result.records.append(CheckedRecord(file: file, id: nil, title: nil, kind: nil, department: nil, decisionDate: nil, line: 1, findings: findings))
-                fileFindings += findings
+                if hasFindings, let source = outcome.source, let file = outcome.documents.first?.record.file {
+                    result.sources[file] = source
+                }
             }
-            if keepSources, !fileFindings.isEmpty { result.sources[file] = bytes }
-            result.findings += fileFindings
         }
         result.uncoveredYears = state.uncoveredYears
         return result
+    }
+
+    /// The outcomes of a batch, in its order, checked by `jobs` workers.
+    private static func outcomes(_ batch: [String], engine: Engine, keepSources: Bool, jobs: Int) -> [FileOutcome] {
+        guard jobs > 1, batch.count > 1 else { return batch.map { outcome(of: $0, engine: engine, keepSources: keepSources) } }
+        let slots = Slots(count: batch.count)
+        DispatchQueue.concurrentPerform(iterations: jobs) { worker in
+            var index = worker
+            while index < batch.count {
+                slots.store(outcome(of: batch[index], engine: engine, keepSources: keepSources), at: index)
+                index += jobs
+            }
+        }
+        return slots.collect()
+    }
+
+    /// Reads, parses and evaluates one file; a file that cannot be read or parsed is one document with a load problem.
+    static func outcome(of file: String, engine: Engine, keepSources: Bool) -> FileOutcome {
+        var outcome = FileOutcome()
+        let bytes: [UInt8]
+        do {
+            bytes = try FileSystem.read(file)
+        } catch {
+            let problem = RecordProblem(code: .yaml, message: LocalizedText(zh: "无法读取文件：\(error.message)", en: "cannot read the file: \(error.message)"), position: .start)
+            outcome.documents.append(unreadable(file, problem, engine))
+            return outcome
+        }
+        do {
+            try YAMLParser.parse(bytes, file: file) { document in
+                let loaded = RecordLoader.load(document, file: file)
+                outcome.documents.append((summary(of: loaded, document: document, file: file), engine.evaluate(loaded, file: file)))
+            }
+        } catch {
+            let problem = RecordProblem(code: .yaml, message: LocalizedText(zh: "无法解析为 YAML：\(error.message)", en: error.message), position: error.position)
+            outcome.documents.append(unreadable(file, problem, engine))
+        }
+        if keepSources { outcome.source = bytes }
+        return outcome
+    }
+
+    private static func unreadable(_ file: String, _ problem: RecordProblem, _ engine: Engine) -> (CheckedRecord, RecordEvaluation) {
+        let record = CheckedRecord(file: file, id: nil, title: nil, kind: nil, department: nil, decisionDate: nil, line: problem.position.line, findings: [])
+        return (record, engine.evaluate(.invalid(id: nil, problems: [problem]), file: file))
+    }
+
+    /// What reports say of a document besides its findings.
+    private static func summary(of loaded: LoadedDocument, document: YAMLNode, file: String) -> CheckedRecord {
+        switch loaded {
+        case .record(let record):
+            let decision = record.steps.filter { $0.type == "decision" && $0.status == .done }.map(\.day).min()
+            return CheckedRecord(
+                file: file, id: record.id, title: record.title, kind: record.kind, department: record.department,
+                decisionDate: decision, line: record.position.line, findings: [],
+                periodDate: decision ?? record.steps.filter { $0.status == .done }.map(\.day).max())
+        case .invalid(let id, _):
+            return CheckedRecord(
+                file: file, id: id, title: document["title"]?.scalar?.text, kind: document["kind"]?.scalar?.text,
+                department: document["department"]?.scalar?.text, decisionDate: nil, line: document.position.line, findings: [])
+        }
+    }
+}
+
+/// Result slots that workers fill at distinct indices; each slot is written once, by one worker,
+/// before `concurrentPerform` returns, and read only after it.
+private final class Slots: @unchecked Sendable {
+    private let buffer: UnsafeMutableBufferPointer<RecordChecker.FileOutcome?>
+
+    init(count: Int) {
+        buffer = .allocate(capacity: count)
+        buffer.initialize(repeating: nil)
+    }
+
+    deinit {
+        buffer.deinitialize()
+        buffer.deallocate()
+    }
+
+    func store(_ outcome: RecordChecker.FileOutcome, at index: Int) {
+        buffer[index] = outcome
+    }
+
+    func collect() -> [RecordChecker.FileOutcome] {
+        buffer.compactMap { $0 }
     }
 }

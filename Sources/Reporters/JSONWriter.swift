@@ -1,8 +1,19 @@
-/// A small deterministic JSON writer: keys in the order written, two-space indentation.
-struct JSONWriter {
-    private(set) var output = ""
-
+/// JSON string literals, escaped as RFC 8259 requires (and U+2028/2029 for JavaScript readers).
+enum JSONWriter {
     static func quoted(_ text: String) -> String {
+        var result = ""
+        appendQuoted(text, to: &result)
+        return result
+    }
+
+    /// Appends a JSON string literal; text with nothing to escape is copied whole.
+    static func appendQuoted(_ text: String, to output: inout String) {
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") || $0 == 0xE2 }) {
+            output += "\""
+            output += text
+            output += "\""
+            return
+        }
         var result = "\""
         for scalar in text.unicodeScalars {
             switch scalar {
@@ -17,7 +28,7 @@ struct JSONWriter {
             default: result.unicodeScalars.append(scalar)
             }
         }
-        return result + "\""
+        output += result + "\""
     }
 }
 
@@ -33,18 +44,46 @@ indirect enum JSON {
     static func optional(_ text: String?) -> JSON { text.map(JSON.string) ?? .null }
 
     func rendered(indent: String = "") -> String {
-        let inner = indent + "  "
+        var output = ""
+        write(to: &output, indent: indent)
+        return output
+    }
+
+    /// Appends the value to `output`, so a large report is built in one buffer.
+    func write(to output: inout String, indent: String) {
         switch self {
-        case .null: return "null"
-        case .bool(let value): return value ? "true" : "false"
-        case .int(let value): return String(value)
-        case .string(let value): return JSONWriter.quoted(value)
+        case .null: output += "null"
+        case .bool(let value): output += value ? "true" : "false"
+        case .int(let value): output += String(value)
+        case .string(let value): JSONWriter.appendQuoted(value, to: &output)
         case .array(let items):
-            if items.isEmpty { return "[]" }
-            return "[\n" + items.map { inner + $0.rendered(indent: inner) }.joined(separator: ",\n") + "\n" + indent + "]"
+            if items.isEmpty {
+                output += "[]"
+                return
+            }
+            let inner = indent + "  "
+            output += "[\n"
+            for (index, item) in items.enumerated() {
+                if index > 0 { output += ",\n" }
+                output += inner
+                item.write(to: &output, indent: inner)
+            }
+            output += "\n" + indent + "]"
         case .object(let pairs):
-            if pairs.isEmpty { return "{}" }
-            return "{\n" + pairs.map { inner + JSONWriter.quoted($0.0) + ": " + $0.1.rendered(indent: inner) }.joined(separator: ",\n") + "\n" + indent + "}"
+            if pairs.isEmpty {
+                output += "{}"
+                return
+            }
+            let inner = indent + "  "
+            output += "{\n"
+            for (index, pair) in pairs.enumerated() {
+                if index > 0 { output += ",\n" }
+                output += inner
+                JSONWriter.appendQuoted(pair.0, to: &output)
+                output += ": "
+                pair.1.write(to: &output, indent: inner)
+            }
+            output += "\n" + indent + "}"
         }
     }
 }

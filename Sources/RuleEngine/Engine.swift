@@ -2,10 +2,16 @@ public import DecisionRecords
 public import RuleLanguage
 import YAMLTree
 
-/// What the engine carries from one record to the next: values seen for `seen_before`,
-/// and years the calendar did not cover.
+/// A value `seen_before` asked about, answered later in file order.
+struct SeenQuery: Sendable {
+    var expression: Int
+    var value: String
+}
+
+/// What the engine carries from one record to the next: the values seen for `seen_before`,
+/// and the years the calendar did not cover.
 public struct RunState: Sendable {
-    var seen: [Set<String>]
+    private var seen: [Set<String>]
     /// Years outside the calendar that a working-day count touched.
     public private(set) var uncoveredYears: Set<Int> = []
 
@@ -14,9 +20,20 @@ public struct RunState: Sendable {
         seen = Array(repeating: [], count: rules.seenCounterCount)
     }
 
-    mutating func merge(_ evaluator: Evaluator) {
-        seen = evaluator.seen
-        uncoveredYears.formUnion(evaluator.uncoveredYears)
+    /// Settles a record's evaluation, in file order: answers its `seen_before` questions and
+    /// drops the findings that rested on a value not seen before.
+    public mutating func settle(_ evaluation: inout RecordEvaluation) {
+        uncoveredYears.formUnion(evaluation.uncoveredYears)
+        guard !evaluation.seenQueries.isEmpty else { return }
+        let answers = evaluation.seenQueries.map { query in
+            query.expression < seen.count && !seen[query.expression].insert(query.value).inserted
+        }
+        evaluation.findings = zip(evaluation.findings, evaluation.findingQueries).compactMap { finding, query in
+            guard let query else { return finding }
+            return answers[query] ? finding : nil
+        }
+        evaluation.findingQueries = Array(repeating: nil, count: evaluation.findings.count)
+        evaluation.seenQueries = []
     }
 }
 
@@ -26,6 +43,18 @@ public struct RecordEvaluation: Sendable {
     public var findings: [Finding]
     /// The ids of the rules that applied to the document.
     public var applicableRules: [String]
+    /// Years outside the calendar that a working-day count touched.
+    public var uncoveredYears: Set<Int> = []
+    /// `seen_before` questions not yet answered.
+    var seenQueries: [SeenQuery] = []
+    /// For each finding, the question it rests on, if any.
+    var findingQueries: [Int?] = []
+
+    init(findings: [Finding], applicableRules: [String]) {
+        self.findings = findings
+        self.applicableRules = applicableRules
+        findingQueries = Array(repeating: nil, count: findings.count)
+    }
 }
 
 /// Evaluates compiled rules on loaded documents.
@@ -41,28 +70,34 @@ public struct Engine: Sendable {
         self.rules = context.rules.rules.filter(include)
     }
 
-    /// The findings of one loaded document of a file, in evaluation order.
+    /// The findings of one loaded document of a file, in evaluation order; documents must come in file order.
     public func check(_ document: LoadedDocument, file: String, state: inout RunState) -> [Finding] {
-        evaluate(document, file: file, state: &state).findings
+        var evaluation = evaluate(document, file: file)
+        state.settle(&evaluation)
+        return evaluation.findings
     }
 
     /// The findings of one loaded document, and the rules that applied to it: those whose kinds
     /// and `when` held (a rule with `for_each` applies even when it had no item to check).
-    public func evaluate(_ document: LoadedDocument, file: String, state: inout RunState) -> RecordEvaluation {
+    ///
+    /// Documents may be evaluated in any order and in parallel; `RunState.settle` must then see
+    /// each evaluation in file order, which decides the findings that depend on earlier records.
+    public func evaluate(_ document: LoadedDocument, file: String) -> RecordEvaluation {
         switch document {
         case .invalid(let id, let problems):
             return RecordEvaluation(findings: loadProblemFindings(problems, record: id, file: file), applicableRules: loadProblemRuleIDs)
         case .record(var record):
             if let meeting = context.meeting { Self.addMeeting(on: meeting, to: &record) }
-            var evaluator = Evaluator(context: context, record: record, seen: state.seen)
+            var evaluator = Evaluator(context: context, record: record)
             var result = RecordEvaluation(findings: [], applicableRules: loadProblemRuleIDs)
             for rule in rules {
                 guard case .record(let check) = rule.body else { continue }
                 if let kinds = rule.kinds, !kinds.contains(record.kind) { continue }
                 if rule.needsRegistry, context.registry == nil { continue }
-                if evaluate(rule, check, with: &evaluator, into: &result.findings) { result.applicableRules.append(rule.id) }
+                if evaluate(rule, check, with: &evaluator, into: &result) { result.applicableRules.append(rule.id) }
             }
-            state.merge(evaluator)
+            result.uncoveredYears = evaluator.uncoveredYears
+            result.seenQueries = evaluator.seenQueries
             return result
         }
     }
@@ -82,13 +117,13 @@ public struct Engine: Sendable {
     /// Findings of run-scope rules, such as "no registry was found".
     public func runFindings() -> [Finding] {
         let empty = DecisionRecord(id: "", kind: "", title: "", file: "", node: YAMLNode(.mapping([]), range: SourceRange(at: .start)), steps: [])
-        var evaluator = Evaluator(context: context, record: empty, seen: [])
-        var findings: [Finding] = []
+        var evaluator = Evaluator(context: context, record: empty)
+        var result = RecordEvaluation(findings: [], applicableRules: [])
         for rule in rules {
             guard case .run(let check) = rule.body else { continue }
-            evaluate(rule, check, with: &evaluator, into: &findings)
+            evaluate(rule, check, with: &evaluator, into: &result)
         }
-        return findings.map { finding in
+        return result.findings.map { finding in
             var runLevel = finding
             runLevel.record = nil
             runLevel.file = ""
@@ -103,7 +138,7 @@ public struct Engine: Sendable {
             guard case .loadProblems(let codes) = rule.body else { continue }
             for problem in problems where codes.contains(problem.code) {
                 let empty = DecisionRecord(id: record ?? "", kind: "", title: "", file: file, node: YAMLNode(.mapping([]), range: SourceRange(at: problem.position)), steps: [])
-                var evaluator = Evaluator(context: context, record: empty, seen: [])
+                var evaluator = Evaluator(context: context, record: empty)
                 evaluator.problem = problem
                 findings.append(Finding(
                     rule: rule.id, pack: rule.pack, severity: rule.severity, record: record, file: file,
@@ -117,23 +152,27 @@ public struct Engine: Sendable {
 
     /// Evaluates a rule on the evaluator's record; true when the rule applied.
     @discardableResult
-    private func evaluate(_ rule: Rule, _ check: Check, with evaluator: inout Evaluator, into findings: inout [Finding]) -> Bool {
+    private func evaluate(_ rule: Rule, _ check: Check, with evaluator: inout Evaluator, into result: inout RecordEvaluation) -> Bool {
         evaluator.prepare(rule, check: check)
         if let when = check.when, !evaluator.condition(when) { return false }
-        loop(0, rule, check, &evaluator, &findings)
+        loop(0, rule, check, &evaluator, &result)
         return true
     }
 
     /// Checks the violation for every combination of loop items.
-    private func loop(_ level: Int, _ rule: Rule, _ check: Check, _ evaluator: inout Evaluator, _ findings: inout [Finding]) {
+    private func loop(_ level: Int, _ rule: Rule, _ check: Check, _ evaluator: inout Evaluator, _ result: inout RecordEvaluation) {
         guard level < check.loops.count else {
-            if evaluator.condition(check.violation) { findings.append(finding(rule, check, &evaluator)) }
+            let asked = evaluator.seenQueries.count
+            if evaluator.condition(check.violation) {
+                result.findings.append(finding(rule, check, &evaluator))
+                result.findingQueries.append(evaluator.seenQueries.count > asked ? asked : nil)
+            }
             return
         }
         let binding = check.loops[level]
         for item in evaluator.evaluate(binding.expression).elements ?? [] {
             evaluator.bind(binding.slot, to: item, resetting: check.lets)
-            loop(level + 1, rule, check, &evaluator, &findings)
+            loop(level + 1, rule, check, &evaluator, &result)
         }
     }
 

@@ -9,22 +9,35 @@ struct Evaluator {
     let record: DecisionRecord
     /// Step indices ordered by date, ties in written order.
     let order: [Int]
+    /// The same order, by step type.
+    private let orderByType: [String: [Int]]
+    /// Each step's place in `order`.
+    private let rank: [Int]
     private var definitionCache: [Value?]
     private var slots: [Value?] = []
     private var letsBySlot: [Expression?] = []
     private var parameters: [String: Value] = [:]
     var problem: RecordProblem?
-    var seen: [Set<String>]
+    /// The values `seen_before` asked about, in order; each is answered "seen" for now and
+    /// settled in file order by `RunState.settle`.
+    var seenQueries: [SeenQuery] = []
     var uncoveredYears: Set<Int> = []
 
-    init(context: EvaluationContext, record: DecisionRecord, seen: [Set<String>]) {
+    init(context: EvaluationContext, record: DecisionRecord) {
         self.context = context
         self.record = record
-        self.seen = seen
         order = record.steps.indices.sorted { lhs, rhs in
             let (a, b) = (record.steps[lhs], record.steps[rhs])
             return a.day != b.day ? a.day < b.day : lhs < rhs
         }
+        var byType: [String: [Int]] = [:]
+        var rank = [Int](repeating: 0, count: order.count)
+        for (place, index) in order.enumerated() {
+            byType[record.steps[index].type, default: []].append(index)
+            rank[index] = place
+        }
+        orderByType = byType
+        self.rank = rank
         definitionCache = Array(repeating: nil, count: context.rules.definitions.count)
     }
 
@@ -130,8 +143,9 @@ struct Evaluator {
             return .bool(holder.qualifications.contains(text(evaluate(type), .en)))
         case .seenBefore(let id, let inner):
             let value = evaluate(inner)
-            guard !value.isMissing, id < seen.count else { return .bool(false) }
-            return .bool(!seen[id].insert(text(value, .en)).inserted)
+            guard !value.isMissing else { return .bool(false) }
+            seenQueries.append(SeenQuery(expression: id, value: text(value, .en)))
+            return .bool(true)
         }
     }
 
@@ -157,15 +171,22 @@ struct Evaluator {
             guard let day = day(evaluate(bound.value)) else { return [] }
             bounds.append((bound.comparison, day))
         }
+        var candidates = order
+        if let types = selection.types {
+            if types.count == 1 {
+                candidates = orderByType[types[0]] ?? []
+            } else {
+                candidates = types.flatMap { orderByType[$0] ?? [] }.sorted { rank[$0] < rank[$1] }
+            }
+        }
         var result: [Value] = []
-        for index in order {
+        for index in candidates {
             let step = record.steps[index]
             switch selection.status {
             case .done where step.status != .done: continue
             case .planned where step.status != .planned: continue
             default: break
             }
-            if let types = selection.types, !types.contains(step.type) { continue }
             if !bounds.allSatisfy({ Self.holds($1.ordinal - step.day.ordinal, $0, reversed: true) }) { continue }
             if !selection.fields.allSatisfy({ matches(index, $0) }) { continue }
             if let filter = selection.filter, !keep(.step(index), filter) { continue }
@@ -257,8 +278,7 @@ struct Evaluator {
             let step = record.steps[index]
             switch field {
             case "date":
-                let node = step.node["date"] ?? step.node["end"]
-                return navigate(.date(step.day, node?.position ?? step.position), rest)
+                return navigate(.date(step.day, step.dayPosition), rest)
             case "status": return navigate(.text(step.status.rawValue, step.node["status"]?.position), rest)
             case "type": return navigate(.text(step.type, step.node["type"]?.position), rest)
             default: return navigate(step.node[field].map(Value.from) ?? .missing, rest)

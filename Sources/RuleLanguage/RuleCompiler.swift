@@ -72,6 +72,7 @@ enum RuleCompiler {
     }
 
     private static func check(_ node: YAMLNode, compiler: inout ExpressionCompiler) -> Check {
+        let seenAtStart = compiler.seenCounter
         // Loop variables are declared first so lets may read them; a loop's own list may
         // read only lets and earlier loop variables.
         var loops: [(name: String, slot: Int, node: YAMLNode)] = []
@@ -125,11 +126,16 @@ enum RuleCompiler {
             compiler.error(whenNode, "'when' is checked before 'for_each', so it may not use a for_each variable; put that condition in 'violation'")
         }
         var violation: Expression = .literal(.bool(false))
+        let seenBefore = compiler.seenCounter
         if let violationNode = node["violation"] {
             violation = compiler.compile(violationNode)
+            if compiler.seenCounter != seenBefore, !Self.seenBeforeStandsAtTop(violation) {
+                compiler.error(violationNode, "'seen_before' may stand only as the violation itself or directly in its 'all', where it is checked in file order")
+            }
         } else {
             compiler.error(node, "a rule needs 'violation' (the condition that makes a finding) or 'when_load_problem'")
         }
+        let seenAfterViolation = compiler.seenCounter
         let location = node["at"].map { compiler.compile($0) }
         var evidence: [(String, LocalizedText, Expression)] = []
         if let evidenceNode = node["evidence"] {
@@ -148,8 +154,21 @@ enum RuleCompiler {
                 compiler.error(evidenceNode, "'evidence' is a mapping of labels to values")
             }
         }
+        if compiler.seenCounter != seenAfterViolation || seenBefore != seenAtStart {
+            compiler.error(node, "'seen_before' may stand only in 'violation'")
+        }
         return Check(lets: lets, loops: loopBindings, when: when, violation: violation, location: location, evidence: evidence, slotCount: 0)
             .withSlots(compiler.slotCount)
+    }
+
+    /// `seen_before` is answered in file order after records are checked in parallel, so it may
+    /// only decide a finding directly: as the violation, or as one condition of its top `all`.
+    static func seenBeforeStandsAtTop(_ violation: Expression) -> Bool {
+        switch violation {
+        case .seenBefore: return true
+        case .all(let items): return items.filter { if case .seenBefore = $0 { return true } else { return false } }.count == 1
+        default: return false
+        }
     }
 
     private static func looksLikeStepList(_ node: YAMLNode) -> Bool {

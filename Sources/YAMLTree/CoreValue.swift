@@ -22,6 +22,8 @@ public enum CoreValue: Sendable, Hashable {
         }
         guard scalar.style == .plain, tag == nil || tag == "!" else { return .string(scalar.text) }
         let text = scalar.text
+        // Only texts that start like null, a boolean or a number can be anything but a string.
+        if let first = text.utf8.first, !Self.mayStartNonString(first) { return .string(text) }
         switch text {
         case "", "~", "null", "Null", "NULL": return .null
         default: break
@@ -40,6 +42,16 @@ public enum CoreValue: Sendable, Hashable {
         case .int(let value): String(value)
         case .float(let value): String(value)
         case .string(let value): value
+        }
+    }
+
+    private static func mayStartNonString(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "."), UInt8(ascii: "~"),
+             UInt8(ascii: "n"), UInt8(ascii: "N"), UInt8(ascii: "t"), UInt8(ascii: "T"), UInt8(ascii: "f"), UInt8(ascii: "F"):
+            true
+        default:
+            false
         }
     }
 

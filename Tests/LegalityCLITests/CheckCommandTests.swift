@@ -140,3 +140,24 @@ import Testing
         #expect(Set(got.keys).isSubset(of: Set(expected.keys)))
     }
 }
+
+/// `--jobs`: the report is byte-identical whatever the number of workers, duplicates included.
+@Suite struct ParallelCheckTests {
+    @Test func theReportDoesNotDependOnTheNumberOfJobs() throws {
+        var files = ["registry.yaml": Fixtures.registry]
+        for index in 0..<40 {
+            // Every fifth record repeats an earlier id, so REC-002 depends on the order of files.
+            let id = index % 5 == 4 ? "T-DUP-\(index - 4)" : "T-DUP-\(index)"
+            files["r\(String(format: "%02d", index)).yaml"] = (index % 2 == 0 ? Fixtures.compliant : Fixtures.lateReview)
+                .replacingOccurrences(of: "T-2024-001", with: id).replacingOccurrences(of: "T-2024-002", with: id)
+        }
+        let folder = try CLIRunner.folder(files)
+        let outputs = try [1, 2, 3, 8].map { jobs in
+            try CLIRunner.run(["check", "--as-of", "2024-12-31", "--format", "json", "--jobs", String(jobs), "."], in: folder).stdout
+        }
+        #expect(Set(outputs).count == 1)
+        let findings = try #require(try CLIRunner.json(outputs[0])["findings"] as? [[String: Any]])
+        let duplicates = findings.filter { $0["rule"] as? String == "REC-002" }.compactMap { $0["file"] as? String }
+        #expect(duplicates == (0..<40).filter { $0 % 5 == 4 }.map { "r\(String(format: "%02d", $0)).yaml" })
+    }
+}
