@@ -50,5 +50,10 @@ install: release
 	install -m 755 $(BIN_RELEASE) "$(PREFIX)/bin/legality"
 	rm -rf "$(PREFIX)/share/legality/rules" && cp -R rules "$(PREFIX)/share/legality/rules"
 
+# Speed against the floor (raw libyaml) on generated records; see bench/run.py. BENCH_ARGS="--large 0" skips 1,000,000.
+BENCH_ARGS ?=
+bench: deps
+	python3 bench/run.py $(BENCH_ARGS)
+
 clean:
 	rm -rf .build

@@ -44,7 +44,9 @@ let package = Package(
             dependencies: ["RuleEngine", "RuleLanguage", "DecisionRecords", "YAMLTree"],
             swiftSettings: strictSettings
         ),
-        .testTarget(name: "ReportersTests", dependencies: ["Reporters", "RuleEngine", "DecisionRecords"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "ReportersTests", dependencies: ["Reporters", "RuleEngine", "DecisionRecords"], exclude: ["Snapshots"],
+            swiftSettings: strictSettings),
         .testTarget(name: "LegalityCLITests", dependencies: ["LegalityCLI"], swiftSettings: strictSettings),
     ]
 )

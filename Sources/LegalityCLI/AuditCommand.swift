@@ -49,6 +49,7 @@ struct AuditCommand: ParsableCommand {
     var output: String?
 
     @OptionGroup var ruleOptions: RuleOptions
+    @OptionGroup(title: "Limits") var limitOptions: LimitOptions
 
     func validate() throws {
         guard from.day <= to.day else { throw ValidationError("--from \(from.day) is after --to \(to.day)") }
@@ -60,7 +61,7 @@ struct AuditCommand: ParsableCommand {
         let run = try PreparedRun.prepare(ruleOptions, recordPaths: paths)
         let asOf = asOf?.day ?? RunSetup.today()
         let engine = Engine(context: run.context(asOf: asOf))
-        var checked = RecordChecker.check(files, engine: engine, keepSources: false, jobs: ruleOptions.workerCount)
+        var checked = RecordChecker.check(files, engine: engine, keepSources: false, jobs: ruleOptions.workerCount, limits: limitOptions.resolved(run.configuration.limits))
         for index in checked.records.indices {
             checked.records[index].findings = run.waive(checked.records[index].findings, asOf: asOf).filter { !$0.rule.hasPrefix("waiver-") }
         }

@@ -19,6 +19,7 @@ struct CheckCommand: ParsableCommand {
     var asOf: DayArgument?
 
     @OptionGroup var ruleOptions: RuleOptions
+    @OptionGroup(title: "Limits") var limitOptions: LimitOptions
     @OptionGroup var outputOptions: OutputOptions
 
     func run() throws {
@@ -27,7 +28,7 @@ struct CheckCommand: ParsableCommand {
         let run = try PreparedRun.prepare(ruleOptions, failOn: outputOptions.failOn, recordPaths: paths)
         let asOf = asOf?.day ?? RunSetup.today()
         let engine = Engine(context: run.context(asOf: asOf))
-        let checked = RecordChecker.check(files, engine: engine, keepSources: outputOptions.format == .text, jobs: ruleOptions.workerCount)
+        let checked = RecordChecker.check(files, engine: engine, keepSources: outputOptions.format == .text, jobs: ruleOptions.workerCount, limits: limitOptions.resolved(run.configuration.limits))
         let report = Report(
             version: Legality.version, asOf: asOf, records: checked.records, rules: engine.rules,
             findings: run.waive(checked.findings + engine.runFindings(), asOf: asOf), failOn: run.failOn,

@@ -1,6 +1,7 @@
 import ArgumentParser
 import DecisionRecords
 import RuleLanguage
+import YAMLTree
 
 /// Report formats `check` and `gate` can write.
 enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
@@ -75,4 +76,46 @@ struct OutputOptions: ParsableArguments {
 
     @Option(name: .customLong("fail-on"), help: "Lowest severity that fails the run: error (default), warning, info or never.")
     var failOn: FailLevel?
+}
+
+/// Limits that keep hostile or broken input from exhausting time or memory. A file that breaks
+/// one is a finding for that file (naming the limit and how to raise it); the run goes on.
+struct LimitOptions: ParsableArguments {
+    @Option(name: .customLong("max-file-bytes"), help: ArgumentHelp("Largest record file read (default 67108864, 64 MiB).", valueName: "n"))
+    var maxFileBytes: Int?
+
+    @Option(name: .customLong("max-depth"), help: ArgumentHelp("Deepest nesting of lists and mappings (default 256).", valueName: "n"))
+    var maxDepth: Int?
+
+    @Option(name: .customLong("max-alias-expansion"), help: ArgumentHelp("Most nodes aliases may add to a file (default 100000).", valueName: "n"))
+    var maxAliasExpansion: Int?
+
+    @Option(name: .customLong("max-scalar-bytes"), help: ArgumentHelp("Longest scalar (default 1048576).", valueName: "n"))
+    var maxScalarBytes: Int?
+
+    @Option(name: .customLong("max-documents"), help: ArgumentHelp("Most documents in one file (default 1000000).", valueName: "n"))
+    var maxDocuments: Int?
+
+    @Option(name: .customLong("max-records"), help: ArgumentHelp("Most records in one run (default 10000000).", valueName: "n"))
+    var maxRecords: Int?
+
+    /// The limits in force: these options, else the configuration's `limits`, else the defaults.
+    func resolved(_ configured: [String: Int]) -> RecordLimits {
+        func pick(_ option: Int?, _ key: String, _ fallback: Int) -> Int { max(1, option ?? configured[key] ?? fallback) }
+        return RecordLimits(
+            maxFileBytes: pick(maxFileBytes, "max_file_bytes", 64 << 20),
+            yaml: YAMLLimits(
+                maxDepth: pick(maxDepth, "max_depth", 256),
+                maxAliasExpansion: pick(maxAliasExpansion, "max_alias_expansion", 100_000),
+                maxScalarBytes: pick(maxScalarBytes, "max_scalar_bytes", 1 << 20),
+                maxDocuments: pick(maxDocuments, "max_documents", 1_000_000)),
+            maxRecords: pick(maxRecords, "max_records", 10_000_000))
+    }
+}
+
+/// The limits a run applies to record files.
+struct RecordLimits {
+    var maxFileBytes: Int
+    var yaml: YAMLLimits
+    var maxRecords: Int
 }

@@ -31,10 +31,10 @@ enum Discovery {
             switch FileSystem.kind(of: path) {
             case .directory:
                 if name != "rules", name != "registry" { try walk(path, into: &files, visited: &visited) }
-            case .file:
+            case .file, .missing, .other:
+                // A dangling link or an unreadable entry with a record's name is kept, so that reading
+                // it reports the problem instead of the file silently going unchecked.
                 if name != "registry.yaml", recordExtensions.contains(where: name.hasSuffix) { files.append(path) }
-            default:
-                continue
             }
         }
     }

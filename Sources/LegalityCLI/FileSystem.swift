@@ -26,13 +26,17 @@ enum FileSystem {
     }
 
     /// The whole file's bytes, read straight into an array of the file's size.
-    static func read(_ path: String) throws(RunError) -> [UInt8] {
+    /// - Throws: `RunError` when the file cannot be read, or is larger than `limit` bytes.
+    static func read(_ path: String, limit: Int = .max) throws(RunError) -> [UInt8] {
         let descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else { throw RunError(message: "\(path): cannot read: \(errorText())") }
         defer { close(descriptor) }
         var info = stat()
         guard fstat(descriptor, &info) == 0 else { throw RunError(message: "\(path): cannot read: \(errorText())") }
         guard info.st_mode & S_IFMT != S_IFDIR else { throw RunError(message: "\(path): is a folder, not a file") }
+        guard Int(info.st_size) <= limit else {
+            throw RunError(message: "the file is \(info.st_size) bytes, over the limit of \(limit) bytes; raise it with --max-file-bytes")
+        }
         var bytes: [UInt8] = []
         var capacity = max(Int(info.st_size), 0) + 1
         while true {
@@ -54,6 +58,7 @@ enum FileSystem {
             if bytes.isEmpty { bytes = chunk } else { bytes += chunk }
             // A file that grew while being read (or reports no size) is read on in larger chunks.
             if chunk.count < capacity { return bytes }
+            guard bytes.count <= limit else { throw RunError(message: "the file grew past the limit of \(limit) bytes while it was read") }
             capacity = max(capacity * 2, 1 << 16)
         }
     }
@@ -116,6 +121,8 @@ enum FileSystem {
             let written = bytes.withUnsafeMutableBytes { Glibc.write(1, $0.baseAddress.map { $0 + offset }, $0.count - offset) }
             if written < 0 {
                 if errno == EINTR { continue }
+                // The reader has gone (`| head`): stop quietly; the report could not be delivered.
+                if errno == EPIPE { Glibc.exit(2) }
                 return
             }
             offset += written

@@ -25,6 +25,7 @@ struct GateCommand: ParsableCommand {
     var paths: [String] = []
 
     @OptionGroup var ruleOptions: RuleOptions
+    @OptionGroup(title: "Limits") var limitOptions: LimitOptions
     @OptionGroup var outputOptions: OutputOptions
 
     func validate() throws {
@@ -38,7 +39,7 @@ struct GateCommand: ParsableCommand {
         let files = try Discovery.recordFiles(paths)
         let run = try PreparedRun.prepare(ruleOptions, failOn: outputOptions.failOn, recordPaths: paths)
         let engine = Engine(context: run.context(asOf: meeting, meeting: meeting), include: \.prerequisite)
-        let checked = RecordChecker.check(files, engine: engine, keepSources: false, jobs: ruleOptions.workerCount)
+        let checked = RecordChecker.check(files, engine: engine, keepSources: false, jobs: ruleOptions.workerCount, limits: limitOptions.resolved(run.configuration.limits))
         let threshold = run.failOn
         let items = checked.records.map { item in
             let findings = run.waive(item.findings, asOf: meeting).filter { !$0.rule.hasPrefix("waiver-") }

@@ -18,6 +18,10 @@ public struct Legality: ParsableCommand {
     /// Runs the command line and exits with the contract's status: 0, 1, or 2 for a run
     /// that could not be made (swift-argument-parser's usage status 64 becomes 2).
     public static func runMain(_ arguments: [String]? = nil) -> Never {
+        // A closed pipe (`legality check | head`) or a full file-size limit becomes a write error
+        // that is handled, not a signal that kills the process.
+        signal(SIGPIPE, SIG_IGN)
+        signal(SIGXFSZ, SIG_IGN)
         do {
             var command = try parseAsRoot(arguments)
             try command.run()

@@ -26,7 +26,7 @@ enum RecordChecker {
         var source: [UInt8]?
     }
 
-    static func check(_ files: [String], engine: Engine, keepSources: Bool, jobs: Int = 1) -> CheckedFiles {
+    static func check(_ files: [String], engine: Engine, keepSources: Bool, jobs: Int = 1, limits: RecordLimits) -> CheckedFiles {
         var result = CheckedFiles()
         var state = RunState(rules: engine.context.rules)
         let jobs = max(1, min(jobs, files.count))
@@ -36,8 +36,18 @@ enum RecordChecker {
         while start < files.count {
             let batch = Array(files[start..<min(start + batchSize, files.count)])
             start += batch.count
-            for outcome in outcomes(batch, engine: engine, keepSources: keepSources, jobs: jobs) {
+            for var outcome in outcomes(batch, engine: engine, keepSources: keepSources, jobs: jobs, limits: limits) {
                 var hasFindings = false
+                if result.records.count + outcome.documents.count > limits.maxRecords, let file = outcome.documents.first?.record.file {
+                    // Past the run's record limit a file is not evaluated; it says so once.
+                    let problem = RecordProblem(
+                        code: .yaml,
+                        message: LocalizedText(
+                            zh: "本次运行的记录数已达上限 \(limits.maxRecords)，此文件未检查；可用 --max-records 提高上限",
+                            en: "the run reached its limit of \(limits.maxRecords) records, so this file was not checked; raise it with --max-records"),
+                        position: .start)
+                    outcome.documents = [unreadable(file, problem, engine)]
+                }
                 for var (record, evaluation) in outcome.documents {
                     state.settle(&evaluation)
                     record.findings = evaluation.findings
@@ -56,13 +66,13 @@ enum RecordChecker {
     }
 
     /// The outcomes of a batch, in its order, checked by `jobs` workers.
-    private static func outcomes(_ batch: [String], engine: Engine, keepSources: Bool, jobs: Int) -> [FileOutcome] {
-        guard jobs > 1, batch.count > 1 else { return batch.map { outcome(of: $0, engine: engine, keepSources: keepSources) } }
+    private static func outcomes(_ batch: [String], engine: Engine, keepSources: Bool, jobs: Int, limits: RecordLimits) -> [FileOutcome] {
+        guard jobs > 1, batch.count > 1 else { return batch.map { outcome(of: $0, engine: engine, keepSources: keepSources, limits: limits) } }
         let slots = Slots(count: batch.count)
         DispatchQueue.concurrentPerform(iterations: jobs) { worker in
             var index = worker
             while index < batch.count {
-                slots.store(outcome(of: batch[index], engine: engine, keepSources: keepSources), at: index)
+                slots.store(outcome(of: batch[index], engine: engine, keepSources: keepSources, limits: limits), at: index)
                 index += jobs
             }
         }
@@ -70,18 +80,18 @@ enum RecordChecker {
     }
 
     /// Reads, parses and evaluates one file; a file that cannot be read or parsed is one document with a load problem.
-    static func outcome(of file: String, engine: Engine, keepSources: Bool) -> FileOutcome {
+    static func outcome(of file: String, engine: Engine, keepSources: Bool, limits: RecordLimits) -> FileOutcome {
         var outcome = FileOutcome()
         let bytes: [UInt8]
         do {
-            bytes = try FileSystem.read(file)
+            bytes = try FileSystem.read(file, limit: limits.maxFileBytes)
         } catch {
             let problem = RecordProblem(code: .yaml, message: LocalizedText(zh: "无法读取文件：\(error.message)", en: "cannot read the file: \(error.message)"), position: .start)
             outcome.documents.append(unreadable(file, problem, engine))
             return outcome
         }
         do {
-            try YAMLParser.parse(bytes, file: file) { document in
+            try YAMLParser.parse(bytes, file: file, limits: limits.yaml) { document in
                 let loaded = RecordLoader.load(document, file: file)
                 outcome.documents.append((summary(of: loaded, document: document, file: file), engine.evaluate(loaded, file: file)))
             }

@@ -42,6 +42,9 @@ public struct Configuration: Sendable {
     public var failOn: String?
     /// Waivers.
     public var waivers: [Waiver] = []
+    /// Input limits by name (`max_file_bytes`, `max_depth`, `max_alias_expansion`, `max_scalar_bytes`,
+    /// `max_documents`, `max_records`).
+    public var limits: [String: Int] = [:]
     /// Where each rule id is named, to check it against the loaded rules.
     var ruleMentions: [(id: String, position: SourcePosition)] = []
     var parameterMentions: [(rule: String, name: String, position: SourcePosition)] = []
@@ -49,7 +52,8 @@ public struct Configuration: Sendable {
     /// An empty configuration: the built-in behaviour.
     public init() {}
 
-    static let keys = ["rules", "disable", "severity", "parameters", "registry", "calendars", "lang", "fail_on", "waivers"]
+    static let keys = ["rules", "disable", "severity", "parameters", "registry", "calendars", "lang", "fail_on", "waivers", "limits"]
+    static let limitKeys = ["max_file_bytes", "max_depth", "max_alias_expansion", "max_scalar_bytes", "max_documents", "max_records"]
     static let waiverKeys = ["rule", "record", "reason", "approved_by", "expires"]
 
     /// Reads a configuration document.
@@ -139,6 +143,21 @@ public struct Configuration: Sendable {
             case "fail_on":
                 if let text = value.scalar?.text, ["error", "warning", "info", "never"].contains(text) { failOn = text } else {
                     fail(value, "'fail_on' is error, warning, info or never")
+                }
+            case "limits":
+                guard let entries = value.mapping else {
+                    fail(value, "'limits' maps limit names to whole numbers, such as {max_depth: 64}")
+                    continue
+                }
+                for entry in entries {
+                    let name = entry.key.scalar?.text ?? ""
+                    guard Self.limitKeys.contains(name) else {
+                        fail(entry.key, "unknown limit '\(name)'\(Suggestion.phrase(for: name, in: Self.limitKeys)); expected one of \(Self.limitKeys.joined(separator: ", "))")
+                        continue
+                    }
+                    if case .int(let number) = entry.value.coreValue, number > 0 { limits[name] = number } else {
+                        fail(entry.value, "the limit \(name) is a whole number above 0")
+                    }
                 }
             case "waivers":
                 guard let items = value.sequence else {

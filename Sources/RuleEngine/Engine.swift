@@ -65,9 +65,29 @@ public struct Engine: Sendable {
     public let rules: [Rule]
 
     /// Creates an engine for the rules that pass `include`.
+    /// Each rule's parameter values, computed once.
+    private let parameters: [[String: Value]]
+    /// The indices of the rules that apply to each kind, and of those that apply to every kind.
+    private let rulesByKind: [String: [Int]]
+    private let rulesForEveryKind: [Int]
+
     public init(context: EvaluationContext, include: (Rule) -> Bool = { _ in true }) {
         self.context = context
-        self.rules = context.rules.rules.filter(include)
+        let rules = context.rules.rules.filter(include)
+        self.rules = rules
+        parameters = rules.map { context.parameters(for: $0) }
+        var byKind: [String: [Int]] = [:]
+        for (index, rule) in rules.enumerated() {
+            for kind in rule.kinds ?? [] { byKind[kind, default: []].append(index) }
+        }
+        rulesByKind = byKind
+        rulesForEveryKind = rules.indices.filter { rules[$0].kinds == nil }
+    }
+
+    /// The indices of the rules for a kind, in id order.
+    private func ruleIndices(for kind: String) -> [Int] {
+        guard let specific = rulesByKind[kind] else { return rulesForEveryKind }
+        return (specific + rulesForEveryKind).sorted()
     }
 
     /// The findings of one loaded document of a file, in evaluation order; documents must come in file order.
@@ -90,10 +110,11 @@ public struct Engine: Sendable {
             if let meeting = context.meeting { Self.addMeeting(on: meeting, to: &record) }
             var evaluator = Evaluator(context: context, record: record)
             var result = RecordEvaluation(findings: [], applicableRules: loadProblemRuleIDs)
-            for rule in rules {
+            for index in ruleIndices(for: record.kind) {
+                let rule = rules[index]
                 guard case .record(let check) = rule.body else { continue }
-                if let kinds = rule.kinds, !kinds.contains(record.kind) { continue }
                 if rule.needsRegistry, context.registry == nil { continue }
+                evaluator.prepare(rule, check: check, parameters: parameters[index])
                 if evaluate(rule, check, with: &evaluator, into: &result) { result.applicableRules.append(rule.id) }
             }
             result.uncoveredYears = evaluator.uncoveredYears
@@ -119,8 +140,9 @@ public struct Engine: Sendable {
         let empty = DecisionRecord(id: "", kind: "", title: "", file: "", node: YAMLNode(.mapping([]), range: SourceRange(at: .start)), steps: [])
         var evaluator = Evaluator(context: context, record: empty)
         var result = RecordEvaluation(findings: [], applicableRules: [])
-        for rule in rules {
+        for (index, rule) in rules.enumerated() {
             guard case .run(let check) = rule.body else { continue }
+            evaluator.prepare(rule, check: check, parameters: parameters[index])
             evaluate(rule, check, with: &evaluator, into: &result)
         }
         return result.findings.map { finding in
@@ -136,10 +158,12 @@ public struct Engine: Sendable {
         var findings: [Finding] = []
         for rule in rules {
             guard case .loadProblems(let codes) = rule.body else { continue }
+            let ruleParameters = parameters[rules.firstIndex { $0.id == rule.id } ?? 0]
             for problem in problems where codes.contains(problem.code) {
                 let empty = DecisionRecord(id: record ?? "", kind: "", title: "", file: file, node: YAMLNode(.mapping([]), range: SourceRange(at: problem.position)), steps: [])
                 var evaluator = Evaluator(context: context, record: empty)
                 evaluator.problem = problem
+                evaluator.prepare(rule, check: nil, parameters: ruleParameters)
                 findings.append(Finding(
                     rule: rule.id, pack: rule.pack, severity: rule.severity, record: record, file: file,
                     position: problem.position, title: rule.title,
@@ -153,7 +177,6 @@ public struct Engine: Sendable {
     /// Evaluates a rule on the evaluator's record; true when the rule applied.
     @discardableResult
     private func evaluate(_ rule: Rule, _ check: Check, with evaluator: inout Evaluator, into result: inout RecordEvaluation) -> Bool {
-        evaluator.prepare(rule, check: check)
         if let when = check.when, !evaluator.condition(when) { return false }
         loop(0, rule, check, &evaluator, &result)
         return true

@@ -43,11 +43,15 @@ struct Evaluator {
 
     // MARK: Rules
 
-    mutating func prepare(_ rule: Rule, check: Check) {
-        slots = Array(repeating: nil, count: check.slotCount)
-        letsBySlot = Array(repeating: nil, count: check.slotCount)
-        for binding in check.lets { letsBySlot[binding.slot] = binding.expression }
-        parameters = context.parameters(for: rule)
+    /// Readies the evaluator for a rule: empty slots (reusing their storage) and the rule's parameters.
+    mutating func prepare(_ rule: Rule, check: Check?, parameters: [String: Value]) {
+        let count = check?.slotCount ?? 0
+        slots.removeAll(keepingCapacity: true)
+        slots.append(contentsOf: repeatElement(nil, count: count))
+        letsBySlot.removeAll(keepingCapacity: true)
+        letsBySlot.append(contentsOf: repeatElement(nil, count: count))
+        for binding in check?.lets ?? [] { letsBySlot[binding.slot] = binding.expression }
+        self.parameters = parameters
     }
 
     mutating func bind(_ slot: Int, to value: Value, resetting lets: [Binding]) {

@@ -1,0 +1,117 @@
+#!/usr/bin/env python3
+"""`make bench`: legality's speed measured against the floor, raw libyaml, on the same files.
+
+    bench/run.py [--records 20000] [--large 1000000] [--runs 3]
+
+1. Generates N synthetic records (bench/generate.py, deterministic) under .build/bench/.
+2. The floor: bench/floor.c, a C program that only pulls libyaml's events from every file.
+3. `legality check --format json` with --jobs 1 and with the default number of jobs.
+4. Start-up: `legality check` of one record, median of 20 runs.
+5. Peak resident memory on 100,000 records and on --large records (0 to skip), as one file a
+   record and as 10 multi-document files.
+Prints a Markdown table (records/s, MB/s, ratio to the floor, peak memory) and the core count.
+Times are the median of --runs runs, on a warm file cache.
+"""
+import argparse
+import os
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+WORK = os.path.join(ROOT, ".build", "bench")
+LEGALITY = os.path.join(ROOT, ".build", "release", "legality")
+FLOOR = os.path.join(WORK, "floor")
+
+
+def sh(args, **kwargs):
+    return subprocess.run(args, check=True, **kwargs)
+
+
+def timed(args, stdin_path=None, runs=1):
+    """Median wall time and the peak RSS (KB) of `runs` runs of a command."""
+    times, peak = [], 0
+    for _ in range(runs):
+        stdin = open(stdin_path, "rb") if stdin_path else subprocess.DEVNULL
+        start = time.perf_counter()
+        process = subprocess.Popen(args, stdin=stdin, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        _, status, usage = os.wait4(process.pid, 0)
+        times.append(time.perf_counter() - start)
+        peak = max(peak, usage.ru_maxrss)
+        if stdin_path:
+            stdin.close()
+        code = os.waitstatus_to_exitcode(status)
+        if code not in (0, 1):
+            sys.exit(f"bench: {' '.join(args)} exited with {code}")
+    return statistics.median(times), peak
+
+
+def dataset(count, multi=0):
+    name = f"{count}-multi{multi}" if multi else str(count)
+    folder = os.path.join(WORK, name)
+    if not os.path.exists(os.path.join(folder, "registry.yaml")):
+        shutil.rmtree(folder, ignore_errors=True)
+        args = [sys.executable, os.path.join(ROOT, "bench", "generate.py"), folder, str(count)]
+        if multi:
+            args += ["--multi", str(multi)]
+        sh(args)
+    files = []
+    for directory, _, names in os.walk(folder):
+        files += [os.path.join(directory, n) for n in names if n != "registry.yaml"]
+    files.sort()
+    listing = folder + ".list"
+    with open(listing, "w") as f:
+        f.write("\n".join(files) + "\n")
+    size = sum(os.path.getsize(p) for p in files)
+    return folder, listing, size
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--records", type=int, default=20000)
+    parser.add_argument("--large", type=int, default=1000000)
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+    os.makedirs(WORK, exist_ok=True)
+    sh(["swift", "build", "-c", "release"], cwd=ROOT, stdout=subprocess.DEVNULL)
+    sh(["gcc", "-O2", "-o", FLOOR, os.path.join(ROOT, "bench", "floor.c"), "-lyaml"])
+    cores = os.cpu_count()
+    check = [LEGALITY, "check", "--format", "json", "--as-of", "2026-11-27"]
+
+    folder, listing, size = dataset(args.records)
+    timed([FLOOR], listing)  # warm the file cache
+    floor, floor_peak = timed([FLOOR], listing, args.runs)
+    one, one_peak = timed(check + ["--jobs", "1", folder], runs=args.runs)
+    default, default_peak = timed(check + [folder], runs=args.runs)
+
+    single = os.path.join(ROOT, "cases", "mad", "county-heating-concession.yaml")
+    startup = statistics.median(timed([LEGALITY, "check", "--as-of", "2026-11-27", single])[0] for _ in range(20))
+
+    n = args.records
+    mb = size / 1e6
+    print(f"machine: {cores} cores; {n} records, {mb:.1f} MB in {n} files; median of {args.runs} runs\n")
+    print("| run | time (s) | records/s | MB/s | ratio to floor | peak memory (MB) |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: |")
+    for label, seconds, peak in [
+        ("floor: libyaml events only (C)", floor, floor_peak),
+        ("legality check --format json --jobs 1", one, one_peak),
+        (f"legality check --format json (default jobs: {cores})", default, default_peak),
+    ]:
+        print(f"| {label} | {seconds:.2f} | {n / seconds:,.0f} | {mb / seconds:.1f} | {floor / seconds:.2f} | {peak / 1024:.0f} |")
+    print(f"\nstart-up: `legality check` of one record, median of 20 runs: {startup * 1000:.1f} ms\n")
+
+    print("| memory run | records | time (s) | peak memory (MB) |")
+    print("| --- | ---: | ---: | ---: |")
+    for count in [100000] + ([args.large] if args.large else []):
+        for multi in (0, 10):
+            folder, _, _ = dataset(count, multi)
+            seconds, peak = timed(check + [folder])
+            shape = "10 multi-document files" if multi else "one file a record"
+            print(f"| {shape} | {count:,} | {seconds:.1f} | {peak / 1024:.0f} |")
+
+
+if __name__ == "__main__":
+    main()
