@@ -28,14 +28,68 @@ struct CheckCommand: ParsableCommand {
         let run = try PreparedRun.prepare(ruleOptions, failOn: outputOptions.failOn, recordPaths: paths)
         let asOf = asOf?.day ?? RunSetup.today()
         let engine = Engine(context: run.context(asOf: asOf))
-        let checked = RecordChecker.check(files, engine: engine, keepSources: outputOptions.format == .text, jobs: ruleOptions.workerCount, limits: limitOptions.resolved(run.configuration.limits))
-        let report = Report(
-            version: Legality.version, asOf: asOf, records: checked.records, rules: engine.rules,
-            findings: run.waive(checked.findings + engine.runFindings(), asOf: asOf), failOn: run.failOn,
-            language: run.language)
-        CalendarWarning.print(checked.uncoveredYears, calendar: run.calendar, language: run.language)
-        try ReportOutput.write(report, options: outputOptions, sources: checked.sources)
-        if report.fails { throw ExitCode(1) }
+        let limits = limitOptions.resolved(run.configuration.limits)
+        switch outputOptions.format {
+        case .json, .text:
+            try stream(files, engine: engine, run: run, asOf: asOf, limits: limits)
+        default:
+            let checked = RecordChecker.check(files, engine: engine, keepSources: false, jobs: ruleOptions.workerCount, limits: limits)
+            let report = Report(
+                version: Legality.version, asOf: asOf, records: checked.records, rules: engine.rules,
+                findings: run.waive(checked.findings + engine.runFindings(), asOf: asOf), failOn: run.failOn,
+                language: run.language)
+            CalendarWarning.print(checked.uncoveredYears, calendar: run.calendar, language: run.language)
+            try ReportOutput.write(report, options: outputOptions, sources: [:])
+            if report.fails { throw ExitCode(1) }
+        }
+    }
+
+    /// Text and JSON reports are written file by file as the run goes, so memory stays flat however
+    /// many records there are: run-level findings first, then each file's findings in file order,
+    /// then the findings about waivers, then the summary.
+    private func stream(_ files: [String], engine: Engine, run: PreparedRun, asOf: Day, limits: RecordLimits) throws {
+        let writer = try ReportWriter(path: outputOptions.output)
+        let language = run.language
+        let json = outputOptions.format == .json
+        let colour = outputOptions.output == nil && FileSystem.isTerminal(1) && (FileSystem.environment("NO_COLOR") ?? "").isEmpty
+        let text = TextReporter(colour: colour, sourceLines: { _ in nil })
+        var ledger = WaiverLedger(run.configuration.waivers, asOf: asOf)
+        var tally = ReportTally(failOn: run.failOn)
+        var written = 0
+        var failure: RunError?
+        func emit(_ findings: [Finding], source: [UInt8]? = nil) {
+            guard !findings.isEmpty, failure == nil else { return }
+            tally.add(findings)
+            do {
+                if json {
+                    try writer.write(JSONReporter.findings(findings, language: language, first: written == 0))
+                } else {
+                    let lines = source.map(ReportOutput.lines)
+                    let reporter = TextReporter(colour: text.colour, sourceLines: { _ in lines })
+                    for finding in findings { try writer.write(reporter.render(finding, language: language)) }
+                }
+            } catch {
+                failure = error
+            }
+            written += findings.count
+        }
+        if json { try writer.write(JSONReporter.header(version: Legality.version, asOf: asOf)) }
+        var runFindings = engine.runFindings()
+        ledger.mark(&runFindings)
+        emit(runFindings)
+        let uncovered = RecordChecker.run(files, engine: engine, keepSources: !json, jobs: ruleOptions.workerCount, limits: limits) { file in
+            var findings = file.findings
+            ledger.mark(&findings)
+            tally.addRecords(file.records.count)
+            emit(findings, source: file.source)
+        }
+        if let failure { throw failure }
+        emit(ledger.diagnostics())
+        if let failure { throw failure }
+        try writer.write(json ? JSONReporter.footer(tally, hadFindings: written > 0) : text.summary(tally, asOf: asOf, language: language))
+        try writer.commit()
+        CalendarWarning.print(uncovered, calendar: run.calendar, language: language)
+        if tally.fails { throw ExitCode(1) }
     }
 }
 

@@ -23,7 +23,7 @@ struct PreparedRun {
 
     /// Applies the configuration's waivers to a run's findings.
     func waive(_ findings: [Finding], asOf: Day) -> [Finding] {
-        Waivers.apply(configuration.waivers, to: findings, asOf: asOf)
+        WaiverLedger.apply(configuration.waivers, to: findings, asOf: asOf)
     }
 
     /// Loads configuration, rules, calendar and registry.

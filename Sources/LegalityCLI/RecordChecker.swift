@@ -26,9 +26,32 @@ enum RecordChecker {
         var source: [UInt8]?
     }
 
+    /// One settled file: its records and its findings, sorted.
+    struct CheckedFile {
+        var file: String
+        var records: [CheckedRecord]
+        var findings: [Finding]
+        var source: [UInt8]?
+    }
+
+    /// Checks every file and keeps everything, for reports that need the whole run at once.
     static func check(_ files: [String], engine: Engine, keepSources: Bool, jobs: Int = 1, limits: RecordLimits) -> CheckedFiles {
         var result = CheckedFiles()
+        result.uncoveredYears = run(files, engine: engine, keepSources: keepSources, jobs: jobs, limits: limits) { file in
+            result.findings += file.findings
+            result.records += file.records
+            if let source = file.source, !file.findings.isEmpty { result.sources[file.file] = source }
+        }
+        return result
+    }
+
+    /// Checks every file and hands each, settled, to `each` in file order; nothing is kept, so
+    /// memory does not grow with the number of files. Returns the years the calendar missed.
+    static func run(
+        _ files: [String], engine: Engine, keepSources: Bool, jobs: Int, limits: RecordLimits, each: (CheckedFile) -> Void
+    ) -> Set<Int> {
         var state = RunState(rules: engine.context.rules)
+        var recordCount = 0
         let jobs = max(1, min(jobs, files.count))
         // Batches bound the memory held for settling, whatever the number of files.
         let batchSize = jobs == 1 ? 1 : jobs * 16
@@ -37,8 +60,8 @@ enum RecordChecker {
             let batch = Array(files[start..<min(start + batchSize, files.count)])
             start += batch.count
             for var outcome in outcomes(batch, engine: engine, keepSources: keepSources, jobs: jobs, limits: limits) {
-                var hasFindings = false
-                if result.records.count + outcome.documents.count > limits.maxRecords, let file = outcome.documents.first?.record.file {
+                guard let file = outcome.documents.first?.record.file else { continue }
+                if recordCount + outcome.documents.count > limits.maxRecords {
                     // Past the run's record limit a file is not evaluated; it says so once.
                     let problem = RecordProblem(
                         code: .yaml,
@@ -48,21 +71,20 @@ enum RecordChecker {
                         position: .start)
                     outcome.documents = [unreadable(file, problem, engine)]
                 }
+                var checked = CheckedFile(file: file, records: [], findings: [], source: outcome.source)
                 for var (record, evaluation) in outcome.documents {
                     state.settle(&evaluation)
                     record.findings = evaluation.findings
                     record.applicableRules = evaluation.applicableRules
-                    hasFindings = hasFindings || !evaluation.findings.isEmpty
-                    result.findings += evaluation.findings
-                    result.records.append(record)
+                    checked.findings += evaluation.findings
+                    checked.records.append(record)
                 }
-                if hasFindings, let source = outcome.source, let file = outcome.documents.first?.record.file {
-                    result.sources[file] = source
-                }
+                recordCount += checked.records.count
+                checked.findings.sort(by: Finding.precedes)
+                each(checked)
             }
         }
-        result.uncoveredYears = state.uncoveredYears
-        return result
+        return state.uncoveredYears
     }
 
     /// The outcomes of a batch, in its order, checked by `jobs` workers.

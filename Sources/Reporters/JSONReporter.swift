@@ -1,32 +1,60 @@
+public import DecisionRecords
+public import RuleEngine
 import RuleLanguage
-import RuleEngine
 
 /// Renders a report as the JSON of the command-line contract.
 public enum JSONReporter {
-    /// The whole report.
+    /// The whole report: the same bytes as `header`, every `findings` chunk and `footer`.
     public static func render(_ report: Report) -> String {
-        JSON.object([
-            ("tool", .object([("name", .string("legality")), ("version", .string(report.version))])),
-            ("asOf", .string(report.asOf.description)),
-            ("summary", summary(report)),
-            ("findings", .array(report.findings.map { finding($0, report) })),
-        ]).rendered() + "\n"
+        var output = header(version: report.version, asOf: report.asOf)
+        output += findings(report.findings, language: report.language, first: true)
+        output += footer(report.tally, hadFindings: !report.findings.isEmpty)
+        return output
     }
 
-    static func summary(_ report: Report) -> JSON {
+    /// The start of a report, up to the opening of its list of findings.
+    public static func header(version: String, asOf: Day) -> String {
+        var output = "{\n  \"tool\": "
+        JSON.object([("name", .string("legality")), ("version", .string(version))]).write(to: &output, indent: "  ")
+        output += ",\n  \"asOf\": " + JSONWriter.quoted(asOf.description) + ",\n  \"findings\": ["
+        return output
+    }
+
+    /// Findings as list items; `first` when nothing was written to the list before them.
+    public static func findings(_ findings: [Finding], language: Language, first: Bool) -> String {
+        var output = ""
+        for (index, item) in findings.enumerated() {
+            output += index == 0 && first ? "\n    " : ",\n    "
+            finding(item, language).write(to: &output, indent: "    ")
+        }
+        return output
+    }
+
+    /// The end of a report: the summary, after the findings, so a report can be written as it is made.
+    public static func footer(_ tally: ReportTally, hadFindings: Bool) -> String {
+        var output = hadFindings ? "\n  ],\n  \"summary\": " : "],\n  \"summary\": "
+        summary(tally).write(to: &output, indent: "  ")
+        return output + "\n}\n"
+    }
+
+    static func summary(_ tally: ReportTally) -> JSON {
         .object([
-            ("records", .int(report.recordCount)),
-            ("failed", .int(report.failedRecordCount)),
-            ("errors", .int(report.count(.error))),
-            ("warnings", .int(report.count(.warning))),
-            ("infos", .int(report.count(.info))),
-            ("waived", .int(report.waivedCount)),
+            ("records", .int(tally.records)),
+            ("failed", .int(tally.failedRecords)),
+            ("errors", .int(tally.errors)),
+            ("warnings", .int(tally.warnings)),
+            ("infos", .int(tally.infos)),
+            ("waived", .int(tally.waived)),
         ])
     }
 
     /// One finding as a JSON object.
     static func finding(_ finding: Finding, _ report: Report) -> JSON {
-        let language = report.language
+        self.finding(finding, report.language)
+    }
+
+    /// One finding as a JSON object, in a language.
+    static func finding(_ finding: Finding, _ language: Language) -> JSON {
         var pairs: [(String, JSON)] = [
             ("rule", .string(finding.rule)),
             ("severity", .string(finding.severity.rawValue)),

@@ -73,28 +73,26 @@ public struct Report: Sendable {
         self.language = language
     }
 
+    /// The summary's counts.
+    public var tally: ReportTally {
+        var tally = ReportTally(failOn: failOn)
+        tally.addRecords(records.count)
+        tally.add(findings)
+        return tally
+    }
+
     /// How many records were checked.
     public var recordCount: Int { records.count }
 
     /// Findings counted by severity (waived findings are counted apart).
-    public func count(_ severity: Severity) -> Int { findings.count { $0.severity == severity && $0.waiver == nil } }
+    public func count(_ severity: Severity) -> Int { tally.count(severity) }
 
     /// Findings excused by a waiver.
-    public var waivedCount: Int { findings.count { $0.waiver != nil } }
+    public var waivedCount: Int { tally.waived }
 
     /// Records with at least one finding that reaches the fail-on level (or any error, for `never`).
-    public var failedRecordCount: Int {
-        let level = failOn ?? .error
-        var failed: Set<String> = []
-        for finding in findings where finding.severity >= level && finding.waiver == nil {
-            failed.insert(finding.file + "\u{0}" + (finding.record ?? ""))
-        }
-        return failed.count
-    }
+    public var failedRecordCount: Int { tally.failedRecords }
 
     /// Whether the run fails: some finding reaches the fail-on level.
-    public var fails: Bool {
-        guard let failOn else { return false }
-        return findings.contains { $0.severity >= failOn && $0.waiver == nil }
-    }
+    public var fails: Bool { tally.fails }
 }

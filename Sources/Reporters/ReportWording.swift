@@ -16,11 +16,15 @@ enum Wording {
 
     /// The one-sentence summary of a run, as the text report ends.
     static func summary(_ report: Report) -> String {
-        let errors = report.count(.error), warnings = report.count(.warning), infos = report.count(.info)
-        let waived = report.waivedCount
-        return report.language == .zh
-            ? "检查了 \(report.recordCount) 条记录（截至 \(report.asOf)）：\(errors) 个错误，\(warnings) 个警告，\(infos) 个提示\(waived > 0 ? "，\(waived) 个已豁免" : "")；\(report.failedRecordCount) 条记录未通过"
-            : "checked \(report.recordCount) records as of \(report.asOf): \(errors) errors, \(warnings) warnings, \(infos) infos\(waived > 0 ? ", \(waived) waived" : ""); \(report.failedRecordCount) records failed"
+        summary(report.tally, asOf: report.asOf, language: report.language)
+    }
+
+    /// The summary line from a tally.
+    static func summary(_ tally: ReportTally, asOf: Day, language: Language) -> String {
+        let (errors, warnings, infos, waived) = (tally.errors, tally.warnings, tally.infos, tally.waived)
+        return language == .zh
+            ? "检查了 \(tally.records) 条记录（截至 \(asOf)）：\(errors) 个错误，\(warnings) 个警告，\(infos) 个提示\(waived > 0 ? "，\(waived) 个已豁免" : "")；\(tally.failedRecords) 条记录未通过"
+            : "checked \(tally.records) records as of \(asOf): \(errors) errors, \(warnings) warnings, \(infos) infos\(waived > 0 ? ", \(waived) waived" : ""); \(tally.failedRecords) records failed"
     }
 
     /// The verdict of the run: failed when some finding reaches the fail-on level.

@@ -1,5 +1,5 @@
-import DecisionRecords
-import RuleEngine
+public import DecisionRecords
+public import RuleEngine
 import RuleLanguage
 
 /// Renders a report like a compiler's diagnostics: the rule and title, the place, the source
@@ -16,20 +16,21 @@ public struct TextReporter: Sendable {
         self.sourceLines = sourceLines
     }
 
-    /// The whole report.
+    /// The whole report: the same text as each finding's `render` followed by `summary`.
     public func render(_ report: Report) -> String {
-        let zh = report.language == .zh
         var output = ""
-        for finding in report.findings {
-            output += render(finding, zh: zh, language: report.language)
-            output += "\n"
-        }
-        let summary = Wording.summary(report)
-        output += paint(summary, report.fails ? "1;31" : "1;32") + "\n"
-        return output
+        for finding in report.findings { output += render(finding, language: report.language) }
+        return output + summary(report.tally, asOf: report.asOf, language: report.language)
     }
 
-    private func render(_ finding: Finding, zh: Bool, language: Language) -> String {
+    /// The closing summary line.
+    public func summary(_ tally: ReportTally, asOf: Day, language: Language) -> String {
+        paint(Wording.summary(tally, asOf: asOf, language: language), tally.fails ? "1;31" : "1;32") + "\n"
+    }
+
+    /// One finding, followed by a blank line.
+    public func render(_ finding: Finding, language: Language) -> String {
+        let zh = language == .zh
         let label: String
         let code: String
         switch finding.severity {
@@ -67,7 +68,7 @@ public struct TextReporter: Sendable {
                 ? "\(pad) \(paint("=", "1;34")) 豁免：\(waiver.reason)（批准：\(waiver.approvedBy)，有效期至 \(waiver.expires)）\n"
                 : "\(pad) \(paint("=", "1;34")) waived: \(waiver.reason) (approved by \(waiver.approvedBy), until \(waiver.expires))\n")
         }
-        return text
+        return text + "\n"
     }
 
     /// Colours text on a terminal; control characters from records are shown as `�`, so a

@@ -1,34 +1,56 @@
 public import DecisionRecords
 public import RuleLanguage
 
-/// Applies waivers to a run's findings.
+/// Applies waivers to a run's findings, as they come.
 ///
 /// A waiver in force (as-of date on or before its expiry) marks the findings of its rule on its
 /// record as waived. An expired waiver waives nothing and is reported (`waiver-expired`, a
 /// warning); a waiver in force that matched nothing is reported as unused (`waiver-unused`, info),
 /// so stale waivers get cleaned up.
-public enum Waivers {
-    /// The findings with waivers applied, followed by findings about the waivers themselves.
-    public static func apply(_ waivers: [Waiver], to findings: [Finding], asOf: Day) -> [Finding] {
-        var result = findings
-        var used = Set<Int>()
-        for (index, waiver) in waivers.enumerated() where asOf <= waiver.expires {
-            for position in result.indices where result[position].rule == waiver.rule && result[position].record == waiver.record {
-                result[position].waiver = waiver
-                used.insert(index)
+public struct WaiverLedger: Sendable {
+    /// The waivers of the configuration.
+    public let waivers: [Waiver]
+    /// The as-of date.
+    public let asOf: Day
+    private var used: Set<Int> = []
+    private var matchedExpired: Set<Int> = []
+
+    /// A ledger for a run.
+    public init(_ waivers: [Waiver], asOf: Day) {
+        self.waivers = waivers
+        self.asOf = asOf
+    }
+
+    /// Marks the findings that a waiver in force excuses.
+    public mutating func mark(_ findings: inout [Finding]) {
+        guard !waivers.isEmpty else { return }
+        for position in findings.indices {
+            for (index, waiver) in waivers.enumerated()
+            where findings[position].rule == waiver.rule && findings[position].record == waiver.record {
+                if asOf <= waiver.expires {
+                    findings[position].waiver = waiver
+                    used.insert(index)
+                } else {
+                    matchedExpired.insert(index)
+                }
             }
         }
+    }
+
+    /// Findings about the waivers themselves, once every finding has been marked.
+    public func diagnostics() -> [Finding] {
+        var result: [Finding] = []
         for (index, waiver) in waivers.enumerated() {
             if waiver.expires < asOf {
-                let matched = findings.contains { $0.rule == waiver.rule && $0.record == waiver.record }
-                result.append(finding(
+                let matched = matchedExpired.contains(index)
+                result.append(Self.finding(
                     "waiver-expired", .warning, waiver,
                     title: LocalizedText(zh: "豁免已过期", en: "Waiver expired"),
                     message: LocalizedText(
                         zh: "对记录 \(waiver.record) 的 \(waiver.rule) 豁免已于 \(waiver.expires) 到期（批准：\(waiver.approvedBy)）\(matched ? "，该问题重新计入" : "")",
                         en: "the waiver of \(waiver.rule) for record \(waiver.record) expired on \(waiver.expires) (approved by \(waiver.approvedBy))\(matched ? "; the finding counts again" : "")")))
             } else if !used.contains(index) {
-                result.append(finding(
+                result.append(Self.finding(
                     "waiver-unused", .info, waiver,
                     title: LocalizedText(zh: "豁免未被使用", en: "Unused waiver"),
                     message: LocalizedText(
@@ -37,6 +59,14 @@ public enum Waivers {
             }
         }
         return result
+    }
+
+    /// Marks a whole run's findings at once and appends the diagnostics.
+    public static func apply(_ waivers: [Waiver], to findings: [Finding], asOf: Day) -> [Finding] {
+        var ledger = WaiverLedger(waivers, asOf: asOf)
+        var marked = findings
+        ledger.mark(&marked)
+        return marked + ledger.diagnostics()
     }
 
     private static func finding(_ id: String, _ severity: Severity, _ waiver: Waiver, title: LocalizedText, message: LocalizedText) -> Finding {

@@ -1,0 +1,64 @@
+public import RuleEngine
+public import RuleLanguage
+
+/// The counts a report's summary states, kept as findings stream past, so a report of a
+/// million records need not hold them all.
+public struct ReportTally: Sendable {
+    /// The level at which a finding fails the run; nil for `never`.
+    public var failOn: Severity?
+    /// Records checked (a file that could not be read counts as one).
+    public private(set) var records = 0
+    /// Records (and unreadable files) with a finding at the fail-on level (at error level for
+    /// `never`), waived findings aside.
+    public private(set) var failedRecords = 0
+    /// Findings by severity, waived ones aside.
+    public private(set) var errors = 0
+    public private(set) var warnings = 0
+    public private(set) var infos = 0
+    /// Findings excused by a waiver.
+    public private(set) var waived = 0
+    /// Whether some finding reaches the fail-on level.
+    public private(set) var fails = false
+
+    /// An empty tally.
+    public init(failOn: Severity?) {
+        self.failOn = failOn
+    }
+
+    /// Counts records checked.
+    public mutating func addRecords(_ count: Int) {
+        records += count
+    }
+
+    /// Counts findings; a batch must hold all the findings of each record it names.
+    public mutating func add(_ findings: [Finding]) {
+        let level = failOn ?? .error
+        var failed: Set<String> = []
+        for finding in findings {
+            guard finding.waiver == nil else {
+                waived += 1
+                continue
+            }
+            switch finding.severity {
+            case .error: errors += 1
+            case .warning: warnings += 1
+            case .info: infos += 1
+            }
+            if let failOn, finding.severity >= failOn { fails = true }
+            // A record, or a file that could not be read as records; not the run, nor the configuration.
+            if finding.severity >= level, !finding.file.isEmpty, finding.pack != "config" {
+                failed.insert(finding.file + "\u{0}" + (finding.record ?? ""))
+            }
+        }
+        failedRecords += failed.count
+    }
+
+    /// Findings of a severity.
+    public func count(_ severity: Severity) -> Int {
+        switch severity {
+        case .error: errors
+        case .warning: warnings
+        case .info: infos
+        }
+    }
+}
