@@ -77,7 +77,7 @@ struct CheckCommand: ParsableCommand {
         var runFindings = engine.runFindings()
         ledger.mark(&runFindings)
         emit(runFindings)
-        let uncovered = RecordChecker.run(files, engine: engine, keepSources: !json, jobs: ruleOptions.workerCount, limits: limits) { file in
+        let uncovered = RecordChecker.run(files, engine: engine, keepSources: !json, keepRecords: false, jobs: ruleOptions.workerCount, limits: limits) { file in
             var findings = file.findings
             ledger.mark(&findings)
             tally.addRecords(file.records.count)

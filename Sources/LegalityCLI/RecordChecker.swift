@@ -1,4 +1,7 @@
 import Dispatch
+#if canImport(Glibc)
+import Glibc
+#endif
 import DecisionRecords
 import Reporters
 import RuleEngine
@@ -37,7 +40,7 @@ enum RecordChecker {
     /// Checks every file and keeps everything, for reports that need the whole run at once.
     static func check(_ files: [String], engine: Engine, keepSources: Bool, jobs: Int = 1, limits: RecordLimits) -> CheckedFiles {
         var result = CheckedFiles()
-        result.uncoveredYears = run(files, engine: engine, keepSources: keepSources, jobs: jobs, limits: limits) { file in
+        result.uncoveredYears = run(files, engine: engine, keepSources: keepSources, keepRecords: true, jobs: jobs, limits: limits) { file in
             result.findings += file.findings
             result.records += file.records
             if let source = file.source, !file.findings.isEmpty { result.sources[file.file] = source }
@@ -48,61 +51,46 @@ enum RecordChecker {
     /// Checks every file and hands each, settled, to `each` in file order; nothing is kept, so
     /// memory does not grow with the number of files. Returns the years the calendar missed.
     static func run(
-        _ files: [String], engine: Engine, keepSources: Bool, jobs: Int, limits: RecordLimits, each: (CheckedFile) -> Void
+        _ files: [String], engine: Engine, keepSources: Bool, keepRecords: Bool, jobs: Int, limits: RecordLimits,
+        each: (CheckedFile) -> Void
     ) -> Set<Int> {
         var state = RunState(rules: engine.context.rules)
         var recordCount = 0
-        let jobs = max(1, min(jobs, files.count))
-        // Batches bound the memory held for settling, whatever the number of files.
-        let batchSize = jobs == 1 ? 1 : jobs * 16
-        var start = 0
-        while start < files.count {
-            let batch = Array(files[start..<min(start + batchSize, files.count)])
-            start += batch.count
-            for var outcome in outcomes(batch, engine: engine, keepSources: keepSources, jobs: jobs, limits: limits) {
-                guard let file = outcome.documents.first?.record.file else { continue }
-                if recordCount + outcome.documents.count > limits.maxRecords {
-                    // Past the run's record limit a file is not evaluated; it says so once.
-                    let problem = RecordProblem(
-                        code: .yaml,
-                        message: LocalizedText(
-                            zh: "本次运行的记录数已达上限 \(limits.maxRecords)，此文件未检查；可用 --max-records 提高上限",
-                            en: "the run reached its limit of \(limits.maxRecords) records, so this file was not checked; raise it with --max-records"),
-                        position: .start)
-                    outcome.documents = [unreadable(file, problem, engine)]
-                }
-                var checked = CheckedFile(file: file, records: [], findings: [], source: outcome.source)
-                for var (record, evaluation) in outcome.documents {
-                    state.settle(&evaluation)
-                    record.findings = evaluation.findings
-                    record.applicableRules = evaluation.applicableRules
-                    checked.findings += evaluation.findings
-                    checked.records.append(record)
-                }
-                recordCount += checked.records.count
-                checked.findings.sort(by: Finding.precedes)
-                each(checked)
+        let sizes = files.map(FileSystem.size)
+        let pipeline = OrderedPipeline(count: files.count, workers: max(1, min(jobs, files.count)), weights: sizes) { index in
+            outcome(of: files[index], engine: engine, keepSources: keepSources, keepRecords: keepRecords, limits: limits)
+        }
+        for index in files.indices {
+            var outcome = pipeline.take(index)
+            let file = files[index]
+            if recordCount + outcome.documents.count > limits.maxRecords {
+                // Past the run's record limit a file is not evaluated; it says so once.
+                let problem = RecordProblem(
+                    code: .yaml,
+                    message: LocalizedText(
+                        zh: "本次运行的记录数已达上限 \(limits.maxRecords)，此文件未检查；可用 --max-records 提高上限",
+                        en: "the run reached its limit of \(limits.maxRecords) records, so this file was not checked; raise it with --max-records"),
+                    position: .start)
+                outcome.documents = [unreadable(file, problem, engine)]
             }
+            var checked = CheckedFile(file: file, records: [], findings: [], source: outcome.source)
+            for var (record, evaluation) in outcome.documents {
+                state.settle(&evaluation)
+                record.findings = evaluation.findings
+                record.applicableRules = evaluation.applicableRules
+                checked.findings += evaluation.findings
+                checked.records.append(record)
+            }
+            recordCount += checked.records.count
+            checked.findings.sort(by: Finding.precedes)
+            each(checked)
         }
         return state.uncoveredYears
     }
 
-    /// The outcomes of a batch, in its order, checked by `jobs` workers.
-    private static func outcomes(_ batch: [String], engine: Engine, keepSources: Bool, jobs: Int, limits: RecordLimits) -> [FileOutcome] {
-        guard jobs > 1, batch.count > 1 else { return batch.map { outcome(of: $0, engine: engine, keepSources: keepSources, limits: limits) } }
-        let slots = Slots(count: batch.count)
-        DispatchQueue.concurrentPerform(iterations: jobs) { worker in
-            var index = worker
-            while index < batch.count {
-                slots.store(outcome(of: batch[index], engine: engine, keepSources: keepSources, limits: limits), at: index)
-                index += jobs
-            }
-        }
-        return slots.collect()
-    }
-
     /// Reads, parses and evaluates one file; a file that cannot be read or parsed is one document with a load problem.
-    static func outcome(of file: String, engine: Engine, keepSources: Bool, limits: RecordLimits) -> FileOutcome {
+    /// Without `keepRecords`, a document keeps only its findings: what a streamed report needs.
+    static func outcome(of file: String, engine: Engine, keepSources: Bool, keepRecords: Bool, limits: RecordLimits) -> FileOutcome {
         var outcome = FileOutcome()
         let bytes: [UInt8]
         do {
@@ -115,7 +103,14 @@ enum RecordChecker {
         do {
             try YAMLParser.parse(bytes, file: file, limits: limits.yaml) { document in
                 let loaded = RecordLoader.load(document, file: file)
-                outcome.documents.append((summary(of: loaded, document: document, file: file), engine.evaluate(loaded, file: file)))
+                var evaluation = engine.evaluate(loaded, file: file)
+                if keepRecords {
+                    outcome.documents.append((summary(of: loaded, document: document, file: file), evaluation))
+                } else {
+                    evaluation.applicableRules = []
+                    let placeholder = CheckedRecord(file: file, id: nil, title: nil, kind: nil, department: nil, decisionDate: nil, line: 0, findings: [])
+                    outcome.documents.append((placeholder, evaluation))
+                }
             }
         } catch {
             let problem = RecordProblem(code: .yaml, message: LocalizedText(zh: "无法解析为 YAML：\(error.message)", en: error.message), position: error.position)
@@ -147,26 +142,82 @@ enum RecordChecker {
     }
 }
 
-/// Result slots that workers fill at distinct indices; each slot is written once, by one worker,
-/// before `concurrentPerform` returns, and read only after it.
-private final class Slots: @unchecked Sendable {
-    private let buffer: UnsafeMutableBufferPointer<RecordChecker.FileOutcome?>
+/// Runs `work` for indices 0..<count on worker threads and hands the results out in index order.
+/// Workers stay at most a few items, and at most `budget` of weight (file bytes), ahead of the
+/// consumer, so memory is bounded by the window, not by the number or size of the files.
+private final class OrderedPipeline<Result: Sendable>: @unchecked Sendable {
+    private let work: @Sendable (Int) -> Result
+    private let count: Int
+    private let window: Int
+    private let inline: Bool
+    // Guarded by `mutex`:
+    private var results: [Int: Result] = [:]
+    private var next = 0
+    private var consumed = 0
+    private var weightInFlight = 0
+    private let weights: [Int]
+    private let budget = 32 << 20
+    private let mutex: UnsafeMutablePointer<pthread_mutex_t> = .allocate(capacity: 1)
+    private let changed: UnsafeMutablePointer<pthread_cond_t> = .allocate(capacity: 1)
 
-    init(count: Int) {
-        buffer = .allocate(capacity: count)
-        buffer.initialize(repeating: nil)
+    init(count: Int, workers: Int, weights: [Int], work: @escaping @Sendable (Int) -> Result) {
+        self.work = work
+        self.count = count
+        self.weights = weights
+        window = workers * 4
+        inline = workers <= 1
+        pthread_mutex_init(mutex, nil)
+        pthread_cond_init(changed, nil)
+        guard !inline else { return }
+        for _ in 0..<workers {
+            DispatchQueue.global().async { self.runWorker() }
+        }
     }
 
     deinit {
-        buffer.deinitialize()
-        buffer.deallocate()
+        pthread_cond_destroy(changed)
+        pthread_mutex_destroy(mutex)
+        changed.deallocate()
+        mutex.deallocate()
     }
 
-    func store(_ outcome: RecordChecker.FileOutcome, at index: Int) {
-        buffer[index] = outcome
+    /// The result for `index`; indices must be taken in order, each once.
+    func take(_ index: Int) -> Result {
+        if inline { return work(index) }
+        pthread_mutex_lock(mutex)
+        defer { pthread_mutex_unlock(mutex) }
+        while true {
+            if let result = results.removeValue(forKey: index) {
+                consumed = index + 1
+                weightInFlight -= weights[index]
+                pthread_cond_broadcast(changed)
+                return result
+            }
+            pthread_cond_wait(changed, mutex)
+        }
     }
 
-    func collect() -> [RecordChecker.FileOutcome] {
-        buffer.compactMap { $0 }
+    private func runWorker() {
+        while true {
+            pthread_mutex_lock(mutex)
+            // The item the consumer waits for is always allowed; others only within the window and budget.
+            while next < count && next > consumed
+                && (next >= consumed + window || weightInFlight + weights[next] > budget) {
+                pthread_cond_wait(changed, mutex)
+            }
+            guard next < count else {
+                pthread_mutex_unlock(mutex)
+                return
+            }
+            let index = next
+            next += 1
+            weightInFlight += weights[index]
+            pthread_mutex_unlock(mutex)
+            let result = work(index)
+            pthread_mutex_lock(mutex)
+            results[index] = result
+            pthread_cond_broadcast(changed)
+            pthread_mutex_unlock(mutex)
+        }
     }
 }
