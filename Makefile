@@ -5,7 +5,7 @@ AS_OF ?=
 BIN_DEBUG := .build/debug/legality
 BIN_RELEASE := .build/release/legality
 
-.PHONY: all deps build release test conformance run bench install clean
+.PHONY: all deps build release test conformance run bench fuzz sanitize install clean
 
 all: build
 
@@ -55,5 +55,17 @@ BENCH_ARGS ?=
 bench: deps
 	python3 bench/run.py $(BENCH_ARGS)
 
+# libFuzzer on the YAML tree, the record loader, the rule loader and the configuration loader.
+FUZZ_SECONDS ?= 600
+fuzz: deps
+	FUZZ_SECONDS=$(FUZZ_SECONDS) Fuzz/run
+
+# The test suite under the address sanitizer, then under the thread sanitizer (the parallel checker).
+sanitize: deps
+	swift build --build-tests --scratch-path .build-asan -Xswiftc -sanitize=address
+	LEGALITY_BINARY=.build-asan/debug/legality swift test --skip-build --scratch-path .build-asan
+	swift build --build-tests --scratch-path .build-tsan -Xswiftc -sanitize=thread
+	LEGALITY_BINARY=.build-tsan/debug/legality TSAN_OPTIONS=halt_on_error=1 swift test --skip-build --scratch-path .build-tsan
+
 clean:
-	rm -rf .build
+	rm -rf .build .build-fuzz .build-asan .build-tsan

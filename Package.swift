@@ -1,4 +1,5 @@
 // swift-tools-version: 6.0
+import Foundation
 import PackageDescription
 
 /// Settings shared by every Swift target: Swift 6 mode is the package default;
@@ -50,3 +51,19 @@ let package = Package(
         .testTarget(name: "LegalityCLITests", dependencies: ["LegalityCLI"], swiftSettings: strictSettings),
     ]
 )
+
+// libFuzzer targets, built only by `make fuzz` (LEGALITY_FUZZ=1 with -sanitize=fuzzer), since
+// libFuzzer supplies their `main`.
+if ProcessInfo.processInfo.environment["LEGALITY_FUZZ"] == "1" {
+    let fuzzTargets: [(String, [Target.Dependency])] = [
+        ("FuzzYAMLTree", ["YAMLTree"]),
+        ("FuzzRecords", ["DecisionRecords", "YAMLTree"]),
+        ("FuzzRules", ["RuleLanguage"]),
+        ("FuzzConfiguration", ["RuleEngine", "YAMLTree"]),
+    ]
+    for (name, dependencies) in fuzzTargets {
+        package.targets.append(.executableTarget(
+            name: name, dependencies: dependencies, path: "Fuzz/\(name)",
+            swiftSettings: strictSettings + [.unsafeFlags(["-parse-as-library"])]))
+    }
+}

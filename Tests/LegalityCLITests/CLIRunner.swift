@@ -3,7 +3,13 @@ import Foundation
 /// Runs the built `legality` executable, as a user would, and captures what it says.
 struct CLIRunner {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let binary = root.appendingPathComponent(".build/debug/legality")
+    /// The executable under test: `$LEGALITY_BINARY` (as `make sanitize` sets it), else the debug build.
+    static let binary: URL = {
+        if let path = ProcessInfo.processInfo.environment["LEGALITY_BINARY"], !path.isEmpty {
+            return path.hasPrefix("/") ? URL(fileURLWithPath: path) : root.appendingPathComponent(path)
+        }
+        return root.appendingPathComponent(".build/debug/legality")
+    }()
 
     struct Result {
         var status: Int32
