@@ -10,6 +10,9 @@ public struct WorkingCalendar: Sendable {
     public private(set) var years: Set<Int> = []
     /// The calendar files read, in order.
     public private(set) var sources: [String] = []
+    /// A dense table over the covered years: `table.start` is the ordinal of its first day, and
+    /// `table.before[i]` counts the working days before day `start + i`, so counts are one subtraction.
+    private var table: (start: Int, before: [Int32]) = (0, [0])
 
     /// An empty calendar: Monday to Friday everywhere.
     public init() {}
@@ -19,13 +22,29 @@ public struct WorkingCalendar: Sendable {
 
     /// Whether a day is a working day.
     public func isWorkingDay(_ day: Day) -> Bool {
-        overrides[day.ordinal] ?? !day.isWeekend
+        let offset = day.ordinal - table.start
+        if offset >= 0, offset + 1 < table.before.count { return table.before[offset + 1] > table.before[offset] }
+        return overrides[day.ordinal] ?? !day.isWeekend
     }
 
     /// The `count`-th working day after `day` (`day` itself not counted).
     public func adding(workingDays count: Int, to day: Day) -> Day {
         var current = day
         var remaining = max(0, count)
+        // Within the table, jump by binary search over the running counts.
+        let offset = day.ordinal - table.start
+        if offset >= 0, offset + 1 < table.before.count {
+            let target = Int(table.before[offset + 1]) + remaining
+            if let last = table.before.last, target <= Int(last) {
+                var low = offset + 1
+                var high = table.before.count - 1
+                while low < high {
+                    let middle = (low + high) / 2
+                    if Int(table.before[middle]) < target { low = middle + 1 } else { high = middle }
+                }
+                return Day(ordinal: table.start + low - 1)
+            }
+        }
         while remaining > 0 {
             current = current.adding(days: 1)
             if isWorkingDay(current) { remaining -= 1 }
@@ -36,6 +55,8 @@ public struct WorkingCalendar: Sendable {
     /// The working days W with `from < W <= to`; negative when `to` is before `from`.
     public func workingDays(from: Day, to: Day) -> Int {
         if to < from { return -workingDays(from: to, to: from) }
+        let (a, b) = (from.ordinal - table.start + 1, to.ordinal - table.start + 1)
+        if a >= 0, b < table.before.count { return Int(table.before[b] - table.before[a]) }
         var count = 0
         var current = from
         while current < to {
@@ -43,6 +64,26 @@ public struct WorkingCalendar: Sendable {
             if isWorkingDay(current) { count += 1 }
         }
         return count
+    }
+
+    /// Rebuilds the dense table over the covered years (and the days the files name).
+    private mutating func rebuildTable() {
+        let covered = years.compactMap { Day(year: $0, month: 1, day: 1)?.ordinal } + overrides.keys
+        let ends = years.compactMap { Day(year: $0, month: 12, day: 31)?.ordinal } + overrides.keys
+        guard let start = covered.min(), let end = ends.max(), end >= start else {
+            table = (0, [0])
+            return
+        }
+        var before: [Int32] = [0]
+        before.reserveCapacity(end - start + 2)
+        var running: Int32 = 0
+        for ordinal in start...end {
+            let day = Day(ordinal: ordinal)
+            if overrides[ordinal] ?? !day.isWeekend { running += 1 }
+            before.append(running)
+        }
+        // before[i] counts working days before start + i; before[i + 1] includes that day.
+        table = (start, before)
     }
 
     /// Adds the days of a calendar file; later files override earlier ones day by day.
@@ -70,6 +111,7 @@ public struct WorkingCalendar: Sendable {
             years.insert(year)
         }
         sources.append(file)
+        rebuildTable()
     }
 }
 
