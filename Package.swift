@@ -61,9 +61,10 @@ if ProcessInfo.processInfo.environment["LEGALITY_FUZZ"] == "1" {
         ("FuzzRules", ["RuleLanguage"]),
         ("FuzzConfiguration", ["RuleEngine", "YAMLTree"]),
     ]
+    package.targets.append(.target(name: "FuzzSupport", path: "Fuzz/FuzzSupport", swiftSettings: strictSettings))
     for (name, dependencies) in fuzzTargets {
         package.targets.append(.executableTarget(
-            name: name, dependencies: dependencies, path: "Fuzz/\(name)",
+            name: name, dependencies: dependencies + ["FuzzSupport"], path: "Fuzz/\(name)",
             swiftSettings: strictSettings + [.unsafeFlags(["-parse-as-library"])]))
     }
 }

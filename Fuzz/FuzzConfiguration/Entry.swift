@@ -1,14 +1,6 @@
-// SwiftPM links an executable's entry point as `FuzzConfiguration_main`; it hands control to libFuzzer's driver.
-@_silgen_name("LLVMFuzzerRunDriver")
-func runLibFuzzerDriver(
-    _ argc: UnsafeMutablePointer<CInt>,
-    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
-    _ callback: @convention(c) (UnsafePointer<UInt8>, Int) -> CInt
-) -> CInt
+import FuzzSupport
 
 @_cdecl("FuzzConfiguration_main")
 func fuzzerMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
-    var count = argc
-    var arguments = argv
-    return runLibFuzzerDriver(&count, &arguments) { data, size in fuzzConfiguration(data, size) }
+    runLibFuzzer(argc, argv) { data, size in fuzzConfiguration(data, size) }
 }

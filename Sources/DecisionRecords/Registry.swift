@@ -71,32 +71,13 @@ public struct Registry: Sendable {
     public func person(_ id: String) -> Person? { people[id] }
 }
 
-/// A registry file that cannot be used; the run stops with exit status 2.
-public struct RegistryError: Error, Sendable, CustomStringConvertible {
-    /// The file.
-    public var file: String
-    /// Where the problem is.
-    public var position: SourcePosition
-    /// What is wrong and what was expected.
-    public var message: String
-
-    /// Creates an error.
-    public init(file: String, position: SourcePosition, message: String) {
-        self.file = file
-        self.position = position
-        self.message = message
-    }
-
-    public var description: String { "\(file):\(position.line):\(position.column): \(message)" }
-}
-
 /// Reads registry documents.
 public enum RegistryLoader {
     /// Adds the people of one registry document to `registry`.
-    /// - Throws: `RegistryError` naming the position of the first problem.
-    public static func add(_ document: YAMLNode, file: String, to registry: inout Registry) throws(RegistryError) {
-        func fail(_ node: YAMLNode, _ message: String) -> RegistryError {
-            RegistryError(file: file, position: node.position, message: message)
+    /// - Throws: `InputError` naming the position of the first problem.
+    public static func add(_ document: YAMLNode, file: String, to registry: inout Registry) throws(InputError) {
+        func fail(_ node: YAMLNode, _ message: String) -> InputError {
+            InputError(file: file, position: node.position, message: message)
         }
         guard document.mapping != nil else { throw fail(document, "a registry is a mapping with the key 'people', found \(document.kindDescription)") }
         guard let peopleNode = document["people"] else { throw fail(document, "a registry needs the key 'people' (a list of people)") }
@@ -113,7 +94,7 @@ public enum RegistryLoader {
                 guard certificateNode.mapping != nil, let type = certificateNode["type"]?.coreValue?.text else {
                     throw fail(certificateNode, "a certificate needs a 'type'")
                 }
-                func day(_ key: String) throws(RegistryError) -> Day? {
+                func day(_ key: String) throws(InputError) -> Day? {
                     guard let node = certificateNode[key] else { return nil }
                     guard let day = RecordLoader.date(node) else { throw fail(node, "'\(key)' must be a date (YYYY-MM-DD), found '\(node.scalar?.text ?? node.kindDescription)'") }
                     return day
@@ -137,7 +118,7 @@ public enum RegistryLoader {
         registry.addFile(file)
     }
 
-    private static func texts(_ node: YAMLNode?, key: String, fail: (YAMLNode, String) -> RegistryError) throws(RegistryError) -> [String] {
+    private static func texts(_ node: YAMLNode?, key: String, fail: (YAMLNode, String) -> InputError) throws(InputError) -> [String] {
         guard let node else { return [] }
         guard let items = node.sequence else { throw fail(node, "'\(key)' must be a list, found \(node.kindDescription)") }
         return items.compactMap { $0.coreValue?.text }

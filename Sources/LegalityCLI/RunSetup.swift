@@ -67,7 +67,7 @@ enum RunSetup {
                 for document in try YAMLParser.parse(bytes, file: file) { try calendar.add(document, file: file) }
             } catch let error as YAMLError {
                 throw RunError(message: "invalid calendar: \(error.description)")
-            } catch let error as CalendarError {
+            } catch let error as InputError {
                 throw RunError(message: "invalid calendar: \(error.description)")
             } catch {
                 throw RunError(message: "invalid calendar: \(file): \(error)")
@@ -95,7 +95,7 @@ enum RunSetup {
                 }
             } catch let error as YAMLError {
                 throw RunError(message: "invalid registry: \(error.description)")
-            } catch let error as RegistryError {
+            } catch let error as InputError {
                 throw RunError(message: "invalid registry: \(error.description)")
             } catch {
                 throw RunError(message: "invalid registry: \(file): \(error)")

@@ -64,9 +64,9 @@ public struct Configuration: Sendable {
     /// - Throws: `RuleLoadError` listing every problem with its position.
     public init(_ document: YAMLNode, file: String, folder: String) throws(RuleLoadError) {
         self.file = file
-        var problems: [RuleDiagnostic] = []
+        var problems: [InputError] = []
         func fail(_ node: YAMLNode, _ message: String) {
-            problems.append(RuleDiagnostic(file: file, position: node.position, message: message))
+            problems.append(InputError(file: file, position: node.position, message: message))
         }
         func resolve(_ path: String) -> String {
             path.hasPrefix("/") || folder == "." ? path : folder + "/" + path
@@ -85,7 +85,7 @@ public struct Configuration: Sendable {
             }
         }
         guard let pairs = document.mapping else {
-            throw RuleLoadError(diagnostics: [RuleDiagnostic(file: file, position: document.position, message: "a configuration is a mapping of settings such as 'disable' and 'waivers', found \(document.kindDescription)")])
+            throw RuleLoadError(diagnostics: [InputError(file: file, position: document.position, message: "a configuration is a mapping of settings such as 'disable' and 'waivers', found \(document.kindDescription)")])
         }
         for pair in pairs {
             let key = pair.key.scalar?.text ?? ""
@@ -198,17 +198,17 @@ public struct Configuration: Sendable {
     /// Checks rule ids and parameter names against the loaded rules, and applies `disable` and `severity`.
     /// - Throws: `RuleLoadError` naming each unknown rule or parameter.
     public func apply(to rules: RuleSet) throws(RuleLoadError) -> RuleSet {
-        var problems: [RuleDiagnostic] = []
+        var problems: [InputError] = []
         let ids = Set(rules.rules.map(\.id))
         for mention in ruleMentions where !ids.contains(mention.id) {
-            problems.append(RuleDiagnostic(file: file ?? "", position: mention.position, message: "no rule has the id '\(mention.id)'\(Suggestion.phrase(for: mention.id, in: ids))"))
+            problems.append(InputError(file: file ?? "", position: mention.position, message: "no rule has the id '\(mention.id)'\(Suggestion.phrase(for: mention.id, in: ids))"))
         }
         for mention in parameterMentions {
             guard let rule = rules.rules.first(where: { $0.id == mention.rule }) else { continue }
             let names = rule.parameters.map(\.name)
             if !names.contains(mention.name) {
                 let known = names.isEmpty ? "it has no parameters" : "its parameters are \(names.joined(separator: ", "))"
-                problems.append(RuleDiagnostic(file: file ?? "", position: mention.position, message: "\(mention.rule) has no parameter '\(mention.name)'\(Suggestion.phrase(for: mention.name, in: names)); \(known)"))
+                problems.append(InputError(file: file ?? "", position: mention.position, message: "\(mention.rule) has no parameter '\(mention.name)'\(Suggestion.phrase(for: mention.name, in: names)); \(known)"))
             }
         }
         if !problems.isEmpty { throw RuleLoadError(diagnostics: problems.sorted()) }

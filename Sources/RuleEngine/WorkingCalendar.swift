@@ -87,10 +87,10 @@ public struct WorkingCalendar: Sendable {
     }
 
     /// Adds the days of a calendar file; later files override earlier ones day by day.
-    /// - Throws: `CalendarError` naming the position of a malformed entry.
-    public mutating func add(_ document: YAMLNode, file: String) throws(CalendarError) {
-        func fail(_ node: YAMLNode, _ message: String) -> CalendarError {
-            CalendarError(file: file, position: node.position, message: message)
+    /// - Throws: `InputError` naming the position of a malformed entry.
+    public mutating func add(_ document: YAMLNode, file: String) throws(InputError) {
+        func fail(_ node: YAMLNode, _ message: String) -> InputError {
+            InputError(file: file, position: node.position, message: message)
         }
         guard let yearsNode = document["years"], let pairs = yearsNode.mapping else {
             throw fail(document["years"] ?? document, "a calendar is a mapping with 'years': {2024: {holidays: [...], workdays: [...]}}")
@@ -113,16 +113,4 @@ public struct WorkingCalendar: Sendable {
         sources.append(file)
         rebuildTable()
     }
-}
-
-/// A calendar file that cannot be used.
-public struct CalendarError: Error, Sendable, CustomStringConvertible {
-    /// The file.
-    public var file: String
-    /// Where the problem is.
-    public var position: SourcePosition
-    /// What is wrong.
-    public var message: String
-
-    public var description: String { "\(file):\(position.line):\(position.column): \(message)" }
 }

@@ -26,7 +26,7 @@ struct ExpressionCompiler {
     let definitions: [String: Int]
     var parameters: Set<String> = []
     var allowsProblem = false
-    var diagnostics: [RuleDiagnostic] = []
+    var diagnostics: [InputError] = []
     /// Visible names, innermost last.
     private var scopes: [[String: (slot: Int, type: StaticType)]] = [[:]]
     private var itSlots: [(slot: Int, type: StaticType)] = []
@@ -47,7 +47,7 @@ struct ExpressionCompiler {
     }
 
     mutating func error(_ node: YAMLNode, _ message: String) {
-        diagnostics.append(RuleDiagnostic(file: file, position: node.position, message: message))
+        diagnostics.append(InputError(file: file, position: node.position, message: message))
     }
 
     /// Reserves a slot for a name in the current scope.

@@ -1,5 +1,5 @@
 import DecisionRecords
-import YAMLTree
+public import YAMLTree
 
 /// A rule or definitions file to load.
 public struct RuleSource: Sendable {
@@ -21,10 +21,10 @@ public struct RuleSource: Sendable {
 /// Rule files that cannot be used: every problem found, sorted by file and position.
 public struct RuleLoadError: Error, Sendable, CustomStringConvertible {
     /// The problems.
-    public var diagnostics: [RuleDiagnostic]
+    public var diagnostics: [InputError]
 
     /// Creates an error from its problems.
-    public init(diagnostics: [RuleDiagnostic]) {
+    public init(diagnostics: [InputError]) {
         self.diagnostics = diagnostics
     }
 
@@ -46,7 +46,7 @@ public enum RuleLoader {
     /// Loads every source.
     /// - Throws: `RuleLoadError` with every problem found, when any is found.
     public static func load(_ sources: [RuleSource]) throws(RuleLoadError) -> RuleSet {
-        var diagnostics: [RuleDiagnostic] = []
+        var diagnostics: [InputError] = []
         var documents: [(source: RuleSource, node: YAMLNode)] = []
         for source in sources {
             do {
@@ -54,7 +54,7 @@ public enum RuleLoader {
                     documents.append((source, node))
                 }
             } catch {
-                diagnostics.append(RuleDiagnostic(file: error.file, position: error.position, message: error.message))
+                diagnostics.append(InputError(file: error.file, position: error.position, message: error.message))
             }
         }
         var definitions: [Definition] = []
@@ -107,7 +107,7 @@ public enum RuleLoader {
 
     private static func compileDefinitions(
         _ node: YAMLNode, source: RuleSource, into definitions: inout [Definition], index: inout [String: Int],
-        diagnostics: inout [RuleDiagnostic]
+        diagnostics: inout [InputError]
     ) {
         var compiler = ExpressionCompiler(file: source.path, definitions: index, seenCounter: 0)
         for pair in node.mapping ?? [] where pair.key.scalar?.text != "definitions" {

@@ -26,16 +26,16 @@ struct RegistryTests {
         """
 
     /// The error that adding `text` to `registry` throws, or nil.
-    func addError(_ text: String, to registry: inout Registry, file: String = "registry.yaml") throws -> RegistryError? {
+    func addError(_ text: String, to registry: inout Registry, file: String = "registry.yaml") throws -> InputError? {
         do {
             try RegistryLoader.add(try document(text), file: file, to: &registry)
             return nil
-        } catch let error as RegistryError {
+        } catch let error as InputError {
             return error
         }
     }
 
-    func addError(_ text: String, file: String = "registry.yaml") throws -> RegistryError? {
+    func addError(_ text: String, file: String = "registry.yaml") throws -> InputError? {
         var registry = Registry()
         return try addError(text, to: &registry, file: file)
     }

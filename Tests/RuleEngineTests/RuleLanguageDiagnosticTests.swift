@@ -1,5 +1,6 @@
 import Foundation
 import RuleLanguage
+import YAMLTree
 import Testing
 
 /// Rule files are validated when loaded: every problem names its line and column and what was expected.
@@ -17,7 +18,7 @@ import Testing
 
         """
 
-    func diagnostics(_ text: String) -> [RuleDiagnostic] {
+    func diagnostics(_ text: String) -> [InputError] {
         do {
             _ = try RuleLoader.load([RuleSource(path: "t.yaml", bytes: Array(text.utf8), defaultPack: "local")])
             return []

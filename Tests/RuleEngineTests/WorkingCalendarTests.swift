@@ -198,12 +198,12 @@ struct WorkingCalendarTests {
     }
 
     @Test func malformedCalendarsAreRefusedWithPositions() throws {
-        func error(_ text: String) throws -> CalendarError? {
+        func error(_ text: String) throws -> InputError? {
             var calendar = WorkingCalendar()
             do {
                 try calendar.add(try Self.document(text), file: "user.yaml")
                 return nil
-            } catch let error as CalendarError {
+            } catch let error as InputError {
                 return error
             }
         }

@@ -1,28 +1,3 @@
-public import YAMLTree
-
-/// A problem in a rule, definitions or configuration file, with where it is and what was expected.
-public struct RuleDiagnostic: Sendable, Hashable, CustomStringConvertible, Comparable {
-    /// The file.
-    public var file: String
-    /// Where the problem is.
-    public var position: SourcePosition
-    /// What is wrong and what was expected; lower-case, no final period.
-    public var message: String
-
-    /// Creates a diagnostic.
-    public init(file: String, position: SourcePosition, message: String) {
-        self.file = file
-        self.position = position
-        self.message = message
-    }
-
-    public var description: String { "\(file):\(position.line):\(position.column): error: \(message)" }
-
-    public static func < (lhs: RuleDiagnostic, rhs: RuleDiagnostic) -> Bool {
-        (lhs.file, lhs.position, lhs.message) < (rhs.file, rhs.position, rhs.message)
-    }
-}
-
 /// "Did you mean" suggestions by edit distance.
 public enum Suggestion {
     /// The closest candidate within a small edit distance, if any.
