@@ -30,6 +30,8 @@ test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 	@echo "rule examples:"; $(BIN_DEBUG) test rules
+	@if python3 -c "import jsonschema, yaml" 2>/dev/null; then python3 Tests/Schema/check.py $(BIN_DEBUG) $(SHARED); \
+	else echo "schema check skipped: python3 with jsonschema and PyYAML not found"; fi
 	@if [ -x "$(SHARED)/conformance/run" ]; then \
 		echo "conformance suite:"; "$(SHARED)/conformance/run" "$(BIN_DEBUG)"; \
 	else \
