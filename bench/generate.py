@@ -84,12 +84,17 @@ steps:
     date: {meeting_day}
     meeting: {{type: executive, ref: {town}常务会议〔{year}〕{n % 31 + 1}号, minutes: true, dissent_recorded: true}}
     attendees: [B-021, B-022, B-023]
+    documents:
+      - {{type: minutes, ref: {town}人民政府常务会议纪要〔{year}〕{n % 31 + 1}号}}
+      - {{type: draft, ref: {town}{rng.choice(SUBJECTS)}实施方案（送审稿）}}
   - type: decision
     date: {meeting_day}
     by: [B-021]
+    documents:
+      - {{type: decision_document, ref: {town}政发〔{year}〕{n % 53 + 1}号}}
   - type: publication
     date: {pub_day}
-    channel: 印象{town}
+    channel: 泽阳县人民政府门户网站“政务公开”专栏及印象{town}微信公众号
 """
 
 
@@ -114,8 +119,14 @@ steps:
     date: {shift(filed, 2)}
     officers: {officers}
     credentials_shown: true
+    documents:
+      - {{type: inquiry_record, ref: 泽综执询〔{year}〕{n % 211 + 1}号}}
+      - {{type: site_inspection_record, ref: 泽综执勘〔{year}〕{n % 197 + 1}号}}
+      - {{type: evidence_photos, ref: 现场照片{rng.randint(4, 30)}张（存档于执法办案平台）}}
   - type: notice_of_rights
     date: {shift(filed, 20)}
+    documents:
+      - {{type: advance_notice, ref: 泽综执罚告〔{year}〕{n % 181 + 1}号（行政处罚事先告知书）}}
   - type: legal_review
     date: {shift(filed, 30)}
     outcome: passed
@@ -126,8 +137,11 @@ steps:
   - type: decision
     date: {decided}
     by: [B-021]
+    documents:
+      - {{type: penalty_decision, ref: 泽综执罚决〔{year}〕{n % 173 + 1}号（行政处罚决定书）}}
   - type: publication
     date: {shift(decided, 2)}
+    channel: 泽阳县人民政府门户网站“双公示”专栏
 """
 
 
@@ -154,13 +168,21 @@ steps:
     by: [B-0{rng.randint(31, 40)}]
     signoffs:
       - {{person: B-0{rng.randint(31, 40)}, role: public_lawyer, date: {reviewed}}}
+    documents:
+      - {{type: review_opinion, ref: 泽司审〔{year}〕{n % 89 + 1}号（合法性审核意见书）}}
+      - {{type: draft, ref: {rng.choice(TOWNS)}{rng.choice(SUBJECTS)}管理办法（送审稿）及起草说明}}
 {discussion}  - type: decision
     date: {shift(discussed, 1)}
     by: [B-021]
+    documents:
+      - {{type: issuing_document, ref: 泽政规〔{year}〕{n % 37 + 1}号}}
   - type: publication
     date: {published}
+    channel: 泽阳县人民政府门户网站“行政规范性文件”专栏
   - type: filing
     date: {filed}
+    documents:
+      - {{type: filing_report, ref: 关于报送《{rng.choice(SUBJECTS)}管理办法》备案的报告}}
 """
 
 
