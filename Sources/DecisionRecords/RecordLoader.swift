@@ -50,7 +50,8 @@ public enum RecordLoader {
             problems.append(missing(key, at: document.position))
             return nil
         }
-        guard let value = node.coreValue, let text = value.text, !text.isEmpty else {
+        // The text as written: `id: 007` is "007", not the number 7.
+        guard let text = node.scalar?.text, node.coreValue != .null, !text.isEmpty else {
             problems.append(RecordProblem(
                 code: .record,
                 message: LocalizedText(

@@ -75,6 +75,6 @@ struct AuditCommand: ParsableCommand {
         case .markdown: AuditMarkdownReporter.render(audit)
         case .html: AuditHTMLReporter.render(audit)
         }
-        if let output { try FileSystem.writeAtomically(text, to: output) } else { FileSystem.writeStandardOutput(text) }
+        try FileSystem.deliver(text, to: output)
     }
 }

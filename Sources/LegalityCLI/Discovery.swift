@@ -19,8 +19,9 @@ enum Discovery {
                 files.append(path)
             }
         }
+        // The same file named twice (`a.yaml ./a.yaml`, or through a link) is read once.
         var seen: Set<String> = []
-        return files.filter { seen.insert($0).inserted }.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        return files.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }.filter { seen.insert(FileSystem.realPath($0) ?? $0).inserted }
     }
 
     private static func walk(_ folder: String, into files: inout [String], visited: inout Set<String>) throws(RunError) {

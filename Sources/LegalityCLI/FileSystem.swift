@@ -1,7 +1,13 @@
 #if canImport(Glibc)
 import Glibc
+
+private let systemRead = Glibc.read
+private let systemWrite = Glibc.write
 #elseif canImport(Darwin)
 import Darwin
+
+private let systemRead = Darwin.read
+private let systemWrite = Darwin.write
 #endif
 
 /// A run that cannot be made: bad usage, a missing path, an invalid rule, configuration or registry.
@@ -44,7 +50,7 @@ enum FileSystem {
             let chunk = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
                 count = 0
                 while count < buffer.count {
-                    let got = Glibc.read(descriptor, buffer.baseAddress.map { $0 + count }, buffer.count - count)
+                    let got = systemRead(descriptor, buffer.baseAddress.map { $0 + count }, buffer.count - count)
                     if got < 0 {
                         if errno == EINTR { continue }
                         failure = errno
@@ -81,58 +87,16 @@ enum FileSystem {
         guard mkdir(path, 0o755) == 0 else { throw RunError(message: "\(path): cannot create the folder: \(errorText())") }
     }
 
-    /// Writes a file atomically: a temporary file beside it, flushed, then renamed over it,
-    /// so a reader sees the old file or the new one, never half of one.
-    static func writeAtomically(_ text: String, to path: String) throws(RunError) {
-        let temporary = path + ".tmp-\(getpid())"
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        guard descriptor >= 0 else { throw RunError(message: "\(path): cannot write: \(errorText())") }
-        var bytes = Array(text.utf8)
-        var offset = 0
-        while offset < bytes.count {
-            let written = bytes.withUnsafeMutableBytes { Glibc.write(descriptor, $0.baseAddress.map { $0 + offset }, $0.count - offset) }
-            if written < 0 {
-                if errno == EINTR { continue }
-                let reason = errorText()
-                close(descriptor)
-                unlink(temporary)
-                throw RunError(message: "\(path): cannot write: \(reason)")
-            }
-            offset += written
-        }
-        bytes = []
-        if fsync(descriptor) != 0 || close(descriptor) != 0 {
-            let reason = errorText()
-            unlink(temporary)
-            throw RunError(message: "\(path): cannot write: \(reason)")
-        }
-        guard rename(temporary, path) == 0 else {
-            let reason = errorText()
-            unlink(temporary)
-            throw RunError(message: "\(path): cannot write: \(reason)")
-        }
-    }
-
-    /// Writes to standard output, quietly stopping if the reader has gone (`| head`).
-    static func writeStandardOutput(_ text: String) {
-        var bytes = Array(text.utf8)
-        var offset = 0
-        while offset < bytes.count {
-            let written = bytes.withUnsafeMutableBytes { Glibc.write(1, $0.baseAddress.map { $0 + offset }, $0.count - offset) }
-            if written < 0 {
-                if errno == EINTR { continue }
-                // The reader has gone (`| head`): stop quietly; the report could not be delivered.
-                if errno == EPIPE { Glibc.exit(2) }
-                return
-            }
-            offset += written
-        }
-        bytes = []
+    /// Writes text to a file atomically, or to standard output when `path` is nil (see `ReportWriter`).
+    static func deliver(_ text: String, to path: String?) throws(RunError) {
+        let writer = try ReportWriter(path: path)
+        try writer.write(text)
+        try writer.commit()
     }
 
     static func writeStandardError(_ text: String) {
         var bytes = Array(text.utf8)
-        _ = bytes.withUnsafeMutableBytes { Glibc.write(2, $0.baseAddress, $0.count) }
+        _ = bytes.withUnsafeMutableBytes { systemWrite(2, $0.baseAddress, $0.count) }
     }
 
     /// A file's size in bytes; 0 when it cannot be read.

@@ -51,11 +51,7 @@ struct GateCommand: ParsableCommand {
         let agenda = Agenda(meeting: meeting, version: Legality.version, items: items, runFindings: engine.runFindings(), language: run.language)
         CalendarWarning.print(checked.uncoveredYears, calendar: run.calendar, language: run.language)
         let text = outputOptions.format == .json ? GateReporter.json(agenda) : GateReporter.text(agenda)
-        if let output = outputOptions.output {
-            try FileSystem.writeAtomically(text, to: output)
-        } else {
-            FileSystem.writeStandardOutput(text)
-        }
+        try FileSystem.deliver(text, to: outputOptions.output)
         if items.contains(where: { !$0.ready }) { throw ExitCode(1) }
     }
 }

@@ -22,9 +22,9 @@ struct InitCommand: ParsableCommand {
         let texts = try files.map { source, _ throws(RunError) in try FileSystem.read(starter.appendingComponent(source)) }
         if FileSystem.kind(of: "decisions") == .missing { try FileSystem.makeDirectory("decisions") }
         for ((_, target), bytes) in zip(files, texts) {
-            try FileSystem.writeAtomically(String(decoding: bytes, as: UTF8.self), to: target)
+            try FileSystem.deliver(String(decoding: bytes, as: UTF8.self), to: target)
         }
-        try FileSystem.writeAtomically(RecordSchema.text, to: schema)
-        FileSystem.writeStandardOutput("wrote .legality.yaml, registry.yaml, decisions/2026-001.yaml and \(schema)\nnext: legality check decisions\n")
+        try FileSystem.deliver(RecordSchema.text, to: schema)
+        try FileSystem.deliver("wrote .legality.yaml, registry.yaml, decisions/2026-001.yaml and \(schema)\nnext: legality check decisions\n", to: nil)
     }
 }

@@ -31,10 +31,6 @@ enum ReportOutput {
         case .html:
             text = HTMLReporter.render(report)
         }
-        if let output = options.output {
-            try FileSystem.writeAtomically(text, to: output)
-        } else {
-            FileSystem.writeStandardOutput(text)
-        }
+        try FileSystem.deliver(text, to: options.output)
     }
 }

@@ -1,7 +1,11 @@
 #if canImport(Glibc)
 import Glibc
+
+private let systemWrite = Glibc.write
 #elseif canImport(Darwin)
 import Darwin
+
+private let systemWrite = Darwin.write
 #endif
 
 /// Writes a report as it is made: to standard output, or to a temporary file beside `--output`
@@ -21,9 +25,23 @@ final class ReportWriter {
             descriptor = 1
             return
         }
-        let temporary = path + ".tmp-\(getpid())"
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        guard descriptor >= 0 else { throw RunError(message: "\(path): cannot write: \(String(cString: strerror(errno)))") }
+        // A new temporary file beside the target, never an existing file or a planted link.
+        var attempt = 0
+        var opened: (String, Int32)?
+        while opened == nil {
+            let candidate = path + ".tmp-\(getpid())-\(attempt)"
+            let descriptor = open(candidate, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
+            if descriptor >= 0 {
+                opened = (candidate, descriptor)
+            } else if errno != EEXIST || attempt > 100 {
+                throw RunError(message: "\(path): cannot write: \(String(cString: strerror(errno)))")
+            }
+            attempt += 1
+        }
+        guard let (temporary, descriptor) = opened else { throw RunError(message: "\(path): cannot write") }
+        // A report that replaces another keeps its permissions.
+        var existing = stat()
+        if stat(path, &existing) == 0 { fchmod(descriptor, existing.st_mode & 0o777) }
         self.temporary = temporary
         self.descriptor = descriptor
         buffer.reserveCapacity(1 << 16)
@@ -46,28 +64,36 @@ final class ReportWriter {
     func commit() throws(RunError) {
         try flush()
         guard let target, let temporary else { return }
-        if fsync(descriptor) != 0 || close(descriptor) != 0 {
-            committed = true
-            let reason = String(cString: strerror(errno))
+        committed = true
+        let synced = fsync(descriptor) == 0
+        let syncError = errno
+        let closed = close(descriptor) == 0
+        guard synced, closed else {
+            let reason = String(cString: strerror(synced ? errno : syncError))
             unlink(temporary)
             throw RunError(message: "\(target): cannot write: \(reason)")
         }
-        committed = true
         guard rename(temporary, target) == 0 else {
             let reason = String(cString: strerror(errno))
             unlink(temporary)
             throw RunError(message: "\(target): cannot write: \(reason)")
+        }
+        // The rename itself reaches the disk with the folder.
+        let folder = open(target.parentPath, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        if folder >= 0 {
+            fsync(folder)
+            close(folder)
         }
     }
 
     private func flush() throws(RunError) {
         var offset = 0
         while offset < buffer.count {
-            let written = buffer.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress.map { $0 + offset }, $0.count - offset) }
+            let written = buffer.withUnsafeBytes { systemWrite(descriptor, $0.baseAddress.map { $0 + offset }, $0.count - offset) }
             if written < 0 {
                 if errno == EINTR { continue }
                 // The reader of standard output has gone (`| head`): the report cannot be delivered.
-                if target == nil, errno == EPIPE { Glibc.exit(2) }
+                if target == nil, errno == EPIPE { exit(2) }
                 throw RunError(message: "\(target ?? "standard output"): cannot write: \(String(cString: strerror(errno)))")
             }
             offset += written

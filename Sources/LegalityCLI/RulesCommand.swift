@@ -36,7 +36,7 @@ struct ListRules: ParsableCommand {
         let language = run.language
         let rows = rules.map { [$0.id, $0.severity.rawValue, $0.pack, $0.title.text(language), $0.basis.text(language)] }
         let header = language == .zh ? ["编号", "级别", "规则包", "标题", "依据"] : ["id", "severity", "pack", "title", "basis"]
-        FileSystem.writeStandardOutput(TextTable.render([header] + rows) + "\(rules.count) \(language == .zh ? "条规则" : "rules")\n")
+        try FileSystem.deliver(TextTable.render([header] + rows) + "\(rules.count) \(language == .zh ? "条规则" : "rules")\n", to: nil)
     }
 }
 
@@ -82,7 +82,7 @@ struct ShowRule: ParsableCommand {
             }
         }
         text += "\n\(zh ? "文件" : "file"): \(rule.file):\(rule.position.line)\n"
-        FileSystem.writeStandardOutput(text)
+        try FileSystem.deliver(text, to: nil)
     }
 
     static func describe(_ value: ParameterValue) -> String {
@@ -126,7 +126,7 @@ struct LintRules: ParsableCommand {
             if rule.description == nil { advice.append("\(place): warning: \(rule.id) has no 'description' saying what it demands") }
             if rule.help == nil { advice.append("\(place): warning: \(rule.id) has no 'help' saying how to put a violation right") }
         }
-        FileSystem.writeStandardOutput(advice.map { $0 + "\n" }.joined() + "\(selected.count) rules checked, 0 errors, \(advice.count) warnings\n")
+        try FileSystem.deliver(advice.map { $0 + "\n" }.joined() + "\(selected.count) rules checked, 0 errors, \(advice.count) warnings\n", to: nil)
     }
 }
 

@@ -15,11 +15,7 @@ struct SchemaCommand: ParsableCommand {
     var output: String?
 
     func run() throws {
-        if let output {
-            try FileSystem.writeAtomically(RecordSchema.text, to: output)
-        } else {
-            FileSystem.writeStandardOutput(RecordSchema.text)
-        }
+        try FileSystem.deliver(RecordSchema.text, to: output)
     }
 }
 

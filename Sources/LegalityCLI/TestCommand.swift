@@ -54,7 +54,7 @@ struct TestCommand: ParsableCommand {
         }
         output += "\(selected.count) rules, \(passed + failed) examples\n"
         output += "\(passed) passed, \(failed) failed\n"
-        FileSystem.writeStandardOutput(output)
+        try FileSystem.deliver(output, to: nil)
         if failed > 0 { throw ExitCode(1) }
     }
 }

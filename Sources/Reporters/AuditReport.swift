@@ -21,6 +21,16 @@ public struct ComplianceRate: Sendable {
     /// The pass rate, 0...1; nil when nothing applied.
     public var rate: Double? { applicable == 0 ? nil : Double(passed) / Double(applicable) }
 
+    /// Counts one applicable check (or record) with its findings; waived findings neither fail
+    /// it nor count as errors or warnings.
+    mutating func count(_ findings: [Finding], passed: ([Finding]) -> Bool) {
+        let active = findings.filter { $0.waiver == nil }
+        applicable += 1
+        if passed(active) { self.passed += 1 }
+        errors += active.count { $0.severity == .error }
+        warnings += active.count { $0.severity == .warning }
+    }
+
     /// "41/42 (97.6%)".
     public var ratioText: String {
         guard let rate else { return "—" }
@@ -104,11 +114,7 @@ public struct AuditReport: Sendable {
         for rule in rules {
             var rate = ComplianceRate(key: rule.id, label: rule.title, applicable: 0, passed: 0, errors: 0, warnings: 0)
             for record in inPeriod where record.applicableRules.contains(rule.id) {
-                let found = record.findings.filter { $0.rule == rule.id }
-                rate.applicable += 1
-                if found.isEmpty { rate.passed += 1 }
-                rate.errors += found.count { $0.severity == .error }
-                rate.warnings += found.count { $0.severity == .warning }
+                rate.count(record.findings.filter { $0.rule == rule.id }, passed: { $0.isEmpty })
             }
             if rate.applicable > 0 { ruleRates.append(rate) }
         }
@@ -141,8 +147,15 @@ public struct AuditReport: Sendable {
     /// The standing of a record.
     public static func status(of record: CheckedRecord) -> AuditStatus {
         if record.id == nil || record.kind == nil { return .unreadable }
-        if record.findings.contains(where: { $0.severity == .error }) { return .noncompliant }
-        return record.findings.isEmpty ? .compliant : .warnings
+        let active = record.findings.filter { $0.waiver == nil }
+        if active.contains(where: { $0.severity == .error }) { return .noncompliant }
+        return active.isEmpty ? .compliant : .warnings
+    }
+
+    /// Whether a record counts as without errors in the department, month and overall rates.
+    static func isWithoutErrors(_ record: CheckedRecord) -> Bool {
+        let status = status(of: record)
+        return status == .compliant || status == .warnings
     }
 
     /// All findings of the records in the period, sorted.
@@ -150,13 +163,8 @@ public struct AuditReport: Sendable {
 
     /// Records without errors among all records of the period.
     public var overall: ComplianceRate {
-        var rate = ComplianceRate(key: "all", label: LocalizedText(zh: "全部", en: "all"), applicable: records.count, passed: 0, errors: 0, warnings: 0)
-        for record in records {
-            let status = Self.status(of: record)
-            if status == .compliant || status == .warnings { rate.passed += 1 }
-            rate.errors += record.findings.count { $0.severity == .error }
-            rate.warnings += record.findings.count { $0.severity == .warning }
-        }
+        var rate = ComplianceRate(key: "all", label: LocalizedText(zh: "全部", en: "all"), applicable: 0, passed: 0, errors: 0, warnings: 0)
+        for record in records { rate.count(record.findings, passed: { _ in Self.isWithoutErrors(record) }) }
         return rate
     }
 
@@ -165,11 +173,7 @@ public struct AuditReport: Sendable {
         for record in records {
             let name = label(record)
             var rate = rates[name.zh] ?? ComplianceRate(key: name.zh, label: name, applicable: 0, passed: 0, errors: 0, warnings: 0)
-            rate.applicable += 1
-            let status = status(of: record)
-            if status == .compliant || status == .warnings { rate.passed += 1 }
-            rate.errors += record.findings.count { $0.severity == .error }
-            rate.warnings += record.findings.count { $0.severity == .warning }
+            rate.count(record.findings, passed: { _ in isWithoutErrors(record) })
             rates[name.zh] = rate
         }
         return rates.values.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }

@@ -47,7 +47,7 @@ public struct Configuration: Sendable {
     public var limits: [String: Int] = [:]
     /// Where each rule id is named, to check it against the loaded rules.
     var ruleMentions: [(id: String, position: SourcePosition)] = []
-    var parameterMentions: [(rule: String, name: String, position: SourcePosition)] = []
+    var parameterMentions: [(rule: String, name: String, position: SourcePosition, value: ParameterValue)] = []
 
     /// An empty configuration: the built-in behaviour.
     public init() {}
@@ -128,14 +128,17 @@ public struct Configuration: Sendable {
                     }
                     for parameter in values {
                         let name = parameter.key.scalar?.text ?? ""
-                        parameterMentions.append((id, name, parameter.key.position))
+                        let value: ParameterValue
                         if let items = parameter.value.sequence {
-                            parameters[id, default: [:]][name] = .list(items.map(Literal.init))
+                            value = .list(items.map(Literal.init))
                         } else if parameter.value.scalar != nil {
-                            parameters[id, default: [:]][name] = .single(Literal(parameter.value))
+                            value = .single(Literal(parameter.value))
                         } else {
                             fail(parameter.value, "a parameter's value is a number, a text or a list")
+                            continue
                         }
+                        parameters[id, default: [:]][name] = value
+                        parameterMentions.append((id, name, parameter.value.position, value))
                     }
                 }
             case "lang":
@@ -206,18 +209,46 @@ public struct Configuration: Sendable {
         for mention in parameterMentions {
             guard let rule = rules.rules.first(where: { $0.id == mention.rule }) else { continue }
             let names = rule.parameters.map(\.name)
-            if !names.contains(mention.name) {
+            guard let parameter = rule.parameters.first(where: { $0.name == mention.name }) else {
                 let known = names.isEmpty ? "it has no parameters" : "its parameters are \(names.joined(separator: ", "))"
                 problems.append(InputError(file: file ?? "", position: mention.position, message: "\(mention.rule) has no parameter '\(mention.name)'\(Suggestion.phrase(for: mention.name, in: names)); \(known)"))
+                continue
+            }
+            if let expected = Self.shapeMismatch(mention.value, parameter) {
+                problems.append(InputError(file: file ?? "", position: mention.position, message: "\(mention.rule)'s parameter '\(mention.name)' takes \(expected), like its default"))
             }
         }
         if !problems.isEmpty { throw RuleLoadError(diagnostics: problems.sorted()) }
         var result = rules
-        result.rules = rules.rules.filter { !disabled.contains($0.id) }.map { rule in
+        result.rules = []
+        for rule in rules.rules where !disabled.contains(rule.id) {
             var changed = rule
             if let severity = severities[rule.id] { changed.severity = severity }
-            return changed
+            result.rules.append(changed)
         }
         return result
+    }
+
+    /// What a parameter's value should have been, when it is not of the default's kind: a list
+    /// for a list, a number for a number, a text for a text.
+    static func shapeMismatch(_ value: ParameterValue, _ parameter: Parameter) -> String? {
+        func kind(_ literal: Literal) -> String {
+            switch literal {
+            case .number: "a number"
+            case .text: "a text"
+            case .bool: "true or false"
+            case .null: "a value"
+            }
+        }
+        switch (value, parameter.defaultList) {
+        case (.single, .some): return "a list"
+        case (.list, .none): return kind(parameter.defaultValue)
+        case (.list(let items), .some(let defaults)):
+            guard let expected = defaults.first.map(kind), items.contains(where: { kind($0) != expected }) else { return nil }
+            return "a list of \(expected == "a number" ? "numbers" : expected == "a text" ? "texts" : "values")"
+        case (.single(let literal), .none):
+            let expected = kind(parameter.defaultValue)
+            return kind(literal) == expected || parameter.defaultValue == .null ? nil : expected
+        }
     }
 }

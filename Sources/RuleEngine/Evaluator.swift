@@ -93,15 +93,15 @@ struct Evaluator {
             return .list(items.flatMap { evaluate($0).elements ?? [] })
         case .distinct(let inner):
             var keys: Set<String> = []
-            return .list((evaluate(inner).elements ?? []).filter { keys.insert(text($0, .en)).inserted })
+            return .list((evaluate(inner).elements ?? []).filter { keys.insert(identity($0)).inserted })
         case .count(let inner):
             return .number(Double(evaluate(inner).elements?.count ?? 1))
         case .addDays(let date, let count):
-            guard let day = day(evaluate(date)), let number = evaluate(count).number else { return .missing }
-            return .date(day.adding(days: Int(number)), nil)
+            guard let day = day(evaluate(date)), let number = dayCount(evaluate(count)) else { return .missing }
+            return .date(day.adding(days: number), nil)
         case .addWorkingDays(let date, let count):
-            guard let day = day(evaluate(date)), let number = evaluate(count).number else { return .missing }
-            let result = context.calendar.adding(workingDays: Int(number), to: day)
+            guard let day = day(evaluate(date)), let number = dayCount(evaluate(count)) else { return .missing }
+            let result = context.calendar.adding(workingDays: number, to: day)
             noteCoverage(day, result)
             return .date(result, nil)
         case .days(let from, let to):
@@ -120,6 +120,8 @@ struct Evaluator {
             let value = evaluate(inner)
             let id = text(value, .en)
             return .text(context.registry?.person(id)?.name ?? id, position(of: value))
+        case .label(let inner):
+            return label(evaluate(inner))
         case .all(let items):
             for item in items where !condition(item) { return .bool(false) }
             return .bool(true)
@@ -312,6 +314,30 @@ struct Evaluator {
 
     // MARK: Comparison and conversion
 
+    /// The vocabulary's name for a code, or for each code of a list; other values as they are.
+    private func label(_ value: Value) -> Value {
+        if case .text(let code, _) = value, let name = context.rules.name(of: code) { return .localized(name) }
+        if case .list(let items) = value { return .list(items.map(label)) }
+        if case .node(let node) = value, node.sequence != nil { return .list((value.elements ?? []).map(label)) }
+        return value
+    }
+
+    /// A whole number of days usable in date arithmetic: finite and within a century.
+    private func dayCount(_ value: Value) -> Int? {
+        guard let number = value.number, number.isFinite, abs(number) <= 36_500 else { return nil }
+        return Int(number.rounded(.towardZero))
+    }
+
+    /// What makes two values the same item for `distinct`: the text of a scalar; the place of a
+    /// step or of a mapping or list from the record, so that different ones stay apart.
+    private func identity(_ value: Value) -> String {
+        switch value {
+        case .step(let index): "step \(index)"
+        case .node(let node): "node \(node.position.line):\(node.position.column)"
+        default: text(value, .en)
+        }
+    }
+
     func day(_ value: Value) -> Day? {
         switch value {
         case .date(let day, _): day
@@ -331,7 +357,7 @@ struct Evaluator {
         if lhs.isMissing || rhs.isMissing { return nil }
         switch (lhs, rhs) {
         case (.number(let a), .number(let b)): return a < b ? -1 : (a > b ? 1 : 0)
-        case (.bool(let a), .bool(let b)): return a == b ? 0 : nil
+        case (.bool(let a), .bool(let b)): return a == b ? 0 : (a ? 1 : -1)
         case (.date, _), (_, .date), (.step, _), (_, .step):
             if case .step(let a) = lhs, case .step(let b) = rhs, a == b { return 0 }
             guard let a = day(lhs), let b = day(rhs) else { return nil }

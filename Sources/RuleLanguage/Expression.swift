@@ -135,6 +135,8 @@ public indirect enum Expression: Sendable {
     case workingDays(Expression, Expression)
     case periodDays(Expression)
     case personName(Expression)
+    /// The name of a code (an outcome, a meeting type, a step type) from the vocabulary.
+    case label(Expression)
     case all([Expression])
     case any([Expression])
     case not(Expression)

@@ -18,7 +18,7 @@ struct ExpressionCompiler {
     static let operators: [String] = [
         "all", "any", "not", "exists", "missing", "eq", "ne", "lt", "le", "gt", "ge", "in", "is_true",
         "steps", "items", "first", "last", "earliest", "latest", "coalesce", "if", "concat", "distinct", "count",
-        "add_days", "add_working_days", "days", "working_days", "period_days", "person_name",
+        "add_days", "add_working_days", "days", "working_days", "period_days", "person_name", "label",
         "registered", "certificate_valid", "has_qualification", "seen_before",
     ]
 
@@ -151,6 +151,7 @@ struct ExpressionCompiler {
         case "person_name":
             readsRegistry = true
             return (.personName(compile(argument)), .other)
+        case "label": return (.label(compile(argument)), .other)
         case "registered":
             readsRegistry = true
             return (.registered(compile(argument)), .other)

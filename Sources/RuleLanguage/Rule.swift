@@ -166,8 +166,23 @@ public struct RuleSet: Sendable {
     public var definitions: [Definition]
     /// How many `seen_before` expressions the rules hold.
     public var seenCounterCount: Int
-    /// Names of step types for reports, from `vocabulary` files.
-    public var stepTypeNames: [String: LocalizedText] = [:]
-    /// Names of record kinds for reports, from `vocabulary` files.
-    public var kindNames: [String: LocalizedText] = [:]
+    /// Names for people of the codes records use, by section (`step_types`, `kinds`, `outcomes`,
+    /// `meeting_types`, `roles`), from `vocabulary` files.
+    public var vocabulary: [String: [String: LocalizedText]] = [:]
+
+    /// Names of step types for reports.
+    public var stepTypeNames: [String: LocalizedText] { vocabulary["step_types"] ?? [:] }
+    /// Names of record kinds for reports.
+    public var kindNames: [String: LocalizedText] { vocabulary["kinds"] ?? [:] }
+
+    /// The name of a code in any section of the vocabulary.
+    public func name(of code: String) -> LocalizedText? {
+        for section in RuleSet.vocabularySections {
+            if let name = vocabulary[section]?[code] { return name }
+        }
+        return nil
+    }
+
+    /// The sections a vocabulary file may hold, in the order `name(of:)` searches them.
+    public static let vocabularySections = ["outcomes", "meeting_types", "roles", "step_types", "kinds"]
 }

@@ -73,8 +73,9 @@ public enum RuleLoader {
             }
             for pair in node["vocabulary"]?.mapping ?? [] {
                 let section = pair.key.scalar?.text ?? ""
-                guard ["step_types", "kinds"].contains(section), let entries = pair.value.mapping else {
-                    compiler.error(pair.key, "'vocabulary' holds 'step_types' and 'kinds': {name: {zh: ..., en: ...}}")
+                guard RuleSet.vocabularySections.contains(section), let entries = pair.value.mapping else {
+                    let sections = RuleSet.vocabularySections.joined(separator: ", ")
+                    compiler.error(pair.key, "'vocabulary' holds \(sections)\(Suggestion.phrase(for: section, in: RuleSet.vocabularySections)), each {code: {zh: ..., en: ...}}")
                     continue
                 }
                 for entry in entries {
@@ -100,9 +101,7 @@ public enum RuleLoader {
         }
         guard diagnostics.isEmpty else { throw RuleLoadError(diagnostics: diagnostics.sorted()) }
         rules.sort { $0.id < $1.id }
-        return RuleSet(
-            rules: rules, definitions: definitions, seenCounterCount: seenCounter,
-            stepTypeNames: names["step_types"] ?? [:], kindNames: names["kinds"] ?? [:])
+        return RuleSet(rules: rules, definitions: definitions, seenCounterCount: seenCounter, vocabulary: names)
     }
 
     private static func compileDefinitions(

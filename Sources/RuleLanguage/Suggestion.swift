@@ -6,7 +6,10 @@ public enum Suggestion {
         var best: (String, Int)?
         for candidate in candidates {
             let distance = editDistance(word, candidate)
-            if distance <= limit, distance < (best?.1 ?? Int.max) { best = (candidate, distance) }
+            // Ties go to the candidate first in byte order, so a suggestion never depends on set order.
+            if distance <= limit, distance < (best?.1 ?? Int.max) || (distance == best?.1 && candidate.utf8.lexicographicallyPrecedes((best?.0 ?? "").utf8)) {
+                best = (candidate, distance)
+            }
         }
         return best?.0
     }
