@@ -69,6 +69,4 @@ public struct DecisionRecord: Sendable {
     public var department: String? { node["department"]?.coreValue?.text }
     /// Where the record starts.
     public var position: SourcePosition { node.position }
-    /// Where the record's `id` value is written.
-    public var idPosition: SourcePosition { node["id"]?.position ?? node.position }
 }

@@ -10,13 +10,6 @@ private let systemRead = Darwin.read
 private let systemWrite = Darwin.write
 #endif
 
-/// A run that cannot be made: bad usage, a missing path, an invalid rule, configuration or registry.
-/// The command prints the message and exits with status 2.
-struct RunError: Error, CustomStringConvertible {
-    var message: String
-    var description: String { message }
-}
-
 /// The few file operations legality needs, without Foundation (which costs start-up time).
 enum FileSystem {
     enum Kind { case file, directory, other, missing }
@@ -133,24 +126,4 @@ enum FileSystem {
     }
 
     private static func errorText() -> String { String(cString: strerror(errno)) }
-}
-
-extension String {
-    /// The folder part of a path ("." for a bare name).
-    var parentPath: String {
-        guard let slash = lastIndex(of: "/") else { return "." }
-        if slash == startIndex { return "/" }
-        return String(self[..<slash])
-    }
-
-    /// The last component of a path.
-    var lastComponent: String {
-        guard let slash = lastIndex(of: "/") else { return self }
-        return String(self[index(after: slash)...])
-    }
-
-    func appendingComponent(_ name: String) -> String {
-        if self == "." { return name }
-        return hasSuffix("/") ? self + name : self + "/" + name
-    }
 }

@@ -2,24 +2,6 @@ public import DecisionRecords
 public import RuleLanguage
 public import YAMLTree
 
-/// A governed exception: one rule waived for one record, with a reason, an approver and an expiry.
-public struct Waiver: Sendable, Hashable {
-    /// The rule waived.
-    public var rule: String
-    /// The record it is waived for.
-    public var record: String
-    /// Why.
-    public var reason: String
-    /// The approving document or person.
-    public var approvedBy: String
-    /// The last day the waiver holds.
-    public var expires: Day
-    /// The configuration file.
-    public var file: String
-    /// Where the waiver is written.
-    public var position: SourcePosition
-}
-
 /// A town's adaptation of legality, from `.legality.yaml`.
 public struct Configuration: Sendable {
     /// The configuration file, if one was read.
@@ -48,6 +30,8 @@ public struct Configuration: Sendable {
     /// Where each rule id is named, to check it against the loaded rules.
     var ruleMentions: [(id: String, position: SourcePosition)] = []
     var parameterMentions: [(rule: String, name: String, position: SourcePosition, value: ParameterValue)] = []
+    /// Problems found while reading the file, reported by `apply(to:)` with those found there.
+    var problems: [InputError] = []
 
     /// An empty configuration: the built-in behaviour.
     public init() {}
@@ -61,7 +45,9 @@ public struct Configuration: Sendable {
     ///   - document: the document's root.
     ///   - file: the file's path; relative paths inside it are taken from its folder.
     ///   - folder: the file's folder.
-    /// - Throws: `RuleLoadError` listing every problem with its position.
+    /// Problems in the values are collected and thrown by `apply(to:)`, together with those only the
+    /// loaded rules reveal, so a user sees every mistake at once.
+    /// - Throws: `RuleLoadError` when the document is not a mapping.
     public init(_ document: YAMLNode, file: String, folder: String) throws(RuleLoadError) {
         self.file = file
         var problems: [InputError] = []
@@ -142,10 +128,14 @@ public struct Configuration: Sendable {
                     }
                 }
             case "lang":
-                if let text = value.scalar?.text, let parsed = Language(rawValue: text) { language = parsed } else { fail(value, "'lang' is zh or en") }
+                if let text = value.scalar?.text, let parsed = Language(rawValue: text) { language = parsed } else {
+                    let written = value.scalar?.text ?? ""
+                    fail(value, "'lang' is zh or en\(Suggestion.phrase(for: written, in: ["zh", "en"]))")
+                }
             case "fail_on":
-                if let text = value.scalar?.text, ["error", "warning", "info", "never"].contains(text) { failOn = text } else {
-                    fail(value, "'fail_on' is error, warning, info or never")
+                let levels = ["error", "warning", "info", "never"]
+                if let text = value.scalar?.text, levels.contains(text) { failOn = text } else {
+                    fail(value, "'fail_on' is error, warning, info or never\(Suggestion.phrase(for: value.scalar?.text ?? "", in: levels))")
                 }
             case "limits":
                 guard let entries = value.mapping else {
@@ -195,13 +185,13 @@ public struct Configuration: Sendable {
                 fail(pair.key, "unknown key '\(key)' in the configuration\(Suggestion.phrase(for: key, in: Self.keys)); expected one of \(Self.keys.joined(separator: ", "))")
             }
         }
-        if !problems.isEmpty { throw RuleLoadError(diagnostics: problems.sorted()) }
+        self.problems = problems
     }
 
     /// Checks rule ids and parameter names against the loaded rules, and applies `disable` and `severity`.
     /// - Throws: `RuleLoadError` naming each unknown rule or parameter.
     public func apply(to rules: RuleSet) throws(RuleLoadError) -> RuleSet {
-        var problems: [InputError] = []
+        var problems = self.problems
         let ids = Set(rules.rules.map(\.id))
         for mention in ruleMentions where !ids.contains(mention.id) {
             problems.append(InputError(file: file ?? "", position: mention.position, message: "no rule has the id '\(mention.id)'\(Suggestion.phrase(for: mention.id, in: ids))"))

@@ -2,61 +2,6 @@ public import DecisionRecords
 public import RuleLanguage
 import YAMLTree
 
-/// A value `seen_before` asked about, answered later in file order.
-struct SeenQuery: Sendable {
-    var expression: Int
-    var value: String
-}
-
-/// What the engine carries from one record to the next: the values seen for `seen_before`,
-/// and the years the calendar did not cover.
-public struct RunState: Sendable {
-    private var seen: [Set<String>]
-    /// Years outside the calendar that a working-day count touched.
-    public private(set) var uncoveredYears: Set<Int> = []
-
-    /// A fresh state for a rule set.
-    public init(rules: RuleSet) {
-        seen = Array(repeating: [], count: rules.seenCounterCount)
-    }
-
-    /// Settles a record's evaluation, in file order: answers its `seen_before` questions and
-    /// drops the findings that rested on a value not seen before.
-    public mutating func settle(_ evaluation: inout RecordEvaluation) {
-        uncoveredYears.formUnion(evaluation.uncoveredYears)
-        guard !evaluation.seenQueries.isEmpty else { return }
-        let answers = evaluation.seenQueries.map { query in
-            query.expression < seen.count && !seen[query.expression].insert(query.value).inserted
-        }
-        evaluation.findings = zip(evaluation.findings, evaluation.findingQueries).compactMap { finding, query in
-            guard let query else { return finding }
-            return answers[query] ? finding : nil
-        }
-        evaluation.findingQueries = Array(repeating: nil, count: evaluation.findings.count)
-        evaluation.seenQueries = []
-    }
-}
-
-/// What evaluating one document gave.
-public struct RecordEvaluation: Sendable {
-    /// The findings, in evaluation order.
-    public var findings: [Finding]
-    /// The ids of the rules that applied to the document.
-    public var applicableRules: [String]
-    /// Years outside the calendar that a working-day count touched.
-    public var uncoveredYears: Set<Int> = []
-    /// `seen_before` questions not yet answered.
-    var seenQueries: [SeenQuery] = []
-    /// For each finding, the question it rests on, if any.
-    var findingQueries: [Int?] = []
-
-    init(findings: [Finding], applicableRules: [String]) {
-        self.findings = findings
-        self.applicableRules = applicableRules
-        findingQueries = Array(repeating: nil, count: findings.count)
-    }
-}
-
 /// Evaluates compiled rules on loaded documents.
 public struct Engine: Sendable {
     /// The evaluation context.
@@ -64,13 +9,15 @@ public struct Engine: Sendable {
     /// The rules that run, in id order.
     public let rules: [Rule]
 
-    /// Creates an engine for the rules that pass `include`.
     /// Each rule's parameter values, computed once.
     private let parameters: [[String: Value]]
     /// The indices of the rules that apply to each kind, and of those that apply to every kind.
     private let rulesByKind: [String: [Int]]
     private let rulesForEveryKind: [Int]
+    /// The rules that turn load problems into findings, and their ids.
+    private let loadProblemRuleIDs: [String]
 
+    /// Creates an engine for the rules that pass `include`.
     public init(context: EvaluationContext, include: (Rule) -> Bool = { _ in true }) {
         self.context = context
         let rules = context.rules.rules.filter(include)
@@ -82,6 +29,10 @@ public struct Engine: Sendable {
         }
         rulesByKind = byKind
         rulesForEveryKind = rules.indices.filter { rules[$0].kinds == nil }
+        loadProblemRuleIDs = rules.compactMap { rule in
+            if case .loadProblems = rule.body { return rule.id }
+            return nil
+        }
     }
 
     /// The indices of the rules for a kind, in id order.
@@ -123,17 +74,6 @@ public struct Engine: Sendable {
         }
     }
 
-    private var loadProblemRuleIDs: [String] {
-        rules.compactMap { rule in
-            if case .loadProblems = rule.body { return rule.id }
-            return nil
-        }
-    }
-
-    /// Findings for a file that could not be read as YAML.
-    public func fileProblem(_ problem: RecordProblem, file: String) -> [Finding] {
-        loadProblemFindings([problem], record: nil, file: file)
-    }
 
     /// Findings of run-scope rules, such as "no registry was found".
     public func runFindings() -> [Finding] {
@@ -156,9 +96,9 @@ public struct Engine: Sendable {
 
     private func loadProblemFindings(_ problems: [RecordProblem], record: String?, file: String) -> [Finding] {
         var findings: [Finding] = []
-        for rule in rules {
+        for (index, rule) in rules.enumerated() {
             guard case .loadProblems(let codes) = rule.body else { continue }
-            let ruleParameters = parameters[rules.firstIndex { $0.id == rule.id } ?? 0]
+            let ruleParameters = parameters[index]
             for problem in problems where codes.contains(problem.code) {
                 let empty = DecisionRecord(id: record ?? "", kind: "", title: "", file: file, node: YAMLNode(.mapping([]), range: SourceRange(at: problem.position)), steps: [])
                 var evaluator = Evaluator(context: context, record: empty)

@@ -55,7 +55,7 @@ public enum ExampleRunner {
                 }
             } catch {
                 let problem = RecordProblem(code: .yaml, message: LocalizedText(zh: error.message, en: error.message), position: error.position)
-                findings += engine.fileProblem(problem, file: file)
+                findings += engine.check(.invalid(id: nil, problems: [problem]), file: file, state: &state)
             }
         }
         if case .run = rule.body { findings += engine.runFindings() }

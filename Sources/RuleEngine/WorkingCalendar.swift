@@ -1,5 +1,6 @@
 public import DecisionRecords
 public import YAMLTree
+import RuleLanguage
 
 /// Working days (工作日): Monday to Friday, less official holidays, plus official make-up
 /// working days (调休上班), for the years a calendar covers; Monday to Friday outside them.
@@ -8,8 +9,6 @@ public struct WorkingCalendar: Sendable {
     private var overrides: [Int: Bool] = [:]
     /// The years the calendar covers.
     public private(set) var years: Set<Int> = []
-    /// The calendar files read, in order.
-    public private(set) var sources: [String] = []
     /// A dense table over the covered years: `table.start` is the ordinal of its first day, and
     /// `table.before[i]` counts the working days before day `start + i`, so counts are one subtraction.
     private var table: (start: Int, before: [Int32]) = (0, [0])
@@ -105,12 +104,13 @@ public struct WorkingCalendar: Sendable {
                     overrides[day.ordinal] = key == "workdays"
                 }
             }
-            for inner in pair.value.mapping ?? [] where !["holidays", "workdays", "notice", "source", "verified"].contains(inner.key.scalar?.text ?? "") {
-                throw fail(inner.key, "unknown key '\(inner.key.scalar?.text ?? "")' in a calendar year; expected holidays, workdays, notice, source")
+            let yearKeys = ["holidays", "workdays", "notice", "source"]
+            for inner in pair.value.mapping ?? [] where !yearKeys.contains(inner.key.scalar?.text ?? "") {
+                let key = inner.key.scalar?.text ?? ""
+                throw fail(inner.key, "unknown key '\(key)' in a calendar year\(Suggestion.phrase(for: key, in: yearKeys)); expected \(yearKeys.joined(separator: ", "))")
             }
             years.insert(year)
         }
-        sources.append(file)
         rebuildTable()
     }
 }

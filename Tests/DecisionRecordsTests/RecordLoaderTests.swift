@@ -52,7 +52,7 @@ struct CompleteRecordTests {
         #expect(record.department == "党政办公室")
         #expect(record.file == "record.yaml")
         #expect(record.position == pos(1, 1))
-        #expect(record.idPosition == pos(1, 5))
+        #expect(record.node["id"]?.position == pos(1, 5))
     }
 
     @Test func stepsInWrittenOrderWithTheirDays() throws {

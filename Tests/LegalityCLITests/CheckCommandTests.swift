@@ -88,7 +88,7 @@ import Testing
         #expect(try CLIRunner.json(written)["summary"] != nil)
         let failed = try CLIRunner.run(["check", "--as-of", "2024-12-31", "--output", "missing/dir/report.json", "a.yaml"], in: folder)
         #expect(failed.status == 2)
-        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("missing").path))
+        #expect(failed.stderr.contains("missing/dir/report.json: cannot write"))
     }
 
     @Test func noRegistryGivesOneRunLevelWarning() throws {
@@ -159,5 +159,45 @@ import Testing
         let findings = try #require(try CLIRunner.json(outputs[0])["findings"] as? [[String: Any]])
         let duplicates = findings.filter { $0["rule"] as? String == "REC-002" }.compactMap { $0["file"] as? String }
         #expect(duplicates == (0..<40).filter { $0 % 5 == 4 }.map { "r\(String(format: "%02d", $0)).yaml" })
+    }
+}
+
+/// Configuration: parameters of the wrong kind and misspelt values are refused with their place.
+@Suite struct ConfigurationTests {
+    @Test func aParameterOfTheWrongKindIsRefused() throws {
+        let folder = try CLIRunner.folder([
+            "a.yaml": Fixtures.compliant,
+            ".legality.yaml": "parameters:\n  NOR-006: {days: thirty}\n  MAD-011: {meeting_types: office}\nlang: cn\n",
+        ])
+        let result = try CLIRunner.run(["check", "--as-of", "2024-12-31", "a.yaml"], in: folder)
+        #expect(result.status == 2)
+        #expect(result.stderr.contains(".legality.yaml:2:19: NOR-006's parameter 'days' takes a number"), "\(result.stderr)")
+        #expect(result.stderr.contains(".legality.yaml:3:28: MAD-011's parameter 'meeting_types' takes a list"), "\(result.stderr)")
+        #expect(result.stderr.contains("'lang' is zh or en; did you mean 'en'?") || result.stderr.contains("'lang' is zh or en; did you mean 'zh'?"))
+    }
+
+    @Test func suggestionsDoNotDependOnOrder() throws {
+        let folder = try CLIRunner.folder(["a.yaml": Fixtures.compliant, ".legality.yaml": "disable: [MAD-01]\n"])
+        let messages = try (0..<4).map { _ in try CLIRunner.run(["check", "a.yaml"], in: folder).stderr }
+        #expect(Set(messages).count == 1)
+        #expect(messages[0].contains("did you mean 'MAD-001'?"), "\(messages[0])")
+    }
+
+    @Test func aWaivedErrorDoesNotFailTheAuditEither() throws {
+        let waiver = """
+            waivers:
+              - {rule: MAD-002, record: T-2024-002, reason: 已补充审查, approved_by: 县司法局, expires: 2030-12-31}
+
+            """
+        let folder = try CLIRunner.folder(["registry.yaml": Fixtures.registry, "b.yaml": Fixtures.lateReview, ".legality.yaml": waiver])
+        let check = try CLIRunner.run(["check", "--as-of", "2024-12-31", "--format", "json", "b.yaml"], in: folder)
+        #expect(check.status == 0)
+        let audit = try CLIRunner.run(["audit", "--from", "2024-01-01", "--to", "2024-12-31", "--as-of", "2024-12-31", "--format", "json", "."], in: folder)
+        let report = try CLIRunner.json(audit.stdout)
+        let records = try #require(report["records"] as? [[String: Any]])
+        #expect(records.first?["status"] as? String == "warnings" || records.first?["status"] as? String == "compliant")
+        let rules = try #require(report["rules"] as? [[String: Any]])
+        let rate = try #require(rules.first { $0["key"] as? String == "MAD-002" })
+        #expect(rate["passed"] as? Int == 1)
     }
 }

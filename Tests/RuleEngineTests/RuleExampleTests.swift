@@ -29,6 +29,17 @@ import Testing
         }
     }
 
+    /// The catalogue's "Meeting gate": MAD-001 to MAD-009, PEN-001 to PEN-007, NOR-001 to NOR-003,
+    /// NOR-007, NOR-008 and the record pack are the prerequisites of discussion.
+    @Test func theGatePrerequisitesAreTheCatalogues() throws {
+        var expected = Set((1...9).map { String(format: "MAD-%03d", $0) })
+        expected.formUnion((1...7).map { String(format: "PEN-%03d", $0) })
+        expected.formUnion(["NOR-001", "NOR-002", "NOR-003", "NOR-007", "NOR-008"])
+        expected.formUnion((0...5).map { "REC-00\($0)" })
+        let rules = try BuiltinRules.load()
+        #expect(Set(rules.rules.filter(\.prerequisite).map(\.id)) == expected)
+    }
+
     @Test func aBrokenRuleFailsItsExamples() throws {
         // MAD-002 with "before" instead of "on or before": the same-day example must now fail.
         let rules = try BuiltinRules.load()

@@ -78,6 +78,12 @@ import Testing
         #expect(diagnostics(text).count == 2)
     }
 
+    @Test func suggestionsBreakTiesInByteOrder() {
+        let candidates: Set<String> = ["MAD-013", "MAD-010", "MAD-001", "MAD-012", "MAD-011"]
+        #expect(Suggestion.closest(to: "MAD-01", in: candidates) == "MAD-001")
+        #expect(Suggestion.closest(to: "MAD-01", in: candidates.sorted().reversed()) == "MAD-001")
+    }
+
     @Test func duplicateRuleIdsAreRefused() {
         let sources = [
             RuleSource(path: "a.yaml", bytes: Array(Self.valid.utf8), defaultPack: "x"),

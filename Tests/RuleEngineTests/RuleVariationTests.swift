@@ -49,7 +49,7 @@ import Testing
             """
         #expect(try BuiltinRules.check(record, rules: rules, asOf: "2024-12-31", only: { $0.id == "LOCAL-2" }).map(\.rule) == ["LOCAL-2"])
         let noReview = record.replacingOccurrences(of: "  - {type: legal_review, date: 2024-05-01, outcome: returned}\n", with: "")
-        #expect(!noReview.contains("legal_review"))
+        try #require(!noReview.contains("legal_review"))
         #expect(try BuiltinRules.check(noReview, rules: rules, asOf: "2024-12-31", only: { $0.id == "LOCAL-2" }).isEmpty)
     }
 
@@ -90,9 +90,35 @@ import Testing
         let findings = try BuiltinRules.check(late, rules: rules, asOf: "2025-12-31", only: only)
         #expect(findings.map(\.message.zh) == ["2025-09-25 公布，应在 2025-10-22 前备案"])
         let notYetDue = record.replacingOccurrences(of: "\n  - {type: filing, date: FILED}", with: "")
-        #expect(!notYetDue.contains("FILED"))
+        try #require(!notYetDue.contains("FILED"))
         #expect(try BuiltinRules.check(notYetDue, rules: rules, asOf: "2025-10-22", only: only).isEmpty)
         #expect(try BuiltinRules.check(notYetDue, rules: rules, asOf: "2025-10-23", only: only).count == 1)
+    }
+
+    @Test func booleansAndDistinctMappingsCompareAsValues() throws {
+        let rule = """
+            id: LOCAL-3
+            severity: info
+            title: {zh: 标题, en: title}
+            message: {zh: "{count}", en: "{count}"}
+            basis: {instrument: 测试}
+            let:
+              count: {count: {distinct: $steps.signoffs}}
+            violation: {all: [{ne: [$facts.urgent, false]}, {eq: [$count, 2]}]}
+            """
+        let rules = try BuiltinRules.load(extra: [("local.yaml", rule)])
+        let record = """
+            id: V-4
+            kind: other
+            title: 示例
+            facts: {urgent: true}
+            steps:
+              - {type: legality_review, date: 2024-05-01, signoffs: [{person: P-1, role: legal_adviser}, {person: P-2, role: legal_adviser}]}
+            """
+        let findings = try BuiltinRules.check(record, rules: rules, asOf: "2024-12-31", only: { $0.id == "LOCAL-3" })
+        #expect(findings.map(\.message.en) == ["2"])
+        let notUrgent = record.replacingOccurrences(of: "urgent: true", with: "urgent: false")
+        #expect(try BuiltinRules.check(notUrgent, rules: rules, asOf: "2024-12-31", only: { $0.id == "LOCAL-3" }).isEmpty)
     }
 
     @Test func noCatalogueRuleIdAppearsInSources() throws {

@@ -64,7 +64,6 @@ struct WorkingCalendarTests {
         #expect(FileManager.default.fileExists(atPath: Self.calendarURL.path))
         let calendar = try Self.mainland()
         #expect(calendar.years == Set(2020...2026))
-        #expect(calendar.sources == ["cn-mainland.yaml"])
     }
 
     @Test func addingZeroOrNegativeIsTheSameDay() throws {
@@ -175,7 +174,7 @@ struct WorkingCalendarTests {
 
             """)
         try calendar.add(user, file: "local.yaml")
-        #expect(calendar.sources == ["cn-mainland.yaml", "local.yaml"])
+        #expect(calendar.years.contains(2030))
         #expect(!calendar.isWorkingDay(try Self.day("2024-10-12")))
         #expect(calendar.isWorkingDay(try Self.day("2024-10-07")))
         #expect(!calendar.isWorkingDay(try Self.day("2030-01-02")))
