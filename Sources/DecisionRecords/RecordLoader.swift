@@ -116,6 +116,14 @@ public enum RecordLoader {
                 problems.append(badDate("signoffs.date", node: dateNode, step: number))
             }
         }
+        if let start = dates["start"], let end = dates["end"], end < start {
+            problems.append(RecordProblem(
+                code: .step,
+                message: LocalizedText(
+                    zh: "第 \(number) 个步骤的期间结束于 \(end)，早于开始日期 \(start)",
+                    en: "step \(number) ends on \(end), before it starts on \(start)"),
+                position: node["end"]?.position ?? node.position))
+        }
         let day = dates["date"] ?? (node["start"] != nil ? dates["end"] : nil)
         if node["date"] == nil, node["start"] == nil || node["end"] == nil {
             problems.append(RecordProblem(
@@ -141,8 +149,8 @@ public enum RecordLoader {
         return RecordProblem(
             code: .step,
             message: LocalizedText(
-                zh: "第 \(step) 个步骤的 \(key) 不是有效日期：\(written)（应为 YYYY-MM-DD）",
-                en: "step \(step) has \(key) '\(written)', which is not a valid date (expected YYYY-MM-DD)"),
+                zh: "第 \(step) 个步骤的 \(key) 不是有效日期：\(written)（应为实际存在的日期，格式 YYYY-MM-DD）",
+                en: "step \(step) has \(key) '\(written)', which is not a valid date (expected a real day, YYYY-MM-DD)"),
             position: node.position)
     }
 

@@ -5,6 +5,7 @@ public struct Legality: ParsableCommand {
     /// The tool's version, as reports state it.
     public static let version = "1.0.0"
 
+    /// The command's name, help and subcommands; `check` runs when none is named.
     public static let configuration = CommandConfiguration(
         commandName: "legality",
         abstract: "Check decision records against legality-review rules (合法性审查合规检查).",
@@ -13,6 +14,7 @@ public struct Legality: ParsableCommand {
         defaultSubcommand: CheckCommand.self
     )
 
+    /// Creates the root command (swift-argument-parser needs it; the work is in the subcommands).
     public init() {}
 
     /// Runs the command line and exits with the contract's status: 0, 1, or 2 for a run

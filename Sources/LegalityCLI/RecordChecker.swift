@@ -109,7 +109,7 @@ enum RecordChecker {
                 }
             }
         } catch {
-            let problem = RecordProblem(code: .yaml, message: LocalizedText(zh: "无法解析为 YAML：\(error.message)", en: error.message), position: error.position)
+            let problem = RecordProblem(code: .yaml, message: LocalizedText(zh: "无法解析为 YAML（解析器原文：\(error.message)）", en: error.message), position: error.position)
             outcome.documents.append(unreadable(file, problem, engine))
         }
         if keepSources { outcome.source = bytes }

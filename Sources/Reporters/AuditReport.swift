@@ -12,8 +12,9 @@ public struct ComplianceRate: Sendable {
     public var applicable: Int
     /// Those that passed.
     public var passed: Int
-    /// Findings counted in the group, by severity.
+    /// Error findings counted in the group (waived ones aside).
     public var errors: Int
+    /// Warning findings counted in the group (waived ones aside).
     public var warnings: Int
 
     /// Those that failed.
@@ -73,8 +74,9 @@ public enum AuditStatus: String, Sendable {
 public struct AuditReport: Sendable {
     /// The tool's version.
     public var version: String
-    /// The period.
+    /// The first day of the period.
     public var from: Day
+    /// The last day of the period.
     public var to: Day
     /// The as-of date deadlines were judged against.
     public var asOf: Day

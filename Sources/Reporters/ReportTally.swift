@@ -11,9 +11,11 @@ public struct ReportTally: Sendable {
     /// Records (and unreadable files) with a finding at the fail-on level (at error level for
     /// `never`), waived findings aside.
     public private(set) var failedRecords = 0
-    /// Findings by severity, waived ones aside.
+    /// Error findings, waived ones aside.
     public private(set) var errors = 0
+    /// Warning findings, waived ones aside.
     public private(set) var warnings = 0
+    /// Info findings, waived ones aside.
     public private(set) var infos = 0
     /// Findings excused by a waiver.
     public private(set) var waived = 0

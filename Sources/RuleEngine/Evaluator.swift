@@ -419,7 +419,9 @@ struct Evaluator {
         }
     }
 
-    private mutating func noteCoverage(_ days: Day...) {
-        for day in days where !context.calendar.covers(day) { uncoveredYears.insert(day.year) }
+    /// Notes every year between the ends of a count that the calendar does not cover.
+    private mutating func noteCoverage(_ first: Day, _ second: Day) {
+        let (low, high) = (min(first.year, second.year), max(first.year, second.year))
+        for year in low...max(low, min(high, low + 200)) where !context.calendar.years.contains(year) { uncoveredYears.insert(year) }
     }
 }

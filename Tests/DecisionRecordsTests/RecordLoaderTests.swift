@@ -215,6 +215,18 @@ struct StepProblemTests {
         #expect(problems.last?.message.en.hasPrefix("step 2 ") == true)
     }
 
+    @Test func periodThatEndsBeforeItStarts() throws {
+        let problems = try stepProblems("  - type: public_comment\n    start: 2020-03-10\n    end: 2020-03-01\n")
+        #expect(problems.count == 1)
+        #expect(problems.first?.position == pos(7, 10))
+        #expect(problems.first?.message.en == "step 1 ends on 2020-03-01, before it starts on 2020-03-10")
+    }
+
+    @Test func idsAreReadAsWritten() throws {
+        let record = try loadRecord("id: 007\nkind: k\ntitle: t\nsteps: []\n")
+        #expect(record.id == "007")
+    }
+
     @Test func stepWithBadDate() throws {
         let problems = try stepProblems("  - type: decision\n    date: 2020-02-30\n")
         #expect(problems.count == 1)
