@@ -69,7 +69,7 @@ sanitize: deps
 	# memory until exit, which LeakSanitizer reports; every other ASan error fails the run.
 	LEGALITY_BINARY=.build-asan/debug/legality ASAN_OPTIONS=detect_leaks=0:halt_on_error=1 swift test --skip-build --scratch-path .build-asan
 	swift build --build-tests --scratch-path .build-tsan -Xswiftc -sanitize=thread
-	LEGALITY_BINARY=.build-tsan/debug/legality TSAN_OPTIONS=halt_on_error=1 swift test --skip-build --scratch-path .build-tsan
+	LEGALITY_BINARY=.build-tsan/debug/legality LEGALITY_SANITIZER=thread TSAN_OPTIONS=halt_on_error=1 swift test --skip-build --scratch-path .build-tsan
 
 clean:
 	rm -rf .build .build-fuzz .build-asan .build-tsan

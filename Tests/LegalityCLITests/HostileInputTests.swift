@@ -101,7 +101,9 @@ import Testing
         #expect(result.stdout.contains("status 1") || result.stdout.contains("status 2"), "\(result.stdout)")
     }
 
-    @Test(arguments: ["json", "sarif", "csv"])
+    // The thread sanitizer's runtime cannot start under a 1 KiB file-size limit, so `make sanitize`
+    // leaves this test to the plain and address-sanitizer runs.
+    @Test(.disabled(if: ProcessInfo.processInfo.environment["LEGALITY_SANITIZER"] == "thread"), arguments: ["json", "sarif", "csv"])
     func aFullDiskLeavesTheOldReportWhole(format: String) throws {
         let folder = try CLIRunner.folder(["registry.yaml": Fixtures.registry, "good.yaml": Fixtures.lateReview, "report.json": "{\"old\": true}\n"])
         // A file-size limit of 1 KiB makes the write of a larger report fail, as a full disk would.
