@@ -63,6 +63,14 @@ struct Evaluator {
 
     // MARK: Expressions
 
+    /// Evaluates each expression in order. (A loop, not `map`: a closure would copy the evaluator.)
+    private mutating func evaluateAll(_ expressions: [Expression]) -> [Value] {
+        var values: [Value] = []
+        values.reserveCapacity(expressions.count)
+        for expression in expressions { values.append(evaluate(expression)) }
+        return values
+    }
+
     mutating func condition(_ expression: Expression) -> Bool {
         evaluate(expression).isTrue
     }
@@ -70,17 +78,19 @@ struct Evaluator {
     mutating func evaluate(_ expression: Expression) -> Value {
         switch expression {
         case .literal(let literal): return .from(literal)
-        case .list(let items): return .list(items.map { evaluate($0) })
+        case .list(let items): return .list(evaluateAll(items))
         case .reference(let reference): return self.reference(reference)
         case .steps(let selection): return .list(select(selection))
         case .items(let source, let filter):
             let items = evaluate(source).elements ?? []
             guard let filter else { return .list(items) }
-            return .list(items.filter { keep($0, filter) })
+            var kept: [Value] = []
+            for item in items where keep(item, filter) { kept.append(item) }
+            return .list(kept)
         case .first(let inner): return pick(evaluate(inner), latest: false)
         case .last(let inner): return pick(evaluate(inner), latest: true)
-        case .earliest(let items): return pick(.list(items.map { evaluate($0) }), latest: false)
-        case .latest(let items): return pick(.list(items.map { evaluate($0) }), latest: true)
+        case .earliest(let items): return pick(.list(evaluateAll(items)), latest: false)
+        case .latest(let items): return pick(.list(evaluateAll(items)), latest: true)
         case .coalesce(let items):
             for item in items {
                 let value = evaluate(item)
@@ -90,10 +100,14 @@ struct Evaluator {
         case .choose(let condition, let then, let otherwise):
             return self.condition(condition) ? evaluate(then) : evaluate(otherwise)
         case .concat(let items):
-            return .list(items.flatMap { evaluate($0).elements ?? [] })
+            var joined: [Value] = []
+            for item in items { joined += evaluate(item).elements ?? [] }
+            return .list(joined)
         case .distinct(let inner):
             var keys: Set<String> = []
-            return .list((evaluate(inner).elements ?? []).filter { keys.insert(identity($0)).inserted })
+            var unique: [Value] = []
+            for item in evaluate(inner).elements ?? [] where keys.insert(identity(item)).inserted { unique.append(item) }
+            return .list(unique)
         case .count(let inner):
             return .number(Double(evaluate(inner).elements?.count ?? 1))
         case .addDays(let date, let count):
@@ -136,7 +150,8 @@ struct Evaluator {
         case .isIn(let item, let list):
             let value = evaluate(item)
             guard !value.isMissing else { return .bool(false) }
-            return .bool((evaluate(list).elements ?? []).contains { compare(value, $0, .eq) })
+            for candidate in evaluate(list).elements ?? [] where compare(value, candidate, .eq) { return .bool(true) }
+            return .bool(false)
         case .isTrue(let inner): return .bool(evaluate(inner).isTrue)
         case .registered(let inner):
             return .bool(context.registry?.person(text(evaluate(inner), .en)) != nil)
@@ -193,8 +208,18 @@ struct Evaluator {
             case .planned where step.status != .planned: continue
             default: break
             }
-            if !bounds.allSatisfy({ Self.holds($1.ordinal - step.day.ordinal, $0, reversed: true) }) { continue }
-            if !selection.fields.allSatisfy({ matches(index, $0) }) { continue }
+            var inBounds = true
+            for (comparison, bound) in bounds where !Self.holds(bound.ordinal - step.day.ordinal, comparison, reversed: true) {
+                inBounds = false
+                break
+            }
+            if !inBounds { continue }
+            var fieldsMatch = true
+            for field in selection.fields where !matches(index, field) {
+                fieldsMatch = false
+                break
+            }
+            if !fieldsMatch { continue }
             if let filter = selection.filter, !keep(.step(index), filter) { continue }
             result.append(.step(index))
         }
@@ -244,7 +269,11 @@ struct Evaluator {
         switch reference.root {
         case .record: return navigate(.node(record.node), path)
         case .facts: return navigate(record.node["facts"].map(Value.from) ?? .missing, path)
-        case .steps: return navigate(.list(order.map { .step($0) }), path)
+        case .steps:
+            var steps: [Value] = []
+            steps.reserveCapacity(order.count)
+            for index in order { steps.append(.step(index)) }
+            return navigate(.list(steps), path)
         case .asOf: return navigate(.date(context.asOf, nil), path)
         case .meeting: return context.meeting.map { .date($0, nil) } ?? .missing
         case .registryLoaded: return .bool(context.registry != nil)
@@ -291,9 +320,13 @@ struct Evaluator {
             }
         case .node(let node):
             if node.mapping != nil { return navigate(node[field].map(Value.from) ?? .missing, rest) }
-            return flatten((node.sequence ?? []).map { navigate(.from($0), path) })
+            var values: [Value] = []
+            for item in node.sequence ?? [] { values.append(navigate(.from(item), path)) }
+            return flatten(values)
         case .list(let items):
-            return flatten(items.map { navigate($0, path) })
+            var values: [Value] = []
+            for item in items { values.append(navigate(item, path)) }
+            return flatten(values)
         default:
             return .missing
         }
