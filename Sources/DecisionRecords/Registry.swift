@@ -58,13 +58,10 @@ public struct Person: Sendable, Hashable {
 public struct Registry: Sendable {
     /// People by id.
     public private(set) var people: [String: Person]
-    /// The files the registry was read from.
-    public private(set) var files: [String]
 
     /// Creates a registry.
-    public init(people: [Person] = [], files: [String] = []) {
+    public init(people: [Person] = []) {
         self.people = Dictionary(people.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        self.files = files
     }
 
     /// The person with an id, if registered.
@@ -115,7 +112,6 @@ public enum RegistryLoader {
             }
             registry.add(person)
         }
-        registry.addFile(file)
     }
 
     private static func texts(_ node: YAMLNode?, key: String, fail: (YAMLNode, String) -> InputError) throws(InputError) -> [String] {
@@ -127,5 +123,4 @@ public enum RegistryLoader {
 
 extension Registry {
     mutating func add(_ person: Person) { people[person.id] = person }
-    mutating func addFile(_ file: String) { files.append(file) }
 }

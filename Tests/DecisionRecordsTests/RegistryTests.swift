@@ -43,7 +43,6 @@ struct RegistryTests {
     @Test func goodRegistry() throws {
         var registry = Registry()
         try RegistryLoader.add(try document(Self.good), file: "registry.yaml", to: &registry)
-        #expect(registry.files == ["registry.yaml"])
         #expect(Set(registry.people.keys) == ["P-010", "P-011", "12"])
         let person = try #require(registry.person("P-010"))
         #expect(person.name == "张三")
@@ -68,7 +67,6 @@ struct RegistryTests {
         var registry = Registry()
         try RegistryLoader.add(try document("people:\n  - id: A\n"), file: "one.yaml", to: &registry)
         try RegistryLoader.add(try document("people:\n  - id: B\n"), file: "two.yaml", to: &registry)
-        #expect(registry.files == ["one.yaml", "two.yaml"])
         #expect(registry.person("A") != nil)
         #expect(registry.person("B") != nil)
     }
@@ -77,7 +75,6 @@ struct RegistryTests {
         var registry = Registry()
         try RegistryLoader.add(try document("people: []\n"), file: "r.yaml", to: &registry)
         #expect(registry.people.isEmpty)
-        #expect(registry.files == ["r.yaml"])
     }
 
     @Test func validityBoundaries() throws {
@@ -208,15 +205,8 @@ struct RegistryTests {
         #expect(error.message.contains("'type'"))
     }
 
-    @Test func failedFileIsNotListed() throws {
-        var registry = Registry()
-        _ = try addError("people:\n  - id: P-1\n  - 3\n", to: &registry, file: "bad.yaml")
-        #expect(!registry.files.contains("bad.yaml"))
-    }
-
     @Test func registryInitialiserKeepsTheFirstOfTwoIds() {
-        let registry = Registry(people: [Person(id: "P-1", name: "first"), Person(id: "P-1", name: "second")], files: ["x"])
+        let registry = Registry(people: [Person(id: "P-1", name: "first"), Person(id: "P-1", name: "second")])
         #expect(registry.person("P-1")?.name == "first")
-        #expect(registry.files == ["x"])
     }
 }
