@@ -19,9 +19,12 @@ enum Discovery {
                 files.append(path)
             }
         }
-        // The same file named twice (`a.yaml ./a.yaml`, or through a link) is read once.
+        files.sort { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        // The same file named twice (`a.yaml ./a.yaml`, or a file inside a folder also given) is
+        // read once. A folder walk alone never repeats a file, so only then are paths resolved.
+        guard paths.count > 1 else { return files }
         var seen: Set<String> = []
-        return files.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }.filter { seen.insert(FileSystem.realPath($0) ?? $0).inserted }
+        return files.filter { seen.insert(FileSystem.realPath($0) ?? $0).inserted }
     }
 
     private static func walk(_ folder: String, into files: inout [String], visited: inout Set<String>) throws(RunError) {
