@@ -80,7 +80,7 @@ struct CheckCommand: ParsableCommand {
         let uncovered = RecordChecker.run(files, engine: engine, keepSources: !json, keepRecords: false, jobs: ruleOptions.workerCount, limits: limits) { file in
             var findings = file.findings
             ledger.mark(&findings)
-            tally.addRecords(file.records.count)
+            tally.addRecords(file.recordCount)
             emit(findings, source: file.source)
         }
         if let failure { throw failure }

@@ -21,13 +21,17 @@ struct CheckedFiles {
 enum RecordChecker {
     /// What one file gave, before it is settled in file order.
     struct FileOutcome: Sendable {
-        var documents: [(record: CheckedRecord, evaluation: RecordEvaluation)] = []
+        /// Each document's summary (kept only when reports need records) and evaluation.
+        var documents: [(record: CheckedRecord?, evaluation: RecordEvaluation)] = []
         var source: [UInt8]?
     }
 
     /// One settled file: its records and its findings, sorted.
     struct CheckedFile {
         var file: String
+        /// Documents read, records or not.
+        var recordCount: Int
+        /// The documents' summaries, when they were kept.
         var records: [CheckedRecord]
         var findings: [Finding]
         var source: [UInt8]?
@@ -69,15 +73,17 @@ enum RecordChecker {
                     position: .start)
                 outcome.documents = [unreadable(file, problem, engine)]
             }
-            var checked = CheckedFile(file: file, records: [], findings: [], source: outcome.source)
+            var checked = CheckedFile(file: file, recordCount: outcome.documents.count, records: [], findings: [], source: outcome.source)
             for var (record, evaluation) in outcome.documents {
                 state.settle(&evaluation)
-                record.findings = evaluation.findings
-                record.applicableRules = evaluation.applicableRules
                 checked.findings += evaluation.findings
-                checked.records.append(record)
+                if var record {
+                    record.findings = evaluation.findings
+                    record.applicableRules = evaluation.applicableRules
+                    checked.records.append(record)
+                }
             }
-            recordCount += checked.records.count
+            recordCount += checked.recordCount
             checked.findings.sort(by: Finding.precedes)
             each(checked)
         }
@@ -104,8 +110,7 @@ enum RecordChecker {
                     outcome.documents.append((summary(of: loaded, document: document, file: file), evaluation))
                 } else {
                     evaluation.applicableRules = []
-                    let placeholder = CheckedRecord(file: file, id: nil, title: nil, kind: nil, department: nil, decisionDate: nil, line: 0, findings: [])
-                    outcome.documents.append((placeholder, evaluation))
+                    outcome.documents.append((nil, evaluation))
                 }
             }
         } catch {

@@ -16,28 +16,29 @@ struct Event {
     var scalarByteCount: Int = 0
 }
 
-/// Owns a libyaml parser over an in-memory copy of the input.
+/// Owns a libyaml parser over the input's own memory (no copy); it must not outlive `input`.
 final class EventParser {
     private let parser: UnsafeMutablePointer<yaml_parser_t>
-    private let input: UnsafeMutableBufferPointer<UInt8>
     private let bytes: [UInt8]
 
-    init(bytes: [UInt8]) {
+    /// - Parameters:
+    ///   - input: the bytes' storage, valid while the parser is used.
+    ///   - bytes: the same bytes, for positions in error messages.
+    init(input: UnsafeBufferPointer<UInt8>, bytes: [UInt8]) {
         self.bytes = bytes
         parser = .allocate(capacity: 1)
-        input = .allocate(capacity: max(bytes.count, 1))
-        _ = input.initialize(from: bytes)
         yaml_parser_initialize(parser)
         // The encoding is left to libyaml, which drops a UTF-8 byte-order mark; UTF-16 was refused before.
         if let base = input.baseAddress {
-            yaml_parser_set_input_string(parser, base, bytes.count)
+            yaml_parser_set_input_string(parser, base, input.count)
+        } else {
+            yaml_parser_set_input_string(parser, "", 0)
         }
     }
 
     deinit {
         yaml_parser_delete(parser)
         parser.deallocate()
-        input.deallocate()
     }
 
     /// Pulls the next event.

@@ -31,26 +31,29 @@ public enum YAMLParser {
         if let problem = EncodingSniffer.problem(in: bytes) {
             throw YAMLError(kind: .encoding, message: problem, file: file, position: .start)
         }
-        let parser = EventParser(bytes: bytes)
-        var builder = TreeBuilder(file: file, limits: limits)
-        var documentCount = 0
-        while true {
-            let event = try parser.next(file: file)
-            switch event.type {
-            case .streamEnd:
-                return
-            case .documentStart:
-                documentCount += 1
-                if documentCount > limits.maxDocuments {
-                    throw YAMLError(
-                        kind: .size,
-                        message: "the file holds more than \(limits.maxDocuments) documents (raise the limit with --max-documents)",
-                        file: file, position: event.start)
+        // libyaml reads the array's own storage, so a large file is never held twice.
+        try bytes.withUnsafeBufferPointer { (input) throws(YAMLError) in
+            let parser = EventParser(input: input, bytes: bytes)
+            var builder = TreeBuilder(file: file, limits: limits)
+            var documentCount = 0
+            while true {
+                let event = try parser.next(file: file)
+                switch event.type {
+                case .streamEnd:
+                    return
+                case .documentStart:
+                    documentCount += 1
+                    if documentCount > limits.maxDocuments {
+                        throw YAMLError(
+                            kind: .size,
+                            message: "the file holds more than \(limits.maxDocuments) documents (raise the limit with --max-documents)",
+                            file: file, position: event.start)
+                    }
+                case .documentEnd:
+                    if let document = builder.finishDocument() { try body(document) }
+                default:
+                    try builder.consume(event)
                 }
-            case .documentEnd:
-                if let document = builder.finishDocument() { try body(document) }
-            default:
-                try builder.consume(event)
             }
         }
     }
