@@ -62,16 +62,7 @@ enum RunSetup {
         files += options.calendars
         var calendar = WorkingCalendar()
         for file in files {
-            let bytes = try FileSystem.read(file)
-            do {
-                for document in try YAMLParser.parse(bytes, file: file) { try calendar.add(document, file: file) }
-            } catch let error as YAMLError {
-                throw RunError(message: "invalid calendar: \(error.description)")
-            } catch let error as InputError {
-                throw RunError(message: "invalid calendar: \(error.description)")
-            } catch {
-                throw RunError(message: "invalid calendar: \(file): \(error)")
-            }
+            try eachDocument(of: file, what: "calendar") { document throws(InputError) in try calendar.add(document, file: file) }
         }
         return calendar
     }
@@ -88,20 +79,33 @@ enum RunSetup {
         guard !files.isEmpty else { return nil }
         var registry = Registry()
         for file in files {
-            let bytes = try FileSystem.read(file)
-            do {
-                for document in try YAMLParser.parse(bytes, file: file) {
-                    try RegistryLoader.add(document, file: file, to: &registry)
-                }
-            } catch let error as YAMLError {
-                throw RunError(message: "invalid registry: \(error.description)")
-            } catch let error as InputError {
-                throw RunError(message: "invalid registry: \(error.description)")
-            } catch {
-                throw RunError(message: "invalid registry: \(file): \(error)")
+            try eachDocument(of: file, what: "registry") { document throws(InputError) in
+                try RegistryLoader.add(document, file: file, to: &registry)
             }
         }
         return registry
+    }
+
+    /// Hands each document of a setup file to `body`; a YAML or content problem stops the run
+    /// with "invalid WHAT: file:line:column: message".
+    private static func eachDocument(of file: String, what: String, _ body: (YAMLNode) throws(InputError) -> Void) throws(RunError) {
+        let documents: [YAMLNode]
+        do {
+            documents = try YAMLParser.parse(try FileSystem.read(file), file: file)
+        } catch let error as YAMLError {
+            throw RunError(message: "invalid \(what): \(error.description)")
+        } catch let error as RunError {
+            throw error
+        } catch {
+            throw RunError(message: "invalid \(what): \(file): \(error)")
+        }
+        for document in documents {
+            do {
+                try body(document)
+            } catch {
+                throw RunError(message: "invalid \(what): \(error.description)")
+            }
+        }
     }
 
     /// Today's local date.
