@@ -62,9 +62,8 @@ struct AuditCommand: ParsableCommand {
         let asOf = asOf?.day ?? RunSetup.today()
         let engine = Engine(context: run.context(asOf: asOf))
         var checked = RecordChecker.check(files, engine: engine, keepSources: false, jobs: ruleOptions.workerCount, limits: limitOptions.resolved(run.configuration.limits))
-        for index in checked.records.indices {
-            checked.records[index].findings = run.waive(checked.records[index].findings, asOf: asOf).filter { !$0.rule.hasPrefix("waiver-") }
-        }
+        var ledger = WaiverLedger(run.configuration.waivers, asOf: asOf)
+        for index in checked.records.indices { ledger.mark(&checked.records[index].findings) }
         let audit = AuditReport(
             version: Legality.version, from: from.day, to: to.day, asOf: asOf, language: run.language,
             records: checked.records, rules: engine.rules, kindNames: run.rules.kindNames)

@@ -34,9 +34,15 @@ struct CheckCommand: ParsableCommand {
             try stream(files, engine: engine, run: run, asOf: asOf, limits: limits)
         default:
             let checked = RecordChecker.check(files, engine: engine, keepSources: false, jobs: ruleOptions.workerCount, limits: limits)
+            // Waivers mark the findings where every format reads them: in each record and in the run's list.
+            var ledger = WaiverLedger(run.configuration.waivers, asOf: asOf)
+            var records = checked.records
+            for index in records.indices { ledger.mark(&records[index].findings) }
+            var runFindings = engine.runFindings()
+            ledger.mark(&runFindings)
             let report = Report(
-                version: Legality.version, asOf: asOf, records: checked.records, rules: engine.rules,
-                findings: run.waive(checked.findings + engine.runFindings(), asOf: asOf), failOn: run.failOn,
+                version: Legality.version, asOf: asOf, records: records, rules: engine.rules,
+                findings: records.flatMap(\.findings) + runFindings + ledger.diagnostics(), failOn: run.failOn,
                 language: run.language)
             CalendarWarning.print(checked.uncoveredYears, calendar: run.calendar, language: run.language)
             try ReportOutput.write(report, options: outputOptions, sources: [:])

@@ -59,6 +59,10 @@ struct RuleOptions: ParsableArguments {
     @Option(name: .customLong("jobs"), help: ArgumentHelp("Files checked in parallel (default: the number of cores); the report is the same for any number.", valueName: "n"))
     var jobs: Int?
 
+    func validate() throws {
+        if let jobs, jobs < 1 { throw ValidationError("--jobs takes a whole number of 1 or more, found \(jobs)") }
+    }
+
     /// The number of workers: `--jobs`, else the number of online cores.
     var workerCount: Int { max(1, jobs ?? FileSystem.coreCount()) }
 

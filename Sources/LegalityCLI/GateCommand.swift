@@ -41,8 +41,10 @@ struct GateCommand: ParsableCommand {
         let engine = Engine(context: run.context(asOf: meeting, meeting: meeting), include: \.prerequisite)
         let checked = RecordChecker.check(files, engine: engine, keepSources: false, jobs: ruleOptions.workerCount, limits: limitOptions.resolved(run.configuration.limits))
         let threshold = run.failOn
+        var ledger = WaiverLedger(run.configuration.waivers, asOf: meeting)
         let items = checked.records.map { item in
-            let findings = run.waive(item.findings, asOf: meeting).filter { !$0.rule.hasPrefix("waiver-") }
+            var findings = item.findings
+            ledger.mark(&findings)
             return AgendaItem(
                 file: item.file, record: item.id, title: item.title,
                 findings: findings.sorted(by: Finding.precedes),

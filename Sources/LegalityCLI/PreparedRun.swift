@@ -21,16 +21,14 @@ struct PreparedRun {
             parameterOverrides: configuration.parameters)
     }
 
-    /// Applies the configuration's waivers to a run's findings.
-    func waive(_ findings: [Finding], asOf: Day) -> [Finding] {
-        WaiverLedger.apply(configuration.waivers, to: findings, asOf: asOf)
-    }
-
     /// Loads configuration, rules, calendar and registry.
     static func prepare(
         _ options: RuleOptions, failOn: FailLevel? = nil, recordPaths: [String], extraRules: [String] = [], needsRegistry: Bool = true
     ) throws(RunError) -> PreparedRun {
         let configuration = try loadConfiguration(options)
+        for (path, position) in configuration.pathPositions.sorted(by: { $0.value < $1.value }) where FileSystem.kind(of: path) == .missing {
+            throw RunError(message: "invalid configuration:\n\(configuration.file ?? ""):\(position.line):\(position.column): '\(path)' does not exist")
+        }
         var ruleOptions = options
         ruleOptions.rules = configuration.rules + options.rules
         ruleOptions.calendars = configuration.calendars + options.calendars

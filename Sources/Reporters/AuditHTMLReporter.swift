@@ -43,7 +43,9 @@ public enum AuditHTMLReporter {
         html += monthChart(audit.months, language) + "</figure>\n"
         html += "</section>\n"
 
-        html += "<section><h2>\(AuditTable.rules.title(language))</h2>\n" + table(AuditTable.rules.rows(audit), numeric: [2, 3, 4, 5, 6, 7]) + "</section>\n"
+        for rates in [AuditTable.rules, .packs, .departments, .months] {
+            html += "<section><h2>\(rates.title(language))</h2>\n" + table(rates.rows(audit), numeric: [2, 3, 4, 5, 6, 7]) + "</section>\n"
+        }
         html += "<section><h2>\(AuditTable.records.title(language))</h2>\n" + recordTable(audit) + "</section>\n"
         html += "<section class=\"findings\"><h2>\(AuditTable.findings.title(language))</h2>\n"
         for finding in audit.findings {

@@ -90,14 +90,14 @@ public enum GateReporter {
                 case .warning: zh ? "警告" : "warning"
                 case .info: zh ? "提示" : "info"
                 }
-                output += "    - \(severity)[\(finding.rule)] \(finding.title.text(language))：\(finding.message.text(language))\n"
-                output += "      \(zh ? "依据" : "basis")：\(finding.basis.text(language))\n"
-                if let help = finding.help { output += "      \(zh ? "需要做" : "to do")：\(help.text(language))\n" }
+                output += "    - \(severity)[\(finding.rule)] \(finding.title.text(language))\(zh ? "：" : ": ")\(finding.message.text(language))\n"
+                output += "      \(Wording.label("依据", "basis", language))\(finding.basis.text(language))\n"
+                if let help = finding.help { output += "      \(Wording.label("需要做", "to do", language))\(help.text(language))\n" }
             }
             output += "\n"
         }
         for finding in agenda.runFindings {
-            output += "\(finding.rule)：\(finding.message.text(language))\n"
+            output += "\(finding.rule)\(zh ? "：" : ": ")\(finding.message.text(language))\n"
         }
         let ready = agenda.items.count { $0.ready }
         output += zh

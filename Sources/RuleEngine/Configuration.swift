@@ -30,6 +30,8 @@ public struct Configuration: Sendable {
     /// Where each rule id is named, to check it against the loaded rules.
     var ruleMentions: [(id: String, position: SourcePosition)] = []
     var parameterMentions: [(rule: String, name: String, position: SourcePosition, value: ParameterValue)] = []
+    /// Where each path the file names is written (resolved path → position), so a missing one can be pointed at.
+    public var pathPositions: [String: SourcePosition] = [:]
     /// Problems found while reading the file, reported by `apply(to:)` with those found there.
     var problems: [InputError] = []
 
@@ -77,10 +79,19 @@ public struct Configuration: Sendable {
             let key = pair.key.scalar?.text ?? ""
             let value = pair.value
             switch key {
-            case "rules": rules = texts(value, key).map { resolve($0.0) }
-            case "calendars": calendars = texts(value, key).map { resolve($0.0) }
+            case "rules", "calendars":
+                for (text, node) in texts(value, key) {
+                    let path = resolve(text)
+                    pathPositions[path] = node.position
+                    if key == "rules" { rules.append(path) } else { calendars.append(path) }
+                }
             case "registry":
-                if let text = value.scalar?.text { registry = resolve(text) } else { fail(value, "'registry' is a path") }
+                if let text = value.scalar?.text {
+                    registry = resolve(text)
+                    pathPositions[resolve(text)] = value.position
+                } else {
+                    fail(value, "'registry' is a path")
+                }
             case "disable":
                 for (id, node) in texts(value, key) {
                     disabled.append(id)

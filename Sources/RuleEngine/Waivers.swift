@@ -61,19 +61,14 @@ public struct WaiverLedger: Sendable {
         return result
     }
 
-    /// Marks a whole run's findings at once and appends the diagnostics.
-    public static func apply(_ waivers: [Waiver], to findings: [Finding], asOf: Day) -> [Finding] {
-        var ledger = WaiverLedger(waivers, asOf: asOf)
-        var marked = findings
-        ledger.mark(&marked)
-        return marked + ledger.diagnostics()
-    }
-
     private static func finding(_ id: String, _ severity: Severity, _ waiver: Waiver, title: LocalizedText, message: LocalizedText) -> Finding {
-        Finding(
+        let help = id == "waiver-unused"
+            ? LocalizedText(zh: "核对记录编号和规则编号；确已不需要的，删除该豁免。", en: "Check the record and rule ids; remove the waiver if it is no longer needed.")
+            : LocalizedText(zh: "经批准后续期该豁免，或删除它并纠正问题。", en: "Renew the waiver with a new approval, or remove it and put the finding right.")
+        return Finding(
             rule: id, pack: "config", severity: severity, record: waiver.record, file: waiver.file, position: waiver.position,
             title: title, message: message,
             basis: Basis(instrument: "legality 配置", article: "waivers", english: "legality configuration, waivers"),
-            help: LocalizedText(zh: "续期或删除该豁免。", en: "Renew the waiver or remove it."), evidence: [])
+            help: help, evidence: [])
     }
 }

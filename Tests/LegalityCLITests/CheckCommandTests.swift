@@ -176,6 +176,13 @@ import Testing
         #expect(result.stderr.contains("'lang' is zh or en; did you mean 'en'?") || result.stderr.contains("'lang' is zh or en; did you mean 'zh'?"))
     }
 
+    @Test func aMissingPathInTheConfigurationIsPointedAt() throws {
+        let folder = try CLIRunner.folder(["a.yaml": Fixtures.compliant, ".legality.yaml": "lang: zh\nregistry: nope.yaml\n"])
+        let result = try CLIRunner.run(["check", "a.yaml"], in: folder)
+        #expect(result.status == 2)
+        #expect(result.stderr.contains(".legality.yaml:2:11: '") && result.stderr.contains("nope.yaml' does not exist"), "\(result.stderr)")
+    }
+
     @Test func suggestionsDoNotDependOnOrder() throws {
         let folder = try CLIRunner.folder(["a.yaml": Fixtures.compliant, ".legality.yaml": "disable: [MAD-01]\n"])
         let messages = try (0..<4).map { _ in try CLIRunner.run(["check", "a.yaml"], in: folder).stderr }
@@ -192,6 +199,10 @@ import Testing
         let folder = try CLIRunner.folder(["registry.yaml": Fixtures.registry, "b.yaml": Fixtures.lateReview, ".legality.yaml": waiver])
         let check = try CLIRunner.run(["check", "--as-of", "2024-12-31", "--format", "json", "b.yaml"], in: folder)
         #expect(check.status == 0)
+        let junit = try CLIRunner.run(["check", "--as-of", "2024-12-31", "--format", "junit", "b.yaml"], in: folder)
+        #expect(junit.status == 0)
+        #expect(!junit.stdout.contains("<failure"), "\(junit.stdout)")
+        #expect(junit.stdout.contains("已豁免"))
         let audit = try CLIRunner.run(["audit", "--from", "2024-01-01", "--to", "2024-12-31", "--as-of", "2024-12-31", "--format", "json", "."], in: folder)
         let report = try CLIRunner.json(audit.stdout)
         let records = try #require(report["records"] as? [[String: Any]])
