@@ -125,6 +125,12 @@ struct LintRules: ParsableCommand {
             if !rule.examples.contains(where: { !$0.triggers }) { advice.append("\(place): warning: \(rule.id) has no non-triggering example") }
             if rule.description == nil { advice.append("\(place): warning: \(rule.id) has no 'description' saying what it demands") }
             if rule.help == nil { advice.append("\(place): warning: \(rule.id) has no 'help' saying how to put a violation right") }
+            let known = run.rules.stepTypeNames.keys
+            if case .record(let check) = rule.body, !known.isEmpty {
+                for type in Set(check.expressions.flatMap(\.selectedStepTypes)).sorted() where run.rules.stepTypeNames[type] == nil {
+                    advice.append("\(place): warning: \(rule.id) selects the step type '\(type)', which the vocabulary does not name\(Suggestion.phrase(for: type, in: known))")
+                }
+            }
         }
         try FileSystem.deliver(advice.map { $0 + "\n" }.joined() + "\(selected.count) rules checked, 0 errors, \(advice.count) warnings\n", to: nil)
     }

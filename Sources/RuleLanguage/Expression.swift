@@ -151,3 +151,41 @@ public indirect enum Expression: Sendable {
     /// True when the value was already seen, by this expression, in an earlier record of the run.
     case seenBefore(id: Int, Expression)
 }
+
+extension Expression {
+    /// The step types this expression selects, anywhere inside it (for `rules lint`).
+    public var selectedStepTypes: [String] {
+        var types: [String] = []
+        collectStepTypes(into: &types)
+        return types
+    }
+
+    private func collectStepTypes(into types: inout [String]) {
+        switch self {
+        case .steps(let selection):
+            types += selection.types ?? []
+            for bound in selection.bounds { bound.value.collectStepTypes(into: &types) }
+            for field in selection.fields { for value in field.values { value.collectStepTypes(into: &types) } }
+            selection.filter?.condition.collectStepTypes(into: &types)
+        case .items(let source, let filter):
+            source.collectStepTypes(into: &types)
+            filter?.condition.collectStepTypes(into: &types)
+        case .list(let items), .earliest(let items), .latest(let items), .coalesce(let items), .concat(let items), .all(let items), .any(let items):
+            for item in items { item.collectStepTypes(into: &types) }
+        case .first(let inner), .last(let inner), .distinct(let inner), .count(let inner), .periodDays(let inner), .personName(let inner),
+             .label(let inner), .not(let inner), .exists(let inner), .missing(let inner), .isTrue(let inner), .registered(let inner),
+             .seenBefore(_, let inner):
+            inner.collectStepTypes(into: &types)
+        case .choose(let a, let b, let c):
+            for item in [a, b, c] { item.collectStepTypes(into: &types) }
+        case .addDays(let a, let b), .addWorkingDays(let a, let b), .days(let a, let b), .workingDays(let a, let b),
+             .compare(_, let a, let b), .isIn(let a, let b), .hasQualification(let a, let b):
+            a.collectStepTypes(into: &types)
+            b.collectStepTypes(into: &types)
+        case .certificateValid(let a, let b, let c):
+            for item in [a, b, c] { item.collectStepTypes(into: &types) }
+        case .literal, .reference:
+            break
+        }
+    }
+}

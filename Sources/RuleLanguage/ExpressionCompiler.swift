@@ -1,3 +1,4 @@
+import DecisionRecords
 import YAMLTree
 
 /// What the compiler knows of a value's shape, enough to check step field names.
@@ -77,7 +78,12 @@ struct ExpressionCompiler {
             case .bool(let value): return (.literal(.bool(value)), .other)
             case .int(let value): return (.literal(.number(Double(value))), .other)
             case .float(let value): return (.literal(.number(value)), .other)
-            case .string(let value): return (.literal(.text(value)), .other)
+            case .string(let value):
+                // A date written in a rule must be a real day: 2021-13-01 is a mistake, not a text.
+                if Self.looksLikeDate(value), Day(parsing: value) == nil {
+                    error(node, "'\(value)' is not a valid date (expected a real day, YYYY-MM-DD)")
+                }
+                return (.literal(.text(value)), .other)
             }
         case .sequence(let items):
             return (.list(items.map { compile($0) }), .other)
@@ -169,6 +175,14 @@ struct ExpressionCompiler {
         default:
             error(key, "unknown operator '\(name)'\(Suggestion.phrase(for: name, in: Self.operators))")
             return (.literal(.null), .other)
+        }
+    }
+
+    static func looksLikeDate(_ text: String) -> Bool {
+        let bytes = Array(text.utf8.prefix(10))
+        guard bytes.count == 10 else { return false }
+        return bytes.enumerated().allSatisfy { index, byte in
+            index == 4 || index == 7 ? byte == UInt8(ascii: "-") : (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
         }
     }
 

@@ -144,6 +144,13 @@ public struct Rule: Sendable {
     public var position: SourcePosition
 }
 
+extension Check {
+    /// Every expression of the check, for tools that inspect rules.
+    public var expressions: [Expression] {
+        lets.map(\.expression) + loops.map(\.expression) + [when, violation, location].compactMap { $0 } + evidence.map(\.value)
+    }
+}
+
 /// A shared named expression, evaluated at most once per record.
 public struct Definition: Sendable {
     /// The name rules refer to as `$name`.

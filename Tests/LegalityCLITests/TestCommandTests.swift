@@ -36,4 +36,12 @@ import Testing
         #expect(result.stdout.contains("- expected 11:"))
         #expect(result.stdout.hasSuffix("1 passed, 1 failed\n"))
     }
+
+    @Test func lintNamesStepTypesTheVocabularyDoesNotKnow() throws {
+        let misspelt = Self.rule.replacingOccurrences(of: "{steps: {type: decision}}", with: "{steps: {type: decsion}}")
+        let folder = try CLIRunner.folder(["local/rule.yaml": misspelt])
+        let result = try CLIRunner.run(["rules", "lint", "local"], in: folder)
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("selects the step type 'decsion', which the vocabulary does not name; did you mean 'decision'?"), "\(result.stdout)")
+    }
 }

@@ -56,6 +56,7 @@ import Testing
         Case(replace: "\"消息 {record.id}\"", with: "\"消息 {record.id\"", line: 4, column: 15, mentions: ["'{' in the message is not closed"]),
         Case(replace: "basis: {instrument: 某办法, article: 第一条}", with: "basis: {instrument: 某办法, artcle: 第一条}", line: 5, column: 26, mentions: ["unknown key 'artcle' in 'basis'", "did you mean 'article'"]),
         Case(replace: "{exists: $decision}", with: "{exists: $decision", line: 10, column: 1, mentions: ["did not find expected"]),
+        Case(replace: "{type: decision}", with: "{type: decision, before: 2021-13-01}", line: 8, column: 54, mentions: ["'2021-13-01' is not a valid date"]),
     ]
 
     @Test(arguments: cases)
