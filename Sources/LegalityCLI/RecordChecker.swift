@@ -92,8 +92,35 @@ enum RecordChecker {
 
     /// Reads, parses and evaluates one file; a file that cannot be read or parsed is one document with a load problem.
     /// Without `keepRecords`, a document keeps only its findings: what a streamed report needs.
+    /// Files larger than this are read piece by piece (unless their text is needed for excerpts),
+    /// so that a file of many documents is never in memory whole.
+    static let streamingThreshold = 8 << 20
+
     static func outcome(of file: String, engine: Engine, keepSources: Bool, keepRecords: Bool, limits: RecordLimits) -> FileOutcome {
         var outcome = FileOutcome()
+        let each: (YAMLNode) -> Void = { document in
+            let loaded = RecordLoader.load(document, file: file)
+            var evaluation = engine.evaluate(loaded, file: file)
+            if keepRecords {
+                outcome.documents.append((summary(of: loaded, document: document, file: file), evaluation))
+            } else {
+                evaluation.applicableRules = []
+                outcome.documents.append((nil, evaluation))
+            }
+        }
+        let size = FileSystem.size(file)
+        if !keepSources, size > streamingThreshold, size <= limits.maxFileBytes, let input = FileInput(path: file) {
+            do {
+                try YAMLParser.parse(reading: input.read, file: file, limits: limits.yaml) { document throws(YAMLError) in each(document) }
+            } catch {
+                var position = error.position
+                if let offset = error.byteOffset, let bytes = try? FileSystem.read(file) {
+                    position = YAMLParser.position(ofByte: offset, in: bytes)
+                }
+                outcome.documents.append(unreadable(file, parseProblem(error, at: position), engine))
+            }
+            return outcome
+        }
         let bytes: [UInt8]
         do {
             bytes = try FileSystem.read(file, limit: limits.maxFileBytes)
@@ -103,22 +130,16 @@ enum RecordChecker {
             return outcome
         }
         do {
-            try YAMLParser.parse(bytes, file: file, limits: limits.yaml) { document in
-                let loaded = RecordLoader.load(document, file: file)
-                var evaluation = engine.evaluate(loaded, file: file)
-                if keepRecords {
-                    outcome.documents.append((summary(of: loaded, document: document, file: file), evaluation))
-                } else {
-                    evaluation.applicableRules = []
-                    outcome.documents.append((nil, evaluation))
-                }
-            }
+            try YAMLParser.parse(bytes, file: file, limits: limits.yaml) { document throws(YAMLError) in each(document) }
         } catch {
-            let problem = RecordProblem(code: .yaml, message: LocalizedText(zh: "无法解析为 YAML（解析器原文：\(error.message)）", en: error.message), position: error.position)
-            outcome.documents.append(unreadable(file, problem, engine))
+            outcome.documents.append(unreadable(file, parseProblem(error, at: error.position), engine))
         }
         if keepSources { outcome.source = bytes }
         return outcome
+    }
+
+    private static func parseProblem(_ error: YAMLError, at position: SourcePosition) -> RecordProblem {
+        RecordProblem(code: .yaml, message: LocalizedText(zh: "无法解析为 YAML（解析器原文：\(error.message)）", en: error.message), position: position)
     }
 
     private static func unreadable(_ file: String, _ problem: RecordProblem, _ engine: Engine) -> (CheckedRecord, RecordEvaluation) {

@@ -16,16 +16,20 @@ struct Event {
     var scalarByteCount: Int = 0
 }
 
-/// Owns a libyaml parser over the input's own memory (no copy); it must not outlive `input`.
+/// Owns a libyaml parser over the input's own memory (no copy; it must not outlive `input`),
+/// or over a source read piece by piece.
 final class EventParser {
     private let parser: UnsafeMutablePointer<yaml_parser_t>
     private let bytes: [UInt8]
+    /// The piecewise source, kept alive while libyaml calls back into it.
+    private let source: SourceReader?
 
     /// - Parameters:
     ///   - input: the bytes' storage, valid while the parser is used.
     ///   - bytes: the same bytes, for positions in error messages.
     init(input: UnsafeBufferPointer<UInt8>, bytes: [UInt8]) {
         self.bytes = bytes
+        source = nil
         parser = .allocate(capacity: 1)
         yaml_parser_initialize(parser)
         // The encoding is left to libyaml, which drops a UTF-8 byte-order mark; UTF-16 was refused before.
@@ -34,6 +38,16 @@ final class EventParser {
         } else {
             yaml_parser_set_input_string(parser, "", 0)
         }
+    }
+
+    /// A parser that pulls its input from `source` as libyaml needs it. Positions of encoding
+    /// errors are then only known as byte offsets (`YAMLError.byteOffset`).
+    init(source: SourceReader) {
+        bytes = []
+        self.source = source
+        parser = .allocate(capacity: 1)
+        yaml_parser_initialize(parser)
+        yaml_parser_set_input(parser, sourceReadHandler, Unmanaged.passUnretained(source).toOpaque())
     }
 
     deinit {
@@ -116,7 +130,9 @@ final class EventParser {
             } else {
                 message = problem
             }
-            return YAMLError(kind: .encoding, message: message, file: file, position: position)
+            var error = YAMLError(kind: .encoding, message: message, file: file, position: position)
+            error.byteOffset = offset
+            return error
         }
         let position = Self.position(state.problem_mark)
         var message = problem
@@ -164,4 +180,48 @@ final class EventParser {
         }
         return nil
     }
+}
+
+/// The bytes of a source read piece by piece, with the first piece kept for sniffing the encoding.
+final class SourceReader {
+    private let read: (UnsafeMutableBufferPointer<UInt8>) -> Int?
+    private var head: [UInt8]
+    private var headOffset = 0
+    /// Set when the source reported a read error.
+    private(set) var failed = false
+
+    init(read: @escaping (UnsafeMutableBufferPointer<UInt8>) -> Int?) {
+        self.read = read
+        var first = [UInt8](repeating: 0, count: 4096)
+        let count = first.withUnsafeMutableBufferPointer { read($0) } ?? 0
+        head = Array(first.prefix(count))
+    }
+
+    /// The first bytes of the source.
+    var prefix: [UInt8] { head }
+
+    /// Fills `buffer`: first with what is left of the first piece, then from the source.
+    func fill(_ buffer: UnsafeMutableBufferPointer<UInt8>) -> Int? {
+        if headOffset < head.count {
+            let count = min(buffer.count, head.count - headOffset)
+            for index in 0..<count { buffer[index] = head[headOffset + index] }
+            headOffset += count
+            return count
+        }
+        guard let count = read(buffer) else {
+            failed = true
+            return nil
+        }
+        return count
+    }
+}
+
+/// libyaml's read handler: asks the `SourceReader` behind `data` for up to `size` bytes.
+private let sourceReadHandler: @convention(c) (UnsafeMutableRawPointer?, UnsafeMutablePointer<UInt8>?, Int, UnsafeMutablePointer<Int>?) -> Int32 = {
+    data, buffer, size, sizeRead in
+    guard let data, let buffer, let sizeRead else { return 0 }
+    let reader = Unmanaged<SourceReader>.fromOpaque(data).takeUnretainedValue()
+    guard let count = reader.fill(UnsafeMutableBufferPointer(start: buffer, count: size)) else { return 0 }
+    sizeRead.pointee = count
+    return 1
 }

@@ -33,27 +33,66 @@ public enum YAMLParser {
         }
         // libyaml reads the array's own storage, so a large file is never held twice.
         try bytes.withUnsafeBufferPointer { (input) throws(YAMLError) in
-            let parser = EventParser(input: input, bytes: bytes)
-            var builder = TreeBuilder(file: file, limits: limits)
-            var documentCount = 0
-            while true {
-                let event = try parser.next(file: file)
-                switch event.type {
-                case .streamEnd:
-                    return
-                case .documentStart:
-                    documentCount += 1
-                    if documentCount > limits.maxDocuments {
-                        throw YAMLError(
-                            kind: .size,
-                            message: "the file holds more than \(limits.maxDocuments) documents (raise the limit with --max-documents)",
-                            file: file, position: event.start)
-                    }
-                case .documentEnd:
-                    if let document = builder.finishDocument() { try body(document) }
-                default:
-                    try builder.consume(event)
+            try pull(EventParser(input: input, bytes: bytes), file: file, limits: limits, each: body)
+        }
+    }
+
+    /// Parses a YAML stream read piece by piece — a large file need never be in memory whole —
+    /// and hands each document to `body` as soon as it is complete.
+    /// - Parameters:
+    ///   - read: fills a buffer with the next bytes and returns how many (0 at the end), or nil
+    ///     when the source cannot be read.
+    /// - Throws: `YAMLError`; for an encoding problem its `byteOffset` says where the bad byte is,
+    ///   since the position cannot be computed from bytes already discarded.
+    public static func parse(
+        reading read: @escaping (UnsafeMutableBufferPointer<UInt8>) -> Int?,
+        file: String,
+        limits: YAMLLimits = .standard,
+        each body: (YAMLNode) throws(YAMLError) -> Void
+    ) throws(YAMLError) {
+        let source = SourceReader(read: read)
+        if let problem = EncodingSniffer.problem(in: source.prefix) {
+            throw YAMLError(kind: .encoding, message: problem, file: file, position: .start)
+        }
+        do {
+            try pull(EventParser(source: source), file: file, limits: limits, each: body)
+        } catch {
+            if source.failed {
+                throw YAMLError(kind: .size, message: "the file could not be read to its end", file: file, position: .start)
+            }
+            throw error
+        }
+    }
+
+    /// The 1-based position of a byte offset in a file's bytes (columns in Unicode scalars), for an
+    /// encoding error met while reading piece by piece.
+    public static func position(ofByte offset: Int, in bytes: [UInt8]) -> SourcePosition {
+        EventParser.position(ofByte: offset, in: bytes)
+    }
+
+    /// Pulls events into trees, document by document.
+    private static func pull(
+        _ parser: EventParser, file: String, limits: YAMLLimits, each body: (YAMLNode) throws(YAMLError) -> Void
+    ) throws(YAMLError) {
+        var builder = TreeBuilder(file: file, limits: limits)
+        var documentCount = 0
+        while true {
+            let event = try parser.next(file: file)
+            switch event.type {
+            case .streamEnd:
+                return
+            case .documentStart:
+                documentCount += 1
+                if documentCount > limits.maxDocuments {
+                    throw YAMLError(
+                        kind: .size,
+                        message: "the file holds more than \(limits.maxDocuments) documents (raise the limit with --max-documents)",
+                        file: file, position: event.start)
                 }
+            case .documentEnd:
+                if let document = builder.finishDocument() { try body(document) }
+            default:
+                try builder.consume(event)
             }
         }
     }
