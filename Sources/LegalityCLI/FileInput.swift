@@ -1,11 +1,7 @@
 #if canImport(Glibc)
 import Glibc
-
-private let systemRead = Glibc.read
 #elseif canImport(Darwin)
 import Darwin
-
-private let systemRead = Darwin.read
 #endif
 
 /// A file read piece by piece, for the YAML parser's read handler; closed when released.

@@ -1,13 +1,7 @@
 #if canImport(Glibc)
 import Glibc
-
-private let systemRead = Glibc.read
-private let systemWrite = Glibc.write
 #elseif canImport(Darwin)
 import Darwin
-
-private let systemRead = Darwin.read
-private let systemWrite = Darwin.write
 #endif
 
 /// The few file operations legality needs, without Foundation (which costs start-up time).

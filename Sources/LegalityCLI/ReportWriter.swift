@@ -1,11 +1,7 @@
 #if canImport(Glibc)
 import Glibc
-
-private let systemWrite = Glibc.write
 #elseif canImport(Darwin)
 import Darwin
-
-private let systemWrite = Darwin.write
 #endif
 
 /// Writes a report as it is made: to standard output, or to a temporary file beside `--output`

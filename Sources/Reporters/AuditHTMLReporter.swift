@@ -12,20 +12,11 @@ public enum AuditHTMLReporter {
         let zh = language == .zh
         let title = zh ? "合法性审查合规审计报告" : "Legality-review compliance audit"
         let overall = audit.overall
-        var html = """
-            <!DOCTYPE html>
-            <html lang="\(zh ? "zh-CN" : "en")">
-            <head>
-            <meta charset="utf-8">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>\(title) \(audit.from) – \(audit.to)</title>
-            <style>\(style)</style>
-            </head>
-            <body>
-            <header>
-            <h1>\(title)</h1>
-            <p class="period">\(zh ? "审计期间" : "Period") \(audit.from) – \(audit.to) · \(zh ? "截至" : "as of") \(audit.asOf) · legality \(Escaping.html(audit.version))</p>
-            </header>
+        var html = HTMLPage.opening(
+            title: title, pageTitle: "\(title) \(audit.from) – \(audit.to)",
+            meta: "\(zh ? "审计期间" : "Period") \(audit.from) – \(audit.to) · \(zh ? "截至" : "as of") \(audit.asOf) · legality \(Escaping.html(audit.version))",
+            metaClass: "period", version: audit.version, style: style, language: language)
+        html += """
             <section class="cards">
             \(card(zh ? "记录" : "Records", String(audit.records.count), ""))
             \(card(zh ? "无错误的记录" : "Without errors", overall.rate.map(AuditTable.percent) ?? "—", "\(overall.passed)/\(overall.applicable)"))

@@ -16,24 +16,10 @@ public enum HTMLReporter {
         let language = report.language
         let zh = language == .zh
         let title = zh ? "合法性检查报告" : "Legality check report"
-        var html = """
-            <!DOCTYPE html>
-            <html lang="\(zh ? "zh-CN" : "en")">
-            <head>
-            <meta charset="utf-8">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
-            <meta name="generator" content="legality \(Escaping.html(report.version))">
-            <title>\(title)\(zh ? "（\(report.asOf)）" : " (\(report.asOf))")</title>
-            <style>
-            \(style)</style>
-            </head>
-            <body>
-            <header>
-            <h1>\(title)</h1>
-            <p class="meta">\(zh ? "截至" : "As of") \(report.asOf) · legality \(Escaping.html(report.version)) · \(failOn(report))</p>
-            </header>
-
-            """
+        var html = HTMLPage.opening(
+            title: title, pageTitle: title + (zh ? "（\(report.asOf)）" : " (\(report.asOf))"),
+            meta: "\(zh ? "截至" : "As of") \(report.asOf) · legality \(Escaping.html(report.version)) · \(failOn(report))",
+            metaClass: "meta", version: report.version, style: style, language: language)
         html += summary(report)
         if report.findings.isEmpty {
             html += "<p class=\"none\">\(zh ? "没有发现问题。" : "No findings.")</p>\n"
