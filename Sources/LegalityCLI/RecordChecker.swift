@@ -74,7 +74,7 @@ enum RecordChecker {
                 outcome.documents = [unreadable(file, problem, engine)]
             }
             var checked = CheckedFile(file: file, recordCount: outcome.documents.count, records: [], findings: [], source: outcome.source)
-            for var (record, evaluation) in outcome.documents {
+            for case (let record, var evaluation) in outcome.documents {
                 state.settle(&evaluation)
                 checked.findings += evaluation.findings
                 if var record {
