@@ -1,5 +1,5 @@
 public import DecisionRecords
-public import RuleLanguage
+import RuleLanguage
 
 /// Applies waivers to a run's findings, as they come.
 ///
