@@ -2,6 +2,8 @@
 SWIFT ?= swift
 SHARED ?= ../shared
 AS_OF ?=
+# Version-2 features of the shared conformance suite that pass, so they can never regress.
+CONFORMANCE_FEATURES ?= trust,record-pack
 BIN_DEBUG := .build/debug/legality
 BIN_RELEASE := .build/release/legality
 
@@ -33,13 +35,13 @@ test: deps
 	@if python3 -c "import jsonschema, yaml" 2>/dev/null; then python3 Tests/Schema/check.py $(BIN_DEBUG) $(SHARED); \
 	else echo "schema check skipped: python3 with jsonschema and PyYAML not found"; fi
 	@if [ -x "$(SHARED)/conformance/run" ]; then \
-		echo "conformance suite:"; "$(SHARED)/conformance/run" "$(BIN_DEBUG)"; \
+		echo "conformance suite:"; "$(SHARED)/conformance/run" "$(BIN_DEBUG)" --features $(CONFORMANCE_FEATURES); \
 	else \
 		echo "conformance suite not found at $(SHARED)/conformance (skipped)"; \
 	fi
 
 conformance: release
-	"$(SHARED)/conformance/run" "$(BIN_RELEASE)"
+	"$(SHARED)/conformance/run" "$(BIN_RELEASE)" --features $(CONFORMANCE_FEATURES)
 
 # The main job: check the bundled example records (exit 1 only means findings were reported).
 run: release

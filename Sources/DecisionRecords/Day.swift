@@ -125,3 +125,29 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
         }
     }
 }
+
+extension Day {
+    /// A day written another common way — `2026/11/16`, `2026.11.16`, `2026年11月16日`,
+    /// `2026-12-9` — for "did you mean"; nil when the text is no recognisable day.
+    public init?(guessing text: String) {
+        var groups: [Int] = []
+        var current: Int?
+        var digits = 0
+        for scalar in text.unicodeScalars {
+            if let value = scalar.properties.numericType == .decimal ? Int(String(scalar)) : nil, scalar.isASCII {
+                current = (current ?? 0) * 10 + value
+                digits += 1
+                guard digits <= 4 else { return nil }
+            } else if ["/", ".", "-", "年", "月", "日", " ", "\u{3000}"].contains(scalar) {
+                if let value = current { groups.append(value) }
+                current = nil
+                digits = 0
+            } else {
+                return nil
+            }
+        }
+        if let value = current { groups.append(value) }
+        guard groups.count == 3, groups[0] >= 1000 else { return nil }
+        self.init(year: groups[0], month: groups[1], day: groups[2])
+    }
+}

@@ -1,141 +1,26 @@
 public import YAMLTree
 
-/// Turns a YAML document into a decision record, collecting every problem rather than stopping at the first.
+/// Turns a YAML document into a decision record, collecting every problem rather than stopping
+/// at the first. Codes written by their names (`kind: 重大行政决策`) are read as the codes, so the
+/// record's tree holds codes wherever the vocabulary has them.
 public enum RecordLoader {
-    /// The date fields of a step that must hold valid dates when present.
-    static let stepDateKeys = ["date", "start", "end", "submitted"]
-
     /// Reads one document as a record.
     /// - Parameters:
     ///   - document: the document's root node.
     ///   - file: the file's name as given or found.
-    public static func load(_ document: YAMLNode, file: String) -> LoadedDocument {
+    ///   - format: the vocabulary, known keys and as-of date to check against.
+    public static func load(_ document: YAMLNode, file: String, format: RecordFormat) -> LoadedDocument {
         guard document.mapping != nil else {
             let problem = RecordProblem(
                 code: .record,
                 message: LocalizedText(
-                    zh: "文档是\(chineseKind(document))，应为包含 id、kind、title 和 steps 的映射",
-                    en: "the document is \(document.kindDescription), expected a mapping with id, kind, title and steps"),
+                    zh: "文档是\(Wording.kind(document, .zh))，应为包含 id、kind、title 和 steps 的映射",
+                    en: "the document is \(Wording.kind(document, .en)), expected a mapping with id, kind, title and steps"),
                 position: document.position)
-            return .invalid(id: nil, problems: [problem])
+            return .unreadable(problem)
         }
-        var problems: [RecordProblem] = []
-        let id = requiredText("id", in: document, problems: &problems)
-        let kind = requiredText("kind", in: document, problems: &problems)
-        let title = requiredText("title", in: document, problems: &problems)
-        var steps: [Step] = []
-        if let stepsNode = document["steps"] {
-            if let items = stepsNode.sequence {
-                steps.reserveCapacity(items.count)
-                for (index, item) in items.enumerated() {
-                    if let step = loadStep(item, index: index, problems: &problems) { steps.append(step) }
-                }
-            } else {
-                problems.append(RecordProblem(
-                    code: .record,
-                    message: LocalizedText(zh: "steps 是\(chineseKind(stepsNode))，应为步骤列表", en: "steps is \(stepsNode.kindDescription), expected a list of steps"),
-                    position: stepsNode.position))
-            }
-        } else {
-            problems.append(missing("steps", at: document.position))
-        }
-        guard problems.isEmpty, let id, let kind, let title else {
-            return .invalid(id: id, problems: problems)
-        }
-        return .record(DecisionRecord(id: id, kind: kind, title: title, file: file, node: document, steps: steps))
-    }
-
-    private static func requiredText(_ key: String, in document: YAMLNode, problems: inout [RecordProblem]) -> String? {
-        guard let node = document[key] else {
-            problems.append(missing(key, at: document.position))
-            return nil
-        }
-        // The text as written: `id: 007` is "007", not the number 7.
-        guard let text = node.scalar?.text, node.coreValue != .null, !text.isEmpty else {
-            problems.append(RecordProblem(
-                code: .record,
-                message: LocalizedText(
-                    zh: "\(key) 是\(node.scalar == nil ? chineseKind(node) : "空值")，应为文本",
-                    en: "\(key) is \(node.scalar == nil ? node.kindDescription : "empty"), expected a text"),
-                position: node.position))
-            return nil
-        }
-        return text
-    }
-
-    private static func missing(_ key: String, at position: SourcePosition) -> RecordProblem {
-        RecordProblem(
-            code: .record,
-            message: LocalizedText(zh: "记录缺少必填字段 \(key)", en: "the record lacks the required key '\(key)'"),
-            position: position)
-    }
-
-    private static func loadStep(_ node: YAMLNode, index: Int, problems: inout [RecordProblem]) -> Step? {
-        let number = index + 1
-        guard node.mapping != nil else {
-            problems.append(RecordProblem(
-                code: .step,
-                message: LocalizedText(zh: "第 \(number) 个步骤是\(chineseKind(node))，应为映射", en: "step \(number) is \(node.kindDescription), expected a mapping"),
-                position: node.position))
-            return nil
-        }
-        let before = problems.count
-        var type: String?
-        if let typeNode = node["type"], let text = typeNode.coreValue?.text, !text.isEmpty {
-            type = text
-        } else {
-            problems.append(RecordProblem(
-                code: .step,
-                message: LocalizedText(zh: "第 \(number) 个步骤缺少 type", en: "step \(number) lacks 'type'"),
-                position: node["type"]?.position ?? node.position))
-        }
-        var status = StepStatus.done
-        if let statusNode = node["status"] {
-            if let text = statusNode.coreValue?.text, let parsed = StepStatus(rawValue: text) {
-                status = parsed
-            } else {
-                problems.append(RecordProblem(
-                    code: .step,
-                    message: LocalizedText(
-                        zh: "第 \(number) 个步骤的 status 应为 done 或 planned",
-                        en: "step \(number) has status '\(statusNode.scalar?.text ?? statusNode.kindDescription)', expected done or planned"),
-                    position: statusNode.position))
-            }
-        }
-        var dates: [String: Day] = [:]
-        for key in stepDateKeys {
-            guard let dateNode = node[key] else { continue }
-            if let day = date(dateNode) {
-                dates[key] = day
-            } else {
-                problems.append(badDate(key, node: dateNode, step: number))
-            }
-        }
-        for signoff in node["signoffs"]?.sequence ?? [] {
-            if let dateNode = signoff["date"], date(dateNode) == nil {
-                problems.append(badDate("signoffs.date", node: dateNode, step: number))
-            }
-        }
-        if let start = dates["start"], let end = dates["end"], end < start {
-            problems.append(RecordProblem(
-                code: .step,
-                message: LocalizedText(
-                    zh: "第 \(number) 个步骤的期间结束于 \(end)，早于开始日期 \(start)",
-                    en: "step \(number) ends on \(end), before it starts on \(start)"),
-                position: node["end"]?.position ?? node.position))
-        }
-        let day = dates["date"] ?? (node["start"] != nil ? dates["end"] : nil)
-        if node["date"] == nil, node["start"] == nil || node["end"] == nil {
-            problems.append(RecordProblem(
-                code: .step,
-                message: LocalizedText(
-                    zh: "第 \(number) 个步骤缺少 date（或期间的 start 与 end）",
-                    en: "step \(number) lacks 'date' (or 'start' and 'end' for a period)"),
-                position: node.position))
-        }
-        guard problems.count == before, let type, let day else { return nil }
-        let dayNode = node["date"] ?? node["end"]
-        return Step(index: index, type: type, status: status, day: day, node: node, dayPosition: dayNode?.position)
+        var reader = RecordReader(format: format)
+        return reader.read(document, file: file)
     }
 
     /// Reads a date scalar; nil when it is not a valid date.
@@ -143,22 +28,177 @@ public enum RecordLoader {
         guard let text = node.scalar?.text else { return nil }
         return Day(parsing: text)
     }
+}
 
-    private static func badDate(_ key: String, node: YAMLNode, step: Int) -> RecordProblem {
-        let written = node.scalar?.text ?? node.kindDescription
-        return RecordProblem(
-            code: .step,
-            message: LocalizedText(
-                zh: "第 \(step) 个步骤的 \(key) 不是有效日期：\(written)（应为实际存在的日期，格式 YYYY-MM-DD）",
-                en: "step \(step) has \(key) '\(written)', which is not a valid date (expected a real day, YYYY-MM-DD)"),
-            position: node.position)
+/// The state of one record's load: the format and the problems found so far.
+struct RecordReader {
+    let format: RecordFormat
+    var problems: [RecordProblem] = []
+    /// Whether the record's kind has its codes, booleans and keys checked.
+    var checksValues = false
+
+    init(format: RecordFormat) {
+        self.format = format
     }
 
-    private static func chineseKind(_ node: YAMLNode) -> String {
-        switch node.content {
-        case .scalar: "标量"
-        case .sequence: "列表"
-        case .mapping: "映射"
+    mutating func read(_ document: YAMLNode, file: String) -> LoadedDocument {
+        var root = document
+        let first = document.mapping?.first?.key.position ?? document.position
+        let id = requiredText("id", in: document, at: first)
+        var kind = requiredText("kind", in: document, at: first)
+        let title = requiredText("title", in: document, at: first)
+        if let written = kind, let kindNode = document["kind"] {
+            if let code = format.vocabulary.code(for: written, in: RecordFormat.Section.kinds) {
+                kind = code
+                if code != written { root = root.replacing("kind", with: code) }
+            } else {
+                unknownCode(written, at: kindNode, section: RecordFormat.Section.kinds, what: LocalizedText(zh: "记录类型", en: "kind"))
+            }
         }
+        checksValues = kind.map(format.checks(kind:)) ?? false
+        if checksValues {
+            unknownKeys(in: document, known: RecordFormat.recordKeys, what: LocalizedText(zh: "记录", en: "the record"))
+            readFacts(document["facts"])
+        } else if let facts = document["facts"], facts.mapping == nil, facts.coreValue != .null {
+            add(.record, zh: "facts 是\(Wording.kind(facts, .zh))，应为映射", en: "facts is \(Wording.kind(facts, .en)), expected a mapping", at: facts)
+        }
+        var steps: [Step] = []
+        if let stepsNode = document["steps"] {
+            if let items = stepsNode.sequence {
+                if items.isEmpty {
+                    add(.record, zh: "steps 为空，记录至少要有一个步骤", en: "steps is empty; a record needs at least one step", at: stepsNode)
+                }
+                var rewritten = items
+                for (index, item) in items.enumerated() {
+                    let (step, node) = readStep(item, index: index)
+                    if let step { steps.append(step) }
+                    rewritten[index] = node
+                }
+                root = root.replacing("steps", with: YAMLNode(.sequence(rewritten), range: stepsNode.range, tag: stepsNode.tag))
+                // Steps refer to the rewritten nodes, so rules read codes.
+                let stepNodes = rewritten
+                for index in steps.indices { steps[index].node = stepNodes[steps[index].index] }
+            } else {
+                add(.record, zh: "steps 是\(Wording.kind(stepsNode, .zh))，应为步骤列表", en: "steps is \(Wording.kind(stepsNode, .en)), expected a list of steps", at: stepsNode)
+            }
+        } else {
+            problems.append(missing("steps", at: first))
+        }
+        let record = DecisionRecord(id: id ?? displayedID(document), kind: kind ?? "", title: title ?? "", file: file, node: root, steps: steps)
+        return LoadedDocument(record: record, problems: problems)
+    }
+
+    /// The id as written when it is not a valid one (a number), so reports can still name the record.
+    private func displayedID(_ document: YAMLNode) -> String {
+        guard let text = document["id"]?.scalar?.text, document["id"]?.coreValue != .null else { return "" }
+        return text
+    }
+
+    // MARK: Top level
+
+    private mutating func requiredText(_ key: String, in document: YAMLNode, at first: SourcePosition) -> String? {
+        guard let node = document[key] else {
+            problems.append(missing(key, at: first))
+            return nil
+        }
+        switch node.coreValue {
+        case .string(let text) where !Vocabulary.trimmed(text).isEmpty:
+            return text
+        case .string, .null:
+            add(.record, zh: "\(key) 为空，应为非空文本", en: "\(key) is empty, expected a non-empty text", at: node)
+        case .some(let value):
+            let written = node.scalar?.text ?? ""
+            add(.record,
+                zh: "\(key) 是\(Wording.kind(value, .zh))（\(written)），应为文本；请加引号：\(key): \"\(written)\"",
+                en: "\(key) is \(Wording.kind(value, .en)) (\(written)), expected a text; quote it: \(key): \"\(written)\"", at: node)
+        case .none:
+            add(.record, zh: "\(key) 是\(Wording.kind(node, .zh))，应为文本", en: "\(key) is \(Wording.kind(node, .en)), expected a text", at: node)
+        }
+        return nil
+    }
+
+    private func missing(_ key: String, at position: SourcePosition) -> RecordProblem {
+        RecordProblem(
+            code: .record,
+            message: LocalizedText(zh: "记录缺少必填字段 \(key)", en: "the record lacks the required key '\(key)'"),
+            position: position)
+    }
+
+    /// Well-known boolean facts must be booleans.
+    private mutating func readFacts(_ facts: YAMLNode?) {
+        guard let facts else { return }
+        guard let pairs = facts.mapping else {
+            if facts.coreValue != .null {
+                add(.record, zh: "facts 是\(Wording.kind(facts, .zh))，应为映射", en: "facts is \(Wording.kind(facts, .en)), expected a mapping", at: facts)
+            }
+            return
+        }
+        let booleans = format.vocabulary.codes(in: RecordFormat.Section.booleanFacts)
+        for pair in pairs {
+            guard let key = pair.key.scalar?.text, booleans.contains(key) else { continue }
+            requireBoolean(pair.value, key: "facts.\(key)")
+        }
+    }
+
+    // MARK: Shared checks
+
+    mutating func add(_ code: RecordProblem.Code, zh: String, en: String, at node: YAMLNode) {
+        problems.append(RecordProblem(code: code, message: LocalizedText(zh: zh, en: en), position: node.position))
+    }
+
+    /// A value problem for a value that is neither a code nor a name of a section.
+    mutating func unknownCode(_ written: String, at node: YAMLNode, section: String, what: LocalizedText) {
+        let vocabulary = format.vocabulary
+        let suggestion = vocabulary.suggestion(for: written, in: section).map { closest -> (String, String) in
+            let code = vocabulary.code(for: closest, in: section) ?? closest
+            let name = vocabulary.names(of: code, in: section)
+            let zhName = closest == code ? (name.map { "（\($0.zh)）" } ?? "") : "（即 \(code)）"
+            let enName = closest == code ? (name.map { " (\($0.en))" } ?? "") : " (that is, \(code))"
+            return ("；是否应为 \(closest)\(zhName)？", "; did you mean '\(closest)'\(enName)?")
+        }
+        let codes = vocabulary.codes(in: section).sorted()
+        let listed = codes.count <= 8 ? codes.joined(separator: ", ") : codes.prefix(8).joined(separator: ", ") + ", …"
+        add(.value,
+            zh: "\(what.zh)“\(written)”不在词汇表中，无法判断其含义\(suggestion?.0 ?? "")（可用的代码：\(listed)，也可写其中文名称）",
+            en: "the \(what.en) '\(written)' is not in the vocabulary, so its meaning is unknown\(suggestion?.1 ?? "") (codes: \(listed), or their names)",
+            at: node)
+    }
+
+    /// A value problem for a boolean of the format or a well-known fact that is not a YAML 1.2 boolean.
+    mutating func requireBoolean(_ node: YAMLNode, key: String) {
+        if case .bool = node.coreValue { return }
+        let written = node.scalar?.text ?? Wording.kind(node, .en)
+        add(.value,
+            zh: "\(key) 的值“\(written)”不是布尔值；应写 true 或 false（yes、是、1 等均不算）",
+            en: "\(key) is '\(written)', which is not a boolean; write true or false (yes, 1 and \"true\" are not booleans)",
+            at: node)
+    }
+
+    /// A key problem for each key of a mapping that neither the format nor a loaded rule knows.
+    mutating func unknownKeys(in node: YAMLNode, known: [String], what: LocalizedText) {
+        for pair in node.mapping ?? [] {
+            guard let key = pair.key.scalar?.text, !known.contains(key), !format.ruleKeys.contains(key),
+                  !RecordFormat.isExtension(key) else { continue }
+            let closest = Suggestion.closest(to: key, in: known)
+            add(.key,
+                zh: "\(what.zh)中的字段 \(key) 既不是记录格式的字段，也没有规则读取它\(closest.map { "；是否应为 \($0)？" } ?? "")（自定义字段请以 x_ 开头）",
+                en: "the key '\(key)' of \(what.en) is neither a key of the record format nor read by any rule\(closest.map { "; did you mean '\($0)'?" } ?? "") (prefix your own keys with x_)",
+                at: pair.key)
+        }
+    }
+}
+
+extension YAMLNode {
+    /// A copy of a mapping with the value of `key` replaced by `value`.
+    func replacing(_ key: String, with value: YAMLNode) -> YAMLNode {
+        guard case .mapping(var pairs) = content, let index = pairs.firstIndex(where: { $0.key.scalar?.text == key }) else { return self }
+        pairs[index].value = value
+        return YAMLNode(.mapping(pairs), range: range, tag: tag)
+    }
+
+    /// A copy of a mapping with the scalar value of `key` replaced by a code (same place, plain style).
+    func replacing(_ key: String, with code: String) -> YAMLNode {
+        guard let old = self[key] else { return self }
+        return replacing(key, with: YAMLNode(.scalar(YAMLScalar(text: code)), range: old.range))
     }
 }

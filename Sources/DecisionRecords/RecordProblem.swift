@@ -1,6 +1,7 @@
 public import YAMLTree
 
-/// Something that keeps a file or a record from being checked, found while loading it.
+/// Something found while loading a document: a problem that keeps a file or a record from
+/// being checked, or (for `unknownKey`) one that is only reported.
 ///
 /// Rules of the `record` pack turn problems into findings by their code
 /// (`when_load_problem` in the rule language), so their ids and wording stay data.
@@ -11,8 +12,18 @@ public struct RecordProblem: Sendable, Hashable {
         case yaml
         /// The record lacks `id`, `kind`, `title` or `steps`, or one has the wrong type.
         case record
-        /// A step lacks `type` or a date, or has an invalid date or status.
+        /// A step lacks `type` or a date, has an invalid date, or a field of the wrong shape.
         case step
+        /// A code that is neither a code nor a name of the vocabulary, or a boolean that is not one.
+        case value
+        /// A key that neither the format defines nor any loaded rule reads.
+        case key
+        /// A done step dated after the as-of date.
+        case future
+
+        /// Whether a record with this problem is kept from every pack but the record pack: its
+        /// meaning is unknown, so it can be neither passed nor failed.
+        public var blocksEvaluation: Bool { self != .key }
     }
 
     /// The class of problem.
@@ -30,10 +41,28 @@ public struct RecordProblem: Sendable, Hashable {
     }
 }
 
-/// What loading one YAML document gave: a record ready for the rules, or the problems that stop it.
-public enum LoadedDocument: Sendable {
-    /// A record every pack can evaluate.
-    case record(DecisionRecord)
-    /// A document that could not be read as a record; `id` is its id when one was readable.
-    case invalid(id: String?, problems: [RecordProblem])
+/// What loading one YAML document gave: the record as far as it could be read, and its problems.
+public struct LoadedDocument: Sendable {
+    /// The record; nil when the document is not a mapping (or the file could not be parsed).
+    /// When `isBlocked`, it holds what could be read (its valid steps), for the record pack.
+    public var record: DecisionRecord?
+    /// Every problem found, in the order found.
+    public var problems: [RecordProblem]
+
+    /// Creates a loaded document.
+    public init(record: DecisionRecord?, problems: [RecordProblem]) {
+        self.record = record
+        self.problems = problems
+    }
+
+    /// A document that could not be read at all, with its problem.
+    public static func unreadable(_ problem: RecordProblem) -> LoadedDocument {
+        LoadedDocument(record: nil, problems: [problem])
+    }
+
+    /// Whether only the record pack may evaluate the record.
+    public var isBlocked: Bool { record == nil || problems.contains { $0.code.blocksEvaluation } }
+
+    /// The record's id as written, when it has one.
+    public var id: String? { record.flatMap { $0.id.isEmpty ? nil : $0.id } }
 }

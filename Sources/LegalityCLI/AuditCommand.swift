@@ -58,7 +58,7 @@ struct AuditCommand: ParsableCommand {
     func run() throws {
         let paths = paths.isEmpty ? ["."] : paths
         let files = try Discovery.recordFiles(paths)
-        let run = try PreparedRun.prepare(ruleOptions, recordPaths: paths)
+        let run = try PreparedRun.prepare(ruleOptions, recordPaths: paths, recordFiles: files)
         let asOf = asOf?.day ?? RunSetup.today()
         let engine = Engine(context: run.context(asOf: asOf))
         var checked = RecordChecker.check(files, engine: engine, keepSources: false, jobs: ruleOptions.workerCount, limits: limitOptions.resolved(run.configuration.limits))

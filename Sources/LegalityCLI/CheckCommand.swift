@@ -25,7 +25,7 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         let paths = paths.isEmpty ? ["."] : paths
         let files = try Discovery.recordFiles(paths)
-        let run = try PreparedRun.prepare(ruleOptions, failOn: outputOptions.failOn, recordPaths: paths)
+        let run = try PreparedRun.prepare(ruleOptions, failOn: outputOptions.failOn, recordPaths: paths, recordFiles: files)
         let asOf = asOf?.day ?? RunSetup.today()
         let engine = Engine(context: run.context(asOf: asOf))
         let limits = limitOptions.resolved(run.configuration.limits)
@@ -43,7 +43,7 @@ struct CheckCommand: ParsableCommand {
             let report = Report(
                 version: Legality.version, asOf: asOf, records: records, rules: engine.rules,
                 findings: records.flatMap(\.findings) + runFindings + ledger.diagnostics(), failOn: run.failOn,
-                language: run.language)
+                language: run.language, fileCount: files.count, run: run.description)
             CalendarWarning.print(checked.uncoveredYears, calendar: run.calendar, language: run.language)
             try ReportOutput.write(report, options: outputOptions, sources: [:])
             if report.fails { throw ExitCode(1) }
@@ -79,19 +79,21 @@ struct CheckCommand: ParsableCommand {
             }
             written += findings.count
         }
-        if json { try writer.write(JSONReporter.header(version: Legality.version, asOf: asOf)) }
+        if json { try writer.write(JSONReporter.header(version: Legality.version, asOf: asOf, run: run.description)) }
         var runFindings = engine.runFindings()
         ledger.mark(&runFindings)
         emit(runFindings)
         let uncovered = RecordChecker.run(files, engine: engine, keepSources: !json, keepRecords: false, jobs: ruleOptions.workerCount, limits: limits) { file in
             var findings = file.findings
             ledger.mark(&findings)
-            tally.addRecords(file.recordCount)
+            for standing in file.standings { tally.addDocument(standing) }
+            tally.addFiles(1)
             emit(findings, source: file.source)
         }
         if let failure { throw failure }
         emit(ledger.diagnostics())
         if let failure { throw failure }
+        if !json { try writer.write(TextReporter.setup(run.description, language: language)) }
         try writer.write(json ? JSONReporter.footer(tally, hadFindings: written > 0) : text.summary(tally, asOf: asOf, language: language))
         try writer.commit()
         CalendarWarning.print(uncovered, calendar: run.calendar, language: language)

@@ -2,6 +2,22 @@
 enum Discovery {
     static let recordExtensions = [".yaml", ".yml", ".json"]
 
+    /// Whether a file name ends in a record extension, in any case (`.YAML` too).
+    static func hasRecordExtension(_ name: String) -> Bool {
+        let lower = name.lowercased()
+        return recordExtensions.contains(where: lower.hasSuffix)
+    }
+
+    /// Files a folder search never reads as records: JSON Schemas, and legality's own reports
+    /// (a JSON report whose `tool.name` is `legality`, or a SARIF log), so a report written into
+    /// the checked folder is never read back.
+    static func isOwnFile(_ path: String, name: String) -> Bool {
+        let lower = name.lowercased()
+        if lower.hasSuffix(".schema.json") || lower.hasSuffix(".sarif") { return true }
+        guard lower.hasSuffix(".json") else { return false }
+        return ReportSniffer.isReport(FileSystem.prefix(of: path, count: 4096))
+    }
+
     /// Record files under the given paths, as cli.md says: folders are searched recursively,
     /// skipping hidden names, folders named `rules` or `registry`, and files named
     /// `registry.yaml` or `.legality.yaml`; a file named explicitly is always read.
@@ -18,6 +34,10 @@ enum Discovery {
             default:
                 files.append(path)
             }
+        }
+        guard !files.isEmpty else {
+            let named = paths.map { "'\($0)'" }.joined(separator: ", ")
+            throw RunError(message: "no record files found in \(named) (looked for *.yaml, *.yml and *.json, skipping hidden files, rules/, registry/ and legality's own reports); 在 \(named) 中没有找到决策记录文件")
         }
         files.sort { $0.utf8.lexicographicallyPrecedes($1.utf8) }
         // The same file named twice (`a.yaml ./a.yaml`, or a file inside a folder also given) is
@@ -38,33 +58,35 @@ enum Discovery {
             case .file, .missing, .other:
                 // A dangling link or an unreadable entry with a record's name is kept, so that reading
                 // it reports the problem instead of the file silently going unchecked.
-                if name != "registry.yaml", recordExtensions.contains(where: name.hasSuffix) { files.append(path) }
+                if name != "registry.yaml", hasRecordExtension(name), !isOwnFile(path, name: name) { files.append(path) }
             }
         }
     }
 
-    /// The registry beside the records: `registry.yaml` or the files of `registry/`, looked for in
-    /// the folder of each path given (a file's own folder), then in the folders above it up to the
-    /// current folder.
-    static func registryFiles(near paths: [String]) throws(RunError) -> [String] {
+    /// The registry nearest to a folder of records: `registry.yaml` or the files of `registry/` in
+    /// the folder or a folder above it — up to the current folder for records inside it, and up to
+    /// `root` (the path given on the command line) for records outside it, so nothing above what
+    /// the user named is read. Empty when there is none.
+    static func registryFiles(from start: String, root: String) throws(RunError) -> [String] {
         let current = FileSystem.currentDirectory()
-        for path in paths {
-            var folder = FileSystem.kind(of: path) == .directory ? path : path.parentPath
-            while true {
-                let file = folder.appendingComponent("registry.yaml")
-                if FileSystem.kind(of: file) == .file { return [file] }
-                let directory = folder.appendingComponent("registry")
-                if FileSystem.kind(of: directory) == .directory {
-                    return try FileSystem.list(directory)
-                        .filter { name in !name.hasPrefix(".") && recordExtensions.contains(where: name.hasSuffix) }
-                        .map { directory.appendingComponent($0) }
-                }
-                guard let real = FileSystem.realPath(folder), real != current, real != "/",
-                      real.hasPrefix(current + "/") else { break }
-                folder = folder == "." ? ".." : folder.appendingComponent("..")
+        let rootFolder = FileSystem.kind(of: root) == .directory ? root : root.parentPath
+        let rootReal = FileSystem.realPath(rootFolder)
+        var folder = start
+        while true {
+            let file = folder.appendingComponent("registry.yaml")
+            if FileSystem.kind(of: file) == .file { return [file] }
+            let directory = folder.appendingComponent("registry")
+            if FileSystem.kind(of: directory) == .directory {
+                return try FileSystem.list(directory)
+                    .filter { name in !name.hasPrefix(".") && hasRecordExtension(name) }
+                    .map { directory.appendingComponent($0) }
             }
+            guard let real = FileSystem.realPath(folder), real != current, real != "/" else { return [] }
+            let insideCurrent = real.hasPrefix(current + "/")
+            if !insideCurrent, real == rootReal || rootReal == nil { return [] }
+            let last = folder.lastComponent
+            folder = last == "." || last == ".." ? folder.appendingComponent("..") : folder.parentPath
         }
-        return []
     }
 
     /// The built-in rules folder: `$LEGALITY_RULES`, else `rules/` in a folder above the

@@ -56,6 +56,18 @@ enum FileSystem {
         }
     }
 
+    /// Up to `count` bytes from the start of a file (fewer, or none, when it is shorter or unreadable).
+    static func prefix(of path: String, count: Int) -> [UInt8] {
+        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOFOLLOW)
+        guard descriptor >= 0 else { return [] }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return [] }
+        return [UInt8](unsafeUninitializedCapacity: count) { buffer, filled in
+            filled = max(0, systemRead(descriptor, buffer.baseAddress, count))
+        }
+    }
+
     /// The names in a folder, sorted by bytes.
     static func list(_ path: String) throws(RunError) -> [String] {
         guard let directory = opendir(path) else { throw RunError(message: "\(path): cannot list: \(errorText())") }

@@ -37,23 +37,39 @@ struct GateCommand: ParsableCommand {
     func run() throws {
         let paths = paths.isEmpty ? ["."] : paths
         let files = try Discovery.recordFiles(paths)
-        let run = try PreparedRun.prepare(ruleOptions, failOn: outputOptions.failOn, recordPaths: paths)
+        let run = try PreparedRun.prepare(ruleOptions, failOn: outputOptions.failOn, recordPaths: paths, recordFiles: files)
         let engine = Engine(context: run.context(asOf: meeting, meeting: meeting), include: \.prerequisite)
         let checked = RecordChecker.check(files, engine: engine, keepSources: false, jobs: ruleOptions.workerCount, limits: limitOptions.resolved(run.configuration.limits))
         let threshold = run.failOn
         var ledger = WaiverLedger(run.configuration.waivers, asOf: meeting)
-        let items = checked.records.map { item in
+        var items: [AgendaItem] = []
+        var away: [OffAgendaRecord] = []
+        for item in checked.records {
+            guard isOnAgenda(item) else {
+                away.append(OffAgendaRecord(file: item.file, record: item.id, title: item.title, discussions: item.discussionDays.sorted()))
+                continue
+            }
             var findings = item.findings
             ledger.mark(&findings)
-            return AgendaItem(
-                file: item.file, record: item.id, title: item.title,
-                findings: findings.sorted(by: Finding.precedes),
-                ready: threshold.map { level in !findings.contains { $0.severity >= level && $0.waiver == nil } } ?? true)
+            let blocking = threshold.map { level in findings.contains { $0.severity >= level && $0.waiver == nil && !$0.pending } } ?? false
+            items.append(AgendaItem(
+                file: item.file, record: item.id, title: item.title, findings: findings.sorted(by: Finding.precedes),
+                ready: !blocking && !item.blocked && item.standing == .record))
         }
-        let agenda = Agenda(meeting: meeting, version: Legality.version, items: items, runFindings: engine.runFindings(), language: run.language)
+        var agenda = Agenda(meeting: meeting, version: Legality.version, items: items, runFindings: engine.runFindings(), language: run.language)
+        agenda.notOnAgenda = away
+        agenda.run = run.description
         CalendarWarning.print(checked.uncoveredYears, calendar: run.calendar, language: run.language)
         let text = outputOptions.format == .json ? GateReporter.json(agenda) : GateReporter.text(agenda)
         try FileSystem.deliver(text, to: outputOptions.output)
         if items.contains(where: { !$0.ready }) { throw ExitCode(1) }
+    }
+
+    /// The items of the meeting: records with a collective discussion (done or planned) on the
+    /// meeting day, records with none at all (proposed for it), records whose discussion has no
+    /// valid date, and files that could not be read. Records discussed only on other days are not.
+    private func isOnAgenda(_ record: CheckedRecord) -> Bool {
+        guard record.standing == .record, !record.hasUndatedDiscussion else { return true }
+        return record.discussionDays.isEmpty || record.discussionDays.contains(meeting)
     }
 }

@@ -1,4 +1,5 @@
 import DecisionRecords
+import Reporters
 import RuleEngine
 import RuleLanguage
 import YAMLTree
@@ -9,21 +10,27 @@ struct PreparedRun {
     var configuration: Configuration
     var rules: RuleSet
     var calendar: WorkingCalendar
-    var registry: Registry?
+    var registries: RegistryLookup
     var language: Language
     var failOn: Severity?
     /// For `test`: the rule files that came from the paths given.
     var extraFiles: Set<String>
 
+    /// What reports say of the run's set-up.
+    var description: RunDescription {
+        RunDescription(configuration: configuration.file, disabledRules: configuration.disabled, registries: registries.files)
+    }
+
     func context(asOf: Day, meeting: Day? = nil) -> EvaluationContext {
         EvaluationContext(
-            rules: rules, calendar: calendar, registry: registry, asOf: asOf, meeting: meeting,
+            rules: rules, calendar: calendar, registries: registries, asOf: asOf, meeting: meeting,
             parameterOverrides: configuration.parameters)
     }
 
     /// Loads configuration, rules, calendar and registry.
     static func prepare(
-        _ options: RuleOptions, failOn: FailLevel? = nil, recordPaths: [String], extraRules: [String] = [], needsRegistry: Bool = true
+        _ options: RuleOptions, failOn: FailLevel? = nil, recordPaths: [String], recordFiles: [String] = [], extraRules: [String] = [],
+        needsRegistry: Bool = true
     ) throws(RunError) -> PreparedRun {
         let configuration = try loadConfiguration(options)
         for (path, position) in configuration.pathPositions.sorted(by: { $0.value < $1.value }) where FileSystem.kind(of: path) == .missing {
@@ -43,7 +50,7 @@ struct PreparedRun {
         let level = failOn ?? configuration.failOn.flatMap(FailLevel.init(rawValue:)) ?? .error
         return PreparedRun(
             configuration: configuration, rules: rules, calendar: try RunSetup.calendar(ruleOptions),
-            registry: needsRegistry ? try RunSetup.registry(ruleOptions, recordPaths: recordPaths) : nil,
+            registries: needsRegistry ? try RunSetup.registries(ruleOptions, recordPaths: recordPaths, recordFiles: recordFiles) : RegistryLookup(nil),
             language: options.languageOption?.language ?? configuration.language ?? .zh,
             failOn: level.severity, extraFiles: extraFiles)
     }
@@ -72,11 +79,15 @@ struct PreparedRun {
         }
     }
 
+    /// `.legality.yaml` in the current folder or the nearest folder above it, never above the
+    /// repository's root (the first folder that holds `.git`), so a file outside the repository
+    /// cannot change what a check in it reports.
     private static func discoverConfiguration() -> String? {
         var folder = FileSystem.currentDirectory()
         while true {
             let candidate = folder.appendingComponent(".legality.yaml")
             if FileSystem.kind(of: candidate) == .file { return candidate }
+            if FileSystem.kind(of: folder.appendingComponent(".git")) != .missing { return nil }
             if folder == "/" || folder.isEmpty { return nil }
             folder = folder.parentPath
         }

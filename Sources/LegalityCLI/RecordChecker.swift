@@ -21,20 +21,23 @@ struct CheckedFiles {
 enum RecordChecker {
     /// What one file gave, before it is settled in file order.
     struct FileOutcome: Sendable {
-        /// Each document's summary (kept only when reports need records) and evaluation.
-        var documents: [(record: CheckedRecord?, evaluation: RecordEvaluation)] = []
+        /// Each document's standing, summary (kept only when reports need records) and evaluation.
+        var documents: [(standing: CheckedRecord.Standing, record: CheckedRecord?, evaluation: RecordEvaluation)] = []
         var source: [UInt8]?
     }
 
     /// One settled file: its records and its findings, sorted.
     struct CheckedFile {
         var file: String
-        /// Documents read, records or not.
-        var recordCount: Int
+        /// What each document was (a record, no mapping, or the whole file unreadable).
+        var standings: [CheckedRecord.Standing]
         /// The documents' summaries, when they were kept.
         var records: [CheckedRecord]
         var findings: [Finding]
         var source: [UInt8]?
+
+        /// Documents read, records or not.
+        var documentCount: Int { standings.count }
     }
 
     /// Checks every file and keeps everything, for reports that need the whole run at once.
@@ -73,8 +76,8 @@ enum RecordChecker {
                     position: .start)
                 outcome.documents = [unreadable(file, problem, engine)]
             }
-            var checked = CheckedFile(file: file, recordCount: outcome.documents.count, records: [], findings: [], source: outcome.source)
-            for case (let record, var evaluation) in outcome.documents {
+            var checked = CheckedFile(file: file, standings: outcome.documents.map(\.standing), records: [], findings: [], source: outcome.source)
+            for case (_, let record, var evaluation) in outcome.documents {
                 state.settle(&evaluation)
                 checked.findings += evaluation.findings
                 if var record {
@@ -83,7 +86,7 @@ enum RecordChecker {
                     checked.records.append(record)
                 }
             }
-            recordCount += checked.recordCount
+            recordCount += checked.documentCount
             checked.findings.sort(by: Finding.precedes)
             each(checked)
         }
@@ -99,13 +102,14 @@ enum RecordChecker {
     static func outcome(of file: String, engine: Engine, keepSources: Bool, keepRecords: Bool, limits: RecordLimits) -> FileOutcome {
         var outcome = FileOutcome()
         let each: (YAMLNode) -> Void = { document in
-            let loaded = RecordLoader.load(document, file: file)
+            let loaded = engine.load(document, file: file)
             var evaluation = engine.evaluate(loaded, file: file)
+            let standing: CheckedRecord.Standing = loaded.record == nil ? .notRecord : .record
             if keepRecords {
-                outcome.documents.append((summary(of: loaded, document: document, file: file), evaluation))
+                outcome.documents.append((standing, summary(of: loaded, document: document, file: file), evaluation))
             } else {
                 evaluation.applicableRules = []
-                outcome.documents.append((nil, evaluation))
+                outcome.documents.append((standing, nil, evaluation))
             }
         }
         let size = FileSystem.size(file)
@@ -142,24 +146,39 @@ enum RecordChecker {
         RecordProblem(code: .yaml, message: LocalizedText(zh: "无法解析为 YAML（解析器原文：\(error.message)）", en: error.message), position: position)
     }
 
-    private static func unreadable(_ file: String, _ problem: RecordProblem, _ engine: Engine) -> (CheckedRecord, RecordEvaluation) {
-        let record = CheckedRecord(file: file, id: nil, title: nil, kind: nil, department: nil, decisionDate: nil, line: problem.position.line, findings: [])
-        return (record, engine.evaluate(.invalid(id: nil, problems: [problem]), file: file))
+    private static func unreadable(_ file: String, _ problem: RecordProblem, _ engine: Engine) -> (CheckedRecord.Standing, CheckedRecord, RecordEvaluation) {
+        var record = CheckedRecord(file: file, id: nil, title: nil, kind: nil, department: nil, decisionDate: nil, line: problem.position.line, findings: [])
+        record.standing = .unreadableFile
+        return (.unreadableFile, record, engine.evaluate(.unreadable(problem), file: file))
     }
 
     /// What reports say of a document besides its findings.
     private static func summary(of loaded: LoadedDocument, document: YAMLNode, file: String) -> CheckedRecord {
-        switch loaded {
-        case .record(let record):
-            let decision = record.steps.filter { $0.type == "decision" && $0.status == .done }.map(\.day).min()
-            return CheckedRecord(
-                file: file, id: record.id, title: record.title, kind: record.kind, department: record.department,
-                decisionDate: decision, line: record.position.line, findings: [],
-                periodDate: decision ?? record.steps.filter { $0.status == .done }.map(\.day).max())
-        case .invalid(let id, _):
-            return CheckedRecord(
-                file: file, id: id, title: document["title"]?.scalar?.text, kind: document["kind"]?.scalar?.text,
-                department: document["department"]?.scalar?.text, decisionDate: nil, line: document.position.line, findings: [])
+        guard let record = loaded.record else {
+            var summary = CheckedRecord(file: file, id: nil, title: nil, kind: nil, department: nil, decisionDate: nil, line: document.position.line, findings: [])
+            summary.standing = .notRecord
+            return summary
         }
+        let decision = record.steps.filter { $0.type == "decision" && $0.status == .done }.map(\.day).min()
+        var summary = CheckedRecord(
+            file: file, id: loaded.id, title: record.title.isEmpty ? nil : record.title, kind: record.kind.isEmpty ? nil : record.kind,
+            department: record.department, decisionDate: decision, line: record.position.line, findings: [],
+            periodDate: decision ?? record.steps.map(\.day).max() ?? latestDate(in: document))
+        summary.blocked = loaded.isBlocked
+        let discussions = (record.node["steps"]?.sequence ?? []).filter { $0["type"]?.scalar?.text == "collective_discussion" }
+        summary.discussionDays = discussions.compactMap { step in (step["date"] ?? step["end"]).flatMap(RecordLoader.date) }
+        summary.hasUndatedDiscussion = summary.discussionDays.count < discussions.count
+        return summary
+    }
+
+    /// The latest valid date written anywhere in a record's steps, for a record with no step that could be placed.
+    private static func latestDate(in document: YAMLNode) -> Day? {
+        var latest: Day?
+        for step in document["steps"]?.sequence ?? [] {
+            for key in RecordFormat.stepDateKeys {
+                if let day = step[key].flatMap(RecordLoader.date), latest.map({ day > $0 }) ?? true { latest = day }
+            }
+        }
+        return latest
     }
 }

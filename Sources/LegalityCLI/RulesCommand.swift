@@ -151,7 +151,5 @@ enum TextTable {
         }.joined(separator: "\n") + "\n"
     }
 
-    static func width(_ text: String) -> Int {
-        text.reduce(0) { $0 + (TextReporter.isWide($1) ? 2 : 1) }
-    }
+    static func width(_ text: String) -> Int { TextReporter.width(text) }
 }

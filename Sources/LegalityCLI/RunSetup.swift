@@ -67,16 +67,35 @@ enum RunSetup {
         return calendar
     }
 
-    /// The registry: the file given, else the one beside the records; nil when there is none.
-    static func registry(_ options: RuleOptions, recordPaths: [String]) throws(RunError) -> Registry? {
-        let files: [String]
+    /// The registries: the one given applies to every record; else each record uses the nearest
+    /// `registry.yaml` or `registry/` at or above its folder (see `Discovery.registryFiles`).
+    static func registries(_ options: RuleOptions, recordPaths: [String], recordFiles: [String]) throws(RunError) -> RegistryLookup {
         if let explicit = options.registry {
             guard FileSystem.kind(of: explicit) != .missing else { throw RunError(message: "\(explicit): no such registry file") }
-            files = FileSystem.kind(of: explicit) == .directory ? try Discovery.yamlFiles(under: explicit) : [explicit]
-        } else {
-            files = try Discovery.registryFiles(near: recordPaths)
+            let files = FileSystem.kind(of: explicit) == .directory ? try Discovery.yamlFiles(under: explicit) : [explicit]
+            return RegistryLookup(try registry(files), files: files)
         }
-        guard !files.isEmpty else { return nil }
+        var byLocation: [[String]: Registry] = [:]
+        var byFolder: [String: Registry] = [:]
+        var searched: Set<String> = []
+        var covers = true
+        for file in recordFiles {
+            let folder = RegistryLookup.folder(of: file)
+            guard searched.insert(folder).inserted else { continue }
+            let root = recordPaths.first { path in file == path || file.hasPrefix(path.hasSuffix("/") ? path : path + "/") } ?? folder
+            let files = try Discovery.registryFiles(from: folder, root: root)
+            guard !files.isEmpty else {
+                covers = false
+                continue
+            }
+            if byLocation[files] == nil { byLocation[files] = try registry(files) }
+            byFolder[folder] = byLocation[files]
+        }
+        return RegistryLookup(byFolder: byFolder, coversEveryRecord: covers && !recordFiles.isEmpty, files: byLocation.keys.flatMap { $0 })
+    }
+
+    /// The people of registry files, read together.
+    private static func registry(_ files: [String]) throws(RunError) -> Registry {
         var registry = Registry()
         for file in files {
             try eachDocument(of: file, what: "registry") { document throws(InputError) in

@@ -25,14 +25,39 @@ public struct AgendaItem: Sendable {
     }
 }
 
+/// A record not on this meeting's agenda: all its discussions are on other days.
+public struct OffAgendaRecord: Sendable {
+    /// The record file.
+    public var file: String
+    /// The record id.
+    public var record: String?
+    /// The decision's title.
+    public var title: String?
+    /// The days of its discussions.
+    public var discussions: [Day]
+
+    /// Creates an entry.
+    public init(file: String, record: String?, title: String?, discussions: [Day]) {
+        self.file = file
+        self.record = record
+        self.title = title
+        self.discussions = discussions
+    }
+}
+
 /// The meeting gate's result.
 public struct Agenda: Sendable {
     /// The meeting day.
     public var meeting: Day
     /// The tool's version.
     public var version: String
-    /// The items in file order.
+    /// The items in file order: records with a discussion on the meeting day, and records with
+    /// none at all (proposed for this meeting).
     public var items: [AgendaItem]
+    /// Records whose discussions are all on other days; they do not affect the exit status.
+    public var notOnAgenda: [OffAgendaRecord] = []
+    /// The configuration, disabled rules and registries of the run.
+    public var run: RunDescription = .plain
     /// Run-level findings, such as a missing registry.
     public var runFindings: [Finding]
     /// The language.
@@ -70,35 +95,60 @@ public enum GateReporter {
                     ("findings", .array(item.findings.map { JSONReporter.finding($0, report) })),
                 ])
             })),
+            ("notOnAgenda", .array(agenda.notOnAgenda.map { entry in
+                .object([
+                    ("record", .optional(entry.record)),
+                    ("title", .optional(entry.title)),
+                    ("file", .string(entry.file)),
+                    ("discussions", .array(entry.discussions.map { .string($0.description) })),
+                ])
+            })),
             ("findings", .array(agenda.runFindings.map { JSONReporter.finding($0, report) })),
+            ("config", .optional(agenda.run.configuration)),
+            ("disabled", .array(agenda.run.disabledRules.map(JSON.string))),
+            ("registries", .array(agenda.run.registries.map(JSON.string))),
         ]).rendered() + "\n"
     }
 
-    /// A checklist a legal adviser can print.
+    /// A checklist a legal adviser can print. Every field from records or rule packs is cleaned of
+    /// control, bidirectional and escape characters, so no record can forge or hide a line.
     public static func text(_ agenda: Agenda) -> String {
         let language = agenda.language
         let zh = language == .zh
+        let line = TextReporter.singleLine
+        let text = TextReporter.printable
         var output = zh ? "会议议题合法性审查清单（会议日期 \(agenda.meeting)）\n\n" : "Agenda check for the meeting of \(agenda.meeting)\n\n"
         for item in agenda.items {
             let mark = item.ready ? (zh ? "[可以上会]" : "[READY]  ") : (zh ? "[暂缓上会]" : "[BLOCKED]")
             let name = [item.record, item.title].compactMap { $0 }.joined(separator: " ")
-            output += "\(mark) \(name.isEmpty ? item.file : name)\n"
-            output += "           \(item.file)\n"
+            output += "\(mark) \(line(name.isEmpty ? item.file : name))\n"
+            output += "\(String(repeating: " ", count: TextReporter.width(mark) + 1))\(line(item.file))\n"
             for finding in item.findings {
                 let severity = switch finding.severity {
                 case .error: zh ? "错误" : "error"
                 case .warning: zh ? "警告" : "warning"
                 case .info: zh ? "提示" : "info"
                 }
-                output += "    - \(severity)[\(finding.rule)] \(finding.title.text(language))\(zh ? "：" : ": ")\(finding.message.text(language))\n"
-                output += "      \(Wording.label("依据", "basis", language))\(finding.basis.text(language))\n"
-                if let help = finding.help { output += "      \(Wording.label("需要做", "to do", language))\(help.text(language))\n" }
+                let pending = finding.pending ? (zh ? "（待办）" : " (pending)") : ""
+                output += "    - \(severity)[\(line(finding.rule))]\(pending) \(line(finding.title.text(language)))\(zh ? "：" : ": ")\(text(finding.message.text(language)))\n"
+                output += "      \(Wording.label("依据", "basis", language))\(line(finding.basis.text(language)))\n"
+                if let help = finding.help { output += "      \(Wording.label("需要做", "to do", language))\(text(help.text(language)))\n" }
+            }
+            output += "\n"
+        }
+        if !agenda.notOnAgenda.isEmpty {
+            output += zh ? "不在本次会议议程上的记录（讨论安排在其他日期）：\n" : "Not on this meeting's agenda (discussed on other days):\n"
+            for entry in agenda.notOnAgenda {
+                let name = [entry.record, entry.title].compactMap { $0 }.joined(separator: " ")
+                let days = entry.discussions.map(\.description).joined(separator: ", ")
+                output += "  - \(line(name.isEmpty ? entry.file : name))（\(days)） \(line(entry.file))\n"
             }
             output += "\n"
         }
         for finding in agenda.runFindings {
-            output += "\(finding.rule)\(zh ? "：" : ": ")\(finding.message.text(language))\n"
+            output += "\(line(finding.rule))\(zh ? "：" : ": ")\(text(finding.message.text(language)))\n"
         }
+        output += TextReporter.setup(agenda.run, language: language)
         let ready = agenda.items.count { $0.ready }
         output += zh
             ? "共 \(agenda.items.count) 项：\(ready) 项可以上会，\(agenda.items.count - ready) 项暂缓\n"

@@ -6,18 +6,24 @@ import RuleLanguage
 public enum JSONReporter {
     /// The whole report: the same bytes as `header`, every `findings` chunk and `footer`.
     public static func render(_ report: Report) -> String {
-        var output = header(version: report.version, asOf: report.asOf)
+        var output = header(version: report.version, asOf: report.asOf, run: report.run)
         output += findings(report.findings, language: report.language, first: true)
         output += footer(report.tally, hadFindings: !report.findings.isEmpty)
         return output
     }
 
     /// The start of a report, up to the opening of its list of findings.
-    public static func header(version: String, asOf: Day) -> String {
+    public static func header(version: String, asOf: Day, run: RunDescription) -> String {
         var output = "{\n  \"tool\": "
         JSON.object([("name", .string("legality")), ("version", .string(version))]).write(to: &output, indent: "  ")
-        output += ",\n  \"asOf\": " + JSONWriter.quoted(asOf.description) + ",\n  \"findings\": ["
-        return output
+        output += ",\n  \"asOf\": " + JSONWriter.quoted(asOf.description)
+        output += ",\n  \"config\": "
+        JSON.optional(run.configuration).write(to: &output, indent: "  ")
+        output += ",\n  \"disabled\": "
+        JSON.array(run.disabledRules.map(JSON.string)).write(to: &output, indent: "  ")
+        output += ",\n  \"registries\": "
+        JSON.array(run.registries.map(JSON.string)).write(to: &output, indent: "  ")
+        return output + ",\n  \"findings\": ["
     }
 
     /// Findings as list items; `first` when nothing was written to the list before them.
@@ -45,6 +51,9 @@ public enum JSONReporter {
             ("warnings", .int(tally.warnings)),
             ("infos", .int(tally.infos)),
             ("waived", .int(tally.waived)),
+            ("pending", .int(tally.pending)),
+            ("files", .int(tally.files)),
+            ("unreadable", .int(tally.unreadable)),
         ])
     }
 
@@ -68,6 +77,7 @@ public enum JSONReporter {
             ("basis", .string(finding.basis.text(language))),
         ]
         if let help = finding.help { pairs.append(("help", .string(help.text(language)))) }
+        if finding.pending { pairs.append(("pending", .bool(true))) }
         if let waiver = finding.waiver {
             pairs.append(("waived", .object([
                 ("reason", .string(waiver.reason)),

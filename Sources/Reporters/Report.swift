@@ -24,6 +24,25 @@ public struct CheckedRecord: Sendable {
     public var findings: [Finding]
     /// The ids of the rules that applied to it.
     public var applicableRules: [String]
+    /// What the document is: a record, a document that is no mapping, or a file that could not be read.
+    public var standing: Standing = .record
+    /// Whether a problem kept every pack but the record pack from it (a missing or mistyped key,
+    /// a bad step, an unknown code, a done step in the future): it can be neither passed nor failed, so audits count it as "cannot be checked".
+    public var blocked = false
+    /// The days of its collective discussions, done or planned (for the meeting gate's agenda).
+    public var discussionDays: [Day] = []
+    /// Whether it has a collective discussion without a valid date.
+    public var hasUndatedDiscussion = false
+
+    /// What a checked document is.
+    public enum Standing: Sendable {
+        /// A record (a mapping), whatever its problems.
+        case record
+        /// A document that is not a mapping.
+        case notRecord
+        /// A file that could not be read or parsed (it stands for the whole file).
+        case unreadableFile
+    }
 
     /// Creates a checked record.
     public init(
@@ -51,6 +70,10 @@ public struct Report: Sendable {
     public var asOf: Day
     /// The records checked, in file order (a file that could not be read counts as one).
     public var records: [CheckedRecord]
+    /// How many files were read.
+    public var fileCount: Int
+    /// The configuration, disabled rules and registries of the run.
+    public var run: RunDescription
     /// The rules that ran, by id.
     public var rules: [Rule]
     /// The findings, sorted by file, line, column and rule.
@@ -62,8 +85,11 @@ public struct Report: Sendable {
 
     /// Creates a report; sorts the findings.
     public init(
-        version: String, asOf: Day, records: [CheckedRecord], rules: [Rule], findings: [Finding], failOn: Severity?, language: Language
+        version: String, asOf: Day, records: [CheckedRecord], rules: [Rule], findings: [Finding], failOn: Severity?, language: Language,
+        fileCount: Int? = nil, run: RunDescription = .plain
     ) {
+        self.run = run
+        self.fileCount = fileCount ?? Set(records.map(\.file)).count
         self.version = version
         self.asOf = asOf
         self.records = records
@@ -76,13 +102,14 @@ public struct Report: Sendable {
     /// The summary's counts.
     public var tally: ReportTally {
         var tally = ReportTally(failOn: failOn)
-        tally.addRecords(records.count)
+        for record in records { tally.addDocument(record.standing) }
+        tally.addFiles(fileCount)
         tally.add(findings)
         return tally
     }
 
     /// How many records were checked.
-    public var recordCount: Int { records.count }
+    public var recordCount: Int { records.count { $0.standing == .record } }
 
     /// Findings counted by severity (waived findings are counted apart).
     public func count(_ severity: Severity) -> Int { tally.count(severity) }

@@ -1,13 +1,20 @@
 public import RuleEngine
 public import RuleLanguage
+import YAMLTree
 
 /// The counts a report's summary states, kept as findings stream past, so a report of a
 /// million records need not hold them all.
 public struct ReportTally: Sendable {
     /// The level at which a finding fails the run; nil for `never`.
     public var failOn: Severity?
-    /// Records checked (a file that could not be read counts as one).
+    /// Records read: documents that are mappings, whatever their findings.
     public private(set) var records = 0
+    /// Files read.
+    public private(set) var files = 0
+    /// Files that could not be read or parsed.
+    public private(set) var unreadable = 0
+    /// Findings about work still ahead (planned steps after the as-of date); they never fail a run.
+    public private(set) var pending = 0
     /// Records (and unreadable files) with a finding at the fail-on level (at error level for
     /// `never`), waived findings aside.
     public private(set) var failedRecords = 0
@@ -27,18 +34,31 @@ public struct ReportTally: Sendable {
         self.failOn = failOn
     }
 
-    /// Counts records checked.
-    public mutating func addRecords(_ count: Int) {
-        records += count
+    /// Counts one document.
+    public mutating func addDocument(_ standing: CheckedRecord.Standing) {
+        switch standing {
+        case .record: records += 1
+        case .notRecord: break
+        case .unreadableFile: unreadable += 1
+        }
+    }
+
+    /// Counts files read.
+    public mutating func addFiles(_ count: Int) {
+        files += count
     }
 
     /// Counts findings; a batch must hold all the findings of each record it names.
     public mutating func add(_ findings: [Finding]) {
         let level = failOn ?? .error
-        var failed: Set<String> = []
+        var failed: Set<FindingOwner> = []
         for finding in findings {
             guard finding.waiver == nil else {
                 waived += 1
+                continue
+            }
+            guard !finding.pending else {
+                pending += 1
                 continue
             }
             switch finding.severity {
@@ -49,7 +69,7 @@ public struct ReportTally: Sendable {
             if let failOn, finding.severity >= failOn { fails = true }
             // A record, or a file that could not be read as records; not the run, nor the configuration.
             if finding.severity >= level, !finding.file.isEmpty, finding.pack != "config" {
-                failed.insert(finding.file + "\u{0}" + (finding.record ?? ""))
+                failed.insert(FindingOwner(file: finding.file, record: finding.record, position: finding.recordPosition))
             }
         }
         failedRecords += failed.count
@@ -63,4 +83,11 @@ public struct ReportTally: Sendable {
         case .info: infos
         }
     }
+}
+
+/// The record a finding belongs to, told apart from other records with the same id by where it starts.
+private struct FindingOwner: Hashable {
+    var file: String
+    var record: String?
+    var position: SourcePosition?
 }

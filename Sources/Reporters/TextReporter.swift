@@ -20,7 +20,15 @@ public struct TextReporter: Sendable {
     public func render(_ report: Report) -> String {
         var output = ""
         for finding in report.findings { output += render(finding, language: report.language) }
-        return output + summary(report.tally, asOf: report.asOf, language: report.language)
+        return output + Self.setup(report.run, language: report.language) + summary(report.tally, asOf: report.asOf, language: report.language)
+    }
+
+    /// The line before the summary: the configuration in force and the rules it disables.
+    public static func setup(_ run: RunDescription, language: Language) -> String {
+        let zh = language == .zh
+        let file = run.configuration.map(printable) ?? (zh ? "无（内置默认）" : "none (built-in defaults)")
+        let disabled = run.disabledRules.isEmpty ? "" : (zh ? "；停用规则：" : "; rules disabled: ") + run.disabledRules.joined(separator: ", ")
+        return (zh ? "配置：" : "configuration: ") + file + printable(disabled) + "\n"
     }
 
     /// The closing summary line.
@@ -78,21 +86,44 @@ public struct TextReporter: Sendable {
         return colour ? "\u{1B}[\(code)m\(clean)\u{1B}[0m" : clean
     }
 
-    static func printable(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }) else { return text }
+    /// Text from records or rule packs made safe for a terminal: control characters (ESC, so
+    /// no escape sequence or OSC 8 link gets through) and bidirectional controls become `�`; a
+    /// line end continues the text on an indented line, so it cannot start a line of its own.
+    public static func printable(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: isUnsafe) else { return text }
         var result = ""
         for scalar in text.unicodeScalars {
             if scalar == "\n" {
                 result += "\n    "
             } else if scalar == "\t" {
                 result += " "
-            } else if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) {
+            } else if isUnsafe(scalar) {
                 result += "\u{FFFD}"
             } else {
                 result.unicodeScalars.append(scalar)
             }
         }
         return result
+    }
+
+    /// Text that must stay on one line (an id, a title, a file name): like `printable`, with line
+    /// ends shown as `�` too.
+    public static func singleLine(_ text: String) -> String {
+        printable(text.contains(where: \.isNewline) ? String(text.map { $0.isNewline ? "\u{FFFD}" : $0 }) : text)
+    }
+
+    /// C0 and C1 controls, and the bidirectional controls that can reorder what a reader sees
+    /// (U+200E, U+200F, U+202A–U+202E, U+2066–U+2069).
+    static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0..<0x20, 0x7F...0x9F, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069: true
+        default: false
+        }
+    }
+
+    /// The columns a text takes on a terminal (wide characters take two).
+    public static func width(_ text: String) -> Int {
+        text.reduce(0) { $0 + (isWide($1) ? 2 : 1) }
     }
 
     /// East Asian wide characters take two terminal columns.

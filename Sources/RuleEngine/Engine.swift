@@ -1,6 +1,6 @@
 public import DecisionRecords
 public import RuleLanguage
-import YAMLTree
+public import YAMLTree
 
 /// Evaluates compiled rules on loaded documents.
 public struct Engine: Sendable {
@@ -41,6 +41,14 @@ public struct Engine: Sendable {
         return (specific + rulesForEveryKind).sorted()
     }
 
+    /// What loading checks records against.
+    public var format: RecordFormat { context.format }
+
+    /// Reads a document as a record, with the run's vocabulary, known keys and as-of date.
+    public func load(_ document: YAMLNode, file: String) -> LoadedDocument {
+        RecordLoader.load(document, file: file, format: format)
+    }
+
     /// The findings of one loaded document of a file, in evaluation order; documents must come in file order.
     public func check(_ document: LoadedDocument, file: String, state: inout RunState) -> [Finding] {
         var evaluation = evaluate(document, file: file)
@@ -50,30 +58,31 @@ public struct Engine: Sendable {
 
     /// The findings of one loaded document, and the rules that applied to it: those whose kinds
     /// and `when` held (a rule with `for_each` applies even when it had no item to check).
+    /// A record with a problem that blocks evaluation (a missing or mistyped key, a bad step, an
+    /// unknown code, a done step in the future) is
+    /// evaluated by the record pack only.
     ///
     /// Documents may be evaluated in any order and in parallel; `RunState.settle` must then see
     /// each evaluation in file order, which decides the findings that depend on earlier records.
     public func evaluate(_ document: LoadedDocument, file: String) -> RecordEvaluation {
-        switch document {
-        case .invalid(let id, let problems):
-            return RecordEvaluation(findings: loadProblemFindings(problems, record: id, file: file), applicableRules: loadProblemRuleIDs)
-        case .record(var record):
-            if let meeting = context.meeting { Self.addMeeting(on: meeting, to: &record) }
-            var evaluator = Evaluator(context: context, record: record)
-            var result = RecordEvaluation(findings: [], applicableRules: loadProblemRuleIDs)
-            for index in ruleIndices(for: record.kind) {
-                let rule = rules[index]
-                guard case .record(let check) = rule.body else { continue }
-                if rule.needsRegistry, context.registry == nil { continue }
-                evaluator.prepare(rule, check: check, parameters: parameters[index])
-                if evaluate(rule, check, with: &evaluator, into: &result) { result.applicableRules.append(rule.id) }
-            }
-            result.uncoveredYears = evaluator.uncoveredYears
-            result.seenQueries = evaluator.seenQueries
-            return result
+        var result = RecordEvaluation(
+            findings: loadProblemFindings(document.problems, record: document.id, at: document.record?.position, file: file),
+            applicableRules: loadProblemRuleIDs)
+        guard var record = document.record else { return result }
+        let blocked = document.isBlocked
+        if let meeting = context.meeting, !blocked { Self.addMeeting(on: meeting, to: &record) }
+        var evaluator = Evaluator(context: context, record: record)
+        for index in ruleIndices(for: record.kind) {
+            let rule = rules[index]
+            guard case .record(let check) = rule.body, !blocked || rule.isRecordPack else { continue }
+            if rule.needsRegistry, evaluator.registry == nil { continue }
+            evaluator.prepare(rule, check: check, parameters: parameters[index])
+            if evaluate(rule, check, with: &evaluator, into: &result) { result.applicableRules.append(rule.id) }
         }
+        result.uncoveredYears = evaluator.uncoveredYears
+        result.seenQueries = evaluator.seenQueries
+        return result
     }
-
 
     /// Findings of run-scope rules, such as "no registry was found".
     public func runFindings() -> [Finding] {
@@ -94,7 +103,7 @@ public struct Engine: Sendable {
         }
     }
 
-    private func loadProblemFindings(_ problems: [RecordProblem], record: String?, file: String) -> [Finding] {
+    private func loadProblemFindings(_ problems: [RecordProblem], record: String?, at recordPosition: SourcePosition?, file: String) -> [Finding] {
         var findings: [Finding] = []
         for (index, rule) in rules.enumerated() {
             guard case .loadProblems(let codes) = rule.body else { continue }
@@ -104,11 +113,13 @@ public struct Engine: Sendable {
                 var evaluator = Evaluator(context: context, record: empty)
                 evaluator.problem = problem
                 evaluator.prepare(rule, check: nil, parameters: ruleParameters)
-                findings.append(Finding(
+                var finding = Finding(
                     rule: rule.id, pack: rule.pack, severity: rule.severity, record: record, file: file,
                     position: problem.position, title: rule.title,
                     message: LocalizedText(zh: render(rule.message.zh, .zh, &evaluator), en: render(rule.message.en, .en, &evaluator)),
-                    basis: rule.basis, help: rule.help, evidence: []))
+                    basis: rule.basis, help: rule.help, evidence: [])
+                finding.recordPosition = recordPosition
+                findings.append(finding)
             }
         }
         return findings
@@ -141,9 +152,14 @@ public struct Engine: Sendable {
 
     private func finding(_ rule: Rule, _ check: Check, _ evaluator: inout Evaluator) -> Finding {
         var position: SourcePosition?
-        if let location = check.location { position = evaluator.position(of: evaluator.evaluate(location)) }
+        var pointed: Value?
+        if let location = check.location {
+            pointed = evaluator.evaluate(location)
+            position = pointed.flatMap(evaluator.position(of:))
+        }
         if position == nil, let innermost = check.loops.last {
-            position = evaluator.position(of: evaluator.slotValue(innermost.slot))
+            pointed = evaluator.slotValue(innermost.slot)
+            position = pointed.flatMap(evaluator.position(of:))
         }
         var evidence: [Evidence] = []
         for (key, label, expression) in check.evidence {
@@ -151,11 +167,24 @@ public struct Engine: Sendable {
             evidence.append(Evidence(key: key, label: label, value: LocalizedText(zh: evaluator.text(value, .zh), en: evaluator.text(value, .en))))
         }
         let record = evaluator.record
-        return Finding(
-            rule: rule.id, pack: rule.pack, severity: rule.severity, record: record.id, file: record.file,
+        var finding = Finding(
+            rule: rule.id, pack: rule.pack, severity: rule.severity, record: record.id.isEmpty ? nil : record.id, file: record.file,
             position: position ?? record.position, title: rule.title,
             message: LocalizedText(zh: render(rule.message.zh, .zh, &evaluator), en: render(rule.message.en, .en, &evaluator)),
             basis: rule.basis, help: rule.help, evidence: evidence)
+        finding.recordPosition = record.position
+        if !rule.isRecordPack {
+            // The step the finding is about: as the rule says, else the one it points at, else its loop's step.
+            var about = check.about.map { evaluator.evaluate($0) } ?? pointed
+            if check.about == nil, case .step = about {} else if check.about == nil, let innermost = check.loops.last {
+                about = evaluator.slotValue(innermost.slot)
+            }
+            if case .step(let index) = about {
+                let step = record.steps[index]
+                finding.pending = step.status == .planned && step.day > context.asOf
+            }
+        }
+        return finding
     }
 
     private func render(_ parts: [TemplatePart], _ language: Language, _ evaluator: inout Evaluator) -> String {

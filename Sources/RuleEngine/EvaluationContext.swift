@@ -7,8 +7,9 @@ public struct EvaluationContext: Sendable {
     public var rules: RuleSet
     /// The working-day calendar.
     public var calendar: WorkingCalendar
-    /// The registry of people; nil when none was found (registry rules are then skipped).
-    public var registry: Registry?
+    /// The registry of people each record is checked against (registry rules are skipped for a
+    /// record that has none).
+    public var registries: RegistryLookup
     /// The as-of date.
     public var asOf: Day
     /// The meeting day, in the meeting gate.
@@ -18,15 +19,26 @@ public struct EvaluationContext: Sendable {
 
     /// Creates a context.
     public init(
-        rules: RuleSet, calendar: WorkingCalendar, registry: Registry?, asOf: Day, meeting: Day? = nil,
+        rules: RuleSet, calendar: WorkingCalendar, registries: RegistryLookup, asOf: Day, meeting: Day? = nil,
         parameterOverrides: [String: [String: ParameterValue]] = [:]
     ) {
         self.rules = rules
         self.calendar = calendar
-        self.registry = registry
+        self.registries = registries
         self.asOf = asOf
         self.meeting = meeting
         self.parameterOverrides = parameterOverrides
+    }
+
+    /// Creates a context with one registry (or none) for every record.
+    public init(rules: RuleSet, calendar: WorkingCalendar, registry: Registry?, asOf: Day, meeting: Day? = nil) {
+        self.init(rules: rules, calendar: calendar, registries: RegistryLookup(registry), asOf: asOf, meeting: meeting)
+    }
+
+    /// What record loading checks against: the vocabulary, the keys rules read, the kinds some
+    /// pack applies to, and the as-of date.
+    public var format: RecordFormat {
+        RecordFormat(vocabulary: rules.vocabulary, ruleKeys: rules.readKeys, checkedKinds: rules.checkedKinds, asOf: asOf)
     }
 
     /// The effective value of each parameter of a rule: its override, else its default.

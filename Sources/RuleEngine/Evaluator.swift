@@ -7,6 +7,8 @@ import YAMLTree
 struct Evaluator {
     let context: EvaluationContext
     let record: DecisionRecord
+    /// The registry the record is checked against.
+    let registry: Registry?
     /// Step indices ordered by date, ties in written order.
     let order: [Int]
     /// The same order, by step type.
@@ -26,6 +28,7 @@ struct Evaluator {
     init(context: EvaluationContext, record: DecisionRecord) {
         self.context = context
         self.record = record
+        registry = context.registries.registry(for: record.file)
         order = record.steps.indices.sorted { lhs, rhs in
             let (a, b) = (record.steps[lhs], record.steps[rhs])
             return a.day != b.day ? a.day < b.day : lhs < rhs
@@ -133,7 +136,7 @@ struct Evaluator {
         case .personName(let inner):
             let value = evaluate(inner)
             let id = text(value, .en)
-            return .text(context.registry?.person(id)?.name ?? id, position(of: value))
+            return .text(registry?.person(id)?.name ?? id, position(of: value))
         case .label(let inner):
             return label(evaluate(inner))
         case .all(let items):
@@ -154,14 +157,16 @@ struct Evaluator {
             return .bool(false)
         case .isTrue(let inner): return .bool(evaluate(inner).isTrue)
         case .registered(let inner):
-            return .bool(context.registry?.person(text(evaluate(inner), .en)) != nil)
+            return .bool(registry?.person(text(evaluate(inner), .en)) != nil)
         case .certificateValid(let person, let type, let on):
-            guard let holder = context.registry?.person(text(evaluate(person), .en)), let day = day(evaluate(on)) else { return .bool(false) }
+            guard let holder = registry?.person(text(evaluate(person), .en)), let day = day(evaluate(on)) else { return .bool(false) }
             let wanted = text(evaluate(type), .en)
             return .bool(holder.certificates.contains { $0.type == wanted && $0.isValid(on: day) })
         case .hasQualification(let person, let type):
-            guard let holder = context.registry?.person(text(evaluate(person), .en)) else { return .bool(false) }
+            guard let holder = registry?.person(text(evaluate(person), .en)) else { return .bool(false) }
             return .bool(holder.qualifications.contains(text(evaluate(type), .en)))
+        case .typeOf(let inner):
+            return .text(typeName(evaluate(inner)), nil)
         case .seenBefore(let id, let inner):
             let value = evaluate(inner)
             guard !value.isMissing else { return .bool(false) }
@@ -276,7 +281,7 @@ struct Evaluator {
             return navigate(.list(steps), path)
         case .asOf: return navigate(.date(context.asOf, nil), path)
         case .meeting: return context.meeting.map { .date($0, nil) } ?? .missing
-        case .registryLoaded: return .bool(context.registry != nil)
+        case .registryLoaded: return .bool(context.registries.coversEveryRecord)
         case .parameter(let name): return navigate(parameters[name] ?? .missing, path)
         case .problem:
             guard let problem else { return .missing }

@@ -12,6 +12,20 @@ extension Evaluator {
         return value
     }
 
+    /// What a value is, for `type_of`.
+    func typeName(_ value: Value) -> String {
+        switch value {
+        case .missing: "missing"
+        case .bool: "boolean"
+        case .number: "number"
+        case .text, .localized: "text"
+        case .date: "date"
+        case .step: "step"
+        case .list: "list"
+        case .node(let node): node.mapping != nil ? "mapping" : "list"
+        }
+    }
+
     /// A whole number of days usable in date arithmetic: finite and within a century.
     func dayCount(_ value: Value) -> Int? {
         guard let number = value.number, number.isFinite, abs(number) <= 36_500 else { return nil }

@@ -45,17 +45,17 @@ public enum ExampleRunner {
         var root: YAMLNode?
         if let record = example.record {
             root = record
-            findings += engine.check(RecordLoader.load(record, file: rule.file), file: rule.file, state: &state)
+            findings += engine.check(engine.load(record, file: rule.file), file: rule.file, state: &state)
         } else if let text = example.text {
             let file = "\(rule.id) example"
             do {
                 try YAMLParser.parse(Array(text.utf8), file: file) { document in
                     root = root ?? document
-                    findings += engine.check(RecordLoader.load(document, file: file), file: file, state: &state)
+                    findings += engine.check(engine.load(document, file: file), file: file, state: &state)
                 }
             } catch {
                 let problem = RecordProblem(code: .yaml, message: LocalizedText(zh: error.message, en: error.message), position: error.position)
-                findings += engine.check(.invalid(id: nil, problems: [problem]), file: file, state: &state)
+                findings += engine.check(.unreadable(problem), file: file, state: &state)
             }
         }
         if case .run = rule.body { findings += engine.runFindings() }

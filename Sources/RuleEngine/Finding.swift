@@ -45,6 +45,12 @@ public struct Finding: Sendable {
     public var evidence: [Evidence]
     /// The waiver that excuses this finding, if one does; a waived finding does not fail a run.
     public var waiver: Waiver?
+    /// Whether the finding is about a planned step still ahead of the as-of date: work to do, not
+    /// yet a violation; counted apart and never failing a run.
+    public var pending = false
+    /// Where the record the finding is about starts, which tells apart records that share an id;
+    /// nil for run-level findings and files that could not be read.
+    public var recordPosition: SourcePosition?
 
     /// Creates a finding.
     public init(

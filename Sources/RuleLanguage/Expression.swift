@@ -150,42 +150,66 @@ public indirect enum Expression: Sendable {
     case hasQualification(person: Expression, type: Expression)
     /// True when the value was already seen, by this expression, in an earlier record of the run.
     case seenBefore(id: Int, Expression)
+    /// What a value is: `text`, `number`, `boolean`, `date`, `list`, `mapping` or `missing`.
+    case typeOf(Expression)
 }
 
 extension Expression {
-    /// The step types this expression selects, anywhere inside it (for `rules lint`).
-    public var selectedStepTypes: [String] {
-        var types: [String] = []
-        collectStepTypes(into: &types)
-        return types
-    }
-
-    private func collectStepTypes(into types: inout [String]) {
+    /// The expressions directly inside this one.
+    public var children: [Expression] {
         switch self {
         case .steps(let selection):
-            types += selection.types ?? []
-            for bound in selection.bounds { bound.value.collectStepTypes(into: &types) }
-            for field in selection.fields { for value in field.values { value.collectStepTypes(into: &types) } }
-            selection.filter?.condition.collectStepTypes(into: &types)
+            return selection.bounds.map(\.value) + selection.fields.flatMap(\.values) + [selection.filter?.condition].compactMap { $0 }
         case .items(let source, let filter):
-            source.collectStepTypes(into: &types)
-            filter?.condition.collectStepTypes(into: &types)
+            return [source] + [filter?.condition].compactMap { $0 }
         case .list(let items), .earliest(let items), .latest(let items), .coalesce(let items), .concat(let items), .all(let items), .any(let items):
-            for item in items { item.collectStepTypes(into: &types) }
+            return items
         case .first(let inner), .last(let inner), .distinct(let inner), .count(let inner), .periodDays(let inner), .personName(let inner),
              .label(let inner), .not(let inner), .exists(let inner), .missing(let inner), .isTrue(let inner), .registered(let inner),
-             .seenBefore(_, let inner):
-            inner.collectStepTypes(into: &types)
-        case .choose(let a, let b, let c):
-            for item in [a, b, c] { item.collectStepTypes(into: &types) }
+             .seenBefore(_, let inner), .typeOf(let inner):
+            return [inner]
+        case .choose(let a, let b, let c), .certificateValid(let a, let b, let c):
+            return [a, b, c]
         case .addDays(let a, let b), .addWorkingDays(let a, let b), .days(let a, let b), .workingDays(let a, let b),
              .compare(_, let a, let b), .isIn(let a, let b), .hasQualification(let a, let b):
-            a.collectStepTypes(into: &types)
-            b.collectStepTypes(into: &types)
-        case .certificateValid(let a, let b, let c):
-            for item in [a, b, c] { item.collectStepTypes(into: &types) }
+            return [a, b]
         case .literal, .reference:
-            break
+            return []
+        }
+    }
+
+    /// This expression and every expression inside it, depth first.
+    public var descendants: [Expression] {
+        var result: [Expression] = []
+        var pending = [self]
+        while let next = pending.popLast() {
+            result.append(next)
+            pending += next.children.reversed()
+        }
+        return result
+    }
+
+    /// The step types this expression selects, anywhere inside it (for `rules lint`).
+    public var selectedStepTypes: [String] {
+        descendants.flatMap { expression -> [String] in
+            if case .steps(let selection) = expression { return selection.types ?? [] }
+            return []
+        }
+    }
+
+    /// The field names this expression reads from records: the parts of reference paths and of
+    /// step-selection fields (a parameter's path is no record field).
+    public var readFieldNames: [String] {
+        descendants.flatMap { expression -> [String] in
+            switch expression {
+            case .reference(let reference):
+                if case .parameter = reference.root { return [] }
+                return reference.path
+            case .steps(let selection):
+                return selection.fields.flatMap(\.path)
+            default:
+                return []
+            }
         }
     }
 }

@@ -20,7 +20,7 @@ struct ExpressionCompiler {
         "all", "any", "not", "exists", "missing", "eq", "ne", "lt", "le", "gt", "ge", "in", "is_true",
         "steps", "items", "first", "last", "earliest", "latest", "coalesce", "if", "concat", "distinct", "count",
         "add_days", "add_working_days", "days", "working_days", "period_days", "person_name", "label",
-        "registered", "certificate_valid", "has_qualification", "seen_before",
+        "registered", "certificate_valid", "has_qualification", "seen_before", "type_of",
     ]
 
     let file: String
@@ -169,6 +169,7 @@ struct ExpressionCompiler {
             readsRegistry = true
             let fields = arguments(argument, name, required: ["person", "type"])
             return (.hasQualification(person: fields["person"] ?? .literal(.null), type: fields["type"] ?? .literal(.null)), .other)
+        case "type_of": return (.typeOf(compile(argument)), .other)
         case "seen_before":
             seenCounter += 1
             return (.seenBefore(id: seenCounter - 1, compile(argument)), .other)

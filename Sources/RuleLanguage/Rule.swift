@@ -90,6 +90,9 @@ public struct Check: Sendable {
     public var violation: Expression
     /// Where the finding points; default: the innermost loop variable, else the record.
     public var location: Expression?
+    /// The step the finding is about, whose date decides whether it is pending; default: the
+    /// step it points at.
+    public var about: Expression?
     /// Values the finding shows as its evidence, with their labels.
     public var evidence: [(key: String, label: LocalizedText, value: Expression)]
     /// How many slots an evaluation needs.
@@ -147,7 +150,7 @@ public struct Rule: Sendable {
 extension Check {
     /// Every expression of the check, for tools that inspect rules.
     public var expressions: [Expression] {
-        lets.map(\.expression) + loops.map(\.expression) + [when, violation, location].compactMap { $0 } + evidence.map(\.value)
+        lets.map(\.expression) + loops.map(\.expression) + [when, violation, location, about].compactMap { $0 } + evidence.map(\.value)
     }
 }
 
@@ -173,23 +176,41 @@ public struct RuleSet: Sendable {
     public var definitions: [Definition]
     /// How many `seen_before` expressions the rules hold.
     public var seenCounterCount: Int
-    /// Names for people of the codes records use, by section (`step_types`, `kinds`, `outcomes`,
-    /// `meeting_types`, `roles`), from `vocabulary` files.
-    public var vocabulary: [String: [String: LocalizedText]] = [:]
+    /// The codes records use and their names, from `vocabulary` files (the built-in one and the user's).
+    public var vocabulary = Vocabulary()
+    /// Every field name a rule reads from a record (in a reference or a step selection), so
+    /// loading can tell a key of a rule's own from a typo.
+    public var readKeys: Set<String> = []
 
     /// Names of step types for reports.
-    public var stepTypeNames: [String: LocalizedText] { vocabulary["step_types"] ?? [:] }
+    public var stepTypeNames: [String: LocalizedText] { vocabulary.sections[RecordFormat.Section.stepTypes] ?? [:] }
     /// Names of record kinds for reports.
-    public var kindNames: [String: LocalizedText] { vocabulary["kinds"] ?? [:] }
+    public var kindNames: [String: LocalizedText] { vocabulary.sections[RecordFormat.Section.kinds] ?? [:] }
 
     /// The name of a code in any section of the vocabulary.
     public func name(of code: String) -> LocalizedText? {
-        for section in RuleSet.vocabularySections {
-            if let name = vocabulary[section]?[code] { return name }
-        }
-        return nil
+        vocabulary.name(of: code, preferring: RuleSet.labelOrder)
     }
 
-    /// The sections a vocabulary file may hold, in the order `name(of:)` searches them.
-    public static let vocabularySections = ["outcomes", "meeting_types", "roles", "step_types", "kinds"]
+    /// The sections `name(of:)` searches first, in order.
+    public static let labelOrder = ["outcomes", "meeting_types", "roles", "step_types", "kinds", "statuses", "forms"]
+
+    /// The kinds some rule outside the record pack applies to; nil when one applies to every kind.
+    public var checkedKinds: Set<String>? {
+        var kinds: Set<String> = []
+        for rule in rules where !rule.isRecordPack {
+            guard let ruleKinds = rule.kinds else { return nil }
+            kinds.formUnion(ruleKinds)
+        }
+        return kinds
+    }
+}
+
+extension Rule {
+    /// The pack of input checks that every record passes through (the pack `record`): it runs on
+    /// records the other packs skip, and can be neither disabled nor waived.
+    public static let recordPack = "record"
+
+    /// Whether the rule belongs to the record pack.
+    public var isRecordPack: Bool { pack == Rule.recordPack }
 }

@@ -39,7 +39,7 @@ public struct RuleLoadError: Error, Sendable, CustomStringConvertible {
 public enum RuleLoader {
     static let ruleKeys = [
         "id", "pack", "severity", "title", "message", "description", "help", "basis", "tags", "prerequisite",
-        "kinds", "parameters", "when", "let", "for_each", "violation", "at", "evidence", "when_load_problem",
+        "kinds", "parameters", "when", "let", "for_each", "violation", "at", "about", "evidence", "when_load_problem",
         "scope", "examples",
     ]
 
@@ -65,25 +65,10 @@ public enum RuleLoader {
         var rules: [Rule] = []
         var seenCounter = 0
         var ruleFiles: [String: String] = [:]
-        var names: [String: [String: LocalizedText]] = [:]
+        var vocabulary = Vocabulary()
         for (source, node) in documents where node["vocabulary"] != nil {
             var compiler = ExpressionCompiler(file: source.path, definitions: [:], seenCounter: 0)
-            for pair in node.mapping ?? [] where pair.key.scalar?.text != "vocabulary" {
-                compiler.error(pair.key, "a vocabulary file holds only 'vocabulary'")
-            }
-            for pair in node["vocabulary"]?.mapping ?? [] {
-                let section = pair.key.scalar?.text ?? ""
-                guard RuleSet.vocabularySections.contains(section), let entries = pair.value.mapping else {
-                    let sections = RuleSet.vocabularySections.joined(separator: ", ")
-                    compiler.error(pair.key, "'vocabulary' holds \(sections)\(Suggestion.phrase(for: section, in: RuleSet.vocabularySections)), each {code: {zh: ..., en: ...}}")
-                    continue
-                }
-                for entry in entries {
-                    if let name = RuleCompiler.localized(entry.value, key: "a name", in: entry.value, required: true, compiler: &compiler) {
-                        names[section, default: [:]][entry.key.scalar?.text ?? ""] = name
-                    }
-                }
-            }
+            readVocabulary(node, into: &vocabulary, compiler: &compiler)
             diagnostics += compiler.diagnostics
         }
         for (source, node) in documents where node["definitions"] == nil && node["vocabulary"] == nil {
@@ -101,7 +86,40 @@ public enum RuleLoader {
         }
         guard diagnostics.isEmpty else { throw RuleLoadError(diagnostics: diagnostics.sorted()) }
         rules.sort { $0.id < $1.id }
-        return RuleSet(rules: rules, definitions: definitions, seenCounterCount: seenCounter, vocabulary: names)
+        var readKeys: Set<String> = []
+        for rule in rules {
+            if case .record(let check) = rule.body { for expression in check.expressions { readKeys.formUnion(expression.readFieldNames) } }
+        }
+        for definition in definitions { readKeys.formUnion(definition.expression.readFieldNames) }
+        return RuleSet(rules: rules, definitions: definitions, seenCounterCount: seenCounter, vocabulary: vocabulary, readKeys: readKeys)
+    }
+
+    /// `vocabulary: {SECTION: {code: {zh: ..., en: ...}}}`; any section name, so a rule can `label`
+    /// codes of its own. Later files add codes and rename existing ones.
+    private static func readVocabulary(_ node: YAMLNode, into vocabulary: inout Vocabulary, compiler: inout ExpressionCompiler) {
+        for pair in node.mapping ?? [] where pair.key.scalar?.text != "vocabulary" {
+            compiler.error(pair.key, "a vocabulary file holds only 'vocabulary'")
+        }
+        guard let sections = node["vocabulary"]?.mapping else {
+            compiler.error(node["vocabulary"] ?? node, "'vocabulary' is a mapping of sections such as step_types, each {code: {zh: ..., en: ...}}")
+            return
+        }
+        for pair in sections {
+            let section = pair.key.scalar?.text ?? ""
+            guard isName(section), let entries = pair.value.mapping else {
+                compiler.error(pair.key, "a vocabulary section is a name (such as step_types or service_forms) holding {code: {zh: ..., en: ...}}")
+                continue
+            }
+            for entry in entries {
+                guard let code = entry.key.scalar?.text, !code.isEmpty else {
+                    compiler.error(entry.key, "a vocabulary code is a text")
+                    continue
+                }
+                if let name = RuleCompiler.localized(entry.value, key: "a name", in: entry.value, required: true, compiler: &compiler) {
+                    vocabulary.add(code, names: name, to: section)
+                }
+            }
+        }
     }
 
     private static func compileDefinitions(

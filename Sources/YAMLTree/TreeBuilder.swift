@@ -30,6 +30,8 @@ struct TreeBuilder {
         defer {
             root = nil
             anchors.removeAll(keepingCapacity: true)
+            // Anchors are per document, and so is the alias budget.
+            expandedByAliases = 0
         }
         return root
     }
@@ -61,7 +63,8 @@ struct TreeBuilder {
         case .sequenceEnd, .mappingEnd:
             guard let frame = stack.popLast() else { return }
             let range = SourceRange(start: frame.start, end: event.end)
-            let node = YAMLNode(frame.isMapping ? .mapping(frame.pairs) : .sequence(frame.items), range: range, tag: frame.tag)
+            let content: YAMLNode.Content = frame.isMapping ? .mapping(try applyingMergeKeys(frame.pairs)) : .sequence(frame.items)
+            let node = YAMLNode(content, range: range, tag: frame.tag)
             try add(node, count: frame.nodeCount, anchor: frame.anchor)
         default:
             break
@@ -108,6 +111,39 @@ struct TreeBuilder {
         if let first {
             throw error(.duplicateKey, "the key '\(text)' appears twice in one mapping (first at line \(first.line), column \(first.column))", at: key.position)
         }
+    }
+
+    /// Applies `<<` merge keys as PyYAML does (the one YAML 1.1 feature legality reads): the
+    /// mapping, or each mapping of a list, is merged into the mapping holding the key; keys written
+    /// there win, and among merged mappings the earlier wins. Merged nodes keep their own positions.
+    private func applyingMergeKeys(_ pairs: [YAMLPair]) throws(YAMLError) -> [YAMLPair] {
+        guard pairs.contains(where: { Self.isMergeKey($0.key) }) else { return pairs }
+        var own: [YAMLPair] = []
+        var merged: [YAMLPair] = []
+        var mergedKeys: Set<String> = []
+        for pair in pairs {
+            guard Self.isMergeKey(pair.key) else {
+                own.append(pair)
+                continue
+            }
+            let sources = pair.value.mapping != nil ? [pair.value] : (pair.value.sequence ?? [])
+            guard !sources.isEmpty, sources.allSatisfy({ $0.mapping != nil }) else {
+                throw error(.syntax, "a merge key '<<' takes a mapping or a list of mappings (usually an alias such as *defaults), found \(pair.value.kindDescription)", at: pair.value.position)
+            }
+            for source in sources {
+                for inner in source.mapping ?? [] {
+                    guard let key = inner.key.scalar?.text else { continue }
+                    if mergedKeys.insert(key).inserted { merged.append(inner) }
+                }
+            }
+        }
+        let ownKeys = Set(own.compactMap { $0.key.scalar?.text })
+        return own + merged.filter { !ownKeys.contains($0.key.scalar?.text ?? "") }
+    }
+
+    private static func isMergeKey(_ key: YAMLNode) -> Bool {
+        guard let scalar = key.scalar, scalar.text == "<<", scalar.style == .plain else { return false }
+        return key.tag == nil || key.tag == "tag:yaml.org,2002:merge"
     }
 
     private func error(_ kind: YAMLError.Kind, _ message: String, at position: SourcePosition) -> YAMLError {

@@ -80,7 +80,7 @@ struct CompleteRecordTests {
     @Test func extraKeysAnywhereAreAllowed() throws {
         let record = try loadRecord("""
             id: X-1
-            kind: custom_kind
+            kind: other
             title: t
             本地字段: 保留
             steps:
@@ -95,21 +95,26 @@ struct CompleteRecordTests {
         #expect(record.department == nil)
     }
 
-    @Test func emptyStepsListIsAllowed() throws {
-        let record = try loadRecord("id: X\nkind: k\ntitle: t\nsteps: []\n")
-        #expect(record.steps.isEmpty)
+    @Test func anEmptyStepsListIsARecordProblem() throws {
+        let (_, problems) = try loadProblems("id: X\nkind: other\ntitle: t\nsteps: []\n")
+        #expect(problems.map(\.code) == [.record])
+        #expect(problems.first?.position == pos(4, 8))
+        #expect(problems.first?.message.en.contains("at least one step") == true)
     }
 
-    @Test func scalarsOfOtherTypesReadAsText() throws {
-        // An id written as a number, a quoted date and a numeric step type are still usable.
-        let record = try loadRecord("id: 2020017\nkind: k\ntitle: t\nsteps:\n  - {type: 12, date: \"2020-04-28\"}\n")
-        #expect(record.id == "2020017")
-        #expect(record.steps.first?.type == "12")
+    @Test func numbersAreNotTextsButQuotedDatesAreDates() throws {
+        // An unquoted number is no id (quote it), a numeric step type no type; a quoted date is a date.
+        let (id, problems) = try loadProblems("id: 2020017\nkind: other\ntitle: t\nsteps:\n  - {type: 12, date: \"2020-04-28\"}\n")
+        #expect(id == "2020017")
+        #expect(problems.map(\.code) == [.record, .step])
+        #expect(problems[0].message.en.contains("quote it: id: \"2020017\""))
+        #expect(problems[1].position == pos(5, 12))
+        let record = try loadRecord("id: \"2020017\"\nkind: other\ntitle: t\nsteps:\n  - {type: decision, date: \"2020-04-28\"}\n")
         #expect(record.steps.first?.day.description == "2020-04-28")
     }
 
     @Test func dateWinsOverAPeriod() throws {
-        let record = try loadRecord("id: X\nkind: k\ntitle: t\nsteps:\n  - {type: a, date: 2020-01-02, start: 2020-01-01, end: 2020-01-10}\n")
+        let record = try loadRecord("id: X\nkind: other\ntitle: t\nsteps:\n  - {type: a, date: 2020-01-02, start: 2020-01-01, end: 2020-01-10}\n")
         #expect(record.steps.first?.day.description == "2020-01-02")
     }
 
@@ -140,7 +145,7 @@ struct RecordProblemTests {
     }
 
     @Test func missingId() throws {
-        let (id, problems) = try loadProblems("kind: k\ntitle: t\nsteps: []\n")
+        let (id, problems) = try loadProblems("kind: other\ntitle: t\nsteps: [{type: a, date: 2020-01-02}]\n")
         #expect(id == nil)
         #expect(problems.count == 1)
         #expect(problems.first?.code == .record)
@@ -163,7 +168,7 @@ struct RecordProblemTests {
     }
 
     @Test func emptyOrNonTextValues() throws {
-        let (_, problems) = try loadProblems("id: ~\nkind: [a]\ntitle: \"\"\nsteps: []\n")
+        let (_, problems) = try loadProblems("id: ~\nkind: [a]\ntitle: \"\"\nsteps: [{type: a, date: 2020-01-02}]\n")
         #expect(problems.map(\.code) == [.record, .record, .record])
         #expect(problems.map(\.position) == [pos(1, 5), pos(2, 7), pos(3, 8)])
         #expect(problems[1].message.en.contains("a list"))
@@ -171,7 +176,7 @@ struct RecordProblemTests {
     }
 
     @Test func stepsThatAreNotAList() throws {
-        let (id, problems) = try loadProblems("id: X\nkind: k\ntitle: t\nsteps:\n  type: decision\n")
+        let (id, problems) = try loadProblems("id: X\nkind: other\ntitle: t\nsteps:\n  type: decision\n")
         #expect(id == "X")
         #expect(problems.map(\.code) == [.record])
         #expect(problems.first?.position == pos(5, 3))
@@ -183,7 +188,7 @@ struct RecordProblemTests {
 struct StepProblemTests {
     /// A valid record head, so only the step's problems are reported; steps start on line 5.
     static func record(steps: String) -> String {
-        "id: R-1\nkind: k\ntitle: t\nsteps:\n" + steps
+        "id: R-1\nkind: other\ntitle: t\nsteps:\n" + steps
     }
 
     func stepProblems(_ steps: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> [RecordProblem] {
@@ -223,7 +228,7 @@ struct StepProblemTests {
     }
 
     @Test func idsAreReadAsWritten() throws {
-        let record = try loadRecord("id: 007\nkind: k\ntitle: t\nsteps: []\n")
+        let record = try loadRecord("id: \"007\"\nkind: other\ntitle: t\nsteps: [{type: a, date: 2020-01-02}]\n")
         #expect(record.id == "007")
     }
 
@@ -259,22 +264,23 @@ struct StepProblemTests {
                     date: 2020-04-31
 
             """)
-        #expect(problems.count == 1)
-        #expect(problems.first?.position == pos(10, 15))
-        #expect(problems.first?.message.en.contains("signoffs.date") == true)
+        // The second signoff lacks its role, and its date is no day.
+        #expect(problems.count == 2)
+        #expect(problems.map(\.position) == [pos(9, 9), pos(10, 15)])
+        #expect(problems.last?.message.en.contains("signoffs.date") == true)
     }
 
     @Test func periodWithStartButNoEnd() throws {
         let problems = try stepProblems("  - type: public_comment\n    start: 2020-03-01\n")
         #expect(problems.count == 1)
-        #expect(problems.first?.position == pos(5, 5))
-        #expect(problems.first?.message.en.contains("'start' and 'end'") == true)
+        #expect(problems.first?.position == pos(6, 12))
+        #expect(problems.first?.message.en == "step 1 has 'start' but no 'end'; a period needs both")
     }
 
     @Test func periodWithEndButNoStart() throws {
         let problems = try stepProblems("  - type: public_comment\n    end: 2020-03-01\n")
         #expect(problems.count == 1)
-        #expect(problems.first?.position == pos(5, 5))
+        #expect(problems.first?.position == pos(6, 10))
     }
 
     @Test func periodWithBadEnd() throws {
@@ -283,17 +289,18 @@ struct StepProblemTests {
         #expect(problems.first?.position == pos(7, 10))
     }
 
-    @Test func badStatus() throws {
-        let problems = try stepProblems("  - type: decision\n    date: 2020-01-02\n    status: maybe\n")
-        #expect(problems.count == 1)
+    @Test func badStatusIsOutsideTheVocabulary() throws {
+        let (_, problems) = try loadProblems(Self.record(steps: "  - type: decision\n    date: 2020-01-02\n    status: maybe\n"))
+        #expect(problems.map(\.code) == [.value])
         #expect(problems.first?.position == pos(7, 13))
         #expect(problems.first?.message.en.contains("'maybe'") == true)
     }
 
-    @Test func statusIsCaseSensitive() throws {
-        let problems = try stepProblems("  - {type: decision, date: 2020-01-02, status: Done}\n")
-        #expect(problems.count == 1)
+    @Test func statusCodesAreCaseSensitive() throws {
+        let (_, problems) = try loadProblems(Self.record(steps: "  - {type: decision, date: 2020-01-02, status: Done}\n"))
+        #expect(problems.map(\.code) == [.value])
         #expect(problems.first?.position == pos(5, 48))
+        #expect(problems.first?.message.en.contains("did you mean 'done'") == true)
     }
 
     @Test func stepThatIsNotAMapping() throws {
@@ -306,7 +313,7 @@ struct StepProblemTests {
     @Test func severalProblemsAreAllCollected() throws {
         let (id, problems) = try loadProblems("""
             id: R-9
-            kind: k
+            kind: other
             steps:
               - type: decision
                 date: 2020-02-30
@@ -318,15 +325,15 @@ struct StepProblemTests {
 
             """)
         #expect(id == "R-9")
-        #expect(problems.map(\.code) == [.record, .step, .step, .step, .step])
+        #expect(problems.map(\.code) == [.record, .step, .step, .value, .step])
         #expect(problems.map(\.position) == [pos(1, 1), pos(5, 11), pos(6, 5), pos(7, 13), pos(8, 5)])
         #expect(problems[0].message.en.contains("'title'"))
         #expect(problems[2].message.en == "step 2 lacks 'type'")
     }
 
     @Test func everyProblemHasBothLanguages() throws {
-        let problems = try stepProblems("  - status: x\n    date: bad\n    start: 2020-01-01\n")
-        #expect(problems.count == 3)
+        let (_, problems) = try loadProblems(Self.record(steps: "  - status: x\n    date: bad\n    start: 2020-01-01\n"))
+        #expect(problems.map(\.code) == [.step, .value, .step, .step])
         for problem in problems {
             #expect(!problem.message.zh.isEmpty)
             #expect(!problem.message.en.isEmpty)

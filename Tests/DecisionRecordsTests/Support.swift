@@ -1,4 +1,5 @@
 import DecisionRecords
+import Foundation
 import Testing
 import YAMLTree
 
@@ -9,26 +10,45 @@ func document(_ text: String, sourceLocation: SourceLocation = #_sourceLocation)
     return documents[0]
 }
 
-/// Loads text as a record and returns the record, failing the test when it is invalid.
-func loadRecord(_ text: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> DecisionRecord {
-    switch RecordLoader.load(try document(text, sourceLocation: sourceLocation), file: "record.yaml") {
-    case .record(let record):
-        return record
-    case .invalid(_, let problems):
-        Issue.record("expected a record, got problems: \(problems.map(\.message.en))", sourceLocation: sourceLocation)
-        throw NotARecord()
+/// The built-in vocabulary (rules/vocabulary.yaml), read once.
+let builtinVocabulary: Vocabulary = {
+    var vocabulary = Vocabulary()
+    let path = #filePath.split(separator: "/").dropLast(3).joined(separator: "/")
+    guard let bytes = try? Array(String(contentsOfFile: "/" + path + "/rules/vocabulary.yaml", encoding: .utf8).utf8),
+          let root = try? YAMLParser.parse(bytes, file: "vocabulary.yaml").first else { return vocabulary }
+    for section in root["vocabulary"]?.mapping ?? [] {
+        for entry in section.value.mapping ?? [] {
+            guard let code = entry.key.scalar?.text, let zh = entry.value["zh"]?.scalar?.text, let en = entry.value["en"]?.scalar?.text else { continue }
+            vocabulary.add(code, names: LocalizedText(zh: zh, en: en), to: section.key.scalar?.text ?? "")
+        }
     }
+    return vocabulary
+}()
+
+/// The format records are loaded with in these tests: the built-in vocabulary; by default no kind
+/// has its codes and keys checked (as for kinds no pack applies to), `checking: nil` checks every kind.
+func testFormat(asOf: String = "2099-12-31", ruleKeys: Set<String> = [], checking: Set<String>? = []) -> RecordFormat {
+    RecordFormat(vocabulary: builtinVocabulary, ruleKeys: ruleKeys, checkedKinds: checking, asOf: Day(parsing: asOf) ?? Day(ordinal: 0))
 }
 
-/// Loads text that must be invalid and returns its id and problems.
-func loadProblems(_ text: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> (id: String?, problems: [RecordProblem]) {
-    switch RecordLoader.load(try document(text, sourceLocation: sourceLocation), file: "record.yaml") {
-    case .record(let record):
-        Issue.record("expected problems, got record \(record.id)", sourceLocation: sourceLocation)
+/// Loads text as a record and returns the record, failing the test when it has a problem.
+func loadRecord(_ text: String, format: RecordFormat = testFormat(), sourceLocation: SourceLocation = #_sourceLocation) throws -> DecisionRecord {
+    let loaded = RecordLoader.load(try document(text, sourceLocation: sourceLocation), file: "record.yaml", format: format)
+    guard let record = loaded.record, loaded.problems.isEmpty else {
+        Issue.record("expected a record, got problems: \(loaded.problems.map(\.message.en))", sourceLocation: sourceLocation)
         throw NotARecord()
-    case .invalid(let id, let problems):
-        return (id, problems)
     }
+    return record
+}
+
+/// Loads text that must have problems and returns its id and problems.
+func loadProblems(_ text: String, format: RecordFormat = testFormat(), sourceLocation: SourceLocation = #_sourceLocation) throws -> (id: String?, problems: [RecordProblem]) {
+    let loaded = RecordLoader.load(try document(text, sourceLocation: sourceLocation), file: "record.yaml", format: format)
+    if loaded.problems.isEmpty {
+        Issue.record("expected problems, got record \(loaded.id ?? "")", sourceLocation: sourceLocation)
+        throw NotARecord()
+    }
+    return (loaded.id, loaded.problems)
 }
 
 struct NotARecord: Error {}

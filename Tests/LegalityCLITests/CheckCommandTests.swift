@@ -67,7 +67,10 @@ import Testing
         #expect(first.stdout == second.stdout)
         let report = try CLIRunner.json(first.stdout)
         let summary = try #require(report["summary"] as? [String: Any])
-        #expect(summary["records"] as? Int == 3)
+        // Records read (documents that are mappings), files, and files that could not be read.
+        #expect(summary["records"] as? Int == 2)
+        #expect(summary["files"] as? Int == 3)
+        #expect(summary["unreadable"] as? Int == 1)
         #expect(summary["errors"] as? Int == 2)
         let findings = try #require(report["findings"] as? [[String: Any]])
         #expect(findings.map { $0["rule"] as? String } == ["MAD-002", "REC-000"])

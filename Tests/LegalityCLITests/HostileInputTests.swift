@@ -69,7 +69,7 @@ import Testing
     }
 
     @Test func limitsCanBeRaisedOrLowered() throws {
-        let nested = "id: n\nkind: other\ntitle: t\nsteps: []\nfacts: {a: {b: {c: {d: {e: {f: {g: 1}}}}}}}\n"
+        let nested = "id: n\nkind: other\ntitle: t\nsteps: [{type: decision, date: 2021-01-04}]\nfacts: {a: {b: {c: {d: {e: {f: {g: 1}}}}}}}\n"
         let (_, all) = try check(["nested.yaml": Data(nested.utf8)], arguments: ["--max-depth", "6"])
         let finding = try #require(findings(all, file: "nested.yaml").first)
         #expect(finding.rule == "REC-000" && finding.message.contains("--max-depth"))

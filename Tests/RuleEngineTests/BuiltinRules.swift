@@ -53,7 +53,7 @@ enum BuiltinRules {
         var state = RunState(rules: rules)
         var findings: [Finding] = []
         for document in try YAMLParser.parse(Array(text.utf8), file: "test.yaml") {
-            findings += engine.check(RecordLoader.load(document, file: "test.yaml"), file: "test.yaml", state: &state)
+            findings += engine.check(engine.load(document, file: "test.yaml"), file: "test.yaml", state: &state)
         }
         return findings
     }

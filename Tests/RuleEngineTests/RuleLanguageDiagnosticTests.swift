@@ -1,3 +1,4 @@
+import DecisionRecords
 import Foundation
 import RuleLanguage
 import YAMLTree

@@ -1,0 +1,55 @@
+/// What a record may hold and what a load checks: the format's keys, the vocabulary its codes
+/// come from, the keys loaded rules read, the kinds whose values are checked, and the as-of date.
+public struct RecordFormat: Sendable {
+    /// The codes and their names.
+    public var vocabulary: Vocabulary
+    /// Keys that loaded rules read, anywhere in a record; they are known keys (never reported as unknown).
+    public var ruleKeys: Set<String>
+    /// The kinds whose codes, booleans and keys are checked (those some rule outside the record
+    /// pack applies to); nil checks every kind.
+    public var checkedKinds: Set<String>?
+    /// Done steps dated after this day are a problem.
+    public var asOf: Day
+
+    /// Creates a format.
+    public init(vocabulary: Vocabulary, ruleKeys: Set<String> = [], checkedKinds: Set<String>? = nil, asOf: Day) {
+        self.vocabulary = vocabulary
+        self.ruleKeys = ruleKeys
+        self.checkedKinds = checkedKinds
+        self.asOf = asOf
+    }
+
+    /// Whether records of a kind have their codes, booleans and keys checked.
+    public func checks(kind: String) -> Bool { checkedKinds?.contains(kind) ?? true }
+
+    /// The keys of the record format (decision-record.md), by where they stand.
+    public static let recordKeys = ["id", "kind", "title", "organ", "department", "facts", "steps"]
+    /// The keys of a step.
+    public static let stepKeys = [
+        "type", "date", "start", "end", "status", "outcome", "form", "submitted", "by", "officers",
+        "credentials_shown", "signoffs", "meeting", "attendees", "documents", "channel",
+    ]
+    /// The keys of a collective discussion's `meeting`.
+    public static let meetingKeys = ["type", "ref", "minutes", "dissent_recorded"]
+    /// The keys of a signoff.
+    public static let signoffKeys = ["person", "role", "date"]
+    /// The step fields that hold lists of person ids.
+    public static let peopleKeys = ["by", "officers", "attendees"]
+    /// The step fields that hold dates.
+    public static let stepDateKeys = ["date", "start", "end", "submitted"]
+
+    /// Vocabulary sections the loader reads codes from.
+    public enum Section {
+        public static let kinds = "kinds"
+        public static let stepTypes = "step_types"
+        public static let statuses = "statuses"
+        public static let outcomes = "outcomes"
+        public static let forms = "forms"
+        public static let meetingTypes = "meeting_types"
+        public static let roles = "roles"
+        public static let booleanFacts = "boolean_facts"
+    }
+
+    /// A key that is never reported: a user's own extension (`x_...`, `x-...`).
+    static func isExtension(_ key: String) -> Bool { key.hasPrefix("x_") || key.hasPrefix("x-") }
+}

@@ -1,0 +1,196 @@
+import YAMLTree
+
+/// Reading one step: its type, status and dates, the shapes of its fields, its codes.
+extension RecordReader {
+    /// The step (nil when it cannot be placed: no type or no valid date) and its node with codes
+    /// in place of names.
+    mutating func readStep(_ original: YAMLNode, index: Int) -> (Step?, YAMLNode) {
+        let number = index + 1
+        guard original.mapping != nil else {
+            add(.step, zh: "第 \(number) 个步骤是\(Wording.kind(original, .zh))，应为映射", en: "step \(number) is \(Wording.kind(original, .en)), expected a mapping", at: original)
+            return (nil, original)
+        }
+        var node = original
+        let before = problems.count
+        let type = readCode("type", of: &node, step: number, section: RecordFormat.Section.stepTypes,
+                            what: LocalizedText(zh: "步骤类型", en: "step type"), required: true, checked: checksValues)
+        var status = StepStatus.done
+        var statusKnown = true
+        if node["status"] != nil {
+            if let code = readCode("status", of: &node, step: number, section: RecordFormat.Section.statuses,
+                                   what: LocalizedText(zh: "步骤状态", en: "step status"), required: false, checked: true),
+               let parsed = StepStatus(rawValue: code) {
+                status = parsed
+            } else {
+                statusKnown = false
+            }
+        }
+        if checksValues {
+            _ = readCode("outcome", of: &node, step: number, section: RecordFormat.Section.outcomes,
+                         what: LocalizedText(zh: "结论", en: "outcome"), required: false, checked: true)
+            if type == "legality_review" {
+                _ = readCode("form", of: &node, step: number, section: RecordFormat.Section.forms,
+                             what: LocalizedText(zh: "审查形式", en: "review form"), required: false, checked: true)
+            }
+        }
+        let dated = readDates(node, step: number)
+        readPeople(node, step: number)
+        readMeeting(&node, step: number, isDiscussion: type == "collective_discussion")
+        readSignoffs(&node, step: number)
+        if checksValues {
+            if let shown = node["credentials_shown"] { requireBoolean(shown, key: "credentials_shown") }
+            unknownKeys(in: node, known: RecordFormat.stepKeys, what: LocalizedText(zh: "第 \(number) 个步骤", en: "step \(number)"))
+        }
+        let placed = !problems[before...].contains { $0.code == .step }
+        guard placed, let type, let day = dated else { return (nil, node) }
+        if statusKnown, status == .done, day > format.asOf, let dayNode = node["date"] ?? node["end"] {
+            add(.future,
+                zh: "第 \(number) 个步骤标为已完成，但日期 \(day) 晚于检查基准日 \(format.asOf)；日期写错了，还是应标为 status: planned？",
+                en: "step \(number) is done but dated \(day), after the as-of date \(format.asOf); is the date wrong, or should it be status: planned?",
+                at: dayNode)
+        }
+        let dayNode = node["date"] ?? node["end"]
+        return (Step(index: index, type: type, status: statusKnown ? status : .planned, day: day, node: node, dayPosition: dayNode?.position), node)
+    }
+
+    /// Reads a code field: a text that is a code or a name of `section` (rewritten to the code).
+    /// Not a text: a step problem. Neither code nor name: a value problem when `checked`, else the text as written.
+    private mutating func readCode(
+        _ key: String, of node: inout YAMLNode, step: Int, section: String, what: LocalizedText, required: Bool, checked: Bool
+    ) -> String? {
+        guard let valueNode = node[key], valueNode.coreValue != .null else {
+            if required {
+                add(.step, zh: "第 \(step) 个步骤缺少 \(key)", en: "step \(step) lacks '\(key)'", at: node[key] ?? node)
+            }
+            return nil
+        }
+        guard case .string(let written) = valueNode.coreValue, !Vocabulary.trimmed(written).isEmpty else {
+            let kind = valueNode.coreValue.map { Wording.kind($0, .zh) } ?? Wording.kind(valueNode, .zh)
+            let kindEnglish = valueNode.coreValue.map { Wording.kind($0, .en) } ?? Wording.kind(valueNode, .en)
+            add(.step, zh: "第 \(step) 个步骤的 \(key) 是\(kind)，应为文本", en: "step \(step) has \(key) \(kindEnglish), expected a text", at: valueNode)
+            return nil
+        }
+        if let code = format.vocabulary.code(for: written, in: section) {
+            if code != written { node = node.replacing(key, with: code) }
+            return code
+        }
+        if checked {
+            unknownCode(written, at: valueNode, section: section, what: what)
+            return nil
+        }
+        return written
+    }
+
+    /// The step's dates: each valid; a period has both ends, in order; the day it is dated by.
+    private mutating func readDates(_ node: YAMLNode, step: Int) -> Day? {
+        var dates: [String: Day] = [:]
+        for key in RecordFormat.stepDateKeys {
+            guard let dateNode = node[key] else { continue }
+            if let day = RecordLoader.date(dateNode) { dates[key] = day } else { badDate(key, dateNode, step: step) }
+        }
+        let (start, end) = (node["start"], node["end"])
+        if let start, end == nil {
+            add(.step, zh: "第 \(step) 个步骤有 start 却没有 end；期间须写明起止日期", en: "step \(step) has 'start' but no 'end'; a period needs both", at: start)
+        } else if let end, start == nil {
+            add(.step, zh: "第 \(step) 个步骤有 end 却没有 start；期间须写明起止日期", en: "step \(step) has 'end' but no 'start'; a period needs both", at: end)
+        }
+        if let first = dates["start"], let last = dates["end"], last < first, let end {
+            add(.step, zh: "第 \(step) 个步骤的期间结束于 \(last)，早于开始日期 \(first)", en: "step \(step) ends on \(last), before it starts on \(first)", at: end)
+        }
+        if node["date"] == nil, start == nil, end == nil {
+            add(.step, zh: "第 \(step) 个步骤缺少 date（或期间的 start 与 end）", en: "step \(step) lacks 'date' (or 'start' and 'end' for a period)", at: node)
+        }
+        return dates["date"] ?? (start != nil ? dates["end"] : nil)
+    }
+
+    private mutating func badDate(_ key: String, _ node: YAMLNode, step: Int) {
+        let written = node.scalar?.text ?? Wording.kind(node, .en)
+        let guess = node.scalar.flatMap { Day(guessing: $0.text) }
+        add(.step,
+            zh: "第 \(step) 个步骤的 \(key) 不是有效日期：\(written)（应为实际存在的日期，格式 YYYY-MM-DD\(guess.map { "；是否应为 \($0)？" } ?? "")）",
+            en: "step \(step) has \(key) '\(written)', which is not a valid date (expected a real day, YYYY-MM-DD\(guess.map { "; did you mean \($0)?" } ?? ""))",
+            at: node)
+    }
+
+    /// `by`, `officers` and `attendees` are lists of person ids (texts).
+    private mutating func readPeople(_ node: YAMLNode, step: Int) {
+        for key in RecordFormat.peopleKeys {
+            guard let list = node[key] else { continue }
+            guard let items = list.sequence else {
+                let written = list.scalar?.text ?? ""
+                let hint = list.scalar != nil && list.coreValue != .null ? ("；应写成列表：\(key): [\(written)]", "; write a list: \(key): [\(written)]") : ("", "")
+                add(.step,
+                    zh: "第 \(step) 个步骤的 \(key) 是\(Wording.kind(list, .zh))，应为人员编号列表\(hint.0)",
+                    en: "step \(step) has \(key) as \(Wording.kind(list, .en)), expected a list of person ids\(hint.1)", at: list)
+                continue
+            }
+            for item in items {
+                guard case .string = item.coreValue else {
+                    let written = item.scalar?.text ?? Wording.kind(item, .en)
+                    add(.step,
+                        zh: "第 \(step) 个步骤的 \(key) 中“\(written)”不是人员编号（文本）；数字编号请加引号",
+                        en: "step \(step) lists '\(written)' in \(key), which is not a person id (a text); quote numeric ids", at: item)
+                    continue
+                }
+            }
+        }
+    }
+
+    /// `meeting` is a mapping; a discussion's meeting type is a code; its booleans are booleans.
+    private mutating func readMeeting(_ node: inout YAMLNode, step: Int, isDiscussion: Bool) {
+        guard var meeting = node["meeting"] else { return }
+        guard meeting.mapping != nil else {
+            add(.step, zh: "第 \(step) 个步骤的 meeting 是\(Wording.kind(meeting, .zh))，应为映射（type、ref、minutes 等）",
+                en: "step \(step) has meeting as \(Wording.kind(meeting, .en)), expected a mapping (type, ref, minutes, ...)", at: meeting)
+            return
+        }
+        guard checksValues else { return }
+        if isDiscussion {
+            let before = meeting
+            _ = readCode("type", of: &meeting, step: step, section: RecordFormat.Section.meetingTypes,
+                         what: LocalizedText(zh: "会议类型", en: "meeting type"), required: false, checked: true)
+            if meeting.range != before.range || meeting["type"]?.scalar?.text != before["type"]?.scalar?.text {
+                node = node.replacing("meeting", with: meeting)
+            }
+        }
+        for key in ["minutes", "dissent_recorded"] {
+            if let flag = meeting[key] { requireBoolean(flag, key: "meeting.\(key)") }
+        }
+        unknownKeys(in: meeting, known: RecordFormat.meetingKeys, what: LocalizedText(zh: "第 \(step) 个步骤的 meeting", en: "the meeting of step \(step)"))
+    }
+
+    /// `signoffs` is a list of mappings, each with a text `role` that is a code, and a valid date.
+    private mutating func readSignoffs(_ node: inout YAMLNode, step: Int) {
+        guard let list = node["signoffs"] else { return }
+        guard var items = list.sequence else {
+            add(.step, zh: "第 \(step) 个步骤的 signoffs 是\(Wording.kind(list, .zh))，应为列表：[{person, role, date}]",
+                en: "step \(step) has signoffs as \(Wording.kind(list, .en)), expected a list of {person, role, date}", at: list)
+            return
+        }
+        var changed = false
+        for index in items.indices {
+            var signoff = items[index]
+            guard signoff.mapping != nil else {
+                add(.step, zh: "第 \(step) 个步骤的签署是\(Wording.kind(signoff, .zh))，应为映射 {person, role, date}",
+                    en: "a signoff of step \(step) is \(Wording.kind(signoff, .en)), expected a mapping {person, role, date}", at: signoff)
+                continue
+            }
+            if signoff["role"] == nil {
+                add(.step, zh: "第 \(step) 个步骤的签署缺少 role", en: "a signoff of step \(step) lacks 'role'", at: signoff)
+            } else if let code = readCode("role", of: &signoff, step: step, section: RecordFormat.Section.roles,
+                                          what: LocalizedText(zh: "签署角色", en: "signoff role"), required: false, checked: checksValues),
+                      code != items[index]["role"]?.scalar?.text {
+                items[index] = signoff
+                changed = true
+            }
+            if let dateNode = signoff["date"], RecordLoader.date(dateNode) == nil { badDate("signoffs.date", dateNode, step: step) }
+            if let person = signoff["person"], person.coreValue.map({ if case .string = $0 { false } else { true } }) ?? true {
+                add(.step, zh: "第 \(step) 个步骤的签署人不是人员编号（文本）", en: "a signoff of step \(step) has a person that is not a person id (a text)", at: person)
+            }
+            if checksValues {
+                unknownKeys(in: signoff, known: RecordFormat.signoffKeys, what: LocalizedText(zh: "第 \(step) 个步骤的签署", en: "a signoff of step \(step)"))
+            }
+        }
+        if changed { node = node.replacing("signoffs", with: YAMLNode(.sequence(items), range: list.range, tag: list.tag)) }
+    }
+}

@@ -1,0 +1,71 @@
+/// The codes records use, by section (`kinds`, `step_types`, `statuses`, `outcomes`, `forms`,
+/// `meeting_types`, `roles`, `boolean_facts`, and any section a user's vocabulary file adds), each
+/// with its names in Chinese and English.
+///
+/// A record may write a code or one of its names; a name is read as its code. Names match after
+/// trimming spaces (full-width spaces too); codes match exactly.
+public struct Vocabulary: Sendable {
+    /// Names by section and code.
+    public private(set) var sections: [String: [String: LocalizedText]] = [:]
+    /// Codes by section and name.
+    private var codesByName: [String: [String: String]] = [:]
+
+    /// An empty vocabulary.
+    public init() {}
+
+    /// Adds (or renames) a code of a section.
+    public mutating func add(_ code: String, names: LocalizedText, to section: String) {
+        sections[section, default: [:]][code] = names
+        for name in [names.zh, names.en] {
+            let key = Self.trimmed(name)
+            if !key.isEmpty, codesByName[section]?[key] == nil { codesByName[section, default: [:]][key] = code }
+        }
+    }
+
+    /// Whether a section exists.
+    public func has(_ section: String) -> Bool { sections[section] != nil }
+
+    /// The codes of a section.
+    public func codes(in section: String) -> Dictionary<String, LocalizedText>.Keys {
+        (sections[section] ?? [:]).keys
+    }
+
+    /// The names of a code in a section.
+    public func names(of code: String, in section: String) -> LocalizedText? { sections[section]?[code] }
+
+    /// The code a written value stands for: the value itself when it is a code, or the code of the
+    /// name it is; nil when it is neither.
+    public func code(for written: String, in section: String) -> String? {
+        guard let codes = sections[section] else { return nil }
+        if codes[written] != nil { return written }
+        return codesByName[section]?[Self.trimmed(written)]
+    }
+
+    /// The code or name closest to a value that is neither, for "did you mean" (the code's name
+    /// in brackets when the closest is a name).
+    public func suggestion(for written: String, in section: String) -> String? {
+        guard let codes = sections[section] else { return nil }
+        let names = codesByName[section] ?? [:]
+        guard let closest = Suggestion.closest(to: Self.trimmed(written), in: Array(codes.keys) + Array(names.keys)) else { return nil }
+        return closest
+    }
+
+    /// The name of a code in whichever section has it, searching `order` first.
+    public func name(of code: String, preferring order: [String]) -> LocalizedText? {
+        for section in order { if let name = sections[section]?[code] { return name } }
+        for section in sections.keys.sorted() { if let name = sections[section]?[code] { return name } }
+        return nil
+    }
+
+    /// A text without leading and trailing spaces, full-width ones included.
+    static func trimmed(_ text: String) -> String {
+        var scalars = Substring(text).unicodeScalars[...]
+        while let first = scalars.first, Self.isSpace(first) { scalars = scalars.dropFirst() }
+        while let last = scalars.last, Self.isSpace(last) { scalars = scalars.dropLast() }
+        return String(String.UnicodeScalarView(scalars))
+    }
+
+    private static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == " " || scalar == "\u{3000}" || scalar == "\t" || scalar == "\u{A0}"
+    }
+}

@@ -1,0 +1,20 @@
+/// What a report says about how the run was set up: the configuration in force, the rules it
+/// switched off, and the registries records were checked against.
+public struct RunDescription: Sendable {
+    /// The configuration file in force, if any.
+    public var configuration: String?
+    /// The ids of the rules the configuration disabled, sorted.
+    public var disabledRules: [String]
+    /// The registry files records were checked against, sorted.
+    public var registries: [String]
+
+    /// Creates a description.
+    public init(configuration: String? = nil, disabledRules: [String] = [], registries: [String] = []) {
+        self.configuration = configuration
+        self.disabledRules = disabledRules.sorted()
+        self.registries = registries
+    }
+
+    /// A run with no configuration, nothing disabled and no registry.
+    public static let plain = RunDescription()
+}

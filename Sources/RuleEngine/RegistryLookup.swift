@@ -1,0 +1,44 @@
+public import DecisionRecords
+
+/// Which registry of people each record is checked against: one for every record (`--registry`),
+/// or the nearest one at or above the record's folder.
+public struct RegistryLookup: Sendable {
+    /// The registry for every record, when one was named.
+    private var single: Registry?
+    /// The registry of each folder that holds records, by folder.
+    private var byFolder: [String: Registry]
+    /// Whether every record checked has a registry (else the record pack reports the run).
+    public var coversEveryRecord: Bool
+    /// The registry files in use, sorted, for reports.
+    public var files: [String]
+
+    /// One registry for every record, or none at all.
+    public init(_ registry: Registry?, files: [String] = []) {
+        single = registry
+        byFolder = [:]
+        coversEveryRecord = registry != nil
+        self.files = files
+    }
+
+    /// Registries by folder: a record uses the one given for the folder its file is in.
+    public init(byFolder: [String: Registry], coversEveryRecord: Bool, files: [String]) {
+        single = nil
+        self.byFolder = byFolder
+        self.coversEveryRecord = coversEveryRecord
+        self.files = files.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+    }
+
+    /// The registry a record file is checked against; nil when it has none.
+    public func registry(for file: String) -> Registry? {
+        if let single { return single }
+        guard !byFolder.isEmpty else { return nil }
+        return byFolder[Self.folder(of: file)]
+    }
+
+    /// The folder part of a path ("." for a bare name).
+    public static func folder(of path: String) -> String {
+        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return "." }
+        if slash == path.utf8.startIndex { return "/" }
+        return String(path[..<slash])
+    }
+}

@@ -1,0 +1,161 @@
+import DecisionRecords
+import Testing
+import YAMLTree
+
+/// Version 2 of the record format: a closed vocabulary read in Chinese or English, booleans that
+/// are booleans, unknown keys, done steps in the future, and the shapes of step fields.
+@Suite("RecordLoader: the closed vocabulary (v2)")
+struct VocabularyTests {
+    static let checkAll = testFormat(checking: nil)
+
+    @Test func chineseNamesAreReadAsCodesEverywhere() throws {
+        let record = try loadRecord("""
+            id: V-1
+            kind: 重大行政决策
+            title: 示例
+            steps:
+              - type: 合法性审查
+                date: 2026-03-02
+                outcome: 通过
+                form: 正式审查
+                status: 已完成
+                signoffs: [{person: P-7, role: 法律顾问}]
+              - {type: 集体讨论, date: 2026-03-10, status: 计划, meeting: {type: 常务会议, minutes: true}}
+            """, format: Self.checkAll)
+        #expect(record.kind == "major_administrative_decision")
+        #expect(record.node["kind"]?.scalar?.text == "major_administrative_decision")
+        #expect(record.steps.map(\.type) == ["legality_review", "collective_discussion"])
+        #expect(record.steps[0].node["outcome"]?.scalar?.text == "passed")
+        #expect(record.steps[0].node["form"]?.scalar?.text == "formal_review")
+        #expect(record.steps[0].node["signoffs"]?.sequence?.first?["role"]?.scalar?.text == "legal_adviser")
+        #expect(record.steps[1].status == .planned)
+        #expect(record.steps[1].node["meeting"]?["type"]?.scalar?.text == "executive")
+        // Positions stay those of the written values.
+        #expect(record.steps[0].node["outcome"]?.position == SourcePosition(line: 7, column: 14))
+        #expect(record.node["steps"]?.sequence?[0]["type"]?.scalar?.text == "legality_review")
+    }
+
+    @Test func englishNamesAndSurroundingSpacesAreAccepted() throws {
+        let record = try loadRecord("id: V-2\nkind: administrative penalty\ntitle: t\nsteps:\n  - {type: \"\u{3000}立案 \", date: 2026-03-02}\n", format: Self.checkAll)
+        #expect(record.kind == "administrative_penalty")
+        #expect(record.steps.first?.type == "case_filing")
+    }
+
+    @Test(arguments: [
+        ("kind: major_administative_decision\nsteps: [{type: decision, date: 2026-03-10}]", "2:7", "major_administrative_decision"),
+        ("kind: 重大行政决策\nsteps: [{type: legality_reveiw, date: 2026-03-10}]", "3:16", "legality_review"),
+        ("kind: 重大行政决策\nsteps: [{type: collective_disscussion, date: 2026-03-10}]", "3:16", "collective_discussion"),
+        ("kind: 重大行政决策\nsteps: [{type: collective_discussion, date: 2026-03-10, meeting: {type: 常务会义}}]", "3:73", "常务会议"),
+        ("kind: 重大行政决策\nsteps: [{type: legality_review, date: 2026-03-10, outcome: pased}]", "3:60", "passed"),
+        ("kind: 重大行政决策\nsteps: [{type: legality_review, date: 2026-03-10, signoffs: [{person: P-1, role: legal_advisor}]}]", "3:82", "legal_adviser"),
+    ])
+    func typosAreREC006WithASuggestion(body: String, at: String, suggestion: String) throws {
+        let (_, problems) = try loadProblems("id: V-3\n" + body.replacingFirstLine() + "title: t\n", format: Self.checkAll)
+        let problem = try #require(problems.first)
+        #expect(problems.map(\.code) == [.value])
+        #expect("\(problem.position)" == at)
+        #expect(problem.message.en.contains("did you mean '\(suggestion)'"))
+        #expect(problem.message.zh.contains(suggestion))
+    }
+
+    @Test func aKindFarFromEveryCodeIsStillREC006() throws {
+        let (_, problems) = try loadProblems("id: V-9\nkind: major_decision\ntitle: t\nsteps: [{type: decision, date: 2026-03-10}]\n", format: Self.checkAll)
+        #expect(problems.map(\.code) == [.value])
+        #expect(problems.first?.message.en.contains("major_administrative_decision") == true)
+    }
+
+    @Test func kindsNoPackChecksKeepTheirOwnStepTypesButTheKindIsAlwaysChecked() throws {
+        let record = try loadRecord("id: V-4\nkind: contract\ntitle: t\nsteps:\n  - {type: signing, date: 2026-03-02, counterparty: 某公司}\n")
+        #expect(record.steps.first?.type == "signing")
+        let (_, problems) = try loadProblems("id: V-5\nkind: contrakt\ntitle: t\nsteps:\n  - {type: signing, date: 2026-03-02}\n")
+        #expect(problems.map(\.code) == [.value])
+    }
+
+    @Test(arguments: ["yes", "\"true\"", "1", "是", "on", "~"])
+    func booleanFactsMustBeBooleans(written: String) throws {
+        let text = "id: V-6\nkind: administrative_penalty\ntitle: t\nfacts: {major: \(written)}\nsteps:\n  - {type: case_filing, date: 2026-03-02}\n"
+        let (_, problems) = try loadProblems(text, format: Self.checkAll)
+        #expect(problems.map(\.code) == [.value])
+        #expect(problems.first?.position == SourcePosition(line: 4, column: 16))
+        #expect(problems.first?.message.en.contains("write true or false") == true)
+    }
+
+    @Test func booleanFieldsOfTheFormatMustBeBooleans() throws {
+        let text = """
+            id: V-7
+            kind: major_administrative_decision
+            title: t
+            steps:
+              - {type: collective_discussion, date: 2026-03-10, meeting: {type: executive, minutes: yes, dissent_recorded: true}}
+              - {type: inspection, date: 2026-03-11, credentials_shown: 是}
+            """
+        let (_, problems) = try loadProblems(text, format: Self.checkAll)
+        #expect(problems.map(\.code) == [.value, .value])
+        #expect(problems.map(\.position) == [SourcePosition(line: 5, column: 89), SourcePosition(line: 6, column: 61)])
+        _ = try loadRecord("id: V-8\nkind: administrative_penalty\ntitle: t\nfacts: {major: true, fine_amount: 5000}\nsteps:\n  - {type: case_filing, date: 2026-03-02}\n", format: Self.checkAll)
+    }
+}
+
+@Suite("RecordLoader: unknown keys, the future, shapes (v2)")
+struct RecordShapeTests {
+    static let checkAll = testFormat(checking: nil)
+
+    @Test func unknownKeysAreReportedWithTheClosestKnownKey() throws {
+        let text = "id: K-1\nkind: normative_document\ntitle: t\nsteps:\n  - {type: legality_review, submited: 2026-02-20, date: 2026-03-02}\n"
+        let loaded = RecordLoader.load(try document(text), file: "r.yaml", format: Self.checkAll)
+        #expect(loaded.problems.map(\.code) == [.key])
+        #expect(loaded.problems.first?.position == SourcePosition(line: 5, column: 29))
+        #expect(loaded.problems.first?.message.en.contains("did you mean 'submitted'") == true)
+        #expect(!loaded.isBlocked)
+    }
+
+    @Test func factsExtensionsAndKeysRulesReadAreNeverReported() throws {
+        let text = "id: K-2\nkind: normative_document\ntitle: t\nx_note: n\nfacts: {anything: 1}\nsteps:\n  - {type: publication, date: 2026-03-02, served_on: 2026-03-03, x-src: a}\n"
+        _ = try loadRecord(text, format: testFormat(ruleKeys: ["served_on"], checking: nil))
+        let (_, problems) = try loadProblems(text, format: Self.checkAll)
+        #expect(problems.map(\.code) == [.key])
+    }
+
+    @Test func doneStepsAfterTheAsOfDateAreREC008() throws {
+        let text = "id: F-1\nkind: other\ntitle: t\nsteps:\n  - {type: decision, date: 2026-09-01}\n  - {type: publication, date: 2026-09-02, status: planned}\n"
+        let (_, problems) = try loadProblems(text, format: testFormat(asOf: "2026-06-01"))
+        #expect(problems.map(\.code) == [.future])
+        #expect(problems.first?.position == SourcePosition(line: 5, column: 28))
+        _ = try loadRecord(text, format: testFormat(asOf: "2026-09-01"))
+    }
+
+    @Test(arguments: [
+        ("{type: investigation, date: 2026-03-03, officers: P-012}", "write a list: officers: [P-012]"),
+        ("{type: legality_review, date: 2026-03-03, signoffs: {person: P-1, role: legal_adviser}}", "expected a list of {person, role, date}"),
+        ("{type: legality_review, date: 2026-03-03, signoffs: [{person: P-1, role: [legal_adviser]}]}", "has role a list, expected a text"),
+        ("{type: 5, date: 2026-03-03}", "has type a number, expected a text"),
+        ("{type: collective_discussion, date: 2026-03-03, meeting: executive}", "expected a mapping (type, ref, minutes, ...)"),
+        ("{type: public_comment, date: 2026-02-01, start: 2026-01-02}", "has 'start' but no 'end'"),
+        ("{type: public_comment, start: 2026-02-01, end: 2026-01-02}", "ends on 2026-01-02, before it starts on 2026-02-01"),
+        ("{type: decision, date: 2026-03-03, by: [1001]}", "quote numeric ids"),
+    ])
+    func wronglyShapedStepFieldsAreREC003(step: String, message: String) throws {
+        let (_, problems) = try loadProblems("id: S-1\nkind: other\ntitle: t\nsteps:\n  - \(step)\n")
+        #expect(problems.map(\.code) == [.step])
+        #expect(problems.first?.message.en.contains(message) == true, "\(problems.first?.message.en ?? "")")
+    }
+
+    @Test(arguments: [("2026/11/16", "2026-11-16"), ("2026年11月16日", "2026-11-16"), ("2026-12-9", "2026-12-09"), ("2026.1.2", "2026-01-02")])
+    func datesWrittenOtherWaysGetASuggestion(written: String, meant: String) throws {
+        let (_, problems) = try loadProblems("id: D-1\nkind: other\ntitle: t\nsteps:\n  - {type: decision, date: \(written)}\n")
+        #expect(problems.first?.message.en.contains("did you mean \(meant)?") == true)
+        #expect(problems.first?.message.zh.contains("是否应为 \(meant)") == true)
+    }
+
+    @Test func aBlockedRecordKeepsWhatCouldBeRead() throws {
+        let loaded = RecordLoader.load(try document("id: B-1\nkind: other\ntitle: t\nsteps:\n  - {type: decision, by: [P-9]}\n"), file: "r.yaml", format: testFormat())
+        #expect(loaded.isBlocked)
+        #expect(loaded.id == "B-1")
+        #expect(loaded.record?.node["steps"]?.sequence?.first?["by"] != nil)
+    }
+}
+
+extension String {
+    /// The text with a line break after its first line kept (a helper for argument tables).
+    fileprivate func replacingFirstLine() -> String { self + "\n" }
+}
