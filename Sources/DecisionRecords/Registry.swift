@@ -66,6 +66,14 @@ public struct Registry: Sendable {
 
     /// The person with an id, if registered.
     public func person(_ id: String) -> Person? { people[id] }
+
+    /// The person with a name (spaces around it aside), when exactly one has it.
+    public func person(named name: String) -> Person? {
+        let wanted = Vocabulary.trimmed(name)
+        guard !wanted.isEmpty else { return nil }
+        let matches = people.values.filter { $0.name.map(Vocabulary.trimmed) == wanted }
+        return matches.count == 1 ? matches.first : nil
+    }
 }
 
 /// Reads registry documents.

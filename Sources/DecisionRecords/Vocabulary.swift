@@ -58,7 +58,7 @@ public struct Vocabulary: Sendable {
     }
 
     /// A text without leading and trailing spaces, full-width ones included.
-    static func trimmed(_ text: String) -> String {
+    public static func trimmed(_ text: String) -> String {
         var scalars = Substring(text).unicodeScalars[...]
         while let first = scalars.first, Self.isSpace(first) { scalars = scalars.dropFirst() }
         while let last = scalars.last, Self.isSpace(last) { scalars = scalars.dropLast() }

@@ -62,7 +62,7 @@ struct AuditCommand: ParsableCommand {
         let asOf = asOf?.day ?? RunSetup.today()
         let engine = Engine(context: run.context(asOf: asOf))
         var checked = RecordChecker.check(files, engine: engine, keepSources: false, jobs: ruleOptions.workerCount, limits: limitOptions.resolved(run.configuration.limits))
-        var ledger = WaiverLedger(run.configuration.waivers, asOf: asOf)
+        var ledger = run.ledger(asOf: asOf)
         for index in checked.records.indices { ledger.mark(&checked.records[index].findings) }
         let audit = AuditReport(
             version: Legality.version, from: from.day, to: to.day, asOf: asOf, language: run.language,

@@ -35,7 +35,7 @@ struct CheckCommand: ParsableCommand {
         default:
             let checked = RecordChecker.check(files, engine: engine, keepSources: false, jobs: ruleOptions.workerCount, limits: limits)
             // Waivers mark the findings where every format reads them: in each record and in the run's list.
-            var ledger = WaiverLedger(run.configuration.waivers, asOf: asOf)
+            var ledger = run.ledger(asOf: asOf)
             var records = checked.records
             for index in records.indices { ledger.mark(&records[index].findings) }
             var runFindings = engine.runFindings()
@@ -59,7 +59,7 @@ struct CheckCommand: ParsableCommand {
         let json = outputOptions.format == .json
         let colour = outputOptions.output == nil && FileSystem.isTerminal(1) && (FileSystem.environment("NO_COLOR") ?? "").isEmpty
         let text = TextReporter(colour: colour, sourceLines: { _ in nil })
-        var ledger = WaiverLedger(run.configuration.waivers, asOf: asOf)
+        var ledger = run.ledger(asOf: asOf)
         var tally = ReportTally(failOn: run.failOn)
         var written = 0
         var failure: RunError?

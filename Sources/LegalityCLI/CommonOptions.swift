@@ -47,7 +47,7 @@ struct RuleOptions: ParsableArguments {
     @Option(name: .customLong("rules"), help: ArgumentHelp("Extra rule files or folders, added to the built-in packs (repeatable).", valueName: "path"))
     var rules: [String] = []
 
-    @Flag(name: .customLong("no-builtin"), help: "Use only the rules given with --rules.")
+    @Flag(name: .customLong("no-builtin"), help: "Use only the rules given with --rules (and the record pack, which checks every record can be read).")
     var noBuiltin = false
 
     @Option(name: .customLong("calendar"), help: ArgumentHelp("Extra working-day calendar files; their days override the built-in calendar (repeatable).", valueName: "file"))

@@ -104,17 +104,24 @@ enum Discovery {
         return nil
     }
 
-    /// Rule and calendar files under a folder (or the file itself), sorted, recursively.
+    /// Rule and calendar files under a folder (or the file itself), sorted, recursively; each real
+    /// folder is walked once, so a link loop (`rules-local/a -> .`) ends.
     static func yamlFiles(under path: String) throws(RunError) -> [String] {
+        var visited: Set<String> = []
+        return try yamlFiles(under: path, visited: &visited)
+    }
+
+    private static func yamlFiles(under path: String, visited: inout Set<String>) throws(RunError) -> [String] {
         switch FileSystem.kind(of: path) {
         case .missing: throw RunError(message: "\(path): no such file or folder")
         case .directory:
+            guard let real = FileSystem.realPath(path), visited.insert(real).inserted else { return [] }
             var result: [String] = []
             for name in try FileSystem.list(path) where !name.hasPrefix(".") {
                 let child = path.appendingComponent(name)
                 if FileSystem.kind(of: child) == .directory {
-                    result += try yamlFiles(under: child)
-                } else if name.hasSuffix(".yaml") || name.hasSuffix(".yml") {
+                    result += try yamlFiles(under: child, visited: &visited)
+                } else if name.lowercased().hasSuffix(".yaml") || name.lowercased().hasSuffix(".yml") {
                     result.append(child)
                 }
             }

@@ -41,7 +41,7 @@ struct GateCommand: ParsableCommand {
         let engine = Engine(context: run.context(asOf: meeting, meeting: meeting), include: \.prerequisite)
         let checked = RecordChecker.check(files, engine: engine, keepSources: false, jobs: ruleOptions.workerCount, limits: limitOptions.resolved(run.configuration.limits))
         let threshold = run.failOn
-        var ledger = WaiverLedger(run.configuration.waivers, asOf: meeting)
+        var ledger = run.ledger(asOf: meeting)
         var items: [AgendaItem] = []
         var away: [OffAgendaRecord] = []
         for item in checked.records {

@@ -21,6 +21,14 @@ struct PreparedRun {
         RunDescription(configuration: configuration.file, disabledRules: configuration.disabled, registries: registries.files)
     }
 
+    /// The waivers of the configuration, as of a day; a waiver's file matches a finding's file
+    /// when both name the same file, however written.
+    func ledger(asOf: Day) -> WaiverLedger {
+        WaiverLedger(configuration.waivers, asOf: asOf) { findingFile, waiverFile in
+            findingFile == waiverFile || (FileSystem.realPath(findingFile).map { $0 == FileSystem.realPath(waiverFile) } ?? false)
+        }
+    }
+
     func context(asOf: Day, meeting: Day? = nil) -> EvaluationContext {
         EvaluationContext(
             rules: rules, calendar: calendar, registries: registries, asOf: asOf, meeting: meeting,

@@ -17,13 +17,14 @@ enum RunSetup {
         var sources: [RuleSource] = []
         var seen: Set<String> = []
         var extraFiles: Set<String> = []
-        if !options.noBuiltin {
-            guard let folder = Discovery.builtinRulesFolder() else {
-                throw RunError(message: "cannot find the built-in rules folder; set LEGALITY_RULES to the project's rules/ folder, or use --no-builtin with --rules")
-            }
-            for file in try Discovery.yamlFiles(under: folder) where !isCalendar(file) {
-                if seen.insert(FileSystem.realPath(file) ?? file).inserted { sources.append(try source(file, root: folder)) }
-            }
+        guard let folder = Discovery.builtinRulesFolder() else {
+            throw RunError(message: "cannot find the built-in rules folder; set LEGALITY_RULES to the project's rules/ folder")
+        }
+        // `--no-builtin` drops the built-in packs, but never the record pack (a file that is not
+        // YAML is always reported), the shared definitions or the vocabulary.
+        for file in try Discovery.yamlFiles(under: folder) where !isCalendar(file) {
+            if options.noBuiltin, file.parentPath != folder, file.parentPath.lastComponent != Rule.recordPack { continue }
+            if seen.insert(FileSystem.realPath(file) ?? file).inserted { sources.append(try source(file, root: folder)) }
         }
         for path in options.rules + extra {
             for file in try Discovery.yamlFiles(under: path) where !isCalendar(file) {

@@ -29,6 +29,9 @@ public struct Configuration: Sendable {
     public var limits: [String: Int] = [:]
     /// Where each rule id is named, to check it against the loaded rules.
     var ruleMentions: [(id: String, position: SourcePosition)] = []
+    /// Where each rule is disabled, and where each is waived (record-pack rules may be neither).
+    var disableMentions: [(id: String, position: SourcePosition)] = []
+    var waiverMentions: [(id: String, position: SourcePosition)] = []
     var parameterMentions: [(rule: String, name: String, position: SourcePosition, value: ParameterValue)] = []
     /// Where each path the file names is written (resolved path → position), so a missing one can be pointed at.
     public var pathPositions: [String: SourcePosition] = [:]
@@ -40,7 +43,7 @@ public struct Configuration: Sendable {
 
     static let keys = ["rules", "disable", "severity", "parameters", "registry", "calendars", "lang", "fail_on", "waivers", "limits"]
     static let limitKeys = ["max_file_bytes", "max_depth", "max_alias_expansion", "max_scalar_bytes", "max_documents", "max_records"]
-    static let waiverKeys = ["rule", "record", "reason", "approved_by", "expires"]
+    static let waiverKeys = ["rule", "record", "reason", "approved_by", "expires", "file"]
 
     /// Reads a configuration document.
     /// - Parameters:
@@ -65,6 +68,13 @@ public struct Configuration: Sendable {
         let ids = Set(rules.rules.map(\.id))
         for mention in ruleMentions where !ids.contains(mention.id) {
             problems.append(InputError(file: file ?? "", position: mention.position, message: "no rule has the id '\(mention.id)'\(Suggestion.phrase(for: mention.id, in: ids))"))
+        }
+        let recordPack = Set(rules.rules.filter(\.isRecordPack).map(\.id))
+        for mention in disableMentions where recordPack.contains(mention.id) {
+            problems.append(InputError(file: file ?? "", position: mention.position, message: "\(mention.id) belongs to the record pack, which checks that a record can be read at all; it cannot be disabled"))
+        }
+        for mention in waiverMentions where recordPack.contains(mention.id) {
+            problems.append(InputError(file: file ?? "", position: mention.position, message: "\(mention.id) belongs to the record pack, which checks that a record can be read at all; it cannot be waived (correct the record instead)"))
         }
         for mention in parameterMentions {
             guard let rule = rules.rules.first(where: { $0.id == mention.rule }) else { continue }

@@ -28,6 +28,7 @@ extension Configuration {
             for (id, node) in texts(value, key) {
                 disabled.append(id)
                 ruleMentions.append((id, node.position))
+                disableMentions.append((id, node.position))
             }
         case "severity": readSeverities(value)
         case "parameters": readParameters(value)
@@ -41,7 +42,7 @@ extension Configuration {
                 fail(value, "'fail_on' is error, warning, info or never\(Suggestion.phrase(for: value.scalar?.text ?? "", in: levels))")
             }
         case "limits": readLimits(value)
-        case "waivers": readWaivers(value)
+        case "waivers": readWaivers(value, folder: folder)
         default:
             fail(pair.key, "unknown key '\(key)' in the configuration\(Suggestion.phrase(for: key, in: Self.keys)); expected one of \(Self.keys.joined(separator: ", "))")
         }
@@ -131,8 +132,8 @@ extension Configuration {
         }
     }
 
-    /// `waivers: [{rule, record, reason, approved_by, expires}]`.
-    private mutating func readWaivers(_ value: YAMLNode) {
+    /// `waivers: [{rule, record, reason, approved_by, expires, file}]` (`file` optional).
+    private mutating func readWaivers(_ value: YAMLNode, folder: String) {
         guard let items = value.sequence else {
             fail(value, "'waivers' is a list of {rule, record, reason, approved_by, expires}")
             return
@@ -147,7 +148,7 @@ extension Configuration {
                 fail(field.key, "unknown key '\(name)' in a waiver\(Suggestion.phrase(for: name, in: Self.waiverKeys))")
             }
             var values: [String: String] = [:]
-            for field in Self.waiverKeys {
+            for field in Self.waiverKeys where field != "file" {
                 if let text = item[field]?.coreValue?.text, !text.isEmpty { values[field] = text } else {
                     fail(item[field] ?? item, "a waiver needs '\(field)': \(field == "reason" ? "why the rule is waived" : field == "approved_by" ? "the approving document or person" : field == "expires" ? "the last day it holds" : "the \(field) it names")")
                 }
@@ -158,8 +159,17 @@ extension Configuration {
                 fail(item["expires"] ?? item, "'expires' must be a date (YYYY-MM-DD)")
                 continue
             }
+            var recordFile: String?
+            if let fileNode = item["file"] {
+                if let text = fileNode.scalar?.text, !text.isEmpty { recordFile = text.hasPrefix("/") || folder == "." ? text : folder + "/" + text } else {
+                    fail(fileNode, "'file' is the path of the record's file, from the configuration's folder")
+                }
+            }
             ruleMentions.append((rule, (item["rule"] ?? item).position))
-            waivers.append(Waiver(rule: rule, record: record, reason: reason, approvedBy: approvedBy, expires: expires, file: file ?? "", position: item.position))
+            waiverMentions.append((rule, (item["rule"] ?? item).position))
+            var waiver = Waiver(rule: rule, record: record, reason: reason, approvedBy: approvedBy, expires: expires, file: file ?? "", position: item.position)
+            waiver.recordFile = recordFile
+            waivers.append(waiver)
         }
     }
 }

@@ -116,7 +116,7 @@ public struct Engine: Sendable {
                 var finding = Finding(
                     rule: rule.id, pack: rule.pack, severity: rule.severity, record: record, file: file,
                     position: problem.position, title: rule.title,
-                    message: LocalizedText(zh: render(rule.message.zh, .zh, &evaluator), en: render(rule.message.en, .en, &evaluator)),
+                    message: evaluator.render(rule.message),
                     basis: rule.basis, help: rule.help, evidence: [])
                 finding.recordPosition = recordPosition
                 findings.append(finding)
@@ -170,7 +170,7 @@ public struct Engine: Sendable {
         var finding = Finding(
             rule: rule.id, pack: rule.pack, severity: rule.severity, record: record.id.isEmpty ? nil : record.id, file: record.file,
             position: position ?? record.position, title: rule.title,
-            message: LocalizedText(zh: render(rule.message.zh, .zh, &evaluator), en: render(rule.message.en, .en, &evaluator)),
+            message: evaluator.render(rule.message),
             basis: rule.basis, help: rule.help, evidence: evidence)
         finding.recordPosition = record.position
         if !rule.isRecordPack {
@@ -185,17 +185,6 @@ public struct Engine: Sendable {
             }
         }
         return finding
-    }
-
-    private func render(_ parts: [TemplatePart], _ language: Language, _ evaluator: inout Evaluator) -> String {
-        var text = ""
-        for part in parts {
-            switch part {
-            case .text(let literal): text += literal
-            case .value(let expression): text += evaluator.text(evaluator.evaluate(expression), language)
-            }
-        }
-        return text
     }
 
     /// The meeting gate's "as if": a planned collective discussion on the meeting day,

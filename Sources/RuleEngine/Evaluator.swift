@@ -165,6 +165,12 @@ struct Evaluator {
         case .hasQualification(let person, let type):
             guard let holder = registry?.person(text(evaluate(person), .en)) else { return .bool(false) }
             return .bool(holder.qualifications.contains(text(evaluate(type), .en)))
+        case .phrase(let template):
+            return .localized(render(template))
+        case .personNamed(let inner):
+            let name = text(evaluate(inner), .en)
+            guard let person = registry?.person(named: name) else { return .missing }
+            return .text(person.id, nil)
         case .typeOf(let inner):
             return .text(typeName(evaluate(inner)), nil)
         case .seenBefore(let id, let inner):
@@ -173,6 +179,22 @@ struct Evaluator {
             seenQueries.append(SeenQuery(expression: id, value: text(value, .en)))
             return .bool(true)
         }
+    }
+
+    /// A bilingual template with the values of this record in place.
+    mutating func render(_ template: MessageTemplate) -> LocalizedText {
+        LocalizedText(zh: render(template.zh, .zh), en: render(template.en, .en))
+    }
+
+    private mutating func render(_ parts: [TemplatePart], _ language: Language) -> String {
+        var text = ""
+        for part in parts {
+            switch part {
+            case .text(let literal): text += literal
+            case .value(let expression): text += self.text(evaluate(expression), language)
+            }
+        }
+        return text
     }
 
     private func exists(_ value: Value) -> Bool {

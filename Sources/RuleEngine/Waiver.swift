@@ -17,4 +17,8 @@ public struct Waiver: Sendable, Hashable {
     public var file: String
     /// Where the waiver is written.
     public var position: SourcePosition
+    /// The record's file (resolved from the configuration's folder), when the waiver names one: it
+    /// then holds only for the record of that id in that file, so a new record reusing the id does
+    /// not inherit it.
+    public var recordFile: String?
 }

@@ -15,18 +15,26 @@ public struct WaiverLedger: Sendable {
     private var used: Set<Int> = []
     private var matchedExpired: Set<Int> = []
 
-    /// A ledger for a run.
-    public init(_ waivers: [Waiver], asOf: Day) {
+    /// Whether a finding's file is a waiver's file (paths may be written differently).
+    private let sameFile: @Sendable (String, String) -> Bool
+
+    /// A ledger for a run; `sameFile` tells whether a finding's file is the file a waiver names.
+    public init(_ waivers: [Waiver], asOf: Day, sameFile: @escaping @Sendable (String, String) -> Bool = { $0 == $1 }) {
         self.waivers = waivers
         self.asOf = asOf
+        self.sameFile = sameFile
     }
+
+    /// The longest a waiver may run from the as-of date before it is reported as too long.
+    public static let longestYears = 3
 
     /// Marks the findings that a waiver in force excuses.
     public mutating func mark(_ findings: inout [Finding]) {
         guard !waivers.isEmpty else { return }
         for position in findings.indices {
             for (index, waiver) in waivers.enumerated()
-            where findings[position].rule == waiver.rule && findings[position].record == waiver.record {
+            where findings[position].rule == waiver.rule && findings[position].record == waiver.record
+                && waiver.recordFile.map({ sameFile(findings[position].file, $0) }) ?? true {
                 if asOf <= waiver.expires {
                     findings[position].waiver = waiver
                     used.insert(index)
@@ -49,7 +57,16 @@ public struct WaiverLedger: Sendable {
                     message: LocalizedText(
                         zh: "对记录 \(waiver.record) 的 \(waiver.rule) 豁免已于 \(waiver.expires) 到期（批准：\(waiver.approvedBy)）\(matched ? "，该问题重新计入" : "")",
                         en: "the waiver of \(waiver.rule) for record \(waiver.record) expired on \(waiver.expires) (approved by \(waiver.approvedBy))\(matched ? "; the finding counts again" : "")")))
-            } else if !used.contains(index) {
+            } else if let limit = Day(year: asOf.year + Self.longestYears, month: asOf.components.month, day: min(asOf.components.day, 28)),
+                      waiver.expires > limit {
+                result.append(Self.finding(
+                    "waiver-too-long", .warning, waiver,
+                    title: LocalizedText(zh: "豁免期限过长", en: "Waiver runs too long"),
+                    message: LocalizedText(
+                        zh: "对记录 \(waiver.record) 的 \(waiver.rule) 豁免到 \(waiver.expires) 才到期，超过 \(Self.longestYears) 年；豁免应定期复核",
+                        en: "the waiver of \(waiver.rule) for record \(waiver.record) runs until \(waiver.expires), more than \(Self.longestYears) years ahead; waivers should be reviewed regularly")))
+            }
+            if waiver.expires >= asOf, !used.contains(index) {
                 result.append(Self.finding(
                     "waiver-unused", .info, waiver,
                     title: LocalizedText(zh: "豁免未被使用", en: "Unused waiver"),
@@ -62,9 +79,11 @@ public struct WaiverLedger: Sendable {
     }
 
     private static func finding(_ id: String, _ severity: Severity, _ waiver: Waiver, title: LocalizedText, message: LocalizedText) -> Finding {
-        let help = id == "waiver-unused"
-            ? LocalizedText(zh: "核对记录编号和规则编号；确已不需要的，删除该豁免。", en: "Check the record and rule ids; remove the waiver if it is no longer needed.")
-            : LocalizedText(zh: "经批准后续期该豁免，或删除它并纠正问题。", en: "Renew the waiver with a new approval, or remove it and put the finding right.")
+        let help = switch id {
+        case "waiver-unused": LocalizedText(zh: "核对记录编号、文件和规则编号；确已不需要的，删除该豁免。", en: "Check the record, file and rule ids; remove the waiver if it is no longer needed.")
+        case "waiver-too-long": LocalizedText(zh: "把到期日改为 3 年以内，到期前复核后再续期。", en: "Set an expiry within 3 years and renew it after a review.")
+        default: LocalizedText(zh: "经批准后续期该豁免，或删除它并纠正问题。", en: "Renew the waiver with a new approval, or remove it and put the finding right.")
+        }
         return Finding(
             rule: id, pack: "config", severity: severity, record: waiver.record, file: waiver.file, position: waiver.position,
             title: title, message: message,

@@ -152,6 +152,10 @@ public indirect enum Expression: Sendable {
     case seenBefore(id: Int, Expression)
     /// What a value is: `text`, `number`, `boolean`, `date`, `list`, `mapping` or `missing`.
     case typeOf(Expression)
+    /// A text in both languages with values in place: `text: {zh: "...{x}...", en: "..."}`.
+    case phrase(MessageTemplate)
+    /// The id of the registry person with this name, for "did you mean": `person_named: $name`.
+    case personNamed(Expression)
 }
 
 extension Expression {
@@ -166,8 +170,13 @@ extension Expression {
             return items
         case .first(let inner), .last(let inner), .distinct(let inner), .count(let inner), .periodDays(let inner), .personName(let inner),
              .label(let inner), .not(let inner), .exists(let inner), .missing(let inner), .isTrue(let inner), .registered(let inner),
-             .seenBefore(_, let inner), .typeOf(let inner):
+             .seenBefore(_, let inner), .typeOf(let inner), .personNamed(let inner):
             return [inner]
+        case .phrase(let template):
+            return (template.zh + template.en).compactMap { part in
+                if case .value(let expression) = part { return expression }
+                return nil
+            }
         case .choose(let a, let b, let c), .certificateValid(let a, let b, let c):
             return [a, b, c]
         case .addDays(let a, let b), .addWorkingDays(let a, let b), .days(let a, let b), .workingDays(let a, let b),

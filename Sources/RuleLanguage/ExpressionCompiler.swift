@@ -20,7 +20,7 @@ struct ExpressionCompiler {
         "all", "any", "not", "exists", "missing", "eq", "ne", "lt", "le", "gt", "ge", "in", "is_true",
         "steps", "items", "first", "last", "earliest", "latest", "coalesce", "if", "concat", "distinct", "count",
         "add_days", "add_working_days", "days", "working_days", "period_days", "person_name", "label",
-        "registered", "certificate_valid", "has_qualification", "seen_before", "type_of",
+        "registered", "certificate_valid", "has_qualification", "seen_before", "type_of", "text", "person_named",
     ]
 
     let file: String
@@ -170,6 +170,16 @@ struct ExpressionCompiler {
             let fields = arguments(argument, name, required: ["person", "type"])
             return (.hasQualification(person: fields["person"] ?? .literal(.null), type: fields["type"] ?? .literal(.null)), .other)
         case "type_of": return (.typeOf(compile(argument)), .other)
+        case "text":
+            guard argument.mapping != nil, let zh = argument["zh"], let en = argument["en"], let zhText = zh.scalar?.text,
+                  let enText = en.scalar?.text, argument.mapping?.count == 2 else {
+                error(argument, "'text' takes {zh: ..., en: ...}, a text in both languages with {name} for values")
+                return (.literal(.null), .other)
+            }
+            return (.phrase(MessageTemplate(zh: template(zhText, at: zh), en: template(enText, at: en))), .other)
+        case "person_named":
+            readsRegistry = true
+            return (.personNamed(compile(argument)), .other)
         case "seen_before":
             seenCounter += 1
             return (.seenBefore(id: seenCounter - 1, compile(argument)), .other)
