@@ -133,17 +133,24 @@ enum RecordChecker {
             outcome.documents.append(unreadable(file, problem, engine))
             return outcome
         }
+        var quotable = true
         do {
             try YAMLParser.parse(bytes, file: file, limits: limits.yaml) { document throws(YAMLError) in each(document) }
         } catch {
             outcome.documents.append(unreadable(file, parseProblem(error, at: error.position), engine))
+            // Bytes of a file that is not UTF-8 text are never quoted.
+            quotable = error.kind != .encoding
         }
-        if keepSources { outcome.source = bytes }
+        if keepSources, quotable { outcome.source = bytes }
         return outcome
     }
 
     private static func parseProblem(_ error: YAMLError, at position: SourcePosition) -> RecordProblem {
-        RecordProblem(code: .yaml, message: LocalizedText(zh: "无法解析为 YAML（解析器原文：\(error.message)）", en: error.message), position: position)
+        let explanation = error.chineseMessage ?? (error.kind == .encoding
+            ? "文件不是 UTF-8 编码（旧版办公软件保存的文件多为 GBK/GB18030，也可能是 UTF-16）；请用记事本或 WPS 打开后“另存为”，编码选 UTF-8；或用 iconv 转换"
+            : nil)
+        let chinese = explanation.map { "无法解析为 YAML：\($0)（解析器原文：\(error.message)）" } ?? "无法解析为 YAML（解析器原文：\(error.message)）"
+        return RecordProblem(code: .yaml, message: LocalizedText(zh: chinese, en: error.message), position: position)
     }
 
     private static func unreadable(_ file: String, _ problem: RecordProblem, _ engine: Engine) -> (CheckedRecord.Standing, CheckedRecord, RecordEvaluation) {

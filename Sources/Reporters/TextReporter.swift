@@ -55,8 +55,8 @@ public struct TextReporter: Sendable {
             if let lines = sourceLines(finding.file), position.line - 1 < lines.count {
                 let line = lines[position.line - 1]
                 text += "\(pad) \(paint("|", "1;34"))\n"
-                text += "\(paint(String(position.line), "1;34")) \(paint("|", "1;34")) \(Self.printable(String(line)))\n"
-                let prefix = line.prefix(max(0, position.column - 1)).map { $0 == "\t" ? "\t" : Self.isWide($0) ? "  " : " " }.joined()
+                text += "\(paint(String(position.line), "1;34")) \(paint("|", "1;34")) \(Self.visible(String(line)))\n"
+                let prefix = String(line.unicodeScalars.prefix(max(0, position.column - 1))).map { Self.isWide($0) ? "  " : " " }.joined()
                 text += "\(pad) \(paint("|", "1;34")) \(prefix)\(paint("^", code))\n"
             }
         } else if !finding.file.isEmpty {
@@ -101,6 +101,24 @@ public struct TextReporter: Sendable {
                 result += "\u{FFFD}"
             } else {
                 result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
+
+    /// A source line with what cannot be seen made visible: a tab as `→`, a no-break space as `·`,
+    /// a full-width space as `□`, zero-width characters and other controls as `�` (each keeps its
+    /// column, so the caret below still points at the right place).
+    static func visible(_ line: String) -> String {
+        var result = ""
+        for scalar in line.unicodeScalars {
+            switch scalar.value {
+            case 0x09: result += "→"
+            case 0xA0: result += "·"
+            case 0x3000: result += "□"
+            case 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF: result += "\u{FFFD}"
+            case 0x0D: continue
+            default: result += isUnsafe(scalar) ? "\u{FFFD}" : String(scalar)
             }
         }
         return result

@@ -134,16 +134,26 @@ final class EventParser {
             error.byteOffset = offset
             return error
         }
-        let position = Self.position(state.problem_mark)
+        var position = Self.position(state.problem_mark)
         var message = problem
+        var opened: SourcePosition?
         if let context = state.context.map({ String(cString: $0) }) {
-            let opened = Self.position(state.context_mark)
-            message += " \(context) (which started at line \(opened.line), column \(opened.column))"
+            let mark = Self.position(state.context_mark)
+            opened = mark
+            message += " \(context) (which started at line \(mark.line), column \(mark.column))"
         }
         if problem.contains("cannot start any token"), Self.byte(at: position, in: bytes) == UInt8(ascii: "\t") {
             message += "; a tab is not allowed here, indent with spaces"
         }
-        return YAMLError(kind: .syntax, message: message, file: file, position: position)
+        var error = YAMLError(kind: .syntax, message: message, file: file, position: position)
+        if !bytes.isEmpty {
+            let advice = SyntaxAdvice.advise(problem: message, position: position, opened: opened, bytes: bytes)
+            if let place = advice.position, place.line <= position.line { position = place }
+            error.position = position
+            error.message += "; " + advice.en
+            error.chineseMessage = advice.zh
+        }
+        return error
     }
 
     /// The 1-based position of a byte offset, counting columns in Unicode scalars.

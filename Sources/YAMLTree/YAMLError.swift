@@ -26,6 +26,9 @@ public struct YAMLError: Error, Sendable, Hashable, CustomStringConvertible {
     public var file: String
     /// Where the problem is (where the parser stopped, for syntax errors).
     public var position: SourcePosition
+    /// The problem explained in Chinese for a person who does not read libyaml's English, naming
+    /// the common cause (a full-width colon, a tab, an unclosed quote); nil when there is none.
+    public var chineseMessage: String?
     /// For an encoding problem in input read piece by piece: the byte offset of the bad byte, from
     /// which a caller that can read the input again computes the real position.
     public var byteOffset: Int?

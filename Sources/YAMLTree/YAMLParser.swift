@@ -102,14 +102,14 @@ public enum YAMLParser {
 enum EncodingSniffer {
     static func problem(in bytes: [UInt8]) -> String? {
         if bytes.count >= 2, (bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF) {
-            return "the file is UTF-16, not UTF-8; convert it, for example: iconv -f UTF-16 -t UTF-8 FILE > FILE.utf8"
+            return "the file is UTF-16, not UTF-8; save it again as UTF-8 (Notepad or WPS: Save As, encoding UTF-8; 另存为，编码选 UTF-8), or convert it: iconv -f UTF-16 -t UTF-8 FILE > FILE.utf8"
         }
         if bytes.count >= 4, bytes[0] != 0, bytes[1] == 0, bytes[2] != 0, bytes[3] == 0 {
-            return "the file looks like UTF-16 without a byte-order mark, not UTF-8; convert it with iconv -f UTF-16LE -t UTF-8"
+            return "the file looks like UTF-16 without a byte-order mark, not UTF-8; save it again as UTF-8 (Notepad or WPS: Save As, encoding UTF-8; 另存为，编码选 UTF-8), or convert it with iconv -f UTF-16LE -t UTF-8"
         }
         return nil
     }
 
     /// A hint for libyaml's UTF-8 complaints: most such files in this domain are GBK.
-    static let gbkHint = "the file is not valid UTF-8 (files saved by older Chinese office software are often GBK/GB18030); convert it, for example: iconv -f GB18030 -t UTF-8 FILE > FILE.utf8"
+    static let gbkHint = "the file is not valid UTF-8 (files saved by older Chinese office software are often GBK/GB18030); save it again as UTF-8 (Notepad or WPS: Save As, encoding UTF-8; 另存为，编码选 UTF-8), or convert it: iconv -f GB18030 -t UTF-8 FILE > FILE.utf8"
 }

@@ -1,0 +1,76 @@
+/// What a legal adviser needs to put a YAML syntax error right: the common cause named in Chinese
+/// and English, and the place of the mistake itself (a full-width colon at the end of line 15 is
+/// reported on line 15, where libyaml only notices on line 16).
+struct SyntaxAdvice {
+    /// Where the mistake is, when it is not where the parser stopped.
+    var position: SourcePosition?
+    var zh: String
+    var en: String
+
+    /// Advice for a syntax error at `position`; `problem` is libyaml's text and `opened` where the
+    /// construct it was reading started.
+    static func advise(problem: String, position: SourcePosition, opened: SourcePosition?, bytes: [UInt8]) -> SyntaxAdvice {
+        let lines = Self.lines(bytes)
+        func line(_ number: Int) -> [Unicode.Scalar] { number >= 1 && number <= lines.count ? lines[number - 1] : [] }
+        // A full-width colon used as a key's colon, on the error's line or just before it.
+        for number in stride(from: position.line, through: max(1, position.line - 2), by: -1) {
+            if let column = fullWidthColon(in: line(number)) {
+                return SyntaxAdvice(
+                    position: SourcePosition(line: number, column: column),
+                    zh: "第 \(number) 行第 \(column) 列用了全角冒号“：”；键和值之间要用半角冒号“:”再加一个空格（如 type: decision）",
+                    en: "line \(number) uses a full-width colon '：' at column \(column); a key and its value are separated by ':' and a space (type: decision)")
+            }
+        }
+        if problem.contains("quoted scalar"), let opened {
+            return SyntaxAdvice(
+                position: opened,
+                zh: "第 \(opened.line) 行第 \(opened.column) 列开始的引号没有闭合；请补上结尾的引号（中文引号“”不算 YAML 的引号）",
+                en: "the quote opened at line \(opened.line), column \(opened.column) is never closed; add the closing quote")
+        }
+        if line(position.line).prefix(while: { $0 == " " || $0 == "\t" }).contains("\t") || (problem.contains("cannot start any token") && line(position.line).dropFirst(max(0, position.column - 1)).first == "\t") {
+            return SyntaxAdvice(
+                position: nil,
+                zh: "第 \(position.line) 行用了制表符（Tab）；YAML 只能用空格缩进，请把 Tab 换成空格",
+                en: "line \(position.line) holds a tab; YAML is indented with spaces only")
+        }
+        if problem.contains("flow sequence") || problem.contains("flow mapping"), let opened {
+            let bracket = problem.contains("flow sequence") ? "方括号 [" : "花括号 {"
+            return SyntaxAdvice(
+                position: nil,
+                zh: "第 \(opened.line) 行第 \(opened.column) 列开始的\(bracket)没有闭合",
+                en: "the \(problem.contains("flow sequence") ? "[" : "{") opened at line \(opened.line), column \(opened.column) is never closed")
+        }
+        return SyntaxAdvice(
+            position: nil,
+            zh: "YAML 格式有误；常见原因：全角冒号“：”、用 Tab 缩进、引号未闭合、同一层的缩进不一致、冒号后缺少空格",
+            en: "common causes: a full-width colon '：', a tab in the indentation, an unclosed quote, uneven indentation, no space after ':'")
+    }
+
+    /// The column of a full-width colon that stands where a key's colon should: after a key at
+    /// the start of the line (or after `- `), outside quotes and comments.
+    private static func fullWidthColon(in line: [Unicode.Scalar]) -> Int? {
+        var index = 0
+        while index < line.count, line[index] == " " { index += 1 }
+        if index + 1 < line.count, line[index] == "-", line[index + 1] == " " {
+            index += 2
+            while index < line.count, line[index] == " " { index += 1 }
+        }
+        if index < line.count, line[index] == "{" { index += 1 }
+        guard index < line.count, !["\"", "'", "#", "[", "{"].contains(line[index]) else { return nil }
+        while index < line.count {
+            switch line[index] {
+            case "：": return index + 1
+            case ":", "\"", "'", "#": return nil
+            default: index += 1
+            }
+        }
+        return nil
+    }
+
+    private static func lines(_ bytes: [UInt8]) -> [[Unicode.Scalar]] {
+        var body = bytes[...]
+        if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
+        let text = String(decoding: body, as: UTF8.self)
+        return text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }).map { Array($0.unicodeScalars) }
+    }
+}
