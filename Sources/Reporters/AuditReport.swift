@@ -50,6 +50,9 @@ public enum AuditStatus: String, Sendable {
     case noncompliant
     /// The file could not be read as a record.
     case unreadable
+    /// A record whose meaning is unknown (a value outside the vocabulary, a done step in the
+    /// future, a missing or mistyped key): it can be neither passed nor failed, and counts as failed.
+    case unverifiable
 
     /// The status in a language.
     public func text(_ language: Language) -> String {
@@ -58,6 +61,8 @@ public enum AuditStatus: String, Sendable {
         case (.warnings, .zh): "有警告"
         case (.noncompliant, .zh): "不合规"
         case (.unreadable, .zh): "无法读取"
+        case (.unverifiable, .zh): "无法核查"
+        case (.unverifiable, .en): "cannot be checked"
         case (.compliant, .en): "compliant"
         case (.warnings, .en): "warnings"
         case (.noncompliant, .en): "non-compliant"
@@ -106,8 +111,10 @@ public struct AuditReport: Sendable {
         self.to = to
         self.asOf = asOf
         self.language = language
+        // No record is dropped: one without any date (or a file that could not be read) is listed
+        // in every period, in the months table as "undated".
         let inPeriod = records.filter { record in
-            guard let date = record.periodDate else { return record.id == nil || record.kind == nil }
+            guard let date = record.periodDate else { return true }
             return from <= date && date <= to
         }
         self.records = inPeriod
@@ -139,8 +146,9 @@ public struct AuditReport: Sendable {
 
         let unknown = LocalizedText(zh: "（未注明）", en: "(not given)")
         departments = Self.group(inPeriod) { $0.department.map { LocalizedText(zh: $0, en: $0) } ?? unknown }
-        months = Self.group(inPeriod.filter { $0.periodDate != nil }) { record in
-            let (year, month, _) = (record.periodDate ?? Day(ordinal: 0)).components
+        months = Self.group(inPeriod) { record in
+            guard let date = record.periodDate else { return LocalizedText(zh: "未注明日期", en: "undated") }
+            let (year, month, _) = date.components
             let key = "\(year)-\(month < 10 ? "0" : "")\(month)"
             return LocalizedText(zh: key, en: key)
         }
@@ -148,7 +156,8 @@ public struct AuditReport: Sendable {
 
     /// The standing of a record.
     public static func status(of record: CheckedRecord) -> AuditStatus {
-        if record.id == nil || record.kind == nil { return .unreadable }
+        if record.standing != .record { return .unreadable }
+        if record.blocked { return .unverifiable }
         let active = record.findings.filter { $0.waiver == nil }
         if active.contains(where: { $0.severity == .error }) { return .noncompliant }
         return active.isEmpty ? .compliant : .warnings
