@@ -29,8 +29,8 @@ struct GateCommand: ParsableCommand {
     @OptionGroup var outputOptions: OutputOptions
 
     func validate() throws {
-        guard [.text, .json].contains(outputOptions.format) else {
-            throw ValidationError("gate writes text or json, not \(outputOptions.format.rawValue)")
+        guard [.text, .json, .html].contains(outputOptions.format) else {
+            throw ValidationError("gate writes text, json or html (a printable checklist), not \(outputOptions.format.rawValue)")
         }
     }
 
@@ -60,7 +60,11 @@ struct GateCommand: ParsableCommand {
         agenda.notOnAgenda = away
         agenda.run = run.description
         CalendarWarning.print(checked.uncoveredYears, calendar: run.calendar, language: run.language)
-        let text = outputOptions.format == .json ? GateReporter.json(agenda) : GateReporter.text(agenda)
+        let text = switch outputOptions.format {
+        case .json: GateReporter.json(agenda)
+        case .html: GateHTMLReporter.render(agenda)
+        default: GateReporter.text(agenda)
+        }
         try FileSystem.deliver(text, to: outputOptions.output)
         if items.contains(where: { !$0.ready }) { throw ExitCode(1) }
     }

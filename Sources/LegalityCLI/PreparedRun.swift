@@ -92,12 +92,15 @@ struct PreparedRun {
     /// cannot change what a check in it reports.
     private static func discoverConfiguration() -> String? {
         var folder = FileSystem.currentDirectory()
+        var relative = ""
         while true {
             let candidate = folder.appendingComponent(".legality.yaml")
-            if FileSystem.kind(of: candidate) == .file { return candidate }
+            // Named from the current folder (`.legality.yaml`, `../.legality.yaml`), as reports show it.
+            if FileSystem.kind(of: candidate) == .file { return relative + ".legality.yaml" }
             if FileSystem.kind(of: folder.appendingComponent(".git")) != .missing { return nil }
             if folder == "/" || folder.isEmpty { return nil }
             folder = folder.parentPath
+            relative += "../"
         }
     }
 }

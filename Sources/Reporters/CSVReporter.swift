@@ -37,7 +37,7 @@ public enum CSVReporter {
                 finding.basis.text(language),
                 Wording.evidence(finding, language),
                 finding.help?.text(language) ?? "",
-                Wording.waiver(finding, language) ?? "",
+                Wording.waiver(finding, language) ?? Wording.pending(finding, language) ?? "",
                 finding.pack,
             ])
         }

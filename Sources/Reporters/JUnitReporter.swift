@@ -99,8 +99,7 @@ public enum JUnitReporter {
         }
         if !other.isEmpty {
             let text = other.map { finding in
-                let waived = finding.waiver == nil ? "" : (language == .zh ? "（已豁免）" : " (waived)")
-                let head = "\(Wording.severity(finding.severity, language))[\(finding.rule)] \(finding.title.text(language))\(waived)"
+                let head = "\(Wording.severity(finding.severity, language))[\(finding.rule)] \(finding.title.text(language))\(Wording.mark(finding, language))"
                 return ([head] + details(finding, language).map { "  " + $0 }).joined(separator: "\n")
             }.joined(separator: "\n\n")
             xml += "      <system-out>\(Escaping.xml(text))</system-out>\n"
@@ -118,6 +117,7 @@ public enum JUnitReporter {
         if !finding.evidence.isEmpty { lines.append(Wording.label("证据", "evidence", language) + Wording.evidence(finding, language)) }
         if let help = finding.help { lines.append(Wording.label("如何改正", "fix", language) + help.text(language)) }
         if let waiver = Wording.waiver(finding, language) { lines.append(waiver) }
+        if let pending = Wording.pending(finding, language) { lines.append(pending) }
         return lines
     }
 }

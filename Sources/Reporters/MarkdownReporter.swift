@@ -27,9 +27,10 @@ public enum MarkdownReporter {
                 let location = finding.file.isEmpty ? (zh ? "（本次运行）" : "(run)") : Wording.location(finding)
                 var message = finding.message.text(language)
                 if let waiver = Wording.waiver(finding, language) { message += "\n" + waiver }
+                if let pending = Wording.pending(finding, language) { message += "\n" + pending }
                 let severity = Wording.severity(finding.severity, language)
                 let cells = [
-                    finding.waiver == nil ? severity : "\(severity)\(zh ? "（已豁免）" : " (waived)")",
+                    severity + Wording.mark(finding, language),
                     finding.rule,
                     finding.record ?? "",
                     location,

@@ -21,10 +21,10 @@ enum Wording {
 
     /// The summary line from a tally.
     static func summary(_ tally: ReportTally, asOf: Day, language: Language) -> String {
-        let (errors, warnings, infos, waived) = (tally.errors, tally.warnings, tally.infos, tally.waived)
+        let (errors, warnings, infos, waived, pending) = (tally.errors, tally.warnings, tally.infos, tally.waived, tally.pending)
         return language == .zh
-            ? "检查了 \(tally.records) 条记录（截至 \(asOf)）：\(errors) 个错误，\(warnings) 个警告，\(infos) 个提示\(waived > 0 ? "，\(waived) 个已豁免" : "")；\(tally.failedRecords) 条记录未通过"
-            : "checked \(tally.records) records as of \(asOf): \(errors) errors, \(warnings) warnings, \(infos) infos\(waived > 0 ? ", \(waived) waived" : ""); \(tally.failedRecords) records failed"
+            ? "检查了 \(tally.records) 条记录（截至 \(asOf)）：\(errors) 个错误，\(warnings) 个警告，\(infos) 个提示\(waived > 0 ? "，\(waived) 个已豁免" : "")\(pending > 0 ? "，\(pending) 个待办" : "")；\(tally.failedRecords) 条记录未通过"
+            : "checked \(tally.records) records as of \(asOf): \(errors) errors, \(warnings) warnings, \(infos) infos\(waived > 0 ? ", \(waived) waived" : "")\(pending > 0 ? ", \(pending) pending" : ""); \(tally.failedRecords) records failed"
     }
 
     /// The verdict of the run: failed when some finding reaches the fail-on level.
@@ -56,7 +56,7 @@ enum Wording {
     /// Whether a finding fails the run: it reaches the fail-on level (never, for `--fail-on
     /// never`) and no waiver excuses it.
     static func fails(_ finding: Finding, _ report: Report) -> Bool {
-        finding.waiver == nil && (report.failOn.map { finding.severity >= $0 } ?? false)
+        finding.waiver == nil && !finding.pending && (report.failOn.map { finding.severity >= $0 } ?? false)
     }
 
     /// The waiver that excuses a finding, as one sentence; nil when none does.
@@ -65,6 +65,21 @@ enum Wording {
         return language == .zh
             ? "已豁免：\(waiver.reason)（批准：\(waiver.approvedBy)，有效期至 \(waiver.expires)）"
             : "waived: \(waiver.reason) (approved by \(waiver.approvedBy), until \(waiver.expires))"
+    }
+
+    /// A pending finding, as one sentence; nil when the finding is not pending.
+    static func pending(_ finding: Finding, _ language: Language) -> String? {
+        guard finding.pending else { return nil }
+        return language == .zh
+            ? "待办：所涉步骤尚在计划中、日期未到，届时仍未纠正即为违规"
+            : "pending: the step it is about is planned and still ahead; it becomes a violation if not put right by then"
+    }
+
+    /// The mark after a finding's title: waived, pending, or nothing.
+    static func mark(_ finding: Finding, _ language: Language) -> String {
+        if finding.waiver != nil { return language == .zh ? "（已豁免）" : " (waived)" }
+        if finding.pending { return language == .zh ? "（待办）" : " (pending)" }
+        return ""
     }
 
     /// The word that marks a waived finding.

@@ -150,7 +150,13 @@ public enum SARIFReporter {
     static func result(_ finding: Finding, ruleIndex: Int?, _ language: Language) -> JSON {
         var pairs: [(String, JSON)] = [("ruleId", .string(finding.rule))]
         if let ruleIndex { pairs.append(("ruleIndex", .int(ruleIndex))) }
-        pairs.append(("level", .string(level(finding.severity))))
+        if finding.pending {
+            // Work still ahead is an open result, not yet a failure (SARIF 3.27.9: its level is none).
+            pairs.append(("kind", .string("open")))
+            pairs.append(("level", .string("none")))
+        } else {
+            pairs.append(("level", .string(level(finding.severity))))
+        }
         pairs.append(("message", .object([("text", .string(finding.message.text(language)))])))
         if !finding.file.isEmpty {
             pairs.append(("locations", .array([.object([("physicalLocation", physicalLocation(file: finding.file, position: finding.position))])])))

@@ -46,8 +46,9 @@ public struct TextReporter: Sendable {
         case .warning: (label, code) = (zh ? "警告" : "warning", "1;33")
         case .info: (label, code) = (zh ? "提示" : "info", "1;36")
         }
-        let waived = finding.waiver == nil ? "" : (zh ? "（已豁免）" : " (waived)")
-        var text = paint("\(label)[\(finding.rule)]", finding.waiver == nil ? code : "2") + paint(": \(finding.title.text(language))\(waived)", "1") + "\n"
+        let mark = Wording.mark(finding, language)
+        let muted = finding.waiver != nil || finding.pending
+        var text = paint("\(label)[\(finding.rule)]", muted ? "2" : code) + paint(": \(finding.title.text(language))\(mark)", "1") + "\n"
         let gutterWidth = String(finding.position?.line ?? 0).count
         let pad = String(repeating: " ", count: gutterWidth)
         if let position = finding.position {
@@ -70,6 +71,9 @@ public struct TextReporter: Sendable {
         }
         if let help = finding.help {
             text += "\(pad) \(paint("=", "1;34")) \(zh ? "如何改正" : "fix"): \(help.text(language))\n"
+        }
+        if let pending = Wording.pending(finding, language) {
+            text += "\(pad) \(paint("=", "1;34")) \(pending)\n"
         }
         if let waiver = finding.waiver {
             text += Self.printable(zh

@@ -1,0 +1,80 @@
+import DecisionRecords
+import RuleEngine
+import RuleLanguage
+
+/// The meeting gate as one printable page (A4): the items first, each READY or BLOCKED; for each
+/// blocked item what blocks it and what to do; the records not on this agenda; and a line for the
+/// reviewer's signature and date. Inline CSS only, every text escaped.
+public enum GateHTMLReporter {
+    /// The checklist page.
+    public static func render(_ agenda: Agenda) -> String {
+        let language = agenda.language
+        let zh = language == .zh
+        let title = zh ? "会议议题合法性审查清单" : "Agenda legality checklist"
+        let ready = agenda.items.count { $0.ready }
+        let meta = zh
+            ? "会议日期 \(agenda.meeting) · 共 \(agenda.items.count) 项：\(ready) 项可以上会，\(agenda.items.count - ready) 项暂缓"
+            : "Meeting of \(agenda.meeting) · \(agenda.items.count) items: \(ready) ready, \(agenda.items.count - ready) blocked"
+        var html = HTMLPage.opening(
+            title: title, pageTitle: title + (zh ? "（\(agenda.meeting)）" : " (\(agenda.meeting))"), meta: meta,
+            metaClass: "meta", version: agenda.version, style: style, language: language)
+        html += "<table class=\"items\">\n<thead><tr><th>\(zh ? "序号" : "No.")</th><th>\(zh ? "议题" : "Item")</th><th>\(zh ? "结论" : "Verdict")</th><th>\(zh ? "需要处理的问题" : "What blocks it, and what to do")</th></tr></thead>\n<tbody>\n"
+        for (index, item) in agenda.items.enumerated() {
+            let verdict = item.ready ? (zh ? "可以上会" : "READY") : (zh ? "暂缓上会" : "BLOCKED")
+            html += "<tr class=\"\(item.ready ? "ready" : "blocked")\"><td class=\"no\">\(index + 1)</td><td class=\"item\">"
+            html += "<div class=\"title\">\(Escaping.html(item.title ?? item.file))</div>"
+            html += "<div class=\"sub\">\(Escaping.html(item.record ?? "—")) · \(Escaping.html(item.file))</div></td>"
+            html += "<td class=\"verdict\"><span class=\"badge\">\(verdict)</span></td><td class=\"problems\">"
+            let shown = item.findings.filter { $0.waiver == nil }
+            if shown.isEmpty { html += zh ? "—" : "—" }
+            for finding in shown {
+                let severity = switch finding.severity {
+                case .error: zh ? "错误" : "error"
+                case .warning: zh ? "警告" : "warning"
+                case .info: zh ? "提示" : "info"
+                }
+                html += "<div class=\"finding \(finding.severity.rawValue)\"><b>\(Escaping.html(finding.rule)) \(severity)</b> "
+                html += "\(Escaping.html(finding.message.text(language)))"
+                if let help = finding.help { html += "<div class=\"todo\">\(zh ? "需要做：" : "To do: ")\(Escaping.html(help.text(language)))</div>" }
+                html += "<div class=\"basis\">\(zh ? "依据：" : "Basis: ")\(Escaping.html(finding.basis.text(language)))</div></div>"
+            }
+            html += "</td></tr>\n"
+        }
+        html += "</tbody>\n</table>\n"
+        if !agenda.notOnAgenda.isEmpty {
+            html += "<p class=\"away\">\(zh ? "不在本次议程（讨论安排在其他日期）：" : "Not on this agenda (discussed on other days): ")"
+            html += agenda.notOnAgenda.map { entry in
+                Escaping.html("\(entry.record ?? entry.file)（\(entry.discussions.map(\.description).joined(separator: ", "))）")
+            }.joined(separator: "；")
+            html += "</p>\n"
+        }
+        for finding in agenda.runFindings {
+            html += "<p class=\"run\">\(Escaping.html(finding.rule))：\(Escaping.html(finding.message.text(language)))</p>\n"
+        }
+        html += "<div class=\"sign\"><span>\(zh ? "审查人（签字）：" : "Reviewed by (signature):")</span><span class=\"line\"></span>"
+        html += "<span>\(zh ? "日期：" : "Date:")</span><span class=\"line short\"></span></div>\n"
+        html += "<p class=\"foot\">\(zh ? "配置" : "Configuration"): \(Escaping.html(agenda.run.configuration ?? (zh ? "无（内置默认）" : "none"))) · legality \(Escaping.html(agenda.version))</p>\n"
+        return html + "</body>\n</html>\n"
+    }
+
+    static let style = """
+        @page { size: A4; margin: 14mm 12mm; }
+        body { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", sans-serif; font-size: 10.5pt; color: #222; margin: 0 auto; max-width: 186mm; }
+        h1 { font-size: 16pt; margin: 0 0 2mm; } .meta { color: #555; margin: 0 0 4mm; }
+        table.items { width: 100%; border-collapse: collapse; table-layout: fixed; }
+        th, td { border: 1px solid #999; padding: 1.6mm 2mm; vertical-align: top; text-align: left; }
+        th { background: #eee; font-weight: 600; }
+        th:nth-child(1) { width: 9mm; } th:nth-child(2) { width: 58mm; } th:nth-child(3) { width: 20mm; }
+        tr { break-inside: avoid; }
+        .title { font-weight: 600; } .sub { color: #666; font-size: 8.5pt; overflow-wrap: anywhere; }
+        .badge { display: inline-block; padding: 0.5mm 1.5mm; border-radius: 1mm; color: #fff; white-space: nowrap; }
+        tr.ready .badge { background: #2e7d32; } tr.blocked .badge { background: #c62828; }
+        .finding { margin-bottom: 1.5mm; } .finding.warning b { color: #b26a00; } .finding.error b { color: #c62828; }
+        .todo, .basis { color: #444; font-size: 9pt; }
+        .away, .run { font-size: 9pt; color: #444; }
+        .sign { margin-top: 10mm; display: flex; gap: 3mm; align-items: flex-end; }
+        .sign .line { flex: 1; border-bottom: 1px solid #222; height: 6mm; } .sign .line.short { flex: 0 0 40mm; }
+        .foot { margin-top: 4mm; font-size: 8pt; color: #777; }
+
+        """
+}
