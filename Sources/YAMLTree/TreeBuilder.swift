@@ -128,7 +128,7 @@ struct TreeBuilder {
             }
             let sources = pair.value.mapping != nil ? [pair.value] : (pair.value.sequence ?? [])
             guard !sources.isEmpty, sources.allSatisfy({ $0.mapping != nil }) else {
-                throw error(.syntax, "a merge key '<<' takes a mapping or a list of mappings (usually an alias such as *defaults), found \(pair.value.kindDescription)", at: pair.value.position)
+                throw error(.syntax, "a merge key '<<' takes a mapping or a list of mappings (usually an alias such as *defaults), found \(pair.value.kindDescription)", at: pair.key.position)
             }
             for source in sources {
                 for inner in source.mapping ?? [] {

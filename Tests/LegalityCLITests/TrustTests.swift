@@ -1,0 +1,192 @@
+import Foundation
+import Testing
+
+/// Version 2, "nothing passes silently" (v2.md section 1): every typo that used to read as a clean
+/// bill of health is now a finding, work still ahead is pending, and the gate has its own agenda.
+@Suite struct TrustTests {
+    static func check(_ files: [String: String], _ arguments: [String] = [], asOf: String = "2024-12-31") throws -> (status: Int32, report: [String: Any]) {
+        let folder = try CLIRunner.folder(files.merging(["registry.yaml": Fixtures.registry]) { a, _ in a })
+        let result = try CLIRunner.run(["check", "--format", "json", "--as-of", asOf] + arguments + ["."], in: folder)
+        return (result.status, try CLIRunner.json(result.stdout))
+    }
+
+    static func rules(_ report: [String: Any], pending: Bool = false) -> [String] {
+        ((report["findings"] as? [[String: Any]]) ?? [])
+            .filter { !(($0["file"] as? String) ?? "").isEmpty && ($0["pending"] as? Bool ?? false) == pending }
+            .compactMap { $0["rule"] as? String }
+    }
+
+    @Test(arguments: [
+        ("kind: major_administrative_decision", "kind: 重大行政决策", [String]()),
+        ("kind: major_administrative_decision", "kind: major_decision", ["REC-006"]),
+        ("type: collective_discussion", "type: collective_disscussion", ["REC-006"]),
+        ("type: legality_review", "type: legality_reveiw", ["REC-006"]),
+        ("submitted: 2024-03-01", "submited: 2024-03-01", ["REC-007"]),
+        ("meeting: {type: executive", "meeting: {type: 常务会议", [String]()),
+        ("meeting: {type: executive", "meeting: {type: 常务会义", ["REC-006"]),
+        ("minutes: true", "minutes: yes", ["REC-006"]),
+        ("outcome: passed", "outcome: 通过", [String]()),
+        ("role: legal_adviser", "role: 法律顾问", [String]()),
+    ])
+    func aTypoIsNeverACleanBillOfHealth(original: String, written: String, expected: [String]) throws {
+        let record = Fixtures.compliant.replacingOccurrences(of: original, with: written)
+        let (status, report) = try Self.check(["a.yaml": record])
+        #expect(Self.rules(report) == expected)
+        #expect(status == (expected.contains { $0 != "REC-007" } ? 1 : 0))
+    }
+
+    @Test func aBooleanFactThatIsNoBooleanStopsThePacks() throws {
+        let record = """
+            id: P-1
+            kind: administrative_penalty
+            title: 某砂场超范围开采
+            facts: {major: yes, party_present_at_decision: true}
+            steps:
+              - {type: case_filing, date: 2024-03-02}
+              - {type: investigation, date: 2024-03-03, officers: [P-3, P-4], credentials_shown: true}
+              - {type: notice_of_rights, date: 2024-03-10}
+              - {type: decision, date: 2024-03-20, by: [P-1]}
+              - {type: publication, date: 2024-03-23}
+            """
+        let (status, report) = try Self.check(["a.yaml": record])
+        #expect(status == 1)
+        #expect(Self.rules(report) == ["REC-006"])
+        let (_, merged) = try Self.check(["a.yaml": "x_base: &major {major: true}\n" + record.replacingOccurrences(of: "facts: {major: yes,", with: "facts: {<<: *major,")])
+        #expect(Set(Self.rules(merged)) == ["PEN-005", "PEN-008"])
+    }
+
+    @Test func workStillAheadIsPendingAndNeverFails() throws {
+        let record = """
+            id: W-1
+            kind: major_administrative_decision
+            title: 夜市规范管理方案
+            steps:
+              - {type: legality_review, date: 2024-06-10, status: planned}
+              - {type: collective_discussion, date: 2024-06-20, status: planned}
+            """
+        let (status, report) = try Self.check(["a.yaml": record], asOf: "2024-06-01")
+        #expect(status == 0)
+        #expect(Self.rules(report, pending: true) == ["MAD-001"])
+        #expect((report["summary"] as? [String: Any])?["pending"] as? Int == 1)
+        let (late, later) = try Self.check(["a.yaml": record], asOf: "2024-06-21")
+        #expect(late == 1)
+        #expect(Self.rules(later) == ["MAD-001"])
+        let folder = try CLIRunner.folder(["a.yaml": record, "registry.yaml": Fixtures.registry])
+        let text = try CLIRunner.run(["check", "--as-of", "2024-06-01", "a.yaml"], in: folder)
+        #expect(text.stdout.contains("（待办）") && text.stdout.contains("1 个待办"))
+        let gate = try CLIRunner.run(["gate", "--meeting", "2024-06-20", "a.yaml"], in: folder)
+        #expect(gate.status == 1, "the gate on the meeting day still blocks it")
+    }
+
+    @Test func aDoneStepInTheFutureIsREC008() throws {
+        let (status, report) = try Self.check(["a.yaml": Fixtures.compliant], asOf: "2024-03-18")
+        #expect(status == 1)
+        #expect(Self.rules(report) == ["REC-008", "REC-008", "REC-008"])
+    }
+
+    @Test func noRecordFileIsExitTwoAndOwnFilesAreSkipped() throws {
+        let empty = try CLIRunner.folder(["notes.txt": "x"])
+        let none = try CLIRunner.run(["check", "."], in: empty)
+        #expect(none.status == 2)
+        #expect(none.stderr.contains("no record files found"))
+        let upper = Fixtures.compliant.replacingOccurrences(of: "T-2024-001", with: "T-2024-009")
+        let folder = try CLIRunner.folder([
+            "registry.yaml": Fixtures.registry, "A.YAML": upper, "x.schema.json": "{\"type\": \"object\"}",
+        ])
+        let written = try CLIRunner.run(["check", "--as-of", "2024-12-31", "--format", "json", "--output", "report.json", "."], in: folder)
+        #expect(written.status == 0)
+        _ = try CLIRunner.run(["check", "--as-of", "2024-12-31", "--format", "sarif", "--output", "report.sarif.json", "."], in: folder)
+        let again = try CLIRunner.run(["check", "--as-of", "2024-12-31", "--format", "json", "."], in: folder)
+        let summary = try #require(try CLIRunner.json(again.stdout)["summary"] as? [String: Any])
+        #expect(summary["files"] as? Int == 1, "only A.YAML is read: not the schema, not the reports")
+        #expect(summary["records"] as? Int == 1)
+    }
+
+    @Test func theConfigurationIsNamedAndStopsAtTheRepositoryRoot() throws {
+        let outer = try CLIRunner.folder([".legality.yaml": "disable: [MAD-012]\n", "repo/a.yaml": Fixtures.noMinutes, "repo/registry.yaml": Fixtures.registry])
+        try FileManager.default.createDirectory(at: outer.appendingPathComponent("repo/.git"), withIntermediateDirectories: true)
+        let repo = outer.appendingPathComponent("repo")
+        let inside = try CLIRunner.run(["check", "--as-of", "2024-12-31", "--format", "json", "."], in: repo)
+        let report = try CLIRunner.json(inside.stdout)
+        #expect(report["config"] is NSNull, "the configuration above the repository is not read")
+        #expect(Self.rules(report) == ["MAD-012"])
+        try "disable: [MAD-012]\n".write(to: repo.appendingPathComponent(".legality.yaml"), atomically: true, encoding: .utf8)
+        let configured = try CLIRunner.run(["check", "--as-of", "2024-12-31", "--format", "json", "."], in: repo)
+        let named = try CLIRunner.json(configured.stdout)
+        #expect(named["config"] as? String == ".legality.yaml")
+        #expect(named["disabled"] as? [String] == ["MAD-012"])
+        let text = try CLIRunner.run(["check", "--as-of", "2024-12-31", "."], in: repo)
+        #expect(text.stdout.contains("配置：.legality.yaml；停用规则：MAD-012"))
+    }
+
+    @Test(arguments: ["disable: [REC-004]\n", "waivers:\n  - {rule: REC-006, record: X, reason: r, approved_by: a, expires: 2025-01-01}\n"])
+    func recordPackRulesCanBeNeitherDisabledNorWaived(configuration: String) throws {
+        let folder = try CLIRunner.folder([".legality.yaml": configuration, "a.yaml": Fixtures.compliant, "registry.yaml": Fixtures.registry])
+        let result = try CLIRunner.run(["check", "a.yaml"], in: folder)
+        #expect(result.status == 2)
+        #expect(result.stderr.contains(".legality.yaml:") && result.stderr.contains("record pack"), "\(result.stderr)")
+    }
+
+    @Test func theGateListsTheMeetingsOwnAgenda() throws {
+        let onAgenda = """
+            id: T-2024-004
+            kind: major_administrative_decision
+            title: 本次会议讨论
+            steps:
+              - {type: legality_review, date: 2024-03-15, outcome: passed, signoffs: [{person: P-2, role: legal_adviser}]}
+              - {type: collective_discussion, date: 2024-03-20, status: planned, meeting: {type: executive}}
+            """
+        let other = onAgenda.replacingOccurrences(of: "T-2024-004", with: "T-2024-005").replacingOccurrences(of: "2024-03-20", with: "2024-04-20")
+        let proposed = """
+            id: T-2024-006
+            kind: major_administrative_decision
+            title: 提请本次会议
+            steps:
+              - {type: legality_review, date: 2024-03-15, outcome: passed, signoffs: [{person: P-2, role: legal_adviser}]}
+            """
+        let folder = try CLIRunner.folder(["registry.yaml": Fixtures.registry, "a.yaml": onAgenda, "b.yaml": other, "c.yaml": proposed])
+        let result = try CLIRunner.run(["gate", "--meeting", "2024-03-20", "--format", "json", "."], in: folder)
+        #expect(result.status == 0, "a record discussed on another day does not affect the exit status")
+        let report = try CLIRunner.json(result.stdout)
+        #expect((report["items"] as? [[String: Any]])?.compactMap { $0["file"] as? String } == ["a.yaml", "c.yaml"])
+        let away = try #require(report["notOnAgenda"] as? [[String: Any]])
+        #expect(away.first?["file"] as? String == "b.yaml")
+        #expect(away.first?["discussions"] as? [String] == ["2024-04-20"])
+        let html = try CLIRunner.run(["gate", "--meeting", "2024-03-20", "--format", "html", "."], in: folder)
+        #expect(html.stdout.contains("size: A4") && html.stdout.contains("审查人（签字）") && html.stdout.contains("可以上会"))
+    }
+
+    @Test func initThenCheckThenGateIsClean() throws {
+        let folder = try CLIRunner.folder([:])
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent(".git"), withIntermediateDirectories: true)
+        #expect(try CLIRunner.run(["init"], in: folder).status == 0)
+        let check = try CLIRunner.run(["check", "--format", "json"], in: folder)
+        #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
+        #expect(Self.rules(try CLIRunner.json(check.stdout)).filter { $0.hasPrefix("REC") }.isEmpty)
+        let gate = try CLIRunner.run(["gate", "--meeting", "2026-03-20", "--format", "json"], in: folder)
+        #expect(gate.status == 0, "\(gate.stdout)")
+    }
+
+    @Test func aFullWidthColonIsReportedOnItsOwnLine() throws {
+        let record = "id: Y-1\nkind: other\ntitle: t\nsteps:\n  - type： decision\n    date: 2024-01-02\n"
+        let (_, report) = try Self.check(["a.yaml": record])
+        let finding = try #require((report["findings"] as? [[String: Any]])?.first { $0["rule"] as? String == "REC-000" })
+        #expect(finding["line"] as? Int == 5)
+        #expect((finding["message"] as? String)?.contains("全角冒号") == true)
+    }
+
+    @Test func theAuditListsEveryRecordRead() throws {
+        let folder = try CLIRunner.folder([
+            "registry.yaml": Fixtures.registry, "a.yaml": Fixtures.compliant,
+            "b.yaml": "id: U-1\nkind: other\ntitle: 无日期\nsteps:\n  - {type: decision, date: 2024-02-30}\n",
+            "c.yaml": Fixtures.compliant.replacingOccurrences(of: "T-2024-001", with: "T-2024-007").replacingOccurrences(of: "type: legality_review", with: "type: legality_reveiw"),
+        ])
+        let result = try CLIRunner.run(["audit", "--from", "2024-01-01", "--to", "2024-12-31", "--as-of", "2024-12-31", "."], in: folder)
+        #expect(result.status == 0)
+        let rows = result.stdout.split(separator: "\r\n")
+        #expect(rows.count == 4, "\(result.stdout)")
+        #expect(rows.filter { $0.contains("无法核查") }.count == 2)
+        let months = try CLIRunner.run(["audit", "--from", "2024-01-01", "--to", "2024-12-31", "--as-of", "2024-12-31", "--table", "months", "."], in: folder)
+        #expect(months.stdout.contains("未注明日期"))
+    }
+}

@@ -1,0 +1,43 @@
+import Testing
+import YAMLTree
+
+/// `<<` merge keys are applied while the tree is built, as PyYAML applies them.
+@Suite("Merge keys")
+struct MergeKeyTests {
+    @Test func aMappingIsMergedAndWrittenKeysWin() throws {
+        let root = try parseOne("base: &b {major: true, urgent: false}\nfacts:\n  <<: *b\n  urgent: true\n")
+        let facts = try #require(root["facts"])
+        #expect(facts.mapping?.map { $0.key.scalar?.text ?? "" } == ["urgent", "major"])
+        #expect(facts["major"]?.coreValue == .bool(true))
+        #expect(facts["urgent"]?.coreValue == .bool(true))
+        // A merged node keeps the position where it is written.
+        #expect(facts["major"]?.position == pos(1, 18))
+        #expect(facts["<<"] == nil)
+    }
+
+    @Test func inAListOfMappingsTheEarlierWins() throws {
+        let root = try parseOne("a: &a {x: 1}\nb: &b {x: 2, y: 2}\nc:\n  <<: [*a, *b]\n")
+        #expect(root["c"]?["x"]?.coreValue == .int(1))
+        #expect(root["c"]?["y"]?.coreValue == .int(2))
+    }
+
+    @Test func aQuotedKeyIsNoMergeKey() throws {
+        let root = try parseOne("a: &a {x: 1}\nc: {\"<<\": *a}\n")
+        #expect(root["c"]?["<<"] != nil)
+        #expect(root["c"]?["x"] == nil)
+    }
+
+    @Test func mergingAScalarIsAnError() throws {
+        let error = try #require(parseError("a: &a 5\nc: {<<: *a}\n"))
+        #expect(error.message.contains("merge key"))
+        #expect(error.position == pos(2, 5))
+    }
+
+    @Test func theAliasBudgetIsCountedPerDocument() throws {
+        // 40 documents each expanding an alias of 30 nodes: 1,200 nodes in the file, 30 a document.
+        let document = "list: &l [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29]\ncopy: *l\n"
+        let text = Array(repeating: document, count: 40).joined(separator: "---\n")
+        let documents = try parse(text, limits: YAMLLimits(maxAliasExpansion: 100))
+        #expect(documents.count == 40)
+    }
+}
