@@ -3,7 +3,7 @@ SWIFT ?= swift
 SHARED ?= ../shared
 AS_OF ?=
 # Version-2 features of the shared conformance suite that pass, so they can never regress.
-CONFORMANCE_FEATURES ?= trust,record-pack
+CONFORMANCE_FEATURES ?= trust,record-pack,law-versions
 BIN_DEBUG := .build/debug/legality
 BIN_RELEASE := .build/release/legality
 

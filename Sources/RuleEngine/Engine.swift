@@ -11,6 +11,8 @@ public struct Engine: Sendable {
 
     /// Each rule's parameter values, computed once.
     private let parameters: [[String: Value]]
+    /// Each rule's parameter values under each of its versions.
+    private let versionParameters: [[[String: Value]]]
     /// The indices of the rules that apply to each kind, and of those that apply to every kind.
     private let rulesByKind: [String: [Int]]
     private let rulesForEveryKind: [Int]
@@ -23,6 +25,7 @@ public struct Engine: Sendable {
         let rules = context.rules.rules.filter(include)
         self.rules = rules
         parameters = rules.map { context.parameters(for: $0) }
+        versionParameters = rules.map { context.versionParameters(for: $0) }
         var byKind: [String: [Int]] = [:]
         for (index, rule) in rules.enumerated() {
             for kind in rule.kinds ?? [] { byKind[kind, default: []].append(index) }
@@ -77,7 +80,7 @@ public struct Engine: Sendable {
             guard case .record(let check) = rule.body, !blocked || rule.isRecordPack else { continue }
             if rule.needsRegistry, evaluator.registry == nil { continue }
             evaluator.prepare(rule, check: check, parameters: parameters[index])
-            if evaluate(rule, check, with: &evaluator, into: &result) { result.applicableRules.append(rule.id) }
+            if evaluate(rule, index, check, with: &evaluator, into: &result) { result.applicableRules.append(rule.id) }
         }
         result.uncoveredYears = evaluator.uncoveredYears
         result.seenQueries = evaluator.seenQueries
@@ -92,7 +95,7 @@ public struct Engine: Sendable {
         for (index, rule) in rules.enumerated() {
             guard case .run(let check) = rule.body else { continue }
             evaluator.prepare(rule, check: check, parameters: parameters[index])
-            evaluate(rule, check, with: &evaluator, into: &result)
+            evaluate(rule, index, check, with: &evaluator, into: &result)
         }
         return result.findings.map { finding in
             var runLevel = finding
@@ -125,20 +128,60 @@ public struct Engine: Sendable {
         return findings
     }
 
-    /// Evaluates a rule on the evaluator's record; true when the rule applied.
-    @discardableResult
-    private func evaluate(_ rule: Rule, _ check: Check, with evaluator: inout Evaluator, into result: inout RecordEvaluation) -> Bool {
-        if let when = check.when, !evaluator.condition(when) { return false }
-        loop(0, rule, check, &evaluator, &result)
-        return true
+    /// Which versions of a rule's law a record met, to tell whether the rule applied to it.
+    private struct VersionUse {
+        /// A violation was checked under a version in force.
+        var inForce = false
+        /// An act was dated when no version was in force.
+        var outOfForce = false
     }
 
-    /// Checks the violation for every combination of loop items.
-    private func loop(_ level: Int, _ rule: Rule, _ check: Check, _ evaluator: inout Evaluator, _ result: inout RecordEvaluation) {
+    /// Evaluates a rule on the evaluator's record; true when the rule applied (its kinds and
+    /// `when` held and, for a rule with versions, its law was in force on the day of the act).
+    @discardableResult
+    private func evaluate(_ rule: Rule, _ index: Int, _ check: Check, with evaluator: inout Evaluator, into result: inout RecordEvaluation) -> Bool {
+        if let when = check.when, !evaluator.condition(when) { return false }
+        var use = VersionUse()
+        loop(0, rule, index, check, &evaluator, &result, &use)
+        if rule.versions.isEmpty || use.inForce { return true }
+        if use.outOfForce { return false }
+        // No item to check: the rule applies unless the act it is about predates its law.
+        guard let day = subject(check, &evaluator).flatMap(evaluator.day) else { return true }
+        return rule.versions.contains { $0.holds(on: day) }
+    }
+
+    /// Checks the violation for every combination of loop items, under the version of the law in
+    /// force on the day of the act each finding is about.
+    private func loop(
+        _ level: Int, _ rule: Rule, _ index: Int, _ check: Check, _ evaluator: inout Evaluator, _ result: inout RecordEvaluation,
+        _ use: inout VersionUse
+    ) {
         guard level < check.loops.count else {
+            let about = rule.isRecordPack ? nil : subject(check, &evaluator)
+            var version: Int?
+            if !rule.versions.isEmpty {
+                // An act with no day is judged by the newest version.
+                if let day = about.flatMap(evaluator.day) {
+                    guard let found = rule.versions.firstIndex(where: { $0.holds(on: day) }) else {
+                        use.outOfForce = true
+                        return
+                    }
+                    version = found
+                } else {
+                    version = rule.versions.count - 1
+                }
+                use.inForce = true
+                if let version { evaluator.use(version: version, parameters: versionParameters[index][version], lets: check.lets) }
+            }
             let asked = evaluator.seenQueries.count
             if evaluator.condition(check.violation) {
-                result.findings.append(finding(rule, check, &evaluator))
+                var finding = finding(rule, check, &evaluator)
+                if let version { finding.basis = rule.versions[version].basis }
+                if case .step(let step) = about {
+                    let day = evaluator.record.steps[step]
+                    finding.pending = day.status == .planned && day.day > context.asOf
+                }
+                result.findings.append(finding)
                 result.findingQueries.append(evaluator.seenQueries.count > asked ? asked : nil)
             }
             return
@@ -146,20 +189,31 @@ public struct Engine: Sendable {
         let binding = check.loops[level]
         for item in evaluator.evaluate(binding.expression).elements ?? [] {
             evaluator.bind(binding.slot, to: item, resetting: check.lets)
-            loop(level + 1, rule, check, &evaluator, &result)
+            loop(level + 1, rule, index, check, &evaluator, &result, &use)
         }
+    }
+
+    /// The act a finding is about, whose day decides the version of the law and whether the
+    /// finding is pending: the rule's `about`, else what the finding points at, else its innermost
+    /// loop item — the first of these that is a step or a date.
+    private func subject(_ check: Check, _ evaluator: inout Evaluator) -> Value? {
+        func dated(_ value: Value) -> Value? {
+            switch value {
+            case .step, .date: value
+            default: nil
+            }
+        }
+        if let about = check.about, let value = dated(evaluator.evaluate(about)) { return value }
+        if let location = check.location, let value = dated(evaluator.evaluate(location)) { return value }
+        if let innermost = check.loops.last { return dated(evaluator.slotValue(innermost.slot)) }
+        return nil
     }
 
     private func finding(_ rule: Rule, _ check: Check, _ evaluator: inout Evaluator) -> Finding {
         var position: SourcePosition?
-        var pointed: Value?
-        if let location = check.location {
-            pointed = evaluator.evaluate(location)
-            position = pointed.flatMap(evaluator.position(of:))
-        }
+        if let location = check.location { position = evaluator.position(of: evaluator.evaluate(location)) }
         if position == nil, let innermost = check.loops.last {
-            pointed = evaluator.slotValue(innermost.slot)
-            position = pointed.flatMap(evaluator.position(of:))
+            position = evaluator.position(of: evaluator.slotValue(innermost.slot))
         }
         var evidence: [Evidence] = []
         for (key, label, expression) in check.evidence {
@@ -173,17 +227,6 @@ public struct Engine: Sendable {
             message: evaluator.render(rule.message),
             basis: rule.basis, help: rule.help, evidence: evidence)
         finding.recordPosition = record.position
-        if !rule.isRecordPack {
-            // The step the finding is about: as the rule says, else the one it points at, else its loop's step.
-            var about = check.about.map { evaluator.evaluate($0) } ?? pointed
-            if check.about == nil, case .step = about {} else if check.about == nil, let innermost = check.loops.last {
-                about = evaluator.slotValue(innermost.slot)
-            }
-            if case .step(let index) = about {
-                let step = record.steps[index]
-                finding.pending = step.status == .planned && step.day > context.asOf
-            }
-        }
         return finding
     }
 

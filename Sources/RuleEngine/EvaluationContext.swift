@@ -52,17 +52,20 @@ public struct EvaluationContext: Sendable {
     }
 
     func parameters(for rule: Rule) -> [String: Value] {
-        effectiveParameters(for: rule).mapValues { value in
-            switch value {
-            case .single(let literal): .from(literal)
-            case .list(let literals): .list(literals.map(Value.from))
+        effectiveParameters(for: rule).mapValues(Value.from)
+    }
+
+    /// The parameter values of each version of a rule: the rule's defaults, then what the version
+    /// changes, then the configuration's overrides (a town's setting holds under every version).
+    func versionParameters(for rule: Rule) -> [[String: Value]] {
+        rule.versions.map { version in
+            var values: [String: ParameterValue] = [:]
+            for parameter in rule.parameters {
+                values[parameter.name] = parameterOverrides[rule.id]?[parameter.name]
+                    ?? version.parameters[parameter.name]
+                    ?? parameter.defaultList.map(ParameterValue.list) ?? .single(parameter.defaultValue)
             }
+            return values.mapValues(Value.from)
         }
     }
-}
-
-/// A parameter's value: one literal or a list.
-public enum ParameterValue: Sendable {
-    case single(Literal)
-    case list([Literal])
 }

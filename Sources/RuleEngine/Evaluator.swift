@@ -55,6 +55,19 @@ struct Evaluator {
         letsBySlot.append(contentsOf: repeatElement(nil, count: count))
         for binding in check?.lets ?? [] { letsBySlot[binding.slot] = binding.expression }
         self.parameters = parameters
+        version = nil
+    }
+
+    /// The version of the rule's law the parameters are set for.
+    private var version: Int?
+
+    /// Sets the parameters of a version of the rule's law; when the version changes, the rule's
+    /// `let` values are computed again.
+    mutating func use(version: Int, parameters: [String: Value], lets: [Binding]) {
+        guard version != self.version else { return }
+        self.version = version
+        self.parameters = parameters
+        for binding in lets { slots[binding.slot] = nil }
     }
 
     mutating func bind(_ slot: Int, to value: Value, resetting lets: [Binding]) {
@@ -121,6 +134,20 @@ struct Evaluator {
             let result = context.calendar.adding(workingDays: number, to: day)
             noteCoverage(day, result)
             return .date(result, nil)
+        case .addCalendarDays(let date, let count):
+            guard let day = day(evaluate(date)), let number = dayCount(evaluate(count)) else { return .missing }
+            return .date(calendarPeriodEnd(day, number), nil)
+        case .addPeriod(let date, let count, let unit):
+            guard let day = day(evaluate(date)), let number = dayCount(evaluate(count)) else { return .missing }
+            switch text(evaluate(unit), .en) {
+            case "working_days":
+                let result = context.calendar.adding(workingDays: number, to: day)
+                noteCoverage(day, result)
+                return .date(result, nil)
+            case "calendar_days": return .date(calendarPeriodEnd(day, number), nil)
+            case "days": return .date(day.adding(days: number), nil)
+            default: return .missing
+            }
         case .days(let from, let to):
             guard let start = day(evaluate(from)), let end = day(evaluate(to)) else { return .missing }
             return .number(Double(start.days(to: end)))
@@ -179,6 +206,15 @@ struct Evaluator {
             seenQueries.append(SeenQuery(expression: id, value: text(value, .en)))
             return .bool(true)
         }
+    }
+
+    /// The last day of a period of `count` calendar days from `day` (counted from the day after),
+    /// moved to the next working day when it falls on a rest day or a public holiday.
+    private mutating func calendarPeriodEnd(_ day: Day, _ count: Int) -> Day {
+        let end = day.adding(days: count)
+        let rolled = context.calendar.rollingForward(end)
+        noteCoverage(end, rolled)
+        return rolled
     }
 
     /// A bilingual template with the values of this record in place.

@@ -40,6 +40,13 @@ enum Value: Sendable {
         }
     }
 
+    static func from(_ parameter: ParameterValue) -> Value {
+        switch parameter {
+        case .single(let literal): .from(literal)
+        case .list(let literals): .list(literals.map(Value.from))
+        }
+    }
+
     var isMissing: Bool {
         if case .missing = self { return true }
         return false

@@ -16,6 +16,9 @@ public struct WorkingCalendar: Sendable {
     /// An empty calendar: Monday to Friday everywhere.
     public init() {}
 
+    /// The years a calendar file may hold: a typo such as 20200 is an error, not 18,000 years of table.
+    public static let supportedYears = 1900...2200
+
     /// Whether the calendar has data for a day's year.
     public func covers(_ day: Day) -> Bool { years.contains(day.year) }
 
@@ -26,43 +29,89 @@ public struct WorkingCalendar: Sendable {
         return overrides[day.ordinal] ?? !day.isWeekend
     }
 
-    /// The `count`-th working day after `day` (`day` itself not counted).
+    /// The `count`-th working day after `day` (`day` itself not counted). Inside the calendar's
+    /// years this is a search over the table; outside them, weeks of Monday to Friday are counted
+    /// arithmetically, so no count walks day by day.
     public func adding(workingDays count: Int, to day: Day) -> Day {
         var current = day
         var remaining = max(0, count)
-        // Within the table, jump by binary search over the running counts.
-        let offset = day.ordinal - table.start
-        if offset >= 0, offset + 1 < table.before.count {
+        guard remaining > 0 else { return day }
+        let first = table.start
+        let last = table.start + table.before.count - 2
+        // Before the table: Monday to Friday.
+        if current.ordinal < first {
+            let available = Self.weekdays(after: current.ordinal, through: first - 1)
+            if remaining <= available { return Day(ordinal: Self.weekday(number: Self.weekdayCount(current.ordinal) + remaining)) }
+            remaining -= available
+            current = Day(ordinal: first - 1)
+        }
+        // In the table: jump by binary search over the running counts.
+        if current.ordinal <= last, table.before.count > 1 {
+            let offset = current.ordinal - first
             let target = Int(table.before[offset + 1]) + remaining
-            if let last = table.before.last, target <= Int(last) {
+            if let total = table.before.last, target <= Int(total) {
                 var low = offset + 1
                 var high = table.before.count - 1
                 while low < high {
                     let middle = (low + high) / 2
                     if Int(table.before[middle]) < target { low = middle + 1 } else { high = middle }
                 }
-                return Day(ordinal: table.start + low - 1)
+                return Day(ordinal: first + low - 1)
             }
+            remaining -= Int((table.before.last ?? 0) - table.before[offset + 1])
+            current = Day(ordinal: last)
         }
-        while remaining > 0 {
-            current = current.adding(days: 1)
-            if isWorkingDay(current) { remaining -= 1 }
+        // After the table: Monday to Friday.
+        return Day(ordinal: Self.weekday(number: Self.weekdayCount(current.ordinal) + remaining))
+    }
+
+    /// The working days W with `from < W <= to`; negative when `to` is before `from`. Inside the
+    /// calendar's years a subtraction in the table; outside them, Monday to Friday by arithmetic.
+    public func workingDays(from: Day, to: Day) -> Int {
+        if to < from { return -workingDays(from: to, to: from) }
+        let first = table.start
+        let last = table.start + table.before.count - 2
+        guard table.before.count > 1, to.ordinal >= first, from.ordinal <= last else {
+            return Self.weekdays(after: from.ordinal, through: to.ordinal)
         }
+        var count = 0
+        var start = from.ordinal
+        if start < first - 1 {
+            count += Self.weekdays(after: start, through: first - 1)
+            start = first - 1
+        }
+        let end = min(to.ordinal, last)
+        count += Int(table.before[end - first + 1] - table.before[start - first + 1])
+        if to.ordinal > last { count += Self.weekdays(after: last, through: to.ordinal) }
+        return count
+    }
+
+    /// The next working day on or after `day`: where a period counted in calendar days ends when
+    /// its last day is a rest day or a public holiday.
+    public func rollingForward(_ day: Day) -> Day {
+        var current = day
+        // At most a holiday block and a weekend: a few steps, never many.
+        for _ in 0..<40 where !isWorkingDay(current) { current = current.adding(days: 1) }
         return current
     }
 
-    /// The working days W with `from < W <= to`; negative when `to` is before `from`.
-    public func workingDays(from: Day, to: Day) -> Int {
-        if to < from { return -workingDays(from: to, to: from) }
-        let (a, b) = (from.ordinal - table.start + 1, to.ordinal - table.start + 1)
-        if a >= 0, b < table.before.count { return Int(table.before[b] - table.before[a]) }
-        var count = 0
-        var current = from
-        while current < to {
-            current = current.adding(days: 1)
-            if isWorkingDay(current) { count += 1 }
-        }
-        return count
+    /// Mondays to Fridays in `(start, end]`.
+    static func weekdays(after start: Int, through end: Int) -> Int {
+        end <= start ? 0 : weekdayCount(end) - weekdayCount(start)
+    }
+
+    /// Mondays to Fridays from a fixed Sunday (1970-01-04, ordinal 3) through `ordinal`, negative before it.
+    static func weekdayCount(_ ordinal: Int) -> Int {
+        let days = ordinal - 3
+        let weeks = days >= 0 ? days / 7 : -((-days + 6) / 7)
+        return weeks * 5 + min(days - weeks * 7, 5)
+    }
+
+    /// The day that is the `number`-th Monday-to-Friday counted as `weekdayCount` counts.
+    static func weekday(number: Int) -> Int {
+        let weeks = number - 1 >= 0 ? (number - 1) / 5 : -((-(number - 1) + 4) / 5)
+        let within = number - weeks * 5
+        return 3 + weeks * 7 + within
     }
 
     /// Rebuilds the dense table over the covered years (and the days the files name).
@@ -96,11 +145,17 @@ public struct WorkingCalendar: Sendable {
         }
         for pair in pairs {
             guard case .int(let year) = pair.key.coreValue else { throw fail(pair.key, "a calendar year is a number such as 2024") }
+            guard Self.supportedYears.contains(year) else {
+                throw fail(pair.key, "a calendar year is between \(Self.supportedYears.lowerBound) and \(Self.supportedYears.upperBound), found \(year)")
+            }
             for key in ["holidays", "workdays"] {
                 guard let list = pair.value[key] else { continue }
                 guard let items = list.sequence else { throw fail(list, "'\(key)' is a list of dates") }
                 for item in items {
                     guard let day = RecordLoader.date(item) else { throw fail(item, "'\(item.scalar?.text ?? item.kindDescription)' is not a date (YYYY-MM-DD)") }
+                    guard day.year == year || abs(day.year - year) == 1 else {
+                        throw fail(item, "\(day) is not in \(year) (a year's notice names days of that year, or of its New Year neighbours)")
+                    }
                     overrides[day.ordinal] = key == "workdays"
                 }
             }

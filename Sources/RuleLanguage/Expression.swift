@@ -131,6 +131,12 @@ public indirect enum Expression: Sendable {
     case count(Expression)
     case addDays(Expression, Expression)
     case addWorkingDays(Expression, Expression)
+    /// A period of calendar days (期间): the day N days later, rolled forward to the next working
+    /// day when it is a rest day or a public holiday.
+    case addCalendarDays(Expression, Expression)
+    /// `add_period: [DATE, N, UNIT]`: N `working_days`, `calendar_days` (rolled forward) or `days`
+    /// (exact, for lead times), the unit chosen by a value (usually a parameter a version sets).
+    case addPeriod(Expression, Expression, Expression)
     case days(Expression, Expression)
     case workingDays(Expression, Expression)
     case periodDays(Expression)
@@ -177,9 +183,9 @@ extension Expression {
                 if case .value(let expression) = part { return expression }
                 return nil
             }
-        case .choose(let a, let b, let c), .certificateValid(let a, let b, let c):
+        case .choose(let a, let b, let c), .certificateValid(let a, let b, let c), .addPeriod(let a, let b, let c):
             return [a, b, c]
-        case .addDays(let a, let b), .addWorkingDays(let a, let b), .days(let a, let b), .workingDays(let a, let b),
+        case .addDays(let a, let b), .addWorkingDays(let a, let b), .addCalendarDays(let a, let b), .days(let a, let b), .workingDays(let a, let b),
              .compare(_, let a, let b), .isIn(let a, let b), .hasQualification(let a, let b):
             return [a, b]
         case .literal, .reference:

@@ -14,12 +14,14 @@ struct ExpressionCompiler {
         "type", "date", "start", "end", "status", "outcome", "form", "submitted", "by", "officers",
         "credentials_shown", "signoffs", "meeting", "attendees", "documents", "channel",
     ]
+    /// The units of `add_period`.
+    static let periodUnits = ["working_days", "calendar_days", "days"]
     static let builtinRoots = ["record", "facts", "steps", "as_of", "meeting", "registry_loaded", "param"]
 
     static let operators: [String] = [
         "all", "any", "not", "exists", "missing", "eq", "ne", "lt", "le", "gt", "ge", "in", "is_true",
         "steps", "items", "first", "last", "earliest", "latest", "coalesce", "if", "concat", "distinct", "count",
-        "add_days", "add_working_days", "days", "working_days", "period_days", "person_name", "label",
+        "add_days", "add_working_days", "add_calendar_days", "add_period", "days", "working_days", "period_days", "person_name", "label",
         "registered", "certificate_valid", "has_qualification", "seen_before", "type_of", "text", "person_named",
     ]
 
@@ -147,6 +149,19 @@ struct ExpressionCompiler {
         case "add_working_days":
             let (a, b) = pair(argument, name)
             return (.addWorkingDays(a, b), .other)
+        case "add_calendar_days":
+            let (a, b) = pair(argument, name)
+            return (.addCalendarDays(a, b), .other)
+        case "add_period":
+            let items = sequence(argument, name)
+            guard items.count == 3 else {
+                if argument.sequence != nil { error(argument, "'add_period' takes [DATE, COUNT, UNIT], UNIT one of working_days, calendar_days, days") }
+                return (.literal(.null), .other)
+            }
+            if let unit = items[2].scalar?.text, !unit.hasPrefix("$"), !Self.periodUnits.contains(unit) {
+                error(items[2], "unknown unit '\(unit)'\(Suggestion.phrase(for: unit, in: Self.periodUnits)); expected working_days, calendar_days or days")
+            }
+            return (.addPeriod(compile(items[0]), compile(items[1]), compile(items[2])), .other)
         case "days":
             let (a, b) = pair(argument, name)
             return (.days(a, b), .other)

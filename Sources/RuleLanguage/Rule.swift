@@ -35,7 +35,7 @@ public struct Basis: Sendable, Hashable {
     /// The citation in a language.
     public func text(_ language: Language) -> String {
         if language == .en, let english { return english }
-        if article.isEmpty || instrument.hasSuffix("》") || article.hasPrefix("（") { return instrument + article }
+        if article.isEmpty || instrument.hasSuffix("》") || instrument.hasSuffix("）") || article.hasPrefix("（") { return instrument + article }
         return instrument + " " + article
     }
 }
@@ -50,6 +50,31 @@ public struct Parameter: Sendable {
     public var defaultList: [Literal]?
     /// What it means, for `rules show`.
     public var description: String?
+}
+
+/// A parameter's value: one literal or a list.
+public enum ParameterValue: Sendable {
+    case single(Literal)
+    case list([Literal])
+}
+
+/// One version of the law a rule applies: in force from a day (until a day, or until the next
+/// version), with its own basis and, where they differ, its own parameter values (a deadline, or
+/// how days are counted).
+public struct RuleVersion: Sendable {
+    /// The first day the version is in force.
+    public var from: Day
+    /// The last day it is in force; nil for "until the next version" (or for good).
+    public var until: Day?
+    /// The basis findings under this version cite.
+    public var basis: Basis
+    /// Parameter values this version sets.
+    public var parameters: [String: ParameterValue]
+    /// Where the version is written.
+    public var position: SourcePosition
+
+    /// Whether the version is in force on a day.
+    public func holds(on day: Day) -> Bool { from <= day && until.map { day <= $0 } ?? true }
 }
 
 /// A piece of a message template: text, or a value to quote.
@@ -139,6 +164,10 @@ public struct Rule: Sendable {
     public var body: RuleBody
     /// Whether the rule reads the registry of people (so it is skipped when there is none).
     public var needsRegistry: Bool
+    /// The versions of the law, in order of their days; empty when the rule has one basis for
+    /// every day. A finding applies the version in force on the day of the act it is about
+    /// (`about`), and a rule says nothing about acts before its first version.
+    public var versions: [RuleVersion] = []
     /// Records that must and must not trigger the rule.
     public var examples: [RuleExample]
     /// The rule file.

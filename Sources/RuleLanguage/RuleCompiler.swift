@@ -64,10 +64,11 @@ enum RuleCompiler {
         let message = template(node["message"], in: node, compiler: &compiler)
         let examples = examples(node["examples"], compiler: &compiler)
         guard let title, let basis else { return nil }
+        let versions = RuleVersions.read(node["versions"], basis: basis, parameters: parameters, compiler: &compiler)
         return Rule(
             id: id, pack: pack, severity: severity, title: title, description: description, help: help,
             message: message, basis: basis, tags: tags, prerequisite: prerequisite, kinds: kinds,
-            parameters: parameters, body: body, needsRegistry: compiler.readsRegistry, examples: examples,
+            parameters: parameters, body: body, needsRegistry: compiler.readsRegistry, versions: versions, examples: examples,
             file: source.path, position: node.position)
     }
 
@@ -220,7 +221,7 @@ enum RuleCompiler {
         return MessageTemplate(zh: compiler.template(zhText, at: zh), en: compiler.template(enText, at: en))
     }
 
-    private static func basis(_ node: YAMLNode?, in rule: YAMLNode, compiler: inout ExpressionCompiler) -> Basis? {
+    static func basis(_ node: YAMLNode?, in rule: YAMLNode, compiler: inout ExpressionCompiler) -> Basis? {
         guard let node else {
             compiler.error(rule, "a rule needs a 'basis': {instrument: ..., article: ...}")
             return nil

@@ -63,7 +63,7 @@ struct WorkingCalendarTests {
     @Test func calendarFileIsFound() throws {
         #expect(FileManager.default.fileExists(atPath: Self.calendarURL.path))
         let calendar = try Self.mainland()
-        #expect(calendar.years == Set(2020...2026))
+        #expect(calendar.years == Set(2019...2026))
     }
 
     @Test func addingZeroOrNegativeIsTheSameDay() throws {
@@ -133,7 +133,8 @@ struct WorkingCalendarTests {
 
     @Test func coversOnlyTheYearsInTheFile() throws {
         let calendar = try Self.mainland()
-        #expect(!calendar.covers(try Self.day("2019-12-31")))
+        #expect(!calendar.covers(try Self.day("2018-12-31")))
+        #expect(calendar.covers(try Self.day("2019-12-31")))
         #expect(calendar.covers(try Self.day("2024-06-01")))
         #expect(calendar.covers(try Self.day("2020-01-01")))
         #expect(calendar.covers(try Self.day("2026-12-31")))
@@ -148,8 +149,54 @@ struct WorkingCalendarTests {
         #expect(!calendar.isWorkingDay(try Self.day("2030-01-05")))  // Saturday
         #expect(calendar.adding(workingDays: 1, to: try Self.day("2030-01-04")).description == "2030-01-07")
         #expect(calendar.adding(workingDays: 10, to: try Self.day("2030-01-04")).description == "2030-01-18")
-        // 2019 is before the calendar: 2019-10-01 was a holiday in fact, but is a plain Tuesday here.
-        #expect(calendar.isWorkingDay(try Self.day("2019-10-01")))
+        // 2018 is before the calendar: 2018-10-01 was a holiday in fact, but is a plain Monday here.
+        #expect(calendar.isWorkingDay(try Self.day("2018-10-01")))
+        // 2019 is in it (国办发明电〔2018〕15号, with the May Day change of 国办发明电〔2019〕3号).
+        #expect(!calendar.isWorkingDay(try Self.day("2019-10-01")))
+        #expect(calendar.isWorkingDay(try Self.day("2019-04-28")))  // a Sunday, a make-up working day
+        #expect(!calendar.isWorkingDay(try Self.day("2019-05-03")))  // a Friday of the May Day holiday
+    }
+
+    /// Outside the table, counts are arithmetic (weeks of Monday to Friday), never a walk: they
+    /// agree with walking day by day, and the widest range costs nothing.
+    @Test func countsOutsideTheCalendarAreArithmetic() throws {
+        let calendar = try Self.mainland()
+        let empty = WorkingCalendar()
+        func walked(_ from: Day, _ to: Day) -> Int {
+            var count = 0
+            var day = from
+            while day < to {
+                day = day.adding(days: 1)
+                if calendar.isWorkingDay(day) { count += 1 }
+            }
+            return count
+        }
+        for (from, to) in [("2015-03-04", "2019-02-10"), ("2018-12-28", "2020-01-06"), ("2026-12-20", "2028-02-01"), ("2017-01-01", "2029-06-30")] {
+            let (a, b) = (try Self.day(from), try Self.day(to))
+            #expect(calendar.workingDays(from: a, to: b) == walked(a, b), "\(from)...\(to)")
+            #expect(calendar.workingDays(from: b, to: a) == -walked(a, b))
+            let count = walked(a, b)
+            #expect(calendar.adding(workingDays: count, to: a) <= b)
+            #expect(calendar.workingDays(from: a, to: calendar.adding(workingDays: count, to: a)) == count)
+        }
+        for start in ["2017-12-29", "2026-12-30", "2031-05-17"] {
+            let day = try Self.day(start)
+            for count in [0, 1, 4, 5, 6, 17, 260, 3000] {
+                let result = empty.adding(workingDays: count, to: day)
+                #expect(empty.workingDays(from: day, to: result) == count)
+                #expect(count == 0 || empty.isWorkingDay(result))
+            }
+        }
+        let (first, last) = (try #require(Day(year: 0, month: 1, day: 1)), try #require(Day(year: 9999, month: 12, day: 31)))
+        #expect(calendar.workingDays(from: first, to: last) > 2_600_000)
+    }
+
+    @Test func calendarYearsOutside1900To2200AreRefused() throws {
+        for year in ["9223372036854775807", "100000000", "1000000", "1899", "2201"] {
+            var calendar = WorkingCalendar()
+            let node = try #require(try YAMLParser.parse(Array("years:\n  \(year): {holidays: []}\n".utf8), file: "c.yaml").first)
+            #expect(throws: InputError.self) { try calendar.add(node, file: "c.yaml") }
+        }
     }
 
     @Test func emptyCalendarIsMondayToFriday() throws {
