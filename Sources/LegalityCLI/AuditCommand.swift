@@ -60,8 +60,9 @@ struct AuditCommand: ParsableCommand {
         let files = try Discovery.recordFiles(paths)
         let run = try PreparedRun.prepare(ruleOptions, recordPaths: paths, recordFiles: files)
         let asOf = asOf?.day ?? RunSetup.today()
-        let engine = Engine(context: run.context(asOf: asOf))
-        var checked = RecordChecker.check(files, engine: engine, keepSources: false, jobs: ruleOptions.workerCount, limits: limitOptions.resolved(run.configuration.limits))
+        let limits = limitOptions.resolved(run.configuration.limits, paths: paths)
+        let engine = Engine(context: run.context(asOf: asOf, limits: limits))
+        var checked = RecordChecker.check(files, engine: engine, keepSources: false, jobs: ruleOptions.workerCount, limits: limits)
         var ledger = run.ledger(asOf: asOf)
         for index in checked.records.indices { ledger.mark(&checked.records[index].findings) }
         let audit = AuditReport(

@@ -27,8 +27,8 @@ struct CheckCommand: ParsableCommand {
         let files = try Discovery.recordFiles(paths)
         let run = try PreparedRun.prepare(ruleOptions, failOn: outputOptions.failOn, recordPaths: paths, recordFiles: files)
         let asOf = asOf?.day ?? RunSetup.today()
-        let engine = Engine(context: run.context(asOf: asOf))
-        let limits = limitOptions.resolved(run.configuration.limits)
+        let limits = limitOptions.resolved(run.configuration.limits, paths: paths)
+        let engine = Engine(context: run.context(asOf: asOf, limits: limits))
         switch outputOptions.format {
         case .json, .text:
             try stream(files, engine: engine, run: run, asOf: asOf, limits: limits)

@@ -1,5 +1,6 @@
 import ArgumentParser
 import DecisionRecords
+import RuleEngine
 import RuleLanguage
 import YAMLTree
 
@@ -103,8 +104,11 @@ struct LimitOptions: ParsableArguments {
     @Option(name: .customLong("max-records"), help: ArgumentHelp("Most records in one run (default 10000000).", valueName: "n"))
     var maxRecords: Int?
 
+    @Option(name: .customLong("max-rule-steps"), help: ArgumentHelp("Most evaluation steps one rule may take on one record (default 2000000); a rule that needs more is reported as rule-budget.", valueName: "n"))
+    var maxRuleSteps: Int?
+
     /// The limits in force: these options, else the configuration's `limits`, else the defaults.
-    func resolved(_ configured: [String: Int]) -> RecordLimits {
+    func resolved(_ configured: [String: Int], paths: [String]) -> RecordLimits {
         func pick(_ option: Int?, _ key: String, _ fallback: Int) -> Int { max(1, option ?? configured[key] ?? fallback) }
         return RecordLimits(
             maxFileBytes: pick(maxFileBytes, "max_file_bytes", 64 << 20),
@@ -113,13 +117,20 @@ struct LimitOptions: ParsableArguments {
                 maxAliasExpansion: pick(maxAliasExpansion, "max_alias_expansion", 100_000),
                 maxScalarBytes: pick(maxScalarBytes, "max_scalar_bytes", 1 << 20),
                 maxDocuments: pick(maxDocuments, "max_documents", 1_000_000)),
-            maxRecords: pick(maxRecords, "max_records", 10_000_000))
+            maxRecords: pick(maxRecords, "max_records", 10_000_000),
+            maxRuleSteps: pick(maxRuleSteps, "max_rule_steps", EvaluationContext.defaultRuleStepBudget),
+            roots: Discovery.roots(of: paths))
     }
 }
 
-/// The limits a run applies to record files.
+/// The limits a run applies to record files, and where they may be read from.
 struct RecordLimits {
     var maxFileBytes: Int
     var yaml: YAMLLimits
     var maxRecords: Int
+    /// The most evaluation steps one rule may take on one record.
+    var maxRuleSteps: Int
+    /// The real paths of the folders given on the command line (a file's own folder for a file):
+    /// a link to anything outside them is never followed.
+    var roots: [String] = []
 }

@@ -2,6 +2,30 @@
 enum Discovery {
     static let recordExtensions = [".yaml", ".yml", ".json"]
 
+    /// The real paths a run may read records from: each folder given, and the folder of each file given.
+    static func roots(of paths: [String]) -> [String] {
+        paths.compactMap { path in
+            path == "-" ? nil : FileSystem.realPath(FileSystem.kind(of: path) == .directory ? path : path.parentPath)
+        }
+    }
+
+    /// Why a record file is not read, when it must not be: a link that leaves the checked folders
+    /// (it could quote `/proc/self/environ` or a secret into a CI log), or something that is no
+    /// regular file (a FIFO or a device would hang the run). Nil when the file may be read.
+    static func refusal(of path: String, roots: [String]) -> (zh: String, en: String)? {
+        guard path != "-" else { return nil }
+        if FileSystem.isLink(path), let real = FileSystem.realPath(path),
+           !roots.contains(where: { real == $0 || real.hasPrefix($0.hasSuffix("/") ? $0 : $0 + "/") }) {
+            return ("链接指向被检查文件夹之外（\(real)），未读取", "the link points outside the checked folders (to \(real)); it was not read")
+        }
+        switch FileSystem.kind(of: path) {
+        case .other:
+            return ("不是普通文件（管道、设备或套接字），未读取", "it is not a regular file (a FIFO, a device or a socket); it was not read")
+        default:
+            return nil
+        }
+    }
+
     /// Whether a file name ends in a record extension, in any case (`.YAML` too).
     static func hasRecordExtension(_ name: String) -> Bool {
         let lower = name.lowercased()
@@ -26,11 +50,11 @@ enum Discovery {
         var files: [String] = []
         for path in paths {
             switch FileSystem.kind(of: path) {
-            case .missing:
+            case .missing where path != "-":
                 throw RunError(message: "\(path): no such file or folder")
             case .directory:
                 var visited: Set<String> = []
-                try walk(path, into: &files, visited: &visited)
+                try walk(path, into: &files, visited: &visited, roots: roots(of: paths))
             default:
                 files.append(path)
             }
@@ -47,14 +71,20 @@ enum Discovery {
         return files.filter { seen.insert(FileSystem.realPath($0) ?? $0).inserted }
     }
 
-    private static func walk(_ folder: String, into files: inout [String], visited: inout Set<String>) throws(RunError) {
+    private static func walk(_ folder: String, into files: inout [String], visited: inout Set<String>, roots: [String]) throws(RunError) {
         // A folder reached twice through links is read once, so link loops end.
         guard let real = FileSystem.realPath(folder), visited.insert(real).inserted else { return }
+        // A link to a folder outside the checked folders is not followed; it is listed, so that
+        // reading it reports the link instead of the folder silently going unchecked.
+        if FileSystem.isLink(folder), !roots.contains(where: { real == $0 || real.hasPrefix($0 + "/") }) {
+            files.append(folder)
+            return
+        }
         for name in try FileSystem.list(folder) where !name.hasPrefix(".") {
             let path = folder.appendingComponent(name)
             switch FileSystem.kind(of: path) {
             case .directory:
-                if name != "rules", name != "registry" { try walk(path, into: &files, visited: &visited) }
+                if name != "rules", name != "registry" { try walk(path, into: &files, visited: &visited, roots: roots) }
             case .file, .missing, .other:
                 // A dangling link or an unreadable entry with a record's name is kept, so that reading
                 // it reports the problem instead of the file silently going unchecked.

@@ -18,15 +18,29 @@ enum FileSystem {
         }
     }
 
-    /// The whole file's bytes, read straight into an array of the file's size.
-    /// - Throws: `RunError` when the file cannot be read, or is larger than `limit` bytes.
+    /// Whether a path is a symbolic link (not followed).
+    static func isLink(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFLNK
+    }
+
+    /// The whole file's bytes, read straight into an array of the file's size; `-` is standard input.
+    /// The file is opened without blocking and must be a regular file, so a FIFO or a device never
+    /// hangs the run.
+    /// - Throws: `RunError` when the file cannot be read, is no regular file, or is larger than `limit` bytes.
     static func read(_ path: String, limit: Int = .max) throws(RunError) -> [UInt8] {
-        let descriptor = open(path, O_RDONLY)
+        let standardInput = path == "-"
+        let descriptor = standardInput ? 0 : open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard descriptor >= 0 else { throw RunError(message: "\(path): cannot read: \(errorText())") }
-        defer { close(descriptor) }
+        defer { if !standardInput { close(descriptor) } }
         var info = stat()
         guard fstat(descriptor, &info) == 0 else { throw RunError(message: "\(path): cannot read: \(errorText())") }
         guard info.st_mode & S_IFMT != S_IFDIR else { throw RunError(message: "\(path): is a folder, not a file") }
+        guard standardInput || info.st_mode & S_IFMT == S_IFREG else {
+            throw RunError(message: "\(path): not a regular file (a FIFO, a device or a socket); not read")
+        }
+        // Reading goes on blocking, now that the file is known to be a regular file.
+        if !standardInput { _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) & ~O_NONBLOCK) }
         guard Int(info.st_size) <= limit else {
             throw RunError(message: "the file is \(info.st_size) bytes, over the limit of \(limit) bytes; raise it with --max-file-bytes")
         }

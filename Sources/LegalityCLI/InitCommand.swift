@@ -15,6 +15,11 @@ struct InitCommand: ParsableCommand {
         let starter = rules.appendingComponent("starter")
         let files = [("legality.yaml", ".legality.yaml"), ("registry.yaml", "registry.yaml"), ("record.yaml", "decisions/2026-001.yaml")]
         let schema = "legality-record.schema.json"
+        // A link among the targets (a planted `decisions -> /elsewhere`) is refused, never followed.
+        let links = (files.map(\.1) + [schema, "decisions"]).filter(FileSystem.isLink)
+        guard links.isEmpty else {
+            throw RunError(message: "\(links.joined(separator: ", ")) is a symbolic link; init writes nothing through a link")
+        }
         let existing = (files.map(\.1) + [schema]).filter { FileSystem.kind(of: $0) != .missing }
         guard existing.isEmpty else {
             throw RunError(message: "\(existing.joined(separator: ", ")) already exists; init writes nothing over an existing file")

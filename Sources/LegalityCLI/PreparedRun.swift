@@ -29,10 +29,12 @@ struct PreparedRun {
         }
     }
 
-    func context(asOf: Day, meeting: Day? = nil) -> EvaluationContext {
-        EvaluationContext(
+    func context(asOf: Day, meeting: Day? = nil, limits: RecordLimits? = nil) -> EvaluationContext {
+        var context = EvaluationContext(
             rules: rules, calendar: calendar, registries: registries, asOf: asOf, meeting: meeting,
             parameterOverrides: configuration.parameters)
+        if let limits { context.ruleStepBudget = limits.maxRuleSteps }
+        return context
     }
 
     /// Loads configuration, rules, calendar and registry.

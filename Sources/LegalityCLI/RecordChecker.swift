@@ -112,6 +112,11 @@ enum RecordChecker {
                 outcome.documents.append((standing, nil, evaluation))
             }
         }
+        if let refusal = Discovery.refusal(of: file, roots: limits.roots) {
+            let problem = RecordProblem(code: .yaml, message: LocalizedText(zh: "无法读取文件：\(refusal.zh)", en: "cannot read the file: \(refusal.en)"), position: .start)
+            outcome.documents.append(unreadable(file, problem, engine))
+            return outcome
+        }
         let size = FileSystem.size(file)
         if !keepSources, size > streamingThreshold, size <= limits.maxFileBytes, let input = FileInput(path: file) {
             do {

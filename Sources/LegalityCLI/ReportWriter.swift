@@ -21,11 +21,26 @@ final class ReportWriter {
             descriptor = 1
             return
         }
-        // A new temporary file beside the target, never an existing file or a planted link.
+        var existing = stat()
+        let exists = stat(path, &existing) == 0
+        if exists, existing.st_mode & S_IFMT == S_IFDIR { throw RunError(message: "\(path): is a folder, not a file") }
+        // A device or a FIFO (`--output /dev/null`, `/dev/stdout`) is written straight into: renaming
+        // a file over it would replace the device node.
+        if exists, existing.st_mode & S_IFMT != S_IFREG {
+            let direct = open(path, O_WRONLY | O_NONBLOCK | O_CLOEXEC)
+            guard direct >= 0 else { throw RunError(message: "\(path): cannot write: \(String(cString: strerror(errno)))") }
+            _ = fcntl(direct, F_SETFL, fcntl(direct, F_GETFL) & ~O_NONBLOCK)
+            temporary = nil
+            descriptor = direct
+            return
+        }
+        Self.removeStaleTemporaries(of: path)
+        // A new temporary file beside the target, never an existing file or a planted link; hidden,
+        // so a folder search never reads it as records.
         var attempt = 0
         var opened: (String, Int32)?
         while opened == nil {
-            let candidate = path + ".tmp-\(getpid())-\(attempt)"
+            let candidate = Self.temporaryName(of: path, pid: getpid(), attempt: attempt)
             let descriptor = open(candidate, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
             if descriptor >= 0 {
                 opened = (candidate, descriptor)
@@ -36,11 +51,24 @@ final class ReportWriter {
         }
         guard let (temporary, descriptor) = opened else { throw RunError(message: "\(path): cannot write") }
         // A report that replaces another keeps its permissions.
-        var existing = stat()
-        if stat(path, &existing) == 0 { fchmod(descriptor, existing.st_mode & 0o777) }
+        if exists { fchmod(descriptor, existing.st_mode & 0o777) }
         self.temporary = temporary
         self.descriptor = descriptor
         buffer.reserveCapacity(1 << 16)
+    }
+
+    /// `.NAME.legality-tmp-PID-N` beside the target.
+    static func temporaryName(of path: String, pid: pid_t, attempt: Int) -> String {
+        path.parentPath.appendingComponent(".\(path.lastComponent).legality-tmp-\(pid)-\(attempt)")
+    }
+
+    /// Removes the temporary files a killed run left beside the same target (their process is gone).
+    private static func removeStaleTemporaries(of path: String) {
+        let prefix = ".\(path.lastComponent).legality-tmp-"
+        for name in (try? FileSystem.list(path.parentPath)) ?? [] where name.hasPrefix(prefix) {
+            guard let pid = Int32(name.dropFirst(prefix.count).prefix { $0 != "-" }), pid != getpid() else { continue }
+            if kill(pid, 0) == -1, errno == ESRCH { unlink(path.parentPath.appendingComponent(name)) }
+        }
     }
 
     deinit {
@@ -59,7 +87,13 @@ final class ReportWriter {
     /// Finishes the report: flushes it and, for a file, moves it into place.
     func commit() throws(RunError) {
         try flush()
-        guard let target, let temporary else { return }
+        guard let target else { return }
+        guard let temporary else {
+            // Written straight into a device or FIFO.
+            committed = true
+            if descriptor != 1 { close(descriptor) }
+            return
+        }
         committed = true
         let synced = fsync(descriptor) == 0
         let syncError = errno

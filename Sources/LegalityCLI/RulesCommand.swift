@@ -36,7 +36,7 @@ struct ListRules: ParsableCommand {
         let language = run.language
         let rows = rules.map { [$0.id, $0.severity.rawValue, $0.pack, $0.title.text(language), $0.basis.text(language)] }
         let header = language == .zh ? ["编号", "级别", "规则包", "标题", "依据"] : ["id", "severity", "pack", "title", "basis"]
-        try FileSystem.deliver(TextTable.render([header] + rows) + "\(rules.count) \(language == .zh ? "条规则" : "rules")\n", to: nil)
+        try FileSystem.deliver(TextReporter.terminalSafe(TextTable.render([header] + rows) + "\(rules.count) \(language == .zh ? "条规则" : "rules")\n"), to: nil)
     }
 }
 
@@ -82,7 +82,7 @@ struct ShowRule: ParsableCommand {
             }
         }
         text += "\n\(zh ? "文件" : "file"): \(rule.file):\(rule.position.line)\n"
-        try FileSystem.deliver(text, to: nil)
+        try FileSystem.deliver(TextReporter.terminalSafe(text), to: nil)
     }
 
     static func describe(_ value: ParameterValue) -> String {
@@ -125,6 +125,10 @@ struct LintRules: ParsableCommand {
             if !rule.examples.contains(where: { !$0.triggers }) { advice.append("\(place): warning: \(rule.id) has no non-triggering example") }
             if rule.description == nil { advice.append("\(place): warning: \(rule.id) has no 'description' saying what it demands") }
             if rule.help == nil { advice.append("\(place): warning: \(rule.id) has no 'help' saying how to put a violation right") }
+            if case .record(let check) = rule.body, check.stepsDegree >= 2 {
+                let power = check.stepsDegree == 2 ? "quadratic" : "of degree \(check.stepsDegree)"
+                advice.append("\(place): warning: \(rule.id) is \(power) in the number of steps (a step selection or 'items' inside another's 'where' or 'for_each'); a record of many steps may exceed --max-rule-steps — select by type and date bounds, or take the first or last item instead")
+            }
             let known = run.rules.stepTypeNames.keys
             if case .record(let check) = rule.body, !known.isEmpty {
                 for type in Set(check.expressions.flatMap(\.selectedStepTypes)).sorted() where run.rules.stepTypeNames[type] == nil {
@@ -132,7 +136,7 @@ struct LintRules: ParsableCommand {
                 }
             }
         }
-        try FileSystem.deliver(advice.map { $0 + "\n" }.joined() + "\(selected.count) rules checked, 0 errors, \(advice.count) warnings\n", to: nil)
+        try FileSystem.deliver(TextReporter.terminalSafe(advice.map { $0 + "\n" }.joined() + "\(selected.count) rules checked, 0 errors, \(advice.count) warnings\n"), to: nil)
     }
 }
 

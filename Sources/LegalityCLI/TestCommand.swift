@@ -1,5 +1,6 @@
 import ArgumentParser
 import DecisionRecords
+import Reporters
 import RuleEngine
 import RuleLanguage
 
@@ -54,7 +55,7 @@ struct TestCommand: ParsableCommand {
         }
         output += "\(selected.count) rules, \(passed + failed) examples\n"
         output += "\(passed) passed, \(failed) failed\n"
-        try FileSystem.deliver(output, to: nil)
+        try FileSystem.deliver(TextReporter.terminalSafe(output), to: nil)
         if failed > 0 { throw ExitCode(1) }
     }
 }

@@ -60,7 +60,10 @@ enum Escaping {
     /// tab or CR) gets a leading apostrophe. A field with a comma, quote, CR or LF is quoted,
     /// with quotes doubled.
     static func csv(_ text: String) -> String {
-        var field = text
+        // Control characters (ESC and the rest, but tab and line ends) and bidirectional controls
+        // never reach a spreadsheet.
+        var field = text.unicodeScalars.contains(where: isHiddenControl)
+            ? String(String.UnicodeScalarView(text.unicodeScalars.filter { !isHiddenControl($0) })) : text
         if let first = field.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first) {
             field = "'" + field
         }
@@ -71,6 +74,27 @@ enum Escaping {
             if scalar == "\"" { quoted += "\"\"" } else { quoted.unicodeScalars.append(scalar) }
         }
         return quoted + "\""
+    }
+
+    /// C0 and C1 controls other than tab, LF and CR, and the bidirectional controls.
+    static func isHiddenControl(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x09, 0x0A, 0x0D: false
+        case 0..<0x20, 0x7F...0x9F, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069: true
+        default: false
+        }
+    }
+
+    /// Text for a SARIF `message.text`: SARIF reads `[text](target)` as an embedded link, so
+    /// brackets from records are escaped (SARIF 2.1.0, 3.11.5), as is the backslash itself.
+    static func sarifMessage(_ text: String) -> String {
+        guard text.contains(where: { $0 == "[" || $0 == "]" || $0 == "\\" }) else { return text }
+        var result = ""
+        for character in text {
+            if character == "[" || character == "]" || character == "\\" { result.append("\\") }
+            result.append(character)
+        }
+        return result
     }
 
     /// Text for one cell of a GitHub-flavoured Markdown table.
@@ -93,11 +117,24 @@ enum Escaping {
             case "<": result += "&lt;"
             case ">": result += "&gt;"
             case "\t": result += " "
-            case _ where scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || scalar.value == 0xFFFE || scalar.value == 0xFFFF:
+            case _ where scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || scalar.value == 0xFFFE || scalar.value == 0xFFFF
+                || isHiddenControl(scalar):
                 continue
+            case "@":
+                // A mention (`@user`) or an e-mail autolink is broken by a zero-width space.
+                result += "@\u{200B}"
             default: result.unicodeScalars.append(scalar)
             }
         }
+        return breakingAutolinks(result)
+    }
+
+    /// GFM turns `http://…`, `https://…`, `www.…` into links even without brackets; a zero-width
+    /// space after the scheme's colon (or after `www`) keeps them text.
+    static func breakingAutolinks(_ text: String) -> String {
+        guard text.contains("://") || text.lowercased().contains("www.") else { return text }
+        var result = text.replacingOccurrences("://", with: ":\u{200B}//")
+        for www in ["www.", "WWW.", "Www."] { result = result.replacingOccurrences(www, with: String(www.dropLast()) + "\u{200B}.") }
         return result
     }
 
@@ -120,5 +157,26 @@ enum Escaping {
             }
         }
         return result
+    }
+}
+
+extension String {
+    /// Every occurrence of `target` replaced (without Foundation).
+    func replacingOccurrences(_ target: String, with replacement: String) -> String {
+        let pattern = Array(target.unicodeScalars)
+        let scalars = Array(unicodeScalars)
+        guard !pattern.isEmpty, scalars.count >= pattern.count else { return self }
+        var result = String.UnicodeScalarView()
+        var index = 0
+        while index < scalars.count {
+            if index + pattern.count <= scalars.count, Array(scalars[index..<(index + pattern.count)]) == pattern {
+                result.append(contentsOf: replacement.unicodeScalars)
+                index += pattern.count
+            } else {
+                result.append(scalars[index])
+                index += 1
+            }
+        }
+        return String(result)
     }
 }

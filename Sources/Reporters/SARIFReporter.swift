@@ -157,7 +157,7 @@ public enum SARIFReporter {
         } else {
             pairs.append(("level", .string(level(finding.severity))))
         }
-        pairs.append(("message", .object([("text", .string(finding.message.text(language)))])))
+        pairs.append(("message", .object([("text", .string(Escaping.sarifMessage(finding.message.text(language))))])))
         if !finding.file.isEmpty {
             pairs.append(("locations", .array([.object([("physicalLocation", physicalLocation(file: finding.file, position: finding.position))])])))
         }

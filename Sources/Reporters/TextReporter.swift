@@ -65,12 +65,12 @@ public struct TextReporter: Sendable {
         }
         let record = finding.record.map { zh ? "记录 \($0)：" : "record \($0): " } ?? ""
         text += "\(pad) \(paint("=", "1;34")) \(Self.printable(record + finding.message.text(language)))\n"
-        text += "\(pad) \(paint("=", "1;34")) \(zh ? "依据" : "basis"): \(finding.basis.text(language))\n"
+        text += "\(pad) \(paint("=", "1;34")) \(zh ? "依据" : "basis"): \(Self.singleLine(finding.basis.text(language)))\n"
         if !finding.evidence.isEmpty {
             text += "\(pad) \(paint("=", "1;34")) \(zh ? "证据" : "evidence"): \(Self.printable(Wording.evidence(finding, language)))\n"
         }
         if let help = finding.help {
-            text += "\(pad) \(paint("=", "1;34")) \(zh ? "如何改正" : "fix"): \(help.text(language))\n"
+            text += "\(pad) \(paint("=", "1;34")) \(zh ? "如何改正" : "fix"): \(Self.printable(help.text(language)))\n"
         }
         if let pending = Wording.pending(finding, language) {
             text += "\(pad) \(paint("=", "1;34")) \(pending)\n"
@@ -124,6 +124,18 @@ public struct TextReporter: Sendable {
             case 0x0D: continue
             default: result += isUnsafe(scalar) ? "\u{FFFD}" : String(scalar)
             }
+        }
+        return result
+    }
+
+    /// A whole block of terminal output made safe line by line: its own line ends are kept, every
+    /// other control, escape and bidirectional character becomes `�` (for `rules` and `test`, whose
+    /// text quotes rule packs that may come from anyone).
+    public static func terminalSafe(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { $0 != "\n" && isUnsafe($0) }) else { return text }
+        var result = ""
+        for scalar in text.unicodeScalars {
+            if scalar == "\n" { result += "\n" } else if isUnsafe(scalar) { result += "\u{FFFD}" } else { result.unicodeScalars.append(scalar) }
         }
         return result
     }

@@ -42,7 +42,7 @@ public struct Configuration: Sendable {
     public init() {}
 
     static let keys = ["rules", "disable", "severity", "parameters", "registry", "calendars", "lang", "fail_on", "waivers", "limits"]
-    static let limitKeys = ["max_file_bytes", "max_depth", "max_alias_expansion", "max_scalar_bytes", "max_documents", "max_records"]
+    static let limitKeys = ["max_file_bytes", "max_depth", "max_alias_expansion", "max_scalar_bytes", "max_documents", "max_records", "max_rule_steps"]
     static let waiverKeys = ["rule", "record", "reason", "approved_by", "expires", "file"]
 
     /// Reads a configuration document.

@@ -140,14 +140,45 @@ public struct Engine: Sendable {
     /// `when` held and, for a rule with versions, its law was in force on the day of the act).
     @discardableResult
     private func evaluate(_ rule: Rule, _ index: Int, _ check: Check, with evaluator: inout Evaluator, into result: inout RecordEvaluation) -> Bool {
-        if let when = check.when, !evaluator.condition(when) { return false }
+        evaluator.startBudget(context.ruleStepBudget)
+        defer { evaluator.startBudget(.max) }
+        if let when = check.when, !evaluator.condition(when) { return budgetBreach(rule, &evaluator, &result) }
         var use = VersionUse()
         loop(0, rule, index, check, &evaluator, &result, &use)
+        if evaluator.exhausted { return budgetBreach(rule, &evaluator, &result) }
         if rule.versions.isEmpty || use.inForce { return true }
         if use.outOfForce { return false }
         // No item to check: the rule applies unless the act it is about predates its law.
         guard let day = subject(check, &evaluator).flatMap(evaluator.day) else { return true }
         return rule.versions.contains { $0.holds(on: day) }
+    }
+
+    /// When a rule ran out of evaluation steps: its findings on this record are dropped (they may be
+    /// incomplete) and one finding names the rule instead, so the record is never silently passed.
+    /// Returns whether the rule applied (false when it did not run out).
+    private func budgetBreach(_ rule: Rule, _ evaluator: inout Evaluator, _ result: inout RecordEvaluation) -> Bool {
+        guard evaluator.exhausted else { return false }
+        let record = evaluator.record
+        // The rule's own findings on this record go, with the `seen_before` questions they rest on.
+        let kept = zip(result.findings, result.findingQueries).filter { $0.0.rule != rule.id || $0.0.recordPosition != record.position }
+        result.findings = kept.map(\.0)
+        result.findingQueries = kept.map(\.1)
+        let budget = context.ruleStepBudget
+        var finding = Finding(
+            rule: "rule-budget", pack: "engine", severity: .error, record: record.id.isEmpty ? nil : record.id, file: record.file,
+            position: record.position, title: LocalizedText(zh: "规则超出计算预算", en: "Rule exceeded its evaluation budget"),
+            message: LocalizedText(
+                zh: "规则 \(rule.id) 在这条记录上计算超过 \(budget) 步，已停止，其结论未知（规则文件：\(rule.file)）",
+                en: "the rule \(rule.id) took more than \(budget) evaluation steps on this record and was stopped; its result is unknown (rule file: \(rule.file))"),
+            basis: Basis(instrument: "legality", article: "limits", english: "legality limits"),
+            help: LocalizedText(
+                zh: "简化该规则中嵌套的 items 或 steps 选择（rules lint 会提示），或用 --max-rule-steps 提高预算。",
+                en: "Simplify the rule's nested items or step selections (rules lint points at them), or raise the budget with --max-rule-steps."),
+            evidence: [])
+        finding.recordPosition = record.position
+        result.findings.append(finding)
+        result.findingQueries.append(nil)
+        return true
     }
 
     /// Checks the violation for every combination of loop items, under the version of the law in
@@ -188,6 +219,7 @@ public struct Engine: Sendable {
         }
         let binding = check.loops[level]
         for item in evaluator.evaluate(binding.expression).elements ?? [] {
+            if evaluator.exhausted { return }
             evaluator.bind(binding.slot, to: item, resetting: check.lets)
             loop(level + 1, rule, index, check, &evaluator, &result, &use)
         }

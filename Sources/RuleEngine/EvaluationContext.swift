@@ -16,6 +16,13 @@ public struct EvaluationContext: Sendable {
     public var meeting: Day?
     /// Parameter values set by configuration, by rule id and parameter name.
     public var parameterOverrides: [String: [String: ParameterValue]]
+    /// The most evaluation steps one rule may take on one record; a rule that needs more is
+    /// stopped and reported (`rule-budget`).
+    public var ruleStepBudget = EvaluationContext.defaultRuleStepBudget
+
+    /// The default budget: far above what any sane rule takes on a large record (the built-in
+    /// rules take a few thousand steps on a record of 100 steps).
+    public static let defaultRuleStepBudget = 2_000_000
 
     /// Creates a context.
     public init(

@@ -91,7 +91,18 @@ struct Evaluator {
         evaluate(expression).isTrue
     }
 
+    /// Evaluation steps left for the rule under evaluation; when they run out, every evaluation
+    /// answers `missing` at once and `exhausted` is set, so a hostile rule cannot run for minutes.
+    private(set) var stepsLeft = Int.max
+    /// Whether the rule under evaluation ran out of steps.
+    var exhausted: Bool { stepsLeft <= 0 }
+
+    /// Gives the rule about to be evaluated its budget of steps.
+    mutating func startBudget(_ steps: Int) { stepsLeft = steps }
+
     mutating func evaluate(_ expression: Expression) -> Value {
+        stepsLeft -= 1
+        guard stepsLeft > 0 else { return .missing }
         switch expression {
         case .literal(let literal): return .from(literal)
         case .list(let items): return .list(evaluateAll(items))

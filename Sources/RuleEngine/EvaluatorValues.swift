@@ -12,6 +12,9 @@ extension Evaluator {
         return value
     }
 
+    /// How many items of a list a message or evidence names before "… N more".
+    static let listedItems = 10
+
     /// What a value is, for `type_of`.
     func typeName(_ value: Value) -> String {
         switch value {
@@ -107,7 +110,11 @@ extension Evaluator {
             if let items = node.sequence { return text(.list(items.map(Value.from)), language) }
             return node.kindDescription
         case .list(let items):
-            return items.map { text($0, language) }.joined(separator: language == .zh ? "、" : ", ")
+            // Long lists are cut, so a record of thousands of steps cannot swell a report.
+            let shown = items.prefix(Self.listedItems).map { text($0, language) }.joined(separator: language == .zh ? "、" : ", ")
+            guard items.count > Self.listedItems else { return shown }
+            let more = items.count - Self.listedItems
+            return shown + (language == .zh ? "……另有 \(more) 项" : " … \(more) more")
         case .localized(let localized): return localized.text(language)
         }
     }

@@ -228,3 +228,35 @@ extension Expression {
         }
     }
 }
+
+extension Expression {
+    /// How evaluation time grows with the number of steps in a record, as a power: 0 constant,
+    /// 1 linear (one pass over the steps), 2 quadratic (a pass inside a pass), and so on. `$steps`,
+    /// a step selection and `items` over a list are one pass; their `where` runs once per item.
+    public var stepsDegree: Int {
+        switch self {
+        case .reference(let reference):
+            if case .steps = reference.root { return 1 }
+            return 0
+        case .steps(let selection):
+            let perCandidate = (selection.filter.map { $0.condition.stepsDegree } ?? 0)
+            let once = (selection.bounds.map(\.value) + selection.fields.flatMap(\.values)).map(\.stepsDegree).max() ?? 0
+            return max(once, 1 + perCandidate)
+        case .items(let source, let filter):
+            let perItem = filter?.condition.stepsDegree ?? 0
+            return max(source.stepsDegree, source.stepsDegree == 0 && perItem == 0 ? 0 : max(1, source.stepsDegree) + perItem)
+        default:
+            return children.map(\.stepsDegree).max() ?? 0
+        }
+    }
+}
+
+extension Check {
+    /// How evaluation time grows with the number of steps (see `Expression.stepsDegree`): each
+    /// `for_each` over a list of steps multiplies the work of what it encloses.
+    public var stepsDegree: Int {
+        let loopDegree = loops.reduce(0) { $0 + max($1.expression.stepsDegree, 0) }
+        let body = ([violation, location, about].compactMap { $0 } + lets.map(\.expression) + evidence.map(\.value)).map(\.stepsDegree).max() ?? 0
+        return loopDegree + body
+    }
+}

@@ -119,7 +119,10 @@ final class EventParser {
         let state = parser.pointee
         let problem = state.problem.map { String(cString: $0) } ?? "unknown problem"
         if state.error == YAML_READER_ERROR {
-            let offset = Int(state.problem_offset)
+            var offset = Int(state.problem_offset)
+            // libyaml may name the byte after a truncated sequence (`é` in Latin-1 before a line end
+            // reads as 0x0A); the bad byte is the start of the first invalid sequence near it.
+            if !bytes.isEmpty, let bad = EncodingSniffer.firstInvalidByte(in: bytes, from: offset - 4), bad <= offset { offset = bad }
             let position = Self.position(ofByte: offset, in: bytes)
             let message: String
             if problem.contains("UTF-8") || problem.contains("Unicode") || problem.contains("control characters") {
@@ -165,7 +168,8 @@ final class EventParser {
         if limit >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { index = 3 }
         while index < limit {
             let byte = bytes[index]
-            if byte == UInt8(ascii: "\n") {
+            // A line ends with LF, CR LF or a lone CR, as libyaml counts lines.
+            if byte == UInt8(ascii: "\n") || (byte == UInt8(ascii: "\r") && (index + 1 >= bytes.count || bytes[index + 1] != UInt8(ascii: "\n"))) {
                 line += 1
                 column = 1
             } else if byte & 0xC0 != 0x80, byte != UInt8(ascii: "\r") {

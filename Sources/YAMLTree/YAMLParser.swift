@@ -101,11 +101,28 @@ public enum YAMLParser {
 /// Recognises encodings that are not UTF-8 before libyaml sees them, so the message can say what to do.
 enum EncodingSniffer {
     static func problem(in bytes: [UInt8]) -> String? {
+        if bytes.count >= 4, bytes.starts(with: [0xFF, 0xFE, 0, 0]) || bytes.starts(with: [0, 0, 0xFE, 0xFF]) {
+            return "the file is UTF-32, not UTF-8; save it again as UTF-8 (Notepad or WPS: Save As, encoding UTF-8; 另存为，编码选 UTF-8), or convert it: iconv -f UTF-32 -t UTF-8 FILE > FILE.utf8"
+        }
         if bytes.count >= 2, (bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF) {
             return "the file is UTF-16, not UTF-8; save it again as UTF-8 (Notepad or WPS: Save As, encoding UTF-8; 另存为，编码选 UTF-8), or convert it: iconv -f UTF-16 -t UTF-8 FILE > FILE.utf8"
         }
         if bytes.count >= 4, bytes[0] != 0, bytes[1] == 0, bytes[2] != 0, bytes[3] == 0 {
             return "the file looks like UTF-16 without a byte-order mark, not UTF-8; save it again as UTF-8 (Notepad or WPS: Save As, encoding UTF-8; 另存为，编码选 UTF-8), or convert it with iconv -f UTF-16LE -t UTF-8"
+        }
+        return nil
+    }
+
+    /// The offset of the first byte of the first invalid UTF-8 sequence at or after `start`
+    /// (libyaml may name the byte after a truncated sequence); nil when there is none.
+    static func firstInvalidByte(in bytes: [UInt8], from start: Int) -> Int? {
+        var index = max(0, start)
+        while index < bytes.count {
+            let lead = bytes[index]
+            let length = lead < 0x80 ? 1 : lead >= 0xC2 && lead <= 0xDF ? 2 : lead >= 0xE0 && lead <= 0xEF ? 3 : lead >= 0xF0 && lead <= 0xF4 ? 4 : 0
+            guard length > 0, index + length <= bytes.count else { return index }
+            for offset in 1..<length where bytes[index + offset] & 0xC0 != 0x80 { return index }
+            index += length
         }
         return nil
     }
