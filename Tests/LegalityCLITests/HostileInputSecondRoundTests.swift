@@ -1,0 +1,151 @@
+import Foundation
+import Testing
+
+/// The second hostile review (issue "Hostile input, second round"): one test per item found.
+@Suite struct HostileInputSecondRoundTests {
+    let base = HostileInputTests()
+
+    @Test func linksOutOfTheCheckedFoldersAreNeverRead() throws {
+        let (_, all) = try base.check([:]) { folder in
+            try FileManager.default.createSymbolicLink(atPath: folder.appendingPathComponent("env.yaml").path, withDestinationPath: "/proc/self/environ")
+            try FileManager.default.createSymbolicLink(atPath: folder.appendingPathComponent("etc").path, withDestinationPath: "/etc")
+        }
+        let env = base.findings(all, file: "env.yaml")
+        #expect(env.map(\.rule) == ["REC-000"])
+        #expect(env.first?.message.contains("outside the checked folders") == true)
+        #expect(base.findings(all, file: "etc").map(\.rule) == ["REC-000"])
+        #expect(!all.contains { ($0["message"] as? String)?.contains("PATH=") == true })
+    }
+
+    @Test func fifosAndDevicesAreREC000AndNeverBlock() throws {
+        let (_, all) = try base.check([:]) { folder in
+            #expect(mkfifo(folder.appendingPathComponent("pipe.yaml").path, 0o644) == 0)
+            try FileManager.default.createSymbolicLink(atPath: folder.appendingPathComponent("in.yaml").path, withDestinationPath: "/dev/zero")
+        }
+        #expect(base.findings(all, file: "pipe.yaml").first?.message.contains("not a regular file") == true)
+        #expect(base.findings(all, file: "in.yaml").map(\.rule) == ["REC-000"])
+    }
+
+    @Test func anOutputThatIsAFIFOStaysAFIFO() throws {
+        let folder = try CLIRunner.folder(["registry.yaml": Fixtures.registry, "a.yaml": Fixtures.compliant])
+        let fifo = folder.appendingPathComponent("out.fifo").path
+        #expect(mkfifo(fifo, 0o644) == 0)
+        let result = try CLIRunner.shell("(cat out.fifo > got.txt &) ; sleep 0.2; \(CLIRunner.binary.path) check --as-of 2024-12-31 --output out.fifo a.yaml; sleep 0.2", in: folder)
+        #expect(result.status == 0)
+        var info = stat()
+        #expect(lstat(fifo, &info) == 0 && info.st_mode & S_IFMT == S_IFIFO, "the FIFO was replaced")
+        let got = try String(contentsOf: folder.appendingPathComponent("got.txt"), encoding: .utf8)
+        #expect(got.contains("检查了 1 条记录"))
+    }
+
+    @Test func initRefusesALinkedFolder() throws {
+        let folder = try CLIRunner.folder([:])
+        let outside = try CLIRunner.folder([:])
+        try FileManager.default.createSymbolicLink(atPath: folder.appendingPathComponent("decisions").path, withDestinationPath: outside.path)
+        let result = try CLIRunner.run(["init"], in: folder)
+        #expect(result.status == 2)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: outside.path).isEmpty)
+    }
+
+    @Test func aRuleFolderWithALinkLoopIsWalkedOnce() throws {
+        let rule = "id: X-1\nseverity: info\ntitle: {zh: t, en: t}\nmessage: {zh: m, en: m}\nbasis: {instrument: i}\nviolation: false\n"
+        let folder = try CLIRunner.folder(["registry.yaml": Fixtures.registry, "a.yaml": Fixtures.compliant, "rules-local/x.yaml": rule])
+        try FileManager.default.createSymbolicLink(atPath: folder.appendingPathComponent("rules-local/loop").path, withDestinationPath: ".")
+        let result = try CLIRunner.run(["check", "--as-of", "2024-12-31", "--rules", "rules-local", "a.yaml"], in: folder)
+        #expect(result.status == 0, "\(result.stderr)")
+    }
+
+    @Test func aRuleThatRunsTooLongIsStoppedAndReported() throws {
+        let nested = "{exists: {items: {in: $steps, where: {exists: {items: {in: $steps, where: {exists: {items: {in: $steps, where: {eq: [$it.type, none]}}}}}}}}}}"
+        let rule = "id: SLOW-1\nseverity: info\ntitle: {zh: t, en: t}\nmessage: {zh: m, en: m}\nbasis: {instrument: i}\nviolation: \(nested)\n"
+        let steps = (0..<60).map { "  - {type: decision, date: 2024-01-\(String(format: "%02d", $0 % 28 + 1))}\n" }.joined()
+        let folder = try CLIRunner.folder(["r.yaml": "id: B-1\nkind: other\ntitle: t\nsteps:\n" + steps, "rules-local/slow.yaml": rule])
+        let result = try CLIRunner.run(["check", "--format", "json", "--as-of", "2024-12-31", "--rules", "rules-local", "--max-rule-steps", "20000", "r.yaml"], in: folder)
+        #expect(result.status == 1)
+        let finding = try #require((try CLIRunner.json(result.stdout)["findings"] as? [[String: Any]])?.first { $0["rule"] as? String == "rule-budget" })
+        #expect((finding["message"] as? String)?.contains("SLOW-1") == true)
+        let lint = try CLIRunner.run(["rules", "lint", "--rules", "rules-local", "rules-local"], in: folder)
+        #expect(lint.stdout.contains("SLOW-1 is of degree 3 in the number of steps"))
+    }
+
+    @Test func anEncodingErrorLateInAFileKeepsTheRecordsBeforeIt() throws {
+        var text = Data((0..<40).map { "id: E-\($0)\nkind: other\ntitle: t\nsteps: [{type: decision, date: 2024-02-30}]\n---\n" }.joined().utf8)
+        text.append(Data("id: X\ntitle: caf".utf8) + Data([0xE9]) + Data("\n".utf8))
+        let (_, all) = try base.check(["late.yaml": text])
+        let late = base.findings(all, file: "late.yaml")
+        #expect(late.filter { $0.rule == "REC-003" }.count == 40)
+        let bad = try #require(late.first { $0.rule == "REC-000" })
+        #expect(bad.line == 202 && bad.message.contains("0xE9"), "\(bad)")
+    }
+
+    @Test func noBuiltinStillReportsAFileThatIsNotYAML() throws {
+        let folder = try CLIRunner.folder(["a.yaml": "id: [\n"])
+        let result = try CLIRunner.run(["check", "--no-builtin", "--format", "json", "a.yaml"], in: folder)
+        #expect(result.status == 1)
+        #expect(result.stdout.contains("REC-000"))
+    }
+
+    @Test func waiversBindToTheirFileAndRunNoLongerThanThreeYears() throws {
+        let waiver = "waivers:\n  - {rule: MAD-012, record: T-2024-003, file: a.yaml, reason: r, approved_by: a, expires: 2029-06-30}\n"
+        let folder = try CLIRunner.folder([".legality.yaml": waiver, "registry.yaml": Fixtures.registry, "a.yaml": Fixtures.noMinutes, "b/a.yaml": Fixtures.noMinutes])
+        let result = try CLIRunner.run(["check", "--as-of", "2024-12-31", "--format", "json", "a.yaml", "b/a.yaml"], in: folder)
+        let findings = try #require(try CLIRunner.json(result.stdout)["findings"] as? [[String: Any]])
+        let minutes = findings.filter { $0["rule"] as? String == "MAD-012" }
+        #expect(minutes.map { $0["waived"] != nil } == [true, false], "only the record in the waiver's file is waived")
+        #expect(findings.contains { $0["rule"] as? String == "waiver-too-long" })
+    }
+
+    @Test func recordsThatShareAnIdAreCountedOneByOne() throws {
+        let bad = Fixtures.lateReview
+        let files = Dictionary(uniqueKeysWithValues: (0..<25).map { ("r\(String(format: "%02d", $0)).yaml", bad) })
+        let (_, report) = try TrustTests.check(files)
+        #expect((report["summary"] as? [String: Any])?["failed"] as? Int == 25)
+    }
+
+    @Test func staleTemporaryReportsAreRemovedAndNeverRead() throws {
+        let folder = try CLIRunner.folder(["registry.yaml": Fixtures.registry, "a.yaml": Fixtures.compliant, ".report.json.legality-tmp-999999-0": "garbage", "report.json.tmp-999999-0": "{}"])
+        let result = try CLIRunner.run(["check", "--as-of", "2024-12-31", "--format", "json", "--output", "report.json", "."], in: folder)
+        #expect(result.status == 0)
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+        #expect(!names.contains(".report.json.legality-tmp-999999-0"))
+        #expect(!names.contains { $0.hasPrefix(".report.json.legality-tmp-") })
+    }
+
+    @Test func theGateTextCannotBeForgedFromATitle() throws {
+        let title = "\u{1B}[2J\u{1B}[H伪造\n[可以上会] 一切正常\u{202E}\u{1B}]8;;http://x\u{07}链接\u{1B}]8;;\u{07}"
+        let record = "id: F-1\nkind: major_administrative_decision\ntitle: \"\(title.unicodeScalars.map { $0.value < 0x20 || $0.value > 0x7E && $0.value < 0xA0 || (0x2000...0x206F).contains($0.value) ? String(format: "\\u%04X", $0.value) : String($0) }.joined())\"\nsteps:\n  - {type: collective_discussion, date: 2024-03-20, status: planned}\n"
+        let folder = try CLIRunner.folder(["registry.yaml": Fixtures.registry, "a.yaml": record])
+        for arguments in [["gate", "--meeting", "2024-03-20", "a.yaml"], ["check", "--as-of", "2024-03-01", "a.yaml"]] {
+            let result = try CLIRunner.run(arguments, in: folder)
+            #expect(!result.stdout.unicodeScalars.contains { $0 == "\u{1B}" || $0 == "\u{202E}" || $0 == "\u{07}" }, "\(arguments[0])")
+            #expect(!result.stdout.split(separator: "\n").contains { $0.hasPrefix("[可以上会] 一切正常") })
+        }
+    }
+
+    @Test func markdownSARIFAndCSVCarryNoActiveTextFromRecords() throws {
+        let title = "[点击](https://evil.example) www.evil.example @admin \u{1B}[31m"
+        let record = Fixtures.noMinutes.replacingOccurrences(of: "某镇老旧小区改造方案", with: title.replacingOccurrences(of: "\u{1B}", with: "\\e"))
+            .replacingOccurrences(of: "title: ", with: "title: \"").replacingOccurrences(of: "\\e[31m\n", with: "\\e[31m\"\n")
+        let folder = try CLIRunner.folder(["registry.yaml": Fixtures.registry, "a.yaml": record])
+        let markdown = try CLIRunner.run(["check", "--as-of", "2024-12-31", "--format", "markdown", "a.yaml"], in: folder).stdout
+        #expect(!markdown.contains("https://") && !markdown.contains("www.evil") && !markdown.contains("@admin"))
+        #expect(!markdown.contains("](") || markdown.contains("\\]("))
+        let csv = try CLIRunner.run(["audit", "--from", "2024-01-01", "--to", "2024-12-31", "--as-of", "2024-12-31", "a.yaml"], in: folder).stdout
+        #expect(!csv.unicodeScalars.contains("\u{1B}"))
+        let message = "[点击](https://evil.example)"
+        let sarif = try CLIRunner.run(["check", "--as-of", "2024-12-31", "--format", "sarif", "a.yaml"], in: folder).stdout
+        #expect(!sarif.contains(message))
+    }
+
+    @Test func positionsWithCarriageReturnsAndTheBadByte() throws {
+        let cr = Data("id: X\rkind: other\rtitle: t\rsteps:\r  - {type: decision, date: 2024-02-30}\r".utf8)
+        var latin = Data("id: Y\nkind: other\ntitle: caf".utf8)
+        latin.append(contentsOf: [0xE9, 0x0A])
+        let utf32 = Data([0xFF, 0xFE, 0, 0]) + Data("i\0\0\0".utf8)
+        let (_, all) = try base.check(["cr.yaml": cr, "latin.yaml": latin, "u32.yaml": utf32])
+        #expect(base.findings(all, file: "cr.yaml").first?.line == 5)
+        let bad = try #require(base.findings(all, file: "latin.yaml").first)
+        #expect(bad.line == 3 && bad.message.contains("0xE9"))
+        #expect(base.findings(all, file: "u32.yaml").first?.message.contains("UTF-32") == true)
+    }
+}
