@@ -256,7 +256,10 @@ extension Check {
     /// `for_each` over a list of steps multiplies the work of what it encloses.
     public var stepsDegree: Int {
         let loopDegree = loops.reduce(0) { $0 + max($1.expression.stepsDegree, 0) }
-        let body = ([violation, location, about].compactMap { $0 } + lets.map(\.expression) + evidence.map(\.value)).map(\.stepsDegree).max() ?? 0
-        return loopDegree + body
+        // A `let` that reads no loop variable is computed once per record, outside the loops.
+        let once = lets.filter { !$0.dependsOnLoop }.map(\.expression.stepsDegree).max() ?? 0
+        let perItem = ([violation, location, about].compactMap { $0 } + lets.filter(\.dependsOnLoop).map(\.expression) + evidence.map(\.value))
+            .map(\.stepsDegree).max() ?? 0
+        return max(once, loopDegree + perItem)
     }
 }

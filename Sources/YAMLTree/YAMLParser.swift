@@ -116,7 +116,9 @@ enum EncodingSniffer {
     /// The offset of the first byte of the first invalid UTF-8 sequence at or after `start`
     /// (libyaml may name the byte after a truncated sequence); nil when there is none.
     static func firstInvalidByte(in bytes: [UInt8], from start: Int) -> Int? {
-        var index = max(0, start)
+        var index = min(max(0, start), bytes.count)
+        // Start on the first byte of a character, not inside one.
+        while index > 0, index < bytes.count, bytes[index] & 0xC0 == 0x80 { index -= 1 }
         while index < bytes.count {
             let lead = bytes[index]
             let length = lead < 0x80 ? 1 : lead >= 0xC2 && lead <= 0xDF ? 2 : lead >= 0xE0 && lead <= 0xEF ? 3 : lead >= 0xF0 && lead <= 0xF4 ? 4 : 0
