@@ -83,6 +83,7 @@ enum RecordChecker {
                 if var record {
                     record.findings = evaluation.findings
                     record.applicableRules = evaluation.applicableRules
+                    record.notInForceRules = evaluation.notInForceRules
                     checked.records.append(record)
                 }
             }
@@ -109,6 +110,7 @@ enum RecordChecker {
                 outcome.documents.append((standing, summary(of: loaded, document: document, file: file), evaluation))
             } else {
                 evaluation.applicableRules = []
+                evaluation.notInForceRules = []
                 outcome.documents.append((standing, nil, evaluation))
             }
         }

@@ -51,7 +51,8 @@ struct ShowRule: ParsableCommand {
 
     func run() throws {
         let run = try PreparedRun.prepare(ruleOptions, recordPaths: [], needsRegistry: false)
-        guard let rule = run.rules.rules.first(where: { $0.id == id }) else {
+        // Ids are matched without regard to case: `rules show mad-007` finds MAD-007.
+        guard let rule = run.rules.rules.first(where: { $0.id == id }) ?? run.rules.rules.first(where: { $0.id.lowercased() == id.lowercased() }) else {
             let ids = run.rules.rules.map(\.id)
             throw RunError(message: "no rule has the id '\(id)'\(Suggestion.phrase(for: id, in: ids))")
         }
@@ -65,6 +66,21 @@ struct ShowRule: ParsableCommand {
         text += "\n\(zh ? "要求" : "what it demands"):\n  \(rule.description?.text(language) ?? rule.title.text(language))\n"
         text += "\n\(zh ? "依据" : "basis"): \(rule.basis.text(language))\n"
         if let help = rule.help { text += "\(zh ? "如何改正" : "how to fix"): \(help.text(language))\n" }
+        if !rule.versions.isEmpty {
+            text += "\n\(zh ? "法律版本（按行为发生之日适用）" : "versions of the law (applied by the day of the act)"):\n"
+            if let first = rule.versions.first {
+                text += zh ? "  \(first.from) 之前：不适用\n" : "  before \(first.from): does not apply\n"
+            }
+            for version in rule.versions {
+                let span = version.until.map { zh ? "\(version.from) 至 \($0)" : "\(version.from) to \($0)" } ?? (zh ? "\(version.from) 起" : "from \(version.from)")
+                var line = "  \(span)\(zh ? "：" : ": ")\(version.basis.text(language))"
+                if !version.parameters.isEmpty {
+                    let values = version.parameters.sorted { $0.key < $1.key }.map { "\($0.key) = \(Self.describe($0.value))" }.joined(separator: ", ")
+                    line += zh ? "（\(values)）" : " (\(values))"
+                }
+                text += line + "\n"
+            }
+        }
         let effective = run.context(asOf: Day(ordinal: 0)).effectiveParameters(for: rule)
         if !rule.parameters.isEmpty {
             text += "\n\(zh ? "参数（生效值）" : "parameters (effective values)"):\n"

@@ -11,6 +11,7 @@ public enum AuditJSONReporter {
                 .object([
                     ("key", .string(rate.key)), ("name", .string(rate.label.text(language))),
                     ("applicable", .int(rate.applicable)), ("passed", .int(rate.passed)), ("failed", .int(rate.failed)),
+                    ("notInForce", .int(rate.notInForce)),
                     ("rate", rate.rate.map { .string(AuditTable.percent($0)) } ?? .null),
                     ("errors", .int(rate.errors)), ("warnings", .int(rate.warnings)),
                 ])

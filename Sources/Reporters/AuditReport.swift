@@ -16,6 +16,9 @@ public struct ComplianceRate: Sendable {
     public var errors: Int
     /// Warning findings counted in the group (waived ones aside).
     public var warnings: Int
+    /// For a rule: records it would have checked but for its law not being in force on the day
+    /// of their act (counted as not applicable).
+    public var notInForce = 0
 
     /// Those that failed.
     public var failed: Int { applicable - passed }
@@ -125,7 +128,8 @@ public struct AuditReport: Sendable {
             for record in inPeriod where record.applicableRules.contains(rule.id) {
                 rate.count(record.findings.filter { $0.rule == rule.id }, passed: { $0.isEmpty })
             }
-            if rate.applicable > 0 { ruleRates.append(rate) }
+            rate.notInForce = inPeriod.count { $0.notInForceRules.contains(rule.id) }
+            if rate.applicable > 0 || rate.notInForce > 0 { ruleRates.append(rate) }
         }
         self.rules = ruleRates
 

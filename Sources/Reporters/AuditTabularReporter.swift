@@ -66,12 +66,16 @@ public enum AuditTable: String, Sendable, CaseIterable {
             case .departments: zh ? "承办单位" : "department"
             default: zh ? "月份" : "month"
             }
-            let header = zh
+            var header = zh
                 ? [name, "名称", unit, "通过", "未通过", "合规率", "错误", "警告"]
                 : [name, "name", unit, "passed", "failed", "rate", "errors", "warnings"]
+            // The rules table says how many records a rule did not apply to because its law was
+            // not yet in force on the day of their act.
+            if self == .rules { header.append(zh ? "法律尚未施行（不适用）" : "law not yet in force (not applicable)") }
             return [header] + rates.map { rate in
                 [rate.key, rate.label.text(language), String(rate.applicable), String(rate.passed), String(rate.failed),
                  rate.rate.map { Self.percent($0) } ?? "", String(rate.errors), String(rate.warnings)]
+                    + (self == .rules ? [String(rate.notInForce)] : [])
             }
         case .findings:
             let header = zh

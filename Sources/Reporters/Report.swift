@@ -24,6 +24,8 @@ public struct CheckedRecord: Sendable {
     public var findings: [Finding]
     /// The ids of the rules that applied to it.
     public var applicableRules: [String]
+    /// The ids of the rules whose law was not in force on the day of its act (not applicable).
+    public var notInForceRules: [String] = []
     /// What the document is: a record, a document that is no mapping, or a file that could not be read.
     public var standing: Standing = .record
     /// Whether a problem kept every pack but the record pack from it (a missing or mistyped key,

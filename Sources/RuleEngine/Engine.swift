@@ -147,10 +147,13 @@ public struct Engine: Sendable {
         loop(0, rule, index, check, &evaluator, &result, &use)
         if evaluator.exhausted { return budgetBreach(rule, &evaluator, &result) }
         if rule.versions.isEmpty || use.inForce { return true }
-        if use.outOfForce { return false }
-        // No item to check: the rule applies unless the act it is about predates its law.
-        guard let day = subject(check, &evaluator).flatMap(evaluator.day) else { return true }
-        return rule.versions.contains { $0.holds(on: day) }
+        var inForce = !use.outOfForce
+        if !use.outOfForce, let day = subject(check, &evaluator).flatMap(evaluator.day) {
+            // No item to check: the rule applies unless the act it is about predates its law.
+            inForce = rule.versions.contains { $0.holds(on: day) }
+        }
+        if !inForce { result.notInForceRules.append(rule.id) }
+        return inForce
     }
 
     /// When a rule ran out of evaluation steps: its findings on this record are dropped (they may be

@@ -42,6 +42,9 @@ public struct RecordEvaluation: Sendable {
     public var findings: [Finding]
     /// The ids of the rules that applied to the document.
     public var applicableRules: [String]
+    /// The ids of the rules whose kinds and conditions fit the document but whose law was not yet
+    /// (or no longer) in force on the day of the act.
+    public var notInForceRules: [String] = []
     /// Years outside the calendar that a working-day count touched.
     public var uncoveredYears: Set<Int> = []
     /// `seen_before` questions not yet answered.

@@ -1,0 +1,108 @@
+import DecisionRecords
+import Foundation
+import RuleEngine
+import RuleLanguage
+import Testing
+
+/// Rules with versions of the law: a local rule declares its own, with no Swift; versions are
+/// checked when rules load; the version in force on the day of the act decides basis, parameters
+/// and whether the rule applies at all.
+@Suite struct RuleVersionTests {
+    /// A provincial filing rule replaced on 2023-03-01: 30 calendar days (rolled forward) under the
+    /// old regulation, 15 working days under the new one, and nothing before 2016-06-01.
+    static let provincial = """
+        id: PROV-001
+        severity: warning
+        kinds: [normative_document]
+        title: {zh: 未按期报送备案, en: Filed late}
+        message: {zh: "{publication.date} 公布，最迟应于 {deadline} 备案", en: "published on {publication.date}; due for filing by {deadline}"}
+        basis: {instrument: 《某省行政规范性文件管理办法》（2023年）, article: 第二十条}
+        parameters:
+          days: {default: 15}
+          unit: {default: working_days}
+        versions:
+          - from: 2016-06-01
+            basis: {instrument: 《某省规范性文件备案规定》（2016年）, article: 第九条}
+            parameters: {days: 30, unit: calendar_days}
+          - from: 2023-03-01
+        let:
+          publication: {first: {steps: {type: publication}}}
+          deadline: {add_period: [$publication, $param.days, $param.unit]}
+        when: {exists: $publication}
+        violation: {missing: {steps: {type: filing, on_or_after: $publication, on_or_before: $deadline}}}
+        at: $publication
+        """
+
+    static func record(published: String, filed: String) -> String {
+        """
+        id: N-1
+        kind: normative_document
+        title: 示例规范性文件
+        steps:
+          - {type: publication, date: \(published)}
+          - {type: filing, date: \(filed)}
+        """
+    }
+
+    func check(_ published: String, _ filed: String) throws -> [Finding] {
+        let rules = try BuiltinRules.load(extra: [("prov.yaml", Self.provincial)])
+        return try BuiltinRules.check(Self.record(published: published, filed: filed), rules: rules, asOf: "2026-12-31", only: { $0.id == "PROV-001" })
+    }
+
+    @Test func aLocalRuleDeclaresItsOwnVersions() throws {
+        // Published 2023-02-28 under the old rule: 30 calendar days, to 2023-03-30: filed in time.
+        #expect(try check("2023-02-28", "2023-03-30").isEmpty)
+        // Published 2023-03-01 under the new rule: 15 working days, to 2023-03-22: late.
+        let late = try check("2023-03-01", "2023-03-30")
+        #expect(late.map(\.rule) == ["PROV-001"])
+        #expect(late.first?.basis.text(.zh) == "《某省行政规范性文件管理办法》（2023年）第二十条")
+        // The old rule's basis for an old act.
+        let old = try check("2020-01-02", "2020-03-02")
+        #expect(old.first?.basis.text(.zh) == "《某省规范性文件备案规定》（2016年）第九条")
+        // Before the first version the rule says nothing.
+        #expect(try check("2015-01-05", "2015-12-31").isEmpty)
+    }
+
+    @Test func calendarDayPeriodsRollForwardOverHolidays() throws {
+        // Old rule, published 2020-09-01: day 30 is 2020-10-01 (National Day); the period ends on
+        // the first working day after the holiday, 2020-10-09.
+        #expect(try check("2020-09-01", "2020-10-09").isEmpty)
+        #expect(try check("2020-09-01", "2020-10-10").map(\.rule) == ["PROV-001"])
+    }
+
+    @Test(arguments: [
+        ("  - from: 2023-03-01\n  - from: 2016-06-01\n", "must be in order"),
+        ("  - {from: 2016-06-01, until: 2023-06-30}\n  - from: 2023-03-01\n", "overlaps"),
+        ("  - {from: 2016-06-01, until: 2015-01-01}\n", "is before 'from'"),
+        ("  - {from: 2016-06-01, parameters: {dayz: 3}}\n", "did you mean 'days'"),
+        ("  - {from: 2016-06-01, parameters: {days: [1, 2]}}\n", "takes one value"),
+        ("  - {since: 2016-06-01}\n", "unknown key 'since'"),
+    ])
+    func versionsAreCheckedWhenRulesLoad(versions: String, message: String) throws {
+        let text = Self.provincial.replacingOccurrences(
+            of: "  - from: 2016-06-01\n    basis: {instrument: 《某省规范性文件备案规定》（2016年）, article: 第九条}\n    parameters: {days: 30, unit: calendar_days}\n  - from: 2023-03-01\n",
+            with: versions)
+        #expect(text != Self.provincial)
+        let error = #expect(throws: RuleLoadError.self) { try BuiltinRules.load(extra: [("prov.yaml", text)]) }
+        #expect(error?.description.contains(message) == true, "\(error?.description ?? "")")
+    }
+
+    @Test func theBuiltInPenaltyRulesCiteTheTextInForce() throws {
+        let rules = try BuiltinRules.load()
+        let oneOfficer = { (day: String) in
+            """
+            id: P-1
+            kind: administrative_penalty
+            title: 某商店销售过期食品案
+            facts: {party_present_at_decision: true}
+            steps:
+              - {type: investigation, date: \(day), officers: [P-1], credentials_shown: true}
+            """
+        }
+        let registry = Registry(people: [Person(id: "P-1", certificates: [Certificate(type: "enforcement")])])
+        for (day, citation) in [("2017-12-29", "（2009年修正）第三十七条"), ("2021-07-14", "（2017年修正）第三十七条"), ("2021-07-15", "》第四十二条")] {
+            let findings = try BuiltinRules.check(oneOfficer(day), rules: rules, asOf: "2026-12-31", registry: registry, only: { $0.id == "PEN-001" })
+            #expect(findings.first?.basis.text(.zh).hasSuffix(citation) == true, "\(day): \(findings.first?.basis.text(.zh) ?? "none")")
+        }
+    }
+}
