@@ -145,7 +145,7 @@ public struct Engine: Sendable {
         if let when = check.when, !evaluator.condition(when) { return budgetBreach(rule, &evaluator, &result) }
         var use = VersionUse()
         loop(0, rule, index, check, &evaluator, &result, &use)
-        if evaluator.exhausted { return budgetBreach(rule, &evaluator, &result) }
+        if evaluator.exhausted || evaluator.typeError != nil { return budgetBreach(rule, &evaluator, &result) }
         if rule.versions.isEmpty || use.inForce { return true }
         var inForce = !use.outOfForce
         if !use.outOfForce, let day = subject(check, &evaluator).flatMap(evaluator.day) {
@@ -156,32 +156,54 @@ public struct Engine: Sendable {
         return inForce
     }
 
-    /// When a rule ran out of evaluation steps: its findings on this record are dropped (they may be
-    /// incomplete) and one finding names the rule instead, so the record is never silently passed.
-    /// Returns whether the rule applied (false when it did not run out).
+    /// When a rule ran out of evaluation steps, or compared values across types: its findings on
+    /// this record are dropped (they may be wrong) and one finding names the rule instead, so the
+    /// record is never silently passed. Returns whether the rule applied (false when neither happened).
     private func budgetBreach(_ rule: Rule, _ evaluator: inout Evaluator, _ result: inout RecordEvaluation) -> Bool {
-        guard evaluator.exhausted else { return false }
-        let record = evaluator.record
-        // The rule's own findings on this record go, with the `seen_before` questions they rest on.
+        let budget = context.ruleStepBudget
+        if evaluator.exhausted {
+            replaceFindings(of: rule, in: &result, record: evaluator.record, with: Finding(
+                rule: "rule-budget", pack: "engine", severity: .error, record: nil, file: evaluator.record.file,
+                position: evaluator.record.position, title: LocalizedText(zh: "规则超出计算预算", en: "Rule exceeded its evaluation budget"),
+                message: LocalizedText(
+                    zh: "规则 \(rule.id) 在这条记录上计算超过 \(budget) 步，已停止，其结论未知（规则文件：\(rule.file)）",
+                    en: "the rule \(rule.id) took more than \(budget) evaluation steps on this record and was stopped; its result is unknown (rule file: \(rule.file))"),
+                basis: Basis(instrument: "legality", article: "limits", english: "legality limits"),
+                help: LocalizedText(
+                    zh: "简化该规则中嵌套的 items 或 steps 选择（rules lint 会提示），或用 --max-rule-steps 提高预算。",
+                    en: "Simplify the rule's nested items or step selections (rules lint points at them), or raise the budget with --max-rule-steps."),
+                evidence: []))
+            return true
+        }
+        if let error = evaluator.typeError {
+            replaceFindings(of: rule, in: &result, record: evaluator.record, with: Finding(
+                rule: "rule-error", pack: "engine", severity: .error, record: nil, file: evaluator.record.file,
+                position: error.position ?? evaluator.record.position, title: LocalizedText(zh: "规则无法判断这条记录", en: "Rule cannot judge this record"),
+                message: LocalizedText(
+                    zh: "规则 \(rule.id) 在这条记录上\(error.problem.zh)，其结论未知（规则文件：\(rule.file)）",
+                    en: "the rule \(rule.id) met a value it cannot compare on this record: \(error.problem.en); its result is unknown (rule file: \(rule.file))"),
+                basis: Basis(instrument: "legality", article: "rule language", english: "legality rule language"),
+                help: LocalizedText(
+                    zh: "把记录中的值改成规则需要的类型（如数字不带单位），或修改规则的比较。",
+                    en: "Write the record's value as the rule expects (a number without a unit, say), or correct the rule's comparison."),
+                evidence: []))
+            evaluator.typeError = nil
+            return true
+        }
+        return false
+    }
+
+    /// Replaces a rule's findings on the evaluator's record (and the `seen_before` questions they
+    /// rest on) with one finding of the engine's.
+    private func replaceFindings(of rule: Rule, in result: inout RecordEvaluation, record: DecisionRecord, with engineFinding: Finding) {
         let kept = zip(result.findings, result.findingQueries).filter { $0.0.rule != rule.id || $0.0.recordPosition != record.position }
         result.findings = kept.map(\.0)
         result.findingQueries = kept.map(\.1)
-        let budget = context.ruleStepBudget
-        var finding = Finding(
-            rule: "rule-budget", pack: "engine", severity: .error, record: record.id.isEmpty ? nil : record.id, file: record.file,
-            position: record.position, title: LocalizedText(zh: "规则超出计算预算", en: "Rule exceeded its evaluation budget"),
-            message: LocalizedText(
-                zh: "规则 \(rule.id) 在这条记录上计算超过 \(budget) 步，已停止，其结论未知（规则文件：\(rule.file)）",
-                en: "the rule \(rule.id) took more than \(budget) evaluation steps on this record and was stopped; its result is unknown (rule file: \(rule.file))"),
-            basis: Basis(instrument: "legality", article: "limits", english: "legality limits"),
-            help: LocalizedText(
-                zh: "简化该规则中嵌套的 items 或 steps 选择（rules lint 会提示），或用 --max-rule-steps 提高预算。",
-                en: "Simplify the rule's nested items or step selections (rules lint points at them), or raise the budget with --max-rule-steps."),
-            evidence: [])
+        var finding = engineFinding
+        finding.record = record.id.isEmpty ? nil : record.id
         finding.recordPosition = record.position
         result.findings.append(finding)
         result.findingQueries.append(nil)
-        return true
     }
 
     /// Checks the violation for every combination of loop items, under the version of the law in

@@ -56,7 +56,12 @@ struct Evaluator {
         for binding in check?.lets ?? [] { letsBySlot[binding.slot] = binding.expression }
         self.parameters = parameters
         version = nil
+        typeError = nil
     }
+
+    /// The first comparison across types in the rule under evaluation, with the place of the
+    /// record value involved; the engine reports it as the rule's own finding.
+    var typeError: (problem: LocalizedText, position: SourcePosition?)?
 
     /// The version of the rule's law the parameters are set for.
     private var version: Int?
@@ -300,6 +305,9 @@ struct Evaluator {
         return result
     }
 
+    /// Whether a step's field is one of the accepted values. A value that is a list (a parameter
+    /// such as `$param.forms`) means any of its items, exactly as a literal list does; a null among
+    /// them matches an absent field.
     private mutating func matches(_ index: Int, _ match: FieldMatch) -> Bool {
         let value = navigate(.step(index), match.path[...])
         for expected in match.values {
@@ -307,7 +315,19 @@ struct Evaluator {
                 if value.isMissing { return true }
                 continue
             }
-            if compare(value, evaluate(expected), .eq) { return true }
+            let accepted = evaluate(expected)
+            let candidates: [Value] = switch accepted {
+            case .list(let items): items
+            case .node(let node) where node.sequence != nil: accepted.elements ?? []
+            default: [accepted]
+            }
+            for candidate in candidates {
+                if candidate.isMissing {
+                    if value.isMissing { return true }
+                    continue
+                }
+                if compare(value, candidate, .eq) { return true }
+            }
         }
         return false
     }

@@ -54,30 +54,71 @@ extension Evaluator {
         }
     }
 
-    func compare(_ lhs: Value, _ rhs: Value, _ comparison: Comparison) -> Bool {
-        guard let order = ordering(lhs, rhs) else { return false }
-        return Self.holds(order, comparison, reversed: false)
+    /// Compares two values; a comparison across types (a number with a boolean, a list or a text
+    /// that is no plain number) is a type error of the rule on this record, never a silent answer.
+    mutating func compare(_ lhs: Value, _ rhs: Value, _ comparison: Comparison) -> Bool {
+        switch order(lhs, rhs) {
+        case .ordered(let order): return Self.holds(order, comparison, reversed: false)
+        case .missing: return false
+        case .mismatch(let problem):
+            noteTypeError(problem, lhs, rhs)
+            return false
+        }
     }
 
-    /// -1, 0 or 1; nil when the values cannot be compared (a missing value compares with nothing).
-    func ordering(_ lhs: Value, _ rhs: Value) -> Int? {
-        if lhs.isMissing || rhs.isMissing { return nil }
+    /// How two values compare.
+    enum Order {
+        /// In order: -1, 0 or 1.
+        case ordered(Int)
+        /// A value is missing: it compares with nothing.
+        case missing
+        /// The values are of types that do not compare; what to tell the rule's author.
+        case mismatch(LocalizedText)
+    }
+
+    func order(_ lhs: Value, _ rhs: Value) -> Order {
+        if lhs.isMissing || rhs.isMissing { return .missing }
+        func sign<T: Comparable>(_ a: T, _ b: T) -> Order { .ordered(a < b ? -1 : (a > b ? 1 : 0)) }
         switch (lhs, rhs) {
-        case (.number(let a), .number(let b)): return a < b ? -1 : (a > b ? 1 : 0)
-        case (.bool(let a), .bool(let b)): return a == b ? 0 : (a ? 1 : -1)
+        case (.number(let a, _), .number(let b, _)): return sign(a, b)
+        case (.bool(let a, _), .bool(let b, _)): return .ordered(a == b ? 0 : (a ? 1 : -1))
+        case (.step(let a), .step(let b)) where a == b: return .ordered(0)
         case (.date, _), (_, .date), (.step, _), (_, .step):
-            if case .step(let a) = lhs, case .step(let b) = rhs, a == b { return 0 }
-            guard let a = day(lhs), let b = day(rhs) else { return nil }
-            return a < b ? -1 : (a > b ? 1 : 0)
-        case (.number(let a), .text(let text, _)), (.text(let text, _), .number(let a)):
-            guard let b = Double(text) else { return nil }
-            let sign = a < b ? -1 : (a > b ? 1 : 0)
-            if case .number = lhs { return sign }
-            return -sign
+            guard let a = day(lhs), let b = day(rhs) else { return .mismatch(mismatch(lhs, rhs)) }
+            return sign(a, b)
+        case (.number(let a, _), .text(let text, _)), (.text(let text, _), .number(let a, _)):
+            guard let b = Self.plainNumber(text) else {
+                return .mismatch(LocalizedText(
+                    zh: "“\(text)”是文本，不是数字（数字不能带千位分隔符或单位，如 1500 而不是 1,500 或 1500万元）",
+                    en: "'\(text)' is a text, not a number (numbers are written without thousands separators or units: 1500, not 1,500 or 1500万元)"))
+            }
+            if case .number = lhs { return sign(a, b) }
+            return sign(b, a)
+        case (.text, .text), (.localized, .text), (.text, .localized), (.localized, .localized):
+            return sign(text(lhs, .en), text(rhs, .en))
         default:
-            let (a, b) = (text(lhs, .en), text(rhs, .en))
-            return a < b ? -1 : (a > b ? 1 : 0)
+            return .mismatch(mismatch(lhs, rhs))
         }
+    }
+
+    /// A text that is a plain number (`1500`, `-2.5`), not `1,500` or `1500万元`.
+    static func plainNumber(_ text: String) -> Double? {
+        guard !text.isEmpty, text.utf8.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "+") }) else { return nil }
+        return Double(text)
+    }
+
+    private func mismatch(_ lhs: Value, _ rhs: Value) -> LocalizedText {
+        let (a, b) = (typeName(lhs), typeName(rhs))
+        let zh = ["text": "文本", "number": "数字", "boolean": "布尔值", "date": "日期", "step": "步骤", "list": "列表", "mapping": "映射"]
+        return LocalizedText(
+            zh: "不能比较\(zh[a] ?? a)“\(text(lhs, .zh))”与\(zh[b] ?? b)“\(text(rhs, .zh))”",
+            en: "cannot compare \(a) '\(text(lhs, .en))' with \(b) '\(text(rhs, .en))'")
+    }
+
+    /// Records the first type error of the rule under evaluation, at the record value involved.
+    mutating func noteTypeError(_ problem: LocalizedText, _ lhs: Value, _ rhs: Value) {
+        guard typeError == nil else { return }
+        typeError = (problem, position(of: lhs) ?? position(of: rhs))
     }
 
     /// Whether `order` (the sign of lhs - rhs) satisfies a comparison; `reversed` reads it as rhs - lhs.
@@ -97,8 +138,8 @@ extension Evaluator {
     func text(_ value: Value, _ language: Language) -> String {
         switch value {
         case .missing: return "—"
-        case .bool(let value): return value ? "true" : "false"
-        case .number(let number):
+        case .bool(let value, _): return value ? "true" : "false"
+        case .number(let number, _):
             return number == number.rounded() && abs(number) < 1e15 ? String(Int(number)) : String(number)
         case .text(let text, _): return text
         case .date(let day, _): return day.description
@@ -122,7 +163,7 @@ extension Evaluator {
     /// Where a value is written, if it came from the record.
     func position(of value: Value) -> SourcePosition? {
         switch value {
-        case .text(_, let position), .date(_, let position): position
+        case .text(_, let position), .date(_, let position), .number(_, let position), .bool(_, let position): position
         case .step(let index): record.steps[index].position
         case .node(let node): node.position
         case .list(let items): items.lazy.compactMap { position(of: $0) }.first

@@ -6,8 +6,10 @@ import YAMLTree
 /// so a finding can point at them.
 enum Value: Sendable {
     case missing
-    case bool(Bool)
-    case number(Double)
+    /// A boolean; where it is written, when it comes from the record.
+    case bool(Bool, SourcePosition? = nil)
+    /// A number; where it is written, when it comes from the record.
+    case number(Double, SourcePosition? = nil)
     case text(String, SourcePosition?)
     case date(Day, SourcePosition?)
     /// A step of the record under evaluation, by index.
@@ -22,9 +24,9 @@ enum Value: Sendable {
         guard let scalar = node.scalar else { return .node(node) }
         switch CoreValue.resolve(scalar, tag: node.tag) {
         case .null: return .missing
-        case .bool(let value): return .bool(value)
-        case .int(let value): return .number(Double(value))
-        case .float(let value): return .number(value)
+        case .bool(let value): return .bool(value, node.position)
+        case .int(let value): return .number(Double(value), node.position)
+        case .float(let value): return .number(value, node.position)
         case .string(let text):
             if text.utf8.count >= 10, let day = Day(parsing: text) { return .date(day, node.position) }
             return .text(text, node.position)
@@ -53,13 +55,13 @@ enum Value: Sendable {
     }
 
     var isTrue: Bool {
-        if case .bool(true) = self { return true }
+        if case .bool(true, _) = self { return true }
         return false
     }
 
     var number: Double? {
         switch self {
-        case .number(let value): value
+        case .number(let value, _): value
         case .text(let text, _): Double(text)
         default: nil
         }

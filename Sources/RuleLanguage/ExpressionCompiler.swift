@@ -49,6 +49,19 @@ struct ExpressionCompiler {
         self.seenCounter = seenCounter
     }
 
+    /// Parameters used where a number of days is needed (`add_days`, `add_working_days`, ...).
+    private(set) var dayCountParameters: Set<String> = []
+
+    mutating func error(at position: SourcePosition, _ message: String) {
+        diagnostics.append(InputError(file: file, position: position, message: message))
+    }
+
+    /// Notes a `$param.NAME` given where a number of days is needed.
+    private mutating func noteDayCount(_ node: YAMLNode?) {
+        guard let text = node?.scalar?.text, text.hasPrefix("$param.") else { return }
+        dayCountParameters.insert(String(text.dropFirst("$param.".count).prefix { $0 != "." }))
+    }
+
     mutating func error(_ node: YAMLNode, _ message: String) {
         diagnostics.append(InputError(file: file, position: node.position, message: message))
     }
@@ -108,6 +121,7 @@ struct ExpressionCompiler {
         case "is_true": return (.isTrue(compile(argument)), .other)
         case "eq", "ne", "lt", "le", "gt", "ge":
             let (a, b) = pair(argument, name)
+            if let problem = Self.literalMismatch(a, b) { error(argument, "'\(name)' compares \(problem), which never compare; compare values of one type") }
             return (.compare(Comparison(rawValue: name) ?? .eq, a, b), .other)
         case "in":
             let (a, b) = pair(argument, name)
@@ -144,15 +158,19 @@ struct ExpressionCompiler {
         case "distinct": return (.distinct(compile(argument)), .other)
         case "count": return (.count(compile(argument)), .other)
         case "add_days":
+            noteDayCount(argument.sequence?.dropFirst().first)
             let (a, b) = pair(argument, name)
             return (.addDays(a, b), .other)
         case "add_working_days":
+            noteDayCount(argument.sequence?.dropFirst().first)
             let (a, b) = pair(argument, name)
             return (.addWorkingDays(a, b), .other)
         case "add_calendar_days":
+            noteDayCount(argument.sequence?.dropFirst().first)
             let (a, b) = pair(argument, name)
             return (.addCalendarDays(a, b), .other)
         case "add_period":
+            noteDayCount(argument.sequence?.dropFirst().first)
             let items = sequence(argument, name)
             guard items.count == 3 else {
                 if argument.sequence != nil { error(argument, "'add_period' takes [DATE, COUNT, UNIT], UNIT one of working_days, calendar_days, days") }
@@ -202,6 +220,21 @@ struct ExpressionCompiler {
             error(key, "unknown operator '\(name)'\(Suggestion.phrase(for: name, in: Self.operators))")
             return (.literal(.null), .other)
         }
+    }
+
+    /// Two constants of types that never compare (`gt: [true, 1000]`, `gt: [[500], 1000]`), named.
+    static func literalMismatch(_ a: Expression, _ b: Expression) -> String? {
+        func kind(_ expression: Expression) -> String? {
+            switch expression {
+            case .literal(.bool): "a boolean"
+            case .literal(.number): "a number"
+            case .literal(.text(let text)): Double(text) == nil && Day(parsing: text) == nil ? "a text" : nil
+            case .list: "a list"
+            default: nil
+            }
+        }
+        guard let left = kind(a), let right = kind(b), left != right else { return nil }
+        return "\(left) with \(right)"
     }
 
     static func looksLikeDate(_ text: String) -> Bool {

@@ -50,6 +50,8 @@ public struct Parameter: Sendable {
     public var defaultList: [Literal]?
     /// What it means, for `rules show`.
     public var description: String?
+    /// Where the default is written.
+    public var position: SourcePosition = .start
 }
 
 /// A parameter's value: one literal or a list.

@@ -3,7 +3,7 @@ import YAMLTree
 
 /// Compiles one rule document: checks every key and expression and resolves names.
 enum RuleCompiler {
-    static func compile(_ node: YAMLNode, source: RuleSource, compiler: inout ExpressionCompiler) -> Rule? {
+    static func compile(_ node: YAMLNode, source: RuleSource, vocabulary: Vocabulary, compiler: inout ExpressionCompiler) -> Rule? {
         guard let pairs = node.mapping else {
             compiler.error(node, "a rule is a mapping with id, severity, title, message, basis and violation, found \(node.kindDescription)")
             return nil
@@ -26,7 +26,15 @@ enum RuleCompiler {
         let parameters = parameters(node["parameters"], compiler: &compiler)
         compiler.parameters = Set(parameters.map(\.name))
         let tags = texts(node["tags"], key: "tags", compiler: &compiler)
-        let kinds = node["kinds"].map { texts($0, key: "kinds", compiler: &compiler) }
+        let kinds = node["kinds"].map { kindsNode in
+            // A kind must be in the vocabulary (its code or a name): a misspelt kind would make the rule never apply.
+            zip(texts(kindsNode, key: "kinds", compiler: &compiler), kindsNode.sequence ?? [kindsNode]).map { kind, item in
+                if let code = vocabulary.code(for: kind, in: RecordFormat.Section.kinds) { return code }
+                let known = Array(vocabulary.codes(in: RecordFormat.Section.kinds)).sorted()
+                compiler.error(item, "the kind '\(kind)' is not in the vocabulary\(Suggestion.phrase(for: kind, in: known)); known kinds: \(known.joined(separator: ", ")) (declare a kind of your own in a vocabulary file)")
+                return kind
+            }
+        }
         var prerequisite = false
         if let flag = node["prerequisite"] {
             if case .bool(let value) = flag.coreValue { prerequisite = value } else { compiler.error(flag, "'prerequisite' is true or false") }
@@ -59,6 +67,17 @@ enum RuleCompiler {
             default:
                 compiler.error(node["scope"] ?? node, "'scope' is record or run")
                 body = .record(check)
+            }
+        }
+        // A parameter used as a count of days must default to a whole number (a default of "二十"
+        // would make every example fail with no reason).
+        for parameter in parameters where compiler.dayCountParameters.contains(parameter.name) {
+            let values = parameter.defaultList ?? [parameter.defaultValue]
+            for value in values {
+                guard case .number = value else {
+                    compiler.error(at: parameter.position, "parameter '\(parameter.name)' is used as a number of days, but its default is not a number")
+                    break
+                }
             }
         }
         let message = template(node["message"], in: node, compiler: &compiler)
@@ -260,9 +279,9 @@ enum RuleCompiler {
                 description = pair.value["description"]?.scalar?.text
             }
             if let items = valueNode.sequence {
-                result.append(Parameter(name: name, defaultValue: .null, defaultList: items.map(Literal.init), description: description))
+                result.append(Parameter(name: name, defaultValue: .null, defaultList: items.map(Literal.init), description: description, position: valueNode.position))
             } else if valueNode.scalar != nil {
-                result.append(Parameter(name: name, defaultValue: Literal(valueNode), defaultList: nil, description: description))
+                result.append(Parameter(name: name, defaultValue: Literal(valueNode), defaultList: nil, description: description, position: valueNode.position))
             } else {
                 compiler.error(valueNode, "parameter '\(name)' takes a number, a text or a list")
             }

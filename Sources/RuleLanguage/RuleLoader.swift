@@ -73,7 +73,7 @@ public enum RuleLoader {
         }
         for (source, node) in documents where node["definitions"] == nil && node["vocabulary"] == nil {
             var compiler = ExpressionCompiler(file: source.path, definitions: definitionIndex, seenCounter: seenCounter)
-            if let rule = RuleCompiler.compile(node, source: source, compiler: &compiler) {
+            if let rule = RuleCompiler.compile(node, source: source, vocabulary: vocabulary, compiler: &compiler) {
                 if let other = ruleFiles[rule.id] {
                     compiler.error(node["id"] ?? node, "the rule id '\(rule.id)' is already defined in \(other)")
                 } else {

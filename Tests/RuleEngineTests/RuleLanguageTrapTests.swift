@@ -1,0 +1,102 @@
+import DecisionRecords
+import Foundation
+import RuleEngine
+import RuleLanguage
+import Testing
+import YAMLTree
+
+/// The traps a rule author fell into (issue "Rule language, second round"): each gave a wrong
+/// answer with no error; each is now a correct answer, or an error at load time or at run time.
+@Suite struct RuleLanguageTrapTests {
+    static func rule(_ body: String, id: String = "TRAP-1", kinds: String = "[administrative_license]") -> String {
+        """
+        id: \(id)
+        severity: warning
+        kinds: \(kinds)
+        title: {zh: 陷阱, en: trap}
+        message: {zh: m, en: m}
+        basis: {instrument: 测试}
+        \(body)
+        """
+    }
+
+    static func findings(_ rule: String, _ record: String) throws -> [Finding] {
+        let rules = try BuiltinRules.load(extra: [("trap.yaml", rule)])
+        return try BuiltinRules.check(record, rules: rules, asOf: "2026-12-31", only: { $0.id == "TRAP-1" })
+    }
+
+    static func loadError(_ rule: String) -> String? {
+        do {
+            _ = try BuiltinRules.load(extra: [("trap.yaml", rule)])
+            return nil
+        } catch {
+            return "\(error)"
+        }
+    }
+
+    static let license = """
+        id: L-1
+        kind: administrative_license
+        title: 某许可
+        facts: {budget: %BUDGET%}
+        steps:
+          - {type: delivery, date: 2026-03-02, form: %FORM%}
+        """
+
+    static func record(budget: String = "1000", form: String = "written") -> String {
+        license.replacingOccurrences(of: "%BUDGET%", with: budget).replacingOccurrences(of: "%FORM%", with: form)
+    }
+
+    @Test(arguments: [("written", true), ("electronic", true), ("post", false)])
+    func aListFromAParameterMeansAnyOf(form: String, selected: Bool) throws {
+        let rule = Self.rule("parameters: {forms: [written, electronic]}\nviolation: {exists: {steps: {type: delivery, form: $param.forms}}}")
+        #expect(try Self.findings(rule, Self.record(form: form)).isEmpty == !selected)
+    }
+
+    @Test func nullInAParameterListMatchesAnAbsentField() throws {
+        let rule = Self.rule("parameters: {forms: [written, null]}\nviolation: {exists: {steps: {type: delivery, form: $param.forms}}}")
+        let record = Self.record().replacingOccurrences(of: ", form: written", with: "")
+        #expect(try Self.findings(rule, record).count == 1)
+    }
+
+    @Test(arguments: ["gt: [true, 1000]", "gt: [false, 1000]", "gt: [[500], 1000]", "eq: [yes, 1]"])
+    func constantsOfDifferentTypesAreALoadError(comparison: String) throws {
+        let error = try #require(Self.loadError(Self.rule("violation: {\(comparison)}")))
+        #expect(error.contains("never compare"), "\(error)")
+    }
+
+    @Test(arguments: ["\"1,500\"", "1500万元", "true", "[1500]"])
+    func aRecordValueOfAnotherTypeIsARuleErrorAtTheValue(budget: String) throws {
+        let rule = Self.rule("violation: {gt: [$facts.budget, 1000]}")
+        let findings = try Self.findings(rule, Self.record(budget: budget))
+        #expect(findings.map(\.rule) == ["rule-error"])
+        #expect(findings.first?.position == SourcePosition(line: 4, column: 17), "\(findings.first?.position.map { "\($0)" } ?? "")")
+        #expect(findings.first?.message.en.contains("TRAP-1") == true)
+        if budget.contains(",") || budget.contains("万") { #expect(findings.first?.message.en.contains("not a number") == true) }
+    }
+
+    @Test func aPlainNumberTextStillCompares() throws {
+        let rule = Self.rule("violation: {gt: [$facts.budget, 1000]}")
+        #expect(try Self.findings(rule, Self.record(budget: "\"1500\"")).count == 1)
+        #expect(try Self.findings(rule, Self.record(budget: "800")).isEmpty)
+    }
+
+    @Test(arguments: ["1500", "true"])
+    func numbersAndBooleansKeepTheirPosition(budget: String) throws {
+        let rule = Self.rule("violation: {exists: $facts.budget}\nat: $facts.budget")
+        #expect(try Self.findings(rule, Self.record(budget: budget)).first?.position == SourcePosition(line: 4, column: 17))
+    }
+
+    @Test func aParameterDefaultOfTheWrongTypeIsALoadError() throws {
+        let rule = Self.rule("parameters: {days: 二十}\nviolation: {gt: [$as_of, {add_days: [{first: $steps}, $param.days]}]}")
+        let error = try #require(Self.loadError(rule))
+        #expect(error.contains("trap.yaml:7:") && error.contains("'days' is used as a number of days"), "\(error)")
+    }
+
+    @Test func aMisspeltKindIsALoadError() throws {
+        let error = try #require(Self.loadError(Self.rule("violation: true", kinds: "[administrative_licence]")))
+        #expect(error.contains("did you mean 'administrative_license'"), "\(error)")
+        // A kind written by its name is read as its code.
+        _ = try BuiltinRules.load(extra: [("trap.yaml", Self.rule("violation: true", kinds: "[行政许可]"))])
+    }
+}
