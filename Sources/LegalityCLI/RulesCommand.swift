@@ -51,7 +51,7 @@ struct ShowRule: ParsableCommand {
 
     func run() throws {
         let run = try PreparedRun.prepare(ruleOptions, recordPaths: [], needsRegistry: false)
-        // Ids are matched without regard to case: `rules show mad-007` finds MAD-007.
+        // Ids are matched without regard to case: `rules show town-001` finds TOWN-001.
         guard let rule = run.rules.rules.first(where: { $0.id == id }) ?? run.rules.rules.first(where: { $0.id.lowercased() == id.lowercased() }) else {
             let ids = run.rules.rules.map(\.id)
             throw RunError(message: "no rule has the id '\(id)'\(Suggestion.phrase(for: id, in: ids))")
