@@ -29,6 +29,8 @@ enum RuleCompiler {
         let kinds = node["kinds"].map { kindsNode in
             // A kind must be in the vocabulary (its code or a name): a misspelt kind would make the rule never apply.
             zip(texts(kindsNode, key: "kinds", compiler: &compiler), kindsNode.sequence ?? [kindsNode]).map { kind, item in
+                // Without a vocabulary of kinds (rules loaded on their own) there is nothing to check against.
+                guard vocabulary.has(RecordFormat.Section.kinds) else { return kind }
                 if let code = vocabulary.code(for: kind, in: RecordFormat.Section.kinds) { return code }
                 let known = Array(vocabulary.codes(in: RecordFormat.Section.kinds)).sorted()
                 compiler.error(item, "the kind '\(kind)' is not in the vocabulary\(Suggestion.phrase(for: kind, in: known)); known kinds: \(known.joined(separator: ", ")) (declare a kind of your own in a vocabulary file)")
