@@ -29,10 +29,8 @@ struct CheckCommand: ParsableCommand {
         let asOf = asOf?.day ?? RunSetup.today()
         let limits = limitOptions.resolved(run.configuration.limits, paths: paths)
         let engine = Engine(context: run.context(asOf: asOf, limits: limits))
-        switch outputOptions.format {
-        case .json, .text:
-            try stream(files, engine: engine, run: run, asOf: asOf, limits: limits)
-        default:
+        if outputOptions.format == .html {
+            // The HTML page lists every record in a table; it is the one format made from the whole run.
             let checked = RecordChecker.check(files, engine: engine, keepSources: false, jobs: ruleOptions.workerCount, limits: limits)
             // Waivers mark the findings where every format reads them: in each record and in the run's list.
             var ledger = run.ledger(asOf: asOf)
@@ -45,58 +43,81 @@ struct CheckCommand: ParsableCommand {
                 findings: records.flatMap(\.findings) + runFindings + ledger.diagnostics(), failOn: run.failOn,
                 language: run.language, fileCount: files.count, run: run.description)
             CalendarWarning.print(checked.uncoveredYears, calendar: run.calendar, language: run.language)
-            try ReportOutput.write(report, options: outputOptions, sources: [:])
+            try FileSystem.deliver(HTMLReporter.render(report), to: outputOptions.output)
             if report.fails { throw ExitCode(1) }
+            return
+        }
+        try stream(files, engine: engine, run: run, asOf: asOf, limits: limits)
+    }
+
+    /// The report in its format, written as the run goes.
+    private func reportStream(_ engine: Engine, run: PreparedRun, asOf: Day) -> any ReportStream {
+        let language = run.language
+        switch outputOptions.format {
+        case .json: return JSONReporter.Stream(version: Legality.version, asOf: asOf, run: run.description, language: language)
+        case .sarif: return SARIFReporter.Stream(version: Legality.version, asOf: asOf, rules: engine.rules, failOn: run.failOn, language: language)
+        case .junit: return JUnitReporter.Stream(version: Legality.version, asOf: asOf, failOn: run.failOn, language: language)
+        case .csv: return CSVReporter.Stream(language: language)
+        case .markdown: return MarkdownReporter.Stream(version: Legality.version, asOf: asOf, failOn: run.failOn, language: language)
+        case .text, .html:
+            let colour = outputOptions.output == nil && FileSystem.isTerminal(1) && (FileSystem.environment("NO_COLOR") ?? "").isEmpty
+            return TextReporter.Stream(colour: colour, asOf: asOf, run: run.description, language: language)
         }
     }
 
-    /// Text and JSON reports are written file by file as the run goes, so memory stays flat however
-    /// many records there are: run-level findings first, then each file's findings in file order,
-    /// then the findings about waivers, then the summary.
+    /// Reports are written document by document as the run goes, so memory stays flat however many
+    /// records or files there are: run-level findings first, then each file's findings in file
+    /// order, then the findings about waivers, then the summary.
     private func stream(_ files: [String], engine: Engine, run: PreparedRun, asOf: Day, limits: RecordLimits) throws {
-        let writer = try ReportWriter(path: outputOptions.output)
-        let language = run.language
-        let json = outputOptions.format == .json
-        let colour = outputOptions.output == nil && FileSystem.isTerminal(1) && (FileSystem.environment("NO_COLOR") ?? "").isEmpty
-        let text = TextReporter(colour: colour, sourceLines: { _ in nil })
+        var sink = WriterSink(writer: try ReportWriter(path: outputOptions.output))
+        var stream = reportStream(engine, run: run, asOf: asOf)
         var ledger = run.ledger(asOf: asOf)
         var tally = ReportTally(failOn: run.failOn)
-        var written = 0
-        var failure: RunError?
-        func emit(_ findings: [Finding], source: [UInt8]? = nil) {
-            guard !findings.isEmpty, failure == nil else { return }
-            tally.add(findings)
-            do {
-                if json {
-                    try writer.write(JSONReporter.findings(findings, language: language, first: written == 0))
-                } else {
-                    let lines = source.map(ReportOutput.lines)
-                    let reporter = TextReporter(colour: text.colour, sourceLines: { _ in lines })
-                    for finding in findings { try writer.write(reporter.render(finding, language: language)) }
-                }
-            } catch {
-                failure = error
-            }
-            written += findings.count
-        }
-        if json { try writer.write(JSONReporter.header(version: Legality.version, asOf: asOf, run: run.description)) }
+        stream.begin(into: &sink)
         var runFindings = engine.runFindings()
         ledger.mark(&runFindings)
-        emit(runFindings)
-        let uncovered = RecordChecker.run(files, engine: engine, keepSources: !json, keepRecords: false, jobs: ruleOptions.workerCount, limits: limits) { file in
-            var findings = file.findings
-            ledger.mark(&findings)
-            for standing in file.standings { tally.addDocument(standing) }
-            tally.addFiles(1)
-            emit(findings, source: file.source)
+        tally.add(runFindings)
+        stream.runFindings(runFindings, into: &sink)
+        let format = outputOptions.format
+        let uncovered = RecordChecker.run(
+            files, engine: engine, keepSources: format == .text, keepRecords: format == .junit, jobs: ruleOptions.workerCount, limits: limits
+        ) { event in
+            switch event {
+            case .started(let file, let source):
+                stream.startFile(file, source: source, into: &sink)
+            case .document(let document):
+                var findings = document.findings
+                ledger.mark(&findings)
+                tally.addDocument(document.standing)
+                tally.add(findings)
+                stream.document(document.record, findings: findings, into: &sink)
+            case .finished(let file):
+                tally.addFiles(1)
+                stream.endFile(file, into: &sink)
+            }
         }
-        if let failure { throw failure }
-        emit(ledger.diagnostics())
-        if let failure { throw failure }
-        if !json { try writer.write(TextReporter.setup(run.description, language: language)) }
-        try writer.write(json ? JSONReporter.footer(tally, hadFindings: written > 0) : text.summary(tally, asOf: asOf, language: language))
-        try writer.commit()
-        CalendarWarning.print(uncovered, calendar: run.calendar, language: language)
+        let diagnostics = ledger.diagnostics()
+        tally.add(diagnostics)
+        stream.trailingFindings(diagnostics, into: &sink)
+        stream.end(tally, into: &sink)
+        if let failure = sink.failure { throw failure }
+        try sink.writer.commit()
+        CalendarWarning.print(uncovered, calendar: run.calendar, language: run.language)
         if tally.fails { throw ExitCode(1) }
+    }
+}
+
+/// A report writer as the sink of a stream; the first write error is kept and ends the run.
+struct WriterSink: TextSink {
+    let writer: ReportWriter
+    var failure: RunError?
+
+    mutating func write(_ text: String) {
+        guard failure == nil else { return }
+        do {
+            try writer.write(text)
+        } catch {
+            failure = error
+        }
     }
 }

@@ -16,108 +16,141 @@ struct CheckedFiles {
 }
 
 /// Reads each record file once, parses it once, and evaluates each document as it completes;
-/// with several jobs, files are checked in parallel and settled in file order, so the result
-/// does not depend on the number of jobs.
+/// with several jobs, files are checked in parallel and settled in file order, document by
+/// document, so the result does not depend on the number of jobs and no file is held whole.
 enum RecordChecker {
-    /// What one file gave, before it is settled in file order.
-    struct FileOutcome: Sendable {
-        /// Each document's standing, summary (kept only when reports need records) and evaluation.
-        var documents: [(standing: CheckedRecord.Standing, record: CheckedRecord?, evaluation: RecordEvaluation)] = []
-        var source: [UInt8]?
+    /// One document as its worker left it, before it is settled in file order.
+    struct DocumentOutcome: Sendable {
+        var standing: CheckedRecord.Standing
+        /// Its summary, kept only when reports need records.
+        var record: CheckedRecord?
+        var evaluation: RecordEvaluation
     }
 
-    /// One settled file: its records and its findings, sorted.
-    struct CheckedFile {
-        var file: String
-        /// What each document was (a record, no mapping, or the whole file unreadable).
-        var standings: [CheckedRecord.Standing]
-        /// The documents' summaries, when they were kept.
-        var records: [CheckedRecord]
-        var findings: [Finding]
-        var source: [UInt8]?
+    /// What a worker hands over for a file, piece by piece: its text first (when excerpts are
+    /// wanted and it is UTF-8), then each document as it is evaluated.
+    enum Piece: Sendable {
+        case source([UInt8])
+        case document(DocumentOutcome)
+    }
 
-        /// Documents read, records or not.
-        var documentCount: Int { standings.count }
+    /// One settled document: its findings (sorted) and, when kept, its summary.
+    struct SettledDocument {
+        var file: String
+        var standing: CheckedRecord.Standing
+        var record: CheckedRecord?
+        var findings: [Finding]
+    }
+
+    /// What `run` reports, in file order.
+    enum Event {
+        /// A file begins; its text, when kept for excerpts.
+        case started(file: String, source: [UInt8]?)
+        /// One of its documents, settled.
+        case document(SettledDocument)
+        /// The file is done.
+        case finished(file: String)
     }
 
     /// Checks every file and keeps everything, for reports that need the whole run at once.
     static func check(_ files: [String], engine: Engine, keepSources: Bool, jobs: Int = 1, limits: RecordLimits) -> CheckedFiles {
         var result = CheckedFiles()
-        result.uncoveredYears = run(files, engine: engine, keepSources: keepSources, keepRecords: true, jobs: jobs, limits: limits) { file in
-            result.findings += file.findings
-            result.records += file.records
-            if let source = file.source, !file.findings.isEmpty { result.sources[file.file] = source }
+        var source: [UInt8]?
+        result.uncoveredYears = run(files, engine: engine, keepSources: keepSources, keepRecords: true, jobs: jobs, limits: limits) { event in
+            switch event {
+            case .started(_, let text): source = text
+            case .document(let document):
+                result.findings += document.findings
+                if let record = document.record { result.records.append(record) }
+                if let source, !document.findings.isEmpty { result.sources[document.file] = source }
+            case .finished: source = nil
+            }
         }
         return result
     }
 
-    /// Checks every file and hands each, settled, to `each` in file order; nothing is kept, so
-    /// memory does not grow with the number of files. Returns the years the calendar missed.
+    /// Checks every file and hands each file's documents, settled, to `each` in file order; nothing
+    /// is kept, so memory does not grow with the number of files or documents (beyond the ids kept
+    /// for duplicate detection). Returns the years the calendar missed.
     static func run(
         _ files: [String], engine: Engine, keepSources: Bool, keepRecords: Bool, jobs: Int, limits: RecordLimits,
-        each: (CheckedFile) -> Void
+        each: (Event) -> Void
     ) -> Set<Int> {
         var state = RunState(rules: engine.context.rules)
-        var recordCount = 0
+        var documentCount = 0
         let sizes = files.map(FileSystem.size)
-        let pipeline = OrderedPipeline(count: files.count, workers: max(1, min(jobs, files.count)), weights: sizes) { index in
-            outcome(of: files[index], engine: engine, keepSources: keepSources, keepRecords: keepRecords, limits: limits)
+        let pipeline = OrderedPipeline<Piece>(count: files.count, workers: max(1, min(jobs, files.count)), weights: sizes) { index, emit in
+            read(files[index], engine: engine, keepSources: keepSources, keepRecords: keepRecords, limits: limits, emit: emit)
         }
         for index in files.indices {
-            var outcome = pipeline.take(index)
             let file = files[index]
-            if recordCount + outcome.documents.count > limits.maxRecords {
-                // Past the run's record limit a file is not evaluated; it says so once.
-                let problem = RecordProblem(
-                    code: .yaml,
-                    message: LocalizedText(
-                        zh: "本次运行的记录数已达上限 \(limits.maxRecords)，此文件未检查；可用 --max-records 提高上限",
-                        en: "the run reached its limit of \(limits.maxRecords) records, so this file was not checked; raise it with --max-records"),
-                    position: .start)
-                outcome.documents = [unreadable(file, problem, engine)]
+            var started = false
+            var overLimit = false
+            func start(_ source: [UInt8]?) {
+                guard !started else { return }
+                started = true
+                each(.started(file: file, source: source))
             }
-            var checked = CheckedFile(file: file, standings: outcome.documents.map(\.standing), records: [], findings: [], source: outcome.source)
-            for case (_, let record, var evaluation) in outcome.documents {
-                state.settle(&evaluation)
-                checked.findings += evaluation.findings
-                if var record {
-                    record.findings = evaluation.findings
-                    record.applicableRules = evaluation.applicableRules
-                    record.notInForceRules = evaluation.notInForceRules
-                    checked.records.append(record)
+            pipeline.take(index) { piece in
+                switch piece {
+                case .source(let bytes):
+                    start(bytes)
+                case .document(var outcome):
+                    start(nil)
+                    guard !overLimit else { return }
+                    if documentCount >= limits.maxRecords {
+                        // Past the run's record limit the rest of a file is not evaluated; it says so once.
+                        overLimit = true
+                        let problem = RecordProblem(
+                            code: .yaml,
+                            message: LocalizedText(
+                                zh: "本次运行的记录数已达上限 \(limits.maxRecords)，此文件其余部分未检查；可用 --max-records 提高上限",
+                                en: "the run reached its limit of \(limits.maxRecords) records, so the rest of this file was not checked; raise it with --max-records"),
+                            position: .start)
+                        outcome = unreadable(file, problem, engine)
+                    }
+                    documentCount += 1
+                    state.settle(&outcome.evaluation)
+                    var record = outcome.record
+                    record?.findings = outcome.evaluation.findings
+                    record?.applicableRules = outcome.evaluation.applicableRules
+                    record?.notInForceRules = outcome.evaluation.notInForceRules
+                    each(.document(SettledDocument(
+                        file: file, standing: outcome.standing, record: record,
+                        findings: outcome.evaluation.findings.sorted(by: Finding.precedes))))
                 }
             }
-            recordCount += checked.documentCount
-            checked.findings.sort(by: Finding.precedes)
-            each(checked)
+            start(nil)
+            each(.finished(file: file))
         }
         return state.uncoveredYears
     }
 
-    /// Reads, parses and evaluates one file; a file that cannot be read or parsed is one document with a load problem.
-    /// Without `keepRecords`, a document keeps only its findings: what a streamed report needs.
     /// Files larger than this are read piece by piece (unless their text is needed for excerpts),
     /// so that a file of many documents is never in memory whole.
     static let streamingThreshold = 8 << 20
 
-    static func outcome(of file: String, engine: Engine, keepSources: Bool, keepRecords: Bool, limits: RecordLimits) -> FileOutcome {
-        var outcome = FileOutcome()
-        let each: (YAMLNode) -> Void = { document in
+    /// Reads, parses and evaluates one file, emitting each document as it is evaluated; a file that
+    /// cannot be read or parsed ends with one document holding its load problem. Without
+    /// `keepRecords`, a document keeps only its findings: what a streamed report needs.
+    static func read(_ file: String, engine: Engine, keepSources: Bool, keepRecords: Bool, limits: RecordLimits, emit: (Piece) -> Void) {
+        func each(_ document: YAMLNode) {
             let loaded = engine.load(document, file: file)
             var evaluation = engine.evaluate(loaded, file: file)
             let standing: CheckedRecord.Standing = loaded.record == nil ? .notRecord : .record
-            if keepRecords {
-                outcome.documents.append((standing, summary(of: loaded, document: document, file: file), evaluation))
-            } else {
+            if !keepRecords {
                 evaluation.applicableRules = []
                 evaluation.notInForceRules = []
-                outcome.documents.append((standing, nil, evaluation))
             }
+            let record = keepRecords ? summary(of: loaded, document: document, file: file) : nil
+            emit(.document(DocumentOutcome(standing: standing, record: record, evaluation: evaluation)))
+        }
+        func fail(_ problem: RecordProblem) {
+            emit(.document(unreadable(file, problem, engine)))
         }
         if let refusal = Discovery.refusal(of: file, roots: limits.roots) {
-            let problem = RecordProblem(code: .yaml, message: LocalizedText(zh: "无法读取文件：\(refusal.zh)", en: "cannot read the file: \(refusal.en)"), position: .start)
-            outcome.documents.append(unreadable(file, problem, engine))
-            return outcome
+            fail(RecordProblem(code: .yaml, message: LocalizedText(zh: "无法读取文件：\(refusal.zh)", en: "cannot read the file: \(refusal.en)"), position: .start))
+            return
         }
         let size = FileSystem.size(file)
         if !keepSources, size > streamingThreshold, size <= limits.maxFileBytes, let input = FileInput(path: file) {
@@ -128,28 +161,24 @@ enum RecordChecker {
                 if let offset = error.byteOffset, let bytes = try? FileSystem.read(file) {
                     position = YAMLParser.position(ofByte: offset, in: bytes)
                 }
-                outcome.documents.append(unreadable(file, parseProblem(error, at: position), engine))
+                fail(parseProblem(error, at: position))
             }
-            return outcome
+            return
         }
         let bytes: [UInt8]
         do {
             bytes = try FileSystem.read(file, limit: limits.maxFileBytes)
         } catch {
-            let problem = RecordProblem(code: .yaml, message: LocalizedText(zh: "无法读取文件：\(error.message)", en: "cannot read the file: \(error.message)"), position: .start)
-            outcome.documents.append(unreadable(file, problem, engine))
-            return outcome
+            fail(RecordProblem(code: .yaml, message: LocalizedText(zh: "无法读取文件：\(error.message)", en: "cannot read the file: \(error.message)"), position: .start))
+            return
         }
-        var quotable = true
+        // Bytes of a file that is not UTF-8 text are never quoted.
+        if keepSources, YAMLParser.isValidUTF8(bytes) { emit(.source(bytes)) }
         do {
             try YAMLParser.parse(bytes, file: file, limits: limits.yaml) { document throws(YAMLError) in each(document) }
         } catch {
-            outcome.documents.append(unreadable(file, parseProblem(error, at: error.position), engine))
-            // Bytes of a file that is not UTF-8 text are never quoted.
-            quotable = error.kind != .encoding
+            fail(parseProblem(error, at: error.position))
         }
-        if keepSources, quotable { outcome.source = bytes }
-        return outcome
     }
 
     private static func parseProblem(_ error: YAMLError, at position: SourcePosition) -> RecordProblem {
@@ -160,10 +189,10 @@ enum RecordChecker {
         return RecordProblem(code: .yaml, message: LocalizedText(zh: chinese, en: error.message), position: position)
     }
 
-    private static func unreadable(_ file: String, _ problem: RecordProblem, _ engine: Engine) -> (CheckedRecord.Standing, CheckedRecord, RecordEvaluation) {
+    private static func unreadable(_ file: String, _ problem: RecordProblem, _ engine: Engine) -> DocumentOutcome {
         var record = CheckedRecord(file: file, id: nil, title: nil, kind: nil, department: nil, decisionDate: nil, line: problem.position.line, findings: [])
         record.standing = .unreadableFile
-        return (.unreadableFile, record, engine.evaluate(.unreadable(problem), file: file))
+        return DocumentOutcome(standing: .unreadableFile, record: record, evaluation: engine.evaluate(.unreadable(problem), file: file))
     }
 
     /// What reports say of a document besides its findings.

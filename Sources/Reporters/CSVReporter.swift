@@ -1,5 +1,5 @@
 public import DecisionRecords
-import RuleEngine
+public import RuleEngine
 import RuleLanguage
 
 /// Renders a report as CSV, one row per finding, for auditors who open it in Excel.
@@ -22,25 +22,54 @@ public enum CSVReporter {
 
     /// The whole report.
     public static func render(_ report: Report) -> String {
-        let language = report.language
-        var rows = [header(language)]
-        for finding in report.findings {
-            rows.append([
-                finding.rule,
-                Wording.severity(finding.severity, language),
-                finding.record ?? "",
-                finding.file,
-                finding.position.map { String($0.line) } ?? "",
-                finding.position.map { String($0.column) } ?? "",
-                finding.title.text(language),
-                finding.message.text(language),
-                finding.basis.text(language),
-                Wording.evidence(finding, language),
-                finding.help?.text(language) ?? "",
-                Wording.waiver(finding, language) ?? Wording.pending(finding, language) ?? "",
-                finding.pack,
-            ])
+        var stream = Stream(language: report.language)
+        var sink = StringSink()
+        stream.feed(report, into: &sink)
+        return sink.text
+    }
+
+    /// One finding's row.
+    static func row(_ finding: Finding, _ language: Language) -> String {
+        [
+            finding.rule,
+            Wording.severity(finding.severity, language),
+            finding.record ?? "",
+            finding.file,
+            finding.position.map { String($0.line) } ?? "",
+            finding.position.map { String($0.column) } ?? "",
+            finding.title.text(language),
+            finding.message.text(language),
+            finding.basis.text(language),
+            Wording.evidence(finding, language),
+            finding.help?.text(language) ?? "",
+            Wording.waiver(finding, language) ?? Wording.pending(finding, language) ?? "",
+            finding.pack,
+        ].map(Escaping.csv).joined(separator: ",") + "\r\n"
+    }
+
+    /// The table written as the run goes: the byte-order mark and header, then a row per finding.
+    public struct Stream: ReportStream {
+        let language: Language
+
+        /// A stream in a language.
+        public init(language: Language) {
+            self.language = language
         }
-        return byteOrderMark + rows.map { $0.map(Escaping.csv).joined(separator: ",") + "\r\n" }.joined()
+
+        public mutating func begin(into sink: inout some TextSink) {
+            sink.write(CSVReporter.byteOrderMark + CSVReporter.header(language).map(Escaping.csv).joined(separator: ",") + "\r\n")
+        }
+
+        public mutating func runFindings(_ findings: [Finding], into sink: inout some TextSink) { rows(findings, into: &sink) }
+        public mutating func startFile(_ file: String, source: [UInt8]?, into sink: inout some TextSink) {}
+        public mutating func document(_ record: CheckedRecord?, findings: [Finding], into sink: inout some TextSink) { rows(findings, into: &sink) }
+        public mutating func endFile(_ file: String, into sink: inout some TextSink) {}
+        public mutating func trailingFindings(_ findings: [Finding], into sink: inout some TextSink) { rows(findings, into: &sink) }
+        public mutating func end(_ tally: ReportTally, into sink: inout some TextSink) {}
+
+        private func rows(_ findings: [Finding], into sink: inout some TextSink) {
+            guard !findings.isEmpty else { return }
+            sink.write(findings.map { CSVReporter.row($0, language) }.joined())
+        }
     }
 }

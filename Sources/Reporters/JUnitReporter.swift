@@ -1,6 +1,6 @@
-import DecisionRecords
-import RuleEngine
-import RuleLanguage
+public import DecisionRecords
+public import RuleEngine
+public import RuleLanguage
 
 /// Renders a report as JUnit XML, for CI systems that show test results.
 ///
@@ -25,70 +25,115 @@ public enum JUnitReporter {
 
     /// The whole report.
     public static func render(_ report: Report) -> String {
-        var suites: [(name: String, cases: [Case])] = []
-        var suiteIndex: [String: Int] = [:]
-        func add(_ testCase: Case, to suite: String) {
-            if let index = suiteIndex[suite] {
-                suites[index].cases.append(testCase)
-            } else {
-                suiteIndex[suite] = suites.count
-                suites.append((suite, [testCase]))
-            }
-        }
-        for record in report.records {
-            let classname = record.kind ?? (record.id == nil ? "file" : "record")
-            add(Case(name: record.id ?? record.file, classname: classname, file: record.file, line: record.line,
-                     findings: record.findings.sorted(by: Finding.precedes)), to: record.file)
-        }
-        // Findings that belong to no checked file: run-level findings, such as a missing registry.
-        let orphans = report.findings.filter { suiteIndex[$0.file] == nil }
-        var orphanFiles: [String] = []
-        for finding in orphans where !orphanFiles.contains(finding.file) { orphanFiles.append(finding.file) }
-        for file in orphanFiles {
-            let findings = orphans.filter { $0.file == file }
-            if file.isEmpty {
-                add(Case(name: "run", classname: "legality", file: "", line: nil, findings: findings), to: "legality")
-            } else {
-                add(Case(name: file, classname: "file", file: file, line: nil, findings: findings), to: file)
-            }
+        var stream = Stream(version: report.version, asOf: report.asOf, failOn: report.failOn, language: report.language)
+        var sink = StringSink()
+        stream.feed(report, into: &sink)
+        return sink.text
+    }
+
+    /// The XML written as the run goes. A suite's counts come before its cases, and the run's
+    /// before every suite, so cases wait in a temporary file (never in memory) until their suite
+    /// ends, and suites until the run ends.
+    public struct Stream: ReportStream {
+        let version: String
+        let asOf: Day
+        let failOn: Severity?
+        let language: Language
+        private let suites = Spool()
+        private let cases = Spool()
+        private var suiteTests = 0
+        private var suiteFailures = 0
+        private var tests = 0
+        private var failures = 0
+        private var wroteProperties = false
+        private var runLevel: [Finding] = []
+        private var trailing: [Finding] = []
+
+        /// A stream for a run.
+        public init(version: String, asOf: Day, failOn: Severity?, language: Language) {
+            self.version = version
+            self.asOf = asOf
+            self.failOn = failOn
+            self.language = language
         }
 
-        func failed(_ testCase: Case) -> Bool { testCase.findings.contains { Wording.fails($0, report) } }
-        let total = suites.reduce(0) { $0 + $1.cases.count }
-        let totalFailures = suites.reduce(0) { $0 + $1.cases.count(where: failed) }
-        var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        xml += "<testsuites name=\"legality\" tests=\"\(total)\" failures=\"\(totalFailures)\" errors=\"0\">\n"
-        for suite in suites {
-            xml += "  <testsuite name=\"\(Escaping.xml(suite.name, attribute: true))\" tests=\"\(suite.cases.count)\""
-            xml += " failures=\"\(suite.cases.count(where: failed))\" errors=\"0\" skipped=\"0\">\n"
-            if suite.name == suites.first?.name {
-                xml += "    <properties>\n"
-                xml += property("tool", "legality \(report.version)")
-                xml += property("asOf", report.asOf.description)
-                xml += property("failOn", report.failOn?.rawValue ?? "never")
-                xml += property("language", report.language.rawValue)
-                xml += "    </properties>\n"
-            }
-            for testCase in suite.cases {
-                xml += render(testCase, report)
-            }
-            xml += "  </testsuite>\n"
+        public mutating func begin(into sink: inout some TextSink) {}
+        public mutating func runFindings(_ findings: [Finding], into sink: inout some TextSink) { runLevel += findings }
+        public mutating func trailingFindings(_ findings: [Finding], into sink: inout some TextSink) { trailing += findings }
+
+        public mutating func startFile(_ file: String, source: [UInt8]?, into sink: inout some TextSink) {
+            suiteTests = 0
+            suiteFailures = 0
         }
-        xml += "</testsuites>\n"
-        return xml
+
+        public mutating func document(_ record: CheckedRecord?, findings: [Finding], into sink: inout some TextSink) {
+            let testCase = if let record {
+                Case(name: record.id ?? record.file, classname: record.kind ?? (record.id == nil ? "file" : "record"),
+                     file: record.file, line: record.line, findings: findings)
+            } else {
+                Case(name: findings.first?.file ?? "", classname: "file", file: findings.first?.file ?? "", line: nil, findings: findings)
+            }
+            add(testCase)
+        }
+
+        private mutating func add(_ testCase: Case) {
+            suiteTests += 1
+            if testCase.findings.contains(where: { Wording.fails($0, failOn: failOn) }) { suiteFailures += 1 }
+            cases.write(JUnitReporter.render(testCase, failOn: failOn, language))
+        }
+
+        public mutating func endFile(_ file: String, into sink: inout some TextSink) {
+            guard suiteTests > 0 else { return }
+            var header = "  <testsuite name=\"\(Escaping.xml(file, attribute: true))\" tests=\"\(suiteTests)\""
+            header += " failures=\"\(suiteFailures)\" errors=\"0\" skipped=\"0\">\n"
+            if !wroteProperties {
+                wroteProperties = true
+                header += "    <properties>\n"
+                header += JUnitReporter.property("tool", "legality \(version)")
+                header += JUnitReporter.property("asOf", asOf.description)
+                header += JUnitReporter.property("failOn", failOn?.rawValue ?? "never")
+                header += JUnitReporter.property("language", language.rawValue)
+                header += "    </properties>\n"
+            }
+            suites.write(header)
+            var spool = SpoolSink(spool: suites)
+            cases.drain(into: &spool)
+            suites.write("  </testsuite>\n")
+            tests += suiteTests
+            failures += suiteFailures
+        }
+
+        public mutating func end(_ tally: ReportTally, into sink: inout some TextSink) {
+            // Findings that belong to no checked file: run-level ones, then those of other files (the configuration).
+            if !runLevel.isEmpty {
+                startFile("legality", source: nil, into: &sink)
+                add(Case(name: "run", classname: "legality", file: "", line: nil, findings: runLevel))
+                endFile("legality", into: &sink)
+            }
+            var files: [String] = []
+            for finding in trailing where !files.contains(finding.file) { files.append(finding.file) }
+            for file in files {
+                startFile(file, source: nil, into: &sink)
+                add(Case(name: file, classname: "file", file: file, line: nil, findings: trailing.filter { $0.file == file }))
+                endFile(file, into: &sink)
+            }
+            sink.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
+            sink.write("<testsuites name=\"legality\" tests=\"\(tests)\" failures=\"\(failures)\" errors=\"0\">\n")
+            suites.drain(into: &sink)
+            sink.write("</testsuites>\n")
+        }
     }
 
     static func property(_ name: String, _ value: String) -> String {
         "      <property name=\"\(Escaping.xml(name, attribute: true))\" value=\"\(Escaping.xml(value, attribute: true))\"/>\n"
     }
 
-    static func render(_ testCase: Case, _ report: Report) -> String {
-        let language = report.language
+    static func render(_ testCase: Case, failOn: Severity?, _ language: Language) -> String {
         var xml = "    <testcase name=\"\(Escaping.xml(testCase.name, attribute: true))\" classname=\"\(Escaping.xml(testCase.classname, attribute: true))\""
         if !testCase.file.isEmpty { xml += " file=\"\(Escaping.xml(testCase.file, attribute: true))\"" }
         if let line = testCase.line { xml += " line=\"\(line)\"" }
-        let failing = testCase.findings.filter { Wording.fails($0, report) }
-        let other = testCase.findings.filter { !Wording.fails($0, report) }
+        let failing = testCase.findings.filter { Wording.fails($0, failOn: failOn) }
+        let other = testCase.findings.filter { !Wording.fails($0, failOn: failOn) }
         if failing.isEmpty && other.isEmpty { return xml + "/>\n" }
         xml += ">\n"
         for finding in failing {

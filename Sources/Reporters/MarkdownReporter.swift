@@ -1,36 +1,67 @@
-import DecisionRecords
-import RuleEngine
-import RuleLanguage
+public import DecisionRecords
+public import RuleEngine
+public import RuleLanguage
 
 /// Renders a report as GitHub-flavoured Markdown, suitable for a pull-request comment.
 ///
-/// A title, the verdict and summary line, and a table of findings (severity, rule, record,
-/// place, title, message, basis). Table cells escape `|` and Markdown's inline characters,
-/// write `<`, `>`, `&` as entities and turn line ends into `<br>`, so no text of a record can
-/// break the table or become markup. The output depends only on the report.
+/// A title, a table of findings (severity, rule, record, place, title, message, basis), then the
+/// verdict and summary line (last, so the report can be written as the run goes). Table cells
+/// escape `|` and Markdown's inline characters, write `<`, `>`, `&` as entities, turn line ends
+/// into `<br>` and break autolinks and mentions, so no text of a record can break the table or
+/// become markup or a link. The output depends only on the report.
 public enum MarkdownReporter {
     /// The whole report.
     public static func render(_ report: Report) -> String {
-        let language = report.language
-        let zh = language == .zh
-        var output = zh ? "## legality 合法性检查报告\n\n" : "## legality check report\n\n"
-        output += "**\(Wording.verdict(report))**\(zh ? "：" : ": ")\(Escaping.markdownCell(Wording.summary(report)))\n\n"
-        if report.findings.isEmpty {
-            output += zh ? "没有发现问题。\n" : "No findings.\n"
-        } else {
-            let header = zh
-                ? ["级别", "规则", "记录", "位置", "标题", "说明", "依据"]
-                : ["Severity", "Rule", "Record", "Location", "Title", "Message", "Basis"]
-            output += "| " + header.joined(separator: " | ") + " |\n"
-            output += "|" + String(repeating: " --- |", count: header.count) + "\n"
-            for finding in report.findings {
+        var stream = Stream(version: report.version, asOf: report.asOf, failOn: report.failOn, language: report.language)
+        var sink = StringSink()
+        stream.feed(report, into: &sink)
+        return sink.text
+    }
+
+    /// The report written as the run goes.
+    public struct Stream: ReportStream {
+        let version: String
+        let asOf: Day
+        let failOn: Severity?
+        let language: Language
+        private var rows = 0
+
+        /// A stream for a run.
+        public init(version: String, asOf: Day, failOn: Severity?, language: Language) {
+            self.version = version
+            self.asOf = asOf
+            self.failOn = failOn
+            self.language = language
+        }
+
+        public mutating func begin(into sink: inout some TextSink) {
+            sink.write(language == .zh ? "## legality 合法性检查报告\n\n" : "## legality check report\n\n")
+        }
+
+        public mutating func runFindings(_ findings: [Finding], into sink: inout some TextSink) { table(findings, into: &sink) }
+        public mutating func startFile(_ file: String, source: [UInt8]?, into sink: inout some TextSink) {}
+        public mutating func document(_ record: CheckedRecord?, findings: [Finding], into sink: inout some TextSink) { table(findings, into: &sink) }
+        public mutating func endFile(_ file: String, into sink: inout some TextSink) {}
+        public mutating func trailingFindings(_ findings: [Finding], into sink: inout some TextSink) { table(findings, into: &sink) }
+
+        private mutating func table(_ findings: [Finding], into sink: inout some TextSink) {
+            guard !findings.isEmpty else { return }
+            let zh = language == .zh
+            var output = ""
+            if rows == 0 {
+                let header = zh
+                    ? ["级别", "规则", "记录", "位置", "标题", "说明", "依据"]
+                    : ["Severity", "Rule", "Record", "Location", "Title", "Message", "Basis"]
+                output += "| " + header.joined(separator: " | ") + " |\n"
+                output += "|" + String(repeating: " --- |", count: header.count) + "\n"
+            }
+            for finding in findings {
                 let location = finding.file.isEmpty ? (zh ? "（本次运行）" : "(run)") : Wording.location(finding)
                 var message = finding.message.text(language)
                 if let waiver = Wording.waiver(finding, language) { message += "\n" + waiver }
                 if let pending = Wording.pending(finding, language) { message += "\n" + pending }
-                let severity = Wording.severity(finding.severity, language)
                 let cells = [
-                    severity + Wording.mark(finding, language),
+                    Wording.severity(finding.severity, language) + Wording.mark(finding, language),
                     finding.rule,
                     finding.record ?? "",
                     location,
@@ -39,9 +70,18 @@ public enum MarkdownReporter {
                     finding.basis.text(language),
                 ]
                 output += "| " + cells.map(Escaping.markdownCell).joined(separator: " | ") + " |\n"
+                rows += 1
             }
+            sink.write(output)
         }
-        output += "\n" + Escaping.markdownCell("legality \(report.version)") + "\n"
-        return output
+
+        public mutating func end(_ tally: ReportTally, into sink: inout some TextSink) {
+            let zh = language == .zh
+            var output = rows == 0 ? (zh ? "没有发现问题。\n" : "No findings.\n") : ""
+            let verdict = Wording.verdict(fails: tally.fails, language)
+            output += "\n**\(verdict)**\(zh ? "：" : ": ")\(Escaping.markdownCell(Wording.summary(tally, asOf: asOf, language: language)))\n"
+            output += "\n" + Escaping.markdownCell("legality \(version)") + "\n"
+            sink.write(output)
+        }
     }
 }

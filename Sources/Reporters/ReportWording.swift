@@ -29,7 +29,12 @@ enum Wording {
 
     /// The verdict of the run: failed when some finding reaches the fail-on level.
     static func verdict(_ report: Report) -> String {
-        switch (report.language, report.fails) {
+        verdict(fails: report.fails, report.language)
+    }
+
+    /// The verdict of a run that fails or passes.
+    static func verdict(fails: Bool, _ language: Language) -> String {
+        switch (language, fails) {
         case (.zh, true): "未通过"
         case (.zh, false): "通过"
         case (.en, true): "FAILED"
@@ -56,7 +61,12 @@ enum Wording {
     /// Whether a finding fails the run: it reaches the fail-on level (never, for `--fail-on
     /// never`) and no waiver excuses it.
     static func fails(_ finding: Finding, _ report: Report) -> Bool {
-        finding.waiver == nil && !finding.pending && (report.failOn.map { finding.severity >= $0 } ?? false)
+        fails(finding, failOn: report.failOn)
+    }
+
+    /// Whether a finding fails a run that fails on `failOn`.
+    static func fails(_ finding: Finding, failOn: Severity?) -> Bool {
+        finding.waiver == nil && !finding.pending && (failOn.map { finding.severity >= $0 } ?? false)
     }
 
     /// The waiver that excuses a finding, as one sentence; nil when none does.

@@ -1,6 +1,6 @@
-import DecisionRecords
-import RuleEngine
-import RuleLanguage
+public import DecisionRecords
+public import RuleEngine
+public import RuleLanguage
 import YAMLTree
 
 /// Renders a report as SARIF 2.1.0, for code-scanning services and editors.
@@ -18,49 +18,86 @@ public enum SARIFReporter {
 
     /// The whole report.
     public static func render(_ report: Report) -> String {
-        let language = report.language
-        var descriptors: [JSON] = []
-        var index: [String: Int] = [:]
-        for rule in report.rules where index[rule.id] == nil {
-            index[rule.id] = descriptors.count
-            descriptors.append(descriptor(rule, language))
+        var stream = Stream(version: report.version, asOf: report.asOf, rules: report.rules, failOn: report.failOn, language: report.language)
+        var sink = StringSink()
+        stream.feed(report, into: &sink)
+        return sink.text
+    }
+
+    /// The log written as the run goes: its results first, then the tool and its rules (those
+    /// that ran, then any other a result named, in the order first named) and the run's counts.
+    public struct Stream: ReportStream {
+        let version: String
+        let asOf: Day
+        let failOn: Severity?
+        let language: Language
+        private var descriptors: [JSON] = []
+        private var index: [String: Int] = [:]
+        private var written = 0
+
+        /// A stream for a run of these rules.
+        public init(version: String, asOf: Day, rules: [Rule], failOn: Severity?, language: Language) {
+            self.version = version
+            self.asOf = asOf
+            self.failOn = failOn
+            self.language = language
+            for rule in rules where index[rule.id] == nil {
+                index[rule.id] = descriptors.count
+                descriptors.append(SARIFReporter.descriptor(rule, language))
+            }
         }
-        // Findings of rules the report does not list (such as input problems) still get a descriptor.
-        var missing: [String: Finding] = [:]
-        for finding in report.findings where index[finding.rule] == nil && missing[finding.rule] == nil {
-            missing[finding.rule] = finding
+
+        public mutating func begin(into sink: inout some TextSink) {
+            var output = "{\n  \"$schema\": " + JSONWriter.quoted(SARIFReporter.schema) + ",\n  \"version\": \"2.1.0\",\n  \"runs\": [\n    {\n"
+            output += "      \"language\": " + JSONWriter.quoted(language == .zh ? "zh-CN" : "en") + ",\n"
+            output += "      \"columnKind\": \"unicodeCodePoints\",\n      \"results\": ["
+            sink.write(output)
         }
-        for id in missing.keys.sorted() {
-            guard let finding = missing[id] else { continue }
-            index[id] = descriptors.count
-            descriptors.append(descriptor(finding, language))
+
+        public mutating func runFindings(_ findings: [Finding], into sink: inout some TextSink) { results(findings, into: &sink) }
+        public mutating func startFile(_ file: String, source: [UInt8]?, into sink: inout some TextSink) {}
+        public mutating func document(_ record: CheckedRecord?, findings: [Finding], into sink: inout some TextSink) { results(findings, into: &sink) }
+        public mutating func endFile(_ file: String, into sink: inout some TextSink) {}
+        public mutating func trailingFindings(_ findings: [Finding], into sink: inout some TextSink) { results(findings, into: &sink) }
+
+        private mutating func results(_ findings: [Finding], into sink: inout some TextSink) {
+            guard !findings.isEmpty else { return }
+            var output = ""
+            for finding in findings {
+                if index[finding.rule] == nil {
+                    // A rule the run did not list (an input problem, a waiver, the engine's own) still gets a descriptor.
+                    index[finding.rule] = descriptors.count
+                    descriptors.append(SARIFReporter.descriptor(finding, language))
+                }
+                output += written == 0 ? "\n        " : ",\n        "
+                SARIFReporter.result(finding, ruleIndex: index[finding.rule], language).write(to: &output, indent: "        ")
+                written += 1
+            }
+            sink.write(output)
         }
-        let run = JSON.object([
-            ("tool", .object([
+
+        public mutating func end(_ tally: ReportTally, into sink: inout some TextSink) {
+            var output = written == 0 ? "],\n      \"tool\": " : "\n      ],\n      \"tool\": "
+            JSON.object([
                 ("driver", .object([
                     ("name", .string("legality")),
-                    ("version", .string(report.version)),
-                    ("semanticVersion", .string(report.version)),
+                    ("version", .string(version)),
+                    ("semanticVersion", .string(version)),
                     ("language", .string(language == .zh ? "zh-CN" : "en")),
                     ("rules", .array(descriptors)),
                 ])),
-            ])),
-            ("language", .string(language == .zh ? "zh-CN" : "en")),
-            ("columnKind", .string("unicodeCodePoints")),
-            ("results", .array(report.findings.map { result($0, ruleIndex: index[$0.rule], language) })),
-            ("properties", .object([
-                ("asOf", .string(report.asOf.description)),
-                ("failOn", .string(report.failOn?.rawValue ?? "never")),
-                ("records", .int(report.recordCount)),
-                ("failedRecords", .int(report.failedRecordCount)),
-                ("waived", .int(report.waivedCount)),
-            ])),
-        ])
-        return JSON.object([
-            ("$schema", .string(schema)),
-            ("version", .string("2.1.0")),
-            ("runs", .array([run])),
-        ]).rendered() + "\n"
+            ]).write(to: &output, indent: "      ")
+            output += ",\n      \"properties\": "
+            JSON.object([
+                ("asOf", .string(asOf.description)),
+                ("failOn", .string(failOn?.rawValue ?? "never")),
+                ("records", .int(tally.records)),
+                ("failedRecords", .int(tally.failedRecords)),
+                ("waived", .int(tally.waived)),
+                ("pending", .int(tally.pending)),
+            ]).write(to: &output, indent: "      ")
+            sink.write(output + "\n    }\n  ]\n}\n")
+        }
     }
 
     /// The SARIF level of a severity.

@@ -23,6 +23,54 @@ public struct TextReporter: Sendable {
         return output + Self.setup(report.run, language: report.language) + summary(report.tally, asOf: report.asOf, language: report.language)
     }
 
+    /// The report written as the run goes: each finding with its source excerpt, then the line
+    /// naming the configuration, then the summary.
+    public struct Stream: ReportStream {
+        let colour: Bool
+        let asOf: Day
+        let run: RunDescription
+        let language: Language
+        private var lines: [Substring]?
+
+        /// A stream for a run.
+        public init(colour: Bool, asOf: Day, run: RunDescription, language: Language) {
+            self.colour = colour
+            self.asOf = asOf
+            self.run = run
+            self.language = language
+        }
+
+        public mutating func begin(into sink: inout some TextSink) {}
+        public mutating func runFindings(_ findings: [Finding], into sink: inout some TextSink) { write(findings, into: &sink) }
+
+        public mutating func startFile(_ file: String, source: [UInt8]?, into sink: inout some TextSink) {
+            lines = source.map(TextReporter.lines)
+        }
+
+        public mutating func document(_ record: CheckedRecord?, findings: [Finding], into sink: inout some TextSink) { write(findings, into: &sink) }
+        public mutating func endFile(_ file: String, into sink: inout some TextSink) { lines = nil }
+        public mutating func trailingFindings(_ findings: [Finding], into sink: inout some TextSink) { write(findings, into: &sink) }
+
+        public mutating func end(_ tally: ReportTally, into sink: inout some TextSink) {
+            sink.write(TextReporter.setup(run, language: language))
+            sink.write(TextReporter(colour: colour, sourceLines: { _ in nil }).summary(tally, asOf: asOf, language: language))
+        }
+
+        private func write(_ findings: [Finding], into sink: inout some TextSink) {
+            guard !findings.isEmpty else { return }
+            let excerpt = lines
+            let reporter = TextReporter(colour: colour, sourceLines: { _ in excerpt })
+            sink.write(findings.map { reporter.render($0, language: language) }.joined())
+        }
+    }
+
+    /// A file's lines, for source excerpts (a byte-order mark and CR before LF dropped).
+    public static func lines(_ bytes: [UInt8]) -> [Substring] {
+        String(decoding: bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(bytes.dropFirst(3)) : bytes, as: UTF8.self)
+            .split(separator: "\n", omittingEmptySubsequences: false)
+            .map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
+    }
+
     /// The line before the summary: the configuration in force and the rules it disables.
     public static func setup(_ run: RunDescription, language: Language) -> String {
         let zh = language == .zh

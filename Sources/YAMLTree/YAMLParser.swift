@@ -64,6 +64,11 @@ public enum YAMLParser {
         }
     }
 
+    /// Whether bytes are valid UTF-8 text (so they may be quoted in a report).
+    public static func isValidUTF8(_ bytes: [UInt8]) -> Bool {
+        EncodingSniffer.problem(in: bytes) == nil && EncodingSniffer.firstInvalidByte(in: bytes, from: 0) == nil
+    }
+
     /// The 1-based position of a byte offset in a file's bytes (columns in Unicode scalars), for an
     /// encoding error met while reading piece by piece.
     public static func position(ofByte offset: Int, in bytes: [UInt8]) -> SourcePosition {

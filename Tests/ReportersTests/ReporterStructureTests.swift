@@ -211,16 +211,18 @@ import YAMLTree
         let (ok, collector, error) = parseXML(xml)
         #expect(ok, "\(error)")
         let suites = collector.elements.filter { $0.name == "testsuite" }
-        #expect(suites.map { $0.attributes["name"] ?? "" } == [Sample.mainFile, "cases/penalty/b.yaml", "cases/bad.yaml", "legality"])
+        // Suites in path order (as a run takes files), the run-level suite last.
+        #expect(suites.map { $0.attributes["name"] ?? "" } == ["cases/bad.yaml", "cases/penalty/b.yaml", Sample.mainFile, "legality"])
         #expect(suites.allSatisfy { $0.attributes["errors"] == "0" })
-        #expect(suites.map { $0.attributes["tests"] ?? "" } == ["2", "1", "1", "1"])
+        #expect(suites.map { $0.attributes["tests"] ?? "" } == ["1", "1", "2", "1"])
         #expect(suites.map { $0.attributes["failures"] ?? "" } == ["1", "0", "1", "0"])
         let cases = collector.elements.filter { $0.name == "testcase" }
-        #expect(cases.map { $0.attributes["name"] ?? "" } == ["SQ-2020-017", "SQ-2020-018", "XZCF-2021-003", "cases/bad.yaml", "run"])
-        #expect(cases.first?.attributes["classname"] == "major_administrative_decision")
+        #expect(cases.map { $0.attributes["name"] ?? "" } == ["cases/bad.yaml", "XZCF-2021-003", "SQ-2020-017", "SQ-2020-018", "run"])
+        #expect(cases.first?.attributes["classname"] == "file")
+        #expect(cases[2].attributes["classname"] == "major_administrative_decision")
         let failures = collector.elements.filter { $0.name == "failure" }
         // Errors fail; the warning, the info and the waived error do not.
-        #expect(failures.map { $0.attributes["message"] ?? "" } == ["TST-001: 合法性审查晚于集体讨论", "REC-000: 记录文件无法解析"])
+        #expect(failures.map { $0.attributes["message"] ?? "" } == ["REC-000: 记录文件无法解析", "TST-001: 合法性审查晚于集体讨论"])
     }
 
     @Test func junitEscapesMarkupAndDropsForbiddenCharacters() throws {
