@@ -132,8 +132,12 @@ struct Evaluator {
         case .choose(let condition, let then, let otherwise):
             return self.condition(condition) ? evaluate(then) : evaluate(otherwise)
         case .concat(let items):
+            // Lists are joined; a single value joins as one item (a missing one as none).
             var joined: [Value] = []
-            for item in items { joined += evaluate(item).elements ?? [] }
+            for item in items {
+                let value = evaluate(item)
+                joined += value.elements ?? [value]
+            }
             return .list(joined)
         case .distinct(let inner):
             var keys: Set<String> = []
@@ -162,7 +166,11 @@ struct Evaluator {
                 return .date(result, nil)
             case "calendar_days": return .date(calendarPeriodEnd(day, number), nil)
             case "days": return .date(day.adding(days: number), nil)
-            default: return .missing
+            case let other:
+                noteTypeError(LocalizedText(
+                    zh: "add_period 的单位“\(other)”不是 working_days、calendar_days 或 days",
+                    en: "'\(other)' is no unit of add_period (working_days, calendar_days or days)"), .missing, .missing)
+                return .missing
             }
         case .days(let from, let to):
             guard let start = day(evaluate(from)), let end = day(evaluate(to)) else { return .missing }
@@ -217,9 +225,12 @@ struct Evaluator {
         case .typeOf(let inner):
             return .text(typeName(evaluate(inner)), nil)
         case .seenBefore(let id, let inner):
+            // A key of several parts (`[$a, $b]`) with a part missing is no key: it never matches.
             let value = evaluate(inner)
             guard !value.isMissing else { return .bool(false) }
-            seenQueries.append(SeenQuery(expression: id, value: text(value, .en)))
+            if case .list(let parts) = value, parts.isEmpty || parts.contains(where: \.isMissing) { return .bool(false) }
+            let key = if case .list(let parts) = value { parts.map { text($0, .en) }.joined(separator: "\u{1F}") } else { text(value, .en) }
+            seenQueries.append(SeenQuery(expression: id, value: key, place: SeenPlace(record: record.id, file: record.file, line: record.position.line)))
             return .bool(true)
         }
     }
@@ -321,12 +332,18 @@ struct Evaluator {
             case .node(let node) where node.sequence != nil: accepted.elements ?? []
             default: [accepted]
             }
+            // A field that holds a list (`by`, `officers`) matches when one of its items does.
+            let present: [Value] = switch value {
+            case .list(let items): items
+            case .node(let node) where node.sequence != nil: value.elements ?? []
+            default: [value]
+            }
             for candidate in candidates {
                 if candidate.isMissing {
                     if value.isMissing { return true }
                     continue
                 }
-                if compare(value, candidate, .eq) { return true }
+                for item in present where compare(item, candidate, .eq) { return true }
             }
         }
         return false

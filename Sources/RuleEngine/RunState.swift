@@ -1,22 +1,32 @@
-import DecisionRecords
+public import DecisionRecords
 public import RuleLanguage
 
 /// A value `seen_before` asked about, answered later in file order.
 struct SeenQuery: Sendable {
     var expression: Int
     var value: String
+    /// Where the value is asked about: the record's id, file and line.
+    var place: SeenPlace
+}
+
+/// A record that held a value first: named in the findings about later ones.
+struct SeenPlace: Sendable {
+    var record: String
+    var file: String
+    var line: Int
 }
 
 /// What the engine carries from one record to the next: the values seen for `seen_before`,
 /// and the years the calendar did not cover.
 public struct RunState: Sendable {
-    private var seen: [Set<String>]
+    /// For each `seen_before` expression, the values seen so far and where each was first seen.
+    private var seen: [[String: SeenPlace]]
     /// Years outside the calendar that a working-day count touched.
     public private(set) var uncoveredYears: Set<Int> = []
 
     /// A fresh state for a rule set.
     public init(rules: RuleSet) {
-        seen = Array(repeating: [], count: rules.seenCounterCount)
+        seen = Array(repeating: [:], count: rules.seenCounterCount)
     }
 
     /// Settles a record's evaluation, in file order: answers its `seen_before` questions and
@@ -24,12 +34,24 @@ public struct RunState: Sendable {
     public mutating func settle(_ evaluation: inout RecordEvaluation) {
         uncoveredYears.formUnion(evaluation.uncoveredYears)
         guard !evaluation.seenQueries.isEmpty else { return }
-        let answers = evaluation.seenQueries.map { query in
-            query.expression < seen.count && !seen[query.expression].insert(query.value).inserted
+        let earlier: [SeenPlace?] = evaluation.seenQueries.map { query in
+            guard query.expression < seen.count else { return nil }
+            if let first = seen[query.expression][query.value] { return first }
+            seen[query.expression][query.value] = query.place
+            return nil
         }
         evaluation.findings = zip(evaluation.findings, evaluation.findingQueries).compactMap { finding, query in
             guard let query else { return finding }
-            return answers[query] ? finding : nil
+            guard let first = earlier[query] else { return nil }
+            // The finding names the record that held the value first.
+            var named = finding
+            let place = "\(first.file):\(first.line)"
+            named.message.zh += "（最早见于记录 \(first.record)，\(place)）"
+            named.message.en += " (first in record \(first.record), \(place))"
+            named.evidence.append(Evidence(
+                key: "first_seen", label: LocalizedText(zh: "最早出现", en: "first seen"),
+                value: LocalizedText(zh: "\(first.record)（\(place)）", en: "\(first.record) (\(place))")))
+            return named
         }
         evaluation.findingQueries = Array(repeating: nil, count: evaluation.findings.count)
         evaluation.seenQueries = []

@@ -21,6 +21,26 @@ extension Literal {
     }
 }
 
+extension Literal {
+    /// A constant's kind, for messages: `a number`, `a text`, `true or false`.
+    public var kindName: String {
+        switch self {
+        case .null: "a value"
+        case .bool: "true or false"
+        case .number: "a number"
+        case .text: "a text"
+        }
+    }
+
+    /// Whether two constants are of one kind (a null is of every kind).
+    public func isSameKind(as other: Literal) -> Bool {
+        switch (self, other) {
+        case (.null, _), (_, .null), (.bool, .bool), (.number, .number), (.text, .text): true
+        default: false
+        }
+    }
+}
+
 /// How two values compare in `eq`, `ne`, `lt`, `le`, `gt` and `ge`.
 public enum Comparison: String, Sendable, CaseIterable {
     case eq, ne, lt, le, gt, ge

@@ -51,6 +51,8 @@ struct ExpressionCompiler {
 
     /// Parameters used where a number of days is needed (`add_days`, `add_working_days`, ...).
     private(set) var dayCountParameters: Set<String> = []
+    /// Parameters used as the unit of `add_period`.
+    private(set) var periodUnitParameters: Set<String> = []
 
     mutating func error(at position: SourcePosition, _ message: String) {
         diagnostics.append(InputError(file: file, position: position, message: message))
@@ -121,10 +123,13 @@ struct ExpressionCompiler {
         case "is_true": return (.isTrue(compile(argument)), .other)
         case "eq", "ne", "lt", "le", "gt", "ge":
             let (a, b) = pair(argument, name)
-            if let problem = Self.literalMismatch(a, b) { error(argument, "'\(name)' compares \(problem), which never compare; compare values of one type") }
+            if let kinds = Self.literalKinds(a, b) { error(argument, "'\(name)' compares \(kinds.0) with \(kinds.1), which never compare; compare values of one type") }
             return (.compare(Comparison(rawValue: name) ?? .eq, a, b), .other)
         case "in":
             let (a, b) = pair(argument, name)
+            if case .list(let items) = b, let kinds = items.lazy.compactMap({ Self.literalKinds(a, $0) }).first {
+                error(argument, "'in' looks for \(kinds.0) in a list holding \(kinds.1), which never compare; compare values of one type")
+            }
             return (.isIn(a, b), .other)
         case "steps": return (.steps(stepSelection(argument)), .steps)
         case "items":
@@ -171,6 +176,9 @@ struct ExpressionCompiler {
             return (.addCalendarDays(a, b), .other)
         case "add_period":
             noteDayCount(argument.sequence?.dropFirst().first)
+            if let unit = argument.sequence?.dropFirst(2).first?.scalar?.text, unit.hasPrefix("$param.") {
+                periodUnitParameters.insert(String(unit.dropFirst("$param.".count)))
+            }
             let items = sequence(argument, name)
             guard items.count == 3 else {
                 if argument.sequence != nil { error(argument, "'add_period' takes [DATE, COUNT, UNIT], UNIT one of working_days, calendar_days, days") }
@@ -222,8 +230,8 @@ struct ExpressionCompiler {
         }
     }
 
-    /// Two constants of types that never compare (`gt: [true, 1000]`, `gt: [[500], 1000]`), named.
-    static func literalMismatch(_ a: Expression, _ b: Expression) -> String? {
+    /// The kinds of two constants of types that never compare (`gt: [true, 1000]`, `gt: [[500], 1000]`).
+    static func literalKinds(_ a: Expression, _ b: Expression) -> (String, String)? {
         func kind(_ expression: Expression) -> String? {
             switch expression {
             case .literal(.bool): "a boolean"
@@ -234,7 +242,7 @@ struct ExpressionCompiler {
             }
         }
         guard let left = kind(a), let right = kind(b), left != right else { return nil }
-        return "\(left) with \(right)"
+        return (left, right)
     }
 
     static func looksLikeDate(_ text: String) -> Bool {

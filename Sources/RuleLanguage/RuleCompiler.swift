@@ -82,6 +82,10 @@ enum RuleCompiler {
                 }
             }
         }
+        for parameter in parameters where compiler.periodUnitParameters.contains(parameter.name) {
+            if case .text(let unit) = parameter.defaultValue, ExpressionCompiler.periodUnits.contains(unit) { continue }
+            compiler.error(at: parameter.position, "parameter '\(parameter.name)' is the unit of add_period: working_days, calendar_days or days")
+        }
         let message = template(node["message"], in: node, compiler: &compiler)
         let examples = examples(node["examples"], compiler: &compiler)
         guard let title, let basis else { return nil }

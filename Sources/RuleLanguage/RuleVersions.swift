@@ -76,6 +76,10 @@ enum RuleVersions {
             switch (value, parameter.defaultList) {
             case (.list, nil), (.single, .some):
                 compiler.error(pair.value, "parameter '\(name)' takes \(parameter.defaultList == nil ? "one value" : "a list"), like its default")
+            case (.single(let literal), nil) where !literal.isSameKind(as: parameter.defaultValue):
+                compiler.error(pair.value, "parameter '\(name)' takes \(parameter.defaultValue.kindName), like its default")
+            case (.list(let items), .some(let defaults)) where items.contains(where: { item in defaults.first.map { !item.isSameKind(as: $0) } ?? false }):
+                compiler.error(pair.value, "parameter '\(name)' takes a list of the kind of its default's items")
             default:
                 result[name] = value
             }

@@ -93,6 +93,34 @@ import YAMLTree
         #expect(error.contains("trap.yaml:7:") && error.contains("'days' is used as a number of days"), "\(error)")
     }
 
+    @Test(arguments: [
+        "parameters: {days: {default: 15}}\nversions:\n  - {from: 2016-06-01, parameters: {days: thirty}}\nviolation: {gt: [$as_of, {add_days: [{first: $steps}, $param.days]}]}",
+        "parameters: {unit: {default: weeks}}\nviolation: {gt: [$as_of, {add_period: [{first: $steps}, 3, $param.unit]}]}",
+        "violation: {in: [true, [1000, 2000]]}",
+    ])
+    func moreMistakesCaughtWhenRulesLoad(body: String) throws {
+        #expect(Self.loadError(Self.rule(body)) != nil)
+    }
+
+    @Test func aListFieldInAStepSelectionMatchesByItem() throws {
+        let rule = Self.rule("violation: {exists: {steps: {type: delivery, by: P-2}}}")
+        let record = Self.record().replacingOccurrences(of: "form: written}", with: "form: written, by: [P-1, P-2]}")
+        #expect(try Self.findings(rule, record).count == 1)
+        #expect(try Self.findings(rule, record.replacingOccurrences(of: "P-2]", with: "P-3]")).isEmpty)
+    }
+
+    @Test func compositeKeysOfSeenBeforeNeverMatchOnAMissingPartAndNameTheEarlierRecord() throws {
+        let rule = Self.rule("violation: {seen_before: [$record.organ, $facts.doc_no]}")
+        let text = ["A", "B", "C", "D"].enumerated().map { index, name in
+            let number = index < 2 ? "facts: {doc_no: \"2024-7\"}" : "facts: {}"
+            return "id: L-\(name)\nkind: administrative_license\ntitle: t\norgan: 某县人民政府\n\(number)\nsteps: [{type: delivery, date: 2026-03-02}]\n"
+        }.joined(separator: "---\n")
+        let findings = try Self.findings(rule, text)
+        #expect(findings.map(\.record) == ["L-B"], "records without a number are no duplicates")
+        #expect(findings.first?.message.en.contains("first in record L-A, test.yaml:1") == true, "\(findings.first?.message.en ?? "")")
+        #expect(findings.first?.evidence.contains { $0.key == "first_seen" } == true)
+    }
+
     @Test func aMisspeltKindIsALoadError() throws {
         let error = try #require(Self.loadError(Self.rule("violation: true", kinds: "[administrative_licence]")))
         #expect(error.contains("did you mean 'administrative_license'"), "\(error)")
