@@ -60,6 +60,7 @@ if ProcessInfo.processInfo.environment["LEGALITY_FUZZ"] == "1" {
         ("FuzzRecords", ["DecisionRecords", "YAMLTree"]),
         ("FuzzRules", ["RuleLanguage"]),
         ("FuzzConfiguration", ["RuleEngine", "YAMLTree"]),
+        ("FuzzEvaluator", ["RuleEngine", "RuleLanguage", "DecisionRecords", "YAMLTree"]),
     ]
     package.targets.append(.target(name: "FuzzSupport", path: "Fuzz/FuzzSupport", swiftSettings: strictSettings))
     for (name, dependencies) in fuzzTargets {
