@@ -143,12 +143,14 @@ struct LintRules: ParsableCommand {
             if rule.help == nil { advice.append("\(place): warning: \(rule.id) has no 'help' saying how to put a violation right") }
             if case .record(let check) = rule.body, check.stepsDegree >= 2 {
                 let power = check.stepsDegree == 2 ? "quadratic" : "of degree \(check.stepsDegree)"
-                advice.append("\(place): warning: \(rule.id) is \(power) in the number of steps (a step selection or 'items' inside another's 'where' or 'for_each'); a record of many steps may exceed --max-rule-steps — select by type and date bounds, or take the first or last item instead")
+                let at = check.quadraticPosition.map { "\(rule.file):\($0.line):\($0.column)" } ?? place
+                advice.append("\(at): warning: \(rule.id) is \(power) in the number of steps (a step selection or 'items' inside another's 'where' or 'for_each'); a record of many steps may exceed --max-rule-steps — select by type and date bounds, or take the first or last item instead")
             }
             let known = run.rules.stepTypeNames.keys
             if case .record(let check) = rule.body, !known.isEmpty {
-                for type in Set(check.expressions.flatMap(\.selectedStepTypes)).sorted() where run.rules.stepTypeNames[type] == nil {
-                    advice.append("\(place): warning: \(rule.id) selects the step type '\(type)', which the vocabulary does not name\(Suggestion.phrase(for: type, in: known))")
+                var named: Set<String> = []
+                for (type, position) in check.expressions.flatMap(\.selectedStepTypes) where run.rules.stepTypeNames[type] == nil && named.insert(type).inserted {
+                    advice.append("\(rule.file):\(position.line):\(position.column): warning: \(rule.id) selects the step type '\(type)', which the vocabulary does not name\(Suggestion.phrase(for: type, in: known))")
                 }
             }
         }

@@ -33,7 +33,7 @@ struct TestCommand: ParsableCommand {
         var output = ""
         var withoutBoth: [String] = []
         for rule in selected {
-            let outcomes = ExampleRunner.run(rule, rules: rules, calendar: calendar)
+            let outcomes = ExampleRunner.run(rule, rules: rules, calendar: calendar, language: run.language)
             if !outcomes.contains(where: \.example.triggers) || !outcomes.contains(where: { !$0.example.triggers }) {
                 withoutBoth.append(rule.id)
             }

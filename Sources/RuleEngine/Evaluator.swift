@@ -222,6 +222,19 @@ struct Evaluator {
             let name = text(evaluate(inner), .en)
             guard let person = registry?.person(named: name) else { return .missing }
             return .text(person.id, nil)
+        case .arithmetic(let operation, let operands):
+            return arithmetic(operation, operands)
+        case .datePart(let part, let inner):
+            let value = evaluate(inner)
+            guard let day = day(value) else {
+                if !value.isMissing { noteTypeError(LocalizedText(zh: "“\(text(value, .zh))”不是日期", en: "'\(text(value, .en))' is not a date"), value, .missing) }
+                return .missing
+            }
+            let components = day.components
+            return .number(Double(part == .year ? components.year : components.month), position(of: value))
+        case .hasRole(let person, let role):
+            guard let holder = registry?.person(text(evaluate(person), .en)) else { return .bool(false) }
+            return .bool(holder.roles.contains(text(evaluate(role), .en)))
         case .typeOf(let inner):
             return .text(typeName(evaluate(inner)), nil)
         case .seenBefore(let id, let inner):
@@ -242,6 +255,35 @@ struct Evaluator {
         let rolled = context.calendar.rollingForward(end)
         noteCoverage(end, rolled)
         return rolled
+    }
+
+    /// `add`, `sub`, `min`, `max`, `sum` over numbers; lists are taken item by item and missing
+    /// values are skipped (`min`/`max` of nothing is missing, `sum` of nothing is 0). A value that
+    /// is no number (a text such as `1,500`) is a type error of the rule on this record.
+    private mutating func arithmetic(_ operation: Arithmetic, _ operands: [Expression]) -> Value {
+        var numbers: [Double] = []
+        for operand in operands {
+            let value = evaluate(operand)
+            for item in value.elements ?? [value] where !item.isMissing {
+                switch item {
+                case .number(let number, _): numbers.append(number)
+                case .text(let text, _) where Self.plainNumber(text) != nil: numbers.append(Self.plainNumber(text) ?? 0)
+                default:
+                    noteTypeError(LocalizedText(
+                        zh: "\(operation.rawValue) 只能计算数字，“\(text(item, .zh))”不是数字（不能带千位分隔符或单位）",
+                        en: "\(operation.rawValue) works on numbers; '\(text(item, .en))' is not one (no thousands separators or units)"), item, .missing)
+                    return .missing
+                }
+            }
+        }
+        switch operation {
+        case .add, .sum: return .number(numbers.reduce(0, +))
+        case .sub:
+            guard numbers.count == 2 else { return .missing }
+            return .number(numbers[0] - numbers[1])
+        case .min: return numbers.min().map { .number($0) } ?? .missing
+        case .max: return numbers.max().map { .number($0) } ?? .missing
+        }
     }
 
     /// A bilingual template with the values of this record in place.

@@ -1,4 +1,4 @@
-import DecisionRecords
+public import DecisionRecords
 public import RuleLanguage
 import YAMLTree
 
@@ -21,11 +21,12 @@ public enum ExampleRunner {
     ///   - rule: the rule whose examples run; only its findings count.
     ///   - rules: the whole rule set (for shared definitions).
     ///   - calendar: the working-day calendar.
-    public static func run(_ rule: Rule, rules: RuleSet, calendar: WorkingCalendar) -> [ExampleOutcome] {
-        rule.examples.map { run($0, of: rule, rules: rules, calendar: calendar) }
+    ///   - language: the language failures are explained in.
+    public static func run(_ rule: Rule, rules: RuleSet, calendar: WorkingCalendar, language: Language = .en) -> [ExampleOutcome] {
+        rule.examples.map { run($0, of: rule, rules: rules, calendar: calendar, language: language) }
     }
 
-    static func run(_ example: RuleExample, of rule: Rule, rules: RuleSet, calendar: WorkingCalendar) -> ExampleOutcome {
+    static func run(_ example: RuleExample, of rule: Rule, rules: RuleSet, calendar: WorkingCalendar, language: Language) -> ExampleOutcome {
         var registry: Registry?
         if !example.noRegistry {
             var built = Registry()
@@ -42,15 +43,15 @@ public enum ExampleRunner {
         let engine = Engine(context: context) { $0.id == rule.id }
         var state = RunState(rules: rules)
         var findings: [Finding] = []
-        var root: YAMLNode?
+        var roots: [YAMLNode] = []
         if let record = example.record {
-            root = record
+            roots = [record]
             findings += engine.check(engine.load(record, file: rule.file), file: rule.file, state: &state)
         } else if let text = example.text {
             let file = "\(rule.id) example"
             do {
                 try YAMLParser.parse(Array(text.utf8), file: file) { document in
-                    root = root ?? document
+                    roots.append(document)
                     findings += engine.check(engine.load(document, file: file), file: file, state: &state)
                 }
             } catch {
@@ -59,38 +60,51 @@ public enum ExampleRunner {
             }
         }
         if case .run = rule.body { findings += engine.runFindings() }
-        return ExampleOutcome(rule: rule, example: example, failure: judge(example, findings, root: root), findings: findings)
+        return ExampleOutcome(rule: rule, example: example, failure: judge(example, findings, roots: roots, language), findings: findings)
     }
 
-    private static func judge(_ example: RuleExample, _ findings: [Finding], root: YAMLNode?) -> String? {
-        let got = findings.map { "\($0.position.map { "\($0.line):\($0.column)" } ?? "run") \($0.message.en)" }
+    private static func judge(_ example: RuleExample, _ findings: [Finding], roots: [YAMLNode], _ language: Language) -> String? {
+        let zh = language == .zh
+        let got = findings.map { "\($0.position.map { "\($0.line):\($0.column)" } ?? "run") \($0.message.text(language))" }
         guard example.triggers else {
-            return findings.isEmpty ? nil : "expected no finding, got \(findings.count):\n" + got.map { "  + " + $0 }.joined(separator: "\n")
+            guard !findings.isEmpty else { return nil }
+            return (zh ? "应当没有问题，却有 \(findings.count) 个：\n" : "expected no finding, got \(findings.count):\n") + got.map { "  + " + $0 }.joined(separator: "\n")
         }
-        if findings.isEmpty { return "expected a finding, got none" }
+        if findings.isEmpty { return zh ? "应当报告问题，却没有" : "expected a finding, got none" }
         if let count = example.count, count != findings.count {
-            return "expected \(count) findings, got \(findings.count):\n" + got.map { "  + " + $0 }.joined(separator: "\n")
+            return (zh ? "应当有 \(count) 个问题，实际 \(findings.count) 个：\n" : "expected \(count) findings, got \(findings.count):\n") + got.map { "  + " + $0 }.joined(separator: "\n")
         }
         guard !example.at.isEmpty else { return nil }
         var expected: [SourcePosition] = []
         for path in example.at {
-            guard let position = position(of: path, in: root) else { return "the path '\(path)' in 'at' names no node of the record" }
+            guard let position = position(of: path, in: roots) else {
+                return zh ? "at 中的路径“\(path)”不指向记录中的任何节点" : "the path '\(path)' in 'at' names no node of the record"
+            }
             expected.append(position)
         }
         let actual = findings.compactMap(\.position)
         if expected.sorted() == actual.sorted() { return nil }
-        return "findings point at the wrong place:\n"
-            + expected.sorted().map { "  - expected \($0.line):\($0.column)" }.joined(separator: "\n") + "\n"
-            + actual.sorted().map { "  + got \($0.line):\($0.column)" }.joined(separator: "\n")
+        return (zh ? "问题指向的位置不对：\n" : "findings point at the wrong place:\n")
+            + expected.sorted().map { zh ? "  - 应为 \($0.line):\($0.column)" : "  - expected \($0.line):\($0.column)" }.joined(separator: "\n") + "\n"
+            + actual.sorted().map { zh ? "  + 实为 \($0.line):\($0.column)" : "  + got \($0.line):\($0.column)" }.joined(separator: "\n")
     }
 
-    /// The position a path such as `steps.2.officers.1` names (or a literal `line:column`).
-    static func position(of path: String, in root: YAMLNode?) -> SourcePosition? {
+    /// The position a path names: `steps.2.officers.1` in the (first) record, `1.facts.code` in the
+    /// second record of a `text:` of several (records counted from 0, as list items are), or a
+    /// literal `line:column`.
+    static func position(of path: String, in roots: [YAMLNode]) -> SourcePosition? {
         let parts = path.split(separator: ":")
         if parts.count == 2, let line = Int(parts[0]), let column = Int(parts[1]) { return SourcePosition(line: line, column: column) }
-        guard var node = root else { return nil }
-        if path.isEmpty || path == "record" { return node.position }
-        for part in path.split(separator: ".") {
+        var components = path.split(separator: ".")
+        var document = 0
+        if let first = components.first, let index = Int(first), roots.count > 1 || components.count > 1, roots.first?.sequence == nil {
+            document = index
+            components.removeFirst()
+        }
+        guard roots.indices.contains(document) else { return nil }
+        var node = roots[document]
+        if components.isEmpty || path == "record" { return node.position }
+        for part in components {
             if let items = node.sequence, let index = Int(part), items.indices.contains(index) {
                 node = items[index]
             } else if let child = node[String(part)] {

@@ -46,6 +46,16 @@ public enum Comparison: String, Sendable, CaseIterable {
     case eq, ne, lt, le, gt, ge
 }
 
+/// An arithmetic operator.
+public enum Arithmetic: String, Sendable {
+    case add, sub, min, max, sum
+}
+
+/// A part of a date.
+public enum DatePart: String, Sendable {
+    case year, month
+}
+
 /// Which steps a step selection keeps by status.
 public enum StatusFilter: String, Sendable {
     /// Only done steps (the default: a planned review is no review).
@@ -86,6 +96,8 @@ public struct StepSelection: Sendable {
     public var bounds: [DateBound]
     /// A further condition, with `$it` bound to each candidate step.
     public var filter: Filter?
+    /// Where the selection is written.
+    public var position: SourcePosition = .start
 }
 
 /// A condition evaluated on each item of a list, with the item in a slot (`$it`).
@@ -94,6 +106,8 @@ public struct Filter: Sendable {
     public var slot: Int
     /// The condition.
     public var condition: Expression
+    /// Where the condition is written.
+    public var position: SourcePosition = .start
 }
 
 /// Where a reference starts.
@@ -178,6 +192,12 @@ public indirect enum Expression: Sendable {
     case seenBefore(id: Int, Expression)
     /// What a value is: `text`, `number`, `boolean`, `date`, `list`, `mapping` or `missing`.
     case typeOf(Expression)
+    /// Arithmetic over numbers: `add`, `sub`, `min`, `max` and `sum` (lists are taken item by item).
+    case arithmetic(Arithmetic, [Expression])
+    /// The year or the month (1-12) of a date.
+    case datePart(DatePart, Expression)
+    /// Whether the registry gives a person a role: `has_role: {person: P, role: R}`.
+    case hasRole(person: Expression, role: Expression)
     /// A text in both languages with values in place: `text: {zh: "...{x}...", en: "..."}`.
     case phrase(MessageTemplate)
     /// The id of the registry person with this name, for "did you mean": `person_named: $name`.
@@ -192,8 +212,11 @@ extension Expression {
             return selection.bounds.map(\.value) + selection.fields.flatMap(\.values) + [selection.filter?.condition].compactMap { $0 }
         case .items(let source, let filter):
             return [source] + [filter?.condition].compactMap { $0 }
-        case .list(let items), .earliest(let items), .latest(let items), .coalesce(let items), .concat(let items), .all(let items), .any(let items):
+        case .list(let items), .earliest(let items), .latest(let items), .coalesce(let items), .concat(let items), .all(let items), .any(let items),
+             .arithmetic(_, let items):
             return items
+        case .datePart(_, let inner):
+            return [inner]
         case .first(let inner), .last(let inner), .distinct(let inner), .count(let inner), .periodDays(let inner), .personName(let inner),
              .label(let inner), .not(let inner), .exists(let inner), .missing(let inner), .isTrue(let inner), .registered(let inner),
              .seenBefore(_, let inner), .typeOf(let inner), .personNamed(let inner):
@@ -206,7 +229,7 @@ extension Expression {
         case .choose(let a, let b, let c), .certificateValid(let a, let b, let c), .addPeriod(let a, let b, let c):
             return [a, b, c]
         case .addDays(let a, let b), .addWorkingDays(let a, let b), .addCalendarDays(let a, let b), .days(let a, let b), .workingDays(let a, let b),
-             .compare(_, let a, let b), .isIn(let a, let b), .hasQualification(let a, let b):
+             .compare(_, let a, let b), .isIn(let a, let b), .hasQualification(let a, let b), .hasRole(let a, let b):
             return [a, b]
         case .literal, .reference:
             return []
@@ -224,12 +247,19 @@ extension Expression {
         return result
     }
 
-    /// The step types this expression selects, anywhere inside it (for `rules lint`).
-    public var selectedStepTypes: [String] {
-        descendants.flatMap { expression -> [String] in
-            if case .steps(let selection) = expression { return selection.types ?? [] }
+    /// The step types this expression selects, anywhere inside it, with where each selection is
+    /// written (for `rules lint`).
+    public var selectedStepTypes: [(type: String, position: SourcePosition)] {
+        descendants.flatMap { expression -> [(type: String, position: SourcePosition)] in
+            if case .steps(let selection) = expression { return (selection.types ?? []).map { ($0, selection.position) } }
             return []
         }
+    }
+
+    /// Where the first step selection inside this expression is written, if any.
+    public var firstSelectionPosition: SourcePosition? {
+        for expression in descendants { if case .steps(let selection) = expression { return selection.position } }
+        return nil
     }
 
     /// The field names this expression reads from records: the parts of reference paths and of
@@ -281,5 +311,25 @@ extension Check {
         let perItem = ([violation, location, about].compactMap { $0 } + lets.filter(\.dependsOnLoop).map(\.expression) + evidence.map(\.value))
             .map(\.stepsDegree).max() ?? 0
         return max(once, loopDegree + perItem)
+    }
+
+    /// Where the work that makes the check quadratic is written: a step selection run for each
+    /// item of a loop, or one run inside another's `where`.
+    public var quadraticPosition: SourcePosition? {
+        let perItem = [violation, location, about].compactMap { $0 } + lets.filter(\.dependsOnLoop).map(\.expression) + evidence.map(\.value)
+        if loops.contains(where: { $0.expression.stepsDegree > 0 }) {
+            for expression in perItem where expression.stepsDegree > 0 { if let position = expression.firstSelectionPosition { return position } }
+        }
+        for expression in perItem + loops.map(\.expression) + lets.map(\.expression) {
+            for inner in expression.descendants {
+                if case .steps(let selection) = inner, let filter = selection.filter, filter.condition.stepsDegree > 0 {
+                    return filter.condition.firstSelectionPosition ?? selection.position
+                }
+                if case .items(_, let filter) = inner, let filter, filter.condition.stepsDegree > 0 {
+                    return filter.condition.firstSelectionPosition ?? filter.position
+                }
+            }
+        }
+        return nil
     }
 }

@@ -22,7 +22,7 @@ struct ExpressionCompiler {
         "all", "any", "not", "exists", "missing", "eq", "ne", "lt", "le", "gt", "ge", "in", "is_true",
         "steps", "items", "first", "last", "earliest", "latest", "coalesce", "if", "concat", "distinct", "count",
         "add_days", "add_working_days", "add_calendar_days", "add_period", "days", "working_days", "period_days", "person_name", "label",
-        "registered", "certificate_valid", "has_qualification", "seen_before", "type_of", "text", "person_named",
+        "registered", "certificate_valid", "has_qualification", "seen_before", "type_of", "text", "person_named", "add", "sub", "min", "max", "sum", "year", "month", "has_role",
     ]
 
     let file: String
@@ -106,7 +106,15 @@ struct ExpressionCompiler {
             return (.list(items.map { compile($0) }), .other)
         case .mapping(let pairs):
             guard pairs.count == 1, let name = pairs[0].key.scalar?.text else {
-                error(node, "an expression is a mapping with exactly one operator (such as 'all', 'exists' or 'steps'), found \(pairs.count) keys")
+                let keys = pairs.compactMap { $0.key.scalar?.text }
+                var message = "an expression is a mapping with exactly one operator (such as 'all', 'exists' or 'steps'), found \(pairs.count) keys: \(keys.joined(separator: ", "))"
+                if let misplaced = keys.first(where: { RuleLoader.ruleKeys.contains($0) && !Self.operators.contains($0) }),
+                   let pair = pairs.first(where: { $0.key.scalar?.text == misplaced }) {
+                    message += "; '\(misplaced)' is a key of the rule, indented too far: write it at the rule's top level, under no other key"
+                    error(pair.key, message)
+                } else {
+                    error(node, message)
+                }
                 return (.literal(.null), .other)
             }
             return operation(name, pairs[0].value, key: pairs[0].key)
@@ -211,6 +219,19 @@ struct ExpressionCompiler {
             let fields = arguments(argument, name, required: ["person", "type"])
             return (.hasQualification(person: fields["person"] ?? .literal(.null), type: fields["type"] ?? .literal(.null)), .other)
         case "type_of": return (.typeOf(compile(argument)), .other)
+        case "add", "min", "max":
+            // A list of values (each a number or a list of numbers), or one list-valued expression.
+            let operands = argument.sequence.map { $0.map { compile($0) } } ?? [compile(argument)]
+            return (.arithmetic(Arithmetic(rawValue: name) ?? .add, operands), .other)
+        case "sum": return (.arithmetic(.sum, [compile(argument)]), .other)
+        case "sub":
+            let (a, b) = pair(argument, name)
+            return (.arithmetic(.sub, [a, b]), .other)
+        case "year", "month": return (.datePart(DatePart(rawValue: name) ?? .year, compile(argument)), .other)
+        case "has_role":
+            readsRegistry = true
+            let fields = arguments(argument, name, required: ["person", "role"])
+            return (.hasRole(person: fields["person"] ?? .literal(.null), role: fields["role"] ?? .literal(.null)), .other)
         case "text":
             guard argument.mapping != nil, let zh = argument["zh"], let en = argument["en"], let zhText = zh.scalar?.text,
                   let enText = en.scalar?.text, argument.mapping?.count == 2 else {
@@ -225,7 +246,11 @@ struct ExpressionCompiler {
             seenCounter += 1
             return (.seenBefore(id: seenCounter - 1, compile(argument)), .other)
         default:
-            error(key, "unknown operator '\(name)'\(Suggestion.phrase(for: name, in: Self.operators))")
+            if RuleLoader.ruleKeys.contains(name) {
+                error(key, "'\(name)' is a key of the rule, not an operator: it is indented too far; write it at the rule's top level, under no other key")
+            } else {
+                error(key, "unknown operator '\(name)'\(Suggestion.phrase(for: name, in: Self.operators))")
+            }
             return (.literal(.null), .other)
         }
     }
@@ -319,11 +344,11 @@ struct ExpressionCompiler {
         slotCount += 1
         itSlots.append((slot, itemType))
         defer { itSlots.removeLast() }
-        return Filter(slot: slot, condition: compile(node))
+        return Filter(slot: slot, condition: compile(node), position: node.position)
     }
 
     private mutating func stepSelection(_ node: YAMLNode) -> StepSelection {
-        var selection = StepSelection(types: nil, status: .done, fields: [], bounds: [], filter: nil)
+        var selection = StepSelection(types: nil, status: .done, fields: [], bounds: [], filter: nil, position: node.position)
         guard let pairs = node.mapping else {
             error(node, "'steps' takes a mapping of conditions such as {type: legality_review}, found \(node.kindDescription)")
             return selection

@@ -30,7 +30,7 @@ import Testing
     @Test func aWrongExampleFailsWithADiff() throws {
         let broken = Self.rule.replacingOccurrences(of: "at: steps.0", with: "at: steps.0.date")
         let folder = try CLIRunner.folder(["local/rule.yaml": broken])
-        let result = try CLIRunner.run(["test", "local"], in: folder)
+        let result = try CLIRunner.run(["test", "--lang", "en", "local"], in: folder)
         #expect(result.status == 1)
         #expect(result.stdout.contains("FAIL LOCAL-1 triggering"))
         #expect(result.stdout.contains("- expected 11:"))
