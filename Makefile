@@ -69,7 +69,7 @@ sanitize: deps
 	swift build --build-tests --scratch-path .build-asan -Xswiftc -sanitize=address
 	# Leak detection is off: the toolchain's test runners (XCTest, swift-argument-parser's exit path) hold
 	# memory until exit, which LeakSanitizer reports; every other ASan error fails the run.
-	LEGALITY_BINARY=.build-asan/debug/legality ASAN_OPTIONS=detect_leaks=0:halt_on_error=1 swift test --skip-build --scratch-path .build-asan
+	LEGALITY_BINARY=.build-asan/debug/legality LEGALITY_SANITIZER=address ASAN_OPTIONS=detect_leaks=0:halt_on_error=1 swift test --skip-build --scratch-path .build-asan
 	swift build --build-tests --scratch-path .build-tsan -Xswiftc -sanitize=thread
 	LEGALITY_BINARY=.build-tsan/debug/legality LEGALITY_SANITIZER=thread TSAN_OPTIONS=halt_on_error=1 swift test --skip-build --scratch-path .build-tsan
 

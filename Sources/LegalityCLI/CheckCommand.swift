@@ -55,10 +55,10 @@ struct CheckCommand: ParsableCommand {
         let language = run.language
         switch outputOptions.format {
         case .json: return JSONReporter.Stream(version: Legality.version, asOf: asOf, run: run.description, language: language)
-        case .sarif: return SARIFReporter.Stream(version: Legality.version, asOf: asOf, rules: engine.rules, failOn: run.failOn, language: language)
-        case .junit: return JUnitReporter.Stream(version: Legality.version, asOf: asOf, failOn: run.failOn, language: language)
+        case .sarif: return SARIFReporter.Stream(version: Legality.version, asOf: asOf, rules: engine.rules, failOn: run.failOn, language: language, run: run.description)
+        case .junit: return JUnitReporter.Stream(version: Legality.version, asOf: asOf, failOn: run.failOn, language: language, run: run.description)
         case .csv: return CSVReporter.Stream(language: language)
-        case .markdown: return MarkdownReporter.Stream(version: Legality.version, asOf: asOf, failOn: run.failOn, language: language)
+        case .markdown: return MarkdownReporter.Stream(version: Legality.version, asOf: asOf, failOn: run.failOn, language: language, run: run.description)
         case .text, .html:
             let colour = outputOptions.output == nil && FileSystem.isTerminal(1) && (FileSystem.environment("NO_COLOR") ?? "").isEmpty
             return TextReporter.Stream(colour: colour, asOf: asOf, run: run.description, language: language)

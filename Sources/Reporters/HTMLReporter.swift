@@ -18,7 +18,7 @@ public enum HTMLReporter {
         let title = zh ? "合法性检查报告" : "Legality check report"
         var html = HTMLPage.opening(
             title: title, pageTitle: title + (zh ? "（\(report.asOf)）" : " (\(report.asOf))"),
-            meta: "\(zh ? "截至" : "As of") \(report.asOf) · legality \(Escaping.html(report.version)) · \(failOn(report))",
+            meta: "\(zh ? "截至" : "As of") \(report.asOf) · legality \(Escaping.html(report.version)) · \(failOn(report)) · \(Escaping.html(TextReporter.setup(report.run, language: language).trimmingNewline()))",
             metaClass: "meta", version: report.version, style: style, language: language)
         html += summary(report)
         if report.findings.isEmpty {

@@ -25,7 +25,7 @@ public enum JUnitReporter {
 
     /// The whole report.
     public static func render(_ report: Report) -> String {
-        var stream = Stream(version: report.version, asOf: report.asOf, failOn: report.failOn, language: report.language)
+        var stream = Stream(version: report.version, asOf: report.asOf, failOn: report.failOn, language: report.language, run: report.run)
         var sink = StringSink()
         stream.feed(report, into: &sink)
         return sink.text
@@ -39,6 +39,7 @@ public enum JUnitReporter {
         let asOf: Day
         let failOn: Severity?
         let language: Language
+        let run: RunDescription
         private let suites = Spool()
         private let cases = Spool()
         private var suiteTests = 0
@@ -50,7 +51,8 @@ public enum JUnitReporter {
         private var trailing: [Finding] = []
 
         /// A stream for a run.
-        public init(version: String, asOf: Day, failOn: Severity?, language: Language) {
+        public init(version: String, asOf: Day, failOn: Severity?, language: Language, run: RunDescription = .plain) {
+            self.run = run
             self.version = version
             self.asOf = asOf
             self.failOn = failOn
@@ -93,6 +95,8 @@ public enum JUnitReporter {
                 header += JUnitReporter.property("asOf", asOf.description)
                 header += JUnitReporter.property("failOn", failOn?.rawValue ?? "never")
                 header += JUnitReporter.property("language", language.rawValue)
+                header += JUnitReporter.property("config", run.configuration ?? "")
+                header += JUnitReporter.property("disabled", run.disabledRules.joined(separator: ","))
                 header += "    </properties>\n"
             }
             suites.write(header)

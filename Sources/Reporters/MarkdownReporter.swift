@@ -12,7 +12,7 @@ public import RuleLanguage
 public enum MarkdownReporter {
     /// The whole report.
     public static func render(_ report: Report) -> String {
-        var stream = Stream(version: report.version, asOf: report.asOf, failOn: report.failOn, language: report.language)
+        var stream = Stream(version: report.version, asOf: report.asOf, failOn: report.failOn, language: report.language, run: report.run)
         var sink = StringSink()
         stream.feed(report, into: &sink)
         return sink.text
@@ -24,10 +24,12 @@ public enum MarkdownReporter {
         let asOf: Day
         let failOn: Severity?
         let language: Language
+        let run: RunDescription
         private var rows = 0
 
         /// A stream for a run.
-        public init(version: String, asOf: Day, failOn: Severity?, language: Language) {
+        public init(version: String, asOf: Day, failOn: Severity?, language: Language, run: RunDescription = .plain) {
+            self.run = run
             self.version = version
             self.asOf = asOf
             self.failOn = failOn
@@ -78,8 +80,9 @@ public enum MarkdownReporter {
         public mutating func end(_ tally: ReportTally, into sink: inout some TextSink) {
             let zh = language == .zh
             var output = rows == 0 ? (zh ? "没有发现问题。\n" : "No findings.\n") : ""
+            output += "\n" + Escaping.markdownCell(TextReporter.setup(run, language: language).trimmingNewline())
             let verdict = Wording.verdict(fails: tally.fails, language)
-            output += "\n**\(verdict)**\(zh ? "：" : ": ")\(Escaping.markdownCell(Wording.summary(tally, asOf: asOf, language: language)))\n"
+            output += "\n\n**\(verdict)**\(zh ? "：" : ": ")\(Escaping.markdownCell(Wording.summary(tally, asOf: asOf, language: language)))\n"
             output += "\n" + Escaping.markdownCell("legality \(version)") + "\n"
             sink.write(output)
         }

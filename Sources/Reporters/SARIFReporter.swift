@@ -18,7 +18,7 @@ public enum SARIFReporter {
 
     /// The whole report.
     public static func render(_ report: Report) -> String {
-        var stream = Stream(version: report.version, asOf: report.asOf, rules: report.rules, failOn: report.failOn, language: report.language)
+        var stream = Stream(version: report.version, asOf: report.asOf, rules: report.rules, failOn: report.failOn, language: report.language, run: report.run)
         var sink = StringSink()
         stream.feed(report, into: &sink)
         return sink.text
@@ -31,12 +31,14 @@ public enum SARIFReporter {
         let asOf: Day
         let failOn: Severity?
         let language: Language
+        let run: RunDescription
         private var descriptors: [JSON] = []
         private var index: [String: Int] = [:]
         private var written = 0
 
         /// A stream for a run of these rules.
-        public init(version: String, asOf: Day, rules: [Rule], failOn: Severity?, language: Language) {
+        public init(version: String, asOf: Day, rules: [Rule], failOn: Severity?, language: Language, run: RunDescription = .plain) {
+            self.run = run
             self.version = version
             self.asOf = asOf
             self.failOn = failOn
@@ -95,6 +97,8 @@ public enum SARIFReporter {
                 ("failedRecords", .int(tally.failedRecords)),
                 ("waived", .int(tally.waived)),
                 ("pending", .int(tally.pending)),
+                ("config", .optional(run.configuration)),
+                ("disabled", .array(run.disabledRules.map(JSON.string))),
             ]).write(to: &output, indent: "      ")
             sink.write(output + "\n    }\n  ]\n}\n")
         }

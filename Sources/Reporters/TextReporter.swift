@@ -220,3 +220,8 @@ public struct TextReporter: Sendable {
         }
     }
 }
+
+extension String {
+    /// The text without a final line end.
+    func trimmingNewline() -> String { hasSuffix("\n") ? String(dropLast()) : self }
+}
