@@ -53,12 +53,13 @@ struct CheckCommand: ParsableCommand {
     /// The report in its format, written as the run goes.
     private func reportStream(_ engine: Engine, run: PreparedRun, asOf: Day) -> any ReportStream {
         let language = run.language
+        let heading = ReportHeading(version: Legality.version, asOf: asOf, failOn: run.failOn, language: language, run: run.description)
         switch outputOptions.format {
         case .json: return JSONReporter.Stream(version: Legality.version, asOf: asOf, run: run.description, language: language)
-        case .sarif: return SARIFReporter.Stream(version: Legality.version, asOf: asOf, rules: engine.rules, failOn: run.failOn, language: language, run: run.description)
-        case .junit: return JUnitReporter.Stream(version: Legality.version, asOf: asOf, failOn: run.failOn, language: language, run: run.description)
+        case .sarif: return SARIFReporter.Stream(heading, rules: engine.rules)
+        case .junit: return JUnitReporter.Stream(heading)
         case .csv: return CSVReporter.Stream(language: language)
-        case .markdown: return MarkdownReporter.Stream(version: Legality.version, asOf: asOf, failOn: run.failOn, language: language, run: run.description)
+        case .markdown: return MarkdownReporter.Stream(heading)
         case .text, .html:
             let colour = outputOptions.output == nil && FileSystem.isTerminal(1) && (FileSystem.environment("NO_COLOR") ?? "").isEmpty
             return TextReporter.Stream(colour: colour, asOf: asOf, run: run.description, language: language)

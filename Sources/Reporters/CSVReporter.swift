@@ -22,10 +22,7 @@ public enum CSVReporter {
 
     /// The whole report.
     public static func render(_ report: Report) -> String {
-        var stream = Stream(language: report.language)
-        var sink = StringSink()
-        stream.feed(report, into: &sink)
-        return sink.text
+        Stream(language: report.language).render(report)
     }
 
     /// One finding's row.

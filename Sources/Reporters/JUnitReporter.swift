@@ -25,21 +25,14 @@ public enum JUnitReporter {
 
     /// The whole report.
     public static func render(_ report: Report) -> String {
-        var stream = Stream(version: report.version, asOf: report.asOf, failOn: report.failOn, language: report.language, run: report.run)
-        var sink = StringSink()
-        stream.feed(report, into: &sink)
-        return sink.text
+        Stream(report.heading).render(report)
     }
 
     /// The XML written as the run goes. A suite's counts come before its cases, and the run's
     /// before every suite, so cases wait in a temporary file (never in memory) until their suite
     /// ends, and suites until the run ends.
     public struct Stream: ReportStream {
-        let version: String
-        let asOf: Day
-        let failOn: Severity?
-        let language: Language
-        let run: RunDescription
+        let heading: ReportHeading
         private let suites = Spool()
         private let cases = Spool()
         private var suiteTests = 0
@@ -50,13 +43,9 @@ public enum JUnitReporter {
         private var runLevel: [Finding] = []
         private var trailing: [Finding] = []
 
-        /// A stream for a run.
-        public init(version: String, asOf: Day, failOn: Severity?, language: Language, run: RunDescription = .plain) {
-            self.run = run
-            self.version = version
-            self.asOf = asOf
-            self.failOn = failOn
-            self.language = language
+        /// A stream for a heading.run.
+        public init(_ heading: ReportHeading) {
+            self.heading = heading
         }
 
         public mutating func begin(into sink: inout some TextSink) {}
@@ -80,8 +69,8 @@ public enum JUnitReporter {
 
         private mutating func add(_ testCase: Case) {
             suiteTests += 1
-            if testCase.findings.contains(where: { Wording.fails($0, failOn: failOn) }) { suiteFailures += 1 }
-            cases.write(JUnitReporter.render(testCase, failOn: failOn, language))
+            if testCase.findings.contains(where: { Wording.fails($0, failOn: heading.failOn) }) { suiteFailures += 1 }
+            cases.write(JUnitReporter.render(testCase, failOn: heading.failOn, heading.language))
         }
 
         public mutating func endFile(_ file: String, into sink: inout some TextSink) {
@@ -91,12 +80,12 @@ public enum JUnitReporter {
             if !wroteProperties {
                 wroteProperties = true
                 header += "    <properties>\n"
-                header += JUnitReporter.property("tool", "legality \(version)")
-                header += JUnitReporter.property("asOf", asOf.description)
-                header += JUnitReporter.property("failOn", failOn?.rawValue ?? "never")
-                header += JUnitReporter.property("language", language.rawValue)
-                header += JUnitReporter.property("config", run.configuration ?? "")
-                header += JUnitReporter.property("disabled", run.disabledRules.joined(separator: ","))
+                header += JUnitReporter.property("tool", "legality \(heading.version)")
+                header += JUnitReporter.property("asOf", heading.asOf.description)
+                header += JUnitReporter.property("failOn", heading.failOn?.rawValue ?? "never")
+                header += JUnitReporter.property("language", heading.language.rawValue)
+                header += JUnitReporter.property("config", heading.run.configuration ?? "")
+                header += JUnitReporter.property("disabled", heading.run.disabledRules.joined(separator: ","))
                 header += "    </properties>\n"
             }
             suites.write(header)
@@ -108,7 +97,7 @@ public enum JUnitReporter {
         }
 
         public mutating func end(_ tally: ReportTally, into sink: inout some TextSink) {
-            // Findings that belong to no checked file: run-level ones, then those of other files (the configuration).
+            // Findings that belong to no checked file: heading.run-level ones, then those of other files (the configuration).
             if !runLevel.isEmpty {
                 startFile("legality", source: nil, into: &sink)
                 add(Case(name: "run", classname: "legality", file: "", line: nil, findings: runLevel))

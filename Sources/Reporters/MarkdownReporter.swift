@@ -12,32 +12,21 @@ public import RuleLanguage
 public enum MarkdownReporter {
     /// The whole report.
     public static func render(_ report: Report) -> String {
-        var stream = Stream(version: report.version, asOf: report.asOf, failOn: report.failOn, language: report.language, run: report.run)
-        var sink = StringSink()
-        stream.feed(report, into: &sink)
-        return sink.text
+        Stream(report.heading).render(report)
     }
 
     /// The report written as the run goes.
     public struct Stream: ReportStream {
-        let version: String
-        let asOf: Day
-        let failOn: Severity?
-        let language: Language
-        let run: RunDescription
+        let heading: ReportHeading
         private var rows = 0
 
-        /// A stream for a run.
-        public init(version: String, asOf: Day, failOn: Severity?, language: Language, run: RunDescription = .plain) {
-            self.run = run
-            self.version = version
-            self.asOf = asOf
-            self.failOn = failOn
-            self.language = language
+        /// A stream for a heading.run.
+        public init(_ heading: ReportHeading) {
+            self.heading = heading
         }
 
         public mutating func begin(into sink: inout some TextSink) {
-            sink.write(language == .zh ? "## legality 合法性检查报告\n\n" : "## legality check report\n\n")
+            sink.write(heading.language == .zh ? "## legality 合法性检查报告\n\n" : "## legality check report\n\n")
         }
 
         public mutating func runFindings(_ findings: [Finding], into sink: inout some TextSink) { table(findings, into: &sink) }
@@ -48,7 +37,7 @@ public enum MarkdownReporter {
 
         private mutating func table(_ findings: [Finding], into sink: inout some TextSink) {
             guard !findings.isEmpty else { return }
-            let zh = language == .zh
+            let zh = heading.language == .zh
             var output = ""
             if rows == 0 {
                 let header = zh
@@ -59,17 +48,17 @@ public enum MarkdownReporter {
             }
             for finding in findings {
                 let location = finding.file.isEmpty ? (zh ? "（本次运行）" : "(run)") : Wording.location(finding)
-                var message = finding.message.text(language)
-                if let waiver = Wording.waiver(finding, language) { message += "\n" + waiver }
-                if let pending = Wording.pending(finding, language) { message += "\n" + pending }
+                var message = finding.message.text(heading.language)
+                if let waiver = Wording.waiver(finding, heading.language) { message += "\n" + waiver }
+                if let pending = Wording.pending(finding, heading.language) { message += "\n" + pending }
                 let cells = [
-                    Wording.severity(finding.severity, language) + Wording.mark(finding, language),
+                    Wording.severity(finding.severity, heading.language) + Wording.mark(finding, heading.language),
                     finding.rule,
                     finding.record ?? "",
                     location,
-                    finding.title.text(language),
+                    finding.title.text(heading.language),
                     message,
-                    finding.basis.text(language),
+                    finding.basis.text(heading.language),
                 ]
                 output += "| " + cells.map(Escaping.markdownCell).joined(separator: " | ") + " |\n"
                 rows += 1
@@ -78,12 +67,12 @@ public enum MarkdownReporter {
         }
 
         public mutating func end(_ tally: ReportTally, into sink: inout some TextSink) {
-            let zh = language == .zh
+            let zh = heading.language == .zh
             var output = rows == 0 ? (zh ? "没有发现问题。\n" : "No findings.\n") : ""
-            output += "\n" + Escaping.markdownCell(TextReporter.setup(run, language: language).trimmingNewline())
-            let verdict = Wording.verdict(fails: tally.fails, language)
-            output += "\n\n**\(verdict)**\(zh ? "：" : ": ")\(Escaping.markdownCell(Wording.summary(tally, asOf: asOf, language: language)))\n"
-            output += "\n" + Escaping.markdownCell("legality \(version)") + "\n"
+            output += "\n" + Escaping.markdownCell(TextReporter.setup(heading.run, language: heading.language).trimmingNewline())
+            let verdict = Wording.verdict(fails: tally.fails, heading.language)
+            output += "\n\n**\(verdict)**\(zh ? "：" : ": ")\(Escaping.markdownCell(Wording.summary(tally, asOf: heading.asOf, language: heading.language)))\n"
+            output += "\n" + Escaping.markdownCell("legality \(heading.version)") + "\n"
             sink.write(output)
         }
     }

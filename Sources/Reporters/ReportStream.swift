@@ -5,6 +5,7 @@ import Darwin
 #endif
 public import DecisionRecords
 public import RuleEngine
+public import RuleLanguage
 
 /// Where a streamed report's text goes.
 public protocol TextSink {
@@ -45,6 +46,14 @@ public struct StringSink: TextSink {
 }
 
 extension ReportStream {
+    /// A whole report rendered through this stream.
+    func render(_ report: Report) -> String {
+        var stream = self
+        var sink = StringSink()
+        stream.feed(report, into: &sink)
+        return sink.text
+    }
+
     /// Feeds a whole report through the stream: run-level findings, then each file of its records
     /// in order (a file's findings that belong to none of its records as one more document), then
     /// the findings of files that hold no record (the configuration's waivers).
@@ -143,4 +152,34 @@ final class Spool {
 struct SpoolSink: TextSink {
     let spool: Spool
     mutating func write(_ text: String) { spool.write(text) }
+}
+
+/// What every report says of its run, whatever its format.
+public struct ReportHeading: Sendable {
+    /// The tool's version.
+    public var version: String
+    /// The as-of date.
+    public var asOf: Day
+    /// The level at which a finding fails the run; nil for `never`.
+    public var failOn: Severity?
+    /// The language of titles and messages.
+    public var language: Language
+    /// The configuration, disabled rules and registries.
+    public var run: RunDescription
+
+    /// Creates a heading.
+    public init(version: String, asOf: Day, failOn: Severity?, language: Language, run: RunDescription = .plain) {
+        self.version = version
+        self.asOf = asOf
+        self.failOn = failOn
+        self.language = language
+        self.run = run
+    }
+}
+
+extension Report {
+    /// What the report says of its run.
+    var heading: ReportHeading {
+        ReportHeading(version: version, asOf: asOf, failOn: failOn, language: language, run: run)
+    }
 }

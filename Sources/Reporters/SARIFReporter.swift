@@ -18,40 +18,29 @@ public enum SARIFReporter {
 
     /// The whole report.
     public static func render(_ report: Report) -> String {
-        var stream = Stream(version: report.version, asOf: report.asOf, rules: report.rules, failOn: report.failOn, language: report.language, run: report.run)
-        var sink = StringSink()
-        stream.feed(report, into: &sink)
-        return sink.text
+        Stream(report.heading, rules: report.rules).render(report)
     }
 
     /// The log written as the run goes: its results first, then the tool and its rules (those
     /// that ran, then any other a result named, in the order first named) and the run's counts.
     public struct Stream: ReportStream {
-        let version: String
-        let asOf: Day
-        let failOn: Severity?
-        let language: Language
-        let run: RunDescription
+        let heading: ReportHeading
         private var descriptors: [JSON] = []
         private var index: [String: Int] = [:]
         private var written = 0
 
         /// A stream for a run of these rules.
-        public init(version: String, asOf: Day, rules: [Rule], failOn: Severity?, language: Language, run: RunDescription = .plain) {
-            self.run = run
-            self.version = version
-            self.asOf = asOf
-            self.failOn = failOn
-            self.language = language
+        public init(_ heading: ReportHeading, rules: [Rule]) {
+            self.heading = heading
             for rule in rules where index[rule.id] == nil {
                 index[rule.id] = descriptors.count
-                descriptors.append(SARIFReporter.descriptor(rule, language))
+                descriptors.append(SARIFReporter.descriptor(rule, heading.language))
             }
         }
 
         public mutating func begin(into sink: inout some TextSink) {
             var output = "{\n  \"$schema\": " + JSONWriter.quoted(SARIFReporter.schema) + ",\n  \"version\": \"2.1.0\",\n  \"runs\": [\n    {\n"
-            output += "      \"language\": " + JSONWriter.quoted(language == .zh ? "zh-CN" : "en") + ",\n"
+            output += "      \"language\": " + JSONWriter.quoted(heading.language == .zh ? "zh-CN" : "en") + ",\n"
             output += "      \"columnKind\": \"unicodeCodePoints\",\n      \"results\": ["
             sink.write(output)
         }
@@ -67,12 +56,12 @@ public enum SARIFReporter {
             var output = ""
             for finding in findings {
                 if index[finding.rule] == nil {
-                    // A rule the run did not list (an input problem, a waiver, the engine's own) still gets a descriptor.
+                    // A rule the heading.run did not list (an input problem, a waiver, the engine's own) still gets a descriptor.
                     index[finding.rule] = descriptors.count
-                    descriptors.append(SARIFReporter.descriptor(finding, language))
+                    descriptors.append(SARIFReporter.descriptor(finding, heading.language))
                 }
                 output += written == 0 ? "\n        " : ",\n        "
-                SARIFReporter.result(finding, ruleIndex: index[finding.rule], language).write(to: &output, indent: "        ")
+                SARIFReporter.result(finding, ruleIndex: index[finding.rule], heading.language).write(to: &output, indent: "        ")
                 written += 1
             }
             sink.write(output)
@@ -83,22 +72,22 @@ public enum SARIFReporter {
             JSON.object([
                 ("driver", .object([
                     ("name", .string("legality")),
-                    ("version", .string(version)),
-                    ("semanticVersion", .string(version)),
-                    ("language", .string(language == .zh ? "zh-CN" : "en")),
+                    ("version", .string(heading.version)),
+                    ("semanticVersion", .string(heading.version)),
+                    ("language", .string(heading.language == .zh ? "zh-CN" : "en")),
                     ("rules", .array(descriptors)),
                 ])),
             ]).write(to: &output, indent: "      ")
             output += ",\n      \"properties\": "
             JSON.object([
-                ("asOf", .string(asOf.description)),
-                ("failOn", .string(failOn?.rawValue ?? "never")),
+                ("asOf", .string(heading.asOf.description)),
+                ("failOn", .string(heading.failOn?.rawValue ?? "never")),
                 ("records", .int(tally.records)),
                 ("failedRecords", .int(tally.failedRecords)),
                 ("waived", .int(tally.waived)),
                 ("pending", .int(tally.pending)),
-                ("config", .optional(run.configuration)),
-                ("disabled", .array(run.disabledRules.map(JSON.string))),
+                ("config", .optional(heading.run.configuration)),
+                ("disabled", .array(heading.run.disabledRules.map(JSON.string))),
             ]).write(to: &output, indent: "      ")
             sink.write(output + "\n    }\n  ]\n}\n")
         }

@@ -170,18 +170,14 @@ struct ExpressionCompiler {
         case "concat": return (.concat(list(argument, name)), .other)
         case "distinct": return (.distinct(compile(argument)), .other)
         case "count": return (.count(compile(argument)), .other)
-        case "add_days":
+        case "add_days", "add_working_days", "add_calendar_days":
             noteDayCount(argument.sequence?.dropFirst().first)
             let (a, b) = pair(argument, name)
-            return (.addDays(a, b), .other)
-        case "add_working_days":
-            noteDayCount(argument.sequence?.dropFirst().first)
-            let (a, b) = pair(argument, name)
-            return (.addWorkingDays(a, b), .other)
-        case "add_calendar_days":
-            noteDayCount(argument.sequence?.dropFirst().first)
-            let (a, b) = pair(argument, name)
-            return (.addCalendarDays(a, b), .other)
+            switch name {
+            case "add_days": return (.addDays(a, b), .other)
+            case "add_working_days": return (.addWorkingDays(a, b), .other)
+            default: return (.addCalendarDays(a, b), .other)
+            }
         case "add_period":
             noteDayCount(argument.sequence?.dropFirst().first)
             if let unit = argument.sequence?.dropFirst(2).first?.scalar?.text, unit.hasPrefix("$param.") {
