@@ -1,4 +1,5 @@
 import ArgumentParser
+import DecisionRecords
 
 /// `legality schema`: the JSON Schema of the decision record format, for editors.
 struct SchemaCommand: ParsableCommand {
@@ -14,32 +15,50 @@ struct SchemaCommand: ParsableCommand {
     @Option(name: .customLong("output"), help: ArgumentHelp("Write the schema to this file (atomically).", valueName: "file"))
     var output: String?
 
+    @OptionGroup var ruleOptions: RuleOptions
+
     func run() throws {
-        try FileSystem.deliver(RecordSchema.text, to: output)
+        try FileSystem.deliver(RecordSchema.text(vocabulary: try RunSetup.rules(ruleOptions).vocabulary), to: output)
     }
 }
 
-/// The record format of decision-record.md as a JSON Schema.
+/// The record format (decision-record.md with v2.md) as a JSON Schema, its codes from the
+/// vocabulary: each code or one of its names is offered for completion.
 enum RecordSchema {
-    static let text = #"""
+    /// The schema for a vocabulary (the built-in one, plus the user's vocabulary files).
+    static func text(vocabulary: Vocabulary) -> String {
+        template { enumeration(vocabulary, $0) }
+    }
+
+    /// The codes of a section and their names, as a JSON array, codes first.
+    private static func enumeration(_ vocabulary: Vocabulary, _ section: String) -> String {
+        let codes = vocabulary.codes(in: section).sorted()
+        var values = codes
+        for code in codes {
+            for name in [vocabulary.names(of: code, in: section)?.zh, vocabulary.names(of: code, in: section)?.en].compactMap({ $0 })
+            where !values.contains(name) { values.append(name) }
+        }
+        // Codes and names are plain words; a quote or backslash in a user's name is dropped rather than escaped.
+        return "[" + values.map { "\"" + String($0.filter { $0 != "\"" && $0 != "\\" }) + "\"" }.joined(separator: ", ") + "]"
+    }
+
+    private static func template(_ codes: (String) -> String) -> String {
+        #"""
         {
           "$schema": "https://json-schema.org/draft/2020-12/schema",
           "$id": "https://legality.invalid/schema/decision-record-1.json",
-          "title": "Decision record (决策记录), version 1",
+          "title": "Decision record (决策记录), version 2",
           "description": "One administrative decision and the procedural steps taken on the way to it; checked by legality.",
           "type": "object",
           "required": ["id", "kind", "title", "steps"],
           "properties": {
-            "id": {"type": ["string", "integer"], "description": "unique id of the decision within a checked set, e.g. SQ-2020-017"},
+            "id": {"type": "string", "minLength": 1, "description": "unique id of the decision within a checked set, e.g. SQ-2020-017 (quote a number: \"91\")"},
             "kind": {
               "type": "string",
-              "description": "what sort of decision",
-              "anyOf": [
-                {"enum": ["major_administrative_decision", "administrative_penalty", "normative_document"]},
-                {"type": "string"}
-              ]
+              "description": "what sort of decision: a code of the vocabulary or its Chinese or English name",
+              "enum": \#(codes("kinds"))
             },
-            "title": {"type": "string", "description": "the decision's title (决策名称)"},
+            "title": {"type": "string", "minLength": 1, "description": "the decision's title (决策名称)"},
             "organ": {"type": "string", "description": "the deciding organ (决策机关)"},
             "department": {"type": "string", "description": "the sponsoring unit (承办单位)"},
             "facts": {
@@ -58,7 +77,7 @@ enum RecordSchema {
                 "fine_amount": {"type": "number", "description": "罚款金额（元）"}
               }
             },
-            "steps": {"type": "array", "items": {"$ref": "#/$defs/step"}}
+            "steps": {"type": "array", "minItems": 1, "items": {"$ref": "#/$defs/step"}}
           },
           "patternProperties": {"^x[-_]": {}},
           "additionalProperties": false,
@@ -75,22 +94,14 @@ enum RecordSchema {
               "required": ["type"],
               "anyOf": [{"required": ["date"]}, {"required": ["start", "end"]}],
               "properties": {
-                "type": {
-                  "type": "string",
-                  "anyOf": [
-                    {"enum": ["public_comment", "expert_review", "risk_assessment", "legality_review", "legal_review",
-                              "collective_discussion", "decision", "publication", "filing", "case_filing", "investigation",
-                              "inspection", "notice_of_rights", "hearing_notice", "hearing", "delivery"]},
-                    {"type": "string"}
-                  ]
-                },
+                "type": {"type": "string", "anyOf": [{"enum": \#(codes("step_types"))}, {"type": "string"}]},
                 "date": {"$ref": "#/$defs/date"},
                 "start": {"$ref": "#/$defs/date"},
                 "end": {"$ref": "#/$defs/date"},
                 "submitted": {"$ref": "#/$defs/date", "description": "the date the material was sent for review"},
-                "status": {"enum": ["done", "planned"]},
-                "outcome": {"enum": ["passed", "conditional", "failed", "returned"]},
-                "form": {"type": "string", "anyOf": [{"enum": ["formal_review", "opinion_solicitation"]}, {"type": "string"}]},
+                "status": {"enum": \#(codes("statuses"))},
+                "outcome": {"enum": \#(codes("outcomes"))},
+                "form": {"enum": \#(codes("forms"))},
                 "by": {"$ref": "#/$defs/people"},
                 "officers": {"$ref": "#/$defs/people"},
                 "attendees": {"$ref": "#/$defs/people"},
@@ -102,7 +113,7 @@ enum RecordSchema {
                     "required": ["person", "role"],
                     "properties": {
                       "person": {"$ref": "#/$defs/person"},
-                      "role": {"type": "string", "anyOf": [{"enum": ["legal_adviser", "public_lawyer", "reviewer", "head"]}, {"type": "string"}]},
+                      "role": {"type": "string", "anyOf": [{"enum": \#(codes("roles"))}, {"type": "string"}]},
                       "date": {"$ref": "#/$defs/date"}
                     },
                     "additionalProperties": false
@@ -111,7 +122,7 @@ enum RecordSchema {
                 "meeting": {
                   "type": "object",
                   "properties": {
-                    "type": {"type": "string", "anyOf": [{"enum": ["executive", "plenary", "office", "party_committee"]}, {"type": "string"}]},
+                    "type": {"type": "string", "anyOf": [{"enum": \#(codes("meeting_types"))}, {"type": "string"}]},
                     "ref": {"type": "string"},
                     "minutes": {"type": "boolean"},
                     "dissent_recorded": {"type": "boolean"}
@@ -132,4 +143,5 @@ enum RecordSchema {
         }
 
         """#
+    }
 }

@@ -36,6 +36,8 @@ failures = 0
 checked = 0
 files = sorted(glob.glob(os.path.join(root, "cases", "**", "*.yaml"), recursive=True))
 files += sorted(glob.glob(os.path.join(shared, "conformance", "cases", "**", "*.*"), recursive=True))
+# Version 2: records written with the Chinese names of codes validate too.
+files += [os.path.join(shared, "conformance", "v2", "trust", name) for name in ("chinese-names.yaml", "kind-chinese-name.yaml")]
 for path in files:
     name = os.path.basename(path)
     if name == "registry.yaml" or name in ("bad-yaml.yaml", "missing-id.yaml"):
@@ -57,7 +59,14 @@ wrong_type = copy.deepcopy(record)
 wrong_type["steps"][dated]["outcome"] = ["passed"]
 misspelt_step = copy.deepcopy(record)
 misspelt_step["steps"][dated]["dtae"] = misspelt_step["steps"][dated].pop("date")
-for label, document in [("a misspelt key", misspelt), ("a wrong type", wrong_type), ("a misspelt step key", misspelt_step)]:
+misspelt_kind = copy.deepcopy(record)
+misspelt_kind["kind"] = "major_decision"
+numeric_id = copy.deepcopy(record)
+numeric_id["id"] = 91
+bad_outcome = copy.deepcopy(record)
+bad_outcome["steps"][dated]["outcome"] = "pased"
+for label, document in [("a misspelt key", misspelt), ("a wrong type", wrong_type), ("a misspelt step key", misspelt_step),
+                        ("a misspelt kind", misspelt_kind), ("a numeric id", numeric_id), ("a misspelt outcome", bad_outcome)]:
     checked += 1
     if validator.is_valid(document):
         failures += 1
