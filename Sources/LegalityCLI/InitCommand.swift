@@ -29,7 +29,7 @@ struct InitCommand: ParsableCommand {
         for ((_, target), bytes) in zip(files, texts) {
             try FileSystem.deliver(String(decoding: bytes, as: UTF8.self), to: target)
         }
-        try FileSystem.deliver(RecordSchema.text(vocabulary: try RunSetup.rules(RuleOptions()).vocabulary), to: schema)
+        try FileSystem.deliver(RecordSchema.text(vocabulary: try RunSetup.builtinRules().vocabulary), to: schema)
         try FileSystem.deliver("wrote .legality.yaml, registry.yaml, decisions/2026-001.yaml and \(schema)\nnext: legality check decisions\n", to: nil)
     }
 }

@@ -11,9 +11,18 @@ enum RunSetup {
         try rules(options, extra: []).rules
     }
 
+    /// The built-in rules alone (for the vocabulary of `init`'s schema).
+    static func builtinRules() throws(RunError) -> RuleSet {
+        try rules(noBuiltin: false, local: [], extra: []).rules
+    }
+
     /// The compiled rules, plus the files of `extra` paths (each file once, even when a path
     /// repeats the built-in folder); also returns the files that came from `extra`.
     static func rules(_ options: RuleOptions, extra: [String]) throws(RunError) -> (rules: RuleSet, extraFiles: Set<String>) {
+        try rules(noBuiltin: options.noBuiltin, local: options.rules, extra: extra)
+    }
+
+    private static func rules(noBuiltin: Bool, local: [String], extra: [String]) throws(RunError) -> (rules: RuleSet, extraFiles: Set<String>) {
         var sources: [RuleSource] = []
         var seen: Set<String> = []
         var extraFiles: Set<String> = []
@@ -23,10 +32,10 @@ enum RunSetup {
         // `--no-builtin` drops the built-in packs, but never the record pack (a file that is not
         // YAML is always reported), the shared definitions or the vocabulary.
         for file in try Discovery.yamlFiles(under: folder) where !isCalendar(file) {
-            if options.noBuiltin, file.parentPath != folder, file.parentPath.lastComponent != Rule.recordPack { continue }
+            if noBuiltin, file.parentPath != folder, file.parentPath.lastComponent != Rule.recordPack { continue }
             if seen.insert(FileSystem.realPath(file) ?? file).inserted { sources.append(try source(file, root: folder)) }
         }
-        for path in options.rules + extra {
+        for path in local + extra {
             for file in try Discovery.yamlFiles(under: path) where !isCalendar(file) {
                 let real = FileSystem.realPath(file) ?? file
                 if extra.contains(path) { extraFiles.insert(real) }
