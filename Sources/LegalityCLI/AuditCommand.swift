@@ -17,39 +17,43 @@ enum AuditTableOption: String, ExpressibleByArgument, CaseIterable {
 
 /// `legality audit`: a period's decisions, their compliance, and the rates, for auditors.
 struct AuditCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "audit",
-        abstract: "Export a compliance audit of a period: records, status, and rates per rule, pack, department and month.",
-        discussion: """
-            A record is in the period when its decision date (else its latest done step) is within --from and --to; \
-            files that cannot be read are always listed. CSV holds one table (--table), UTF-8 with a byte-order mark \
-            for Excel; json, markdown and html hold them all. Exit status: 0, or 2 when the run could not be made.
-            """
-    )
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "audit",
+            abstract: Interface.text("导出一个期间的合规审计：各记录及其状态，按规则、规则包、承办单位和月份的合规率。", "Export a compliance audit of a period: records, status, and rates per rule, pack, department and month."),
+            discussion: Interface.text(
+                "记录的决定日期（没有决定时为其最晚日期）在 --from 与 --to 之间即属于本期间；没有日期的记录和无法读取的文件总会列出。csv 每次输出一张表（--table），UTF-8 带 BOM 供 Excel 打开；json、markdown 和 html 包含全部表。退出状态：0，无法运行为 2。",
+                """
+                A record is in the period when its decision date (else its latest done step) is within --from and --to; \
+                files that cannot be read are always listed. CSV holds one table (--table), UTF-8 with a byte-order mark \
+                for Excel; json, markdown and html hold them all. Exit status: 0, or 2 when the run could not be made.
+                """)
+        )
+    }
 
-    @Argument(help: ArgumentHelp("Record files or folders (default: the current folder).", valueName: "path"))
+    @Argument(help: Interface.help("记录文件或文件夹（默认：当前文件夹）。", "Record files or folders (default: the current folder).", valueName: "path"))
     var paths: [String] = []
 
-    @Option(name: .customLong("from"), help: ArgumentHelp("First day of the period.", valueName: "YYYY-MM-DD"))
+    @Option(name: .customLong("from"), help: Interface.help("期间的第一天。", "First day of the period.", valueName: "YYYY-MM-DD"))
     var from: DayArgument
 
-    @Option(name: .customLong("to"), help: ArgumentHelp("Last day of the period.", valueName: "YYYY-MM-DD"))
+    @Option(name: .customLong("to"), help: Interface.help("期间的最后一天。", "Last day of the period.", valueName: "YYYY-MM-DD"))
     var to: DayArgument
 
-    @Option(name: .customLong("as-of"), help: ArgumentHelp("The as-of date (default: today).", valueName: "YYYY-MM-DD"))
+    @Option(name: .customLong("as-of"), help: Interface.help("检查基准日（默认：今天）。", "The as-of date (default: today).", valueName: "YYYY-MM-DD"))
     var asOf: DayArgument?
 
-    @Option(name: .customLong("format"), help: "csv, json, markdown or html.")
+    @Option(name: .customLong("format"), help: Interface.help("csv、json、markdown 或 html。", "csv, json, markdown or html."))
     var format: AuditFormat = .csv
 
-    @Option(name: .customLong("table"), help: "For csv: records, rules, packs, departments, months or findings.")
+    @Option(name: .customLong("table"), help: Interface.help("csv 格式输出哪张表：records、rules、packs、departments、months 或 findings。", "For csv: records, rules, packs, departments, months or findings."))
     var table: AuditTableOption = .records
 
-    @Option(name: .customLong("output"), help: ArgumentHelp("Write the export to this file (atomically).", valueName: "file"))
+    @Option(name: .customLong("output"), help: Interface.help("把导出写入此文件（原子写入）。", "Write the export to this file (atomically).", valueName: "file"))
     var output: String?
 
     @OptionGroup var ruleOptions: RuleOptions
-    @OptionGroup(title: "Limits") var limitOptions: LimitOptions
+    @OptionGroup(title: Interface.text("输入限制", "Limits")) var limitOptions: LimitOptions
 
     func validate() throws {
         guard from.day <= to.day else { throw ValidationError("--from \(from.day) is after --to \(to.day)") }

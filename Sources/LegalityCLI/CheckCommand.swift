@@ -6,20 +6,22 @@ import RuleLanguage
 
 /// `legality check`: checks decision records and reports every finding.
 struct CheckCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "check",
-        abstract: "Check decision records against the rules.",
-        discussion: "Exit status: 0 when no finding reaches --fail-on, 1 when one does, 2 when the run could not be made."
-    )
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "check",
+            abstract: Interface.text("按规则检查决策记录。", "Check decision records against the rules."),
+            discussion: Interface.text("退出状态：没有问题达到 --fail-on 级别为 0，有则为 1，无法运行为 2。", "Exit status: 0 when no finding reaches --fail-on, 1 when one does, 2 when the run could not be made.")
+        )
+    }
 
-    @Argument(help: ArgumentHelp("Record files or folders (default: the current folder).", valueName: "path"))
+    @Argument(help: Interface.help("记录文件或文件夹（默认：当前文件夹）。", "Record files or folders (default: the current folder).", valueName: "path"))
     var paths: [String] = []
 
-    @Option(name: .customLong("as-of"), help: ArgumentHelp("The as-of date (default: today).", valueName: "YYYY-MM-DD"))
+    @Option(name: .customLong("as-of"), help: Interface.help("检查基准日（默认：今天）。", "The as-of date (default: today).", valueName: "YYYY-MM-DD"))
     var asOf: DayArgument?
 
     @OptionGroup var ruleOptions: RuleOptions
-    @OptionGroup(title: "Limits") var limitOptions: LimitOptions
+    @OptionGroup(title: Interface.text("输入限制", "Limits")) var limitOptions: LimitOptions
     @OptionGroup var outputOptions: OutputOptions
 
     func run() throws {

@@ -42,22 +42,22 @@ struct DayArgument: ExpressibleByArgument {
 
 /// Options shared by the commands that evaluate records.
 struct RuleOptions: ParsableArguments {
-    @Option(name: .customLong("registry"), help: ArgumentHelp("The registry of people (default: registry.yaml or registry/ beside the records).", valueName: "file"))
+    @Option(name: .customLong("registry"), help: Interface.help("人员名册（默认：记录所在文件夹或其上层的 registry.yaml 或 registry/）。", "The registry of people (default: registry.yaml or registry/ beside the records).", valueName: "file"))
     var registry: String?
 
-    @Option(name: .customLong("rules"), help: ArgumentHelp("Extra rule files or folders, added to the built-in packs (repeatable).", valueName: "path"))
+    @Option(name: .customLong("rules"), help: Interface.help("追加的规则文件或文件夹，与内置规则一起使用（可重复）。", "Extra rule files or folders, added to the built-in packs (repeatable).", valueName: "path"))
     var rules: [String] = []
 
-    @Flag(name: .customLong("no-builtin"), help: "Use only the rules given with --rules (and the record pack, which checks every record can be read).")
+    @Flag(name: .customLong("no-builtin"), help: Interface.help("只用 --rules 给出的规则（记录格式规则始终启用）。", "Use only the rules given with --rules (and the record pack, which checks every record can be read)."))
     var noBuiltin = false
 
-    @Option(name: .customLong("calendar"), help: ArgumentHelp("Extra working-day calendar files; their days override the built-in calendar (repeatable).", valueName: "file"))
+    @Option(name: .customLong("calendar"), help: Interface.help("追加的工作日历文件，覆盖内置日历中的日期（可重复）。", "Extra working-day calendar files; their days override the built-in calendar (repeatable).", valueName: "file"))
     var calendars: [String] = []
 
-    @Option(name: .customLong("lang"), help: "Language of titles and messages: zh (default) or en.")
+    @Option(name: .customLong("lang"), help: Interface.help("标题和说明的语言：zh（默认）或 en。", "Language of titles and messages: zh (default) or en."))
     var languageOption: LanguageOption?
 
-    @Option(name: .customLong("jobs"), help: ArgumentHelp("Files checked in parallel (default: the number of cores); the report is the same for any number.", valueName: "n"))
+    @Option(name: .customLong("jobs"), help: Interface.help("并行检查的文件数（默认：CPU 核数）；报告与并行数无关。", "Files checked in parallel (default: the number of cores); the report is the same for any number.", valueName: "n"))
     var jobs: Int?
 
     func validate() throws {
@@ -67,44 +67,44 @@ struct RuleOptions: ParsableArguments {
     /// The number of workers: `--jobs`, else the number of online cores.
     var workerCount: Int { max(1, jobs ?? FileSystem.coreCount()) }
 
-    @Option(name: .customLong("config"), help: ArgumentHelp("The configuration file (default: .legality.yaml in this folder or the nearest folder above).", valueName: "file"))
+    @Option(name: .customLong("config"), help: Interface.help("配置文件（默认：当前文件夹或最近的上层文件夹中的 .legality.yaml，不超出仓库根目录）。", "The configuration file (default: .legality.yaml in this folder or the nearest folder above).", valueName: "file"))
     var config: String?
 }
 
 /// Options for where and how a report is written.
 struct OutputOptions: ParsableArguments {
-    @Option(name: .customLong("format"), help: "Report format: text, json, sarif, junit, csv, markdown or html.")
+    @Option(name: .customLong("format"), help: Interface.help("报告格式：text、json、sarif、junit、csv、markdown 或 html。", "Report format: text, json, sarif, junit, csv, markdown or html."))
     var format: ReportFormat = .text
 
-    @Option(name: .customLong("output"), help: ArgumentHelp("Write the report to this file (atomically) instead of standard output.", valueName: "file"))
+    @Option(name: .customLong("output"), help: Interface.help("把报告写入此文件（原子写入），而不是标准输出。", "Write the report to this file (atomically) instead of standard output.", valueName: "file"))
     var output: String?
 
-    @Option(name: .customLong("fail-on"), help: "Lowest severity that fails the run: error (default), warning, info or never.")
+    @Option(name: .customLong("fail-on"), help: Interface.help("使本次运行失败的最低级别：error（默认）、warning、info 或 never。", "Lowest severity that fails the run: error (default), warning, info or never."))
     var failOn: FailLevel?
 }
 
 /// Limits that keep hostile or broken input from exhausting time or memory. A file that breaks
 /// one is a finding for that file (naming the limit and how to raise it); the run goes on.
 struct LimitOptions: ParsableArguments {
-    @Option(name: .customLong("max-file-bytes"), help: ArgumentHelp("Largest record file read (default 67108864, 64 MiB).", valueName: "n"))
+    @Option(name: .customLong("max-file-bytes"), help: Interface.help("可读取的最大记录文件（默认 67108864 字节，64 MiB）。", "Largest record file read (default 67108864, 64 MiB).", valueName: "n"))
     var maxFileBytes: Int?
 
-    @Option(name: .customLong("max-depth"), help: ArgumentHelp("Deepest nesting of lists and mappings (default 256).", valueName: "n"))
+    @Option(name: .customLong("max-depth"), help: Interface.help("列表和映射的最大嵌套层数（默认 256）。", "Deepest nesting of lists and mappings (default 256).", valueName: "n"))
     var maxDepth: Int?
 
-    @Option(name: .customLong("max-alias-expansion"), help: ArgumentHelp("Most nodes aliases may add to a file (default 100000).", valueName: "n"))
+    @Option(name: .customLong("max-alias-expansion"), help: Interface.help("每个文档中别名最多展开的节点数（默认 100000）。", "Most nodes aliases may add to a file (default 100000).", valueName: "n"))
     var maxAliasExpansion: Int?
 
-    @Option(name: .customLong("max-scalar-bytes"), help: ArgumentHelp("Longest scalar (default 1048576).", valueName: "n"))
+    @Option(name: .customLong("max-scalar-bytes"), help: Interface.help("单个标量的最大字节数（默认 1048576）。", "Longest scalar (default 1048576).", valueName: "n"))
     var maxScalarBytes: Int?
 
-    @Option(name: .customLong("max-documents"), help: ArgumentHelp("Most documents in one file (default 1000000).", valueName: "n"))
+    @Option(name: .customLong("max-documents"), help: Interface.help("一个文件中最多的文档数（默认 1000000）。", "Most documents in one file (default 1000000).", valueName: "n"))
     var maxDocuments: Int?
 
-    @Option(name: .customLong("max-records"), help: ArgumentHelp("Most records in one run (default 10000000).", valueName: "n"))
+    @Option(name: .customLong("max-records"), help: Interface.help("一次运行最多检查的记录数（默认 10000000）。", "Most records in one run (default 10000000).", valueName: "n"))
     var maxRecords: Int?
 
-    @Option(name: .customLong("max-rule-steps"), help: ArgumentHelp("Most evaluation steps one rule may take on one record (default 2000000); a rule that needs more is reported as rule-budget.", valueName: "n"))
+    @Option(name: .customLong("max-rule-steps"), help: Interface.help("一条规则在一条记录上最多的计算步数（默认 2000000）；超出的报告为 rule-budget。", "Most evaluation steps one rule may take on one record (default 2000000); a rule that needs more is reported as rule-budget.", valueName: "n"))
     var maxRuleSteps: Int?
 
     /// The limits in force: these options, else the configuration's `limits`, else the defaults.

@@ -51,7 +51,7 @@ enum Discovery {
         for path in paths {
             switch FileSystem.kind(of: path) {
             case .missing where path != "-":
-                throw RunError(message: "\(path): no such file or folder")
+                throw RunError(message: "\(path): no such file or folder", chinese: "\(path)：没有这个文件或文件夹")
             case .directory:
                 var visited: Set<String> = []
                 try walk(path, into: &files, visited: &visited, roots: roots(of: paths))
@@ -61,7 +61,9 @@ enum Discovery {
         }
         guard !files.isEmpty else {
             let named = paths.map { "'\($0)'" }.joined(separator: ", ")
-            throw RunError(message: "no record files found in \(named) (looked for *.yaml, *.yml and *.json, skipping hidden files, rules/, registry/ and legality's own reports); 在 \(named) 中没有找到决策记录文件")
+            throw RunError(
+                message: "no record files found in \(named) (looked for *.yaml, *.yml and *.json, skipping hidden files, rules/, registry/ and legality's own reports)",
+                chinese: "在 \(named) 中没有找到决策记录文件（查找 *.yaml、*.yml 和 *.json，跳过隐藏文件、rules/、registry/ 和 legality 自己的报告）")
         }
         files.sort { $0.utf8.lexicographicallyPrecedes($1.utf8) }
         // The same file named twice (`a.yaml ./a.yaml`, or a file inside a folder also given) is

@@ -6,26 +6,30 @@ import RuleLanguage
 
 /// `legality gate`: may each agenda item go to the meeting on a given day?
 struct GateCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "gate",
-        abstract: "Check a meeting's agenda: READY or BLOCKED for each record.",
-        discussion: """
-            Each record is evaluated as if a planned collective discussion were held on the meeting day, \
-            as of that day, with only the rules that declare themselves prerequisites of discussion. \
-            Exit status: 0 when every item is READY, 1 when any is BLOCKED, 2 when the run could not be made.
-            """
-    )
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "gate",
+            abstract: Interface.text("会前审查：逐项给出可以上会或暂缓上会。", "Check a meeting's agenda: READY or BLOCKED for each record."),
+            discussion: Interface.text(
+                "议程包括会议当天有集体讨论的记录和尚无讨论的记录；每项按会议当天召开集体讨论、以会议日期为基准日检查，只用声明为讨论前置条件的规则。其他日期讨论的记录另行列出。退出状态：全部可以上会为 0，有暂缓的为 1，无法运行为 2。",
+                """
+                Each record is evaluated as if a planned collective discussion were held on the meeting day, \
+                as of that day, with only the rules that declare themselves prerequisites of discussion. \
+                Exit status: 0 when every item is READY, 1 when any is BLOCKED, 2 when the run could not be made.
+                """)
+        )
+    }
 
-    @Option(name: .customLong("meeting"), help: ArgumentHelp("The meeting day.", valueName: "YYYY-MM-DD"))
+    @Option(name: .customLong("meeting"), help: Interface.help("会议日期。", "The meeting day.", valueName: "YYYY-MM-DD"))
     var meetingArgument: DayArgument
 
     var meeting: Day { meetingArgument.day }
 
-    @Argument(help: ArgumentHelp("Record files or folders (default: the current folder).", valueName: "path"))
+    @Argument(help: Interface.help("记录文件或文件夹（默认：当前文件夹）。", "Record files or folders (default: the current folder).", valueName: "path"))
     var paths: [String] = []
 
     @OptionGroup var ruleOptions: RuleOptions
-    @OptionGroup(title: "Limits") var limitOptions: LimitOptions
+    @OptionGroup(title: Interface.text("输入限制", "Limits")) var limitOptions: LimitOptions
     @OptionGroup var outputOptions: OutputOptions
 
     func validate() throws {

@@ -6,13 +6,15 @@ public struct Legality: ParsableCommand {
     public static let version = "1.0.0"
 
     /// The command's name, help and subcommands; `check` runs when none is named.
-    public static let configuration = CommandConfiguration(
-        commandName: "legality",
-        abstract: "Check decision records against legality-review rules (合法性审查合规检查).",
-        version: version,
-        subcommands: [CheckCommand.self, GateCommand.self, AuditCommand.self, TestCommand.self, RulesCommand.self, SchemaCommand.self, InitCommand.self],
-        defaultSubcommand: CheckCommand.self
-    )
+    public static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "legality",
+            abstract: Interface.text("按合法性审查规则检查决策记录（合法性审查合规检查）。", "Check decision records against legality-review rules (合法性审查合规检查)."),
+            version: version,
+            subcommands: [CheckCommand.self, GateCommand.self, AuditCommand.self, TestCommand.self, RulesCommand.self, SchemaCommand.self, InitCommand.self],
+            defaultSubcommand: CheckCommand.self
+        )
+    }
 
     /// Creates the root command (swift-argument-parser needs it; the work is in the subcommands).
     public init() {}
@@ -29,14 +31,15 @@ public struct Legality: ParsableCommand {
             try command.run()
             Foundationless.exit(0)
         } catch let error as RunError {
-            FileSystem.writeStandardError("legality: error: \(error.message)\n")
+            FileSystem.writeStandardError(Interface.text("legality：错误：\(error.chinese ?? error.message)\n", "legality: error: \(error.message)\n"))
             Foundationless.exit(2)
         } catch let code as ExitCode {
             Foundationless.exit(code.rawValue)
         } catch {
             let status = exitCode(for: error)
             if status == .validationFailure {
-                FileSystem.writeStandardError(fullMessage(for: error) + "\n")
+                let message = fullMessage(for: error)
+                FileSystem.writeStandardError(Interface.text("用法错误：\(message)\n运行 legality help 查看用法。\n", message + "\n"))
                 Foundationless.exit(2)
             }
             exit(withError: error)

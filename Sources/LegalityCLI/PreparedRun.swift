@@ -55,7 +55,7 @@ struct PreparedRun {
         do {
             rules = try configuration.apply(to: loaded)
         } catch {
-            throw RunError(message: "invalid configuration:\n" + error.description)
+            throw RunError(message: "invalid configuration:\n" + error.description, chinese: "配置文件有误：\n" + error.description)
         }
         let level = failOn ?? configuration.failOn.flatMap(FailLevel.init(rawValue:)) ?? .error
         return PreparedRun(

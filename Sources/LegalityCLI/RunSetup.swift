@@ -47,7 +47,8 @@ enum RunSetup {
         do {
             return (try RuleLoader.load(sources), extraFiles)
         } catch {
-            throw RunError(message: "invalid rules:\n" + error.diagnostics.map(\.description).joined(separator: "\n"))
+            let list = error.diagnostics.map(\.description).joined(separator: "\n")
+            throw RunError(message: "invalid rules:\n" + list, chinese: "规则文件有误：\n" + list)
         }
     }
 
@@ -122,7 +123,7 @@ enum RunSetup {
         do {
             documents = try YAMLParser.parse(try FileSystem.read(file), file: file)
         } catch let error as YAMLError {
-            throw RunError(message: "invalid \(what): \(error.description)")
+            throw RunError(message: "invalid \(what): \(error.description)", chinese: "\(chineseName(what))有误：\(error.description)")
         } catch let error as RunError {
             throw error
         } catch {
@@ -132,9 +133,13 @@ enum RunSetup {
             do {
                 try body(document)
             } catch {
-                throw RunError(message: "invalid \(what): \(error.description)")
+                throw RunError(message: "invalid \(what): \(error.description)", chinese: "\(chineseName(what))有误：\(error.description)")
             }
         }
+    }
+
+    private static func chineseName(_ what: String) -> String {
+        what == "registry" ? "人员名册" : what == "calendar" ? "工作日历" : what
     }
 
     /// Today's local date.

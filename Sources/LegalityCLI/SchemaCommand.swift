@@ -3,16 +3,20 @@ import DecisionRecords
 
 /// `legality schema`: the JSON Schema of the decision record format, for editors.
 struct SchemaCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "schema",
-        abstract: "Print the JSON Schema (2020-12) of decision records, for editors and the YAML language server.",
-        discussion: """
-            The schema is stricter than the format so that typing mistakes show in the editor: keys other \
-            than the documented ones are flagged, except under 'facts' and keys that start with 'x_' or 'x-'.
-            """
-    )
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "schema",
+            abstract: Interface.text("输出决策记录的 JSON Schema（2020-12），供编辑器和 YAML 语言服务器使用。", "Print the JSON Schema (2020-12) of decision records, for editors and the YAML language server."),
+            discussion: Interface.text(
+                "Schema 比记录格式更严格，以便在编辑器中发现输入错误：除 facts 下和以 x_、x- 开头的字段外，未定义的字段都会标出；代码可写其中文或英文名称。",
+                """
+                The schema is stricter than the format so that typing mistakes show in the editor: keys other \
+                than the documented ones are flagged, except under 'facts' and keys that start with 'x_' or 'x-'.
+                """)
+        )
+    }
 
-    @Option(name: .customLong("output"), help: ArgumentHelp("Write the schema to this file (atomically).", valueName: "file"))
+    @Option(name: .customLong("output"), help: Interface.help("把 Schema 写入此文件（原子写入）。", "Write the schema to this file (atomically).", valueName: "file"))
     var output: String?
 
     @OptionGroup var ruleOptions: RuleOptions

@@ -6,20 +6,24 @@ import RuleLanguage
 
 /// `legality test`: runs the examples rule files carry, like a test runner.
 struct TestCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "test",
-        abstract: "Run the triggering and non-triggering examples that rules carry.",
-        discussion: """
-            With PATHs, runs the examples of the rules in those files or folders (the built-in \
-            definitions stay available); without, those of every built-in rule. Ends with the line \
-            'N passed, N failed'. Exit status: 0 when all pass, 1 when any fails, 2 when rules are invalid.
-            """
-    )
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "test",
+            abstract: Interface.text("运行规则自带的触发与不触发示例。", "Run the triggering and non-triggering examples that rules carry."),
+            discussion: Interface.text(
+                "给出路径时运行这些文件或文件夹中规则的示例（内置定义仍可使用）；不给时运行全部内置规则的示例。最后一行为 'N passed, N failed'。退出状态：全部通过为 0，有失败为 1，规则有误为 2。",
+                """
+                With PATHs, runs the examples of the rules in those files or folders (the built-in \
+                definitions stay available); without, those of every built-in rule. Ends with the line \
+                'N passed, N failed'. Exit status: 0 when all pass, 1 when any fails, 2 when rules are invalid.
+                """)
+        )
+    }
 
-    @Argument(help: ArgumentHelp("Rule files or folders (default: the built-in rules).", valueName: "path"))
+    @Argument(help: Interface.help("规则文件或文件夹（默认：内置规则）。", "Rule files or folders (default: the built-in rules).", valueName: "path"))
     var paths: [String] = []
 
-    @Flag(name: .customLong("verbose"), help: "List every example, not only the failures.")
+    @Flag(name: .customLong("verbose"), help: Interface.help("列出每个示例，而不只是失败的。", "List every example, not only the failures."))
     var verbose = false
 
     @OptionGroup var ruleOptions: RuleOptions

@@ -1,0 +1,43 @@
+import Foundation
+import Testing
+
+/// The interface follows `--lang`, else `LANG` (issue "Ready for the office", part 3).
+@Suite struct InterfaceTests {
+    @Test func helpFollowsLangAndTheLangOption() throws {
+        let chinese = try CLIRunner.run(["check", "--help"], environment: ["LANG": "zh_CN.UTF-8", "LC_ALL": "", "LC_MESSAGES": ""])
+        #expect(chinese.stdout.contains("按规则检查决策记录") && chinese.stdout.contains("记录文件或文件夹"))
+        let english = try CLIRunner.run(["check", "--help", "--lang", "en"], environment: ["LANG": "zh_CN.UTF-8"])
+        #expect(english.stdout.contains("Check decision records against the rules."))
+        let plain = try CLIRunner.run(["check", "--help"], environment: ["LANG": "C.UTF-8"])
+        #expect(plain.stdout.contains("Record files or folders"))
+    }
+
+    @Test func usageAndRunErrorsInChinese() throws {
+        let usage = try CLIRunner.run(["check", "--bogus", "--lang", "zh"])
+        #expect(usage.status == 2)
+        #expect(usage.stderr.contains("用法错误") && usage.stderr.contains("legality help"))
+        let missing = try CLIRunner.run(["check", "no-such-folder", "--lang", "zh"])
+        #expect(missing.status == 2)
+        #expect(missing.stderr.contains("没有这个文件或文件夹"), "\(missing.stderr)")
+    }
+
+    @Test func rulesListAndShowSpeakChineseAndIdsIgnoreCase() throws {
+        let list = try CLIRunner.run(["rules", "list", "--lang", "zh"])
+        #expect(list.stdout.contains("MAD-001  错误") && list.stdout.contains("警告"))
+        let show = try CLIRunner.run(["rules", "show", "mad-007", "--lang", "zh"])
+        #expect(show.status == 0 && show.stdout.hasPrefix("MAD-007"))
+    }
+
+    @Test func theFileLineLinesUpUnderEitherMark() throws {
+        let ready = Fixtures.compliant.replacingOccurrences(of: "date: 2024-03-20\n    meeting", with: "date: 2024-03-20\n    status: planned\n    meeting")
+            .replacingOccurrences(of: "  - {type: decision, date: 2024-03-20, by: [P-1]}\n  - {type: publication, date: 2024-03-25}", with: "")
+        let blocked = "id: B-1\nkind: major_administrative_decision\ntitle: 未审查\nsteps:\n  - {type: collective_discussion, date: 2024-03-20, status: planned}\n"
+        let folder = try CLIRunner.folder(["registry.yaml": Fixtures.registry, "a.yaml": ready, "b.yaml": blocked])
+        let gate = try CLIRunner.run(["gate", "--meeting", "2024-03-20", "."], in: folder)
+        let lines = gate.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let fileLines = lines.filter { $0.hasSuffix("a.yaml") || $0.hasSuffix("b.yaml") }
+        #expect(fileLines.count == 2)
+        #expect(Set(fileLines.map { $0.prefix { $0 == " " }.count }).count == 1, "\(fileLines)")
+        #expect(gate.stdout.contains("[可以上会]") && gate.stdout.contains("[暂缓上会]"))
+    }
+}
