@@ -7,7 +7,7 @@ CONFORMANCE_FEATURES ?= trust,record-pack,law-versions
 BIN_DEBUG := .build/debug/legality
 BIN_RELEASE := .build/release/legality
 
-.PHONY: all deps build release test conformance run bench fuzz sanitize install clean
+.PHONY: all deps build release test conformance run bench fuzz sanitize install dist clean
 
 all: build
 
@@ -73,5 +73,10 @@ sanitize: deps
 	swift build --build-tests --scratch-path .build-tsan -Xswiftc -sanitize=thread
 	LEGALITY_BINARY=.build-tsan/debug/legality LEGALITY_SANITIZER=thread TSAN_OPTIONS=halt_on_error=1 swift test --skip-build --scratch-path .build-tsan
 
+# A package that runs anywhere Linux runs (static Swift stdlib and libyaml), checked in a fresh
+# folder with an empty environment and ldd; see scripts/dist.
+dist: deps
+	scripts/dist
+
 clean:
-	rm -rf .build .build-fuzz .build-asan .build-tsan
+	rm -rf .build .build-fuzz .build-asan .build-tsan .build-dist dist

@@ -1,4 +1,4 @@
-public import YAMLTree
+import YAMLTree
 
 /// Words for what a value is, in problem messages.
 enum Wording {

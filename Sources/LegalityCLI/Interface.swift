@@ -1,4 +1,4 @@
-public import ArgumentParser
+import ArgumentParser
 import DecisionRecords
 #if canImport(Glibc)
 import Glibc

@@ -1,6 +1,6 @@
-public import DecisionRecords
+import DecisionRecords
 public import RuleEngine
-public import RuleLanguage
+import RuleLanguage
 
 /// Renders a report as JUnit XML, for CI systems that show test results.
 ///

@@ -1,6 +1,6 @@
-public import DecisionRecords
+import DecisionRecords
 public import RuleEngine
-public import RuleLanguage
+import RuleLanguage
 
 /// Renders a report as GitHub-flavoured Markdown, suitable for a pull-request comment.
 ///

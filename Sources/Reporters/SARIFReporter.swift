@@ -1,4 +1,4 @@
-public import DecisionRecords
+import DecisionRecords
 public import RuleEngine
 public import RuleLanguage
 import YAMLTree

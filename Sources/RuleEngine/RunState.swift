@@ -1,4 +1,4 @@
-public import DecisionRecords
+import DecisionRecords
 public import RuleLanguage
 
 /// A value `seen_before` asked about, answered later in file order.
