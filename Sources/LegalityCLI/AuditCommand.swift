@@ -71,7 +71,8 @@ struct AuditCommand: ParsableCommand {
         for index in checked.records.indices { ledger.mark(&checked.records[index].findings) }
         let audit = AuditReport(
             version: Legality.version, from: from.day, to: to.day, asOf: asOf, language: run.language,
-            records: checked.records, rules: engine.rules, kindNames: run.rules.kindNames)
+            records: checked.records, rules: engine.rules, kindNames: run.rules.kindNames,
+            packNames: run.rules.vocabulary.sections["packs"] ?? [:])
         CalendarWarning.print(checked.uncoveredYears, calendar: run.calendar, language: run.language)
         let text = switch format {
         case .csv: AuditCSVReporter.render(audit, table: table.table)

@@ -102,12 +102,15 @@ public struct AuditReport: Sendable {
     public var months: [ComplianceRate]
     /// Names of record kinds, for people.
     public var kindNames: [String: LocalizedText]
+    /// Names of rule packs, for people.
+    public var packNames: [String: LocalizedText]
 
     /// Builds the audit of the records of a run that fall in a period.
     public init(
         version: String, from: Day, to: Day, asOf: Day, language: Language, records: [CheckedRecord], rules: [Rule],
-        kindNames: [String: LocalizedText] = [:]
+        kindNames: [String: LocalizedText] = [:], packNames: [String: LocalizedText] = [:]
     ) {
+        self.packNames = packNames
         self.version = version
         self.kindNames = kindNames
         self.from = from
@@ -139,7 +142,8 @@ public struct AuditReport: Sendable {
             guard let rate = ruleRates.first(where: { $0.key == rule.id }) else { continue }
             if packRates[rule.pack] == nil {
                 packOrder.append(rule.pack)
-                packRates[rule.pack] = ComplianceRate(key: rule.pack, label: LocalizedText(zh: rule.pack, en: rule.pack), applicable: 0, passed: 0, errors: 0, warnings: 0)
+                packRates[rule.pack] = ComplianceRate(
+                    key: rule.pack, label: packNames[rule.pack] ?? LocalizedText(zh: rule.pack, en: rule.pack), applicable: 0, passed: 0, errors: 0, warnings: 0)
             }
             packRates[rule.pack]?.applicable += rate.applicable
             packRates[rule.pack]?.passed += rate.passed
@@ -150,12 +154,29 @@ public struct AuditReport: Sendable {
 
         let unknown = LocalizedText(zh: "（未注明）", en: "(not given)")
         departments = Self.group(inPeriod) { $0.department.map { LocalizedText(zh: $0, en: $0) } ?? unknown }
-        months = Self.group(inPeriod) { record in
+        var months = Self.group(inPeriod) { record in
             guard let date = record.periodDate else { return LocalizedText(zh: "未注明日期", en: "undated") }
-            let (year, month, _) = date.components
-            let key = "\(year)-\(month < 10 ? "0" : "")\(month)"
-            return LocalizedText(zh: key, en: key)
+            return Self.month(date)
         }
+        // Every month of the period is shown, a month with no record as zero (up to ten years of months).
+        var day = from
+        var seen = Set(months.map(\.key))
+        while day <= to, seen.count < 200 {
+            let name = Self.month(day)
+            if seen.insert(name.zh).inserted {
+                months.append(ComplianceRate(key: name.zh, label: name, applicable: 0, passed: 0, errors: 0, warnings: 0))
+            }
+            let (year, month, _) = day.components
+            day = Day(year: month == 12 ? year + 1 : year, month: month == 12 ? 1 : month + 1, day: 1) ?? to.adding(days: 1)
+        }
+        self.months = months.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+    }
+
+    /// `YYYY-MM` of a day.
+    private static func month(_ day: Day) -> LocalizedText {
+        let (year, month, _) = day.components
+        let key = "\(year)-\(month < 10 ? "0" : "")\(month)"
+        return LocalizedText(zh: key, en: key)
     }
 
     /// The standing of a record.

@@ -66,16 +66,21 @@ public enum AuditTable: String, Sendable, CaseIterable {
             case .departments: zh ? "承办单位" : "department"
             default: zh ? "月份" : "month"
             }
+            // A department's or a month's key is its name: shown once.
+            let named = self == .rules || self == .packs
             var header = zh
-                ? [name, "名称", unit, "通过", "未通过", "合规率", "错误", "警告"]
-                : [name, "name", unit, "passed", "failed", "rate", "errors", "warnings"]
+                ? [name] + (named ? ["名称"] : []) + [unit, "通过", "未通过", "合规率", "错误", "警告"]
+                : [name] + (named ? ["name"] : []) + [unit, "passed", "failed", "rate", "errors", "warnings"]
             // The rules table says how many records a rule did not apply to because its law was
             // not yet in force on the day of their act.
             if self == .rules { header.append(zh ? "法律尚未施行（不适用）" : "law not yet in force (not applicable)") }
-            return [header] + rates.map { rate in
-                [rate.key, rate.label.text(language), String(rate.applicable), String(rate.passed), String(rate.failed),
-                 rate.rate.map { Self.percent($0) } ?? "", String(rate.errors), String(rate.warnings)]
-                    + (self == .rules ? [String(rate.notInForce)] : [])
+            return [header] + rates.map { rate -> [String] in
+                var row: [String] = [rate.key]
+                if named { row.append(rate.label.text(language)) }
+                row += [String(rate.applicable), String(rate.passed), String(rate.failed)]
+                row += [rate.rate.map { Self.percent($0) } ?? "", String(rate.errors), String(rate.warnings)]
+                if self == .rules { row.append(String(rate.notInForce)) }
+                return row
             }
         case .findings:
             let header = zh

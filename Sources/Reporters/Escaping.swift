@@ -100,8 +100,9 @@ enum Escaping {
     /// Text for one cell of a GitHub-flavoured Markdown table.
     ///
     /// Backslash-escapes the characters Markdown gives a meaning to inline (`\`, `` ` ``, `*`,
-    /// `_`, `[`, `]`, `~`, `|`), writes `&`, `<`, `>` as entities so no text becomes HTML, turns
-    /// each line end (LF, CR or CRLF) into `<br>` and drops other control characters.
+    /// `_`, `[`, `]`, `~`, `|`) and `&`, `<`, `>` (so no text becomes HTML or an entity, and the
+    /// raw text stays readable: `\<违规\>`, never `&lt;违规&gt;`), turns each line end (LF, CR or
+    /// CRLF) into `<br>` and drops other control characters.
     static func markdownCell(_ text: String) -> String {
         var result = ""
         var previousCR = false
@@ -110,12 +111,9 @@ enum Escaping {
             switch scalar {
             case "\r": result += "<br>"
             case "\n": if !previousCR { result += "<br>" }
-            case "\\", "`", "*", "_", "[", "]", "~", "|":
+            case "\\", "`", "*", "_", "[", "]", "~", "|", "&", "<", ">":
                 result += "\\"
                 result.unicodeScalars.append(scalar)
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
             case "\t": result += " "
             case _ where scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || scalar.value == 0xFFFE || scalar.value == 0xFFFF
                 || isHiddenControl(scalar):

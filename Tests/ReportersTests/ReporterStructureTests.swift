@@ -319,7 +319,9 @@ import YAMLTree
             #expect(pipes == 8, "\(row)")
         }
         #expect(markdown.contains("见甲\\|乙<br>第二行结束"))
-        #expect(markdown.contains("&lt;违规&gt; &amp;"))
+        // Markup is backslash-escaped, readable in the raw text and never an HTML tag or entity.
+        #expect(markdown.contains("\\<违规\\> \\&"))
+        #expect(!markdown.contains("&lt;") && !markdown.contains("&amp;"))
         #expect(!markdown.unicodeScalars.contains("\u{7}"))
     }
 

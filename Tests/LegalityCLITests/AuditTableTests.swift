@@ -1,0 +1,26 @@
+import Foundation
+import Testing
+
+/// Audit tables that read well: keys once, packs by name, every month of the period.
+@Suite struct AuditTableTests {
+    static func table(_ name: String) throws -> [[Substring]] {
+        let folder = try CLIRunner.folder(["registry.yaml": Fixtures.registry, "a.yaml": Fixtures.compliant, "b.yaml": Fixtures.lateReview])
+        let result = try CLIRunner.run(["audit", "--from", "2024-01-01", "--to", "2024-06-30", "--as-of", "2024-12-31", "--table", name, "."], in: folder)
+        #expect(result.status == 0)
+        return result.stdout.dropFirst().split(separator: "\r\n").map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+    }
+
+    @Test func monthsWithNoRecordsAreShownAndTheirKeyOnce() throws {
+        let rows = try Self.table("months")
+        #expect(rows.first?.prefix(2) == ["月份", "记录数"])
+        #expect(rows.dropFirst().map { String($0[0]) } == ["2024-01", "2024-02", "2024-03", "2024-04", "2024-05", "2024-06"])
+        #expect(rows.first { $0[0] == "2024-02" }?[1] == "0")
+        #expect(rows.first { $0[0] == "2024-03" }?[1] == "2")
+    }
+
+    @Test func packsAreNamedFromTheVocabulary() throws {
+        let rows = try Self.table("packs")
+        #expect(rows.contains { $0[0] == "mad" && $0[1] == "重大行政决策" })
+        #expect(try Self.table("departments").first?.prefix(2) == ["承办单位", "记录数"])
+    }
+}
