@@ -39,7 +39,8 @@ public struct Legality: ParsableCommand {
             let status = exitCode(for: error)
             if status == .validationFailure {
                 let message = fullMessage(for: error)
-                FileSystem.writeStandardError(Interface.text("用法错误：\(message)\n运行 legality help 查看用法。\n", message + "\n"))
+                let detail = message.hasPrefix("Error: ") ? String(message.dropFirst("Error: ".count)) : message
+                FileSystem.writeStandardError(Interface.text("用法错误：\(detail)\n运行 legality help 查看用法。\n", message + "\n"))
                 Foundationless.exit(2)
             }
             exit(withError: error)

@@ -27,15 +27,20 @@ public enum AuditHTMLReporter {
             """
         html += "<section class=\"charts\">\n"
         html += "<figure><figcaption>\(zh ? "各规则合规率" : "Compliance per rule")</figcaption>\n"
-        html += barChart(audit.rules.map { ("\($0.key) \($0.label.text(language))", $0) }) + "</figure>\n"
+        html += barChart(audit.rules.map { ("\($0.key) \($0.label.text(language))", $0) }, bySeverity: true)
+        html += "<p class=\"legend\">\(zh ? "条长为合规率；颜色为规则级别：" : "Bar length is the pass rate; colour is the rule's severity: ")"
+        html += "<span class=\"swatch bad\"></span>\(zh ? "错误" : "error") <span class=\"swatch warn\"></span>\(zh ? "警告" : "warning") "
+        html += "<span class=\"swatch info\"></span>\(zh ? "提示" : "info")</p></figure>\n"
         html += "<figure><figcaption>\(zh ? "各承办单位无错误记录占比" : "Records without errors per department")</figcaption>\n"
-        html += barChart(audit.departments.map { ($0.label.text(language), $0) }) + "</figure>\n"
+        html += barChart(audit.departments.map { ($0.label.text(language), $0) }, bySeverity: false) + "</figure>\n"
         html += "<figure><figcaption>\(zh ? "各月问题数（错误/警告）" : "Findings per month (errors/warnings)")</figcaption>\n"
         html += monthChart(audit.months, language) + "</figure>\n"
         html += "</section>\n"
 
         for rates in [AuditTable.rules, .packs, .departments, .months] {
-            html += "<section><h2>\(rates.title(language))</h2>\n" + table(rates.rows(audit), numeric: [2, 3, 4, 5, 6, 7]) + "</section>\n"
+            // Rules and packs have a name column beside their key; departments and months do not.
+            let numeric: Set<Int> = rates == .rules || rates == .packs ? Set(2...8) : Set(1...6)
+            html += "<section><h2>\(rates.title(language))</h2>\n" + table(rates.rows(audit), numeric: numeric) + "</section>\n"
         }
         html += "<section><h2>\(AuditTable.records.title(language))</h2>\n" + recordTable(audit) + "</section>\n"
         html += "<section class=\"findings\"><h2>\(AuditTable.findings.title(language))</h2>\n"
@@ -61,27 +66,66 @@ public enum AuditHTMLReporter {
         "<div class=\"card \(tone)\"><div class=\"label\">\(Escaping.html(label))</div><div class=\"value\">\(Escaping.html(value))</div><div class=\"detail\">\(Escaping.html(detail))</div></div>"
     }
 
-    /// Horizontal bars: one per group, length = pass rate, with the ratio written beside it.
-    private static func barChart(_ rows: [(String, ComplianceRate)]) -> String {
+    /// Horizontal bars: one per group, length = pass rate, with the ratio written beside it; the
+    /// colour is the rule's severity (`bySeverity`) or the rate itself. A long label wraps onto a
+    /// second line instead of being cut.
+    private static func barChart(_ rows: [(String, ComplianceRate)], bySeverity: Bool) -> String {
         guard !rows.isEmpty else { return "<p class=\"empty\">—</p>\n" }
-        let rowHeight = 22, labelWidth = 300, barWidth = 300, width = labelWidth + barWidth + 120
-        let height = rows.count * rowHeight + 24
+        let labelWidth = 300, barWidth = 280, width = labelWidth + barWidth + 120
+        let lines = rows.map { wrap($0.0, width: 40) }
+        let heights = lines.map { $0.count > 1 ? 30 : 18 }
+        let height = heights.reduce(0, +) + 22
         var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(width) \(height)\" width=\"100%\" role=\"img\">\n"
         for tick in [0, 50, 100] {
             let x = labelWidth + barWidth * tick / 100
             svg += "<line x1=\"\(x)\" y1=\"0\" x2=\"\(x)\" y2=\"\(height - 18)\" class=\"grid\"/><text x=\"\(x)\" y=\"\(height - 4)\" class=\"tick\" text-anchor=\"middle\">\(tick)%</text>\n"
         }
-        for (index, (label, rate)) in rows.enumerated() {
-            let y = index * rowHeight
+        var y = 0
+        for (index, (_, rate)) in rows.enumerated() {
             let fraction = rate.rate ?? 0
             let length = Int((Double(barWidth) * fraction).rounded())
-            let tone = fraction >= 0.999 ? "good" : fraction >= 0.8 ? "warn" : "bad"
-            svg += "<text x=\"\(labelWidth - 8)\" y=\"\(y + 15)\" text-anchor=\"end\" class=\"label\">\(Escaping.html(shorten(label, 22)))</text>"
-            svg += "<rect x=\"\(labelWidth)\" y=\"\(y + 4)\" width=\"\(barWidth)\" height=\"14\" class=\"track\"/>"
-            svg += "<rect x=\"\(labelWidth)\" y=\"\(y + 4)\" width=\"\(length)\" height=\"14\" class=\"bar \(tone)\"/>"
-            svg += "<text x=\"\(labelWidth + barWidth + 8)\" y=\"\(y + 15)\" class=\"value\">\(Escaping.html(rate.ratioText))</text>\n"
+            let tone: String = if bySeverity, let severity = rate.severity {
+                switch severity {
+                case .error: "bad"
+                case .warning: "warn"
+                case .info: "info"
+                }
+            } else {
+                fraction >= 0.999 ? "good" : fraction >= 0.8 ? "warn" : "bad"
+            }
+            let middle = y + heights[index] / 2
+            svg += "<text x=\"\(labelWidth - 8)\" y=\"\(middle + 4 - (lines[index].count - 1) * 6)\" text-anchor=\"end\" class=\"label\">"
+            for (number, line) in lines[index].enumerated() {
+                svg += "<tspan x=\"\(labelWidth - 8)\" dy=\"\(number == 0 ? 0 : 12)\">\(Escaping.html(line))</tspan>"
+            }
+            svg += "</text>"
+            svg += "<rect x=\"\(labelWidth)\" y=\"\(middle - 6)\" width=\"\(barWidth)\" height=\"12\" class=\"track\"/>"
+            svg += "<rect x=\"\(labelWidth)\" y=\"\(middle - 6)\" width=\"\(length)\" height=\"12\" class=\"bar \(tone)\"/>"
+            svg += "<text x=\"\(labelWidth + barWidth + 8)\" y=\"\(middle + 4)\" class=\"value\">\(Escaping.html(rate.ratioText))</text>\n"
+            y += heights[index]
         }
         return svg + "</svg>\n"
+    }
+
+    /// A label in lines of at most `width` columns (a Chinese character is two), at most two
+    /// lines, the second cut with "…" when still too long.
+    private static func wrap(_ text: String, width: Int) -> [String] {
+        var lines: [String] = [""]
+        var used = 0
+        for character in text {
+            let columns = TextReporter.isWide(character) ? 2 : 1
+            if used + columns > width {
+                if lines.count == 2 {
+                    lines[1] = String(lines[1].dropLast()) + "…"
+                    return lines
+                }
+                lines.append("")
+                used = 0
+            }
+            lines[lines.count - 1].append(character)
+            used += columns
+        }
+        return lines
     }
 
     /// Vertical stacked bars: errors and warnings per month.
@@ -119,26 +163,38 @@ public enum AuditHTMLReporter {
         return html + "</tbody>\n</table>\n"
     }
 
+    /// The records as a table that fits A4: short kind names, the counts in one column, the file
+    /// path as written (relative), small.
     private static func recordTable(_ audit: AuditReport) -> String {
-        let rows = AuditTable.records.rows(audit)
-        guard let header = rows.first else { return "" }
-        var html = "<table class=\"records\">\n<thead><tr>" + header.map { "<th>\(Escaping.html($0))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
-        for (record, row) in zip(audit.records, rows.dropFirst()) {
-            let status = AuditReport.status(of: record).rawValue
-            html += "<tr class=\"\(status)\">" + row.enumerated().map { index, cell in
-                index == 5 ? "<td><span class=\"status \(status)\">\(Escaping.html(cell))</span></td>"
-                    : "<td\((6...8).contains(index) ? " class=\"num\"" : "")>\(Escaping.html(cell))</td>"
+        let language = audit.language
+        let zh = language == .zh
+        let header = zh
+            ? ["编号", "标题", "类型", "承办单位", "决定日期", "状态", "错误/警告/豁免", "违反的规则", "文件"]
+            : ["id", "title", "kind", "department", "decided", "status", "errors/warnings/waived", "rules broken", "file"]
+        var html = "<table class=\"records\">\n<colgroup><col class=\"id\"><col class=\"title\"><col class=\"kind\"><col class=\"dept\">"
+        html += "<col class=\"date\"><col class=\"status\"><col class=\"counts\"><col class=\"rules\"><col class=\"file\"></colgroup>\n"
+        html += "<thead><tr>" + header.map { "<th>\(Escaping.html($0))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
+        for record in audit.records {
+            let status = AuditReport.status(of: record)
+            let active = record.findings.filter { $0.waiver == nil }
+            let broken = Array(Set(active.map(\.rule))).sorted().joined(separator: " ")
+            let kind = record.kind.map { (audit.shortKindNames[$0] ?? audit.kindNames[$0])?.text(language) ?? $0 } ?? ""
+            let counts = "\(active.count { $0.severity == .error })/\(active.count { $0.severity == .warning })/\(record.findings.count { $0.waiver != nil })"
+            let cells = [
+                Escaping.html(record.id ?? ""), Escaping.html(record.title ?? ""), Escaping.html(kind), Escaping.html(record.department ?? ""),
+                Escaping.html(record.decisionDate?.description ?? ""),
+                "<span class=\"status \(status.rawValue)\">\(Escaping.html(status.text(language)))</span>",
+                counts, Escaping.html(broken), Escaping.html(record.file),
+            ]
+            html += "<tr class=\"\(status.rawValue)\">" + cells.enumerated().map { index, cell in
+                "<td\(index == 6 ? " class=\"num\"" : "")>\(cell)</td>"
             }.joined() + "</tr>\n"
         }
         return html + "</tbody>\n</table>\n"
     }
 
-    private static func shorten(_ text: String, _ limit: Int) -> String {
-        text.count <= limit ? text : String(text.prefix(limit - 1)) + "…"
-    }
-
     static let style = """
-        :root { --bad: #c0392b; --warn: #d68910; --good: #1e8449; --ink: #1c2833; --muted: #5d6d7e; --line: #d5d8dc; }
+        :root { --bad: #c0392b; --warn: #d68910; --good: #1e8449; --info: #2e86c1; --ink: #1c2833; --muted: #5d6d7e; --line: #d5d8dc; }
         * { box-sizing: border-box; }
         body { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", "Microsoft YaHei", "PingFang SC", sans-serif;
                color: var(--ink); margin: 24px auto; max-width: 1100px; padding: 0 16px; font-size: 14px; line-height: 1.5; }
@@ -153,9 +209,17 @@ public enum AuditHTMLReporter {
         figcaption { font-weight: 700; margin-bottom: 6px; }
         svg text { font-family: inherit; font-size: 12px; fill: var(--ink); } svg .tick { fill: var(--muted); font-size: 11px; }
         svg .grid { stroke: var(--line); stroke-dasharray: 2 3; } svg .axis { stroke: var(--muted); } svg .track { fill: #f2f3f4; }
-        svg .bar.good { fill: var(--good); } svg .bar.warn { fill: var(--warn); } svg .bar.bad { fill: var(--bad); }
+        svg .bar.good { fill: var(--good); } svg .bar.warn { fill: var(--warn); } svg .bar.bad { fill: var(--bad); } svg .bar.info { fill: var(--info); }
+        .legend { color: var(--muted); font-size: 12px; margin: 4px 0 0; }
+        .swatch { display: inline-block; width: 10px; height: 10px; margin: 0 3px 0 8px; vertical-align: baseline; }
+        .swatch.bad { background: var(--bad); } .swatch.warn { background: var(--warn); } .swatch.info { background: var(--info); }
         table { border-collapse: collapse; width: 100%; font-size: 13px; } th, td { border: 1px solid var(--line); padding: 4px 6px; text-align: left; vertical-align: top; }
-        table.records td:first-child { white-space: nowrap; } table.records td:last-child { font-size: 11px; color: var(--muted); word-break: break-all; }
+        table.records { table-layout: fixed; font-size: 12px; } table.records td:first-child { white-space: nowrap; font-size: 10px; }
+        table.records col.id { width: 16%; } table.records col.title { width: 19%; } table.records col.kind { width: 7%; }
+        table.records col.dept { width: 10%; } table.records col.date { width: 11%; } table.records col.status { width: 11%; }
+        table.records col.counts { width: 6%; } table.records col.rules { width: 7%; } table.records col.file { width: 13%; }
+        table.records td:nth-child(5) { white-space: nowrap; font-size: 11px; }
+        table.records td:last-child { font-size: 10px; color: var(--muted); word-break: break-all; }
         th { background: #f4f6f7; } td.num { text-align: right; font-variant-numeric: tabular-nums; } thead { display: table-header-group; } tr { break-inside: avoid; }
         .status { padding: 1px 6px; border-radius: 3px; color: #fff; white-space: nowrap; }
         .status.compliant { background: var(--good); } .status.warnings { background: var(--warn); } .status.noncompliant, .status.unreadable, .status.unverifiable { background: var(--bad); }

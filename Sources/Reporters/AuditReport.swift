@@ -19,6 +19,8 @@ public struct ComplianceRate: Sendable {
     /// For a rule: records it would have checked but for its law not being in force on the day
     /// of their act (counted as not applicable).
     public var notInForce = 0
+    /// For a rule: its severity (the colour of its bar).
+    public var severity: Severity?
 
     /// Those that failed.
     public var failed: Int { applicable - passed }
@@ -104,6 +106,8 @@ public struct AuditReport: Sendable {
     public var kindNames: [String: LocalizedText]
     /// Names of rule packs, for people.
     public var packNames: [String: LocalizedText]
+    /// Short names of kinds, for the printed records table.
+    public var shortKindNames: [String: LocalizedText] = [:]
 
     /// Builds the audit of the records of a run that fall in a period.
     public init(
@@ -132,6 +136,7 @@ public struct AuditReport: Sendable {
                 rate.count(record.findings.filter { $0.rule == rule.id }, passed: { $0.isEmpty })
             }
             rate.notInForce = inPeriod.count { $0.notInForceRules.contains(rule.id) }
+            rate.severity = rule.severity
             if rate.applicable > 0 || rate.notInForce > 0 { ruleRates.append(rate) }
         }
         self.rules = ruleRates
