@@ -24,3 +24,17 @@ import Testing
         #expect(try Self.table("departments").first?.prefix(2) == ["承办单位", "记录数"])
     }
 }
+
+/// The printable records table names kinds briefly, from the vocabulary, so it fits an A4 page.
+@Suite struct AuditRecordsTableTests {
+    @Test func recordsTableUsesShortKindNamesAndOneCountsColumn() throws {
+        let folder = try CLIRunner.folder(["registry.yaml": Fixtures.registry, "a.yaml": Fixtures.compliant])
+        let result = try CLIRunner.run(["audit", "--from", "2024-01-01", "--to", "2024-06-30", "--as-of", "2024-12-31", "--format", "html", "--lang", "zh", "."], in: folder)
+        #expect(result.status == 0)
+        let records = try #require(result.stdout.range(of: "<table class=\"records\">").map { result.stdout[$0.lowerBound...] })
+        let firstRow = try #require(records.range(of: "<td>").map { records[$0.lowerBound...].prefix(600) })
+        #expect(firstRow.contains("<td>重大决策</td>"))
+        #expect(!firstRow.contains("重大行政决策"))
+        #expect(records.contains("错误/警告/豁免"))
+    }
+}
