@@ -45,7 +45,7 @@ public enum CSVReporter {
     }
 
     /// The table written as the run goes: the byte-order mark and header, then a row per finding.
-    public struct Stream: ReportStream {
+    public struct Stream: FlatReportStream {
         let language: Language
 
         /// A stream in a language.
@@ -57,14 +57,9 @@ public enum CSVReporter {
             sink.write(CSVReporter.byteOrderMark + CSVReporter.header(language).map(Escaping.csv).joined(separator: ",") + "\r\n")
         }
 
-        public mutating func runFindings(_ findings: [Finding], into sink: inout some TextSink) { rows(findings, into: &sink) }
-        public mutating func startFile(_ file: String, source: [UInt8]?, into sink: inout some TextSink) {}
-        public mutating func document(_ record: CheckedRecord?, findings: [Finding], into sink: inout some TextSink) { rows(findings, into: &sink) }
-        public mutating func endFile(_ file: String, into sink: inout some TextSink) {}
-        public mutating func trailingFindings(_ findings: [Finding], into sink: inout some TextSink) { rows(findings, into: &sink) }
         public mutating func end(_ tally: ReportTally, into sink: inout some TextSink) {}
 
-        private func rows(_ findings: [Finding], into sink: inout some TextSink) {
+        public mutating func findings(_ findings: [Finding], into sink: inout some TextSink) {
             guard !findings.isEmpty else { return }
             sink.write(findings.map { CSVReporter.row($0, language) }.joined())
         }

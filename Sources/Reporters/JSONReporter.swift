@@ -13,7 +13,7 @@ public enum JSONReporter {
     }
 
     /// The report written as the run goes: findings as they come, the summary last.
-    public struct Stream: ReportStream {
+    public struct Stream: FlatReportStream {
         let version: String
         let asOf: Day
         let run: RunDescription
@@ -29,14 +29,9 @@ public enum JSONReporter {
         }
 
         public mutating func begin(into sink: inout some TextSink) { sink.write(JSONReporter.header(version: version, asOf: asOf, run: run)) }
-        public mutating func runFindings(_ findings: [Finding], into sink: inout some TextSink) { write(findings, into: &sink) }
-        public mutating func startFile(_ file: String, source: [UInt8]?, into sink: inout some TextSink) {}
-        public mutating func document(_ record: CheckedRecord?, findings: [Finding], into sink: inout some TextSink) { write(findings, into: &sink) }
-        public mutating func endFile(_ file: String, into sink: inout some TextSink) {}
-        public mutating func trailingFindings(_ findings: [Finding], into sink: inout some TextSink) { write(findings, into: &sink) }
         public mutating func end(_ tally: ReportTally, into sink: inout some TextSink) { sink.write(JSONReporter.footer(tally, hadFindings: written > 0)) }
 
-        private mutating func write(_ findings: [Finding], into sink: inout some TextSink) {
+        public mutating func findings(_ findings: [Finding], into sink: inout some TextSink) {
             guard !findings.isEmpty else { return }
             sink.write(JSONReporter.findings(findings, language: language, first: written == 0))
             written += findings.count

@@ -16,7 +16,7 @@ public enum MarkdownReporter {
     }
 
     /// The report written as the run goes.
-    public struct Stream: ReportStream {
+    public struct Stream: FlatReportStream {
         let heading: ReportHeading
         private var rows = 0
 
@@ -29,13 +29,8 @@ public enum MarkdownReporter {
             sink.write(heading.language == .zh ? "## legality 合法性检查报告\n\n" : "## legality check report\n\n")
         }
 
-        public mutating func runFindings(_ findings: [Finding], into sink: inout some TextSink) { table(findings, into: &sink) }
-        public mutating func startFile(_ file: String, source: [UInt8]?, into sink: inout some TextSink) {}
-        public mutating func document(_ record: CheckedRecord?, findings: [Finding], into sink: inout some TextSink) { table(findings, into: &sink) }
-        public mutating func endFile(_ file: String, into sink: inout some TextSink) {}
-        public mutating func trailingFindings(_ findings: [Finding], into sink: inout some TextSink) { table(findings, into: &sink) }
 
-        private mutating func table(_ findings: [Finding], into sink: inout some TextSink) {
+        public mutating func findings(_ findings: [Finding], into sink: inout some TextSink) {
             guard !findings.isEmpty else { return }
             let zh = heading.language == .zh
             var output = ""

@@ -34,6 +34,21 @@ public protocol ReportStream {
     mutating func end(_ tally: ReportTally, into sink: inout some TextSink)
 }
 
+/// A stream that writes every finding the same way wherever it comes from (a flat list of
+/// findings: CSV rows, JSON and SARIF results, Markdown table rows); files only group them.
+public protocol FlatReportStream: ReportStream {
+    /// Writes findings, in the order given.
+    mutating func findings(_ findings: [Finding], into sink: inout some TextSink)
+}
+
+extension FlatReportStream {
+    public mutating func runFindings(_ findings: [Finding], into sink: inout some TextSink) { self.findings(findings, into: &sink) }
+    public mutating func startFile(_ file: String, source: [UInt8]?, into sink: inout some TextSink) {}
+    public mutating func document(_ record: CheckedRecord?, findings: [Finding], into sink: inout some TextSink) { self.findings(findings, into: &sink) }
+    public mutating func endFile(_ file: String, into sink: inout some TextSink) {}
+    public mutating func trailingFindings(_ findings: [Finding], into sink: inout some TextSink) { self.findings(findings, into: &sink) }
+}
+
 /// A sink that keeps its text in memory (for `render`).
 public struct StringSink: TextSink {
     /// The text written so far.

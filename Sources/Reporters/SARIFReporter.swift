@@ -23,7 +23,7 @@ public enum SARIFReporter {
 
     /// The log written as the run goes: its results first, then the tool and its rules (those
     /// that ran, then any other a result named, in the order first named) and the run's counts.
-    public struct Stream: ReportStream {
+    public struct Stream: FlatReportStream {
         let heading: ReportHeading
         private var descriptors: [JSON] = []
         private var index: [String: Int] = [:]
@@ -45,13 +45,8 @@ public enum SARIFReporter {
             sink.write(output)
         }
 
-        public mutating func runFindings(_ findings: [Finding], into sink: inout some TextSink) { results(findings, into: &sink) }
-        public mutating func startFile(_ file: String, source: [UInt8]?, into sink: inout some TextSink) {}
-        public mutating func document(_ record: CheckedRecord?, findings: [Finding], into sink: inout some TextSink) { results(findings, into: &sink) }
-        public mutating func endFile(_ file: String, into sink: inout some TextSink) {}
-        public mutating func trailingFindings(_ findings: [Finding], into sink: inout some TextSink) { results(findings, into: &sink) }
 
-        private mutating func results(_ findings: [Finding], into sink: inout some TextSink) {
+        public mutating func findings(_ findings: [Finding], into sink: inout some TextSink) {
             guard !findings.isEmpty else { return }
             var output = ""
             for finding in findings {
