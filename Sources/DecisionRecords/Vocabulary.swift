@@ -59,6 +59,8 @@ public struct Vocabulary: Sendable {
 
     /// A text without leading and trailing spaces, full-width ones included.
     public static func trimmed(_ text: String) -> String {
+        // Most values have no space to trim: return them without building a new string.
+        guard let head = text.unicodeScalars.first, let tail = text.unicodeScalars.last, isSpace(head) || isSpace(tail) else { return text }
         var scalars = Substring(text).unicodeScalars[...]
         while let first = scalars.first, Self.isSpace(first) { scalars = scalars.dropFirst() }
         while let last = scalars.last, Self.isSpace(last) { scalars = scalars.dropLast() }

@@ -13,7 +13,8 @@ public struct Engine: Sendable {
     private let parameters: [[String: Value]]
     /// Each rule's parameter values under each of its versions.
     private let versionParameters: [[[String: Value]]]
-    /// The indices of the rules that apply to each kind, and of those that apply to every kind.
+    /// The indices of the rules that apply to each kind named by some rule (with those that apply
+    /// to every kind, in id order), and of those that apply to every kind.
     private let rulesByKind: [String: [Int]]
     private let rulesForEveryKind: [Int]
     /// The rules that turn load problems into findings, and their ids.
@@ -30,8 +31,10 @@ public struct Engine: Sendable {
         for (index, rule) in rules.enumerated() {
             for kind in rule.kinds ?? [] { byKind[kind, default: []].append(index) }
         }
-        rulesByKind = byKind
-        rulesForEveryKind = rules.indices.filter { rules[$0].kinds == nil }
+        let everyKind = rules.indices.filter { rules[$0].kinds == nil }
+        rulesByKind = byKind.mapValues { ($0 + everyKind).sorted() }
+        rulesForEveryKind = everyKind
+        format = context.format
         loadProblemRuleIDs = rules.compactMap { rule in
             if case .loadProblems = rule.body { return rule.id }
             return nil
@@ -40,12 +43,11 @@ public struct Engine: Sendable {
 
     /// The indices of the rules for a kind, in id order.
     private func ruleIndices(for kind: String) -> [Int] {
-        guard let specific = rulesByKind[kind] else { return rulesForEveryKind }
-        return (specific + rulesForEveryKind).sorted()
+        rulesByKind[kind] ?? rulesForEveryKind
     }
 
-    /// What loading checks records against.
-    public var format: RecordFormat { context.format }
+    /// What loading checks records against (settled once: it reads every rule).
+    public let format: RecordFormat
 
     /// Reads a document as a record, with the run's vocabulary, known keys and as-of date.
     public func load(_ document: YAMLNode, file: String) -> LoadedDocument {
@@ -148,7 +150,7 @@ public struct Engine: Sendable {
         if evaluator.exhausted || evaluator.typeError != nil { return budgetBreach(rule, &evaluator, &result) }
         if rule.versions.isEmpty || use.inForce { return true }
         var inForce = !use.outOfForce
-        if !use.outOfForce, let day = subject(check, &evaluator).flatMap(evaluator.day) {
+        if !use.outOfForce, let act = subject(check, &evaluator), let day = evaluator.day(act) {
             // No item to check: the rule applies unless the act it is about predates its law.
             inForce = rule.versions.contains { $0.holds(on: day) }
         }
@@ -217,7 +219,8 @@ public struct Engine: Sendable {
             var version: Int?
             if !rule.versions.isEmpty {
                 // An act with no day is judged by the newest version.
-                if let day = about.flatMap(evaluator.day) {
+                // (`about.flatMap(evaluator.day)` would copy the whole evaluator for every item.)
+                if let about, let day = evaluator.day(about) {
                     guard let found = rule.versions.firstIndex(where: { $0.holds(on: day) }) else {
                         use.outOfForce = true
                         return
