@@ -10,7 +10,7 @@ import Darwin
 /// file of a million documents is settled document by document, never held whole.
 ///
 /// Workers stay at most a window of items, and at most `budget` of weight (file bytes), ahead of
-/// the consumer; a worker ahead of the consumer also waits when it has a few pieces queued, so
+/// the consumer; a worker ahead of the consumer also waits while `queueLimit` pieces are queued, so
 /// memory is bounded by the window, not by the number or size of the files.
 final class OrderedPipeline<Piece: Sendable>: @unchecked Sendable {
     private let work: @Sendable (Int, (Piece) -> Void) -> Void
@@ -19,14 +19,20 @@ final class OrderedPipeline<Piece: Sendable>: @unchecked Sendable {
     private let inline: Bool
     private let weights: [Int]
     private let budget = 32 << 20
-    /// Pieces a worker ahead of the consumer may queue before it waits.
-    private let queueLimit = 256
+    /// Pieces (documents) that may be queued before a worker ahead of the consumer waits: enough
+    /// for workers to overlap on files of some thousand documents (a few tens of MB at most).
+    private let queueLimit = 16_384
     // Guarded by `mutex`:
     private var queues: [Int: [Piece]] = [:]
     private var finished: Set<Int> = []
     private var next = 0
     private var current = 0
     private var weightInFlight = 0
+    /// Whether the consumer sleeps waiting for pieces of `current` (only then does a piece wake it).
+    private var consumerWaiting = false
+    /// Pieces queued for every index, and the workers asleep until some are taken.
+    private var queuedPieces = 0
+    private var workersWaitingToEmit = 0
     private let mutex: UnsafeMutablePointer<pthread_mutex_t> = .allocate(capacity: 1)
     private let changed: UnsafeMutablePointer<pthread_cond_t> = .allocate(capacity: 1)
 
@@ -62,10 +68,15 @@ final class OrderedPipeline<Piece: Sendable>: @unchecked Sendable {
         current = index
         pthread_cond_broadcast(changed)
         while true {
-            while queues[index, default: []].isEmpty && !finished.contains(index) { pthread_cond_wait(changed, mutex) }
+            while queues[index, default: []].isEmpty && !finished.contains(index) {
+                consumerWaiting = true
+                pthread_cond_wait(changed, mutex)
+                consumerWaiting = false
+            }
             let pieces = queues.removeValue(forKey: index) ?? []
             let done = finished.contains(index)
-            pthread_cond_broadcast(changed)
+            queuedPieces -= pieces.count
+            if workersWaitingToEmit > 0 { pthread_cond_broadcast(changed) }
             pthread_mutex_unlock(mutex)
             for piece in pieces { body(piece) }
             pthread_mutex_lock(mutex)
@@ -107,9 +118,16 @@ final class OrderedPipeline<Piece: Sendable>: @unchecked Sendable {
 
     private func emit(_ piece: Piece, for index: Int) {
         pthread_mutex_lock(mutex)
-        while index != current && queues[index, default: []].count >= queueLimit { pthread_cond_wait(changed, mutex) }
+        while index != current && queuedPieces >= queueLimit {
+            workersWaitingToEmit += 1
+            pthread_cond_wait(changed, mutex)
+            workersWaitingToEmit -= 1
+        }
         queues[index, default: []].append(piece)
-        pthread_cond_broadcast(changed)
+        queuedPieces += 1
+        // A piece matters only to a consumer asleep on this index; waking it (and every worker
+        // asleep on the same condition) for each document would cost more than the document.
+        if consumerWaiting && index == current { pthread_cond_broadcast(changed) }
         pthread_mutex_unlock(mutex)
     }
 }
