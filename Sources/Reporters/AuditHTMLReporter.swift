@@ -170,7 +170,7 @@ public enum AuditHTMLReporter {
         let zh = language == .zh
         let header = zh
             ? ["编号", "标题", "类型", "承办单位", "决定日期", "状态", "错误/警告/豁免", "违反的规则", "文件"]
-            : ["id", "title", "kind", "department", "decided", "status", "errors/warnings/waived", "rules broken", "file"]
+            : ["id", "title", "kind", "department", "decided", "status", "errors / warnings / waived", "rules broken", "file"]
         var html = "<table class=\"records\">\n<colgroup><col class=\"id\"><col class=\"title\"><col class=\"kind\"><col class=\"dept\">"
         html += "<col class=\"date\"><col class=\"status\"><col class=\"counts\"><col class=\"rules\"><col class=\"file\"></colgroup>\n"
         html += "<thead><tr>" + header.map { "<th>\(Escaping.html($0))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
@@ -219,6 +219,8 @@ public enum AuditHTMLReporter {
         table.records col.dept { width: 10%; } table.records col.date { width: 11%; } table.records col.status { width: 11%; }
         table.records col.counts { width: 6%; } table.records col.rules { width: 7%; } table.records col.file { width: 13%; }
         table.records td:nth-child(5) { white-space: nowrap; font-size: 11px; }
+        table.records th, table.records td:nth-child(3), table.records td:nth-child(4) { overflow-wrap: anywhere; }
+        table.records .status { white-space: normal; font-size: 11px; }
         table.records td:last-child { font-size: 10px; color: var(--muted); word-break: break-all; }
         th { background: #f4f6f7; } td.num { text-align: right; font-variant-numeric: tabular-nums; } thead { display: table-header-group; } tr { break-inside: avoid; }
         .status { padding: 1px 6px; border-radius: 3px; color: #fff; white-space: nowrap; }
