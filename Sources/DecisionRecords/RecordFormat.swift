@@ -48,6 +48,10 @@ public struct RecordFormat: Sendable {
         public static let meetingTypes = "meeting_types"
         public static let roles = "roles"
         public static let booleanFacts = "boolean_facts"
+        /// Names of rule packs, for reports.
+        public static let packs = "packs"
+        /// Short names of kinds, for narrow table columns.
+        public static let shortKinds = "short_kinds"
     }
 
     /// A key that is never reported: a user's own extension (`x_...`, `x-...`).

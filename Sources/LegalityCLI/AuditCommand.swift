@@ -69,11 +69,10 @@ struct AuditCommand: ParsableCommand {
         var checked = RecordChecker.check(files, engine: engine, keepSources: false, jobs: ruleOptions.workerCount, limits: limits)
         var ledger = run.ledger(asOf: asOf)
         for index in checked.records.indices { ledger.mark(&checked.records[index].findings) }
-        var audit = AuditReport(
+        let audit = AuditReport(
             version: Legality.version, from: from.day, to: to.day, asOf: asOf, language: run.language,
             records: checked.records, rules: engine.rules, kindNames: run.rules.kindNames,
-            packNames: run.rules.vocabulary.sections["packs"] ?? [:])
-        audit.shortKindNames = run.rules.vocabulary.sections["short_kinds"] ?? [:]
+            shortKindNames: run.rules.shortKindNames, packNames: run.rules.packNames)
         CalendarWarning.print(checked.uncoveredYears, calendar: run.calendar, language: run.language)
         let text = switch format {
         case .csv: AuditCSVReporter.render(audit, table: table.table)

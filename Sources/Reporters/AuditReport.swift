@@ -107,14 +107,15 @@ public struct AuditReport: Sendable {
     /// Names of rule packs, for people.
     public var packNames: [String: LocalizedText]
     /// Short names of kinds, for the printed records table.
-    public var shortKindNames: [String: LocalizedText] = [:]
+    public var shortKindNames: [String: LocalizedText]
 
     /// Builds the audit of the records of a run that fall in a period.
     public init(
         version: String, from: Day, to: Day, asOf: Day, language: Language, records: [CheckedRecord], rules: [Rule],
-        kindNames: [String: LocalizedText] = [:], packNames: [String: LocalizedText] = [:]
+        kindNames: [String: LocalizedText] = [:], shortKindNames: [String: LocalizedText] = [:], packNames: [String: LocalizedText] = [:]
     ) {
         self.packNames = packNames
+        self.shortKindNames = shortKindNames
         self.version = version
         self.kindNames = kindNames
         self.from = from

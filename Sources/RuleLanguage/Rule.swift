@@ -217,6 +217,10 @@ public struct RuleSet: Sendable {
     public var stepTypeNames: [String: LocalizedText] { vocabulary.sections[RecordFormat.Section.stepTypes] ?? [:] }
     /// Names of record kinds for reports.
     public var kindNames: [String: LocalizedText] { vocabulary.sections[RecordFormat.Section.kinds] ?? [:] }
+    /// Short names of record kinds, for narrow table columns.
+    public var shortKindNames: [String: LocalizedText] { vocabulary.sections[RecordFormat.Section.shortKinds] ?? [:] }
+    /// Names of rule packs for reports.
+    public var packNames: [String: LocalizedText] { vocabulary.sections[RecordFormat.Section.packs] ?? [:] }
 
     /// The name of a code in any section of the vocabulary.
     public func name(of code: String) -> LocalizedText? {
