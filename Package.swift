@@ -17,6 +17,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
     ],
     targets: [
         .systemLibrary(
@@ -28,7 +29,12 @@ let package = Package(
         .target(name: "DecisionRecords", dependencies: ["YAMLTree"], swiftSettings: strictSettings),
         .target(name: "RuleLanguage", dependencies: ["YAMLTree", "DecisionRecords"], swiftSettings: strictSettings),
         .target(name: "RuleEngine", dependencies: ["RuleLanguage", "DecisionRecords", "YAMLTree"], swiftSettings: strictSettings),
-        .target(name: "Reporters", dependencies: ["RuleEngine", "RuleLanguage", "DecisionRecords", "YAMLTree"], swiftSettings: strictSettings),
+        .target(
+            name: "OfficePackage", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            swiftSettings: strictSettings),
+        .target(
+            name: "Reporters", dependencies: ["RuleEngine", "RuleLanguage", "DecisionRecords", "YAMLTree", "OfficePackage"],
+            swiftSettings: strictSettings),
         .target(
             name: "LegalityCLI",
             dependencies: [

@@ -102,8 +102,13 @@ enum FileSystem {
 
     /// Writes text to a file atomically, or to standard output when `path` is nil (see `ReportWriter`).
     static func deliver(_ text: String, to path: String?) throws(RunError) {
+        try deliver(bytes: Array(text.utf8), to: path)
+    }
+
+    /// Writes bytes to a file atomically, or to standard output when `path` is nil.
+    static func deliver(bytes: [UInt8], to path: String?) throws(RunError) {
         let writer = try ReportWriter(path: path)
-        try writer.write(text)
+        try writer.write(bytes: bytes)
         try writer.commit()
     }
 

@@ -80,7 +80,12 @@ final class ReportWriter {
 
     /// Appends text; it reaches the file in blocks.
     func write(_ text: String) throws(RunError) {
-        buffer.append(contentsOf: text.utf8)
+        try write(bytes: Array(text.utf8))
+    }
+
+    /// Writes bytes (a binary report such as a .docx).
+    func write(bytes: [UInt8]) throws(RunError) {
+        buffer.append(contentsOf: bytes)
         if buffer.count >= 1 << 16 { try flush() }
     }
 

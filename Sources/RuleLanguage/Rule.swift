@@ -212,6 +212,8 @@ public struct RuleSet: Sendable {
     /// Every field name a rule reads from a record (in a reference or a step selection), so
     /// loading can tell a key of a rule's own from a typo.
     public var readKeys: Set<String> = []
+    /// The wording of the annual report's legality-review section (`annual_report` documents).
+    public var annualReport = AnnualReportWording()
 
     /// Names of step types for reports.
     public var stepTypeNames: [String: LocalizedText] { vocabulary.sections[RecordFormat.Section.stepTypes] ?? [:] }

@@ -71,7 +71,7 @@ public enum RuleLoader {
             readVocabulary(node, into: &vocabulary, compiler: &compiler)
             diagnostics += compiler.diagnostics
         }
-        for (source, node) in documents where node["definitions"] == nil && node["vocabulary"] == nil {
+        for (source, node) in documents where node["definitions"] == nil && node["vocabulary"] == nil && node["annual_report"] == nil {
             var compiler = ExpressionCompiler(file: source.path, definitions: definitionIndex, seenCounter: seenCounter)
             if let rule = RuleCompiler.compile(node, source: source, vocabulary: vocabulary, compiler: &compiler) {
                 if let other = ruleFiles[rule.id] {
@@ -84,6 +84,7 @@ public enum RuleLoader {
             diagnostics += compiler.diagnostics
             seenCounter = compiler.seenCounter
         }
+        let annualReport = readAnnualReport(documents, vocabulary: vocabulary, ruleIDs: Set(ruleFiles.keys), diagnostics: &diagnostics)
         guard diagnostics.isEmpty else { throw RuleLoadError(diagnostics: diagnostics.sorted()) }
         rules.sort { $0.id < $1.id }
         var readKeys: Set<String> = []
@@ -91,7 +92,28 @@ public enum RuleLoader {
             if case .record(let check) = rule.body { for expression in check.expressions { readKeys.formUnion(expression.readFieldNames) } }
         }
         for definition in definitions { readKeys.formUnion(definition.expression.readFieldNames) }
-        return RuleSet(rules: rules, definitions: definitions, seenCounterCount: seenCounter, vocabulary: vocabulary, readKeys: readKeys)
+        return RuleSet(
+            rules: rules, definitions: definitions, seenCounterCount: seenCounter, vocabulary: vocabulary, readKeys: readKeys,
+            annualReport: annualReport)
+    }
+
+    /// The annual report's wording from every `annual_report` document, later ones replacing earlier texts.
+    private static func readAnnualReport(
+        _ documents: [(source: RuleSource, node: YAMLNode)], vocabulary: Vocabulary, ruleIDs: Set<String>, diagnostics: inout [InputError]
+    ) -> AnnualReportWording {
+        let kinds = Set((vocabulary.sections[RecordFormat.Section.kinds] ?? [:]).keys)
+        var reader = AnnualReportWordingReader()
+        var lastFile = ""
+        for (source, node) in documents where node["annual_report"] != nil {
+            var compiler = ExpressionCompiler(file: source.path, definitions: [:], seenCounter: 0)
+            reader.read(node, kinds: kinds, compiler: &compiler)
+            diagnostics += compiler.diagnostics
+            lastFile = source.path
+        }
+        var compiler = ExpressionCompiler(file: lastFile, definitions: [:], seenCounter: 0)
+        reader.finish(ruleIDs: ruleIDs, compiler: &compiler)
+        diagnostics += compiler.diagnostics
+        return reader.wording
     }
 
     /// `vocabulary: {SECTION: {code: {zh: ..., en: ...}}}`; any section name, so a rule can `label`

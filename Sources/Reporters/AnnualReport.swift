@@ -1,0 +1,89 @@
+public import DecisionRecords
+import RuleEngine
+public import RuleLanguage
+
+/// The legality-review section of a year's annual report on building a law-based government
+/// (法治政府建设年度报告), drafted from the records: every sentence worded by
+/// `AnnualReportWording`, every figure traceable to the records listed.
+///
+/// A record belongs to the year of its decision date (else its latest done step), as in audits.
+/// A claim is stated as a whole only when every record it speaks of bears it out: a finding of
+/// one of its rules denies it even when waived (a waiver explains a deviation, it does not undo
+/// it), as do a pending finding (not yet known) and a record that cannot be checked.
+public struct AnnualReport: Sendable {
+    /// How a claim stands.
+    public enum Outcome: String, Sendable {
+        /// Every record it speaks of bears it out.
+        case holds
+        /// Some do not: the true figure is stated.
+        case partly
+        /// No record of the year is one it speaks of.
+        case empty
+    }
+
+    /// One claim, worded.
+    public struct Statement: Sendable {
+        /// The claim's id.
+        public var claim: String
+        /// How it stands.
+        public var outcome: Outcome
+        /// The sentence for the report.
+        public var sentence: String
+        /// Records it speaks of.
+        public var total: Int
+        /// Those that bear it out.
+        public var held: Int
+        /// "依据记录：…", the records behind the figure; nil when there are none.
+        public var records: String?
+        /// The previous year's figure, when its records were given.
+        public var previous: String?
+    }
+
+    /// A record behind the figures, for the annex.
+    public struct Row: Sendable {
+        /// id, title, kind, date, status and file, worded.
+        public var cells: [String]
+    }
+
+    /// The tool's version.
+    public var version: String
+    /// The year reported on.
+    public var year: Int
+    /// The language it is worded in.
+    public var language: Language
+    /// The title.
+    public var title: String
+    /// How it was drafted.
+    public var note: String
+    /// The headings of the overview, claims, problems and annex, in that order.
+    public var headings: [String]
+    /// The overview's sentences: counts per kind, then what was not counted.
+    public var overview: [String]
+    /// The claims, in the order of the wording.
+    public var statements: [Statement]
+    /// The main problems, one line per rule, most records first.
+    public var problems: [String]
+    /// The annex's column headings.
+    public var columns: [String]
+    /// The annex: the year's records, by id.
+    public var rows: [Row]
+
+    /// Drafts the report of a year from checked records (of that year, the year before, or any other).
+    public init(
+        year: Int, language: Language, records: [CheckedRecord], rules: [Rule], wording: AnnualReportWording,
+        kindNames: [String: LocalizedText], version: String
+    ) {
+        let draft = AnnualReportDraft(year: year, language: language, records: records, wording: wording, kindNames: kindNames)
+        self.version = version
+        self.year = year
+        self.language = language
+        title = wording.text("title", language, ["year": "\(year)"])
+        note = wording.text("note", language, ["year": "\(year)"])
+        headings = ["overview", "claims", "problems", "records"].map { wording.text("headings.\($0)", language) }
+        overview = draft.overview()
+        statements = wording.claims.map(draft.statement)
+        problems = draft.problems(rules: rules)
+        columns = ["id", "title", "kind", "date", "status", "file"].map { wording.text("phrases.record_columns.\($0)", language) }
+        rows = draft.rows()
+    }
+}

@@ -1,0 +1,198 @@
+import DecisionRecords
+import RuleEngine
+import RuleLanguage
+
+/// The counting behind `AnnualReport`: which records belong to the year, how each claim
+/// stands, and the words for it.
+struct AnnualReportDraft {
+    let year: Int
+    let language: Language
+    let wording: AnnualReportWording
+    let kindNames: [String: LocalizedText]
+    /// Records of the year with a known kind.
+    let current: [CheckedRecord]
+    /// Records of the year before with a known kind.
+    let previous: [CheckedRecord]
+    /// Files and records that could not be placed: unreadable, undated, or of the year with no known kind.
+    let notCounted: [CheckedRecord]
+
+    init(year: Int, language: Language, records: [CheckedRecord], wording: AnnualReportWording, kindNames: [String: LocalizedText]) {
+        self.year = year
+        self.language = language
+        self.wording = wording
+        self.kindNames = kindNames
+        func known(_ record: CheckedRecord) -> Bool { record.kind.map { kindNames[$0] != nil } ?? false }
+        func yearOf(_ record: CheckedRecord) -> Int? {
+            record.standing == .record ? record.periodDate?.components.year : nil
+        }
+        current = records.filter { yearOf($0) == year && known($0) }
+        previous = records.filter { yearOf($0) == year - 1 && known($0) }
+        notCounted = records.filter { record in
+            guard let recordYear = yearOf(record) else { return true }
+            return recordYear == year && !known(record)
+        }
+    }
+
+    private func text(_ path: String, _ values: [String: String] = [:]) -> String {
+        wording.text(path, language, values)
+    }
+
+    private func ids(_ records: [CheckedRecord]) -> String {
+        records.map(Self.name).sorted().joined(separator: text("phrases.id_separator"))
+    }
+
+    /// The pack of the engine's own findings, which stand for a rule whose result is unknown.
+    static let enginePack = "engine"
+
+    static func name(_ record: CheckedRecord) -> String {
+        record.id ?? record.file
+    }
+
+    // MARK: Overview
+
+    func overview() -> [String] {
+        var sentences: [String] = []
+        if current.isEmpty {
+            sentences.append(text("overview.none", ["year": "\(year)"]))
+        } else {
+            var counts = Dictionary(grouping: current) { $0.kind ?? "" }.mapValues(\.count)
+            let previousCounts = Dictionary(grouping: previous) { $0.kind ?? "" }.mapValues(\.count)
+            var pieces: [String] = []
+            let kinds = wording.kindOrder.filter { counts[$0] != nil } + counts.keys.filter { !wording.kindOrder.contains($0) }.sorted()
+            for kind in kinds {
+                let count = counts.removeValue(forKey: kind) ?? 0
+                var piece = wording.texts["kinds.\(kind).count"] != nil
+                    ? text("kinds.\(kind).count", ["count": "\(count)"])
+                    : text("overview.other_kind", ["name": kindNames[kind]?.text(language) ?? kind, "count": "\(count)"])
+                if !previous.isEmpty { piece += text("overview.previous", ["previous": "\(previousCounts[kind] ?? 0)"]) }
+                pieces.append(piece)
+            }
+            sentences.append(text("overview.sentence", ["year": "\(year)", "counts": pieces.joined(separator: text("phrases.list_separator"))]))
+        }
+        if !notCounted.isEmpty {
+            sentences.append(text("overview.not_counted", ["count": "\(notCounted.count)", "ids": ids(notCounted)]))
+        }
+        return sentences
+    }
+
+    // MARK: Claims
+
+    /// How the records of a kind stand against a claim.
+    struct Tally {
+        var population: [CheckedRecord] = []
+        var held = 0
+        /// Per rule of the claim, in the claim's order: the records it failed and those of them waived.
+        var failed: [(rule: String, records: [CheckedRecord], waived: [CheckedRecord])] = []
+        var pending: [CheckedRecord] = []
+        var unverifiable: [CheckedRecord] = []
+    }
+
+    static func tally(_ claim: AnnualReportWording.Claim, _ records: [CheckedRecord]) -> Tally {
+        let rules = Set(claim.problems.map(\.rule))
+        var tally = Tally()
+        tally.failed = claim.problems.map { ($0.rule, [], []) }
+        for record in records where record.kind == claim.kind {
+            // A record the engine could not finish (a rule out of its budget, values of mixed
+            // types) may hide a finding: it bears nothing out.
+            if record.blocked || record.findings.contains(where: { $0.pack == Self.enginePack }) {
+                tally.population.append(record)
+                tally.unverifiable.append(record)
+                continue
+            }
+            guard record.applicableRules.contains(where: rules.contains) else { continue }
+            tally.population.append(record)
+            let findings = record.findings.filter { rules.contains($0.rule) }
+            let settled = findings.filter { !$0.pending }
+            if settled.isEmpty {
+                if findings.isEmpty { tally.held += 1 } else { tally.pending.append(record) }
+                continue
+            }
+            for index in tally.failed.indices {
+                let ofRule = settled.filter { $0.rule == tally.failed[index].rule }
+                guard !ofRule.isEmpty else { continue }
+                tally.failed[index].records.append(record)
+                if ofRule.allSatisfy({ $0.waiver != nil }) { tally.failed[index].waived.append(record) }
+            }
+        }
+        return tally
+    }
+
+    func statement(_ claim: AnnualReportWording.Claim) -> AnnualReport.Statement {
+        let tally = Self.tally(claim, current)
+        let total = tally.population.count
+        let counts = ["total": "\(total)", "held": "\(tally.held)", "year": "\(year)"]
+        let outcome: AnnualReport.Outcome = total == 0 ? .empty : tally.held == total ? .holds : .partly
+        let sentence: String
+        switch outcome {
+        case .empty: sentence = AnnualReportWording.fill(claim.empty.text(language), counts)
+        case .holds: sentence = AnnualReportWording.fill(claim.holds.text(language), counts)
+        case .partly:
+            let figures = self.figures(claim, tally)
+            sentence = ([AnnualReportWording.fill(claim.partly.text(language), counts)] + figures)
+                .joined(separator: text("phrases.figure_separator")) + text("phrases.end")
+        }
+        var previousLine: String?
+        if !previous.isEmpty {
+            let before = Self.tally(claim, previous)
+            previousLine = before.population.isEmpty
+                ? text("phrases.previous_empty")
+                : text("phrases.previous", ["held": "\(before.held)", "total": "\(before.population.count)"])
+        }
+        return AnnualReport.Statement(
+            claim: claim.id, outcome: outcome, sentence: sentence, total: total, held: tally.held,
+            records: total == 0 ? nil : text("phrases.records", ["ids": ids(tally.population)]), previous: previousLine)
+    }
+
+    private func figures(_ claim: AnnualReportWording.Claim, _ tally: Tally) -> [String] {
+        let template = wording.texts["kinds.\(claim.kind).figure"] != nil ? "kinds.\(claim.kind).figure" : "phrases.figure"
+        func figure(_ records: [CheckedRecord], _ problem: String) -> String {
+            text(template, ["count": "\(records.count)", "ids": ids(records), "problem": problem])
+        }
+        var figures: [String] = []
+        for (rule, records, waived) in tally.failed where !records.isEmpty {
+            let problem = claim.problems.first { $0.rule == rule }?.text.text(language) ?? rule
+            var line = figure(records, problem)
+            if !waived.isEmpty { line += text("phrases.waived", ["count": "\(waived.count)", "ids": ids(waived)]) }
+            figures.append(line)
+        }
+        if !tally.pending.isEmpty { figures.append(figure(tally.pending, text("phrases.pending"))) }
+        if !tally.unverifiable.isEmpty { figures.append(figure(tally.unverifiable, text("phrases.unverifiable"))) }
+        return figures
+    }
+
+    // MARK: Problems and annex
+
+    func problems(rules: [Rule]) -> [String] {
+        var byRule: [String: [CheckedRecord]] = [:]
+        var basis: [String: String] = [:]
+        for record in current {
+            for finding in record.findings where !finding.pending && finding.severity != .info {
+                if byRule[finding.rule]?.contains(where: { $0.file == record.file && $0.line == record.line }) != true {
+                    byRule[finding.rule, default: []].append(record)
+                }
+                if basis[finding.rule] == nil { basis[finding.rule] = finding.basis.text(language) }
+            }
+        }
+        guard !byRule.isEmpty else { return [text("phrases.no_problems")] }
+        let byID = Dictionary(rules.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        return byRule.sorted { $0.value.count != $1.value.count ? $0.value.count > $1.value.count : $0.key < $1.key }.map { rule, records in
+            // The measure word of the one kind the rule checks (项, 件), else the general one.
+            let kinds = byID[rule]?.kinds ?? []
+            let unitPath = kinds.count == 1 ? "kinds.\(kinds.first ?? "").unit" : "phrases.unit"
+            return text("phrases.problem", [
+                "name": byID[rule]?.title.text(language) ?? rule, "basis": basis[rule] ?? "",
+                "count": "\(records.count)", "ids": ids(records),
+                "unit": wording.texts[unitPath] != nil ? text(unitPath) : text("phrases.unit"),
+            ])
+        }
+    }
+
+    func rows() -> [AnnualReport.Row] {
+        current.sorted { Self.name($0) < Self.name($1) }.map { record in
+            AnnualReport.Row(cells: [
+                Self.name(record), record.title ?? "", record.kind.flatMap { kindNames[$0]?.text(language) } ?? "",
+                record.periodDate.map { "\($0)" } ?? "", AuditReport.status(of: record).text(language), record.file,
+            ])
+        }
+    }
+}

@@ -1,0 +1,71 @@
+public import DecisionRecords
+
+/// The wording of the legality-review section of the annual report (法治政府建设年度报告),
+/// read from `annual_report` documents beside the rules (`rules/report/annual-report.yaml`).
+///
+/// Every sentence `legality report` writes comes from here, so an office can reword a claim
+/// without touching Swift. Texts are templates with `{placeholder}`s, checked at load.
+public struct AnnualReportWording: Sendable {
+    /// A claim such as "重大执法决定全部履行法制审核程序": stated as a whole only when every record
+    /// it speaks of bears it out, otherwise as the true figure.
+    public struct Claim: Sendable {
+        /// The claim's name, by which a later file replaces it.
+        public var id: String
+        /// The record kind it speaks of.
+        public var kind: String
+        /// The sentence when every record bears it out (`{total}`, `{year}`).
+        public var holds: LocalizedText
+        /// The start of the true figure when some do not (`{total}`, `{held}`, `{year}`).
+        public var partly: LocalizedText
+        /// The sentence when no record of the year is one it speaks of (`{year}`).
+        public var empty: LocalizedText
+        /// The rules whose findings deny it, each with what such a record did wrong, in order.
+        public var problems: [(rule: String, text: LocalizedText)]
+    }
+
+    /// Texts by their dotted path in the file, such as `headings.overview` or `kinds.normative_document.count`.
+    public var texts: [String: LocalizedText] = [:]
+    /// The claims, in the order they are stated.
+    public var claims: [Claim] = []
+    /// The kinds with wording of their own, in the order the overview names them.
+    public var kindOrder: [String] = []
+
+    /// Creates empty wording (no `annual_report` document was loaded).
+    public init() {}
+
+    /// The template at a path in a language; the path itself when it is missing, which loading prevents.
+    public func template(_ path: String, _ language: Language) -> String {
+        texts[path]?.text(language) ?? path
+    }
+
+    /// The text at a path with its placeholders filled.
+    public func text(_ path: String, _ language: Language, _ values: [String: String] = [:]) -> String {
+        Self.fill(template(path, language), values)
+    }
+
+    /// Replaces each `{name}` of a template by its value; unknown names stay as written.
+    public static func fill(_ template: String, _ values: [String: String]) -> String {
+        guard template.contains("{") else { return template }
+        var result = ""
+        var rest = Substring(template)
+        while let open = rest.firstIndex(of: "{") {
+            result += rest[..<open]
+            guard let close = rest[open...].firstIndex(of: "}") else { break }
+            let name = String(rest[rest.index(after: open)..<close])
+            if let value = values[name] { result += value } else { result += rest[open...close] }
+            rest = rest[rest.index(after: close)...]
+        }
+        return result + rest
+    }
+
+    /// The `{name}`s a template uses.
+    static func placeholders(_ template: String) -> [String] {
+        var names: [String] = []
+        var rest = Substring(template)
+        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+            names.append(String(rest[rest.index(after: open)..<close]))
+            rest = rest[rest.index(after: close)...]
+        }
+        return names
+    }
+}

@@ -1,0 +1,186 @@
+import DecisionRecords
+import YAMLTree
+
+/// Reads `annual_report` documents into `AnnualReportWording`, checking every key and placeholder.
+///
+/// Later documents replace texts and claims (by id) of earlier ones, so a local file can reword
+/// the built-in report. Problems are reported through the compiler, at the key or value.
+struct AnnualReportWordingReader {
+    /// Every text the report needs, with the placeholders it may use.
+    static let fixedTexts: [String: Set<String>] = [
+        "title": ["year"], "note": ["year"],
+        "headings.overview": [], "headings.claims": [], "headings.problems": [], "headings.records": [],
+        "overview.sentence": ["year", "counts"], "overview.none": ["year"], "overview.other_kind": ["name", "count"],
+        "overview.previous": ["previous"], "overview.not_counted": ["count", "ids"],
+        "phrases.figure": ["count", "ids", "problem"], "phrases.list_separator": [], "phrases.figure_separator": [],
+        "phrases.id_separator": [], "phrases.end": [], "phrases.unverifiable": [], "phrases.pending": [],
+        "phrases.waived": ["count", "ids"], "phrases.records": ["ids"], "phrases.previous": ["held", "total"],
+        "phrases.previous_empty": [], "phrases.problem": ["name", "basis", "count", "ids", "unit"], "phrases.unit": [], "phrases.no_problems": [],
+        "phrases.record_columns.id": [], "phrases.record_columns.title": [], "phrases.record_columns.kind": [],
+        "phrases.record_columns.date": [], "phrases.record_columns.status": [], "phrases.record_columns.file": [],
+    ]
+    /// Groups of texts: every proper prefix of a fixed path.
+    static let groups: Set<String> = Set(fixedTexts.keys.flatMap { path in
+        let parts = path.split(separator: ".")
+        return (1..<max(parts.count, 1)).map { parts.prefix($0).joined(separator: ".") }
+    })
+    static let claimKeys = ["id", "kind", "holds", "partly", "empty", "problems"]
+    static let claimPlaceholders: [String: Set<String>] = ["holds": ["total", "held", "year"], "partly": ["total", "held", "year"], "empty": ["year"]]
+
+    var wording = AnnualReportWording()
+    /// The last `annual_report` node read, where a missing text is reported.
+    private var lastNode: YAMLNode?
+
+    /// Reads one document.
+    mutating func read(_ document: YAMLNode, kinds: Set<String>, compiler: inout ExpressionCompiler) {
+        for pair in document.mapping ?? [] where pair.key.scalar?.text != "annual_report" {
+            compiler.error(pair.key, "a file with 'annual_report' holds nothing else")
+        }
+        guard let root = document["annual_report"], root.mapping != nil else {
+            compiler.error(document["annual_report"] ?? document, "'annual_report' is a mapping of title, note, headings, overview, kinds, phrases and claims")
+            return
+        }
+        lastNode = root
+        readGroup(root, path: "", kinds: kinds, compiler: &compiler)
+    }
+
+    /// Checks that every text is present once all documents are read; rule ids must name loaded rules.
+    func finish(ruleIDs: Set<String>, compiler: inout ExpressionCompiler) {
+        guard let lastNode else { return }
+        let missing = Self.fixedTexts.keys.filter { wording.texts[$0] == nil }.sorted()
+        if !missing.isEmpty {
+            compiler.error(lastNode, "'annual_report' lacks \(missing.joined(separator: ", "))")
+        }
+        for claim in wording.claims {
+            for problem in claim.problems where !ruleIDs.contains(problem.rule) {
+                compiler.error(lastNode, "the claim '\(claim.id)' names the rule \(problem.rule), which is not loaded")
+            }
+        }
+    }
+
+    private mutating func readGroup(_ node: YAMLNode, path: String, kinds: Set<String>, compiler: inout ExpressionCompiler) {
+        guard let pairs = node.mapping else {
+            compiler.error(node, "'\(path)' is a mapping, found \(node.kindDescription)")
+            return
+        }
+        for pair in pairs {
+            guard let key = pair.key.scalar?.text else {
+                compiler.error(pair.key, "a key of 'annual_report' is a name")
+                continue
+            }
+            let child = path.isEmpty ? key : path + "." + key
+            if let allowed = Self.fixedTexts[child] {
+                readText(pair.value, path: child, allowed: allowed, compiler: &compiler)
+            } else if Self.groups.contains(child) {
+                readGroup(pair.value, path: child, kinds: kinds, compiler: &compiler)
+            } else if child == "kinds" {
+                readKinds(pair.value, kinds: kinds, compiler: &compiler)
+            } else if child == "claims" {
+                readClaims(pair.value, kinds: kinds, compiler: &compiler)
+            } else {
+                let expected = Self.fixedTexts.keys.compactMap { candidate -> String? in
+                    let prefix = path.isEmpty ? "" : path + "."
+                    guard candidate.hasPrefix(prefix) else { return nil }
+                    return candidate.dropFirst(prefix.count).split(separator: ".").first.map(String.init)
+                } + (path.isEmpty ? ["kinds", "claims"] : [])
+                compiler.error(pair.key, "'\(child)' is not a part of annual_report; expected one of \(Set(expected).sorted().joined(separator: ", "))")
+            }
+        }
+    }
+
+    private mutating func readText(_ node: YAMLNode, path: String, allowed: Set<String>, compiler: inout ExpressionCompiler) {
+        if let text = Self.localized(node, path: path, allowed: allowed, compiler: &compiler) { wording.texts[path] = text }
+    }
+
+    private mutating func readKinds(_ node: YAMLNode, kinds: Set<String>, compiler: inout ExpressionCompiler) {
+        guard let pairs = node.mapping else {
+            compiler.error(node, "'kinds' is a mapping of record kinds to {count: ..., figure: ..., unit: ...}")
+            return
+        }
+        for pair in pairs {
+            guard let kind = pair.key.scalar?.text, kinds.contains(kind) else {
+                compiler.error(pair.key, "'\(pair.key.scalar?.text ?? "?")' is not a record kind of the vocabulary")
+                continue
+            }
+            for entry in pair.value.mapping ?? [] {
+                let name = entry.key.scalar?.text ?? ""
+                let allowed: Set<String>? = switch name {
+                case "count": ["count"]
+                case "figure": ["count", "ids", "problem"]
+                case "unit": []
+                default: nil
+                }
+                guard let allowed else {
+                    compiler.error(entry.key, "a kind's wording takes 'count', 'figure' and 'unit'")
+                    continue
+                }
+                readText(entry.value, path: "kinds.\(kind).\(name)", allowed: allowed, compiler: &compiler)
+            }
+            if pair.value.mapping == nil { compiler.error(pair.value, "a kind's wording is a mapping {count: ..., figure: ..., unit: ...}") }
+            if !wording.kindOrder.contains(kind) { wording.kindOrder.append(kind) }
+            if wording.texts["kinds.\(kind).count"] == nil { compiler.error(pair.key, "the kind '\(kind)' needs 'count'") }
+        }
+    }
+
+    private mutating func readClaims(_ node: YAMLNode, kinds: Set<String>, compiler: inout ExpressionCompiler) {
+        guard let items = node.sequence else {
+            compiler.error(node, "'claims' is a list of claims, each with id, kind, holds, partly, empty and problems")
+            return
+        }
+        for item in items {
+            guard let claim = Self.claim(item, kinds: kinds, compiler: &compiler) else { continue }
+            if let index = wording.claims.firstIndex(where: { $0.id == claim.id }) {
+                wording.claims[index] = claim
+            } else {
+                wording.claims.append(claim)
+            }
+        }
+    }
+
+    private static func claim(_ node: YAMLNode, kinds: Set<String>, compiler: inout ExpressionCompiler) -> AnnualReportWording.Claim? {
+        guard let pairs = node.mapping else {
+            compiler.error(node, "a claim is a mapping with id, kind, holds, partly, empty and problems")
+            return nil
+        }
+        for pair in pairs where !claimKeys.contains(pair.key.scalar?.text ?? "") {
+            compiler.error(pair.key, "a claim takes \(claimKeys.joined(separator: ", ")), found '\(pair.key.scalar?.text ?? "?")'")
+        }
+        guard let id = node["id"]?.scalar?.text, !id.isEmpty else {
+            compiler.error(node["id"] ?? node, "a claim needs an 'id'")
+            return nil
+        }
+        guard let kind = node["kind"]?.scalar?.text, kinds.contains(kind) else {
+            compiler.error(node["kind"] ?? node, "the claim '\(id)' needs a 'kind' of the vocabulary, such as major_administrative_decision")
+            return nil
+        }
+        var texts: [String: LocalizedText] = [:]
+        for (key, allowed) in claimPlaceholders {
+            guard let value = node[key] else {
+                compiler.error(node, "the claim '\(id)' needs '\(key)' in Chinese and English")
+                continue
+            }
+            texts[key] = localized(value, path: key, allowed: allowed, compiler: &compiler)
+        }
+        var problems: [(rule: String, text: LocalizedText)] = []
+        if let problemNode = node["problems"], let pairs = problemNode.mapping, !pairs.isEmpty {
+            for pair in pairs {
+                guard let rule = pair.key.scalar?.text, let text = localized(pair.value, path: "problems", allowed: [], compiler: &compiler) else { continue }
+                problems.append((rule, text))
+            }
+        } else {
+            compiler.error(node["problems"] ?? node, "the claim '\(id)' needs 'problems': the rules that deny it, {RULE-ID: {zh: ..., en: ...}}")
+        }
+        guard let holds = texts["holds"], let partly = texts["partly"], let empty = texts["empty"], !problems.isEmpty else { return nil }
+        return AnnualReportWording.Claim(id: id, kind: kind, holds: holds, partly: partly, empty: empty, problems: problems)
+    }
+
+    /// `{zh: ..., en: ...}` whose placeholders are all allowed.
+    private static func localized(_ node: YAMLNode, path: String, allowed: Set<String>, compiler: inout ExpressionCompiler) -> LocalizedText? {
+        guard let text = RuleCompiler.localized(node, key: path, in: node, required: true, compiler: &compiler) else { return nil }
+        for name in Set(AnnualReportWording.placeholders(text.zh) + AnnualReportWording.placeholders(text.en)) where !allowed.contains(name) {
+            let expected = allowed.isEmpty ? "none" : allowed.sorted().map { "{\($0)}" }.joined(separator: ", ")
+            compiler.error(node, "'\(path)' may not use {\(name)}; it takes \(expected)")
+        }
+        return text
+    }
+}
