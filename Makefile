@@ -11,13 +11,14 @@ BIN_RELEASE := .build/release/legality
 
 all: build
 
-# libyaml and pkg-config, from the distribution, when pkg-config cannot find yaml-0.1.
+# libyaml, zlib (for .docx and .xlsx packages) and pkg-config, from the distribution, when
+# pkg-config cannot find yaml-0.1 or zlib.
 deps:
-	@if ! pkg-config --exists yaml-0.1 2>/dev/null; then \
-		echo "installing libyaml-dev and pkg-config"; \
+	@if ! pkg-config --exists yaml-0.1 zlib 2>/dev/null; then \
+		echo "installing libyaml-dev, zlib1g-dev and pkg-config"; \
 		if [ "$$(id -u)" -eq 0 ]; then SUDO=; else SUDO=sudo; fi; \
 		$$SUDO apt-get update -qq && \
-		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends libyaml-dev pkg-config; \
+		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends libyaml-dev zlib1g-dev pkg-config; \
 	fi
 
 build: deps

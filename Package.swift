@@ -52,7 +52,7 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(
-            name: "ReportersTests", dependencies: ["Reporters", "RuleEngine", "DecisionRecords"], exclude: ["Snapshots"],
+            name: "ReportersTests", dependencies: ["Reporters", "RuleEngine", "RuleLanguage", "DecisionRecords"], exclude: ["Snapshots"],
             swiftSettings: strictSettings),
         .testTarget(name: "LegalityCLITests", dependencies: ["LegalityCLI"], swiftSettings: strictSettings),
     ]

@@ -152,7 +152,9 @@ struct AnnualReportDraft {
         for (rule, records, waived) in tally.failed where !records.isEmpty {
             let problem = claim.problems.first { $0.rule == rule }?.text.text(language) ?? rule
             var line = figure(records, problem)
-            if !waived.isEmpty { line += text("phrases.waived", ["count": "\(waived.count)", "ids": ids(waived)]) }
+            if !waived.isEmpty {
+                line += text("phrases.waived", ["count": "\(waived.count)", "ids": ids(waived), "unit": unit(of: claim.kind)])
+            }
             figures.append(line)
         }
         if !tally.pending.isEmpty { figures.append(figure(tally.pending, text("phrases.pending"))) }
@@ -178,13 +180,17 @@ struct AnnualReportDraft {
         return byRule.sorted { $0.value.count != $1.value.count ? $0.value.count > $1.value.count : $0.key < $1.key }.map { rule, records in
             // The measure word of the one kind the rule checks (项, 件), else the general one.
             let kinds = byID[rule]?.kinds ?? []
-            let unitPath = kinds.count == 1 ? "kinds.\(kinds.first ?? "").unit" : "phrases.unit"
             return text("phrases.problem", [
                 "name": byID[rule]?.title.text(language) ?? rule, "basis": basis[rule] ?? "",
-                "count": "\(records.count)", "ids": ids(records),
-                "unit": wording.texts[unitPath] != nil ? text(unitPath) : text("phrases.unit"),
+                "count": "\(records.count)", "ids": ids(records), "unit": unit(of: kinds.count == 1 ? kinds.first : nil),
             ])
         }
+    }
+
+    /// The measure word of a kind (项, 件), else the general one.
+    private func unit(of kind: String?) -> String {
+        guard let kind, wording.texts["kinds.\(kind).unit"] != nil else { return text("phrases.unit") }
+        return text("kinds.\(kind).unit")
     }
 
     func rows() -> [AnnualReport.Row] {

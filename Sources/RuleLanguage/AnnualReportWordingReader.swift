@@ -14,7 +14,7 @@ struct AnnualReportWordingReader {
         "overview.previous": ["previous"], "overview.not_counted": ["count", "ids"],
         "phrases.figure": ["count", "ids", "problem"], "phrases.list_separator": [], "phrases.figure_separator": [],
         "phrases.id_separator": [], "phrases.end": [], "phrases.unverifiable": [], "phrases.pending": [],
-        "phrases.waived": ["count", "ids"], "phrases.records": ["ids"], "phrases.previous": ["held", "total"],
+        "phrases.waived": ["count", "ids", "unit"], "phrases.records": ["ids"], "phrases.previous": ["held", "total"],
         "phrases.previous_empty": [], "phrases.problem": ["name", "basis", "count", "ids", "unit"], "phrases.unit": [], "phrases.no_problems": [],
         "phrases.record_columns.id": [], "phrases.record_columns.title": [], "phrases.record_columns.kind": [],
         "phrases.record_columns.date": [], "phrases.record_columns.status": [], "phrases.record_columns.file": [],

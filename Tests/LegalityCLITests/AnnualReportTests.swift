@@ -1,0 +1,158 @@
+import Foundation
+import Testing
+
+/// `legality report --year`: each claim stated only when the records bear it out, otherwise the
+/// true figure with the records that fall short; empty years said as such.
+@Suite struct AnnualReportTests {
+    /// The compliant decision of the fixtures, moved to 2020 under another id.
+    static func decision(_ id: String, from record: String = Fixtures.compliant, year: Int = 2020) -> String {
+        record.replacingOccurrences(of: record == Fixtures.compliant ? "T-2024-001" : "T-2024-002", with: id)
+            .replacingOccurrences(of: "2024-", with: "\(year)-")
+    }
+
+    static func report(_ files: [String: String], year: Int = 2020, extra: [String] = []) throws -> CLIRunner.Result {
+        let folder = try CLIRunner.folder(files.merging(["registry.yaml": Fixtures.registry]) { first, _ in first })
+        return try CLIRunner.run(["report", "--year", "\(year)", "--as-of", "2026-06-30"] + extra + ["."], in: folder)
+    }
+
+    @Test func aClaimBorneOutByEveryRecordIsStatedAsAWhole() throws {
+        let result = try Self.report(["a.yaml": Self.decision("A-1"), "b.yaml": Self.decision("A-2")])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("2020 年度，作出重大行政决策 2 项。"))
+        #expect(result.stdout.contains("重大行政决策提交决策机关讨论前全部履行合法性审查程序（共 2 项）。"))
+        #expect(result.stdout.contains("合法性审查全部听取法律顾问、公职律师意见。"))
+        #expect(result.stdout.contains("依据记录：A-1、A-2"))
+        #expect(!result.stdout.contains("项在集体讨论前完成合法性审查"))
+    }
+
+    @Test func aClaimSomeRecordsDenyGivesTheTrueFigureAndTheRecords() throws {
+        let result = try Self.report(["a.yaml": Self.decision("A-1"), "b.yaml": Self.decision("A-2", from: Fixtures.lateReview)])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("2 项重大行政决策中 1 项在集体讨论前完成合法性审查，1 项（A-2）审查晚于讨论。"))
+        #expect(!result.stdout.contains("全部履行合法性审查程序"))
+        #expect(result.stdout.contains("合法性审查晚于集体讨论（《重大行政决策程序暂行条例》第二十五条）：1 项（A-2）"))
+        #expect(result.stdout.contains("| A-2 | 某镇老旧小区改造方案 | 重大行政决策 | 2020-03-20 | 不合规 | b.yaml |"))
+    }
+
+    @Test func aClaimWithNoRecordOfItsKindSaysSo() throws {
+        let penalty = try String(contentsOf: CLIRunner.root.appendingPathComponent("cases/penalty/restaurant-fine-compliant.yaml"), encoding: .utf8)
+        let result = try Self.report(["p.yaml": penalty], year: 2025)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("本年度没有需经合法性审查的重大行政决策。"))
+        #expect(result.stdout.contains("本年度没有制定行政规范性文件。"))
+        #expect(!result.stdout.contains("重大行政决策全部经集体讨论决定"))
+        let none = try Self.report(["a.yaml": Self.decision("A-1")], year: 2018)
+        #expect(none.stdout.contains("所给路径中没有 2018 年度的记录。"))
+    }
+
+    @Test func aRecordThatCannotBeCheckedKeepsEveryClaimOfItsKindFromBeingStated() throws {
+        let typo = Self.decision("A-3").replacingOccurrences(of: "  - {type: decision", with: "  - {status: finishd, type: decision")
+        let result = try Self.report(["a.yaml": Self.decision("A-1"), "c.yaml": typo])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("2 项重大行政决策中 1 项在集体讨论前完成合法性审查，1 项（A-3）记录有误，无法核查。"))
+        #expect(!result.stdout.contains("全部经集体讨论决定"))
+    }
+
+    @Test func unreadableFilesAreNamedAsNotCounted() throws {
+        let result = try Self.report(["a.yaml": Self.decision("A-1"), "broken.yaml": "id: [unclosed\n"])
+        #expect(result.stdout.contains("另有 1 个文件或记录未计入上述数字（broken.yaml）"))
+    }
+
+    @Test func thePreviousYearIsComparedWhenItsRecordsAreGiven() throws {
+        let result = try Self.report([
+            "a.yaml": Self.decision("A-1"), "b.yaml": Self.decision("A-2"),
+            "old.yaml": Self.decision("O-1", from: Fixtures.lateReview, year: 2019).replacingOccurrences(of: "2019-03", with: "2019-10"),
+        ])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("作出重大行政决策 2 项（上年 1）"))
+        #expect(result.stdout.contains("上年：0/1"))
+        #expect(result.stdout.contains("全部履行合法性审查程序（共 2 项）"))
+    }
+
+    @Test func theReportIsWordedInEnglishOnRequest() throws {
+        let result = try Self.report(["a.yaml": Self.decision("A-1"), "b.yaml": Self.decision("A-2", from: Fixtures.lateReview)], extra: ["--lang", "en"])
+        #expect(result.stdout.contains("Of 2 major administrative decisions, 1 were reviewed for legality before the collective discussion; reviewed only after the discussion: 1 (A-2)."))
+        #expect(result.stdout.contains("In 2020, 2 major administrative decisions were made."))
+    }
+
+    @Test func htmlIsOnePrintablePageOfTheSameFigures() throws {
+        let result = try Self.report(["a.yaml": Self.decision("A-1"), "b.yaml": Self.decision("A-2", from: Fixtures.lateReview)], extra: ["--format", "html"])
+        #expect(result.stdout.hasPrefix("<!DOCTYPE html>"))
+        #expect(result.stdout.contains("@page { size: A4"))
+        #expect(result.stdout.contains("<section class=\"claim partly\">\n<p>2 项重大行政决策中 1 项在集体讨论前完成合法性审查，1 项（A-2）审查晚于讨论。</p>"))
+    }
+
+    @Test func docxIsAWordDocumentHoldingTheSentences() throws {
+        let folder = try CLIRunner.folder(["registry.yaml": Fixtures.registry, "a.yaml": Self.decision("A-1"), "b.yaml": Self.decision("A-2", from: Fixtures.lateReview)])
+        let result = try CLIRunner.run(["report", "--year", "2020", "--as-of", "2026-06-30", "--format", "docx", "--output", "r.docx", "."], in: folder)
+        #expect(result.status == 0, "\(result.stderr)")
+        let bytes = try Data(contentsOf: folder.appendingPathComponent("r.docx"))
+        #expect(bytes.prefix(2) == Data("PK".utf8))
+        let list = try CLIRunner.shell(
+            "python3 -c 'import sys, zipfile; z = zipfile.ZipFile(sys.argv[1]); print(z.namelist()); print(z.read(\"word/document.xml\").decode())' r.docx",
+            in: folder)
+        #expect(list.stdout.contains("'[Content_Types].xml'"))
+        #expect(list.stdout.contains("'word/styles.xml'"))
+        #expect(list.stdout.contains("2 项重大行政决策中 1 项在集体讨论前完成合法性审查，1 项（A-2）审查晚于讨论。"))
+        // The same records give the same bytes (no date is written).
+        let again = try CLIRunner.run(["report", "--year", "2020", "--as-of", "2026-06-30", "--format", "docx", "--output", "s.docx", "."], in: folder)
+        #expect(again.status == 0)
+        #expect(try Data(contentsOf: folder.appendingPathComponent("s.docx")) == bytes)
+    }
+
+    /// What a user would do: LibreOffice opens the .docx and its PDF holds the figures. Runs where
+    /// LibreOffice and pdftotext are installed (Debian: libreoffice-writer-nogui, poppler-utils).
+    @Test(.enabled(if: AnnualReportTests.hasOffice)) func libreOfficeOpensTheDocx() throws {
+        let folder = try CLIRunner.folder(["registry.yaml": Fixtures.registry, "a.yaml": Self.decision("A-1"), "b.yaml": Self.decision("A-2", from: Fixtures.lateReview)])
+        let result = try CLIRunner.shell(
+            """
+            "$0" report --year 2020 --as-of 2026-06-30 --format docx --output r.docx . &&
+            HOME="$PWD" timeout 180 soffice --headless --convert-to pdf r.docx >/dev/null 2>&1 && pdftotext r.pdf - | tr -d ' \\n'
+            """, in: folder)
+        #expect(result.stdout.contains("2项重大行政决策中1项在集体讨论前完成合法性审查，1项（A-2）审查晚于讨论。"), "\(result.stderr)")
+    }
+
+    static let hasOffice: Bool = ["soffice", "pdftotext"].allSatisfy { tool in
+        (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":").contains {
+            FileManager.default.isExecutableFile(atPath: "\($0)/\(tool)")
+        }
+    }
+
+    @Test func wordingWithAnUnknownPlaceholderIsALoadError() throws {
+        let folder = try CLIRunner.folder([
+            "local/report.yaml": """
+                annual_report:
+                  claims:
+                    - id: mad-review-before-discussion
+                      kind: major_administrative_decision
+                      holds: {zh: "全部审查（{totl} 项）。", en: "All {total}."}
+                      partly: {zh: "{total} 中 {held}", en: "{held} of {total}"}
+                      empty: {zh: 无。, en: None.}
+                      problems:
+                        MAD-002: {zh: 晚于讨论, en: late}
+                """,
+        ])
+        let result = try CLIRunner.run(["rules", "lint", "--rules", "local"], in: folder)
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("report.yaml:5:14:"))
+        #expect(result.stderr.contains("may not use {totl}"))
+    }
+
+    @Test func aLocalFileRewordsAClaim() throws {
+        let local = """
+            annual_report:
+              claims:
+                - id: mad-review-before-discussion
+                  kind: major_administrative_decision
+                  holds: {zh: "本镇 {total} 项重大决策均经合法性审查。", en: "All {total} reviewed."}
+                  partly: {zh: "{total} 项中 {held} 项先审查后讨论", en: "{held} of {total}"}
+                  empty: {zh: 无。, en: None.}
+                  problems:
+                    MAD-002: {zh: 晚于讨论, en: late}
+            """
+        let result = try Self.report(["a.yaml": Self.decision("A-1"), "local/report.yaml": local], extra: ["--rules", "local"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("本镇 1 项重大决策均经合法性审查。"))
+        #expect(!result.stdout.contains("重大行政决策提交决策机关讨论前全部履行合法性审查程序"))
+    }
+}
