@@ -17,7 +17,6 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
-        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
     ],
     targets: [
         .systemLibrary(
@@ -29,9 +28,8 @@ let package = Package(
         .target(name: "DecisionRecords", dependencies: ["YAMLTree"], swiftSettings: strictSettings),
         .target(name: "RuleLanguage", dependencies: ["YAMLTree", "DecisionRecords"], swiftSettings: strictSettings),
         .target(name: "RuleEngine", dependencies: ["RuleLanguage", "DecisionRecords", "YAMLTree"], swiftSettings: strictSettings),
-        .target(
-            name: "OfficePackage", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")],
-            swiftSettings: strictSettings),
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]),
+        .target(name: "OfficePackage", dependencies: ["CZlib"], swiftSettings: strictSettings),
         .target(
             name: "Reporters", dependencies: ["RuleEngine", "RuleLanguage", "DecisionRecords", "YAMLTree", "OfficePackage"],
             swiftSettings: strictSettings),

@@ -1,10 +1,7 @@
-import Foundation
-import ZIPFoundation
-
 /// An Office Open XML package (a .docx or .xlsx file): named parts zipped together.
 ///
-/// Written deterministically: parts in the order given, each compressed with deflate and dated
-/// 1980-01-01, so the same report gives the same bytes.
+/// Written deterministically: parts in the order given, each deflated and dated 1980-01-01
+/// (the earliest date ZIP can hold), so the same report gives the same bytes.
 public struct OfficePackage: Sendable {
     /// One part of the package: its path inside the package and its bytes.
     public struct Part: Sendable {
@@ -36,24 +33,13 @@ public struct OfficePackage: Sendable {
 
     /// The package as the bytes of a ZIP file.
     public func zipped() throws(WriteError) -> [UInt8] {
-        do {
-            let archive = try Archive(data: Data(), accessMode: .create)
-            let fixedDate = Date(timeIntervalSince1970: 315_532_800 + 86_400)  // 1980-01-02, the ZIP epoch's safe side
-            for part in parts {
-                let data = Data(part.bytes)
-                try archive.addEntry(
-                    with: part.path, type: .file, uncompressedSize: Int64(data.count), modificationDate: fixedDate,
-                    compressionMethod: .deflate
-                ) { position, size in
-                    data.subdata(in: Int(position)..<Int(position) + size)
-                }
+        var writer = ZIPWriter()
+        for part in parts {
+            guard let compressed = Deflate.compress(part.bytes) else {
+                throw WriteError(description: "the part \(part.path) could not be compressed")
             }
-            guard let bytes = archive.data else { throw WriteError(description: "the package was not written to memory") }
-            return Array(bytes)
-        } catch let error as WriteError {
-            throw error
-        } catch {
-            throw WriteError(description: "the package could not be written: \(error)")
+            try writer.add(path: part.path, original: part.bytes, compressed: compressed)
         }
+        return try writer.finish()
     }
 }

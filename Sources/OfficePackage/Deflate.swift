@@ -1,0 +1,32 @@
+internal import CZlib
+
+/// Raw deflate (RFC 1951), as ZIP stores it, and the CRC-32 ZIP records, through zlib.
+enum Deflate {
+    /// The bytes deflated at the default level; nil when zlib fails.
+    static func compress(_ input: [UInt8]) -> [UInt8]? {
+        var stream = z_stream()
+        guard legality_raw_deflate_init(&stream, Z_DEFAULT_COMPRESSION) == Z_OK else { return nil }
+        defer { deflateEnd(&stream) }
+        var output = [UInt8](repeating: 0, count: Int(deflateBound(&stream, uLong(input.count))) + 16)
+        var input = input
+        let status = input.withUnsafeMutableBufferPointer { source in
+            output.withUnsafeMutableBufferPointer { target in
+                stream.next_in = source.baseAddress
+                stream.avail_in = uInt(source.count)
+                stream.next_out = target.baseAddress
+                stream.avail_out = uInt(target.count)
+                return deflate(&stream, Z_FINISH)
+            }
+        }
+        guard status == Z_STREAM_END else { return nil }
+        output.removeLast(output.count - Int(stream.total_out))
+        return output
+    }
+
+    /// The CRC-32 of bytes.
+    static func checksum(_ bytes: [UInt8]) -> UInt32 {
+        bytes.withUnsafeBufferPointer { buffer in
+            UInt32(crc32(crc32(0, nil, 0), buffer.baseAddress, uInt(buffer.count)))
+        }
+    }
+}
