@@ -30,13 +30,14 @@ let package = Package(
         .target(name: "RuleEngine", dependencies: ["RuleLanguage", "DecisionRecords", "YAMLTree"], swiftSettings: strictSettings),
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]),
         .target(name: "OfficePackage", dependencies: ["CZlib"], swiftSettings: strictSettings),
+        .target(name: "Ledgers", dependencies: ["YAMLTree", "DecisionRecords", "OfficePackage"], swiftSettings: strictSettings),
         .target(
             name: "Reporters", dependencies: ["RuleEngine", "RuleLanguage", "DecisionRecords", "YAMLTree", "OfficePackage"],
             swiftSettings: strictSettings),
         .target(
             name: "LegalityCLI",
             dependencies: [
-                "YAMLTree", "DecisionRecords", "RuleLanguage", "RuleEngine", "Reporters",
+                "YAMLTree", "DecisionRecords", "RuleLanguage", "RuleEngine", "Reporters", "Ledgers",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings

@@ -64,7 +64,7 @@ struct AuditCommand: ParsableCommand {
         let files = try Discovery.recordFiles(paths)
         let run = try PreparedRun.prepare(ruleOptions, recordPaths: paths, recordFiles: files)
         let asOf = asOf?.day ?? RunSetup.today()
-        let limits = limitOptions.resolved(run.configuration.limits, paths: paths)
+        let limits = run.limits(limitOptions, paths: paths)
         let engine = Engine(context: run.context(asOf: asOf, limits: limits))
         var checked = RecordChecker.check(files, engine: engine, keepSources: false, jobs: ruleOptions.workerCount, limits: limits)
         var ledger = run.ledger(asOf: asOf)

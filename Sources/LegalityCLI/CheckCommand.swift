@@ -29,7 +29,7 @@ struct CheckCommand: ParsableCommand {
         let files = try Discovery.recordFiles(paths)
         let run = try PreparedRun.prepare(ruleOptions, failOn: outputOptions.failOn, recordPaths: paths, recordFiles: files)
         let asOf = asOf?.day ?? RunSetup.today()
-        let limits = limitOptions.resolved(run.configuration.limits, paths: paths)
+        let limits = run.limits(limitOptions, paths: paths)
         let engine = Engine(context: run.context(asOf: asOf, limits: limits))
         if outputOptions.format == .html {
             // The HTML page lists every record in a table; it is the one format made from the whole run.

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Ledgers
 import DecisionRecords
 import RuleEngine
 import RuleLanguage
@@ -53,6 +54,9 @@ struct RuleOptions: ParsableArguments {
 
     @Option(name: .customLong("calendar"), help: Interface.help("追加的工作日历文件，覆盖内置日历中的日期（可重复）。", "Extra working-day calendar files; their days override the built-in calendar (repeatable).", valueName: "file"))
     var calendars: [String] = []
+
+    @Option(name: .customLong("mapping"), help: Interface.help("台账（.xlsx、.csv）的列映射文件，与 rules/ledgers/ 中的内置映射一起使用（可重复）。", "A ledger mapping file (columns of .xlsx and .csv ledgers to record fields), added to the built-in ones in rules/ledgers/ (repeatable).", valueName: "file"))
+    var mappings: [String] = []
 
     @Option(name: .customLong("lang"), help: Interface.help("标题和说明的语言：zh（默认）或 en。", "Language of titles and messages: zh (default) or en."))
     var languageOption: LanguageOption?
@@ -133,4 +137,6 @@ struct RecordLimits {
     /// The real paths of the folders given on the command line (a file's own folder for a file):
     /// a link to anything outside them is never followed.
     var roots: [String] = []
+    /// How ledgers (.xlsx and .csv) become records: the built-in mappings and `--mapping` files.
+    var ledgerMappings: [LedgerMapping] = []
 }

@@ -1,6 +1,6 @@
 /// Finds record files, the registry, and the built-in rules folder.
 enum Discovery {
-    static let recordExtensions = [".yaml", ".yml", ".json"]
+    static let recordExtensions = [".yaml", ".yml", ".json", ".xlsx", ".csv"]
 
     /// The real paths a run may read records from: each folder given, and the folder of each file given.
     static func roots(of paths: [String]) -> [String] {
@@ -33,11 +33,12 @@ enum Discovery {
     }
 
     /// Files a folder search never reads as records: JSON Schemas, and legality's own reports
-    /// (a JSON report whose `tool.name` is `legality`, or a SARIF log), so a report written into
-    /// the checked folder is never read back.
+    /// (a JSON report whose `tool.name` is `legality`, a SARIF log, a CSV report or audit table),
+    /// so a report written into the checked folder is never read back.
     static func isOwnFile(_ path: String, name: String) -> Bool {
         let lower = name.lowercased()
         if lower.hasSuffix(".schema.json") || lower.hasSuffix(".sarif") { return true }
+        if lower.hasSuffix(".csv") { return ReportSniffer.isCSVReport(FileSystem.prefix(of: path, count: 4096)) }
         guard lower.hasSuffix(".json") else { return false }
         return ReportSniffer.isReport(FileSystem.prefix(of: path, count: 4096))
     }
@@ -62,8 +63,8 @@ enum Discovery {
         guard !files.isEmpty else {
             let named = paths.map { "'\($0)'" }.joined(separator: ", ")
             throw RunError(
-                message: "no record files found in \(named) (looked for *.yaml, *.yml and *.json, skipping hidden files, rules/, registry/ and legality's own reports)",
-                chinese: "在 \(named) 中没有找到决策记录文件（查找 *.yaml、*.yml 和 *.json，跳过隐藏文件、rules/、registry/ 和 legality 自己的报告）")
+                message: "no record files found in \(named) (looked for *.yaml, *.yml, *.json and ledgers (*.xlsx, *.csv), skipping hidden files, rules/, registry/ and legality's own reports)",
+                chinese: "在 \(named) 中没有找到决策记录文件（查找 *.yaml、*.yml、*.json 和台账 *.xlsx、*.csv，跳过隐藏文件、rules/、registry/ 和 legality 自己的报告）")
         }
         files.sort { $0.utf8.lexicographicallyPrecedes($1.utf8) }
         // The same file named twice (`a.yaml ./a.yaml`, or a file inside a folder also given) is
@@ -110,7 +111,7 @@ enum Discovery {
             let directory = folder.appendingComponent("registry")
             if FileSystem.kind(of: directory) == .directory {
                 return try FileSystem.list(directory)
-                    .filter { name in !name.hasPrefix(".") && hasRecordExtension(name) }
+                    .filter { name in !name.hasPrefix(".") && hasRecordExtension(name) && !LedgerInput.isLedger(name) }
                     .map { directory.appendingComponent($0) }
             }
             guard let real = FileSystem.realPath(folder), real != current, real != "/" else { return [] }

@@ -42,7 +42,7 @@ struct GateCommand: ParsableCommand {
         let paths = paths.isEmpty ? ["."] : paths
         let files = try Discovery.recordFiles(paths)
         let run = try PreparedRun.prepare(ruleOptions, failOn: outputOptions.failOn, recordPaths: paths, recordFiles: files)
-        let limits = limitOptions.resolved(run.configuration.limits, paths: paths)
+        let limits = run.limits(limitOptions, paths: paths)
         let engine = Engine(context: run.context(asOf: meeting, meeting: meeting, limits: limits), include: \.prerequisite)
         let checked = RecordChecker.check(files, engine: engine, keepSources: false, jobs: ruleOptions.workerCount, limits: limits)
         let threshold = run.failOn

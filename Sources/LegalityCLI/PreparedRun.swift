@@ -1,3 +1,4 @@
+import Ledgers
 import DecisionRecords
 import Reporters
 import RuleEngine
@@ -15,6 +16,15 @@ struct PreparedRun {
     var failOn: Severity?
     /// For `test`: the rule files that came from the paths given.
     var extraFiles: Set<String>
+    /// How ledgers become records: the built-in mappings, then `--mapping` files.
+    var ledgerMappings: [LedgerMapping] = []
+
+    /// The input limits of the options over the configuration's, with the ledger mappings.
+    func limits(_ options: LimitOptions, paths: [String]) -> RecordLimits {
+        var limits = options.resolved(configuration.limits, paths: paths)
+        limits.ledgerMappings = ledgerMappings
+        return limits
+    }
 
     /// What reports say of the run's set-up.
     var description: RunDescription {
@@ -62,7 +72,8 @@ struct PreparedRun {
             configuration: configuration, rules: rules, calendar: try RunSetup.calendar(ruleOptions),
             registries: needsRegistry ? try RunSetup.registries(ruleOptions, recordPaths: recordPaths, recordFiles: recordFiles) : RegistryLookup(nil),
             language: options.languageOption?.language ?? configuration.language ?? .zh,
-            failOn: level.severity, extraFiles: extraFiles)
+            failOn: level.severity, extraFiles: extraFiles,
+            ledgerMappings: try RunSetup.ledgerMappings(options.mappings, kinds: Set(rules.kindNames.keys)))
     }
 
     /// The configuration named with `--config`, else `.legality.yaml` in the current folder or the nearest above.

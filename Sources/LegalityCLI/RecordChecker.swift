@@ -152,6 +152,10 @@ enum RecordChecker {
             fail(RecordProblem(code: .yaml, message: LocalizedText(zh: "无法读取文件：\(refusal.zh)", en: "cannot read the file: \(refusal.en)"), position: .start))
             return
         }
+        if LedgerInput.isLedger(file) {
+            LedgerInput.read(file, engine: engine, keepRecords: keepRecords, limits: limits, emit: emit)
+            return
+        }
         let size = FileSystem.size(file)
         if !keepSources, size > streamingThreshold, size <= limits.maxFileBytes, let input = FileInput(path: file) {
             do {
@@ -189,14 +193,14 @@ enum RecordChecker {
         return RecordProblem(code: .yaml, message: LocalizedText(zh: chinese, en: error.message), position: position)
     }
 
-    private static func unreadable(_ file: String, _ problem: RecordProblem, _ engine: Engine) -> DocumentOutcome {
+    static func unreadable(_ file: String, _ problem: RecordProblem, _ engine: Engine) -> DocumentOutcome {
         var record = CheckedRecord(file: file, id: nil, title: nil, kind: nil, department: nil, decisionDate: nil, line: problem.position.line, findings: [])
         record.standing = .unreadableFile
         return DocumentOutcome(standing: .unreadableFile, record: record, evaluation: engine.evaluate(.unreadable(problem), file: file))
     }
 
     /// What reports say of a document besides its findings.
-    private static func summary(of loaded: LoadedDocument, document: YAMLNode, file: String) -> CheckedRecord {
+    static func summary(of loaded: LoadedDocument, document: YAMLNode, file: String) -> CheckedRecord {
         guard let record = loaded.record else {
             var summary = CheckedRecord(file: file, id: nil, title: nil, kind: nil, department: nil, decisionDate: nil, line: document.position.line, findings: [])
             summary.standing = .notRecord

@@ -68,7 +68,7 @@ struct ReportCommand: ParsableCommand {
                 chinese: "没有载入年度报告的措辞（内置的 rules/report/annual-report.yaml，或你的规则旁的同类文件）")
         }
         let asOf = asOf?.day ?? RunSetup.today()
-        let limits = limitOptions.resolved(run.configuration.limits, paths: paths)
+        let limits = run.limits(limitOptions, paths: paths)
         let engine = Engine(context: run.context(asOf: asOf, limits: limits))
         var checked = RecordChecker.check(files, engine: engine, keepSources: false, jobs: ruleOptions.workerCount, limits: limits)
         var ledger = run.ledger(asOf: asOf)

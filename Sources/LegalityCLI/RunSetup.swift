@@ -1,3 +1,4 @@
+import Ledgers
 import DecisionRecords
 import RuleEngine
 import RuleLanguage
@@ -52,9 +53,33 @@ enum RunSetup {
         }
     }
 
-    /// Calendars and the starter files of `init` live beside the rules but are not rules.
+    /// Calendars, ledger mappings and the starter files of `init` live beside the rules but are not rules.
     private static func isCalendar(_ file: String) -> Bool {
-        ["calendars", "starter"].contains(file.parentPath.lastComponent)
+        ["calendars", "starter", "ledgers"].contains(file.parentPath.lastComponent)
+    }
+
+    /// The ledger mappings: the built-in ones (`rules/ledgers/`), then the files given; a later
+    /// mapping with the id of an earlier one replaces it.
+    static func ledgerMappings(_ files: [String], kinds: Set<String>) throws(RunError) -> [LedgerMapping] {
+        var paths: [String] = []
+        if let folder = Discovery.builtinRulesFolder() {
+            let ledgers = folder.appendingComponent("ledgers")
+            if FileSystem.kind(of: ledgers) == .directory { paths += try Discovery.yamlFiles(under: ledgers) }
+        }
+        for file in files { paths += try Discovery.yamlFiles(under: file) }
+        var mappings: [LedgerMapping] = []
+        for path in paths {
+            let bytes = try FileSystem.read(path)
+            do {
+                for mapping in try LedgerMappingReader.read(bytes, file: path, kinds: kinds) {
+                    mappings.removeAll { $0.id == mapping.id }
+                    mappings.append(mapping)
+                }
+            } catch {
+                throw RunError(message: "invalid ledger mapping:\n\(error.description)", chinese: "台账映射文件有误：\n\(error.description)")
+            }
+        }
+        return mappings
     }
 
     private static func source(_ file: String, root: String) throws(RunError) -> RuleSource {

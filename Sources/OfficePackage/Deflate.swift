@@ -30,3 +30,29 @@ enum Deflate {
         }
     }
 }
+
+extension Deflate {
+    /// Inflates raw deflate data that should give `expected` bytes; nil when the data is corrupt
+    /// or would give more than `expected` (inflating stops there, so a lying header cannot make it
+    /// grow without bound).
+    static func decompress(_ input: ArraySlice<UInt8>, expected: Int) -> [UInt8]? {
+        var stream = z_stream()
+        guard legality_raw_inflate_init(&stream) == Z_OK else { return nil }
+        defer { inflateEnd(&stream) }
+        // One byte more than expected, to tell "exactly as declared" from "more than declared".
+        var output = [UInt8](repeating: 0, count: expected + 1)
+        var input = Array(input)
+        let status = input.withUnsafeMutableBufferPointer { source in
+            output.withUnsafeMutableBufferPointer { target in
+                stream.next_in = source.baseAddress
+                stream.avail_in = uInt(source.count)
+                stream.next_out = target.baseAddress
+                stream.avail_out = uInt(target.count)
+                return inflate(&stream, Z_FINISH)
+            }
+        }
+        guard status == Z_STREAM_END, Int(stream.total_out) == expected else { return nil }
+        output.removeLast()
+        return output
+    }
+}

@@ -87,7 +87,7 @@ public enum AuditTable: String, Sendable, CaseIterable {
                 ? ["规则", "级别", "记录", "文件", "行", "列", "标题", "说明", "依据", "豁免"]
                 : ["rule", "severity", "record", "file", "line", "column", "title", "message", "basis", "waiver"]
             return [header] + audit.findings.map { finding in
-                [finding.rule, Wording.severity(finding.severity, language), finding.record ?? "", finding.file,
+                [finding.rule, Wording.severity(finding.severity, language), finding.record ?? "", finding.cell.map { "\(finding.file):\($0)" } ?? finding.file,
                  finding.position.map { String($0.line) } ?? "", finding.position.map { String($0.column) } ?? "",
                  finding.title.text(language), finding.message.text(language), finding.basis.text(language),
                  finding.waiver.map { "\($0.reason)（\($0.approvedBy)，\($0.expires)）" } ?? ""]

@@ -31,7 +31,7 @@ public enum CSVReporter {
             finding.rule,
             Wording.severity(finding.severity, language),
             finding.record ?? "",
-            finding.file,
+            finding.cell.map { "\(finding.file):\($0)" } ?? finding.file,
             finding.position.map { String($0.line) } ?? "",
             finding.position.map { String($0.column) } ?? "",
             finding.title.text(language),

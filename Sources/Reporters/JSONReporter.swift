@@ -102,6 +102,7 @@ public enum JSONReporter {
             ("message", .string(finding.message.text(language))),
             ("basis", .string(finding.basis.text(language))),
         ]
+        if let cell = finding.cell { pairs.insert(("cell", .string(cell.description)), at: 6) }
         if let help = finding.help { pairs.append(("help", .string(help.text(language)))) }
         if finding.pending { pairs.append(("pending", .bool(true))) }
         if let waiver = finding.waiver {

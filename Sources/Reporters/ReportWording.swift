@@ -42,15 +42,17 @@ enum Wording {
         }
     }
 
-    /// `file:line:column`, or the file alone, or empty for a run-level finding.
+    /// `file:line:column` (`file:sheet!F14` for a ledger row), or the file alone, or empty for a run-level finding.
     static func location(_ finding: Finding) -> String {
+        if let cell = finding.cell, !finding.file.isEmpty { return "\(finding.file):\(cell)" }
         guard let position = finding.position, !finding.file.isEmpty else { return finding.file }
         return "\(finding.file):\(position.line):\(position.column)"
     }
 
     /// `line:column`, or empty when the finding has no position.
     static func lineColumn(_ finding: Finding) -> String {
-        finding.position.map { "\($0.line):\($0.column)" } ?? ""
+        if let cell = finding.cell { return cell.description }
+        return finding.position.map { "\($0.line):\($0.column)" } ?? ""
     }
 
     /// The evidence as one line: `label value；label value`.

@@ -182,8 +182,17 @@ public enum SARIFReporter {
         } else {
             pairs.append(("level", .string(level(finding.severity))))
         }
-        pairs.append(("message", .object([("text", .string(Escaping.sarifMessage(finding.message.text(language))))])))
-        if !finding.file.isEmpty {
+        let cellNote = finding.cell.map { language == .zh ? "（单元格 \($0)）" : " (cell \($0))" } ?? ""
+        pairs.append(("message", .object([("text", .string(Escaping.sarifMessage(finding.message.text(language) + cellNote)))])))
+        if let cell = finding.cell, !finding.file.isEmpty {
+            // A ledger's cell has no line in a text file: the file, and the cell as a logical location.
+            let logical: JSON = .object([
+                ("name", .string(cell.reference)), ("fullyQualifiedName", .string(cell.description)), ("kind", .string("element")),
+            ])
+            pairs.append(("locations", .array([.object([
+                ("physicalLocation", physicalLocation(file: finding.file, position: nil)), ("logicalLocations", .array([logical])),
+            ])])))
+        } else if !finding.file.isEmpty {
             pairs.append(("locations", .array([.object([("physicalLocation", physicalLocation(file: finding.file, position: finding.position))])])))
         }
         if let waiver = finding.waiver {

@@ -99,7 +99,13 @@ public struct TextReporter: Sendable {
         var text = paint("\(label)[\(finding.rule)]", muted ? "2" : code) + paint(": \(finding.title.text(language))\(mark)", "1") + "\n"
         let gutterWidth = String(finding.position?.line ?? 0).count
         let pad = String(repeating: " ", count: gutterWidth)
-        if let position = finding.position {
+        if let cell = finding.cell {
+            // A ledger row: the cell, then its header and what it holds.
+            text += "\(pad)\(paint("-->", "1;34")) \(Self.printable(finding.file)):\(Self.printable(cell.description))\n"
+            if let header = cell.header {
+                text += "\(pad) \(paint("|", "1;34")) \(Self.printable(header))：\(Self.visible(cell.value ?? ""))  \(paint("<", code))\n"
+            }
+        } else if let position = finding.position {
             text += "\(pad)\(paint("-->", "1;34")) \(Self.printable(finding.file)):\(position.line):\(position.column)\n"
             if let lines = sourceLines(finding.file), position.line - 1 < lines.count {
                 let line = lines[position.line - 1]

@@ -51,6 +51,8 @@ public struct Finding: Sendable {
     /// Where the record the finding is about starts, which tells apart records that share an id;
     /// nil for run-level findings and files that could not be read.
     public var recordPosition: SourcePosition?
+    /// For a finding about a ledger row: the sheet and cell it points at, and what the cell holds.
+    public var cell: CellLocation?
 
     /// Creates a finding.
     public init(
@@ -79,5 +81,30 @@ public struct Finding: Sendable {
         if left != right { return left < right }
         if lhs.rule != rhs.rule { return lhs.rule < rhs.rule }
         return lhs.message.en < rhs.message.en
+    }
+}
+
+/// Where a finding about a row of a ledger (a workbook or CSV file) points: its sheet and cell.
+public struct CellLocation: Sendable, Hashable, CustomStringConvertible {
+    /// The sheet's name; nil for a CSV file.
+    public var sheet: String?
+    /// The cell, such as `F14`.
+    public var reference: String
+    /// The column's header, when the cell is under one.
+    public var header: String?
+    /// The cell's text, when it has one.
+    public var value: String?
+
+    /// Creates a location.
+    public init(sheet: String?, reference: String, header: String?, value: String?) {
+        self.sheet = sheet
+        self.reference = reference
+        self.header = header
+        self.value = value
+    }
+
+    /// `行政处罚!F14`, or `F14` in a CSV file.
+    public var description: String {
+        sheet.map { "\($0)!\(reference)" } ?? reference
     }
 }

@@ -1,0 +1,116 @@
+#if canImport(Glibc)
+internal import Glibc
+#elseif canImport(Darwin)
+internal import Darwin
+#endif
+import YAMLTree
+
+/// Reads a CSV ledger (RFC 4180: quoted fields, doubled quotes, line breaks inside quotes) in
+/// UTF-8 with or without a byte-order mark, or in GB18030 as WPS and older Excel save it.
+public enum CSVTableReader {
+    /// The table of a CSV file.
+    /// - Parameter maxRows: rows with content read, at most.
+    public static func read(_ bytes: [UInt8], maxRows: Int) throws(LedgerError) -> LedgerTable {
+        var bytes = bytes
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        if !YAMLParser.isValidUTF8(bytes) {
+            guard let converted = convert(bytes, from: "GB18030") else {
+                throw LedgerError(
+                    chinese: "CSV 文件既不是 UTF-8 也不是 GB18030 编码；请用 WPS 或 Excel 另存为“CSV UTF-8”",
+                    english: "the CSV file is neither UTF-8 nor GB18030; save it as CSV UTF-8")
+            }
+            bytes = converted
+        }
+        return LedgerTable(sheet: nil, rows: parse(bytes, maxRows: maxRows))
+    }
+
+    /// Fields split by commas, quotes honoured; rows numbered by their first line (as a
+    /// spreadsheet numbers them), rows without content left out.
+    static func parse(_ bytes: [UInt8], maxRows: Int) -> [LedgerRow] {
+        var rows: [LedgerRow] = []
+        var cells: [Int: LedgerCell] = [:]
+        var field: [UInt8] = []
+        var column = 1
+        var line = 1
+        var rowStart = 1
+        var quoted = false
+        var index = 0
+        func endField() {
+            let text = String(decoding: field, as: UTF8.self).trimmingSpaces
+            if !text.isEmpty { cells[column] = LedgerCell(text) }
+            field.removeAll(keepingCapacity: true)
+            column += 1
+        }
+        func endRow() {
+            endField()
+            if !cells.isEmpty { rows.append(LedgerRow(number: rowStart, cells: cells)) }
+            cells = [:]
+            column = 1
+            rowStart = line
+        }
+        while index < bytes.count, rows.count < maxRows {
+            let byte = bytes[index]
+            index += 1
+            if quoted {
+                if byte == UInt8(ascii: "\"") {
+                    if index < bytes.count, bytes[index] == UInt8(ascii: "\"") {
+                        field.append(byte)
+                        index += 1
+                    } else {
+                        quoted = false
+                    }
+                } else {
+                    if byte == 0x0A { line += 1 }
+                    field.append(byte)
+                }
+                continue
+            }
+            switch byte {
+            case UInt8(ascii: "\"") where field.allSatisfy({ $0 == 0x20 }): quoted = true; field.removeAll()
+            case UInt8(ascii: ","): endField()
+            case 0x0D:
+                if index < bytes.count, bytes[index] == 0x0A { index += 1 }
+                line += 1
+                endRow()
+            case 0x0A:
+                line += 1
+                endRow()
+            default: field.append(byte)
+            }
+        }
+        if rows.count < maxRows, !field.isEmpty || !cells.isEmpty { endRow() }
+        return rows
+    }
+
+    /// Bytes converted to UTF-8 with the C library's iconv; nil when they are not valid in `encoding`.
+    static func convert(_ bytes: [UInt8], from encoding: String) -> [UInt8]? {
+        let descriptor = iconv_open("UTF-8", encoding)
+        guard let descriptor, Int(bitPattern: descriptor) != -1 else { return nil }
+        defer { iconv_close(descriptor) }
+        var input = bytes.map { CChar(bitPattern: $0) }
+        var output = [CChar](repeating: 0, count: bytes.count * 2 + 16)
+        let result: Int? = input.withUnsafeMutableBufferPointer { source in
+            output.withUnsafeMutableBufferPointer { target in
+                var inPointer = source.baseAddress
+                var inLeft = source.count
+                var outPointer = target.baseAddress
+                var outLeft = target.count
+                guard iconv(descriptor, &inPointer, &inLeft, &outPointer, &outLeft) != -1, inLeft == 0 else { return nil }
+                return target.count - outLeft
+            }
+        }
+        guard let result else { return nil }
+        return output.prefix(result).map { UInt8(bitPattern: $0) }
+    }
+}
+
+extension String {
+    /// The text without leading and trailing spaces, tabs and full-width spaces.
+    var trimmingSpaces: String {
+        let spaces: Set<Unicode.Scalar> = [" ", "\t", "\u{3000}", "\u{A0}"]
+        var scalars = Substring(self).unicodeScalars
+        while let first = scalars.first, spaces.contains(first) { scalars.removeFirst() }
+        while let last = scalars.last, spaces.contains(last) { scalars.removeLast() }
+        return String(scalars)
+    }
+}

@@ -1,0 +1,211 @@
+import DecisionRecords
+public import YAMLTree
+
+/// How a table's header row matched a mapping.
+public struct LedgerLayout: Sendable {
+    /// The mapping.
+    public var mapping: LedgerMapping
+    /// The header row's number.
+    public var headerRow: Int
+    /// The mapped columns by column number.
+    public var columns: [Int: LedgerMapping.Column]
+    /// Every header of the header row by column number (mapped or not).
+    public var headers: [Int: String]
+}
+
+/// What matching a table against the mappings found.
+public enum LedgerMatch: Sendable {
+    /// A mapping whose required columns are all there.
+    case matched(LedgerLayout)
+    /// The mapping that came closest, the required columns it misses, and the closest header to each.
+    case partial(mapping: LedgerMapping, headerRow: Int, missing: [(column: String, closest: String?)])
+    /// No mapping matched any column.
+    case none
+}
+
+/// One row as a record: a YAML tree whose nodes carry the row and column of their cells as line
+/// and column, so findings can be turned into cell references.
+public struct LedgerRecord: Sendable {
+    /// The record.
+    public var node: YAMLNode
+    /// The row's number.
+    public var row: Int
+    /// Mapped cells that hold a formula with no computed value, by column.
+    public var uncomputed: [Int]
+    /// The row's cells by column, for pointing findings at them.
+    public var cells: [Int: LedgerCell]
+}
+
+/// Turns ledger tables into records through a mapping.
+public enum LedgerConverter {
+    /// Header rows are looked for among the first rows of a table.
+    static let headerSearchRows = 10
+    /// Fields always read as text, whatever the cell looks like (an id of digits stays text).
+    static let textFields: Set<String> = ["id", "title", "kind", "organ", "department", "person", "officers", "by", "attendees", "ref", "role", "channel"]
+    /// Fields holding people, whose names are resolved to registry ids.
+    static let peopleFields: Set<String> = ["person", "officers", "by", "attendees"]
+    /// What a cell of several values is split on.
+    static let separators: Set<Character> = ["、", "，", ",", "；", ";", " ", "\u{3000}", "/", "\n"]
+
+    /// A header as compared: no spaces or line breaks, no required-field marks, full-width brackets as ASCII.
+    static func normalized(_ header: String) -> String {
+        String(header.compactMap { character -> Character? in
+            switch character {
+            case _ where character.isWhitespace, "*", "＊": nil
+            case "（": "("
+            case "）": ")"
+            default: character
+            }
+        })
+    }
+
+    /// The mapping and header row that fit a table best.
+    public static func match(_ table: LedgerTable, mappings: [LedgerMapping]) -> LedgerMatch {
+        var best: (layout: LedgerLayout, score: Int)?
+        var closest: (mapping: LedgerMapping, row: Int, found: Int, headers: [Int: String])?
+        for row in table.rows.prefix(headerSearchRows) {
+            let headers = row.cells.mapValues(\.text)
+            var byName: [String: Int] = [:]
+            for (column, text) in headers { byName[normalized(text)] = byName[normalized(text)] ?? column }
+            for mapping in mappings {
+                var columns: [Int: LedgerMapping.Column] = [:]
+                for column in mapping.columns {
+                    if let number = column.headers.lazy.compactMap({ byName[normalized($0)] }).first { columns[number] = column }
+                }
+                let required = mapping.columns.filter(\.required)
+                let found = required.count { column in columns.values.contains { $0.field == column.field } }
+                if found == required.count, !columns.isEmpty, columns.count > (best?.score ?? 0) {
+                    best = (LedgerLayout(mapping: mapping, headerRow: row.number, columns: columns, headers: headers), columns.count)
+                } else if found > 0, found > (closest?.found ?? 0) {
+                    closest = (mapping, row.number, found, headers)
+                }
+            }
+        }
+        if let best { return .matched(best.layout) }
+        guard let closest else { return .none }
+        let present = Set(closest.headers.values.map(normalized))
+        let missing = closest.mapping.columns.filter { $0.required && !$0.headers.contains { present.contains(normalized($0)) } }
+        return .partial(mapping: closest.mapping, headerRow: closest.row, missing: missing.map { column in
+            (column.headers[0], Suggestion.closest(to: column.headers[0], in: closest.headers.values))
+        })
+    }
+
+    /// The records of the rows below the header row.
+    /// - Parameter person: the registry id of a person named in a cell, when the name is known.
+    public static func records(_ table: LedgerTable, layout: LedgerLayout, person: (String) -> String?) -> [LedgerRecord] {
+        table.rows.filter { $0.number > layout.headerRow }.map { record($0, layout: layout, person: person) }
+    }
+
+    static func record(_ row: LedgerRow, layout: LedgerLayout, person: (String) -> String?) -> LedgerRecord {
+        let idColumn = layout.columns.first { $0.value.field.description == "id" }?.key ?? 1
+        var draft = Draft.Mapping(position: SourcePosition(line: row.number, column: idColumn))
+        draft.set(["kind"], .scalar(layout.mapping.kind, draft.position, text: true))
+        var uncomputed: [Int] = []
+        for column in layout.columns.keys.sorted() {
+            guard let spec = layout.columns[column], let cell = row.cells[column] else { continue }
+            let position = SourcePosition(line: row.number, column: column)
+            if cell.formulaWithoutValue {
+                uncomputed.append(column)
+                continue
+            }
+            let text = cell.text.trimmingSpaces
+            guard !text.isEmpty else { continue }
+            let isText = textFields.contains(spec.field.name)
+            let isPeople = peopleFields.contains(spec.field.name)
+            func resolve(_ name: String) -> String { isPeople ? (person(name) ?? name) : name }
+            let value: Draft.Value
+            if spec.split {
+                let items = text.split(whereSeparator: { separators.contains($0) }).map { resolve(String($0)) }
+                value = .list(items.map { .scalar($0, position, text: true) }, position)
+            } else if let mapped = spec.values[text] {
+                value = .scalar(mapped, position, text: false)
+            } else {
+                value = .scalar(resolve(text), position, text: isText)
+            }
+            draft.set(spec.field.segments, value)
+        }
+        return LedgerRecord(node: draft.node, row: row.number, uncomputed: uncomputed, cells: row.cells)
+    }
+}
+
+/// A record being built from cells: mappings keep their keys in the order first set.
+enum Draft {
+    indirect enum Value {
+        case scalar(String, SourcePosition, text: Bool)
+        case list([Value], SourcePosition)
+        case mapping(Mapping)
+
+        var node: YAMLNode {
+            switch self {
+            case .scalar(let text, let position, let isText):
+                return YAMLNode(.scalar(YAMLScalar(text: text, style: isText ? .doubleQuoted : .plain)), range: SourceRange(at: position))
+            case .list(let items, let position):
+                return YAMLNode(.sequence(items.map(\.node)), range: SourceRange(at: position))
+            case .mapping(let mapping):
+                return mapping.node
+            }
+        }
+    }
+
+    struct Mapping {
+        var keys: [String] = []
+        var values: [String: Value] = [:]
+        var position: SourcePosition
+
+        init(position: SourcePosition) {
+            self.position = position
+        }
+
+        var node: YAMLNode {
+            YAMLNode(.mapping(keys.compactMap { key in
+                values[key].map { value in
+                    YAMLPair(key: YAMLNode(.scalar(YAMLScalar(text: key)), range: SourceRange(at: value.position)), value: value.node)
+                }
+            }), range: SourceRange(at: position))
+        }
+
+        mutating func set(_ path: [String], _ value: Value) {
+            set(path.map { FieldPath.Segment(key: $0, select: nil) }, value)
+        }
+
+        /// Sets the value at a path, creating mappings, and list items selected by a field, on the way.
+        mutating func set(_ path: [FieldPath.Segment], _ value: Value) {
+            guard let segment = path.first else { return }
+            if !keys.contains(segment.key) { keys.append(segment.key) }
+            let rest = Array(path.dropFirst())
+            if let select = segment.select {
+                guard case .list(var items, let listPosition) = values[segment.key] ?? .list([], value.position) else { return }
+                let index = items.firstIndex { item in
+                    if case .mapping(let mapping) = item, case .scalar(let text, _, _) = mapping.values[select.field] { return text == select.value }
+                    return false
+                } ?? {
+                    var item = Mapping(position: value.position)
+                    item.set([select.field], .scalar(select.value, value.position, text: true))
+                    items.append(.mapping(item))
+                    return items.count - 1
+                }()
+                if case .mapping(var item) = items[index] {
+                    item.set(rest, value)
+                    items[index] = .mapping(item)
+                }
+                values[segment.key] = .list(items, listPosition)
+            } else if rest.isEmpty {
+                values[segment.key] = value
+            } else {
+                var child: Mapping
+                if case .mapping(let existing) = values[segment.key] { child = existing } else { child = Mapping(position: value.position) }
+                child.set(rest, value)
+                values[segment.key] = .mapping(child)
+            }
+        }
+    }
+}
+
+extension Draft.Value {
+    var position: SourcePosition {
+        switch self {
+        case .scalar(_, let position, _), .list(_, let position): position
+        case .mapping(let mapping): mapping.position
+        }
+    }
+}

@@ -1,0 +1,101 @@
+import DecisionRecords
+public import YAMLTree
+
+/// Reads `ledger:` documents (mapping files) with every problem at its line and column.
+public enum LedgerMappingReader {
+    static let keys = ["id", "name", "kind", "sheet", "columns"]
+    static let columnKeys = ["header", "field", "required", "split", "values", "note"]
+
+    /// The mappings of a file.
+    /// - Parameter kinds: the record kinds of the vocabulary.
+    public static func read(_ bytes: [UInt8], file: String, kinds: Set<String>) throws(LedgerMappingError) -> [LedgerMapping] {
+        let documents: [YAMLNode]
+        do {
+            documents = try YAMLParser.parse(bytes, file: file)
+        } catch {
+            throw LedgerMappingError(problems: [InputError(file: file, position: error.position, message: error.message)])
+        }
+        var problems: [InputError] = []
+        var mappings: [LedgerMapping] = []
+        for document in documents {
+            if let mapping = read(document, file: file, kinds: kinds, problems: &problems) { mappings.append(mapping) }
+        }
+        guard problems.isEmpty else { throw LedgerMappingError(problems: problems.sorted()) }
+        return mappings
+    }
+
+    private static func read(_ document: YAMLNode, file: String, kinds: Set<String>, problems: inout [InputError]) -> LedgerMapping? {
+        func problem(_ node: YAMLNode, _ message: String) {
+            problems.append(InputError(file: file, position: node.position, message: message))
+        }
+        guard let root = document["ledger"], root.mapping != nil else {
+            problem(document, "a mapping file holds 'ledger': {id, name, kind, columns}")
+            return nil
+        }
+        for pair in root.mapping ?? [] where !keys.contains(pair.key.scalar?.text ?? "") {
+            problem(pair.key, "'\(pair.key.scalar?.text ?? "?")' is not a key of a ledger mapping; expected \(keys.joined(separator: ", "))")
+        }
+        guard let id = root["id"]?.scalar?.text, !id.isEmpty else {
+            problem(root["id"] ?? root, "a ledger mapping needs an 'id', such as penalty-cases")
+            return nil
+        }
+        guard let kind = root["kind"]?.scalar?.text, kinds.contains(kind) else {
+            problem(root["kind"] ?? root, "the ledger mapping '\(id)' needs a 'kind' of the vocabulary: \(kinds.sorted().joined(separator: ", "))")
+            return nil
+        }
+        let name = localized(root["name"], file: file, problems: &problems) ?? LocalizedText(zh: id, en: id)
+        var columns: [LedgerMapping.Column] = []
+        for item in root["columns"]?.sequence ?? [] {
+            if let column = column(item, file: file, problems: &problems) { columns.append(column) }
+        }
+        if root["columns"]?.sequence?.isEmpty != false { problem(root["columns"] ?? root, "'columns' is a list of {header, field}") }
+        if !columns.contains(where: { $0.field.description == "id" }) { problem(root, "the ledger mapping '\(id)' needs a column for the field 'id'") }
+        return LedgerMapping(id: id, name: name, kind: kind, sheet: root["sheet"]?.scalar?.text, columns: columns, file: file)
+    }
+
+    private static func column(_ node: YAMLNode, file: String, problems: inout [InputError]) -> LedgerMapping.Column? {
+        func problem(_ node: YAMLNode, _ message: String) {
+            problems.append(InputError(file: file, position: node.position, message: message))
+        }
+        guard node.mapping != nil else {
+            problem(node, "a column is {header: 立案日期, field: steps[case_filing].date}")
+            return nil
+        }
+        for pair in node.mapping ?? [] where !columnKeys.contains(pair.key.scalar?.text ?? "") {
+            problem(pair.key, "'\(pair.key.scalar?.text ?? "?")' is not a key of a column; expected \(columnKeys.joined(separator: ", "))")
+        }
+        let headers = node["header"].map { header in header.sequence.map { $0.compactMap(\.scalar?.text) } ?? [header.scalar?.text].compactMap { $0 } } ?? []
+        guard !headers.isEmpty, headers.allSatisfy({ !$0.isEmpty }) else {
+            problem(node["header"] ?? node, "a column needs a 'header' (or a list of the names it goes by)")
+            return nil
+        }
+        guard let fieldText = node["field"]?.scalar?.text, let field = FieldPath(fieldText) else {
+            problem(node["field"] ?? node, "'field' is a path such as title, facts.major, steps[case_filing].date or steps[legality_review].signoffs[role=legal_adviser].person")
+            return nil
+        }
+        var values: [String: String] = [:]
+        for pair in node["values"]?.mapping ?? [] {
+            if let key = pair.key.scalar?.text, let value = pair.value.scalar?.text { values[key] = value }
+        }
+        return LedgerMapping.Column(
+            headers: headers, field: field, required: node["required"]?.scalar?.text == "true", split: node["split"]?.scalar?.text == "true",
+            values: values, note: localized(node["note"], file: file, problems: &problems))
+    }
+
+    private static func localized(_ node: YAMLNode?, file: String, problems: inout [InputError]) -> LocalizedText? {
+        guard let node else { return nil }
+        guard let zh = node["zh"]?.scalar?.text, let en = node["en"]?.scalar?.text else {
+            problems.append(InputError(file: file, position: node.position, message: "a name is {zh: ..., en: ...}"))
+            return nil
+        }
+        return LocalizedText(zh: zh, en: en)
+    }
+}
+
+/// Mapping files that cannot be used: every problem, sorted.
+public struct LedgerMappingError: Error, Sendable, CustomStringConvertible {
+    /// The problems.
+    public var problems: [InputError]
+
+    public var description: String { problems.map(\.description).joined(separator: "\n") }
+}

@@ -1,0 +1,154 @@
+public import DecisionRecords
+import OfficePackage
+
+/// Reads the sheets of an .xlsx workbook (Office Open XML, as Excel, WPS and LibreOffice write
+/// it): shared and inline strings, numbers, booleans, dates (date-formatted serials, 1900 and 1904
+/// systems), cached values of formulas, and merged cells (the value fills the range).
+public enum WorkbookReader {
+    /// The largest merged range filled, in cells; larger ones keep their value in the first cell only.
+    static let maxMergedCells = 10_000
+
+    /// Every sheet with content, in the workbook's order.
+    /// - Parameter maxRows: rows with content read per sheet, at most.
+    public static func read(_ bytes: [UInt8], maxRows: Int) throws(LedgerError) -> [LedgerTable] {
+        do {
+            let archive = try ZIPReader(bytes)
+            let workbook = try part(archive, "xl/workbook.xml")
+            let relationships = try archive.read("xl/_rels/workbook.xml.rels").map(targets) ?? [:]
+            let (sheets, date1904) = try sheetList(workbook)
+            let strings = try archive.read("xl/sharedStrings.xml").map(sharedStrings) ?? []
+            let dateStyles = try archive.read("xl/styles.xml").map(dateStyleIndices) ?? []
+            var tables: [LedgerTable] = []
+            for (name, relationship) in sheets {
+                guard let target = relationships[relationship] else { continue }
+                let path = target.hasPrefix("/") ? String(target.dropFirst()) : "xl/" + target
+                guard let sheet = try archive.read(path) else {
+                    throw LedgerError(chinese: "工作表“\(name)”缺少其内容（\(path)）", english: "the sheet '\(name)' has no content (\(path))")
+                }
+                let rows = try SheetReader(strings: strings, dateStyles: dateStyles, date1904: date1904, maxRows: maxRows).rows(of: sheet)
+                tables.append(LedgerTable(sheet: name, rows: rows))
+            }
+            return tables
+        } catch let error as ZIPReader.ReadError {
+            throw LedgerError(chinese: error.chinese, english: error.english)
+        } catch let error as XMLReader.ReadError {
+            throw LedgerError(chinese: "工作簿中的 XML 有误：\(error.description)", english: "the workbook's XML is not well formed: \(error.description)")
+        } catch let error as LedgerError {
+            throw error
+        } catch {
+            throw LedgerError(chinese: "无法读取工作簿：\(error)", english: "the workbook cannot be read: \(error)")
+        }
+    }
+
+    private static func part(_ archive: ZIPReader, _ name: String) throws -> [UInt8] {
+        guard let bytes = try archive.read(name) else {
+            throw LedgerError(chinese: "不是 Excel 工作簿（缺少 \(name)）", english: "not an Excel workbook (\(name) is missing)")
+        }
+        return bytes
+    }
+
+    /// Relationship id → target.
+    private static func targets(_ bytes: [UInt8]) throws -> [String: String] {
+        var reader = XMLReader(bytes)
+        var targets: [String: String] = [:]
+        while let event = try reader.next() {
+            if case .start("Relationship", let attributes, _) = event, let id = attributes["Id"], let target = attributes["Target"] {
+                targets[id] = target
+            }
+        }
+        return targets
+    }
+
+    /// The sheets (name, relationship id) in order, and whether dates count from 1904.
+    private static func sheetList(_ bytes: [UInt8]) throws -> ([(String, String)], Bool) {
+        var reader = XMLReader(bytes)
+        var sheets: [(String, String)] = []
+        var date1904 = false
+        while let event = try reader.next() {
+            guard case .start(let name, let attributes, _) = event else { continue }
+            if name == "sheet", let sheet = attributes["name"], let id = attributes["id"] { sheets.append((sheet, id)) }
+            if name == "workbookPr", let value = attributes["date1904"] { date1904 = value == "1" || value == "true" }
+        }
+        return (sheets, date1904)
+    }
+
+    /// The shared strings; rich text runs joined, phonetic runs left out.
+    private static func sharedStrings(_ bytes: [UInt8]) throws -> [String] {
+        var reader = XMLReader(bytes)
+        var strings: [String] = []
+        var current = ""
+        var inText = false
+        var inPhonetic = false
+        while let event = try reader.next() {
+            switch event {
+            case .start("si", _, let closed):
+                current = ""
+                if closed { strings.append("") }
+            case .end("si"): strings.append(current)
+            case .start("rPh", _, _): inPhonetic = true
+            case .end("rPh"): inPhonetic = false
+            case .start("t", _, let closed): inText = !closed
+            case .end("t"): inText = false
+            case .text(let text) where inText && !inPhonetic: current += text
+            default: break
+            }
+        }
+        return strings
+    }
+
+    /// Indices of the cell formats (`cellXfs`) that show numbers as dates.
+    private static func dateStyleIndices(_ bytes: [UInt8]) throws -> Set<Int> {
+        var reader = XMLReader(bytes)
+        var customDates: Set<Int> = []
+        var inCellFormats = false
+        var index = 0
+        var dates: Set<Int> = []
+        while let event = try reader.next() {
+            switch event {
+            case .start("numFmt", let attributes, _):
+                if let id = attributes["numFmtId"].flatMap({ Int($0) }), let code = attributes["formatCode"], isDateFormat(code) { customDates.insert(id) }
+            case .start("cellXfs", _, let closed): inCellFormats = !closed
+            case .end("cellXfs"): inCellFormats = false
+            case .start("xf", let attributes, _) where inCellFormats:
+                let id = attributes["numFmtId"].flatMap { Int($0) } ?? 0
+                if builtInDateFormats.contains(id) || customDates.contains(id) { dates.insert(index) }
+                index += 1
+            default: break
+            }
+        }
+        return dates
+    }
+
+    /// Built-in number formats that are dates or times, Chinese ones (27–36, 50–58) included.
+    static let builtInDateFormats: Set<Int> = Set(14...22).union(27...36).union(45...47).union(50...58)
+
+    /// Whether a custom format code shows a date: it has y, m, d, h or s outside quoted text and brackets.
+    static func isDateFormat(_ code: String) -> Bool {
+        var inQuote = false
+        var inBracket = false
+        var escaped = false
+        for character in code.lowercased() {
+            if escaped { escaped = false; continue }
+            switch character {
+            case "\\": escaped = true
+            case "\"": inQuote.toggle()
+            case "[" where !inQuote: inBracket = true
+            case "]" where !inQuote: inBracket = false
+            case _ where "ymdhs".contains(character) && !inQuote && !inBracket:
+                return true
+            default: continue
+            }
+        }
+        return false
+    }
+
+    /// The day of a spreadsheet serial number: 1900 system (with its phantom 1900-02-29) or 1904.
+    public static func day(serial: Double, date1904: Bool) -> Day? {
+        guard serial.isFinite, serial >= 0, serial < 2_958_466 else { return nil }
+        let days = Int(serial.rounded(.down))
+        if date1904 { return Day(year: 1904, month: 1, day: 1)?.adding(days: days) }
+        guard days >= 1 else { return nil }
+        // Serial 60 is 1900-02-29, which never was; later serials count from 1899-12-30.
+        return days < 60 ? Day(year: 1899, month: 12, day: 31)?.adding(days: days) : Day(year: 1899, month: 12, day: 30)?.adding(days: days)
+    }
+}

@@ -1,0 +1,102 @@
+import DecisionRecords
+import Ledgers
+import RuleEngine
+import YAMLTree
+
+/// Reads a ledger (.xlsx or .csv) as records: each sheet is matched to a mapping by its header
+/// row, each row below becomes a record, and every finding is pointed at its sheet and cell.
+/// A workbook that cannot be read, or a sheet whose header lacks a required column, is one
+/// finding that the file cannot be read; the other sheets and files are still checked.
+enum LedgerInput {
+    static let extensions = [".xlsx", ".csv"]
+
+    static func isLedger(_ file: String) -> Bool {
+        let lower = file.lowercased()
+        return extensions.contains { lower.hasSuffix($0) }
+    }
+
+    static func read(_ file: String, engine: Engine, keepRecords: Bool, limits: RecordLimits, emit: (RecordChecker.Piece) -> Void) {
+        func fail(_ message: LocalizedText, at position: SourcePosition = .start, cell: CellLocation? = nil) {
+            var outcome = RecordChecker.unreadable(file, RecordProblem(code: .yaml, message: message, position: position), engine)
+            if let cell { for index in outcome.evaluation.findings.indices { outcome.evaluation.findings[index].cell = cell } }
+            emit(.document(outcome))
+        }
+        let tables: [LedgerTable]
+        do {
+            let bytes = try FileSystem.read(file, limit: limits.maxFileBytes)
+            tables = file.lowercased().hasSuffix(".csv")
+                ? [try CSVTableReader.read(bytes, maxRows: limits.maxRecords)]
+                : try WorkbookReader.read(bytes, maxRows: limits.maxRecords)
+        } catch let error as LedgerError {
+            fail(LocalizedText(zh: "无法读取台账：\(error.chinese)", en: "cannot read the ledger: \(error.english)"))
+            return
+        } catch let error as RunError {
+            fail(LocalizedText(zh: "无法读取文件：\(error.message)", en: "cannot read the file: \(error.message)"))
+            return
+        } catch {
+            fail(LocalizedText(zh: "无法读取台账：\(error)", en: "cannot read the ledger: \(error)"))
+            return
+        }
+        let registry = engine.context.registries.registry(for: file)
+        var matchedAny = false
+        for table in tables {
+            switch LedgerConverter.match(table, mappings: limits.ledgerMappings) {
+            case .matched(let layout):
+                matchedAny = true
+                for record in LedgerConverter.records(table, layout: layout, person: { registry?.person(named: $0)?.id }) {
+                    emit(.document(outcome(of: record, table: table, layout: layout, file: file, engine: engine, keepRecords: keepRecords)))
+                }
+            case .partial(let mapping, let headerRow, let missing):
+                matchedAny = true
+                let list = missing.map { column, closest in
+                    (zh: closest.map { "\(column)（最接近的表头：\($0)）" } ?? column, en: closest.map { "\(column) (closest header: \($0))" } ?? column)
+                }
+                let sheet = table.sheet.map { "“\($0)”" } ?? ""
+                fail(
+                    LocalizedText(
+                        zh: "工作表\(sheet)第 \(headerRow) 行的表头像是\(mapping.name.zh)，但缺少必需的列：\(list.map(\.zh).joined(separator: "、"))；请改正表头，或用 --mapping 给出本单位台账的列映射",
+                        en: "the header in row \(headerRow)\(table.sheet.map { " of the sheet '\($0)'" } ?? "") looks like a \(mapping.name.en) but lacks required columns: \(list.map(\.en).joined(separator: ", ")); correct the header or give your ledger's columns with --mapping"),
+                    at: SourcePosition(line: headerRow, column: 1),
+                    cell: CellLocation(sheet: table.sheet, reference: CellReference.cell(row: headerRow, column: 1), header: nil, value: nil))
+            case .none:
+                // A sheet with no ledger header (instructions, a summary) is not a ledger.
+                continue
+            }
+        }
+        if !matchedAny {
+            let names = limits.ledgerMappings.map(\.name)
+            fail(LocalizedText(
+                zh: "没有一个工作表的表头符合已知的台账格式（\(names.map(\.zh).joined(separator: "、"))）；用 --mapping 给出本单位台账的列映射，或用 legality init --ledger 生成模板",
+                en: "no sheet has the header of a known ledger layout (\(names.map(\.en).joined(separator: ", "))); give your ledger's columns with --mapping, or start from legality init --ledger"))
+        }
+    }
+
+    /// One row checked: loaded, with uncomputed formulas as problems, evaluated, its findings pointed at cells.
+    private static func outcome(
+        of record: LedgerRecord, table: LedgerTable, layout: LedgerLayout, file: String, engine: Engine, keepRecords: Bool
+    ) -> RecordChecker.DocumentOutcome {
+        var loaded = engine.load(record.node, file: file)
+        for column in record.uncomputed {
+            loaded.problems.append(RecordProblem(
+                code: .yaml,
+                message: LocalizedText(
+                    zh: "单元格 \(CellReference.cell(row: record.row, column: column))（\(layout.headers[column] ?? "")）是没有计算结果的公式；请在 Excel 或 WPS 中打开并保存后再检查",
+                    en: "the cell \(CellReference.cell(row: record.row, column: column)) (\(layout.headers[column] ?? "")) holds a formula with no computed value; open and save it in Excel or WPS first"),
+                position: SourcePosition(line: record.row, column: column)))
+        }
+        var evaluation = engine.evaluate(loaded, file: file)
+        let cells = record.cells
+        for index in evaluation.findings.indices {
+            guard let position = evaluation.findings[index].position, position.line == record.row else { continue }
+            evaluation.findings[index].cell = CellLocation(
+                sheet: table.sheet, reference: CellReference.cell(row: position.line, column: position.column),
+                header: layout.headers[position.column], value: cells[position.column]?.text)
+        }
+        if !keepRecords {
+            evaluation.applicableRules = []
+            evaluation.notInForceRules = []
+        }
+        let summary = keepRecords ? RecordChecker.summary(of: loaded, document: record.node, file: file) : nil
+        return RecordChecker.DocumentOutcome(standing: loaded.record == nil ? .notRecord : .record, record: summary, evaluation: evaluation)
+    }
+}
