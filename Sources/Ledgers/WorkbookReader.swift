@@ -40,6 +40,22 @@ public enum WorkbookReader {
         }
     }
 
+    /// The program that wrote a workbook, from its properties (`docProps/app.xml`); nil when unknown.
+    public static func application(_ bytes: [UInt8]) -> String? {
+        guard let archive = try? ZIPReader(bytes), let properties = try? archive.read("docProps/app.xml") else { return nil }
+        var reader = XMLReader(properties)
+        var inApplication = false
+        while let event = try? reader.next() {
+            switch event {
+            case .start("Application", _, let closed): inApplication = !closed
+            case .text(let text) where inApplication: return text
+            case .end("Application"): return nil
+            default: continue
+            }
+        }
+        return nil
+    }
+
     private static func part(_ archive: ZIPReader, _ name: String) throws -> [UInt8] {
         guard let bytes = try archive.read(name) else {
             throw LedgerError(chinese: "不是 Excel 工作簿（缺少 \(name)）", english: "not an Excel workbook (\(name) is missing)")

@@ -1,11 +1,12 @@
 import ArgumentParser
+import OfficePackage
 import DecisionRecords
 import Reporters
 import RuleEngine
 
 /// Formats of the audit export.
 enum AuditFormat: String, ExpressibleByArgument, CaseIterable {
-    case csv, json, markdown, html
+    case csv, json, markdown, html, xlsx
 }
 
 /// `--table`: which audit table a CSV holds.
@@ -43,7 +44,7 @@ struct AuditCommand: ParsableCommand {
     @Option(name: .customLong("as-of"), help: Interface.help("检查基准日（默认：今天）。", "The as-of date (default: today).", valueName: "YYYY-MM-DD"))
     var asOf: DayArgument?
 
-    @Option(name: .customLong("format"), help: Interface.help("csv、json、markdown 或 html。", "csv, json, markdown or html."))
+    @Option(name: .customLong("format"), help: Interface.help("csv、json、markdown、html 或 xlsx（每张表一个工作表，须用 --output）。", "csv, json, markdown, html or xlsx (a sheet per table; with --output)."))
     var format: AuditFormat = .csv
 
     @Option(name: .customLong("table"), help: Interface.help("csv 格式输出哪张表：records、rules、packs、departments、months 或 findings。", "For csv: records, rules, packs, departments, months or findings."))
@@ -57,6 +58,7 @@ struct AuditCommand: ParsableCommand {
 
     func validate() throws {
         guard from.day <= to.day else { throw ValidationError("--from \(from.day) is after --to \(to.day)") }
+        if format == .xlsx, output == nil, FileSystem.isTerminal(1) { throw ValidationError(BinaryReport.needsOutput) }
     }
 
     func run() throws {
@@ -74,12 +76,13 @@ struct AuditCommand: ParsableCommand {
             records: checked.records, rules: engine.rules, kindNames: run.rules.kindNames,
             shortKindNames: run.rules.shortKindNames, packNames: run.rules.packNames)
         CalendarWarning.print(checked.uncoveredYears, calendar: run.calendar, language: run.language)
-        let text = switch format {
-        case .csv: AuditCSVReporter.render(audit, table: table.table)
-        case .json: AuditJSONReporter.render(audit)
-        case .markdown: AuditMarkdownReporter.render(audit)
-        case .html: AuditHTMLReporter.render(audit)
+        switch format {
+        case .csv: try FileSystem.deliver(AuditCSVReporter.render(audit, table: table.table), to: output)
+        case .json: try FileSystem.deliver(AuditJSONReporter.render(audit), to: output)
+        case .markdown: try FileSystem.deliver(AuditMarkdownReporter.render(audit), to: output)
+        case .html: try FileSystem.deliver(AuditHTMLReporter.render(audit), to: output)
+        case .xlsx:
+            try FileSystem.deliver(bytes: BinaryReport.bytes { () throws(OfficePackage.WriteError) in try WorkbookReporter.render(audit) }, to: output)
         }
-        try FileSystem.deliver(text, to: output)
     }
 }

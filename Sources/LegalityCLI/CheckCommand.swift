@@ -1,4 +1,5 @@
 import ArgumentParser
+import OfficePackage
 import DecisionRecords
 import Reporters
 import RuleEngine
@@ -31,8 +32,9 @@ struct CheckCommand: ParsableCommand {
         let asOf = asOf?.day ?? RunSetup.today()
         let limits = run.limits(limitOptions, paths: paths)
         let engine = Engine(context: run.context(asOf: asOf, limits: limits))
-        if outputOptions.format == .html {
-            // The HTML page lists every record in a table; it is the one format made from the whole run.
+        if outputOptions.format == .html || outputOptions.format == .xlsx {
+            // The HTML page lists every record in a table, and a workbook is written whole: the
+            // formats made from the whole run.
             let checked = RecordChecker.check(files, engine: engine, keepSources: false, jobs: ruleOptions.workerCount, limits: limits)
             // Waivers mark the findings where every format reads them: in each record and in the run's list.
             var ledger = run.ledger(asOf: asOf)
@@ -45,7 +47,11 @@ struct CheckCommand: ParsableCommand {
                 findings: records.flatMap(\.findings) + runFindings + ledger.diagnostics(), failOn: run.failOn,
                 language: run.language, fileCount: files.count, run: run.description)
             CalendarWarning.print(checked.uncoveredYears, calendar: run.calendar, language: run.language)
-            try FileSystem.deliver(HTMLReporter.render(report), to: outputOptions.output)
+            if outputOptions.format == .xlsx {
+                try FileSystem.deliver(bytes: BinaryReport.bytes { () throws(OfficePackage.WriteError) in try WorkbookReporter.render(report) }, to: outputOptions.output)
+            } else {
+                try FileSystem.deliver(HTMLReporter.render(report), to: outputOptions.output)
+            }
             if report.fails { throw ExitCode(1) }
             return
         }
@@ -62,7 +68,7 @@ struct CheckCommand: ParsableCommand {
         case .junit: return JUnitReporter.Stream(heading)
         case .csv: return CSVReporter.Stream(language: language)
         case .markdown: return MarkdownReporter.Stream(heading)
-        case .text, .html:
+        case .text, .html, .xlsx:
             let colour = outputOptions.output == nil && FileSystem.isTerminal(1) && (FileSystem.environment("NO_COLOR") ?? "").isEmpty
             return TextReporter.Stream(colour: colour, asOf: asOf, run: run.description, language: language)
         }

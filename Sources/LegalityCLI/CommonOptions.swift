@@ -7,7 +7,7 @@ import YAMLTree
 
 /// Report formats `check` and `gate` can write.
 enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, json, sarif, junit, csv, markdown, html
+    case text, json, sarif, junit, csv, markdown, html, xlsx
 }
 
 /// When findings fail the run.
@@ -77,11 +77,15 @@ struct RuleOptions: ParsableArguments {
 
 /// Options for where and how a report is written.
 struct OutputOptions: ParsableArguments {
-    @Option(name: .customLong("format"), help: Interface.help("报告格式：text、json、sarif、junit、csv、markdown 或 html。", "Report format: text, json, sarif, junit, csv, markdown or html."))
+    @Option(name: .customLong("format"), help: Interface.help("报告格式：text、json、sarif、junit、csv、markdown、html 或 xlsx（须用 --output）。", "Report format: text, json, sarif, junit, csv, markdown, html or xlsx (with --output)."))
     var format: ReportFormat = .text
 
     @Option(name: .customLong("output"), help: Interface.help("把报告写入此文件（原子写入），而不是标准输出。", "Write the report to this file (atomically) instead of standard output.", valueName: "file"))
     var output: String?
+
+    func validate() throws {
+        if format == .xlsx, output == nil, FileSystem.isTerminal(1) { throw ValidationError(BinaryReport.needsOutput) }
+    }
 
     @Option(name: .customLong("fail-on"), help: Interface.help("使本次运行失败的最低级别：error（默认）、warning、info 或 never。", "Lowest severity that fails the run: error (default), warning, info or never."))
     var failOn: FailLevel?

@@ -1,4 +1,5 @@
 import ArgumentParser
+import OfficePackage
 import DecisionRecords
 import Reporters
 import RuleEngine
@@ -54,7 +55,7 @@ struct ReportCommand: ParsableCommand {
             throw ValidationError(Interface.text("--year 应为四位年份，如 2020", "--year is a year such as 2020"))
         }
         if format == .docx, output == nil, FileSystem.isTerminal(1) {
-            throw ValidationError(Interface.text("docx 是二进制文件，请用 --output 指定文件", "docx is a binary file: name one with --output"))
+            throw ValidationError(BinaryReport.needsOutput)
         }
     }
 
@@ -81,13 +82,7 @@ struct ReportCommand: ParsableCommand {
         case .markdown: try FileSystem.deliver(AnnualReportMarkdownReporter.render(report), to: output)
         case .html: try FileSystem.deliver(AnnualReportHTMLReporter.render(report), to: output)
         case .docx:
-            do {
-                try FileSystem.deliver(bytes: AnnualReportDOCXReporter.render(report), to: output)
-            } catch let error as RunError {
-                throw error
-            } catch {
-                throw RunError(message: "the .docx could not be written: \(error)", chinese: "无法写出 .docx：\(error)")
-            }
+            try FileSystem.deliver(bytes: BinaryReport.bytes { () throws(OfficePackage.WriteError) in try AnnualReportDOCXReporter.render(report) }, to: output)
         }
     }
 }

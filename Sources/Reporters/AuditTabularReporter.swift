@@ -33,8 +33,14 @@ public enum AuditTable: String, Sendable, CaseIterable {
         }
     }
 
-    /// The header row and the data rows of this table.
+    /// The header row and the data rows of this table, as text.
     public func rows(_ audit: AuditReport) -> [[String]] {
+        let (header, rows) = cells(audit)
+        return [header] + rows.map { row in row.map(\.text) }
+    }
+
+    /// The header row and the data rows of this table, each cell with its type (for workbooks).
+    public func cells(_ audit: AuditReport) -> (header: [String], rows: [[AuditCell]]) {
         let language = audit.language
         let zh = language == .zh
         switch self {
@@ -42,16 +48,16 @@ public enum AuditTable: String, Sendable, CaseIterable {
             let header = zh
                 ? ["编号", "标题", "类型", "承办单位", "决定日期", "状态", "错误", "警告", "已豁免", "违反的规则", "文件"]
                 : ["id", "title", "kind", "department", "decision date", "status", "errors", "warnings", "waived", "rules broken", "file"]
-            return [header] + audit.records.map { record in
+            return (header, audit.records.map { record in
                 let active = record.findings.filter { $0.waiver == nil }
                 let broken = Array(Set(active.map(\.rule))).sorted()
                 return [
-                    record.id ?? "", record.title ?? "", record.kind.map { audit.kindNames[$0]?.text(language) ?? $0 } ?? "", record.department ?? "",
-                    record.decisionDate?.description ?? "", AuditReport.status(of: record).text(language),
-                    String(active.count { $0.severity == .error }), String(active.count { $0.severity == .warning }),
-                    String(record.findings.count { $0.waiver != nil }), broken.joined(separator: zh ? "、" : ", "), record.file,
+                    .text(record.id ?? ""), .text(record.title ?? ""), .text(record.kind.map { audit.kindNames[$0]?.text(language) ?? $0 } ?? ""),
+                    .text(record.department ?? ""), record.decisionDate.map { .date($0) } ?? .text(""), .text(AuditReport.status(of: record).text(language)),
+                    .integer(active.count { $0.severity == .error }), .integer(active.count { $0.severity == .warning }),
+                    .integer(record.findings.count { $0.waiver != nil }), .text(broken.joined(separator: zh ? "、" : ", ")), .text(record.file),
                 ]
-            }
+            })
         case .rules, .packs, .departments, .months:
             let rates: [ComplianceRate] = switch self {
             case .rules: audit.rules
@@ -74,24 +80,25 @@ public enum AuditTable: String, Sendable, CaseIterable {
             // The rules table says how many records a rule did not apply to because its law was
             // not yet in force on the day of their act.
             if self == .rules { header.append(zh ? "法律尚未施行（不适用）" : "law not yet in force (not applicable)") }
-            return [header] + rates.map { rate -> [String] in
-                var row: [String] = [rate.key]
-                if named { row.append(rate.label.text(language)) }
-                row += [String(rate.applicable), String(rate.passed), String(rate.failed)]
-                row += [rate.rate.map { Self.percent($0) } ?? "", String(rate.errors), String(rate.warnings)]
-                if self == .rules { row.append(String(rate.notInForce)) }
+            return (header, rates.map { rate -> [AuditCell] in
+                var row: [AuditCell] = [.text(rate.key)]
+                if named { row.append(.text(rate.label.text(language))) }
+                row += [.integer(rate.applicable), .integer(rate.passed), .integer(rate.failed)]
+                row += [rate.rate.map { .rate($0) } ?? .text(""), .integer(rate.errors), .integer(rate.warnings)]
+                if self == .rules { row.append(.integer(rate.notInForce)) }
                 return row
-            }
+            })
         case .findings:
             let header = zh
                 ? ["规则", "级别", "记录", "文件", "行", "列", "标题", "说明", "依据", "豁免"]
                 : ["rule", "severity", "record", "file", "line", "column", "title", "message", "basis", "waiver"]
-            return [header] + audit.findings.map { finding in
-                [finding.rule, Wording.severity(finding.severity, language), finding.record ?? "", finding.cell.map { "\(finding.file):\($0)" } ?? finding.file,
-                 finding.position.map { String($0.line) } ?? "", finding.position.map { String($0.column) } ?? "",
-                 finding.title.text(language), finding.message.text(language), finding.basis.text(language),
-                 finding.waiver.map { "\($0.reason)（\($0.approvedBy)，\($0.expires)）" } ?? ""]
-            }
+            return (header, audit.findings.map { finding in
+                [.text(finding.rule), .text(Wording.severity(finding.severity, language)), .text(finding.record ?? ""),
+                 .text(finding.cell.map { "\(finding.file):\($0)" } ?? finding.file),
+                 finding.position.map { .integer($0.line) } ?? .text(""), finding.position.map { .integer($0.column) } ?? .text(""),
+                 .text(finding.title.text(language)), .text(finding.message.text(language)), .text(finding.basis.text(language)),
+                 .text(finding.waiver.map { "\($0.reason)（\($0.approvedBy)，\($0.expires)）" } ?? "")]
+            })
         }
     }
 
@@ -132,5 +139,27 @@ public enum AuditMarkdownReporter {
             }
         }
         return text
+    }
+}
+
+/// A cell of an audit table, with its type.
+public enum AuditCell: Sendable, Equatable {
+    /// Text.
+    case text(String)
+    /// A count.
+    case integer(Int)
+    /// A day.
+    case date(Day)
+    /// A pass rate, 0...1.
+    case rate(Double)
+
+    /// The cell as CSV and Markdown show it.
+    public var text: String {
+        switch self {
+        case .text(let text): text
+        case .integer(let value): String(value)
+        case .date(let day): day.description
+        case .rate(let rate): AuditTable.percent(rate)
+        }
     }
 }

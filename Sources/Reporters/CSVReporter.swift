@@ -27,6 +27,11 @@ public enum CSVReporter {
 
     /// One finding's row.
     static func row(_ finding: Finding, _ language: Language) -> String {
+        fields(finding, language).map(Escaping.csv).joined(separator: ",") + "\r\n"
+    }
+
+    /// One finding's fields, unescaped, in the order of `header`.
+    static func fields(_ finding: Finding, _ language: Language) -> [String] {
         [
             finding.rule,
             Wording.severity(finding.severity, language),
@@ -41,7 +46,7 @@ public enum CSVReporter {
             finding.help?.text(language) ?? "",
             Wording.waiver(finding, language) ?? Wording.pending(finding, language) ?? "",
             finding.pack,
-        ].map(Escaping.csv).joined(separator: ",") + "\r\n"
+        ]
     }
 
     /// The table written as the run goes: the byte-order mark and header, then a row per finding.

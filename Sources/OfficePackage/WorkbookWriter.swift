@@ -1,0 +1,219 @@
+/// Writes an .xlsx workbook (SpreadsheetML): one sheet per table, the header row bold and frozen,
+/// dates as dates, rates as percentages, column widths fitted to the text (a Chinese character
+/// counts twice). Every text is written as an inline string, so no cell is ever a formula.
+public struct WorkbookWriter: Sendable {
+    /// A cell's value.
+    public enum Cell: Sendable, Equatable {
+        /// Text, shown as written.
+        case text(String)
+        /// A whole number.
+        case integer(Int)
+        /// A day, as its spreadsheet serial number (days since 1899-12-30), shown as `yyyy-mm-dd`.
+        case date(serial: Int)
+        /// A fraction shown as a percentage with one decimal.
+        case percent(Double)
+        /// Nothing.
+        case empty
+    }
+
+    /// A sheet: its name, a header row and data rows.
+    public struct Sheet: Sendable {
+        /// The sheet's name (at most 31 characters, without `[]:*?/\`).
+        public var name: String
+        /// The header row.
+        public var header: [String]
+        /// The data rows.
+        public var rows: [[Cell]]
+
+        /// Creates a sheet.
+        public init(name: String, header: [String], rows: [[Cell]]) {
+            self.name = name
+            self.header = header
+            self.rows = rows
+        }
+    }
+
+    /// The sheets, in order.
+    public var sheets: [Sheet]
+    /// The program named in the document's properties.
+    public var application: String
+
+    /// Creates a workbook.
+    public init(sheets: [Sheet], application: String) {
+        self.sheets = sheets
+        self.application = application
+    }
+
+    /// The workbook's bytes.
+    public func bytes() throws(OfficePackage.WriteError) -> [UInt8] {
+        try package().zipped()
+    }
+
+    func package() -> OfficePackage {
+        var parts: [OfficePackage.Part] = [
+            .init("[Content_Types].xml", text: contentTypes),
+            .init("_rels/.rels", text: Self.rootRelationships),
+            .init("docProps/app.xml", text: Self.declaration + #"<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Application>\#(Self.escape(application))</Application></Properties>"#),
+            .init("xl/workbook.xml", text: workbook),
+            .init("xl/_rels/workbook.xml.rels", text: workbookRelationships),
+            .init("xl/styles.xml", text: Self.styles),
+        ]
+        for (index, sheet) in sheets.enumerated() {
+            parts.append(.init("xl/worksheets/sheet\(index + 1).xml", text: Self.worksheet(sheet)))
+        }
+        return OfficePackage(parts: parts)
+    }
+
+    static let declaration = #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"# + "\n"
+    static let main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+    static let relationshipNamespace = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+
+    private var contentTypes: String {
+        Self.declaration + #"<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">"#
+            + #"<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>"#
+            + #"<Default Extension="xml" ContentType="application/xml"/>"#
+            + #"<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>"#
+            + #"<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>"#
+            + #"<Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/>"#
+            + sheets.indices.map { #"<Override PartName="/xl/worksheets/sheet\#($0 + 1).xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>"# }.joined()
+            + "</Types>"
+    }
+
+    private static let rootRelationships = declaration + """
+        <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
+        <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/>\
+        <Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties" Target="docProps/app.xml"/>\
+        </Relationships>
+        """
+
+    private var workbook: String {
+        Self.declaration + #"<workbook xmlns="\#(Self.main)" xmlns:r="\#(Self.relationshipNamespace)"><sheets>"#
+            + sheets.enumerated().map { index, sheet in
+                #"<sheet name="\#(Self.escape(Self.sheetName(sheet.name)))" sheetId="\#(index + 1)" r:id="rId\#(index + 1)"/>"#
+            }.joined()
+            + "</sheets></workbook>"
+    }
+
+    private var workbookRelationships: String {
+        Self.declaration + #"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">"#
+            + sheets.indices.map {
+                #"<Relationship Id="rId\#($0 + 1)" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet\#($0 + 1).xml"/>"#
+            }.joined()
+            + #"<Relationship Id="rId\#(sheets.count + 1)" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>"#
+            + "</Relationships>"
+    }
+
+    /// Cell formats: 0 plain, 1 header (bold, grey, wrapped), 2 date, 3 percentage, 4 wrapped text.
+    private static let styles = declaration + #"<styleSheet xmlns="\#(main)">"#
+        + #"<numFmts count="2"><numFmt numFmtId="164" formatCode="yyyy\-mm\-dd"/><numFmt numFmtId="165" formatCode="0.0%"/></numFmts>"#
+        + #"<fonts count="2"><font><sz val="11"/><name val="等线"/><family val="2"/><charset val="134"/></font><font><b/><sz val="11"/><name val="等线"/><family val="2"/><charset val="134"/></font></fonts>"#
+        + #"<fills count="3"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill><fill><patternFill patternType="solid"><fgColor rgb="FFEEEEEE"/><bgColor indexed="64"/></patternFill></fill></fills>"#
+        + #"<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>"#
+        + #"<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>"#
+        + #"<cellXfs count="5"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>"#
+        + #"<xf numFmtId="0" fontId="1" fillId="2" borderId="0" xfId="0" applyFont="1" applyFill="1" applyAlignment="1"><alignment vertical="top" wrapText="1"/></xf>"#
+        + #"<xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>"#
+        + #"<xf numFmtId="165" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>"#
+        + #"<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyAlignment="1"><alignment vertical="top" wrapText="1"/></xf></cellXfs>"#
+        + #"<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>"#
+
+    /// The widest a column is made, in characters; longer text wraps.
+    static let maxWidth = 60.0
+
+    static func worksheet(_ sheet: Sheet) -> String {
+        var widths = sheet.header.map { displayWidth($0) }
+        for row in sheet.rows {
+            for (index, cell) in row.enumerated() {
+                let width: Double = switch cell {
+                case .text(let text): displayWidth(text)
+                case .integer(let value): Double(String(value).count)
+                case .date: 10
+                case .percent: 6
+                case .empty: 0
+                }
+                if index < widths.count { widths[index] = max(widths[index], width) } else { widths.append(width) }
+            }
+        }
+        var xml = declaration + #"<worksheet xmlns="\#(main)">"#
+            + #"<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>"#
+            + "<cols>" + widths.enumerated().map { index, width in
+                #"<col min="\#(index + 1)" max="\#(index + 1)" width="\#(Int(min(max(width, 6), maxWidth).rounded(.up)) + 2)" customWidth="1"/>"#
+            }.joined() + "</cols><sheetData>"
+        xml += row(1, sheet.header.map { .text($0) }, header: true)
+        for (index, cells) in sheet.rows.enumerated() { xml += row(index + 2, cells, header: false) }
+        xml += "</sheetData>"
+        if !sheet.header.isEmpty {
+            xml += #"<autoFilter ref="A1:\#(columnName(sheet.header.count))\#(sheet.rows.count + 1)"/>"#
+        }
+        return xml + "</worksheet>"
+    }
+
+    private static func row(_ number: Int, _ cells: [Cell], header: Bool) -> String {
+        var xml = #"<row r="\#(number)">"#
+        for (index, cell) in cells.enumerated() {
+            let reference = "\(columnName(index + 1))\(number)"
+            switch cell {
+            case .text(let text):
+                let style = header ? 1 : (displayWidth(text) > maxWidth ? 4 : 0)
+                xml += #"<c r="\#(reference)" s="\#(style)" t="inlineStr"><is><t xml:space="preserve">\#(escape(text))</t></is></c>"#
+            case .integer(let value): xml += #"<c r="\#(reference)"><v>\#(value)</v></c>"#
+            case .date(let serial): xml += #"<c r="\#(reference)" s="2"><v>\#(serial)</v></c>"#
+            case .percent(let value): xml += #"<c r="\#(reference)" s="3"><v>\#(value)</v></c>"#
+            case .empty: continue
+            }
+        }
+        return xml + "</row>"
+    }
+
+    /// Width in Latin characters: East Asian wide characters count as two.
+    static func displayWidth(_ text: String) -> Double {
+        var longest = 0.0
+        for line in text.split(whereSeparator: \.isNewline) {
+            var width = 0.0
+            for scalar in line.unicodeScalars { width += isWide(scalar) ? 2 : 1 }
+            longest = max(longest, width)
+        }
+        return longest
+    }
+
+    /// Whether a character takes two columns: Hangul, CJK, full-width forms.
+    static func isWide(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x1100...0x115F, 0x2E80...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x20000...0x3FFFD: true
+        default: false
+        }
+    }
+
+    static func columnName(_ number: Int) -> String {
+        var number = number
+        var letters: [Character] = []
+        while number > 0 {
+            letters.append(Character(Unicode.Scalar(UInt8(65 + (number - 1) % 26))))
+            number = (number - 1) / 26
+        }
+        return String(letters.reversed())
+    }
+
+    /// A name Excel accepts for a sheet: at most 31 characters, none of `[]:*?/\`.
+    static func sheetName(_ name: String) -> String {
+        let cleaned = String(name.filter { !"[]:*?/\\".contains($0) }.prefix(31))
+        return cleaned.isEmpty ? "Sheet" : cleaned
+    }
+
+    /// Text for XML: markup escaped, characters XML cannot hold dropped.
+    static func escape(_ text: String) -> String {
+        var result = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": result += "&amp;"
+            case "<": result += "&lt;"
+            case ">": result += "&gt;"
+            case "\"": result += "&quot;"
+            case "\t", "\n", "\r": result.unicodeScalars.append(scalar)
+            case _ where scalar.value < 0x20 || scalar.value == 0xFFFE || scalar.value == 0xFFFF: continue
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
+}
