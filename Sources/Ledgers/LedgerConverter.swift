@@ -76,7 +76,8 @@ public enum LedgerConverter {
                 let found = required.count { column in columns.values.contains { $0.field == column.field } }
                 if found == required.count, !columns.isEmpty, columns.count > (best?.score ?? 0) {
                     best = (LedgerLayout(mapping: mapping, headerRow: row.number, columns: columns, headers: headers), columns.count)
-                } else if found > 0, found > (closest?.found ?? 0) {
+                } else if found >= max(2, (required.count + 1) / 2), found > (closest?.found ?? 0) {
+                    // Most of a layout's required columns: a ledger with a header to correct.
                     closest = (mapping, row.number, found, headers)
                 }
             }
@@ -124,6 +125,8 @@ public enum LedgerConverter {
             }
             draft.set(spec.field.segments, value)
         }
+        // id first, then kind, as records are written by hand.
+        draft.keys = draft.keys.filter { $0 == "id" } + draft.keys.filter { $0 != "id" }
         return LedgerRecord(node: draft.node, row: row.number, uncomputed: uncomputed, cells: row.cells)
     }
 }

@@ -23,10 +23,10 @@ enum LedgerInput {
             emit(.document(outcome))
         }
         let tables: [LedgerTable]
-        var writtenByLegality = false
         do {
             let bytes = try FileSystem.read(file, limit: limits.maxFileBytes)
-            writtenByLegality = WorkbookReader.application(bytes) == WorkbookReporter.application
+            // A workbook legality wrote (an audit or check export) is a report, not a ledger.
+            guard WorkbookReader.application(bytes) != WorkbookReporter.application else { return }
             tables = file.lowercased().hasSuffix(".csv")
                 ? [try CSVTableReader.read(bytes, maxRows: limits.maxRecords)]
                 : try WorkbookReader.read(bytes, maxRows: limits.maxRecords)
@@ -66,8 +66,7 @@ enum LedgerInput {
                 continue
             }
         }
-        // A workbook legality wrote (an audit or check export) is a report, not a ledger.
-        if !matchedAny, !writtenByLegality {
+        if !matchedAny {
             let names = limits.ledgerMappings.map(\.name)
             fail(LocalizedText(
                 zh: "没有一个工作表的表头符合已知的台账格式（\(names.map(\.zh).joined(separator: "、"))）；用 --mapping 给出本单位台账的列映射，或用 legality init --ledger 生成模板",

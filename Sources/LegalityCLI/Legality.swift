@@ -11,7 +11,7 @@ public struct Legality: ParsableCommand {
             commandName: "legality",
             abstract: Interface.text("按合法性审查规则检查决策记录（合法性审查合规检查）。", "Check decision records against legality-review rules (合法性审查合规检查)."),
             version: version,
-            subcommands: [CheckCommand.self, GateCommand.self, AuditCommand.self, ReportCommand.self, TestCommand.self, RulesCommand.self, SchemaCommand.self, InitCommand.self],
+            subcommands: [CheckCommand.self, GateCommand.self, AuditCommand.self, ReportCommand.self, ImportCommand.self, TestCommand.self, RulesCommand.self, SchemaCommand.self, InitCommand.self],
             defaultSubcommand: CheckCommand.self
         )
     }

@@ -1,0 +1,85 @@
+public import YAMLTree
+
+/// Writes a record built from a ledger row as a YAML file a person can keep under version
+/// control: block style, keys in the order of the ledger's columns, texts quoted, dates and
+/// numbers plain, lists of people in flow style.
+public enum RecordWriter {
+    /// The record as YAML, after a comment naming where it came from.
+    public static func yaml(_ record: YAMLNode, comment: String) -> String {
+        var out = comment.split(separator: "\n", omittingEmptySubsequences: false).map { "# \($0)\n" }.joined()
+        write(record, indent: 0, into: &out)
+        return out
+    }
+
+    /// A file name for a record: its id with characters a file system or shell dislikes replaced.
+    public static func fileName(for id: String) -> String {
+        let cleaned = String(id.map { character -> Character in
+            character.isLetter || character.isNumber || "-_.".contains(character) ? character : "-"
+        }).trimmingCharacters(in: ".-")
+        return (cleaned.isEmpty ? "record" : cleaned) + ".yaml"
+    }
+
+    private static func write(_ node: YAMLNode, indent: Int, into out: inout String) {
+        let pad = String(repeating: " ", count: indent)
+        for pair in node.mapping ?? [] {
+            let key = pair.key.scalar?.text ?? ""
+            switch pair.value.content {
+            case .scalar(let scalar):
+                out += "\(pad)\(key): \(text(scalar))\n"
+            case .mapping:
+                out += "\(pad)\(key):\n"
+                write(pair.value, indent: indent + 2, into: &out)
+            case .sequence(let items):
+                if items.allSatisfy({ $0.scalar != nil }) {
+                    out += "\(pad)\(key): [" + items.compactMap { $0.scalar.map(text) }.joined(separator: ", ") + "]\n"
+                } else {
+                    out += "\(pad)\(key):\n"
+                    for item in items {
+                        var inner = ""
+                        write(item, indent: indent + 4, into: &inner)
+                        // The first key of the item goes on the dash's line.
+                        let trimmed = inner.drop { $0 == " " }
+                        out += "\(pad)  - " + trimmed
+                    }
+                }
+            }
+        }
+    }
+
+    /// A scalar: quoted when it was text in the ledger or would not read back as written.
+    static func text(_ scalar: YAMLScalar) -> String {
+        if scalar.style == .plain, isPlainSafe(scalar.text) { return scalar.text }
+        var quoted = "\""
+        for character in scalar.text.unicodeScalars {
+            switch character {
+            case "\"": quoted += "\\\""
+            case "\\": quoted += "\\\\"
+            case "\n": quoted += "\\n"
+            case "\t": quoted += "\\t"
+            case _ where character.value < 0x20: quoted += "\\x" + String(character.value, radix: 16).leftPadded(to: 2)
+            default: quoted.unicodeScalars.append(character)
+            }
+        }
+        return quoted + "\""
+    }
+
+    /// Text that YAML reads back unchanged as a plain scalar.
+    static func isPlainSafe(_ text: String) -> Bool {
+        guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last else { return false }
+        if " \t".unicodeScalars.contains(last) || "-?:,[]{}#&*!|>'\"%@` \t".unicodeScalars.contains(first) { return false }
+        return !text.contains(": ") && !text.contains(" #") && !text.contains("\n") && !text.hasSuffix(":")
+    }
+}
+
+extension String {
+    func trimmingCharacters(in set: String) -> String {
+        var scalars = Substring(self)
+        while let first = scalars.first, set.contains(first) { scalars.removeFirst() }
+        while let last = scalars.last, set.contains(last) { scalars.removeLast() }
+        return String(scalars)
+    }
+
+    func leftPadded(to width: Int) -> String {
+        String(repeating: "0", count: max(0, width - count)) + self
+    }
+}

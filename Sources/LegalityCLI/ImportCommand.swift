@@ -1,0 +1,99 @@
+import ArgumentParser
+import DecisionRecords
+import Ledgers
+
+/// `legality import`: turns each row of a ledger into a YAML record file, so an office can move
+/// its 台账 under version control. Existing files are never overwritten without `--force`.
+struct ImportCommand: ParsableCommand {
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "import",
+            abstract: Interface.text("把台账（.xlsx、.csv）的每一行转换为一个 YAML 决策记录文件。", "Turn each row of a ledger (.xlsx, .csv) into a YAML record file."),
+            discussion: Interface.text(
+                "文件名取自记录编号；已有的文件不会被覆盖，除非使用 --force。人员姓名按名册换成编号。转换后请用 legality check 检查。退出状态：0；有文件因已存在而跳过时为 1；无法运行为 2。",
+                """
+                File names come from the record ids; an existing file is never overwritten unless --force is given. \
+                People's names become registry ids where the registry knows them. Check the result with legality check. \
+                Exit status: 0; 1 when files were skipped because they exist; 2 when the run could not be made.
+                """)
+        )
+    }
+
+    @Argument(help: Interface.help("台账文件（.xlsx 或 .csv）。", "Ledger files (.xlsx or .csv).", valueName: "ledger"))
+    var ledgers: [String]
+
+    @Option(name: .customLong("out"), help: Interface.help("写入记录的文件夹（不存在时创建）。", "The folder to write records into (created when missing).", valueName: "folder"))
+    var out: String
+
+    @Flag(name: .customLong("force"), help: Interface.help("覆盖已有的文件。", "Overwrite existing files."))
+    var force = false
+
+    @OptionGroup var ruleOptions: RuleOptions
+
+    func run() throws {
+        for ledger in ledgers where !LedgerInput.isLedger(ledger) {
+            throw RunError(message: "\(ledger): not a ledger (.xlsx or .csv)", chinese: "\(ledger)：不是台账文件（.xlsx 或 .csv）")
+        }
+        let run = try PreparedRun.prepare(ruleOptions, recordPaths: ledgers, recordFiles: ledgers)
+        if FileSystem.kind(of: out) == .missing { try FileSystem.makeDirectory(out) }
+        var written = 0
+        var skipped: [String] = []
+        var names: Set<String> = []
+        for ledger in ledgers {
+            let registry = run.registries.registry(for: ledger)
+            for (table, layout) in try tables(of: ledger, mappings: run.ledgerMappings) {
+                for record in LedgerConverter.records(table, layout: layout, person: { registry?.person(named: $0)?.id }) {
+                    let place = "\(ledger)\(table.sheet.map { "（工作表“\($0)”）" } ?? "")第 \(record.row) 行"
+                    var name = RecordWriter.fileName(for: record.node["id"]?.scalar?.text ?? "row-\(record.row)")
+                    if !names.insert(name).inserted {
+                        name = String(name.dropLast(5)) + "-row\(record.row).yaml"
+                        names.insert(name)
+                    }
+                    let path = out.appendingComponent(name)
+                    if !force, FileSystem.kind(of: path) != .missing {
+                        skipped.append(path)
+                        continue
+                    }
+                    let comment = "由 legality import 从 \(place)生成。\nImported by legality import from \(ledger)\(table.sheet.map { " (sheet \($0))" } ?? ""), row \(record.row)."
+                    try FileSystem.deliver(RecordWriter.yaml(record.node, comment: comment), to: path)
+                    written += 1
+                }
+            }
+        }
+        let zh = run.language == .zh
+        for path in skipped {
+            FileSystem.writeStandardError(zh ? "已存在，未覆盖（可用 --force）：\(path)\n" : "exists, not overwritten (use --force): \(path)\n")
+        }
+        print(zh ? "写出 \(written) 个记录到 \(out)，\(skipped.count) 个因已存在而跳过" : "wrote \(written) records to \(out); \(skipped.count) skipped because they exist")
+        if !skipped.isEmpty { throw ExitCode(1) }
+    }
+
+    /// The tables of a ledger that match a mapping; a table that cannot be matched stops the import.
+    private func tables(of ledger: String, mappings: [LedgerMapping]) throws(RunError) -> [(LedgerTable, LedgerLayout)] {
+        let bytes = try FileSystem.read(ledger)
+        let tables: [LedgerTable]
+        do {
+            tables = ledger.lowercased().hasSuffix(".csv") ? [try CSVTableReader.read(bytes, maxRows: .max)] : try WorkbookReader.read(bytes, maxRows: .max)
+        } catch {
+            throw RunError(message: "\(ledger): \(error.english)", chinese: "\(ledger)：\(error.chinese)")
+        }
+        var matched: [(LedgerTable, LedgerLayout)] = []
+        for table in tables {
+            switch LedgerConverter.match(table, mappings: mappings) {
+            case .matched(let layout): matched.append((table, layout))
+            case .partial(let mapping, let row, let missing):
+                let columns = missing.map(\.column).joined(separator: ", ")
+                throw RunError(
+                    message: "\(ledger)\(table.sheet.map { " (sheet \($0))" } ?? ""), row \(row): the header of a \(mapping.name.en) lacks \(columns)",
+                    chinese: "\(ledger)\(table.sheet.map { "（工作表“\($0)”）" } ?? "")第 \(row) 行：\(mapping.name.zh)的表头缺少 \(columns)")
+            case .none: continue
+            }
+        }
+        guard !matched.isEmpty else {
+            throw RunError(
+                message: "\(ledger): no sheet has the header of a known ledger layout; give its columns with --mapping",
+                chinese: "\(ledger)：没有一个工作表的表头符合已知的台账格式；请用 --mapping 给出列映射")
+        }
+        return matched
+    }
+}
