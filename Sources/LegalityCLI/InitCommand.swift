@@ -1,4 +1,6 @@
 import ArgumentParser
+import Ledgers
+import OfficePackage
 
 /// `legality init`: a starter configuration, registry and example record in the current folder,
 /// copied from the `starter/` folder of the built-in rules.
@@ -10,7 +12,14 @@ struct InitCommand: ParsableCommand {
         )
     }
 
+    @Option(name: .customLong("ledger"), help: Interface.help("改为写出一个空白台账模板（.xlsx）：penalty-cases、major-decisions 或 normative-documents。", "Write an empty ledger template (.xlsx) instead: penalty-cases, major-decisions or normative-documents.", valueName: "kind"))
+    var ledger: String?
+
     func run() throws {
+        if let ledger {
+            try writeTemplate(ledger)
+            return
+        }
         guard let rules = Discovery.builtinRulesFolder() else {
             throw RunError(message: "cannot find the built-in rules folder, which holds the starter files; set LEGALITY_RULES")
         }
@@ -39,5 +48,38 @@ struct InitCommand: ParsableCommand {
         try FileSystem.deliver(Interface.text(
             "已写入 .legality.yaml、registry.yaml、decisions/2026-001.yaml 和 \(schema)\n下一步：legality check decisions\n",
             "wrote .legality.yaml, registry.yaml, decisions/2026-001.yaml and \(schema)\nnext: legality check decisions\n"), to: nil)
+    }
+
+    /// An empty ledger of a built-in layout: its columns on the first sheet (header frozen), and a
+    /// sheet of instructions saying what each column holds and which field it fills.
+    private func writeTemplate(_ id: String) throws(RunError) {
+        let mappings = try RunSetup.ledgerMappings([], kinds: Set(try RunSetup.builtinRules().kindNames.keys))
+        guard let mapping = mappings.first(where: { $0.id == id }) else {
+            throw RunError(
+                message: "no ledger layout '\(id)'; known: \(mappings.map(\.id).joined(separator: ", "))",
+                chinese: "没有名为 \(id) 的台账格式；可用：\(mappings.map(\.id).joined(separator: "、"))")
+        }
+        let zh = Interface.language == .zh
+        let file = "\(mapping.name.text(Interface.language)).xlsx"
+        guard FileSystem.kind(of: file) == .missing, !FileSystem.isLink(file) else {
+            throw RunError(message: "\(file) already exists; init writes nothing over an existing file", chinese: "\(file) 已存在；init 不会覆盖已有文件")
+        }
+        let instructions = mapping.columns.map { column -> [WorkbookWriter.Cell] in
+            [
+                .text(column.headers[0]), .text(column.required ? (zh ? "必填" : "required") : ""),
+                .text(column.note?.text(Interface.language) ?? ""), .text(column.field.description),
+                .text(column.headers.dropFirst().joined(separator: zh ? "、" : ", ")),
+            ]
+        }
+        let workbook = WorkbookWriter(sheets: [
+            .init(name: mapping.sheet ?? mapping.name.zh, header: mapping.columns.map(\.headers[0]), rows: []),
+            .init(
+                name: zh ? "填写说明" : "Instructions",
+                header: zh ? ["列", "必填", "填写说明", "对应的记录字段", "也可写作"] : ["column", "required", "what to write", "record field", "other headers accepted"],
+                rows: instructions),
+        ], application: "legality init --ledger")
+        try FileSystem.deliver(bytes: BinaryReport.bytes { () throws(OfficePackage.WriteError) in try workbook.bytes() }, to: file)
+        try FileSystem.deliver(Interface.text(
+            "已写入 \(file)\n填写后检查：legality check \(file)\n", "wrote \(file)\nonce filled in: legality check \(file)\n"), to: nil)
     }
 }

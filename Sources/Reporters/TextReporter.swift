@@ -103,7 +103,8 @@ public struct TextReporter: Sendable {
             // A ledger row: the cell, then its header and what it holds.
             text += "\(pad)\(paint("-->", "1;34")) \(Self.printable(finding.file)):\(Self.printable(cell.description))\n"
             if let header = cell.header {
-                text += "\(pad) \(paint("|", "1;34")) \(Self.printable(header))：\(Self.visible(cell.value ?? ""))  \(paint("<", code))\n"
+                let mark = paint(zh ? "← 此单元格" : "← this cell", code)
+                text += "\(pad) \(paint("|", "1;34")) \(Self.printable(header))\(zh ? "：" : ": ")\(Self.visible(cell.value ?? ""))  \(mark)\n"
             }
         } else if let position = finding.position {
             text += "\(pad)\(paint("-->", "1;34")) \(Self.printable(finding.file)):\(position.line):\(position.column)\n"
