@@ -1,0 +1,84 @@
+import DecisionRecords
+@testable import Ledgers
+import OfficePackage
+import Testing
+
+/// The pieces ledgers are read with: cell references, spreadsheet dates, CSV fields, XML text, ZIP entries.
+@Suite struct LedgerReadingTests {
+    @Test(arguments: [(1, "A"), (26, "Z"), (27, "AA"), (52, "AZ"), (703, "AAA"), (16_384, "XFD")])
+    func columnLetters(_ number: Int, _ letters: String) {
+        #expect(CellReference.column(number) == letters)
+        #expect(CellReference.parse("\(letters)14")?.column == number)
+    }
+
+    @Test func referencesThatAreNotCellsAreRefused() {
+        #expect(CellReference.parse("14F") == nil)
+        #expect(CellReference.parse("F") == nil)
+        #expect(CellReference.parse("$F$14")?.row == 14)
+    }
+
+    @Test func spreadsheetSerialsAreDaysOfThe1900And1904Systems() {
+        #expect(WorkbookReader.day(serial: 1, date1904: false)?.description == "1900-01-01")
+        #expect(WorkbookReader.day(serial: 59, date1904: false)?.description == "1900-02-28")
+        #expect(WorkbookReader.day(serial: 61, date1904: false)?.description == "1900-03-01")
+        #expect(WorkbookReader.day(serial: 45_658, date1904: false)?.description == "2025-01-01")
+        #expect(WorkbookReader.day(serial: 45_658.75, date1904: false)?.description == "2025-01-01")
+        #expect(WorkbookReader.day(serial: 44_196, date1904: true)?.description == "2025-01-01")
+        #expect(WorkbookReader.day(serial: -3, date1904: false) == nil)
+    }
+
+    @Test(arguments: [("yyyy\"年\"m\"月\"d\"日\"", true), ("yyyy-mm-dd", true), ("0.00", false), ("\"m\"0", false), ("[Red]0.0", false), ("[$-804]aaaa", false)])
+    func dateFormatsAreToldFromNumberFormats(_ code: String, _ isDate: Bool) {
+        #expect(WorkbookReader.isDateFormat(code) == isDate)
+    }
+
+    @Test func csvFieldsFollowRFC4180() {
+        let text = "编号,名称,人员\r\nA-1,\"对某店\"\"占道\"\"经营\",\"张伟\n李娜\"\r\n\r\nA-2, 对某厂 ,\n"
+        let rows = CSVTableReader.parse(Array(text.utf8), maxRows: .max)
+        #expect(rows.map(\.number) == [1, 2, 5])
+        #expect(rows[1].cells[2]?.text == "对某店\"占道\"经营")
+        #expect(rows[1].cells[3]?.text == "张伟\n李娜")
+        #expect(rows[2].cells[2]?.text == "对某厂")
+    }
+
+    @Test func gb18030IsReadAsWPSSavesIt() throws {
+        // "案件编号,名称\r\nA-1,石桥镇" in GB18030.
+        let bytes: [UInt8] = [0xB0, 0xB8, 0xBC, 0xFE, 0xB1, 0xE0, 0xBA, 0xC5, 0x2C, 0xC3, 0xFB, 0xB3, 0xC6, 0x0D, 0x0A, 0x41, 0x2D, 0x31, 0x2C, 0xCA, 0xAF, 0xC7, 0xC5, 0xD5, 0xF2]
+        let table = try CSVTableReader.read(bytes, maxRows: .max)
+        #expect(table.rows[0].cells[1]?.text == "案件编号")
+        #expect(table.rows[1].cells[2]?.text == "石桥镇")
+    }
+
+    @Test func xmlTextAndAttributesResolveReferences() throws {
+        var reader = XMLReader(Array(#"<?xml version="1.0"?><x:si a="&quot;1&quot;"><t>A &amp; B &#x4E2D;&#25991;</t><t/></x:si>"#.utf8))
+        var events: [XMLReader.Event] = []
+        while let event = try reader.next() { events.append(event) }
+        #expect(events.first == .start(name: "si", attributes: ["a": "\"1\""], closed: false))
+        #expect(events.contains(.text("A & B 中文")))
+        #expect(events.contains(.start(name: "t", attributes: [:], closed: true)))
+    }
+
+    @Test func aDocumentTypeDeclarationIsRefused() {
+        var reader = XMLReader(Array(#"<!DOCTYPE x [<!ENTITY a "aaaa">]><x>&a;</x>"#.utf8))
+        #expect(throws: XMLReader.ReadError.self) { _ = try reader.next() }
+    }
+
+    @Test func aPackageWrittenIsReadBack() throws {
+        let text = String(repeating: "台账 ledger ", count: 500)
+        let bytes = try OfficePackage(parts: [.init("a/b.xml", text: text), .init("c.xml", text: "")]).zipped()
+        let archive = try ZIPReader(bytes)
+        #expect(archive.names == ["a/b.xml", "c.xml"])
+        #expect(try archive.read("a/b.xml") == Array(text.utf8))
+        #expect(try archive.read("c.xml") == [])
+        #expect(try archive.read("missing.xml") == nil)
+    }
+
+    @Test func passwordProtectedAndDamagedWorkbooksAreNamedAsSuch() {
+        #expect {
+            _ = try ZIPReader([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1] + [UInt8](repeating: 0, count: 512))
+        } throws: { error in
+            (error as? ZIPReader.ReadError)?.chinese.contains("密码") == true
+        }
+        #expect(throws: ZIPReader.ReadError.self) { _ = try ZIPReader(Array("PK not really a zip".utf8)) }
+    }
+}

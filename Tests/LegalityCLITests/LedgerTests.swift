@@ -1,0 +1,176 @@
+import Foundation
+import Testing
+
+/// Ledgers (台账) checked as they are: findings at sheet and cell, import to YAML, workbooks out.
+@Suite struct LedgerTests {
+    static let ledgers = CLIRunner.root.appendingPathComponent("cases/ledgers")
+    static let penalty = "cases/ledgers/石桥镇行政处罚案件台账.xlsx"
+
+    static func findings(_ arguments: [String], in folder: URL = CLIRunner.root) throws -> [[String: Any]] {
+        let result = try CLIRunner.run(["check", "--as-of", "2026-06-30", "--format", "json"] + arguments, in: folder)
+        return try #require(try CLIRunner.json(result.stdout)["findings"] as? [[String: Any]])
+    }
+
+    /// (record, rule) of each finding, sorted.
+    static func pairs(_ findings: [[String: Any]]) -> [String] {
+        findings.map { "\($0["record"] as? String ?? "-") \($0["rule"] as? String ?? "")" }.sorted()
+    }
+
+    @Test func findingsPointAtTheSheetAndCell() throws {
+        let findings = try Self.findings([Self.penalty])
+        let single = try #require(findings.first { $0["record"] as? String == "SQ-ZF-2025-003" })
+        #expect(single["rule"] as? String == "PEN-001")
+        #expect(single["cell"] as? String == "石桥镇行政处罚案件台账!H4")
+        #expect(single["line"] as? Int == 4)
+        let text = try CLIRunner.run(["check", "--as-of", "2026-06-30", Self.penalty])
+        #expect(text.stdout.contains("--> cases/ledgers/石桥镇行政处罚案件台账.xlsx:石桥镇行政处罚案件台账!H4"))
+        #expect(text.stdout.contains("| 调查取证日期：2025-04-16  ← 此单元格"))
+        // Names in the ledger became registry ids: 李娜 is SQ-042.
+        #expect(text.stdout.contains("执法人员 SQ-042"))
+    }
+
+    @Test func sarifNamesTheCellAsALogicalLocation() throws {
+        let result = try CLIRunner.run(["check", "--as-of", "2026-06-30", "--format", "sarif", Self.penalty])
+        let log = try CLIRunner.json(result.stdout)
+        let results = try #require(((log["runs"] as? [[String: Any]])?.first?["results"]) as? [[String: Any]])
+        let first = try #require(results.first { ($0["ruleId"] as? String) == "PEN-001" })
+        let location = try #require((first["locations"] as? [[String: Any]])?.first)
+        let logical = try #require((location["logicalLocations"] as? [[String: Any]])?.first)
+        #expect(logical["fullyQualifiedName"] as? String == "石桥镇行政处罚案件台账!H4")
+        #expect(((first["message"] as? [String: Any])?["text"] as? String)?.hasSuffix("（单元格 石桥镇行政处罚案件台账!H4）") == true)
+        #expect((location["physicalLocation"] as? [String: Any])?["region"] == nil)
+    }
+
+    @Test func aWorkbookFromAnotherLibraryReadsDatesMergedCellsAndFormulas() throws {
+        let folder = try CLIRunner.folder(["registry.yaml": String(decoding: try Data(contentsOf: Self.ledgers.appendingPathComponent("registry.yaml")), as: UTF8.self)])
+        try FileManager.default.copyItem(
+            at: CLIRunner.root.appendingPathComponent("Tests/Fixtures/ledgers/merged-header.xlsx"), to: folder.appendingPathComponent("台账.xlsx"))
+        let findings = try Self.findings(["."], in: folder)
+        // The title row merged over the header is passed over; the instructions sheet is not a ledger.
+        #expect(Self.pairs(findings) == ["T-ZF-002 PEN-001", "T-ZF-003 REC-000"])
+        let formula = try #require(findings.first { $0["record"] as? String == "T-ZF-003" })
+        #expect(formula["cell"] as? String == "行政处罚!E5")
+        #expect((formula["message"] as? String)?.contains("没有计算结果的公式") == true)
+        // Dates in a Chinese date format are dates; the department merged over two rows fills both.
+        let imported = try CLIRunner.run(["import", "台账.xlsx", "--out", "records"], in: folder)
+        #expect(imported.status == 0, "\(imported.stderr)")
+        let second = try String(contentsOf: folder.appendingPathComponent("records/T-ZF-002.yaml"), encoding: .utf8)
+        #expect(second.contains("department: \"综合行政执法队\""))
+        #expect(second.contains("date: 2025-04-07"))
+    }
+
+    @Test func aHeaderMissingARequiredColumnNamesItAndTheClosestHeader() throws {
+        let folder = try CLIRunner.folder([
+            "a.csv": "案件编号,案件名称,立案日,执法人员\nX-1,某案,2025-03-03,张伟\n",
+            "b.yaml": Fixtures.compliant,
+            "registry.yaml": Fixtures.registry,
+        ])
+        let result = try CLIRunner.run(["check", "--as-of", "2026-06-30", "."], in: folder)
+        #expect(result.status == 1)
+        #expect(result.stdout.contains("--> a.csv:A1"))
+        #expect(result.stdout.contains("缺少必需的列：立案日期（最接近的表头：立案日）"))
+        // The other file is still checked.
+        #expect(result.stdout.contains("检查了 2 条记录") || result.stdout.contains("检查了 1 条记录"))
+    }
+
+    @Test func hostileWorkbooksAreClearFindingsNeverHangs() throws {
+        let folder = try CLIRunner.folder(["registry.yaml": Fixtures.registry, "ok.yaml": Fixtures.compliant])
+        let script = #"""
+            import zipfile, sys
+            def book(name, sheet):
+                with zipfile.ZipFile(name, "w", zipfile.ZIP_DEFLATED) as z:
+                    z.writestr("[Content_Types].xml", "<Types/>")
+                    z.writestr("xl/workbook.xml", '<workbook xmlns:r="r"><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>')
+                    z.writestr("xl/_rels/workbook.xml.rels", '<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/></Relationships>')
+                    z.writestr("xl/worksheets/sheet1.xml", sheet)
+            book("bomb.xlsx", "<worksheet><sheetData>" + " " * 20_000_000 + "</sheetData></worksheet>")
+            rows = "".join('<row r="%d"/>' % n for n in range(1, 1_000_001))
+            book("empty-rows.xlsx", '<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>案件编号</t></is></c></row>' + rows + "</sheetData></worksheet>")
+            open("locked.xlsx", "wb").write(bytes([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) + bytes(4096))
+            open("broken.xlsx", "wb").write(b"PK\x03\x04 this is not a workbook")
+            """#
+        let made = try CLIRunner.shell("python3 -c '\(script.replacingOccurrences(of: "'", with: "'\\''"))'", in: folder)
+        #expect(made.status == 0, "\(made.stderr)")
+        let started = Date()
+        let findings = try Self.findings(["."], in: folder)
+        #expect(Date().timeIntervalSince(started) < 60)
+        let byFile = Dictionary(grouping: findings) { $0["file"] as? String ?? "" }
+        #expect((byFile["bomb.xlsx"]?.first?["message"] as? String)?.contains("压缩炸弹") == true)
+        #expect((byFile["locked.xlsx"]?.first?["message"] as? String)?.contains("密码") == true)
+        #expect((byFile["broken.xlsx"]?.first?["message"] as? String)?.contains("已损坏") == true)
+        #expect(byFile["empty-rows.xlsx"]?.first?["rule"] as? String == "REC-000")
+        #expect(byFile["ok.yaml"] == nil)
+    }
+
+    @Test func importedRecordsCheckWithTheSameFindingsAsTheLedgers() throws {
+        let folder = try CLIRunner.folder([:])
+        let result = try CLIRunner.run(["import", Self.ledgers.path + "/石桥镇行政处罚案件台账.xlsx", Self.ledgers.path + "/石桥镇重大行政决策事项台账.xlsx",
+                                        Self.ledgers.path + "/石桥镇规范性文件备案登记表.csv", "--out", folder.appendingPathComponent("records").path])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("写出 33 个记录"))
+        try FileManager.default.copyItem(at: Self.ledgers.appendingPathComponent("registry.yaml"), to: folder.appendingPathComponent("records/registry.yaml"))
+        let fromYAML = try Self.findings(["records"], in: folder)
+        let fromLedgers = try Self.findings(["cases/ledgers"])
+        #expect(Self.pairs(fromYAML) == Self.pairs(fromLedgers))
+        #expect(fromYAML.allSatisfy { $0["cell"] == nil })
+        // An existing file is never overwritten without --force.
+        let again = try CLIRunner.run(["import", Self.ledgers.path + "/石桥镇规范性文件备案登记表.csv", "--out", "records"], in: folder)
+        #expect(again.status == 1)
+        #expect(again.stderr.contains("已存在，未覆盖"))
+        let forced = try CLIRunner.run(["import", Self.ledgers.path + "/石桥镇规范性文件备案登记表.csv", "--out", "records", "--force"], in: folder)
+        #expect(forced.status == 0)
+    }
+
+    @Test func theTemplateIsALedgerOfItsOwnLayout() throws {
+        let folder = try CLIRunner.folder([:])
+        let result = try CLIRunner.run(["init", "--ledger", "penalty-cases"], in: folder, environment: ["LANG": "zh_CN.UTF-8"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let file = folder.appendingPathComponent("行政执法（处罚）案件台账.xlsx")
+        #expect(FileManager.default.fileExists(atPath: file.path))
+        let check = try CLIRunner.run(["check", "--as-of", "2026-06-30", "--format", "json", file.path], in: folder)
+        #expect(try CLIRunner.json(check.stdout)["findings"].map { ($0 as? [[String: Any]])?.allSatisfy { $0["rule"] as? String == "REC-005" } } == true)
+        let again = try CLIRunner.run(["init", "--ledger", "penalty-cases"], in: folder, environment: ["LANG": "zh_CN.UTF-8"])
+        #expect(again.status == 2)
+    }
+
+    @Test func theAuditWorkbookHasASheetPerTableAndIsNotReadBack() throws {
+        let folder = try CLIRunner.folder([:])
+        let output = folder.appendingPathComponent("audit.xlsx").path
+        let result = try CLIRunner.run(["audit", "cases", "--from", "2025-01-01", "--to", "2025-12-31", "--as-of", "2026-06-30", "--format", "xlsx", "--output", output])
+        #expect(result.status == 0, "\(result.stderr)")
+        let sheets = try CLIRunner.shell(
+            "python3 -c 'import zipfile, sys; z = zipfile.ZipFile(sys.argv[1]); print(z.read(\"xl/workbook.xml\").decode()); print(z.read(\"xl/worksheets/sheet1.xml\").decode()[:3000])' audit.xlsx",
+            in: folder)
+        for name in ["记录", "各规则合规率", "各规则包合规率", "各承办单位合规率", "各月合规率", "问题清单"] { #expect(sheets.stdout.contains("name=\"\(name)\"")) }
+        #expect(sheets.stdout.contains("state=\"frozen\""))
+        #expect(!sheets.stdout.contains("<f>"))
+        // Checking the folder the export was written into does not read it as a ledger.
+        try FileManager.default.copyItem(at: CLIRunner.root.appendingPathComponent("cases/mad/county-heating-concession.yaml"), to: folder.appendingPathComponent("a.yaml"))
+        let findings = try Self.findings(["."], in: folder)
+        #expect(!findings.contains { $0["file"] as? String == "audit.xlsx" })
+    }
+
+    /// What the issue asks of a real spreadsheet program: the audit workbook opened by LibreOffice
+    /// gives the same tables as `--format csv`, and the ledgers saved again by LibreOffice check the same.
+    @Test(.enabled(if: AnnualReportTests.hasOffice)) func libreOfficeRoundTrips() throws {
+        let folder = try CLIRunner.folder([:])
+        let script = """
+            "$0" audit "\(CLIRunner.root.path)/cases" --from 2025-01-01 --to 2025-12-31 --as-of 2026-06-30 --format xlsx --output audit.xlsx &&
+            "$0" audit "\(CLIRunner.root.path)/cases" --from 2025-01-01 --to 2025-12-31 --as-of 2026-06-30 --table rules --output rules.csv &&
+            mkdir -p out again && HOME="$PWD" timeout 180 soffice --headless \
+              --convert-to 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1' --outdir out audit.xlsx >/dev/null 2>&1 &&
+            cp "\(CLIRunner.root.path)/cases/ledgers/"*.xlsx "\(CLIRunner.root.path)/cases/ledgers/registry.yaml" again/ &&
+            (cd again && HOME="$PWD" timeout 180 soffice --headless --convert-to xlsx --outdir ../resaved *.xlsx >/dev/null 2>&1) && cp again/registry.yaml resaved/
+            """
+        let result = try CLIRunner.shell(script, in: folder)
+        #expect(result.status == 0, "\(result.stderr)")
+        let fromOffice = try String(contentsOf: folder.appendingPathComponent("out/audit-各规则合规率.csv"), encoding: .utf8)
+        let fromCSV = try String(contentsOf: folder.appendingPathComponent("rules.csv"), encoding: .utf8)
+        #expect(fromOffice.replacingOccurrences(of: "\r\n", with: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
+            == fromCSV.replacingOccurrences(of: "\u{FEFF}", with: "").replacingOccurrences(of: "\r\n", with: "\n").trimmingCharacters(in: .whitespacesAndNewlines))
+        let original = try Self.findings(["again"], in: folder)
+        let resaved = try Self.findings(["resaved"], in: folder)
+        #expect(Self.pairs(original) == Self.pairs(resaved))
+        #expect(Self.pairs(resaved).count == 18)
+    }
+}
