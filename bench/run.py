@@ -9,6 +9,8 @@
 4. Start-up: `legality check` of one record, median of 20 runs.
 5. Peak resident memory on 100,000 records and on --large records (0 to skip), as one file a
    record and as 10 multi-document files.
+6. Ledgers: --ledger rows (default 100,000; 0 to skip) of a penalty-case ledger (bench/ledger.py),
+   as CSV and as .xlsx: time and peak memory.
 Prints a Markdown table (records/s, MB/s, ratio to the floor, peak memory) and the core count.
 Times are the median of --runs runs, on a warm file cache.
 """
@@ -74,6 +76,7 @@ def main():
     parser.add_argument("--records", type=int, default=20000)
     parser.add_argument("--large", type=int, default=1000000)
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--ledger", type=int, default=100000)
     args = parser.parse_args()
     os.makedirs(WORK, exist_ok=True)
     sh(["swift", "build", "-c", "release"], cwd=ROOT, stdout=subprocess.DEVNULL)
@@ -112,6 +115,17 @@ def main():
             seconds, peak = timed(check + ["--max-file-bytes", str(4 << 30), folder])
             shape = "10 multi-document files" if multi else "one file a record"
             print(f"| {shape} | {count:,} | {seconds:.1f} | {peak / 1024:.0f} |")
+
+    if args.ledger:
+        folder = os.path.join(WORK, f"ledger-{args.ledger}")
+        if not os.path.exists(os.path.join(folder, "registry.yaml")):
+            sh([sys.executable, os.path.join(ROOT, "bench", "ledger.py"), folder, str(args.ledger)])
+        print("\n| ledger | rows | file (MB) | time (s) | rows/s | peak memory (MB) |")
+        print("| --- | ---: | ---: | ---: | ---: | ---: |")
+        for name in ("ledger.csv", "ledger.xlsx"):
+            path = os.path.join(folder, name)
+            seconds, peak = timed(check + ["--max-file-bytes", str(4 << 30), path])
+            print(f"| {name} | {args.ledger:,} | {os.path.getsize(path) / 1e6:.1f} | {seconds:.1f} | {args.ledger / seconds:,.0f} | {peak / 1024:.0f} |")
 
 
 if __name__ == "__main__":

@@ -97,7 +97,8 @@ public enum LedgerConverter {
         table.rows.filter { $0.number > layout.headerRow }.map { record($0, layout: layout, person: person) }
     }
 
-    static func record(_ row: LedgerRow, layout: LedgerLayout, person: (String) -> String?) -> LedgerRecord {
+    /// The record of one row below the header row.
+    public static func record(_ row: LedgerRow, layout: LedgerLayout, person: (String) -> String?) -> LedgerRecord {
         let idColumn = layout.columns.first { $0.value.field.description == "id" }?.key ?? 1
         var draft = Draft.Mapping(position: SourcePosition(line: row.number, column: idColumn))
         draft.set(["kind"], .scalar(layout.mapping.kind, draft.position, text: true))

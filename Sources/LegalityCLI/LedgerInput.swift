@@ -46,7 +46,9 @@ enum LedgerInput {
             switch LedgerConverter.match(table, mappings: limits.ledgerMappings) {
             case .matched(let layout):
                 matchedAny = true
-                for record in LedgerConverter.records(table, layout: layout, person: { registry?.person(named: $0)?.id }) {
+                // Row by row: each record is built, checked and handed on before the next is built.
+                for row in table.rows where row.number > layout.headerRow {
+                    let record = LedgerConverter.record(row, layout: layout, person: { registry?.person(named: $0)?.id })
                     emit(.document(outcome(of: record, table: table, layout: layout, file: file, engine: engine, keepRecords: keepRecords)))
                 }
             case .partial(let mapping, let headerRow, let missing):
