@@ -50,7 +50,7 @@ struct PreparedRun {
     /// Loads configuration, rules, calendar and registry.
     static func prepare(
         _ options: RuleOptions, failOn: FailLevel? = nil, recordPaths: [String], recordFiles: [String] = [], extraRules: [String] = [],
-        needsRegistry: Bool = true
+        needsRegistry: Bool = true, reportWording: Bool = false
     ) throws(RunError) -> PreparedRun {
         let configuration = try loadConfiguration(options)
         for (path, position) in configuration.pathPositions.sorted(by: { $0.value < $1.value }) where FileSystem.kind(of: path) == .missing {
@@ -60,7 +60,7 @@ struct PreparedRun {
         ruleOptions.rules = configuration.rules + options.rules
         ruleOptions.calendars = configuration.calendars + options.calendars
         if ruleOptions.registry == nil { ruleOptions.registry = configuration.registry }
-        let (loaded, extraFiles) = try RunSetup.rules(ruleOptions, extra: extraRules)
+        let (loaded, extraFiles) = try RunSetup.rules(ruleOptions, extra: extraRules, reportWording: reportWording)
         let rules: RuleSet
         do {
             rules = try configuration.apply(to: loaded)
@@ -73,7 +73,9 @@ struct PreparedRun {
             registries: needsRegistry ? try RunSetup.registries(ruleOptions, recordPaths: recordPaths, recordFiles: recordFiles) : RegistryLookup(nil),
             language: options.languageOption?.language ?? configuration.language ?? .zh,
             failOn: level.severity, extraFiles: extraFiles,
-            ledgerMappings: try RunSetup.ledgerMappings(options.mappings, kinds: Set(rules.kindNames.keys)))
+            // Ledger layouts are read only when a ledger is among the inputs (or one is named).
+            ledgerMappings: options.mappings.isEmpty && !recordFiles.contains(where: LedgerInput.isLedger)
+                ? [] : try RunSetup.ledgerMappings(options.mappings, kinds: Set(rules.kindNames.keys)))
     }
 
     /// The configuration named with `--config`, else `.legality.yaml` in the current folder or the nearest above.

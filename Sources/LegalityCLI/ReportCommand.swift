@@ -62,7 +62,7 @@ struct ReportCommand: ParsableCommand {
     func run() throws {
         let paths = paths.isEmpty ? ["."] : paths
         let files = try Discovery.recordFiles(paths)
-        let run = try PreparedRun.prepare(ruleOptions, recordPaths: paths, recordFiles: files)
+        let run = try PreparedRun.prepare(ruleOptions, recordPaths: paths, recordFiles: files, reportWording: true)
         guard !run.rules.annualReport.claims.isEmpty else {
             throw RunError(
                 message: "no annual_report wording is loaded (the built-in rules/report/annual-report.yaml, or one beside your rules)",

@@ -19,11 +19,13 @@ enum RunSetup {
 
     /// The compiled rules, plus the files of `extra` paths (each file once, even when a path
     /// repeats the built-in folder); also returns the files that came from `extra`.
-    static func rules(_ options: RuleOptions, extra: [String]) throws(RunError) -> (rules: RuleSet, extraFiles: Set<String>) {
-        try rules(noBuiltin: options.noBuiltin, local: options.rules, extra: extra)
+    /// The annual report's wording (`rules/report/`) is read only when `reportWording` is asked for:
+    /// other runs do not need it, and every file read costs start-up time.
+    static func rules(_ options: RuleOptions, extra: [String], reportWording: Bool = false) throws(RunError) -> (rules: RuleSet, extraFiles: Set<String>) {
+        try rules(noBuiltin: options.noBuiltin, local: options.rules, extra: extra, reportWording: reportWording)
     }
 
-    private static func rules(noBuiltin: Bool, local: [String], extra: [String]) throws(RunError) -> (rules: RuleSet, extraFiles: Set<String>) {
+    private static func rules(noBuiltin: Bool, local: [String], extra: [String], reportWording: Bool = false) throws(RunError) -> (rules: RuleSet, extraFiles: Set<String>) {
         var sources: [RuleSource] = []
         var seen: Set<String> = []
         var extraFiles: Set<String> = []
@@ -32,7 +34,9 @@ enum RunSetup {
         }
         // `--no-builtin` drops the built-in packs, but never the record pack (a file that is not
         // YAML is always reported), the shared definitions or the vocabulary.
+        let reportFolder = folder.appendingComponent("report")
         for file in try Discovery.yamlFiles(under: folder) where !isCalendar(file) {
+            if !reportWording, file.parentPath == reportFolder { continue }
             if noBuiltin, file.parentPath != folder, file.parentPath.lastComponent != Rule.recordPack { continue }
             if seen.insert(FileSystem.realPath(file) ?? file).inserted { sources.append(try source(file, root: folder)) }
         }
