@@ -1,6 +1,7 @@
 /// Writes an .xlsx workbook (SpreadsheetML): one sheet per table, the header row bold and frozen,
 /// dates as dates, rates as percentages, column widths fitted to the text (a Chinese character
-/// counts twice). Every text is written as an inline string, so no cell is ever a formula.
+/// counts twice), printed on A4 landscape with every column on the page's width. Every text is
+/// written as an inline string, so no cell is ever a formula.
 public struct WorkbookWriter: Sendable {
     /// A cell's value.
     public enum Cell: Sendable, Equatable {
@@ -134,7 +135,9 @@ public struct WorkbookWriter: Sendable {
                 if index < widths.count { widths[index] = max(widths[index], width) } else { widths.append(width) }
             }
         }
+        // Printed landscape, every column on the page's width.
         var xml = declaration + #"<worksheet xmlns="\#(main)">"#
+            + #"<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>"#
             + #"<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>"#
             + "<cols>" + widths.enumerated().map { index, width in
                 #"<col min="\#(index + 1)" max="\#(index + 1)" width="\#(Int(min(max(width, 6), maxWidth).rounded(.up)) + 2)" customWidth="1"/>"#
@@ -145,6 +148,8 @@ public struct WorkbookWriter: Sendable {
         if !sheet.header.isEmpty {
             xml += #"<autoFilter ref="A1:\#(columnName(sheet.header.count))\#(sheet.rows.count + 1)"/>"#
         }
+        xml += #"<pageMargins left="0.4" right="0.4" top="0.5" bottom="0.5" header="0.3" footer="0.3"/>"#
+        xml += #"<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>"#
         return xml + "</worksheet>"
     }
 
