@@ -50,7 +50,7 @@ struct PreparedRun {
     /// Loads configuration, rules, calendar and registry.
     static func prepare(
         _ options: RuleOptions, failOn: FailLevel? = nil, recordPaths: [String], recordFiles: [String] = [], extraRules: [String] = [],
-        needsRegistry: Bool = true, reportWording: Bool = false
+        needsRegistry: Bool = true, reportWording: Bool = false, examples: Bool = false
     ) throws(RunError) -> PreparedRun {
         let configuration = try loadConfiguration(options)
         for (path, position) in configuration.pathPositions.sorted(by: { $0.value < $1.value }) where FileSystem.kind(of: path) == .missing {
@@ -60,7 +60,7 @@ struct PreparedRun {
         ruleOptions.rules = configuration.rules + options.rules
         ruleOptions.calendars = configuration.calendars + options.calendars
         if ruleOptions.registry == nil { ruleOptions.registry = configuration.registry }
-        let (loaded, extraFiles) = try RunSetup.rules(ruleOptions, extra: extraRules, reportWording: reportWording)
+        let (loaded, extraFiles) = try RunSetup.rules(ruleOptions, extra: extraRules, reportWording: reportWording, examples: examples)
         let rules: RuleSet
         do {
             rules = try configuration.apply(to: loaded)

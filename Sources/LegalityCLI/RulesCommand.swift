@@ -68,7 +68,7 @@ struct ListRules: ParsableCommand {
         @OptionGroup var ruleOptions: RuleOptions
 
         func run() throws {
-            let run = try PreparedRun.prepare(ruleOptions, recordPaths: [], needsRegistry: false)
+            let run = try PreparedRun.prepare(ruleOptions, recordPaths: [], needsRegistry: false, examples: true)
             // Ids are matched without regard to case: `rules show town-001` finds TOWN-001.
             guard let rule = run.rules.rules.first(where: { $0.id == id }) ?? run.rules.rules.first(where: { $0.id.lowercased() == id.lowercased() }) else {
                 let ids = run.rules.rules.map(\.id)
@@ -152,7 +152,7 @@ struct ListRules: ParsableCommand {
     @OptionGroup var ruleOptions: RuleOptions
 
     func run() throws {
-        let run = try PreparedRun.prepare(ruleOptions, recordPaths: [], extraRules: paths, needsRegistry: false, reportWording: true)
+        let run = try PreparedRun.prepare(ruleOptions, recordPaths: [], extraRules: paths, needsRegistry: false, reportWording: true, examples: true)
         // The ledger layouts beside the rules (and those named with --mapping) are checked too.
         _ = try RunSetup.ledgerMappings(ruleOptions.mappings, kinds: Set(run.rules.kindNames.keys))
         let selected = run.rules.rules.filter { paths.isEmpty || run.extraFiles.contains(FileSystem.realPath($0.file) ?? $0.file) }

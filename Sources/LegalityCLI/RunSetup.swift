@@ -21,11 +21,16 @@ enum RunSetup {
     /// repeats the built-in folder); also returns the files that came from `extra`.
     /// The annual report's wording (`rules/report/`) is read only when `reportWording` is asked for:
     /// other runs do not need it, and every file read costs start-up time.
-    static func rules(_ options: RuleOptions, extra: [String], reportWording: Bool = false) throws(RunError) -> (rules: RuleSet, extraFiles: Set<String>) {
-        try rules(noBuiltin: options.noBuiltin, local: options.rules, extra: extra, reportWording: reportWording)
+    /// Rule examples are kept only when `examples` is asked for (`test`, `rules show`, `rules lint`).
+    static func rules(
+        _ options: RuleOptions, extra: [String], reportWording: Bool = false, examples: Bool = false
+    ) throws(RunError) -> (rules: RuleSet, extraFiles: Set<String>) {
+        try rules(noBuiltin: options.noBuiltin, local: options.rules, extra: extra, reportWording: reportWording, examples: examples)
     }
 
-    private static func rules(noBuiltin: Bool, local: [String], extra: [String], reportWording: Bool = false) throws(RunError) -> (rules: RuleSet, extraFiles: Set<String>) {
+    private static func rules(
+        noBuiltin: Bool, local: [String], extra: [String], reportWording: Bool = false, examples: Bool = false
+    ) throws(RunError) -> (rules: RuleSet, extraFiles: Set<String>) {
         var sources: [RuleSource] = []
         var seen: Set<String> = []
         var extraFiles: Set<String> = []
@@ -50,7 +55,7 @@ enum RunSetup {
             }
         }
         do {
-            return (try RuleLoader.load(sources), extraFiles)
+            return (try RuleLoader.load(sources, examples: examples), extraFiles)
         } catch {
             let list = error.diagnostics.map(\.description).joined(separator: "\n")
             throw RunError(message: "invalid rules:\n" + list, chinese: "规则文件有误：\n" + list)

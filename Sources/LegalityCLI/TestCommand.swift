@@ -29,7 +29,7 @@ struct TestCommand: ParsableCommand {
     @OptionGroup var ruleOptions: RuleOptions
 
     func run() throws {
-        let run = try PreparedRun.prepare(ruleOptions, recordPaths: [], extraRules: paths, needsRegistry: false)
+        let run = try PreparedRun.prepare(ruleOptions, recordPaths: [], extraRules: paths, needsRegistry: false, examples: true)
         let (rules, extraFiles, calendar) = (run.rules, run.extraFiles, run.calendar)
         let selected = rules.rules.filter { paths.isEmpty || extraFiles.contains(FileSystem.realPath($0.file) ?? $0.file) }
         var passed = 0
