@@ -191,25 +191,28 @@ public enum RuleLoader {
     /// next top-level key, or `---`), or the end. Every byte but line breaks becomes a space, so
     /// lines and columns of what follows stay as they were.
     static func withoutExamples(_ bytes: [UInt8]) -> [UInt8] {
-        let key = Array("examples:".utf8)
         var result = bytes
-        var lineStart = 0
-        var blanking = false
-        while lineStart < result.count {
-            var lineEnd = lineStart
-            while lineEnd < result.count, result[lineEnd] != 0x0A { lineEnd += 1 }
-            let line = result[lineStart..<lineEnd]
-            if line.starts(with: key) {
-                blanking = true
-            } else if let first = line.first, ![0x20, 0x09, 0x0D, UInt8(ascii: "#")].contains(first) {
-                // Anything else at the start of a line (the next top-level key, `---`, `...`)
-                // ends the block: the examples' own lines are indented.
-                blanking = false
+        result.withUnsafeMutableBufferPointer { buffer in
+            let key = Array("examples:".utf8)
+            var lineStart = 0
+            var blanking = false
+            while lineStart < buffer.count {
+                var lineEnd = lineStart
+                while lineEnd < buffer.count, buffer[lineEnd] != 0x0A { lineEnd += 1 }
+                let length = lineEnd - lineStart
+                if length >= key.count, (0..<key.count).allSatisfy({ buffer[lineStart + $0] == key[$0] }) {
+                    blanking = true
+                } else if length > 0 {
+                    // Anything else at the start of a line (the next top-level key, `---`, `...`)
+                    // ends the block: the examples' own lines are indented.
+                    let first = buffer[lineStart]
+                    if first != 0x20, first != 0x09, first != 0x0D, first != UInt8(ascii: "#") { blanking = false }
+                }
+                if blanking {
+                    for index in lineStart..<lineEnd where buffer[index] != 0x0D { buffer[index] = 0x20 }
+                }
+                lineStart = lineEnd + 1
             }
-            if blanking {
-                for index in lineStart..<lineEnd where result[index] != 0x0D { result[index] = 0x20 }
-            }
-            lineStart = lineEnd + 1
         }
         return result
     }
