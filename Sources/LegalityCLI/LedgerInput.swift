@@ -1,5 +1,6 @@
 import DecisionRecords
 import Ledgers
+import OfficePackage
 import Reporters
 import RuleEngine
 import YAMLTree

@@ -146,7 +146,7 @@ public struct WorkbookWriter: Sendable {
         for (index, cells) in sheet.rows.enumerated() { xml += row(index + 2, cells, header: false) }
         xml += "</sheetData>"
         if !sheet.header.isEmpty {
-            xml += #"<autoFilter ref="A1:\#(columnName(sheet.header.count))\#(sheet.rows.count + 1)"/>"#
+            xml += #"<autoFilter ref="A1:\#(CellReference.column(sheet.header.count))\#(sheet.rows.count + 1)"/>"#
         }
         xml += #"<pageMargins left="0.4" right="0.4" top="0.5" bottom="0.5" header="0.3" footer="0.3"/>"#
         xml += #"<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>"#
@@ -156,7 +156,7 @@ public struct WorkbookWriter: Sendable {
     private static func row(_ number: Int, _ cells: [Cell], header: Bool) -> String {
         var xml = #"<row r="\#(number)">"#
         for (index, cell) in cells.enumerated() {
-            let reference = "\(columnName(index + 1))\(number)"
+            let reference = "\(CellReference.column(index + 1))\(number)"
             switch cell {
             case .text(let text):
                 let style = header ? 1 : (displayWidth(text) > maxWidth ? 4 : 0)
@@ -187,16 +187,6 @@ public struct WorkbookWriter: Sendable {
         case 0x1100...0x115F, 0x2E80...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x20000...0x3FFFD: true
         default: false
         }
-    }
-
-    static func columnName(_ number: Int) -> String {
-        var number = number
-        var letters: [Character] = []
-        while number > 0 {
-            letters.append(Character(Unicode.Scalar(UInt8(65 + (number - 1) % 26))))
-            number = (number - 1) / 26
-        }
-        return String(letters.reversed())
     }
 
     /// A name Excel accepts for a sheet: at most 31 characters, none of `[]:*?/\`.
