@@ -67,6 +67,7 @@ if ProcessInfo.processInfo.environment["LEGALITY_FUZZ"] == "1" {
         ("FuzzRules", ["RuleLanguage"]),
         ("FuzzConfiguration", ["RuleEngine", "YAMLTree"]),
         ("FuzzEvaluator", ["RuleEngine", "RuleLanguage", "DecisionRecords", "YAMLTree"]),
+        ("FuzzLedgers", ["Ledgers", "OfficePackage", "DecisionRecords", "YAMLTree"]),
     ]
     package.targets.append(.target(name: "FuzzSupport", path: "Fuzz/FuzzSupport", swiftSettings: strictSettings))
     for (name, dependencies) in fuzzTargets {

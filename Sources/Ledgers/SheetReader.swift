@@ -100,10 +100,13 @@ struct SheetReader {
     /// Merged ranges: the first cell's value fills the rest of the range.
     private static func fill(_ rows: [LedgerRow], _ merges: [(Int, Int, Int, Int)]) -> [LedgerRow] {
         var byNumber = Dictionary(rows.map { ($0.number, $0) }, uniquingKeysWith: { first, _ in first })
+        // However many ranges a sheet declares, at most this many cells are filled in all.
+        var budget = WorkbookReader.maxMergedCells * 100
         for (firstColumn, firstRow, lastColumn, lastRow) in merges {
-            guard lastColumn >= firstColumn, lastRow >= firstRow,
-                  (lastColumn - firstColumn + 1) * (lastRow - firstRow + 1) <= WorkbookReader.maxMergedCells,
+            let area = (lastColumn - firstColumn + 1) * (lastRow - firstRow + 1)
+            guard lastColumn >= firstColumn, lastRow >= firstRow, area <= WorkbookReader.maxMergedCells, area <= budget,
                   let value = byNumber[firstRow]?.cells[firstColumn] else { continue }
+            budget -= area
             for row in firstRow...lastRow {
                 for column in firstColumn...lastColumn where byNumber[row]?.cells[column] == nil {
                     byNumber[row, default: LedgerRow(number: row, cells: [:])].cells[column] = value
