@@ -8,9 +8,19 @@ import YAMLTree
 /// Reads a CSV ledger (RFC 4180: quoted fields, doubled quotes, line breaks inside quotes) in
 /// UTF-8 with or without a byte-order mark, or in GB18030 as WPS and older Excel save it.
 public enum CSVTableReader {
-    /// The table of a CSV file.
+    /// The table of a CSV file, held whole (for `import`).
     /// - Parameter maxRows: rows with content read, at most.
     public static func read(_ bytes: [UInt8], maxRows: Int) throws(LedgerError) -> LedgerTable {
+        var rows: [LedgerRow] = []
+        try self.rows(bytes, maxRows: maxRows) { row in
+            rows.append(row)
+            return true
+        }
+        return LedgerTable(sheet: nil, rows: rows)
+    }
+
+    /// Hands each row with content of a CSV file to `each`, in order; `each` returns false to stop.
+    public static func rows(_ bytes: [UInt8], maxRows: Int, each: (LedgerRow) -> Bool) throws(LedgerError) {
         var bytes = bytes
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
         if !YAMLParser.isValidUTF8(bytes) {
@@ -21,13 +31,23 @@ public enum CSVTableReader {
             }
             bytes = converted
         }
-        return LedgerTable(sheet: nil, rows: parse(bytes, maxRows: maxRows))
+        parse(bytes, maxRows: maxRows, each: each)
     }
 
-    /// Fields split by commas, quotes honoured; rows numbered by their first line (as a
+    /// Rows of fields split by commas, quotes honoured; rows numbered by their first line (as a
     /// spreadsheet numbers them), rows without content left out.
     static func parse(_ bytes: [UInt8], maxRows: Int) -> [LedgerRow] {
         var rows: [LedgerRow] = []
+        parse(bytes, maxRows: maxRows) { row in
+            rows.append(row)
+            return true
+        }
+        return rows
+    }
+
+    static func parse(_ bytes: [UInt8], maxRows: Int, each: (LedgerRow) -> Bool) {
+        var count = 0
+        var stopped = false
         var cells: [Int: LedgerCell] = [:]
         var field: [UInt8] = []
         var column = 1
@@ -43,12 +63,15 @@ public enum CSVTableReader {
         }
         func endRow() {
             endField()
-            if !cells.isEmpty { rows.append(LedgerRow(number: rowStart, cells: cells)) }
+            if !cells.isEmpty {
+                count += 1
+                if !each(LedgerRow(number: rowStart, cells: cells)) || count >= maxRows { stopped = true }
+            }
             cells = [:]
             column = 1
             rowStart = line
         }
-        while index < bytes.count, rows.count < maxRows {
+        while index < bytes.count, !stopped {
             let byte = bytes[index]
             index += 1
             if quoted {
@@ -78,8 +101,7 @@ public enum CSVTableReader {
             default: field.append(byte)
             }
         }
-        if rows.count < maxRows, !field.isEmpty || !cells.isEmpty { endRow() }
-        return rows
+        if !stopped, !field.isEmpty || !cells.isEmpty { endRow() }
     }
 
     /// Bytes converted to UTF-8 with the C library's iconv; nil when they are not valid in `encoding`.

@@ -39,7 +39,7 @@ public struct LedgerRecord: Sendable {
 /// Turns ledger tables into records through a mapping.
 public enum LedgerConverter {
     /// Header rows are looked for among the first rows of a table.
-    static let headerSearchRows = 10
+    public static let headerSearchRows = 10
     /// Fields always read as text, whatever the cell looks like (an id of digits stays text).
     static let textFields: Set<String> = ["id", "title", "kind", "organ", "department", "person", "officers", "by", "attendees", "ref", "role", "channel"]
     /// Fields holding people, whose names are resolved to registry ids.

@@ -19,15 +19,18 @@ struct SheetReader {
         var hasFormula = false
     }
 
-    func rows(of bytes: [UInt8]) throws -> [LedgerRow] {
+    /// Hands each row with content to `each` as soon as it is read (merged ranges filled);
+    /// `each` returns false to stop. The rows are not kept.
+    func rows(of bytes: [UInt8], each: (LedgerRow) -> Bool) throws {
+        // Merged ranges are listed after the rows; they are read first, so rows can be filled as they come.
+        var merged = MergedCells(ranges: try Self.mergedRanges(in: bytes))
         var reader = XMLReader(bytes)
-        var rows: [LedgerRow] = []
+        var count = 0
         var current: LedgerRow?
         var cell: PendingCell?
         var rowNumber = 0
         var lastColumn = 0
         var reading: String?
-        var merges: [(Int, Int, Int, Int)] = []
         while let event = try reader.next() {
             switch event {
             case .start("row", let attributes, let closed):
@@ -35,9 +38,12 @@ struct SheetReader {
                 lastColumn = 0
                 if !closed { current = LedgerRow(number: rowNumber, cells: [:]) }
             case .end("row"):
-                if let row = current, !row.cells.isEmpty {
-                    rows.append(row)
-                    if rows.count >= maxRows { return rows }
+                if var row = current {
+                    merged.fill(&row)
+                    if !row.cells.isEmpty {
+                        count += 1
+                        guard each(row), count < maxRows else { return }
+                    }
                 }
                 current = nil
             case .start("c", let attributes, let closed):
@@ -61,12 +67,33 @@ struct SheetReader {
                 reading = nil
             case .text(let text):
                 if reading == "v" { cell?.value += text } else if reading == "t" { cell?.inline += text }
-            case .start("mergeCell", let attributes, _):
-                if let range = attributes["ref"], let merge = Self.range(range) { merges.append(merge) }
+            case .end("sheetData"):
+                return
             default: break
             }
         }
-        return merges.isEmpty ? rows : Self.fill(rows, merges)
+    }
+
+    /// The merged ranges of a sheet (its `mergeCells`, after the rows), as (first column, first
+    /// row, last column, last row).
+    static func mergedRanges(in bytes: [UInt8]) throws -> [(Int, Int, Int, Int)] {
+        let name = Array("mergeCells".utf8)
+        var index = bytes.count - name.count
+        while index > 0 {
+            if bytes[index] == name[0], bytes[index..<(index + name.count)].elementsEqual(name),
+               bytes[index - 1] == UInt8(ascii: "<") || bytes[index - 1] == UInt8(ascii: ":") {
+                break
+            }
+            index -= 1
+        }
+        guard index > 0, let open = bytes[..<index].lastIndex(of: UInt8(ascii: "<")) else { return [] }
+        var reader = XMLReader(Array(bytes[open...]))
+        var ranges: [(Int, Int, Int, Int)] = []
+        while let event = try reader.next() {
+            if case .start("mergeCell", let attributes, _) = event, let text = attributes["ref"], let range = range(text) { ranges.append(range) }
+            if case .end("mergeCells") = event { break }
+        }
+        return ranges
     }
 
     private func value(of cell: PendingCell) -> LedgerCell? {
@@ -96,23 +123,41 @@ struct SheetReader {
         guard parts.count == 2, let first = CellReference.parse(String(parts[0])), let last = CellReference.parse(String(parts[1])) else { return nil }
         return (first.column, first.row, last.column, last.row)
     }
+}
 
-    /// Merged ranges: the first cell's value fills the rest of the range.
-    private static func fill(_ rows: [LedgerRow], _ merges: [(Int, Int, Int, Int)]) -> [LedgerRow] {
-        var byNumber = Dictionary(rows.map { ($0.number, $0) }, uniquingKeysWith: { first, _ in first })
-        // However many ranges a sheet declares, at most this many cells are filled in all.
-        var budget = WorkbookReader.maxMergedCells * 100
-        for (firstColumn, firstRow, lastColumn, lastRow) in merges {
-            let area = (lastColumn - firstColumn + 1) * (lastRow - firstRow + 1)
-            guard lastColumn >= firstColumn, lastRow >= firstRow, area <= WorkbookReader.maxMergedCells, area <= budget,
-                  let value = byNumber[firstRow]?.cells[firstColumn] else { continue }
-            budget -= area
-            for row in firstRow...lastRow {
-                for column in firstColumn...lastColumn where byNumber[row]?.cells[column] == nil {
-                    byNumber[row, default: LedgerRow(number: row, cells: [:])].cells[column] = value
-                }
-            }
+/// Merged ranges filled as rows stream past: the value of a range's first cell fills the rest of
+/// its row and, in later rows, its columns. A range larger than `WorkbookReader.maxMergedCells`
+/// keeps its value in the first cell only, and at most a hundred times that many cells are
+/// filled in all, however many ranges a sheet declares.
+struct MergedCells {
+    typealias Range = (firstColumn: Int, firstRow: Int, lastColumn: Int, lastRow: Int)
+    private var byFirstRow: [Int: [Range]] = [:]
+    private var active: [(range: Range, value: LedgerCell)] = []
+    private var budget = WorkbookReader.maxMergedCells * 100
+
+    init(ranges: [(Int, Int, Int, Int)]) {
+        for (firstColumn, firstRow, lastColumn, lastRow) in ranges where lastColumn >= firstColumn && lastRow >= firstRow {
+            let range: Range = (firstColumn, firstRow, lastColumn, lastRow)
+            guard (lastColumn - firstColumn + 1) * (lastRow - firstRow + 1) <= WorkbookReader.maxMergedCells else { continue }
+            byFirstRow[firstRow, default: []].append(range)
         }
-        return byNumber.values.sorted { $0.number < $1.number }
+    }
+
+    mutating func fill(_ row: inout LedgerRow) {
+        guard !byFirstRow.isEmpty || !active.isEmpty else { return }
+        active.removeAll { $0.range.lastRow < row.number }
+        for (range, value) in active { fill(&row, range, value) }
+        for range in byFirstRow.removeValue(forKey: row.number) ?? [] {
+            guard let value = row.cells[range.firstColumn] else { continue }
+            fill(&row, range, value)
+            if range.lastRow > range.firstRow { active.append((range, value)) }
+        }
+    }
+
+    private mutating func fill(_ row: inout LedgerRow, _ range: Range, _ value: LedgerCell) {
+        for column in range.firstColumn...range.lastColumn where row.cells[column] == nil && budget > 0 {
+            row.cells[column] = value
+            budget -= 1
+        }
     }
 }

@@ -8,27 +8,65 @@ public enum WorkbookReader {
     /// The largest merged range filled, in cells; larger ones keep their value in the first cell only.
     static let maxMergedCells = 10_000
 
-    /// Every sheet with content, in the workbook's order.
+    /// Every sheet with content, in the workbook's order, each held whole (for `import`).
     /// - Parameter maxRows: rows with content read per sheet, at most.
     public static func read(_ bytes: [UInt8], maxRows: Int) throws(LedgerError) -> [LedgerTable] {
-        do {
+        let workbook = try open(bytes)
+        var tables: [LedgerTable] = []
+        for index in workbook.sheets.indices {
+            var rows: [LedgerRow] = []
+            try workbook.rows(ofSheet: index, maxRows: maxRows) { row in
+                rows.append(row)
+                return true
+            }
+            tables.append(LedgerTable(sheet: workbook.sheets[index].name, rows: rows))
+        }
+        return tables
+    }
+
+    /// A workbook opened for reading its sheets one at a time, row by row.
+    public struct Workbook: Sendable {
+        /// The sheets, in the workbook's order: name and part.
+        public let sheets: [(name: String, path: String)]
+        let archive: ZIPReader
+        let strings: [String]
+        let dateStyles: Set<Int>
+        let date1904: Bool
+
+        /// Hands each row with content of a sheet to `each`, in order, without holding the sheet's
+        /// rows; `each` returns false to stop.
+        public func rows(ofSheet index: Int, maxRows: Int, each: (LedgerRow) -> Bool) throws(LedgerError) {
+            let (name, path) = sheets[index]
+            try WorkbookReader.translating { () throws in
+                guard let sheet = try archive.read(path) else {
+                    throw LedgerError(chinese: "工作表“\(name)”缺少其内容（\(path)）", english: "the sheet '\(name)' has no content (\(path))")
+                }
+                try SheetReader(strings: strings, dateStyles: dateStyles, date1904: date1904, maxRows: maxRows).rows(of: sheet, each: each)
+            }
+        }
+    }
+
+    /// Opens a workbook: its sheets, shared strings and date formats.
+    public static func open(_ bytes: [UInt8]) throws(LedgerError) -> Workbook {
+        try translating { () throws -> Workbook in
             let archive = try ZIPReader(bytes)
             let workbook = try part(archive, "xl/workbook.xml")
             let relationships = try archive.read("xl/_rels/workbook.xml.rels").map(targets) ?? [:]
             let (sheets, date1904) = try sheetList(workbook)
-            let strings = try archive.read("xl/sharedStrings.xml").map(sharedStrings) ?? []
-            let dateStyles = try archive.read("xl/styles.xml").map(dateStyleIndices) ?? []
-            var tables: [LedgerTable] = []
-            for (name, relationship) in sheets {
-                guard let target = relationships[relationship] else { continue }
-                let path = target.hasPrefix("/") ? String(target.dropFirst()) : "xl/" + target
-                guard let sheet = try archive.read(path) else {
-                    throw LedgerError(chinese: "工作表“\(name)”缺少其内容（\(path)）", english: "the sheet '\(name)' has no content (\(path))")
-                }
-                let rows = try SheetReader(strings: strings, dateStyles: dateStyles, date1904: date1904, maxRows: maxRows).rows(of: sheet)
-                tables.append(LedgerTable(sheet: name, rows: rows))
+            let paths = sheets.compactMap { name, relationship -> (name: String, path: String)? in
+                guard let target = relationships[relationship] else { return nil }
+                return (name, target.hasPrefix("/") ? String(target.dropFirst()) : "xl/" + target)
             }
-            return tables
+            return Workbook(
+                sheets: paths, archive: archive, strings: try archive.read("xl/sharedStrings.xml").map(sharedStrings) ?? [],
+                dateStyles: try archive.read("xl/styles.xml").map(dateStyleIndices) ?? [], date1904: date1904)
+        }
+    }
+
+    /// Runs a step of reading, turning what can go wrong into a `LedgerError` in both languages.
+    static func translating<T>(_ body: () throws -> T) throws(LedgerError) -> T {
+        do {
+            return try body()
         } catch let error as ZIPReader.ReadError {
             throw LedgerError(chinese: error.chinese, english: error.english)
         } catch let error as XMLReader.ReadError {

@@ -23,47 +23,80 @@ enum LedgerInput {
             if let cell { for index in outcome.evaluation.findings.indices { outcome.evaluation.findings[index].cell = cell } }
             emit(.document(outcome))
         }
-        let tables: [LedgerTable]
+        let bytes: [UInt8]
         do {
-            let bytes = try FileSystem.read(file, limit: limits.maxFileBytes)
-            // A workbook legality wrote (an audit or check export) is a report, not a ledger.
-            guard WorkbookReader.application(bytes) != WorkbookReporter.application else { return }
-            tables = file.lowercased().hasSuffix(".csv")
-                ? [try CSVTableReader.read(bytes, maxRows: limits.maxRecords)]
-                : try WorkbookReader.read(bytes, maxRows: limits.maxRecords)
-        } catch let error as LedgerError {
-            fail(LocalizedText(zh: "无法读取台账：\(error.chinese)", en: "cannot read the ledger: \(error.english)"))
-            return
-        } catch let error as RunError {
+            bytes = try FileSystem.read(file, limit: limits.maxFileBytes)
+        } catch {
             fail(LocalizedText(zh: "无法读取文件：\(error.message)", en: "cannot read the file: \(error.message)"))
             return
-        } catch {
-            fail(LocalizedText(zh: "无法读取台账：\(error)", en: "cannot read the ledger: \(error)"))
-            return
+        }
+        let isCSV = file.lowercased().hasSuffix(".csv")
+        // A workbook legality wrote (an audit or check export) is a report, not a ledger.
+        if !isCSV, WorkbookReader.application(bytes) == WorkbookReporter.application { return }
+        // Each table (a sheet, or the CSV file) as a stream of rows.
+        typealias RowStream = ((LedgerRow) -> Bool) throws(LedgerError) -> Void
+        var tables: [(sheet: String?, rows: RowStream)] = []
+        if isCSV {
+            tables = [(nil, { each throws(LedgerError) in try CSVTableReader.rows(bytes, maxRows: limits.maxRecords, each: each) })]
+        } else {
+            do {
+                let workbook = try WorkbookReader.open(bytes)
+                tables = workbook.sheets.indices.map { index in
+                    (workbook.sheets[index].name, { each throws(LedgerError) in try workbook.rows(ofSheet: index, maxRows: limits.maxRecords, each: each) })
+                }
+            } catch {
+                fail(LocalizedText(zh: "无法读取台账：\(error.chinese)", en: "cannot read the ledger: \(error.english)"))
+                return
+            }
         }
         let registry = engine.context.registries.registry(for: file)
         var matchedAny = false
-        for table in tables {
-            switch LedgerConverter.match(table, mappings: limits.ledgerMappings) {
-            case .matched(let layout):
-                matchedAny = true
-                // Row by row: each record is built, checked and handed on before the next is built.
-                for row in table.rows where row.number > layout.headerRow {
-                    let record = LedgerConverter.record(row, layout: layout, person: { registry?.person(named: $0)?.id })
-                    emit(.document(outcome(of: record, table: table, layout: layout, file: file, engine: engine, keepRecords: keepRecords)))
+        for (sheet, rows) in tables {
+            // The first rows are held until the header is found; the rest are checked as they are read.
+            var head: [LedgerRow] = []
+            var match: LedgerMatch?
+            func check(_ row: LedgerRow, _ layout: LedgerLayout) {
+                guard row.number > layout.headerRow else { return }
+                let record = LedgerConverter.record(row, layout: layout, person: { registry?.person(named: $0)?.id })
+                emit(.document(outcome(of: record, sheet: sheet, layout: layout, file: file, engine: engine, keepRecords: keepRecords)))
+            }
+            func decide() -> LedgerMatch {
+                let decided = LedgerConverter.match(LedgerTable(sheet: sheet, rows: head), mappings: limits.ledgerMappings)
+                if case .matched(let layout) = decided { for row in head { check(row, layout) } }
+                match = decided
+                return decided
+            }
+            do {
+                try rows { row in
+                    if case .matched(let layout) = match {
+                        check(row, layout)
+                        return true
+                    }
+                    head.append(row)
+                    guard head.count >= LedgerConverter.headerSearchRows else { return true }
+                    if case .matched = decide() { return true }
+                    return false
                 }
+            } catch {
+                fail(LocalizedText(zh: "无法读取台账：\(error.chinese)", en: "cannot read the ledger: \(error.english)"))
+                matchedAny = true
+                continue
+            }
+            switch match ?? decide() {
+            case .matched:
+                matchedAny = true
             case .partial(let mapping, let headerRow, let missing):
                 matchedAny = true
                 let list = missing.map { column, closest in
                     (zh: closest.map { "\(column)（最接近的表头：\($0)）" } ?? column, en: closest.map { "\(column) (closest header: \($0))" } ?? column)
                 }
-                let sheet = table.sheet.map { "“\($0)”" } ?? ""
+                let sheetName = sheet.map { "“\($0)”" } ?? ""
                 fail(
                     LocalizedText(
-                        zh: "工作表\(sheet)第 \(headerRow) 行的表头像是\(mapping.name.zh)，但缺少必需的列：\(list.map(\.zh).joined(separator: "、"))；请改正表头，或用 --mapping 给出本单位台账的列映射",
-                        en: "the header in row \(headerRow)\(table.sheet.map { " of the sheet '\($0)'" } ?? "") looks like a \(mapping.name.en) but lacks required columns: \(list.map(\.en).joined(separator: ", ")); correct the header or give your ledger's columns with --mapping"),
+                        zh: "工作表\(sheetName)第 \(headerRow) 行的表头像是\(mapping.name.zh)，但缺少必需的列：\(list.map(\.zh).joined(separator: "、"))；请改正表头，或用 --mapping 给出本单位台账的列映射",
+                        en: "the header in row \(headerRow)\(sheet.map { " of the sheet '\($0)'" } ?? "") looks like a \(mapping.name.en) but lacks required columns: \(list.map(\.en).joined(separator: ", ")); correct the header or give your ledger's columns with --mapping"),
                     at: SourcePosition(line: headerRow, column: 1),
-                    cell: CellLocation(sheet: table.sheet, reference: CellReference.cell(row: headerRow, column: 1), header: nil, value: nil))
+                    cell: CellLocation(sheet: sheet, reference: CellReference.cell(row: headerRow, column: 1), header: nil, value: nil))
             case .none:
                 // A sheet with no ledger header (instructions, a summary) is not a ledger.
                 continue
@@ -79,7 +112,7 @@ enum LedgerInput {
 
     /// One row checked: loaded, with uncomputed formulas as problems, evaluated, its findings pointed at cells.
     private static func outcome(
-        of record: LedgerRecord, table: LedgerTable, layout: LedgerLayout, file: String, engine: Engine, keepRecords: Bool
+        of record: LedgerRecord, sheet: String?, layout: LedgerLayout, file: String, engine: Engine, keepRecords: Bool
     ) -> RecordChecker.DocumentOutcome {
         var loaded = engine.load(record.node, file: file)
         for column in record.uncomputed {
@@ -95,7 +128,7 @@ enum LedgerInput {
         for index in evaluation.findings.indices {
             guard let position = evaluation.findings[index].position, position.line == record.row else { continue }
             evaluation.findings[index].cell = CellLocation(
-                sheet: table.sheet, reference: CellReference.cell(row: position.line, column: position.column),
+                sheet: sheet, reference: CellReference.cell(row: position.line, column: position.column),
                 header: layout.headers[position.column], value: cells[position.column]?.text)
         }
         if !keepRecords {
