@@ -74,6 +74,19 @@ public struct Registry: Sendable {
         let matches = people.values.filter { $0.name.map(Vocabulary.trimmed) == wanted }
         return matches.count == 1 ? matches.first : nil
     }
+
+    /// The one person whose id or name differs from a text by a single character (a typo such as
+    /// 孙敏 for 孙明, or ZY-0488 for ZY-048); nil when none or several do, or when the text is
+    /// shorter than two characters.
+    public func person(resembling text: String) -> Person? {
+        let wanted = Vocabulary.trimmed(text)
+        guard wanted.count >= 2, people[wanted] == nil, person(named: wanted) == nil else { return nil }
+        let matches = people.values.filter { person in
+            let candidates = [person.id] + (person.name.map { [Vocabulary.trimmed($0)] } ?? [])
+            return candidates.contains { Suggestion.editDistance($0, wanted) == 1 }
+        }
+        return matches.count == 1 ? matches.first : nil
+    }
 }
 
 /// Reads registry documents.

@@ -222,6 +222,9 @@ struct Evaluator {
             let name = text(evaluate(inner), .en)
             guard let person = registry?.person(named: name) else { return .missing }
             return .text(person.id, nil)
+        case .personLike(let inner):
+            guard let person = registry?.person(resembling: text(evaluate(inner), .en)) else { return .missing }
+            return .text(person.id, nil)
         case .arithmetic(let operation, let operands):
             return arithmetic(operation, operands)
         case .datePart(let part, let inner):

@@ -27,6 +27,10 @@ import Testing
         #expect(text.stdout.contains("| 调查取证日期：2025-04-16  ← 此单元格"))
         // Names in the ledger became registry ids: 李娜 is SQ-042.
         #expect(text.stdout.contains("执法人员 SQ-042"))
+        // A name one character off (孙敏 for the adviser 孙明) is not in the registry, and says whom it resembles.
+        let decisions = try Self.findings(["cases/ledgers/石桥镇重大行政决策事项台账.xlsx"])
+        let typo = try #require(decisions.first { $0["rule"] as? String == "REC-004" })
+        #expect((typo["message"] as? String)?.hasSuffix("人员 孙敏 未在人员名册中登记；是否应为 SQ-021（孙明）？") == true)
     }
 
     @Test func sarifNamesTheCellAsALogicalLocation() throws {
