@@ -51,14 +51,14 @@ struct GateCommand: ParsableCommand {
         var away: [OffAgendaRecord] = []
         for item in checked.records {
             guard isOnAgenda(item) else {
-                away.append(OffAgendaRecord(file: item.file, record: item.id, title: item.title, discussions: item.discussionDays.sorted()))
+                away.append(OffAgendaRecord(file: item.place, record: item.id, title: item.title, discussions: item.discussionDays.sorted()))
                 continue
             }
             var findings = item.findings
             ledger.mark(&findings)
             let blocking = threshold.map { level in findings.contains { $0.severity >= level && $0.waiver == nil && !$0.pending } } ?? false
             items.append(AgendaItem(
-                file: item.file, record: item.id, title: item.title, findings: findings.sorted(by: Finding.precedes),
+                file: item.place, record: item.id, title: item.title, findings: findings.sorted(by: Finding.precedes),
                 ready: !blocking && !item.blocked && item.standing == .record))
         }
         var agenda = Agenda(meeting: meeting, version: Legality.version, items: items, runFindings: engine.runFindings(), language: run.language)

@@ -135,7 +135,8 @@ enum LedgerInput {
             evaluation.applicableRules = []
             evaluation.notInForceRules = []
         }
-        let summary = keepRecords ? RecordChecker.summary(of: loaded, document: record.node, file: file) : nil
+        var summary = keepRecords ? RecordChecker.summary(of: loaded, document: record.node, file: file) : nil
+        summary?.row = CellLocation(sheet: sheet, reference: CellReference.cell(row: record.row, column: 1), header: nil, value: nil).description
         return RecordChecker.DocumentOutcome(standing: loaded.record == nil ? .notRecord : .record, record: summary, evaluation: evaluation)
     }
 }

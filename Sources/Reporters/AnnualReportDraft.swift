@@ -197,7 +197,7 @@ struct AnnualReportDraft {
         current.sorted { Self.name($0) < Self.name($1) }.map { record in
             AnnualReport.Row(cells: [
                 Self.name(record), record.title ?? "", record.kind.flatMap { kindNames[$0]?.text(language) } ?? "",
-                record.periodDate.map { "\($0)" } ?? "", AuditReport.status(of: record).text(language), record.file,
+                record.periodDate.map { "\($0)" } ?? "", AuditReport.status(of: record).text(language), record.place,
             ])
         }
     }

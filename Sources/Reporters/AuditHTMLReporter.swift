@@ -184,7 +184,7 @@ public enum AuditHTMLReporter {
                 Escaping.html(record.id ?? ""), Escaping.html(record.title ?? ""), Escaping.html(kind), Escaping.html(record.department ?? ""),
                 Escaping.html(record.decisionDate?.description ?? ""),
                 "<span class=\"status \(status.rawValue)\">\(Escaping.html(status.text(language)))</span>",
-                counts, Escaping.html(broken), Escaping.html(record.file),
+                counts, Escaping.html(broken), Escaping.html(record.place),
             ]
             html += "<tr class=\"\(status.rawValue)\">" + cells.enumerated().map { index, cell in
                 "<td\(index == 6 ? " class=\"num\"" : "")>\(cell)</td>"

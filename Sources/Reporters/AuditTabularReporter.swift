@@ -55,7 +55,7 @@ public enum AuditTable: String, Sendable, CaseIterable {
                     .text(record.id ?? ""), .text(record.title ?? ""), .text(record.kind.map { audit.kindNames[$0]?.text(language) ?? $0 } ?? ""),
                     .text(record.department ?? ""), record.decisionDate.map { .date($0) } ?? .text(""), .text(AuditReport.status(of: record).text(language)),
                     .integer(active.count { $0.severity == .error }), .integer(active.count { $0.severity == .warning }),
-                    .integer(record.findings.count { $0.waiver != nil }), .text(broken.joined(separator: zh ? "、" : ", ")), .text(record.file),
+                    .integer(record.findings.count { $0.waiver != nil }), .text(broken.joined(separator: zh ? "、" : ", ")), .text(record.place),
                 ]
             })
         case .rules, .packs, .departments, .months:

@@ -4,7 +4,7 @@ import RuleLanguage
 
 /// One agenda item of the meeting gate.
 public struct AgendaItem: Sendable {
-    /// The record file.
+    /// The record file (for a ledger row, with its sheet and row: `台账.xlsx:行政处罚!A14`).
     public var file: String
     /// The record id; nil for a file that could not be read as records.
     public var record: String?
@@ -27,7 +27,7 @@ public struct AgendaItem: Sendable {
 
 /// A record not on this meeting's agenda: all its discussions are on other days.
 public struct OffAgendaRecord: Sendable {
-    /// The record file.
+    /// The record file (for a ledger row, with its sheet and row).
     public var file: String
     /// The record id.
     public var record: String?

@@ -35,6 +35,11 @@ public struct CheckedRecord: Sendable {
     public var discussionDays: [Day] = []
     /// Whether it has a collective discussion without a valid date.
     public var hasUndatedDiscussion = false
+    /// For a row of a ledger: its sheet and first cell (`行政处罚!A14`, or `A14` in a CSV file).
+    public var row: String?
+
+    /// The file, and for a ledger row its sheet and row: where a person finds the record.
+    public var place: String { row.map { "\(file):\($0)" } ?? file }
 
     /// What a checked document is.
     public enum Standing: Sendable {
