@@ -31,6 +31,9 @@ import Testing
         let decisions = try Self.findings(["cases/ledgers/石桥镇重大行政决策事项台账.xlsx"])
         let typo = try #require(decisions.first { $0["rule"] as? String == "REC-004" })
         #expect((typo["message"] as? String)?.hasSuffix("人员 孙敏 未在人员名册中登记；是否应为 SQ-021（孙明）？") == true)
+        // The gate's checklist names the row.
+        let gate = try CLIRunner.run(["gate", "--meeting", "2025-06-13", Self.penalty])
+        #expect(gate.stdout.contains("石桥镇行政处罚案件台账.xlsx:石桥镇行政处罚案件台账!A3"))
     }
 
     @Test func sarifNamesTheCellAsALogicalLocation() throws {
