@@ -11,6 +11,9 @@
    record and as 10 multi-document files.
 6. Ledgers: --ledger rows (default 100,000; 0 to skip) of a penalty-case ledger (bench/ledger.py),
    as CSV and as .xlsx: time and peak memory.
+7. Instructions per record by valgrind's callgrind (--callgrind records, default 2,000; 0 to
+   skip), for legality with one job and for the floor, so the ratio can be compared across
+   machines: instruction counts do not depend on the machine's speed or load.
 Prints a Markdown table (records/s, MB/s, ratio to the floor, peak memory) and the core count.
 Times are the median of --runs runs, on a warm file cache.
 """
@@ -77,6 +80,7 @@ def main():
     parser.add_argument("--large", type=int, default=1000000)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--ledger", type=int, default=100000)
+    parser.add_argument("--callgrind", type=int, default=2000)
     args = parser.parse_args()
     os.makedirs(WORK, exist_ok=True)
     sh(["swift", "build", "-c", "release"], cwd=ROOT, stdout=subprocess.DEVNULL)
@@ -126,6 +130,33 @@ def main():
             path = os.path.join(folder, name)
             seconds, peak = timed(check + ["--max-file-bytes", str(4 << 30), path])
             print(f"| {name} | {args.ledger:,} | {os.path.getsize(path) / 1e6:.1f} | {seconds:.1f} | {args.ledger / seconds:,.0f} | {peak / 1024:.0f} |")
+
+    if args.callgrind and shutil.which("valgrind"):
+        folder, listing, _ = dataset(args.records)
+        with open(listing) as f:
+            files = [line.strip() for line in f if line.strip()][: args.callgrind]
+        subset = os.path.join(WORK, f"callgrind-{len(files)}.list")
+        with open(subset, "w") as f:
+            f.write("\n".join(files) + "\n")
+        floor_instructions = instructions([FLOOR], stdin_path=subset)
+        check_instructions = instructions(check + ["--jobs", "1"] + files)
+        n = len(files)
+        print(f"\ncallgrind, {n:,} records: floor {floor_instructions / n:,.0f} instructions a record, "
+              f"legality check --jobs 1 {check_instructions / n:,.0f} ({check_instructions / floor_instructions:.1f} × the floor)")
+
+
+def instructions(args, stdin_path=None):
+    """Instructions a command executes, counted by valgrind's callgrind."""
+    out = os.path.join(WORK, "callgrind.out")
+    stdin = open(stdin_path, "rb") if stdin_path else subprocess.DEVNULL
+    result = subprocess.run(["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}"] + args,
+                            stdin=stdin, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    if stdin_path:
+        stdin.close()
+    for line in result.stderr.splitlines():
+        if "refs:" in line:
+            return int(line.split("refs:")[1].strip().replace(",", ""))
+    sys.exit("bench: callgrind printed no instruction count")
 
 
 if __name__ == "__main__":
