@@ -138,8 +138,16 @@ def main():
         subset = os.path.join(WORK, f"callgrind-{len(files)}.list")
         with open(subset, "w") as f:
             f.write("\n".join(files) + "\n")
+        # The records are checked as a folder: thousands of paths on the command line would add
+        # the argument parser's own cost (about 10% of the time for 2,000 paths).
+        copies = os.path.join(WORK, f"callgrind-{len(files)}")
+        if not os.path.isdir(copies):
+            os.makedirs(copies)
+            for index, path in enumerate(files):
+                shutil.copyfile(path, os.path.join(copies, f"{index:06d}-{os.path.basename(path)}"))
+            shutil.copyfile(os.path.join(folder, "registry.yaml"), os.path.join(copies, "registry.yaml"))
         floor_instructions = instructions([FLOOR], stdin_path=subset)
-        check_instructions = instructions(check + ["--jobs", "1"] + files)
+        check_instructions = instructions(check + ["--jobs", "1", copies])
         n = len(files)
         print(f"\ncallgrind, {n:,} records: floor {floor_instructions / n:,.0f} instructions a record, "
               f"legality check --jobs 1 {check_instructions / n:,.0f} ({check_instructions / floor_instructions:.1f} × the floor)")
