@@ -33,16 +33,19 @@ enum LedgerInput {
         let isCSV = file.lowercased().hasSuffix(".csv")
         // A workbook legality wrote (an audit or check export) is a report, not a ledger.
         if !isCSV, WorkbookReader.application(bytes) == WorkbookReporter.application { return }
-        // Each table (a sheet, or the CSV file) as a stream of rows.
+        // Each table (a sheet, or the CSV file) as a stream of rows. More rows than the run's record
+        // limit (and the header rows above the records) are read, so that the limit is reached and
+        // said, never silently cut.
+        let maxRows = limits.maxRecords < Int.max - 100 ? limits.maxRecords + LedgerConverter.headerSearchRows + 1 : Int.max
         typealias RowStream = ((LedgerRow) -> Bool) throws(LedgerError) -> Void
         var tables: [(sheet: String?, rows: RowStream)] = []
         if isCSV {
-            tables = [(nil, { each throws(LedgerError) in try CSVTableReader.rows(bytes, maxRows: limits.maxRecords, each: each) })]
+            tables = [(nil, { each throws(LedgerError) in try CSVTableReader.rows(bytes, maxRows: maxRows, each: each) })]
         } else {
             do {
                 let workbook = try WorkbookReader.open(bytes)
                 tables = workbook.sheets.indices.map { index in
-                    (workbook.sheets[index].name, { each throws(LedgerError) in try workbook.rows(ofSheet: index, maxRows: limits.maxRecords, each: each) })
+                    (workbook.sheets[index].name, { each throws(LedgerError) in try workbook.rows(ofSheet: index, maxRows: maxRows, each: each) })
                 }
             } catch {
                 fail(LocalizedText(zh: "无法读取台账：\(error.chinese)", en: "cannot read the ledger: \(error.english)"))

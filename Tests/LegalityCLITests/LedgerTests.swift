@@ -109,6 +109,11 @@ import Testing
         #expect(byFile["ok.yaml"] == nil)
     }
 
+    @Test func aLedgerLongerThanTheRecordLimitSaysSo() throws {
+        let findings = try Self.findings(["--max-records", "5", Self.penalty])
+        #expect(findings.contains { ($0["message"] as? String)?.contains("记录数已达上限 5") == true })
+    }
+
     @Test func importedRecordsCheckWithTheSameFindingsAsTheLedgers() throws {
         let folder = try CLIRunner.folder([:])
         let result = try CLIRunner.run(["import", Self.ledgers.path + "/石桥镇行政处罚案件台账.xlsx", Self.ledgers.path + "/石桥镇重大行政决策事项台账.xlsx",
