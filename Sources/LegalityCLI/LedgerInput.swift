@@ -33,24 +33,16 @@ enum LedgerInput {
         let isCSV = file.lowercased().hasSuffix(".csv")
         // A workbook legality wrote (an audit or check export) is a report, not a ledger.
         if !isCSV, WorkbookReader.application(bytes) == WorkbookReporter.application { return }
-        // Each table (a sheet, or the CSV file) as a stream of rows. More rows than the run's record
+        // More rows than the run's record
         // limit (and the header rows above the records) are read, so that the limit is reached and
         // said, never silently cut.
         let maxRows = limits.maxRecords < Int.max - 100 ? limits.maxRecords + LedgerConverter.headerSearchRows + 1 : Int.max
-        typealias RowStream = ((LedgerRow) -> Bool) throws(LedgerError) -> Void
-        var tables: [(sheet: String?, rows: RowStream)] = []
-        if isCSV {
-            tables = [(nil, { each throws(LedgerError) in try CSVTableReader.rows(bytes, maxRows: maxRows, each: each) })]
-        } else {
-            do {
-                let workbook = try WorkbookReader.open(bytes)
-                tables = workbook.sheets.indices.map { index in
-                    (workbook.sheets[index].name, { each throws(LedgerError) in try workbook.rows(ofSheet: index, maxRows: maxRows, each: each) })
-                }
-            } catch {
-                fail(LocalizedText(zh: "无法读取台账：\(error.chinese)", en: "cannot read the ledger: \(error.english)"))
-                return
-            }
+        let tables: [Table]
+        do {
+            tables = try self.tables(of: bytes, isCSV: isCSV, maxRows: maxRows)
+        } catch {
+            fail(LedgerProblems.unreadable(error))
+            return
         }
         let registry = engine.context.registries.registry(for: file)
         var matchedAny = false
@@ -81,7 +73,7 @@ enum LedgerInput {
                     return false
                 }
             } catch {
-                fail(LocalizedText(zh: "无法读取台账：\(error.chinese)", en: "cannot read the ledger: \(error.english)"))
+                fail(LedgerProblems.unreadable(error))
                 matchedAny = true
                 continue
             }
@@ -90,14 +82,8 @@ enum LedgerInput {
                 matchedAny = true
             case .partial(let mapping, let headerRow, let missing):
                 matchedAny = true
-                let list = missing.map { column, closest in
-                    (zh: closest.map { "\(column)（最接近的表头：\($0)）" } ?? column, en: closest.map { "\(column) (closest header: \($0))" } ?? column)
-                }
-                let sheetName = sheet.map { "“\($0)”" } ?? ""
                 fail(
-                    LocalizedText(
-                        zh: "工作表\(sheetName)第 \(headerRow) 行的表头像是\(mapping.name.zh)，但缺少必需的列：\(list.map(\.zh).joined(separator: "、"))；请改正表头，或用 --mapping 给出本单位台账的列映射",
-                        en: "the header in row \(headerRow)\(sheet.map { " of the sheet '\($0)'" } ?? "") looks like a \(mapping.name.en) but lacks required columns: \(list.map(\.en).joined(separator: ", ")); correct the header or give your ledger's columns with --mapping"),
+                    LedgerProblems.missingColumns(mapping, headerRow: headerRow, missing: missing, sheet: sheet),
                     at: SourcePosition(line: headerRow, column: 1),
                     cell: CellLocation(sheet: sheet, reference: CellReference.cell(row: headerRow, column: 1), header: nil, value: nil))
             case .none:
@@ -105,11 +91,19 @@ enum LedgerInput {
                 continue
             }
         }
-        if !matchedAny {
-            let names = limits.ledgerMappings.map(\.name)
-            fail(LocalizedText(
-                zh: "没有一个工作表的表头符合已知的台账格式（\(names.map(\.zh).joined(separator: "、"))）；用 --mapping 给出本单位台账的列映射，或用 legality init --ledger 生成模板",
-                en: "no sheet has the header of a known ledger layout (\(names.map(\.en).joined(separator: ", "))); give your ledger's columns with --mapping, or start from legality init --ledger"))
+        if !matchedAny { fail(LedgerProblems.noLayout(limits.ledgerMappings)) }
+    }
+
+    /// A table of a ledger (a sheet, or the CSV file) as a stream of its rows.
+    typealias Table = (sheet: String?, rows: ((LedgerRow) -> Bool) throws(LedgerError) -> Void)
+
+    private static func tables(of bytes: [UInt8], isCSV: Bool, maxRows: Int) throws(LedgerError) -> [Table] {
+        if isCSV {
+            return [(nil, { each throws(LedgerError) in try CSVTableReader.rows(bytes, maxRows: maxRows, each: each) })]
+        }
+        let workbook = try WorkbookReader.open(bytes)
+        return workbook.sheets.indices.map { index in
+            (workbook.sheets[index].name, { each throws(LedgerError) in try workbook.rows(ofSheet: index, maxRows: maxRows, each: each) })
         }
     }
 
@@ -121,9 +115,7 @@ enum LedgerInput {
         for column in record.uncomputed {
             loaded.problems.append(RecordProblem(
                 code: .yaml,
-                message: LocalizedText(
-                    zh: "单元格 \(CellReference.cell(row: record.row, column: column))（\(layout.headers[column] ?? "")）是没有计算结果的公式；请在 Excel 或 WPS 中打开并保存后再检查",
-                    en: "the cell \(CellReference.cell(row: record.row, column: column)) (\(layout.headers[column] ?? "")) holds a formula with no computed value; open and save it in Excel or WPS first"),
+                message: LedgerProblems.uncomputedFormula(cell: CellReference.cell(row: record.row, column: column), header: layout.headers[column] ?? ""),
                 position: SourcePosition(line: record.row, column: column)))
         }
         var evaluation = engine.evaluate(loaded, file: file)

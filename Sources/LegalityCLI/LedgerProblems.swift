@@ -1,0 +1,30 @@
+import DecisionRecords
+import Ledgers
+
+/// What is said, in both languages, when a ledger or a part of it cannot be checked.
+enum LedgerProblems {
+    static func unreadable(_ error: LedgerError) -> LocalizedText {
+        LocalizedText(zh: "无法读取台账：\(error.chinese)", en: "cannot read the ledger: \(error.english)")
+    }
+
+    /// A header with most of a layout's required columns: each missing one, with the closest header found.
+    static func missingColumns(_ mapping: LedgerMapping, headerRow: Int, missing: [(column: String, closest: String?)], sheet: String?) -> LocalizedText {
+        let zh = missing.map { column, closest in closest.map { "\(column)（最接近的表头：\($0)）" } ?? column }
+        let en = missing.map { column, closest in closest.map { "\(column) (closest header: \($0))" } ?? column }
+        return LocalizedText(
+            zh: "工作表\(sheet.map { "“\($0)”" } ?? "")第 \(headerRow) 行的表头像是\(mapping.name.zh)，但缺少必需的列：\(zh.joined(separator: "、"))；请改正表头，或用 --mapping 给出本单位台账的列映射",
+            en: "the header in row \(headerRow)\(sheet.map { " of the sheet '\($0)'" } ?? "") looks like a \(mapping.name.en) but lacks required columns: \(en.joined(separator: ", ")); correct the header or give your ledger's columns with --mapping")
+    }
+
+    static func noLayout(_ mappings: [LedgerMapping]) -> LocalizedText {
+        LocalizedText(
+            zh: "没有一个工作表的表头符合已知的台账格式（\(mappings.map(\.name.zh).joined(separator: "、"))）；用 --mapping 给出本单位台账的列映射，或用 legality init --ledger 生成模板",
+            en: "no sheet has the header of a known ledger layout (\(mappings.map(\.name.en).joined(separator: ", "))); give your ledger's columns with --mapping, or start from legality init --ledger")
+    }
+
+    static func uncomputedFormula(cell: String, header: String) -> LocalizedText {
+        LocalizedText(
+            zh: "单元格 \(cell)（\(header)）是没有计算结果的公式；请在 Excel 或 WPS 中打开并保存后再检查",
+            en: "the cell \(cell) (\(header)) holds a formula with no computed value; open and save it in Excel or WPS first")
+    }
+}
