@@ -29,7 +29,7 @@ public enum AnnualReportHTMLReporter {
     }
 
     /// The annex's column widths in percent: id, title, kind, date, status, file.
-    static let columnWidths = [17, 29, 12, 11, 8, 23]
+    static let columnWidths = [16, 26, 11, 11, 10, 26]
 
     static let style = """
         @page { size: A4; margin: 25mm 22mm; }
