@@ -8,30 +8,11 @@ enum Deflate {
         guard legality_raw_deflate_init(&stream, Z_DEFAULT_COMPRESSION) == Z_OK else { return nil }
         defer { deflateEnd(&stream) }
         var output = [UInt8](repeating: 0, count: Int(deflateBound(&stream, uLong(input.count))) + 16)
-        var input = input
-        let status = input.withUnsafeMutableBufferPointer { source in
-            output.withUnsafeMutableBufferPointer { target in
-                stream.next_in = source.baseAddress
-                stream.avail_in = uInt(source.count)
-                stream.next_out = target.baseAddress
-                stream.avail_out = uInt(target.count)
-                return deflate(&stream, Z_FINISH)
-            }
-        }
-        guard status == Z_STREAM_END else { return nil }
+        guard run(&stream, input[...], into: &output, deflate) == Z_STREAM_END else { return nil }
         output.removeLast(output.count - Int(stream.total_out))
         return output
     }
 
-    /// The CRC-32 of bytes.
-    static func checksum(_ bytes: [UInt8]) -> UInt32 {
-        bytes.withUnsafeBufferPointer { buffer in
-            UInt32(crc32(crc32(0, nil, 0), buffer.baseAddress, uInt(buffer.count)))
-        }
-    }
-}
-
-extension Deflate {
     /// Inflates raw deflate data that should give `expected` bytes; nil when the data is corrupt
     /// or would give more than `expected` (inflating stops there, so a lying header cannot make it
     /// grow without bound).
@@ -41,18 +22,31 @@ extension Deflate {
         defer { inflateEnd(&stream) }
         // One byte more than expected, to tell "exactly as declared" from "more than declared".
         var output = [UInt8](repeating: 0, count: expected + 1)
-        var input = Array(input)
-        let status = input.withUnsafeMutableBufferPointer { source in
+        guard run(&stream, input, into: &output, inflate) == Z_STREAM_END, Int(stream.total_out) == expected else { return nil }
+        output.removeLast()
+        return output
+    }
+
+    /// The CRC-32 of bytes.
+    static func checksum(_ bytes: [UInt8]) -> UInt32 {
+        bytes.withUnsafeBufferPointer { buffer in
+            UInt32(crc32(crc32(0, nil, 0), buffer.baseAddress, uInt(buffer.count)))
+        }
+    }
+
+    /// One `Z_FINISH` call of `step` (deflate or inflate) from all of `input` into `output`, in
+    /// place: zlib reads the input without changing it, so no copy is made.
+    private static func run(
+        _ stream: inout z_stream, _ input: ArraySlice<UInt8>, into output: inout [UInt8], _ step: (z_streamp?, Int32) -> Int32
+    ) -> Int32 {
+        input.withUnsafeBufferPointer { source in
             output.withUnsafeMutableBufferPointer { target in
-                stream.next_in = source.baseAddress
+                stream.next_in = source.baseAddress.map { UnsafeMutablePointer(mutating: $0) }
                 stream.avail_in = uInt(source.count)
                 stream.next_out = target.baseAddress
                 stream.avail_out = uInt(target.count)
-                return inflate(&stream, Z_FINISH)
+                return step(&stream, Z_FINISH)
             }
         }
-        guard status == Z_STREAM_END, Int(stream.total_out) == expected else { return nil }
-        output.removeLast()
-        return output
     }
 }
