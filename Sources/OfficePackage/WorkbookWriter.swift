@@ -54,7 +54,7 @@ public struct WorkbookWriter: Sendable {
         var parts: [OfficePackage.Part] = [
             .init("[Content_Types].xml", text: contentTypes),
             .init("_rels/.rels", text: Self.rootRelationships),
-            .init("docProps/app.xml", text: Self.declaration + #"<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Application>\#(Self.escape(application))</Application></Properties>"#),
+            .init("docProps/app.xml", text: Self.declaration + #"<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Application>\#(XMLEscaping.text(application))</Application></Properties>"#),
             .init("xl/workbook.xml", text: workbook),
             .init("xl/_rels/workbook.xml.rels", text: workbookRelationships),
             .init("xl/styles.xml", text: Self.styles),
@@ -90,7 +90,7 @@ public struct WorkbookWriter: Sendable {
     private var workbook: String {
         Self.declaration + #"<workbook xmlns="\#(Self.main)" xmlns:r="\#(Self.relationshipNamespace)"><sheets>"#
             + sheets.enumerated().map { index, sheet in
-                #"<sheet name="\#(Self.escape(Self.sheetName(sheet.name)))" sheetId="\#(index + 1)" r:id="rId\#(index + 1)"/>"#
+                #"<sheet name="\#(XMLEscaping.text(Self.sheetName(sheet.name)))" sheetId="\#(index + 1)" r:id="rId\#(index + 1)"/>"#
             }.joined()
             + "</sheets></workbook>"
     }
@@ -160,7 +160,7 @@ public struct WorkbookWriter: Sendable {
             switch cell {
             case .text(let text):
                 let style = header ? 1 : (displayWidth(text) > maxWidth ? 4 : 0)
-                xml += #"<c r="\#(reference)" s="\#(style)" t="inlineStr"><is><t xml:space="preserve">\#(escape(text))</t></is></c>"#
+                xml += #"<c r="\#(reference)" s="\#(style)" t="inlineStr"><is><t xml:space="preserve">\#(XMLEscaping.text(text))</t></is></c>"#
             case .integer(let value): xml += #"<c r="\#(reference)"><v>\#(value)</v></c>"#
             case .date(let serial): xml += #"<c r="\#(reference)" s="2"><v>\#(serial)</v></c>"#
             case .percent(let value): xml += #"<c r="\#(reference)" s="3"><v>\#(value)</v></c>"#
@@ -193,22 +193,5 @@ public struct WorkbookWriter: Sendable {
     static func sheetName(_ name: String) -> String {
         let cleaned = String(name.filter { !"[]:*?/\\".contains($0) }.prefix(31))
         return cleaned.isEmpty ? "Sheet" : cleaned
-    }
-
-    /// Text for XML: markup escaped, characters XML cannot hold dropped.
-    static func escape(_ text: String) -> String {
-        var result = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "\t", "\n", "\r": result.unicodeScalars.append(scalar)
-            case _ where scalar.value < 0x20 || scalar.value == 0xFFFE || scalar.value == 0xFFFF: continue
-            default: result.unicodeScalars.append(scalar)
-            }
-        }
-        return result
     }
 }

@@ -1,39 +1,18 @@
+import OfficePackage
+
 /// Escaping for the hand-written formats (XML, HTML, CSV, Markdown, URIs), without Foundation.
 ///
 /// Every function is total: whatever the text (quotes, markup, control characters, unpaired
 /// line ends), the result is well-formed in its format.
 enum Escaping {
-    /// Whether XML 1.0 allows the character at all: tab, LF, CR, and U+0020–U+D7FF,
-    /// U+E000–U+FFFD, U+10000–U+10FFFF (Swift scalars are never surrogates).
+    /// Whether XML 1.0 allows the character at all (see `XMLEscaping`).
     static func isXMLCharacter(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0x9, 0xA, 0xD, 0x20...0xD7FF, 0xE000...0xFFFD, 0x10000...0x10FFFF: true
-        default: false
-        }
+        XMLEscaping.isXMLCharacter(scalar)
     }
 
-    /// Text for XML character data or (with `attribute`) a double- or single-quoted attribute value.
-    ///
-    /// Escapes `&`, `<`, `>` and both quotes; drops characters XML 1.0 forbids. CR is written
-    /// as `&#13;` so parsers keep it; in attributes, tab and LF are written as character
-    /// references too, so attribute-value normalisation does not turn them into spaces.
+    /// Text for XML character data or (with `attribute`) an attribute value (see `XMLEscaping`).
     static func xml(_ text: String, attribute: Bool = false) -> String {
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars where isXMLCharacter(scalar) {
-            switch scalar {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&apos;"
-            case "\r": result += "&#13;"
-            case "\n" where attribute: result += "&#10;"
-            case "\t" where attribute: result += "&#9;"
-            default: result.unicodeScalars.append(scalar)
-            }
-        }
-        return result
+        XMLEscaping.text(text, attribute: attribute)
     }
 
     /// Text for HTML content or a quoted attribute value: escapes `&`, `<`, `>`, `"`, `'`; drops
