@@ -39,7 +39,7 @@ public func fuzzLedgers(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     if bytes.starts(with: [0x50, 0x4B]) {
         guard let read = try? WorkbookReader.read(bytes, maxRows: 1_000) else { return 0 }
         tables = read
-        _ = WorkbookReader.application(bytes)
+        _ = (try? WorkbookReader.open(bytes))?.application
     } else {
         guard let read = try? CSVTableReader.read(bytes, maxRows: 1_000) else { return 0 }
         tables = [read]

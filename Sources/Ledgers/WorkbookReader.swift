@@ -28,6 +28,8 @@ public enum WorkbookReader {
     public struct Workbook: Sendable {
         /// The sheets, in the workbook's order: name and part.
         public let sheets: [(name: String, path: String)]
+        /// The program that wrote it, from its properties; nil when unknown.
+        public let application: String?
         let archive: ZIPReader
         let strings: [String]
         let dateStyles: Set<Int>
@@ -58,7 +60,7 @@ public enum WorkbookReader {
                 return (name, target.hasPrefix("/") ? String(target.dropFirst()) : "xl/" + target)
             }
             return Workbook(
-                sheets: paths, archive: archive, strings: try archive.read("xl/sharedStrings.xml").map(sharedStrings) ?? [],
+                sheets: paths, application: application(in: archive), archive: archive, strings: try archive.read("xl/sharedStrings.xml").map(sharedStrings) ?? [],
                 dateStyles: try archive.read("xl/styles.xml").map(dateStyleIndices) ?? [], date1904: date1904)
         }
     }
@@ -79,8 +81,8 @@ public enum WorkbookReader {
     }
 
     /// The program that wrote a workbook, from its properties (`docProps/app.xml`); nil when unknown.
-    public static func application(_ bytes: [UInt8]) -> String? {
-        guard let archive = try? ZIPReader(bytes), let properties = try? archive.read("docProps/app.xml") else { return nil }
+    static func application(in archive: ZIPReader) -> String? {
+        guard let properties = try? archive.read("docProps/app.xml") else { return nil }
         var reader = XMLReader(properties)
         var inApplication = false
         while let event = try? reader.next() {

@@ -31,15 +31,14 @@ enum LedgerInput {
             return
         }
         let isCSV = file.lowercased().hasSuffix(".csv")
-        // A workbook legality wrote (an audit or check export) is a report, not a ledger.
-        if !isCSV, WorkbookReader.application(bytes) == WorkbookReporter.application { return }
         // More rows than the run's record
         // limit (and the header rows above the records) are read, so that the limit is reached and
         // said, never silently cut.
         let maxRows = limits.maxRecords < Int.max - 100 ? limits.maxRecords + LedgerConverter.headerSearchRows + 1 : Int.max
         let tables: [Table]
         do {
-            tables = try self.tables(of: bytes, isCSV: isCSV, maxRows: maxRows)
+            guard let read = try self.tables(of: bytes, isCSV: isCSV, maxRows: maxRows) else { return }
+            tables = read
         } catch {
             fail(LedgerProblems.unreadable(error))
             return
@@ -97,11 +96,14 @@ enum LedgerInput {
     /// A table of a ledger (a sheet, or the CSV file) as a stream of its rows.
     typealias Table = (sheet: String?, rows: ((LedgerRow) -> Bool) throws(LedgerError) -> Void)
 
-    private static func tables(of bytes: [UInt8], isCSV: Bool, maxRows: Int) throws(LedgerError) -> [Table] {
+    /// The tables of a ledger; nil for a workbook legality wrote (an audit or check export),
+    /// which is a report, not a ledger.
+    private static func tables(of bytes: [UInt8], isCSV: Bool, maxRows: Int) throws(LedgerError) -> [Table]? {
         if isCSV {
             return [(nil, { each throws(LedgerError) in try CSVTableReader.rows(bytes, maxRows: maxRows, each: each) })]
         }
         let workbook = try WorkbookReader.open(bytes)
+        guard workbook.application != WorkbookReporter.application else { return nil }
         return workbook.sheets.indices.map { index in
             (workbook.sheets[index].name, { each throws(LedgerError) in try workbook.rows(ofSheet: index, maxRows: maxRows, each: each) })
         }
