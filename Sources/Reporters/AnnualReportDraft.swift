@@ -168,10 +168,10 @@ struct AnnualReportDraft {
         var byRule: [String: [CheckedRecord]] = [:]
         var basis: [String: String] = [:]
         for record in current {
+            // Each rule counts a record once, however many findings it has there.
+            var counted: Set<String> = []
             for finding in record.findings where !finding.pending && finding.severity != .info {
-                if byRule[finding.rule]?.contains(where: { $0.file == record.file && $0.line == record.line }) != true {
-                    byRule[finding.rule, default: []].append(record)
-                }
+                if counted.insert(finding.rule).inserted { byRule[finding.rule, default: []].append(record) }
                 if basis[finding.rule] == nil { basis[finding.rule] = finding.basis.text(language) }
             }
         }
