@@ -36,15 +36,6 @@ public enum CSVTableReader {
 
     /// Rows of fields split by commas, quotes honoured; rows numbered by their first line (as a
     /// spreadsheet numbers them), rows without content left out.
-    static func parse(_ bytes: [UInt8], maxRows: Int) -> [LedgerRow] {
-        var rows: [LedgerRow] = []
-        parse(bytes, maxRows: maxRows) { row in
-            rows.append(row)
-            return true
-        }
-        return rows
-    }
-
     static func parse(_ bytes: [UInt8], maxRows: Int, each: (LedgerRow) -> Bool) {
         var count = 0
         var stopped = false

@@ -58,9 +58,6 @@ public struct ZIPReader: Sendable {
         }
     }
 
-    /// Whether the archive holds an entry.
-    public func contains(_ name: String) -> Bool { entries[name] != nil }
-
     /// An entry's bytes; nil when there is no such entry.
     public func read(_ name: String) throws(ReadError) -> [UInt8]? {
         guard let entry = entries[name] else { return nil }
