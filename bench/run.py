@@ -83,7 +83,8 @@ def main():
     parser.add_argument("--callgrind", type=int, default=2000)
     args = parser.parse_args()
     os.makedirs(WORK, exist_ok=True)
-    sh(["swift", "build", "-c", "release"], cwd=ROOT, stdout=subprocess.DEVNULL)
+    # As `make release` and the package build it: the Swift runtime linked statically.
+    sh(["swift", "build", "-c", "release", "--static-swift-stdlib"], cwd=ROOT, stdout=subprocess.DEVNULL)
     sh(["gcc", "-O2", "-o", FLOOR, os.path.join(ROOT, "bench", "floor.c"), "-lyaml"])
     cores = os.cpu_count()
     check = [LEGALITY, "check", "--format", "json", "--as-of", "2026-11-27"]

@@ -76,13 +76,13 @@ public struct Engine: Sendable {
         guard var record = document.record else { return result }
         let blocked = document.isBlocked
         if let meeting = context.meeting, !blocked { Self.addMeeting(on: meeting, to: &record) }
-        var evaluator = Evaluator(context: context, record: record)
+        let evaluator = Evaluator(context: context, record: record)
         for index in ruleIndices(for: record.kind) {
             let rule = rules[index]
             guard case .record(let check) = rule.body, !blocked || rule.isRecordPack else { continue }
             if rule.needsRegistry, evaluator.registry == nil { continue }
             evaluator.prepare(rule, check: check, parameters: parameters[index])
-            if evaluate(rule, index, check, with: &evaluator, into: &result) { result.applicableRules.append(rule.id) }
+            if evaluate(rule, index, check, with: evaluator, into: &result) { result.applicableRules.append(rule.id) }
         }
         result.uncoveredYears = evaluator.uncoveredYears
         result.seenQueries = evaluator.seenQueries
@@ -92,12 +92,12 @@ public struct Engine: Sendable {
     /// Findings of run-scope rules, such as "no registry was found".
     public func runFindings() -> [Finding] {
         let empty = DecisionRecord(id: "", kind: "", title: "", file: "", node: YAMLNode(.mapping([]), range: SourceRange(at: .start)), steps: [])
-        var evaluator = Evaluator(context: context, record: empty)
+        let evaluator = Evaluator(context: context, record: empty)
         var result = RecordEvaluation(findings: [], applicableRules: [])
         for (index, rule) in rules.enumerated() {
             guard case .run(let check) = rule.body else { continue }
             evaluator.prepare(rule, check: check, parameters: parameters[index])
-            evaluate(rule, index, check, with: &evaluator, into: &result)
+            evaluate(rule, index, check, with: evaluator, into: &result)
         }
         return result.findings.map { finding in
             var runLevel = finding
@@ -115,7 +115,7 @@ public struct Engine: Sendable {
             let ruleParameters = parameters[index]
             for problem in problems where codes.contains(problem.code) {
                 let empty = DecisionRecord(id: record ?? "", kind: "", title: "", file: file, node: YAMLNode(.mapping([]), range: SourceRange(at: problem.position)), steps: [])
-                var evaluator = Evaluator(context: context, record: empty)
+                let evaluator = Evaluator(context: context, record: empty)
                 evaluator.problem = problem
                 evaluator.prepare(rule, check: nil, parameters: ruleParameters)
                 var finding = Finding(
@@ -141,16 +141,16 @@ public struct Engine: Sendable {
     /// Evaluates a rule on the evaluator's record; true when the rule applied (its kinds and
     /// `when` held and, for a rule with versions, its law was in force on the day of the act).
     @discardableResult
-    private func evaluate(_ rule: Rule, _ index: Int, _ check: Check, with evaluator: inout Evaluator, into result: inout RecordEvaluation) -> Bool {
+    private func evaluate(_ rule: Rule, _ index: Int, _ check: Check, with evaluator: Evaluator, into result: inout RecordEvaluation) -> Bool {
         evaluator.startBudget(context.ruleStepBudget)
         defer { evaluator.startBudget(.max) }
-        if let when = check.when, !evaluator.condition(when) { return budgetBreach(rule, &evaluator, &result) }
+        if let when = check.when, !evaluator.condition(when) { return budgetBreach(rule, evaluator, &result) }
         var use = VersionUse()
-        loop(0, rule, index, check, &evaluator, &result, &use)
-        if evaluator.exhausted || evaluator.typeError != nil { return budgetBreach(rule, &evaluator, &result) }
+        loop(0, rule, index, check, evaluator, &result, &use)
+        if evaluator.exhausted || evaluator.typeError != nil { return budgetBreach(rule, evaluator, &result) }
         if rule.versions.isEmpty || use.inForce { return true }
         var inForce = !use.outOfForce
-        if !use.outOfForce, let act = subject(check, &evaluator), let day = evaluator.day(act) {
+        if !use.outOfForce, let act = subject(check, evaluator), let day = evaluator.day(act) {
             // No item to check: the rule applies unless the act it is about predates its law.
             inForce = rule.versions.contains { $0.holds(on: day) }
         }
@@ -161,7 +161,7 @@ public struct Engine: Sendable {
     /// When a rule ran out of evaluation steps, or compared values across types: its findings on
     /// this record are dropped (they may be wrong) and one finding names the rule instead, so the
     /// record is never silently passed. Returns whether the rule applied (false when neither happened).
-    private func budgetBreach(_ rule: Rule, _ evaluator: inout Evaluator, _ result: inout RecordEvaluation) -> Bool {
+    private func budgetBreach(_ rule: Rule, _ evaluator: Evaluator, _ result: inout RecordEvaluation) -> Bool {
         let budget = context.ruleStepBudget
         if evaluator.exhausted {
             replaceFindings(of: rule, in: &result, record: evaluator.record, with: Finding(
@@ -211,11 +211,11 @@ public struct Engine: Sendable {
     /// Checks the violation for every combination of loop items, under the version of the law in
     /// force on the day of the act each finding is about.
     private func loop(
-        _ level: Int, _ rule: Rule, _ index: Int, _ check: Check, _ evaluator: inout Evaluator, _ result: inout RecordEvaluation,
+        _ level: Int, _ rule: Rule, _ index: Int, _ check: Check, _ evaluator: Evaluator, _ result: inout RecordEvaluation,
         _ use: inout VersionUse
     ) {
         guard level < check.loops.count else {
-            let about = rule.isRecordPack ? nil : subject(check, &evaluator)
+            let about = rule.isRecordPack ? nil : subject(check, evaluator)
             var version: Int?
             if !rule.versions.isEmpty {
                 // An act with no day is judged by the newest version.
@@ -234,7 +234,7 @@ public struct Engine: Sendable {
             }
             let asked = evaluator.seenQueries.count
             if evaluator.condition(check.violation) {
-                var finding = finding(rule, check, &evaluator)
+                var finding = finding(rule, check, evaluator)
                 if let version { finding.basis = rule.versions[version].basis }
                 if case .step(let step) = about {
                     let day = evaluator.record.steps[step]
@@ -249,14 +249,14 @@ public struct Engine: Sendable {
         for item in evaluator.evaluate(binding.expression).elements ?? [] {
             if evaluator.exhausted { return }
             evaluator.bind(binding.slot, to: item, resetting: check.lets)
-            loop(level + 1, rule, index, check, &evaluator, &result, &use)
+            loop(level + 1, rule, index, check, evaluator, &result, &use)
         }
     }
 
     /// The act a finding is about, whose day decides the version of the law and whether the
     /// finding is pending: the rule's `about`, else what the finding points at, else its innermost
     /// loop item — the first of these that is a step or a date.
-    private func subject(_ check: Check, _ evaluator: inout Evaluator) -> Value? {
+    private func subject(_ check: Check, _ evaluator: Evaluator) -> Value? {
         func dated(_ value: Value) -> Value? {
             switch value {
             case .step, .date: value
@@ -269,7 +269,7 @@ public struct Engine: Sendable {
         return nil
     }
 
-    private func finding(_ rule: Rule, _ check: Check, _ evaluator: inout Evaluator) -> Finding {
+    private func finding(_ rule: Rule, _ check: Check, _ evaluator: Evaluator) -> Finding {
         var position: SourcePosition?
         if let location = check.location { position = evaluator.position(of: evaluator.evaluate(location)) }
         if position == nil, let innermost = check.loops.last {

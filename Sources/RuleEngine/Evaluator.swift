@@ -4,7 +4,7 @@ import YAMLTree
 
 /// Evaluates expressions on one record. Shared definitions are computed at most once per
 /// record; a rule's `let` bindings at most once per rule (or per loop item when they read it).
-struct Evaluator {
+final class Evaluator {
     let context: EvaluationContext
     let record: DecisionRecord
     /// The registry the record is checked against.
@@ -47,7 +47,7 @@ struct Evaluator {
     // MARK: Rules
 
     /// Readies the evaluator for a rule: empty slots (reusing their storage) and the rule's parameters.
-    mutating func prepare(_ rule: Rule, check: Check?, parameters: [String: Value]) {
+    func prepare(_ rule: Rule, check: Check?, parameters: [String: Value]) {
         let count = check?.slotCount ?? 0
         slots.removeAll(keepingCapacity: true)
         slots.append(contentsOf: repeatElement(nil, count: count))
@@ -68,14 +68,14 @@ struct Evaluator {
 
     /// Sets the parameters of a version of the rule's law; when the version changes, the rule's
     /// `let` values are computed again.
-    mutating func use(version: Int, parameters: [String: Value], lets: [Binding]) {
+    func use(version: Int, parameters: [String: Value], lets: [Binding]) {
         guard version != self.version else { return }
         self.version = version
         self.parameters = parameters
         for binding in lets { slots[binding.slot] = nil }
     }
 
-    mutating func bind(_ slot: Int, to value: Value, resetting lets: [Binding]) {
+    func bind(_ slot: Int, to value: Value, resetting lets: [Binding]) {
         slots[slot] = value
         for binding in lets where binding.dependsOnLoop { slots[binding.slot] = nil }
     }
@@ -85,14 +85,14 @@ struct Evaluator {
     // MARK: Expressions
 
     /// Evaluates each expression in order. (A loop, not `map`: a closure would copy the evaluator.)
-    private mutating func evaluateAll(_ expressions: [Expression]) -> [Value] {
+    private func evaluateAll(_ expressions: [Expression]) -> [Value] {
         var values: [Value] = []
         values.reserveCapacity(expressions.count)
         for expression in expressions { values.append(evaluate(expression)) }
         return values
     }
 
-    mutating func condition(_ expression: Expression) -> Bool {
+    func condition(_ expression: Expression) -> Bool {
         evaluate(expression).isTrue
     }
 
@@ -103,9 +103,9 @@ struct Evaluator {
     var exhausted: Bool { stepsLeft <= 0 }
 
     /// Gives the rule about to be evaluated its budget of steps.
-    mutating func startBudget(_ steps: Int) { stepsLeft = steps }
+    func startBudget(_ steps: Int) { stepsLeft = steps }
 
-    mutating func evaluate(_ expression: Expression) -> Value {
+    func evaluate(_ expression: Expression) -> Value {
         stepsLeft -= 1
         guard stepsLeft > 0 else { return .missing }
         switch expression {
@@ -253,7 +253,7 @@ struct Evaluator {
 
     /// The last day of a period of `count` calendar days from `day` (counted from the day after),
     /// moved to the next working day when it falls on a rest day or a public holiday.
-    private mutating func calendarPeriodEnd(_ day: Day, _ count: Int) -> Day {
+    private func calendarPeriodEnd(_ day: Day, _ count: Int) -> Day {
         let end = day.adding(days: count)
         let rolled = context.calendar.rollingForward(end)
         noteCoverage(end, rolled)
@@ -263,7 +263,7 @@ struct Evaluator {
     /// `add`, `sub`, `min`, `max`, `sum` over numbers; lists are taken item by item and missing
     /// values are skipped (`min`/`max` of nothing is missing, `sum` of nothing is 0). A value that
     /// is no number (a text such as `1,500`) is a type error of the rule on this record.
-    private mutating func arithmetic(_ operation: Arithmetic, _ operands: [Expression]) -> Value {
+    private func arithmetic(_ operation: Arithmetic, _ operands: [Expression]) -> Value {
         var numbers: [Double] = []
         for operand in operands {
             let value = evaluate(operand)
@@ -290,11 +290,11 @@ struct Evaluator {
     }
 
     /// A bilingual template with the values of this record in place.
-    mutating func render(_ template: MessageTemplate) -> LocalizedText {
+    func render(_ template: MessageTemplate) -> LocalizedText {
         LocalizedText(zh: render(template.zh, .zh), en: render(template.en, .en))
     }
 
-    private mutating func render(_ parts: [TemplatePart], _ language: Language) -> String {
+    private func render(_ parts: [TemplatePart], _ language: Language) -> String {
         var text = ""
         for part in parts {
             switch part {
@@ -314,14 +314,14 @@ struct Evaluator {
         }
     }
 
-    private mutating func keep(_ item: Value, _ filter: Filter) -> Bool {
+    private func keep(_ item: Value, _ filter: Filter) -> Bool {
         let saved = slots[filter.slot]
         slots[filter.slot] = item
         defer { slots[filter.slot] = saved }
         return condition(filter.condition)
     }
 
-    private mutating func select(_ selection: StepSelection) -> [Value] {
+    private func select(_ selection: StepSelection) -> [Value] {
         var bounds: [(Comparison, Day)] = []
         for bound in selection.bounds {
             guard let day = day(evaluate(bound.value)) else { return [] }
@@ -364,7 +364,7 @@ struct Evaluator {
     /// Whether a step's field is one of the accepted values. A value that is a list (a parameter
     /// such as `$param.forms`) means any of its items, exactly as a literal list does; a null among
     /// them matches an absent field.
-    private mutating func matches(_ index: Int, _ match: FieldMatch) -> Bool {
+    private func matches(_ index: Int, _ match: FieldMatch) -> Bool {
         let value = navigate(.step(index), match.path[...])
         for expected in match.values {
             if case .literal(.null) = expected {
@@ -420,7 +420,7 @@ struct Evaluator {
 
     // MARK: References and paths
 
-    private mutating func reference(_ reference: Reference) -> Value {
+    private func reference(_ reference: Reference) -> Value {
         let path = reference.path[...]
         switch reference.root {
         case .record: return navigate(.node(record.node), path)

@@ -56,7 +56,7 @@ extension Evaluator {
 
     /// Compares two values; a comparison across types (a number with a boolean, a list or a text
     /// that is no plain number) is a type error of the rule on this record, never a silent answer.
-    mutating func compare(_ lhs: Value, _ rhs: Value, _ comparison: Comparison) -> Bool {
+    func compare(_ lhs: Value, _ rhs: Value, _ comparison: Comparison) -> Bool {
         switch order(lhs, rhs) {
         case .ordered(let order): return Self.holds(order, comparison, reversed: false)
         case .missing: return false
@@ -116,7 +116,7 @@ extension Evaluator {
     }
 
     /// Records the first type error of the rule under evaluation, at the record value involved.
-    mutating func noteTypeError(_ problem: LocalizedText, _ lhs: Value, _ rhs: Value) {
+    func noteTypeError(_ problem: LocalizedText, _ lhs: Value, _ rhs: Value) {
         guard typeError == nil else { return }
         typeError = (problem, position(of: lhs) ?? position(of: rhs))
     }
@@ -166,13 +166,13 @@ extension Evaluator {
         case .text(_, let position), .date(_, let position), .number(_, let position), .bool(_, let position): position
         case .step(let index): record.steps[index].position
         case .node(let node): node.position
-        case .list(let items): items.lazy.compactMap { position(of: $0) }.first
+        case .list(let items): items.lazy.compactMap { self.position(of: $0) }.first
         default: nil
         }
     }
 
     /// Notes every year between the ends of a count that the calendar does not cover.
-    mutating func noteCoverage(_ first: Day, _ second: Day) {
+    func noteCoverage(_ first: Day, _ second: Day) {
         let (low, high) = (min(first.year, second.year), max(first.year, second.year))
         for year in low...max(low, min(high, low + 200)) where !context.calendar.years.contains(year) { uncoveredYears.insert(year) }
     }
