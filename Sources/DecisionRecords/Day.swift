@@ -64,15 +64,22 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// Reads `YYYY-MM-DD`, or a date-time such as `2020-04-28T09:30:00+08:00`, whose calendar
     /// date in its own offset is the date as written. Nil when the text is not a valid date.
     public init?(parsing text: String) {
-        let bytes = Array(text.utf8)
-        guard bytes.count >= 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
-              let year = Self.number(bytes, 0, 4), let month = Self.number(bytes, 5, 2), let day = Self.number(bytes, 8, 2)
-        else { return nil }
-        if bytes.count > 10, !Self.isValidTime(bytes[10...]) { return nil }
+        // Read in place: a date is parsed on every read of a date-shaped field, so no copy.
+        var text = text
+        let parsed = text.withUTF8 { Self.parse($0) }
+        guard let (year, month, day) = parsed else { return nil }
         self.init(year: year, month: month, day: day)
     }
 
-    private static func number(_ bytes: [UInt8], _ start: Int, _ count: Int) -> Int? {
+    private static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> (Int, Int, Int)? {
+        guard bytes.count >= 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
+              let year = number(bytes, 0, 4), let month = number(bytes, 5, 2), let day = number(bytes, 8, 2)
+        else { return nil }
+        if bytes.count > 10, !isValidTime(bytes, from: 10) { return nil }
+        return (year, month, day)
+    }
+
+    private static func number(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ count: Int) -> Int? {
         var value = 0
         for index in start..<(start + count) {
             let byte = bytes[index]
@@ -83,10 +90,9 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
     }
 
     /// `THH:MM[:SS[.fraction]]` then `Z` or `±HH:MM` (or nothing); `t` and a space may replace `T`.
-    private static func isValidTime(_ rest: ArraySlice<UInt8>) -> Bool {
-        let bytes = Array(rest)
-        guard bytes.count >= 6, bytes[0] == UInt8(ascii: "T") || bytes[0] == UInt8(ascii: "t") || bytes[0] == UInt8(ascii: " ") else { return false }
-        var index = 1
+    private static func isValidTime(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Bool {
+        guard bytes.count - start >= 6, bytes[start] == UInt8(ascii: "T") || bytes[start] == UInt8(ascii: "t") || bytes[start] == UInt8(ascii: " ") else { return false }
+        var index = start + 1
         func twoDigits(max: Int) -> Bool {
             guard index + 2 <= bytes.count, let value = number(bytes, index, 2), value <= max else { return false }
             index += 2

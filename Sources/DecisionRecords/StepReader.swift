@@ -83,24 +83,30 @@ extension RecordReader {
 
     /// The step's dates: each valid; a period has both ends, in order; the day it is dated by.
     private mutating func readDates(_ node: YAMLNode, step: Int) -> Day? {
-        var dates: [String: Day] = [:]
-        for key in RecordFormat.stepDateKeys {
-            guard let dateNode = node[key] else { continue }
-            if let day = RecordLoader.date(dateNode) { dates[key] = day } else { badDate(key, dateNode, step: step) }
-        }
-        let (start, end) = (node["start"], node["end"])
+        let (dateNode, start, end) = (node["date"], node["start"], node["end"])
+        let date = dateNode.flatMap { readDate("date", $0, step: step) }
+        let first = start.flatMap { readDate("start", $0, step: step) }
+        let last = end.flatMap { readDate("end", $0, step: step) }
+        if let submitted = node["submitted"] { _ = readDate("submitted", submitted, step: step) }
         if let start, end == nil {
             add(.step, zh: "第 \(step) 个步骤有 start 却没有 end；期间须写明起止日期", en: "step \(step) has 'start' but no 'end'; a period needs both", at: start)
         } else if let end, start == nil {
             add(.step, zh: "第 \(step) 个步骤有 end 却没有 start；期间须写明起止日期", en: "step \(step) has 'end' but no 'start'; a period needs both", at: end)
         }
-        if let first = dates["start"], let last = dates["end"], last < first, let end {
+        if let first, let last, last < first, let end {
             add(.step, zh: "第 \(step) 个步骤的期间结束于 \(last)，早于开始日期 \(first)", en: "step \(step) ends on \(last), before it starts on \(first)", at: end)
         }
-        if node["date"] == nil, start == nil, end == nil {
+        if dateNode == nil, start == nil, end == nil {
             add(.step, zh: "第 \(step) 个步骤缺少 date（或期间的 start 与 end）", en: "step \(step) lacks 'date' (or 'start' and 'end' for a period)", at: node)
         }
-        return dates["date"] ?? (start != nil ? dates["end"] : nil)
+        return date ?? (start != nil ? last : nil)
+    }
+
+    /// A date field's day, or a problem naming it.
+    private mutating func readDate(_ key: String, _ node: YAMLNode, step: Int) -> Day? {
+        if let day = RecordLoader.date(node) { return day }
+        badDate(key, node, step: step)
+        return nil
     }
 
     private mutating func badDate(_ key: String, _ node: YAMLNode, step: Int) {

@@ -7,7 +7,7 @@ public enum Suggestion {
         for candidate in candidates {
             let distance = editDistance(word, candidate)
             // Ties go to the candidate first in byte order, so a suggestion never depends on set order.
-            if distance <= limit, distance < (best?.1 ?? Int.max) || (distance == best?.1 && candidate.utf8.lexicographicallyPrecedes((best?.0 ?? "").utf8)) {
+            if distance <= limit, distance < (best?.1 ?? Int.max) || (distance == best?.1 && candidate.precedesInUTF8(best?.0 ?? "")) {
                 best = (candidate, distance)
             }
         }

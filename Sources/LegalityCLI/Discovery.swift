@@ -1,3 +1,5 @@
+import DecisionRecords
+
 /// Finds record files, the registry, and the built-in rules folder.
 enum Discovery {
     static let recordExtensions = [".yaml", ".yml", ".json", ".xlsx", ".csv"]
@@ -66,7 +68,7 @@ enum Discovery {
                 message: "no record files found in \(named) (looked for *.yaml, *.yml, *.json and ledgers (*.xlsx, *.csv), skipping hidden files, rules/, registry/ and legality's own reports)",
                 chinese: "在 \(named) 中没有找到决策记录文件（查找 *.yaml、*.yml、*.json 和台账 *.xlsx、*.csv，跳过隐藏文件、rules/、registry/ 和 legality 自己的报告）")
         }
-        files.sort { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        files.sort { $0.precedesInUTF8($1) }
         // The same file named twice (`a.yaml ./a.yaml`, or a file inside a folder also given) is
         // read once. A folder walk alone never repeats a file, so only then are paths resolved.
         guard paths.count > 1 else { return files }

@@ -1,3 +1,4 @@
+import DecisionRecords
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -93,7 +94,7 @@ enum FileSystem {
             }
             if name != ".", name != ".." { names.append(name) }
         }
-        return names.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        return names.sorted { $0.precedesInUTF8($1) }
     }
 
     static func makeDirectory(_ path: String) throws(RunError) {

@@ -175,7 +175,7 @@ public struct AuditReport: Sendable {
             let (year, month, _) = day.components
             day = Day(year: month == 12 ? year + 1 : year, month: month == 12 ? 1 : month + 1, day: 1) ?? to.adding(days: 1)
         }
-        self.months = months.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+        self.months = months.sorted { $0.key.precedesInUTF8($1.key) }
     }
 
     /// `YYYY-MM` of a day.
@@ -218,6 +218,6 @@ public struct AuditReport: Sendable {
             rate.count(record.findings, passed: { _ in isWithoutErrors(record) })
             rates[name.zh] = rate
         }
-        return rates.values.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+        return rates.values.sorted { $0.key.precedesInUTF8($1.key) }
     }
 }

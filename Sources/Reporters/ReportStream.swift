@@ -82,7 +82,7 @@ extension ReportStream {
             recordsByFile[record.file, default: []].append(record)
         }
         // Files in path order, as a run takes them (and as findings sort).
-        files.sort { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        files.sort { $0.precedesInUTF8($1) }
         var findingsByFile: [String: [Finding]] = [:]
         for finding in report.findings where !finding.file.isEmpty { findingsByFile[finding.file, default: []].append(finding) }
         for file in files {

@@ -11,10 +11,9 @@ final class Evaluator {
     let registry: Registry?
     /// Step indices ordered by date, ties in written order.
     let order: [Int]
-    /// The same order, by step type.
-    private let orderByType: [String: [Int]]
-    /// Each step's place in `order`.
-    private let rank: [Int]
+    /// The same order, by step type; a record has a handful of types, so a list searched in order
+    /// costs less than hashing every type of every record.
+    private let orderByType: [(type: String, indices: [Int])]
     private var definitionCache: [Value?]
     private var slots: [Value?] = []
     private var letsBySlot: [Expression?] = []
@@ -33,14 +32,16 @@ final class Evaluator {
             let (a, b) = (record.steps[lhs], record.steps[rhs])
             return a.day != b.day ? a.day < b.day : lhs < rhs
         }
-        var byType: [String: [Int]] = [:]
-        var rank = [Int](repeating: 0, count: order.count)
-        for (place, index) in order.enumerated() {
-            byType[record.steps[index].type, default: []].append(index)
-            rank[index] = place
+        var byType: [(type: String, indices: [Int])] = []
+        for index in order {
+            let type = record.steps[index].type
+            if let known = byType.firstIndex(where: { $0.type == type }) {
+                byType[known].indices.append(index)
+            } else {
+                byType.append((type, [index]))
+            }
         }
         orderByType = byType
-        self.rank = rank
         definitionCache = Array(repeating: nil, count: context.rules.definitions.count)
     }
 
@@ -49,10 +50,15 @@ final class Evaluator {
     /// Readies the evaluator for a rule: empty slots (reusing their storage) and the rule's parameters.
     func prepare(_ rule: Rule, check: Check?, parameters: [String: Value]) {
         let count = check?.slotCount ?? 0
-        slots.removeAll(keepingCapacity: true)
-        slots.append(contentsOf: repeatElement(nil, count: count))
-        letsBySlot.removeAll(keepingCapacity: true)
-        letsBySlot.append(contentsOf: repeatElement(nil, count: count))
+        // The storage only grows: a rule reads no slot beyond its own count.
+        if slots.count < count {
+            slots += repeatElement(nil, count: count - slots.count)
+            letsBySlot += repeatElement(nil, count: count - letsBySlot.count)
+        }
+        for slot in 0..<count {
+            slots[slot] = nil
+            letsBySlot[slot] = nil
+        }
         for binding in check?.lets ?? [] { letsBySlot[binding.slot] = binding.expression }
         self.parameters = parameters
         version = nil
@@ -330,21 +336,22 @@ final class Evaluator {
         var candidates = order
         if let types = selection.types {
             if types.count == 1 {
-                candidates = orderByType[types[0]] ?? []
+                candidates = orderByType.first { $0.type == types[0] }?.indices ?? []
             } else {
-                candidates = types.flatMap { orderByType[$0] ?? [] }.sorted { rank[$0] < rank[$1] }
+                candidates = order.filter { types.contains(record.steps[$0].type) }
             }
         }
         var result: [Value] = []
         for index in candidates {
-            let step = record.steps[index]
+            let status = record.steps[index].status
             switch selection.status {
-            case .done where step.status != .done: continue
-            case .planned where step.status != .planned: continue
+            case .done where status != .done: continue
+            case .planned where status != .planned: continue
             default: break
             }
+            let ordinal = record.steps[index].day.ordinal
             var inBounds = true
-            for (comparison, bound) in bounds where !Self.holds(bound.ordinal - step.day.ordinal, comparison, reversed: true) {
+            for (comparison, bound) in bounds where !Self.holds(bound.ordinal - ordinal, comparison, reversed: true) {
                 inBounds = false
                 break
             }
@@ -466,13 +473,13 @@ final class Evaluator {
         let rest = path.dropFirst()
         switch value {
         case .step(let index):
-            let step = record.steps[index]
+            // Fields are read in place: copying the step would retain its node and texts.
             switch field {
             case "date":
-                return navigate(.date(step.day, step.dayPosition), rest)
-            case "status": return navigate(.text(step.status.rawValue, step.node["status"]?.position), rest)
-            case "type": return navigate(.text(step.type, step.node["type"]?.position), rest)
-            default: return navigate(step.node[field].map(Value.from) ?? .missing, rest)
+                return navigate(.date(record.steps[index].day, record.steps[index].dayPosition), rest)
+            case "status": return navigate(.text(record.steps[index].status.rawValue, record.steps[index].node["status"]?.position), rest)
+            case "type": return navigate(.text(record.steps[index].type, record.steps[index].node["type"]?.position), rest)
+            default: return navigate(record.steps[index].node[field].map(Value.from) ?? .missing, rest)
             }
         case .node(let node):
             if node.mapping != nil { return navigate(node[field].map(Value.from) ?? .missing, rest) }

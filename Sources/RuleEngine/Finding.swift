@@ -75,7 +75,7 @@ public struct Finding: Sendable {
 
     /// Orders findings by file, line, column, rule (run-level findings first).
     public static func precedes(_ lhs: Finding, _ rhs: Finding) -> Bool {
-        if lhs.file != rhs.file { return lhs.file.utf8.lexicographicallyPrecedes(rhs.file.utf8) }
+        if lhs.file != rhs.file { return lhs.file.precedesInUTF8(rhs.file) }
         let left = lhs.position ?? SourcePosition(line: 0, column: 0)
         let right = rhs.position ?? SourcePosition(line: 0, column: 0)
         if left != right { return left < right }

@@ -25,7 +25,7 @@ public struct RegistryLookup: Sendable {
         single = nil
         self.byFolder = byFolder
         self.coversEveryRecord = coversEveryRecord
-        self.files = files.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        self.files = files.sorted { $0.precedesInUTF8($1) }
     }
 
     /// The registry a record file is checked against; nil when it has none.

@@ -93,10 +93,17 @@ struct TreeBuilder {
     /// Small mappings are searched in place; large ones get an index, so a hostile
     /// mapping of many keys stays linear.
     private mutating func checkDuplicate(key: YAMLNode, in top: Int) throws(YAMLError) {
-        guard let text = key.scalar?.text else { return }
+        guard case .scalar(let scalar) = key.content else { return }
+        let text = scalar.text
         var first: SourcePosition?
         if stack[top].keyIndex == nil, stack[top].pairs.count < 16 {
-            first = stack[top].pairs.first(where: { $0.key.scalar?.text == text })?.key.position
+            // Compared in place: copying each pair would retain both its nodes.
+            for index in stack[top].pairs.indices {
+                if case .scalar(let other) = stack[top].pairs[index].key.content, other.text == text {
+                    first = stack[top].pairs[index].key.position
+                    break
+                }
+            }
         } else {
             if stack[top].keyIndex == nil {
                 var index: [String: SourcePosition] = [:]

@@ -80,14 +80,20 @@ public struct YAMLNode: Sendable {
 
     /// The value for a scalar key in a mapping, or nil when absent or when this is not a mapping.
     public subscript(key: String) -> YAMLNode? {
-        pair(for: key)?.value
+        guard case .mapping(let pairs) = content, let index = Self.index(of: key, in: pairs) else { return nil }
+        return pairs[index].value
     }
 
     /// The pair whose key is the given scalar, so callers can point at the key itself.
     public func pair(for key: String) -> YAMLPair? {
-        guard case .mapping(let pairs) = content else { return nil }
-        for pair in pairs where pair.key.scalar?.text == key {
-            return pair
+        guard case .mapping(let pairs) = content, let index = Self.index(of: key, in: pairs) else { return nil }
+        return pairs[index]
+    }
+
+    /// The first pair whose key is the scalar `key`; keys are compared in place, without copying a node.
+    private static func index(of key: String, in pairs: [YAMLPair]) -> Int? {
+        for index in pairs.indices {
+            if case .scalar(let scalar) = pairs[index].key.content, scalar.text == key { return index }
         }
         return nil
     }
