@@ -16,11 +16,15 @@ enum Discovery {
     /// regular file (a FIFO or a device would hang the run). Nil when the file may be read.
     static func refusal(of path: String, roots: [String]) -> (zh: String, en: String)? {
         guard path != "-" else { return nil }
-        if FileSystem.isLink(path), let real = FileSystem.realPath(path),
-           !roots.contains(where: { real == $0 || real.hasPrefix($0.hasSuffix("/") ? $0 : $0 + "/") }) {
-            return ("链接指向被检查文件夹之外（\(real)），未读取", "the link points outside the checked folders (to \(real)); it was not read")
+        // One `lstat` tells a file that is no link; only a link is resolved and followed.
+        var kind = FileSystem.linkKind(of: path)
+        if kind == nil {
+            if let real = FileSystem.realPath(path), !roots.contains(where: { real == $0 || real.hasPrefix($0.hasSuffix("/") ? $0 : $0 + "/") }) {
+                return ("链接指向被检查文件夹之外（\(real)），未读取", "the link points outside the checked folders (to \(real)); it was not read")
+            }
+            kind = FileSystem.kind(of: path)
         }
-        switch FileSystem.kind(of: path) {
+        switch kind {
         case .other:
             return ("不是普通文件（管道、设备或套接字），未读取", "it is not a regular file (a FIFO, a device or a socket); it was not read")
         default:
@@ -85,9 +89,9 @@ enum Discovery {
             files.append(folder)
             return
         }
-        for name in try FileSystem.list(folder) where !name.hasPrefix(".") {
+        for (name, listed) in try FileSystem.entries(folder) where !name.hasPrefix(".") {
             let path = folder.appendingComponent(name)
-            switch FileSystem.kind(of: path) {
+            switch listed ?? FileSystem.kind(of: path) {
             case .directory:
                 if name != "rules", name != "registry" { try walk(path, into: &files, visited: &visited, roots: roots) }
             case .file, .missing, .other:

@@ -17,7 +17,7 @@ final class FileInput {
             close(descriptor)
             return nil
         }
-        _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) & ~O_NONBLOCK)
+        // O_NONBLOCK only kept the open from waiting on a FIFO; reads of a regular file ignore it.
     }
 
     deinit {

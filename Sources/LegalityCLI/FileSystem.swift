@@ -21,8 +21,19 @@ enum FileSystem {
 
     /// Whether a path is a symbolic link (not followed).
     static func isLink(_ path: String) -> Bool {
+        linkKind(of: path) == nil
+    }
+
+    /// What a path is without following a link: nil for a symbolic link, else its kind.
+    static func linkKind(of path: String) -> Kind? {
         var info = stat()
-        return lstat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFLNK
+        guard lstat(path, &info) == 0 else { return .missing }
+        switch info.st_mode & S_IFMT {
+        case S_IFLNK: return nil
+        case S_IFREG: return .file
+        case S_IFDIR: return .directory
+        default: return .other
+        }
     }
 
     /// The whole file's bytes, read straight into an array of the file's size; `-` is standard input.
@@ -40,8 +51,7 @@ enum FileSystem {
         guard standardInput || info.st_mode & S_IFMT == S_IFREG else {
             throw RunError(message: "\(path): not a regular file (a FIFO, a device or a socket); not read")
         }
-        // Reading goes on blocking, now that the file is known to be a regular file.
-        if !standardInput { _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) & ~O_NONBLOCK) }
+        // O_NONBLOCK only kept the open from waiting on a FIFO; reads of a regular file ignore it.
         guard Int(info.st_size) <= limit else {
             throw RunError(message: "the file is \(info.st_size) bytes, over the limit of \(limit) bytes; raise it with --max-file-bytes")
         }
@@ -85,16 +95,29 @@ enum FileSystem {
 
     /// The names in a folder, sorted by bytes.
     static func list(_ path: String) throws(RunError) -> [String] {
+        try entries(path).map(\.name)
+    }
+
+    /// The names in a folder, sorted by bytes, each with its kind when the folder listing tells it
+    /// (a file or a folder; nil for a link or when the file system does not say, so ask `kind(of:)`).
+    /// A folder of thousands of records is then walked without a `stat` per file.
+    static func entries(_ path: String) throws(RunError) -> [(name: String, kind: Kind?)] {
         guard let directory = opendir(path) else { throw RunError(message: "\(path): cannot list: \(errorText())") }
         defer { closedir(directory) }
-        var names: [String] = []
+        var entries: [(name: String, kind: Kind?)] = []
         while let entry = readdir(directory) {
             let name = withUnsafePointer(to: entry.pointee.d_name) { pointer in
                 pointer.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
             }
-            if name != ".", name != ".." { names.append(name) }
+            guard name != ".", name != ".." else { continue }
+            let kind: Kind? = switch Int32(entry.pointee.d_type) {
+            case Int32(DT_REG): .file
+            case Int32(DT_DIR): .directory
+            default: nil
+            }
+            entries.append((name, kind))
         }
-        return names.sorted { $0.precedesInUTF8($1) }
+        return entries.sorted { $0.name.precedesInUTF8($1.name) }
     }
 
     static func makeDirectory(_ path: String) throws(RunError) {

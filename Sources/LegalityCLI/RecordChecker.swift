@@ -80,7 +80,7 @@ enum RecordChecker {
         var documentCount = 0
         let sizes = files.map(FileSystem.size)
         let pipeline = OrderedPipeline<Piece>(count: files.count, workers: max(1, min(jobs, files.count)), weights: sizes) { index, emit in
-            read(files[index], engine: engine, keepSources: keepSources, keepRecords: keepRecords, limits: limits, emit: emit)
+            read(files[index], size: sizes[index], engine: engine, keepSources: keepSources, keepRecords: keepRecords, limits: limits, emit: emit)
         }
         for index in files.indices {
             let file = files[index]
@@ -132,8 +132,11 @@ enum RecordChecker {
 
     /// Reads, parses and evaluates one file, emitting each document as it is evaluated; a file that
     /// cannot be read or parsed ends with one document holding its load problem. Without
-    /// `keepRecords`, a document keeps only its findings: what a streamed report needs.
-    static func read(_ file: String, engine: Engine, keepSources: Bool, keepRecords: Bool, limits: RecordLimits, emit: (Piece) -> Void) {
+    /// `keepRecords`, a document keeps only its findings: what a streamed report needs. `size` is the
+    /// file's size as the run saw it, which decides whether it is read piece by piece.
+    static func read(
+        _ file: String, size: Int, engine: Engine, keepSources: Bool, keepRecords: Bool, limits: RecordLimits, emit: (Piece) -> Void
+    ) {
         func each(_ document: YAMLNode) {
             let loaded = engine.load(document, file: file)
             var evaluation = engine.evaluate(loaded, file: file)
@@ -156,7 +159,6 @@ enum RecordChecker {
             LedgerInput.read(file, engine: engine, keepRecords: keepRecords, limits: limits, emit: emit)
             return
         }
-        let size = FileSystem.size(file)
         if !keepSources, size > streamingThreshold, size <= limits.maxFileBytes, let input = FileInput(path: file) {
             do {
                 try YAMLParser.parse(reading: input.read, file: file, limits: limits.yaml) { document throws(YAMLError) in each(document) }

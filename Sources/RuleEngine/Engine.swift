@@ -9,10 +9,8 @@ public struct Engine: Sendable {
     /// The rules that run, in id order.
     public let rules: [Rule]
 
-    /// Each rule's parameter values, computed once.
-    private let parameters: [[String: Value]]
-    /// Each rule's parameter values under each of its versions.
-    private let versionParameters: [[[String: Value]]]
+    /// Each rule with what evaluating it needs, in the order of `rules`.
+    private let plans: [RulePlan]
     /// The indices of the rules that apply to each kind named by some rule (with those that apply
     /// to every kind, in id order), and of those that apply to every kind.
     private let rulesByKind: [String: [Int]]
@@ -25,8 +23,7 @@ public struct Engine: Sendable {
         self.context = context
         let rules = context.rules.rules.filter(include)
         self.rules = rules
-        parameters = rules.map { context.parameters(for: $0) }
-        versionParameters = rules.map { context.versionParameters(for: $0) }
+        plans = rules.map { RulePlan(rule: $0, context: context) }
         var byKind: [String: [Int]] = [:]
         for (index, rule) in rules.enumerated() {
             for kind in rule.kinds ?? [] { byKind[kind, default: []].append(index) }
@@ -78,11 +75,12 @@ public struct Engine: Sendable {
         if let meeting = context.meeting, !blocked { Self.addMeeting(on: meeting, to: &record) }
         let evaluator = Evaluator(context: context, record: record)
         for index in ruleIndices(for: record.kind) {
-            let rule = rules[index]
-            guard case .record(let check) = rule.body, !blocked || rule.isRecordPack else { continue }
-            if rule.needsRegistry, evaluator.registry == nil { continue }
-            evaluator.prepare(rule, check: check, parameters: parameters[index])
-            if evaluate(rule, index, check, with: evaluator, into: &result) { result.applicableRules.append(rule.id) }
+            // A plan is a reference: taking a rule from `rules` would copy every field of it.
+            let plan = plans[index]
+            guard let check = plan.recordCheck, !blocked || plan.rule.isRecordPack else { continue }
+            if plan.rule.needsRegistry, evaluator.registry == nil { continue }
+            evaluator.prepare(slotCount: check.slotCount, lets: check.lets, parameters: plan.parameters)
+            if evaluate(plan, check, with: evaluator, into: &result) { result.applicableRules.append(plan.rule.id) }
         }
         result.uncoveredYears = evaluator.uncoveredYears
         result.seenQueries = evaluator.seenQueries
@@ -94,10 +92,10 @@ public struct Engine: Sendable {
         let empty = DecisionRecord(id: "", kind: "", title: "", file: "", node: YAMLNode(.mapping([]), range: SourceRange(at: .start)), steps: [])
         let evaluator = Evaluator(context: context, record: empty)
         var result = RecordEvaluation(findings: [], applicableRules: [])
-        for (index, rule) in rules.enumerated() {
-            guard case .run(let check) = rule.body else { continue }
-            evaluator.prepare(rule, check: check, parameters: parameters[index])
-            evaluate(rule, index, check, with: evaluator, into: &result)
+        for plan in plans {
+            guard case .run(let check) = plan.rule.body else { continue }
+            evaluator.prepare(slotCount: check.slotCount, lets: check.lets, parameters: plan.parameters)
+            evaluate(plan, check, with: evaluator, into: &result)
         }
         return result.findings.map { finding in
             var runLevel = finding
@@ -110,14 +108,15 @@ public struct Engine: Sendable {
 
     private func loadProblemFindings(_ problems: [RecordProblem], record: String?, at recordPosition: SourcePosition?, file: String) -> [Finding] {
         var findings: [Finding] = []
-        for (index, rule) in rules.enumerated() {
+        for plan in plans {
+            let rule = plan.rule
             guard case .loadProblems(let codes) = rule.body else { continue }
-            let ruleParameters = parameters[index]
+            let ruleParameters = plan.parameters
             for problem in problems where codes.contains(problem.code) {
                 let empty = DecisionRecord(id: record ?? "", kind: "", title: "", file: file, node: YAMLNode(.mapping([]), range: SourceRange(at: problem.position)), steps: [])
                 let evaluator = Evaluator(context: context, record: empty)
                 evaluator.problem = problem
-                evaluator.prepare(rule, check: nil, parameters: ruleParameters)
+                evaluator.prepare(slotCount: 0, lets: [], parameters: ruleParameters)
                 var finding = Finding(
                     rule: rule.id, pack: rule.pack, severity: rule.severity, record: record, file: file,
                     position: problem.position, title: rule.title,
@@ -141,20 +140,20 @@ public struct Engine: Sendable {
     /// Evaluates a rule on the evaluator's record; true when the rule applied (its kinds and
     /// `when` held and, for a rule with versions, its law was in force on the day of the act).
     @discardableResult
-    private func evaluate(_ rule: Rule, _ index: Int, _ check: Check, with evaluator: Evaluator, into result: inout RecordEvaluation) -> Bool {
+    private func evaluate(_ plan: RulePlan, _ check: Check, with evaluator: Evaluator, into result: inout RecordEvaluation) -> Bool {
         evaluator.startBudget(context.ruleStepBudget)
         defer { evaluator.startBudget(.max) }
-        if let when = check.when, !evaluator.condition(when) { return budgetBreach(rule, evaluator, &result) }
+        if let when = check.when, !evaluator.condition(when) { return budgetBreach(plan.rule, evaluator, &result) }
         var use = VersionUse()
-        loop(0, rule, index, check, evaluator, &result, &use)
-        if evaluator.exhausted || evaluator.typeError != nil { return budgetBreach(rule, evaluator, &result) }
-        if rule.versions.isEmpty || use.inForce { return true }
+        loop(0, plan, check, evaluator, &result, &use)
+        if evaluator.exhausted || evaluator.typeError != nil { return budgetBreach(plan.rule, evaluator, &result) }
+        if plan.rule.versions.isEmpty || use.inForce { return true }
         var inForce = !use.outOfForce
         if !use.outOfForce, let act = subject(check, evaluator), let day = evaluator.day(act) {
             // No item to check: the rule applies unless the act it is about predates its law.
-            inForce = rule.versions.contains { $0.holds(on: day) }
+            inForce = plan.rule.versions.contains { $0.holds(on: day) }
         }
-        if !inForce { result.notInForceRules.append(rule.id) }
+        if !inForce { result.notInForceRules.append(plan.rule.id) }
         return inForce
     }
 
@@ -211,31 +210,31 @@ public struct Engine: Sendable {
     /// Checks the violation for every combination of loop items, under the version of the law in
     /// force on the day of the act each finding is about.
     private func loop(
-        _ level: Int, _ rule: Rule, _ index: Int, _ check: Check, _ evaluator: Evaluator, _ result: inout RecordEvaluation,
+        _ level: Int, _ plan: RulePlan, _ check: Check, _ evaluator: Evaluator, _ result: inout RecordEvaluation,
         _ use: inout VersionUse
     ) {
         guard level < check.loops.count else {
-            let about = rule.isRecordPack ? nil : subject(check, evaluator)
+            let about = plan.rule.isRecordPack ? nil : subject(check, evaluator)
             var version: Int?
-            if !rule.versions.isEmpty {
+            if !plan.rule.versions.isEmpty {
                 // An act with no day is judged by the newest version.
                 // (`about.flatMap(evaluator.day)` would copy the whole evaluator for every item.)
                 if let about, let day = evaluator.day(about) {
-                    guard let found = rule.versions.firstIndex(where: { $0.holds(on: day) }) else {
+                    guard let found = plan.rule.versions.firstIndex(where: { $0.holds(on: day) }) else {
                         use.outOfForce = true
                         return
                     }
                     version = found
                 } else {
-                    version = rule.versions.count - 1
+                    version = plan.rule.versions.count - 1
                 }
                 use.inForce = true
-                if let version { evaluator.use(version: version, parameters: versionParameters[index][version], lets: check.lets) }
+                if let version { evaluator.use(version: version, parameters: plan.versionParameters[version], lets: check.lets) }
             }
             let asked = evaluator.seenQueries.count
             if evaluator.condition(check.violation) {
-                var finding = finding(rule, check, evaluator)
-                if let version { finding.basis = rule.versions[version].basis }
+                var finding = finding(plan.rule, check, evaluator)
+                if let version { finding.basis = plan.rule.versions[version].basis }
                 if case .step(let step) = about {
                     let day = evaluator.record.steps[step]
                     finding.pending = day.status == .planned && day.day > context.asOf
@@ -249,7 +248,7 @@ public struct Engine: Sendable {
         for item in evaluator.evaluate(binding.expression).elements ?? [] {
             if evaluator.exhausted { return }
             evaluator.bind(binding.slot, to: item, resetting: check.lets)
-            loop(level + 1, rule, index, check, evaluator, &result, &use)
+            loop(level + 1, plan, check, evaluator, &result, &use)
         }
     }
 
@@ -303,5 +302,24 @@ public struct Engine: Sendable {
             YAMLPair(key: scalar("status"), value: scalar("planned")),
         ]), range: range)
         record.steps.append(Step(index: record.steps.count, type: "collective_discussion", status: .planned, day: day, node: node))
+    }
+}
+
+/// A rule and what evaluating it needs, computed once per run. A class, so handing one to each
+/// record's evaluation costs one reference instead of a copy of the rule's many fields.
+private final class RulePlan: Sendable {
+    let rule: Rule
+    /// The check, when the rule is checked on each record.
+    let recordCheck: Check?
+    /// The rule's parameter values.
+    let parameters: [String: Value]
+    /// The rule's parameter values under each version of its law.
+    let versionParameters: [[String: Value]]
+
+    init(rule: Rule, context: EvaluationContext) {
+        self.rule = rule
+        if case .record(let check) = rule.body { recordCheck = check } else { recordCheck = nil }
+        parameters = context.parameters(for: rule)
+        versionParameters = context.versionParameters(for: rule)
     }
 }

@@ -15,6 +15,8 @@ final class Evaluator {
     /// costs less than hashing every type of every record.
     private let orderByType: [(type: String, indices: [Int])]
     private var definitionCache: [Value?]
+    /// The record's `facts`, looked up once.
+    private let facts: Value
     private var slots: [Value?] = []
     private var letsBySlot: [Expression?] = []
     private var parameters: [String: Value] = [:]
@@ -43,13 +45,14 @@ final class Evaluator {
         }
         orderByType = byType
         definitionCache = Array(repeating: nil, count: context.rules.definitions.count)
+        facts = record.node["facts"].map(Value.from) ?? .missing
     }
 
     // MARK: Rules
 
     /// Readies the evaluator for a rule: empty slots (reusing their storage) and the rule's parameters.
-    func prepare(_ rule: Rule, check: Check?, parameters: [String: Value]) {
-        let count = check?.slotCount ?? 0
+    /// (The check's parts come one by one: wrapping a check in an optional would copy all of it.)
+    func prepare(slotCount count: Int, lets: [Binding], parameters: [String: Value]) {
         // The storage only grows: a rule reads no slot beyond its own count.
         if slots.count < count {
             slots += repeatElement(nil, count: count - slots.count)
@@ -59,7 +62,7 @@ final class Evaluator {
             slots[slot] = nil
             letsBySlot[slot] = nil
         }
-        for binding in check?.lets ?? [] { letsBySlot[binding.slot] = binding.expression }
+        for binding in lets { letsBySlot[binding.slot] = binding.expression }
         self.parameters = parameters
         version = nil
         typeError = nil
@@ -431,7 +434,7 @@ final class Evaluator {
         let path = reference.path[...]
         switch reference.root {
         case .record: return navigate(.node(record.node), path)
-        case .facts: return navigate(record.node["facts"].map(Value.from) ?? .missing, path)
+        case .facts: return navigate(facts, path)
         case .steps:
             var steps: [Value] = []
             steps.reserveCapacity(order.count)

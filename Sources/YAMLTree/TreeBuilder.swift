@@ -1,13 +1,16 @@
 /// Builds nodes from events with an explicit stack, resolving aliases and enforcing limits.
+///
+/// The children of every open collection wait on one shared list, innermost collection last, and
+/// a collection takes its children from there in one piece when it ends: one allocation per
+/// collection instead of an array that grows append by append.
 struct TreeBuilder {
     private struct Frame {
         var isMapping: Bool
         var start: SourcePosition
         var tag: String?
         var anchor: String?
-        var items: [YAMLNode] = []
-        var pairs: [YAMLPair] = []
-        var pendingKey: YAMLNode?
+        /// Where the collection's children start in `children`.
+        var firstChild: Int
         var keyIndex: [String: SourcePosition]?
         /// Nodes in this collection's subtree, itself included, counting alias copies.
         var nodeCount = 1
@@ -16,6 +19,8 @@ struct TreeBuilder {
     private let file: String
     private let limits: YAMLLimits
     private var stack: [Frame] = []
+    /// The children of the open collections; a mapping's keys and values alternate.
+    private var children: [YAMLNode] = []
     private var anchors: [String: (node: YAMLNode, count: Int)] = [:]
     private var expandedByAliases = 0
     private var root: YAMLNode?
@@ -59,11 +64,24 @@ struct TreeBuilder {
             if stack.count >= limits.maxDepth {
                 throw error(.nestingDepth, "collections are nested more than \(limits.maxDepth) levels deep (raise the limit with --max-depth)", at: event.start)
             }
-            stack.append(Frame(isMapping: event.type == .mappingStart, start: event.start, tag: event.tag, anchor: event.anchor))
+            stack.append(Frame(isMapping: event.type == .mappingStart, start: event.start, tag: event.tag, anchor: event.anchor, firstChild: children.count))
         case .sequenceEnd, .mappingEnd:
             guard let frame = stack.popLast() else { return }
             let range = SourceRange(start: frame.start, end: event.end)
-            let content: YAMLNode.Content = frame.isMapping ? .mapping(try applyingMergeKeys(frame.pairs)) : .sequence(frame.items)
+            let content: YAMLNode.Content
+            if frame.isMapping {
+                var pairs: [YAMLPair] = []
+                pairs.reserveCapacity((children.count - frame.firstChild) / 2)
+                var index = frame.firstChild
+                while index + 1 < children.count {
+                    pairs.append(YAMLPair(key: children[index], value: children[index + 1]))
+                    index += 2
+                }
+                content = .mapping(try applyingMergeKeys(pairs))
+            } else {
+                content = .sequence(Array(children[frame.firstChild...]))
+            }
+            children.removeSubrange(frame.firstChild...)
             let node = YAMLNode(content, range: range, tag: frame.tag)
             try add(node, count: frame.nodeCount, anchor: frame.anchor)
         default:
@@ -79,15 +97,11 @@ struct TreeBuilder {
         }
         let top = stack.count - 1
         stack[top].nodeCount += count
-        if !stack[top].isMapping {
-            stack[top].items.append(node)
-        } else if let key = stack[top].pendingKey {
-            stack[top].pairs.append(YAMLPair(key: key, value: node))
-            stack[top].pendingKey = nil
-        } else {
+        // In a mapping, an even number of children so far means this node is a key.
+        if stack[top].isMapping, (children.count - stack[top].firstChild) % 2 == 0 {
             try checkDuplicate(key: node, in: top)
-            stack[top].pendingKey = node
         }
+        children.append(node)
     }
 
     /// Small mappings are searched in place; large ones get an index, so a hostile
@@ -95,20 +109,21 @@ struct TreeBuilder {
     private mutating func checkDuplicate(key: YAMLNode, in top: Int) throws(YAMLError) {
         guard case .scalar(let scalar) = key.content else { return }
         let text = scalar.text
+        let keys = stride(from: stack[top].firstChild, to: children.count, by: 2)
         var first: SourcePosition?
-        if stack[top].keyIndex == nil, stack[top].pairs.count < 16 {
-            // Compared in place: copying each pair would retain both its nodes.
-            for index in stack[top].pairs.indices {
-                if case .scalar(let other) = stack[top].pairs[index].key.content, other.text == text {
-                    first = stack[top].pairs[index].key.position
+        if stack[top].keyIndex == nil, (children.count - stack[top].firstChild) / 2 < 16 {
+            // Compared in place: copying each key would retain its text.
+            for index in keys {
+                if case .scalar(let other) = children[index].content, other.text == text {
+                    first = children[index].position
                     break
                 }
             }
         } else {
             if stack[top].keyIndex == nil {
                 var index: [String: SourcePosition] = [:]
-                for pair in stack[top].pairs {
-                    if let existing = pair.key.scalar?.text { index[existing] = index[existing] ?? pair.key.position }
+                for place in keys {
+                    if case .scalar(let existing) = children[place].content { index[existing.text] = index[existing.text] ?? children[place].position }
                 }
                 stack[top].keyIndex = index
             }
