@@ -58,9 +58,12 @@ final class Evaluator {
             slots += repeatElement(nil, count: count - slots.count)
             letsBySlot += repeatElement(nil, count: count - letsBySlot.count)
         }
-        for slot in 0..<count {
-            slots[slot] = nil
-            letsBySlot[slot] = nil
+        // Each array is cleared in one access (a class's property is checked for exclusive access each time).
+        slots.withUnsafeMutableBufferPointer { buffer in
+            for slot in 0..<count { buffer[slot] = nil }
+        }
+        letsBySlot.withUnsafeMutableBufferPointer { buffer in
+            for slot in 0..<count { buffer[slot] = nil }
         }
         for binding in lets { letsBySlot[binding.slot] = binding.expression }
         self.parameters = parameters
