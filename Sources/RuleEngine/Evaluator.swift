@@ -488,29 +488,39 @@ final class Evaluator {
             default: return navigate(record.steps[index].node[field].map(Value.from) ?? .missing, rest)
             }
         case .node(let node):
-            if node.mapping != nil { return navigate(node[field].map(Value.from) ?? .missing, rest) }
-            var values: [Value] = []
-            for item in node.sequence ?? [] { values.append(navigate(.from(item), path)) }
-            return flatten(values)
+            let items: [YAMLNode]
+            switch node.content {
+            case .mapping: return navigate(node[field].map(Value.from) ?? .missing, rest)
+            case .sequence(let sequence): items = sequence
+            case .scalar: items = []
+            }
+            var result: [Value] = []
+            result.reserveCapacity(items.count)
+            for item in items { appendFlattened(navigate(.from(item), path), to: &result) }
+            return .list(result)
         case .list(let items):
-            var values: [Value] = []
-            for item in items { values.append(navigate(item, path)) }
-            return flatten(values)
+            var result: [Value] = []
+            result.reserveCapacity(items.count)
+            for item in items { appendFlattened(navigate(item, path), to: &result) }
+            return .list(result)
         default:
             return .missing
         }
     }
 
-    private func flatten(_ values: [Value]) -> Value {
-        var result: [Value] = []
-        for value in values {
-            switch value {
-            case .missing: continue
-            case .list(let items): result += items
-            case .node(let node) where node.sequence != nil: result += value.elements ?? []
-            default: result.append(value)
+    /// Adds what a path read from one item of a list: nothing when missing, the items of a list
+    /// (one level), else the value itself. (One list is built for all items, not one per item.)
+    private func appendFlattened(_ value: Value, to result: inout [Value]) {
+        switch value {
+        case .missing: break
+        case .list(let items): result += items
+        case .node(let node):
+            if case .sequence(let items) = node.content {
+                for item in items { result.append(.from(item)) }
+            } else {
+                result.append(value)
             }
+        default: result.append(value)
         }
-        return .list(result)
     }
 }
