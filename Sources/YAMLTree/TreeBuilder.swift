@@ -113,8 +113,9 @@ struct TreeBuilder {
         var first: SourcePosition?
         if stack[top].keyIndex == nil, (children.count - stack[top].firstChild) / 2 < 16 {
             // Compared in place: copying each key would retain its text.
+            let length = text.utf8.count
             for index in keys {
-                if case .scalar(let other) = children[index].content, other.text == text {
+                if case .scalar(let other) = children[index].content, other.text.utf8.count == length, other.text == text {
                     first = children[index].position
                     break
                 }

@@ -90,10 +90,13 @@ public struct YAMLNode: Sendable {
         return pairs[index]
     }
 
-    /// The first pair whose key is the scalar `key`; keys are compared in place, without copying a node.
+    /// The first pair whose key is the scalar `key`; keys are compared in place, without copying a
+    /// node, and by length first (most keys of a mapping differ in length from the one sought, and
+    /// the length is at hand while a string comparison is a call).
     private static func index(of key: String, in pairs: [YAMLPair]) -> Int? {
+        let length = key.utf8.count
         for index in pairs.indices {
-            if case .scalar(let scalar) = pairs[index].key.content, scalar.text == key { return index }
+            if case .scalar(let scalar) = pairs[index].key.content, scalar.text.utf8.count == length, scalar.text == key { return index }
         }
         return nil
     }
