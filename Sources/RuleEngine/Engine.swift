@@ -218,7 +218,6 @@ public struct Engine: Sendable {
             var version: Int?
             if !plan.rule.versions.isEmpty {
                 // An act with no day is judged by the newest version.
-                // (`about.flatMap(evaluator.day)` would copy the whole evaluator for every item.)
                 if let about, let day = evaluator.day(about) {
                     guard let found = plan.rule.versions.firstIndex(where: { $0.holds(on: day) }) else {
                         use.outOfForce = true

@@ -4,6 +4,10 @@ import YAMLTree
 
 /// Evaluates expressions on one record. Shared definitions are computed at most once per
 /// record; a rule's `let` bindings at most once per rule (or per loop item when they read it).
+///
+/// A class, made and used by one record's evaluation on one thread: it is handed to every call
+/// of the engine and of itself, and a struct of its size was copied (every reference retained)
+/// on many of those calls.
 final class Evaluator {
     let context: EvaluationContext
     let record: DecisionRecord
@@ -96,7 +100,7 @@ final class Evaluator {
 
     // MARK: Expressions
 
-    /// Evaluates each expression in order. (A loop, not `map`: a closure would copy the evaluator.)
+    /// Evaluates each expression in order.
     private func evaluateAll(_ expressions: [Expression]) -> [Value] {
         var values: [Value] = []
         values.reserveCapacity(expressions.count)

@@ -90,4 +90,16 @@ struct PositionTests {
         #expect(pos(12, 7).description == "12:7")
         #expect(SourcePosition.start == pos(1, 1))
     }
+
+    /// Positions are stored in 32 bits; a line beyond them is reported as the last one, never wrapped.
+    @Test func hugeLinesAreClampedNotWrapped() {
+        let far = SourcePosition(line: Int(Int32.max) + 10, column: 3)
+        #expect(far.line == Int(Int32.max))
+        #expect(far.column == 3)
+        #expect(pos(Int(Int32.max) - 1, 1) < far)
+        var moved = pos(1, 1)
+        moved.line = 42
+        moved.column = 7
+        #expect(moved == pos(42, 7))
+    }
 }
