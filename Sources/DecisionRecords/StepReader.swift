@@ -83,11 +83,18 @@ extension RecordReader {
 
     /// The step's dates: each valid; a period has both ends, in order; the day it is dated by.
     private mutating func readDates(_ node: YAMLNode, step: Int) -> Day? {
+        // Every date field of the format is checked; the step is dated by `date` or its period.
+        var (date, first, last): (Day?, Day?, Day?)
+        for key in RecordFormat.stepDateKeys {
+            guard let dateNode = node[key], let day = readDate(key, dateNode, step: step) else { continue }
+            switch key {
+            case "date": date = day
+            case "start": first = day
+            case "end": last = day
+            default: break
+            }
+        }
         let (dateNode, start, end) = (node["date"], node["start"], node["end"])
-        let date = dateNode.flatMap { readDate("date", $0, step: step) }
-        let first = start.flatMap { readDate("start", $0, step: step) }
-        let last = end.flatMap { readDate("end", $0, step: step) }
-        if let submitted = node["submitted"] { _ = readDate("submitted", submitted, step: step) }
         if let start, end == nil {
             add(.step, zh: "第 \(step) 个步骤有 start 却没有 end；期间须写明起止日期", en: "step \(step) has 'start' but no 'end'; a period needs both", at: start)
         } else if let end, start == nil {
