@@ -110,7 +110,7 @@ enum RecordChecker {
                         outcome = unreadable(file, problem, engine)
                     }
                     documentCount += 1
-                    state.settle(&outcome.evaluation)
+                    state.settle(&outcome.evaluation, file: index) { files[$0] }
                     var record = outcome.record
                     record?.findings = outcome.evaluation.findings
                     record?.applicableRules = outcome.evaluation.applicableRules

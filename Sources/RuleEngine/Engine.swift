@@ -54,7 +54,7 @@ public struct Engine: Sendable {
     /// The findings of one loaded document of a file, in evaluation order; documents must come in file order.
     public func check(_ document: LoadedDocument, file: String, state: inout RunState) -> [Finding] {
         var evaluation = evaluate(document, file: file)
-        state.settle(&evaluation)
+        state.settle(&evaluation, file: file)
         return evaluation.findings
     }
 

@@ -262,7 +262,7 @@ final class Evaluator {
             guard !value.isMissing else { return .bool(false) }
             if case .list(let parts) = value, parts.isEmpty || parts.contains(where: \.isMissing) { return .bool(false) }
             let key = if case .list(let parts) = value { parts.map { text($0, .en) }.joined(separator: "\u{1F}") } else { text(value, .en) }
-            seenQueries.append(SeenQuery(expression: id, value: key, place: SeenPlace(record: record.id, file: record.file, line: record.position.line)))
+            seenQueries.append(SeenQuery(expression: id, value: key, record: record.id, line: record.position.line))
             return .bool(true)
         }
     }

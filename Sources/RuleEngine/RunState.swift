@@ -5,14 +5,8 @@ public import RuleLanguage
 struct SeenQuery: Sendable {
     var expression: Int
     var value: String
-    /// Where the value is asked about: the record's id, file and line.
-    var place: SeenPlace
-}
-
-/// A record that held a value first: named in the findings about later ones.
-struct SeenPlace: Sendable {
+    /// The id of the record that asks, and the line it starts on.
     var record: String
-    var file: String
     var line: Int
 }
 
@@ -20,32 +14,42 @@ struct SeenPlace: Sendable {
 /// and the years the calendar did not cover.
 public struct RunState: Sendable {
     /// For each `seen_before` expression, the values seen so far and where each was first seen.
-    private var seen: [[String: SeenPlace]]
+    private var seen: [SeenTable]
+    /// The files named to `settle(_:file:)`, each once, in order.
+    private var namedFiles: [String] = []
     /// Years outside the calendar that a working-day count touched.
     public private(set) var uncoveredYears: Set<Int> = []
 
     /// A fresh state for a rule set.
     public init(rules: RuleSet) {
-        seen = Array(repeating: [:], count: rules.seenCounterCount)
+        seen = Array(repeating: SeenTable(), count: rules.seenCounterCount)
+    }
+
+    /// Settles a record's evaluation from the file named `file`; every document of a run must be
+    /// settled this way or every one by number (`settle(_:file:fileName:)`), not some of each.
+    public mutating func settle(_ evaluation: inout RecordEvaluation, file: String) {
+        if namedFiles.last != file { namedFiles.append(file) }
+        let files = namedFiles
+        settle(&evaluation, file: files.count - 1) { files[$0] }
     }
 
     /// Settles a record's evaluation, in file order: answers its `seen_before` questions and
-    /// drops the findings that rested on a value not seen before.
-    public mutating func settle(_ evaluation: inout RecordEvaluation) {
+    /// drops the findings that rested on a value not seen before. `file` is the number of the
+    /// record's file in the run; `fileName` names the file of an earlier number (a run of a million
+    /// files keeps their names once, in the caller's list, not again here).
+    public mutating func settle(_ evaluation: inout RecordEvaluation, file: Int, fileName: (Int) -> String) {
         uncoveredYears.formUnion(evaluation.uncoveredYears)
         guard !evaluation.seenQueries.isEmpty else { return }
-        let earlier: [SeenPlace?] = evaluation.seenQueries.map { query in
+        let earlier: [SeenTable.Place?] = evaluation.seenQueries.map { query in
             guard query.expression < seen.count else { return nil }
-            if let first = seen[query.expression][query.value] { return first }
-            seen[query.expression][query.value] = query.place
-            return nil
+            return seen[query.expression].firstPlace(of: query.value, else: SeenTable.Place(record: query.record, file: file, line: query.line))
         }
         evaluation.findings = zip(evaluation.findings, evaluation.findingQueries).compactMap { finding, query in
             guard let query else { return finding }
             guard let first = earlier[query] else { return nil }
             // The finding names the record that held the value first.
             var named = finding
-            let place = "\(first.file):\(first.line)"
+            let place = "\(fileName(first.file)):\(first.line)"
             named.message.zh += "（最早见于记录 \(first.record)，\(place)）"
             named.message.en += " (first in record \(first.record), \(place))"
             named.evidence.append(Evidence(

@@ -1,0 +1,103 @@
+/// The values one `seen_before` expression has met, each with where it was first seen.
+///
+/// A run of a million records keeps a million of these, so they are stored compactly: the bytes
+/// of every value (and of the record id, when it is not the value itself) in one buffer, a
+/// 24-byte entry each, and an open-addressing index of entry numbers probed from the value's
+/// hash (`Hasher`, seeded per process, so crafted ids cannot make every lookup collide). A
+/// dictionary of strings to places cost about 115 bytes a value, and twice that while it grew.
+struct SeenTable: Sendable {
+    /// Where a value was first seen: the record's id, the file's number in the run, the line.
+    struct Place: Equatable {
+        var record: String
+        var file: Int
+        var line: Int
+    }
+
+    private struct Entry {
+        /// Where the value's bytes start in `bytes`; the record id's follow them.
+        var start: Int
+        var valueLength: UInt32
+        /// The record id's length, or `sameAsValue` when the id is the value itself.
+        var recordLength: UInt32
+        var file: UInt32
+        var line: UInt32
+    }
+
+    private static let sameAsValue = UInt32.max
+
+    private var bytes: [UInt8] = []
+    private var entries: [Entry] = []
+    /// Entry number + 1 for each slot, 0 for an empty one; never more than half full.
+    private var slots: [UInt32] = Array(repeating: 0, count: 64)
+
+    /// How many values are kept.
+    var count: Int { entries.count }
+
+    /// The place `value` was first seen; when it was not seen before, `place` is kept as its first
+    /// and nil is returned. (A value or an id longer than 4 GiB, or a run of more than four billion
+    /// values, is never kept: such a value always counts as first seen.)
+    mutating func firstPlace(of value: String, else place: Place) -> Place? {
+        var value = value
+        return value.withUTF8 { valueBytes in
+            let hash = Self.hash(valueBytes)
+            let mask = slots.count - 1
+            var slot = hash & mask
+            while slots[slot] != 0 {
+                let entry = entries[Int(slots[slot]) - 1]
+                if Int(entry.valueLength) == valueBytes.count, matches(entry, valueBytes) { return self.place(of: entry) }
+                slot = (slot + 1) & mask
+            }
+            insert(valueBytes, place, at: slot)
+            return nil
+        }
+    }
+
+    private func matches(_ entry: Entry, _ value: UnsafeBufferPointer<UInt8>) -> Bool {
+        bytes.withUnsafeBufferPointer { stored in
+            UnsafeBufferPointer(rebasing: stored[entry.start..<(entry.start + value.count)]).elementsEqual(value)
+        }
+    }
+
+    private func place(of entry: Entry) -> Place {
+        let recordStart = entry.recordLength == Self.sameAsValue ? entry.start : entry.start + Int(entry.valueLength)
+        let recordLength = Int(entry.recordLength == Self.sameAsValue ? entry.valueLength : entry.recordLength)
+        let record = String(decoding: bytes[recordStart..<(recordStart + recordLength)], as: UTF8.self)
+        return Place(record: record, file: Int(entry.file), line: Int(entry.line))
+    }
+
+    private mutating func insert(_ value: UnsafeBufferPointer<UInt8>, _ place: Place, at slot: Int) {
+        let sameAsValue = place.record.utf8.elementsEqual(value)
+        let limit = Int(UInt32.max - 1)
+        guard value.count <= limit, place.record.utf8.count <= limit, entries.count < limit else { return }
+        let entry = Entry(
+            start: bytes.count, valueLength: UInt32(value.count),
+            recordLength: sameAsValue ? Self.sameAsValue : UInt32(place.record.utf8.count),
+            file: UInt32(clamping: place.file), line: UInt32(clamping: place.line))
+        bytes.append(contentsOf: value)
+        if !sameAsValue { bytes.append(contentsOf: place.record.utf8) }
+        entries.append(entry)
+        slots[slot] = UInt32(entries.count)
+        if entries.count * 2 > slots.count { grow() }
+    }
+
+    /// Doubles the index and places every entry again.
+    private mutating func grow() {
+        var larger = [UInt32](repeating: 0, count: slots.count * 2)
+        let mask = larger.count - 1
+        bytes.withUnsafeBufferPointer { stored in
+            for (number, entry) in entries.enumerated() {
+                let value = UnsafeBufferPointer(rebasing: stored[entry.start..<(entry.start + Int(entry.valueLength))])
+                var slot = Self.hash(value) & mask
+                while larger[slot] != 0 { slot = (slot + 1) & mask }
+                larger[slot] = UInt32(number + 1)
+            }
+        }
+        slots = larger
+    }
+
+    private static func hash(_ value: UnsafeBufferPointer<UInt8>) -> Int {
+        var hasher = Hasher()
+        hasher.combine(bytes: UnsafeRawBufferPointer(value))
+        return hasher.finalize()
+    }
+}
