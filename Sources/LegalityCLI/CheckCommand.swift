@@ -77,7 +77,7 @@ struct CheckCommand: ParsableCommand {
     /// Reports are written document by document as the run goes, so memory stays flat however many
     /// records or files there are: run-level findings first, then each file's findings in file
     /// order, then the findings about waivers, then the summary.
-    private func stream(_ files: [String], engine: Engine, run: PreparedRun, asOf: Day, limits: RecordLimits) throws {
+    private func stream(_ files: PathList, engine: Engine, run: PreparedRun, asOf: Day, limits: RecordLimits) throws {
         var sink = WriterSink(writer: try ReportWriter(path: outputOptions.output))
         var stream = reportStream(engine, run: run, asOf: asOf)
         var ledger = run.ledger(asOf: asOf)

@@ -53,8 +53,8 @@ enum Discovery {
     /// skipping hidden names, folders named `rules` or `registry`, and files named
     /// `registry.yaml` or `.legality.yaml`; a file named explicitly is always read.
     /// Files are returned in byte order of their paths, each once.
-    static func recordFiles(_ paths: [String]) throws(RunError) -> [String] {
-        var files: [String] = []
+    static func recordFiles(_ paths: [String]) throws(RunError) -> PathList {
+        var files = PathList()
         for path in paths {
             switch FileSystem.kind(of: path) {
             case .missing where path != "-":
@@ -72,15 +72,15 @@ enum Discovery {
                 message: "no record files found in \(named) (looked for *.yaml, *.yml, *.json and ledgers (*.xlsx, *.csv), skipping hidden files, rules/, registry/ and legality's own reports)",
                 chinese: "在 \(named) 中没有找到决策记录文件（查找 *.yaml、*.yml、*.json 和台账 *.xlsx、*.csv，跳过隐藏文件、rules/、registry/ 和 legality 自己的报告）")
         }
-        files.sort { $0.precedesInUTF8($1) }
+        let sorted = files.sortedByBytes()
         // The same file named twice (`a.yaml ./a.yaml`, or a file inside a folder also given) is
         // read once. A folder walk alone never repeats a file, so only then are paths resolved.
-        guard paths.count > 1 else { return files }
+        guard paths.count > 1 else { return sorted }
         var seen: Set<String> = []
-        return files.filter { seen.insert(FileSystem.realPath($0) ?? $0).inserted }
+        return PathList(sorted.lazy.filter { seen.insert(FileSystem.realPath($0) ?? $0).inserted })
     }
 
-    private static func walk(_ folder: String, into files: inout [String], visited: inout Set<String>, roots: [String]) throws(RunError) {
+    private static func walk(_ folder: String, into files: inout PathList, visited: inout Set<String>, roots: [String]) throws(RunError) {
         // A folder reached twice through links is read once, so link loops end.
         guard let real = FileSystem.realPath(folder), visited.insert(real).inserted else { return }
         // A link to a folder outside the checked folders is not followed; it is listed, so that

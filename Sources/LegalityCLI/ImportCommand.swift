@@ -34,7 +34,7 @@ struct ImportCommand: ParsableCommand {
         for ledger in ledgers where !LedgerInput.isLedger(ledger) {
             throw RunError(message: "\(ledger): not a ledger (.xlsx or .csv)", chinese: "\(ledger)：不是台账文件（.xlsx 或 .csv）")
         }
-        let run = try PreparedRun.prepare(ruleOptions, recordPaths: ledgers, recordFiles: ledgers)
+        let run = try PreparedRun.prepare(ruleOptions, recordPaths: ledgers, recordFiles: PathList(ledgers))
         if FileSystem.kind(of: out) == .missing { try FileSystem.makeDirectory(out) }
         var written = 0
         var skipped: [String] = []

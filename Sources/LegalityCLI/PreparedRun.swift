@@ -49,7 +49,7 @@ struct PreparedRun {
 
     /// Loads configuration, rules, calendar and registry.
     static func prepare(
-        _ options: RuleOptions, failOn: FailLevel? = nil, recordPaths: [String], recordFiles: [String] = [], extraRules: [String] = [],
+        _ options: RuleOptions, failOn: FailLevel? = nil, recordPaths: [String], recordFiles: PathList = PathList(), extraRules: [String] = [],
         needsRegistry: Bool = true, reportWording: Bool = false, examples: Bool = false
     ) throws(RunError) -> PreparedRun {
         let configuration = try loadConfiguration(options)

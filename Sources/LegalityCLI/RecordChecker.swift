@@ -53,7 +53,7 @@ enum RecordChecker {
     }
 
     /// Checks every file and keeps everything, for reports that need the whole run at once.
-    static func check(_ files: [String], engine: Engine, keepSources: Bool, jobs: Int = 1, limits: RecordLimits) -> CheckedFiles {
+    static func check(_ files: PathList, engine: Engine, keepSources: Bool, jobs: Int = 1, limits: RecordLimits) -> CheckedFiles {
         var result = CheckedFiles()
         var source: [UInt8]?
         result.uncoveredYears = run(files, engine: engine, keepSources: keepSources, keepRecords: true, jobs: jobs, limits: limits) { event in
@@ -73,7 +73,7 @@ enum RecordChecker {
     /// is kept, so memory does not grow with the number of files or documents (beyond the ids kept
     /// for duplicate detection). Returns the years the calendar missed.
     static func run(
-        _ files: [String], engine: Engine, keepSources: Bool, keepRecords: Bool, jobs: Int, limits: RecordLimits,
+        _ files: PathList, engine: Engine, keepSources: Bool, keepRecords: Bool, jobs: Int, limits: RecordLimits,
         each: (Event) -> Void
     ) -> Set<Int> {
         var state = RunState(rules: engine.context.rules)

@@ -114,7 +114,7 @@ enum RunSetup {
 
     /// The registries: the one given applies to every record; else each record uses the nearest
     /// `registry.yaml` or `registry/` at or above its folder (see `Discovery.registryFiles`).
-    static func registries(_ options: RuleOptions, recordPaths: [String], recordFiles: [String]) throws(RunError) -> RegistryLookup {
+    static func registries(_ options: RuleOptions, recordPaths: [String], recordFiles: PathList) throws(RunError) -> RegistryLookup {
         if let explicit = options.registry {
             guard FileSystem.kind(of: explicit) != .missing else { throw RunError(message: "\(explicit): no such registry file") }
             let files = FileSystem.kind(of: explicit) == .directory ? try Discovery.yamlFiles(under: explicit) : [explicit]

@@ -1,0 +1,33 @@
+@testable import LegalityCLI
+import Testing
+
+@Suite("The run's list of record files")
+struct PathListTests {
+    static let paths = [
+        "记录/2026/决策.yaml", "a/b.yaml", "a-c.yaml", "a.yaml", "a/b/c.yaml", "A.yaml", "a", "",
+        "z/\u{e9}.yaml", "z/e\u{301}.yaml", "./a.yaml", "记录/2026-1.yaml", "记录/2026/决策.yml",
+    ]
+
+    @Test("Every path reads back as it was appended")
+    func roundTrip() {
+        let list = PathList(Self.paths)
+        #expect(list.count == Self.paths.count)
+        #expect(Array(list) == Self.paths)
+        #expect(PathList().isEmpty)
+    }
+
+    @Test("Paths sort by their bytes, exactly as every report orders files")
+    func byteOrder() {
+        let sorted = PathList(Self.paths).sortedByBytes()
+        #expect(Array(sorted) == Self.paths.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) })
+        // A folder's files come after a sibling whose name continues with a byte below '/'.
+        #expect(Array(sorted).firstIndex(of: "a-c.yaml")! < Array(sorted).firstIndex(of: "a/b.yaml")!)
+    }
+
+    @Test("Thousands of paths in any order come out in byte order")
+    func manyPaths() {
+        var generator = SystemRandomNumberGenerator()
+        let paths = (0..<5_000).map { number in "d\(number % 37)/记录-\(UInt32.random(in: 0...999_999, using: &generator)).yaml" }
+        #expect(Array(PathList(paths).sortedByBytes()) == paths.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) })
+    }
+}
