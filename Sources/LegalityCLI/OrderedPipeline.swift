@@ -10,18 +10,20 @@ import Darwin
 /// file of a million documents is settled document by document, never held whole.
 ///
 /// Workers stay at most a window of items, and at most `budget` of weight (file bytes), ahead of
-/// the consumer; a worker ahead of the consumer also waits while `queueLimit` pieces are queued, so
-/// memory is bounded by the window, not by the number or size of the files.
+/// the consumer; a worker ahead of the consumer also waits while the queued pieces weigh
+/// `queueBudget` bytes (by `weigh`), so memory is bounded by the window, not by the number or size
+/// of the files, while a worker can still run a long way ahead through a file of many documents.
 final class OrderedPipeline<Piece: Sendable>: @unchecked Sendable {
     private let work: @Sendable (Int, (Piece) -> Void) -> Void
     private let count: Int
     private let window: Int
     private let inline: Bool
     private let weights: [Int]
+    private let weigh: @Sendable (Piece) -> Int
     private let budget = 32 << 20
-    /// Pieces (documents) that may be queued before a worker ahead of the consumer waits: enough
-    /// for workers to overlap on files of some thousand documents (a few tens of MB at most).
-    private let queueLimit = 16_384
+    /// The bytes of queued pieces (by `weigh`) at which a worker ahead of the consumer waits:
+    /// about 50,000 documents, so a second worker overlaps much of a file of many.
+    private let queueBudget = 64 << 20
     // Guarded by `mutex`:
     private var queues: [Int: [Piece]] = [:]
     private var finished: Set<Int> = []
@@ -30,16 +32,20 @@ final class OrderedPipeline<Piece: Sendable>: @unchecked Sendable {
     private var weightInFlight = 0
     /// Whether the consumer sleeps waiting for pieces of `current` (only then does a piece wake it).
     private var consumerWaiting = false
-    /// Pieces queued for every index, and the workers asleep until some are taken.
-    private var queuedPieces = 0
+    /// The weight of the pieces queued for every index, and the workers asleep until some are taken.
+    private var queuedBytes = 0
     private var workersWaitingToEmit = 0
     private let mutex: UnsafeMutablePointer<pthread_mutex_t> = .allocate(capacity: 1)
     private let changed: UnsafeMutablePointer<pthread_cond_t> = .allocate(capacity: 1)
 
-    init(count: Int, workers: Int, weights: [Int], work: @escaping @Sendable (Int, (Piece) -> Void) -> Void) {
+    init(
+        count: Int, workers: Int, weights: [Int], weigh: @escaping @Sendable (Piece) -> Int,
+        work: @escaping @Sendable (Int, (Piece) -> Void) -> Void
+    ) {
         self.work = work
         self.count = count
         self.weights = weights
+        self.weigh = weigh
         window = workers * 4
         inline = workers <= 1
         pthread_mutex_init(mutex, nil)
@@ -75,7 +81,7 @@ final class OrderedPipeline<Piece: Sendable>: @unchecked Sendable {
             }
             let pieces = queues.removeValue(forKey: index) ?? []
             let done = finished.contains(index)
-            queuedPieces -= pieces.count
+            for piece in pieces { queuedBytes -= weigh(piece) }
             if workersWaitingToEmit > 0 { pthread_cond_broadcast(changed) }
             pthread_mutex_unlock(mutex)
             for piece in pieces { body(piece) }
@@ -118,13 +124,14 @@ final class OrderedPipeline<Piece: Sendable>: @unchecked Sendable {
 
     private func emit(_ piece: Piece, for index: Int) {
         pthread_mutex_lock(mutex)
-        while index != current && queuedPieces >= queueLimit {
+        let weight = weigh(piece)
+        while index != current && queuedBytes >= queueBudget {
             workersWaitingToEmit += 1
             pthread_cond_wait(changed, mutex)
             workersWaitingToEmit -= 1
         }
         queues[index, default: []].append(piece)
-        queuedPieces += 1
+        queuedBytes += weight
         // A piece matters only to a consumer asleep on this index; waking it (and every worker
         // asleep on the same condition) for each document would cost more than the document.
         if consumerWaiting && index == current { pthread_cond_broadcast(changed) }

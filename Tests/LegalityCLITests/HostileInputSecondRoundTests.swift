@@ -104,6 +104,26 @@ import Testing
         #expect(Double(large) < Double(small) * 1.3 + 4096, "\(format): \(small) KB for 3,000 documents, \(large) KB for 24,000")
     }
 
+    /// Two files over the streaming threshold (8 MiB) are read at once by two jobs, the one ahead
+    /// queuing its documents; the report is the one a single job writes, and every id of the second
+    /// file is reported as first seen in the first.
+    @Test func twoLargeMultiDocumentFilesAreCheckedTogetherInFileOrder() throws {
+        let title = String(repeating: "标", count: 330)
+        func documents(_ numbers: some Sequence<Int>) -> String {
+            numbers.map { "--- {id: D-\($0), kind: normative_document, title: \(title), steps: []}\n" }.joined()
+        }
+        let folder = try CLIRunner.folder(["a.yaml": documents(0..<9_000), "b.yaml": documents((0..<9_000).reversed())])
+        func check(jobs: Int) throws -> String {
+            try CLIRunner.run(["check", "--as-of", "2024-12-31", "--format", "json", "--lang", "en", "--jobs", "\(jobs)", "a.yaml", "b.yaml"], in: folder).stdout
+        }
+        let (one, two) = (try check(jobs: 1), try check(jobs: 2))
+        #expect(one == two)
+        let findings = try #require(try CLIRunner.json(two)["findings"] as? [[String: Any]])
+        let duplicates = findings.filter { $0["rule"] as? String == "REC-002" }
+        #expect(duplicates.count == 9_000)
+        #expect(duplicates.allSatisfy { $0["file"] as? String == "b.yaml" && ($0["message"] as? String ?? "").contains("a.yaml:") })
+    }
+
     @Test func anEncodingErrorLateInAFileKeepsTheRecordsBeforeIt() throws {
         var text = Data((0..<40).map { "id: E-\($0)\nkind: other\ntitle: t\nsteps: [{type: decision, date: 2024-02-30}]\n---\n" }.joined().utf8)
         text.append(Data("id: X\ntitle: caf".utf8) + Data([0xE9]) + Data("\n".utf8))
