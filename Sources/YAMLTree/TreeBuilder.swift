@@ -68,20 +68,27 @@ struct TreeBuilder {
         case .sequenceEnd, .mappingEnd:
             guard let frame = stack.popLast() else { return }
             let range = SourceRange(start: frame.start, end: event.end)
+            // Children are moved off the end of the shared list (copying them out and then removing
+            // them would retain and release every node once more), last first, then put in order.
             let content: YAMLNode.Content
             if frame.isMapping {
                 var pairs: [YAMLPair] = []
                 pairs.reserveCapacity((children.count - frame.firstChild) / 2)
-                var index = frame.firstChild
-                while index + 1 < children.count {
-                    pairs.append(YAMLPair(key: children[index], value: children[index + 1]))
-                    index += 2
+                while children.count - frame.firstChild >= 2 {
+                    let value = children.removeLast()
+                    pairs.append(YAMLPair(key: children.removeLast(), value: value))
                 }
+                pairs.reverse()
+                // (A mapping's events always pair up; a lone key could only come from a broken parser.)
+                children.removeSubrange(frame.firstChild...)
                 content = .mapping(try applyingMergeKeys(pairs))
             } else {
-                content = .sequence(Array(children[frame.firstChild...]))
+                var items: [YAMLNode] = []
+                items.reserveCapacity(children.count - frame.firstChild)
+                while children.count > frame.firstChild { items.append(children.removeLast()) }
+                items.reverse()
+                content = .sequence(items)
             }
-            children.removeSubrange(frame.firstChild...)
             let node = YAMLNode(content, range: range, tag: frame.tag)
             try add(node, count: frame.nodeCount, anchor: frame.anchor)
         default:
@@ -89,7 +96,7 @@ struct TreeBuilder {
         }
     }
 
-    private mutating func add(_ node: YAMLNode, count: Int, anchor: String?) throws(YAMLError) {
+    private mutating func add(_ node: consuming YAMLNode, count: Int, anchor: String?) throws(YAMLError) {
         if let anchor { anchors[anchor] = (node, count) }
         guard !stack.isEmpty else {
             root = node
