@@ -41,15 +41,16 @@ struct TreeBuilder {
         return root
     }
 
-    mutating func consume(_ event: Event) throws(YAMLError) {
+    /// Its texts are moved into the node (taken from the event), not copied.
+    mutating func consume(_ event: inout Event) throws(YAMLError) {
         switch event.type {
         case .scalar:
-            guard let scalar = event.scalar else { return }
+            guard let scalar = event.scalar.take() else { return }
             if event.scalarByteCount > limits.maxScalarBytes {
                 throw error(.size, "a scalar of \(event.scalarByteCount) bytes exceeds the limit of \(limits.maxScalarBytes) bytes (raise it with --max-scalar-bytes)", at: event.start)
             }
-            let node = YAMLNode(.scalar(scalar), range: SourceRange(start: event.start, end: event.end), tag: event.tag)
-            try add(node, count: 1, anchor: event.anchor)
+            children.append(YAMLNode(.scalar(scalar), range: SourceRange(start: event.start, end: event.end), tag: event.tag.take()))
+            try adoptLastChild(count: 1, anchor: event.anchor.take())
         case .alias:
             let name = event.anchor ?? ""
             guard let anchored = anchors[name] else {
@@ -59,66 +60,71 @@ struct TreeBuilder {
             if expandedByAliases > limits.maxAliasExpansion {
                 throw error(.aliasExpansion, "aliases expand to more than \(limits.maxAliasExpansion) nodes (a \"billion laughs\" file?); raise the limit with --max-alias-expansion if the file is genuine", at: event.start)
             }
-            try add(anchored.node, count: anchored.count, anchor: nil)
+            children.append(anchored.node)
+            try adoptLastChild(count: anchored.count, anchor: nil)
         case .sequenceStart, .mappingStart:
             if stack.count >= limits.maxDepth {
                 throw error(.nestingDepth, "collections are nested more than \(limits.maxDepth) levels deep (raise the limit with --max-depth)", at: event.start)
             }
-            stack.append(Frame(isMapping: event.type == .mappingStart, start: event.start, tag: event.tag, anchor: event.anchor, firstChild: children.count))
+            stack.append(Frame(isMapping: event.type == .mappingStart, start: event.start, tag: event.tag.take(), anchor: event.anchor.take(), firstChild: children.count))
         case .sequenceEnd, .mappingEnd:
             guard let frame = stack.popLast() else { return }
             let range = SourceRange(start: frame.start, end: event.end)
-            // Children are moved off the end of the shared list (copying them out and then removing
-            // them would retain and release every node once more), last first, then put in order.
+            // Children are moved off the end of the shared list, last first, and then put in order
+            // by swapping them in place (copying them out and then removing them retained and released
+            // every node once more; the array's own `reverse` copied each pair three times).
             let content: YAMLNode.Content
             if frame.isMapping {
+                // (A mapping's events always pair up; a lone key could only come from a broken parser.)
+                if (children.count - frame.firstChild) % 2 == 1 { children.removeLast() }
                 var pairs: [YAMLPair] = []
                 pairs.reserveCapacity((children.count - frame.firstChild) / 2)
-                while children.count - frame.firstChild >= 2 {
+                while children.count > frame.firstChild {
                     let value = children.removeLast()
                     pairs.append(YAMLPair(key: children.removeLast(), value: value))
                 }
-                pairs.reverse()
-                // (A mapping's events always pair up; a lone key could only come from a broken parser.)
-                children.removeSubrange(frame.firstChild...)
+                pairs.withUnsafeMutableBufferPointer { $0.reverse() }
                 content = .mapping(try applyingMergeKeys(pairs))
             } else {
                 var items: [YAMLNode] = []
                 items.reserveCapacity(children.count - frame.firstChild)
                 while children.count > frame.firstChild { items.append(children.removeLast()) }
-                items.reverse()
+                items.withUnsafeMutableBufferPointer { $0.reverse() }
                 content = .sequence(items)
             }
-            let node = YAMLNode(content, range: range, tag: frame.tag)
-            try add(node, count: frame.nodeCount, anchor: frame.anchor)
+            children.append(YAMLNode(content, range: range, tag: frame.tag))
+            try adoptLastChild(count: frame.nodeCount, anchor: frame.anchor)
         default:
             break
         }
     }
 
-    private mutating func add(_ node: consuming YAMLNode, count: Int, anchor: String?) throws(YAMLError) {
-        if let anchor { anchors[anchor] = (node, count) }
+    /// Takes the node just appended to `children` into the open collection, or as the document's
+    /// root. (Nodes are appended where they are made, so none is copied on its way in.)
+    private mutating func adoptLastChild(count: Int, anchor: String?) throws(YAMLError) {
+        if let anchor, let node = children.last { anchors[anchor] = (node, count) }
         guard !stack.isEmpty else {
-            root = node
+            root = children.popLast()
             return
         }
         let top = stack.count - 1
         stack[top].nodeCount += count
-        // In a mapping, an even number of children so far means this node is a key.
-        if stack[top].isMapping, (children.count - stack[top].firstChild) % 2 == 0 {
-            try checkDuplicate(key: node, in: top)
+        // In a mapping, an even number of children before this one means it is a key.
+        let index = children.count - 1
+        if stack[top].isMapping, (index - stack[top].firstChild) % 2 == 0 {
+            try checkDuplicate(keyAt: index, in: top)
         }
-        children.append(node)
     }
 
     /// Small mappings are searched in place; large ones get an index, so a hostile
     /// mapping of many keys stays linear.
-    private mutating func checkDuplicate(key: YAMLNode, in top: Int) throws(YAMLError) {
-        guard case .scalar(let scalar) = key.content else { return }
+    private mutating func checkDuplicate(keyAt keyIndex: Int, in top: Int) throws(YAMLError) {
+        guard case .scalar(let scalar) = children[keyIndex].content else { return }
         let text = scalar.text
-        let keys = stride(from: stack[top].firstChild, to: children.count, by: 2)
+        let position = children[keyIndex].position
+        let keys = stride(from: stack[top].firstChild, to: keyIndex, by: 2)
         var first: SourcePosition?
-        if stack[top].keyIndex == nil, (children.count - stack[top].firstChild) / 2 < 16 {
+        if stack[top].keyIndex == nil, (keyIndex - stack[top].firstChild) / 2 < 16 {
             // Compared in place: copying each key would retain its text.
             let length = text.utf8.count
             for index in keys {
@@ -136,10 +142,10 @@ struct TreeBuilder {
                 stack[top].keyIndex = index
             }
             first = stack[top].keyIndex?[text]
-            if first == nil { stack[top].keyIndex?[text] = key.position }
+            if first == nil { stack[top].keyIndex?[text] = position }
         }
         if let first {
-            throw error(.duplicateKey, "the key '\(text)' appears twice in one mapping (first at line \(first.line), column \(first.column))", at: key.position)
+            throw error(.duplicateKey, "the key '\(text)' appears twice in one mapping (first at line \(first.line), column \(first.column))", at: position)
         }
     }
 
