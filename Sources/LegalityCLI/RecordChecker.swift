@@ -116,7 +116,9 @@ enum RecordChecker {
         var state = RunState(rules: engine.context.rules)
         var documentCount = 0
         let sizes = files.map(FileSystem.size)
-        let weights = sizes.map { size in isStreamed(size: size, keepSources: keepSources, limits: limits) ? streamedWeight : size }
+        let weights = files.indices.map { index in
+            isStreamed(files[index], size: sizes[index], keepSources: keepSources, limits: limits) ? streamedWeight : sizes[index]
+        }
         let pipeline = OrderedPipeline<Piece>(count: files.count, workers: max(1, min(jobs, files.count)), weights: weights, weigh: \.estimatedBytes) { index, emit in
             read(files[index], size: sizes[index], engine: engine, keepSources: keepSources, keepRecords: keepRecords, limits: limits, emit: emit)
         }
@@ -168,9 +170,10 @@ enum RecordChecker {
     /// so that a file of many documents is never in memory whole.
     static let streamingThreshold = 8 << 20
 
-    /// Whether a file of `size` bytes is read piece by piece rather than whole.
-    static func isStreamed(size: Int, keepSources: Bool, limits: RecordLimits) -> Bool {
-        !keepSources && size > streamingThreshold && size <= limits.maxFileBytes
+    /// Whether a record file of `size` bytes is read piece by piece rather than whole (a ledger
+    /// never is: its reader holds the sheet).
+    static func isStreamed(_ file: String, size: Int, keepSources: Bool, limits: RecordLimits) -> Bool {
+        !keepSources && size > streamingThreshold && size <= limits.maxFileBytes && !LedgerInput.isLedger(file)
     }
 
     /// What a file read piece by piece weighs against the pipeline's budget of bytes in flight:
@@ -207,7 +210,7 @@ enum RecordChecker {
             LedgerInput.read(file, engine: engine, keepRecords: keepRecords, limits: limits, emit: emit)
             return
         }
-        if isStreamed(size: size, keepSources: keepSources, limits: limits), let input = FileInput(path: file) {
+        if isStreamed(file, size: size, keepSources: keepSources, limits: limits), let input = FileInput(path: file) {
             do {
                 try YAMLParser.parse(reading: input.read, file: file, limits: limits.yaml) { document throws(YAMLError) in each(document) }
             } catch {

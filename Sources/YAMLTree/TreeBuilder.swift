@@ -41,7 +41,7 @@ struct TreeBuilder {
         return root
     }
 
-    /// Its texts are moved into the node (taken from the event), not copied.
+    /// Adds one event to the tree; its texts are moved into the node (taken from the event), not copied.
     mutating func consume(_ event: inout Event) throws(YAMLError) {
         switch event.type {
         case .scalar:
