@@ -175,10 +175,12 @@ struct RecordReader {
     }
 
     /// A key problem for each key of a mapping that neither the format nor a loaded rule knows.
-    mutating func unknownKeys(in node: YAMLNode, known: [String], what: LocalizedText) {
+    /// (`what` is only worded when a key is unknown: a step's name was two new strings per step.)
+    mutating func unknownKeys(in node: YAMLNode, known: [String], what describe: @autoclosure () -> LocalizedText) {
         for pair in node.mapping ?? [] {
             guard let key = pair.key.scalar?.text, !known.contains(key), !format.ruleKeys.contains(key),
                   !RecordFormat.isExtension(key) else { continue }
+            let what = describe()
             let closest = Suggestion.closest(to: key, in: known)
             add(.key,
                 zh: "\(what.zh)中的字段 \(key) 既不是记录格式的字段，也没有规则读取它\(closest.map { "；是否应为 \($0)？" } ?? "")（自定义字段请以 x_ 开头）",

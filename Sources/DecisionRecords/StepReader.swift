@@ -58,15 +58,18 @@ extension RecordReader {
     private mutating func readCode(
         _ key: String, of node: inout YAMLNode, step: Int, section: String, what: LocalizedText, required: Bool, checked: Bool
     ) -> String? {
-        guard let valueNode = node[key], valueNode.coreValue != .null else {
+        // The value's core type is resolved once (nil for a list or a mapping).
+        let valueNode = node[key]
+        let value = valueNode?.coreValue
+        guard let valueNode, value != .null else {
             if required {
-                add(.step, zh: "第 \(step) 个步骤缺少 \(key)", en: "step \(step) lacks '\(key)'", at: node[key] ?? node)
+                add(.step, zh: "第 \(step) 个步骤缺少 \(key)", en: "step \(step) lacks '\(key)'", at: valueNode ?? node)
             }
             return nil
         }
-        guard case .string(let written) = valueNode.coreValue, !Vocabulary.trimmed(written).isEmpty else {
-            let kind = valueNode.coreValue.map { Wording.kind($0, .zh) } ?? Wording.kind(valueNode, .zh)
-            let kindEnglish = valueNode.coreValue.map { Wording.kind($0, .en) } ?? Wording.kind(valueNode, .en)
+        guard case .string(let written) = value, !Vocabulary.trimmed(written).isEmpty else {
+            let kind = value.map { Wording.kind($0, .zh) } ?? Wording.kind(valueNode, .zh)
+            let kindEnglish = value.map { Wording.kind($0, .en) } ?? Wording.kind(valueNode, .en)
             add(.step, zh: "第 \(step) 个步骤的 \(key) 是\(kind)，应为文本", en: "step \(step) has \(key) \(kindEnglish), expected a text", at: valueNode)
             return nil
         }
