@@ -1,34 +1,36 @@
 /// JSON string literals, escaped as RFC 8259 requires (and U+2028/2029 for JavaScript readers).
 enum JSONWriter {
     static func quoted(_ text: String) -> String {
-        var result = ""
+        var result: [UInt8] = []
         appendQuoted(text, to: &result)
-        return result
+        return String(decoding: result, as: UTF8.self)
     }
 
-    /// Appends a JSON string literal; text with nothing to escape is copied whole.
-    static func appendQuoted(_ text: String, to output: inout String) {
-        if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") || $0 == 0xE2 }) {
-            output += "\""
-            output += text
-            output += "\""
+    /// Appends a JSON string literal's UTF-8; text with nothing to escape is copied whole.
+    static func appendQuoted(_ text: String, to output: inout [UInt8]) {
+        let quote = UInt8(ascii: "\"")
+        output.append(quote)
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == quote || $0 == UInt8(ascii: "\\") || $0 == 0xE2 }) {
+            output.append(contentsOf: text.utf8)
+            output.append(quote)
             return
         }
-        var result = "\""
         for scalar in text.unicodeScalars {
             switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            case "\t": result += "\\t"
+            case "\"": output.append(contentsOf: #"\""#.utf8)
+            case "\\": output.append(contentsOf: #"\\"#.utf8)
+            case "\n": output.append(contentsOf: #"\n"#.utf8)
+            case "\r": output.append(contentsOf: #"\r"#.utf8)
+            case "\t": output.append(contentsOf: #"\t"#.utf8)
             case _ where scalar.value < 0x20 || scalar.value == 0x2028 || scalar.value == 0x2029:
                 let hex = String(scalar.value, radix: 16)
-                result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: result.unicodeScalars.append(scalar)
+                output.append(contentsOf: #"\u"#.utf8)
+                output.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: 4 - hex.count))
+                output.append(contentsOf: hex.utf8)
+            default: UTF8.encode(scalar) { output.append($0) }
             }
         }
-        output += result + "\""
+        output.append(quote)
     }
 }
 
@@ -51,39 +53,52 @@ indirect enum JSON {
 
     /// Appends the value to `output`, so a large report is built in one buffer.
     func write(to output: inout String, indent: String) {
+        // Built as bytes and added once: appending many small strings to a string cost more than
+        // the values themselves.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(1024)
+        write(to: &bytes, indent: Array(indent.utf8))
+        output += String(decoding: bytes, as: UTF8.self)
+    }
+
+    private func write(to output: inout [UInt8], indent: [UInt8]) {
         switch self {
-        case .null: output += "null"
-        case .bool(let value): output += value ? "true" : "false"
-        case .int(let value): output += String(value)
+        case .null: output.append(contentsOf: "null".utf8)
+        case .bool(let value): output.append(contentsOf: (value ? "true" : "false").utf8)
+        case .int(let value): output.append(contentsOf: String(value).utf8)
         case .string(let value): JSONWriter.appendQuoted(value, to: &output)
         case .array(let items):
             if items.isEmpty {
-                output += "[]"
+                output.append(contentsOf: "[]".utf8)
                 return
             }
-            let inner = indent + "  "
-            output += "[\n"
+            let inner = indent + [UInt8(ascii: " "), UInt8(ascii: " ")]
+            output.append(contentsOf: "[\n".utf8)
             for (index, item) in items.enumerated() {
-                if index > 0 { output += ",\n" }
+                if index > 0 { output.append(contentsOf: ",\n".utf8) }
                 output += inner
                 item.write(to: &output, indent: inner)
             }
-            output += "\n" + indent + "]"
+            output.append(UInt8(ascii: "\n"))
+            output += indent
+            output.append(UInt8(ascii: "]"))
         case .object(let pairs):
             if pairs.isEmpty {
-                output += "{}"
+                output.append(contentsOf: "{}".utf8)
                 return
             }
-            let inner = indent + "  "
-            output += "{\n"
+            let inner = indent + [UInt8(ascii: " "), UInt8(ascii: " ")]
+            output.append(contentsOf: "{\n".utf8)
             for (index, pair) in pairs.enumerated() {
-                if index > 0 { output += ",\n" }
+                if index > 0 { output.append(contentsOf: ",\n".utf8) }
                 output += inner
                 JSONWriter.appendQuoted(pair.0, to: &output)
-                output += ": "
+                output.append(contentsOf: ": ".utf8)
                 pair.1.write(to: &output, indent: inner)
             }
-            output += "\n" + indent + "}"
+            output.append(UInt8(ascii: "\n"))
+            output += indent
+            output.append(UInt8(ascii: "}"))
         }
     }
 }
