@@ -41,7 +41,8 @@ enum RecordChecker {
         /// About how many bytes the document holds while it waits to be settled, on the safe side:
         /// measured on the benchmark's records, a document holds about 950 bytes with one finding
         /// (every record has one until it is settled: the duplicate-id rule's finding, dropped then
-        /// unless its id was seen before), a summary some hundreds more.
+        /// unless its id was seen before), a summary some hundreds more. A finding with a long
+        /// evidence list holds more than its share, so the pipeline's budget is a guide, not a bound.
         var estimatedBytes: Int {
             Self.baseBytes + evaluation.findings.count * Self.bytesPerFinding + (boxedRecord == nil ? 0 : Self.summaryBytes)
         }
