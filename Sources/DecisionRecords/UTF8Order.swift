@@ -6,14 +6,16 @@ extension String {
     /// answer but walks the view an index at a time, which shows when thousands of paths are sorted.
     public func precedesInUTF8(_ other: String) -> Bool {
         let inPlace = utf8.withContiguousStorageIfAvailable { lhs in
-            other.utf8.withContiguousStorageIfAvailable { rhs in
-                for index in 0..<Swift.min(lhs.count, rhs.count) where lhs[index] != rhs[index] {
-                    return lhs[index] < rhs[index]
-                }
-                return lhs.count < rhs.count
-            }
+            other.utf8.withContiguousStorageIfAvailable { rhs in String.bytesPrecede(lhs[...], rhs[...]) }
         }
         if let answer = inPlace ?? nil { return answer }
         return utf8.lexicographicallyPrecedes(other.utf8)
+    }
+
+    /// Whether stored UTF-8 bytes sort before others: the order of `precedesInUTF8`, for texts
+    /// kept as bytes (the run's list of paths).
+    public static func bytesPrecede(_ lhs: Slice<UnsafeBufferPointer<UInt8>>, _ rhs: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
+        for (left, right) in zip(lhs, rhs) where left != right { return left < right }
+        return lhs.count < rhs.count
     }
 }

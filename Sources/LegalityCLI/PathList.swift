@@ -1,3 +1,5 @@
+import DecisionRecords
+
 /// The record files of a run, kept as the bytes of one buffer: a run of a million files held a
 /// million strings (about 96 bytes each for a path of 42 bytes: a heap object and a slot), where
 /// this keeps the 42 bytes and an 8-byte end. Each path becomes a `String` when it is read.
@@ -32,11 +34,7 @@ struct PathList: RandomAccessCollection, Sendable {
     func sortedByBytes() -> PathList {
         var order = Array(indices)
         bytes.withUnsafeBufferPointer { buffer in
-            order.sort { lhs, rhs in
-                let (a, b) = (buffer[range(of: lhs)], buffer[range(of: rhs)])
-                for (x, y) in zip(a, b) where x != y { return x < y }
-                return a.count < b.count
-            }
+            order.sort { lhs, rhs in String.bytesPrecede(buffer[range(of: lhs)], buffer[range(of: rhs)]) }
         }
         var sorted = PathList()
         sorted.bytes.reserveCapacity(bytes.count)
