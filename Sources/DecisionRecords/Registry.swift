@@ -67,6 +67,17 @@ public struct Registry: Sendable {
     /// The person with an id, if registered.
     public func person(_ id: String) -> Person? { people[id] }
 
+    /// Whether a person with this id is registered. (Rules ask this of every id of every record:
+    /// it finds the entry without copying the person out.)
+    public func contains(_ id: String) -> Bool { people.index(forKey: id) != nil }
+
+    /// One part of a registered person, read in place; nil when the id is not registered.
+    /// (Copying a whole person retains each of its texts and lists, for a rule that reads one.)
+    public func lookUp<Part>(_ id: String, _ part: (borrowing Person) -> Part) -> Part? {
+        guard let index = people.index(forKey: id) else { return nil }
+        return part(people.values[index])
+    }
+
     /// The person with a name (spaces around it aside), when exactly one has it.
     public func person(named name: String) -> Person? {
         let wanted = Vocabulary.trimmed(name)

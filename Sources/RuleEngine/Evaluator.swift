@@ -203,7 +203,8 @@ final class Evaluator {
         case .personName(let inner):
             let value = evaluate(inner)
             let id = text(value, .en)
-            return .text(registry?.person(id)?.name ?? id, position(of: value))
+            let name = registry?.lookUp(id) { $0.name } ?? nil
+            return .text(name ?? id, position(of: value))
         case .label(let inner):
             return label(evaluate(inner))
         case .all(let items):
@@ -224,14 +225,14 @@ final class Evaluator {
             return .bool(false)
         case .isTrue(let inner): return .bool(evaluate(inner).isTrue)
         case .registered(let inner):
-            return .bool(registry?.person(text(evaluate(inner), .en)) != nil)
+            return .bool(registry?.contains(text(evaluate(inner), .en)) ?? false)
         case .certificateValid(let person, let type, let on):
-            guard let holder = registry?.person(text(evaluate(person), .en)), let day = day(evaluate(on)) else { return .bool(false) }
+            guard let certificates = registry?.lookUp(text(evaluate(person), .en), { $0.certificates }), let day = day(evaluate(on)) else { return .bool(false) }
             let wanted = text(evaluate(type), .en)
-            return .bool(holder.certificates.contains { $0.type == wanted && $0.isValid(on: day) })
+            return .bool(certificates.contains { $0.type == wanted && $0.isValid(on: day) })
         case .hasQualification(let person, let type):
-            guard let holder = registry?.person(text(evaluate(person), .en)) else { return .bool(false) }
-            return .bool(holder.qualifications.contains(text(evaluate(type), .en)))
+            guard let qualifications = registry?.lookUp(text(evaluate(person), .en), { $0.qualifications }) else { return .bool(false) }
+            return .bool(qualifications.contains(text(evaluate(type), .en)))
         case .phrase(let template):
             return .localized(render(template))
         case .personNamed(let inner):
@@ -252,8 +253,8 @@ final class Evaluator {
             let components = day.components
             return .number(Double(part == .year ? components.year : components.month), position(of: value))
         case .hasRole(let person, let role):
-            guard let holder = registry?.person(text(evaluate(person), .en)) else { return .bool(false) }
-            return .bool(holder.roles.contains(text(evaluate(role), .en)))
+            guard let roles = registry?.lookUp(text(evaluate(person), .en), { $0.roles }) else { return .bool(false) }
+            return .bool(roles.contains(text(evaluate(role), .en)))
         case .typeOf(let inner):
             return .text(typeName(evaluate(inner)), nil)
         case .seenBefore(let id, let inner):
@@ -489,19 +490,11 @@ final class Evaluator {
                 return navigate(.date(record.steps[index].day, record.steps[index].dayPosition), rest)
             case "status": return navigate(.text(record.steps[index].status.rawValue, record.steps[index].node["status"]?.position), rest)
             case "type": return navigate(.text(record.steps[index].type, record.steps[index].node["type"]?.position), rest)
-            default: return navigate(record.steps[index].node[field].map(Value.from) ?? .missing, rest)
+            default: return record.steps[index].node[field].map { navigate(node: $0, rest) } ?? .missing
             }
         case .node(let node):
-            let items: [YAMLNode]
-            switch node.content {
-            case .mapping: return navigate(node[field].map(Value.from) ?? .missing, rest)
-            case .sequence(let sequence): items = sequence
-            case .scalar: items = []
-            }
-            var result: [Value] = []
-            result.reserveCapacity(items.count)
-            for item in items { appendFlattened(navigate(.from(item), path), to: &result) }
-            return .list(result)
+            if node.scalar != nil { return .list([]) }
+            return navigate(node: node, path)
         case .list(let items):
             var result: [Value] = []
             result.reserveCapacity(items.count)
@@ -509,6 +502,22 @@ final class Evaluator {
             return .list(result)
         default:
             return .missing
+        }
+    }
+
+    /// What a path reads from a node of the record: `navigate(.from(node), path)`, without making a
+    /// value of each mapping and list on the way (a value of a node copies it, and is taken apart again).
+    private func navigate(node: YAMLNode, _ path: ArraySlice<String>) -> Value {
+        guard let field = path.first else { return .from(node) }
+        switch node.content {
+        // A scalar has no fields.
+        case .scalar: return .missing
+        case .mapping: return node[field].map { navigate(node: $0, path.dropFirst()) } ?? .missing
+        case .sequence(let items):
+            var result: [Value] = []
+            result.reserveCapacity(items.count)
+            for item in items { appendFlattened(navigate(node: item, path), to: &result) }
+            return .list(result)
         }
     }
 
