@@ -8,6 +8,11 @@ import YAMLTree
 /// A class, made and used by one record's evaluation on one thread: it is handed to every call
 /// of the engine and of itself, and a struct of its size was copied (every reference retained)
 /// on many of those calls.
+///
+/// The state read on every reference (slots, `let`s, definitions, parameters) is marked
+/// `@exclusivity(unchecked)`: each access reads or writes one element and ends before any other
+/// evaluation starts (none is held across a call that could reach the same property), so the
+/// runtime's check of each access, about 60 instructions, could never fail.
 final class Evaluator {
     let context: EvaluationContext
     let record: DecisionRecord
@@ -18,12 +23,12 @@ final class Evaluator {
     /// The same order, by step type; a record has a handful of types, so a list searched in order
     /// costs less than hashing every type of every record.
     private let orderByType: [(type: String, indices: [Int])]
-    private var definitionCache: [Value?]
+    @exclusivity(unchecked) private var definitionCache: [Value?]
     /// The record's `facts`, looked up once.
     private let facts: Value
-    private var slots: [Value?] = []
-    private var letsBySlot: [Expression?] = []
-    private var parameters: [String: Value] = [:]
+    @exclusivity(unchecked) private var slots: [Value?] = []
+    @exclusivity(unchecked) private var letsBySlot: [Expression?] = []
+    @exclusivity(unchecked) private var parameters: [String: Value] = [:]
     var problem: RecordProblem?
     /// The values `seen_before` asked about, in order; each is answered "seen" for now and
     /// settled in file order by `RunState.settle`.
