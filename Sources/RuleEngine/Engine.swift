@@ -107,10 +107,12 @@ public struct Engine: Sendable {
     }
 
     private func loadProblemFindings(_ problems: [RecordProblem], record: String?, at recordPosition: SourcePosition?, file: String) -> [Finding] {
+        // Most documents load without a problem: no rule is looked at for them.
+        guard !problems.isEmpty else { return [] }
         var findings: [Finding] = []
         for plan in plans {
+            guard case .loadProblems(let codes) = plan.rule.body else { continue }
             let rule = plan.rule
-            guard case .loadProblems(let codes) = rule.body else { continue }
             let ruleParameters = plan.parameters
             for problem in problems where codes.contains(problem.code) {
                 let empty = DecisionRecord(id: record ?? "", kind: "", title: "", file: file, node: YAMLNode(.mapping([]), range: SourceRange(at: problem.position)), steps: [])
