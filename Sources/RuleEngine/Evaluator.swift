@@ -388,33 +388,40 @@ final class Evaluator {
     /// such as `$param.forms`) means any of its items, exactly as a literal list does; a null among
     /// them matches an absent field.
     private func matches(_ index: Int, _ match: FieldMatch) -> Bool {
-        let value = navigate(.step(index), match.path[...])
+        var value = navigate(.step(index), match.path[...])
+        // A list written in the record is read item by item once, not for each accepted value.
+        if case .node(let node) = value, node.sequence != nil { value = .list(value.elements ?? []) }
         for expected in match.values {
             if case .literal(.null) = expected {
                 if value.isMissing { return true }
                 continue
             }
+            // A single accepted value and a single field value are compared as they are: making a
+            // one-item list of each cost two allocations for every step and field tried.
             let accepted = evaluate(expected)
-            let candidates: [Value] = switch accepted {
-            case .list(let items): items
-            case .node(let node) where node.sequence != nil: accepted.elements ?? []
-            default: [accepted]
-            }
-            // A field that holds a list (`by`, `officers`) matches when one of its items does.
-            let present: [Value] = switch value {
-            case .list(let items): items
-            case .node(let node) where node.sequence != nil: value.elements ?? []
-            default: [value]
-            }
-            for candidate in candidates {
-                if candidate.isMissing {
-                    if value.isMissing { return true }
-                    continue
-                }
-                for item in present where compare(item, candidate, .eq) { return true }
+            switch accepted {
+            case .list(let candidates):
+                for candidate in candidates where holds(candidate, in: value) { return true }
+            case .node(let node) where node.sequence != nil:
+                for candidate in accepted.elements ?? [] where holds(candidate, in: value) { return true }
+            default:
+                if holds(accepted, in: value) { return true }
             }
         }
         return false
+    }
+
+    /// Whether a step's field value is an accepted value: a missing one matches an absent field;
+    /// a field that holds a list (`by`, `officers`) matches when one of its items does.
+    private func holds(_ candidate: Value, in value: Value) -> Bool {
+        if candidate.isMissing { return value.isMissing }
+        switch value {
+        case .list(let items):
+            for item in items where compare(item, candidate, .eq) { return true }
+            return false
+        default:
+            return compare(value, candidate, .eq)
+        }
     }
 
     /// The earliest or latest element; steps by date (ties: the first listed for the earliest,
