@@ -33,7 +33,7 @@ extension RecordReader {
                              what: LocalizedText(zh: "审查形式", en: "review form"), required: false, checked: true)
             }
         }
-        let dated = readDates(node, step: number)
+        let (dated, dayNode) = readDates(node, step: number)
         readPeople(node, step: number)
         readMeeting(&node, step: number, isDiscussion: type == "collective_discussion")
         readSignoffs(&node, step: number)
@@ -43,13 +43,12 @@ extension RecordReader {
         }
         let placed = !problems[before...].contains { $0.code == .step }
         guard placed, let type, let day = dated else { return (nil, node) }
-        if statusKnown, status == .done, day > format.asOf, let dayNode = node["date"] ?? node["end"] {
+        if statusKnown, status == .done, day > format.asOf, let dayNode {
             add(.future,
                 zh: "第 \(number) 个步骤标为已完成，但日期 \(day) 晚于检查基准日 \(format.asOf)；日期写错了，还是应标为 status: planned？",
                 en: "step \(number) is done but dated \(day), after the as-of date \(format.asOf); is the date wrong, or should it be status: planned?",
                 at: dayNode)
         }
-        let dayNode = node["date"] ?? node["end"]
         return (Step(index: index, type: type, status: statusKnown ? status : .planned, day: day, node: node, dayPosition: dayNode?.position), node)
     }
 
@@ -84,12 +83,22 @@ extension RecordReader {
         return written
     }
 
-    /// The step's dates: each valid; a period has both ends, in order; the day it is dated by.
-    private mutating func readDates(_ node: YAMLNode, step: Int) -> Day? {
+    /// The step's dates: each valid; a period has both ends, in order; the day it is dated by, and
+    /// the node of that day (`date`, else the period's `end`).
+    private mutating func readDates(_ node: YAMLNode, step: Int) -> (Day?, YAMLNode?) {
         // Every date field of the format is checked; the step is dated by `date` or its period.
+        // Each field is looked up once.
         var (date, first, last): (Day?, Day?, Day?)
+        var (dateNode, start, end): (YAMLNode?, YAMLNode?, YAMLNode?)
         for key in RecordFormat.stepDateKeys {
-            guard let dateNode = node[key], let day = readDate(key, dateNode, step: step) else { continue }
+            guard let found = node[key] else { continue }
+            switch key {
+            case "date": dateNode = found
+            case "start": start = found
+            case "end": end = found
+            default: break
+            }
+            guard let day = readDate(key, found, step: step) else { continue }
             switch key {
             case "date": date = day
             case "start": first = day
@@ -97,7 +106,6 @@ extension RecordReader {
             default: break
             }
         }
-        let (dateNode, start, end) = (node["date"], node["start"], node["end"])
         if let start, end == nil {
             add(.step, zh: "第 \(step) 个步骤有 start 却没有 end；期间须写明起止日期", en: "step \(step) has 'start' but no 'end'; a period needs both", at: start)
         } else if let end, start == nil {
@@ -109,7 +117,7 @@ extension RecordReader {
         if dateNode == nil, start == nil, end == nil {
             add(.step, zh: "第 \(step) 个步骤缺少 date（或期间的 start 与 end）", en: "step \(step) lacks 'date' (or 'start' and 'end' for a period)", at: node)
         }
-        return date ?? (start != nil ? last : nil)
+        return (date ?? (start != nil ? last : nil), dateNode ?? end)
     }
 
     /// A date field's day, or a problem naming it.
