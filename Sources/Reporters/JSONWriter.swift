@@ -10,7 +10,9 @@ enum JSONWriter {
     static func appendQuoted(_ text: String, to output: inout [UInt8]) {
         let quote = UInt8(ascii: "\"")
         output.append(quote)
-        if !text.utf8.contains(where: { $0 < 0x20 || $0 == quote || $0 == UInt8(ascii: "\\") || $0 == 0xE2 }) {
+        // (Scanned in the string's own storage when it has one: stepping the UTF-8 view cost more.)
+        let escaped = { (byte: UInt8) in byte < 0x20 || byte == quote || byte == UInt8(ascii: "\\") || byte == 0xE2 }
+        if !(text.utf8.withContiguousStorageIfAvailable { $0.contains(where: escaped) } ?? text.utf8.contains(where: escaped)) {
             output.append(contentsOf: text.utf8)
             output.append(quote)
             return
@@ -57,11 +59,13 @@ indirect enum JSON {
         // the values themselves.
         var bytes: [UInt8] = []
         bytes.reserveCapacity(1024)
-        write(to: &bytes, indent: Array(indent.utf8))
+        write(to: &bytes, indent: Array(indent.utf8), depth: 0)
         output += String(decoding: bytes, as: UTF8.self)
     }
 
-    private func write(to output: inout [UInt8], indent: [UInt8]) {
+    /// Writes the value at `depth` levels below `indent`; each level indents by two spaces more.
+    /// (The indentation is written, not built: a new array for each level cost an allocation a value.)
+    private func write(to output: inout [UInt8], indent: [UInt8], depth: Int) {
         switch self {
         case .null: output.append(contentsOf: "null".utf8)
         case .bool(let value): output.append(contentsOf: (value ? "true" : "false").utf8)
@@ -72,33 +76,36 @@ indirect enum JSON {
                 output.append(contentsOf: "[]".utf8)
                 return
             }
-            let inner = indent + [UInt8(ascii: " "), UInt8(ascii: " ")]
             output.append(contentsOf: "[\n".utf8)
-            for (index, item) in items.enumerated() {
+            for index in items.indices {
                 if index > 0 { output.append(contentsOf: ",\n".utf8) }
-                output += inner
-                item.write(to: &output, indent: inner)
+                Self.indent(&output, indent, depth + 1)
+                items[index].write(to: &output, indent: indent, depth: depth + 1)
             }
             output.append(UInt8(ascii: "\n"))
-            output += indent
+            Self.indent(&output, indent, depth)
             output.append(UInt8(ascii: "]"))
         case .object(let pairs):
             if pairs.isEmpty {
                 output.append(contentsOf: "{}".utf8)
                 return
             }
-            let inner = indent + [UInt8(ascii: " "), UInt8(ascii: " ")]
             output.append(contentsOf: "{\n".utf8)
-            for (index, pair) in pairs.enumerated() {
+            for index in pairs.indices {
                 if index > 0 { output.append(contentsOf: ",\n".utf8) }
-                output += inner
-                JSONWriter.appendQuoted(pair.0, to: &output)
+                Self.indent(&output, indent, depth + 1)
+                JSONWriter.appendQuoted(pairs[index].0, to: &output)
                 output.append(contentsOf: ": ".utf8)
-                pair.1.write(to: &output, indent: inner)
+                pairs[index].1.write(to: &output, indent: indent, depth: depth + 1)
             }
             output.append(UInt8(ascii: "\n"))
-            output += indent
+            Self.indent(&output, indent, depth)
             output.append(UInt8(ascii: "}"))
         }
+    }
+
+    private static func indent(_ output: inout [UInt8], _ indent: [UInt8], _ depth: Int) {
+        output += indent
+        output.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * depth))
     }
 }
