@@ -1,6 +1,9 @@
 internal import CYAML
 
-/// One libyaml event, copied out of C memory so the C event can be freed at once.
+/// One libyaml event: its type and place. Its texts (a scalar's value, a tag, an anchor) stay in
+/// libyaml's memory until the next event is pulled, and are read from the parser only where a
+/// node needs them (copying every event's optional texts out, and destroying them, cost more than
+/// building the node).
 struct Event {
     enum EventType {
         case streamStart, streamEnd, documentStart, documentEnd
@@ -10,16 +13,15 @@ struct Event {
     var type: EventType
     var start: SourcePosition
     var end: SourcePosition
-    var anchor: String?
-    var tag: String?
-    var scalar: YAMLScalar?
-    var scalarByteCount: Int = 0
 }
 
 /// Owns a libyaml parser over the input's own memory (no copy; it must not outlive `input`),
 /// or over a source read piece by piece.
 final class EventParser {
     private let parser: UnsafeMutablePointer<yaml_parser_t>
+    /// The event last pulled, valid until the next is pulled; all zeros before the first (which
+    /// `yaml_event_delete` leaves alone).
+    private let current: UnsafeMutablePointer<yaml_event_t>
     private let bytes: [UInt8]
     /// The piecewise source, kept alive while libyaml calls back into it.
     private let source: SourceReader?
@@ -31,6 +33,8 @@ final class EventParser {
         self.bytes = bytes
         source = nil
         parser = .allocate(capacity: 1)
+        current = .allocate(capacity: 1)
+        current.initialize(to: yaml_event_t())
         yaml_parser_initialize(parser)
         // The encoding is left to libyaml, which drops a UTF-8 byte-order mark; UTF-16 was refused before.
         if let base = input.baseAddress {
@@ -46,62 +50,82 @@ final class EventParser {
         bytes = []
         self.source = source
         parser = .allocate(capacity: 1)
+        current = .allocate(capacity: 1)
+        current.initialize(to: yaml_event_t())
         yaml_parser_initialize(parser)
         yaml_parser_set_input(parser, sourceReadHandler, Unmanaged.passUnretained(source).toOpaque())
     }
 
     deinit {
+        yaml_event_delete(current)
+        current.deallocate()
         yaml_parser_delete(parser)
         parser.deallocate()
     }
 
-    /// Pulls the next event.
+    /// Pulls the next event; the previous one's texts are freed.
     /// - Throws: `YAMLError` when libyaml reports a problem.
     func next(file: String) throws(YAMLError) -> Event {
-        var raw = yaml_event_t()
-        guard yaml_parser_parse(parser, &raw) == 1 else {
+        yaml_event_delete(current)
+        guard yaml_parser_parse(parser, current) == 1 else {
             throw currentError(file: file)
         }
-        defer { yaml_event_delete(&raw) }
-        let start = Self.position(raw.start_mark)
-        let end = Self.position(raw.end_mark)
-        switch raw.type {
-        case YAML_STREAM_START_EVENT:
-            return Event(type: .streamStart, start: start, end: end)
-        case YAML_STREAM_END_EVENT:
-            return Event(type: .streamEnd, start: start, end: end)
-        case YAML_DOCUMENT_START_EVENT:
-            return Event(type: .documentStart, start: start, end: end)
-        case YAML_DOCUMENT_END_EVENT:
-            return Event(type: .documentEnd, start: start, end: end)
-        case YAML_ALIAS_EVENT:
-            return Event(type: .alias, start: start, end: end, anchor: Self.string(raw.data.alias.anchor))
-        case YAML_SCALAR_EVENT:
-            let data = raw.data.scalar
-            let text = data.value.map { String(decoding: UnsafeBufferPointer(start: $0, count: data.length), as: UTF8.self) } ?? ""
-            let style: ScalarStyle = switch data.style {
-            case YAML_SINGLE_QUOTED_SCALAR_STYLE: .singleQuoted
-            case YAML_DOUBLE_QUOTED_SCALAR_STYLE: .doubleQuoted
-            case YAML_LITERAL_SCALAR_STYLE: .literal
-            case YAML_FOLDED_SCALAR_STYLE: .folded
-            default: .plain
-            }
-            return Event(
-                type: .scalar, start: start, end: end,
-                anchor: Self.string(data.anchor), tag: Self.string(data.tag),
-                scalar: YAMLScalar(text: text, style: style), scalarByteCount: data.length)
-        case YAML_SEQUENCE_START_EVENT:
-            let data = raw.data.sequence_start
-            return Event(type: .sequenceStart, start: start, end: end, anchor: Self.string(data.anchor), tag: Self.string(data.tag))
-        case YAML_SEQUENCE_END_EVENT:
-            return Event(type: .sequenceEnd, start: start, end: end)
-        case YAML_MAPPING_START_EVENT:
-            let data = raw.data.mapping_start
-            return Event(type: .mappingStart, start: start, end: end, anchor: Self.string(data.anchor), tag: Self.string(data.tag))
-        case YAML_MAPPING_END_EVENT:
-            return Event(type: .mappingEnd, start: start, end: end)
-        default:
-            return Event(type: .streamEnd, start: start, end: end)
+        let raw = current.pointee
+        let type: Event.EventType = switch raw.type {
+        case YAML_STREAM_START_EVENT: .streamStart
+        case YAML_DOCUMENT_START_EVENT: .documentStart
+        case YAML_DOCUMENT_END_EVENT: .documentEnd
+        case YAML_ALIAS_EVENT: .alias
+        case YAML_SCALAR_EVENT: .scalar
+        case YAML_SEQUENCE_START_EVENT: .sequenceStart
+        case YAML_SEQUENCE_END_EVENT: .sequenceEnd
+        case YAML_MAPPING_START_EVENT: .mappingStart
+        case YAML_MAPPING_END_EVENT: .mappingEnd
+        default: .streamEnd
+        }
+        return Event(type: type, start: Self.position(raw.start_mark), end: Self.position(raw.end_mark))
+    }
+
+    /// The current scalar event's text and style (an empty plain text for any other event).
+    var scalar: YAMLScalar {
+        guard current.pointee.type == YAML_SCALAR_EVENT else { return YAMLScalar(text: "") }
+        let data = current.pointee.data.scalar
+        let text = data.value.map { String(decoding: UnsafeBufferPointer(start: $0, count: data.length), as: UTF8.self) } ?? ""
+        let style: ScalarStyle = switch data.style {
+        case YAML_SINGLE_QUOTED_SCALAR_STYLE: .singleQuoted
+        case YAML_DOUBLE_QUOTED_SCALAR_STYLE: .doubleQuoted
+        case YAML_LITERAL_SCALAR_STYLE: .literal
+        case YAML_FOLDED_SCALAR_STYLE: .folded
+        default: .plain
+        }
+        return YAMLScalar(text: text, style: style)
+    }
+
+    /// The byte length of the current scalar event's text (0 for any other event).
+    var scalarByteCount: Int {
+        current.pointee.type == YAML_SCALAR_EVENT ? current.pointee.data.scalar.length : 0
+    }
+
+    /// The current event's explicit tag: of a scalar, a sequence or a mapping.
+    var tag: String? {
+        let raw = current.pointee
+        return switch raw.type {
+        case YAML_SCALAR_EVENT: Self.string(raw.data.scalar.tag)
+        case YAML_SEQUENCE_START_EVENT: Self.string(raw.data.sequence_start.tag)
+        case YAML_MAPPING_START_EVENT: Self.string(raw.data.mapping_start.tag)
+        default: nil
+        }
+    }
+
+    /// The current event's anchor: the one a scalar, sequence or mapping defines, or the one an alias names.
+    var anchor: String? {
+        let raw = current.pointee
+        return switch raw.type {
+        case YAML_ALIAS_EVENT: Self.string(raw.data.alias.anchor)
+        case YAML_SCALAR_EVENT: Self.string(raw.data.scalar.anchor)
+        case YAML_SEQUENCE_START_EVENT: Self.string(raw.data.sequence_start.anchor)
+        case YAML_MAPPING_START_EVENT: Self.string(raw.data.mapping_start.anchor)
+        default: nil
         }
     }
 

@@ -41,18 +41,18 @@ struct TreeBuilder {
         return root
     }
 
-    /// Adds one event to the tree; its texts are moved into the node (taken from the event), not copied.
-    mutating func consume(_ event: inout Event) throws(YAMLError) {
+    /// Adds one event to the tree, reading the texts it needs from the parser the event came from.
+    mutating func consume(_ event: Event, from parser: EventParser) throws(YAMLError) {
         switch event.type {
         case .scalar:
-            guard let scalar = event.scalar.take() else { return }
-            if event.scalarByteCount > limits.maxScalarBytes {
-                throw error(.size, "a scalar of \(event.scalarByteCount) bytes exceeds the limit of \(limits.maxScalarBytes) bytes (raise it with --max-scalar-bytes)", at: event.start)
+            let byteCount = parser.scalarByteCount
+            if byteCount > limits.maxScalarBytes {
+                throw error(.size, "a scalar of \(byteCount) bytes exceeds the limit of \(limits.maxScalarBytes) bytes (raise it with --max-scalar-bytes)", at: event.start)
             }
-            children.append(YAMLNode(.scalar(scalar), range: SourceRange(start: event.start, end: event.end), tag: event.tag.take()))
-            try adoptLastChild(count: 1, anchor: event.anchor.take())
+            children.append(YAMLNode(.scalar(parser.scalar), range: SourceRange(start: event.start, end: event.end), tag: parser.tag))
+            try adoptLastChild(count: 1, anchor: parser.anchor)
         case .alias:
-            let name = event.anchor ?? ""
+            let name = parser.anchor ?? ""
             guard let anchored = anchors[name] else {
                 throw error(.undefinedAlias, "the alias *\(name) names no anchor defined before it", at: event.start)
             }
@@ -66,7 +66,7 @@ struct TreeBuilder {
             if stack.count >= limits.maxDepth {
                 throw error(.nestingDepth, "collections are nested more than \(limits.maxDepth) levels deep (raise the limit with --max-depth)", at: event.start)
             }
-            stack.append(Frame(isMapping: event.type == .mappingStart, start: event.start, tag: event.tag.take(), anchor: event.anchor.take(), firstChild: children.count))
+            stack.append(Frame(isMapping: event.type == .mappingStart, start: event.start, tag: parser.tag, anchor: parser.anchor, firstChild: children.count))
         case .sequenceEnd, .mappingEnd:
             guard let frame = stack.popLast() else { return }
             let range = SourceRange(start: frame.start, end: event.end)

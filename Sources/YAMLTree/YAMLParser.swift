@@ -82,7 +82,7 @@ public enum YAMLParser {
         var builder = TreeBuilder(file: file, limits: limits)
         var documentCount = 0
         while true {
-            var event = try parser.next(file: file)
+            let event = try parser.next(file: file)
             switch event.type {
             case .streamEnd:
                 return
@@ -97,7 +97,7 @@ public enum YAMLParser {
             case .documentEnd:
                 if let document = builder.finishDocument() { try body(document) }
             default:
-                try builder.consume(&event)
+                try builder.consume(event, from: parser)
             }
         }
     }
