@@ -22,16 +22,24 @@ public enum CoreValue: Sendable, Hashable {
         }
         guard scalar.style == .plain, tag == nil || tag == "!" else { return .string(scalar.text) }
         let text = scalar.text
-        // Only texts that start like null, a boolean or a number can be anything but a string.
-        if let first = text.utf8.first, !Self.mayStartNonString(first) { return .string(text) }
-        switch text {
-        case "", "~", "null", "Null", "NULL": return .null
-        default: break
+        // The first byte tells which forms a text may take (null, a boolean, a number), so a date
+        // or a code is not compared with every spelling of null and of a boolean on its way.
+        guard let first = text.utf8.first else { return .null }
+        switch first {
+        case UInt8(ascii: "~"), UInt8(ascii: "n"), UInt8(ascii: "N"):
+            switch text {
+            case "~", "null", "Null", "NULL": return .null
+            default: return .string(text)
+            }
+        case UInt8(ascii: "t"), UInt8(ascii: "T"), UInt8(ascii: "f"), UInt8(ascii: "F"):
+            return resolveBool(text).map(CoreValue.bool) ?? .string(text)
+        case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "."):
+            if let int = resolveInt(text) { return .int(int) }
+            if let float = resolveFloat(text) { return .float(float) }
+            return .string(text)
+        default:
+            return .string(text)
         }
-        if let bool = resolveBool(text) { return .bool(bool) }
-        if let int = resolveInt(text) { return .int(int) }
-        if let float = resolveFloat(text) { return .float(float) }
-        return .string(text)
     }
 
     /// The text form of a string, number or boolean (used where a rule reads any scalar as text).
@@ -42,16 +50,6 @@ public enum CoreValue: Sendable, Hashable {
         case .int(let value): String(value)
         case .float(let value): String(value)
         case .string(let value): value
-        }
-    }
-
-    private static func mayStartNonString(_ byte: UInt8) -> Bool {
-        switch byte {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "."), UInt8(ascii: "~"),
-             UInt8(ascii: "n"), UInt8(ascii: "N"), UInt8(ascii: "t"), UInt8(ascii: "T"), UInt8(ascii: "f"), UInt8(ascii: "F"):
-            true
-        default:
-            false
         }
     }
 
@@ -66,7 +64,7 @@ public enum CoreValue: Sendable, Hashable {
     private static func resolveInt(_ text: String) -> Int? {
         var utf8 = Substring(text).utf8[...]
         guard let first = utf8.first else { return nil }
-        if text.hasPrefix("0o") || text.hasPrefix("0x") {
+        if first == UInt8(ascii: "0"), text.hasPrefix("0o") || text.hasPrefix("0x") {
             let digits = text.dropFirst(2)
             let radix = text.hasPrefix("0o") ? 8 : 16
             guard !digits.isEmpty, digits.allSatisfy({ $0.isHexDigit && ($0.hexDigitValue ?? 16) < radix }) else { return nil }
@@ -85,7 +83,13 @@ public enum CoreValue: Sendable, Hashable {
         default: break
         }
         // [-+]? ( \. [0-9]+ | [0-9]+ ( \. [0-9]* )? ) ( [eE] [-+]? [0-9]+ )?
-        let bytes = Array(text.utf8)
+        var text = text
+        // (Read in the string's own bytes: a copy into an array cost an allocation for every date.)
+        guard text.withUTF8(isFloat) else { return nil }
+        return Double(text)
+    }
+
+    private static func isFloat(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var index = 0
         func digits() -> Int {
             let begin = index
@@ -98,16 +102,15 @@ public enum CoreValue: Sendable, Hashable {
         if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
             index += 1
             fraction = digits()
-            guard whole > 0 || fraction > 0 else { return nil }
+            guard whole > 0 || fraction > 0 else { return false }
         } else if whole == 0 {
-            return nil
+            return false
         }
         if index < bytes.count, bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E") {
             index += 1
             if index < bytes.count, bytes[index] == UInt8(ascii: "-") || bytes[index] == UInt8(ascii: "+") { index += 1 }
-            guard digits() > 0 else { return nil }
+            guard digits() > 0 else { return false }
         }
-        guard index == bytes.count else { return nil }
-        return Double(text)
+        return index == bytes.count
     }
 }

@@ -32,6 +32,22 @@ struct CoreSchemaTests {
         #expect(try value("tRUE") == .string("tRUE"))
     }
 
+    /// Texts that begin like null, a boolean or a number but are none (the resolver picks the
+    /// forms to try by the first byte).
+    @Test func textsThatOnlyStartLikeOtherValues() throws {
+        #expect(try value("2026-01-05") == .string("2026-01-05"))
+        #expect(try value("nothing") == .string("nothing"))
+        #expect(try value("NULLS") == .string("NULLS"))
+        #expect(try value("~x") == .string("~x"))
+        #expect(try value("tomorrow") == .string("tomorrow"))
+        #expect(try value("Falsey") == .string("Falsey"))
+        #expect(try value("-P-1") == .string("-P-1"))
+        #expect(try value(".x") == .string(".x"))
+        #expect(try value("+.inf") == .float(.infinity))
+        #expect(try value("9223372036854775808") == .float(9_223_372_036_854_775_808))
+        #expect(try value("一二三") == .string("一二三"))
+    }
+
     @Test func integers() throws {
         #expect(try value("0") == .int(0))
         #expect(try value("42") == .int(42))
