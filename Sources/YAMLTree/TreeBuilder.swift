@@ -178,7 +178,8 @@ struct TreeBuilder {
     }
 
     private static func isMergeKey(_ key: YAMLNode) -> Bool {
-        guard let scalar = key.scalar, scalar.text == "<<", scalar.style == .plain else { return false }
+        // Asked of every key of every mapping: the length is compared before the text.
+        guard case .scalar(let scalar) = key.content, scalar.text.utf8.count == 2, scalar.text == "<<", scalar.style == .plain else { return false }
         return key.tag == nil || key.tag == "tag:yaml.org,2002:merge"
     }
 
