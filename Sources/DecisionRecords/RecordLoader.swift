@@ -177,8 +177,14 @@ struct RecordReader {
     /// A key problem for each key of a mapping that neither the format nor a loaded rule knows.
     /// (`what` is only worded when a key is unknown: a step's name was two new strings per step.)
     mutating func unknownKeys(in node: YAMLNode, known: [String], what describe: @autoclosure () -> LocalizedText) {
-        for pair in node.mapping ?? [] {
-            guard let key = pair.key.scalar?.text, !known.contains(key), !format.ruleKeys.contains(key),
+        guard case .mapping(let pairs) = node.content else { return }
+        for pair in pairs {
+            guard case .scalar(let scalar) = pair.key.content else { continue }
+            let key = scalar.text
+            // The format's keys are ASCII letters and underscores, which no other text equals: a
+            // key of another length is none of them, and is not compared with each.
+            let length = key.utf8.count
+            guard !known.contains(where: { $0.utf8.count == length && $0 == key }), !format.ruleKeys.contains(key),
                   !RecordFormat.isExtension(key) else { continue }
             let what = describe()
             let closest = Suggestion.closest(to: key, in: known)
