@@ -44,59 +44,74 @@ struct TreeBuilder {
     /// Adds one event to the tree, reading the texts it needs from the parser the event came from.
     mutating func consume(_ event: Event, from parser: EventParser) throws(YAMLError) {
         switch event.type {
-        case .scalar:
-            let byteCount = parser.scalarByteCount
-            if byteCount > limits.maxScalarBytes {
-                throw error(.size, "a scalar of \(byteCount) bytes exceeds the limit of \(limits.maxScalarBytes) bytes (raise it with --max-scalar-bytes)", at: event.start)
-            }
-            children.append(YAMLNode(.scalar(parser.scalar), range: SourceRange(start: event.start, end: event.end), tag: parser.tag))
-            try adoptLastChild(count: 1, anchor: parser.anchor)
-        case .alias:
-            let name = parser.anchor ?? ""
-            guard let anchored = anchors[name] else {
-                throw error(.undefinedAlias, "the alias *\(name) names no anchor defined before it", at: event.start)
-            }
-            expandedByAliases += anchored.count
-            if expandedByAliases > limits.maxAliasExpansion {
-                throw error(.aliasExpansion, "aliases expand to more than \(limits.maxAliasExpansion) nodes (a \"billion laughs\" file?); raise the limit with --max-alias-expansion if the file is genuine", at: event.start)
-            }
-            children.append(anchored.node)
-            try adoptLastChild(count: anchored.count, anchor: nil)
-        case .sequenceStart, .mappingStart:
-            if stack.count >= limits.maxDepth {
-                throw error(.nestingDepth, "collections are nested more than \(limits.maxDepth) levels deep (raise the limit with --max-depth)", at: event.start)
-            }
-            stack.append(Frame(isMapping: event.type == .mappingStart, start: event.start, tag: parser.tag, anchor: parser.anchor, firstChild: children.count))
-        case .sequenceEnd, .mappingEnd:
-            guard let frame = stack.popLast() else { return }
-            let range = SourceRange(start: frame.start, end: event.end)
-            // Children are moved off the end of the shared list, last first, and then put in order
-            // by swapping them in place (copying them out and then removing them retained and released
-            // every node once more; the array's own `reverse` copied each pair three times).
-            let content: YAMLNode.Content
-            if frame.isMapping {
-                // (A mapping's events always pair up; a lone key could only come from a broken parser.)
-                if (children.count - frame.firstChild) % 2 == 1 { children.removeLast() }
-                var pairs: [YAMLPair] = []
-                pairs.reserveCapacity((children.count - frame.firstChild) / 2)
-                while children.count > frame.firstChild {
-                    let value = children.removeLast()
-                    pairs.append(YAMLPair(key: children.removeLast(), value: value))
-                }
-                pairs.withUnsafeMutableBufferPointer { $0.reverse() }
-                content = .mapping(try applyingMergeKeys(pairs))
-            } else {
-                var items: [YAMLNode] = []
-                items.reserveCapacity(children.count - frame.firstChild)
-                while children.count > frame.firstChild { items.append(children.removeLast()) }
-                items.withUnsafeMutableBufferPointer { $0.reverse() }
-                content = .sequence(items)
-            }
-            children.append(YAMLNode(content, range: range, tag: frame.tag))
-            try adoptLastChild(count: frame.nodeCount, anchor: frame.anchor)
-        default:
-            break
+        case .scalar: try addScalar(event, from: parser)
+        case .alias: try addAlias(event, from: parser)
+        case .sequenceStart, .mappingStart: try open(event, from: parser)
+        case .sequenceEnd, .mappingEnd: try close(event)
+        default: break
         }
+    }
+
+    /// A scalar, within the size limit, as a node.
+    private mutating func addScalar(_ event: Event, from parser: EventParser) throws(YAMLError) {
+        let byteCount = parser.scalarByteCount
+        if byteCount > limits.maxScalarBytes {
+            throw error(.size, "a scalar of \(byteCount) bytes exceeds the limit of \(limits.maxScalarBytes) bytes (raise it with --max-scalar-bytes)", at: event.start)
+        }
+        children.append(YAMLNode(.scalar(parser.scalar), range: SourceRange(start: event.start, end: event.end), tag: parser.tag))
+        try adoptLastChild(count: 1, anchor: parser.anchor)
+    }
+
+    /// An alias, as a copy of the node its anchor names, within the expansion budget.
+    private mutating func addAlias(_ event: Event, from parser: EventParser) throws(YAMLError) {
+        let name = parser.anchor ?? ""
+        guard let anchored = anchors[name] else {
+            throw error(.undefinedAlias, "the alias *\(name) names no anchor defined before it", at: event.start)
+        }
+        expandedByAliases += anchored.count
+        if expandedByAliases > limits.maxAliasExpansion {
+            throw error(.aliasExpansion, "aliases expand to more than \(limits.maxAliasExpansion) nodes (a \"billion laughs\" file?); raise the limit with --max-alias-expansion if the file is genuine", at: event.start)
+        }
+        children.append(anchored.node)
+        try adoptLastChild(count: anchored.count, anchor: nil)
+    }
+
+    /// A sequence or mapping begins, within the depth limit.
+    private mutating func open(_ event: Event, from parser: EventParser) throws(YAMLError) {
+        if stack.count >= limits.maxDepth {
+            throw error(.nestingDepth, "collections are nested more than \(limits.maxDepth) levels deep (raise the limit with --max-depth)", at: event.start)
+        }
+        stack.append(Frame(isMapping: event.type == .mappingStart, start: event.start, tag: parser.tag, anchor: parser.anchor, firstChild: children.count))
+    }
+
+    /// A sequence or mapping ends: its children become its content.
+    private mutating func close(_ event: Event) throws(YAMLError) {
+        guard let frame = stack.popLast() else { return }
+        let range = SourceRange(start: frame.start, end: event.end)
+        // Children are moved off the end of the shared list, last first, and then put in order
+        // by swapping them in place (copying them out and then removing them retained and released
+        // every node once more; the array's own `reverse` copied each pair three times).
+        let content: YAMLNode.Content
+        if frame.isMapping {
+            // (A mapping's events always pair up; a lone key could only come from a broken parser.)
+            if (children.count - frame.firstChild) % 2 == 1 { children.removeLast() }
+            var pairs: [YAMLPair] = []
+            pairs.reserveCapacity((children.count - frame.firstChild) / 2)
+            while children.count > frame.firstChild {
+                let value = children.removeLast()
+                pairs.append(YAMLPair(key: children.removeLast(), value: value))
+            }
+            pairs.withUnsafeMutableBufferPointer { $0.reverse() }
+            content = .mapping(try applyingMergeKeys(pairs))
+        } else {
+            var items: [YAMLNode] = []
+            items.reserveCapacity(children.count - frame.firstChild)
+            while children.count > frame.firstChild { items.append(children.removeLast()) }
+            items.withUnsafeMutableBufferPointer { $0.reverse() }
+            content = .sequence(items)
+        }
+        children.append(YAMLNode(content, range: range, tag: frame.tag))
+        try adoptLastChild(count: frame.nodeCount, anchor: frame.anchor)
     }
 
     /// Takes the node just appended to `children` into the open collection, or as the document's
