@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 @testable import LegalityCLI
 import Testing
 
@@ -29,7 +30,9 @@ struct OrderedPipelineTests {
         final class Outcome: @unchecked Sendable { var taken: [[Int]]? }
         let outcome = Outcome()
         let ended = DispatchSemaphore(value: 0)
-        DispatchQueue.global().async {
+        // A thread of its own, as the command's consumer is: a block on the shared queues could
+        // wait for a thread the workers hold.
+        Thread.detachNewThread {
             outcome.taken = run(count: count, workers: workers, weight: weight, pieces: pieces, pieceWeight: pieceWeight)
             ended.signal()
         }
