@@ -92,17 +92,11 @@ extension RecordReader {
         var (dateNode, start, end): (YAMLNode?, YAMLNode?, YAMLNode?)
         for key in RecordFormat.stepDateKeys {
             guard let found = node[key] else { continue }
+            let day = readDate(key, found, step: step)
             switch key {
-            case "date": dateNode = found
-            case "start": start = found
-            case "end": end = found
-            default: break
-            }
-            guard let day = readDate(key, found, step: step) else { continue }
-            switch key {
-            case "date": date = day
-            case "start": first = day
-            case "end": last = day
+            case "date": (dateNode, date) = (found, day)
+            case "start": (start, first) = (found, day)
+            case "end": (end, last) = (found, day)
             default: break
             }
         }

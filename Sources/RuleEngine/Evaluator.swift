@@ -505,7 +505,6 @@ final class Evaluator {
             default: return record.steps[index].node[field].map { navigate(node: $0, rest) } ?? .missing
             }
         case .node(let node):
-            if node.scalar != nil { return .list([]) }
             return navigate(node: node, path)
         case .list(let items):
             var result: [Value] = []
