@@ -27,7 +27,11 @@ final class Evaluator {
     /// The record's `facts`, looked up once.
     private let facts: Value
     @exclusivity(unchecked) private var slots: [Value?] = []
-    @exclusivity(unchecked) private var letsBySlot: [Expression?] = []
+    /// For each slot, the index in `lets` of the binding that computes it; -1 for none.
+    @exclusivity(unchecked) private var letsBySlot: [Int] = []
+    /// The `let` bindings of the rule under evaluation (held whole: copying each expression
+    /// into its slot retained and released it for every rule on every record).
+    @exclusivity(unchecked) private var lets: [Binding] = []
     @exclusivity(unchecked) private var parameters: [String: Value] = [:]
     var problem: RecordProblem?
     /// The values `seen_before` asked about, in order; each is answered "seen" for now and
@@ -39,14 +43,13 @@ final class Evaluator {
         self.context = context
         self.record = record
         registry = context.registries.registry(for: record.file)
-        order = record.steps.indices.sorted { lhs, rhs in
-            let (a, b) = (record.steps[lhs], record.steps[rhs])
-            return a.day != b.day ? a.day < b.day : lhs < rhs
-        }
+        // Sorted by the days alone: a comparison that read the steps copied the record each time.
+        let days = record.steps.map(\.day.ordinal)
+        order = days.indices.sorted { lhs, rhs in days[lhs] != days[rhs] ? days[lhs] < days[rhs] : lhs < rhs }
         var byType: [(type: String, indices: [Int])] = []
         for index in order {
             let type = record.steps[index].type
-            if let known = byType.firstIndex(where: { $0.type == type }) {
+            if let known = byType.firstIndex(where: { $0.type.utf8.count == type.utf8.count && $0.type == type }) {
                 byType[known].indices.append(index)
             } else {
                 byType.append((type, [index]))
@@ -65,16 +68,17 @@ final class Evaluator {
         // The storage only grows: a rule reads no slot beyond its own count.
         if slots.count < count {
             slots += repeatElement(nil, count: count - slots.count)
-            letsBySlot += repeatElement(nil, count: count - letsBySlot.count)
+            letsBySlot += repeatElement(-1, count: count - letsBySlot.count)
         }
         // Each array is cleared in one access (a class's property is checked for exclusive access each time).
         slots.withUnsafeMutableBufferPointer { buffer in
             for slot in 0..<count { buffer[slot] = nil }
         }
         letsBySlot.withUnsafeMutableBufferPointer { buffer in
-            for slot in 0..<count { buffer[slot] = nil }
+            for slot in 0..<count { buffer[slot] = -1 }
+            for (index, binding) in lets.enumerated() { buffer[binding.slot] = index }
         }
-        for binding in lets { letsBySlot[binding.slot] = binding.expression }
+        self.lets = lets
         self.parameters = parameters
         version = nil
         typeError = nil
@@ -475,17 +479,19 @@ final class Evaluator {
             if let cached = definitionCache[index] { return navigate(cached, path) }
             // A definition has slots of its own; the rule's are set aside while it is computed.
             let definition = context.rules.definitions[index]
-            let (savedSlots, savedLets) = (slots, letsBySlot)
+            let (savedSlots, savedLetsBySlot, savedLets) = (slots, letsBySlot, lets)
             slots = Array(repeating: nil, count: definition.slotCount)
-            letsBySlot = Array(repeating: nil, count: definition.slotCount)
+            letsBySlot = Array(repeating: -1, count: definition.slotCount)
+            lets = []
             let value = evaluate(definition.expression)
-            (slots, letsBySlot) = (savedSlots, savedLets)
+            (slots, letsBySlot, lets) = (savedSlots, savedLetsBySlot, savedLets)
             definitionCache[index] = value
             return navigate(value, path)
         case .slot(let slot):
             if let value = slots[slot] { return navigate(value, path) }
-            guard let expression = letsBySlot[slot] else { return .missing }
-            let value = evaluate(expression)
+            let letIndex = letsBySlot[slot]
+            guard letIndex >= 0 else { return .missing }
+            let value = evaluate(lets[letIndex].expression)
             slots[slot] = value
             return navigate(value, path)
         }

@@ -7,6 +7,8 @@ public struct RegistryLookup: Sendable {
     private var single: Registry?
     /// The registry of each folder that holds records, by folder.
     private var byFolder: [String: Registry]
+    /// The same registries as a list, searched in place when there are few.
+    private var folderList: [(folder: String, registry: Registry)]
     /// Whether every record checked has a registry (else the record pack reports the run).
     public var coversEveryRecord: Bool
     /// The registry files in use, sorted, for reports.
@@ -16,6 +18,7 @@ public struct RegistryLookup: Sendable {
     public init(_ registry: Registry?, files: [String] = []) {
         single = registry
         byFolder = [:]
+        folderList = []
         coversEveryRecord = registry != nil
         self.files = files
     }
@@ -24,6 +27,7 @@ public struct RegistryLookup: Sendable {
     public init(byFolder: [String: Registry], coversEveryRecord: Bool, files: [String]) {
         single = nil
         self.byFolder = byFolder
+        folderList = byFolder.map { ($0.key, $0.value) }
         self.coversEveryRecord = coversEveryRecord
         self.files = files.sorted { $0.precedesInUTF8($1) }
     }
@@ -32,8 +36,29 @@ public struct RegistryLookup: Sendable {
     public func registry(for file: String) -> Registry? {
         if let single { return single }
         guard !byFolder.isEmpty else { return nil }
+        // Asked for every record: with a few folders, their names are compared with the file's
+        // folder in place, without making a string of it and hashing that.
+        if folderList.count <= 4 {
+            var path = file
+            return path.withUTF8 { bytes in
+                let folder: UnsafeBufferPointer<UInt8>
+                switch bytes.lastIndex(of: UInt8(ascii: "/")) {
+                case nil: return registry(inFolderNamed: ".")
+                case 0: return registry(inFolderNamed: "/")
+                case let slash?: folder = UnsafeBufferPointer(rebasing: bytes[..<slash])
+                }
+                for entry in folderList {
+                    var name = entry.folder
+                    if name.withUTF8({ $0.elementsEqual(folder) }) { return entry.registry }
+                }
+                // A folder named alike in other bytes (another Unicode normalization) is one key.
+                return registry(inFolderNamed: String(decoding: folder, as: UTF8.self))
+            }
+        }
         return byFolder[Self.folder(of: file)]
     }
+
+    private func registry(inFolderNamed name: String) -> Registry? { byFolder[name] }
 
     /// The folder part of a path ("." for a bare name).
     public static func folder(of path: String) -> String {
