@@ -36,6 +36,8 @@ struct RecordReader {
     var problems: [RecordProblem] = []
     /// Whether the record's kind has its codes, booleans and keys checked.
     var checksValues = false
+    /// How many times a name was rewritten to its code in a node (the tree is rebuilt only then).
+    var rewrites = 0
 
     init(format: RecordFormat) {
         self.format = format
@@ -68,16 +70,22 @@ struct RecordReader {
                 if items.isEmpty {
                     add(.record, zh: "steps 为空，记录至少要有一个步骤", en: "steps is empty; a record needs at least one step", at: stepsNode)
                 }
+                // Most records write codes: their steps, and the tree, are then kept as they are
+                // (rebuilding them copied every step and the root mapping).
+                let rewritesBefore = rewrites
                 var rewritten = items
                 for (index, item) in items.enumerated() {
+                    let stepRewrites = rewrites
                     let (step, node) = readStep(item, index: index)
                     if let step { steps.append(step) }
-                    rewritten[index] = node
+                    if rewrites != stepRewrites { rewritten[index] = node }
                 }
-                root = root.replacing("steps", with: YAMLNode(.sequence(rewritten), range: stepsNode.range, tag: stepsNode.tag))
-                // Steps refer to the rewritten nodes, so rules read codes.
-                let stepNodes = rewritten
-                for index in steps.indices { steps[index].node = stepNodes[steps[index].index] }
+                if rewrites != rewritesBefore {
+                    root = root.replacing("steps", with: YAMLNode(.sequence(rewritten), range: stepsNode.range, tag: stepsNode.tag))
+                    // Steps refer to the rewritten nodes, so rules read codes.
+                    let stepNodes = rewritten
+                    for index in steps.indices { steps[index].node = stepNodes[steps[index].index] }
+                }
             } else {
                 add(.record, zh: "steps 是\(Wording.kind(stepsNode, .zh))，应为步骤列表", en: "steps is \(Wording.kind(stepsNode, .en)), expected a list of steps", at: stepsNode)
             }

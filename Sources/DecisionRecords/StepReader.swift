@@ -73,7 +73,10 @@ extension RecordReader {
             return nil
         }
         if let code = format.vocabulary.code(for: written, in: section) {
-            if code != written { node = node.replacing(key, with: code) }
+            if code != written {
+                node = node.replacing(key, with: code)
+                rewrites += 1
+            }
             return code
         }
         if checked {
@@ -169,6 +172,7 @@ extension RecordReader {
                          what: LocalizedText(zh: "会议类型", en: "meeting type"), required: false, checked: true)
             if meeting.range != before.range || meeting["type"]?.scalar?.text != before["type"]?.scalar?.text {
                 node = node.replacing("meeting", with: meeting)
+                rewrites += 1
             }
         }
         for key in ["minutes", "dissent_recorded"] {
@@ -209,6 +213,9 @@ extension RecordReader {
                 unknownKeys(in: signoff, known: RecordFormat.signoffKeys, what: LocalizedText(zh: "第 \(step) 个步骤的签署", en: "a signoff of step \(step)"))
             }
         }
-        if changed { node = node.replacing("signoffs", with: YAMLNode(.sequence(items), range: list.range, tag: list.tag)) }
+        if changed {
+            node = node.replacing("signoffs", with: YAMLNode(.sequence(items), range: list.range, tag: list.tag))
+            rewrites += 1
+        }
     }
 }

@@ -508,7 +508,7 @@ final class Evaluator {
                 return navigate(.date(record.steps[index].day, record.steps[index].dayPosition), rest)
             case "status": return navigate(.text(record.steps[index].status.rawValue, record.steps[index].node["status"]?.position), rest)
             case "type": return navigate(.text(record.steps[index].type, record.steps[index].node["type"]?.position), rest)
-            default: return record.steps[index].node[field].map { navigate(node: $0, rest) } ?? .missing
+            default: return record.steps[index].node.withValue(for: field) { navigate(node: $0, rest) } ?? .missing
             }
         case .node(let node):
             return navigate(node: node, path)
@@ -529,7 +529,7 @@ final class Evaluator {
         switch node.content {
         // A scalar has no fields.
         case .scalar: return .missing
-        case .mapping: return node[field].map { navigate(node: $0, path.dropFirst()) } ?? .missing
+        case .mapping: return node.withValue(for: field) { navigate(node: $0, path.dropFirst()) } ?? .missing
         case .sequence(let items):
             var result: [Value] = []
             result.reserveCapacity(items.count)

@@ -84,6 +84,15 @@ public struct YAMLNode: Sendable {
         return pairs[index].value
     }
 
+    /// What `body` makes of the value for a scalar key, or nil when absent or when this is not a
+    /// mapping. The value is lent to `body` where it lies in the mapping: the subscript's copy
+    /// retained its text or items, and released them again, on every field a rule read.
+    @inlinable
+    public func withValue<Result>(for key: String, _ body: (YAMLNode) -> Result) -> Result? {
+        guard case .mapping(let pairs) = content, let index = Self.index(of: key, in: pairs) else { return nil }
+        return body(pairs[index].value)
+    }
+
     /// The pair whose key is the given scalar, so callers can point at the key itself.
     public func pair(for key: String) -> YAMLPair? {
         guard case .mapping(let pairs) = content, let index = Self.index(of: key, in: pairs) else { return nil }
@@ -93,7 +102,8 @@ public struct YAMLNode: Sendable {
     /// The first pair whose key is the scalar `key`; keys are compared in place, without copying a
     /// node, and by length first (most keys of a mapping differ in length from the one sought, and
     /// the length is at hand while a string comparison is a call).
-    private static func index(of key: String, in pairs: [YAMLPair]) -> Int? {
+    @usableFromInline
+    static func index(of key: String, in pairs: [YAMLPair]) -> Int? {
         let length = key.utf8.count
         for index in pairs.indices {
             if case .scalar(let scalar) = pairs[index].key.content, scalar.text.utf8.count == length, scalar.text == key { return index }
