@@ -77,10 +77,10 @@ public struct Engine: Sendable {
         for index in ruleIndices(for: record.kind) {
             // A plan is a reference: taking a rule from `rules` would copy every field of it.
             let plan = plans[index]
-            guard let check = plan.recordCheck, !blocked || plan.rule.isRecordPack else { continue }
+            guard plan.checksEachRecord, !blocked || plan.rule.isRecordPack else { continue }
             if plan.rule.needsRegistry, evaluator.registry == nil { continue }
-            evaluator.prepare(slotCount: check.slotCount, lets: check.lets, parameters: plan.parameters)
-            if evaluate(plan, check, with: evaluator, into: &result) { result.applicableRules.append(plan.rule.id) }
+            evaluator.prepare(slotCount: plan.check.slotCount, lets: plan.check.lets, parameters: plan.parameters)
+            if evaluate(plan, with: evaluator, into: &result) { result.applicableRules.append(plan.rule.id) }
         }
         result.uncoveredYears = evaluator.uncoveredYears
         result.seenQueries = evaluator.seenQueries
@@ -93,9 +93,9 @@ public struct Engine: Sendable {
         let evaluator = Evaluator(context: context, record: empty)
         var result = RecordEvaluation(findings: [], applicableRules: [])
         for plan in plans {
-            guard case .run(let check) = plan.rule.body else { continue }
-            evaluator.prepare(slotCount: check.slotCount, lets: check.lets, parameters: plan.parameters)
-            evaluate(plan, check, with: evaluator, into: &result)
+            guard plan.checksTheRun else { continue }
+            evaluator.prepare(slotCount: plan.check.slotCount, lets: plan.check.lets, parameters: plan.parameters)
+            evaluate(plan, with: evaluator, into: &result)
         }
         return result.findings.map { finding in
             var runLevel = finding
@@ -142,16 +142,16 @@ public struct Engine: Sendable {
     /// Evaluates a rule on the evaluator's record; true when the rule applied (its kinds and
     /// `when` held and, for a rule with versions, its law was in force on the day of the act).
     @discardableResult
-    private func evaluate(_ plan: RulePlan, _ check: Check, with evaluator: Evaluator, into result: inout RecordEvaluation) -> Bool {
+    private func evaluate(_ plan: RulePlan, with evaluator: Evaluator, into result: inout RecordEvaluation) -> Bool {
         evaluator.startBudget(context.ruleStepBudget)
         defer { evaluator.startBudget(.max) }
-        if let when = check.when, !evaluator.condition(when) { return budgetBreach(plan.rule, evaluator, &result) }
+        if let when = plan.check.when, !evaluator.condition(when) { return budgetBreach(plan.rule, evaluator, &result) }
         var use = VersionUse()
-        loop(0, plan, check, evaluator, &result, &use)
+        loop(0, plan, evaluator, &result, &use)
         if evaluator.exhausted || evaluator.typeError != nil { return budgetBreach(plan.rule, evaluator, &result) }
         if plan.rule.versions.isEmpty || use.inForce { return true }
         var inForce = !use.outOfForce
-        if !use.outOfForce, let act = subject(check, evaluator), let day = evaluator.day(act) {
+        if !use.outOfForce, let act = subject(plan, evaluator), let day = evaluator.day(act) {
             // No item to check: the rule applies unless the act it is about predates its law.
             inForce = plan.rule.versions.contains { $0.holds(on: day) }
         }
@@ -212,11 +212,11 @@ public struct Engine: Sendable {
     /// Checks the violation for every combination of loop items, under the version of the law in
     /// force on the day of the act each finding is about.
     private func loop(
-        _ level: Int, _ plan: RulePlan, _ check: Check, _ evaluator: Evaluator, _ result: inout RecordEvaluation,
+        _ level: Int, _ plan: RulePlan, _ evaluator: Evaluator, _ result: inout RecordEvaluation,
         _ use: inout VersionUse
     ) {
-        guard level < check.loops.count else {
-            let about = plan.rule.isRecordPack ? nil : subject(check, evaluator)
+        guard level < plan.check.loops.count else {
+            let about = plan.rule.isRecordPack ? nil : subject(plan, evaluator)
             var version: Int?
             if !plan.rule.versions.isEmpty {
                 // An act with no day is judged by the newest version.
@@ -230,11 +230,11 @@ public struct Engine: Sendable {
                     version = plan.rule.versions.count - 1
                 }
                 use.inForce = true
-                if let version { evaluator.use(version: version, parameters: plan.versionParameters[version], lets: check.lets) }
+                if let version { evaluator.use(version: version, parameters: plan.versionParameters[version], lets: plan.check.lets) }
             }
             let asked = evaluator.seenQueries.count
-            if evaluator.condition(check.violation) {
-                var finding = finding(plan.rule, check, evaluator)
+            if evaluator.condition(plan.check.violation) {
+                var finding = finding(plan, evaluator)
                 if let version { finding.basis = plan.rule.versions[version].basis }
                 if case .step(let step) = about {
                     let day = evaluator.record.steps[step]
@@ -245,31 +245,32 @@ public struct Engine: Sendable {
             }
             return
         }
-        let binding = check.loops[level]
+        let binding = plan.check.loops[level]
         for item in evaluator.evaluate(binding.expression).elements ?? [] {
             if evaluator.exhausted { return }
-            evaluator.bind(binding.slot, to: item, resetting: check.lets)
-            loop(level + 1, plan, check, evaluator, &result, &use)
+            evaluator.bind(binding.slot, to: item, resetting: plan.check.lets)
+            loop(level + 1, plan, evaluator, &result, &use)
         }
     }
 
     /// The act a finding is about, whose day decides the version of the law and whether the
     /// finding is pending: the rule's `about`, else what the finding points at, else its innermost
     /// loop item — the first of these that is a step or a date.
-    private func subject(_ check: Check, _ evaluator: Evaluator) -> Value? {
+    private func subject(_ plan: RulePlan, _ evaluator: Evaluator) -> Value? {
         func dated(_ value: Value) -> Value? {
             switch value {
             case .step, .date: value
             default: nil
             }
         }
-        if let about = check.about, let value = dated(evaluator.evaluate(about)) { return value }
-        if let location = check.location, let value = dated(evaluator.evaluate(location)) { return value }
-        if let innermost = check.loops.last { return dated(evaluator.slotValue(innermost.slot)) }
+        if let about = plan.check.about, let value = dated(evaluator.evaluate(about)) { return value }
+        if let location = plan.check.location, let value = dated(evaluator.evaluate(location)) { return value }
+        if let innermost = plan.check.loops.last { return dated(evaluator.slotValue(innermost.slot)) }
         return nil
     }
 
-    private func finding(_ rule: Rule, _ check: Check, _ evaluator: Evaluator) -> Finding {
+    private func finding(_ plan: RulePlan, _ evaluator: Evaluator) -> Finding {
+        let (rule, check) = (plan.rule, plan.check)
         var position: SourcePosition?
         if let location = check.location { position = evaluator.position(of: evaluator.evaluate(location)) }
         if position == nil, let innermost = check.loops.last {
@@ -310,8 +311,13 @@ public struct Engine: Sendable {
 /// record's evaluation costs one reference instead of a copy of the rule's many fields.
 private final class RulePlan: Sendable {
     let rule: Rule
-    /// The check, when the rule is checked on each record.
-    let recordCheck: Check?
+    /// The rule's check, read in place (taken out of the rule's body for each record, its seven
+    /// parts were retained and released on every rule evaluation); empty for a load-problem rule.
+    let check: Check
+    /// Whether the check is made on each record (else once per run, or never: a load-problem rule).
+    let checksEachRecord: Bool
+    /// Whether the check is made once per run.
+    let checksTheRun: Bool
     /// The rule's parameter values.
     let parameters: [String: Value]
     /// The rule's parameter values under each version of its law.
@@ -319,7 +325,13 @@ private final class RulePlan: Sendable {
 
     init(rule: Rule, context: EvaluationContext) {
         self.rule = rule
-        if case .record(let check) = rule.body { recordCheck = check } else { recordCheck = nil }
+        switch rule.body {
+        case .record(let check): (self.check, checksEachRecord, checksTheRun) = (check, true, false)
+        case .run(let check): (self.check, checksEachRecord, checksTheRun) = (check, false, true)
+        case .loadProblems:
+            check = .never
+            (checksEachRecord, checksTheRun) = (false, false)
+        }
         parameters = context.parameters(for: rule)
         versionParameters = context.versionParameters(for: rule)
     }

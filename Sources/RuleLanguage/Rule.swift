@@ -126,6 +126,11 @@ public struct Check: Sendable {
     public var slotCount: Int
 }
 
+extension Check {
+    /// A check that finds nothing: the place of a check for a rule that checks no record.
+    public static let never = Check(lets: [], loops: [], when: nil, violation: .literal(.bool(false)), location: nil, about: nil, evidence: [], slotCount: 0)
+}
+
 /// What a rule does.
 public enum RuleBody: Sendable {
     /// One finding per load problem of these codes (the `record` pack's input checks).
