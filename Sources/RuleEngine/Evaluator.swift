@@ -22,7 +22,7 @@ final class Evaluator {
     let order: [Int]
     /// The same order, by step type; a record has a handful of types, so a list searched in order
     /// costs less than hashing every type of every record.
-    private let orderByType: [(type: String, indices: [Int])]
+    private let orderByType: [(type: String, isASCII: Bool, indices: [Int])]
     @exclusivity(unchecked) private var definitionCache: [Value?]
     /// The record's `facts`, looked up once.
     private let facts: Value
@@ -46,13 +46,13 @@ final class Evaluator {
         // Sorted by the days alone: a comparison that read the steps copied the record each time.
         let days = record.steps.map(\.day.ordinal)
         order = days.indices.sorted { lhs, rhs in days[lhs] != days[rhs] ? days[lhs] < days[rhs] : lhs < rhs }
-        var byType: [(type: String, indices: [Int])] = []
+        var byType: [(type: String, isASCII: Bool, indices: [Int])] = []
         for index in order {
             let type = record.steps[index].type
-            if let known = byType.firstIndex(where: { $0.type.utf8.count == type.utf8.count && $0.type == type }) {
+            if let known = byType.firstIndex(where: { $0.type == type }) {
                 byType[known].indices.append(index)
             } else {
-                byType.append((type, [index]))
+                byType.append((type, Self.isASCII(type), [index]))
             }
         }
         orderByType = byType
@@ -355,13 +355,17 @@ final class Evaluator {
         }
         var candidates = order
         if let types = selection.types {
+            // ASCII types are told apart by length first: most differ in it, and it is at hand.
             if types.count == 1 {
-                candidates = orderByType.first { $0.type == types[0] }?.indices ?? []
+                let (wanted, wantedIsASCII) = (types[0], selection.typesAreASCII)
+                candidates = orderByType.first { Self.same($0.type, $0.isASCII, wanted, wantedIsASCII) }?.indices ?? []
             } else {
                 candidates = order.filter { types.contains(record.steps[$0].type) }
             }
         }
         var result: [Value] = []
+        // Most candidates of the right type are kept: room for all is made at once.
+        if !candidates.isEmpty { result.reserveCapacity(candidates.count) }
         for index in candidates {
             let status = record.steps[index].status
             switch selection.status {
@@ -386,6 +390,17 @@ final class Evaluator {
             result.append(.step(index))
         }
         return result
+    }
+
+    /// Whether two texts are equal (`==`). Two ASCII texts of different lengths are told apart
+    /// without comparing them: an ASCII text is canonically equivalent only to itself.
+    private static func same(_ lhs: String, _ lhsIsASCII: Bool, _ rhs: String, _ rhsIsASCII: Bool) -> Bool {
+        if lhsIsASCII, rhsIsASCII, lhs.utf8.count != rhs.utf8.count { return false }
+        return lhs == rhs
+    }
+
+    private static func isASCII(_ text: String) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable { $0.allSatisfy { $0 < 0x80 } } ?? text.utf8.allSatisfy { $0 < 0x80 }
     }
 
     /// Whether a step's field is one of the accepted values. A value that is a list (a parameter
@@ -457,7 +472,8 @@ final class Evaluator {
     private func reference(_ reference: Reference) -> Value {
         let path = reference.path[...]
         switch reference.root {
-        case .record: return navigate(.node(record.node), path)
+        // Read from the root node itself: a value of it boxed the node for every reference.
+        case .record: return navigate(node: record.node, path)
         case .facts: return navigate(facts, path)
         case .steps:
             var steps: [Value] = []

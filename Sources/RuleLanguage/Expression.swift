@@ -87,7 +87,12 @@ public struct DateBound: Sendable {
 /// (a period by its end; ties keep the written order).
 public struct StepSelection: Sendable {
     /// Accepted types; nil accepts every type.
-    public var types: [String]?
+    public var types: [String]? {
+        didSet { typesAreASCII = types?.allSatisfy { $0.utf8.allSatisfy { $0 < 0x80 } } ?? true }
+    }
+    /// Whether every accepted type is ASCII (as codes are), so the evaluator can tell a step's type
+    /// apart from them by length.
+    public private(set) var typesAreASCII = true
     /// Accepted status.
     public var status: StatusFilter
     /// Field tests.
