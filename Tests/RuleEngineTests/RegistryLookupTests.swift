@@ -1,0 +1,47 @@
+import DecisionRecords
+import RuleEngine
+import Testing
+
+/// A record is checked against the registry of the folder its file is in: the few folders of a run
+/// are compared with the file's folder in place, many are looked up by name, with the same answers.
+@Suite("Registry lookup by folder")
+struct RegistryLookupTests {
+    /// A registry holding one person, by whose id the test tells registries apart.
+    static func registry(_ id: String) -> Registry { Registry(people: [Person(id: id)]) }
+
+    /// The id of the one person in the registry a file is checked against; nil for no registry.
+    static func owner(of file: String, in lookup: RegistryLookup) -> String? {
+        guard let registry = lookup.registry(for: file) else { return nil }
+        return ["A", "AB", "HERE", "ROOT", "CAFE", "EXTRA"].first { registry.person($0) != nil }
+    }
+
+    static let folders = ["a": registry("A"), "a/b": registry("AB"), ".": registry("HERE"), "/": registry("ROOT")]
+
+    @Test(arguments: [
+        ("a/x.yaml", "A"), ("a/b/y.yaml", "AB"), ("z.yaml", "HERE"), ("/r.yaml", "ROOT"),
+        ("c/z.yaml", nil), ("a/b/c/deep.yaml", nil), ("ab/x.yaml", nil), ("a", "HERE"),
+    ] as [(String, String?)])
+    func aFileUsesTheRegistryOfItsOwnFolder(file: String, expected: String?) {
+        let few = RegistryLookup(byFolder: Self.folders, coversEveryRecord: false, files: [])
+        #expect(Self.owner(of: file, in: few) == expected)
+        // Past four folders they are looked up by name: the same answers.
+        var more = Self.folders
+        more["x"] = Self.registry("EXTRA")
+        let many = RegistryLookup(byFolder: more, coversEveryRecord: false, files: [])
+        #expect(Self.owner(of: file, in: many) == expected)
+    }
+
+    @Test func aFolderNamedInOtherBytesOfTheSameTextIsTheSameFolder() {
+        // `café` precomposed names the registry's folder; the record's path spells it decomposed.
+        let lookup = RegistryLookup(byFolder: ["caf\u{E9}": Self.registry("CAFE")], coversEveryRecord: false, files: [])
+        #expect(Self.owner(of: "cafe\u{301}/record.yaml", in: lookup) == "CAFE")
+        #expect(Self.owner(of: "caf\u{E9}/record.yaml", in: lookup) == "CAFE")
+        #expect(Self.owner(of: "cafe/record.yaml", in: lookup) == nil)
+    }
+
+    @Test func oneRegistryGivenByNameServesEveryFile() {
+        let lookup = RegistryLookup(Self.registry("A"))
+        #expect(Self.owner(of: "anywhere/at/all.yaml", in: lookup) == "A")
+        #expect(RegistryLookup(nil).registry(for: "a/x.yaml") == nil)
+    }
+}
