@@ -522,8 +522,8 @@ final class Evaluator {
             switch field {
             case "date":
                 return navigate(.date(record.steps[index].day, record.steps[index].dayPosition), rest)
-            case "status": return navigate(.text(record.steps[index].status.rawValue, record.steps[index].node["status"]?.position), rest)
-            case "type": return navigate(.text(record.steps[index].type, record.steps[index].node["type"]?.position), rest)
+            case "status": return navigate(.text(record.steps[index].status.rawValue, record.steps[index].node.withValue(for: "status") { $0.position }), rest)
+            case "type": return navigate(.text(record.steps[index].type, record.steps[index].node.withValue(for: "type") { $0.position }), rest)
             default: return record.steps[index].node.withValue(for: field) { navigate(node: $0, rest) } ?? .missing
             }
         case .node(let node):
