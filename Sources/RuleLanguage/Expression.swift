@@ -88,11 +88,12 @@ public struct DateBound: Sendable {
 public struct StepSelection: Sendable {
     /// Accepted types; nil accepts every type.
     public var types: [String]? {
-        didSet { typesAreASCII = types?.allSatisfy { $0.utf8.allSatisfy { $0 < 0x80 } } ?? true }
+        didSet { typesAreASCII = types?.allSatisfy { $0.utf8.allSatisfy { $0 < 0x80 } } ?? false }
     }
-    /// Whether every accepted type is ASCII (as codes are), so the evaluator can tell a step's type
-    /// apart from them by length.
-    public private(set) var typesAreASCII = true
+    /// Whether every accepted type is known to be ASCII (as codes are), so the evaluator can tell a
+    /// step's type apart from them by length; false when not known (types given when the selection
+    /// was made), which only costs that shortcut.
+    public private(set) var typesAreASCII = false
     /// Accepted status.
     public var status: StatusFilter
     /// Field tests.
