@@ -105,10 +105,11 @@ enum FileSystem {
         guard let directory = opendir(path) else { throw RunError(message: "\(path): cannot list: \(errorText())") }
         defer { closedir(directory) }
         var entries: [(name: String, kind: Kind?)] = []
+        // The name is read where it lies in the entry: an entry is only as long as its name needs,
+        // and copying the whole 256-byte field out read past the end of the last entry of a buffer.
+        guard let nameOffset = MemoryLayout<dirent>.offset(of: \dirent.d_name) else { return [] }
         while let entry = readdir(directory) {
-            let name = withUnsafePointer(to: entry.pointee.d_name) { pointer in
-                pointer.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
-            }
+            let name = String(cString: UnsafeRawPointer(entry).advanced(by: nameOffset).assumingMemoryBound(to: CChar.self))
             guard name != ".", name != ".." else { continue }
             let kind: Kind? = switch Int32(entry.pointee.d_type) {
             case Int32(DT_REG): .file

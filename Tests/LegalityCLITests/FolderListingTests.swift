@@ -1,0 +1,29 @@
+import DecisionRecords
+import Foundation
+@testable import LegalityCLI
+import Testing
+
+/// A folder is walked by its listing. Each name is read where it lies in the listing's entry: an
+/// entry is as long as its name needs, and reading the whole name field of the last entry of the
+/// system's buffer read past its end (the address sanitizer, `make sanitize`, reports that read).
+@Suite("Folder listing")
+struct FolderListingTests {
+    @Test func everyNameOfALargeFolderIsListedWholeAndInOrder() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("legality-listing-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // Names of every length from 1 to 200 bytes, many of them, so entries end at every place
+        // of the system's buffers; some are Chinese.
+        var names: [String] = []
+        for index in 0..<3_000 {
+            let stem = index % 3 == 0 ? "记录\(index)" : "r\(index)"
+            let length = 1 + index % 200
+            let name = stem + String(repeating: "x", count: max(0, length - stem.utf8.count))
+            names.append(name)
+            FileManager.default.createFile(atPath: folder.appendingPathComponent(name).path, contents: nil)
+        }
+        let listed = try FileSystem.entries(folder.path)
+        #expect(listed.map(\.name) == names.sorted { $0.precedesInUTF8($1) })
+        #expect(listed.allSatisfy { $0.kind == .file || $0.kind == nil })
+    }
+}
