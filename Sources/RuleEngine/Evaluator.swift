@@ -76,8 +76,9 @@ final class Evaluator {
         }
         letsBySlot.withUnsafeMutableBufferPointer { buffer in
             for slot in 0..<count { buffer[slot] = -1 }
-            for (index, binding) in lets.enumerated() { buffer[binding.slot] = index }
         }
+        // Written through the array, whose bounds are checked (a binding's slot is the compiler's).
+        for (index, binding) in lets.enumerated() { letsBySlot[binding.slot] = index }
         self.lets = lets
         self.parameters = parameters
         version = nil
