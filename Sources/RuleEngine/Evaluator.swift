@@ -166,10 +166,7 @@ final class Evaluator {
             }
             return .list(joined)
         case .distinct(let inner):
-            var keys: Set<String> = []
-            var unique: [Value] = []
-            for item in evaluate(inner).elements ?? [] where keys.insert(identity(item)).inserted { unique.append(item) }
-            return .list(unique)
+            return .list(distinct(evaluate(inner).elements ?? []))
         case .count(let inner):
             return .number(Double(evaluate(inner).elements?.count ?? 1))
         case .addDays(let date, let count):
@@ -276,6 +273,28 @@ final class Evaluator {
             seenQueries.append(SeenQuery(expression: id, value: key, record: record.id, line: record.position.line))
             return .bool(true)
         }
+    }
+
+    /// The items without repeats (by `identity`), each at its first place. A short list (a record's
+    /// people) is searched in place: a set, grown insert by insert, cost more than the items; a long
+    /// one goes through a set made at its size, so a hostile list stays linear.
+    private func distinct(_ items: [Value]) -> [Value] {
+        var unique: [Value] = []
+        unique.reserveCapacity(items.count)
+        if items.count <= 16 {
+            var keys: [String] = []
+            keys.reserveCapacity(items.count)
+            for item in items {
+                let key = identity(item)
+                guard !keys.contains(key) else { continue }
+                keys.append(key)
+                unique.append(item)
+            }
+            return unique
+        }
+        var keys = Set<String>(minimumCapacity: items.count)
+        for item in items where keys.insert(identity(item)).inserted { unique.append(item) }
+        return unique
     }
 
     /// The last day of a period of `count` calendar days from `day` (counted from the day after),

@@ -121,6 +121,34 @@ import Testing
         #expect(try BuiltinRules.check(notUrgent, rules: rules, asOf: "2024-12-31", only: { $0.id == "LOCAL-3" }).isEmpty)
     }
 
+    /// `distinct` keeps each item's first place and treats texts alike when Swift does (a name in
+    /// other bytes of the same text is one name), for a short list, searched in place, and a long
+    /// one, which goes through a set.
+    @Test(arguments: [2, 12])
+    func distinctKeepsFirstPlacesInShortAndLongLists(stepCount: Int) throws {
+        let rule = """
+            id: LOCAL-4
+            severity: info
+            title: {zh: 标题, en: title}
+            message: {zh: "{count}: {people}", en: "{count}: {people}"}
+            basis: {instrument: 测试}
+            let:
+              people: {distinct: $steps.by}
+              count: {count: $people}
+            violation: {exists: $people}
+            """
+        let rules = try BuiltinRules.load(extra: [("local.yaml", rule)])
+        // Each step lists the same five names, one of them in a decomposed spelling every other step.
+        var steps = ""
+        for index in 0..<stepCount {
+            let cafe = index % 2 == 0 ? "caf\u{E9}" : "cafe\u{301}"
+            steps += "  - {type: legality_review, date: 2024-05-\(String(format: "%02d", index + 1)), by: [P-2, \"\(cafe)\", P-1, P-2, P-3]}\n"
+        }
+        let record = "id: V-5\nkind: other\ntitle: 示例\nsteps:\n" + steps
+        let findings = try BuiltinRules.check(record, rules: rules, asOf: "2024-12-31", only: { $0.id == "LOCAL-4" })
+        #expect(findings.map(\.message.en) == ["4: P-2, caf\u{E9}, P-1, P-3"])
+    }
+
     @Test func noCatalogueRuleIdAppearsInSources() throws {
         let sources = BuiltinRules.folder.deletingLastPathComponent().appendingPathComponent("Sources")
         let enumerator = FileManager.default.enumerator(at: sources, includingPropertiesForKeys: nil)
