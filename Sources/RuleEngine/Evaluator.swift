@@ -569,8 +569,27 @@ final class Evaluator {
         case .sequence(let items):
             var result: [Value] = []
             result.reserveCapacity(items.count)
-            for item in items { appendFlattened(navigate(node: item, path), to: &result) }
+            for item in items { appendNavigated(node: item, path, to: &result) }
             return .list(result)
+        }
+    }
+
+    /// `appendFlattened(navigate(node: node, path), to: &result)`, without the values made on the
+    /// way: each item's field is appended where it is read (a path over the steps, such as
+    /// `$record.steps.by`, boxed every step's list in a value and built a list per step).
+    private func appendNavigated(node: YAMLNode, _ path: ArraySlice<String>, to result: inout [Value]) {
+        guard let field = path.first else {
+            switch node.content {
+            case .sequence(let items): for item in items { result.append(.from(item)) }
+            case .mapping: result.append(.node(node))
+            case .scalar: appendFlattened(.from(node), to: &result)
+            }
+            return
+        }
+        switch node.content {
+        case .scalar: return
+        case .mapping: node.withValue(for: field) { appendNavigated(node: $0, path.dropFirst(), to: &result) }
+        case .sequence(let items): for item in items { appendNavigated(node: item, path, to: &result) }
         }
     }
 
