@@ -95,17 +95,24 @@ import Testing
         #expect(try BuiltinRules.check(notYetDue, rules: rules, asOf: "2025-10-23", only: only).count == 1)
     }
 
+    /// A local info rule with the same message in both languages; `body` holds its lets and violation.
+    static func infoRule(_ id: String, message: String, body: String) -> String {
+        """
+        id: \(id)
+        severity: info
+        title: {zh: 标题, en: title}
+        message: {zh: "\(message)", en: "\(message)"}
+        basis: {instrument: 测试}
+        \(body)
+        """
+    }
+
     @Test func booleansAndDistinctMappingsCompareAsValues() throws {
-        let rule = """
-            id: LOCAL-3
-            severity: info
-            title: {zh: 标题, en: title}
-            message: {zh: "{count}", en: "{count}"}
-            basis: {instrument: 测试}
+        let rule = Self.infoRule("LOCAL-3", message: "{count}", body: """
             let:
               count: {count: {distinct: $steps.signoffs}}
             violation: {all: [{ne: [$facts.urgent, false]}, {eq: [$count, 2]}]}
-            """
+            """)
         let rules = try BuiltinRules.load(extra: [("local.yaml", rule)])
         let record = """
             id: V-4
@@ -126,17 +133,12 @@ import Testing
     /// one, which goes through a set.
     @Test(arguments: [2, 12])
     func distinctKeepsFirstPlacesInShortAndLongLists(stepCount: Int) throws {
-        let rule = """
-            id: LOCAL-4
-            severity: info
-            title: {zh: 标题, en: title}
-            message: {zh: "{count}: {people}", en: "{count}: {people}"}
-            basis: {instrument: 测试}
+        let rule = Self.infoRule("LOCAL-4", message: "{count}: {people}", body: """
             let:
               people: {distinct: $steps.by}
               count: {count: $people}
             violation: {exists: $people}
-            """
+            """)
         let rules = try BuiltinRules.load(extra: [("local.yaml", rule)])
         // Each step lists the same five names, one of them in a decomposed spelling every other step.
         var steps = ""
