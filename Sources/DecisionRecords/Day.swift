@@ -56,6 +56,17 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// `YYYY-MM-DD`.
     public var description: String {
         let (year, month, day) = components
+        // The usual day is written digit by digit into a short text of its own (no allocation):
+        // joining seven texts cost some 2,000 instructions, and messages and reports name many days.
+        if (0...9999).contains(year) {
+            return String(unsafeUninitializedCapacity: 10) { buffer in
+                func digit(_ value: Int) -> UInt8 { UInt8(ascii: "0") + UInt8(value) }
+                (buffer[0], buffer[1], buffer[2], buffer[3]) = (digit(year / 1000), digit(year / 100 % 10), digit(year / 10 % 10), digit(year % 10))
+                (buffer[4], buffer[5], buffer[6]) = (UInt8(ascii: "-"), digit(month / 10), digit(month % 10))
+                (buffer[7], buffer[8], buffer[9]) = (UInt8(ascii: "-"), digit(day / 10), digit(day % 10))
+                return 10
+            }
+        }
         let yearText = String(year)
         let paddedYear = String(repeating: "0", count: max(0, 4 - yearText.count)) + yearText
         return paddedYear + "-" + (month < 10 ? "0" : "") + String(month) + "-" + (day < 10 ? "0" : "") + String(day)

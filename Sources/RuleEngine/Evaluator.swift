@@ -98,12 +98,14 @@ final class Evaluator {
         guard version != self.version else { return }
         self.version = version
         self.parameters = parameters
-        for binding in lets { slots[binding.slot] = nil }
+        for index in lets.indices { slots[lets[index].slot] = nil }
     }
 
+    /// Binds a loop variable and forgets the `let`s that read it. (The bindings' fields are read
+    /// in place: taking each binding out retained and released its name and expression.)
     func bind(_ slot: Int, to value: Value, resetting lets: [Binding]) {
         slots[slot] = value
-        for binding in lets where binding.dependsOnLoop { slots[binding.slot] = nil }
+        for index in lets.indices where lets[index].dependsOnLoop { slots[lets[index].slot] = nil }
     }
 
     func slotValue(_ slot: Int) -> Value { slots[slot] ?? .missing }

@@ -76,6 +76,12 @@ struct DayTests {
         #expect(Day(parsing: parsed.description) == parsed)
     }
 
+    @Test func daysOfFourDigitYearsAreWrittenDigitByDigitAndOthersAsBefore() {
+        #expect(Day(year: 0, month: 3, day: 1)?.description == "0000-03-01")
+        #expect(Day(year: 12_345, month: 6, day: 7)?.description == "12345-06-07")
+        #expect(Day(year: 2026, month: 12, day: 31)?.description == "2026-12-31")
+    }
+
     @Test func everyDayOfTwoYearsRoundTrips() throws {
         var current = try day("2023-01-01")
         for _ in 0..<731 {
