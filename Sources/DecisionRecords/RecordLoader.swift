@@ -173,8 +173,10 @@ struct RecordReader {
     }
 
     /// A value problem for a boolean of the format or a well-known fact that is not a YAML 1.2 boolean.
-    mutating func requireBoolean(_ node: YAMLNode, key: String) {
+    /// (`key` is only worded for a value that is no boolean: most are.)
+    mutating func requireBoolean(_ node: YAMLNode, key describe: @autoclosure () -> String) {
         if case .bool = node.coreValue { return }
+        let key = describe()
         let written = node.scalar?.text ?? Wording.kind(node, .en)
         add(.value,
             zh: "\(key) 的值“\(written)”不是布尔值；应写 true 或 false（yes、是、1 等均不算）",
