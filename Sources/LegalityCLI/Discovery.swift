@@ -34,18 +34,16 @@ enum Discovery {
 
     /// Whether a file name ends in a record extension, in any case (`.YAML` too).
     static func hasRecordExtension(_ name: String) -> Bool {
-        let lower = name.lowercased()
-        return recordExtensions.contains(where: lower.hasSuffix)
+        recordExtensions.contains { name.hasSuffixIgnoringCase($0) }
     }
 
     /// Files a folder search never reads as records: JSON Schemas, and legality's own reports
     /// (a JSON report whose `tool.name` is `legality`, a SARIF log, a CSV report or audit table),
     /// so a report written into the checked folder is never read back.
     static func isOwnFile(_ path: String, name: String) -> Bool {
-        let lower = name.lowercased()
-        if lower.hasSuffix(".schema.json") || lower.hasSuffix(".sarif") { return true }
-        if lower.hasSuffix(".csv") { return ReportSniffer.isCSVReport(FileSystem.prefix(of: path, count: 4096)) }
-        guard lower.hasSuffix(".json") else { return false }
+        if name.hasSuffixIgnoringCase(".schema.json") || name.hasSuffixIgnoringCase(".sarif") { return true }
+        if name.hasSuffixIgnoringCase(".csv") { return ReportSniffer.isCSVReport(FileSystem.prefix(of: path, count: 4096)) }
+        guard name.hasSuffixIgnoringCase(".json") else { return false }
         return ReportSniffer.isReport(FileSystem.prefix(of: path, count: 4096))
     }
 
@@ -160,7 +158,7 @@ enum Discovery {
                 let child = path.appendingComponent(name)
                 if FileSystem.kind(of: child) == .directory {
                     result += try yamlFiles(under: child, visited: &visited)
-                } else if name.lowercased().hasSuffix(".yaml") || name.lowercased().hasSuffix(".yml") {
+                } else if name.hasSuffixIgnoringCase(".yaml") || name.hasSuffixIgnoringCase(".yml") {
                     result.append(child)
                 }
             }

@@ -73,7 +73,7 @@ struct ImportCommand: ParsableCommand {
         let bytes = try FileSystem.read(ledger)
         let tables: [LedgerTable]
         do {
-            tables = ledger.lowercased().hasSuffix(".csv") ? [try CSVTableReader.read(bytes, maxRows: .max)] : try WorkbookReader.read(bytes, maxRows: .max)
+            tables = ledger.hasSuffixIgnoringCase(".csv") ? [try CSVTableReader.read(bytes, maxRows: .max)] : try WorkbookReader.read(bytes, maxRows: .max)
         } catch {
             throw RunError(message: "\(ledger): \(error.english)", chinese: "\(ledger)：\(error.chinese)")
         }

@@ -13,8 +13,7 @@ enum LedgerInput {
     static let extensions = [".xlsx", ".csv"]
 
     static func isLedger(_ file: String) -> Bool {
-        let lower = file.lowercased()
-        return extensions.contains { lower.hasSuffix($0) }
+        extensions.contains { file.hasSuffixIgnoringCase($0) }
     }
 
     static func read(_ file: String, engine: Engine, keepRecords: Bool, limits: RecordLimits, emit: (RecordChecker.Piece) -> Void) {
@@ -30,7 +29,7 @@ enum LedgerInput {
             fail(LocalizedText(zh: "无法读取文件：\(error.message)", en: "cannot read the file: \(error.message)"))
             return
         }
-        let isCSV = file.lowercased().hasSuffix(".csv")
+        let isCSV = file.hasSuffixIgnoringCase(".csv")
         // More rows than the run's record
         // limit (and the header rows above the records) are read, so that the limit is reached and
         // said, never silently cut.

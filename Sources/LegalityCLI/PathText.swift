@@ -16,4 +16,23 @@ extension String {
         if self == "." { return name }
         return hasSuffix("/") ? self + name : self + "/" + name
     }
+
+    /// Whether a name ends in `suffix` — an extension of lowercase ASCII letters and dots, such as
+    /// `.yaml` — in any case: `lowercased().hasSuffix(suffix)`, compared by bytes without a
+    /// lowercased copy of every name (no other character lowercases to these, and none is
+    /// canonically equivalent to them).
+    func hasSuffixIgnoringCase(_ suffix: String) -> Bool {
+        var (name, suffix) = (self, suffix)
+        return name.withUTF8 { bytes in
+            suffix.withUTF8 { wanted in
+                guard bytes.count >= wanted.count else { return false }
+                let start = bytes.count - wanted.count
+                for offset in wanted.indices {
+                    let byte = bytes[start + offset]
+                    if (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte) != wanted[offset] { return false }
+                }
+                return true
+            }
+        }
+    }
 }

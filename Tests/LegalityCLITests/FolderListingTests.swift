@@ -26,4 +26,16 @@ struct FolderListingTests {
         #expect(listed.map(\.name) == names.sorted { $0.precedesInUTF8($1) })
         #expect(listed.allSatisfy { $0.kind == .file || $0.kind == nil })
     }
+
+    /// Extensions are matched in any case by bytes; the answer is that of lowercasing the whole
+    /// name first, for ASCII names and for names with other characters alike.
+    @Test(arguments: [
+        "a.yaml", "A.YAML", "b.Yml", "c.JSON", "d.schema.json", "e.SARIF", "f.csv", "g.xlsx", "yaml", ".yaml", "h.yam",
+        "记录.YAML", "i.yaml\u{301}", "j.ＹＡＭＬ", "k.yaml.txt", "l.\u{130}csv", "m.\u{212A}csv", "",
+    ])
+    func extensionsMatchAsTheLowercasedNameWould(name: String) {
+        for suffix in Discovery.recordExtensions + [".schema.json", ".sarif"] {
+            #expect(name.hasSuffixIgnoringCase(suffix) == name.lowercased().hasSuffix(suffix), "\(name) \(suffix)")
+        }
+    }
 }
