@@ -118,7 +118,11 @@ enum FileSystem {
             }
             entries.append((name, kind))
         }
-        return entries.sorted { $0.name.precedesInUTF8($1.name) }
+        // Sorted by keys of their bytes, made once: comparing the names in place cost some 400
+        // instructions a comparison, and a folder of 2,000 records takes 22,000 of them.
+        return entries.map { (key: Array($0.name.utf8), entry: $0) }
+            .sorted { $0.key.lexicographicallyPrecedes($1.key) }
+            .map(\.entry)
     }
 
     static func makeDirectory(_ path: String) throws(RunError) {
