@@ -10,10 +10,14 @@ enum JSONWriter {
     static func appendQuoted(_ text: String, to output: inout [UInt8]) {
         let quote = UInt8(ascii: "\"")
         output.append(quote)
-        // (Scanned in the string's own storage when it has one: stepping the UTF-8 view cost more.)
-        let escaped = { (byte: UInt8) in byte < 0x20 || byte == quote || byte == UInt8(ascii: "\\") || byte == 0xE2 }
-        if !(text.utf8.withContiguousStorageIfAvailable { $0.contains(where: escaped) } ?? text.utf8.contains(where: escaped)) {
-            output.append(contentsOf: text.utf8)
+        // Scanned and copied in the string's own storage: stepping the UTF-8 view cost more.
+        var text = text
+        let copiedWhole = text.withUTF8 { bytes in
+            guard !bytes.contains(where: { $0 < 0x20 || $0 == quote || $0 == UInt8(ascii: "\\") || $0 == 0xE2 }) else { return false }
+            output.append(contentsOf: bytes)
+            return true
+        }
+        if copiedWhole {
             output.append(quote)
             return
         }
@@ -73,12 +77,17 @@ indirect enum JSON {
         case .string(let value): JSONWriter.appendQuoted(value, to: &output)
         case .array(let items):
             if items.isEmpty {
-                output.append(contentsOf: "[]".utf8)
+                output.append(UInt8(ascii: "["))
+                output.append(UInt8(ascii: "]"))
                 return
             }
-            output.append(contentsOf: "[\n".utf8)
+            output.append(UInt8(ascii: "["))
+            output.append(UInt8(ascii: "\n"))
             for index in items.indices {
-                if index > 0 { output.append(contentsOf: ",\n".utf8) }
+                if index > 0 {
+                    output.append(UInt8(ascii: ","))
+                    output.append(UInt8(ascii: "\n"))
+                }
                 Self.indent(&output, indent, depth + 1)
                 items[index].write(to: &output, indent: indent, depth: depth + 1)
             }
@@ -87,15 +96,21 @@ indirect enum JSON {
             output.append(UInt8(ascii: "]"))
         case .object(let pairs):
             if pairs.isEmpty {
-                output.append(contentsOf: "{}".utf8)
+                output.append(UInt8(ascii: "{"))
+                output.append(UInt8(ascii: "}"))
                 return
             }
-            output.append(contentsOf: "{\n".utf8)
+            output.append(UInt8(ascii: "{"))
+            output.append(UInt8(ascii: "\n"))
             for index in pairs.indices {
-                if index > 0 { output.append(contentsOf: ",\n".utf8) }
+                if index > 0 {
+                    output.append(UInt8(ascii: ","))
+                    output.append(UInt8(ascii: "\n"))
+                }
                 Self.indent(&output, indent, depth + 1)
                 JSONWriter.appendQuoted(pairs[index].0, to: &output)
-                output.append(contentsOf: ": ".utf8)
+                output.append(UInt8(ascii: ":"))
+                output.append(UInt8(ascii: " "))
                 pairs[index].1.write(to: &output, indent: indent, depth: depth + 1)
             }
             output.append(UInt8(ascii: "\n"))
