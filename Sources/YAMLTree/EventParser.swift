@@ -89,7 +89,7 @@ final class EventParser {
     var scalar: YAMLScalar {
         guard current.pointee.type == YAML_SCALAR_EVENT else { return YAMLScalar(text: "") }
         let data = current.pointee.data.scalar
-        let text = data.value.map { String(decoding: UnsafeBufferPointer(start: $0, count: data.length), as: UTF8.self) } ?? ""
+        let text = data.value.map { Self.text(UnsafeBufferPointer(start: $0, count: data.length)) } ?? ""
         let style: ScalarStyle = switch data.style {
         case YAML_SINGLE_QUOTED_SCALAR_STYLE: .singleQuoted
         case YAML_DOUBLE_QUOTED_SCALAR_STYLE: .doubleQuoted
@@ -98,6 +98,16 @@ final class EventParser {
         default: .plain
         }
         return YAMLScalar(text: text, style: style)
+    }
+
+    /// A scalar's text. A short one is copied into a string of its own size (no allocation) before
+    /// it is checked as UTF-8, which costs less than decoding it through the general path.
+    private static func text(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        guard bytes.count <= 15 else { return String(decoding: bytes, as: UTF8.self) }
+        return String(unsafeUninitializedCapacity: bytes.count) { buffer in
+            _ = buffer.initialize(from: bytes)
+            return bytes.count
+        }
     }
 
     /// The byte length of the current scalar event's text (0 for any other event).

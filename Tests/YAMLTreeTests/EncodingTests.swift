@@ -27,6 +27,16 @@ struct EncodingTests {
         }
     }
 
+    /// A scalar's text is the same whether it is short (copied into a string of its own size) or
+    /// long (decoded through the general path): ASCII, Chinese, combining marks, around 15 bytes.
+    @Test(arguments: ["", "a", "type", "2021-02-20", "abcdefghijklmno", "abcdefghijklmnop", "记录", "记录记录记", "记录记录记录",
+                      "e\u{301}", "caf\u{E9} au lait", "P-1\u{3000}", "\u{1F600}x"])
+    func scalarTextsOfEveryLengthAreRead(text: String) throws {
+        let root = try parseOne("k: \"\(text)\"\n")
+        #expect(root["k"]?.scalar?.text == text)
+        #expect(root["k"]?.scalar.map { Array($0.text.utf8) } == Array(text.utf8))
+    }
+
     @Test func utf8ByteOrderMarkDoesNotShiftTheFirstLine() throws {
         let bytes = Self.bom + Array("名称: 值\n".utf8)
         let root = try #require(try YAMLParser.parse(bytes, file: "bom.yaml").first)
