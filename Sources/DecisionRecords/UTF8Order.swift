@@ -18,4 +18,9 @@ extension String {
         for (left, right) in zip(lhs, rhs) where left != right { return left < right }
         return lhs.count < rhs.count
     }
+
+    /// Whether every byte of the text is ASCII (as the vocabulary's codes are), read in its own storage.
+    public var isAllASCII: Bool {
+        utf8.withContiguousStorageIfAvailable { $0.allSatisfy { $0 < 0x80 } } ?? utf8.allSatisfy { $0 < 0x80 }
+    }
 }

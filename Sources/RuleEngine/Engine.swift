@@ -77,7 +77,7 @@ public struct Engine: Sendable {
         for index in ruleIndices(for: record.kind) {
             // A plan is a reference: taking a rule from `rules` would copy every field of it.
             let plan = plans[index]
-            guard plan.checksEachRecord, !blocked || plan.rule.isRecordPack else { continue }
+            guard plan.scope == .eachRecord, !blocked || plan.rule.isRecordPack else { continue }
             if plan.rule.needsRegistry, evaluator.registry == nil { continue }
             evaluator.prepare(slotCount: plan.check.slotCount, lets: plan.check.lets, parameters: plan.parameters)
             if evaluate(plan, with: evaluator, into: &result) { result.applicableRules.append(plan.rule.id) }
@@ -93,7 +93,7 @@ public struct Engine: Sendable {
         let evaluator = Evaluator(context: context, record: empty)
         var result = RecordEvaluation(findings: [], applicableRules: [])
         for plan in plans {
-            guard plan.checksTheRun else { continue }
+            guard plan.scope == .run else { continue }
             evaluator.prepare(slotCount: plan.check.slotCount, lets: plan.check.lets, parameters: plan.parameters)
             evaluate(plan, with: evaluator, into: &result)
         }
@@ -314,10 +314,9 @@ private final class RulePlan: Sendable {
     /// The rule's check, read in place (taken out of the rule's body for each record, its seven
     /// parts were retained and released on every rule evaluation); empty for a load-problem rule.
     let check: Check
-    /// Whether the check is made on each record (else once per run, or never: a load-problem rule).
-    let checksEachRecord: Bool
-    /// Whether the check is made once per run.
-    let checksTheRun: Bool
+    /// When the check is made.
+    let scope: Scope
+    enum Scope { case eachRecord, run, loadProblems }
     /// The rule's parameter values.
     let parameters: [String: Value]
     /// The rule's parameter values under each version of its law.
@@ -326,11 +325,9 @@ private final class RulePlan: Sendable {
     init(rule: Rule, context: EvaluationContext) {
         self.rule = rule
         switch rule.body {
-        case .record(let check): (self.check, checksEachRecord, checksTheRun) = (check, true, false)
-        case .run(let check): (self.check, checksEachRecord, checksTheRun) = (check, false, true)
-        case .loadProblems:
-            check = .never
-            (checksEachRecord, checksTheRun) = (false, false)
+        case .record(let check): (self.check, scope) = (check, .eachRecord)
+        case .run(let check): (self.check, scope) = (check, .run)
+        case .loadProblems: (check, scope) = (.never, .loadProblems)
         }
         parameters = context.parameters(for: rule)
         versionParameters = context.versionParameters(for: rule)

@@ -52,7 +52,7 @@ final class Evaluator {
             if let known = byType.firstIndex(where: { $0.type == type }) {
                 byType[known].indices.append(index)
             } else {
-                byType.append((type, Self.isASCII(type), [index]))
+                byType.append((type, type.isAllASCII, [index]))
             }
         }
         orderByType = byType
@@ -419,10 +419,6 @@ final class Evaluator {
     private static func same(_ lhs: String, _ lhsIsASCII: Bool, _ rhs: String, _ rhsIsASCII: Bool) -> Bool {
         if lhsIsASCII, rhsIsASCII, lhs.utf8.count != rhs.utf8.count { return false }
         return lhs == rhs
-    }
-
-    private static func isASCII(_ text: String) -> Bool {
-        text.utf8.withContiguousStorageIfAvailable { $0.allSatisfy { $0 < 0x80 } } ?? text.utf8.allSatisfy { $0 < 0x80 }
     }
 
     /// Whether a step's field is one of the accepted values. A value that is a list (a parameter

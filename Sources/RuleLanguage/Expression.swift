@@ -1,3 +1,4 @@
+import DecisionRecords
 public import YAMLTree
 
 /// A constant written in a rule.
@@ -88,7 +89,7 @@ public struct DateBound: Sendable {
 public struct StepSelection: Sendable {
     /// Accepted types; nil accepts every type.
     public var types: [String]? {
-        didSet { typesAreASCII = types?.allSatisfy { $0.utf8.allSatisfy { $0 < 0x80 } } ?? false }
+        didSet { typesAreASCII = types?.allSatisfy(\.isAllASCII) ?? false }
     }
     /// Whether every accepted type is known to be ASCII (as codes are), so the evaluator can tell a
     /// step's type apart from them by length; false when not known (types given when the selection

@@ -29,4 +29,12 @@ struct UTF8OrderTests {
         #expect(!"中文".precedesInUTF8("中文"))
         #expect("".precedesInUTF8("a") && !"".precedesInUTF8(""))
     }
+
+    @Test func asciiTextsAreToldFromOthers() {
+        #expect("legality_review".isAllASCII)
+        #expect("".isAllASCII)
+        #expect(!"合法性审查".isAllASCII)
+        #expect(!"cafe\u{301}".isAllASCII)
+        #expect(!"\u{212A}".isAllASCII)
+    }
 }
