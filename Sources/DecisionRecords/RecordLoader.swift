@@ -10,7 +10,7 @@ public enum RecordLoader {
     ///   - file: the file's name as given or found.
     ///   - format: the vocabulary, known keys and as-of date to check against.
     public static func load(_ document: YAMLNode, file: String, format: RecordFormat) -> LoadedDocument {
-        guard document.mapping != nil else {
+        guard document.kind == .mapping else {
             let problem = RecordProblem(
                 code: .record,
                 message: LocalizedText(
@@ -45,7 +45,7 @@ struct RecordReader {
 
     mutating func read(_ document: YAMLNode, file: String) -> LoadedDocument {
         var root = document
-        let first = document.mapping?.first?.key.position ?? document.position
+        let first = document.pairs?.first?.key.position ?? document.position
         let id = requiredText("id", in: document, at: first)
         var kind = requiredText("kind", in: document, at: first)
         let title = requiredText("title", in: document, at: first)
@@ -61,30 +61,32 @@ struct RecordReader {
         if checksValues {
             unknownKeys(in: document, known: RecordFormat.recordKeys, what: LocalizedText(zh: "记录", en: "the record"))
             readFacts(document["facts"])
-        } else if let facts = document["facts"], facts.mapping == nil, facts.coreValue != .null {
+        } else if let facts = document["facts"], facts.kind != .mapping, facts.coreValue != .null {
             add(.record, zh: "facts 是\(Wording.kind(facts, .zh))，应为映射", en: "facts is \(Wording.kind(facts, .en)), expected a mapping", at: facts)
         }
         var steps: [Step] = []
         if let stepsNode = document["steps"] {
-            if let items = stepsNode.sequence {
+            if let items = stepsNode.items {
                 if items.isEmpty {
                     add(.record, zh: "steps 为空，记录至少要有一个步骤", en: "steps is empty; a record needs at least one step", at: stepsNode)
                 }
                 // Most records write codes: their steps, and the tree, are then kept as they are
-                // (rebuilding them copied every step and the root mapping).
-                let rewritesBefore = rewrites
-                var rewritten = items
+                // (rebuilding them copies every step and the root mapping).
+                var rewritten: [(index: Int, node: YAMLNode)] = []
                 for (index, item) in items.enumerated() {
                     let stepRewrites = rewrites
                     let (step, node) = readStep(item, index: index)
                     if let step { steps.append(step) }
-                    if rewrites != stepRewrites { rewritten[index] = node }
+                    if rewrites != stepRewrites { rewritten.append((index, node)) }
                 }
-                if rewrites != rewritesBefore {
-                    root = root.replacing("steps", with: YAMLNode(.sequence(rewritten), range: stepsNode.range, tag: stepsNode.tag))
-                    // Steps refer to the rewritten nodes, so rules read codes.
-                    let stepNodes = rewritten
-                    for index in steps.indices { steps[index].node = stepNodes[steps[index].index] }
+                if !rewritten.isEmpty {
+                    var nodes = Array(items)
+                    for (index, node) in rewritten { nodes[index] = node }
+                    root = root.replacing("steps", with: YAMLNode(.sequence(nodes), range: stepsNode.range, tag: stepsNode.tag))
+                    // Steps refer to the rewritten tree's nodes, so rules read codes.
+                    if let stepNodes = root["steps"]?.items {
+                        for index in steps.indices { steps[index].node = stepNodes[steps[index].index] }
+                    }
                 }
             } else {
                 add(.record, zh: "steps 是\(Wording.kind(stepsNode, .zh))，应为步骤列表", en: "steps is \(Wording.kind(stepsNode, .en)), expected a list of steps", at: stepsNode)
@@ -135,7 +137,7 @@ struct RecordReader {
     /// Well-known boolean facts must be booleans.
     private mutating func readFacts(_ facts: YAMLNode?) {
         guard let facts else { return }
-        guard let pairs = facts.mapping else {
+        guard let pairs = facts.pairs else {
             if facts.coreValue != .null {
                 add(.record, zh: "facts 是\(Wording.kind(facts, .zh))，应为映射", en: "facts is \(Wording.kind(facts, .en)), expected a mapping", at: facts)
             }
@@ -187,7 +189,7 @@ struct RecordReader {
     /// A key problem for each key of a mapping that neither the format nor a loaded rule knows.
     /// (`what` is only worded when a key is unknown: a step's name was two new strings per step.)
     mutating func unknownKeys(in node: YAMLNode, known: [String], what describe: @autoclosure () -> LocalizedText) {
-        guard case .mapping(let pairs) = node.content else { return }
+        guard let pairs = node.pairs else { return }
         for pair in pairs {
             guard case .scalar(let scalar) = pair.key.content else { continue }
             let key = scalar.text

@@ -6,7 +6,7 @@ extension RecordReader {
     /// in place of names.
     mutating func readStep(_ original: YAMLNode, index: Int) -> (Step?, YAMLNode) {
         let number = index + 1
-        guard original.mapping != nil else {
+        guard original.kind == .mapping else {
             add(.step, zh: "第 \(number) 个步骤是\(Wording.kind(original, .zh))，应为映射", en: "step \(number) is \(Wording.kind(original, .en)), expected a mapping", at: original)
             return (nil, original)
         }
@@ -137,7 +137,7 @@ extension RecordReader {
     private mutating func readPeople(_ node: YAMLNode, step: Int) {
         for key in RecordFormat.peopleKeys {
             guard let list = node[key] else { continue }
-            guard let items = list.sequence else {
+            guard let items = list.items else {
                 let written = list.scalar?.text ?? ""
                 let hint = list.scalar != nil && list.coreValue != .null ? ("；应写成列表：\(key): [\(written)]", "; write a list: \(key): [\(written)]") : ("", "")
                 add(.step,
@@ -160,7 +160,7 @@ extension RecordReader {
     /// `meeting` is a mapping; a discussion's meeting type is a code; its booleans are booleans.
     private mutating func readMeeting(_ node: inout YAMLNode, step: Int, isDiscussion: Bool) {
         guard var meeting = node["meeting"] else { return }
-        guard meeting.mapping != nil else {
+        guard meeting.kind == .mapping else {
             add(.step, zh: "第 \(step) 个步骤的 meeting 是\(Wording.kind(meeting, .zh))，应为映射（type、ref、minutes 等）",
                 en: "step \(step) has meeting as \(Wording.kind(meeting, .en)), expected a mapping (type, ref, minutes, ...)", at: meeting)
             return
@@ -192,7 +192,7 @@ extension RecordReader {
         var changed = false
         for index in items.indices {
             var signoff = items[index]
-            guard signoff.mapping != nil else {
+            guard signoff.kind == .mapping else {
                 add(.step, zh: "第 \(step) 个步骤的签署是\(Wording.kind(signoff, .zh))，应为映射 {person, role, date}",
                     en: "a signoff of step \(step) is \(Wording.kind(signoff, .en)), expected a mapping {person, role, date}", at: signoff)
                 continue

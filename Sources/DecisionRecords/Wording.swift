@@ -3,7 +3,7 @@ import YAMLTree
 /// Words for what a value is, in problem messages.
 enum Wording {
     static func kind(_ node: YAMLNode, _ language: Language) -> String {
-        switch node.content {
+        switch node.kind {
         case .scalar: language == .zh ? "标量" : "a scalar"
         case .sequence: language == .zh ? "列表" : "a list"
         case .mapping: language == .zh ? "映射" : "a mapping"

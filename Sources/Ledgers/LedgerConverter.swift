@@ -139,14 +139,14 @@ enum Draft {
         case list([Value], SourcePosition)
         case mapping(Mapping)
 
-        var node: YAMLNode {
+        func write(into writer: inout YAMLTreeWriter) -> YAMLTreeWriter.Written {
             switch self {
             case .scalar(let text, let position, let isText):
-                return YAMLNode(.scalar(YAMLScalar(text: text, style: isText ? .doubleQuoted : .plain)), range: SourceRange(at: position))
+                return writer.scalar(YAMLScalar(text: text, style: isText ? .doubleQuoted : .plain), range: SourceRange(at: position))
             case .list(let items, let position):
-                return YAMLNode(.sequence(items.map(\.node)), range: SourceRange(at: position))
+                return writer.sequence(items.map { $0.write(into: &writer) }, range: SourceRange(at: position))
             case .mapping(let mapping):
-                return mapping.node
+                return mapping.write(into: &writer)
             }
         }
     }
@@ -160,12 +160,20 @@ enum Draft {
             self.position = position
         }
 
+        /// The record as a tree of its own.
         var node: YAMLNode {
-            YAMLNode(.mapping(keys.compactMap { key in
+            var writer = YAMLTreeWriter()
+            let root = write(into: &writer)
+            return writer.finish(root: root)
+        }
+
+        func write(into writer: inout YAMLTreeWriter) -> YAMLTreeWriter.Written {
+            let pairs = keys.compactMap { key in
                 values[key].map { value in
-                    YAMLPair(key: YAMLNode(.scalar(YAMLScalar(text: key)), range: SourceRange(at: value.position)), value: value.node)
+                    (key: writer.scalar(YAMLScalar(text: key), range: SourceRange(at: value.position)), value: value.write(into: &writer))
                 }
-            }), range: SourceRange(at: position))
+            }
+            return writer.mapping(pairs, range: SourceRange(at: position))
         }
 
         mutating func set(_ path: [String], _ value: Value) {

@@ -266,7 +266,7 @@ enum RecordChecker {
             department: record.department, decisionDate: decision, line: record.position.line, findings: [],
             periodDate: decision ?? record.steps.map(\.day).max() ?? latestDate(in: document))
         summary.blocked = loaded.isBlocked
-        let discussions = (record.node["steps"]?.sequence ?? []).filter { $0["type"]?.scalar?.text == "collective_discussion" }
+        let discussions = (record.node["steps"]?.items?.filter { $0["type"]?.scalar?.text == "collective_discussion" }) ?? []
         summary.discussionDays = discussions.compactMap { step in (step["date"] ?? step["end"]).flatMap(RecordLoader.date) }
         summary.hasUndatedDiscussion = summary.discussionDays.count < discussions.count
         return summary
@@ -275,7 +275,8 @@ enum RecordChecker {
     /// The latest valid date written anywhere in a record's steps, for a record with no step that could be placed.
     private static func latestDate(in document: YAMLNode) -> Day? {
         var latest: Day?
-        for step in document["steps"]?.sequence ?? [] {
+        guard let steps = document["steps"]?.items else { return nil }
+        for step in steps {
             for key in RecordFormat.stepDateKeys {
                 if let day = step[key].flatMap(RecordLoader.date), latest.map({ day > $0 }) ?? true { latest = day }
             }

@@ -357,7 +357,7 @@ final class Evaluator {
         switch value {
         case .missing: false
         case .list(let items): !items.isEmpty
-        case .node(let node): node.sequence.map { !$0.isEmpty } ?? true
+        case .node(let node): node.items.map { !$0.isEmpty } ?? true
         default: true
         }
     }
@@ -427,7 +427,7 @@ final class Evaluator {
     private func matches(_ index: Int, _ match: FieldMatch) -> Bool {
         var value = navigate(.step(index), match.path[...])
         // A list written in the record is read item by item once, not for each accepted value.
-        if case .node(let node) = value, node.sequence != nil { value = .list(value.elements ?? []) }
+        if case .node(let node) = value, node.kind == .sequence { value = .list(value.elements ?? []) }
         for expected in match.values {
             if case .literal(.null) = expected {
                 if value.isMissing { return true }
@@ -439,7 +439,7 @@ final class Evaluator {
             switch accepted {
             case .list(let candidates):
                 for candidate in candidates where holds(candidate, in: value) { return true }
-            case .node(let node) where node.sequence != nil:
+            case .node(let node) where node.kind == .sequence:
                 for candidate in accepted.elements ?? [] where holds(candidate, in: value) { return true }
             default:
                 if holds(accepted, in: value) { return true }
@@ -560,16 +560,14 @@ final class Evaluator {
     /// value of each mapping and list on the way (a value of a node copies it, and is taken apart again).
     private func navigate(node: YAMLNode, _ path: ArraySlice<String>) -> Value {
         guard let field = path.first else { return .from(node) }
-        switch node.content {
-        // A scalar has no fields.
-        case .scalar: return .missing
-        case .mapping: return node.withValue(for: field) { navigate(node: $0, path.dropFirst()) } ?? .missing
-        case .sequence(let items):
+        if let items = node.items {
             var result: [Value] = []
             result.reserveCapacity(items.count)
             for item in items { appendNavigated(node: item, path, to: &result) }
             return .list(result)
         }
+        // A scalar has no fields.
+        return node.withValue(for: field) { navigate(node: $0, path.dropFirst()) } ?? .missing
     }
 
     /// `appendFlattened(navigate(node: node, path), to: &result)`, without the values made on the
@@ -577,17 +575,20 @@ final class Evaluator {
     /// `$record.steps.by`, boxed every step's list in a value and built a list per step).
     private func appendNavigated(node: YAMLNode, _ path: ArraySlice<String>, to result: inout [Value]) {
         guard let field = path.first else {
-            switch node.content {
-            case .sequence(let items): for item in items { result.append(.from(item)) }
-            case .mapping: result.append(.node(node))
-            case .scalar: appendFlattened(.from(node), to: &result)
+            if let items = node.items {
+                for item in items { result.append(.from(item)) }
+            } else if node.kind == .mapping {
+                result.append(.node(node))
+            } else {
+                appendFlattened(.from(node), to: &result)
             }
             return
         }
-        switch node.content {
-        case .scalar: return
-        case .mapping: node.withValue(for: field) { appendNavigated(node: $0, path.dropFirst(), to: &result) }
-        case .sequence(let items): for item in items { appendNavigated(node: item, path, to: &result) }
+        if let items = node.items {
+            for item in items { appendNavigated(node: item, path, to: &result) }
+        } else {
+            // (A scalar has no fields.)
+            node.withValue(for: field) { appendNavigated(node: $0, path.dropFirst(), to: &result) }
         }
     }
 
@@ -598,7 +599,7 @@ final class Evaluator {
         case .missing: break
         case .list(let items): result += items
         case .node(let node):
-            if case .sequence(let items) = node.content {
+            if let items = node.items {
                 for item in items { result.append(.from(item)) }
             } else {
                 result.append(value)

@@ -8,7 +8,7 @@ extension Evaluator {
     func label(_ value: Value) -> Value {
         if case .text(let code, _) = value, let name = context.rules.name(of: code) { return .localized(name) }
         if case .list(let items) = value { return .list(items.map(label)) }
-        if case .node(let node) = value, node.sequence != nil { return .list((value.elements ?? []).map(label)) }
+        if case .node(let node) = value, node.kind == .sequence { return .list((value.elements ?? []).map(label)) }
         return value
     }
 
@@ -25,7 +25,7 @@ extension Evaluator {
         case .date: "date"
         case .step: "step"
         case .list: "list"
-        case .node(let node): node.mapping != nil ? "mapping" : "list"
+        case .node(let node): node.kind == .mapping ? "mapping" : "list"
         }
     }
 
@@ -148,7 +148,7 @@ extension Evaluator {
             let name = context.rules.stepTypeNames[step.type]?.text(language) ?? step.type
             return language == .zh ? "\(name)（\(step.day)）" : "\(name) (\(step.day))"
         case .node(let node):
-            if let items = node.sequence { return text(.list(items.map(Value.from)), language) }
+            if let items = node.items { return text(.list(items.map(Value.from)), language) }
             return node.kindDescription
         case .list(let items):
             // Long lists are cut, so a record of thousands of steps cannot swell a report.

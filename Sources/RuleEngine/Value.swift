@@ -72,7 +72,7 @@ enum Value: Sendable {
     var elements: [Value]? {
         switch self {
         case .list(let items): items
-        case .node(let node): node.sequence.map { $0.map(Value.from) }
+        case .node(let node): node.items.map { $0.map(Value.from) }
         case .missing: []
         default: nil
         }

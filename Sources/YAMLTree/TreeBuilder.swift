@@ -1,15 +1,14 @@
-/// Builds nodes from events with an explicit stack, resolving aliases and enforcing limits.
+/// Builds a document's nodes from events with an explicit stack, resolving aliases and enforcing limits.
 ///
-/// The children of every open collection wait on one shared list, innermost collection last, and
-/// a collection takes its children from there in one piece when it ends: one allocation per
-/// collection instead of an array that grows append by append.
-struct TreeBuilder {
+/// The children of every open collection wait on one shared list (as entry numbers), innermost
+/// collection last, and a collection takes its children from there in one piece when it ends.
+struct TreeBuilder: ~Copyable {
     private struct Frame {
         var isMapping: Bool
         var start: SourcePosition
         var tag: String?
         var anchor: String?
-        /// Where the collection's children start in `children`.
+        /// Where the collection's children start in `pending`.
         var firstChild: Int
         var keyIndex: [String: SourcePosition]?
         /// Nodes in this collection's subtree, itself included, counting alias copies.
@@ -20,14 +19,20 @@ struct TreeBuilder {
     private let limits: YAMLLimits
     private var stack: [Frame] = []
     /// The children of the open collections; a mapping's keys and values alternate.
-    private var children: [YAMLNode] = []
-    private var anchors: [String: (node: YAMLNode, count: Int)] = [:]
+    private var pending: [Int32] = []
+    private var document: YAMLDocumentBuilder
+    private var anchors: [String: (node: Int32, count: Int)] = [:]
     private var expandedByAliases = 0
-    private var root: YAMLNode?
+    private var root: Int32?
 
-    init(file: String, limits: YAMLLimits) {
+    /// - Parameter expectedNodes: about how many nodes the first document has, so its storage is
+    ///   made once at that size.
+    init(file: String, limits: YAMLLimits, expectedNodes: Int) {
         self.file = file
         self.limits = limits
+        document = YAMLDocumentBuilder(expectedNodes: expectedNodes)
+        pending.reserveCapacity(64)
+        stack.reserveCapacity(16)
     }
 
     /// The finished document's root, and a clean slate for the next document.
@@ -38,7 +43,8 @@ struct TreeBuilder {
             // Anchors are per document, and so is the alias budget.
             expandedByAliases = 0
         }
-        return root
+        let finished = document.finish()
+        return root.map { YAMLNode(document: finished, index: Int($0)) }
     }
 
     /// Adds one event to the tree, reading the texts it needs from the parser the event came from.
@@ -58,11 +64,12 @@ struct TreeBuilder {
         if byteCount > limits.maxScalarBytes {
             throw error(.size, "a scalar of \(byteCount) bytes exceeds the limit of \(limits.maxScalarBytes) bytes (raise it with --max-scalar-bytes)", at: event.start)
         }
-        children.append(YAMLNode(.scalar(parser.scalar), range: SourceRange(start: event.start, end: event.end), tag: parser.tag))
+        try requireRoom(nodes: 1, children: 0, at: event.start)
+        pending.append(document.appendScalar(parser.scalar, range: SourceRange(start: event.start, end: event.end), tag: parser.tag))
         try adoptLastChild(count: 1, anchor: parser.anchor)
     }
 
-    /// An alias, as a copy of the node its anchor names, within the expansion budget.
+    /// An alias, as the node its anchor names, within the expansion budget.
     private mutating func addAlias(_ event: Event, from parser: EventParser) throws(YAMLError) {
         let name = parser.anchor ?? ""
         guard let anchored = anchors[name] else {
@@ -72,7 +79,7 @@ struct TreeBuilder {
         if expandedByAliases > limits.maxAliasExpansion {
             throw error(.aliasExpansion, "aliases expand to more than \(limits.maxAliasExpansion) nodes (a \"billion laughs\" file?); raise the limit with --max-alias-expansion if the file is genuine", at: event.start)
         }
-        children.append(anchored.node)
+        pending.append(anchored.node)
         try adoptLastChild(count: anchored.count, anchor: nil)
     }
 
@@ -81,51 +88,44 @@ struct TreeBuilder {
         if stack.count >= limits.maxDepth {
             throw error(.nestingDepth, "collections are nested more than \(limits.maxDepth) levels deep (raise the limit with --max-depth)", at: event.start)
         }
-        stack.append(Frame(isMapping: event.type == .mappingStart, start: event.start, tag: parser.tag, anchor: parser.anchor, firstChild: children.count))
+        stack.append(Frame(isMapping: event.type == .mappingStart, start: event.start, tag: parser.tag, anchor: parser.anchor, firstChild: pending.count))
     }
 
-    /// A sequence or mapping ends: its children become its content.
+    /// A sequence or mapping ends: its children, taken off the end of the pending list, become its own.
     private mutating func close(_ event: Event) throws(YAMLError) {
         guard let frame = stack.popLast() else { return }
         let range = SourceRange(start: frame.start, end: event.end)
-        // Children are moved off the end of the shared list, last first, and then put in order
-        // by swapping them in place (copying them out and then removing them retained and released
-        // every node once more; the array's own `reverse` copied each pair three times).
-        let content: YAMLNode.Content
-        if frame.isMapping {
-            // (A mapping's events always pair up; a lone key could only come from a broken parser.)
-            if (children.count - frame.firstChild) % 2 == 1 { children.removeLast() }
-            var pairs: [YAMLPair] = []
-            pairs.reserveCapacity((children.count - frame.firstChild) / 2)
-            while children.count > frame.firstChild {
-                let value = children.removeLast()
-                pairs.append(YAMLPair(key: children.removeLast(), value: value))
-            }
-            pairs.withUnsafeMutableBufferPointer { $0.reverse() }
-            content = .mapping(try applyingMergeKeys(pairs))
-        } else {
-            var items: [YAMLNode] = []
-            items.reserveCapacity(children.count - frame.firstChild)
-            while children.count > frame.firstChild { items.append(children.removeLast()) }
-            items.withUnsafeMutableBufferPointer { $0.reverse() }
-            content = .sequence(items)
-        }
-        children.append(YAMLNode(content, range: range, tag: frame.tag))
+        // (A mapping's events always pair up; a lone key could only come from a broken parser.)
+        if frame.isMapping, (pending.count - frame.firstChild) % 2 == 1 { pending.removeLast() }
+        let node = try appendCollection(frame, range: range)
+        // (The children's slice is gone by now: removing them while it held the list copied the list.)
+        pending.removeLast(pending.count - frame.firstChild)
+        pending.append(node)
         try adoptLastChild(count: frame.nodeCount, anchor: frame.anchor)
     }
 
-    /// Takes the node just appended to `children` into the open collection, or as the document's
-    /// root. (Nodes are appended where they are made, so none is copied on its way in.)
+    /// Adds the collection a frame ends, with its children from `pending`, to the document.
+    private mutating func appendCollection(_ frame: Frame, range: SourceRange) throws(YAMLError) -> Int32 {
+        let members = pending[frame.firstChild...]
+        let merged = frame.isMapping ? try mergedPairs(members) : nil
+        try requireRoom(nodes: 1, children: merged?.count ?? members.count, at: frame.start)
+        if let merged {
+            return document.appendCollection(.mapping, children: merged, range: range, tag: frame.tag)
+        }
+        return document.appendCollection(frame.isMapping ? .mapping : .sequence, children: members, range: range, tag: frame.tag)
+    }
+
+    /// Takes the node just appended to `pending` into the open collection, or as the document's root.
     private mutating func adoptLastChild(count: Int, anchor: String?) throws(YAMLError) {
-        if let anchor, let node = children.last { anchors[anchor] = (node, count) }
+        if let anchor, let node = pending.last { anchors[anchor] = (node, count) }
         guard !stack.isEmpty else {
-            root = children.popLast()
+            root = pending.popLast()
             return
         }
         let top = stack.count - 1
         stack[top].nodeCount += count
         // In a mapping, an even number of children before this one means it is a key.
-        let index = children.count - 1
+        let index = pending.count - 1
         if stack[top].isMapping, (index - stack[top].firstChild) % 2 == 0 {
             try checkDuplicate(keyAt: index, in: top)
         }
@@ -134,17 +134,15 @@ struct TreeBuilder {
     /// Small mappings are searched in place; large ones get an index, so a hostile
     /// mapping of many keys stays linear.
     private mutating func checkDuplicate(keyAt keyIndex: Int, in top: Int) throws(YAMLError) {
-        guard case .scalar(let scalar) = children[keyIndex].content else { return }
-        let text = scalar.text
-        let position = children[keyIndex].position
+        guard let text = document.scalarText(pending[keyIndex]) else { return }
+        let position = document.position(of: pending[keyIndex])
         let keys = stride(from: stack[top].firstChild, to: keyIndex, by: 2)
         var first: SourcePosition?
         if stack[top].keyIndex == nil, (keyIndex - stack[top].firstChild) / 2 < 16 {
-            // Compared in place: copying each key would retain its text.
             let length = text.utf8.count
             for index in keys {
-                if case .scalar(let other) = children[index].content, other.text.utf8.count == length, other.text == text {
-                    first = children[index].position
+                if let other = document.scalarText(pending[index]), other.utf8.count == length, other == text {
+                    first = document.position(of: pending[index])
                     break
                 }
             }
@@ -152,7 +150,9 @@ struct TreeBuilder {
             if stack[top].keyIndex == nil {
                 var index: [String: SourcePosition] = [:]
                 for place in keys {
-                    if case .scalar(let existing) = children[place].content { index[existing.text] = index[existing.text] ?? children[place].position }
+                    if let existing = document.scalarText(pending[place]) {
+                        index[existing] = index[existing] ?? document.position(of: pending[place])
+                    }
                 }
                 stack[top].keyIndex = index
             }
@@ -164,38 +164,59 @@ struct TreeBuilder {
         }
     }
 
-    /// Applies `<<` merge keys as PyYAML does (the one YAML 1.1 feature legality reads): the
-    /// mapping, or each mapping of a list, is merged into the mapping holding the key; keys written
-    /// there win, and among merged mappings the earlier wins. Merged nodes keep their own positions.
-    private func applyingMergeKeys(_ pairs: [YAMLPair]) throws(YAMLError) -> [YAMLPair] {
-        guard pairs.contains(where: { Self.isMergeKey($0.key) }) else { return pairs }
-        var own: [YAMLPair] = []
-        var merged: [YAMLPair] = []
+    /// A mapping's keys and values after its `<<` merge keys are applied as PyYAML does (the one
+    /// YAML 1.1 feature legality reads), or nil when it has none: the mapping, or each mapping of a
+    /// list, is merged into the mapping holding the key; keys written there win, and among merged
+    /// mappings the earlier wins. Merged nodes keep their own positions.
+    private func mergedPairs(_ members: ArraySlice<Int32>) throws(YAMLError) -> [Int32]? {
+        let keys = stride(from: members.startIndex, to: members.endIndex, by: 2)
+        guard keys.contains(where: { isMergeKey(members[$0]) }) else { return nil }
+        var own: [Int32] = []
+        var merged: [Int32] = []
         var mergedKeys: Set<String> = []
-        for pair in pairs {
-            guard Self.isMergeKey(pair.key) else {
-                own.append(pair)
+        for place in keys {
+            let (key, value) = (members[place], members[place + 1])
+            guard isMergeKey(key) else {
+                own += [key, value]
                 continue
             }
-            let sources = pair.value.mapping != nil ? [pair.value] : (pair.value.sequence ?? [])
-            guard !sources.isEmpty, sources.allSatisfy({ $0.mapping != nil }) else {
-                throw error(.syntax, "a merge key '<<' takes a mapping or a list of mappings (usually an alias such as *defaults), found \(pair.value.kindDescription)", at: pair.key.position)
+            let valueEntry = document.entry(value)
+            let sources: [Int32] = switch valueEntry.kind {
+            case .mapping: [value]
+            case .sequence: (Int(valueEntry.first)..<Int(valueEntry.first + valueEntry.count)).map { document.child(at: $0) }
+            case .scalar: []
+            }
+            guard !sources.isEmpty, sources.allSatisfy({ document.entry($0).kind == .mapping }) else {
+                throw error(.syntax, "a merge key '<<' takes a mapping or a list of mappings (usually an alias such as *defaults), found \(valueEntry.kind.description)", at: document.position(of: key))
             }
             for source in sources {
-                for inner in source.mapping ?? [] {
-                    guard let key = inner.key.scalar?.text else { continue }
-                    if mergedKeys.insert(key).inserted { merged.append(inner) }
+                let entry = document.entry(source)
+                for place in stride(from: Int(entry.first), to: Int(entry.first + entry.count), by: 2) {
+                    let (innerKey, innerValue) = (document.child(at: place), document.child(at: place + 1))
+                    guard let text = document.scalarText(innerKey) else { continue }
+                    if mergedKeys.insert(text).inserted { merged += [innerKey, innerValue] }
                 }
             }
         }
-        let ownKeys = Set(own.compactMap { $0.key.scalar?.text })
-        return own + merged.filter { !ownKeys.contains($0.key.scalar?.text ?? "") }
+        let ownKeys = Set(stride(from: 0, to: own.count, by: 2).compactMap { document.scalarText(own[$0]) })
+        for place in stride(from: 0, to: merged.count, by: 2) where !ownKeys.contains(document.scalarText(merged[place]) ?? "") {
+            own += [merged[place], merged[place + 1]]
+        }
+        return own
     }
 
-    private static func isMergeKey(_ key: YAMLNode) -> Bool {
+    private func isMergeKey(_ key: Int32) -> Bool {
         // Asked of every key of every mapping: the length is compared before the text.
-        guard case .scalar(let scalar) = key.content, scalar.text.utf8.count == 2, scalar.text == "<<", scalar.style == .plain else { return false }
-        return key.tag == nil || key.tag == "tag:yaml.org,2002:merge"
+        let entry = document.entry(key)
+        guard entry.kind == .scalar, entry.style == .plain, let text = document.scalarText(key), text.utf8.count == 2, text == "<<" else { return false }
+        guard entry.tag >= 0 else { return true }
+        return document.tag(entry.tag) == "tag:yaml.org,2002:merge"
+    }
+
+    /// Refuses a document whose nodes could no longer be numbered.
+    private func requireRoom(nodes: Int, children: Int, at position: SourcePosition) throws(YAMLError) {
+        guard !document.hasRoom(nodes: nodes, children: children) else { return }
+        throw error(.size, "the document holds more than \(YAMLDocumentBuilder.capacity) nodes; split it into several documents or files", at: position)
     }
 
     private func error(_ kind: YAMLError.Kind, _ message: String, at position: SourcePosition) -> YAMLError {

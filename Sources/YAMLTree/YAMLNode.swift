@@ -33,96 +33,226 @@ public struct YAMLPair: Sendable {
 
 /// An immutable YAML node: a scalar, a sequence or a mapping, with its source range and tag.
 ///
-/// Aliases are resolved when the tree is built, so an alias appears as a copy of the
-/// node it names (copies are cheap: the storage is shared).
+/// A node is a place in its document's storage (`YAMLDocument`), so copying one costs a reference.
+/// Aliases are resolved when the tree is built: an alias is the node it names, with that node's
+/// positions.
 public struct YAMLNode: Sendable {
-    /// What a node holds.
+    /// What kind of node this is.
+    public enum Kind: UInt8, Sendable, CustomStringConvertible {
+        case scalar, sequence, mapping
+
+        /// A word for the kind, for messages ("a mapping", "a list", "a scalar").
+        public var description: String {
+            switch self {
+            case .scalar: "a scalar"
+            case .sequence: "a list"
+            case .mapping: "a mapping"
+            }
+        }
+    }
+
+    /// What a node holds, copied out of its document (the items and pairs are new arrays; reading
+    /// a field, or going through `items` and `pairs`, copies nothing).
     public enum Content: Sendable {
         case scalar(YAMLScalar)
         case sequence([YAMLNode])
         case mapping([YAMLPair])
     }
 
-    /// The node's content.
-    public var content: Content
-    /// Where the node starts and ends in its file.
-    public var range: SourceRange
-    /// The explicit tag, if the source gave one (`!!str`, `!custom`); nil for implicit tags.
-    public var tag: String?
+    @usableFromInline let document: YAMLDocument
+    @usableFromInline let index: Int
 
-    /// Creates a node.
-    public init(_ content: Content, range: SourceRange, tag: String? = nil) {
-        self.content = content
-        self.range = range
-        self.tag = tag
+    @usableFromInline
+    init(document: YAMLDocument, index: Int) {
+        self.document = document
+        self.index = index
     }
+
+    /// Creates a node of its own (a document of its own, holding copies of the children).
+    public init(_ content: Content, range: SourceRange, tag: String? = nil) {
+        var writer = YAMLTreeWriter()
+        let root = switch content {
+        case .scalar(let scalar): writer.scalar(scalar, range: range, tag: tag)
+        case .sequence(let items): writer.sequence(items.map { writer.copy($0) }, range: range, tag: tag)
+        case .mapping(let pairs): writer.mapping(pairs.map { (writer.copy($0.key), writer.copy($0.value)) }, range: range, tag: tag)
+        }
+        self = writer.finish(root: root)
+    }
+
+    @inlinable
+    var entry: YAMLDocument.Entry { document.entries[index] }
+
+    /// The node's kind.
+    @inlinable
+    public var kind: Kind { entry.kind }
+
+    /// Where the node starts and ends in its file.
+    @inlinable
+    public var range: SourceRange { entry.range }
 
     /// Where the node starts.
-    public var position: SourcePosition { range.start }
+    @inlinable
+    public var position: SourcePosition { entry.range.start }
+
+    /// The explicit tag, if the source gave one (`!!str`, `!custom`); nil for implicit tags.
+    @inlinable
+    public var tag: String? {
+        let number = entry.tag
+        return number < 0 ? nil : document.tags[Int(number)]
+    }
+
+    /// The node's content, copied out (see `Content`).
+    public var content: Content {
+        let entry = entry
+        return switch entry.kind {
+        case .scalar: .scalar(scalarValue)
+        case .sequence: .sequence(Array(children))
+        case .mapping: .mapping(Array(Pairs(document: document, first: Int(entry.first), count: Int(entry.count) / 2)))
+        }
+    }
 
     /// The scalar, if this node is one.
+    @inlinable
     public var scalar: YAMLScalar? {
-        if case .scalar(let scalar) = content { return scalar }
-        return nil
+        kind == .scalar ? scalarValue : nil
     }
 
-    /// The items, if this node is a sequence.
+    @usableFromInline
+    var scalarValue: YAMLScalar {
+        let entry = entry
+        return YAMLScalar(text: document.scalars[Int(entry.first)], style: entry.style)
+    }
+
+    /// The items, if this node is a sequence, as a new array (`items` reads them in place).
     public var sequence: [YAMLNode]? {
-        if case .sequence(let items) = content { return items }
-        return nil
+        kind == .sequence ? Array(children) : nil
     }
 
-    /// The pairs, if this node is a mapping.
+    /// The pairs, if this node is a mapping, as a new array (`pairs` reads them in place).
     public var mapping: [YAMLPair]? {
-        if case .mapping(let pairs) = content { return pairs }
-        return nil
+        pairs.map(Array.init)
+    }
+
+    /// The items, if this node is a sequence, read in place.
+    @inlinable
+    public var items: Children? {
+        kind == .sequence ? children : nil
+    }
+
+    /// The pairs, if this node is a mapping, read in place.
+    @inlinable
+    public var pairs: Pairs? {
+        let entry = entry
+        guard entry.kind == .mapping else { return nil }
+        return Pairs(document: document, first: Int(entry.first), count: Int(entry.count) / 2)
+    }
+
+    @inlinable
+    var children: Children {
+        let entry = entry
+        return Children(document: document, first: Int(entry.first), count: entry.kind == .scalar ? 0 : Int(entry.count))
     }
 
     /// The value for a scalar key in a mapping, or nil when absent or when this is not a mapping.
+    @inlinable
     public subscript(key: String) -> YAMLNode? {
-        guard case .mapping(let pairs) = content, let index = Self.index(of: key, in: pairs) else { return nil }
-        return pairs[index].value
+        valuePlace(for: key).map { YAMLNode(document: document, index: Int(document.children[$0])) }
     }
 
     /// What `body` makes of the value for a scalar key, or nil when absent or when this is not a
-    /// mapping. The value is lent to `body` where it lies in the mapping: the subscript's copy
-    /// retained its text or items, and released them again, on every field a rule read.
+    /// mapping.
     @inlinable
     public func withValue<Result>(for key: String, _ body: (YAMLNode) -> Result) -> Result? {
-        guard case .mapping(let pairs) = content, let index = Self.index(of: key, in: pairs) else { return nil }
-        return body(pairs[index].value)
+        guard let place = valuePlace(for: key) else { return nil }
+        return body(YAMLNode(document: document, index: Int(document.children[place])))
     }
 
     /// The pair whose key is the given scalar, so callers can point at the key itself.
     public func pair(for key: String) -> YAMLPair? {
-        guard case .mapping(let pairs) = content, let index = Self.index(of: key, in: pairs) else { return nil }
-        return pairs[index]
+        valuePlace(for: key).map {
+            YAMLPair(key: YAMLNode(document: document, index: Int(document.children[$0 - 1])),
+                     value: YAMLNode(document: document, index: Int(document.children[$0])))
+        }
     }
 
-    /// The first pair whose key is the scalar `key`; keys are compared in place, without copying a
-    /// node, and by length first (most keys of a mapping differ in length from the one sought, and
+    /// Where in `children` the value of the first pair whose key is the scalar `key` is; keys are
+    /// compared by length first (most keys of a mapping differ in length from the one sought, and
     /// the length is at hand while a string comparison is a call).
     @usableFromInline
-    static func index(of key: String, in pairs: [YAMLPair]) -> Int? {
+    func valuePlace(for key: String) -> Int? {
+        let entry = entry
+        guard entry.kind == .mapping else { return nil }
         let length = key.utf8.count
-        for index in pairs.indices {
-            if case .scalar(let scalar) = pairs[index].key.content, scalar.text.utf8.count == length, scalar.text == key { return index }
+        var place = Int(entry.first)
+        let end = place + Int(entry.count)
+        while place < end {
+            let keyEntry = document.entries[Int(document.children[place])]
+            if keyEntry.kind == .scalar {
+                let text = document.scalars[Int(keyEntry.first)]
+                if text.utf8.count == length, text == key { return place + 1 }
+            }
+            place += 2
         }
         return nil
     }
 
     /// A word for the node's kind, for messages ("a mapping", "a list", "a text").
-    public var kindDescription: String {
-        switch content {
-        case .scalar: "a scalar"
-        case .sequence: "a list"
-        case .mapping: "a mapping"
-        }
-    }
+    public var kindDescription: String { kind.description }
 
     /// The scalar's value resolved by the YAML 1.2 core schema; nil for collections.
     public var coreValue: CoreValue? {
         guard let scalar else { return nil }
         return CoreValue.resolve(scalar, tag: tag)
+    }
+
+    /// The items of a sequence, read where they lie in the document.
+    public struct Children: RandomAccessCollection, Sendable {
+        @usableFromInline let document: YAMLDocument
+        @usableFromInline let first: Int
+        /// How many items.
+        public let count: Int
+
+        @inlinable
+        init(document: YAMLDocument, first: Int, count: Int) {
+            self.document = document
+            self.first = first
+            self.count = count
+        }
+
+        @inlinable public var startIndex: Int { 0 }
+        @inlinable public var endIndex: Int { count }
+
+        @inlinable
+        public subscript(position: Int) -> YAMLNode {
+            precondition(position >= 0 && position < count, "index out of range")
+            return YAMLNode(document: document, index: Int(document.children[first + position]))
+        }
+    }
+
+    /// The pairs of a mapping, read where they lie in the document.
+    public struct Pairs: RandomAccessCollection, Sendable {
+        @usableFromInline let document: YAMLDocument
+        @usableFromInline let first: Int
+        /// How many pairs.
+        public let count: Int
+
+        @inlinable
+        init(document: YAMLDocument, first: Int, count: Int) {
+            self.document = document
+            self.first = first
+            self.count = count
+        }
+
+        @inlinable public var startIndex: Int { 0 }
+        @inlinable public var endIndex: Int { count }
+
+        @inlinable
+        public subscript(position: Int) -> YAMLPair {
+            precondition(position >= 0 && position < count, "index out of range")
+            let place = first + 2 * position
+            return YAMLPair(
+                key: YAMLNode(document: document, index: Int(document.children[place])),
+                value: YAMLNode(document: document, index: Int(document.children[place + 1])))
+        }
     }
 }

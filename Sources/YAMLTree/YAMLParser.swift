@@ -33,7 +33,9 @@ public enum YAMLParser {
         }
         // libyaml reads the array's own storage, so a large file is never held twice.
         try bytes.withUnsafeBufferPointer { (input) throws(YAMLError) in
-            try pull(EventParser(input: input, bytes: bytes), file: file, limits: limits, each: body)
+            // About one node for every dozen bytes (a record's keys, dates and codes are short).
+            let expectedNodes = min(bytes.count / 12, 4096)
+            try pull(EventParser(input: input, bytes: bytes), file: file, limits: limits, expectedNodes: expectedNodes, each: body)
         }
     }
 
@@ -55,7 +57,7 @@ public enum YAMLParser {
             throw YAMLError(kind: .encoding, message: problem, file: file, position: .start)
         }
         do {
-            try pull(EventParser(source: source), file: file, limits: limits, each: body)
+            try pull(EventParser(source: source), file: file, limits: limits, expectedNodes: 256, each: body)
         } catch {
             if source.failed {
                 throw YAMLError(kind: .size, message: "the file could not be read to its end", file: file, position: .start)
@@ -77,9 +79,10 @@ public enum YAMLParser {
 
     /// Pulls events into trees, document by document.
     private static func pull(
-        _ parser: EventParser, file: String, limits: YAMLLimits, each body: (YAMLNode) throws(YAMLError) -> Void
+        _ parser: EventParser, file: String, limits: YAMLLimits, expectedNodes: Int,
+        each body: (YAMLNode) throws(YAMLError) -> Void
     ) throws(YAMLError) {
-        var builder = TreeBuilder(file: file, limits: limits)
+        var builder = TreeBuilder(file: file, limits: limits, expectedNodes: expectedNodes)
         var documentCount = 0
         while true {
             let event = try parser.next(file: file)

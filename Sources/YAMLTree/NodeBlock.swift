@@ -1,0 +1,62 @@
+/// Memory for a document's nodes as they are made: it grows like an array, and is then handed over
+/// whole, without a copy, to the document (`take`), which frees it.
+///
+/// (An array's elements could only be copied out of it, and the array's own then destroyed: every
+/// scalar's text was retained, released and released again on its way into a document.)
+struct NodeBlock<Element>: ~Copyable {
+    private var base: UnsafeMutablePointer<Element>
+    private var capacity: Int
+    /// How many elements are held.
+    private(set) var count = 0
+
+    /// An empty block with room for `capacity` elements.
+    init(capacity: Int) {
+        self.capacity = max(capacity, 8)
+        base = .allocate(capacity: self.capacity)
+    }
+
+    deinit {
+        base.deinitialize(count: count)
+        base.deallocate()
+    }
+
+    subscript(index: Int) -> Element {
+        precondition(index >= 0 && index < count, "index out of range")
+        return base[index]
+    }
+
+    mutating func append(_ element: Element) {
+        if count == capacity { grow(to: count + 1) }
+        (base + count).initialize(to: element)
+        count += 1
+    }
+
+    mutating func append(contentsOf elements: some Collection<Element>) {
+        if count + elements.count > capacity { grow(to: count + elements.count) }
+        var place = base + count
+        for element in elements {
+            place.initialize(to: element)
+            place += 1
+        }
+        count += elements.count
+    }
+
+    /// Hands the elements over: the caller owns the returned memory (and must deinitialize and
+    /// deallocate it); the block starts again, empty, with room for `nextCapacity` elements.
+    mutating func take(nextCapacity: Int) -> UnsafeMutableBufferPointer<Element> {
+        let taken = UnsafeMutableBufferPointer(start: base, count: count)
+        capacity = max(nextCapacity, 8)
+        base = .allocate(capacity: capacity)
+        count = 0
+        return taken
+    }
+
+    private mutating func grow(to minimum: Int) {
+        let grown = max(capacity * 2, minimum)
+        let moved = UnsafeMutablePointer<Element>.allocate(capacity: grown)
+        moved.moveInitialize(from: base, count: count)
+        base.deallocate()
+        base = moved
+        capacity = grown
+    }
+}
