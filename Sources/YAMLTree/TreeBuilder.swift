@@ -139,9 +139,10 @@ struct TreeBuilder: ~Copyable {
         let keys = stride(from: stack[top].firstChild, to: keyIndex, by: 2)
         var first: SourcePosition?
         if stack[top].keyIndex == nil, (keyIndex - stack[top].firstChild) / 2 < 16 {
-            let length = text.utf8.count
-            for index in keys {
-                if let other = document.scalarText(pending[index]), other.utf8.count == length, other == text {
+            // Keys of another length (their entries hold it) are passed over without reading them.
+            let length = document.entry(pending[keyIndex]).count
+            for index in keys where document.entry(pending[index]).count == length {
+                if let other = document.scalarText(pending[index]), other == text {
                     first = document.position(of: pending[index])
                     break
                 }

@@ -18,7 +18,8 @@ final class YAMLDocument: @unchecked Sendable {
         @usableFromInline var tag: Int32
         /// A scalar's text's number in `scalars`; a collection's first child's place in `children`.
         @usableFromInline var first: Int32
-        /// A collection's number of children (a mapping's keys and values alternate); 0 for a scalar.
+        /// A collection's number of children (a mapping's keys and values alternate); a scalar's
+        /// length in bytes (at most `Int32.max`), so keys of another length are passed over unread.
         @usableFromInline var count: Int32
     }
 
@@ -98,7 +99,8 @@ struct YAMLDocumentBuilder: ~Copyable {
     mutating func appendScalar(_ scalar: YAMLScalar, range: SourceRange, tag: String?) -> Int32 {
         scalars.append(scalar.text)
         return append(YAMLDocument.Entry(
-            range: range, kind: .scalar, style: scalar.style, tag: number(of: tag), first: Int32(scalars.count - 1), count: 0))
+            range: range, kind: .scalar, style: scalar.style, tag: number(of: tag), first: Int32(scalars.count - 1),
+            count: Int32(clamping: scalar.text.utf8.count)))
     }
 
     /// Adds a collection whose children (entry numbers, a mapping's keys and values alternating)

@@ -176,21 +176,18 @@ public struct YAMLNode: Sendable {
     }
 
     /// Where in `children` the value of the first pair whose key is the scalar `key` is; keys are
-    /// compared by length first (most keys of a mapping differ in length from the one sought, and
-    /// the length is at hand while a string comparison is a call).
+    /// compared by length first, which each key's entry holds (most keys of a mapping differ in
+    /// length from the one sought, and a string comparison is a call).
     @usableFromInline
     func valuePlace(for key: String) -> Int? {
         let entry = entry
         guard entry.kind == .mapping else { return nil }
-        let length = key.utf8.count
+        let length = Int32(clamping: key.utf8.count)
         var place = Int(entry.first)
         let end = place + Int(entry.count)
         while place < end {
             let keyEntry = document.entries[Int(document.children[place])]
-            if keyEntry.kind == .scalar {
-                let text = document.scalars[Int(keyEntry.first)]
-                if text.utf8.count == length, text == key { return place + 1 }
-            }
+            if keyEntry.count == length, keyEntry.kind == .scalar, document.scalars[Int(keyEntry.first)] == key { return place + 1 }
             place += 2
         }
         return nil
