@@ -1,0 +1,116 @@
+import Testing
+import YAMLTree
+
+/// A document's nodes live in its own blocks of memory, handed over from the builder when the
+/// document ends; new trees are written into one document by `YAMLTreeWriter`.
+@Suite("Document storage")
+struct DocumentStorageTests {
+    /// The texts of a node and everything under it, in order, with each node's kind and start.
+    private func outline(_ node: YAMLNode) -> [String] {
+        var lines = ["\(node.kindDescription) \(node.position) \(node.tag ?? "-") \(node.scalar.map { "\($0.text) \($0.style)" } ?? "")"]
+        if let items = node.items { for item in items { lines += outline(item) } }
+        if let pairs = node.pairs { for pair in pairs { lines += outline(pair.key) + outline(pair.value) } }
+        return lines
+    }
+
+    @Test func documentsOfOneStreamStayWholeWhileLaterOnesAreBuilt() throws {
+        // The builder hands its memory to each document and starts again: an earlier document
+        // must not see the later ones' nodes.
+        var text = ""
+        for number in 0..<5 {
+            text += "---\nid: R-\(number)\nsteps:\n" + (0...(number * 40)).map { "  - {type: t\($0), n: \(number)}\n" }.joined()
+        }
+        let documents = try parse(text)
+        #expect(documents.count == 5)
+        for (number, document) in documents.enumerated() {
+            #expect(document["id"]?.scalar?.text == "R-\(number)")
+            let steps = try #require(document["steps"]?.items)
+            #expect(steps.count == number * 40 + 1)
+            for (index, step) in steps.enumerated() {
+                #expect(step["type"]?.scalar?.text == "t\(index)")
+                #expect(step["n"]?.scalar?.text == "\(number)")
+            }
+        }
+    }
+
+    @Test func aDocumentLargerThanItsFirstRoomGrows() throws {
+        let count = 20_000
+        let text = "items:\n" + (0..<count).map { "  - {key: \"value \($0)\"}\n" }.joined()
+        let items = try #require(try parseOne(text)["items"]?.items)
+        #expect(items.count == count)
+        #expect(items[count - 1]["key"]?.scalar?.text == "value \(count - 1)")
+        #expect(items[count - 1].position == SourcePosition(line: count + 1, column: 5))
+    }
+
+    @Test func itemsAndPairsReadInPlaceMatchTheCopiedContent() throws {
+        let root = try parseOne("""
+            a: [1, "two", {x: y}]
+            b: !custom tagged
+            c: {}
+            """)
+        let pairs = try #require(root.pairs)
+        let copied = try #require(root.mapping)
+        #expect(pairs.count == copied.count)
+        for (pair, copy) in zip(pairs, copied) {
+            #expect(outline(pair.key) == outline(copy.key))
+            #expect(outline(pair.value) == outline(copy.value))
+        }
+        #expect(root["a"]?.items?.count == root["a"]?.sequence?.count)
+        #expect(root["b"]?.tag == "!custom")
+        #expect(root["c"]?.pairs?.isEmpty == true)
+        #expect(root["a"]?.pairs == nil)
+        #expect(root.items == nil)
+    }
+
+    @Test func keysOfOneLengthAreToldApart() throws {
+        // `date` and `type` are of one length: the length alone must not decide.
+        let root = try parseOne("date: 2021-02-20\ntype: decision\nbyte: 1\n")
+        #expect(root["type"]?.scalar?.text == "decision")
+        #expect(root["date"]?.scalar?.text == "2021-02-20")
+        #expect(root["byte"]?.scalar?.text == "1")
+        #expect(root["tipe"] == nil)
+        #expect(root["typ"] == nil)
+    }
+
+    @Test func aNodeMadeOfContentCopiesItsChildrenWithTheirPositions() throws {
+        let source = try parseOne("step: {type: decision, by: [P-1, P-2]}\nother: !tag x\n")
+        let step = try #require(source["step"])
+        let other = try #require(source["other"])
+        let made = YAMLNode(.mapping([
+            YAMLPair(key: YAMLNode(.scalar(YAMLScalar(text: "step")), range: SourceRange(at: .start)), value: step),
+            YAMLPair(key: YAMLNode(.scalar(YAMLScalar(text: "other")), range: SourceRange(at: .start)), value: other),
+        ]), range: SourceRange(at: .start), tag: "!record")
+        #expect(made.tag == "!record")
+        #expect(outline(try #require(made["step"])) == outline(step))
+        #expect(outline(try #require(made["other"])) == outline(other))
+    }
+
+    @Test func aWriterBuildsOneTree() throws {
+        let source = try parseOne("copied: [a, {b: c}]\n")
+        var writer = YAMLTreeWriter()
+        let here = SourceRange(at: SourcePosition(line: 3, column: 7))
+        let name = writer.scalar(YAMLScalar(text: "name"), range: here)
+        let value = writer.scalar(YAMLScalar(text: "值", style: .doubleQuoted), range: here, tag: "!!str")
+        let list = writer.sequence([writer.scalar(YAMLScalar(text: "1"), range: here)], range: here)
+        let copiedKey = writer.scalar(YAMLScalar(text: "copied"), range: here)
+        let copied = writer.copy(try #require(source["copied"]))
+        let listKey = writer.scalar(YAMLScalar(text: "list"), range: here)
+        let root = writer.mapping([(name, value), (listKey, list), (copiedKey, copied)], range: here)
+        let tree = writer.finish(root: root)
+        #expect(tree.kind == .mapping)
+        #expect(tree.position == SourcePosition(line: 3, column: 7))
+        #expect(tree["name"]?.scalar == YAMLScalar(text: "值", style: .doubleQuoted))
+        #expect(tree["name"]?.tag == "!!str")
+        #expect(tree["list"]?.items?.first?.scalar?.text == "1")
+        #expect(outline(try #require(tree["copied"])) == outline(try #require(source["copied"])))
+    }
+
+    @Test func anAliasIsTheNodeItNames() throws {
+        let root = try parseOne("a: &x {k: v}\nb: *x\nc: [*x, *x]\n")
+        let named = try #require(root["a"])
+        for node in [root["b"], root["c"]?.items?[0], root["c"]?.items?[1]] {
+            let node = try #require(node)
+            #expect(outline(node) == outline(named))
+        }
+    }
+}
