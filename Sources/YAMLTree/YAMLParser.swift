@@ -33,8 +33,8 @@ public enum YAMLParser {
         }
         // libyaml reads the array's own storage, so a large file is never held twice.
         try bytes.withUnsafeBufferPointer { (input) throws(YAMLError) in
-            // About one node for every dozen bytes (a record's keys, dates and codes are short).
-            let expectedNodes = min(bytes.count / 12, 4096)
+            // About one node for every eight bytes (a record's keys, dates and codes are short).
+            let expectedNodes = min(bytes.count / 8, 4096)
             try pull(EventParser(input: input, bytes: bytes), file: file, limits: limits, expectedNodes: expectedNodes, each: body)
         }
     }
