@@ -103,11 +103,10 @@ public struct YAMLNode: Sendable {
 
     /// The node's content, copied out (see `Content`).
     public var content: Content {
-        let entry = entry
-        return switch entry.kind {
+        switch kind {
         case .scalar: .scalar(scalarValue)
         case .sequence: .sequence(Array(children))
-        case .mapping: .mapping(Array(Pairs(document: document, first: Int(entry.first), count: Int(entry.count) / 2)))
+        case .mapping: .mapping(Array(Pairs(children: children)))
         }
     }
 
@@ -142,9 +141,7 @@ public struct YAMLNode: Sendable {
     /// The pairs, if this node is a mapping, read in place.
     @inlinable
     public var pairs: Pairs? {
-        let entry = entry
-        guard entry.kind == .mapping else { return nil }
-        return Pairs(document: document, first: Int(entry.first), count: Int(entry.count) / 2)
+        kind == .mapping ? Pairs(children: children) : nil
     }
 
     @inlinable
@@ -226,30 +223,22 @@ public struct YAMLNode: Sendable {
         }
     }
 
-    /// The pairs of a mapping, read where they lie in the document.
+    /// The pairs of a mapping, read where they lie in the document (its children, keys and values
+    /// alternating, two by two).
     public struct Pairs: RandomAccessCollection, Sendable {
-        @usableFromInline let document: YAMLDocument
-        @usableFromInline let first: Int
-        /// How many pairs.
-        public let count: Int
+        @usableFromInline let children: Children
 
         @inlinable
-        init(document: YAMLDocument, first: Int, count: Int) {
-            self.document = document
-            self.first = first
-            self.count = count
+        init(children: Children) {
+            self.children = children
         }
 
         @inlinable public var startIndex: Int { 0 }
-        @inlinable public var endIndex: Int { count }
+        @inlinable public var endIndex: Int { children.count / 2 }
 
         @inlinable
         public subscript(position: Int) -> YAMLPair {
-            precondition(position >= 0 && position < count, "index out of range")
-            let place = first + 2 * position
-            return YAMLPair(
-                key: YAMLNode(document: document, index: Int(document.children[place])),
-                value: YAMLNode(document: document, index: Int(document.children[place + 1])))
+            YAMLPair(key: children[2 * position], value: children[2 * position + 1])
         }
     }
 }
