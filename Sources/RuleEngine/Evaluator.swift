@@ -566,7 +566,7 @@ final class Evaluator {
             for item in items { appendNavigated(node: item, path, to: &result) }
             return .list(result)
         }
-        // A scalar has no fields.
+        // A mapping's field; a scalar has none (`withValue` gives nil).
         return node.withValue(for: field) { navigate(node: $0, path.dropFirst()) } ?? .missing
     }
 
@@ -587,7 +587,7 @@ final class Evaluator {
         if let items = node.items {
             for item in items { appendNavigated(node: item, path, to: &result) }
         } else {
-            // (A scalar has no fields.)
+            // A mapping's field; a scalar has none (`withValue` gives nil).
             node.withValue(for: field) { appendNavigated(node: $0, path.dropFirst(), to: &result) }
         }
     }

@@ -41,9 +41,7 @@ final class YAMLDocument: @unchecked Sendable {
     deinit {
         entries.deallocate()
         children.deallocate()
-        // One text at a time: the generic destruction of the block went through the texts' witness table.
-        for index in scalars.indices { (scalars.baseAddress.unsafelyUnwrapped + index).deinitialize(count: 1) }
-        scalars.deallocate()
+        scalars.deinitialize().deallocate()
     }
 }
 

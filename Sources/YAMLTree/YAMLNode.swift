@@ -199,7 +199,8 @@ public struct YAMLNode: Sendable {
         return CoreValue.resolve(scalar, tag: tag)
     }
 
-    /// The items of a sequence, read where they lie in the document.
+    /// The items of a sequence, read where they lie in the document (`Pairs` reads a mapping's
+    /// keys and values, which alternate, through them).
     public struct Children: RandomAccessCollection, Sendable {
         @usableFromInline let document: YAMLDocument
         @usableFromInline let first: Int
