@@ -20,11 +20,13 @@ struct NodeBlock<Element>: ~Copyable {
         base.deallocate()
     }
 
+    @inline(__always)
     subscript(index: Int) -> Element {
         precondition(index >= 0 && index < count, "index out of range")
         return base[index]
     }
 
+    @inline(__always)
     mutating func append(_ element: Element) {
         if count == capacity { grow(to: count + 1) }
         (base + count).initialize(to: element)

@@ -136,11 +136,13 @@ struct YAMLDocumentBuilder: ~Copyable {
         return document
     }
 
+    @inline(__always)
     private mutating func append(_ entry: YAMLDocument.Entry) -> Int32 {
         entries.append(entry)
         return Int32(entries.count - 1)
     }
 
+    @inline(__always)
     private mutating func number(of tag: String?) -> Int32 {
         guard let tag else { return -1 }
         tags.append(tag)
