@@ -111,11 +111,13 @@ final class EventParser {
     }
 
     /// The byte length of the current scalar event's text (0 for any other event).
+    @inline(__always)
     var scalarByteCount: Int {
         current.pointee.type == YAML_SCALAR_EVENT ? current.pointee.data.scalar.length : 0
     }
 
     /// The current event's explicit tag: of a scalar, a sequence or a mapping.
+    @inline(__always)
     var tag: String? {
         // (Fields are read through the pointer: copying the whole event out cost more than the tag.)
         switch current.pointee.type {
@@ -127,6 +129,7 @@ final class EventParser {
     }
 
     /// The current event's anchor: the one a scalar, sequence or mapping defines, or the one an alias names.
+    @inline(__always)
     var anchor: String? {
         switch current.pointee.type {
         case YAML_ALIAS_EVENT: Self.string(current.pointee.data.alias.anchor)

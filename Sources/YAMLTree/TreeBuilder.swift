@@ -215,6 +215,7 @@ struct TreeBuilder: ~Copyable {
     }
 
     /// Refuses a document whose nodes could no longer be numbered.
+    @inline(__always)
     private func requireRoom(nodes: Int, children: Int, at position: SourcePosition) throws(YAMLError) {
         guard !document.hasRoom(nodes: nodes, children: children) else { return }
         throw error(.size, "the document holds more than \(YAMLDocumentBuilder.capacity) nodes; split it into several documents or files", at: position)
