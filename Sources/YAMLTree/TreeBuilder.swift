@@ -116,6 +116,7 @@ struct TreeBuilder: ~Copyable {
     }
 
     /// Takes the node just appended to `pending` into the open collection, or as the document's root.
+    @inline(__always)
     private mutating func adoptLastChild(count: Int, anchor: String?) throws(YAMLError) {
         if let anchor, let node = pending.last { anchors[anchor] = (node, count) }
         guard !stack.isEmpty else {

@@ -94,6 +94,7 @@ struct YAMLDocumentBuilder: ~Copyable {
     }
 
     /// Adds a scalar and returns its entry number.
+    @inline(__always)
     mutating func appendScalar(_ scalar: YAMLScalar, range: SourceRange, tag: String?) -> Int32 {
         scalars.append(scalar.text)
         return append(YAMLDocument.Entry(
