@@ -191,8 +191,7 @@ struct RecordReader {
     mutating func unknownKeys(in node: YAMLNode, known: [String], what describe: @autoclosure () -> LocalizedText) {
         guard let pairs = node.pairs else { return }
         for pair in pairs {
-            guard case .scalar(let scalar) = pair.key.content else { continue }
-            let key = scalar.text
+            guard let key = pair.key.scalar?.text else { continue }
             // The format's keys are ASCII letters and underscores, which no other text equals: a
             // key of another length is none of them, and is not compared with each.
             let length = key.utf8.count

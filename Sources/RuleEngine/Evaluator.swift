@@ -540,9 +540,9 @@ final class Evaluator {
             switch field {
             case "date":
                 return navigate(.date(record.steps[index].day, record.steps[index].dayPosition), rest)
-            case "status": return navigate(.text(record.steps[index].status.rawValue, record.steps[index].node.withValue(for: "status") { $0.position }), rest)
-            case "type": return navigate(.text(record.steps[index].type, record.steps[index].node.withValue(for: "type") { $0.position }), rest)
-            default: return record.steps[index].node.withValue(for: field) { navigate(node: $0, rest) } ?? .missing
+            case "status": return navigate(.text(record.steps[index].status.rawValue, record.steps[index].node["status"]?.position), rest)
+            case "type": return navigate(.text(record.steps[index].type, record.steps[index].node["type"]?.position), rest)
+            default: return record.steps[index].node[field].map { navigate(node: $0, rest) } ?? .missing
             }
         case .node(let node):
             return navigate(node: node, path)
@@ -566,8 +566,8 @@ final class Evaluator {
             for item in items { appendNavigated(node: item, path, to: &result) }
             return .list(result)
         }
-        // A mapping's field; a scalar has none (`withValue` gives nil).
-        return node.withValue(for: field) { navigate(node: $0, path.dropFirst()) } ?? .missing
+        // A mapping's field; a scalar has none.
+        return node[field].map { navigate(node: $0, path.dropFirst()) } ?? .missing
     }
 
     /// `appendFlattened(navigate(node: node, path), to: &result)`, without the values made on the
@@ -587,8 +587,8 @@ final class Evaluator {
         if let items = node.items {
             for item in items { appendNavigated(node: item, path, to: &result) }
         } else {
-            // A mapping's field; a scalar has none (`withValue` gives nil).
-            node.withValue(for: field) { appendNavigated(node: $0, path.dropFirst(), to: &result) }
+            // A mapping's field; a scalar has none.
+            if let value = node[field] { appendNavigated(node: value, path.dropFirst(), to: &result) }
         }
     }
 

@@ -210,7 +210,8 @@ struct TreeBuilder: ~Copyable {
     private func isMergeKey(_ key: Int32) -> Bool {
         // Asked of every key of every mapping: the length is compared before the text.
         let entry = document.entry(key)
-        guard entry.kind == .scalar, entry.style == .plain, let text = document.scalarText(key), text.utf8.count == 2, text == "<<" else { return false }
+        // (The entry holds the text's length: no text is made for the other keys.)
+        guard entry.kind == .scalar, entry.style == .plain, entry.count == 2, document.scalarText(key) == "<<" else { return false }
         guard entry.tag >= 0 else { return true }
         return document.tag(entry.tag) == "tag:yaml.org,2002:merge"
     }

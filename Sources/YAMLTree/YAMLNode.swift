@@ -156,14 +156,6 @@ public struct YAMLNode: Sendable {
         valuePlace(for: key).map { YAMLNode(document: document, index: Int(document.children[$0])) }
     }
 
-    /// What `body` makes of the value for a scalar key, or nil when absent or when this is not a
-    /// mapping.
-    @inlinable
-    public func withValue<Result>(for key: String, _ body: (YAMLNode) -> Result) -> Result? {
-        guard let place = valuePlace(for: key) else { return nil }
-        return body(YAMLNode(document: document, index: Int(document.children[place])))
-    }
-
     /// The pair whose key is the given scalar, so callers can point at the key itself.
     public func pair(for key: String) -> YAMLPair? {
         valuePlace(for: key).map {

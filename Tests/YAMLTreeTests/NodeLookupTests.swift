@@ -1,8 +1,9 @@
 import Testing
 import YAMLTree
 
-/// A mapping's value is found by its key, copied out (the subscript) or lent to a closure
-/// (`withValue`, which rules use on every field they read); both find the same node.
+/// A mapping's value is found by its key (rules read every field this way): the value written
+/// under it, where it is written; nothing for an absent key, a key of other case, or a node that is
+/// no mapping; a merged key like a written one.
 @Suite("Looking up a mapping's values")
 struct NodeLookupTests {
     let root: YAMLNode
@@ -21,28 +22,30 @@ struct NodeLookupTests {
             """)
     }
 
-    @Test(arguments: ["type", "date", "by", "quoted", "step"])
-    func aValueLentIsTheValueTheSubscriptGives(key: String) throws {
-        let copied = try #require(root[key])
-        let lent = try #require(root.withValue(for: key) { ($0.position, $0.kindDescription, $0.scalar) })
-        #expect(lent.0 == copied.position)
-        #expect(lent.1 == copied.kindDescription)
-        #expect(lent.2 == copied.scalar)
+    @Test(arguments: [
+        ("type", 2, "a scalar", "legality_review"), ("date", 3, "a scalar", "2021-02-20"), ("by", 4, "a list", nil),
+        ("quoted", 5, "a scalar", "1"), ("step", 7, "a mapping", nil),
+    ] as [(String, Int, String, String?)])
+    func aKeyGivesTheValueWrittenUnderIt(key: String, line: Int, kind: String, text: String?) throws {
+        let value = try #require(root[key])
+        #expect(value.position.line == line)
+        #expect(value.kindDescription == kind)
+        #expect(value.scalar?.text == text)
     }
 
-    @Test func anAbsentKeyOrANodeThatIsNoMappingLendsNothing() throws {
-        #expect(root.withValue(for: "missing") { _ in true } == nil)
-        #expect(root.withValue(for: "Type") { _ in true } == nil)
+    @Test func anAbsentKeyOrANodeThatIsNoMappingGivesNothing() throws {
+        #expect(root["missing"] == nil)
+        #expect(root["Type"] == nil)
         let list = try #require(root["by"])
-        #expect(list.withValue(for: "0") { _ in true } == nil)
+        #expect(list["0"] == nil)
         let scalar = try #require(root["type"])
-        #expect(scalar.withValue(for: "type") { _ in true } == nil)
+        #expect(scalar["type"] == nil)
     }
 
     @Test func aMergedKeyIsFoundLikeAWrittenOne() throws {
         let step = try #require(root["step"])
-        #expect(step.withValue(for: "status") { $0.scalar?.text } == "planned")
-        #expect(step.withValue(for: "type") { $0.scalar?.text } == "decision")
-        #expect(step.withValue(for: "<<") { _ in true } == nil)
+        #expect(step["status"]?.scalar?.text == "planned")
+        #expect(step["type"]?.scalar?.text == "decision")
+        #expect(step["<<"] == nil)
     }
 }
