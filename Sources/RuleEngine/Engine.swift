@@ -216,9 +216,12 @@ public struct Engine: Sendable {
         _ use: inout VersionUse
     ) {
         guard level < plan.check.loops.count else {
-            let about = plan.rule.isRecordPack ? nil : subject(plan, evaluator)
+            // A rule with versions needs the act's day before its violation (it picks the version);
+            // any other rule only once the violation holds, to tell whether the finding is pending.
+            let hasVersions = !plan.rule.versions.isEmpty
+            var about = plan.rule.isRecordPack || !hasVersions ? nil : subject(plan, evaluator)
             var version: Int?
-            if !plan.rule.versions.isEmpty {
+            if hasVersions {
                 // An act with no day is judged by the newest version.
                 if let about, let day = evaluator.day(about) {
                     guard let found = plan.rule.versions.firstIndex(where: { $0.holds(on: day) }) else {
@@ -234,6 +237,7 @@ public struct Engine: Sendable {
             }
             let asked = evaluator.seenQueries.count
             if evaluator.condition(plan.check.violation) {
+                if !plan.rule.isRecordPack, !hasVersions { about = subjectAfterViolation(plan, evaluator) }
                 var finding = finding(plan, evaluator)
                 if let version { finding.basis = plan.rule.versions[version].basis }
                 if case .step(let step) = about {
@@ -267,6 +271,16 @@ public struct Engine: Sendable {
         if let location = plan.check.location, let value = dated(evaluator.evaluate(location)) { return value }
         if let innermost = plan.check.loops.last { return dated(evaluator.slotValue(innermost.slot)) }
         return nil
+    }
+
+    /// `subject`, asked once the violation held, reporting the type error it meets as the first
+    /// of the rule's, as it was when the subject was asked first.
+    private func subjectAfterViolation(_ plan: RulePlan, _ evaluator: Evaluator) -> Value? {
+        let violationError = evaluator.typeError
+        evaluator.typeError = nil
+        let about = subject(plan, evaluator)
+        if evaluator.typeError == nil { evaluator.typeError = violationError }
+        return about
     }
 
     private func finding(_ plan: RulePlan, _ evaluator: Evaluator) -> Finding {

@@ -75,6 +75,22 @@ import YAMLTree
         if budget.contains(",") || budget.contains("万") { #expect(findings.first?.message.en.contains("not a number") == true) }
     }
 
+    /// A rule without versions asks what its finding is about only once the violation holds: a
+    /// value there it cannot compare makes the finding a rule error, and never judges a record
+    /// that passed.
+    @Test func theActAFindingIsAboutIsAskedOnlyOnceTheViolationHolds() throws {
+        let rule = Self.rule("violation: {gt: [$facts.budget, 1000]}\nabout: {if: [{gt: [$facts.when, 5]}, {first: $steps}, {first: $steps}]}")
+        func record(budget: String) -> String {
+            Self.record(budget: budget).replacingOccurrences(of: "facts: {budget: \(budget)}", with: "facts: {budget: \(budget), when: 三月}")
+        }
+        let violated = try Self.findings(rule, record(budget: "1500"))
+        #expect(violated.map(\.rule) == ["rule-error"])
+        #expect(violated.first?.message.en.contains("TRAP-1") == true)
+        #expect(try Self.findings(rule, record(budget: "800")).isEmpty)
+        // Without the text the act is the first step, and the finding is an ordinary one.
+        #expect(try Self.findings(rule, Self.record(budget: "1500")).map(\.rule) == ["TRAP-1"])
+    }
+
     @Test func aPlainNumberTextStillCompares() throws {
         let rule = Self.rule("violation: {gt: [$facts.budget, 1000]}")
         #expect(try Self.findings(rule, Self.record(budget: "\"1500\"")).count == 1)
