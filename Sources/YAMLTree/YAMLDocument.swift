@@ -41,7 +41,12 @@ final class YAMLDocument: @unchecked Sendable {
     deinit {
         entries.deallocate()
         children.deallocate()
-        scalars.deinitialize().deallocate()
+        // The texts are released one by one in code made for `String`: deinitializing the block
+        // as a whole goes through the runtime's generic destruction, a call per text.
+        if let base = scalars.baseAddress {
+            for index in 0..<scalars.count { _ = (base + index).move() }
+        }
+        scalars.deallocate()
     }
 }
 
