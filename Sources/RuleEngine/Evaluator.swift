@@ -20,9 +20,11 @@ final class Evaluator {
     let registry: Registry?
     /// Step indices ordered by date, ties in written order.
     let order: [Int]
-    /// The same order, by step type; a record has a handful of types, so a list searched in order
-    /// costs less than hashing every type of every record.
-    private let orderByType: [(type: String, isASCII: Bool, indices: [Int])]
+    /// The same indices grouped by step type, each group in date order (see `typeGroups`).
+    private let orderByType: [Int]
+    /// The step types of the record and where each one's steps stand in `orderByType`; a record
+    /// has a handful of types, so a list searched in order costs less than hashing every type.
+    private let typeGroups: [TypeGroup]
     @exclusivity(unchecked) private var definitionCache: [Value?]
     /// The record's `facts`, looked up once.
     private let facts: Value
@@ -43,21 +45,71 @@ final class Evaluator {
         self.context = context
         self.record = record
         registry = context.registries.registry(for: record.file)
-        // Sorted by the days alone: a comparison that read the steps copied the record each time.
-        let days = record.steps.map(\.day.ordinal)
-        order = days.indices.sorted { lhs, rhs in days[lhs] != days[rhs] ? days[lhs] < days[rhs] : lhs < rhs }
-        var byType: [(type: String, isASCII: Bool, indices: [Int])] = []
-        for index in order {
-            let type = record.steps[index].type
-            if let known = byType.firstIndex(where: { $0.type == type }) {
-                byType[known].indices.append(index)
-            } else {
-                byType.append((type, type.isAllASCII, [index]))
-            }
-        }
-        orderByType = byType
+        order = Self.dateOrder(of: record.steps)
+        (orderByType, typeGroups) = Self.groupedByType(order, of: record.steps)
         definitionCache = Array(repeating: nil, count: context.rules.definitions.count)
         facts = record.node["facts"].map(Value.from) ?? .missing
+    }
+
+    /// The steps of one type: where they stand in `orderByType`.
+    private struct TypeGroup {
+        let type: String
+        let isASCII: Bool
+        var range: Range<Int>
+    }
+
+    /// Step indices ordered by date, ties in written order. Steps are mostly written in date
+    /// order, and a record has a handful: those are sorted by insertion (a pass over sorted
+    /// steps), longer lists by the library's sort.
+    private static func dateOrder(of steps: [Step]) -> [Int] {
+        // Sorted by the days alone: a comparison that read the steps copied the record each time.
+        let days = steps.map(\.day.ordinal)
+        guard days.count <= 32 else {
+            return days.indices.sorted { lhs, rhs in days[lhs] != days[rhs] ? days[lhs] < days[rhs] : lhs < rhs }
+        }
+        var order = Array(days.indices)
+        for next in order.indices.dropFirst() {
+            let index = order[next]
+            var place = next
+            while place > 0, days[order[place - 1]] > days[index] {
+                order[place] = order[place - 1]
+                place -= 1
+            }
+            order[place] = index
+        }
+        return order
+    }
+
+    /// The date order grouped by step type (types in the order they first come), and the groups.
+    private static func groupedByType(_ order: [Int], of steps: [Step]) -> ([Int], [TypeGroup]) {
+        var groups: [TypeGroup] = []
+        groups.reserveCapacity(order.count)
+        var groupOfPlace: [Int] = []
+        groupOfPlace.reserveCapacity(order.count)
+        for index in order {
+            let type = steps[index].type
+            if let known = groups.firstIndex(where: { $0.type == type }) {
+                groups[known].range = groups[known].range.lowerBound..<(groups[known].range.upperBound + 1)
+                groupOfPlace.append(known)
+            } else {
+                groups.append(TypeGroup(type: type, isASCII: type.isAllASCII, range: 0..<1))
+                groupOfPlace.append(groups.count - 1)
+            }
+        }
+        // Each group's range so far holds its size; it becomes its place among the others.
+        var start = 0
+        for group in groups.indices {
+            let size = groups[group].range.count
+            groups[group].range = start..<(start + size)
+            start += size
+        }
+        var filled = groups.map(\.range.lowerBound)
+        var grouped = [Int](repeating: 0, count: order.count)
+        for (place, index) in order.enumerated() {
+            grouped[filled[groupOfPlace[place]]] = index
+            filled[groupOfPlace[place]] += 1
+        }
+        return (grouped, groups)
     }
 
     // MARK: Rules
@@ -375,14 +427,15 @@ final class Evaluator {
             guard let day = day(evaluate(bound.value)) else { return [] }
             bounds.append((bound.comparison, day))
         }
-        var candidates = order
+        var candidates = order[...]
         if let types = selection.types {
             // ASCII types are told apart by length first: most differ in it, and it is at hand.
             if types.count == 1 {
                 let (wanted, wantedIsASCII) = (types[0], selection.typesAreASCII)
-                candidates = orderByType.first { Self.same($0.type, $0.isASCII, wanted, wantedIsASCII) }?.indices ?? []
+                let group = typeGroups.first { Self.same($0.type, $0.isASCII, wanted, wantedIsASCII) }
+                candidates = group.map { orderByType[$0.range] } ?? []
             } else {
-                candidates = order.filter { types.contains(record.steps[$0].type) }
+                candidates = order.filter { types.contains(record.steps[$0].type) }[...]
             }
         }
         var result: [Value] = []
