@@ -2,7 +2,11 @@
 /// come from, the keys loaded rules read, the kinds whose values are checked, and the as-of date.
 public struct RecordFormat: Sendable {
     /// The codes and their names.
-    public var vocabulary: Vocabulary
+    public var vocabulary: Vocabulary {
+        didSet { codes = CodeSections(vocabulary) }
+    }
+    /// The sections records write codes of, taken out of `vocabulary` once.
+    public private(set) var codes: CodeSections
     /// Keys that loaded rules read, anywhere in a record; they are known keys (never reported as unknown).
     public var ruleKeys: Set<String>
     /// The kinds whose codes, booleans and keys are checked (those some rule outside the record
@@ -14,6 +18,7 @@ public struct RecordFormat: Sendable {
     /// Creates a format.
     public init(vocabulary: Vocabulary, ruleKeys: Set<String> = [], checkedKinds: Set<String>? = nil, asOf: Day) {
         self.vocabulary = vocabulary
+        codes = CodeSections(vocabulary)
         self.ruleKeys = ruleKeys
         self.checkedKinds = checkedKinds
         self.asOf = asOf
@@ -37,6 +42,22 @@ public struct RecordFormat: Sendable {
     public static let peopleKeys = ["by", "officers", "attendees"]
     /// The step fields that hold dates.
     public static let stepDateKeys = ["date", "start", "end", "submitted"]
+
+    /// The vocabulary sections the loader reads codes from, each taken out once. (A class: the
+    /// format is copied into each record's reader, and one reference is retained instead of 21.)
+    public final class CodeSections: Sendable {
+        public let kinds, stepTypes, statuses, outcomes, forms, meetingTypes, roles: Vocabulary.Section
+
+        init(_ vocabulary: Vocabulary) {
+            kinds = vocabulary.section(Section.kinds)
+            stepTypes = vocabulary.section(Section.stepTypes)
+            statuses = vocabulary.section(Section.statuses)
+            outcomes = vocabulary.section(Section.outcomes)
+            forms = vocabulary.section(Section.forms)
+            meetingTypes = vocabulary.section(Section.meetingTypes)
+            roles = vocabulary.section(Section.roles)
+        }
+    }
 
     /// Vocabulary sections the loader reads codes from.
     public enum Section {

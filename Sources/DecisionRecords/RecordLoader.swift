@@ -50,7 +50,7 @@ struct RecordReader {
         var kind = requiredText("kind", in: document, at: first)
         let title = requiredText("title", in: document, at: first)
         if let written = kind, let kindNode = document["kind"] {
-            if let code = format.vocabulary.code(for: written, in: RecordFormat.Section.kinds) {
+            if let code = format.codes.kinds.code(for: written) {
                 kind = code
                 if code != written { root = root.replacing("kind", with: code) }
             } else {

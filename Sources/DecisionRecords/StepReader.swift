@@ -12,12 +12,12 @@ extension RecordReader {
         }
         var node = original
         let before = problems.count
-        let type = readCode("type", of: &node, step: number, section: RecordFormat.Section.stepTypes,
+        let type = readCode("type", of: &node, step: number, section: format.codes.stepTypes,
                             what: LocalizedText(zh: "步骤类型", en: "step type"), required: true, checked: checksValues)
         var status = StepStatus.done
         var statusKnown = true
         if node["status"] != nil {
-            if let code = readCode("status", of: &node, step: number, section: RecordFormat.Section.statuses,
+            if let code = readCode("status", of: &node, step: number, section: format.codes.statuses,
                                    what: LocalizedText(zh: "步骤状态", en: "step status"), required: false, checked: true),
                let parsed = StepStatus(rawValue: code) {
                 status = parsed
@@ -26,10 +26,10 @@ extension RecordReader {
             }
         }
         if checksValues {
-            _ = readCode("outcome", of: &node, step: number, section: RecordFormat.Section.outcomes,
+            _ = readCode("outcome", of: &node, step: number, section: format.codes.outcomes,
                          what: LocalizedText(zh: "结论", en: "outcome"), required: false, checked: true)
             if type == "legality_review" {
-                _ = readCode("form", of: &node, step: number, section: RecordFormat.Section.forms,
+                _ = readCode("form", of: &node, step: number, section: format.codes.forms,
                              what: LocalizedText(zh: "审查形式", en: "review form"), required: false, checked: true)
             }
         }
@@ -55,7 +55,7 @@ extension RecordReader {
     /// Reads a code field: a text that is a code or a name of `section` (rewritten to the code).
     /// Not a text: a step problem. Neither code nor name: a value problem when `checked`, else the text as written.
     private mutating func readCode(
-        _ key: String, of node: inout YAMLNode, step: Int, section: String, what: LocalizedText, required: Bool, checked: Bool
+        _ key: String, of node: inout YAMLNode, step: Int, section: Vocabulary.Section, what: LocalizedText, required: Bool, checked: Bool
     ) -> String? {
         // The value's core type is resolved once (nil for a list or a mapping).
         let valueNode = node[key]
@@ -72,7 +72,7 @@ extension RecordReader {
             add(.step, zh: "第 \(step) 个步骤的 \(key) 是\(kind)，应为文本", en: "step \(step) has \(key) \(kindEnglish), expected a text", at: valueNode)
             return nil
         }
-        if let code = format.vocabulary.code(for: written, in: section) {
+        if let code = section.code(for: written) {
             if code != written {
                 node = node.replacing(key, with: code)
                 rewrites += 1
@@ -80,7 +80,7 @@ extension RecordReader {
             return code
         }
         if checked {
-            unknownCode(written, at: valueNode, section: section, what: what)
+            unknownCode(written, at: valueNode, section: section.name, what: what)
             return nil
         }
         return written
@@ -168,7 +168,7 @@ extension RecordReader {
         guard checksValues else { return }
         if isDiscussion {
             let before = meeting
-            _ = readCode("type", of: &meeting, step: step, section: RecordFormat.Section.meetingTypes,
+            _ = readCode("type", of: &meeting, step: step, section: format.codes.meetingTypes,
                          what: LocalizedText(zh: "会议类型", en: "meeting type"), required: false, checked: true)
             if meeting.range != before.range || meeting["type"]?.scalar?.text != before["type"]?.scalar?.text {
                 node = node.replacing("meeting", with: meeting)
@@ -199,7 +199,7 @@ extension RecordReader {
             }
             if signoff["role"] == nil {
                 add(.step, zh: "第 \(step) 个步骤的签署缺少 role", en: "a signoff of step \(step) lacks 'role'", at: signoff)
-            } else if let code = readCode("role", of: &signoff, step: step, section: RecordFormat.Section.roles,
+            } else if let code = readCode("role", of: &signoff, step: step, section: format.codes.roles,
                                           what: LocalizedText(zh: "签署角色", en: "signoff role"), required: false, checked: checksValues),
                       code != items[index]["role"]?.scalar?.text {
                 items[index] = signoff

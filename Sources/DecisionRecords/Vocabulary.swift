@@ -41,6 +41,26 @@ public struct Vocabulary: Sendable {
         return codesByName[section]?[Self.trimmed(written)]
     }
 
+    /// One section, taken out once so that each code read from it hashes the written text alone
+    /// (an empty section when the vocabulary has none of that name).
+    public func section(_ name: String) -> Section {
+        Section(name: name, codes: sections[name] ?? [:], codesByName: codesByName[name] ?? [:])
+    }
+
+    /// The codes of one section and the names they go by.
+    public struct Section: Sendable {
+        /// The section's name, such as `step_types`.
+        public let name: String
+        fileprivate let codes: [String: LocalizedText]
+        fileprivate let codesByName: [String: String]
+
+        /// The code a written value stands for, as `Vocabulary.code(for:in:)` reads it.
+        public func code(for written: String) -> String? {
+            if codes[written] != nil { return written }
+            return codesByName[Vocabulary.trimmed(written)]
+        }
+    }
+
     /// The code or name closest to a value that is neither, for "did you mean" (the code's name
     /// in brackets when the closest is a name).
     public func suggestion(for written: String, in section: String) -> String? {
