@@ -195,15 +195,21 @@ struct RecordReader {
             // The format's keys are ASCII letters and underscores, which no other text equals: a
             // key of another length is none of them, and is not compared with each.
             let length = key.utf8.count
-            guard !known.contains(where: { $0.utf8.count == length && $0 == key }), !format.ruleKeys.contains(key),
-                  !RecordFormat.isExtension(key) else { continue }
-            let what = describe()
-            let closest = Suggestion.closest(to: key, in: known)
-            add(.key,
-                zh: "\(what.zh)中的字段 \(key) 既不是记录格式的字段，也没有规则读取它\(closest.map { "；是否应为 \($0)？" } ?? "")（自定义字段请以 x_ 开头）",
-                en: "the key '\(key)' of \(what.en) is neither a key of the record format nor read by any rule\(closest.map { "; did you mean '\($0)'?" } ?? "") (prefix your own keys with x_)",
-                at: pair.key)
+            guard !known.contains(where: { $0.utf8.count == length && $0 == key }) else { continue }
+            unknownKey(pair.key, key, known: known, what: describe)
         }
+    }
+
+    /// A key problem for a key that is none of the format's `known` ones, unless a loaded rule
+    /// reads it or it is the user's own (`x_...`).
+    mutating func unknownKey(_ keyNode: YAMLNode, _ key: String, known: [String], what describe: () -> LocalizedText) {
+        guard !format.ruleKeys.contains(key), !RecordFormat.isExtension(key) else { return }
+        let what = describe()
+        let closest = Suggestion.closest(to: key, in: known)
+        add(.key,
+            zh: "\(what.zh)中的字段 \(key) 既不是记录格式的字段，也没有规则读取它\(closest.map { "；是否应为 \($0)？" } ?? "")（自定义字段请以 x_ 开头）",
+            en: "the key '\(key)' of \(what.en) is neither a key of the record format nor read by any rule\(closest.map { "; did you mean '\($0)'?" } ?? "") (prefix your own keys with x_)",
+            at: keyNode)
     }
 }
 

@@ -11,13 +11,14 @@ extension RecordReader {
             return (nil, original)
         }
         var node = original
+        let fields = StepFields(original)
         let before = problems.count
-        let type = readCode("type", of: &node, step: number, section: format.codes.stepTypes,
+        let type = readCode("type", fields.type, of: &node, step: number, section: format.codes.stepTypes,
                             what: LocalizedText(zh: "步骤类型", en: "step type"), required: true, checked: checksValues)
         var status = StepStatus.done
         var statusKnown = true
-        if node["status"] != nil {
-            if let code = readCode("status", of: &node, step: number, section: format.codes.statuses,
+        if fields.status != nil {
+            if let code = readCode("status", fields.status, of: &node, step: number, section: format.codes.statuses,
                                    what: LocalizedText(zh: "步骤状态", en: "step status"), required: false, checked: true),
                let parsed = StepStatus(rawValue: code) {
                 status = parsed
@@ -26,20 +27,22 @@ extension RecordReader {
             }
         }
         if checksValues {
-            _ = readCode("outcome", of: &node, step: number, section: format.codes.outcomes,
+            _ = readCode("outcome", fields.outcome, of: &node, step: number, section: format.codes.outcomes,
                          what: LocalizedText(zh: "结论", en: "outcome"), required: false, checked: true)
             if type == "legality_review" {
-                _ = readCode("form", of: &node, step: number, section: format.codes.forms,
+                _ = readCode("form", fields.form, of: &node, step: number, section: format.codes.forms,
                              what: LocalizedText(zh: "审查形式", en: "review form"), required: false, checked: true)
             }
         }
-        let (dated, dayNode) = readDates(node, step: number)
-        readPeople(node, step: number)
-        readMeeting(&node, step: number, isDiscussion: type == "collective_discussion")
-        readSignoffs(&node, step: number)
+        let (dated, dayNode) = readDates(fields, of: node, step: number)
+        readPeople(fields, step: number)
+        readMeeting(fields.meeting, of: &node, step: number, isDiscussion: type == "collective_discussion")
+        readSignoffs(fields.signoffs, of: &node, step: number)
         if checksValues {
-            if let shown = node["credentials_shown"] { requireBoolean(shown, key: "credentials_shown") }
-            unknownKeys(in: node, known: RecordFormat.stepKeys, what: LocalizedText(zh: "第 \(number) 个步骤", en: "step \(number)"))
+            if let shown = fields.credentialsShown { requireBoolean(shown, key: "credentials_shown") }
+            for key in fields.otherKeys {
+                unknownKey(key.node, key.text, known: RecordFormat.stepKeys) { LocalizedText(zh: "第 \(number) 个步骤", en: "step \(number)") }
+            }
         }
         let placed = !problems[before...].contains { $0.code == .step }
         guard placed, let type, let day = dated else { return (nil, node) }
@@ -52,13 +55,14 @@ extension RecordReader {
         return (Step(index: index, type: type, status: statusKnown ? status : .planned, day: day, node: node, dayPosition: dayNode?.position), node)
     }
 
-    /// Reads a code field: a text that is a code or a name of `section` (rewritten to the code).
-    /// Not a text: a step problem. Neither code nor name: a value problem when `checked`, else the text as written.
+    /// Reads a code field, whose value `valueNode` is (nil when absent): a text that is a code or
+    /// a name of `section` (rewritten to the code in `node`). Not a text: a step problem. Neither
+    /// code nor name: a value problem when `checked`, else the text as written.
     private mutating func readCode(
-        _ key: String, of node: inout YAMLNode, step: Int, section: Vocabulary.Section, what: LocalizedText, required: Bool, checked: Bool
+        _ key: String, _ valueNode: YAMLNode?, of node: inout YAMLNode, step: Int, section: Vocabulary.Section, what: LocalizedText,
+        required: Bool, checked: Bool
     ) -> String? {
         // The value's core type is resolved once (nil for a list or a mapping).
-        let valueNode = node[key]
         let value = valueNode?.coreValue
         guard let valueNode, value != .null else {
             if required {
@@ -88,21 +92,14 @@ extension RecordReader {
 
     /// The step's dates: each valid; a period has both ends, in order; the day it is dated by, and
     /// the node of that day (`date`, else the period's `end`).
-    private mutating func readDates(_ node: YAMLNode, step: Int) -> (Day?, YAMLNode?) {
-        // Every date field of the format is checked; the step is dated by `date` or its period.
-        // Each field is looked up once.
-        var (date, first, last): (Day?, Day?, Day?)
-        var (dateNode, start, end): (YAMLNode?, YAMLNode?, YAMLNode?)
-        for key in RecordFormat.stepDateKeys {
-            guard let found = node[key] else { continue }
-            let day = readDate(key, found, step: step)
-            switch key {
-            case "date": (dateNode, date) = (found, day)
-            case "start": (start, first) = (found, day)
-            case "end": (end, last) = (found, day)
-            default: break
-            }
-        }
+    private mutating func readDates(_ fields: StepFields, of node: YAMLNode, step: Int) -> (Day?, YAMLNode?) {
+        // Every date field of the format is checked, in the order of `RecordFormat.stepDateKeys`;
+        // the step is dated by `date` or its period.
+        let (dateNode, start, end) = (fields.date, fields.start, fields.end)
+        let date = dateNode.flatMap { readDate("date", $0, step: step) }
+        let first = start.flatMap { readDate("start", $0, step: step) }
+        let last = end.flatMap { readDate("end", $0, step: step) }
+        if let submitted = fields.submitted { _ = readDate("submitted", submitted, step: step) }
         if let start, end == nil {
             add(.step, zh: "第 \(step) 个步骤有 start 却没有 end；期间须写明起止日期", en: "step \(step) has 'start' but no 'end'; a period needs both", at: start)
         } else if let end, start == nil {
@@ -133,33 +130,37 @@ extension RecordReader {
             at: node)
     }
 
-    /// `by`, `officers` and `attendees` are lists of person ids (texts).
-    private mutating func readPeople(_ node: YAMLNode, step: Int) {
-        for key in RecordFormat.peopleKeys {
-            guard let list = node[key] else { continue }
-            guard let items = list.items else {
-                let written = list.scalar?.text ?? ""
-                let hint = list.scalar != nil && list.coreValue != .null ? ("；应写成列表：\(key): [\(written)]", "; write a list: \(key): [\(written)]") : ("", "")
+    /// `by`, `officers` and `attendees` are lists of person ids (texts), read in the order of
+    /// `RecordFormat.peopleKeys`.
+    private mutating func readPeople(_ fields: StepFields, step: Int) {
+        if let list = fields.by { readPersonList("by", list, step: step) }
+        if let list = fields.officers { readPersonList("officers", list, step: step) }
+        if let list = fields.attendees { readPersonList("attendees", list, step: step) }
+    }
+
+    private mutating func readPersonList(_ key: String, _ list: YAMLNode, step: Int) {
+        guard let items = list.items else {
+            let written = list.scalar?.text ?? ""
+            let hint = list.scalar != nil && list.coreValue != .null ? ("；应写成列表：\(key): [\(written)]", "; write a list: \(key): [\(written)]") : ("", "")
+            add(.step,
+                zh: "第 \(step) 个步骤的 \(key) 是\(Wording.kind(list, .zh))，应为人员编号列表\(hint.0)",
+                en: "step \(step) has \(key) as \(Wording.kind(list, .en)), expected a list of person ids\(hint.1)", at: list)
+            return
+        }
+        for item in items {
+            guard case .string = item.coreValue else {
+                let written = item.scalar?.text ?? Wording.kind(item, .en)
                 add(.step,
-                    zh: "第 \(step) 个步骤的 \(key) 是\(Wording.kind(list, .zh))，应为人员编号列表\(hint.0)",
-                    en: "step \(step) has \(key) as \(Wording.kind(list, .en)), expected a list of person ids\(hint.1)", at: list)
+                    zh: "第 \(step) 个步骤的 \(key) 中“\(written)”不是人员编号（文本）；数字编号请加引号",
+                    en: "step \(step) lists '\(written)' in \(key), which is not a person id (a text); quote numeric ids", at: item)
                 continue
-            }
-            for item in items {
-                guard case .string = item.coreValue else {
-                    let written = item.scalar?.text ?? Wording.kind(item, .en)
-                    add(.step,
-                        zh: "第 \(step) 个步骤的 \(key) 中“\(written)”不是人员编号（文本）；数字编号请加引号",
-                        en: "step \(step) lists '\(written)' in \(key), which is not a person id (a text); quote numeric ids", at: item)
-                    continue
-                }
             }
         }
     }
 
     /// `meeting` is a mapping; a discussion's meeting type is a code; its booleans are booleans.
-    private mutating func readMeeting(_ node: inout YAMLNode, step: Int, isDiscussion: Bool) {
-        guard var meeting = node["meeting"] else { return }
+    private mutating func readMeeting(_ value: YAMLNode?, of node: inout YAMLNode, step: Int, isDiscussion: Bool) {
+        guard var meeting = value else { return }
         guard meeting.kind == .mapping else {
             add(.step, zh: "第 \(step) 个步骤的 meeting 是\(Wording.kind(meeting, .zh))，应为映射（type、ref、minutes 等）",
                 en: "step \(step) has meeting as \(Wording.kind(meeting, .en)), expected a mapping (type, ref, minutes, ...)", at: meeting)
@@ -168,7 +169,7 @@ extension RecordReader {
         guard checksValues else { return }
         if isDiscussion {
             let before = meeting
-            _ = readCode("type", of: &meeting, step: step, section: format.codes.meetingTypes,
+            _ = readCode("type", meeting["type"], of: &meeting, step: step, section: format.codes.meetingTypes,
                          what: LocalizedText(zh: "会议类型", en: "meeting type"), required: false, checked: true)
             if meeting.range != before.range || meeting["type"]?.scalar?.text != before["type"]?.scalar?.text {
                 node = node.replacing("meeting", with: meeting)
@@ -182,8 +183,8 @@ extension RecordReader {
     }
 
     /// `signoffs` is a list of mappings, each with a text `role` that is a code, and a valid date.
-    private mutating func readSignoffs(_ node: inout YAMLNode, step: Int) {
-        guard let list = node["signoffs"] else { return }
+    private mutating func readSignoffs(_ value: YAMLNode?, of node: inout YAMLNode, step: Int) {
+        guard let list = value else { return }
         guard var items = list.sequence else {
             add(.step, zh: "第 \(step) 个步骤的 signoffs 是\(Wording.kind(list, .zh))，应为列表：[{person, role, date}]",
                 en: "step \(step) has signoffs as \(Wording.kind(list, .en)), expected a list of {person, role, date}", at: list)
@@ -199,7 +200,7 @@ extension RecordReader {
             }
             if signoff["role"] == nil {
                 add(.step, zh: "第 \(step) 个步骤的签署缺少 role", en: "a signoff of step \(step) lacks 'role'", at: signoff)
-            } else if let code = readCode("role", of: &signoff, step: step, section: format.codes.roles,
+            } else if let code = readCode("role", signoff["role"], of: &signoff, step: step, section: format.codes.roles,
                                           what: LocalizedText(zh: "签署角色", en: "signoff role"), required: false, checked: checksValues),
                       code != items[index]["role"]?.scalar?.text {
                 items[index] = signoff

@@ -109,6 +109,28 @@ struct RecordShapeTests {
         #expect(!loaded.isBlocked)
     }
 
+    /// The step reader finds its fields in one pass over a step's pairs: each key of the format
+    /// is known there (whatever its quoting), every other key is reported once, in written order.
+    @Test func everyKeyOfTheStepFormatIsKnownAndEveryOtherReportedInOrder() throws {
+        let values = [
+            "type": "legality_review", "date": "2026-03-10", "start": "2026-03-01", "end": "2026-03-05", "status": "done",
+            "outcome": "approved", "form": "formal_review", "submitted": "2026-03-01", "by": "[P-1]", "officers": "[P-1]",
+            "credentials_shown": "true", "signoffs": "[{person: P-1, role: legal_adviser, date: 2026-03-10}]",
+            "meeting": "{type: executive}", "attendees": "[P-1]", "documents": "[d]", "channel": "web",
+        ]
+        #expect(Set(values.keys) == Set(RecordFormat.stepKeys))
+        let known = RecordFormat.stepKeys.enumerated().map { index, key in
+            let written = index.isMultiple(of: 2) ? key : "\"\(key)\""
+            return "    \(written): \(values[key] ?? "")"
+        }
+        let others = ["    typ: a", "    dates: b", "    \"类型\": c", "    credentials_showx: d", "    x_own: e", "    [a, b]: f"]
+        let text = "id: K-3\nkind: normative_document\ntitle: t\nsteps:\n  - \n" + (known + others).joined(separator: "\n") + "\n"
+        let (_, problems) = try loadProblems(text, format: Self.checkAll)
+        let keyProblems = problems.filter { $0.code == .key }
+        #expect(keyProblems.map(\.position.line) == [22, 23, 24, 25], "\(keyProblems.map(\.message.en))")
+        #expect(keyProblems.first?.message.en.contains("did you mean 'type'") == true)
+    }
+
     @Test func factsExtensionsAndKeysRulesReadAreNeverReported() throws {
         let text = "id: K-2\nkind: normative_document\ntitle: t\nx_note: n\nfacts: {anything: 1}\nsteps:\n  - {type: publication, date: 2026-03-02, served_on: 2026-03-03, x-src: a}\n"
         _ = try loadRecord(text, format: testFormat(ruleKeys: ["served_on"], checking: nil))
