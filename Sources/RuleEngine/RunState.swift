@@ -44,20 +44,25 @@ public struct RunState: Sendable {
             guard query.expression < seen.count else { return nil }
             return seen[query.expression].firstPlace(of: query.value, else: SeenTable.Place(record: query.record, file: file, line: query.line))
         }
-        evaluation.findings = zip(evaluation.findings, evaluation.findingQueries).compactMap { finding, query in
-            guard let query else { return finding }
-            guard let first = earlier[query] else { return nil }
-            // The finding names the record that held the value first.
-            var named = finding
-            let place = "\(fileName(first.file)):\(first.line)"
-            named.message.zh += "（最早见于记录 \(first.record)，\(place)）"
-            named.message.en += " (first in record \(first.record), \(place))"
-            named.evidence.append(Evidence(
-                key: "first_seen", label: LocalizedText(zh: "最早出现", en: "first seen"),
-                value: LocalizedText(zh: "\(first.record)（\(place)）", en: "\(first.record) (\(place))")))
-            return named
+        // The findings are kept in place, in order (most records drop one, and keep the rest).
+        var kept = 0
+        for index in evaluation.findings.indices {
+            if let query = evaluation.findingQueries[index] {
+                guard let first = earlier[query] else { continue }
+                // The finding names the record that held the value first.
+                let place = "\(fileName(first.file)):\(first.line)"
+                evaluation.findings[index].message.zh += "（最早见于记录 \(first.record)，\(place)）"
+                evaluation.findings[index].message.en += " (first in record \(first.record), \(place))"
+                evaluation.findings[index].evidence.append(Evidence(
+                    key: "first_seen", label: LocalizedText(zh: "最早出现", en: "first seen"),
+                    value: LocalizedText(zh: "\(first.record)（\(place)）", en: "\(first.record) (\(place))")))
+            }
+            if kept != index { evaluation.findings.swapAt(kept, index) }
+            kept += 1
         }
-        evaluation.findingQueries = Array(repeating: nil, count: evaluation.findings.count)
+        evaluation.findings.removeLast(evaluation.findings.count - kept)
+        evaluation.findingQueries.removeLast(evaluation.findingQueries.count - kept)
+        for index in evaluation.findingQueries.indices { evaluation.findingQueries[index] = nil }
         evaluation.seenQueries = []
     }
 }
