@@ -135,15 +135,19 @@ struct TreeBuilder: ~Copyable {
     /// Small mappings are searched in place; large ones get an index, so a hostile
     /// mapping of many keys stays linear.
     private mutating func checkDuplicate(keyAt keyIndex: Int, in top: Int) throws(YAMLError) {
-        guard let text = document.scalarText(pending[keyIndex]) else { return }
-        let position = document.position(of: pending[keyIndex])
-        let keys = stride(from: stack[top].firstChild, to: keyIndex, by: 2)
+        let keyEntry = document.entry(pending[keyIndex])
+        guard keyEntry.kind == .scalar else { return }
+        let firstChild = stack[top].firstChild
+        let keys = stride(from: firstChild, to: keyIndex, by: 2)
         var first: SourcePosition?
-        if stack[top].keyIndex == nil, (keyIndex - stack[top].firstChild) / 2 < 16 {
-            // Keys of another length (their entries hold it) are passed over without reading them.
-            let length = document.entry(pending[keyIndex]).count
-            for index in keys where document.entry(pending[index]).count == length {
-                if let other = document.scalarText(pending[index]), other == text {
+        if stack[top].keyIndex == nil, (keyIndex - firstChild) / 2 < 16 {
+            // Keys of another length (their entries hold it) are passed over without reading
+            // them, and the key's own text is read only when one has its length.
+            var text: String?
+            for index in keys where document.entry(pending[index]).count == keyEntry.count {
+                let mine = text ?? document.scalarText(pending[keyIndex])
+                text = mine
+                if let other = document.scalarText(pending[index]), other == mine {
                     first = document.position(of: pending[index])
                     break
                 }
@@ -158,11 +162,13 @@ struct TreeBuilder: ~Copyable {
                 }
                 stack[top].keyIndex = index
             }
+            let text = document.scalarText(pending[keyIndex]) ?? ""
             first = stack[top].keyIndex?[text]
-            if first == nil { stack[top].keyIndex?[text] = position }
+            if first == nil { stack[top].keyIndex?[text] = keyEntry.range.start }
         }
         if let first {
-            throw error(.duplicateKey, "the key '\(text)' appears twice in one mapping (first at line \(first.line), column \(first.column))", at: position)
+            let text = document.scalarText(pending[keyIndex]) ?? ""
+            throw error(.duplicateKey, "the key '\(text)' appears twice in one mapping (first at line \(first.line), column \(first.column))", at: keyEntry.range.start)
         }
     }
 
