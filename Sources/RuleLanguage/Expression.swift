@@ -85,26 +85,35 @@ public struct DateBound: Sendable {
 }
 
 /// `steps: {...}`: the record's steps of some types, statuses and field values, ordered by date
-/// (a period by its end; ties keep the written order).
-public struct StepSelection: Sendable {
+/// (a period by its end; ties keep the written order). (A class: taking a struct of its five
+/// parts out of its expression, on every evaluation, retained and released each of them.)
+public final class StepSelection: Sendable {
     /// Accepted types; nil accepts every type.
-    public var types: [String]? {
-        didSet { typesAreASCII = types?.allSatisfy(\.isAllASCII) ?? false }
-    }
-    /// Whether every accepted type is known to be ASCII (as codes are), so the evaluator can tell a
-    /// step's type apart from them by length; false when not known (types given when the selection
-    /// was made), which only costs that shortcut.
-    public private(set) var typesAreASCII = false
+    public let types: [String]?
+    /// Whether every accepted type is ASCII (as codes are), so the evaluator can tell a step's
+    /// type apart from them by length.
+    public let typesAreASCII: Bool
     /// Accepted status.
-    public var status: StatusFilter
+    public let status: StatusFilter
     /// Field tests.
-    public var fields: [FieldMatch]
+    public let fields: [FieldMatch]
     /// Date bounds.
-    public var bounds: [DateBound]
+    public let bounds: [DateBound]
     /// A further condition, with `$it` bound to each candidate step.
-    public var filter: Filter?
+    public let filter: Filter?
     /// Where the selection is written.
-    public var position: SourcePosition = .start
+    public let position: SourcePosition
+
+    /// A selection of the given parts.
+    public init(types: [String]?, status: StatusFilter, fields: [FieldMatch], bounds: [DateBound], filter: Filter?, position: SourcePosition = .start) {
+        self.types = types
+        typesAreASCII = types?.allSatisfy(\.isAllASCII) ?? false
+        self.status = status
+        self.fields = fields
+        self.bounds = bounds
+        self.filter = filter
+        self.position = position
+    }
 }
 
 /// A condition evaluated on each item of a list, with the item in a slot (`$it`).
@@ -141,14 +150,23 @@ public enum ReferenceRoot: Sendable, Hashable {
     case slot(Int)
 }
 
-/// `$root.path.to.field`: a value from the record, the run, or a binding.
-public struct Reference: Sendable {
+/// `$root.path.to.field`: a value from the record, the run, or a binding. (A class: it is the
+/// most evaluated expression, and taking a struct of three references out of its expression
+/// retained and released each of them.)
+public final class Reference: Sendable {
     /// Where it starts.
-    public var root: ReferenceRoot
+    public let root: ReferenceRoot
     /// The field path after the root.
-    public var path: [String]
+    public let path: [String]
     /// The reference as written, for messages.
-    public var text: String
+    public let text: String
+
+    /// A reference from `root` along `path`, written as `text`.
+    public init(root: ReferenceRoot, path: [String], text: String) {
+        self.root = root
+        self.path = path
+        self.text = text
+    }
 }
 
 /// An expression of the rule language, checked and with names resolved to slots.

@@ -347,27 +347,31 @@ struct ExpressionCompiler {
     }
 
     private mutating func stepSelection(_ node: YAMLNode) -> StepSelection {
-        var selection = StepSelection(types: nil, status: .done, fields: [], bounds: [], filter: nil, position: node.position)
+        var types: [String]?
+        var status = StatusFilter.done
+        var fields: [FieldMatch] = []
+        var bounds: [DateBound] = []
+        var filter: Filter?
         guard let pairs = node.mapping else {
             error(node, "'steps' takes a mapping of conditions such as {type: legality_review}, found \(node.kindDescription)")
-            return selection
+            return StepSelection(types: types, status: status, fields: fields, bounds: bounds, filter: filter, position: node.position)
         }
         let boundKeys: [String: Comparison] = ["on_or_before": .le, "before": .lt, "on_or_after": .ge, "after": .gt]
         for pair in pairs {
             let key = pair.key.scalar?.text ?? ""
             switch key {
             case "type":
-                selection.types = texts(pair.value, key: key)
+                types = texts(pair.value, key: key)
             case "status":
-                if let text = pair.value.scalar?.text, let status = StatusFilter(rawValue: text) {
-                    selection.status = status
+                if let text = pair.value.scalar?.text, let written = StatusFilter(rawValue: text) {
+                    status = written
                 } else {
                     error(pair.value, "'status' in a step selection is done, planned or any")
                 }
             case "where":
-                selection.filter = filter(pair.value, itemType: .step)
+                filter = self.filter(pair.value, itemType: .step)
             case _ where boundKeys[key] != nil:
-                selection.bounds.append(DateBound(comparison: boundKeys[key] ?? .le, value: compile(pair.value)))
+                bounds.append(DateBound(comparison: boundKeys[key] ?? .le, value: compile(pair.value)))
             default:
                 let path = key.split(separator: ".").map(String.init)
                 guard let head = path.first, Self.stepFields.contains(head) else {
@@ -376,10 +380,10 @@ struct ExpressionCompiler {
                     continue
                 }
                 let values = pair.value.sequence.map { $0.map { compile($0) } } ?? [compile(pair.value)]
-                selection.fields.append(FieldMatch(path: path, values: values))
+                fields.append(FieldMatch(path: path, values: values))
             }
         }
-        return selection
+        return StepSelection(types: types, status: status, fields: fields, bounds: bounds, filter: filter, position: node.position)
     }
 
     private mutating func texts(_ node: YAMLNode, key: String) -> [String] {
