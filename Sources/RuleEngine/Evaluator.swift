@@ -55,7 +55,10 @@ final class Evaluator {
     private struct TypeGroup {
         let type: String
         let isASCII: Bool
-        var range: Range<Int>
+        var start = 0
+        var count = 1
+
+        var range: Range<Int> { start..<(start + count) }
     }
 
     /// Step indices ordered by date, ties in written order. Steps are mostly written in date
@@ -84,30 +87,30 @@ final class Evaluator {
     private static func groupedByType(_ order: [Int], of steps: [Step]) -> ([Int], [TypeGroup]) {
         var groups: [TypeGroup] = []
         groups.reserveCapacity(order.count)
-        var groupOfPlace: [Int] = []
-        groupOfPlace.reserveCapacity(order.count)
-        for index in order {
+        var groupOfPlace = [Int](repeating: 0, count: order.count)
+        for (place, index) in order.enumerated() {
             let type = steps[index].type
-            if let known = groups.firstIndex(where: { $0.type == type }) {
-                groups[known].range = groups[known].range.lowerBound..<(groups[known].range.upperBound + 1)
-                groupOfPlace.append(known)
+            let isASCII = type.isAllASCII
+            if let known = groups.firstIndex(where: { same($0.type, $0.isASCII, type, isASCII) }) {
+                groups[known].count += 1
+                groupOfPlace[place] = known
             } else {
-                groups.append(TypeGroup(type: type, isASCII: type.isAllASCII, range: 0..<1))
-                groupOfPlace.append(groups.count - 1)
+                groups.append(TypeGroup(type: type, isASCII: isASCII))
+                groupOfPlace[place] = groups.count - 1
             }
         }
-        // Each group's range so far holds its size; it becomes its place among the others.
+        // Each group's place follows the ones before it; its steps are counted in again as placed.
         var start = 0
         for group in groups.indices {
-            let size = groups[group].range.count
-            groups[group].range = start..<(start + size)
-            start += size
+            groups[group].start = start
+            start += groups[group].count
+            groups[group].count = 0
         }
-        var filled = groups.map(\.range.lowerBound)
         var grouped = [Int](repeating: 0, count: order.count)
         for (place, index) in order.enumerated() {
-            grouped[filled[groupOfPlace[place]]] = index
-            filled[groupOfPlace[place]] += 1
+            let group = groupOfPlace[place]
+            grouped[groups[group].start + groups[group].count] = index
+            groups[group].count += 1
         }
         return (grouped, groups)
     }
