@@ -36,9 +36,7 @@ public struct Vocabulary: Sendable {
     /// The code a written value stands for: the value itself when it is a code, or the code of the
     /// name it is; nil when it is neither.
     public func code(for written: String, in section: String) -> String? {
-        guard let codes = sections[section] else { return nil }
-        if codes[written] != nil { return written }
-        return codesByName[section]?[Self.trimmed(written)]
+        self.section(section).code(for: written)
     }
 
     /// One section, taken out once so that each code read from it hashes the written text alone
@@ -54,7 +52,8 @@ public struct Vocabulary: Sendable {
         fileprivate let codes: [String: LocalizedText]
         fileprivate let codesByName: [String: String]
 
-        /// The code a written value stands for, as `Vocabulary.code(for:in:)` reads it.
+        /// The code a written value stands for: the value itself when it is a code, or the code
+        /// of the name it is; nil when it is neither.
         public func code(for written: String) -> String? {
             if codes[written] != nil { return written }
             return codesByName[Vocabulary.trimmed(written)]
