@@ -68,14 +68,29 @@ FUZZ_SECONDS ?= 600
 fuzz: deps
 	FUZZ_SECONDS=$(FUZZ_SECONDS) Fuzz/run
 
-# The test suite under the address sanitizer, then under the thread sanitizer (the parallel checker).
+# The test suite under the address sanitizer, then under the thread sanitizer (the parallel checker);
+# then each sanitized binary on real folders: `cases/`, 2,000 generated records one file each, and a
+# multi-document file of 2,000 more (a folder listing once read past its buffer only on a large folder).
+SANITIZE_RECORDS := .build/sanitize-records
 sanitize: deps
 	swift build --build-tests --scratch-path .build-asan -Xswiftc -sanitize=address
-	# Leak detection is off: the toolchain's test runners (XCTest, swift-argument-parser's exit path) hold
-	# memory until exit, which LeakSanitizer reports; every other ASan error fails the run.
+	# Leak detection is off for the suite: the toolchain's test runners (XCTest, swift-argument-parser's
+	# exit path) hold memory until exit, which LeakSanitizer reports; every other ASan error fails the run.
 	LEGALITY_BINARY=.build-asan/debug/legality LEGALITY_SANITIZER=address ASAN_OPTIONS=detect_leaks=0:halt_on_error=1 swift test --skip-build --scratch-path .build-asan
 	swift build --build-tests --scratch-path .build-tsan -Xswiftc -sanitize=thread
 	LEGALITY_BINARY=.build-tsan/debug/legality LEGALITY_SANITIZER=thread TSAN_OPTIONS=halt_on_error=1 swift test --skip-build --scratch-path .build-tsan
+	test -d $(SANITIZE_RECORDS)/files || python3 bench/generate.py $(SANITIZE_RECORDS)/files 2000
+	test -d $(SANITIZE_RECORDS)/multi || python3 bench/generate.py $(SANITIZE_RECORDS)/multi 2000 --multi 1
+	# The binaries themselves, leak detection on; exit status 1 (findings) is expected, 2 or a sanitizer's is not.
+	for target in cases $(SANITIZE_RECORDS)/files $(SANITIZE_RECORDS)/multi; do \
+	  for format in json sarif; do \
+	    ASAN_OPTIONS=detect_leaks=1:halt_on_error=1:exitcode=70 LEGALITY_RULES=rules .build-asan/debug/legality check $$target --jobs 2 --format $$format --as-of 2026-12-01 > /dev/null; \
+	    status=$$?; test $$status -le 1 || { echo "sanitize: address sanitizer, $$target: exit $$status"; exit 1; }; \
+	  done; \
+	  TSAN_OPTIONS=halt_on_error=1:exitcode=70 LEGALITY_RULES=rules .build-tsan/debug/legality check $$target --jobs 2 --format json --as-of 2026-12-01 > /dev/null; \
+	  status=$$?; test $$status -le 1 || { echo "sanitize: thread sanitizer, $$target: exit $$status"; exit 1; }; \
+	done
+	ASAN_OPTIONS=detect_leaks=1:halt_on_error=1:exitcode=70 LEGALITY_RULES=rules .build-asan/debug/legality audit cases --from 2020-01-01 --to 2026-12-31 --format html > /dev/null
 
 # A package that runs anywhere Linux runs (static Swift stdlib and libyaml), checked in a fresh
 # folder with an empty environment and ldd; see scripts/dist.
