@@ -54,12 +54,15 @@ public enum JSONReporter {
 
     /// Findings as list items; `first` when nothing was written to the list before them.
     public static func findings(_ findings: [Finding], language: Language, first: Bool) -> String {
-        var output = ""
+        // Written as bytes and made a text once (a text per finding was made, checked and appended).
+        var output: [UInt8] = []
+        output.reserveCapacity(findings.count * 1024)
+        let indent = Array("    ".utf8)
         for (index, item) in findings.enumerated() {
-            output += index == 0 && first ? "\n    " : ",\n    "
-            finding(item, language).write(to: &output, indent: "    ")
+            output += (index == 0 && first ? "\n    " : ",\n    ").utf8
+            finding(item, language).write(to: &output, indent: indent)
         }
-        return output
+        return String(decoding: output, as: UTF8.self)
     }
 
     /// The end of a report: the summary, after the findings, so a report can be written as it is made.

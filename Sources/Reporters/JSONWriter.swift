@@ -41,7 +41,7 @@ enum JSONWriter {
 }
 
 /// A JSON value built by reporters, written with keys in a fixed order.
-indirect enum JSON {
+enum JSON {
     case null
     case bool(Bool)
     case int(Int)
@@ -65,6 +65,11 @@ indirect enum JSON {
         bytes.reserveCapacity(1024)
         write(to: &bytes, indent: Array(indent.utf8), depth: 0)
         output += String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends the value to `output` as UTF-8, for a run of values made into one text at the end.
+    func write(to output: inout [UInt8], indent: [UInt8]) {
+        write(to: &output, indent: indent, depth: 0)
     }
 
     /// Writes the value at `depth` levels below `indent`; each level indents by two spaces more.

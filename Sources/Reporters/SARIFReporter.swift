@@ -48,18 +48,21 @@ public enum SARIFReporter {
 
         public mutating func findings(_ findings: [Finding], into sink: inout some TextSink) {
             guard !findings.isEmpty else { return }
-            var output = ""
+            // Written as bytes and made a text once (a text per finding was made, checked and appended).
+            var output: [UInt8] = []
+            output.reserveCapacity(findings.count * 1024)
+            let indent = Array("        ".utf8)
             for finding in findings {
                 if index[finding.rule] == nil {
                     // A rule the heading.run did not list (an input problem, a waiver, the engine's own) still gets a descriptor.
                     index[finding.rule] = descriptors.count
                     descriptors.append(SARIFReporter.descriptor(finding, heading.language))
                 }
-                output += written == 0 ? "\n        " : ",\n        "
-                SARIFReporter.result(finding, ruleIndex: index[finding.rule], heading.language).write(to: &output, indent: "        ")
+                output += (written == 0 ? "\n        " : ",\n        ").utf8
+                SARIFReporter.result(finding, ruleIndex: index[finding.rule], heading.language).write(to: &output, indent: indent)
                 written += 1
             }
-            sink.write(output)
+            sink.write(String(decoding: output, as: UTF8.self))
         }
 
         public mutating func end(_ tally: ReportTally, into sink: inout some TextSink) {
