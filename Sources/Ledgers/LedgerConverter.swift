@@ -134,7 +134,7 @@ public enum LedgerConverter {
 
 /// A record being built from cells: mappings keep their keys in the order first set.
 enum Draft {
-    indirect enum Value {
+    enum Value {
         case scalar(String, SourcePosition, text: Bool)
         case list([Value], SourcePosition)
         case mapping(Mapping)
