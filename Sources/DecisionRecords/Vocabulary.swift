@@ -80,10 +80,13 @@ public struct Vocabulary: Sendable {
     public static func trimmed(_ text: String) -> String {
         // Most values have no space to trim: return them without building a new string. Two ASCII
         // ends that are no space say so at once (the scalar views are for the other ends).
-        if let first = text.utf8.first, let last = text.utf8.last, first < 0x80, last < 0x80,
-           first != UInt8(ascii: " "), first != UInt8(ascii: "\t"), last != UInt8(ascii: " "), last != UInt8(ascii: "\t") {
-            return text
+        // (Read in the text's own storage: the generic `first` and `last` of its bytes cost more.)
+        let plainEnds = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            guard let first = bytes.first, let last = bytes.last else { return false }
+            return first < 0x80 && last < 0x80 && first != UInt8(ascii: " ") && first != UInt8(ascii: "\t")
+                && last != UInt8(ascii: " ") && last != UInt8(ascii: "\t")
         }
+        if plainEnds == true { return text }
         guard let head = text.unicodeScalars.first, let tail = text.unicodeScalars.last, isSpace(head) || isSpace(tail) else { return text }
         var scalars = Substring(text).unicodeScalars[...]
         while let first = scalars.first, Self.isSpace(first) { scalars = scalars.dropFirst() }

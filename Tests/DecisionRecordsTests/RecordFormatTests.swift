@@ -35,6 +35,14 @@ struct VocabularyTests {
         #expect(record.node["steps"]?.sequence?[0]["type"]?.scalar?.text == "legality_review")
     }
 
+    @Test(arguments: [
+        ("legality_review", "legality_review"), ("", ""), (" a ", "a"), ("\ta", "a"), ("a\t", "a"), ("\u{3000}立案 ", "立案"),
+        ("立案\u{A0}", "立案"), ("x\u{3000}", "x"), ("\u{3000}", ""), ("  ", ""), ("a b", "a b"), ("é", "é"),
+    ])
+    func trimmingTakesOffSpacesFullWidthOnesIncluded(written: String, trimmed: String) {
+        #expect(Vocabulary.trimmed(written) == trimmed)
+    }
+
     @Test func englishNamesAndSurroundingSpacesAreAccepted() throws {
         let record = try loadRecord("id: V-2\nkind: administrative penalty\ntitle: t\nsteps:\n  - {type: \"\u{3000}立案 \", date: 2026-03-02}\n", format: Self.checkAll)
         #expect(record.kind == "administrative_penalty")
