@@ -38,8 +38,6 @@ public struct RecordFormat: Sendable {
     public static let meetingKeys = ["type", "ref", "minutes", "dissent_recorded"]
     /// The keys of a signoff.
     public static let signoffKeys = ["person", "role", "date"]
-    /// The step fields that hold lists of person ids.
-    public static let peopleKeys = ["by", "officers", "attendees"]
     /// The step fields that hold dates.
     public static let stepDateKeys = ["date", "start", "end", "submitted"]
 

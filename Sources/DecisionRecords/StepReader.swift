@@ -130,8 +130,8 @@ extension RecordReader {
             at: node)
     }
 
-    /// `by`, `officers` and `attendees` are lists of person ids (texts), read in the order of
-    /// `RecordFormat.peopleKeys`.
+    /// `by`, `officers` and `attendees`, the step fields that hold people, are lists of person
+    /// ids (texts), read in this order.
     private mutating func readPeople(_ fields: StepFields, step: Int) {
         if let list = fields.by { readPersonList("by", list, step: step) }
         if let list = fields.officers { readPersonList("officers", list, step: step) }
