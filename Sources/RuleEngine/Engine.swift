@@ -11,6 +11,8 @@ public struct Engine: Sendable {
 
     /// Each rule with what evaluating it needs, in the order of `rules`.
     private let plans: [RulePlan]
+    /// The shared definitions, made ready once.
+    private let definitions: [DefinitionProgram]
     /// The indices of the rules that apply to each kind named by some rule (with those that apply
     /// to every kind, in id order), and of those that apply to every kind.
     private let rulesByKind: [String: [Int]]
@@ -24,6 +26,7 @@ public struct Engine: Sendable {
         let rules = context.rules.rules.filter(include)
         self.rules = rules
         plans = rules.map { RulePlan(rule: $0, context: context) }
+        definitions = context.rules.definitions.map(DefinitionProgram.init)
         var byKind: [String: [Int]] = [:]
         for (index, rule) in rules.enumerated() {
             for kind in rule.kinds ?? [] { byKind[kind, default: []].append(index) }
@@ -73,7 +76,7 @@ public struct Engine: Sendable {
         guard var record = document.record else { return result }
         let blocked = document.isBlocked
         if let meeting = context.meeting, !blocked { Self.addMeeting(on: meeting, to: &record) }
-        let evaluator = Evaluator(context: context, record: record)
+        let evaluator = Evaluator(context: context, record: record, definitions: definitions)
         let indices = ruleIndices(for: record.kind)
         // Room for every rule that may apply, made once (it grew five times a record).
         result.applicableRules.reserveCapacity(result.applicableRules.count + indices.count)
@@ -93,7 +96,7 @@ public struct Engine: Sendable {
     /// Findings of run-scope rules, such as "no registry was found".
     public func runFindings() -> [Finding] {
         let empty = DecisionRecord(id: "", kind: "", title: "", file: "", node: YAMLNode(.mapping([]), range: SourceRange(at: .start)), steps: [])
-        let evaluator = Evaluator(context: context, record: empty)
+        let evaluator = Evaluator(context: context, record: empty, definitions: definitions)
         var result = RecordEvaluation(findings: [], applicableRules: [])
         for plan in plans {
             guard plan.scope == .run else { continue }
@@ -119,13 +122,13 @@ public struct Engine: Sendable {
             let ruleParameters = plan.parameters
             for problem in problems where codes.contains(problem.code) {
                 let empty = DecisionRecord(id: record ?? "", kind: "", title: "", file: file, node: YAMLNode(.mapping([]), range: SourceRange(at: problem.position)), steps: [])
-                let evaluator = Evaluator(context: context, record: empty)
+                let evaluator = Evaluator(context: context, record: empty, definitions: definitions)
                 evaluator.problem = problem
                 evaluator.prepare(slotCount: 0, lets: [], parameters: ruleParameters)
                 var finding = Finding(
                     rule: rule.id, pack: rule.pack, severity: rule.severity, record: record, file: file,
                     position: problem.position, title: rule.title,
-                    message: evaluator.render(rule.message),
+                    message: evaluator.render(plan.message),
                     basis: rule.basis, help: rule.help, evidence: [])
                 finding.recordPosition = recordPosition
                 findings.append(finding)
@@ -148,7 +151,7 @@ public struct Engine: Sendable {
     private func evaluate(_ plan: RulePlan, with evaluator: Evaluator, into result: inout RecordEvaluation) -> Bool {
         evaluator.startBudget(context.ruleStepBudget)
         defer { evaluator.startBudget(.max) }
-        if let when = plan.check.when, !evaluator.condition(when) { return budgetBreach(plan.rule, evaluator, &result) }
+        if let when = plan.check.when, !when(evaluator).isTrue { return budgetBreach(plan.rule, evaluator, &result) }
         var use = VersionUse()
         loop(0, plan, evaluator, &result, &use)
         if evaluator.exhausted || evaluator.typeError != nil { return budgetBreach(plan.rule, evaluator, &result) }
@@ -239,7 +242,7 @@ public struct Engine: Sendable {
                 if let version { evaluator.use(version: version, parameters: plan.versionParameters[version], lets: plan.check.lets) }
             }
             let asked = evaluator.seenQueries.count
-            if evaluator.condition(plan.check.violation) {
+            if plan.check.violation(evaluator).isTrue {
                 if !plan.rule.isRecordPack, !hasVersions { about = subjectAfterViolation(plan, evaluator) }
                 var finding = finding(plan, evaluator)
                 if let version { finding.basis = plan.rule.versions[version].basis }
@@ -253,7 +256,7 @@ public struct Engine: Sendable {
             return
         }
         let binding = plan.check.loops[level]
-        for item in evaluator.evaluate(binding.expression).elements ?? [] {
+        for item in binding.program(evaluator).elements ?? [] {
             if evaluator.exhausted { return }
             evaluator.bind(binding.slot, to: item, resetting: plan.check.lets)
             loop(level + 1, plan, evaluator, &result, &use)
@@ -270,8 +273,8 @@ public struct Engine: Sendable {
             default: nil
             }
         }
-        if let about = plan.check.about, let value = dated(evaluator.evaluate(about)) { return value }
-        if let location = plan.check.location, let value = dated(evaluator.evaluate(location)) { return value }
+        if let about = plan.check.about, let value = dated(about(evaluator)) { return value }
+        if let location = plan.check.location, let value = dated(location(evaluator)) { return value }
         if let innermost = plan.check.loops.last { return dated(evaluator.slotValue(innermost.slot)) }
         return nil
     }
@@ -289,20 +292,20 @@ public struct Engine: Sendable {
     private func finding(_ plan: RulePlan, _ evaluator: Evaluator) -> Finding {
         let (rule, check) = (plan.rule, plan.check)
         var position: SourcePosition?
-        if let location = check.location { position = evaluator.position(of: evaluator.evaluate(location)) }
+        if let location = check.location { position = evaluator.position(of: location(evaluator)) }
         if position == nil, let innermost = check.loops.last {
             position = evaluator.position(of: evaluator.slotValue(innermost.slot))
         }
         var evidence: [Evidence] = []
-        for (key, label, expression) in check.evidence {
-            let value = evaluator.evaluate(expression)
+        for (key, label, program) in check.evidence {
+            let value = program(evaluator)
             evidence.append(Evidence(key: key, label: label, value: LocalizedText(zh: evaluator.text(value, .zh), en: evaluator.text(value, .en))))
         }
         let record = evaluator.record
         var finding = Finding(
             rule: rule.id, pack: rule.pack, severity: rule.severity, record: record.id.isEmpty ? nil : record.id, file: record.file,
             position: position ?? record.position, title: rule.title,
-            message: evaluator.render(rule.message),
+            message: evaluator.render(plan.message),
             basis: rule.basis, help: rule.help, evidence: evidence)
         finding.recordPosition = record.position
         return finding
@@ -328,9 +331,12 @@ public struct Engine: Sendable {
 /// record's evaluation costs one reference instead of a copy of the rule's many fields.
 private final class RulePlan: Sendable {
     let rule: Rule
-    /// The rule's check, read in place (taken out of the rule's body for each record, its seven
-    /// parts were retained and released on every rule evaluation); empty for a load-problem rule.
-    let check: Check
+    /// The rule's check, made ready (read in place: taken out of the rule's body for each record,
+    /// its seven parts were retained and released on every rule evaluation); empty for a
+    /// load-problem rule.
+    let check: CheckProgram
+    /// The rule's message, made ready.
+    let message: TemplateProgram
     /// When the check is made.
     let scope: Scope
     enum Scope { case eachRecord, run, loadProblems }
@@ -342,10 +348,11 @@ private final class RulePlan: Sendable {
     init(rule: Rule, context: EvaluationContext) {
         self.rule = rule
         switch rule.body {
-        case .record(let check): (self.check, scope) = (check, .eachRecord)
-        case .run(let check): (self.check, scope) = (check, .run)
-        case .loadProblems: (check, scope) = (.never, .loadProblems)
+        case .record(let check): (self.check, scope) = (CheckProgram(check), .eachRecord)
+        case .run(let check): (self.check, scope) = (CheckProgram(check), .run)
+        case .loadProblems: (check, scope) = (CheckProgram(.never), .loadProblems)
         }
+        message = TemplateProgram(rule.message)
         parameters = context.parameters(for: rule)
         versionParameters = context.versionParameters(for: rule)
     }

@@ -2,7 +2,7 @@ import DecisionRecords
 import RuleLanguage
 import YAMLTree
 
-/// Evaluates expressions on one record. Shared definitions are computed at most once per
+/// Evaluates rules' programs (see `Program`) on one record. Shared definitions are computed at most once per
 /// record; a rule's `let` bindings at most once per rule (or per loop item when they read it).
 ///
 /// A class, made and used by one record's evaluation on one thread: it is handed to every call
@@ -31,9 +31,9 @@ final class Evaluator {
     @exclusivity(unchecked) private var slots: [Value?] = []
     /// For each slot, the index in `lets` of the binding that computes it; -1 for none.
     @exclusivity(unchecked) private var letsBySlot: [Int] = []
-    /// The `let` bindings of the rule under evaluation (held whole: copying each expression
+    /// The `let` bindings of the rule under evaluation (held whole: copying each program
     /// into its slot retained and released it for every rule on every record).
-    @exclusivity(unchecked) private var lets: [Binding] = []
+    @exclusivity(unchecked) private var lets: [BindingProgram] = []
     @exclusivity(unchecked) private var parameters: [String: Value] = [:]
     var problem: RecordProblem?
     /// The values `seen_before` asked about, in order; each is answered "seen" for now and
@@ -41,13 +41,17 @@ final class Evaluator {
     var seenQueries: [SeenQuery] = []
     var uncoveredYears: Set<Int> = []
 
-    init(context: EvaluationContext, record: DecisionRecord) {
+    /// The run's shared definitions, made ready (by index, as references name them).
+    let definitions: [DefinitionProgram]
+
+    init(context: EvaluationContext, record: DecisionRecord, definitions: [DefinitionProgram]) {
         self.context = context
         self.record = record
+        self.definitions = definitions
         registry = context.registries.registry(for: record.file)
         order = Self.dateOrder(of: record.steps)
         (orderByType, typeGroups) = Self.groupedByType(order, of: record.steps)
-        definitionCache = Array(repeating: nil, count: context.rules.definitions.count)
+        definitionCache = Array(repeating: nil, count: definitions.count)
         facts = record.node["facts"].map(Value.from) ?? .missing
     }
 
@@ -119,7 +123,7 @@ final class Evaluator {
 
     /// Readies the evaluator for a rule: empty slots (reusing their storage) and the rule's parameters.
     /// (The check's parts come one by one: wrapping a check in an optional would copy all of it.)
-    func prepare(slotCount count: Int, lets: [Binding], parameters: [String: Value]) {
+    func prepare(slotCount count: Int, lets: [BindingProgram], parameters: [String: Value]) {
         // The storage only grows: a rule reads no slot beyond its own count.
         if slots.count < count {
             slots += repeatElement(nil, count: count - slots.count)
@@ -149,7 +153,7 @@ final class Evaluator {
 
     /// Sets the parameters of a version of the rule's law; when the version changes, the rule's
     /// `let` values are computed again.
-    func use(version: Int, parameters: [String: Value], lets: [Binding]) {
+    func use(version: Int, parameters: [String: Value], lets: [BindingProgram]) {
         guard version != self.version else { return }
         self.version = version
         self.parameters = parameters
@@ -158,184 +162,104 @@ final class Evaluator {
 
     /// Binds a loop variable and forgets the `let`s that read it. (The bindings' fields are read
     /// in place: taking each binding out retained and released its name and expression.)
-    func bind(_ slot: Int, to value: Value, resetting lets: [Binding]) {
+    func bind(_ slot: Int, to value: Value, resetting lets: [BindingProgram]) {
         slots[slot] = value
         for index in lets.indices where lets[index].dependsOnLoop { slots[lets[index].slot] = nil }
     }
 
     func slotValue(_ slot: Int) -> Value { slots[slot] ?? .missing }
 
-    // MARK: Expressions
+    // MARK: Programs
 
-    /// Evaluates each expression in order.
-    private func evaluateAll(_ expressions: [Expression]) -> [Value] {
+    /// Evaluates each program in order.
+    func evaluateAll(_ programs: [Program]) -> [Value] {
         var values: [Value] = []
-        values.reserveCapacity(expressions.count)
-        for expression in expressions { values.append(evaluate(expression)) }
+        values.reserveCapacity(programs.count)
+        for program in programs { values.append(program(self)) }
         return values
-    }
-
-    func condition(_ expression: Expression) -> Bool {
-        evaluate(expression).isTrue
     }
 
     /// Evaluation steps left for the rule under evaluation; when they run out, every evaluation
     /// answers `missing` at once and `exhausted` is set, so a hostile rule cannot run for minutes.
-    private(set) var stepsLeft = Int.max
+    @exclusivity(unchecked) private var stepsLeft = Int.max
     /// Whether the rule under evaluation ran out of steps.
     var exhausted: Bool { stepsLeft <= 0 }
 
     /// Gives the rule about to be evaluated its budget of steps.
     func startBudget(_ steps: Int) { stepsLeft = steps }
 
-    func evaluate(_ expression: Expression) -> Value {
+    /// Spends a step of the budget, as every program does when it starts; false when none is left.
+    @inline(__always) func spend() -> Bool {
         stepsLeft -= 1
-        guard stepsLeft > 0 else { return .missing }
-        switch expression {
-        case .literal(let literal): return .from(literal)
-        case .list(let items): return .list(evaluateAll(items))
-        case .reference(let reference): return self.reference(reference)
-        case .steps(let selection): return .list(select(selection))
-        case .items(let source, let filter):
-            let items = evaluate(source).elements ?? []
-            guard let filter else { return .list(items) }
-            var kept: [Value] = []
-            for item in items where keep(item, filter) { kept.append(item) }
-            return .list(kept)
-        case .first(let inner): return pick(evaluate(inner), latest: false)
-        case .last(let inner): return pick(evaluate(inner), latest: true)
-        case .earliest(let items): return pick(.list(evaluateAll(items)), latest: false)
-        case .latest(let items): return pick(.list(evaluateAll(items)), latest: true)
-        case .coalesce(let items):
-            for item in items {
-                let value = evaluate(item)
-                if !value.isMissing { return value }
-            }
+        return stepsLeft > 0
+    }
+
+    /// The day `count` working days after `day`.
+    func workingDaysLater(_ day: Day, _ count: Int) -> Day {
+        let result = context.calendar.adding(workingDays: count, to: day)
+        noteCoverage(day, result)
+        return result
+    }
+
+    /// The working days between two days.
+    func workingDays(from start: Day, to end: Day) -> Int {
+        noteCoverage(start, end)
+        return context.calendar.workingDays(from: start, to: end)
+    }
+
+    /// `add_period`: `count` days of a unit after `day`; an unknown unit is a type error.
+    func addPeriod(_ day: Day, _ count: Int, unit: Value) -> Value {
+        switch text(unit, .en) {
+        case "working_days": return .date(workingDaysLater(day, count), nil)
+        case "calendar_days": return .date(calendarPeriodEnd(day, count), nil)
+        case "days": return .date(day.adding(days: count), nil)
+        case let other:
+            noteTypeError(LocalizedText(
+                zh: "add_period 的单位“\(other)”不是 working_days、calendar_days 或 days",
+                en: "'\(other)' is no unit of add_period (working_days, calendar_days or days)"), .missing, .missing)
             return .missing
-        case .choose(let condition, let then, let otherwise):
-            return self.condition(condition) ? evaluate(then) : evaluate(otherwise)
-        case .concat(let items):
-            // Lists are joined; a single value joins as one item (a missing one as none).
-            var joined: [Value] = []
-            for item in items {
-                let value = evaluate(item)
-                joined += value.elements ?? [value]
-            }
-            return .list(joined)
-        case .distinct(let inner):
-            return .list(distinct(evaluate(inner).elements ?? []))
-        case .count(let inner):
-            return .number(Double(evaluate(inner).elements?.count ?? 1))
-        case .addDays(let date, let count):
-            guard let day = day(evaluate(date)), let number = dayCount(evaluate(count)) else { return .missing }
-            return .date(day.adding(days: number), nil)
-        case .addWorkingDays(let date, let count):
-            guard let day = day(evaluate(date)), let number = dayCount(evaluate(count)) else { return .missing }
-            let result = context.calendar.adding(workingDays: number, to: day)
-            noteCoverage(day, result)
-            return .date(result, nil)
-        case .addCalendarDays(let date, let count):
-            guard let day = day(evaluate(date)), let number = dayCount(evaluate(count)) else { return .missing }
-            return .date(calendarPeriodEnd(day, number), nil)
-        case .addPeriod(let date, let count, let unit):
-            guard let day = day(evaluate(date)), let number = dayCount(evaluate(count)) else { return .missing }
-            switch text(evaluate(unit), .en) {
-            case "working_days":
-                let result = context.calendar.adding(workingDays: number, to: day)
-                noteCoverage(day, result)
-                return .date(result, nil)
-            case "calendar_days": return .date(calendarPeriodEnd(day, number), nil)
-            case "days": return .date(day.adding(days: number), nil)
-            case let other:
-                noteTypeError(LocalizedText(
-                    zh: "add_period 的单位“\(other)”不是 working_days、calendar_days 或 days",
-                    en: "'\(other)' is no unit of add_period (working_days, calendar_days or days)"), .missing, .missing)
-                return .missing
-            }
-        case .days(let from, let to):
-            guard let start = day(evaluate(from)), let end = day(evaluate(to)) else { return .missing }
-            return .number(Double(start.days(to: end)))
-        case .workingDays(let from, let to):
-            guard let start = day(evaluate(from)), let end = day(evaluate(to)) else { return .missing }
-            noteCoverage(start, end)
-            return .number(Double(context.calendar.workingDays(from: start, to: end)))
-        case .periodDays(let inner):
-            guard case .step(let index) = evaluate(inner) else { return .missing }
-            let node = record.steps[index].node
-            guard let start = node["start"].flatMap(RecordLoader.date), let end = node["end"].flatMap(RecordLoader.date) else { return .number(1) }
-            return .number(Double(start.days(to: end) + 1))
-        case .personName(let inner):
-            let value = evaluate(inner)
-            let id = text(value, .en)
-            let name = registry?.lookUp(id) { $0.name } ?? nil
-            return .text(name ?? id, position(of: value))
-        case .label(let inner):
-            return label(evaluate(inner))
-        case .all(let items):
-            for item in items where !condition(item) { return .bool(false) }
-            return .bool(true)
-        case .any(let items):
-            for item in items where condition(item) { return .bool(true) }
-            return .bool(false)
-        case .not(let inner): return .bool(!condition(inner))
-        case .exists(let inner): return .bool(exists(evaluate(inner)))
-        case .missing(let inner): return .bool(!exists(evaluate(inner)))
-        case .compare(let comparison, let lhs, let rhs):
-            return .bool(compare(evaluate(lhs), evaluate(rhs), comparison))
-        case .isIn(let item, let list):
-            let value = evaluate(item)
-            guard !value.isMissing else { return .bool(false) }
-            for candidate in evaluate(list).elements ?? [] where compare(value, candidate, .eq) { return .bool(true) }
-            return .bool(false)
-        case .isTrue(let inner): return .bool(evaluate(inner).isTrue)
-        case .registered(let inner):
-            return .bool(registry?.contains(text(evaluate(inner), .en)) ?? false)
-        case .certificateValid(let person, let type, let on):
-            guard let certificates = registry?.lookUp(text(evaluate(person), .en), { $0.certificates }), let day = day(evaluate(on)) else { return .bool(false) }
-            let wanted = text(evaluate(type), .en)
-            return .bool(certificates.contains { $0.type == wanted && $0.isValid(on: day) })
-        case .hasQualification(let person, let type):
-            guard let qualifications = registry?.lookUp(text(evaluate(person), .en), { $0.qualifications }) else { return .bool(false) }
-            return .bool(qualifications.contains(text(evaluate(type), .en)))
-        case .phrase(let template):
-            return .localized(render(template))
-        case .personNamed(let inner):
-            let name = text(evaluate(inner), .en)
-            guard let person = registry?.person(named: name) else { return .missing }
-            return .text(person.id, nil)
-        case .personLike(let inner):
-            guard let person = registry?.person(resembling: text(evaluate(inner), .en)) else { return .missing }
-            return .text(person.id, nil)
-        case .arithmetic(let operation, let operands):
-            return arithmetic(operation, operands)
-        case .datePart(let part, let inner):
-            let value = evaluate(inner)
-            guard let day = day(value) else {
-                if !value.isMissing { noteTypeError(LocalizedText(zh: "“\(text(value, .zh))”不是日期", en: "'\(text(value, .en))' is not a date"), value, .missing) }
-                return .missing
-            }
-            let components = day.components
-            return .number(Double(part == .year ? components.year : components.month), position(of: value))
-        case .hasRole(let person, let role):
-            guard let roles = registry?.lookUp(text(evaluate(person), .en), { $0.roles }) else { return .bool(false) }
-            return .bool(roles.contains(text(evaluate(role), .en)))
-        case .typeOf(let inner):
-            return .text(typeName(evaluate(inner)), nil)
-        case .seenBefore(let id, let inner):
-            // A key of several parts (`[$a, $b]`) with a part missing is no key: it never matches.
-            let value = evaluate(inner)
-            guard !value.isMissing else { return .bool(false) }
-            if case .list(let parts) = value, parts.isEmpty || parts.contains(where: \.isMissing) { return .bool(false) }
-            let key = if case .list(let parts) = value { parts.map { text($0, .en) }.joined(separator: "\u{1F}") } else { text(value, .en) }
-            seenQueries.append(SeenQuery(expression: id, value: key, record: record.id, line: record.position.line))
-            return .bool(true)
         }
+    }
+
+    /// The days of a step's period, both ends counted (1 for a step that is no period).
+    func periodDays(_ value: Value) -> Value {
+        guard case .step(let index) = value else { return .missing }
+        let node = record.steps[index].node
+        guard let start = node["start"].flatMap(RecordLoader.date), let end = node["end"].flatMap(RecordLoader.date) else { return .number(1) }
+        return .number(Double(start.days(to: end) + 1))
+    }
+
+    /// The registry's name of a person, else the id as written.
+    func personName(_ value: Value) -> Value {
+        let id = text(value, .en)
+        let name = registry?.lookUp(id) { $0.name } ?? nil
+        return .text(name ?? id, position(of: value))
+    }
+
+    /// The year or the month of a date; a value that is no date is a type error.
+    func datePart(_ part: DatePart, of value: Value) -> Value {
+        guard let day = day(value) else {
+            if !value.isMissing { noteTypeError(LocalizedText(zh: "“\(text(value, .zh))”不是日期", en: "'\(text(value, .en))' is not a date"), value, .missing) }
+            return .missing
+        }
+        let components = day.components
+        return .number(Double(part == .year ? components.year : components.month), position(of: value))
+    }
+
+    /// `seen_before`: answered "seen" for now, the question kept for `RunState.settle`.
+    func seenBefore(_ id: Int, _ value: Value) -> Value {
+        // A key of several parts (`[$a, $b]`) with a part missing is no key: it never matches.
+        guard !value.isMissing else { return .bool(false) }
+        if case .list(let parts) = value, parts.isEmpty || parts.contains(where: \.isMissing) { return .bool(false) }
+        let key = if case .list(let parts) = value { parts.map { text($0, .en) }.joined(separator: "\u{1F}") } else { text(value, .en) }
+        seenQueries.append(SeenQuery(expression: id, value: key, record: record.id, line: record.position.line))
+        return .bool(true)
     }
 
     /// The items without repeats (by `identity`), each at its first place. A short list (a record's
     /// people) is searched in place: a set, grown insert by insert, cost more than the items; a long
     /// one goes through a set made at its size, so a hostile list stays linear.
-    private func distinct(_ items: [Value]) -> [Value] {
+    func distinct(_ items: [Value]) -> [Value] {
         var unique: [Value] = []
         unique.reserveCapacity(items.count)
         if items.count <= 16 {
@@ -356,7 +280,7 @@ final class Evaluator {
 
     /// The last day of a period of `count` calendar days from `day` (counted from the day after),
     /// moved to the next working day when it falls on a rest day or a public holiday.
-    private func calendarPeriodEnd(_ day: Day, _ count: Int) -> Day {
+    func calendarPeriodEnd(_ day: Day, _ count: Int) -> Day {
         let end = day.adding(days: count)
         let rolled = context.calendar.rollingForward(end)
         noteCoverage(end, rolled)
@@ -366,10 +290,10 @@ final class Evaluator {
     /// `add`, `sub`, `min`, `max`, `sum` over numbers; lists are taken item by item and missing
     /// values are skipped (`min`/`max` of nothing is missing, `sum` of nothing is 0). A value that
     /// is no number (a text such as `1,500`) is a type error of the rule on this record.
-    private func arithmetic(_ operation: Arithmetic, _ operands: [Expression]) -> Value {
+    func arithmetic(_ operation: Arithmetic, _ operands: [Program]) -> Value {
         var numbers: [Double] = []
         for operand in operands {
-            let value = evaluate(operand)
+            let value = operand(self)
             for item in value.elements ?? [value] where !item.isMissing {
                 switch item {
                 case .number(let number, _): numbers.append(number)
@@ -393,22 +317,22 @@ final class Evaluator {
     }
 
     /// A bilingual template with the values of this record in place.
-    func render(_ template: MessageTemplate) -> LocalizedText {
+    func render(_ template: TemplateProgram) -> LocalizedText {
         LocalizedText(zh: render(template.zh, .zh), en: render(template.en, .en))
     }
 
-    private func render(_ parts: [TemplatePart], _ language: Language) -> String {
+    private func render(_ parts: [TemplateProgram.Part], _ language: Language) -> String {
         var text = ""
         for part in parts {
             switch part {
             case .text(let literal): text += literal
-            case .value(let expression): text += self.text(evaluate(expression), language)
+            case .value(let program): text += self.text(program(self), language)
             }
         }
         return text
     }
 
-    private func exists(_ value: Value) -> Bool {
+    func exists(_ value: Value) -> Bool {
         switch value {
         case .missing: false
         case .list(let items): !items.isEmpty
@@ -417,17 +341,17 @@ final class Evaluator {
         }
     }
 
-    private func keep(_ item: Value, _ filter: Filter) -> Bool {
+    func keep(_ item: Value, _ filter: FilterProgram) -> Bool {
         let saved = slots[filter.slot]
         slots[filter.slot] = item
         defer { slots[filter.slot] = saved }
-        return condition(filter.condition)
+        return filter.condition(self).isTrue
     }
 
-    private func select(_ selection: StepSelection) -> [Value] {
+    func select(_ selection: SelectionProgram) -> [Value] {
         var bounds: [(Comparison, Day)] = []
         for bound in selection.bounds {
-            guard let day = day(evaluate(bound.value)) else { return [] }
+            guard let day = day(bound.value(self)) else { return [] }
             bounds.append((bound.comparison, day))
         }
         var candidates = order[...]
@@ -480,18 +404,18 @@ final class Evaluator {
     /// Whether a step's field is one of the accepted values. A value that is a list (a parameter
     /// such as `$param.forms`) means any of its items, exactly as a literal list does; a null among
     /// them matches an absent field.
-    private func matches(_ index: Int, _ match: FieldMatch) -> Bool {
+    private func matches(_ index: Int, _ match: FieldProgram) -> Bool {
         var value = navigate(.step(index), match.path[...])
         // A list written in the record is read item by item once, not for each accepted value.
         if case .node(let node) = value, node.kind == .sequence { value = .list(value.elements ?? []) }
         for expected in match.values {
-            if case .literal(.null) = expected {
+            guard let expected else {
                 if value.isMissing { return true }
                 continue
             }
             // A single accepted value and a single field value are compared as they are: making a
             // one-item list of each cost two allocations for every step and field tried.
-            let accepted = evaluate(expected)
+            let accepted = expected(self)
             switch accepted {
             case .list(let candidates):
                 for candidate in candidates where holds(candidate, in: value) { return true }
@@ -519,7 +443,7 @@ final class Evaluator {
 
     /// The earliest or latest element; steps by date (ties: the first listed for the earliest,
     /// the last listed for the latest), dates by day, other lists by position.
-    private func pick(_ value: Value, latest: Bool) -> Value {
+    func pick(_ value: Value, latest: Bool) -> Value {
         guard let items = value.elements else { return value }
         var best: (Value, Day)?
         var sawUndated = false
@@ -543,7 +467,7 @@ final class Evaluator {
 
     // MARK: References and paths
 
-    private func reference(_ reference: Reference) -> Value {
+    func reference(_ reference: Reference) -> Value {
         let path = reference.path[...]
         switch reference.root {
         // Read from the root node itself: a value of it boxed the node for every reference.
@@ -568,12 +492,12 @@ final class Evaluator {
         case .definition(let index):
             if let cached = definitionCache[index] { return navigate(cached, path) }
             // A definition has slots of its own; the rule's are set aside while it is computed.
-            let definition = context.rules.definitions[index]
+            let definition = definitions[index]
             let (savedSlots, savedLetsBySlot, savedLets) = (slots, letsBySlot, lets)
             slots = Array(repeating: nil, count: definition.slotCount)
             letsBySlot = Array(repeating: -1, count: definition.slotCount)
             lets = []
-            let value = evaluate(definition.expression)
+            let value = definition.program(self)
             (slots, letsBySlot, lets) = (savedSlots, savedLetsBySlot, savedLets)
             definitionCache[index] = value
             return navigate(value, path)
@@ -581,7 +505,7 @@ final class Evaluator {
             if let value = slots[slot] { return navigate(value, path) }
             let letIndex = letsBySlot[slot]
             guard letIndex >= 0 else { return .missing }
-            let value = evaluate(lets[letIndex].expression)
+            let value = lets[letIndex].program(self)
             slots[slot] = value
             return navigate(value, path)
         }

@@ -1,0 +1,363 @@
+import DecisionRecords
+import RuleLanguage
+import YAMLTree
+
+/// An expression made ready to evaluate, once per run: a closure over its parts, themselves made
+/// ready. Evaluating one is a call; the tree of expression cases is not walked, nor each case's
+/// parts taken out (and retained) again, for every record.
+///
+/// Every program spends one step of the rule's budget when it starts, as evaluating its
+/// expression did, and answers `missing` once the budget is spent.
+///
+/// (A struct around the closure: a bare closure kept in an array or an optional is stored at
+/// the most general abstraction, and every call went through a thunk that copied its value.)
+struct Program: Sendable {
+    let run: @Sendable (Evaluator) -> Value
+
+    init(_ run: @escaping @Sendable (Evaluator) -> Value) {
+        self.run = run
+    }
+
+    /// Evaluates the program on the evaluator's record.
+    @inline(__always) func callAsFunction(_ evaluator: Evaluator) -> Value {
+        run(evaluator)
+    }
+}
+
+/// A step selection made ready to evaluate (see `StepSelection`). A class: a selection is taken
+/// out of its program whole, as one reference.
+final class SelectionProgram: Sendable {
+    /// Accepted types; nil accepts every type.
+    let types: [String]?
+    /// Whether every accepted type is ASCII.
+    let typesAreASCII: Bool
+    let status: StatusFilter
+    let fields: [FieldProgram]
+    let bounds: [(comparison: Comparison, value: Program)]
+    let filter: FilterProgram?
+
+    init(_ selection: StepSelection) {
+        types = selection.types
+        typesAreASCII = selection.typesAreASCII
+        status = selection.status
+        fields = selection.fields.map(FieldProgram.init)
+        bounds = selection.bounds.map { ($0.comparison, Programs.make($0.value)) }
+        filter = selection.filter.map(FilterProgram.init)
+    }
+}
+
+/// A field test of a step selection: the field at `path` is one of the accepted values; a null
+/// among them (`nil` here, never evaluated) matches an absent field.
+struct FieldProgram: Sendable {
+    let path: [String]
+    let values: [Program?]
+
+    init(_ match: FieldMatch) {
+        path = match.path
+        values = match.values.map { value in
+            if case .literal(.null) = value { return nil }
+            return Programs.make(value)
+        }
+    }
+}
+
+/// A condition evaluated on each item of a list, with the item in a slot.
+struct FilterProgram: Sendable {
+    let slot: Int
+    let condition: Program
+
+    init(_ filter: Filter) {
+        slot = filter.slot
+        condition = Programs.make(filter.condition)
+    }
+}
+
+/// A bilingual message template made ready to render.
+struct TemplateProgram: Sendable {
+    enum Part: Sendable {
+        case text(String)
+        case value(Program)
+    }
+
+    let zh: [Part]
+    let en: [Part]
+
+    init(_ template: MessageTemplate) {
+        func parts(_ parts: [TemplatePart]) -> [Part] {
+            parts.map { part in
+                switch part {
+                case .text(let text): .text(text)
+                case .value(let expression): .value(Programs.make(expression))
+                }
+            }
+        }
+        zh = parts(template.zh)
+        en = parts(template.en)
+    }
+}
+
+/// A `let` or `for_each` binding made ready: the slot it fills and the program that computes it.
+struct BindingProgram: Sendable {
+    let slot: Int
+    let dependsOnLoop: Bool
+    let program: Program
+
+    init(_ binding: Binding) {
+        slot = binding.slot
+        dependsOnLoop = binding.dependsOnLoop
+        program = Programs.make(binding.expression)
+    }
+}
+
+/// A shared definition made ready: its program and the slots it needs.
+struct DefinitionProgram: Sendable {
+    let program: Program
+    let slotCount: Int
+
+    init(_ definition: Definition) {
+        program = Programs.make(definition.expression)
+        slotCount = definition.slotCount
+    }
+}
+
+/// Makes programs of expressions.
+enum Programs {
+    /// The program of an expression: what `expression` means, evaluated on an evaluator's record.
+    static func make(_ expression: Expression) -> Program {
+        switch expression {
+        case .literal(let literal):
+            let value = Value.from(literal)
+            return Program { $0.spend() ? value : .missing }
+        case .list(let items):
+            let items = items.map(make)
+            return Program { $0.spend() ? .list($0.evaluateAll(items)) : .missing }
+        case .reference(let reference):
+            return Program { $0.spend() ? $0.reference(reference) : .missing }
+        case .steps(let selection):
+            let selection = SelectionProgram(selection)
+            return Program { $0.spend() ? .list($0.select(selection)) : .missing }
+        case .items(let source, let filter):
+            let source = make(source)
+            guard let filter = filter.map(FilterProgram.init) else {
+                return Program { $0.spend() ? .list(source($0).elements ?? []) : .missing }
+            }
+            return Program { evaluator in
+                guard evaluator.spend() else { return .missing }
+                var kept: [Value] = []
+                for item in source(evaluator).elements ?? [] where evaluator.keep(item, filter) { kept.append(item) }
+                return .list(kept)
+            }
+        case .first(let inner):
+            let inner = make(inner)
+            return Program { $0.spend() ? $0.pick(inner($0), latest: false) : .missing }
+        case .last(let inner):
+            let inner = make(inner)
+            return Program { $0.spend() ? $0.pick(inner($0), latest: true) : .missing }
+        case .earliest(let items):
+            let items = items.map(make)
+            return Program { $0.spend() ? $0.pick(.list($0.evaluateAll(items)), latest: false) : .missing }
+        case .latest(let items):
+            let items = items.map(make)
+            return Program { $0.spend() ? $0.pick(.list($0.evaluateAll(items)), latest: true) : .missing }
+        case .coalesce(let items):
+            let items = items.map(make)
+            return Program { evaluator in
+                guard evaluator.spend() else { return .missing }
+                for item in items {
+                    let value = item(evaluator)
+                    if !value.isMissing { return value }
+                }
+                return .missing
+            }
+        case .choose(let condition, let then, let otherwise):
+            let (condition, then, otherwise) = (make(condition), make(then), make(otherwise))
+            return Program { evaluator in
+                guard evaluator.spend() else { return .missing }
+                return condition(evaluator).isTrue ? then(evaluator) : otherwise(evaluator)
+            }
+        case .concat(let items):
+            let items = items.map(make)
+            return Program { evaluator in
+                guard evaluator.spend() else { return .missing }
+                // Lists are joined; a single value joins as one item (a missing one as none).
+                var joined: [Value] = []
+                for item in items {
+                    let value = item(evaluator)
+                    joined += value.elements ?? [value]
+                }
+                return .list(joined)
+            }
+        case .distinct(let inner):
+            let inner = make(inner)
+            return Program { $0.spend() ? .list($0.distinct(inner($0).elements ?? [])) : .missing }
+        case .count(let inner):
+            let inner = make(inner)
+            return Program { $0.spend() ? .number(Double(inner($0).elements?.count ?? 1)) : .missing }
+        case .addDays(let date, let count):
+            let (date, count) = (make(date), make(count))
+            return Program { evaluator in
+                guard evaluator.spend(), let day = evaluator.day(date(evaluator)), let number = evaluator.dayCount(count(evaluator)) else { return .missing }
+                return .date(day.adding(days: number), nil)
+            }
+        case .addWorkingDays(let date, let count):
+            let (date, count) = (make(date), make(count))
+            return Program { evaluator in
+                guard evaluator.spend(), let day = evaluator.day(date(evaluator)), let number = evaluator.dayCount(count(evaluator)) else { return .missing }
+                return .date(evaluator.workingDaysLater(day, number), nil)
+            }
+        case .addCalendarDays(let date, let count):
+            let (date, count) = (make(date), make(count))
+            return Program { evaluator in
+                guard evaluator.spend(), let day = evaluator.day(date(evaluator)), let number = evaluator.dayCount(count(evaluator)) else { return .missing }
+                return .date(evaluator.calendarPeriodEnd(day, number), nil)
+            }
+        case .addPeriod(let date, let count, let unit):
+            let (date, count, unit) = (make(date), make(count), make(unit))
+            return Program { evaluator in
+                guard evaluator.spend(), let day = evaluator.day(date(evaluator)), let number = evaluator.dayCount(count(evaluator)) else { return .missing }
+                return evaluator.addPeriod(day, number, unit: unit(evaluator))
+            }
+        case .days(let from, let to):
+            let (from, to) = (make(from), make(to))
+            return Program { evaluator in
+                guard evaluator.spend(), let start = evaluator.day(from(evaluator)), let end = evaluator.day(to(evaluator)) else { return .missing }
+                return .number(Double(start.days(to: end)))
+            }
+        case .workingDays(let from, let to):
+            let (from, to) = (make(from), make(to))
+            return Program { evaluator in
+                guard evaluator.spend(), let start = evaluator.day(from(evaluator)), let end = evaluator.day(to(evaluator)) else { return .missing }
+                return .number(Double(evaluator.workingDays(from: start, to: end)))
+            }
+        case .periodDays(let inner):
+            let inner = make(inner)
+            return Program { $0.spend() ? $0.periodDays(inner($0)) : .missing }
+        case .personName(let inner):
+            let inner = make(inner)
+            return Program { $0.spend() ? $0.personName(inner($0)) : .missing }
+        case .label(let inner):
+            let inner = make(inner)
+            return Program { $0.spend() ? $0.label(inner($0)) : .missing }
+        case .all(let items):
+            let items = items.map(make)
+            return Program { evaluator in
+                guard evaluator.spend() else { return .missing }
+                for item in items where !item(evaluator).isTrue { return .bool(false) }
+                return .bool(true)
+            }
+        case .any(let items):
+            let items = items.map(make)
+            return Program { evaluator in
+                guard evaluator.spend() else { return .missing }
+                for item in items where item(evaluator).isTrue { return .bool(true) }
+                return .bool(false)
+            }
+        case .not(let inner):
+            let inner = make(inner)
+            return Program { $0.spend() ? .bool(!inner($0).isTrue) : .missing }
+        case .exists(let inner):
+            let inner = make(inner)
+            return Program { $0.spend() ? .bool($0.exists(inner($0))) : .missing }
+        case .missing(let inner):
+            let inner = make(inner)
+            return Program { $0.spend() ? .bool(!$0.exists(inner($0))) : .missing }
+        case .compare(let comparison, let lhs, let rhs):
+            let (lhs, rhs) = (make(lhs), make(rhs))
+            return Program { evaluator in
+                guard evaluator.spend() else { return .missing }
+                return .bool(evaluator.compare(lhs(evaluator), rhs(evaluator), comparison))
+            }
+        case .isIn(let item, let list):
+            let (item, list) = (make(item), make(list))
+            return Program { evaluator in
+                guard evaluator.spend() else { return .missing }
+                let value = item(evaluator)
+                guard !value.isMissing else { return .bool(false) }
+                for candidate in list(evaluator).elements ?? [] where evaluator.compare(value, candidate, .eq) { return .bool(true) }
+                return .bool(false)
+            }
+        case .isTrue(let inner):
+            let inner = make(inner)
+            return Program { $0.spend() ? .bool(inner($0).isTrue) : .missing }
+        case .registered(let inner):
+            let inner = make(inner)
+            return Program { $0.spend() ? .bool($0.registry?.contains($0.text(inner($0), .en)) ?? false) : .missing }
+        case .certificateValid(let person, let type, let on):
+            let (person, type, on) = (make(person), make(type), make(on))
+            return Program { evaluator in
+                guard evaluator.spend() else { return .missing }
+                guard let certificates = evaluator.registry?.lookUp(evaluator.text(person(evaluator), .en), { $0.certificates }),
+                      let day = evaluator.day(on(evaluator)) else { return .bool(false) }
+                let wanted = evaluator.text(type(evaluator), .en)
+                return .bool(certificates.contains { $0.type == wanted && $0.isValid(on: day) })
+            }
+        case .hasQualification(let person, let type):
+            let (person, type) = (make(person), make(type))
+            return Program { evaluator in
+                guard evaluator.spend() else { return .missing }
+                guard let qualifications = evaluator.registry?.lookUp(evaluator.text(person(evaluator), .en), { $0.qualifications }) else { return .bool(false) }
+                return .bool(qualifications.contains(evaluator.text(type(evaluator), .en)))
+            }
+        case .phrase(let template):
+            let template = TemplateProgram(template)
+            return Program { $0.spend() ? .localized($0.render(template)) : .missing }
+        case .personNamed(let inner):
+            let inner = make(inner)
+            return Program { evaluator in
+                guard evaluator.spend() else { return .missing }
+                let name = evaluator.text(inner(evaluator), .en)
+                guard let person = evaluator.registry?.person(named: name) else { return .missing }
+                return .text(person.id, nil)
+            }
+        case .personLike(let inner):
+            let inner = make(inner)
+            return Program { evaluator in
+                guard evaluator.spend() else { return .missing }
+                guard let person = evaluator.registry?.person(resembling: evaluator.text(inner(evaluator), .en)) else { return .missing }
+                return .text(person.id, nil)
+            }
+        case .arithmetic(let operation, let operands):
+            let operands = operands.map(make)
+            return Program { $0.spend() ? $0.arithmetic(operation, operands) : .missing }
+        case .datePart(let part, let inner):
+            let inner = make(inner)
+            return Program { $0.spend() ? $0.datePart(part, of: inner($0)) : .missing }
+        case .hasRole(let person, let role):
+            let (person, role) = (make(person), make(role))
+            return Program { evaluator in
+                guard evaluator.spend() else { return .missing }
+                guard let roles = evaluator.registry?.lookUp(evaluator.text(person(evaluator), .en), { $0.roles }) else { return .bool(false) }
+                return .bool(roles.contains(evaluator.text(role(evaluator), .en)))
+            }
+        case .typeOf(let inner):
+            let inner = make(inner)
+            return Program { $0.spend() ? .text($0.typeName(inner($0)), nil) : .missing }
+        case .seenBefore(let id, let inner):
+            let inner = make(inner)
+            return Program { $0.spend() ? $0.seenBefore(id, inner($0)) : .missing }
+        }
+    }
+}
+
+/// A rule's check made ready (see `Check`).
+struct CheckProgram: Sendable {
+    let lets: [BindingProgram]
+    let loops: [BindingProgram]
+    let when: Program?
+    let violation: Program
+    let location: Program?
+    let about: Program?
+    let evidence: [(key: String, label: LocalizedText, value: Program)]
+    let slotCount: Int
+
+    init(_ check: Check) {
+        lets = check.lets.map(BindingProgram.init)
+        loops = check.loops.map(BindingProgram.init)
+        when = check.when.map(Programs.make)
+        violation = Programs.make(check.violation)
+        location = check.location.map(Programs.make)
+        about = check.about.map(Programs.make)
+        evidence = check.evidence.map { ($0.key, $0.label, Programs.make($0.value)) }
+        slotCount = check.slotCount
+    }
+}
