@@ -9,7 +9,12 @@ struct StepFields {
     /// The key nodes, and their texts, of the keys that are none of the format's.
     var otherKeys: [(node: YAMLNode, text: String)] = []
 
-    init(_ step: YAMLNode) {
+    /// Fields of no step yet (see `read(_:)`).
+    init() {}
+
+    /// Finds the fields of a step. (Read into the caller's value: a struct of fifteen nodes built
+    /// by an initializer was copied out of it, every node retained and released, for each step.)
+    mutating func read(_ step: YAMLNode) {
         guard let pairs = step.pairs else { return }
         for pair in pairs {
             // A key that is no scalar is none of the format's and is not reported (as by lookups).

@@ -11,7 +11,8 @@ extension RecordReader {
             return (nil, original)
         }
         var node = original
-        let fields = StepFields(original)
+        var fields = StepFields()
+        fields.read(original)
         let before = problems.count
         let type = readCode("type", fields.type, of: &node, step: number, section: format.codes.stepTypes,
                             what: LocalizedText(zh: "步骤类型", en: "step type"), required: true, checked: checksValues)
