@@ -318,11 +318,14 @@ final class Evaluator {
 
     /// A bilingual template with the values of this record in place.
     func render(_ template: TemplateProgram) -> LocalizedText {
-        LocalizedText(zh: render(template.zh, .zh), en: render(template.en, .en))
+        LocalizedText(zh: render(template.zh, .zh, room: template.zhRoom), en: render(template.en, .en, room: template.enRoom))
     }
 
-    private func render(_ parts: [TemplateProgram.Part], _ language: Language) -> String {
+    /// A template's text; `room` is the bytes made room for at once (its literal parts and some
+    /// for each value), so the text is not copied again as it grows.
+    private func render(_ parts: [TemplateProgram.Part], _ language: Language, room: Int) -> String {
         var text = ""
+        text.reserveCapacity(room)
         for part in parts {
             switch part {
             case .text(let literal): text += literal
@@ -348,10 +351,12 @@ final class Evaluator {
         return filter.condition(self).isTrue
     }
 
-    func select(_ selection: SelectionProgram) -> [Value] {
+    /// The steps a selection keeps, in date order, into `selected` (which may keep only what a
+    /// `first`, `last`, `count` or `exists` of them needs).
+    func select(_ selection: SelectionProgram, into selected: inout SelectedSteps) {
         var bounds: [(Comparison, Day)] = []
         for bound in selection.bounds {
-            guard let day = day(bound.value(self)) else { return [] }
+            guard let day = day(bound.value(self)) else { return }
             bounds.append((bound.comparison, day))
         }
         var candidates = order[...]
@@ -365,9 +370,8 @@ final class Evaluator {
                 candidates = order.filter { types.contains(record.steps[$0].type) }[...]
             }
         }
-        var result: [Value] = []
         // Most candidates of the right type are kept: room for all is made at once.
-        if !candidates.isEmpty { result.reserveCapacity(candidates.count) }
+        if !candidates.isEmpty { selected.makeRoom(for: candidates.count) }
         for index in candidates {
             let status = record.steps[index].status
             switch selection.status {
@@ -389,9 +393,8 @@ final class Evaluator {
             }
             if !fieldsMatch { continue }
             if let filter = selection.filter, !keep(.step(index), filter) { continue }
-            result.append(.step(index))
+            selected.add(index)
         }
-        return result
     }
 
     /// Whether two texts are equal (`==`). Two ASCII texts of different lengths are told apart
@@ -586,5 +589,31 @@ final class Evaluator {
             }
         default: result.append(value)
         }
+    }
+}
+
+/// What a step selection kept: its steps, or (for a `first`, `last`, `count` or `exists` of a
+/// selection) only the first, the last and how many, without a list of them.
+struct SelectedSteps {
+    /// Whether the steps themselves are kept.
+    let keepsSteps: Bool
+    private(set) var steps: [Value] = []
+    private(set) var first: Int?
+    private(set) var last: Int?
+    private(set) var count = 0
+
+    init(keepingSteps: Bool) {
+        keepsSteps = keepingSteps
+    }
+
+    mutating func makeRoom(for count: Int) {
+        if keepsSteps { steps.reserveCapacity(count) }
+    }
+
+    @inline(__always) mutating func add(_ index: Int) {
+        if keepsSteps { steps.append(.step(index)) }
+        if first == nil { first = index }
+        last = index
+        count += 1
     }
 }

@@ -81,6 +81,9 @@ struct TemplateProgram: Sendable {
 
     let zh: [Part]
     let en: [Part]
+    /// The bytes a rendered text likely needs: its literal parts' and 24 for each value.
+    let zhRoom: Int
+    let enRoom: Int
 
     init(_ template: MessageTemplate) {
         func parts(_ parts: [TemplatePart]) -> [Part] {
@@ -91,8 +94,18 @@ struct TemplateProgram: Sendable {
                 }
             }
         }
+        func room(_ parts: [Part]) -> Int {
+            parts.reduce(0) { total, part in
+                switch part {
+                case .text(let text): total + text.utf8.count
+                case .value: total + 24
+                }
+            }
+        }
         zh = parts(template.zh)
         en = parts(template.en)
+        zhRoom = room(zh)
+        enRoom = room(en)
     }
 }
 
@@ -124,6 +137,7 @@ struct DefinitionProgram: Sendable {
 enum Programs {
     /// The program of an expression: what `expression` means, evaluated on an evaluator's record.
     static func make(_ expression: Expression) -> Program {
+        if let program = summaryOfSelection(expression) { return program }
         switch expression {
         case .literal(let literal):
             let value = Value.from(literal)
@@ -135,7 +149,12 @@ enum Programs {
             return Program { $0.spend() ? $0.reference(reference) : .missing }
         case .steps(let selection):
             let selection = SelectionProgram(selection)
-            return Program { $0.spend() ? .list($0.select(selection)) : .missing }
+            return Program { evaluator in
+                guard evaluator.spend() else { return .missing }
+                var selected = SelectedSteps(keepingSteps: true)
+                evaluator.select(selection, into: &selected)
+                return .list(selected.steps)
+            }
         case .items(let source, let filter):
             let source = make(source)
             guard let filter = filter.map(FilterProgram.init) else {
@@ -359,5 +378,35 @@ struct CheckProgram: Sendable {
         about = check.about.map(Programs.make)
         evidence = check.evidence.map { ($0.key, $0.label, Programs.make($0.value)) }
         slotCount = check.slotCount
+    }
+}
+
+extension Programs {
+    /// `first`, `last`, `count`, `exists` or `missing` of a step selection: the selection runs as
+    /// it would (every candidate tried, every step of the budget spent), but keeps only what the
+    /// outer expression reads, not a list of the steps. The answers are the outer expression's
+    /// over the list, also when the budget runs out between the two.
+    static func summaryOfSelection(_ expression: Expression) -> Program? {
+        let outer: @Sendable (_ selected: SelectedSteps?) -> Value
+        let inner: Expression
+        switch expression {
+        // The earliest of steps in date order is the first (ties: the first listed), the latest the last.
+        case .first(let selection): (inner, outer) = (selection, { $0?.first.map(Value.step) ?? .missing })
+        case .last(let selection): (inner, outer) = (selection, { $0?.last.map(Value.step) ?? .missing })
+        case .count(let selection): (inner, outer) = (selection, { .number(Double($0?.count ?? 0)) })
+        case .exists(let selection): (inner, outer) = (selection, { .bool(($0?.count ?? 0) > 0) })
+        case .missing(let selection): (inner, outer) = (selection, { .bool(($0?.count ?? 0) == 0) })
+        default: return nil
+        }
+        guard case .steps(let written) = inner else { return nil }
+        let selection = SelectionProgram(written)
+        return Program { evaluator in
+            guard evaluator.spend() else { return .missing }
+            // The selection's own step; when none is left, it is missing (an empty list to the outer).
+            guard evaluator.spend() else { return outer(nil) }
+            var selected = SelectedSteps(keepingSteps: false)
+            evaluator.select(selection, into: &selected)
+            return outer(selected)
+        }
     }
 }

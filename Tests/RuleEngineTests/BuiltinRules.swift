@@ -44,11 +44,12 @@ enum BuiltinRules {
     /// Checks one record text with the given rules, as of a date; returns the rule ids found.
     static func check(
         _ text: String, rules: RuleSet, asOf: String, meeting: String? = nil, registry: Registry? = Registry(),
-        only: ((Rule) -> Bool)? = nil
+        only: ((Rule) -> Bool)? = nil, budget: Int? = nil
     ) throws -> [Finding] {
-        let context = EvaluationContext(
+        var context = EvaluationContext(
             rules: rules, calendar: try calendar(), registry: registry,
             asOf: Day(parsing: asOf) ?? Day(ordinal: 0), meeting: meeting.flatMap { Day(parsing: $0) })
+        if let budget { context.ruleStepBudget = budget }
         let engine = Engine(context: context, include: only ?? { _ in true })
         var state = RunState(rules: rules)
         var findings: [Finding] = []
