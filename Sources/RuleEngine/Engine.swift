@@ -11,8 +11,8 @@ public struct Engine: Sendable {
 
     /// Each rule with what evaluating it needs, in the order of `rules`.
     private let plans: [RulePlan]
-    /// The shared definitions, made ready once.
-    private let definitions: [DefinitionProgram]
+    /// What every record's evaluation shares.
+    private let shared: SharedEvaluation
     /// The indices of the rules that apply to each kind named by some rule (with those that apply
     /// to every kind, in id order), and of those that apply to every kind.
     private let rulesByKind: [String: [Int]]
@@ -26,7 +26,9 @@ public struct Engine: Sendable {
         let rules = context.rules.rules.filter(include)
         self.rules = rules
         plans = rules.map { RulePlan(rule: $0, context: context) }
-        definitions = context.rules.definitions.map(DefinitionProgram.init)
+        shared = SharedEvaluation(
+            context: context, definitions: context.rules.definitions.map(DefinitionProgram.init),
+            slotCount: plans.map(\.check.slotCount).max() ?? 0)
         var byKind: [String: [Int]] = [:]
         for (index, rule) in rules.enumerated() {
             for kind in rule.kinds ?? [] { byKind[kind, default: []].append(index) }
@@ -76,7 +78,7 @@ public struct Engine: Sendable {
         guard var record = document.record else { return result }
         let blocked = document.isBlocked
         if let meeting = context.meeting, !blocked { Self.addMeeting(on: meeting, to: &record) }
-        let evaluator = Evaluator(context: context, record: record, definitions: definitions)
+        let evaluator = Evaluator(shared, record: record)
         let indices = ruleIndices(for: record.kind)
         // Room for every rule that may apply, made once (it grew five times a record).
         result.applicableRules.reserveCapacity(result.applicableRules.count + indices.count)
@@ -96,7 +98,7 @@ public struct Engine: Sendable {
     /// Findings of run-scope rules, such as "no registry was found".
     public func runFindings() -> [Finding] {
         let empty = DecisionRecord(id: "", kind: "", title: "", file: "", node: YAMLNode(.mapping([]), range: SourceRange(at: .start)), steps: [])
-        let evaluator = Evaluator(context: context, record: empty, definitions: definitions)
+        let evaluator = Evaluator(shared, record: empty)
         var result = RecordEvaluation(findings: [], applicableRules: [])
         for plan in plans {
             guard plan.scope == .run else { continue }
@@ -122,7 +124,7 @@ public struct Engine: Sendable {
             let ruleParameters = plan.parameters
             for problem in problems where codes.contains(problem.code) {
                 let empty = DecisionRecord(id: record ?? "", kind: "", title: "", file: file, node: YAMLNode(.mapping([]), range: SourceRange(at: problem.position)), steps: [])
-                let evaluator = Evaluator(context: context, record: empty, definitions: definitions)
+                let evaluator = Evaluator(shared, record: empty)
                 evaluator.problem = problem
                 evaluator.prepare(slotCount: 0, lets: [], parameters: ruleParameters)
                 var finding = Finding(

@@ -14,7 +14,11 @@ import YAMLTree
 /// evaluation starts (none is held across a call that could reach the same property), so the
 /// runtime's check of each access, about 60 instructions, could never fail.
 final class Evaluator {
-    let context: EvaluationContext
+    /// What every record's evaluation shares (a class: copying the context's many parts into
+    /// each record's evaluator retained and released each of them).
+    let shared: SharedEvaluation
+    var context: EvaluationContext { shared.context }
+    var definitions: [DefinitionProgram] { shared.definitions }
     let record: DecisionRecord
     /// The registry the record is checked against.
     let registry: Registry?
@@ -41,17 +45,16 @@ final class Evaluator {
     var seenQueries: [SeenQuery] = []
     var uncoveredYears: Set<Int> = []
 
-    /// The run's shared definitions, made ready (by index, as references name them).
-    let definitions: [DefinitionProgram]
-
-    init(context: EvaluationContext, record: DecisionRecord, definitions: [DefinitionProgram]) {
-        self.context = context
+    init(_ shared: SharedEvaluation, record: DecisionRecord) {
+        self.shared = shared
         self.record = record
-        self.definitions = definitions
-        registry = context.registries.registry(for: record.file)
+        // Room for the most slots a rule of the run needs, made once for every rule of the record.
+        slots = Array(repeating: nil, count: shared.slotCount)
+        letsBySlot = Array(repeating: -1, count: shared.slotCount)
+        registry = shared.context.registries.registry(for: record.file)
         order = Self.dateOrder(of: record.steps)
         (orderByType, typeGroups) = Self.groupedByType(order, of: record.steps)
-        definitionCache = Array(repeating: nil, count: definitions.count)
+        definitionCache = Array(repeating: nil, count: shared.definitions.count)
         facts = record.node["facts"].map(Value.from) ?? .missing
     }
 
@@ -497,8 +500,9 @@ final class Evaluator {
             // A definition has slots of its own; the rule's are set aside while it is computed.
             let definition = definitions[index]
             let (savedSlots, savedLetsBySlot, savedLets) = (slots, letsBySlot, lets)
-            slots = Array(repeating: nil, count: definition.slotCount)
-            letsBySlot = Array(repeating: -1, count: definition.slotCount)
+            // (Most definitions have no slot: an empty list is made without an allocation.)
+            slots = definition.slotCount == 0 ? [] : Array(repeating: nil, count: definition.slotCount)
+            letsBySlot = definition.slotCount == 0 ? [] : Array(repeating: -1, count: definition.slotCount)
             lets = []
             let value = definition.program(self)
             (slots, letsBySlot, lets) = (savedSlots, savedLetsBySlot, savedLets)
@@ -615,5 +619,19 @@ struct SelectedSteps {
         if first == nil { first = index }
         last = index
         count += 1
+    }
+}
+
+/// What the evaluation of every record of a run shares: the context, the shared definitions made
+/// ready, and the most slots a rule needs.
+final class SharedEvaluation: Sendable {
+    let context: EvaluationContext
+    let definitions: [DefinitionProgram]
+    let slotCount: Int
+
+    init(context: EvaluationContext, definitions: [DefinitionProgram], slotCount: Int) {
+        self.context = context
+        self.definitions = definitions
+        self.slotCount = slotCount
     }
 }
