@@ -85,7 +85,7 @@ public struct Engine: Sendable {
         for index in indices {
             // A plan is a reference: taking a rule from `rules` would copy every field of it.
             let plan = plans[index]
-            guard plan.scope == .eachRecord, !blocked || plan.rule.isRecordPack else { continue }
+            guard plan.scope == .eachRecord, !blocked || plan.isRecordPack else { continue }
             if plan.rule.needsRegistry, evaluator.registry == nil { continue }
             evaluator.prepare(slotCount: plan.check.slotCount, lets: plan.check.lets, parameters: plan.parameters)
             if evaluate(plan, with: evaluator, into: &result) { result.applicableRules.append(plan.rule.id) }
@@ -227,7 +227,7 @@ public struct Engine: Sendable {
             // A rule with versions needs the act's day before its violation (it picks the version);
             // any other rule only once the violation holds, to tell whether the finding is pending.
             let hasVersions = !plan.rule.versions.isEmpty
-            var about = plan.rule.isRecordPack || !hasVersions ? nil : subject(plan, evaluator)
+            var about = plan.isRecordPack || !hasVersions ? nil : subject(plan, evaluator)
             var version: Int?
             if hasVersions {
                 // An act with no day is judged by the newest version.
@@ -245,7 +245,7 @@ public struct Engine: Sendable {
             }
             let asked = evaluator.seenQueries.count
             if plan.check.violation(evaluator).isTrue {
-                if !plan.rule.isRecordPack, !hasVersions { about = subjectAfterViolation(plan, evaluator) }
+                if !plan.isRecordPack, !hasVersions { about = subjectAfterViolation(plan, evaluator) }
                 var finding = finding(plan, evaluator)
                 if let version { finding.basis = plan.rule.versions[version].basis }
                 if case .step(let step) = about {
@@ -341,6 +341,8 @@ private final class RulePlan: Sendable {
     let message: TemplateProgram
     /// When the check is made.
     let scope: Scope
+    /// Whether the rule is of the record pack (asked for every rule on every record).
+    let isRecordPack: Bool
     enum Scope { case eachRecord, run, loadProblems }
     /// The rule's parameter values.
     let parameters: [String: Value]
@@ -355,6 +357,7 @@ private final class RulePlan: Sendable {
         case .loadProblems: (check, scope) = (CheckProgram(.never), .loadProblems)
         }
         message = TemplateProgram(rule.message)
+        isRecordPack = rule.isRecordPack
         parameters = context.parameters(for: rule)
         versionParameters = context.versionParameters(for: rule)
     }

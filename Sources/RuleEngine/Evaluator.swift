@@ -9,8 +9,9 @@ import YAMLTree
 /// of the engine and of itself, and a struct of its size was copied (every reference retained)
 /// on many of those calls.
 ///
-/// The state read on every reference (slots, `let`s, definitions, parameters) is marked
-/// `@exclusivity(unchecked)`: each access reads or writes one element and ends before any other
+/// The state read on every reference (slots, `let`s, definitions, parameters) and what rules note
+/// on the way (type errors, `seen_before` questions, years out of the calendar, the version in use)
+/// is marked `@exclusivity(unchecked)`: each access reads or writes one element and ends before any other
 /// evaluation starts (none is held across a call that could reach the same property), so the
 /// runtime's check of each access, about 60 instructions, could never fail.
 final class Evaluator {
@@ -42,8 +43,8 @@ final class Evaluator {
     var problem: RecordProblem?
     /// The values `seen_before` asked about, in order; each is answered "seen" for now and
     /// settled in file order by `RunState.settle`.
-    var seenQueries: [SeenQuery] = []
-    var uncoveredYears: Set<Int> = []
+    @exclusivity(unchecked) var seenQueries: [SeenQuery] = []
+    @exclusivity(unchecked) var uncoveredYears: Set<Int> = []
 
     init(_ shared: SharedEvaluation, record: DecisionRecord) {
         self.shared = shared
@@ -149,10 +150,10 @@ final class Evaluator {
 
     /// The first comparison across types in the rule under evaluation, with the place of the
     /// record value involved; the engine reports it as the rule's own finding.
-    var typeError: (problem: LocalizedText, position: SourcePosition?)?
+    @exclusivity(unchecked) var typeError: (problem: LocalizedText, position: SourcePosition?)?
 
     /// The version of the rule's law the parameters are set for.
-    private var version: Int?
+    @exclusivity(unchecked) private var version: Int?
 
     /// Sets the parameters of a version of the rule's law; when the version changes, the rule's
     /// `let` values are computed again.

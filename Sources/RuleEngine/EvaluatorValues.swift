@@ -57,6 +57,11 @@ extension Evaluator {
     /// Compares two values; a comparison across types (a number with a boolean, a list or a text
     /// that is no plain number) is a type error of the rule on this record, never a silent answer.
     func compare(_ lhs: Value, _ rhs: Value, _ comparison: Comparison) -> Bool {
+        // Two texts are equal or not by one comparison (their order asks `<` and then `>`); the
+        // answer is the same, as both compare canonical equivalents.
+        if comparison == .eq || comparison == .ne, case .text(let left, _) = lhs, case .text(let right, _) = rhs {
+            return (left == right) == (comparison == .eq)
+        }
         switch order(lhs, rhs) {
         case .ordered(let order): return Self.holds(order, comparison, reversed: false)
         case .missing: return false
