@@ -496,27 +496,35 @@ final class Evaluator {
             case "code": return .text(problem.code.rawValue, nil)
             default: return .missing
             }
-        case .definition(let index):
-            if let cached = definitionCache[index] { return navigate(cached, path) }
-            // A definition has slots of its own; the rule's are set aside while it is computed.
-            let definition = definitions[index]
-            let (savedSlots, savedLetsBySlot, savedLets) = (slots, letsBySlot, lets)
-            // (Most definitions have no slot: an empty list is made without an allocation.)
-            slots = definition.slotCount == 0 ? [] : Array(repeating: nil, count: definition.slotCount)
-            letsBySlot = definition.slotCount == 0 ? [] : Array(repeating: -1, count: definition.slotCount)
-            lets = []
-            let value = definition.program(self)
-            (slots, letsBySlot, lets) = (savedSlots, savedLetsBySlot, savedLets)
-            definitionCache[index] = value
-            return navigate(value, path)
-        case .slot(let slot):
-            if let value = slots[slot] { return navigate(value, path) }
-            let letIndex = letsBySlot[slot]
-            guard letIndex >= 0 else { return .missing }
-            let value = lets[letIndex].program(self)
-            slots[slot] = value
-            return navigate(value, path)
+        case .definition(let index): return navigate(definitionValue(index), path)
+        case .slot(let slot): return navigate(boundValue(slot), path)
         }
+    }
+
+    /// A shared definition's value for the record, computed on first use.
+    func definitionValue(_ index: Int) -> Value {
+        if let cached = definitionCache[index] { return cached }
+        // A definition has slots of its own; the rule's are set aside while it is computed.
+        let definition = definitions[index]
+        let (savedSlots, savedLetsBySlot, savedLets) = (slots, letsBySlot, lets)
+        // (Most definitions have no slot: an empty list is made without an allocation.)
+        slots = definition.slotCount == 0 ? [] : Array(repeating: nil, count: definition.slotCount)
+        letsBySlot = definition.slotCount == 0 ? [] : Array(repeating: -1, count: definition.slotCount)
+        lets = []
+        let value = definition.program(self)
+        (slots, letsBySlot, lets) = (savedSlots, savedLetsBySlot, savedLets)
+        definitionCache[index] = value
+        return value
+    }
+
+    /// The value in a slot: a loop variable's, `$it`, or a `let`'s, computed on first use.
+    func boundValue(_ slot: Int) -> Value {
+        if let value = slots[slot] { return value }
+        let letIndex = letsBySlot[slot]
+        guard letIndex >= 0 else { return .missing }
+        let value = lets[letIndex].program(self)
+        slots[slot] = value
+        return value
     }
 
     func navigate(_ value: Value, _ path: ArraySlice<String>) -> Value {

@@ -146,6 +146,15 @@ enum Programs {
             let items = items.map(make)
             return Program { $0.spend() ? .list($0.evaluateAll(items)) : .missing }
         case .reference(let reference):
+            // A name alone (`$decision`, `$it`, a shared definition), the most read of all, is
+            // read without a path to follow.
+            if reference.path.isEmpty {
+                switch reference.root {
+                case .slot(let slot): return Program { $0.spend() ? $0.boundValue(slot) : .missing }
+                case .definition(let index): return Program { $0.spend() ? $0.definitionValue(index) : .missing }
+                default: break
+                }
+            }
             return Program { $0.spend() ? $0.reference(reference) : .missing }
         case .steps(let selection):
             let selection = SelectionProgram(selection)
