@@ -358,10 +358,20 @@ final class Evaluator {
     /// The steps a selection keeps, in date order, into `selected` (which may keep only what a
     /// `first`, `last`, `count` or `exists` of them needs).
     func select(_ selection: SelectionProgram, into selected: inout SelectedSteps) {
-        var bounds: [(Comparison, Day)] = []
+        // The bounds make one span of days (no list of them is made for every selection); a
+        // bound that is no date selects nothing.
+        var earliest = Int.min, latest = Int.max
+        var excluded: [Int] = []
         for bound in selection.bounds {
-            guard let day = day(bound.value(self)) else { return }
-            bounds.append((bound.comparison, day))
+            guard let day = day(bound.value(self))?.ordinal else { return }
+            switch bound.comparison {
+            case .le: latest = min(latest, day)
+            case .lt: latest = min(latest, day - 1)
+            case .ge: earliest = max(earliest, day)
+            case .gt: earliest = max(earliest, day + 1)
+            case .eq: (earliest, latest) = (max(earliest, day), min(latest, day))
+            case .ne: excluded.append(day)
+            }
         }
         var candidates = order[...]
         if let types = selection.types {
@@ -384,12 +394,7 @@ final class Evaluator {
             default: break
             }
             let ordinal = record.steps[index].day.ordinal
-            var inBounds = true
-            for (comparison, bound) in bounds where !Self.holds(bound.ordinal - ordinal, comparison, reversed: true) {
-                inBounds = false
-                break
-            }
-            if !inBounds { continue }
+            if ordinal < earliest || ordinal > latest || (!excluded.isEmpty && excluded.contains(ordinal)) { continue }
             var fieldsMatch = true
             for field in selection.fields where !matches(index, field) {
                 fieldsMatch = false

@@ -63,7 +63,7 @@ extension Evaluator {
             return (left == right) == (comparison == .eq)
         }
         switch order(lhs, rhs) {
-        case .ordered(let order): return Self.holds(order, comparison, reversed: false)
+        case .ordered(let order): return Self.holds(order, comparison)
         case .missing: return false
         case .mismatch(let problem):
             noteTypeError(problem, lhs, rhs)
@@ -126,9 +126,9 @@ extension Evaluator {
         typeError = (problem, position(of: lhs) ?? position(of: rhs))
     }
 
-    /// Whether `order` (the sign of lhs - rhs) satisfies a comparison; `reversed` reads it as rhs - lhs.
-    static func holds(_ order: Int, _ comparison: Comparison, reversed: Bool) -> Bool {
-        let sign = reversed ? -order.signum() : order.signum()
+    /// Whether `order` (the sign of lhs - rhs) satisfies a comparison.
+    static func holds(_ order: Int, _ comparison: Comparison) -> Bool {
+        let sign = order.signum()
         switch comparison {
         case .eq: return sign == 0
         case .ne: return sign != 0

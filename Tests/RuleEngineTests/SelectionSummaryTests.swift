@@ -76,6 +76,22 @@ import Testing
         #expect(try Self.findings(rule).first?.message.en == expected)
     }
 
+    /// Date bounds keep the steps within all of them; a bound that is no date keeps none.
+    @Test(arguments: [
+        ("on_or_before: 2026-03-05", 3), ("before: 2026-03-05", 1), ("after: 2026-03-02", 3),
+        ("on_or_after: 2026-03-05, on_or_before: 2026-03-05", 2), ("after: 2026-03-05, before: 2026-03-09", 0),
+        ("on_or_after: 2026-03-02, before: 2026-03-10", 4), ("on_or_before: {first: {steps: {type: inspection}}}", 0),
+    ])
+    func dateBoundsKeepTheStepsWithinAllOfThem(bounds: String, expected: Int) throws {
+        let rule = Self.rule("""
+            message: {zh: "{value}", en: "{value}"}
+            let:
+              value: {count: {steps: {type: delivery, status: any, \(bounds)}}}
+            violation: true
+            """)
+        #expect(try Self.findings(rule).first?.message.en == "\(expected)")
+    }
+
     /// `exists` of a selection spends two steps (its own and the selection's): a budget of two runs
     /// out, three does not; written over `items` it spends three.
     @Test func aSummarySpendsTheStepsOfTheExpressionsItStandsFor() throws {
