@@ -51,11 +51,29 @@ public struct Vocabulary: Sendable {
         public let name: String
         fileprivate let codes: [String: LocalizedText]
         fileprivate let codesByName: [String: String]
+        /// The codes, when every one is ASCII (as the built-in ones are): a section has a handful,
+        /// and comparing an ASCII text with them, length first, costs less than hashing it.
+        private let asciiCodes: [String]?
+
+        fileprivate init(name: String, codes: [String: LocalizedText], codesByName: [String: String]) {
+            self.name = name
+            self.codes = codes
+            self.codesByName = codesByName
+            let list = codes.keys.sorted()
+            asciiCodes = list.allSatisfy(\.isAllASCII) ? list : nil
+        }
 
         /// The code a written value stands for: the value itself when it is a code, or the code
         /// of the name it is; nil when it is neither.
         public func code(for written: String) -> String? {
-            if codes[written] != nil { return written }
+            // Two ASCII texts are equal only when their bytes are (a text of other characters may
+            // be canonically equal to an ASCII code, as the Kelvin sign is to K: that goes by hash).
+            if let asciiCodes, written.isAllASCII {
+                let length = written.utf8.count
+                for code in asciiCodes where code.utf8.count == length && code == written { return written }
+            } else if codes[written] != nil {
+                return written
+            }
             return codesByName[Vocabulary.trimmed(written)]
         }
     }

@@ -43,6 +43,23 @@ struct VocabularyTests {
         #expect(Vocabulary.trimmed(written) == trimmed)
     }
 
+    /// A code is read as itself and a name as its code, whether the section's codes are all ASCII
+    /// (compared by their bytes) or not (compared by hash); a text canonically equal to a code (the
+    /// Kelvin sign for K, a decomposed é) is that code, as it always was.
+    @Test(arguments: [
+        ("K1", "K1"), ("\u{212A}1", "K1"), ("k1", nil), ("K", nil), ("K12", nil), ("开一", "K1"), (" 开一 ", "K1"), ("one", "K1"), ("", nil),
+    ] as [(String, String?)])
+    func aCodeOrANameIsReadAsItsCode(written: String, code: String?) {
+        var vocabulary = Vocabulary()
+        vocabulary.add("K1", names: LocalizedText(zh: "开一", en: "one"), to: "ascii")
+        vocabulary.add("K2", names: LocalizedText(zh: "开二", en: "two"), to: "ascii")
+        #expect(vocabulary.code(for: written, in: "ascii") == code)
+        // The same with a code that is not ASCII in the section.
+        vocabulary.add("caf\u{E9}", names: LocalizedText(zh: "咖啡", en: "coffee"), to: "ascii")
+        #expect(vocabulary.code(for: written, in: "ascii") == code)
+        for written in ["caf\u{E9}", "cafe\u{301}", "咖啡"] { #expect(vocabulary.code(for: written, in: "ascii") == "caf\u{E9}") }
+    }
+
     @Test func englishNamesAndSurroundingSpacesAreAccepted() throws {
         let record = try loadRecord("id: V-2\nkind: administrative penalty\ntitle: t\nsteps:\n  - {type: \"\u{3000}立案 \", date: 2026-03-02}\n", format: Self.checkAll)
         #expect(record.kind == "administrative_penalty")
