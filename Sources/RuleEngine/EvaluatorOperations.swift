@@ -1,0 +1,195 @@
+import DecisionRecords
+import RuleLanguage
+
+/// What programs ask of the evaluator: dates and periods, people, lists, messages.
+extension Evaluator {
+    /// Evaluates each program in order.
+    func evaluateAll(_ programs: [Program]) -> [Value] {
+        var values: [Value] = []
+        values.reserveCapacity(programs.count)
+        for program in programs { values.append(program(self)) }
+        return values
+    }
+
+
+    /// The day `count` working days after `day`.
+    func workingDaysLater(_ day: Day, _ count: Int) -> Day {
+        let result = context.calendar.adding(workingDays: count, to: day)
+        noteCoverage(day, result)
+        return result
+    }
+
+    /// The working days between two days.
+    func workingDays(from start: Day, to end: Day) -> Int {
+        noteCoverage(start, end)
+        return context.calendar.workingDays(from: start, to: end)
+    }
+
+    /// `add_period`: `count` days of a unit after `day`; an unknown unit is a type error.
+    func addPeriod(_ day: Day, _ count: Int, unit: Value) -> Value {
+        switch text(unit, .en) {
+        case "working_days": return .date(workingDaysLater(day, count), nil)
+        case "calendar_days": return .date(calendarPeriodEnd(day, count), nil)
+        case "days": return .date(day.adding(days: count), nil)
+        case let other:
+            noteTypeError(LocalizedText(
+                zh: "add_period 的单位“\(other)”不是 working_days、calendar_days 或 days",
+                en: "'\(other)' is no unit of add_period (working_days, calendar_days or days)"), .missing, .missing)
+            return .missing
+        }
+    }
+
+    /// The days of a step's period, both ends counted (1 for a step that is no period).
+    func periodDays(_ value: Value) -> Value {
+        guard case .step(let index) = value else { return .missing }
+        let node = record.steps[index].node
+        guard let start = node["start"].flatMap(RecordLoader.date), let end = node["end"].flatMap(RecordLoader.date) else { return .number(1) }
+        return .number(Double(start.days(to: end) + 1))
+    }
+
+    /// The registry's name of a person, else the id as written.
+    func personName(_ value: Value) -> Value {
+        let id = text(value, .en)
+        let name = registry?.lookUp(id) { $0.name } ?? nil
+        return .text(name ?? id, position(of: value))
+    }
+
+    /// The year or the month of a date; a value that is no date is a type error.
+    func datePart(_ part: DatePart, of value: Value) -> Value {
+        guard let day = day(value) else {
+            if !value.isMissing { noteTypeError(LocalizedText(zh: "“\(text(value, .zh))”不是日期", en: "'\(text(value, .en))' is not a date"), value, .missing) }
+            return .missing
+        }
+        let components = day.components
+        return .number(Double(part == .year ? components.year : components.month), position(of: value))
+    }
+
+    /// `seen_before`: answered "seen" for now, the question kept for `RunState.settle`.
+    func seenBefore(_ id: Int, _ value: Value) -> Value {
+        // A key of several parts (`[$a, $b]`) with a part missing is no key: it never matches.
+        guard !value.isMissing else { return .bool(false) }
+        if case .list(let parts) = value, parts.isEmpty || parts.contains(where: \.isMissing) { return .bool(false) }
+        let key = if case .list(let parts) = value { parts.map { text($0, .en) }.joined(separator: "\u{1F}") } else { text(value, .en) }
+        seenQueries.append(SeenQuery(expression: id, value: key, record: record.id, line: record.position.line))
+        return .bool(true)
+    }
+
+    /// The items without repeats (by `identity`), each at its first place. A short list (a record's
+    /// people) is searched in place: a set, grown insert by insert, cost more than the items; a long
+    /// one goes through a set made at its size, so a hostile list stays linear.
+    func distinct(_ items: [Value]) -> [Value] {
+        var unique: [Value] = []
+        unique.reserveCapacity(items.count)
+        if items.count <= 16 {
+            var keys: [String] = []
+            keys.reserveCapacity(items.count)
+            for item in items {
+                let key = identity(item)
+                guard !keys.contains(key) else { continue }
+                keys.append(key)
+                unique.append(item)
+            }
+            return unique
+        }
+        var keys = Set<String>(minimumCapacity: items.count)
+        for item in items where keys.insert(identity(item)).inserted { unique.append(item) }
+        return unique
+    }
+
+    /// The last day of a period of `count` calendar days from `day` (counted from the day after),
+    /// moved to the next working day when it falls on a rest day or a public holiday.
+    func calendarPeriodEnd(_ day: Day, _ count: Int) -> Day {
+        let end = day.adding(days: count)
+        let rolled = context.calendar.rollingForward(end)
+        noteCoverage(end, rolled)
+        return rolled
+    }
+
+    /// `add`, `sub`, `min`, `max`, `sum` over numbers; lists are taken item by item and missing
+    /// values are skipped (`min`/`max` of nothing is missing, `sum` of nothing is 0). A value that
+    /// is no number (a text such as `1,500`) is a type error of the rule on this record.
+    func arithmetic(_ operation: Arithmetic, _ operands: [Program]) -> Value {
+        var numbers: [Double] = []
+        for operand in operands {
+            let value = operand(self)
+            for item in value.elements ?? [value] where !item.isMissing {
+                switch item {
+                case .number(let number, _): numbers.append(number)
+                case .text(let text, _) where Self.plainNumber(text) != nil: numbers.append(Self.plainNumber(text) ?? 0)
+                default:
+                    noteTypeError(LocalizedText(
+                        zh: "\(operation.rawValue) 只能计算数字，“\(text(item, .zh))”不是数字（不能带千位分隔符或单位）",
+                        en: "\(operation.rawValue) works on numbers; '\(text(item, .en))' is not one (no thousands separators or units)"), item, .missing)
+                    return .missing
+                }
+            }
+        }
+        switch operation {
+        case .add, .sum: return .number(numbers.reduce(0, +))
+        case .sub:
+            guard numbers.count == 2 else { return .missing }
+            return .number(numbers[0] - numbers[1])
+        case .min: return numbers.min().map { .number($0) } ?? .missing
+        case .max: return numbers.max().map { .number($0) } ?? .missing
+        }
+    }
+
+    /// A bilingual template with the values of this record in place.
+    func render(_ template: TemplateProgram) -> LocalizedText {
+        LocalizedText(zh: render(template.zh, .zh, room: template.zhRoom), en: render(template.en, .en, room: template.enRoom))
+    }
+
+    /// A template's text; `room` is the bytes made room for at once (its literal parts and some
+    /// for each value), so the text is not copied again as it grows.
+    private func render(_ parts: [TemplateProgram.Part], _ language: Language, room: Int) -> String {
+        var text = ""
+        text.reserveCapacity(room)
+        for part in parts {
+            switch part {
+            case .text(let literal): text += literal
+            case .value(let program): text += self.text(program(self), language)
+            }
+        }
+        return text
+    }
+
+    func exists(_ value: Value) -> Bool {
+        switch value {
+        case .missing: false
+        case .list(let items): !items.isEmpty
+        case .node(let node): node.items.map { !$0.isEmpty } ?? true
+        default: true
+        }
+    }
+
+    func keep(_ item: Value, _ filter: FilterProgram) -> Bool {
+        let saved = slots[filter.slot]
+        slots[filter.slot] = item
+        defer { slots[filter.slot] = saved }
+        return filter.condition(self).isTrue
+    }
+
+    /// The earliest or latest element; steps by date (ties: the first listed for the earliest,
+    /// the last listed for the latest), dates by day, other lists by position.
+    func pick(_ value: Value, latest: Bool) -> Value {
+        guard let items = value.elements else { return value }
+        var best: (Value, Day)?
+        var sawUndated = false
+        for item in items where !item.isMissing {
+            guard let day = day(item) else {
+                sawUndated = true
+                continue
+            }
+            if let current = best {
+                if latest ? day >= current.1 : day < current.1 { best = (item, day) }
+            } else {
+                best = (item, day)
+            }
+        }
+        if sawUndated || best == nil {
+            let present = items.filter { !$0.isMissing }
+            return (latest ? present.last : present.first) ?? .missing
+        }
+        return best?.0 ?? .missing
+    }
+}

@@ -1,0 +1,136 @@
+import DecisionRecords
+import RuleLanguage
+import YAMLTree
+
+/// References and the paths they follow through the record, the run and the bindings.
+extension Evaluator {
+    func reference(_ reference: Reference) -> Value {
+        let path = reference.path[...]
+        switch reference.root {
+        // Read from the root node itself: a value of it boxed the node for every reference.
+        case .record: return navigate(node: record.node, path)
+        case .facts: return navigate(facts, path)
+        case .steps:
+            var steps: [Value] = []
+            steps.reserveCapacity(order.count)
+            for index in order { steps.append(.step(index)) }
+            return navigate(.list(steps), path)
+        case .asOf: return navigate(.date(context.asOf, nil), path)
+        case .meeting: return context.meeting.map { .date($0, nil) } ?? .missing
+        case .registryLoaded: return .bool(context.registries.coversEveryRecord)
+        case .parameter(let name): return navigate(parameters[name] ?? .missing, path)
+        case .problem:
+            guard let problem else { return .missing }
+            switch path.first {
+            case "message": return .localized(problem.message)
+            case "code": return .text(problem.code.rawValue, nil)
+            default: return .missing
+            }
+        case .definition(let index): return navigate(definitionValue(index), path)
+        case .slot(let slot): return navigate(boundValue(slot), path)
+        }
+    }
+
+    /// A shared definition's value for the record, computed on first use.
+    func definitionValue(_ index: Int) -> Value {
+        if let cached = definitionCache[index] { return cached }
+        // A definition has slots of its own; the rule's are set aside while it is computed.
+        let definition = definitions[index]
+        let (savedSlots, savedLetsBySlot, savedLets) = (slots, letsBySlot, lets)
+        // (Most definitions have no slot: an empty list is made without an allocation.)
+        slots = definition.slotCount == 0 ? [] : Array(repeating: nil, count: definition.slotCount)
+        letsBySlot = definition.slotCount == 0 ? [] : Array(repeating: -1, count: definition.slotCount)
+        lets = []
+        let value = definition.program(self)
+        (slots, letsBySlot, lets) = (savedSlots, savedLetsBySlot, savedLets)
+        definitionCache[index] = value
+        return value
+    }
+
+    /// The value in a slot: a loop variable's, `$it`, or a `let`'s, computed on first use.
+    func boundValue(_ slot: Int) -> Value {
+        if let value = slots[slot] { return value }
+        let letIndex = letsBySlot[slot]
+        guard letIndex >= 0 else { return .missing }
+        let value = lets[letIndex].program(self)
+        slots[slot] = value
+        return value
+    }
+
+    func navigate(_ value: Value, _ path: ArraySlice<String>) -> Value {
+        guard let field = path.first else { return value }
+        let rest = path.dropFirst()
+        switch value {
+        case .step(let index):
+            // Fields are read in place: copying the step would retain its node and texts.
+            switch field {
+            case "date":
+                return navigate(.date(record.steps[index].day, record.steps[index].dayPosition), rest)
+            case "status": return navigate(.text(record.steps[index].status.rawValue, record.steps[index].node["status"]?.position), rest)
+            case "type": return navigate(.text(record.steps[index].type, record.steps[index].node["type"]?.position), rest)
+            default: return record.steps[index].node[field].map { navigate(node: $0, rest) } ?? .missing
+            }
+        case .node(let node):
+            return navigate(node: node, path)
+        case .list(let items):
+            var result: [Value] = []
+            result.reserveCapacity(items.count)
+            for item in items { appendFlattened(navigate(item, path), to: &result) }
+            return .list(result)
+        default:
+            return .missing
+        }
+    }
+
+    /// What a path reads from a node of the record: `navigate(.from(node), path)`, without making a
+    /// value of each mapping and list on the way (a value of a node copies it, and is taken apart again).
+    private func navigate(node: YAMLNode, _ path: ArraySlice<String>) -> Value {
+        guard let field = path.first else { return .from(node) }
+        if let items = node.items {
+            var result: [Value] = []
+            result.reserveCapacity(items.count)
+            for item in items { appendNavigated(node: item, path, to: &result) }
+            return .list(result)
+        }
+        // A mapping's field; a scalar has none.
+        return node[field].map { navigate(node: $0, path.dropFirst()) } ?? .missing
+    }
+
+    /// `appendFlattened(navigate(node: node, path), to: &result)`, without the values made on the
+    /// way: each item's field is appended where it is read (a path over the steps, such as
+    /// `$record.steps.by`, boxed every step's list in a value and built a list per step).
+    private func appendNavigated(node: YAMLNode, _ path: ArraySlice<String>, to result: inout [Value]) {
+        guard let field = path.first else {
+            if let items = node.items {
+                for item in items { result.append(.from(item)) }
+            } else if node.kind == .mapping {
+                result.append(.node(node))
+            } else {
+                appendFlattened(.from(node), to: &result)
+            }
+            return
+        }
+        if let items = node.items {
+            for item in items { appendNavigated(node: item, path, to: &result) }
+        } else {
+            // A mapping's field; a scalar has none.
+            if let value = node[field] { appendNavigated(node: value, path.dropFirst(), to: &result) }
+        }
+    }
+
+    /// Adds what a path read from one item of a list: nothing when missing, the items of a list
+    /// (one level), else the value itself. (One list is built for all items, not one per item.)
+    private func appendFlattened(_ value: Value, to result: inout [Value]) {
+        switch value {
+        case .missing: break
+        case .list(let items): result += items
+        case .node(let node):
+            if let items = node.items {
+                for item in items { result.append(.from(item)) }
+            } else {
+                result.append(value)
+            }
+        default: result.append(value)
+        }
+    }
+}

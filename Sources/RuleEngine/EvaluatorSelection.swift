@@ -1,0 +1,129 @@
+import DecisionRecords
+import RuleLanguage
+
+/// Step selections: the steps of some types, statuses, dates and field values, in date order.
+extension Evaluator {
+    /// The steps a selection keeps, in date order, into `selected` (which may keep only what a
+    /// `first`, `last`, `count` or `exists` of them needs).
+    func select(_ selection: SelectionProgram, into selected: inout SelectedSteps) {
+        // The bounds make one span of days (no list of them is made for every selection); a
+        // bound that is no date selects nothing.
+        var earliest = Int.min, latest = Int.max
+        var excluded: [Int] = []
+        for bound in selection.bounds {
+            guard let day = day(bound.value(self))?.ordinal else { return }
+            switch bound.comparison {
+            case .le: latest = min(latest, day)
+            case .lt: latest = min(latest, day - 1)
+            case .ge: earliest = max(earliest, day)
+            case .gt: earliest = max(earliest, day + 1)
+            case .eq: (earliest, latest) = (max(earliest, day), min(latest, day))
+            case .ne: excluded.append(day)
+            }
+        }
+        var candidates = order[...]
+        if let types = selection.types {
+            // ASCII types are told apart by length first: most differ in it, and it is at hand.
+            if types.count == 1 {
+                let (wanted, wantedIsASCII) = (types[0], selection.typesAreASCII)
+                let group = typeGroups.first { Self.same($0.type, $0.isASCII, wanted, wantedIsASCII) }
+                candidates = group.map { orderByType[$0.range] } ?? []
+            } else {
+                candidates = order.filter { types.contains(record.steps[$0].type) }[...]
+            }
+        }
+        // Most candidates of the right type are kept: room for all is made at once.
+        if !candidates.isEmpty { selected.makeRoom(for: candidates.count) }
+        for index in candidates {
+            let status = record.steps[index].status
+            switch selection.status {
+            case .done where status != .done: continue
+            case .planned where status != .planned: continue
+            default: break
+            }
+            let ordinal = record.steps[index].day.ordinal
+            if ordinal < earliest || ordinal > latest || (!excluded.isEmpty && excluded.contains(ordinal)) { continue }
+            var fieldsMatch = true
+            for field in selection.fields where !matches(index, field) {
+                fieldsMatch = false
+                break
+            }
+            if !fieldsMatch { continue }
+            if let filter = selection.filter, !keep(.step(index), filter) { continue }
+            selected.add(index)
+        }
+    }
+
+    /// Whether two texts are equal (`==`). Two ASCII texts of different lengths are told apart
+    /// without comparing them: an ASCII text is canonically equivalent only to itself.
+    static func same(_ lhs: String, _ lhsIsASCII: Bool, _ rhs: String, _ rhsIsASCII: Bool) -> Bool {
+        if lhsIsASCII, rhsIsASCII, lhs.utf8.count != rhs.utf8.count { return false }
+        return lhs == rhs
+    }
+
+    /// Whether a step's field is one of the accepted values. A value that is a list (a parameter
+    /// such as `$param.forms`) means any of its items, exactly as a literal list does; a null among
+    /// them matches an absent field.
+    private func matches(_ index: Int, _ match: FieldProgram) -> Bool {
+        var value = navigate(.step(index), match.path[...])
+        // A list written in the record is read item by item once, not for each accepted value.
+        if case .node(let node) = value, node.kind == .sequence { value = .list(value.elements ?? []) }
+        for expected in match.values {
+            guard let expected else {
+                if value.isMissing { return true }
+                continue
+            }
+            // A single accepted value and a single field value are compared as they are: making a
+            // one-item list of each cost two allocations for every step and field tried.
+            let accepted = expected(self)
+            switch accepted {
+            case .list(let candidates):
+                for candidate in candidates where holds(candidate, in: value) { return true }
+            case .node(let node) where node.kind == .sequence:
+                for candidate in accepted.elements ?? [] where holds(candidate, in: value) { return true }
+            default:
+                if holds(accepted, in: value) { return true }
+            }
+        }
+        return false
+    }
+
+    /// Whether a step's field value is an accepted value: a missing one matches an absent field;
+    /// a field that holds a list (`by`, `officers`) matches when one of its items does.
+    private func holds(_ candidate: Value, in value: Value) -> Bool {
+        if candidate.isMissing { return value.isMissing }
+        switch value {
+        case .list(let items):
+            for item in items where compare(item, candidate, .eq) { return true }
+            return false
+        default:
+            return compare(value, candidate, .eq)
+        }
+    }
+}
+
+/// What a step selection kept: its steps, or (for a `first`, `last`, `count` or `exists` of a
+/// selection) only the first, the last and how many, without a list of them.
+struct SelectedSteps {
+    /// Whether the steps themselves are kept.
+    let keepsSteps: Bool
+    private(set) var steps: [Value] = []
+    private(set) var first: Int?
+    private(set) var last: Int?
+    private(set) var count = 0
+
+    init(keepingSteps: Bool) {
+        keepsSteps = keepingSteps
+    }
+
+    mutating func makeRoom(for count: Int) {
+        if keepsSteps { steps.reserveCapacity(count) }
+    }
+
+    @inline(__always) mutating func add(_ index: Int) {
+        if keepsSteps { steps.append(.step(index)) }
+        if first == nil { first = index }
+        last = index
+        count += 1
+    }
+}

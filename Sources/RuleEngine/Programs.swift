@@ -1,0 +1,266 @@
+import DecisionRecords
+import RuleLanguage
+
+/// Makes programs of expressions.
+enum Programs {
+    /// The program of an expression: what `expression` means, evaluated on an evaluator's record.
+    static func make(_ expression: Expression) -> Program {
+        if let program = summaryOfSelection(expression) { return program }
+        switch expression {
+        case .literal(let literal):
+            let value = Value.from(literal)
+            return Program { $0.spend() ? value : .missing }
+        case .list(let items):
+            let items = items.map(make)
+            return Program { $0.spend() ? .list($0.evaluateAll(items)) : .missing }
+        case .reference(let reference):
+            // A name alone (`$decision`, `$it`, a shared definition), the most read of all, is
+            // read without a path to follow.
+            if reference.path.isEmpty {
+                switch reference.root {
+                case .slot(let slot): return Program { $0.spend() ? $0.boundValue(slot) : .missing }
+                case .definition(let index): return Program { $0.spend() ? $0.definitionValue(index) : .missing }
+                default: break
+                }
+            }
+            return Program { $0.spend() ? $0.reference(reference) : .missing }
+        case .steps(let selection):
+            let selection = SelectionProgram(selection)
+            return Program { evaluator in
+                guard evaluator.spend() else { return .missing }
+                var selected = SelectedSteps(keepingSteps: true)
+                evaluator.select(selection, into: &selected)
+                return .list(selected.steps)
+            }
+        case .items(let source, let filter):
+            let source = make(source)
+            guard let filter = filter.map(FilterProgram.init) else {
+                return Program { $0.spend() ? .list(source($0).elements ?? []) : .missing }
+            }
+            return Program { evaluator in
+                guard evaluator.spend() else { return .missing }
+                var kept: [Value] = []
+                for item in source(evaluator).elements ?? [] where evaluator.keep(item, filter) { kept.append(item) }
+                return .list(kept)
+            }
+        case .first(let inner):
+            let inner = make(inner)
+            return Program { $0.spend() ? $0.pick(inner($0), latest: false) : .missing }
+        case .last(let inner):
+            let inner = make(inner)
+            return Program { $0.spend() ? $0.pick(inner($0), latest: true) : .missing }
+        case .earliest(let items):
+            let items = items.map(make)
+            return Program { $0.spend() ? $0.pick(.list($0.evaluateAll(items)), latest: false) : .missing }
+        case .latest(let items):
+            let items = items.map(make)
+            return Program { $0.spend() ? $0.pick(.list($0.evaluateAll(items)), latest: true) : .missing }
+        case .coalesce(let items):
+            let items = items.map(make)
+            return Program { evaluator in
+                guard evaluator.spend() else { return .missing }
+                for item in items {
+                    let value = item(evaluator)
+                    if !value.isMissing { return value }
+                }
+                return .missing
+            }
+        case .choose(let condition, let then, let otherwise):
+            let (condition, then, otherwise) = (make(condition), make(then), make(otherwise))
+            return Program { evaluator in
+                guard evaluator.spend() else { return .missing }
+                return condition(evaluator).isTrue ? then(evaluator) : otherwise(evaluator)
+            }
+        case .concat(let items):
+            let items = items.map(make)
+            return Program { evaluator in
+                guard evaluator.spend() else { return .missing }
+                // Lists are joined; a single value joins as one item (a missing one as none).
+                var joined: [Value] = []
+                for item in items {
+                    let value = item(evaluator)
+                    joined += value.elements ?? [value]
+                }
+                return .list(joined)
+            }
+        case .distinct(let inner):
+            let inner = make(inner)
+            return Program { $0.spend() ? .list($0.distinct(inner($0).elements ?? [])) : .missing }
+        case .count(let inner):
+            let inner = make(inner)
+            return Program { $0.spend() ? .number(Double(inner($0).elements?.count ?? 1)) : .missing }
+        case .addDays(let date, let count):
+            let (date, count) = (make(date), make(count))
+            return Program { evaluator in
+                guard evaluator.spend(), let day = evaluator.day(date(evaluator)), let number = evaluator.dayCount(count(evaluator)) else { return .missing }
+                return .date(day.adding(days: number), nil)
+            }
+        case .addWorkingDays(let date, let count):
+            let (date, count) = (make(date), make(count))
+            return Program { evaluator in
+                guard evaluator.spend(), let day = evaluator.day(date(evaluator)), let number = evaluator.dayCount(count(evaluator)) else { return .missing }
+                return .date(evaluator.workingDaysLater(day, number), nil)
+            }
+        case .addCalendarDays(let date, let count):
+            let (date, count) = (make(date), make(count))
+            return Program { evaluator in
+                guard evaluator.spend(), let day = evaluator.day(date(evaluator)), let number = evaluator.dayCount(count(evaluator)) else { return .missing }
+                return .date(evaluator.calendarPeriodEnd(day, number), nil)
+            }
+        case .addPeriod(let date, let count, let unit):
+            let (date, count, unit) = (make(date), make(count), make(unit))
+            return Program { evaluator in
+                guard evaluator.spend(), let day = evaluator.day(date(evaluator)), let number = evaluator.dayCount(count(evaluator)) else { return .missing }
+                return evaluator.addPeriod(day, number, unit: unit(evaluator))
+            }
+        case .days(let from, let to):
+            let (from, to) = (make(from), make(to))
+            return Program { evaluator in
+                guard evaluator.spend(), let start = evaluator.day(from(evaluator)), let end = evaluator.day(to(evaluator)) else { return .missing }
+                return .number(Double(start.days(to: end)))
+            }
+        case .workingDays(let from, let to):
+            let (from, to) = (make(from), make(to))
+            return Program { evaluator in
+                guard evaluator.spend(), let start = evaluator.day(from(evaluator)), let end = evaluator.day(to(evaluator)) else { return .missing }
+                return .number(Double(evaluator.workingDays(from: start, to: end)))
+            }
+        case .periodDays(let inner):
+            let inner = make(inner)
+            return Program { $0.spend() ? $0.periodDays(inner($0)) : .missing }
+        case .personName(let inner):
+            let inner = make(inner)
+            return Program { $0.spend() ? $0.personName(inner($0)) : .missing }
+        case .label(let inner):
+            let inner = make(inner)
+            return Program { $0.spend() ? $0.label(inner($0)) : .missing }
+        case .all(let items):
+            let items = items.map(make)
+            return Program { evaluator in
+                guard evaluator.spend() else { return .missing }
+                for item in items where !item(evaluator).isTrue { return .bool(false) }
+                return .bool(true)
+            }
+        case .any(let items):
+            let items = items.map(make)
+            return Program { evaluator in
+                guard evaluator.spend() else { return .missing }
+                for item in items where item(evaluator).isTrue { return .bool(true) }
+                return .bool(false)
+            }
+        case .not(let inner):
+            let inner = make(inner)
+            return Program { $0.spend() ? .bool(!inner($0).isTrue) : .missing }
+        case .exists(let inner):
+            let inner = make(inner)
+            return Program { $0.spend() ? .bool($0.exists(inner($0))) : .missing }
+        case .missing(let inner):
+            let inner = make(inner)
+            return Program { $0.spend() ? .bool(!$0.exists(inner($0))) : .missing }
+        case .compare(let comparison, let lhs, let rhs):
+            let (lhs, rhs) = (make(lhs), make(rhs))
+            return Program { evaluator in
+                guard evaluator.spend() else { return .missing }
+                return .bool(evaluator.compare(lhs(evaluator), rhs(evaluator), comparison))
+            }
+        case .isIn(let item, let list):
+            let (item, list) = (make(item), make(list))
+            return Program { evaluator in
+                guard evaluator.spend() else { return .missing }
+                let value = item(evaluator)
+                guard !value.isMissing else { return .bool(false) }
+                for candidate in list(evaluator).elements ?? [] where evaluator.compare(value, candidate, .eq) { return .bool(true) }
+                return .bool(false)
+            }
+        case .isTrue(let inner):
+            let inner = make(inner)
+            return Program { $0.spend() ? .bool(inner($0).isTrue) : .missing }
+        case .registered(let inner):
+            let inner = make(inner)
+            return Program { $0.spend() ? .bool($0.registry?.contains($0.text(inner($0), .en)) ?? false) : .missing }
+        case .certificateValid(let person, let type, let on):
+            let (person, type, on) = (make(person), make(type), make(on))
+            return Program { evaluator in
+                guard evaluator.spend() else { return .missing }
+                guard let certificates = evaluator.registry?.lookUp(evaluator.text(person(evaluator), .en), { $0.certificates }),
+                      let day = evaluator.day(on(evaluator)) else { return .bool(false) }
+                let wanted = evaluator.text(type(evaluator), .en)
+                return .bool(certificates.contains { $0.type == wanted && $0.isValid(on: day) })
+            }
+        case .hasQualification(let person, let type):
+            let (person, type) = (make(person), make(type))
+            return Program { evaluator in
+                guard evaluator.spend() else { return .missing }
+                guard let qualifications = evaluator.registry?.lookUp(evaluator.text(person(evaluator), .en), { $0.qualifications }) else { return .bool(false) }
+                return .bool(qualifications.contains(evaluator.text(type(evaluator), .en)))
+            }
+        case .phrase(let template):
+            let template = TemplateProgram(template)
+            return Program { $0.spend() ? .localized($0.render(template)) : .missing }
+        case .personNamed(let inner):
+            let inner = make(inner)
+            return Program { evaluator in
+                guard evaluator.spend() else { return .missing }
+                let name = evaluator.text(inner(evaluator), .en)
+                guard let person = evaluator.registry?.person(named: name) else { return .missing }
+                return .text(person.id, nil)
+            }
+        case .personLike(let inner):
+            let inner = make(inner)
+            return Program { evaluator in
+                guard evaluator.spend() else { return .missing }
+                guard let person = evaluator.registry?.person(resembling: evaluator.text(inner(evaluator), .en)) else { return .missing }
+                return .text(person.id, nil)
+            }
+        case .arithmetic(let operation, let operands):
+            let operands = operands.map(make)
+            return Program { $0.spend() ? $0.arithmetic(operation, operands) : .missing }
+        case .datePart(let part, let inner):
+            let inner = make(inner)
+            return Program { $0.spend() ? $0.datePart(part, of: inner($0)) : .missing }
+        case .hasRole(let person, let role):
+            let (person, role) = (make(person), make(role))
+            return Program { evaluator in
+                guard evaluator.spend() else { return .missing }
+                guard let roles = evaluator.registry?.lookUp(evaluator.text(person(evaluator), .en), { $0.roles }) else { return .bool(false) }
+                return .bool(roles.contains(evaluator.text(role(evaluator), .en)))
+            }
+        case .typeOf(let inner):
+            let inner = make(inner)
+            return Program { $0.spend() ? .text($0.typeName(inner($0)), nil) : .missing }
+        case .seenBefore(let id, let inner):
+            let inner = make(inner)
+            return Program { $0.spend() ? $0.seenBefore(id, inner($0)) : .missing }
+        }
+    }
+}
+
+extension Programs {
+    /// `first`, `last`, `count`, `exists` or `missing` of a step selection: the selection runs as
+    /// it would (every candidate tried, every step of the budget spent), but keeps only what the
+    /// outer expression reads, not a list of the steps. The answers are the outer expression's
+    /// over the list, also when the budget runs out between the two.
+    static func summaryOfSelection(_ expression: Expression) -> Program? {
+        let outer: @Sendable (_ selected: SelectedSteps?) -> Value
+        let inner: Expression
+        switch expression {
+        // The earliest of steps in date order is the first (ties: the first listed), the latest the last.
+        case .first(let selection): (inner, outer) = (selection, { $0?.first.map(Value.step) ?? .missing })
+        case .last(let selection): (inner, outer) = (selection, { $0?.last.map(Value.step) ?? .missing })
+        case .count(let selection): (inner, outer) = (selection, { .number(Double($0?.count ?? 0)) })
+        case .exists(let selection): (inner, outer) = (selection, { .bool(($0?.count ?? 0) > 0) })
+        case .missing(let selection): (inner, outer) = (selection, { .bool(($0?.count ?? 0) == 0) })
+        default: return nil
+        }
+        guard case .steps(let written) = inner else { return nil }
+        let selection = SelectionProgram(written)
+        return Program { evaluator in
+            guard evaluator.spend() else { return .missing }
+            // The selection's own step; when none is left, it is missing (an empty list to the outer).
+            guard evaluator.spend() else { return outer(nil) }
+            var selected = SelectedSteps(keepingSteps: false)
+            evaluator.select(selection, into: &selected)
+            return outer(selected)
+        }
+    }
+}
