@@ -85,19 +85,23 @@ final class EventParser {
         return Event(type: type, start: Self.position(current.pointee.start_mark), end: Self.position(current.pointee.end_mark))
     }
 
-    /// The current scalar event's text and style (an empty plain text for any other event).
-    var scalar: YAMLScalar {
-        guard current.pointee.type == YAML_SCALAR_EVENT else { return YAMLScalar(text: "") }
+    /// The current scalar event's text (empty for any other event).
+    var scalarText: String {
+        guard current.pointee.type == YAML_SCALAR_EVENT else { return "" }
         let data = current.pointee.data.scalar
-        let text = data.value.map { Self.text(UnsafeBufferPointer(start: $0, count: data.length)) } ?? ""
-        let style: ScalarStyle = switch data.style {
+        return data.value.map { Self.text(UnsafeBufferPointer(start: $0, count: data.length)) } ?? ""
+    }
+
+    /// The current scalar event's style (plain for any other event).
+    var scalarStyle: ScalarStyle {
+        guard current.pointee.type == YAML_SCALAR_EVENT else { return .plain }
+        return switch current.pointee.data.scalar.style {
         case YAML_SINGLE_QUOTED_SCALAR_STYLE: .singleQuoted
         case YAML_DOUBLE_QUOTED_SCALAR_STYLE: .doubleQuoted
         case YAML_LITERAL_SCALAR_STYLE: .literal
         case YAML_FOLDED_SCALAR_STYLE: .folded
         default: .plain
         }
-        return YAMLScalar(text: text, style: style)
     }
 
     /// A scalar's text. A short one is copied into a string of its own size (no allocation) before

@@ -65,7 +65,8 @@ struct TreeBuilder: ~Copyable {
             throw error(.size, "a scalar of \(byteCount) bytes exceeds the limit of \(limits.maxScalarBytes) bytes (raise it with --max-scalar-bytes)", at: event.start)
         }
         try requireRoom(nodes: 1, children: 0, at: event.start)
-        pending.append(document.appendScalar(parser.scalar, range: SourceRange(start: event.start, end: event.end), tag: parser.tag))
+        pending.append(document.appendScalar(
+            text: parser.scalarText, style: parser.scalarStyle, range: SourceRange(start: event.start, end: event.end), tag: parser.tag))
         try adoptLastChild(count: 1, anchor: parser.anchor)
     }
 

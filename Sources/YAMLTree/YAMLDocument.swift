@@ -101,10 +101,16 @@ struct YAMLDocumentBuilder: ~Copyable {
     /// Adds a scalar and returns its entry number.
     @inline(__always)
     mutating func appendScalar(_ scalar: YAMLScalar, range: SourceRange, tag: String?) -> Int32 {
-        scalars.append(scalar.text)
+        appendScalar(text: scalar.text, style: scalar.style, range: range, tag: tag)
+    }
+
+    /// Adds a scalar of this text and style (the text moved into the document, not copied).
+    @inline(__always)
+    mutating func appendScalar(text: consuming String, style: ScalarStyle, range: SourceRange, tag: String?) -> Int32 {
+        let length = Int32(clamping: text.utf8.count)
+        scalars.append(text)
         return append(YAMLDocument.Entry(
-            range: range, kind: .scalar, style: scalar.style, tag: number(of: tag), first: Int32(scalars.count - 1),
-            count: Int32(clamping: scalar.text.utf8.count)))
+            range: range, kind: .scalar, style: style, tag: number(of: tag), first: Int32(scalars.count - 1), count: length))
     }
 
     /// Adds a collection whose children (entry numbers, a mapping's keys and values alternating)
