@@ -246,13 +246,15 @@ public struct Engine: Sendable {
             let asked = evaluator.seenQueries.count
             if plan.check.violation(evaluator).isTrue {
                 if !plan.isRecordPack, !hasVersions { about = subjectAfterViolation(plan, evaluator) }
-                var finding = finding(plan, evaluator)
-                if let version { finding.basis = plan.rule.versions[version].basis }
+                // Made in its place in the list and completed there (a finding built apart was
+                // copied into the list, each of its texts retained and released).
+                result.findings.append(finding(plan, evaluator))
+                let made = result.findings.count - 1
+                if let version { result.findings[made].basis = plan.rule.versions[version].basis }
                 if case .step(let step) = about {
                     let day = evaluator.record.steps[step]
-                    finding.pending = day.status == .planned && day.day > context.asOf
+                    result.findings[made].pending = day.status == .planned && day.day > context.asOf
                 }
-                result.findings.append(finding)
                 result.findingQueries.append(evaluator.seenQueries.count > asked ? asked : nil)
             }
             return
