@@ -28,7 +28,8 @@ struct Program: Sendable {
 final class SelectionProgram: Sendable {
     /// Accepted types; nil accepts every type.
     let types: [String]?
-    /// Whether every accepted type is ASCII.
+    /// Whether every accepted type is ASCII (as codes are), so a step's type is told apart from
+    /// them by length first.
     let typesAreASCII: Bool
     let status: StatusFilter
     let fields: [FieldProgram]
@@ -37,7 +38,7 @@ final class SelectionProgram: Sendable {
 
     init(_ selection: StepSelection) {
         types = selection.types
-        typesAreASCII = selection.typesAreASCII
+        typesAreASCII = selection.types?.allSatisfy(\.isAllASCII) ?? false
         status = selection.status
         fields = selection.fields.map(FieldProgram.init)
         bounds = selection.bounds.map { ($0.comparison, Programs.make($0.value)) }

@@ -1,4 +1,3 @@
-import DecisionRecords
 public import YAMLTree
 
 /// A constant written in a rule.
@@ -85,14 +84,10 @@ public struct DateBound: Sendable {
 }
 
 /// `steps: {...}`: the record's steps of some types, statuses and field values, ordered by date
-/// (a period by its end; ties keep the written order). (A class: taking a struct of its five
-/// parts out of its expression, on every evaluation, retained and released each of them.)
-public final class StepSelection: Sendable {
+/// (a period by its end; ties keep the written order).
+public struct StepSelection: Sendable {
     /// Accepted types; nil accepts every type.
     public let types: [String]?
-    /// Whether every accepted type is ASCII (as codes are), so the evaluator can tell a step's
-    /// type apart from them by length.
-    public let typesAreASCII: Bool
     /// Accepted status.
     public let status: StatusFilter
     /// Field tests.
@@ -107,7 +102,6 @@ public final class StepSelection: Sendable {
     /// A selection of the given parts.
     public init(types: [String]?, status: StatusFilter, fields: [FieldMatch], bounds: [DateBound], filter: Filter?, position: SourcePosition = .start) {
         self.types = types
-        typesAreASCII = types?.allSatisfy(\.isAllASCII) ?? false
         self.status = status
         self.fields = fields
         self.bounds = bounds
@@ -150,10 +144,8 @@ public enum ReferenceRoot: Sendable, Hashable {
     case slot(Int)
 }
 
-/// `$root.path.to.field`: a value from the record, the run, or a binding. (A class: it is the
-/// most evaluated expression, and taking a struct of three references out of its expression
-/// retained and released each of them.)
-public final class Reference: Sendable {
+/// `$root.path.to.field`: a value from the record, the run, or a binding.
+public struct Reference: Sendable {
     /// Where it starts.
     public let root: ReferenceRoot
     /// The field path after the root.
