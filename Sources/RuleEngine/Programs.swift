@@ -188,12 +188,7 @@ enum Programs {
                 return .bool(certificates.contains { $0.type == wanted && $0.isValid(on: day) })
             }
         case .hasQualification(let person, let type):
-            let (person, type) = (make(person), make(type))
-            return Program { evaluator in
-                guard evaluator.spend() else { return .missing }
-                guard let qualifications = evaluator.registry?.lookUp(evaluator.text(person(evaluator), .en), { $0.qualifications }) else { return .bool(false) }
-                return .bool(qualifications.contains(evaluator.text(type(evaluator), .en)))
-            }
+            return listed(make(type), for: make(person)) { $0.qualifications }
         case .phrase(let template):
             let template = TemplateProgram(template)
             return Program { $0.spend() ? .localized($0.render(template)) : .missing }
@@ -219,12 +214,7 @@ enum Programs {
             let inner = make(inner)
             return Program { $0.spend() ? $0.datePart(part, of: inner($0)) : .missing }
         case .hasRole(let person, let role):
-            let (person, role) = (make(person), make(role))
-            return Program { evaluator in
-                guard evaluator.spend() else { return .missing }
-                guard let roles = evaluator.registry?.lookUp(evaluator.text(person(evaluator), .en), { $0.roles }) else { return .bool(false) }
-                return .bool(roles.contains(evaluator.text(role(evaluator), .en)))
-            }
+            return listed(make(role), for: make(person)) { $0.roles }
         case .typeOf(let inner):
             let inner = make(inner)
             return Program { $0.spend() ? .text($0.typeName(inner($0)), nil) : .missing }
@@ -236,6 +226,16 @@ enum Programs {
 }
 
 extension Programs {
+    /// Whether the registry lists a value for a person in one of the person's lists (qualifications,
+    /// roles); false for a person it does not know, or when there is no registry.
+    private static func listed(_ value: Program, for person: Program, in list: @escaping @Sendable (borrowing Person) -> [String]) -> Program {
+        Program { evaluator in
+            guard evaluator.spend() else { return .missing }
+            guard let entries = evaluator.registry?.lookUp(evaluator.text(person(evaluator), .en), list) else { return .bool(false) }
+            return .bool(entries.contains(evaluator.text(value(evaluator), .en)))
+        }
+    }
+
     /// `first`, `last`, `count`, `exists` or `missing` of a step selection: the selection runs as
     /// it would (every candidate tried, every step of the budget spent), but keeps only what the
     /// outer expression reads, not a list of the steps. The answers are the outer expression's
