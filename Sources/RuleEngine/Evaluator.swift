@@ -49,13 +49,13 @@ final class Evaluator {
     init(_ shared: SharedEvaluation, record: DecisionRecord) {
         self.shared = shared
         self.record = record
-        // Room for the most slots a rule of the run needs, made once for every rule of the record.
-        slots = Array(repeating: nil, count: shared.slotCount)
-        letsBySlot = Array(repeating: -1, count: shared.slotCount)
+        // Room for the most slots a rule of the run needs, for every rule of the record.
+        slots = shared.emptySlots
+        letsBySlot = shared.noLetsBySlot
         registry = shared.context.registries.registry(for: record.file)
         order = Self.dateOrder(of: record.steps)
         (orderByType, typeGroups) = Self.groupedByType(order, of: record.steps)
-        definitionCache = Array(repeating: nil, count: shared.definitions.count)
+        definitionCache = shared.emptyDefinitions
         facts = record.node["facts"].map(Value.from) ?? .missing
     }
 
@@ -196,11 +196,18 @@ final class Evaluator {
 final class SharedEvaluation: Sendable {
     let context: EvaluationContext
     let definitions: [DefinitionProgram]
-    let slotCount: Int
+    /// Empty slots, as many as the most a rule needs, with no `let` for any, and an empty place
+    /// for each definition's value: each evaluator starts from these lists (made once; an
+    /// evaluator's first write copies one, which costs less than making it anew).
+    let emptySlots: [Value?]
+    let noLetsBySlot: [Int]
+    let emptyDefinitions: [Value?]
 
     init(context: EvaluationContext, definitions: [DefinitionProgram], slotCount: Int) {
         self.context = context
         self.definitions = definitions
-        self.slotCount = slotCount
+        emptySlots = Array(repeating: nil, count: slotCount)
+        noLetsBySlot = Array(repeating: -1, count: slotCount)
+        emptyDefinitions = Array(repeating: nil, count: definitions.count)
     }
 }
