@@ -66,11 +66,12 @@ public struct Vocabulary: Sendable {
         /// The code a written value stands for: the value itself when it is a code, or the code
         /// of the name it is; nil when it is neither.
         public func code(for written: String) -> String? {
-            // Two ASCII texts are equal only when their bytes are (a text of other characters may
-            // be canonically equal to an ASCII code, as the Kelvin sign is to K: that goes by hash).
-            if let asciiCodes, written.isAllASCII {
+            if let asciiCodes {
                 let length = written.utf8.count
                 for code in asciiCodes where code.utf8.count == length && code == written { return written }
+                // A text canonically equal to an ASCII code but not ASCII itself (the Kelvin sign
+                // for K) is longer in bytes than the code: such a text goes by hash.
+                if !written.isAllASCII, codes[written] != nil { return written }
             } else if codes[written] != nil {
                 return written
             }
