@@ -2,18 +2,19 @@ import DecisionRecords
 import RuleLanguage
 import YAMLTree
 
-/// Evaluates rules' programs (see `Program`) on one record. Shared definitions are computed at most once per
-/// record; a rule's `let` bindings at most once per rule (or per loop item when they read it).
+/// Evaluates rules' programs (see `Program`) on one record. Shared definitions are computed at
+/// most once per record; a rule's `let` bindings at most once per rule (or per loop item when
+/// they read it).
 ///
-/// A class, made and used by one record's evaluation on one thread: it is handed to every call
-/// of the engine and of itself, and a struct of its size was copied (every reference retained)
+/// A class, made and used by one record's evaluation on one thread: it is handed to every
+/// program and to the engine, and a struct of its size was copied (every reference retained)
 /// on many of those calls.
 ///
-/// The state read on every reference (slots, `let`s, definitions, parameters) and what rules note
-/// on the way (type errors, `seen_before` questions, years out of the calendar, the version in use)
-/// is marked `@exclusivity(unchecked)`: each access reads or writes one element and ends before any other
-/// evaluation starts (none is held across a call that could reach the same property), so the
-/// runtime's check of each access, about 60 instructions, could never fail.
+/// The state read on every reference (slots, `let`s, definitions, parameters) and what rules
+/// note on the way (type errors, `seen_before` questions, years out of the calendar, the version
+/// in use) is marked `@exclusivity(unchecked)`: each access reads or writes one element and ends
+/// before any other evaluation starts (none is held across a call that could reach the same
+/// property), so the runtime's check of each access, about 60 instructions, could never fail.
 final class Evaluator {
     /// What every record's evaluation shares (a class: copying the context's many parts into
     /// each record's evaluator retained and released each of them).
@@ -30,6 +31,7 @@ final class Evaluator {
     /// The step types of the record and where each one's steps stand in `orderByType`; a record
     /// has a handful of types, so a list searched in order costs less than hashing every type.
     let typeGroups: [TypeGroup]
+    /// Each shared definition's value for the record, once computed.
     @exclusivity(unchecked) var definitionCache: [Value?]
     /// The record's `facts`, looked up once.
     let facts: Value
@@ -39,11 +41,14 @@ final class Evaluator {
     /// The `let` bindings of the rule under evaluation (held whole: copying each program
     /// into its slot retained and released it for every rule on every record).
     @exclusivity(unchecked) var lets: [BindingProgram] = []
+    /// The parameters of the rule under evaluation (of the version of its law in use).
     @exclusivity(unchecked) var parameters: [String: Value] = [:]
+    /// The load problem a `when_load_problem` rule reports (`$problem`).
     var problem: RecordProblem?
     /// The values `seen_before` asked about, in order; each is answered "seen" for now and
     /// settled in file order by `RunState.settle`.
     @exclusivity(unchecked) var seenQueries: [SeenQuery] = []
+    /// Years a working-day count touched that the calendar does not cover.
     @exclusivity(unchecked) var uncoveredYears: Set<Int> = []
 
     init(_ shared: SharedEvaluation, record: DecisionRecord) {
@@ -171,6 +176,7 @@ final class Evaluator {
         for index in lets.indices where lets[index].dependsOnLoop { slots[lets[index].slot] = nil }
     }
 
+    /// A slot's value as bound, without computing a `let` (for a loop's item).
     func slotValue(_ slot: Int) -> Value { slots[slot] ?? .missing }
 
     // MARK: Budget

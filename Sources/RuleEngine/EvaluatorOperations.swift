@@ -11,7 +11,6 @@ extension Evaluator {
         return values
     }
 
-
     /// The day `count` working days after `day`.
     func workingDaysLater(_ day: Day, _ count: Int) -> Day {
         let result = context.calendar.adding(workingDays: count, to: day)
@@ -153,6 +152,7 @@ extension Evaluator {
         return text
     }
 
+    /// Whether a value is there: not missing, and not an empty list.
     func exists(_ value: Value) -> Bool {
         switch value {
         case .missing: false
@@ -162,6 +162,7 @@ extension Evaluator {
         }
     }
 
+    /// Whether a filter's condition holds with `item` in its slot (the slot's value is put back after).
     func keep(_ item: Value, _ filter: FilterProgram) -> Bool {
         let saved = slots[filter.slot]
         slots[filter.slot] = item

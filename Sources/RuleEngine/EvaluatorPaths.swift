@@ -4,6 +4,7 @@ import YAMLTree
 
 /// References and the paths they follow through the record, the run and the bindings.
 extension Evaluator {
+    /// The value a reference names: its root's value, followed along its path.
     func reference(_ reference: Reference) -> Value {
         let path = reference.path[...]
         switch reference.root {
@@ -57,6 +58,8 @@ extension Evaluator {
         return value
     }
 
+    /// A value followed along a path of field names: a step's fields, a mapping's keys; over a
+    /// list, each item's field, gathered into one list.
     func navigate(_ value: Value, _ path: ArraySlice<String>) -> Value {
         guard let field = path.first else { return value }
         let rest = path.dropFirst()
