@@ -34,7 +34,8 @@ public struct Vocabulary: Sendable {
     public func names(of code: String, in section: String) -> LocalizedText? { sections[section]?[code] }
 
     /// The code a written value stands for: the value itself when it is a code, or the code of the
-    /// name it is; nil when it is neither.
+    /// name it is; nil when it is neither. (Takes the section out for this one question: code
+    /// that asks many, as the record loader does, takes it out once with `section(_:)`.)
     public func code(for written: String, in section: String) -> String? {
         self.section(section).code(for: written)
     }

@@ -133,7 +133,8 @@ final class Evaluator {
     /// Readies the evaluator for a rule: empty slots (reusing their storage) and the rule's parameters.
     /// (The check's parts come one by one: wrapping a check in an optional would copy all of it.)
     func prepare(slotCount count: Int, lets: [BindingProgram], parameters: [String: Value]) {
-        // The storage only grows: a rule reads no slot beyond its own count.
+        // The evaluator starts with room for the most slots a rule of its run needs; the storage
+        // only grows, so the unchecked writes below stay within it whatever the count.
         if slots.count < count {
             slots += repeatElement(nil, count: count - slots.count)
             letsBySlot += repeatElement(-1, count: count - letsBySlot.count)

@@ -87,27 +87,17 @@ public struct DateBound: Sendable {
 /// (a period by its end; ties keep the written order).
 public struct StepSelection: Sendable {
     /// Accepted types; nil accepts every type.
-    public let types: [String]?
+    public var types: [String]?
     /// Accepted status.
-    public let status: StatusFilter
+    public var status: StatusFilter
     /// Field tests.
-    public let fields: [FieldMatch]
+    public var fields: [FieldMatch]
     /// Date bounds.
-    public let bounds: [DateBound]
+    public var bounds: [DateBound]
     /// A further condition, with `$it` bound to each candidate step.
-    public let filter: Filter?
+    public var filter: Filter?
     /// Where the selection is written.
-    public let position: SourcePosition
-
-    /// A selection of the given parts.
-    public init(types: [String]?, status: StatusFilter, fields: [FieldMatch], bounds: [DateBound], filter: Filter?, position: SourcePosition = .start) {
-        self.types = types
-        self.status = status
-        self.fields = fields
-        self.bounds = bounds
-        self.filter = filter
-        self.position = position
-    }
+    public var position: SourcePosition = .start
 }
 
 /// A condition evaluated on each item of a list, with the item in a slot (`$it`).
@@ -147,18 +137,11 @@ public enum ReferenceRoot: Sendable, Hashable {
 /// `$root.path.to.field`: a value from the record, the run, or a binding.
 public struct Reference: Sendable {
     /// Where it starts.
-    public let root: ReferenceRoot
+    public var root: ReferenceRoot
     /// The field path after the root.
-    public let path: [String]
+    public var path: [String]
     /// The reference as written, for messages.
-    public let text: String
-
-    /// A reference from `root` along `path`, written as `text`.
-    public init(root: ReferenceRoot, path: [String], text: String) {
-        self.root = root
-        self.path = path
-        self.text = text
-    }
+    public var text: String
 }
 
 /// An expression of the rule language, checked and with names resolved to slots.

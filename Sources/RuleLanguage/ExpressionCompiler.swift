@@ -347,31 +347,27 @@ struct ExpressionCompiler {
     }
 
     private mutating func stepSelection(_ node: YAMLNode) -> StepSelection {
-        var types: [String]?
-        var status = StatusFilter.done
-        var fields: [FieldMatch] = []
-        var bounds: [DateBound] = []
-        var filter: Filter?
+        var selection = StepSelection(types: nil, status: .done, fields: [], bounds: [], filter: nil, position: node.position)
         guard let pairs = node.mapping else {
             error(node, "'steps' takes a mapping of conditions such as {type: legality_review}, found \(node.kindDescription)")
-            return StepSelection(types: types, status: status, fields: fields, bounds: bounds, filter: filter, position: node.position)
+            return selection
         }
         let boundKeys: [String: Comparison] = ["on_or_before": .le, "before": .lt, "on_or_after": .ge, "after": .gt]
         for pair in pairs {
             let key = pair.key.scalar?.text ?? ""
             switch key {
             case "type":
-                types = texts(pair.value, key: key)
+                selection.types = texts(pair.value, key: key)
             case "status":
-                if let text = pair.value.scalar?.text, let written = StatusFilter(rawValue: text) {
-                    status = written
+                if let text = pair.value.scalar?.text, let status = StatusFilter(rawValue: text) {
+                    selection.status = status
                 } else {
                     error(pair.value, "'status' in a step selection is done, planned or any")
                 }
             case "where":
-                filter = self.filter(pair.value, itemType: .step)
+                selection.filter = filter(pair.value, itemType: .step)
             case _ where boundKeys[key] != nil:
-                bounds.append(DateBound(comparison: boundKeys[key] ?? .le, value: compile(pair.value)))
+                selection.bounds.append(DateBound(comparison: boundKeys[key] ?? .le, value: compile(pair.value)))
             default:
                 let path = key.split(separator: ".").map(String.init)
                 guard let head = path.first, Self.stepFields.contains(head) else {
@@ -380,10 +376,10 @@ struct ExpressionCompiler {
                     continue
                 }
                 let values = pair.value.sequence.map { $0.map { compile($0) } } ?? [compile(pair.value)]
-                fields.append(FieldMatch(path: path, values: values))
+                selection.fields.append(FieldMatch(path: path, values: values))
             }
         }
-        return StepSelection(types: types, status: status, fields: fields, bounds: bounds, filter: filter, position: node.position)
+        return selection
     }
 
     private mutating func texts(_ node: YAMLNode, key: String) -> [String] {
