@@ -85,11 +85,14 @@ final class EventParser {
         return Event(type: type, start: Self.position(current.pointee.start_mark), end: Self.position(current.pointee.end_mark))
     }
 
-    /// The current scalar event's text (empty for any other event).
-    var scalarText: String {
-        guard current.pointee.type == YAML_SCALAR_EVENT else { return "" }
-        let data = current.pointee.data.scalar
-        return data.value.map { Self.text(UnsafeBufferPointer(start: $0, count: data.length)) } ?? ""
+    /// The current scalar event's text as bytes in libyaml's memory, valid until the next event is
+    /// pulled (empty for any other event).
+    @inline(__always)
+    var scalarBytes: UnsafeBufferPointer<UInt8> {
+        guard current.pointee.type == YAML_SCALAR_EVENT, let value = current.pointee.data.scalar.value else {
+            return UnsafeBufferPointer(start: nil, count: 0)
+        }
+        return UnsafeBufferPointer(start: value, count: current.pointee.data.scalar.length)
     }
 
     /// The current scalar event's style (plain for any other event).
@@ -101,16 +104,6 @@ final class EventParser {
         case YAML_LITERAL_SCALAR_STYLE: .literal
         case YAML_FOLDED_SCALAR_STYLE: .folded
         default: .plain
-        }
-    }
-
-    /// A scalar's text. A short one is copied into a string of its own size (no allocation) before
-    /// it is checked as UTF-8, which costs less than decoding it through the general path.
-    private static func text(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
-        guard bytes.count <= 15 else { return String(decoding: bytes, as: UTF8.self) }
-        return String(unsafeUninitializedCapacity: bytes.count) { buffer in
-            _ = buffer.initialize(from: bytes)
-            return bytes.count
         }
     }
 

@@ -43,6 +43,21 @@ struct NodeBlock<Element>: ~Copyable {
         count += elements.count
     }
 
+    /// Appends copies of the elements in `buffer`.
+    @inline(__always)
+    mutating func append(copying buffer: UnsafeBufferPointer<Element>) {
+        if count + buffer.count > capacity { grow(to: count + buffer.count) }
+        if let source = buffer.baseAddress { (base + count).initialize(from: source, count: buffer.count) }
+        count += buffer.count
+    }
+
+    /// `count` elements from `start`, read in place (valid until the block changes).
+    @inline(__always)
+    func elements(_ start: Int, count length: Int) -> UnsafeBufferPointer<Element> {
+        precondition(start >= 0 && length >= 0 && start + length <= count, "range out of bounds")
+        return UnsafeBufferPointer(start: base + start, count: length)
+    }
+
     /// Hands the elements over: the caller owns the returned memory (and must deinitialize and
     /// deallocate it); the block starts again, empty, with room for `nextCapacity` elements.
     mutating func take(nextCapacity: Int) -> UnsafeMutableBufferPointer<Element> {

@@ -64,9 +64,9 @@ struct TreeBuilder: ~Copyable {
         if byteCount > limits.maxScalarBytes {
             throw error(.size, "a scalar of \(byteCount) bytes exceeds the limit of \(limits.maxScalarBytes) bytes (raise it with --max-scalar-bytes)", at: event.start)
         }
-        try requireRoom(nodes: 1, children: 0, at: event.start)
+        try requireRoom(nodes: 1, children: 0, bytes: byteCount, at: event.start)
         pending.append(document.appendScalar(
-            text: parser.scalarText, style: parser.scalarStyle, range: SourceRange(start: event.start, end: event.end), tag: parser.tag))
+            bytes: parser.scalarBytes, style: parser.scalarStyle, range: SourceRange(start: event.start, end: event.end), tag: parser.tag))
         try adoptLastChild(count: 1, anchor: parser.anchor)
     }
 
@@ -142,14 +142,12 @@ struct TreeBuilder: ~Copyable {
         let keys = stride(from: firstChild, to: keyIndex, by: 2)
         var first: SourcePosition?
         if stack[top].keyIndex == nil, (keyIndex - firstChild) / 2 < 16 {
-            // Keys of another length (their entries hold it) are passed over without reading
-            // them, and the key's own text is read only when one has its length.
-            var text: String?
-            for index in keys where document.entry(pending[index]).count == keyEntry.count {
-                let mine = text ?? document.scalarText(pending[keyIndex])
-                text = mine
-                if let other = document.scalarText(pending[index]), other == mine {
-                    first = document.position(of: pending[index])
+            // Keys of another length (their entries hold it) are passed over, the others compared
+            // by their bytes.
+            for index in keys {
+                let other = document.entry(pending[index])
+                if other.count == keyEntry.count, other.kind == .scalar, document.sameText(pending[index], pending[keyIndex]) {
+                    first = other.range.start
                     break
                 }
             }
@@ -225,9 +223,9 @@ struct TreeBuilder: ~Copyable {
 
     /// Refuses a document whose nodes could no longer be numbered.
     @inline(__always)
-    private func requireRoom(nodes: Int, children: Int, at position: SourcePosition) throws(YAMLError) {
-        guard !document.hasRoom(nodes: nodes, children: children) else { return }
-        throw error(.size, "the document holds more than \(YAMLDocumentBuilder.capacity) nodes; split it into several documents or files", at: position)
+    private func requireRoom(nodes: Int, children: Int, bytes: Int = 0, at position: SourcePosition) throws(YAMLError) {
+        guard !document.hasRoom(nodes: nodes, children: children, bytes: bytes) else { return }
+        throw error(.size, "the document holds more than \(YAMLDocumentBuilder.capacity) nodes or bytes of text; split it into several documents or files", at: position)
     }
 
     private func error(_ kind: YAMLError.Kind, _ message: String, at position: SourcePosition) -> YAMLError {

@@ -6,6 +6,12 @@
 /// a chain of releases through every node to take apart. The blocks are read through pointers the
 /// document owns, so reading a node retains nothing (an array's storage was retained and released
 /// on every read); they are only read, so a document may be shared across tasks.
+///
+/// A text of up to 15 bytes (keys, codes, dates, most of a record's scalars) is kept as a `String`,
+/// which holds it in place, without an allocation, and compares it as two words. A longer text
+/// (titles, names, references) is kept as bytes, one after another in one block, and made a string
+/// only when it is read: most are never read, and making each a string as it was parsed (an
+/// allocation, a check of its UTF-8, a release with the document) cost more than libyaml's work.
 @usableFromInline
 final class YAMLDocument: @unchecked Sendable {
     /// One node: where it is, what it is, and where its text or children are.
@@ -16,24 +22,30 @@ final class YAMLDocument: @unchecked Sendable {
         @usableFromInline var style: ScalarStyle
         /// The explicit tag's number in `tags`, or -1 for an implicit tag.
         @usableFromInline var tag: Int32
-        /// A scalar's text's number in `scalars`; a collection's first child's place in `children`.
+        /// A short scalar's text's number in `scalars`, a long one's start in `text` (see
+        /// `isShort`); a collection's first child's place in `children`.
         @usableFromInline var first: Int32
         /// A collection's number of children (a mapping's keys and values alternate); a scalar's
-        /// length in bytes (at most `Int32.max`), so keys of another length are passed over unread.
+        /// length in bytes, so keys of another length are passed over unread.
         @usableFromInline var count: Int32
     }
 
     @usableFromInline let entries: UnsafeMutableBufferPointer<Entry>
+    /// The short scalars' texts.
     @usableFromInline let scalars: UnsafeMutableBufferPointer<String>
+    /// The long scalars' texts as UTF-8, one after another (valid: libyaml refuses invalid input,
+    /// and a node written by `YAMLTreeWriter` comes from a `String`).
+    @usableFromInline let text: UnsafeMutableBufferPointer<UInt8>
     /// The children of every collection, as entry numbers; an alias is the number of the node it names.
     @usableFromInline let children: UnsafeMutableBufferPointer<Int32>
     @usableFromInline let tags: [String]
 
     /// A document that owns the given memory (each block initialized to its count) from now on.
     init(entries: UnsafeMutableBufferPointer<Entry>, scalars: UnsafeMutableBufferPointer<String>,
-         children: UnsafeMutableBufferPointer<Int32>, tags: [String]) {
+         text: UnsafeMutableBufferPointer<UInt8>, children: UnsafeMutableBufferPointer<Int32>, tags: [String]) {
         self.entries = entries
         self.scalars = scalars
+        self.text = text
         self.children = children
         self.tags = tags
     }
@@ -41,6 +53,7 @@ final class YAMLDocument: @unchecked Sendable {
     deinit {
         entries.deallocate()
         children.deallocate()
+        text.deallocate()
         // The texts are released one by one in code made for `String`: deinitializing the block
         // as a whole goes through the runtime's generic destruction, a call per text.
         if let base = scalars.baseAddress {
@@ -48,15 +61,76 @@ final class YAMLDocument: @unchecked Sendable {
         }
         scalars.deallocate()
     }
+
+    /// Whether a scalar's text of `length` bytes is kept as a string (else as bytes in `text`).
+    @inlinable
+    static func isShort(_ length: Int) -> Bool {
+        length <= ScalarText.inPlaceCapacity
+    }
+
+    /// A scalar's text.
+    @inlinable
+    func string(of entry: Entry) -> String {
+        Self.isShort(Int(entry.count)) ? scalars[Int(entry.first)] : ScalarText.string(longText(of: entry))
+    }
+
+    /// Whether a scalar's text, of the same length in bytes as `other`, equals it as strings do.
+    @inlinable
+    func hasText(_ entry: Entry, _ other: String) -> Bool {
+        if Self.isShort(Int(entry.count)) { return scalars[Int(entry.first)] == other }
+        var other = other
+        return other.withUTF8 { ScalarText.equal(longText(of: entry), $0) }
+    }
+
+    /// The bytes of a long scalar's text.
+    @inlinable
+    func longText(of entry: Entry) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(rebasing: text[Int(entry.first)..<Int(entry.first) + Int(entry.count)])
+    }
+}
+
+/// Scalar texts as bytes: made into strings, compared.
+@usableFromInline
+enum ScalarText {
+    /// The most bytes of UTF-8 a `String` holds in place, without an allocation (on 64-bit platforms).
+    @inlinable
+    static var inPlaceCapacity: Int { 15 }
+
+    /// A string of UTF-8 bytes. A short one is copied into a string of its own size (no
+    /// allocation) before it is checked as UTF-8, which costs less than decoding it through the
+    /// general path.
+    @usableFromInline
+    static func string(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        guard bytes.count <= inPlaceCapacity else { return String(decoding: bytes, as: UTF8.self) }
+        return String(unsafeUninitializedCapacity: bytes.count) { buffer in
+            _ = buffer.initialize(from: bytes)
+            return bytes.count
+        }
+    }
+
+    /// Whether two texts of the same length in bytes are equal as strings are: the same bytes, or
+    /// canonically equivalent, as `String`'s `==` says. Where the first different bytes are both
+    /// ASCII the texts differ (ASCII characters are never part of another's decomposition there);
+    /// otherwise the strings are compared.
+    @usableFromInline
+    static func equal(_ first: UnsafeBufferPointer<UInt8>, _ second: UnsafeBufferPointer<UInt8>) -> Bool {
+        for index in first.indices {
+            let (one, other) = (first[index], second[index])
+            if one != other { return (one | other) < 0x80 ? false : string(first) == string(second) }
+        }
+        return true
+    }
 }
 
 /// Collects the nodes of one document as they are made, children before their collection.
 struct YAMLDocumentBuilder: ~Copyable {
-    /// The most entries (and children) a document may hold: they are numbered in 32 bits.
+    /// The most entries, children and bytes of long texts a document may hold: they are numbered
+    /// in 32 bits.
     static let capacity = Int(Int32.max)
 
     private var entries: NodeBlock<YAMLDocument.Entry>
     private var scalars: NodeBlock<String>
+    private var text: NodeBlock<UInt8>
     private var tags: [String] = []
     private var children: NodeBlock<Int32>
 
@@ -64,13 +138,27 @@ struct YAMLDocumentBuilder: ~Copyable {
     init(expectedNodes nodes: Int = 0) {
         entries = NodeBlock(capacity: nodes)
         scalars = NodeBlock(capacity: nodes * 3 / 4)
+        text = NodeBlock(capacity: nodes * 4)
         children = NodeBlock(capacity: nodes)
     }
 
     /// The text of a scalar node, or nil for a collection.
     func scalarText(_ node: Int32) -> String? {
         let entry = entries[Int(node)]
-        return entry.kind == .scalar ? scalars[Int(entry.first)] : nil
+        guard entry.kind == .scalar else { return nil }
+        return YAMLDocument.isShort(Int(entry.count)) ? scalars[Int(entry.first)] : ScalarText.string(longText(of: entry))
+    }
+
+    /// Whether two scalar nodes whose texts have the same length in bytes have equal texts, as
+    /// strings are equal.
+    func sameText(_ node: Int32, _ other: Int32) -> Bool {
+        let (entry, otherEntry) = (entries[Int(node)], entries[Int(other)])
+        if YAMLDocument.isShort(Int(entry.count)) { return scalars[Int(entry.first)] == scalars[Int(otherEntry.first)] }
+        return ScalarText.equal(longText(of: entry), longText(of: otherEntry))
+    }
+
+    private func longText(of entry: YAMLDocument.Entry) -> UnsafeBufferPointer<UInt8> {
+        text.elements(Int(entry.first), count: Int(entry.count))
     }
 
     /// A node's entry.
@@ -93,24 +181,37 @@ struct YAMLDocumentBuilder: ~Copyable {
         tags[Int(number)]
     }
 
-    /// Whether `nodes` more entries and `children` more children still fit.
-    func hasRoom(nodes: Int, children more: Int) -> Bool {
-        entries.count + nodes < Self.capacity && children.count + more < Self.capacity
+    /// Whether `nodes` more entries, `children` more children and `bytes` more bytes of text still fit.
+    func hasRoom(nodes: Int, children more: Int, bytes: Int = 0) -> Bool {
+        entries.count + nodes < Self.capacity && children.count + more < Self.capacity && text.count + bytes < Self.capacity
     }
 
     /// Adds a scalar and returns its entry number.
-    @inline(__always)
     mutating func appendScalar(_ scalar: YAMLScalar, range: SourceRange, tag: String?) -> Int32 {
-        appendScalar(text: scalar.text, style: scalar.style, range: range, tag: tag)
+        var written = scalar.text
+        let length = written.utf8.count
+        if YAMLDocument.isShort(length) { return appendShort(written, length: length, style: scalar.style, range: range, tag: tag) }
+        return written.withUTF8 { appendScalar(bytes: $0, style: scalar.style, range: range, tag: tag) }
     }
 
-    /// Adds a scalar of this text and style (the text moved into the document, not copied).
+    /// Adds a scalar of this text (copied into the document) and style, and returns its entry
+    /// number; the caller has made sure that it fits (`hasRoom`).
     @inline(__always)
-    mutating func appendScalar(text: consuming String, style: ScalarStyle, range: SourceRange, tag: String?) -> Int32 {
-        let length = Int32(clamping: text.utf8.count)
-        scalars.append(text)
+    mutating func appendScalar(bytes: UnsafeBufferPointer<UInt8>, style: ScalarStyle, range: SourceRange, tag: String?) -> Int32 {
+        if YAMLDocument.isShort(bytes.count) {
+            return appendShort(ScalarText.string(bytes), length: bytes.count, style: style, range: range, tag: tag)
+        }
+        let first = Int32(text.count)
+        text.append(copying: bytes)
         return append(YAMLDocument.Entry(
-            range: range, kind: .scalar, style: style, tag: number(of: tag), first: Int32(scalars.count - 1), count: length))
+            range: range, kind: .scalar, style: style, tag: number(of: tag), first: first, count: Int32(bytes.count)))
+    }
+
+    @inline(__always)
+    private mutating func appendShort(_ string: consuming String, length: Int, style: ScalarStyle, range: SourceRange, tag: String?) -> Int32 {
+        scalars.append(string)
+        return append(YAMLDocument.Entry(
+            range: range, kind: .scalar, style: style, tag: number(of: tag), first: Int32(scalars.count - 1), count: Int32(length)))
     }
 
     /// Adds a collection whose children (entry numbers, a mapping's keys and values alternating)
@@ -128,7 +229,10 @@ struct YAMLDocumentBuilder: ~Copyable {
     mutating func appendCopy(of node: YAMLNode) -> Int32 {
         let entry = node.document.entries[node.index]
         if entry.kind == .scalar {
-            return appendScalar(YAMLScalar(text: node.document.scalars[Int(entry.first)], style: entry.style), range: entry.range, tag: node.tag)
+            if YAMLDocument.isShort(Int(entry.count)) {
+                return appendShort(node.document.scalars[Int(entry.first)], length: Int(entry.count), style: entry.style, range: entry.range, tag: node.tag)
+            }
+            return appendScalar(bytes: node.document.longText(of: entry), style: entry.style, range: entry.range, tag: node.tag)
         }
         var members: [Int32] = []
         members.reserveCapacity(Int(entry.count))
@@ -143,6 +247,7 @@ struct YAMLDocumentBuilder: ~Copyable {
     mutating func finish() -> YAMLDocument {
         let document = YAMLDocument(
             entries: entries.take(nextCapacity: entries.count), scalars: scalars.take(nextCapacity: scalars.count),
+            text: text.take(nextCapacity: text.count),
             children: children.take(nextCapacity: children.count), tags: tags)
         tags = []
         return document

@@ -119,7 +119,7 @@ public struct YAMLNode: Sendable {
     @usableFromInline
     var scalarValue: YAMLScalar {
         let entry = entry
-        return YAMLScalar(text: document.scalars[Int(entry.first)], style: entry.style)
+        return YAMLScalar(text: document.string(of: entry), style: entry.style)
     }
 
     /// The items, if this node is a sequence, as a new array (`items` reads them in place).
@@ -176,7 +176,7 @@ public struct YAMLNode: Sendable {
         let end = place + Int(entry.count)
         while place < end {
             let keyEntry = document.entries[Int(document.children[place])]
-            if keyEntry.count == length, keyEntry.kind == .scalar, document.scalars[Int(keyEntry.first)] == key { return place + 1 }
+            if keyEntry.count == length, keyEntry.kind == .scalar, document.hasText(keyEntry, key) { return place + 1 }
             place += 2
         }
         return nil

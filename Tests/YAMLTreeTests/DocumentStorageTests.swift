@@ -113,4 +113,35 @@ struct DocumentStorageTests {
             #expect(outline(node) == outline(named))
         }
     }
+
+    @Test func textsShortAndLongReadBackAsWritten() throws {
+        // Texts of up to 15 bytes are kept as strings, longer ones as bytes: around the bound,
+        // in ASCII and in Chinese, plain, quoted with escapes and folded, each reads as written.
+        let texts = ["", "a", String(repeating: "x", count: 15), String(repeating: "x", count: 16),
+                     "双河乡人民政", "双河乡人民政府", "泽阳县双河乡人民政府门户网站", "tab\there é"]
+        var source = ""
+        for (index, text) in texts.enumerated() {
+            let escaped = text.replacingTabs
+            source += "k\(index): \"\(escaped)\"\n"
+        }
+        source += "folded: >\n  one two\n  three four five six\n"
+        let root = try parseOne(source)
+        for (index, text) in texts.enumerated() {
+            #expect(root["k\(index)"]?.scalar?.text == text)
+        }
+        #expect(root["folded"]?.scalar?.text == "one two three four five six\n")
+        // A copy of the tree (as a record rewritten to codes is made) keeps every text.
+        var writer = YAMLTreeWriter()
+        let copy = writer.finish(root: writer.copy(root))
+        #expect(outline(copy) == outline(root))
+        let made = YAMLNode(.scalar(YAMLScalar(text: "泽阳县双河乡人民政府门户网站")), range: SourceRange(at: .start))
+        #expect(made.scalar?.text == "泽阳县双河乡人民政府门户网站")
+    }
+}
+
+private extension String {
+    /// The text with its tabs written as YAML's `\t` escape.
+    var replacingTabs: String {
+        split(separator: "\t", omittingEmptySubsequences: false).joined(separator: "\\t")
+    }
 }

@@ -52,4 +52,31 @@ struct DuplicateKeyTests {
         #expect(error.kind == .duplicateKey)
         #expect(error.position == pos(2, 1))
     }
+
+    @Test func longKeysAreComparedWhole() throws {
+        // A key of more than 15 bytes is kept as bytes, not as a string: two that differ only
+        // in their last byte are two keys, two that are the same are one.
+        let root = try parseOne("affects_public_interest_a: 1\naffects_public_interest_b: 2\n")
+        #expect(root["affects_public_interest_a"]?.scalar?.text == "1")
+        #expect(root["affects_public_interest_b"]?.scalar?.text == "2")
+        let error = try #require(parseError("affects_public_interest: 1\n重大行政决策事项: 2\naffects_public_interest: 3\n"))
+        #expect(error.kind == .duplicateKey)
+        #expect(error.position == pos(3, 1))
+        #expect(error.message.contains("'affects_public_interest'"))
+        let chinese = try #require(parseError("重大行政决策事项: 1\n重大行政决策事项: 2\n"))
+        #expect(chinese.kind == .duplicateKey)
+    }
+
+    @Test func keysEqualAsTextsAreOneKeyWhateverTheirBytes() throws {
+        // Two combining marks written in either order are the same text (canonically
+        // equivalent), of the same length in bytes but not the same bytes; as for every key,
+        // a string's equality decides, whether the key is short or long.
+        let (first, second) = ("a\u{0301}\u{0323}", "a\u{0323}\u{0301}")
+        for prefix in ["", "longer_than_fifteen_"] {
+            let error = try #require(parseError("\(prefix)\(first): 1\n\(prefix)\(second): 2\n"))
+            #expect(error.kind == .duplicateKey)
+            let root = try parseOne("\(prefix)\(first): 1\n")
+            #expect(root["\(prefix)\(second)"]?.scalar?.text == "1")
+        }
+    }
 }
