@@ -20,7 +20,7 @@ struct FolderListingTests {
             let length = 1 + index % 200
             let name = stem + String(repeating: "x", count: max(0, length - stem.utf8.count))
             names.append(name)
-            FileManager.default.createFile(atPath: folder.appendingPathComponent(name).path, contents: nil)
+            #expect(FileManager.default.createFile(atPath: folder.appendingPathComponent(name).path, contents: nil))
         }
         let listed = try FileSystem.entries(folder.path)
         #expect(listed.map(\.name) == names.sorted { $0.precedesInUTF8($1) })
