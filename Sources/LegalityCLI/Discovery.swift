@@ -11,25 +11,32 @@ enum Discovery {
         }
     }
 
-    /// Why a record file is not read, when it must not be: a link that leaves the checked folders
-    /// (it could quote `/proc/self/environ` or a secret into a CI log), or something that is no
-    /// regular file (a FIFO or a device would hang the run). Nil when the file may be read.
-    static func refusal(of path: String, roots: [String]) -> (zh: String, en: String)? {
-        guard path != "-" else { return nil }
-        // One `lstat` tells a file that is no link; only a link is resolved and followed.
-        var kind = FileSystem.linkKind(of: path)
+    /// Whether a record file may be read, and its size in bytes.
+    enum Admission {
+        /// Read it: it is `size` bytes long (0 when that is unknown, as for standard input).
+        case readable(size: Int)
+        /// Do not: why, in Chinese and in English.
+        case refused(zh: String, en: String)
+    }
+
+    /// Whether a record file may be read: not a link that leaves the checked folders (it could quote
+    /// `/proc/self/environ` or a secret into a CI log), nor something that is no regular file (a
+    /// FIFO or a device would hang the run). A file that cannot be found is readable, so that
+    /// reading it reports the problem.
+    static func admission(of path: String, roots: [String]) -> Admission {
+        guard path != "-" else { return .readable(size: 0) }
+        // One `lstat` tells a file that is no link, and its size; only a link is resolved and followed.
+        var (kind, size) = FileSystem.linkStatus(of: path)
         if kind == nil {
             if let real = FileSystem.realPath(path), !roots.contains(where: { real == $0 || real.hasPrefix($0.hasSuffix("/") ? $0 : $0 + "/") }) {
-                return ("链接指向被检查文件夹之外（\(real)），未读取", "the link points outside the checked folders (to \(real)); it was not read")
+                return .refused(zh: "链接指向被检查文件夹之外（\(real)），未读取", en: "the link points outside the checked folders (to \(real)); it was not read")
             }
-            kind = FileSystem.kind(of: path)
+            (kind, size) = FileSystem.status(of: path)
         }
-        switch kind {
-        case .other:
-            return ("不是普通文件（管道、设备或套接字），未读取", "it is not a regular file (a FIFO, a device or a socket); it was not read")
-        default:
-            return nil
+        guard kind != .other else {
+            return .refused(zh: "不是普通文件（管道、设备或套接字），未读取", en: "it is not a regular file (a FIFO, a device or a socket); it was not read")
         }
+        return .readable(size: size)
     }
 
     /// Whether a file name ends in a record extension, in any case (`.YAML` too).

@@ -10,29 +10,34 @@ enum FileSystem {
     enum Kind { case file, directory, other, missing }
 
     static func kind(of path: String) -> Kind {
+        status(of: path).kind
+    }
+
+    /// What a path is, following a link, and its size in bytes (0 when it cannot be read).
+    static func status(of path: String) -> (kind: Kind, size: Int) {
         var info = stat()
-        guard stat(path, &info) == 0 else { return .missing }
-        switch info.st_mode & S_IFMT {
-        case S_IFREG: return .file
-        case S_IFDIR: return .directory
-        default: return .other
-        }
+        guard stat(path, &info) == 0 else { return (.missing, 0) }
+        return (kind(of: info), Int(info.st_size))
     }
 
     /// Whether a path is a symbolic link (not followed).
     static func isLink(_ path: String) -> Bool {
-        linkKind(of: path) == nil
+        linkStatus(of: path).kind == nil
     }
 
-    /// What a path is without following a link: nil for a symbolic link, else its kind.
-    static func linkKind(of path: String) -> Kind? {
+    /// What a path is without following a link (nil for a symbolic link), and its size in bytes.
+    static func linkStatus(of path: String) -> (kind: Kind?, size: Int) {
         var info = stat()
-        guard lstat(path, &info) == 0 else { return .missing }
+        guard lstat(path, &info) == 0 else { return (.missing, 0) }
+        guard info.st_mode & S_IFMT != S_IFLNK else { return (nil, Int(info.st_size)) }
+        return (kind(of: info), Int(info.st_size))
+    }
+
+    private static func kind(of info: stat) -> Kind {
         switch info.st_mode & S_IFMT {
-        case S_IFLNK: return nil
-        case S_IFREG: return .file
-        case S_IFDIR: return .directory
-        default: return .other
+        case S_IFREG: .file
+        case S_IFDIR: .directory
+        default: .other
         }
     }
 
@@ -144,12 +149,6 @@ enum FileSystem {
     static func writeStandardError(_ text: String) {
         var bytes = Array(text.utf8)
         _ = bytes.withUnsafeMutableBytes { systemWrite(2, $0.baseAddress, $0.count) }
-    }
-
-    /// A file's size in bytes; 0 when it cannot be read.
-    static func size(_ path: String) -> Int {
-        var info = stat()
-        return stat(path, &info) == 0 ? Int(info.st_size) : 0
     }
 
     static func coreCount() -> Int { max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))) }

@@ -10,7 +10,7 @@ import Darwin
 /// file of a million documents is settled document by document, never held whole.
 ///
 /// Workers stay at most a window of items, and at most `budget` of weight (file bytes), ahead of
-/// the consumer; a worker ahead of the consumer also waits while the queued pieces weigh
+/// the consumer (an item's weight is measured, once, by a worker about to start it); a worker ahead of the consumer also waits while the queued pieces weigh
 /// `queueBudget` bytes (by `weigh`), so memory is bounded by the window, not by the number or size
 /// of the files, while a worker can still run a long way ahead through a file of many documents.
 final class OrderedPipeline<Piece: Sendable>: @unchecked Sendable {
@@ -18,13 +18,15 @@ final class OrderedPipeline<Piece: Sendable>: @unchecked Sendable {
     private let count: Int
     private let window: Int
     private let inline: Bool
-    private let weights: [Int]
+    private let weight: @Sendable (Int) -> Int
     private let weigh: @Sendable (Piece) -> Int
     private let budget = 32 << 20
     /// The bytes of queued pieces (by `weigh`) at which a worker ahead of the consumer waits:
     /// about 50,000 documents, so a second worker overlaps much of a file of many.
     private let queueBudget = 64 << 20
     // Guarded by `mutex`:
+    /// Each item's weight once measured; -1 before.
+    private var weights: [Int]
     private var queues: [Int: [Piece]] = [:]
     private var finished: Set<Int> = []
     private var next = 0
@@ -48,13 +50,18 @@ final class OrderedPipeline<Piece: Sendable>: @unchecked Sendable {
     /// of many documents is settled as it is read, in batches rather than piece by piece.
     private let wakingBatch = 64
 
+    /// - Parameters:
+    ///   - weight: an item's weight against `budget` (a file's size), asked of a worker about to
+    ///     start the item, outside the lock (never with one worker, which runs items as they are taken).
+    ///   - weigh: a piece's weight against `queueBudget`.
     init(
-        count: Int, workers: Int, weights: [Int], weigh: @escaping @Sendable (Piece) -> Int,
+        count: Int, workers: Int, weight: @escaping @Sendable (Int) -> Int, weigh: @escaping @Sendable (Piece) -> Int,
         work: @escaping @Sendable (Int, (Piece) -> Void) -> Void
     ) {
         self.work = work
         self.count = count
-        self.weights = weights
+        self.weight = weight
+        weights = Array(repeating: -1, count: count)
         self.weigh = weigh
         // Sixteen items a worker: small files are cheap to hold, and the consumer, woken once half
         // the window is finished, then settles eight files a wakeup rather than one.
@@ -118,12 +125,25 @@ final class OrderedPipeline<Piece: Sendable>: @unchecked Sendable {
         while true {
             pthread_mutex_lock(mutex)
             // The item the consumer waits for is always allowed; others only within the window and budget.
-            while next < count && next > current
-                && (next >= current + window || weightInFlight + weights[next] > budget) {
-                workersWaitingForRoom += 1
-                wakeConsumerBeforeSleeping()
-                pthread_cond_wait(workerCondition, mutex)
-                workersWaitingForRoom -= 1
+            while next < count {
+                if next > current && next >= current + window {
+                    waitForRoom()
+                    continue
+                }
+                let candidate = next
+                if weights[candidate] < 0 {
+                    // Measured outside the lock (a `stat`); two workers may both measure it.
+                    pthread_mutex_unlock(mutex)
+                    let measured = max(0, weight(candidate))
+                    pthread_mutex_lock(mutex)
+                    if weights[candidate] < 0 { weights[candidate] = measured }
+                    continue
+                }
+                if next > current && weightInFlight + weights[next] > budget {
+                    waitForRoom()
+                    continue
+                }
+                break
             }
             guard next < count else {
                 pthread_mutex_unlock(mutex)
@@ -139,6 +159,14 @@ final class OrderedPipeline<Piece: Sendable>: @unchecked Sendable {
             if consumerWaiting && finished.contains(current) && consumerMayWake { pthread_cond_signal(consumerCondition) }
             pthread_mutex_unlock(mutex)
         }
+    }
+
+    /// Sleeps until the consumer moves on. (Called with the mutex held.)
+    private func waitForRoom() {
+        workersWaitingForRoom += 1
+        wakeConsumerBeforeSleeping()
+        pthread_cond_wait(workerCondition, mutex)
+        workersWaitingForRoom -= 1
     }
 
     /// Whether the consumer, waiting for `current`, which is finished, is woken now: once half the

@@ -104,6 +104,27 @@ import Testing
         #expect(Double(large) < Double(small) * 1.3 + 4096, "\(format): \(small) KB for 3,000 documents, \(large) KB for 24,000")
     }
 
+    /// A file over the streaming threshold (8 MiB) is read piece by piece with one job as with
+    /// several (its size comes from the check that admits it): its bytes are never held whole.
+    @Test func aLargeFileIsReadPieceByPieceWithOneJob() throws {
+        let environment = ProcessInfo.processInfo.environment
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/time"), environment["LEGALITY_SANITIZER"] == nil else { return }
+        func documents(title: Int) -> String {
+            let title = String(repeating: "x", count: title)
+            return (0..<1_200).map { "--- {id: L-\($0), kind: normative_document, title: \(title), steps: []}\n" }.joined()
+        }
+        // 1,200 documents either way; the large file is some 9.6 MB.
+        let folder = try CLIRunner.folder(["small.yaml": documents(title: 10), "large.yaml": documents(title: 8_000)])
+        func peak(_ file: String) throws -> Int {
+            let result = try CLIRunner.shell("/usr/bin/time -f '%M' \(CLIRunner.binary.path) check --as-of 2024-12-31 --format json --jobs 1 \(file) > /dev/null", in: folder)
+            return Int(result.stderr.split(separator: "\n").last.map(String.init) ?? "") ?? 0
+        }
+        let (small, large) = (try peak("small.yaml"), try peak("large.yaml"))
+        #expect(small > 0 && large > 0)
+        // Held whole, the file alone would add 9,400 KB (and its text of every finding more).
+        #expect(large < small + 6_000, "\(small) KB for the small file, \(large) KB for the large one")
+    }
+
     /// Two files over the streaming threshold (8 MiB) are read at once by two jobs, the one ahead
     /// queuing its documents; the report is the one a single job writes, and every id of the second
     /// file is reported as first seen in the first.

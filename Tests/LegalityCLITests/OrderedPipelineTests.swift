@@ -11,7 +11,7 @@ struct OrderedPipelineTests {
     /// emitting `pieces(index)` pieces of `pieceWeight` bytes) and returns what the consumer took.
     func run(count: Int, workers: Int, weight: Int, pieces: @escaping @Sendable (Int) -> Int, pieceWeight: Int) -> [[Int]] {
         let pipeline = OrderedPipeline<Int>(
-            count: count, workers: workers, weights: Array(repeating: weight, count: count), weigh: { _ in pieceWeight }
+            count: count, workers: workers, weight: { _ in weight }, weigh: { _ in pieceWeight }
         ) { index, emit in
             for piece in 0..<pieces(index) { emit(index * 1_000 + piece) }
         }
@@ -62,5 +62,30 @@ struct OrderedPipelineTests {
             runWithin(30, count: 60, workers: workers, weight: 20 << 20, pieces: pieces, pieceWeight: 8 << 20),
             "the consumer and the workers waited for each other")
         #expect(taken == expected(count: 60, pieces: pieces))
+    }
+
+    @Test("Each item is weighed by a worker before it starts, never with one worker", arguments: [1, 2, 3])
+    func weighing(workers: Int) throws {
+        final class Weighed: @unchecked Sendable {
+            private let lock = NSLock()
+            private var counts: [Int: Int] = [:]
+            func add(_ index: Int) { lock.withLock { counts[index, default: 0] += 1 } }
+            var all: [Int: Int] { lock.withLock { counts } }
+        }
+        let weighed = Weighed()
+        let count = 500
+        let pipeline = OrderedPipeline<Int>(
+            count: count, workers: workers, weight: { index in weighed.add(index); return 1 << 20 }, weigh: { _ in 1 }
+        ) { index, emit in emit(index) }
+        var taken: [Int] = []
+        for index in 0..<count { pipeline.take(index) { taken.append($0) } }
+        #expect(taken == Array(0..<count))
+        if workers == 1 {
+            #expect(weighed.all.isEmpty)
+        } else {
+            // Every item once, or twice when two workers measured it at once.
+            #expect(weighed.all.keys.sorted() == Array(0..<count))
+            #expect(weighed.all.values.allSatisfy { $0 >= 1 && $0 <= workers })
+        }
     }
 }
