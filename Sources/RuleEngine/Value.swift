@@ -14,9 +14,9 @@ enum Value: Sendable {
     case date(Day, SourcePosition?)
     /// A step of the record under evaluation, by index.
     case step(Int)
-    /// A mapping or sequence of the record, as written. (Boxed: a node is the largest payload,
-    /// and every value, of any case, was copied at its size.)
-    indirect case node(YAMLNode)
+    /// A mapping or sequence of the record, as written. (A node is a reference and a number, no
+    /// larger than a text's payload: held in place, not boxed, it costs no allocation.)
+    case node(YAMLNode)
     case list([Value])
     case localized(LocalizedText)
 
