@@ -25,7 +25,8 @@ enum FileSystem {
         linkStatus(of: path).kind == nil
     }
 
-    /// What a path is without following a link (nil for a symbolic link), and its size in bytes.
+    /// What a path is without following a link (nil for a symbolic link), and its size in bytes
+    /// (a link's own, for a link).
     static func linkStatus(of path: String) -> (kind: Kind?, size: Int) {
         var info = stat()
         guard lstat(path, &info) == 0 else { return (.missing, 0) }

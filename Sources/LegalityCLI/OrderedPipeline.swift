@@ -10,9 +10,10 @@ import Darwin
 /// file of a million documents is settled document by document, never held whole.
 ///
 /// Workers stay at most a window of items, and at most `budget` of weight (file bytes), ahead of
-/// the consumer (an item's weight is measured, once, by a worker about to start it); a worker ahead of the consumer also waits while the queued pieces weigh
-/// `queueBudget` bytes (by `weigh`), so memory is bounded by the window, not by the number or size
-/// of the files, while a worker can still run a long way ahead through a file of many documents.
+/// the consumer (an item's weight is measured by a worker about to start it, not in advance); a
+/// worker ahead of the consumer also waits while the queued pieces weigh `queueBudget` bytes (by
+/// `weigh`), so memory is bounded by the window, not by the number or size of the files, while a
+/// worker can still run a long way ahead through a file of many documents.
 final class OrderedPipeline<Piece: Sendable>: @unchecked Sendable {
     private let work: @Sendable (Int, (Piece) -> Void) -> Void
     private let count: Int

@@ -109,9 +109,9 @@ enum ScalarText {
     }
 
     /// Whether two texts of the same length in bytes are equal as strings are: the same bytes, or
-    /// canonically equivalent, as `String`'s `==` says. Where the first different bytes are both
-    /// ASCII the texts differ (ASCII characters are never part of another's decomposition there);
-    /// otherwise the strings are compared.
+    /// canonically equivalent, as `String`'s `==` says. Texts whose first different bytes are both
+    /// ASCII differ (two different ASCII characters after the same bytes stay different in every
+    /// canonical form); otherwise the strings are compared.
     @usableFromInline
     static func equal(_ first: UnsafeBufferPointer<UInt8>, _ second: UnsafeBufferPointer<UInt8>) -> Bool {
         for index in first.indices {
@@ -186,7 +186,8 @@ struct YAMLDocumentBuilder: ~Copyable {
         entries.count + nodes < Self.capacity && children.count + more < Self.capacity && text.count + bytes < Self.capacity
     }
 
-    /// Adds a scalar and returns its entry number.
+    /// Adds a scalar and returns its entry number. (A document written so, a ledger's row or a
+    /// record rewritten, holds far less than the 2 GiB of text a document may.)
     mutating func appendScalar(_ scalar: YAMLScalar, range: SourceRange, tag: String?) -> Int32 {
         var written = scalar.text
         let length = written.utf8.count
