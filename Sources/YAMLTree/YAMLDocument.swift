@@ -9,9 +9,10 @@
 ///
 /// A text of up to 15 bytes (keys, codes, dates, most of a record's scalars) is kept as a `String`,
 /// which holds it in place, without an allocation, and compares it as two words. A longer text
-/// (titles, names, references) is kept as bytes, one after another in one block, and made a string
-/// only when it is read: most are never read, and making each a string as it was parsed (an
-/// allocation, a check of its UTF-8, a release with the document) cost more than libyaml's work.
+/// parsed (titles, names, references) is kept as bytes, one after another in one block, and made a
+/// string only when it is read: most are never read, and making each a string as it was parsed (an
+/// allocation, a check of its UTF-8, a release with the document) cost more than libyaml's work. A
+/// longer text written as a string (`YAMLTreeWriter`: a ledger's row) stays the string it is.
 @usableFromInline
 final class YAMLDocument: @unchecked Sendable {
     /// One node: where it is, what it is, and where its text or children are.
@@ -20,10 +21,12 @@ final class YAMLDocument: @unchecked Sendable {
         @usableFromInline var range: SourceRange
         @usableFromInline var kind: YAMLNode.Kind
         @usableFromInline var style: ScalarStyle
+        /// Whether a scalar's text is bytes in `text` (else a string in `scalars`).
+        @usableFromInline var inBytes = false
         /// The explicit tag's number in `tags`, or -1 for an implicit tag.
         @usableFromInline var tag: Int32
-        /// A short scalar's text's number in `scalars`, a long one's start in `text` (see
-        /// `isShort`); a collection's first child's place in `children`.
+        /// A scalar's text's number in `scalars`, or its start in `text` (see `inBytes`); a
+        /// collection's first child's place in `children`.
         @usableFromInline var first: Int32
         /// A collection's number of children (a mapping's keys and values alternate); a scalar's
         /// length in bytes, so keys of another length are passed over unread.
@@ -31,9 +34,9 @@ final class YAMLDocument: @unchecked Sendable {
     }
 
     @usableFromInline let entries: UnsafeMutableBufferPointer<Entry>
-    /// The short scalars' texts.
+    /// The texts of the scalars not `inBytes`.
     @usableFromInline let scalars: UnsafeMutableBufferPointer<String>
-    /// The long scalars' texts as UTF-8, one after another (valid: libyaml refuses invalid input,
+    /// The texts of the scalars `inBytes`, as UTF-8, one after another (valid: libyaml refuses invalid input,
     /// and a node written by `YAMLTreeWriter` comes from a `String`).
     @usableFromInline let text: UnsafeMutableBufferPointer<UInt8>
     /// The children of every collection, as entry numbers; an alias is the number of the node it names.
@@ -62,29 +65,23 @@ final class YAMLDocument: @unchecked Sendable {
         scalars.deallocate()
     }
 
-    /// Whether a scalar's text of `length` bytes is kept as a string (else as bytes in `text`).
-    @inlinable
-    static func isShort(_ length: Int) -> Bool {
-        length <= ScalarText.inPlaceCapacity
-    }
-
     /// A scalar's text.
     @inlinable
     func string(of entry: Entry) -> String {
-        Self.isShort(Int(entry.count)) ? scalars[Int(entry.first)] : ScalarText.string(longText(of: entry))
+        entry.inBytes ? ScalarText.string(bytes(of: entry)) : scalars[Int(entry.first)]
     }
 
     /// Whether a scalar's text, of the same length in bytes as `other`, equals it as strings do.
     @inlinable
     func hasText(_ entry: Entry, _ other: String) -> Bool {
-        if Self.isShort(Int(entry.count)) { return scalars[Int(entry.first)] == other }
+        guard entry.inBytes else { return scalars[Int(entry.first)] == other }
         var other = other
-        return other.withUTF8 { ScalarText.equal(longText(of: entry), $0) }
+        return other.withUTF8 { ScalarText.equal(bytes(of: entry), $0) }
     }
 
-    /// The bytes of a long scalar's text.
+    /// The bytes of a scalar's text kept `inBytes`.
     @inlinable
-    func longText(of entry: Entry) -> UnsafeBufferPointer<UInt8> {
+    func bytes(of entry: Entry) -> UnsafeBufferPointer<UInt8> {
         UnsafeBufferPointer(rebasing: text[Int(entry.first)..<Int(entry.first) + Int(entry.count)])
     }
 }
@@ -146,18 +143,21 @@ struct YAMLDocumentBuilder: ~Copyable {
     func scalarText(_ node: Int32) -> String? {
         let entry = entries[Int(node)]
         guard entry.kind == .scalar else { return nil }
-        return YAMLDocument.isShort(Int(entry.count)) ? scalars[Int(entry.first)] : ScalarText.string(longText(of: entry))
+        return entry.inBytes ? ScalarText.string(bytes(of: entry)) : scalars[Int(entry.first)]
     }
 
     /// Whether two scalar nodes whose texts have the same length in bytes have equal texts, as
     /// strings are equal.
     func sameText(_ node: Int32, _ other: Int32) -> Bool {
         let (entry, otherEntry) = (entries[Int(node)], entries[Int(other)])
-        if YAMLDocument.isShort(Int(entry.count)) { return scalars[Int(entry.first)] == scalars[Int(otherEntry.first)] }
-        return ScalarText.equal(longText(of: entry), longText(of: otherEntry))
+        switch (entry.inBytes, otherEntry.inBytes) {
+        case (false, false): return scalars[Int(entry.first)] == scalars[Int(otherEntry.first)]
+        case (true, true): return ScalarText.equal(bytes(of: entry), bytes(of: otherEntry))
+        default: return scalarText(node) == scalarText(other)
+        }
     }
 
-    private func longText(of entry: YAMLDocument.Entry) -> UnsafeBufferPointer<UInt8> {
+    private func bytes(of entry: YAMLDocument.Entry) -> UnsafeBufferPointer<UInt8> {
         text.elements(Int(entry.first), count: Int(entry.count))
     }
 
@@ -186,33 +186,33 @@ struct YAMLDocumentBuilder: ~Copyable {
         entries.count + nodes < Self.capacity && children.count + more < Self.capacity && text.count + bytes < Self.capacity
     }
 
-    /// Adds a scalar and returns its entry number. (A document written so, a ledger's row or a
-    /// record rewritten, holds far less than the 2 GiB of text a document may.)
+    /// Adds a scalar, its text kept as the string it is, and returns its entry number. (A document
+    /// written so, a ledger's row or a record rewritten, holds far fewer than 2^31 scalars.)
     mutating func appendScalar(_ scalar: YAMLScalar, range: SourceRange, tag: String?) -> Int32 {
-        var written = scalar.text
-        let length = written.utf8.count
-        if YAMLDocument.isShort(length) { return appendShort(written, length: length, style: scalar.style, range: range, tag: tag) }
-        return written.withUTF8 { appendScalar(bytes: $0, style: scalar.style, range: range, tag: tag) }
+        appendString(scalar.text, length: scalar.text.utf8.count, style: scalar.style, range: range, tag: tag)
     }
 
-    /// Adds a scalar of this text (copied into the document) and style, and returns its entry
-    /// number; the caller has made sure that it fits (`hasRoom`).
+    /// Adds a scalar of this text (a short one made a string, a longer one copied into the
+    /// document's bytes) and style, and returns its entry number; the caller has made sure that
+    /// it fits (`hasRoom`).
     @inline(__always)
     mutating func appendScalar(bytes: UnsafeBufferPointer<UInt8>, style: ScalarStyle, range: SourceRange, tag: String?) -> Int32 {
-        if YAMLDocument.isShort(bytes.count) {
-            return appendShort(ScalarText.string(bytes), length: bytes.count, style: style, range: range, tag: tag)
+        if bytes.count <= ScalarText.inPlaceCapacity {
+            return appendString(ScalarText.string(bytes), length: bytes.count, style: style, range: range, tag: tag)
         }
         let first = Int32(text.count)
         text.append(copying: bytes)
         return append(YAMLDocument.Entry(
-            range: range, kind: .scalar, style: style, tag: number(of: tag), first: first, count: Int32(bytes.count)))
+            range: range, kind: .scalar, style: style, inBytes: true, tag: number(of: tag), first: first, count: Int32(bytes.count)))
     }
 
     @inline(__always)
-    private mutating func appendShort(_ string: consuming String, length: Int, style: ScalarStyle, range: SourceRange, tag: String?) -> Int32 {
+    private mutating func appendString(
+        _ string: consuming String, length: Int, style: ScalarStyle, range: SourceRange, tag: String?
+    ) -> Int32 {
         scalars.append(string)
         return append(YAMLDocument.Entry(
-            range: range, kind: .scalar, style: style, tag: number(of: tag), first: Int32(scalars.count - 1), count: Int32(length)))
+            range: range, kind: .scalar, style: style, tag: number(of: tag), first: Int32(scalars.count - 1), count: Int32(clamping: length)))
     }
 
     /// Adds a collection whose children (entry numbers, a mapping's keys and values alternating)
@@ -230,10 +230,10 @@ struct YAMLDocumentBuilder: ~Copyable {
     mutating func appendCopy(of node: YAMLNode) -> Int32 {
         let entry = node.document.entries[node.index]
         if entry.kind == .scalar {
-            if YAMLDocument.isShort(Int(entry.count)) {
-                return appendShort(node.document.scalars[Int(entry.first)], length: Int(entry.count), style: entry.style, range: entry.range, tag: node.tag)
+            guard entry.inBytes else {
+                return appendString(node.document.scalars[Int(entry.first)], length: Int(entry.count), style: entry.style, range: entry.range, tag: node.tag)
             }
-            return appendScalar(bytes: node.document.longText(of: entry), style: entry.style, range: entry.range, tag: node.tag)
+            return appendScalar(bytes: node.document.bytes(of: entry), style: entry.style, range: entry.range, tag: node.tag)
         }
         var members: [Int32] = []
         members.reserveCapacity(Int(entry.count))
