@@ -162,11 +162,17 @@ def main():
 
 
 def instructions(args, stdin_path=None):
-    """Instructions a command executes, counted by valgrind's callgrind."""
+    """Instructions a command executes, counted by valgrind's callgrind.
+
+    Swift seeds its hashing per process, which moves a count by some 3 M instructions from run
+    to run (dictionaries grow and are walked in another order); the count is taken with the seed
+    fixed (SWIFT_DETERMINISTIC_HASHING), so that two binaries compare exactly."""
     out = os.path.join(WORK, "callgrind.out")
     stdin = open(stdin_path, "rb") if stdin_path else subprocess.DEVNULL
+    environment = dict(os.environ, SWIFT_DETERMINISTIC_HASHING="1")
     result = subprocess.run(["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}"] + args,
-                            stdin=stdin, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+                            stdin=stdin, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                            env=environment)
     if stdin_path:
         stdin.close()
     for line in result.stderr.splitlines():
