@@ -143,7 +143,7 @@ struct TreeBuilder: ~Copyable {
         var first: SourcePosition?
         if stack[top].keyIndex == nil, (keyIndex - firstChild) / 2 < 16 {
             // Keys of another length (their entries hold it) are passed over, the others compared
-            // by their bytes.
+            // as texts (`sameText`: short ones as strings, long ones by their bytes first).
             for index in keys {
                 let other = document.entry(pending[index])
                 if other.count == keyEntry.count, other.kind == .scalar, document.sameText(pending[index], pending[keyIndex]) {
