@@ -58,9 +58,19 @@ struct CLIRunner {
             stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self))
     }
 
-    /// A fresh folder with the given files (path → text).
+    /// The folder that holds every folder this test process makes; removed when the process exits,
+    /// so a run of the suite leaves nothing behind in the temporary directory.
+    static let scratchRoot: URL = {
+        atexit {
+            let root = FileManager.default.temporaryDirectory.appendingPathComponent("legality-tests-\(getpid())")
+            try? FileManager.default.removeItem(at: root)
+        }
+        return FileManager.default.temporaryDirectory.appendingPathComponent("legality-tests-\(getpid())")
+    }()
+
+    /// A fresh folder with the given files (path → text), under `scratchRoot`.
     static func folder(_ files: [String: String]) throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("legality-test-\(UUID().uuidString)")
+        let url = scratchRoot.appendingPathComponent(UUID().uuidString)
         for (path, text) in files {
             let file = url.appendingPathComponent(path)
             try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
