@@ -16,7 +16,7 @@ enum LedgerInput {
         extensions.contains { file.hasSuffixIgnoringCase($0) }
     }
 
-    static func read(_ file: String, engine: Engine, keepRecords: Bool, limits: RecordLimits, emit: (RecordChecker.Piece) -> Void) {
+    static func read(_ file: String, engine: Engine, keepRecords: Bool, limits: RecordLimits, emit: (consuming RecordChecker.Piece) -> Void) {
         func fail(_ message: LocalizedText, at position: SourcePosition = .start, cell: CellLocation? = nil) {
             var outcome = RecordChecker.unreadable(file, RecordProblem(code: .yaml, message: message, position: position), engine)
             if let cell { for index in outcome.evaluation.findings.indices { outcome.evaluation.findings[index].cell = cell } }

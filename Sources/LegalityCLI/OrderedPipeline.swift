@@ -15,7 +15,7 @@ import Darwin
 /// `weigh`), so memory is bounded by the window, not by the number or size of the files, while a
 /// worker can still run a long way ahead through a file of many documents.
 final class OrderedPipeline<Piece: Sendable>: @unchecked Sendable {
-    private let work: @Sendable (Int, (Piece) -> Void) -> Void
+    private let work: @Sendable (Int, (consuming Piece) -> Void) -> Void
     private let count: Int
     private let window: Int
     private let inline: Bool
@@ -57,7 +57,7 @@ final class OrderedPipeline<Piece: Sendable>: @unchecked Sendable {
     ///   - weigh: a piece's weight against `queueBudget`.
     init(
         count: Int, workers: Int, weight: @escaping @Sendable (Int) -> Int, weigh: @escaping @Sendable (Piece) -> Int,
-        work: @escaping @Sendable (Int, (Piece) -> Void) -> Void
+        work: @escaping @Sendable (Int, (consuming Piece) -> Void) -> Void
     ) {
         self.work = work
         self.count = count
@@ -88,7 +88,7 @@ final class OrderedPipeline<Piece: Sendable>: @unchecked Sendable {
 
     /// Hands the pieces of `index` to `body` in the order they were emitted; indices must be
     /// taken in order, each once.
-    func take(_ index: Int, _ body: (Piece) -> Void) {
+    func take(_ index: Int, _ body: (consuming Piece) -> Void) {
         if inline {
             withoutActuallyEscaping(body) { body in work(index, body) }
             return
@@ -103,12 +103,15 @@ final class OrderedPipeline<Piece: Sendable>: @unchecked Sendable {
                 pthread_cond_wait(consumerCondition, mutex)
                 consumerWaiting = false
             }
-            let pieces = queues.removeValue(forKey: index) ?? []
+            var pieces = queues.removeValue(forKey: index) ?? []
             let done = finished.contains(index)
             for piece in pieces { queuedBytes -= weigh(piece) }
             if workersWaitingToEmit > 0 { pthread_cond_broadcast(workerCondition) }
             pthread_mutex_unlock(mutex)
-            for piece in pieces { body(piece) }
+            // Each piece is handed over, not copied: the consumer may then change what it holds (a
+            // document's findings) in place.
+            pieces.reverse()
+            while let piece = pieces.popLast() { body(piece) }
             pthread_mutex_lock(mutex)
             if done, queues[index, default: []].isEmpty {
                 finished.remove(index)
@@ -154,7 +157,7 @@ final class OrderedPipeline<Piece: Sendable>: @unchecked Sendable {
             next += 1
             weightInFlight += weights[index]
             pthread_mutex_unlock(mutex)
-            work(index) { piece in self.emit(piece, for: index) }
+            work(index) { (piece: consuming Piece) in self.emit(piece, for: index) }
             pthread_mutex_lock(mutex)
             finished.insert(index)
             if consumerWaiting && finished.contains(current) && consumerMayWake { pthread_cond_signal(consumerCondition) }
@@ -185,7 +188,7 @@ final class OrderedPipeline<Piece: Sendable>: @unchecked Sendable {
         }
     }
 
-    private func emit(_ piece: Piece, for index: Int) {
+    private func emit(_ piece: consuming Piece, for index: Int) {
         pthread_mutex_lock(mutex)
         let weight = weigh(piece)
         while index != current && queuedBytes >= queueBudget {

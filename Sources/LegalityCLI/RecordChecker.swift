@@ -135,8 +135,8 @@ enum RecordChecker {
                 started = true
                 each(.started(file: file, source: source))
             }
-            pipeline.take(index) { piece in
-                switch piece {
+            pipeline.take(index) { (piece: consuming Piece) in
+                switch consume piece {
                 case .source(let bytes):
                     start(bytes)
                 case .document(var outcome):
@@ -159,9 +159,11 @@ enum RecordChecker {
                     record?.findings = outcome.evaluation.findings
                     record?.applicableRules = outcome.evaluation.applicableRules
                     record?.notInForceRules = outcome.evaluation.notInForceRules
-                    each(.document(SettledDocument(
-                        file: file, standing: outcome.standing, record: record,
-                        findings: outcome.evaluation.findings.sorted(by: Finding.precedes))))
+                    // Sorted in place when no summary shares them (`sort` orders as `sorted` does).
+                    var findings = outcome.evaluation.findings
+                    outcome.evaluation.findings = []
+                    findings.sort(by: Finding.precedes)
+                    each(.document(SettledDocument(file: file, standing: outcome.standing, record: record, findings: findings)))
                 }
             }
             start(nil)
@@ -190,18 +192,10 @@ enum RecordChecker {
     /// `keepRecords`, a document keeps only its findings: what a streamed report needs. The file's
     /// size, as it is admitted, decides whether it is read piece by piece.
     static func read(
-        _ file: String, engine: Engine, keepSources: Bool, keepRecords: Bool, limits: RecordLimits, emit: (Piece) -> Void
+        _ file: String, engine: Engine, keepSources: Bool, keepRecords: Bool, limits: RecordLimits, emit: (consuming Piece) -> Void
     ) {
         func each(_ document: YAMLNode) {
-            let loaded = engine.load(document, file: file)
-            var evaluation = engine.evaluate(loaded, file: file)
-            let standing: CheckedRecord.Standing = loaded.record == nil ? .notRecord : .record
-            if !keepRecords {
-                evaluation.applicableRules = []
-                evaluation.notInForceRules = []
-            }
-            let record = keepRecords ? summary(of: loaded, document: document, file: file) : nil
-            emit(.document(DocumentOutcome(standing: standing, record: record, evaluation: evaluation)))
+            emit(.document(outcome(of: document, file: file, engine: engine, keepRecords: keepRecords)))
         }
         func fail(_ problem: RecordProblem) {
             emit(.document(unreadable(file, problem, engine)))
@@ -244,6 +238,21 @@ enum RecordChecker {
         } catch {
             fail(parseProblem(error, at: error.position))
         }
+    }
+
+    /// What evaluating one document gave. (Made in a function of its own so that the evaluation
+    /// is handed on, not shared with a local variable: the findings are then changed in place
+    /// when they are settled.)
+    private static func outcome(of document: YAMLNode, file: String, engine: Engine, keepRecords: Bool) -> DocumentOutcome {
+        let loaded = engine.load(document, file: file)
+        var evaluation = engine.evaluate(loaded, file: file)
+        let standing: CheckedRecord.Standing = loaded.record == nil ? .notRecord : .record
+        if !keepRecords {
+            evaluation.applicableRules = []
+            evaluation.notInForceRules = []
+        }
+        let record = keepRecords ? summary(of: loaded, document: document, file: file) : nil
+        return DocumentOutcome(standing: standing, record: record, evaluation: evaluation)
     }
 
     private static func parseProblem(_ error: YAMLError, at position: SourcePosition) -> RecordProblem {
