@@ -3,7 +3,10 @@ public import RuleLanguage
 public import YAMLTree
 
 /// Evaluates compiled rules on loaded documents.
-public struct Engine: Sendable {
+///
+/// A class: every worker of a run, and every file it checks, uses the one engine (as a struct of
+/// some twenty references it was copied, each reference retained, for each file).
+public final class Engine: Sendable {
     /// The evaluation context.
     public let context: EvaluationContext
     /// The rules that run, in id order.
