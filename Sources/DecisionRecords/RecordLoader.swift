@@ -73,6 +73,7 @@ struct RecordReader {
                 // Most records write codes: their steps, and the tree, are then kept as they are
                 // (rebuilding them copies every step and the root mapping).
                 var rewritten: [(index: Int, node: YAMLNode)] = []
+                steps.reserveCapacity(items.count)
                 for (index, item) in items.enumerated() {
                     let stepRewrites = rewrites
                     let (step, node) = readStep(item, index: index)
