@@ -111,6 +111,8 @@ enum FileSystem {
         guard let directory = opendir(path) else { throw RunError(message: "\(path): cannot list: \(errorText())") }
         defer { closedir(directory) }
         var entries: [(name: String, kind: Kind?)] = []
+        // Each name's bytes, one after another, to sort by.
+        var keys = NameKeys()
         // The name is read where it lies in the entry: an entry is only as long as its name needs,
         // and copying the whole 256-byte field out read past the end of the last entry of a buffer.
         guard let nameOffset = MemoryLayout<dirent>.offset(of: \dirent.d_name) else { return [] }
@@ -123,12 +125,37 @@ enum FileSystem {
             default: nil
             }
             entries.append((name, kind))
+            keys.add(name)
         }
-        // Sorted by keys of their bytes, made once: comparing the names in place cost some 400
-        // instructions a comparison, and a folder of 2,000 records takes 22,000 of them.
-        return entries.map { (key: Array($0.name.utf8), entry: $0) }
-            .sorted { $0.key.lexicographicallyPrecedes($1.key) }
-            .map(\.entry)
+        return keys.byteOrder().map { entries[$0] }
+    }
+
+    /// The UTF-8 bytes of names, one after another, and the order of the names by those bytes.
+    /// (Comparing the strings' UTF-8 views cost some 400 instructions a comparison, and an array
+    /// of bytes for each name an allocation; a folder of 2,000 records takes 22,000 comparisons.)
+    private struct NameKeys {
+        private var bytes: [UInt8] = []
+        private var spans: [(start: Int, count: Int)] = []
+
+        mutating func add(_ name: String) {
+            let start = bytes.count
+            bytes.append(contentsOf: name.utf8)
+            spans.append((start, bytes.count - start))
+        }
+
+        /// The indices of the names in byte order; names of equal bytes keep their order.
+        func byteOrder() -> [Int] {
+            var order = Array(spans.indices)
+            bytes.withUnsafeBufferPointer { buffer in
+                guard let base = buffer.baseAddress else { return }
+                order.sort { first, second in
+                    let (one, other) = (spans[first], spans[second])
+                    let sign = memcmp(base + one.start, base + other.start, min(one.count, other.count))
+                    return sign != 0 ? sign < 0 : one.count < other.count
+                }
+            }
+            return order
+        }
     }
 
     static func makeDirectory(_ path: String) throws(RunError) {
