@@ -39,6 +39,16 @@ struct RegistryLookupTests {
         #expect(Self.owner(of: "cafe/record.yaml", in: lookup) == nil)
     }
 
+    /// A path's folder is everything before its last slash, read as bytes: Chinese names and
+    /// names in other Unicode forms come back as written.
+    @Test(arguments: [
+        ("a/b/c.yaml", "a/b"), ("c.yaml", "."), ("/c.yaml", "/"), ("记录/二〇二四/文件.yaml", "记录/二〇二四"),
+        ("cafe\u{301}/r.yaml", "cafe\u{301}"), ("a//b.yaml", "a/"), ("folder/", "folder"), ("", "."),
+    ])
+    func aPathsFolderIsWhatComesBeforeItsLastSlash(path: String, folder: String) {
+        #expect(Array(RegistryLookup.folder(of: path).utf8) == Array(folder.utf8))
+    }
+
     @Test func oneRegistryGivenByNameServesEveryFile() {
         let lookup = RegistryLookup(Self.registry("A"))
         #expect(Self.owner(of: "anywhere/at/all.yaml", in: lookup) == "A")
