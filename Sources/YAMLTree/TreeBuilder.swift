@@ -24,6 +24,9 @@ struct TreeBuilder: ~Copyable {
     private var anchors: [String: (node: Int32, count: Int)] = [:]
     private var expandedByAliases = 0
     private var root: Int32?
+    /// Whether the document has a scalar `<<`, the one text a merge key can be: its mappings are
+    /// searched for merge keys only then (most documents have none, and every mapping was searched).
+    private var mayHaveMergeKeys = false
 
     /// - Parameter expectedNodes: about how many nodes the first document has, so its storage is
     ///   made once at that size.
@@ -42,6 +45,7 @@ struct TreeBuilder: ~Copyable {
             anchors.removeAll(keepingCapacity: true)
             // Anchors are per document, and so is the alias budget.
             expandedByAliases = 0
+            mayHaveMergeKeys = false
         }
         let finished = document.finish()
         return root.map { YAMLNode(document: finished, index: Int($0)) }
@@ -65,8 +69,10 @@ struct TreeBuilder: ~Copyable {
             throw error(.size, "a scalar of \(byteCount) bytes exceeds the limit of \(limits.maxScalarBytes) bytes (raise it with --max-scalar-bytes)", at: event.start)
         }
         try requireRoom(nodes: 1, children: 0, bytes: byteCount, at: event.start)
+        let bytes = parser.scalarBytes
+        if bytes.count == 2, bytes[0] == UInt8(ascii: "<"), bytes[1] == UInt8(ascii: "<") { mayHaveMergeKeys = true }
         pending.append(document.appendScalar(
-            bytes: parser.scalarBytes, style: parser.scalarStyle, range: SourceRange(start: event.start, end: event.end), tag: parser.tag))
+            bytes: bytes, style: parser.scalarStyle, range: SourceRange(start: event.start, end: event.end), tag: parser.tag))
         try adoptLastChild(count: 1, anchor: parser.anchor)
     }
 
@@ -108,7 +114,7 @@ struct TreeBuilder: ~Copyable {
     /// Adds the collection a frame ends, with its children from `pending`, to the document.
     private mutating func appendCollection(_ frame: Frame, range: SourceRange) throws(YAMLError) -> Int32 {
         let members = pending[frame.firstChild...]
-        let merged = frame.isMapping ? try mergedPairs(members) : nil
+        let merged = frame.isMapping && mayHaveMergeKeys ? try mergedPairs(members) : nil
         try requireRoom(nodes: 1, children: merged?.count ?? members.count, at: frame.start)
         if let merged {
             return document.appendCollection(.mapping, children: merged, range: range, tag: frame.tag)

@@ -33,6 +33,28 @@ struct MergeKeyTests {
         #expect(error.position == pos(2, 5))
     }
 
+    /// Mappings are searched for merge keys only in a document with a scalar `<<`: each document
+    /// of a stream is judged alone, and a `<<` that is a value or comes after a mapping changes nothing.
+    @Test func eachDocumentOfAStreamIsMergedOnItsOwn() throws {
+        let documents = try parse("""
+            a: &a {x: 1}
+            c: {y: 2}
+            ---
+            a: &a {x: 1}
+            c: {<<: *a, y: 2}
+            ---
+            c: {x: 1}
+            d: "<<"
+            e: {"<<": 3}
+            """)
+        #expect(documents.count == 3)
+        #expect(documents[0]["c"]?["x"] == nil)
+        #expect(documents[1]["c"]?["x"]?.coreValue == .int(1))
+        #expect(documents[1]["c"]?["<<"] == nil)
+        #expect(documents[2]["c"]?.mapping?.count == 1)
+        #expect(documents[2]["e"]?["<<"]?.coreValue == .int(3))
+    }
+
     @Test func theAliasBudgetIsCountedPerDocument() throws {
         // 40 documents each expanding an alias of 30 nodes: 1,200 nodes in the file, 30 a document.
         let document = "list: &l [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29]\ncopy: *l\n"
