@@ -62,7 +62,8 @@ enum FileSystem {
             throw RunError(message: "the file is \(info.st_size) bytes, over the limit of \(limit) bytes; raise it with --max-file-bytes")
         }
         var bytes: [UInt8] = []
-        var capacity = max(Int(info.st_size), 0) + 1
+        let expected = max(Int(info.st_size), 0)
+        var capacity = expected + 1
         while true {
             var failure: Int32 = 0
             let chunk = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
@@ -76,6 +77,9 @@ enum FileSystem {
                     }
                     if got == 0 { break }
                     count += got
+                    // A file read to the size it reported is not asked again for its end: one
+                    // system call a file fewer (a file that grows meanwhile is read as it was).
+                    if bytes.isEmpty, expected > 0, count == expected { break }
                 }
             }
             if failure != 0 { throw RunError(message: "\(path): cannot read: \(String(cString: strerror(failure)))") }
