@@ -5,12 +5,12 @@ import Reporters
 import RuleEngine
 
 /// Formats of the audit export.
-enum AuditFormat: String, ExpressibleByArgument, CaseIterable {
+enum AuditFormat: String, ArgumentWords {
     case csv, json, markdown, html, xlsx
 }
 
 /// `--table`: which audit table a CSV holds.
-enum AuditTableOption: String, ExpressibleByArgument, CaseIterable {
+enum AuditTableOption: String, ArgumentWords {
     case records, rules, packs, departments, months, findings
 
     var table: AuditTable { AuditTable(rawValue: rawValue) ?? .records }

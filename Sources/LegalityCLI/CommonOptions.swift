@@ -5,13 +5,27 @@ import RuleEngine
 import RuleLanguage
 import YAMLTree
 
+/// An option that takes one of a few words: the words are its cases' raw values, given to the
+/// argument parser as they are. (The parser's own defaults describe each case with `"\(self)"`,
+/// and finding how to describe a value searched the program's conformances: some 5 million
+/// instructions, a quarter of reading the command line, on every run.)
+protocol ArgumentWords: ExpressibleByArgument, CaseIterable, RawRepresentable where RawValue == String {}
+
+extension ArgumentWords {
+    static var allValueStrings: [String] { allCases.map(\.rawValue) }
+    /// No word has a description of its own.
+    static var allValueDescriptions: [String: String] { [:] }
+    static var defaultCompletionKind: CompletionKind { .list(allValueStrings) }
+    var defaultValueDescription: String { rawValue }
+}
+
 /// Report formats `check` and `gate` can write.
-enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
+enum ReportFormat: String, ArgumentWords {
     case text, json, sarif, junit, csv, markdown, html, xlsx
 }
 
 /// When findings fail the run.
-enum FailLevel: String, ExpressibleByArgument, CaseIterable {
+enum FailLevel: String, ArgumentWords {
     case error, warning, info, never
 
     var severity: Severity? {
@@ -25,7 +39,7 @@ enum FailLevel: String, ExpressibleByArgument, CaseIterable {
 }
 
 /// `--lang`: the language of titles and messages.
-enum LanguageOption: String, ExpressibleByArgument, CaseIterable {
+enum LanguageOption: String, ArgumentWords {
     case zh, en
 
     var language: Language { self == .zh ? .zh : .en }

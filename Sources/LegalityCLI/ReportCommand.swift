@@ -5,7 +5,7 @@ import Reporters
 import RuleEngine
 
 /// Formats of the annual report's section.
-enum AnnualReportFormat: String, ExpressibleByArgument, CaseIterable {
+enum AnnualReportFormat: String, ArgumentWords {
     case markdown, html, docx
 }
 
