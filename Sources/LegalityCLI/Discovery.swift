@@ -48,6 +48,10 @@ enum Discovery {
     /// (a JSON report whose `tool.name` is `legality`, a SARIF log, a CSV report or audit table),
     /// so a report written into the checked folder is never read back.
     static func isOwnFile(_ path: String, name: String) -> Bool {
+        // Each of these names ends in n, f or v (`.json`, `.sarif`, `.csv`), in either case: most
+        // names (`.yaml`) are told by their last byte, without four comparisons of their ends.
+        guard let last = name.utf8.last.map({ $0 | 0x20 }),
+              last == UInt8(ascii: "n") || last == UInt8(ascii: "f") || last == UInt8(ascii: "v") else { return false }
         if name.hasSuffixIgnoringCase(".schema.json") || name.hasSuffixIgnoringCase(".sarif") { return true }
         if name.hasSuffixIgnoringCase(".csv") { return ReportSniffer.isCSVReport(FileSystem.prefix(of: path, count: 4096)) }
         guard name.hasSuffixIgnoringCase(".json") else { return false }
@@ -94,8 +98,10 @@ enum Discovery {
             files.append(folder)
             return
         }
+        // The folder's part of each path, made once (`appendingComponent` for each name).
+        let prefix = folder == "." ? "" : folder.hasSuffix("/") ? folder : folder + "/"
         for (name, listed) in try FileSystem.entries(folder) where !name.hasPrefix(".") {
-            let path = folder.appendingComponent(name)
+            let path = prefix + name
             switch listed ?? FileSystem.kind(of: path) {
             case .directory:
                 if name != "rules", name != "registry" { try walk(path, into: &files, visited: &visited, roots: roots) }

@@ -27,6 +27,18 @@ struct FolderListingTests {
         #expect(listed.allSatisfy { $0.kind == .file || $0.kind == nil })
     }
 
+    /// A schema or a SARIF log is never read as records, in any case of its extension; other names
+    /// (told by their last byte) are, and a JSON or CSV file is read back only when it is a report.
+    @Test(arguments: [
+        ("x.schema.json", true), ("X.SCHEMA.JSON", true), ("r.sarif", true), ("R.SaRiF", true),
+        ("a.yaml", false), ("b.YML", false), ("c.xlsx", false), ("d.txt", false), ("", false),
+        ("e.json", false), ("f.CSV", false), ("g.jso\u{301}n", false),
+    ])
+    func ownFilesAreToldByTheirNames(name: String, own: Bool) {
+        // (The path names no file: a JSON or CSV file that cannot be read is no report.)
+        #expect(Discovery.isOwnFile("/nonexistent/\(name)", name: name) == own, "\(name)")
+    }
+
     /// Extensions are matched in any case by bytes; the answer is that of lowercasing the whole
     /// name first, for ASCII names and for names with other characters alike.
     @Test(arguments: [
