@@ -1,4 +1,10 @@
 import DecisionRecords
+import RuleEngine
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// The record files of a run, kept as the bytes of one buffer: a run of a million files held a
 /// million strings (about 96 bytes each for a path of 42 bytes: a heap object and a slot), where
@@ -28,6 +34,33 @@ struct PathList: RandomAccessCollection, Sendable {
 
     private func range(of position: Int) -> Range<Int> {
         (position == 0 ? 0 : ends[position - 1])..<ends[position]
+    }
+
+    /// The folder of each run of paths in one folder (as `RegistryLookup.folder(of:)` names it),
+    /// with the run's first path: compared in the buffer, so the paths of a folder are not each
+    /// made a string (20,000 files in one folder make one run). A folder may come in several runs.
+    func folderRuns() -> [(folder: String, firstPath: String)] {
+        var runs: [(folder: String, firstPath: String)] = []
+        // The bytes of the previous path's folder part (empty for a path without a slash).
+        var previous: Range<Int>?
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            for position in indices {
+                let path = range(of: position)
+                let folder = switch buffer[path].lastIndex(of: UInt8(ascii: "/")) {
+                case nil: path.lowerBound..<path.lowerBound
+                case path.lowerBound?: path.lowerBound..<(path.lowerBound + 1)
+                case let slash?: path.lowerBound..<slash
+                }
+                if let previous, previous.count == folder.count,
+                   memcmp(base + previous.lowerBound, base + folder.lowerBound, folder.count) == 0 {
+                    continue
+                }
+                previous = folder
+                runs.append((RegistryLookup.folder(of: self[position]), self[position]))
+            }
+        }
+        return runs
     }
 
     /// The same paths in byte order (`String.precedesInUTF8`), compared in place in the buffer.

@@ -124,13 +124,8 @@ enum RunSetup {
         var byFolder: [String: Registry] = [:]
         var searched: Set<String> = []
         var covers = true
-        var previousFolder: String?
-        for file in recordFiles {
-            let folder = RegistryLookup.folder(of: file)
-            // Files come folder by folder: most are in the folder of the file before, which is
-            // told by comparing, without hashing the folder's name again.
-            guard folder != previousFolder else { continue }
-            previousFolder = folder
+        // Files come folder by folder: each folder is searched from its first file.
+        for (folder, file) in recordFiles.folderRuns() {
             guard searched.insert(folder).inserted else { continue }
             let root = recordPaths.first { path in file == path || file.hasPrefix(path.hasSuffix("/") ? path : path + "/") } ?? folder
             let files = try Discovery.registryFiles(from: folder, root: root)

@@ -1,4 +1,5 @@
 @testable import LegalityCLI
+import RuleEngine
 import Testing
 
 @Suite("The run's list of record files")
@@ -29,5 +30,18 @@ struct PathListTests {
         var generator = SystemRandomNumberGenerator()
         let paths = (0..<5_000).map { number in "d\(number % 37)/记录-\(UInt32.random(in: 0...999_999, using: &generator)).yaml" }
         #expect(Array(PathList(paths).sortedByBytes()) == paths.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) })
+    }
+
+    @Test("Each run of paths in one folder gives its folder once, with the run's first path")
+    func folderRuns() {
+        let paths = ["a/x.yaml", "a/y.yaml", "b/z.yaml", "a/w.yaml", "q.yaml", "r.yaml", "/s.yaml", "/t.yaml",
+                     "记录/二〇二四/甲.yaml", "记录/二〇二四/乙.yaml", "记录/丙.yaml", "./u.yaml", "v.yaml", "ab/c.yaml"]
+        let runs = PathList(paths).folderRuns()
+        #expect(runs.map(\.folder) == ["a", "b", "a", ".", "/", "记录/二〇二四", "记录", ".", ".", "ab"])
+        #expect(runs.map(\.firstPath) == ["a/x.yaml", "b/z.yaml", "a/w.yaml", "q.yaml", "/s.yaml", "记录/二〇二四/甲.yaml",
+                                           "记录/丙.yaml", "./u.yaml", "v.yaml", "ab/c.yaml"])
+        // Each run's folder is the folder the registry lookup gives each of its paths.
+        for path in paths { #expect(runs.contains { $0.folder == RegistryLookup.folder(of: path) }) }
+        #expect(PathList().folderRuns().isEmpty)
     }
 }
