@@ -92,7 +92,7 @@ extension Evaluator {
         if let items = node.items {
             var result: [Value] = []
             result.reserveCapacity(items.count)
-            for item in items { appendNavigated(node: item, path, to: &result) }
+            appendItems(of: node, field, path, to: &result)
             return .list(result)
         }
         // A mapping's field; a scalar has none.
@@ -113,12 +113,22 @@ extension Evaluator {
             }
             return
         }
-        if let items = node.items {
-            for item in items { appendNavigated(node: item, path, to: &result) }
+        if node.kind == .sequence {
+            appendItems(of: node, field, path, to: &result)
         } else {
             // A mapping's field; a scalar has none.
             if let value = node[field] { appendNavigated(node: value, path.dropFirst(), to: &result) }
         }
+    }
+
+    /// `appendNavigated(node: item, path, to: &result)` for each item of a sequence (`field` is
+    /// the path's first field): a mapping's field is read without a node made of the mapping.
+    private func appendItems(of sequence: YAMLNode, _ field: String, _ path: ArraySlice<String>, to result: inout [Value]) {
+        let rest = path.dropFirst()
+        sequence.forEachItem(
+            key: field,
+            value: { appendNavigated(node: $0, rest, to: &result) },
+            sequence: { appendItems(of: $0, field, path, to: &result) })
     }
 
     /// Adds what a path read from one item of a list: nothing when missing, the items of a list

@@ -169,9 +169,13 @@ public struct YAMLNode: Sendable {
     /// length from the one sought, and a string comparison is a call).
     @usableFromInline
     func valuePlace(for key: String) -> Int? {
-        let entry = entry
+        Self.valuePlace(in: document, entry: entry, key: key, length: Int32(clamping: key.utf8.count))
+    }
+
+    /// `valuePlace(for:)` of the node whose entry is `entry`, with the key's length in bytes.
+    @usableFromInline
+    static func valuePlace(in document: YAMLDocument, entry: YAMLDocument.Entry, key: String, length: Int32) -> Int? {
         guard entry.kind == .mapping else { return nil }
-        let length = Int32(clamping: key.utf8.count)
         var place = Int(entry.first)
         let end = place + Int(entry.count)
         while place < end {
@@ -180,6 +184,29 @@ public struct YAMLNode: Sendable {
             place += 2
         }
         return nil
+    }
+
+    /// Goes through the items of this sequence: a mapping's value for the scalar key `key`, when it
+    /// has one, is handed to `value`; an item that is a sequence is handed to `sequence` whole; a
+    /// scalar is passed over. (The same as `item[key]` of each item, without a node made of every
+    /// item and the key measured again for each.) Nothing is done when this is no sequence.
+    public func forEachItem(key: String, value: (YAMLNode) -> Void, sequence: (YAMLNode) -> Void) {
+        let entry = entry
+        guard entry.kind == .sequence else { return }
+        let length = Int32(clamping: key.utf8.count)
+        let first = Int(entry.first)
+        for place in first..<(first + Int(entry.count)) {
+            let item = Int(document.children[place])
+            let itemEntry = document.entries[item]
+            switch itemEntry.kind {
+            case .mapping:
+                if let found = Self.valuePlace(in: document, entry: itemEntry, key: key, length: length) {
+                    value(YAMLNode(document: document, index: Int(document.children[found])))
+                }
+            case .sequence: sequence(YAMLNode(document: document, index: item))
+            case .scalar: break
+            }
+        }
     }
 
     /// A word for the node's kind, for messages ("a mapping", "a list", "a text").

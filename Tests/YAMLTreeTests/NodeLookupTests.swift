@@ -48,4 +48,36 @@ struct NodeLookupTests {
         #expect(step["type"]?.scalar?.text == "decision")
         #expect(step["<<"] == nil)
     }
+
+    /// A sequence's items give their values for a key as `item[key]` does, without a node made of
+    /// each item: mappings without the key, scalars and a key of another length give nothing; an
+    /// item that is a sequence is handed over whole; a node that is no sequence gives nothing.
+    @Test func eachItemsValueForAKeyIsWhatItsLookupGives() throws {
+        let root = try parseOne("""
+            steps:
+              - {type: a, by: [P-1, P-2]}
+              - {type: b}
+              - plain
+              - [{by: P-3}, {by: P-4}]
+              - {bye: x, by: P-5, b: y}
+              - {"by": P-6}
+            facts: {by: P-7}
+            """)
+        let steps = try #require(root["steps"])
+        var values: [String] = []
+        var places: [SourcePosition] = []
+        var sequences = 0
+        steps.forEachItem(key: "by", value: { node in
+            values.append(node.scalar?.text ?? "list of \(node.items?.count ?? 0)")
+            places.append(node.position)
+        }, sequence: { _ in sequences += 1 })
+        #expect(values == ["list of 2", "P-5", "P-6"])
+        #expect(sequences == 1)
+        // The same nodes as looking the key up in each item that is a mapping.
+        let looked = (steps.items.map(Array.init) ?? []).filter { $0.kind == .mapping }.compactMap { $0["by"] }
+        #expect(places == looked.map(\.position))
+        var none = 0
+        try #require(root["facts"]).forEachItem(key: "by", value: { _ in none += 1 }, sequence: { _ in none += 1 })
+        #expect(none == 0)
+    }
 }
