@@ -123,7 +123,7 @@ enum RecordChecker {
             let size = FileSystem.status(of: files[index]).size
             return isStreamed(files[index], size: size, keepSources: keepSources, limits: limits) ? streamedWeight : size
         }
-        let pipeline = OrderedPipeline<Piece>(count: files.count, workers: max(1, min(jobs, files.count)), weight: weight, weigh: \.estimatedBytes) { index, emit in
+        var pipeline = OrderedPipeline<Piece>(count: files.count, workers: max(1, min(jobs, files.count)), weight: weight, weigh: \.estimatedBytes) { index, emit in
             read(files[index], engine: engine, keepSources: keepSources, keepRecords: keepRecords, limits: limits, emit: emit)
         }
         for index in files.indices {
@@ -169,6 +169,7 @@ enum RecordChecker {
             start(nil)
             each(.finished(file: file))
         }
+        OrderedPipeline.finish(&pipeline)
         return state.uncoveredYears
     }
 
