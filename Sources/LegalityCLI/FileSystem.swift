@@ -147,15 +147,14 @@ enum FileSystem {
             spans.append((start, bytes.count - start))
         }
 
-        /// The indices of the names in byte order; names of equal bytes keep their order.
+        /// The indices of the names in byte order (`String.bytesPrecede`); names of equal bytes
+        /// keep their order.
         func byteOrder() -> [Int] {
             var order = Array(spans.indices)
             bytes.withUnsafeBufferPointer { buffer in
-                guard let base = buffer.baseAddress else { return }
                 order.sort { first, second in
                     let (one, other) = (spans[first], spans[second])
-                    let sign = memcmp(base + one.start, base + other.start, min(one.count, other.count))
-                    return sign != 0 ? sign < 0 : one.count < other.count
+                    return String.bytesPrecede(buffer[one.start..<(one.start + one.count)], buffer[other.start..<(other.start + other.count)])
                 }
             }
             return order

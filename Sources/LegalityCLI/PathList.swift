@@ -1,10 +1,5 @@
 import DecisionRecords
 import RuleEngine
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// The record files of a run, kept as the bytes of one buffer: a run of a million files held a
 /// million strings (about 96 bytes each for a path of 42 bytes: a heap object and a slot), where
@@ -44,7 +39,6 @@ struct PathList: RandomAccessCollection, Sendable {
         // The bytes of the previous path's folder part (empty for a path without a slash).
         var previous: Range<Int>?
         bytes.withUnsafeBufferPointer { buffer in
-            guard let base = buffer.baseAddress else { return }
             for position in indices {
                 let path = range(of: position)
                 let folder = switch buffer[path].lastIndex(of: UInt8(ascii: "/")) {
@@ -52,10 +46,7 @@ struct PathList: RandomAccessCollection, Sendable {
                 case path.lowerBound?: path.lowerBound..<(path.lowerBound + 1)
                 case let slash?: path.lowerBound..<slash
                 }
-                if let previous, previous.count == folder.count,
-                   memcmp(base + previous.lowerBound, base + folder.lowerBound, folder.count) == 0 {
-                    continue
-                }
+                if let previous, String.sameBytes(buffer[previous], buffer[folder]) { continue }
                 previous = folder
                 runs.append((RegistryLookup.folder(of: self[position]), self[position]))
             }

@@ -1,9 +1,4 @@
 public import DecisionRecords
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// Which registry of people each record is checked against: one for every record (`--registry`),
 /// or the nearest one at or above the record's folder.
@@ -54,7 +49,7 @@ public struct RegistryLookup: Sendable {
                 }
                 for entry in folderList {
                     var name = entry.folder
-                    if name.withUTF8({ Self.sameBytes($0, folder) }) { return entry.registry }
+                    if name.withUTF8({ String.sameBytes($0[...], folder[...]) }) { return entry.registry }
                 }
                 // A folder named alike in other bytes (another Unicode normalization) is one key.
                 return registry(inFolderNamed: String(decoding: folder, as: UTF8.self))
@@ -65,13 +60,6 @@ public struct RegistryLookup: Sendable {
 
     private func registry(inFolderNamed name: String) -> Registry? { byFolder[name] }
 
-    /// Whether two runs of bytes are equal (compared by `memcmp`: `elementsEqual` went byte by
-    /// byte through a generic iterator, some 1,000 instructions for a record's folder).
-    private static func sameBytes(_ one: UnsafeBufferPointer<UInt8>, _ other: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard one.count == other.count else { return false }
-        guard let first = one.baseAddress, let second = other.baseAddress else { return true }
-        return memcmp(first, second, one.count) == 0
-    }
 
     /// The folder part of a path ("." for a bare name).
     public static func folder(of path: String) -> String {
