@@ -43,6 +43,25 @@ struct NodeBlock<Element>: ~Copyable {
         count += elements.count
     }
 
+    /// The last element, if any.
+    var last: Element? {
+        count > 0 ? base[count - 1] : nil
+    }
+
+    /// Removes the last `removed` elements.
+    mutating func removeLast(_ removed: Int) {
+        precondition(removed >= 0 && removed <= count, "removing more elements than held")
+        (base + count - removed).deinitialize(count: removed)
+        count -= removed
+    }
+
+    /// Removes and returns the last element, if any.
+    mutating func popLast() -> Element? {
+        guard count > 0 else { return nil }
+        count -= 1
+        return (base + count).move()
+    }
+
     /// Appends copies of the elements in `buffer`.
     @inline(__always)
     mutating func append(copying buffer: UnsafeBufferPointer<Element>) {

