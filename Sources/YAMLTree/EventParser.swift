@@ -113,6 +113,13 @@ final class EventParser {
         current.pointee.type == YAML_SCALAR_EVENT ? current.pointee.data.scalar.length : 0
     }
 
+    /// Whether the current scalar event has an explicit tag or an anchor (most have neither, and
+    /// are then added without the texts of either, nil, made and released).
+    @inline(__always)
+    var scalarHasTagOrAnchor: Bool {
+        current.pointee.type == YAML_SCALAR_EVENT && (current.pointee.data.scalar.tag != nil || current.pointee.data.scalar.anchor != nil)
+    }
+
     /// The current event's explicit tag: of a scalar, a sequence or a mapping.
     @inline(__always)
     var tag: String? {

@@ -75,8 +75,12 @@ struct TreeBuilder: ~Copyable {
         try requireRoom(nodes: 1, children: 0, bytes: byteCount, at: event.start)
         let bytes = parser.scalarBytes
         if bytes.count == 2, bytes[0] == UInt8(ascii: "<"), bytes[1] == UInt8(ascii: "<") { mayHaveMergeKeys = true }
-        pending.append(document.appendScalar(
-            bytes: bytes, style: parser.scalarStyle, range: SourceRange(start: event.start, end: event.end), tag: parser.tag))
+        let range = SourceRange(start: event.start, end: event.end)
+        guard parser.scalarHasTagOrAnchor else {
+            pending.append(document.appendScalar(bytes: bytes, style: parser.scalarStyle, range: range, tag: nil))
+            return try adoptLastChild(count: 1, anchor: nil)
+        }
+        pending.append(document.appendScalar(bytes: bytes, style: parser.scalarStyle, range: range, tag: parser.tag))
         try adoptLastChild(count: 1, anchor: parser.anchor)
     }
 
