@@ -113,11 +113,16 @@ final class EventParser {
         current.pointee.type == YAML_SCALAR_EVENT ? current.pointee.data.scalar.length : 0
     }
 
-    /// Whether the current scalar event has an explicit tag or an anchor (most have neither, and
-    /// are then added without the texts of either, nil, made and released).
+    /// Whether the current scalar, sequence or mapping event has an explicit tag or an anchor
+    /// (most have neither, and are then added without the texts of either, nil, made and released).
     @inline(__always)
-    var scalarHasTagOrAnchor: Bool {
-        current.pointee.type == YAML_SCALAR_EVENT && (current.pointee.data.scalar.tag != nil || current.pointee.data.scalar.anchor != nil)
+    var hasTagOrAnchor: Bool {
+        switch current.pointee.type {
+        case YAML_SCALAR_EVENT: current.pointee.data.scalar.tag != nil || current.pointee.data.scalar.anchor != nil
+        case YAML_SEQUENCE_START_EVENT: current.pointee.data.sequence_start.tag != nil || current.pointee.data.sequence_start.anchor != nil
+        case YAML_MAPPING_START_EVENT: current.pointee.data.mapping_start.tag != nil || current.pointee.data.mapping_start.anchor != nil
+        default: false
+        }
     }
 
     /// The current event's explicit tag: of a scalar, a sequence or a mapping.

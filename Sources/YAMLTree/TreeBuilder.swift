@@ -3,14 +3,16 @@
 /// The children of every open collection wait on one shared list (as entry numbers), innermost
 /// collection last, and a collection takes its children from there in one piece when it ends.
 struct TreeBuilder: ~Copyable {
+    /// An open collection. (Plain values only: its tag and anchor, which few collections have,
+    /// wait in `labels`, and a large mapping's index of keys in `keyIndexes`; a frame that held
+    /// them released two empty texts and an empty index when it ended.)
     private struct Frame {
         var isMapping: Bool
+        /// Whether the collection has an explicit tag or an anchor, in `labels`.
+        var isLabelled: Bool
         var start: SourcePosition
-        var tag: String?
-        var anchor: String?
         /// Where the collection's children start in `pending`.
         var firstChild: Int
-        var keyIndex: [String: SourcePosition]?
         /// Nodes in this collection's subtree, itself included, counting alias copies; the
         /// innermost collection's count is `innermostNodeCount` until it ends or another opens.
         var nodeCount = 1
@@ -19,6 +21,10 @@ struct TreeBuilder: ~Copyable {
     private let file: String
     private let limits: YAMLLimits
     private var stack: [Frame] = []
+    /// The explicit tags and anchors of the open collections that have one, innermost last.
+    private var labels: [(tag: String?, anchor: String?)] = []
+    /// The keys of each open mapping too large to be searched in place, by its depth in the stack.
+    private var keyIndexes: [Int: [String: SourcePosition]] = [:]
     /// The node count of the innermost open collection, the one field of the stack changed for
     /// every node (changing it in the stack checked the array's storage for a sole owner each time).
     private var innermostNodeCount = 0
@@ -76,7 +82,7 @@ struct TreeBuilder: ~Copyable {
         let bytes = parser.scalarBytes
         if bytes.count == 2, bytes[0] == UInt8(ascii: "<"), bytes[1] == UInt8(ascii: "<") { mayHaveMergeKeys = true }
         let range = SourceRange(start: event.start, end: event.end)
-        guard parser.scalarHasTagOrAnchor else {
+        guard parser.hasTagOrAnchor else {
             pending.append(document.appendScalar(bytes: bytes, style: parser.scalarStyle, range: range, tag: nil))
             return try adoptLastChild(count: 1, anchor: nil)
         }
@@ -104,7 +110,9 @@ struct TreeBuilder: ~Copyable {
             throw error(.nestingDepth, "collections are nested more than \(limits.maxDepth) levels deep (raise the limit with --max-depth)", at: event.start)
         }
         if !stack.isEmpty { stack[stack.count - 1].nodeCount = innermostNodeCount }
-        stack.append(Frame(isMapping: event.type == .mappingStart, start: event.start, tag: parser.tag, anchor: parser.anchor, firstChild: pending.count))
+        let isLabelled = parser.hasTagOrAnchor
+        if isLabelled { labels.append((parser.tag, parser.anchor)) }
+        stack.append(Frame(isMapping: event.type == .mappingStart, isLabelled: isLabelled, start: event.start, firstChild: pending.count))
         innermostNodeCount = 1
     }
 
@@ -113,24 +121,34 @@ struct TreeBuilder: ~Copyable {
         guard var frame = stack.popLast() else { return }
         frame.nodeCount = innermostNodeCount
         innermostNodeCount = stack.last?.nodeCount ?? 0
+        if !keyIndexes.isEmpty { keyIndexes[stack.count] = nil }
         let range = SourceRange(start: frame.start, end: event.end)
         // (A mapping's events always pair up; a lone key could only come from a broken parser.)
         if frame.isMapping, (pending.count - frame.firstChild) % 2 == 1 { pending.removeLast(1) }
-        let node = try appendCollection(frame, range: range)
+        guard frame.isLabelled, let label = labels.popLast() else {
+            return try adoptCollection(frame, range: range, tag: nil, anchor: nil)
+        }
+        try adoptCollection(frame, range: range, tag: label.tag, anchor: label.anchor)
+    }
+
+    /// Adds the collection a frame ends to the document, in place of its children in `pending`.
+    @inline(__always)
+    private mutating func adoptCollection(_ frame: Frame, range: SourceRange, tag: String?, anchor: String?) throws(YAMLError) {
+        let node = try appendCollection(frame, range: range, tag: tag)
         pending.removeLast(pending.count - frame.firstChild)
         pending.append(node)
-        try adoptLastChild(count: frame.nodeCount, anchor: frame.anchor)
+        try adoptLastChild(count: frame.nodeCount, anchor: anchor)
     }
 
     /// Adds the collection a frame ends, with its children from `pending`, to the document.
-    private mutating func appendCollection(_ frame: Frame, range: SourceRange) throws(YAMLError) -> Int32 {
+    private mutating func appendCollection(_ frame: Frame, range: SourceRange, tag: String?) throws(YAMLError) -> Int32 {
         let members = pending.elements(frame.firstChild, count: pending.count - frame.firstChild)
         let merged = frame.isMapping && mayHaveMergeKeys ? try mergedPairs(members) : nil
         try requireRoom(nodes: 1, children: merged?.count ?? members.count, at: frame.start)
         if let merged {
-            return document.appendCollection(.mapping, children: merged, range: range, tag: frame.tag)
+            return document.appendCollection(.mapping, children: merged, range: range, tag: tag)
         }
-        return document.appendCollection(frame.isMapping ? .mapping : .sequence, children: members, range: range, tag: frame.tag)
+        return document.appendCollection(frame.isMapping ? .mapping : .sequence, children: members, range: range, tag: tag)
     }
 
     /// Takes the node just appended to `pending` into the open collection, or as the document's root.
@@ -158,7 +176,7 @@ struct TreeBuilder: ~Copyable {
         let firstChild = stack[top].firstChild
         let keys = stride(from: firstChild, to: keyIndex, by: 2)
         var first: SourcePosition?
-        if stack[top].keyIndex == nil, (keyIndex - firstChild) / 2 < 16 {
+        if keyIndexes.isEmpty || keyIndexes[top] == nil, (keyIndex - firstChild) / 2 < 16 {
             // Keys of another length (their entries hold it) are passed over, the others compared
             // as texts (`sameText`: short ones as strings, long ones by their bytes first).
             for index in keys {
@@ -169,18 +187,18 @@ struct TreeBuilder: ~Copyable {
                 }
             }
         } else {
-            if stack[top].keyIndex == nil {
+            if keyIndexes[top] == nil {
                 var index: [String: SourcePosition] = [:]
                 for place in keys {
                     if let existing = document.scalarText(pending[place]) {
                         index[existing] = index[existing] ?? document.position(of: pending[place])
                     }
                 }
-                stack[top].keyIndex = index
+                keyIndexes[top] = index
             }
             let text = document.scalarText(pending[keyIndex]) ?? ""
-            first = stack[top].keyIndex?[text]
-            if first == nil { stack[top].keyIndex?[text] = keyEntry.range.start }
+            first = keyIndexes[top]?[text]
+            if first == nil { keyIndexes[top]?[text] = keyEntry.range.start }
         }
         if let first {
             let text = document.scalarText(pending[keyIndex]) ?? ""
