@@ -22,6 +22,32 @@ struct AliasTests {
         #expect(copied.position == root["base"]?.position)
     }
 
+    @Test func tagsAndAnchorsOfNestedCollectionsStayWithTheirOwn() throws {
+        // Only some collections have a tag or an anchor: each keeps its own, whatever the
+        // collections around it have.
+        let root = try parseOne("""
+            outer: &o !!map
+              plain: {a: 1}
+              tagged: !!seq [x, y]
+              anchored: &in {b: 2}
+              both: &s !!seq [&z z]
+            copies: [*o, *in, *s, *z]
+
+            """)
+        #expect(root["outer"]?.tag == "tag:yaml.org,2002:map")
+        #expect(root["outer"]?["plain"]?.tag == nil)
+        #expect(root["outer"]?["tagged"]?.tag == "tag:yaml.org,2002:seq")
+        #expect(root["outer"]?["anchored"]?.tag == nil)
+        let copies = try #require(root["copies"]?.sequence)
+        #expect(copies.count == 4)
+        #expect(copies[0]["anchored"]?["b"]?.scalar?.text == "2")
+        #expect(copies[0].tag == "tag:yaml.org,2002:map")
+        #expect(copies[1]["b"]?.scalar?.text == "2")
+        #expect(copies[2].sequence?.count == 1)
+        #expect(copies[2].tag == "tag:yaml.org,2002:seq")
+        #expect(copies[3].scalar?.text == "z")
+    }
+
     @Test func laterAnchorWithTheSameNameWins() throws {
         let root = try parseOne("a: &x 1\nb: &x 2\nc: *x\n")
         #expect(root["c"]?.scalar?.text == "2")

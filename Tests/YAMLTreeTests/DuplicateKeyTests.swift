@@ -40,6 +40,29 @@ struct DuplicateKeyTests {
         #expect(error.message.contains("line 31, column 1"))
     }
 
+    @Test func largeMappingsSideBySideAndNestedKeepTheirOwnKeys() throws {
+        // Each open mapping past 16 keys has an index of its own; a sibling at the same depth,
+        // opened after the first ended, starts without the first's keys.
+        let keys = (0..<20).map { "  k\($0): v" }.joined(separator: "\n")
+        let root = try parseOne("a:\n\(keys)\nb:\n\(keys)\n")
+        #expect(root["a"]?.mapping?.count == 20)
+        #expect(root["b"]?["k19"]?.scalar?.text == "v")
+        // A large mapping inside a large mapping: a key of the inner one repeated in the outer
+        // one is no duplicate, one repeated in the inner one is.
+        let outer = (0..<20).map { "k\($0): v" }.joined(separator: "\n")
+        let inner = (0..<20).map { "  k\($0): w" }.joined(separator: "\n")
+        let nested = try parseOne("\(outer)\ninner:\n\(inner)\nlast: 1\n")
+        #expect(nested["inner"]?["k3"]?.scalar?.text == "w")
+        #expect(nested["last"]?.scalar?.text == "1")
+        let error = try #require(parseError("\(outer)\ninner:\n\(inner)\n  k5: again\n"))
+        #expect(error.kind == .duplicateKey)
+        #expect(error.position == pos(42, 3))
+        #expect(error.message.contains("line 27, column 3"))
+        let outerError = try #require(parseError("\(outer)\ninner:\n\(inner)\nk5: again\n"))
+        #expect(outerError.position == pos(42, 1))
+        #expect(outerError.message.contains("line 6, column 1"))
+    }
+
     @Test func sameKeyInDifferentMappingsIsFine() throws {
         let root = try parseOne("a: {id: 1}\nb: {id: 2}\nid: 3\n")
         #expect(root["a"]?["id"]?.scalar?.text == "1")
