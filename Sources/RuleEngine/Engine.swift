@@ -350,9 +350,9 @@ private final class RulePlan: Sendable {
     let isRecordPack: Bool
     enum Scope { case eachRecord, run, loadProblems }
     /// The rule's parameter values.
-    let parameters: [String: Value]
+    let parameters: ParameterValues
     /// The rule's parameter values under each version of its law.
-    let versionParameters: [[String: Value]]
+    let versionParameters: [ParameterValues]
 
     init(rule: Rule, context: EvaluationContext) {
         self.rule = rule
@@ -363,7 +363,7 @@ private final class RulePlan: Sendable {
         }
         message = TemplateProgram(rule.message)
         isRecordPack = rule.isRecordPack
-        parameters = context.parameters(for: rule)
-        versionParameters = context.versionParameters(for: rule)
+        parameters = ParameterValues(context.parameters(for: rule))
+        versionParameters = context.versionParameters(for: rule).map(ParameterValues.init)
     }
 }

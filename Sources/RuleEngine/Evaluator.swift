@@ -42,7 +42,7 @@ final class Evaluator {
     /// into its slot retained and released it for every rule on every record).
     @exclusivity(unchecked) var lets: [BindingProgram] = []
     /// The parameters of the rule under evaluation (of the version of its law in use).
-    @exclusivity(unchecked) var parameters: [String: Value] = [:]
+    @exclusivity(unchecked) var parameters = ParameterValues.none
     /// The load problem a `when_load_problem` rule reports (`$problem`).
     var problem: RecordProblem?
     /// The values `seen_before` asked about, in order; each is answered "seen" for now and
@@ -132,7 +132,7 @@ final class Evaluator {
 
     /// Readies the evaluator for a rule: empty slots (reusing their storage) and the rule's parameters.
     /// (The check's parts come one by one: wrapping a check in an optional would copy all of it.)
-    func prepare(slotCount count: Int, lets: [BindingProgram], parameters: [String: Value]) {
+    func prepare(slotCount count: Int, lets: [BindingProgram], parameters: ParameterValues) {
         // The evaluator starts with room for the most slots a rule of its run needs; the storage
         // only grows, so the unchecked writes below stay within it whatever the count.
         if slots.count < count {
@@ -163,7 +163,7 @@ final class Evaluator {
 
     /// Sets the parameters of a version of the rule's law; when the version changes, the rule's
     /// `let` values are computed again.
-    func use(version: Int, parameters: [String: Value], lets: [BindingProgram]) {
+    func use(version: Int, parameters: ParameterValues, lets: [BindingProgram]) {
         guard version != self.version else { return }
         self.version = version
         self.parameters = parameters
