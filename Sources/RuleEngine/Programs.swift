@@ -75,11 +75,17 @@ enum Programs {
             let items = items.map(make)
             return Program { evaluator in
                 guard evaluator.spend() else { return .missing }
-                // Lists are joined; a single value joins as one item (a missing one as none).
+                // Lists are joined; a single value joins as one item (a missing one as none). The
+                // first list is taken as it is, and grown in place (a one-item list was made for
+                // each single value, and every list copied).
                 var joined: [Value] = []
                 for item in items {
-                    let value = item(evaluator)
-                    joined += value.elements ?? [value]
+                    switch item(evaluator) {
+                    case .missing: continue
+                    case .list(let elements): if joined.isEmpty { joined = elements } else { joined += elements }
+                    case let value:
+                        if let elements = value.elements { joined += elements } else { joined.append(value) }
+                    }
                 }
                 return .list(joined)
             }
