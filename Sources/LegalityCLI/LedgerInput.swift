@@ -121,9 +121,9 @@ enum LedgerInput {
         }
         var evaluation = engine.evaluate(loaded, file: file)
         let cells = record.cells
-        for index in evaluation.findings.indices {
-            guard let position = evaluation.findings[index].position, position.line == record.row else { continue }
-            evaluation.findings[index].cell = CellLocation(
+        evaluation.locateFindings { position in
+            guard position.line == record.row else { return nil }
+            return CellLocation(
                 sheet: sheet, reference: CellReference.cell(row: position.line, column: position.column),
                 header: layout.headers[position.column], value: cells[position.column]?.text)
         }

@@ -210,14 +210,12 @@ public final class Engine: Sendable {
     /// Replaces a rule's findings on the evaluator's record (and the `seen_before` questions they
     /// rest on) with one finding of the engine's.
     private func replaceFindings(of rule: Rule, in result: inout RecordEvaluation, record: DecisionRecord, with engineFinding: Finding) {
-        let kept = zip(result.findings, result.findingQueries).filter { $0.0.rule != rule.id || $0.0.recordPosition != record.position }
-        result.findings = kept.map(\.0)
-        result.findingQueries = kept.map(\.1)
+        result.findings.removeAll { $0.rule == rule.id && $0.recordPosition == record.position }
+        result.deferred.removeAll { $0.plan.rule.id == rule.id && $0.parts.recordPosition == record.position }
         var finding = engineFinding
         finding.record = record.id.isEmpty ? nil : record.id
         finding.recordPosition = record.position
         result.findings.append(finding)
-        result.findingQueries.append(nil)
     }
 
     /// Checks the violation for every combination of loop items, under the version of the law in
@@ -249,16 +247,17 @@ public final class Engine: Sendable {
             let asked = evaluator.seenQueries.count
             if plan.check.violation(evaluator).isTrue {
                 if !plan.isRecordPack, !hasVersions { about = subjectAfterViolation(plan, evaluator) }
-                // Made in its place in the list and completed there (a finding built apart was
-                // copied into the list, each of its texts retained and released).
-                result.findings.append(finding(plan, evaluator))
-                let made = result.findings.count - 1
-                if let version { result.findings[made].basis = plan.rule.versions[version].basis }
+                var parts = findingParts(plan, evaluator)
+                if let version { parts.basis = plan.rule.versions[version].basis }
                 if case .step(let step) = about {
                     let day = evaluator.record.steps[step]
-                    result.findings[made].pending = day.status == .planned && day.day > context.asOf
+                    parts.pending = day.status == .planned && day.day > context.asOf
                 }
-                result.findingQueries.append(evaluator.seenQueries.count > asked ? asked : nil)
+                if evaluator.seenQueries.count > asked {
+                    result.deferred.append(DeferredFinding(place: result.findings.count, plan: plan, parts: parts, query: asked))
+                } else {
+                    result.findings.append(plan.finding(parts))
+                }
             }
             return
         }
@@ -296,8 +295,8 @@ public final class Engine: Sendable {
         return about
     }
 
-    private func finding(_ plan: RulePlan, _ evaluator: Evaluator) -> Finding {
-        let (rule, check) = (plan.rule, plan.check)
+    private func findingParts(_ plan: RulePlan, _ evaluator: Evaluator) -> FindingParts {
+        let check = plan.check
         var position: SourcePosition?
         if let location = check.location { position = evaluator.position(of: location(evaluator)) }
         if position == nil, let innermost = check.loops.last {
@@ -309,13 +308,9 @@ public final class Engine: Sendable {
             evidence.append(Evidence(key: key, label: label, value: LocalizedText(zh: evaluator.text(value, .zh), en: evaluator.text(value, .en))))
         }
         let record = evaluator.record
-        var finding = Finding(
-            rule: rule.id, pack: rule.pack, severity: rule.severity, record: record.id.isEmpty ? nil : record.id, file: record.file,
-            position: position ?? record.position, title: rule.title,
-            message: evaluator.render(plan.message),
-            basis: rule.basis, help: rule.help, evidence: evidence)
-        finding.recordPosition = record.position
-        return finding
+        return FindingParts(
+            position: position ?? record.position, evidence: evidence, messageValues: evaluator.valueTexts(plan.message),
+            record: record.id.isEmpty ? nil : record.id, file: record.file, recordPosition: record.position)
     }
 
     /// The meeting gate's "as if": a planned collective discussion on the meeting day,
@@ -336,7 +331,7 @@ public final class Engine: Sendable {
 
 /// A rule and what evaluating it needs, computed once per run. A class, so handing one to each
 /// record's evaluation costs one reference instead of a copy of the rule's many fields.
-private final class RulePlan: Sendable {
+final class RulePlan: Sendable {
     let rule: Rule
     /// The rule's check, made ready (read in place: taken out of the rule's body for each record,
     /// its seven parts were retained and released on every rule evaluation); empty for a
@@ -365,5 +360,17 @@ private final class RulePlan: Sendable {
         isRecordPack = rule.isRecordPack
         parameters = ParameterValues(context.parameters(for: rule))
         versionParameters = context.versionParameters(for: rule).map(ParameterValues.init)
+    }
+
+    /// The rule's finding of a case.
+    func finding(_ parts: FindingParts) -> Finding {
+        var finding = Finding(
+            rule: rule.id, pack: rule.pack, severity: rule.severity, record: parts.record, file: parts.file,
+            position: parts.position, title: rule.title, message: message.rendered(with: parts.messageValues),
+            basis: parts.basis ?? rule.basis, help: rule.help, evidence: parts.evidence)
+        finding.recordPosition = parts.recordPosition
+        finding.pending = parts.pending
+        finding.cell = parts.cell
+        return finding
     }
 }

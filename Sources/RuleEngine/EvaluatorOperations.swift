@@ -133,23 +133,19 @@ extension Evaluator {
         }
     }
 
-    /// A bilingual template with the values of this record in place.
-    func render(_ template: TemplateProgram) -> LocalizedText {
-        LocalizedText(zh: render(template.zh, .zh, room: template.zhRoom), en: render(template.en, .en, room: template.enRoom))
+    /// The texts of a template's values, those of its Chinese text and then those of its English
+    /// one, each value evaluated as `render` evaluates it (once for each language, in order), for
+    /// `TemplateProgram.rendered(with:)`.
+    func valueTexts(_ template: TemplateProgram) -> [String] {
+        var texts: [String] = []
+        for case .value(let program) in template.zh { texts.append(text(program(self), .zh)) }
+        for case .value(let program) in template.en { texts.append(text(program(self), .en)) }
+        return texts
     }
 
-    /// A template's text; `room` is the bytes made room for at once (its literal parts and some
-    /// for each value), so the text is not copied again as it grows.
-    private func render(_ parts: [TemplateProgram.Part], _ language: Language, room: Int) -> String {
-        var text = ""
-        text.reserveCapacity(room)
-        for part in parts {
-            switch part {
-            case .text(let literal): text += literal
-            case .value(let program): text += self.text(program(self), language)
-            }
-        }
-        return text
+    /// A bilingual template with the values of this record in place.
+    func render(_ template: TemplateProgram) -> LocalizedText {
+        template.rendered(with: valueTexts(template))
     }
 
     /// Whether a value is there: not missing, and not an empty list.

@@ -107,6 +107,27 @@ struct TemplateProgram: Sendable {
         zhRoom = room(zh)
         enRoom = room(en)
     }
+
+    /// The template with `texts`, its values' texts (`Evaluator.valueTexts`), in their places:
+    /// the text `Evaluator.render` makes of it.
+    func rendered(with texts: [String]) -> LocalizedText {
+        var next = 0
+        func render(_ parts: [Part], room: Int) -> String {
+            var text = ""
+            text.reserveCapacity(room)
+            for part in parts {
+                switch part {
+                case .text(let literal): text += literal
+                case .value:
+                    text += texts[next]
+                    next += 1
+                }
+            }
+            return text
+        }
+        let chinese = render(zh, room: zhRoom)
+        return LocalizedText(zh: chinese, en: render(en, room: enRoom))
+    }
 }
 
 /// A `let` or `for_each` binding made ready: the slot it fills and the program that computes it.

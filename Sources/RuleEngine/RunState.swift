@@ -1,5 +1,6 @@
 import DecisionRecords
 public import RuleLanguage
+public import YAMLTree
 
 /// A value `seen_before` asked about, answered later in file order.
 struct SeenQuery: Sendable {
@@ -44,27 +45,38 @@ public struct RunState: Sendable {
             guard query.expression < seen.count else { return nil }
             return seen[query.expression].firstPlace(of: query.value, else: SeenTable.Place(record: query.record, file: file, line: query.line))
         }
-        // The findings are kept in place, in order (most records drop one, and keep the rest).
-        var kept = 0
-        for index in evaluation.findings.indices {
-            if let query = evaluation.findingQueries[index] {
-                guard let first = earlier[query] else { continue }
-                // The finding names the record that held the value first.
+        evaluation.seenQueries = []
+        let deferred = evaluation.deferred
+        evaluation.deferred = []
+        // Most records' values are new: their deferred findings are dropped, the others stay as they are.
+        guard deferred.contains(where: { earlier[$0.query] != nil }) else { return }
+        var findings: [Finding] = []
+        findings.reserveCapacity(evaluation.findings.count + deferred.count)
+        var next = 0
+        /// Adds the deferred findings placed before the finding at `index` that stand, each naming
+        /// the record that held the value first.
+        func addDeferred(before index: Int) {
+            while next < deferred.count, deferred[next].place <= index {
+                defer { next += 1 }
+                guard let first = earlier[deferred[next].query] else { continue }
+                var finding = deferred[next].plan.finding(deferred[next].parts)
                 let place = "\(fileName(first.file)):\(first.line)"
-                evaluation.findings[index].message.zh += "（最早见于记录 \(first.record)，\(place)）"
-                evaluation.findings[index].message.en += " (first in record \(first.record), \(place))"
-                evaluation.findings[index].evidence.append(Evidence(
+                finding.message.zh += "（最早见于记录 \(first.record)，\(place)）"
+                finding.message.en += " (first in record \(first.record), \(place))"
+                finding.evidence.append(Evidence(
                     key: "first_seen", label: LocalizedText(zh: "最早出现", en: "first seen"),
                     value: LocalizedText(zh: "\(first.record)（\(place)）", en: "\(first.record) (\(place))")))
+                findings.append(finding)
             }
-            if kept != index { evaluation.findings.swapAt(kept, index) }
-            kept += 1
         }
-        evaluation.findings.removeLast(evaluation.findings.count - kept)
-        evaluation.findingQueries.removeLast(evaluation.findingQueries.count - kept)
-        for index in evaluation.findingQueries.indices { evaluation.findingQueries[index] = nil }
-        evaluation.seenQueries = []
+        for (index, finding) in evaluation.findings.enumerated() {
+            addDeferred(before: index)
+            findings.append(finding)
+        }
+        addDeferred(before: .max)
+        evaluation.findings = findings
     }
+
 }
 
 /// What evaluating one document gave.
@@ -80,12 +92,24 @@ public struct RecordEvaluation: Sendable {
     public var uncoveredYears: Set<Int> = []
     /// `seen_before` questions not yet answered.
     var seenQueries: [SeenQuery] = []
-    /// For each finding, the question it rests on, if any.
-    var findingQueries: [Int?] = []
+    /// The findings that rest on those questions, made when they are settled (`RunState.settle`).
+    var deferred: [DeferredFinding] = []
 
     init(findings: [Finding], applicableRules: [String]) {
         self.findings = findings
         self.applicableRules = applicableRules
-        findingQueries = Array(repeating: nil, count: findings.count)
+    }
+
+    /// Points each finding whose position `locate` knows at a ledger's cell, findings still
+    /// unsettled included.
+    public mutating func locateFindings(_ locate: (SourcePosition) -> CellLocation?) {
+        for index in findings.indices {
+            guard let position = findings[index].position, let cell = locate(position) else { continue }
+            findings[index].cell = cell
+        }
+        for index in deferred.indices {
+            guard let cell = locate(deferred[index].parts.position) else { continue }
+            deferred[index].parts.cell = cell
+        }
     }
 }

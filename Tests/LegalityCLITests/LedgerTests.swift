@@ -36,6 +36,20 @@ import Testing
         #expect(gate.stdout.contains("石桥镇行政处罚案件台账.xlsx:石桥镇行政处罚案件台账!A3"))
     }
 
+    @Test func aRowRepeatingAnEarlierRowsIdPointsAtItsIdCell() throws {
+        // The duplicate-id finding is settled only after the rows before it: it still names its cell.
+        let header = "文件编号,文件名称,制定机关,起草单位,送审日期,审核完成日期,审核方式,审核结论,审核人员,法律顾问,集体审议日期,会议类型,会议名称,印发日期,文号,公布日期,报送备案日期,备案报告文号"
+        let row = "SQ-GF-2025-001,石桥镇村规民约备案审查办法,石桥镇人民政府,党政办,2025-02-17,2025-03-07,正式审查,通过,刘芳,孙明,2025-03-13,常务会议,镇政府第4次常务会议,2025-03-17,石政规〔2025〕1号,2025-03-20,2025-04-10,石政备〔2025〕1号"
+        let folder = try CLIRunner.folder(["备案登记表.csv": [header, row, row.replacingOccurrences(of: "-001,", with: "-002,"), row].joined(separator: "\n") + "\n"])
+        let findings = try Self.findings([folder.appendingPathComponent("备案登记表.csv").path], in: folder)
+        let duplicates = findings.filter { $0["rule"] as? String == "REC-002" }
+        #expect(duplicates.count == 1)
+        let duplicate = try #require(duplicates.first)
+        #expect(duplicate["cell"] as? String == "A4")
+        #expect(duplicate["line"] as? Int == 4)
+        #expect((duplicate["message"] as? String)?.hasSuffix("（最早见于记录 SQ-GF-2025-001，\(folder.appendingPathComponent("备案登记表.csv").path):2）") == true)
+    }
+
     @Test func sarifNamesTheCellAsALogicalLocation() throws {
         let result = try CLIRunner.run(["check", "--as-of", "2026-06-30", "--format", "sarif", Self.penalty])
         let log = try CLIRunner.json(result.stdout)
