@@ -129,4 +129,13 @@ struct WriterSink: TextSink {
             failure = error
         }
     }
+
+    mutating func write(utf8 bytes: [UInt8]) {
+        guard failure == nil else { return }
+        do {
+            try writer.write(bytes: bytes)
+        } catch {
+            failure = error
+        }
+    }
 }

@@ -80,7 +80,8 @@ final class ReportWriter {
 
     /// Appends text; it reaches the file in blocks.
     func write(_ text: String) throws(RunError) {
-        try write(bytes: Array(text.utf8))
+        buffer.append(contentsOf: text.utf8)
+        if buffer.count >= 1 << 16 { try flush() }
     }
 
     /// Writes bytes (a binary report such as a .docx).

@@ -33,7 +33,7 @@ public enum JSONReporter {
 
         public mutating func findings(_ findings: [Finding], into sink: inout some TextSink) {
             guard !findings.isEmpty else { return }
-            sink.write(JSONReporter.findings(findings, language: language, first: written == 0))
+            sink.write(utf8: JSONReporter.findingBytes(findings, language: language, first: written == 0))
             written += findings.count
         }
     }
@@ -54,7 +54,12 @@ public enum JSONReporter {
 
     /// Findings as list items; `first` when nothing was written to the list before them.
     public static func findings(_ findings: [Finding], language: Language, first: Bool) -> String {
-        // Written as bytes and made a text once (a text per finding was made, checked and appended).
+        String(decoding: findingBytes(findings, language: language, first: first), as: UTF8.self)
+    }
+
+    /// `findings(_:language:first:)` as UTF-8. (Written as bytes: a text per finding was made,
+    /// checked and appended.)
+    static func findingBytes(_ findings: [Finding], language: Language, first: Bool) -> [UInt8] {
         var output: [UInt8] = []
         output.reserveCapacity(findings.count * 1024)
         let indent = Array("    ".utf8)
@@ -62,7 +67,7 @@ public enum JSONReporter {
             output += (index == 0 && first ? "\n    " : ",\n    ").utf8
             finding(item, language).write(to: &output, indent: indent)
         }
-        return String(decoding: output, as: UTF8.self)
+        return output
     }
 
     /// The end of a report: the summary, after the findings, so a report can be written as it is made.

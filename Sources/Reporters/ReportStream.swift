@@ -11,6 +11,14 @@ public import RuleLanguage
 public protocol TextSink {
     /// Appends text.
     mutating func write(_ text: String)
+    /// Appends text given as its UTF-8 bytes, which must be valid UTF-8 (a sink that writes bytes
+    /// takes them as they are; a report built as bytes was made a text, and checked, only to be
+    /// written as bytes again).
+    mutating func write(utf8 bytes: [UInt8])
+}
+
+extension TextSink {
+    public mutating func write(utf8 bytes: [UInt8]) { write(String(decoding: bytes, as: UTF8.self)) }
 }
 
 /// A report written as the run goes — its opening, the run-level findings, each file's documents
