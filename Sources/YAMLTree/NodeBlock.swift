@@ -4,8 +4,11 @@
 /// (An array's elements could only be copied out of it, and the array's own then destroyed: every
 /// scalar's text was retained, released and released again on its way into a document.)
 struct NodeBlock<Element>: ~Copyable {
-    private var base: UnsafeMutablePointer<Element>
+    /// The memory; nil while the block has none (after `take`, until an element is added).
+    private var base: UnsafeMutablePointer<Element>?
     private var capacity: Int
+    /// The room made once an element is added to a block that has no memory.
+    private var nextCapacity = 8
     /// How many elements are held.
     private(set) var count = 0
 
@@ -16,26 +19,31 @@ struct NodeBlock<Element>: ~Copyable {
     }
 
     deinit {
-        base.deinitialize(count: count)
-        base.deallocate()
+        base?.deinitialize(count: count)
+        base?.deallocate()
     }
+
+    /// The memory, which a block holding elements or room for them has.
+    @inline(__always)
+    private var memory: UnsafeMutablePointer<Element> { base.unsafelyUnwrapped }
 
     @inline(__always)
     subscript(index: Int) -> Element {
         precondition(index >= 0 && index < count, "index out of range")
-        return base[index]
+        return memory[index]
     }
 
     @inline(__always)
     mutating func append(_ element: consuming Element) {
         if count == capacity { grow(to: count + 1) }
-        (base + count).initialize(to: element)
+        (memory + count).initialize(to: element)
         count += 1
     }
 
     mutating func append(contentsOf elements: some Collection<Element>) {
         if count + elements.count > capacity { grow(to: count + elements.count) }
-        var place = base + count
+        guard !elements.isEmpty else { return }
+        var place = memory + count
         for element in elements {
             place.initialize(to: element)
             place += 1
@@ -45,13 +53,14 @@ struct NodeBlock<Element>: ~Copyable {
 
     /// The last element, if any.
     var last: Element? {
-        count > 0 ? base[count - 1] : nil
+        count > 0 ? memory[count - 1] : nil
     }
 
     /// Removes the last `removed` elements.
     mutating func removeLast(_ removed: Int) {
         precondition(removed >= 0 && removed <= count, "removing more elements than held")
-        (base + count - removed).deinitialize(count: removed)
+        guard removed > 0 else { return }
+        (memory + count - removed).deinitialize(count: removed)
         count -= removed
     }
 
@@ -59,14 +68,14 @@ struct NodeBlock<Element>: ~Copyable {
     mutating func popLast() -> Element? {
         guard count > 0 else { return nil }
         count -= 1
-        return (base + count).move()
+        return (memory + count).move()
     }
 
     /// Appends copies of the elements in `buffer`.
     @inline(__always)
     mutating func append(copying buffer: UnsafeBufferPointer<Element>) {
         if count + buffer.count > capacity { grow(to: count + buffer.count) }
-        if let source = buffer.baseAddress { (base + count).initialize(from: source, count: buffer.count) }
+        if let source = buffer.baseAddress, buffer.count > 0 { (memory + count).initialize(from: source, count: buffer.count) }
         count += buffer.count
     }
 
@@ -74,24 +83,29 @@ struct NodeBlock<Element>: ~Copyable {
     @inline(__always)
     func elements(_ start: Int, count length: Int) -> UnsafeBufferPointer<Element> {
         precondition(start >= 0 && length >= 0 && start + length <= count, "range out of bounds")
-        return UnsafeBufferPointer(start: base + start, count: length)
+        return UnsafeBufferPointer(start: base.map { $0 + start }, count: length)
     }
 
     /// Hands the elements over: the caller owns the returned memory (and must deinitialize and
-    /// deallocate it); the block starts again, empty, with room for `nextCapacity` elements.
+    /// deallocate it; its base is nil when the block had none). The block starts again, empty,
+    /// and makes room for `nextCapacity` elements only once one is added: a file of one document
+    /// never adds one, and the memory made for a next document was freed unused.
     mutating func take(nextCapacity: Int) -> UnsafeMutableBufferPointer<Element> {
         let taken = UnsafeMutableBufferPointer(start: base, count: count)
-        capacity = max(nextCapacity, 8)
-        base = .allocate(capacity: capacity)
+        self.nextCapacity = max(nextCapacity, 8)
+        capacity = 0
+        base = nil
         count = 0
         return taken
     }
 
     private mutating func grow(to minimum: Int) {
-        let grown = max(capacity * 2, minimum)
+        let grown = max(capacity * 2, minimum, nextCapacity)
         let moved = UnsafeMutablePointer<Element>.allocate(capacity: grown)
-        moved.moveInitialize(from: base, count: count)
-        base.deallocate()
+        if let base {
+            moved.moveInitialize(from: base, count: count)
+            base.deallocate()
+        }
         base = moved
         capacity = grown
     }

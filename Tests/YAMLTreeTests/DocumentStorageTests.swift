@@ -33,6 +33,22 @@ struct DocumentStorageTests {
         }
     }
 
+    @Test func eachDocumentHasItsOwnMemoryWhateverTheOneBeforeUsed() throws {
+        // After a document, the builder makes no memory until the next adds a node: a document
+        // with no long text, an empty one and a lone scalar come between documents with long texts.
+        let long = String(repeating: "长", count: 12)
+        let text = "---\na: \(long)1\n---\nb: short\n---\n---\nplain\n---\nc: [\(long)2, \(long)3]\nd: {e: \(long)4}\n"
+        let documents = try parse(text)
+        #expect(documents.count == 5)
+        #expect(documents[0]["a"]?.scalar?.text == "\(long)1")
+        #expect(documents[1]["b"]?.scalar?.text == "short")
+        #expect(documents[2].scalar?.text == "")
+        #expect(documents[3].scalar?.text == "plain")
+        #expect(documents[4]["c"]?.items?.map { $0.scalar?.text } == ["\(long)2", "\(long)3"])
+        #expect(documents[4]["d"]?["e"]?.scalar?.text == "\(long)4")
+        #expect(documents[0]["a"]?.scalar?.text == "\(long)1", "an earlier document keeps its text")
+    }
+
     @Test func aDocumentLargerThanItsFirstRoomGrows() throws {
         let count = 20_000
         let text = "items:\n" + (0..<count).map { "  - {key: \"value \($0)\"}\n" }.joined()
