@@ -39,16 +39,18 @@ enum RecordChecker {
         }
 
         /// About how many bytes the document holds while it waits to be settled, on the safe side:
-        /// measured on the benchmark's records, a document holds about 950 bytes with one finding
-        /// (every record has one until it is settled: the duplicate-id rule's finding, dropped then
-        /// unless its id was seen before), a summary some hundreds more. A finding with a long
-        /// evidence list holds more than its share, so the pipeline's budget is a guide, not a bound.
+        /// a finding about 1 KB, a finding that waits for its `seen_before` question in parts (every
+        /// record has one: the duplicate-id rule's, dropped unless its id was seen before) some
+        /// hundreds of bytes, a summary some hundreds more. A finding with a long evidence list holds
+        /// more than its share, so the pipeline's budget is a guide, not a bound.
         var estimatedBytes: Int {
-            Self.baseBytes + evaluation.findings.count * Self.bytesPerFinding + (boxedRecord == nil ? 0 : Self.summaryBytes)
+            Self.baseBytes + evaluation.findings.count * Self.bytesPerFinding
+                + evaluation.unsettledFindingCount * Self.bytesPerUnsettledFinding + (boxedRecord == nil ? 0 : Self.summaryBytes)
         }
 
         static let baseBytes = 256
         static let bytesPerFinding = 1_024
+        static let bytesPerUnsettledFinding = 512
         static let summaryBytes = 1_024
     }
 

@@ -95,6 +95,9 @@ public struct RecordEvaluation: Sendable {
     /// The findings that rest on those questions, made when they are settled (`RunState.settle`).
     var deferred: [DeferredFinding] = []
 
+    /// How many findings wait, in parts, for their `seen_before` question to be settled.
+    public var unsettledFindingCount: Int { deferred.count }
+
     init(findings: [Finding], applicableRules: [String]) {
         self.findings = findings
         self.applicableRules = applicableRules
