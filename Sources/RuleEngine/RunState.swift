@@ -76,12 +76,12 @@ public struct RunState: Sendable {
         addDeferred(before: .max)
         evaluation.findings = findings
     }
-
 }
 
 /// What evaluating one document gave.
 public struct RecordEvaluation: Sendable {
-    /// The findings, in evaluation order.
+    /// The findings, in evaluation order; one that rests on a `seen_before` question is added in
+    /// its place when `RunState.settle` answers the question (and only if the value was seen).
     public var findings: [Finding]
     /// The ids of the rules that applied to the document.
     public var applicableRules: [String]
