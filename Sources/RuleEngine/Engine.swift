@@ -108,7 +108,10 @@ public final class Engine: Sendable {
             evaluator.prepare(slotCount: plan.check.slotCount, lets: plan.check.lets, parameters: plan.parameters)
             evaluate(plan, with: evaluator, into: &result)
         }
-        return result.findings.map { finding in
+        // A run-level rule has no file order to settle a `seen_before` question in: its finding
+        // stands as evaluated, the question answered "seen".
+        let findings = RecordEvaluation.merge(result.findings, result.deferred) { $0.plan.finding($0.parts) }
+        return findings.map { finding in
             var runLevel = finding
             runLevel.record = nil
             runLevel.file = ""

@@ -50,31 +50,18 @@ public struct RunState: Sendable {
         evaluation.deferred = []
         // Most records' values are new: their deferred findings are dropped, the others stay as they are.
         guard deferred.contains(where: { earlier[$0.query] != nil }) else { return }
-        var findings: [Finding] = []
-        findings.reserveCapacity(evaluation.findings.count + deferred.count)
-        var next = 0
-        /// Adds the deferred findings placed before the finding at `index` that stand, each naming
-        /// the record that held the value first.
-        func addDeferred(before index: Int) {
-            while next < deferred.count, deferred[next].place <= index {
-                defer { next += 1 }
-                guard let first = earlier[deferred[next].query] else { continue }
-                var finding = deferred[next].plan.finding(deferred[next].parts)
-                let place = "\(fileName(first.file)):\(first.line)"
-                finding.message.zh += "（最早见于记录 \(first.record)，\(place)）"
-                finding.message.en += " (first in record \(first.record), \(place))"
-                finding.evidence.append(Evidence(
-                    key: "first_seen", label: LocalizedText(zh: "最早出现", en: "first seen"),
-                    value: LocalizedText(zh: "\(first.record)（\(place)）", en: "\(first.record) (\(place))")))
-                findings.append(finding)
-            }
+        evaluation.findings = RecordEvaluation.merge(evaluation.findings, deferred) { waiting in
+            guard let first = earlier[waiting.query] else { return nil }
+            // The finding names the record that held the value first.
+            var finding = waiting.plan.finding(waiting.parts)
+            let place = "\(fileName(first.file)):\(first.line)"
+            finding.message.zh += "（最早见于记录 \(first.record)，\(place)）"
+            finding.message.en += " (first in record \(first.record), \(place))"
+            finding.evidence.append(Evidence(
+                key: "first_seen", label: LocalizedText(zh: "最早出现", en: "first seen"),
+                value: LocalizedText(zh: "\(first.record)（\(place)）", en: "\(first.record) (\(place))")))
+            return finding
         }
-        for (index, finding) in evaluation.findings.enumerated() {
-            addDeferred(before: index)
-            findings.append(finding)
-        }
-        addDeferred(before: .max)
-        evaluation.findings = findings
     }
 }
 
@@ -101,6 +88,25 @@ public struct RecordEvaluation: Sendable {
     init(findings: [Finding], applicableRules: [String]) {
         self.findings = findings
         self.applicableRules = applicableRules
+    }
+
+    /// The findings with each deferred one that `make` makes (nil drops it) in its place.
+    static func merge(_ findings: [Finding], _ deferred: [DeferredFinding], _ make: (DeferredFinding) -> Finding?) -> [Finding] {
+        var merged: [Finding] = []
+        merged.reserveCapacity(findings.count + deferred.count)
+        var next = 0
+        func addDeferred(before index: Int) {
+            while next < deferred.count, deferred[next].place <= index {
+                if let finding = make(deferred[next]) { merged.append(finding) }
+                next += 1
+            }
+        }
+        for (index, finding) in findings.enumerated() {
+            addDeferred(before: index)
+            merged.append(finding)
+        }
+        addDeferred(before: .max)
+        return merged
     }
 
     /// Points each finding whose position `locate` knows at a ledger's cell, findings still

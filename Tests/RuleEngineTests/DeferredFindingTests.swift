@@ -1,3 +1,4 @@
+import DecisionRecords
 import RuleEngine
 import Testing
 
@@ -36,6 +37,19 @@ import Testing
         #expect(repeated.position?.line == 7, "it points where the record starts: the rule has no `at`")
         #expect(repeated.evidence.map(\.key) == ["first_seen"])
         #expect(repeated.severity == .warning && repeated.title.en == "trap")
+    }
+
+    @Test func aRunLevelRuleAskingSeenBeforeReportsAsEvaluated() throws {
+        // A run-level rule has no file order to settle its question in: its finding stands, as
+        // it did when every finding was made at once.
+        let rule = Self.rule("TRAP-RUN", message: "{zh: 运行, en: run}", "{seen_before: \"x\"}") + "\nscope: run\n"
+        let rules = try BuiltinRules.load(extra: [("run.yaml", rule)])
+        let context = EvaluationContext(
+            rules: rules, calendar: try BuiltinRules.calendar(), registry: Registry(),
+            asOf: Day(parsing: "2026-12-31") ?? Day(ordinal: 0), meeting: nil)
+        let findings = Engine(context: context) { $0.id == "TRAP-RUN" }.runFindings()
+        #expect(findings.map(\.rule) == ["TRAP-RUN"])
+        #expect(findings.first?.message.en == "run")
     }
 
     @Test func aRuleThatCannotJudgeARecordSaysSoWhetherOrNotItsValueWasSeen() throws {
