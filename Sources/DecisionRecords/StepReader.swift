@@ -169,10 +169,11 @@ extension RecordReader {
         }
         guard checksValues else { return }
         if isDiscussion {
-            let before = meeting
+            // `readCode` counts a name it rewrote to its code (in `meeting`), which the step then takes.
+            let rewritesBefore = rewrites
             _ = readCode("type", meeting["type"], of: &meeting, step: step, section: format.codes.meetingTypes,
                          what: LocalizedText(zh: "会议类型", en: "meeting type"), required: false, checked: true)
-            if meeting.range != before.range || meeting["type"]?.scalar?.text != before["type"]?.scalar?.text {
+            if rewrites != rewritesBefore {
                 node = node.replacing("meeting", with: meeting)
                 rewrites += 1
             }
