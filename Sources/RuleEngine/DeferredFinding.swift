@@ -10,10 +10,11 @@ struct FindingParts: Sendable {
     var evidence: [Evidence]
     /// The texts of the message's values (see `Evaluator.valueTexts`).
     var messageValues: [String]
-    /// The record's id (nil when it has none), its file and where it starts.
+    /// The record's id (nil when it has none), its file and where it starts (nil for a file that
+    /// could not be read as a record).
     var record: String?
     var file: String
-    var recordPosition: SourcePosition
+    var recordPosition: SourcePosition?
     /// The basis of the version of the rule's law in use, for a rule with versions.
     var basis: Basis?
     /// Whether the finding is about a planned step still ahead of the as-of date.

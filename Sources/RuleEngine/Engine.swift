@@ -126,20 +126,14 @@ public final class Engine: Sendable {
         var findings: [Finding] = []
         for plan in plans {
             guard case .loadProblems(let codes) = plan.rule.body else { continue }
-            let rule = plan.rule
-            let ruleParameters = plan.parameters
             for problem in problems where codes.contains(problem.code) {
                 let empty = DecisionRecord(id: record ?? "", kind: "", title: "", file: file, node: YAMLNode(.mapping([]), range: SourceRange(at: problem.position)), steps: [])
                 let evaluator = Evaluator(shared, record: empty)
                 evaluator.problem = problem
-                evaluator.prepare(slotCount: 0, lets: [], parameters: ruleParameters)
-                var finding = Finding(
-                    rule: rule.id, pack: rule.pack, severity: rule.severity, record: record, file: file,
-                    position: problem.position, title: rule.title,
-                    message: evaluator.render(plan.message),
-                    basis: rule.basis, help: rule.help, evidence: [])
-                finding.recordPosition = recordPosition
-                findings.append(finding)
+                evaluator.prepare(slotCount: 0, lets: [], parameters: plan.parameters)
+                findings.append(plan.finding(FindingParts(
+                    position: problem.position, evidence: [], messageValues: evaluator.valueTexts(plan.message),
+                    record: record, file: file, recordPosition: recordPosition)))
             }
         }
         return findings
