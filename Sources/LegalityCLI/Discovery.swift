@@ -1,4 +1,9 @@
 import DecisionRecords
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Finds record files, the registry, and the built-in rules folder.
 enum Discovery {
@@ -11,33 +16,59 @@ enum Discovery {
         }
     }
 
-    /// Whether a record file may be read, and its size in bytes.
-    enum Admission {
-        /// Read it: it is `size` bytes long (0 when that is unknown, as for standard input).
-        case readable(size: Int)
+    /// Whether a record file may be read: opened, or why not.
+    enum Admission: Sendable {
+        /// Read it, from this open file.
+        case readable(FileInput)
         /// Do not: why, in Chinese and in English.
         case refused(zh: String, en: String)
+        /// It could not be opened (it may be missing): reading it reports this problem.
+        case unopenable(RunError)
+
+        /// The size in bytes of the file to read (0 when there is none, or it is unknown).
+        var size: Int {
+            if case .readable(let input) = self { input.size } else { 0 }
+        }
     }
 
-    /// Whether a record file may be read: not a link that leaves the checked folders (it could quote
-    /// `/proc/self/environ` or a secret into a CI log), nor something that is no regular file (a
-    /// FIFO or a device would hang the run). A file that cannot be found is readable, so that
-    /// reading it reports the problem.
+    /// Whether a record file may be read, and the file opened if so: not a link that leaves the
+    /// checked folders (it could quote `/proc/self/environ` or a secret into a CI log), nor
+    /// something that is no regular file (a FIFO or a device would hang the run).
+    ///
+    /// The file is opened without following a link, without blocking and without becoming the
+    /// controlling terminal, and what it is is asked of the open file: one look-up of its path,
+    /// where `lstat` and then `open` made two (some 2 µs a file). Only a link is resolved and,
+    /// when it stays inside the checked folders, followed.
     static func admission(of path: String, roots: [String]) -> Admission {
-        guard path != "-" else { return .readable(size: 0) }
-        // One `lstat` tells a file that is no link, and its size; only a link is resolved and followed.
-        var (kind, size) = FileSystem.linkStatus(of: path)
-        if kind == nil {
+        guard path != "-" else { return .readable(.standardInput()) }
+        if let opened = FileInput.open(path, followingLinks: false) { return admitted(opened) }
+        let failure = errno
+        // Not opened: a link (ELOOP), or a path whose status says why it could not be.
+        switch FileSystem.linkStatus(of: path).kind {
+        case nil:
             if let real = FileSystem.realPath(path), !roots.contains(where: { real == $0 || real.hasPrefix($0.hasSuffix("/") ? $0 : $0 + "/") }) {
                 return .refused(zh: "链接指向被检查文件夹之外（\(real)），未读取", en: "the link points outside the checked folders (to \(real)); it was not read")
             }
-            (kind, size) = FileSystem.status(of: path)
+            if let opened = FileInput.open(path, followingLinks: true) { return admitted(opened) }
+            let failure = errno
+            return FileSystem.kind(of: path) == .other ? refusedAsNoRegularFile : unopenable(path, failure)
+        case .other?:
+            return refusedAsNoRegularFile
+        default:
+            return unopenable(path, failure)
         }
-        guard kind != .other else {
-            return .refused(zh: "不是普通文件（管道、设备或套接字），未读取", en: "it is not a regular file (a FIFO, a device or a socket); it was not read")
-        }
-        return .readable(size: size)
     }
+
+    private static func admitted(_ opened: FileInput) -> Admission {
+        opened.kind == .other ? refusedAsNoRegularFile : .readable(opened)
+    }
+
+    private static func unopenable(_ path: String, _ failure: Int32) -> Admission {
+        .unopenable(RunError(message: "\(path): cannot read: \(String(cString: strerror(failure)))"))
+    }
+
+    private static let refusedAsNoRegularFile = Admission.refused(
+        zh: "不是普通文件（管道、设备或套接字），未读取", en: "it is not a regular file (a FIFO, a device or a socket); it was not read")
 
     /// Whether a file name ends in a record extension, in any case (`.YAML` too).
     static func hasRecordExtension(_ name: String) -> Bool {

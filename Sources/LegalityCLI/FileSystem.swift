@@ -34,7 +34,8 @@ enum FileSystem {
         return (kind(of: info), Int(info.st_size))
     }
 
-    private static func kind(of info: stat) -> Kind {
+    /// What a file's status says it is (a link's own status is `other`).
+    static func kind(of info: stat) -> Kind {
         switch info.st_mode & S_IFMT {
         case S_IFREG: .file
         case S_IFDIR: .directory
@@ -47,48 +48,10 @@ enum FileSystem {
     /// hangs the run.
     /// - Throws: `RunError` when the file cannot be read, is no regular file, or is larger than `limit` bytes.
     static func read(_ path: String, limit: Int = .max) throws(RunError) -> [UInt8] {
-        let standardInput = path == "-"
-        let descriptor = standardInput ? 0 : open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
-        guard descriptor >= 0 else { throw RunError(message: "\(path): cannot read: \(errorText())") }
-        defer { if !standardInput { close(descriptor) } }
-        var info = stat()
-        guard fstat(descriptor, &info) == 0 else { throw RunError(message: "\(path): cannot read: \(errorText())") }
-        guard info.st_mode & S_IFMT != S_IFDIR else { throw RunError(message: "\(path): is a folder, not a file") }
-        guard standardInput || info.st_mode & S_IFMT == S_IFREG else {
-            throw RunError(message: "\(path): not a regular file (a FIFO, a device or a socket); not read")
+        guard let input = path == "-" ? FileInput.standardInput() : FileInput.open(path, followingLinks: true) else {
+            throw RunError(message: "\(path): cannot read: \(errorText())")
         }
-        // O_NONBLOCK only kept the open from waiting on a FIFO; reads of a regular file ignore it.
-        guard Int(info.st_size) <= limit else {
-            throw RunError(message: "the file is \(info.st_size) bytes, over the limit of \(limit) bytes; raise it with --max-file-bytes")
-        }
-        var bytes: [UInt8] = []
-        let expected = max(Int(info.st_size), 0)
-        var capacity = expected + 1
-        while true {
-            var failure: Int32 = 0
-            let chunk = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
-                count = 0
-                while count < buffer.count {
-                    let got = systemRead(descriptor, buffer.baseAddress.map { $0 + count }, buffer.count - count)
-                    if got < 0 {
-                        if errno == EINTR { continue }
-                        failure = errno
-                        return
-                    }
-                    if got == 0 { break }
-                    count += got
-                    // A file read to the size it reported is not asked again for its end: one
-                    // system call a file fewer (a file that grows meanwhile is read as it was).
-                    if bytes.isEmpty, expected > 0, count == expected { break }
-                }
-            }
-            if failure != 0 { throw RunError(message: "\(path): cannot read: \(String(cString: strerror(failure)))") }
-            if bytes.isEmpty { bytes = chunk } else { bytes += chunk }
-            // A file that grew while being read (or reports no size) is read on in larger chunks.
-            if chunk.count < capacity { return bytes }
-            guard bytes.count <= limit else { throw RunError(message: "the file grew past the limit of \(limit) bytes while it was read") }
-            capacity = max(capacity * 2, 1 << 16)
-        }
+        return try input.readAll(path: path, limit: limit)
     }
 
     /// Up to `count` bytes from the start of a file (fewer, or none, when it is shorter or unreadable).

@@ -16,7 +16,10 @@ enum LedgerInput {
         extensions.contains { file.hasSuffixIgnoringCase($0) }
     }
 
-    static func read(_ file: String, engine: Engine, keepRecords: Bool, limits: RecordLimits, emit: (consuming RecordChecker.Piece) -> Void) {
+    static func read(
+        _ file: String, from input: FileInput, engine: Engine, keepRecords: Bool, limits: RecordLimits,
+        emit: (consuming RecordChecker.Piece) -> Void
+    ) {
         func fail(_ message: LocalizedText, at position: SourcePosition = .start, cell: CellLocation? = nil) {
             var outcome = RecordChecker.unreadable(file, RecordProblem(code: .yaml, message: message, position: position), engine)
             if let cell { for index in outcome.evaluation.findings.indices { outcome.evaluation.findings[index].cell = cell } }
@@ -24,7 +27,7 @@ enum LedgerInput {
         }
         let bytes: [UInt8]
         do {
-            bytes = try FileSystem.read(file, limit: limits.maxFileBytes)
+            bytes = try input.readAll(path: file, limit: limits.maxFileBytes)
         } catch {
             fail(LocalizedText(zh: "无法读取文件：\(error.message)", en: "cannot read the file: \(error.message)"))
             return

@@ -9,24 +9,26 @@ import Darwin
 /// pieces, and the consumer takes the pieces of index 0, then of index 1, ... as they come, so a
 /// file of a million documents is settled document by document, never held whole.
 ///
-/// Workers stay at most a window of items, and at most `budget` of weight (file bytes), ahead of
-/// the consumer (an item's weight is measured by a worker about to start it, not in advance); a
+/// Each item is first prepared (a file opened) by the worker that takes it, which tells the
+/// item's weight; what the preparing made is handed to the item's work. Workers stay at most a
+/// window of items, and at most `budget` of weight (file bytes), ahead of the consumer: a worker
+/// whose item would overrun the budget waits with it, prepared, until the consumer moves on. A
 /// worker ahead of the consumer also waits while the queued pieces weigh `queueBudget` bytes (by
 /// `weigh`), so memory is bounded by the window, not by the number or size of the files, while a
 /// worker can still run a long way ahead through a file of many documents.
-final class OrderedPipeline<Piece: Sendable>: @unchecked Sendable {
-    private let work: @Sendable (Int, (consuming Piece) -> Void) -> Void
+final class OrderedPipeline<Prepared: Sendable, Piece: Sendable>: @unchecked Sendable {
+    private let work: @Sendable (Int, consuming Prepared, (consuming Piece) -> Void) -> Void
     private let count: Int
     private let window: Int
     private let inline: Bool
-    private let weight: @Sendable (Int) -> Int
+    private let prepare: @Sendable (Int) -> (weight: Int, prepared: Prepared)
     private let weigh: @Sendable (Piece) -> Int
     private let budget = 32 << 20
     /// The bytes of queued pieces (by `weigh`) at which a worker ahead of the consumer waits:
     /// about 50,000 documents, so a second worker overlaps much of a file of many.
     private let queueBudget = 64 << 20
     // Guarded by `mutex`:
-    /// Each item's weight once measured; -1 before.
+    /// Each item's weight, once prepared.
     private var weights: [Int]
     private var queues: [Int: [Piece]] = [:]
     private var finished: Set<Int> = []
@@ -54,17 +56,20 @@ final class OrderedPipeline<Piece: Sendable>: @unchecked Sendable {
     private let workersDone: DispatchGroup?
 
     /// - Parameters:
-    ///   - weight: an item's weight against `budget` (a file's size), asked of a worker about to
-    ///     start the item, outside the lock (never with one worker, which runs items as they are taken).
+    ///   - prepare: prepares an item, and says its weight against `budget` (a file's size); asked
+    ///     of the worker that takes the item, once, outside the lock, before the item's weight is
+    ///     let in (with one worker, which runs items as they are taken, just before its work).
     ///   - weigh: a piece's weight against `queueBudget`.
+    ///   - work: an item's work, given what its preparing made.
     init(
-        count: Int, workers: Int, weight: @escaping @Sendable (Int) -> Int, weigh: @escaping @Sendable (Piece) -> Int,
-        work: @escaping @Sendable (Int, (consuming Piece) -> Void) -> Void
+        count: Int, workers: Int, prepare: @escaping @Sendable (Int) -> (weight: Int, prepared: Prepared),
+        weigh: @escaping @Sendable (Piece) -> Int,
+        work: @escaping @Sendable (Int, consuming Prepared, (consuming Piece) -> Void) -> Void
     ) {
         self.work = work
         self.count = count
-        self.weight = weight
-        weights = Array(repeating: -1, count: count)
+        self.prepare = prepare
+        weights = Array(repeating: 0, count: count)
         self.weigh = weigh
         // Sixteen items a worker: small files are cheap to hold, and the consumer, woken once half
         // the window is finished, then settles eight files a wakeup rather than one.
@@ -113,7 +118,8 @@ final class OrderedPipeline<Piece: Sendable>: @unchecked Sendable {
     /// taken in order, each once.
     func take(_ index: Int, _ body: (consuming Piece) -> Void) {
         if inline {
-            withoutActuallyEscaping(body) { body in work(index, body) }
+            let prepared = prepare(index).prepared
+            withoutActuallyEscaping(body) { body in work(index, prepared, body) }
             return
         }
         pthread_mutex_lock(mutex)
@@ -152,35 +158,24 @@ final class OrderedPipeline<Piece: Sendable>: @unchecked Sendable {
         while true {
             pthread_mutex_lock(mutex)
             // The item the consumer waits for is always allowed; others only within the window and budget.
-            while next < count {
-                if next > current && next >= current + window {
-                    waitForRoom()
-                    continue
-                }
-                let candidate = next
-                if weights[candidate] < 0 {
-                    // Measured outside the lock (a `stat`); two workers may both measure it.
-                    pthread_mutex_unlock(mutex)
-                    let measured = max(0, weight(candidate))
-                    pthread_mutex_lock(mutex)
-                    if weights[candidate] < 0 { weights[candidate] = measured }
-                    continue
-                }
-                if next > current && weightInFlight + weights[next] > budget {
-                    waitForRoom()
-                    continue
-                }
-                break
-            }
+            while next < count && next > current && next >= current + window { waitForRoom() }
             guard next < count else {
                 pthread_mutex_unlock(mutex)
                 return
             }
+            // Taken before it is prepared, outside the lock (a file opened), so that no other
+            // worker prepares it too.
             let index = next
             next += 1
-            weightInFlight += weights[index]
             pthread_mutex_unlock(mutex)
-            work(index) { (piece: consuming Piece) in self.emit(piece, for: index) }
+            let (measured, made) = prepare(index)
+            let weight = max(0, measured)
+            pthread_mutex_lock(mutex)
+            weights[index] = weight
+            while index > current && weightInFlight + weight > budget { waitForRoom() }
+            weightInFlight += weight
+            pthread_mutex_unlock(mutex)
+            work(index, made) { (piece: consuming Piece) in self.emit(piece, for: index) }
             pthread_mutex_lock(mutex)
             finished.insert(index)
             if consumerWaiting && finished.contains(current) && consumerMayWake { pthread_cond_signal(consumerCondition) }

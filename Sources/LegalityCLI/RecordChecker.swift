@@ -109,6 +109,9 @@ enum RecordChecker {
         return result
     }
 
+    /// A record file's path and whether it may be read (opened, if so).
+    typealias AdmittedFile = (file: String, admission: Discovery.Admission)
+
     /// Checks every file and hands each file's documents, settled, to `each` in file order; nothing
     /// is kept, so memory does not grow with the number of files or documents (beyond the ids kept
     /// for duplicate detection). Returns the years the calendar missed.
@@ -118,15 +121,20 @@ enum RecordChecker {
     ) -> Set<Int> {
         var state = RunState(rules: engine.context.rules)
         var documentCount = 0
-        // A file weighs its size against the pipeline's budget of bytes in flight, measured by the
-        // worker about to start it (measured in advance, on this thread, the sizes of 20,000 files
-        // kept both workers waiting some 60 ms).
-        let weight: @Sendable (Int) -> Int = { index in
-            let size = FileSystem.status(of: files[index]).size
-            return isStreamed(files[index], size: size, keepSources: keepSources, limits: limits) ? streamedWeight : size
+        // A file is admitted (opened) by the worker about to start it, and weighs its size against
+        // the pipeline's budget of bytes in flight (measured in advance, on this thread, the sizes
+        // of 20,000 files kept both workers waiting some 60 ms).
+        // (The path, made from the list's bytes once, goes with the admission to the work.)
+        let admit: @Sendable (Int) -> (weight: Int, prepared: AdmittedFile) = { index in
+            let file = files[index]
+            let admission = Discovery.admission(of: file, roots: limits.roots)
+            let size = admission.size
+            return (isStreamed(file, size: size, keepSources: keepSources, limits: limits) ? streamedWeight : size, (file, admission))
         }
-        var pipeline = OrderedPipeline<Piece>(count: files.count, workers: max(1, min(jobs, files.count)), weight: weight, weigh: \.estimatedBytes) { index, emit in
-            read(files[index], engine: engine, keepSources: keepSources, keepRecords: keepRecords, limits: limits, emit: emit)
+        var pipeline = OrderedPipeline<AdmittedFile, Piece>(
+            count: files.count, workers: max(1, min(jobs, files.count)), prepare: admit, weigh: \.estimatedBytes
+        ) { _, admitted, emit in
+            read(admitted.file, admission: admitted.admission, engine: engine, keepSources: keepSources, keepRecords: keepRecords, limits: limits, emit: emit)
         }
         for index in files.indices {
             let file = files[index]
@@ -180,9 +188,10 @@ enum RecordChecker {
     static let streamingThreshold = 8 << 20
 
     /// Whether a record file of `size` bytes is read piece by piece rather than whole (a ledger
-    /// never is: its reader holds the sheet).
+    /// never is: its reader holds the sheet; nor is standard input, which cannot be read again
+    /// to place a parse error).
     static func isStreamed(_ file: String, size: Int, keepSources: Bool, limits: RecordLimits) -> Bool {
-        !keepSources && size > streamingThreshold && size <= limits.maxFileBytes && !LedgerInput.isLedger(file)
+        !keepSources && size > streamingThreshold && size <= limits.maxFileBytes && !LedgerInput.isLedger(file) && file != "-"
     }
 
     /// What a file read piece by piece weighs against the pipeline's budget of bytes in flight:
@@ -190,12 +199,13 @@ enum RecordChecker {
     /// could never be read while another is, and a run of large multi-document files had one core).
     static let streamedWeight = 1 << 20
 
-    /// Reads, parses and evaluates one file, emitting each document as it is evaluated; a file that
-    /// cannot be read or parsed ends with one document holding its load problem. Without
-    /// `keepRecords`, a document keeps only its findings: what a streamed report needs. The file's
-    /// size, as it is admitted, decides whether it is read piece by piece.
+    /// Reads, parses and evaluates one file, as it was admitted (opened), emitting each document as
+    /// it is evaluated; a file that cannot be read or parsed ends with one document holding its
+    /// load problem. Without `keepRecords`, a document keeps only its findings: what a streamed
+    /// report needs. The file's size, as it is admitted, decides whether it is read piece by piece.
     static func read(
-        _ file: String, engine: Engine, keepSources: Bool, keepRecords: Bool, limits: RecordLimits, emit: (consuming Piece) -> Void
+        _ file: String, admission: consuming Discovery.Admission, engine: Engine, keepSources: Bool, keepRecords: Bool,
+        limits: RecordLimits, emit: (consuming Piece) -> Void
     ) {
         func each(_ document: YAMLNode) {
             emit(.document(outcome(of: document, file: file, engine: engine, keepRecords: keepRecords)))
@@ -203,19 +213,26 @@ enum RecordChecker {
         func fail(_ problem: RecordProblem) {
             emit(.document(unreadable(file, problem, engine)))
         }
-        let size: Int
-        switch Discovery.admission(of: file, roots: limits.roots) {
+        func failToRead(_ error: RunError) {
+            fail(RecordProblem(code: .yaml, message: LocalizedText(zh: "无法读取文件：\(error.message)", en: "cannot read the file: \(error.message)"), position: .start))
+        }
+        let input: FileInput
+        switch admission {
         case .refused(let zh, let en):
             fail(RecordProblem(code: .yaml, message: LocalizedText(zh: "无法读取文件：\(zh)", en: "cannot read the file: \(en)"), position: .start))
             return
-        case .readable(let admitted):
-            size = admitted
+        case .unopenable(let error):
+            // A ledger's reader says the same of a file it cannot read.
+            failToRead(error)
+            return
+        case .readable(let opened):
+            input = opened
         }
         if LedgerInput.isLedger(file) {
-            LedgerInput.read(file, engine: engine, keepRecords: keepRecords, limits: limits, emit: emit)
+            LedgerInput.read(file, from: input, engine: engine, keepRecords: keepRecords, limits: limits, emit: emit)
             return
         }
-        if isStreamed(file, size: size, keepSources: keepSources, limits: limits), let input = FileInput(path: file) {
+        if isStreamed(file, size: input.size, keepSources: keepSources, limits: limits) {
             do {
                 try YAMLParser.parse(reading: input.read, file: file, limits: limits.yaml) { document throws(YAMLError) in each(document) }
             } catch {
@@ -229,9 +246,9 @@ enum RecordChecker {
         }
         let bytes: [UInt8]
         do {
-            bytes = try FileSystem.read(file, limit: limits.maxFileBytes)
+            bytes = try input.readAll(path: file, limit: limits.maxFileBytes)
         } catch {
-            fail(RecordProblem(code: .yaml, message: LocalizedText(zh: "无法读取文件：\(error.message)", en: "cannot read the file: \(error.message)"), position: .start))
+            failToRead(error)
             return
         }
         // Bytes of a file that is not UTF-8 text are never quoted.

@@ -7,13 +7,13 @@ import Testing
 /// workers wait without ever leaving the consumer and the workers waiting for each other.
 @Suite("The ordered pipeline of parallel checking")
 struct OrderedPipelineTests {
-    /// Runs `count` items on `workers` workers (each item weighing `weight` bytes in flight, and
+    /// Runs `count` items on `workers` workers (each item weighing `weight(index)` bytes in flight, and
     /// emitting `pieces(index)` pieces of `pieceWeight` bytes) and returns what the consumer took.
-    func run(count: Int, workers: Int, weight: Int, pieces: @escaping @Sendable (Int) -> Int, pieceWeight: Int) -> [[Int]] {
-        let pipeline = OrderedPipeline<Int>(
-            count: count, workers: workers, weight: { _ in weight }, weigh: { _ in pieceWeight }
-        ) { index, emit in
-            for piece in 0..<pieces(index) { emit(index * 1_000 + piece) }
+    func run(count: Int, workers: Int, weight: @escaping @Sendable (Int) -> Int, pieces: @escaping @Sendable (Int) -> Int, pieceWeight: Int) -> [[Int]] {
+        let pipeline = OrderedPipeline<Int, Int>(
+            count: count, workers: workers, prepare: { index in (weight(index), index) }, weigh: { _ in pieceWeight }
+        ) { index, prepared, emit in
+            for piece in 0..<pieces(index) { emit(prepared * 1_000 + piece) }
         }
         var taken: [[Int]] = []
         for index in 0..<count {
@@ -26,7 +26,7 @@ struct OrderedPipelineTests {
 
     /// `run` on a thread of its own, given `seconds` to end: a pipeline whose consumer and workers
     /// wait for each other fails the test instead of hanging the suite. Nil when it did not end.
-    func runWithin(_ seconds: Int, count: Int, workers: Int, weight: Int, pieces: @escaping @Sendable (Int) -> Int, pieceWeight: Int) -> [[Int]]? {
+    func runWithin(_ seconds: Int, count: Int, workers: Int, weight: @escaping @Sendable (Int) -> Int, pieces: @escaping @Sendable (Int) -> Int, pieceWeight: Int) -> [[Int]]? {
         final class Outcome: @unchecked Sendable { var taken: [[Int]]? }
         let outcome = Outcome()
         let ended = DispatchSemaphore(value: 0)
@@ -49,7 +49,8 @@ struct OrderedPipelineTests {
     func order(workers: Int) throws {
         // Items without pieces, with one, and with a few, so the consumer waits for all of them.
         let pieces: @Sendable (Int) -> Int = { $0 % 7 }
-        let taken = try #require(runWithin(30, count: 2_000, workers: workers, weight: 1, pieces: pieces, pieceWeight: 1), "the run did not end")
+        let weight: @Sendable (Int) -> Int = { _ in 1 }
+        let taken = try #require(runWithin(30, count: 2_000, workers: workers, weight: weight, pieces: pieces, pieceWeight: 1), "the run did not end")
         #expect(taken == expected(count: 2_000, pieces: pieces))
     }
 
@@ -58,34 +59,42 @@ struct OrderedPipelineTests {
         // Items of 20 MiB fill the 32 MiB of bytes in flight, and pieces of 8 MiB the 64 MiB queue
         // after eight, so workers wait both for room and to hand pieces over.
         let pieces: @Sendable (Int) -> Int = { 100 + $0 % 50 }
+        let weight: @Sendable (Int) -> Int = { _ in 20 << 20 }
         let taken = try #require(
-            runWithin(30, count: 60, workers: workers, weight: 20 << 20, pieces: pieces, pieceWeight: 8 << 20),
+            runWithin(30, count: 60, workers: workers, weight: weight, pieces: pieces, pieceWeight: 8 << 20),
             "the consumer and the workers waited for each other")
         #expect(taken == expected(count: 60, pieces: pieces))
     }
 
-    @Test("Each item is weighed by a worker before it starts, never with one worker", arguments: [1, 2, 3])
-    func weighing(workers: Int) throws {
-        final class Weighed: @unchecked Sendable {
+    @Test("An item over the budget waits, prepared, while smaller ones after it run, and the run still ends", arguments: [2, 3])
+    func largeItemsWaitPrepared(workers: Int) throws {
+        // Every third item weighs 30 MiB of the 32 MiB in flight, the others a byte: a worker holds
+        // a large item until the consumer reaches it or room is made, while others start.
+        let weight: @Sendable (Int) -> Int = { $0 % 3 == 0 ? 30 << 20 : 1 }
+        let pieces: @Sendable (Int) -> Int = { 1 + $0 % 4 }
+        let taken = try #require(
+            runWithin(30, count: 300, workers: workers, weight: weight, pieces: pieces, pieceWeight: 1),
+            "the consumer and the workers waited for each other")
+        #expect(taken == expected(count: 300, pieces: pieces))
+    }
+
+    @Test("Each item is prepared before it starts, and its work is given what was prepared for it", arguments: [1, 2, 3])
+    func preparing(workers: Int) throws {
+        final class Prepared: @unchecked Sendable {
             private let lock = NSLock()
             private var counts: [Int: Int] = [:]
             func add(_ index: Int) { lock.withLock { counts[index, default: 0] += 1 } }
             var all: [Int: Int] { lock.withLock { counts } }
         }
-        let weighed = Weighed()
+        let preparedItems = Prepared()
         let count = 500
-        let pipeline = OrderedPipeline<Int>(
-            count: count, workers: workers, weight: { index in weighed.add(index); return 1 << 20 }, weigh: { _ in 1 }
-        ) { index, emit in emit(index) }
-        var taken: [Int] = []
+        let pipeline = OrderedPipeline<String, String>(
+            count: count, workers: workers, prepare: { index in preparedItems.add(index); return (1 << 20, "prepared \(index)") }, weigh: { _ in 1 }
+        ) { index, prepared, emit in emit("\(prepared), worked \(index)") }
+        var taken: [String] = []
         for index in 0..<count { pipeline.take(index) { taken.append($0) } }
-        #expect(taken == Array(0..<count))
-        if workers == 1 {
-            #expect(weighed.all.isEmpty)
-        } else {
-            // Every item once, or twice when two workers measured it at once.
-            #expect(weighed.all.keys.sorted() == Array(0..<count))
-            #expect(weighed.all.values.allSatisfy { $0 >= 1 && $0 <= workers })
-        }
+        #expect(taken == (0..<count).map { "prepared \($0), worked \($0)" })
+        // Every item once, by the worker that took it (a file opened twice would be a file read twice).
+        #expect(preparedItems.all == Dictionary(uniqueKeysWithValues: (0..<count).map { ($0, 1) }))
     }
 }
