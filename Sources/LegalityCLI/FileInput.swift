@@ -34,7 +34,7 @@ final class FileInput: Sendable {
     /// symbolic link. On failure, `errno` says why.
     static func open(_ path: String, followingLinks: Bool) -> FileInput? {
         let flags = O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY | (followingLinks ? 0 : O_NOFOLLOW)
-        let descriptor = Glibc.open(path, flags)
+        let descriptor = systemOpen(path, flags)
         guard descriptor >= 0 else { return nil }
         var info = stat()
         guard fstat(descriptor, &info) == 0 else {
