@@ -46,7 +46,7 @@ enum Discovery {
         // Not opened: a link (ELOOP), or a path whose status says why it could not be.
         switch FileSystem.linkStatus(of: path).kind {
         case nil:
-            if let real = FileSystem.realPath(path), !roots.contains(where: { real == $0 || real.hasPrefix($0.hasSuffix("/") ? $0 : $0 + "/") }) {
+            if let real = FileSystem.realPath(path), !isInside(real, roots) {
                 return .refused(zh: "链接指向被检查文件夹之外（\(real)），未读取", en: "the link points outside the checked folders (to \(real)); it was not read")
             }
             if let opened = FileInput.open(path, followingLinks: true) { return admitted(opened) }
@@ -57,6 +57,11 @@ enum Discovery {
         default:
             return unopenable(path, failure)
         }
+    }
+
+    /// Whether a real path is one of the checked folders or inside one (`/` holds every path).
+    private static func isInside(_ real: String, _ roots: [String]) -> Bool {
+        roots.contains { real == $0 || real.hasPrefix($0.hasSuffix("/") ? $0 : $0 + "/") }
     }
 
     private static func admitted(_ opened: FileInput) -> Admission {
@@ -125,7 +130,7 @@ enum Discovery {
         guard let real = FileSystem.realPath(folder), visited.insert(real).inserted else { return }
         // A link to a folder outside the checked folders is not followed; it is listed, so that
         // reading it reports the link instead of the folder silently going unchecked.
-        if FileSystem.isLink(folder), !roots.contains(where: { real == $0 || real.hasPrefix($0 + "/") }) {
+        if FileSystem.isLink(folder), !isInside(real, roots) {
             files.append(folder)
             return
         }

@@ -55,14 +55,11 @@ enum FileSystem {
     }
 
     /// Up to `count` bytes from the start of a file (fewer, or none, when it is shorter or unreadable).
+    /// (A link is not followed, and only a regular file is read.)
     static func prefix(of path: String, count: Int) -> [UInt8] {
-        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOFOLLOW)
-        guard descriptor >= 0 else { return [] }
-        defer { close(descriptor) }
-        var info = stat()
-        guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return [] }
+        guard let input = FileInput.open(path, followingLinks: false), input.kind == .file else { return [] }
         return [UInt8](unsafeUninitializedCapacity: count) { buffer, filled in
-            filled = max(0, systemRead(descriptor, buffer.baseAddress, count))
+            filled = input.read(buffer) ?? 0
         }
     }
 
