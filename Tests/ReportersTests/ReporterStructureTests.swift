@@ -28,6 +28,26 @@ import YAMLTree
         try #require(run["results"] as? [[String: Any]])
     }
 
+    @Test func jsonStringsEscapeWhatRFC8259AndJavaScriptNeedAndCopyTheRest() throws {
+        // Each text as JSON must read back as itself, and be written exactly so.
+        let cases: [(String, String)] = [
+            ("plain", #""plain""#),
+            ("", #""""#),
+            (#"say "yes" \ no"#, #""say \"yes\" \\ no""#),
+            ("line\nbreak\r\ttab", #""line\nbreak\r\ttab""#),
+            ("\u{0}\u{1}\u{1F}\u{7F}", #""\u0000\u0001\u001f\#u{7F}""#),
+            ("“引号”与—破折号…", #""“引号”与—破折号…""#),
+            ("a\u{2028}b\u{2029}c", #""a\u2028b\u2029c""#),
+            ("\u{2027}\u{202A}末尾\u{2028}", #""\#u{2027}\#u{202A}末尾\u2028""#),
+            ("“\"”", #""“\"”""#),
+        ]
+        for (text, expected) in cases {
+            #expect(JSONWriter.quoted(text) == expected, "\(text.debugDescription)")
+            let decoded = try JSONDecoder().decode(String.self, from: Data(JSONWriter.quoted(text).utf8))
+            #expect(decoded == text)
+        }
+    }
+
     @Test func sarifDeclaresItsVersionAndCodePointColumns() throws {
         let log = try sarif()
         #expect(log["version"] as? String == "2.1.0")
