@@ -98,31 +98,47 @@ public enum JSONReporter {
 
     /// One finding as a JSON object, in a language.
     static func finding(_ finding: Finding, _ language: Language) -> JSON {
-        var pairs: [(String, JSON)] = [
-            ("rule", .string(finding.rule)),
-            ("severity", .string(finding.severity.rawValue)),
-            ("record", .optional(finding.record)),
-            ("file", .string(finding.file)),
-            ("line", finding.position.map { .int($0.line) } ?? .null),
-            ("column", finding.position.map { .int($0.column) } ?? .null),
-            ("pack", .string(finding.pack)),
-            ("title", .string(finding.title.text(language))),
-            ("message", .string(finding.message.text(language))),
-            ("basis", .string(finding.basis.text(language))),
-        ]
-        if let cell = finding.cell { pairs.insert(("cell", .string(cell.description)), at: 6) }
-        if let help = finding.help { pairs.append(("help", .string(help.text(language)))) }
-        if finding.pending { pairs.append(("pending", .bool(true))) }
+        .finding(finding, language)
+    }
+
+    /// Writes a finding as a JSON object `depth` levels below `indent`: its rule, severity, record,
+    /// file, line and column (the ledger cell, when it has one), pack, title, message, basis, and
+    /// its help, pending mark, waiver and evidence when it has them.
+    static func writeFinding(_ finding: Finding, _ language: Language, to output: inout [UInt8], indent: [UInt8], depth: Int) {
+        var object = JSONObjectWriter(indent: indent, depth: depth)
+        object.pair("rule", finding.rule, to: &output)
+        object.pair("severity", finding.severity.rawValue, to: &output)
+        object.key("record", to: &output)
+        if let record = finding.record { JSONWriter.appendQuoted(record, to: &output) } else { output.append(contentsOf: "null".utf8) }
+        object.pair("file", finding.file, to: &output)
+        object.key("line", to: &output)
+        output.append(contentsOf: (finding.position.map { String($0.line) } ?? "null").utf8)
+        object.key("column", to: &output)
+        output.append(contentsOf: (finding.position.map { String($0.column) } ?? "null").utf8)
+        if let cell = finding.cell { object.pair("cell", cell.description, to: &output) }
+        object.pair("pack", finding.pack, to: &output)
+        object.pair("title", finding.title.text(language), to: &output)
+        object.pair("message", finding.message.text(language), to: &output)
+        object.pair("basis", finding.basis.text(language), to: &output)
+        if let help = finding.help { object.pair("help", help.text(language), to: &output) }
+        if finding.pending {
+            object.key("pending", to: &output)
+            output.append(contentsOf: "true".utf8)
+        }
         if let waiver = finding.waiver {
-            pairs.append(("waived", .object([
-                ("reason", .string(waiver.reason)),
-                ("approvedBy", .string(waiver.approvedBy)),
-                ("expires", .string(waiver.expires.description)),
-            ])))
+            object.key("waived", to: &output)
+            var waived = JSONObjectWriter(indent: indent, depth: depth + 1)
+            waived.pair("reason", waiver.reason, to: &output)
+            waived.pair("approvedBy", waiver.approvedBy, to: &output)
+            waived.pair("expires", waiver.expires.description, to: &output)
+            waived.end(&output)
         }
         if !finding.evidence.isEmpty {
-            pairs.append(("evidence", .object(finding.evidence.map { ($0.key, .string($0.value.text(language))) })))
+            object.key("evidence", to: &output)
+            var evidence = JSONObjectWriter(indent: indent, depth: depth + 1)
+            for item in finding.evidence { evidence.pair(item.key, item.value.text(language), to: &output) }
+            evidence.end(&output)
         }
-        return .object(pairs)
+        object.end(&output)
     }
 }

@@ -1,3 +1,6 @@
+import DecisionRecords
+import RuleEngine
+
 /// JSON string literals, escaped as RFC 8259 requires (and U+2028/2029 for JavaScript readers).
 enum JSONWriter {
     static func quoted(_ text: String) -> String {
@@ -86,6 +89,10 @@ enum JSON {
     case string(String)
     case array([JSON])
     case object([(String, JSON)])
+    /// A finding as a JSON object (`JSONReporter.writeFinding`): its fields written where they are
+    /// read, without a value made of each (a finding's pairs and their values were built, written
+    /// and released for every finding of every report).
+    case finding(Finding, Language)
 
     static func optional(_ text: String?) -> JSON { text.map(JSON.string) ?? .null }
 
@@ -138,32 +145,63 @@ enum JSON {
             Self.indent(&output, indent, depth)
             output.append(UInt8(ascii: "]"))
         case .object(let pairs):
-            if pairs.isEmpty {
-                output.append(UInt8(ascii: "{"))
-                output.append(UInt8(ascii: "}"))
-                return
+            var object = JSONObjectWriter(indent: indent, depth: depth)
+            for (key, value) in pairs {
+                object.key(key, to: &output)
+                value.write(to: &output, indent: indent, depth: depth + 1)
             }
-            output.append(UInt8(ascii: "{"))
-            output.append(UInt8(ascii: "\n"))
-            for index in pairs.indices {
-                if index > 0 {
-                    output.append(UInt8(ascii: ","))
-                    output.append(UInt8(ascii: "\n"))
-                }
-                Self.indent(&output, indent, depth + 1)
-                JSONWriter.appendQuoted(pairs[index].0, to: &output)
-                output.append(UInt8(ascii: ":"))
-                output.append(UInt8(ascii: " "))
-                pairs[index].1.write(to: &output, indent: indent, depth: depth + 1)
-            }
-            output.append(UInt8(ascii: "\n"))
-            Self.indent(&output, indent, depth)
-            output.append(UInt8(ascii: "}"))
+            object.end(&output)
+        case .finding(let finding, let language):
+            JSONReporter.writeFinding(finding, language, to: &output, indent: indent, depth: depth)
         }
     }
 
-    private static func indent(_ output: inout [UInt8], _ indent: [UInt8], _ depth: Int) {
+    static func indent(_ output: inout [UInt8], _ indent: [UInt8], _ depth: Int) {
         output += indent
         output.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * depth))
+    }
+}
+
+/// Writes a JSON object's keys as `JSON.object` lays them out: each on a line of its own, indented a
+/// level below the object; the caller writes each key's value after `key`.
+struct JSONObjectWriter {
+    let indent: [UInt8]
+    /// The object's level below `indent`.
+    let depth: Int
+    private var keys = 0
+
+    init(indent: [UInt8], depth: Int) {
+        self.indent = indent
+        self.depth = depth
+    }
+
+    /// Starts a pair: the comma after the previous one (or the opening brace), the indentation,
+    /// the quoted key and its colon.
+    mutating func key(_ key: String, to output: inout [UInt8]) {
+        output.append(keys == 0 ? UInt8(ascii: "{") : UInt8(ascii: ","))
+        output.append(UInt8(ascii: "\n"))
+        JSON.indent(&output, indent, depth + 1)
+        JSONWriter.appendQuoted(key, to: &output)
+        output.append(UInt8(ascii: ":"))
+        output.append(UInt8(ascii: " "))
+        keys += 1
+    }
+
+    /// A pair whose value is a text.
+    mutating func pair(_ key: String, _ text: String, to output: inout [UInt8]) {
+        self.key(key, to: &output)
+        JSONWriter.appendQuoted(text, to: &output)
+    }
+
+    /// Ends the object (`{}` when it has no key).
+    func end(_ output: inout [UInt8]) {
+        guard keys > 0 else {
+            output.append(UInt8(ascii: "{"))
+            output.append(UInt8(ascii: "}"))
+            return
+        }
+        output.append(UInt8(ascii: "\n"))
+        JSON.indent(&output, indent, depth)
+        output.append(UInt8(ascii: "}"))
     }
 }
