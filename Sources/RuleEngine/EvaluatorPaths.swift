@@ -99,7 +99,8 @@ extension Evaluator {
         guard let field = path.first else { return .from(node) }
         if let items = node.items {
             var result: [Value] = []
-            result.reserveCapacity(items.count)
+            // Room for two values an item: a field that is a list (`by`, `attendees`) holds a few.
+            result.reserveCapacity(items.count * 2)
             appendItems(of: node, field, path, to: &result)
             return .list(result)
         }

@@ -29,7 +29,11 @@ extension Evaluator {
                 let group = typeGroups.first { Self.same($0.type, $0.isASCII, wanted, wantedIsASCII) }
                 candidates = group.map { orderByType[$0.range] } ?? []
             } else {
-                candidates = order.filter { types.contains(record.steps[$0].type) }[...]
+                // Room for every step made at once (`filter` grew its list from nothing).
+                var kept: [Int] = []
+                kept.reserveCapacity(order.count)
+                for index in order where types.contains(record.steps[index].type) { kept.append(index) }
+                candidates = kept[...]
             }
         }
         // Most candidates of the right type are kept: room for all is made at once.
