@@ -65,7 +65,7 @@ public enum JSONReporter {
         let indent = Array("    ".utf8)
         for (index, item) in findings.enumerated() {
             output += (index == 0 && first ? "\n    " : ",\n    ").utf8
-            finding(item, language).write(to: &output, indent: indent)
+            writeFinding(item, language, to: &output, indent: indent, depth: 0)
         }
         return output
     }

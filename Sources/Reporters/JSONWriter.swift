@@ -91,8 +91,9 @@ enum JSON {
     case object([(String, JSON)])
     /// A finding as a JSON object (`JSONReporter.writeFinding`): its fields written where they are
     /// read, without a value made of each (a finding's pairs and their values were built, written
-    /// and released for every finding of every report).
-    case finding(Finding, Language)
+    /// and released for every finding of every report). Boxed: held in place, a finding would make
+    /// every JSON value of an audit's tree as large as itself.
+    indirect case finding(Finding, Language)
 
     static func optional(_ text: String?) -> JSON { text.map(JSON.string) ?? .null }
 
