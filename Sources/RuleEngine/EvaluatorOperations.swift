@@ -138,6 +138,7 @@ extension Evaluator {
     /// `TemplateProgram.rendered(with:)`.
     func valueTexts(_ template: TemplateProgram) -> [String] {
         var texts: [String] = []
+        texts.reserveCapacity(template.valueCount)
         for case .value(let program) in template.zh { texts.append(text(program(self), .zh)) }
         for case .value(let program) in template.en { texts.append(text(program(self), .en)) }
         return texts

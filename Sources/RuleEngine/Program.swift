@@ -84,6 +84,8 @@ struct TemplateProgram: Sendable {
     /// The bytes a rendered text likely needs: its literal parts' and 24 for each value.
     let zhRoom: Int
     let enRoom: Int
+    /// How many values the two templates hold together (`Evaluator.valueTexts` makes room for them).
+    let valueCount: Int
 
     init(_ template: MessageTemplate) {
         func parts(_ parts: [TemplatePart]) -> [Part] {
@@ -106,6 +108,10 @@ struct TemplateProgram: Sendable {
         en = parts(template.en)
         zhRoom = room(zh)
         enRoom = room(en)
+        valueCount = (zh + en).reduce(0) { count, part in
+            if case .value = part { return count + 1 }
+            return count
+        }
     }
 
     /// The template with `texts`, its values' texts (`Evaluator.valueTexts`), in their places:
