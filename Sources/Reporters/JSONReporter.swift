@@ -91,14 +91,9 @@ public enum JSONReporter {
         ])
     }
 
-    /// One finding as a JSON object.
+    /// One finding as a JSON object, in the report's language (written by `writeFinding`).
     static func finding(_ finding: Finding, _ report: Report) -> JSON {
-        self.finding(finding, report.language)
-    }
-
-    /// One finding as a JSON object, in a language.
-    static func finding(_ finding: Finding, _ language: Language) -> JSON {
-        .finding(finding, language)
+        .finding(finding, report.language)
     }
 
     /// Writes a finding as a JSON object `depth` levels below `indent`: its rule, severity, record,

@@ -108,10 +108,7 @@ struct TemplateProgram: Sendable {
         en = parts(template.en)
         zhRoom = room(zh)
         enRoom = room(en)
-        valueCount = (zh + en).reduce(0) { count, part in
-            if case .value = part { return count + 1 }
-            return count
-        }
+        valueCount = (zh + en).count { if case .value = $0 { true } else { false } }
     }
 
     /// The template with `texts`, its values' texts (`Evaluator.valueTexts`), in their places:
