@@ -138,16 +138,16 @@ struct RecordReader {
     /// Well-known boolean facts must be booleans.
     private mutating func readFacts(_ facts: YAMLNode?) {
         guard let facts else { return }
-        guard let pairs = facts.pairs else {
+        guard facts.kind == .mapping else {
             if facts.coreValue != .null {
                 add(.record, zh: "facts 是\(Wording.kind(facts, .zh))，应为映射", en: "facts is \(Wording.kind(facts, .en)), expected a mapping", at: facts)
             }
             return
         }
         let booleans = format.vocabulary.codes(in: RecordFormat.Section.booleanFacts)
-        for pair in pairs {
-            guard let key = pair.key.scalar?.text, booleans.contains(key) else { continue }
-            requireBoolean(pair.value, key: "facts.\(key)")
+        for place in facts.pairPlaces {
+            guard let key = facts.keyText(at: place), booleans.contains(key) else { continue }
+            requireBoolean(facts.value(at: place), key: "facts.\(key)")
         }
     }
 
@@ -190,14 +190,14 @@ struct RecordReader {
     /// A key problem for each key of a mapping that neither the format nor a loaded rule knows.
     /// (`what` is only worded when a key is unknown: a step's name was two new strings per step.)
     mutating func unknownKeys(in node: YAMLNode, known: [String], what describe: @autoclosure () -> LocalizedText) {
-        guard let pairs = node.pairs else { return }
-        for pair in pairs {
-            guard let key = pair.key.scalar?.text else { continue }
+        // (Read by the pairs' places: a node made of every key and value held the document.)
+        for place in node.pairPlaces {
+            guard let key = node.keyText(at: place) else { continue }
             // The format's keys are ASCII letters and underscores, which no other text equals: a
             // key of another length is none of them, and is not compared with each.
             let length = key.utf8.count
             guard !known.contains(where: { $0.utf8.count == length && $0 == key }) else { continue }
-            unknownKey(pair.key, key, known: known, what: describe)
+            unknownKey(node.key(at: place), key, known: known, what: describe)
         }
     }
 

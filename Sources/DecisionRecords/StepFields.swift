@@ -3,43 +3,73 @@ import YAMLTree
 /// The values of a step's keys, found in one pass over its pairs: the step reader asks for about
 /// fifteen keys, and looking each up walked the pairs again. The keys that are none of the
 /// format's (`RecordFormat.stepKeys`) are kept, in written order, for the unknown-key check.
+///
+/// A field is kept as its pair's place in the step (`YAMLNode.pairPlaces`), and made a node only
+/// when it is read: fifteen nodes, each holding the document, were retained as they were found
+/// and released with the fields, for every step.
 struct StepFields {
-    var type, date, start, end, status, outcome, form, submitted: YAMLNode?
-    var by, officers, attendees, credentialsShown, signoffs, meeting: YAMLNode?
-    /// The key nodes, and their texts, of the keys that are none of the format's.
-    var otherKeys: [(node: YAMLNode, text: String)] = []
+    /// The step whose pairs the places are of.
+    private(set) var step: YAMLNode?
+    private var places = Places()
+    /// The places of the keys that are none of the format's, with their texts.
+    private(set) var otherKeys: [(place: Int, text: String)] = []
+
+    /// Each field's pair's place, -1 while absent.
+    private struct Places {
+        var type = -1, date = -1, start = -1, end = -1, status = -1, outcome = -1, form = -1, submitted = -1
+        var by = -1, officers = -1, attendees = -1, credentialsShown = -1, signoffs = -1, meeting = -1
+    }
 
     /// Fields of no step yet (see `read(_:)`).
     init() {}
 
-    /// Finds the fields of a step. (Read into the caller's value: a struct of fifteen nodes built
-    /// by an initializer was copied out of it, every node retained and released, for each step.)
+    var type: YAMLNode? { value(places.type) }
+    var date: YAMLNode? { value(places.date) }
+    var start: YAMLNode? { value(places.start) }
+    var end: YAMLNode? { value(places.end) }
+    var status: YAMLNode? { value(places.status) }
+    var outcome: YAMLNode? { value(places.outcome) }
+    var form: YAMLNode? { value(places.form) }
+    var submitted: YAMLNode? { value(places.submitted) }
+    var by: YAMLNode? { value(places.by) }
+    var officers: YAMLNode? { value(places.officers) }
+    var attendees: YAMLNode? { value(places.attendees) }
+    var credentialsShown: YAMLNode? { value(places.credentialsShown) }
+    var signoffs: YAMLNode? { value(places.signoffs) }
+    var meeting: YAMLNode? { value(places.meeting) }
+
+    private func value(_ place: Int) -> YAMLNode? {
+        place < 0 ? nil : step?.value(at: place)
+    }
+
+    /// Finds the fields of a step (read into the caller's value: a struct built by an initializer
+    /// was copied out of it for each step).
     mutating func read(_ step: YAMLNode) {
-        guard let pairs = step.pairs else { return }
-        for pair in pairs {
+        guard step.kind == .mapping else { return }
+        self.step = step
+        for place in step.pairPlaces {
             // A key that is no scalar is none of the format's and is not reported (as by lookups).
-            guard let key = pair.key.scalar?.text else { continue }
-            let value = pair.value
+            guard let key = step.keyText(at: place) else { continue }
             // The format's keys are ASCII letters and underscores, which no other text equals: the
             // length picks the one to three a key can be. (Keys are unique, so each is set once.)
             switch key.utf8.count {
-            case 2 where key == "by": by = value
-            case 3 where key == "end": end = value
-            case 4 where key == "type": type = value
-            case 4 where key == "date": date = value
-            case 4 where key == "form": form = value
-            case 5 where key == "start": start = value
-            case 6 where key == "status": status = value
-            case 7 where key == "outcome": outcome = value
-            case 7 where key == "meeting": meeting = value
+            case 2 where key == "by": places.by = place
+            case 3 where key == "end": places.end = place
+            case 4 where key == "type": places.type = place
+            case 4 where key == "date": places.date = place
+            case 4 where key == "form": places.form = place
+            case 5 where key == "start": places.start = place
+            case 6 where key == "status": places.status = place
+            case 7 where key == "outcome": places.outcome = place
+            case 7 where key == "meeting": places.meeting = place
             case 7 where key == "channel": break
-            case 8 where key == "officers": officers = value
-            case 8 where key == "signoffs": signoffs = value
-            case 9 where key == "submitted": submitted = value
-            case 9 where key == "attendees": attendees = value
+            case 8 where key == "officers": places.officers = place
+            case 8 where key == "signoffs": places.signoffs = place
+            case 9 where key == "submitted": places.submitted = place
+            case 9 where key == "attendees": places.attendees = place
             case 9 where key == "documents": break
-            case 17 where key == "credentials_shown": credentialsShown = value
-            default: otherKeys.append((pair.key, key))
+            case 17 where key == "credentials_shown": places.credentialsShown = place
+            default: otherKeys.append((place, key))
             }
         }
     }

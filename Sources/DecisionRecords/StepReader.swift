@@ -42,7 +42,7 @@ extension RecordReader {
         if checksValues {
             if let shown = fields.credentialsShown { requireBoolean(shown, key: "credentials_shown") }
             for key in fields.otherKeys {
-                unknownKey(key.node, key.text, known: RecordFormat.stepKeys) { LocalizedText(zh: "第 \(number) 个步骤", en: "step \(number)") }
+                unknownKey(original.key(at: key.place), key.text, known: RecordFormat.stepKeys) { LocalizedText(zh: "第 \(number) 个步骤", en: "step \(number)") }
             }
         }
         let placed = !problems[before...].contains { $0.code == .step }

@@ -209,6 +209,35 @@ public struct YAMLNode: Sendable {
         }
     }
 
+    /// The places of a mapping's pairs, in written order (none when this is no mapping): a place
+    /// is read with `keyText(at:)`, `key(at:)` and `value(at:)` of this node. (Going through the
+    /// places makes no node of each key and value, which `pairs` does, each holding the document.)
+    @inlinable
+    public var pairPlaces: StrideTo<Int> {
+        let entry = entry
+        let first = Int(entry.first)
+        return stride(from: first, to: entry.kind == .mapping ? first + Int(entry.count) : first, by: 2)
+    }
+
+    /// The text of the key at a place of `pairPlaces`; nil when the key is no scalar.
+    @inlinable
+    public func keyText(at place: Int) -> String? {
+        let keyEntry = document.entries[Int(document.children[place])]
+        return keyEntry.kind == .scalar ? document.string(of: keyEntry) : nil
+    }
+
+    /// The key at a place of `pairPlaces`.
+    @inlinable
+    public func key(at place: Int) -> YAMLNode {
+        YAMLNode(document: document, index: Int(document.children[place]))
+    }
+
+    /// The value at a place of `pairPlaces`.
+    @inlinable
+    public func value(at place: Int) -> YAMLNode {
+        YAMLNode(document: document, index: Int(document.children[place + 1]))
+    }
+
     /// A word for the node's kind, for messages ("a mapping", "a list", "a text").
     public var kindDescription: String { kind.description }
 
