@@ -187,12 +187,13 @@ extension RecordReader {
     /// `signoffs` is a list of mappings, each with a text `role` that is a code, and a valid date.
     private mutating func readSignoffs(_ value: YAMLNode?, of node: inout YAMLNode, step: Int) {
         guard let list = value else { return }
-        guard var items = list.sequence else {
+        // Read in place; a list of them is made only when a role was written by its name.
+        guard let items = list.items else {
             add(.step, zh: "第 \(step) 个步骤的 signoffs 是\(Wording.kind(list, .zh))，应为列表：[{person, role, date}]",
                 en: "step \(step) has signoffs as \(Wording.kind(list, .en)), expected a list of {person, role, date}", at: list)
             return
         }
-        var changed = false
+        var rewritten: [(index: Int, node: YAMLNode)] = []
         for index in items.indices {
             var signoff = items[index]
             guard signoff.kind == .mapping else {
@@ -200,13 +201,14 @@ extension RecordReader {
                     en: "a signoff of step \(step) is \(Wording.kind(signoff, .en)), expected a mapping {person, role, date}", at: signoff)
                 continue
             }
-            if signoff["role"] == nil {
+            if let role = signoff["role"] {
+                // `readCode` counts a name it rewrote to its code (in `signoff`).
+                let rewritesBefore = rewrites
+                _ = readCode("role", role, of: &signoff, step: step, section: format.codes.roles,
+                             what: LocalizedText(zh: "签署角色", en: "signoff role"), required: false, checked: checksValues)
+                if rewrites != rewritesBefore { rewritten.append((index, signoff)) }
+            } else {
                 add(.step, zh: "第 \(step) 个步骤的签署缺少 role", en: "a signoff of step \(step) lacks 'role'", at: signoff)
-            } else if let code = readCode("role", signoff["role"], of: &signoff, step: step, section: format.codes.roles,
-                                          what: LocalizedText(zh: "签署角色", en: "signoff role"), required: false, checked: checksValues),
-                      code != items[index]["role"]?.scalar?.text {
-                items[index] = signoff
-                changed = true
             }
             if let dateNode = signoff["date"], RecordLoader.date(dateNode) == nil { badDate("signoffs.date", dateNode, step: step) }
             if let person = signoff["person"], person.coreValue.map({ if case .string = $0 { false } else { true } }) ?? true {
@@ -216,8 +218,10 @@ extension RecordReader {
                 unknownKeys(in: signoff, known: RecordFormat.signoffKeys, what: LocalizedText(zh: "第 \(step) 个步骤的签署", en: "a signoff of step \(step)"))
             }
         }
-        if changed {
-            node = node.replacing("signoffs", with: YAMLNode(.sequence(items), range: list.range, tag: list.tag))
+        if !rewritten.isEmpty {
+            var nodes = Array(items)
+            for (index, signoff) in rewritten { nodes[index] = signoff }
+            node = node.replacing("signoffs", with: YAMLNode(.sequence(nodes), range: list.range, tag: list.tag))
             rewrites += 1
         }
     }
