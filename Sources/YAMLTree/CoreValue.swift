@@ -26,12 +26,18 @@ public enum CoreValue: Sendable, Hashable {
         // or a code is not compared with every spelling of null and of a boolean on its way.
         guard let first = text.utf8.first else { return .null }
         switch first {
+        // Each spelling of null (one byte or four) and of a boolean (four bytes or five) is
+        // compared only with a text of its length: most texts that start so are codes and names.
         case UInt8(ascii: "~"), UInt8(ascii: "n"), UInt8(ascii: "N"):
+            let count = text.utf8.count
+            guard count == 1 || count == 4 else { return .string(text) }
             switch text {
             case "~", "null", "Null", "NULL": return .null
             default: return .string(text)
             }
         case UInt8(ascii: "t"), UInt8(ascii: "T"), UInt8(ascii: "f"), UInt8(ascii: "F"):
+            let count = text.utf8.count
+            guard count == 4 || count == 5 else { return .string(text) }
             return resolveBool(text).map(CoreValue.bool) ?? .string(text)
         case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "."):
             if let int = resolveInt(text) { return .int(int) }
@@ -76,11 +82,14 @@ public enum CoreValue: Sendable, Hashable {
     }
 
     private static func resolveFloat(_ text: String) -> Double? {
-        switch text {
-        case ".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF": return .infinity
-        case "-.inf", "-.Inf", "-.INF": return -.infinity
-        case ".nan", ".NaN", ".NAN": return .nan
-        default: break
+        // The infinities and not-a-number are four bytes or five (a date, ten, is not compared with each).
+        if text.utf8.count <= 5 {
+            switch text {
+            case ".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF": return .infinity
+            case "-.inf", "-.Inf", "-.INF": return -.infinity
+            case ".nan", ".NaN", ".NAN": return .nan
+            default: break
+            }
         }
         // [-+]? ( \. [0-9]+ | [0-9]+ ( \. [0-9]* )? ) ( [eE] [-+]? [0-9]+ )?
         var text = text
