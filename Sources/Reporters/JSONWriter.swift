@@ -158,9 +158,18 @@ enum JSON {
     }
 
     static func indent(_ output: inout [UInt8], _ indent: [UInt8], _ depth: Int) {
-        output += indent
-        output.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * depth))
+        if !indent.isEmpty { output += indent }
+        // Copied from a line of spaces (appending a repeated element went through the generic
+        // path of a sequence, one space at a time).
+        var left = 2 * depth
+        while left > 0 {
+            let count = min(left, spaces.count)
+            output.append(contentsOf: spaces[..<count])
+            left -= count
+        }
     }
+
+    private static let spaces = [UInt8](repeating: UInt8(ascii: " "), count: 64)
 }
 
 /// Writes a JSON object's keys as `JSON.object` lays them out: each on a line of its own, indented a
