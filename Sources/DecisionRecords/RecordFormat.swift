@@ -11,7 +11,12 @@ public struct RecordFormat: Sendable {
     public var ruleKeys: Set<String>
     /// The kinds whose codes, booleans and keys are checked (those some rule outside the record
     /// pack applies to); nil checks every kind.
-    public var checkedKinds: Set<String>?
+    public var checkedKinds: Set<String>? {
+        didSet { checkedKindList = checkedKinds.map { Array($0) } }
+    }
+    /// The checked kinds as a list: a run checks a handful, and comparing a kind with them,
+    /// length first, costs less than hashing it for every record.
+    private var checkedKindList: [String]?
     /// Done steps dated after this day are a problem.
     public var asOf: Day
 
@@ -21,11 +26,18 @@ public struct RecordFormat: Sendable {
         codes = CodeSections(vocabulary)
         self.ruleKeys = ruleKeys
         self.checkedKinds = checkedKinds
+        checkedKindList = checkedKinds.map { Array($0) }
         self.asOf = asOf
     }
 
     /// Whether records of a kind have their codes, booleans and keys checked.
-    public func checks(kind: String) -> Bool { checkedKinds?.contains(kind) ?? true }
+    public func checks(kind: String) -> Bool {
+        guard let checkedKinds, let checkedKindList else { return true }
+        let length = kind.utf8.count
+        if checkedKindList.contains(where: { $0.utf8.count == length && $0 == kind }) { return true }
+        // A text of other bytes can still equal a kind as strings do (canonically): asked by hash.
+        return !kind.isAllASCII && checkedKinds.contains(kind)
+    }
 
     /// The keys of the record format (decision-record.md), by where they stand.
     public static let recordKeys = ["id", "kind", "title", "organ", "department", "facts", "steps"]
@@ -44,7 +56,7 @@ public struct RecordFormat: Sendable {
     /// The vocabulary sections the loader reads codes from, each taken out once. (A class: the
     /// format is copied into each record's reader, and one reference is retained instead of 21.)
     public final class CodeSections: Sendable {
-        public let kinds, stepTypes, statuses, outcomes, forms, meetingTypes, roles: Vocabulary.Section
+        public let kinds, stepTypes, statuses, outcomes, forms, meetingTypes, roles, booleanFacts: Vocabulary.Section
 
         init(_ vocabulary: Vocabulary) {
             kinds = vocabulary.section(Section.kinds)
@@ -54,6 +66,7 @@ public struct RecordFormat: Sendable {
             forms = vocabulary.section(Section.forms)
             meetingTypes = vocabulary.section(Section.meetingTypes)
             roles = vocabulary.section(Section.roles)
+            booleanFacts = vocabulary.section(Section.booleanFacts)
         }
     }
 

@@ -144,9 +144,9 @@ struct RecordReader {
             }
             return
         }
-        let booleans = format.vocabulary.codes(in: RecordFormat.Section.booleanFacts)
+        let booleans = format.codes.booleanFacts
         for place in facts.pairPlaces {
-            guard let key = facts.keyText(at: place), booleans.contains(key) else { continue }
+            guard let key = facts.keyText(at: place), booleans.isCode(key) else { continue }
             requireBoolean(facts.value(at: place), key: "facts.\(key)")
         }
     }

@@ -64,6 +64,15 @@ public struct Vocabulary: Sendable {
             asciiCodes = list.allSatisfy(\.isAllASCII) ? list : nil
         }
 
+        /// Whether a text is one of the section's codes (as strings are equal; names do not count).
+        public func isCode(_ written: String) -> Bool {
+            guard let asciiCodes else { return codes[written] != nil }
+            let length = written.utf8.count
+            if asciiCodes.contains(where: { $0.utf8.count == length && $0 == written }) { return true }
+            // A text canonically equal to an ASCII code but not ASCII itself goes by hash (see `code(for:)`).
+            return !written.isAllASCII && codes[written] != nil
+        }
+
         /// The code a written value stands for: the value itself when it is a code, or the code
         /// of the name it is; nil when it is neither.
         public func code(for written: String) -> String? {
