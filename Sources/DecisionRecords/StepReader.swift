@@ -30,14 +30,14 @@ extension RecordReader {
         if checksValues {
             _ = readCode("outcome", fields.outcome, of: &node, step: number, section: format.codes.outcomes,
                          what: LocalizedText(zh: "结论", en: "outcome"), required: false, checked: true)
-            if type == "legality_review" {
+            if let type, Self.isCode(type, "legality_review") {
                 _ = readCode("form", fields.form, of: &node, step: number, section: format.codes.forms,
                              what: LocalizedText(zh: "审查形式", en: "review form"), required: false, checked: true)
             }
         }
         let (dated, dayNode) = readDates(fields, of: node, step: number)
         readPeople(fields, step: number)
-        readMeeting(fields.meeting, of: &node, step: number, isDiscussion: type == "collective_discussion")
+        readMeeting(fields.meeting, of: &node, step: number, isDiscussion: type.map { Self.isCode($0, "collective_discussion") } ?? false)
         readSignoffs(fields.signoffs, of: &node, step: number)
         if checksValues {
             if let shown = fields.credentialsShown { requireBoolean(shown, key: "credentials_shown") }
@@ -54,6 +54,12 @@ extension RecordReader {
                 at: dayNode)
         }
         return (Step(index: index, type: type, status: statusKnown ? status : .planned, day: day, node: node, dayPosition: dayNode?.position), node)
+    }
+
+    /// Whether a step's type is the given code, told apart by length first: a code of more than
+    /// fifteen bytes is a string of its own, and comparing two of those goes the long way.
+    static func isCode(_ type: String, _ code: String) -> Bool {
+        type.utf8.count == code.utf8.count && type == code
     }
 
     /// Reads a code field, whose value `valueNode` is (nil when absent): a text that is a code or
