@@ -35,9 +35,9 @@ final class Evaluator {
     @exclusivity(unchecked) var definitionCache: [Value?]
     /// The record's `facts`, looked up once.
     let facts: Value
-    @exclusivity(unchecked) var slots: [Value?] = []
-    /// For each slot, the index in `lets` of the binding that computes it; -1 for none.
-    @exclusivity(unchecked) var letsBySlot: [Int] = []
+    /// The slots of the rule under evaluation, and of the definitions being computed; each
+    /// slot says which of `lets` computes it.
+    @exclusivity(unchecked) var slots: SlotStack
     /// The `let` bindings of the rule under evaluation (held whole: copying each program
     /// into its slot retained and released it for every rule on every record).
     @exclusivity(unchecked) var lets: [BindingProgram] = []
@@ -54,9 +54,8 @@ final class Evaluator {
     init(_ shared: SharedEvaluation, record: DecisionRecord) {
         self.shared = shared
         self.record = record
-        // Room for the most slots a rule of the run needs, for every rule of the record.
-        slots = shared.emptySlots
-        letsBySlot = shared.noLetsBySlot
+        // Room for the most slots a rule of the run needs, and for a few definitions' above them.
+        slots = SlotStack(capacity: shared.slotCount + 8)
         registry = shared.context.registries.registry(for: record.file)
         order = Self.dateOrder(of: record.steps)
         (orderByType, typeGroups) = Self.groupedByType(order, of: record.steps)
@@ -140,21 +139,8 @@ final class Evaluator {
     /// Readies the evaluator for a rule: empty slots (reusing their storage) and the rule's parameters.
     /// (The check's parts come one by one: wrapping a check in an optional would copy all of it.)
     func prepare(slotCount count: Int, lets: [BindingProgram], parameters: ParameterValues) {
-        // The evaluator starts with room for the most slots a rule of its run needs; the storage
-        // only grows, so the unchecked writes below stay within it whatever the count.
-        if slots.count < count {
-            slots += repeatElement(nil, count: count - slots.count)
-            letsBySlot += repeatElement(-1, count: count - letsBySlot.count)
-        }
-        // Each array is cleared in one access (a class's property is checked for exclusive access each time).
-        slots.withUnsafeMutableBufferPointer { buffer in
-            for slot in 0..<count { buffer[slot] = nil }
-        }
-        letsBySlot.withUnsafeMutableBufferPointer { buffer in
-            for slot in 0..<count { buffer[slot] = -1 }
-        }
-        // Written through the array, whose bounds are checked (a binding's slot is the compiler's).
-        for (index, binding) in lets.enumerated() { letsBySlot[binding.slot] = index }
+        slots.startRule(slotCount: count)
+        for (index, binding) in lets.enumerated() { slots.setLet(binding.slot, to: index) }
         self.lets = lets
         self.parameters = parameters
         version = nil
@@ -210,18 +196,16 @@ final class Evaluator {
 final class SharedEvaluation: Sendable {
     let context: EvaluationContext
     let definitions: [DefinitionProgram]
-    /// Empty slots, as many as the most a rule needs, with no `let` for any, and an empty place
-    /// for each definition's value: each evaluator starts from these lists (made once; an
-    /// evaluator's first write copies one, which costs less than making it anew).
-    let emptySlots: [Value?]
-    let noLetsBySlot: [Int]
+    /// The most slots a rule needs.
+    let slotCount: Int
+    /// An empty place for each definition's value: each evaluator starts from this list (made
+    /// once; an evaluator's first write copies it, which costs less than making it anew).
     let emptyDefinitions: [Value?]
 
     init(context: EvaluationContext, definitions: [DefinitionProgram], slotCount: Int) {
         self.context = context
         self.definitions = definitions
-        emptySlots = Array(repeating: nil, count: slotCount)
-        noLetsBySlot = Array(repeating: -1, count: slotCount)
+        self.slotCount = slotCount
         emptyDefinitions = Array(repeating: nil, count: definitions.count)
     }
 }

@@ -35,23 +35,14 @@ extension Evaluator {
     /// A shared definition's value for the record, computed on first use.
     func definitionValue(_ index: Int) -> Value {
         if let cached = definitionCache[index] { return cached }
-        // A definition has slots of its own; the rule's are set aside while it is computed.
+        // A definition has slots of its own, in a frame above the rule's, and no `let`s.
         let definition = definitions[index]
-        let (savedSlots, savedLetsBySlot, savedLets) = (slots, letsBySlot, lets)
-        // (Most definitions have no slot: an empty list is made without an allocation. The lists
-        // are made by appending, which costs a quarter of `Array(repeating:count:)`: see
-        // `groupedByType`.)
-        slots = []
-        letsBySlot = []
-        if definition.slotCount > 0 {
-            slots.reserveCapacity(definition.slotCount)
-            slots.append(contentsOf: repeatElement(nil, count: definition.slotCount))
-            letsBySlot.reserveCapacity(definition.slotCount)
-            letsBySlot.append(contentsOf: repeatElement(-1, count: definition.slotCount))
-        }
+        let savedLets = lets
+        let outer = slots.open(slotCount: definition.slotCount)
         lets = []
         let value = definition.program(self)
-        (slots, letsBySlot, lets) = (savedSlots, savedLetsBySlot, savedLets)
+        slots.end(outer)
+        lets = savedLets
         definitionCache[index] = value
         return value
     }
@@ -59,7 +50,7 @@ extension Evaluator {
     /// The value in a slot: a loop variable's, `$it`, or a `let`'s, computed on first use.
     func boundValue(_ slot: Int) -> Value {
         if let value = slots[slot] { return value }
-        let letIndex = letsBySlot[slot]
+        let letIndex = slots.letIndex(slot)
         guard letIndex >= 0 else { return .missing }
         let value = lets[letIndex].program(self)
         slots[slot] = value
