@@ -31,8 +31,10 @@ final class Evaluator {
     /// The step types of the record and where each one's steps stand in `orderByType`; a record
     /// has a handful of types, so a list searched in order costs less than hashing every type.
     let typeGroups: [TypeGroup]
-    /// Each shared definition's value for the record, once computed.
-    @exclusivity(unchecked) var definitionCache: [Value?]
+    /// Each shared definition's value for the record, once computed (memory of the evaluator's
+    /// own, read in place: a list copied for each record from a shared empty one cost some 500
+    /// instructions a record).
+    let definitionCache: UnsafeMutableBufferPointer<Value?>
     /// The record's `facts`, looked up once.
     let facts: Value
     /// The slots of the rule under evaluation, and of the definitions being computed; each
@@ -59,8 +61,14 @@ final class Evaluator {
         registry = shared.context.registries.registry(for: record.file)
         order = Self.dateOrder(of: record.steps)
         (orderByType, typeGroups) = Self.groupedByType(order, of: record.steps)
-        definitionCache = shared.emptyDefinitions
+        definitionCache = .allocate(capacity: shared.definitions.count)
+        definitionCache.initialize(repeating: nil)
         facts = record.node["facts"].map(Value.from) ?? .missing
+    }
+
+    deinit {
+        definitionCache.deinitialize()
+        definitionCache.deallocate()
     }
 
     /// The steps of one type: where they stand in `orderByType`.
@@ -198,14 +206,10 @@ final class SharedEvaluation: Sendable {
     let definitions: [DefinitionProgram]
     /// The most slots a rule needs.
     let slotCount: Int
-    /// An empty place for each definition's value: each evaluator starts from this list (made
-    /// once; an evaluator's first write copies it, which costs less than making it anew).
-    let emptyDefinitions: [Value?]
 
     init(context: EvaluationContext, definitions: [DefinitionProgram], slotCount: Int) {
         self.context = context
         self.definitions = definitions
         self.slotCount = slotCount
-        emptyDefinitions = Array(repeating: nil, count: definitions.count)
     }
 }

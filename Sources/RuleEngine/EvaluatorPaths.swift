@@ -34,6 +34,7 @@ extension Evaluator {
 
     /// A shared definition's value for the record, computed on first use.
     func definitionValue(_ index: Int) -> Value {
+        precondition(index >= 0 && index < definitionCache.count, "no such definition")
         if let cached = definitionCache[index] { return cached }
         // A definition has slots of its own, in a frame above the rule's, and no `let`s.
         let definition = definitions[index]
