@@ -9,7 +9,7 @@ import YAMLTree
 /// and released with the fields, for every step.
 struct StepFields {
     /// The step whose pairs the places are of.
-    private(set) var step: YAMLNode?
+    private var step: YAMLNode?
     private var places = Places()
     /// The places of the keys that are none of the format's, with their texts.
     private(set) var otherKeys: [(place: Int, text: String)] = []

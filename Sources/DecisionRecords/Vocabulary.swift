@@ -69,22 +69,15 @@ public struct Vocabulary: Sendable {
             guard let asciiCodes else { return codes[written] != nil }
             let length = written.utf8.count
             if asciiCodes.contains(where: { $0.utf8.count == length && $0 == written }) { return true }
-            // A text canonically equal to an ASCII code but not ASCII itself goes by hash (see `code(for:)`).
+            // A text canonically equal to an ASCII code but not ASCII itself (the Kelvin sign for
+            // K) is longer in bytes than the code: such a text goes by hash.
             return !written.isAllASCII && codes[written] != nil
         }
 
         /// The code a written value stands for: the value itself when it is a code, or the code
         /// of the name it is; nil when it is neither.
         public func code(for written: String) -> String? {
-            if let asciiCodes {
-                let length = written.utf8.count
-                for code in asciiCodes where code.utf8.count == length && code == written { return written }
-                // A text canonically equal to an ASCII code but not ASCII itself (the Kelvin sign
-                // for K) is longer in bytes than the code: such a text goes by hash.
-                if !written.isAllASCII, codes[written] != nil { return written }
-            } else if codes[written] != nil {
-                return written
-            }
+            if isCode(written) { return written }
             return codesByName[Vocabulary.trimmed(written)]
         }
     }
