@@ -23,11 +23,17 @@ public struct Step: Sendable {
     public var node: YAMLNode
     /// Where the date the step is dated by is written.
     public var dayPosition: SourcePosition
+    /// The type's number in the step types of the vocabulary the record was read with (see
+    /// `DecisionRecord.stepTypeNumbering`); nil when the type is none of their codes.
+    public var typeNumber: Int?
 
     /// Creates a step.
-    public init(index: Int, type: String, status: StepStatus, day: Day, node: YAMLNode, dayPosition: SourcePosition? = nil) {
+    public init(
+        index: Int, type: String, typeNumber: Int? = nil, status: StepStatus, day: Day, node: YAMLNode, dayPosition: SourcePosition? = nil
+    ) {
         self.index = index
         self.type = type
+        self.typeNumber = typeNumber
         self.status = status
         self.day = day
         self.node = node
@@ -52,15 +58,20 @@ public struct DecisionRecord: Sendable {
     public var node: YAMLNode
     /// The steps in the order written.
     public var steps: [Step]
+    /// The numbering of step types the steps' `typeNumber`s are places in (nil: they have none).
+    public var stepTypeNumbering: Vocabulary.Numbering?
 
     /// Creates a record.
-    public init(id: String, kind: String, title: String, file: String, node: YAMLNode, steps: [Step]) {
+    public init(
+        id: String, kind: String, title: String, file: String, node: YAMLNode, steps: [Step], stepTypeNumbering: Vocabulary.Numbering? = nil
+    ) {
         self.id = id
         self.kind = kind
         self.title = title
         self.file = file
         self.node = node
         self.steps = steps
+        self.stepTypeNumbering = stepTypeNumbering
     }
 
     /// The deciding organ, if given.

@@ -95,7 +95,8 @@ struct RecordReader {
         } else {
             problems.append(missing("steps", at: first))
         }
-        let record = DecisionRecord(id: id ?? displayedID(document), kind: kind ?? "", title: title ?? "", file: file, node: root, steps: steps)
+        let record = DecisionRecord(id: id ?? displayedID(document), kind: kind ?? "", title: title ?? "", file: file, node: root, steps: steps,
+                                    stepTypeNumbering: format.codes.stepTypes.numbering)
         return LoadedDocument(record: record, problems: problems)
     }
 

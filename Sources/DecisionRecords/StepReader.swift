@@ -14,13 +14,13 @@ extension RecordReader {
         var fields = StepFields()
         fields.read(original)
         let before = problems.count
-        let type = readCode("type", fields.type, of: &node, step: number, section: format.codes.stepTypes,
+        let (type, typeNumber) = readCode("type", fields.type, of: &node, step: number, section: format.codes.stepTypes,
                             what: LocalizedText(zh: "步骤类型", en: "step type"), required: true, checked: checksValues)
         var status = StepStatus.done
         var statusKnown = true
         if fields.status != nil {
             if let code = readCode("status", fields.status, of: &node, step: number, section: format.codes.statuses,
-                                   what: LocalizedText(zh: "步骤状态", en: "step status"), required: false, checked: true),
+                                   what: LocalizedText(zh: "步骤状态", en: "step status"), required: false, checked: true).code,
                let parsed = StepStatus(rawValue: code) {
                 status = parsed
             } else {
@@ -28,10 +28,10 @@ extension RecordReader {
             }
         }
         if checksValues {
-            _ = readCode("outcome", fields.outcome, of: &node, step: number, section: format.codes.outcomes,
+            readCode("outcome", fields.outcome, of: &node, step: number, section: format.codes.outcomes,
                          what: LocalizedText(zh: "结论", en: "outcome"), required: false, checked: true)
             if let type, Self.isCode(type, "legality_review") {
-                _ = readCode("form", fields.form, of: &node, step: number, section: format.codes.forms,
+                readCode("form", fields.form, of: &node, step: number, section: format.codes.forms,
                              what: LocalizedText(zh: "审查形式", en: "review form"), required: false, checked: true)
             }
         }
@@ -53,7 +53,7 @@ extension RecordReader {
                 en: "step \(number) is done but dated \(day), after the as-of date \(format.asOf); is the date wrong, or should it be status: planned?",
                 at: dayNode)
         }
-        return (Step(index: index, type: type, status: statusKnown ? status : .planned, day: day, node: node, dayPosition: dayNode?.position), node)
+        return (Step(index: index, type: type, typeNumber: typeNumber, status: statusKnown ? status : .planned, day: day, node: node, dayPosition: dayNode?.position), node)
     }
 
     /// Whether a step's type is the given code, told apart by length first: a code of more than
@@ -63,38 +63,40 @@ extension RecordReader {
     }
 
     /// Reads a code field, whose value `valueNode` is (nil when absent): a text that is a code or
-    /// a name of `section` (rewritten to the code in `node`). Not a text: a step problem. Neither
-    /// code nor name: a value problem when `checked`, else the text as written.
+    /// a name of `section` (rewritten to the code in `node`), with the code's number in the
+    /// section. Not a text: a step problem. Neither code nor name: a value problem when
+    /// `checked`, else the text as written (without a number).
+    @discardableResult
     private mutating func readCode(
         _ key: String, _ valueNode: YAMLNode?, of node: inout YAMLNode, step: Int, section: Vocabulary.Section, what: LocalizedText,
         required: Bool, checked: Bool
-    ) -> String? {
+    ) -> (code: String?, number: Int?) {
         // The value's core type is resolved once (nil for a list or a mapping).
         let value = valueNode?.coreValue
         guard let valueNode, value != .null else {
             if required {
                 add(.step, zh: "第 \(step) 个步骤缺少 \(key)", en: "step \(step) lacks '\(key)'", at: valueNode ?? node)
             }
-            return nil
+            return (nil, nil)
         }
         guard case .string(let written) = value, !Vocabulary.trimmed(written).isEmpty else {
             let kind = value.map { Wording.kind($0, .zh) } ?? Wording.kind(valueNode, .zh)
             let kindEnglish = value.map { Wording.kind($0, .en) } ?? Wording.kind(valueNode, .en)
             add(.step, zh: "第 \(step) 个步骤的 \(key) 是\(kind)，应为文本", en: "step \(step) has \(key) \(kindEnglish), expected a text", at: valueNode)
-            return nil
+            return (nil, nil)
         }
+        if let number = section.number(of: written) { return (written, number) }
         if let code = section.code(for: written) {
-            if code != written {
-                node = node.replacing(key, with: code)
-                rewrites += 1
-            }
-            return code
+            // A name: the code is written in its place.
+            node = node.replacing(key, with: code)
+            rewrites += 1
+            return (code, section.number(of: code))
         }
         if checked {
             unknownCode(written, at: valueNode, section: section.name, what: what)
-            return nil
+            return (nil, nil)
         }
-        return written
+        return (written, nil)
     }
 
     /// The step's dates: each valid; a period has both ends, in order; the day it is dated by, and

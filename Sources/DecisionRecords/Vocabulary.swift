@@ -52,26 +52,36 @@ public struct Vocabulary: Sendable {
         public let name: String
         fileprivate let codes: [String: LocalizedText]
         fileprivate let codesByName: [String: String]
-        /// The codes, when every one is ASCII (as the built-in ones are): a section has a handful,
-        /// and comparing an ASCII text with them, length first, costs less than hashing it.
-        private let asciiCodes: [String]?
+        /// The codes in order, which numbers them (`number(of:)`).
+        public let numbering: Numbering
 
         fileprivate init(name: String, codes: [String: LocalizedText], codesByName: [String: String]) {
             self.name = name
             self.codes = codes
             self.codesByName = codesByName
-            let list = codes.keys.sorted()
-            asciiCodes = list.allSatisfy(\.isAllASCII) ? list : nil
+            numbering = Numbering(codes.keys.sorted())
         }
 
         /// Whether a text is one of the section's codes (as strings are equal; names do not count).
         public func isCode(_ written: String) -> Bool {
-            guard let asciiCodes else { return codes[written] != nil }
-            let length = written.utf8.count
-            if asciiCodes.contains(where: { $0.utf8.count == length && $0 == written }) { return true }
-            // A text canonically equal to an ASCII code but not ASCII itself (the Kelvin sign for
-            // K) is longer in bytes than the code: such a text goes by hash.
-            return !written.isAllASCII && codes[written] != nil
+            number(of: written) != nil
+        }
+
+        /// A code's number: its place in `numbering`; nil when the text is no code of the section
+        /// (as strings are equal; names do not count).
+        public func number(of written: String) -> Int? {
+            let list = numbering.codes
+            if numbering.isASCII {
+                // A section has a handful of codes: comparing an ASCII text with them, length
+                // first, costs less than hashing it.
+                let length = written.utf8.count
+                if let place = list.firstIndex(where: { $0.utf8.count == length && $0 == written }) { return place }
+                // A text canonically equal to an ASCII code but not ASCII itself (the Kelvin sign
+                // for K) is longer in bytes than the code: such a text goes by hash.
+                guard !written.isAllASCII else { return nil }
+            }
+            guard codes[written] != nil else { return nil }
+            return list.firstIndex { $0 == written }
         }
 
         /// The code a written value stands for: the value itself when it is a code, or the code
@@ -79,6 +89,21 @@ public struct Vocabulary: Sendable {
         public func code(for written: String) -> String? {
             if isCode(written) { return written }
             return codesByName[Vocabulary.trimmed(written)]
+        }
+    }
+
+    /// The codes of a section in order, each numbered by its place. A class: a record tells the
+    /// numbering its steps' types were read with (`DecisionRecord.stepTypeNumbering`), and the
+    /// engine compares type numbers only when it is its own (`===`).
+    public final class Numbering: Sendable {
+        /// The codes, sorted.
+        public let codes: [String]
+        /// Whether every code is ASCII (as the built-in ones are).
+        public let isASCII: Bool
+
+        init(_ codes: [String]) {
+            self.codes = codes
+            isASCII = codes.allSatisfy(\.isAllASCII)
         }
     }
 

@@ -28,10 +28,13 @@ public final class Engine: Sendable {
         self.context = context
         let rules = context.rules.rules.filter(include)
         self.rules = rules
-        plans = rules.map { RulePlan(rule: $0, context: context) }
+        // One format for loading and for the programs: step types are numbered in its vocabulary.
+        let format = context.format
+        let programs = Programs(stepTypes: format.codes.stepTypes)
+        plans = rules.map { RulePlan(rule: $0, context: context, programs: programs) }
         shared = SharedEvaluation(
-            context: context, definitions: context.rules.definitions.map(DefinitionProgram.init),
-            slotCount: plans.map(\.check.slotCount).max() ?? 0)
+            context: context, definitions: context.rules.definitions.map { DefinitionProgram($0, using: programs) },
+            stepTypes: format.codes.stepTypes.numbering, slotCount: plans.map(\.check.slotCount).max() ?? 0)
         var byKind: [String: [Int]] = [:]
         for (index, rule) in rules.enumerated() {
             for kind in rule.kinds ?? [] { byKind[kind, default: []].append(index) }
@@ -39,7 +42,7 @@ public final class Engine: Sendable {
         let everyKind = rules.indices.filter { rules[$0].kinds == nil }
         rulesByKind = byKind.mapValues { ($0 + everyKind).sorted() }
         rulesForEveryKind = everyKind
-        format = context.format
+        self.format = format
         loadProblemRuleIDs = rules.compactMap { rule in
             if case .loadProblems = rule.body { return rule.id }
             return nil
@@ -80,7 +83,7 @@ public final class Engine: Sendable {
             applicableRules: loadProblemRuleIDs)
         guard var record = document.record else { return result }
         let blocked = document.isBlocked
-        if let meeting = context.meeting, !blocked { Self.addMeeting(on: meeting, to: &record) }
+        if let meeting = context.meeting, !blocked { addMeeting(on: meeting, to: &record) }
         let evaluator = Evaluator(shared, record: record)
         let indices = ruleIndices(for: record.kind)
         // Room for every rule that may apply, made once (it grew five times a record).
@@ -312,7 +315,7 @@ public final class Engine: Sendable {
 
     /// The meeting gate's "as if": a planned collective discussion on the meeting day,
     /// unless the record already has a discussion dated that day.
-    static func addMeeting(on day: Day, to record: inout DecisionRecord) {
+    private func addMeeting(on day: Day, to record: inout DecisionRecord) {
         if record.steps.contains(where: { $0.type == "collective_discussion" && $0.day == day }) { return }
         let position = record.node.pair(for: "steps")?.key.position ?? record.position
         let range = SourceRange(at: position)
@@ -322,7 +325,11 @@ public final class Engine: Sendable {
             YAMLPair(key: scalar("date"), value: scalar(day.description)),
             YAMLPair(key: scalar("status"), value: scalar("planned")),
         ]), range: range)
-        record.steps.append(Step(index: record.steps.count, type: "collective_discussion", status: .planned, day: day, node: node))
+        let type = "collective_discussion"
+        // Numbered as a step read with the engine's format would be (none when the record's
+        // steps were numbered otherwise).
+        let number = record.stepTypeNumbering === format.codes.stepTypes.numbering ? format.codes.stepTypes.number(of: type) : nil
+        record.steps.append(Step(index: record.steps.count, type: type, typeNumber: number, status: .planned, day: day, node: node))
     }
 }
 
@@ -346,14 +353,14 @@ final class RulePlan: Sendable {
     /// The rule's parameter values under each version of its law.
     let versionParameters: [ParameterValues]
 
-    init(rule: Rule, context: EvaluationContext) {
+    init(rule: Rule, context: EvaluationContext, programs: Programs) {
         self.rule = rule
         switch rule.body {
-        case .record(let check): (self.check, scope) = (CheckProgram(check), .eachRecord)
-        case .run(let check): (self.check, scope) = (CheckProgram(check), .run)
-        case .loadProblems: (check, scope) = (CheckProgram(.never), .loadProblems)
+        case .record(let check): (self.check, scope) = (CheckProgram(check, using: programs), .eachRecord)
+        case .run(let check): (self.check, scope) = (CheckProgram(check, using: programs), .run)
+        case .loadProblems: (check, scope) = (CheckProgram(.never, using: programs), .loadProblems)
         }
-        message = TemplateProgram(rule.message)
+        message = TemplateProgram(rule.message, using: programs)
         isRecordPack = rule.isRecordPack
         parameters = ParameterValues(context.parameters(for: rule))
         versionParameters = context.versionParameters(for: rule).map(ParameterValues.init)

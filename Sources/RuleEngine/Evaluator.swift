@@ -31,6 +31,9 @@ final class Evaluator {
     /// The step types of the record and where each one's steps stand in `orderByType`; a record
     /// has a handful of types, so a list searched in order costs less than hashing every type.
     let typeGroups: [TypeGroup]
+    /// Whether the record's step types are numbered as the programs' selections are (read with
+    /// the engine's format), so types are told apart by their numbers.
+    let stepTypesNumbered: Bool
     /// Each shared definition's value for the record, once computed (memory of the evaluator's
     /// own, read in place: a list copied for each record from a shared empty one cost some 500
     /// instructions a record).
@@ -60,7 +63,8 @@ final class Evaluator {
         slots = SlotStack(capacity: shared.slotCount + 8)
         registry = shared.context.registries.registry(for: record.file)
         order = Self.dateOrder(of: record.steps)
-        (orderByType, typeGroups) = Self.groupedByType(order, of: record.steps)
+        stepTypesNumbered = record.stepTypeNumbering === shared.stepTypes
+        (orderByType, typeGroups) = Self.groupedByType(order, of: record.steps, numbered: stepTypesNumbered)
         definitionCache = .allocate(capacity: shared.definitions.count)
         definitionCache.initialize(repeating: nil)
         facts = record.node["facts"].map(Value.from) ?? .missing
@@ -74,11 +78,26 @@ final class Evaluator {
     /// The steps of one type: where they stand in `orderByType`.
     struct TypeGroup {
         let type: String
+        /// The type's number, when the record's step types are numbered (`stepTypesNumbered`)
+        /// and it is a code.
+        let number: Int?
+        /// Whether the type is ASCII (asked only of a type without a number).
         let isASCII: Bool
         var start = 0
         var count = 1
 
         var range: Range<Int> { start..<(start + count) }
+    }
+
+    /// Whether two step types are the same: by their numbers when both have one (of one
+    /// numbering), else as texts (`same`). A type with a number is a code and one without is
+    /// none, so the two differ.
+    static func sameType(_ type: String, _ number: Int?, _ isASCII: Bool, _ other: String, _ otherNumber: Int?, _ otherIsASCII: Bool) -> Bool {
+        switch (number, otherNumber) {
+        case let (number?, otherNumber?): number == otherNumber
+        case (nil, nil): same(type, isASCII, other, otherIsASCII)
+        default: false
+        }
     }
 
     /// Step indices ordered by date, ties in written order. Steps are mostly written in date
@@ -103,8 +122,9 @@ final class Evaluator {
         return order
     }
 
-    /// The date order grouped by step type (types in the order they first come), and the groups.
-    private static func groupedByType(_ order: [Int], of steps: [Step]) -> ([Int], [TypeGroup]) {
+    /// The date order grouped by step type (types in the order they first come), and the groups;
+    /// types are told apart by their numbers when `numbered`.
+    private static func groupedByType(_ order: [Int], of steps: [Step], numbered: Bool) -> ([Int], [TypeGroup]) {
         var groups: [TypeGroup] = []
         groups.reserveCapacity(order.count)
         // (The lists are made by reserving room and appending: `Array(repeating:count:)` makes its
@@ -114,12 +134,13 @@ final class Evaluator {
         groupOfPlace.reserveCapacity(order.count)
         for index in order {
             let type = steps[index].type
-            let isASCII = type.isAllASCII
-            if let known = groups.firstIndex(where: { same($0.type, $0.isASCII, type, isASCII) }) {
+            let number = numbered ? steps[index].typeNumber : nil
+            let isASCII = number == nil && type.isAllASCII
+            if let known = groups.firstIndex(where: { sameType($0.type, $0.number, $0.isASCII, type, number, isASCII) }) {
                 groups[known].count += 1
                 groupOfPlace.append(known)
             } else {
-                groups.append(TypeGroup(type: type, isASCII: isASCII))
+                groups.append(TypeGroup(type: type, number: number, isASCII: isASCII))
                 groupOfPlace.append(groups.count - 1)
             }
         }
@@ -204,12 +225,15 @@ final class Evaluator {
 final class SharedEvaluation: Sendable {
     let context: EvaluationContext
     let definitions: [DefinitionProgram]
+    /// The numbering of step types the programs' selections were made with.
+    let stepTypes: Vocabulary.Numbering
     /// The most slots a rule needs.
     let slotCount: Int
 
-    init(context: EvaluationContext, definitions: [DefinitionProgram], slotCount: Int) {
+    init(context: EvaluationContext, definitions: [DefinitionProgram], stepTypes: Vocabulary.Numbering, slotCount: Int) {
         self.context = context
         self.definitions = definitions
+        self.stepTypes = stepTypes
         self.slotCount = slotCount
     }
 }

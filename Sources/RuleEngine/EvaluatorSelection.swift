@@ -23,10 +23,11 @@ extension Evaluator {
         }
         var candidates = order[...]
         if let types = selection.types {
-            // ASCII types are told apart by length first: most differ in it, and it is at hand.
+            // Types are told apart by their numbers, else (ASCII ones) by length first.
             if types.count == 1 {
                 let (wanted, wantedIsASCII) = (types[0], selection.typesAreASCII)
-                let group = typeGroups.first { Self.same($0.type, $0.isASCII, wanted, wantedIsASCII) }
+                let number = stepTypesNumbered ? selection.typeNumbers[0] : nil
+                let group = typeGroups.first { Self.sameType($0.type, $0.number, $0.isASCII, wanted, number, wantedIsASCII) }
                 candidates = group.map { orderByType[$0.range] } ?? []
             } else {
                 // Room for every step made at once (`filter` grew its list from nothing).

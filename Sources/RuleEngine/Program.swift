@@ -28,6 +28,9 @@ struct Program: Sendable {
 final class SelectionProgram: Sendable {
     /// Accepted types; nil accepts every type.
     let types: [String]?
+    /// Each accepted type's number in the step types records are read with (nil for a type that
+    /// is none of their codes).
+    let typeNumbers: [Int?]
     /// Whether every accepted type is ASCII (as codes are), so a step's type is told apart from
     /// them by length first.
     let typesAreASCII: Bool
@@ -36,13 +39,14 @@ final class SelectionProgram: Sendable {
     let bounds: [(comparison: Comparison, value: Program)]
     let filter: FilterProgram?
 
-    init(_ selection: StepSelection) {
+    init(_ selection: StepSelection, using programs: Programs) {
         types = selection.types
+        typeNumbers = (selection.types ?? []).map(programs.stepTypes.number(of:))
         typesAreASCII = selection.types?.allSatisfy(\.isAllASCII) ?? false
         status = selection.status
-        fields = selection.fields.map(FieldProgram.init)
-        bounds = selection.bounds.map { ($0.comparison, Programs.make($0.value)) }
-        filter = selection.filter.map(FilterProgram.init)
+        fields = selection.fields.map { FieldProgram($0, using: programs) }
+        bounds = selection.bounds.map { ($0.comparison, programs.make($0.value)) }
+        filter = selection.filter.map { FilterProgram($0, using: programs) }
     }
 }
 
@@ -52,11 +56,11 @@ struct FieldProgram: Sendable {
     let path: [String]
     let values: [Program?]
 
-    init(_ match: FieldMatch) {
+    init(_ match: FieldMatch, using programs: Programs) {
         path = match.path
         values = match.values.map { value in
             if case .literal(.null) = value { return nil }
-            return Programs.make(value)
+            return programs.make(value)
         }
     }
 }
@@ -66,9 +70,9 @@ struct FilterProgram: Sendable {
     let slot: Int
     let condition: Program
 
-    init(_ filter: Filter) {
+    init(_ filter: Filter, using programs: Programs) {
         slot = filter.slot
-        condition = Programs.make(filter.condition)
+        condition = programs.make(filter.condition)
     }
 }
 
@@ -87,12 +91,12 @@ struct TemplateProgram: Sendable {
     /// How many values the two templates hold together (`Evaluator.valueTexts` makes room for them).
     let valueCount: Int
 
-    init(_ template: MessageTemplate) {
+    init(_ template: MessageTemplate, using programs: Programs) {
         func parts(_ parts: [TemplatePart]) -> [Part] {
             parts.map { part in
                 switch part {
                 case .text(let text): .text(text)
-                case .value(let expression): .value(Programs.make(expression))
+                case .value(let expression): .value(programs.make(expression))
                 }
             }
         }
@@ -139,10 +143,10 @@ struct BindingProgram: Sendable {
     let dependsOnLoop: Bool
     let program: Program
 
-    init(_ binding: Binding) {
+    init(_ binding: Binding, using programs: Programs) {
         slot = binding.slot
         dependsOnLoop = binding.dependsOnLoop
-        program = Programs.make(binding.expression)
+        program = programs.make(binding.expression)
     }
 }
 
@@ -151,8 +155,8 @@ struct DefinitionProgram: Sendable {
     let program: Program
     let slotCount: Int
 
-    init(_ definition: Definition) {
-        program = Programs.make(definition.expression)
+    init(_ definition: Definition, using programs: Programs) {
+        program = programs.make(definition.expression)
         slotCount = definition.slotCount
     }
 }
@@ -168,14 +172,14 @@ struct CheckProgram: Sendable {
     let evidence: [(key: String, label: LocalizedText, value: Program)]
     let slotCount: Int
 
-    init(_ check: Check) {
-        lets = check.lets.map(BindingProgram.init)
-        loops = check.loops.map(BindingProgram.init)
-        when = check.when.map(Programs.make)
-        violation = Programs.make(check.violation)
-        location = check.location.map(Programs.make)
-        about = check.about.map(Programs.make)
-        evidence = check.evidence.map { ($0.key, $0.label, Programs.make($0.value)) }
+    init(_ check: Check, using programs: Programs) {
+        lets = check.lets.map { BindingProgram($0, using: programs) }
+        loops = check.loops.map { BindingProgram($0, using: programs) }
+        when = check.when.map(programs.make)
+        violation = programs.make(check.violation)
+        location = check.location.map(programs.make)
+        about = check.about.map(programs.make)
+        evidence = check.evidence.map { ($0.key, $0.label, programs.make($0.value)) }
         slotCount = check.slotCount
     }
 }

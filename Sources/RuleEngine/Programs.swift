@@ -1,10 +1,14 @@
 import DecisionRecords
 import RuleLanguage
 
-/// Makes programs of expressions.
-enum Programs {
+/// Makes programs of expressions, for records read with a vocabulary's step types.
+struct Programs {
+    /// The step types of the vocabulary records are read with: a selection's types are numbered
+    /// in them once, as records' step types are when read.
+    let stepTypes: Vocabulary.Section
+
     /// The program of an expression: what `expression` means, evaluated on an evaluator's record.
-    static func make(_ expression: Expression) -> Program {
+    func make(_ expression: Expression) -> Program {
         if let program = summaryOfSelection(expression) { return program }
         switch expression {
         case .literal(let literal):
@@ -25,7 +29,7 @@ enum Programs {
             }
             return Program { $0.spend() ? $0.reference(reference) : .missing }
         case .steps(let selection):
-            let selection = SelectionProgram(selection)
+            let selection = SelectionProgram(selection, using: self)
             return Program { evaluator in
                 guard evaluator.spend() else { return .missing }
                 var selected = SelectedSteps(keepingSteps: true)
@@ -34,7 +38,7 @@ enum Programs {
             }
         case .items(let source, let filter):
             let source = make(source)
-            guard let filter = filter.map(FilterProgram.init) else {
+            guard let filter = filter.map({ FilterProgram($0, using: self) }) else {
                 return Program { $0.spend() ? .list(source($0).elements ?? []) : .missing }
             }
             return Program { evaluator in
@@ -194,9 +198,9 @@ enum Programs {
                 return .bool(certificates.contains { $0.type == wanted && $0.isValid(on: day) })
             }
         case .hasQualification(let person, let type):
-            return listed(make(type), for: make(person)) { $0.qualifications }
+            return Self.listed(make(type), for: make(person)) { $0.qualifications }
         case .phrase(let template):
-            let template = TemplateProgram(template)
+            let template = TemplateProgram(template, using: self)
             return Program { $0.spend() ? .localized($0.render(template)) : .missing }
         case .personNamed(let inner):
             let inner = make(inner)
@@ -220,7 +224,7 @@ enum Programs {
             let inner = make(inner)
             return Program { $0.spend() ? $0.datePart(part, of: inner($0)) : .missing }
         case .hasRole(let person, let role):
-            return listed(make(role), for: make(person)) { $0.roles }
+            return Self.listed(make(role), for: make(person)) { $0.roles }
         case .typeOf(let inner):
             let inner = make(inner)
             return Program { $0.spend() ? .text($0.typeName(inner($0)), nil) : .missing }
@@ -246,7 +250,7 @@ extension Programs {
     /// it would (every candidate tried, every step of the budget spent), but keeps only what the
     /// outer expression reads, not a list of the steps. The answers are the outer expression's
     /// over the list, also when the budget runs out between the two.
-    static func summaryOfSelection(_ expression: Expression) -> Program? {
+    func summaryOfSelection(_ expression: Expression) -> Program? {
         let outer: @Sendable (_ selected: SelectedSteps?) -> Value
         let inner: Expression
         switch expression {
@@ -259,7 +263,7 @@ extension Programs {
         default: return nil
         }
         guard case .steps(let written) = inner else { return nil }
-        let selection = SelectionProgram(written)
+        let selection = SelectionProgram(written, using: self)
         return Program { evaluator in
             guard evaluator.spend() else { return .missing }
             // The selection's own step; when none is left, it is missing (an empty list to the outer).
