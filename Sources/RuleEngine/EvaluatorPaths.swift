@@ -5,9 +5,9 @@ import YAMLTree
 /// References and the paths they follow through the record, the run and the bindings.
 extension Evaluator {
     /// The value a reference names: its root's value, followed along its path.
-    func reference(_ reference: Reference) -> Value {
-        let path = reference.path[...]
-        switch reference.root {
+    func reference(_ root: ReferenceRoot, _ fields: [PathField]) -> Value {
+        let path = fields[...]
+        switch root {
         // Read from the root node itself: a value of it boxed the node for every reference.
         case .record: return navigate(node: record.node, path)
         case .facts: return navigate(facts, path)
@@ -22,7 +22,7 @@ extension Evaluator {
         case .parameter(let name): return navigate(parameters[name] ?? .missing, path)
         case .problem:
             guard let problem else { return .missing }
-            switch path.first {
+            switch path.first?.name {
             case "message": return .localized(problem.message)
             case "code": return .text(problem.code.rawValue, nil)
             default: return .missing
@@ -60,18 +60,18 @@ extension Evaluator {
 
     /// A value followed along a path of field names: a step's fields, a mapping's keys; over a
     /// list, each item's field, gathered into one list.
-    func navigate(_ value: Value, _ path: ArraySlice<String>) -> Value {
+    func navigate(_ value: Value, _ path: ArraySlice<PathField>) -> Value {
         guard let field = path.first else { return value }
         let rest = path.dropFirst()
         switch value {
         case .step(let index):
             // Fields are read in place: copying the step would retain its node and texts.
-            switch field {
-            case "date":
+            switch field.stepField {
+            case .date:
                 return navigate(.date(record.steps[index].day, record.steps[index].dayPosition), rest)
-            case "status": return navigate(.text(record.steps[index].status.rawValue, record.steps[index].node["status"]?.position), rest)
-            case "type": return navigate(.text(record.steps[index].type, record.steps[index].node["type"]?.position), rest)
-            default: return record.steps[index].node[field].map { navigate(node: $0, rest) } ?? .missing
+            case .status: return navigate(.text(record.steps[index].status.rawValue, record.steps[index].node["status"]?.position), rest)
+            case .type: return navigate(.text(record.steps[index].type, record.steps[index].node["type"]?.position), rest)
+            case .mapping: return record.steps[index].node[field.name].map { navigate(node: $0, rest) } ?? .missing
             }
         case .node(let node):
             return navigate(node: node, path)
@@ -87,7 +87,7 @@ extension Evaluator {
 
     /// What a path reads from a node of the record: `navigate(.from(node), path)`, without making a
     /// value of each mapping and list on the way (a value of a node copies it, and is taken apart again).
-    private func navigate(node: YAMLNode, _ path: ArraySlice<String>) -> Value {
+    private func navigate(node: YAMLNode, _ path: ArraySlice<PathField>) -> Value {
         guard let field = path.first else { return .from(node) }
         if let items = node.items {
             var result: [Value] = []
@@ -97,13 +97,13 @@ extension Evaluator {
             return .list(result)
         }
         // A mapping's field; a scalar has none.
-        return node[field].map { navigate(node: $0, path.dropFirst()) } ?? .missing
+        return node[field.name].map { navigate(node: $0, path.dropFirst()) } ?? .missing
     }
 
     /// `appendFlattened(navigate(node: node, path), to: &result)`, without the values made on the
     /// way: each item's field is appended where it is read (a path over the steps, such as
     /// `$record.steps.by`, boxed every step's list in a value and built a list per step).
-    private func appendNavigated(node: YAMLNode, _ path: ArraySlice<String>, to result: inout [Value]) {
+    private func appendNavigated(node: YAMLNode, _ path: ArraySlice<PathField>, to result: inout [Value]) {
         guard let field = path.first else {
             if let items = node.items {
                 for item in items { result.append(.from(item)) }
@@ -118,16 +118,16 @@ extension Evaluator {
             appendItems(of: node, field, path, to: &result)
         } else {
             // A mapping's field; a scalar has none.
-            if let value = node[field] { appendNavigated(node: value, path.dropFirst(), to: &result) }
+            if let value = node[field.name] { appendNavigated(node: value, path.dropFirst(), to: &result) }
         }
     }
 
     /// `appendNavigated(node: item, path, to: &result)` for each item of a sequence (`field` is
     /// the path's first field): a mapping's field is read without a node made of the mapping.
-    private func appendItems(of sequence: YAMLNode, _ field: String, _ path: ArraySlice<String>, to result: inout [Value]) {
+    private func appendItems(of sequence: YAMLNode, _ field: PathField, _ path: ArraySlice<PathField>, to result: inout [Value]) {
         let rest = path.dropFirst()
         sequence.forEachItem(
-            key: field,
+            key: field.name,
             value: { appendNavigated(node: $0, rest, to: &result) },
             sequence: { appendItems(of: $0, field, path, to: &result) })
     }

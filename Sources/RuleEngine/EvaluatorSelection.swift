@@ -33,7 +33,7 @@ extension Evaluator {
                 // Room for every step made at once (`filter` grew its list from nothing).
                 var kept: [Int] = []
                 kept.reserveCapacity(order.count)
-                for index in order where types.contains(record.steps[index].type) { kept.append(index) }
+                for index in order where isSelected(record.steps[index], types: types, numbers: selection.typeNumbers) { kept.append(index) }
                 candidates = kept[...]
             }
         }
@@ -57,6 +57,15 @@ extension Evaluator {
             if let filter = selection.filter, !keep(.step(index), filter) { continue }
             selected.add(index)
         }
+    }
+
+    /// Whether a step's type is one of `types` (whose numbers are `numbers`): by number when the
+    /// record's types are numbered and the step's is a code (a type without a number is no code,
+    /// so it cannot equal one), else as texts.
+    private func isSelected(_ step: borrowing Step, types: [String], numbers: [Int?]) -> Bool {
+        guard stepTypesNumbered else { return types.contains(step.type) }
+        if let number = step.typeNumber { return numbers.contains(number) }
+        return types.indices.contains { numbers[$0] == nil && types[$0] == step.type }
     }
 
     /// Whether two texts are equal (`==`). Two ASCII texts of different lengths are told apart

@@ -53,11 +53,11 @@ final class SelectionProgram: Sendable {
 /// A field test of a step selection: the field at `path` is one of the accepted values; a null
 /// among them (`nil` here, never evaluated) matches an absent field.
 struct FieldProgram: Sendable {
-    let path: [String]
+    let path: [PathField]
     let values: [Program?]
 
     init(_ match: FieldMatch, using programs: Programs) {
-        path = match.path
+        path = match.path.map(PathField.init)
         values = match.values.map { value in
             if case .literal(.null) = value { return nil }
             return programs.make(value)

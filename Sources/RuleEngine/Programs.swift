@@ -27,7 +27,8 @@ struct Programs {
                 default: break
                 }
             }
-            return Program { $0.spend() ? $0.reference(reference) : .missing }
+            let (root, path) = (reference.root, reference.path.map(PathField.init))
+            return Program { $0.spend() ? $0.reference(root, path) : .missing }
         case .steps(let selection):
             let selection = SelectionProgram(selection, using: self)
             return Program { evaluator in

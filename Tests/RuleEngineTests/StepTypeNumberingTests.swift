@@ -107,6 +107,43 @@ import YAMLTree
         #expect(atTheMeeting.isEmpty)
     }
 
+    /// A kind no pack but the record pack applies to keeps step types that are no codes: such a
+    /// step has no number, and a selection naming its type (with codes beside it) still finds it.
+    @Test func aTypeThatIsNoCodeIsSelectedByItsTextBesideNumberedOnes() throws {
+        let vocabulary = BuiltinRules.folder.appendingPathComponent("vocabulary.yaml")
+        let rule = """
+            id: REC-900
+            severity: info
+            title: {zh: 计数, en: count}
+            basis: {instrument: 测试}
+            message: {zh: "{n}", en: "{n}"}
+            let:
+              n: {count: {steps: {type: [delivery, site_visit_by_drone], status: any}}}
+            violation: true
+            """
+        let rules = try RuleLoader.load([
+            RuleSource(path: vocabulary.path, bytes: Array(try Data(contentsOf: vocabulary)), defaultPack: "rules"),
+            RuleSource(path: "count.yaml", bytes: Array(rule.utf8), defaultPack: "record"),
+        ])
+        let record = """
+            id: L-1
+            kind: administrative_license
+            title: 某许可
+            steps:
+              - {type: site_visit_by_drone, date: 2026-03-01}
+              - {type: hearing, date: 2026-03-02}
+              - {type: delivery, date: 2026-03-03}
+            """
+        let engine = Engine(context: EvaluationContext(
+            rules: rules, calendar: try BuiltinRules.calendar(), registry: Registry(), asOf: Day(parsing: "2026-11-30") ?? Day(ordinal: 0)))
+        let document = try #require(try YAMLParser.parse(Array(record.utf8), file: "test.yaml").first)
+        let loaded = engine.load(document, file: "test.yaml")
+        let steps = try #require(loaded.record?.steps)
+        #expect(steps.map(\.typeNumber).map { $0 == nil } == [true, false, false])
+        let findings = engine.evaluate(loaded, file: "test.yaml").findings.filter { $0.rule == "REC-900" }
+        #expect(findings.map(\.message.en) == ["2"])
+    }
+
     static let record = """
         id: N-1
         kind: major_administrative_decision
