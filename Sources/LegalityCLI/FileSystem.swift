@@ -100,21 +100,34 @@ enum FileSystem {
     private struct NameKeys {
         private var bytes: [UInt8] = []
         private var spans: [(start: Int, count: Int)] = []
+        /// Each name's first eight bytes as one number, the first byte highest, zeros after a
+        /// shorter name: numbers in order are names in byte order, as far as those bytes tell.
+        private var heads: [UInt64] = []
 
         mutating func add(_ name: String) {
             let start = bytes.count
             bytes.append(contentsOf: name.utf8)
             spans.append((start, bytes.count - start))
+            var head: UInt64 = 0
+            for place in 0..<8 {
+                head <<= 8
+                if start + place < bytes.count { head |= UInt64(bytes[start + place]) }
+            }
+            heads.append(head)
         }
 
         /// The indices of the names in byte order (`String.bytesPrecede`); names of equal bytes
-        /// keep their order.
+        /// keep their order. Names are told apart by their heads first: most differ there (a
+        /// name holds no zero byte, so a shorter name's padding sorts before any byte of a longer one).
         func byteOrder() -> [Int] {
             var order = Array(spans.indices)
             bytes.withUnsafeBufferPointer { buffer in
-                order.sort { first, second in
-                    let (one, other) = (spans[first], spans[second])
-                    return String.bytesPrecede(buffer[one.start..<(one.start + one.count)], buffer[other.start..<(other.start + other.count)])
+                heads.withUnsafeBufferPointer { heads in
+                    order.sort { first, second in
+                        if heads[first] != heads[second] { return heads[first] < heads[second] }
+                        let (one, other) = (spans[first], spans[second])
+                        return String.bytesPrecede(buffer[one.start..<(one.start + one.count)], buffer[other.start..<(other.start + other.count)])
+                    }
                 }
             }
             return order
