@@ -14,6 +14,10 @@ public final class Engine: Sendable {
 
     /// Each rule with what evaluating it needs, in the order of `rules`.
     private let plans: [RulePlan]
+    /// The same plans, handed to each record's evaluation without counting a reference to each:
+    /// `plans` holds them for as long as the engine lives (counting cost two atomic operations
+    /// for every rule on every record).
+    private let uncountedPlans: [Unmanaged<RulePlan>]
     /// What every record's evaluation shares.
     private let shared: SharedEvaluation
     /// The indices of the rules that apply to each kind named by some rule (with those that apply
@@ -32,6 +36,7 @@ public final class Engine: Sendable {
         let format = context.format
         let programs = Programs(stepTypes: format.codes.stepTypes)
         plans = rules.map { RulePlan(rule: $0, context: context, programs: programs) }
+        uncountedPlans = plans.map(Unmanaged.passUnretained)
         shared = SharedEvaluation(
             context: context, definitions: context.rules.definitions.map { DefinitionProgram($0, using: programs) },
             stepTypes: format.codes.stepTypes.numbering, slotCount: plans.map(\.check.slotCount).max() ?? 0)
@@ -78,23 +83,27 @@ public final class Engine: Sendable {
     /// Documents may be evaluated in any order and in parallel; `RunState.settle` must then see
     /// each evaluation in file order, which decides the findings that depend on earlier records.
     public func evaluate(_ document: LoadedDocument, file: String) -> RecordEvaluation {
-        var result = RecordEvaluation(
-            findings: loadProblemFindings(document.problems, record: document.id, at: document.record?.position, file: file),
-            applicableRules: loadProblemRuleIDs)
+        var result = RecordEvaluation(findings: [], applicableRules: loadProblemRuleIDs)
+        // Most documents load without a problem: their id and place are not even asked.
+        if !document.problems.isEmpty {
+            result.findings = loadProblemFindings(document.problems, record: document.id, at: document.record?.position, file: file)
+        }
         guard var record = document.record else { return result }
         let blocked = document.isBlocked
         if let meeting = context.meeting, !blocked { addMeeting(on: meeting, to: &record) }
-        let evaluator = Evaluator(shared, record: record)
-        let indices = ruleIndices(for: record.kind)
+        // The record is the evaluator's from here (handed over, not copied).
+        let evaluator = Evaluator(shared, record: consume record)
+        let indices = ruleIndices(for: evaluator.record.kind)
         // Room for every rule that may apply, made once (it grew five times a record).
         result.applicableRules.reserveCapacity(result.applicableRules.count + indices.count)
         for index in indices {
             // A plan is a reference: taking a rule from `rules` would copy every field of it.
-            let plan = plans[index]
-            guard plan.scope == .eachRecord, !blocked || plan.isRecordPack else { continue }
-            if plan.rule.needsRegistry, evaluator.registry == nil { continue }
-            evaluator.prepare(slotCount: plan.check.slotCount, lets: plan.check.lets, parameters: plan.parameters)
-            if evaluate(plan, with: evaluator, into: &result) { result.applicableRules.append(plan.rule.id) }
+            uncountedPlans[index]._withUnsafeGuaranteedRef { plan in
+                guard plan.scope == .eachRecord, !blocked || plan.isRecordPack else { return }
+                if plan.rule.needsRegistry, evaluator.registry == nil { return }
+                evaluator.prepare(for: plan, slotCount: plan.check.slotCount)
+                if evaluate(plan, with: evaluator, into: &result) { result.applicableRules.append(plan.rule.id) }
+            }
         }
         result.uncoveredYears = evaluator.uncoveredYears
         result.seenQueries = evaluator.seenQueries
@@ -108,7 +117,7 @@ public final class Engine: Sendable {
         var result = RecordEvaluation(findings: [], applicableRules: [])
         for plan in plans {
             guard plan.scope == .run else { continue }
-            evaluator.prepare(slotCount: plan.check.slotCount, lets: plan.check.lets, parameters: plan.parameters)
+            evaluator.prepare(for: plan, slotCount: plan.check.slotCount)
             evaluate(plan, with: evaluator, into: &result)
         }
         // A run-level rule has no file order to settle a `seen_before` question in: its finding
@@ -133,7 +142,7 @@ public final class Engine: Sendable {
                 let empty = DecisionRecord(id: record ?? "", kind: "", title: "", file: file, node: YAMLNode(.mapping([]), range: SourceRange(at: problem.position)), steps: [])
                 let evaluator = Evaluator(shared, record: empty)
                 evaluator.problem = problem
-                evaluator.prepare(slotCount: 0, lets: [], parameters: plan.parameters)
+                evaluator.prepare(for: plan, slotCount: 0)
                 findings.append(plan.finding(FindingParts(
                     position: problem.position, evidence: [], messageValues: evaluator.valueTexts(plan.message),
                     record: record, file: file, recordPosition: recordPosition)))
@@ -242,7 +251,7 @@ public final class Engine: Sendable {
                     version = plan.rule.versions.count - 1
                 }
                 use.inForce = true
-                if let version { evaluator.use(version: version, parameters: plan.versionParameters[version], lets: plan.check.lets) }
+                if let version { evaluator.use(version: version) }
             }
             let asked = evaluator.seenQueries.count
             if plan.check.violation(evaluator).isTrue {

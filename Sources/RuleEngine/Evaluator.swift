@@ -43,11 +43,13 @@ final class Evaluator {
     /// The slots of the rule under evaluation, and of the definitions being computed; each
     /// slot says which of `lets` computes it.
     @exclusivity(unchecked) var slots: SlotStack
-    /// The `let` bindings of the rule under evaluation (held whole: copying each program
-    /// into its slot retained and released it for every rule on every record).
-    @exclusivity(unchecked) var lets: [BindingProgram] = []
-    /// The parameters of the rule under evaluation (of the version of its law in use).
-    @exclusivity(unchecked) var parameters = ParameterValues.none
+    /// The plan of the rule under evaluation, whose `let` bindings and parameters are read in
+    /// place. It is held without a count of its own (`Unmanaged`, read through
+    /// `_withUnsafeGuaranteedRef`): the engine holds every plan for as long as it lives, and an
+    /// evaluator lives within one of the engine's calls. (Storing the rule's bindings and
+    /// parameters here counted four references for every rule on every record, each an atomic
+    /// operation; an `unowned(unsafe)` reference was counted again on every read.)
+    @exclusivity(unchecked) private var plan: Unmanaged<RulePlan>?
     /// The load problem a `when_load_problem` rule reports (`$problem`).
     var problem: RecordProblem?
     /// The values `seen_before` asked about, in order; each is answered "seen" for now and
@@ -165,15 +167,27 @@ final class Evaluator {
 
     // MARK: Rules
 
-    /// Readies the evaluator for a rule: empty slots (reusing their storage) and the rule's parameters.
-    /// (The check's parts come one by one: wrapping a check in an optional would copy all of it.)
-    func prepare(slotCount count: Int, lets: [BindingProgram], parameters: ParameterValues) {
+    /// Readies the evaluator for a rule: empty slots (reusing their storage), the rule's `let`s and
+    /// parameters. `plan` must be one of the engine's (see `plan`).
+    func prepare(for plan: RulePlan, slotCount count: Int) {
         slots.startRule(slotCount: count)
-        for (index, binding) in lets.enumerated() { slots.setLet(binding.slot, to: index) }
-        self.lets = lets
-        self.parameters = parameters
+        for index in plan.check.lets.indices { slots.setLet(plan.check.lets[index].slot, to: index) }
+        self.plan = Unmanaged.passUnretained(plan)
         version = nil
         typeError = nil
+    }
+
+    /// A parameter of the rule under evaluation, of the version of its law in use.
+    func parameter(_ name: String) -> Value? {
+        plan?._withUnsafeGuaranteedRef { plan in
+            guard let version else { return plan.parameters[name] }
+            return plan.versionParameters[version][name]
+        }
+    }
+
+    /// The value of the rule's `let` binding of this index, computed.
+    func letValue(_ index: Int) -> Value {
+        plan?._withUnsafeGuaranteedRef { $0.check.lets[index].program(self) } ?? .missing
     }
 
     /// The first comparison across types in the rule under evaluation, with the place of the
@@ -183,13 +197,14 @@ final class Evaluator {
     /// The version of the rule's law the parameters are set for.
     @exclusivity(unchecked) private var version: Int?
 
-    /// Sets the parameters of a version of the rule's law; when the version changes, the rule's
+    /// Uses the parameters of a version of the rule's law; when the version changes, the rule's
     /// `let` values are computed again.
-    func use(version: Int, parameters: ParameterValues, lets: [BindingProgram]) {
-        guard version != self.version else { return }
+    func use(version: Int) {
+        guard version != self.version, let plan else { return }
         self.version = version
-        self.parameters = parameters
-        for index in lets.indices { slots[lets[index].slot] = nil }
+        plan._withUnsafeGuaranteedRef { plan in
+            for index in plan.check.lets.indices { slots[plan.check.lets[index].slot] = nil }
+        }
     }
 
     /// Binds a loop variable and forgets the `let`s that read it. (The bindings' fields are read

@@ -19,7 +19,7 @@ extension Evaluator {
         case .asOf: return navigate(.date(context.asOf, nil), path)
         case .meeting: return context.meeting.map { .date($0, nil) } ?? .missing
         case .registryLoaded: return .bool(context.registries.coversEveryRecord)
-        case .parameter(let name): return navigate(parameters[name] ?? .missing, path)
+        case .parameter(let name): return navigate(parameter(name) ?? .missing, path)
         case .problem:
             guard let problem else { return .missing }
             switch path.first?.name {
@@ -38,12 +38,10 @@ extension Evaluator {
         if let cached = definitionCache[index] { return cached }
         // A definition has slots of its own, in a frame above the rule's, and no `let`s.
         let definition = definitions[index]
-        let savedLets = lets
+        // (Its frame's slots are no rule's `let`s: `boundValue` computes none there.)
         let outer = slots.open(slotCount: definition.slotCount)
-        lets = []
         let value = definition.program(self)
         slots.end(outer)
-        lets = savedLets
         definitionCache[index] = value
         return value
     }
@@ -53,7 +51,7 @@ extension Evaluator {
         if let value = slots[slot] { return value }
         let letIndex = slots.letIndex(slot)
         guard letIndex >= 0 else { return .missing }
-        let value = lets[letIndex].program(self)
+        let value = letValue(letIndex)
         slots[slot] = value
         return value
     }
