@@ -10,9 +10,11 @@ extension Evaluator {
         // bound that is no date selects nothing.
         var earliest = Int.min, latest = Int.max
         var excluded: [Int] = []
-        for bound in selection.bounds {
-            guard let day = day(bound.value(self))?.ordinal else { return }
-            switch bound.comparison {
+        // (The selection's lists are read in place, by index: going through them counted a
+        // reference to each list, and to each program taken out, for every selection.)
+        for place in selection.bounds.indices {
+            guard let day = day(selection.bounds[place].value(self))?.ordinal else { return }
+            switch selection.bounds[place].comparison {
             case .le: latest = min(latest, day)
             case .lt: latest = min(latest, day - 1)
             case .ge: earliest = max(earliest, day)
@@ -21,25 +23,36 @@ extension Evaluator {
             case .ne: excluded.append(day)
             }
         }
-        var candidates = order[...]
+        // The candidates: a span of `orderByType` (one type), of `order` (every type), or of the
+        // steps kept by type (several types), read in place (a slice of either list counted a
+        // reference to it for every selection).
+        enum Source { case order, byType, kept }
+        var (source, span) = (Source.order, order.indices)
+        var kept: [Int] = []
         if let types = selection.types {
             // Types are told apart by their numbers, else (ASCII ones) by length first.
             if types.count == 1 {
                 let (wanted, wantedIsASCII) = (types[0], selection.typesAreASCII)
                 let number = stepTypesNumbered ? selection.typeNumbers[0] : nil
-                let group = typeGroups.first { Self.sameType($0.type, $0.number, $0.isASCII, wanted, number, wantedIsASCII) }
-                candidates = group.map { orderByType[$0.range] } ?? []
+                guard let group = typeGroups.first(where: { Self.sameType($0.type, $0.number, $0.isASCII, wanted, number, wantedIsASCII) }) else { return }
+                (source, span) = (.byType, group.range)
             } else {
                 // Room for every step made at once (`filter` grew its list from nothing).
-                var kept: [Int] = []
                 kept.reserveCapacity(order.count)
-                for index in order where isSelected(record.steps[index], types: types, numbers: selection.typeNumbers) { kept.append(index) }
-                candidates = kept[...]
+                for place in order.indices where isSelected(record.steps[order[place]], types: types, numbers: selection.typeNumbers) {
+                    kept.append(order[place])
+                }
+                (source, span) = (.kept, kept.indices)
             }
         }
         // Most candidates of the right type are kept: room for all is made at once.
-        if !candidates.isEmpty { selected.makeRoom(for: candidates.count) }
-        for index in candidates {
+        if !span.isEmpty { selected.makeRoom(for: span.count) }
+        for place in span {
+            let index = switch source {
+            case .order: order[place]
+            case .byType: orderByType[place]
+            case .kept: kept[place]
+            }
             let status = record.steps[index].status
             switch selection.status {
             case .done where status != .done: continue
@@ -49,7 +62,7 @@ extension Evaluator {
             let ordinal = record.steps[index].day.ordinal
             if ordinal < earliest || ordinal > latest || (!excluded.isEmpty && excluded.contains(ordinal)) { continue }
             var fieldsMatch = true
-            for field in selection.fields where !matches(index, field) {
+            for field in selection.fields.indices where !matches(index, selection.fields[field]) {
                 fieldsMatch = false
                 break
             }
