@@ -22,17 +22,24 @@ extension String {
     /// lowercased copy of every name (no other character lowercases to these, and none is
     /// canonically equivalent to them).
     func hasSuffixIgnoringCase(_ suffix: String) -> Bool {
-        var (name, suffix) = (self, suffix)
-        return name.withUTF8 { bytes in
-            suffix.withUTF8 { wanted in
-                guard bytes.count >= wanted.count else { return false }
-                let start = bytes.count - wanted.count
-                for offset in wanted.indices {
-                    let byte = bytes[start + offset]
-                    if (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte) != wanted[offset] { return false }
-                }
-                return true
-            }
+        // Read in the strings' own storage: copies of them, for `withUTF8`, counted a reference
+        // to each long name (an atomic operation) for every extension asked.
+        let answer = utf8.withContiguousStorageIfAvailable { bytes in
+            suffix.utf8.withContiguousStorageIfAvailable { wanted in Self.endsIgnoringCase(bytes, wanted) }
         }
+        if let answer = answer ?? nil { return answer }
+        var (name, suffix) = (self, suffix)
+        return name.withUTF8 { bytes in suffix.withUTF8 { wanted in Self.endsIgnoringCase(bytes, wanted) } }
+    }
+
+    /// Whether `bytes` end in `wanted` (lowercase ASCII) once their ASCII capitals are lowercased.
+    private static func endsIgnoringCase(_ bytes: UnsafeBufferPointer<UInt8>, _ wanted: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard bytes.count >= wanted.count else { return false }
+        let start = bytes.count - wanted.count
+        for offset in wanted.indices {
+            let byte = bytes[start + offset]
+            if (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte) != wanted[offset] { return false }
+        }
+        return true
     }
 }

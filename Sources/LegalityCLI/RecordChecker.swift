@@ -265,13 +265,14 @@ enum RecordChecker {
     /// when they are settled.)
     private static func outcome(of document: YAMLNode, file: String, engine: Engine, keepRecords: Bool) -> DocumentOutcome {
         let loaded = engine.load(document, file: file)
-        var evaluation = engine.evaluate(loaded, file: file)
         let standing: CheckedRecord.Standing = loaded.record == nil ? .notRecord : .record
+        let record = keepRecords ? summary(of: loaded, document: document, file: file) : nil
+        // The loaded record is handed over to its evaluation, not copied.
+        var evaluation = engine.evaluate(consume loaded, file: file)
         if !keepRecords {
             evaluation.applicableRules = []
             evaluation.notInForceRules = []
         }
-        let record = keepRecords ? summary(of: loaded, document: document, file: file) : nil
         return DocumentOutcome(standing: standing, record: record, evaluation: evaluation)
     }
 

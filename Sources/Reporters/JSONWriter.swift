@@ -160,16 +160,17 @@ enum JSON {
     static func indent(_ output: inout [UInt8], _ indent: [UInt8], _ depth: Int) {
         if !indent.isEmpty { output += indent }
         // Copied from a line of spaces (appending a repeated element went through the generic
-        // path of a sequence, one space at a time).
+        // path of a sequence, one space at a time), a static text: a slice of a list of spaces
+        // counted a reference to the list, an atomic operation, for every line.
         var left = 2 * depth
         while left > 0 {
-            let count = min(left, spaces.count)
-            output.append(contentsOf: spaces[..<count])
+            let count = min(left, spaces.utf8CodeUnitCount)
+            output.append(contentsOf: UnsafeBufferPointer(start: spaces.utf8Start, count: count))
             left -= count
         }
     }
 
-    private static let spaces = [UInt8](repeating: UInt8(ascii: " "), count: 64)
+    private static let spaces: StaticString = "                                                                "
 }
 
 /// Writes a JSON object's keys as `JSON.object` lays them out: each on a line of its own, indented a

@@ -82,14 +82,14 @@ public final class Engine: Sendable {
     ///
     /// Documents may be evaluated in any order and in parallel; `RunState.settle` must then see
     /// each evaluation in file order, which decides the findings that depend on earlier records.
-    public func evaluate(_ document: LoadedDocument, file: String) -> RecordEvaluation {
+    public func evaluate(_ document: consuming LoadedDocument, file: String) -> RecordEvaluation {
         var result = RecordEvaluation(findings: [], applicableRules: loadProblemRuleIDs)
         // Most documents load without a problem: their id and place are not even asked.
         if !document.problems.isEmpty {
             result.findings = loadProblemFindings(document.problems, record: document.id, at: document.record?.position, file: file)
         }
-        guard var record = document.record else { return result }
         let blocked = document.isBlocked
+        guard var record = document.record.take() else { return result }
         if let meeting = context.meeting, !blocked { addMeeting(on: meeting, to: &record) }
         // The record is the evaluator's from here (handed over, not copied).
         let evaluator = Evaluator(shared, record: consume record)

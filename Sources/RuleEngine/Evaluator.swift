@@ -58,9 +58,8 @@ final class Evaluator {
     /// Years a working-day count touched that the calendar does not cover.
     @exclusivity(unchecked) var uncoveredYears: Set<Int> = []
 
-    init(_ shared: SharedEvaluation, record: DecisionRecord) {
+    init(_ shared: SharedEvaluation, record: consuming DecisionRecord) {
         self.shared = shared
-        self.record = record
         // Room for the most slots a rule of the run needs, and for a few definitions' above them.
         slots = SlotStack(capacity: shared.slotCount + 8)
         registry = shared.context.registries.registry(for: record.file)
@@ -70,6 +69,8 @@ final class Evaluator {
         definitionCache = .allocate(capacity: shared.definitions.count)
         definitionCache.initialize(repeating: nil)
         facts = record.node["facts"].map(Value.from) ?? .missing
+        // Last: the record is moved in, not copied.
+        self.record = record
     }
 
     deinit {
