@@ -46,8 +46,10 @@ public struct Vocabulary: Sendable {
         Section(name: name, codes: sections[name] ?? [:], codesByName: codesByName[name] ?? [:])
     }
 
-    /// The codes of one section and the names they go by.
-    public struct Section: Sendable {
+    /// The codes of one section and the names they go by. (A class: the loader hands a section to
+    /// the reading of each coded field, and a struct of its four references was copied, each
+    /// reference counted, for every field of every step.)
+    public final class Section: Sendable {
         /// The section's name, such as `step_types`.
         public let name: String
         fileprivate let codes: [String: LocalizedText]
