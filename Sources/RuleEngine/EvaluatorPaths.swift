@@ -5,21 +5,23 @@ import YAMLTree
 /// References and the paths they follow through the record, the run and the bindings.
 extension Evaluator {
     /// The value a reference names: its root's value, followed along its path.
-    func reference(_ root: ReferenceRoot, _ fields: [PathField]) -> Value {
-        let path = fields[...]
+    ///
+    /// A path is read as its list of fields and the place of the next one (a slice of the list
+    /// counted a reference to it, an atomic operation, for every field followed).
+    func reference(_ root: ReferenceRoot, _ path: [PathField]) -> Value {
         switch root {
         // Read from the root node itself: a value of it boxed the node for every reference.
-        case .record: return navigate(node: record.node, path)
-        case .facts: return navigate(facts, path)
+        case .record: return navigate(node: record.node, path, from: 0)
+        case .facts: return navigate(facts, path, from: 0)
         case .steps:
             var steps: [Value] = []
             steps.reserveCapacity(order.count)
             for index in order { steps.append(.step(index)) }
-            return navigate(.list(steps), path)
-        case .asOf: return navigate(.date(context.asOf, nil), path)
+            return navigate(.list(steps), path, from: 0)
+        case .asOf: return navigate(.date(context.asOf, nil), path, from: 0)
         case .meeting: return context.meeting.map { .date($0, nil) } ?? .missing
         case .registryLoaded: return .bool(context.registries.coversEveryRecord)
-        case .parameter(let name): return navigate(parameter(name) ?? .missing, path)
+        case .parameter(let name): return navigate(parameter(name) ?? .missing, path, from: 0)
         case .problem:
             guard let problem else { return .missing }
             switch path.first?.name {
@@ -27,8 +29,8 @@ extension Evaluator {
             case "code": return .text(problem.code.rawValue, nil)
             default: return .missing
             }
-        case .definition(let index): return navigate(definitionValue(index), path)
-        case .slot(let slot): return navigate(boundValue(slot), path)
+        case .definition(let index): return navigate(definitionValue(index), path, from: 0)
+        case .slot(let slot): return navigate(boundValue(slot), path, from: 0)
         }
     }
 
@@ -56,53 +58,53 @@ extension Evaluator {
         return value
     }
 
-    /// A value followed along a path of field names: a step's fields, a mapping's keys; over a
-    /// list, each item's field, gathered into one list.
-    func navigate(_ value: Value, _ path: ArraySlice<PathField>) -> Value {
-        guard let field = path.first else { return value }
-        let rest = path.dropFirst()
+    /// A value followed along a path of field names, from the field at `start`: a step's fields,
+    /// a mapping's keys; over a list, each item's field, gathered into one list.
+    func navigate(_ value: Value, _ path: [PathField], from start: Int) -> Value {
+        guard start < path.count else { return value }
+        let (field, rest) = (path[start], start + 1)
         switch value {
         case .step(let index):
             // Fields are read in place: copying the step would retain its node and texts.
             switch field.stepField {
             case .date:
-                return navigate(.date(record.steps[index].day, record.steps[index].dayPosition), rest)
-            case .status: return navigate(.text(record.steps[index].status.rawValue, record.steps[index].node["status"]?.position), rest)
-            case .type: return navigate(.text(record.steps[index].type, record.steps[index].node["type"]?.position), rest)
-            case .mapping: return record.steps[index].node[field.name].map { navigate(node: $0, rest) } ?? .missing
+                return navigate(.date(record.steps[index].day, record.steps[index].dayPosition), path, from: rest)
+            case .status: return navigate(.text(record.steps[index].status.rawValue, record.steps[index].node["status"]?.position), path, from: rest)
+            case .type: return navigate(.text(record.steps[index].type, record.steps[index].node["type"]?.position), path, from: rest)
+            case .mapping: return record.steps[index].node[field.name].map { navigate(node: $0, path, from: rest) } ?? .missing
             }
         case .node(let node):
-            return navigate(node: node, path)
+            return navigate(node: node, path, from: start)
         case .list(let items):
             var result: [Value] = []
             result.reserveCapacity(items.count)
-            for item in items { appendFlattened(navigate(item, path), to: &result) }
+            for item in items { appendFlattened(navigate(item, path, from: start), to: &result) }
             return .list(result)
         default:
             return .missing
         }
     }
 
-    /// What a path reads from a node of the record: `navigate(.from(node), path)`, without making a
+    /// What a path reads from a node of the record: `navigate(.from(node), path, from: start)`, without making a
     /// value of each mapping and list on the way (a value of a node copies it, and is taken apart again).
-    private func navigate(node: YAMLNode, _ path: ArraySlice<PathField>) -> Value {
-        guard let field = path.first else { return .from(node) }
+    private func navigate(node: YAMLNode, _ path: [PathField], from start: Int) -> Value {
+        guard start < path.count else { return .from(node) }
         if let items = node.items {
             var result: [Value] = []
             // Room for two values an item: a field that is a list (`by`, `attendees`) holds a few.
             result.reserveCapacity(items.count * 2)
-            appendItems(of: node, field, path, to: &result)
+            appendItems(of: node, path, from: start, to: &result)
             return .list(result)
         }
         // A mapping's field; a scalar has none.
-        return node[field.name].map { navigate(node: $0, path.dropFirst()) } ?? .missing
+        return node[path[start].name].map { navigate(node: $0, path, from: start + 1) } ?? .missing
     }
 
-    /// `appendFlattened(navigate(node: node, path), to: &result)`, without the values made on the
+    /// `appendFlattened(navigate(node: node, path, from: start), to: &result)`, without the values made on the
     /// way: each item's field is appended where it is read (a path over the steps, such as
     /// `$record.steps.by`, boxed every step's list in a value and built a list per step).
-    private func appendNavigated(node: YAMLNode, _ path: ArraySlice<PathField>, to result: inout [Value]) {
-        guard let field = path.first else {
+    private func appendNavigated(node: YAMLNode, _ path: [PathField], from start: Int, to result: inout [Value]) {
+        guard start < path.count else {
             if let items = node.items {
                 for item in items { result.append(.from(item)) }
             } else if node.kind == .mapping {
@@ -113,21 +115,20 @@ extension Evaluator {
             return
         }
         if node.kind == .sequence {
-            appendItems(of: node, field, path, to: &result)
+            appendItems(of: node, path, from: start, to: &result)
         } else {
             // A mapping's field; a scalar has none.
-            if let value = node[field.name] { appendNavigated(node: value, path.dropFirst(), to: &result) }
+            if let value = node[path[start].name] { appendNavigated(node: value, path, from: start + 1, to: &result) }
         }
     }
 
-    /// `appendNavigated(node: item, path, to: &result)` for each item of a sequence (`field` is
-    /// the path's first field): a mapping's field is read without a node made of the mapping.
-    private func appendItems(of sequence: YAMLNode, _ field: PathField, _ path: ArraySlice<PathField>, to result: inout [Value]) {
-        let rest = path.dropFirst()
+    /// `appendNavigated(node: item, path, from: start, to: &result)` for each item of a sequence:
+    /// a mapping's field is read without a node made of the mapping.
+    private func appendItems(of sequence: YAMLNode, _ path: [PathField], from start: Int, to result: inout [Value]) {
         sequence.forEachItem(
-            key: field.name,
-            value: { appendNavigated(node: $0, rest, to: &result) },
-            sequence: { appendItems(of: $0, field, path, to: &result) })
+            key: path[start].name,
+            value: { appendNavigated(node: $0, path, from: start + 1, to: &result) },
+            sequence: { appendItems(of: $0, path, from: start, to: &result) })
     }
 
     /// Adds what a path read from one item of a list: nothing when missing, the items of a list

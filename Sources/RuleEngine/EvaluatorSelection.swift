@@ -92,7 +92,7 @@ extension Evaluator {
     /// such as `$param.forms`) means any of its items, exactly as a literal list does; a null among
     /// them matches an absent field.
     private func matches(_ index: Int, _ match: FieldProgram) -> Bool {
-        var value = navigate(.step(index), match.path[...])
+        var value = navigate(.step(index), match.path, from: 0)
         // A list written in the record is read item by item once, not for each accepted value.
         if case .node(let node) = value, node.kind == .sequence { value = .list(value.elements ?? []) }
         for expected in match.values {
