@@ -271,7 +271,7 @@ public final class Engine: Sendable {
             return
         }
         let binding = plan.check.loops[level]
-        for item in binding.program(evaluator).elements ?? [] {
+        for item in binding.program(evaluator).takeElements() ?? [] {
             if evaluator.exhausted { return }
             evaluator.bind(binding.slot, to: item, resetting: plan.check.lets)
             loop(level + 1, plan, evaluator, &result, &use)

@@ -40,12 +40,12 @@ struct Programs {
         case .items(let source, let filter):
             let source = make(source)
             guard let filter = filter.map({ FilterProgram($0, using: self) }) else {
-                return Program { $0.spend() ? .list(source($0).elements ?? []) : .missing }
+                return Program { $0.spend() ? .list(source($0).takeElements() ?? []) : .missing }
             }
             return Program { evaluator in
                 guard evaluator.spend() else { return .missing }
                 var kept: [Value] = []
-                for item in source(evaluator).elements ?? [] where evaluator.keep(item, filter) { kept.append(item) }
+                for item in source(evaluator).takeElements() ?? [] where evaluator.keep(item, filter) { kept.append(item) }
                 return .list(kept)
             }
         case .first(let inner):
@@ -96,10 +96,10 @@ struct Programs {
             }
         case .distinct(let inner):
             let inner = make(inner)
-            return Program { $0.spend() ? .list($0.distinct(inner($0).elements ?? [])) : .missing }
+            return Program { $0.spend() ? .list($0.distinct(inner($0).takeElements() ?? [])) : .missing }
         case .count(let inner):
             let inner = make(inner)
-            return Program { $0.spend() ? .number(Double(inner($0).elements?.count ?? 1)) : .missing }
+            return Program { $0.spend() ? .number(Double(inner($0).takeElements()?.count ?? 1)) : .missing }
         case .addDays(let date, let count):
             let (date, count) = (make(date), make(count))
             return Program { evaluator in
@@ -180,7 +180,7 @@ struct Programs {
                 guard evaluator.spend() else { return .missing }
                 let value = item(evaluator)
                 guard !value.isMissing else { return .bool(false) }
-                for candidate in list(evaluator).elements ?? [] where evaluator.compare(value, candidate, .eq) { return .bool(true) }
+                for candidate in list(evaluator).takeElements() ?? [] where evaluator.compare(value, candidate, .eq) { return .bool(true) }
                 return .bool(false)
             }
         case .isTrue(let inner):

@@ -68,6 +68,17 @@ enum Value: Sendable {
         }
     }
 
+    /// `elements` of a value no longer needed: its list is handed over, not copied (a copy
+    /// counted a reference to it, an atomic operation).
+    consuming func takeElements() -> [Value]? {
+        switch consume self {
+        case .list(let items): items
+        case .node(let node): node.items.map { $0.map(Value.from) }
+        case .missing: []
+        default: nil
+        }
+    }
+
     /// The elements when the value is a list (or a sequence node); nil otherwise.
     var elements: [Value]? {
         switch self {
