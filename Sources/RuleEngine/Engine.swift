@@ -270,10 +270,10 @@ public final class Engine: Sendable {
             }
             return
         }
-        let binding = plan.check.loops[level]
-        for item in binding.program(evaluator).takeElements() ?? [] {
+        let slot = plan.check.loops[level].slot
+        for item in plan.check.loopPrograms.call(level, evaluator).takeElements() ?? [] {
             if evaluator.exhausted { return }
-            evaluator.bind(binding.slot, to: item, resetting: plan.check.lets)
+            evaluator.bind(slot, to: item, resetting: plan.check.lets)
             loop(level + 1, plan, evaluator, &result, &use)
         }
     }

@@ -188,7 +188,7 @@ final class Evaluator {
 
     /// The value of the rule's `let` binding of this index, computed.
     func letValue(_ index: Int) -> Value {
-        plan?._withUnsafeGuaranteedRef { $0.check.lets[index].program(self) } ?? .missing
+        plan?._withUnsafeGuaranteedRef { $0.check.letPrograms.call(index, self) } ?? .missing
     }
 
     /// The first comparison across types in the rule under evaluation, with the place of the
@@ -241,6 +241,8 @@ final class Evaluator {
 final class SharedEvaluation: Sendable {
     let context: EvaluationContext
     let definitions: [DefinitionProgram]
+    /// The definitions' programs, in their order, to be called (see `ProgramList`).
+    let definitionPrograms: ProgramList
     /// The numbering of step types the programs' selections were made with.
     let stepTypes: Vocabulary.Numbering
     /// The most slots a rule needs.
@@ -249,6 +251,7 @@ final class SharedEvaluation: Sendable {
     init(context: EvaluationContext, definitions: [DefinitionProgram], stepTypes: Vocabulary.Numbering, slotCount: Int) {
         self.context = context
         self.definitions = definitions
+        definitionPrograms = ProgramList(definitions.map(\.program))
         self.stepTypes = stepTypes
         self.slotCount = slotCount
     }

@@ -4,10 +4,10 @@ import RuleLanguage
 /// What programs ask of the evaluator: dates and periods, people, lists, messages.
 extension Evaluator {
     /// Evaluates each program in order.
-    func evaluateAll(_ programs: [Program]) -> [Value] {
+    func evaluateAll(_ programs: ProgramList) -> [Value] {
         var values: [Value] = []
         values.reserveCapacity(programs.count)
-        for program in programs { values.append(program(self)) }
+        for index in 0..<programs.count { values.append(programs.call(index, self)) }
         return values
     }
 

@@ -39,10 +39,9 @@ extension Evaluator {
         precondition(index >= 0 && index < definitionCache.count, "no such definition")
         if let cached = definitionCache[index] { return cached }
         // A definition has slots of its own, in a frame above the rule's, and no `let`s.
-        let definition = definitions[index]
         // (Its frame's slots are no rule's `let`s: `boundValue` computes none there.)
-        let outer = slots.open(slotCount: definition.slotCount)
-        let value = definition.program(self)
+        let outer = slots.open(slotCount: definitions[index].slotCount)
+        let value = shared.definitionPrograms.call(index, self)
         slots.end(outer)
         definitionCache[index] = value
         return value

@@ -165,6 +165,9 @@ struct DefinitionProgram: Sendable {
 struct CheckProgram: Sendable {
     let lets: [BindingProgram]
     let loops: [BindingProgram]
+    /// The programs of `lets` and of `loops`, in their order, to be called (see `ProgramList`).
+    let letPrograms: ProgramList
+    let loopPrograms: ProgramList
     let when: Program?
     let violation: Program
     let location: Program?
@@ -175,6 +178,8 @@ struct CheckProgram: Sendable {
     init(_ check: Check, using programs: Programs) {
         lets = check.lets.map { BindingProgram($0, using: programs) }
         loops = check.loops.map { BindingProgram($0, using: programs) }
+        letPrograms = ProgramList(lets.map(\.program))
+        loopPrograms = ProgramList(loops.map(\.program))
         when = check.when.map(programs.make)
         violation = programs.make(check.violation)
         location = check.location.map(programs.make)

@@ -15,7 +15,7 @@ struct Programs {
             let value = Value.from(literal)
             return Program { $0.spend() ? value : .missing }
         case .list(let items):
-            let items = items.map(make)
+            let items = ProgramList(items.map(make))
             return Program { $0.spend() ? .list($0.evaluateAll(items)) : .missing }
         case .reference(let reference):
             // A name alone (`$decision`, `$it`, a shared definition), the most read of all, is
@@ -55,17 +55,17 @@ struct Programs {
             let inner = make(inner)
             return Program { $0.spend() ? $0.pick(inner($0), latest: true) : .missing }
         case .earliest(let items):
-            let items = items.map(make)
+            let items = ProgramList(items.map(make))
             return Program { $0.spend() ? $0.pick(.list($0.evaluateAll(items)), latest: false) : .missing }
         case .latest(let items):
-            let items = items.map(make)
+            let items = ProgramList(items.map(make))
             return Program { $0.spend() ? $0.pick(.list($0.evaluateAll(items)), latest: true) : .missing }
         case .coalesce(let items):
-            let items = items.map(make)
+            let items = ProgramList(items.map(make))
             return Program { evaluator in
                 guard evaluator.spend() else { return .missing }
-                for item in items {
-                    let value = item(evaluator)
+                for index in 0..<items.count {
+                    let value = items.call(index, evaluator)
                     if !value.isMissing { return value }
                 }
                 return .missing
@@ -77,15 +77,15 @@ struct Programs {
                 return condition(evaluator).isTrue ? then(evaluator) : otherwise(evaluator)
             }
         case .concat(let items):
-            let items = items.map(make)
+            let items = ProgramList(items.map(make))
             return Program { evaluator in
                 guard evaluator.spend() else { return .missing }
                 // Lists are joined; a single value joins as one item (a missing one as none). The
                 // first list is taken as it is, and grown in place (a one-item list was made for
                 // each single value, and every list copied).
                 var joined: [Value] = []
-                for item in items {
-                    switch item(evaluator) {
+                for index in 0..<items.count {
+                    switch items.call(index, evaluator) {
                     case .missing: continue
                     case .list(let elements): if joined.isEmpty { joined = elements } else { joined += elements }
                     case let value:
@@ -146,17 +146,17 @@ struct Programs {
             let inner = make(inner)
             return Program { $0.spend() ? $0.label(inner($0)) : .missing }
         case .all(let items):
-            let items = items.map(make)
+            let items = ProgramList(items.map(make))
             return Program { evaluator in
                 guard evaluator.spend() else { return .missing }
-                for item in items where !item(evaluator).isTrue { return .bool(false) }
+                for index in 0..<items.count where !items.call(index, evaluator).isTrue { return .bool(false) }
                 return .bool(true)
             }
         case .any(let items):
-            let items = items.map(make)
+            let items = ProgramList(items.map(make))
             return Program { evaluator in
                 guard evaluator.spend() else { return .missing }
-                for item in items where item(evaluator).isTrue { return .bool(true) }
+                for index in 0..<items.count where items.call(index, evaluator).isTrue { return .bool(true) }
                 return .bool(false)
             }
         case .not(let inner):

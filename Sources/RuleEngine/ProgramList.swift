@@ -1,0 +1,34 @@
+/// Programs kept in order, each called without counting a reference to what it captured.
+///
+/// A program taken out of an array to be called had its closure's context counted and released
+/// around the call, two atomic operations, since the array's element could in principle change
+/// meanwhile; a program held by a `let` of a class the caller holds is called as it lies. So each
+/// program here lies in a cell of its own, and the cells are reached through references that are
+/// not counted (`Unmanaged`), the list holding them for as long as it lives.
+final class ProgramList: Sendable {
+    /// One program, held by a constant of a class.
+    private final class Cell: Sendable {
+        let program: Program
+
+        init(_ program: Program) {
+            self.program = program
+        }
+    }
+
+    /// The cells, which the list owns.
+    private let cells: [Cell]
+    /// The same cells, reached without a count.
+    private let uncounted: [Unmanaged<Cell>]
+
+    init(_ programs: [Program]) {
+        cells = programs.map(Cell.init)
+        uncounted = cells.map(Unmanaged.passUnretained)
+    }
+
+    var count: Int { cells.count }
+
+    /// Calls the program at `index` on the evaluator's record.
+    func call(_ index: Int, _ evaluator: Evaluator) -> Value {
+        uncounted[index]._withUnsafeGuaranteedRef { $0.program(evaluator) }
+    }
+}
