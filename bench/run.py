@@ -13,7 +13,10 @@
    as CSV and as .xlsx: time and peak memory.
 7. Instructions per record by valgrind's callgrind (--callgrind records, default 2,000; 0 to
    skip), for legality with one job and for the floor, so the ratio can be compared across
-   machines: instruction counts do not depend on the machine's speed or load.
+   machines: instruction counts do not depend on the machine's speed or load. Also legality's
+   atomic reference counts per record: how often the `lock cmpxchg` of the runtime's
+   `swift_retain` and `swift_release` ran (found with objdump), each some 5 ns on the project's
+   machine whatever the instructions around it cost.
 Prints a Markdown table (records/s, MB/s, ratio to the floor, peak memory) and the core count.
 Times are the median of --runs rounds (the floor and both checks back to back in each), on a warm
 file cache; the ratios to the floor are given of the median times and as the median of each
@@ -165,14 +168,18 @@ def main():
                 shutil.copyfile(path, os.path.join(copies, f"{index:06d}-{os.path.basename(path)}"))
             shutil.copyfile(os.path.join(folder, "registry.yaml"), os.path.join(copies, "registry.yaml"))
         floor_instructions = instructions([FLOOR], stdin_path=subset)
-        check_instructions = instructions(check + ["--jobs", "1", copies])
+        check_instructions = instructions(check + ["--jobs", "1", copies], each_instruction=True)
         n = len(files)
         print(f"\ncallgrind, {n:,} records: floor {floor_instructions / n:,.0f} instructions a record, "
               f"legality check --jobs 1 {check_instructions / n:,.0f} ({check_instructions / floor_instructions:.1f} × the floor)")
+        counts = atomic_counts(LEGALITY, os.path.join(WORK, "callgrind.out"))
+        if counts is not None:
+            print(f"atomic reference counts (`lock cmpxchg` in swift_retain and swift_release): {counts / n:,.0f} a record")
 
 
-def instructions(args, stdin_path=None):
-    """Instructions a command executes, counted by valgrind's callgrind.
+def instructions(args, stdin_path=None, each_instruction=False):
+    """Instructions a command executes, counted by valgrind's callgrind (with each instruction's
+    count written out when asked, for `atomic_counts`).
 
     Swift seeds its hashing per process, which moves a count by some 3 M instructions from run
     to run (dictionaries grow and are walked in another order); the count is taken with the seed
@@ -180,7 +187,8 @@ def instructions(args, stdin_path=None):
     out = os.path.join(WORK, "callgrind.out")
     stdin = open(stdin_path, "rb") if stdin_path else subprocess.DEVNULL
     environment = dict(os.environ, SWIFT_DETERMINISTIC_HASHING="1")
-    result = subprocess.run(["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}"] + args,
+    detail = ["--dump-instr=yes"] if each_instruction else []
+    result = subprocess.run(["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}"] + detail + args,
                             stdin=stdin, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
                             env=environment)
     if stdin_path:
@@ -189,6 +197,49 @@ def instructions(args, stdin_path=None):
         if "refs:" in line:
             return int(line.split("refs:")[1].strip().replace(",", ""))
     sys.exit("bench: callgrind printed no instruction count")
+
+
+def atomic_counts(binary, out):
+    """How often the atomic `lock cmpxchg` of `swift_retain` and `swift_release` (the Swift
+    runtime, linked into the binary) ran, from a callgrind output written with each instruction's
+    count; None when objdump is missing or the instructions are not found."""
+    if not shutil.which("objdump"):
+        return None
+    listing = subprocess.run(["objdump", "-d", "--no-show-raw-insn", binary], capture_output=True, text=True).stdout
+    addresses = set()
+    for function in ("swift_retain", "swift_release"):
+        body = listing.split(f"<{function}>:\n", 1)[1].split("\n\n", 1)[0] if f"<{function}>:\n" in listing else ""
+        for line in body.splitlines():
+            if "lock cmpxchg" in line:
+                addresses.add(int(line.split(":")[0], 16))
+                break
+    if len(addresses) != 2:
+        return None
+    # Each cost line is "address line count", the address absolute (0x...), relative to the line
+    # before (+n, -n) or the same (*); the line after "calls=" is the call's, not an instruction's
+    # own cost.
+    total, address, after_call = 0, 0, False
+    with open(out) as lines:
+        for line in lines:
+            if line.startswith("calls="):
+                after_call = True
+                continue
+            first = line.split(" ", 1)[0]
+            if not first or first[0] not in "0+-*":
+                continue
+            try:
+                if first.startswith("0x"):
+                    address = int(first, 16)
+                elif first != "*":
+                    address += int(first)
+            except ValueError:
+                continue
+            if after_call:
+                after_call = False
+                continue
+            if address in addresses:
+                total += int(line.split()[-1])
+    return total
 
 
 if __name__ == "__main__":
