@@ -154,7 +154,7 @@ extension Evaluator {
         switch value {
         case .missing: false
         case .list(let items): !items.isEmpty
-        case .node(let node): node.items.map { !$0.isEmpty } ?? true
+        case .node(let node): node.itemCount.map { $0 > 0 } ?? true
         default: true
         }
     }

@@ -88,10 +88,10 @@ extension Evaluator {
     /// value of each mapping and list on the way (a value of a node copies it, and is taken apart again).
     private func navigate(node: YAMLNode, _ path: [PathField], from start: Int) -> Value {
         guard start < path.count else { return .from(node) }
-        if let items = node.items {
+        if let count = node.itemCount {
             var result: [Value] = []
             // Room for two values an item: a field that is a list (`by`, `attendees`) holds a few.
-            result.reserveCapacity(items.count * 2)
+            result.reserveCapacity(count * 2)
             appendItems(of: node, path, from: start, to: &result)
             return .list(result)
         }

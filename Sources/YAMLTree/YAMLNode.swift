@@ -138,6 +138,14 @@ public struct YAMLNode: Sendable {
         kind == .sequence ? children : nil
     }
 
+    /// How many items, if this node is a sequence. (Asked without `items`, which holds the
+    /// document: counting a reference to it, an atomic operation, for a number.)
+    @inlinable
+    public var itemCount: Int? {
+        let entry = entry
+        return entry.kind == .sequence ? Int(entry.count) : nil
+    }
+
     /// The pairs, if this node is a mapping, read in place.
     @inlinable
     public var pairs: Pairs? {
