@@ -165,7 +165,7 @@ public final class Engine: Sendable {
     private func evaluate(_ plan: RulePlan, with evaluator: Evaluator, into result: inout RecordEvaluation) -> Bool {
         evaluator.startBudget(context.ruleStepBudget)
         defer { evaluator.startBudget(.max) }
-        if let when = plan.check.when, !when(evaluator).isTrue { return budgetBreach(plan.rule, evaluator, &result) }
+        if let holds = plan.check.when?(evaluator).isTrue, !holds { return budgetBreach(plan.rule, evaluator, &result) }
         var use = VersionUse()
         loop(0, plan, evaluator, &result, &use)
         if evaluator.exhausted || evaluator.typeError != nil { return budgetBreach(plan.rule, evaluator, &result) }
@@ -288,8 +288,8 @@ public final class Engine: Sendable {
             default: nil
             }
         }
-        if let about = plan.check.about, let value = dated(about(evaluator)) { return value }
-        if let location = plan.check.location, let value = dated(location(evaluator)) { return value }
+        if let about = plan.check.about?(evaluator), let value = dated(about) { return value }
+        if let location = plan.check.location?(evaluator), let value = dated(location) { return value }
         if let innermost = plan.check.loops.last { return dated(evaluator.slotValue(innermost.slot)) }
         return nil
     }
@@ -307,7 +307,7 @@ public final class Engine: Sendable {
     private func findingParts(_ plan: RulePlan, _ evaluator: Evaluator) -> FindingParts {
         let check = plan.check
         var position: SourcePosition?
-        if let location = check.location { position = evaluator.position(of: location(evaluator)) }
+        if let location = check.location?(evaluator) { position = evaluator.position(of: location) }
         if position == nil, let innermost = check.loops.last {
             position = evaluator.position(of: evaluator.slotValue(innermost.slot))
         }

@@ -168,10 +168,10 @@ struct CheckProgram: Sendable {
     /// The programs of `lets` and of `loops`, in their order, to be called (see `ProgramList`).
     let letPrograms: ProgramList
     let loopPrograms: ProgramList
-    let when: Program?
+    let when: ProgramCell?
     let violation: Program
-    let location: Program?
-    let about: Program?
+    let location: ProgramCell?
+    let about: ProgramCell?
     let evidence: [(key: String, label: LocalizedText, value: Program)]
     let slotCount: Int
 
@@ -180,10 +180,10 @@ struct CheckProgram: Sendable {
         loops = check.loops.map { BindingProgram($0, using: programs) }
         letPrograms = ProgramList(lets.map(\.program))
         loopPrograms = ProgramList(loops.map(\.program))
-        when = check.when.map(programs.make)
+        when = check.when.map { ProgramCell(programs.make($0)) }
         violation = programs.make(check.violation)
-        location = check.location.map(programs.make)
-        about = check.about.map(programs.make)
+        location = check.location.map { ProgramCell(programs.make($0)) }
+        about = check.about.map { ProgramCell(programs.make($0)) }
         evidence = check.evidence.map { ($0.key, $0.label, programs.make($0.value)) }
         slotCount = check.slotCount
     }

@@ -6,22 +6,13 @@
 /// program here lies in a cell of its own, and the cells are reached through references that are
 /// not counted (`Unmanaged`), the list holding them for as long as it lives.
 final class ProgramList: Sendable {
-    /// One program, held by a constant of a class.
-    private final class Cell: Sendable {
-        let program: Program
-
-        init(_ program: Program) {
-            self.program = program
-        }
-    }
-
     /// The cells, which the list owns.
-    private let cells: [Cell]
+    private let cells: [ProgramCell]
     /// The same cells, reached without a count.
-    private let uncounted: [Unmanaged<Cell>]
+    private let uncounted: [Unmanaged<ProgramCell>]
 
     init(_ programs: [Program]) {
-        cells = programs.map(Cell.init)
+        cells = programs.map(ProgramCell.init)
         uncounted = cells.map(Unmanaged.passUnretained)
     }
 
@@ -29,6 +20,22 @@ final class ProgramList: Sendable {
 
     /// Calls the program at `index` on the evaluator's record.
     func call(_ index: Int, _ evaluator: Evaluator) -> Value {
-        uncounted[index]._withUnsafeGuaranteedRef { $0.program(evaluator) }
+        uncounted[index]._withUnsafeGuaranteedRef { $0(evaluator) }
+    }
+}
+
+/// One program, held by a constant of a class: called as it lies. (A rule's optional parts,
+/// `when`, `at` and `about`, are cells: an optional program was copied out, and its closure's
+/// context counted, for every rule on every record.)
+final class ProgramCell: Sendable {
+    let program: Program
+
+    init(_ program: Program) {
+        self.program = program
+    }
+
+    /// Evaluates the program on the evaluator's record.
+    @inline(__always) func callAsFunction(_ evaluator: Evaluator) -> Value {
+        program(evaluator)
     }
 }
