@@ -1,10 +1,10 @@
 /// Programs kept in order, each called without counting a reference to what it captured.
 ///
 /// A program taken out of an array to be called had its closure's context counted and released
-/// around the call, two atomic operations, since the array's element could in principle change
-/// meanwhile; a program held by a `let` of a class the caller holds is called as it lies. So each
-/// program here lies in a cell of its own, and the cells are reached through references that are
-/// not counted (`Unmanaged`), the list holding them for as long as it lives.
+/// around the call, two atomic operations (as callgrind counts them), where a program held by a
+/// `let` of a class the caller holds is called as it lies. So each program here lies in a cell of
+/// its own, and the cells are reached through references that are not counted (`Unmanaged`), the
+/// list holding them for as long as it lives.
 final class ProgramList: Sendable {
     /// The cells, which the list owns.
     private let cells: [ProgramCell]
@@ -16,6 +16,7 @@ final class ProgramList: Sendable {
         uncounted = cells.map(Unmanaged.passUnretained)
     }
 
+    /// How many programs.
     var count: Int { cells.count }
 
     /// Calls the program at `index` on the evaluator's record.
