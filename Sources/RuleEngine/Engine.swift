@@ -377,13 +377,11 @@ final class RulePlan: Sendable {
 
     /// The rule's finding of a case.
     func finding(_ parts: FindingParts) -> Finding {
-        var finding = Finding(
+        // Made whole at once: a finding set field by field after it was made was copied twice.
+        Finding(
             rule: rule.id, pack: rule.pack, severity: rule.severity, record: parts.record, file: parts.file,
             position: parts.position, title: rule.title, message: message.rendered(with: parts.messageValues),
-            basis: parts.basis ?? rule.basis, help: rule.help, evidence: parts.evidence)
-        finding.recordPosition = parts.recordPosition
-        finding.pending = parts.pending
-        finding.cell = parts.cell
-        return finding
+            basis: parts.basis ?? rule.basis, help: rule.help, evidence: parts.evidence,
+            pending: parts.pending, recordPosition: parts.recordPosition, cell: parts.cell)
     }
 }

@@ -57,7 +57,8 @@ public struct Finding: Sendable {
     /// Creates a finding.
     public init(
         rule: String, pack: String, severity: Severity, record: String?, file: String, position: SourcePosition?,
-        title: LocalizedText, message: LocalizedText, basis: Basis, help: LocalizedText?, evidence: [Evidence], waiver: Waiver? = nil
+        title: LocalizedText, message: LocalizedText, basis: Basis, help: LocalizedText?, evidence: [Evidence], waiver: Waiver? = nil,
+        pending: Bool = false, recordPosition: SourcePosition? = nil, cell: CellLocation? = nil
     ) {
         self.rule = rule
         self.pack = pack
@@ -71,6 +72,9 @@ public struct Finding: Sendable {
         self.help = help
         self.evidence = evidence
         self.waiver = waiver
+        self.pending = pending
+        self.recordPosition = recordPosition
+        self.cell = cell
     }
 
     /// Orders findings by file, line, column, rule (run-level findings first).
