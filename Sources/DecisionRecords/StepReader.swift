@@ -86,7 +86,7 @@ extension RecordReader {
             return (nil, nil)
         }
         if let number = section.number(of: written) { return (written, number) }
-        if let code = section.code(for: written) {
+        if let code = section.code(named: written) {
             // A name: the code is written in its place.
             node = node.replacing(key, with: code)
             rewrites += 1

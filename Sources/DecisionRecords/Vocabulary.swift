@@ -90,7 +90,12 @@ public struct Vocabulary: Sendable {
         /// of the name it is; nil when it is neither.
         public func code(for written: String) -> String? {
             if isCode(written) { return written }
-            return codesByName[Vocabulary.trimmed(written)]
+            return code(named: written)
+        }
+
+        /// The code of which a written value is a name (after trimming spaces); nil when it is none.
+        public func code(named written: String) -> String? {
+            codesByName[Vocabulary.trimmed(written)]
         }
     }
 

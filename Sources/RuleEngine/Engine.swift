@@ -38,8 +38,8 @@ public final class Engine: Sendable {
         plans = rules.map { RulePlan(rule: $0, context: context, programs: programs) }
         uncountedPlans = plans.map(Unmanaged.passUnretained)
         shared = SharedEvaluation(
-            context: context, definitions: context.rules.definitions.map { DefinitionProgram($0, using: programs) },
-            stepTypes: format.codes.stepTypes.numbering, slotCount: plans.map(\.check.slotCount).max() ?? 0)
+            context: context, definitions: context.rules.definitions, programs: programs,
+            slotCount: plans.map(\.check.slotCount).max() ?? 0)
         var byKind: [String: [Int]] = [:]
         for (index, rule) in rules.enumerated() {
             for kind in rule.kinds ?? [] { byKind[kind, default: []].append(index) }

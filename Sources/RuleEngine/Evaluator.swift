@@ -20,7 +20,6 @@ final class Evaluator {
     /// each record's evaluator retained and released each of them).
     let shared: SharedEvaluation
     var context: EvaluationContext { shared.context }
-    var definitions: [DefinitionProgram] { shared.definitions }
     let record: DecisionRecord
     /// The registry the record is checked against.
     let registry: Registry?
@@ -41,7 +40,7 @@ final class Evaluator {
     /// The record's `facts`, looked up once.
     let facts: Value
     /// The slots of the rule under evaluation, and of the definitions being computed; each
-    /// slot says which of `lets` computes it.
+    /// slot says which of the rule's `let`s computes it.
     @exclusivity(unchecked) var slots: SlotStack
     /// The plan of the rule under evaluation, whose `let` bindings and parameters are read in
     /// place. It is held without a count of its own (`Unmanaged`, read through
@@ -66,7 +65,7 @@ final class Evaluator {
         order = Self.dateOrder(of: record.steps)
         stepTypesNumbered = record.stepTypeNumbering === shared.stepTypes
         (orderByType, typeGroups) = Self.groupedByType(order, of: record.steps, numbered: stepTypesNumbered)
-        definitionCache = .allocate(capacity: shared.definitions.count)
+        definitionCache = .allocate(capacity: shared.definitionSlotCounts.count)
         definitionCache.initialize(repeating: nil)
         facts = record.node["facts"].map(Value.from) ?? .missing
         // Last: the record is moved in, not copied.
@@ -240,19 +239,20 @@ final class Evaluator {
 /// ready, and the most slots a rule needs.
 final class SharedEvaluation: Sendable {
     let context: EvaluationContext
-    let definitions: [DefinitionProgram]
-    /// The definitions' programs, in their order, to be called (see `ProgramList`).
+    /// The shared definitions' programs, in their order (see `ProgramList`), and the slots each needs.
     let definitionPrograms: ProgramList
+    let definitionSlotCounts: [Int]
     /// The numbering of step types the programs' selections were made with.
     let stepTypes: Vocabulary.Numbering
     /// The most slots a rule needs.
     let slotCount: Int
 
-    init(context: EvaluationContext, definitions: [DefinitionProgram], stepTypes: Vocabulary.Numbering, slotCount: Int) {
+    /// What a run's records share, their definitions made by `programs`.
+    init(context: EvaluationContext, definitions: [Definition], programs: Programs, slotCount: Int) {
         self.context = context
-        self.definitions = definitions
-        definitionPrograms = ProgramList(definitions.map(\.program))
-        self.stepTypes = stepTypes
+        definitionPrograms = ProgramList(definitions.map { programs.make($0.expression) })
+        definitionSlotCounts = definitions.map(\.slotCount)
+        stepTypes = programs.stepTypes.numbering
         self.slotCount = slotCount
     }
 }

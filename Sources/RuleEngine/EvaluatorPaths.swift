@@ -40,7 +40,7 @@ extension Evaluator {
         if let cached = definitionCache[index] { return cached }
         // A definition has slots of its own, in a frame above the rule's, and no `let`s.
         // (Its frame's slots are no rule's `let`s: `boundValue` computes none there.)
-        let outer = slots.open(slotCount: definitions[index].slotCount)
+        let outer = slots.open(slotCount: shared.definitionSlotCounts[index])
         let value = shared.definitionPrograms.call(index, self)
         slots.end(outer)
         definitionCache[index] = value

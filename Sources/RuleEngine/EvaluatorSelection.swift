@@ -10,11 +10,9 @@ extension Evaluator {
         // bound that is no date selects nothing.
         var earliest = Int.min, latest = Int.max
         var excluded: [Int] = []
-        // (The selection's lists are read in place, by index: going through them counted a
-        // reference to each list, and to each program taken out, for every selection.)
-        for place in selection.bounds.indices {
-            guard let day = day(selection.bounds[place].value(self))?.ordinal else { return }
-            switch selection.bounds[place].comparison {
+        for bound in selection.bounds {
+            guard let day = day(bound.value(self))?.ordinal else { return }
+            switch bound.comparison {
             case .le: latest = min(latest, day)
             case .lt: latest = min(latest, day - 1)
             case .ge: earliest = max(earliest, day)
@@ -62,7 +60,7 @@ extension Evaluator {
             let ordinal = record.steps[index].day.ordinal
             if ordinal < earliest || ordinal > latest || (!excluded.isEmpty && excluded.contains(ordinal)) { continue }
             var fieldsMatch = true
-            for field in selection.fields.indices where !matches(index, selection.fields[field]) {
+            for field in selection.fields where !matches(index, field) {
                 fieldsMatch = false
                 break
             }

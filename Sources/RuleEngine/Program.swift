@@ -137,27 +137,15 @@ struct TemplateProgram: Sendable {
     }
 }
 
-/// A `let` or `for_each` binding made ready: the slot it fills and the program that computes it.
+/// Where a `let` or `for_each` binding goes: the slot it fills, and whether it reads a loop item
+/// (its program is the check's, at the same place: `CheckProgram.letPrograms`, `loopPrograms`).
 struct BindingProgram: Sendable {
     let slot: Int
     let dependsOnLoop: Bool
-    let program: Program
 
-    init(_ binding: Binding, using programs: Programs) {
+    init(_ binding: Binding) {
         slot = binding.slot
         dependsOnLoop = binding.dependsOnLoop
-        program = programs.make(binding.expression)
-    }
-}
-
-/// A shared definition made ready: its program and the slots it needs.
-struct DefinitionProgram: Sendable {
-    let program: Program
-    let slotCount: Int
-
-    init(_ definition: Definition, using programs: Programs) {
-        program = programs.make(definition.expression)
-        slotCount = definition.slotCount
     }
 }
 
@@ -176,10 +164,10 @@ struct CheckProgram: Sendable {
     let slotCount: Int
 
     init(_ check: Check, using programs: Programs) {
-        lets = check.lets.map { BindingProgram($0, using: programs) }
-        loops = check.loops.map { BindingProgram($0, using: programs) }
-        letPrograms = ProgramList(lets.map(\.program))
-        loopPrograms = ProgramList(loops.map(\.program))
+        lets = check.lets.map(BindingProgram.init)
+        loops = check.loops.map(BindingProgram.init)
+        letPrograms = ProgramList(check.lets.map { programs.make($0.expression) })
+        loopPrograms = ProgramList(check.loops.map { programs.make($0.expression) })
         when = check.when.map { ProgramCell(programs.make($0)) }
         violation = programs.make(check.violation)
         location = check.location.map { ProgramCell(programs.make($0)) }

@@ -81,11 +81,6 @@ enum Value: Sendable {
 
     /// The elements when the value is a list (or a sequence node); nil otherwise.
     var elements: [Value]? {
-        switch self {
-        case .list(let items): items
-        case .node(let node): node.items.map { $0.map(Value.from) }
-        case .missing: []
-        default: nil
-        }
+        (copy self).takeElements()
     }
 }
