@@ -63,6 +63,23 @@ struct DuplicateKeyTests {
         #expect(outerError.message.contains("line 6, column 1"))
     }
 
+    @Test func aKeyRepeatedAfterANestedMappingIsStillADuplicate() throws {
+        // Mappings and lists opened and closed between the two must not hide the repeat.
+        let error = try #require(parseError("id: 1\nmeta:\n  ab: 2\n  list: [{cd: 3}]\nid: 4\n"))
+        #expect(error.kind == .duplicateKey)
+        #expect(error.position == pos(5, 1))
+        #expect(error.message.contains("line 1, column 1"))
+        let flow = try #require(parseError("{a: {b: 1}, c: [{d: 2}], a: 3}\n"))
+        #expect(flow.position == pos(1, 26))
+    }
+
+    @Test func anAliasedKeyIsComparedByItsText() throws {
+        // (An alias is the node it names, with that node's position.)
+        let error = try #require(parseError("&k id: 1\nname: x\n*k : 2\n"))
+        #expect(error.kind == .duplicateKey)
+        #expect(error.message.contains("'id'"))
+    }
+
     @Test func sameKeyInDifferentMappingsIsFine() throws {
         let root = try parseOne("a: {id: 1}\nb: {id: 2}\nid: 3\n")
         #expect(root["a"]?["id"]?.scalar?.text == "1")
