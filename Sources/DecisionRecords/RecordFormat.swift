@@ -1,24 +1,24 @@
 /// What a record may hold and what a load checks: the format's keys, the vocabulary its codes
 /// come from, the keys loaded rules read, the kinds whose values are checked, and the as-of date.
-public struct RecordFormat: Sendable {
+///
+/// Made once for a run and never changed. (A class: every record's reader holds the format, and
+/// a struct of six counted references was copied for each record, each counted, an atomic
+/// operation, and released again.)
+public final class RecordFormat: Sendable {
     /// The codes and their names.
-    public var vocabulary: Vocabulary {
-        didSet { codes = CodeSections(vocabulary) }
-    }
+    public let vocabulary: Vocabulary
     /// The sections records write codes of, taken out of `vocabulary` once.
-    public private(set) var codes: CodeSections
+    public let codes: CodeSections
     /// Keys that loaded rules read, anywhere in a record; they are known keys (never reported as unknown).
-    public var ruleKeys: Set<String>
+    public let ruleKeys: Set<String>
     /// The kinds whose codes, booleans and keys are checked (those some rule outside the record
     /// pack applies to); nil checks every kind.
-    public var checkedKinds: Set<String>? {
-        didSet { checkedKindList = checkedKinds.map { Array($0) } }
-    }
+    public let checkedKinds: Set<String>?
     /// The checked kinds as a list: a run checks a handful, and comparing a kind with them,
     /// length first, costs less than hashing it for every record.
-    private var checkedKindList: [String]?
+    private let checkedKindList: [String]?
     /// Done steps dated after this day are a problem.
-    public var asOf: Day
+    public let asOf: Day
 
     /// Creates a format.
     public init(vocabulary: Vocabulary, ruleKeys: Set<String> = [], checkedKinds: Set<String>? = nil, asOf: Day) {
@@ -53,9 +53,8 @@ public struct RecordFormat: Sendable {
     /// The step fields that hold dates.
     public static let stepDateKeys = ["date", "start", "end", "submitted"]
 
-    /// The vocabulary sections the loader reads codes from, each taken out once. (A class: the
-    /// format is copied into each record's reader, and one reference is retained instead of 21.)
-    public final class CodeSections: Sendable {
+    /// The vocabulary sections the loader reads codes from, each taken out once.
+    public struct CodeSections: Sendable {
         public let kinds, stepTypes, statuses, outcomes, forms, meetingTypes, roles, booleanFacts: Vocabulary.Section
 
         init(_ vocabulary: Vocabulary) {
