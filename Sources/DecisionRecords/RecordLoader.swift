@@ -14,17 +14,23 @@ public enum RecordLoader {
             let problem = RecordProblem(
                 code: .record,
                 message: LocalizedText(
-                    zh: "文档是\(Wording.kind(document, .zh))，应为包含 id、kind、title 和 steps 的映射",
-                    en: "the document is \(Wording.kind(document, .en)), expected a mapping with id, kind, title and steps"),
+                    zh: "文档是\(Wording.kind(document.kind, .zh))，应为包含 id、kind、title 和 steps 的映射",
+                    en: "the document is \(Wording.kind(document.kind, .en)), expected a mapping with id, kind, title and steps"),
                 position: document.position)
             return .unreadable(problem)
         }
         var reader = RecordReader(format: format)
-        return reader.read(document, file: file)
+        return document.withBorrowed { root in reader.read(root, tree: document, file: file) }
     }
 
     /// Reads a date scalar; nil when it is not a valid date.
     public static func date(_ node: YAMLNode) -> Day? {
+        guard let text = node.scalar?.text else { return nil }
+        return Day(parsing: text)
+    }
+
+    /// Reads a date scalar; nil when it is not a valid date.
+    static func date(_ node: BorrowedNode) -> Day? {
         guard let text = node.scalar?.text else { return nil }
         return Day(parsing: text)
     }
@@ -36,16 +42,21 @@ struct RecordReader {
     var problems: [RecordProblem] = []
     /// Whether the record's kind has its codes, booleans and keys checked.
     var checksValues = false
-    /// How many times a name was rewritten to its code in a node (the tree is rebuilt only then).
-    var rewrites = 0
 
     init(format: RecordFormat) {
         self.format = format
     }
 
-    mutating func read(_ document: YAMLNode, file: String) -> LoadedDocument {
-        var root = document
-        let first = document.pairs?.first?.key.position ?? document.position
+    /// Reads the record whose root mapping is `document`, borrowed from `tree`.
+    mutating func read(_ document: BorrowedNode, tree: YAMLNode, file: String) -> LoadedDocument {
+        // The tree, rewritten where a name stands for its code (most records write codes).
+        var root = tree
+        // Where the first key is: a missing key is reported there.
+        var first = document.position
+        for place in document.pairPlaces {
+            first = document.key(at: place).position
+            break
+        }
         let id = requiredText("id", in: document, at: first)
         var kind = requiredText("kind", in: document, at: first)
         let title = requiredText("title", in: document, at: first)
@@ -62,26 +73,25 @@ struct RecordReader {
             unknownKeys(in: document, known: RecordFormat.recordKeys, what: LocalizedText(zh: "记录", en: "the record"))
             readFacts(document["facts"])
         } else if let facts = document["facts"], facts.kind != .mapping, facts.coreValue != .null {
-            add(.record, zh: "facts 是\(Wording.kind(facts, .zh))，应为映射", en: "facts is \(Wording.kind(facts, .en)), expected a mapping", at: facts)
+            add(.record, zh: "facts 是\(Wording.kind(facts.kind, .zh))，应为映射", en: "facts is \(Wording.kind(facts.kind, .en)), expected a mapping", at: facts)
         }
         var steps: [Step] = []
         if let stepsNode = document["steps"] {
-            if let items = stepsNode.items {
-                if items.isEmpty {
+            if let count = stepsNode.itemCount {
+                if count == 0 {
                     add(.record, zh: "steps 为空，记录至少要有一个步骤", en: "steps is empty; a record needs at least one step", at: stepsNode)
                 }
                 // Most records write codes: their steps, and the tree, are then kept as they are
                 // (rebuilding them copies every step and the root mapping).
                 var rewritten: [(index: Int, node: YAMLNode)] = []
-                steps.reserveCapacity(items.count)
-                for (index, item) in items.enumerated() {
-                    let stepRewrites = rewrites
-                    let (step, node) = readStep(item, index: index)
+                steps.reserveCapacity(count)
+                for index in 0..<count {
+                    let (step, node) = readStep(stepsNode.item(index), index: index)
                     if let step { steps.append(step) }
-                    if rewrites != stepRewrites { rewritten.append((index, node)) }
+                    if let node { rewritten.append((index, node)) }
                 }
                 if !rewritten.isEmpty {
-                    var nodes = Array(items)
+                    var nodes = (0..<count).map { stepsNode.item($0).owned }
                     for (index, node) in rewritten { nodes[index] = node }
                     root = root.replacing("steps", with: YAMLNode(.sequence(nodes), range: stepsNode.range, tag: stepsNode.tag))
                     // Steps refer to the rewritten tree's nodes, so rules read codes.
@@ -90,7 +100,7 @@ struct RecordReader {
                     }
                 }
             } else {
-                add(.record, zh: "steps 是\(Wording.kind(stepsNode, .zh))，应为步骤列表", en: "steps is \(Wording.kind(stepsNode, .en)), expected a list of steps", at: stepsNode)
+                add(.record, zh: "steps 是\(Wording.kind(stepsNode.kind, .zh))，应为步骤列表", en: "steps is \(Wording.kind(stepsNode.kind, .en)), expected a list of steps", at: stepsNode)
             }
         } else {
             problems.append(missing("steps", at: first))
@@ -101,14 +111,14 @@ struct RecordReader {
     }
 
     /// The id as written when it is not a valid one (a number), so reports can still name the record.
-    private func displayedID(_ document: YAMLNode) -> String {
+    private func displayedID(_ document: BorrowedNode) -> String {
         guard let text = document["id"]?.scalar?.text, document["id"]?.coreValue != .null else { return "" }
         return text
     }
 
     // MARK: Top level
 
-    private mutating func requiredText(_ key: String, in document: YAMLNode, at first: SourcePosition) -> String? {
+    private mutating func requiredText(_ key: String, in document: BorrowedNode, at first: SourcePosition) -> String? {
         guard let node = document[key] else {
             problems.append(missing(key, at: first))
             return nil
@@ -124,7 +134,7 @@ struct RecordReader {
                 zh: "\(key) 是\(Wording.kind(value, .zh))（\(written)），应为文本；请加引号：\(key): \"\(written)\"",
                 en: "\(key) is \(Wording.kind(value, .en)) (\(written)), expected a text; quote it: \(key): \"\(written)\"", at: node)
         case .none:
-            add(.record, zh: "\(key) 是\(Wording.kind(node, .zh))，应为文本", en: "\(key) is \(Wording.kind(node, .en)), expected a text", at: node)
+            add(.record, zh: "\(key) 是\(Wording.kind(node.kind, .zh))，应为文本", en: "\(key) is \(Wording.kind(node.kind, .en)), expected a text", at: node)
         }
         return nil
     }
@@ -137,11 +147,11 @@ struct RecordReader {
     }
 
     /// Well-known boolean facts must be booleans.
-    private mutating func readFacts(_ facts: YAMLNode?) {
+    private mutating func readFacts(_ facts: BorrowedNode?) {
         guard let facts else { return }
         guard facts.kind == .mapping else {
             if facts.coreValue != .null {
-                add(.record, zh: "facts 是\(Wording.kind(facts, .zh))，应为映射", en: "facts is \(Wording.kind(facts, .en)), expected a mapping", at: facts)
+                add(.record, zh: "facts 是\(Wording.kind(facts.kind, .zh))，应为映射", en: "facts is \(Wording.kind(facts.kind, .en)), expected a mapping", at: facts)
             }
             return
         }
@@ -154,12 +164,12 @@ struct RecordReader {
 
     // MARK: Shared checks
 
-    mutating func add(_ code: RecordProblem.Code, zh: String, en: String, at node: YAMLNode) {
+    mutating func add(_ code: RecordProblem.Code, zh: String, en: String, at node: BorrowedNode) {
         problems.append(RecordProblem(code: code, message: LocalizedText(zh: zh, en: en), position: node.position))
     }
 
     /// A value problem for a value that is neither a code nor a name of a section.
-    mutating func unknownCode(_ written: String, at node: YAMLNode, section: String, what: LocalizedText) {
+    mutating func unknownCode(_ written: String, at node: BorrowedNode, section: String, what: LocalizedText) {
         let vocabulary = format.vocabulary
         let suggestion = vocabulary.suggestion(for: written, in: section).map { closest -> (String, String) in
             let code = vocabulary.code(for: closest, in: section) ?? closest
@@ -178,10 +188,10 @@ struct RecordReader {
 
     /// A value problem for a boolean of the format or a well-known fact that is not a YAML 1.2 boolean.
     /// (`key` is only worded for a value that is no boolean: most are.)
-    mutating func requireBoolean(_ node: YAMLNode, key describe: @autoclosure () -> String) {
+    mutating func requireBoolean(_ node: BorrowedNode, key describe: @autoclosure () -> String) {
         if case .bool = node.coreValue { return }
         let key = describe()
-        let written = node.scalar?.text ?? Wording.kind(node, .en)
+        let written = node.scalar?.text ?? Wording.kind(node.kind, .en)
         add(.value,
             zh: "\(key) 的值“\(written)”不是布尔值；应写 true 或 false（yes、是、1 等均不算）",
             en: "\(key) is '\(written)', which is not a boolean; write true or false (yes, 1 and \"true\" are not booleans)",
@@ -190,7 +200,7 @@ struct RecordReader {
 
     /// A key problem for each key of a mapping that neither the format nor a loaded rule knows.
     /// (`what` is only worded when a key is unknown: a step's name was two new strings per step.)
-    mutating func unknownKeys(in node: YAMLNode, known: [String], what describe: @autoclosure () -> LocalizedText) {
+    mutating func unknownKeys(in node: BorrowedNode, known: [String], what describe: @autoclosure () -> LocalizedText) {
         // (Read by the pairs' places: a node made of every key and value held the document.)
         for place in node.pairPlaces {
             guard let key = node.keyText(at: place) else { continue }
@@ -204,7 +214,7 @@ struct RecordReader {
 
     /// A key problem for a key that is none of the format's `known` ones, unless a loaded rule
     /// reads it or it is the user's own (`x_...`).
-    mutating func unknownKey(_ keyNode: YAMLNode, _ key: String, known: [String], what describe: () -> LocalizedText) {
+    mutating func unknownKey(_ keyNode: BorrowedNode, _ key: String, known: [String], what describe: () -> LocalizedText) {
         guard !format.ruleKeys.contains(key), !RecordFormat.isExtension(key) else { return }
         let what = describe()
         let closest = Suggestion.closest(to: key, in: known)

@@ -4,12 +4,11 @@ import YAMLTree
 /// fifteen keys, and looking each up walked the pairs again. The keys that are none of the
 /// format's (`RecordFormat.stepKeys`) are kept, in written order, for the unknown-key check.
 ///
-/// A field is kept as its pair's place in the step (`YAMLNode.pairPlaces`), and made a node only
-/// when it is read: fifteen nodes, each holding the document, were retained as they were found
-/// and released with the fields, for every step.
+/// A field is kept as its pair's place in the step (`BorrowedNode.pairPlaces`), and made a node
+/// only when it is read.
 struct StepFields {
     /// The step whose pairs the places are of.
-    private var step: YAMLNode?
+    private var step: BorrowedNode?
     private var places = Places()
     /// The places of the keys that are none of the format's, with their texts.
     private(set) var otherKeys: [(place: Int, text: String)] = []
@@ -23,28 +22,28 @@ struct StepFields {
     /// Fields of no step yet (see `read(_:)`).
     init() {}
 
-    var type: YAMLNode? { value(places.type) }
-    var date: YAMLNode? { value(places.date) }
-    var start: YAMLNode? { value(places.start) }
-    var end: YAMLNode? { value(places.end) }
-    var status: YAMLNode? { value(places.status) }
-    var outcome: YAMLNode? { value(places.outcome) }
-    var form: YAMLNode? { value(places.form) }
-    var submitted: YAMLNode? { value(places.submitted) }
-    var by: YAMLNode? { value(places.by) }
-    var officers: YAMLNode? { value(places.officers) }
-    var attendees: YAMLNode? { value(places.attendees) }
-    var credentialsShown: YAMLNode? { value(places.credentialsShown) }
-    var signoffs: YAMLNode? { value(places.signoffs) }
-    var meeting: YAMLNode? { value(places.meeting) }
+    var type: BorrowedNode? { value(places.type) }
+    var date: BorrowedNode? { value(places.date) }
+    var start: BorrowedNode? { value(places.start) }
+    var end: BorrowedNode? { value(places.end) }
+    var status: BorrowedNode? { value(places.status) }
+    var outcome: BorrowedNode? { value(places.outcome) }
+    var form: BorrowedNode? { value(places.form) }
+    var submitted: BorrowedNode? { value(places.submitted) }
+    var by: BorrowedNode? { value(places.by) }
+    var officers: BorrowedNode? { value(places.officers) }
+    var attendees: BorrowedNode? { value(places.attendees) }
+    var credentialsShown: BorrowedNode? { value(places.credentialsShown) }
+    var signoffs: BorrowedNode? { value(places.signoffs) }
+    var meeting: BorrowedNode? { value(places.meeting) }
 
-    private func value(_ place: Int) -> YAMLNode? {
+    private func value(_ place: Int) -> BorrowedNode? {
         place < 0 ? nil : step?.value(at: place)
     }
 
     /// Finds the fields of a step (read into the caller's value: a struct built by an initializer
     /// was copied out of it for each step).
-    mutating func read(_ step: YAMLNode) {
+    mutating func read(_ step: BorrowedNode) {
         guard step.kind == .mapping else { return }
         self.step = step
         for place in step.pairPlaces {

@@ -2,15 +2,15 @@ import YAMLTree
 
 /// Reading one step: its type, status and dates, the shapes of its fields, its codes.
 extension RecordReader {
-    /// The step (nil when it cannot be placed: no type or no valid date) and its node with codes
-    /// in place of names.
-    mutating func readStep(_ original: YAMLNode, index: Int) -> (Step?, YAMLNode) {
+    /// The step (nil when it cannot be placed: no type or no valid date), and its node with codes
+    /// in place of names when a name was written (nil when the step is kept as it is).
+    mutating func readStep(_ original: BorrowedNode, index: Int) -> (Step?, YAMLNode?) {
         let number = index + 1
         guard original.kind == .mapping else {
-            add(.step, zh: "第 \(number) 个步骤是\(Wording.kind(original, .zh))，应为映射", en: "step \(number) is \(Wording.kind(original, .en)), expected a mapping", at: original)
-            return (nil, original)
+            add(.step, zh: "第 \(number) 个步骤是\(Wording.kind(original.kind, .zh))，应为映射", en: "step \(number) is \(Wording.kind(original.kind, .en)), expected a mapping", at: original)
+            return (nil, nil)
         }
-        var node = original
+        var node = MappingRewrite(original)
         var fields = StepFields()
         fields.read(original)
         let before = problems.count
@@ -35,7 +35,7 @@ extension RecordReader {
                              what: LocalizedText(zh: "审查形式", en: "review form"), required: false, checked: true)
             }
         }
-        let (dated, dayNode) = readDates(fields, of: node, step: number)
+        let (dated, dayNode) = readDates(fields, of: original, step: number)
         readPeople(fields, step: number)
         readMeeting(fields.meeting, of: &node, step: number, isDiscussion: type.map { Self.isCode($0, "collective_discussion") } ?? false)
         readSignoffs(fields.signoffs, of: &node, step: number)
@@ -46,14 +46,16 @@ extension RecordReader {
             }
         }
         let placed = !problems[before...].contains { $0.code == .step }
-        guard placed, let type, let day = dated else { return (nil, node) }
+        guard placed, let type, let day = dated else { return (nil, node.rewritten) }
         if statusKnown, status == .done, day > format.asOf, let dayNode {
             add(.future,
                 zh: "第 \(number) 个步骤标为已完成，但日期 \(day) 晚于检查基准日 \(format.asOf)；日期写错了，还是应标为 status: planned？",
                 en: "step \(number) is done but dated \(day), after the as-of date \(format.asOf); is the date wrong, or should it be status: planned?",
                 at: dayNode)
         }
-        return (Step(index: index, type: type, typeNumber: typeNumber, status: statusKnown ? status : .planned, day: day, node: node, dayPosition: dayNode?.position), node)
+        let step = Step(index: index, type: type, typeNumber: typeNumber, status: statusKnown ? status : .planned, day: day,
+                        node: node.rewritten ?? original.owned, dayPosition: dayNode?.position)
+        return (step, node.rewritten)
     }
 
     /// Whether a step's type is the given code, told apart by length first: a code of more than
@@ -68,28 +70,27 @@ extension RecordReader {
     /// `checked`, else the text as written (without a number).
     @discardableResult
     private mutating func readCode(
-        _ key: String, _ valueNode: YAMLNode?, of node: inout YAMLNode, step: Int, section: Vocabulary.Section, what: LocalizedText,
+        _ key: String, _ valueNode: BorrowedNode?, of node: inout MappingRewrite, step: Int, section: Vocabulary.Section, what: LocalizedText,
         required: Bool, checked: Bool
     ) -> (code: String?, number: Int?) {
         // The value's core type is resolved once (nil for a list or a mapping).
         let value = valueNode?.coreValue
         guard let valueNode, value != .null else {
             if required {
-                add(.step, zh: "第 \(step) 个步骤缺少 \(key)", en: "step \(step) lacks '\(key)'", at: valueNode ?? node)
+                add(.step, zh: "第 \(step) 个步骤缺少 \(key)", en: "step \(step) lacks '\(key)'", at: valueNode ?? node.original)
             }
             return (nil, nil)
         }
         guard case .string(let written) = value, !Vocabulary.trimmed(written).isEmpty else {
-            let kind = value.map { Wording.kind($0, .zh) } ?? Wording.kind(valueNode, .zh)
-            let kindEnglish = value.map { Wording.kind($0, .en) } ?? Wording.kind(valueNode, .en)
+            let kind = value.map { Wording.kind($0, .zh) } ?? Wording.kind(valueNode.kind, .zh)
+            let kindEnglish = value.map { Wording.kind($0, .en) } ?? Wording.kind(valueNode.kind, .en)
             add(.step, zh: "第 \(step) 个步骤的 \(key) 是\(kind)，应为文本", en: "step \(step) has \(key) \(kindEnglish), expected a text", at: valueNode)
             return (nil, nil)
         }
         if let number = section.number(of: written) { return (written, number) }
         if let code = section.code(named: written) {
             // A name: the code is written in its place.
-            node = node.replacing(key, with: code)
-            rewrites += 1
+            node.replace(key, withCode: code)
             return (code, section.number(of: code))
         }
         if checked {
@@ -101,7 +102,7 @@ extension RecordReader {
 
     /// The step's dates: each valid; a period has both ends, in order; the day it is dated by, and
     /// the node of that day (`date`, else the period's `end`).
-    private mutating func readDates(_ fields: StepFields, of node: YAMLNode, step: Int) -> (Day?, YAMLNode?) {
+    private mutating func readDates(_ fields: StepFields, of node: BorrowedNode, step: Int) -> (Day?, BorrowedNode?) {
         // Every date field of the format is checked, in the order of `RecordFormat.stepDateKeys`;
         // the step is dated by `date` or its period.
         let (dateNode, start, end) = (fields.date, fields.start, fields.end)
@@ -124,14 +125,14 @@ extension RecordReader {
     }
 
     /// A date field's day, or a problem naming it.
-    private mutating func readDate(_ key: String, _ node: YAMLNode, step: Int) -> Day? {
+    private mutating func readDate(_ key: String, _ node: BorrowedNode, step: Int) -> Day? {
         if let day = RecordLoader.date(node) { return day }
         badDate(key, node, step: step)
         return nil
     }
 
-    private mutating func badDate(_ key: String, _ node: YAMLNode, step: Int) {
-        let written = node.scalar?.text ?? Wording.kind(node, .en)
+    private mutating func badDate(_ key: String, _ node: BorrowedNode, step: Int) {
+        let written = node.scalar?.text ?? Wording.kind(node.kind, .en)
         let guess = node.scalar.flatMap { Day(guessing: $0.text) }
         add(.step,
             zh: "第 \(step) 个步骤的 \(key) 不是有效日期：\(written)（应为实际存在的日期，格式 YYYY-MM-DD\(guess.map { "；是否应为 \($0)？" } ?? "")）",
@@ -147,18 +148,19 @@ extension RecordReader {
         if let list = fields.attendees { readPersonList("attendees", list, step: step) }
     }
 
-    private mutating func readPersonList(_ key: String, _ list: YAMLNode, step: Int) {
-        guard let items = list.items else {
+    private mutating func readPersonList(_ key: String, _ list: BorrowedNode, step: Int) {
+        guard let count = list.itemCount else {
             let written = list.scalar?.text ?? ""
             let hint = list.scalar != nil && list.coreValue != .null ? ("；应写成列表：\(key): [\(written)]", "; write a list: \(key): [\(written)]") : ("", "")
             add(.step,
-                zh: "第 \(step) 个步骤的 \(key) 是\(Wording.kind(list, .zh))，应为人员编号列表\(hint.0)",
-                en: "step \(step) has \(key) as \(Wording.kind(list, .en)), expected a list of person ids\(hint.1)", at: list)
+                zh: "第 \(step) 个步骤的 \(key) 是\(Wording.kind(list.kind, .zh))，应为人员编号列表\(hint.0)",
+                en: "step \(step) has \(key) as \(Wording.kind(list.kind, .en)), expected a list of person ids\(hint.1)", at: list)
             return
         }
-        for item in items {
+        for index in 0..<count {
+            let item = list.item(index)
             guard case .string = item.coreValue else {
-                let written = item.scalar?.text ?? Wording.kind(item, .en)
+                let written = item.scalar?.text ?? Wording.kind(item.kind, .en)
                 add(.step,
                     zh: "第 \(step) 个步骤的 \(key) 中“\(written)”不是人员编号（文本）；数字编号请加引号",
                     en: "step \(step) lists '\(written)' in \(key), which is not a person id (a text); quote numeric ids", at: item)
@@ -168,23 +170,19 @@ extension RecordReader {
     }
 
     /// `meeting` is a mapping; a discussion's meeting type is a code; its booleans are booleans.
-    private mutating func readMeeting(_ value: YAMLNode?, of node: inout YAMLNode, step: Int, isDiscussion: Bool) {
-        guard var meeting = value else { return }
+    private mutating func readMeeting(_ value: BorrowedNode?, of node: inout MappingRewrite, step: Int, isDiscussion: Bool) {
+        guard let meeting = value else { return }
         guard meeting.kind == .mapping else {
-            add(.step, zh: "第 \(step) 个步骤的 meeting 是\(Wording.kind(meeting, .zh))，应为映射（type、ref、minutes 等）",
-                en: "step \(step) has meeting as \(Wording.kind(meeting, .en)), expected a mapping (type, ref, minutes, ...)", at: meeting)
+            add(.step, zh: "第 \(step) 个步骤的 meeting 是\(Wording.kind(meeting.kind, .zh))，应为映射（type、ref、minutes 等）",
+                en: "step \(step) has meeting as \(Wording.kind(meeting.kind, .en)), expected a mapping (type, ref, minutes, ...)", at: meeting)
             return
         }
         guard checksValues else { return }
         if isDiscussion {
-            // `readCode` counts a name it rewrote to its code (in `meeting`), which the step then takes.
-            let rewritesBefore = rewrites
-            _ = readCode("type", meeting["type"], of: &meeting, step: step, section: format.codes.meetingTypes,
+            var rewrite = MappingRewrite(meeting)
+            _ = readCode("type", meeting["type"], of: &rewrite, step: step, section: format.codes.meetingTypes,
                          what: LocalizedText(zh: "会议类型", en: "meeting type"), required: false, checked: true)
-            if rewrites != rewritesBefore {
-                node = node.replacing("meeting", with: meeting)
-                rewrites += 1
-            }
+            if let rewritten = rewrite.rewritten { node.replace("meeting", with: rewritten) }
         }
         for key in ["minutes", "dissent_recorded"] {
             if let flag = meeting[key] { requireBoolean(flag, key: "meeting.\(key)") }
@@ -193,28 +191,27 @@ extension RecordReader {
     }
 
     /// `signoffs` is a list of mappings, each with a text `role` that is a code, and a valid date.
-    private mutating func readSignoffs(_ value: YAMLNode?, of node: inout YAMLNode, step: Int) {
+    private mutating func readSignoffs(_ value: BorrowedNode?, of node: inout MappingRewrite, step: Int) {
         guard let list = value else { return }
-        // Read in place; a list of them is made only when a role was written by its name.
-        guard let items = list.items else {
-            add(.step, zh: "第 \(step) 个步骤的 signoffs 是\(Wording.kind(list, .zh))，应为列表：[{person, role, date}]",
-                en: "step \(step) has signoffs as \(Wording.kind(list, .en)), expected a list of {person, role, date}", at: list)
+        // A list of them is made only when a role was written by its name.
+        guard let count = list.itemCount else {
+            add(.step, zh: "第 \(step) 个步骤的 signoffs 是\(Wording.kind(list.kind, .zh))，应为列表：[{person, role, date}]",
+                en: "step \(step) has signoffs as \(Wording.kind(list.kind, .en)), expected a list of {person, role, date}", at: list)
             return
         }
         var rewritten: [(index: Int, node: YAMLNode)] = []
-        for index in items.indices {
-            var signoff = items[index]
+        for index in 0..<count {
+            let signoff = list.item(index)
             guard signoff.kind == .mapping else {
-                add(.step, zh: "第 \(step) 个步骤的签署是\(Wording.kind(signoff, .zh))，应为映射 {person, role, date}",
-                    en: "a signoff of step \(step) is \(Wording.kind(signoff, .en)), expected a mapping {person, role, date}", at: signoff)
+                add(.step, zh: "第 \(step) 个步骤的签署是\(Wording.kind(signoff.kind, .zh))，应为映射 {person, role, date}",
+                    en: "a signoff of step \(step) is \(Wording.kind(signoff.kind, .en)), expected a mapping {person, role, date}", at: signoff)
                 continue
             }
             if let role = signoff["role"] {
-                // `readCode` counts a name it rewrote to its code (in `signoff`).
-                let rewritesBefore = rewrites
-                _ = readCode("role", role, of: &signoff, step: step, section: format.codes.roles,
+                var rewrite = MappingRewrite(signoff)
+                _ = readCode("role", role, of: &rewrite, step: step, section: format.codes.roles,
                              what: LocalizedText(zh: "签署角色", en: "signoff role"), required: false, checked: checksValues)
-                if rewrites != rewritesBefore { rewritten.append((index, signoff)) }
+                if let node = rewrite.rewritten { rewritten.append((index, node)) }
             } else {
                 add(.step, zh: "第 \(step) 个步骤的签署缺少 role", en: "a signoff of step \(step) lacks 'role'", at: signoff)
             }
@@ -227,10 +224,9 @@ extension RecordReader {
             }
         }
         if !rewritten.isEmpty {
-            var nodes = Array(items)
+            var nodes = (0..<count).map { list.item($0).owned }
             for (index, signoff) in rewritten { nodes[index] = signoff }
-            node = node.replacing("signoffs", with: YAMLNode(.sequence(nodes), range: list.range, tag: list.tag))
-            rewrites += 1
+            node.replace("signoffs", with: YAMLNode(.sequence(nodes), range: list.range, tag: list.tag))
         }
     }
 }

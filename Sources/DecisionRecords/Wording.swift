@@ -2,8 +2,8 @@ import YAMLTree
 
 /// Words for what a value is, in problem messages.
 enum Wording {
-    static func kind(_ node: YAMLNode, _ language: Language) -> String {
-        switch node.kind {
+    static func kind(_ kind: YAMLNode.Kind, _ language: Language) -> String {
+        switch kind {
         case .scalar: language == .zh ? "标量" : "a scalar"
         case .sequence: language == .zh ? "列表" : "a list"
         case .mapping: language == .zh ? "映射" : "a mapping"
