@@ -8,72 +8,65 @@ extension Evaluator {
     func select(_ selection: SelectionProgram, into selected: inout SelectedSteps) {
         // The bounds make one span of days (no list of them is made for every selection); a
         // bound that is no date selects nothing.
-        var earliest = Int.min, latest = Int.max
-        var excluded: [Int] = []
-        for bound in selection.bounds {
-            guard let day = day(bound.value(self))?.ordinal else { return }
-            switch bound.comparison {
-            case .le: latest = min(latest, day)
-            case .lt: latest = min(latest, day - 1)
-            case .ge: earliest = max(earliest, day)
-            case .gt: earliest = max(earliest, day + 1)
-            case .eq: (earliest, latest) = (max(earliest, day), min(latest, day))
-            case .ne: excluded.append(day)
-            }
+        var days = DaySpan()
+        for place in selection.boundComparisons.indices {
+            guard let day = day(selection.boundValues.call(place, self))?.ordinal else { return }
+            days.bound(selection.boundComparisons[place], day)
         }
-        // The candidates: a span of `orderByType` (one type), of `order` (every type), or of the
-        // steps kept by type (several types), read in place (a slice of either list counted a
-        // reference to it for every selection).
-        enum Source { case order, byType, kept }
-        var (source, span) = (Source.order, order.indices)
-        var kept: [Int] = []
-        if let types = selection.types {
-            // Types are told apart by their numbers, else (ASCII ones) by length first.
-            if types.count == 1 {
-                let (wanted, wantedIsASCII) = (types[0], selection.typesAreASCII)
-                let number = stepTypesNumbered ? selection.typeNumbers[0] : nil
-                guard let group = typeGroups.first(where: { Self.sameType($0.type, $0.number, $0.isASCII, wanted, number, wantedIsASCII) }) else { return }
-                (source, span) = (.byType, group.range)
-            } else {
-                // Room for every step made at once (`filter` grew its list from nothing).
-                kept.reserveCapacity(order.count)
-                for place in order.indices where isSelected(record.steps[order[place]], types: types, numbers: selection.typeNumbers) {
-                    kept.append(order[place])
-                }
-                (source, span) = (.kept, kept.indices)
+        // The candidates: a span of `orderByType` (one type), or `order` (every type, or several),
+        // read in place (a slice of either list, or a list of the steps of several types, was
+        // counted, an atomic operation, for every selection, even when empty).
+        if selection.types == nil {
+            if !order.isEmpty { selected.makeRoom(for: order.count) }
+            for place in order.indices { consider(order[place], selection, days, into: &selected) }
+        } else if let wanted = selection.singleType {
+            guard let group = typeGroup(of: wanted, number: selection.singleTypeNumber, isASCII: selection.typesAreASCII) else { return }
+            // Most candidates of the right type are kept: room for all is made at once.
+            let range = typeGroups[group].range
+            if !range.isEmpty { selected.makeRoom(for: range.count) }
+            for place in range { consider(orderByType[place], selection, days, into: &selected) }
+        } else {
+            for place in order.indices where isSelected(record.steps[order[place]], selection) {
+                consider(order[place], selection, days, into: &selected)
             }
-        }
-        // Most candidates of the right type are kept: room for all is made at once.
-        if !span.isEmpty { selected.makeRoom(for: span.count) }
-        for place in span {
-            let index = switch source {
-            case .order: order[place]
-            case .byType: orderByType[place]
-            case .kept: kept[place]
-            }
-            let status = record.steps[index].status
-            switch selection.status {
-            case .done where status != .done: continue
-            case .planned where status != .planned: continue
-            default: break
-            }
-            let ordinal = record.steps[index].day.ordinal
-            if ordinal < earliest || ordinal > latest || (!excluded.isEmpty && excluded.contains(ordinal)) { continue }
-            var fieldsMatch = true
-            for field in selection.fields where !matches(index, field) {
-                fieldsMatch = false
-                break
-            }
-            if !fieldsMatch { continue }
-            if let filter = selection.filter, !keep(.step(index), filter) { continue }
-            selected.add(index)
         }
     }
 
-    /// Whether a step's type is one of `types` (whose numbers are `numbers`): by number when the
+    /// The place in `typeGroups` of the steps of a type (with its number in the selections'
+    /// numbering, and whether it is ASCII); nil when the record has none. Types are told apart by
+    /// their numbers, else (ASCII ones) by length first.
+    private func typeGroup(of wanted: String, number: Int?, isASCII wantedIsASCII: Bool) -> Int? {
+        let number = stepTypesNumbered ? number : nil
+        for place in typeGroups.indices
+        where Self.sameType(typeGroups[place].type, typeGroups[place].number, typeGroups[place].isASCII, wanted, number, wantedIsASCII) {
+            return place
+        }
+        return nil
+    }
+
+    /// Adds the step at `index` to `selected` when its status, day, fields and filter are the
+    /// selection's (its type was told before).
+    private func consider(_ index: Int, _ selection: SelectionProgram, _ days: DaySpan, into selected: inout SelectedSteps) {
+        let status = record.steps[index].status
+        switch selection.status {
+        case .done where status != .done: return
+        case .planned where status != .planned: return
+        default: break
+        }
+        guard days.contains(record.steps[index].day.ordinal) else { return }
+        // (Read by place: a field test taken out of the list counted its two lists.)
+        for place in selection.fields.indices where !matches(index, selection.fields[place]) { return }
+        // (Called where it lies: a filter taken out of its optional counted its closure.)
+        if selection.filter?.keeps(.step(index), self) == false { return }
+        selected.add(index)
+    }
+
+    /// Whether a step's type is one of the selection's (`types`, whose numbers are `typeNumbers`): by number when the
     /// record's types are numbered and the step's is a code (a type without a number is no code,
     /// so it cannot equal one), else as texts.
-    private func isSelected(_ step: borrowing Step, types: [String], numbers: [Int?]) -> Bool {
+    private func isSelected(_ step: borrowing Step, _ selection: SelectionProgram) -> Bool {
+        guard let types = selection.types else { return true }
+        let numbers = selection.typeNumbers
         guard stepTypesNumbered else { return types.contains(step.type) }
         if let number = step.typeNumber { return numbers.contains(number) }
         return types.indices.contains { numbers[$0] == nil && types[$0] == step.type }
@@ -150,5 +143,30 @@ struct SelectedSteps {
         if first == nil { first = index }
         last = index
         count += 1
+    }
+}
+
+/// The days a selection's bounds leave (`date: {le: ..., ne: ...}`), as day ordinals.
+struct DaySpan {
+    private var earliest = Int.min, latest = Int.max
+    /// The days a `ne` bound leaves out; nil while there are none (an empty list released at the
+    /// end of a selection was counted, an atomic operation).
+    private var excluded: [Int]?
+
+    /// Narrows the span by one bound.
+    mutating func bound(_ comparison: Comparison, _ day: Int) {
+        switch comparison {
+        case .le: latest = min(latest, day)
+        case .lt: latest = min(latest, day - 1)
+        case .ge: earliest = max(earliest, day)
+        case .gt: earliest = max(earliest, day + 1)
+        case .eq: (earliest, latest) = (max(earliest, day), min(latest, day))
+        case .ne: excluded = (excluded ?? []) + [day]
+        }
+    }
+
+    /// Whether a day is in the span.
+    func contains(_ day: Int) -> Bool {
+        day >= earliest && day <= latest && excluded?.contains(day) != true
     }
 }

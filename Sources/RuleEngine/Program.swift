@@ -34,18 +34,30 @@ final class SelectionProgram: Sendable {
     /// Whether every accepted type is ASCII (as codes are), so a step's type is told apart from
     /// them by length first.
     let typesAreASCII: Bool
+    /// The one accepted type, when there is exactly one (most selections), and its number.
+    /// (Read from the selection where it lies: a type taken out of `types` was counted, an
+    /// atomic operation, for every selection.)
+    let singleType: String?
+    let singleTypeNumber: Int?
     let status: StatusFilter
     let fields: [FieldProgram]
-    let bounds: [(comparison: Comparison, value: Program)]
+    /// The date bounds: each one's comparison, and its value's program at the same place of
+    /// `boundValues` (a program taken out of a list of bounds had its closure counted for every
+    /// selection; see `ProgramList`).
+    let boundComparisons: [Comparison]
+    let boundValues: ProgramList
     let filter: FilterProgram?
 
     init(_ selection: StepSelection, using programs: Programs) {
         types = selection.types
         typeNumbers = (selection.types ?? []).map(programs.stepTypes.number(of:))
         typesAreASCII = selection.types?.allSatisfy(\.isAllASCII) ?? false
+        singleType = selection.types?.count == 1 ? selection.types?.first : nil
+        singleTypeNumber = singleType.flatMap(programs.stepTypes.number(of:))
         status = selection.status
         fields = selection.fields.map { FieldProgram($0, using: programs) }
-        bounds = selection.bounds.map { ($0.comparison, programs.make($0.value)) }
+        boundComparisons = selection.bounds.map(\.comparison)
+        boundValues = ProgramList(selection.bounds.map { programs.make($0.value) })
         filter = selection.filter.map { FilterProgram($0, using: programs) }
     }
 }
@@ -73,6 +85,13 @@ struct FilterProgram: Sendable {
     init(_ filter: Filter, using programs: Programs) {
         slot = filter.slot
         condition = programs.make(filter.condition)
+    }
+
+    /// Whether the condition holds with `item` in the filter's slot. (Called on the filter where
+    /// it lies, as `selection.filter?.keeps(...)`: a filter taken out of its optional had its
+    /// closure counted for every step tried.)
+    func keeps(_ item: Value, _ evaluator: Evaluator) -> Bool {
+        evaluator.keep(item, self)
     }
 }
 
