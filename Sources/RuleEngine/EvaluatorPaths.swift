@@ -11,7 +11,7 @@ extension Evaluator {
     func reference(_ root: ReferenceRoot, _ path: [PathField]) -> Value {
         switch root {
         // Read from the root node itself: a value of it boxed the node for every reference.
-        case .record: return navigate(node: record.node, path, from: 0)
+        case .record: return navigate(node: record.node.unsafeBorrowed, path, from: 0)
         case .facts: return navigate(facts, path, from: 0)
         case .steps:
             var steps: [Value] = []
@@ -59,6 +59,11 @@ extension Evaluator {
 
     /// A value followed along a path of field names, from the field at `start`: a step's fields,
     /// a mapping's keys; over a list, each item's field, gathered into one list.
+    ///
+    /// Nodes are followed borrowed (`YAMLNode.unsafeBorrowed`): the record, which the evaluator
+    /// holds, and the value followed hold their documents while a path is read; a node read from
+    /// them was counted, an atomic operation, at every field. A value made of a collection holds
+    /// its node (`Value.from(_:)`).
     func navigate(_ value: Value, _ path: [PathField], from start: Int) -> Value {
         guard start < path.count else { return value }
         let (field, rest) = (path[start], start + 1)
@@ -68,12 +73,12 @@ extension Evaluator {
             switch field.stepField {
             case .date:
                 return navigate(.date(record.steps[index].day, record.steps[index].dayPosition), path, from: rest)
-            case .status: return navigate(.text(record.steps[index].status.rawValue, record.steps[index].node["status"]?.position), path, from: rest)
-            case .type: return navigate(.text(record.steps[index].type, record.steps[index].node["type"]?.position), path, from: rest)
-            case .mapping: return record.steps[index].node[field.name].map { navigate(node: $0, path, from: rest) } ?? .missing
+            case .status: return navigate(.text(record.steps[index].status.rawValue, record.steps[index].node.unsafeBorrowed["status"]?.position), path, from: rest)
+            case .type: return navigate(.text(record.steps[index].type, record.steps[index].node.unsafeBorrowed["type"]?.position), path, from: rest)
+            case .mapping: return record.steps[index].node.unsafeBorrowed[field.name].map { navigate(node: $0, path, from: rest) } ?? .missing
             }
         case .node(let node):
-            return navigate(node: node, path, from: start)
+            return navigate(node: node.unsafeBorrowed, path, from: start)
         case .list(let items):
             var result: [Value] = []
             result.reserveCapacity(items.count)
@@ -86,7 +91,7 @@ extension Evaluator {
 
     /// What a path reads from a node of the record: `navigate(.from(node), path, from: start)`, without making a
     /// value of each mapping and list on the way (a value of a node copies it, and is taken apart again).
-    private func navigate(node: YAMLNode, _ path: [PathField], from start: Int) -> Value {
+    private func navigate(node: BorrowedNode, _ path: [PathField], from start: Int) -> Value {
         guard start < path.count else { return .from(node) }
         if let count = node.itemCount {
             var result: [Value] = []
@@ -102,12 +107,12 @@ extension Evaluator {
     /// `appendFlattened(navigate(node: node, path, from: start), to: &result)`, without the values made on the
     /// way: each item's field is appended where it is read (a path over the steps, such as
     /// `$record.steps.by`, boxed every step's list in a value and built a list per step).
-    private func appendNavigated(node: YAMLNode, _ path: [PathField], from start: Int, to result: inout [Value]) {
+    private func appendNavigated(node: BorrowedNode, _ path: [PathField], from start: Int, to result: inout [Value]) {
         guard start < path.count else {
-            if let items = node.items {
-                for item in items { result.append(.from(item)) }
+            if let count = node.itemCount {
+                for index in 0..<count { result.append(.from(node.item(index))) }
             } else if node.kind == .mapping {
-                result.append(.node(node))
+                result.append(.node(node.owned))
             } else {
                 appendFlattened(.from(node), to: &result)
             }
@@ -123,7 +128,7 @@ extension Evaluator {
 
     /// `appendNavigated(node: item, path, from: start, to: &result)` for each item of a sequence:
     /// a mapping's field is read without a node made of the mapping.
-    private func appendItems(of sequence: YAMLNode, _ path: [PathField], from start: Int, to result: inout [Value]) {
+    private func appendItems(of sequence: BorrowedNode, _ path: [PathField], from start: Int, to result: inout [Value]) {
         sequence.forEachItem(
             key: path[start].name,
             value: { appendNavigated(node: $0, path, from: start + 1, to: &result) },
@@ -137,8 +142,9 @@ extension Evaluator {
         case .missing: break
         case .list(let items): result += items
         case .node(let node):
-            if let items = node.items {
-                for item in items { result.append(.from(item)) }
+            let node = node.unsafeBorrowed
+            if let count = node.itemCount {
+                for index in 0..<count { result.append(.from(node.item(index))) }
             } else {
                 result.append(value)
             }

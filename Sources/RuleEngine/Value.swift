@@ -22,8 +22,14 @@ enum Value: Sendable {
 
     /// Reads a node: scalars by the core schema (date-shaped texts as dates), collections as they are.
     static func from(_ node: YAMLNode) -> Value {
-        guard let scalar = node.scalar else { return .node(node) }
-        switch CoreValue.resolve(scalar, tag: node.tag) {
+        node.kind == .scalar ? from(node.unsafeBorrowed) : .node(node)
+    }
+
+    /// Reads a borrowed node: scalars by the core schema (date-shaped texts as dates), collections
+    /// as the nodes they are (which hold their document).
+    static func from(_ node: BorrowedNode) -> Value {
+        guard let core = node.coreValue else { return .node(node.owned) }
+        switch core {
         case .null: return .missing
         case .bool(let value): return .bool(value, node.position)
         case .int(let value): return .number(Double(value), node.position)
@@ -73,7 +79,8 @@ enum Value: Sendable {
     consuming func takeElements() -> [Value]? {
         switch consume self {
         case .list(let items): items
-        case .node(let node): node.items.map { $0.map(Value.from) }
+        case .node(let node):
+            node.withBorrowed { node in node.itemCount.map { count in (0..<count).map { Value.from(node.item($0)) } } }
         case .missing: []
         default: nil
         }

@@ -85,6 +85,31 @@ public struct BorrowedNode {
         }
     }
 
+    /// Goes through the items of this sequence: a mapping's value for the scalar key `key`, when it
+    /// has one, is handed to `value`; an item that is a sequence is handed to `sequence` whole; a
+    /// scalar is passed over. (The same as `item(i)[key]` of each item, with the key measured
+    /// once.) Nothing is done when this is no sequence.
+    public func forEachItem(key: String, value: (BorrowedNode) -> Void, sequence: (BorrowedNode) -> Void) {
+        let entry = entry
+        guard entry.kind == .sequence else { return }
+        let length = Int32(clamping: key.utf8.count)
+        let first = Int(entry.first)
+        document._withUnsafeGuaranteedRef { document in
+            for place in first..<(first + Int(entry.count)) {
+                let item = document.children[place]
+                let itemEntry = document.entries[Int(item)]
+                switch itemEntry.kind {
+                case .mapping:
+                    if let found = YAMLNode.valuePlace(in: document, entry: itemEntry, key: key, length: length) {
+                        value(node(document.children[found]))
+                    }
+                case .sequence: sequence(node(item))
+                case .scalar: break
+                }
+            }
+        }
+    }
+
     /// The places of a mapping's pairs, in written order (none when this is no mapping), read with
     /// `keyText(at:)`, `key(at:)` and `value(at:)`.
     @inlinable
@@ -117,9 +142,17 @@ extension YAMLNode {
     /// `body` returns (see `BorrowedNode`).
     @inlinable
     public func withBorrowed<Result>(_ body: (BorrowedNode) throws -> Result) rethrows -> Result {
-        try withExtendedLifetime(document) {
-            try body(BorrowedNode(document: .passUnretained(document), index: index))
-        }
+        try withExtendedLifetime(document) { try body(unsafeBorrowed) }
+    }
+
+    /// This node borrowed without a scope: valid only while this node, or another that holds its
+    /// document, is alive, which the caller must see to (code that reads a node held by a
+    /// constant it holds itself, as a rule's evaluation reads its record). A node read through
+    /// `withBorrowed(_:)` is the one to prefer; reaching a node held in a list of a class through
+    /// it counts the document, which this does not.
+    @inlinable
+    public var unsafeBorrowed: BorrowedNode {
+        BorrowedNode(document: .passUnretained(document), index: index)
     }
 }
 

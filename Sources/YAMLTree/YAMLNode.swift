@@ -194,29 +194,6 @@ public struct YAMLNode: Sendable {
         return nil
     }
 
-    /// Goes through the items of this sequence: a mapping's value for the scalar key `key`, when it
-    /// has one, is handed to `value`; an item that is a sequence is handed to `sequence` whole; a
-    /// scalar is passed over. (The same as `item[key]` of each item, without a node made of every
-    /// item and the key measured again for each.) Nothing is done when this is no sequence.
-    public func forEachItem(key: String, value: (YAMLNode) -> Void, sequence: (YAMLNode) -> Void) {
-        let entry = entry
-        guard entry.kind == .sequence else { return }
-        let length = Int32(clamping: key.utf8.count)
-        let first = Int(entry.first)
-        for place in first..<(first + Int(entry.count)) {
-            let item = Int(document.children[place])
-            let itemEntry = document.entries[item]
-            switch itemEntry.kind {
-            case .mapping:
-                if let found = Self.valuePlace(in: document, entry: itemEntry, key: key, length: length) {
-                    value(YAMLNode(document: document, index: Int(document.children[found])))
-                }
-            case .sequence: sequence(YAMLNode(document: document, index: item))
-            case .scalar: break
-            }
-        }
-    }
-
     /// The places of a mapping's pairs, in written order (none when this is no mapping): a place
     /// is read with `keyText(at:)`, `key(at:)` and `value(at:)` of this node. (Going through the
     /// places makes no node of each key and value, which `pairs` does, each holding the document.)

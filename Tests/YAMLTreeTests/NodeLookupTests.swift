@@ -67,17 +67,19 @@ struct NodeLookupTests {
         var values: [String] = []
         var places: [SourcePosition] = []
         var sequences = 0
-        steps.forEachItem(key: "by", value: { node in
-            values.append(node.scalar?.text ?? "list of \(node.items?.count ?? 0)")
-            places.append(node.position)
-        }, sequence: { _ in sequences += 1 })
+        steps.withBorrowed { steps in
+            steps.forEachItem(key: "by", value: { node in
+                values.append(node.scalar?.text ?? "list of \(node.itemCount ?? 0)")
+                places.append(node.position)
+            }, sequence: { _ in sequences += 1 })
+        }
         #expect(values == ["list of 2", "P-5", "P-6"])
         #expect(sequences == 1)
         // The same nodes as looking the key up in each item that is a mapping.
         let looked = (steps.items.map(Array.init) ?? []).filter { $0.kind == .mapping }.compactMap { $0["by"] }
         #expect(places == looked.map(\.position))
         var none = 0
-        try #require(root["facts"]).forEachItem(key: "by", value: { _ in none += 1 }, sequence: { _ in none += 1 })
+        try #require(root["facts"]).withBorrowed { $0.forEachItem(key: "by", value: { _ in none += 1 }, sequence: { _ in none += 1 }) }
         #expect(none == 0)
     }
 }
