@@ -19,8 +19,7 @@ public enum RecordLoader {
                 position: document.position)
             return .unreadable(problem)
         }
-        var reader = RecordReader(format: format)
-        return document.withBorrowed { root in reader.read(root, tree: document, file: file) }
+        return document.withBorrowed { root in RecordReader(format: format).read(root, tree: document, file: file) }
     }
 
     /// Reads a date scalar; nil when it is not a valid date.
@@ -48,7 +47,8 @@ struct RecordReader {
     }
 
     /// Reads the record whose root mapping is `document`, borrowed from `tree`.
-    mutating func read(_ document: BorrowedNode, tree: YAMLNode, file: String) -> LoadedDocument {
+    /// (Consuming: the problems found are handed to the result, not copied.)
+    consuming func read(_ document: BorrowedNode, tree: YAMLNode, file: String) -> LoadedDocument {
         // The tree, rewritten where a name stands for its code (most records write codes).
         var root = tree
         // Where the first key is: a missing key is reported there.
@@ -86,9 +86,7 @@ struct RecordReader {
                 var rewritten: [(index: Int, node: YAMLNode)] = []
                 steps.reserveCapacity(count)
                 for index in 0..<count {
-                    let (step, node) = readStep(stepsNode.item(index), index: index)
-                    if let step { steps.append(step) }
-                    if let node { rewritten.append((index, node)) }
+                    if let node = readStep(stepsNode.item(index), index: index, into: &steps) { rewritten.append((index, node)) }
                 }
                 if !rewritten.isEmpty {
                     var nodes = (0..<count).map { stepsNode.item($0).owned }

@@ -2,13 +2,15 @@ import YAMLTree
 
 /// Reading one step: its type, status and dates, the shapes of its fields, its codes.
 extension RecordReader {
-    /// The step (nil when it cannot be placed: no type or no valid date), and its node with codes
-    /// in place of names when a name was written (nil when the step is kept as it is).
-    mutating func readStep(_ original: BorrowedNode, index: Int) -> (Step?, YAMLNode?) {
+    /// Reads a step into `steps` (unless it cannot be placed: no type or no valid date), and
+    /// returns its node with codes in place of names when a name was written (nil when the step
+    /// is kept as it is). (Appended here: a step handed back was copied, every text and node of it
+    /// counted, on its way into the list.)
+    mutating func readStep(_ original: BorrowedNode, index: Int, into steps: inout [Step]) -> YAMLNode? {
         let number = index + 1
         guard original.kind == .mapping else {
             add(.step, zh: "第 \(number) 个步骤是\(Wording.kind(original.kind, .zh))，应为映射", en: "step \(number) is \(Wording.kind(original.kind, .en)), expected a mapping", at: original)
-            return (nil, nil)
+            return nil
         }
         var node = MappingRewrite(original)
         var fields = StepFields()
@@ -46,16 +48,16 @@ extension RecordReader {
             }
         }
         let placed = !problems[before...].contains { $0.code == .step }
-        guard placed, let type, let day = dated else { return (nil, node.rewritten) }
+        guard placed, let type, let day = dated else { return node.rewritten }
         if statusKnown, status == .done, day > format.asOf, let dayNode {
             add(.future,
                 zh: "第 \(number) 个步骤标为已完成，但日期 \(day) 晚于检查基准日 \(format.asOf)；日期写错了，还是应标为 status: planned？",
                 en: "step \(number) is done but dated \(day), after the as-of date \(format.asOf); is the date wrong, or should it be status: planned?",
                 at: dayNode)
         }
-        let step = Step(index: index, type: type, typeNumber: typeNumber, status: statusKnown ? status : .planned, day: day,
-                        node: node.rewritten ?? original.owned, dayPosition: dayNode?.position)
-        return (step, node.rewritten)
+        steps.append(Step(index: index, type: type, typeNumber: typeNumber, status: statusKnown ? status : .planned, day: day,
+                          node: node.rewritten ?? original.owned, dayPosition: dayNode?.position))
+        return node.rewritten
     }
 
     /// Whether a step's type is the given code, told apart by length first: a code of more than
