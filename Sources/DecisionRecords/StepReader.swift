@@ -12,6 +12,9 @@ extension RecordReader {
             add(.step, zh: "第 \(number) 个步骤是\(Wording.kind(original.kind, .zh))，应为映射", en: "step \(number) is \(Wording.kind(original.kind, .en)), expected a mapping", at: original)
             return nil
         }
+        // The format held here for the step: a section read from the reader's own (which a
+        // mutating method may replace) was counted, an atomic operation, for every field read.
+        let format = format
         var node = MappingRewrite(original)
         var fields = StepFields()
         fields.read(original)
@@ -47,7 +50,12 @@ extension RecordReader {
                 unknownKey(original.key(at: key.place), key.text, known: RecordFormat.stepKeys) { LocalizedText(zh: "第 \(number) 个步骤", en: "step \(number)") }
             }
         }
-        let placed = !problems[before...].contains { $0.code == .step }
+        // (By place: a slice of the problems counted the list.)
+        var placed = true
+        for place in before..<problems.count where problems[place].code == .step {
+            placed = false
+            break
+        }
         guard placed, let type, let day = dated else { return node.rewritten }
         if statusKnown, status == .done, day > format.asOf, let dayNode {
             add(.future,
