@@ -24,8 +24,7 @@ public enum RecordLoader {
 
     /// Reads a date scalar; nil when it is not a valid date.
     public static func date(_ node: YAMLNode) -> Day? {
-        guard let text = node.scalar?.text else { return nil }
-        return Day(parsing: text)
+        node.withBorrowed(date)
     }
 
     /// Reads a date scalar; nil when it is not a valid date.

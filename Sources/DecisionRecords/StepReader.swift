@@ -50,7 +50,7 @@ extension RecordReader {
                 unknownKey(original.key(at: key.place), key.text, known: RecordFormat.stepKeys) { LocalizedText(zh: "第 \(number) 个步骤", en: "step \(number)") }
             }
         }
-        // (By place: a slice of the problems counted the list.)
+        // (By place: no slice of the problems is made for every step.)
         var placed = true
         for place in before..<problems.count where problems[place].code == .step {
             placed = false

@@ -14,8 +14,8 @@ extension Evaluator {
             days.bound(selection.boundComparisons[place], day)
         }
         // The candidates: a span of `orderByType` (one type), or `order` (every type, or several),
-        // read in place (a slice of either list, or a list of the steps of several types, was
-        // counted, an atomic operation, for every selection, even when empty).
+        // read in place (a slice of either list, or a list made of the steps of several types,
+        // was counted, an atomic operation, for every selection).
         if selection.types == nil {
             if !order.isEmpty { selected.makeRoom(for: order.count) }
             for place in order.indices { consider(order[place], selection, days, into: &selected) }
@@ -61,9 +61,9 @@ extension Evaluator {
         selected.add(index)
     }
 
-    /// Whether a step's type is one of the selection's (`types`, whose numbers are `typeNumbers`): by number when the
-    /// record's types are numbered and the step's is a code (a type without a number is no code,
-    /// so it cannot equal one), else as texts.
+    /// Whether a step's type is one of the selection's (`types`, whose numbers are `typeNumbers`):
+    /// by number when the record's types are numbered and the step's is a code (a type without a
+    /// number is no code, so it cannot equal one), else as texts.
     private func isSelected(_ step: borrowing Step, _ selection: SelectionProgram) -> Bool {
         guard let types = selection.types else { return true }
         let numbers = selection.typeNumbers
@@ -149,8 +149,8 @@ struct SelectedSteps {
 /// The days a selection's bounds leave (`date: {le: ..., ne: ...}`), as day ordinals.
 struct DaySpan {
     private var earliest = Int.min, latest = Int.max
-    /// The days a `ne` bound leaves out; nil while there are none (an empty list released at the
-    /// end of a selection was counted, an atomic operation).
+    /// The days a `ne` bound leaves out; nil while there are none (no list is made for a
+    /// selection without one).
     private var excluded: [Int]?
 
     /// Narrows the span by one bound.

@@ -22,7 +22,7 @@ enum Value: Sendable {
 
     /// Reads a node: scalars by the core schema (date-shaped texts as dates), collections as they are.
     static func from(_ node: YAMLNode) -> Value {
-        node.kind == .scalar ? from(node.unsafeBorrowed) : .node(node)
+        node.kind == .scalar ? node.withBorrowed { Value.from($0) } : .node(node)
     }
 
     /// Reads a borrowed node: scalars by the core schema (date-shaped texts as dates), collections
