@@ -102,9 +102,12 @@ struct RecordReader {
         } else {
             problems.append(missing("steps", at: first))
         }
-        let record = DecisionRecord(id: id ?? displayedID(document), kind: kind ?? "", title: title ?? "", file: file, node: root, steps: steps,
-                                    stepTypeNumbering: format.codes.stepTypes.numbering)
-        return LoadedDocument(record: record, problems: problems)
+        let displayed = id ?? displayedID(document)
+        let numbering = format.codes.stepTypes.numbering
+        return LoadedDocument(
+            record: DecisionRecord(id: displayed, kind: kind ?? "", title: title ?? "", file: file, node: consume root, steps: consume steps,
+                                   stepTypeNumbering: numbering),
+            problems: problems)
     }
 
     /// The id as written when it is not a valid one (a number), so reports can still name the record.
