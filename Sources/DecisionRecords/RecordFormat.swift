@@ -16,7 +16,7 @@ public final class RecordFormat: Sendable {
     public let checkedKinds: Set<String>?
     /// The checked kinds as a list: a run checks a handful, and comparing a kind with them,
     /// length first, costs less than hashing it for every record.
-    private let checkedKindList: [String]?
+    private let checkedKindList: ShortTextList?
     /// Done steps dated after this day are a problem.
     public let asOf: Day
 
@@ -26,15 +26,14 @@ public final class RecordFormat: Sendable {
         codes = CodeSections(vocabulary)
         self.ruleKeys = ruleKeys
         self.checkedKinds = checkedKinds
-        checkedKindList = checkedKinds.map { Array($0) }
+        checkedKindList = checkedKinds.map { ShortTextList(Array($0)) }
         self.asOf = asOf
     }
 
     /// Whether records of a kind have their codes, booleans and keys checked.
     public func checks(kind: String) -> Bool {
         guard let checkedKinds, let checkedKindList else { return true }
-        let length = kind.utf8.count
-        if checkedKindList.contains(where: { $0.utf8.count == length && $0 == kind }) { return true }
+        if checkedKindList.containsSameLength(kind) { return true }
         // A text of other bytes can still equal a kind as strings do (canonically): asked by hash.
         return !kind.isAllASCII && checkedKinds.contains(kind)
     }
@@ -50,6 +49,10 @@ public final class RecordFormat: Sendable {
     public static let meetingKeys = ["type", "ref", "minutes", "dissent_recorded"]
     /// The keys of a signoff.
     public static let signoffKeys = ["person", "role", "date"]
+    /// The same keys, searched length first (see `ShortTextList`).
+    static let knownRecordKeys = ShortTextList(recordKeys)
+    static let knownMeetingKeys = ShortTextList(meetingKeys)
+    static let knownSignoffKeys = ShortTextList(signoffKeys)
     /// The step fields that hold dates.
     public static let stepDateKeys = ["date", "start", "end", "submitted"]
 

@@ -69,7 +69,7 @@ struct RecordReader {
         }
         checksValues = kind.map(format.checks(kind:)) ?? false
         if checksValues {
-            unknownKeys(in: document, known: RecordFormat.recordKeys, what: LocalizedText(zh: "记录", en: "the record"))
+            unknownKeys(in: document, known: RecordFormat.knownRecordKeys, what: LocalizedText(zh: "记录", en: "the record"))
             readFacts(document["facts"])
         } else if let facts = document["facts"], facts.kind != .mapping, facts.coreValue != .null {
             add(.record, zh: "facts 是\(Wording.kind(facts.kind, .zh))，应为映射", en: "facts is \(Wording.kind(facts.kind, .en)), expected a mapping", at: facts)
@@ -200,15 +200,14 @@ struct RecordReader {
 
     /// A key problem for each key of a mapping that neither the format nor a loaded rule knows.
     /// (`what` is only worded when a key is unknown: a step's name was two new strings per step.)
-    mutating func unknownKeys(in node: BorrowedNode, known: [String], what describe: @autoclosure () -> LocalizedText) {
+    mutating func unknownKeys(in node: BorrowedNode, known: ShortTextList, what describe: @autoclosure () -> LocalizedText) {
         // (Read by the pairs' places: a node made of every key and value held the document.)
         for place in node.pairPlaces {
             guard let key = node.keyText(at: place) else { continue }
             // The format's keys are ASCII letters and underscores, which no other text equals: a
             // key of another length is none of them, and is not compared with each.
-            let length = key.utf8.count
-            guard !known.contains(where: { $0.utf8.count == length && $0 == key }) else { continue }
-            unknownKey(node.key(at: place), key, known: known, what: describe)
+            guard !known.containsSameLength(key) else { continue }
+            unknownKey(node.key(at: place), key, known: known.texts, what: describe)
         }
     }
 

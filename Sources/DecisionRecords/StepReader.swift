@@ -197,7 +197,7 @@ extension RecordReader {
         for key in ["minutes", "dissent_recorded"] {
             if let flag = meeting[key] { requireBoolean(flag, key: "meeting.\(key)") }
         }
-        unknownKeys(in: meeting, known: RecordFormat.meetingKeys, what: LocalizedText(zh: "第 \(step) 个步骤的 meeting", en: "the meeting of step \(step)"))
+        unknownKeys(in: meeting, known: RecordFormat.knownMeetingKeys, what: LocalizedText(zh: "第 \(step) 个步骤的 meeting", en: "the meeting of step \(step)"))
     }
 
     /// `signoffs` is a list of mappings, each with a text `role` that is a code, and a valid date.
@@ -230,7 +230,7 @@ extension RecordReader {
                 add(.step, zh: "第 \(step) 个步骤的签署人不是人员编号（文本）", en: "a signoff of step \(step) has a person that is not a person id (a text)", at: person)
             }
             if checksValues {
-                unknownKeys(in: signoff, known: RecordFormat.signoffKeys, what: LocalizedText(zh: "第 \(step) 个步骤的签署", en: "a signoff of step \(step)"))
+                unknownKeys(in: signoff, known: RecordFormat.knownSignoffKeys, what: LocalizedText(zh: "第 \(step) 个步骤的签署", en: "a signoff of step \(step)"))
             }
         }
         if !rewritten.isEmpty {

@@ -72,18 +72,16 @@ public struct Vocabulary: Sendable {
         /// A code's number: its place in `numbering`; nil when the text is no code of the section
         /// (as strings are equal; names do not count).
         public func number(of written: String) -> Int? {
-            let list = numbering.codes
             if numbering.isASCII {
                 // A section has a handful of codes: comparing an ASCII text with them, length
                 // first, costs less than hashing it.
-                let length = written.utf8.count
-                if let place = list.firstIndex(where: { $0.utf8.count == length && $0 == written }) { return place }
+                if let place = numbering.lookup.placeOfSameLength(written) { return place }
                 // A text canonically equal to an ASCII code but not ASCII itself (the Kelvin sign
                 // for K) is longer in bytes than the code: such a text goes by hash.
                 guard !written.isAllASCII else { return nil }
             }
             guard codes[written] != nil else { return nil }
-            return list.firstIndex { $0 == written }
+            return numbering.codes.firstIndex { $0 == written }
         }
 
         /// The code a written value stands for: the value itself when it is a code, or the code
@@ -104,12 +102,14 @@ public struct Vocabulary: Sendable {
     /// engine compares type numbers only when it is its own (`===`).
     public final class Numbering: Sendable {
         /// The codes, sorted.
-        public let codes: [String]
+        public var codes: [String] { lookup.texts }
         /// Whether every code is ASCII (as the built-in ones are).
         public let isASCII: Bool
+        /// The codes, searched length first.
+        let lookup: ShortTextList
 
         init(_ codes: [String]) {
-            self.codes = codes
+            lookup = ShortTextList(codes)
             isASCII = codes.allSatisfy(\.isAllASCII)
         }
     }
