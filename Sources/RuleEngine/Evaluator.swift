@@ -174,7 +174,9 @@ final class Evaluator {
         for index in plan.check.lets.indices { slots.setLet(plan.check.lets[index].slot, to: index) }
         self.plan = Unmanaged.passUnretained(plan)
         version = nil
-        typeError = nil
+        // (Cleared only when set: writing nothing over nothing still destroyed the old error, a
+        // call, for every rule.)
+        if typeError != nil { typeError = nil }
     }
 
     /// A parameter of the rule under evaluation, of the version of its law in use.

@@ -82,7 +82,9 @@ struct SlotStack: ~Copyable {
 
     private mutating func clear(from start: Int, count: Int) {
         for slot in start..<(start + count) {
-            values[slot] = nil
+            // (Only a slot that holds a value is emptied: writing nothing over nothing still
+            // destroyed the old value, a call, for every slot of every rule.)
+            if case .some = values[slot] { values[slot] = nil }
             lets[slot] = -1
         }
     }
