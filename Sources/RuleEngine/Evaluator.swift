@@ -205,7 +205,7 @@ final class Evaluator {
         guard version != self.version, let plan else { return }
         self.version = version
         plan._withUnsafeGuaranteedRef { plan in
-            for index in plan.check.lets.indices { slots[plan.check.lets[index].slot] = nil }
+            for index in plan.check.lets.indices { slots.empty(plan.check.lets[index].slot) }
         }
     }
 
@@ -213,7 +213,7 @@ final class Evaluator {
     /// in place: taking each binding out retained and released its name and expression.)
     func bind(_ slot: Int, to value: Value, resetting lets: [BindingProgram]) {
         slots[slot] = value
-        for index in lets.indices where lets[index].dependsOnLoop { slots[lets[index].slot] = nil }
+        for index in lets.indices where lets[index].dependsOnLoop { slots.empty(lets[index].slot) }
     }
 
     /// A slot's value as bound, without computing a `let` (for a loop's item).

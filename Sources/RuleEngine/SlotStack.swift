@@ -43,6 +43,13 @@ struct SlotStack: ~Copyable {
         }
     }
 
+    /// Empties a slot of the innermost frame. (Only a slot that holds a value is written: nothing
+    /// written over nothing still destroyed the old value, a call.)
+    mutating func empty(_ slot: Int) {
+        precondition(slot >= 0 && slot < size, "slot out of its frame")
+        if case .some = values[base + slot] { values[base + slot] = nil }
+    }
+
     /// The index of the `let` that computes a slot of the innermost frame; -1 for none.
     func letIndex(_ slot: Int) -> Int {
         precondition(slot >= 0 && slot < size, "slot out of its frame")
@@ -82,8 +89,7 @@ struct SlotStack: ~Copyable {
 
     private mutating func clear(from start: Int, count: Int) {
         for slot in start..<(start + count) {
-            // (Only a slot that holds a value is emptied: writing nothing over nothing still
-            // destroyed the old value, a call, for every slot of every rule.)
+            // (See `empty(_:)`.)
             if case .some = values[slot] { values[slot] = nil }
             lets[slot] = -1
         }
