@@ -43,10 +43,20 @@ struct NodeBlock<Element>: ~Copyable {
     mutating func append(contentsOf elements: some Collection<Element>) {
         if count + elements.count > capacity { grow(to: count + elements.count) }
         guard !elements.isEmpty else { return }
-        var place = memory + count
-        for element in elements {
-            place.initialize(to: element)
-            place += 1
+        // Elements in one block of memory (a collection's children, taken from the pending list)
+        // are copied at once, not one by one.
+        let target = memory + count
+        let copied = elements.withContiguousStorageIfAvailable { buffer -> Bool in
+            guard let source = buffer.baseAddress else { return false }
+            target.initialize(from: source, count: buffer.count)
+            return true
+        }
+        if copied != true {
+            var place = target
+            for element in elements {
+                place.initialize(to: element)
+                place += 1
+            }
         }
         count += elements.count
     }
