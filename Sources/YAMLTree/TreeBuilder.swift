@@ -176,7 +176,9 @@ struct TreeBuilder: ~Copyable {
         let firstChild = stack[top].firstChild
         let keys = stride(from: firstChild, to: keyIndex, by: 2)
         var first: SourcePosition?
-        if keyIndexes.isEmpty || keyIndexes[top] == nil, (keyIndex - firstChild) / 2 < 16 {
+        // (A mapping gets its index at its sixteenth key, and loses it when it ends: one of fewer
+        // keys has none, and its keys are searched in place.)
+        if (keyIndex - firstChild) / 2 < 16 {
             // Keys of another length (their entries hold it) are passed over, the others compared
             // as texts (`sameText`: short ones as strings, long ones by their bytes first).
             for index in keys {
