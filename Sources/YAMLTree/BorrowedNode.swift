@@ -64,8 +64,7 @@ public struct BorrowedNode {
     /// How many items, if this node is a sequence.
     @inlinable
     public var itemCount: Int? {
-        let entry = entry
-        return entry.kind == .sequence ? Int(entry.count) : nil
+        document._withUnsafeGuaranteedRef { $0.itemCount(at: index) }
     }
 
     /// The item at `position` of this sequence (`0..<itemCount`).
@@ -114,14 +113,12 @@ public struct BorrowedNode {
     /// `keyText(at:)`, `key(at:)` and `value(at:)`.
     @inlinable
     public var pairPlaces: StrideTo<Int> {
-        let entry = entry
-        let first = Int(entry.first)
-        return stride(from: first, to: entry.kind == .mapping ? first + Int(entry.count) : first, by: 2)
+        document._withUnsafeGuaranteedRef { $0.pairPlaces(at: index) }
     }
 
     /// The text of the key at a place of `pairPlaces`; nil when the key is no scalar.
     public func keyText(at place: Int) -> String? {
-        document._withUnsafeGuaranteedRef { $0.scalar(at: Int($0.children[place]))?.text }
+        document._withUnsafeGuaranteedRef { $0.keyText(at: place) }
     }
 
     /// The key at a place of `pairPlaces`.
@@ -156,7 +153,31 @@ extension YAMLNode {
     }
 }
 
+/// Reading a node of a document by its entry's number, for `YAMLNode` and `BorrowedNode` alike.
 extension YAMLDocument {
+    /// How many items the node at entry `index` has, if it is a sequence.
+    @inlinable
+    func itemCount(at index: Int) -> Int? {
+        let entry = entries[index]
+        return entry.kind == .sequence ? Int(entry.count) : nil
+    }
+
+    /// The places in `children` of the keys of the node at entry `index` (none when it is no
+    /// mapping); the value of each follows its key.
+    @inlinable
+    func pairPlaces(at index: Int) -> StrideTo<Int> {
+        let entry = entries[index]
+        let first = Int(entry.first)
+        return stride(from: first, to: entry.kind == .mapping ? first + Int(entry.count) : first, by: 2)
+    }
+
+    /// The text of the key at a place of `children`; nil when the key is no scalar.
+    @usableFromInline
+    func keyText(at place: Int) -> String? {
+        let keyEntry = entries[Int(children[place])]
+        return keyEntry.kind == .scalar ? string(of: keyEntry) : nil
+    }
+
     /// The scalar at entry `index`, or nil when that node is a collection.
     @usableFromInline
     func scalar(at index: Int) -> YAMLScalar? {

@@ -97,29 +97,19 @@ public struct YAMLNode: Sendable {
     /// The explicit tag, if the source gave one (`!!str`, `!custom`); nil for implicit tags.
     @inlinable
     public var tag: String? {
-        let number = entry.tag
-        return number < 0 ? nil : document.tags[Int(number)]
+        document.tag(at: index)
     }
 
     /// The node's content, copied out (see `Content`).
     public var content: Content {
-        switch kind {
-        case .scalar: .scalar(scalarValue)
-        case .sequence: .sequence(Array(children))
-        case .mapping: .mapping(Array(Pairs(children: children)))
-        }
+        if let scalar { return .scalar(scalar) }
+        return kind == .sequence ? .sequence(Array(children)) : .mapping(Array(Pairs(children: children)))
     }
 
     /// The scalar, if this node is one.
     @inlinable
     public var scalar: YAMLScalar? {
-        kind == .scalar ? scalarValue : nil
-    }
-
-    @usableFromInline
-    var scalarValue: YAMLScalar {
-        let entry = entry
-        return YAMLScalar(text: document.string(of: entry), style: entry.style)
+        document.scalar(at: index)
     }
 
     /// The items, if this node is a sequence, as a new array (`items` reads them in place).
@@ -142,8 +132,7 @@ public struct YAMLNode: Sendable {
     /// document: counting a reference to it, an atomic operation, for a number.)
     @inlinable
     public var itemCount: Int? {
-        let entry = entry
-        return entry.kind == .sequence ? Int(entry.count) : nil
+        document.itemCount(at: index)
     }
 
     /// The pairs, if this node is a mapping, read in place.
@@ -199,16 +188,13 @@ public struct YAMLNode: Sendable {
     /// places makes no node of each key and value, which `pairs` does, each holding the document.)
     @inlinable
     public var pairPlaces: StrideTo<Int> {
-        let entry = entry
-        let first = Int(entry.first)
-        return stride(from: first, to: entry.kind == .mapping ? first + Int(entry.count) : first, by: 2)
+        document.pairPlaces(at: index)
     }
 
     /// The text of the key at a place of `pairPlaces`; nil when the key is no scalar.
     @inlinable
     public func keyText(at place: Int) -> String? {
-        let keyEntry = document.entries[Int(document.children[place])]
-        return keyEntry.kind == .scalar ? document.string(of: keyEntry) : nil
+        document.keyText(at: place)
     }
 
     /// The key at a place of `pairPlaces`.
