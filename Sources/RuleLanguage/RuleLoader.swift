@@ -1,5 +1,10 @@
 import DecisionRecords
 public import YAMLTree
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// A rule or definitions file to load.
 public struct RuleSource: Sendable {
@@ -198,8 +203,12 @@ public enum RuleLoader {
             var lineStart = 0
             var skipping = false
             while lineStart < buffer.count {
-                var lineEnd = lineStart
-                while lineEnd < buffer.count, buffer[lineEnd] != 0x0A { lineEnd += 1 }
+                // The line's end found by the C library (a loop over the bytes cost five
+                // instructions a byte, 1.3 M at every start-up for the built-in rules).
+                var lineEnd = buffer.count
+                if let base = buffer.baseAddress, let newline = memchr(base + lineStart, 0x0A, buffer.count - lineStart) {
+                    lineEnd = UnsafeRawPointer(newline) - UnsafeRawPointer(base)
+                }
                 let length = lineEnd - lineStart
                 if length >= key.count, (0..<key.count).allSatisfy({ buffer[lineStart + $0] == key[$0] }) {
                     skipping = true

@@ -45,3 +45,23 @@ struct PathListTests {
         #expect(PathList().folderRuns().isEmpty)
     }
 }
+
+@Suite("A path's folder and last component")
+struct PathTextTests {
+    @Test("The folder is what comes before the last slash")
+    func parentPath() {
+        #expect("记录/2026/决策.yaml".parentPath == "记录/2026")
+        #expect("决策.yaml".parentPath == ".")
+        #expect("/决策.yaml".parentPath == "/")
+        #expect("a/".parentPath == "a")
+        #expect("z/e\u{301}/f.yaml".parentPath == "z/e\u{301}")
+    }
+
+    @Test("The last component is what comes after the last slash")
+    func lastComponent() {
+        #expect("记录/2026/决策.yaml".lastComponent == "决策.yaml")
+        #expect("决策.yaml".lastComponent == "决策.yaml")
+        #expect("rules/".lastComponent == "")
+        #expect("z/e\u{301}".lastComponent == "e\u{301}")
+    }
+}
