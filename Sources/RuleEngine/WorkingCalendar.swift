@@ -122,12 +122,15 @@ public struct WorkingCalendar: Sendable {
             table = (0, [0])
             return
         }
+        // Monday to Friday, then the days the files set (looked up in `overrides` for every day
+        // of the covered years, the table cost some 500 instructions a day at every start-up).
+        var working = (start...end).map { !Day(ordinal: $0).isWeekend }
+        for (ordinal, isWorking) in overrides where ordinal >= start && ordinal <= end { working[ordinal - start] = isWorking }
         var before: [Int32] = [0]
-        before.reserveCapacity(end - start + 2)
+        before.reserveCapacity(working.count + 1)
         var running: Int32 = 0
-        for ordinal in start...end {
-            let day = Day(ordinal: ordinal)
-            if overrides[ordinal] ?? !day.isWeekend { running += 1 }
+        for isWorking in working {
+            if isWorking { running += 1 }
             before.append(running)
         }
         // before[i] counts working days before start + i; before[i + 1] includes that day.
