@@ -5,7 +5,9 @@
 
 1. Generates N synthetic records (bench/generate.py, deterministic) under .build/bench/.
 2. The floor: bench/floor.c, a C program that only pulls libyaml's events from every file.
-3. `legality check --format json` with --jobs 1 and with the default number of jobs.
+3. `legality check --format json` with --jobs 1 and with the default number of jobs, and with one
+   job and a rules folder of no rule but one that never holds (the time of loading the records and
+   reporting; the rest of the one-job time is the rules').
 4. Start-up: `legality check` of one record, median of 20 runs.
 5. Time, peak resident memory and the floor's time on 100,000 records and on --large records (0
    to skip), as one file a record and as 10 multi-document files.
@@ -43,7 +45,7 @@ def sh(args, **kwargs):
     return subprocess.run(args, check=True, **kwargs)
 
 
-def timed(args, stdin_path=None, runs=1):
+def timed(args, stdin_path=None, runs=1, env=None):
     """Median wall time and the peak RSS (KB) of `runs` runs of a command.
 
     The peak is measured by bench/peak.c, which runs the command: a process forked from this
@@ -52,7 +54,7 @@ def timed(args, stdin_path=None, runs=1):
     for _ in range(runs):
         stdin = open(stdin_path, "rb") if stdin_path else subprocess.DEVNULL
         start = time.perf_counter()
-        process = subprocess.run([PEAK] + args, stdin=stdin, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        process = subprocess.run([PEAK] + args, stdin=stdin, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
         times.append(time.perf_counter() - start)
         lines = process.stderr.decode(errors="replace").strip().splitlines()
         peak = max(peak, int(lines[-1]) if lines and lines[-1].isdigit() else 0)
@@ -61,6 +63,24 @@ def timed(args, stdin_path=None, runs=1):
         if process.returncode not in (0, 1):
             sys.exit(f"bench: {' '.join(args)} exited with {process.returncode}")
     return statistics.median(times), peak
+
+
+def loading_only_rules():
+    """A rules folder with the built-in vocabulary, definitions and calendar and one rule that
+    never holds, for every kind: with it `legality check` reads and checks every record as with
+    the built-in rules (keys, codes, dates) and evaluates next to nothing, so its time is that of
+    loading records and reporting, and the rest of the full check's is the rules'."""
+    folder = os.path.join(WORK, "rules-loading-only")
+    shutil.rmtree(folder, ignore_errors=True)
+    shutil.copytree(os.path.join(ROOT, "rules"), folder)
+    for pack in ("mad", "normative", "penalty", "record", "report"):
+        shutil.rmtree(os.path.join(folder, pack), ignore_errors=True)
+    os.makedirs(os.path.join(folder, "bench"))
+    with open(os.path.join(folder, "bench", "LOAD-000.yaml"), "w") as f:
+        f.write("id: LOAD-000\nseverity: info\ntitle: {zh: 空, en: none}\ndescription: {zh: 空, en: none}\n"
+                "message: {zh: 空, en: none}\nbasis: {instrument: bench, article: '-', en: bench}\n"
+                "help: {zh: 空, en: none}\nviolation: false\n")
+    return dict(os.environ, LEGALITY_RULES=folder)
 
 
 def dataset(count, multi=0):
@@ -105,13 +125,14 @@ def main():
     # between runs a minute apart, so each ratio is taken within a round (the floor's time over
     # the check's in the same round) and the median of the rounds' ratios is reported beside the
     # median times.
+    loading = loading_only_rules()
     rounds = []
     for _ in range(args.runs):
-        rounds.append((timed([FLOOR], listing), timed(check + ["--jobs", "1", folder]), timed(check + [folder])))
-    floor, one, default = (statistics.median(r[i][0] for r in rounds) for i in range(3))
-    floor_peak, one_peak, default_peak = (max(r[i][1] for r in rounds) for i in range(3))
-    one_ratio = statistics.median(r[0][0] / r[1][0] for r in rounds)
-    default_ratio = statistics.median(r[0][0] / r[2][0] for r in rounds)
+        rounds.append((timed([FLOOR], listing), timed(check + ["--jobs", "1", folder]), timed(check + [folder]),
+                       timed(check + ["--jobs", "1", folder], env=loading)))
+    floor, one, default, loading_one = (statistics.median(r[i][0] for r in rounds) for i in range(4))
+    floor_peak, one_peak, default_peak, loading_peak = (max(r[i][1] for r in rounds) for i in range(4))
+    one_ratio, default_ratio, loading_ratio = (statistics.median(r[0][0] / r[i][0] for r in rounds) for i in (1, 2, 3))
 
     single = os.path.join(ROOT, "cases", "mad", "county-heating-concession.yaml")
     startup = statistics.median(timed([LEGALITY, "check", "--as-of", "2026-11-27", single])[0] for _ in range(20))
@@ -125,6 +146,7 @@ def main():
         ("floor: libyaml events only (C)", floor, 1.0, floor_peak),
         ("legality check --format json --jobs 1", one, one_ratio, one_peak),
         (f"legality check --format json (default jobs: {cores})", default, default_ratio, default_peak),
+        ("legality check --format json --jobs 1, no rule (records loaded and reported only)", loading_one, loading_ratio, loading_peak),
     ]:
         print(f"| {label} | {seconds:.2f} | {n / seconds:,.0f} | {mb / seconds:.1f} | {floor / seconds:.2f} | {ratio:.2f} | {peak / 1024:.0f} |")
     print(f"\nstart-up: `legality check` of one record, median of 20 runs: {startup * 1000:.1f} ms\n")
@@ -192,11 +214,15 @@ def main():
             f.write(files[0] + "\n")
         floor_each = (floor_instructions - instructions([FLOOR], stdin_path=first_list)) / (n - 1)
         check_each = (check_instructions - instructions(check + ["--jobs", "1", first])) / (n - 1)
+        loading = loading_only_rules()
+        loading_each = (instructions(check + ["--jobs", "1", copies], env=loading)
+                        - instructions(check + ["--jobs", "1", first], env=loading)) / (n - 1)
         print(f"beyond start-up (the {n:,} records less the first alone): floor {floor_each:,.0f} instructions a record, "
-              f"legality {check_each:,.0f} ({check_each / floor_each:.2f} × the floor)")
+              f"legality {check_each:,.0f} ({check_each / floor_each:.2f} × the floor), of which loading and reporting "
+              f"(no rule but one that never holds) {loading_each:,.0f} ({loading_each / floor_each:.2f} ×)")
 
 
-def instructions(args, stdin_path=None, each_instruction=False):
+def instructions(args, stdin_path=None, each_instruction=False, env=None):
     """Instructions a command executes, counted by valgrind's callgrind (with each instruction's
     count written out when asked, for `atomic_counts`).
 
@@ -205,7 +231,7 @@ def instructions(args, stdin_path=None, each_instruction=False):
     fixed (SWIFT_DETERMINISTIC_HASHING), so that two binaries compare exactly."""
     out = os.path.join(WORK, "callgrind.out")
     stdin = open(stdin_path, "rb") if stdin_path else subprocess.DEVNULL
-    environment = dict(os.environ, SWIFT_DETERMINISTIC_HASHING="1")
+    environment = dict(env or os.environ, SWIFT_DETERMINISTIC_HASHING="1")
     detail = ["--dump-instr=yes"] if each_instruction else []
     result = subprocess.run(["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}"] + detail + args,
                             stdin=stdin, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
