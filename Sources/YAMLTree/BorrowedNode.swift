@@ -56,9 +56,7 @@ public struct BorrowedNode {
 
     /// The scalar's value resolved by the YAML 1.2 core schema; nil for collections.
     public var coreValue: CoreValue? {
-        document._withUnsafeGuaranteedRef { document in
-            document.scalar(at: index).map { CoreValue.resolve($0, tag: document.tag(at: index)) }
-        }
+        document._withUnsafeGuaranteedRef { $0.coreValue(at: index) }
     }
 
     /// How many items, if this node is a sequence.
@@ -183,6 +181,17 @@ extension YAMLDocument {
     func scalar(at index: Int) -> YAMLScalar? {
         let entry = entries[index]
         return entry.kind == .scalar ? YAMLScalar(text: string(of: entry), style: entry.style) : nil
+    }
+
+    /// The value of the node at entry `index` resolved by the YAML 1.2 core schema; nil for a
+    /// collection. An untagged scalar (nearly all) is resolved from its text and style as they
+    /// lie, without a `YAMLScalar` made of it and its tag compared with each of the schema's.
+    @usableFromInline
+    func coreValue(at index: Int) -> CoreValue? {
+        let entry = entries[index]
+        guard entry.kind == .scalar else { return nil }
+        guard entry.tag < 0 else { return CoreValue.resolve(YAMLScalar(text: string(of: entry), style: entry.style), tag: tags[Int(entry.tag)]) }
+        return entry.style == .plain ? CoreValue.resolvePlain(string(of: entry)) : .string(string(of: entry))
     }
 
     /// The explicit tag of the node at entry `index`, if the source gave one.

@@ -21,7 +21,11 @@ public enum CoreValue: Sendable, Hashable {
         default: break
         }
         guard scalar.style == .plain, tag == nil || tag == "!" else { return .string(scalar.text) }
-        let text = scalar.text
+        return resolvePlain(scalar.text)
+    }
+
+    /// Resolves the text of a plain scalar without an explicit tag (or with the tag `!`).
+    static func resolvePlain(_ text: String) -> CoreValue {
         // The first byte tells which forms a text may take (null, a boolean, a number), so a date
         // or a code is not compared with every spelling of null and of a boolean on its way.
         guard let first = text.utf8.first else { return .null }

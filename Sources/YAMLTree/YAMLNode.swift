@@ -214,8 +214,7 @@ public struct YAMLNode: Sendable {
 
     /// The scalar's value resolved by the YAML 1.2 core schema; nil for collections.
     public var coreValue: CoreValue? {
-        guard let scalar else { return nil }
-        return CoreValue.resolve(scalar, tag: tag)
+        document.coreValue(at: index)
     }
 
     /// The items of a sequence, read where they lie in the document (`Pairs` reads a mapping's
