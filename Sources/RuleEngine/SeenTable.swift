@@ -4,9 +4,14 @@ import DecisionRecords
 ///
 /// A run of a million records keeps a million of these, so they are stored compactly: the bytes
 /// of every value (and of the record id, when it is not the value itself) in one buffer, a
-/// 24-byte entry each, and an open-addressing index of entry numbers probed from the value's
-/// hash (`Hasher`, seeded per process, so crafted ids cannot make every lookup collide). A
-/// dictionary of strings to places cost about 115 bytes a value, and twice that while it grew.
+/// 24-byte entry each, and an open-addressing index probed from the value's hash (`Hasher`,
+/// seeded per process, so crafted ids cannot make every lookup collide). A dictionary of strings
+/// to places cost about 115 bytes a value, and twice that while it grew.
+///
+/// Each slot of the index holds 32 bits of its value's hash beside the entry's number: a probe
+/// passes over a slot of another hash without reading its entry or its bytes (a run's ids are
+/// mostly of one length, and each such read was a cache miss: a third of a million ids' time went
+/// there), and the index grows by placing its slots again, without hashing any value again.
 struct SeenTable: Sendable {
     /// Where a value was first seen: the record's id, the file's number in the run, the line.
     struct Place: Equatable {
@@ -29,8 +34,10 @@ struct SeenTable: Sendable {
 
     private var bytes: [UInt8] = []
     private var entries: [Entry] = []
-    /// Entry number + 1 for each slot, 0 for an empty one; never more than half full.
-    private var slots: [UInt32] = Array(repeating: 0, count: 64)
+    /// For each slot, 0 when empty, else the value's 32 bits of hash (`hash32`) in the high half and
+    /// its entry number + 1 in the low half; never more than half full. A value's first slot is
+    /// the low bits of its 32 bits of hash.
+    private var slots: [UInt64] = Array(repeating: 0, count: 64)
 
     /// How many values are kept.
     var count: Int { entries.count }
@@ -41,15 +48,18 @@ struct SeenTable: Sendable {
     mutating func firstPlace(of value: String, else place: Place) -> Place? {
         var value = value
         return value.withUTF8 { valueBytes in
-            let hash = Self.hash(valueBytes)
+            let hash = Self.hash32(valueBytes)
             let mask = slots.count - 1
-            var slot = hash & mask
+            var slot = Int(hash) & mask
             while slots[slot] != 0 {
-                let entry = entries[Int(slots[slot]) - 1]
-                if Int(entry.valueLength) == valueBytes.count, matches(entry, valueBytes) { return self.place(of: entry) }
+                let held = slots[slot]
+                if UInt32(truncatingIfNeeded: held >> 32) == hash {
+                    let entry = entries[Int(UInt32(truncatingIfNeeded: held)) - 1]
+                    if Int(entry.valueLength) == valueBytes.count, matches(entry, valueBytes) { return self.place(of: entry) }
+                }
                 slot = (slot + 1) & mask
             }
-            insert(valueBytes, place, at: slot)
+            insert(valueBytes, hash, place, at: slot)
             return nil
         }
     }
@@ -67,7 +77,7 @@ struct SeenTable: Sendable {
         return Place(record: record, file: Int(entry.file), line: Int(entry.line))
     }
 
-    private mutating func insert(_ value: UnsafeBufferPointer<UInt8>, _ place: Place, at slot: Int) {
+    private mutating func insert(_ value: UnsafeBufferPointer<UInt8>, _ hash: UInt32, _ place: Place, at slot: Int) {
         // (Compared in the id's own bytes: walking its UTF-8 view cost some 600 instructions a record.)
         var record = place.record
         let sameAsValue = record.withUTF8 { String.sameBytes($0[...], value[...]) }
@@ -80,28 +90,27 @@ struct SeenTable: Sendable {
         bytes.append(contentsOf: value)
         if !sameAsValue { bytes.append(contentsOf: place.record.utf8) }
         entries.append(entry)
-        slots[slot] = UInt32(entries.count)
+        slots[slot] = UInt64(hash) << 32 | UInt64(entries.count)
         if entries.count * 2 > slots.count { grow() }
     }
 
-    /// Doubles the index and places every entry again.
+    /// Doubles the index and places every slot again by the hash it holds.
     private mutating func grow() {
-        var larger = [UInt32](repeating: 0, count: slots.count * 2)
+        var larger = [UInt64](repeating: 0, count: slots.count * 2)
         let mask = larger.count - 1
-        bytes.withUnsafeBufferPointer { stored in
-            for (number, entry) in entries.enumerated() {
-                let value = UnsafeBufferPointer(rebasing: stored[entry.start..<(entry.start + Int(entry.valueLength))])
-                var slot = Self.hash(value) & mask
-                while larger[slot] != 0 { slot = (slot + 1) & mask }
-                larger[slot] = UInt32(number + 1)
-            }
+        for held in slots where held != 0 {
+            var slot = Int(UInt32(truncatingIfNeeded: held >> 32)) & mask
+            while larger[slot] != 0 { slot = (slot + 1) & mask }
+            larger[slot] = held
         }
         slots = larger
     }
 
-    private static func hash(_ value: UnsafeBufferPointer<UInt8>) -> Int {
+    /// 32 bits of the value's hash, which spread the slots of any index a run can hold (a billion
+    /// values would need 2^31).
+    private static func hash32(_ value: UnsafeBufferPointer<UInt8>) -> UInt32 {
         var hasher = Hasher()
         hasher.combine(bytes: UnsafeRawBufferPointer(value))
-        return hasher.finalize()
+        return UInt32(truncatingIfNeeded: hasher.finalize())
     }
 }
