@@ -21,7 +21,7 @@
    often the `lock cmpxchg` of the runtime's `swift_retain` and `swift_release` ran (found with
    objdump), which cost more than their instruction count says (1–1.5 ns each in this program).
 Prints a Markdown table (records/s, MB/s, ratio to the floor, peak memory) and the core count.
-Times are the median of --runs rounds (the floor and both checks back to back in each), on a warm
+Times are the median of --runs rounds (the floor and the checks back to back in each), on a warm
 file cache; the ratios to the floor are given of the median times and as the median of each
 round's ratio.
 """
@@ -199,12 +199,12 @@ def main():
         if counts is not None:
             print(f"atomic reference counts (`lock cmpxchg` in swift_retain and swift_release): {counts / n:,.0f} a record")
         # The counts above include each program's start-up once: legality's (reading its 45 rule
-        # files, parsing its arguments) is some 62 M instructions, 31,000 a record of 2,000, the
+        # files, parsing its arguments) is some 55 M instructions, 27,000 a record of 2,000, the
         # floor's next to nothing. What a record costs beyond start-up is the count of the n
         # records less that of the first alone, over n - 1.
-        first = os.path.join(WORK, "callgrind-1")
         if n < 2:
             return
+        first = os.path.join(WORK, "callgrind-1")
         if not os.path.isdir(first):
             os.makedirs(first)
             shutil.copyfile(files[0], os.path.join(first, os.path.basename(files[0])))
@@ -214,7 +214,6 @@ def main():
             f.write(files[0] + "\n")
         floor_each = (floor_instructions - instructions([FLOOR], stdin_path=first_list)) / (n - 1)
         check_each = (check_instructions - instructions(check + ["--jobs", "1", first])) / (n - 1)
-        loading = loading_only_rules()
         loading_each = (instructions(check + ["--jobs", "1", copies], env=loading)
                         - instructions(check + ["--jobs", "1", first], env=loading)) / (n - 1)
         print(f"beyond start-up (the {n:,} records less the first alone): floor {floor_each:,.0f} instructions a record, "
