@@ -7,7 +7,9 @@
 2. The floor: bench/floor.c, a C program that only pulls libyaml's events from every file.
 3. `legality check --format json` with --jobs 1 and with the default number of jobs, and with one
    job and a rules folder of no rule but one that never holds (the time of loading the records and
-   reporting; the rest of the one-job time is the rules').
+   reporting; the rest of the one-job time is the rules'). Also the floor on every core (as many
+   floor processes at once as there are cores, each given a share of the files): what the machine
+   itself gains from its cores, beside what legality's default jobs gain.
 4. Start-up: `legality check` of one record, median of 20 runs.
 5. Time, peak resident memory and the floor's time on 100,000 records and on --large records (0
    to skip), as one file a record and as 10 multi-document files.
@@ -63,6 +65,35 @@ def timed(args, stdin_path=None, runs=1, env=None):
         if process.returncode not in (0, 1):
             sys.exit(f"bench: {' '.join(args)} exited with {process.returncode}")
     return statistics.median(times), peak
+
+
+def timed_split(args, listing, parts):
+    """Wall time and the largest peak RSS (KB) of `parts` copies of a command run at once, each
+    reading its own contiguous share of the paths of `listing` on standard input: the floor on
+    every core, which tells how much faster this machine pulls libyaml's events with all its cores
+    than with one (two processes share caches and memory bandwidth, so not `parts` times)."""
+    with open(listing) as f:
+        paths = f.read().splitlines()
+    shares = []
+    for part in range(parts):
+        share = f"{listing}.part{part}"
+        with open(share, "w") as f:
+            f.write("\n".join(paths[part * len(paths) // parts:(part + 1) * len(paths) // parts]) + "\n")
+        shares.append(share)
+    inputs = [open(share, "rb") for share in shares]
+    start = time.perf_counter()
+    processes = [subprocess.Popen([PEAK] + args, stdin=stdin, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE) for stdin in inputs]
+    outputs = [process.communicate()[1] for process in processes]
+    seconds = time.perf_counter() - start
+    for stdin in inputs:
+        stdin.close()
+    peak = 0
+    for process, output in zip(processes, outputs):
+        if process.returncode != 0:
+            sys.exit(f"bench: {' '.join(args)} exited with {process.returncode}")
+        lines = output.decode(errors="replace").strip().splitlines()
+        peak = max(peak, int(lines[-1]) if lines and lines[-1].isdigit() else 0)
+    return seconds, peak
 
 
 def loading_only_rules():
@@ -129,10 +160,12 @@ def main():
     rounds = []
     for _ in range(args.runs):
         rounds.append((timed([FLOOR], listing), timed(check + ["--jobs", "1", folder]), timed(check + [folder]),
-                       timed(check + ["--jobs", "1", folder], env=loading)))
-    floor, one, default, loading_one = (statistics.median(r[i][0] for r in rounds) for i in range(4))
-    floor_peak, one_peak, default_peak, loading_peak = (max(r[i][1] for r in rounds) for i in range(4))
-    one_ratio, default_ratio, loading_ratio = (statistics.median(r[0][0] / r[i][0] for r in rounds) for i in (1, 2, 3))
+                       timed(check + ["--jobs", "1", folder], env=loading), timed_split([FLOOR], listing, cores)))
+    floor, one, default, loading_one, floor_split = (statistics.median(r[i][0] for r in rounds) for i in range(5))
+    floor_peak, one_peak, default_peak, loading_peak, split_peak = (max(r[i][1] for r in rounds) for i in range(5))
+    one_ratio, default_ratio, loading_ratio, split_ratio = (statistics.median(r[0][0] / r[i][0] for r in rounds) for i in (1, 2, 3, 4))
+    # Legality's default jobs against the floor run on every core, round by round.
+    default_to_split = statistics.median(r[4][0] / r[2][0] for r in rounds)
 
     single = os.path.join(ROOT, "cases", "mad", "county-heating-concession.yaml")
     startup = statistics.median(timed([LEGALITY, "check", "--as-of", "2026-11-27", single])[0] for _ in range(20))
@@ -147,8 +180,10 @@ def main():
         ("legality check --format json --jobs 1", one, one_ratio, one_peak),
         (f"legality check --format json (default jobs: {cores})", default, default_ratio, default_peak),
         ("legality check --format json --jobs 1, no rule (records loaded and reported only)", loading_one, loading_ratio, loading_peak),
+        (f"floor on {cores} cores: {cores} processes at once, each a share of the files", floor_split, split_ratio, split_peak),
     ]:
         print(f"| {label} | {seconds:.2f} | {n / seconds:,.0f} | {mb / seconds:.1f} | {floor / seconds:.2f} | {ratio:.2f} | {peak / 1024:.0f} |")
+    print(f"\nlegality's default jobs against the floor on {cores} cores (median of rounds): {default_to_split:.2f}")
     print(f"\nstart-up: `legality check` of one record, median of 20 runs: {startup * 1000:.1f} ms\n")
 
     # The floor is timed on the same files just before, so the ratio holds even where the time is
