@@ -122,17 +122,13 @@ enum LedgerInput {
                 message: LedgerProblems.uncomputedFormula(cell: CellReference.cell(row: record.row, column: column), header: layout.headers[column] ?? ""),
                 position: SourcePosition(line: record.row, column: column)))
         }
-        var evaluation = engine.evaluate(loaded, file: file)
+        var evaluation = engine.evaluate(loaded, file: file, listingRules: keepRecords)
         let cells = record.cells
         evaluation.locateFindings { position in
             guard position.line == record.row else { return nil }
             return CellLocation(
                 sheet: sheet, reference: CellReference.cell(row: position.line, column: position.column),
                 header: layout.headers[position.column], value: cells[position.column]?.text)
-        }
-        if !keepRecords {
-            evaluation.applicableRules = []
-            evaluation.notInForceRules = []
         }
         var summary = keepRecords ? RecordChecker.summary(of: loaded, document: record.node, file: file) : nil
         summary?.row = CellLocation(sheet: sheet, reference: CellReference.cell(row: record.row, column: 1), header: nil, value: nil).description

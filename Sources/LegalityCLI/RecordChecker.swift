@@ -267,12 +267,9 @@ enum RecordChecker {
         let loaded = engine.load(document, file: file)
         let standing: CheckedRecord.Standing = loaded.record == nil ? .notRecord : .record
         let record = keepRecords ? summary(of: loaded, document: document, file: file) : nil
-        // The loaded record is handed over to its evaluation, not copied.
-        var evaluation = engine.evaluate(consume loaded, file: file)
-        if !keepRecords {
-            evaluation.applicableRules = []
-            evaluation.notInForceRules = []
-        }
+        // The loaded record is handed over to its evaluation, not copied; the rules that applied
+        // are listed only for the summaries that keep them.
+        let evaluation = engine.evaluate(consume loaded, file: file, listingRules: keepRecords)
         return DocumentOutcome(standing: standing, record: record, evaluation: evaluation)
     }
 

@@ -82,8 +82,13 @@ public final class Engine: Sendable {
     ///
     /// Documents may be evaluated in any order and in parallel; `RunState.settle` must then see
     /// each evaluation in file order, which decides the findings that depend on earlier records.
-    public func evaluate(_ document: consuming LoadedDocument, file: String) -> RecordEvaluation {
-        var result = RecordEvaluation(findings: [], applicableRules: loadProblemRuleIDs)
+    ///
+    /// - Parameter listingRules: whether the evaluation lists the rules that applied and those not
+    ///   in force (`applicableRules`, `notInForceRules`), which only reports that keep records read;
+    ///   without it both stay empty.
+    public func evaluate(_ document: consuming LoadedDocument, file: String, listingRules: Bool = true) -> RecordEvaluation {
+        var result = RecordEvaluation(findings: [], applicableRules: listingRules ? loadProblemRuleIDs : [])
+        result.listsRules = listingRules
         // Most documents load without a problem: their id and place are not even asked.
         if !document.problems.isEmpty {
             result.findings = loadProblemFindings(document.problems, record: document.id, at: document.record?.position, file: file)
@@ -95,14 +100,14 @@ public final class Engine: Sendable {
         let evaluator = Evaluator(shared, record: consume record)
         let indices = ruleIndices(for: evaluator.record.kind)
         // Room for every rule that may apply, made once (it grew five times a record).
-        result.applicableRules.reserveCapacity(result.applicableRules.count + indices.count)
+        if listingRules { result.applicableRules.reserveCapacity(result.applicableRules.count + indices.count) }
         for index in indices {
             // A plan is a reference: taking a rule from `rules` would copy every field of it.
             uncountedPlans[index]._withUnsafeGuaranteedRef { plan in
                 guard plan.scope == .eachRecord, !blocked || plan.isRecordPack else { return }
                 if plan.rule.needsRegistry, evaluator.registry == nil { return }
                 evaluator.prepare(for: plan, slotCount: plan.check.slotCount)
-                if evaluate(plan, with: evaluator, into: &result) { result.applicableRules.append(plan.rule.id) }
+                if evaluate(plan, with: evaluator, into: &result), listingRules { result.applicableRules.append(plan.rule.id) }
             }
         }
         result.uncoveredYears = evaluator.uncoveredYears
@@ -175,7 +180,7 @@ public final class Engine: Sendable {
             // No item to check: the rule applies unless the act it is about predates its law.
             inForce = plan.rule.versions.contains { $0.holds(on: day) }
         }
-        if !inForce { result.notInForceRules.append(plan.rule.id) }
+        if !inForce, result.listsRules { result.notInForceRules.append(plan.rule.id) }
         return inForce
     }
 

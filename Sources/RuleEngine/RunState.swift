@@ -77,6 +77,8 @@ public struct RecordEvaluation: Sendable {
     public var notInForceRules: [String] = []
     /// Years outside the calendar that a working-day count touched.
     public var uncoveredYears: Set<Int> = []
+    /// Whether `applicableRules` and `notInForceRules` are listed (see `Engine.evaluate`).
+    var listsRules = true
     /// `seen_before` questions not yet answered.
     var seenQueries: [SeenQuery] = []
     /// The findings that rest on those questions, made when they are settled (`RunState.settle`).
