@@ -58,8 +58,7 @@ def timed(args, stdin_path=None, runs=1, env=None):
         start = time.perf_counter()
         process = subprocess.run([PEAK] + args, stdin=stdin, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
         times.append(time.perf_counter() - start)
-        lines = process.stderr.decode(errors="replace").strip().splitlines()
-        peak = max(peak, int(lines[-1]) if lines and lines[-1].isdigit() else 0)
+        peak = max(peak, reported_peak(process.stderr))
         if stdin_path:
             stdin.close()
         if process.returncode not in (0, 1):
@@ -67,11 +66,14 @@ def timed(args, stdin_path=None, runs=1, env=None):
     return statistics.median(times), peak
 
 
-def timed_split(args, listing, parts):
-    """Wall time and the largest peak RSS (KB) of `parts` copies of a command run at once, each
-    reading its own contiguous share of the paths of `listing` on standard input: the floor on
-    every core, which tells how much faster this machine pulls libyaml's events with all its cores
-    than with one (two processes share caches and memory bandwidth, so not `parts` times)."""
+def reported_peak(stderr):
+    """The peak RSS (KB) bench/peak.c writes as the last line of a command's standard error."""
+    lines = stderr.decode(errors="replace").strip().splitlines()
+    return int(lines[-1]) if lines and lines[-1].isdigit() else 0
+
+
+def split_listing(listing, parts):
+    """`parts` files of contiguous shares of the paths of `listing`, for `timed_split`."""
     with open(listing) as f:
         paths = f.read().splitlines()
     shares = []
@@ -80,6 +82,15 @@ def timed_split(args, listing, parts):
         with open(share, "w") as f:
             f.write("\n".join(paths[part * len(paths) // parts:(part + 1) * len(paths) // parts]) + "\n")
         shares.append(share)
+    return shares
+
+
+def timed_split(args, shares):
+    """Wall time and the largest peak RSS (KB) of one copy of a command for each share of a
+    listing (`split_listing`), run at once, each reading its share on standard input: the floor
+    on every core, which tells how much faster this machine pulls libyaml's events with all its
+    cores than with one (processes share caches and memory bandwidth, so not always that many
+    times)."""
     inputs = [open(share, "rb") for share in shares]
     start = time.perf_counter()
     processes = [subprocess.Popen([PEAK] + args, stdin=stdin, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE) for stdin in inputs]
@@ -87,13 +98,10 @@ def timed_split(args, listing, parts):
     seconds = time.perf_counter() - start
     for stdin in inputs:
         stdin.close()
-    peak = 0
-    for process, output in zip(processes, outputs):
+    for process in processes:
         if process.returncode != 0:
             sys.exit(f"bench: {' '.join(args)} exited with {process.returncode}")
-        lines = output.decode(errors="replace").strip().splitlines()
-        peak = max(peak, int(lines[-1]) if lines and lines[-1].isdigit() else 0)
-    return seconds, peak
+    return seconds, max(reported_peak(output) for output in outputs)
 
 
 def loading_only_rules():
@@ -157,10 +165,11 @@ def main():
     # the check's in the same round) and the median of the rounds' ratios is reported beside the
     # median times.
     loading = loading_only_rules()
+    shares = split_listing(listing, cores)
     rounds = []
     for _ in range(args.runs):
         rounds.append((timed([FLOOR], listing), timed(check + ["--jobs", "1", folder]), timed(check + [folder]),
-                       timed(check + ["--jobs", "1", folder], env=loading), timed_split([FLOOR], listing, cores)))
+                       timed(check + ["--jobs", "1", folder], env=loading), timed_split([FLOOR], shares)))
     floor, one, default, loading_one, floor_split = (statistics.median(r[i][0] for r in rounds) for i in range(5))
     floor_peak, one_peak, default_peak, loading_peak, split_peak = (max(r[i][1] for r in rounds) for i in range(5))
     one_ratio, default_ratio, loading_ratio, split_ratio = (statistics.median(r[0][0] / r[i][0] for r in rounds) for i in (1, 2, 3, 4))
