@@ -158,7 +158,9 @@ enum JSON {
     }
 
     static func indent(_ output: inout [UInt8], _ indent: [UInt8], _ depth: Int) {
-        if !indent.isEmpty { output += indent }
+        // (Appended from its buffer: appending the list itself counted a reference to it, an
+        // atomic operation, for every key written.)
+        if !indent.isEmpty { indent.withUnsafeBufferPointer { output.append(contentsOf: $0) } }
         // Copied from a line of spaces (appending a repeated element went through the generic
         // path of a sequence, one space at a time), a static text: a slice of a list of spaces
         // counted a reference to the list, an atomic operation, for every line.
