@@ -36,8 +36,9 @@ build: deps
 release: deps $(if $(filter 1,$(PGO)),$(PROFILE))
 	$(SWIFT) build -c release $(RELEASE_FLAGS) $$(scripts/pgo --prepare .build $(if $(filter 1,$(PGO)),$(PROFILE)))
 
-# The profile, made again whenever a source, a rule or the training changes. A toolchain without
-# llvm-profdata or the profile runtime (scripts/pgo exits 3) leaves it empty: no profile is used.
+# The profile, made again whenever a source, a rule or the training changes. Where none can be made
+# (scripts/pgo exits 3: no llvm-profdata or profile runtime beside swift, a compiler without
+# -ir-profile-generate, or no python3) it is left empty and the build is plain; `make clean` retries.
 $(PROFILE): $(PROFILE_INPUTS)
 	@scripts/pgo $@ || { status=$$?; [ $$status -eq 3 ] && mkdir -p $(@D) && : > $@; }
 
