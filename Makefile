@@ -40,7 +40,7 @@ release: deps $(if $(filter 1,$(PGO)),$(PROFILE))
 # (scripts/pgo exits 3: no llvm-profdata or profile runtime beside swift, a compiler without
 # -ir-profile-generate, or no python3) it is left empty and the build is plain; `make clean` retries.
 $(PROFILE): $(PROFILE_INPUTS)
-	@scripts/pgo $@ || { status=$$?; [ $$status -eq 3 ] && mkdir -p $(@D) && : > $@; }
+	@SWIFT="$(SWIFT)" scripts/pgo $@ || { status=$$?; [ $$status -eq 3 ] && mkdir -p $(@D) && : > $@; }
 
 # Every test: the Swift test suites, the examples the rules carry, and the shared
 # conformance suite when it is beside the project.
