@@ -3,6 +3,8 @@
 
     bench/run.py [--records 20000] [--large 1000000] [--runs 3]
 
+0. Builds the release binary with `make release`: profile-guided (scripts/pgo); `make bench PGO=0`
+   or `PGO=0 bench/run.py` measures a plain build.
 1. Generates N synthetic records (bench/generate.py, deterministic) under .build/bench/.
 2. The floor: bench/floor.c, a C program that only pulls libyaml's events from every file.
 3. `legality check --format json` with --jobs 1 and with the default number of jobs, and with one
