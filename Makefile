@@ -15,6 +15,8 @@ RELEASE_FLAGS ?= --static-swift-stdlib
 PGO ?= 1
 PROFILE := .build-pgo/legality.profdata
 PROFILE_INPUTS := $(shell find Sources rules -type f 2>/dev/null) Package.swift scripts/pgo bench/generate.py
+# The profile a release build uses: none with PGO=0.
+USED_PROFILE := $(if $(filter 1,$(PGO)),$(PROFILE))
 
 .PHONY: all deps build release test conformance run bench fuzz sanitize install dist clean
 
@@ -33,8 +35,8 @@ deps:
 build: deps
 	$(SWIFT) build
 
-release: deps $(if $(filter 1,$(PGO)),$(PROFILE))
-	$(SWIFT) build -c release $(RELEASE_FLAGS) $$(scripts/pgo --prepare .build $(if $(filter 1,$(PGO)),$(PROFILE)))
+release: deps $(USED_PROFILE)
+	$(SWIFT) build -c release $(RELEASE_FLAGS) $$(scripts/pgo --prepare .build $(USED_PROFILE))
 
 # The profile, made again whenever a source, a rule or the training changes. Where none can be made
 # (scripts/pgo exits 3: no llvm-profdata or profile runtime beside swift, a compiler without
@@ -107,8 +109,8 @@ sanitize: deps
 
 # A package that runs anywhere Linux runs (static Swift stdlib and libyaml), checked in a fresh
 # folder with an empty environment and ldd; see scripts/dist.
-dist: deps $(if $(filter 1,$(PGO)),$(PROFILE))
-	PGO_PROFILE=$(if $(filter 1,$(PGO)),$(PROFILE)) scripts/dist
+dist: deps $(USED_PROFILE)
+	PGO_PROFILE=$(USED_PROFILE) scripts/dist
 
 clean:
 	rm -rf .build .build-fuzz .build-asan .build-tsan .build-dist .build-pgo dist
