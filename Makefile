@@ -18,7 +18,7 @@ PROFILE_INPUTS := $(shell find Sources rules -type f 2>/dev/null) Package.swift 
 # The profile a release build uses: none with PGO=0.
 USED_PROFILE := $(if $(filter 1,$(PGO)),$(PROFILE))
 
-.PHONY: all deps build release test conformance run bench fuzz sanitize install dist clean
+.PHONY: all deps build release test conformance run bench bench-rules fuzz sanitize install dist clean
 
 all: build
 
@@ -77,6 +77,11 @@ install: release
 BENCH_ARGS ?=
 bench: deps
 	python3 bench/run.py $(BENCH_ARGS)
+
+# What each built-in rule costs a record (callgrind instructions, each rule's file taken out of a
+# copy of rules/ in turn); see bench/rule_costs.py. About six minutes.
+bench-rules: release
+	python3 bench/rule_costs.py $(BENCH_RULES_ARGS)
 
 # libFuzzer on the YAML tree, the record loader, the rule loader and the configuration loader.
 FUZZ_SECONDS ?= 600
