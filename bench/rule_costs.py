@@ -61,16 +61,9 @@ def main():
     source, listing, _ = run.dataset(args.records)
     with open(listing) as f:
         files = [line.strip() for line in f if line.strip()]
-    # The records as one folder, and the first alone, each with the registry (checked as folders:
-    # paths on the command line would add the argument parser's own cost).
-    records = os.path.join(run.WORK, f"rule-costs-{len(files)}")
-    first = os.path.join(run.WORK, "rule-costs-1")
-    for folder, chosen in ((records, files), (first, files[:1])):
-        if not os.path.isdir(folder):
-            os.makedirs(folder)
-            for index, path in enumerate(chosen):
-                shutil.copyfile(path, os.path.join(folder, f"{index:06d}-{os.path.basename(path)}"))
-            shutil.copyfile(os.path.join(source, "registry.yaml"), os.path.join(folder, "registry.yaml"))
+    # The records as one folder, and the first alone, each with the registry.
+    records = run.record_folder(f"rule-costs-{len(files)}", files, source)
+    first = run.record_folder("rule-costs-1", files[:1], source)
     rules = os.path.join(run.WORK, "rule-costs-rules")
     shutil.rmtree(rules, ignore_errors=True)
     shutil.copytree(os.path.join(run.ROOT, "rules"), rules)

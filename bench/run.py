@@ -144,6 +144,20 @@ def dataset(count, multi=0):
     return folder, listing, size
 
 
+def record_folder(name, files, dataset_folder):
+    """A folder under .build/bench/ holding copies of `files` (numbered, in order) and the registry
+    of the data set they come from, made once: checked as a folder, the records cost no paths on
+    the command line (thousands of them add the argument parser's own cost, about 10 % of the time
+    for 2,000)."""
+    folder = os.path.join(WORK, name)
+    if not os.path.isdir(folder):
+        os.makedirs(folder)
+        for index, path in enumerate(files):
+            shutil.copyfile(path, os.path.join(folder, f"{index:06d}-{os.path.basename(path)}"))
+        shutil.copyfile(os.path.join(dataset_folder, "registry.yaml"), os.path.join(folder, "registry.yaml"))
+    return folder
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--records", type=int, default=20000)
@@ -229,14 +243,7 @@ def main():
         subset = os.path.join(WORK, f"callgrind-{len(files)}.list")
         with open(subset, "w") as f:
             f.write("\n".join(files) + "\n")
-        # The records are checked as a folder: thousands of paths on the command line would add
-        # the argument parser's own cost (about 10% of the time for 2,000 paths).
-        copies = os.path.join(WORK, f"callgrind-{len(files)}")
-        if not os.path.isdir(copies):
-            os.makedirs(copies)
-            for index, path in enumerate(files):
-                shutil.copyfile(path, os.path.join(copies, f"{index:06d}-{os.path.basename(path)}"))
-            shutil.copyfile(os.path.join(folder, "registry.yaml"), os.path.join(copies, "registry.yaml"))
+        copies = record_folder(f"callgrind-{len(files)}", files, folder)
         floor_instructions = instructions([FLOOR], stdin_path=subset)
         check_instructions = instructions(check + ["--jobs", "1", copies], each_instruction=True)
         n = len(files)
@@ -251,11 +258,7 @@ def main():
         # records less that of the first alone, over n - 1.
         if n < 2:
             return
-        first = os.path.join(WORK, "callgrind-1")
-        if not os.path.isdir(first):
-            os.makedirs(first)
-            shutil.copyfile(files[0], os.path.join(first, os.path.basename(files[0])))
-            shutil.copyfile(os.path.join(folder, "registry.yaml"), os.path.join(first, "registry.yaml"))
+        first = record_folder("callgrind-1", files[:1], folder)
         first_list = os.path.join(WORK, "callgrind-1.list")
         with open(first_list, "w") as f:
             f.write(files[0] + "\n")
