@@ -79,7 +79,9 @@ bench: deps
 	python3 bench/run.py $(BENCH_ARGS)
 
 # What each built-in rule costs a record (callgrind instructions, each rule's file taken out of a
-# copy of rules/ in turn); see bench/rule_costs.py. About six minutes.
+# copy of rules/ in turn); see bench/rule_costs.py. About six minutes; BENCH_RULES_ARGS="--records 100"
+# is quicker and rougher.
+BENCH_RULES_ARGS ?=
 bench-rules: release
 	python3 bench/rule_costs.py $(BENCH_RULES_ARGS)
 
