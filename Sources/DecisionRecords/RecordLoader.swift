@@ -22,6 +22,18 @@ public enum RecordLoader {
         return document.withBorrowed { root in RecordReader(format: format).read(root, tree: document, file: file) }
     }
 
+    /// What a file that holds no document at all (empty, or only comments) is: no record, reported
+    /// as a document that is not one is (REC-001 at the file's start), so an emptied record file
+    /// never passes as "0 records checked".
+    public static func noDocument() -> LoadedDocument {
+        .unreadable(RecordProblem(
+            code: .record,
+            message: LocalizedText(
+                zh: "文件中没有记录（空文件或只有注释），应为包含 id、kind、title 和 steps 的映射",
+                en: "the file holds no record (it is empty or only comments), expected a mapping with id, kind, title and steps"),
+            position: .start))
+    }
+
     /// Reads a date scalar; nil when it is not a valid date.
     public static func date(_ node: YAMLNode) -> Day? {
         node.withBorrowed(date)

@@ -207,8 +207,14 @@ enum RecordChecker {
         _ file: String, admission: consuming Discovery.Admission, engine: Engine, keepSources: Bool, keepRecords: Bool,
         limits: RecordLimits, emit: (consuming Piece) -> Void
     ) {
+        var documents = 0
         func each(_ document: YAMLNode) {
+            documents += 1
             emit(.document(outcome(of: document, file: file, engine: engine, keepRecords: keepRecords)))
+        }
+        // A file read to its end without a document (empty, or only comments) is no record.
+        func endOfFile() {
+            if documents == 0 { emit(.document(noDocument(file, engine: engine, keepRecords: keepRecords))) }
         }
         func fail(_ problem: RecordProblem) {
             emit(.document(unreadable(file, problem, engine)))
@@ -235,6 +241,7 @@ enum RecordChecker {
         if isStreamed(file, size: input.size, keepSources: keepSources, limits: limits) {
             do {
                 try YAMLParser.parse(reading: input.read, file: file, limits: limits.yaml) { document throws(YAMLError) in each(document) }
+                endOfFile()
             } catch {
                 var position = error.position
                 if let offset = error.byteOffset, let bytes = try? FileSystem.read(file) {
@@ -255,6 +262,7 @@ enum RecordChecker {
         if keepSources, YAMLParser.isValidUTF8(bytes) { emit(.source(bytes)) }
         do {
             try YAMLParser.parse(bytes, file: file, limits: limits.yaml) { document throws(YAMLError) in each(document) }
+            endOfFile()
         } catch {
             fail(parseProblem(error, at: error.position))
         }
@@ -273,6 +281,14 @@ enum RecordChecker {
         return DocumentOutcome(standing: standing, record: record, evaluation: evaluation)
     }
 
+    /// What evaluating a file that holds no document gave: a document that is no record, at the
+    /// file's start (`RecordLoader.noDocument`).
+    private static func noDocument(_ file: String, engine: Engine, keepRecords: Bool) -> DocumentOutcome {
+        let record = keepRecords ? notRecordSummary(file: file, line: SourcePosition.start.line) : nil
+        let evaluation = engine.evaluate(RecordLoader.noDocument(), file: file, listingRules: keepRecords)
+        return DocumentOutcome(standing: .notRecord, record: record, evaluation: evaluation)
+    }
+
     private static func parseProblem(_ error: YAMLError, at position: SourcePosition) -> RecordProblem {
         let explanation = error.chineseMessage ?? (error.kind == .encoding
             ? "文件不是 UTF-8 编码（旧版办公软件保存的文件多为 GBK/GB18030，也可能是 UTF-16）；请用记事本或 WPS 打开后“另存为”，编码选 UTF-8；或用 iconv 转换"
@@ -289,11 +305,7 @@ enum RecordChecker {
 
     /// What reports say of a document besides its findings.
     static func summary(of loaded: LoadedDocument, document: YAMLNode, file: String) -> CheckedRecord {
-        guard let record = loaded.record else {
-            var summary = CheckedRecord(file: file, id: nil, title: nil, kind: nil, department: nil, decisionDate: nil, line: document.position.line, findings: [])
-            summary.standing = .notRecord
-            return summary
-        }
+        guard let record = loaded.record else { return notRecordSummary(file: file, line: document.position.line) }
         let decision = record.steps.filter { $0.type == "decision" && $0.status == .done }.map(\.day).min()
         var summary = CheckedRecord(
             file: file, id: loaded.id, title: record.title.isEmpty ? nil : record.title, kind: record.kind.isEmpty ? nil : record.kind,
@@ -303,6 +315,13 @@ enum RecordChecker {
         let discussions = (record.node["steps"]?.items?.filter { $0["type"]?.scalar?.text == "collective_discussion" }) ?? []
         summary.discussionDays = discussions.compactMap { step in (step["date"] ?? step["end"]).flatMap(RecordLoader.date) }
         summary.hasUndatedDiscussion = summary.discussionDays.count < discussions.count
+        return summary
+    }
+
+    /// The summary of a document that is no record (a scalar, a list, or no document at all).
+    private static func notRecordSummary(file: String, line: Int) -> CheckedRecord {
+        var summary = CheckedRecord(file: file, id: nil, title: nil, kind: nil, department: nil, decisionDate: nil, line: line, findings: [])
+        summary.standing = .notRecord
         return summary
     }
 

@@ -189,4 +189,33 @@ import Testing
         let months = try CLIRunner.run(["audit", "--from", "2024-01-01", "--to", "2024-12-31", "--as-of", "2024-12-31", "--table", "months", "."], in: folder)
         #expect(months.stdout.contains("未注明日期"))
     }
+
+    /// A record file emptied by mistake (or holding only comments) is no record: it fails as a
+    /// document that is not one does (`---` alone), at its start, in the check, the gate and the
+    /// audit, instead of passing as "0 records checked".
+    @Test(arguments: ["", "# 只有注释\n", "\n\n"])
+    func aFileWithoutARecordFails(text: String) throws {
+        let (status, report) = try Self.check(["a.yaml": Fixtures.compliant, "empty.yaml": text])
+        #expect(status == 1)
+        let findings = (report["findings"] as? [[String: Any]]) ?? []
+        #expect(findings.count == 1)
+        #expect(findings.first?["rule"] as? String == "REC-001")
+        #expect(findings.first?["file"] as? String == "empty.yaml")
+        #expect(findings.first?["line"] as? Int == 1 && findings.first?["column"] as? Int == 1)
+        #expect((findings.first?["message"] as? String)?.contains("文件中没有记录") == true)
+        let summary = report["summary"] as? [String: Any]
+        #expect(summary?["records"] as? Int == 1 && summary?["failed"] as? Int == 1 && summary?["files"] as? Int == 2)
+        let folder = try CLIRunner.folder(["empty.yaml": text, "registry.yaml": Fixtures.registry])
+        let gate = try CLIRunner.run(["gate", "--meeting", "2024-06-20", "empty.yaml"], in: folder)
+        #expect(gate.status == 1)
+        #expect(gate.stdout.contains("REC-001"))
+        let audit = try CLIRunner.run(["audit", "--format", "csv", "--from", "2024-01-01", "--to", "2024-12-31", "."], in: folder)
+        #expect(audit.stdout.contains("REC-001,empty.yaml"))
+    }
+
+    @Test func aFileOfRecordsEndingInCommentsHasNoFindingForTheComments() throws {
+        let (status, report) = try Self.check(["a.yaml": Fixtures.compliant + "\n# 以下待补充\n"])
+        #expect(status == 0)
+        #expect(Self.rules(report).isEmpty)
+    }
 }
