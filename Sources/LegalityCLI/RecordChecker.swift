@@ -207,13 +207,13 @@ enum RecordChecker {
         _ file: String, admission: consuming Discovery.Admission, engine: Engine, keepSources: Bool, keepRecords: Bool,
         limits: RecordLimits, emit: (consuming Piece) -> Void
     ) {
-        var documents = 0
         func each(_ document: YAMLNode) {
-            documents += 1
             emit(.document(outcome(of: document, file: file, engine: engine, keepRecords: keepRecords)))
         }
-        // A file read to its end without a document (empty, or only comments) is no record.
-        func endOfFile() {
+        // A file read to its end without a document (empty, or only comments) is no record. (The
+        // parser counts the documents: a count kept here, captured by `each`, was a box allocated
+        // and checked for exclusive access for every file.)
+        func endOfFile(documents: Int) {
             if documents == 0 { emit(.document(noDocument(file, engine: engine, keepRecords: keepRecords))) }
         }
         func fail(_ problem: RecordProblem) {
@@ -240,8 +240,8 @@ enum RecordChecker {
         }
         if isStreamed(file, size: input.size, keepSources: keepSources, limits: limits) {
             do {
-                try YAMLParser.parse(reading: input.read, file: file, limits: limits.yaml) { document throws(YAMLError) in each(document) }
-                endOfFile()
+                    let documents = try YAMLParser.parse(reading: input.read, file: file, limits: limits.yaml) { document throws(YAMLError) in each(document) }
+                endOfFile(documents: documents)
             } catch {
                 var position = error.position
                 if let offset = error.byteOffset, let bytes = try? FileSystem.read(file) {
@@ -261,8 +261,8 @@ enum RecordChecker {
         // Bytes of a file that is not UTF-8 text are never quoted.
         if keepSources, YAMLParser.isValidUTF8(bytes) { emit(.source(bytes)) }
         do {
-            try YAMLParser.parse(bytes, file: file, limits: limits.yaml) { document throws(YAMLError) in each(document) }
-            endOfFile()
+            let documents = try YAMLParser.parse(bytes, file: file, limits: limits.yaml) { document throws(YAMLError) in each(document) }
+            endOfFile(documents: documents)
         } catch {
             fail(parseProblem(error, at: error.position))
         }

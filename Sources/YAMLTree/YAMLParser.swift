@@ -21,21 +21,23 @@ public enum YAMLParser {
 
     /// Parses a YAML stream and hands each document to `body` as soon as it is complete,
     /// so a caller can check and drop documents one at a time.
+    /// - Returns: how many documents the stream held (none for an empty file or one of comments).
     /// - Throws: `YAMLError` for a problem in the text, or whatever `body` throws.
+    @discardableResult
     public static func parse(
         _ bytes: [UInt8],
         file: String,
         limits: YAMLLimits = .standard,
         each body: (YAMLNode) throws(YAMLError) -> Void
-    ) throws(YAMLError) {
+    ) throws(YAMLError) -> Int {
         if let problem = EncodingSniffer.problem(in: bytes) {
             throw YAMLError(kind: .encoding, message: problem, file: file, position: .start)
         }
         // libyaml reads the array's own storage, so a large file is never held twice.
-        try bytes.withUnsafeBufferPointer { (input) throws(YAMLError) in
+        return try bytes.withUnsafeBufferPointer { (input) throws(YAMLError) in
             // About one node for every eight bytes (a record's keys, dates and codes are short).
             let expectedNodes = min(bytes.count / 8, 4096)
-            try pull(EventParser(input: input, bytes: bytes), file: file, limits: limits, expectedNodes: expectedNodes, each: body)
+            return try pull(EventParser(input: input, bytes: bytes), file: file, limits: limits, expectedNodes: expectedNodes, each: body)
         }
     }
 
@@ -44,20 +46,22 @@ public enum YAMLParser {
     /// - Parameters:
     ///   - read: fills a buffer with the next bytes and returns how many (0 at the end), or nil
     ///     when the source cannot be read.
+    /// - Returns: how many documents the stream held.
     /// - Throws: `YAMLError`; for an encoding problem its `byteOffset` says where the bad byte is,
     ///   since the position cannot be computed from bytes already discarded.
+    @discardableResult
     public static func parse(
         reading read: @escaping (UnsafeMutableBufferPointer<UInt8>) -> Int?,
         file: String,
         limits: YAMLLimits = .standard,
         each body: (YAMLNode) throws(YAMLError) -> Void
-    ) throws(YAMLError) {
+    ) throws(YAMLError) -> Int {
         let source = SourceReader(read: read)
         if let problem = EncodingSniffer.problem(in: source.prefix) {
             throw YAMLError(kind: .encoding, message: problem, file: file, position: .start)
         }
         do {
-            try pull(EventParser(source: source), file: file, limits: limits, expectedNodes: 256, each: body)
+            return try pull(EventParser(source: source), file: file, limits: limits, expectedNodes: 256, each: body)
         } catch {
             if source.failed {
                 throw YAMLError(kind: .size, message: "the file could not be read to its end", file: file, position: .start)
@@ -77,18 +81,18 @@ public enum YAMLParser {
         EventParser.position(ofByte: offset, in: bytes)
     }
 
-    /// Pulls events into trees, document by document.
+    /// Pulls events into trees, document by document; returns how many there were.
     private static func pull(
         _ parser: EventParser, file: String, limits: YAMLLimits, expectedNodes: Int,
         each body: (YAMLNode) throws(YAMLError) -> Void
-    ) throws(YAMLError) {
+    ) throws(YAMLError) -> Int {
         var builder = TreeBuilder(file: file, limits: limits, expectedNodes: expectedNodes)
         var documentCount = 0
         while true {
             let event = try parser.next(file: file)
             switch event.type {
             case .streamEnd:
-                return
+                return documentCount
             case .documentStart:
                 documentCount += 1
                 if documentCount > limits.maxDocuments {

@@ -43,6 +43,22 @@ struct DocumentStreamTests {
         #expect(ids == ["1", "2", "3"])
     }
 
+    @Test(arguments: [("", 0), ("# only a comment\n", 0), ("---\n", 1), ("a: 1\n---\nb: 2\n...\n", 2)])
+    func theParserSaysHowManyDocumentsItHandedOver(text: String, count: Int) throws {
+        var handed = 0
+        let bytes = Array(text.utf8)
+        #expect(try YAMLParser.parse(bytes, file: "x.yaml") { _ throws(YAMLError) in handed += 1 } == count)
+        #expect(handed == count)
+        var offset = 0
+        let read = { (buffer: UnsafeMutableBufferPointer<UInt8>) -> Int? in
+            let length = min(buffer.count, bytes.count - offset)
+            for index in 0..<length { buffer[index] = bytes[offset + index] }
+            offset += length
+            return length
+        }
+        #expect(try YAMLParser.parse(reading: read, file: "x.yaml") { _ throws(YAMLError) in } == count)
+    }
+
     @Test func errorInALaterDocumentComesAfterEarlierDocuments() {
         var seen = 0
         var caught: YAMLError?
