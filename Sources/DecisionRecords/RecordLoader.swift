@@ -23,8 +23,8 @@ public enum RecordLoader {
     }
 
     /// What a file that holds no document at all (empty, or only comments) is: no record, reported
-    /// as a document that is not one is (REC-001 at the file's start), so an emptied record file
-    /// never passes as "0 records checked".
+    /// at the file's start as a document that is not one is (a `.record` problem), so an emptied
+    /// record file never passes as "0 records checked".
     public static func noDocument() -> LoadedDocument {
         .unreadable(RecordProblem(
             code: .record,

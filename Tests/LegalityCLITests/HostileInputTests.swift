@@ -31,9 +31,13 @@ import Testing
         #expect(findings(all, file: "a-truncated.yaml").map(\.rule).allSatisfy { $0 == "REC-000" || $0 == "REC-001" || $0 == "REC-003" })
         #expect(!findings(all, file: "a-truncated.yaml").isEmpty)
         #expect(findings(all, file: "b-binary.yaml").map(\.rule) == ["REC-000"])
-        // An empty file and a file of comments hold no record: nothing to report.
-        #expect(findings(all, file: "c-empty.yaml").isEmpty)
-        #expect(findings(all, file: "d-comments.yaml").isEmpty)
+        // An empty file and a file of comments hold no record: each is reported at its start, as a
+        // document that is no mapping is, never passed as a file of no records.
+        for file in ["c-empty.yaml", "d-comments.yaml"] {
+            #expect(findings(all, file: file).map(\.rule) == ["REC-001"])
+            #expect(findings(all, file: file).first?.line == 1)
+            #expect(findings(all, file: file).first?.message.contains("the file holds no record") == true)
+        }
     }
 
     @Test func aScalarOrAListIsNotARecord() throws {
