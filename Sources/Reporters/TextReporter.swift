@@ -1,6 +1,7 @@
 public import DecisionRecords
 public import RuleEngine
 import RuleLanguage
+public import YAMLTree
 
 /// Renders a report like a compiler's diagnostics: the rule and title, the place, the source
 /// line with the point marked, then the message, basis, evidence and how to fix it.
@@ -8,10 +9,16 @@ public struct TextReporter: Sendable {
     /// Whether to use ANSI colours (on a terminal, and never when NO_COLOR is set).
     public var colour: Bool
     /// The lines of a file, for the source excerpt; nil when not available.
-    public var sourceLines: @Sendable (String) -> [Substring]?
+    public var sourceLines: @Sendable (String) -> SourceLines?
+
+    /// The most bytes of a line quoted under a finding: a longer line is not read.
+    static let excerptBytes = 16 << 10
+    /// The most characters of a line shown under a finding; a longer line is shown around the
+    /// caret, cut with `...` (ASCII: an ellipsis is two columns wide on some Chinese terminals).
+    static let excerptWidth = 240
 
     /// Creates a reporter.
-    public init(colour: Bool, sourceLines: @escaping @Sendable (String) -> [Substring]?) {
+    public init(colour: Bool, sourceLines: @escaping @Sendable (String) -> SourceLines?) {
         self.colour = colour
         self.sourceLines = sourceLines
     }
@@ -30,7 +37,7 @@ public struct TextReporter: Sendable {
         let asOf: Day
         let run: RunDescription
         let language: Language
-        private var lines: [Substring]?
+        private var lines: SourceLines?
 
         /// A stream for a run.
         public init(colour: Bool, asOf: Day, run: RunDescription, language: Language) {
@@ -44,7 +51,7 @@ public struct TextReporter: Sendable {
         public mutating func runFindings(_ findings: [Finding], into sink: inout some TextSink) { write(findings, into: &sink) }
 
         public mutating func startFile(_ file: String, source: [UInt8]?, into sink: inout some TextSink) {
-            lines = source.map(TextReporter.lines)
+            lines = source.map(SourceLines.init)
         }
 
         public mutating func document(_ record: CheckedRecord?, findings: [Finding], into sink: inout some TextSink) { write(findings, into: &sink) }
@@ -62,13 +69,6 @@ public struct TextReporter: Sendable {
             let reporter = TextReporter(colour: colour, sourceLines: { _ in excerpt })
             sink.write(findings.map { reporter.render($0, language: language) }.joined())
         }
-    }
-
-    /// A file's lines, for source excerpts (a byte-order mark and CR before LF dropped).
-    public static func lines(_ bytes: [UInt8]) -> [Substring] {
-        String(decoding: bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(bytes.dropFirst(3)) : bytes, as: UTF8.self)
-            .split(separator: "\n", omittingEmptySubsequences: false)
-            .map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
     }
 
     /// The line before the summary: the configuration in force and the rules it disables.
@@ -108,12 +108,18 @@ public struct TextReporter: Sendable {
             }
         } else if let position = finding.position {
             text += "\(pad)\(paint("-->", "1;34")) \(Self.printable(finding.file)):\(position.line):\(position.column)\n"
-            if let lines = sourceLines(finding.file), position.line - 1 < lines.count {
-                let line = lines[position.line - 1]
+            if let lines = sourceLines(finding.file), let line = lines.line(position.line, upTo: Self.excerptBytes) {
                 text += "\(pad) \(paint("|", "1;34"))\n"
-                text += "\(paint(String(position.line), "1;34")) \(paint("|", "1;34")) \(Self.visible(String(line)))\n"
-                let prefix = String(line.unicodeScalars.prefix(max(0, position.column - 1))).map { Self.isWide($0) ? "  " : " " }.joined()
-                text += "\(pad) \(paint("|", "1;34")) \(prefix)\(paint("^", code))\n"
+                switch line {
+                case .text(let whole):
+                    let (shown, beforeCaret) = Self.window(whole, column: position.column)
+                    text += "\(paint(String(position.line), "1;34")) \(paint("|", "1;34")) \(Self.visible(shown))\n"
+                    let prefix = beforeCaret.map { Self.isWide($0) ? "  " : " " }.joined()
+                    text += "\(pad) \(paint("|", "1;34")) \(prefix)\(paint("^", code))\n"
+                case .tooLong:
+                    let note = zh ? "（此行超过 \(Self.excerptBytes >> 10) KB，不显示）" : "(a line of more than \(Self.excerptBytes >> 10) KB, not shown)"
+                    text += "\(paint(String(position.line), "1;34")) \(paint("|", "1;34")) \(note)\n"
+                }
             }
         } else if !finding.file.isEmpty {
             text += "\(pad)\(paint("-->", "1;34")) \(finding.file)\n"
@@ -163,6 +169,21 @@ public struct TextReporter: Sendable {
             }
         }
         return result
+    }
+
+    /// What of a line is shown under a finding, and the part of it before the caret: the whole line,
+    /// or for a line of more than `excerptWidth` characters that many around the caret, cut with
+    /// `...` where the line goes on. (Columns count Unicode scalars, as positions do.)
+    static func window(_ line: String, column: Int) -> (shown: String, beforeCaret: String) {
+        let scalars = Array(line.unicodeScalars)
+        let caret = min(max(0, column - 1), scalars.count)
+        func text(_ range: Range<Int>) -> String { String(String.UnicodeScalarView(scalars[range])) }
+        guard scalars.count > excerptWidth else { return (line, text(0..<caret)) }
+        let first = max(0, min(caret - excerptWidth / 3, scalars.count - excerptWidth))
+        let last = min(scalars.count, first + excerptWidth)
+        let head = first > 0 ? "..." : ""
+        let tail = last < scalars.count ? "..." : ""
+        return (head + text(first..<last) + tail, head + text(first..<caret))
     }
 
     /// A source line with what cannot be seen made visible: a tab as `→`, a no-break space as `·`,

@@ -10,8 +10,13 @@ struct SyntaxAdvice {
     /// Advice for a syntax error at `position`; `problem` is libyaml's text and `opened` where the
     /// construct it was reading started.
     static func advise(problem: String, position: SourcePosition, opened: SourcePosition?, bytes: [UInt8]) -> SyntaxAdvice {
-        let lines = Self.lines(bytes)
-        func line(_ number: Int) -> [Unicode.Scalar] { number >= 1 && number <= lines.count ? lines[number - 1] : [] }
+        // Only the lines read are made (a list of every line cost some ten times a large file),
+        // and none of more than 16 KiB: what is looked for is near a line's start or at the error.
+        let lines = SourceLines(bytes)
+        func line(_ number: Int) -> [Unicode.Scalar] {
+            guard case .text(let text)? = lines.line(number, upTo: 16 << 10) else { return [] }
+            return Array(text.unicodeScalars)
+        }
         // A full-width colon used as a key's colon, on the error's line or just before it.
         for number in stride(from: position.line, through: max(1, position.line - 2), by: -1) {
             if let column = fullWidthColon(in: line(number)) {
@@ -65,12 +70,5 @@ struct SyntaxAdvice {
             }
         }
         return nil
-    }
-
-    private static func lines(_ bytes: [UInt8]) -> [[Unicode.Scalar]] {
-        var body = bytes[...]
-        if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
-        let text = String(decoding: body, as: UTF8.self)
-        return text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }).map { Array($0.unicodeScalars) }
     }
 }

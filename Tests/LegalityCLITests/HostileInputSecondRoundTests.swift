@@ -225,4 +225,20 @@ import Testing
         #expect(bad.line == 3 && bad.message.contains("0xE9"))
         #expect(base.findings(all, file: "u32.yaml").first?.message.contains("UTF-32") == true)
     }
+
+    /// The text report reads only the lines it quotes, and no more than 16 KB of one: thousands of
+    /// findings on one line of 100 KB each quote nothing of it (each copied the whole line, and a
+    /// file of 20,000 such findings took minutes), and a file whose lines end with a lone CR is
+    /// quoted at the lines its positions name.
+    @Test func theTextReportQuotesOnlyWhatItShows() throws {
+        let steps = (0..<3_000).map { "{type: bad_type_\($0), date: 2024-01-01}" }.joined(separator: ", ")
+        let long = "id: L-1\nkind: major_administrative_decision\ntitle: 长行\nsteps: [\(steps)]\n"
+        let cr = "id: X\rkind: other\rtitle: t\rsteps:\r  - {type: decision, date: 2024-02-30}\r"
+        let folder = try CLIRunner.folder(["registry.yaml": Fixtures.registry, "long.yaml": long, "cr.yaml": cr])
+        let result = try CLIRunner.run(["check", "--as-of", "2024-12-31", "--lang", "en", "long.yaml", "cr.yaml"], in: folder)
+        #expect(result.status == 1)
+        #expect(result.stdout.components(separatedBy: "error[REC-006]").count - 1 == 3_000)
+        #expect(result.stdout.components(separatedBy: "| (a line of more than 16 KB, not shown)").count - 1 == 3_000)
+        #expect(result.stdout.contains("5 |   - {type: decision, date: 2024-02-30}"))
+    }
 }

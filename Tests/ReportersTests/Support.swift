@@ -73,14 +73,14 @@ enum Sample {
     static let mainFile = "cases/重大决策/审查 晚于讨论.yaml"
 
     /// The lines of the main file, for the text report's excerpts.
-    static let mainSource: [Substring] = (1...40).map { line in
+    static let mainSource = SourceLines(Array((1...40).map { line in
         switch line {
         case 14: "  - type: collective_discussion"
         case 20: "    published: 2020-07-20"
         case 34: "  - type: collective_discussion"
         default: "# line \(line)"
         }
-    }
+    }.joined(separator: "\n").utf8))
 
     static func finding(
         _ ruleID: String, record: String?, file: String, at position: SourcePosition?, message: LocalizedText,
