@@ -82,8 +82,7 @@ public struct Registry: Sendable {
     public func person(named name: String) -> Person? {
         let wanted = Vocabulary.trimmed(name)
         guard !wanted.isEmpty else { return nil }
-        let matches = people.values.filter { $0.name.map(Vocabulary.trimmed) == wanted }
-        return matches.count == 1 ? matches.first : nil
+        return onlyPerson { _, name in name.map(Vocabulary.trimmed) == wanted }
     }
 
     /// The one person whose id or name differs from a text by a single character (a typo such as
@@ -92,11 +91,26 @@ public struct Registry: Sendable {
     public func person(resembling text: String) -> Person? {
         let wanted = Vocabulary.trimmed(text)
         guard wanted.count >= 2, people[wanted] == nil, person(named: wanted) == nil else { return nil }
-        let matches = people.values.filter { person in
-            let candidates = [person.id] + (person.name.map { [Vocabulary.trimmed($0)] } ?? [])
-            return candidates.contains { Suggestion.editDistance($0, wanted) == 1 }
+        return onlyPerson { id, name in
+            Suggestion.areOneEditApart(id, wanted) || name.map { Suggestion.areOneEditApart(Vocabulary.trimmed($0), wanted) } == true
         }
-        return matches.count == 1 ? matches.first : nil
+    }
+
+    /// The one person whose id and name pass `test`; nil when none or several do. People are read
+    /// in place, their ids and names compared without a copy of any person or a list of matches:
+    /// a record naming thousands of unknown people asks this of every person for each of them
+    /// (with a full edit distance of every pair, 3,000 unknown ids against 10,000 people took 26 s).
+    private func onlyPerson(_ test: (_ id: String, _ name: String?) -> Bool) -> Person? {
+        var match: Dictionary<String, Person>.Index?
+        var index = people.startIndex
+        while index != people.endIndex {
+            if test(people.keys[index], people.values[index].name) {
+                guard match == nil else { return nil }
+                match = index
+            }
+            people.formIndex(after: &index)
+        }
+        return match.map { people.values[$0] }
     }
 }
 

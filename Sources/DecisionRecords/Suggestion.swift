@@ -19,6 +19,52 @@ public enum Suggestion {
         closest(to: word, in: candidates).map { "; did you mean '\($0)'?" } ?? ""
     }
 
+    /// Whether two texts are one edit apart — one Unicode scalar substituted, inserted or deleted —
+    /// as `editDistance(a, b) == 1` says, in one pass over their UTF-8 and without allocating.
+    public static func areOneEditApart(_ a: String, _ b: String) -> Bool {
+        // A scalar is at most four bytes: texts whose lengths differ by more are further apart.
+        guard abs(a.utf8.count - b.utf8.count) <= 4 else { return false }
+        var (a, b) = (a, b)
+        return a.withUTF8 { x in b.withUTF8 { y in oneEditApart(x, y) } }
+    }
+
+    /// `areOneEditApart` of two valid UTF-8 texts: after their common scalars, one scalar
+    /// substituted (both go on alike after it), deleted (the first goes on as the second does from
+    /// there) or inserted (the other way round).
+    private static func oneEditApart(_ x: UnsafeBufferPointer<UInt8>, _ y: UnsafeBufferPointer<UInt8>) -> Bool {
+        var start = 0
+        let common = min(x.count, y.count)
+        while start < common, x[start] == y[start] { start += 1 }
+        // Back to the first byte of the scalar that differs (the common bytes share their scalars' boundaries).
+        while start > 0, isContinuation(x, start) || isContinuation(y, start) { start -= 1 }
+        switch (start < x.count, start < y.count) {
+        case (false, false): return false
+        case (false, true): return sameRest(x, start, y, afterScalar(y, start))
+        case (true, false): return sameRest(x, afterScalar(x, start), y, start)
+        case (true, true):
+            let (nextX, nextY) = (afterScalar(x, start), afterScalar(y, start))
+            return sameRest(x, nextX, y, nextY) || sameRest(x, nextX, y, start) || sameRest(x, start, y, nextY)
+        }
+    }
+
+    private static func isContinuation(_ text: UnsafeBufferPointer<UInt8>, _ index: Int) -> Bool {
+        index < text.count && text[index] & 0xC0 == 0x80
+    }
+
+    /// Where the scalar that starts at `index` ends.
+    private static func afterScalar(_ text: UnsafeBufferPointer<UInt8>, _ index: Int) -> Int {
+        let lead = text[index]
+        return index + (lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4)
+    }
+
+    /// Whether `x` from `i` and `y` from `j` hold the same bytes.
+    private static func sameRest(_ x: UnsafeBufferPointer<UInt8>, _ i: Int, _ y: UnsafeBufferPointer<UInt8>, _ j: Int) -> Bool {
+        guard x.count - i == y.count - j else { return false }
+        for offset in 0..<(x.count - i) where x[i + offset] != y[j + offset] { return false }
+        return true
+    }
+
+    /// The edit (Levenshtein) distance between two texts, counted in Unicode scalars.
     public static func editDistance(_ a: String, _ b: String) -> Int {
         let a = Array(a.unicodeScalars)
         let b = Array(b.unicodeScalars)

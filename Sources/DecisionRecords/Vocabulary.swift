@@ -132,13 +132,23 @@ public struct Vocabulary: Sendable {
 
     /// A text without leading and trailing spaces, full-width ones included.
     public static func trimmed(_ text: String) -> String {
-        // Most values have no space to trim: return them without building a new string. Two ASCII
-        // ends that are no space say so at once (the scalar views are for the other ends).
+        // Most values have no space to trim: return them without building a new string. The text's
+        // first and last bytes say so at once (its scalars, read through the generic views, cost
+        // more than the rest of a registry's search of names).
         // (Read in the text's own storage: the generic `first` and `last` of its bytes cost more.)
         let plainEnds = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
             guard let first = bytes.first, let last = bytes.last else { return false }
-            return first < 0x80 && last < 0x80 && first != UInt8(ascii: " ") && first != UInt8(ascii: "\t")
-                && last != UInt8(ascii: " ") && last != UInt8(ascii: "\t")
+            if first < 0x80 && last < 0x80 {
+                return first != UInt8(ascii: " ") && first != UInt8(ascii: "\t") && last != UInt8(ascii: " ") && last != UInt8(ascii: "\t")
+            }
+            // The spaces as UTF-8: 20, 09, C2 A0 (no-break) and E3 80 80 (full-width); C2 and E3
+            // lead a character, so one that ends the text is its last character.
+            let count = bytes.count
+            let spaceFirst = first == UInt8(ascii: " ") || first == UInt8(ascii: "\t")
+                || (first == 0xC2 && count >= 2 && bytes[1] == 0xA0) || (first == 0xE3 && count >= 3 && bytes[1] == 0x80 && bytes[2] == 0x80)
+            let spaceLast = last == UInt8(ascii: " ") || last == UInt8(ascii: "\t")
+                || (last == 0xA0 && count >= 2 && bytes[count - 2] == 0xC2) || (last == 0x80 && count >= 3 && bytes[count - 3] == 0xE3 && bytes[count - 2] == 0x80)
+            return !spaceFirst && !spaceLast
         }
         if plainEnds == true { return text }
         guard let head = text.unicodeScalars.first, let tail = text.unicodeScalars.last, isSpace(head) || isSpace(tail) else { return text }

@@ -38,6 +38,9 @@ struct VocabularyTests {
     @Test(arguments: [
         ("legality_review", "legality_review"), ("", ""), (" a ", "a"), ("\ta", "a"), ("a\t", "a"), ("\u{3000}立案 ", "立案"),
         ("立案\u{A0}", "立案"), ("x\u{3000}", "x"), ("\u{3000}", ""), ("  ", ""), ("a b", "a b"), ("é", "é"),
+        // Ends told by their bytes: a character ending in 80 or A0 that is no space, spaces inside.
+        ("孙敏", "孙敏"), ("\u{A0}孙敏", "孙敏"), ("孙敏\u{3000}\u{3000}", "孙敏"), ("\u{3000}孙\u{3000}敏\t", "孙\u{3000}敏"),
+        ("态\u{0100}", "态\u{0100}"), ("\u{3080}", "\u{3080}"), ("\u{3000}a", "a"), ("a\u{A0}", "a"), ("\u{A0}", ""), ("\u{E000}", "\u{E000}"),
     ])
     func trimmingTakesOffSpacesFullWidthOnesIncluded(written: String, trimmed: String) {
         #expect(Vocabulary.trimmed(written) == trimmed)

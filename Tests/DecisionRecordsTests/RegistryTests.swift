@@ -209,4 +209,36 @@ struct RegistryTests {
         let registry = Registry(people: [Person(id: "P-1", name: "first"), Person(id: "P-1", name: "second")])
         #expect(registry.person("P-1")?.name == "first")
     }
+
+    @Test func oneEditApartIsAnEditDistanceOfOne() {
+        let words = ["", "a", "ab", "ba", "abc", "acb", "abd", "abcd", "xabc", "P-010", "P-01", "P-0100", "P-011", "Q-010",
+                     "孙明", "孙敏", "孙小明", "孙", "明", "张三", " 张三", "ZY-048", "ZY-0488", "ZY-084", "é", "e\u{301}", "😀a", "a😀"]
+        for first in words {
+            for second in words {
+                #expect(Suggestion.areOneEditApart(first, second) == (Suggestion.editDistance(first, second) == 1), "\(first) / \(second)")
+            }
+        }
+    }
+
+    /// The one person whose id or name is a typo away, as a search of every pair by edit distance
+    /// finds them (ids of one length, names shared, a name that is another's id, spaces around names).
+    @Test func aPersonResemblingATextIsTheOneATypoAway() {
+        var people = (0..<300).map { Person(id: String(format: "P-%03d", $0), name: $0 % 50 == 0 ? nil : "人员\($0 % 120)") }
+        people += [Person(id: "孙明", name: "P-999"), Person(id: "L-1", name: " 孙敏 "), Person(id: "L-2", name: "李四")]
+        let registry = Registry(people: people)
+        func expected(_ text: String) -> String? {
+            let wanted = Vocabulary.trimmed(text)
+            let named = people.filter { $0.name.map(Vocabulary.trimmed) == wanted }
+            guard wanted.count >= 2, !people.contains(where: { $0.id == wanted }), named.count != 1 else { return nil }
+            let matches = people.filter { person in
+                ([person.id] + (person.name.map { [Vocabulary.trimmed($0)] } ?? [])).contains { Suggestion.editDistance($0, wanted) == 1 }
+            }
+            return matches.count == 1 ? matches[0].id : nil
+        }
+        for text in ["P-0011", "P-01", "P-2999", "Q-123", "人员7", "人员119", "人员1190", "孙敏", "孙明明", "李五", " 李五 ", "P-99", "P-998", "X", "孙"] {
+            #expect(registry.person(resembling: text)?.id == expected(text), "\(text)")
+        }
+        #expect(registry.person(named: " 孙敏")?.id == "L-1")
+        #expect(registry.person(named: "人员7") == nil, "a name two people share names no one")
+    }
 }
