@@ -240,7 +240,7 @@ enum RecordChecker {
         }
         if isStreamed(file, size: input.size, keepSources: keepSources, limits: limits) {
             do {
-                    let documents = try YAMLParser.parse(reading: input.read, file: file, limits: limits.yaml) { document throws(YAMLError) in each(document) }
+                let documents = try YAMLParser.parse(reading: input.read, file: file, limits: limits.yaml) { document throws(YAMLError) in each(document) }
                 endOfFile(documents: documents)
             } catch {
                 var position = error.position

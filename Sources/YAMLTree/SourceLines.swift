@@ -17,8 +17,6 @@ public struct SourceLines: Sendable {
     }
 
     private let bytes: [UInt8]
-    /// Where reading starts: after a UTF-8 byte-order mark.
-    private let start: Int
     /// Line numbers and where they start, in order: line 1, every 64th line after it, and the
     /// first line to start 64 KiB or more after the previous entry.
     private let marks: [(line: Int, offset: Int)]
@@ -29,17 +27,15 @@ public struct SourceLines: Sendable {
     /// The lines of UTF-8 bytes (a byte-order mark is dropped).
     public init(_ bytes: [UInt8]) {
         self.bytes = bytes
-        start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        // Reading starts after a byte-order mark.
+        let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         var marks = [(line: 1, offset: start)]
         var line = 1
         var index = start
         let count = bytes.count
         bytes.withUnsafeBufferPointer { buffer in
             while index < count {
-                let byte = buffer[index]
-                index += 1
-                guard byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") else { continue }
-                if byte == UInt8(ascii: "\r"), index < count, buffer[index] == UInt8(ascii: "\n") { index += 1 }
+                guard Self.stepOver(buffer, &index) else { continue }
                 line += 1
                 if let last = marks.last, line - last.line >= Self.linesBetweenMarks || index - last.offset >= Self.bytesBetweenMarks {
                     marks.append((line, index))
@@ -52,14 +48,22 @@ public struct SourceLines: Sendable {
     /// Line `number` (1-based), or nil when the text has fewer lines; `tooLong` when it holds more
     /// than `limit` bytes.
     public func line(_ number: Int, upTo limit: Int) -> Line? {
-        guard number >= 1, let range = byteRange(ofLine: number, upTo: limit) else { return nil }
-        guard let range else { return .tooLong }
-        return .text(String(decoding: bytes[range], as: UTF8.self))
+        guard number >= 1 else { return nil }
+        switch place(ofLine: number, upTo: limit) {
+        case .missing: return nil
+        case .tooLong: return .tooLong
+        case .bytes(let range): return .text(String(decoding: bytes[range], as: UTF8.self))
+        }
     }
 
-    /// Where line `number` lies in the bytes: nil when there is no such line, a nil range when it is
-    /// longer than `limit` bytes.
-    private func byteRange(ofLine number: Int, upTo limit: Int) -> Range<Int>?? {
+    /// Where a line lies in the bytes.
+    private enum Place {
+        case missing
+        case tooLong
+        case bytes(Range<Int>)
+    }
+
+    private func place(ofLine number: Int, upTo limit: Int) -> Place {
         // The last mark at or before the line (marks are in order of both line and offset).
         var low = 0
         var high = marks.count - 1
@@ -69,23 +73,29 @@ public struct SourceLines: Sendable {
         }
         var line = marks[low].line
         var index = marks[low].offset
-        return bytes.withUnsafeBufferPointer { buffer -> Range<Int>?? in
+        return bytes.withUnsafeBufferPointer { buffer -> Place in
             let count = buffer.count
             while line < number {
-                guard index < count else { return nil }
-                let byte = buffer[index]
-                index += 1
-                guard byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") else { continue }
-                if byte == UInt8(ascii: "\r"), index < count, buffer[index] == UInt8(ascii: "\n") { index += 1 }
-                line += 1
+                guard index < count else { return .missing }
+                if Self.stepOver(buffer, &index) { line += 1 }
             }
             // (A text has one line more than it has line ends: the last may be empty.)
             let lineStart = index
             while index < count, buffer[index] != UInt8(ascii: "\n"), buffer[index] != UInt8(ascii: "\r") {
-                if index - lineStart >= limit { return .some(nil) }
+                if index - lineStart >= limit { return .tooLong }
                 index += 1
             }
-            return .some(lineStart..<index)
+            return .bytes(lineStart..<index)
         }
+    }
+
+    /// Steps over the byte at `index`; true when it ended a line (CR LF is stepped over as one).
+    @inline(__always)
+    private static func stepOver(_ buffer: UnsafeBufferPointer<UInt8>, _ index: inout Int) -> Bool {
+        let byte = buffer[index]
+        index += 1
+        guard byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") else { return false }
+        if byte == UInt8(ascii: "\r"), index < buffer.count, buffer[index] == UInt8(ascii: "\n") { index += 1 }
+        return true
     }
 }
