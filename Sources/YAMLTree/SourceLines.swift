@@ -17,6 +17,8 @@ public struct SourceLines: Sendable {
     }
 
     private let bytes: [UInt8]
+    /// How many lines the text has: one more than it has line ends (the last may be empty).
+    public let count: Int
     /// Line numbers and where they start, in order: line 1, every 64th line after it, and the
     /// first line to start 64 KiB or more after the previous entry.
     private let marks: [(line: Int, offset: Int)]
@@ -32,9 +34,8 @@ public struct SourceLines: Sendable {
         var marks = [(line: 1, offset: start)]
         var line = 1
         var index = start
-        let count = bytes.count
         bytes.withUnsafeBufferPointer { buffer in
-            while index < count {
+            while index < buffer.count {
                 guard Self.stepOver(buffer, &index) else { continue }
                 line += 1
                 if let last = marks.last, line - last.line >= Self.linesBetweenMarks || index - last.offset >= Self.bytesBetweenMarks {
@@ -43,16 +44,17 @@ public struct SourceLines: Sendable {
             }
         }
         self.marks = marks
+        self.count = line
     }
 
     /// Line `number` (1-based), or nil when the text has fewer lines; `tooLong` when it holds more
     /// than `limit` bytes.
     public func line(_ number: Int, upTo limit: Int) -> Line? {
-        guard number >= 1 else { return nil }
+        guard number >= 1, number <= count else { return nil }
         switch place(ofLine: number, upTo: limit) {
         case .missing: return nil
         case .tooLong: return .tooLong
-        case .bytes(let range): return .text(String(decoding: bytes[range], as: UTF8.self))
+        case .range(let range): return .text(String(decoding: bytes[range], as: UTF8.self))
         }
     }
 
@@ -60,7 +62,7 @@ public struct SourceLines: Sendable {
     private enum Place {
         case missing
         case tooLong
-        case bytes(Range<Int>)
+        case range(Range<Int>)
     }
 
     private func place(ofLine number: Int, upTo limit: Int) -> Place {
@@ -85,7 +87,7 @@ public struct SourceLines: Sendable {
                 if index - lineStart >= limit { return .tooLong }
                 index += 1
             }
-            return .bytes(lineStart..<index)
+            return .range(lineStart..<index)
         }
     }
 

@@ -20,6 +20,7 @@ struct SourceLinesTests {
     func linesEndAsLibyamlsDo(text: String) {
         let expected = Self.split(text)
         #expect(Self.lines(text) == [nil] + expected.map { .text($0) } + [nil])
+        #expect(SourceLines(Array(text.utf8)).count == expected.count)
     }
 
     @Test(arguments: ["\n", "\r\n", "\r"])
