@@ -29,12 +29,11 @@ public struct SourceLines: Sendable {
     /// The lines of UTF-8 bytes (a byte-order mark is dropped).
     public init(_ bytes: [UInt8]) {
         self.bytes = bytes
-        // Reading starts after a byte-order mark.
-        let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
-        var marks = [(line: 1, offset: start)]
-        var line = 1
-        var index = start
-        bytes.withUnsafeBufferPointer { buffer in
+        (marks, count) = bytes.withUnsafeBufferPointer { buffer in
+            // Reading starts after a byte-order mark.
+            var index = buffer.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+            var marks = [(line: 1, offset: index)]
+            var line = 1
             while index < buffer.count {
                 guard Self.stepOver(buffer, &index) else { continue }
                 line += 1
@@ -42,9 +41,8 @@ public struct SourceLines: Sendable {
                     marks.append((line, index))
                 }
             }
+            return (marks, line)
         }
-        self.marks = marks
-        self.count = line
     }
 
     /// Line `number` (1-based), or nil when the text has fewer lines; `tooLong` when it holds more
@@ -73,9 +71,9 @@ public struct SourceLines: Sendable {
             let middle = (low + high + 1) / 2
             if marks[middle].line <= number { low = middle } else { high = middle - 1 }
         }
-        var line = marks[low].line
-        var index = marks[low].offset
+        let mark = marks[low]
         return bytes.withUnsafeBufferPointer { buffer -> Place in
+            var (line, index) = mark
             let count = buffer.count
             while line < number {
                 guard index < count else { return .missing }
