@@ -223,7 +223,7 @@ struct RegistryTests {
     /// The one person whose id or name is a typo away, as a search of every pair by edit distance
     /// finds them (ids of one length, names shared, a name that is another's id, spaces around names).
     @Test func aPersonResemblingATextIsTheOneATypoAway() {
-        var people = (0..<300).map { Person(id: String(format: "P-%03d", $0), name: $0 % 50 == 0 ? nil : "人员\($0 % 120)") }
+        var people = (0..<300).map { Person(id: "P-" + String(String(1_000 + $0).dropFirst()), name: $0 % 50 == 0 ? nil : "人员\($0 % 120)") }
         people += [Person(id: "孙明", name: "P-999"), Person(id: "L-1", name: " 孙敏 "), Person(id: "L-2", name: "李四")]
         let registry = Registry(people: people)
         func expected(_ text: String) -> String? {
