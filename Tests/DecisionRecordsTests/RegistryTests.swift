@@ -210,16 +210,6 @@ struct RegistryTests {
         #expect(registry.person("P-1")?.name == "first")
     }
 
-    @Test func oneEditApartIsAnEditDistanceOfOne() {
-        let words = ["", "a", "ab", "ba", "abc", "acb", "abd", "abcd", "xabc", "P-010", "P-01", "P-0100", "P-011", "Q-010",
-                     "孙明", "孙敏", "孙小明", "孙", "明", "张三", " 张三", "ZY-048", "ZY-0488", "ZY-084", "é", "e\u{301}", "😀a", "a😀"]
-        for first in words {
-            for second in words {
-                #expect(Suggestion.areOneEditApart(first, second) == (Suggestion.editDistance(first, second) == 1), "\(first) / \(second)")
-            }
-        }
-    }
-
     /// The one person whose id or name is a typo away, as a search of every pair by edit distance
     /// finds them (ids of one length, names shared, a name that is another's id, spaces around names).
     @Test func aPersonResemblingATextIsTheOneATypoAway() {
