@@ -138,9 +138,6 @@ public struct Vocabulary: Sendable {
         // (Read in the text's own storage: the generic `first` and `last` of its bytes cost more.)
         let plainEnds = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
             guard let first = bytes.first, let last = bytes.last else { return false }
-            if first < 0x80 && last < 0x80 {
-                return first != UInt8(ascii: " ") && first != UInt8(ascii: "\t") && last != UInt8(ascii: " ") && last != UInt8(ascii: "\t")
-            }
             // The spaces as UTF-8: 20, 09, C2 A0 (no-break) and E3 80 80 (full-width); C2 and E3
             // lead a character, so one that ends the text is its last character.
             let count = bytes.count

@@ -37,6 +37,9 @@ public struct TextReporter: Sendable {
         let asOf: Day
         let run: RunDescription
         let language: Language
+        /// The text of the file being written, and its lines once a finding has asked for them (most
+        /// files have no finding, and finding their lines cost a pass over each).
+        private var source: [UInt8]?
         private var lines: SourceLines?
 
         /// A stream for a run.
@@ -51,11 +54,15 @@ public struct TextReporter: Sendable {
         public mutating func runFindings(_ findings: [Finding], into sink: inout some TextSink) { write(findings, into: &sink) }
 
         public mutating func startFile(_ file: String, source: [UInt8]?, into sink: inout some TextSink) {
-            lines = source.map(SourceLines.init)
+            self.source = source
+            lines = nil
         }
 
         public mutating func document(_ record: CheckedRecord?, findings: [Finding], into sink: inout some TextSink) { write(findings, into: &sink) }
-        public mutating func endFile(_ file: String, into sink: inout some TextSink) { lines = nil }
+        public mutating func endFile(_ file: String, into sink: inout some TextSink) {
+            source = nil
+            lines = nil
+        }
         public mutating func trailingFindings(_ findings: [Finding], into sink: inout some TextSink) { write(findings, into: &sink) }
 
         public mutating func end(_ tally: ReportTally, into sink: inout some TextSink) {
@@ -63,8 +70,9 @@ public struct TextReporter: Sendable {
             sink.write(TextReporter(colour: colour, sourceLines: { _ in nil }).summary(tally, asOf: asOf, language: language))
         }
 
-        private func write(_ findings: [Finding], into sink: inout some TextSink) {
+        private mutating func write(_ findings: [Finding], into sink: inout some TextSink) {
             guard !findings.isEmpty else { return }
+            if lines == nil, let source { lines = SourceLines(source) }
             let excerpt = lines
             let reporter = TextReporter(colour: colour, sourceLines: { _ in excerpt })
             sink.write(findings.map { reporter.render($0, language: language) }.joined())
