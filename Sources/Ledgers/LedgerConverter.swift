@@ -11,6 +11,27 @@ public struct LedgerLayout: Sendable {
     public var columns: [Int: LedgerMapping.Column]
     /// Every header of the header row by column number (mapped or not).
     public var headers: [Int: String]
+    /// Columns with a header that the mapping does not read, and why; a column of an ignored
+    /// header (序号, 备注) is in neither this nor `columns`.
+    public var unread: [Int: UnreadColumn]
+    /// Columns whose header the mapping ignores.
+    public var ignored: Set<Int>
+
+    /// Why a column the mapping does not read is not; a column with no header is `unlabeled`.
+    public func whyUnread(_ column: Int) -> UnreadColumn {
+        unread[column] ?? .unlabeled
+    }
+}
+
+/// Why the cells of a column are not read, so a row that fills one can say so: a misspelt header
+/// (涉及重大公共利益 for 涉及公共利益) would otherwise drop what the column says without a word.
+public enum UnreadColumn: Sendable, Equatable {
+    /// A header that is no column of the mapping, with the closest header the mapping knows.
+    case unknown(closest: String?)
+    /// A second column under another name of a column already read (审查完成日期 and 合法性审查日期).
+    case repeated(readColumn: Int)
+    /// A column without a header.
+    case unlabeled
 }
 
 /// What matching a table against the mappings found.
@@ -32,6 +53,8 @@ public struct LedgerRecord: Sendable {
     public var row: Int
     /// Mapped cells that hold a formula with no computed value, by column.
     public var uncomputed: [Int]
+    /// Columns the mapping does not read whose cells in this row hold something (see `LedgerLayout.whyUnread`).
+    public var unread: [Int]
     /// The row's cells by column, for pointing findings at them.
     public var cells: [Int: LedgerCell]
 }
@@ -75,7 +98,7 @@ public enum LedgerConverter {
                 let required = mapping.columns.filter(\.required)
                 let found = required.count { column in columns.values.contains { $0.field == column.field } }
                 if found == required.count, !columns.isEmpty, columns.count > (best?.score ?? 0) {
-                    best = (LedgerLayout(mapping: mapping, headerRow: row.number, columns: columns, headers: headers), columns.count)
+                    best = (layout(mapping, headerRow: row.number, columns: columns, headers: headers), columns.count)
                 } else if found >= max(2, (required.count + 1) / 2), found > (closest?.found ?? 0) {
                     // Most of a layout's required columns: a ledger with a header to correct.
                     closest = (mapping, row.number, found, headers)
@@ -89,6 +112,45 @@ public enum LedgerConverter {
         return .partial(mapping: closest.mapping, headerRow: closest.row, missing: missing.map { column in
             (column.headers[0], Suggestion.closest(to: column.headers[0], in: closest.headers.values))
         })
+    }
+
+    /// A matched layout, with the header row's columns the mapping does not read.
+    static func layout(_ mapping: LedgerMapping, headerRow: Int, columns: [Int: LedgerMapping.Column], headers: [Int: String]) -> LedgerLayout {
+        let ignoredNames = Set(mapping.ignoredHeaders.map(normalized))
+        let readColumns = Dictionary(columns.map { ($0.value.field, $0.key) }, uniquingKeysWith: min)
+        // A misspelt header is most likely one of the columns this sheet lacks.
+        let absent = mapping.columns.filter { readColumns[$0.field] == nil }.flatMap(\.headers)
+        var unread: [Int: UnreadColumn] = [:]
+        var ignored: Set<Int> = []
+        for (column, header) in headers where columns[column] == nil {
+            let name = normalized(header)
+            if name.isEmpty { continue }
+            if ignoredNames.contains(name) {
+                ignored.insert(column)
+            } else if let same = mapping.columns.first(where: { $0.headers.contains { normalized($0) == name } }), let read = readColumns[same.field] {
+                unread[column] = .repeated(readColumn: read)
+            } else {
+                unread[column] = .unknown(closest: closestHeader(to: name, in: absent))
+            }
+        }
+        return LedgerLayout(mapping: mapping, headerRow: headerRow, columns: columns, headers: headers, unread: unread, ignored: ignored)
+    }
+
+    /// The header a misspelt one most likely means: a Chinese header is a few characters, each
+    /// carrying a word, so up to half of them may differ (审查形式 → 审查方式).
+    static func closestHeader(to header: String, in candidates: [String]) -> String? {
+        let length = header.unicodeScalars.count
+        let limit = max(1, min(3, length / 2))
+        var best: (header: String, distance: Int)?
+        for candidate in candidates {
+            let name = normalized(candidate)
+            // A header whose length differs by more than the limit is further apart than it (and a
+            // header of thousands of characters is never compared character by character).
+            guard abs(name.unicodeScalars.count - length) <= limit else { continue }
+            let distance = Suggestion.editDistance(header, name)
+            if distance <= limit, distance < (best?.distance ?? .max) { best = (candidate, distance) }
+        }
+        return best?.header
     }
 
     /// The records of the rows below the header row.
@@ -128,7 +190,11 @@ public enum LedgerConverter {
         }
         // id first, then kind, as records are written by hand.
         draft.keys = draft.keys.filter { $0 == "id" } + draft.keys.filter { $0 != "id" }
-        return LedgerRecord(node: draft.node, row: row.number, uncomputed: uncomputed, cells: row.cells)
+        let unread = row.cells.keys.filter { column in
+            guard layout.columns[column] == nil, !layout.ignored.contains(column), let cell = row.cells[column] else { return false }
+            return cell.formulaWithoutValue || !cell.text.trimmingSpaces.isEmpty
+        }
+        return LedgerRecord(node: draft.node, row: row.number, uncomputed: uncomputed, unread: unread.sorted(), cells: row.cells)
     }
 }
 

@@ -32,6 +32,9 @@ public struct LedgerMapping: Sendable {
     public var sheet: String?
     /// The columns, in template order.
     public var columns: [Column]
+    /// Headers of columns that hold nothing to check (序号, 备注): passed over without a finding,
+    /// where any other column the mapping does not read is reported in each row that fills it.
+    public var ignoredHeaders: [String]
     /// The file it was read from.
     public var file: String
 }

@@ -3,7 +3,7 @@ public import YAMLTree
 
 /// Reads `ledger:` documents (mapping files) with every problem at its line and column.
 public enum LedgerMappingReader {
-    static let keys = ["id", "name", "kind", "sheet", "columns"]
+    static let keys = ["id", "name", "kind", "sheet", "columns", "ignore"]
     static let columnKeys = ["header", "field", "required", "split", "values", "note"]
 
     /// The mappings of a file.
@@ -50,7 +50,16 @@ public enum LedgerMappingReader {
         }
         if root["columns"]?.sequence?.isEmpty != false { problem(root["columns"] ?? root, "'columns' is a list of {header, field}") }
         if !columns.contains(where: { $0.field.description == "id" }) { problem(root, "the ledger mapping '\(id)' needs a column for the field 'id'") }
-        return LedgerMapping(id: id, name: name, kind: kind, sheet: root["sheet"]?.scalar?.text, columns: columns, file: file)
+        var ignored: [String] = []
+        if let ignore = root["ignore"] {
+            if let items = ignore.sequence, items.allSatisfy({ $0.scalar.map { !$0.text.isEmpty } ?? false }) {
+                ignored = items.compactMap(\.scalar?.text)
+            } else {
+                problem(ignore, "'ignore' is a list of the headers of columns that hold nothing to check, such as [序号, 备注]")
+            }
+        }
+        return LedgerMapping(
+            id: id, name: name, kind: kind, sheet: root["sheet"]?.scalar?.text, columns: columns, ignoredHeaders: ignored, file: file)
     }
 
     private static func column(_ node: YAMLNode, file: String, problems: inout [InputError]) -> LedgerMapping.Column? {

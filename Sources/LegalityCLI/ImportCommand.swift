@@ -1,6 +1,7 @@
 import ArgumentParser
 import DecisionRecords
 import Ledgers
+import OfficePackage
 
 /// `legality import`: turns each row of a ledger into a YAML record file, so an office can move
 /// its 台账 under version control. Existing files are never overwritten without `--force`.
@@ -42,7 +43,9 @@ struct ImportCommand: ParsableCommand {
         for ledger in ledgers {
             let registry = run.registries.registry(for: ledger)
             for (table, layout) in try tables(of: ledger, mappings: run.ledgerMappings) {
-                for record in LedgerConverter.records(table, layout: layout, person: { registry?.person(named: $0)?.id }) {
+                let records = LedgerConverter.records(table, layout: layout, person: { registry?.person(named: $0)?.id })
+                warnOfUnreadColumns(records, layout: layout, ledger: ledger, sheet: table.sheet, language: run.language)
+                for record in records {
                     let place = "\(ledger)\(table.sheet.map { "（工作表“\($0)”）" } ?? "")第 \(record.row) 行"
                     var name = RecordWriter.fileName(for: record.node["id"]?.scalar?.text ?? "row-\(record.row)")
                     if !names.insert(name).inserted {
@@ -66,6 +69,23 @@ struct ImportCommand: ParsableCommand {
         }
         print(zh ? "写出 \(written) 个记录到 \(out)，\(skipped.count) 个因已存在而跳过" : "wrote \(written) records to \(out); \(skipped.count) skipped because they exist")
         if !skipped.isEmpty { throw ExitCode(1) }
+    }
+
+    /// Says, once a column, which filled columns the records leave out (a misspelt header, a
+    /// repeated or unlabeled column), with the first cell and how many rows fill it.
+    private func warnOfUnreadColumns(_ records: [LedgerRecord], layout: LedgerLayout, ledger: String, sheet: String?, language: Language) {
+        var rows: [Int: [Int]] = [:]
+        for record in records {
+            for column in record.unread { rows[column, default: []].append(record.row) }
+        }
+        for (column, filled) in rows.sorted(by: { $0.key < $1.key }) {
+            guard let first = filled.first else { continue }
+            let message = LedgerProblems.unreadCell(cell: CellReference.cell(row: first, column: column), column: column, layout: layout)
+            let place = "\(ledger)\(sheet.map { language == .zh ? "（工作表“\($0)”）" : " (sheet \($0))" } ?? "")"
+            FileSystem.writeStandardError(language == .zh
+                ? "\(place)：\(message.zh)（共 \(filled.count) 行，未写入记录）\n"
+                : "\(place): \(message.en) (\(filled.count) \(filled.count == 1 ? "row" : "rows"); not written to the records)\n")
+        }
     }
 
     /// The tables of a ledger that match a mapping; a table that cannot be matched stops the import.

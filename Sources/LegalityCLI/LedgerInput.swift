@@ -122,6 +122,12 @@ enum LedgerInput {
                 message: LedgerProblems.uncomputedFormula(cell: CellReference.cell(row: record.row, column: column), header: layout.headers[column] ?? ""),
                 position: SourcePosition(line: record.row, column: column)))
         }
+        for column in record.unread {
+            loaded.problems.append(RecordProblem(
+                code: .key,
+                message: LedgerProblems.unreadCell(cell: CellReference.cell(row: record.row, column: column), column: column, layout: layout),
+                position: SourcePosition(line: record.row, column: column)))
+        }
         var evaluation = engine.evaluate(loaded, file: file, listingRules: keepRecords)
         let cells = record.cells
         evaluation.locateFindings { position in

@@ -1,5 +1,6 @@
 import DecisionRecords
 import Ledgers
+import OfficePackage
 
 /// What is said, in both languages, when a ledger or a part of it cannot be checked.
 enum LedgerProblems {
@@ -26,5 +27,28 @@ enum LedgerProblems {
         LocalizedText(
             zh: "单元格 \(cell)（\(header)）是没有计算结果的公式；请在 Excel 或 WPS 中打开并保存后再检查",
             en: "the cell \(cell) (\(header)) holds a formula with no computed value; open and save it in Excel or WPS first")
+    }
+
+    /// A cell the layout does not read: the column's header is none of the layout's, repeats a
+    /// column already read, or is missing.
+    static func unreadCell(cell: String, column: Int, layout: LedgerLayout) -> LocalizedText {
+        let header = layout.headers[column] ?? ""
+        let name = layout.mapping.name
+        switch layout.whyUnread(column) {
+        case .unknown(let closest):
+            return LocalizedText(
+                zh: "列“\(header)”不是\(name.zh)的列，单元格 \(cell) 的内容未被读取\(closest.map { "；是否应为“\($0)”？" } ?? "")",
+                en: "the column '\(header)' is not a column of a \(name.en), so the cell \(cell) was not read\(closest.map { "; did you mean '\($0)'?" } ?? "")")
+        case .repeated(let read):
+            let readHeader = layout.headers[read] ?? ""
+            let readLetters = CellReference.column(read)
+            return LocalizedText(
+                zh: "列“\(header)”与 \(readLetters) 列“\(readHeader)”是同一栏目，只读取了 \(readLetters) 列，单元格 \(cell) 的内容未被读取；请把两列合并为一列",
+                en: "the column '\(header)' is the same as column \(readLetters) ('\(readHeader)'), which is the one read, so the cell \(cell) was not read; merge the two columns into one")
+        case .unlabeled:
+            return LocalizedText(
+                zh: "单元格 \(cell) 所在的列没有表头，其内容未被读取；请补上表头",
+                en: "the cell \(cell) is in a column without a header, so it was not read; give the column its header")
+        }
     }
 }

@@ -1,0 +1,78 @@
+import Foundation
+import Testing
+
+/// A ledger column the layout does not read is reported wherever it holds something: a misspelt
+/// header (审核形式 for 审核方式) would otherwise drop an opinion-only review without a word.
+@Suite struct LedgerUnreadColumnTests {
+    static let header = "序号,文件编号,文件名称,制定机关,起草单位,送审日期,审核完成日期,审核形式,审核结论,审核人员,法律顾问,集体审议日期,会议类型,会议名称,印发日期,文号,公布日期,报送备案日期,备案报告文号,合法性审核日期,备注,"
+    static let filled = "1,SQ-GF-2025-001,某办法,石桥镇人民政府,党政办,2025-02-17,2025-03-07,征求意见,通过,刘芳,孙明,2025-03-13,常务会议,第4次常务会议,2025-03-17,石政规〔2025〕1号,2025-03-20,2025-04-10,石政备〔2025〕1号,2025-03-08,已归档,无表头的值"
+    static let empty = "2,SQ-GF-2025-002,某细则,石桥镇人民政府,党政办,2025-02-17,2025-03-07,,通过,刘芳,孙明,2025-03-13,常务会议,第5次常务会议,2025-03-17,石政规〔2025〕2号,2025-03-20,2025-04-10,石政备〔2025〕2号,,已归档,"
+
+    /// (cell, message) of each REC-007 finding.
+    static func unread(_ findings: [[String: Any]]) -> [String: String] {
+        var byCell: [String: String] = [:]
+        for finding in findings where finding["rule"] as? String == "REC-007" {
+            byCell[finding["cell"] as? String ?? "?"] = finding["message"] as? String ?? ""
+        }
+        return byCell
+    }
+
+    @Test func eachFilledCellOfAColumnTheLayoutDoesNotReadIsAWarning() throws {
+        let folder = try CLIRunner.folder(["登记表.csv": [Self.header, Self.filled, Self.empty].joined(separator: "\n") + "\n"])
+        let findings = try LedgerTests.findings(["登记表.csv"], in: folder)
+        let unread = Self.unread(findings)
+        // The misspelt header, the second name of a column already read, and the column without a
+        // header, in the row that fills them; 序号 and 备注 are columns the layout ignores, and the
+        // second row leaves the three columns empty.
+        #expect(unread.keys.sorted() == ["H2", "T2", "V2"])
+        #expect(unread["H2"]?.hasSuffix("列“审核形式”不是规范性文件备案登记表的列，单元格 H2 的内容未被读取；是否应为“审核方式”？") == true)
+        #expect(unread["T2"]?.hasSuffix("列“合法性审核日期”与 G 列“审核完成日期”是同一栏目，只读取了 G 列，单元格 T2 的内容未被读取；请把两列合并为一列") == true)
+        #expect(unread["V2"]?.hasSuffix("单元格 V2 所在的列没有表头，其内容未被读取；请补上表头") == true)
+        #expect(findings.filter { $0["rule"] as? String == "REC-007" }.allSatisfy { $0["severity"] as? String == "warning" && $0["record"] as? String == "SQ-GF-2025-001" })
+        // In English too; a run that fails on warnings fails on it.
+        let english = try CLIRunner.run(["check", "--as-of", "2026-06-30", "--lang", "en", "--fail-on", "warning", "登记表.csv"], in: folder)
+        #expect(english.stdout.contains("the column '审核形式' is not a column of a register of normative documents, so the cell H2 was not read; did you mean '审核方式'?"))
+        #expect(english.status == 1)
+    }
+
+    @Test func aMappingCanIgnoreColumnsOfItsOwn() throws {
+        let mapping = """
+            ledger:
+              id: normative-documents
+              name: {zh: 本单位登记表, en: our register}
+              kind: normative_document
+              ignore: [序号, 经办人]
+              columns:
+                - {header: 文件编号, field: id, required: true}
+                - {header: 文件名称, field: title, required: true}
+                - {header: 公布日期, field: "steps[publication].date"}
+            """
+        let folder = try CLIRunner.folder([
+            "登记表.csv": "序号,文件编号,文件名称,公布日期,经办人,联系人\n1,GF-1,某办法,2025-03-20,刘芳,陈磊\n",
+            "map.yaml": mapping,
+        ])
+        let unread = Self.unread(try LedgerTests.findings(["--mapping", "map.yaml", "登记表.csv"], in: folder))
+        #expect(unread.keys.sorted() == ["F2"])
+        #expect(unread["F2"]?.hasSuffix("列“联系人”不是本单位登记表的列，单元格 F2 的内容未被读取") == true)
+    }
+
+    @Test func anIgnoreThatIsNoListIsAnErrorAtItsPlace() throws {
+        let folder = try CLIRunner.folder([
+            "登记表.csv": "文件编号,文件名称\nGF-1,某办法\n",
+            "map.yaml": "ledger:\n  id: mine\n  kind: normative_document\n  ignore: 序号\n  columns:\n    - {header: 文件编号, field: id, required: true}\n",
+        ])
+        let result = try CLIRunner.run(["check", "--mapping", "map.yaml", "登记表.csv"], in: folder)
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("map.yaml:4:11"))
+        #expect(result.stderr.contains("'ignore' is a list of the headers of columns that hold nothing to check"))
+    }
+
+    @Test func importSaysWhichColumnsItLeftOut() throws {
+        let folder = try CLIRunner.folder(["登记表.csv": [Self.header, Self.filled, Self.empty].joined(separator: "\n") + "\n"])
+        let result = try CLIRunner.run(["import", "登记表.csv", "--out", "records"], in: folder)
+        #expect(result.status == 0)
+        #expect(result.stderr.contains("登记表.csv：列“审核形式”不是规范性文件备案登记表的列，单元格 H2 的内容未被读取；是否应为“审核方式”？（共 1 行，未写入记录）"))
+        #expect(!result.stderr.contains("序号"))
+        #expect(result.stderr.split(separator: "\n").count == 3)
+    }
+}
