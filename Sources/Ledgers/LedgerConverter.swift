@@ -156,7 +156,16 @@ public enum LedgerConverter {
     /// The records of the rows below the header row.
     /// - Parameter person: the registry id of a person named in a cell, when the name is known.
     public static func records(_ table: LedgerTable, layout: LedgerLayout, person: (String) -> String?) -> [LedgerRecord] {
-        table.rows.filter { $0.number > layout.headerRow }.map { record($0, layout: layout, person: person) }
+        table.rows.filter { isRecord($0, layout: layout) }.map { record($0, layout: layout, person: person) }
+    }
+
+    /// Whether a row is a record: below the header, with something in a column that is not
+    /// ignored. Templates number their empty rows in advance (序号 1, 2, 3 ...): such a row is
+    /// blank, not a record without an id.
+    public static func isRecord(_ row: LedgerRow, layout: LedgerLayout) -> Bool {
+        row.number > layout.headerRow && row.cells.contains { column, cell in
+            !layout.ignored.contains(column) && (cell.formulaWithoutValue || !cell.text.trimmingSpaces.isEmpty)
+        }
     }
 
     /// The record of one row below the header row.

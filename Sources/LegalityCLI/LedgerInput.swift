@@ -52,7 +52,7 @@ enum LedgerInput {
             var head: [LedgerRow] = []
             var match: LedgerMatch?
             func check(_ row: LedgerRow, _ layout: LedgerLayout) {
-                guard row.number > layout.headerRow else { return }
+                guard LedgerConverter.isRecord(row, layout: layout) else { return }
                 let record = LedgerConverter.record(row, layout: layout, person: { registry?.person(named: $0)?.id })
                 emit(.document(outcome(of: record, sheet: sheet, layout: layout, file: file, engine: engine, keepRecords: keepRecords)))
             }

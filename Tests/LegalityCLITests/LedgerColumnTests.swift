@@ -3,7 +3,8 @@ import Testing
 
 /// A ledger column the layout does not read is reported wherever it holds something: a misspelt
 /// header (审核形式 for 审核方式) would otherwise drop an opinion-only review without a word.
-@Suite struct LedgerUnreadColumnTests {
+/// Columns a layout ignores (序号, 备注) are neither read nor reported.
+@Suite struct LedgerColumnTests {
     static let header = "序号,文件编号,文件名称,制定机关,起草单位,送审日期,审核完成日期,审核形式,审核结论,审核人员,法律顾问,集体审议日期,会议类型,会议名称,印发日期,文号,公布日期,报送备案日期,备案报告文号,合法性审核日期,备注,"
     static let filled = "1,SQ-GF-2025-001,某办法,石桥镇人民政府,党政办,2025-02-17,2025-03-07,征求意见,通过,刘芳,孙明,2025-03-13,常务会议,第4次常务会议,2025-03-17,石政规〔2025〕1号,2025-03-20,2025-04-10,石政备〔2025〕1号,2025-03-08,已归档,无表头的值"
     static let empty = "2,SQ-GF-2025-002,某细则,石桥镇人民政府,党政办,2025-02-17,2025-03-07,,通过,刘芳,孙明,2025-03-13,常务会议,第5次常务会议,2025-03-17,石政规〔2025〕2号,2025-03-20,2025-04-10,石政备〔2025〕2号,,已归档,"
@@ -74,5 +75,15 @@ import Testing
         #expect(result.stderr.contains("登记表.csv：列“审核形式”不是规范性文件备案登记表的列，单元格 H2 的内容未被读取；是否应为“审核方式”？（共 1 行，未写入记录）"))
         #expect(!result.stderr.contains("序号"))
         #expect(result.stderr.split(separator: "\n").count == 3)
+    }
+
+    @Test func rowsNumberedInAdvanceButOtherwiseBlankAreNoRecords() throws {
+        let blank = ",,,,,,,,,,,,,,,,,,,,,"
+        let rows = [Self.header, Self.empty] + (3...6).map { "\($0)\(blank)" } + ["7,,, \u{3000} ,,,,,,,,,,,,,,,,,,"]
+        let folder = try CLIRunner.folder(["登记表.csv": rows.joined(separator: "\n") + "\n"])
+        let result = try CLIRunner.run(["check", "--as-of", "2026-06-30", "--format", "json", "登记表.csv"], in: folder)
+        let summary = try #require(try CLIRunner.json(result.stdout)["summary"] as? [String: Any])
+        #expect(summary["records"] as? Int == 1)
+        #expect(summary["failed"] as? Int == 0)
     }
 }
