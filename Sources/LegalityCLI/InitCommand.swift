@@ -71,12 +71,19 @@ struct InitCommand: ParsableCommand {
                 .text(column.headers.dropFirst().joined(separator: zh ? "、" : ", ")),
             ]
         }
+        let notRead = mapping.ignoredHeaders.map { header -> [WorkbookWriter.Cell] in
+            [.text(header), .text(""), .text(zh ? "可以增加此列，不检查" : "may be added; not checked"), .text(""), .text("")]
+        } + [[
+            .text(zh ? "（其他列）" : "(other columns)"), .text(""),
+            .text(zh ? "不读取；其中有内容的单元格，检查时逐格提示（REC-007）" : "not read; a cell that holds something is reported (REC-007)"),
+            .text(""), .text(""),
+        ]]
         let workbook = WorkbookWriter(sheets: [
             .init(name: mapping.sheet ?? mapping.name.zh, header: mapping.columns.map(\.headers[0]), rows: []),
             .init(
                 name: zh ? "填写说明" : "Instructions",
                 header: zh ? ["列", "必填", "填写说明", "对应的记录字段", "也可写作"] : ["column", "required", "what to write", "record field", "other headers accepted"],
-                rows: instructions),
+                rows: instructions + notRead),
         ], application: "legality init --ledger")
         try FileSystem.deliver(bytes: BinaryReport.bytes { () throws(OfficePackage.WriteError) in try workbook.bytes() }, to: file)
         try FileSystem.deliver(Interface.text(
