@@ -75,7 +75,7 @@ struct InitCommand: ParsableCommand {
             [.text(header), .text(""), .text(zh ? "可以增加此列，不检查" : "may be added; not checked"), .text(""), .text("")]
         } + [[
             .text(zh ? "（其他列）" : "(other columns)"), .text(""),
-            .text(zh ? "不读取；其中有内容的单元格，检查时逐格提示（REC-007）" : "not read; a cell that holds something is reported (REC-007)"),
+            .text(zh ? "不读取；其中有内容的单元格，检查时逐格提示" : "not read; each cell that holds something is reported"),
             .text(""), .text(""),
         ]]
         let workbook = WorkbookWriter(sheets: [

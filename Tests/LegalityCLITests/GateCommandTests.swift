@@ -54,4 +54,19 @@ import Testing
         let strict = try CLIRunner.run(["gate", "--meeting", "2024-03-12", "--fail-on", "warning", "a.yaml"], in: folder)
         #expect(strict.status == 1)
     }
+
+    @Test func aMisspeltKeyIsListedAsAWarningThatDoesNotBlock() throws {
+        // `fomr: opinion_solicitation` for `form`: the review reads as formal, so nothing blocks;
+        // the adviser must still see that a key was not read.
+        let misspelt = Self.reviewed.replacingOccurrences(of: "outcome: passed", with: "outcome: passed\n    fomr: opinion_solicitation")
+        let folder = try CLIRunner.folder(["registry.yaml": Fixtures.registry, "a.yaml": misspelt])
+        let result = try CLIRunner.run(["gate", "--meeting", "2024-03-12", "--format", "json", "a.yaml"], in: folder)
+        #expect(result.status == 0)
+        let items = try #require(try CLIRunner.json(result.stdout)["items"] as? [[String: Any]])
+        #expect(items.first?["ready"] as? Bool == true)
+        let listed = try #require((items.first?["findings"] as? [[String: Any]])?.first)
+        #expect(listed["rule"] as? String == "REC-007")
+        #expect(listed["severity"] as? String == "warning")
+        #expect(listed["line"] as? Int == 9)
+    }
 }
