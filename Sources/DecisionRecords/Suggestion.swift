@@ -9,7 +9,7 @@ public enum Suggestion {
         let length = word.unicodeScalars.count
         var best: (String, Int)?
         for candidate in candidates where abs(candidate.unicodeScalars.count - length) <= limit {
-            let distance = editDistance(word, candidate)
+            let distance = typoDistance(word, candidate)
             // Ties go to the candidate first in byte order, so a suggestion never depends on set order.
             if distance <= limit, distance < (best?.1 ?? Int.max) || (distance == best?.1 && candidate.precedesInUTF8(best?.0 ?? "")) {
                 best = (candidate, distance)
@@ -82,6 +82,30 @@ public enum Suggestion {
                 current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
             }
             swap(&previous, &current)
+        }
+        return previous[b.count]
+    }
+
+    /// The edit distance that also counts two neighbouring characters swapped as one edit
+    /// (`fomr` → `form`, the commonest typo of all), counted in Unicode scalars: the optimal
+    /// string alignment distance. "Did you mean" measures by it.
+    public static func typoDistance(_ a: String, _ b: String) -> Int {
+        let a = Array(a.unicodeScalars)
+        let b = Array(b.unicodeScalars)
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var beforePrevious = [Int](repeating: 0, count: b.count + 1)
+        var previous = Array(0...b.count)
+        var current = [Int](repeating: 0, count: b.count + 1)
+        for i in 1...a.count {
+            current[0] = i
+            for j in 1...b.count {
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
+                    current[j] = min(current[j], beforePrevious[j - 2] + 1)
+                }
+            }
+            (beforePrevious, previous, current) = (previous, current, beforePrevious)
         }
         return previous[b.count]
     }

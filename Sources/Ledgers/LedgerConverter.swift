@@ -147,7 +147,7 @@ public enum LedgerConverter {
             // A header whose length differs by more than the limit is further apart than it (and a
             // header of thousands of characters is never compared character by character).
             guard abs(name.unicodeScalars.count - length) <= limit else { continue }
-            let distance = Suggestion.editDistance(header, name)
+            let distance = Suggestion.typoDistance(header, name)
             if distance <= limit, distance < (best?.distance ?? .max) { best = (candidate, distance) }
         }
         return best?.header

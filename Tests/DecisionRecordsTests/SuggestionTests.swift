@@ -21,11 +21,30 @@ import Testing
         for word in Self.words {
             let limit = max(1, min(3, word.count / 3))
             let expected = Self.words
-                .map { ($0, Suggestion.editDistance(word, $0)) }
+                .map { ($0, Suggestion.typoDistance(word, $0)) }
                 .filter { $0.1 <= limit }
                 .min { $0.1 != $1.1 ? $0.1 < $1.1 : $0.0.precedesInUTF8($1.0) }?.0
             #expect(Suggestion.closest(to: word, in: Self.words) == expected, "\(word)")
         }
         #expect(Suggestion.closest(to: String(repeating: "长", count: 300_000), in: Self.words) == nil)
+    }
+
+    /// A swap of two neighbouring characters is one typo; otherwise the distance is Levenshtein's.
+    @Test func aSwapOfNeighboursIsOneTypo() {
+        #expect(Suggestion.typoDistance("fomr", "form") == 1)
+        #expect(Suggestion.editDistance("fomr", "form") == 2)
+        #expect(Suggestion.typoDistance("审合查法性", "审查合法性") == 1)
+        #expect(Suggestion.typoDistance("审查方式", "方式审查") == 4)
+        #expect(Suggestion.typoDistance("ca", "abc") == 3)
+        #expect(Suggestion.closest(to: "fomr", in: ["form", "from_date", "date"]) == "form")
+        #expect(Suggestion.closest(to: "tpye", in: ["type", "date"]) == "type")
+        for first in Self.words {
+            for second in Self.words {
+                let typo = Suggestion.typoDistance(first, second)
+                #expect(typo <= Suggestion.editDistance(first, second), "\(first) / \(second)")
+                #expect(typo == Suggestion.typoDistance(second, first), "\(first) / \(second)")
+                #expect((typo == 0) == first.unicodeScalars.elementsEqual(second.unicodeScalars), "\(first) / \(second)")
+            }
+        }
     }
 }
