@@ -85,6 +85,20 @@ public struct Registry: Sendable {
         return onlyPerson { _, name in name.map(Vocabulary.trimmed) == wanted }
     }
 
+    /// The ids of every person with this name (spaces at the ends aside), in UTF-8 order: two
+    /// people of one name, where `person(named:)` finds none.
+    public func ids(named name: String) -> [String] {
+        let wanted = Vocabulary.trimmed(name)
+        guard !wanted.isEmpty else { return [] }
+        var ids: [String] = []
+        var index = people.startIndex
+        while index != people.endIndex {
+            if people.values[index].name.map(Vocabulary.trimmed) == wanted { ids.append(people.keys[index]) }
+            people.formIndex(after: &index)
+        }
+        return ids.sorted { $0.precedesInUTF8($1) }
+    }
+
     /// The one person whose id or name differs from a text by a single character (a typo such as
     /// 孙敏 for 孙明, or ZY-0488 for ZY-048); nil when none or several do, or when the text is
     /// shorter than two characters.

@@ -211,6 +211,13 @@ struct Programs {
                 guard let person = evaluator.registry?.person(named: name) else { return .missing }
                 return .text(person.id, nil)
             }
+        case .peopleNamed(let inner):
+            let inner = make(inner)
+            return Program { evaluator in
+                guard evaluator.spend() else { return .missing }
+                let ids = evaluator.registry?.ids(named: evaluator.text(inner(evaluator), .en)) ?? []
+                return .list(ids.map { .text($0, nil) })
+            }
         case .personLike(let inner):
             let inner = make(inner)
             return Program { evaluator in

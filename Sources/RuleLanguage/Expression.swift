@@ -202,6 +202,8 @@ public indirect enum Expression: Sendable {
     case phrase(MessageTemplate)
     /// The id of the registry person with this name, for "did you mean": `person_named: $name`.
     case personNamed(Expression)
+    /// The ids of every registry person with this name, in id order: `people_named: $name`.
+    case peopleNamed(Expression)
     /// The id of the one registry person whose id or name is a character away: `person_like: $text`.
     case personLike(Expression)
 }
@@ -221,7 +223,7 @@ extension Expression {
             return [inner]
         case .first(let inner), .last(let inner), .distinct(let inner), .count(let inner), .periodDays(let inner), .personName(let inner),
              .label(let inner), .not(let inner), .exists(let inner), .missing(let inner), .isTrue(let inner), .registered(let inner),
-             .seenBefore(_, let inner), .typeOf(let inner), .personNamed(let inner), .personLike(let inner):
+             .seenBefore(_, let inner), .typeOf(let inner), .personNamed(let inner), .peopleNamed(let inner), .personLike(let inner):
             return [inner]
         case .phrase(let template):
             return (template.zh + template.en).compactMap { part in

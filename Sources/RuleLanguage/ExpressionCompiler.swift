@@ -22,7 +22,7 @@ struct ExpressionCompiler {
         "all", "any", "not", "exists", "missing", "eq", "ne", "lt", "le", "gt", "ge", "in", "is_true",
         "steps", "items", "first", "last", "earliest", "latest", "coalesce", "if", "concat", "distinct", "count",
         "add_days", "add_working_days", "add_calendar_days", "add_period", "days", "working_days", "period_days", "person_name", "label",
-        "registered", "certificate_valid", "has_qualification", "seen_before", "type_of", "text", "person_named", "person_like", "add", "sub", "min", "max", "sum", "year", "month", "has_role",
+        "registered", "certificate_valid", "has_qualification", "seen_before", "type_of", "text", "person_named", "people_named", "person_like", "add", "sub", "min", "max", "sum", "year", "month", "has_role",
     ]
 
     let file: String
@@ -238,6 +238,9 @@ struct ExpressionCompiler {
         case "person_named":
             readsRegistry = true
             return (.personNamed(compile(argument)), .other)
+        case "people_named":
+            readsRegistry = true
+            return (.peopleNamed(compile(argument)), .other)
         case "person_like":
             readsRegistry = true
             return (.personLike(compile(argument)), .other)

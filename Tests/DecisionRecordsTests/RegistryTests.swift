@@ -231,4 +231,16 @@ struct RegistryTests {
         #expect(registry.person(named: " 孙敏")?.id == "L-1")
         #expect(registry.person(named: "人员7") == nil, "a name two people share names no one")
     }
+
+    /// Everyone of a name, in id order, where `person(named:)` finds no one for two of a name.
+    @Test func theIdsOfANameAreEveryoneWhoHasIt() {
+        let registry = Registry(people: [
+            Person(id: "P-10", name: "张伟"), Person(id: "P-2", name: " 张伟\u{3000}"), Person(id: "P-3", name: "李四"), Person(id: "张伟", name: nil),
+        ])
+        #expect(registry.ids(named: "张伟") == ["P-10", "P-2"])
+        #expect(registry.person(named: "张伟") == nil)
+        #expect(registry.ids(named: " 李四 ") == ["P-3"])
+        #expect(registry.ids(named: "王五").isEmpty)
+        #expect(registry.ids(named: "  ").isEmpty)
+    }
 }

@@ -199,4 +199,18 @@ import Testing
         #expect(Self.pairs(original) == Self.pairs(resaved))
         #expect(Self.pairs(resaved).count == 18)
     }
+
+    @Test func aNameTwoPeopleOfTheRegistryShareNamesBoth() throws {
+        // The ledger's 执法人员 张伟 is no one when the registry has two of that name: REC-004 says
+        // who they are, not that the name is unregistered.
+        let registry = try String(contentsOf: Self.ledgers.appendingPathComponent("registry.yaml"), encoding: .utf8)
+            .replacingOccurrences(of: "  - id: SQ-044", with: "  - {id: SQ-049, name: 张伟}\n  - id: SQ-044")
+        let folder = try CLIRunner.folder(["registry.yaml": registry])
+        try FileManager.default.copyItem(at: CLIRunner.root.appendingPathComponent(Self.penalty), to: folder.appendingPathComponent("台账.xlsx"))
+        let findings = try Self.findings(["台账.xlsx"], in: folder).filter { $0["rule"] as? String == "REC-004" }
+        #expect(!findings.isEmpty)
+        for finding in findings {
+            #expect((finding["message"] as? String)?.hasSuffix("人员 张伟 无法确定：人员名册中有 2 人同名（SQ-041、SQ-049），应写明所指人员的编号") == true)
+        }
+    }
 }
