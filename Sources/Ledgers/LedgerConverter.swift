@@ -17,17 +17,30 @@ public struct LedgerLayout: Sendable {
     /// Columns whose header the mapping ignores.
     public var ignored: Set<Int>
 
+    /// The headers of the mapping's columns this sheet lacks, as compared: what a misspelt header
+    /// most likely means.
+    var absentHeaders: [(header: String, name: String, length: Int)]
+
     /// Why a column the mapping does not read is not; a column with no header is `unlabeled`.
     public func whyUnread(_ column: Int) -> UnreadColumn {
         unread[column] ?? .unlabeled
+    }
+
+    /// The header of a column the sheet lacks that an unread column's header most likely means
+    /// (涉及重大公共利益 → 涉及公共利益). Asked only for the cells reported, since a hostile sheet
+    /// can have thousands of unknown headers.
+    public func closestHeader(toColumn column: Int) -> String? {
+        guard case .unknown = whyUnread(column), let header = headers[column] else { return nil }
+        return LedgerConverter.closestHeader(to: LedgerConverter.normalized(header), in: absentHeaders)
     }
 }
 
 /// Why the cells of a column are not read, so a row that fills one can say so: a misspelt header
 /// (涉及重大公共利益 for 涉及公共利益) would otherwise drop what the column says without a word.
 public enum UnreadColumn: Sendable, Equatable {
-    /// A header that is no column of the mapping, with the closest header the mapping knows.
-    case unknown(closest: String?)
+    /// A header that is no column of the mapping (`LedgerLayout.closestHeader(toColumn:)` says
+    /// which it most likely means).
+    case unknown
     /// A second column under another name of a column already read (审查完成日期 and 合法性审查日期).
     case repeated(readColumn: Int)
     /// A column without a header.
@@ -84,7 +97,7 @@ public enum LedgerConverter {
 
     /// The mapping and header row that fit a table best.
     public static func match(_ table: LedgerTable, mappings: [LedgerMapping]) -> LedgerMatch {
-        var best: (layout: LedgerLayout, score: Int)?
+        var best: (mapping: LedgerMapping, row: Int, columns: [Int: LedgerMapping.Column], headers: [Int: String])?
         var closest: (mapping: LedgerMapping, row: Int, found: Int, headers: [Int: String])?
         for row in table.rows.prefix(headerSearchRows) {
             let headers = row.cells.mapValues(\.text)
@@ -97,15 +110,15 @@ public enum LedgerConverter {
                 }
                 let required = mapping.columns.filter(\.required)
                 let found = required.count { column in columns.values.contains { $0.field == column.field } }
-                if found == required.count, !columns.isEmpty, columns.count > (best?.score ?? 0) {
-                    best = (layout(mapping, headerRow: row.number, columns: columns, headers: headers), columns.count)
+                if found == required.count, !columns.isEmpty, columns.count > (best?.columns.count ?? 0) {
+                    best = (mapping, row.number, columns, headers)
                 } else if found >= max(2, (required.count + 1) / 2), found > (closest?.found ?? 0) {
                     // Most of a layout's required columns: a ledger with a header to correct.
                     closest = (mapping, row.number, found, headers)
                 }
             }
         }
-        if let best { return .matched(best.layout) }
+        if let best { return .matched(layout(best.mapping, headerRow: best.row, columns: best.columns, headers: best.headers)) }
         guard let closest else { return .none }
         let present = Set(closest.headers.values.map(normalized))
         let missing = closest.mapping.columns.filter { $0.required && !$0.headers.contains { present.contains(normalized($0)) } }
@@ -119,7 +132,13 @@ public enum LedgerConverter {
         let ignoredNames = Set(mapping.ignoredHeaders.map(normalized))
         let readColumns = Dictionary(columns.map { ($0.value.field, $0.key) }, uniquingKeysWith: min)
         // A misspelt header is most likely one of the columns this sheet lacks.
-        let absent = mapping.columns.filter { readColumns[$0.field] == nil }.flatMap(\.headers)
+        let absent = mapping.columns.filter { readColumns[$0.field] == nil }.flatMap(\.headers).map { header in
+            (header: header, name: normalized(header), length: normalized(header).unicodeScalars.count)
+        }
+        var fieldByHeader: [String: FieldPath] = [:]
+        for column in mapping.columns {
+            for header in column.headers { fieldByHeader[normalized(header)] = fieldByHeader[normalized(header)] ?? column.field }
+        }
         var unread: [Int: UnreadColumn] = [:]
         var ignored: Set<Int> = []
         for (column, header) in headers where columns[column] == nil {
@@ -127,28 +146,28 @@ public enum LedgerConverter {
             if name.isEmpty { continue }
             if ignoredNames.contains(name) {
                 ignored.insert(column)
-            } else if let same = mapping.columns.first(where: { $0.headers.contains { normalized($0) == name } }), let read = readColumns[same.field] {
+            } else if let field = fieldByHeader[name], let read = readColumns[field] {
                 unread[column] = .repeated(readColumn: read)
             } else {
-                unread[column] = .unknown(closest: closestHeader(to: name, in: absent))
+                unread[column] = .unknown
             }
         }
-        return LedgerLayout(mapping: mapping, headerRow: headerRow, columns: columns, headers: headers, unread: unread, ignored: ignored)
+        return LedgerLayout(
+            mapping: mapping, headerRow: headerRow, columns: columns, headers: headers, unread: unread, ignored: ignored, absentHeaders: absent)
     }
 
     /// The header a misspelt one most likely means: a Chinese header is a few characters, each
     /// carrying a word, so up to half of them may differ (审查形式 → 审查方式).
-    static func closestHeader(to header: String, in candidates: [String]) -> String? {
+    static func closestHeader(to header: String, in candidates: [(header: String, name: String, length: Int)]) -> String? {
         let length = header.unicodeScalars.count
         let limit = max(1, min(3, length / 2))
         var best: (header: String, distance: Int)?
         for candidate in candidates {
-            let name = normalized(candidate)
             // A header whose length differs by more than the limit is further apart than it (and a
             // header of thousands of characters is never compared character by character).
-            guard abs(name.unicodeScalars.count - length) <= limit else { continue }
-            let distance = Suggestion.typoDistance(header, name)
-            if distance <= limit, distance < (best?.distance ?? .max) { best = (candidate, distance) }
+            guard abs(candidate.length - length) <= limit else { continue }
+            let distance = Suggestion.typoDistance(header, candidate.name)
+            if distance <= limit, distance < (best?.distance ?? .max) { best = (candidate.header, distance) }
         }
         return best?.header
     }
@@ -164,7 +183,7 @@ public enum LedgerConverter {
     /// blank, not a record without an id.
     public static func isRecord(_ row: LedgerRow, layout: LedgerLayout) -> Bool {
         row.number > layout.headerRow && row.cells.contains { column, cell in
-            !layout.ignored.contains(column) && (cell.formulaWithoutValue || !cell.text.trimmingSpaces.isEmpty)
+            !layout.ignored.contains(column) && (cell.formulaWithoutValue || !cell.text.isBlankCell)
         }
     }
 
@@ -201,7 +220,7 @@ public enum LedgerConverter {
         draft.keys = draft.keys.filter { $0 == "id" } + draft.keys.filter { $0 != "id" }
         let unread = row.cells.keys.filter { column in
             guard layout.columns[column] == nil, !layout.ignored.contains(column), let cell = row.cells[column] else { return false }
-            return cell.formulaWithoutValue || !cell.text.trimmingSpaces.isEmpty
+            return cell.formulaWithoutValue || !cell.text.isBlankCell
         }
         return LedgerRecord(node: draft.node, row: row.number, uncomputed: uncomputed, unread: unread.sorted(), cells: row.cells)
     }

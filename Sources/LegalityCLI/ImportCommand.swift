@@ -71,6 +71,9 @@ struct ImportCommand: ParsableCommand {
         if !skipped.isEmpty { throw ExitCode(1) }
     }
 
+    /// How many unread columns of a sheet are named one by one.
+    static let unreadColumnsListed = 20
+
     /// Says, once a column, which filled columns the records leave out (a misspelt header, a
     /// repeated or unlabeled column), with the first cell and how many rows fill it.
     private func warnOfUnreadColumns(_ records: [LedgerRecord], layout: LedgerLayout, ledger: String, sheet: String?, language: Language) {
@@ -78,13 +81,20 @@ struct ImportCommand: ParsableCommand {
         for record in records {
             for column in record.unread { rows[column, default: []].append(record.row) }
         }
-        for (column, filled) in rows.sorted(by: { $0.key < $1.key }) {
+        let columns = rows.sorted(by: { $0.key < $1.key })
+        for (column, filled) in columns.prefix(Self.unreadColumnsListed) {
             guard let first = filled.first else { continue }
             let message = LedgerProblems.unreadCell(cell: CellReference.cell(row: first, column: column), column: column, layout: layout)
             let place = "\(ledger)\(sheet.map { language == .zh ? "（工作表“\($0)”）" : " (sheet \($0))" } ?? "")"
             FileSystem.writeStandardError(language == .zh
                 ? "\(place)：\(message.zh)（共 \(filled.count) 行，未写入记录）\n"
                 : "\(place): \(message.en) (\(filled.count) \(filled.count == 1 ? "row" : "rows"); not written to the records)\n")
+        }
+        if columns.count > Self.unreadColumnsListed {
+            let more = columns.count - Self.unreadColumnsListed
+            FileSystem.writeStandardError(language == .zh
+                ? "\(ledger)：另有 \(more) 列未被读取，未写入记录\n"
+                : "\(ledger): \(more) more columns were not read and are not in the records\n")
         }
     }
 

@@ -122,10 +122,19 @@ enum LedgerInput {
                 message: LedgerProblems.uncomputedFormula(cell: CellReference.cell(row: record.row, column: column), header: layout.headers[column] ?? ""),
                 position: SourcePosition(line: record.row, column: column)))
         }
-        for column in record.unread {
+        // Each unread cell of a row up to a few, then one problem for the rest: a hostile sheet of
+        // thousands of filled columns would otherwise make a finding of every one of its cells.
+        for column in record.unread.prefix(LedgerProblems.unreadCellsListed) {
             loaded.problems.append(RecordProblem(
                 code: .key,
                 message: LedgerProblems.unreadCell(cell: CellReference.cell(row: record.row, column: column), column: column, layout: layout),
+                position: SourcePosition(line: record.row, column: column)))
+        }
+        if record.unread.count > LedgerProblems.unreadCellsListed {
+            let column = record.unread[LedgerProblems.unreadCellsListed]
+            loaded.problems.append(RecordProblem(
+                code: .key,
+                message: LedgerProblems.moreUnreadCells(record.unread.count - LedgerProblems.unreadCellsListed, from: CellReference.cell(row: record.row, column: column)),
                 position: SourcePosition(line: record.row, column: column)))
         }
         var evaluation = engine.evaluate(loaded, file: file, listingRules: keepRecords)

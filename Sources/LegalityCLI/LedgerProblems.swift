@@ -29,13 +29,24 @@ enum LedgerProblems {
             en: "the cell \(cell) (\(header)) holds a formula with no computed value; open and save it in Excel or WPS first")
     }
 
+    /// How many unread cells of a row are reported one by one; the rest are one problem.
+    static let unreadCellsListed = 8
+
+    /// The unread cells of a row beyond those reported one by one.
+    static func moreUnreadCells(_ count: Int, from cell: String) -> LocalizedText {
+        LocalizedText(
+            zh: "此行从单元格 \(cell) 起另有 \(count) 个单元格所在的列未被读取（只逐一列出前 \(unreadCellsListed) 个）；请核对表头",
+            en: "\(count) more cells of this row, from \(cell) on, are in columns that were not read (only the first \(unreadCellsListed) are listed one by one); check the header")
+    }
+
     /// A cell the layout does not read: the column's header is none of the layout's, repeats a
     /// column already read, or is missing.
     static func unreadCell(cell: String, column: Int, layout: LedgerLayout) -> LocalizedText {
         let header = layout.headers[column] ?? ""
         let name = layout.mapping.name
         switch layout.whyUnread(column) {
-        case .unknown(let closest):
+        case .unknown:
+            let closest = layout.closestHeader(toColumn: column)
             return LocalizedText(
                 zh: "列“\(header)”不是\(name.zh)的列，单元格 \(cell) 的内容未被读取\(closest.map { "；是否应为“\($0)”？" } ?? "")",
                 en: "the column '\(header)' is not a column of a \(name.en), so the cell \(cell) was not read\(closest.map { "; did you mean '\($0)'?" } ?? "")")

@@ -86,4 +86,20 @@ import Testing
         #expect(summary["records"] as? Int == 1)
         #expect(summary["failed"] as? Int == 0)
     }
+
+    @Test func aRowOfManyUnreadCellsListsAFewAndCountsTheRest() throws {
+        // 30 filled columns the layout does not know: eight findings one by one, then one for the
+        // other 22, in each row (a hostile sheet of thousands of columns is a few findings a row).
+        let extra = (1...30).map { "自定义列\($0)" }
+        let header = "文件编号,文件名称," + extra.joined(separator: ",")
+        let row = { (id: String) in "\(id),某办法," + extra.map { _ in "x" }.joined(separator: ",") }
+        let folder = try CLIRunner.folder(["登记表.csv": [header, row("GF-1"), row("GF-2")].joined(separator: "\n") + "\n"])
+        let findings = try LedgerTests.findings(["登记表.csv"], in: folder).filter { $0["rule"] as? String == "REC-007" }
+        #expect(findings.count == 18)
+        let last = try #require(findings.first { $0["cell"] as? String == "K2" })
+        #expect((last["message"] as? String)?.hasSuffix("此行从单元格 K2 起另有 22 个单元格所在的列未被读取（只逐一列出前 8 个）；请核对表头") == true)
+        let imported = try CLIRunner.run(["import", "登记表.csv", "--out", "records"], in: folder)
+        #expect(imported.stderr.split(separator: "\n").count == 21)
+        #expect(imported.stderr.contains("登记表.csv：另有 10 列未被读取，未写入记录"))
+    }
 }
