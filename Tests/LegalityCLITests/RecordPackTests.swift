@@ -56,4 +56,19 @@ import Testing
         #expect(summary["files"] as? Int == 3)
         #expect(summary["unreadable"] as? Int == 1)
     }
+
+    /// REC-004's message says what a text that is no registered id most likely is: the id of the
+    /// one person of that name, the ids of several who share it, or the person a typo away.
+    @Test func anUnregisteredPersonIsExplained() throws {
+        let registry = Fixtures.registry + "\n  - {id: P-5, name: 张执法}\n"
+        let record = "id: R-3\nkind: other\ntitle: 某事\nsteps:\n  - {type: decision, date: 2024-03-12, by: [王镇长, 张执法, 钱律帅, P-9]}\n"
+        let (_, report) = try TrustTests.check(["a.yaml": record, "registry.yaml": registry])
+        let messages = ((report["findings"] as? [[String: Any]]) ?? []).filter { $0["rule"] as? String == "REC-004" }.compactMap { $0["message"] as? String }
+        #expect(messages == [
+            "人员 王镇长 未在人员名册中登记；是否应为 P-1（王镇长）？",
+            "人员 张执法 无法确定：人员名册中有 2 人同名（P-3、P-5），应写明所指人员的编号",
+            "人员 钱律帅 未在人员名册中登记；是否应为 P-2（钱律师）？",
+            "人员 P-9 未在人员名册中登记",
+        ])
+    }
 }
