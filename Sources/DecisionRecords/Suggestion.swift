@@ -70,26 +70,18 @@ public enum Suggestion {
 
     /// The edit (Levenshtein) distance between two texts, counted in Unicode scalars.
     public static func editDistance(_ a: String, _ b: String) -> Int {
-        let a = Array(a.unicodeScalars)
-        let b = Array(b.unicodeScalars)
-        if a.isEmpty { return b.count }
-        if b.isEmpty { return a.count }
-        var previous = Array(0...b.count)
-        var current = [Int](repeating: 0, count: b.count + 1)
-        for i in 1...a.count {
-            current[0] = i
-            for j in 1...b.count {
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-            }
-            swap(&previous, &current)
-        }
-        return previous[b.count]
+        distance(a, b, swapIsOneEdit: false)
     }
 
     /// The edit distance that also counts two neighbouring characters swapped as one edit
     /// (`fomr` → `form`, the commonest typo of all), counted in Unicode scalars: the optimal
     /// string alignment distance. "Did you mean" measures by it.
     public static func typoDistance(_ a: String, _ b: String) -> Int {
+        distance(a, b, swapIsOneEdit: true)
+    }
+
+    /// The table of the two distances, a row at a time (the row before the previous one for swaps).
+    private static func distance(_ a: String, _ b: String, swapIsOneEdit: Bool) -> Int {
         let a = Array(a.unicodeScalars)
         let b = Array(b.unicodeScalars)
         if a.isEmpty { return b.count }
@@ -101,7 +93,7 @@ public enum Suggestion {
             current[0] = i
             for j in 1...b.count {
                 current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
+                if swapIsOneEdit, i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
                     current[j] = min(current[j], beforePrevious[j - 2] + 1)
                 }
             }
