@@ -137,10 +137,12 @@ public enum RegistryLoader {
             InputError(file: file, position: node.position, message: message)
         }
         guard document.mapping != nil else { throw fail(document, "a registry is a mapping with the key 'people', found \(document.kindDescription)") }
+        try requireKnownKeys(document, ["people"], of: "a registry", fail: fail)
         guard let peopleNode = document["people"] else { throw fail(document, "a registry needs the key 'people' (a list of people)") }
         guard let items = peopleNode.sequence else { throw fail(peopleNode, "'people' must be a list, found \(peopleNode.kindDescription)") }
         for item in items {
             guard item.mapping != nil else { throw fail(item, "each person must be a mapping with at least 'id', found \(item.kindDescription)") }
+            try requireKnownKeys(item, personKeys, of: "a person", fail: fail)
             guard let idNode = item["id"], let id = idNode.coreValue?.text, !id.isEmpty else { throw fail(item, "a person lacks 'id'") }
             if let existing = registry.people[id] {
                 throw fail(idNode, "the person id '\(id)' is registered twice (also as \(existing.name ?? id))")
@@ -151,6 +153,7 @@ public enum RegistryLoader {
                 guard certificateNode.mapping != nil, let type = certificateNode["type"]?.coreValue?.text else {
                     throw fail(certificateNode, "a certificate needs a 'type'")
                 }
+                try requireKnownKeys(certificateNode, certificateKeys, of: "a certificate", fail: fail)
                 func day(_ key: String) throws(InputError) -> Day? {
                     guard let node = certificateNode[key] else { return nil }
                     guard let day = RecordLoader.date(node) else { throw fail(node, "'\(key)' must be a date (YYYY-MM-DD), found '\(node.scalar?.text ?? node.kindDescription)'") }
@@ -168,9 +171,27 @@ public enum RegistryLoader {
             }
             for qualification in item["qualifications"]?.sequence ?? [] {
                 guard let type = qualification["type"]?.coreValue?.text else { throw fail(qualification, "a qualification needs a 'type'") }
+                try requireKnownKeys(qualification, qualificationKeys, of: "a qualification", fail: fail)
                 person.qualifications.append(type)
             }
             registry.add(person)
+        }
+    }
+
+    static let personKeys = ["id", "name", "roles", "certificates", "qualifications"]
+    static let certificateKeys = ["type", "number", "valid_from", "valid_until", "revoked"]
+    static let qualificationKeys = ["type", "number"]
+
+    /// A key the registry format does not define is an error, not a field passed over: a
+    /// misspelt `valid_untill` left a certificate without an end, valid for ever, and an officer
+    /// whose certificate had expired passed. Keys of an office's own start with `x_` or `x-`.
+    private static func requireKnownKeys(
+        _ node: YAMLNode, _ known: [String], of what: String, fail: (YAMLNode, String) -> InputError
+    ) throws(InputError) {
+        for pair in node.mapping ?? [] {
+            guard let key = pair.key.scalar?.text else { throw fail(pair.key, "a key of \(what) must be a text") }
+            if known.contains(key) || key.hasPrefix("x_") || key.hasPrefix("x-") { continue }
+            throw fail(pair.key, "'\(key)' is not a key of \(what)\(Suggestion.phrase(for: key, in: known)) (expected \(known.joined(separator: ", ")); keys of your own start with x_)")
         }
     }
 

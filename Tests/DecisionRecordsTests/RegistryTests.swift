@@ -143,7 +143,9 @@ struct RegistryTests {
     @Test func registryWithoutPeople() throws {
         let error = try #require(try addError("# people\npersons:\n  - id: P-1\n"))
         #expect(error.position == pos(2, 1))
-        #expect(error.message.contains("'people'"))
+        #expect(error.message.contains("expected people"))
+        let empty = try #require(try addError("x_note: 空名册\n"))
+        #expect(empty.message.contains("'people'"))
     }
 
     @Test func peopleThatIsNotAList() throws {
@@ -242,5 +244,26 @@ struct RegistryTests {
         #expect(registry.ids(named: " 李四 ") == ["P-3"])
         #expect(registry.ids(named: "王五").isEmpty)
         #expect(registry.ids(named: "  ").isEmpty)
+    }
+
+    /// A key the format does not define is an error at the key, with the key it most likely is:
+    /// `valid_untill` left the certificate without an end, so an expired one passed as valid.
+    @Test(arguments: [
+        ("people:\n  - {id: P-1, certificates: [{type: enforcement, valid_from: 2020-04-01, valid_untill: 2025-03-31}]}\n", pos(2, 74), "'valid_untill' is not a key of a certificate; did you mean 'valid_until'?"),
+        ("people:\n  - {id: P-1, rolse: [reviewer]}\n", pos(2, 15), "'rolse' is not a key of a person; did you mean 'roles'?"),
+        ("people:\n  - {id: P-1, qualifications: [{type: legal_profession, numbr: A1}]}\n", pos(2, 57), "'numbr' is not a key of a qualification; did you mean 'number'?"),
+        ("peeple: []\npeople: []\n", pos(1, 1), "'peeple' is not a key of a registry; did you mean 'people'?"),
+        ("people:\n  - {id: P-1, 部门: 司法所}\n", pos(2, 15), "'部门' is not a key of a person (expected id, name, roles, certificates, qualifications; keys of your own start with x_)"),
+    ])
+    func anUnknownKeyIsAnError(text: String, position: SourcePosition, message: String) throws {
+        let error = try #require(try addError(text))
+        #expect(error.position == position)
+        #expect(error.message.hasPrefix(message), "\(error.message)")
+    }
+
+    @Test func keysOfAnOfficesOwnStartWithX() throws {
+        var registry = Registry()
+        try RegistryLoader.add(try document("people:\n  - {id: P-1, x_部门: 司法所, certificates: [{type: enforcement, x-note: 换证中}]}\n"), file: "registry.yaml", to: &registry)
+        #expect(registry.contains("P-1"))
     }
 }

@@ -218,4 +218,18 @@ import Testing
         #expect(status == 0)
         #expect(Self.rules(report).isEmpty)
     }
+
+    /// A misspelt key of the registry stops the run: `valid_untill` made an expired enforcement
+    /// certificate one without an end, and an officer who held none passed PEN-002.
+    @Test func aMisspeltRegistryKeyStopsTheRun() throws {
+        let registry = "people:\n  - {id: P-3, certificates: [{type: enforcement, valid_from: 2019-01-01, valid_untill: 2020-12-31}]}\n"
+        let record = "id: R-9\nkind: administrative_penalty\ntitle: 某案\nsteps:\n  - {type: investigation, date: 2024-03-03, officers: [P-3], credentials_shown: true}\n"
+        let folder = try CLIRunner.folder(["registry.yaml": registry, "a.yaml": record])
+        let result = try CLIRunner.run(["check", "--as-of", "2024-12-31", "."], in: folder)
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("registry.yaml:2:74: 'valid_untill' is not a key of a certificate; did you mean 'valid_until'?"))
+        let fixed = try CLIRunner.folder(["registry.yaml": registry.replacingOccurrences(of: "valid_untill", with: "valid_until"), "a.yaml": record])
+        let checked = try CLIRunner.run(["check", "--as-of", "2024-12-31", "--format", "json", "."], in: fixed)
+        #expect(Self.rules(try CLIRunner.json(checked.stdout)).contains("PEN-002"))
+    }
 }
