@@ -46,9 +46,14 @@ public func fuzzLedgers(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     }
     for table in tables {
         guard case .matched(let layout) = LedgerConverter.match(table, mappings: mappings) else { continue }
-        for row in table.rows.prefix(200) where row.number > layout.headerRow {
+        for row in table.rows.prefix(200) where LedgerConverter.isRecord(row, layout: layout) {
             let record = LedgerConverter.record(row, layout: layout, person: { $0 == "张伟" ? "P-1" : nil })
             _ = RecordWriter.yaml(record.node, comment: "fuzz")
+            // What the unread cells of a row are reported as: why, and the header a misspelt one means.
+            for column in record.unread.prefix(8) {
+                _ = layout.whyUnread(column)
+                _ = layout.closestHeader(toColumn: column)
+            }
         }
     }
     return 0

@@ -218,9 +218,8 @@ public enum LedgerConverter {
         }
         // id first, then kind, as records are written by hand.
         draft.keys = draft.keys.filter { $0 == "id" } + draft.keys.filter { $0 != "id" }
-        let unread = row.cells.keys.filter { column in
-            guard layout.columns[column] == nil, !layout.ignored.contains(column), let cell = row.cells[column] else { return false }
-            return cell.formulaWithoutValue || !cell.text.isBlankCell
+        let unread = row.cells.compactMap { column, cell in
+            layout.columns[column] == nil && !layout.ignored.contains(column) && (cell.formulaWithoutValue || !cell.text.isBlankCell) ? column : nil
         }
         return LedgerRecord(node: draft.node, row: row.number, uncomputed: uncomputed, unread: unread.sorted(), cells: row.cells)
     }

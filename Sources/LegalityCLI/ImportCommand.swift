@@ -77,24 +77,23 @@ struct ImportCommand: ParsableCommand {
     /// Says, once a column, which filled columns the records leave out (a misspelt header, a
     /// repeated or unlabeled column), with the first cell and how many rows fill it.
     private func warnOfUnreadColumns(_ records: [LedgerRecord], layout: LedgerLayout, ledger: String, sheet: String?, language: Language) {
-        var rows: [Int: [Int]] = [:]
+        var filled: [Int: (firstRow: Int, rows: Int)] = [:]
         for record in records {
-            for column in record.unread { rows[column, default: []].append(record.row) }
+            for column in record.unread { filled[column, default: (record.row, 0)].rows += 1 }
         }
-        let columns = rows.sorted(by: { $0.key < $1.key })
-        for (column, filled) in columns.prefix(Self.unreadColumnsListed) {
-            guard let first = filled.first else { continue }
-            let message = LedgerProblems.unreadCell(cell: CellReference.cell(row: first, column: column), column: column, layout: layout)
-            let place = "\(ledger)\(sheet.map { language == .zh ? "（工作表“\($0)”）" : " (sheet \($0))" } ?? "")"
+        let place = "\(ledger)\(sheet.map { language == .zh ? "（工作表“\($0)”）" : " (sheet \($0))" } ?? "")"
+        let columns = filled.sorted(by: { $0.key < $1.key })
+        for (column, cells) in columns.prefix(Self.unreadColumnsListed) {
+            let message = LedgerProblems.unreadCell(cell: CellReference.cell(row: cells.firstRow, column: column), column: column, layout: layout)
             FileSystem.writeStandardError(language == .zh
-                ? "\(place)：\(message.zh)（共 \(filled.count) 行，未写入记录）\n"
-                : "\(place): \(message.en) (\(filled.count) \(filled.count == 1 ? "row" : "rows"); not written to the records)\n")
+                ? "\(place)：\(message.zh)（共 \(cells.rows) 行，未写入记录）\n"
+                : "\(place): \(message.en) (\(cells.rows) \(cells.rows == 1 ? "row" : "rows"); not written to the records)\n")
         }
         if columns.count > Self.unreadColumnsListed {
             let more = columns.count - Self.unreadColumnsListed
             FileSystem.writeStandardError(language == .zh
-                ? "\(ledger)：另有 \(more) 列未被读取，未写入记录\n"
-                : "\(ledger): \(more) more columns were not read and are not in the records\n")
+                ? "\(place)：另有 \(more) 列未被读取，未写入记录\n"
+                : "\(place): \(more) more columns were not read and are not in the records\n")
         }
     }
 
