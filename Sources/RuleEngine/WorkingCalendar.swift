@@ -143,6 +143,11 @@ public struct WorkingCalendar: Sendable {
         func fail(_ node: YAMLNode, _ message: String) -> InputError {
             InputError(file: file, position: node.position, message: message)
         }
+        let fileKeys = ["calendar", "years"]
+        for pair in document.mapping ?? [] where !fileKeys.contains(pair.key.scalar?.text ?? "") {
+            let key = pair.key.scalar?.text ?? ""
+            throw fail(pair.key, "unknown key '\(key)' in a calendar\(Suggestion.phrase(for: key, in: fileKeys)); expected \(fileKeys.joined(separator: ", "))")
+        }
         guard let yearsNode = document["years"], let pairs = yearsNode.mapping else {
             throw fail(document["years"] ?? document, "a calendar is a mapping with 'years': {2024: {holidays: [...], workdays: [...]}}")
         }

@@ -266,5 +266,9 @@ struct WorkingCalendarTests {
         let unknown = try #require(try error("years:\n  2024:\n    holiday: [2024-10-01]\n"))
         #expect(unknown.position == SourcePosition(line: 3, column: 5))
         #expect(unknown.message.contains("'holiday'"))
+        // A misspelt 'years' is named at its key, not as a calendar without years.
+        let misspelt = try #require(try error("calendar: local\nyaers:\n  2025:\n    holidays: [2025-03-12]\n"))
+        #expect(misspelt.position == SourcePosition(line: 2, column: 1))
+        #expect(misspelt.message == "unknown key 'yaers' in a calendar; did you mean 'years'?; expected calendar, years")
     }
 }
