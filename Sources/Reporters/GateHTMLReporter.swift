@@ -25,16 +25,14 @@ public enum GateHTMLReporter {
             html += "<div class=\"title\">\(Escaping.html(item.title ?? item.file))</div>"
             html += "<div class=\"sub\">\(Escaping.html(item.record ?? "—")) · \(Escaping.html(item.file))</div></td>"
             html += "<td class=\"verdict\"><span class=\"badge\">\(verdict)</span></td><td class=\"problems\">"
-            let shown = item.findings.filter { $0.waiver == nil }
-            if shown.isEmpty { html += zh ? "—" : "—" }
-            for finding in shown {
-                let severity = switch finding.severity {
-                case .error: zh ? "错误" : "error"
-                case .warning: zh ? "警告" : "warning"
-                case .info: zh ? "提示" : "info"
-                }
-                html += "<div class=\"finding \(finding.severity.rawValue)\"><b>\(Escaping.html(finding.rule)) \(severity)</b> "
+            // Waived findings are shown too, marked, with the waiver: the adviser signs for the exception.
+            if item.findings.isEmpty { html += "—" }
+            for finding in item.findings {
+                let severity = Wording.severity(finding.severity, language)
+                let waived = finding.waiver != nil ? " waived" : ""
+                html += "<div class=\"finding \(finding.severity.rawValue)\(waived)\"><b>\(Escaping.html(finding.rule)) \(severity)\(Escaping.html(Wording.mark(finding, language)))</b> "
                 html += "\(Escaping.html(finding.message.text(language)))"
+                if let waiver = Wording.waiver(finding, language) { html += "<div class=\"waiver\">\(Escaping.html(waiver))</div>" }
                 if let help = finding.help { html += "<div class=\"todo\">\(zh ? "需要做：" : "To do: ")\(Escaping.html(help.text(language)))</div>" }
                 html += "<div class=\"basis\">\(zh ? "依据：" : "Basis: ")\(Escaping.html(finding.basis.text(language)))</div></div>"
             }
@@ -71,6 +69,7 @@ public enum GateHTMLReporter {
         tr.ready .badge { background: #2e7d32; } tr.blocked .badge { background: #c62828; }
         .finding { margin-bottom: 1.5mm; } .finding.warning b { color: #b26a00; } .finding.error b { color: #c62828; }
         .todo, .basis { color: #444; font-size: 9pt; }
+        .finding.waived b { color: #555; } .waiver { font-size: 9pt; color: #1f4e8c; }
         .away, .run { font-size: 9pt; color: #444; }
         .sign { margin-top: 10mm; display: flex; gap: 3mm; align-items: flex-end; }
         .sign .line { flex: 1; border-bottom: 1px solid #222; height: 6mm; } .sign .line.short { flex: 0 0 40mm; }

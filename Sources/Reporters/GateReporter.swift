@@ -124,13 +124,11 @@ public enum GateReporter {
             output += "\(mark) \(line(name.isEmpty ? item.file : name))\n"
             output += "\(String(repeating: " ", count: TextReporter.width(mark) + 1))\(line(item.file))\n"
             for finding in item.findings {
-                let severity = switch finding.severity {
-                case .error: zh ? "错误" : "error"
-                case .warning: zh ? "警告" : "warning"
-                case .info: zh ? "提示" : "info"
-                }
-                let pending = finding.pending ? (zh ? "（待办）" : " (pending)") : ""
-                output += "    - \(severity)[\(line(finding.rule))]\(pending) \(line(finding.title.text(language)))\(zh ? "：" : ": ")\(text(finding.message.text(language)))\n"
+                let severity = Wording.severity(finding.severity, language)
+                // A waived finding says so, and by whose approval: the adviser signs for the exception too.
+                let mark = Wording.mark(finding, language)
+                output += "    - \(severity)[\(line(finding.rule))]\(mark) \(line(finding.title.text(language)))\(zh ? "：" : ": ")\(text(finding.message.text(language)))\n"
+                if let waiver = Wording.waiver(finding, language) { output += "      \(line(waiver))\n" }
                 output += "      \(Wording.label("依据", "basis", language))\(line(finding.basis.text(language)))\n"
                 if let help = finding.help { output += "      \(Wording.label("需要做", "to do", language))\(text(help.text(language)))\n" }
             }

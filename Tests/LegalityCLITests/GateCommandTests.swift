@@ -69,4 +69,22 @@ import Testing
         #expect(listed["severity"] as? String == "warning")
         #expect(listed["line"] as? Int == 9)
     }
+
+    @Test func aWaivedFindingIsShownWithItsWaiver() throws {
+        // The waiver lets the item go (READY), and the checklist the adviser signs says which
+        // finding was waived, why and on whose approval (the printable page had left it out).
+        let config = """
+            waivers:
+              - {rule: MAD-001, record: G-2, reason: 防汛紧急, approved_by: 县政府办公室〔2024〕3号, expires: 2026-12-31}
+            """
+        let folder = try CLIRunner.folder(["registry.yaml": Fixtures.registry, "b.yaml": Self.unreviewed, ".legality.yaml": config])
+        let text = try CLIRunner.run(["gate", "--meeting", "2024-03-12", "b.yaml"], in: folder)
+        #expect(text.status == 0)
+        #expect(text.stdout.contains("[可以上会] G-2 未审查的议题"))
+        #expect(text.stdout.contains("    - 错误[MAD-001]（已豁免） 未经合法性审查"))
+        #expect(text.stdout.contains("      已豁免：防汛紧急（批准：县政府办公室〔2024〕3号，有效期至 2026-12-31）"))
+        let html = try CLIRunner.run(["gate", "--meeting", "2024-03-12", "--format", "html", "b.yaml"], in: folder)
+        #expect(html.stdout.contains("<b>MAD-001 错误（已豁免）</b>"))
+        #expect(html.stdout.contains("<div class=\"waiver\">已豁免：防汛紧急（批准：县政府办公室〔2024〕3号，有效期至 2026-12-31）</div>"))
+    }
 }
