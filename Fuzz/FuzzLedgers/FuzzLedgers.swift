@@ -49,10 +49,10 @@ public func fuzzLedgers(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         for row in table.rows.prefix(200) where LedgerConverter.isRecord(row, layout: layout) {
             let record = LedgerConverter.record(row, layout: layout, person: { $0 == "张伟" ? "P-1" : nil })
             _ = RecordWriter.yaml(record.node, comment: "fuzz")
-            // What the unread cells of a row are reported as: why, and the header a misspelt one means.
+            // What the unread cells of a row are reported as: why, and how the header is quoted.
             for column in record.unread.prefix(8) {
                 _ = layout.whyUnread(column)
-                _ = layout.closestHeader(toColumn: column)
+                _ = layout.shownHeader(column)
             }
         }
     }

@@ -17,30 +17,28 @@ public struct LedgerLayout: Sendable {
     /// Columns whose header the mapping ignores.
     public var ignored: Set<Int>
 
-    /// The headers of the mapping's columns this sheet lacks, as compared: what a misspelt header
-    /// most likely means.
-    var absentHeaders: [(header: String, name: String, length: Int)]
+    /// A column's header as findings quote it: at most 40 characters, then "…". A header is written
+    /// once and quoted by a finding of every row, so a header of 30,000 characters made a text
+    /// report of gigabytes from a ledger of 800 KB.
+    public func shownHeader(_ column: Int) -> String? {
+        guard let header = headers[column] else { return nil }
+        let limit = 40
+        guard header.unicodeScalars.count > limit else { return header }
+        return String(String.UnicodeScalarView(header.unicodeScalars.prefix(limit))) + "…"
+    }
 
     /// Why a column the mapping does not read is not; a column with no header is `unlabeled`.
     public func whyUnread(_ column: Int) -> UnreadColumn {
         unread[column] ?? .unlabeled
-    }
-
-    /// The header of a column the sheet lacks that an unread column's header most likely means
-    /// (涉及重大公共利益 → 涉及公共利益). Asked only for the cells reported, since a hostile sheet
-    /// can have thousands of unknown headers.
-    public func closestHeader(toColumn column: Int) -> String? {
-        guard case .unknown = whyUnread(column), let header = headers[column] else { return nil }
-        return LedgerConverter.closestHeader(to: LedgerConverter.normalized(header), in: absentHeaders)
     }
 }
 
 /// Why the cells of a column are not read, so a row that fills one can say so: a misspelt header
 /// (涉及重大公共利益 for 涉及公共利益) would otherwise drop what the column says without a word.
 public enum UnreadColumn: Sendable, Equatable {
-    /// A header that is no column of the mapping (`LedgerLayout.closestHeader(toColumn:)` says
-    /// which it most likely means).
-    case unknown
+    /// A header that is no column of the mapping, with the header of a column the sheet lacks
+    /// that it most likely means (涉及重大公共利益 → 涉及公共利益).
+    case unknown(closest: String?)
     /// A second column under another name of a column already read (审查完成日期 and 合法性审查日期).
     case repeated(readColumn: Int)
     /// A column without a header.
@@ -127,6 +125,9 @@ public enum LedgerConverter {
         })
     }
 
+    /// How many unknown headers of a sheet get a "did you mean".
+    static let suggestedHeaders = 64
+
     /// A matched layout, with the header row's columns the mapping does not read.
     static func layout(_ mapping: LedgerMapping, headerRow: Int, columns: [Int: LedgerMapping.Column], headers: [Int: String]) -> LedgerLayout {
         let ignoredNames = Set(mapping.ignoredHeaders.map(normalized))
@@ -141,7 +142,9 @@ public enum LedgerConverter {
         }
         var unread: [Int: UnreadColumn] = [:]
         var ignored: Set<Int> = []
-        for (column, header) in headers where columns[column] == nil {
+        var suggestionsLeft = suggestedHeaders
+        for column in headers.keys.sorted() where columns[column] == nil {
+            guard let header = headers[column] else { continue }
             let name = normalized(header)
             if name.isEmpty { continue }
             if ignoredNames.contains(name) {
@@ -149,11 +152,14 @@ public enum LedgerConverter {
             } else if let field = fieldByHeader[name], let read = readColumns[field] {
                 unread[column] = .repeated(readColumn: read)
             } else {
-                unread[column] = .unknown
+                // Each header is compared once, here, and only the first few: a sheet of more
+                // unknown headers than a ledger has columns is no ledger with a typo.
+                let closest = suggestionsLeft > 0 ? closestHeader(to: name, in: absent) : nil
+                suggestionsLeft -= 1
+                unread[column] = .unknown(closest: closest)
             }
         }
-        return LedgerLayout(
-            mapping: mapping, headerRow: headerRow, columns: columns, headers: headers, unread: unread, ignored: ignored, absentHeaders: absent)
+        return LedgerLayout(mapping: mapping, headerRow: headerRow, columns: columns, headers: headers, unread: unread, ignored: ignored)
     }
 
     /// The header a misspelt one most likely means: a Chinese header is a few characters, each

@@ -119,7 +119,7 @@ enum LedgerInput {
         for column in record.uncomputed {
             loaded.problems.append(RecordProblem(
                 code: .yaml,
-                message: LedgerProblems.uncomputedFormula(cell: CellReference.cell(row: record.row, column: column), header: layout.headers[column] ?? ""),
+                message: LedgerProblems.uncomputedFormula(cell: CellReference.cell(row: record.row, column: column), header: layout.shownHeader(column) ?? ""),
                 position: SourcePosition(line: record.row, column: column)))
         }
         // Each unread cell of a row up to a few, then one problem for the rest: a hostile sheet of
@@ -143,7 +143,7 @@ enum LedgerInput {
             guard position.line == record.row else { return nil }
             return CellLocation(
                 sheet: sheet, reference: CellReference.cell(row: position.line, column: position.column),
-                header: layout.headers[position.column], value: cells[position.column]?.text)
+                header: layout.shownHeader(position.column), value: cells[position.column]?.text)
         }
         var summary = keepRecords ? RecordChecker.summary(of: loaded, document: record.node, file: file) : nil
         summary?.row = CellLocation(sheet: sheet, reference: CellReference.cell(row: record.row, column: 1), header: nil, value: nil).description

@@ -42,16 +42,15 @@ enum LedgerProblems {
     /// A cell the layout does not read: the column's header is none of the layout's, repeats a
     /// column already read, or is missing.
     static func unreadCell(cell: String, column: Int, layout: LedgerLayout) -> LocalizedText {
-        let header = layout.headers[column] ?? ""
+        let header = layout.shownHeader(column) ?? ""
         let name = layout.mapping.name
         switch layout.whyUnread(column) {
-        case .unknown:
-            let closest = layout.closestHeader(toColumn: column)
+        case .unknown(let closest):
             return LocalizedText(
                 zh: "列“\(header)”不是\(name.zh)的列，单元格 \(cell) 的内容未被读取\(closest.map { "；是否应为“\($0)”？" } ?? "")",
                 en: "the column '\(header)' is not a column of a \(name.en), so the cell \(cell) was not read\(closest.map { "; did you mean '\($0)'?" } ?? "")")
         case .repeated(let read):
-            let readHeader = layout.headers[read] ?? ""
+            let readHeader = layout.shownHeader(read) ?? ""
             let readLetters = CellReference.column(read)
             return LocalizedText(
                 zh: "列“\(header)”与 \(readLetters) 列“\(readHeader)”是同一栏目，只读取了 \(readLetters) 列，单元格 \(cell) 的内容未被读取；请把两列合并为一列",

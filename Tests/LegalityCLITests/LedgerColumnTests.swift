@@ -102,4 +102,16 @@ import Testing
         #expect(imported.stderr.split(separator: "\n").count == 21)
         #expect(imported.stderr.contains("登记表.csv：另有 10 列未被读取，未写入记录"))
     }
+
+    @Test func aLongHeaderIsQuotedShort() throws {
+        // A header is written once and quoted by a finding in every row: 30,000 characters in each
+        // of eight columns, over 2,000 rows, made gigabytes of text report from 800 KB of CSV.
+        let long = (0..<8).map { "列\($0)" + String(repeating: "长", count: 30_000) }
+        let rows = ["文件编号,文件名称," + long.joined(separator: ",")] + (0..<200).map { "GF-\($0),某办法," + Array(repeating: "x", count: 8).joined(separator: ",") }
+        let folder = try CLIRunner.folder(["登记表.csv": rows.joined(separator: "\n") + "\n"])
+        let result = try CLIRunner.run(["check", "--as-of", "2026-06-30", "登记表.csv"], in: folder)
+        #expect(result.stdout.utf8.count < 2_000_000, "\(result.stdout.utf8.count) bytes")
+        #expect(result.stdout.contains("列“列0\(String(repeating: "长", count: 38))…”不是规范性文件备案登记表的列，单元格 C2 的内容未被读取"))
+        #expect(result.stdout.contains("  | 列0\(String(repeating: "长", count: 38))…：x  ← 此单元格"))
+    }
 }
