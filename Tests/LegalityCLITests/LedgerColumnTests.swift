@@ -114,4 +114,19 @@ import Testing
         #expect(result.stdout.contains("列“列0\(String(repeating: "长", count: 38))…”不是规范性文件备案登记表的列，单元格 C2 的内容未被读取"))
         #expect(result.stdout.contains("  | 列0\(String(repeating: "长", count: 38))…：x  ← 此单元格"))
     }
+
+    @Test func aLongCellIsQuotedShort() throws {
+        // Each finding of a cell quotes it: a cell naming 5,000 unknown people is 5,000 REC-004
+        // findings, which quoted the whole 50 KB cell each (a text report of 250 MB).
+        let names = (0..<5_000).map { "人\($0)" }.joined(separator: "、")
+        let folder = try CLIRunner.folder([
+            "登记表.csv": "文件编号,文件名称,审核人员\nGF-1,某办法,\(names)\n",
+            "registry.yaml": Fixtures.registry,
+        ])
+        let result = try CLIRunner.run(["check", "--as-of", "2026-06-30", "登记表.csv"], in: folder)
+        #expect(result.stdout.utf8.count < 5_000_000, "\(result.stdout.utf8.count) bytes")
+        let quoted = try #require(result.stdout.split(separator: "\n").first { $0.hasPrefix("  | 审核人员：") })
+        #expect(quoted.hasSuffix("...  ← 此单元格"))
+        #expect(quoted.count < 300)
+    }
 }
