@@ -31,6 +31,7 @@ struct SheetReader {
         var rowNumber = 0
         var lastColumn = 0
         var reading: String?
+        var sharedText = 0
         while let event = try reader.next() {
             switch event {
             case .start("row", let attributes, let closed):
@@ -54,7 +55,17 @@ struct SheetReader {
                 lastColumn = pending.column
                 cell = closed ? nil : pending
             case .end("c"):
-                if let pending = cell, let value = value(of: pending) { current?.cells[pending.column] = value }
+                if let pending = cell, let value = value(of: pending) {
+                    if pending.type == "s" {
+                        sharedText += value.text.utf8.count
+                        if sharedText > WorkbookReader.maxSharedText {
+                            throw LedgerError(
+                                chinese: "工作表的单元格引用的共享文本超过 \(WorkbookReader.maxSharedText >> 20) MiB（同一段长文本被大量单元格引用？），不予读取",
+                                english: "the sheet's cells refer to more than \(WorkbookReader.maxSharedText >> 20) MiB of shared text (one long text named by very many cells?); not read")
+                        }
+                    }
+                    current?.cells[pending.column] = value
+                }
                 cell = nil
             case .start("v", _, let closed):
                 reading = closed ? nil : "v"

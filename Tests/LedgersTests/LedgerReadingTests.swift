@@ -81,4 +81,27 @@ import Testing
         }
         #expect(throws: ZIPReader.ReadError.self) { _ = try ZIPReader(Array("PK not really a zip".utf8)) }
     }
+
+    /// A cell names a shared string by its number: one long string named by many cells would
+    /// make records far larger than the workbook, so a sheet may take 64 MiB of shared text.
+    @Test func cellsReferringToTooMuchSharedTextAreRefused() throws {
+        // 400,000 characters (1.2 MB of UTF-8) that deflate does not squeeze past the bomb ratio.
+        let long = String(String.UnicodeScalarView((0..<400_000).compactMap { Unicode.Scalar(0x4E00 + ($0 * 7_919) % 20_000) }))
+        func workbook(cells: Int) throws -> [UInt8] {
+            let rows = (1...cells).map { "<row r=\"\($0)\"><c r=\"A\($0)\" t=\"s\"><v>0</v></c></row>" }.joined()
+            return try OfficePackage(parts: [
+                .init("xl/workbook.xml", text: #"<workbook xmlns:r="r"><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>"#),
+                .init("xl/_rels/workbook.xml.rels", text: #"<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/></Relationships>"#),
+                .init("xl/sharedStrings.xml", text: "<sst><si><t>\(long)</t></si></sst>"),
+                .init("xl/worksheets/sheet1.xml", text: "<worksheet><sheetData>\(rows)</sheetData></worksheet>"),
+            ]).zipped()
+        }
+        let read = try WorkbookReader.read(try workbook(cells: 50), maxRows: 1_000)
+        #expect(read.first?.rows.count == 50)
+        #expect {
+            _ = try WorkbookReader.read(try workbook(cells: 60), maxRows: 1_000)
+        } throws: { error in
+            (error as? LedgerError)?.english.contains("more than 64 MiB of shared text") == true
+        }
+    }
 }
