@@ -34,6 +34,7 @@ struct TreeBuilder: ~Copyable {
     private var document: YAMLDocumentBuilder
     private var anchors: [String: (node: Int32, count: Int)] = [:]
     private var expandedByAliases = 0
+    private var expandedTextBytes = 0
     private var root: Int32?
     /// Whether the document has a scalar `<<`, the one text a merge key can be: its mappings are
     /// searched for merge keys only then (most documents have none, and every mapping was searched).
@@ -55,6 +56,7 @@ struct TreeBuilder: ~Copyable {
             anchors.removeAll(keepingCapacity: true)
             // Anchors are per document, and so is the alias budget.
             expandedByAliases = 0
+            expandedTextBytes = 0
             mayHaveMergeKeys = false
         }
         let finished = document.finish()
@@ -99,6 +101,11 @@ struct TreeBuilder: ~Copyable {
         expandedByAliases += anchored.count
         if expandedByAliases > limits.maxAliasExpansion {
             throw error(.aliasExpansion, "aliases expand to more than \(limits.maxAliasExpansion) nodes (a \"billion laughs\" file?); raise the limit with --max-alias-expansion if the file is genuine", at: event.start)
+        }
+        // The walk visits the nodes just counted, so all of a file's walks are within the same limit.
+        expandedTextBytes += document.textBytes(under: anchored.node)
+        if expandedTextBytes > limits.maxAliasExpansionBytes {
+            throw error(.aliasExpansion, "aliases expand to more than \(limits.maxAliasExpansionBytes) bytes of text (one long text repeated by aliases?); raise the limit with --max-alias-expansion if the file is genuine", at: event.start)
         }
         pending.append(anchored.node)
         try adoptLastChild(count: anchored.count, anchor: nil)

@@ -179,6 +179,22 @@ struct YAMLDocumentBuilder: ~Copyable {
         children[place]
     }
 
+    /// The bytes of text of a node's scalars, its own and its descendants' (an alias's node counted
+    /// again wherever it stands).
+    func textBytes(under node: Int32) -> Int {
+        var total = 0
+        var waiting = [node]
+        while let next = waiting.popLast() {
+            let entry = entries[Int(next)]
+            if entry.kind == .scalar {
+                total += Int(entry.count)
+            } else {
+                for place in Int(entry.first)..<(Int(entry.first) + Int(entry.count)) { waiting.append(children[place]) }
+            }
+        }
+        return total
+    }
+
     /// An explicit tag by its number.
     func tag(_ number: Int32) -> String {
         tags[Int(number)]

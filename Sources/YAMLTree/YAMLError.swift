@@ -55,6 +55,11 @@ public struct YAMLLimits: Sendable, Hashable {
     /// Most documents in one file.
     public var maxDocuments: Int
 
+    /// Most bytes of text that alias resolution may add to a file: 160 for each node it may add.
+    /// An alias of a long scalar is one node, so a count of nodes alone let 20,000 aliases of a
+    /// 90 KB scalar (a file of 750 KB) make 1.8 GB of report in 10 GB of memory.
+    public var maxAliasExpansionBytes: Int { maxAliasExpansion.multipliedReportingOverflow(by: 160).overflow ? .max : maxAliasExpansion * 160 }
+
     /// Creates limits.
     public init(maxDepth: Int = 256, maxAliasExpansion: Int = 100_000, maxScalarBytes: Int = 1 << 20, maxDocuments: Int = 100_000) {
         self.maxDepth = maxDepth

@@ -91,4 +91,22 @@ struct AliasTests {
         #expect(tight.position == pos(2, 9))
         #expect(parseError(text, limits: YAMLLimits(maxAliasExpansion: 8)) == nil)
     }
+
+    /// An alias of a long text is one node: the text it repeats counts too (160 bytes for each
+    /// node the limit allows, 16,000,000 by default), nested in a collection as well.
+    @Test func aLongTextRepeatedByAliasesIsRefused() throws {
+        let long = String(repeating: "长", count: 33_000)  // 99,000 bytes
+        func text(_ aliases: Int, nested: Bool) -> String {
+            let anchor = nested ? "a: &t {note: \"\(long)\", n: 1}\n" : "a: &t \"\(long)\"\n"
+            return anchor + "b: [" + Array(repeating: "*t", count: aliases).joined(separator: ", ") + "]\n"
+        }
+        #expect(parseError(text(160, nested: false)) == nil)
+        let error = try #require(parseError(text(170, nested: false), file: "alias.yaml"))
+        #expect(error.kind == .aliasExpansion)
+        #expect(error.message.contains("more than 16000000 bytes of text"))
+        #expect(error.position.line == 2)
+        #expect(parseError(text(170, nested: true))?.kind == .aliasExpansion)
+        // The limit follows --max-alias-expansion.
+        #expect(parseError(text(170, nested: false), limits: YAMLLimits(maxAliasExpansion: 200_000)) == nil)
+    }
 }
