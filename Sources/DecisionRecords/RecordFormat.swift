@@ -53,6 +53,10 @@ public final class RecordFormat: Sendable {
     static let knownRecordKeys = ShortTextList(recordKeys)
     static let knownMeetingKeys = ShortTextList(meetingKeys)
     static let knownSignoffKeys = ShortTextList(signoffKeys)
+    /// The longest id, in characters. Every finding of a record names it, so an id of a megabyte
+    /// with 3,000 findings made a JSON report of 3 GB; an id is a number such as a document's.
+    public static let maxIDLength = 200
+
     /// The step fields that hold dates.
     public static let stepDateKeys = ["date", "start", "end", "submitted"]
 

@@ -71,4 +71,20 @@ import Testing
             "人员 P-9 未在人员名册中登记",
         ])
     }
+
+    /// Every finding of a record names its id: an id of a megabyte with 3,000 unknown people made
+    /// 3 GB of JSON. An id of more than 200 characters is REC-001, and findings name its first 200.
+    @Test func anIdOfMoreThan200CharactersIsREC001AndNamedShort() throws {
+        let id = String(repeating: "编", count: 201)
+        let record = "id: \(id)\nkind: other\ntitle: 某事\nsteps:\n  - {type: decision, date: 2024-03-12, by: [P-8, P-9]}\n"
+        let (status, report) = try TrustTests.check(["a.yaml": record])
+        #expect(status == 1)
+        #expect(TrustTests.rules(report).sorted() == ["REC-001", "REC-004", "REC-004"])
+        let findings = (report["findings"] as? [[String: Any]]) ?? []
+        #expect(findings.allSatisfy { $0["record"] as? String == String(repeating: "编", count: 200) + "…" })
+        let tooLong = try #require(findings.first { $0["rule"] as? String == "REC-001" })
+        #expect((tooLong["message"] as? String)?.hasSuffix("id 有 201 个字符，超过上限 200 个；记录编号应为简短的编号（如文号、台账编号）") == true)
+        let (_, fine) = try TrustTests.check(["a.yaml": record.replacingOccurrences(of: id, with: String(id.dropLast()))])
+        #expect(TrustTests.rules(fine).sorted() == ["REC-004", "REC-004"])
+    }
 }
