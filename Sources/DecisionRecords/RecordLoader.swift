@@ -69,7 +69,9 @@ struct RecordReader {
             break
         }
         var id = requiredText("id", in: document, at: first)
-        if let written = id, let idNode = document["id"], written.unicodeScalars.count > RecordFormat.maxIDLength {
+        // (Bytes first: an id of at most 200 bytes has at most 200 characters, and counting bytes costs nothing.)
+        if let written = id, written.utf8.count > RecordFormat.maxIDLength, written.unicodeScalars.count > RecordFormat.maxIDLength,
+           let idNode = document["id"] {
             add(.record,
                 zh: "id 有 \(written.unicodeScalars.count) 个字符，超过上限 \(RecordFormat.maxIDLength) 个；记录编号应为简短的编号（如文号、台账编号）",
                 en: "the id has \(written.unicodeScalars.count) characters, more than the \(RecordFormat.maxIDLength) an id may have; an id is a short number such as a document's",
