@@ -126,8 +126,8 @@ public enum GateReporter {
             for finding in item.findings {
                 let severity = Wording.severity(finding.severity, language)
                 // A waived finding says so, and by whose approval: the adviser signs for the exception too.
-                let mark = Wording.mark(finding, language)
-                output += "    - \(severity)[\(line(finding.rule))]\(mark) \(line(finding.title.text(language)))\(zh ? "：" : ": ")\(text(finding.message.text(language)))\n"
+                let state = Wording.mark(finding, language)
+                output += "    - \(severity)[\(line(finding.rule))]\(state) \(line(finding.title.text(language)))\(zh ? "：" : ": ")\(text(finding.message.text(language)))\n"
                 if let waiver = Wording.waiver(finding, language) { output += "      \(line(waiver))\n" }
                 output += "      \(Wording.label("依据", "basis", language))\(line(finding.basis.text(language)))\n"
                 if let help = finding.help { output += "      \(Wording.label("需要做", "to do", language))\(text(help.text(language)))\n" }
