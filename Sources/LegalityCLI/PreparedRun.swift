@@ -28,7 +28,9 @@ struct PreparedRun {
 
     /// What reports say of the run's set-up.
     var description: RunDescription {
-        RunDescription(configuration: configuration.file, disabledRules: configuration.disabled, registries: registries.files)
+        RunDescription(
+            configuration: configuration.file, disabledRules: configuration.disabled, registries: registries.files,
+            severityChanges: configuration.severities.filter { !configuration.disabled.contains($0.key) })
     }
 
     /// The waivers of the configuration, as of a day; a waiver's file matches a finding's file

@@ -51,7 +51,7 @@ public enum GateHTMLReporter {
         }
         html += "<div class=\"sign\"><span>\(zh ? "审查人（签字）：" : "Reviewed by (signature):")</span><span class=\"line\"></span>"
         html += "<span>\(zh ? "日期：" : "Date:")</span><span class=\"line short\"></span></div>\n"
-        html += "<p class=\"foot\">\(zh ? "配置" : "Configuration"): \(Escaping.html(agenda.run.configuration ?? (zh ? "无（内置默认）" : "none"))) · legality \(Escaping.html(agenda.version))</p>\n"
+        html += "<p class=\"foot\">\(Escaping.html(TextReporter.setup(agenda.run, language: language).trimmingNewline())) · legality \(Escaping.html(agenda.version))</p>\n"
         return html + "</body>\n</html>\n"
     }
 

@@ -1,3 +1,5 @@
+public import RuleLanguage
+
 /// What a report says about how the run was set up: the configuration in force, the rules it
 /// switched off, and the registries records were checked against.
 public struct RunDescription: Sendable {
@@ -7,12 +9,15 @@ public struct RunDescription: Sendable {
     public var disabledRules: [String]
     /// The registry files records were checked against, sorted.
     public var registries: [String]
+    /// The rules whose severity the configuration changed, with the severity they have, by id.
+    public var severityChanges: [(rule: String, severity: Severity)]
 
     /// Creates a description.
-    public init(configuration: String? = nil, disabledRules: [String] = [], registries: [String] = []) {
+    public init(configuration: String? = nil, disabledRules: [String] = [], registries: [String] = [], severityChanges: [String: Severity] = [:]) {
         self.configuration = configuration
         self.disabledRules = disabledRules.sorted()
         self.registries = registries
+        self.severityChanges = severityChanges.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
     }
 
     /// A run with no configuration, nothing disabled and no registry.

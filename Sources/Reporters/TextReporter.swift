@@ -84,7 +84,14 @@ public struct TextReporter: Sendable {
         let zh = language == .zh
         let file = run.configuration.map(printable) ?? (zh ? "无（内置默认）" : "none (built-in defaults)")
         let disabled = run.disabledRules.isEmpty ? "" : (zh ? "；停用规则：" : "; rules disabled: ") + run.disabledRules.joined(separator: ", ")
-        return (zh ? "配置：" : "configuration: ") + file + printable(disabled) + "\n"
+        // A severity the configuration changed is named too: "no legality review" made an info lets
+        // an unreviewed decision pass, and whoever reads the report should see that the configuration did it.
+        let changed = run.severityChanges.isEmpty ? "" : (zh ? "；调整级别：" : "; severity changed: ")
+            + run.severityChanges.map { change in
+                let severity = Wording.severity(change.severity, language)
+                return zh ? "\(change.rule)（\(severity)）" : "\(change.rule) (\(severity))"
+            }.joined(separator: zh ? "、" : ", ")
+        return (zh ? "配置：" : "configuration: ") + file + printable(disabled) + printable(changed) + "\n"
     }
 
     /// The closing summary line.

@@ -32,6 +32,8 @@ public struct Configuration: Sendable {
     /// Where each rule is disabled, and where each is waived (record-pack rules may be neither).
     var disableMentions: [(id: String, position: SourcePosition)] = []
     var waiverMentions: [(id: String, position: SourcePosition)] = []
+    /// Where each severity override is written (at its value).
+    var severityMentions: [(id: String, position: SourcePosition)] = []
     var parameterMentions: [(rule: String, name: String, position: SourcePosition, value: ParameterValue)] = []
     /// Where each path the file names is written (resolved path → position), so a missing one can be pointed at.
     public var pathPositions: [String: SourcePosition] = [:]
@@ -75,6 +77,12 @@ public struct Configuration: Sendable {
         }
         for mention in waiverMentions where recordPack.contains(mention.id) {
             problems.append(InputError(file: file ?? "", position: mention.position, message: "\(mention.id) belongs to the record pack, which checks that a record can be read at all; it cannot be waived (correct the record instead)"))
+        }
+        // A record-pack rule may be made stricter, never milder: the unknown-value rule made an
+        // info let a record whose meaning is unknown, and so was checked by no other rule, pass the run.
+        for mention in severityMentions where recordPack.contains(mention.id) {
+            guard let rule = rules.rules.first(where: { $0.id == mention.id }), let severity = severities[mention.id], severity < rule.severity else { continue }
+            problems.append(InputError(file: file ?? "", position: mention.position, message: "\(mention.id) belongs to the record pack, which checks that a record can be read at all; its severity can be raised, not lowered below \(rule.severity.rawValue)"))
         }
         for mention in parameterMentions {
             guard let rule = rules.rules.first(where: { $0.id == mention.rule }) else { continue }

@@ -78,6 +78,7 @@ extension Configuration {
             ruleMentions.append((id, entry.key.position))
             if let text = entry.value.scalar?.text, let severity = Severity(rawValue: text) {
                 severities[id] = severity
+                severityMentions.append((id, entry.value.position))
             } else {
                 fail(entry.value, "the severity of \(id) must be error, warning or info")
             }

@@ -119,12 +119,30 @@ import Testing
         #expect(text.stdout.contains("配置：.legality.yaml；停用规则：MAD-012"))
     }
 
-    @Test(arguments: ["disable: [REC-004]\n", "waivers:\n  - {rule: REC-006, record: X, reason: r, approved_by: a, expires: 2025-01-01}\n"])
+    @Test(arguments: [
+        "disable: [REC-004]\n", "waivers:\n  - {rule: REC-006, record: X, reason: r, approved_by: a, expires: 2025-01-01}\n",
+        "severity: {REC-006: info}\n", "severity: {REC-007: info}\n",
+    ])
     func recordPackRulesCanBeNeitherDisabledNorWaived(configuration: String) throws {
         let folder = try CLIRunner.folder([".legality.yaml": configuration, "a.yaml": Fixtures.compliant, "registry.yaml": Fixtures.registry])
         let result = try CLIRunner.run(["check", "a.yaml"], in: folder)
         #expect(result.status == 2)
         #expect(result.stderr.contains(".legality.yaml:") && result.stderr.contains("record pack"), "\(result.stderr)")
+    }
+
+    /// A record-pack rule may be made stricter; the report names every severity the configuration
+    /// changed (`MAD-001: info` lets an unreviewed decision pass, and the reader must see who did it).
+    @Test func severityChangesAreNamedAndTheRecordPackIsOnlyMadeStricter() throws {
+        let folder = try CLIRunner.folder([
+            ".legality.yaml": "severity: {REC-007: error, MAD-001: info}\n", "a.yaml": Fixtures.compliant, "registry.yaml": Fixtures.registry,
+        ])
+        let result = try CLIRunner.run(["check", "--as-of", "2024-12-31", "a.yaml"], in: folder)
+        #expect(result.status != 2, "\(result.stderr)")
+        #expect(result.stdout.contains("配置：.legality.yaml；调整级别：MAD-001（提示）、REC-007（错误）"))
+        let english = try CLIRunner.run(["gate", "--lang", "en", "--meeting", "2024-12-31", "a.yaml"], in: folder)
+        #expect(english.stdout.contains("configuration: .legality.yaml; severity changed: MAD-001 (info), REC-007 (error)"))
+        let html = try CLIRunner.run(["gate", "--format", "html", "--meeting", "2024-12-31", "a.yaml"], in: folder)
+        #expect(html.stdout.contains("配置：.legality.yaml；调整级别：MAD-001（提示）、REC-007（错误） · legality"))
     }
 
     @Test func theGateListsTheMeetingsOwnAgenda() throws {
