@@ -18,6 +18,8 @@ struct PreparedRun {
     var extraFiles: Set<String>
     /// How ledgers become records: the built-in mappings, then `--mapping` files.
     var ledgerMappings: [LedgerMapping] = []
+    /// Whether `--no-builtin` left the built-in packs out (the record pack aside).
+    var withoutBuiltinPacks = false
 
     /// The input limits of the options over the configuration's, with the ledger mappings.
     func limits(_ options: LimitOptions, paths: [String]) -> RecordLimits {
@@ -30,7 +32,11 @@ struct PreparedRun {
     var description: RunDescription {
         RunDescription(
             configuration: configuration.file, disabledRules: configuration.disabled, registries: registries.files,
-            severityChanges: configuration.severities.filter { !configuration.disabled.contains($0.key) })
+            severityChanges: configuration.severities.filter { !configuration.disabled.contains($0.key) },
+            parameterChanges: configuration.parameters.filter { !configuration.disabled.contains($0.key) }.flatMap { rule, values in
+                values.keys.map { "\(rule) \($0)" }
+            },
+            withoutBuiltinPacks: withoutBuiltinPacks)
     }
 
     /// The waivers of the configuration, as of a day; a waiver's file matches a finding's file
@@ -77,7 +83,8 @@ struct PreparedRun {
             failOn: level.severity, extraFiles: extraFiles,
             // Ledger layouts are read only when a ledger is among the inputs (or one is named).
             ledgerMappings: options.mappings.isEmpty && !recordFiles.contains(where: LedgerInput.isLedger)
-                ? [] : try RunSetup.ledgerMappings(options.mappings, kinds: Set(rules.kindNames.keys)))
+                ? [] : try RunSetup.ledgerMappings(options.mappings, kinds: Set(rules.kindNames.keys)),
+            withoutBuiltinPacks: options.noBuiltin)
     }
 
     /// The configuration named with `--config`, else `.legality.yaml` in the current folder or the nearest above.

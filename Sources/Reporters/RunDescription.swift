@@ -11,9 +11,20 @@ public struct RunDescription: Sendable {
     public var registries: [String]
     /// The rules whose severity the configuration changed, with the severity they have, by id.
     public var severityChanges: [(rule: String, severity: Severity)]
+    /// The rule parameters the configuration set, as `RULE name`, sorted (`legality rules show`
+    /// gives their values): a deadline of 10,000 days is a rule that never fires.
+    public var parameterChanges: [String]
+    /// Whether the built-in packs were left out (`--no-builtin`): only the record pack and the
+    /// user's rules ran, so a clean report says nothing of the catalogue's rules.
+    public var withoutBuiltinPacks: Bool
 
     /// Creates a description.
-    public init(configuration: String? = nil, disabledRules: [String] = [], registries: [String] = [], severityChanges: [String: Severity] = [:]) {
+    public init(
+        configuration: String? = nil, disabledRules: [String] = [], registries: [String] = [], severityChanges: [String: Severity] = [:],
+        parameterChanges: [String] = [], withoutBuiltinPacks: Bool = false
+    ) {
+        self.parameterChanges = parameterChanges.sorted()
+        self.withoutBuiltinPacks = withoutBuiltinPacks
         self.configuration = configuration
         self.disabledRules = disabledRules.sorted()
         self.registries = registries

@@ -82,7 +82,8 @@ public struct TextReporter: Sendable {
     /// The line before the summary: the configuration in force and the rules it disables.
     public static func setup(_ run: RunDescription, language: Language) -> String {
         let zh = language == .zh
-        let file = run.configuration.map(printable) ?? (zh ? "无（内置默认）" : "none (built-in defaults)")
+        let none = run.withoutBuiltinPacks ? (zh ? "无" : "none") : (zh ? "无（内置默认）" : "none (built-in defaults)")
+        let file = run.configuration.map(printable) ?? none
         let disabled = run.disabledRules.isEmpty ? "" : (zh ? "；停用规则：" : "; rules disabled: ") + run.disabledRules.joined(separator: ", ")
         // A severity the configuration changed is named too: "no legality review" made an info lets
         // an unreviewed decision pass, and whoever reads the report should see that the configuration did it.
@@ -91,7 +92,9 @@ public struct TextReporter: Sendable {
                 let severity = Wording.severity(change.severity, language)
                 return zh ? "\(change.rule)（\(severity)）" : "\(change.rule) (\(severity))"
             }.joined(separator: zh ? "、" : ", ")
-        return (zh ? "配置：" : "configuration: ") + file + printable(disabled) + printable(changed) + "\n"
+        let parameters = run.parameterChanges.isEmpty ? "" : (zh ? "；调整参数：" : "; parameters changed: ") + run.parameterChanges.joined(separator: zh ? "、" : ", ")
+        let builtin = run.withoutBuiltinPacks ? (zh ? "；未加载内置规则包（--no-builtin），只检查了记录格式和自定义规则" : "; built-in packs not loaded (--no-builtin): only the record pack and your own rules ran") : ""
+        return (zh ? "配置：" : "configuration: ") + file + printable(disabled) + printable(changed) + printable(parameters) + builtin + "\n"
     }
 
     /// The closing summary line.

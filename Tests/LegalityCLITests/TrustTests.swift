@@ -145,6 +145,23 @@ import Testing
         #expect(html.stdout.contains("配置：.legality.yaml；调整级别：MAD-001（提示）、REC-007（错误） · legality"))
     }
 
+    /// A clean report says what was not checked: parameters set by the configuration (a deadline
+    /// of 10,000 days never fires) and `--no-builtin` (only the record pack and the user's rules
+    /// ran; the line had said "built-in defaults").
+    @Test func parametersAndLeftOutPacksAreNamed() throws {
+        let folder = try CLIRunner.folder([
+            ".legality.yaml": "parameters:\n  NOR-006: {days: 10000}\n  MAD-011: {meeting_types: [executive, plenary, office]}\n",
+            "a.yaml": Fixtures.compliant, "registry.yaml": Fixtures.registry,
+        ])
+        let configured = try CLIRunner.run(["check", "--as-of", "2024-12-31", "a.yaml"], in: folder)
+        #expect(configured.stdout.contains("配置：.legality.yaml；调整参数：MAD-011 meeting_types、NOR-006 days\n"))
+        let bare = try CLIRunner.folder(["a.yaml": Fixtures.compliant, "registry.yaml": Fixtures.registry])
+        let alone = try CLIRunner.run(["check", "--no-builtin", "--as-of", "2024-12-31", "a.yaml"], in: bare)
+        #expect(alone.stdout.contains("配置：无；未加载内置规则包（--no-builtin），只检查了记录格式和自定义规则\n"))
+        let markdown = try CLIRunner.run(["check", "--no-builtin", "--format", "markdown", "--as-of", "2024-12-31", "a.yaml"], in: bare)
+        #expect(markdown.stdout.contains("未加载内置规则包（--no-builtin）"))
+    }
+
     @Test func theGateListsTheMeetingsOwnAgenda() throws {
         let onAgenda = """
             id: T-2024-004
