@@ -71,10 +71,11 @@ struct AuditCommand: ParsableCommand {
         var checked = RecordChecker.check(files, engine: engine, keepSources: false, jobs: ruleOptions.workerCount, limits: limits)
         var ledger = run.ledger(asOf: asOf)
         for index in checked.records.indices { ledger.mark(&checked.records[index].findings) }
-        let audit = AuditReport(
+        var audit = AuditReport(
             version: Legality.version, from: from.day, to: to.day, asOf: asOf, language: run.language,
             records: checked.records, rules: engine.rules, kindNames: run.rules.kindNames,
             shortKindNames: run.rules.shortKindNames, packNames: run.rules.packNames)
+        audit.run = run.description
         CalendarWarning.print(checked.uncoveredYears, calendar: run.calendar, language: run.language)
         switch format {
         case .csv: try FileSystem.deliver(AuditCSVReporter.render(audit, table: table.table), to: output)

@@ -14,7 +14,7 @@ public enum AuditHTMLReporter {
         let overall = audit.overall
         var html = HTMLPage.opening(
             title: title, pageTitle: "\(title) \(audit.from) – \(audit.to)",
-            meta: "\(zh ? "审计期间" : "Period") \(audit.from) – \(audit.to) · \(zh ? "截至" : "as of") \(audit.asOf) · legality \(Escaping.html(audit.version))",
+            meta: "\(zh ? "审计期间" : "Period") \(audit.from) – \(audit.to) · \(zh ? "截至" : "as of") \(audit.asOf) · legality \(Escaping.html(audit.version)) · \(Escaping.html(TextReporter.setup(audit.run, language: language).trimmingNewline()))",
             metaClass: "period", version: audit.version, style: style, language: language)
         html += """
             <section class="cards">

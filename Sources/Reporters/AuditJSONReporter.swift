@@ -23,6 +23,11 @@ public enum AuditJSONReporter {
             ("from", .string(audit.from.description)),
             ("to", .string(audit.to.description)),
             ("asOf", .string(audit.asOf.description)),
+            ("config", .optional(audit.run.configuration)),
+            ("disabled", .array(audit.run.disabledRules.map(JSON.string))),
+            ("severityChanged", .object(audit.run.severityChanges.map { ($0.rule, .string($0.severity.rawValue)) })),
+            ("parametersChanged", .array(audit.run.parameterChanges.map(JSON.string))),
+            ("builtinPacks", .bool(!audit.run.withoutBuiltinPacks)),
             ("summary", .object([
                 ("records", .int(audit.records.count)),
                 ("withoutErrors", .int(overall.passed)),

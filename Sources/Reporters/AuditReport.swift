@@ -108,6 +108,9 @@ public struct AuditReport: Sendable {
     public var packNames: [String: LocalizedText]
     /// Short names of kinds, for the printed records table.
     public var shortKindNames: [String: LocalizedText]
+    /// How the run was set up: an audit names the rules the configuration disabled, the
+    /// severities and parameters it changed, so a rate of 100 % is read with what was not checked.
+    public var run: RunDescription = .plain
 
     /// Builds the audit of the records of a run that fall in a period.
     public init(

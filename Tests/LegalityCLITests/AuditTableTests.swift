@@ -37,4 +37,23 @@ import Testing
         #expect(!firstRow.contains("重大行政决策"))
         #expect(records.contains("错误/警告/豁免"))
     }
+
+    /// An audit says how the run was set up: with "no legality review" switched off, an
+    /// unreviewed decision is compliant, and the auditor must see why.
+    @Test func theAuditNamesWhatTheConfigurationSwitchedOffOrChanged() throws {
+        let folder = try CLIRunner.folder([
+            ".legality.yaml": "disable: [MAD-001]\nseverity: {MAD-006: info}\nparameters:\n  NOR-006: {days: 90}\n",
+            "a.yaml": Fixtures.compliant, "registry.yaml": Fixtures.registry,
+        ])
+        let period = ["audit", "--from", "2019-01-01", "--to", "2026-12-31", "--as-of", "2026-12-31"]
+        let json = try CLIRunner.json(try CLIRunner.run(period + ["--format", "json", "."], in: folder).stdout)
+        #expect(json["config"] as? String == ".legality.yaml")
+        #expect(json["disabled"] as? [String] == ["MAD-001"])
+        #expect(json["severityChanged"] as? [String: String] == ["MAD-006": "info"])
+        #expect(json["parametersChanged"] as? [String] == ["NOR-006 days"])
+        #expect(json["builtinPacks"] as? Bool == true)
+        let line = "配置：.legality.yaml；停用规则：MAD-001；调整级别：MAD-006（提示）；调整参数：NOR-006 days"
+        #expect(try CLIRunner.run(period + ["--format", "markdown", "."], in: folder).stdout.contains(line))
+        #expect(try CLIRunner.run(period + ["--format", "html", "."], in: folder).stdout.contains(line))
+    }
 }
