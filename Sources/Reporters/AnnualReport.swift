@@ -19,6 +19,9 @@ public struct AnnualReport: Sendable {
         case partly
         /// No record of the year is one it speaks of.
         case empty
+        /// A rule of the claim did not run (disabled, or the built-in packs left out): stating
+        /// the claim would assert what nothing checked.
+        case unchecked
     }
 
     /// One claim, worded.
@@ -73,7 +76,8 @@ public struct AnnualReport: Sendable {
         year: Int, language: Language, records: [CheckedRecord], rules: [Rule], wording: AnnualReportWording,
         kindNames: [String: LocalizedText], version: String
     ) {
-        let draft = AnnualReportDraft(year: year, language: language, records: records, wording: wording, kindNames: kindNames)
+        var draft = AnnualReportDraft(year: year, language: language, records: records, wording: wording, kindNames: kindNames)
+        draft.rulesRun = Set(rules.map(\.id))
         self.version = version
         self.year = year
         self.language = language

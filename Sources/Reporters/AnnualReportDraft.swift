@@ -15,6 +15,8 @@ struct AnnualReportDraft {
     let previous: [CheckedRecord]
     /// Files and records that could not be placed: unreadable, undated, or of the year with no known kind.
     let notCounted: [CheckedRecord]
+    /// The ids of the rules the run evaluated; nil when not told (every claim's rules are taken as run).
+    var rulesRun: Set<String>?
 
     init(year: Int, language: Language, records: [CheckedRecord], wording: AnnualReportWording, kindNames: [String: LocalizedText]) {
         self.year = year
@@ -118,17 +120,25 @@ struct AnnualReportDraft {
     }
 
     func statement(_ claim: AnnualReportWording.Claim) -> AnnualReport.Statement {
+        // A claim whose rules did not all run is not stated: with "no legality review" disabled,
+        // "5 of 6 were reviewed" was printed for a year with one decision never reviewed.
+        let notRun = claim.problems.map(\.rule).filter { rule in rulesRun.map { !$0.contains(rule) } ?? false }
+        if !notRun.isEmpty {
+            return AnnualReport.Statement(
+                claim: claim.id, outcome: .unchecked, sentence: text("phrases.unchecked", ["rules": notRun.joined(separator: text("phrases.id_separator"))]),
+                total: 0, held: 0, records: nil, previous: nil)
+        }
         let tally = Self.tally(claim, current)
         let total = tally.population.count
         let counts = ["total": "\(total)", "held": "\(tally.held)", "year": "\(year)"]
         let outcome: AnnualReport.Outcome = total == 0 ? .empty : tally.held == total ? .holds : .partly
         let sentence: String
-        switch outcome {
-        case .empty: sentence = AnnualReportWording.fill(claim.empty.text(language), counts)
-        case .holds: sentence = AnnualReportWording.fill(claim.holds.text(language), counts)
-        case .partly:
-            let figures = self.figures(claim, tally)
-            sentence = ([AnnualReportWording.fill(claim.partly.text(language), counts)] + figures)
+        if total == 0 {
+            sentence = AnnualReportWording.fill(claim.empty.text(language), counts)
+        } else if tally.held == total {
+            sentence = AnnualReportWording.fill(claim.holds.text(language), counts)
+        } else {
+            sentence = ([AnnualReportWording.fill(claim.partly.text(language), counts)] + figures(claim, tally))
                 .joined(separator: text("phrases.figure_separator")) + text("phrases.end")
         }
         var previousLine: String?

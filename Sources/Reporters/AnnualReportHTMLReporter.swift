@@ -42,6 +42,7 @@ public enum AnnualReportHTMLReporter {
         p.detail { text-indent: 0; padding-left: 2em; font-size: 9.5pt; color: #555; line-height: 1.5; }
         section.claim { margin-bottom: 6pt; break-inside: avoid; }
         section.claim.partly > p:first-child { border-left: 3pt solid #b3261e; padding-left: 4pt; margin-left: -7pt; }
+        section.claim.unchecked > p:first-child { border-left: 3pt solid #8a6d00; padding-left: 4pt; margin-left: -7pt; color: #5a4700; }
         ol { margin: 0 0 6pt; padding-left: 2em; }
         table { border-collapse: collapse; width: 100%; table-layout: fixed; font-size: 9pt; line-height: 1.4; }
         th, td { border: 0.5pt solid #888; padding: 2pt 4pt; text-align: left; vertical-align: top; overflow-wrap: anywhere; }

@@ -13,7 +13,7 @@ struct AnnualReportWordingReader {
         "overview.sentence": ["year", "counts"], "overview.none": ["year"], "overview.other_kind": ["name", "count"],
         "overview.previous": ["previous"], "overview.not_counted": ["count", "ids"],
         "phrases.figure": ["count", "ids", "problem"], "phrases.list_separator": [], "phrases.figure_separator": [],
-        "phrases.id_separator": [], "phrases.end": [], "phrases.unverifiable": [], "phrases.pending": [],
+        "phrases.id_separator": [], "phrases.end": [], "phrases.unverifiable": [], "phrases.pending": [], "phrases.unchecked": ["rules"],
         "phrases.waived": ["count", "ids", "unit"], "phrases.records": ["ids"], "phrases.previous": ["held", "total"],
         "phrases.previous_empty": [], "phrases.problem": ["name", "basis", "count", "ids", "unit"], "phrases.unit": [], "phrases.no_problems": [],
         "phrases.record_columns.id": [], "phrases.record_columns.title": [], "phrases.record_columns.kind": [],

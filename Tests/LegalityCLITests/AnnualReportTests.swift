@@ -34,6 +34,22 @@ import Testing
         #expect(result.stdout.contains("| A-2 | 某镇老旧小区改造方案 | 重大行政决策 | 2020-03-20 | 不合规 | b.yaml |"))
     }
 
+    /// A claim whose rules did not run is not stated: with "reviewed after the discussion"
+    /// disabled, the late review would pass for one reviewed in time.
+    @Test func aClaimWhoseRulesDidNotRunIsNotStated() throws {
+        let files = [
+            "a.yaml": Self.decision("A-1"), "b.yaml": Self.decision("A-2", from: Fixtures.lateReview),
+            ".legality.yaml": "disable: [MAD-002]\n",
+        ]
+        let result = try Self.report(files)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("本项未核查：MAD-002 在本次检查中未启用（配置停用或未加载内置规则包），须另行核对。"))
+        #expect(!result.stdout.contains("在集体讨论前完成合法性审查"))
+        #expect(!result.stdout.contains("全部履行合法性审查程序"))
+        let english = try Self.report(files, extra: ["--lang", "en"])
+        #expect(english.stdout.contains("Not checked: MAD-002 did not run (disabled by the configuration, or the built-in packs were not loaded); to be verified otherwise."))
+    }
+
     @Test func aClaimWithNoRecordOfItsKindSaysSo() throws {
         let penalty = try String(contentsOf: CLIRunner.root.appendingPathComponent("cases/penalty/restaurant-fine-compliant.yaml"), encoding: .utf8)
         let result = try Self.report(["p.yaml": penalty], year: 2025)
