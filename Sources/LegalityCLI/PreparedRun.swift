@@ -20,6 +20,8 @@ struct PreparedRun {
     var ledgerMappings: [LedgerMapping] = []
     /// Whether `--no-builtin` left the built-in packs out (the record pack aside).
     var withoutBuiltinPacks = false
+    /// Calendar files added to the built-in one (`--calendar` and the configuration's).
+    var extraCalendars: [String] = []
 
     /// The input limits of the options over the configuration's, with the ledger mappings.
     func limits(_ options: LimitOptions, paths: [String]) -> RecordLimits {
@@ -36,7 +38,7 @@ struct PreparedRun {
             parameterChanges: configuration.parameters.filter { !configuration.disabled.contains($0.key) }.flatMap { rule, values in
                 values.keys.map { "\(rule) \($0)" }
             },
-            withoutBuiltinPacks: withoutBuiltinPacks)
+            withoutBuiltinPacks: withoutBuiltinPacks, extraCalendars: extraCalendars)
     }
 
     /// The waivers of the configuration, as of a day; a waiver's file matches a finding's file
@@ -84,7 +86,7 @@ struct PreparedRun {
             // Ledger layouts are read only when a ledger is among the inputs (or one is named).
             ledgerMappings: options.mappings.isEmpty && !recordFiles.contains(where: LedgerInput.isLedger)
                 ? [] : try RunSetup.ledgerMappings(options.mappings, kinds: Set(rules.kindNames.keys)),
-            withoutBuiltinPacks: options.noBuiltin)
+            withoutBuiltinPacks: options.noBuiltin, extraCalendars: ruleOptions.calendars)
     }
 
     /// The configuration named with `--config`, else `.legality.yaml` in the current folder or the nearest above.

@@ -14,6 +14,8 @@ public struct RunDescription: Sendable {
     /// The rule parameters the configuration set, as `RULE name`, sorted (`legality rules show`
     /// gives their values): a deadline of 10,000 days is a rule that never fires.
     public var parameterChanges: [String]
+    /// Calendar files read over the built-in one: local days off move every working-day deadline.
+    public var extraCalendars: [String]
     /// Whether the built-in packs were left out (`--no-builtin`): only the record pack and the
     /// user's rules ran, so a clean report says nothing of the catalogue's rules.
     public var withoutBuiltinPacks: Bool
@@ -21,8 +23,9 @@ public struct RunDescription: Sendable {
     /// Creates a description.
     public init(
         configuration: String? = nil, disabledRules: [String] = [], registries: [String] = [], severityChanges: [String: Severity] = [:],
-        parameterChanges: [String] = [], withoutBuiltinPacks: Bool = false
+        parameterChanges: [String] = [], withoutBuiltinPacks: Bool = false, extraCalendars: [String] = []
     ) {
+        self.extraCalendars = extraCalendars
         self.parameterChanges = parameterChanges.sorted()
         self.withoutBuiltinPacks = withoutBuiltinPacks
         self.configuration = configuration

@@ -93,8 +93,9 @@ public struct TextReporter: Sendable {
                 return zh ? "\(change.rule)（\(severity)）" : "\(change.rule) (\(severity))"
             }.joined(separator: zh ? "、" : ", ")
         let parameters = run.parameterChanges.isEmpty ? "" : (zh ? "；调整参数：" : "; parameters changed: ") + run.parameterChanges.joined(separator: zh ? "、" : ", ")
+        let calendars = run.extraCalendars.isEmpty ? "" : (zh ? "；另加日历：" : "; calendars added: ") + run.extraCalendars.joined(separator: zh ? "、" : ", ")
         let builtin = run.withoutBuiltinPacks ? (zh ? "；未加载内置规则包（--no-builtin），只检查了记录格式和自定义规则" : "; built-in packs not loaded (--no-builtin): only the record pack and your own rules ran") : ""
-        return (zh ? "配置：" : "configuration: ") + file + printable(disabled) + printable(changed) + printable(parameters) + builtin + "\n"
+        return (zh ? "配置：" : "configuration: ") + file + printable(disabled) + printable(changed) + printable(parameters) + printable(calendars) + builtin + "\n"
     }
 
     /// The closing summary line.

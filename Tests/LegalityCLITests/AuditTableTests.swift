@@ -52,6 +52,7 @@ import Testing
         #expect(json["severityChanged"] as? [String: String] == ["MAD-006": "info"])
         #expect(json["parametersChanged"] as? [String] == ["NOR-006 days"])
         #expect(json["builtinPacks"] as? Bool == true)
+        #expect(json["calendars"] as? [String] == [])
         let line = "配置：.legality.yaml；停用规则：MAD-001；调整级别：MAD-006（提示）；调整参数：NOR-006 days"
         #expect(try CLIRunner.run(period + ["--format", "markdown", "."], in: folder).stdout.contains(line))
         #expect(try CLIRunner.run(period + ["--format", "html", "."], in: folder).stdout.contains(line))

@@ -160,6 +160,12 @@ import Testing
         #expect(alone.stdout.contains("配置：无；未加载内置规则包（--no-builtin），只检查了记录格式和自定义规则\n"))
         let markdown = try CLIRunner.run(["check", "--no-builtin", "--format", "markdown", "--as-of", "2024-12-31", "a.yaml"], in: bare)
         #expect(markdown.stdout.contains("未加载内置规则包（--no-builtin）"))
+        // A local calendar moves every working-day deadline: it is named too.
+        let calendar = try CLIRunner.folder([
+            "a.yaml": Fixtures.compliant, "registry.yaml": Fixtures.registry, "local.yaml": "years:\n  2024:\n    holidays: [2024-03-12]\n",
+        ])
+        let local = try CLIRunner.run(["check", "--calendar", "local.yaml", "--as-of", "2024-12-31", "a.yaml"], in: calendar)
+        #expect(local.stdout.contains("配置：无（内置默认）；另加日历：local.yaml\n"))
     }
 
     @Test func theGateListsTheMeetingsOwnAgenda() throws {
