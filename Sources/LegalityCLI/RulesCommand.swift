@@ -168,13 +168,6 @@ struct ListRules: ParsableCommand {
                 let at = check.quadraticPosition.map { "\(rule.file):\($0.line):\($0.column)" } ?? place
                 advice.append("\(at): warning: \(rule.id) is \(power) in the number of steps (a step selection or 'items' inside another's 'where' or 'for_each'); a record of many steps may exceed --max-rule-steps — select by type and date bounds, or take the first or last item instead")
             }
-            let known = run.rules.stepTypeNames.keys
-            if case .record(let check) = rule.body, !known.isEmpty {
-                var named: Set<String> = []
-                for (type, position) in check.expressions.flatMap(\.selectedStepTypes) where run.rules.stepTypeNames[type] == nil && named.insert(type).inserted {
-                    advice.append("\(rule.file):\(position.line):\(position.column): warning: \(rule.id) selects the step type '\(type)', which the vocabulary does not name\(Suggestion.phrase(for: type, in: known))")
-                }
-            }
         }
         try FileSystem.deliver(TextReporter.terminalSafe(advice.map { $0 + "\n" }.joined() + "\(selected.count) rules checked, 0 errors, \(advice.count) warnings\n"), to: nil)
     }

@@ -70,6 +70,24 @@ enum RuleCompiler {
                 compiler.error(node["scope"] ?? node, "'scope' is record or run")
                 body = .record(check)
             }
+            // In a record of a kind a pack beside the record pack checks, a step type the vocabulary
+            // does not name is an unknown value and keeps the record from every such rule, so a
+            // selection of it never matches: a misspelt type made a rule that asks for a step
+            // silently never fire (said by `rules lint` only, until now). The record pack also reads
+            // records of kinds no pack checks, whose step types are kept as written.
+            if pack != Rule.recordPack, vocabulary.has(RecordFormat.Section.stepTypes) {
+                let codes = vocabulary.codes(in: RecordFormat.Section.stepTypes)
+                var named: Set<String> = []
+                for (type, position) in check.expressions.flatMap(\.selectedStepTypes) where !codes.contains(type) && named.insert(type).inserted {
+                    if let code = vocabulary.code(for: type, in: RecordFormat.Section.stepTypes) {
+                        // Records' names are read as codes, so rules select by code.
+                        compiler.error(at: position, "rules select steps by code: write '\(code)' for '\(type)'")
+                        continue
+                    }
+                    let known = Array(codes).sorted()
+                    compiler.error(at: position, "the step type '\(type)' is not in the vocabulary\(Suggestion.phrase(for: type, in: known)); a selection of it would never match (declare a step type of your own in a vocabulary file)")
+                }
+            }
         }
         // A parameter used as a count of days must default to a whole number (a default of "二十"
         // would make every example fail with no reason).

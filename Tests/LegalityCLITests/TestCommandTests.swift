@@ -37,11 +37,20 @@ import Testing
         #expect(result.stdout.hasSuffix("1 passed, 1 failed\n"))
     }
 
-    @Test func lintNamesStepTypesTheVocabularyDoesNotKnow() throws {
+    /// A selection of a step type the vocabulary does not name never matches a record the rule
+    /// checks: the rule is refused where it is loaded, by `check` as by `rules lint`.
+    @Test func aStepTypeTheVocabularyDoesNotKnowIsRefused() throws {
         let misspelt = Self.rule.replacingOccurrences(of: "{steps: {type: decision}}", with: "{steps: {type: decsion}}")
-        let folder = try CLIRunner.folder(["local/rule.yaml": misspelt])
-        let result = try CLIRunner.run(["rules", "lint", "local"], in: folder)
-        #expect(result.status == 0)
-        #expect(result.stdout.contains("selects the step type 'decsion', which the vocabulary does not name; did you mean 'decision'?"), "\(result.stdout)")
+        let folder = try CLIRunner.folder(["local/rule.yaml": misspelt, "a.yaml": Fixtures.compliant])
+        for arguments in [["rules", "lint", "local"], ["check", "--rules", "local", "a.yaml"]] {
+            let result = try CLIRunner.run(arguments, in: folder)
+            #expect(result.status == 2)
+            #expect(result.stderr.contains("the step type 'decsion' is not in the vocabulary; did you mean 'decision'?"), "\(result.stderr)")
+        }
+        // A name, which records may write, is no code: rules select by code.
+        let named = try CLIRunner.folder(["local/rule.yaml": Self.rule.replacingOccurrences(of: "{steps: {type: decision}}", with: "{steps: {type: 作出决定}}")])
+        let result = try CLIRunner.run(["rules", "lint", "local"], in: named)
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("rules select steps by code: write 'decision' for '作出决定'"), "\(result.stderr)")
     }
 }
