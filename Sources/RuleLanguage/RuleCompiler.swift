@@ -88,6 +88,7 @@ enum RuleCompiler {
                     compiler.error(at: position, "the step type '\(type)' is not in the vocabulary\(Suggestion.phrase(for: type, in: known)); a selection of it would never match (declare a step type of your own in a vocabulary file)")
                 }
             }
+            if pack != Rule.recordPack { checkCodes(in: check, vocabulary: vocabulary, compiler: &compiler) }
         }
         // A parameter used as a count of days must default to a whole number (a default of "二十"
         // would make every example fail with no reason).
@@ -332,5 +333,40 @@ extension Check {
         var copy = self
         copy.slotCount = count
         return copy
+    }
+}
+
+extension RuleCompiler {
+    /// The step fields whose values are codes of a vocabulary section, by their path in a step,
+    /// with the step type they are codes of (nil: of every step), as records are read (v2.md 1).
+    static let codeFields: [[String]: (section: String, type: String?)] = [
+        ["outcome"]: (RecordFormat.Section.outcomes, nil),
+        ["form"]: (RecordFormat.Section.forms, "legality_review"),
+        ["meeting", "type"]: (RecordFormat.Section.meetingTypes, "collective_discussion"),
+    ]
+
+    /// A step selection that asks a code field for a text the vocabulary does not name
+    /// (`outcome: passd`) never matches a record the rule checks (such a value is an unknown one
+    /// there), so the rule is refused where it is loaded, as for a step type.
+    static func checkCodes(in check: Check, vocabulary: Vocabulary, compiler: inout ExpressionCompiler) {
+        for expression in check.expressions.flatMap({ $0.descendants }) {
+            guard case .steps(let selection) = expression else { continue }
+            for match in selection.fields {
+                // A field of one step type is a code only in a selection of that type alone (a
+                // delivery's `form` is its own).
+                guard let (section, type) = Self.codeFields[match.path], vocabulary.has(section),
+                      type.map({ only in selection.types.map { !$0.isEmpty && $0.allSatisfy { $0 == only } } ?? false }) ?? true else { continue }
+                let codes = vocabulary.codes(in: section)
+                for value in match.values {
+                    guard case .literal(.text(let text)) = value, !codes.contains(text) else { continue }
+                    let field = match.path.joined(separator: ".")
+                    if let code = vocabulary.code(for: text, in: section) {
+                        compiler.error(at: selection.position, "rules select steps by code: write \(field): \(code) for '\(text)'")
+                    } else {
+                        compiler.error(at: selection.position, "'\(text)' is no code of \(section) for the step field \(field)\(Suggestion.phrase(for: text, in: Array(codes))); a selection of it would never match")
+                    }
+                }
+            }
+        }
     }
 }

@@ -52,5 +52,15 @@ import Testing
         let result = try CLIRunner.run(["rules", "lint", "local"], in: named)
         #expect(result.status == 2)
         #expect(result.stderr.contains("rules select steps by code: write 'decision' for '作出决定'"), "\(result.stderr)")
+        // So is a code field asked for a value no record it checks can hold; a delivery's `form`
+        // (written, post) is its own and is not a review's form.
+        let outcome = try CLIRunner.folder([
+            "local/rule.yaml": Self.rule.replacingOccurrences(of: "{steps: {type: decision}}", with: "{steps: {type: decision, outcome: passd}}"),
+            "local/delivery.yaml": Self.rule.replacingOccurrences(of: "LOCAL-1", with: "LOCAL-2").replacingOccurrences(of: "{steps: {type: decision}}", with: "{steps: {type: delivery, form: post}}"),
+        ])
+        let refused = try CLIRunner.run(["rules", "lint", "local"], in: outcome)
+        #expect(refused.status == 2)
+        #expect(refused.stderr.contains("'passd' is no code of outcomes for the step field outcome; did you mean 'passed'?"), "\(refused.stderr)")
+        #expect(!refused.stderr.contains("post"), "\(refused.stderr)")
     }
 }
