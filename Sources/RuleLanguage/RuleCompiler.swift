@@ -70,25 +70,12 @@ enum RuleCompiler {
                 compiler.error(node["scope"] ?? node, "'scope' is record or run")
                 body = .record(check)
             }
-            // In a record of a kind a pack beside the record pack checks, a step type the vocabulary
-            // does not name is an unknown value and keeps the record from every such rule, so a
-            // selection of it never matches: a misspelt type made a rule that asks for a step
-            // silently never fire (said by `rules lint` only, until now). The record pack also reads
-            // records of kinds no pack checks, whose step types are kept as written.
-            if pack != Rule.recordPack, vocabulary.has(RecordFormat.Section.stepTypes) {
-                let codes = vocabulary.codes(in: RecordFormat.Section.stepTypes)
-                var named: Set<String> = []
-                for (type, position) in check.expressions.flatMap(\.selectedStepTypes) where !codes.contains(type) && named.insert(type).inserted {
-                    if let code = vocabulary.code(for: type, in: RecordFormat.Section.stepTypes) {
-                        // Records' names are read as codes, so rules select by code.
-                        compiler.error(at: position, "rules select steps by code: write '\(code)' for '\(type)'")
-                        continue
-                    }
-                    let known = Array(codes).sorted()
-                    compiler.error(at: position, "the step type '\(type)' is not in the vocabulary\(Suggestion.phrase(for: type, in: known)); a selection of it would never match (declare a step type of your own in a vocabulary file)")
-                }
+            // Outside the record pack, a rule reads records whose codes are checked: a step type or
+            // code the vocabulary does not name is in no record the rule sees.
+            if pack != Rule.recordPack {
+                checkStepTypes(in: check, vocabulary: vocabulary, compiler: &compiler)
+                checkCodes(in: check, vocabulary: vocabulary, compiler: &compiler)
             }
-            if pack != Rule.recordPack { checkCodes(in: check, vocabulary: vocabulary, compiler: &compiler) }
         }
         // A parameter used as a count of days must default to a whole number (a default of "二十"
         // would make every example fail with no reason).
@@ -344,6 +331,26 @@ extension RuleCompiler {
         ["form"]: (RecordFormat.Section.forms, "legality_review"),
         ["meeting", "type"]: (RecordFormat.Section.meetingTypes, "collective_discussion"),
     ]
+
+    /// In a record of a kind a pack beside the record pack checks, a step type the vocabulary does
+    /// not name is an unknown value and keeps the record from every such rule, so a selection of it
+    /// never matches: a misspelt type made a rule that asks for a step silently never fire (said by
+    /// `rules lint` only, until now). The record pack also reads records of kinds no pack checks,
+    /// whose step types are kept as written, so its rules are not asked this.
+    static func checkStepTypes(in check: Check, vocabulary: Vocabulary, compiler: inout ExpressionCompiler) {
+        guard vocabulary.has(RecordFormat.Section.stepTypes) else { return }
+        let codes = vocabulary.codes(in: RecordFormat.Section.stepTypes)
+        var named: Set<String> = []
+        for (type, position) in check.expressions.flatMap(\.selectedStepTypes) where !codes.contains(type) && named.insert(type).inserted {
+            if let code = vocabulary.code(for: type, in: RecordFormat.Section.stepTypes) {
+                // Records' names are read as codes, so rules select by code.
+                compiler.error(at: position, "rules select steps by code: write '\(code)' for '\(type)'")
+                continue
+            }
+            let known = Array(codes).sorted()
+            compiler.error(at: position, "the step type '\(type)' is not in the vocabulary\(Suggestion.phrase(for: type, in: known)); a selection of it would never match (declare a step type of your own in a vocabulary file)")
+        }
+    }
 
     /// A step selection that asks a code field for a text the vocabulary does not name
     /// (`outcome: passd`) never matches a record the rule checks (such a value is an unknown one
