@@ -76,7 +76,7 @@ struct RecordReader {
                 zh: "id 有 \(written.unicodeScalars.count) 个字符，超过上限 \(RecordFormat.maxIDLength) 个；记录编号应为简短的编号（如文号、台账编号）",
                 en: "the id has \(written.unicodeScalars.count) characters, more than the \(RecordFormat.maxIDLength) an id may have; an id is a short number such as a document's",
                 at: idNode)
-            id = Self.clipped(written)
+            id = written.clipped(to: RecordFormat.maxIDLength)
         }
         var kind = requiredText("kind", in: document, at: first)
         let title = requiredText("title", in: document, at: first)
@@ -123,19 +123,12 @@ struct RecordReader {
         } else {
             problems.append(missing("steps", at: first))
         }
-        let displayed = id ?? Self.clipped(displayedID(document))
+        let displayed = id ?? displayedID(document).clipped(to: RecordFormat.maxIDLength)
         let numbering = format.codes.stepTypes.numbering
         return LoadedDocument(
             record: DecisionRecord(id: displayed, kind: kind ?? "", title: title ?? "", file: file, node: consume root, steps: consume steps,
                                    stepTypeNumbering: numbering),
             problems: problems)
-    }
-
-    /// An id as reports name it: at most `RecordFormat.maxIDLength` characters, then `…`.
-    static func clipped(_ id: String) -> String {
-        let head = id.unicodeScalars.prefix(RecordFormat.maxIDLength + 1)
-        guard head.count > RecordFormat.maxIDLength else { return id }
-        return String(String.UnicodeScalarView(head.dropLast())) + "…"
     }
 
     /// The id as written when it is not a valid one (a number), so reports can still name the record.

@@ -21,10 +21,7 @@ public struct LedgerLayout: Sendable {
     /// once and quoted by a finding of every row, so a header of 30,000 characters made a text
     /// report of gigabytes from a ledger of 800 KB.
     public func shownHeader(_ column: Int) -> String? {
-        guard let header = headers[column] else { return nil }
-        let limit = 40
-        guard header.unicodeScalars.count > limit else { return header }
-        return String(String.UnicodeScalarView(header.unicodeScalars.prefix(limit))) + "…"
+        headers[column]?.clipped(to: 40)
     }
 
     /// Why a column the mapping does not read is not; a column with no header is `unlabeled`.

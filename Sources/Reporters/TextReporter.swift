@@ -123,7 +123,9 @@ public struct TextReporter: Sendable {
             text += "\(pad)\(paint("-->", "1;34")) \(Self.printable(finding.file)):\(Self.printable(cell.description))\n"
             if let header = cell.header {
                 let mark = paint(zh ? "← 此单元格" : "← this cell", code)
-                text += "\(pad) \(paint("|", "1;34")) \(Self.printable(header))\(zh ? "：" : ": ")\(Self.visible(Self.clipped(cell.value ?? "")))  \(mark)\n"
+                // Every finding of a cell quotes it (a cell naming 5,000 unknown people is 5,000
+                // findings): its first `excerptWidth` characters, cut with ASCII dots as lines are.
+                text += "\(pad) \(paint("|", "1;34")) \(Self.printable(header))\(zh ? "：" : ": ")\(Self.visible((cell.value ?? "").clipped(to: Self.excerptWidth, mark: "...")))  \(mark)\n"
             }
         } else if let position = finding.position {
             text += "\(pad)\(paint("-->", "1;34")) \(Self.printable(finding.file)):\(position.line):\(position.column)\n"
@@ -203,15 +205,6 @@ public struct TextReporter: Sendable {
         let head = first > 0 ? "..." : ""
         let tail = last < scalars.count ? "..." : ""
         return (head + text(first..<last) + tail, head + text(first..<caret))
-    }
-
-    /// A cell's text as quoted under a finding: its first `excerptWidth` characters, then `...`.
-    /// Every finding of a cell quotes it (a cell naming 5,000 unknown people, 50 KB, is 5,000
-    /// findings), so a long one was a text report of 250 MB from a ledger of 50 KB.
-    static func clipped(_ text: String) -> String {
-        let head = text.unicodeScalars.prefix(excerptWidth + 1)
-        guard head.count > excerptWidth else { return text }
-        return String(String.UnicodeScalarView(head.dropLast())) + "..."
     }
 
     /// A source line with what cannot be seen made visible: a tab as `→`, a no-break space as `·`,
