@@ -123,6 +123,14 @@ public struct Vocabulary: Sendable {
         return closest
     }
 
+    /// `; did you mean 'CODE'?` for the code closest to a text that is neither a code nor a name
+    /// of the section (`; did you mean 'CODE' (NAME)?` when the closest is a name), or nothing.
+    public func suggestionPhrase(for written: String, in section: String) -> String {
+        guard let closest = suggestion(for: written, in: section) else { return "" }
+        guard let code = code(for: closest, in: section), code != closest else { return "; did you mean '\(closest)'?" }
+        return "; did you mean '\(code)' (\(closest))?"
+    }
+
     /// The name of a code in whichever section has it, searching `order` first.
     public func name(of code: String, preferring order: [String]) -> LocalizedText? {
         for section in order { if let name = sections[section]?[code] { return name } }

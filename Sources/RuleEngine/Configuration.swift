@@ -34,7 +34,10 @@ public struct Configuration: Sendable {
     var waiverMentions: [(id: String, position: SourcePosition)] = []
     /// Where each severity override is written (at its value).
     var severityMentions: [(id: String, position: SourcePosition)] = []
-    var parameterMentions: [(rule: String, name: String, position: SourcePosition, value: ParameterValue)] = []
+    var parameterMentions: [ParameterMention] = []
+
+    /// A parameter's value as the configuration gives it, and where.
+    typealias ParameterMention = (rule: String, name: String, position: SourcePosition, value: ParameterValue)
     /// Where each path the file names is written (resolved path → position), so a missing one can be pointed at.
     public var pathPositions: [String: SourcePosition] = [:]
     /// Problems found while reading the file, reported by `apply(to:)` with those found there.
@@ -94,6 +97,8 @@ public struct Configuration: Sendable {
             }
             if let expected = Self.shapeMismatch(mention.value, parameter) {
                 problems.append(InputError(file: file ?? "", position: mention.position, message: "\(mention.rule)'s parameter '\(mention.name)' takes \(expected), like its default"))
+            } else if let section = parameter.codeSection {
+                problems += codeProblems(mention, section: section, vocabulary: rules.vocabulary)
             }
         }
         if !problems.isEmpty { throw RuleLoadError(diagnostics: problems.sorted()) }
@@ -105,6 +110,23 @@ public struct Configuration: Sendable {
             result.rules.append(changed)
         }
         return result
+    }
+
+    /// A parameter the rule compares with a code field takes codes: a value that is none (a typo,
+    /// or a name where records' values are read as codes) would never match, and the rule would
+    /// pass or fail records for it without a word.
+    private func codeProblems(_ mention: ParameterMention, section: String, vocabulary: Vocabulary) -> [InputError] {
+        let values: [Literal] = switch mention.value {
+        case .single(let literal): [literal]
+        case .list(let items): items
+        }
+        let codes = vocabulary.codes(in: section)
+        return values.compactMap { value -> InputError? in
+            guard case .text(let text) = value, !codes.contains(text) else { return nil }
+            let advice = vocabulary.code(for: text, in: section).map { "; records' values are read as codes: write '\($0)'" }
+                ?? vocabulary.suggestionPhrase(for: text, in: section)
+            return InputError(file: file ?? "", position: mention.position, message: "\(mention.rule)'s parameter '\(mention.name)' takes codes of \(section), and '\(text)' is none\(advice)")
+        }
     }
 
     /// What a parameter's value should have been, when it is not of the default's kind: a list

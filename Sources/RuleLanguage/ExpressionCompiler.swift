@@ -1,9 +1,23 @@
 import DecisionRecords
 import YAMLTree
 
-/// What the compiler knows of a value's shape, enough to check step field names.
-enum StaticType {
-    case step, steps, other
+/// What the compiler knows of a value's shape, enough to check step field names and the codes a
+/// comparison asks a code field for.
+enum StaticType: Equatable {
+    case step, steps
+    /// A step's signoffs (`$review.signoffs`), or one of them (`$it` over them).
+    case signoffs, signoff
+    /// A field whose values are codes of a vocabulary section (`$review.outcome`, `$record.kind`).
+    case code(section: String)
+    case other
+}
+
+/// A text a comparison asks a code field for (`eq: [$review.outcome, passd]`), to be checked
+/// against the vocabulary where the rule is loaded.
+struct CodeComparison {
+    let section: String
+    let text: String
+    let position: SourcePosition
 }
 
 /// Compiles the YAML of one rule's expressions: checks operators and arguments, resolves
@@ -27,6 +41,8 @@ struct ExpressionCompiler {
 
     let file: String
     let definitions: [String: Int]
+    /// What each shared definition's value is, by name (a step, steps, other).
+    var definitionTypes: [String: StaticType] = [:]
     var parameters: Set<String> = []
     var allowsProblem = false
     var diagnostics: [InputError] = []
@@ -42,6 +58,10 @@ struct ExpressionCompiler {
     private(set) var readLoopSlots: Set<Int> = []
     private(set) var readsRegistry = false
     var seenCounter: Int
+    /// Texts compared with a code field, and parameters compared with one (by name, with the
+    /// section whose codes they hold and where the comparison is written).
+    private(set) var codeComparisons: [CodeComparison] = []
+    private(set) var codeParameters: [String: String] = [:]
 
     init(file: String, definitions: [String: Int], seenCounter: Int) {
         self.file = file
@@ -130,11 +150,11 @@ struct ExpressionCompiler {
         case "missing": return (.missing(compile(argument)), .other)
         case "is_true": return (.isTrue(compile(argument)), .other)
         case "eq", "ne", "lt", "le", "gt", "ge":
-            let (a, b) = pair(argument, name)
+            let (a, b) = pair(argument, name, notingCodes: name == "eq" || name == "ne")
             if let kinds = Self.literalKinds(a, b) { error(argument, "'\(name)' compares \(kinds.0) with \(kinds.1), which never compare; compare values of one type") }
             return (.compare(Comparison(rawValue: name) ?? .eq, a, b), .other)
         case "in":
-            let (a, b) = pair(argument, name)
+            let (a, b) = pair(argument, name, notingCodes: true)
             if case .list(let items) = b, let kinds = items.lazy.compactMap({ Self.literalKinds(a, $0) }).first {
                 error(argument, "'in' looks for \(kinds.0) in a list holding \(kinds.1), which never compare; compare values of one type")
             }
@@ -144,7 +164,11 @@ struct ExpressionCompiler {
             return items(argument)
         case "first", "last":
             let (inner, type) = compileTyped(argument)
-            let resultType: StaticType = type == .steps ? .step : .other
+            let resultType: StaticType = switch type {
+            case .steps: .step
+            case .signoffs: .signoff
+            default: .other
+            }
             return (name == "first" ? .first(inner) : .last(inner), resultType)
         case "earliest", "latest":
             let arguments = list(argument, name)
@@ -292,13 +316,41 @@ struct ExpressionCompiler {
         sequence(node, name).map { compile($0) }
     }
 
-    private mutating func pair(_ node: YAMLNode, _ name: String) -> (Expression, Expression) {
+    private mutating func pair(_ node: YAMLNode, _ name: String, notingCodes: Bool = false) -> (Expression, Expression) {
         let items = sequence(node, name)
         guard items.count == 2 else {
             if node.sequence != nil { error(node, "'\(name)' takes a list of two values, found \(items.count)") }
             return (.literal(.null), .literal(.null))
         }
-        return (compile(items[0]), compile(items[1]))
+        let (a, aType) = compileTyped(items[0])
+        let (b, bType) = compileTyped(items[1])
+        if notingCodes {
+            if case .code(let section) = aType { noteCodes(of: section, in: b, at: items[1]) }
+            if case .code(let section) = bType { noteCodes(of: section, in: a, at: items[0]) }
+        }
+        return (a, b)
+    }
+
+    /// Notes the texts among a parameter's values (its default, or a version's) whose values are
+    /// compared with a code field.
+    mutating func noteCodes(of section: String, in values: [Literal], at position: SourcePosition) {
+        for case .text(let text) in values {
+            codeComparisons.append(CodeComparison(section: section, text: text, position: position))
+        }
+    }
+
+    /// Notes what a code field is compared with: a text, a list of texts, or a parameter.
+    private mutating func noteCodes(of section: String, in expression: Expression, at node: YAMLNode) {
+        switch expression {
+        case .literal(.text(let text)):
+            codeComparisons.append(CodeComparison(section: section, text: text, position: node.position))
+        case .list(let items):
+            for (item, itemNode) in zip(items, node.sequence ?? []) { noteCodes(of: section, in: item, at: itemNode) }
+        case .reference(let reference):
+            if case .parameter(let name) = reference.root, reference.path.isEmpty { codeParameters[name] = section }
+        default:
+            break
+        }
     }
 
     private mutating func arguments(_ node: YAMLNode, _ name: String, required: [String]) -> [String: Expression] {
@@ -337,7 +389,12 @@ struct ExpressionCompiler {
             }
         }
         if node["in"] == nil { error(node, "'items' needs 'in': the list to filter") }
-        let filter = filterNode.map { self.filter($0, itemType: sourceType == .steps ? .step : .other) }
+        let itemType: StaticType = switch sourceType {
+        case .steps: .step
+        case .signoffs: .signoff
+        default: .other
+        }
+        let filter = filterNode.map { self.filter($0, itemType: itemType) }
         return (.items(source, filter), sourceType)
     }
 
@@ -422,7 +479,7 @@ struct ExpressionCompiler {
             readLoopSlots.formUnion(letLoopDependencies[bound.slot] ?? [])
         } else if let index = definitions[head] {
             root = .definition(index)
-            type = .other
+            type = definitionTypes[head] ?? .other
         } else {
             switch head {
             case "record": root = .record
@@ -453,8 +510,28 @@ struct ExpressionCompiler {
            let suggestion = Suggestion.closest(to: field, in: Self.stepFields) {
             error(node, "unknown step field '\(field)' in '\(written)'; did you mean '\(suggestion)'?")
         }
-        let resultType: StaticType = path.isEmpty ? type : .other
+        let resultType: StaticType = path.isEmpty ? type : Self.fieldType(root: root, type: type, path: path)
         return (.reference(Reference(root: root, path: path, text: written)), resultType)
+    }
+
+    /// What a field of a value holds: a step's signoffs, or codes of a vocabulary section (a
+    /// step's `type`, `status`, `outcome`, a signoff's `role`, the record's `kind`), as records
+    /// are read (v2.md 1). A review's `form` and a meeting's `type` are codes of discussions and
+    /// reviews only, which a value's shape does not tell, so they are not asked.
+    static func fieldType(root: ReferenceRoot, type: StaticType, path: [String]) -> StaticType {
+        if root == .record, path.first == "steps", path.count > 1 {
+            return fieldType(root: .steps, type: .steps, path: Array(path.dropFirst()))
+        }
+        return switch (type, path) {
+        case (.step, ["signoffs"]), (.steps, ["signoffs"]): .signoffs
+        case (.step, ["type"]), (.steps, ["type"]): .code(section: RecordFormat.Section.stepTypes)
+        case (.step, ["status"]), (.steps, ["status"]): .code(section: RecordFormat.Section.statuses)
+        case (.step, ["outcome"]), (.steps, ["outcome"]): .code(section: RecordFormat.Section.outcomes)
+        case (.step, ["signoffs", "role"]), (.steps, ["signoffs", "role"]), (.signoff, ["role"]), (.signoffs, ["role"]):
+            .code(section: RecordFormat.Section.roles)
+        case (_, ["kind"]) where root == .record: .code(section: RecordFormat.Section.kinds)
+        default: .other
+        }
     }
 
     private func lookup(_ name: String) -> (slot: Int, type: StaticType)? {

@@ -61,6 +61,10 @@ public struct Parameter: Sendable {
     public var description: String?
     /// Where the default is written.
     public var position: SourcePosition = .start
+    /// The vocabulary section whose codes the parameter's values are, when the rule compares it
+    /// with a code field (`in: [$review.outcome, $param.passing_outcomes]`): a value that is no
+    /// code would never match, so a configuration's values are checked against the section.
+    public var codeSection: String?
 }
 
 /// A parameter's value: one literal or a list.

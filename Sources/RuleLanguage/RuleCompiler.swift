@@ -23,7 +23,7 @@ enum RuleCompiler {
         let description = localized(node["description"], key: "description", in: node, required: false, compiler: &compiler)
         let help = localized(node["help"], key: "help", in: node, required: false, compiler: &compiler)
         let basis = basis(node["basis"], in: node, compiler: &compiler)
-        let parameters = parameters(node["parameters"], compiler: &compiler)
+        var parameters = parameters(node["parameters"], compiler: &compiler)
         compiler.parameters = Set(parameters.map(\.name))
         let tags = texts(node["tags"], key: "tags", compiler: &compiler)
         let kinds = node["kinds"].map { kindsNode in
@@ -75,6 +75,11 @@ enum RuleCompiler {
             if pack != Rule.recordPack {
                 checkStepTypes(in: check, vocabulary: vocabulary, compiler: &compiler)
                 checkCodes(in: check, vocabulary: vocabulary, compiler: &compiler)
+                for index in parameters.indices {
+                    guard let section = compiler.codeParameters[parameters[index].name], vocabulary.has(section) else { continue }
+                    parameters[index].codeSection = section
+                    compiler.noteCodes(of: section, in: parameters[index].defaultList ?? [parameters[index].defaultValue], at: parameters[index].position)
+                }
             }
         }
         // A parameter used as a count of days must default to a whole number (a default of "二十"
@@ -96,6 +101,8 @@ enum RuleCompiler {
         let examples = examples(node["examples"], compiler: &compiler)
         guard let title, let basis else { return nil }
         let versions = RuleVersions.read(node["versions"], basis: basis, parameters: parameters, compiler: &compiler)
+        // Texts compared with a code field: in the check, as parameters' defaults, as versions' values.
+        if pack != Rule.recordPack { checkComparedCodes(compiler.codeComparisons, vocabulary: vocabulary, compiler: &compiler) }
         return Rule(
             id: id, pack: pack, severity: severity, title: title, description: description, help: help,
             message: message, basis: basis, tags: tags, prerequisite: prerequisite, kinds: kinds,
@@ -331,6 +338,21 @@ extension RuleCompiler {
         ["form"]: (RecordFormat.Section.forms, "legality_review"),
         ["meeting", "type"]: (RecordFormat.Section.meetingTypes, "collective_discussion"),
     ]
+
+    /// A comparison that asks a code field for a text the vocabulary does not name
+    /// (`eq: [$review.outcome, passd]`) never holds on a record the rule checks (`ne` always
+    /// does), so the rule is refused where it is loaded, as for a selection.
+    static func checkComparedCodes(_ comparisons: [CodeComparison], vocabulary: Vocabulary, compiler: inout ExpressionCompiler) {
+        for comparison in comparisons where vocabulary.has(comparison.section) {
+            let codes = vocabulary.codes(in: comparison.section)
+            guard !codes.contains(comparison.text) else { continue }
+            if let code = vocabulary.code(for: comparison.text, in: comparison.section) {
+                compiler.error(at: comparison.position, "records' values are read as codes: write '\(code)' for '\(comparison.text)'")
+            } else {
+                compiler.error(at: comparison.position, "'\(comparison.text)' is no code of \(comparison.section)\(vocabulary.suggestionPhrase(for: comparison.text, in: comparison.section)); a comparison with it would never hold")
+            }
+        }
+    }
 
     /// In a record of a kind a pack beside the record pack checks, a step type the vocabulary does
     /// not name is an unknown value and keeps the record from every such rule, so a selection of it

@@ -72,8 +72,9 @@ public enum RuleLoader {
         }
         var definitions: [Definition] = []
         var definitionIndex: [String: Int] = [:]
+        var definitionTypes: [String: StaticType] = [:]
         for (source, node) in documents where node["definitions"] != nil {
-            compileDefinitions(node, source: source, into: &definitions, index: &definitionIndex, diagnostics: &diagnostics)
+            compileDefinitions(node, source: source, into: &definitions, index: &definitionIndex, types: &definitionTypes, diagnostics: &diagnostics)
         }
         var rules: [Rule] = []
         var seenCounter = 0
@@ -86,6 +87,7 @@ public enum RuleLoader {
         }
         for (source, node) in documents where node["definitions"] == nil && node["vocabulary"] == nil && node["annual_report"] == nil {
             var compiler = ExpressionCompiler(file: source.path, definitions: definitionIndex, seenCounter: seenCounter)
+            compiler.definitionTypes = definitionTypes
             if let rule = RuleCompiler.compile(node, source: source, vocabulary: vocabulary, compiler: &compiler) {
                 if let other = ruleFiles[rule.id] {
                     compiler.error(node["id"] ?? node, "the rule id '\(rule.id)' is already defined in \(other)")
@@ -159,7 +161,7 @@ public enum RuleLoader {
 
     private static func compileDefinitions(
         _ node: YAMLNode, source: RuleSource, into definitions: inout [Definition], index: inout [String: Int],
-        diagnostics: inout [InputError]
+        types: inout [String: StaticType], diagnostics: inout [InputError]
     ) {
         var compiler = ExpressionCompiler(file: source.path, definitions: index, seenCounter: 0)
         for pair in node.mapping ?? [] where pair.key.scalar?.text != "definitions" {
@@ -173,6 +175,7 @@ public enum RuleLoader {
         diagnostics += compiler.diagnostics
         for pair in pairs {
             var compiler = ExpressionCompiler(file: source.path, definitions: index, seenCounter: 0)
+            compiler.definitionTypes = types
             defer { diagnostics += compiler.diagnostics }
             guard let name = pair.key.scalar?.text, isName(name) else {
                 compiler.error(pair.key, "a definition's name is a word of letters, digits and underscores")
@@ -182,7 +185,8 @@ public enum RuleLoader {
                 compiler.error(pair.key, "'\(name)' is already defined")
                 continue
             }
-            let compiled = compiler.compile(pair.value)
+            let (compiled, type) = compiler.compileTyped(pair.value)
+            types[name] = type
             if compiler.readsRegistry {
                 compiler.error(pair.key, "a definition may not read the registry; do that in a rule")
             }

@@ -81,6 +81,12 @@ enum RuleVersions {
             case (.list(let items), .some(let defaults)) where items.contains(where: { item in defaults.first.map { !item.isSameKind(as: $0) } ?? false }):
                 compiler.error(pair.value, "parameter '\(name)' takes a list of the kind of its default's items")
             default:
+                if let section = parameter.codeSection {
+                    switch value {
+                    case .single(let literal): compiler.noteCodes(of: section, in: [literal], at: pair.value.position)
+                    case .list(let items): compiler.noteCodes(of: section, in: items, at: pair.value.position)
+                    }
+                }
                 result[name] = value
             }
         }

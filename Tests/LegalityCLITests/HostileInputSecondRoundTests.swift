@@ -56,7 +56,7 @@ import Testing
     }
 
     @Test func aRuleThatRunsTooLongIsStoppedAndReported() throws {
-        let nested = "{exists: {items: {in: $steps, where: {exists: {items: {in: $steps, where: {exists: {items: {in: $steps, where: {eq: [$it.type, none]}}}}}}}}}}"
+        let nested = "{exists: {items: {in: $steps, where: {exists: {items: {in: $steps, where: {exists: {items: {in: $steps, where: {eq: [$it.type, hearing]}}}}}}}}}}"
         let rule = "id: SLOW-1\nseverity: info\ntitle: {zh: t, en: t}\nmessage: {zh: m, en: m}\nbasis: {instrument: i}\nviolation: \(nested)\n"
         let steps = (0..<60).map { "  - {type: decision, date: 2024-01-\(String(format: "%02d", $0 % 28 + 1))}\n" }.joined()
         let folder = try CLIRunner.folder(["r.yaml": "id: B-1\nkind: other\ntitle: t\nsteps:\n" + steps, "rules-local/slow.yaml": rule])

@@ -63,4 +63,32 @@ import Testing
         #expect(refused.stderr.contains("'passd' is no code of outcomes for the step field outcome; did you mean 'passed'?"), "\(refused.stderr)")
         #expect(!refused.stderr.contains("post"), "\(refused.stderr)")
     }
+
+    /// A comparison that asks a code field for a text the vocabulary does not name never holds
+    /// (`ne` always does): the rule is refused where it is loaded, whether the field is read from
+    /// a step bound by the rule, a shared definition, a signoff of a filter or the record's kind,
+    /// and whether the text is written in the check or is a parameter's default.
+    @Test func aComparisonOfACodeFieldWithNoCodeIsRefused() throws {
+        let cases: [(check: String, message: String)] = [
+            ("violation: {eq: [$decision.outcome, faild]}", "'faild' is no code of outcomes; did you mean 'failed'?"),
+            ("violation: {ne: [$record.kind, 重大行政决策]}", "records' values are read as codes: write 'major_administrative_decision' for '重大行政决策'"),
+            ("violation: {exists: {items: {in: $decision.signoffs, where: {eq: [$it.role, legal_advisor]}}}}", "'legal_advisor' is no code of roles; did you mean 'legal_adviser'?"),
+            ("violation: {in: [$latest_review_before_discussion.outcome, [passed, 有条件通过]]}", "'有条件通过' is no code of outcomes; did you mean 'conditional' (附条件通过)?"),
+            ("parameters: {kinds: {default: [contract, normative_documnt]}}\nviolation: {in: [$record.kind, $param.kinds]}", "'normative_documnt' is no code of kinds; did you mean 'normative_document'?"),
+            ("violation: {in: [$decision.type, [decision, decison]]}", "'decison' is no code of step_types; did you mean 'decision'?"),
+        ]
+        for (check, message) in cases {
+            let rule = Self.rule.replacingOccurrences(of: "violation: {missing: $decision.by}", with: check)
+            let folder = try CLIRunner.folder(["local/rule.yaml": rule])
+            let result = try CLIRunner.run(["rules", "lint", "local"], in: folder)
+            #expect(result.status == 2, "\(check)")
+            #expect(result.stderr.contains(message), "\(check): \(result.stderr)")
+        }
+        // Codes, and fields that are no codes (a document's ref, a fact), are compared freely.
+        let fine = Self.rule.replacingOccurrences(
+            of: "violation: {missing: $decision.by}",
+            with: "violation: {all: [{in: [$decision.outcome, [passed, conditional]]}, {ne: [$record.kind, other]}, {eq: [$facts.outcome, faild]}, {eq: [$decision.documents.ref, x]}]}")
+        let accepted = try CLIRunner.run(["rules", "lint", "local"], in: try CLIRunner.folder(["local/rule.yaml": fine]))
+        #expect(accepted.status == 0, "\(accepted.stderr)")
+    }
 }

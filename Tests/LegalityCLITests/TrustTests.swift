@@ -145,6 +145,28 @@ import Testing
         #expect(html.stdout.contains("配置：.legality.yaml；调整级别：MAD-001（提示）、REC-007（错误） · legality"))
     }
 
+    /// A parameter a rule compares with a code field takes codes: a typo or a name in the
+    /// configuration would never match, and MAD-003 would call a review that passed on
+    /// conditions a failed one (or, with a failing list, pass a failed one) without a word.
+    @Test func aConfiguredParameterThatIsNoCodeStopsTheRun() throws {
+        let folder = try CLIRunner.folder([
+            ".legality.yaml": "parameters:\n  MAD-003: {passing_outcomes: [passed, 有条件通过]}\n  MAD-005: {roles: [legal_advisor, public_lawyer]}\n",
+            "a.yaml": Fixtures.compliant, "registry.yaml": Fixtures.registry,
+        ])
+        let result = try CLIRunner.run(["check", "a.yaml"], in: folder)
+        #expect(result.status == 2)
+        #expect(result.stderr.contains(".legality.yaml:3:"), "\(result.stderr)")
+        #expect(result.stderr.contains("MAD-003's parameter 'passing_outcomes' takes codes of outcomes, and '有条件通过' is none; did you mean 'conditional' (附条件通过)?"), "\(result.stderr)")
+        #expect(result.stderr.contains("MAD-005's parameter 'roles' takes codes of roles, and 'legal_advisor' is none; did you mean 'legal_adviser'?"), "\(result.stderr)")
+        // A name of a code is named with its code.
+        let named = try CLIRunner.folder([
+            ".legality.yaml": "parameters:\n  MAD-003: {passing_outcomes: [passed, 附条件通过]}\n", "a.yaml": Fixtures.compliant, "registry.yaml": Fixtures.registry,
+        ])
+        let nameResult = try CLIRunner.run(["check", "a.yaml"], in: named)
+        #expect(nameResult.status == 2)
+        #expect(nameResult.stderr.contains("records' values are read as codes: write 'conditional'"), "\(nameResult.stderr)")
+    }
+
     /// A clean report says what was not checked: parameters set by the configuration (a deadline
     /// of 10,000 days never fires) and `--no-builtin` (only the record pack and the user's rules
     /// ran; the line had said "built-in defaults").
