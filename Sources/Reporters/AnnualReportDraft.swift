@@ -185,9 +185,13 @@ struct AnnualReportDraft {
                 if basis[finding.rule] == nil { basis[finding.rule] = finding.basis.text(language) }
             }
         }
-        guard !byRule.isEmpty else { return [text("phrases.no_problems")] }
+        // With a claim's rule not run, "no problems" would speak for problems nobody looked for.
+        let claimRules = Set(wording.claims.flatMap { $0.problems.map(\.rule) })
+        let notRun = claimRules.filter { rule in rulesRun.map { !$0.contains(rule) } ?? false }.sorted()
+        let notRunLine = notRun.isEmpty ? [] : [text("phrases.problems_not_run", ["rules": notRun.joined(separator: text("phrases.id_separator"))])]
+        guard !byRule.isEmpty else { return [text(notRun.isEmpty ? "phrases.no_problems" : "phrases.no_problems_among_run")] + notRunLine }
         let byID = Dictionary(rules.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        return byRule.sorted { $0.value.count != $1.value.count ? $0.value.count > $1.value.count : $0.key < $1.key }.map { rule, records in
+        let listed = byRule.sorted { $0.value.count != $1.value.count ? $0.value.count > $1.value.count : $0.key < $1.key }.map { rule, records in
             // The measure word of the one kind the rule checks (项, 件), else the general one.
             let kinds = byID[rule]?.kinds ?? []
             return text("phrases.problem", [
@@ -195,6 +199,7 @@ struct AnnualReportDraft {
                 "count": "\(records.count)", "ids": ids(records), "unit": unit(of: kinds.count == 1 ? kinds.first : nil),
             ])
         }
+        return listed + notRunLine
     }
 
     /// The measure word of a kind (项, 件), else the general one.

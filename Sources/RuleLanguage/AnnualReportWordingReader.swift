@@ -16,6 +16,7 @@ struct AnnualReportWordingReader {
         "phrases.id_separator": [], "phrases.end": [], "phrases.unverifiable": [], "phrases.pending": [], "phrases.unchecked": ["rules"],
         "phrases.waived": ["count", "ids", "unit"], "phrases.records": ["ids"], "phrases.previous": ["held", "total"],
         "phrases.previous_empty": [], "phrases.problem": ["name", "basis", "count", "ids", "unit"], "phrases.unit": [], "phrases.no_problems": [],
+        "phrases.no_problems_among_run": [], "phrases.problems_not_run": ["rules"],
         "phrases.record_columns.id": [], "phrases.record_columns.title": [], "phrases.record_columns.kind": [],
         "phrases.record_columns.date": [], "phrases.record_columns.status": [], "phrases.record_columns.file": [],
     ]

@@ -46,8 +46,13 @@ import Testing
         #expect(result.stdout.contains("本项未核查：MAD-002 在本次检查中未启用（配置停用或未加载内置规则包），须另行核对。"))
         #expect(!result.stdout.contains("在集体讨论前完成合法性审查"))
         #expect(!result.stdout.contains("全部履行合法性审查程序"))
+        // Nor does the problems section say "no problems" of problems nobody looked for.
+        #expect(result.stdout.contains("本次检查启用的规则未发现问题。"))
+        #expect(result.stdout.contains("MAD-002 在本次检查中未启用，其所查问题未列入本节，须另行核对。"))
+        #expect(!result.stdout.contains("\n未发现问题。"), "\(result.stdout)")
         let english = try Self.report(files, extra: ["--lang", "en"])
         #expect(english.stdout.contains("Not checked: MAD-002 did not run (disabled by the configuration, or the built-in packs were not loaded); to be verified otherwise."))
+        #expect(english.stdout.contains("Not run, so not listed here: the problems of MAD-002; to be verified otherwise."))
     }
 
     @Test func aClaimWithNoRecordOfItsKindSaysSo() throws {
