@@ -43,6 +43,11 @@ struct ExpressionCompiler {
     let definitions: [String: Int]
     /// What each shared definition's value is, by name (a step, steps, other).
     var definitionTypes: [String: StaticType] = [:]
+    /// The step types a definition's steps are of, when its selection says (by definition index).
+    var definitionStepTypes: [Int: [String]] = [:]
+    /// The step types a slot's steps are of, when its selection says: a `let`, a `for_each`
+    /// variable, `$it` of a selection's `where`.
+    var slotStepTypes: [Int: [String]] = [:]
     var parameters: Set<String> = []
     var allowsProblem = false
     var diagnostics: [InputError] = []
@@ -394,13 +399,14 @@ struct ExpressionCompiler {
         case .signoffs: .signoff
         default: .other
         }
-        let filter = filterNode.map { self.filter($0, itemType: itemType) }
+        let filter = filterNode.map { self.filter($0, itemType: itemType, stepTypes: itemType == .step ? stepTypes(of: source) : nil) }
         return (.items(source, filter), sourceType)
     }
 
-    private mutating func filter(_ node: YAMLNode, itemType: StaticType) -> Filter {
+    private mutating func filter(_ node: YAMLNode, itemType: StaticType, stepTypes: [String]? = nil) -> Filter {
         let slot = slotCount
         slotCount += 1
+        if let stepTypes { slotStepTypes[slot] = stepTypes }
         itSlots.append((slot, itemType))
         defer { itSlots.removeLast() }
         return Filter(slot: slot, condition: compile(node), position: node.position)
@@ -425,7 +431,8 @@ struct ExpressionCompiler {
                     error(pair.value, "'status' in a step selection is done, planned or any")
                 }
             case "where":
-                selection.filter = filter(pair.value, itemType: .step)
+                // `$it` is a step of the selection's types (read from the node: `type` may follow `where`).
+                selection.filter = filter(pair.value, itemType: .step, stepTypes: node["type"].map { Self.names(in: $0) })
             case _ where boundKeys[key] != nil:
                 selection.bounds.append(DateBound(comparison: boundKeys[key] ?? .le, value: compile(pair.value)))
             default:
@@ -510,17 +517,27 @@ struct ExpressionCompiler {
            let suggestion = Suggestion.closest(to: field, in: Self.stepFields) {
             error(node, "unknown step field '\(field)' in '\(written)'; did you mean '\(suggestion)'?")
         }
-        let resultType: StaticType = path.isEmpty ? type : Self.fieldType(root: root, type: type, path: path)
+        let knownStepTypes: [String]? = switch root {
+        case .slot(let slot): slotStepTypes[slot]
+        case .definition(let index): definitionStepTypes[index]
+        default: nil
+        }
+        let resultType: StaticType = path.isEmpty ? type : Self.fieldType(root: root, type: type, path: path, stepTypes: knownStepTypes)
         return (.reference(Reference(root: root, path: path, text: written)), resultType)
     }
 
     /// What a field of a value holds: a step's signoffs, or codes of a vocabulary section (a
     /// step's `type`, `status`, `outcome`, a signoff's `role`, the record's `kind`), as records
-    /// are read (v2.md 1). A review's `form` and a meeting's `type` are codes of discussions and
-    /// reviews only, which a value's shape does not tell, so they are not asked.
-    static func fieldType(root: ReferenceRoot, type: StaticType, path: [String]) -> StaticType {
+    /// are read (v2.md 1). A review's `form` and a discussion's `meeting.type` are codes only of
+    /// those steps: they are asked when the selection the steps come from (`stepTypes`) has that
+    /// type alone.
+    static func fieldType(root: ReferenceRoot, type: StaticType, path: [String], stepTypes: [String]? = nil) -> StaticType {
         if root == .record, path.first == "steps", path.count > 1 {
             return fieldType(root: .steps, type: .steps, path: Array(path.dropFirst()))
+        }
+        if type == .step || type == .steps, let only = stepTypes, !only.isEmpty {
+            if path == ["form"], only.allSatisfy({ $0 == "legality_review" }) { return .code(section: RecordFormat.Section.forms) }
+            if path == ["meeting", "type"], only.allSatisfy({ $0 == "collective_discussion" }) { return .code(section: RecordFormat.Section.meetingTypes) }
         }
         return switch (type, path) {
         case (.step, ["signoffs"]), (.steps, ["signoffs"]): .signoffs
@@ -532,6 +549,32 @@ struct ExpressionCompiler {
         case (_, ["kind"]) where root == .record: .code(section: RecordFormat.Section.kinds)
         default: .other
         }
+    }
+
+    /// The step types an expression's steps are of, when its selection says: a selection with
+    /// `type`, its first, last or filtered items, a binding or definition of one, the earliest or
+    /// latest of such.
+    func stepTypes(of expression: Expression) -> [String]? {
+        switch expression {
+        case .steps(let selection): return selection.types
+        case .first(let inner), .last(let inner), .items(let inner, _): return stepTypes(of: inner)
+        case .earliest(let items), .latest(let items), .coalesce(let items):
+            let known = items.map { stepTypes(of: $0) }
+            guard !known.isEmpty, known.allSatisfy({ $0 != nil }) else { return nil }
+            return known.flatMap { $0 ?? [] }
+        case .reference(let reference) where reference.path.isEmpty:
+            switch reference.root {
+            case .slot(let slot): return slotStepTypes[slot]
+            case .definition(let index): return definitionStepTypes[index]
+            default: return nil
+            }
+        default: return nil
+        }
+    }
+
+    /// The names a selection's `type` gives: one, or a list.
+    static func names(in node: YAMLNode) -> [String] {
+        (node.sequence ?? [node]).compactMap { $0.coreValue?.text }
     }
 
     private func lookup(_ name: String) -> (slot: Int, type: StaticType)? {

@@ -124,6 +124,8 @@ enum RuleCompiler {
                     }
                     let type: StaticType = Self.looksLikeStepList(pair.value) ? .step : .other
                     let slot = compiler.declare(name, type: type)
+                    // The list is compiled after the lets; its selection's types are read from it.
+                    if let types = pair.value["steps"]?["type"].map(ExpressionCompiler.names(in:)) { compiler.slotStepTypes[slot] = types }
                     compiler.loopSlots.insert(slot)
                     loops.append((name, slot, pair.value))
                 }
@@ -142,6 +144,7 @@ enum RuleCompiler {
                     compiler.resetReadLoopSlots()
                     let (expression, type) = compiler.compileTyped(pair.value)
                     let slot = compiler.declare(name, type: type)
+                    if let types = compiler.stepTypes(of: expression) { compiler.slotStepTypes[slot] = types }
                     compiler.letLoopDependencies[slot] = compiler.readLoopSlots
                     lets.append(Binding(name: name, slot: slot, expression: expression, dependsOnLoop: !compiler.readLoopSlots.isEmpty))
                 }

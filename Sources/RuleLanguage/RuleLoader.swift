@@ -73,8 +73,11 @@ public enum RuleLoader {
         var definitions: [Definition] = []
         var definitionIndex: [String: Int] = [:]
         var definitionTypes: [String: StaticType] = [:]
+        var definitionStepTypes: [Int: [String]] = [:]
         for (source, node) in documents where node["definitions"] != nil {
-            compileDefinitions(node, source: source, into: &definitions, index: &definitionIndex, types: &definitionTypes, diagnostics: &diagnostics)
+            compileDefinitions(
+                node, source: source, into: &definitions, index: &definitionIndex, types: &definitionTypes, stepTypes: &definitionStepTypes,
+                diagnostics: &diagnostics)
         }
         var rules: [Rule] = []
         var seenCounter = 0
@@ -88,6 +91,7 @@ public enum RuleLoader {
         for (source, node) in documents where node["definitions"] == nil && node["vocabulary"] == nil && node["annual_report"] == nil {
             var compiler = ExpressionCompiler(file: source.path, definitions: definitionIndex, seenCounter: seenCounter)
             compiler.definitionTypes = definitionTypes
+            compiler.definitionStepTypes = definitionStepTypes
             if let rule = RuleCompiler.compile(node, source: source, vocabulary: vocabulary, compiler: &compiler) {
                 if let other = ruleFiles[rule.id] {
                     compiler.error(node["id"] ?? node, "the rule id '\(rule.id)' is already defined in \(other)")
@@ -161,7 +165,7 @@ public enum RuleLoader {
 
     private static func compileDefinitions(
         _ node: YAMLNode, source: RuleSource, into definitions: inout [Definition], index: inout [String: Int],
-        types: inout [String: StaticType], diagnostics: inout [InputError]
+        types: inout [String: StaticType], stepTypes: inout [Int: [String]], diagnostics: inout [InputError]
     ) {
         var compiler = ExpressionCompiler(file: source.path, definitions: index, seenCounter: 0)
         for pair in node.mapping ?? [] where pair.key.scalar?.text != "definitions" {
@@ -176,6 +180,7 @@ public enum RuleLoader {
         for pair in pairs {
             var compiler = ExpressionCompiler(file: source.path, definitions: index, seenCounter: 0)
             compiler.definitionTypes = types
+            compiler.definitionStepTypes = stepTypes
             defer { diagnostics += compiler.diagnostics }
             guard let name = pair.key.scalar?.text, isName(name) else {
                 compiler.error(pair.key, "a definition's name is a word of letters, digits and underscores")
@@ -187,6 +192,7 @@ public enum RuleLoader {
             }
             let (compiled, type) = compiler.compileTyped(pair.value)
             types[name] = type
+            if let selected = compiler.stepTypes(of: compiled) { stepTypes[definitions.count] = selected }
             if compiler.readsRegistry {
                 compiler.error(pair.key, "a definition may not read the registry; do that in a rule")
             }

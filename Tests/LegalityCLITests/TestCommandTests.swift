@@ -76,6 +76,10 @@ import Testing
             ("violation: {in: [$latest_review_before_discussion.outcome, [passed, 有条件通过]]}", "'有条件通过' is no code of outcomes; did you mean 'conditional' (附条件通过)?"),
             ("parameters: {kinds: {default: [contract, normative_documnt]}}\nviolation: {in: [$record.kind, $param.kinds]}", "'normative_documnt' is no code of kinds; did you mean 'normative_document'?"),
             ("violation: {in: [$decision.type, [decision, decison]]}", "'decison' is no code of step_types; did you mean 'decision'?"),
+            // A review's form and a discussion's meeting type, where the selection has that type alone.
+            ("let: {review: {last: {steps: {type: legality_review}}}}\nviolation: {eq: [$review.form, formal_reveiw]}", "'formal_reveiw' is no code of forms; did you mean 'formal_review'?"),
+            ("violation: {exists: {steps: {type: collective_discussion, where: {eq: [$it.meeting.type, plenery]}}}}", "'plenery' is no code of meeting_types; did you mean 'plenary'?"),
+            ("violation: {eq: [$latest_review_before_discussion.form, 征求意见]}", "records' values are read as codes: write 'opinion_solicitation' for '征求意见'"),
         ]
         for (check, message) in cases {
             let rule = Self.rule.replacingOccurrences(of: "violation: {missing: $decision.by}", with: check)
@@ -84,10 +88,11 @@ import Testing
             #expect(result.status == 2, "\(check)")
             #expect(result.stderr.contains(message), "\(check): \(result.stderr)")
         }
-        // Codes, and fields that are no codes (a document's ref, a fact), are compared freely.
+        // Codes, and fields that are no codes (a document's ref, a fact, the form of a step that
+        // may be a delivery), are compared freely.
         let fine = Self.rule.replacingOccurrences(
             of: "violation: {missing: $decision.by}",
-            with: "violation: {all: [{in: [$decision.outcome, [passed, conditional]]}, {ne: [$record.kind, other]}, {eq: [$facts.outcome, faild]}, {eq: [$decision.documents.ref, x]}]}")
+            with: "let: {either: {last: {steps: {type: [legality_review, delivery]}}}}\nviolation: {all: [{in: [$decision.outcome, [passed, conditional]]}, {ne: [$record.kind, other]}, {eq: [$facts.outcome, faild]}, {eq: [$decision.documents.ref, x]}, {eq: [$either.form, post]}, {eq: [$decision.form, post]}]}")
         let accepted = try CLIRunner.run(["rules", "lint", "local"], in: try CLIRunner.folder(["local/rule.yaml": fine]))
         #expect(accepted.status == 0, "\(accepted.stderr)")
     }

@@ -150,7 +150,7 @@ import Testing
     /// conditions a failed one (or, with a failing list, pass a failed one) without a word.
     @Test func aConfiguredParameterThatIsNoCodeStopsTheRun() throws {
         let folder = try CLIRunner.folder([
-            ".legality.yaml": "parameters:\n  MAD-003: {passing_outcomes: [passed, 有条件通过]}\n  MAD-005: {roles: [legal_advisor, public_lawyer]}\n",
+            ".legality.yaml": "parameters:\n  MAD-003: {passing_outcomes: [passed, 有条件通过]}\n  MAD-005: {roles: [legal_advisor, public_lawyer]}\n  MAD-011: {meeting_types: [executive, plenery]}\n",
             "a.yaml": Fixtures.compliant, "registry.yaml": Fixtures.registry,
         ])
         let result = try CLIRunner.run(["check", "a.yaml"], in: folder)
@@ -158,6 +158,7 @@ import Testing
         #expect(result.stderr.contains(".legality.yaml:3:"), "\(result.stderr)")
         #expect(result.stderr.contains("MAD-003's parameter 'passing_outcomes' takes codes of outcomes, and '有条件通过' is none; did you mean 'conditional' (附条件通过)?"), "\(result.stderr)")
         #expect(result.stderr.contains("MAD-005's parameter 'roles' takes codes of roles, and 'legal_advisor' is none; did you mean 'legal_adviser'?"), "\(result.stderr)")
+        #expect(result.stderr.contains("MAD-011's parameter 'meeting_types' takes codes of meeting_types, and 'plenery' is none; did you mean 'plenary'?"), "\(result.stderr)")
         // A name of a code is named with its code.
         let named = try CLIRunner.folder([
             ".legality.yaml": "parameters:\n  MAD-003: {passing_outcomes: [passed, 附条件通过]}\n", "a.yaml": Fixtures.compliant, "registry.yaml": Fixtures.registry,
