@@ -22,6 +22,20 @@ public struct Vocabulary: Sendable {
         }
     }
 
+    /// The other code of a section a code's names would clash with: one that goes by one of the
+    /// names (a record writing it is read as that code), or one of the names is itself a code.
+    /// nil when the names are free (or already the code's own).
+    public func clash(of code: String, names: LocalizedText, in section: String) -> (name: String, code: String)? {
+        let known = codesByName[section] ?? [:]
+        for name in [names.zh, names.en] {
+            let key = Self.trimmed(name)
+            if let other = known[key], other != code { return (name, other) }
+            if key != code, sections[section]?[key] != nil { return (name, key) }
+        }
+        if let other = known[code], other != code { return (code, other) }
+        return nil
+    }
+
     /// Whether a section exists.
     public func has(_ section: String) -> Bool { sections[section] != nil }
 

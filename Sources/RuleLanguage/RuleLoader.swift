@@ -157,6 +157,13 @@ public enum RuleLoader {
                     continue
                 }
                 if let name = RuleCompiler.localized(entry.value, key: "a name", in: entry.value, required: true, compiler: &compiler) {
+                    // A name two codes share would be read as the first of them, without a word.
+                    if let clash = vocabulary.clash(of: code, names: name, in: section) {
+                        compiler.error(entry.key, clash.name == code
+                            ? "the code '\(code)' is already a name of '\(clash.code)' in \(section); records writing it are read as '\(clash.code)'"
+                            : "the name '\(clash.name)' of '\(code)' is already \(clash.name == clash.code ? "a code" : "a name of '\(clash.code)'") in \(section); records writing it are read as '\(clash.code)' (give '\(code)' a name of its own)")
+                        continue
+                    }
                     vocabulary.add(code, names: name, to: section)
                 }
             }

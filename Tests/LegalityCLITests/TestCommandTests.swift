@@ -96,4 +96,24 @@ import Testing
         let accepted = try CLIRunner.run(["rules", "lint", "local"], in: try CLIRunner.folder(["local/rule.yaml": fine]))
         #expect(accepted.status == 0, "\(accepted.stderr)")
     }
+
+    /// A local vocabulary may add codes and rename its own, but a name another code already goes
+    /// by (or that is another code) would be read as that code without a word: refused.
+    @Test func aVocabularyNameTwoCodesWouldShareIsRefused() throws {
+        let clashing = """
+            vocabulary:
+              meeting_types:
+                town_office: {zh: 办公会议, en: town office meeting}
+                executive_x: {zh: executive, en: exec}
+                plenary: {zh: 全体大会, en: plenary}
+            """
+        let folder = try CLIRunner.folder(["local/vocabulary.yaml": clashing, "local/rule.yaml": Self.rule])
+        let result = try CLIRunner.run(["rules", "lint", "local"], in: folder)
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("local/vocabulary.yaml:3:5: the name '办公会议' of 'town_office' is already a name of 'office' in meeting_types"), "\(result.stderr)")
+        #expect(result.stderr.contains("the name 'executive' of 'executive_x' is already a code in meeting_types"), "\(result.stderr)")
+        #expect(!result.stderr.contains("plenary"), "renaming a code of its own is allowed: \(result.stderr)")
+        let own = try CLIRunner.folder(["local/vocabulary.yaml": "vocabulary:\n  meeting_types:\n    town_office: {zh: 镇长办公会议, en: town office meeting}\n", "local/rule.yaml": Self.rule])
+        #expect(try CLIRunner.run(["rules", "lint", "local"], in: own).status == 0)
+    }
 }
