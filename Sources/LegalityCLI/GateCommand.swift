@@ -63,6 +63,9 @@ struct GateCommand: ParsableCommand {
         }
         var agenda = Agenda(meeting: meeting, version: Legality.version, items: items, runFindings: engine.runFindings(), language: run.language)
         agenda.notOnAgenda = away
+        agenda.someDiscussionOnTheDay = checked.records.contains { $0.discussionDays.contains(meeting) }
+        // Said on standard error too, for a run whose JSON goes to a machine.
+        if let notice = agenda.dayNotice { FileSystem.writeStandardError("legality: \(notice)\n") }
         agenda.run = run.description
         CalendarWarning.print(checked.uncoveredYears, calendar: run.calendar, language: run.language)
         let text = switch outputOptions.format {

@@ -18,6 +18,7 @@ public enum GateHTMLReporter {
         var html = HTMLPage.opening(
             title: title, pageTitle: title + (zh ? "（\(agenda.meeting)）" : " (\(agenda.meeting))"), meta: meta,
             metaClass: "meta", version: agenda.version, style: style, language: language)
+        if let notice = agenda.dayNotice { html += "<p class=\"notice\">\(Escaping.html(notice))</p>\n" }
         html += "<table class=\"items\">\n<thead><tr><th>\(zh ? "序号" : "No.")</th><th>\(zh ? "议题" : "Item")</th><th>\(zh ? "结论" : "Verdict")</th><th>\(zh ? "需要处理的问题" : "What blocks it, and what to do")</th></tr></thead>\n<tbody>\n"
         for (index, item) in agenda.items.enumerated() {
             let verdict = item.ready ? (zh ? "可以上会" : "READY") : (zh ? "暂缓上会" : "BLOCKED")
@@ -71,6 +72,7 @@ public enum GateHTMLReporter {
         .todo, .basis { color: #444; font-size: 9pt; }
         .finding.waived b { color: #555; } .waiver { font-size: 9pt; color: #1f4e8c; }
         .away, .run { font-size: 9pt; color: #444; }
+        .notice { font-weight: bold; color: #8a1c1c; border: 1px solid #8a1c1c; padding: 2mm 3mm; margin: 3mm 0; }
         .sign { margin-top: 10mm; display: flex; gap: 3mm; align-items: flex-end; }
         .sign .line { flex: 1; border-bottom: 1px solid #222; height: 6mm; } .sign .line.short { flex: 0 0 40mm; }
         .foot { margin-top: 4mm; font-size: 8pt; color: #777; }

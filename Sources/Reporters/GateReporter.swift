@@ -56,6 +56,18 @@ public struct Agenda: Sendable {
     public var items: [AgendaItem]
     /// Records whose discussions are all on other days; they do not affect the exit status.
     public var notOnAgenda: [OffAgendaRecord] = []
+    /// Whether some record has a discussion on the meeting day. When none has, while others are
+    /// discussed on other days, the meeting day may be mistyped: the reports say so first, since
+    /// every item discussed that day would have gone to `notOnAgenda`, which blocks nothing.
+    public var someDiscussionOnTheDay = true
+
+    /// The notice that no discussion is on the meeting day, or nil.
+    public var dayNotice: String? {
+        guard !someDiscussionOnTheDay, !notOnAgenda.isEmpty else { return nil }
+        return language == .zh
+            ? "注意：没有记录的集体讨论安排在 \(meeting)，\(notOnAgenda.count) 条记录的讨论安排在其他日期（列在后面，不影响结论）；请核对会议日期。"
+            : "Note: no record has a collective discussion on \(meeting); \(notOnAgenda.count) are discussed on other days (listed below; they do not affect the verdict). Check the meeting date."
+    }
     /// The configuration, disabled rules and registries of the run.
     public var run: RunDescription = .plain
     /// Run-level findings, such as a missing registry.
@@ -118,6 +130,7 @@ public enum GateReporter {
         let line = TextReporter.singleLine
         let text = TextReporter.printable
         var output = zh ? "会议议题合法性审查清单（会议日期 \(agenda.meeting)）\n\n" : "Agenda check for the meeting of \(agenda.meeting)\n\n"
+        if let notice = agenda.dayNotice { output += notice + "\n\n" }
         for item in agenda.items {
             let mark = item.ready ? (zh ? "[可以上会]" : "[READY]  ") : (zh ? "[暂缓上会]" : "[BLOCKED]")
             let name = [item.record, item.title].compactMap { $0 }.joined(separator: " ")

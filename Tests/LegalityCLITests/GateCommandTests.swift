@@ -55,6 +55,23 @@ import Testing
         #expect(strict.status == 1)
     }
 
+    /// A meeting day on which no record is discussed is likely mistyped: every record discussed on
+    /// the real day would be "not on the agenda", which blocks nothing. The checklist says so first.
+    @Test func aMeetingDayWithNoDiscussionIsQuestioned() throws {
+        let discussed = Self.unreviewed + "\n  - {type: collective_discussion, status: planned, date: 2024-03-20}\n"
+        let folder = try CLIRunner.folder(["registry.yaml": Fixtures.registry, "a.yaml": discussed])
+        let mistyped = try CLIRunner.run(["gate", "--meeting", "2024-03-02", "a.yaml"], in: folder)
+        #expect(mistyped.status == 0, "the record is not an item: \(mistyped.stdout)")
+        let notice = "注意：没有记录的集体讨论安排在 2024-03-02，1 条记录的讨论安排在其他日期（列在后面，不影响结论）；请核对会议日期。"
+        #expect(mistyped.stdout.contains("（会议日期 2024-03-02）\n\n" + notice + "\n"), "\(mistyped.stdout)")
+        #expect(mistyped.stderr.contains(notice))
+        let html = try CLIRunner.run(["gate", "--format", "html", "--lang", "en", "--meeting", "2024-03-02", "a.yaml"], in: folder)
+        #expect(html.stdout.contains("<p class=\"notice\">Note: no record has a collective discussion on 2024-03-02"))
+        let right = try CLIRunner.run(["gate", "--meeting", "2024-03-20", "a.yaml"], in: folder)
+        #expect(right.status == 1)
+        #expect(!right.stdout.contains("注意") && !right.stderr.contains("注意"), "\(right.stdout)")
+    }
+
     @Test func aMisspeltKeyIsListedAsAWarningThatDoesNotBlock() throws {
         // `fomr: opinion_solicitation` for `form`: the review reads as formal, so nothing blocks;
         // the adviser must still see that a key was not read.
