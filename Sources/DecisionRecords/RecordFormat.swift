@@ -90,6 +90,8 @@ public final class RecordFormat: Sendable {
         public static let packs = "packs"
         /// Short names of kinds, for narrow table columns.
         public static let shortKinds = "short_kinds"
+        /// The sections whose names records may write for a code (the others only name codes in reports).
+        public static let readFromRecords: Set<String> = [kinds, stepTypes, statuses, outcomes, forms, meetingTypes, roles]
     }
 
     /// A key that is never reported: a user's own extension (`x_...`, `x-...`).

@@ -63,9 +63,11 @@ struct GateCommand: ParsableCommand {
         }
         var agenda = Agenda(meeting: meeting, version: Legality.version, items: items, runFindings: engine.runFindings(), language: run.language)
         agenda.notOnAgenda = away
-        agenda.someDiscussionOnTheDay = checked.records.contains { $0.discussionDays.contains(meeting) }
-        // Said on standard error too, for a run whose JSON goes to a machine.
-        if let notice = agenda.dayNotice { FileSystem.writeStandardError("legality: \(notice)\n") }
+        agenda.plannedElsewhere = plannedElsewhere(checked.records)
+        // Said on standard error too when the checklist is not what the terminal shows.
+        if let notice = agenda.dayNotice, outputOptions.format == .json || outputOptions.output != nil {
+            FileSystem.writeStandardError("legality: \(notice)\n")
+        }
         agenda.run = run.description
         CalendarWarning.print(checked.uncoveredYears, calendar: run.calendar, language: run.language)
         let text = switch outputOptions.format {
@@ -75,6 +77,17 @@ struct GateCommand: ParsableCommand {
         }
         try FileSystem.deliver(text, to: outputOptions.output)
         if items.contains(where: { !$0.ready }) { throw ExitCode(1) }
+    }
+
+    /// When no record is discussed on the meeting day: the nearest other day within a month on
+    /// which records have a planned discussion, and how many (see `Agenda.plannedElsewhere`).
+    private func plannedElsewhere(_ records: [CheckedRecord]) -> (day: Day, records: Int)? {
+        guard !records.contains(where: { $0.discussionDays.contains(meeting) }) else { return nil }
+        let days = records.map { Set($0.plannedDiscussionDays) }
+        let candidates = Set(days.flatMap { $0 }).filter { abs($0.ordinal - meeting.ordinal) <= 31 }
+        // The nearest day; of two as near, the earlier.
+        guard let nearest = candidates.min(by: { (abs($0.ordinal - meeting.ordinal), $0.ordinal) < (abs($1.ordinal - meeting.ordinal), $1.ordinal) }) else { return nil }
+        return (nearest, days.count { $0.contains(nearest) })
     }
 
     /// The items of the meeting: records with a collective discussion (done or planned) on the

@@ -315,6 +315,7 @@ enum RecordChecker {
         let discussions = (record.node["steps"]?.items?.filter { $0["type"]?.scalar?.text == "collective_discussion" }) ?? []
         summary.discussionDays = discussions.compactMap { step in (step["date"] ?? step["end"]).flatMap(RecordLoader.date) }
         summary.hasUndatedDiscussion = summary.discussionDays.count < discussions.count
+        summary.plannedDiscussionDays = record.steps.filter { $0.type == "collective_discussion" && $0.status == .planned }.map(\.day)
         return summary
     }
 

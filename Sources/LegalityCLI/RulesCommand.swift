@@ -163,6 +163,7 @@ struct ListRules: ParsableCommand {
             if !rule.examples.contains(where: { !$0.triggers }) { advice.append("\(place): warning: \(rule.id) has no non-triggering example") }
             if rule.description == nil { advice.append("\(place): warning: \(rule.id) has no 'description' saying what it demands") }
             if rule.help == nil { advice.append("\(place): warning: \(rule.id) has no 'help' saying how to put a violation right") }
+            advice += Self.misspeltFacts(rule, vocabulary: run.rules.vocabulary).map { "\(place): warning: \($0)" }
             if case .record(let check) = rule.body, check.stepsDegree >= 2 {
                 let power = check.stepsDegree == 2 ? "quadratic" : "of degree \(check.stepsDegree)"
                 let at = check.quadraticPosition.map { "\(rule.file):\($0.line):\($0.column)" } ?? place
@@ -170,6 +171,27 @@ struct ListRules: ParsableCommand {
             }
         }
         try FileSystem.deliver(TextReporter.terminalSafe(advice.map { $0 + "\n" }.joined() + "\(selected.count) rules checked, 0 errors, \(advice.count) warnings\n"), to: nil)
+    }
+
+    /// Facts a rule reads that are no boolean fact of the vocabulary but one typo from one
+    /// (`$facts.affects_public_intrest`): records are free to hold facts of their own, so such a
+    /// rule is loaded, but it would read a fact no record writes and never fire.
+    static func misspeltFacts(_ rule: Rule, vocabulary: Vocabulary) -> [String] {
+        guard case .record(let check) = rule.body, vocabulary.has(RecordFormat.Section.booleanFacts) else { return [] }
+        let known = vocabulary.codes(in: RecordFormat.Section.booleanFacts).sorted()
+        var named: Set<String> = []
+        var advice: [String] = []
+        for expression in check.expressions.flatMap(\.descendants) {
+            guard case .reference(let reference) = expression else { continue }
+            let fact: String? = switch reference.root {
+            case .facts: reference.path.first
+            case .record where reference.path.first == "facts": reference.path.dropFirst().first
+            default: nil
+            }
+            guard let fact, !known.contains(fact), named.insert(fact).inserted, let suggestion = Suggestion.closest(to: fact, in: known) else { continue }
+            advice.append("\(rule.id) reads the fact '\(fact)', which is no fact of the vocabulary; did you mean '\(suggestion)'? (records writing '\(suggestion)' would never make the rule fire)")
+        }
+        return advice
     }
 }
 

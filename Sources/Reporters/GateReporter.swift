@@ -56,18 +56,20 @@ public struct Agenda: Sendable {
     public var items: [AgendaItem]
     /// Records whose discussions are all on other days; they do not affect the exit status.
     public var notOnAgenda: [OffAgendaRecord] = []
-    /// Whether some record has a discussion on the meeting day. When none has, while others are
-    /// discussed on other days, the meeting day may be mistyped: the reports say so first, since
-    /// every item discussed that day would have gone to `notOnAgenda`, which blocks nothing.
-    public var someDiscussionOnTheDay = true
+    /// The day nearest the meeting day (within a month) on which records not on the agenda have a
+    /// planned discussion, and how many, when no record is discussed on the meeting day itself:
+    /// the meeting day may be mistyped, and every item discussed on the real day would have gone to
+    /// `notOnAgenda`, which blocks nothing. Nil otherwise.
+    public var plannedElsewhere: (day: Day, records: Int)?
 
-    /// The notice that no discussion is on the meeting day, or nil.
+    /// The notice that the meeting day may be mistyped, or nil.
     public var dayNotice: String? {
-        guard !someDiscussionOnTheDay, !notOnAgenda.isEmpty else { return nil }
+        guard let (day, records) = plannedElsewhere else { return nil }
         return language == .zh
-            ? "注意：没有记录的集体讨论安排在 \(meeting)，\(notOnAgenda.count) 条记录的讨论安排在其他日期（列在后面，不影响结论）；请核对会议日期。"
-            : "Note: no record has a collective discussion on \(meeting); \(notOnAgenda.count) are discussed on other days (listed below; they do not affect the verdict). Check the meeting date."
+            ? "注意：没有记录的集体讨论安排在 \(meeting)；最近计划的集体讨论在 \(day)（\(records) 条记录，列在后面，不影响结论）。会议日期如有误，请改正后重新检查。"
+            : "Note: no record has a collective discussion on \(meeting); the nearest planned discussion is on \(day) (\(records) records, listed below; they do not affect the verdict). If the meeting date is wrong, correct it and check again."
     }
+
     /// The configuration, disabled rules and registries of the run.
     public var run: RunDescription = .plain
     /// Run-level findings, such as a missing registry.
@@ -116,6 +118,7 @@ public enum GateReporter {
                 ])
             })),
             ("findings", .array(agenda.runFindings.map { JSONReporter.finding($0, report) })),
+            ("notice", .optional(agenda.dayNotice)),
             ("config", .optional(agenda.run.configuration)),
             ("disabled", .array(agenda.run.disabledRules.map(JSON.string))),
             ("registries", .array(agenda.run.registries.map(JSON.string))),

@@ -33,6 +33,8 @@ public struct CheckedRecord: Sendable {
     public var blocked = false
     /// The days of its collective discussions, done or planned (for the meeting gate's agenda).
     public var discussionDays: [Day] = []
+    /// The days of its planned collective discussions (for the gate's question of a mistyped meeting day).
+    public var plannedDiscussionDays: [Day] = []
     /// Whether it has a collective discussion without a valid date.
     public var hasUndatedDiscussion = false
     /// For a row of a ledger: its sheet and first cell (`行政处罚!A14`, or `A14` in a CSV file).

@@ -18,6 +18,8 @@ struct CodeComparison {
     let section: String
     let text: String
     let position: SourcePosition
+    /// Where the text stands when it is no literal of a comparison (`the default of parameter 'kinds'`).
+    var context: String?
 }
 
 /// Compiles the YAML of one rule's expressions: checks operators and arguments, resolves
@@ -41,7 +43,7 @@ struct ExpressionCompiler {
 
     let file: String
     let definitions: [String: Int]
-    /// What each shared definition's value is, by name (a step, steps, other).
+    /// What each shared definition's value is, by name (see `StaticType`).
     var definitionTypes: [String: StaticType] = [:]
     /// The step types a definition's steps are of, when its selection says (by definition index).
     var definitionStepTypes: [Int: [String]] = [:]
@@ -338,9 +340,9 @@ struct ExpressionCompiler {
 
     /// Notes the texts among a parameter's values (its default, or a version's) whose values are
     /// compared with a code field.
-    mutating func noteCodes(of section: String, in values: [Literal], at position: SourcePosition) {
+    mutating func noteCodes(of section: String, in values: [Literal], at position: SourcePosition, context: String) {
         for case .text(let text) in values {
-            codeComparisons.append(CodeComparison(section: section, text: text, position: position))
+            codeComparisons.append(CodeComparison(section: section, text: text, position: position, context: context))
         }
     }
 
@@ -532,8 +534,8 @@ struct ExpressionCompiler {
     /// those steps: they are asked when the selection the steps come from (`stepTypes`) has that
     /// type alone.
     static func fieldType(root: ReferenceRoot, type: StaticType, path: [String], stepTypes: [String]? = nil) -> StaticType {
-        if root == .record, path.first == "steps", path.count > 1 {
-            return fieldType(root: .steps, type: .steps, path: Array(path.dropFirst()))
+        if root == .record, path.first == "steps" {
+            return path.count == 1 ? .steps : fieldType(root: .steps, type: .steps, path: Array(path.dropFirst()))
         }
         if type == .step || type == .steps, let only = stepTypes, !only.isEmpty {
             if path == ["form"], only.allSatisfy({ $0 == "legality_review" }) { return .code(section: RecordFormat.Section.forms) }
@@ -552,12 +554,15 @@ struct ExpressionCompiler {
     }
 
     /// The step types an expression's steps are of, when its selection says: a selection with
-    /// `type`, its first, last or filtered items, a binding or definition of one, the earliest or
-    /// latest of such.
+    /// `type`, its first, last or filtered items, a binding or definition of one, the earliest,
+    /// latest or either (`if`) of such.
     func stepTypes(of expression: Expression) -> [String]? {
         switch expression {
         case .steps(let selection): return selection.types
         case .first(let inner), .last(let inner), .items(let inner, _): return stepTypes(of: inner)
+        case .choose(_, let then, let otherwise):
+            guard let thenTypes = stepTypes(of: then), let otherTypes = stepTypes(of: otherwise) else { return nil }
+            return thenTypes + otherTypes
         case .earliest(let items), .latest(let items), .coalesce(let items):
             let known = items.map { stepTypes(of: $0) }
             guard !known.isEmpty, known.allSatisfy({ $0 != nil }) else { return nil }

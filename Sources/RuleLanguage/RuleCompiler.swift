@@ -73,12 +73,14 @@ enum RuleCompiler {
             // Outside the record pack, a rule reads records whose codes are checked: a step type or
             // code the vocabulary does not name is in no record the rule sees.
             if pack != Rule.recordPack {
-                checkStepTypes(in: check, vocabulary: vocabulary, compiler: &compiler)
-                checkCodes(in: check, vocabulary: vocabulary, compiler: &compiler)
+                checkStepTypes(in: check.expressions, vocabulary: vocabulary, compiler: &compiler)
+                checkCodes(in: check.expressions, vocabulary: vocabulary, compiler: &compiler)
                 for index in parameters.indices {
                     guard let section = compiler.codeParameters[parameters[index].name], vocabulary.has(section) else { continue }
                     parameters[index].codeSection = section
-                    compiler.noteCodes(of: section, in: parameters[index].defaultList ?? [parameters[index].defaultValue], at: parameters[index].position)
+                    compiler.noteCodes(
+                        of: section, in: parameters[index].defaultList ?? [parameters[index].defaultValue], at: parameters[index].position,
+                        context: "the default of parameter '\(parameters[index].name)'")
                 }
             }
         }
@@ -99,10 +101,10 @@ enum RuleCompiler {
         }
         let message = template(node["message"], in: node, compiler: &compiler)
         let examples = examples(node["examples"], compiler: &compiler)
-        guard let title, let basis else { return nil }
-        let versions = RuleVersions.read(node["versions"], basis: basis, parameters: parameters, compiler: &compiler)
+        let versions = basis.map { RuleVersions.read(node["versions"], basis: $0, parameters: parameters, compiler: &compiler) } ?? []
         // Texts compared with a code field: in the check, as parameters' defaults, as versions' values.
         if pack != Rule.recordPack { checkComparedCodes(compiler.codeComparisons, vocabulary: vocabulary, compiler: &compiler) }
+        guard let title, let basis else { return nil }
         return Rule(
             id: id, pack: pack, severity: severity, title: title, description: description, help: help,
             message: message, basis: basis, tags: tags, prerequisite: prerequisite, kinds: kinds,
@@ -334,14 +336,6 @@ extension Check {
 }
 
 extension RuleCompiler {
-    /// The step fields whose values are codes of a vocabulary section, by their path in a step,
-    /// with the step type they are codes of (nil: of every step), as records are read (v2.md 1).
-    static let codeFields: [[String]: (section: String, type: String?)] = [
-        ["outcome"]: (RecordFormat.Section.outcomes, nil),
-        ["form"]: (RecordFormat.Section.forms, "legality_review"),
-        ["meeting", "type"]: (RecordFormat.Section.meetingTypes, "collective_discussion"),
-    ]
-
     /// A comparison that asks a code field for a text the vocabulary does not name
     /// (`eq: [$review.outcome, passd]`) never holds on a record the rule checks (`ne` always
     /// does), so the rule is refused where it is loaded, as for a selection.
@@ -349,10 +343,11 @@ extension RuleCompiler {
         for comparison in comparisons where vocabulary.has(comparison.section) {
             let codes = vocabulary.codes(in: comparison.section)
             guard !codes.contains(comparison.text) else { continue }
+            let place = comparison.context.map { " (\($0))" } ?? ""
             if let code = vocabulary.code(for: comparison.text, in: comparison.section) {
-                compiler.error(at: comparison.position, "records' values are read as codes: write '\(code)' for '\(comparison.text)'")
+                compiler.error(at: comparison.position, "records' values are read as codes: write '\(code)' for '\(comparison.text)'\(place)")
             } else {
-                compiler.error(at: comparison.position, "'\(comparison.text)' is no code of \(comparison.section)\(vocabulary.suggestionPhrase(for: comparison.text, in: comparison.section)); a comparison with it would never hold")
+                compiler.error(at: comparison.position, "'\(comparison.text)'\(place) is no code of \(comparison.section)\(vocabulary.suggestionPhrase(for: comparison.text, in: comparison.section)); a comparison with it would never hold")
             }
         }
     }
@@ -362,11 +357,11 @@ extension RuleCompiler {
     /// never matches: a misspelt type made a rule that asks for a step silently never fire (said by
     /// `rules lint` only, until now). The record pack also reads records of kinds no pack checks,
     /// whose step types are kept as written, so its rules are not asked this.
-    static func checkStepTypes(in check: Check, vocabulary: Vocabulary, compiler: inout ExpressionCompiler) {
+    static func checkStepTypes(in expressions: [Expression], vocabulary: Vocabulary, compiler: inout ExpressionCompiler) {
         guard vocabulary.has(RecordFormat.Section.stepTypes) else { return }
         let codes = vocabulary.codes(in: RecordFormat.Section.stepTypes)
         var named: Set<String> = []
-        for (type, position) in check.expressions.flatMap(\.selectedStepTypes) where !codes.contains(type) && named.insert(type).inserted {
+        for (type, position) in expressions.flatMap(\.selectedStepTypes) where !codes.contains(type) && named.insert(type).inserted {
             if let code = vocabulary.code(for: type, in: RecordFormat.Section.stepTypes) {
                 // Records' names are read as codes, so rules select by code.
                 compiler.error(at: position, "rules select steps by code: write '\(code)' for '\(type)'")
@@ -380,14 +375,14 @@ extension RuleCompiler {
     /// A step selection that asks a code field for a text the vocabulary does not name
     /// (`outcome: passd`) never matches a record the rule checks (such a value is an unknown one
     /// there), so the rule is refused where it is loaded, as for a step type.
-    static func checkCodes(in check: Check, vocabulary: Vocabulary, compiler: inout ExpressionCompiler) {
-        for expression in check.expressions.flatMap({ $0.descendants }) {
+    static func checkCodes(in expressions: [Expression], vocabulary: Vocabulary, compiler: inout ExpressionCompiler) {
+        for expression in expressions.flatMap({ $0.descendants }) {
             guard case .steps(let selection) = expression else { continue }
             for match in selection.fields {
-                // A field of one step type is a code only in a selection of that type alone (a
-                // delivery's `form` is its own).
-                guard let (section, type) = Self.codeFields[match.path], vocabulary.has(section),
-                      type.map({ only in selection.types.map { !$0.isEmpty && $0.allSatisfy { $0 == only } } ?? false }) ?? true else { continue }
+                // The code fields of comparisons (`ExpressionCompiler.fieldType`): a field of one step
+                // type is a code only in a selection of that type alone (a delivery's `form` is its own).
+                guard case .code(let section) = ExpressionCompiler.fieldType(root: .steps, type: .step, path: match.path, stepTypes: selection.types),
+                      vocabulary.has(section) else { continue }
                 let codes = vocabulary.codes(in: section)
                 for value in match.values {
                     guard case .literal(.text(let text)) = value, !codes.contains(text) else { continue }

@@ -74,10 +74,11 @@ public enum RuleLoader {
         var definitionIndex: [String: Int] = [:]
         var definitionTypes: [String: StaticType] = [:]
         var definitionStepTypes: [Int: [String]] = [:]
+        var definitionChecks: [DefinitionCheck] = []
         for (source, node) in documents where node["definitions"] != nil {
             compileDefinitions(
                 node, source: source, into: &definitions, index: &definitionIndex, types: &definitionTypes, stepTypes: &definitionStepTypes,
-                diagnostics: &diagnostics)
+                checks: &definitionChecks, diagnostics: &diagnostics)
         }
         var rules: [Rule] = []
         var seenCounter = 0
@@ -86,6 +87,15 @@ public enum RuleLoader {
         for (source, node) in documents where node["vocabulary"] != nil {
             var compiler = ExpressionCompiler(file: source.path, definitions: [:], seenCounter: 0)
             readVocabulary(node, into: &vocabulary, compiler: &compiler)
+            diagnostics += compiler.diagnostics
+        }
+        // Definitions were compiled before the vocabulary was read: their step types and codes are
+        // checked now, as rules' are.
+        for definition in definitionChecks {
+            var compiler = ExpressionCompiler(file: definition.file, definitions: [:], seenCounter: 0)
+            RuleCompiler.checkStepTypes(in: [definition.expression], vocabulary: vocabulary, compiler: &compiler)
+            RuleCompiler.checkCodes(in: [definition.expression], vocabulary: vocabulary, compiler: &compiler)
+            RuleCompiler.checkComparedCodes(definition.comparisons, vocabulary: vocabulary, compiler: &compiler)
             diagnostics += compiler.diagnostics
         }
         for (source, node) in documents where node["definitions"] == nil && node["vocabulary"] == nil && node["annual_report"] == nil {
@@ -157,8 +167,9 @@ public enum RuleLoader {
                     continue
                 }
                 if let name = RuleCompiler.localized(entry.value, key: "a name", in: entry.value, required: true, compiler: &compiler) {
-                    // A name two codes share would be read as the first of them, without a word.
-                    if let clash = vocabulary.clash(of: code, names: name, in: section) {
+                    // A name two codes share would be read from records as the first of them, without a
+                    // word (in a section records are read from; the others only name codes in reports).
+                    if RecordFormat.Section.readFromRecords.contains(section), let clash = vocabulary.clash(of: code, names: name, in: section) {
                         compiler.error(entry.key, clash.name == code
                             ? "the code '\(code)' is already a name of '\(clash.code)' in \(section); records writing it are read as '\(clash.code)'"
                             : "the name '\(clash.name)' of '\(code)' is already \(clash.name == clash.code ? "a code" : "a name of '\(clash.code)'") in \(section); records writing it are read as '\(clash.code)' (give '\(code)' a name of its own)")
@@ -170,9 +181,17 @@ public enum RuleLoader {
         }
     }
 
+    /// A definition's expression and the texts it compares with code fields, checked once the
+    /// vocabulary is read.
+    private struct DefinitionCheck {
+        let file: String
+        let expression: Expression
+        let comparisons: [CodeComparison]
+    }
+
     private static func compileDefinitions(
         _ node: YAMLNode, source: RuleSource, into definitions: inout [Definition], index: inout [String: Int],
-        types: inout [String: StaticType], stepTypes: inout [Int: [String]], diagnostics: inout [InputError]
+        types: inout [String: StaticType], stepTypes: inout [Int: [String]], checks: inout [DefinitionCheck], diagnostics: inout [InputError]
     ) {
         var compiler = ExpressionCompiler(file: source.path, definitions: index, seenCounter: 0)
         for pair in node.mapping ?? [] where pair.key.scalar?.text != "definitions" {
@@ -199,6 +218,7 @@ public enum RuleLoader {
             }
             let (compiled, type) = compiler.compileTyped(pair.value)
             types[name] = type
+            checks.append(DefinitionCheck(file: source.path, expression: compiled, comparisons: compiler.codeComparisons))
             if let selected = compiler.stepTypes(of: compiled) { stepTypes[definitions.count] = selected }
             if compiler.readsRegistry {
                 compiler.error(pair.key, "a definition may not read the registry; do that in a rule")

@@ -83,8 +83,8 @@ enum RuleVersions {
             default:
                 if let section = parameter.codeSection {
                     switch value {
-                    case .single(let literal): compiler.noteCodes(of: section, in: [literal], at: pair.value.position)
-                    case .list(let items): compiler.noteCodes(of: section, in: items, at: pair.value.position)
+                    case .single(let literal): compiler.noteCodes(of: section, in: [literal], at: pair.value.position, context: "a version's value of parameter '\(name)'")
+                    case .list(let items): compiler.noteCodes(of: section, in: items, at: pair.value.position, context: "a version's value of parameter '\(name)'")
                     }
                 }
                 result[name] = value

@@ -74,7 +74,10 @@ import Testing
             ("violation: {ne: [$record.kind, 重大行政决策]}", "records' values are read as codes: write 'major_administrative_decision' for '重大行政决策'"),
             ("violation: {exists: {items: {in: $decision.signoffs, where: {eq: [$it.role, legal_advisor]}}}}", "'legal_advisor' is no code of roles; did you mean 'legal_adviser'?"),
             ("violation: {in: [$latest_review_before_discussion.outcome, [passed, 有条件通过]]}", "'有条件通过' is no code of outcomes; did you mean 'conditional' (附条件通过)?"),
-            ("parameters: {kinds: {default: [contract, normative_documnt]}}\nviolation: {in: [$record.kind, $param.kinds]}", "'normative_documnt' is no code of kinds; did you mean 'normative_document'?"),
+            ("parameters: {kinds: {default: [contract, normative_documnt]}}\nviolation: {in: [$record.kind, $param.kinds]}", "'normative_documnt' (the default of parameter 'kinds') is no code of kinds; did you mean 'normative_document'?"),
+            ("violation: {exists: {items: {in: $record.steps, where: {eq: [$it.type, decison]}}}}", "'decison' is no code of step_types; did you mean 'decision'?"),
+            ("violation: {exists: {steps: {type: legality_review, signoffs.role: legal_advisor}}}", "'legal_advisor' is no code of roles for the step field signoffs.role; did you mean 'legal_adviser'?"),
+            ("let: {review: {if: [$facts.major, $latest_review_before_discussion, {last: $formal_reviews}]}}\nviolation: {eq: [$review.form, opinion]}", "'opinion' is no code of forms"),
             ("violation: {in: [$decision.type, [decision, decison]]}", "'decison' is no code of step_types; did you mean 'decision'?"),
             // A review's form and a discussion's meeting type, where the selection has that type alone.
             ("let: {review: {last: {steps: {type: legality_review}}}}\nviolation: {eq: [$review.form, formal_reveiw]}", "'formal_reveiw' is no code of forms; did you mean 'formal_review'?"),
@@ -113,7 +116,43 @@ import Testing
         #expect(result.stderr.contains("local/vocabulary.yaml:3:5: the name '办公会议' of 'town_office' is already a name of 'office' in meeting_types"), "\(result.stderr)")
         #expect(result.stderr.contains("the name 'executive' of 'executive_x' is already a code in meeting_types"), "\(result.stderr)")
         #expect(!result.stderr.contains("plenary"), "renaming a code of its own is allowed: \(result.stderr)")
-        let own = try CLIRunner.folder(["local/vocabulary.yaml": "vocabulary:\n  meeting_types:\n    town_office: {zh: 镇长办公会议, en: town office meeting}\n", "local/rule.yaml": Self.rule])
-        #expect(try CLIRunner.run(["rules", "lint", "local"], in: own).status == 0)
+        // A section that only names codes in reports (for `label`) may give two codes one name.
+        let labels = "vocabulary:\n  meeting_types:\n    town_office: {zh: 镇长办公会议, en: town office meeting}\n  service_forms:\n    online: {zh: 网上办理, en: online}\n    app: {zh: 掌上办理, en: online}\n"
+        let own = try CLIRunner.folder(["local/vocabulary.yaml": labels, "local/rule.yaml": Self.rule])
+        let accepted = try CLIRunner.run(["rules", "lint", "local"], in: own)
+        #expect(accepted.status == 0, "\(accepted.stderr)")
+    }
+
+    /// Shared definitions are held to what rules are: a step type or code the vocabulary does not
+    /// name, in a selection or a comparison, is refused where they are loaded (they are compiled
+    /// before the vocabulary is read, and were not asked).
+    @Test func aDefinitionSelectingOrComparingNoCodeIsRefused() throws {
+        let definitions = """
+            definitions:
+              town_review: {last: {steps: {type: legality_reveiw}}}
+              town_failed: {steps: {type: legality_review, outcome: faild}}
+              town_passed: {steps: {type: legality_review, where: {eq: [$it.outcome, passd]}}}
+            """
+        let folder = try CLIRunner.folder(["local/definitions.yaml": definitions, "local/rule.yaml": Self.rule])
+        let result = try CLIRunner.run(["rules", "lint", "local"], in: folder)
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("local/definitions.yaml:2:31: the step type 'legality_reveiw' is not in the vocabulary"), "\(result.stderr)")
+        #expect(result.stderr.contains("local/definitions.yaml:3:24: 'faild' is no code of outcomes for the step field outcome"), "\(result.stderr)")
+        #expect(result.stderr.contains("local/definitions.yaml:4:74: 'passd' is no code of outcomes"), "\(result.stderr)")
+    }
+
+    /// A rule reading a fact one typo from a fact of the vocabulary is loaded (records may hold
+    /// facts of their own), but `rules lint` says it would never fire on records that write the
+    /// vocabulary's fact.
+    @Test func lintNamesAFactOneTypoFromTheVocabularys() throws {
+        let rule = Self.rule.replacingOccurrences(
+            of: "violation: {missing: $decision.by}",
+            with: "when: {any: [{is_true: $facts.affects_public_intrest}, {is_true: $record.facts.urgnt}, {is_true: $facts.budget_large}]}\nviolation: {missing: $decision.by}")
+        let folder = try CLIRunner.folder(["local/rule.yaml": rule])
+        let lint = try CLIRunner.run(["rules", "lint", "local"], in: folder)
+        #expect(lint.status == 0)
+        #expect(lint.stdout.contains("warning: LOCAL-1 reads the fact 'affects_public_intrest', which is no fact of the vocabulary; did you mean 'affects_public_interest'?"), "\(lint.stdout)")
+        #expect(lint.stdout.contains("did you mean 'urgent'?"), "\(lint.stdout)")
+        #expect(!lint.stdout.contains("budget_large"), "a fact of the records' own: \(lint.stdout)")
     }
 }
