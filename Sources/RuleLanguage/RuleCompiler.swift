@@ -243,7 +243,12 @@ enum RuleCompiler {
             return nil
         }
         for pair in node.mapping ?? [] where !["zh", "en"].contains(pair.key.scalar?.text ?? "") {
-            compiler.error(pair.key, "'\(key)' takes only 'zh' and 'en'")
+            // `{zh: 甲, en: Decide in time, or extend}`: the comma ended the text, and its rest became a key.
+            var hint = ""
+            if case .null? = pair.value.coreValue, let found = pair.key.scalar?.text, found.contains(" ") {
+                hint = "; found '\(found)' with no value: a comma inside {...} ends a text, so quote a text that holds one (\"...\")"
+            }
+            compiler.error(pair.key, "'\(key)' takes only 'zh' and 'en'\(hint)")
         }
         guard let zh = node["zh"]?.scalar?.text, let en = node["en"]?.scalar?.text else {
             compiler.error(node, "'\(key)' needs both 'zh' and 'en'")

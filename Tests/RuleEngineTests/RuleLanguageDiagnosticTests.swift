@@ -58,6 +58,8 @@ import Testing
         Case(replace: "basis: {instrument: 某办法, article: 第一条}", with: "basis: {instrument: 某办法, artcle: 第一条}", line: 5, column: 26, mentions: ["unknown key 'artcle' in 'basis'", "did you mean 'article'"]),
         Case(replace: "{exists: $decision}", with: "{exists: $decision", line: 10, column: 1, mentions: ["did not find expected"]),
         Case(replace: "{type: decision}", with: "{type: decision, before: 2021-13-01}", line: 8, column: 54, mentions: ["'2021-13-01' is not a valid date"]),
+        Case(replace: "title: {zh: 标题, en: Title}", with: "title: {zh: 标题, en: Title, or more}", line: 3, column: 28,
+             mentions: ["'title' takes only 'zh' and 'en'", "found 'or more' with no value: a comma inside {...} ends a text"]),
     ]
 
     @Test(arguments: cases)
