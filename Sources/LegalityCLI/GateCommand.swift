@@ -3,6 +3,7 @@ import DecisionRecords
 import Reporters
 import RuleEngine
 import RuleLanguage
+import YAMLTree
 
 /// `legality gate`: may each agenda item go to the meeting on a given day?
 struct GateCommand: ParsableCommand {
@@ -55,6 +56,13 @@ struct GateCommand: ParsableCommand {
                 continue
             }
             var findings = item.findings
+            // Prerequisites that need the registry were not evaluated without one: not READY.
+            if item.standing == .record, run.registries.registry(for: item.file) == nil {
+                let unchecked = engine.rulesNeedingRegistry(forKind: item.kind)
+                if !unchecked.isEmpty {
+                    findings.append(.registryMissing(for: unchecked, record: item.id, file: item.file, position: SourcePosition(line: item.line, column: 1)))
+                }
+            }
             ledger.mark(&findings)
             let blocking = threshold.map { level in findings.contains { $0.severity >= level && $0.waiver == nil && !$0.pending } } ?? false
             items.append(AgendaItem(

@@ -84,6 +84,25 @@ import Testing
         #expect(quiet.stdout.contains("G-3"))
     }
 
+    /// Without a registry the certificate and qualification rules (PEN-002, PEN-007) are not
+    /// evaluated: a penalty item was READY although nobody checked its officers. It is now held
+    /// back, saying why; a decision whose prerequisites need no registry is judged as before.
+    @Test func anItemWhosePrerequisitesNeedTheMissingRegistryIsNotReady() throws {
+        let penalty = try String(contentsOf: CLIRunner.root.appendingPathComponent("cases/penalty/restaurant-fine-compliant.yaml"), encoding: .utf8)
+        let registry = try String(contentsOf: CLIRunner.root.appendingPathComponent("cases/registry.yaml"), encoding: .utf8)
+        let withRegistry = try CLIRunner.run(["gate", "--meeting", "2025-10-20", "p.yaml"], in: try CLIRunner.folder(["p.yaml": penalty, "registry.yaml": registry]))
+        #expect(withRegistry.status == 0, "\(withRegistry.stdout)")
+        let without = try CLIRunner.run(["gate", "--format", "json", "--meeting", "2025-10-20", "."], in: try CLIRunner.folder(["p.yaml": penalty, "a.yaml": Self.reviewed]))
+        #expect(without.status == 1)
+        let items = try #require(try CLIRunner.json(without.stdout)["items"] as? [[String: Any]])
+        let held = try #require(items.first { $0["file"] as? String == "p.yaml" })
+        #expect(held["ready"] as? Bool == false)
+        let finding = try #require((held["findings"] as? [[String: Any]])?.first)
+        #expect(finding["rule"] as? String == "registry-missing")
+        #expect((finding["message"] as? String)?.contains("PEN-002（执法人员未持有效执法证件）、PEN-007（法制审核人员无法律职业资格）依赖人员名册") == true)
+        #expect(items.first { $0["file"] as? String == "a.yaml" }?["ready"] as? Bool == true)
+    }
+
     @Test func aMisspeltKeyIsListedAsAWarningThatDoesNotBlock() throws {
         // `fomr: opinion_solicitation` for `form`: the review reads as formal, so nothing blocks;
         // the adviser must still see that a key was not read.
