@@ -38,7 +38,9 @@ struct PreparedRun {
             parameterChanges: configuration.parameters.filter { !configuration.disabled.contains($0.key) }.flatMap { rule, values in
                 values.keys.map { "\(rule) \($0)" }
             },
-            withoutBuiltinPacks: withoutBuiltinPacks, extraCalendars: extraCalendars)
+            withoutBuiltinPacks: withoutBuiltinPacks, extraCalendars: extraCalendars,
+            notRunWithoutRegistry: registries.coversEveryRecord ? [] : rules.rules.filter(\.needsRegistry).map(\.id),
+            someRecordsHaveRegistry: !registries.files.isEmpty)
     }
 
     /// The waivers of the configuration, as of a day; a waiver's file matches a finding's file

@@ -28,6 +28,7 @@ public enum AuditJSONReporter {
             ("severityChanged", .object(audit.run.severityChanges.map { ($0.rule, .string($0.severity.rawValue)) })),
             ("parametersChanged", .array(audit.run.parameterChanges.map(JSON.string))),
             ("builtinPacks", .bool(!audit.run.withoutBuiltinPacks)),
+            ("notRunWithoutRegistry", .array(audit.run.notRunWithoutRegistry.map(JSON.string))),
             ("calendars", .array(audit.run.extraCalendars.map(JSON.string))),
             ("summary", .object([
                 ("records", .int(audit.records.count)),

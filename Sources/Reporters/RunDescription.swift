@@ -19,12 +19,20 @@ public struct RunDescription: Sendable {
     /// Whether the built-in packs were left out (`--no-builtin`): only the record pack and the
     /// user's rules ran, so a clean report says nothing of the catalogue's rules.
     public var withoutBuiltinPacks: Bool
+    /// The rules that need a registry of people and were not evaluated for the records that have
+    /// none (all records, unless `someRecordsHaveRegistry`), sorted: a clean report says nothing of them.
+    public var notRunWithoutRegistry: [String]
+    /// Whether some records had a registry (then only the others went without these rules).
+    public var someRecordsHaveRegistry: Bool
 
     /// Creates a description.
     public init(
         configuration: String? = nil, disabledRules: [String] = [], registries: [String] = [], severityChanges: [String: Severity] = [:],
-        parameterChanges: [String] = [], withoutBuiltinPacks: Bool = false, extraCalendars: [String] = []
+        parameterChanges: [String] = [], withoutBuiltinPacks: Bool = false, extraCalendars: [String] = [],
+        notRunWithoutRegistry: [String] = [], someRecordsHaveRegistry: Bool = false
     ) {
+        self.notRunWithoutRegistry = notRunWithoutRegistry.sorted()
+        self.someRecordsHaveRegistry = someRecordsHaveRegistry
         self.extraCalendars = extraCalendars
         self.parameterChanges = parameterChanges.sorted()
         self.withoutBuiltinPacks = withoutBuiltinPacks

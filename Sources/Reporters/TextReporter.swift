@@ -95,7 +95,16 @@ public struct TextReporter: Sendable {
         let parameters = run.parameterChanges.isEmpty ? "" : (zh ? "；调整参数：" : "; parameters changed: ") + run.parameterChanges.joined(separator: zh ? "、" : ", ")
         let calendars = run.extraCalendars.isEmpty ? "" : (zh ? "；另加日历：" : "; calendars added: ") + run.extraCalendars.joined(separator: zh ? "、" : ", ")
         let builtin = run.withoutBuiltinPacks ? (zh ? "；未加载内置规则包（--no-builtin），只检查了记录格式和自定义规则" : "; built-in packs not loaded (--no-builtin): only the record pack and your own rules ran") : ""
-        return (zh ? "配置：" : "configuration: ") + file + printable(disabled) + printable(changed) + printable(parameters) + printable(calendars) + builtin + "\n"
+        // Without a registry the certificate rules did not run: a clean report must not read as checked.
+        var registry = ""
+        if !run.notRunWithoutRegistry.isEmpty {
+            let rules = run.notRunWithoutRegistry.joined(separator: zh ? "、" : ", ")
+            registry = run.someRecordsHaveRegistry
+                ? (zh ? "；部分记录未找到人员名册，对其未执行：\(rules)" : "; some records have no registry of people, and for them did not run: \(rules)")
+                : (zh ? "；未找到人员名册，未执行：\(rules)" : "; no registry of people, so did not run: \(rules)")
+        }
+        return (zh ? "配置：" : "configuration: ") + file + printable(disabled) + printable(changed) + printable(parameters) + printable(calendars) + builtin
+            + printable(registry) + "\n"
     }
 
     /// The closing summary line.

@@ -57,4 +57,24 @@ import Testing
         #expect(try CLIRunner.run(period + ["--format", "markdown", "."], in: folder).stdout.contains(line))
         #expect(try CLIRunner.run(period + ["--format", "html", "."], in: folder).stdout.contains(line))
     }
+
+    /// Without a registry of people the certificate, qualification and registration rules do not
+    /// run: a penalty record whose officers nobody checked was 合规 at 100 %, with not a word in
+    /// the audit. The audit (and the check's set-up line) names the rules that did not run.
+    @Test func theAuditNamesTheRulesARunWithoutARegistryCouldNotRun() throws {
+        let penalty = try String(contentsOf: CLIRunner.root.appendingPathComponent("cases/penalty/restaurant-fine-compliant.yaml"), encoding: .utf8)
+        let folder = try CLIRunner.folder(["p.yaml": penalty])
+        let period = ["audit", "--from", "2025-01-01", "--to", "2025-12-31", "--as-of", "2026-12-31"]
+        let json = try CLIRunner.json(try CLIRunner.run(period + ["--format", "json", "."], in: folder).stdout)
+        #expect(json["notRunWithoutRegistry"] as? [String] == ["PEN-002", "PEN-007", "REC-004"])
+        let line = "配置：无（内置默认）；未找到人员名册，未执行：PEN-002、PEN-007、REC-004"
+        #expect(try CLIRunner.run(period + ["--format", "markdown", "."], in: folder).stdout.contains(line))
+        #expect(try CLIRunner.run(period + ["--format", "html", "."], in: folder).stdout.contains(line))
+        #expect(try CLIRunner.run(["check", "--as-of", "2026-12-31", "."], in: folder).stdout.contains(line))
+        // With the registry, nothing is said.
+        let registry = try String(contentsOf: CLIRunner.root.appendingPathComponent("cases/registry.yaml"), encoding: .utf8)
+        let covered = try CLIRunner.folder(["p.yaml": penalty, "registry.yaml": registry])
+        let checked = try CLIRunner.json(try CLIRunner.run(period + ["--format", "json", "."], in: covered).stdout)
+        #expect(checked["notRunWithoutRegistry"] as? [String] == [])
+    }
 }
