@@ -75,7 +75,7 @@ struct AuditCommand: ParsableCommand {
             version: Legality.version, from: from.day, to: to.day, asOf: asOf, language: run.language,
             records: checked.records, rules: engine.rules, kindNames: run.rules.kindNames,
             shortKindNames: run.rules.shortKindNames, packNames: run.rules.packNames)
-        audit.run = run.description
+        audit.run = run.description(uncoveredYears: checked.uncoveredYears)
         CalendarWarning.print(checked.uncoveredYears, calendar: run.calendar, language: run.language)
         switch format {
         case .csv: try FileSystem.deliver(AuditCSVReporter.render(audit, table: table.table), to: output)

@@ -45,7 +45,7 @@ struct CheckCommand: ParsableCommand {
             let report = Report(
                 version: Legality.version, asOf: asOf, records: records, rules: engine.rules,
                 findings: records.flatMap(\.findings) + runFindings + ledger.diagnostics(), failOn: run.failOn,
-                language: run.language, fileCount: files.count, run: run.description)
+                language: run.language, fileCount: files.count, run: run.description(uncoveredYears: checked.uncoveredYears))
             CalendarWarning.print(checked.uncoveredYears, calendar: run.calendar, language: run.language)
             if outputOptions.format == .xlsx {
                 try FileSystem.deliver(bytes: BinaryReport.bytes { () throws(OfficePackage.WriteError) in try WorkbookReporter.render(report) }, to: outputOptions.output)
@@ -107,6 +107,7 @@ struct CheckCommand: ParsableCommand {
         }
         let diagnostics = ledger.diagnostics()
         tally.add(diagnostics)
+        tally.uncoveredYears = uncovered.sorted()
         stream.trailingFindings(diagnostics, into: &sink)
         stream.end(tally, into: &sink)
         if let failure = sink.failure { throw failure }

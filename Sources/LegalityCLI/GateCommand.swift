@@ -76,7 +76,7 @@ struct GateCommand: ParsableCommand {
         if let notice = agenda.dayNotice, outputOptions.format == .json || outputOptions.output != nil {
             FileSystem.writeStandardError("legality: \(notice)\n")
         }
-        agenda.run = run.description
+        agenda.run = run.description(uncoveredYears: checked.uncoveredYears)
         CalendarWarning.print(checked.uncoveredYears, calendar: run.calendar, language: run.language)
         let text = switch outputOptions.format {
         case .json: GateReporter.json(agenda)

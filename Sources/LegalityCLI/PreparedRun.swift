@@ -30,6 +30,14 @@ struct PreparedRun {
         return limits
     }
 
+    /// What reports say of the run's set-up, with the years the calendar did not cover once the
+    /// records are checked.
+    func description(uncoveredYears: Set<Int>) -> RunDescription {
+        var described = description
+        described.uncoveredYears = uncoveredYears.sorted()
+        return described
+    }
+
     /// What reports say of the run's set-up.
     var description: RunDescription {
         RunDescription(

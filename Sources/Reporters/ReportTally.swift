@@ -7,6 +7,9 @@ import YAMLTree
 public struct ReportTally: Sendable {
     /// The level at which a finding fails the run; nil for `never`.
     public var failOn: Severity?
+    /// Years a working-day count reached that the calendar does not cover, sorted (set once the
+    /// records are checked, for the set-up line of a streamed report).
+    public var uncoveredYears: [Int] = []
     /// Records read: documents that are mappings, whatever their findings.
     public private(set) var records = 0
     /// Files read.

@@ -24,6 +24,9 @@ public struct RunDescription: Sendable {
     public var notRunWithoutRegistry: [String]
     /// Whether some records had a registry (then only the others went without these rules).
     public var someRecordsHaveRegistry: Bool
+    /// Years a working-day count reached that the calendar does not cover (counted Monday to
+    /// Friday, their public holidays unknown), sorted; known only once the records are checked.
+    public var uncoveredYears: [Int] = []
 
     /// Creates a description.
     public init(

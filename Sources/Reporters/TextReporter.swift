@@ -66,6 +66,8 @@ public struct TextReporter: Sendable {
         public mutating func trailingFindings(_ findings: [Finding], into sink: inout some TextSink) { write(findings, into: &sink) }
 
         public mutating func end(_ tally: ReportTally, into sink: inout some TextSink) {
+            var run = run
+            if run.uncoveredYears.isEmpty { run.uncoveredYears = tally.uncoveredYears }
             sink.write(TextReporter.setup(run, language: language))
             sink.write(TextReporter(colour: colour, sourceLines: { _ in nil }).summary(tally, asOf: asOf, language: language))
         }
@@ -103,8 +105,14 @@ public struct TextReporter: Sendable {
                 ? (zh ? "；部分记录未找到人员名册，对其未执行：\(rules)" : "; some records have no registry of people, and for them did not run: \(rules)")
                 : (zh ? "；未找到人员名册，未执行：\(rules)" : "; no registry of people, so did not run: \(rules)")
         }
+        // A deadline counted in a year the calendar lacks ignores that year's holidays: said on
+        // standard error, and here, where a printed report keeps it.
+        let years = run.uncoveredYears.map(String.init).joined(separator: zh ? "、" : ", ")
+        let calendar = run.uncoveredYears.isEmpty ? "" : zh
+            ? "；工作日历未涵盖 \(years) 年，这些年份按周一至周五计算工作日（节假日未计入，可用 --calendar 补充）"
+            : "; the working-day calendar does not cover \(years): Monday to Friday were counted there (holidays unknown; add a calendar with --calendar)"
         return (zh ? "配置：" : "configuration: ") + file + printable(disabled) + printable(changed) + printable(parameters) + printable(calendars) + builtin
-            + printable(registry) + "\n"
+            + printable(registry) + calendar + "\n"
     }
 
     /// The closing summary line.

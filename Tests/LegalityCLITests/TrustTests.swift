@@ -168,6 +168,24 @@ import Testing
         #expect(nameResult.stderr.contains("records' values are read as codes: write 'conditional'"), "\(nameResult.stderr)")
     }
 
+    /// A working-day deadline in a year the calendar lacks is counted Monday to Friday, that
+    /// year's holidays unknown: said once on standard error, and now in the set-up line of the
+    /// reports too (text, gate, audit), which outlive the terminal.
+    @Test func aYearTheCalendarLacksIsNamedInTheReports() throws {
+        let future = Fixtures.compliant.replacingOccurrences(of: "2024-", with: "2031-")
+        let folder = try CLIRunner.folder(["a.yaml": future, "registry.yaml": Fixtures.registry])
+        let line = "配置：无（内置默认）；工作日历未涵盖 2031 年，这些年份按周一至周五计算工作日（节假日未计入，可用 --calendar 补充）\n"
+        let text = try CLIRunner.run(["check", "--as-of", "2031-12-31", "a.yaml"], in: folder)
+        #expect(text.stdout.contains(line), "\(text.stdout)")
+        #expect(text.stderr.contains("工作日历未涵盖 2031 年"))
+        let gate = try CLIRunner.run(["gate", "--meeting", "2031-03-26", "a.yaml"], in: folder)
+        #expect(gate.stdout.contains(line), "\(gate.stdout)")
+        let audit = try CLIRunner.run(["audit", "--format", "markdown", "--from", "2031-01-01", "--to", "2031-12-31", "--as-of", "2031-12-31", "a.yaml"], in: folder)
+        #expect(audit.stdout.contains(line.dropLast()), "\(audit.stdout)")
+        let covered = try CLIRunner.run(["check", "--as-of", "2024-12-31", "a.yaml"], in: try CLIRunner.folder(["a.yaml": Fixtures.compliant, "registry.yaml": Fixtures.registry]))
+        #expect(!covered.stdout.contains("工作日历"))
+    }
+
     /// A clean report says what was not checked: parameters set by the configuration (a deadline
     /// of 10,000 days never fires) and `--no-builtin` (only the record pack and the user's rules
     /// ran; the line had said "built-in defaults").
