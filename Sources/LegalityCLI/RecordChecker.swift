@@ -168,6 +168,7 @@ enum RecordChecker {
                     var record = outcome.record
                     record?.findings = outcome.evaluation.findings
                     record?.applicableRules = outcome.evaluation.applicableRules
+                    record?.checkedBeyondFormat = outcome.evaluation.appliedBeyondRecordPack
                     record?.notInForceRules = outcome.evaluation.notInForceRules
                     // Sorted in place when no summary shares them (`sort` orders as `sorted` does).
                     var findings = outcome.evaluation.findings

@@ -49,6 +49,9 @@ public struct ComplianceRate: Sendable {
 public enum AuditStatus: String, Sendable {
     /// No finding at all.
     case compliant
+    /// No finding, but no rule beyond the record format applied to it (a kind no pack checks, or
+    /// acts before the law was in force): not "compliant", since nothing of substance was checked.
+    case formatOnly
     /// Warnings or infos only.
     case warnings
     /// At least one error.
@@ -63,6 +66,8 @@ public enum AuditStatus: String, Sendable {
     public func text(_ language: Language) -> String {
         switch (self, language) {
         case (.compliant, .zh): "合规"
+        case (.formatOnly, .zh): "无适用规则（仅查格式）"
+        case (.formatOnly, .en): "no rule applies (format only)"
         case (.warnings, .zh): "有警告"
         case (.noncompliant, .zh): "不合规"
         case (.unreadable, .zh): "无法读取"
@@ -194,13 +199,14 @@ public struct AuditReport: Sendable {
         if record.blocked { return .unverifiable }
         let active = record.findings.filter { $0.waiver == nil }
         if active.contains(where: { $0.severity == .error }) { return .noncompliant }
-        return active.isEmpty ? .compliant : .warnings
+        guard active.isEmpty else { return .warnings }
+        return record.checkedBeyondFormat ? .compliant : .formatOnly
     }
 
     /// Whether a record counts as without errors in the department, month and overall rates.
     static func isWithoutErrors(_ record: CheckedRecord) -> Bool {
         let status = status(of: record)
-        return status == .compliant || status == .warnings
+        return status == .compliant || status == .warnings || status == .formatOnly
     }
 
     /// All findings of the records in the period, sorted.

@@ -24,6 +24,8 @@ public struct CheckedRecord: Sendable {
     public var findings: [Finding]
     /// The ids of the rules that applied to it.
     public var applicableRules: [String]
+    /// Whether a rule beyond the record pack applied to it (else only its format was checked).
+    public var checkedBeyondFormat = true
     /// The ids of the rules whose law was not in force on the day of its act (not applicable).
     public var notInForceRules: [String] = []
     /// What the document is: a record, a document that is no mapping, or a file that could not be read.

@@ -107,7 +107,9 @@ public final class Engine: Sendable {
                 guard plan.scope == .eachRecord, !blocked || plan.isRecordPack else { return }
                 if plan.rule.needsRegistry, evaluator.registry == nil { return }
                 evaluator.prepare(for: plan, slotCount: plan.check.slotCount)
-                if evaluate(plan, with: evaluator, into: &result), listingRules { result.applicableRules.append(plan.rule.id) }
+                guard evaluate(plan, with: evaluator, into: &result) else { return }
+                if listingRules { result.applicableRules.append(plan.rule.id) }
+                if !plan.isRecordPack { result.appliedBeyondRecordPack = true }
             }
         }
         result.uncoveredYears = evaluator.uncoveredYears

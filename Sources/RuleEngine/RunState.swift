@@ -77,6 +77,8 @@ public struct RecordEvaluation: Sendable {
     public var notInForceRules: [String] = []
     /// Years outside the calendar that a working-day count touched.
     public var uncoveredYears: Set<Int> = []
+    /// Whether a rule outside the record pack applied to the document.
+    public var appliedBeyondRecordPack = false
     /// Whether `applicableRules` and `notInForceRules` are listed (see `Engine.evaluate`).
     var listsRules = true
     /// `seen_before` questions not yet answered.

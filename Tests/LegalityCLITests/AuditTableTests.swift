@@ -77,4 +77,18 @@ import Testing
         let checked = try CLIRunner.json(try CLIRunner.run(period + ["--format", "json", "."], in: covered).stdout)
         #expect(checked["notRunWithoutRegistry"] as? [String] == [])
     }
+
+    /// A record no rule beyond the record format applies to (a kind no pack checks) was 合规 in
+    /// the audit, as if its procedure had been checked: it is now "no rule applies (format only)".
+    @Test func aRecordNoRuleAppliesToIsNotCalledCompliant() throws {
+        let license = "id: L-1\nkind: administrative_license\ntitle: 某饭店食品经营许可\nsteps:\n  - {type: decision, date: 2024-03-20, by: [P-1]}\n"
+        let folder = try CLIRunner.folder(["l.yaml": license, "a.yaml": Fixtures.compliant, "registry.yaml": Fixtures.registry])
+        let period = ["audit", "--from", "2024-01-01", "--to", "2024-12-31", "--as-of", "2024-12-31"]
+        let markdown = try CLIRunner.run(period + ["--format", "markdown", "."], in: folder).stdout
+        #expect(markdown.contains("| L-1 | 某饭店食品经营许可 | 行政许可 |  | 2024-03-20 | 无适用规则（仅查格式） |"), "\(markdown)")
+        #expect(markdown.contains("| T-2024-001 | 某镇老旧小区改造方案 | 重大行政决策 |  | 2024-03-20 | 合规 |"), "\(markdown)")
+        let json = try CLIRunner.json(try CLIRunner.run(period + ["--format", "json", "."], in: folder).stdout)
+        let statuses = ((json["records"] as? [[String: Any]]) ?? []).map { "\($0["record"] ?? "")=\($0["status"] ?? "")" }
+        #expect(statuses.sorted() == ["L-1=formatOnly", "T-2024-001=compliant"], "\(statuses)")
+    }
 }
