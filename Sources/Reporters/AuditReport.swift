@@ -66,8 +66,8 @@ public enum AuditStatus: String, Sendable {
     public func text(_ language: Language) -> String {
         switch (self, language) {
         case (.compliant, .zh): "合规"
-        case (.formatOnly, .zh): "无适用规则（仅查格式）"
-        case (.formatOnly, .en): "no rule applies (format only)"
+        case (.formatOnly, .zh): "无适用规则"
+        case (.formatOnly, .en): "no rule applies"
         case (.warnings, .zh): "有警告"
         case (.noncompliant, .zh): "不合规"
         case (.unreadable, .zh): "无法读取"
