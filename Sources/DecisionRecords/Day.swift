@@ -145,14 +145,25 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
 
 extension Day {
     /// A day written another common way — `2026/11/16`, `2026.11.16`, `2026年11月16日`,
-    /// `2026-12-9` — for "did you mean"; nil when the text is no recognisable day.
+    /// `2026-12-9`, `20261116`, in full-width digits `２０２６／１１／１６` — for "did you mean";
+    /// nil when the text is no recognisable day.
     public init?(guessing text: String) {
+        // Full-width digits and separators (２０２５／３／１), as Chinese input methods write them.
+        let scalars = text.unicodeScalars.map { scalar in
+            (0xFF0D...0xFF19).contains(scalar.value) ? Unicode.Scalar(scalar.value - 0xFEE0) ?? scalar : scalar
+        }
+        // Eight digits without separators (20250317), as spreadsheets and some systems export dates.
+        if scalars.count == 8, scalars.allSatisfy({ ("0"..."9").contains($0) }) {
+            let number = scalars.reduce(0) { $0 * 10 + Int($1.value - 0x30) }
+            self.init(year: number / 10000, month: number / 100 % 100, day: number % 100)
+            return
+        }
         var groups: [Int] = []
         var current: Int?
         var digits = 0
-        for scalar in text.unicodeScalars {
-            if let value = scalar.properties.numericType == .decimal ? Int(String(scalar)) : nil, scalar.isASCII {
-                current = (current ?? 0) * 10 + value
+        for scalar in scalars {
+            if ("0"..."9").contains(scalar) {
+                current = (current ?? 0) * 10 + Int(scalar.value - 0x30)
                 digits += 1
                 guard digits <= 4 else { return nil }
             } else if ["/", ".", "-", "年", "月", "日", " ", "\u{3000}"].contains(scalar) {

@@ -118,4 +118,13 @@ struct DayTests {
         #expect(try [day("2021-01-01"), day("2020-06-01"), day("2020-12-31")].sorted().map(\.description)
                 == ["2020-06-01", "2020-12-31", "2021-01-01"])
     }
+
+    /// Dates written another common way are guessed for "did you mean"; what is no day is not.
+    @Test(arguments: [
+        ("2025/3/13", "2025-03-13"), ("2025.2.17", "2025-02-17"), ("2025年3月7日", "2025-03-07"), ("20250317", "2025-03-17"),
+        ("２０２５年３月７日", "2025-03-07"), ("２０２５／３／１３", "2025-03-13"), ("20251317", nil), ("2025317", nil), ("三月七日", nil), ("12/3/2025", nil),
+    ] as [(String, String?)])
+    func otherWaysOfWritingADayAreGuessed(written: String, guess: String?) {
+        #expect(Day(guessing: written)?.description == guess)
+    }
 }
