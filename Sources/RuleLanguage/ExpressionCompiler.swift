@@ -1,27 +1,6 @@
 import DecisionRecords
 import YAMLTree
 
-/// What the compiler knows of a value's shape, enough to check step field names and the codes a
-/// comparison asks a code field for.
-enum StaticType: Equatable {
-    case step, steps
-    /// A step's signoffs (`$review.signoffs`), or one of them (`$it` over them).
-    case signoffs, signoff
-    /// A field whose values are codes of a vocabulary section (`$review.outcome`, `$record.kind`).
-    case code(section: String)
-    case other
-}
-
-/// A text a comparison asks a code field for (`eq: [$review.outcome, passd]`), to be checked
-/// against the vocabulary where the rule is loaded.
-struct CodeComparison {
-    let section: String
-    let text: String
-    let position: SourcePosition
-    /// Where the text stands when it is no literal of a comparison (`the default of parameter 'kinds'`).
-    var context: String?
-}
-
 /// Compiles the YAML of one rule's expressions: checks operators and arguments, resolves
 /// names to slots, definitions and parameters, and collects diagnostics instead of stopping.
 struct ExpressionCompiler {
@@ -67,8 +46,9 @@ struct ExpressionCompiler {
     var seenCounter: Int
     /// Texts compared with a code field, and parameters compared with one (by name, with the
     /// section whose codes they hold and where the comparison is written).
-    private(set) var codeComparisons: [CodeComparison] = []
-    private(set) var codeParameters: [String: String] = [:]
+    /// (Set by the comparisons' notes, `ExpressionCompiler+Codes.swift`.)
+    var codeComparisons: [CodeComparison] = []
+    var codeParameters: [String: String] = [:]
 
     init(file: String, definitions: [String: Int], seenCounter: Int) {
         self.file = file
@@ -338,28 +318,6 @@ struct ExpressionCompiler {
         return (a, b)
     }
 
-    /// Notes the texts among a parameter's values (its default, or a version's) whose values are
-    /// compared with a code field.
-    mutating func noteCodes(of section: String, in values: [Literal], at position: SourcePosition, context: String) {
-        for case .text(let text) in values {
-            codeComparisons.append(CodeComparison(section: section, text: text, position: position, context: context))
-        }
-    }
-
-    /// Notes what a code field is compared with: a text, a list of texts, or a parameter.
-    private mutating func noteCodes(of section: String, in expression: Expression, at node: YAMLNode) {
-        switch expression {
-        case .literal(.text(let text)):
-            codeComparisons.append(CodeComparison(section: section, text: text, position: node.position))
-        case .list(let items):
-            for (item, itemNode) in zip(items, node.sequence ?? []) { noteCodes(of: section, in: item, at: itemNode) }
-        case .reference(let reference):
-            if case .parameter(let name) = reference.root, reference.path.isEmpty { codeParameters[name] = section }
-        default:
-            break
-        }
-    }
-
     private mutating func arguments(_ node: YAMLNode, _ name: String, required: [String]) -> [String: Expression] {
         guard let pairs = node.mapping else {
             error(node, "'\(name)' takes a mapping with \(required.joined(separator: ", ")), found \(node.kindDescription)")
@@ -526,60 +484,6 @@ struct ExpressionCompiler {
         }
         let resultType: StaticType = path.isEmpty ? type : Self.fieldType(root: root, type: type, path: path, stepTypes: knownStepTypes)
         return (.reference(Reference(root: root, path: path, text: written)), resultType)
-    }
-
-    /// What a field of a value holds: a step's signoffs, or codes of a vocabulary section (a
-    /// step's `type`, `status`, `outcome`, a signoff's `role`, the record's `kind`), as records
-    /// are read (v2.md 1). A review's `form` and a discussion's `meeting.type` are codes only of
-    /// those steps: they are asked when the selection the steps come from (`stepTypes`) has that
-    /// type alone.
-    static func fieldType(root: ReferenceRoot, type: StaticType, path: [String], stepTypes: [String]? = nil) -> StaticType {
-        if root == .record, path.first == "steps" {
-            return path.count == 1 ? .steps : fieldType(root: .steps, type: .steps, path: Array(path.dropFirst()))
-        }
-        if type == .step || type == .steps, let only = stepTypes, !only.isEmpty {
-            if path == ["form"], only.allSatisfy({ $0 == "legality_review" }) { return .code(section: RecordFormat.Section.forms) }
-            if path == ["meeting", "type"], only.allSatisfy({ $0 == "collective_discussion" }) { return .code(section: RecordFormat.Section.meetingTypes) }
-        }
-        return switch (type, path) {
-        case (.step, ["signoffs"]), (.steps, ["signoffs"]): .signoffs
-        case (.step, ["type"]), (.steps, ["type"]): .code(section: RecordFormat.Section.stepTypes)
-        case (.step, ["status"]), (.steps, ["status"]): .code(section: RecordFormat.Section.statuses)
-        case (.step, ["outcome"]), (.steps, ["outcome"]): .code(section: RecordFormat.Section.outcomes)
-        case (.step, ["signoffs", "role"]), (.steps, ["signoffs", "role"]), (.signoff, ["role"]), (.signoffs, ["role"]):
-            .code(section: RecordFormat.Section.roles)
-        case (_, ["kind"]) where root == .record: .code(section: RecordFormat.Section.kinds)
-        default: .other
-        }
-    }
-
-    /// The step types an expression's steps are of, when its selection says: a selection with
-    /// `type`, its first, last or filtered items, a binding or definition of one, the earliest,
-    /// latest or either (`if`) of such.
-    func stepTypes(of expression: Expression) -> [String]? {
-        switch expression {
-        case .steps(let selection): return selection.types
-        case .first(let inner), .last(let inner), .items(let inner, _): return stepTypes(of: inner)
-        case .choose(_, let then, let otherwise):
-            guard let thenTypes = stepTypes(of: then), let otherTypes = stepTypes(of: otherwise) else { return nil }
-            return thenTypes + otherTypes
-        case .earliest(let items), .latest(let items), .coalesce(let items):
-            let known = items.map { stepTypes(of: $0) }
-            guard !known.isEmpty, known.allSatisfy({ $0 != nil }) else { return nil }
-            return known.flatMap { $0 ?? [] }
-        case .reference(let reference) where reference.path.isEmpty:
-            switch reference.root {
-            case .slot(let slot): return slotStepTypes[slot]
-            case .definition(let index): return definitionStepTypes[index]
-            default: return nil
-            }
-        default: return nil
-        }
-    }
-
-    /// The names a selection's `type` gives: one, or a list.
-    static func names(in node: YAMLNode) -> [String] {
-        (node.sequence ?? [node]).compactMap { $0.coreValue?.text }
     }
 
     private func lookup(_ name: String) -> (slot: Int, type: StaticType)? {

@@ -1,0 +1,67 @@
+import DecisionRecords
+import YAMLTree
+
+/// The checks of step types and codes against the vocabulary, where a rule (or a shared
+/// definition) is loaded: a type or code no record it checks can hold would make it never fire.
+extension RuleCompiler {
+    /// A comparison that asks a code field for a text the vocabulary does not name
+    /// (`eq: [$review.outcome, passd]`) never holds on a record the rule checks (`ne` always
+    /// does), so the rule is refused where it is loaded, as for a selection.
+    static func checkComparedCodes(_ comparisons: [CodeComparison], vocabulary: Vocabulary, compiler: inout ExpressionCompiler) {
+        for comparison in comparisons where vocabulary.has(comparison.section) {
+            let codes = vocabulary.codes(in: comparison.section)
+            guard !codes.contains(comparison.text) else { continue }
+            let place = comparison.context.map { " (\($0))" } ?? ""
+            if let code = vocabulary.code(for: comparison.text, in: comparison.section) {
+                compiler.error(at: comparison.position, "records' values are read as codes: write '\(code)' for '\(comparison.text)'\(place)")
+            } else {
+                compiler.error(at: comparison.position, "'\(comparison.text)'\(place) is no code of \(comparison.section)\(vocabulary.suggestionPhrase(for: comparison.text, in: comparison.section)); a comparison with it would never hold")
+            }
+        }
+    }
+
+    /// In a record of a kind a pack beside the record pack checks, a step type the vocabulary does
+    /// not name is an unknown value and keeps the record from every such rule, so a selection of it
+    /// never matches: a misspelt type made a rule that asks for a step silently never fire (said by
+    /// `rules lint` only, until now). The record pack also reads records of kinds no pack checks,
+    /// whose step types are kept as written, so its rules are not asked this.
+    static func checkStepTypes(in expressions: [Expression], vocabulary: Vocabulary, compiler: inout ExpressionCompiler) {
+        guard vocabulary.has(RecordFormat.Section.stepTypes) else { return }
+        let codes = vocabulary.codes(in: RecordFormat.Section.stepTypes)
+        var named: Set<String> = []
+        for (type, position) in expressions.flatMap(\.selectedStepTypes) where !codes.contains(type) && named.insert(type).inserted {
+            if let code = vocabulary.code(for: type, in: RecordFormat.Section.stepTypes) {
+                // Records' names are read as codes, so rules select by code.
+                compiler.error(at: position, "rules select steps by code: write '\(code)' for '\(type)'")
+                continue
+            }
+            let known = Array(codes).sorted()
+            compiler.error(at: position, "the step type '\(type)' is not in the vocabulary\(Suggestion.phrase(for: type, in: known)); a selection of it would never match (declare a step type of your own in a vocabulary file)")
+        }
+    }
+
+    /// A step selection that asks a code field for a text the vocabulary does not name
+    /// (`outcome: passd`) never matches a record the rule checks (such a value is an unknown one
+    /// there), so the rule is refused where it is loaded, as for a step type.
+    static func checkCodes(in expressions: [Expression], vocabulary: Vocabulary, compiler: inout ExpressionCompiler) {
+        for expression in expressions.flatMap({ $0.descendants }) {
+            guard case .steps(let selection) = expression else { continue }
+            for match in selection.fields {
+                // The code fields of comparisons (`ExpressionCompiler.fieldType`): a field of one step
+                // type is a code only in a selection of that type alone (a delivery's `form` is its own).
+                guard case .code(let section) = ExpressionCompiler.fieldType(root: .steps, type: .step, path: match.path, stepTypes: selection.types),
+                      vocabulary.has(section) else { continue }
+                let codes = vocabulary.codes(in: section)
+                for value in match.values {
+                    guard case .literal(.text(let text)) = value, !codes.contains(text) else { continue }
+                    let field = match.path.joined(separator: ".")
+                    if let code = vocabulary.code(for: text, in: section) {
+                        compiler.error(at: selection.position, "rules select steps by code: write \(field): \(code) for '\(text)'")
+                    } else {
+                        compiler.error(at: selection.position, "'\(text)' is no code of \(section) for the step field \(field)\(Suggestion.phrase(for: text, in: Array(codes))); a selection of it would never match")
+                    }
+                }
+            }
+        }
+    }
+}
