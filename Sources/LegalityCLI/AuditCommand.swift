@@ -76,6 +76,8 @@ struct AuditCommand: ParsableCommand {
             records: checked.records, rules: engine.rules, kindNames: run.rules.kindNames,
             shortKindNames: run.rules.shortKindNames, packNames: run.rules.packNames)
         audit.run = run.description(uncoveredYears: checked.uncoveredYears)
+        // An audit fails no run: the fail level is not its to name.
+        audit.run.failLevel = nil
         CalendarWarning.print(checked.uncoveredYears, calendar: run.calendar, language: run.language)
         switch format {
         case .csv: try FileSystem.deliver(AuditCSVReporter.render(audit, table: table.table), to: output)

@@ -48,7 +48,7 @@ struct PreparedRun {
             },
             withoutBuiltinPacks: withoutBuiltinPacks, extraCalendars: extraCalendars,
             notRunWithoutRegistry: registries.coversEveryRecord ? [] : rules.rules.filter(\.needsRegistry).map(\.id),
-            someRecordsHaveRegistry: !registries.files.isEmpty)
+            someRecordsHaveRegistry: !registries.files.isEmpty, failLevel: failOn == .error ? nil : failOn?.rawValue ?? "never")
     }
 
     /// The waivers of the configuration, as of a day; a waiver's file matches a finding's file

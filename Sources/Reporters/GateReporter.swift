@@ -70,6 +70,14 @@ public struct Agenda: Sendable {
             : "Note: no record has a collective discussion on \(meeting); the nearest planned discussion is on \(day) (\(records) records, listed below; they do not affect the verdict). If the meeting date is wrong, correct it and check again."
     }
 
+    /// The notice that nothing can block an item (fail level `never`), or nil.
+    public var failLevelNotice: String? {
+        guard run.failLevel == "never" else { return nil }
+        return language == .zh
+            ? "注意：失败级别为 never，发现问题的议题也标为可以上会；请逐项核对其下列出的问题。"
+            : "Note: the fail level is never, so items with findings are marked ready too; check the findings listed under each."
+    }
+
     /// The configuration, disabled rules and registries of the run.
     public var run: RunDescription = .plain
     /// Run-level findings, such as a missing registry.
@@ -133,7 +141,7 @@ public enum GateReporter {
         let line = TextReporter.singleLine
         let text = TextReporter.printable
         var output = zh ? "会议议题合法性审查清单（会议日期 \(agenda.meeting)）\n\n" : "Agenda check for the meeting of \(agenda.meeting)\n\n"
-        if let notice = agenda.dayNotice { output += notice + "\n\n" }
+        for notice in [agenda.failLevelNotice, agenda.dayNotice].compactMap({ $0 }) { output += notice + "\n\n" }
         for item in agenda.items {
             let mark = item.ready ? (zh ? "[可以上会]" : "[READY]  ") : (zh ? "[暂缓上会]" : "[BLOCKED]")
             let name = [item.record, item.title].compactMap { $0 }.joined(separator: " ")

@@ -24,6 +24,9 @@ public struct RunDescription: Sendable {
     public var notRunWithoutRegistry: [String]
     /// Whether some records had a registry (then only the others went without these rules).
     public var someRecordsHaveRegistry: Bool
+    /// The level at which findings fail the run, when it is not the default (`error`): `never`
+    /// makes a run with errors end with status 0, and a gate call every item ready.
+    public var failLevel: String?
     /// Years a working-day count reached that the calendar does not cover (counted Monday to
     /// Friday, their public holidays unknown), sorted; known only once the records are checked.
     public var uncoveredYears: [Int] = []
@@ -32,8 +35,9 @@ public struct RunDescription: Sendable {
     public init(
         configuration: String? = nil, disabledRules: [String] = [], registries: [String] = [], severityChanges: [String: Severity] = [:],
         parameterChanges: [String] = [], withoutBuiltinPacks: Bool = false, extraCalendars: [String] = [],
-        notRunWithoutRegistry: [String] = [], someRecordsHaveRegistry: Bool = false
+        notRunWithoutRegistry: [String] = [], someRecordsHaveRegistry: Bool = false, failLevel: String? = nil
     ) {
+        self.failLevel = failLevel
         self.notRunWithoutRegistry = notRunWithoutRegistry.sorted()
         self.someRecordsHaveRegistry = someRecordsHaveRegistry
         self.extraCalendars = extraCalendars

@@ -111,8 +111,13 @@ public struct TextReporter: Sendable {
         let calendar = run.uncoveredYears.isEmpty ? "" : zh
             ? "；工作日历未涵盖 \(years) 年，这些年份按周一至周五计算工作日（节假日未计入，可用 --calendar 补充）"
             : "; the working-day calendar does not cover \(years): Monday to Friday were counted there (holidays unknown; add a calendar with --calendar)"
+        let failLevel = run.failLevel.map { level in
+            level == "never"
+                ? (zh ? "；失败级别：never（发现问题也不使运行失败）" : "; fail level: never (findings never fail the run)")
+                : (zh ? "；失败级别：\(level)" : "; fail level: \(level)")
+        } ?? ""
         return (zh ? "配置：" : "configuration: ") + file + printable(disabled) + printable(changed) + printable(parameters) + printable(calendars) + builtin
-            + printable(registry) + calendar + "\n"
+            + printable(registry) + calendar + printable(failLevel) + "\n"
     }
 
     /// The closing summary line.

@@ -168,6 +168,24 @@ import Testing
         #expect(nameResult.stderr.contains("records' values are read as codes: write 'conditional'"), "\(nameResult.stderr)")
     }
 
+    /// A configuration's `fail_on: never` made a run with errors end with status 0 and the gate
+    /// call an unreviewed decision ready, with not a word in either report: the set-up line names
+    /// the fail level, and the gate's checklist opens with a notice.
+    @Test func aFailLevelOfNeverIsNamed() throws {
+        let unreviewed = "id: G-2\nkind: major_administrative_decision\ntitle: 未审查的议题\nsteps:\n  - {type: legality_review, status: planned, date: 2024-03-14}\n"
+        let folder = try CLIRunner.folder([".legality.yaml": "fail_on: never\n", "a.yaml": unreviewed, "registry.yaml": Fixtures.registry])
+        let check = try CLIRunner.run(["check", "--as-of", "2024-12-31", "a.yaml"], in: folder)
+        #expect(check.status == 0)
+        #expect(check.stdout.contains("配置：.legality.yaml；失败级别：never（发现问题也不使运行失败）\n"), "\(check.stdout)")
+        let gate = try CLIRunner.run(["gate", "--meeting", "2024-03-12", "a.yaml"], in: folder)
+        #expect(gate.stdout.contains("[可以上会] G-2"))
+        #expect(gate.stdout.contains("（会议日期 2024-03-12）\n\n注意：失败级别为 never，发现问题的议题也标为可以上会；请逐项核对其下列出的问题。\n"), "\(gate.stdout)")
+        let stricter = try CLIRunner.run(["check", "--fail-on", "warning", "--as-of", "2024-12-31", "a.yaml"], in: try CLIRunner.folder(["a.yaml": Fixtures.compliant, "registry.yaml": Fixtures.registry]))
+        #expect(stricter.stdout.contains("配置：无（内置默认）；失败级别：warning\n"), "\(stricter.stdout)")
+        let plain = try CLIRunner.run(["check", "--as-of", "2024-12-31", "a.yaml"], in: try CLIRunner.folder(["a.yaml": Fixtures.compliant, "registry.yaml": Fixtures.registry]))
+        #expect(!plain.stdout.contains("失败级别"))
+    }
+
     /// A working-day deadline in a year the calendar lacks is counted Monday to Friday, that
     /// year's holidays unknown: said once on standard error, and now in the set-up line of the
     /// reports too (text, gate, audit), which outlive the terminal.
