@@ -81,43 +81,57 @@ public struct TextReporter: Sendable {
         }
     }
 
-    /// The line before the summary: the configuration in force and the rules it disables.
+    /// The line before the summary: how the run was set up, and what it did not check — the
+    /// configuration in force, the rules it disabled, the severities, parameters and calendars it
+    /// changed, left-out packs, rules a missing registry kept from running, years the calendar
+    /// lacks, a fail level other than `error` — so a clean report is read with what it leaves out.
     public static func setup(_ run: RunDescription, language: Language) -> String {
         let zh = language == .zh
+        let list = zh ? "、" : ", "
         let none = run.withoutBuiltinPacks ? (zh ? "无" : "none") : (zh ? "无（内置默认）" : "none (built-in defaults)")
-        let file = run.configuration.map(printable) ?? none
-        let disabled = run.disabledRules.isEmpty ? "" : (zh ? "；停用规则：" : "; rules disabled: ") + run.disabledRules.joined(separator: ", ")
+        var parts = [(zh ? "配置：" : "configuration: ") + (run.configuration.map(printable) ?? none)]
+        if !run.disabledRules.isEmpty {
+            parts.append(printable((zh ? "停用规则：" : "rules disabled: ") + run.disabledRules.joined(separator: ", ")))
+        }
         // A severity the configuration changed is named too: "no legality review" made an info lets
         // an unreviewed decision pass, and whoever reads the report should see that the configuration did it.
-        let changed = run.severityChanges.isEmpty ? "" : (zh ? "；调整级别：" : "; severity changed: ")
-            + run.severityChanges.map { change in
+        if !run.severityChanges.isEmpty {
+            let changes = run.severityChanges.map { change in
                 let severity = Wording.severity(change.severity, language)
                 return zh ? "\(change.rule)（\(severity)）" : "\(change.rule) (\(severity))"
-            }.joined(separator: zh ? "、" : ", ")
-        let parameters = run.parameterChanges.isEmpty ? "" : (zh ? "；调整参数：" : "; parameters changed: ") + run.parameterChanges.joined(separator: zh ? "、" : ", ")
-        let calendars = run.extraCalendars.isEmpty ? "" : (zh ? "；另加日历：" : "; calendars added: ") + run.extraCalendars.joined(separator: zh ? "、" : ", ")
-        let builtin = run.withoutBuiltinPacks ? (zh ? "；未加载内置规则包（--no-builtin），只检查了记录格式和自定义规则" : "; built-in packs not loaded (--no-builtin): only the record pack and your own rules ran") : ""
+            }
+            parts.append(printable((zh ? "调整级别：" : "severity changed: ") + changes.joined(separator: list)))
+        }
+        if !run.parameterChanges.isEmpty {
+            parts.append(printable((zh ? "调整参数：" : "parameters changed: ") + run.parameterChanges.joined(separator: list)))
+        }
+        if !run.extraCalendars.isEmpty {
+            parts.append(printable((zh ? "另加日历：" : "calendars added: ") + run.extraCalendars.joined(separator: list)))
+        }
+        if run.withoutBuiltinPacks {
+            parts.append(zh ? "未加载内置规则包（--no-builtin），只检查了记录格式和自定义规则" : "built-in packs not loaded (--no-builtin): only the record pack and your own rules ran")
+        }
         // Without a registry the certificate rules did not run: a clean report must not read as checked.
-        var registry = ""
         if !run.notRunWithoutRegistry.isEmpty {
-            let rules = run.notRunWithoutRegistry.joined(separator: zh ? "、" : ", ")
-            registry = run.someRecordsHaveRegistry
-                ? (zh ? "；部分记录未找到人员名册，对其未执行：\(rules)" : "; some records have no registry of people, and for them did not run: \(rules)")
-                : (zh ? "；未找到人员名册，未执行：\(rules)" : "; no registry of people, so did not run: \(rules)")
+            let rules = run.notRunWithoutRegistry.joined(separator: list)
+            parts.append(printable(run.someRecordsHaveRegistry
+                ? (zh ? "部分记录未找到人员名册，对其未执行：\(rules)" : "some records have no registry of people, and for them did not run: \(rules)")
+                : (zh ? "未找到人员名册，未执行：\(rules)" : "no registry of people, so did not run: \(rules)")))
         }
         // A deadline counted in a year the calendar lacks ignores that year's holidays: said on
         // standard error, and here, where a printed report keeps it.
-        let years = run.uncoveredYears.map(String.init).joined(separator: zh ? "、" : ", ")
-        let calendar = run.uncoveredYears.isEmpty ? "" : zh
-            ? "；工作日历未涵盖 \(years) 年，这些年份按周一至周五计算工作日（节假日未计入，可用 --calendar 补充）"
-            : "; the working-day calendar does not cover \(years): Monday to Friday were counted there (holidays unknown; add a calendar with --calendar)"
-        let failLevel = run.failLevel.map { level in
-            level == "never"
-                ? (zh ? "；失败级别：never（发现问题也不使运行失败）" : "; fail level: never (findings never fail the run)")
-                : (zh ? "；失败级别：\(level)" : "; fail level: \(level)")
-        } ?? ""
-        return (zh ? "配置：" : "configuration: ") + file + printable(disabled) + printable(changed) + printable(parameters) + printable(calendars) + builtin
-            + printable(registry) + calendar + printable(failLevel) + "\n"
+        if !run.uncoveredYears.isEmpty {
+            let years = run.uncoveredYears.map(String.init).joined(separator: list)
+            parts.append(zh
+                ? "工作日历未涵盖 \(years) 年，这些年份按周一至周五计算工作日（节假日未计入，可用 --calendar 补充）"
+                : "the working-day calendar does not cover \(years): Monday to Friday were counted there (holidays unknown; add a calendar with --calendar)")
+        }
+        if let level = run.failLevel {
+            parts.append(printable(level == "never"
+                ? (zh ? "失败级别：never（发现问题也不使运行失败）" : "fail level: never (findings never fail the run)")
+                : (zh ? "失败级别：\(level)" : "fail level: \(level)")))
+        }
+        return parts.joined(separator: zh ? "；" : "; ") + "\n"
     }
 
     /// The closing summary line.
