@@ -44,11 +44,23 @@ struct PreparedRun {
             configuration: configuration.file, disabledRules: configuration.disabled, registries: registries.files,
             severityChanges: configuration.severities.filter { !configuration.disabled.contains($0.key) },
             parameterChanges: configuration.parameters.filter { !configuration.disabled.contains($0.key) }.flatMap { rule, values in
-                values.keys.map { "\(rule) \($0)" }
+                values.filter { !isDefault($0.value, of: $0.key, in: rule) }.keys.map { "\(rule) \($0)" }
             },
             withoutBuiltinPacks: withoutBuiltinPacks, extraCalendars: extraCalendars,
             notRunWithoutRegistry: registries.coversEveryRecord ? [] : rules.rules.filter(\.needsRegistry).map(\.id),
             someRecordsHaveRegistry: !registries.files.isEmpty, failLevel: failOn == .error ? nil : failOn?.rawValue ?? "never")
+    }
+
+    /// Whether a configured parameter value is the rule's own default (as `legality init` writes
+    /// them, to be edited) and no version of its law sets another: such a value changes nothing,
+    /// and the set-up line does not name it. (A configured value holds under every version.)
+    private func isDefault(_ value: ParameterValue, of name: String, in ruleID: String) -> Bool {
+        guard let rule = rules.rules.first(where: { $0.id == ruleID }), let parameter = rule.parameters.first(where: { $0.name == name }),
+              !rule.versions.contains(where: { $0.parameters[name] != nil }) else { return false }
+        return switch value {
+        case .single(let literal): parameter.defaultList == nil && literal == parameter.defaultValue
+        case .list(let items): items == parameter.defaultList
+        }
     }
 
     /// The waivers of the configuration, as of a day; a waiver's file matches a finding's file

@@ -168,6 +168,16 @@ import Testing
         #expect(nameResult.stderr.contains("records' values are read as codes: write 'conditional'"), "\(nameResult.stderr)")
     }
 
+    /// A configured value that is the rule's default (as `legality init` writes them) changes
+    /// nothing and is not named as a change; one a version of the law sets otherwise is (a
+    /// configured value holds under every version: PEN-011's `unit` is calendar days before 2021).
+    @Test func aParameterSetToItsDefaultIsNoChange() throws {
+        let configuration = "parameters:\n  MAD-011: {meeting_types: [executive, plenary]}\n  NOR-006: {days: 30}\n  PEN-011: {unit: working_days}\n"
+        let folder = try CLIRunner.folder([".legality.yaml": configuration, "a.yaml": Fixtures.compliant, "registry.yaml": Fixtures.registry])
+        let check = try CLIRunner.run(["check", "--as-of", "2024-12-31", "a.yaml"], in: folder)
+        #expect(check.stdout.contains("配置：.legality.yaml；调整参数：PEN-011 unit\n"), "\(check.stdout)")
+    }
+
     /// A configuration's `fail_on: never` made a run with errors end with status 0 and the gate
     /// call an unreviewed decision ready, with not a word in either report: the set-up line names
     /// the fail level, and the gate's checklist opens with a notice.
