@@ -128,11 +128,25 @@ public struct Registry: Sendable {
     }
 }
 
+/// The certificate and qualification types the run's rules ask the registry for
+/// (`certificate_valid`'s and `has_qualification`'s `type`).
+public struct RegistryTypes: Sendable {
+    public var certificates: Set<String>
+    public var qualifications: Set<String>
+
+    public init(certificates: Set<String> = [], qualifications: Set<String> = []) {
+        self.certificates = certificates
+        self.qualifications = qualifications
+    }
+}
+
 /// Reads registry documents.
 public enum RegistryLoader {
-    /// Adds the people of one registry document to `registry`.
+    /// Adds the people of one registry document to `registry`. A certificate or qualification
+    /// type one typo from a type the rules ask for (`asked`) is an error: `enforcment` made every
+    /// officer's certificate invalid, and the findings named the officers, not the registry.
     /// - Throws: `InputError` naming the position of the first problem.
-    public static func add(_ document: YAMLNode, file: String, to registry: inout Registry) throws(InputError) {
+    public static func add(_ document: YAMLNode, file: String, to registry: inout Registry, asked: RegistryTypes = RegistryTypes()) throws(InputError) {
         func fail(_ node: YAMLNode, _ message: String) -> InputError {
             InputError(file: file, position: node.position, message: message)
         }
@@ -150,9 +164,10 @@ public enum RegistryLoader {
             var person = Person(id: id, name: item["name"]?.coreValue?.text)
             person.roles = try texts(item["roles"], key: "roles", fail: fail)
             for certificateNode in item["certificates"]?.sequence ?? [] {
-                guard certificateNode.mapping != nil, let type = certificateNode["type"]?.coreValue?.text else {
+                guard certificateNode.mapping != nil, let typeNode = certificateNode["type"], let type = typeNode.coreValue?.text else {
                     throw fail(certificateNode, "a certificate needs a 'type'")
                 }
+                try requireAskedType(type, at: typeNode, asked: asked.certificates, of: "certificate", fail: fail)
                 try requireKnownKeys(certificateNode, certificateKeys, of: "a certificate", fail: fail)
                 func day(_ key: String) throws(InputError) -> Day? {
                     guard let node = certificateNode[key] else { return nil }
@@ -170,7 +185,8 @@ public enum RegistryLoader {
                 throw fail(qualifications, "'qualifications' must be a list, found \(qualifications.kindDescription)")
             }
             for qualification in item["qualifications"]?.sequence ?? [] {
-                guard let type = qualification["type"]?.coreValue?.text else { throw fail(qualification, "a qualification needs a 'type'") }
+                guard let typeNode = qualification["type"], let type = typeNode.coreValue?.text else { throw fail(qualification, "a qualification needs a 'type'") }
+                try requireAskedType(type, at: typeNode, asked: asked.qualifications, of: "qualification", fail: fail)
                 try requireKnownKeys(qualification, qualificationKeys, of: "a qualification", fail: fail)
                 person.qualifications.append(type)
             }
@@ -193,6 +209,15 @@ public enum RegistryLoader {
             if known.contains(key) || key.hasPrefix("x_") || key.hasPrefix("x-") { continue }
             throw fail(pair.key, "'\(key)' is not a key of \(what)\(Suggestion.phrase(for: key, in: known)) (expected \(known.joined(separator: ", ")); keys of your own start with x_)")
         }
+    }
+
+    /// A type no rule asks for but one typo from one that a rule does (types of an office's own,
+    /// far from every asked one, are kept).
+    private static func requireAskedType(
+        _ type: String, at node: YAMLNode, asked: Set<String>, of what: String, fail: (YAMLNode, String) -> InputError
+    ) throws(InputError) {
+        guard !asked.contains(type), let closest = Suggestion.closest(to: type, in: asked.sorted()) else { return }
+        throw fail(node, "the \(what) type '\(type)' is none the rules ask for; did you mean '\(closest)'? (a \(what) of a type no rule asks for is never counted)")
     }
 
     private static func texts(_ node: YAMLNode?, key: String, fail: (YAMLNode, String) -> InputError) throws(InputError) -> [String] {

@@ -102,7 +102,10 @@ struct PreparedRun {
         let level = failOn ?? configuration.failOn.flatMap(FailLevel.init(rawValue:)) ?? .error
         return PreparedRun(
             configuration: configuration, rules: rules, calendar: try RunSetup.calendar(ruleOptions),
-            registries: needsRegistry ? try RunSetup.registries(ruleOptions, recordPaths: recordPaths, recordFiles: recordFiles) : RegistryLookup(nil),
+            registries: needsRegistry
+                ? try RunSetup.registries(
+                    ruleOptions, recordPaths: recordPaths, recordFiles: recordFiles, asked: RegistryTypes(askedBy: rules.rules, configuration: configuration))
+                : RegistryLookup(nil),
             language: options.languageOption?.language ?? configuration.language ?? .zh,
             failOn: level.severity, extraFiles: extraFiles,
             // Ledger layouts are read only when a ledger is among the inputs (or one is named).

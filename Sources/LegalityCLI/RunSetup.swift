@@ -114,11 +114,11 @@ enum RunSetup {
 
     /// The registries: the one given applies to every record; else each record uses the nearest
     /// `registry.yaml` or `registry/` at or above its folder (see `Discovery.registryFiles`).
-    static func registries(_ options: RuleOptions, recordPaths: [String], recordFiles: PathList) throws(RunError) -> RegistryLookup {
+    static func registries(_ options: RuleOptions, recordPaths: [String], recordFiles: PathList, asked: RegistryTypes = RegistryTypes()) throws(RunError) -> RegistryLookup {
         if let explicit = options.registry {
             guard FileSystem.kind(of: explicit) != .missing else { throw RunError(message: "\(explicit): no such registry file") }
             let files = FileSystem.kind(of: explicit) == .directory ? try Discovery.yamlFiles(under: explicit) : [explicit]
-            return RegistryLookup(try registry(files), files: files)
+            return RegistryLookup(try registry(files, asked: asked), files: files)
         }
         var byLocation: [[String]: Registry] = [:]
         var byFolder: [String: Registry] = [:]
@@ -133,18 +133,18 @@ enum RunSetup {
                 covers = false
                 continue
             }
-            if byLocation[files] == nil { byLocation[files] = try registry(files) }
+            if byLocation[files] == nil { byLocation[files] = try registry(files, asked: asked) }
             byFolder[folder] = byLocation[files]
         }
         return RegistryLookup(byFolder: byFolder, coversEveryRecord: covers && !recordFiles.isEmpty, files: byLocation.keys.flatMap { $0 })
     }
 
     /// The people of registry files, read together.
-    private static func registry(_ files: [String]) throws(RunError) -> Registry {
+    private static func registry(_ files: [String], asked: RegistryTypes) throws(RunError) -> Registry {
         var registry = Registry()
         for file in files {
             try eachDocument(of: file, what: "registry") { document throws(InputError) in
-                try RegistryLoader.add(document, file: file, to: &registry)
+                try RegistryLoader.add(document, file: file, to: &registry, asked: asked)
             }
         }
         return registry

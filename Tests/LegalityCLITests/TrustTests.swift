@@ -342,4 +342,26 @@ import Testing
         let checked = try CLIRunner.run(["check", "--as-of", "2024-12-31", "--format", "json", "."], in: fixed)
         #expect(Self.rules(try CLIRunner.json(checked.stdout)).contains("PEN-002"))
     }
+
+    /// A certificate or qualification type one typo from the type the rules ask for made every
+    /// officer's certificate "invalid" (or every reviewer unqualified), and the findings named the
+    /// people, not the registry: the registry is refused at the type. A type far from every asked
+    /// one (an office's own: a driving licence) is kept; a type the configuration asks for counts.
+    @Test func aCertificateTypeOneTypoFromTheAskedOneStopsTheRun() throws {
+        let registry = "people:\n  - {id: P-3, certificates: [{type: enforcment, valid_from: 2019-01-01, valid_until: 2029-12-31}, {type: driving}]}\n  - {id: P-4, qualifications: [{type: legal_profesion}]}\n"
+        let record = "id: R-9\nkind: administrative_penalty\ntitle: 某案\nsteps:\n  - {type: investigation, date: 2024-03-03, officers: [P-3, P-4], credentials_shown: true}\n"
+        let folder = try CLIRunner.folder(["registry.yaml": registry, "a.yaml": record])
+        let result = try CLIRunner.run(["check", "--as-of", "2024-12-31", "."], in: folder)
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("registry.yaml:2:37: the certificate type 'enforcment' is none the rules ask for; did you mean 'enforcement'?"), "\(result.stderr)")
+        let qualification = registry.replacingOccurrences(of: "enforcment", with: "enforcement")
+        let second = try CLIRunner.run(["check", "--as-of", "2024-12-31", "."], in: try CLIRunner.folder(["registry.yaml": qualification, "a.yaml": record]))
+        #expect(second.stderr.contains("the qualification type 'legal_profesion' is none the rules ask for; did you mean 'legal_profession'?"), "\(second.stderr)")
+        // The configuration's own type is the one asked for.
+        let configured = try CLIRunner.folder([
+            "registry.yaml": registry.replacingOccurrences(of: "legal_profesion", with: "legal_profession"), "a.yaml": record,
+            ".legality.yaml": "parameters:\n  PEN-002: {certificate_type: enforcment}\n",
+        ])
+        #expect(try CLIRunner.run(["check", "--as-of", "2024-12-31", "."], in: configured).status != 2)
+    }
 }

@@ -1,0 +1,42 @@
+import DecisionRecords
+import RuleEngine
+import RuleLanguage
+
+extension RegistryTypes {
+    /// The certificate and qualification types the rules of a run ask for: each
+    /// `certificate_valid` and `has_qualification` type, written or a parameter's — its default,
+    /// its values under the law's versions, and the configuration's value.
+    init(askedBy rules: [Rule], configuration: Configuration) {
+        self.init()
+        for rule in rules {
+            guard case .record(let check) = rule.body else { continue }
+            func values(_ type: Expression) -> [String] {
+                switch type {
+                case .literal(.text(let text)): return [text]
+                case .reference(let reference) where reference.path.isEmpty:
+                    guard case .parameter(let name) = reference.root else { return [] }
+                    var written = rule.parameters.filter { $0.name == name }.flatMap { $0.defaultList ?? [$0.defaultValue] }
+                    for version in rule.versions { written += Self.literals(version.parameters[name]) }
+                    written += Self.literals(configuration.parameters[rule.id]?[name])
+                    return written.compactMap { literal in if case .text(let text) = literal { text } else { nil } }
+                default: return []
+                }
+            }
+            for expression in check.expressions.flatMap(\.descendants) {
+                switch expression {
+                case .certificateValid(_, let type, _): certificates.formUnion(values(type))
+                case .hasQualification(_, let type): qualifications.formUnion(values(type))
+                default: break
+                }
+            }
+        }
+    }
+
+    private static func literals(_ value: ParameterValue?) -> [Literal] {
+        switch value {
+        case .single(let literal): [literal]
+        case .list(let items): items
+        case nil: []
+        }
+    }
+}
