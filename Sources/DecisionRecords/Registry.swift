@@ -174,9 +174,14 @@ public enum RegistryLoader {
                     guard let day = RecordLoader.date(node) else { throw fail(node, "'\(key)' must be a date (YYYY-MM-DD), found '\(node.scalar?.text ?? node.kindDescription)'") }
                     return day
                 }
+                let validFrom = try day("valid_from"), validUntil = try day("valid_until")
+                // A certificate that ends before it starts is valid on no day: a mistyped year.
+                if let validFrom, let validUntil, validUntil < validFrom, let node = certificateNode["valid_until"] {
+                    throw fail(node, "the certificate ends (valid_until \(validUntil)) before it starts (valid_from \(validFrom)), so it is valid on no day; is a year mistyped?")
+                }
                 person.certificates.append(Certificate(
                     type: type, number: certificateNode["number"]?.coreValue?.text,
-                    validFrom: try day("valid_from"), validUntil: try day("valid_until"), revoked: try day("revoked")))
+                    validFrom: validFrom, validUntil: validUntil, revoked: try day("revoked")))
             }
             if let certificates = item["certificates"], certificates.sequence == nil {
                 throw fail(certificates, "'certificates' must be a list, found \(certificates.kindDescription)")

@@ -357,6 +357,11 @@ import Testing
         let qualification = registry.replacingOccurrences(of: "enforcment", with: "enforcement")
         let second = try CLIRunner.run(["check", "--as-of", "2024-12-31", "."], in: try CLIRunner.folder(["registry.yaml": qualification, "a.yaml": record]))
         #expect(second.stderr.contains("the qualification type 'legal_profesion' is none the rules ask for; did you mean 'legal_profession'?"), "\(second.stderr)")
+        // A certificate that ends before it starts is a mistyped year, not an expired certificate.
+        let inverted = registry.replacingOccurrences(of: "enforcment, valid_from: 2019-01-01, valid_until: 2029-12-31", with: "enforcement, valid_from: 2029-01-01, valid_until: 2019-12-31")
+        let third = try CLIRunner.run(["check", "--as-of", "2024-12-31", "."], in: try CLIRunner.folder(["registry.yaml": inverted, "a.yaml": record]))
+        #expect(third.status == 2)
+        #expect(third.stderr.contains("the certificate ends (valid_until 2019-12-31) before it starts (valid_from 2029-01-01), so it is valid on no day; is a year mistyped?"), "\(third.stderr)")
         // The configuration's own type is the one asked for.
         let configured = try CLIRunner.folder([
             "registry.yaml": registry.replacingOccurrences(of: "legal_profesion", with: "legal_profession"), "a.yaml": record,
