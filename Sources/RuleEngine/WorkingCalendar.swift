@@ -151,6 +151,7 @@ public struct WorkingCalendar: Sendable {
         guard let yearsNode = document["years"], let pairs = yearsNode.mapping else {
             throw fail(document["years"] ?? document, "a calendar is a mapping with 'years': {2024: {holidays: [...], workdays: [...]}}")
         }
+        var listed: [Int: String] = [:]
         for pair in pairs {
             guard case .int(let year) = pair.key.coreValue else { throw fail(pair.key, "a calendar year is a number such as 2024") }
             guard Self.supportedYears.contains(year) else {
@@ -161,9 +162,14 @@ public struct WorkingCalendar: Sendable {
                 guard let items = list.sequence else { throw fail(list, "'\(key)' is a list of dates") }
                 for item in items {
                     guard let day = RecordLoader.date(item) else { throw fail(item, "'\(item.scalar?.text ?? item.kindDescription)' is not a date (YYYY-MM-DD)") }
-                    guard day.year == year || abs(day.year - year) == 1 else {
-                        throw fail(item, "\(day) is not in \(year) (a year's notice names days of that year, or of its New Year neighbours)")
+                    guard Self.belongs(day, to: year) else {
+                        throw fail(item, "\(day) is not in \(year) (a year's notice names days of that year, or of the New Year days around it)")
                     }
+                    // One file's day is a holiday or a working day, not both (a later file may change an earlier's).
+                    if let other = listed[day.ordinal], other != key {
+                        throw fail(item, "\(day) is listed both as a holiday and as a working day (workdays) in this calendar")
+                    }
+                    listed[day.ordinal] = key
                     overrides[day.ordinal] = key == "workdays"
                 }
             }
@@ -175,5 +181,13 @@ public struct WorkingCalendar: Sendable {
             years.insert(year)
         }
         rebuildTable()
+    }
+
+    /// Whether a year's notice can name a day: a day of that year, or of the New Year days
+    /// around it (the 2023 notice's holiday starts on 2022-12-31). A day of May listed under the
+    /// next year is a mistyped year, and would have moved a working day unseen.
+    static func belongs(_ day: Day, to year: Int) -> Bool {
+        let (dayYear, month, dayOfMonth) = day.components
+        return dayYear == year || (dayYear == year - 1 && month == 12 && dayOfMonth >= 20) || (dayYear == year + 1 && month == 1 && dayOfMonth <= 10)
     }
 }

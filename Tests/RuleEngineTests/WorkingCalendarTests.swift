@@ -270,5 +270,13 @@ struct WorkingCalendarTests {
         let misspelt = try #require(try error("calendar: local\nyaers:\n  2025:\n    holidays: [2025-03-12]\n"))
         #expect(misspelt.position == SourcePosition(line: 2, column: 1))
         #expect(misspelt.message == "unknown key 'yaers' in a calendar; did you mean 'years'?; expected calendar, years")
+        // A day of one file both off and worked, or a mistyped year, would move a deadline unseen.
+        let both = try #require(try error("years:\n  2025:\n    holidays: [2025-05-06]\n    workdays: [2025-05-06]\n"))
+        #expect(both.position == SourcePosition(line: 4, column: 16))
+        #expect(both.message == "2025-05-06 is listed both as a holiday and as a working day (workdays) in this calendar")
+        let mistypedYear = try #require(try error("years:\n  2025:\n    holidays: [2024-05-06]\n"))
+        #expect(mistypedYear.message.hasPrefix("2024-05-06 is not in 2025"))
+        // The New Year days around a year are its notice's too.
+        #expect(try error("years:\n  2023:\n    holidays: [2022-12-31, 2023-01-01]\n  2024:\n    workdays: [2025-01-04]\n") == nil)
     }
 }
