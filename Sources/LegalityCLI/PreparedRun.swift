@@ -22,6 +22,8 @@ struct PreparedRun {
     var withoutBuiltinPacks = false
     /// Calendar files added to the built-in one (`--calendar` and the configuration's).
     var extraCalendars: [String] = []
+    /// Rule files and folders added to the built-in packs (`--rules` and the configuration's).
+    var extraRules: [String] = []
 
     /// The input limits of the options over the configuration's, with the ledger mappings.
     func limits(_ options: LimitOptions, paths: [String]) -> RecordLimits {
@@ -46,7 +48,7 @@ struct PreparedRun {
             parameterChanges: configuration.parameters.filter { !configuration.disabled.contains($0.key) }.flatMap { rule, values in
                 values.filter { !isDefault($0.value, of: $0.key, in: rule) }.keys.map { "\(rule) \($0)" }
             },
-            withoutBuiltinPacks: withoutBuiltinPacks, extraCalendars: extraCalendars,
+            withoutBuiltinPacks: withoutBuiltinPacks, extraCalendars: extraCalendars, extraRules: extraRules,
             notRunWithoutRegistry: registries.coversEveryRecord ? [] : rules.rules.filter(\.needsRegistry).map(\.id),
             someRecordsHaveRegistry: !registries.files.isEmpty, failLevel: failOn == .error ? nil : failOn?.rawValue ?? "never")
     }
@@ -111,7 +113,7 @@ struct PreparedRun {
             // Ledger layouts are read only when a ledger is among the inputs (or one is named).
             ledgerMappings: options.mappings.isEmpty && !recordFiles.contains(where: LedgerInput.isLedger)
                 ? [] : try RunSetup.ledgerMappings(options.mappings, kinds: Set(rules.kindNames.keys)),
-            withoutBuiltinPacks: options.noBuiltin, extraCalendars: ruleOptions.calendars)
+            withoutBuiltinPacks: options.noBuiltin, extraCalendars: ruleOptions.calendars, extraRules: ruleOptions.rules)
     }
 
     /// The configuration named with `--config`, else `.legality.yaml` in the current folder or the nearest above.

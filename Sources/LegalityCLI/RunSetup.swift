@@ -46,7 +46,15 @@ enum RunSetup {
             if seen.insert(FileSystem.realPath(file) ?? file).inserted { sources.append(try source(file, root: folder)) }
         }
         for path in local + extra {
-            for file in try Discovery.yamlFiles(under: path) where !isCalendar(file) {
+            let files = try Discovery.yamlFiles(under: path)
+            // A rules folder of the user's that holds no rule file ran nothing: the rules meant to
+            // run were elsewhere, and the report read as if they had found nothing.
+            if files.isEmpty, local.contains(path) {
+                throw RunError(
+                    message: "\(path): no rule files (.yaml) found; the rules given with --rules or the configuration's 'rules' would not run",
+                    chinese: "\(path)：没有找到规则文件（.yaml）；--rules 或配置中 rules 指定的规则不会执行")
+            }
+            for file in files where !isCalendar(file) {
                 let real = FileSystem.realPath(file) ?? file
                 if extra.contains(path) { extraFiles.insert(real) }
                 if seen.insert(real).inserted {

@@ -30,6 +30,7 @@ public enum AuditJSONReporter {
             ("builtinPacks", .bool(!audit.run.withoutBuiltinPacks)),
             ("notRunWithoutRegistry", .array(audit.run.notRunWithoutRegistry.map(JSON.string))),
             ("calendars", .array(audit.run.extraCalendars.map(JSON.string))),
+            ("addedRules", .array(audit.run.extraRules.map(JSON.string))),
             ("summary", .object([
                 ("records", .int(audit.records.count)),
                 ("withoutErrors", .int(overall.passed)),

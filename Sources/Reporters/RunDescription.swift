@@ -16,6 +16,8 @@ public struct RunDescription: Sendable {
     public var parameterChanges: [String]
     /// Calendar files read over the built-in one: local days off move every working-day deadline.
     public var extraCalendars: [String]
+    /// Rule files and folders added to the built-in packs (a town's own rules).
+    public var extraRules: [String]
     /// Whether the built-in packs were left out (`--no-builtin`): only the record pack and the
     /// user's rules ran, so a clean report says nothing of the catalogue's rules.
     public var withoutBuiltinPacks: Bool
@@ -34,13 +36,14 @@ public struct RunDescription: Sendable {
     /// Creates a description.
     public init(
         configuration: String? = nil, disabledRules: [String] = [], registries: [String] = [], severityChanges: [String: Severity] = [:],
-        parameterChanges: [String] = [], withoutBuiltinPacks: Bool = false, extraCalendars: [String] = [],
+        parameterChanges: [String] = [], withoutBuiltinPacks: Bool = false, extraCalendars: [String] = [], extraRules: [String] = [],
         notRunWithoutRegistry: [String] = [], someRecordsHaveRegistry: Bool = false, failLevel: String? = nil
     ) {
         self.failLevel = failLevel
         self.notRunWithoutRegistry = notRunWithoutRegistry.sorted()
         self.someRecordsHaveRegistry = someRecordsHaveRegistry
         self.extraCalendars = extraCalendars
+        self.extraRules = extraRules
         self.parameterChanges = parameterChanges.sorted()
         self.withoutBuiltinPacks = withoutBuiltinPacks
         self.configuration = configuration

@@ -82,8 +82,8 @@ public struct TextReporter: Sendable {
     }
 
     /// The line before the summary: how the run was set up, and what it did not check — the
-    /// configuration in force, the rules it disabled, the severities, parameters and calendars it
-    /// changed, left-out packs, rules a missing registry kept from running, years the calendar
+    /// configuration in force, the rules it disabled, the severities, parameters, rules and
+    /// calendars it changed or added, left-out packs, rules a missing registry kept from running, years the calendar
     /// lacks, a fail level other than `error` — so a clean report is read with what it leaves out.
     public static func setup(_ run: RunDescription, language: Language) -> String {
         let zh = language == .zh
@@ -104,6 +104,9 @@ public struct TextReporter: Sendable {
         }
         if !run.parameterChanges.isEmpty {
             parts.append(printable((zh ? "调整参数：" : "parameters changed: ") + run.parameterChanges.joined(separator: list)))
+        }
+        if !run.extraRules.isEmpty {
+            parts.append(printable((zh ? "另加规则：" : "rules added: ") + run.extraRules.joined(separator: list)))
         }
         if !run.extraCalendars.isEmpty {
             parts.append(printable((zh ? "另加日历：" : "calendars added: ") + run.extraCalendars.joined(separator: list)))

@@ -369,4 +369,19 @@ import Testing
         ])
         #expect(try CLIRunner.run(["check", "--as-of", "2024-12-31", "."], in: configured).status != 2)
     }
+
+    /// A configured rules folder that holds no rule file ran nothing, and the report read as if
+    /// the town's rules had found nothing: it stops the run; a folder with rules is named.
+    @Test func anEmptyRulesFolderStopsTheRunAndAddedRulesAreNamed() throws {
+        let folder = try CLIRunner.folder([".legality.yaml": "rules: [rules-local/]\n", "rules-local/README.txt": "规则放在这里\n", "a.yaml": Fixtures.compliant, "registry.yaml": Fixtures.registry])
+        let empty = try CLIRunner.run(["check", "--as-of", "2024-12-31", "a.yaml"], in: folder)
+        #expect(empty.status == 2)
+        #expect(empty.stderr.contains("rules-local/: no rule files (.yaml) found") || empty.stderr.contains("rules-local/：没有找到规则文件"), "\(empty.stderr)")
+        let rule = TestCommandTests.rule
+        let withRule = try CLIRunner.folder([".legality.yaml": "rules: [rules-local/]\n", "rules-local/rule.yaml": rule, "a.yaml": Fixtures.compliant, "registry.yaml": Fixtures.registry])
+        let named = try CLIRunner.run(["check", "--as-of", "2024-12-31", "a.yaml"], in: withRule)
+        #expect(named.stdout.contains("配置：.legality.yaml；另加规则：rules-local/\n"), "\(named.stdout)")
+        let auditRun = try CLIRunner.run(["audit", "--format", "json", "--from", "2024-01-01", "--to", "2024-12-31", "--as-of", "2024-12-31", "a.yaml"], in: withRule)
+        #expect(try CLIRunner.json(auditRun.stdout)["addedRules"] as? [String] == ["rules-local/"], "\(auditRun.stderr)")
+    }
 }
