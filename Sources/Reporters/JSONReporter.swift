@@ -8,7 +8,7 @@ public enum JSONReporter {
     public static func render(_ report: Report) -> String {
         var output = header(version: report.version, asOf: report.asOf, run: report.run)
         output += findings(report.findings, language: report.language, first: true)
-        output += footer(report.tally, hadFindings: !report.findings.isEmpty)
+        output += footer(report.tally, hadFindings: !report.findings.isEmpty, uncoveredYears: report.run.uncoveredYears)
         return output
     }
 
@@ -29,7 +29,9 @@ public enum JSONReporter {
         }
 
         public mutating func begin(into sink: inout some TextSink) { sink.write(JSONReporter.header(version: version, asOf: asOf, run: run)) }
-        public mutating func end(_ tally: ReportTally, into sink: inout some TextSink) { sink.write(JSONReporter.footer(tally, hadFindings: written > 0)) }
+        public mutating func end(_ tally: ReportTally, into sink: inout some TextSink) {
+            sink.write(JSONReporter.footer(tally, hadFindings: written > 0, uncoveredYears: tally.uncoveredYears))
+        }
 
         public mutating func findings(_ findings: [Finding], into sink: inout some TextSink) {
             guard !findings.isEmpty else { return }
@@ -49,6 +51,11 @@ public enum JSONReporter {
         JSON.array(run.disabledRules.map(JSON.string)).write(to: &output, indent: "  ")
         output += ",\n  \"registries\": "
         JSON.array(run.registries.map(JSON.string)).write(to: &output, indent: "  ")
+        // What the run could not check, or would not fail on, for programs that read the report.
+        output += ",\n  \"notRunWithoutRegistry\": "
+        JSON.array(run.notRunWithoutRegistry.map(JSON.string)).write(to: &output, indent: "  ")
+        output += ",\n  \"failLevel\": "
+        JSON.optional(run.failLevel).write(to: &output, indent: "  ")
         return output + ",\n  \"findings\": ["
     }
 
@@ -72,9 +79,12 @@ public enum JSONReporter {
     }
 
     /// The end of a report: the summary, after the findings, so a report can be written as it is made.
-    public static func footer(_ tally: ReportTally, hadFindings: Bool) -> String {
+    public static func footer(_ tally: ReportTally, hadFindings: Bool, uncoveredYears: [Int] = []) -> String {
         var output = hadFindings ? "\n  ],\n  \"summary\": " : "],\n  \"summary\": "
         summary(tally).write(to: &output, indent: "  ")
+        // Years a working-day count reached that the calendar lacks (known once the records are read).
+        output += ",\n  \"uncoveredYears\": "
+        JSON.array(uncoveredYears.map { .int($0) }).write(to: &output, indent: "  ")
         return output + "\n}\n"
     }
 

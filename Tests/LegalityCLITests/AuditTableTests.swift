@@ -71,6 +71,8 @@ import Testing
         #expect(try CLIRunner.run(period + ["--format", "markdown", "."], in: folder).stdout.contains(line))
         #expect(try CLIRunner.run(period + ["--format", "html", "."], in: folder).stdout.contains(line))
         #expect(try CLIRunner.run(["check", "--as-of", "2026-12-31", "."], in: folder).stdout.contains(line))
+        let checkJSON = try CLIRunner.json(try CLIRunner.run(["check", "--format", "json", "--as-of", "2026-12-31", "."], in: folder).stdout)
+        #expect(checkJSON["notRunWithoutRegistry"] as? [String] == ["PEN-002", "PEN-007", "REC-004"])
         // With the registry, nothing is said.
         let registry = try String(contentsOf: CLIRunner.root.appendingPathComponent("cases/registry.yaml"), encoding: .utf8)
         let covered = try CLIRunner.folder(["p.yaml": penalty, "registry.yaml": registry])
