@@ -86,6 +86,9 @@ public enum SARIFReporter {
                 ("pending", .int(tally.pending)),
                 ("config", .optional(heading.run.configuration)),
                 ("disabled", .array(heading.run.disabledRules.map(JSON.string))),
+                // What the run could not check: rules a missing registry kept from running, years the calendar lacks.
+                ("notRunWithoutRegistry", .array(heading.run.notRunWithoutRegistry.map(JSON.string))),
+                ("uncoveredYears", .array((heading.run.uncoveredYears.isEmpty ? tally.uncoveredYears : heading.run.uncoveredYears).map { .int($0) })),
             ]).write(to: &output, indent: "      ")
             sink.write(output + "\n    }\n  ]\n}\n")
         }

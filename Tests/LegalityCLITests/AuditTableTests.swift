@@ -73,6 +73,9 @@ import Testing
         #expect(try CLIRunner.run(["check", "--as-of", "2026-12-31", "."], in: folder).stdout.contains(line))
         let checkJSON = try CLIRunner.json(try CLIRunner.run(["check", "--format", "json", "--as-of", "2026-12-31", "."], in: folder).stdout)
         #expect(checkJSON["notRunWithoutRegistry"] as? [String] == ["PEN-002", "PEN-007", "REC-004"])
+        let sarif = try CLIRunner.json(try CLIRunner.run(["check", "--format", "sarif", "--as-of", "2026-12-31", "."], in: folder).stdout)
+        let properties = ((sarif["runs"] as? [[String: Any]])?.first?["properties"] as? [String: Any]) ?? [:]
+        #expect(properties["notRunWithoutRegistry"] as? [String] == ["PEN-002", "PEN-007", "REC-004"])
         // With the registry, nothing is said.
         let registry = try String(contentsOf: CLIRunner.root.appendingPathComponent("cases/registry.yaml"), encoding: .utf8)
         let covered = try CLIRunner.folder(["p.yaml": penalty, "registry.yaml": registry])
