@@ -128,8 +128,8 @@ public struct Vocabulary: Sendable {
         }
     }
 
-    /// The code or name closest to a value that is neither, for "did you mean" (the code's name
-    /// in brackets when the closest is a name).
+    /// The code or name closest to a value that is neither, for "did you mean" (see
+    /// `suggestionPhrase`, which names the code of a name).
     public func suggestion(for written: String, in section: String) -> String? {
         guard let codes = sections[section] else { return nil }
         let names = codesByName[section] ?? [:]

@@ -335,16 +335,25 @@ import Testing
 
     /// A misspelt key of the registry stops the run: `valid_untill` made an expired enforcement
     /// certificate one without an end, and an officer who held none passed PEN-002.
+    /// A penalty case whose investigation the registry's P-3 and P-4 carried out, checked against
+    /// `registry` (with `configuration`, if any) as of the end of 2024.
+    static func checkOfficers(registry: String, configuration: String? = nil, format: [String] = []) throws -> (status: Int32, stdout: String, stderr: String) {
+        let record = "id: R-9\nkind: administrative_penalty\ntitle: 某案\nsteps:\n  - {type: investigation, date: 2024-03-03, officers: [P-3, P-4], credentials_shown: true}\n"
+        var files = ["registry.yaml": registry, "a.yaml": record]
+        if let configuration { files[".legality.yaml"] = configuration }
+        let result = try CLIRunner.run(["check", "--as-of", "2024-12-31"] + format + ["."], in: try CLIRunner.folder(files))
+        return (result.status, result.stdout, result.stderr)
+    }
+
     @Test func aMisspeltRegistryKeyStopsTheRun() throws {
-        let registry = "people:\n  - {id: P-3, certificates: [{type: enforcement, valid_from: 2019-01-01, valid_untill: 2020-12-31}]}\n"
-        let record = "id: R-9\nkind: administrative_penalty\ntitle: 某案\nsteps:\n  - {type: investigation, date: 2024-03-03, officers: [P-3], credentials_shown: true}\n"
-        let folder = try CLIRunner.folder(["registry.yaml": registry, "a.yaml": record])
-        let result = try CLIRunner.run(["check", "--as-of", "2024-12-31", "."], in: folder)
+        let registry = "people:\n  - {id: P-3, certificates: [{type: enforcement, valid_from: 2019-01-01, valid_untill: 2020-12-31}]}\n  - {id: P-4}\n"
+        let result = try Self.checkOfficers(registry: registry)
         #expect(result.status == 2)
-        #expect(result.stderr.contains("registry.yaml:2:74: 'valid_untill' is not a key of a certificate; did you mean 'valid_until'?"))
-        let fixed = try CLIRunner.folder(["registry.yaml": registry.replacingOccurrences(of: "valid_untill", with: "valid_until"), "a.yaml": record])
-        let checked = try CLIRunner.run(["check", "--as-of", "2024-12-31", "--format", "json", "."], in: fixed)
-        #expect(Self.rules(try CLIRunner.json(checked.stdout)).contains("PEN-002"))
+        #expect(result.stderr.contains("registry.yaml:2:74: 'valid_untill' is not a key of a certificate; did you mean 'valid_until'?"), "\(result.stderr)")
+        // Corrected, the expired certificate is P-3's finding (P-4 holds none either).
+        let checked = try Self.checkOfficers(registry: registry.replacingOccurrences(of: "valid_untill", with: "valid_until"), format: ["--format", "json"])
+        let findings = (try CLIRunner.json(checked.stdout)["findings"] as? [[String: Any]]) ?? []
+        #expect(findings.contains { $0["rule"] as? String == "PEN-002" && ($0["message"] as? String)?.contains("P-3") == true }, "\(findings)")
     }
 
     /// A certificate or qualification type one typo from the type the rules ask for made every
@@ -353,25 +362,21 @@ import Testing
     /// one (an office's own: a driving licence) is kept; a type the configuration asks for counts.
     @Test func aCertificateTypeOneTypoFromTheAskedOneStopsTheRun() throws {
         let registry = "people:\n  - {id: P-3, certificates: [{type: enforcment, valid_from: 2019-01-01, valid_until: 2029-12-31}, {type: driving}]}\n  - {id: P-4, qualifications: [{type: legal_profesion}]}\n"
-        let record = "id: R-9\nkind: administrative_penalty\ntitle: 某案\nsteps:\n  - {type: investigation, date: 2024-03-03, officers: [P-3, P-4], credentials_shown: true}\n"
-        let folder = try CLIRunner.folder(["registry.yaml": registry, "a.yaml": record])
-        let result = try CLIRunner.run(["check", "--as-of", "2024-12-31", "."], in: folder)
+        let result = try Self.checkOfficers(registry: registry)
         #expect(result.status == 2)
         #expect(result.stderr.contains("registry.yaml:2:37: the certificate type 'enforcment' is none the rules ask for; did you mean 'enforcement'?"), "\(result.stderr)")
-        let qualification = registry.replacingOccurrences(of: "enforcment", with: "enforcement")
-        let second = try CLIRunner.run(["check", "--as-of", "2024-12-31", "."], in: try CLIRunner.folder(["registry.yaml": qualification, "a.yaml": record]))
+        let second = try Self.checkOfficers(registry: registry.replacingOccurrences(of: "enforcment", with: "enforcement"))
         #expect(second.stderr.contains("the qualification type 'legal_profesion' is none the rules ask for; did you mean 'legal_profession'?"), "\(second.stderr)")
         // A certificate that ends before it starts is a mistyped year, not an expired certificate.
         let inverted = registry.replacingOccurrences(of: "enforcment, valid_from: 2019-01-01, valid_until: 2029-12-31", with: "enforcement, valid_from: 2029-01-01, valid_until: 2019-12-31")
-        let third = try CLIRunner.run(["check", "--as-of", "2024-12-31", "."], in: try CLIRunner.folder(["registry.yaml": inverted, "a.yaml": record]))
+        let third = try Self.checkOfficers(registry: inverted)
         #expect(third.status == 2)
         #expect(third.stderr.contains("the certificate ends (valid_until 2019-12-31) before it starts (valid_from 2029-01-01), so it is valid on no day; is a year mistyped?"), "\(third.stderr)")
         // The configuration's own type is the one asked for.
-        let configured = try CLIRunner.folder([
-            "registry.yaml": registry.replacingOccurrences(of: "legal_profesion", with: "legal_profession"), "a.yaml": record,
-            ".legality.yaml": "parameters:\n  PEN-002: {certificate_type: enforcment}\n",
-        ])
-        #expect(try CLIRunner.run(["check", "--as-of", "2024-12-31", "."], in: configured).status != 2)
+        let configured = try Self.checkOfficers(
+            registry: registry.replacingOccurrences(of: "legal_profesion", with: "legal_profession"),
+            configuration: "parameters:\n  PEN-002: {certificate_type: enforcment}\n")
+        #expect(configured.status != 2, "\(configured.stderr)")
     }
 
     /// A configured rules folder that holds no rule file ran nothing, and the report read as if
