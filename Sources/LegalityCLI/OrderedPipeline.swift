@@ -16,8 +16,12 @@ import Darwin
 /// worker ahead of the consumer also waits while the queued pieces weigh `queueBudget` bytes (by
 /// `weigh`), so memory is bounded by the window, not by the number or size of the files, while a
 /// worker can still run a long way ahead through a file of many documents.
-final class OrderedPipeline<Prepared: Sendable, Piece: Sendable>: @unchecked Sendable {
-    private let work: @Sendable (Int, consuming Prepared, (consuming Piece) -> Void) -> Void
+final class OrderedPipeline<Prepared: Sendable, Piece: Sendable, Worker: Sendable>: @unchecked Sendable {
+    private let work: @Sendable (Worker, Int, consuming Prepared, (consuming Piece) -> Void) -> Void
+    /// What each worker uses alone, made by the worker itself (numbered from 0) before its first item.
+    private let makeWorker: @Sendable (Int) -> Worker
+    /// The one worker's own, with one worker (made at the first item; used on the consumer's thread).
+    private var inlineWorker: Worker?
     private let count: Int
     private let window: Int
     private let inline: Bool
@@ -60,13 +64,17 @@ final class OrderedPipeline<Prepared: Sendable, Piece: Sendable>: @unchecked Sen
     ///     of the worker that takes the item, once, outside the lock, before the item's weight is
     ///     let in (with one worker, which runs items as they are taken, just before its work).
     ///   - weigh: a piece's weight against `queueBudget`.
-    ///   - work: an item's work, given what its preparing made.
+    ///   - worker: what a worker uses alone (an engine of its own), made by the worker, given its
+    ///     number, before its first item.
+    ///   - work: an item's work, given the worker's own and what its preparing made.
     init(
         count: Int, workers: Int, prepare: @escaping @Sendable (Int) -> (weight: Int, prepared: Prepared),
         weigh: @escaping @Sendable (Piece) -> Int,
-        work: @escaping @Sendable (Int, consuming Prepared, (consuming Piece) -> Void) -> Void
+        worker makeWorker: @escaping @Sendable (Int) -> Worker,
+        work: @escaping @Sendable (Worker, Int, consuming Prepared, (consuming Piece) -> Void) -> Void
     ) {
         self.work = work
+        self.makeWorker = makeWorker
         self.count = count
         self.prepare = prepare
         weights = Array(repeating: 0, count: count)
@@ -80,10 +88,10 @@ final class OrderedPipeline<Prepared: Sendable, Piece: Sendable>: @unchecked Sen
         pthread_cond_init(consumerCondition, nil)
         pthread_cond_init(workerCondition, nil)
         guard let workersDone else { return }
-        for _ in 0..<workers {
+        for number in 0..<workers {
             workersDone.enter()
             DispatchQueue.global().async {
-                self.runWorker()
+                self.runWorker(number)
                 workersDone.leave()
             }
         }
@@ -119,7 +127,9 @@ final class OrderedPipeline<Prepared: Sendable, Piece: Sendable>: @unchecked Sen
     func take(_ index: Int, _ body: (consuming Piece) -> Void) {
         if inline {
             let prepared = prepare(index).prepared
-            withoutActuallyEscaping(body) { body in work(index, prepared, body) }
+            let worker = inlineWorker ?? makeWorker(0)
+            inlineWorker = worker
+            withoutActuallyEscaping(body) { body in work(worker, index, prepared, body) }
             return
         }
         pthread_mutex_lock(mutex)
@@ -154,7 +164,8 @@ final class OrderedPipeline<Prepared: Sendable, Piece: Sendable>: @unchecked Sen
         }
     }
 
-    private func runWorker() {
+    private func runWorker(_ number: Int) {
+        let worker = makeWorker(number)
         while true {
             pthread_mutex_lock(mutex)
             // The item the consumer waits for is always allowed; others only within the window and budget.
@@ -175,7 +186,7 @@ final class OrderedPipeline<Prepared: Sendable, Piece: Sendable>: @unchecked Sen
             while index > current && weightInFlight + weight > budget { waitForRoom() }
             weightInFlight += weight
             pthread_mutex_unlock(mutex)
-            work(index, made) { (piece: consuming Piece) in self.emit(piece, for: index) }
+            work(worker, index, made) { (piece: consuming Piece) in self.emit(piece, for: index) }
             pthread_mutex_lock(mutex)
             finished.insert(index)
             if consumerWaiting && finished.contains(current) && consumerMayWake { pthread_cond_signal(consumerCondition) }

@@ -131,9 +131,11 @@ enum RecordChecker {
             let size = admission.size
             return (isStreamed(file, size: size, keepSources: keepSources, limits: limits) ? streamedWeight : size, (file, admission))
         }
-        var pipeline = OrderedPipeline<AdmittedFile, Piece>(
-            count: files.count, workers: max(1, min(jobs, files.count)), prepare: admit, weigh: \.estimatedBytes
-        ) { _, admitted, emit in
+        // Each worker but the first evaluates with an engine of its own (see `Engine.replica`).
+        var pipeline = OrderedPipeline<AdmittedFile, Piece, Engine>(
+            count: files.count, workers: max(1, min(jobs, files.count)), prepare: admit, weigh: \.estimatedBytes,
+            worker: { number in number == 0 ? engine : engine.replica() }
+        ) { engine, _, admitted, emit in
             read(admitted.file, admission: admitted.admission, engine: engine, keepSources: keepSources, keepRecords: keepRecords, limits: limits, emit: emit)
         }
         for index in files.indices {

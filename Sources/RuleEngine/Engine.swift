@@ -28,9 +28,24 @@ public final class Engine: Sendable {
     private let loadProblemRuleIDs: [String]
 
     /// Creates an engine for the rules that pass `include`.
-    public init(context: EvaluationContext, include: (Rule) -> Bool = { _ in true }) {
+    public convenience init(context: EvaluationContext, include: (Rule) -> Bool = { _ in true }) {
+        self.init(context: context, rules: context.rules.rules.filter(include))
+    }
+
+    /// An engine of the same rules and context whose compiled programs, parameter values and
+    /// record format are its own, for a worker thread to use alone.
+    ///
+    /// Evaluating counts references to what the programs hold (their constants, the parameters'
+    /// lists, the format's code lists); when two threads count references to the same objects
+    /// at once, every count moves a cache line from one core to the other, and two workers
+    /// sharing one engine took a fifth more processor time than one. Findings are the same as
+    /// the original's.
+    public func replica() -> Engine {
+        Engine(context: context, rules: rules)
+    }
+
+    private init(context: EvaluationContext, rules: [Rule]) {
         self.context = context
-        let rules = context.rules.rules.filter(include)
         self.rules = rules
         // One format for loading and for the programs: step types are numbered in its vocabulary.
         let format = context.format

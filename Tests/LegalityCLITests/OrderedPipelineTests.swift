@@ -10,9 +10,10 @@ struct OrderedPipelineTests {
     /// Runs `count` items on `workers` workers (each item weighing `weight(index)` bytes in flight, and
     /// emitting `pieces(index)` pieces of `pieceWeight` bytes) and returns what the consumer took.
     func run(count: Int, workers: Int, weight: @escaping @Sendable (Int) -> Int, pieces: @escaping @Sendable (Int) -> Int, pieceWeight: Int) -> [[Int]] {
-        let pipeline = OrderedPipeline<Int, Int>(
-            count: count, workers: workers, prepare: { index in (weight(index), index) }, weigh: { _ in pieceWeight }
-        ) { index, prepared, emit in
+        let pipeline = OrderedPipeline<Int, Int, Int>(
+            count: count, workers: workers, prepare: { index in (weight(index), index) }, weigh: { _ in pieceWeight },
+            worker: { $0 }
+        ) { _, index, prepared, emit in
             for piece in 0..<pieces(index) { emit(prepared * 1_000 + piece) }
         }
         var taken: [[Int]] = []
@@ -88,13 +89,49 @@ struct OrderedPipelineTests {
         }
         let preparedItems = Prepared()
         let count = 500
-        let pipeline = OrderedPipeline<String, String>(
-            count: count, workers: workers, prepare: { index in preparedItems.add(index); return (1 << 20, "prepared \(index)") }, weigh: { _ in 1 }
-        ) { index, prepared, emit in emit("\(prepared), worked \(index)") }
+        let pipeline = OrderedPipeline<String, String, Int>(
+            count: count, workers: workers, prepare: { index in preparedItems.add(index); return (1 << 20, "prepared \(index)") }, weigh: { _ in 1 },
+            worker: { $0 }
+        ) { _, index, prepared, emit in emit("\(prepared), worked \(index)") }
         var taken: [String] = []
         for index in 0..<count { pipeline.take(index) { taken.append($0) } }
         #expect(taken == (0..<count).map { "prepared \($0), worked \($0)" })
         // Every item once, by the worker that took it (a file opened twice would be a file read twice).
         #expect(preparedItems.all == Dictionary(uniqueKeysWithValues: (0..<count).map { ($0, 1) }))
+    }
+
+    @Test("Each worker makes its own once, on its own thread, and works with nothing else", arguments: [1, 2, 3])
+    func workersOwn(workers: Int) throws {
+        final class Log: @unchecked Sendable {
+            private let lock = NSLock()
+            private var made: [Int] = []
+            private var threadsByWorker: [Int: Set<ObjectIdentifier>] = [:]
+            func make(_ number: Int) -> Int {
+                lock.withLock { made.append(number) }
+                return number
+            }
+            func use(_ worker: Int) {
+                let thread = ObjectIdentifier(Thread.current)
+                lock.withLock { _ = threadsByWorker[worker, default: []].insert(thread) }
+            }
+            var madeNumbers: [Int] { lock.withLock { made.sorted() } }
+            var threads: [Int: Set<ObjectIdentifier>] { lock.withLock { threadsByWorker } }
+        }
+        let log = Log()
+        let count = 400
+        let pipeline = OrderedPipeline<Int, Int, Int>(
+            count: count, workers: workers, prepare: { index in (1, index) }, weigh: { _ in 1 },
+            worker: { log.make($0) }
+        ) { worker, _, prepared, emit in
+            log.use(worker)
+            emit(prepared)
+        }
+        var taken: [Int] = []
+        for index in 0..<count { pipeline.take(index) { taken.append($0) } }
+        #expect(taken == Array(0..<count))
+        // One made for each worker, numbered from 0 (with one worker, once, for the first item).
+        #expect(log.madeNumbers == Array(0..<workers))
+        // Each worker's own was used on one thread alone: an engine of a worker is never shared.
+        #expect(log.threads.values.allSatisfy { $0.count == 1 })
     }
 }
