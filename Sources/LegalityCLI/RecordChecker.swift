@@ -131,9 +131,19 @@ enum RecordChecker {
             let size = admission.size
             return (isStreamed(file, size: size, keepSources: keepSources, limits: limits) ? streamedWeight : size, (file, admission))
         }
-        // Each worker but the first evaluates with an engine of its own (see `Engine.replica`).
-        var pipeline = OrderedPipeline<AdmittedFile, Piece, Engine>(
-            count: files.count, workers: max(1, min(jobs, files.count)), prepare: admit, weigh: \.estimatedBytes,
+        let workers = max(1, min(jobs, files.count))
+        // Several jobs run as worker processes where they can (see `WorkerProcesses`), else as threads.
+        let processes = keepRecords || workers < 2 || files.contains("-") ? nil : WorkerProcesses<Piece>.start(
+            count: files.count, processes: workers,
+            work: { index, emit in
+                let admitted = admit(index).prepared
+                read(admitted.file, admission: admitted.admission, engine: engine, keepSources: keepSources, keepRecords: keepRecords, limits: limits, emit: emit)
+            },
+            encode: { piece, writer in write(piece, engine: engine, to: &writer) },
+            decode: { (reader: inout TransferReader) throws(TransferError) in try piece(from: &reader, engine: engine) })
+        // Each worker thread but the first evaluates with an engine of its own (see `Engine.replica`).
+        var pipeline = processes != nil ? nil : OrderedPipeline<AdmittedFile, Piece, Engine>(
+            count: files.count, workers: workers, prepare: admit, weigh: \.estimatedBytes,
             worker: { number in number == 0 ? engine : engine.replica() }
         ) { engine, _, admitted, emit in
             read(admitted.file, admission: admitted.admission, engine: engine, keepSources: keepSources, keepRecords: keepRecords, limits: limits, emit: emit)
@@ -147,7 +157,7 @@ enum RecordChecker {
                 started = true
                 each(.started(file: file, source: source))
             }
-            pipeline.take(index) { (piece: consuming Piece) in
+            func handle(_ piece: consuming Piece) {
                 switch consume piece {
                 case .source(let bytes):
                     start(bytes)
@@ -179,11 +189,55 @@ enum RecordChecker {
                     each(.document(SettledDocument(file: file, standing: outcome.standing, record: record, findings: findings)))
                 }
             }
+            if let processes {
+                processes.take(index, handle)
+            } else {
+                pipeline?.take(index, handle)
+            }
             start(nil)
             each(.finished(file: file))
         }
-        OrderedPipeline.finish(&pipeline)
+        processes?.finish()
+        // Taken out of the optional, so the pipeline's last reference is the one `finish` waits for.
+        if var finishing = pipeline.take() { OrderedPipeline.finish(&finishing) }
         return state.uncoveredYears
+    }
+
+    /// Writes a piece as bytes, for a worker process (see `WorkerProcesses`). A document's
+    /// summary is not written: worker processes check only runs that keep none.
+    static func write(_ piece: Piece, engine: Engine, to writer: inout TransferWriter) {
+        switch piece {
+        case .source(let bytes):
+            writer.byte(0)
+            writer.data(bytes)
+        case .document(let outcome):
+            let standing: UInt8 = switch outcome.standing {
+            case .record: 0
+            case .notRecord: 1
+            case .unreadableFile: 2
+            }
+            writer.byte(1)
+            writer.byte(standing)
+            engine.write(outcome.evaluation, to: &writer)
+        }
+    }
+
+    /// Reads back a piece `write` wrote.
+    static func piece(from reader: inout TransferReader, engine: Engine) throws(TransferError) -> Piece {
+        switch try reader.byte() {
+        case 0:
+            return .source(try reader.data())
+        case 1:
+            let standing: CheckedRecord.Standing = switch try reader.byte() {
+            case 0: .record
+            case 1: .notRecord
+            case 2: .unreadableFile
+            case let other: throw TransferError("a document's standing written as \(other)")
+            }
+            return .document(DocumentOutcome(standing: standing, record: nil, evaluation: try engine.evaluation(from: &reader)))
+        case let other:
+            throw TransferError("a piece written as \(other)")
+        }
     }
 
     /// Files larger than this are read piece by piece (unless their text is needed for excerpts),

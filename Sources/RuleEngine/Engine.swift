@@ -13,7 +13,7 @@ public final class Engine: Sendable {
     public let rules: [Rule]
 
     /// Each rule with what evaluating it needs, in the order of `rules`.
-    private let plans: [RulePlan]
+    let plans: [RulePlan]
     /// The same plans, handed to each record's evaluation without counting a reference to each:
     /// `plans` holds them for as long as the engine lives (counting cost two atomic operations
     /// for every rule on every record).

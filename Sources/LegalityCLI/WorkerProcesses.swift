@@ -1,0 +1,312 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import RuleEngine
+
+/// Checks the items of a run (files) in worker processes forked from this one, which check their
+/// share and write what each item gave, piece by piece, to a pipe; this process checks a share of
+/// its own and takes every item's pieces in order, its own as it makes them and the others' as the
+/// workers wrote them, so the run is settled exactly as with one job.
+///
+/// Why processes rather than threads: two threads of one process took some 15 % more processor
+/// time than one job for the same files (the allocator takes a lock on most calls once a process
+/// has a second thread, the two threads count references to shared objects, the kernel wakes the
+/// consumer between them), where two processes, each alone, take no more than one job. Items are
+/// shared out in runs (`run` items to a process, in turn), so each process reads files that lie
+/// together. A worker runs ahead of this process by what its pipe holds (1 MiB) and one item.
+///
+/// Used only where it is safe and gives the same result: on Linux, when this process has no other
+/// thread (a process forked from a threaded one may find a lock held for ever), and for runs that
+/// keep nothing but each document's evaluation (no record summaries). A worker that ends early (a
+/// crash, a kill) costs nothing but time: its items, from the one it was writing, are checked
+/// here, and the pieces it already handed over are not handed over again (checking is
+/// deterministic, so the first pieces of an item checked again are the same).
+final class WorkerProcesses<Piece> {
+    /// The pipe of one worker process.
+    private struct Worker {
+        let pid: Int32
+        let pipe: Int32
+        var alive = true
+        /// Bytes read from the pipe and not yet taken.
+        var buffer: [UInt8] = []
+        var start = 0
+    }
+
+    private let shares: Shares
+    private var workers: [Worker]
+    /// An item checked here: its pieces go to `emit`.
+    private let work: (Int, (consuming Piece) -> Void) -> Void
+    private let decode: (inout TransferReader) throws(TransferError) -> Piece
+    /// Whether a worker's early end has been reported.
+    private var reportedLoss = false
+
+    /// Forks `processes - 1` workers for `count` items; nil when worker processes cannot be used
+    /// here (another platform, another thread in this process, or `fork` failed), so the caller
+    /// uses threads.
+    /// - Parameters:
+    ///   - work: checks an item, emitting its pieces (in a worker, and here for this process's share).
+    ///   - encode: writes a piece as bytes, in a worker.
+    ///   - decode: reads a piece back, here.
+    static func start(
+        count: Int, processes: Int, work: @escaping (Int, (consuming Piece) -> Void) -> Void,
+        encode: @escaping (Piece, inout TransferWriter) -> Void,
+        decode: @escaping (inout TransferReader) throws(TransferError) -> Piece
+    ) -> WorkerProcesses? {
+        #if os(Linux)
+        guard processes > 1, count > 1, isSingleThreaded() else { return nil }
+        let shares = Shares(count: count, processes: processes)
+        var workers: [Worker] = []
+        for number in 1..<processes {
+            var ends: [Int32] = [0, 0]
+            let pid = pipe(&ends) == 0 ? fork() : -1
+            if pid == 0 {
+                close(ends[0])
+                for worker in workers { close(worker.pipe) }
+                serve(number: number, shares: shares, to: ends[1], work: work, encode: encode)
+            }
+            guard pid > 0 else {
+                // Every worker was told how the items are shared: with one missing, none can be used.
+                if ends != [0, 0] { ends.forEach { close($0) } }
+                for worker in workers {
+                    close(worker.pipe)
+                    kill(worker.pid, SIGKILL)
+                    var status: Int32 = 0
+                    _ = waitpid(worker.pid, &status, 0)
+                }
+                return nil
+            }
+            close(ends[1])
+            // Room for a worker to run ahead (F_SETPIPE_SZ; the default is 64 KiB).
+            _ = fcntl(ends[0], 1031, Int32(1 << 20))
+            workers.append(Worker(pid: pid, pipe: ends[0]))
+        }
+        return WorkerProcesses(shares: shares, workers: workers, work: work, decode: decode)
+        #else
+        return nil
+        #endif
+    }
+
+    private init(
+        shares: Shares, workers: [Worker], work: @escaping (Int, (consuming Piece) -> Void) -> Void,
+        decode: @escaping (inout TransferReader) throws(TransferError) -> Piece
+    ) {
+        self.shares = shares
+        self.workers = workers
+        self.work = work
+        self.decode = decode
+    }
+
+    /// Which process checks which items: runs of items in turn, this process's runs a little
+    /// shorter, since it also settles and reports every item (with longer ones it finished last).
+    struct Shares {
+        let count: Int
+        let processes: Int
+        /// Items in a worker's run, and in this process's.
+        let run: Int
+        let ownRun: Int
+
+        init(count: Int, processes: Int) {
+            self.count = count
+            self.processes = processes
+            // Runs of up to 16 items, and at least eight runs a process so that none waits long.
+            run = max(1, min(16, count / (processes * 8)))
+            ownRun = max(1, run - run / Self.ownShareCut)
+        }
+
+        /// How much shorter this process's runs are: by a part of this many (an eighth; the
+        /// consumer's own work, settling and reporting, was some 6 % of a check).
+        static var ownShareCut: Int { 8 }
+
+        /// Items in one turn of every process's run.
+        var cycle: Int { ownRun + (processes - 1) * run }
+
+        /// Which process checks an item: 0 for this one, else the worker of that number.
+        func owner(of index: Int) -> Int {
+            let place = index % cycle
+            return place < ownRun ? 0 : 1 + (place - ownRun) / run
+        }
+
+        /// The items of one worker (numbered from 1), in order.
+        func items(of number: Int) -> [Range<Int>] {
+            stride(from: ownRun + (number - 1) * run, to: count, by: cycle).map { $0..<min($0 + run, count) }
+        }
+    }
+
+    /// Hands the pieces of `index` to `body` in the order they were emitted; indices must be
+    /// taken in order, each once.
+    func take(_ index: Int, _ body: (consuming Piece) -> Void) {
+        let owner = shares.owner(of: index)
+        guard owner > 0, workers[owner - 1].alive else {
+            work(index, body)
+            return
+        }
+        var handed = 0
+        while true {
+            switch readFrame(of: owner - 1) {
+            case .piece(let piece):
+                body(piece)
+                handed += 1
+            case .itemEnd:
+                return
+            case .lost:
+                lose(owner - 1)
+                // Checked here again; the pieces already handed over are passed by.
+                var skipped = 0
+                work(index) { (piece: consuming Piece) in
+                    if skipped < handed {
+                        skipped += 1
+                    } else {
+                        body(piece)
+                    }
+                }
+                return
+            }
+        }
+    }
+
+    /// Waits for every worker to end (each has written its last item once all are taken).
+    func finish() {
+        for worker in workers {
+            close(worker.pipe)
+            var status: Int32 = 0
+            _ = waitpid(worker.pid, &status, 0)
+        }
+    }
+
+    private enum Frame {
+        case piece(Piece)
+        case itemEnd
+        case lost
+    }
+
+    /// The kinds of frame a worker writes: a piece (its bytes follow), or the end of an item.
+    private static var pieceFrame: UInt8 { 1 }
+    private static var itemEndFrame: UInt8 { 2 }
+
+    /// The next frame from a worker: a kind byte and a 4-byte length (little-endian), then that many bytes.
+    private func readFrame(of number: Int) -> Frame {
+        guard fill(number, to: 5) else { return .lost }
+        let header = workers[number].start
+        let kind = workers[number].buffer[header]
+        var length = 0
+        for offset in 0..<4 { length |= Int(workers[number].buffer[header + 1 + offset]) << (8 * offset) }
+        // (Filling may move what is waiting to the buffer's start: the frame's place is read after.)
+        guard fill(number, to: 5 + length) else { return .lost }
+        let payload = workers[number].start + 5
+        workers[number].start = payload + length
+        switch kind {
+        case Self.itemEndFrame:
+            return length == 0 ? .itemEnd : .lost
+        case Self.pieceFrame:
+            let decoded: Result<Piece, TransferError> = workers[number].buffer.withUnsafeBufferPointer { bytes in
+                var reader = TransferReader(UnsafeBufferPointer(rebasing: bytes[payload..<payload + length]))
+                do throws(TransferError) {
+                    let piece = try decode(&reader)
+                    guard reader.isAtEnd else { throw TransferError("bytes left after a piece") }
+                    return .success(piece)
+                } catch {
+                    return .failure(error)
+                }
+            }
+            guard case .success(let piece) = decoded else { return .lost }
+            return .piece(piece)
+        default:
+            return .lost
+        }
+    }
+
+    /// Reads from a worker's pipe until `bytes` bytes are waiting; false at its end or on an error.
+    private func fill(_ number: Int, to bytes: Int) -> Bool {
+        if workers[number].start > 0, workers[number].buffer.count - workers[number].start < bytes {
+            // What was taken goes: the buffer holds a frame or two, not the whole stream.
+            workers[number].buffer.removeFirst(workers[number].start)
+            workers[number].start = 0
+        }
+        while workers[number].buffer.count - workers[number].start < bytes {
+            let before = workers[number].buffer.count
+            let wanted = max(64 << 10, bytes - (before - workers[number].start))
+            let pipe = workers[number].pipe
+            var got = 0
+            workers[number].buffer.append(contentsOf: repeatElement(0, count: wanted))
+            workers[number].buffer.withUnsafeMutableBufferPointer { buffer in
+                got = systemRead(pipe, buffer.baseAddress.map { $0 + before }, wanted)
+            }
+            workers[number].buffer.removeLast(wanted - max(0, got))
+            if got < 0, errno == EINTR { continue }
+            if got <= 0 { return false }
+        }
+        return true
+    }
+
+    /// A worker that ended early (or wrote what cannot be read) is stopped; its items are checked here.
+    private func lose(_ number: Int) {
+        workers[number].alive = false
+        #if os(Linux)
+        kill(workers[number].pid, SIGKILL)
+        #endif
+        if !reportedLoss {
+            reportedLoss = true
+            FileSystem.writeStandardError("legality: a worker process ended unexpectedly; its files are checked by the main process (the report is complete)\n")
+        }
+    }
+
+    /// A worker's whole life: checks its share, writes each piece and each item's end to `pipe`,
+    /// and exits (without running exit handlers or flushing what this process had buffered).
+    private static func serve(
+        number: Int, shares: Shares, to pipe: Int32, work: (Int, (consuming Piece) -> Void) -> Void,
+        encode: @escaping (Piece, inout TransferWriter) -> Void
+    ) -> Never {
+        var output: [UInt8] = []
+        output.reserveCapacity(128 << 10)
+        var writer = TransferWriter()
+        func frame(_ kind: UInt8, _ payload: [UInt8]) {
+            output.append(kind)
+            for offset in 0..<4 { output.append(UInt8(truncatingIfNeeded: payload.count >> (8 * offset))) }
+            output.append(contentsOf: payload)
+        }
+        func flush() {
+            var written = 0
+            while written < output.count {
+                let result = output.withUnsafeBufferPointer { bytes in
+                    systemWrite(pipe, bytes.baseAddress.map { $0 + written }, bytes.count - written)
+                }
+                if result < 0, errno == EINTR { continue }
+                // The reading process is gone: nothing more to do.
+                if result <= 0 { _exit(1) }
+                written += result
+            }
+            output.removeAll(keepingCapacity: true)
+        }
+        for items in shares.items(of: number) {
+            for item in items {
+                work(item) { (piece: consuming Piece) in
+                    writer.removeAll()
+                    encode(piece, &writer)
+                    frame(pieceFrame, writer.bytes)
+                    if output.count >= 64 << 10 { flush() }
+                }
+                frame(itemEndFrame, [])
+            }
+            flush()
+        }
+        _exit(0)
+    }
+
+    /// Whether this process runs one thread (counted in /proc/self/task).
+    private static func isSingleThreaded() -> Bool {
+        #if os(Linux)
+        guard let directory = opendir("/proc/self/task") else { return false }
+        defer { closedir(directory) }
+        var threads = 0
+        while let entry = readdir(directory) {
+            let first = withUnsafeBytes(of: entry.pointee.d_name) { $0.first ?? 0 }
+            if first != UInt8(ascii: ".") { threads += 1 }
+        }
+        return threads == 1
+        #else
+        return false
+        #endif
+    }
+}

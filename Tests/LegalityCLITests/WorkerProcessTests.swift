@@ -1,0 +1,69 @@
+import Foundation
+import Testing
+
+/// `check` with several jobs runs worker processes (see `WorkerProcesses`): whatever the number
+/// of jobs, and whatever happens to a worker, the report is the one a single job writes.
+@Suite struct WorkerProcessTests {
+    /// A folder of `copies` copies of every bundled case (each copy's ids repeat the earlier ones',
+    /// so duplicate ids are found across files checked by different processes), with a file that
+    /// is no YAML, an empty one, one of several documents and one that is a list.
+    static func folder(copies: Int) throws -> URL {
+        let cases = CLIRunner.root.appendingPathComponent("cases")
+        var texts: [(String, String)] = []
+        let enumerator = FileManager.default.enumerator(at: cases, includingPropertiesForKeys: nil)
+        while let url = enumerator?.nextObject() as? URL {
+            guard url.pathExtension == "yaml", url.lastPathComponent != "registry.yaml" else { continue }
+            texts.append((url.lastPathComponent, try String(contentsOf: url, encoding: .utf8)))
+        }
+        texts.sort { $0.0 < $1.0 }
+        var files: [String: String] = [:]
+        for copy in 0..<copies {
+            for (name, text) in texts { files["c\(copy / 10)/\(copy)/\(name)"] = text }
+        }
+        files["c0/broken.yaml"] = "id: X-1\nsteps: [unclosed\n"
+        files["c0/empty.yaml"] = ""
+        files["c1/list.yaml"] = "- a\n- b\n"
+        files["c2/two.yaml"] = texts[0].1 + "\n---\n" + texts[1].1
+        return try CLIRunner.folder(files)
+    }
+
+    @Test(arguments: ["json", "sarif", "text", "junit", "csv"])
+    func everyNumberOfJobsWritesTheSameReport(format: String) throws {
+        let folder = try Self.folder(copies: 12)
+        let one = try CLIRunner.run(["check", "--jobs", "1", "--format", format, "--as-of", "2026-12-03", "."], in: folder)
+        #expect(one.status == 1)
+        // The report is long (findings of every case, twelve times), so a difference is a real one.
+        #expect(one.stdout.count > 20_000)
+        for jobs in ["2", "3"] {
+            let several = try CLIRunner.run(["check", "--jobs", jobs, "--format", format, "--as-of", "2026-12-03", "."], in: folder)
+            #expect(several.status == one.status)
+            #expect(several.stdout == one.stdout, "--jobs \(jobs), \(format)")
+            #expect(several.stderr == one.stderr)
+        }
+    }
+
+    /// A worker killed while the run goes on: its files are checked by the main process, which
+    /// says so, and the report is still the whole one.
+    @Test(.disabled(if: ProcessInfo.processInfo.environment["LEGALITY_SANITIZER"] == "thread", "the thread sanitizer's runtime runs a thread of its own, so its builds check with threads"))
+    func aWorkerKilledMidRunLosesNothing() throws {
+        let folder = try Self.folder(copies: 120)
+        // (The reports are written outside the folder checked.)
+        let script = """
+            out=$(mktemp -d)
+            "$0" check --jobs 1 --format json --as-of 2026-12-03 . > "$out/one.json"
+            "$0" check --jobs 2 --format json --as-of 2026-12-03 . > "$out/two.json" 2> "$out/two.err" &
+            run=$!
+            sleep 0.3
+            pkill -KILL -P "$run"
+            wait "$run"
+            echo "status $?"
+            cmp "$out/one.json" "$out/two.json" && echo same
+            cat "$out/two.err"
+            rm -r "$out"
+            """
+        let result = try CLIRunner.shell(script, in: folder)
+        #expect(result.stdout.contains("status 1"))
+        #expect(result.stdout.contains("same"), "\(result.stdout)")
+        #expect(result.stdout.contains("a worker process ended unexpectedly"), "\(result.stdout)")
+    }
+}
