@@ -4,11 +4,46 @@
  * The benchmark cannot ask the kernel for the peak of a child it forks itself: a child's peak
  * starts at the size of the process it was forked from (the kernel carries the old image's peak
  * across exec), and the Python driver holds the paths of a million files. This small program is
- * exec'd first, so the command it forks starts from almost nothing. */
+ * exec'd first, so the command it forks starts from almost nothing.
+ *
+ * `legality check` with several jobs runs worker processes beside itself: their memory counts
+ * too. While the command runs, the resident memory of it and of its children (from /proc) is
+ * summed every 5 ms, and the larger of that sum's peak and the kernel's peak of the largest
+ * process is reported. */
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
+
+/* The resident memory of a process, in KB (0 once it is gone). */
+static long resident(long pid) {
+    char path[64], line[256];
+    snprintf(path, sizeof path, "/proc/%ld/status", pid);
+    FILE *file = fopen(path, "r");
+    if (!file) return 0;
+    long kb = 0;
+    while (fgets(line, sizeof line, file)) {
+        if (strncmp(line, "VmRSS:", 6) == 0) { kb = atol(line + 6); break; }
+    }
+    fclose(file);
+    return kb;
+}
+
+/* The resident memory of a process and of its children, in KB. */
+static long tree_resident(long pid) {
+    long total = resident(pid);
+    char path[64];
+    snprintf(path, sizeof path, "/proc/%ld/task/%ld/children", pid, pid);
+    FILE *file = fopen(path, "r");
+    if (!file) return total;
+    long child;
+    while (fscanf(file, "%ld", &child) == 1) total += resident(child);
+    fclose(file);
+    return total;
+}
 
 int main(int argc, char **argv) {
     if (argc < 2) { fprintf(stderr, "usage: peak COMMAND [ARG...]\n"); return 2; }
@@ -21,7 +56,16 @@ int main(int argc, char **argv) {
     }
     int status = 0;
     struct rusage usage;
-    if (wait4(pid, &status, 0, &usage) < 0) { perror("wait4"); return 2; }
-    fprintf(stderr, "%ld\n", usage.ru_maxrss);
+    long summed = 0;
+    for (;;) {
+        pid_t done = wait4(pid, &status, WNOHANG, &usage);
+        if (done < 0) { perror("wait4"); return 2; }
+        if (done == pid) break;
+        long now = tree_resident(pid);
+        if (now > summed) summed = now;
+        struct timespec pause = {0, 5 * 1000 * 1000};
+        nanosleep(&pause, NULL);
+    }
+    fprintf(stderr, "%ld\n", usage.ru_maxrss > summed ? usage.ru_maxrss : summed);
     return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
 }
