@@ -119,7 +119,7 @@ struct OrderedPipelineTests {
         }
         let log = Log()
         let count = 400
-        let pipeline = OrderedPipeline<Int, Int, Int>(
+        var pipeline = OrderedPipeline<Int, Int, Int>(
             count: count, workers: workers, prepare: { index in (1, index) }, weigh: { _ in 1 },
             worker: { log.make($0) }
         ) { worker, _, prepared, emit in
@@ -129,6 +129,8 @@ struct OrderedPipelineTests {
         var taken: [Int] = []
         for index in 0..<count { pipeline.take(index) { taken.append($0) } }
         #expect(taken == Array(0..<count))
+        // Every worker has stopped (a worker may start after the others have taken every item).
+        OrderedPipeline.finish(&pipeline)
         // One made for each worker, numbered from 0 (with one worker, once, for the first item).
         #expect(log.madeNumbers == Array(0..<workers))
         // Each worker's own was used on one thread alone: an engine of a worker is never shared.
