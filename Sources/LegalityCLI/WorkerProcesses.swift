@@ -208,24 +208,29 @@ final class WorkerProcesses<Piece> {
     private static var pieceFrame: UInt8 { 1 }
     private static var itemEndFrame: UInt8 { 2 }
 
-    /// The next frame from a worker: a kind byte and a 4-byte length (little-endian), then that many bytes.
+    /// The next frame from a worker: a kind byte and an 8-byte length (little-endian), then that
+    /// many bytes.
     private func readFrame(of number: Int) -> Frame {
-        guard fill(number, to: 5) else { return .lost }
+        let headerSize = 9
+        guard fill(number, to: headerSize) else { return .lost }
         let header = workers[number].start
         let kind = workers[number].buffer[header]
-        var length = 0
-        for offset in 0..<4 { length |= Int(workers[number].buffer[header + 1 + offset]) << (8 * offset) }
+        var length: UInt64 = 0
+        for offset in 0..<8 { length |= UInt64(workers[number].buffer[header + 1 + offset]) << (8 * UInt64(offset)) }
+        guard length <= UInt64(Int.max - headerSize) else { return .lost }
+        let size = headerSize + Int(length)
         // (Filling may move what is waiting to the buffer's start: the frame's place is read after.)
-        guard fill(number, to: 5 + length) else { return .lost }
-        let payload = workers[number].start + 5
-        workers[number].start = payload + length
-        readAhead -= 5 + length
+        guard fill(number, to: size) else { return .lost }
+        let payload = workers[number].start + headerSize
+        let end = workers[number].start + size
+        workers[number].start = end
+        readAhead -= size
         switch kind {
         case Self.itemEndFrame:
-            return length == 0 ? .itemEnd : .lost
+            return size == headerSize ? .itemEnd : .lost
         case Self.pieceFrame:
             let decoded: Result<Piece, TransferError> = workers[number].buffer.withUnsafeBufferPointer { bytes in
-                var reader = TransferReader(UnsafeBufferPointer(rebasing: bytes[payload..<payload + length]))
+                var reader = TransferReader(UnsafeBufferPointer(rebasing: bytes[payload..<end]))
                 do throws(TransferError) {
                     let piece = try decode(&reader)
                     guard reader.isAtEnd else { throw TransferError("bytes left after a piece") }
@@ -323,7 +328,7 @@ final class WorkerProcesses<Piece> {
         var writer = TransferWriter()
         func frame(_ kind: UInt8, _ payload: [UInt8]) {
             output.append(kind)
-            for offset in 0..<4 { output.append(UInt8(truncatingIfNeeded: payload.count >> (8 * offset))) }
+            for offset in 0..<8 { output.append(UInt8(truncatingIfNeeded: UInt64(payload.count) >> (8 * UInt64(offset)))) }
             output.append(contentsOf: payload)
         }
         func flush() {
