@@ -53,8 +53,14 @@ import Testing
             "$0" check --jobs 1 --format json --as-of 2026-12-03 . > "$out/one.json"
             "$0" check --jobs 2 --format json --as-of 2026-12-03 . > "$out/two.json" 2> "$out/two.err" &
             run=$!
-            sleep 0.3
-            pkill -KILL -P "$run"
+            # The worker is killed as soon as it is there (a sanitizer's build starts slowly).
+            for attempt in $(seq 200); do
+              worker=$(pgrep -P "$run" | head -1)
+              [ -n "$worker" ] && break
+              sleep 0.05
+            done
+            sleep 0.1
+            kill -KILL "$worker"
             wait "$run"
             echo "status $?"
             cmp "$out/one.json" "$out/two.json" && echo same
