@@ -204,7 +204,8 @@ enum RecordChecker {
     }
 
     /// Writes a piece as bytes, for a worker process (see `WorkerProcesses`). A document's
-    /// summary is not written: worker processes check only runs that keep none.
+    /// summary is not written: worker processes check only runs whose reports read none (the
+    /// reader gives every document none).
     static func write(_ piece: Piece, engine: Engine, to writer: inout TransferWriter) {
         switch piece {
         case .source(let bytes):

@@ -17,14 +17,16 @@ import RuleEngine
 /// workers take some 6 % more than one job (each evaluation written and read back, 2 % more
 /// instructions; the pipe): 20,000 small files in 0.44 s against 0.47 s with two threads. Items
 /// are shared out in runs (`Shares`), so each process reads files that lie together. A worker
-/// runs ahead of this process by what its pipe holds (1 MiB, some 4,000 documents) and one item.
+/// runs ahead of this process by what its pipe holds (1 MiB, some 4,000 documents) and what this
+/// process has read ahead from it (see `readAheadBudget`).
 ///
 /// Used only where it is safe and gives the same result: on Linux, when this process has no other
 /// thread (a process forked from a threaded one may find a lock held for ever), and for runs that
 /// keep nothing but each document's evaluation (no record summaries). A worker that ends early (a
 /// crash, a kill) costs nothing but time: its items, from the one it was writing, are checked
 /// here, and the pieces it already handed over are not handed over again (checking is
-/// deterministic, so the first pieces of an item checked again are the same).
+/// deterministic, so the first pieces of an item checked again are the same — unless the file
+/// was changed in between, as a file changed during any run may be read half old, half new).
 final class WorkerProcesses<Piece> {
     /// The pipe of one worker process.
     private struct Worker {
@@ -56,6 +58,10 @@ final class WorkerProcesses<Piece> {
     private let decode: (inout TransferReader) throws(TransferError) -> Piece
     /// Whether a worker's early end has been reported.
     private var reportedLoss = false
+    /// Whether the workers have been waited for.
+    private var finished = false
+    /// Memory each read from a pipe goes to first.
+    private let scratch = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: 256 << 10)
 
     /// Forks `processes - 1` workers for `count` items; nil when worker processes cannot be used
     /// here (another platform, another thread in this process, or `fork` failed), so the caller
@@ -154,15 +160,7 @@ final class WorkerProcesses<Piece> {
     func take(_ index: Int, _ body: (consuming Piece) -> Void) {
         let owner = shares.owner(of: index)
         guard owner > 0, workers[owner - 1].alive else {
-            work(index) { (piece: consuming Piece) in
-                body(piece)
-                // Every 64 pieces, what the workers wrote is read ahead, so none waits on a full pipe.
-                madeSinceReadingAhead += 1
-                if madeSinceReadingAhead >= 64 {
-                    madeSinceReadingAhead = 0
-                    readAheadWithoutWaiting()
-                }
-            }
+            checkHere(index, skipping: 0, body)
             return
         }
         var handed = 0
@@ -176,26 +174,45 @@ final class WorkerProcesses<Piece> {
             case .lost:
                 lose(owner - 1)
                 // Checked here again; the pieces already handed over are passed by.
-                var skipped = 0
-                work(index) { (piece: consuming Piece) in
-                    if skipped < handed {
-                        skipped += 1
-                    } else {
-                        body(piece)
-                    }
-                }
+                checkHere(index, skipping: handed, body)
                 return
             }
         }
     }
 
-    /// Waits for every worker to end (each has written its last item once all are taken).
+    /// Checks an item here, handing its pieces to `body` but for the first `skipped`; every 64
+    /// pieces, what the workers wrote is read ahead, so none waits on a full pipe meanwhile.
+    private func checkHere(_ index: Int, skipping skipped: Int, _ body: (consuming Piece) -> Void) {
+        var passedBy = 0
+        work(index) { (piece: consuming Piece) in
+            if passedBy < skipped {
+                passedBy += 1
+            } else {
+                body(piece)
+            }
+            madeSinceReadingAhead += 1
+            if madeSinceReadingAhead >= 64 {
+                madeSinceReadingAhead = 0
+                readAheadWithoutWaiting()
+            }
+        }
+    }
+
+    /// Waits for every worker to end (each has written its last item once all are taken; one
+    /// that has not, because the run stopped early, ends when its pipe closes).
     func finish() {
+        guard !finished else { return }
+        finished = true
         for worker in workers {
             close(worker.pipe)
             var status: Int32 = 0
             _ = waitpid(worker.pid, &status, 0)
         }
+    }
+
+    deinit {
+        finish()
+        scratch.deallocate()
     }
 
     private enum Frame {
@@ -286,17 +303,12 @@ final class WorkerProcesses<Piece> {
             workers[number].buffer.removeFirst(workers[number].start)
             workers[number].start = 0
         }
-        let before = workers[number].buffer.count
-        let wanted = 256 << 10
         let pipe = workers[number].pipe
         var got = 0
-        workers[number].buffer.append(contentsOf: repeatElement(0, count: wanted))
         repeat {
-            got = workers[number].buffer.withUnsafeMutableBufferPointer { buffer in
-                systemRead(pipe, buffer.baseAddress.map { $0 + before }, wanted)
-            }
+            got = systemRead(pipe, scratch.baseAddress, scratch.count)
         } while got < 0 && errno == EINTR
-        workers[number].buffer.removeLast(wanted - max(0, got))
+        if got > 0 { workers[number].buffer.append(contentsOf: UnsafeBufferPointer(rebasing: scratch[..<got])) }
         if got <= 0 { workers[number].ended = true }
         readAhead += max(0, got)
         return max(0, got)
@@ -308,12 +320,12 @@ final class WorkerProcesses<Piece> {
         readAhead -= workers[number].waiting
         workers[number].buffer = []
         workers[number].start = 0
-        #if os(Linux)
         kill(workers[number].pid, SIGKILL)
-        #endif
         if !reportedLoss {
             reportedLoss = true
-            FileSystem.writeStandardError("legality: a worker process ended unexpectedly; its files are checked by the main process (the report is complete)\n")
+            FileSystem.writeStandardError("legality: " + Interface.text(
+                "一个工作进程意外结束，其文件已由主进程检查（报告完整）\n",
+                "a worker process ended unexpectedly; its files are checked by the main process (the report is complete)\n"))
         }
     }
 
@@ -326,42 +338,57 @@ final class WorkerProcesses<Piece> {
         var output: [UInt8] = []
         output.reserveCapacity(128 << 10)
         var writer = TransferWriter()
-        func frame(_ kind: UInt8, _ payload: [UInt8]) {
+        var lastFlush = milliseconds()
+        func header(_ kind: UInt8, _ length: Int) {
             output.append(kind)
-            for offset in 0..<8 { output.append(UInt8(truncatingIfNeeded: UInt64(payload.count) >> (8 * UInt64(offset)))) }
-            output.append(contentsOf: payload)
+            for offset in 0..<8 { output.append(UInt8(truncatingIfNeeded: UInt64(length) >> (8 * UInt64(offset)))) }
         }
-        func flush() {
+        func send(_ bytes: UnsafeBufferPointer<UInt8>) {
             var written = 0
-            while written < output.count {
-                let result = output.withUnsafeBufferPointer { bytes in
-                    systemWrite(pipe, bytes.baseAddress.map { $0 + written }, bytes.count - written)
-                }
+            while written < bytes.count {
+                let result = systemWrite(pipe, bytes.baseAddress.map { $0 + written }, bytes.count - written)
                 if result < 0, errno == EINTR { continue }
                 // The reading process is gone: nothing more to do.
                 if result <= 0 { _exit(1) }
                 written += result
             }
+        }
+        func flush() {
+            output.withUnsafeBufferPointer { send($0) }
             output.removeAll(keepingCapacity: true)
+            lastFlush = milliseconds()
         }
         for items in shares.items(of: number) {
             for item in items {
                 work(item) { (piece: consuming Piece) in
                     writer.removeAll()
                     encode(piece, &writer)
-                    frame(pieceFrame, writer.bytes)
-                    if output.count >= 64 << 10 { flush() }
+                    let payload = writer.bytes
+                    header(pieceFrame, payload.count)
+                    if payload.count >= 1 << 20 {
+                        // A large piece (a file's text, for excerpts) is written from where it was
+                        // encoded, not copied again, and its memory is not kept.
+                        flush()
+                        payload.withUnsafeBufferPointer { send($0) }
+                        writer = TransferWriter()
+                    } else {
+                        output.append(contentsOf: payload)
+                        if output.count >= 64 << 10 { flush() }
+                    }
                 }
-                frame(itemEndFrame, [])
+                header(itemEndFrame, 0)
+                // An item that took a while (a large file) is handed over at once: the process
+                // that settles items in order may be waiting for it.
+                if milliseconds() - lastFlush >= 2 { flush() }
             }
             flush()
         }
         _exit(0)
     }
 
+    #if os(Linux)
     /// Whether this process runs one thread (counted in /proc/self/task).
     private static func isSingleThreaded() -> Bool {
-        #if os(Linux)
         guard let directory = opendir("/proc/self/task") else { return false }
         defer { closedir(directory) }
         var threads = 0
@@ -370,8 +397,13 @@ final class WorkerProcesses<Piece> {
             if first != UInt8(ascii: ".") { threads += 1 }
         }
         return threads == 1
-        #else
-        return false
-        #endif
+    }
+    #endif
+
+    /// Milliseconds on a clock that only goes forward.
+    private static func milliseconds() -> Int {
+        var now = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &now)
+        return now.tv_sec * 1_000 + now.tv_nsec / 1_000_000
     }
 }

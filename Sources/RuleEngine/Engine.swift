@@ -4,8 +4,9 @@ public import YAMLTree
 
 /// Evaluates compiled rules on loaded documents.
 ///
-/// A class: every worker of a run, and every file it checks, uses the one engine (as a struct of
-/// some twenty references it was copied, each reference retained, for each file).
+/// A class: every file a worker checks uses the worker's one engine (as a struct of some twenty
+/// references it was copied, each reference retained, for each file); a second worker thread
+/// checks with a `replica()`.
 public final class Engine: Sendable {
     /// The evaluation context.
     public let context: EvaluationContext
@@ -33,7 +34,8 @@ public final class Engine: Sendable {
     }
 
     /// An engine of the same rules and context whose compiled programs, parameter values and
-    /// record format are its own, for a worker thread to use alone.
+    /// record format (the object; the vocabulary's storage behind it is still shared) are its
+    /// own, for a worker thread to use alone.
     ///
     /// Evaluating counts references to what the programs hold (their constants, the parameters'
     /// lists, the format's code lists); when two threads count references to the same objects,

@@ -1,4 +1,5 @@
 import Foundation
+@testable import LegalityCLI
 import Testing
 
 /// `check` with several jobs runs worker processes (see `WorkerProcesses`): whatever the number
@@ -24,7 +25,15 @@ import Testing
         files["c0/empty.yaml"] = ""
         files["c1/list.yaml"] = "- a\n- b\n"
         files["c2/two.yaml"] = texts[0].1 + "\n---\n" + texts[1].1
-        return try CLIRunner.folder(files)
+        let folder = try CLIRunner.folder(files)
+        // Ledgers too (a workbook and a CSV sheet), whose findings point at cells.
+        let ledgers = cases.appendingPathComponent("ledgers")
+        for name in try FileManager.default.contentsOfDirectory(atPath: ledgers.path) where !name.hasSuffix(".yaml") {
+            for copy in 0..<3 {
+                try FileManager.default.copyItem(at: ledgers.appendingPathComponent(name), to: folder.appendingPathComponent("c\(copy)/\(name)"))
+            }
+        }
+        return folder
     }
 
     @Test(arguments: ["json", "sarif", "text", "junit", "csv"])
@@ -70,6 +79,29 @@ import Testing
         let result = try CLIRunner.shell(script, in: folder)
         #expect(result.stdout.contains("status 1"))
         #expect(result.stdout.contains("same"), "\(result.stdout)")
-        #expect(result.stdout.contains("a worker process ended unexpectedly"), "\(result.stdout)")
+        #expect(result.stdout.contains("a worker process ended unexpectedly") || result.stdout.contains("一个工作进程意外结束"), "\(result.stdout)")
+    }
+
+    /// How items are shared out: every item to exactly one process, each worker's items in runs
+    /// of the same length, this process's a little shorter.
+    @Test func sharesPartitionEveryItem() {
+        for processes in 2...4 {
+            for count in [1, 2, 3, 7, 16, 17, 100, 255, 1_000, 20_001] {
+                let shares = WorkerProcesses<Int>.Shares(count: count, processes: processes)
+                var owners = Array(repeating: -1, count: count)
+                for number in 1..<processes {
+                    for run in shares.items(of: number) {
+                        #expect(run.count <= shares.run)
+                        for item in run {
+                            #expect(owners[item] == -1, "item \(item) twice")
+                            owners[item] = number
+                        }
+                    }
+                }
+                for item in 0..<count where owners[item] == -1 { owners[item] = 0 }
+                #expect((0..<count).allSatisfy { shares.owner(of: $0) == owners[$0] }, "\(count) items, \(processes) processes")
+                #expect(shares.ownRun <= shares.run && shares.ownRun >= 1)
+            }
+        }
     }
 }

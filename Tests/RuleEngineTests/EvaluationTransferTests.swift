@@ -67,9 +67,39 @@ import YAMLTree
         finding.help = nil
         finding.evidence = [Evidence(key: "date", label: LocalizedText(zh: "日期", en: "date"), value: LocalizedText(zh: "—", en: "-"))]
         finding.basis = Basis(instrument: "《条例》", article: "第一条", english: nil)
-        evaluation.findings = [finding]
+        evaluation.findings = [finding, Finding(
+            rule: "MAD-001", pack: "mad", severity: .warning, record: "R-1", file: "b.yaml", position: nil,
+            title: LocalizedText(zh: "标题", en: "title"), message: LocalizedText(zh: "消息", en: "message"),
+            basis: Basis(instrument: "《条例》", article: "第二条", english: "Article 2"),
+            help: LocalizedText(zh: "改正", en: "fix"), evidence: [], recordPosition: SourcePosition(line: 2, column: 1))]
         evaluation.uncoveredYears = [2027, 2019]
-        let copy = try #require(try Self.roundTrip(evaluation, engine).findings.first)
+        evaluation.applicableRules = ["MAD-001", "REC-001"]
+        evaluation.notInForceRules = ["PEN-009"]
+        evaluation.appliedBeyondRecordPack = true
+        evaluation.listsRules = false
+        // A finding waiting for its question, with every part set.
+        let plan = try #require(engine.plans.first { $0.rule.id == "REC-002" })
+        evaluation.seenQueries = [SeenQuery(expression: 0, value: "R-1", record: "R-1", line: 4)]
+        evaluation.deferred = [DeferredFinding(place: 1, plan: plan, parts: FindingParts(
+            position: SourcePosition(line: 4, column: 5), evidence: finding.evidence, messageValues: ["R-1", "二"],
+            record: "R-1", file: "c.xlsx", recordPosition: SourcePosition(line: 3, column: 1),
+            basis: Basis(instrument: "《办法》", article: "", english: "Measures"), pending: true,
+            cell: CellLocation(sheet: nil, reference: "B7", header: nil, value: "R-1")), query: 0)]
+        let read = try Self.roundTrip(evaluation, engine)
+        #expect(read.applicableRules == evaluation.applicableRules && read.notInForceRules == evaluation.notInForceRules)
+        #expect(read.appliedBeyondRecordPack && !read.listsRules)
+        #expect(read.seenQueries.map(\.value) == ["R-1"] && read.seenQueries.map(\.line) == [4] && read.seenQueries.map(\.record) == ["R-1"])
+        let waiting = try #require(read.deferred.first)
+        #expect(waiting.plan === plan && waiting.place == 1 && waiting.query == 0)
+        #expect(waiting.parts.position == SourcePosition(line: 4, column: 5) && waiting.parts.messageValues == ["R-1", "二"])
+        #expect(waiting.parts.record == "R-1" && waiting.parts.file == "c.xlsx" && waiting.parts.recordPosition == SourcePosition(line: 3, column: 1))
+        #expect(waiting.parts.basis == Basis(instrument: "《办法》", article: "", english: "Measures") && waiting.parts.pending)
+        #expect(waiting.parts.cell == CellLocation(sheet: nil, reference: "B7", header: nil, value: "R-1"))
+        #expect(waiting.parts.evidence == finding.evidence)
+        let second = try #require(read.findings.last)
+        #expect(second.record == "R-1" && second.position == nil && second.recordPosition == SourcePosition(line: 2, column: 1))
+        #expect(second.help == LocalizedText(zh: "改正", en: "fix") && second.basis.english == "Article 2" && second.severity == .warning)
+        let copy = try #require(read.findings.first)
         #expect(copy.waiver == finding.waiver)
         #expect(copy.cell == finding.cell)
         #expect(copy.pending && copy.help == nil)
