@@ -22,6 +22,12 @@ struct PathList: RandomAccessCollection, Sendable {
         String(decoding: bytes[range(of: position)], as: UTF8.self)
     }
 
+    /// Whether the list holds standard input (`-`): asked of the bytes, without a string made of
+    /// each path.
+    var holdsStandardInput: Bool {
+        indices.contains { range(of: $0).count == 1 && bytes[range(of: $0).lowerBound] == UInt8(ascii: "-") }
+    }
+
     mutating func append(_ path: String) {
         bytes += path.utf8
         ends.append(bytes.count)

@@ -133,7 +133,7 @@ enum RecordChecker {
         }
         let workers = max(1, min(jobs, files.count))
         // Several jobs run as worker processes where they can (see `WorkerProcesses`), else as threads.
-        let processes = keepRecords || workers < 2 || files.contains("-") ? nil : WorkerProcesses<Piece>.start(
+        let processes = keepRecords || workers < 2 || files.holdsStandardInput ? nil : WorkerProcesses<Piece>.start(
             count: files.count, processes: workers,
             work: { index, emit in
                 let admitted = admit(index).prepared

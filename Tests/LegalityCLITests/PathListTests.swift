@@ -17,6 +17,14 @@ struct PathListTests {
         #expect(PathList().isEmpty)
     }
 
+    @Test("Standard input is told by its bytes, and only the path '-' is it")
+    func standardInput() {
+        #expect(!PathList(Self.paths).holdsStandardInput)
+        #expect(!PathList(["-a.yaml", "a/-", "--", ""]).holdsStandardInput)
+        #expect(PathList(["a.yaml", "-", "b.yaml"]).holdsStandardInput)
+        #expect(PathList(["-"]).holdsStandardInput)
+    }
+
     @Test("Paths sort by their bytes, exactly as every report orders files")
     func byteOrder() {
         let sorted = PathList(Self.paths).sortedByBytes()
