@@ -27,7 +27,11 @@ public struct Legality: ParsableCommand {
         signal(SIGPIPE, SIG_IGN)
         signal(SIGXFSZ, SIG_IGN)
         do {
-            var command = try parseAsRoot(arguments)
+            let given = arguments ?? Array(CommandLine.arguments.dropFirst())
+            // Thousands of paths are read past the argument parser (see `PathArguments`).
+            let (parsed, setAside) = PathArguments.split(given)
+            var command = try parseAsRoot(parsed)
+            if !PathArguments.restore(setAside, to: &command) { command = try parseAsRoot(given) }
             try command.run()
             Foundationless.exit(0)
         } catch let error as RunError {
