@@ -20,8 +20,9 @@ final class OrderedPipeline<Prepared: Sendable, Piece: Sendable, Worker: Sendabl
     private let work: @Sendable (Worker, Int, consuming Prepared, (consuming Piece) -> Void) -> Void
     /// What each worker uses alone, made by the worker itself (numbered from 0) before its first item.
     private let makeWorker: @Sendable (Int) -> Worker
-    /// The one worker's own, with one worker (made at the first item; used on the consumer's thread).
-    private var inlineWorker: Worker?
+    /// The one worker's own, with one worker (made with the pipeline, on the consumer's thread,
+    /// which runs the items; a constant, so handing it to each item counts no reference).
+    private let inlineWorker: Worker?
     private let count: Int
     private let window: Int
     private let inline: Bool
@@ -65,7 +66,7 @@ final class OrderedPipeline<Prepared: Sendable, Piece: Sendable, Worker: Sendabl
     ///     let in (with one worker, which runs items as they are taken, just before its work).
     ///   - weigh: a piece's weight against `queueBudget`.
     ///   - worker: what a worker uses alone (an engine of its own), made by the worker, given its
-    ///     number, before its first item.
+    ///     number, before its first item (with one worker, once, as the pipeline is made).
     ///   - work: an item's work, given the worker's own and what its preparing made.
     init(
         count: Int, workers: Int, prepare: @escaping @Sendable (Int) -> (weight: Int, prepared: Prepared),
@@ -83,6 +84,7 @@ final class OrderedPipeline<Prepared: Sendable, Piece: Sendable, Worker: Sendabl
         // the window is finished, then settles eight files a wakeup rather than one.
         window = workers * 16
         inline = workers <= 1
+        inlineWorker = inline ? makeWorker(0) : nil
         workersDone = inline ? nil : DispatchGroup()
         pthread_mutex_init(mutex, nil)
         pthread_cond_init(consumerCondition, nil)
@@ -127,8 +129,8 @@ final class OrderedPipeline<Prepared: Sendable, Piece: Sendable, Worker: Sendabl
     func take(_ index: Int, _ body: (consuming Piece) -> Void) {
         if inline {
             let prepared = prepare(index).prepared
-            let worker = inlineWorker ?? makeWorker(0)
-            inlineWorker = worker
+            // (Made with the pipeline whenever it runs its items inline: never missing here.)
+            guard let worker = inlineWorker else { return }
             withoutActuallyEscaping(body) { body in work(worker, index, prepared, body) }
             return
         }

@@ -142,12 +142,12 @@ enum RecordChecker {
             encode: { piece, writer in write(piece, engine: engine, to: &writer) },
             decode: { (reader: inout TransferReader) throws(TransferError) in try piece(from: &reader, engine: engine) })
         // Each worker thread but the first evaluates with an engine of its own (see `Engine.replica`).
-        var pipeline = processes != nil ? nil : OrderedPipeline<AdmittedFile, Piece, Engine>(
+        var source: PieceSource? = processes.map(PieceSource.processes) ?? .threads(OrderedPipeline(
             count: files.count, workers: workers, prepare: admit, weigh: \.estimatedBytes,
             worker: { number in number == 0 ? engine : engine.replica() }
         ) { engine, _, admitted, emit in
             read(admitted.file, admission: admitted.admission, engine: engine, keepSources: keepSources, keepRecords: keepRecords, limits: limits, emit: emit)
-        }
+        })
         for index in files.indices {
             let file = files[index]
             var started = false
@@ -157,7 +157,9 @@ enum RecordChecker {
                 started = true
                 each(.started(file: file, source: source))
             }
-            func handle(_ piece: consuming Piece) {
+            // (A closure written here, not a local function: the variables a local function
+            // captures were checked for exclusive access, six checks a file.)
+            source?.take(index) { (piece: consuming Piece) in
                 switch consume piece {
                 case .source(let bytes):
                     start(bytes)
@@ -189,18 +191,29 @@ enum RecordChecker {
                     each(.document(SettledDocument(file: file, standing: outcome.standing, record: record, findings: findings)))
                 }
             }
-            if let processes {
-                processes.take(index, handle)
-            } else {
-                pipeline?.take(index, handle)
-            }
             start(nil)
             each(.finished(file: file))
         }
-        processes?.finish()
         // Taken out of the optional, so the pipeline's last reference is the one `finish` waits for.
-        if var finishing = pipeline.take() { OrderedPipeline.finish(&finishing) }
+        switch source.take() {
+        case .processes(let processes): processes.finish()
+        case .threads(var pipeline): OrderedPipeline.finish(&pipeline)
+        case nil: break
+        }
         return state.uncoveredYears
+    }
+
+    /// Where each file's pieces come from: worker processes, or worker threads.
+    private enum PieceSource {
+        case processes(WorkerProcesses<Piece>)
+        case threads(OrderedPipeline<AdmittedFile, Piece, Engine>)
+
+        func take(_ index: Int, _ body: (consuming Piece) -> Void) {
+            switch self {
+            case .processes(let processes): processes.take(index, body)
+            case .threads(let pipeline): pipeline.take(index, body)
+            }
+        }
     }
 
     /// Writes a piece as bytes, for a worker process (see `WorkerProcesses`). A document's

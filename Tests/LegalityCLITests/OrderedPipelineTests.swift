@@ -131,7 +131,7 @@ struct OrderedPipelineTests {
         #expect(taken == Array(0..<count))
         // Every worker has stopped (a worker may start after the others have taken every item).
         OrderedPipeline.finish(&pipeline)
-        // One made for each worker, numbered from 0 (with one worker, once, for the first item).
+        // One made for each worker, numbered from 0 (with one worker, once, as the pipeline is made).
         #expect(log.madeNumbers == Array(0..<workers))
         // Each worker's own was used on one thread alone: an engine of a worker is never shared.
         #expect(log.threads.values.allSatisfy { $0.count == 1 })
