@@ -96,12 +96,14 @@ final class WorkerProcesses<Piece> {
                     var status: Int32 = 0
                     _ = waitpid(worker.pid, &status, 0)
                 }
+                ExitReaper.removeAll()
                 return nil
             }
             close(ends[1])
             // Room for a worker to run ahead (F_SETPIPE_SZ; the default is 64 KiB).
             _ = fcntl(ends[0], 1031, Int32(1 << 20))
             workers.append(Worker(pid: pid, pipe: ends[0]))
+            ExitReaper.add(pid)
         }
         return WorkerProcesses(shares: shares, workers: workers, work: work, decode: decode)
         #else
@@ -208,6 +210,7 @@ final class WorkerProcesses<Piece> {
             var status: Int32 = 0
             _ = waitpid(worker.pid, &status, 0)
         }
+        ExitReaper.removeAll()
     }
 
     deinit {
@@ -405,5 +408,34 @@ final class WorkerProcesses<Piece> {
         var now = timespec()
         clock_gettime(CLOCK_MONOTONIC, &now)
         return now.tv_sec * 1_000 + now.tv_nsec / 1_000_000
+    }
+}
+
+/// Stops and waits for the workers when this process exits before it has waited for them (the
+/// report writer exits at once when standard output closes, `legality check | head`): else they
+/// would run on to their next write, and stay unreaped where the system's first process reaps no
+/// orphan (as in some containers).
+enum ExitReaper {
+    /// The workers not yet waited for. (Changed only by the one thread that forks them, before
+    /// any worker thread exists; read by the exit handler on that thread.)
+    nonisolated(unsafe) private static var workers: [Int32] = []
+    nonisolated(unsafe) private static var registered = false
+
+    static func add(_ pid: Int32) {
+        if !registered {
+            registered = true
+            atexit {
+                for pid in ExitReaper.workers {
+                    kill(pid, SIGKILL)
+                    var status: Int32 = 0
+                    _ = waitpid(pid, &status, 0)
+                }
+            }
+        }
+        workers.append(pid)
+    }
+
+    static func removeAll() {
+        workers.removeAll()
     }
 }
