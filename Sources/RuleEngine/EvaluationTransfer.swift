@@ -91,7 +91,7 @@ extension TransferWriter {
     mutating func basis(_ value: Basis) {
         string(value.instrument)
         string(value.article)
-        optional(value.english)
+        optionalString(value.english)
     }
 
     mutating func evidence(_ values: [Evidence]) {
@@ -106,17 +106,30 @@ extension TransferWriter {
     mutating func cell(_ value: CellLocation?) {
         bool(value != nil)
         guard let value else { return }
-        optional(value.sheet)
+        optionalString(value.sheet)
         string(value.reference)
-        optional(value.header)
-        optional(value.value)
+        optionalString(value.header)
+        optionalString(value.value)
+    }
+
+    mutating func waiver(_ value: Waiver?) {
+        bool(value != nil)
+        guard let value else { return }
+        string(value.rule)
+        string(value.record)
+        string(value.reason)
+        string(value.approvedBy)
+        int(value.expires.ordinal)
+        string(value.file)
+        position(value.position)
+        optionalString(value.recordFile)
     }
 
     mutating func finding(_ value: Finding) {
         string(value.rule)
         string(value.pack)
         byte(Self.number(of: value.severity))
-        optional(value.record)
+        optionalString(value.record)
         string(value.file)
         position(value.position)
         text(value.title)
@@ -125,17 +138,7 @@ extension TransferWriter {
         bool(value.help != nil)
         if let help = value.help { text(help) }
         evidence(value.evidence)
-        bool(value.waiver != nil)
-        if let waiver = value.waiver {
-            string(waiver.rule)
-            string(waiver.record)
-            string(waiver.reason)
-            string(waiver.approvedBy)
-            int(waiver.expires.ordinal)
-            string(waiver.file)
-            position(waiver.position)
-            optional(waiver.recordFile)
-        }
+        waiver(value.waiver)
         bool(value.pending)
         position(value.recordPosition)
         cell(value.cell)
@@ -145,7 +148,7 @@ extension TransferWriter {
         position(value.position)
         evidence(value.evidence)
         strings(value.messageValues)
-        optional(value.record)
+        optionalString(value.record)
         string(value.file)
         position(value.recordPosition)
         bool(value.basis != nil)
@@ -206,18 +209,19 @@ extension TransferReader {
         }
     }
 
+    mutating func waiver() throws(TransferError) -> Waiver? {
+        guard try bool() else { return nil }
+        return Waiver(
+            rule: try string(), record: try string(), reason: try string(), approvedBy: try string(),
+            expires: Day(ordinal: try int()), file: try string(), position: try position(), recordFile: try optionalString())
+    }
+
     mutating func finding() throws(TransferError) -> Finding {
         let rule = try string(), pack = try string(), severity = try severity(), record = try optionalString()
         let file = try string(), place = try optionalPosition(), title = try text(), message = try text()
         let basis = try basis()
         let help = try bool() ? try text() : nil
-        let evidence = try evidence()
-        var waiver: Waiver?
-        if try bool() {
-            waiver = Waiver(
-                rule: try string(), record: try string(), reason: try string(), approvedBy: try string(),
-                expires: Day(ordinal: try int()), file: try string(), position: try position(), recordFile: try optionalString())
-        }
+        let evidence = try evidence(), waiver = try waiver()
         return Finding(
             rule: rule, pack: pack, severity: severity, record: record, file: file, position: place, title: title,
             message: message, basis: basis, help: help, evidence: evidence, waiver: waiver, pending: try bool(),

@@ -47,7 +47,7 @@ public struct TransferWriter {
     }
 
     /// A text or none.
-    public mutating func optional(_ value: String?) {
+    public mutating func optionalString(_ value: String?) {
         bool(value != nil)
         if let value { string(value) }
     }
@@ -69,6 +69,7 @@ public struct TransferError: Error, Sendable, CustomStringConvertible {
         self.message = message
     }
 
+    /// The message.
     public var description: String { message }
 }
 

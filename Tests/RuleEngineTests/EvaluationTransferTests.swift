@@ -142,7 +142,7 @@ import YAMLTree
         var writer = TransferWriter()
         for value in values { writer.int(value) }
         writer.string("合法性审查 ok")
-        writer.optional(nil)
+        writer.optionalString(nil)
         writer.data([0, 255, 7])
         let read = try writer.bytes.withUnsafeBufferPointer { buffer in
             var reader = TransferReader(buffer)
