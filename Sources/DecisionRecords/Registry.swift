@@ -174,6 +174,12 @@ public enum RegistryLoader {
                     guard let day = RecordLoader.date(node) else { throw fail(node, "'\(key)' must be a date (YYYY-MM-DD), found '\(node.scalar?.text ?? node.kindDescription)'") }
                     return day
                 }
+                // Both ends are required of a certificate the rules ask about: one without an end
+                // was valid for ever (or since ever), and an officer whose certificate had lapsed
+                // passed. (An office's own certificates, which no rule reads, may have none.)
+                for key in ["valid_from", "valid_until"] where asked.certificates.contains(type) && certificateNode[key] == nil {
+                    throw fail(certificateNode, "the \(type) certificate lacks '\(key)': a certificate is valid from valid_from to valid_until (YYYY-MM-DD), so both are needed")
+                }
                 let validFrom = try day("valid_from"), validUntil = try day("valid_until")
                 // A certificate that ends before it starts is valid on no day: a mistyped year.
                 if let validFrom, let validUntil, validUntil < validFrom, let node = certificateNode["valid_until"] {

@@ -85,10 +85,17 @@ extension RecordReader {
     ) -> (code: String?, number: Int?) {
         // The value's core type is resolved once (nil for a list or a mapping).
         let value = valueNode?.coreValue
-        guard let valueNode, value != .null else {
+        guard let valueNode else {
             if required {
-                add(.step, zh: "第 \(step) 个步骤缺少 \(key)", en: "step \(step) lacks '\(key)'", at: valueNode ?? node.original)
+                add(.step, zh: "第 \(step) 个步骤缺少 \(key)", en: "step \(step) lacks '\(key)'", at: node.original)
             }
+            return (nil, nil)
+        }
+        // A key written without a value (`status:`, `status: ~`) is no text: left unread, a null
+        // status made a done step planned, and every rule passed it by.
+        guard value != .null else {
+            add(.step, zh: "第 \(step) 个步骤的 \(key) 没有值（空值），应为\(what.zh)\(required ? "" : "；不需要时请删去这一项")",
+                en: "step \(step) has '\(key)' without a value (null), expected a \(what.en)\(required ? "" : "; remove the key if it does not apply")", at: valueNode)
             return (nil, nil)
         }
         guard case .string(let written) = value, !Vocabulary.trimmed(written).isEmpty else {

@@ -28,6 +28,12 @@ public struct LedgerLayout: Sendable {
     public func whyUnread(_ column: Int) -> UnreadColumn {
         unread[column] ?? .unlabeled
     }
+
+    /// Whether two columns have the same header, as headers are compared (not merely two names of one column).
+    public func haveTheSameHeader(_ column: Int, _ other: Int) -> Bool {
+        guard let header = headers[column], let otherHeader = headers[other] else { return false }
+        return LedgerConverter.normalized(header) == LedgerConverter.normalized(otherHeader)
+    }
 }
 
 /// Why the cells of a column are not read, so a row that fills one can say so: a misspelt header
@@ -97,7 +103,12 @@ public enum LedgerConverter {
         for row in table.rows.prefix(headerSearchRows) {
             let headers = row.cells.mapValues(\.text)
             var byName: [String: Int] = [:]
-            for (column, text) in headers { byName[normalized(text)] = byName[normalized(text)] ?? column }
+            // Of two columns with one header, the leftmost is read (in the order of the columns: a
+            // dictionary's order made the run read either, a different one from run to run).
+            for column in headers.keys.sorted() {
+                guard let text = headers[column] else { continue }
+                byName[normalized(text)] = byName[normalized(text)] ?? column
+            }
             for mapping in mappings {
                 var columns: [Int: LedgerMapping.Column] = [:]
                 for column in mapping.columns {
@@ -118,7 +129,8 @@ public enum LedgerConverter {
         let present = Set(closest.headers.values.map(normalized))
         let missing = closest.mapping.columns.filter { $0.required && !$0.headers.contains { present.contains(normalized($0)) } }
         return .partial(mapping: closest.mapping, headerRow: closest.row, missing: missing.map { column in
-            (column.headers[0], Suggestion.closest(to: column.headers[0], in: closest.headers.values))
+            // (The headers in the order of their columns: of two as close, the leftmost is named.)
+            (column.headers[0], Suggestion.closest(to: column.headers[0], in: closest.headers.keys.sorted().compactMap { closest.headers[$0] }))
         })
     }
 

@@ -122,19 +122,39 @@ enum LedgerInput {
                 message: LedgerProblems.uncomputedFormula(cell: CellReference.cell(row: record.row, column: column), header: layout.shownHeader(column) ?? ""),
                 position: SourcePosition(line: record.row, column: column)))
         }
+        // Two columns with the same header that say different things: which one the office meant
+        // is not known, so the row is not checked (the leftmost alone is read, and a row whose
+        // other column said 不通过 passed). (Two names of one column, 审核完成日期 and 合法性审核日期,
+        // are read by the mapping's order of names, and the other is a warning below.)
+        var conflicting: Set<Int> = []
+        for column in record.unread where conflicting.count < LedgerProblems.unreadCellsListed {
+            guard case .repeated(let read) = layout.whyUnread(column), layout.haveTheSameHeader(column, read),
+                  let written = record.cells[column]?.text else { continue }
+            let (other, readText) = (Vocabulary.trimmed(written), Vocabulary.trimmed(record.cells[read]?.text ?? ""))
+            guard !other.isEmpty, other != readText else { continue }
+            conflicting.insert(column)
+            loaded.problems.append(RecordProblem(
+                code: .yaml,
+                message: LedgerProblems.conflictingColumns(
+                    cell: CellReference.cell(row: record.row, column: column), readCell: CellReference.cell(row: record.row, column: read),
+                    header: layout.shownHeader(column) ?? "", written: written, read: record.cells[read]?.text ?? ""),
+                position: SourcePosition(line: record.row, column: column)))
+        }
         // Each unread cell of a row up to a few, then one problem for the rest: a hostile sheet of
         // thousands of filled columns would otherwise make a finding of every one of its cells.
-        for column in record.unread.prefix(LedgerProblems.unreadCellsListed) {
+        // (A conflicting cell is said once, above.)
+        let unread = conflicting.isEmpty ? record.unread : record.unread.filter { !conflicting.contains($0) }
+        for column in unread.prefix(LedgerProblems.unreadCellsListed) {
             loaded.problems.append(RecordProblem(
                 code: .key,
                 message: LedgerProblems.unreadCell(cell: CellReference.cell(row: record.row, column: column), column: column, layout: layout),
                 position: SourcePosition(line: record.row, column: column)))
         }
-        if record.unread.count > LedgerProblems.unreadCellsListed {
-            let column = record.unread[LedgerProblems.unreadCellsListed]
+        if unread.count > LedgerProblems.unreadCellsListed {
+            let column = unread[LedgerProblems.unreadCellsListed]
             loaded.problems.append(RecordProblem(
                 code: .key,
-                message: LedgerProblems.moreUnreadCells(record.unread.count - LedgerProblems.unreadCellsListed, from: CellReference.cell(row: record.row, column: column)),
+                message: LedgerProblems.moreUnreadCells(unread.count - LedgerProblems.unreadCellsListed, from: CellReference.cell(row: record.row, column: column)),
                 position: SourcePosition(line: record.row, column: column)))
         }
         var evaluation = engine.evaluate(loaded, file: file, listingRules: keepRecords)

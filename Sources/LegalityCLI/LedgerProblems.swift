@@ -29,6 +29,14 @@ enum LedgerProblems {
             en: "the cell \(cell) (\(header)) holds a formula with no computed value; open and save it in Excel or WPS first")
     }
 
+    /// Two cells of a row under one heading that disagree (the second is not read).
+    static func conflictingColumns(cell: String, readCell: String, header: String, written: String, read: String) -> LocalizedText {
+        let (shownWritten, shownRead) = (written.clipped(to: 40), read.isEmpty ? "（空）" : read.clipped(to: 40))
+        return LocalizedText(
+            zh: "单元格 \(cell) 与 \(readCell) 同属“\(header.clipped(to: 40))”栏目，内容却不同（“\(shownWritten)”与“\(shownRead)”），无法确定以哪一格为准，此行未检查；请把两列合并为一列",
+            en: "the cells \(cell) and \(readCell) are both under '\(header.clipped(to: 40))' but differ ('\(shownWritten)' and '\(read.isEmpty ? "(empty)" : read.clipped(to: 40))'), so which one holds is unknown and the row was not checked; merge the two columns into one")
+    }
+
     /// How many unread cells of a row are reported one by one; the rest are one problem.
     static let unreadCellsListed = 8
 

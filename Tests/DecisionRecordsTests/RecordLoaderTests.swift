@@ -187,8 +187,8 @@ struct RecordProblemTests {
 @Suite("RecordLoader: step problems")
 struct StepProblemTests {
     /// A valid record head, so only the step's problems are reported; steps start on line 5.
-    static func record(steps: String) -> String {
-        "id: R-1\nkind: other\ntitle: t\nsteps:\n" + steps
+    static func record(kind: String = "other", steps: String) -> String {
+        "id: R-1\nkind: \(kind)\ntitle: t\nsteps:\n" + steps
     }
 
     func stepProblems(_ steps: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> [RecordProblem] {
@@ -209,7 +209,23 @@ struct StepProblemTests {
         let problems = try stepProblems("  - {type: a, date: 2020-01-02}\n  - date: 2020-01-03\n    type:\n")
         #expect(problems.count == 1)
         #expect(problems.first?.position == pos(7, 10))
-        #expect(problems.first?.message.en == "step 2 lacks 'type'")
+        #expect(problems.first?.message.en == "step 2 has 'type' without a value (null), expected a step type")
+    }
+
+    /// A code field written without a value (`status:`, `status: ~`) is a step problem at the
+    /// value: read as absent, a null status made a done step planned, and no rule saw the step.
+    @Test(arguments: [
+        ("status: ~", "status", "step status"), ("status:", "status", "step status"), ("status: null", "status", "step status"),
+        ("outcome: ~", "outcome", "outcome"), ("form: ~", "form", "review form"),
+        ("meeting: {type: ~}", "type", "meeting type"), ("signoffs: [{person: P-1, role: ~}]", "role", "signoff role"),
+    ])
+    func aCodeWrittenWithoutAValueIsAStepProblem(written: String, key: String, what: String) throws {
+        let type = written.hasPrefix("meeting") ? "collective_discussion" : "legality_review"
+        let text = Self.record(kind: "major_administrative_decision", steps: "  - type: \(type)\n    date: 2020-01-02\n    \(written)\n")
+        let (_, problems) = try loadProblems(text, format: testFormat(checking: nil))
+        #expect(problems.map(\.code) == [.step], "\(problems)")
+        #expect(problems.first?.position.line == 7)
+        #expect(problems.first?.message.en == "step 1 has '\(key)' without a value (null), expected a \(what); remove the key if it does not apply")
     }
 
     @Test func stepWithoutDate() throws {

@@ -17,6 +17,7 @@ struct RegistryTests {
                 revoked: 2021-06-01
               - type: enforcement
                 valid_from: 2022-01-01
+                valid_until: 2027-12-31
             qualifications:
               - type: legal_profession
                 number: "A20193703000000"
@@ -55,7 +56,7 @@ struct RegistryTests {
         #expect(first.validFrom == Day(parsing: "2019-01-01"))
         #expect(first.validUntil == Day(parsing: "2024-12-31"))
         #expect(first.revoked == Day(parsing: "2021-06-01"))
-        #expect(person.certificates[1].validUntil == nil)
+        #expect(person.certificates[1].validUntil == Day(parsing: "2027-12-31"))
         #expect(person.certificates[1].revoked == nil)
         let bare = try #require(registry.person("P-011"))
         #expect(bare.name == nil)
@@ -172,6 +173,28 @@ struct RegistryTests {
         #expect(error.message.contains("'roles'"))
     }
 
+    /// A certificate is valid from `valid_from` to `valid_until`: one of a type the rules ask for
+    /// without either end is an error at the certificate, not a certificate valid for ever; one
+    /// of a type no rule reads (an office's own) may have none.
+    @Test(arguments: ["valid_from: 2020-01-01", "valid_until: 2030-12-31", "number: '1'"])
+    func aCertificateTheRulesAskForNeedsBothEnds(written: String) throws {
+        let text = "people:\n  - id: P-1\n    certificates:\n      - {type: enforcement, \(written)}\n"
+        var registry = Registry()
+        let asked = RegistryTypes(certificates: ["enforcement"])
+        let written = try document(text)
+        #expect(throws: InputError.self) { try RegistryLoader.add(written, file: "registry.yaml", to: &registry, asked: asked) }
+        do throws(InputError) {
+            try RegistryLoader.add(written, file: "registry.yaml", to: &registry, asked: asked)
+        } catch {
+            #expect(error.position == SourcePosition(line: 4, column: 9))
+            let missing = text.contains("valid_from") ? "valid_until" : "valid_from"
+            #expect(error.message.contains("lacks '\(missing)'"), "\(error.message)")
+        }
+        var other = Registry()
+        try RegistryLoader.add(try document(text.replacingOccurrences(of: "enforcement", with: "driving")), file: "registry.yaml", to: &other, asked: asked)
+        #expect(other.person("P-1")?.certificates.count == 1)
+    }
+
     @Test func certificatesThatAreNotAList() throws {
         let error = try #require(try addError("people:\n  - id: P-1\n    certificates: {type: enforcement}\n"))
         #expect(error.position == pos(3, 19))
@@ -263,7 +286,7 @@ struct RegistryTests {
 
     @Test func keysOfAnOfficesOwnStartWithX() throws {
         var registry = Registry()
-        try RegistryLoader.add(try document("people:\n  - {id: P-1, x_部门: 司法所, certificates: [{type: enforcement, x-note: 换证中}]}\n"), file: "registry.yaml", to: &registry)
+        try RegistryLoader.add(try document("people:\n  - {id: P-1, x_部门: 司法所, certificates: [{type: enforcement, valid_from: 2020-01-01, valid_until: 2030-12-31, x-note: 换证中}]}\n"), file: "registry.yaml", to: &registry)
         #expect(registry.contains("P-1"))
     }
 }

@@ -36,6 +36,33 @@ import Testing
         #expect(english.status == 1)
     }
 
+    /// Two columns with the same header: the leftmost is read, every run the same; a row whose
+    /// cells under it differ is not checked (which one the office meant is unknown), one whose
+    /// cells agree, or whose second is empty, is.
+    @Test func twoColumnsWithTheSameHeaderThatDisagreeBlockTheRow() throws {
+        let header = "文件编号,文件名称,审核完成日期,审核方式,审核结论,审核结论,法律顾问,集体审议日期,会议类型,印发日期,公布日期"
+        let rows = [
+            "N-1,甲,2025-03-07,正式审查,不通过,通过,ZY-021,2025-03-13,常务会议,2025-03-17,2025-03-20",
+            "N-2,乙,2025-03-07,正式审查,通过,通过,ZY-021,2025-03-13,常务会议,2025-03-17,2025-03-20",
+            "N-3,丙,2025-03-07,正式审查,通过,,ZY-021,2025-03-13,常务会议,2025-03-17,2025-03-20",
+        ]
+        let folder = try CLIRunner.folder(["登记表.csv": ([header] + rows).joined(separator: "\n") + "\n"])
+        var reports: Set<String> = []
+        for _ in 0..<4 {
+            reports.insert(try CLIRunner.run(["check", "--as-of", "2026-06-30", "--format", "json", "登记表.csv"], in: folder).stdout)
+        }
+        #expect(reports.count == 1, "the same ledger gave different reports")
+        let findings = try LedgerTests.findings(["登记表.csv"], in: folder)
+        let conflict = try #require(findings.first { $0["rule"] as? String == "REC-000" })
+        #expect(conflict["record"] as? String == "N-1")
+        #expect(conflict["cell"] as? String == "F2")
+        #expect((conflict["message"] as? String)?.contains("单元格 F2 与 E2 同属“审核结论”栏目，内容却不同（“通过”与“不通过”），无法确定以哪一格为准，此行未检查") == true)
+        // The row is not checked: no rule of the normative pack speaks of it.
+        #expect(!findings.contains { $0["record"] as? String == "N-1" && ($0["rule"] as? String)?.hasPrefix("NOR-") == true })
+        #expect(!findings.contains { $0["rule"] as? String == "REC-000" && $0["record"] as? String != "N-1" })
+        #expect(!findings.contains { $0["record"] as? String == "N-1" && $0["rule"] as? String == "REC-007" })
+    }
+
     @Test func aMappingCanIgnoreColumnsOfItsOwn() throws {
         let mapping = """
             ledger:
