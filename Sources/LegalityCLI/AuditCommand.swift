@@ -65,6 +65,7 @@ struct AuditCommand: ParsableCommand {
         let paths = paths.isEmpty ? ["."] : paths
         let files = try Discovery.recordFiles(paths)
         let run = try PreparedRun.prepare(ruleOptions, recordPaths: paths, recordFiles: files)
+        try OutputTarget.requireNotAnInput(output, records: files, run: run)
         let asOf = asOf?.day ?? RunSetup.today()
         let limits = run.limits(limitOptions, paths: paths)
         let engine = Engine(context: run.context(asOf: asOf, limits: limits))

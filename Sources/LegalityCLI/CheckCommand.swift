@@ -29,6 +29,7 @@ struct CheckCommand: ParsableCommand {
         let paths = paths.isEmpty ? ["."] : paths
         let files = try Discovery.recordFiles(paths)
         let run = try PreparedRun.prepare(ruleOptions, failOn: outputOptions.failOn, recordPaths: paths, recordFiles: files)
+        try OutputTarget.requireNotAnInput(outputOptions.output, records: files, run: run)
         let asOf = asOf?.day ?? RunSetup.today()
         let limits = run.limits(limitOptions, paths: paths)
         let engine = Engine(context: run.context(asOf: asOf, limits: limits))

@@ -43,6 +43,7 @@ struct GateCommand: ParsableCommand {
         let paths = paths.isEmpty ? ["."] : paths
         let files = try Discovery.recordFiles(paths)
         let run = try PreparedRun.prepare(ruleOptions, failOn: outputOptions.failOn, recordPaths: paths, recordFiles: files)
+        try OutputTarget.requireNotAnInput(outputOptions.output, records: files, run: run)
         let limits = run.limits(limitOptions, paths: paths)
         let engine = Engine(context: run.context(asOf: meeting, meeting: meeting, limits: limits), include: \.prerequisite)
         let checked = RecordChecker.check(files, engine: engine, keepSources: false, jobs: ruleOptions.workerCount, limits: limits)

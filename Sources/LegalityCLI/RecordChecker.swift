@@ -329,8 +329,8 @@ enum RecordChecker {
             failToRead(error)
             return
         }
-        // Bytes of a file that is not UTF-8 text are never quoted.
-        if keepSources, YAMLParser.isValidUTF8(bytes) { emit(.source(bytes)) }
+        // Bytes of a file that is not UTF-8 text, or holds control characters (a binary file), are never quoted.
+        if keepSources, YAMLParser.isQuotableText(bytes) { emit(.source(bytes)) }
         do {
             let documents = try YAMLParser.parse(bytes, file: file, limits: limits.yaml) { document throws(YAMLError) in each(document) }
             endOfFile(documents: documents)

@@ -63,6 +63,7 @@ struct ReportCommand: ParsableCommand {
         let paths = paths.isEmpty ? ["."] : paths
         let files = try Discovery.recordFiles(paths)
         let run = try PreparedRun.prepare(ruleOptions, recordPaths: paths, recordFiles: files, reportWording: true)
+        try OutputTarget.requireNotAnInput(output, records: files, run: run)
         guard !run.rules.annualReport.claims.isEmpty else {
             throw RunError(
                 message: "no annual_report wording is loaded (the built-in rules/report/annual-report.yaml, or one beside your rules)",

@@ -75,6 +75,16 @@ public enum YAMLParser {
         EncodingSniffer.problem(in: bytes) == nil && EncodingSniffer.firstInvalidByte(in: bytes, from: 0) == nil
     }
 
+    /// Whether bytes are text a report may quote: UTF-8 without a control character YAML does not
+    /// allow (a NUL, a bell, DEL; tab and line ends are text). Such a file is no YAML, and its lines
+    /// may be anything (`/proc/self/environ` is variables separated by NULs).
+    public static func isQuotableText(_ bytes: [UInt8]) -> Bool {
+        let hasControl = bytes.withUnsafeBufferPointer { buffer in
+            buffer.contains { byte in (byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D) || byte == 0x7F }
+        }
+        return !hasControl && isValidUTF8(bytes)
+    }
+
     /// The 1-based position of a byte offset in a file's bytes (columns in Unicode scalars), for an
     /// encoding error met while reading piece by piece.
     public static func position(ofByte offset: Int, in bytes: [UInt8]) -> SourcePosition {
