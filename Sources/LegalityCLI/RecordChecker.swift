@@ -140,7 +140,8 @@ enum RecordChecker {
                 read(admitted.file, admission: admitted.admission, engine: engine, keepSources: keepSources, keepRecords: keepRecords, limits: limits, emit: emit)
             },
             encode: { piece, writer in write(piece, engine: engine, to: &writer) },
-            decode: { (reader: inout TransferReader) throws(TransferError) in try piece(from: &reader, engine: engine) })
+            decode: { (reader: inout TransferReader) throws(TransferError) in try piece(from: &reader, engine: engine) },
+            weigh: { piece in piece.estimatedBytes })
         // Each worker thread but the first evaluates with an engine of its own (see `Engine.replica`).
         var source: PieceSource? = processes.map(PieceSource.processes) ?? .threads(OrderedPipeline(
             count: files.count, workers: workers, prepare: admit, weigh: \.estimatedBytes,

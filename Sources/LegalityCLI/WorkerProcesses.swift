@@ -14,48 +14,87 @@ import RuleEngine
 /// time than one job for the same files (the allocator takes a lock on most calls once a process
 /// has a second thread, the two threads count references to shared objects, the kernel wakes the
 /// consumer between them), where two processes, each alone, take no more than one job. Forked
-/// workers take some 6 % more than one job (each evaluation written and read back, 2 % more
-/// instructions; the pipe): 20,000 small files in 0.44 s against 0.47 s with two threads. Items
-/// are shared out in runs (`Shares`), so each process reads files that lie together. A worker
-/// runs ahead of this process by what its pipe holds (1 MiB, some 4,000 documents) and what this
-/// process has read ahead from it (see `readAheadBudget`).
+/// workers take some 4 % more than one job (each evaluation written and read back; the pipe).
+///
+/// Every process claims the next run of items nobody has claimed whenever it is free
+/// (`RunClaims`: up to 16 items that lie together, single ones at the end), so none sits idle
+/// while another has work left: this process, which also settles and reports every item, claims
+/// fewer. When the next item in order is in a
+/// run a worker has not handed over yet, this process checks the next unclaimed run meanwhile and
+/// keeps its pieces until their turn (`runsAhead`). (Runs shared out
+/// in turn in advance, this process's a little shorter, left one process waiting for the other
+/// some 5 % of the time.) A worker runs ahead of this process by what its pipe holds (1 MiB, some
+/// 4,000 documents) and what this process has read ahead from it (see `readAheadBudget`).
 ///
 /// Used only where it is safe and gives the same result: on Linux, when this process has no other
 /// thread (a process forked from a threaded one may find a lock held for ever), and for runs that
 /// keep nothing but each document's evaluation (no record summaries). A worker that ends early (a
-/// crash, a kill) costs nothing but time: its items, from the one it was writing, are checked
+/// crash, a kill) costs nothing but time: its runs, from the item it was writing, are checked
 /// here, and the pieces it already handed over are not handed over again (checking is
 /// deterministic, so the first pieces of an item checked again are the same — unless the file
 /// was changed in between, as a file changed during any run may be read half old, half new).
 final class WorkerProcesses<Piece> {
+    /// Frames read in order from a worker's pipe.
+    private struct Stream {
+        /// Bytes read or written; those before `start` are taken.
+        var buffer: [UInt8] = []
+        var start = 0
+        /// Whether no more bytes will come (what was read before may still wait in `buffer`).
+        var ended = false
+
+        var waiting: Int { buffer.count - start }
+
+        /// Drops what was taken once it is half the buffer (so each byte moves at most once or twice).
+        mutating func compact() {
+            guard start > 0, start >= buffer.count / 2 else { return }
+            buffer.removeFirst(start)
+            start = 0
+        }
+    }
+
     /// The pipe of one worker process.
     private struct Worker {
         let pid: Int32
         let pipe: Int32
         var alive = true
-        /// Whether its pipe has ended (what was read before may still wait in `buffer`).
-        var ended = false
-        /// Bytes read from the pipe; those before `start` are taken.
-        var buffer: [UInt8] = []
-        var start = 0
-
-        var waiting: Int { buffer.count - start }
+        var stream = Stream()
     }
 
-    /// The most bytes read ahead from the workers' pipes and not yet taken, all workers together
-    /// (some 250,000 documents): within it, what a worker writes is read while this process
-    /// checks its own files or waits for another worker, so a worker runs ahead through a file of
-    /// many documents; beyond it a worker waits, its pipe full.
+    /// Where the items of the run being taken come from.
+    private enum Source {
+        /// Checked here as they are taken.
+        case here
+        /// Checked here earlier: `aheadItems`.
+        case ahead
+        /// Written by the worker of that place in `workers`.
+        case worker(Int)
+    }
+
+    /// The most bytes read ahead from the workers' pipes or made ahead by this process (as `weigh`
+    /// counts them) and not yet taken, all together (some 250,000 documents): within it, what a worker writes is read
+    /// while this process checks its own files or waits for another worker, so a worker runs ahead
+    /// through a file of many documents; beyond it a worker waits, its pipe full, and this process
+    /// checks no run ahead.
     private static var readAheadBudget: Int { 64 << 20 }
     private var readAhead = 0
     /// Pieces this process made itself since it last read ahead.
     private var madeSinceReadingAhead = 0
 
-    private let shares: Shares
+    private let claims: RunClaims
     private var workers: [Worker]
+    /// This process's runs checked ahead of their turn, in order: each item's pieces.
+    private var runsAhead: [(run: Range<Int>, items: [[Piece]])] = []
+    /// The items of the run being taken, when it was checked ahead, and the next one's place.
+    private var aheadItems: [[Piece]] = []
+    private var nextAheadItem = 0
+    /// The run whose items are being taken, and where they come from.
+    private var currentRun = 0..<0
+    private var source = Source.here
     /// An item checked here: its pieces go to `emit`.
     private let work: (Int, (consuming Piece) -> Void) -> Void
     private let decode: (inout TransferReader) throws(TransferError) -> Piece
+    /// About how many bytes a piece holds, for the budget of what is kept ahead.
+    private let weigh: (borrowing Piece) -> Int
     /// Whether a worker's early end has been reported.
     private var reportedLoss = false
     /// Whether the workers have been waited for.
@@ -70,25 +109,27 @@ final class WorkerProcesses<Piece> {
     ///   - work: checks an item, emitting its pieces (in a worker, and here for this process's share).
     ///   - encode: writes a piece as bytes, in a worker.
     ///   - decode: reads a piece back, here.
+    ///   - weigh: about how many bytes a piece holds in memory.
     static func start(
         count: Int, processes: Int, work: @escaping (Int, (consuming Piece) -> Void) -> Void,
         encode: @escaping (Piece, inout TransferWriter) -> Void,
-        decode: @escaping (inout TransferReader) throws(TransferError) -> Piece
+        decode: @escaping (inout TransferReader) throws(TransferError) -> Piece,
+        weigh: @escaping (borrowing Piece) -> Int
     ) -> WorkerProcesses? {
         #if os(Linux)
         guard processes > 1, count > 1, isSingleThreaded() else { return nil }
-        let shares = Shares(count: count, processes: processes)
+        guard let claims = RunClaims(count: count, processes: processes) else { return nil }
         var workers: [Worker] = []
-        for number in 1..<processes {
+        for _ in 1..<processes {
             var ends: [Int32] = [0, 0]
             let pid = pipe(&ends) == 0 ? fork() : -1
             if pid == 0 {
                 close(ends[0])
                 for worker in workers { close(worker.pipe) }
-                serve(number: number, shares: shares, to: ends[1], work: work, encode: encode)
+                serve(claims: claims, to: ends[1], work: work, encode: encode)
             }
             guard pid > 0 else {
-                // Every worker was told how the items are shared: with one missing, none can be used.
+                // The workers may have claimed runs already: with one missing, none can be used.
                 if ends != [0, 0] { ends.forEach { close($0) } }
                 for worker in workers {
                     close(worker.pipe)
@@ -97,6 +138,7 @@ final class WorkerProcesses<Piece> {
                     _ = waitpid(worker.pid, &status, 0)
                 }
                 ExitReaper.removeAll()
+                claims.release()
                 return nil
             }
             close(ends[1])
@@ -105,81 +147,157 @@ final class WorkerProcesses<Piece> {
             workers.append(Worker(pid: pid, pipe: ends[0]))
             ExitReaper.add(pid)
         }
-        return WorkerProcesses(shares: shares, workers: workers, work: work, decode: decode)
+        return WorkerProcesses(claims: claims, workers: workers, work: work, decode: decode, weigh: weigh)
         #else
         return nil
         #endif
     }
 
     private init(
-        shares: Shares, workers: [Worker], work: @escaping (Int, (consuming Piece) -> Void) -> Void,
-        decode: @escaping (inout TransferReader) throws(TransferError) -> Piece
+        claims: RunClaims, workers: [Worker], work: @escaping (Int, (consuming Piece) -> Void) -> Void,
+        decode: @escaping (inout TransferReader) throws(TransferError) -> Piece, weigh: @escaping (borrowing Piece) -> Int
     ) {
-        self.shares = shares
+        self.claims = claims
         self.workers = workers
         self.work = work
         self.decode = decode
-    }
-
-    /// Which process checks which items: runs of items in turn, this process's runs a little
-    /// shorter, since it also settles and reports every item (with longer ones it finished last).
-    struct Shares {
-        let count: Int
-        let processes: Int
-        /// Items in a worker's run, and in this process's.
-        let run: Int
-        let ownRun: Int
-
-        init(count: Int, processes: Int) {
-            self.count = count
-            self.processes = processes
-            // Runs of up to 16 items, and at least eight runs a process so that none waits long.
-            run = max(1, min(16, count / (processes * 8)))
-            ownRun = max(1, run - run / Self.ownShareCut)
-        }
-
-        /// How much shorter this process's runs are: by a part of this many (an eighth; the
-        /// consumer's own work, settling and reporting, was some 6 % of a check).
-        static var ownShareCut: Int { 8 }
-
-        /// Items in one turn of every process's run.
-        var cycle: Int { ownRun + (processes - 1) * run }
-
-        /// Which process checks an item: 0 for this one, else the worker of that number.
-        func owner(of index: Int) -> Int {
-            let place = index % cycle
-            return place < ownRun ? 0 : 1 + (place - ownRun) / run
-        }
-
-        /// The items of one worker (numbered from 1), in order.
-        func items(of number: Int) -> [Range<Int>] {
-            stride(from: ownRun + (number - 1) * run, to: count, by: cycle).map { $0..<min($0 + run, count) }
-        }
+        self.weigh = weigh
     }
 
     /// Hands the pieces of `index` to `body` in the order they were emitted; indices must be
     /// taken in order, each once.
     func take(_ index: Int, _ body: (consuming Piece) -> Void) {
-        let owner = shares.owner(of: index)
-        guard owner > 0, workers[owner - 1].alive else {
-            checkHere(index, skipping: 0, body)
-            return
+        if !currentRun.contains(index) {
+            (currentRun, source) = self.run(startingAt: index)
         }
-        var handed = 0
-        while true {
-            switch readFrame(of: owner - 1) {
-            case .piece(let piece):
+        switch source {
+        case .here:
+            checkHere(index, skipping: 0, body)
+        case .ahead:
+            let pieces = aheadItems[nextAheadItem]
+            aheadItems[nextAheadItem] = []
+            nextAheadItem += 1
+            for piece in pieces {
+                readAhead -= weigh(piece)
                 body(piece)
-                handed += 1
-            case .itemEnd:
-                return
-            case .lost:
-                lose(owner - 1)
-                // Checked here again; the pieces already handed over are passed by.
-                checkHere(index, skipping: handed, body)
-                return
+            }
+        case .worker(let number):
+            var handed = 0
+            while true {
+                switch readFrame(of: number) {
+                case .piece(let piece):
+                    body(piece)
+                    handed += 1
+                case .itemEnd:
+                    return
+                case .lost:
+                    lose(number)
+                    // Checked here again, the rest of the run too; the pieces already handed over are passed by.
+                    source = .here
+                    checkHere(index, skipping: handed, body)
+                    return
+                }
             }
         }
+    }
+
+    /// The run that starts at `first` (the first item not yet taken: runs follow one another, so
+    /// one starts there) and where its items come from, once that is known: this process claims
+    /// it if nobody has, and while it waits for a worker that has, checks the next unclaimed run ahead.
+    private func run(startingAt first: Int) -> (Range<Int>, Source) {
+        while true {
+            if let ahead = runsAhead.first, ahead.run.lowerBound == first {
+                runsAhead.removeFirst()
+                aheadItems = ahead.items
+                nextAheadItem = 0
+                return (ahead.run, .ahead)
+            }
+            if claims.claimed <= first {
+                // Nobody has it yet: this process claims it, or, when a worker claimed it
+                // meanwhile, the next one, to check ahead. (When the workers claimed every run
+                // meanwhile, one of them has it.)
+                guard let claimed = claims.claim() else { continue }
+                if claimed.lowerBound == first { return (claimed, .here) }
+                checkAhead(claimed)
+                continue
+            }
+            // A worker claimed it: the one whose next frame starts it hands it over. Each
+            // worker's next frame starts its next run, which is this one or a later one.
+            readAheadWithoutWaiting()
+            var undecided: [Int] = []
+            // Where the next run known to be someone's starts: a run of a worker that ended
+            // before handing it over ends there.
+            var nextKnown = min(claims.claimed, runsAhead.first?.run.lowerBound ?? .max)
+            for number in workers.indices where workers[number].alive {
+                switch nextRun(of: number) {
+                case .run(let run) where run.lowerBound == first:
+                    takeRunFrame(from: &workers[number].stream)
+                    return (run, .worker(number))
+                case .run(let run):
+                    nextKnown = min(nextKnown, run.lowerBound)
+                case .done:
+                    continue
+                case .notYet:
+                    // A pipe that ended before the worker said it was done: the worker was lost.
+                    if workers[number].stream.ended { lose(number) } else { undecided.append(number) }
+                case .broken:
+                    lose(number)
+                }
+            }
+            // Claimed by a worker that ended before handing it over: checked here.
+            guard !undecided.isEmpty else { return (first..<max(first + 1, nextKnown), .here) }
+            if readAhead < Self.readAheadBudget, let claimed = claims.claim() {
+                checkAhead(claimed)
+            } else {
+                waitForBytes(from: undecided)
+            }
+        }
+    }
+
+    /// What a worker's next frame says, between runs.
+    private enum NextRun {
+        /// It starts this run.
+        case run(Range<Int>)
+        /// The worker has claimed its last run and ended.
+        case done
+        /// It has not all come yet.
+        case notYet
+        /// It is neither (the worker wrote what cannot be read).
+        case broken
+    }
+
+    /// What a worker's next frame says, as far as it has come.
+    private func nextRun(of number: Int) -> NextRun {
+        let stream = workers[number].stream
+        guard stream.waiting >= Self.headerSize else { return .notYet }
+        if stream.buffer[stream.start] == Self.doneFrame {
+            return Self.number(in: stream.buffer, at: stream.start + 1) == 0 ? .done : .broken
+        }
+        guard stream.waiting >= Self.runFrameSize else { return stream.buffer[stream.start] == Self.runFrame ? .notYet : .broken }
+        return Self.run(in: stream).map(NextRun.run) ?? .broken
+    }
+
+    /// Takes the frame that starts a run off a stream (`nextRun` found it there).
+    private func takeRunFrame(from stream: inout Stream) {
+        stream.start += Self.runFrameSize
+        readAhead -= Self.runFrameSize
+    }
+
+    /// The run a run's first frame at the start of what waits in a stream names (nil when the
+    /// frame there is another, or names no run).
+    private static func run(in stream: Stream) -> Range<Int>? {
+        let header = stream.start
+        guard stream.buffer[header] == runFrame, number(in: stream.buffer, at: header + 1) == 16 else { return nil }
+        let (start, count) = (number(in: stream.buffer, at: header + headerSize), number(in: stream.buffer, at: header + headerSize + 8))
+        guard start <= UInt64(Int.max), count >= 1, count <= UInt64(Int.max) - start else { return nil }
+        return Int(start)..<Int(start + count)
+    }
+
+    /// An 8-byte little-endian number at a place in bytes.
+    private static func number(in bytes: [UInt8], at place: Int) -> UInt64 {
+        var value: UInt64 = 0
+        for offset in 0..<8 { value |= UInt64(bytes[place + offset]) << (8 * UInt64(offset)) }
+        return value
     }
 
     /// Checks an item here, handing its pieces to `body` but for the first `skipped`; every 64
@@ -192,11 +310,31 @@ final class WorkerProcesses<Piece> {
             } else {
                 body(piece)
             }
-            madeSinceReadingAhead += 1
-            if madeSinceReadingAhead >= 64 {
-                madeSinceReadingAhead = 0
-                readAheadWithoutWaiting()
+            madeOnePiece()
+        }
+    }
+
+    /// Checks a run this process claimed ahead of its turn, its pieces kept until then.
+    private func checkAhead(_ run: Range<Int>) {
+        var items: [[Piece]] = []
+        for item in run {
+            var pieces: [Piece] = []
+            work(item) { (piece: consuming Piece) in
+                readAhead += weigh(piece)
+                pieces.append(piece)
+                madeOnePiece()
             }
+            items.append(pieces)
+        }
+        runsAhead.append((run, items))
+    }
+
+    /// Counts a piece made here; every 64, what the workers wrote is read ahead.
+    private func madeOnePiece() {
+        madeSinceReadingAhead += 1
+        if madeSinceReadingAhead >= 64 {
+            madeSinceReadingAhead = 0
+            readAheadWithoutWaiting()
         }
     }
 
@@ -211,6 +349,7 @@ final class WorkerProcesses<Piece> {
             _ = waitpid(worker.pid, &status, 0)
         }
         ExitReaper.removeAll()
+        claims.release()
     }
 
     deinit {
@@ -224,32 +363,50 @@ final class WorkerProcesses<Piece> {
         case lost
     }
 
-    /// The kinds of frame a worker writes: a piece (its bytes follow), or the end of an item.
+    /// The kinds of frame a worker writes: a run's start (its first item and its number of items
+    /// follow, 8 bytes each), a piece
+    /// (its bytes follow), the end of an item, and its own end once no run is left to claim (a
+    /// pipe that ends without it is a worker lost); each a kind byte and an 8-byte length
+    /// (little-endian), then that many bytes.
     private static var pieceFrame: UInt8 { 1 }
     private static var itemEndFrame: UInt8 { 2 }
+    private static var runFrame: UInt8 { 3 }
+    private static var doneFrame: UInt8 { 4 }
+    private static var headerSize: Int { 9 }
+    private static var runFrameSize: Int { headerSize + 16 }
 
-    /// The next frame from a worker: a kind byte and an 8-byte length (little-endian), then that
-    /// many bytes.
+    private static func appendHeader(_ kind: UInt8, _ length: Int, to bytes: inout [UInt8]) {
+        bytes.append(kind)
+        appendNumber(UInt64(length), to: &bytes)
+    }
+
+    private static func appendNumber(_ number: UInt64, to bytes: inout [UInt8]) {
+        for offset in 0..<8 { bytes.append(UInt8(truncatingIfNeeded: number >> (8 * UInt64(offset)))) }
+    }
+
+    /// The next frame from a worker, waiting for it.
     private func readFrame(of number: Int) -> Frame {
-        let headerSize = 9
-        guard fill(number, to: headerSize) else { return .lost }
-        let header = workers[number].start
-        let kind = workers[number].buffer[header]
-        var length: UInt64 = 0
-        for offset in 0..<8 { length |= UInt64(workers[number].buffer[header + 1 + offset]) << (8 * UInt64(offset)) }
-        guard length <= UInt64(Int.max - headerSize) else { return .lost }
-        let size = headerSize + Int(length)
-        // (Filling may move what is waiting to the buffer's start: the frame's place is read after.)
-        guard fill(number, to: size) else { return .lost }
-        let payload = workers[number].start + headerSize
-        let end = workers[number].start + size
-        workers[number].start = end
+        guard fill(number, to: Self.headerSize) else { return .lost }
+        let length = Self.number(in: workers[number].stream.buffer, at: workers[number].stream.start + 1)
+        guard length <= UInt64(Int.max - Self.headerSize) else { return .lost }
+        // (Filling may move what is waiting to the buffer's start: the frame is read after.)
+        guard fill(number, to: Self.headerSize + Int(length)) else { return .lost }
+        return frame(from: &workers[number].stream)
+    }
+
+    /// Takes the frame at the start of what waits in a stream, which holds all of it.
+    private func frame(from stream: inout Stream) -> Frame {
+        let header = stream.start
+        let kind = stream.buffer[header]
+        let size = Self.headerSize + Int(Self.number(in: stream.buffer, at: header + 1))
+        let (payload, end) = (header + Self.headerSize, header + size)
+        stream.start = end
         readAhead -= size
         switch kind {
         case Self.itemEndFrame:
-            return size == headerSize ? .itemEnd : .lost
+            return size == Self.headerSize ? .itemEnd : .lost
         case Self.pieceFrame:
-            let decoded: Result<Piece, TransferError> = workers[number].buffer.withUnsafeBufferPointer { bytes in
+            let decoded: Result<Piece, TransferError> = stream.buffer.withUnsafeBufferPointer { bytes in
                 var reader = TransferReader(UnsafeBufferPointer(rebasing: bytes[payload..<end]))
                 do throws(TransferError) {
                     let piece = try decode(&reader)
@@ -267,29 +424,44 @@ final class WorkerProcesses<Piece> {
     }
 
     /// Reads from a worker's pipe until `bytes` bytes are waiting; false when it ends first. While
-    /// it waits, what the other workers write is read ahead too (within the budget).
+    /// the worker is still checking the item, this process checks the next unclaimed run ahead
+    /// (waiting for a worker through a file of thousands of documents left one process idle);
+    /// when none is left, it waits, reading what the other workers write (within the budget).
     private func fill(_ number: Int, to bytes: Int) -> Bool {
-        while workers[number].waiting < bytes {
-            guard !workers[number].ended else { return false }
-            var others = workers.indices.filter { $0 != number && workers[$0].alive && !workers[$0].ended }
-            if readAhead >= Self.readAheadBudget { others = [] }
-            var descriptors = ([number] + others).map { pollfd(fd: workers[$0].pipe, events: Int16(POLLIN), revents: 0) }
-            let ready = poll(&descriptors, nfds_t(descriptors.count), -1)
-            if ready < 0, errno == EINTR { continue }
-            guard ready > 0 else {
-                workers[number].ended = true
-                return false
-            }
-            for (place, worker) in ([number] + others).enumerated() where descriptors[place].revents != 0 {
-                readOnce(worker)
+        while workers[number].stream.waiting < bytes {
+            guard !workers[number].stream.ended else { return false }
+            readAheadWithoutWaiting()
+            guard workers[number].stream.waiting < bytes else { break }
+            if readAhead < Self.readAheadBudget, let claimed = claims.claim() {
+                checkAhead(claimed)
+            } else {
+                waitForBytes(from: [number])
             }
         }
         return true
     }
 
+    /// Waits until one of the given workers' pipes has bytes to read (or has ended) and reads
+    /// them; what the other workers wrote meanwhile is read too, within the budget.
+    private func waitForBytes(from wanted: [Int]) {
+        var others = workers.indices.filter { !wanted.contains($0) && workers[$0].alive && !workers[$0].stream.ended }
+        if readAhead >= Self.readAheadBudget { others = [] }
+        let polled = wanted + others
+        var descriptors = polled.map { pollfd(fd: workers[$0].pipe, events: Int16(POLLIN), revents: 0) }
+        let ready = poll(&descriptors, nfds_t(descriptors.count), -1)
+        if ready < 0, errno == EINTR { return }
+        guard ready > 0 else {
+            for number in wanted { workers[number].stream.ended = true }
+            return
+        }
+        for (place, number) in polled.enumerated() where descriptors[place].revents != 0 {
+            readOnce(number)
+        }
+    }
+
     /// Reads what the workers have written so far, without waiting, within the budget.
     private func readAheadWithoutWaiting() {
-        for number in workers.indices where workers[number].alive && !workers[number].ended {
+        for number in workers.indices where workers[number].alive && !workers[number].stream.ended {
             var descriptor = pollfd(fd: workers[number].pipe, events: Int16(POLLIN), revents: 0)
             while readAhead < Self.readAheadBudget, poll(&descriptor, 1, 0) > 0, descriptor.revents != 0 {
                 guard readOnce(number) > 0 else { break }
@@ -301,51 +473,47 @@ final class WorkerProcesses<Piece> {
     /// marks the pipe ended at its end or on an error. Returns the bytes read.
     @discardableResult
     private func readOnce(_ number: Int) -> Int {
-        // What was taken goes once it is half the buffer (so each byte moves at most once or twice).
-        if workers[number].start > 0, workers[number].start >= workers[number].buffer.count / 2 {
-            workers[number].buffer.removeFirst(workers[number].start)
-            workers[number].start = 0
-        }
+        workers[number].stream.compact()
         let pipe = workers[number].pipe
         var got = 0
         repeat {
             got = systemRead(pipe, scratch.baseAddress, scratch.count)
         } while got < 0 && errno == EINTR
-        if got > 0 { workers[number].buffer.append(contentsOf: UnsafeBufferPointer(rebasing: scratch[..<got])) }
-        if got <= 0 { workers[number].ended = true }
+        if got > 0 { workers[number].stream.buffer.append(contentsOf: UnsafeBufferPointer(rebasing: scratch[..<got])) }
+        if got <= 0 { workers[number].stream.ended = true }
         readAhead += max(0, got)
         return max(0, got)
     }
 
-    /// A worker that ended early (or wrote what cannot be read) is stopped; its items are checked here.
+    /// A worker that ended early (or wrote what cannot be read) is stopped; the runs it had are
+    /// checked here.
     private func lose(_ number: Int) {
         workers[number].alive = false
-        readAhead -= workers[number].waiting
-        workers[number].buffer = []
-        workers[number].start = 0
+        readAhead -= workers[number].stream.waiting
+        workers[number].stream = Stream(ended: true)
         kill(workers[number].pid, SIGKILL)
-        if !reportedLoss {
-            reportedLoss = true
-            FileSystem.writeStandardError("legality: " + Interface.text(
-                "一个工作进程意外结束，其文件已由主进程检查（报告完整）\n",
-                "a worker process ended unexpectedly; its files are checked by the main process (the report is complete)\n"))
-        }
+        reportLoss()
     }
 
-    /// A worker's whole life: checks its share, writes each piece and each item's end to `pipe`,
-    /// and exits (without running exit handlers or flushing what this process had buffered).
+    private func reportLoss() {
+        guard !reportedLoss else { return }
+        reportedLoss = true
+        FileSystem.writeStandardError("legality: " + Interface.text(
+            "一个工作进程意外结束，其文件已由主进程检查（报告完整）\n",
+            "a worker process ended unexpectedly; its files are checked by the main process (the report is complete)\n"))
+    }
+
+    /// A worker's whole life: claims runs until none is left, checks each, writes the run's start,
+    /// each piece and each item's end to `pipe`, and exits (without running exit handlers or
+    /// flushing what this process had buffered).
     private static func serve(
-        number: Int, shares: Shares, to pipe: Int32, work: (Int, (consuming Piece) -> Void) -> Void,
+        claims: RunClaims, to pipe: Int32, work: (Int, (consuming Piece) -> Void) -> Void,
         encode: @escaping (Piece, inout TransferWriter) -> Void
     ) -> Never {
         var output: [UInt8] = []
         output.reserveCapacity(128 << 10)
         var writer = TransferWriter()
         var lastFlush = milliseconds()
-        func header(_ kind: UInt8, _ length: Int) {
-            output.append(kind)
-            for offset in 0..<8 { output.append(UInt8(truncatingIfNeeded: UInt64(length) >> (8 * UInt64(offset)))) }
-        }
         func send(_ bytes: UnsafeBufferPointer<UInt8>) {
             var written = 0
             while written < bytes.count {
@@ -361,13 +529,16 @@ final class WorkerProcesses<Piece> {
             output.removeAll(keepingCapacity: true)
             lastFlush = milliseconds()
         }
-        for items in shares.items(of: number) {
-            for item in items {
+        while let run = claims.claim() {
+            appendHeader(runFrame, 16, to: &output)
+            appendNumber(UInt64(run.lowerBound), to: &output)
+            appendNumber(UInt64(run.count), to: &output)
+            for item in run {
                 work(item) { (piece: consuming Piece) in
                     writer.removeAll()
                     encode(piece, &writer)
                     let payload = writer.bytes
-                    header(pieceFrame, payload.count)
+                    appendHeader(pieceFrame, payload.count, to: &output)
                     if payload.count >= 1 << 20 {
                         // A large piece (a file's text, for excerpts) is written from where it was
                         // encoded, not copied again, and its memory is not kept.
@@ -379,13 +550,15 @@ final class WorkerProcesses<Piece> {
                         if output.count >= 64 << 10 { flush() }
                     }
                 }
-                header(itemEndFrame, 0)
+                appendHeader(itemEndFrame, 0, to: &output)
                 // An item that took a while (a large file) is handed over at once: the process
                 // that settles items in order may be waiting for it.
                 if milliseconds() - lastFlush >= 2 { flush() }
             }
             flush()
         }
+        appendHeader(doneFrame, 0, to: &output)
+        flush()
         _exit(0)
     }
 

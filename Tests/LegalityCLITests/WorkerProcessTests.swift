@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 @testable import LegalityCLI
 import Testing
 
@@ -82,26 +85,69 @@ import Testing
         #expect(result.stdout.contains("a worker process ended unexpectedly") || result.stdout.contains("一个工作进程意外结束"), "\(result.stdout)")
     }
 
-    /// How items are shared out: every item to exactly one process, each worker's items in runs
-    /// of the same length, this process's a little shorter.
-    @Test func sharesPartitionEveryItem() {
+    /// Runs claimed one after another cover every item once, in order: up to 16 items, shorter as
+    /// the items run out, single items at the end.
+    @Test func runsCoverEveryItemOnceInOrder() throws {
         for processes in 2...4 {
             for count in [1, 2, 3, 7, 16, 17, 100, 255, 1_000, 20_001] {
-                let shares = WorkerProcesses<Int>.Shares(count: count, processes: processes)
-                var owners = Array(repeating: -1, count: count)
-                for number in 1..<processes {
-                    for run in shares.items(of: number) {
-                        #expect(run.count <= shares.run)
-                        for item in run {
-                            #expect(owners[item] == -1, "item \(item) twice")
-                            owners[item] = number
-                        }
-                    }
-                }
-                for item in 0..<count where owners[item] == -1 { owners[item] = 0 }
-                #expect((0..<count).allSatisfy { shares.owner(of: $0) == owners[$0] }, "\(count) items, \(processes) processes")
-                #expect(shares.ownRun <= shares.run && shares.ownRun >= 1)
+                let claims = try #require(RunClaims(count: count, processes: processes))
+                defer { claims.release() }
+                var runs: [Range<Int>] = []
+                while let run = claims.claim() { runs.append(run) }
+                #expect(runs.flatMap { Array($0) } == Array(0..<count), "\(count) items, \(processes) processes")
+                #expect(runs.allSatisfy { $0.count >= 1 && $0.count <= 16 })
+                #expect(zip(runs, runs.dropFirst()).allSatisfy { $0.count >= $1.count }, "runs grow shorter")
+                #expect(runs.last?.count == 1)
+                if count >= processes * 8 * 16 { #expect(runs.first?.count == 16) }
+                #expect(claims.claimed >= count && claims.claim() == nil)
             }
         }
+    }
+
+    /// Runs are claimed once each, in order, across processes: two forked processes claiming as
+    /// fast as they can share every item between them, none twice.
+    @Test(.disabled(if: ProcessInfo.processInfo.environment["LEGALITY_SANITIZER"] == "thread", "the thread sanitizer's runtime runs a thread of its own, so its builds check with threads"))
+    func runsAreClaimedOnceEachAcrossProcesses() throws {
+        let count = 200_000
+        let claims = try #require(RunClaims(count: count, processes: 2))
+        defer { claims.release() }
+        var ends: [Int32] = [0, 0]
+        #expect(pipe(&ends) == 0)
+        // (Made before the fork: the child allocates nothing.)
+        var claimedInChild: [Int] = []
+        claimedInChild.reserveCapacity(count)
+        let pid = fork()
+        if pid == 0 {
+            // The child writes the runs it claimed, as 8-byte numbers, and leaves at once.
+            close(ends[0])
+            while let run = claims.claim() { claimedInChild.append(contentsOf: run) }
+            claimedInChild.withUnsafeBytes { bytes in
+                var written = 0
+                while written < bytes.count {
+                    let result = write(ends[1], bytes.baseAddress.map { $0 + written }, bytes.count - written)
+                    if result <= 0 { break }
+                    written += result
+                }
+            }
+            _exit(0)
+        }
+        close(ends[1])
+        var mine: [Int] = []
+        while let run = claims.claim() { mine.append(contentsOf: run) }
+        var theirs: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let got = buffer.withUnsafeMutableBytes { read(ends[0], $0.baseAddress, $0.count) }
+            if got <= 0 { break }
+            theirs += buffer[..<got]
+        }
+        close(ends[0])
+        var status: Int32 = 0
+        _ = waitpid(pid, &status, 0)
+        let childRuns = theirs.withUnsafeBytes { Array($0.bindMemory(to: Int.self)) }
+        #expect(mine == mine.sorted() && childRuns == childRuns.sorted())
+        #expect((mine + childRuns).sorted() == Array(0..<count))
+        #expect(claims.claimed == count)
+        #expect(claims.claim() == nil)
     }
 }
