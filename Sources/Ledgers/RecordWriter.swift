@@ -11,13 +11,30 @@ public enum RecordWriter {
         return out
     }
 
-    /// A file name for a record: its id with characters a file system or shell dislikes replaced.
+    /// A file name for a record: its id with characters a file system or shell dislikes replaced,
+    /// cut to `mostNameBytes` bytes of UTF-8 (a file name holds at most 255, and the report
+    /// writer's temporary name beside it some 30 more: an id of 90 Chinese characters stopped the
+    /// import half-way), and never `registry.yaml`, which a folder search reads as the registry.
     public static func fileName(for id: String) -> String {
-        let cleaned = String(id.map { character -> Character in
+        var cleaned = String(id.map { character -> Character in
             character.isLetter || character.isNumber || "-_.".contains(character) ? character : "-"
         }).trimmingCharacters(in: ".-")
-        return (cleaned.isEmpty ? "record" : cleaned) + ".yaml"
+        if cleaned.utf8.count > mostNameBytes {
+            var cut = ""
+            for character in cleaned {
+                guard cut.utf8.count + character.utf8.count <= mostNameBytes else { break }
+                cut.append(character)
+            }
+            cleaned = cut.trimmingCharacters(in: ".-")
+        }
+        if cleaned.isEmpty { cleaned = "record" }
+        if cleaned.lowercased() == "registry" { cleaned += "-record" }
+        return cleaned + ".yaml"
     }
+
+    /// The most bytes of a record file's name before `.yaml` (and before `-rowN`, added when two
+    /// records would share a name).
+    public static let mostNameBytes = 160
 
     private static func write(_ node: YAMLNode, indent: Int, into out: inout String) {
         let pad = String(repeating: " ", count: indent)

@@ -106,7 +106,7 @@ enum Discovery {
                 throw RunError(message: "\(path): no such file or folder", chinese: "\(path)：没有这个文件或文件夹")
             case .directory:
                 var visited: Set<String> = []
-                try walk(path, into: &files, visited: &visited, roots: roots(of: paths))
+                walk(path, into: &files, visited: &visited, roots: roots(of: paths))
             default:
                 files.append(path)
             }
@@ -125,7 +125,7 @@ enum Discovery {
         return PathList(sorted.lazy.filter { seen.insert(FileSystem.realPath($0) ?? $0).inserted })
     }
 
-    private static func walk(_ folder: String, into files: inout PathList, visited: inout Set<String>, roots: [String]) throws(RunError) {
+    private static func walk(_ folder: String, into files: inout PathList, visited: inout Set<String>, roots: [String]) {
         // A folder reached twice through links is read once, so link loops end.
         guard let real = FileSystem.realPath(folder), visited.insert(real).inserted else { return }
         // A link to a folder outside the checked folders is not followed; it is listed, so that
@@ -134,13 +134,19 @@ enum Discovery {
             files.append(folder)
             return
         }
+        // A folder that cannot be listed (no permission) is kept as a path, so that reading it
+        // reports it, and the run goes on with the others (it stopped the whole run).
+        guard let entries = try? FileSystem.entries(folder) else {
+            files.append(folder)
+            return
+        }
         // The folder's part of each path, made once (`appendingComponent` for each name).
         let prefix = folder == "." ? "" : folder.hasSuffix("/") ? folder : folder + "/"
-        for (name, listed) in try FileSystem.entries(folder) where !name.hasPrefix(".") {
+        for (name, listed) in entries where !name.hasPrefix(".") {
             let path = prefix + name
             switch listed ?? FileSystem.kind(of: path) {
             case .directory:
-                if name != "rules", name != "registry" { try walk(path, into: &files, visited: &visited, roots: roots) }
+                if name != "rules", name != "registry" { walk(path, into: &files, visited: &visited, roots: roots) }
             case .file, .missing, .other:
                 // A dangling link or an unreadable entry with a record's name is kept, so that reading
                 // it reports the problem instead of the file silently going unchecked.

@@ -90,6 +90,7 @@ struct PreparedRun {
         for (path, position) in configuration.pathPositions.sorted(by: { $0.value < $1.value }) where FileSystem.kind(of: path) == .missing {
             throw RunError(message: "invalid configuration:\n\(configuration.file ?? ""):\(position.line):\(position.column): '\(path)' does not exist")
         }
+        if options.config == nil, let file = configuration.file { try requireInsideRepository(configuration, file: file) }
         var ruleOptions = options
         ruleOptions.rules = configuration.rules + options.rules
         ruleOptions.calendars = configuration.calendars + options.calendars
@@ -138,6 +139,36 @@ struct PreparedRun {
         } catch {
             throw RunError(message: "invalid configuration: \(file): \(error)")
         }
+    }
+
+    /// A configuration found in a folder (not named with `--config`) comes with the repository, which
+    /// may be anyone's (a CI job on a pull request): the registry, calendars and rules it names must
+    /// lie inside that repository, links resolved. One that named `/etc/shadow` as its registry had
+    /// the error message quote the file's first line, and `rules: [/proc/self]` walked the whole
+    /// file system. (Named on the command line, a file may be anywhere.)
+    private static func requireInsideRepository(_ configuration: Configuration, file: String) throws(RunError) {
+        guard let root = FileSystem.realPath(repositoryRoot(holding: file.parentPath)) else { return }
+        for (path, position) in configuration.pathPositions.sorted(by: { $0.value < $1.value }) {
+            let real = FileSystem.realPath(path) ?? path
+            guard !(real == root || root == "/" || real.hasPrefix(root + "/")) else { continue }
+            throw RunError(
+                message: "invalid configuration:\n\(file):\(position.line):\(position.column): '\(path)' lies outside the repository (\(root)); a configuration found in a folder names only files inside its repository: give a file elsewhere on the command line (--registry, --rules, --calendar)",
+                chinese: "配置文件有误：\n\(file):\(position.line):\(position.column)：'\(path)' 位于仓库（\(root)）之外；自动找到的配置文件只能引用仓库内的文件，仓库外的文件请在命令行中给出（--registry、--rules、--calendar）")
+        }
+    }
+
+    /// The repository a configuration file's folder belongs to: the nearest folder at or above it
+    /// that holds `.git`, else the folder itself.
+    private static func repositoryRoot(holding folder: String) -> String {
+        var current = folder
+        var levels = 0
+        while levels < 256 {
+            if FileSystem.kind(of: current.appendingComponent(".git")) != .missing { return current }
+            guard let real = FileSystem.realPath(current), real != "/" else { break }
+            current = current.appendingComponent("..")
+            levels += 1
+        }
+        return folder
     }
 
     /// `.legality.yaml` in the current folder or the nearest folder above it, never above the

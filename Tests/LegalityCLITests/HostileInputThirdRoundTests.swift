@@ -1,4 +1,5 @@
 import Foundation
+@testable import LegalityCLI
 import Testing
 
 /// The third hostile review (twenty-first session): one test per item found.
@@ -41,5 +42,76 @@ import Testing
         #expect(result.stdout.contains("nul.yaml"))
         #expect(result.stdout.contains("bell.yaml"))
         #expect(!result.stdout.contains("SECRET"), "\(result.stdout)")
+    }
+
+    /// A folder that cannot be listed is a finding of its own, and the records beside it are
+    /// checked (it stopped the whole run with exit 2). Run as another user, since root lists any
+    /// folder; skipped where that cannot be done.
+    @Test func aFolderThatCannotBeListedHidesNothingElse() throws {
+        guard getuid() == 0, FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv") else { return }
+        let folder = try CLIRunner.folder(["registry.yaml": Fixtures.registry, "a.yaml": Fixtures.lateReview, "locked/b.yaml": Fixtures.compliant])
+        // The other user reaches the folder and the binary's rules; the locked folder it cannot list.
+        let script = """
+            chmod -R a+rX "$PWD" && chmod 000 locked
+            dir="$PWD"; while [ "$dir" != / ]; do chmod a+x "$dir" 2>/dev/null; dir=$(dirname "$dir"); done
+            setpriv --reuid=65534 --regid=65534 --clear-groups "$0" check --as-of 2024-12-31 --lang en --format json . > out.json 2> err.txt
+            echo "status $?"
+            chmod 755 locked
+            """
+        let result = try CLIRunner.shell(script, in: folder)
+        let err = (try? String(contentsOf: folder.appendingPathComponent("err.txt"), encoding: .utf8)) ?? ""
+        guard !err.contains("Permission denied") || err.contains("locked") else { return }
+        #expect(result.stdout.contains("status 1"), "\(result.stdout) \(err)")
+        let report = try CLIRunner.json(String(contentsOf: folder.appendingPathComponent("out.json"), encoding: .utf8))
+        let findings = try #require(report["findings"] as? [[String: Any]])
+        #expect(findings.contains { $0["rule"] as? String == "REC-000" && ($0["file"] as? String)?.hasSuffix("locked") == true }, "\(findings)")
+        #expect(findings.contains { $0["rule"] as? String == "MAD-002" && ($0["file"] as? String)?.hasSuffix("a.yaml") == true })
+    }
+
+    /// `import` names each record's file by its id, cut to a length every file system takes, and
+    /// never `registry.yaml` (a folder search would read the record as the registry): every row
+    /// is written, and the folder checks.
+    @Test func importNamesEveryRecordsFileSafely() throws {
+        let long = String(repeating: "审", count: 90)
+        let ascii = String(repeating: "A", count: 300)
+        let csv = "文件编号,文件名称,制定机关\nGF-1,甲,某镇\n\(long),乙,某镇\nregistry,丙,某镇\n\(ascii),丁,某镇\nGF-5,戊,某镇\n"
+        let folder = try CLIRunner.folder(["登记表.csv": csv])
+        let result = try CLIRunner.run(["import", "登记表.csv", "--out", "records"], in: folder)
+        #expect(result.status == 0, "\(result.stderr)")
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("records").path).sorted()
+        #expect(names.count == 5, "\(names)")
+        #expect(!names.contains("registry.yaml") && names.contains("registry-record.yaml"))
+        #expect(names.allSatisfy { $0.utf8.count <= 200 })
+        let check = try CLIRunner.run(["check", "--as-of", "2026-06-30", "--format", "json", "records"], in: folder)
+        #expect(check.status != 2, "\(check.stderr)")
+    }
+
+    /// `--jobs` beyond four a core runs four a core (a thread a file made 20,000 files take 25 s).
+    @Test func jobsAreAtMostFourACore() throws {
+        let options = try RuleOptions.parse(["--jobs", "1000000"])
+        #expect(options.workerCount == RuleOptions.mostWorkersPerCore * FileSystem.coreCount())
+        #expect(try RuleOptions.parse(["--jobs", "1"]).workerCount == 1)
+    }
+
+    /// A configuration found in the folder (a repository's, possibly anyone's) names only files
+    /// inside its repository, links resolved: a registry of `/etc/passwd` had the error quote its
+    /// first line. Named with `--config`, the configuration is the user's own and may name any file.
+    @Test func aFoundConfigurationNamesOnlyFilesInsideItsRepository() throws {
+        for configuration in ["registry: /etc/passwd\n", "rules: [root-link/etc]\n", "calendars: [../outside.yaml]\n"] {
+            let folder = try CLIRunner.folder([
+                "repo/.legality.yaml": configuration, "repo/a.yaml": Fixtures.compliant, "repo/registry.yaml": Fixtures.registry,
+                "outside.yaml": "calendar: {}\n",
+            ])
+            try FileManager.default.createSymbolicLink(atPath: folder.appendingPathComponent("repo/root-link").path, withDestinationPath: "/")
+            let repository = folder.appendingPathComponent("repo")
+            let result = try CLIRunner.run(["check", "--as-of", "2024-12-31", "a.yaml"], in: repository)
+            #expect(result.status == 2, "\(configuration): \(result.stderr)")
+            #expect(result.stderr.contains(".legality.yaml:1:") && result.stderr.contains("outside the repository"), "\(result.stderr)")
+            #expect(!result.stderr.contains("root:"))
+        }
+        // Inside the repository, a configuration's files are read as before.
+        let inside = try CLIRunner.folder(["repo/.legality.yaml": "registry: people/registry.yaml\n", "repo/people/registry.yaml": Fixtures.registry, "repo/a.yaml": Fixtures.compliant])
+        let fine = try CLIRunner.run(["check", "--as-of", "2024-12-31", "a.yaml"], in: inside.appendingPathComponent("repo"))
+        #expect(fine.status == 0, "\(fine.stderr)")
     }
 }
