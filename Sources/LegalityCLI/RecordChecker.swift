@@ -185,6 +185,7 @@ enum RecordChecker {
                     record?.applicableRules = outcome.evaluation.applicableRules
                     record?.checkedBeyondFormat = outcome.evaluation.appliedBeyondRecordPack
                     record?.notInForceRules = outcome.evaluation.notInForceRules
+                    record?.rulesWithNothingToCheck = outcome.evaluation.rulesWithNothingToCheck
                     // Sorted in place when no summary shares them (`sort` orders as `sorted` does).
                     var findings = outcome.evaluation.findings
                     outcome.evaluation.findings = []

@@ -87,10 +87,13 @@ struct AnnualReportDraft {
         var failed: [(rule: String, records: [CheckedRecord], waived: [CheckedRecord])] = []
         var pending: [CheckedRecord] = []
         var unverifiable: [CheckedRecord] = []
+        /// Records in which none of the claim's `shown_by` rules had anything to check.
+        var unshown: [CheckedRecord] = []
     }
 
     static func tally(_ claim: AnnualReportWording.Claim, _ records: [CheckedRecord]) -> Tally {
         let rules = Set(claim.problems.map(\.rule))
+        let about = claim.about.isEmpty ? rules : Set(claim.about)
         var tally = Tally()
         tally.failed = claim.problems.map { ($0.rule, [], []) }
         for record in records where record.kind == claim.kind {
@@ -101,12 +104,20 @@ struct AnnualReportDraft {
                 tally.unverifiable.append(record)
                 continue
             }
-            guard record.applicableRules.contains(where: rules.contains) else { continue }
+            guard record.applicableRules.contains(where: about.contains) else { continue }
             tally.population.append(record)
             let findings = record.findings.filter { rules.contains($0.rule) }
             let settled = findings.filter { !$0.pending }
             if settled.isEmpty {
-                if findings.isEmpty { tally.held += 1 } else { tally.pending.append(record) }
+                if !findings.isEmpty {
+                    tally.pending.append(record)
+                } else if let shownBy = claim.shownBy, !shownBy.rules.contains(where: { rule in
+                    record.applicableRules.contains(rule) && !record.rulesWithNothingToCheck.contains(rule)
+                }) {
+                    tally.unshown.append(record)
+                } else {
+                    tally.held += 1
+                }
                 continue
             }
             for index in tally.failed.indices {
@@ -169,6 +180,7 @@ struct AnnualReportDraft {
         }
         if !tally.pending.isEmpty { figures.append(figure(tally.pending, text("phrases.pending"))) }
         if !tally.unverifiable.isEmpty { figures.append(figure(tally.unverifiable, text("phrases.unverifiable"))) }
+        if let shownBy = claim.shownBy, !tally.unshown.isEmpty { figures.append(figure(tally.unshown, shownBy.missing.text(language))) }
         return figures
     }
 

@@ -28,6 +28,8 @@ public struct CheckedRecord: Sendable {
     public var checkedBeyondFormat = true
     /// The ids of the rules whose law was not in force on the day of its act (not applicable).
     public var notInForceRules: [String] = []
+    /// The ids of the rules that applied to it with nothing to check (an empty `for_each`).
+    public var rulesWithNothingToCheck: [String] = []
     /// What the document is: a record, a document that is no mapping, or a file that could not be read.
     public var standing: Standing = .record
     /// Whether a problem kept every pack but the record pack from it (a missing or mistyped key,

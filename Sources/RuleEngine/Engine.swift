@@ -101,7 +101,7 @@ public final class Engine: Sendable {
     /// each evaluation in file order, which decides the findings that depend on earlier records.
     ///
     /// - Parameter listingRules: whether the evaluation lists the rules that applied and those not
-    ///   in force (`applicableRules`, `notInForceRules`), which only reports that keep records read;
+    ///   in force (`applicableRules`, `notInForceRules`, `rulesWithNothingToCheck`), which only reports that keep records read;
     ///   without it both stay empty.
     public func evaluate(_ document: consuming LoadedDocument, file: String, listingRules: Bool = true) -> RecordEvaluation {
         var result = RecordEvaluation(findings: [], applicableRules: listingRules ? loadProblemRuleIDs : [])
@@ -181,6 +181,8 @@ public final class Engine: Sendable {
         var inForce = false
         /// An act was dated when no version was in force.
         var outOfForce = false
+        /// The innermost loop was reached: there was something to check.
+        var reached = false
     }
 
     /// Evaluates a rule on the evaluator's record; true when the rule applied (its kinds and
@@ -193,6 +195,7 @@ public final class Engine: Sendable {
         var use = VersionUse()
         loop(0, plan, evaluator, &result, &use)
         if evaluator.exhausted || evaluator.typeError != nil { return budgetBreach(plan.rule, evaluator, &result) }
+        if !use.reached, result.listsRules { result.rulesWithNothingToCheck.append(plan.rule.id) }
         if plan.rule.versions.isEmpty || use.inForce { return true }
         var inForce = !use.outOfForce
         if !use.outOfForce, let act = subject(plan, evaluator), let day = evaluator.day(act) {
@@ -258,6 +261,7 @@ public final class Engine: Sendable {
         _ use: inout VersionUse
     ) {
         guard level < plan.check.loops.count else {
+            use.reached = true
             // A rule with versions needs the act's day before its violation (it picks the version);
             // any other rule only once the violation holds, to tell whether the finding is pending.
             let hasVersions = !plan.rule.versions.isEmpty

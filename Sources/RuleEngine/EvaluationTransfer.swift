@@ -14,6 +14,7 @@ extension Engine {
         for finding in evaluation.findings { writer.finding(finding) }
         writer.strings(evaluation.applicableRules)
         writer.strings(evaluation.notInForceRules)
+        writer.strings(evaluation.rulesWithNothingToCheck)
         writer.int(evaluation.uncoveredYears.count)
         for year in evaluation.uncoveredYears.sorted() { writer.int(year) }
         writer.bool(evaluation.appliedBeyondRecordPack)
@@ -44,6 +45,7 @@ extension Engine {
         for _ in 0..<(try reader.count()) { findings.append(try reader.finding()) }
         var evaluation = RecordEvaluation(findings: findings, applicableRules: try reader.strings())
         evaluation.notInForceRules = try reader.strings()
+        evaluation.rulesWithNothingToCheck = try reader.strings()
         for _ in 0..<(try reader.count()) { evaluation.uncoveredYears.insert(try reader.int()) }
         evaluation.appliedBeyondRecordPack = try reader.bool()
         evaluation.listsRules = try reader.bool()

@@ -75,11 +75,14 @@ public struct RecordEvaluation: Sendable {
     /// The ids of the rules whose kinds and conditions fit the document but whose law was not yet
     /// (or no longer) in force on the day of the act.
     public var notInForceRules: [String] = []
+    /// The ids of the rules that applied but had nothing to check: each of their `for_each`
+    /// selections came back empty (a penalty case without an inspection, for the rule on its officers).
+    public var rulesWithNothingToCheck: [String] = []
     /// Years outside the calendar that a working-day count touched.
     public var uncoveredYears: Set<Int> = []
     /// Whether a rule outside the record pack applied to the document.
     public var appliedBeyondRecordPack = false
-    /// Whether `applicableRules` and `notInForceRules` are listed (see `Engine.evaluate`).
+    /// Whether `applicableRules`, `notInForceRules` and `rulesWithNothingToCheck` are listed (see `Engine.evaluate`).
     var listsRules = true
     /// `seen_before` questions not yet answered.
     var seenQueries: [SeenQuery] = []

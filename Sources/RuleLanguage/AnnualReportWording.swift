@@ -21,6 +21,13 @@ public struct AnnualReportWording: Sendable {
         public var empty: LocalizedText
         /// The rules whose findings deny it, each with what such a record did wrong, in order.
         public var problems: [(rule: String, text: LocalizedText)]
+        /// The rules whose applying makes a record one the claim speaks of (empty: any of `problems`):
+        /// "major enforcement decisions" are the cases the rule on major cases applies to, not every case.
+        public var about: [String] = []
+        /// Rules of which one must have had something to check in a record for it to bear the
+        /// claim out, and what a record where none had lacks ("no inspection recorded"): a case
+        /// without an inspection bears out no claim about who inspected.
+        public var shownBy: (rules: [String], missing: LocalizedText)?
     }
 
     /// Texts by their dotted path in the file, such as `headings.overview` or `kinds.normative_document.count`.

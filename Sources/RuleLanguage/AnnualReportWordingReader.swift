@@ -25,7 +25,7 @@ struct AnnualReportWordingReader {
         let parts = path.split(separator: ".")
         return (1..<max(parts.count, 1)).map { parts.prefix($0).joined(separator: ".") }
     })
-    static let claimKeys = ["id", "kind", "holds", "partly", "empty", "problems"]
+    static let claimKeys = ["id", "kind", "holds", "partly", "empty", "problems", "about", "shown_by"]
     static let claimPlaceholders: [String: Set<String>] = ["holds": ["total", "held", "year"], "partly": ["total", "held", "year"], "empty": ["year"]]
 
     var wording = AnnualReportWording()
@@ -53,8 +53,9 @@ struct AnnualReportWordingReader {
             compiler.error(lastNode, "'annual_report' lacks \(missing.joined(separator: ", "))")
         }
         for claim in wording.claims {
-            for problem in claim.problems where !ruleIDs.contains(problem.rule) {
-                compiler.error(lastNode, "the claim '\(claim.id)' names the rule \(problem.rule), which is not loaded")
+            let named = claim.problems.map(\.rule) + claim.about + (claim.shownBy?.rules ?? [])
+            for rule in named where !ruleIDs.contains(rule) {
+                compiler.error(lastNode, "the claim '\(claim.id)' names the rule \(rule), which is not loaded")
             }
         }
     }
@@ -172,7 +173,32 @@ struct AnnualReportWordingReader {
             compiler.error(node["problems"] ?? node, "the claim '\(id)' needs 'problems': the rules that deny it, {RULE-ID: {zh: ..., en: ...}}")
         }
         guard let holds = texts["holds"], let partly = texts["partly"], let empty = texts["empty"], !problems.isEmpty else { return nil }
-        return AnnualReportWording.Claim(id: id, kind: kind, holds: holds, partly: partly, empty: empty, problems: problems)
+        var claim = AnnualReportWording.Claim(id: id, kind: kind, holds: holds, partly: partly, empty: empty, problems: problems)
+        if let about = node["about"] {
+            claim.about = ruleList(about, key: "about", claim: id, compiler: &compiler)
+        }
+        if let shownBy = node["shown_by"] {
+            let rules = shownBy["rules"].map { ruleList($0, key: "shown_by.rules", claim: id, compiler: &compiler) } ?? []
+            let missing = shownBy["missing"].flatMap { localized($0, path: "shown_by.missing", allowed: [], compiler: &compiler) }
+            for pair in shownBy.mapping ?? [] where !["rules", "missing"].contains(pair.key.scalar?.text ?? "") {
+                compiler.error(pair.key, "'shown_by' takes rules and missing, found '\(pair.key.scalar?.text ?? "?")'")
+            }
+            if let missing, !rules.isEmpty {
+                claim.shownBy = (rules, missing)
+            } else {
+                compiler.error(shownBy, "the claim '\(id)' has 'shown_by' {rules: [RULE-ID, ...], missing: {zh: ..., en: ...}}: the rules one of which must have had something to check, and what a record lacks when none had")
+            }
+        }
+        return claim
+    }
+
+    /// A list of rule ids, such as `[RULE-ID]`.
+    private static func ruleList(_ node: YAMLNode, key: String, claim: String, compiler: inout ExpressionCompiler) -> [String] {
+        guard let items = node.sequence, !items.isEmpty, items.allSatisfy({ $0.scalar != nil }) else {
+            compiler.error(node, "'\(key)' of the claim '\(claim)' is a list of rule ids, such as [RULE-ID]")
+            return []
+        }
+        return items.compactMap { $0.scalar?.text }
     }
 
     /// `{zh: ..., en: ...}` whose placeholders are all allowed.

@@ -176,4 +176,63 @@ import Testing
         #expect(result.stdout.contains("本镇 1 项重大决策均经合法性审查。"))
         #expect(!result.stdout.contains("重大行政决策提交决策机关讨论前全部履行合法性审查程序"))
     }
+
+    /// A penalty case that is not major is no "major enforcement decision" of the legal-review
+    /// claim, and one without an inspection recorded bears out no claim about who inspected: the
+    /// report had said of two ordinary cases, one with no inspection at all, that every major
+    /// decision passed a legal review and every case was handled by two certified officers.
+    @Test func aClaimSpeaksOnlyOfTheRecordsThatShowIt() throws {
+        let inspected = """
+            id: P-2020-1
+            kind: administrative_penalty
+            title: 占道经营处罚
+            steps:
+              - {type: case_filing, date: 2020-03-02}
+              - {type: inspection, date: 2020-03-03, officers: [P-3, P-4], credentials_shown: true}
+              - {type: notice_of_rights, date: 2020-03-10}
+              - {type: decision, date: 2020-03-20}
+              - {type: delivery, date: 2020-03-21}
+            """
+        let uninspected = """
+            id: P-2020-2
+            kind: administrative_penalty
+            title: 无调查检查记录的处罚
+            steps:
+              - {type: case_filing, date: 2020-04-01}
+              - {type: notice_of_rights, date: 2020-04-10}
+              - {type: decision, date: 2020-04-20}
+              - {type: delivery, date: 2020-04-21}
+            """
+        let result = try Self.report(["a.yaml": inspected, "b.yaml": uninspected])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("本年度没有需法制审核的重大执法决定。"), "\(result.stdout)")
+        #expect(!result.stdout.contains("重大执法决定全部履行法制审核程序"))
+        #expect(result.stdout.contains("2 件行政处罚案件中 1 件由两名以上持有效执法证件的执法人员办理，1 件（P-2020-2）未记录调查或检查及其执法人员。"), "\(result.stdout)")
+        #expect(!result.stdout.contains("实现全员持证上岗"))
+        // With only the inspected case, the claim holds as a whole.
+        let whole = try Self.report(["a.yaml": inspected])
+        #expect(whole.stdout.contains("实现全员持证上岗，行政处罚案件均由两名以上持有效执法证件的执法人员办理（共 1 件）。"), "\(whole.stdout)")
+    }
+
+    @Test func aClaimsAboutAndShownByNameLoadedRules() throws {
+        let folder = try CLIRunner.folder([
+            "local/report.yaml": """
+                annual_report:
+                  claims:
+                    - id: penalty-certified-officers
+                      kind: administrative_penalty
+                      about: [PEN-999]
+                      shown_by: {rules: [PEN-001]}
+                      holds: {zh: "全部（{total} 件）。", en: "All {total}."}
+                      partly: {zh: "{total} 中 {held}", en: "{held} of {total}"}
+                      empty: {zh: 无。, en: None.}
+                      problems:
+                        PEN-001: {zh: 不足两人, en: fewer than two}
+                """,
+        ])
+        let result = try CLIRunner.run(["rules", "lint", "--rules", "local"], in: folder)
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("'shown_by' {rules: [RULE-ID, ...], missing:"), "\(result.stderr)")
+        #expect(result.stderr.contains("names the rule PEN-999, which is not loaded"), "\(result.stderr)")
+    }
 }

@@ -34,6 +34,7 @@ import YAMLTree
             var copy = try Self.roundTrip(evaluation, engine)
             #expect(copy.applicableRules == evaluation.applicableRules)
             #expect(copy.notInForceRules == evaluation.notInForceRules)
+            #expect(copy.rulesWithNothingToCheck == evaluation.rulesWithNothingToCheck)
             #expect(copy.uncoveredYears == evaluation.uncoveredYears)
             #expect(copy.appliedBeyondRecordPack == evaluation.appliedBeyondRecordPack)
             #expect(copy.unsettledFindingCount == evaluation.unsettledFindingCount)
@@ -75,6 +76,7 @@ import YAMLTree
         evaluation.uncoveredYears = [2027, 2019]
         evaluation.applicableRules = ["MAD-001", "REC-001"]
         evaluation.notInForceRules = ["PEN-009"]
+        evaluation.rulesWithNothingToCheck = ["PEN-001", "MAD-004"]
         evaluation.appliedBeyondRecordPack = true
         evaluation.listsRules = false
         // A finding waiting for its question, with every part set.
@@ -87,6 +89,7 @@ import YAMLTree
             cell: CellLocation(sheet: nil, reference: "B7", header: nil, value: "R-1")), query: 0)]
         let read = try Self.roundTrip(evaluation, engine)
         #expect(read.applicableRules == evaluation.applicableRules && read.notInForceRules == evaluation.notInForceRules)
+        #expect(read.rulesWithNothingToCheck == ["PEN-001", "MAD-004"])
         #expect(read.appliedBeyondRecordPack && !read.listsRules)
         #expect(read.seenQueries.map(\.value) == ["R-1"] && read.seenQueries.map(\.line) == [4] && read.seenQueries.map(\.record) == ["R-1"])
         let waiting = try #require(read.deferred.first)
