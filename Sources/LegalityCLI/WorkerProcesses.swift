@@ -99,6 +99,8 @@ final class WorkerProcesses<Piece> {
     private var reportedLoss = false
     /// Whether the workers have been waited for.
     private var finished = false
+    /// Whether every item has been taken (a run stopped early ends its workers with an error).
+    private var allTaken = false
     /// Memory each read from a pipe goes to first.
     private let scratch = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: 256 << 10)
 
@@ -170,6 +172,7 @@ final class WorkerProcesses<Piece> {
         if !currentRun.contains(index) {
             (currentRun, source) = self.run(startingAt: index)
         }
+        if index == claims.count - 1 { allTaken = true }
         switch source {
         case .here:
             checkHere(index, skipping: 0, body)
@@ -343,10 +346,19 @@ final class WorkerProcesses<Piece> {
     func finish() {
         guard !finished else { return }
         finished = true
-        for worker in workers {
+        for number in workers.indices {
+            // After a whole run a worker has nothing left but to say it is done, and is let do
+            // so (its pipe closed first, it would end on the write); after a run stopped early it
+            // ends when its pipe closes.
+            while allTaken, workers[number].alive, !workers[number].stream.ended { waitForBytes(from: [number]) }
+            let worker = workers[number]
             close(worker.pipe)
             var status: Int32 = 0
             _ = waitpid(worker.pid, &status, 0)
+            // A worker that did not end well after a whole run (killed once this process no
+            // longer needed it, say) is said to have been lost too: what it held was checked here.
+            let endedWell = status & 0x7F == 0 && (status >> 8) & 0xFF == 0
+            if allTaken, worker.alive, !endedWell { reportLoss() }
         }
         ExitReaper.removeAll()
         claims.release()
