@@ -11,11 +11,15 @@ public enum RecordLoader {
     ///   - format: the vocabulary, known keys and as-of date to check against.
     public static func load(_ document: YAMLNode, file: String, format: RecordFormat) -> LoadedDocument {
         guard document.kind == .mapping else {
+            // A document marker with nothing after it (`---` alone) is an empty document, not a scalar.
+            let isEmpty = document.scalar?.text.isEmpty ?? false
             let problem = RecordProblem(
                 code: .record,
                 message: LocalizedText(
-                    zh: "文档是\(Wording.kind(document.kind, .zh))，应为包含 id、kind、title 和 steps 的映射",
-                    en: "the document is \(Wording.kind(document.kind, .en)), expected a mapping with id, kind, title and steps"),
+                    zh: isEmpty ? "文档是空的（只有 --- 分隔符），应为包含 id、kind、title 和 steps 的映射；多余的 --- 请删去"
+                        : "文档是\(Wording.kind(document.kind, .zh))，应为包含 id、kind、title 和 steps 的映射",
+                    en: isEmpty ? "the document is empty (a --- marker with nothing after it), expected a mapping with id, kind, title and steps; remove the extra ---"
+                        : "the document is \(Wording.kind(document.kind, .en)), expected a mapping with id, kind, title and steps"),
                 position: document.position)
             return .unreadable(problem)
         }

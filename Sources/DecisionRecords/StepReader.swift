@@ -94,8 +94,7 @@ extension RecordReader {
         // A key written without a value (`status:`, `status: ~`) is no text: left unread, a null
         // status made a done step planned, and every rule passed it by.
         guard value != .null else {
-            add(.step, zh: "第 \(step) 个步骤的 \(key) 没有值（空值），应为\(what.zh)\(required ? "" : "；不需要时请删去这一项")",
-                en: "step \(step) has '\(key)' without a value (null), expected a \(what.en)\(required ? "" : "; remove the key if it does not apply")", at: valueNode)
+            codeWithoutValue(key, at: valueNode, step: step, what: what, required: required)
             return (nil, nil)
         }
         guard case .string(let written) = value, !Vocabulary.trimmed(written).isEmpty else {
@@ -115,6 +114,14 @@ extension RecordReader {
             return (nil, nil)
         }
         return (written, nil)
+    }
+
+    /// A code field written without a value: a step problem at it. (Apart from `readCode`, which
+    /// every step calls several times: the message's code made it dearer for every code read.)
+    @inline(never)
+    private mutating func codeWithoutValue(_ key: String, at valueNode: BorrowedNode, step: Int, what: LocalizedText, required: Bool) {
+        add(.step, zh: "第 \(step) 个步骤的 \(key) 没有值（空值），应为\(what.zh)\(required ? "" : "；不需要时请删去这一项")",
+            en: "step \(step) has '\(key)' without a value (null), expected a \(what.en)\(required ? "" : "; remove the key if it does not apply")", at: valueNode)
     }
 
     /// The step's dates: each valid; a period has both ends, in order; the day it is dated by, and

@@ -337,8 +337,27 @@ enum RecordChecker {
             let documents = try YAMLParser.parse(bytes, file: file, limits: limits.yaml) { document throws(YAMLError) in each(document) }
             endOfFile(documents: documents)
         } catch {
-            fail(parseProblem(error, at: error.position))
+            fail(parseProblem(error, at: error.position, laterDocument: laterDocumentLine(in: bytes, after: error.position.line)))
         }
+    }
+
+    /// The line of the first document marker (`---`) after a line, if any: the documents from
+    /// there go unread after a syntax error (the parser cannot resume), and the problem says so.
+    static func laterDocumentLine(in bytes: [UInt8], after line: Int) -> Int? {
+        var current = 1
+        var index = 0
+        while index < bytes.count {
+            if bytes[index] == UInt8(ascii: "\n") {
+                current += 1
+                let start = index + 1
+                if current >= line, start + 3 <= bytes.count, bytes[start] == UInt8(ascii: "-"), bytes[start + 1] == UInt8(ascii: "-"),
+                   bytes[start + 2] == UInt8(ascii: "-"), start + 3 == bytes.count || [0x20, 0x09, 0x0A, 0x0D].contains(bytes[start + 3]) {
+                    return current
+                }
+            }
+            index += 1
+        }
+        return nil
     }
 
     /// What evaluating one document gave. (Made in a function of its own so that the evaluation
@@ -362,12 +381,17 @@ enum RecordChecker {
         return DocumentOutcome(standing: .notRecord, record: record, evaluation: evaluation)
     }
 
-    private static func parseProblem(_ error: YAMLError, at position: SourcePosition) -> RecordProblem {
+    private static func parseProblem(_ error: YAMLError, at position: SourcePosition, laterDocument: Int? = nil) -> RecordProblem {
         let explanation = error.chineseMessage ?? (error.kind == .encoding
             ? "文件不是 UTF-8 编码（旧版办公软件保存的文件多为 GBK/GB18030，也可能是 UTF-16）；请用记事本或 WPS 打开后“另存为”，编码选 UTF-8；或用 iconv 转换"
             : nil)
-        let chinese = explanation.map { "无法解析为 YAML：\($0)（解析器原文：\(error.message)）" } ?? "无法解析为 YAML（解析器原文：\(error.message)）"
-        return RecordProblem(code: .yaml, message: LocalizedText(zh: chinese, en: error.message), position: position)
+        var chinese = explanation.map { "无法解析为 YAML：\($0)（解析器原文：\(error.message)）" } ?? "无法解析为 YAML（解析器原文：\(error.message)）"
+        var english = error.message
+        if let laterDocument {
+            chinese += "；其后从第 \(laterDocument) 行起的文档未能读取，均未检查"
+            english += "; the documents after it, from line \(laterDocument) on, could not be read and were not checked"
+        }
+        return RecordProblem(code: .yaml, message: LocalizedText(zh: chinese, en: english), position: position)
     }
 
     static func unreadable(_ file: String, _ problem: RecordProblem, _ engine: Engine) -> DocumentOutcome {

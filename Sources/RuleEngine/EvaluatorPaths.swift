@@ -110,7 +110,9 @@ extension Evaluator {
     private func appendNavigated(node: BorrowedNode, _ path: [PathField], from start: Int, to result: inout [Value]) {
         guard start < path.count else {
             if let count = node.itemCount {
-                for index in 0..<count { result.append(.from(node.item(index))) }
+                // (An empty item, `by: [~]`, names no one: the record pack reports it, and it
+                // was "the person —" of every rule that read the list.)
+                for index in 0..<count { appendPresent(.from(node.item(index)), to: &result) }
             } else if node.kind == .mapping {
                 result.append(.node(node.owned))
             } else {
@@ -135,6 +137,12 @@ extension Evaluator {
             sequence: { appendItems(of: $0, path, from: start, to: &result) })
     }
 
+    /// Adds a list's item unless it is empty (null).
+    @inline(__always)
+    private func appendPresent(_ value: Value, to result: inout [Value]) {
+        if !value.isMissing { result.append(value) }
+    }
+
     /// Adds what a path read from one item of a list: nothing when missing, the items of a list
     /// (one level), else the value itself. (One list is built for all items, not one per item.)
     private func appendFlattened(_ value: Value, to result: inout [Value]) {
@@ -144,7 +152,7 @@ extension Evaluator {
         case .node(let node):
             let node = node.unsafeBorrowed
             if let count = node.itemCount {
-                for index in 0..<count { result.append(.from(node.item(index))) }
+                for index in 0..<count { appendPresent(.from(node.item(index)), to: &result) }
             } else {
                 result.append(value)
             }

@@ -82,7 +82,19 @@ enum Value: Sendable {
         switch consume self {
         case .list(let items): items
         case .node(let node):
-            node.withBorrowed { node in node.itemCount.map { count in (0..<count).map { Value.from(node.item($0)) } } }
+            // (An empty item of a list, `[P-1, ~]`, is none of its items.)
+            node.withBorrowed { node in
+                node.itemCount.map { count in
+                    var sawMissing = false
+                    var items = (0..<count).map { index in
+                        let item = Value.from(node.item(index))
+                        if item.isMissing { sawMissing = true }
+                        return item
+                    }
+                    if sawMissing { items.removeAll(where: \.isMissing) }
+                    return items
+                }
+            }
         case .missing: []
         default: nil
         }

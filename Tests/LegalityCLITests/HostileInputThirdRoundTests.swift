@@ -114,4 +114,38 @@ import Testing
         let fine = try CLIRunner.run(["check", "--as-of", "2024-12-31", "a.yaml"], in: inside.appendingPathComponent("repo"))
         #expect(fine.status == 0, "\(fine.stderr)")
     }
+
+    /// A syntax error stops the parser: the documents after it are not read, and the finding says
+    /// so (they went unchecked without a word); a document that is only a `---` is said to be empty.
+    @Test func aBrokenDocumentSaysTheDocumentsAfterItWentUnread() throws {
+        let good = "id: A\nkind: other\ntitle: t\nsteps: [{type: decision, date: 2020-01-01}]\n"
+        let folder = try CLIRunner.folder([
+            "multi.yaml": good + "---\nid: [unclosed\n---\n" + good.replacingOccurrences(of: "id: A", with: "id: C"),
+            "empty.yaml": "---\n---\n",
+        ])
+        let result = try CLIRunner.run(["check", "--as-of", "2024-12-31", "--lang", "en", "--format", "json", "."], in: folder)
+        let findings = try #require(try CLIRunner.json(result.stdout)["findings"] as? [[String: Any]])
+        let broken = try #require(findings.first { $0["rule"] as? String == "REC-000" && $0["file"] as? String == "multi.yaml" })
+        #expect((broken["message"] as? String)?.hasSuffix("the documents after it, from line 7 on, could not be read and were not checked") == true, "\(broken)")
+        let empty = findings.filter { $0["file"] as? String == "empty.yaml" }
+        #expect(!empty.isEmpty && empty.allSatisfy { ($0["message"] as? String)?.contains("the document is empty") == true }, "\(empty)")
+    }
+
+    /// An empty item of a list of people (`officers: [P-3, ~]`) is the record pack's shape problem
+    /// only: no rule reads it as a person ("the person —" at the record's first line).
+    @Test func anEmptyItemOfAListOfPeopleIsNoPerson() throws {
+        let record = """
+            id: NP-1
+            kind: administrative_penalty
+            title: 空人员
+            steps:
+              - {type: inspection, date: 2024-09-09, officers: [P-3, ~]}
+              - {type: decision, date: 2024-09-20, by: [~]}
+            """
+        let folder = try CLIRunner.folder(["registry.yaml": Fixtures.registry, "a.yaml": record])
+        let result = try CLIRunner.run(["check", "--as-of", "2024-12-31", "--lang", "en", "--format", "json", "a.yaml"], in: folder)
+        let findings = try #require(try CLIRunner.json(result.stdout)["findings"] as? [[String: Any]])
+        #expect(findings.filter { $0["rule"] as? String == "REC-003" }.count == 2, "\(findings)")
+        #expect(!findings.contains { $0["rule"] as? String == "REC-004" }, "\(findings)")
+    }
 }
