@@ -97,10 +97,20 @@ extension RecordReader {
             codeWithoutValue(key, at: valueNode, step: step, what: what, required: required)
             return (nil, nil)
         }
-        guard case .string(let written) = value, !Vocabulary.trimmed(written).isEmpty else {
+        guard case .string(let written) = value else {
             let kind = value.map { Wording.kind($0, .zh) } ?? Wording.kind(valueNode.kind, .zh)
             let kindEnglish = value.map { Wording.kind($0, .en) } ?? Wording.kind(valueNode.kind, .en)
             add(.step, zh: "第 \(step) 个步骤的 \(key) 是\(kind)，应为文本", en: "step \(step) has \(key) \(kindEnglish), expected a text", at: valueNode)
+            return (nil, nil)
+        }
+        if Vocabulary.trimmed(written).isEmpty {
+            // An empty text is a text that is no code (a value problem where codes are checked);
+            // an empty type leaves the step without one.
+            if checked, !required {
+                unknownCode(written, at: valueNode, section: section.name, what: what)
+            } else {
+                add(.step, zh: "第 \(step) 个步骤的 \(key) 是空文本，应为\(what.zh)", en: "step \(step) has an empty \(key), expected a \(what.en)", at: valueNode)
+            }
             return (nil, nil)
         }
         if let number = section.number(of: written) { return (written, number) }

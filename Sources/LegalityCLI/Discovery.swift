@@ -102,8 +102,12 @@ enum Discovery {
         var files = PathList()
         for path in paths {
             switch FileSystem.kind(of: path) {
-            case .missing where path != "-":
+            case .missing where path != "-" && !FileSystem.isLink(path):
                 throw RunError(message: "\(path): no such file or folder", chinese: "\(path)：没有这个文件或文件夹")
+            case .missing where path != "-":
+                // A link that leads nowhere (a loop, a missing target) is read, and reported as it
+                // is when found in a folder ("no such file" said nothing of the link).
+                files.append(path)
             case .directory:
                 var visited: Set<String> = []
                 walk(path, into: &files, visited: &visited, roots: roots(of: paths))

@@ -13,7 +13,7 @@ enum OutputTarget {
     /// path or link counts (it is compared by device and inode). A target that does not exist
     /// yet, or is no regular file (`/dev/null`), reads nothing.
     static func requireNotAnInput(_ output: String?, records: PathList, run: PreparedRun) throws(RunError) {
-        guard let output else { return }
+        guard let output, output != "-" else { return }
         var target = stat()
         guard stat(output, &target) == 0, target.st_mode & S_IFMT == S_IFREG else { return }
         func isTarget(_ path: String) -> Bool {

@@ -15,12 +15,17 @@ final class ReportWriter {
     private var committed = false
 
     init(path: String?) throws(RunError) {
-        target = path
-        guard let path else {
+        // `--output -` is standard output, as for other tools (it made a file named "-").
+        guard let path, path != "-" else {
+            target = nil
             temporary = nil
             descriptor = 1
             return
         }
+        guard !path.isEmpty else {
+            throw RunError(message: "--output needs a file name, found an empty one", chinese: "--output 需要文件名，给出的是空的")
+        }
+        target = path
         var existing = stat()
         let exists = stat(path, &existing) == 0
         if exists, existing.st_mode & S_IFMT == S_IFDIR { throw RunError(message: "\(path): is a folder, not a file") }

@@ -148,7 +148,17 @@ public struct Configuration: Sendable {
             return "a list of \(expected == "a number" ? "numbers" : expected == "a text" ? "texts" : "values")"
         case (.single(let literal), .none):
             let expected = kind(parameter.defaultValue)
-            return kind(literal) == expected || parameter.defaultValue == .null ? nil : expected
+            guard kind(literal) == expected || parameter.defaultValue == .null else { return expected }
+            // A count of days or officers whose default is a whole number of 0 or more takes one
+            // too (`min_days: -1`, `.nan` or 1e20 were taken, and the rule never held).
+            if case .number(let given) = literal, case .number(let usual) = parameter.defaultValue, usual >= 0, usual == usual.rounded(),
+               !(given.isFinite && given >= 0 && given == given.rounded() && given <= mostWholeParameter) {
+                return "a whole number from 0 to \(Int(mostWholeParameter))"
+            }
+            return nil
         }
     }
+
+    /// The largest whole number a parameter of counts takes (some 270 years of days).
+    static let mostWholeParameter = 100_000.0
 }

@@ -291,6 +291,8 @@ extension Expression {
         switch self {
         case .reference(let reference):
             if case .steps = reference.root { return 1 }
+            // `$record.steps` (and a field read through every step) is the steps as written: a pass too.
+            if case .record = reference.root, reference.path.first == "steps" { return 1 }
             return 0
         case .steps(let selection):
             let perCandidate = (selection.filter.map { $0.condition.stepsDegree } ?? 0)

@@ -312,6 +312,13 @@ struct StepProblemTests {
         #expect(problems.first?.message.en.contains("'maybe'") == true)
     }
 
+    /// An empty text is a text that is no code: a value problem where codes are checked.
+    @Test func anEmptyStatusIsOutsideTheVocabulary() throws {
+        let (_, problems) = try loadProblems(Self.record(steps: "  - {type: decision, date: 2020-01-02, status: \"\"}\n"))
+        #expect(problems.map(\.code) == [.value])
+        #expect(problems.first?.message.en.contains("the step status '' is not in the vocabulary") == true, "\(problems)")
+    }
+
     @Test func statusCodesAreCaseSensitive() throws {
         let (_, problems) = try loadProblems(Self.record(steps: "  - {type: decision, date: 2020-01-02, status: Done}\n"))
         #expect(problems.map(\.code) == [.value])

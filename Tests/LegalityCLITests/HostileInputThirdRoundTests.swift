@@ -148,4 +148,54 @@ import Testing
         #expect(findings.filter { $0["rule"] as? String == "REC-003" }.count == 2, "\(findings)")
         #expect(!findings.contains { $0["rule"] as? String == "REC-004" }, "\(findings)")
     }
+
+    /// `--output -` is standard output (it made a file named "-"); an empty `--output` is an error.
+    @Test func outputDashIsStandardOutput() throws {
+        let folder = try CLIRunner.folder(["registry.yaml": Fixtures.registry, "a.yaml": Fixtures.compliant])
+        let dash = try CLIRunner.run(["check", "--as-of", "2024-12-31", "--format", "json", "--output", "-", "a.yaml"], in: folder)
+        #expect(dash.status == 0 && dash.stdout.contains("\"findings\""), "\(dash.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("-").path))
+        let empty = try CLIRunner.run(["check", "--as-of", "2024-12-31", "--output", "", "a.yaml"], in: folder)
+        #expect(empty.status == 2 && empty.stderr.contains("--output"), "\(empty.stderr)")
+    }
+
+    /// A parameter of counts (days, officers) takes a whole number of 0 or more: `min_days: -1`
+    /// and `.nan` were taken, and the rule never held.
+    @Test(arguments: ["-1", ".nan", "1e20", "2.5"])
+    func aParameterOfCountsTakesAWholeNumber(value: String) throws {
+        let folder = try CLIRunner.folder([".legality.yaml": "parameters:\n  MAD-006: {min_days: \(value)}\n", "registry.yaml": Fixtures.registry, "a.yaml": Fixtures.compliant])
+        let result = try CLIRunner.run(["check", "--as-of", "2024-12-31", "a.yaml"], in: folder)
+        #expect(result.status == 2, "\(value): \(result.stderr)")
+        #expect(result.stderr.contains("takes a whole number from 0 to 100000"), "\(result.stderr)")
+    }
+
+    /// A link named on the command line that leads nowhere (a loop) is read, and reported as it is
+    /// when found in a folder; it said "no such file or folder".
+    @Test func aLinkLoopNamedOnTheCommandLineIsReported() throws {
+        let folder = try CLIRunner.folder(["registry.yaml": Fixtures.registry, "a.yaml": Fixtures.compliant])
+        try FileManager.default.createSymbolicLink(atPath: folder.appendingPathComponent("loop1.yaml").path, withDestinationPath: "loop2.yaml")
+        try FileManager.default.createSymbolicLink(atPath: folder.appendingPathComponent("loop2.yaml").path, withDestinationPath: "loop1.yaml")
+        let result = try CLIRunner.run(["check", "--as-of", "2024-12-31", "--lang", "en", "--format", "json", "loop1.yaml", "a.yaml"], in: folder)
+        #expect(result.status == 1, "\(result.stderr)")
+        let findings = try #require(try CLIRunner.json(result.stdout)["findings"] as? [[String: Any]])
+        #expect(findings.contains { $0["rule"] as? String == "REC-000" && $0["file"] as? String == "loop1.yaml" }, "\(findings)")
+    }
+
+    /// `rules lint` counts `$record.steps` as a pass over the steps, as `$steps` is: two nested
+    /// `items` over it are quadratic.
+    @Test func lintCountsRecordStepsAsAPassOverTheSteps() throws {
+        let rule = """
+            id: LOC-R
+            severity: error
+            kinds: [other]
+            title: {zh: t, en: t}
+            message: {zh: "m", en: "m"}
+            basis: {instrument: x, article: y}
+            violation:
+              exists: {items: {in: $record.steps, where: {exists: {items: {in: $record.steps, where: {eq: [$it, 1]}}}}}}
+            """
+        let folder = try CLIRunner.folder(["local/LOC-R.yaml": rule])
+        let result = try CLIRunner.run(["rules", "lint", "--rules", "local"], in: folder)
+        #expect(result.stdout.contains("LOC-R is quadratic in the number of steps"), "\(result.stdout) \(result.stderr)")
+    }
 }
