@@ -34,16 +34,17 @@ public enum CSVTableReader {
         parse(bytes, maxRows: maxRows, each: each)
     }
 
-    /// Rows of fields split by commas, quotes honoured; rows numbered by their first line (as a
-    /// spreadsheet numbers them), rows without content left out.
+    /// Rows of fields split by commas, quotes honoured; rows numbered as a spreadsheet opening the
+    /// file numbers them (a line break inside quotes is part of a cell, not a new row: numbered by
+    /// lines, a row after such a cell was named three rows too far down), rows without content
+    /// left out.
     static func parse(_ bytes: [UInt8], maxRows: Int, each: (LedgerRow) -> Bool) {
         var count = 0
         var stopped = false
         var cells: [Int: LedgerCell] = [:]
         var field: [UInt8] = []
         var column = 1
-        var line = 1
-        var rowStart = 1
+        var row = 1
         var quoted = false
         var index = 0
         func endField() {
@@ -56,11 +57,11 @@ public enum CSVTableReader {
             endField()
             if !cells.isEmpty {
                 count += 1
-                if !each(LedgerRow(number: rowStart, cells: cells)) || count >= maxRows { stopped = true }
+                if !each(LedgerRow(number: row, cells: cells)) || count >= maxRows { stopped = true }
             }
             cells = [:]
             column = 1
-            rowStart = line
+            row += 1
         }
         while index < bytes.count, !stopped {
             let byte = bytes[index]
@@ -74,7 +75,6 @@ public enum CSVTableReader {
                         quoted = false
                     }
                 } else {
-                    if byte == 0x0A { line += 1 }
                     field.append(byte)
                 }
                 continue
@@ -84,10 +84,8 @@ public enum CSVTableReader {
             case UInt8(ascii: ","): endField()
             case 0x0D:
                 if index < bytes.count, bytes[index] == 0x0A { index += 1 }
-                line += 1
                 endRow()
             case 0x0A:
-                line += 1
                 endRow()
             default: field.append(byte)
             }

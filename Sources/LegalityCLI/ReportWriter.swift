@@ -59,6 +59,7 @@ final class ReportWriter {
         if exists { fchmod(descriptor, existing.st_mode & 0o777) }
         self.temporary = temporary
         self.descriptor = descriptor
+        InterruptCleanup.remove(onInterrupt: temporary)
         buffer.reserveCapacity(1 << 16)
     }
 
@@ -90,6 +91,7 @@ final class ReportWriter {
         if let temporary, !committed {
             close(descriptor)
             unlink(temporary)
+            InterruptCleanup.clear()
         }
     }
 
@@ -122,13 +124,16 @@ final class ReportWriter {
         guard synced, closed else {
             let reason = String(cString: strerror(synced ? errno : syncError))
             unlink(temporary)
+            InterruptCleanup.clear()
             throw RunError(message: "\(target): cannot write: \(reason)")
         }
         guard rename(temporary, target) == 0 else {
             let reason = String(cString: strerror(errno))
             unlink(temporary)
+            InterruptCleanup.clear()
             throw RunError(message: "\(target): cannot write: \(reason)")
         }
+        InterruptCleanup.clear()
         // The rename itself reaches the disk with the folder.
         let folder = open(target.parentPath, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         if folder >= 0 {

@@ -126,6 +126,7 @@ final class WorkerProcesses<Piece> {
             var ends: [Int32] = [0, 0]
             let pid = pipe(&ends) == 0 ? fork() : -1
             if pid == 0 {
+                InterruptCleanup.forgetInChild()
                 close(ends[0])
                 for worker in workers { close(worker.pipe) }
                 serve(claims: claims, to: ends[1], work: work, encode: encode)
