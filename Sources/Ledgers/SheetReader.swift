@@ -55,7 +55,7 @@ struct SheetReader {
                 lastColumn = pending.column
                 cell = closed ? nil : pending
             case .end("c"):
-                if let pending = cell, let value = value(of: pending) {
+                if let pending = cell, let value = try value(of: pending, row: rowNumber) {
                     if pending.type == "s" {
                         sharedText += value.text.utf8.count
                         if sharedText > WorkbookReader.maxSharedText {
@@ -107,13 +107,22 @@ struct SheetReader {
         return ranges
     }
 
-    private func value(of cell: PendingCell) -> LedgerCell? {
+    /// A cell's value; a reference to a shared text the workbook does not hold (a damaged or
+    /// forged file) is an error, not an empty cell (which passed as a missing title).
+    private func value(of cell: PendingCell, row: Int) throws(LedgerError) -> LedgerCell? {
         if cell.hasFormula && (!cell.hasValue || cell.value.isEmpty) && cell.type != "inlineStr" {
             return LedgerCell("", formulaWithoutValue: true)
         }
         let text: String
         switch cell.type {
-        case "s": text = Int(cell.value).flatMap { $0 >= 0 && $0 < strings.count ? strings[$0] : nil } ?? ""
+        case "s":
+            guard let index = Int(cell.value), index >= 0, index < strings.count else {
+                let place = CellReference.cell(row: row, column: cell.column)
+                throw LedgerError(
+                    chinese: "单元格 \(place) 引用的共享文本（编号“\(cell.value.clipped(to: 24))”）在工作簿中不存在，文件已损坏；请在 Excel 或 WPS 中打开并另存后再检查",
+                    english: "the cell \(place) refers to shared text '\(cell.value.clipped(to: 24))', which the workbook does not hold: the file is damaged; open and save it in Excel or WPS first")
+            }
+            text = strings[index]
         case "inlineStr": text = cell.inline
         case "b": text = cell.value == "1" ? "true" : "false"
         case "d": text = String(cell.value.prefix(10))

@@ -106,4 +106,21 @@ import Testing
             (error as? LedgerError)?.english.contains("more than 64 MiB of shared text") == true
         }
     }
+
+    /// A cell naming a shared string the workbook does not hold is a damaged workbook, not an
+    /// empty cell (which read as a record without a title).
+    @Test(arguments: ["-1", "1", "99999999999999999999", "abc"])
+    func aCellNamingAMissingSharedStringIsADamagedWorkbook(index: String) throws {
+        let bytes = try OfficePackage(parts: [
+            .init("xl/workbook.xml", text: #"<workbook xmlns:r="r"><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>"#),
+            .init("xl/_rels/workbook.xml.rels", text: #"<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/></Relationships>"#),
+            .init("xl/sharedStrings.xml", text: "<sst><si><t>文件编号</t></si></sst>"),
+            .init("xl/worksheets/sheet1.xml", text: "<worksheet><sheetData><row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c><c r=\"B1\" t=\"s\"><v>\(index)</v></c></row></sheetData></worksheet>"),
+        ]).zipped()
+        #expect {
+            _ = try WorkbookReader.read(bytes, maxRows: 1_000)
+        } throws: { error in
+            (error as? LedgerError)?.english.contains("the cell B1 refers to shared text") == true
+        }
+    }
 }
