@@ -141,7 +141,7 @@ enum RecordChecker {
             },
             encode: { piece, writer in write(piece, engine: engine, to: &writer) },
             decode: { (reader: inout TransferReader) throws(TransferError) in try piece(from: &reader, engine: engine) },
-            weigh: { piece in piece.estimatedBytes })
+            weigh: { piece in piece.estimatedBytes }, size: { index in FileSystem.status(of: files[index]).size })
         // Each worker thread but the first evaluates with an engine of its own (see `Engine.replica`).
         var source: PieceSource? = processes.map(PieceSource.processes) ?? .threads(OrderedPipeline(
             count: files.count, workers: workers, prepare: admit, weigh: \.estimatedBytes,

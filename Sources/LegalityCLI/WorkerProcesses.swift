@@ -21,7 +21,9 @@ import RuleEngine
 /// while another has work left: this process, which also settles and reports every item, claims
 /// fewer. When the next item in order is in a
 /// run a worker has not handed over yet, this process checks the next unclaimed run meanwhile and
-/// keeps its pieces until their turn (`runsAhead`). (Runs shared out
+/// keeps its pieces until their turn (`runsAhead`): as they are when its files are small, written
+/// as a worker writes them when they are large (a file of 100,000 documents kept as pieces took
+/// more memory than the run's budget). (Runs shared out
 /// in turn in advance, this process's a little shorter, left one process waiting for the other
 /// some 5 % of the time.) A worker runs ahead of this process by what its pipe holds (1 MiB, some
 /// 4,000 documents) and what this process has read ahead from it (see `readAheadBudget`).
@@ -64,7 +66,7 @@ final class WorkerProcesses<Piece> {
     private enum Source {
         /// Checked here as they are taken.
         case here
-        /// Checked here earlier: `aheadItems`.
+        /// Checked here earlier: `aheadItems`, or frames in `aheadStream`.
         case ahead
         /// Written by the worker of that place in `workers`.
         case worker(Int)
@@ -82,19 +84,31 @@ final class WorkerProcesses<Piece> {
 
     private let claims: RunClaims
     private var workers: [Worker]
-    /// This process's runs checked ahead of their turn, in order: each item's pieces.
-    private var runsAhead: [(run: Range<Int>, items: [[Piece]])] = []
+    /// This process's runs checked ahead of their turn, in order: each item's pieces, or nil for a
+    /// run of large files, whose frames wait in `aheadStream`.
+    private var runsAhead: [(run: Range<Int>, items: [[Piece]]?)] = []
+    /// The frames of the runs of large files checked ahead, as a worker writes them.
+    private var aheadStream = Stream()
+    /// The most bytes of files a run whose pieces are kept as they are may hold.
+    private static var aheadFileBytes: Int { 1 << 20 }
     /// The items of the run being taken, when it was checked ahead, and the next one's place.
     private var aheadItems: [[Piece]] = []
     private var nextAheadItem = 0
+    /// Whether the run being taken was written to `aheadStream`.
+    private var aheadEncoded = false
     /// The run whose items are being taken, and where they come from.
     private var currentRun = 0..<0
     private var source = Source.here
     /// An item checked here: its pieces go to `emit`.
     private let work: (Int, (consuming Piece) -> Void) -> Void
+    private let encode: (Piece, inout TransferWriter) -> Void
     private let decode: (inout TransferReader) throws(TransferError) -> Piece
+    /// Where a run of large files checked ahead is written.
+    private var writer = TransferWriter()
     /// About how many bytes a piece holds, for the budget of what is kept ahead.
     private let weigh: (borrowing Piece) -> Int
+    /// The size in bytes of an item's file.
+    private let size: (Int) -> Int
     /// Whether a worker's early end has been reported.
     private var reportedLoss = false
     /// Whether the workers have been waited for.
@@ -112,11 +126,12 @@ final class WorkerProcesses<Piece> {
     ///   - encode: writes a piece as bytes, in a worker.
     ///   - decode: reads a piece back, here.
     ///   - weigh: about how many bytes a piece holds in memory.
+    ///   - size: the size in bytes of an item's file.
     static func start(
         count: Int, processes: Int, work: @escaping (Int, (consuming Piece) -> Void) -> Void,
         encode: @escaping (Piece, inout TransferWriter) -> Void,
         decode: @escaping (inout TransferReader) throws(TransferError) -> Piece,
-        weigh: @escaping (borrowing Piece) -> Int
+        weigh: @escaping (borrowing Piece) -> Int, size: @escaping (Int) -> Int
     ) -> WorkerProcesses? {
         #if os(Linux)
         guard processes > 1, count > 1, isSingleThreaded() else { return nil }
@@ -150,7 +165,7 @@ final class WorkerProcesses<Piece> {
             workers.append(Worker(pid: pid, pipe: ends[0]))
             ExitReaper.add(pid)
         }
-        return WorkerProcesses(claims: claims, workers: workers, work: work, decode: decode, weigh: weigh)
+        return WorkerProcesses(claims: claims, workers: workers, work: work, encode: encode, decode: decode, weigh: weigh, size: size)
         #else
         return nil
         #endif
@@ -158,13 +173,17 @@ final class WorkerProcesses<Piece> {
 
     private init(
         claims: RunClaims, workers: [Worker], work: @escaping (Int, (consuming Piece) -> Void) -> Void,
-        decode: @escaping (inout TransferReader) throws(TransferError) -> Piece, weigh: @escaping (borrowing Piece) -> Int
+        encode: @escaping (Piece, inout TransferWriter) -> Void,
+        decode: @escaping (inout TransferReader) throws(TransferError) -> Piece, weigh: @escaping (borrowing Piece) -> Int,
+        size: @escaping (Int) -> Int
     ) {
         self.claims = claims
         self.workers = workers
         self.work = work
+        self.encode = encode
         self.decode = decode
         self.weigh = weigh
+        self.size = size
     }
 
     /// Hands the pieces of `index` to `body` in the order they were emitted; indices must be
@@ -177,6 +196,24 @@ final class WorkerProcesses<Piece> {
         switch source {
         case .here:
             checkHere(index, skipping: 0, body)
+        case .ahead where aheadEncoded:
+            var handed = 0
+            while true {
+                switch nextAheadFrame() {
+                case .piece(let piece):
+                    body(piece)
+                    handed += 1
+                case .itemEnd:
+                    return
+                case .lost:
+                    // (Never expected: this process wrote the frames.) The rest is checked again.
+                    aheadStream = Stream()
+                    runsAhead.removeAll { $0.items == nil }
+                    source = .here
+                    checkHere(index, skipping: handed, body)
+                    return
+                }
+            }
         case .ahead:
             let pieces = aheadItems[nextAheadItem]
             aheadItems[nextAheadItem] = []
@@ -212,7 +249,8 @@ final class WorkerProcesses<Piece> {
         while true {
             if let ahead = runsAhead.first, ahead.run.lowerBound == first {
                 runsAhead.removeFirst()
-                aheadItems = ahead.items
+                aheadEncoded = ahead.items == nil
+                aheadItems = ahead.items ?? []
                 nextAheadItem = 0
                 return (ahead.run, .ahead)
             }
@@ -250,11 +288,7 @@ final class WorkerProcesses<Piece> {
             }
             // Claimed by a worker that ended before handing it over: checked here.
             guard !undecided.isEmpty else { return (first..<max(first + 1, nextKnown), .here) }
-            if readAhead < Self.readAheadBudget, let claimed = claims.claim() {
-                checkAhead(claimed)
-            } else {
-                waitForBytes(from: undecided)
-            }
+            if !claimAhead() { waitForBytes(from: undecided) }
         }
     }
 
@@ -316,6 +350,45 @@ final class WorkerProcesses<Piece> {
             }
             madeOnePiece()
         }
+    }
+
+    /// While a worker's run is awaited: claims the next run and checks it ahead, keeping its pieces
+    /// as they are when its files are small and written as bytes when they are large; false when
+    /// nothing was done (no run left, or the budget spent).
+    private func claimAhead() -> Bool {
+        guard readAhead < Self.readAheadBudget, let claimed = claims.claim() else { return false }
+        var bytes = 0
+        for item in claimed where bytes <= Self.aheadFileBytes { bytes += size(item) }
+        if bytes <= Self.aheadFileBytes { checkAhead(claimed) } else { checkAheadEncoded(claimed) }
+        return true
+    }
+
+    /// Checks a run of large files ahead of its turn, its pieces written as a worker writes them.
+    private func checkAheadEncoded(_ run: Range<Int>) {
+        runsAhead.append((run, nil))
+        aheadStream.compact()
+        for item in run {
+            work(item) { (piece: consuming Piece) in
+                writer.removeAll()
+                encode(piece, &writer)
+                Self.appendHeader(Self.pieceFrame, writer.bytes.count, to: &aheadStream.buffer)
+                aheadStream.buffer.append(contentsOf: writer.bytes)
+                readAhead += Self.headerSize + writer.bytes.count
+                madeOnePiece()
+            }
+            Self.appendHeader(Self.itemEndFrame, 0, to: &aheadStream.buffer)
+            readAhead += Self.headerSize
+        }
+        // A large piece's memory is not kept for the next.
+        if writer.bytes.count >= 1 << 20 { writer = TransferWriter() }
+    }
+
+    /// The next frame of the runs of large files checked ahead here.
+    private func nextAheadFrame() -> Frame {
+        guard aheadStream.waiting >= Self.headerSize else { return .lost }
+        let length = Self.number(in: aheadStream.buffer, at: aheadStream.start + 1)
+        guard length <= UInt64(aheadStream.waiting - Self.headerSize) else { return .lost }
+        return frame(from: &aheadStream)
     }
 
     /// Checks a run this process claimed ahead of its turn, its pieces kept until then.
@@ -445,11 +518,7 @@ final class WorkerProcesses<Piece> {
             guard !workers[number].stream.ended else { return false }
             readAheadWithoutWaiting()
             guard workers[number].stream.waiting < bytes else { break }
-            if readAhead < Self.readAheadBudget, let claimed = claims.claim() {
-                checkAhead(claimed)
-            } else {
-                waitForBytes(from: [number])
-            }
+            if !claimAhead() { waitForBytes(from: [number]) }
         }
         return true
     }

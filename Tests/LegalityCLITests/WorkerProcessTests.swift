@@ -54,6 +54,29 @@ import Testing
         }
     }
 
+    /// Files larger than a run checked ahead keeps as pieces (1 MiB) are written as bytes while
+    /// they wait for their turn: the report is the one a single job writes, in every format.
+    @Test(arguments: ["json", "text"])
+    func largeFilesCheckedAheadWriteTheSameReport(format: String) throws {
+        let cases = CLIRunner.root.appendingPathComponent("cases/mad")
+        let names = try FileManager.default.contentsOfDirectory(atPath: cases.path).filter { $0.hasSuffix(".yaml") }.sorted()
+        let documents = try names.map { try String(contentsOf: cases.appendingPathComponent($0), encoding: .utf8) }
+        var files = ["registry.yaml": try String(contentsOf: CLIRunner.root.appendingPathComponent("cases/registry.yaml"), encoding: .utf8)]
+        // Six files of some 1.5 MB (each document a case, ids repeating across files), with small ones between.
+        var large = ""
+        while large.utf8.count < 3 << 19 { large += documents.joined(separator: "\n---\n") + "\n---\n" }
+        for number in 0..<6 {
+            files["f\(number)-large.yaml"] = large
+            files["f\(number)-small.yaml"] = documents[number % documents.count]
+        }
+        let folder = try CLIRunner.folder(files)
+        let one = try CLIRunner.run(["check", "--jobs", "1", "--format", format, "--as-of", "2026-12-03", "."], in: folder)
+        let two = try CLIRunner.run(["check", "--jobs", "2", "--format", format, "--as-of", "2026-12-03", "."], in: folder)
+        #expect(one.status == 1 && two.status == one.status)
+        #expect(two.stdout == one.stdout)
+        #expect(two.stderr == one.stderr)
+    }
+
     /// A worker killed while the run goes on: its files are checked by the main process, which
     /// says so, and the report is still the whole one.
     @Test(.disabled(if: ProcessInfo.processInfo.environment["LEGALITY_SANITIZER"] == "thread", "the thread sanitizer's runtime runs a thread of its own, so its builds check with threads"))
