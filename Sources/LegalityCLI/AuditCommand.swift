@@ -56,7 +56,9 @@ struct AuditCommand: ParsableCommand {
     @OptionGroup var ruleOptions: RuleOptions
     @OptionGroup(title: Interface.text("输入限制", "Limits")) var limitOptions: LimitOptions
 
-    func validate() throws {
+    mutating func validate() throws {
+        // `--output -` is standard output, as for other tools.
+        if output == "-" { output = nil }
         guard from.day <= to.day else { throw ValidationError("--from \(from.day) is after --to \(to.day)") }
         if format == .xlsx, output == nil, FileSystem.isTerminal(1) { throw ValidationError(BinaryReport.needsOutput) }
     }

@@ -86,6 +86,7 @@ struct RuleOptions: ParsableArguments {
     /// (`--jobs 1000000` started a thread a file, and 20,000 files took 25 s instead of 0.2 s).
     var workerCount: Int { max(1, min(jobs ?? FileSystem.coreCount(), Self.mostWorkersPerCore * FileSystem.coreCount())) }
 
+    /// The most workers a core runs, whatever `--jobs` asks for.
     static let mostWorkersPerCore = 4
 
     @Option(name: .customLong("config"), help: Interface.help("配置文件（默认：当前文件夹或最近的上层文件夹中的 .legality.yaml，不超出仓库根目录）。", "The configuration file (default: .legality.yaml in this folder or the nearest folder above).", valueName: "file"))
@@ -100,7 +101,9 @@ struct OutputOptions: ParsableArguments {
     @Option(name: .customLong("output"), help: Interface.help("把报告写入此文件（原子写入），而不是标准输出。", "Write the report to this file (atomically) instead of standard output.", valueName: "file"))
     var output: String?
 
-    func validate() throws {
+    mutating func validate() throws {
+        // `--output -` is standard output, as for other tools.
+        if output == "-" { output = nil }
         if format == .xlsx, output == nil, FileSystem.isTerminal(1) { throw ValidationError(BinaryReport.needsOutput) }
     }
 

@@ -202,6 +202,25 @@ enum Discovery {
 
     /// Rule and calendar files under a folder (or the file itself), sorted, recursively; each real
     /// folder is walked once, so a link loop (`rules-local/a -> .`) ends.
+    /// The first link under a folder (walked as `yamlFiles` walks it, hidden names passed by)
+    /// whose real path `isInside` refuses; links are not followed. Nil when there is none.
+    static func linkLeavingFolder(_ folder: String, isInside: (String) -> Bool) -> String? {
+        var pending = [folder]
+        var visited: Set<String> = []
+        while let current = pending.popLast() {
+            guard let real = FileSystem.realPath(current), visited.insert(real).inserted,
+                  let names = try? FileSystem.list(current) else { continue }
+            for name in names where !name.hasPrefix(".") {
+                let child = current.appendingComponent(name)
+                if FileSystem.isLink(child) {
+                    guard let target = FileSystem.realPath(child), isInside(target) else { return child }
+                }
+                if FileSystem.kind(of: child) == .directory { pending.append(child) }
+            }
+        }
+        return nil
+    }
+
     static func yamlFiles(under path: String) throws(RunError) -> [String] {
         var visited: Set<String> = []
         return try yamlFiles(under: path, visited: &visited)

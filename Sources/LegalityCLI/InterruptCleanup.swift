@@ -9,31 +9,35 @@ import Darwin
 /// file beside it stayed behind, as large as the report had grown, until a later run of the same
 /// target removed it.
 ///
-/// One report is written at a time; its temporary file's path waits in memory made before any
-/// signal can come, which the handler only reads (it may call nothing but `unlink`, `signal` and
-/// `raise`). A signal the process ignores (`nohup` ignores SIGHUP) stays ignored; one it was
-/// started with blocked is let through.
+/// One report is written at a time; its temporary file's path waits in a buffer made once, before
+/// any handler is installed, and never freed (a handler on another thread may be reading it), which
+/// the handler only reads (it calls nothing but `unlink`, `signal` and `raise`). A signal the
+/// process ignores (`nohup` ignores SIGHUP) stays ignored; one it was started with blocked is let
+/// through.
 enum InterruptCleanup {
-    /// The temporary file's path as a C string, or nil between reports.
+    /// The buffer, when a path waits in it (nil between reports).
     nonisolated(unsafe) private static var pending: UnsafeMutablePointer<CChar>?
-    nonisolated(unsafe) private static var installed = false
+    /// The buffer itself, made at the first report.
+    nonisolated(unsafe) private static var buffer: UnsafeMutablePointer<CChar>?
+    private static var bufferSize: Int { 4096 }
 
-    private static let signals: [Int32] = [SIGINT, SIGTERM, SIGHUP]
+    static let signals: [Int32] = [SIGINT, SIGTERM, SIGHUP]
 
-    /// From now until `clear`, an interrupting signal removes `path` before the process ends.
+    /// From now until `clear`, an interrupting signal removes `path` before the process ends. (A
+    /// path too long for the buffer is not removed.)
     static func remove(onInterrupt path: String) {
-        install()
-        let copy = strdup(path)
-        let previous = pending
-        pending = copy
-        free(previous)
+        let buffer = install()
+        pending = nil
+        let bytes = Array(path.utf8)
+        guard bytes.count < bufferSize else { return }
+        for (place, byte) in bytes.enumerated() { buffer[place] = CChar(bitPattern: byte) }
+        buffer[bytes.count] = 0
+        pending = buffer
     }
 
     /// No temporary file to remove any more (committed, or removed already).
     static func clear() {
-        let previous = pending
         pending = nil
-        free(previous)
     }
 
     /// In a forked worker: the temporary file is the forking process's, not the worker's to remove.
@@ -41,20 +45,52 @@ enum InterruptCleanup {
         pending = nil
     }
 
-    private static func install() {
-        guard !installed else { return }
-        installed = true
-        let ignored = unsafeBitCast(SIG_IGN, to: Int.self)
+    /// Blocks the interrupting signals (around a `fork`, so that none reaches a child before it
+    /// has forgotten the temporary file); returns the mask to restore.
+    static func block() -> sigset_t {
+        var blocked = sigset_t()
+        sigemptyset(&blocked)
+        for number in signals { sigaddset(&blocked, number) }
+        var previous = sigset_t()
+        sigprocmask(SIG_BLOCK, &blocked, &previous)
+        return previous
+    }
+
+    /// Restores a mask `block` returned.
+    static func restore(_ mask: sigset_t) {
+        var mask = mask
+        sigprocmask(SIG_SETMASK, &mask, nil)
+    }
+
+    /// The buffer, with the handlers installed the first time.
+    private static func install() -> UnsafeMutablePointer<CChar> {
+        if let buffer { return buffer }
+        let made = UnsafeMutablePointer<CChar>.allocate(capacity: bufferSize)
+        made.initialize(repeating: 0, count: bufferSize)
+        buffer = made
         var unblocked = sigset_t()
         sigemptyset(&unblocked)
         for number in signals {
-            let previous = signal(number, handle)
-            if let previous, unsafeBitCast(previous, to: Int.self) == ignored { signal(number, SIG_IGN) }
+            // Asked first, so an ignored signal is never handled, even for a moment.
+            var current = sigaction()
+            guard sigaction(number, nil, &current) == 0, !isIgnored(current) else { continue }
+            signal(number, handle)
             sigaddset(&unblocked, number)
         }
         // A process started with these blocked (some launchers block every signal in the child)
         // could not be interrupted at all.
         sigprocmask(SIG_UNBLOCK, &unblocked, nil)
+        return made
+    }
+
+    private static func isIgnored(_ action: sigaction) -> Bool {
+        #if canImport(Glibc)
+        let handler = action.__sigaction_handler.sa_handler
+        #else
+        let handler = action.__sigaction_u.__sa_handler
+        #endif
+        guard let handler else { return false }
+        return unsafeBitCast(handler, to: Int.self) == unsafeBitCast(SIG_IGN, to: Int.self)
     }
 
     private static let handle: @convention(c) (Int32) -> Void = { number in

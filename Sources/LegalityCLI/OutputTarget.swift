@@ -9,7 +9,7 @@ import Darwin
 /// the record, or stopped at a registry it could not read.
 enum OutputTarget {
     /// Refuses an output file that is one of the run's records, or one of its other inputs
-    /// (registry, configuration, calendars, rules, ledger mappings); the same file by another
+    /// (registry, configuration, calendars, rule files); the same file by another
     /// path or link counts (it is compared by device and inode). A target that does not exist
     /// yet, or is no regular file (`/dev/null`), reads nothing.
     static func requireNotAnInput(_ output: String?, records: PathList, run: PreparedRun) throws(RunError) {
@@ -20,7 +20,9 @@ enum OutputTarget {
             var other = stat()
             return path != "-" && stat(path, &other) == 0 && other.st_dev == target.st_dev && other.st_ino == target.st_ino
         }
+        // (The rule files loaded, not only the folders named: a rule file inside `--rules FOLDER` is an input too.)
         let others = run.registries.files + [run.configuration.file].compactMap { $0 } + run.extraCalendars + run.extraRules
+            + run.rules.rules.map(\.file)
         guard let input = others.first(where: isTarget) ?? records.first(where: isTarget) else { return }
         throw RunError(
             message: "\(output): the report would replace \(input), which this run reads; write the report to another file",

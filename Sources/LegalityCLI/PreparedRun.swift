@@ -87,10 +87,11 @@ struct PreparedRun {
         needsRegistry: Bool = true, reportWording: Bool = false, examples: Bool = false
     ) throws(RunError) -> PreparedRun {
         let configuration = try loadConfiguration(options)
+        // (Outside the repository first: "does not exist" would tell a hostile configuration which files do.)
+        if options.config == nil, let file = configuration.file { try requireInsideRepository(configuration, file: file) }
         for (path, position) in configuration.pathPositions.sorted(by: { $0.value < $1.value }) where FileSystem.kind(of: path) == .missing {
             throw RunError(message: "invalid configuration:\n\(configuration.file ?? ""):\(position.line):\(position.column): '\(path)' does not exist")
         }
-        if options.config == nil, let file = configuration.file { try requireInsideRepository(configuration, file: file) }
         var ruleOptions = options
         ruleOptions.rules = configuration.rules + options.rules
         ruleOptions.calendars = configuration.calendars + options.calendars
@@ -148,13 +149,33 @@ struct PreparedRun {
     /// file system. (Named on the command line, a file may be anywhere.)
     private static func requireInsideRepository(_ configuration: Configuration, file: String) throws(RunError) {
         guard let root = FileSystem.realPath(repositoryRoot(holding: file.parentPath)) else { return }
+        func isInside(_ real: String) -> Bool { real == root || root == "/" || real.hasPrefix(root + "/") }
         for (path, position) in configuration.pathPositions.sorted(by: { $0.value < $1.value }) {
-            let real = FileSystem.realPath(path) ?? path
-            guard !(real == root || root == "/" || real.hasPrefix(root + "/")) else { continue }
+            // (A path that does not exist is placed by its words: whether it exists is said after.)
+            let real = FileSystem.realPath(path) ?? Self.absolute(path)
+            // A folder is walked as it will be read, and a link in it that leads out is refused
+            // (`rules: [myrules]` with `myrules/x.yaml -> /etc/shadow`), without following it.
+            if isInside(real), FileSystem.kind(of: path) == .directory, let outside = Discovery.linkLeavingFolder(path, isInside: isInside) {
+                throw RunError(
+                    message: "invalid configuration:\n\(file):\(position.line):\(position.column): '\(path)' holds '\(outside)', a link that leads outside the repository (\(root)); a configuration found in a folder names only files inside its repository",
+                    chinese: "配置文件有误：\n\(file):\(position.line):\(position.column)：'\(path)' 中的 '\(outside)' 是指向仓库（\(root)）之外的链接；自动找到的配置文件只能引用仓库内的文件")
+            }
+            guard !isInside(real) else { continue }
             throw RunError(
                 message: "invalid configuration:\n\(file):\(position.line):\(position.column): '\(path)' lies outside the repository (\(root)); a configuration found in a folder names only files inside its repository: give a file elsewhere on the command line (--registry, --rules, --calendar)",
                 chinese: "配置文件有误：\n\(file):\(position.line):\(position.column)：'\(path)' 位于仓库（\(root)）之外；自动找到的配置文件只能引用仓库内的文件，仓库外的文件请在命令行中给出（--registry、--rules、--calendar）")
         }
+    }
+
+    /// A path made absolute by its words alone (from the current folder; `.` and `..` applied).
+    private static func absolute(_ path: String) -> String {
+        let start = path.hasPrefix("/") ? [] : FileSystem.currentDirectory().split(separator: "/").map(String.init)
+        var parts: [String] = start
+        for part in path.split(separator: "/").map(String.init) {
+            if part == "." || part.isEmpty { continue }
+            if part == ".." { _ = parts.popLast() } else { parts.append(part) }
+        }
+        return "/" + parts.joined(separator: "/")
     }
 
     /// The repository a configuration file's folder belongs to: the nearest folder at or above it

@@ -50,7 +50,9 @@ struct ReportCommand: ParsableCommand {
     @OptionGroup var ruleOptions: RuleOptions
     @OptionGroup(title: Interface.text("输入限制", "Limits")) var limitOptions: LimitOptions
 
-    func validate() throws {
+    mutating func validate() throws {
+        // `--output -` is standard output, as for other tools.
+        if output == "-" { output = nil }
         guard (1900...2200).contains(year) else {
             throw ValidationError(Interface.text("--year 应为四位年份，如 2020", "--year is a year such as 2020"))
         }

@@ -46,10 +46,13 @@ final class ReportWriter {
         var opened: (String, Int32)?
         while opened == nil {
             let candidate = Self.temporaryName(of: path, pid: getpid(), attempt: attempt)
+            // Named for removal before it exists, so an interruption never leaves it behind.
+            InterruptCleanup.remove(onInterrupt: candidate)
             let descriptor = open(candidate, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
             if descriptor >= 0 {
                 opened = (candidate, descriptor)
             } else if errno != EEXIST || attempt > 100 {
+                InterruptCleanup.clear()
                 throw RunError(message: "\(path): cannot write: \(String(cString: strerror(errno)))")
             }
             attempt += 1
@@ -59,7 +62,6 @@ final class ReportWriter {
         if exists { fchmod(descriptor, existing.st_mode & 0o777) }
         self.temporary = temporary
         self.descriptor = descriptor
-        InterruptCleanup.remove(onInterrupt: temporary)
         buffer.reserveCapacity(1 << 16)
     }
 

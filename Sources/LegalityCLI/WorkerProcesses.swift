@@ -85,15 +85,18 @@ final class WorkerProcesses<Piece> {
     private let claims: RunClaims
     private var workers: [Worker]
     /// This process's runs checked ahead of their turn, in order: each item's pieces, or nil for a
-    /// run of large files, whose frames wait in `aheadStream`.
-    private var runsAhead: [(run: Range<Int>, items: [[Piece]]?)] = []
+    /// run of large files, whose frames wait in `aheadStream`; and how many of its items were
+    /// checked (checking stops once the budget is spent: the rest are checked in their turn).
+    private var runsAhead: [(run: Range<Int>, items: [[Piece]]?, checked: Int)] = []
     /// The frames of the runs of large files checked ahead, as a worker writes them.
     private var aheadStream = Stream()
     /// The most bytes of files a run whose pieces are kept as they are may hold.
     private static var aheadFileBytes: Int { 1 << 20 }
-    /// The items of the run being taken, when it was checked ahead, and the next one's place.
+    /// The items of the run being taken, when it was checked ahead, the next one's place, and how
+    /// many were checked ahead.
     private var aheadItems: [[Piece]] = []
     private var nextAheadItem = 0
+    private var aheadChecked = 0
     /// Whether the run being taken was written to `aheadStream`.
     private var aheadEncoded = false
     /// The run whose items are being taken, and where they come from.
@@ -137,11 +140,16 @@ final class WorkerProcesses<Piece> {
         guard processes > 1, count > 1, isSingleThreaded() else { return nil }
         guard let claims = RunClaims(count: count, processes: processes) else { return nil }
         var workers: [Worker] = []
+        // No interrupting signal reaches a worker before it has forgotten the temporary report,
+        // which is this process's to remove.
+        let mask = InterruptCleanup.block()
+        defer { InterruptCleanup.restore(mask) }
         for _ in 1..<processes {
             var ends: [Int32] = [0, 0]
             let pid = pipe(&ends) == 0 ? fork() : -1
             if pid == 0 {
                 InterruptCleanup.forgetInChild()
+                InterruptCleanup.restore(mask)
                 close(ends[0])
                 for worker in workers { close(worker.pipe) }
                 serve(claims: claims, to: ends[1], work: work, encode: encode)
@@ -196,6 +204,9 @@ final class WorkerProcesses<Piece> {
         switch source {
         case .here:
             checkHere(index, skipping: 0, body)
+        case .ahead where index - currentRun.lowerBound >= aheadChecked:
+            // Past what was checked ahead before the budget ran out: checked now.
+            checkHere(index, skipping: 0, body)
         case .ahead where aheadEncoded:
             var handed = 0
             while true {
@@ -207,6 +218,7 @@ final class WorkerProcesses<Piece> {
                     return
                 case .lost:
                     // (Never expected: this process wrote the frames.) The rest is checked again.
+                    readAhead -= aheadStream.waiting
                     aheadStream = Stream()
                     runsAhead.removeAll { $0.items == nil }
                     source = .here
@@ -252,6 +264,7 @@ final class WorkerProcesses<Piece> {
                 aheadEncoded = ahead.items == nil
                 aheadItems = ahead.items ?? []
                 nextAheadItem = 0
+                aheadChecked = ahead.checked
                 return (ahead.run, .ahead)
             }
             if claims.claimed <= first {
@@ -260,7 +273,7 @@ final class WorkerProcesses<Piece> {
                 // meanwhile, one of them has it.)
                 guard let claimed = claims.claim() else { continue }
                 if claimed.lowerBound == first { return (claimed, .here) }
-                checkAhead(claimed)
+                checkAhead(fitting: claimed)
                 continue
             }
             // A worker claimed it: the one whose next frame starts it hands it over. Each
@@ -357,17 +370,26 @@ final class WorkerProcesses<Piece> {
     /// nothing was done (no run left, or the budget spent).
     private func claimAhead() -> Bool {
         guard readAhead < Self.readAheadBudget, let claimed = claims.claim() else { return false }
-        var bytes = 0
-        for item in claimed where bytes <= Self.aheadFileBytes { bytes += size(item) }
-        if bytes <= Self.aheadFileBytes { checkAhead(claimed) } else { checkAheadEncoded(claimed) }
+        checkAhead(fitting: claimed)
         return true
     }
 
-    /// Checks a run of large files ahead of its turn, its pieces written as a worker writes them.
+    /// Checks a run claimed ahead of its turn in the form that fits it: its pieces as they are
+    /// when its files are small, written as bytes when they are large.
+    private func checkAhead(fitting run: Range<Int>) {
+        var bytes = 0
+        for item in run where bytes <= Self.aheadFileBytes { bytes += size(item) }
+        if bytes <= Self.aheadFileBytes { checkAhead(run) } else { checkAheadEncoded(run) }
+    }
+
+    /// Checks a run of large files ahead of its turn, its pieces written as a worker writes them,
+    /// until the budget is spent (the rest are checked in their turn).
     private func checkAheadEncoded(_ run: Range<Int>) {
-        runsAhead.append((run, nil))
         aheadStream.compact()
+        var checked = 0
         for item in run {
+            if checked > 0, readAhead >= Self.readAheadBudget { break }
+            checked += 1
             work(item) { (piece: consuming Piece) in
                 writer.removeAll()
                 encode(piece, &writer)
@@ -379,6 +401,7 @@ final class WorkerProcesses<Piece> {
             Self.appendHeader(Self.itemEndFrame, 0, to: &aheadStream.buffer)
             readAhead += Self.headerSize
         }
+        runsAhead.append((run, nil, checked))
         // A large piece's memory is not kept for the next.
         if writer.bytes.count >= 1 << 20 { writer = TransferWriter() }
     }
@@ -391,10 +414,12 @@ final class WorkerProcesses<Piece> {
         return frame(from: &aheadStream)
     }
 
-    /// Checks a run this process claimed ahead of its turn, its pieces kept until then.
+    /// Checks a run this process claimed ahead of its turn, its pieces kept until then, until the
+    /// budget is spent (the rest are checked in their turn).
     private func checkAhead(_ run: Range<Int>) {
         var items: [[Piece]] = []
         for item in run {
+            if !items.isEmpty, readAhead >= Self.readAheadBudget { break }
             var pieces: [Piece] = []
             work(item) { (piece: consuming Piece) in
                 readAhead += weigh(piece)
@@ -403,7 +428,7 @@ final class WorkerProcesses<Piece> {
             }
             items.append(pieces)
         }
-        runsAhead.append((run, items))
+        runsAhead.append((run, items, items.count))
     }
 
     /// Counts a piece made here; every 64, what the workers wrote is read ahead.

@@ -149,9 +149,11 @@ public struct Configuration: Sendable {
         case (.single(let literal), .none):
             let expected = kind(parameter.defaultValue)
             guard kind(literal) == expected || parameter.defaultValue == .null else { return expected }
-            // A count of days or officers whose default is a whole number of 0 or more takes one
-            // too (`min_days: -1`, `.nan` or 1e20 were taken, and the rule never held).
-            if case .number(let given) = literal, case .number(let usual) = parameter.defaultValue, usual >= 0, usual == usual.rounded(),
+            // A count of days or officers (`days`, `min_days`, `min_officers`, ...) whose default is
+            // a whole number takes one too (`min_days: -1`, `.nan` or 1e20 were taken, and the rule
+            // never held); other numbers (an amount, a ratio) are left as they are written.
+            let isCount = parameter.name == "days" || parameter.name.hasSuffix("_days") || parameter.name.hasSuffix("_officers")
+            if isCount, case .number(let given) = literal, case .number(let usual) = parameter.defaultValue, usual >= 0, usual == usual.rounded(),
                !(given.isFinite && given >= 0 && given == given.rounded() && given <= mostWholeParameter) {
                 return "a whole number from 0 to \(Int(mostWholeParameter))"
             }
