@@ -92,6 +92,9 @@ final class WorkerProcesses<Piece> {
     private var aheadStream = Stream()
     /// The most bytes of files a run whose pieces are kept as they are may hold.
     private static var aheadFileBytes: Int { 1 << 20 }
+    /// The most bytes of frames of large files checked ahead waiting at once, within the budget:
+    /// with the whole budget theirs, a million records in ten files peaked at 204 MB.
+    private static var encodedAheadBudget: Int { 16 << 20 }
     /// The items of the run being taken, when it was checked ahead, the next one's place, and how
     /// many were checked ahead.
     private var aheadItems: [[Piece]] = []
@@ -369,17 +372,34 @@ final class WorkerProcesses<Piece> {
     /// as they are when its files are small and written as bytes when they are large; false when
     /// nothing was done (no run left, or the budget spent).
     private func claimAhead() -> Bool {
-        guard readAhead < Self.readAheadBudget, let claimed = claims.claim() else { return false }
-        checkAhead(fitting: claimed)
-        return true
+        guard readAhead < Self.readAheadBudget, !runsAhead.contains(where: { $0.checked == 0 }), let claimed = claims.claim() else {
+            return false
+        }
+        return checkAhead(fitting: claimed)
     }
 
     /// Checks a run claimed ahead of its turn in the form that fits it: its pieces as they are
-    /// when its files are small, written as bytes when they are large.
-    private func checkAhead(fitting run: Range<Int>) {
+    /// when its files are small, written as bytes when they are large; false when it is kept to
+    /// be checked in its turn (large files, with frames enough waiting already), after which this
+    /// process waits for the workers rather than claim every large file left for itself.
+    @discardableResult
+    private func checkAhead(fitting run: Range<Int>) -> Bool {
         var bytes = 0
         for item in run where bytes <= Self.aheadFileBytes { bytes += size(item) }
-        if bytes <= Self.aheadFileBytes { checkAhead(run) } else { checkAheadEncoded(run) }
+        if bytes <= Self.aheadFileBytes {
+            checkAhead(run)
+        } else if mayEncodeAhead {
+            checkAheadEncoded(run)
+        } else {
+            runsAhead.append((run, nil, 0))
+            return false
+        }
+        return true
+    }
+
+    /// Whether a run of large files may be checked ahead now (see `encodedAheadBudget`).
+    private var mayEncodeAhead: Bool {
+        readAhead < Self.readAheadBudget && aheadStream.waiting < Self.encodedAheadBudget
     }
 
     /// Checks a run of large files ahead of its turn, its pieces written as a worker writes them,
@@ -388,7 +408,7 @@ final class WorkerProcesses<Piece> {
         aheadStream.compact()
         var checked = 0
         for item in run {
-            if checked > 0, readAhead >= Self.readAheadBudget { break }
+            if checked > 0, !mayEncodeAhead { break }
             checked += 1
             work(item) { (piece: consuming Piece) in
                 writer.removeAll()
