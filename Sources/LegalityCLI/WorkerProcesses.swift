@@ -211,23 +211,13 @@ final class WorkerProcesses<Piece> {
             // Past what was checked ahead before the budget ran out: checked now.
             checkHere(index, skipping: 0, body)
         case .ahead where aheadEncoded:
-            var handed = 0
-            while true {
-                switch nextAheadFrame() {
-                case .piece(let piece):
-                    body(piece)
-                    handed += 1
-                case .itemEnd:
-                    return
-                case .lost:
-                    // (Never expected: this process wrote the frames.) The rest is checked again.
-                    readAhead -= aheadStream.waiting
-                    aheadStream = Stream()
-                    runsAhead.removeAll { $0.items == nil }
-                    source = .here
-                    checkHere(index, skipping: handed, body)
-                    return
-                }
+            handItem(from: { nextAheadFrame() }, body) { handed in
+                // (Never expected: this process wrote the frames.) The rest is checked again.
+                readAhead -= aheadStream.waiting
+                aheadStream = Stream()
+                runsAhead.removeAll { $0.items == nil }
+                source = .here
+                checkHere(index, skipping: handed, body)
             }
         case .ahead:
             let pieces = aheadItems[nextAheadItem]
@@ -238,21 +228,29 @@ final class WorkerProcesses<Piece> {
                 body(piece)
             }
         case .worker(let number):
-            var handed = 0
-            while true {
-                switch readFrame(of: number) {
-                case .piece(let piece):
-                    body(piece)
-                    handed += 1
-                case .itemEnd:
-                    return
-                case .lost:
-                    lose(number)
-                    // Checked here again, the rest of the run too; the pieces already handed over are passed by.
-                    source = .here
-                    checkHere(index, skipping: handed, body)
-                    return
-                }
+            handItem(from: { readFrame(of: number) }, body) { handed in
+                lose(number)
+                // Checked here again, the rest of the run too; the pieces already handed over are passed by.
+                source = .here
+                checkHere(index, skipping: handed, body)
+            }
+        }
+    }
+
+    /// Hands the pieces of an item's frames to `body` until the item's end; when a frame cannot be
+    /// read, `lost` is told how many pieces were handed over.
+    private func handItem(from next: () -> Frame, _ body: (consuming Piece) -> Void, lost: (Int) -> Void) {
+        var handed = 0
+        while true {
+            switch next() {
+            case .piece(let piece):
+                body(piece)
+                handed += 1
+            case .itemEnd:
+                return
+            case .lost:
+                lost(handed)
+                return
             }
         }
     }
