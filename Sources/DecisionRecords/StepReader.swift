@@ -76,8 +76,9 @@ extension RecordReader {
 
     /// Reads a code field, whose value `valueNode` is (nil when absent): a text that is a code or
     /// a name of `section` (rewritten to the code in `node`), with the code's number in the
-    /// section. Not a text: a step problem. Neither code nor name: a value problem when
-    /// `checked`, else the text as written (without a number).
+    /// section. No value (null) or not a text: a step problem. An empty text: a value problem when
+    /// `checked` and not `required`, else a step problem. Neither code nor name: a value problem
+    /// when `checked`, else the text as written (without a number).
     @discardableResult
     private mutating func readCode(
         _ key: String, _ valueNode: BorrowedNode?, of node: inout MappingRewrite, step: Int, section: Vocabulary.Section, what: LocalizedText,

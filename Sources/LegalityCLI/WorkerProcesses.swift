@@ -19,14 +19,14 @@ import RuleEngine
 /// Every process claims the next run of items nobody has claimed whenever it is free
 /// (`RunClaims`: up to 16 items that lie together, single ones at the end), so none sits idle
 /// while another has work left: this process, which also settles and reports every item, claims
-/// fewer. When the next item in order is in a
-/// run a worker has not handed over yet, this process checks the next unclaimed run meanwhile and
-/// keeps its pieces until their turn (`runsAhead`): as they are when its files are small, written
-/// as a worker writes them when they are large (a file of 100,000 documents kept as pieces took
-/// more memory than the run's budget). (Runs shared out
-/// in turn in advance, this process's a little shorter, left one process waiting for the other
-/// some 5 % of the time.) A worker runs ahead of this process by what its pipe holds (1 MiB, some
-/// 4,000 documents) and what this process has read ahead from it (see `readAheadBudget`).
+/// fewer. When the next item in order is in a run a worker has not handed over yet, this process
+/// checks the next unclaimed run meanwhile and keeps its pieces until their turn (`runsAhead`): as
+/// they are when its files are small, written as a worker writes them when they are large (a file
+/// of 100,000 documents kept as pieces took more memory than the run's budget). (Runs shared out
+/// in turn in advance left a large file in whichever share it fell: two at the end of a folder
+/// went to one process, one after the other.) A worker runs ahead of this process by what its pipe
+/// holds (1 MiB, some 4,000 documents) and what this process has read ahead from it (see
+/// `readAheadBudget`).
 ///
 /// Used only where it is safe and gives the same result: on Linux, when this process has no other
 /// thread (a process forked from a threaded one may find a lock held for ever), and for runs that
@@ -78,6 +78,7 @@ final class WorkerProcesses<Piece> {
     /// through a file of many documents; beyond it a worker waits, its pipe full, and this process
     /// checks no run ahead.
     private static var readAheadBudget: Int { 64 << 20 }
+    /// The bytes read ahead from the workers' pipes and made ahead here, not yet taken.
     private var readAhead = 0
     /// Pieces this process made itself since it last read ahead.
     private var madeSinceReadingAhead = 0
