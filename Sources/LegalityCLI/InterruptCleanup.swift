@@ -35,13 +35,9 @@ enum InterruptCleanup {
         pending = buffer
     }
 
-    /// No temporary file to remove any more (committed, or removed already).
+    /// No temporary file to remove any more (committed, or removed already; or, in a forked
+    /// worker, the forking process's, not the worker's to remove).
     static func clear() {
-        pending = nil
-    }
-
-    /// In a forked worker: the temporary file is the forking process's, not the worker's to remove.
-    static func forgetInChild() {
         pending = nil
     }
 

@@ -120,22 +120,21 @@ final class ReportWriter {
             return
         }
         committed = true
+        // Moved into place or removed below: nothing is left for an interruption to remove.
+        defer { InterruptCleanup.clear() }
         let synced = fsync(descriptor) == 0
         let syncError = errno
         let closed = close(descriptor) == 0
         guard synced, closed else {
             let reason = String(cString: strerror(synced ? errno : syncError))
             unlink(temporary)
-            InterruptCleanup.clear()
             throw RunError(message: "\(target): cannot write: \(reason)")
         }
         guard rename(temporary, target) == 0 else {
             let reason = String(cString: strerror(errno))
             unlink(temporary)
-            InterruptCleanup.clear()
             throw RunError(message: "\(target): cannot write: \(reason)")
         }
-        InterruptCleanup.clear()
         // The rename itself reaches the disk with the folder.
         let folder = open(target.parentPath, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         if folder >= 0 {

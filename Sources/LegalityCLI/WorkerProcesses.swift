@@ -152,7 +152,8 @@ final class WorkerProcesses<Piece> {
             var ends: [Int32] = [0, 0]
             let pid = pipe(&ends) == 0 ? fork() : -1
             if pid == 0 {
-                InterruptCleanup.forgetInChild()
+                // The temporary report is the forking process's to remove.
+                InterruptCleanup.clear()
                 InterruptCleanup.restore(mask)
                 close(ends[0])
                 for worker in workers { close(worker.pipe) }
