@@ -91,7 +91,7 @@ enum Discovery {
         if name.hasSuffixIgnoringCase(".schema.json") || name.hasSuffixIgnoringCase(".sarif") { return true }
         if name.hasSuffixIgnoringCase(".csv") { return ReportSniffer.isCSVReport(FileSystem.prefix(of: path, count: 4096)) }
         guard name.hasSuffixIgnoringCase(".json") else { return false }
-        return ReportSniffer.isReport(FileSystem.prefix(of: path, count: 4096))
+        return ReportSniffer.isReport(path)
     }
 
     /// Record files under the given paths, as cli.md says: folders are searched recursively,

@@ -1,7 +1,9 @@
 import DecisionRecords
 import Reporters
+import YAMLTree
 
-/// Tells legality's own reports from records by their first bytes, without parsing them.
+/// Tells legality's own reports (and SARIF logs) from records, so a folder search never reads a
+/// report written into the folder it checks.
 enum ReportSniffer {
     /// Whether a CSV file starts with the header row of a legality report or audit table, in
     /// either language (after the byte-order mark legality writes).
@@ -29,13 +31,40 @@ enum ReportSniffer {
         return headers
     }()
 
-    /// Whether the start of a JSON file is a legality report (`{"tool": {"name": "legality"`) or a
-    /// SARIF log (a `$schema` naming SARIF, or `"version": "2.1.0"` beside `"runs"`).
-    static func isReport(_ prefix: [UInt8]) -> Bool {
-        // Whitespace outside strings does not matter to JSON; drop all of it for matching.
-        let compact = String(decoding: prefix.filter { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }, as: UTF8.self)
-        if compact.hasPrefix("{\"tool\":{\"name\":\"legality\"") { return true }
-        if compact.contains("\"$schema\":\""), compact.lowercased().contains("sarif") { return true }
-        return compact.contains("\"version\":\"2.1.0\"") && compact.contains("\"runs\":[")
+    /// Whether a JSON file is a legality report (a root mapping whose `tool.name` is `legality`)
+    /// or a SARIF log (a root mapping with `"version": "2.1.0"` and a list of `runs`), and no
+    /// record: a root mapping with a key of a record's (`id`, `kind`, `steps`) is always read.
+    ///
+    /// Only the file's first bytes are read unless they name `tool` or `runs` at all; the root's
+    /// keys are then read as the record reader reads them (a key written with escapes, a value
+    /// beyond the first bytes), not matched as text: a record that mentions SARIF, or holds a
+    /// `version` and `runs` of its own further down, is still a record. A file that is no valid
+    /// YAML is read, and reported as it is.
+    static func isReport(_ path: String) -> Bool {
+        guard mayBeReport(FileSystem.prefix(of: path, count: 4096)),
+              let input = FileInput.open(path, followingLinks: false), input.kind == .file,
+              let outline = try? YAMLParser.outline(reading: { input.read($0) }, file: path) else { return false }
+        return isReport(outline)
     }
+
+    /// Whether a file's first bytes name `tool` or `runs` anywhere (a report's root names one of them first).
+    static func mayBeReport(_ prefix: [UInt8]) -> Bool {
+        prefix.withUnsafeBufferPointer { bytes in
+            bytes.indices.dropLast(3).contains { index in
+                let (first, second, third, fourth) = (bytes[index], bytes[index + 1], bytes[index + 2], bytes[index + 3])
+                return (first == UInt8(ascii: "t") && second == UInt8(ascii: "o") && third == UInt8(ascii: "o") && fourth == UInt8(ascii: "l"))
+                    || (first == UInt8(ascii: "r") && second == UInt8(ascii: "u") && third == UInt8(ascii: "n") && fourth == UInt8(ascii: "s"))
+            }
+        }
+    }
+
+    /// Whether a document's outline is a legality report's or a SARIF log's, and no record's.
+    static func isReport(_ outline: DocumentOutline) -> Bool {
+        guard !outline.keys.contains(where: recordKeys.contains) else { return false }
+        if outline.scalars["tool.name"] == "legality" { return true }
+        return outline.scalars["version"] == "2.1.0" && outline.sequences.contains("runs")
+    }
+
+    /// The keys that make a document a record, whatever else it holds.
+    private static let recordKeys: Set<String> = ["id", "kind", "steps"]
 }

@@ -102,6 +102,34 @@ import Testing
         #expect(summary["records"] as? Int == 1)
     }
 
+    /// A JSON record is a record whatever its text mentions: a `$schema` and the word SARIF, a
+    /// `version` and `runs` of its own below the root, a report's `tool` beside a record's keys,
+    /// keys written with escapes. Each was skipped as a report by a match on the first bytes
+    /// (or could have been), and its findings went unreported by a folder check.
+    @Test func aJSONRecordIsNeverTakenForAReport() throws {
+        let steps = #""steps": [{"type": "collective_discussion", "date": "2024-03-18", "meeting": {"type": "executive", "minutes": true}}, {"type": "decision", "date": "2024-03-18", "by": ["P-1"]}]"#
+        let records = [
+            "schema.json": #"{"$schema": "../record.schema.json", "id": "J-1", "kind": "major_administrative_decision", "title": "x", "x_source": "imported from the SARIF export", "#,
+            "nested.json": #"{"id": "J-2", "kind": "major_administrative_decision", "title": "x", "x_meta": {"version": "2.1.0", "runs": []}, "#,
+            "tool.json": #"{"tool": {"name": "legality"}, "id": "J-3", "kind": "major_administrative_decision", "title": "x", "#,
+            "escaped.json": #"{"tool": {"name": "legality"}, "\u0069d": "J-4", "\u006bind": "major_administrative_decision", "title": "x", "#,
+        ]
+        var files = ["registry.yaml": Fixtures.registry]
+        for (name, start) in records { files[name] = start + steps + "}" }
+        let folder = try CLIRunner.folder(files)
+        let (status, report) = try Self.checkFolder(folder)
+        #expect(status == 1)
+        let summary = try #require(report["summary"] as? [String: Any])
+        #expect(summary["files"] as? Int == 4)
+        let found = Set(((report["findings"] as? [[String: Any]]) ?? []).filter { $0["rule"] as? String == "MAD-001" }.compactMap { $0["record"] as? String })
+        #expect(found == ["J-1", "J-2", "J-3", "J-4"])
+    }
+
+    static func checkFolder(_ folder: URL) throws -> (status: Int32, report: [String: Any]) {
+        let result = try CLIRunner.run(["check", "--as-of", "2024-12-31", "--format", "json", "."], in: folder)
+        return (result.status, try CLIRunner.json(result.stdout))
+    }
+
     @Test func theConfigurationIsNamedAndStopsAtTheRepositoryRoot() throws {
         let outer = try CLIRunner.folder([".legality.yaml": "disable: [MAD-012]\n", "repo/a.yaml": Fixtures.noMinutes, "repo/registry.yaml": Fixtures.registry])
         try FileManager.default.createDirectory(at: outer.appendingPathComponent("repo/.git"), withIntermediateDirectories: true)
