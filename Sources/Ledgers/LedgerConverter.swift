@@ -34,6 +34,19 @@ public struct LedgerLayout: Sendable {
         guard let header = headers[column], let otherHeader = headers[other] else { return false }
         return LedgerConverter.normalized(header) == LedgerConverter.normalized(otherHeader)
     }
+
+    /// The cells of a row that contradict the cell read in their stead: a second column of one
+    /// field (under the same header, or under another name of it: 审核结论 and 合法性审核结论) whose
+    /// text differs from the read column's, spaces at the ends aside. Which one the office meant
+    /// is not known, so the row can be neither checked nor imported as it stands.
+    public func conflicts(in record: LedgerRecord) -> [(column: Int, readColumn: Int)] {
+        record.unread.compactMap { column in
+            guard case .repeated(let read) = whyUnread(column), let written = record.cells[column]?.text else { return nil }
+            let text = Vocabulary.trimmed(written)
+            guard !text.isEmpty, text != Vocabulary.trimmed(record.cells[read]?.text ?? "") else { return nil }
+            return (column, read)
+        }
+    }
 }
 
 /// Why the cells of a column are not read, so a row that fills one can say so: a misspelt header

@@ -122,22 +122,16 @@ enum LedgerInput {
                 message: LedgerProblems.uncomputedFormula(cell: CellReference.cell(row: record.row, column: column), header: layout.shownHeader(column) ?? ""),
                 position: SourcePosition(line: record.row, column: column)))
         }
-        // Two columns with the same header that say different things: which one the office meant
-        // is not known, so the row is not checked (the leftmost alone is read, and a row whose
-        // other column said 不通过 passed). (Two names of one column, 审核完成日期 and 合法性审核日期,
-        // are read by the mapping's order of names, and the other is a warning below.)
+        // Two columns of one field that say different things (the same header twice, or two
+        // names of it): which one the office meant is not known, so the row is not checked (the
+        // leftmost alone was read, and a row whose other column said 不通过 passed). Two columns
+        // that agree are read as one, and the other is a warning below.
         var conflicting: Set<Int> = []
-        for column in record.unread where conflicting.count < LedgerProblems.unreadCellsListed {
-            guard case .repeated(let read) = layout.whyUnread(column), layout.haveTheSameHeader(column, read),
-                  let written = record.cells[column]?.text else { continue }
-            let (other, readText) = (Vocabulary.trimmed(written), Vocabulary.trimmed(record.cells[read]?.text ?? ""))
-            guard !other.isEmpty, other != readText else { continue }
+        for (column, read) in layout.conflicts(in: record).prefix(LedgerProblems.unreadCellsListed) {
             conflicting.insert(column)
             loaded.problems.append(RecordProblem(
                 code: .yaml,
-                message: LedgerProblems.conflictingColumns(
-                    cell: CellReference.cell(row: record.row, column: column), readCell: CellReference.cell(row: record.row, column: read),
-                    header: layout.shownHeader(column) ?? "", written: written, read: record.cells[read]?.text ?? ""),
+                message: LedgerProblems.conflictingColumns(record, column: column, readColumn: read, layout: layout),
                 position: SourcePosition(line: record.row, column: column)))
         }
         // Each unread cell of a row up to a few, then one problem for the rest: a hostile sheet of

@@ -29,13 +29,27 @@ enum LedgerProblems {
             en: "the cell \(cell) (\(header)) holds a formula with no computed value; open and save it in Excel or WPS first")
     }
 
-    /// Two cells of a row under one heading that disagree (the second is not read).
-    static func conflictingColumns(cell: String, readCell: String, header: String, written: String, read: String) -> LocalizedText {
-        let (shownWritten, shownRead) = (written.clipped(to: 40), read.isEmpty ? "（空）" : read.clipped(to: 40))
+    /// Two cells of a row in columns of one field that disagree (`LedgerLayout.conflicts(in:)`),
+    /// and what was therefore not done with the row (`rowNotChecked`, `rowNotImported`).
+    static func conflictingColumns(
+        _ record: LedgerRecord, column: Int, readColumn: Int, layout: LedgerLayout, notDone: LocalizedText = rowNotChecked
+    ) -> LocalizedText {
+        let (cell, readCell) = (CellReference.cell(row: record.row, column: column), CellReference.cell(row: record.row, column: readColumn))
+        let (header, readHeader) = ((layout.shownHeader(column) ?? ""), (layout.shownHeader(readColumn) ?? ""))
+        let (written, read) = ((record.cells[column]?.text ?? "").clipped(to: 40), (record.cells[readColumn]?.text ?? "").clipped(to: 40))
+        let sameHeader = layout.haveTheSameHeader(column, readColumn)
+        let zhColumns = sameHeader ? " 同属“\(header)”栏目" : "（“\(header)”与“\(readHeader)”）是同一栏目"
+        let enColumns = sameHeader ? "are both under '\(header)'" : "('\(header)' and '\(readHeader)') are one column"
         return LocalizedText(
-            zh: "单元格 \(cell) 与 \(readCell) 同属“\(header.clipped(to: 40))”栏目，内容却不同（“\(shownWritten)”与“\(shownRead)”），无法确定以哪一格为准，此行未检查；请把两列合并为一列",
-            en: "the cells \(cell) and \(readCell) are both under '\(header.clipped(to: 40))' but differ ('\(shownWritten)' and '\(read.isEmpty ? "(empty)" : read.clipped(to: 40))'), so which one holds is unknown and the row was not checked; merge the two columns into one")
+            zh: "单元格 \(cell) 与 \(readCell)\(zhColumns)，内容却不同（“\(written)”与“\(read.isEmpty ? "（空）" : read)”），无法确定以哪一格为准，\(notDone.zh)；请把两列合并为一列",
+            en: "the cells \(cell) and \(readCell) \(enColumns) but differ ('\(written)' and '\(read.isEmpty ? "(empty)" : read)'), so which one holds is unknown and \(notDone.en); merge the two columns into one")
     }
+
+    /// What a conflict of columns keeps `check` from doing.
+    static let rowNotChecked = LocalizedText(zh: "此行未检查", en: "the row was not checked")
+
+    /// What a conflict of columns keeps `import` from doing.
+    static let rowNotImported = LocalizedText(zh: "此行未写入记录", en: "the row was not written as a record")
 
     /// How many unread cells of a row are reported one by one; the rest are one problem.
     static let unreadCellsListed = 8

@@ -6,7 +6,7 @@ import Testing
 /// Columns a layout ignores (序号, 备注) are neither read nor reported.
 @Suite struct LedgerColumnTests {
     static let header = "序号,文件编号,文件名称,制定机关,起草单位,送审日期,审核完成日期,审核形式,审核结论,审核人员,法律顾问,集体审议日期,会议类型,会议名称,印发日期,文号,公布日期,报送备案日期,备案报告文号,合法性审核日期,备注,"
-    static let filled = "1,SQ-GF-2025-001,某办法,石桥镇人民政府,党政办,2025-02-17,2025-03-07,征求意见,通过,刘芳,孙明,2025-03-13,常务会议,第4次常务会议,2025-03-17,石政规〔2025〕1号,2025-03-20,2025-04-10,石政备〔2025〕1号,2025-03-08,已归档,无表头的值"
+    static let filled = "1,SQ-GF-2025-001,某办法,石桥镇人民政府,党政办,2025-02-17,2025-03-07,征求意见,通过,刘芳,孙明,2025-03-13,常务会议,第4次常务会议,2025-03-17,石政规〔2025〕1号,2025-03-20,2025-04-10,石政备〔2025〕1号,2025-03-07,已归档,无表头的值"
     static let empty = "2,SQ-GF-2025-002,某细则,石桥镇人民政府,党政办,2025-02-17,2025-03-07,,通过,刘芳,孙明,2025-03-13,常务会议,第5次常务会议,2025-03-17,石政规〔2025〕2号,2025-03-20,2025-04-10,石政备〔2025〕2号,,已归档,"
 
     /// (cell, message) of each REC-007 finding.
@@ -61,6 +61,34 @@ import Testing
         #expect(!findings.contains { $0["record"] as? String == "N-1" && ($0["rule"] as? String)?.hasPrefix("NOR-") == true })
         #expect(!findings.contains { $0["rule"] as? String == "REC-000" && $0["record"] as? String != "N-1" })
         #expect(!findings.contains { $0["record"] as? String == "N-1" && $0["rule"] as? String == "REC-007" })
+    }
+
+    /// Two names of one column (审核结论 and 合法性审核结论) that disagree block the row as two
+    /// columns of one header do: the first name's column alone was read, with a warning, and a
+    /// row whose other column said 不通过 passed. `import` leaves such a row out and says why.
+    @Test func twoNamesOfOneColumnThatDisagreeBlockTheRow() throws {
+        let header = "文件编号,文件名称,审核完成日期,审核方式,审核结论,法律顾问,集体审议日期,会议类型,印发日期,公布日期,合法性审核结论"
+        let rows = [
+            "N-1,甲,2025-03-07,正式审查,通过,ZY-021,2025-03-13,常务会议,2025-03-17,2025-03-20,不通过",
+            "N-2,乙,2025-03-07,正式审查,通过,ZY-021,2025-03-13,常务会议,2025-03-17,2025-03-20, 通过",
+        ]
+        let folder = try CLIRunner.folder(["登记表.csv": ([header] + rows).joined(separator: "\n") + "\n"])
+        let findings = try LedgerTests.findings(["登记表.csv"], in: folder)
+        let conflict = try #require(findings.first { $0["rule"] as? String == "REC-000" })
+        #expect(conflict["record"] as? String == "N-1")
+        #expect(conflict["cell"] as? String == "K2")
+        #expect((conflict["message"] as? String)?.contains("单元格 K2 与 E2（“合法性审核结论”与“审核结论”）是同一栏目，内容却不同（“不通过”与“通过”），无法确定以哪一格为准，此行未检查") == true)
+        #expect(!findings.contains { $0["record"] as? String == "N-1" && ($0["rule"] as? String)?.hasPrefix("NOR-") == true })
+        // Cells that agree (spaces aside) are read as one, and the second is the usual warning.
+        #expect(!findings.contains { $0["record"] as? String == "N-2" && $0["rule"] as? String == "REC-000" })
+        #expect(findings.contains { $0["record"] as? String == "N-2" && $0["rule"] as? String == "REC-007" && $0["cell"] as? String == "K3" })
+
+        let imported = try CLIRunner.run(["import", "登记表.csv", "--out", "records"], in: folder)
+        #expect(imported.status == 1)
+        #expect(imported.stderr.contains("登记表.csv第 2 行：单元格 K2 与 E2（“合法性审核结论”与“审核结论”）是同一栏目，内容却不同（“不通过”与“通过”），无法确定以哪一格为准，此行未写入记录"))
+        #expect(imported.stdout.contains("写出 1 个记录到 records，0 个因已存在而跳过，1 行因两列内容矛盾而未写入"))
+        let written = try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("records").path)
+        #expect(written == ["N-2.yaml"])
     }
 
     @Test func aMappingCanIgnoreColumnsOfItsOwn() throws {
