@@ -52,13 +52,17 @@ public enum HTMLReporter {
     static func summary(_ report: Report) -> String {
         let zh = report.language == .zh
         let verdictClass = report.fails ? "fail" : "pass"
+        let tally = report.tally
+        let unreadItems = tally.notRecords + tally.unreadable
         var html = "<section class=\"summary\">\n"
         html += "<p class=\"verdict \(verdictClass)\">\(Escaping.html(Wording.verdict(report)))</p>\n"
         html += "<p>\(Escaping.html(Wording.summary(report)))</p>\n"
         html += "<table class=\"counts\">\n<tr>"
         let counts: [(String, Int, String)] = [
             (zh ? "记录" : "Records", report.recordCount, ""),
-            (zh ? "未通过的记录" : "Failed records", report.failedRecordCount, ""),
+            // (Documents that are no records and unreadable files fail too: then items, not records.)
+            (unreadItems > 0 ? (zh ? "未通过" : "Failed") : (zh ? "未通过的记录" : "Failed records"),
+             report.failedRecordCount, ""),
             (Wording.severity(.error, report.language), report.count(.error), "error"),
             (Wording.severity(.warning, report.language), report.count(.warning), "warning"),
             (Wording.severity(.info, report.language), report.count(.info), "info"),

@@ -12,6 +12,8 @@ public struct ReportTally: Sendable {
     public var uncoveredYears: [Int] = []
     /// Records read: documents that are mappings, whatever their findings.
     public private(set) var records = 0
+    /// Documents read that are no records (a list, a text, an empty document).
+    public private(set) var notRecords = 0
     /// Files read.
     public private(set) var files = 0
     /// Files that could not be read or parsed.
@@ -41,7 +43,7 @@ public struct ReportTally: Sendable {
     public mutating func addDocument(_ standing: CheckedRecord.Standing) {
         switch standing {
         case .record: records += 1
-        case .notRecord: break
+        case .notRecord: notRecords += 1
         case .unreadableFile: unreadable += 1
         }
     }

@@ -19,12 +19,20 @@ enum Wording {
         summary(report.tally, asOf: report.asOf, language: report.language)
     }
 
-    /// The summary line from a tally.
+    /// The summary line from a tally. Documents that are no records and files that could not be
+    /// read are named apart, and the failed are then counted as items, not records (they may
+    /// outnumber the records read).
     static func summary(_ tally: ReportTally, asOf: Day, language: Language) -> String {
         let (errors, warnings, infos, waived, pending) = (tally.errors, tally.warnings, tally.infos, tally.waived, tally.pending)
-        return language == .zh
-            ? "检查了 \(tally.records) 条记录（截至 \(asOf)）：\(errors) 个错误，\(warnings) 个警告，\(infos) 个提示\(waived > 0 ? "，\(waived) 个已豁免" : "")\(pending > 0 ? "，\(pending) 个待办" : "")；\(tally.failedRecords) 条记录未通过"
-            : "checked \(tally.records) records as of \(asOf): \(errors) errors, \(warnings) warnings, \(infos) infos\(waived > 0 ? ", \(waived) waived" : "")\(pending > 0 ? ", \(pending) pending" : ""); \(tally.failedRecords) records failed"
+        let others = tally.notRecords + tally.unreadable
+        if language == .zh {
+            let read = "检查了 \(tally.records) 条记录" + (others > 0 ? "，另有 \(others) 个文档或文件无法作为记录读取" : "")
+            return "\(read)（截至 \(asOf)）：\(errors) 个错误，\(warnings) 个警告，\(infos) 个提示\(waived > 0 ? "，\(waived) 个已豁免" : "")\(pending > 0 ? "，\(pending) 个待办" : "")；\(tally.failedRecords) \(others > 0 ? "项" : "条记录")未通过"
+        }
+        let read = "checked \(tally.records) \(tally.records == 1 ? "record" : "records")"
+            + (others > 0 ? " and \(others) \(others == 1 ? "document or file" : "documents or files") that could not be read as records" : "")
+        let failed = others > 0 ? "failed" : tally.failedRecords == 1 ? "record failed" : "records failed"
+        return "\(read) as of \(asOf): \(errors) errors, \(warnings) warnings, \(infos) infos\(waived > 0 ? ", \(waived) waived" : "")\(pending > 0 ? ", \(pending) pending" : ""); \(tally.failedRecords) \(failed)"
     }
 
     /// The verdict of the run: failed when some finding reaches the fail-on level.

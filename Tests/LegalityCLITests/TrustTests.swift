@@ -125,6 +125,24 @@ import Testing
         #expect(found == ["J-1", "J-2", "J-3", "J-4"])
     }
 
+    /// Documents that are no records and unreadable files fail, and are no records: the summary
+    /// names them apart, so it never says more records failed than were checked.
+    @Test func theSummaryNeverSaysMoreRecordsFailedThanWereChecked() throws {
+        let folder = try CLIRunner.folder([
+            "registry.yaml": Fixtures.registry, "a.yaml": "---\n---\n" + Fixtures.compliant, "b.yaml": "- just a list\n", "c.yaml": "key: [\n",
+        ])
+        let chinese = try CLIRunner.run(["check", "--as-of", "2024-12-31", "."], in: folder)
+        #expect(chinese.stdout.contains("检查了 1 条记录，另有 3 个文档或文件无法作为记录读取（截至 2024-12-31）：3 个错误，0 个警告，0 个提示；3 项未通过"), "\(chinese.stdout)")
+        let english = try CLIRunner.run(["check", "--lang", "en", "--as-of", "2024-12-31", "."], in: folder)
+        #expect(english.stdout.contains("checked 1 record and 3 documents or files that could not be read as records as of 2024-12-31: 3 errors, 0 warnings, 0 infos; 3 failed"), "\(english.stdout)")
+        let html = try CLIRunner.run(["check", "--format", "html", "--as-of", "2024-12-31", "."], in: folder)
+        #expect(html.stdout.contains("<th>未通过</th>") && !html.stdout.contains("未通过的记录"))
+        // Records alone: counted as records, in the singular when there is one.
+        let plain = try CLIRunner.folder(["registry.yaml": Fixtures.registry, "a.yaml": Fixtures.compliant])
+        let one = try CLIRunner.run(["check", "--lang", "en", "--as-of", "2024-12-31", "."], in: plain)
+        #expect(one.stdout.contains("checked 1 record as of 2024-12-31: 0 errors, 0 warnings, 0 infos; 0 records failed"), "\(one.stdout)")
+    }
+
     static func checkFolder(_ folder: URL) throws -> (status: Int32, report: [String: Any]) {
         let result = try CLIRunner.run(["check", "--as-of", "2024-12-31", "--format", "json", "."], in: folder)
         return (result.status, try CLIRunner.json(result.stdout))
