@@ -153,6 +153,16 @@ extension RecordReader {
         if let first, let last, last < first, let end {
             add(.step, zh: "第 \(step) 个步骤的期间结束于 \(last)，早于开始日期 \(first)", en: "step \(step) ends on \(last), before it starts on \(first)", at: end)
         }
+        // A step with a date and a whole period is dated twice: by its period's end, as a period
+        // step is ordered (rule-catalogue.md), or by its date. When the two differ, which holds
+        // is unknown, and either could hide a finding (a review dated before the meeting whose
+        // period ends after it passed), so the step is said to be wrong.
+        if let date, let first, let last, first <= last, date != last, let dateNode {
+            add(.step,
+                zh: "第 \(step) 个步骤既有 date（\(date)）又有期间（\(first) 至 \(last)），两者不一致（期间步骤以结束日期为准）；只写其一，或使 date 与 end 相同",
+                en: "step \(step) has both a date (\(date)) and a period (\(first) to \(last)) that ends on another day (a period step is dated by its end); give one of them, or make date the same as end",
+                at: dateNode)
+        }
         if dateNode == nil, start == nil, end == nil {
             add(.step, zh: "第 \(step) 个步骤缺少 date（或期间的 start 与 end）", en: "step \(step) lacks 'date' (or 'start' and 'end' for a period)", at: node)
         }

@@ -113,11 +113,6 @@ struct CompleteRecordTests {
         #expect(record.steps.first?.day.description == "2020-04-28")
     }
 
-    @Test func dateWinsOverAPeriod() throws {
-        let record = try loadRecord("id: X\nkind: other\ntitle: t\nsteps:\n  - {type: a, date: 2020-01-02, start: 2020-01-01, end: 2020-01-10}\n")
-        #expect(record.steps.first?.day.description == "2020-01-02")
-    }
-
     @Test func dateReadsAnyScalarNode() throws {
         let node = try document("a: 2024-02-29\nb: [2024-02-29]\nc: 2023-02-29\n")
         #expect(RecordLoader.date(try #require(node["a"]))?.description == "2024-02-29")
@@ -234,6 +229,20 @@ struct StepProblemTests {
         #expect(problems.map(\.position) == [pos(5, 5), pos(6, 5)])
         #expect(problems.first?.message.en.contains("lacks 'date'") == true)
         #expect(problems.last?.message.en.hasPrefix("step 2 ") == true)
+    }
+
+    /// A step dated twice, by a date and by a period ending on another day, is a problem at the
+    /// date: ordered by the period's end (as a period step is) a review could fall after the
+    /// meeting its date puts it before. A date on the period's end is the same day twice.
+    @Test func aDateAndAPeriodEndingOnAnotherDayDisagree() throws {
+        let problems = try stepProblems("  - type: legality_review\n    date: 2025-09-10\n    start: 2025-09-20\n    end: 2025-09-21\n")
+        #expect(problems.count == 1)
+        #expect(problems.first?.code == .step)
+        #expect(problems.first?.position == pos(6, 11))
+        #expect(problems.first?.message.en == "step 1 has both a date (2025-09-10) and a period (2025-09-20 to 2025-09-21) that ends on another day (a period step is dated by its end); give one of them, or make date the same as end")
+        #expect(problems.first?.message.zh == "第 1 个步骤既有 date（2025-09-10）又有期间（2025-09-20 至 2025-09-21），两者不一致（期间步骤以结束日期为准）；只写其一，或使 date 与 end 相同")
+        let sameDay = try loadRecord(Self.record(steps: "  - type: public_comment\n    date: 2025-09-21\n    start: 2025-09-20\n    end: 2025-09-21\n"))
+        #expect(sameDay.steps.first?.day.description == "2025-09-21")
     }
 
     @Test func periodThatEndsBeforeItStarts() throws {
