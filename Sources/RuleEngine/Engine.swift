@@ -198,7 +198,7 @@ public final class Engine: Sendable {
         if !use.reached, result.listsRules { result.rulesWithNothingToCheck.append(plan.rule.id) }
         if plan.rule.versions.isEmpty || use.inForce { return true }
         var inForce = !use.outOfForce
-        if !use.outOfForce, let act = subject(plan, evaluator), let day = evaluator.day(act) {
+        if !use.outOfForce, let act = actInForce(plan, evaluator), let day = evaluator.day(act) {
             // No item to check: the rule applies unless the act it is about predates its law.
             inForce = plan.rule.versions.contains { $0.holds(on: day) }
         }
@@ -264,12 +264,15 @@ public final class Engine: Sendable {
             use.reached = true
             // A rule with versions needs the act's day before its violation (it picks the version);
             // any other rule only once the violation holds, to tell whether the finding is pending.
+            // (A rule whose version is picked by another act, `in_force_on`, asks for both.)
             let hasVersions = !plan.rule.versions.isEmpty
-            var about = plan.isRecordPack || !hasVersions ? nil : subject(plan, evaluator)
+            let versionAct = plan.isRecordPack || !hasVersions ? nil : actInForce(plan, evaluator)
+            let separateActs = plan.check.inForceOn != nil
+            var about = separateActs ? nil : versionAct
             var version: Int?
             if hasVersions {
                 // An act with no day is judged by the newest version.
-                if let about, let day = evaluator.day(about) {
+                if let versionAct, let day = evaluator.day(versionAct) {
                     guard let found = plan.rule.versions.firstIndex(where: { $0.holds(on: day) }) else {
                         use.outOfForce = true
                         return
@@ -283,7 +286,7 @@ public final class Engine: Sendable {
             }
             let asked = evaluator.seenQueries.count
             if plan.check.violation(evaluator).isTrue {
-                if !plan.isRecordPack, !hasVersions { about = subjectAfterViolation(plan, evaluator) }
+                if !plan.isRecordPack, !hasVersions || separateActs { about = subjectAfterViolation(plan, evaluator) }
                 var parts = findingParts(plan, evaluator)
                 if let version { parts.basis = plan.rule.versions[version].basis }
                 if case .step(let step) = about {
@@ -310,16 +313,25 @@ public final class Engine: Sendable {
     /// finding is pending: the rule's `about`, else what the finding points at, else its innermost
     /// loop item — the first of these that is a step or a date.
     private func subject(_ plan: RulePlan, _ evaluator: Evaluator) -> Value? {
-        func dated(_ value: Value) -> Value? {
-            switch value {
-            case .step, .date: value
-            default: nil
-            }
-        }
         if let about = plan.check.about?(evaluator), let value = dated(about) { return value }
         if let location = plan.check.location?(evaluator), let value = dated(location) { return value }
         if let innermost = plan.check.loops.last { return dated(evaluator.slotValue(innermost.slot)) }
         return nil
+    }
+
+    /// The act whose day picks the version of the law: the rule's `in_force_on` when it names a
+    /// step or a date, else the act the finding is about (`subject`).
+    private func actInForce(_ plan: RulePlan, _ evaluator: Evaluator) -> Value? {
+        if let act = plan.check.inForceOn?(evaluator), let value = dated(act) { return value }
+        return subject(plan, evaluator)
+    }
+
+    /// A step or a date, or nil for any other value.
+    private func dated(_ value: Value) -> Value? {
+        switch value {
+        case .step, .date: value
+        default: nil
+        }
     }
 
     /// `subject`, asked once the violation held, reporting the type error it meets as the first

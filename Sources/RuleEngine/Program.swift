@@ -179,6 +179,7 @@ struct CheckProgram: Sendable {
     let violation: Program
     let location: ProgramCell?
     let about: ProgramCell?
+    let inForceOn: ProgramCell?
     let evidence: [(key: String, label: LocalizedText, value: Program)]
     let slotCount: Int
 
@@ -191,6 +192,7 @@ struct CheckProgram: Sendable {
         violation = programs.make(check.violation)
         location = check.location.map { ProgramCell(programs.make($0)) }
         about = check.about.map { ProgramCell(programs.make($0)) }
+        inForceOn = check.inForceOn.map { ProgramCell(programs.make($0)) }
         evidence = check.evidence.map { ($0.key, $0.label, programs.make($0.value)) }
         slotCount = check.slotCount
     }

@@ -130,9 +130,13 @@ public struct Check: Sendable {
     public var violation: Expression
     /// Where the finding points; default: the innermost loop variable, else the record.
     public var location: Expression?
-    /// The step the finding is about, whose date decides whether it is pending; default: the
-    /// step it points at.
+    /// The step the finding is about, whose date decides whether it is pending (and, unless
+    /// `inForceOn` says otherwise, the version of the law); default: the step it points at.
     public var about: Expression?
+    /// The act whose day picks the version of the law, when it is not the act the finding is
+    /// about: the MAD rules judge a decision by the law in force at the first discussion, but a
+    /// decision already made is no work still ahead because a discussion is planned.
+    public var inForceOn: Expression? = nil
     /// Values the finding shows as its evidence, with their labels.
     public var evidence: [(key: String, label: LocalizedText, value: Expression)]
     /// How many slots an evaluation needs.
@@ -186,7 +190,8 @@ public struct Rule: Sendable {
     public var needsRegistry: Bool
     /// The versions of the law, in order of their days; empty when the rule has one basis for
     /// every day. A finding applies the version in force on the day of the act it is about
-    /// (`about`), and a rule says nothing about acts before its first version.
+    /// (`about`, or `in_force_on` where that is given), and a rule says nothing about acts
+    /// before its first version.
     public var versions: [RuleVersion] = []
     /// Records that must and must not trigger the rule.
     public var examples: [RuleExample]
@@ -199,7 +204,7 @@ public struct Rule: Sendable {
 extension Check {
     /// Every expression of the check, for tools that inspect rules.
     public var expressions: [Expression] {
-        lets.map(\.expression) + loops.map(\.expression) + [when, violation, location, about].compactMap { $0 } + evidence.map(\.value)
+        lets.map(\.expression) + loops.map(\.expression) + [when, violation, location, about, inForceOn].compactMap { $0 } + evidence.map(\.value)
     }
 }
 

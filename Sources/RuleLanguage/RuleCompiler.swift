@@ -46,7 +46,7 @@ enum RuleCompiler {
         let body: RuleBody
         if let problemNode = node["when_load_problem"] {
             compiler.allowsProblem = true
-            for key in ["violation", "let", "for_each", "when", "at", "about", "evidence"] where node[key] != nil {
+            for key in ["violation", "let", "for_each", "when", "at", "about", "in_force_on", "evidence"] where node[key] != nil {
                 compiler.error(node[key] ?? node, "a rule with 'when_load_problem' takes no '\(key)'")
             }
             var codes: [RecordProblem.Code] = []
@@ -182,6 +182,7 @@ enum RuleCompiler {
         let seenAfterViolation = compiler.seenCounter
         let location = node["at"].map { compiler.compile($0) }
         let about = node["about"].map { compiler.compile($0) }
+        let inForceOn = node["in_force_on"].map { compiler.compile($0) }
         var evidence: [(String, LocalizedText, Expression)] = []
         if let evidenceNode = node["evidence"] {
             if let pairs = evidenceNode.mapping {
@@ -202,8 +203,9 @@ enum RuleCompiler {
         if compiler.seenCounter != seenAfterViolation || seenBefore != seenAtStart {
             compiler.error(node, "'seen_before' may stand only in 'violation'")
         }
-        return Check(lets: lets, loops: loopBindings, when: when, violation: violation, location: location, about: about, evidence: evidence, slotCount: 0)
-            .withSlots(compiler.slotCount)
+        var check = Check(lets: lets, loops: loopBindings, when: when, violation: violation, location: location, about: about, evidence: evidence, slotCount: 0)
+        check.inForceOn = inForceOn
+        return check.withSlots(compiler.slotCount)
     }
 
     /// `seen_before` is answered in file order after records are checked in parallel, so it may

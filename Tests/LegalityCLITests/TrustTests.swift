@@ -78,6 +78,31 @@ import Testing
         #expect(gate.status == 1, "the gate on the meeting day still blocks it")
     }
 
+    /// A decision already made is no work still ahead because a discussion is planned for some
+    /// day after it: MAD-010 and MAD-013 are about the decision, so a discussion planned for 2099
+    /// no longer makes them pending (it had, with exit 0, and no gate day ever came), while the
+    /// law in force is still picked by the first discussion.
+    @Test func aDecisionAlreadyMadeIsNeverPendingWork() throws {
+        let record = """
+            id: W-2
+            kind: major_administrative_decision
+            title: 夜市规范管理方案
+            steps:
+              - {type: legality_review, submitted: 2024-03-01, date: 2024-03-20, outcome: passed, signoffs: [{person: P-2, role: legal_adviser}]}
+              - {type: decision, date: 2024-04-01, by: [P-1]}
+              - {type: publication, date: 2024-04-03}
+              - {type: collective_discussion, status: planned, date: 2099-01-01, meeting: {type: executive, minutes: true}}
+            """
+        let (status, report) = try Self.check(["a.yaml": record], asOf: "2024-06-30")
+        #expect(status == 1)
+        #expect(Self.rules(report).contains("MAD-010"))
+        #expect(!Self.rules(report, pending: true).contains("MAD-010"))
+        // Before the regulations, by the first discussion: none in force, none reported.
+        let old = record.replacingOccurrences(of: "2099-01-01", with: "2019-08-01").replacingOccurrences(of: "status: planned, ", with: "")
+        let (_, oldReport) = try Self.check(["a.yaml": old], asOf: "2024-06-30")
+        #expect(!Self.rules(oldReport).contains("MAD-010") && !Self.rules(oldReport, pending: true).contains("MAD-010"))
+    }
+
     @Test func aDoneStepInTheFutureIsREC008() throws {
         let (status, report) = try Self.check(["a.yaml": Fixtures.compliant], asOf: "2024-03-18")
         #expect(status == 1)
