@@ -3,6 +3,7 @@ internal import Glibc
 #elseif canImport(Darwin)
 internal import Darwin
 #endif
+import OfficePackage
 import YAMLTree
 
 /// Reads a CSV ledger (RFC 4180: quoted fields, doubled quotes, line breaks inside quotes) in
@@ -31,14 +32,20 @@ public enum CSVTableReader {
             }
             bytes = converted
         }
-        parse(bytes, maxRows: maxRows, each: each)
+        if let open = parse(bytes, maxRows: maxRows, each: each) {
+            let cell = CellReference.cell(row: open.row, column: open.column)
+            throw LedgerError(
+                chinese: "单元格 \(cell) 的引号没有闭合，其后的全部内容都会被读成这一格（此前的行已检查）；请检查该单元格的引号",
+                english: "the quote that opens the cell \(cell) is never closed, so all that follows would be read as that one cell (the rows before it were checked); check the quotes of that cell")
+        }
     }
 
     /// Rows of fields split by commas, quotes honoured; rows numbered as a spreadsheet opening the
     /// file numbers them (a line break inside quotes is part of a cell, not a new row: numbered by
     /// lines, a row after such a cell was named three rows too far down), rows without content
-    /// left out.
-    static func parse(_ bytes: [UInt8], maxRows: Int, each: (LedgerRow) -> Bool) {
+    /// left out. Returns where a quoted cell opens that is never closed (its row is not handed
+    /// over: one stray quote made the rest of the file one cell, and every row after it vanished).
+    static func parse(_ bytes: [UInt8], maxRows: Int, each: (LedgerRow) -> Bool) -> (row: Int, column: Int)? {
         var count = 0
         var stopped = false
         var cells: [Int: LedgerCell] = [:]
@@ -46,6 +53,7 @@ public enum CSVTableReader {
         var column = 1
         var row = 1
         var quoted = false
+        var quoteOpened = (row: 1, column: 1)
         var index = 0
         func endField() {
             let text = String(decoding: field, as: UTF8.self).trimmingSpaces
@@ -80,7 +88,10 @@ public enum CSVTableReader {
                 continue
             }
             switch byte {
-            case UInt8(ascii: "\"") where field.allSatisfy({ $0 == 0x20 }): quoted = true; field.removeAll()
+            case UInt8(ascii: "\"") where field.allSatisfy({ $0 == 0x20 }):
+                quoted = true
+                quoteOpened = (row, column)
+                field.removeAll()
             case UInt8(ascii: ","): endField()
             case 0x0D:
                 if index < bytes.count, bytes[index] == 0x0A { index += 1 }
@@ -90,7 +101,9 @@ public enum CSVTableReader {
             default: field.append(byte)
             }
         }
+        if quoted, !stopped { return quoteOpened }
         if !stopped, !field.isEmpty || !cells.isEmpty { endRow() }
+        return nil
     }
 
     /// Bytes converted to UTF-8 with the C library's iconv; nil when they are not valid in `encoding`.

@@ -43,6 +43,26 @@ import Testing
         #expect(rows[2].cells[2]?.text == "对某厂")
     }
 
+    /// A quote that opens a cell and is never closed made the rest of the file that one cell:
+    /// every row after it vanished, and the check passed. Now the file is refused, naming the cell,
+    /// once the rows before it are handed over.
+    @Test func aQuoteNeverClosedIsRefusedAtItsCell() throws {
+        let text = "编号,名称,文号\nA-1,甲,\"石政备\nA-2,乙,石政备2\nA-3,丙,石政备3\n"
+        var handed: [Int] = []
+        let error = #expect(throws: LedgerError.self) {
+            try CSVTableReader.rows(Array(text.utf8), maxRows: .max) { row in
+                handed.append(row.number)
+                return true
+            }
+        }
+        #expect(handed == [1], "the header, not the row whose cell swallowed the rest")
+        #expect(error?.chinese == "单元格 C2 的引号没有闭合，其后的全部内容都会被读成这一格（此前的行已检查）；请检查该单元格的引号")
+        #expect(error?.english.hasPrefix("the quote that opens the cell C2 is never closed") == true)
+        // A quote closed at the very end is a cell like any other.
+        let closed = try CSVTableReader.read(Array("编号,名称\nA-1,\"甲\"".utf8), maxRows: .max).rows
+        #expect(closed.map(\.number) == [1, 2])
+    }
+
     @Test func gb18030IsReadAsWPSSavesIt() throws {
         // "案件编号,名称\r\nA-1,石桥镇" in GB18030.
         let bytes: [UInt8] = [0xB0, 0xB8, 0xBC, 0xFE, 0xB1, 0xE0, 0xBA, 0xC5, 0x2C, 0xC3, 0xFB, 0xB3, 0xC6, 0x0D, 0x0A, 0x41, 0x2D, 0x31, 0x2C, 0xCA, 0xAF, 0xC7, 0xC5, 0xD5, 0xF2]
