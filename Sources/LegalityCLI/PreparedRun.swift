@@ -82,9 +82,12 @@ struct PreparedRun {
     }
 
     /// Loads configuration, rules, calendar and registry.
+    /// - Parameter configurationMayPassAll: whether the configuration's `fail_on: never` applies;
+    ///   the gate takes it from its own command line only (a configuration committed with the
+    ///   records made every agenda item READY, whatever its findings).
     static func prepare(
         _ options: RuleOptions, failOn: FailLevel? = nil, recordPaths: [String], recordFiles: PathList = PathList(), extraRules: [String] = [],
-        needsRegistry: Bool = true, reportWording: Bool = false, examples: Bool = false
+        needsRegistry: Bool = true, reportWording: Bool = false, examples: Bool = false, configurationMayPassAll: Bool = true
     ) throws(RunError) -> PreparedRun {
         let configuration = try loadConfiguration(options)
         // (Outside the repository first: "does not exist" would tell a hostile configuration which files do.)
@@ -103,7 +106,9 @@ struct PreparedRun {
         } catch {
             throw RunError(message: "invalid configuration:\n" + error.description, chinese: "配置文件有误：\n" + error.description)
         }
-        let level = failOn ?? configuration.failOn.flatMap(FailLevel.init(rawValue:)) ?? .error
+        var configured = configuration.failOn.flatMap(FailLevel.init(rawValue:))
+        if configured == .never, !configurationMayPassAll { configured = nil }
+        let level = failOn ?? configured ?? .error
         return PreparedRun(
             configuration: configuration, rules: rules, calendar: try RunSetup.calendar(ruleOptions),
             registries: needsRegistry

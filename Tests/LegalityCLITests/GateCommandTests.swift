@@ -55,6 +55,32 @@ import Testing
         #expect(strict.status == 1)
     }
 
+    /// A configuration committed with the records (`fail_on: never`) made every agenda item READY
+    /// and the gate exit 0, whatever the findings. It does not apply to the gate (which says so);
+    /// `--fail-on never` on the gate's own command line still lists without blocking, and a
+    /// stricter configured level (`warning`) still applies.
+    @Test func aConfigurationCannotMakeEveryItemReady() throws {
+        let folder = try CLIRunner.folder([
+            ".git/HEAD": "ref: refs/heads/main\n", ".legality.yaml": "fail_on: never\n",
+            "registry.yaml": Fixtures.registry, "b.yaml": Self.unreviewed,
+        ])
+        let gate = try CLIRunner.run(["gate", "--meeting", "2024-03-12", "."], in: folder)
+        #expect(gate.status == 1)
+        #expect(gate.stdout.contains("0 项可以上会，1 项暂缓"))
+        #expect(gate.stderr.contains("配置中的 fail_on: never 不适用于会前审查"))
+        let listed = try CLIRunner.run(["gate", "--meeting", "2024-03-12", "--fail-on", "never", "."], in: folder)
+        #expect(listed.status == 0)
+        #expect(!listed.stderr.contains("fail_on"))
+        // `check` keeps the configured level: it is named in the set-up line.
+        let check = try CLIRunner.run(["check", "--as-of", "2024-03-12", "."], in: folder)
+        #expect(check.status == 0)
+        let rushed = Self.reviewed.replacingOccurrences(of: "submitted: 2024-02-26", with: "submitted: 2024-03-06")
+        let strict = try CLIRunner.folder([
+            ".git/HEAD": "ref: refs/heads/main\n", ".legality.yaml": "fail_on: warning\n", "registry.yaml": Fixtures.registry, "a.yaml": rushed,
+        ])
+        #expect(try CLIRunner.run(["gate", "--meeting", "2024-03-12", "."], in: strict).status == 1)
+    }
+
     /// A meeting day on which no record is discussed, while a discussion is planned a few days
     /// off, is likely mistyped: every record discussed on the real day would be "not on the
     /// agenda", which blocks nothing. The checklist says so first, naming the nearest planned day.
