@@ -63,9 +63,17 @@ struct ImportCommand: ParsableCommand {
                         continue
                     }
                     var name = RecordWriter.fileName(for: record.node["id"]?.scalar?.text ?? "row-\(record.row)")
+                    // A repeated id gets its row's number; that name may be an id of the ledger's
+                    // own (a row with id `A-row4`), so a name is taken only once in a run, and a
+                    // record written earlier in the run is never replaced, even with --force.
                     if !names.insert(name).inserted {
-                        name = String(name.dropLast(5)) + "-row\(record.row).yaml"
-                        names.insert(name)
+                        let stem = String(name.dropLast(5)) + "-row\(record.row)"
+                        name = stem + ".yaml"
+                        var attempt = 1
+                        while !names.insert(name).inserted {
+                            attempt += 1
+                            name = stem + "-\(attempt).yaml"
+                        }
                     }
                     let path = out.appendingComponent(name)
                     if !force, FileSystem.kind(of: path) != .missing {
