@@ -35,7 +35,15 @@ struct SheetReader {
         while let event = try reader.next() {
             switch event {
             case .start("row", let attributes, let closed):
-                rowNumber = attributes["r"].flatMap { Int($0) } ?? rowNumber + 1
+                let number = attributes["r"].map { Int($0) ?? 0 } ?? rowNumber + 1
+                // Rows come in order, numbered 1 to 1,048,576: a row numbered 0, below zero or not
+                // after the one before was read as a row above the header and dropped unsaid.
+                guard number > rowNumber, number <= Self.mostRows else {
+                    throw Self.damaged(
+                        zh: "行号 \(attributes["r"]?.clipped(to: 24) ?? "")（在第 \(rowNumber) 行之后）不是按顺序排列的有效行号",
+                        en: "the row number \(attributes["r"]?.clipped(to: 24) ?? "") (after row \(rowNumber)) is not a valid row number in order")
+                }
+                rowNumber = number
                 lastColumn = 0
                 if !closed { current = LedgerRow(number: rowNumber, cells: [:]) }
             case .end("row"):
@@ -49,7 +57,15 @@ struct SheetReader {
                 current = nil
             case .start("c", let attributes, let closed):
                 var pending = PendingCell()
-                pending.column = attributes["r"].flatMap(CellReference.parse)?.column ?? lastColumn + 1
+                let column = attributes["r"].map { CellReference.parse($0)?.column ?? 0 } ?? lastColumn + 1
+                // Cells of a row come in order too: a second cell of one column replaced the first
+                // unsaid (a 通过 written over a 不通过).
+                guard column > lastColumn, attributes["r"].map({ CellReference.parse($0)?.row == rowNumber }) ?? true else {
+                    throw Self.damaged(
+                        zh: "第 \(rowNumber) 行的单元格 \(attributes["r"]?.clipped(to: 24) ?? "") 不在本行或不是按顺序排列",
+                        en: "the cell \(attributes["r"]?.clipped(to: 24) ?? "") of row \(rowNumber) is not in that row or not in order")
+                }
+                pending.column = column
                 pending.type = attributes["t"] ?? "n"
                 pending.style = attributes["s"].flatMap { Int($0) } ?? 0
                 lastColumn = pending.column
@@ -105,6 +121,16 @@ struct SheetReader {
             if case .end("mergeCells") = event { break }
         }
         return ranges
+    }
+
+    /// The most rows a worksheet has.
+    static let mostRows = 1_048_576
+
+    /// A worksheet whose rows or cells are not as every spreadsheet program writes them.
+    static func damaged(zh: String, en: String) -> LedgerError {
+        LedgerError(
+            chinese: "工作表已损坏：\(zh)；请在 Excel 或 WPS 中打开并另存后再检查",
+            english: "the sheet is damaged: \(en); open and save it in Excel or WPS first")
     }
 
     /// A cell's value; a reference to a shared text the workbook does not hold (a damaged or

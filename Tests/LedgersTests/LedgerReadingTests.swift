@@ -143,4 +143,42 @@ import Testing
             (error as? LedgerError)?.english.contains("the cell B1 refers to shared text") == true
         }
     }
+
+    /// Rows and cells come in order, as every spreadsheet program writes them: a row numbered 0,
+    /// below zero, or not after the row before was read as a row above the header and dropped
+    /// unsaid (a failing case vanished from the check), and a second cell of one column replaced
+    /// the first. Such a sheet is damaged.
+    @Test(arguments: [
+        (#"<row r="2"><c r="A2"><v>1</v></c></row><row r="0"><c r="A0"><v>2</v></c></row>"#, "the row number 0 (after row 2)"),
+        (#"<row r="2"><c r="A2"><v>1</v></c></row><row r="-4"><c><v>2</v></c></row>"#, "the row number -4 (after row 2)"),
+        (#"<row r="3"><c r="A3"><v>1</v></c></row><row r="2"><c r="A2"><v>2</v></c></row>"#, "the row number 2 (after row 3)"),
+        (#"<row r="2"><c r="A2"><v>1</v></c></row><row r="2"><c r="B2"><v>2</v></c></row>"#, "the row number 2 (after row 2)"),
+        (#"<row r="2"><c r="B2"><v>1</v></c><c r="B2"><v>2</v></c></row>"#, "the cell B2 of row 2 is not in that row or not in order"),
+        (#"<row r="2"><c r="A3"><v>1</v></c></row>"#, "the cell A3 of row 2 is not in that row or not in order"),
+    ])
+    func rowsAndCellsOutOfOrderAreADamagedSheet(rows: String, problem: String) throws {
+        let bytes = try OfficePackage(parts: [
+            .init("xl/workbook.xml", text: #"<workbook xmlns:r="r"><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>"#),
+            .init("xl/_rels/workbook.xml.rels", text: #"<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/></Relationships>"#),
+            .init("xl/worksheets/sheet1.xml", text: "<worksheet><sheetData>\(rows)</sheetData></worksheet>"),
+        ]).zipped()
+        #expect {
+            _ = try WorkbookReader.read(bytes, maxRows: 1_000)
+        } throws: { error in
+            (error as? LedgerError)?.english.contains("the sheet is damaged: \(problem)") == true
+        }
+    }
+
+    /// Rows and cells without numbers follow the one before.
+    @Test func rowsAndCellsWithoutNumbersFollowTheOneBefore() throws {
+        let bytes = try OfficePackage(parts: [
+            .init("xl/workbook.xml", text: #"<workbook xmlns:r="r"><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>"#),
+            .init("xl/_rels/workbook.xml.rels", text: #"<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/></Relationships>"#),
+            .init("xl/worksheets/sheet1.xml", text: #"<worksheet><sheetData><row><c><v>1</v></c><c><v>2</v></c></row><row r="3"><c r="B3"><v>3</v></c><c><v>4</v></c></row></sheetData></worksheet>"#),
+        ]).zipped()
+        let rows = try #require(try WorkbookReader.read(bytes, maxRows: 1_000).first).rows
+        #expect(rows.map(\.number) == [1, 3])
+        #expect(rows[0].cells.keys.sorted() == [1, 2])
+        #expect(rows[1].cells.keys.sorted() == [2, 3])
+    }
 }
