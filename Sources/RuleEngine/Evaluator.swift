@@ -235,6 +235,17 @@ final class Evaluator {
         stepsLeft -= 1
         return stepsLeft > 0
     }
+
+    /// Spends steps for work beyond a program's own: a search of the registry's people, a step for
+    /// every `peoplePerStep` of them (a record naming thousands of unknown people asked for a
+    /// likely person of each, and its rule ran for minutes within one step each).
+    func spendSearching(_ registry: Registry) -> Bool {
+        stepsLeft -= registry.count / Self.peoplePerStep
+        return stepsLeft > 0
+    }
+
+    /// People compared for a step of the budget.
+    static let peoplePerStep = 4
 }
 
 /// What the evaluation of every record of a run shares: the context, the shared definitions made

@@ -221,8 +221,8 @@ struct Programs {
         case .personLike(let inner):
             let inner = make(inner)
             return Program { evaluator in
-                guard evaluator.spend() else { return .missing }
-                guard let person = evaluator.registry?.person(resembling: evaluator.text(inner(evaluator), .en)) else { return .missing }
+                guard evaluator.spend(), let registry = evaluator.registry, evaluator.spendSearching(registry),
+                      let person = registry.person(resembling: evaluator.text(inner(evaluator), .en)) else { return .missing }
                 return .text(person.id, nil)
             }
         case .arithmetic(let operation, let operands):
