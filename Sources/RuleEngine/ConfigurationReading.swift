@@ -127,9 +127,16 @@ extension Configuration {
                 fail(entry.key, "unknown limit '\(name)'\(Suggestion.phrase(for: name, in: Self.limitKeys)); expected one of \(Self.limitKeys.joined(separator: ", "))")
                 continue
             }
-            if case .int(let number) = entry.value.coreValue, number > 0 { limits[name] = number } else {
+            guard case .int(let number) = entry.value.coreValue, number > 0 else {
                 fail(entry.value, "the limit \(name) is a whole number above 0")
+                continue
             }
+            if let ceiling = Self.limitCeilings[name], number > ceiling {
+                let option = "--" + String(name.map { $0 == "_" ? "-" : $0 })
+                fail(entry.value, "the limit \(name) is at most \(ceiling) in a configuration (give \(option) on the command line to go further)")
+                continue
+            }
+            limits[name] = number
         }
     }
 

@@ -250,4 +250,42 @@ import Testing
         #expect(lines.first?.hasPrefix("status ") == true && lines.first != "status 0" && lines.first != "status 1", "\(lines)")
         #expect(lines.last == "0", "files left: \(lines)")
     }
+
+    /// A record naming thousands of people a registry of thousands lacks: each was compared with
+    /// every person for a likely one (REC-004's hint), within one step of the rule's budget, and
+    /// 40,000 of each took 50 s. A name is now looked up, and a search through the people spends
+    /// the budget as it goes: the rule stops and says so (still an error), in a moment.
+    @Test func unknownPeopleAgainstALargeRegistryStayWithinTheRuleBudget() throws {
+        let count = 6_000
+        let registry = "people:\n" + (0..<count).map { "  - {id: P-\(100_000 + $0), name: 人员\($0)}\n" }.joined()
+        let unknown = (0..<count).map { "Q-\(100_000 + $0)" }.joined(separator: ", ")
+        let record = "id: U-1\nkind: normative_document\ntitle: t\nsteps:\n  - {type: decision, date: 2024-03-01, by: [\(unknown)]}\n"
+        let folder = try CLIRunner.folder(["registry.yaml": registry, "a.yaml": record])
+        let result = try CLIRunner.run(["check", "--as-of", "2024-12-31", "--format", "json", "a.yaml"], in: folder)
+        #expect(result.status == 1)
+        let findings = try #require(try CLIRunner.json(result.stdout)["findings"] as? [[String: Any]])
+        #expect(findings.contains { $0["rule"] as? String == "rule-budget" && ($0["message"] as? String)?.contains("REC-004") == true })
+        // A few unknown people in the same registry still get their hints.
+        let few = "id: U-2\nkind: normative_document\ntitle: t\nsteps:\n  - {type: decision, date: 2024-03-01, by: [P-100007x, 人员7]}\n"
+        let small = try CLIRunner.folder(["registry.yaml": registry, "b.yaml": few])
+        let hinted = try CLIRunner.run(["check", "--as-of", "2024-12-31", "--lang", "en", "--format", "json", "b.yaml"], in: small)
+        let messages = ((try CLIRunner.json(hinted.stdout)["findings"] as? [[String: Any]]) ?? []).compactMap { $0["message"] as? String }
+        #expect(messages.contains("the person P-100007x is not in the registry; did you mean P-100007 (人员7)?"), "\(messages)")
+        #expect(messages.contains("the person 人员7 is not in the registry; did you mean P-100007 (人员7)?"), "\(messages)")
+    }
+
+    /// A configuration found with the records is anyone's: it may raise a limit only so far
+    /// (`max_depth: 1000000000` with 500,000 nested lists took 211 s), while the command line,
+    /// the user's own, may go further.
+    @Test func aConfigurationRaisesLimitsOnlySoFar() throws {
+        let deep = "x: " + String(repeating: "[", count: 20_000) + String(repeating: "]", count: 20_000) + "\n"
+        let folder = try CLIRunner.folder([".git/HEAD": "ref: refs/heads/main\n", ".legality.yaml": "limits: {max_depth: 1000000000}\n", "a.yaml": deep])
+        let refused = try CLIRunner.run(["check", "a.yaml"], in: folder)
+        #expect(refused.status == 2)
+        #expect(refused.stderr.contains(".legality.yaml:1:21: the limit max_depth is at most 10000 in a configuration (give --max-depth on the command line to go further)"), "\(refused.stderr)")
+        let within = try CLIRunner.folder([".git/HEAD": "ref: refs/heads/main\n", ".legality.yaml": "limits: {max_depth: 10000, max_rule_steps: 100000000}\n", "a.yaml": deep])
+        let deepFinding = try CLIRunner.run(["check", "--format", "json", "a.yaml"], in: within)
+        #expect(deepFinding.status == 1)
+        #expect(deepFinding.stdout.contains("nested more than 10000 levels"))
+    }
 }
