@@ -55,11 +55,21 @@ enum Escaping {
         return quoted + "\""
     }
 
-    /// C0 and C1 controls other than tab, LF and CR, and the bidirectional controls.
+    /// C0 and C1 controls other than tab, LF and CR, and the characters `isHidden` names.
     static func isHiddenControl(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x09, 0x0A, 0x0D: false
-        case 0..<0x20, 0x7F...0x9F, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069: true
+        default: isHidden(scalar)
+        }
+    }
+
+    /// C0 and C1 controls, and what can reorder, break or hide what a reader sees: the
+    /// bidirectional controls (U+061C, U+200E, U+200F, U+202A–U+202E, U+2066–U+2069), the line and
+    /// paragraph separators (U+2028, U+2029), the byte-order mark (U+FEFF) and the tag characters
+    /// (U+E0000–U+E007F).
+    static func isHidden(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0..<0x20, 0x7F...0x9F, 0x061C, 0x200E, 0x200F, 0x2028, 0x2029, 0x202A...0x202E, 0x2066...0x2069, 0xFEFF, 0xE0000...0xE007F: true
         default: false
         }
     }

@@ -159,15 +159,15 @@ public struct TextReporter: Sendable {
         let pad = String(repeating: " ", count: gutterWidth)
         if let cell = finding.cell {
             // A ledger row: the cell, then its header and what it holds.
-            text += "\(pad)\(paint("-->", "1;34")) \(Self.printable(finding.file)):\(Self.printable(cell.description))\n"
+            text += "\(pad)\(paint("-->", "1;34")) \(Self.singleLine(finding.file)):\(Self.singleLine(cell.description))\n"
             if let header = cell.header {
                 let mark = paint(zh ? "← 此单元格" : "← this cell", code)
                 // Every finding of a cell quotes it (a cell naming 5,000 unknown people is 5,000
                 // findings): its first `excerptWidth` characters, cut with ASCII dots as lines are.
-                text += "\(pad) \(paint("|", "1;34")) \(Self.printable(header))\(zh ? "：" : ": ")\(Self.visible((cell.value ?? "").clipped(to: Self.excerptWidth, mark: "...")))  \(mark)\n"
+                text += "\(pad) \(paint("|", "1;34")) \(Self.singleLine(header))\(zh ? "：" : ": ")\(Self.visible((cell.value ?? "").clipped(to: Self.excerptWidth, mark: "...")))  \(mark)\n"
             }
         } else if let position = finding.position {
-            text += "\(pad)\(paint("-->", "1;34")) \(Self.printable(finding.file)):\(position.line):\(position.column)\n"
+            text += "\(pad)\(paint("-->", "1;34")) \(Self.singleLine(finding.file)):\(position.line):\(position.column)\n"
             if let lines = sourceLines(finding.file), let line = lines.line(position.line, upTo: Self.excerptBytes) {
                 text += "\(pad) \(paint("|", "1;34"))\n"
                 switch line {
@@ -282,13 +282,12 @@ public struct TextReporter: Sendable {
         printable(text.contains(where: \.isNewline) ? String(text.map { $0.isNewline ? "\u{FFFD}" : $0 }) : text)
     }
 
-    /// C0 and C1 controls, and the bidirectional controls that can reorder what a reader sees
-    /// (U+200E, U+200F, U+202A–U+202E, U+2066–U+2069).
+    /// C0 and C1 controls, and what can reorder, break or hide what a reader sees: the
+    /// bidirectional controls (U+061C, U+200E, U+200F, U+202A–U+202E, U+2066–U+2069), the line and
+    /// paragraph separators (U+2028, U+2029), the byte-order mark (U+FEFF) and the tag characters
+    /// (U+E0000–U+E007F).
     static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0..<0x20, 0x7F...0x9F, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069: true
-        default: false
-        }
+        Escaping.isHidden(scalar)
     }
 
     /// The columns a text takes on a terminal (wide characters take two).

@@ -199,6 +199,24 @@ import Testing
         }
     }
 
+    /// The Arabic letter mark (a bidirectional control), the line and paragraph separators, the
+    /// byte-order mark and the tag characters reorder, break or hide text as the bidirectional
+    /// controls do; they passed through ids and titles. A file name holding a line end stays on
+    /// the `-->` line (it went on, indented, on a line of its own).
+    @Test func hiddenCharactersAndLineEndsInNamesNeverReachTheTerminal() throws {
+        let hidden: [UInt32] = [0x061C, 0x2028, 0x2029, 0xFEFF, 0xE0041]
+        let title = hidden.map { "\\U\(String(format: "%08X", $0))x" }.joined()
+        let record = "id: \"H-1\(title)\"\nkind: major_administrative_decision\ntitle: \"标题\(title)\"\nsteps:\n  - {type: collective_discussion, date: 2024-03-20, status: planned}\n"
+        let folder = try CLIRunner.folder(["registry.yaml": Fixtures.registry, "a\nb.yaml": record])
+        for arguments in [["gate", "--meeting", "2024-03-20", "."], ["check", "--as-of", "2024-03-25", "."]] {
+            let result = try CLIRunner.run(arguments, in: folder)
+            #expect(result.stdout.contains("H-1\u{FFFD}x\u{FFFD}x\u{FFFD}x\u{FFFD}x\u{FFFD}x"), "\(arguments[0]): \(result.stdout)")
+            #expect(!result.stdout.unicodeScalars.contains { hidden.contains($0.value) }, "\(arguments[0])")
+        }
+        let check = try CLIRunner.run(["check", "--as-of", "2024-03-25", "."], in: folder)
+        #expect(check.stdout.contains("--> a\u{FFFD}b.yaml:"), "\(check.stdout)")
+    }
+
     @Test func markdownSARIFAndCSVCarryNoActiveTextFromRecords() throws {
         let title = "[点击](https://evil.example) www.evil.example @admin \u{1B}[31m"
         let record = Fixtures.noMinutes.replacingOccurrences(of: "某镇老旧小区改造方案", with: title.replacingOccurrences(of: "\u{1B}", with: "\\e"))
