@@ -29,11 +29,23 @@ extension Evaluator {
         }
     }
 
-    /// A whole number of days usable in date arithmetic: finite and within a century.
+    /// A whole number of days usable in date arithmetic: finite and within a century. Anything
+    /// else but a missing value is a type error of the rule (`n: -60000` read from a record made
+    /// the date missing, and the rule silently found nothing).
     func dayCount(_ value: Value) -> Int? {
-        guard let number = value.number, number.isFinite, abs(number) <= 36_500 else { return nil }
+        guard let number = value.number, number.isFinite, abs(number) <= Double(Self.mostDays) else {
+            if !value.isMissing {
+                noteTypeError(LocalizedText(
+                    zh: "“\(text(value, .zh))”不是可用于日期计算的天数（应为 ±\(Self.mostDays) 以内的数）",
+                    en: "'\(text(value, .en))' is no number of days for date arithmetic (expected a number within ±\(Self.mostDays))"), value, .missing)
+            }
+            return nil
+        }
         return Int(number.rounded(.towardZero))
     }
+
+    /// The most days date arithmetic adds or subtracts: a century.
+    static let mostDays = 36_500
 
     /// What makes two values the same item for `distinct`: the text of a scalar; the place of a
     /// step or of a mapping or list from the record, so that different ones stay apart.

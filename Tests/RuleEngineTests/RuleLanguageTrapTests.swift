@@ -91,6 +91,20 @@ import YAMLTree
         #expect(try Self.findings(rule, Self.record(budget: "1500")).map(\.rule) == ["TRAP-1"])
     }
 
+    /// A day count out of date arithmetic's range (a century), not finite, or no number at all
+    /// made the date missing: a rule adding `-60000` days from a record found nothing, silently.
+    /// It is a rule error at the value; a count within range still counts.
+    @Test(arguments: [("-60000", true), ("1e308", true), (".nan", true), ("三十", true), ("30", false)])
+    func aDayCountOutOfRangeIsARuleError(count: String, error: Bool) throws {
+        let rule = Self.rule("violation: {gt: [{add_days: [{first: $steps}, $facts.budget]}, 2000-01-01]}")
+        let findings = try Self.findings(rule, Self.record(budget: count))
+        #expect(findings.map(\.rule) == [error ? "rule-error" : "TRAP-1"], "\(count)")
+        if error {
+            #expect(findings.first?.position == SourcePosition(line: 4, column: 17))
+            #expect(findings.first?.message.en.contains("is no number of days for date arithmetic (expected a number within ±36500)") == true)
+        }
+    }
+
     @Test func aPlainNumberTextStillCompares() throws {
         let rule = Self.rule("violation: {gt: [$facts.budget, 1000]}")
         #expect(try Self.findings(rule, Self.record(budget: "\"1500\"")).count == 1)
