@@ -42,24 +42,31 @@ final class YAMLDocument: @unchecked Sendable {
     /// The children of every collection, as entry numbers; an alias is the number of the node it names.
     @usableFromInline let children: UnsafeMutableBufferPointer<Int32>
     @usableFromInline let tags: [String]
+    /// Whether some text in `scalars` may own memory: only a text written as a string
+    /// (`YAMLTreeWriter`, a copied node) may; one parsed is at most 15 bytes, held in place.
+    private let mayOwnTextMemory: Bool
 
     /// A document that owns the given memory (each block initialized to its count) from now on.
     init(entries: UnsafeMutableBufferPointer<Entry>, scalars: UnsafeMutableBufferPointer<String>,
-         text: UnsafeMutableBufferPointer<UInt8>, children: UnsafeMutableBufferPointer<Int32>, tags: [String]) {
+         text: UnsafeMutableBufferPointer<UInt8>, children: UnsafeMutableBufferPointer<Int32>, tags: [String],
+         mayOwnTextMemory: Bool = true) {
         self.entries = entries
         self.scalars = scalars
         self.text = text
         self.children = children
         self.tags = tags
+        self.mayOwnTextMemory = mayOwnTextMemory
     }
 
     deinit {
         entries.deallocate()
         children.deallocate()
         text.deallocate()
-        // The texts are released one by one in code made for `String`: deinitializing the block
-        // as a whole goes through the runtime's generic destruction, a call per text.
-        if let base = scalars.baseAddress {
+        // The texts are released one by one in code made for `String` (deinitializing the block
+        // as a whole went through the runtime's generic destruction, a call per text), and only
+        // when one may own memory: a parsed document's texts are held in place, and releasing
+        // each of them, to no effect, was a call per scalar of every record.
+        if mayOwnTextMemory, let base = scalars.baseAddress {
             for index in 0..<scalars.count { _ = (base + index).move() }
         }
         scalars.deallocate()
@@ -133,6 +140,8 @@ struct YAMLDocumentBuilder: ~Copyable {
     private var text: NodeBlock<UInt8>
     private var tags: [String] = []
     private var children: NodeBlock<Int32>
+    /// Whether a text was added as a string that may own memory (not made from parsed bytes).
+    private var addedOwnedText = false
 
     /// Room for about `nodes` nodes, made at once rather than grown append by append.
     init(expectedNodes nodes: Int = 0) {
@@ -208,7 +217,8 @@ struct YAMLDocumentBuilder: ~Copyable {
     /// Adds a scalar, its text kept as the string it is, and returns its entry number. (A document
     /// written so, a ledger's row or a record rewritten, holds far fewer than 2^31 scalars.)
     mutating func appendScalar(_ scalar: YAMLScalar, range: SourceRange, tag: String?) -> Int32 {
-        appendString(scalar.text, length: scalar.text.utf8.count, style: scalar.style, range: range, tag: tag)
+        addedOwnedText = true
+        return appendString(scalar.text, length: scalar.text.utf8.count, style: scalar.style, range: range, tag: tag)
     }
 
     /// Adds a scalar of this text (a short one made a string, a longer one copied into the
@@ -250,6 +260,7 @@ struct YAMLDocumentBuilder: ~Copyable {
         let entry = node.document.entries[node.index]
         if entry.kind == .scalar {
             guard entry.inBytes else {
+                addedOwnedText = true
                 return appendString(node.document.scalars[Int(entry.first)], length: Int(entry.count), style: entry.style, range: entry.range, tag: node.tag)
             }
             return appendScalar(bytes: node.document.bytes(of: entry), style: entry.style, range: entry.range, tag: node.tag)
@@ -268,8 +279,9 @@ struct YAMLDocumentBuilder: ~Copyable {
         let document = YAMLDocument(
             entries: entries.take(nextCapacity: entries.count), scalars: scalars.take(nextCapacity: scalars.count),
             text: text.take(nextCapacity: text.count),
-            children: children.take(nextCapacity: children.count), tags: tags)
+            children: children.take(nextCapacity: children.count), tags: tags, mayOwnTextMemory: addedOwnedText)
         tags = []
+        addedOwnedText = false
         return document
     }
 
