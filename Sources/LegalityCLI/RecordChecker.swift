@@ -404,10 +404,16 @@ enum RecordChecker {
     static func summary(of loaded: LoadedDocument, document: YAMLNode, file: String) -> CheckedRecord {
         guard let record = loaded.record else { return notRecordSummary(file: file, line: document.position.line) }
         let decision = record.steps.filter { $0.type == "decision" && $0.status == .done }.map(\.day).min()
+        // The period a record belongs to: its decision, else its latest done step (a planned
+        // step's day put a record in the period of work not yet done, and out of the one it was
+        // done in); a record with nothing done has no day, unless its steps could not be read
+        // (then the latest date written in them), and is listed in every period as undated.
+        let latestDone = record.steps.filter { $0.status == .done }.map(\.day).max()
+        let hasPlannedStep = record.steps.contains { $0.status == .planned }
         var summary = CheckedRecord(
             file: file, id: loaded.id, title: record.title.isEmpty ? nil : record.title, kind: record.kind.isEmpty ? nil : record.kind,
             department: record.department, decisionDate: decision, line: record.position.line, findings: [],
-            periodDate: decision ?? record.steps.map(\.day).max() ?? latestDate(in: document))
+            periodDate: decision ?? latestDone ?? (hasPlannedStep ? nil : latestDate(in: document)))
         summary.blocked = loaded.isBlocked
         let discussions = (record.node["steps"]?.items?.filter { $0["type"]?.scalar?.text == "collective_discussion" }) ?? []
         summary.discussionDays = discussions.compactMap { step in (step["date"] ?? step["end"]).flatMap(RecordLoader.date) }

@@ -224,7 +224,7 @@ public enum AuditHTMLReporter {
         table.records td:last-child { font-size: 10px; color: var(--muted); word-break: break-all; }
         th { background: #f4f6f7; } td.num { text-align: right; font-variant-numeric: tabular-nums; } thead { display: table-header-group; } tr { break-inside: avoid; }
         .status { padding: 1px 6px; border-radius: 3px; color: #fff; white-space: nowrap; }
-        .status.compliant { background: var(--good); } .status.formatOnly { background: #6b7280; } .status.warnings { background: var(--warn); } .status.noncompliant, .status.unreadable, .status.unverifiable { background: var(--bad); }
+        .status.compliant { background: var(--good); } .status.formatOnly { background: #6b7280; } .status.warnings, .status.pending, .status.waived { background: var(--warn); } .status.noncompliant, .status.unreadable, .status.unverifiable { background: var(--bad); }
         .finding { border-left: 4px solid var(--line); padding: 4px 12px; margin: 10px 0; break-inside: avoid; }
         .finding.error { border-color: var(--bad); } .finding.warning { border-color: var(--warn); } .finding.waived { opacity: .7; }
         .finding p { margin: 2px 0; } .finding .where, .finding .basis, .finding .help { color: var(--muted); font-size: 13px; }

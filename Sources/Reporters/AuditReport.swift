@@ -21,18 +21,23 @@ public struct ComplianceRate: Sendable {
     public var notInForce = 0
     /// For a rule: its severity (the colour of its bar).
     public var severity: Severity?
+    /// For a rule: records whose findings of it are all pending (work still ahead), counted as
+    /// neither passed nor failed.
+    public var pending = 0
 
     /// Those that failed.
     public var failed: Int { applicable - passed }
     /// The pass rate, 0...1; nil when nothing applied.
     public var rate: Double? { applicable == 0 ? nil : Double(passed) / Double(applicable) }
 
-    /// Counts one applicable check (or record) with its findings; waived findings neither fail
-    /// it nor count as errors or warnings.
+    /// Counts one applicable check (or record) with its findings. `passed` is asked of the
+    /// findings that are not pending, waived ones included (a waiver explains a deviation, it does
+    /// not undo it: the annual report says so, and the audit called the same record compliant);
+    /// waived and pending findings do not count as errors or warnings.
     mutating func count(_ findings: [Finding], passed: ([Finding]) -> Bool) {
-        let active = findings.filter { $0.waiver == nil }
+        let active = findings.filter { $0.waiver == nil && !$0.pending }
         applicable += 1
-        if passed(active) { self.passed += 1 }
+        if passed(findings.filter { !$0.pending }) { self.passed += 1 }
         errors += active.count { $0.severity == .error }
         warnings += active.count { $0.severity == .warning }
     }
@@ -54,6 +59,12 @@ public enum AuditStatus: String, Sendable {
     case formatOnly
     /// Warnings or infos only.
     case warnings
+    /// Findings that are all work still ahead (planned steps after the as-of date), or those and
+    /// warnings: not yet a failure, not compliant either.
+    case pending
+    /// An error or a warning excused by a waiver, and no other error: a deviation explained, not
+    /// undone.
+    case waived
     /// At least one error.
     case noncompliant
     /// The file could not be read as a record.
@@ -69,6 +80,10 @@ public enum AuditStatus: String, Sendable {
         case (.formatOnly, .zh): "无适用规则"
         case (.formatOnly, .en): "no rule applies"
         case (.warnings, .zh): "有警告"
+        case (.pending, .zh): "有待办"
+        case (.pending, .en): "pending"
+        case (.waived, .zh): "已豁免"
+        case (.waived, .en): "waived"
         case (.noncompliant, .zh): "不合规"
         case (.unreadable, .zh): "无法读取"
         case (.unverifiable, .zh): "无法核查"
@@ -142,11 +157,17 @@ public struct AuditReport: Sendable {
         for rule in rules {
             var rate = ComplianceRate(key: rule.id, label: rule.title, applicable: 0, passed: 0, errors: 0, warnings: 0)
             for record in inPeriod where record.applicableRules.contains(rule.id) {
-                rate.count(record.findings.filter { $0.rule == rule.id }, passed: { $0.isEmpty })
+                let findings = record.findings.filter { $0.rule == rule.id }
+                // Work still ahead is not yet a failure, nor a pass.
+                if !findings.isEmpty, findings.allSatisfy(\.pending) {
+                    rate.pending += 1
+                    continue
+                }
+                rate.count(findings, passed: { $0.isEmpty })
             }
             rate.notInForce = inPeriod.count { $0.notInForceRules.contains(rule.id) }
             rate.severity = rule.severity
-            if rate.applicable > 0 || rate.notInForce > 0 { ruleRates.append(rate) }
+            if rate.applicable > 0 || rate.notInForce > 0 || rate.pending > 0 { ruleRates.append(rate) }
         }
         self.rules = ruleRates
 
@@ -197,8 +218,10 @@ public struct AuditReport: Sendable {
     public static func status(of record: CheckedRecord) -> AuditStatus {
         if record.standing != .record { return .unreadable }
         if record.blocked { return .unverifiable }
-        let active = record.findings.filter { $0.waiver == nil }
+        let active = record.findings.filter { $0.waiver == nil && !$0.pending }
         if active.contains(where: { $0.severity == .error }) { return .noncompliant }
+        if record.findings.contains(where: { $0.waiver != nil && $0.severity >= .warning }) { return .waived }
+        if record.findings.contains(where: \.pending) { return .pending }
         guard active.isEmpty else { return .warnings }
         return record.checkedBeyondFormat ? .compliant : .formatOnly
     }
@@ -206,7 +229,7 @@ public struct AuditReport: Sendable {
     /// Whether a record counts as without errors in the department, month and overall rates.
     static func isWithoutErrors(_ record: CheckedRecord) -> Bool {
         let status = status(of: record)
-        return status == .compliant || status == .warnings || status == .formatOnly
+        return status == .compliant || status == .warnings || status == .formatOnly || status == .pending
     }
 
     /// All findings of the records in the period, sorted.

@@ -79,13 +79,16 @@ public enum AuditTable: String, Sendable, CaseIterable {
                 : [name] + (named ? ["name"] : []) + [unit, "passed", "failed", "rate", "errors", "warnings"]
             // The rules table says how many records a rule did not apply to because its law was
             // not yet in force on the day of their act.
-            if self == .rules { header.append(zh ? "法律尚未施行（不适用）" : "law not yet in force (not applicable)") }
+            if self == .rules {
+                header.append(zh ? "法律尚未施行（不适用）" : "law not yet in force (not applicable)")
+                header.append(zh ? "待办（尚未到期）" : "pending (not yet due)")
+            }
             return (header, rates.map { rate -> [AuditCell] in
                 var row: [AuditCell] = [.text(rate.key)]
                 if named { row.append(.text(rate.label.text(language))) }
                 row += [.integer(rate.applicable), .integer(rate.passed), .integer(rate.failed)]
                 row += [rate.rate.map { .rate($0) } ?? .text(""), .integer(rate.errors), .integer(rate.warnings)]
-                if self == .rules { row.append(.integer(rate.notInForce)) }
+                if self == .rules { row += [.integer(rate.notInForce), .integer(rate.pending)] }
                 return row
             })
         case .findings:

@@ -18,6 +18,44 @@ import Testing
         #expect(rows.first { $0[0] == "2024-03" }?[1] == "2")
     }
 
+    /// A record belongs to the period of its decision, else of its latest done step: a planned
+    /// decision put a discussion held without review in the next year's audit, and a record with
+    /// nothing done in the period of its plan (the annual report counted it as a decision made).
+    /// Work still ahead is "pending" in the records table and neither passes nor fails a rule.
+    @Test func periodsGoByWhatWasDoneAndPendingWorkIsNoFailure() throws {
+        let heldWithoutReview = """
+            id: AU-6
+            kind: major_administrative_decision
+            title: 决定计划在 2025，未审查已讨论
+            steps:
+              - {type: collective_discussion, date: 2024-10-08, meeting: {type: executive, minutes: true}}
+              - {type: decision, date: 2025-03-03, status: planned}
+            """
+        let onlyPlanned = """
+            id: AU-1
+            kind: major_administrative_decision
+            title: 全部计划中
+            steps:
+              - {type: legality_review, date: 2025-06-02, status: planned}
+              - {type: collective_discussion, date: 2025-06-10, status: planned, meeting: {type: executive}}
+            """
+        let folder = try CLIRunner.folder(["registry.yaml": Fixtures.registry, "a.yaml": heldWithoutReview, "b.yaml": onlyPlanned])
+        func audit(_ from: String, _ to: String) throws -> [String: Any] {
+            try CLIRunner.json(try CLIRunner.run(["audit", "--from", from, "--to", to, "--as-of", "2024-12-31", "--format", "json", "."], in: folder).stdout)
+        }
+        let year = try audit("2024-01-01", "2024-12-31")
+        let records = try #require(year["records"] as? [[String: Any]])
+        #expect(records.map { $0["record"] as? String } == ["AU-6", "AU-1"])
+        #expect(records.first?["status"] as? String == "noncompliant")
+        // Nothing done: no date, so listed in every period (as undated), never placed by its plan.
+        #expect(records.last?["status"] as? String == "pending")
+        let next = try #require(try audit("2025-01-01", "2025-12-31")["records"] as? [[String: Any]])
+        #expect(next.map { $0["record"] as? String } == ["AU-1"])
+        let rules = try #require(year["rules"] as? [[String: Any]])
+        let review = try #require(rules.first { $0["key"] as? String == "MAD-001" })
+        #expect(review["pending"] as? Int == 1 && review["failed"] as? Int == 1 && review["passed"] as? Int == 0)
+    }
+
     @Test func packsAreNamedFromTheVocabulary() throws {
         let rows = try Self.table("packs")
         #expect(rows.contains { $0[0] == "mad" && $0[1] == "重大行政决策" })
