@@ -32,19 +32,18 @@ enum ReportSniffer {
     }()
 
     /// Whether a JSON file is a legality report (a root mapping whose `tool.name` is `legality`)
-    /// or a SARIF log (a root mapping with `"version": "2.1.0"` and a list of `runs`), and no
-    /// record: a root mapping with a key of a record's (`id`, `kind`, `steps`) is always read.
+    /// or a SARIF log (a root mapping with a list of `runs` beside a `version` of 2.x or a
+    /// `$schema` naming SARIF), and no record: the root's keys are read as the record reader reads
+    /// them (keys written with escapes, values beyond the first bytes), and a file the outline
+    /// cannot show as the reader would see it is read — one with a key of a record's (`id`,
+    /// `kind`, `steps`), a merge key `<<`, an alias or a key that is no scalar, or another document.
     ///
-    /// Only the file's first bytes are read unless they name `tool` or `runs` at all; the root's
-    /// keys are then read as the record reader reads them (a key written with escapes, a value
-    /// beyond the first bytes), not matched as text: a record that mentions SARIF, or holds a
-    /// `version` and `runs` of its own further down, is still a record. A file that is no valid
-    /// YAML is read, and reported as it is.
+    /// Only the file's first bytes are read unless they name `tool` or `runs` at all. A report
+    /// cut short (text that is no valid YAML after the start of legality's own) is still one.
     static func isReport(_ path: String) -> Bool {
         guard mayBeReport(FileSystem.prefix(of: path, count: 4096)),
-              let input = FileInput.open(path, followingLinks: false), input.kind == .file,
-              let outline = try? YAMLParser.outline(reading: { input.read($0) }, file: path) else { return false }
-        return isReport(outline)
+              let input = FileInput.open(path, followingLinks: false), input.kind == .file else { return false }
+        return isReport(YAMLParser.outline(reading: { input.read($0) }, file: path))
     }
 
     /// Whether a file's first bytes name `tool` or `runs` anywhere (a report's root names one of them first).
@@ -60,9 +59,13 @@ enum ReportSniffer {
 
     /// Whether a document's outline is a legality report's or a SARIF log's, and no record's.
     static func isReport(_ outline: DocumentOutline) -> Bool {
-        guard !outline.keys.contains(where: recordKeys.contains) else { return false }
-        if outline.scalars["tool.name"] == "legality" { return true }
-        return outline.scalars["version"] == "2.1.0" && outline.sequences.contains("runs")
+        guard !outline.keys.contains(where: { recordKeys.contains($0) || $0 == "<<" }),
+              !outline.hasAliasesOrComplexKeys, !outline.hasMoreDocuments else { return false }
+        let isOwnReport = outline.keys.first == "tool" && outline.scalars["tool.name"] == "legality"
+        guard outline.isComplete else { return isOwnReport }
+        if isOwnReport { return true }
+        guard outline.sequences.contains("runs") else { return false }
+        return outline.scalars["version"]?.hasPrefix("2.") == true || outline.scalars["$schema"]?.lowercased().contains("sarif") == true
     }
 
     /// The keys that make a document a record, whatever else it holds.

@@ -1,7 +1,9 @@
 import DecisionRecords
 import RuleEngine
 
-/// JSON string literals, escaped as RFC 8259 requires (and U+2028/2029 for JavaScript readers).
+/// JSON string literals, escaped as RFC 8259 requires, and U+2028/2029 for JavaScript readers,
+/// DEL and the C1 controls for YAML readers (libyaml refuses them unescaped, and legality's own
+/// report in a checked folder was then read back as a broken record).
 enum JSONWriter {
     static func quoted(_ text: String) -> String {
         var result: [UInt8] = []
@@ -15,7 +17,7 @@ enum JSONWriter {
         // Scanned and copied in the string's own storage: stepping the UTF-8 view cost more.
         var text = text
         text.withUTF8 { bytes in
-            guard bytes.contains(where: { $0 < 0x20 || $0 == quote || $0 == backslash || $0 == 0xE2 }) else {
+            guard bytes.contains(where: { $0 < 0x20 || $0 == quote || $0 == backslash || $0 == 0xE2 || $0 == 0x7F || $0 == 0xC2 }) else {
                 output.append(contentsOf: bytes)
                 return
             }
@@ -37,8 +39,22 @@ enum JSONWriter {
         }
         while index < bytes.count {
             let byte = bytes[index]
-            if byte >= 0x20 && byte != quote && byte != backslash && byte != 0xE2 {
+            if byte >= 0x20 && byte != quote && byte != backslash && byte != 0xE2 && byte != 0x7F && byte != 0xC2 {
                 index += 1
+                continue
+            }
+            if byte == 0xC2 {
+                // U+0080 to U+009F (C2 80 to C2 9F), the C1 controls, are escaped; the rest of C2 is text.
+                guard index + 1 < bytes.count, bytes[index + 1] < 0xA0 else {
+                    index += 1
+                    continue
+                }
+                copyRun()
+                output.append(contentsOf: #"\u00"#.utf8)
+                output.append(hexDigit(bytes[index + 1] >> 4))
+                output.append(hexDigit(bytes[index + 1] & 0x0F))
+                index += 2
+                runStart = index
                 continue
             }
             if byte == 0xE2 {

@@ -138,16 +138,39 @@ import Testing
             "nested.json": #"{"id": "J-2", "kind": "major_administrative_decision", "title": "x", "x_meta": {"version": "2.1.0", "runs": []}, "#,
             "tool.json": #"{"tool": {"name": "legality"}, "id": "J-3", "kind": "major_administrative_decision", "title": "x", "#,
             "escaped.json": #"{"tool": {"name": "legality"}, "\u0069d": "J-4", "\u006bind": "major_administrative_decision", "title": "x", "#,
+            "merged.json": #"{"tool": {"name": "legality"}, <<: {"id": "J-5", "kind": "major_administrative_decision", "title": "x", "#,
+            "aliased.json": #"{"tool": {"name": "legality", "a": &i id, "b": &k kind}, *i : "J-6", *k : "major_administrative_decision", "title": "x", "#,
         ]
         var files = ["registry.yaml": Fixtures.registry]
-        for (name, start) in records { files[name] = start + steps + "}" }
+        for (name, start) in records { files[name] = start + steps + (name == "merged.json" ? "}}" : "}") }
+        // A report's first document, and a record behind it.
+        files["second.json"] = #"{"tool": {"name": "legality"}}"# + "\n---\n" + #"{"id": "J-7", "kind": "major_administrative_decision", "title": "x", "# + steps + "}"
         let folder = try CLIRunner.folder(files)
         let (status, report) = try Self.checkFolder(folder)
         #expect(status == 1)
         let summary = try #require(report["summary"] as? [String: Any])
-        #expect(summary["files"] as? Int == 4)
+        #expect(summary["files"] as? Int == 7)
         let found = Set(((report["findings"] as? [[String: Any]]) ?? []).filter { $0["rule"] as? String == "MAD-001" }.compactMap { $0["record"] as? String })
-        #expect(found == ["J-1", "J-2", "J-3", "J-4"])
+        #expect(found == ["J-1", "J-2", "J-3", "J-4", "J-5", "J-6", "J-7"])
+    }
+
+    /// Reports are still told: legality's own (JSON of check, gate and audit; SARIF), one cut short
+    /// by a killed run, and other tools' SARIF logs of any 2.x version.
+    @Test func reportsOfEveryKindAreStillPassedOver() throws {
+        let folder = try CLIRunner.folder([
+            "registry.yaml": Fixtures.registry, "a.yaml": Fixtures.compliant,
+            "cut.json": "{\n  \"tool\": {\n    \"name\": \"legality\",\n    \"version\": \"1.0.0\"\n  },\n  \"findings\": [\n    {\"rule\": \"MAD-0",
+            "other.json": #"{"$schema": "https://example.org/sarif-2.1.0-rtm.5.json", "version": "2.1.0-rtm.5", "runs": [{"tool": {"driver": {"name": "x"}}}]}"#,
+            "old.json": #"{"version": "2.0.0", "runs": []}"#,
+        ])
+        for (arguments, output) in [(["check", "--format", "json"], "c.json"), (["check", "--format", "sarif"], "c.sarif.json"),
+                                    (["gate", "--meeting", "2024-03-18", "--format", "json"], "g.json"),
+                                    (["audit", "--from", "2024-01-01", "--to", "2024-12-31", "--format", "json"], "a.json")] {
+            _ = try CLIRunner.run(arguments + ["--output", output, "."], in: folder)
+        }
+        let (_, report) = try Self.checkFolder(folder)
+        let summary = try #require(report["summary"] as? [String: Any])
+        #expect(summary["files"] as? Int == 1, "\(summary)")
     }
 
     /// Documents that are no records and unreadable files fail, and are no records: the summary
