@@ -32,20 +32,41 @@ public enum CSVTableReader {
             }
             bytes = converted
         }
-        if let open = parse(bytes, maxRows: maxRows, each: each) {
-            let cell = CellReference.cell(row: open.row, column: open.column)
+        guard let problem = parse(bytes, maxRows: maxRows, each: each) else { return }
+        let cell = CellReference.cell(row: problem.row, column: problem.column)
+        switch problem.kind {
+        case .neverClosed:
             throw LedgerError(
                 chinese: "单元格 \(cell) 的引号没有闭合，其后的全部内容都会被读成这一格（此前的行已检查）；请检查该单元格的引号",
                 english: "the quote that opens the cell \(cell) is never closed, so all that follows would be read as that one cell (the rows before it were checked); check the quotes of that cell")
+        case .textAfterClosing:
+            throw LedgerError(
+                chinese: "单元格 \(cell) 的引号在单元格结束之前就闭合了，其后还有内容（可能是多余的引号，把几行读成了一格；此前的行已检查）；请检查该单元格的引号",
+                english: "the quoted cell \(cell) goes on after its closing quote (a stray quote, which may have made several rows one cell; the rows before it were checked); check the quotes of that cell")
         }
+    }
+
+    /// Where a CSV file's quotes go wrong, at the cell whose quote opens the trouble.
+    struct QuoteProblem: Equatable {
+        enum Kind: Equatable {
+            /// A quote opens a cell and is never closed.
+            case neverClosed
+            /// Text follows a cell's closing quote before the cell ends (RFC 4180 allows none).
+            case textAfterClosing
+        }
+
+        var kind: Kind
+        var row: Int
+        var column: Int
     }
 
     /// Rows of fields split by commas, quotes honoured; rows numbered as a spreadsheet opening the
     /// file numbers them (a line break inside quotes is part of a cell, not a new row: numbered by
     /// lines, a row after such a cell was named three rows too far down), rows without content
-    /// left out. Returns where a quoted cell opens that is never closed (its row is not handed
-    /// over: one stray quote made the rest of the file one cell, and every row after it vanished).
-    static func parse(_ bytes: [UInt8], maxRows: Int, each: (LedgerRow) -> Bool) -> (row: Int, column: Int)? {
+    /// left out. Returns where the quotes go wrong, and stops there (that row is not handed over):
+    /// a quote never closed made the rest of the file one cell, and two stray quotes the rows
+    /// between them, which vanished unsaid.
+    static func parse(_ bytes: [UInt8], maxRows: Int, each: (LedgerRow) -> Bool) -> QuoteProblem? {
         var count = 0
         var stopped = false
         var cells: [Int: LedgerCell] = [:]
@@ -53,6 +74,8 @@ public enum CSVTableReader {
         var column = 1
         var row = 1
         var quoted = false
+        // Whether the field's closing quote has been read: only spaces may follow it in the field.
+        var closed = false
         var quoteOpened = (row: 1, column: 1)
         var index = 0
         func endField() {
@@ -60,6 +83,7 @@ public enum CSVTableReader {
             if !text.isEmpty { cells[column] = LedgerCell(text) }
             field.removeAll(keepingCapacity: true)
             column += 1
+            closed = false
         }
         func endRow() {
             endField()
@@ -81,14 +105,18 @@ public enum CSVTableReader {
                         index += 1
                     } else {
                         quoted = false
+                        closed = true
                     }
                 } else {
                     field.append(byte)
                 }
                 continue
             }
+            if closed, byte != UInt8(ascii: ","), byte != 0x0D, byte != 0x0A, byte != 0x20, byte != 0x09 {
+                return QuoteProblem(kind: .textAfterClosing, row: quoteOpened.row, column: quoteOpened.column)
+            }
             switch byte {
-            case UInt8(ascii: "\"") where field.allSatisfy({ $0 == 0x20 }):
+            case UInt8(ascii: "\"") where field.allSatisfy({ $0 == 0x20 }) && !closed:
                 quoted = true
                 quoteOpened = (row, column)
                 field.removeAll()
@@ -101,7 +129,7 @@ public enum CSVTableReader {
             default: field.append(byte)
             }
         }
-        if quoted, !stopped { return quoteOpened }
+        if quoted, !stopped { return QuoteProblem(kind: .neverClosed, row: quoteOpened.row, column: quoteOpened.column) }
         if !stopped, !field.isEmpty || !cells.isEmpty { endRow() }
         return nil
     }

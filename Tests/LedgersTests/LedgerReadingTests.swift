@@ -58,6 +58,20 @@ import Testing
         #expect(handed == [1], "the header, not the row whose cell swallowed the rest")
         #expect(error?.chinese == "单元格 C2 的引号没有闭合，其后的全部内容都会被读成这一格（此前的行已检查）；请检查该单元格的引号")
         #expect(error?.english.hasPrefix("the quote that opens the cell C2 is never closed") == true)
+        // Two stray quotes made the rows between them one cell: text after a closing quote is refused
+        // at the cell whose quote opened it.
+        let stray = "编号,名称\nA-1,\"甲\nA-2,乙\nA-3,\"丙\nA-4,丁\n"
+        var seen: [Int] = []
+        let strayError = #expect(throws: LedgerError.self) {
+            try CSVTableReader.rows(Array(stray.utf8), maxRows: .max) { row in
+                seen.append(row.number)
+                return true
+            }
+        }
+        #expect(seen == [1])
+        #expect(strayError?.chinese.hasPrefix("单元格 B2 的引号在单元格结束之前就闭合了，其后还有内容") == true)
+        // Spaces after a closing quote are nothing.
+        #expect(try CSVTableReader.read(Array("编号,名称\nA-1,\"甲\"  ,x\n".utf8), maxRows: .max).rows[1].cells[2]?.text == "甲")
         // A quote closed at the very end is a cell like any other.
         let closed = try CSVTableReader.read(Array("编号,名称\nA-1,\"甲\"".utf8), maxRows: .max).rows
         #expect(closed.map(\.number) == [1, 2])
