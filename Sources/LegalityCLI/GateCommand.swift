@@ -12,11 +12,11 @@ struct GateCommand: ParsableCommand {
             commandName: "gate",
             abstract: Interface.text("会前审查：逐项给出可以上会或暂缓上会。", "Check a meeting's agenda: READY or BLOCKED for each record."),
             discussion: Interface.text(
-                "议程包括会议当天有集体讨论的记录和尚无讨论的记录；每项按会议当天召开集体讨论、以会议日期为基准日检查，只用声明为讨论前置条件的规则。其他日期讨论的记录另行列出。配置文件中的 fail_on: never 不适用于会前审查。退出状态：全部可以上会为 0，有暂缓的为 1，无法运行为 2。",
+                "议程包括会议当天有集体讨论的记录和尚无讨论的记录；每项按会议当天召开集体讨论、以会议日期为基准日检查，只用声明为讨论前置条件的规则。其他日期讨论的记录另行列出。配置文件中的 fail_on: never，以及对讨论前置规则的停用或调低级别，不适用于会前审查。退出状态：全部可以上会为 0，有暂缓的为 1，无法运行为 2。",
                 """
                 Each record is evaluated as if a planned collective discussion were held on the meeting day, \
                 as of that day, with only the rules that declare themselves prerequisites of discussion. \
-                A configuration's fail_on: never does not apply to the gate. Exit status: 0 when every item is READY, 1 when any is BLOCKED, 2 when the run could not be made.
+                A configuration's fail_on: never, and its disabling or lowering of prerequisites of discussion, do not apply to the gate. Exit status: 0 when every item is READY, 1 when any is BLOCKED, 2 when the run could not be made.
                 """)
         )
     }
@@ -43,10 +43,16 @@ struct GateCommand: ParsableCommand {
         let paths = paths.isEmpty ? ["."] : paths
         let files = try Discovery.recordFiles(paths)
         let run = try PreparedRun.prepare(ruleOptions, failOn: outputOptions.failOn, recordPaths: paths, recordFiles: files, configurationMayPassAll: false)
-        if outputOptions.failOn == nil, run.configuration.failOn == FailLevel.never.rawValue {
+        if outputOptions.failOn == nil, run.sparedFailOnNever {
             FileSystem.writeStandardError(run.language == .zh
                 ? "legality：配置中的 fail_on: never 不适用于会前审查，有错误的议题仍为暂缓上会（只列问题、不暂缓时请用 --fail-on never）\n"
                 : "legality: the configuration's fail_on: never does not apply to the gate; an item with an error is still BLOCKED (give --fail-on never to list findings without blocking)\n")
+        }
+        if !run.sparedPrerequisites.isEmpty {
+            let ids = run.sparedPrerequisites.joined(separator: run.language == .zh ? "、" : ", ")
+            FileSystem.writeStandardError(run.language == .zh
+                ? "legality：配置停用或调低了讨论前置规则 \(ids) 的级别，会前审查仍按规则本身的级别检查\n"
+                : "legality: the configuration disables or lowers the severity of \(ids), prerequisites of discussion; the gate checks them at their own severity\n")
         }
         try OutputTarget.requireNotAnInput(outputOptions.output, records: files, run: run)
         let limits = run.limits(limitOptions, paths: paths)

@@ -24,6 +24,11 @@ struct PreparedRun {
     var extraCalendars: [String] = []
     /// Rule files and folders added to the built-in packs (`--rules` and the configuration's).
     var extraRules: [String] = []
+    /// Prerequisites of discussion the configuration disabled or made milder, which the gate
+    /// checks as they are (see `Configuration.sparingPrerequisites(of:)`).
+    var sparedPrerequisites: [String] = []
+    /// Whether the configuration said `fail_on: never`, which the gate does not take from it.
+    var sparedFailOnNever = false
 
     /// The input limits of the options over the configuration's, with the ledger mappings.
     func limits(_ options: LimitOptions, paths: [String]) -> RecordLimits {
@@ -82,14 +87,14 @@ struct PreparedRun {
     }
 
     /// Loads configuration, rules, calendar and registry.
-    /// - Parameter configurationMayPassAll: whether the configuration's `fail_on: never` applies;
-    ///   the gate takes it from its own command line only (a configuration committed with the
-    ///   records made every agenda item READY, whatever its findings).
+    /// - Parameter configurationMayPassAll: whether the configuration may make every item pass:
+    ///   the gate takes no `fail_on: never`, and no disabled or milder prerequisite of discussion,
+    ///   from it (a configuration committed with the records made every agenda item READY).
     static func prepare(
         _ options: RuleOptions, failOn: FailLevel? = nil, recordPaths: [String], recordFiles: PathList = PathList(), extraRules: [String] = [],
         needsRegistry: Bool = true, reportWording: Bool = false, examples: Bool = false, configurationMayPassAll: Bool = true
     ) throws(RunError) -> PreparedRun {
-        let configuration = try loadConfiguration(options)
+        var configuration = try loadConfiguration(options)
         // (Outside the repository first: "does not exist" would tell a hostile configuration which files do.)
         if options.config == nil, let file = configuration.file { try requireInsideRepository(configuration, file: file) }
         for (path, position) in configuration.pathPositions.sorted(by: { $0.value < $1.value }) where FileSystem.kind(of: path) == .missing {
@@ -100,16 +105,16 @@ struct PreparedRun {
         ruleOptions.calendars = configuration.calendars + options.calendars
         if ruleOptions.registry == nil { ruleOptions.registry = configuration.registry }
         let (loaded, extraFiles) = try RunSetup.rules(ruleOptions, extra: extraRules, reportWording: reportWording, examples: examples)
+        var spared: (rules: [String], failOnNever: Bool) = ([], false)
+        if !configurationMayPassAll { (configuration, spared.rules, spared.failOnNever) = configuration.sparingPrerequisites(of: loaded) }
         let rules: RuleSet
         do {
             rules = try configuration.apply(to: loaded)
         } catch {
             throw RunError(message: "invalid configuration:\n" + error.description, chinese: "配置文件有误：\n" + error.description)
         }
-        var configured = configuration.failOn.flatMap(FailLevel.init(rawValue:))
-        if configured == .never, !configurationMayPassAll { configured = nil }
-        let level = failOn ?? configured ?? .error
-        return PreparedRun(
+        let level = failOn ?? configuration.failOn.flatMap(FailLevel.init(rawValue:)) ?? .error
+        var run = PreparedRun(
             configuration: configuration, rules: rules, calendar: try RunSetup.calendar(ruleOptions),
             registries: needsRegistry
                 ? try RunSetup.registries(
@@ -121,6 +126,8 @@ struct PreparedRun {
             ledgerMappings: options.mappings.isEmpty && !recordFiles.contains(where: LedgerInput.isLedger)
                 ? [] : try RunSetup.ledgerMappings(options.mappings, kinds: Set(rules.kindNames.keys)),
             withoutBuiltinPacks: options.noBuiltin, extraCalendars: ruleOptions.calendars, extraRules: ruleOptions.rules)
+        (run.sparedPrerequisites, run.sparedFailOnNever) = spared
+        return run
     }
 
     /// The configuration named with `--config`, else `.legality.yaml` in the current folder or the nearest above.

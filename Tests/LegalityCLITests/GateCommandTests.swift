@@ -81,6 +81,32 @@ import Testing
         #expect(try CLIRunner.run(["gate", "--meeting", "2024-03-12", "."], in: strict).status == 1)
     }
 
+    /// Nor can it disable a prerequisite of discussion or make one milder (`disable: [MAD-001]`,
+    /// `severity: {MAD-001: info}` made an unreviewed item READY): the gate checks such rules at
+    /// their own severity and says so; `check` keeps the configuration's choice, in its set-up line.
+    @Test func aConfigurationCannotWeakenAPrerequisiteForTheGate() throws {
+        for configuration in ["disable: [MAD-001]\n", "severity: {MAD-001: info}\n"] {
+            let folder = try CLIRunner.folder([
+                ".git/HEAD": "ref: refs/heads/main\n", ".legality.yaml": configuration,
+                "registry.yaml": Fixtures.registry, "b.yaml": Self.unreviewed,
+            ])
+            let gate = try CLIRunner.run(["gate", "--meeting", "2024-03-12", "--format", "json", "."], in: folder)
+            #expect(gate.status == 1, "\(configuration)")
+            let items = try #require(try CLIRunner.json(gate.stdout)["items"] as? [[String: Any]])
+            #expect((items.first?["findings"] as? [[String: Any]])?.first?["severity"] as? String == "error", "\(configuration)")
+            #expect(gate.stderr.contains("the configuration disables or lowers the severity of MAD-001") || gate.stderr.contains("配置停用或调低了讨论前置规则 MAD-001 的级别"), "\(gate.stderr)")
+            let check = try CLIRunner.run(["check", "--as-of", "2024-03-12", "."], in: folder)
+            #expect(!check.stdout.contains("错误[MAD-001]"), "\(configuration)")
+        }
+        // Raising a prerequisite's severity, or changing a rule that is none, still applies.
+        let rushed = Self.reviewed.replacingOccurrences(of: "submitted: 2024-02-26", with: "submitted: 2024-03-06")
+        let stricter = try CLIRunner.folder([
+            ".git/HEAD": "ref: refs/heads/main\n", ".legality.yaml": "severity: {MAD-007: error}\n", "registry.yaml": Fixtures.registry, "a.yaml": rushed,
+        ])
+        let strict = try CLIRunner.run(["gate", "--meeting", "2024-03-12", "."], in: stricter)
+        #expect(strict.status == 1 && strict.stderr.isEmpty, "\(strict.stderr)")
+    }
+
     /// A meeting day on which no record is discussed, while a discussion is planned a few days
     /// off, is likely mistyped: every record discussed on the real day would be "not on the
     /// agenda", which blocks nothing. The checklist says so first, naming the nearest planned day.
