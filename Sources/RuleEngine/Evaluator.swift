@@ -240,7 +240,14 @@ final class Evaluator {
     /// every `peoplePerStep` of them (a record naming thousands of unknown people asked for a
     /// likely person of each, and its rule ran for minutes within one step each).
     func spendSearching(_ registry: Registry) -> Bool {
-        stepsLeft -= registry.count / Self.peoplePerStep
+        spend(registry.count / Self.peoplePerStep)
+    }
+
+    /// Spends a step for each item of a list an operation makes or goes through (`concat`,
+    /// `distinct`, `in`, `earliest` and the like): lists doubled by a few `let`s took gigabytes,
+    /// and an `in` over a long list in a filter took minutes, within a few dozen steps.
+    func spend(_ items: Int) -> Bool {
+        stepsLeft -= items
         return stepsLeft > 0
     }
 

@@ -85,18 +85,25 @@ struct Programs {
                 // each single value, and every list copied).
                 var joined: [Value] = []
                 for index in 0..<items.count {
+                    let before = joined.count
                     switch items.call(index, evaluator) {
                     case .missing: continue
                     case .list(let elements): if joined.isEmpty { joined = elements } else { joined += elements }
                     case let value:
                         if let elements = value.elements { joined += elements } else { joined.append(value) }
                     }
+                    // A step for each item joined: lists doubled by a few `let`s took gigabytes.
+                    guard evaluator.spend(joined.count - before) else { return .missing }
                 }
                 return .list(joined)
             }
         case .distinct(let inner):
             let inner = make(inner)
-            return Program { $0.spend() ? .list($0.distinct(inner($0).takeElements() ?? [])) : .missing }
+            return Program { evaluator in
+                guard evaluator.spend() else { return .missing }
+                let items = inner(evaluator).takeElements() ?? []
+                return evaluator.spend(items.count) ? .list(evaluator.distinct(items)) : .missing
+            }
         case .count(let inner):
             let inner = make(inner)
             return Program { $0.spend() ? .number(Double(inner($0).takeElements()?.count ?? 1)) : .missing }
@@ -180,7 +187,9 @@ struct Programs {
                 guard evaluator.spend() else { return .missing }
                 let value = item(evaluator)
                 guard !value.isMissing else { return .bool(false) }
-                for candidate in list(evaluator).takeElements() ?? [] where evaluator.compare(value, candidate, .eq) { return .bool(true) }
+                let candidates = list(evaluator).takeElements() ?? []
+                guard evaluator.spend(candidates.count) else { return .missing }
+                for candidate in candidates where evaluator.compare(value, candidate, .eq) { return .bool(true) }
                 return .bool(false)
             }
         case .isTrue(let inner):

@@ -105,6 +105,23 @@ import YAMLTree
         }
     }
 
+    /// Lists doubled by a few `let`s took gigabytes, and `in` over a long list within a filter
+    /// minutes, within a few dozen steps of the budget: an operation now spends a step for every
+    /// item it makes or goes through, and such a rule stops as `rule-budget` (an error), in a moment.
+    @Test(arguments: [
+        "violation: {gt: [{count: $a26}, 0]}",
+        "violation: {gt: [{count: {items: {in: $a14, where: {in: [3, $a14]}}}}, 0]}",
+        "violation: {gt: [{count: {distinct: $a26}}, 0]}",
+    ])
+    func listsThatGrowWithoutBoundSpendTheBudget(violation: String) throws {
+        let lets = (1...26).map { "  a\($0): {concat: [$a\($0 - 1), $a\($0 - 1)]}" }.joined(separator: "\n")
+        let rule = Self.rule("let:\n  a0: {concat: [1, 1]}\n\(lets)\n\(violation)")
+        let findings = try Self.findings(rule, Self.record())
+        #expect(findings.map(\.rule) == ["rule-budget"])
+        // Lists of ordinary size are no trouble.
+        #expect(try Self.findings(Self.rule("let:\n  a0: {concat: [1, 1]}\n\(lets)\nviolation: {gt: [{count: $a10}, 0]}"), Self.record()).map(\.rule) == ["TRAP-1"])
+    }
+
     @Test func aPlainNumberTextStillCompares() throws {
         let rule = Self.rule("violation: {gt: [$facts.budget, 1000]}")
         #expect(try Self.findings(rule, Self.record(budget: "\"1500\"")).count == 1)
