@@ -69,7 +69,13 @@ enum Discovery {
     }
 
     private static func unopenable(_ path: String, _ failure: Int32) -> Admission {
-        .unopenable(RunError(message: "\(path): cannot read: \(String(cString: strerror(failure)))"))
+        // A name that is no UTF-8 is read with � in place of its bad bytes, and no file has that name.
+        if failure == ENOENT, path.unicodeScalars.contains("\u{FFFD}") {
+            return .unopenable(RunError(
+                message: "\(path): the name of this file or of a folder above it is not UTF-8 (shown with �), so it cannot be read; rename it",
+                chinese: "\(path)：此文件或其上级文件夹的名称不是 UTF-8 编码（以 � 显示），无法读取；请重命名"))
+        }
+        return .unopenable(RunError(message: "\(path): cannot read: \(String(cString: strerror(failure)))"))
     }
 
     private static let refusedAsNoRegularFile = Admission.refused(
@@ -130,8 +136,14 @@ enum Discovery {
     }
 
     private static func walk(_ folder: String, into files: inout PathList, visited: inout Set<String>, roots: [String]) {
+        // A folder whose real path cannot be had (a name that is no UTF-8, a path longer than the
+        // system takes) is kept as a path, so that reading it reports it: it went unchecked, unsaid.
+        guard let real = FileSystem.realPath(folder) else {
+            files.append(folder)
+            return
+        }
         // A folder reached twice through links is read once, so link loops end.
-        guard let real = FileSystem.realPath(folder), visited.insert(real).inserted else { return }
+        guard visited.insert(real).inserted else { return }
         // A link to a folder outside the checked folders is not followed; it is listed, so that
         // reading it reports the link instead of the folder silently going unchecked.
         if FileSystem.isLink(folder), !isInside(real, roots) {

@@ -29,7 +29,7 @@ enum LedgerInput {
         do {
             bytes = try input.readAll(path: file, limit: limits.maxFileBytes)
         } catch {
-            fail(LocalizedText(zh: "无法读取文件：\(error.message)", en: "cannot read the file: \(error.message)"))
+            fail(LocalizedText(zh: "无法读取文件：\(error.chinese ?? error.message)", en: "cannot read the file: \(error.message)"))
             return
         }
         let isCSV = file.hasSuffixIgnoringCase(".csv")

@@ -293,7 +293,7 @@ enum RecordChecker {
             emit(.document(unreadable(file, problem, engine)))
         }
         func failToRead(_ error: RunError) {
-            fail(RecordProblem(code: .yaml, message: LocalizedText(zh: "无法读取文件：\(error.message)", en: "cannot read the file: \(error.message)"), position: .start))
+            fail(RecordProblem(code: .yaml, message: LocalizedText(zh: "无法读取文件：\(error.chinese ?? error.message)", en: "cannot read the file: \(error.message)"), position: .start))
         }
         let input: FileInput
         switch admission {

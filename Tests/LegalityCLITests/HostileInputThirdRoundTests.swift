@@ -202,6 +202,31 @@ import Testing
         #expect(findings.contains { $0["rule"] as? String == "REC-000" && $0["file"] as? String == "loop1.yaml" }, "\(findings)")
     }
 
+    /// A folder or a file whose name is no UTF-8 (git stores such names) is reported, naming what
+    /// to do: the folder went unchecked without a word, the file was "no such file".
+    @Test func aNameThatIsNoUTF8IsReportedNotPassedOver() throws {
+        let folder = try CLIRunner.folder(["registry.yaml": Fixtures.registry, "a.yaml": Fixtures.compliant])
+        let base = folder.path
+        for (name, isFolder) in [("sub\u{FF}", true), ("b\u{FF}.yaml", false)] {
+            var bytes = Array(base.utf8) + [UInt8(ascii: "/")] + name.unicodeScalars.map { UInt8($0.value) } + [0]
+            if isFolder {
+                #expect(bytes.withUnsafeMutableBufferPointer { mkdir(UnsafeRawPointer($0.baseAddress!).assumingMemoryBound(to: CChar.self), 0o755) } == 0)
+                bytes.removeLast()
+                bytes += Array("/z.yaml".utf8) + [0]
+            }
+            let descriptor = bytes.withUnsafeMutableBufferPointer { open(UnsafeRawPointer($0.baseAddress!).assumingMemoryBound(to: CChar.self), O_CREAT | O_WRONLY, 0o644) }
+            #expect(descriptor >= 0)
+            _ = Fixtures.noMinutes.withCString { write(descriptor, $0, strlen($0)) }
+            close(descriptor)
+        }
+        let result = try CLIRunner.run(["check", "--as-of", "2024-12-31", "--lang", "en", "--format", "json", "."], in: folder)
+        #expect(result.status == 1)
+        let findings = try #require(try CLIRunner.json(result.stdout)["findings"] as? [[String: Any]])
+        let unreadable = findings.filter { $0["rule"] as? String == "REC-000" }.compactMap { $0["file"] as? String }.sorted()
+        #expect(unreadable == ["b\u{FFFD}.yaml", "sub\u{FFFD}"], "\(findings)")
+        #expect(findings.contains { ($0["message"] as? String)?.contains("is not UTF-8 (shown with �), so it cannot be read; rename it") == true })
+    }
+
     /// `rules lint` counts `$record.steps` as a pass over the steps, as `$steps` is: two nested
     /// `items` over it are quadratic.
     @Test func lintCountsRecordStepsAsAPassOverTheSteps() throws {
