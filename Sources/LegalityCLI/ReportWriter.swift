@@ -32,6 +32,14 @@ final class ReportWriter {
         // A device or a FIFO (`--output /dev/null`, `/dev/stdout`) is written straight into: renaming
         // a file over it would replace the device node.
         if exists, existing.st_mode & S_IFMT != S_IFREG {
+            // Only when it is named as one: a link committed at the report's path (`report.sarif ->
+            // /dev/null`, or a disk) sent the report there, and the link stayed.
+            var named = stat()
+            if lstat(path, &named) == 0, named.st_mode & S_IFMT == S_IFLNK, !path.hasPrefix("/dev/"), !path.hasPrefix("/proc/") {
+                throw RunError(
+                    message: "\(path): is a link to a device or FIFO, not a file; not written (remove the link, or name the device itself)",
+                    chinese: "\(path)：是指向设备或管道的链接，不是文件；未写入（请删除该链接，或直接写设备本身的路径）")
+            }
             let direct = open(path, O_WRONLY | O_NONBLOCK | O_CLOEXEC)
             guard direct >= 0 else { throw RunError(message: "\(path): cannot write: \(String(cString: strerror(errno)))") }
             _ = fcntl(direct, F_SETFL, fcntl(direct, F_GETFL) & ~O_NONBLOCK)

@@ -227,6 +227,19 @@ import Testing
         #expect(findings.contains { ($0["message"] as? String)?.contains("is not UTF-8 (shown with �), so it cannot be read; rename it") == true })
     }
 
+    /// A link committed at the report's path to a device (`report.sarif -> /dev/null`, or a disk)
+    /// took the report, and the link stayed: CI uploaded an empty file. Such a link is refused;
+    /// a device named as itself (`/dev/stdout`, `/dev/null`) is still written into.
+    @Test func aLinkToADeviceAtTheReportsPathIsRefused() throws {
+        let folder = try CLIRunner.folder(["registry.yaml": Fixtures.registry, "a.yaml": Fixtures.compliant])
+        try FileManager.default.createSymbolicLink(atPath: folder.appendingPathComponent("report.sarif").path, withDestinationPath: "/dev/null")
+        let refused = try CLIRunner.run(["check", "--as-of", "2024-12-31", "--format", "sarif", "--output", "report.sarif", "a.yaml"], in: folder)
+        #expect(refused.status == 2)
+        #expect(refused.stderr.contains("report.sarif: is a link to a device or FIFO, not a file; not written"), "\(refused.stderr)")
+        let device = try CLIRunner.run(["check", "--as-of", "2024-12-31", "--format", "sarif", "--output", "/dev/null", "a.yaml"], in: folder)
+        #expect(device.status == 0, "\(device.stderr)")
+    }
+
     /// `rules lint` counts `$record.steps` as a pass over the steps, as `$steps` is: two nested
     /// `items` over it are quadratic.
     @Test func lintCountsRecordStepsAsAPassOverTheSteps() throws {
