@@ -117,6 +117,13 @@ enum RunSetup {
         for file in files {
             try eachDocument(of: file, what: "calendar") { document throws(InputError) in try calendar.add(document, file: file) }
         }
+        let minimum = WorkingCalendar.fewestWorkingDaysInAYear
+        if let (year, count) = calendar.yearsWithFewWorkingDays(minimum: minimum).first {
+            let named = files.joined(separator: ", ")
+            throw RunError(
+                message: "invalid calendar: the calendars (\(named)) leave \(year) only \(count) working days, fewer than \(minimum); a year has some 250, so holidays are listed wrongly",
+                chinese: "日历有误：日历文件（\(named)）使 \(year) 年只有 \(count) 个工作日，少于 \(minimum) 个；一年约有 250 个工作日，节假日可能列错了")
+        }
         return calendar
     }
 

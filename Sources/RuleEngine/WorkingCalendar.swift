@@ -86,6 +86,21 @@ public struct WorkingCalendar: Sendable {
         return count
     }
 
+    /// The covered years with fewer working days than `minimum`, each with how many it has: a year
+    /// has some 250 (Monday to Friday, less a dozen public holidays, and a few weekend days moved
+    /// to work), so far fewer means a calendar that erases deadlines (one committed with the
+    /// records listed every day as a holiday, and no working-day deadline was ever missed).
+    public func yearsWithFewWorkingDays(minimum: Int) -> [(year: Int, workingDays: Int)] {
+        years.sorted().compactMap { year in
+            guard let end = Day(year: year, month: 12, day: 31), let before = Day(year: year - 1, month: 12, day: 31) else { return nil }
+            let count = workingDays(from: before, to: end)
+            return count < minimum ? (year, count) : nil
+        }
+    }
+
+    /// The fewest working days a covered year may have (see `yearsWithFewWorkingDays(minimum:)`).
+    public static let fewestWorkingDaysInAYear = 200
+
     /// The next working day on or after `day`: where a period counted in calendar days ends when
     /// its last day is a rest day or a public holiday.
     public func rollingForward(_ day: Day) -> Day {

@@ -240,6 +240,23 @@ import Testing
         #expect(device.status == 0, "\(device.stderr)")
     }
 
+    /// A calendar committed with the records listing every day of a year as a holiday erased every
+    /// working-day deadline (no day ever came). A year left with fewer than 200 working days is a
+    /// calendar error; one that adds a few local holidays is fine.
+    @Test func aCalendarThatErasesAYearsWorkingDaysIsRefused() throws {
+        let lengths = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+        let days = lengths.enumerated().flatMap { month, length in (1...length).map { String(format: "2025-%02d-%02d", month + 1, $0) } }
+        let erasing = "years:\n  2025:\n    holidays: [\(days.joined(separator: ", "))]\n"
+        let folder = try CLIRunner.folder(["registry.yaml": Fixtures.registry, "a.yaml": Fixtures.compliant, "cal.yaml": erasing])
+        let refused = try CLIRunner.run(["check", "--as-of", "2024-12-31", "--calendar", "cal.yaml", "a.yaml"], in: folder)
+        #expect(refused.status == 2)
+        #expect(refused.stderr.contains("leave 2025 only 0 working days, fewer than 200"), "\(refused.stderr)")
+        let local = try CLIRunner.folder([
+            "registry.yaml": Fixtures.registry, "a.yaml": Fixtures.compliant, "cal.yaml": "years:\n  2025:\n    holidays: [2025-06-03, 2025-06-04]\n",
+        ])
+        #expect(try CLIRunner.run(["check", "--as-of", "2024-12-31", "--calendar", "cal.yaml", "a.yaml"], in: local).status == 0)
+    }
+
     /// `rules lint` counts `$record.steps` as a pass over the steps, as `$steps` is: two nested
     /// `items` over it are quadratic.
     @Test func lintCountsRecordStepsAsAPassOverTheSteps() throws {
