@@ -25,6 +25,43 @@ import Testing
         #expect(!result.stdout.contains("项在集体讨论前完成合法性审查"))
     }
 
+    /// A rule that found nothing because there was nothing to judge bears nothing out: a decision
+    /// never reviewed was counted as "formally reviewed" and as a review that "heard a legal
+    /// adviser", and a document not yet filed within its period as "filed on time".
+    @Test func nothingToJudgeIsNeverAClaimBorneOut() throws {
+        let unreviewed = """
+            id: X-1
+            kind: major_administrative_decision
+            title: 未经任何审查
+            steps:
+              - {type: collective_discussion, date: 2025-05-10, meeting: {type: executive, minutes: true}}
+              - {type: decision, date: 2025-05-12, by: [P-1]}
+              - {type: publication, date: 2025-05-13}
+            """
+        let solicited = unreviewed.replacingOccurrences(of: "X-1", with: "X-2")
+            .replacingOccurrences(of: "steps:\n", with: "steps:\n  - {type: legality_review, form: opinion_solicitation, date: 2025-05-01, outcome: passed}\n")
+        let unfiled = """
+            id: N-1
+            kind: normative_document
+            title: 年底公布尚未备案
+            steps:
+              - {type: legality_review, date: 2025-12-01, outcome: passed, signoffs: [{person: P-2, role: legal_adviser, date: 2025-12-01}]}
+              - {type: collective_discussion, date: 2025-12-10, meeting: {type: executive, minutes: true}}
+              - {type: decision, date: 2025-12-15, by: [P-1]}
+              - {type: publication, date: 2025-12-20}
+            """
+        let folder = try CLIRunner.folder(["registry.yaml": Fixtures.registry, "a.yaml": unreviewed, "b.yaml": solicited, "c.yaml": unfiled])
+        let result = try CLIRunner.run(["report", "--year", "2025", "--as-of", "2026-01-05", "."], in: folder)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("1 项重大行政决策中 0 项由合法性审查机构正式审查，1 项（X-2）以征求意见代替合法性审查。"), "\(result.stdout)")
+        #expect(result.stdout.contains("本年度没有需听取法律顾问意见的合法性审查。"))
+        #expect(!result.stdout.contains("合法性审查全部听取法律顾问、公职律师意见"))
+        #expect(result.stdout.contains("1 件行政规范性文件中 0 件按时报送备案，1 件（N-1）尚未报送备案，备案期限未到，未能确认。"))
+        // Once the period is over, the document is late, and said so.
+        let late = try CLIRunner.run(["report", "--year", "2025", "--as-of", "2026-03-01", "."], in: folder)
+        #expect(late.stdout.contains("1 件（N-1）未按期报送备案"), "\(late.stdout)")
+    }
+
     @Test func aClaimSomeRecordsDenyGivesTheTrueFigureAndTheRecords() throws {
         let result = try Self.report(["a.yaml": Self.decision("A-1"), "b.yaml": Self.decision("A-2", from: Fixtures.lateReview)])
         #expect(result.status == 0, "\(result.stderr)")
