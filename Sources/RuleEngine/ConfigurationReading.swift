@@ -157,7 +157,8 @@ extension Configuration {
             }
             var values: [String: String] = [:]
             for field in Self.waiverKeys where field != "file" {
-                if let text = item[field]?.coreValue?.text, !text.isEmpty { values[field] = text } else {
+                // Spaces alone (full-width ones too) say nothing: a reason or an approver of " " was taken.
+                if let text = item[field]?.coreValue?.text, !Vocabulary.trimmed(text).isEmpty { values[field] = text } else {
                     fail(item[field] ?? item, "a waiver needs '\(field)': \(field == "reason" ? "why the rule is waived" : field == "approved_by" ? "the approving document or person" : field == "expires" ? "the last day it holds" : "the \(field) it names")")
                 }
             }

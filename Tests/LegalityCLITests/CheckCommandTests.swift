@@ -193,6 +193,19 @@ import Testing
         #expect(messages[0].contains("did you mean 'MAD-001'?"), "\(messages[0])")
     }
 
+    /// A waiver's reason and approver say why and who: spaces alone (full-width ones too) say
+    /// nothing, and such a waiver was taken.
+    @Test(arguments: ["reason: \" \"", "reason: \"\u{3000}\"", "approved_by: \"  \""])
+    func aWaiverOfBlankReasonOrApproverIsRefused(field: String) throws {
+        var waiver = ["rule: MAD-002", "record: T-2024-002", "reason: 已补充审查", "approved_by: 县司法局", "expires: 2030-12-31"]
+        let key = field.prefix { $0 != ":" }
+        waiver = waiver.map { $0.hasPrefix(key + ":") ? field : $0 }
+        let folder = try CLIRunner.folder(["registry.yaml": Fixtures.registry, "b.yaml": Fixtures.lateReview, ".legality.yaml": "waivers:\n  - {\(waiver.joined(separator: ", "))}\n"])
+        let result = try CLIRunner.run(["check", "--as-of", "2024-12-31", "b.yaml"], in: folder)
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("a waiver needs '\(key)'"), "\(result.stderr)")
+    }
+
     @Test func aWaivedErrorDoesNotFailTheAuditButIsNoPass() throws {
         let waiver = """
             waivers:
