@@ -66,11 +66,12 @@ struct ImportCommand: ParsableCommand {
                     // A repeated id gets its row's number; that name may be an id of the ledger's
                     // own (a row with id `A-row4`), so a name is taken only once in a run, and a
                     // record written earlier in the run is never replaced, even with --force.
-                    if !names.insert(name).inserted {
+                    // Names are told apart as a file system that ignores case would (`A-1` and `a-1`).
+                    if !names.insert(name.lowercased()).inserted {
                         let stem = String(name.dropLast(5)) + "-row\(record.row)"
                         name = stem + ".yaml"
                         var attempt = 1
-                        while !names.insert(name).inserted {
+                        while !names.insert(name.lowercased()).inserted {
                             attempt += 1
                             name = stem + "-\(attempt).yaml"
                         }

@@ -99,6 +99,9 @@ public enum JSONReporter {
             ("pending", .int(tally.pending)),
             ("files", .int(tally.files)),
             ("unreadable", .int(tally.unreadable)),
+            // Documents that are no records (a list, an empty document): they fail too, so `failed`
+            // may exceed `records`.
+            ("notRecords", .int(tally.notRecords)),
         ])
     }
 

@@ -309,9 +309,10 @@ public final class Engine: Sendable {
         }
     }
 
-    /// The act a finding is about, whose day decides the version of the law and whether the
-    /// finding is pending: the rule's `about`, else what the finding points at, else its innermost
-    /// loop item — the first of these that is a step or a date.
+    /// The act a finding is about, whose day decides whether the finding is pending (and the
+    /// version of the law, unless the rule names another act with `in_force_on`): the rule's
+    /// `about`, else what the finding points at, else its innermost loop item — the first of
+    /// these that is a step or a date.
     private func subject(_ plan: RulePlan, _ evaluator: Evaluator) -> Value? {
         if let about = plan.check.about?(evaluator), let value = dated(about) { return value }
         if let location = plan.check.location?(evaluator), let value = dated(location) { return value }

@@ -102,6 +102,10 @@ enum RuleCompiler {
         let message = template(node["message"], in: node, compiler: &compiler)
         let examples = examples(node["examples"], compiler: &compiler)
         let versions = basis.map { RuleVersions.read(node["versions"], basis: $0, parameters: parameters, compiler: &compiler) } ?? []
+        // `in_force_on` picks a version: on a rule with none it would be read and ignored.
+        if let inForceOn = node["in_force_on"], node["versions"] == nil {
+            compiler.error(inForceOn, "'in_force_on' names the act whose day picks a version of the law, and the rule has no 'versions'")
+        }
         // Texts compared with a code field: in the check, as parameters' defaults, as versions' values.
         if pack != Rule.recordPack { checkComparedCodes(compiler.codeComparisons, vocabulary: vocabulary, compiler: &compiler) }
         guard let title, let basis else { return nil }

@@ -102,6 +102,16 @@ import Testing
         }
     }
 
+    /// Ids that differ only in case name one file where case is ignored (macOS, Windows): the
+    /// second took the first's file with --force. They get two names.
+    @Test func idsDifferingInCaseGetTwoFiles() throws {
+        let folder = try CLIRunner.folder(["登记表.csv": "文件编号,文件名称,制定机关\nA-1,甲,某镇\na-1,乙,某镇\n"])
+        let result = try CLIRunner.run(["import", "登记表.csv", "--out", "records"], in: folder)
+        #expect(result.status == 0, "\(result.stderr)")
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("records").path).sorted()
+        #expect(names == ["A-1.yaml", "a-1-row3.yaml"])
+    }
+
     /// `--jobs` beyond four a core runs four a core (a thread a file made 20,000 files take 25 s).
     @Test func jobsAreAtMostFourACore() throws {
         let options = try RuleOptions.parse(["--jobs", "1000000"])

@@ -122,6 +122,13 @@ import YAMLTree
         #expect(try Self.findings(Self.rule("let:\n  a0: {concat: [1, 1]}\n\(lets)\nviolation: {gt: [{count: $a10}, 0]}"), Self.record()).map(\.rule) == ["TRAP-1"])
     }
 
+    /// `in_force_on` picks a version of the law: on a rule without versions it would be ignored.
+    @Test func inForceOnWithoutVersionsIsALoadError() throws {
+        let error = try #require(Self.loadError(Self.rule("violation: true\nin_force_on: {first: $steps}")))
+        #expect(error.contains("'in_force_on' names the act whose day picks a version of the law, and the rule has no 'versions'"), "\(error)")
+        #expect(Self.loadError(Self.rule("violation: true\nin_force_on: {first: $steps}\nversions:\n  - from: 2020-01-01")) == nil)
+    }
+
     @Test func aPlainNumberTextStillCompares() throws {
         let rule = Self.rule("violation: {gt: [$facts.budget, 1000]}")
         #expect(try Self.findings(rule, Self.record(budget: "\"1500\"")).count == 1)
