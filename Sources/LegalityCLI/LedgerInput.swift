@@ -159,7 +159,7 @@ enum LedgerInput {
                 sheet: sheet, reference: CellReference.cell(row: position.line, column: position.column),
                 header: layout.shownHeader(position.column), value: cells[position.column]?.text)
         }
-        var summary = keepRecords ? RecordChecker.summary(of: loaded, document: record.node, file: file) : nil
+        var summary = keepRecords ? RecordChecker.summary(of: loaded, document: record.node, file: file, asOf: engine.context.asOf) : nil
         summary?.row = CellLocation(sheet: sheet, reference: CellReference.cell(row: record.row, column: 1), header: nil, value: nil).description
         return RecordChecker.DocumentOutcome(standing: loaded.record == nil ? .notRecord : .record, record: summary, evaluation: evaluation)
     }

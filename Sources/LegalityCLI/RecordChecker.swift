@@ -366,7 +366,7 @@ enum RecordChecker {
     private static func outcome(of document: YAMLNode, file: String, engine: Engine, keepRecords: Bool) -> DocumentOutcome {
         let loaded = engine.load(document, file: file)
         let standing: CheckedRecord.Standing = loaded.record == nil ? .notRecord : .record
-        let record = keepRecords ? summary(of: loaded, document: document, file: file) : nil
+        let record = keepRecords ? summary(of: loaded, document: document, file: file, asOf: engine.context.asOf) : nil
         // The loaded record is handed over to its evaluation, not copied; the rules that applied
         // are listed only for the summaries that keep them.
         let evaluation = engine.evaluate(consume loaded, file: file, listingRules: keepRecords)
@@ -401,19 +401,13 @@ enum RecordChecker {
     }
 
     /// What reports say of a document besides its findings.
-    static func summary(of loaded: LoadedDocument, document: YAMLNode, file: String) -> CheckedRecord {
+    static func summary(of loaded: LoadedDocument, document: YAMLNode, file: String, asOf: Day) -> CheckedRecord {
         guard let record = loaded.record else { return notRecordSummary(file: file, line: document.position.line) }
         let decision = record.steps.filter { $0.type == "decision" && $0.status == .done }.map(\.day).min()
-        // The period a record belongs to: its decision, else its latest done step (a planned
-        // step's day put a record in the period of work not yet done, and out of the one it was
-        // done in); a record with nothing done has no day, unless its steps could not be read
-        // (then the latest date written in them), and is listed in every period as undated.
-        let latestDone = record.steps.filter { $0.status == .done }.map(\.day).max()
-        let hasPlannedStep = record.steps.contains { $0.status == .planned }
         var summary = CheckedRecord(
             file: file, id: loaded.id, title: record.title.isEmpty ? nil : record.title, kind: record.kind.isEmpty ? nil : record.kind,
             department: record.department, decisionDate: decision, line: record.position.line, findings: [],
-            periodDate: decision ?? latestDone ?? (hasPlannedStep ? nil : latestDate(in: document)))
+            periodDate: periodDate(of: record, document: document, asOf: asOf))
         summary.blocked = loaded.isBlocked
         let discussions = (record.node["steps"]?.items?.filter { $0["type"]?.scalar?.text == "collective_discussion" }) ?? []
         summary.discussionDays = discussions.compactMap { step in (step["date"] ?? step["end"]).flatMap(RecordLoader.date) }
@@ -429,15 +423,16 @@ enum RecordChecker {
         return summary
     }
 
-    /// The latest valid date written anywhere in a record's steps, for a record with no step that could be placed.
-    private static func latestDate(in document: YAMLNode) -> Day? {
-        var latest: Day?
-        guard let steps = document["steps"]?.items else { return nil }
-        for step in steps {
-            for key in RecordFormat.stepDateKeys {
-                if let day = step[key].flatMap(RecordLoader.date), latest.map({ day > $0 }) ?? true { latest = day }
-            }
-        }
-        return latest
+    /// The day that places a record in a period: its decision, else its latest done step — of
+    /// the steps done by the as-of date. A planned step places nothing (it put a record in the
+    /// period of work not yet done, and out of the one it was done in), nor does a step done
+    /// "after" the as-of date (REC-008, a mistyped year: a decision of 2042 took the record out of
+    /// its year's audit and report, unsaid). A record with nothing done, or with a step that could
+    /// not be read (REC-003: a date such as 2024-02-30), has no day: it is listed in every period,
+    /// as undated, so no error escapes an audit.
+    static func periodDate(of record: DecisionRecord, document: YAMLNode, asOf: Day) -> Day? {
+        guard record.steps.count >= (document["steps"]?.itemCount ?? 0) else { return nil }
+        let done = record.steps.filter { $0.status == .done && $0.day <= asOf }
+        return done.filter { $0.type == "decision" }.map(\.day).min() ?? done.map(\.day).max()
     }
 }

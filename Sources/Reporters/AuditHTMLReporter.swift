@@ -50,6 +50,7 @@ public enum AuditHTMLReporter {
             html += "<p class=\"head\"><span class=\"badge \(severity)\">\(Escaping.html(Wording.severity(finding.severity, language)))</span> "
             html += "<strong>\(Escaping.html(finding.rule))</strong> \(Escaping.html(finding.title.text(language)))"
             if finding.waiver != nil { html += " <span class=\"badge waived\">\(zh ? "已豁免" : "waived")</span>" }
+            if finding.pending { html += " <span class=\"badge waived\">\(zh ? "待办" : "pending")</span>" }
             html += "</p>"
             html += "<p class=\"where\">\(Escaping.html(finding.record ?? "")) · \(Escaping.html(Wording.location(finding)))</p>"
             html += "<p>\(Escaping.html(finding.message.text(language)))</p>"
@@ -169,17 +170,17 @@ public enum AuditHTMLReporter {
         let language = audit.language
         let zh = language == .zh
         let header = zh
-            ? ["编号", "标题", "类型", "承办单位", "决定日期", "状态", "错误/警告/豁免", "违反的规则", "文件"]
-            : ["id", "title", "kind", "department", "decided", "status", "errors / warnings / waived", "rules broken", "file"]
+            ? ["编号", "标题", "类型", "承办单位", "决定日期", "状态", "错误/警告/豁免/待办", "违反的规则", "文件"]
+            : ["id", "title", "kind", "department", "decided", "status", "errors / warnings / waived / pending", "rules broken", "file"]
         var html = "<table class=\"records\">\n<colgroup><col class=\"id\"><col class=\"title\"><col class=\"kind\"><col class=\"dept\">"
         html += "<col class=\"date\"><col class=\"status\"><col class=\"counts\"><col class=\"rules\"><col class=\"file\"></colgroup>\n"
         html += "<thead><tr>" + header.map { "<th>\(Escaping.html($0))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
         for record in audit.records {
             let status = AuditReport.status(of: record)
-            let active = record.findings.filter { $0.waiver == nil }
+            let active = record.findings.filter { $0.waiver == nil && !$0.pending }
             let broken = Array(Set(active.map(\.rule))).sorted().joined(separator: " ")
             let kind = record.kind.map { (audit.shortKindNames[$0] ?? audit.kindNames[$0])?.text(language) ?? $0 } ?? ""
-            let counts = "\(active.count { $0.severity == .error })/\(active.count { $0.severity == .warning })/\(record.findings.count { $0.waiver != nil })"
+            let counts = "\(active.count { $0.severity == .error })/\(active.count { $0.severity == .warning })/\(record.findings.count { $0.waiver != nil })/\(record.findings.count { $0.waiver == nil && $0.pending })"
             let cells = [
                 Escaping.html(record.id ?? ""), Escaping.html(record.title ?? ""), Escaping.html(kind), Escaping.html(record.department ?? ""),
                 Escaping.html(record.decisionDate?.description ?? ""),

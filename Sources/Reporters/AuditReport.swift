@@ -217,7 +217,9 @@ public struct AuditReport: Sendable {
     /// The standing of a record.
     public static func status(of record: CheckedRecord) -> AuditStatus {
         if record.standing != .record { return .unreadable }
-        if record.blocked { return .unverifiable }
+        // A rule the engine could not finish (out of its budget, values of mixed types) may hide
+        // a finding: the record cannot be checked, as the annual report says too.
+        if record.blocked || record.findings.contains(where: { $0.pack == AnnualReportDraft.enginePack }) { return .unverifiable }
         let active = record.findings.filter { $0.waiver == nil && !$0.pending }
         if active.contains(where: { $0.severity == .error }) { return .noncompliant }
         if record.findings.contains(where: { $0.waiver != nil && $0.severity >= .warning }) { return .waived }

@@ -46,16 +46,19 @@ public enum AuditTable: String, Sendable, CaseIterable {
         switch self {
         case .records:
             let header = zh
-                ? ["编号", "标题", "类型", "承办单位", "决定日期", "状态", "错误", "警告", "已豁免", "违反的规则", "文件"]
-                : ["id", "title", "kind", "department", "decision date", "status", "errors", "warnings", "waived", "rules broken", "file"]
+                ? ["编号", "标题", "类型", "承办单位", "决定日期", "状态", "错误", "警告", "已豁免", "待办", "违反的规则", "文件"]
+                : ["id", "title", "kind", "department", "decision date", "status", "errors", "warnings", "waived", "pending", "rules broken", "file"]
             return (header, audit.records.map { record in
-                let active = record.findings.filter { $0.waiver == nil }
+                // Waived and pending findings are counted apart, not as errors or warnings: a
+                // finding about work still ahead broke no rule yet.
+                let active = record.findings.filter { $0.waiver == nil && !$0.pending }
                 let broken = Array(Set(active.map(\.rule))).sorted()
                 return [
                     .text(record.id ?? ""), .text(record.title ?? ""), .text(record.kind.map { audit.kindNames[$0]?.text(language) ?? $0 } ?? ""),
                     .text(record.department ?? ""), record.decisionDate.map { .date($0) } ?? .text(""), .text(AuditReport.status(of: record).text(language)),
                     .integer(active.count { $0.severity == .error }), .integer(active.count { $0.severity == .warning }),
-                    .integer(record.findings.count { $0.waiver != nil }), .text(broken.joined(separator: zh ? "、" : ", ")), .text(record.place),
+                    .integer(record.findings.count { $0.waiver != nil }), .integer(record.findings.count { $0.waiver == nil && $0.pending }),
+                    .text(broken.joined(separator: zh ? "、" : ", ")), .text(record.place),
                 ]
             })
         case .rules, .packs, .departments, .months:
@@ -93,14 +96,15 @@ public enum AuditTable: String, Sendable, CaseIterable {
             })
         case .findings:
             let header = zh
-                ? ["规则", "级别", "记录", "文件", "行", "列", "标题", "说明", "依据", "豁免"]
-                : ["rule", "severity", "record", "file", "line", "column", "title", "message", "basis", "waiver"]
+                ? ["规则", "级别", "记录", "文件", "行", "列", "标题", "说明", "依据", "豁免", "待办"]
+                : ["rule", "severity", "record", "file", "line", "column", "title", "message", "basis", "waiver", "pending"]
             return (header, audit.findings.map { finding in
                 [.text(finding.rule), .text(Wording.severity(finding.severity, language)), .text(finding.record ?? ""),
                  .text(finding.cell.map { "\(finding.file):\($0)" } ?? finding.file),
                  finding.position.map { .integer($0.line) } ?? .text(""), finding.position.map { .integer($0.column) } ?? .text(""),
                  .text(finding.title.text(language)), .text(finding.message.text(language)), .text(finding.basis.text(language)),
-                 .text(finding.waiver.map { "\($0.reason)（\($0.approvedBy)，\($0.expires)）" } ?? "")]
+                 .text(finding.waiver.map { "\($0.reason)（\($0.approvedBy)，\($0.expires)）" } ?? ""),
+                 .text(finding.pending ? (zh ? "待办" : "pending") : "")]
             })
         }
     }
