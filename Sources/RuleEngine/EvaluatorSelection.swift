@@ -15,17 +15,22 @@ extension Evaluator {
         }
         // The candidates: a span of `orderByType` (one type), or `order` (every type, or several),
         // read in place (a slice of either list, or a list made of the steps of several types,
-        // was counted, an atomic operation, for every selection).
+        // was counted, an atomic operation, for every selection). Each candidate spends a step of
+        // the rule's budget: a selection inside another's filter went through every step for each
+        // step within one step each, and a record of 100,000 steps took minutes.
         if selection.types == nil {
+            _ = spend(order.count)
             if !order.isEmpty { selected.makeRoom(for: order.count) }
             for place in order.indices { consider(order[place], selection, days, into: &selected) }
         } else if let wanted = selection.singleType {
             guard let group = typeGroup(of: wanted, number: selection.singleTypeNumber, isASCII: selection.typesAreASCII) else { return }
             // Most candidates of the right type are kept: room for all is made at once.
             let range = typeGroups[group].range
+            _ = spend(range.count)
             if !range.isEmpty { selected.makeRoom(for: range.count) }
             for place in range { consider(orderByType[place], selection, days, into: &selected) }
         } else {
+            _ = spend(order.count)
             for place in order.indices where isSelected(record.steps[order[place]], selection) {
                 consider(order[place], selection, days, into: &selected)
             }

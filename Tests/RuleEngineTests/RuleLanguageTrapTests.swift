@@ -122,6 +122,17 @@ import YAMLTree
         #expect(try Self.findings(Self.rule("let:\n  a0: {concat: [1, 1]}\n\(lets)\nviolation: {gt: [{count: $a10}, 0]}"), Self.record()).map(\.rule) == ["TRAP-1"])
     }
 
+    /// A step selection inside another's filter went through every step for each step, spending one
+    /// step of the budget each time: a record of 100,000 steps took minutes. Each candidate step
+    /// a selection goes through now spends a step.
+    @Test func nestedStepSelectionsSpendTheBudget() throws {
+        let steps = (0..<2_000).map { _ in "  - {type: delivery, date: 2026-03-02, form: written}" }.joined(separator: "\n")
+        let record = Self.record().replacingOccurrences(of: "  - {type: delivery, date: 2026-03-02, form: written}", with: steps)
+        let rule = Self.rule("violation: {exists: {items: {in: {steps: {type: delivery}}, where: {exists: {steps: {type: delivery, on_or_after: $it}}}}}}")
+        #expect(try Self.findings(rule, record).map(\.rule) == ["rule-budget"])
+        #expect(try Self.findings(rule, Self.record()).map(\.rule) == ["TRAP-1"])
+    }
+
     /// `in_force_on` picks a version of the law: on a rule without versions it would be ignored.
     @Test func inForceOnWithoutVersionsIsALoadError() throws {
         let error = try #require(Self.loadError(Self.rule("violation: true\nin_force_on: {first: $steps}")))
