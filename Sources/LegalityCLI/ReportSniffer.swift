@@ -38,8 +38,8 @@ enum ReportSniffer {
     /// cannot show as the reader would see it is read — one with a key of a record's (`id`,
     /// `kind`, `steps`), a merge key `<<`, an alias or a key that is no scalar, or another document.
     ///
-    /// Only the file's first bytes are read unless they name `tool` or `runs` at all. A report
-    /// cut short (text that is no valid YAML after the start of legality's own) is still one.
+    /// Only the file's first bytes are read unless they name `tool` or `runs` at all; a file that is
+    /// no valid YAML to its end (or nests deeper than the standard limit) is read, and reported.
     static func isReport(_ path: String) -> Bool {
         guard mayBeReport(FileSystem.prefix(of: path, count: 4096)),
               let input = FileInput.open(path, followingLinks: false), input.kind == .file else { return false }
@@ -61,9 +61,11 @@ enum ReportSniffer {
     static func isReport(_ outline: DocumentOutline) -> Bool {
         guard !outline.keys.contains(where: { recordKeys.contains($0) || $0 == "<<" }),
               !outline.hasAliasesOrComplexKeys, !outline.hasMoreDocuments else { return false }
-        let isOwnReport = outline.keys.first == "tool" && outline.scalars["tool.name"] == "legality"
-        guard outline.isComplete else { return isOwnReport }
-        if isOwnReport { return true }
+        // A file the outline could not read to its end is read as a record, and reported: deep
+        // nesting or a syntax error after a report's first key hid a record (and legality's own
+        // reports, written atomically, are never cut short).
+        guard outline.isComplete else { return false }
+        if outline.keys.first == "tool", outline.scalars["tool.name"] == "legality" { return true }
         guard outline.sequences.contains("runs") else { return false }
         return outline.scalars["version"]?.hasPrefix("2.") == true || outline.scalars["$schema"]?.lowercased().contains("sarif") == true
     }

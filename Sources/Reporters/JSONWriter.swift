@@ -2,8 +2,9 @@ import DecisionRecords
 import RuleEngine
 
 /// JSON string literals, escaped as RFC 8259 requires, and U+2028/2029 for JavaScript readers,
-/// DEL and the C1 controls for YAML readers (libyaml refuses them unescaped, and legality's own
-/// report in a checked folder was then read back as a broken record).
+/// DEL, the C1 controls and the noncharacters U+FFFE and U+FFFF for YAML readers (libyaml refuses
+/// them unescaped, and legality's own report in a checked folder was then read back as a broken
+/// record).
 enum JSONWriter {
     static func quoted(_ text: String) -> String {
         var result: [UInt8] = []
@@ -17,7 +18,7 @@ enum JSONWriter {
         // Scanned and copied in the string's own storage: stepping the UTF-8 view cost more.
         var text = text
         text.withUTF8 { bytes in
-            guard bytes.contains(where: { $0 < 0x20 || $0 == quote || $0 == backslash || $0 == 0xE2 || $0 == 0x7F || $0 == 0xC2 }) else {
+            guard bytes.contains(where: { $0 < 0x20 || $0 == quote || $0 == backslash || $0 == 0xE2 || $0 == 0x7F || $0 == 0xC2 || $0 == 0xEF }) else {
                 output.append(contentsOf: bytes)
                 return
             }
@@ -39,8 +40,21 @@ enum JSONWriter {
         }
         while index < bytes.count {
             let byte = bytes[index]
-            if byte >= 0x20 && byte != quote && byte != backslash && byte != 0xE2 && byte != 0x7F && byte != 0xC2 {
+            if byte >= 0x20 && byte != quote && byte != backslash && byte != 0xE2 && byte != 0x7F && byte != 0xC2 && byte != 0xEF {
                 index += 1
+                continue
+            }
+            if byte == 0xEF {
+                // U+FFFE and U+FFFF (EF BF BE, EF BF BF) are escaped; the rest of EF (full-width
+                // punctuation, the byte-order mark) is text.
+                guard index + 2 < bytes.count, bytes[index + 1] == 0xBF, bytes[index + 2] >= 0xBE else {
+                    index += 1
+                    continue
+                }
+                copyRun()
+                output.append(contentsOf: (bytes[index + 2] == 0xBE ? #"\ufffe"# : #"\uffff"#).utf8)
+                index += 3
+                runStart = index
                 continue
             }
             if byte == 0xC2 {

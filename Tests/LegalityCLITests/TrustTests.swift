@@ -198,8 +198,10 @@ import Testing
         #expect(found == ["J-1", "J-2", "J-3", "J-4", "J-5", "J-6", "J-7"])
     }
 
-    /// Reports are still told: legality's own (JSON of check, gate and audit; SARIF), one cut short
-    /// by a killed run, and other tools' SARIF logs of any 2.x version.
+    /// Reports are still told: legality's own (JSON of check, gate and audit; SARIF) and other
+    /// tools' SARIF logs of any 2.x version. A file that is no valid YAML to its end is read and
+    /// reported, even one that starts as a report does (nesting deeper than the limit, or a
+    /// syntax error, after `{"tool": {"name": "legality"}` hid a record behind it).
     @Test func reportsOfEveryKindAreStillPassedOver() throws {
         let folder = try CLIRunner.folder([
             "registry.yaml": Fixtures.registry, "a.yaml": Fixtures.compliant,
@@ -214,7 +216,16 @@ import Testing
         }
         let (_, report) = try Self.checkFolder(folder)
         let summary = try #require(report["summary"] as? [String: Any])
-        #expect(summary["files"] as? Int == 1, "\(summary)")
+        #expect(summary["files"] as? Int == 2, "\(summary)")
+        let findings = (report["findings"] as? [[String: Any]]) ?? []
+        #expect(findings.contains { $0["rule"] as? String == "REC-000" && $0["file"] as? String == "cut.json" })
+        let deep = String(repeating: "[", count: 300) + String(repeating: "]", count: 300)
+        let hidden = try CLIRunner.folder([
+            "registry.yaml": Fixtures.registry,
+            "d.json": #"{"tool": {"name": "legality"}, "x_deep": "# + deep + #", "id": "J-9", "kind": "major_administrative_decision", "title": "x", "steps": []}"#,
+        ])
+        let (_, read) = try Self.checkFolder(hidden)
+        #expect((read["summary"] as? [String: Any])?["files"] as? Int == 1)
     }
 
     /// Documents that are no records and unreadable files fail, and are no records: the summary

@@ -38,6 +38,8 @@ import YAMLTree
             ("\u{0}\u{1}\u{1F}\u{7F}", #""\u0000\u0001\u001f\u007f""#),
             // DEL and the C1 controls, which libyaml refuses unescaped; the rest of U+0080–U+00FF is text.
             ("a\u{80}b\u{9F}c\u{A0}·é", #""a\u0080b\u009fc\#u{A0}·é""#),
+            // The noncharacters U+FFFE and U+FFFF too; full-width punctuation (also EF ..) is text.
+            ("甲\u{FFFE}乙\u{FFFF}，丙", #""甲\ufffe乙\uffff，丙""#),
             ("“引号”与—破折号…", #""“引号”与—破折号…""#),
             ("a\u{2028}b\u{2029}c", #""a\u2028b\u2029c""#),
             ("\u{2027}\u{202A}末尾\u{2028}", #""\#u{2027}\#u{202A}末尾\u2028""#),
