@@ -59,11 +59,11 @@ public enum AuditStatus: String, Sendable {
     case formatOnly
     /// Warnings or infos only.
     case warnings
-    /// Findings that are all work still ahead (planned steps after the as-of date), or those and
-    /// warnings: not yet a failure, not compliant either.
+    /// Findings that are all work still ahead (planned steps after the as-of date): not yet a
+    /// failure, not compliant either.
     case pending
-    /// An error or a warning excused by a waiver, and no other error: a deviation explained, not
-    /// undone.
+    /// An error excused by a waiver, and no other error: a deviation explained, not undone (it
+    /// counts as failed in the rates, as the annual report says).
     case waived
     /// At least one error.
     case noncompliant
@@ -222,9 +222,10 @@ public struct AuditReport: Sendable {
         if record.blocked || record.findings.contains(where: { $0.pack == AnnualReportDraft.enginePack }) { return .unverifiable }
         let active = record.findings.filter { $0.waiver == nil && !$0.pending }
         if active.contains(where: { $0.severity == .error }) { return .noncompliant }
-        if record.findings.contains(where: { $0.waiver != nil && $0.severity >= .warning }) { return .waived }
+        if record.findings.contains(where: { $0.waiver != nil && $0.severity == .error }) { return .waived }
+        // Warnings (a waived one too) say more than work still ahead.
+        if !active.isEmpty || record.findings.contains(where: { $0.waiver != nil }) { return .warnings }
         if record.findings.contains(where: \.pending) { return .pending }
-        guard active.isEmpty else { return .warnings }
         return record.checkedBeyondFormat ? .compliant : .formatOnly
     }
 
