@@ -81,17 +81,46 @@ enum FileSystem {
         // and copying the whole 256-byte field out read past the end of the last entry of a buffer.
         guard let nameOffset = MemoryLayout<dirent>.offset(of: \dirent.d_name) else { return [] }
         while let entry = readdir(directory) {
-            let name = String(cString: UnsafeRawPointer(entry).advanced(by: nameOffset).assumingMemoryBound(to: CChar.self))
+            let rawName = UnsafeRawPointer(entry).advanced(by: nameOffset).assumingMemoryBound(to: CChar.self)
+            let name = String(cString: rawName)
             guard name != ".", name != ".." else { continue }
             let kind: Kind? = switch Int32(entry.pointee.d_type) {
             case Int32(DT_REG): .file
             case Int32(DT_DIR): .directory
             default: nil
             }
+            // A folder whose name is no UTF-8 (a GBK name from a Windows archive) cannot be read
+            // under the name a `String` gives it: it is listed (to be reported) only when it holds
+            // a record file, else passed over (a folder of scanned PDFs is nothing to check).
+            if kind != .file, String(validatingCString: rawName) == nil,
+               !holdsRecordFiles(in: dirfd(directory), named: rawName, depth: 0) { continue }
             entries.append((name, kind))
             keys.add(name)
         }
         return keys.byteOrder().map { entries[$0] }
+    }
+
+    /// Whether the folder `name` inside the open folder `parent` (or a folder within it, at most 16
+    /// deep) holds a file with a record's extension; false for no folder. Opened by its bytes,
+    /// whatever they are.
+    private static func holdsRecordFiles(in parent: Int32, named name: UnsafePointer<CChar>, depth: Int) -> Bool {
+        guard depth < 16 else { return false }
+        let descriptor = openat(parent, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        guard descriptor >= 0 else { return false }
+        guard let folder = fdopendir(descriptor) else {
+            close(descriptor)
+            return false
+        }
+        defer { closedir(folder) }
+        guard let nameOffset = MemoryLayout<dirent>.offset(of: \dirent.d_name) else { return false }
+        while let entry = readdir(folder) {
+            let rawName = UnsafeRawPointer(entry).advanced(by: nameOffset).assumingMemoryBound(to: CChar.self)
+            let name = String(cString: rawName)
+            guard name != ".", name != "..", !name.hasPrefix(".") else { continue }
+            if Discovery.hasRecordExtension(name) || LedgerInput.isLedger(name) { return true }
+            if Int32(entry.pointee.d_type) != Int32(DT_REG), holdsRecordFiles(in: dirfd(folder), named: rawName, depth: depth + 1) { return true }
+        }
+        return false
     }
 
     /// The UTF-8 bytes of names, one after another, and the order of the names by those bytes.

@@ -229,6 +229,13 @@ import Testing
             _ = Fixtures.noMinutes.withCString { write(descriptor, $0, strlen($0)) }
             close(descriptor)
         }
+        // A folder of such a name that holds no record file (scanned PDFs from a Windows archive)
+        // is nothing to check: passed over, without a finding.
+        var pdfs = Array(base.utf8) + Array("/附件".utf8) + [0xB8, 0xBD] + [0]
+        #expect(pdfs.withUnsafeMutableBufferPointer { mkdir(UnsafeRawPointer($0.baseAddress!).assumingMemoryBound(to: CChar.self), 0o755) } == 0)
+        pdfs.removeLast()
+        pdfs += Array("/scan.pdf".utf8) + [0]
+        close(pdfs.withUnsafeMutableBufferPointer { open(UnsafeRawPointer($0.baseAddress!).assumingMemoryBound(to: CChar.self), O_CREAT | O_WRONLY, 0o644) })
         let result = try CLIRunner.run(["check", "--as-of", "2024-12-31", "--lang", "en", "--format", "json", "."], in: folder)
         #expect(result.status == 1)
         let findings = try #require(try CLIRunner.json(result.stdout)["findings"] as? [[String: Any]])
