@@ -424,15 +424,16 @@ enum RecordChecker {
     }
 
     /// The day that places a record in a period: its decision, else its latest done step — of
-    /// the steps done by the as-of date. A planned step places nothing (it put a record in the
-    /// period of work not yet done, and out of the one it was done in), nor does a step done
-    /// "after" the as-of date (REC-008, a mistyped year: a decision of 2042 took the record out of
-    /// its year's audit and report, unsaid). A record with nothing done, or with a step that could
-    /// not be read (REC-003: a date such as 2024-02-30), has no day: it is listed in every period,
-    /// as undated, so no error escapes an audit.
+    /// the steps done by the as-of date — else, with nothing done, its first planned step. A
+    /// planned step places no record that has work done (it put one in the period of work not
+    /// yet done, and out of the one it was done in), nor does a step done "after" the as-of date
+    /// (REC-008, a mistyped year: a decision of 2042 took the record out of its year's audit and
+    /// report, unsaid). A record with a step that could not be read (REC-003: a date such as
+    /// 2024-02-30) has no day: it is listed in every period, as undated, so no error escapes an audit.
     static func periodDate(of record: DecisionRecord, document: YAMLNode, asOf: Day) -> Day? {
         guard record.steps.count >= (document["steps"]?.itemCount ?? 0) else { return nil }
         let done = record.steps.filter { $0.status == .done && $0.day <= asOf }
         return done.filter { $0.type == "decision" }.map(\.day).min() ?? done.map(\.day).max()
+            ?? (done.isEmpty && !record.steps.contains { $0.status == .done } ? record.steps.filter { $0.status == .planned }.map(\.day).min() : nil)
     }
 }
