@@ -80,7 +80,10 @@ struct ReportCommand: ParsableCommand {
         CalendarWarning.print(checked.uncoveredYears, calendar: run.calendar, language: run.language)
         let report = AnnualReport(
             year: year, language: run.language, records: checked.records, rules: engine.rules,
-            wording: run.rules.annualReport, kindNames: run.rules.kindNames, version: Legality.version)
+            wording: run.rules.annualReport, kindNames: run.rules.kindNames, version: Legality.version,
+            // Without a registry for every record, the rules that read it did not run on all of them
+            // ("every officer held a valid certificate" was stated with no certificate checked).
+            rulesNotRun: run.registries.coversEveryRecord ? [] : Set(engine.rules.filter(\.needsRegistry).map(\.id)))
         switch format {
         case .markdown: try FileSystem.deliver(AnnualReportMarkdownReporter.render(report), to: output)
         case .html: try FileSystem.deliver(AnnualReportHTMLReporter.render(report), to: output)

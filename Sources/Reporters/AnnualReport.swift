@@ -72,12 +72,14 @@ public struct AnnualReport: Sendable {
     public var rows: [Row]
 
     /// Drafts the report of a year from checked records (of that year, the year before, or any other).
+    /// - Parameter rulesNotRun: rules loaded that did not run on every record (those that read the
+    ///   registry, when some record had none): a claim of theirs is not stated.
     public init(
         year: Int, language: Language, records: [CheckedRecord], rules: [Rule], wording: AnnualReportWording,
-        kindNames: [String: LocalizedText], version: String
+        kindNames: [String: LocalizedText], version: String, rulesNotRun: Set<String> = []
     ) {
         var draft = AnnualReportDraft(year: year, language: language, records: records, wording: wording, kindNames: kindNames)
-        draft.rulesRun = Set(rules.map(\.id))
+        draft.rulesRun = Set(rules.map(\.id)).subtracting(rulesNotRun)
         self.version = version
         self.year = year
         self.language = language

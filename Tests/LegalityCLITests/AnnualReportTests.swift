@@ -62,6 +62,15 @@ import Testing
         #expect(late.stdout.contains("1 件（N-1）未按期报送备案"), "\(late.stdout)")
     }
 
+    /// Without a registry the certificate rule did not run, and "every enforcement officer held a
+    /// valid certificate" was stated all the same.
+    @Test func aClaimOfARuleThatNeedsTheMissingRegistryIsNotStated() throws {
+        let folder = try CLIRunner.folder(["a.yaml": try String(contentsOf: CLIRunner.root.appendingPathComponent("cases/penalty/restaurant-fine-compliant.yaml"), encoding: .utf8)])
+        let result = try CLIRunner.run(["report", "--year", "2025", "--as-of", "2026-06-30", "."], in: folder)
+        #expect(result.stdout.contains("本项未核查：PEN-002 在本次检查中未启用（配置停用、未加载内置规则包，或有记录没有人员名册），须另行核对。"), "\(result.stdout)")
+        #expect(!result.stdout.contains("实现全员持证上岗"))
+    }
+
     @Test func aClaimSomeRecordsDenyGivesTheTrueFigureAndTheRecords() throws {
         let result = try Self.report(["a.yaml": Self.decision("A-1"), "b.yaml": Self.decision("A-2", from: Fixtures.lateReview)])
         #expect(result.status == 0, "\(result.stderr)")
@@ -80,7 +89,7 @@ import Testing
         ]
         let result = try Self.report(files)
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout.contains("本项未核查：MAD-002 在本次检查中未启用（配置停用或未加载内置规则包），须另行核对。"))
+        #expect(result.stdout.contains("本项未核查：MAD-002 在本次检查中未启用（配置停用、未加载内置规则包，或有记录没有人员名册），须另行核对。"))
         #expect(!result.stdout.contains("在集体讨论前完成合法性审查"))
         #expect(!result.stdout.contains("全部履行合法性审查程序"))
         // Nor does the problems section say "no problems" of problems nobody looked for.
@@ -88,7 +97,7 @@ import Testing
         #expect(result.stdout.contains("MAD-002 在本次检查中未启用，其所查问题未列入本节，须另行核对。"))
         #expect(!result.stdout.contains("\n未发现问题。"), "\(result.stdout)")
         let english = try Self.report(files, extra: ["--lang", "en"])
-        #expect(english.stdout.contains("Not checked: MAD-002 did not run (disabled by the configuration, or the built-in packs were not loaded); to be verified otherwise."))
+        #expect(english.stdout.contains("Not checked: MAD-002 did not run (disabled by the configuration, the built-in packs not loaded, or a record without a registry of people); to be verified otherwise."))
         #expect(english.stdout.contains("Not run, so not listed here: the problems of MAD-002; to be verified otherwise."))
     }
 
