@@ -56,6 +56,8 @@ final class Evaluator {
     @exclusivity(unchecked) var seenQueries: [SeenQuery] = []
     /// Years a working-day count touched that the calendar does not cover.
     @exclusivity(unchecked) var uncoveredYears: Set<Int> = []
+    /// The registry searches made for this record (see `spendSearching`).
+    private var registrySearches = 0
 
     init(_ shared: SharedEvaluation, record: consuming DecisionRecord) {
         self.shared = shared
@@ -236,12 +238,18 @@ final class Evaluator {
         return stepsLeft > 0
     }
 
-    /// Spends steps for work beyond a program's own: a search of the registry's people, a step for
-    /// every `peoplePerStep` of them (a record naming thousands of unknown people asked for a
-    /// likely person of each, and its rule ran for minutes within one step each).
+    /// Whether the registry may be searched once more for this record (the first
+    /// `mostRegistrySearches` times), spending a step for every `peoplePerStep` people: a record
+    /// naming thousands of unknown people asked for a likely person of each, and its rule ran for
+    /// minutes within one step each. Past that, a search finds no one (a hint is left out).
     func spendSearching(_ registry: Registry) -> Bool {
-        spend(registry.count / Self.peoplePerStep)
+        guard registrySearches < Self.mostRegistrySearches else { return false }
+        registrySearches += 1
+        return spend(registry.count / Self.peoplePerStep)
     }
+
+    /// The registry searches one record's evaluation may make.
+    static let mostRegistrySearches = 64
 
     /// Spends a step for each item of a list an operation makes or goes through (`concat`,
     /// `distinct`, `in`, `earliest` and the like): lists doubled by a few `let`s took gigabytes,
@@ -252,7 +260,7 @@ final class Evaluator {
     }
 
     /// People compared for a step of the budget.
-    static let peoplePerStep = 4
+    static let peoplePerStep = 16
 }
 
 /// What the evaluation of every record of a run shares: the context, the shared definitions made
