@@ -51,11 +51,29 @@ struct PreparedRun {
             configuration: configuration.file, disabledRules: configuration.disabled, registries: registries.files,
             severityChanges: configuration.severities.filter { !configuration.disabled.contains($0.key) },
             parameterChanges: configuration.parameters.filter { !configuration.disabled.contains($0.key) }.flatMap { rule, values in
-                values.filter { !isDefault($0.value, of: $0.key, in: rule) }.keys.map { "\(rule) \($0)" }
+                // Named with the value, so the reader sees what was changed (`MAD-005 roles =
+                // [legal_adviser, reviewer]` widens who may sign a review, and the gate applies it).
+                values.filter { !isDefault($0.value, of: $0.key, in: rule) }.map { "\(rule) \($0.key) = \(Self.shown($0.value))" }
             },
             withoutBuiltinPacks: withoutBuiltinPacks, extraCalendars: extraCalendars, extraRules: extraRules,
             notRunWithoutRegistry: registries.coversEveryRecord ? [] : rules.rules.filter(\.needsRegistry).map(\.id),
             someRecordsHaveRegistry: !registries.files.isEmpty, failLevel: failOn == .error ? nil : failOn?.rawValue ?? "never")
+    }
+
+    /// A parameter value as the set-up line shows it: `30`, `[executive, office]`.
+    private static func shown(_ value: ParameterValue) -> String {
+        func text(_ literal: Literal) -> String {
+            switch literal {
+            case .null: "null"
+            case .bool(let flag): flag ? "true" : "false"
+            case .number(let number): number == number.rounded() && abs(number) < 1e15 ? String(Int(number)) : String(number)
+            case .text(let text): text
+            }
+        }
+        return switch value {
+        case .single(let literal): text(literal)
+        case .list(let items): "[" + items.map(text).joined(separator: ", ") + "]"
+        }
     }
 
     /// Whether a configured parameter value is the rule's own default (as `legality init` writes

@@ -125,10 +125,10 @@ import Testing
         #expect(json["config"] as? String == ".legality.yaml")
         #expect(json["disabled"] as? [String] == ["MAD-001"])
         #expect(json["severityChanged"] as? [String: String] == ["MAD-006": "info"])
-        #expect(json["parametersChanged"] as? [String] == ["NOR-006 days"])
+        #expect(json["parametersChanged"] as? [String] == ["NOR-006 days = 90"])
         #expect(json["builtinPacks"] as? Bool == true)
         #expect(json["calendars"] as? [String] == [])
-        let line = "配置：.legality.yaml；停用规则：MAD-001；调整级别：MAD-006（提示）；调整参数：NOR-006 days"
+        let line = "配置：.legality.yaml；停用规则：MAD-001；调整级别：MAD-006（提示）；调整参数：NOR-006 days = 90"
         #expect(try CLIRunner.run(period + ["--format", "markdown", "."], in: folder).stdout.contains(line))
         #expect(try CLIRunner.run(period + ["--format", "html", "."], in: folder).stdout.contains(line))
     }
