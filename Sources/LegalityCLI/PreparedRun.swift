@@ -51,8 +51,8 @@ struct PreparedRun {
             configuration: configuration.file, disabledRules: configuration.disabled, registries: registries.files,
             severityChanges: configuration.severities.filter { !configuration.disabled.contains($0.key) },
             parameterChanges: configuration.parameters.filter { !configuration.disabled.contains($0.key) }.flatMap { rule, values in
-                // Named with the value, so the reader sees what was changed (`MAD-005 roles =
-                // [legal_adviser, reviewer]` widens who may sign a review, and the gate applies it).
+                // Named with the value, so the reader sees what was changed (`roles = [legal_adviser,
+                // reviewer]` widens who may sign a review, and the gate applies it).
                 values.filter { !isDefault($0.value, of: $0.key, in: rule) }.map { "\(rule) \($0.key) = \(Self.shown($0.value))" }
             },
             withoutBuiltinPacks: withoutBuiltinPacks, extraCalendars: extraCalendars, extraRules: extraRules,

@@ -427,8 +427,8 @@ enum RecordChecker {
     /// the steps done by the as-of date — else, with nothing done, its first planned step. A
     /// planned step places no record that has work done (it put one in the period of work not
     /// yet done, and out of the one it was done in), nor does a step done "after" the as-of date
-    /// (REC-008, a mistyped year: a decision of 2042 took the record out of its year's audit and
-    /// report, unsaid). A record with a step that could not be read (REC-003: a date such as
+    /// (a mistyped year, which the record pack reports: a decision of 2042 took the record out of
+    /// its year's audit and report, unsaid). A record with a step that could not be read (a date such as
     /// 2024-02-30) has no day: it is listed in every period, as undated, so no error escapes an audit.
     static func periodDate(of record: DecisionRecord, document: YAMLNode, asOf: Day) -> Day? {
         guard record.steps.count >= (document["steps"]?.itemCount ?? 0) else { return nil }
