@@ -406,8 +406,11 @@ enum RecordChecker {
         let decision = record.steps.filter { $0.type == "decision" && $0.status == .done }.map(\.day).min()
         var summary = CheckedRecord(
             file: file, id: loaded.id, title: record.title.isEmpty ? nil : record.title, kind: record.kind.isEmpty ? nil : record.kind,
-            department: record.department, decisionDate: decision, line: record.position.line, findings: [],
-            periodDate: periodDate(of: record, document: document, asOf: asOf))
+            department: record.department, decisionDate: decision, line: record.position.line, findings: [])
+        // Set as it is, nil too (undated): the initializer's fallback to the decision put a record
+        // whose only step was a decision "done" in 2042 in the audit of 2042.
+        summary.periodDate = periodDate(of: record, document: document, asOf: asOf)
+        summary.isPlannedOnly = !record.steps.isEmpty && !record.steps.contains { $0.status == .done }
         summary.blocked = loaded.isBlocked
         let discussions = (record.node["steps"]?.items?.filter { $0["type"]?.scalar?.text == "collective_discussion" }) ?? []
         summary.discussionDays = discussions.compactMap { step in (step["date"] ?? step["end"]).flatMap(RecordLoader.date) }

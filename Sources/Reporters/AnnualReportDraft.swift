@@ -24,12 +24,16 @@ struct AnnualReportDraft {
         self.wording = wording
         self.kindNames = kindNames
         func known(_ record: CheckedRecord) -> Bool { record.kind.map { kindNames[$0] != nil } ?? false }
+        // A record with nothing done made no decision and handled no case: it is no figure of a
+        // year (it was counted among the decisions made), only named as not counted in the year
+        // of its plan.
         func yearOf(_ record: CheckedRecord) -> Int? {
-            record.standing == .record ? record.periodDate?.components.year : nil
+            record.standing == .record && !record.isPlannedOnly ? record.periodDate?.components.year : nil
         }
         current = records.filter { yearOf($0) == year && known($0) }
         previous = records.filter { yearOf($0) == year - 1 && known($0) }
         notCounted = records.filter { record in
+            if record.standing == .record, record.isPlannedOnly { return record.periodDate?.components.year == year }
             guard let recordYear = yearOf(record) else { return true }
             return recordYear == year && !known(record)
         }

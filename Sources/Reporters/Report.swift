@@ -16,8 +16,12 @@ public struct CheckedRecord: Sendable {
     public var department: String?
     /// The date of the decision (the earliest done `decision` step), if made.
     public var decisionDate: Day?
-    /// The day that places the record in an audit period: the decision date, else its latest step.
+    /// The day that places the record in an audit period (see `RecordChecker.periodDate`); nil
+    /// for one listed in every period, undated.
     public var periodDate: Day?
+    /// Whether nothing of the record is done, only planned: the audit places it by its plan, the
+    /// annual report counts it as nothing made.
+    public var isPlannedOnly = false
     /// Where the record starts.
     public var line: Int
     /// The findings on this record.

@@ -71,6 +71,23 @@ import Testing
         #expect(!result.stdout.contains("实现全员持证上岗"))
     }
 
+    /// A record with nothing done made no decision: it was counted among "作出重大行政决策 1 项"
+    /// beside "本年度没有作出决定的重大行政决策". It is named as not counted in the year of its plan.
+    @Test func aRecordWithNothingDoneIsNoDecisionMade() throws {
+        let planned = """
+            id: P-1
+            kind: major_administrative_decision
+            title: 全部计划中
+            steps:
+              - {type: legality_review, date: 2026-06-02, status: planned}
+              - {type: collective_discussion, date: 2026-06-10, status: planned, meeting: {type: executive}}
+            """
+        let folder = try CLIRunner.folder(["registry.yaml": Fixtures.registry, "a.yaml": planned])
+        let result = try CLIRunner.run(["report", "--year", "2026", "--as-of", "2026-01-15", "."], in: folder)
+        #expect(!result.stdout.contains("作出重大行政决策 1 项"), "\(result.stdout)")
+        #expect(result.stdout.contains("另有 1 个文件或记录未计入上述数字（P-1）"), "\(result.stdout)")
+    }
+
     @Test func aClaimSomeRecordsDenyGivesTheTrueFigureAndTheRecords() throws {
         let result = try Self.report(["a.yaml": Self.decision("A-1"), "b.yaml": Self.decision("A-2", from: Fixtures.lateReview)])
         #expect(result.status == 0, "\(result.stderr)")

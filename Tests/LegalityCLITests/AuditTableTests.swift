@@ -77,10 +77,12 @@ import Testing
             """
         let impossible = future.replacingOccurrences(of: "F-3", with: "F-2").replacingOccurrences(of: "2042-03-11", with: "2024-02-30")
             .replacingOccurrences(of: "2024-03-11, meeting", with: "2023-12-11, meeting")
-        let folder = try CLIRunner.folder(["registry.yaml": Fixtures.registry, "a.yaml": future, "b.yaml": impossible])
+        // Its only step a decision "done" in 2042: undated, so in the audit of 2024 too.
+        let onlyFuture = "id: F-4\nkind: major_administrative_decision\ntitle: 只有将来的决定\nsteps:\n  - {type: decision, date: 2042-03-11}\n"
+        let folder = try CLIRunner.folder(["registry.yaml": Fixtures.registry, "a.yaml": future, "b.yaml": impossible, "c.yaml": onlyFuture])
         let result = try CLIRunner.run(["audit", "--from", "2024-01-01", "--to", "2024-12-31", "--as-of", "2024-12-31", "--format", "json", "."], in: folder)
         let records = try #require(try CLIRunner.json(result.stdout)["records"] as? [[String: Any]])
-        #expect(Set(records.compactMap { $0["record"] as? String }) == ["F-2", "F-3"], "\(records)")
+        #expect(Set(records.compactMap { $0["record"] as? String }) == ["F-2", "F-3", "F-4"], "\(records)")
         #expect(records.allSatisfy { $0["status"] as? String == "unverifiable" })
     }
 
