@@ -87,8 +87,9 @@ enum Discovery {
     }
 
     /// Files a folder search never reads as records: JSON Schemas, and legality's own reports
-    /// (a JSON report whose `tool.name` is `legality`, a SARIF log, a CSV report or audit table),
-    /// so a report written into the checked folder is never read back.
+    /// (a JSON report whose `tool.name` is `legality`, a SARIF log, a CSV report or audit table,
+    /// an empty JSON file a shell opened for one), so a report written into the checked folder is
+    /// never read back.
     static func isOwnFile(_ path: String, name: String) -> Bool {
         // Each of these names ends in n, f or v (`.json`, `.sarif`, `.csv`), in either case: most
         // names (`.yaml`) are told by their last byte, without four comparisons of their ends.
@@ -97,6 +98,9 @@ enum Discovery {
         if name.hasSuffixIgnoringCase(".schema.json") || name.hasSuffixIgnoringCase(".sarif") { return true }
         if name.hasSuffixIgnoringCase(".csv") { return ReportSniffer.isCSVReport(FileSystem.prefix(of: path, count: 4096)) }
         guard name.hasSuffixIgnoringCase(".json") else { return false }
+        // An empty JSON file is the report a shell's `> report.json` opened before the run
+        // started: read, it failed the run (REC-001) it was to hold the report of.
+        if FileSystem.status(of: path).size == 0, FileSystem.kind(of: path) == .file { return true }
         return ReportSniffer.isReport(path)
     }
 

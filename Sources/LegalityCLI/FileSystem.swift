@@ -92,7 +92,7 @@ enum FileSystem {
             // A folder whose name is no UTF-8 (a GBK name from a Windows archive) cannot be read
             // under the name a `String` gives it: it is listed (to be reported) only when it holds
             // a record file, else passed over (a folder of scanned PDFs is nothing to check).
-            if kind != .file, String(validatingCString: rawName) == nil,
+            if kind != .file, String(validatingCString: rawName) == nil, isFolder(rawName, in: dirfd(directory), listed: kind),
                !holdsRecordFiles(in: dirfd(directory), named: rawName, depth: 0) { continue }
             entries.append((name, kind))
             keys.add(name)
@@ -100,11 +100,20 @@ enum FileSystem {
         return keys.byteOrder().map { entries[$0] }
     }
 
-    /// Whether the folder `name` inside the open folder `parent` (or a folder within it, at most 16
-    /// deep) holds a file with a record's extension; false for no folder. Opened by its bytes,
-    /// whatever they are.
+    /// Whether the entry `name` of the open folder `parent` is a folder itself (not a link to one):
+    /// as the listing says, else as its status says. Anything else with a record's name is kept,
+    /// and reported when read.
+    private static func isFolder(_ name: UnsafePointer<CChar>, in parent: Int32, listed: Kind?) -> Bool {
+        if let listed { return listed == .directory }
+        var info = stat()
+        return fstatat(parent, name, &info, AT_SYMLINK_NOFOLLOW) == 0 && info.st_mode & S_IFMT == S_IFDIR
+    }
+
+    /// Whether the folder `name` inside the open folder `parent` (or a folder within it) holds a
+    /// file with a record's extension; one nested deeper than 16 is taken to (so it is reported,
+    /// not passed over). Opened by its bytes, whatever they are.
     private static func holdsRecordFiles(in parent: Int32, named name: UnsafePointer<CChar>, depth: Int) -> Bool {
-        guard depth < 16 else { return false }
+        guard depth < 16 else { return true }
         let descriptor = openat(parent, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
         guard descriptor >= 0 else { return false }
         guard let folder = fdopendir(descriptor) else {

@@ -62,8 +62,9 @@ enum ReportSniffer {
         guard !outline.keys.contains(where: { recordKeys.contains($0) || $0 == "<<" }),
               !outline.hasAliasesOrComplexKeys, !outline.hasMoreDocuments else { return false }
         // A file the outline could not read to its end is read as a record, and reported: deep
-        // nesting or a syntax error after a report's first key hid a record (and legality's own
-        // reports, written atomically, are never cut short).
+        // nesting or a syntax error after a report's first key hid a record. (A report written
+        // with --output is never cut short; one sent to a file by the shell is, if the run is
+        // killed, and is then reported as the broken file it is.)
         guard outline.isComplete else { return false }
         if outline.keys.first == "tool", outline.scalars["tool.name"] == "legality" { return true }
         guard outline.sequences.contains("runs") else { return false }

@@ -236,11 +236,14 @@ import Testing
         pdfs.removeLast()
         pdfs += Array("/scan.pdf".utf8) + [0]
         close(pdfs.withUnsafeMutableBufferPointer { open(UnsafeRawPointer($0.baseAddress!).assumingMemoryBound(to: CChar.self), O_CREAT | O_WRONLY, 0o644) })
+        // A link of such a name is kept too (it was taken for a folder of nothing to check).
+        var link = Array(base.utf8) + Array("/c".utf8) + [0xFF] + Array(".yaml".utf8) + [0]
+        #expect(link.withUnsafeMutableBufferPointer { symlink("/etc/hostname", UnsafeRawPointer($0.baseAddress!).assumingMemoryBound(to: CChar.self)) } == 0)
         let result = try CLIRunner.run(["check", "--as-of", "2024-12-31", "--lang", "en", "--format", "json", "."], in: folder)
         #expect(result.status == 1)
         let findings = try #require(try CLIRunner.json(result.stdout)["findings"] as? [[String: Any]])
         let unreadable = findings.filter { $0["rule"] as? String == "REC-000" }.compactMap { $0["file"] as? String }.sorted()
-        #expect(unreadable == ["b\u{FFFD}.yaml", "sub\u{FFFD}"], "\(findings)")
+        #expect(unreadable == ["b\u{FFFD}.yaml", "c\u{FFFD}.yaml", "sub\u{FFFD}"], "\(findings)")
         #expect(findings.contains { ($0["message"] as? String)?.contains("is not UTF-8 (shown with �), so it cannot be read; rename it") == true })
     }
 
