@@ -191,12 +191,17 @@ struct AnnualReportDraft {
     // MARK: Problems and annex
 
     func problems(rules: [Rule]) -> [String] {
+        let ruleIDs = Set(rules.map(\.id))
         var byRule: [String: [CheckedRecord]] = [:]
         var basis: [String: String] = [:]
         for record in current {
             // Each rule counts a record once, however many findings it has there.
             var counted: Set<String> = []
-            for finding in record.findings where !finding.pending && finding.severity != .info {
+            // The engine's own findings (a rule out of its budget) are no problem of the
+            // government's: the claims count those records as not checkable. A rule that did not
+            // run on every record is said apart, below, not listed in part.
+            for finding in record.findings
+            where !finding.pending && finding.severity != .info && finding.pack != Self.enginePack && rulesRun.map({ $0.contains(finding.rule) || !ruleIDs.contains(finding.rule) }) ?? true {
                 if counted.insert(finding.rule).inserted { byRule[finding.rule, default: []].append(record) }
                 if basis[finding.rule] == nil { basis[finding.rule] = finding.basis.text(language) }
             }

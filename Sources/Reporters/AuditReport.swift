@@ -156,7 +156,9 @@ public struct AuditReport: Sendable {
         var ruleRates: [ComplianceRate] = []
         for rule in rules {
             var rate = ComplianceRate(key: rule.id, label: rule.title, applicable: 0, passed: 0, errors: 0, warnings: 0)
-            for record in inPeriod where record.applicableRules.contains(rule.id) {
+            // A record a rule could not be finished on (out of its budget) is unknown to every rule:
+            // counted in none of their rates (its status says it cannot be checked).
+            for record in inPeriod where record.applicableRules.contains(rule.id) && !record.findings.contains(where: { $0.pack == AnnualReportDraft.enginePack }) {
                 let findings = record.findings.filter { $0.rule == rule.id }
                 // Work still ahead is not yet a failure, nor a pass.
                 if !findings.isEmpty, findings.allSatisfy(\.pending) {
@@ -217,11 +219,13 @@ public struct AuditReport: Sendable {
     /// The standing of a record.
     public static func status(of record: CheckedRecord) -> AuditStatus {
         if record.standing != .record { return .unreadable }
-        // A rule the engine could not finish (out of its budget, values of mixed types) may hide
-        // a finding: the record cannot be checked, as the annual report says too.
-        if record.blocked || record.findings.contains(where: { $0.pack == AnnualReportDraft.enginePack }) { return .unverifiable }
+        // A record whose meaning is unknown (the record pack blocked it) cannot be checked.
+        if record.blocked { return .unverifiable }
         let active = record.findings.filter { $0.waiver == nil && !$0.pending }
-        if active.contains(where: { $0.severity == .error }) { return .noncompliant }
+        if active.contains(where: { $0.severity == .error && $0.pack != AnnualReportDraft.enginePack }) { return .noncompliant }
+        // Nor can one a rule could not be finished on (out of its budget, values of mixed types),
+        // which may hide a finding, as the annual report says too (an error found is said first).
+        if record.findings.contains(where: { $0.pack == AnnualReportDraft.enginePack }) { return .unverifiable }
         if record.findings.contains(where: { $0.waiver != nil && $0.severity == .error }) { return .waived }
         // Warnings (a waived one too) say more than work still ahead.
         if !active.isEmpty || record.findings.contains(where: { $0.waiver != nil }) { return .warnings }
