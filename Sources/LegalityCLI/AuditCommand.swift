@@ -23,10 +23,11 @@ struct AuditCommand: ParsableCommand {
             commandName: "audit",
             abstract: Interface.text("导出一个期间的合规审计：各记录及其状态，按规则、规则包、承办单位和月份的合规率。", "Export a compliance audit of a period: records, status, and rates per rule, pack, department and month."),
             discussion: Interface.text(
-                "记录的决定日期（没有决定时为其最晚日期）在 --from 与 --to 之间即属于本期间；没有日期的记录和无法读取的文件总会列出。csv 每次输出一张表（--table），UTF-8 带 BOM 供 Excel 打开；json、markdown 和 html 包含全部表。退出状态：0，无法运行为 2。",
+                "记录的决定日期（没有决定时为其最晚的已完成步骤的日期；尚无已完成步骤的，为最早的计划日期）在 --from 与 --to 之间即属于本期间；有无法读取的日期的记录和无法读取的文件总会列出。csv 每次输出一张表（--table），UTF-8 带 BOM 供 Excel 打开；json、markdown 和 html 包含全部表。退出状态：0，无法运行为 2。",
                 """
-                A record is in the period when its decision date (else its latest done step) is within --from and --to; \
-                files that cannot be read are always listed. CSV holds one table (--table), UTF-8 with a byte-order mark \
+                A record is in the period when its decision date (else its latest done step; with nothing done, its \
+                first planned step) is within --from and --to; records with a date that cannot be read, and files \
+                that cannot be read, are always listed. CSV holds one table (--table), UTF-8 with a byte-order mark \
                 for Excel; json, markdown and html hold them all. Exit status: 0, or 2 when the run could not be made.
                 """)
         )

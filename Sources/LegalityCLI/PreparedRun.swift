@@ -67,7 +67,8 @@ struct PreparedRun {
             case .null: "null"
             case .bool(let flag): flag ? "true" : "false"
             case .number(let number): number == number.rounded() && abs(number) < 1e15 ? String(Int(number)) : String(number)
-            case .text(let text): text
+            // A text holding a comma is quoted, so it does not read as two items.
+            case .text(let text): text.contains(",") || text.contains("，") ? "\"\(text)\"" : text
             }
         }
         return switch value {

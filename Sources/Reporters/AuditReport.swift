@@ -98,8 +98,9 @@ public enum AuditStatus: String, Sendable {
 
 /// An audit of a period: the records in it, their standing, and compliance rates.
 ///
-/// A record is in the period when its decision date (else the date of its latest done step)
-/// falls within `from...to`; a file that could not be read has no date and is always listed,
+/// A record is in the period when its period day (`CheckedRecord.periodDate`: its decision, else
+/// its latest done step, else its first planned step) falls within `from...to`; a record with a
+/// date that cannot be read and a file that could not be read have no day and are always listed,
 /// so no problem escapes an audit.
 public struct AuditReport: Sendable {
     /// The tool's version.
