@@ -99,7 +99,7 @@ enum Discovery {
         if name.hasSuffixIgnoringCase(".csv") { return ReportSniffer.isCSVReport(FileSystem.prefix(of: path, count: 4096)) }
         guard name.hasSuffixIgnoringCase(".json") else { return false }
         // An empty JSON file is the report a shell's `> report.json` opened before the run
-        // started: read, it failed the run (REC-001) it was to hold the report of.
+        // started: read, it failed the run it was to hold the report of (a record without its keys).
         if FileSystem.status(of: path).size == 0, FileSystem.kind(of: path) == .file { return true }
         return ReportSniffer.isReport(path)
     }
