@@ -88,6 +88,31 @@ import Testing
         #expect(result.stdout.contains("另有 1 个文件或记录未计入上述数字（P-1）"), "\(result.stdout)")
     }
 
+    /// The compliant penalty case of `cases/`, with its registry.
+    static func penaltyCase(_ change: (String) -> String) throws -> [String: String] {
+        let text = try String(contentsOf: CLIRunner.root.appendingPathComponent("cases/penalty/restaurant-fine-compliant.yaml"), encoding: .utf8)
+        let registry = try String(contentsOf: CLIRunner.root.appendingPathComponent("cases/registry.yaml"), encoding: .utf8)
+        return ["a.yaml": text, "b.yaml": change(text).replacingOccurrences(of: "ZY-SJ-2025-217", with: "ZY-SJ-2025-218"), "registry.yaml": registry]
+    }
+
+    /// An officer the registry lacks (REC-004) has no certificate to check, and the claim that every
+    /// officer held a valid one was stated all the same (PEN-002 says nothing of unknown people).
+    @Test func anUnregisteredOfficerDeniesTheCertifiedOfficersClaim() throws {
+        let folder = try CLIRunner.folder(try Self.penaltyCase { $0.replacingOccurrences(of: "officers: [ZY-049, ZY-048]", with: "officers: [ZY-049, zy-049]") })
+        let result = try CLIRunner.run(["report", "--year", "2025", "--as-of", "2026-06-30", "."], in: folder)
+        #expect(!result.stdout.contains("实现全员持证上岗"), "\(result.stdout)")
+        #expect(result.stdout.contains("1 件（ZY-SJ-2025-218）有人员未在人员名册中登记，证件无从核对"))
+    }
+
+    /// A record whose decision can be read belongs to that year, whatever step could not be read:
+    /// undated, it left the year, whose claims then said "全部" and "未发现问题".
+    @Test func aRecordWithAnUnreadableStepStaysInItsDecisionsYear() throws {
+        let folder = try CLIRunner.folder(try Self.penaltyCase { $0.replacingOccurrences(of: "date: 2025-09-09", with: "date: 2025-02-30") })
+        let result = try CLIRunner.run(["report", "--year", "2025", "--as-of", "2026-06-30", "."], in: folder)
+        #expect(result.stdout.contains("办理行政处罚案件 2 件"), "\(result.stdout)")
+        #expect(result.stdout.contains("1 件（ZY-SJ-2025-218）记录有误，无法核查"))
+    }
+
     @Test func aClaimSomeRecordsDenyGivesTheTrueFigureAndTheRecords() throws {
         let result = try Self.report(["a.yaml": Self.decision("A-1"), "b.yaml": Self.decision("A-2", from: Fixtures.lateReview)])
         #expect(result.status == 0, "\(result.stderr)")

@@ -129,6 +129,23 @@ import Testing
         #expect(Self.rules(report, pending: true).isEmpty)
     }
 
+    /// A discussion planned for a day now past never took place: as PEN-006's anchor it hid a
+    /// failed legal review made after it (the case was 合规).
+    @Test func aStalePlannedDiscussionHidesNoFailedLegalReview() throws {
+        let record = """
+            id: Q-1
+            kind: administrative_penalty
+            title: 过期的讨论计划
+            steps:
+              - {type: case_filing, date: 2025-03-03}
+              - {type: collective_discussion, date: 2025-03-05, status: planned}
+              - {type: legal_review, date: 2025-03-14, outcome: failed, by: [P-2]}
+              - {type: decision, date: 2025-03-21, by: [P-1]}
+            """
+        let (_, report) = try Self.check(["a.yaml": record], asOf: "2025-06-02")
+        #expect(Self.rules(report).contains("PEN-006"), "\(Self.rules(report))")
+    }
+
     /// In the gate the law is the one in force on the meeting day: a discussion held in 2019,
     /// before the regulations, switched them off for the 2024 meeting, and an item with no review
     /// was READY.
