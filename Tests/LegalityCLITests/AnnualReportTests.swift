@@ -67,7 +67,7 @@ import Testing
     @Test func aClaimOfARuleThatNeedsTheMissingRegistryIsNotStated() throws {
         let folder = try CLIRunner.folder(["a.yaml": try String(contentsOf: CLIRunner.root.appendingPathComponent("cases/penalty/restaurant-fine-compliant.yaml"), encoding: .utf8)])
         let result = try CLIRunner.run(["report", "--year", "2025", "--as-of", "2026-06-30", "."], in: folder)
-        #expect(result.stdout.contains("本项未核查：PEN-002 在本次检查中未启用（配置停用、未加载内置规则包，或有记录没有人员名册），须另行核对。"), "\(result.stdout)")
+        #expect(result.stdout.contains("本项未核查：PEN-002、REC-004 在本次检查中未启用（配置停用、未加载内置规则包，或有记录没有人员名册），须另行核对。"), "\(result.stdout)")
         #expect(!result.stdout.contains("实现全员持证上岗"))
     }
 
