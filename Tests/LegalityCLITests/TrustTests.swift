@@ -144,6 +144,11 @@ import Testing
             """
         let (_, report) = try Self.check(["a.yaml": record], asOf: "2025-06-02")
         #expect(Self.rules(report).contains("PEN-006"), "\(Self.rules(report))")
+        // A discussion planned for the as-of day itself is still ahead: the failed review before it counts.
+        let today = record.replacingOccurrences(of: "\n  - {type: decision, date: 2025-03-21, by: [P-1]}", with: "")
+            .replacingOccurrences(of: "date: 2025-03-05, status: planned", with: "date: 2025-03-20, status: planned")
+        let (_, todayReport) = try Self.check(["a.yaml": today], asOf: "2025-03-20")
+        #expect(Self.rules(todayReport).contains("PEN-006"), "\(Self.rules(todayReport))")
     }
 
     /// In the gate the law is the one in force on the meeting day: a discussion held in 2019,
