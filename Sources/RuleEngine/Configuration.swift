@@ -74,15 +74,13 @@ public struct Configuration: Sendable {
         for pair in pairs { read(pair, folder: folder) }
     }
 
-    /// Checks rule ids and parameter names against the loaded rules, and applies `disable` and `severity`.
-    /// - Throws: `RuleLoadError` naming each unknown rule or parameter.
     /// The configuration as the meeting gate takes it: it may neither disable a rule that is a
     /// prerequisite of discussion nor make one milder (a configuration committed with the records
     /// made every agenda item READY so), and `fail_on: never` is the gate's own option's to give.
     /// Returns it with the ids of the rules it would have disabled or made milder, and whether it
     /// said `fail_on: never`.
     public func sparingPrerequisites(of rules: RuleSet) -> (configuration: Configuration, spared: [String], failOnNever: Bool) {
-        var spared = Configuration(copying: self)
+        var spared = self
         var ids: Set<String> = []
         for rule in rules.rules where rule.prerequisite {
             if spared.disabled.contains(rule.id) { ids.insert(rule.id) }
@@ -97,10 +95,8 @@ public struct Configuration: Sendable {
         return (spared, ids.sorted(), failOnNever)
     }
 
-    private init(copying other: Configuration) {
-        self = other
-    }
-
+    /// Checks rule ids and parameter names against the loaded rules, and applies `disable` and `severity`.
+    /// - Throws: `RuleLoadError` naming each unknown rule or parameter.
     public func apply(to rules: RuleSet) throws(RuleLoadError) -> RuleSet {
         var problems = self.problems
         let ids = Set(rules.rules.map(\.id))
