@@ -149,6 +149,14 @@ import Testing
             .replacingOccurrences(of: "date: 2025-03-05, status: planned", with: "date: 2025-03-20, status: planned")
         let (_, todayReport) = try Self.check(["a.yaml": today], asOf: "2025-03-20")
         #expect(Self.rules(todayReport).contains("PEN-006"), "\(Self.rules(todayReport))")
+        // With only a decision planned ahead, the failed review before it is pending work (it was
+        // unseen: no anchor), and an ordinary finding on the day.
+        let plannedDecision = record.replacingOccurrences(of: "\n  - {type: collective_discussion, date: 2025-03-05, status: planned}", with: "")
+            .replacingOccurrences(of: "{type: decision, date: 2025-03-21, by: [P-1]}", with: "{type: decision, date: 2025-04-21, status: planned}")
+        let (_, ahead) = try Self.check(["a.yaml": plannedDecision], asOf: "2025-03-20")
+        #expect(Self.rules(ahead, pending: true) == ["PEN-006"], "\(Self.rules(ahead)) \(Self.rules(ahead, pending: true))")
+        let (_, due) = try Self.check(["a.yaml": plannedDecision], asOf: "2025-04-21")
+        #expect(Self.rules(due).contains("PEN-006"))
     }
 
     /// In the gate the law is the one in force on the meeting day: a discussion held in 2019,
