@@ -100,7 +100,8 @@ enum Discovery {
         guard name.hasSuffixIgnoringCase(".json") else { return false }
         // An empty JSON file is the report a shell's `> report.json` opened before the run
         // started: read, it failed the run it was to hold the report of (a record without its keys).
-        if FileSystem.status(of: path).size == 0, FileSystem.kind(of: path) == .file { return true }
+        let status = FileSystem.status(of: path)
+        if status.kind == .file, status.size == 0 { return true }
         return ReportSniffer.isReport(path)
     }
 

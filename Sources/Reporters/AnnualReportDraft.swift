@@ -47,9 +47,6 @@ struct AnnualReportDraft {
         records.map(Self.name).sorted().joined(separator: text("phrases.id_separator"))
     }
 
-    /// The pack of the engine's own findings, which stand for a rule whose result is unknown.
-    static let enginePack = "engine"
-
     static func name(_ record: CheckedRecord) -> String {
         record.id ?? record.file
     }
@@ -103,7 +100,7 @@ struct AnnualReportDraft {
         for record in records where record.kind == claim.kind {
             // A record the engine could not finish (a rule out of its budget, values of mixed
             // types) may hide a finding: it bears nothing out.
-            if record.blocked || record.findings.contains(where: { $0.pack == Self.enginePack }) {
+            if record.blocked || record.hasEngineFinding {
                 tally.population.append(record)
                 tally.unverifiable.append(record)
                 continue
@@ -201,7 +198,7 @@ struct AnnualReportDraft {
             // government's: the claims count those records as not checkable. A rule that did not
             // run on every record is said apart, below, not listed in part.
             for finding in record.findings
-            where !finding.pending && finding.severity != .info && finding.pack != Self.enginePack && rulesRun.map({ $0.contains(finding.rule) || !ruleIDs.contains(finding.rule) }) ?? true {
+            where !finding.pending && finding.severity != .info && !finding.isEngineFinding && rulesRun.map({ $0.contains(finding.rule) || !ruleIDs.contains(finding.rule) }) ?? true {
                 if counted.insert(finding.rule).inserted { byRule[finding.rule, default: []].append(record) }
                 if basis[finding.rule] == nil { basis[finding.rule] = finding.basis.text(language) }
             }

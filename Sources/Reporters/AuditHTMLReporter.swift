@@ -177,10 +177,10 @@ public enum AuditHTMLReporter {
         html += "<thead><tr>" + header.map { "<th>\(Escaping.html($0))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
         for record in audit.records {
             let status = AuditReport.status(of: record)
-            let active = record.findings.filter { $0.waiver == nil && !$0.pending }
-            let broken = Array(Set(active.map(\.rule))).sorted().joined(separator: " ")
+            let counted = AuditReport.counts(of: record)
+            let broken = counted.broken.joined(separator: " ")
             let kind = record.kind.map { (audit.shortKindNames[$0] ?? audit.kindNames[$0])?.text(language) ?? $0 } ?? ""
-            let counts = "\(active.count { $0.severity == .error })/\(active.count { $0.severity == .warning })/\(record.findings.count { $0.waiver != nil })/\(record.findings.count { $0.waiver == nil && $0.pending })"
+            let counts = "\(counted.errors)/\(counted.warnings)/\(counted.waived)/\(counted.pending)"
             let cells = [
                 Escaping.html(record.id ?? ""), Escaping.html(record.title ?? ""), Escaping.html(kind), Escaping.html(record.department ?? ""),
                 Escaping.html(record.decisionDate?.description ?? ""),

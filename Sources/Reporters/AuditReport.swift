@@ -159,7 +159,7 @@ public struct AuditReport: Sendable {
             var rate = ComplianceRate(key: rule.id, label: rule.title, applicable: 0, passed: 0, errors: 0, warnings: 0)
             // A record a rule could not be finished on (out of its budget) is unknown to every rule:
             // counted in none of their rates (its status says it cannot be checked).
-            for record in inPeriod where record.applicableRules.contains(rule.id) && !record.findings.contains(where: { $0.pack == AnnualReportDraft.enginePack }) {
+            for record in inPeriod where record.applicableRules.contains(rule.id) && !record.hasEngineFinding {
                 let findings = record.findings.filter { $0.rule == rule.id }
                 // Work still ahead is not yet a failure, nor a pass.
                 if !findings.isEmpty, findings.allSatisfy(\.pending) {
@@ -223,15 +223,24 @@ public struct AuditReport: Sendable {
         // A record whose meaning is unknown (the record pack blocked it) cannot be checked.
         if record.blocked { return .unverifiable }
         let active = record.findings.filter { $0.waiver == nil && !$0.pending }
-        if active.contains(where: { $0.severity == .error && $0.pack != AnnualReportDraft.enginePack }) { return .noncompliant }
+        if active.contains(where: { $0.severity == .error && !$0.isEngineFinding }) { return .noncompliant }
         // Nor can one a rule could not be finished on (out of its budget, values of mixed types),
         // which may hide a finding, as the annual report says too (an error found is said first).
-        if record.findings.contains(where: { $0.pack == AnnualReportDraft.enginePack }) { return .unverifiable }
+        if record.hasEngineFinding { return .unverifiable }
         if record.findings.contains(where: { $0.waiver != nil && $0.severity == .error }) { return .waived }
         // Warnings (a waived one too) say more than work still ahead.
         if !active.isEmpty || record.findings.contains(where: { $0.waiver != nil }) { return .warnings }
         if record.findings.contains(where: \.pending) { return .pending }
         return record.checkedBeyondFormat ? .compliant : .formatOnly
+    }
+
+    /// A record's findings as the records tables count them: errors and warnings (neither waived
+    /// nor pending), waived ones, pending ones (work still ahead, never errors), and the rules broken.
+    static func counts(of record: CheckedRecord) -> (errors: Int, warnings: Int, waived: Int, pending: Int, broken: [String]) {
+        let active = record.findings.filter { $0.waiver == nil && !$0.pending }
+        return (active.count { $0.severity == .error }, active.count { $0.severity == .warning },
+                record.findings.count { $0.waiver != nil }, record.findings.count { $0.waiver == nil && $0.pending },
+                Array(Set(active.map(\.rule))).sorted())
     }
 
     /// Whether a record counts as without errors in the department, month and overall rates.

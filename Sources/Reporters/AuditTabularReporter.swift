@@ -49,16 +49,12 @@ public enum AuditTable: String, Sendable, CaseIterable {
                 ? ["编号", "标题", "类型", "承办单位", "决定日期", "状态", "错误", "警告", "已豁免", "待办", "违反的规则", "文件"]
                 : ["id", "title", "kind", "department", "decision date", "status", "errors", "warnings", "waived", "pending", "rules broken", "file"]
             return (header, audit.records.map { record in
-                // Waived and pending findings are counted apart, not as errors or warnings: a
-                // finding about work still ahead broke no rule yet.
-                let active = record.findings.filter { $0.waiver == nil && !$0.pending }
-                let broken = Array(Set(active.map(\.rule))).sorted()
+                let counts = AuditReport.counts(of: record)
                 return [
                     .text(record.id ?? ""), .text(record.title ?? ""), .text(record.kind.map { audit.kindNames[$0]?.text(language) ?? $0 } ?? ""),
                     .text(record.department ?? ""), record.decisionDate.map { .date($0) } ?? .text(""), .text(AuditReport.status(of: record).text(language)),
-                    .integer(active.count { $0.severity == .error }), .integer(active.count { $0.severity == .warning }),
-                    .integer(record.findings.count { $0.waiver != nil }), .integer(record.findings.count { $0.waiver == nil && $0.pending }),
-                    .text(broken.joined(separator: zh ? "、" : ", ")), .text(record.place),
+                    .integer(counts.errors), .integer(counts.warnings), .integer(counts.waived), .integer(counts.pending),
+                    .text(counts.broken.joined(separator: zh ? "、" : ", ")), .text(record.place),
                 ]
             })
         case .rules, .packs, .departments, .months:

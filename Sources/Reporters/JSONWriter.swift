@@ -44,42 +44,15 @@ enum JSONWriter {
                 index += 1
                 continue
             }
-            if byte == 0xEF {
-                // U+FFFE and U+FFFF (EF BF BE, EF BF BF) are escaped; the rest of EF (full-width
-                // punctuation, the byte-order mark) is text.
-                guard index + 2 < bytes.count, bytes[index + 1] == 0xBF, bytes[index + 2] >= 0xBE else {
+            if byte >= 0x80 {
+                // C2, E2 or EF: a multi-byte character, escaped only when it is one of a few.
+                guard let (length, escape) = Self.escapedCharacter(bytes, at: index) else {
                     index += 1
                     continue
                 }
                 copyRun()
-                output.append(contentsOf: (bytes[index + 2] == 0xBE ? #"\ufffe"# : #"\uffff"#).utf8)
-                index += 3
-                runStart = index
-                continue
-            }
-            if byte == 0xC2 {
-                // U+0080 to U+009F (C2 80 to C2 9F), the C1 controls, are escaped; the rest of C2 is text.
-                guard index + 1 < bytes.count, bytes[index + 1] < 0xA0 else {
-                    index += 1
-                    continue
-                }
-                copyRun()
-                output.append(contentsOf: #"\u00"#.utf8)
-                output.append(hexDigit(bytes[index + 1] >> 4))
-                output.append(hexDigit(bytes[index + 1] & 0x0F))
-                index += 2
-                runStart = index
-                continue
-            }
-            if byte == 0xE2 {
-                // U+2028 and U+2029, which JavaScript reads as line ends, are escaped.
-                guard index + 2 < bytes.count, bytes[index + 1] == 0x80, bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9 else {
-                    index += 1
-                    continue
-                }
-                copyRun()
-                output.append(contentsOf: (bytes[index + 2] == 0xA8 ? #"\u2028"# : #"\u2029"#).utf8)
-                index += 3
+                output.append(contentsOf: escape.utf8)
+                index += length
                 runStart = index
                 continue
             }
@@ -100,6 +73,25 @@ enum JSONWriter {
             runStart = index
         }
         copyRun()
+    }
+
+    /// The escape of the multi-byte character starting at `index`, and its length in bytes, when it
+    /// is one to escape: the C1 controls U+0080 to U+009F (C2 80 to C2 9F), which libyaml refuses;
+    /// U+2028 and U+2029 (E2 80 A8, E2 80 A9), which JavaScript reads as line ends; the
+    /// noncharacters U+FFFE and U+FFFF (EF BF BE, EF BF BF), which libyaml refuses. Nil for the
+    /// rest of C2, E2 and EF (“ ”, full-width punctuation, the byte-order mark), which is text.
+    private static func escapedCharacter(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (length: Int, escape: String)? {
+        let left = bytes.count - index
+        switch bytes[index] {
+        case 0xC2 where left >= 2 && bytes[index + 1] < 0xA0:
+            return (2, #"\u00"# + String(decoding: [hexDigit(bytes[index + 1] >> 4), hexDigit(bytes[index + 1] & 0x0F)], as: UTF8.self))
+        case 0xE2 where left >= 3 && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
+            return (3, bytes[index + 2] == 0xA8 ? #"\u2028"# : #"\u2029"#)
+        case 0xEF where left >= 3 && bytes[index + 1] == 0xBF && bytes[index + 2] >= 0xBE:
+            return (3, bytes[index + 2] == 0xBE ? #"\ufffe"# : #"\uffff"#)
+        default:
+            return nil
+        }
     }
 
     /// A hexadecimal digit in lower case, for a value below 16.

@@ -22,6 +22,9 @@ public struct CheckedRecord: Sendable {
     /// Whether nothing of the record is done, only planned: the audit places it by its plan, the
     /// annual report counts it as nothing made.
     public var isPlannedOnly = false
+    /// Whether a rule could not be finished on the record (an engine finding): what it would have
+    /// said is unknown, so the record cannot be checked.
+    public var hasEngineFinding: Bool { findings.contains(where: \.isEngineFinding) }
     /// Where the record starts.
     public var line: Int
     /// The findings on this record.
@@ -64,10 +67,12 @@ public struct CheckedRecord: Sendable {
     /// Creates a checked record.
     public init(
         file: String, id: String?, title: String?, kind: String?, department: String?, decisionDate: Day?, line: Int,
-        findings: [Finding], applicableRules: [String] = [], periodDate: Day? = nil
+        findings: [Finding], applicableRules: [String] = []
     ) {
         self.applicableRules = applicableRules
-        self.periodDate = periodDate ?? decisionDate
+        // Placed by its decision until told otherwise (`RecordChecker.periodDate` sets the day a
+        // checked record is placed by, nil too).
+        self.periodDate = decisionDate
         self.file = file
         self.id = id
         self.title = title

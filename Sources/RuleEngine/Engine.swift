@@ -213,7 +213,7 @@ public final class Engine: Sendable {
         let budget = context.ruleStepBudget
         if evaluator.exhausted {
             replaceFindings(of: rule, in: &result, record: evaluator.record, with: Finding(
-                rule: "rule-budget", pack: "engine", severity: .error, record: nil, file: evaluator.record.file,
+                rule: "rule-budget", pack: Finding.enginePack, severity: .error, record: nil, file: evaluator.record.file,
                 position: evaluator.record.position, title: LocalizedText(zh: "规则超出计算预算", en: "Rule exceeded its evaluation budget"),
                 message: LocalizedText(
                     zh: "规则 \(rule.id) 在这条记录上计算超过 \(budget) 步，已停止，其结论未知（规则文件：\(rule.file)）",
@@ -227,7 +227,7 @@ public final class Engine: Sendable {
         }
         if let error = evaluator.typeError {
             replaceFindings(of: rule, in: &result, record: evaluator.record, with: Finding(
-                rule: "rule-error", pack: "engine", severity: .error, record: nil, file: evaluator.record.file,
+                rule: "rule-error", pack: Finding.enginePack, severity: .error, record: nil, file: evaluator.record.file,
                 position: error.position ?? evaluator.record.position, title: LocalizedText(zh: "规则无法判断这条记录", en: "Rule cannot judge this record"),
                 message: LocalizedText(
                     zh: "规则 \(rule.id) 在这条记录上\(error.problem.zh)，其结论未知（规则文件：\(rule.file)）",

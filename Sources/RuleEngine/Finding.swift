@@ -21,6 +21,13 @@ public struct Evidence: Sendable, Hashable {
 
 /// A violation of a rule, or a problem with an input, at a place in a file.
 public struct Finding: Sendable {
+    /// The pack of the engine's own findings: a rule out of its budget (`rule-budget`) or unable
+    /// to compare (`rule-error`), a registry missing (`registry-missing`).
+    public static let enginePack = "engine"
+
+    /// Whether the finding is the engine's own (see `enginePack`): what a rule would have said is unknown.
+    public var isEngineFinding: Bool { pack == Self.enginePack }
+
     /// The rule id.
     public var rule: String
     /// The rule's pack.

@@ -22,7 +22,7 @@ extension Finding {
         let zhRules = rules.map { "\($0.id)（\($0.title.zh)）" }.joined(separator: "、")
         let enRules = rules.map { "\($0.id) (\($0.title.en))" }.joined(separator: ", ")
         return Finding(
-            rule: "registry-missing", pack: "engine", severity: .error, record: record, file: file, position: position,
+            rule: "registry-missing", pack: Finding.enginePack, severity: .error, record: record, file: file, position: position,
             title: LocalizedText(zh: "未找到人员名册，无法核查", en: "No registry, so not checked"),
             message: LocalizedText(
                 zh: "会前须核查的 \(zhRules)依赖人员名册，未能核查，不能确认可以上会",
