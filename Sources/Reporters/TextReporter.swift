@@ -282,10 +282,8 @@ public struct TextReporter: Sendable {
         printable(text.contains(where: \.isNewline) ? String(text.map { $0.isNewline ? "\u{FFFD}" : $0 }) : text)
     }
 
-    /// C0 and C1 controls, and what can reorder, break or hide what a reader sees: the
-    /// bidirectional controls (U+061C, U+200E, U+200F, U+202A–U+202E, U+2066–U+2069), the line and
-    /// paragraph separators (U+2028, U+2029), the byte-order mark (U+FEFF) and the tag characters
-    /// (U+E0000–U+E007F).
+    /// What no terminal is shown: the controls and the characters that reorder, break or hide
+    /// text (`Escaping.isHidden`).
     static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool {
         Escaping.isHidden(scalar)
     }
