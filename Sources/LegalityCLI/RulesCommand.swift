@@ -164,6 +164,7 @@ struct ListRules: ParsableCommand {
             if rule.description == nil { advice.append("\(place): warning: \(rule.id) has no 'description' saying what it demands") }
             if rule.help == nil { advice.append("\(place): warning: \(rule.id) has no 'help' saying how to put a violation right") }
             advice += Self.misspeltFacts(rule, vocabulary: run.rules.vocabulary).map { "\(place): warning: \($0)" }
+            if let never = Self.neverFires(rule) { advice.append("\(place): warning: \(rule.id) \(never)") }
             if case .record(let check) = rule.body, check.stepsDegree >= 2 {
                 let power = check.stepsDegree == 2 ? "quadratic" : "of degree \(check.stepsDegree)"
                 let at = check.quadraticPosition.map { "\(rule.file):\($0.line):\($0.column)" } ?? place
@@ -171,6 +172,24 @@ struct ListRules: ParsableCommand {
             }
         }
         try FileSystem.deliver(TextReporter.terminalSafe(advice.map { $0 + "\n" }.joined() + "\(selected.count) rules checked, 0 errors, \(advice.count) warnings\n"), to: nil)
+    }
+
+    /// Why a rule can never make a finding, when it is plain from the rule alone: it applies to
+    /// no kind, its `when` or `violation` is false as written, or its violation is an empty `any`.
+    static func neverFires(_ rule: Rule) -> String? {
+        if rule.kinds?.isEmpty == true { return "applies to no kind ('kinds: []'), so it never runs; list the kinds it checks, or leave 'kinds' out for every kind" }
+        guard case .record(let check) = rule.body else { return nil }
+        func isFalse(_ expression: Expression) -> Bool {
+            switch expression {
+            case .literal(.bool(false)), .literal(.null): true
+            case .any(let items): items.isEmpty
+            case .all(let items): items.contains(where: isFalse)
+            default: false
+            }
+        }
+        if let when = check.when, isFalse(when) { return "has a 'when' that is false as written, so it never applies" }
+        if isFalse(check.violation) { return "has a violation that is false as written ('false', '~' or an empty 'any'), so it never makes a finding" }
+        return nil
     }
 
     /// Facts a rule reads that are no boolean fact of the vocabulary but one typo from one

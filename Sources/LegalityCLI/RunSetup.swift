@@ -54,6 +54,13 @@ enum RunSetup {
                     message: "\(path): no rule files (.yaml) found; the rules given with --rules or the configuration's 'rules' would not run",
                     chinese: "\(path)：没有找到规则文件（.yaml）；--rules 或配置中 rules 指定的规则不会执行")
             }
+            // Nor may `test` or `rules lint` of such a folder pass: nothing was tested or linted
+            // (a rule saved as F04.yaml.txt by a text editor).
+            if files.isEmpty, extra.contains(path) {
+                throw RunError(
+                    message: "\(path): no rule files (.yaml) found, so nothing was tested or checked; a rule file's name ends in .yaml",
+                    chinese: "\(path)：没有找到规则文件（.yaml），没有可测试或检查的规则；规则文件名须以 .yaml 结尾")
+            }
             for file in files where !isCalendar(file) {
                 let real = FileSystem.realPath(file) ?? file
                 if extra.contains(path) { extraFiles.insert(real) }

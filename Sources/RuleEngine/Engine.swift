@@ -191,7 +191,7 @@ public final class Engine: Sendable {
     private func evaluate(_ plan: RulePlan, with evaluator: Evaluator, into result: inout RecordEvaluation) -> Bool {
         evaluator.startBudget(context.ruleStepBudget)
         defer { evaluator.startBudget(.max) }
-        if let holds = plan.check.when?(evaluator).isTrue, !holds { return budgetBreach(plan.rule, evaluator, &result) }
+        if let when = plan.check.when, !evaluator.conditionHolds(when(evaluator)) { return budgetBreach(plan.rule, evaluator, &result) }
         var use = VersionUse()
         loop(0, plan, evaluator, &result, &use)
         if evaluator.exhausted || evaluator.typeError != nil { return budgetBreach(plan.rule, evaluator, &result) }
@@ -231,7 +231,7 @@ public final class Engine: Sendable {
                 position: error.position ?? evaluator.record.position, title: LocalizedText(zh: "规则无法判断这条记录", en: "Rule cannot judge this record"),
                 message: LocalizedText(
                     zh: "规则 \(rule.id) 在这条记录上\(error.problem.zh)，其结论未知（规则文件：\(rule.file)）",
-                    en: "the rule \(rule.id) met a value it cannot compare on this record: \(error.problem.en); its result is unknown (rule file: \(rule.file))"),
+                    en: "the rule \(rule.id) met a value it cannot use on this record: \(error.problem.en); its result is unknown (rule file: \(rule.file))"),
                 basis: Basis(instrument: "legality", article: "rule language", english: "legality rule language"),
                 help: LocalizedText(
                     zh: "把记录中的值改成规则需要的类型（如数字不带单位），或修改规则的比较。",
@@ -285,7 +285,7 @@ public final class Engine: Sendable {
                 if let version { evaluator.use(version: version) }
             }
             let asked = evaluator.seenQueries.count
-            if plan.check.violation(evaluator).isTrue {
+            if evaluator.conditionHolds(plan.check.violation(evaluator)) {
                 if !plan.isRecordPack, !hasVersions || separateActs { about = subjectAfterViolation(plan, evaluator) }
                 var parts = findingParts(plan, evaluator)
                 if let version { parts.basis = plan.rule.versions[version].basis }
@@ -302,7 +302,7 @@ public final class Engine: Sendable {
             return
         }
         let slot = plan.check.loops[level].slot
-        for item in plan.check.loopPrograms.call(level, evaluator).takeElements() ?? [] {
+        for item in plan.check.loopPrograms.call(level, evaluator).takeItems() {
             if evaluator.exhausted { return }
             evaluator.bind(slot, to: item, resetting: plan.check.lets)
             loop(level + 1, plan, evaluator, &result, &use)

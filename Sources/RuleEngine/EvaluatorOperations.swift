@@ -144,11 +144,6 @@ extension Evaluator {
         return texts
     }
 
-    /// A bilingual template with the values of this record in place.
-    func render(_ template: TemplateProgram) -> LocalizedText {
-        template.rendered(with: valueTexts(template))
-    }
-
     /// Whether a value is there: not missing, and not an empty list.
     func exists(_ value: Value) -> Bool {
         switch value {
@@ -164,7 +159,31 @@ extension Evaluator {
         let saved = slots[filter.slot]
         slots[filter.slot] = item
         defer { slots[filter.slot] = saved }
-        return filter.condition(self).isTrue
+        return conditionHolds(filter.condition(self))
+    }
+
+    /// Whether a condition (`when`, `violation`, `where`, an item of `all` or `any`, what `not`,
+    /// `is_true` and `if` test) holds: only a boolean true does, and a missing value (a field not
+    /// written) does not. Any other value (a text such as 是, a number, a step) is no condition: a
+    /// type error of the rule on this record, never a silent true or false.
+    @inline(__always)
+    func conditionHolds(_ value: Value) -> Bool {
+        switch value {
+        case .bool(let holds, _): return holds
+        case .missing: return false
+        default:
+            noteConditionError(value)
+            return false
+        }
+    }
+
+    @inline(never)
+    private func noteConditionError(_ value: Value) {
+        let kinds = ["text": "文本", "number": "数字", "date": "日期", "step": "步骤", "list": "列表", "mapping": "映射"]
+        let kind = typeName(value)
+        noteTypeError(LocalizedText(
+            zh: "遇到不是布尔值的条件：\(kinds[kind] ?? kind)“\(text(value, .zh))”（条件须为 true 或 false；是否存在请用 exists）",
+            en: "a condition needs a boolean (true or false), found \(kind) '\(text(value, .en))' (to ask whether a value is there, use exists)"), value, .missing)
     }
 
     /// The earliest or latest element; steps by date (ties: the first listed for the earliest,

@@ -7,10 +7,15 @@ extension Evaluator {
     /// `first`, `last`, `count` or `exists` of them needs).
     func select(_ selection: SelectionProgram, into selected: inout SelectedSteps) {
         // The bounds make one span of days (no list of them is made for every selection); a
-        // bound that is no date selects nothing.
+        // missing bound (`on_or_before: $first_discussion` with no discussion) selects nothing,
+        // and one that is there but no date (`2024年3月1日`) is a type error of the rule.
         var days = DaySpan()
         for place in selection.boundComparisons.indices {
-            guard let day = day(selection.boundValues.call(place, self))?.ordinal else { return }
+            let bound = selection.boundValues.call(place, self)
+            guard let day = day(bound)?.ordinal else {
+                if exists(bound) { noteBoundError(bound) }
+                return
+            }
             days.bound(selection.boundComparisons[place], day)
         }
         // The candidates: a span of `orderByType` (one type), or `order` (every type, or several),
@@ -35,6 +40,12 @@ extension Evaluator {
                 consider(order[place], selection, days, into: &selected)
             }
         }
+    }
+
+    private func noteBoundError(_ bound: Value) {
+        noteTypeError(LocalizedText(
+            zh: "步骤选择的日期界限（on_or_before、after 等）需要日期，而“\(text(bound, .zh))”不是日期（应写作 YYYY-MM-DD）",
+            en: "a step selection's date bound (on_or_before, after, ...) needs a date; '\(text(bound, .en))' is not one (expected YYYY-MM-DD)"), bound, .missing)
     }
 
     /// The place in `typeGroups` of the steps of a type (with its number in the selections'

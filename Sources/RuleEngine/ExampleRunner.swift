@@ -44,15 +44,21 @@ public enum ExampleRunner {
         var state = RunState(rules: rules)
         var findings: [Finding] = []
         var roots: [YAMLNode] = []
+        // What kept a record from being judged as written: a problem of the record pack's.
+        var problems: [RecordProblem] = []
         if let record = example.record {
             roots = [record]
-            findings += engine.check(engine.load(record, file: rule.file), file: rule.file, state: &state)
+            let loaded = engine.load(record, file: rule.file)
+            problems += loaded.problems
+            findings += engine.check(loaded, file: rule.file, state: &state)
         } else if let text = example.text {
             let file = "\(rule.id) example"
             do {
                 try YAMLParser.parse(Array(text.utf8), file: file) { document in
                     roots.append(document)
-                    findings += engine.check(engine.load(document, file: file), file: file, state: &state)
+                    let loaded = engine.load(document, file: file)
+                    problems += loaded.problems
+                    findings += engine.check(loaded, file: file, state: &state)
                 }
             } catch {
                 let problem = RecordProblem(code: .yaml, message: LocalizedText(zh: error.message, en: error.message), position: error.position)
@@ -60,7 +66,21 @@ public enum ExampleRunner {
             }
         }
         if case .run = rule.body { findings += engine.runFindings() }
-        return ExampleOutcome(rule: rule, example: example, failure: judge(example, findings, roots: roots, language), findings: findings)
+        let failure = rule.isRecordPack ? judge(example, findings, roots: roots, language)
+            : unjudged(example, problems, language) ?? judge(example, findings, roots: roots, language)
+        return ExampleOutcome(rule: rule, example: example, failure: failure, findings: findings)
+    }
+
+    /// Why a non-triggering example of a rule outside the record pack proves nothing: its record
+    /// has a problem of the record pack's (a misspelt kind or code, a missing title, an impossible
+    /// date, an unknown key), so the rule never judged it as written, and it passed whatever the
+    /// rule says. Nil when there is none.
+    private static func unjudged(_ example: RuleExample, _ problems: [RecordProblem], _ language: Language) -> String? {
+        guard !example.triggers, !problems.isEmpty else { return nil }
+        let zh = language == .zh
+        let listed = problems.map { "  ! \($0.position.line):\($0.position.column) \($0.message.text(language))" }.joined(separator: "\n")
+        return (zh ? "示例记录本身有问题，规则没有按所写的内容判断它（不触发的示例因此总会通过）；请改正示例：\n"
+            : "the example's record has a problem of its own, so the rule never judged it as written (a non-triggering example then passes whatever the rule says); correct the example:\n") + listed
     }
 
     private static func judge(_ example: RuleExample, _ findings: [Finding], roots: [YAMLNode], _ language: Language) -> String? {

@@ -40,12 +40,12 @@ struct Programs {
         case .items(let source, let filter):
             let source = make(source)
             guard let filter = filter.map({ FilterProgram($0, using: self) }) else {
-                return Program { $0.spend() ? .list(source($0).takeElements() ?? []) : .missing }
+                return Program { $0.spend() ? .list(source($0).takeItems()) : .missing }
             }
             return Program { evaluator in
                 guard evaluator.spend() else { return .missing }
                 var kept: [Value] = []
-                for item in source(evaluator).takeElements() ?? [] where evaluator.keep(item, filter) { kept.append(item) }
+                for item in source(evaluator).takeItems() where evaluator.keep(item, filter) { kept.append(item) }
                 return .list(kept)
             }
         case .first(let inner):
@@ -74,7 +74,7 @@ struct Programs {
             let (condition, then, otherwise) = (make(condition), make(then), make(otherwise))
             return Program { evaluator in
                 guard evaluator.spend() else { return .missing }
-                return condition(evaluator).isTrue ? then(evaluator) : otherwise(evaluator)
+                return evaluator.conditionHolds(condition(evaluator)) ? then(evaluator) : otherwise(evaluator)
             }
         case .concat(let items):
             let items = ProgramList(items.map(make))
@@ -101,7 +101,7 @@ struct Programs {
             let inner = make(inner)
             return Program { evaluator in
                 guard evaluator.spend() else { return .missing }
-                let items = inner(evaluator).takeElements() ?? []
+                let items = inner(evaluator).takeItems()
                 return evaluator.spend(items.count) ? .list(evaluator.distinct(items)) : .missing
             }
         case .count(let inner):
@@ -156,19 +156,19 @@ struct Programs {
             let items = ProgramList(items.map(make))
             return Program { evaluator in
                 guard evaluator.spend() else { return .missing }
-                for index in 0..<items.count where !items.call(index, evaluator).isTrue { return .bool(false) }
+                for index in 0..<items.count where !evaluator.conditionHolds(items.call(index, evaluator)) { return .bool(false) }
                 return .bool(true)
             }
         case .any(let items):
             let items = ProgramList(items.map(make))
             return Program { evaluator in
                 guard evaluator.spend() else { return .missing }
-                for index in 0..<items.count where items.call(index, evaluator).isTrue { return .bool(true) }
+                for index in 0..<items.count where evaluator.conditionHolds(items.call(index, evaluator)) { return .bool(true) }
                 return .bool(false)
             }
         case .not(let inner):
             let inner = make(inner)
-            return Program { $0.spend() ? .bool(!inner($0).isTrue) : .missing }
+            return Program { $0.spend() ? .bool(!$0.conditionHolds(inner($0))) : .missing }
         case .exists(let inner):
             let inner = make(inner)
             return Program { $0.spend() ? .bool($0.exists(inner($0))) : .missing }
@@ -187,14 +187,14 @@ struct Programs {
                 guard evaluator.spend() else { return .missing }
                 let value = item(evaluator)
                 guard !value.isMissing else { return .bool(false) }
-                let candidates = list(evaluator).takeElements() ?? []
+                let candidates = list(evaluator).takeItems()
                 guard evaluator.spend(candidates.count) else { return .missing }
                 for candidate in candidates where evaluator.compare(value, candidate, .eq) { return .bool(true) }
                 return .bool(false)
             }
         case .isTrue(let inner):
             let inner = make(inner)
-            return Program { $0.spend() ? .bool(inner($0).isTrue) : .missing }
+            return Program { $0.spend() ? .bool($0.conditionHolds(inner($0))) : .missing }
         case .registered(let inner):
             let inner = make(inner)
             return Program { $0.spend() ? .bool($0.registry?.contains($0.text(inner($0), .en)) ?? false) : .missing }
@@ -211,7 +211,14 @@ struct Programs {
             return Self.listed(make(type), for: make(person)) { $0.qualifications }
         case .phrase(let template):
             let template = TemplateProgram(template, using: self)
-            return Program { $0.spend() ? .localized($0.render(template)) : .missing }
+            return Program { evaluator in
+                guard evaluator.spend() else { return .missing }
+                let texts = evaluator.valueTexts(template)
+                // A step for each byte of the values written into the text: a text doubled by a
+                // few `let`s (`{a}{a}`) took gigabytes within the rule's budget.
+                guard evaluator.spend(texts.reduce(0) { $0 + $1.utf8.count }) else { return .missing }
+                return .localized(template.rendered(with: texts))
+            }
         case .personNamed(let inner):
             let inner = make(inner)
             return Program { evaluator in

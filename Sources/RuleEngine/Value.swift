@@ -63,11 +63,6 @@ enum Value: Sendable {
         return false
     }
 
-    var isTrue: Bool {
-        if case .bool(true, _) = self { return true }
-        return false
-    }
-
     var number: Double? {
         switch self {
         case .number(let value, _): value
@@ -97,6 +92,19 @@ enum Value: Sendable {
             }
         case .missing: []
         default: nil
+        }
+    }
+
+    /// The items of a value where a list is expected (`for_each`, `items`, `distinct`, `in`): a
+    /// list's items, none for a missing value, and any other value as one item, as `count` and
+    /// `concat` take it (`reviewers: P-777` is one reviewer; it was none, and a rule over the
+    /// list silently found nothing).
+    consuming func takeItems() -> [Value] {
+        switch self {
+        case .missing: return []
+        case .list(let items): return items
+        case .node(let node) where node.kind == .sequence: return takeElements() ?? []
+        default: return [self]
         }
     }
 

@@ -130,18 +130,24 @@ struct ExpressionCompiler {
 
     private mutating func operation(_ name: String, _ argument: YAMLNode, key: YAMLNode) -> (Expression, StaticType) {
         switch name {
-        case "all": return (.all(list(argument, name)), .other)
-        case "any": return (.any(list(argument, name)), .other)
-        case "not": return (.not(compile(argument)), .other)
+        case "all": return (.all(sequence(argument, name).map { compileCondition($0) }), .other)
+        case "any": return (.any(sequence(argument, name).map { compileCondition($0) }), .other)
+        case "not": return (.not(compileCondition(argument)), .other)
         case "exists": return (.exists(compile(argument)), .other)
         case "missing": return (.missing(compile(argument)), .other)
-        case "is_true": return (.isTrue(compile(argument)), .other)
+        case "is_true": return (.isTrue(compileCondition(argument)), .other)
         case "eq", "ne", "lt", "le", "gt", "ge":
             let (a, b) = pair(argument, name, notingCodes: name == "eq" || name == "ne")
             if let kinds = Self.literalKinds(a, b) { error(argument, "'\(name)' compares \(kinds.0) with \(kinds.1), which never compare; compare values of one type") }
+            if name != "eq", name != "ne", let text = Self.unitText(a) ?? Self.unitText(b) {
+                error(argument, "'\(name)' orders numbers and dates, and '\(text)' is neither: write a number without units or separators (50000, not 5万 or 50,000), a date as YYYY-MM-DD")
+            }
             return (.compare(Comparison(rawValue: name) ?? .eq, a, b), .other)
         case "in":
             let (a, b) = pair(argument, name, notingCodes: true)
+            if case .literal(let literal) = b, literal != .null, let written = argument.sequence?.last?.scalar?.text {
+                error(argument, "'in' looks for a value in a list, and '\(written)' is one value: write [\(written)], or compare with eq")
+            }
             if case .list(let items) = b, let kinds = items.lazy.compactMap({ Self.literalKinds(a, $0) }).first {
                 error(argument, "'in' looks for \(kinds.0) in a list holding \(kinds.1), which never compare; compare values of one type")
             }
@@ -177,13 +183,16 @@ struct ExpressionCompiler {
             }
             let (then, thenType) = compileTyped(items[1])
             let (otherwise, elseType) = compileTyped(items[2])
-            return (.choose(compile(items[0]), then, otherwise), thenType == elseType ? thenType : .other)
+            return (.choose(compileCondition(items[0]), then, otherwise), thenType == elseType ? thenType : .other)
         case "concat": return (.concat(list(argument, name)), .other)
         case "distinct": return (.distinct(compile(argument)), .other)
         case "count": return (.count(compile(argument)), .other)
         case "add_days", "add_working_days", "add_calendar_days":
             noteDayCount(argument.sequence?.dropFirst().first)
             let (a, b) = pair(argument, name)
+            if case .literal(.text(let text)) = b {
+                error(argument, "'\(name)' adds a number of days, and '\(text)' is no number: write it as 15, not 15个工作日")
+            }
             switch name {
             case "add_days": return (.addDays(a, b), .other)
             case "add_working_days": return (.addWorkingDays(a, b), .other)
@@ -266,6 +275,37 @@ struct ExpressionCompiler {
             }
             return (.literal(.null), .other)
         }
+    }
+
+    /// Compiles a condition (`when`, `violation`, `where`, an item of `all` or `any`, what `not`,
+    /// `is_true` and `if` test): a constant that is no boolean (`violation: "yes"`) or a step,
+    /// steps or signoffs (`violation: $the_decision`) is never true or false, and is refused here.
+    mutating func compileCondition(_ node: YAMLNode) -> Expression {
+        let (expression, type) = compileTyped(node)
+        switch (expression, type) {
+        case (.literal(.text), _), (.literal(.number), _):
+            error(node, "a condition is true or false, and '\(node.scalar?.text ?? "")' is neither; write true, false, or an expression such as {exists: ...}")
+        case (_, .step), (_, .steps), (_, .signoff), (_, .signoffs):
+            let written = node.scalar?.text ?? "this value"
+            error(node, "a condition is true or false, and \(written) is a step or a list, never either; ask {exists: \(written)} or {missing: \(written)}")
+        default:
+            break
+        }
+        return expression
+    }
+
+    /// A constant text that starts as a number does but is neither a number nor a date
+    /// (`5万`, `1,500`, `2024年1月1日`): meant as one, it never orders as one.
+    static func unitText(_ expression: Expression) -> String? {
+        guard case .literal(.text(let text)) = expression, let first = text.utf8.first,
+              (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first), Double(text) == nil, !looksLikeDate(text) else { return nil }
+        return text
+    }
+
+    /// Whether a constant is a date (a date-shaped text of a real day).
+    static func isDate(_ literal: Literal) -> Bool {
+        if case .text(let text) = literal { return Day(parsing: text) != nil }
+        return false
     }
 
     /// The kinds of two constants of types that never compare (`gt: [true, 1000]`, `gt: [[500], 1000]`).
@@ -369,7 +409,7 @@ struct ExpressionCompiler {
         if let stepTypes { slotStepTypes[slot] = stepTypes }
         itSlots.append((slot, itemType))
         defer { itSlots.removeLast() }
-        return Filter(slot: slot, condition: compile(node), position: node.position)
+        return Filter(slot: slot, condition: compileCondition(node), position: node.position)
     }
 
     private mutating func stepSelection(_ node: YAMLNode) -> StepSelection {
@@ -394,7 +434,12 @@ struct ExpressionCompiler {
                 // `$it` is a step of the selection's types (read from the node: `type` may follow `where`).
                 selection.filter = filter(pair.value, itemType: .step, stepTypes: node["type"].map { Self.names(in: $0) })
             case _ where boundKeys[key] != nil:
-                selection.bounds.append(DateBound(comparison: boundKeys[key] ?? .le, value: compile(pair.value)))
+                let bound = compile(pair.value)
+                // (A date-shaped text of no real day, 2024-02-30, was reported as such.)
+                if case .literal(let literal) = bound, literal != .null, !Self.isDate(literal), !Self.looksLikeDate(pair.value.scalar?.text ?? "") {
+                    error(pair.value, "'\(key)' takes a date (YYYY-MM-DD) or a value that is one, such as $first_discussion; '\(pair.value.scalar?.text ?? "")' is no date")
+                }
+                selection.bounds.append(DateBound(comparison: boundKeys[key] ?? .le, value: bound))
             default:
                 let path = key.split(separator: ".").map(String.init)
                 guard let head = path.first, Self.stepFields.contains(head) else {
@@ -477,6 +522,9 @@ struct ExpressionCompiler {
            let suggestion = Suggestion.closest(to: field, in: Self.stepFields) {
             error(node, "unknown step field '\(field)' in '\(written)'; did you mean '\(suggestion)'?")
         }
+        if let (key, place, suggestion) = Self.misspeltFormatKey(root: root, type: type, path: path) {
+            error(node, "'\(key)' in '\(written)' is no key of \(place); did you mean '\(suggestion)'? (a key of your own may be read, but not one a typo from the format's: no record writes it)")
+        }
         let knownStepTypes: [String]? = switch root {
         case .slot(let slot): slotStepTypes[slot]
         case .definition(let index): definitionStepTypes[index]
@@ -484,6 +532,33 @@ struct ExpressionCompiler {
         }
         let resultType: StaticType = path.isEmpty ? type : Self.fieldType(root: root, type: type, path: path, stepTypes: knownStepTypes)
         return (.reference(Reference(root: root, path: path, text: written)), resultType)
+    }
+
+    /// A key of the record, of a meeting or of a signoff that a path reads under a name one typo
+    /// from the format's own (`$record.orgen`, `$discussion.meeting.typ`, `$it.rol` over
+    /// signoffs): the key, what it is a key of, and the format's key.
+    static func misspeltFormatKey(root: ReferenceRoot, type: StaticType, path: [String]) -> (String, String, String)? {
+        func misspelt(_ key: String, _ known: [String]) -> String? {
+            known.contains(key) ? nil : Suggestion.closest(to: key, in: known)
+        }
+        var fields = path[...]
+        var type = type
+        if root == .record {
+            guard let first = fields.first else { return nil }
+            guard first == "steps" else { return misspelt(first, RecordFormat.recordKeys).map { (first, "a record", $0) } }
+            fields = fields.dropFirst()
+            type = .steps
+        }
+        if type == .signoff || type == .signoffs, let key = fields.first {
+            return misspelt(key, RecordFormat.signoffKeys).map { (key, "a signoff", $0) }
+        }
+        guard type == .step || type == .steps, fields.count >= 2, let field = fields.first else { return nil }
+        let key = fields[fields.startIndex + 1]
+        switch field {
+        case "meeting": return misspelt(key, RecordFormat.meetingKeys).map { (key, "a meeting", $0) }
+        case "signoffs": return misspelt(key, RecordFormat.signoffKeys).map { (key, "a signoff", $0) }
+        default: return nil
+        }
     }
 
     private func lookup(_ name: String) -> (slot: Int, type: StaticType)? {

@@ -8,9 +8,16 @@ enum RuleCompiler {
             compiler.error(node, "a rule is a mapping with id, severity, title, message, basis and violation, found \(node.kindDescription)")
             return nil
         }
+        // A file of definitions, a vocabulary or the annual report's wording is told by its one
+        // key: one misspelt (`defintions:`) made the file a rule without an id.
+        let fileKeys = ["definitions", "vocabulary", "annual_report"]
         for pair in pairs {
             let key = pair.key.scalar?.text ?? ""
-            if !RuleLoader.ruleKeys.contains(key) {
+            guard !RuleLoader.ruleKeys.contains(key) else { continue }
+            if let fileKey = Suggestion.closest(to: key, in: fileKeys) {
+                compiler.error(pair.key, "unknown key '\(key)'; did you mean '\(fileKey)'? (a file of shared definitions, a vocabulary or the annual report's wording has that one key)")
+                if node["id"] == nil { return nil }
+            } else {
                 compiler.error(pair.key, "unknown key '\(key)' in a rule\(Suggestion.phrase(for: key, in: RuleLoader.ruleKeys))")
             }
         }
@@ -169,14 +176,14 @@ enum RuleCompiler {
             loopBindings.append(Binding(name: loop.name, slot: loop.slot, expression: expression, dependsOnLoop: true))
         }
         compiler.resetReadLoopSlots()
-        let when = node["when"].map { compiler.compile($0) }
+        let when = node["when"].map { compiler.compileCondition($0) }
         if !compiler.readLoopSlots.isEmpty, let whenNode = node["when"] {
             compiler.error(whenNode, "'when' is checked before 'for_each', so it may not use a for_each variable; put that condition in 'violation'")
         }
         var violation: Expression = .literal(.bool(false))
         let seenBefore = compiler.seenCounter
         if let violationNode = node["violation"] {
-            violation = compiler.compile(violationNode)
+            violation = compiler.compileCondition(violationNode)
             if compiler.seenCounter != seenBefore, !Self.seenBeforeStandsAtTop(violation) {
                 compiler.error(violationNode, "'seen_before' may stand only as the violation itself or directly in its 'all', where it is checked in file order")
             }

@@ -32,7 +32,11 @@ enum RuleVersions {
                 compiler.error(pair.key, "unknown key '\(key)' in a version\(Suggestion.phrase(for: key, in: keys))")
             }
             guard let fromNode = item["from"], let from = RecordLoader.date(fromNode) else {
-                compiler.error(item["from"] ?? item, "a version needs 'from': the day it came into force (YYYY-MM-DD)")
+                if let written = item["from"] {
+                    compiler.error(written, "'from' is the day the version came into force, written YYYY-MM-DD; '\(written.scalar?.text ?? written.kindDescription)' is no such day")
+                } else {
+                    compiler.error(item, "a version needs 'from': the day it came into force (YYYY-MM-DD)")
+                }
                 continue
             }
             var until: Day?
@@ -78,6 +82,8 @@ enum RuleVersions {
                 compiler.error(pair.value, "parameter '\(name)' takes \(parameter.defaultList == nil ? "one value" : "a list"), like its default")
             case (.single(let literal), nil) where !literal.isSameKind(as: parameter.defaultValue):
                 compiler.error(pair.value, "parameter '\(name)' takes \(parameter.defaultValue.kindName), like its default")
+            case (.single(.text(let unit)), nil) where compiler.periodUnitParameters.contains(name) && !ExpressionCompiler.periodUnits.contains(unit):
+                compiler.error(pair.value, "parameter '\(name)' is the unit of add_period: working_days, calendar_days or days\(Suggestion.phrase(for: unit, in: ExpressionCompiler.periodUnits))")
             case (.list(let items), .some(let defaults)) where items.contains(where: { item in defaults.first.map { !item.isSameKind(as: $0) } ?? false }):
                 compiler.error(pair.value, "parameter '\(name)' takes a list of the kind of its default's items")
             default:

@@ -27,6 +27,58 @@ import Testing
         #expect(result.stdout.hasSuffix("2 passed, 0 failed\n"))
     }
 
+    /// A non-triggering example whose record the rule never judged (its kind misspelt, a key
+    /// unknown) passed whatever the rule said.
+    @Test(arguments: ["{id: E-2, kind: othre, title: t", "{id: E-2, kind: other, titel: t"])
+    func aNonTriggeringExampleWithAProblemOfItsOwnFails(written: String) throws {
+        let broken = Self.rule.replacingOccurrences(of: "{id: E-2, kind: other, title: t", with: written)
+        #expect(broken != Self.rule)
+        let folder = try CLIRunner.folder(["local/rule.yaml": broken])
+        let result = try CLIRunner.run(["test", "--lang", "en", "local"], in: folder)
+        #expect(result.status == 1, "\(result.stdout)")
+        #expect(result.stdout.contains("FAIL LOCAL-1 non-triggering"), "\(result.stdout)")
+        #expect(result.stdout.contains("the example's record has a problem of its own, so the rule never judged it as written"))
+        #expect(result.stdout.hasSuffix("1 passed, 1 failed\n"))
+    }
+
+    /// A folder holding no rule file (a rule saved as `rule.yaml.txt`) tested and linted nothing,
+    /// and said "0 passed, 0 failed" with exit status 0.
+    @Test func aFolderWithoutRuleFilesIsAnError() throws {
+        let folder = try CLIRunner.folder(["local/rule.yaml.txt": Self.rule])
+        for arguments in [["test", "local"], ["rules", "lint", "local"]] {
+            let result = try CLIRunner.run(arguments, in: folder)
+            #expect(result.status == 2, "\(arguments)")
+            #expect(result.stderr.contains("local: no rule files (.yaml) found, so nothing was tested or checked"), "\(result.stderr)")
+        }
+    }
+
+    /// What `rules lint` says of a rule that loads but can never fire.
+    @Test(arguments: [
+        ("violation: {missing: $decision.by}", "violation: {any: []}", "has a violation that is false as written"),
+        ("severity: warning", "severity: warning\nkinds: []", "applies to no kind ('kinds: []'), so it never runs"),
+        ("violation: {missing: $decision.by}", "when: false\nviolation: {missing: $decision.by}", "has a 'when' that is false as written"),
+    ])
+    func lintWarnsOfARuleThatCanNeverFire(original: String, replacement: String, warning: String) throws {
+        let folder = try CLIRunner.folder(["local/rule.yaml": Self.rule.replacingOccurrences(of: original, with: replacement)])
+        let result = try CLIRunner.run(["rules", "lint", "local"], in: folder)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains(warning), "\(result.stdout)")
+    }
+
+    /// A key of the format read under a misspelt name loaded and never fired.
+    @Test(arguments: [
+        ("violation: {eq: [$record.orgen, 某县]}", "'orgen' in '$record.orgen' is no key of a record; did you mean 'organ'?"),
+        ("violation: {eq: [$decision.meeting.typ, executive]}", "'typ' in '$decision.meeting.typ' is no key of a meeting; did you mean 'type'?"),
+        ("violation: {exists: {items: {in: $decision.signoffs, where: {eq: [$it.rol, head]}}}}", "'rol' in '$it.rol' is no key of a signoff; did you mean 'role'?"),
+        ("violation: {is_true: $decision.signoffs.rol}", "'rol' in '$decision.signoffs.rol' is no key of a signoff; did you mean 'role'?"),
+    ])
+    func aMisspeltKeyOfTheFormatIsRefused(violation: String, error: String) throws {
+        let folder = try CLIRunner.folder(["local/rule.yaml": Self.rule.replacingOccurrences(of: "violation: {missing: $decision.by}", with: violation)])
+        let result = try CLIRunner.run(["rules", "lint", "local"], in: folder)
+        #expect(result.status == 2)
+        #expect(result.stderr.contains(error), "\(result.stderr)")
+    }
+
     @Test func aWrongExampleFailsWithADiff() throws {
         let broken = Self.rule.replacingOccurrences(of: "at: steps.0", with: "at: steps.0.date")
         let folder = try CLIRunner.folder(["local/rule.yaml": broken])

@@ -1,0 +1,127 @@
+import DecisionRecords
+import Foundation
+import RuleEngine
+import RuleLanguage
+import Testing
+import YAMLTree
+
+/// Rules a user wrote that loaded without a word and never fired (a review of the rule language
+/// as its users write it): each is now a correct answer, an error where the rule loads, or a
+/// `rule-error` at the record's value.
+@Suite struct RuleLanguageThirdRoundTests {
+    static let record = """
+        id: L-1
+        kind: administrative_license
+        title: 某许可
+        organ: 某县人民政府
+        facts: %FACTS%
+        steps:
+          - {type: delivery, date: 2026-03-02}
+        """
+
+    static func findings(_ body: String, facts: String) throws -> [Finding] {
+        try RuleLanguageTrapTests.findings(RuleLanguageTrapTests.rule(body), record.replacingOccurrences(of: "%FACTS%", with: facts))
+    }
+
+    static func loadError(_ body: String) -> String? {
+        RuleLanguageTrapTests.loadError(RuleLanguageTrapTests.rule(body))
+    }
+
+    // MARK: A single value where a list is expected is one item
+
+    @Test(arguments: [("P-777", 1), ("[P-777, P-1]", 1), ("[P-1]", 0), ("~", 0)])
+    func forEachOverASingleValueRunsOnce(reviewers: String, expected: Int) throws {
+        let findings = try Self.findings("for_each: {person: $facts.reviewers}\nviolation: {eq: [$person, P-777]}", facts: "{reviewers: \(reviewers)}")
+        #expect(findings.count == expected, "\(findings.map(\.message.en))")
+    }
+
+    @Test(arguments: ["某县人民政府", "[某县人民政府, 某市人民政府]"])
+    func inLooksInASingleValueAsInAListOfOne(covered: String) throws {
+        let findings = try Self.findings("violation: {in: [$record.organ, $facts.covered_organs]}", facts: "{covered_organs: \(covered)}")
+        #expect(findings.map(\.rule) == ["TRAP-1"])
+    }
+
+    @Test func distinctAndItemsTakeASingleValueAsOneItem() throws {
+        #expect(try Self.findings("violation: {eq: [{count: {distinct: $facts.reviewers}}, 1]}", facts: "{reviewers: P-777}").count == 1)
+        #expect(try Self.findings("violation: {exists: {items: {in: $facts.reviewers, where: {eq: [$it, P-777]}}}}", facts: "{reviewers: P-777}").count == 1)
+    }
+
+    @Test(arguments: ["in: [$record.organ, 某县人民政府]", "in: [$record.organ, 3]"])
+    func aSingleConstantAsTheListOfInIsALoadError(condition: String) throws {
+        let error = try #require(Self.loadError("violation: {\(condition)}"))
+        #expect(error.contains("is one value: write ["), "\(error)")
+    }
+
+    // MARK: A condition is a boolean
+
+    @Test(arguments: [("true", 1), ("false", 0), ("~", 0)])
+    func isTrueOfABooleanOrMissingValue(flag: String, expected: Int) throws {
+        #expect(try Self.findings("violation: {is_true: $facts.flag}", facts: "{flag: \(flag)}").count == expected)
+    }
+
+    @Test(arguments: ["{is_true: $facts.flag}", "{not: $facts.flag}", "$facts.flag", "{all: [$facts.flag]}", "{exists: {items: {in: [1], where: $facts.flag}}}"])
+    func aRecordValueThatIsNoBooleanIsARuleErrorWhereverAConditionStands(violation: String) throws {
+        let findings = try Self.findings("violation: \(violation)", facts: "{flag: 是}")
+        #expect(findings.map(\.rule) == ["rule-error"], "\(findings.map(\.message.en))")
+        #expect(findings.first?.message.en.contains("a condition needs a boolean (true or false), found text '是'") == true, "\(findings.first?.message.en ?? "")")
+        #expect(findings.first?.position == SourcePosition(line: 5, column: 15))
+    }
+
+    @Test func aWhenThatIsNoBooleanIsARuleErrorToo() throws {
+        let findings = try Self.findings("when: $facts.flag\nviolation: true", facts: "{flag: 1}")
+        #expect(findings.map(\.rule) == ["rule-error"])
+    }
+
+    @Test(arguments: [("violation: \"yes\"", "'yes' is neither"), ("violation: 1", "'1' is neither"),
+                      ("violation: $the_decision", "$the_decision is a step or a list"),
+                      ("violation: {not: {steps: {type: decision}}}", "is a step or a list"),
+                      ("when: {all: [\"false\"]}\nviolation: true", "'false' is neither")])
+    func aConstantOrAStepAsAConditionIsALoadError(body: String, expected: String) throws {
+        let error = try #require(Self.loadError(body))
+        #expect(error.contains("a condition is true or false"), "\(error)")
+        #expect(error.contains(expected), "\(error)")
+    }
+
+    // MARK: Date bounds of a step selection
+
+    @Test(arguments: ["\"2024/01/01\"", "2024-1-1", "5"])
+    func aConstantBoundThatIsNoDateIsALoadError(bound: String) throws {
+        let error = try #require(Self.loadError("violation: {exists: {steps: {type: delivery, on_or_after: \(bound)}}}"))
+        #expect(error.contains("'on_or_after' takes a date (YYYY-MM-DD)"), "\(error)")
+    }
+
+    @Test(arguments: [("2024年3月1日", ["rule-error"]), ("2026-03-01", ["TRAP-1"]), ("2026-03-05", []), ("~", ["TRAP-1"])])
+    func aBoundFromTheRecordThatIsNoDateIsARuleError(deadline: String, expected: [String]) throws {
+        // A missing bound selects nothing (the delivery is then missing: a finding), as before.
+        let findings = try Self.findings("violation: {missing: {steps: {type: delivery, on_or_before: $facts.deadline}}}", facts: "{deadline: \(deadline)}")
+        #expect(findings.map(\.rule) == expected, "\(findings.map(\.message.en))")
+    }
+
+    // MARK: Constants that can never work
+
+    @Test(arguments: [("violation: {gt: [$facts.fine, \"5万\"]}", "'5万' is neither"),
+                      ("violation: {lt: [$facts.day, \"2024年1月1日\"]}", "'2024年1月1日' is neither"),
+                      ("violation: {exists: {add_working_days: [$facts.day, \"15个工作日\"]}}", "'15个工作日' is no number")])
+    func numbersAndDaysWrittenWithUnitsAreALoadError(body: String, expected: String) throws {
+        let error = try #require(Self.loadError(body))
+        #expect(error.contains(expected), "\(error)")
+    }
+
+    @Test func aTextDoubledByLetsStopsAtTheBudget() throws {
+        var lets = "let:\n  a0: $record.title\n"
+        for level in 1...40 { lets += "  a\(level): {text: {zh: \"{a\(level - 1)}{a\(level - 1)}\", en: x}}\n" }
+        let findings = try Self.findings(lets + "violation: {exists: $a40}", facts: "{}")
+        #expect(findings.map(\.rule) == ["rule-budget"])
+    }
+
+    @Test func aVersionFromThatIsNoDayIsNamedAsSuch() throws {
+        let error = try #require(Self.loadError("violation: true\nversions:\n  - from: \"2025年1月1日\""))
+        #expect(error.contains("'from' is the day the version came into force, written YYYY-MM-DD; '2025年1月1日' is no such day"), "\(error)")
+    }
+
+    @Test func aMisspeltFileKeyIsNamed() throws {
+        let error = try #require(RuleLanguageTrapTests.loadError("defintions:\n  x: $record.title\n"))
+        #expect(error.contains("unknown key 'defintions'; did you mean 'definitions'?"), "\(error)")
+        #expect(!error.contains("needs an 'id'"), "\(error)")
+    }
+}
