@@ -62,6 +62,35 @@ import Testing
         #expect(late.stdout.contains("1 件（N-1）未按期报送备案"), "\(late.stdout)")
     }
 
+    /// Work still under way bears out no claim: a major case neither discussed nor decided was
+    /// counted as one that "passed a legal review", and a decision still at public comment as one
+    /// "reviewed before its discussion".
+    @Test func workStillUnderWayBearsOutNoClaim() throws {
+        let openCase = """
+            id: P-30
+            kind: administrative_penalty
+            title: 年底在办的重大案件
+            facts: {major: true}
+            steps:
+              - {type: case_filing, date: 2025-12-01}
+              - {type: inspection, date: 2025-12-02, officers: [P-1, P-2], credentials_shown: true}
+            """
+        let atComment = """
+            id: M-40
+            kind: major_administrative_decision
+            title: 尚在征求意见的决策
+            steps:
+              - {type: public_comment, start: 2025-11-01, end: 2025-12-05}
+            """
+        let folder = try CLIRunner.folder(["registry.yaml": Fixtures.registry, "a.yaml": openCase, "b.yaml": atComment])
+        let result = try CLIRunner.run(["report", "--year", "2025", "--as-of", "2025-12-31", "."], in: folder)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("1 件重大执法决定中 0 件经法制审核通过，1 件（P-30）尚未集体讨论或作出决定，未能确认。"), "\(result.stdout)")
+        #expect(!result.stdout.contains("重大执法决定全部履行法制审核程序"))
+        #expect(!result.stdout.contains("重大行政决策提交决策机关讨论前全部履行合法性审查程序"))
+        #expect(result.stdout.contains("本年度没有需经合法性审查的重大行政决策。"), "\(result.stdout)")
+    }
+
     /// Without a registry the certificate rule did not run, and "every enforcement officer held a
     /// valid certificate" was stated all the same.
     @Test func aClaimOfARuleThatNeedsTheMissingRegistryIsNotStated() throws {
