@@ -102,7 +102,7 @@ struct GateCommand: ParsableCommand {
     /// When no record is discussed on the meeting day: the nearest other day within a month on
     /// which records have a planned discussion, and how many (see `Agenda.plannedElsewhere`).
     private func plannedElsewhere(_ records: [CheckedRecord]) -> (day: Day, records: Int)? {
-        guard !records.contains(where: { $0.discussionDays.contains(meeting) }) else { return nil }
+        guard !records.contains(where: { $0.discussionSpans.contains { $0.contains(meeting) } }) else { return nil }
         let days = records.map { Set($0.plannedDiscussionDays) }
         let candidates = Set(days.flatMap { $0 }).filter { abs($0.ordinal - meeting.ordinal) <= 31 }
         // The nearest day; of two as near, the earlier.
@@ -111,10 +111,11 @@ struct GateCommand: ParsableCommand {
     }
 
     /// The items of the meeting: records with a collective discussion (done or planned) on the
-    /// meeting day, records with none at all (proposed for it), records whose discussion has no
-    /// valid date, and files that could not be read. Records discussed only on other days are not.
+    /// meeting day (a meeting over several days, from its `start` to its `end`, on each of them),
+    /// records with none at all (proposed for it), records whose discussion has no valid date,
+    /// and files that could not be read. Records discussed only on other days are not.
     private func isOnAgenda(_ record: CheckedRecord) -> Bool {
         guard record.standing == .record, !record.hasUndatedDiscussion else { return true }
-        return record.discussionDays.isEmpty || record.discussionDays.contains(meeting)
+        return record.discussionDays.isEmpty || record.discussionSpans.contains { $0.contains(meeting) }
     }
 }

@@ -44,6 +44,10 @@ public struct CheckedRecord: Sendable {
     public var blocked = false
     /// The days of its collective discussions, done or planned (for the meeting gate's agenda).
     public var discussionDays: [Day] = []
+    /// The days its collective discussions take, from the first to the last (one day, or
+    /// `start` to `end` for a meeting over several days): the meeting gate's agenda holds a record
+    /// whose discussion takes the meeting day.
+    public var discussionSpans: [ClosedRange<Day>] = []
     /// The days of its planned collective discussions (for the gate's question of a mistyped meeting day).
     public var plannedDiscussionDays: [Day] = []
     /// Whether it has a collective discussion without a valid date.

@@ -35,6 +35,30 @@ import Testing
         #expect(report["findings"] as? [Any] != nil)
     }
 
+    /// A meeting over two days (`start` to `end`) is held on its first day too: the record was
+    /// "not on the agenda" of that day, and its missing review went unseen.
+    @Test func aDiscussionOverSeveralDaysIsOnTheAgendaOfEach() throws {
+        let twoDays = """
+            id: G-31
+            kind: major_administrative_decision
+            title: 两天会议议题，未审查
+            steps:
+              - {type: collective_discussion, status: planned, start: 2024-03-12, end: 2024-03-13, meeting: {type: plenary}}
+            """
+        let folder = try CLIRunner.folder(["registry.yaml": Fixtures.registry, "a.yaml": twoDays])
+        for day in ["2024-03-12", "2024-03-13"] {
+            let result = try CLIRunner.run(["gate", "--meeting", day, "--format", "json", "a.yaml"], in: folder)
+            #expect(result.status == 1, "\(day): \(result.stdout)")
+            let report = try CLIRunner.json(result.stdout)
+            let items = try #require(report["items"] as? [[String: Any]])
+            #expect(items.count == 1 && items[0]["ready"] as? Bool == false, "\(day)")
+            #expect((items.first?["findings"] as? [[String: Any]])?.map { $0["rule"] as? String } == ["MAD-001"])
+        }
+        let after = try CLIRunner.run(["gate", "--meeting", "2024-03-14", "--format", "json", "a.yaml"], in: folder)
+        #expect(after.status == 0)
+        #expect((try CLIRunner.json(after.stdout)["notOnAgenda"] as? [Any])?.count == 1)
+    }
+
     @Test func allReadyExitsZeroAndPrintsAChecklist() throws {
         let folder = try CLIRunner.folder(["registry.yaml": Fixtures.registry, "a.yaml": Self.reviewed])
         let result = try CLIRunner.run(["gate", "--meeting", "2024-03-12", "a.yaml"], in: folder)
