@@ -403,7 +403,9 @@ enum RecordChecker {
     /// What reports say of a document besides its findings.
     static func summary(of loaded: LoadedDocument, document: YAMLNode, file: String, asOf: Day) -> CheckedRecord {
         guard let record = loaded.record else { return notRecordSummary(file: file, line: document.position.line) }
-        let decision = record.steps.filter { $0.type == "decision" && $0.status == .done }.map(\.day).min()
+        // A decision "done" after the as-of date (the record pack reports it) is no decision made: shown as one, it
+        // stood outside the period the record was listed in (as undated).
+        let decision = record.steps.filter { $0.type == "decision" && $0.status == .done && $0.day <= asOf }.map(\.day).min()
         var summary = CheckedRecord(
             file: file, id: loaded.id, title: record.title.isEmpty ? nil : record.title, kind: record.kind.isEmpty ? nil : record.kind,
             department: record.department, decisionDate: decision, line: record.position.line, findings: [])

@@ -19,8 +19,6 @@ public struct ComplianceRate: Sendable {
     /// For a rule: records it would have checked but for its law not being in force on the day
     /// of their act (counted as not applicable).
     public var notInForce = 0
-    /// For a rule: its severity (the colour of its bar).
-    public var severity: Severity?
     /// For a rule: records whose findings of it are all pending (work still ahead), counted as
     /// neither passed nor failed.
     public var pending = 0
@@ -169,7 +167,6 @@ public struct AuditReport: Sendable {
                 rate.count(findings, passed: { $0.isEmpty })
             }
             rate.notInForce = inPeriod.count { $0.notInForceRules.contains(rule.id) }
-            rate.severity = rule.severity
             if rate.applicable > 0 || rate.notInForce > 0 || rate.pending > 0 { ruleRates.append(rate) }
         }
         self.rules = ruleRates
@@ -246,22 +243,31 @@ public struct AuditReport: Sendable {
     /// Whether a record counts as without errors in the department, month and overall rates.
     static func isWithoutErrors(_ record: CheckedRecord) -> Bool {
         let status = status(of: record)
-        return status == .compliant || status == .warnings || status == .formatOnly || status == .pending
+        return status == .compliant || status == .warnings || status == .pending
     }
 
     /// All findings of the records in the period, sorted.
     public var findings: [Finding] { records.flatMap(\.findings).sorted(by: Finding.precedes) }
 
-    /// Records without errors among all records of the period.
+    /// Records without errors among all records of the period that some rule beyond the record
+    /// format applied to.
     public var overall: ComplianceRate {
         var rate = ComplianceRate(key: "all", label: LocalizedText(zh: "全部", en: "all"), applicable: 0, passed: 0, errors: 0, warnings: 0)
-        for record in records { rate.count(record.findings, passed: { _ in Self.isWithoutErrors(record) }) }
+        for record in records where Self.isRated(record) { rate.count(record.findings, passed: { _ in Self.isWithoutErrors(record) }) }
         return rate
+    }
+
+    /// Whether a record counts in the department, month and overall rates: not one no rule beyond
+    /// the record format applied to (无适用规则), which is neither compliant nor not, as no rule's
+    /// rate counts it (a department's one licence showed as 1/1, 100 %, in green). Such a record
+    /// has no error or warning to count.
+    static func isRated(_ record: CheckedRecord) -> Bool {
+        status(of: record) != .formatOnly
     }
 
     private static func group(_ records: [CheckedRecord], by label: (CheckedRecord) -> LocalizedText) -> [ComplianceRate] {
         var rates: [String: ComplianceRate] = [:]
-        for record in records {
+        for record in records where isRated(record) {
             let name = label(record)
             var rate = rates[name.zh] ?? ComplianceRate(key: name.zh, label: name, applicable: 0, passed: 0, errors: 0, warnings: 0)
             rate.count(record.findings, passed: { _ in isWithoutErrors(record) })

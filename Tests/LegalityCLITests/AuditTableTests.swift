@@ -116,7 +116,7 @@ import Testing
         let firstRow = try #require(records.range(of: "<td>").map { records[$0.lowerBound...].prefix(600) })
         #expect(firstRow.contains("<td>重大决策</td>"))
         #expect(!firstRow.contains("重大行政决策"))
-        #expect(records.contains("错误/警告/豁免"))
+        #expect(records.contains("错误/<wbr>警告/<wbr>豁免/<wbr>待办"))
     }
 
     /// An audit says how the run was set up: with "no legality review" switched off, an
@@ -176,5 +176,63 @@ import Testing
         let json = try CLIRunner.json(try CLIRunner.run(period + ["--format", "json", "."], in: folder).stdout)
         let statuses = ((json["records"] as? [[String: Any]]) ?? []).map { "\($0["record"] ?? "")=\($0["status"] ?? "")" }
         #expect(statuses.sorted() == ["L-1=formatOnly", "T-2024-001=compliant"], "\(statuses)")
+    }
+}
+
+/// What a second user-style review of the audit found contradicting itself.
+@Suite struct AuditConsistencyTests {
+    static func run(_ files: [String: String], format: String = "csv", table: String = "records", extra: [String] = []) throws -> CLIRunner.Result {
+        let folder = try CLIRunner.folder(files.merging(["registry.yaml": Fixtures.registry]) { first, _ in first })
+        let result = try CLIRunner.run(["audit", "--from", "2024-01-01", "--to", "2024-06-30", "--as-of", "2024-06-30", "--format", format] + (format == "csv" ? ["--table", table] : []) + extra + ["."], in: folder)
+        #expect(result.status == 0, "\(result.stderr)")
+        return result
+    }
+
+    /// A decision "done" after the as-of date is no decision made: its record is listed as undated
+    /// (in every period), and its day was shown as the decision date, outside the period.
+    @Test func aDecisionAfterTheAsOfDateIsNoDecisionDate() throws {
+        let future = Fixtures.compliant.replacingOccurrences(of: "-03-", with: "-10-")
+        #expect(future.contains("{type: decision, date: 2024-10-20"), "\(future)")
+        let records = try Self.run(["a.yaml": future]).stdout
+        let row = try #require(records.split(separator: "\r\n").first { $0.hasPrefix("T-2024-001,") })
+        #expect(row.split(separator: ",", omittingEmptySubsequences: false)[4] == "", "\(row)")
+        #expect(row.contains("无法核查"), "\(row)")
+        let months = try Self.run(["a.yaml": future], table: "months").stdout
+        #expect(months.contains("未注明日期,1,"), "\(months)")
+    }
+
+    /// A record no rule beyond the record format applied to is neither compliant nor not: it was
+    /// counted as a department's record without errors (1/1, 100 %).
+    @Test func aRecordNoRuleAppliedToIsInNoRate() throws {
+        let licence = """
+            id: L-1
+            kind: administrative_license
+            title: 某许可
+            department: 行政审批局
+            steps:
+              - {type: decision, date: 2024-03-02}
+            """
+        let departments = try Self.run(["a.yaml": Fixtures.compliant, "b.yaml": licence], table: "departments").stdout
+        #expect(!departments.contains("行政审批局"), "\(departments)")
+        let records = try Self.run(["a.yaml": Fixtures.compliant, "b.yaml": licence]).stdout
+        #expect(records.contains("L-1,某许可,行政许可,行政审批局,2024-03-02,无适用规则"), "\(records)")
+        let markdown = try Self.run(["a.yaml": Fixtures.compliant, "b.yaml": licence], format: "markdown").stdout
+        #expect(markdown.contains("2 条记录，无错误的 1/1 (100.0%)"), "\(markdown)")
+    }
+
+    /// The workbook says which period and as-of day it covers and how the run was set up (which
+    /// rules did not run), on a first sheet, as the HTML report does.
+    @Test func theWorkbookOpensWithAnOverview() throws {
+        let folder = try CLIRunner.folder(["a.yaml": Fixtures.compliant])
+        let result = try CLIRunner.run(["audit", "--from", "2024-01-01", "--to", "2024-06-30", "--as-of", "2024-06-30", "--format", "xlsx", "--output", "a.xlsx", "."], in: folder)
+        #expect(result.status == 0, "\(result.stderr)")
+        let read = try CLIRunner.shell("""
+            python3 -c "import zipfile; z = zipfile.ZipFile('a.xlsx'); print(z.read('xl/workbook.xml').decode()); print(z.read('xl/worksheets/sheet1.xml').decode())"
+            """, in: folder)
+        #expect(read.status == 0, "\(read.stderr)")
+        #expect(read.stdout.contains("<sheet name=\"概况\""), "\(read.stdout.prefix(600))")
+        for text in ["审计期间", "2024-01-01 至 2024-06-30", "截至", "运行设置", "未找到人员名册，未执行：PEN-002、PEN-007、REC-004"] {
+            #expect(read.stdout.contains(text), "\(text)")
+        }
     }
 }
