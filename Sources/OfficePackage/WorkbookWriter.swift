@@ -104,17 +104,18 @@ public struct WorkbookWriter: Sendable {
             + "</Relationships>"
     }
 
-    /// Cell formats: 0 plain, 1 header (bold, grey, wrapped), 2 date, 3 percentage, 4 wrapped text.
+    /// Cell formats: 0 plain, 1 header (bold, grey, wrapped), 2 date, 3 percentage, 4 wrapped text;
+    /// all at the top of their row, beside texts that wrap onto several lines.
     private static let styles = declaration + #"<styleSheet xmlns="\#(main)">"#
         + #"<numFmts count="2"><numFmt numFmtId="164" formatCode="yyyy\-mm\-dd"/><numFmt numFmtId="165" formatCode="0.0%"/></numFmts>"#
         + #"<fonts count="2"><font><sz val="11"/><name val="等线"/><family val="2"/><charset val="134"/></font><font><b/><sz val="11"/><name val="等线"/><family val="2"/><charset val="134"/></font></fonts>"#
         + #"<fills count="3"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill><fill><patternFill patternType="solid"><fgColor rgb="FFEEEEEE"/><bgColor indexed="64"/></patternFill></fill></fills>"#
         + #"<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>"#
         + #"<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>"#
-        + #"<cellXfs count="5"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>"#
+        + #"<cellXfs count="5"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyAlignment="1"><alignment vertical="top"/></xf>"#
         + #"<xf numFmtId="0" fontId="1" fillId="2" borderId="0" xfId="0" applyFont="1" applyFill="1" applyAlignment="1"><alignment vertical="top" wrapText="1"/></xf>"#
-        + #"<xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>"#
-        + #"<xf numFmtId="165" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>"#
+        + #"<xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1" applyAlignment="1"><alignment vertical="top"/></xf>"#
+        + #"<xf numFmtId="165" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1" applyAlignment="1"><alignment vertical="top"/></xf>"#
         + #"<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyAlignment="1"><alignment vertical="top" wrapText="1"/></xf></cellXfs>"#
         + #"<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>"#
 
@@ -135,15 +136,16 @@ public struct WorkbookWriter: Sendable {
                 if index < widths.count { widths[index] = max(widths[index], width) } else { widths.append(width) }
             }
         }
+        let columnWidths = widths.map { Int(min(max($0, 6), maxWidth).rounded(.up)) + 2 }
         // Printed landscape, every column on the page's width.
         var xml = declaration + #"<worksheet xmlns="\#(main)">"#
             + #"<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>"#
             + #"<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>"#
-            + "<cols>" + widths.enumerated().map { index, width in
-                #"<col min="\#(index + 1)" max="\#(index + 1)" width="\#(Int(min(max(width, 6), maxWidth).rounded(.up)) + 2)" customWidth="1"/>"#
+            + "<cols>" + columnWidths.enumerated().map { index, width in
+                #"<col min="\#(index + 1)" max="\#(index + 1)" width="\#(width)" customWidth="1"/>"#
             }.joined() + "</cols><sheetData>"
-        xml += row(1, sheet.header.map { .text($0) }, header: true)
-        for (index, cells) in sheet.rows.enumerated() { xml += row(index + 2, cells, header: false) }
+        xml += row(1, sheet.header.map { .text($0) }, header: true, widths: columnWidths)
+        for (index, cells) in sheet.rows.enumerated() { xml += row(index + 2, cells, header: false, widths: columnWidths) }
         xml += "</sheetData>"
         if !sheet.header.isEmpty {
             xml += #"<autoFilter ref="A1:\#(CellReference.column(sheet.header.count))\#(sheet.rows.count + 1)"/>"#
@@ -153,21 +155,57 @@ public struct WorkbookWriter: Sendable {
         return xml + "</worksheet>"
     }
 
-    private static func row(_ number: Int, _ cells: [Cell], header: Bool) -> String {
-        var xml = #"<row r="\#(number)">"#
+    /// A row; one whose texts wrap onto several lines is given the height they need (left to the
+    /// spreadsheet, the lines of a long message were printed over the next row's).
+    private static func row(_ number: Int, _ cells: [Cell], header: Bool, widths: [Int]) -> String {
+        var lines = 1
+        for (index, cell) in cells.enumerated() {
+            if case .text(let text) = cell { lines = max(lines, lineCount(text, width: index < widths.count ? widths[index] : Int(maxWidth))) }
+        }
+        var xml = lines > 1 ? #"<row r="\#(number)" ht="\#(lines * 15 + 3)" customHeight="1">"# : #"<row r="\#(number)">"#
         for (index, cell) in cells.enumerated() {
             let reference = "\(CellReference.column(index + 1))\(number)"
             switch cell {
             case .text(let text):
-                let style = header ? 1 : (displayWidth(text) > maxWidth ? 4 : 0)
-                xml += #"<c r="\#(reference)" s="\#(style)" t="inlineStr"><is><t xml:space="preserve">\#(XMLEscaping.text(text))</t></is></c>"#
-            case .integer(let value): xml += #"<c r="\#(reference)"><v>\#(value)</v></c>"#
+                // Every text wraps, top-aligned: one that fits by this count may not in the font
+                // the spreadsheet shows it in, and was cut at the column's edge.
+                let style = header ? 1 : 4
+                xml += #"<c r="\#(reference)" s="\#(style)" t="inlineStr"><is><t xml:space="preserve">\#(XMLEscaping.text(cellText(text)))</t></is></c>"#
+            case .integer(let value): xml += #"<c r="\#(reference)" s="0"><v>\#(value)</v></c>"#
             case .date(let serial): xml += #"<c r="\#(reference)" s="2"><v>\#(serial)</v></c>"#
             case .percent(let value): xml += #"<c r="\#(reference)" s="3"><v>\#(value)</v></c>"#
             case .empty: continue
             }
         }
         return xml + "</row>"
+    }
+
+    /// The most UTF-16 units a cell holds in Excel; a longer text is cut there, marked.
+    static let maxCellLength = 32_767
+
+    /// A text as a cell can hold it (a title of 40,000 characters made a workbook Excel repairs).
+    static func cellText(_ text: String) -> String {
+        guard text.utf16.count > maxCellLength else { return text }
+        var kept = ""
+        var length = 0
+        for character in text {
+            length += character.utf16.count
+            guard length <= maxCellLength - 1 else { break }
+            kept.append(character)
+        }
+        return kept + "…"
+    }
+
+    /// How many lines a text takes in a column this many characters wide (a wide character
+    /// counts twice), at most 40.
+    static func lineCount(_ text: String, width: Int) -> Int {
+        let room = Double(max(width - 1, 1))
+        var lines = 0
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            lines += max(1, Int((displayWidth(String(line)) / room).rounded(.up)))
+            if lines >= 40 { return 40 }
+        }
+        return max(lines, 1)
     }
 
     /// Width in Latin characters: East Asian wide characters count as two.
