@@ -27,20 +27,28 @@ public enum AuditHTMLReporter {
             """
         html += "<section class=\"charts\">\n"
         html += "<figure><figcaption>\(zh ? "各规则合规率" : "Compliance per rule")</figcaption>\n"
-        html += barChart(audit.rules.map { ("\($0.key) \($0.label.text(language))", $0) }, bySeverity: true)
-        html += "<p class=\"legend\">\(zh ? "条长为合规率；颜色为规则级别：" : "Bar length is the pass rate; colour is the rule's severity: ")"
-        html += "<span class=\"swatch bad\"></span>\(zh ? "错误" : "error") <span class=\"swatch warn\"></span>\(zh ? "警告" : "warning") "
-        html += "<span class=\"swatch info\"></span>\(zh ? "提示" : "info")</p></figure>\n"
+        // Both charts are coloured by the rate, as a reader takes the colours (a rule of severity
+        // error passed everywhere was drawn in red, beside departments drawn by their rates).
+        let legend = "<p class=\"legend\">\(zh ? "条长为比率；颜色：" : "Bar length is the rate; colour: ")"
+            + "<span class=\"swatch good\"></span>100% <span class=\"swatch warn\"></span>\(zh ? "80% 及以上" : "80% or more") "
+            + "<span class=\"swatch bad\"></span>\(zh ? "低于 80%" : "below 80%")</p>"
+        html += barChart(audit.rules.map { ("\($0.key) \($0.label.text(language))", $0) }) + legend + "</figure>\n"
         html += "<figure><figcaption>\(zh ? "各承办单位无错误记录占比" : "Records without errors per department")</figcaption>\n"
-        html += barChart(audit.departments.map { ($0.label.text(language), $0) }, bySeverity: false) + "</figure>\n"
-        html += "<figure><figcaption>\(zh ? "各月问题数（错误/警告）" : "Findings per month (errors/warnings)")</figcaption>\n"
+        html += barChart(audit.departments.map { ($0.label.text(language), $0) }) + legend + "</figure>\n"
+        let dated = audit.months.count { isMonthKey($0.key) }
+        let bar = dated <= 24 ? (zh ? "月" : "month") : dated <= 72 ? (zh ? "季度" : "quarter") : (zh ? "年" : "year")
+        html += "<figure><figcaption>\(zh ? "各\(bar)问题数（错误/警告）" : "Findings per \(bar) (errors/warnings)")</figcaption>\n"
         html += monthChart(audit.months, language) + "</figure>\n"
         html += "</section>\n"
 
         for rates in [AuditTable.rules, .packs, .departments, .months] {
             // Rules and packs have a name column beside their key; departments and months do not.
-            let numeric: Set<Int> = rates == .rules || rates == .packs ? Set(2...8) : Set(1...6)
-            html += "<section><h2>\(rates.title(language))</h2>\n" + table(rates.rows(audit), numeric: numeric) + "</section>\n"
+            let numeric: Set<Int> = switch rates {
+            case .rules: Set(2...9)
+            case .packs: Set(2...7)
+            default: Set(1...6)
+            }
+            html += "<section><h2>\(rates.title(language))</h2>\n" + table(rates.rows(audit), numeric: numeric, named: rates == .rules || rates == .packs) + "</section>\n"
         }
         html += "<section><h2>\(AuditTable.records.title(language))</h2>\n" + recordTable(audit) + "</section>\n"
         html += "<section class=\"findings\"><h2>\(AuditTable.findings.title(language))</h2>\n"
@@ -70,7 +78,7 @@ public enum AuditHTMLReporter {
     /// Horizontal bars: one per group, length = pass rate, with the ratio written beside it; the
     /// colour is the rule's severity (`bySeverity`) or the rate itself. A long label wraps onto a
     /// second line instead of being cut.
-    private static func barChart(_ rows: [(String, ComplianceRate)], bySeverity: Bool) -> String {
+    private static func barChart(_ rows: [(String, ComplianceRate)]) -> String {
         guard !rows.isEmpty else { return "<p class=\"empty\">—</p>\n" }
         let labelWidth = 300, barWidth = 280, width = labelWidth + barWidth + 120
         let lines = rows.map { wrap($0.0, width: 40) }
@@ -85,15 +93,7 @@ public enum AuditHTMLReporter {
         for (index, (_, rate)) in rows.enumerated() {
             let fraction = rate.rate ?? 0
             let length = Int((Double(barWidth) * fraction).rounded())
-            let tone: String = if bySeverity, let severity = rate.severity {
-                switch severity {
-                case .error: "bad"
-                case .warning: "warn"
-                case .info: "info"
-                }
-            } else {
-                fraction >= 0.999 ? "good" : fraction >= 0.8 ? "warn" : "bad"
-            }
+            let tone = fraction >= 0.999 ? "good" : fraction >= 0.8 ? "warn" : "bad"
             let middle = y + heights[index] / 2
             svg += "<text x=\"\(labelWidth - 8)\" y=\"\(middle + 4 - (lines[index].count - 1) * 6)\" text-anchor=\"end\" class=\"label\">"
             for (number, line) in lines[index].enumerated() {
@@ -129,8 +129,38 @@ public enum AuditHTMLReporter {
         return lines
     }
 
-    /// Vertical stacked bars: errors and warnings per month.
-    private static func monthChart(_ months: [ComplianceRate], _ language: Language) -> String {
+    /// The bars of the findings chart: a bar a month over two years at most, else a quarter over six
+    /// years at most, else a year (a period of eight years drew 97 bars, their labels 2 px high in
+    /// print); a bar's key is its label. Records without a date keep a bar of their own.
+    static func chartBars(_ months: [ComplianceRate]) -> [(label: String, errors: Int, warnings: Int)] {
+        let dated = months.filter { isMonthKey($0.key) }.count
+        func label(_ key: String) -> String {
+            guard isMonthKey(key) else { return key }
+            let (year, month) = (key.prefix(4), Int(key.suffix(2)) ?? 1)
+            if dated <= 24 { return String(key.dropFirst(2)) }
+            return dated <= 72 ? "\(year.suffix(2))Q\((month + 2) / 3)" : String(year)
+        }
+        var bars: [(label: String, errors: Int, warnings: Int)] = []
+        for month in months {
+            let key = label(month.key)
+            if let last = bars.last, last.label == key {
+                bars[bars.count - 1].errors += month.errors
+                bars[bars.count - 1].warnings += month.warnings
+            } else {
+                bars.append((key, month.errors, month.warnings))
+            }
+        }
+        return bars
+    }
+
+    /// Whether a months table's key is a month (`2025-03`), not the row of records without a date.
+    private static func isMonthKey(_ key: String) -> Bool {
+        key.utf8.count == 7 && key.utf8.enumerated().allSatisfy { index, byte in index == 4 ? byte == UInt8(ascii: "-") : (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) }
+    }
+
+    /// Vertical stacked bars: errors and warnings per month (or quarter, or year; see `chartBars`).
+    private static func monthChart(_ rates: [ComplianceRate], _ language: Language) -> String {
+        let months = chartBars(rates)
         guard !months.isEmpty else { return "<p class=\"empty\">—</p>\n" }
         let column = 46, chartHeight = 140, top = 16
         let width = max(months.count * column + 40, 200)
@@ -145,7 +175,7 @@ public enum AuditHTMLReporter {
             svg += "<rect x=\"\(x)\" y=\"\(base - errorHeight)\" width=\"28\" height=\"\(errorHeight)\" class=\"bar bad\"/>"
             svg += "<rect x=\"\(x)\" y=\"\(base - errorHeight - warningHeight)\" width=\"28\" height=\"\(warningHeight)\" class=\"bar warn\"/>"
             svg += "<text x=\"\(x + 14)\" y=\"\(base - errorHeight - warningHeight - 4)\" text-anchor=\"middle\" class=\"value\">\(month.errors + month.warnings)</text>"
-            svg += "<text x=\"\(x + 14)\" y=\"\(base + 14)\" text-anchor=\"middle\" class=\"tick\">\(Escaping.html(String(month.key.dropFirst(2))))</text>\n"
+            svg += "<text x=\"\(x + 14)\" y=\"\(base + 14)\" text-anchor=\"middle\" class=\"tick\">\(Escaping.html(month.label))</text>\n"
         }
         let zh = language == .zh
         svg += "<rect x=\"20\" y=\"\(top + chartHeight + 22)\" width=\"10\" height=\"10\" class=\"bar bad\"/><text x=\"34\" y=\"\(top + chartHeight + 31)\" class=\"tick\">\(zh ? "错误" : "errors")</text>"
@@ -153,9 +183,10 @@ public enum AuditHTMLReporter {
         return svg + "</svg>\n"
     }
 
-    private static func table(_ rows: [[String]], numeric: Set<Int>) -> String {
+    /// A table of rates; `named` when its second column is a name (rules and packs), given the room to read as one.
+    private static func table(_ rows: [[String]], numeric: Set<Int>, named: Bool = false) -> String {
         guard let header = rows.first else { return "" }
-        var html = "<table>\n<thead><tr>" + header.map { "<th>\(Escaping.html($0))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
+        var html = "<table class=\"rates\(named ? " named" : "")\">\n<thead><tr>" + header.map { "<th>\(Escaping.html($0))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
         for row in rows.dropFirst() {
             html += "<tr>" + row.enumerated().map { index, cell in
                 "<td\(numeric.contains(index) ? " class=\"num\"" : "")>\(Escaping.html(cell))</td>"
@@ -171,21 +202,23 @@ public enum AuditHTMLReporter {
         let zh = language == .zh
         let header = zh
             ? ["编号", "标题", "类型", "承办单位", "决定日期", "状态", "错误/警告/豁免/待办", "违反的规则", "文件"]
-            : ["id", "title", "kind", "department", "decided", "status", "errors / warnings / waived / pending", "rules broken", "file"]
+            : ["id", "title", "kind", "department", "decided", "status", "errors/warnings/waived/pending", "rules broken", "file"]
         var html = "<table class=\"records\">\n<colgroup><col class=\"id\"><col class=\"title\"><col class=\"kind\"><col class=\"dept\">"
         html += "<col class=\"date\"><col class=\"status\"><col class=\"counts\"><col class=\"rules\"><col class=\"file\"></colgroup>\n"
-        html += "<thead><tr>" + header.map { "<th>\(Escaping.html($0))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
+        // (The counts' header may break after each slash, and nowhere else.)
+        html += "<thead><tr>" + header.map { "<th>\($0.split(separator: "/", omittingEmptySubsequences: false).map { Escaping.html(String($0)) }.joined(separator: "/<wbr>"))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
         for record in audit.records {
             let status = AuditReport.status(of: record)
             let counted = AuditReport.counts(of: record)
-            let broken = counted.broken.joined(separator: " ")
+            // Each rule id kept whole (a cell broke "PEN-" from "002"), a line between two.
+            let broken = counted.broken.map { "<span class=\"rule\">\(Escaping.html($0))</span>" }.joined(separator: " ")
             let kind = record.kind.map { (audit.shortKindNames[$0] ?? audit.kindNames[$0])?.text(language) ?? $0 } ?? ""
             let counts = "\(counted.errors)/\(counted.warnings)/\(counted.waived)/\(counted.pending)"
             let cells = [
                 Escaping.html(record.id ?? ""), Escaping.html(record.title ?? ""), Escaping.html(kind), Escaping.html(record.department ?? ""),
                 Escaping.html(record.decisionDate?.description ?? ""),
                 "<span class=\"status \(status.rawValue)\">\(Escaping.html(status.text(language)))</span>",
-                counts, Escaping.html(broken), Escaping.html(record.place),
+                counts, broken, Escaping.html(record.place),
             ]
             html += "<tr class=\"\(status.rawValue)\">" + cells.enumerated().map { index, cell in
                 "<td\(index == 6 ? " class=\"num\"" : "")>\(cell)</td>"
@@ -213,16 +246,18 @@ public enum AuditHTMLReporter {
         svg .bar.good { fill: var(--good); } svg .bar.warn { fill: var(--warn); } svg .bar.bad { fill: var(--bad); } svg .bar.info { fill: var(--info); }
         .legend { color: var(--muted); font-size: 12px; margin: 4px 0 0; }
         .swatch { display: inline-block; width: 10px; height: 10px; margin: 0 3px 0 8px; vertical-align: baseline; }
-        .swatch.bad { background: var(--bad); } .swatch.warn { background: var(--warn); } .swatch.info { background: var(--info); }
+        .swatch.bad { background: var(--bad); } .swatch.warn { background: var(--warn); } .swatch.good { background: var(--good); }
         table { border-collapse: collapse; width: 100%; font-size: 13px; } th, td { border: 1px solid var(--line); padding: 4px 6px; text-align: left; vertical-align: top; }
-        table.records { table-layout: fixed; font-size: 12px; } table.records td:first-child { white-space: nowrap; font-size: 10px; }
-        table.records col.id { width: 16%; } table.records col.title { width: 19%; } table.records col.kind { width: 7%; }
-        table.records col.dept { width: 10%; } table.records col.date { width: 11%; } table.records col.status { width: 11%; }
-        table.records col.counts { width: 6%; } table.records col.rules { width: 7%; } table.records col.file { width: 13%; }
-        table.records td:nth-child(5) { white-space: nowrap; font-size: 11px; }
-        table.records th, table.records td:nth-child(3), table.records td:nth-child(4) { overflow-wrap: anywhere; }
+        table.records { table-layout: fixed; font-size: 12px; } table.records td:first-child { overflow-wrap: anywhere; font-size: 10px; }
+        table.records col.id { width: 14%; } table.records col.title { width: 17%; } table.records col.kind { width: 8%; }
+        table.records col.dept { width: 10%; } table.records col.date { width: 10%; } table.records col.status { width: 10%; }
+        table.records col.counts { width: 9%; } table.records col.rules { width: 10%; } table.records col.file { width: 12%; }
+        table.records td:nth-child(5), table.records td:nth-child(7) { white-space: nowrap; font-size: 11px; }
+        table.records th { font-size: 11px; } table.records td:nth-child(3) { font-size: 11px; } table.records .rule { white-space: nowrap; }
+        table.records th, table.records td:nth-child(2), table.records td:nth-child(3), table.records td:nth-child(4) { overflow-wrap: anywhere; }
         table.records .status { white-space: normal; font-size: 11px; }
         table.records td:last-child { font-size: 10px; color: var(--muted); word-break: break-all; }
+        table.rates td:first-child { white-space: nowrap; } table.rates th { word-break: keep-all; } table.rates.named td:nth-child(2) { min-width: 9em; }
         th { background: #f4f6f7; } td.num { text-align: right; font-variant-numeric: tabular-nums; } thead { display: table-header-group; } tr { break-inside: avoid; }
         .status { padding: 1px 6px; border-radius: 3px; color: #fff; white-space: nowrap; }
         .status.compliant { background: var(--good); } .status.formatOnly { background: #6b7280; } .status.warnings, .status.pending, .status.waived { background: var(--warn); } .status.noncompliant, .status.unreadable, .status.unverifiable { background: var(--bad); }

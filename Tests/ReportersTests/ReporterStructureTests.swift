@@ -360,3 +360,28 @@ import YAMLTree
         }
     }
 }
+
+/// The findings chart of the audit has a bar a month over two years at most, then a quarter,
+/// then a year: 97 bars of an eight-year period printed 2 px labels.
+@Suite struct AuditChartTests {
+    static func months(from firstYear: Int, years: Int) -> [ComplianceRate] {
+        var rates: [ComplianceRate] = []
+        for year in firstYear..<(firstYear + years) {
+            for month in 1...12 {
+                let key = "\(year)-" + (month < 10 ? "0\(month)" : "\(month)")
+                rates.append(ComplianceRate(key: key, label: LocalizedText(zh: key, en: key), applicable: 1, passed: 0, errors: 1, warnings: 2))
+            }
+        }
+        return rates + [ComplianceRate(key: "未注明日期", label: LocalizedText(zh: "未注明日期", en: "undated"), applicable: 1, passed: 0, errors: 4, warnings: 0)]
+    }
+
+    @Test(arguments: [(2, 24, "24-01"), (3, 12, "24Q1"), (8, 8, "2024")])
+    func barsByMonthQuarterOrYear(years: Int, bars: Int, first: String) {
+        let drawn = AuditHTMLReporter.chartBars(Self.months(from: 2024, years: years))
+        #expect(drawn.count == bars + 1)
+        #expect(drawn.first?.label == first)
+        #expect(drawn.first.map { $0.errors + $0.warnings } == 3 * (years * 12 / bars))
+        #expect(drawn.last?.label == "未注明日期")
+        #expect(drawn.last?.errors == 4)
+    }
+}
