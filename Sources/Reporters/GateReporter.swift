@@ -144,8 +144,8 @@ public enum GateReporter {
         for notice in [agenda.failLevelNotice, agenda.dayNotice].compactMap({ $0 }) { output += notice + "\n\n" }
         for item in agenda.items {
             let mark = item.ready ? (zh ? "[可以上会]" : "[READY]  ") : (zh ? "[暂缓上会]" : "[BLOCKED]")
-            let name = [item.record, item.title].compactMap { $0 }.joined(separator: " ")
-            output += "\(mark) \(line(name.isEmpty ? item.file : name))\n"
+            let name = [item.record.map(line), item.title.map(TextReporter.title)].compactMap { $0 }.joined(separator: " ")
+            output += "\(mark) \(name.isEmpty ? line(item.file) : name)\n"
             output += "\(String(repeating: " ", count: TextReporter.width(mark) + 1))\(line(item.file))\n"
             for finding in item.findings {
                 let severity = Wording.severity(finding.severity, language)
@@ -161,9 +161,9 @@ public enum GateReporter {
         if !agenda.notOnAgenda.isEmpty {
             output += zh ? "不在本次会议议程上的记录（讨论安排在其他日期）：\n" : "Not on this meeting's agenda (discussed on other days):\n"
             for entry in agenda.notOnAgenda {
-                let name = [entry.record, entry.title].compactMap { $0 }.joined(separator: " ")
+                let name = [entry.record.map(line), entry.title.map(TextReporter.title)].compactMap { $0 }.joined(separator: " ")
                 let days = entry.discussions.map(\.description).joined(separator: ", ")
-                output += "  - \(line(name.isEmpty ? entry.file : name))（\(days)） \(line(entry.file))\n"
+                output += "  - \(name.isEmpty ? line(entry.file) : name)（\(days)） \(line(entry.file))\n"
             }
             output += "\n"
         }

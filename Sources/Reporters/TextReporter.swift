@@ -282,6 +282,12 @@ public struct TextReporter: Sendable {
         printable(text.contains(where: \.isNewline) ? String(text.map { $0.isNewline ? "\u{FFFD}" : $0 }) : text)
     }
 
+    /// A title, which YAML lets a record write over several lines (`title: |`), on one line: its
+    /// line ends become spaces (not the `�` of an id or a file name), the rest as `printable`.
+    public static func title(_ text: String) -> String {
+        printable(text.contains(where: \.isNewline) ? text.split(whereSeparator: \.isNewline).joined(separator: " ") : text)
+    }
+
     /// What no terminal is shown: the controls and the characters that reorder, break or hide
     /// text (`Escaping.isHidden`).
     static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool {

@@ -59,6 +59,16 @@ import Testing
         #expect((try CLIRunner.json(after.stdout)["notOnAgenda"] as? [Any])?.count == 1)
     }
 
+    /// A title written over two lines (`title: |`) reads as one line in the checklist, not with a
+    /// replacement character where the line ended.
+    @Test func aTitleOfSeveralLinesIsOneLine() throws {
+        let twoLines = Self.reviewed.replacingOccurrences(of: "title: 已审查的议题", with: "title: |\n  第一行\n  第二行")
+        let folder = try CLIRunner.folder(["registry.yaml": Fixtures.registry, "a.yaml": twoLines])
+        let result = try CLIRunner.run(["gate", "--meeting", "2024-03-12", "a.yaml"], in: folder)
+        #expect(result.stdout.contains("G-1 第一行 第二行\n"), "\(result.stdout)")
+        #expect(!result.stdout.contains("\u{FFFD}"))
+    }
+
     @Test func allReadyExitsZeroAndPrintsAChecklist() throws {
         let folder = try CLIRunner.folder(["registry.yaml": Fixtures.registry, "a.yaml": Self.reviewed])
         let result = try CLIRunner.run(["gate", "--meeting", "2024-03-12", "a.yaml"], in: folder)
