@@ -62,6 +62,8 @@ public struct Registry: Sendable {
     /// searched for among every person (a rule asked it of each of 40,000 unknown people in a
     /// registry of 40,000, and took minutes).
     private var idsByName: [String: [String]] = [:]
+    /// Who each numbered certificate is registered to, by its type and number.
+    private var holders: [String: String] = [:]
 
     /// Creates a registry.
     public init(people: [Person] = []) {
@@ -185,9 +187,15 @@ public enum RegistryLoader {
                 if let validFrom, let validUntil, validUntil < validFrom, let node = certificateNode["valid_until"] {
                     throw fail(node, "the certificate ends (valid_until \(validUntil)) before it starts (valid_from \(validFrom)), so it is valid on no day; is a year mistyped?")
                 }
-                person.certificates.append(Certificate(
+                let certificate = Certificate(
                     type: type, number: certificateNode["number"]?.coreValue?.text,
-                    validFrom: validFrom, validUntil: validUntil, revoked: try day("revoked")))
+                    validFrom: validFrom, validUntil: validUntil, revoked: try day("revoked"))
+                // A certificate belongs to one person: one number under two ids is one officer
+                // registered twice, and "two officers" of an inspection were one (PEN-001 passed).
+                if let holder = registry.holder(of: certificate), holder != id, let number = certificate.number {
+                    throw fail(certificateNode["number"] ?? certificateNode, "the \(type) certificate number '\(number)' is registered to \(holder) too; a certificate belongs to one person (one person under two ids? keep one)")
+                }
+                person.certificates.append(certificate)
             }
             if let certificates = item["certificates"], certificates.sequence == nil {
                 throw fail(certificates, "'certificates' must be a list, found \(certificates.kindDescription)")
@@ -243,5 +251,19 @@ extension Registry {
     mutating func add(_ person: Person) {
         people[person.id] = person
         if let name = person.name.map(Vocabulary.trimmed), !name.isEmpty { idsByName[name, default: []].append(person.id) }
+        for certificate in person.certificates {
+            if let key = Self.certificateKey(certificate), holders[key] == nil { holders[key] = person.id }
+        }
+    }
+
+    /// The id of the person a certificate of this type and number is registered to, if any.
+    func holder(of certificate: Certificate) -> String? {
+        Self.certificateKey(certificate).flatMap { holders[$0] }
+    }
+
+    /// A certificate's type and number (spaces at the ends aside), or nil when it has no number.
+    private static func certificateKey(_ certificate: Certificate) -> String? {
+        guard let number = certificate.number.map(Vocabulary.trimmed), !number.isEmpty else { return nil }
+        return certificate.type + "\u{0}" + number
     }
 }

@@ -41,6 +41,25 @@ struct RegistryTests {
         return try addError(text, to: &registry, file: file)
     }
 
+    /// One certificate number under two ids is one officer registered twice: an inspection by
+    /// "two officers" who were one passed. The same number in another file of the registry too.
+    @Test func aCertificateNumberBelongsToOnePerson() throws {
+        let twice = """
+            people:
+              - {id: ZY-041, name: 王立新, certificates: [{type: enforcement, number: '111', valid_from: 2020-01-01, valid_until: 2030-12-31}]}
+              - {id: ZY-042, name: 王立新, certificates: [{type: enforcement, number: ' 111 ', valid_from: 2020-01-01, valid_until: 2030-12-31}]}
+            """
+        let error = try #require(try addError(twice))
+        #expect(error.message.contains("the enforcement certificate number ' 111 ' is registered to ZY-041 too"), "\(error.message)")
+        #expect(error.position.line == 3)
+        var registry = Registry()
+        #expect(try addError(String(twice.split(separator: "\n").prefix(2).joined(separator: "\n")), to: &registry) == nil)
+        #expect(try addError("people:\n  - {id: ZY-043, certificates: [{type: enforcement, number: '111'}]}", to: &registry)?.message.contains("registered to ZY-041 too") == true)
+        // Another type, or no number, is another certificate; one person may hold a number twice (a renewal).
+        #expect(try addError(twice.replacingOccurrences(of: "{type: enforcement, number: ' 111 '", with: "{type: health, number: ' 111 '")) == nil)
+        #expect(try addError("people:\n  - {id: A, certificates: [{type: x, number: '1'}, {type: x, number: '1'}]}") == nil)
+    }
+
     @Test func goodRegistry() throws {
         var registry = Registry()
         try RegistryLoader.add(try document(Self.good), file: "registry.yaml", to: &registry)
