@@ -14,14 +14,25 @@ public struct AgendaItem: Sendable {
     public var findings: [Finding]
     /// Whether the item may go to the meeting.
     public var ready: Bool
+    /// Whether some prerequisite rule beyond the record format applied to it: one of a kind no
+    /// pack checks is READY when it is well-formed, which says nothing of its procedure.
+    public var ruleApplied: Bool
 
     /// Creates an item.
-    public init(file: String, record: String?, title: String?, findings: [Finding], ready: Bool) {
+    public init(file: String, record: String?, title: String?, findings: [Finding], ready: Bool, ruleApplied: Bool = true) {
         self.file = file
         self.record = record
         self.title = title
         self.findings = findings
         self.ready = ready
+        self.ruleApplied = ruleApplied
+    }
+
+    /// What the checklist says of an item no prerequisite rule beyond the record format applied to.
+    static func noRuleNotice(_ language: Language) -> String {
+        language == .zh
+            ? "注意：除记录格式外，没有上会前提规则适用于此议题（如其类型没有规则包检查）；“可以上会”只表示记录格式无误，请人工审查其程序。"
+            : "Note: no prerequisite rule beyond the record format applies to this item (no pack checks its kind, say); READY says only that the record is well-formed: review its procedure by hand."
     }
 }
 
@@ -114,6 +125,7 @@ public enum GateReporter {
                     ("title", .optional(item.title)),
                     ("file", .string(item.file)),
                     ("ready", .bool(item.ready)),
+                    ("ruleApplied", .bool(item.ruleApplied)),
                     ("findings", .array(item.findings.map { JSONReporter.finding($0, report) })),
                 ])
             })),
@@ -156,6 +168,7 @@ public enum GateReporter {
                 output += "      \(Wording.label("依据", "basis", language))\(line(finding.basis.text(language)))\n"
                 if let help = finding.help { output += "      \(Wording.label("需要做", "to do", language))\(text(help.text(language)))\n" }
             }
+            if !item.ruleApplied { output += "    - \(AgendaItem.noRuleNotice(language))\n" }
             output += "\n"
         }
         if !agenda.notOnAgenda.isEmpty {

@@ -69,6 +69,26 @@ import Testing
         #expect(!result.stdout.contains("\u{FFFD}"))
     }
 
+    /// An item of a kind no pack checks is READY when well-formed, and the checklist says that
+    /// this is all READY means (v2.md: the record pack alone runs on it).
+    @Test func anItemNoPrerequisiteAppliesToSaysSo() throws {
+        let other = """
+            id: G-9
+            kind: other
+            title: 其他事项
+            steps:
+              - {type: collective_discussion, status: planned, date: 2024-03-12}
+            """
+        let folder = try CLIRunner.folder(["registry.yaml": Fixtures.registry, "a.yaml": other, "b.yaml": Self.reviewed])
+        let text = try CLIRunner.run(["gate", "--meeting", "2024-03-12", "."], in: folder)
+        #expect(text.status == 0)
+        #expect(text.stdout.contains("[可以上会] G-9 其他事项\n           a.yaml\n    - 注意：除记录格式外，没有上会前提规则适用于此议题"), "\(text.stdout)")
+        #expect(text.stdout.components(separatedBy: "注意：除记录格式外").count == 2)
+        let json = try CLIRunner.json(try CLIRunner.run(["gate", "--meeting", "2024-03-12", "--format", "json", "."], in: folder).stdout)
+        let items = try #require(json["items"] as? [[String: Any]])
+        #expect(items.map { $0["ruleApplied"] as? Bool } == [false, true])
+    }
+
     @Test func allReadyExitsZeroAndPrintsAChecklist() throws {
         let folder = try CLIRunner.folder(["registry.yaml": Fixtures.registry, "a.yaml": Self.reviewed])
         let result = try CLIRunner.run(["gate", "--meeting", "2024-03-12", "a.yaml"], in: folder)
