@@ -48,6 +48,8 @@ struct ExpressionCompiler {
     /// section whose codes they hold and where the comparison is written).
     /// (Set by the comparisons' notes, `ExpressionCompiler+Codes.swift`.)
     var codeComparisons: [CodeComparison] = []
+    /// The roles written in `has_role` (checked against the vocabulary's where the rule is loaded).
+    var registryRoles: [(text: String, position: SourcePosition)] = []
     var codeParameters: [String: String] = [:]
 
     init(file: String, definitions: [String: Int], seenCounter: Int) {
@@ -246,6 +248,7 @@ struct ExpressionCompiler {
         case "year", "month": return (.datePart(DatePart(rawValue: name) ?? .year, compile(argument)), .other)
         case "has_role":
             readsRegistry = true
+            if let role = argument["role"], let text = role.scalar?.text, !text.hasPrefix("$") { registryRoles.append((text, role.position)) }
             let fields = arguments(argument, name, required: ["person", "role"])
             return (.hasRole(person: fields["person"] ?? .literal(.null), role: fields["role"] ?? .literal(.null)), .other)
         case "text":

@@ -20,6 +20,19 @@ extension RuleCompiler {
         }
     }
 
+    /// The roles `has_role` asks the registry for: a registry's roles are an office's own
+    /// (`enforcement_officer`, `assessor`), but one a typo from a role of the vocabulary
+    /// (`legal_advisor`) is a mistake no registry entry matches, and the rule never fired.
+    static func checkRegistryRoles(_ roles: [(text: String, position: SourcePosition)], vocabulary: Vocabulary, compiler: inout ExpressionCompiler) {
+        guard vocabulary.has(RecordFormat.Section.roles) else { return }
+        let codes = vocabulary.codes(in: RecordFormat.Section.roles)
+        for role in roles where !codes.contains(role.text) && vocabulary.code(for: role.text, in: RecordFormat.Section.roles) == nil {
+            if let suggestion = Suggestion.closest(to: role.text, in: codes) {
+                compiler.error(at: role.position, "the role '\(role.text)' is no role of the vocabulary; did you mean '\(suggestion)'? (a role of an office's own is kept, but not one a typo from the vocabulary's: no registry writes it)")
+            }
+        }
+    }
+
     /// In a record of a kind a pack beside the record pack checks, a step type the vocabulary does
     /// not name is an unknown value and keeps the record from every such rule, so a selection of it
     /// never matches: a misspelt type made a rule that asks for a step silently never fire (said by

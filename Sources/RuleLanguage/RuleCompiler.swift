@@ -115,6 +115,7 @@ enum RuleCompiler {
         }
         // Texts compared with a code field: in the check, as parameters' defaults, as versions' values.
         if pack != Rule.recordPack { checkComparedCodes(compiler.codeComparisons, vocabulary: vocabulary, compiler: &compiler) }
+        checkRegistryRoles(compiler.registryRoles, vocabulary: vocabulary, compiler: &compiler)
         guard let title, let basis else { return nil }
         return Rule(
             id: id, pack: pack, severity: severity, title: title, description: description, help: help,

@@ -119,6 +119,13 @@ import YAMLTree
         #expect(error.contains("'from' is the day the version came into force, written YYYY-MM-DD; '2025年1月1日' is no such day"), "\(error)")
     }
 
+    @Test(arguments: [("legal_advisor", true), ("public_layer", true), ("enforcement_officer", false), ("assessor", false), ("法律顾问", false)])
+    func aRoleOneTypoFromTheVocabularysIsALoadError(role: String, refused: Bool) throws {
+        let error = Self.loadError("violation: {has_role: {person: $record.organ, role: \(role)}}")
+        #expect((error != nil) == refused, "\(error ?? "")")
+        if refused { #expect(error?.contains("the role '\(role)' is no role of the vocabulary; did you mean") == true) }
+    }
+
     @Test func aMisspeltFileKeyIsNamed() throws {
         let error = try #require(RuleLanguageTrapTests.loadError("defintions:\n  x: $record.title\n"))
         #expect(error.contains("unknown key 'defintions'; did you mean 'definitions'?"), "\(error)")
