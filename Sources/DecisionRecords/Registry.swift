@@ -191,7 +191,7 @@ public enum RegistryLoader {
                     type: type, number: certificateNode["number"]?.coreValue?.text,
                     validFrom: validFrom, validUntil: validUntil, revoked: try day("revoked"))
                 // A certificate belongs to one person: one number under two ids is one officer
-                // registered twice, and "two officers" of an inspection were one (PEN-001 passed).
+                // registered twice, and "two officers" of an inspection were one (the two-officer rule passed).
                 if let holder = registry.holder(of: certificate), holder != id, let number = certificate.number {
                     throw fail(certificateNode["number"] ?? certificateNode, "the \(type) certificate number '\(number)' is registered to \(holder) too; a certificate belongs to one person (one person under two ids? keep one)")
                 }
