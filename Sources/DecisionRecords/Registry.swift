@@ -261,9 +261,10 @@ extension Registry {
         Self.certificateKey(certificate).flatMap { holders[$0] }
     }
 
-    /// A certificate's type and number (spaces at the ends aside), or nil when it has no number.
+    /// A certificate's type and number (spaces at the ends aside), or nil when it has no number:
+    /// a number has a digit (`待补`, `无`, `-` are placeholders, which people may share).
     private static func certificateKey(_ certificate: Certificate) -> String? {
-        guard let number = certificate.number.map(Vocabulary.trimmed), !number.isEmpty else { return nil }
+        guard let number = certificate.number.map(Vocabulary.trimmed), number.utf8.contains(where: { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }) else { return nil }
         return certificate.type + "\u{0}" + number
     }
 }

@@ -32,6 +32,7 @@ struct TestCommand: ParsableCommand {
         let run = try PreparedRun.prepare(ruleOptions, recordPaths: [], extraRules: paths, needsRegistry: false, examples: true)
         let (rules, extraFiles, calendar) = (run.rules, run.extraFiles, run.calendar)
         let selected = rules.rules.filter { paths.isEmpty || extraFiles.contains(FileSystem.realPath($0.file) ?? $0.file) }
+        if !paths.isEmpty, selected.isEmpty { throw RunError.noRules(in: paths) }
         var passed = 0
         var failed = 0
         var output = ""

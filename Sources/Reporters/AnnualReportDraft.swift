@@ -121,15 +121,14 @@ struct AnnualReportDraft {
                 }
                 continue
             }
-            // Each record under the first of the claim's problems it has (in the claim's order), so
-            // the parts add up to the whole: a document with no review that was only put out for
-            // opinions was counted twice, 15 parts of 14 documents.
-            for index in tally.failed.indices {
-                let ofRule = settled.filter { $0.rule == tally.failed[index].rule }
-                guard !ofRule.isEmpty else { continue }
+            // Each record under one of the claim's problems, so the parts add up to the whole (a
+            // document with no review that was only put out for opinions was counted twice, 15 parts
+            // of 14 documents): the first, in the claim's order, that is not waived, else the first.
+            let problems = tally.failed.indices.filter { index in settled.contains { $0.rule == tally.failed[index].rule } }
+            let waived = { (index: Int) in settled.allSatisfy { $0.rule != tally.failed[index].rule || $0.waiver != nil } }
+            if let index = problems.first(where: { !waived($0) }) ?? problems.first {
                 tally.failed[index].records.append(record)
-                if ofRule.allSatisfy({ $0.waiver != nil }) { tally.failed[index].waived.append(record) }
-                break
+                if waived(index) { tally.failed[index].waived.append(record) }
             }
         }
         return tally

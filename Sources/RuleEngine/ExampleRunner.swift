@@ -79,8 +79,8 @@ public enum ExampleRunner {
         guard !example.triggers, !problems.isEmpty else { return nil }
         let zh = language == .zh
         let listed = problems.map { "  ! \($0.position.line):\($0.position.column) \($0.message.text(language))" }.joined(separator: "\n")
-        return (zh ? "示例记录本身有问题，规则没有按所写的内容判断它（不触发的示例因此总会通过）；请改正示例：\n"
-            : "the example's record has a problem of its own, so the rule never judged it as written (a non-triggering example then passes whatever the rule says); correct the example:\n") + listed
+        return (zh ? "示例记录本身有问题，规则没有按示例的本意判断它（有此类问题的记录不受判断，拼错的字段不被读取），不触发的示例因此总会通过；请改正示例：\n"
+            : "the example's record has a problem of its own, so the rule did not judge what the example means (a record with such a problem is not judged, a misspelt key is not read), and a non-triggering example then passes whatever the rule says; correct the example:\n") + listed
     }
 
     private static func judge(_ example: RuleExample, _ findings: [Finding], roots: [YAMLNode], _ language: Language) -> String? {

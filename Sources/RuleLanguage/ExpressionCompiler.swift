@@ -192,7 +192,7 @@ struct ExpressionCompiler {
         case "add_days", "add_working_days", "add_calendar_days":
             noteDayCount(argument.sequence?.dropFirst().first)
             let (a, b) = pair(argument, name)
-            if case .literal(.text(let text)) = b {
+            if case .literal(.text(let text)) = b, Double(text) == nil {
                 error(argument, "'\(name)' adds a number of days, and '\(text)' is no number: write it as 15, not 15个工作日")
             }
             switch name {
@@ -297,11 +297,13 @@ struct ExpressionCompiler {
         return expression
     }
 
-    /// A constant text that starts as a number does but is neither a number nor a date
-    /// (`5万`, `1,500`, `2024年1月1日`): meant as one, it never orders as one.
+    /// A constant text that starts as a number does and goes on with a thousands separator or a
+    /// unit (`5万`, `1,500`, `2024年1月1日`): meant as a number or a date, it never orders as one.
+    /// (Texts such as `09:30` order as texts.)
     static func unitText(_ expression: Expression) -> String? {
         guard case .literal(.text(let text)) = expression, let first = text.utf8.first,
-              (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first), Double(text) == nil, !looksLikeDate(text) else { return nil }
+              (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first),
+              text.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 >= 0x80 }) else { return nil }
         return text
     }
 
@@ -542,7 +544,8 @@ struct ExpressionCompiler {
     /// signoffs): the key, what it is a key of, and the format's key.
     static func misspeltFormatKey(root: ReferenceRoot, type: StaticType, path: [String]) -> (String, String, String)? {
         func misspelt(_ key: String, _ known: [String]) -> String? {
-            known.contains(key) ? nil : Suggestion.closest(to: key, in: known)
+            // (A key of an office's own, `x_kind`, is none of the format's however near.)
+            known.contains(key) || key.hasPrefix("x_") || key.hasPrefix("x-") ? nil : Suggestion.closest(to: key, in: known)
         }
         var fields = path[...]
         var type = type

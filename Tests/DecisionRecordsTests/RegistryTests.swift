@@ -58,6 +58,8 @@ struct RegistryTests {
         // Another type, or no number, is another certificate; one person may hold a number twice (a renewal).
         #expect(try addError(twice.replacingOccurrences(of: "{type: enforcement, number: ' 111 '", with: "{type: health, number: ' 111 '")) == nil)
         #expect(try addError("people:\n  - {id: A, certificates: [{type: x, number: '1'}, {type: x, number: '1'}]}") == nil)
+        // A placeholder with no digit is no number, and people may share it.
+        #expect(try addError("people:\n  - {id: A, certificates: [{type: x, number: 待补}]}\n  - {id: B, certificates: [{type: x, number: 待补}]}") == nil)
     }
 
     @Test func goodRegistry() throws {

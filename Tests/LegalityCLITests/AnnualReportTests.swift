@@ -109,6 +109,13 @@ import Testing
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("1 件行政规范性文件中 0 件经合法性审核通过，1 件（N-2）以征求意见代替合法性审核。"), "\(result.stdout)")
         #expect(!result.stdout.contains("（N-2）未经合法性审核"))
+        // A waived problem does not hide one that is not: the record is listed under the latter.
+        let waiver = "waivers:\n  - {rule: NOR-007, record: N-2, reason: 经市司法局同意, approved_by: 某司法局〔2025〕1号, expires: 2099-12-31}\n"
+        try waiver.write(to: folder.appendingPathComponent(".legality.yaml"), atomically: true, encoding: .utf8)
+        let waived = try CLIRunner.run(["report", "--year", "2025", "--as-of", "2026-06-30", "."], in: folder)
+        #expect(waived.status == 0, "\(waived.stderr)")
+        #expect(waived.stdout.contains("1 件（N-2）未经合法性审核"), "\(waived.stdout)")
+        #expect(!waived.stdout.contains("（N-2）以征求意见代替合法性审核"))
     }
 
     /// Without a registry the certificate rule did not run, and "every enforcement officer held a

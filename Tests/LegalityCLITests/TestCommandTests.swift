@@ -37,7 +37,7 @@ import Testing
         let result = try CLIRunner.run(["test", "--lang", "en", "local"], in: folder)
         #expect(result.status == 1, "\(result.stdout)")
         #expect(result.stdout.contains("FAIL LOCAL-1 non-triggering"), "\(result.stdout)")
-        #expect(result.stdout.contains("the example's record has a problem of its own, so the rule never judged it as written"))
+        #expect(result.stdout.contains("the example's record has a problem of its own, so the rule did not judge what the example means"))
         #expect(result.stdout.hasSuffix("1 passed, 1 failed\n"))
     }
 
@@ -50,6 +50,14 @@ import Testing
             #expect(result.status == 2, "\(arguments)")
             #expect(result.stderr.contains("local: no rule files (.yaml) found, so nothing was tested or checked"), "\(result.stderr)")
         }
+    }
+
+    @Test func aFolderOfDefinitionsAloneTestsNothingAndSaysSo() throws {
+        let folder = try CLIRunner.folder(["local/definitions.yaml": "definitions:\n  my_decision: {first: {steps: {type: decision}}}\n"])
+        let result = try CLIRunner.run(["test", "local"], in: folder)
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("local: no rule found (the files hold definitions, a vocabulary or other data only), so nothing was tested"), "\(result.stderr)")
+        #expect(try CLIRunner.run(["rules", "lint", "local"], in: folder).status == 0)
     }
 
     /// What `rules lint` says of a rule that loads but can never fire.

@@ -107,6 +107,13 @@ import YAMLTree
         #expect(error.contains(expected), "\(error)")
     }
 
+    /// Keys of an office's own start with `x_`, however near a key of the format; texts that are
+    /// no number with a unit order as texts; a quoted plain number is a number.
+    @Test(arguments: ["violation: {exists: $record.x_kind}", "violation: {lt: [$facts.x_time, \"09:30\"]}", "violation: {exists: {add_days: [$facts.day, \"15\"]}}"])
+    func whatIsNoMistakeStillLoads(body: String) throws {
+        #expect(Self.loadError(body) == nil, "\(Self.loadError(body) ?? "")")
+    }
+
     @Test func aTextDoubledByLetsStopsAtTheBudget() throws {
         var lets = "let:\n  a0: $record.title\n"
         for level in 1...40 { lets += "  a\(level): {text: {zh: \"{a\(level - 1)}{a\(level - 1)}\", en: x}}\n" }
