@@ -97,16 +97,21 @@ public enum LedgerConverter {
     /// What a cell of several values is split on.
     static let separators: Set<Character> = ["、", "，", ",", "；", ";", " ", "\u{3000}", "/", "\n"]
 
-    /// A header as compared: no spaces or line breaks, no required-field marks, full-width brackets as ASCII.
+    /// A header as compared: no spaces, line breaks or invisible characters, no required-field
+    /// marks (`*`, `（必填）`, `(选填)`), no colon at its end, full-width brackets as ASCII.
+    /// (`法律顾问意见日期（必填）` was an unknown column, and the adviser's late date went unread.)
     static func normalized(_ header: String) -> String {
-        String(header.compactMap { character -> Character? in
+        var text = String(header.compactMap { character -> Character? in
             switch character {
-            case _ where character.isWhitespace, "*", "＊": nil
+            case _ where character.isWhitespace, "*", "＊", "\u{200B}", "\u{200C}", "\u{200D}", "\u{2060}", "\u{FEFF}": nil
             case "（": "("
             case "）": ")"
             default: character
             }
         })
+        for mark in ["(必填)", "(选填)", "(可选)", "(必须)"] where text.hasSuffix(mark) { text.removeLast(mark.count) }
+        while text.hasSuffix(":") || text.hasSuffix("：") { text.removeLast() }
+        return text
     }
 
     /// The mapping and header row that fit a table best.

@@ -74,14 +74,25 @@ public enum RecordWriter {
             case "\n": quoted += "\\n"
             case "\t": quoted += "\\t"
             case _ where character.value < 0x20: quoted += "\\x" + String(character.value, radix: 16).leftPadded(to: 2)
+            // (Line breaks YAML folds and the characters it refuses in a file, escaped.)
+            case _ where isHidden(character): quoted += "\\u" + String(character.value, radix: 16).leftPadded(to: 4)
             default: quoted.unicodeScalars.append(character)
             }
         }
         return quoted + "\""
     }
 
-    /// Text that YAML reads back unchanged as a plain scalar.
+    /// DEL, the C1 controls (U+0085 is a line break to YAML), the line and paragraph separators and
+    /// the byte-order mark: escaped in a quoted text (written as they are, a file did not parse).
+    static func isHidden(_ character: Unicode.Scalar) -> Bool {
+        (0x7F...0x9F).contains(character.value) || character.value == 0x2028 || character.value == 0x2029 || character.value == 0xFEFF
+    }
+
+    /// Text that YAML reads back unchanged as a plain scalar: none of its characters a control
+    /// (a tab before `#` began a comment, and `通过\t#x` was written as `通过`), and none of the
+    /// marks YAML reads at its start or within.
     static func isPlainSafe(_ text: String) -> Bool {
+        guard text.unicodeScalars.allSatisfy({ $0.value >= 0x20 && !isHidden($0) }) else { return false }
         guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last else { return false }
         if " \t".unicodeScalars.contains(last) || "-?:,[]{}#&*!|>'\"%@` \t".unicodeScalars.contains(first) { return false }
         return !text.contains(": ") && !text.contains(" #") && !text.contains("\n") && !text.hasSuffix(":")

@@ -149,10 +149,11 @@ struct SheetReader {
                     english: "the cell \(place) refers to shared text '\(cell.value.clipped(to: 24))', which the workbook does not hold: the file is damaged; open and save it in Excel or WPS first")
             }
             text = strings[index]
-        case "inlineStr": text = cell.inline
+        case "inlineStr": text = WorkbookReader.unescaped(cell.inline)
         case "b": text = cell.value == "1" ? "true" : "false"
         case "d": text = String(cell.value.prefix(10))
-        case "str", "e": text = cell.value
+        case "str": text = WorkbookReader.unescaped(cell.value)
+        case "e": text = cell.value
         default:
             if dateStyles.contains(cell.style), let serial = Double(cell.value), let day = WorkbookReader.day(serial: serial, date1904: date1904) {
                 text = day.description

@@ -133,6 +133,29 @@ public enum WorkbookReader {
     }
 
     /// The shared strings; rich text runs joined, phonetic runs left out.
+    /// A cell's text with the workbook's escapes of characters XML cannot hold decoded: `_x000D_`
+    /// is a carriage return, `_x005F_` an underscore (ECMA-376, ST_Xstring). Left as written, a
+    /// name "张伟_x000D_" was no one the registry knew, and a conclusion "不通过_x000D_" no code.
+    static func unescaped(_ text: String) -> String {
+        guard text.contains("_x") else { return text }
+        var result = ""
+        var rest = Substring(text)
+        while let start = rest.firstRange(of: "_x") {
+            let after = rest[start.upperBound...]
+            let hex = after.prefix(4)
+            if hex.count == 4, hex.allSatisfy(\.isHexDigit), after.dropFirst(4).first == "_",
+               let value = UInt32(hex, radix: 16), let scalar = Unicode.Scalar(value) {
+                result += rest[..<start.lowerBound]
+                result.unicodeScalars.append(scalar)
+                rest = after.dropFirst(5)
+            } else {
+                result += rest[..<start.upperBound]
+                rest = after
+            }
+        }
+        return result + rest
+    }
+
     private static func sharedStrings(_ bytes: [UInt8]) throws -> [String] {
         var reader = XMLReader(bytes)
         var strings: [String] = []
@@ -144,7 +167,7 @@ public enum WorkbookReader {
             case .start("si", _, let closed):
                 current = ""
                 if closed { strings.append("") }
-            case .end("si"): strings.append(current)
+            case .end("si"): strings.append(unescaped(current))
             case .start("rPh", _, _): inPhonetic = true
             case .end("rPh"): inPhonetic = false
             case .start("t", _, let closed): inText = !closed

@@ -11,11 +11,12 @@ struct ImportCommand: ParsableCommand {
             commandName: "import",
             abstract: Interface.text("把台账（.xlsx、.csv）的每一行转换为一个 YAML 决策记录文件。", "Turn each row of a ledger (.xlsx, .csv) into a YAML record file."),
             discussion: Interface.text(
-                "文件名取自记录编号；已有的文件不会被覆盖，除非使用 --force。人员姓名按名册换成编号。转换后请用 legality check 检查。一行中同一栏目的两列内容不同时，无法确定以哪一格为准，此行不写入。退出状态：0；有文件因已存在而跳过、或有行未写入时为 1；无法运行为 2。",
+                "文件名取自记录编号；已有的文件不会被覆盖，除非使用 --force。人员姓名按名册换成编号。转换后请用 legality check 检查。一行中同一栏目的两列内容不同时，无法确定以哪一格为准，此行不写入；有公式没有计算结果（文件未在 Excel 或 WPS 中保存过）的行也不写入。退出状态：0；有文件因已存在而跳过、或有行未写入时为 1；无法运行为 2。",
                 """
                 File names come from the record ids; an existing file is never overwritten unless --force is given. \
                 People's names become registry ids where the registry knows them. A row whose two columns of one field \
-                disagree is not written (which one holds is unknown). Check the result with legality check. \
+                disagree is not written (which one holds is unknown), nor is a row with a formula whose value the file does not hold \
+                (save it in Excel or WPS first). Check the result with legality check. \
                 Exit status: 0; 1 when files were skipped because they exist or rows were not written; 2 when the run could not be made.
                 """)
         )
@@ -52,12 +53,23 @@ struct ImportCommand: ParsableCommand {
                     // A row whose two columns of one field disagree is not written: the record
                     // would hold the leftmost alone, and pass where the other said 不通过.
                     let conflicts = layout.conflicts(in: record)
+                    let rowName = run.language == .zh ? place : "\(ledger)\(table.sheet.map { " (sheet \($0))" } ?? ""), row \(record.row)"
                     guard conflicts.isEmpty else {
-                        let rowName = run.language == .zh ? place : "\(ledger)\(table.sheet.map { " (sheet \($0))" } ?? ""), row \(record.row)"
                         for (column, read) in conflicts.prefix(LedgerProblems.unreadCellsListed) {
                             let message = LedgerProblems.conflictingColumns(
                                 record, column: column, readColumn: read, layout: layout, notDone: LedgerProblems.rowNotImported)
                             FileSystem.writeStandardError("\(rowName)\(run.language == .zh ? "：" : ": ")\(message.text(run.language))\n")
+                        }
+                        refused += 1
+                        continue
+                    }
+                    // Nor is a row with a formula whose value the file does not hold: its cell was
+                    // left out of the record, which then passed where `check` refuses the row (a
+                    // legal adviser's date of =V2+2, after the meeting, was a signoff with no date).
+                    guard record.uncomputed.isEmpty else {
+                        for column in record.uncomputed.prefix(LedgerProblems.unreadCellsListed) {
+                            let message = LedgerProblems.uncomputedFormula(cell: CellReference.cell(row: record.row, column: column), header: layout.shownHeader(column) ?? "")
+                            FileSystem.writeStandardError("\(rowName)\(run.language == .zh ? "：" : ": ")\(message.text(run.language))\(run.language == .zh ? "；" : "; ")\(LedgerProblems.rowNotImported.text(run.language))\n")
                         }
                         refused += 1
                         continue
@@ -91,7 +103,7 @@ struct ImportCommand: ParsableCommand {
         for path in skipped {
             FileSystem.writeStandardError(zh ? "已存在，未覆盖（可用 --force）：\(path)\n" : "exists, not overwritten (use --force): \(path)\n")
         }
-        let refusedNote = refused == 0 ? "" : zh ? "，\(refused) 行因两列内容矛盾而未写入" : "; \(refused) rows not written because two of their columns disagree"
+        let refusedNote = refused == 0 ? "" : zh ? "，\(refused) 行因两列内容矛盾或公式没有计算结果而未写入" : "; \(refused) rows not written because two of their columns disagree or a formula has no computed value"
         print(zh ? "写出 \(written) 个记录到 \(out)，\(skipped.count) 个因已存在而跳过\(refusedNote)" : "wrote \(written) records to \(out); \(skipped.count) skipped because they exist\(refusedNote)")
         if !skipped.isEmpty || refused > 0 { throw ExitCode(1) }
     }

@@ -183,8 +183,10 @@ public struct WorkbookWriter: Sendable {
     /// The most UTF-16 units a cell holds in Excel; a longer text is cut there, marked.
     static let maxCellLength = 32_767
 
-    /// A text as a cell can hold it (a title of 40,000 characters made a workbook Excel repairs).
+    /// A text as a cell can hold it (a title of 40,000 characters made a workbook Excel repairs),
+    /// with a `_x` that would read as an escape (`_x000D_`) escaped itself (`_x005F_x000D_`).
     static func cellText(_ text: String) -> String {
+        let text = text.contains("_x") ? escapingUnderscores(text) : text
         guard text.utf16.count > maxCellLength else { return text }
         var kept = ""
         var length = 0
@@ -194,6 +196,20 @@ public struct WorkbookWriter: Sendable {
             kept.append(character)
         }
         return kept + "…"
+    }
+
+    /// A text whose `_xHHHH_` sequences read as themselves: each such `_` written `_x005F_`.
+    static func escapingUnderscores(_ text: String) -> String {
+        var result = ""
+        var rest = Substring(text)
+        while let start = rest.firstRange(of: "_x") {
+            let after = rest[start.upperBound...]
+            result += rest[..<start.lowerBound]
+            let hex = after.prefix(4)
+            result += hex.count == 4 && hex.allSatisfy(\.isHexDigit) && after.dropFirst(4).first == "_" ? "_x005F_x" : "_x"
+            rest = after
+        }
+        return result + rest
     }
 
     /// How many lines a text takes in a column this many characters wide (a wide character

@@ -1,6 +1,6 @@
 import DecisionRecords
 @testable import Ledgers
-import OfficePackage
+@testable import OfficePackage
 import Testing
 
 /// The pieces ledgers are read with: cell references, spreadsheet dates, CSV fields, XML text, ZIP entries.
@@ -194,5 +194,17 @@ import Testing
         #expect(rows.map(\.number) == [1, 3])
         #expect(rows[0].cells.keys.sorted() == [1, 2])
         #expect(rows[1].cells.keys.sorted() == [2, 3])
+    }
+
+    /// Excel writes a carriage return in a cell as `_x000D_`: read as written, "张伟_x000D_" was
+    /// no one the registry knew. A `_x` of a text's own is written `_x005F_x` and reads back.
+    @Test(arguments: [("张伟_x000D_", "张伟\r"), ("不通过_x000d_", "不通过\r"), ("a_x005F_x000D_b", "a_x000D_b"), ("_x12_", "_x12_"), ("x_1", "x_1")])
+    func workbookEscapesAreDecoded(written: String, read: String) {
+        #expect(WorkbookReader.unescaped(written) == read)
+    }
+
+    @Test(arguments: ["a_x000D_b", "_x0041_", "plain", "x_y"])
+    func aTextWrittenToAWorkbookReadsBackAsItWas(text: String) {
+        #expect(WorkbookReader.unescaped(WorkbookWriter.cellText(text)) == text)
     }
 }

@@ -86,9 +86,37 @@ import Testing
         let imported = try CLIRunner.run(["import", "登记表.csv", "--out", "records"], in: folder)
         #expect(imported.status == 1)
         #expect(imported.stderr.contains("登记表.csv第 2 行：单元格 K2 与 E2（“合法性审核结论”与“审核结论”）是同一栏目，内容却不同（“不通过”与“通过”），无法确定以哪一格为准，此行未写入记录"))
-        #expect(imported.stdout.contains("写出 1 个记录到 records，0 个因已存在而跳过，1 行因两列内容矛盾而未写入"))
+        #expect(imported.stdout.contains("写出 1 个记录到 records，0 个因已存在而跳过，1 行因两列内容矛盾或公式没有计算结果而未写入"))
         let written = try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("records").path)
         #expect(written == ["N-2.yaml"])
+    }
+
+    /// A cell's text is written so that YAML reads it back as it was: `通过<TAB>#x` was written
+    /// plain, and the tab and `#` began a comment: the record said 通过 where the ledger did not.
+    @Test func importedTextsReadBackAsTheyWere() throws {
+        let header = "文件编号,文件名称,审核完成日期,审核方式,审核结论,法律顾问,集体审议日期,会议类型,印发日期,公布日期"
+        let row = "N-1,甲\u{2028}乙,2025-03-07,正式审查,\"通过\t#x\",ZY-021,2025-03-13,常务会议,2025-03-17,2025-03-20"
+        let folder = try CLIRunner.folder(["登记表.csv": header + "\n" + row + "\n"])
+        let imported = try CLIRunner.run(["import", "登记表.csv", "--out", "records"], in: folder)
+        #expect(imported.status == 0, "\(imported.stderr)")
+        let written = try String(contentsOf: folder.appendingPathComponent("records/N-1.yaml"), encoding: .utf8)
+        #expect(written.contains("outcome: \"通过\\t#x\""), "\(written)")
+        #expect(written.contains("title: \"甲\\u2028乙\""), "\(written)")
+        let checked = try LedgerTests.findings(["records"], in: folder)
+        #expect(checked.contains { $0["rule"] as? String == "REC-006" }, "\(checked)")
+        #expect(!checked.contains { $0["rule"] as? String == "REC-000" })
+    }
+
+    /// Headers as offices write them: a required-field note, a colon at the end, an invisible
+    /// character. Each was an unknown column, and the conclusion 不通过 went unread.
+    @Test(arguments: ["审核结论（必填）", "审核结论(必填)", "审核结论：", "审核结论\u{200B}", "\u{FEFF}审核结论"])
+    func headersWithNotesAndMarksAreRead(header: String) throws {
+        let columns = "文件编号,文件名称,审核完成日期,审核方式,\(header),法律顾问,集体审议日期,会议类型,印发日期,公布日期"
+        let row = "N-1,甲,2025-03-07,正式审查,不通过,ZY-021,2025-03-13,常务会议,2025-03-17,2025-03-20"
+        let folder = try CLIRunner.folder(["登记表.csv": columns + "\n" + row + "\n"])
+        let findings = try LedgerTests.findings(["登记表.csv"], in: folder)
+        #expect(findings.contains { $0["rule"] as? String == "NOR-002" }, "\(findings)")
+        #expect(!findings.contains { $0["rule"] as? String == "REC-007" })
     }
 
     @Test func aMappingCanIgnoreColumnsOfItsOwn() throws {

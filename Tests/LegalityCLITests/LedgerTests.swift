@@ -73,8 +73,11 @@ import Testing
         #expect(formula["cell"] as? String == "行政处罚!E5")
         #expect((formula["message"] as? String)?.contains("没有计算结果的公式") == true)
         // Dates in a Chinese date format are dates; the department merged over two rows fills both.
+        // The row whose formula has no computed value is not written: its record would lack the cell.
         let imported = try CLIRunner.run(["import", "台账.xlsx", "--out", "records"], in: folder)
-        #expect(imported.status == 0, "\(imported.stderr)")
+        #expect(imported.status == 1, "\(imported.stderr)")
+        #expect(imported.stderr.contains("单元格 E5（") && imported.stderr.contains("是没有计算结果的公式") && imported.stderr.contains("此行未写入记录"), "\(imported.stderr)")
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("records/T-ZF-003.yaml").path) == false)
         let second = try String(contentsOf: folder.appendingPathComponent("records/T-ZF-002.yaml"), encoding: .utf8)
         #expect(second.contains("department: \"综合行政执法队\""))
         #expect(second.contains("date: 2025-04-07"))
