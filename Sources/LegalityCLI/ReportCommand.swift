@@ -83,7 +83,8 @@ struct ReportCommand: ParsableCommand {
             wording: run.rules.annualReport, kindNames: run.rules.kindNames, version: Legality.version,
             // Without a registry for every record, the rules that read it did not run on all of them
             // ("every officer held a valid certificate" was stated with no certificate checked).
-            rulesNotRun: run.registries.coversEveryRecord ? [] : Set(engine.rules.filter(\.needsRegistry).map(\.id)))
+            rulesNotRun: run.registries.coversEveryRecord ? [] : Set(engine.rules.filter(\.needsRegistry).map(\.id)),
+            uncoveredYears: checked.uncoveredYears.sorted())
         switch format {
         case .markdown: try FileSystem.deliver(AnnualReportMarkdownReporter.render(report), to: output)
         case .html: try FileSystem.deliver(AnnualReportHTMLReporter.render(report), to: output)

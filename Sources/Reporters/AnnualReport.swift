@@ -76,7 +76,7 @@ public struct AnnualReport: Sendable {
     ///   registry, when some record had none): a claim of theirs is not stated.
     public init(
         year: Int, language: Language, records: [CheckedRecord], rules: [Rule], wording: AnnualReportWording,
-        kindNames: [String: LocalizedText], version: String, rulesNotRun: Set<String> = []
+        kindNames: [String: LocalizedText], version: String, rulesNotRun: Set<String> = [], uncoveredYears: [Int] = []
     ) {
         var draft = AnnualReportDraft(year: year, language: language, records: records, wording: wording, kindNames: kindNames)
         draft.rulesRun = Set(rules.map(\.id)).subtracting(rulesNotRun)
@@ -85,6 +85,14 @@ public struct AnnualReport: Sendable {
         self.language = language
         title = wording.text("title", language, ["year": "\(year)"])
         note = wording.text("note", language, ["year": "\(year)"])
+        // A deadline counted in a year the calendar lacks ignored that year's holidays: said in the
+        // report itself, which is printed and passed on (it was said on standard error alone).
+        if !uncoveredYears.isEmpty {
+            let years = uncoveredYears.map(String.init).joined(separator: language == .zh ? "、" : ", ")
+            note += language == .zh
+                ? "工作日历未涵盖 \(years) 年，这些年份的期限按周一至周五计算，节假日未计入，相关数字须另行核对。"
+                : " The working-day calendar does not cover \(years): deadlines there were counted Monday to Friday, without holidays; check the figures that rest on them."
+        }
         headings = ["overview", "claims", "problems", "records"].map { wording.text("headings.\($0)", language) }
         overview = draft.overview()
         statements = wording.claims.map(draft.statement)

@@ -88,7 +88,7 @@ import Testing
         #expect(result.stdout.contains("1 件重大执法决定中 0 件经法制审核通过，1 件（P-30）尚未集体讨论或作出决定，未能确认。"), "\(result.stdout)")
         #expect(!result.stdout.contains("重大执法决定全部履行法制审核程序"))
         #expect(!result.stdout.contains("重大行政决策提交决策机关讨论前全部履行合法性审查程序"))
-        #expect(result.stdout.contains("本年度没有需经合法性审查的重大行政决策。"), "\(result.stdout)")
+        #expect(result.stdout.contains("本年度没有需经合法性审查的重大行政决策（《重大行政决策程序暂行条例》自 2019 年 9 月 1 日起施行）。"), "\(result.stdout)")
     }
 
     /// A document that has two of a claim's problems is counted under the first: one only put out
@@ -116,6 +116,24 @@ import Testing
         #expect(waived.status == 0, "\(waived.stderr)")
         #expect(waived.stdout.contains("1 件（N-2）未经合法性审核"), "\(waived.stdout)")
         #expect(!waived.stdout.contains("（N-2）以征求意见代替合法性审核"))
+    }
+
+    /// A deadline counted in a year the calendar does not cover: the report says so itself (it
+    /// was said on standard error alone, and the printed report called the case late or in time).
+    @Test func aYearTheCalendarDoesNotCoverIsNamedInTheReport() throws {
+        let record = """
+            id: Y31
+            kind: administrative_penalty
+            title: 某案
+            steps:
+              - {type: case_filing, date: 2030-12-01}
+              - {type: inspection, date: 2030-12-02, officers: [P-3, P-4], credentials_shown: true}
+              - {type: decision, date: 2031-01-05}
+            """
+        let folder = try CLIRunner.folder(["registry.yaml": Fixtures.registry, "a.yaml": record])
+        let result = try CLIRunner.run(["report", "--year", "2031", "--as-of", "2031-06-30", "."], in: folder)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("工作日历未涵盖 2031 年，这些年份的期限按周一至周五计算，节假日未计入，相关数字须另行核对。"), "\(result.stdout)")
     }
 
     /// Without a registry the certificate rule did not run, and "every enforcement officer held a
@@ -203,7 +221,7 @@ import Testing
         let penalty = try String(contentsOf: CLIRunner.root.appendingPathComponent("cases/penalty/restaurant-fine-compliant.yaml"), encoding: .utf8)
         let result = try Self.report(["p.yaml": penalty], year: 2025)
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout.contains("本年度没有需经合法性审查的重大行政决策。"))
+        #expect(result.stdout.contains("本年度没有需经合法性审查的重大行政决策（《重大行政决策程序暂行条例》自 2019 年 9 月 1 日起施行）。"))
         #expect(result.stdout.contains("本年度没有制定行政规范性文件。"))
         #expect(!result.stdout.contains("重大行政决策全部经集体讨论决定"))
         let none = try Self.report(["a.yaml": Self.decision("A-1")], year: 2018)
