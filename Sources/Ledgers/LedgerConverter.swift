@@ -117,7 +117,7 @@ public enum LedgerConverter {
     /// The mapping and header row that fit a table best.
     public static func match(_ table: LedgerTable, mappings: [LedgerMapping]) -> LedgerMatch {
         var best: (mapping: LedgerMapping, row: Int, columns: [Int: LedgerMapping.Column], headers: [Int: String])?
-        var closest: (mapping: LedgerMapping, row: Int, found: Int, headers: [Int: String])?
+        var closest: (mapping: LedgerMapping, row: Int, score: Int, headers: [Int: String])?
         for row in table.rows.prefix(headerSearchRows) {
             let headers = row.cells.mapValues(\.text)
             var byName: [String: Int] = [:]
@@ -136,9 +136,13 @@ public enum LedgerConverter {
                 let found = required.count { column in columns.values.contains { $0.field == column.field } }
                 if found == required.count, !columns.isEmpty, columns.count > (best?.columns.count ?? 0) {
                     best = (mapping, row.number, columns, headers)
-                } else if found >= max(2, (required.count + 1) / 2), found > (closest?.found ?? 0) {
-                    // Most of a layout's required columns: a ledger with a header to correct.
-                    closest = (mapping, row.number, found, headers)
+                } else if found >= max(2, (required.count + 1) / 2) || columns.count >= max(4, mapping.columns.count / 2) {
+                    // Most of a layout's required columns, or most of its columns: a ledger with a
+                    // header to correct. (A sheet of 28 of the 29 columns, its id's header written
+                    // 项目编号, has one of the layout's two required columns, and was passed over
+                    // without a word while another sheet of the file matched.)
+                    let score = found * 1_000 + columns.count
+                    if score > (closest?.score ?? 0) { closest = (mapping, row.number, score, headers) }
                 }
             }
         }

@@ -150,7 +150,7 @@ struct ImportCommand: ParsableCommand {
             case .partial(let mapping, let row, let missing):
                 let columns = missing.map(\.column).joined(separator: ", ")
                 throw RunError(
-                    message: "\(ledger)\(table.sheet.map { " (sheet \($0))" } ?? ""), row \(row): the header of a \(mapping.name.en) lacks \(columns)",
+                    message: "\(ledger)\(table.sheet.map { " (sheet \($0))" } ?? ""), row \(row): the header of the \(mapping.name.en) lacks \(columns)",
                     chinese: "\(ledger)\(table.sheet.map { "（工作表“\($0)”）" } ?? "")第 \(row) 行：\(mapping.name.zh)的表头缺少 \(columns)")
             case .none: continue
             }

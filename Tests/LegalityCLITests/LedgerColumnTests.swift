@@ -119,6 +119,21 @@ import Testing
         #expect(!findings.contains { $0["rule"] as? String == "REC-007" })
     }
 
+    /// A ledger whose id column is headed otherwise (项目编号) has one of the layout's two
+    /// required columns but most of its columns: it is a ledger with a header to correct, named as
+    /// such, not a sheet passed over (beside another sheet that matched, without a word).
+    @Test func aLedgerMissingARequiredHeaderIsNamedNotPassedOver() throws {
+        let header = "项目编号,决策事项名称,决策机关,承办单位,送审日期,审查完成日期,审查方式,审查结论,审查人员,法律顾问,法律顾问意见日期,集体讨论日期,会议类型,会议名称,会议纪要,决定日期,决定人,公布日期"
+        let row = "M-1,某方案,某镇政府,党政办,2025-02-20,2025-03-01,正式审查,不通过,ZY-011,ZY-023,2025-03-01,2025-03-10,常务会议,第1次,有,2025-03-10,ZY-001,2025-03-15"
+        let folder = try CLIRunner.folder(["台账.csv": header + "\n" + row + "\n"])
+        let result = try CLIRunner.run(["check", "--as-of", "2026-06-30", "台账.csv"], in: folder)
+        #expect(result.status == 1, "\(result.stdout)")
+        #expect(result.stdout.contains("缺少必需的列：决策编号"), "\(result.stdout)")
+        let imported = try CLIRunner.run(["import", "台账.csv", "--out", "records"], in: folder)
+        #expect(imported.status == 2)
+        #expect(imported.stderr.contains("lacks 决策编号") || imported.stderr.contains("的表头缺少 决策编号"), "\(imported.stderr)")
+    }
+
     @Test func aMappingCanIgnoreColumnsOfItsOwn() throws {
         let mapping = """
             ledger:
