@@ -45,6 +45,12 @@ struct ImportCommand: ParsableCommand {
         var names: Set<String> = []
         for ledger in ledgers {
             let registry = run.registries.registry(for: ledger)
+            // Names stay names without a registry: said, since check then reports each person.
+            if registry == nil {
+                FileSystem.writeStandardError(run.language == .zh
+                    ? "\(ledger)：未找到人员名册（registry.yaml 或 --registry），人员姓名未换成编号\n"
+                    : "\(ledger): no registry of people (registry.yaml or --registry), so names were not turned into ids\n")
+            }
             for (table, layout) in try tables(of: ledger, mappings: run.ledgerMappings) {
                 let records = LedgerConverter.records(table, layout: layout, person: { registry?.person(named: $0)?.id })
                 warnOfUnreadColumns(records, layout: layout, ledger: ledger, sheet: table.sheet, language: run.language)
