@@ -241,6 +241,15 @@ struct RecordReader {
     mutating func unknownKey(_ keyNode: BorrowedNode, _ key: String, known: [String], what describe: () -> LocalizedText) {
         guard !format.ruleKeys.contains(key), !RecordFormat.isExtension(key) else { return }
         let what = describe()
+        // A fact of the vocabulary written beside `facts`, not under it (`major: true` at the top):
+        // no rule reads it there, and the rules read as if the fact were not given.
+        if format.vocabulary.codes(in: RecordFormat.Section.booleanFacts).contains(key) {
+            add(.key,
+                zh: "\(what.zh)中的字段 \(key) 是一项事实，应写在 facts 下（facts: {\(key): …}）；写在这里，没有规则读取它",
+                en: "the key '\(key)' of \(what.en) is a fact: write it under facts (facts: {\(key): ...}); here no rule reads it",
+                at: keyNode)
+            return
+        }
         let closest = Suggestion.closest(to: key, in: known)
         add(.key,
             zh: "\(what.zh)中的字段 \(key) 既不是记录格式的字段，也没有规则读取它\(closest.map { "；是否应为 \($0)？" } ?? "")（自定义字段请以 x_ 开头）",

@@ -272,8 +272,15 @@ extension Expression {
         descendants.flatMap { expression -> [String] in
             switch expression {
             case .reference(let reference):
-                if case .parameter = reference.root { return [] }
-                return reference.path
+                switch reference.root {
+                case .parameter: return []
+                // A fact is read under `facts` alone: `$facts.major` makes no `major` elsewhere a
+                // key a rule reads (one written at the top of a record was taken for read, and the
+                // case passed as not major without a word).
+                case .facts: return []
+                case .record where reference.path.first == "facts": return ["facts"]
+                default: return reference.path
+                }
             case .steps(let selection):
                 return selection.fields.flatMap(\.path)
             default:

@@ -89,6 +89,19 @@ import Testing
         #expect(!result.stdout.contains("重大执法决定全部履行法制审核程序"))
         #expect(!result.stdout.contains("重大行政决策提交决策机关讨论前全部履行合法性审查程序"))
         #expect(result.stdout.contains("本年度没有需经合法性审查的重大行政决策（《重大行政决策程序暂行条例》自 2019 年 9 月 1 日起施行）。"), "\(result.stdout)")
+        // Nor is a normative document still a draft, or one whose filing alone is recorded, one
+        // "reviewed for legality".
+        let draft = """
+            id: N-D
+            kind: normative_document
+            title: 征求意见稿
+            steps:
+              - {type: public_comment, start: 2025-06-01, end: 2025-07-01}
+              - {type: legality_review, status: planned, date: 2026-02-01}
+            """
+        let drafts = try CLIRunner.folder(["registry.yaml": Fixtures.registry, "a.yaml": draft])
+        let normative = try CLIRunner.run(["report", "--year", "2025", "--as-of", "2025-12-31", "."], in: drafts)
+        #expect(!normative.stdout.contains("行政规范性文件全部经合法性审核"), "\(normative.stdout)")
     }
 
     /// A document that has two of a claim's problems is counted under the first: one only put out

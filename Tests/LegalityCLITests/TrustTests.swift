@@ -129,6 +129,42 @@ import Testing
         #expect(Self.rules(report, pending: true).isEmpty)
     }
 
+    /// The same for a normative document issued after a failed review: NOR-002 was pending
+    /// because a deliberation was planned for after the document was issued.
+    @Test func aNormativeDocumentIssuedIsNoPendingWork() throws {
+        let record = """
+            id: N-1
+            kind: normative_document
+            title: 审核未通过仍印发
+            steps:
+              - {type: legality_review, date: 2025-02-01, outcome: failed}
+              - {type: decision, date: 2025-03-01, by: [P-1]}
+              - {type: publication, date: 2025-03-05}
+              - {type: collective_discussion, date: 2026-01-10, status: planned, meeting: {type: executive}}
+            """
+        let (status, report) = try Self.check(["a.yaml": record], asOf: "2025-12-31")
+        #expect(status == 1)
+        #expect(Self.rules(report).contains("NOR-002"), "\(Self.rules(report))")
+        #expect(!Self.rules(report, pending: true).contains("NOR-002"))
+    }
+
+    /// A fact of the vocabulary written at the top of a record, not under `facts`, was taken for
+    /// a key a rule reads (the rules read `facts.major`), and the case passed as not major.
+    @Test func aFactWrittenOutsideFactsIsNamed() throws {
+        let record = """
+            id: P-1
+            kind: administrative_penalty
+            title: 事实写错位置
+            major: true
+            steps:
+              - {type: inspection, date: 2025-03-01, officers: [P-3, P-4], credentials_shown: true}
+              - {type: decision, date: 2025-03-10, by: [P-1]}
+            """
+        let (_, report) = try Self.check(["a.yaml": record], asOf: "2025-12-31")
+        let unknown = try #require((report["findings"] as? [[String: Any]])?.first { $0["rule"] as? String == "REC-007" })
+        #expect((unknown["message"] as? String)?.contains("字段 major 是一项事实，应写在 facts 下") == true, "\(unknown)")
+    }
+
     /// A discussion planned for a day now past never took place: as PEN-006's anchor it hid a
     /// failed legal review made after it (the case was 合规).
     @Test func aStalePlannedDiscussionHidesNoFailedLegalReview() throws {
