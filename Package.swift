@@ -54,7 +54,7 @@ let package = Package(
             name: "ReportersTests", dependencies: ["Reporters", "RuleEngine", "RuleLanguage", "DecisionRecords"], exclude: ["Snapshots"],
             swiftSettings: strictSettings),
         .testTarget(name: "LegalityCLITests", dependencies: ["LegalityCLI"], swiftSettings: strictSettings),
-        .testTarget(name: "LedgersTests", dependencies: ["Ledgers", "OfficePackage", "DecisionRecords"], swiftSettings: strictSettings),
+        .testTarget(name: "LedgersTests", dependencies: ["Ledgers", "OfficePackage", "DecisionRecords", "YAMLTree"], swiftSettings: strictSettings),
     ]
 )
 

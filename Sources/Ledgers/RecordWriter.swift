@@ -82,17 +82,20 @@ public enum RecordWriter {
         return quoted + "\""
     }
 
-    /// DEL, the C1 controls (U+0085 is a line break to YAML), the line and paragraph separators and
-    /// the byte-order mark: escaped in a quoted text (written as they are, a file did not parse).
+    /// DEL, the C1 controls (U+0085 is a line break to YAML), the line and paragraph separators, the
+    /// byte-order mark and the noncharacters U+FFFE, U+FFFF: escaped in a quoted text (written as
+    /// they are, a file did not parse).
     static func isHidden(_ character: Unicode.Scalar) -> Bool {
-        (0x7F...0x9F).contains(character.value) || character.value == 0x2028 || character.value == 0x2029 || character.value == 0xFEFF
+        (0x7F...0x9F).contains(character.value) || [0x2028, 0x2029, 0xFEFF, 0xFFFE, 0xFFFF].contains(character.value)
     }
 
     /// Text that YAML reads back unchanged as a plain scalar: none of its characters a control
     /// (a tab before `#` began a comment, and `通过\t#x` was written as `通过`), and none of the
     /// marks YAML reads at its start or within.
     static func isPlainSafe(_ text: String) -> Bool {
-        guard text.unicodeScalars.allSatisfy({ $0.value >= 0x20 && !isHidden($0) }) else { return false }
+        // (`#` and `:` are looked for as code points: a space and `#` followed by a combining mark
+        // are one character, and " #" as characters missed the comment that YAML begins there.)
+        guard text.unicodeScalars.allSatisfy({ $0.value >= 0x20 && !isHidden($0) && $0 != "#" && $0 != ":" }) else { return false }
         guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last else { return false }
         if " \t".unicodeScalars.contains(last) || "-?:,[]{}#&*!|>'\"%@` \t".unicodeScalars.contains(first) { return false }
         return !text.contains(": ") && !text.contains(" #") && !text.contains("\n") && !text.hasSuffix(":")

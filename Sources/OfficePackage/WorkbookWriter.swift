@@ -217,11 +217,20 @@ public struct WorkbookWriter: Sendable {
     static func lineCount(_ text: String, width: Int) -> Int {
         let room = Double(max(width - 1, 1))
         var lines = 0
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            lines += max(1, Int((displayWidth(String(line)) / room).rounded(.up)))
-            if lines >= 40 { return 40 }
+        var lineWidth = 0.0
+        // Counted as the text is read, up to the cap (a list of a cell's lines took 2 GB for a
+        // title of 60,000,000 line breaks).
+        for scalar in text.unicodeScalars {
+            if scalar == "\n" {
+                lines += max(1, Int((lineWidth / room).rounded(.up)))
+                lineWidth = 0
+                if lines >= 40 { return 40 }
+            } else {
+                lineWidth += isWide(scalar) ? 2 : 1
+            }
         }
-        return max(lines, 1)
+        lines += max(1, Int((lineWidth / room).rounded(.up)))
+        return min(lines, 40)
     }
 
     /// Width in Latin characters: East Asian wide characters count as two.

@@ -2,6 +2,7 @@ import DecisionRecords
 @testable import Ledgers
 @testable import OfficePackage
 import Testing
+import YAMLTree
 
 /// The pieces ledgers are read with: cell references, spreadsheet dates, CSV fields, XML text, ZIP entries.
 @Suite struct LedgerReadingTests {
@@ -206,5 +207,17 @@ import Testing
     @Test(arguments: ["a_x000D_b", "_x0041_", "plain", "x_y"])
     func aTextWrittenToAWorkbookReadsBackAsItWas(text: String) {
         #expect(WorkbookReader.unescaped(WorkbookWriter.cellText(text)) == text)
+    }
+
+    /// What import writes reads back as the cell was: a `#` or `:` joined to a combining mark or a
+    /// variation selector is still one to YAML (the keycap `#️⃣` after a space began a comment, and
+    /// `不通过 #️⃣备注` was read as 不通过), and noncharacters are escaped (a file did not parse).
+    @Test(arguments: ["不通过 #\u{FE0F}\u{20E3}备注", "通过 #\u{0301}x", "通过: \u{200D}x", "标题\u{FFFF}", "标题\u{FFFE}", "a:b", "#1"])
+    func importedTextsReadBackAsWritten(text: String) throws {
+        let written = RecordWriter.text(YAMLScalar(text: text))
+        #expect(written.hasPrefix("\""), "\(written)")
+        var read: String?
+        try YAMLParser.parse(Array("v: \(written)\n".utf8), file: "t.yaml") { read = $0["v"]?.scalar?.text }
+        #expect(read == text)
     }
 }

@@ -24,4 +24,10 @@ import Testing
         #expect(kept.hasSuffix("…"))
         #expect(WorkbookWriter.cellText("短") == "短")
     }
+
+    @Test func linesAreCountedUpToTheCapWithoutListingThem() {
+        #expect(WorkbookWriter.lineCount(String(repeating: "\n", count: 5_000_000), width: 10) == 40)
+        #expect(WorkbookWriter.lineCount("a\nb", width: 10) == 2)
+        #expect(WorkbookWriter.lineCount("", width: 10) == 1)
+    }
 }
