@@ -243,7 +243,8 @@ struct RecordReader {
         let what = describe()
         // A fact of the vocabulary written beside `facts`, not under it (`major: true` at the top):
         // no rule reads it there, and the rules read as if the fact were not given.
-        if format.vocabulary.codes(in: RecordFormat.Section.booleanFacts).contains(key) {
+        // (At the record's level only: the record's own keys, among them `facts`.)
+        if known.contains("facts"), format.vocabulary.codes(in: RecordFormat.Section.booleanFacts).contains(key) {
             add(.key,
                 zh: "\(what.zh)中的字段 \(key) 是一项事实，应写在 facts 下（facts: {\(key): …}）；写在这里，没有规则读取它",
                 en: "the key '\(key)' of \(what.en) is a fact: write it under facts (facts: {\(key): ...}); here no rule reads it",

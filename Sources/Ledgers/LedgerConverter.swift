@@ -33,7 +33,8 @@ public struct LedgerLayout: Sendable {
         unread[column] ?? .unlabeled
     }
 
-    /// Whether two columns have the same header, as headers are compared (not merely two names of one column).
+    /// Whether `column` repeats `other`, the column read in its stead, under the very same header
+    /// as headers are compared (not merely under another name of the column).
     public func haveTheSameHeader(_ column: Int, _ other: Int) -> Bool {
         whyUnread(column) == .repeated(readColumn: other) && sameHeaderColumns.contains(column)
     }
@@ -112,8 +113,19 @@ public enum LedgerConverter {
             default: character
             }
         })
-        for mark in ["(必填)", "(选填)", "(可选)", "(必须)"] where text.hasSuffix(mark) { text.removeLast(mark.count) }
-        while text.hasSuffix(":") || text.hasSuffix("：") { text.removeLast() }
+        // (Until none is left, in any order: `审核日期（必填）：`.)
+        var trimmed = true
+        while trimmed {
+            trimmed = false
+            if text.hasSuffix(":") || text.hasSuffix("：") {
+                text.removeLast()
+                trimmed = true
+            }
+            for mark in ["(必填)", "(选填)", "(可选)", "(必须)"] where text.hasSuffix(mark) {
+                text.removeLast(mark.count)
+                trimmed = true
+            }
+        }
         return text
     }
 
@@ -139,9 +151,9 @@ public enum LedgerConverter {
                 let found = required.count { column in columns.values.contains { $0.field == column.field } }
                 if found == required.count, !columns.isEmpty, columns.count > (best?.columns.count ?? 0) {
                     best = (mapping, row.number, columns, headers)
-                } else if found >= max(2, (required.count + 1) / 2) || columns.count >= max(4, mapping.columns.count / 2) {
-                    // Most of a layout's required columns, or most of its columns: a ledger with a
-                    // header to correct. (A sheet of 28 of the 29 columns, its id's header written
+                } else if found >= max(2, (required.count + 1) / 2) || (found >= 1 && columns.count >= 4 && columns.count * 2 > mapping.columns.count) {
+                    // Most of a layout's required columns, or (with one of them at least) more than
+                    // half of all its columns: a ledger with a header to correct. (A sheet of 28 of the 29 columns, its id's header written
                     // 项目编号, has one of the layout's two required columns, and was passed over
                     // without a word while another sheet of the file matched.)
                     let score = found * 1_000 + columns.count

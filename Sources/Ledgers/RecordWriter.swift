@@ -97,8 +97,7 @@ public enum RecordWriter {
         // are one character, and " #" as characters missed the comment that YAML begins there.)
         guard text.unicodeScalars.allSatisfy({ $0.value >= 0x20 && !isHidden($0) && $0 != "#" && $0 != ":" }) else { return false }
         guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last else { return false }
-        if " \t".unicodeScalars.contains(last) || "-?:,[]{}#&*!|>'\"%@` \t".unicodeScalars.contains(first) { return false }
-        return !text.contains(": ") && !text.contains(" #") && !text.contains("\n") && !text.hasSuffix(":")
+        return last != " " && !"-?,[]{}&*!|>'\"%@` ".unicodeScalars.contains(first)
     }
 }
 

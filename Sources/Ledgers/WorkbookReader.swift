@@ -132,7 +132,6 @@ public enum WorkbookReader {
         return (sheets, date1904)
     }
 
-    /// The shared strings; rich text runs joined, phonetic runs left out.
     /// A cell's text with the workbook's escapes of characters XML cannot hold decoded: `_x000D_`
     /// is a carriage return, `_x005F_` an underscore (ECMA-376, ST_Xstring). Left as written, a
     /// name "张伟_x000D_" was no one the registry knew, and a conclusion "不通过_x000D_" no code.
@@ -156,6 +155,7 @@ public enum WorkbookReader {
         return result + rest
     }
 
+    /// The shared strings; rich text runs joined, phonetic runs left out.
     private static func sharedStrings(_ bytes: [UInt8]) throws -> [String] {
         var reader = XMLReader(bytes)
         var strings: [String] = []

@@ -79,7 +79,7 @@ struct GateCommand: ParsableCommand {
             let blocking = threshold.map { level in findings.contains { $0.severity >= level && $0.waiver == nil && !$0.pending } } ?? false
             items.append(AgendaItem(
                 file: item.place, record: item.id, title: item.title, findings: findings.sorted(by: Finding.precedes),
-                ready: !blocking && !item.blocked && item.standing == .record, ruleApplied: item.standing != .record || item.blocked || item.checkedBeyondFormat))
+                ready: !blocking && !item.blocked && item.standing == .record, ruleApplied: item.standing == .record && item.checkedBeyondFormat))
         }
         var agenda = Agenda(meeting: meeting, version: Legality.version, items: items, runFindings: engine.runFindings(), language: run.language)
         agenda.notOnAgenda = away

@@ -415,13 +415,13 @@ enum RecordChecker {
         summary.isPlannedOnly = !record.steps.isEmpty && !record.steps.contains { $0.status == .done }
         summary.blocked = loaded.isBlocked
         let discussions = (record.node["steps"]?.items?.filter { $0["type"]?.scalar?.text == "collective_discussion" }) ?? []
-        summary.discussionDays = discussions.compactMap { step in (step["date"] ?? step["end"]).flatMap(RecordLoader.date) }
-        summary.hasUndatedDiscussion = summary.discussionDays.count < discussions.count
         summary.discussionSpans = discussions.compactMap { step in
             guard let last = (step["date"] ?? step["end"]).flatMap(RecordLoader.date) else { return nil }
             let first = step["start"].flatMap(RecordLoader.date) ?? last
             return first <= last ? first...last : last...last
         }
+        summary.discussionDays = summary.discussionSpans.map(\.upperBound)
+        summary.hasUndatedDiscussion = summary.discussionDays.count < discussions.count
         summary.plannedDiscussionDays = record.steps.filter { $0.type == "collective_discussion" && $0.status == .planned }.map(\.day)
         return summary
     }

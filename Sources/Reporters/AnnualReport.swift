@@ -72,8 +72,13 @@ public struct AnnualReport: Sendable {
     public var rows: [Row]
 
     /// Drafts the report of a year from checked records (of that year, the year before, or any other).
-    /// - Parameter rulesNotRun: rules loaded that did not run on every record (those that read the
-    ///   registry, when some record had none): a claim of theirs is not stated.
+    /// - Parameters:
+    ///   - rulesNotRun: rules loaded that did not run on every record (those that read the
+    ///     registry, when some record had none): a claim of theirs is not stated.
+    ///   - uncoveredYears: years the working-day calendar lacks in which the run counted a
+    ///     deadline, named in the note. (Any the run met, not only the report's year: a deadline of
+    ///     the year's records may fall in the next. The sentence is the report's own, not the
+    ///     wording file's, so that users' wording files need no new text.)
     public init(
         year: Int, language: Language, records: [CheckedRecord], rules: [Rule], wording: AnnualReportWording,
         kindNames: [String: LocalizedText], version: String, rulesNotRun: Set<String> = [], uncoveredYears: [Int] = []

@@ -35,8 +35,11 @@ public enum AuditHTMLReporter {
         html += barChart(audit.rules.map { ("\($0.key) \($0.label.text(language))", $0) }) + legend + "</figure>\n"
         html += "<figure><figcaption>\(zh ? "各承办单位无错误记录占比" : "Records without errors per department")</figcaption>\n"
         html += barChart(audit.departments.map { ($0.label.text(language), $0) }) + legend + "</figure>\n"
-        let dated = audit.months.count { isMonthKey($0.key) }
-        let bar = dated <= 24 ? (zh ? "月" : "month") : dated <= 72 ? (zh ? "季度" : "quarter") : (zh ? "年" : "year")
+        let bar = switch ChartBar(months: audit.months) {
+        case .month: zh ? "月" : "month"
+        case .quarter: zh ? "季度" : "quarter"
+        case .year: zh ? "年" : "year"
+        }
         html += "<figure><figcaption>\(zh ? "各\(bar)问题数（错误/警告）" : "Findings per \(bar) (errors/warnings)")</figcaption>\n"
         html += monthChart(audit.months, language) + "</figure>\n"
         html += "</section>\n"
@@ -75,9 +78,9 @@ public enum AuditHTMLReporter {
         "<div class=\"card \(tone)\"><div class=\"label\">\(Escaping.html(label))</div><div class=\"value\">\(Escaping.html(value))</div><div class=\"detail\">\(Escaping.html(detail))</div></div>"
     }
 
-    /// Horizontal bars: one per group, length = pass rate, with the ratio written beside it; the
-    /// colour is the rule's severity (`bySeverity`) or the rate itself. A long label wraps onto a
-    /// second line instead of being cut.
+    /// Horizontal bars: one per group, length = pass rate, with the ratio written beside it, the
+    /// colour the rate's (all passed, 80 % or more, below). A long label wraps onto a second line
+    /// instead of being cut.
     private static func barChart(_ rows: [(String, ComplianceRate)]) -> String {
         guard !rows.isEmpty else { return "<p class=\"empty\">—</p>\n" }
         let labelWidth = 300, barWidth = 280, width = labelWidth + barWidth + 120
@@ -93,7 +96,7 @@ public enum AuditHTMLReporter {
         for (index, (_, rate)) in rows.enumerated() {
             let fraction = rate.rate ?? 0
             let length = Int((Double(barWidth) * fraction).rounded())
-            let tone = fraction >= 0.999 ? "good" : fraction >= 0.8 ? "warn" : "bad"
+            let tone = rate.applicable > 0 && rate.passed == rate.applicable ? "good" : fraction >= 0.8 ? "warn" : "bad"
             let middle = y + heights[index] / 2
             svg += "<text x=\"\(labelWidth - 8)\" y=\"\(middle + 4 - (lines[index].count - 1) * 6)\" text-anchor=\"end\" class=\"label\">"
             for (number, line) in lines[index].enumerated() {
@@ -133,12 +136,15 @@ public enum AuditHTMLReporter {
     /// years at most, else a year (a period of eight years drew 97 bars, their labels 2 px high in
     /// print); a bar's key is its label. Records without a date keep a bar of their own.
     static func chartBars(_ months: [ComplianceRate]) -> [(label: String, errors: Int, warnings: Int)] {
-        let dated = months.filter { isMonthKey($0.key) }.count
+        let bar = ChartBar(months: months)
         func label(_ key: String) -> String {
             guard isMonthKey(key) else { return key }
             let (year, month) = (key.prefix(4), Int(key.suffix(2)) ?? 1)
-            if dated <= 24 { return String(key.dropFirst(2)) }
-            return dated <= 72 ? "\(year.suffix(2))Q\((month + 2) / 3)" : String(year)
+            return switch bar {
+            case .month: String(key.dropFirst(2))
+            case .quarter: "\(year.suffix(2))Q\((month + 2) / 3)"
+            case .year: String(year)
+            }
         }
         var bars: [(label: String, errors: Int, warnings: Int)] = []
         for month in months {
@@ -153,8 +159,18 @@ public enum AuditHTMLReporter {
         return bars
     }
 
+    /// What one bar of the findings chart is: a month over two years at most, a quarter over six.
+    enum ChartBar {
+        case month, quarter, year
+
+        init(months: [ComplianceRate]) {
+            let dated = months.count { AuditHTMLReporter.isMonthKey($0.key) }
+            self = dated <= 24 ? .month : dated <= 72 ? .quarter : .year
+        }
+    }
+
     /// Whether a months table's key is a month (`2025-03`), not the row of records without a date.
-    private static func isMonthKey(_ key: String) -> Bool {
+    static func isMonthKey(_ key: String) -> Bool {
         key.utf8.count == 7 && key.utf8.enumerated().allSatisfy { index, byte in index == 4 ? byte == UInt8(ascii: "-") : (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) }
     }
 
@@ -228,7 +244,7 @@ public enum AuditHTMLReporter {
     }
 
     static let style = """
-        :root { --bad: #c0392b; --warn: #d68910; --good: #1e8449; --info: #2e86c1; --ink: #1c2833; --muted: #5d6d7e; --line: #d5d8dc; }
+        :root { --bad: #c0392b; --warn: #d68910; --good: #1e8449; --ink: #1c2833; --muted: #5d6d7e; --line: #d5d8dc; }
         * { box-sizing: border-box; }
         body { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", "Microsoft YaHei", "PingFang SC", sans-serif;
                color: var(--ink); margin: 24px auto; max-width: 1100px; padding: 0 16px; font-size: 14px; line-height: 1.5; }
@@ -243,7 +259,7 @@ public enum AuditHTMLReporter {
         figcaption { font-weight: 700; margin-bottom: 6px; }
         svg text { font-family: inherit; font-size: 12px; fill: var(--ink); } svg .tick { fill: var(--muted); font-size: 11px; }
         svg .grid { stroke: var(--line); stroke-dasharray: 2 3; } svg .axis { stroke: var(--muted); } svg .track { fill: #f2f3f4; }
-        svg .bar.good { fill: var(--good); } svg .bar.warn { fill: var(--warn); } svg .bar.bad { fill: var(--bad); } svg .bar.info { fill: var(--info); }
+        svg .bar.good { fill: var(--good); } svg .bar.warn { fill: var(--warn); } svg .bar.bad { fill: var(--bad); }
         .legend { color: var(--muted); font-size: 12px; margin: 4px 0 0; }
         .swatch { display: inline-block; width: 10px; height: 10px; margin: 0 3px 0 8px; vertical-align: baseline; }
         .swatch.bad { background: var(--bad); } .swatch.warn { background: var(--warn); } .swatch.good { background: var(--good); }

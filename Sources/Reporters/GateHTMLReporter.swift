@@ -27,8 +27,9 @@ public enum GateHTMLReporter {
             html += "<div class=\"sub\">\(Escaping.html(item.record ?? "—")) · \(Escaping.html(item.file))</div></td>"
             html += "<td class=\"verdict\"><span class=\"badge\">\(verdict)</span></td><td class=\"problems\">"
             // Waived findings are shown too, marked, with the waiver: the adviser signs for the exception.
-            if item.findings.isEmpty, item.ruleApplied { html += "—" }
-            if !item.ruleApplied { html += "<div class=\"notice\">\(Escaping.html(AgendaItem.noRuleNotice(language)))</div>" }
+            let unchecked = item.ready && !item.ruleApplied
+            if item.findings.isEmpty, !unchecked { html += "—" }
+            if unchecked { html += "<div class=\"notice\">\(Escaping.html(AgendaItem.noRuleNotice(language)))</div>" }
             for finding in item.findings {
                 let severity = Wording.severity(finding.severity, language)
                 let waived = finding.waiver != nil ? " waived" : ""

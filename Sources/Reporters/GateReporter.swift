@@ -14,8 +14,9 @@ public struct AgendaItem: Sendable {
     public var findings: [Finding]
     /// Whether the item may go to the meeting.
     public var ready: Bool
-    /// Whether some prerequisite rule beyond the record format applied to it: one of a kind no
-    /// pack checks is READY when it is well-formed, which says nothing of its procedure.
+    /// Whether some prerequisite rule beyond the record format applied to it (false too for a file
+    /// that could not be read, or a record the record pack blocked): a READY item of a kind no
+    /// pack checks is only well-formed, which says nothing of its procedure.
     public var ruleApplied: Bool
 
     /// Creates an item.
@@ -168,7 +169,7 @@ public enum GateReporter {
                 output += "      \(Wording.label("依据", "basis", language))\(line(finding.basis.text(language)))\n"
                 if let help = finding.help { output += "      \(Wording.label("需要做", "to do", language))\(text(help.text(language)))\n" }
             }
-            if !item.ruleApplied { output += "    - \(AgendaItem.noRuleNotice(language))\n" }
+            if item.ready, !item.ruleApplied { output += "    - \(AgendaItem.noRuleNotice(language))\n" }
             output += "\n"
         }
         if !agenda.notOnAgenda.isEmpty {

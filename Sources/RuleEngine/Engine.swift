@@ -234,8 +234,8 @@ public final class Engine: Sendable {
                     en: "the rule \(rule.id) met a value it cannot use on this record: \(error.problem.en); its result is unknown (rule file: \(rule.file))"),
                 basis: Basis(instrument: "legality", article: "rule language", english: "legality rule language"),
                 help: LocalizedText(
-                    zh: "把记录中的值改成规则需要的类型（如数字不带单位），或修改规则的比较。",
-                    en: "Write the record's value as the rule expects (a number without a unit, say), or correct the rule's comparison."),
+                    zh: "把记录中的值改成规则需要的类型（如数字不带单位、条件写 true 或 false），或修改规则。",
+                    en: "Write the record's value as the rule expects (a number without a unit, a condition true or false, say), or correct the rule."),
                 evidence: []))
             evaluator.typeError = nil
             return true

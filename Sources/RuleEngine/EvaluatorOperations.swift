@@ -134,7 +134,7 @@ extension Evaluator {
     }
 
     /// The texts of a template's values, those of its Chinese text and then those of its English
-    /// one, each value evaluated as `render` evaluates it (once for each language, in order), for
+    /// one, each value evaluated once for each language, in order, for
     /// `TemplateProgram.rendered(with:)`.
     func valueTexts(_ template: TemplateProgram) -> [String] {
         var texts: [String] = []
@@ -179,10 +179,9 @@ extension Evaluator {
 
     @inline(never)
     private func noteConditionError(_ value: Value) {
-        let kinds = ["text": "文本", "number": "数字", "date": "日期", "step": "步骤", "list": "列表", "mapping": "映射"]
         let kind = typeName(value)
         noteTypeError(LocalizedText(
-            zh: "遇到不是布尔值的条件：\(kinds[kind] ?? kind)“\(text(value, .zh))”（条件须为 true 或 false；是否存在请用 exists）",
+            zh: "遇到不是布尔值的条件：\(Self.chineseTypeName(kind))“\(text(value, .zh))”（条件须为 true 或 false；是否存在请用 exists）",
             en: "a condition needs a boolean (true or false), found \(kind) '\(text(value, .en))' (to ask whether a value is there, use exists)"), value, .missing)
     }
 

@@ -15,6 +15,11 @@ extension Evaluator {
     /// How many items of a list a message or evidence names before "… N more".
     static let listedItems = 10
 
+    /// A type's name in Chinese, for messages (`typeName`'s names as keys).
+    static func chineseTypeName(_ name: String) -> String {
+        ["text": "文本", "number": "数字", "boolean": "布尔值", "date": "日期", "step": "步骤", "list": "列表", "mapping": "映射"][name] ?? name
+    }
+
     /// What a value is, for `type_of`.
     func typeName(_ value: Value) -> String {
         switch value {
@@ -126,9 +131,8 @@ extension Evaluator {
 
     private func mismatch(_ lhs: Value, _ rhs: Value) -> LocalizedText {
         let (a, b) = (typeName(lhs), typeName(rhs))
-        let zh = ["text": "文本", "number": "数字", "boolean": "布尔值", "date": "日期", "step": "步骤", "list": "列表", "mapping": "映射"]
         return LocalizedText(
-            zh: "不能比较\(zh[a] ?? a)“\(text(lhs, .zh))”与\(zh[b] ?? b)“\(text(rhs, .zh))”",
+            zh: "不能比较\(Self.chineseTypeName(a))“\(text(lhs, .zh))”与\(Self.chineseTypeName(b))“\(text(rhs, .zh))”",
             en: "cannot compare \(a) '\(text(lhs, .en))' with \(b) '\(text(rhs, .en))'")
     }
 

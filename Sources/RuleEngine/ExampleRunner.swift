@@ -67,7 +67,7 @@ public enum ExampleRunner {
         }
         if case .run = rule.body { findings += engine.runFindings() }
         let failure = rule.isRecordPack ? judge(example, findings, roots: roots, language)
-            : unjudged(example, problems, language) ?? judge(example, findings, roots: roots, language)
+            : unjudged(example, problems, file: example.record != nil ? rule.file : "\(rule.id) example", language) ?? judge(example, findings, roots: roots, language)
         return ExampleOutcome(rule: rule, example: example, failure: failure, findings: findings)
     }
 
@@ -75,10 +75,10 @@ public enum ExampleRunner {
     /// has a problem of the record pack's (a misspelt kind or code, a missing title, an impossible
     /// date, an unknown key), so the rule never judged it as written, and it passed whatever the
     /// rule says. Nil when there is none.
-    private static func unjudged(_ example: RuleExample, _ problems: [RecordProblem], _ language: Language) -> String? {
+    private static func unjudged(_ example: RuleExample, _ problems: [RecordProblem], file: String, _ language: Language) -> String? {
         guard !example.triggers, !problems.isEmpty else { return nil }
         let zh = language == .zh
-        let listed = problems.map { "  ! \($0.position.line):\($0.position.column) \($0.message.text(language))" }.joined(separator: "\n")
+        let listed = problems.map { "  ! \(file):\($0.position.line):\($0.position.column) \($0.message.text(language))" }.joined(separator: "\n")
         return (zh ? "示例记录本身有问题，规则没有按示例的本意判断它（有此类问题的记录不受判断，拼错的字段不被读取），不触发的示例因此总会通过；请改正示例：\n"
             : "the example's record has a problem of its own, so the rule did not judge what the example means (a record with such a problem is not judged, a misspelt key is not read), and a non-triggering example then passes whatever the rule says; correct the example:\n") + listed
     }

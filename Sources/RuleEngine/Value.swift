@@ -100,11 +100,11 @@ enum Value: Sendable {
     /// `concat` take it (`reviewers: P-777` is one reviewer; it was none, and a rule over the
     /// list silently found nothing).
     consuming func takeItems() -> [Value] {
-        switch self {
+        switch consume self {
         case .missing: return []
         case .list(let items): return items
-        case .node(let node) where node.kind == .sequence: return takeElements() ?? []
-        default: return [self]
+        case .node(let node) where node.kind == .sequence: return Value.node(node).takeElements() ?? []
+        case let other: return [other]
         }
     }
 

@@ -67,6 +67,13 @@ struct ExpressionCompiler {
         diagnostics.append(InputError(file: file, position: position, message: message))
     }
 
+    /// Refuses a constant count of days that is no number (`"15个工作日"`; a quoted `"15"` is one).
+    private mutating func requireDayCount(_ count: Expression, _ name: String, at node: YAMLNode) {
+        if case .literal(.text(let text)) = count, Double(text) == nil {
+            error(node, "'\(name)' adds a number of days, and '\(text)' is no number: write it as 15, not 15个工作日")
+        }
+    }
+
     /// Notes a `$param.NAME` given where a number of days is needed.
     private mutating func noteDayCount(_ node: YAMLNode?) {
         guard let text = node?.scalar?.text, text.hasPrefix("$param.") else { return }
@@ -192,9 +199,7 @@ struct ExpressionCompiler {
         case "add_days", "add_working_days", "add_calendar_days":
             noteDayCount(argument.sequence?.dropFirst().first)
             let (a, b) = pair(argument, name)
-            if case .literal(.text(let text)) = b, Double(text) == nil {
-                error(argument, "'\(name)' adds a number of days, and '\(text)' is no number: write it as 15, not 15个工作日")
-            }
+            requireDayCount(b, name, at: argument)
             switch name {
             case "add_days": return (.addDays(a, b), .other)
             case "add_working_days": return (.addWorkingDays(a, b), .other)
@@ -213,7 +218,9 @@ struct ExpressionCompiler {
             if let unit = items[2].scalar?.text, !unit.hasPrefix("$"), !Self.periodUnits.contains(unit) {
                 error(items[2], "unknown unit '\(unit)'\(Suggestion.phrase(for: unit, in: Self.periodUnits)); expected working_days, calendar_days or days")
             }
-            return (.addPeriod(compile(items[0]), compile(items[1]), compile(items[2])), .other)
+            let count = compile(items[1])
+            requireDayCount(count, name, at: argument)
+            return (.addPeriod(compile(items[0]), count, compile(items[2])), .other)
         case "days":
             let (a, b) = pair(argument, name)
             return (.days(a, b), .other)

@@ -109,7 +109,7 @@ import Testing
 
     /// Headers as offices write them: a required-field note, a colon at the end, an invisible
     /// character. Each was an unknown column, and the conclusion 不通过 went unread.
-    @Test(arguments: ["审核结论（必填）", "审核结论(必填)", "审核结论：", "审核结论\u{200B}", "\u{FEFF}审核结论"])
+    @Test(arguments: ["审核结论（必填）", "审核结论(必填)", "审核结论：", "审核结论（必填）：", "审核结论：（必填）", "审核结论\u{200B}", "\u{FEFF}审核结论"])
     func headersWithNotesAndMarksAreRead(header: String) throws {
         let columns = "文件编号,文件名称,审核完成日期,审核方式,\(header),法律顾问,集体审议日期,会议类型,印发日期,公布日期"
         let row = "N-1,甲,2025-03-07,正式审查,不通过,ZY-021,2025-03-13,常务会议,2025-03-17,2025-03-20"

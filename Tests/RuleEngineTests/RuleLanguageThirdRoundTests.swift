@@ -101,7 +101,8 @@ import YAMLTree
 
     @Test(arguments: [("violation: {gt: [$facts.fine, \"5万\"]}", "'5万' is neither"),
                       ("violation: {lt: [$facts.day, \"2024年1月1日\"]}", "'2024年1月1日' is neither"),
-                      ("violation: {exists: {add_working_days: [$facts.day, \"15个工作日\"]}}", "'15个工作日' is no number")])
+                      ("violation: {exists: {add_working_days: [$facts.day, \"15个工作日\"]}}", "'15个工作日' is no number"),
+                      ("violation: {exists: {add_period: [$facts.day, \"15个工作日\", working_days]}}", "'15个工作日' is no number")])
     func numbersAndDaysWrittenWithUnitsAreALoadError(body: String, expected: String) throws {
         let error = try #require(Self.loadError(body))
         #expect(error.contains(expected), "\(error)")
