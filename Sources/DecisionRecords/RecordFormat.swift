@@ -95,5 +95,5 @@ public final class RecordFormat: Sendable {
     }
 
     /// A key that is never reported: a user's own extension (`x_...`, `x-...`).
-    static func isExtension(_ key: String) -> Bool { key.hasPrefix("x_") || key.hasPrefix("x-") }
+    public static func isExtension(_ key: String) -> Bool { key.hasPrefix("x_") || key.hasPrefix("x-") }
 }

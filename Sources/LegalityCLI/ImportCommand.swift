@@ -58,24 +58,19 @@ struct ImportCommand: ParsableCommand {
                     let place = "\(ledger)\(table.sheet.map { "（工作表“\($0)”）" } ?? "")第 \(record.row) 行"
                     // A row whose two columns of one field disagree is not written: the record
                     // would hold the leftmost alone, and pass where the other said 不通过.
-                    let conflicts = layout.conflicts(in: record)
-                    let rowName = run.language == .zh ? place : "\(ledger)\(table.sheet.map { " (sheet \($0))" } ?? ""), row \(record.row)"
-                    guard conflicts.isEmpty else {
-                        for (column, read) in conflicts.prefix(LedgerProblems.unreadCellsListed) {
-                            let message = LedgerProblems.conflictingColumns(
-                                record, column: column, readColumn: read, layout: layout, notDone: LedgerProblems.rowNotImported)
-                            FileSystem.writeStandardError("\(rowName)\(run.language == .zh ? "：" : ": ")\(message.text(run.language))\n")
-                        }
-                        refused += 1
-                        continue
-                    }
                     // Nor is a row with a formula whose value the file does not hold: its cell was
                     // left out of the record, which then passed where `check` refuses the row (a
                     // legal adviser's date of =V2+2, after the meeting, was a signoff with no date).
-                    guard record.uncomputed.isEmpty else {
-                        for column in record.uncomputed.prefix(LedgerProblems.unreadCellsListed) {
-                            let message = LedgerProblems.uncomputedFormula(cell: CellReference.cell(row: record.row, column: column), header: layout.shownHeader(column) ?? "")
-                            FileSystem.writeStandardError("\(rowName)\(run.language == .zh ? "：" : ": ")\(message.text(run.language))\(run.language == .zh ? "；" : "; ")\(LedgerProblems.rowNotImported.text(run.language))\n")
+                    let problems = layout.conflicts(in: record).prefix(LedgerProblems.unreadCellsListed).map { column, read in
+                        LedgerProblems.conflictingColumns(record, column: column, readColumn: read, layout: layout, notDone: LedgerProblems.rowNotImported)
+                    } + record.uncomputed.prefix(LedgerProblems.unreadCellsListed).map { column in
+                        LedgerProblems.uncomputedFormula(
+                            cell: CellReference.cell(row: record.row, column: column), header: layout.shownHeader(column) ?? "", notDone: LedgerProblems.rowNotImported)
+                    }
+                    guard problems.isEmpty else {
+                        let rowName = run.language == .zh ? place : "\(ledger)\(table.sheet.map { " (sheet \($0))" } ?? ""), row \(record.row)"
+                        for message in problems {
+                            FileSystem.writeStandardError("\(rowName)\(run.language == .zh ? "：" : ": ")\(message.text(run.language))\n")
                         }
                         refused += 1
                         continue

@@ -23,10 +23,10 @@ enum LedgerProblems {
             en: "no sheet has the header of a known ledger layout (\(mappings.map(\.name.en).joined(separator: ", "))); give your ledger's columns with --mapping, or start from legality init --ledger")
     }
 
-    static func uncomputedFormula(cell: String, header: String) -> LocalizedText {
+    static func uncomputedFormula(cell: String, header: String, notDone: LocalizedText? = nil) -> LocalizedText {
         LocalizedText(
-            zh: "单元格 \(cell)（\(header)）是没有计算结果的公式；请在 Excel 或 WPS 中打开并保存后再检查",
-            en: "the cell \(cell) (\(header)) holds a formula with no computed value; open and save it in Excel or WPS first")
+            zh: "单元格 \(cell)（\(header)）是没有计算结果的公式；请在 Excel 或 WPS 中打开并保存后再检查" + (notDone.map { "；" + $0.zh } ?? ""),
+            en: "the cell \(cell) (\(header)) holds a formula with no computed value; open and save it in Excel or WPS first" + (notDone.map { "; " + $0.en } ?? ""))
     }
 
     /// Two cells of a row in columns of one field that disagree (`LedgerLayout.conflicts(in:)`),

@@ -552,7 +552,7 @@ struct ExpressionCompiler {
     static func misspeltFormatKey(root: ReferenceRoot, type: StaticType, path: [String]) -> (String, String, String)? {
         func misspelt(_ key: String, _ known: [String]) -> String? {
             // (A key of an office's own, `x_kind`, is none of the format's however near.)
-            known.contains(key) || key.hasPrefix("x_") || key.hasPrefix("x-") ? nil : Suggestion.closest(to: key, in: known)
+            known.contains(key) || RecordFormat.isExtension(key) ? nil : Suggestion.closest(to: key, in: known)
         }
         var fields = path[...]
         var type = type
