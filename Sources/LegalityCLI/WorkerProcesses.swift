@@ -36,30 +36,12 @@ import RuleEngine
 /// deterministic, so the first pieces of an item checked again are the same — unless the file
 /// was changed in between, as a file changed during any run may be read half old, half new).
 final class WorkerProcesses<Piece> {
-    /// Frames read in order from a worker's pipe.
-    private struct Stream {
-        /// Bytes read or written; those before `start` are taken.
-        var buffer: [UInt8] = []
-        var start = 0
-        /// Whether no more bytes will come (what was read before may still wait in `buffer`).
-        var ended = false
-
-        var waiting: Int { buffer.count - start }
-
-        /// Drops what was taken once it is half the buffer (so each byte moves at most once or twice).
-        mutating func compact() {
-            guard start > 0, start >= buffer.count / 2 else { return }
-            buffer.removeFirst(start)
-            start = 0
-        }
-    }
-
     /// The pipe of one worker process.
     private struct Worker {
         let pid: Int32
         let pipe: Int32
         var alive = true
-        var stream = Stream()
+        var stream = FrameStream()
     }
 
     /// Where the items of the run being taken come from.
@@ -90,7 +72,7 @@ final class WorkerProcesses<Piece> {
     /// checked (checking stops once the budget is spent: the rest are checked in their turn).
     private var runsAhead: [(run: Range<Int>, items: [[Piece]]?, checked: Int)] = []
     /// The frames of the runs of large files checked ahead, as a worker writes them.
-    private var aheadStream = Stream()
+    private var aheadStream = FrameStream()
     /// The most bytes of files a run whose pieces are kept as they are may hold.
     private static var aheadFileBytes: Int { 1 << 20 }
     /// The most bytes of frames of large files checked ahead waiting at once, within the budget:
@@ -216,7 +198,7 @@ final class WorkerProcesses<Piece> {
             handItem(from: { nextAheadFrame() }, body) { handed in
                 // (Never expected: this process wrote the frames.) The rest is checked again.
                 readAhead -= aheadStream.waiting
-                aheadStream = Stream()
+                aheadStream = FrameStream()
                 runsAhead.removeAll { $0.items == nil }
                 source = .here
                 checkHere(index, skipping: handed, body)
@@ -323,35 +305,18 @@ final class WorkerProcesses<Piece> {
     /// What a worker's next frame says, as far as it has come.
     private func nextRun(of number: Int) -> NextRun {
         let stream = workers[number].stream
-        guard stream.waiting >= Self.headerSize else { return .notYet }
-        if stream.buffer[stream.start] == Self.doneFrame {
-            return Self.number(in: stream.buffer, at: stream.start + 1) == 0 ? .done : .broken
+        guard stream.waiting >= WorkerFrames.headerSize else { return .notYet }
+        if stream.buffer[stream.start] == WorkerFrames.done {
+            return WorkerFrames.number(in: stream.buffer, at: stream.start + 1) == 0 ? .done : .broken
         }
-        guard stream.waiting >= Self.runFrameSize else { return stream.buffer[stream.start] == Self.runFrame ? .notYet : .broken }
-        return Self.run(in: stream).map(NextRun.run) ?? .broken
+        guard stream.waiting >= WorkerFrames.runFrameSize else { return stream.buffer[stream.start] == WorkerFrames.run ? .notYet : .broken }
+        return stream.runAtStart.map(NextRun.run) ?? .broken
     }
 
     /// Takes the frame that starts a run off a stream (`nextRun` found it there).
-    private func takeRunFrame(from stream: inout Stream) {
-        stream.start += Self.runFrameSize
-        readAhead -= Self.runFrameSize
-    }
-
-    /// The run a run's first frame at the start of what waits in a stream names (nil when the
-    /// frame there is another, or names no run).
-    private static func run(in stream: Stream) -> Range<Int>? {
-        let header = stream.start
-        guard stream.buffer[header] == runFrame, number(in: stream.buffer, at: header + 1) == 16 else { return nil }
-        let (start, count) = (number(in: stream.buffer, at: header + headerSize), number(in: stream.buffer, at: header + headerSize + 8))
-        guard start <= UInt64(Int.max), count >= 1, count <= UInt64(Int.max) - start else { return nil }
-        return Int(start)..<Int(start + count)
-    }
-
-    /// An 8-byte little-endian number at a place in bytes.
-    private static func number(in bytes: [UInt8], at place: Int) -> UInt64 {
-        var value: UInt64 = 0
-        for offset in 0..<8 { value |= UInt64(bytes[place + offset]) << (8 * UInt64(offset)) }
-        return value
+    private func takeRunFrame(from stream: inout FrameStream) {
+        stream.start += WorkerFrames.runFrameSize
+        readAhead -= WorkerFrames.runFrameSize
     }
 
     /// Checks an item here, handing its pieces to `body` but for the first `skipped`; every 64
@@ -413,13 +378,13 @@ final class WorkerProcesses<Piece> {
             work(item) { (piece: consuming Piece) in
                 writer.removeAll()
                 encode(piece, &writer)
-                Self.appendHeader(Self.pieceFrame, writer.bytes.count, to: &aheadStream.buffer)
+                WorkerFrames.appendHeader(WorkerFrames.piece, writer.bytes.count, to: &aheadStream.buffer)
                 aheadStream.buffer.append(contentsOf: writer.bytes)
-                readAhead += Self.headerSize + writer.bytes.count
+                readAhead += WorkerFrames.headerSize + writer.bytes.count
                 madeOnePiece()
             }
-            Self.appendHeader(Self.itemEndFrame, 0, to: &aheadStream.buffer)
-            readAhead += Self.headerSize
+            WorkerFrames.appendHeader(WorkerFrames.itemEnd, 0, to: &aheadStream.buffer)
+            readAhead += WorkerFrames.headerSize
         }
         runsAhead.append((run, nil, checked))
         // A large piece's memory is not kept for the next.
@@ -428,9 +393,9 @@ final class WorkerProcesses<Piece> {
 
     /// The next frame of the runs of large files checked ahead here.
     private func nextAheadFrame() -> Frame {
-        guard aheadStream.waiting >= Self.headerSize else { return .lost }
-        let length = Self.number(in: aheadStream.buffer, at: aheadStream.start + 1)
-        guard length <= UInt64(aheadStream.waiting - Self.headerSize) else { return .lost }
+        guard aheadStream.waiting >= WorkerFrames.headerSize else { return .lost }
+        let length = WorkerFrames.number(in: aheadStream.buffer, at: aheadStream.start + 1)
+        guard length <= UInt64(aheadStream.waiting - WorkerFrames.headerSize) else { return .lost }
         return frame(from: &aheadStream)
     }
 
@@ -494,49 +459,28 @@ final class WorkerProcesses<Piece> {
         case lost
     }
 
-    /// The kinds of frame a worker writes: a run's start (its first item and its number of items
-    /// follow, 8 bytes each), a piece
-    /// (its bytes follow), the end of an item, and its own end once no run is left to claim (a
-    /// pipe that ends without it is a worker lost); each a kind byte and an 8-byte length
-    /// (little-endian), then that many bytes.
-    private static var pieceFrame: UInt8 { 1 }
-    private static var itemEndFrame: UInt8 { 2 }
-    private static var runFrame: UInt8 { 3 }
-    private static var doneFrame: UInt8 { 4 }
-    private static var headerSize: Int { 9 }
-    private static var runFrameSize: Int { headerSize + 16 }
-
-    private static func appendHeader(_ kind: UInt8, _ length: Int, to bytes: inout [UInt8]) {
-        bytes.append(kind)
-        appendNumber(UInt64(length), to: &bytes)
-    }
-
-    private static func appendNumber(_ number: UInt64, to bytes: inout [UInt8]) {
-        for offset in 0..<8 { bytes.append(UInt8(truncatingIfNeeded: number >> (8 * UInt64(offset)))) }
-    }
-
     /// The next frame from a worker, waiting for it.
     private func readFrame(of number: Int) -> Frame {
-        guard fill(number, to: Self.headerSize) else { return .lost }
-        let length = Self.number(in: workers[number].stream.buffer, at: workers[number].stream.start + 1)
-        guard length <= UInt64(Int.max - Self.headerSize) else { return .lost }
+        guard fill(number, to: WorkerFrames.headerSize) else { return .lost }
+        let length = WorkerFrames.number(in: workers[number].stream.buffer, at: workers[number].stream.start + 1)
+        guard length <= UInt64(Int.max - WorkerFrames.headerSize) else { return .lost }
         // (Filling may move what is waiting to the buffer's start: the frame is read after.)
-        guard fill(number, to: Self.headerSize + Int(length)) else { return .lost }
+        guard fill(number, to: WorkerFrames.headerSize + Int(length)) else { return .lost }
         return frame(from: &workers[number].stream)
     }
 
     /// Takes the frame at the start of what waits in a stream, which holds all of it.
-    private func frame(from stream: inout Stream) -> Frame {
+    private func frame(from stream: inout FrameStream) -> Frame {
         let header = stream.start
         let kind = stream.buffer[header]
-        let size = Self.headerSize + Int(Self.number(in: stream.buffer, at: header + 1))
-        let (payload, end) = (header + Self.headerSize, header + size)
+        let size = WorkerFrames.headerSize + Int(WorkerFrames.number(in: stream.buffer, at: header + 1))
+        let (payload, end) = (header + WorkerFrames.headerSize, header + size)
         stream.start = end
         readAhead -= size
         switch kind {
-        case Self.itemEndFrame:
-            return size == Self.headerSize ? .itemEnd : .lost
-        case Self.pieceFrame:
+        case WorkerFrames.itemEnd:
+            return size == WorkerFrames.headerSize ? .itemEnd : .lost
+        case WorkerFrames.piece:
             let decoded: Result<Piece, TransferError> = stream.buffer.withUnsafeBufferPointer { bytes in
                 var reader = TransferReader(UnsafeBufferPointer(rebasing: bytes[payload..<end]))
                 do throws(TransferError) {
@@ -617,7 +561,7 @@ final class WorkerProcesses<Piece> {
     private func lose(_ number: Int) {
         workers[number].alive = false
         readAhead -= workers[number].stream.waiting
-        workers[number].stream = Stream(ended: true)
+        workers[number].stream = FrameStream(ended: true)
         kill(workers[number].pid, SIGKILL)
         reportLoss()
     }
@@ -628,114 +572,5 @@ final class WorkerProcesses<Piece> {
         FileSystem.writeStandardError("legality: " + Interface.text(
             "一个工作进程意外结束，其文件已由主进程检查（报告完整）\n",
             "a worker process ended unexpectedly; its files are checked by the main process (the report is complete)\n"))
-    }
-
-    /// A worker's whole life: claims runs until none is left, checks each, writes the run's start,
-    /// each piece and each item's end to `pipe`, and exits (without running exit handlers or
-    /// flushing what this process had buffered).
-    private static func serve(
-        claims: RunClaims, to pipe: Int32, work: (Int, (consuming Piece) -> Void) -> Void,
-        encode: @escaping (Piece, inout TransferWriter) -> Void
-    ) -> Never {
-        var output: [UInt8] = []
-        output.reserveCapacity(128 << 10)
-        var writer = TransferWriter()
-        var lastFlush = milliseconds()
-        func send(_ bytes: UnsafeBufferPointer<UInt8>) {
-            var written = 0
-            while written < bytes.count {
-                let result = systemWrite(pipe, bytes.baseAddress.map { $0 + written }, bytes.count - written)
-                if result < 0, errno == EINTR { continue }
-                // The reading process is gone: nothing more to do.
-                if result <= 0 { _exit(1) }
-                written += result
-            }
-        }
-        func flush() {
-            output.withUnsafeBufferPointer { send($0) }
-            output.removeAll(keepingCapacity: true)
-            lastFlush = milliseconds()
-        }
-        while let run = claims.claim() {
-            appendHeader(runFrame, 16, to: &output)
-            appendNumber(UInt64(run.lowerBound), to: &output)
-            appendNumber(UInt64(run.count), to: &output)
-            for item in run {
-                work(item) { (piece: consuming Piece) in
-                    writer.removeAll()
-                    encode(piece, &writer)
-                    let payload = writer.bytes
-                    appendHeader(pieceFrame, payload.count, to: &output)
-                    if payload.count >= 1 << 20 {
-                        // A large piece (a file's text, for excerpts) is written from where it was
-                        // encoded, not copied again, and its memory is not kept.
-                        flush()
-                        payload.withUnsafeBufferPointer { send($0) }
-                        writer = TransferWriter()
-                    } else {
-                        output.append(contentsOf: payload)
-                        if output.count >= 64 << 10 { flush() }
-                    }
-                }
-                appendHeader(itemEndFrame, 0, to: &output)
-                // An item that took a while (a large file) is handed over at once: the process
-                // that settles items in order may be waiting for it.
-                if milliseconds() - lastFlush >= 2 { flush() }
-            }
-            flush()
-        }
-        appendHeader(doneFrame, 0, to: &output)
-        flush()
-        _exit(0)
-    }
-
-    #if os(Linux)
-    /// Whether this process runs one thread (counted in /proc/self/task).
-    private static func isSingleThreaded() -> Bool {
-        guard let directory = opendir("/proc/self/task") else { return false }
-        defer { closedir(directory) }
-        var threads = 0
-        while let entry = readdir(directory) {
-            let first = withUnsafeBytes(of: entry.pointee.d_name) { $0.first ?? 0 }
-            if first != UInt8(ascii: ".") { threads += 1 }
-        }
-        return threads == 1
-    }
-    #endif
-
-    /// Milliseconds on a clock that only goes forward.
-    private static func milliseconds() -> Int {
-        var now = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &now)
-        return now.tv_sec * 1_000 + now.tv_nsec / 1_000_000
-    }
-}
-
-/// Stops and waits for the workers when this process exits before it has waited for them (the
-/// report writer exits at once when standard output closes, `legality check | head`): else they
-/// would run on to their next write, and stay unreaped where the system's first process reaps no
-/// orphan (as in some containers).
-enum ExitReaper {
-    /// The workers not yet waited for. (Changed only by the one thread that forks them, before
-    /// any worker thread exists; read by the exit handler on that thread.)
-    nonisolated(unsafe) private static var workers: [Int32] = []
-    nonisolated(unsafe) private static var registered = false
-
-    static func add(_ pid: Int32) {
-        if !registered {
-            registered = true
-            atexit {
-                for pid in ExitReaper.workers {
-                    kill(pid, SIGKILL)
-                    var status: Int32 = 0
-                    _ = waitpid(pid, &status, 0)
-                }
-            }
-        }
-        workers.append(pid)
-    }
-
-    static func removeAll() {
-        workers.removeAll()
     }
 }
