@@ -33,8 +33,8 @@ struct ExpressionCompiler {
     var allowsProblem = false
     var diagnostics: [InputError] = []
     /// Visible names, innermost last.
-    private var scopes: [[String: (slot: Int, type: StaticType)]] = [[:]]
-    private var itSlots: [(slot: Int, type: StaticType)] = []
+    private(set) var scopes: [[String: (slot: Int, type: StaticType)]] = [[:]]
+    private(set) var itSlots: [(slot: Int, type: StaticType)] = []
     private(set) var slotCount = 0
     /// Loop slots, to know which lets depend on a loop.
     var loopSlots: Set<Int> = []
@@ -93,6 +93,12 @@ struct ExpressionCompiler {
     }
 
     mutating func resetReadLoopSlots() { readLoopSlots = [] }
+
+    /// Notes that a slot is read: a loop slot, or a let that depends on loop slots.
+    mutating func noteRead(ofSlot slot: Int) {
+        if loopSlots.contains(slot) { readLoopSlots.insert(slot) }
+        readLoopSlots.formUnion(letLoopDependencies[slot] ?? [])
+    }
 
     // MARK: Expressions
 
@@ -473,169 +479,5 @@ struct ExpressionCompiler {
             if let text = item.coreValue?.text { result.append(text) } else { error(item, "'\(key)' takes a name or a list of names") }
         }
         return result
-    }
-
-    // MARK: References
-
-    mutating func reference(_ written: String, at node: YAMLNode) -> (Expression, StaticType) {
-        // Split at the dots in the name's bytes (a split by characters cost some 4,800
-        // instructions a reference, and the built-in rules hold some 440, read at every start-up).
-        let parts = written.dropFirst().utf8.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
-            .map { String(decoding: $0, as: UTF8.self) }
-        guard let head = parts.first, !head.isEmpty, !parts.contains("") else {
-            error(node, "'\(written)' is not a reference; write $name or $name.field")
-            return (.literal(.null), .other)
-        }
-        var path = Array(parts.dropFirst())
-        let root: ReferenceRoot
-        var type = StaticType.other
-        if head == "it" {
-            guard let innermost = itSlots.last else {
-                error(node, "$it is only defined inside 'where'")
-                return (.literal(.null), .other)
-            }
-            root = .slot(innermost.slot)
-            type = innermost.type
-        } else if let bound = lookup(head) {
-            root = .slot(bound.slot)
-            type = bound.type
-            if loopSlots.contains(bound.slot) { readLoopSlots.insert(bound.slot) }
-            readLoopSlots.formUnion(letLoopDependencies[bound.slot] ?? [])
-        } else if let index = definitions[head] {
-            root = .definition(index)
-            type = definitionTypes[head] ?? .other
-        } else {
-            switch head {
-            case "record": root = .record
-            case "facts": root = .facts
-            case "steps": root = .steps; type = .steps
-            case "as_of": root = .asOf
-            case "meeting": root = .meeting
-            case "registry_loaded": root = .registryLoaded
-            case "problem" where allowsProblem: root = .problem
-            case "param":
-                guard let name = path.first else {
-                    error(node, "$param needs a parameter name: $param.NAME")
-                    return (.literal(.null), .other)
-                }
-                guard parameters.contains(name) else {
-                    error(node, "undefined parameter '\(name)'\(Suggestion.phrase(for: name, in: parameters)); declare it under 'parameters'")
-                    return (.literal(.null), .other)
-                }
-                path.removeFirst()
-                root = .parameter(name)
-            default:
-                let visible = scopes.flatMap(\.keys) + Array(definitions.keys) + Self.builtinRoots + (itSlots.isEmpty ? [] : ["it"])
-                error(node, "'$\(head)' is not defined\(Suggestion.phrase(for: head, in: visible)); define it under 'let' or 'for_each', or use one of $record, $facts, $steps, $as_of, $meeting, $param")
-                return (.literal(.null), .other)
-            }
-        }
-        if (type == .step || type == .steps), let field = path.first, !Self.stepFields.contains(field),
-           let suggestion = Suggestion.closest(to: field, in: Self.stepFields) {
-            error(node, "unknown step field '\(field)' in '\(written)'; did you mean '\(suggestion)'?")
-        }
-        if let (key, place, suggestion) = Self.misspeltFormatKey(root: root, type: type, path: path) {
-            error(node, "'\(key)' in '\(written)' is no key of \(place); did you mean '\(suggestion)'? (a key of your own may be read, but not one a typo from the format's: no record writes it)")
-        }
-        let knownStepTypes: [String]? = switch root {
-        case .slot(let slot): slotStepTypes[slot]
-        case .definition(let index): definitionStepTypes[index]
-        default: nil
-        }
-        let resultType: StaticType = path.isEmpty ? type : Self.fieldType(root: root, type: type, path: path, stepTypes: knownStepTypes)
-        return (.reference(Reference(root: root, path: path, text: written)), resultType)
-    }
-
-    /// A key of the record, of a meeting or of a signoff that a path reads under a name one typo
-    /// from the format's own (`$record.orgen`, `$discussion.meeting.typ`, `$it.rol` over
-    /// signoffs): the key, what it is a key of, and the format's key.
-    static func misspeltFormatKey(root: ReferenceRoot, type: StaticType, path: [String]) -> (String, String, String)? {
-        func misspelt(_ key: String, _ known: [String]) -> String? {
-            // (A key of an office's own, `x_kind`, is none of the format's however near.)
-            known.contains(key) || RecordFormat.isExtension(key) ? nil : Suggestion.closest(to: key, in: known)
-        }
-        var fields = path[...]
-        var type = type
-        if root == .record {
-            guard let first = fields.first else { return nil }
-            guard first == "steps" else { return misspelt(first, RecordFormat.recordKeys).map { (first, "a record", $0) } }
-            fields = fields.dropFirst()
-            type = .steps
-        }
-        if type == .signoff || type == .signoffs, let key = fields.first {
-            return misspelt(key, RecordFormat.signoffKeys).map { (key, "a signoff", $0) }
-        }
-        guard type == .step || type == .steps, fields.count >= 2, let field = fields.first else { return nil }
-        let key = fields[fields.startIndex + 1]
-        switch field {
-        case "meeting": return misspelt(key, RecordFormat.meetingKeys).map { (key, "a meeting", $0) }
-        case "signoffs": return misspelt(key, RecordFormat.signoffKeys).map { (key, "a signoff", $0) }
-        default: return nil
-        }
-    }
-
-    private func lookup(_ name: String) -> (slot: Int, type: StaticType)? {
-        for scope in scopes.reversed() {
-            if let bound = scope[name] { return bound }
-        }
-        return nil
-    }
-
-    // MARK: Message templates
-
-    /// Parses `text {reference} text`; `{{` and `}}` stand for braces.
-    ///
-    /// The braces are found in the text's bytes (each is one byte of UTF-8, never part of another
-    /// character's), and the text between them is taken whole: read character by character, the
-    /// 84 messages of the built-in rules cost some 5 M instructions at every start-up.
-    mutating func template(_ text: String, at node: YAMLNode) -> [TemplatePart] {
-        let (open, close) = (UInt8(ascii: "{"), UInt8(ascii: "}"))
-        let bytes = text.utf8
-        var parts: [TemplatePart] = []
-        var literal = ""
-        // The text from `pending` up to `index` is literal, not yet added to `literal`.
-        var pending = bytes.startIndex
-        var index = bytes.startIndex
-        while index < bytes.endIndex {
-            let byte = bytes[index]
-            guard byte == open || byte == close else {
-                index = bytes.index(after: index)
-                continue
-            }
-            literal.append(contentsOf: text[pending..<index])
-            let next = bytes.index(after: index)
-            if next < bytes.endIndex, bytes[next] == byte {
-                // `{{` or `}}`: one brace of the text.
-                literal.append(byte == open ? "{" : "}")
-                index = bytes.index(after: next)
-            } else if byte == close {
-                // A lone `}` is text.
-                literal.append("}")
-                index = next
-            } else {
-                guard let end = bytes[next...].firstIndex(of: close) else {
-                    error(node, "a '{' in the message is not closed; write {{ for a brace")
-                    return parts + [.text(literal)]
-                }
-                if !literal.isEmpty { parts.append(.text(literal)) }
-                literal = ""
-                let name = String(text[next..<end]).trimmingSpaces()
-                parts.append(.value(reference("$" + name, at: node).0))
-                index = bytes.index(after: end)
-            }
-            pending = index
-        }
-        literal.append(contentsOf: text[pending..<bytes.endIndex])
-        if !literal.isEmpty { parts.append(.text(literal)) }
-        return parts
-    }
-}
-
-extension String {
-    func trimmingSpaces() -> String {
-        var slice = Substring(self)
-        while slice.first == " " { slice = slice.dropFirst() }
-        while slice.last == " " { slice = slice.dropLast() }
-        return String(slice)
     }
 }

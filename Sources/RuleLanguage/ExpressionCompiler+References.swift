@@ -1,0 +1,108 @@
+import DecisionRecords
+import YAMLTree
+
+/// References: `$name.path` resolved to a slot, a definition, a parameter or a root of the record.
+extension ExpressionCompiler {
+    mutating func reference(_ written: String, at node: YAMLNode) -> (Expression, StaticType) {
+        // Split at the dots in the name's bytes (a split by characters cost some 4,800
+        // instructions a reference, and the built-in rules hold some 440, read at every start-up).
+        let parts = written.dropFirst().utf8.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
+            .map { String(decoding: $0, as: UTF8.self) }
+        guard let head = parts.first, !head.isEmpty, !parts.contains("") else {
+            error(node, "'\(written)' is not a reference; write $name or $name.field")
+            return (.literal(.null), .other)
+        }
+        var path = Array(parts.dropFirst())
+        let root: ReferenceRoot
+        var type = StaticType.other
+        if head == "it" {
+            guard let innermost = itSlots.last else {
+                error(node, "$it is only defined inside 'where'")
+                return (.literal(.null), .other)
+            }
+            root = .slot(innermost.slot)
+            type = innermost.type
+        } else if let bound = lookup(head) {
+            root = .slot(bound.slot)
+            type = bound.type
+            noteRead(ofSlot: bound.slot)
+        } else if let index = definitions[head] {
+            root = .definition(index)
+            type = definitionTypes[head] ?? .other
+        } else {
+            switch head {
+            case "record": root = .record
+            case "facts": root = .facts
+            case "steps": root = .steps; type = .steps
+            case "as_of": root = .asOf
+            case "meeting": root = .meeting
+            case "registry_loaded": root = .registryLoaded
+            case "problem" where allowsProblem: root = .problem
+            case "param":
+                guard let name = path.first else {
+                    error(node, "$param needs a parameter name: $param.NAME")
+                    return (.literal(.null), .other)
+                }
+                guard parameters.contains(name) else {
+                    error(node, "undefined parameter '\(name)'\(Suggestion.phrase(for: name, in: parameters)); declare it under 'parameters'")
+                    return (.literal(.null), .other)
+                }
+                path.removeFirst()
+                root = .parameter(name)
+            default:
+                let visible = scopes.flatMap(\.keys) + Array(definitions.keys) + Self.builtinRoots + (itSlots.isEmpty ? [] : ["it"])
+                error(node, "'$\(head)' is not defined\(Suggestion.phrase(for: head, in: visible)); define it under 'let' or 'for_each', or use one of $record, $facts, $steps, $as_of, $meeting, $param")
+                return (.literal(.null), .other)
+            }
+        }
+        if (type == .step || type == .steps), let field = path.first, !Self.stepFields.contains(field),
+           let suggestion = Suggestion.closest(to: field, in: Self.stepFields) {
+            error(node, "unknown step field '\(field)' in '\(written)'; did you mean '\(suggestion)'?")
+        }
+        if let (key, place, suggestion) = Self.misspeltFormatKey(root: root, type: type, path: path) {
+            error(node, "'\(key)' in '\(written)' is no key of \(place); did you mean '\(suggestion)'? (a key of your own may be read, but not one a typo from the format's: no record writes it)")
+        }
+        let knownStepTypes: [String]? = switch root {
+        case .slot(let slot): slotStepTypes[slot]
+        case .definition(let index): definitionStepTypes[index]
+        default: nil
+        }
+        let resultType: StaticType = path.isEmpty ? type : Self.fieldType(root: root, type: type, path: path, stepTypes: knownStepTypes)
+        return (.reference(Reference(root: root, path: path, text: written)), resultType)
+    }
+
+    /// A key of the record, of a meeting or of a signoff that a path reads under a name one typo
+    /// from the format's own (`$record.orgen`, `$discussion.meeting.typ`, `$it.rol` over
+    /// signoffs): the key, what it is a key of, and the format's key.
+    static func misspeltFormatKey(root: ReferenceRoot, type: StaticType, path: [String]) -> (String, String, String)? {
+        func misspelt(_ key: String, _ known: [String]) -> String? {
+            // (A key of an office's own, `x_kind`, is none of the format's however near.)
+            known.contains(key) || RecordFormat.isExtension(key) ? nil : Suggestion.closest(to: key, in: known)
+        }
+        var fields = path[...]
+        var type = type
+        if root == .record {
+            guard let first = fields.first else { return nil }
+            guard first == "steps" else { return misspelt(first, RecordFormat.recordKeys).map { (first, "a record", $0) } }
+            fields = fields.dropFirst()
+            type = .steps
+        }
+        if type == .signoff || type == .signoffs, let key = fields.first {
+            return misspelt(key, RecordFormat.signoffKeys).map { (key, "a signoff", $0) }
+        }
+        guard type == .step || type == .steps, fields.count >= 2, let field = fields.first else { return nil }
+        let key = fields[fields.startIndex + 1]
+        switch field {
+        case "meeting": return misspelt(key, RecordFormat.meetingKeys).map { (key, "a meeting", $0) }
+        case "signoffs": return misspelt(key, RecordFormat.signoffKeys).map { (key, "a signoff", $0) }
+        default: return nil
+        }
+    }
+
+    private func lookup(_ name: String) -> (slot: Int, type: StaticType)? {
+        for scope in scopes.reversed() {
+            if let bound = scope[name] { return bound }
+        }
+        return nil
+    }
+}
