@@ -414,7 +414,15 @@ enum RecordChecker {
         summary.periodDate = periodDate(of: record, document: document, asOf: asOf)
         summary.isPlannedOnly = !record.steps.isEmpty && !record.steps.contains { $0.status == .done }
         summary.blocked = loaded.isBlocked
-        let discussions = (record.node["steps"]?.items?.filter { $0["type"]?.scalar?.text == "collective_discussion" }) ?? []
+        // A step whose type cannot be read (none, or no step type of the vocabulary: `type: 常务会议`)
+        // may be the discussion: it is counted as one, so the gate of its day (or of every day, undated)
+        // holds the record, BLOCKED (a re-discussion so mistyped, after a failed review, left the
+        // record off the agenda of the meeting it went to). Such a step keeps a record blocked.
+        let numbering = record.stepTypeNumbering
+        let discussions = (record.node["steps"]?.items?.filter { step in
+            guard let type = step["type"]?.scalar?.text else { return loaded.isBlocked }
+            return type == "collective_discussion" || (loaded.isBlocked && numbering.map { !$0.codes.contains(type) } ?? false)
+        }) ?? []
         summary.discussionSpans = discussions.compactMap { step in
             guard let last = (step["date"] ?? step["end"]).flatMap(RecordLoader.date) else { return nil }
             let first = step["start"].flatMap(RecordLoader.date) ?? last

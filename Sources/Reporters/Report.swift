@@ -42,7 +42,8 @@ public struct CheckedRecord: Sendable {
     /// Whether a problem kept every pack but the record pack from it (a missing or mistyped key,
     /// a bad step, an unknown code, a done step in the future): it can be neither passed nor failed, so audits count it as "cannot be checked".
     public var blocked = false
-    /// The days of its collective discussions, done or planned (for the meeting gate's agenda).
+    /// The days of its collective discussions, done or planned (for the meeting gate's agenda); a
+    /// step whose type cannot be read counts as one (it may be).
     public var discussionDays: [Day] = []
     /// The days its collective discussions take, from the first to the last (one day, or
     /// `start` to `end` for a meeting over several days): the meeting gate's agenda holds a record
@@ -50,7 +51,7 @@ public struct CheckedRecord: Sendable {
     public var discussionSpans: [ClosedRange<Day>] = []
     /// The days of its planned collective discussions (for the gate's question of a mistyped meeting day).
     public var plannedDiscussionDays: [Day] = []
-    /// Whether it has a collective discussion without a valid date.
+    /// Whether it has a collective discussion (or a step whose type cannot be read) without a valid date.
     public var hasUndatedDiscussion = false
     /// For a row of a ledger: its sheet and first cell (`行政处罚!A14`, or `A14` in a CSV file).
     public var row: String?

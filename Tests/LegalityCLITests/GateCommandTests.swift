@@ -59,6 +59,40 @@ import Testing
         #expect((try CLIRunner.json(after.stdout)["notOnAgenda"] as? [Any])?.count == 1)
     }
 
+    /// A re-discussion whose step type cannot be read (the meeting's type written as the step's,
+    /// or no type) may be the discussion of the meeting day: the record is on its agenda,
+    /// BLOCKED. It was "discussed on another day" (its first, held, discussion), and a failed
+    /// review went to the meeting with exit 0. A mistyped step of another day leaves it off.
+    @Test func aStepWhoseTypeCannotBeReadMayBeTheDiscussion() throws {
+        func record(_ id: String, _ step: String) -> String {
+            """
+            id: \(id)
+            kind: major_administrative_decision
+            title: 复议议题
+            steps:
+              - {type: legality_review, date: 2025-08-20, outcome: passed, signoffs: [{person: P-2, role: legal_adviser, date: 2025-08-20}]}
+              - {type: collective_discussion, date: 2025-08-29, meeting: {type: executive, minutes: true}}
+              - {type: legality_review, date: 2025-09-12, outcome: failed}
+              - \(step)
+            """
+        }
+        let folder = try CLIRunner.folder([
+            "registry.yaml": Fixtures.registry,
+            "typo.yaml": record("G-41", "{type: 常务会议, status: planned, date: 2025-09-19}"),
+            "none.yaml": record("G-42", "{status: planned, date: 2025-09-19}"),
+            "other-day.yaml": record("G-43", "{type: 常务会议, status: planned, date: 2025-09-26}"),
+        ])
+        let result = try CLIRunner.run(["gate", "--meeting", "2025-09-19", "--format", "json", "."], in: folder)
+        #expect(result.status == 1)
+        let report = try CLIRunner.json(result.stdout)
+        let items = try #require(report["items"] as? [[String: Any]])
+        #expect(items.compactMap { $0["record"] as? String }.sorted() == ["G-41", "G-42"])
+        #expect(items.allSatisfy { $0["ready"] as? Bool == false })
+        let rules = items.flatMap { ($0["findings"] as? [[String: Any]] ?? []).compactMap { $0["rule"] as? String } }
+        #expect(rules.contains("REC-006") && rules.contains("REC-003"))
+        let away = (report["notOnAgenda"] as? [[String: Any]])?.map { $0["record"] as? String }
+        #expect(away == ["G-43"])
+    }
     /// A title written over two lines (`title: |`) reads as one line in the checklist, not with a
     /// replacement character where the line ended.
     @Test func aTitleOfSeveralLinesIsOneLine() throws {
