@@ -266,9 +266,11 @@ public final class Engine: Sendable {
             // any other rule only once the violation holds, to tell whether the finding is pending.
             // (A rule whose version is picked by another act, `in_force_on`, asks for both.)
             let hasVersions = !plan.rule.versions.isEmpty
-            let versionAct = plan.isRecordPack || !hasVersions ? nil : actInForce(plan, evaluator)
+            // (A rule of the record pack with versions is judged by them too: one in a folder named
+            // `record` cited a law before it was in force. Its findings are never pending.)
+            let versionAct = hasVersions ? actInForce(plan, evaluator) : nil
             let separateActs = plan.check.inForceOn != nil
-            var about = separateActs ? nil : versionAct
+            var about = separateActs || plan.isRecordPack ? nil : versionAct
             var version: Int?
             if hasVersions {
                 // An act with no day is judged by the newest version.

@@ -63,6 +63,20 @@ import Testing
         #expect(try check("2015-01-05", "2015-12-31").isEmpty)
     }
 
+    /// A rule of the record pack (`pack: record`, or a folder named `record`) is judged by its
+    /// versions as any other: it cited a law for an act done before the law was in force.
+    @Test func aRecordPackRuleKeepsItsVersions() throws {
+        let inRecordPack = Self.provincial.replacingOccurrences(of: "severity: warning\n", with: "severity: warning\npack: record\n")
+        let rules = try BuiltinRules.load(extra: [("prov.yaml", inRecordPack)])
+        func findings(_ published: String, _ filed: String) throws -> [Finding] {
+            try BuiltinRules.check(Self.record(published: published, filed: filed), rules: rules, asOf: "2026-12-31", only: { $0.id == "PROV-001" })
+        }
+        #expect(try findings("2015-01-05", "2015-12-31").isEmpty)
+        let old = try findings("2020-01-02", "2020-03-02")
+        #expect(old.first?.basis.text(.zh) == "《某省规范性文件备案规定》（2016年）第九条")
+        #expect(old.first?.pending == false)
+    }
+
     @Test func calendarDayPeriodsRollForwardOverHolidays() throws {
         // Old rule, published 2020-09-01: day 30 is 2020-10-01 (National Day); the period ends on
         // the first working day after the holiday, 2020-10-09.
