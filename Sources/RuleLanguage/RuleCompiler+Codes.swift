@@ -66,6 +66,12 @@ extension RuleCompiler {
                       vocabulary.has(section) else { continue }
                 let codes = vocabulary.codes(in: section)
                 for value in match.values {
+                    // A parameter's values are checked as codes too (its default, its versions' values, a
+                    // configuration's): `outcome: $param.ok` with a default of `pass` never matched.
+                    if case .reference(let reference) = value, case .parameter(let name) = reference.root, reference.path.isEmpty {
+                        compiler.codeParameters[name] = section
+                        continue
+                    }
                     guard case .literal(.text(let text)) = value, !codes.contains(text) else { continue }
                     let field = match.path.joined(separator: ".")
                     if let code = vocabulary.code(for: text, in: section) {

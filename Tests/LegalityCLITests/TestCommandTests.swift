@@ -143,6 +143,9 @@ import Testing
             ("let: {review: {last: {steps: {type: legality_review}}}}\nviolation: {eq: [$review.form, formal_reveiw]}", "'formal_reveiw' is no code of forms; did you mean 'formal_review'?"),
             ("violation: {exists: {steps: {type: collective_discussion, where: {eq: [$it.meeting.type, plenery]}}}}", "'plenery' is no code of meeting_types; did you mean 'plenary'?"),
             ("violation: {eq: [$latest_review_before_discussion.form, 征求意见]}", "records' values are read as codes: write 'opinion_solicitation' for '征求意见'"),
+            // A parameter in a step selection's code field: its default must be codes too.
+            ("parameters: {ok: {default: pass}}\nviolation: {missing: {steps: {type: legality_review, outcome: $param.ok}}}", "'pass' (the default of parameter 'ok') is no code of outcomes"),
+            ("parameters: {types: {default: [excutive, plenary]}}\nviolation: {missing: {steps: {type: collective_discussion, meeting.type: $param.types}}}", "'excutive' (the default of parameter 'types') is no code of meeting_types; did you mean 'executive'?"),
         ]
         for (check, message) in cases {
             let rule = Self.rule.replacingOccurrences(of: "violation: {missing: $decision.by}", with: check)
