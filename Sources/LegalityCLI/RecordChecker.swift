@@ -414,6 +414,11 @@ enum RecordChecker {
         summary.periodDate = periodDate(of: record, document: document, asOf: asOf)
         summary.isPlannedOnly = !record.steps.isEmpty && !record.steps.contains { $0.status == .done }
         summary.blocked = loaded.isBlocked
+        if loaded.isBlocked {
+            for pair in record.node["facts"]?.mapping ?? [] where pair.value.coreValue != .bool(false) {
+                if let name = pair.key.scalar?.text { summary.factsNotFalse.insert(name) }
+            }
+        }
         // A step whose type cannot be read (none, or no step type of the vocabulary: `type: 常务会议`)
         // may be the discussion: it is counted as one, so the gate of its day (or of every day, undated)
         // holds the record, BLOCKED (a re-discussion so mistyped, after a failed review, left the

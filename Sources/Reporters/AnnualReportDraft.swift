@@ -101,6 +101,9 @@ struct AnnualReportDraft {
             // A record the engine could not finish (a rule out of its budget, values of mixed
             // types) may hide a finding: it bears nothing out.
             if record.blocked || record.hasEngineFinding {
+                // Unless its facts show it is none the claim speaks of (an ordinary case with a
+                // mistyped delivery date is no major case).
+                if record.blocked, !claim.aboutFacts.isEmpty, !claim.aboutFacts.contains(where: record.factsNotFalse.contains) { continue }
                 tally.population.append(record)
                 tally.unverifiable.append(record)
                 continue

@@ -51,6 +51,10 @@ public struct CheckedRecord: Sendable {
     public var discussionSpans: [ClosedRange<Day>] = []
     /// The days of its planned collective discussions (for the gate's question of a mistyped meeting day).
     public var plannedDiscussionDays: [Day] = []
+    /// The facts under its `facts` that are not the boolean false (true, or a value that cannot
+    /// be read as one): what may make it a record a claim of the annual report speaks of when
+    /// its rules could not run (`AnnualReportWording.Claim.aboutFacts`).
+    public var factsNotFalse: Set<String> = []
     /// Whether it has a collective discussion (or a step whose type cannot be read) without a valid date.
     public var hasUndatedDiscussion = false
     /// For a row of a ledger: its sheet and first cell (`行政处罚!A14`, or `A14` in a CSV file).

@@ -25,7 +25,7 @@ struct AnnualReportWordingReader {
         let parts = path.split(separator: ".")
         return (1..<max(parts.count, 1)).map { parts.prefix($0).joined(separator: ".") }
     })
-    static let claimKeys = ["id", "kind", "holds", "partly", "empty", "problems", "about", "shown_by"]
+    static let claimKeys = ["id", "kind", "holds", "partly", "empty", "problems", "about", "about_facts", "shown_by"]
     static let claimPlaceholders: [String: Set<String>] = ["holds": ["total", "held", "year"], "partly": ["total", "held", "year"], "empty": ["year"]]
 
     var wording = AnnualReportWording()
@@ -46,7 +46,7 @@ struct AnnualReportWordingReader {
     }
 
     /// Checks that every text is present once all documents are read; rule ids must name loaded rules.
-    func finish(ruleIDs: Set<String>, compiler: inout ExpressionCompiler) {
+    func finish(ruleIDs: Set<String>, booleanFacts: Set<String>, compiler: inout ExpressionCompiler) {
         guard let lastNode else { return }
         let missing = Self.fixedTexts.keys.filter { wording.texts[$0] == nil }.sorted()
         if !missing.isEmpty {
@@ -56,6 +56,10 @@ struct AnnualReportWordingReader {
             let named = claim.problems.map(\.rule) + claim.about + (claim.shownBy?.rules ?? [])
             for rule in named where !ruleIDs.contains(rule) {
                 compiler.error(lastNode, "the claim '\(claim.id)' names the rule \(rule), which is not loaded")
+            }
+            // A misspelt fact would leave out every record whose rules could not run.
+            for fact in claim.aboutFacts where !booleanFacts.contains(fact) {
+                compiler.error(lastNode, "the claim '\(claim.id)' names the fact '\(fact)' in about_facts, which is no boolean fact of the vocabulary\(Suggestion.phrase(for: fact, in: Array(booleanFacts)))")
             }
         }
     }
@@ -176,6 +180,13 @@ struct AnnualReportWordingReader {
         var claim = AnnualReportWording.Claim(id: id, kind: kind, holds: holds, partly: partly, empty: empty, problems: problems)
         if let about = node["about"] {
             claim.about = ruleList(about, key: "about", claim: id, compiler: &compiler)
+        }
+        if let facts = node["about_facts"] {
+            if let items = facts.sequence, !items.isEmpty, items.allSatisfy({ $0.scalar != nil }) {
+                claim.aboutFacts = items.compactMap { $0.scalar?.text }
+            } else {
+                compiler.error(facts, "'about_facts' of the claim '\(id)' is a list of boolean facts of the vocabulary, such as [major]")
+            }
         }
         if let shownBy = node["shown_by"] {
             let rules = shownBy["rules"].map { ruleList($0, key: "shown_by.rules", claim: id, compiler: &compiler) } ?? []

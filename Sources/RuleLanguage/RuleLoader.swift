@@ -140,7 +140,8 @@ public enum RuleLoader {
             lastFile = source.path
         }
         var compiler = ExpressionCompiler(file: lastFile, definitions: [:], seenCounter: 0)
-        reader.finish(ruleIDs: ruleIDs, compiler: &compiler)
+        let booleanFacts = Set((vocabulary.sections[RecordFormat.Section.booleanFacts] ?? [:]).keys)
+        reader.finish(ruleIDs: ruleIDs, booleanFacts: booleanFacts, compiler: &compiler)
         diagnostics += compiler.diagnostics
         return reader.wording
     }

@@ -200,6 +200,21 @@ import Testing
         #expect(result.stdout.contains("1 件（ZY-SJ-2025-218）记录有误，无法核查"))
     }
 
+    /// A case whose rules could not run is one of the major enforcement decisions only when its
+    /// facts do not show it is neither major nor complex: an ordinary case with a mistyped
+    /// date was counted as a major one "无法核查", beside the audit's count of major cases.
+    @Test func aCaseThatCannotBeCheckedIsAMajorOneOnlyByItsFacts() throws {
+        let mistyped = { (text: String) in text.replacingOccurrences(of: "date: 2025-09-09", with: "date: 2025-02-30") }
+        let arguments = ["report", "--year", "2025", "--as-of", "2026-06-30", "."]
+        let ordinary = try CLIRunner.run(arguments, in: try CLIRunner.folder(try Self.penaltyCase(mistyped)))
+        #expect(ordinary.stdout.contains("本年度没有需法制审核的重大执法决定。"), "\(ordinary.stdout)")
+        let major = try CLIRunner.run(arguments, in: try CLIRunner.folder(try Self.penaltyCase {
+            mistyped($0).replacingOccurrences(of: "facts:\n", with: "facts:\n  major: true\n")
+        }))
+        let sentence = major.stdout.split(separator: "\n").first { $0.contains("重大执法决定中") }
+        #expect(sentence?.contains("1 件（ZY-SJ-2025-218）记录有误，无法核查") == true, "\(major.stdout)")
+    }
+
     @Test func aClaimSomeRecordsDenyGivesTheTrueFigureAndTheRecords() throws {
         let result = try Self.report(["a.yaml": Self.decision("A-1"), "b.yaml": Self.decision("A-2", from: Fixtures.lateReview)])
         #expect(result.status == 0, "\(result.stderr)")
@@ -397,6 +412,7 @@ import Testing
                     - id: penalty-certified-officers
                       kind: administrative_penalty
                       about: [PEN-999]
+                      about_facts: [majr]
                       shown_by: {rules: [PEN-001]}
                       holds: {zh: "全部（{total} 件）。", en: "All {total}."}
                       partly: {zh: "{total} 中 {held}", en: "{held} of {total}"}
@@ -409,5 +425,6 @@ import Testing
         #expect(result.status == 2)
         #expect(result.stderr.contains("'shown_by' {rules: [RULE-ID, ...], missing:"), "\(result.stderr)")
         #expect(result.stderr.contains("names the rule PEN-999, which is not loaded"), "\(result.stderr)")
+        #expect(result.stderr.contains("names the fact 'majr' in about_facts, which is no boolean fact of the vocabulary; did you mean 'major'?"), "\(result.stderr)")
     }
 }
