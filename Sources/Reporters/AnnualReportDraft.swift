@@ -194,6 +194,9 @@ struct AnnualReportDraft {
     // MARK: Problems and annex
 
     func problems(rules: [Rule]) -> [String] {
+        // No record of the year: nothing was checked, which is no "no problems" (a report drafted
+        // from the wrong folder said 未发现问题).
+        guard !current.isEmpty else { return [text("phrases.nothing_checked", ["year": "\(year)"])] }
         let ruleIDs = Set(rules.map(\.id))
         var byRule: [String: [CheckedRecord]] = [:]
         var basis: [String: String] = [:]

@@ -15,7 +15,7 @@ struct AnnualReportWordingReader {
         "phrases.figure": ["count", "ids", "problem"], "phrases.list_separator": [], "phrases.figure_separator": [],
         "phrases.id_separator": [], "phrases.end": [], "phrases.unverifiable": [], "phrases.pending": [], "phrases.unchecked": ["rules"],
         "phrases.waived": ["count", "ids", "unit"], "phrases.records": ["ids"], "phrases.previous": ["held", "total"],
-        "phrases.previous_empty": [], "phrases.problem": ["name", "basis", "count", "ids", "unit"], "phrases.unit": [], "phrases.no_problems": [],
+        "phrases.previous_empty": [], "phrases.problem": ["name", "basis", "count", "ids", "unit"], "phrases.unit": [], "phrases.no_problems": [], "phrases.nothing_checked": ["year"],
         "phrases.no_problems_among_run": [], "phrases.problems_not_run": ["rules"],
         "phrases.record_columns.id": [], "phrases.record_columns.title": [], "phrases.record_columns.kind": [],
         "phrases.record_columns.date": [], "phrases.record_columns.status": [], "phrases.record_columns.file": [],

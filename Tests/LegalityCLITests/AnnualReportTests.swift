@@ -254,6 +254,9 @@ import Testing
         #expect(!result.stdout.contains("重大行政决策全部经集体讨论决定"))
         let none = try Self.report(["a.yaml": Self.decision("A-1")], year: 2018)
         #expect(none.stdout.contains("所给路径中没有 2018 年度的记录。"))
+        // Nothing checked is no "no problems" (a report drafted from the wrong folder said so).
+        #expect(none.stdout.contains("没有可核查的 2018 年度记录，未作核查（请确认所给路径是否正确）。"), "\(none.stdout)")
+        #expect(!none.stdout.contains("未发现问题"), "\(none.stdout)")
     }
 
     @Test func aRecordThatCannotBeCheckedKeepsEveryClaimOfItsKindFromBeingStated() throws {
