@@ -7,8 +7,17 @@ import RuleLanguage
 public struct WorkingCalendar: Sendable {
     /// Days whose status the calendar sets: true for a working day, false for a day off.
     private var overrides: [Int: Bool] = [:]
-    /// The years the calendar covers.
+    /// The years the calendar covers: those whose holidays the files list as a State Council
+    /// notice does (at least `fewestHolidaysInANotice` days off). A year with a few local days off
+    /// only (a county's own file, for a year whose notice is not out) is not covered: its days
+    /// apply, and the year is still reported as counted Monday to Friday.
     public private(set) var years: Set<Int> = []
+    /// The years the files list days of, covered or not.
+    private var listedYears: Set<Int> = []
+
+    /// The fewest holidays a year's notice lists (26 to 33 from 2019 to 2026: the Spring Festival
+    /// and National Day alone take 15): fewer are local days off, not the year's calendar.
+    public static let fewestHolidaysInANotice = 20
     /// A dense table over the covered years: `table.start` is the ordinal of its first day, and
     /// `table.before[i]` counts the working days before day `start + i`, so counts are one subtraction.
     private var table: (start: Int, before: [Int32]) = (0, [0])
@@ -86,12 +95,12 @@ public struct WorkingCalendar: Sendable {
         return count
     }
 
-    /// The covered years with fewer working days than `minimum`, each with how many it has: a year
+    /// The listed years with fewer working days than `minimum`, each with how many it has: a year
     /// has some 250 (Monday to Friday, less a dozen public holidays, and a few weekend days moved
     /// to work), so far fewer means a calendar that erases deadlines (one committed with the
     /// records listed every day as a holiday, and no working-day deadline was ever missed).
     public func yearsWithFewWorkingDays(minimum: Int) -> [(year: Int, workingDays: Int)] {
-        years.sorted().compactMap { year in
+        listedYears.sorted().compactMap { year in
             guard let end = Day(year: year, month: 12, day: 31), let before = Day(year: year - 1, month: 12, day: 31) else { return nil }
             let count = workingDays(from: before, to: end)
             return count < minimum ? (year, count) : nil
@@ -129,10 +138,10 @@ public struct WorkingCalendar: Sendable {
         return 3 + weeks * 7 + within
     }
 
-    /// Rebuilds the dense table over the covered years (and the days the files name).
+    /// Rebuilds the dense table over the listed years (and the days the files name).
     private mutating func rebuildTable() {
-        let covered = years.compactMap { Day(year: $0, month: 1, day: 1)?.ordinal } + overrides.keys
-        let ends = years.compactMap { Day(year: $0, month: 12, day: 31)?.ordinal } + overrides.keys
+        let covered = listedYears.compactMap { Day(year: $0, month: 1, day: 1)?.ordinal } + overrides.keys
+        let ends = listedYears.compactMap { Day(year: $0, month: 12, day: 31)?.ordinal } + overrides.keys
         guard let start = covered.min(), let end = ends.max(), end >= start else {
             table = (0, [0])
             return
@@ -193,8 +202,11 @@ public struct WorkingCalendar: Sendable {
                 let key = inner.key.scalar?.text ?? ""
                 throw fail(inner.key, "unknown key '\(key)' in a calendar year\(Suggestion.phrase(for: key, in: yearKeys)); expected \(yearKeys.joined(separator: ", "))")
             }
-            years.insert(year)
+            listedYears.insert(year)
         }
+        var holidays: [Int: Int] = [:]
+        for (ordinal, isWorking) in overrides where !isWorking { holidays[Day(ordinal: ordinal).year, default: 0] += 1 }
+        years = listedYears.filter { holidays[$0, default: 0] >= Self.fewestHolidaysInANotice }
         rebuildTable()
     }
 

@@ -221,10 +221,17 @@ struct WorkingCalendarTests {
 
             """)
         try calendar.add(user, file: "local.yaml")
-        #expect(calendar.years.contains(2030))
         #expect(!calendar.isWorkingDay(try Self.day("2024-10-12")))
         #expect(calendar.isWorkingDay(try Self.day("2024-10-07")))
+        // A local day off applies, but a year with no more is no year's calendar: it is still
+        // not covered (the report says it is counted Monday to Friday; a county's file for a
+        // year whose notice was not out hid that, and 2030-01-01 counted as a working day).
         #expect(!calendar.isWorkingDay(try Self.day("2030-01-02")))
+        #expect(!calendar.years.contains(2030))
+        #expect(!calendar.covers(try Self.day("2030-06-01")))
+        // A year's notice, with its holidays, covers it.
+        let days = (1...20).map { String(format: "2030-10-%02d", $0) }.joined(separator: ", ")
+        try calendar.add(try Self.document("years:\n  2030:\n    holidays: [\(days)]\n"), file: "notice.yaml")
         #expect(calendar.covers(try Self.day("2030-06-01")))
         // Days the user file does not name keep the national calendar's status.
         #expect(!calendar.isWorkingDay(try Self.day("2024-10-01")))
