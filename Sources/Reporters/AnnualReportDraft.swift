@@ -199,6 +199,8 @@ struct AnnualReportDraft {
         guard !current.isEmpty else { return [text("phrases.nothing_checked", ["year": "\(year)"])] }
         let ruleIDs = Set(rules.map(\.id))
         var byRule: [String: [CheckedRecord]] = [:]
+        /// Per rule, the records whose findings of it are all waived (said so, as the claims say).
+        var waivedByRule: [String: [CheckedRecord]] = [:]
         var basis: [String: String] = [:]
         for record in current {
             // Each rule counts a record once, however many findings it has there.
@@ -208,7 +210,11 @@ struct AnnualReportDraft {
             // run on every record is said apart, below, not listed in part.
             for finding in record.findings
             where !finding.pending && finding.severity != .info && !finding.isEngineFinding && rulesRun.map({ $0.contains(finding.rule) || !ruleIDs.contains(finding.rule) }) ?? true {
-                if counted.insert(finding.rule).inserted { byRule[finding.rule, default: []].append(record) }
+                if counted.insert(finding.rule).inserted {
+                    byRule[finding.rule, default: []].append(record)
+                    let rule = finding.rule
+                    if record.findings.allSatisfy({ $0.rule != rule || $0.pending || $0.waiver != nil }) { waivedByRule[rule, default: []].append(record) }
+                }
                 if basis[finding.rule] == nil { basis[finding.rule] = finding.basis.text(language) }
             }
         }
@@ -221,10 +227,13 @@ struct AnnualReportDraft {
         let listed = byRule.sorted { $0.value.count != $1.value.count ? $0.value.count > $1.value.count : $0.key < $1.key }.map { rule, records in
             // The measure word of the one kind the rule checks (项, 件), else the general one.
             let kinds = byID[rule]?.kinds ?? []
-            return text("phrases.problem", [
+            let measure = unit(of: kinds.count == 1 ? kinds.first : nil)
+            let line = text("phrases.problem", [
                 "name": byID[rule]?.title.text(language) ?? rule, "basis": basis[rule] ?? "",
-                "count": "\(records.count)", "ids": ids(records), "unit": unit(of: kinds.count == 1 ? kinds.first : nil),
+                "count": "\(records.count)", "ids": ids(records), "unit": measure,
             ])
+            guard let waived = waivedByRule[rule] else { return line }
+            return line + text("phrases.waived", ["count": "\(waived.count)", "ids": ids(waived), "unit": measure])
         }
         return listed + notRunLine
     }

@@ -19,7 +19,7 @@ public enum AuditHTMLReporter {
         html += """
             <section class="cards">
             \(card(zh ? "记录" : "Records", String(audit.records.count), ""))
-            \(card(zh ? "无错误的记录" : "Without errors", overall.rate.map(AuditTable.percent) ?? "—", "\(overall.passed)/\(overall.applicable)"))
+            \(card(zh ? "无错误的记录" : "Without errors", overall.rate.map(AuditTable.percent) ?? "—", "\(overall.passed)/\(overall.applicable)\(overall.waived > 0 ? (zh ? "；\(overall.waived) 条因已豁免的错误计为未通过" : "; \(overall.waived) failed by waived errors") : "")"))
             \(card(zh ? "错误" : "Errors", String(overall.errors), "", tone: overall.errors > 0 ? "bad" : "good"))
             \(card(zh ? "警告" : "Warnings", String(overall.warnings), "", tone: overall.warnings > 0 ? "warn" : "good"))
             </section>
@@ -47,9 +47,9 @@ public enum AuditHTMLReporter {
         for rates in [AuditTable.rules, .packs, .departments, .months] {
             // Rules and packs have a name column beside their key; departments and months do not.
             let numeric: Set<Int> = switch rates {
-            case .rules: Set(2...9)
-            case .packs: Set(2...7)
-            default: Set(1...6)
+            case .rules: Set(2...10)
+            case .packs: Set(2...8)
+            default: Set(1...7)
             }
             html += "<section><h2>\(rates.title(language))</h2>\n" + table(rates.rows(audit), numeric: numeric, named: rates == .rules || rates == .packs) + "</section>\n"
         }
@@ -66,6 +66,8 @@ public enum AuditHTMLReporter {
             html += "<p class=\"where\">\(Escaping.html(finding.record ?? "")) · \(Escaping.html(Wording.location(finding)))</p>"
             html += "<p>\(Escaping.html(finding.message.text(language)))</p>"
             html += "<p class=\"basis\">\(zh ? "依据" : "Basis")：\(Escaping.html(finding.basis.text(language)))</p>"
+            // The waiver's reason, approver and end, as every other format gives them.
+            if let waiver = Wording.waiver(finding, language) { html += "<p class=\"waiver\">\(Escaping.html(waiver))</p>" }
             if let help = finding.help { html += "<p class=\"help\">\(zh ? "如何改正" : "How to fix")：\(Escaping.html(help.text(language)))</p>" }
             html += "</article>\n"
         }

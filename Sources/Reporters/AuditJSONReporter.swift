@@ -11,6 +11,7 @@ public enum AuditJSONReporter {
                 .object([
                     ("key", .string(rate.key)), ("name", .string(rate.label.text(language))),
                     ("applicable", .int(rate.applicable)), ("passed", .int(rate.passed)), ("failed", .int(rate.failed)),
+                    ("waived", .int(rate.waived)),
                     ("notInForce", .int(rate.notInForce)), ("pending", .int(rate.pending)),
                     ("rate", rate.rate.map { .string(AuditTable.percent($0)) } ?? .null),
                     ("errors", .int(rate.errors)), ("warnings", .int(rate.warnings)),
@@ -35,6 +36,7 @@ public enum AuditJSONReporter {
                 ("records", .int(audit.records.count)),
                 ("withoutErrors", .int(overall.passed)),
                 ("rate", overall.rate.map { .string(AuditTable.percent($0)) } ?? .null),
+                ("failedByWaivedErrors", .int(overall.waived)),
                 ("errors", .int(overall.errors)),
                 ("warnings", .int(overall.warnings)),
             ])),

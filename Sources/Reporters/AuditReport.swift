@@ -23,21 +23,42 @@ public struct ComplianceRate: Sendable {
     /// neither passed nor failed.
     public var pending = 0
 
+    /// Of those that failed, the ones whose failing findings are all waived: a deviation
+    /// explained, not undone (a rate table without them showed "failed 1, errors 0, warnings 0").
+    public var waived = 0
+
     /// Those that failed.
     public var failed: Int { applicable - passed }
     /// The pass rate, 0...1; nil when nothing applied.
     public var rate: Double? { applicable == 0 ? nil : Double(passed) / Double(applicable) }
 
-    /// Counts one applicable check (or record) with its findings. `passed` is asked of the
-    /// findings that are not pending, waived ones included (a waiver explains a deviation, it does
-    /// not undo it: the annual report says so, and the audit called the same record compliant);
-    /// waived and pending findings do not count as errors or warnings.
-    mutating func count(_ findings: [Finding], passed: ([Finding]) -> Bool) {
+    /// Counts one applicable check (or record) with its findings: whether it passed (waived
+    /// findings do not make it pass: a waiver explains a deviation, it does not undo it, as the
+    /// annual report says), and, when it failed, whether only waived findings failed it. Waived and
+    /// pending findings do not count as errors or warnings.
+    mutating func count(_ findings: [Finding], passed: Bool, waivedOnly: Bool) {
         let active = findings.filter { $0.waiver == nil && !$0.pending }
         applicable += 1
-        if passed(findings.filter { !$0.pending }) { self.passed += 1 }
+        if passed { self.passed += 1 } else if waivedOnly { waived += 1 }
         errors += active.count { $0.severity == .error }
         warnings += active.count { $0.severity == .warning }
+    }
+
+    /// Counts one record in a department's, a month's or the overall rate: passed when without
+    /// errors; failed by waivers alone when its status is waived.
+    mutating func count(_ record: CheckedRecord) {
+        let withoutErrors = AuditReport.isWithoutErrors(record)
+        count(record.findings, passed: withoutErrors, waivedOnly: !withoutErrors && AuditReport.status(of: record) == .waived)
+    }
+
+    /// What the failed ones owe to waivers alone, said after the rate ("，另 1 条的错误已说明理由豁免（仍计为未通过）"),
+    /// empty when none: a waived error fails the rate and is no error, and the headline said
+    /// "无错误的 2/3；0 个错误" with nothing between.
+    public func waivedNote(_ language: Language, unit: String = "条") -> String {
+        guard waived > 0 else { return "" }
+        return language == .zh
+            ? "，另 \(waived) \(unit)的错误已说明理由豁免（仍计为未通过）"
+            : ", \(waived) more with \(waived == 1 ? "its" : "their") errors waived (still counted as failed)"
     }
 
     /// "41/42 (97.6%)".
@@ -61,7 +82,8 @@ public enum AuditStatus: String, Sendable {
     /// failure, not compliant either.
     case pending
     /// An error excused by a waiver, and no other error: a deviation explained, not undone (it
-    /// counts as failed in the rates, as the annual report says).
+    /// counts as failed in the rates, as the annual report says); or findings that are all waived
+    /// warnings (without errors).
     case waived
     /// At least one error.
     case noncompliant
@@ -164,7 +186,8 @@ public struct AuditReport: Sendable {
                     rate.pending += 1
                     continue
                 }
-                rate.count(findings, passed: { $0.isEmpty })
+                let settled = findings.filter { !$0.pending }
+                rate.count(findings, passed: settled.isEmpty, waivedOnly: settled.allSatisfy { $0.waiver != nil })
             }
             rate.notInForce = inPeriod.count { $0.notInForceRules.contains(rule.id) }
             if rate.applicable > 0 || rate.notInForce > 0 || rate.pending > 0 { ruleRates.append(rate) }
@@ -182,6 +205,7 @@ public struct AuditReport: Sendable {
             }
             packRates[rule.pack]?.applicable += rate.applicable
             packRates[rule.pack]?.passed += rate.passed
+            packRates[rule.pack]?.waived += rate.waived
             packRates[rule.pack]?.errors += rate.errors
             packRates[rule.pack]?.warnings += rate.warnings
         }
@@ -225,8 +249,9 @@ public struct AuditReport: Sendable {
         // which may hide a finding, as the annual report says too (an error found is said first).
         if record.hasEngineFinding { return .unverifiable }
         if record.findings.contains(where: { $0.waiver != nil && $0.severity == .error }) { return .waived }
-        // Warnings (a waived one too) say more than work still ahead.
-        if !active.isEmpty || record.findings.contains(where: { $0.waiver != nil }) { return .warnings }
+        if !active.isEmpty { return .warnings }
+        // Findings all waived (a warning): waived, as the row's counts say (it was 有警告 with 警告 0).
+        if record.findings.contains(where: { $0.waiver != nil }) { return .waived }
         if record.findings.contains(where: \.pending) { return .pending }
         return record.checkedBeyondFormat ? .compliant : .formatOnly
     }
@@ -242,8 +267,16 @@ public struct AuditReport: Sendable {
 
     /// Whether a record counts as without errors in the department, month and overall rates.
     static func isWithoutErrors(_ record: CheckedRecord) -> Bool {
-        let status = status(of: record)
-        return status == .compliant || status == .warnings || status == .pending
+        switch status(of: record) {
+        case .compliant, .warnings, .pending: true
+        case .waived: !hasWaivedError(record)
+        default: false
+        }
+    }
+
+    /// Whether an error of a record is waived (its status is then `waived`, and it fails the rates).
+    static func hasWaivedError(_ record: CheckedRecord) -> Bool {
+        record.findings.contains { $0.waiver != nil && $0.severity == .error }
     }
 
     /// All findings of the records in the period, sorted.
@@ -253,7 +286,7 @@ public struct AuditReport: Sendable {
     /// format applied to.
     public var overall: ComplianceRate {
         var rate = ComplianceRate(key: "all", label: LocalizedText(zh: "全部", en: "all"), applicable: 0, passed: 0, errors: 0, warnings: 0)
-        for record in records where Self.isRated(record) { rate.count(record.findings, passed: { _ in Self.isWithoutErrors(record) }) }
+        for record in records where Self.isRated(record) { rate.count(record) }
         return rate
     }
 
@@ -270,7 +303,7 @@ public struct AuditReport: Sendable {
         for record in records where isRated(record) {
             let name = label(record)
             var rate = rates[name.zh] ?? ComplianceRate(key: name.zh, label: name, applicable: 0, passed: 0, errors: 0, warnings: 0)
-            rate.count(record.findings, passed: { _ in isWithoutErrors(record) })
+            rate.count(record)
             rates[name.zh] = rate
         }
         return rates.values.sorted { $0.key.precedesInUTF8($1.key) }

@@ -74,8 +74,8 @@ public enum AuditTable: String, Sendable, CaseIterable {
             // A department's or a month's key is its name: shown once.
             let named = self == .rules || self == .packs
             var header = zh
-                ? [name] + (named ? ["名称"] : []) + [unit, "通过", "未通过", "合规率", "错误", "警告"]
-                : [name] + (named ? ["name"] : []) + [unit, "passed", "failed", "rate", "errors", "warnings"]
+                ? [name] + (named ? ["名称"] : []) + [unit, "通过", "未通过", "其中已豁免", "合规率", "错误", "警告"]
+                : [name] + (named ? ["name"] : []) + [unit, "passed", "failed", "of which waived", "rate", "errors", "warnings"]
             // The rules table says how many records a rule did not apply to because its law was
             // not yet in force on the day of their act.
             if self == .rules {
@@ -85,7 +85,7 @@ public enum AuditTable: String, Sendable, CaseIterable {
             return (header, rates.map { rate -> [AuditCell] in
                 var row: [AuditCell] = [.text(rate.key)]
                 if named { row.append(.text(rate.label.text(language))) }
-                row += [.integer(rate.applicable), .integer(rate.passed), .integer(rate.failed)]
+                row += [.integer(rate.applicable), .integer(rate.passed), .integer(rate.failed), .integer(rate.waived)]
                 row += [rate.rate.map { .rate($0) } ?? .text(""), .integer(rate.errors), .integer(rate.warnings)]
                 if self == .rules { row += [.integer(rate.notInForce), .integer(rate.pending)] }
                 return row
@@ -129,8 +129,8 @@ public enum AuditMarkdownReporter {
         let zh = language == .zh
         let overall = audit.overall
         var text = zh
-            ? "# 合法性审查合规审计（\(audit.from) 至 \(audit.to)）\n\n截至 \(audit.asOf)：\(audit.records.count) 条记录，无错误的 \(overall.ratioText)；\(overall.errors) 个错误，\(overall.warnings) 个警告。\n"
-            : "# Legality-review compliance audit (\(audit.from) to \(audit.to))\n\nAs of \(audit.asOf): \(audit.records.count) records, without errors \(overall.ratioText); \(overall.errors) errors, \(overall.warnings) warnings.\n"
+            ? "# 合法性审查合规审计（\(audit.from) 至 \(audit.to)）\n\n截至 \(audit.asOf)：\(audit.records.count) 条记录，无错误的 \(overall.ratioText)\(overall.waivedNote(.zh))；\(overall.errors) 个错误，\(overall.warnings) 个警告。\n"
+            : "# Legality-review compliance audit (\(audit.from) to \(audit.to))\n\nAs of \(audit.asOf): \(audit.records.count) records, without errors \(overall.ratioText)\(overall.waivedNote(.en)); \(overall.errors) errors, \(overall.warnings) warnings.\n"
         text += "\n" + Escaping.markdownCell(TextReporter.setup(audit.run, language: language).trimmingNewline()) + "\n"
         for table in AuditTable.allCases {
             let rows = table.rows(audit)

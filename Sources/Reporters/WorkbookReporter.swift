@@ -27,7 +27,7 @@ public enum WorkbookReporter {
             [.text(zh ? "审计期间" : "Period"), .text(zh ? "\(audit.from) 至 \(audit.to)" : "\(audit.from) to \(audit.to)")],
             [.text(zh ? "截至" : "As of"), cell(.date(audit.asOf))],
             [.text(zh ? "记录" : "Records"), .integer(audit.records.count)],
-            [.text(zh ? "无错误的记录" : "Without errors"), .text(overall.ratioText)],
+            [.text(zh ? "无错误的记录" : "Without errors"), .text(overall.ratioText + overall.waivedNote(audit.language))],
             [.text(zh ? "错误" : "Errors"), .integer(overall.errors)],
             [.text(zh ? "警告" : "Warnings"), .integer(overall.warnings)],
             [.text(zh ? "运行设置" : "Set-up"), .text(TextReporter.setup(audit.run, language: audit.language).trimmingNewline())],

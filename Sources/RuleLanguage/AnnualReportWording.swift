@@ -24,8 +24,8 @@ public struct AnnualReportWording: Sendable {
         /// The rules whose applying makes a record one the claim speaks of (empty: any of `problems`):
         /// "major enforcement decisions" are the cases the rule on major cases applies to, not every case.
         public var about: [String] = []
-        /// The facts one of which makes a record one the claim speaks of (with `about`: PEN-005
-        /// applies to major or complex cases): a record whose rules could not run is counted only
+        /// The facts one of which makes a record one the claim speaks of (with `about`: the rule on
+        /// major cases applies to major or complex ones): a record whose rules could not run is counted only
         /// when one of them is true or cannot be read (an ordinary case with a mistyped date was
         /// counted as a major one). Empty: every such record of the kind is counted.
         public var aboutFacts: [String] = []

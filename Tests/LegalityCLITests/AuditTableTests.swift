@@ -10,6 +10,43 @@ import Testing
         return result.stdout.dropFirst().split(separator: "\r\n").map { $0.split(separator: ",", omittingEmptySubsequences: false) }
     }
 
+    /// Waivers read the same in every table: a record whose only finding is a waived warning is
+    /// 已豁免 (it was 有警告 with 警告 0) and without errors; one with a waived error is 已豁免 and
+    /// fails the rates, which say how many of their failures waivers explain (the tables read
+    /// "未通过 1, 错误 0, 警告 0"), as the headline does.
+    @Test func waivedFindingsAreSaidAsWaivedInEveryTable() throws {
+        let waivers = """
+            waivers:
+              - {rule: MAD-002, record: T-2024-002, reason: 会后补充审查, approved_by: 县政府办公室, expires: 2030-12-31}
+              - {rule: MAD-012, record: T-2024-003, reason: 纪要另行归档, approved_by: 县政府办公室, expires: 2030-12-31}
+            """
+        let folder = try CLIRunner.folder([
+            "registry.yaml": Fixtures.registry, "a.yaml": Fixtures.compliant, "b.yaml": Fixtures.lateReview,
+            "c.yaml": Fixtures.noMinutes, ".legality.yaml": waivers,
+        ])
+        let period = ["audit", "--from", "2024-01-01", "--to", "2024-06-30", "--as-of", "2024-12-31"]
+        func rows(_ table: String) throws -> [[Substring]] {
+            let result = try CLIRunner.run(period + ["--table", table, "."], in: folder)
+            #expect(result.status == 0, "\(result.stderr)")
+            return result.stdout.dropFirst().split(separator: "\r\n").map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+        }
+        let records = try rows("records")
+        #expect(records.first { $0[0] == "T-2024-002" }?[5] == "已豁免")
+        #expect(records.first { $0[0] == "T-2024-003" }?[5] == "已豁免")
+        let rules = try rows("rules")
+        #expect(rules.first?[3...5] == ["通过", "未通过", "其中已豁免"])
+        #expect(rules.first { $0[0] == "MAD-002" }?[2...8] == ["3", "2", "1", "1", "66.7%", "0", "0"])
+        // Without errors: the waived warning; not the waived error.
+        let months = try rows("months")
+        #expect(months.first { $0[0] == "2024-03" }?[1...5] == ["3", "2", "1", "1", "66.7%"])
+        let markdown = try CLIRunner.run(period + ["--format", "markdown", "."], in: folder)
+        #expect(markdown.stdout.contains("3 条记录，无错误的 2/3 (66.7%)，另 1 条的错误已说明理由豁免（仍计为未通过）；0 个错误，0 个警告。"), "\(markdown.stdout)")
+        let html = try CLIRunner.run(period + ["--format", "html", "."], in: folder)
+        #expect(html.stdout.contains("已豁免：会后补充审查（批准：县政府办公室，有效期至 2030-12-31）"))
+        let json = try CLIRunner.json(try CLIRunner.run(period + ["--format", "json", "."], in: folder).stdout)
+        #expect((json["summary"] as? [String: Any])?["failedByWaivedErrors"] as? Int == 1)
+    }
+
     @Test func monthsWithNoRecordsAreShownAndTheirKeyOnce() throws {
         let rows = try Self.table("months")
         #expect(rows.first?.prefix(2) == ["月份", "记录数"])
