@@ -24,6 +24,8 @@ struct PreparedRun {
     var extraCalendars: [String] = []
     /// Rule files and folders added to the built-in packs (`--rules` and the configuration's).
     var extraRules: [String] = []
+    /// Ledger mapping files and folders given (`--mapping`).
+    var mappingPaths: [String] = []
     /// Prerequisites of discussion the configuration disabled or made milder, which the gate
     /// checks as they are (see `Configuration.sparingPrerequisites(of:)`).
     var sparedPrerequisites: [String] = []
@@ -144,7 +146,8 @@ struct PreparedRun {
             // Ledger layouts are read only when a ledger is among the inputs (or one is named).
             ledgerMappings: options.mappings.isEmpty && !recordFiles.contains(where: LedgerInput.isLedger)
                 ? [] : try RunSetup.ledgerMappings(options.mappings, kinds: Set(rules.kindNames.keys)),
-            withoutBuiltinPacks: options.noBuiltin, extraCalendars: ruleOptions.calendars, extraRules: ruleOptions.rules)
+            withoutBuiltinPacks: options.noBuiltin, extraCalendars: ruleOptions.calendars, extraRules: ruleOptions.rules,
+            mappingPaths: options.mappings)
         (run.sparedPrerequisites, run.sparedFailOnNever) = spared
         return run
     }

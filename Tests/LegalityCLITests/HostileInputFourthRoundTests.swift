@@ -1,0 +1,27 @@
+import Foundation
+import Testing
+
+/// The fourth hostile review (twenty-fourth session): one test per item found.
+@Suite struct HostileInputFourthRoundTests {
+    /// `--output` over a data file of the rules folder (the vocabulary, the definitions, a
+    /// calendar, a ledger mapping, the annual report's wording) or over a `--mapping` file stops
+    /// the run, the file left as it was: a report written over the vocabulary made every later
+    /// run stop.
+    @Test func theReportNeverReplacesARulesDataFileOrAMapping() throws {
+        let folder = try CLIRunner.folder(["registry.yaml": Fixtures.registry, "a.yaml": Fixtures.compliant])
+        let rules = folder.appendingPathComponent("rules")
+        try FileManager.default.copyItem(at: CLIRunner.root.appendingPathComponent("rules"), to: rules)
+        let environment = ["LEGALITY_RULES": rules.path]
+        for data in ["vocabulary.yaml", "definitions.yaml", "calendars/cn-mainland.yaml", "ledgers/penalty-cases.yaml", "report/annual-report.yaml"] {
+            let before = try Data(contentsOf: rules.appendingPathComponent(data))
+            let result = try CLIRunner.run(["check", "--as-of", "2024-12-31", "--format", "json", "--output", "rules/\(data)", "a.yaml"], in: folder, environment: environment)
+            #expect(result.status == 2, "\(data): \(result.stderr)")
+            #expect(result.stderr.contains("which this run reads") || result.stderr.contains("本次运行读取的文件"), "\(result.stderr)")
+            #expect(try Data(contentsOf: rules.appendingPathComponent(data)) == before, "\(data)")
+        }
+        try FileManager.default.copyItem(at: rules.appendingPathComponent("ledgers/penalty-cases.yaml"), to: folder.appendingPathComponent("map.yaml"))
+        let mapping = try CLIRunner.run(["check", "--as-of", "2024-12-31", "--mapping", "map.yaml", "--output", "map.yaml", "a.yaml"], in: folder, environment: environment)
+        #expect(mapping.status == 2, "\(mapping.stderr)")
+        #expect(try String(contentsOf: folder.appendingPathComponent("map.yaml"), encoding: .utf8).hasPrefix("#"))
+    }
+}
