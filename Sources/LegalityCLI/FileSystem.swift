@@ -1,4 +1,5 @@
 import DecisionRecords
+import Reporters
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -188,8 +189,11 @@ enum FileSystem {
         try writer.commit()
     }
 
+    /// Writes to standard error, every control, escape and bidirectional character but the line
+    /// ends shown as `�`: messages quote keys and file names from records, registries,
+    /// configurations and rule folders, which may hold a terminal's escape sequences.
     static func writeStandardError(_ text: String) {
-        var bytes = Array(text.utf8)
+        var bytes = Array(TextReporter.terminalSafe(text).utf8)
         _ = bytes.withUnsafeMutableBytes { systemWrite(2, $0.baseAddress, $0.count) }
     }
 

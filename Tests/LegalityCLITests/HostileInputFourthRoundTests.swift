@@ -24,4 +24,21 @@ import Testing
         #expect(mapping.status == 2, "\(mapping.stderr)")
         #expect(try String(contentsOf: folder.appendingPathComponent("map.yaml"), encoding: .utf8).hasPrefix("#"))
     }
+
+    /// A message on standard error quotes keys and file names from files found beside the records
+    /// (a registry, a configuration, a rules folder): their escape sequences and bidirectional
+    /// controls are shown as `�`, never sent to the terminal (one cleared the screen and planted
+    /// a link).
+    @Test func messagesOnStandardErrorCarryNoEscapeSequences() throws {
+        // (YAML escapes: ESC, BEL, RIGHT-TO-LEFT OVERRIDE.)
+        let hostile = #"n\e[2J\e]8;;http://evil.example\aclick\u202E"#
+        let folder = try CLIRunner.folder([
+            "registry.yaml": "people:\n  - {id: P-1, name: 王镇长, \"\(hostile)\": 1}\n", "a.yaml": Fixtures.compliant,
+        ])
+        let result = try CLIRunner.run(["check", "--as-of", "2024-12-31", "--lang", "en", "a.yaml"], in: folder)
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("is not a key of a person"), "\(result.stderr)")
+        #expect(!result.stderr.unicodeScalars.contains { $0 == "\u{1B}" || $0 == "\u{07}" || $0 == "\u{202E}" }, "\(result.stderr)")
+        #expect(result.stderr.contains("\u{FFFD}[2J"))
+    }
 }
