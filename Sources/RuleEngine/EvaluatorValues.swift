@@ -77,6 +77,7 @@ extension Evaluator {
         // Two texts are equal or not by one comparison (their order asks `<` and then `>`); the
         // answer is the same, as both compare canonical equivalents.
         if comparison == .eq || comparison == .ne, case .text(let left, _) = lhs, case .text(let right, _) = rhs {
+            spendComparing(left, right)
             return (left == right) == (comparison == .eq)
         }
         switch order(lhs, rhs) {
@@ -117,7 +118,9 @@ extension Evaluator {
             if case .number = lhs { return sign(a, b) }
             return sign(b, a)
         case (.text, .text), (.localized, .text), (.text, .localized), (.localized, .localized):
-            return sign(text(lhs, .en), text(rhs, .en))
+            let (left, right) = (text(lhs, .en), text(rhs, .en))
+            spendComparing(left, right)
+            return sign(left, right)
         default:
             return .mismatch(mismatch(lhs, rhs))
         }

@@ -102,7 +102,10 @@ struct Programs {
             return Program { evaluator in
                 guard evaluator.spend() else { return .missing }
                 let items = inner(evaluator).takeItems()
-                return evaluator.spend(items.count) ? .list(evaluator.distinct(items)) : .missing
+                // (Texts are hashed whole: a step for every `bytesPerStep` bytes too.)
+                var bytes = 0
+                for case .text(let text, _) in items { bytes &+= text.utf8.count }
+                return evaluator.spend(items.count + bytes / Evaluator.bytesPerStep) ? .list(evaluator.distinct(items)) : .missing
             }
         case .count(let inner):
             let inner = make(inner)

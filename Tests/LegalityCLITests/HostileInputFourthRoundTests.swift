@@ -41,4 +41,30 @@ import Testing
         #expect(!result.stderr.unicodeScalars.contains { $0 == "\u{1B}" || $0 == "\u{07}" || $0 == "\u{202E}" }, "\(result.stderr)")
         #expect(result.stderr.contains("\u{FFFD}[2J"))
     }
+
+    /// Comparing texts spends a step for every 64 bytes compared (as `text:` spends per byte): a
+    /// rule comparing two texts of a megabyte for each of 100,000 steps ran for minutes within a
+    /// few hundred thousand steps of its budget.
+    @Test func comparingLongTextsSpendsTheRuleBudget() throws {
+        let rule = """
+            id: LOCAL-LONG
+            severity: warning
+            title: {zh: 标题与单位相同, en: Title equals department}
+            message: {zh: 标题与单位相同, en: title equals department}
+            basis: {instrument: 测试, article: 一}
+            for_each:
+              step: {steps: {type: decision}}
+            violation: {eq: [$record.title, $record.department]}
+            """
+        let long = String(repeating: "长", count: 4_000)
+        let steps = String(repeating: "  - {type: decision, date: 2024-03-20, by: [P-1]}\n", count: 200)
+        let record = "id: L-1\nkind: other\ntitle: \(long)甲\ndepartment: \(long)乙\nsteps:\n" + steps
+        let folder = try CLIRunner.folder(["registry.yaml": Fixtures.registry, "local/rule.yaml": rule, "a.yaml": record])
+        let result = try CLIRunner.run(["check", "--as-of", "2024-12-31", "--format", "json", "--rules", "local", "--max-rule-steps", "20000", "a.yaml"], in: folder)
+        let rules = (try CLIRunner.json(result.stdout)["findings"] as? [[String: Any]])?.compactMap { $0["rule"] as? String }
+        #expect(rules == ["rule-budget"], "\(result.stdout.prefix(2_000))")
+        // Within a budget that allows it, the rule runs to its end and finds nothing.
+        let allowed = try CLIRunner.run(["check", "--as-of", "2024-12-31", "--format", "json", "--rules", "local", "a.yaml"], in: folder)
+        #expect((try CLIRunner.json(allowed.stdout)["findings"] as? [Any])?.isEmpty == true, "\(allowed.stdout.prefix(2_000))")
+    }
 }
