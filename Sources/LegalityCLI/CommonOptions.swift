@@ -123,7 +123,7 @@ struct LimitOptions: ParsableArguments {
     @Option(name: .customLong("max-alias-expansion"), help: Interface.help("每个文档中别名最多展开的节点数（默认 100000）。", "Most nodes aliases may add to a file (default 100000).", valueName: "n"))
     var maxAliasExpansion: Int?
 
-    @Option(name: .customLong("max-scalar-bytes"), help: Interface.help("单个标量的最大字节数（默认 1048576）。", "Longest scalar (default 1048576).", valueName: "n"))
+    @Option(name: .customLong("max-scalar-bytes"), help: Interface.help("单个标量（或台账单元格）的最大字节数（默认 1048576）。", "Longest scalar, or ledger cell (default 1048576).", valueName: "n"))
     var maxScalarBytes: Int?
 
     @Option(name: .customLong("max-documents"), help: Interface.help("一个文件中最多的文档数（默认 1000000）。", "Most documents in one file (default 1000000).", valueName: "n"))

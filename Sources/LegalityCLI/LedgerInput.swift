@@ -62,8 +62,17 @@ enum LedgerInput {
                 match = decided
                 return decided
             }
+            // A cell longer than a scalar may be (`--max-scalar-bytes`) stops the sheet there: a
+            // cell of 60 MB took 750 MB to check, and the limit said nothing of ledgers.
+            var oversized: (row: Int, column: Int, bytes: Int)?
             do {
                 try rows { row in
+                    // (The leftmost, so the message is the same from run to run.)
+                    let over = row.cells.filter { $0.value.text.utf8.count > limits.yaml.maxScalarBytes }
+                    if let (column, cell) = over.min(by: { $0.key < $1.key }) {
+                        oversized = (row.number, column, cell.text.utf8.count)
+                        return false
+                    }
                     if case .matched(let layout) = match {
                         check(row, layout)
                         return true
@@ -76,6 +85,15 @@ enum LedgerInput {
             } catch {
                 fail(LedgerProblems.unreadable(error))
                 matchedAny = true
+                continue
+            }
+            if let oversized {
+                matchedAny = true
+                let reference = CellReference.cell(row: oversized.row, column: oversized.column)
+                fail(
+                    LedgerProblems.oversizedCell(reference, bytes: oversized.bytes, limit: limits.yaml.maxScalarBytes, sheet: sheet),
+                    at: SourcePosition(line: oversized.row, column: oversized.column),
+                    cell: CellLocation(sheet: sheet, reference: reference, header: nil, value: nil))
                 continue
             }
             switch match ?? decide() {

@@ -8,6 +8,13 @@ enum LedgerProblems {
         LocalizedText(zh: "无法读取台账：\(error.chinese)", en: "cannot read the ledger: \(error.english)")
     }
 
+    /// A cell longer than a scalar may be: the sheet is checked up to its row.
+    static func oversizedCell(_ cell: String, bytes: Int, limit: Int, sheet: String?) -> LocalizedText {
+        LocalizedText(
+            zh: "\(sheet.map { "工作表“\($0)”的" } ?? "")单元格 \(cell) 有 \(bytes) 字节，超过上限 \(limit)（--max-scalar-bytes）；该行及其后的行未检查",
+            en: "the cell \(cell)\(sheet.map { " of the sheet '\($0)'" } ?? "") holds \(bytes) bytes, more than the limit of \(limit) (--max-scalar-bytes); its row and the rows after it were not checked")
+    }
+
     /// A header with most of a layout's required columns: each missing one, with the closest header found.
     static func missingColumns(_ mapping: LedgerMapping, headerRow: Int, missing: [(column: String, closest: String?)], sheet: String?) -> LocalizedText {
         let zh = missing.map { column, closest in closest.map { "\(column)（最接近的表头：\($0)）" } ?? column }

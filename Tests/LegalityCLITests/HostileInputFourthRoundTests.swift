@@ -67,4 +67,20 @@ import Testing
         let allowed = try CLIRunner.run(["check", "--as-of", "2024-12-31", "--format", "json", "--rules", "local", "a.yaml"], in: folder)
         #expect((try CLIRunner.json(allowed.stdout)["findings"] as? [Any])?.isEmpty == true, "\(allowed.stdout.prefix(2_000))")
     }
+
+    /// A ledger's cell longer than a scalar may be (`--max-scalar-bytes`) stops its sheet at that
+    /// row, named at the cell: a cell of 60 MB took 750 MB to check, and the limit said nothing
+    /// of ledgers. The rows above it are checked.
+    @Test func aLedgerCellOverTheScalarLimitIsNamed() throws {
+        let long = String(repeating: "长", count: 400)
+        let csv = "案件编号,案件名称,立案日期,执法人员\nX-1,某案,2025-03-03,张伟\nX-2,\(long),2025-03-04,张伟\nX-3,某案,2025-03-05,张伟\n"
+        let folder = try CLIRunner.folder(["a.csv": csv, "registry.yaml": Fixtures.registry])
+        let result = try CLIRunner.run(["check", "--as-of", "2026-06-30", "--lang", "en", "--format", "json", "--max-scalar-bytes", "1000", "a.csv"], in: folder)
+        #expect(result.status == 1)
+        let findings = try #require(try CLIRunner.json(result.stdout)["findings"] as? [[String: Any]])
+        let oversized = try #require(findings.first { ($0["message"] as? String)?.contains("holds 1200 bytes") == true })
+        #expect(oversized["rule"] as? String == "REC-000")
+        #expect((oversized["message"] as? String)?.contains("the cell B3 holds 1200 bytes, more than the limit of 1000 (--max-scalar-bytes)") == true, "\(oversized)")
+        #expect(!findings.contains { $0["record"] as? String == "X-3" })
+    }
 }
