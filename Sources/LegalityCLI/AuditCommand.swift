@@ -84,7 +84,9 @@ struct AuditCommand: ParsableCommand {
         audit.run.failLevel = nil
         CalendarWarning.print(checked.uncoveredYears, calendar: run.calendar, language: run.language)
         switch format {
-        case .csv: try FileSystem.deliver(AuditCSVReporter.render(audit, table: table.table), to: output)
+        case .csv:
+            SetupNotice.printForCSV(audit.run, language: run.language)
+            try FileSystem.deliver(AuditCSVReporter.render(audit, table: table.table), to: output)
         case .json: try FileSystem.deliver(AuditJSONReporter.render(audit), to: output)
         case .markdown: try FileSystem.deliver(AuditMarkdownReporter.render(audit), to: output)
         case .html: try FileSystem.deliver(AuditHTMLReporter.render(audit), to: output)

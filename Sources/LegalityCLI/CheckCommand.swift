@@ -33,6 +33,7 @@ struct CheckCommand: ParsableCommand {
         let asOf = asOf?.day ?? RunSetup.today()
         let limits = run.limits(limitOptions, paths: paths)
         let engine = Engine(context: run.context(asOf: asOf, limits: limits))
+        if outputOptions.format == .csv { SetupNotice.printForCSV(run.description, language: run.language) }
         if outputOptions.format == .html || outputOptions.format == .xlsx {
             // The HTML page lists every record in a table, and a workbook is written whole: the
             // formats made from the whole run.

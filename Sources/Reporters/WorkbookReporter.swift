@@ -47,7 +47,19 @@ public enum WorkbookReporter {
             }
         }
         let name = language == .zh ? "问题清单" : "Findings"
-        return try WorkbookWriter(sheets: [.init(name: name, header: CSVReporter.header(language), rows: rows)], application: application).bytes()
+        // The run's set-up on a sheet of its own, as every other format names it: the findings of a
+        // run with rules disabled read as a clean export.
+        let zh = language == .zh
+        let setup: [[WorkbookWriter.Cell]] = [
+            [.text(zh ? "截至" : "As of"), .date(serial: report.asOf.ordinal - excelEpoch.ordinal)],
+            [.text(zh ? "文件" : "Files"), .integer(report.fileCount)],
+            [.text(zh ? "运行设置" : "Set-up"), .text(TextReporter.setup(report.run, language: language).trimmingNewline())],
+            [.text(zh ? "版本" : "Version"), .text("legality \(report.version)")],
+        ]
+        return try WorkbookWriter(sheets: [
+            .init(name: name, header: CSVReporter.header(language), rows: rows),
+            .init(name: zh ? "运行设置" : "Set-up", header: zh ? ["项目", "内容"] : ["Item", "Value"], rows: setup),
+        ], application: application).bytes()
     }
 
     private static func cell(_ cell: AuditCell) -> WorkbookWriter.Cell {

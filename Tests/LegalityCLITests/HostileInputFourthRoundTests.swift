@@ -83,4 +83,29 @@ import Testing
         #expect((oversized["message"] as? String)?.contains("the cell B3 holds 1200 bytes, more than the limit of 1000 (--max-scalar-bytes)") == true, "\(oversized)")
         #expect(!findings.contains { $0["record"] as? String == "X-3" })
     }
+
+    /// A CSV report has no place for the run's set-up, which every other format names: with rules
+    /// disabled, the set-up is said on standard error; the check's workbook holds it on a sheet of
+    /// its own. (The CSV of a run with `disable: [MAD-002]` read as a clean export.)
+    @Test func exportsWithoutRoomForTheSetUpStillSayIt() throws {
+        let folder = try CLIRunner.folder([
+            "registry.yaml": Fixtures.registry, "a.yaml": Fixtures.lateReview, ".legality.yaml": "disable: [MAD-002]\n",
+        ])
+        let check = try CLIRunner.run(["check", "--as-of", "2024-12-31", "--format", "csv", "a.yaml"], in: folder)
+        #expect(check.stderr.contains("CSV 文件不含运行设置，请随表说明：配置：.legality.yaml；停用规则：MAD-002"), "\(check.stderr)")
+        let audit = try CLIRunner.run(["audit", "--from", "2024-01-01", "--to", "2024-12-31", "--as-of", "2024-12-31", "a.yaml"], in: folder)
+        #expect(audit.stderr.contains("停用规则：MAD-002"), "\(audit.stderr)")
+        // Nothing is said when nothing was changed.
+        let unchanged = try CLIRunner.folder(["registry.yaml": Fixtures.registry, "a.yaml": Fixtures.lateReview])
+        let plain = try CLIRunner.run(["check", "--as-of", "2024-12-31", "--format", "csv", "a.yaml"], in: unchanged)
+        #expect(plain.status == 1 && plain.stdout.contains("MAD-002"), "\(plain.stderr)")
+        #expect(plain.stderr.isEmpty, "\(plain.stderr)")
+        let xlsx = try CLIRunner.run(["check", "--as-of", "2024-12-31", "--format", "xlsx", "--output", "a.xlsx", "a.yaml"], in: folder)
+        #expect(xlsx.status != 2, "\(xlsx.stderr)")
+        let read = try CLIRunner.shell("""
+            python3 -c "import zipfile; z = zipfile.ZipFile('a.xlsx'); print(z.read('xl/workbook.xml').decode()); print(z.read('xl/worksheets/sheet2.xml').decode())"
+            """, in: folder)
+        #expect(read.stdout.contains("<sheet name=\"运行设置\""), "\(read.stdout.prefix(600))")
+        #expect(read.stdout.contains("停用规则：MAD-002"), "\(read.stdout.prefix(2_000))")
+    }
 }
