@@ -174,22 +174,55 @@ struct ListRules: ParsableCommand {
         try FileSystem.deliver(TextReporter.terminalSafe(advice.map { $0 + "\n" }.joined() + "\(selected.count) rules checked, 0 errors, \(advice.count) warnings\n"), to: nil)
     }
 
-    /// Why a rule can never make a finding, when it is plain from the rule alone: it applies to
-    /// no kind, its `when` or `violation` is false as written, or its violation is an empty `any`.
+    /// Why a rule can never make a finding (or makes one on every record), when it is plain from
+    /// the rule alone: it applies to no kind, or its `when` or `violation` is false (or true) as
+    /// written — constants, `not` of one, `any`/`all` of them, a comparison of two constants.
     static func neverFires(_ rule: Rule) -> String? {
         if rule.kinds?.isEmpty == true { return "applies to no kind ('kinds: []'), so it never runs; list the kinds it checks, or leave 'kinds' out for every kind" }
         guard case .record(let check) = rule.body else { return nil }
-        func isFalse(_ expression: Expression) -> Bool {
-            switch expression {
-            case .literal(.bool(false)), .literal(.null): true
-            case .any(let items): items.isEmpty
-            case .all(let items): items.contains(where: isFalse)
-            default: false
-            }
+        if let when = check.when, truth(when) == false { return "has a 'when' that is false as written, so it never applies" }
+        switch truth(check.violation) {
+        case false: return "has a violation that is false as written ('false', '~', an empty 'any', 'not' of a true one, a comparison of two constants), so it never makes a finding"
+        // (`violation: true` under a `for_each` or a `when` is how a rule says "every item is one".)
+        case true where check.loops.isEmpty && check.when == nil:
+            return "has a violation that is true as written, so it makes a finding on every record it applies to"
+        default: return nil
         }
-        if let when = check.when, isFalse(when) { return "has a 'when' that is false as written, so it never applies" }
-        if isFalse(check.violation) { return "has a violation that is false as written ('false', '~' or an empty 'any'), so it never makes a finding" }
-        return nil
+    }
+
+    /// The value of a condition that is the same on every record: a constant (null is false),
+    /// `not` of one, `any` or `all` settled by constants, a comparison of two numbers or two
+    /// texts; nil when it depends on the record.
+    static func truth(_ expression: Expression) -> Bool? {
+        switch expression {
+        case .literal(.bool(let value)): return value
+        case .literal(.null): return false
+        case .not(let inner): return truth(inner).map { !$0 }
+        case .any(let items):
+            let values = items.map(truth)
+            if values.contains(true) { return true }
+            return values.allSatisfy { $0 == false } ? false : nil
+        case .all(let items):
+            let values = items.map(truth)
+            if values.contains(false) { return false }
+            return values.allSatisfy { $0 == true } ? true : nil
+        case .compare(let comparison, .literal(let left), .literal(let right)):
+            let order: Int
+            switch (left, right) {
+            case (.number(let a), .number(let b)): order = a < b ? -1 : (a > b ? 1 : 0)
+            case (.text(let a), .text(let b)): order = a < b ? -1 : (a > b ? 1 : 0)
+            default: return nil
+            }
+            switch comparison {
+            case .eq: return order == 0
+            case .ne: return order != 0
+            case .lt: return order < 0
+            case .le: return order <= 0
+            case .gt: return order > 0
+            case .ge: return order >= 0
+            }
+        default: return nil
+        }
     }
 
     /// Facts a rule reads that are no boolean fact of the vocabulary but one typo from one

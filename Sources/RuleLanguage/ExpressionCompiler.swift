@@ -154,6 +154,10 @@ struct ExpressionCompiler {
         case "eq", "ne", "lt", "le", "gt", "ge":
             let (a, b) = pair(argument, name, notingCodes: name == "eq" || name == "ne")
             if let kinds = Self.literalKinds(a, b) { error(argument, "'\(name)' compares \(kinds.0) with \(kinds.1), which never compare; compare values of one type") }
+            // A missing value compares with nothing, so a comparison with null never holds (`ne` neither).
+            if Self.isNull(a) || Self.isNull(b) {
+                error(argument, "'\(name)' with null never holds: a missing value compares with nothing; write {missing: X} for an absent value, {exists: X} for a present one")
+            }
             if name != "eq", name != "ne", let text = Self.unitText(a) ?? Self.unitText(b) {
                 error(argument, "'\(name)' orders numbers and dates, and '\(text)' is neither: write a number without units or separators (50000, not 5万 or 50,000), a date as YYYY-MM-DD")
             }
@@ -165,6 +169,13 @@ struct ExpressionCompiler {
             }
             if case .list(let items) = b, let kinds = items.lazy.compactMap({ Self.literalKinds(a, $0) }).first {
                 error(argument, "'in' looks for \(kinds.0) in a list holding \(kinds.1), which never compare; compare values of one type")
+            }
+            // (In a step selection's field, null matches an absent field; in 'in' it matches nothing.)
+            if case .list(let items) = b, items.contains(where: Self.isNull) {
+                error(argument, "null in the list of 'in' matches nothing: a missing value is in no list; for 'absent or one of these' write {any: [{missing: X}, {in: [X, [...]]}]}")
+            }
+            if case .list(let items) = b, items.isEmpty {
+                error(argument, "'in' with an empty list never holds")
             }
             return (.isIn(a, b), .other)
         case "steps": return (.steps(stepSelection(argument)), .steps)
@@ -326,6 +337,12 @@ struct ExpressionCompiler {
         return false
     }
 
+    /// Whether an expression is the constant null (`~`, `null`).
+    static func isNull(_ expression: Expression) -> Bool {
+        if case .literal(.null) = expression { return true }
+        return false
+    }
+
     /// The kinds of two constants of types that never compare (`gt: [true, 1000]`, `gt: [[500], 1000]`).
     static func literalKinds(_ a: Expression, _ b: Expression) -> (String, String)? {
         func kind(_ expression: Expression) -> String? {
@@ -464,6 +481,9 @@ struct ExpressionCompiler {
                     let candidates = Self.stepFields.union(boundKeys.keys).union(["where"])
                     error(pair.key, "unknown step field '\(key)' in a step selection\(Suggestion.phrase(for: key, in: candidates)); to test a field of your own, use where: {eq: [$it.\(key), ...]}")
                     continue
+                }
+                if pair.value.sequence?.isEmpty == true {
+                    error(pair.value, "'\(key): []' selects no step: an empty list matches no value; list the values, or leave the field out")
                 }
                 let values = pair.value.sequence.map { $0.map { compile($0) } } ?? [compile(pair.value)]
                 selection.fields.append(FieldMatch(path: path, values: values))

@@ -65,6 +65,10 @@ import Testing
         ("violation: {missing: $decision.by}", "violation: {any: []}", "has a violation that is false as written"),
         ("severity: warning", "severity: warning\nkinds: []", "applies to no kind ('kinds: []'), so it never runs"),
         ("violation: {missing: $decision.by}", "when: false\nviolation: {missing: $decision.by}", "has a 'when' that is false as written"),
+        // Constants settled: `not` of true, `any` of false ones, a comparison of two constants.
+        ("violation: {missing: $decision.by}", "when: {not: true}\nviolation: {missing: $decision.by}", "has a 'when' that is false as written"),
+        ("violation: {missing: $decision.by}", "violation: {any: [false, {eq: [1, 2]}]}", "has a violation that is false as written"),
+        ("for_each:\n  decision: {steps: {type: decision}}\nviolation: {missing: $decision.by}", "violation: {all: [true, {ne: [a, b]}]}", "has a violation that is true as written"),
     ])
     func lintWarnsOfARuleThatCanNeverFire(original: String, replacement: String, warning: String) throws {
         let folder = try CLIRunner.folder(["local/rule.yaml": Self.rule.replacingOccurrences(of: original, with: replacement)])
@@ -79,6 +83,12 @@ import Testing
         ("violation: {eq: [$decision.meeting.typ, executive]}", "'typ' in '$decision.meeting.typ' is no key of a meeting; did you mean 'type'?"),
         ("violation: {exists: {items: {in: $decision.signoffs, where: {eq: [$it.rol, head]}}}}", "'rol' in '$it.rol' is no key of a signoff; did you mean 'role'?"),
         ("violation: {is_true: $decision.signoffs.rol}", "'rol' in '$decision.signoffs.rol' is no key of a signoff; did you mean 'role'?"),
+        // A missing value compares with nothing and is in no list; an empty list holds nothing.
+        ("violation: {eq: [$decision.outcome, null]}", "'eq' with null never holds: a missing value compares with nothing; write {missing: X}"),
+        ("violation: {ne: [$decision.outcome, ~]}", "'ne' with null never holds"),
+        ("violation: {in: [$decision.outcome, [failed, null]]}", "null in the list of 'in' matches nothing"),
+        ("violation: {in: [$decision.outcome, []]}", "'in' with an empty list never holds"),
+        ("violation: {missing: {steps: {type: collective_discussion, meeting.type: []}}}", "'meeting.type: []' selects no step"),
     ])
     func aMisspeltKeyOfTheFormatIsRefused(violation: String, error: String) throws {
         let folder = try CLIRunner.folder(["local/rule.yaml": Self.rule.replacingOccurrences(of: "violation: {missing: $decision.by}", with: violation)])
