@@ -68,9 +68,19 @@ struct ExpressionCompiler {
     }
 
     /// Refuses a constant count of days that is no number (`"15个工作日"`; a quoted `"15"` is one).
+    /// Refuses too a negative constant where only `add_days` counts back: `add_working_days` takes
+    /// it as 0, and "3 working days before the meeting" passed a review of the day before.
     private mutating func requireDayCount(_ count: Expression, _ name: String, at node: YAMLNode) {
         if case .literal(.text(let text)) = count, Double(text) == nil {
             error(node, "'\(name)' adds a number of days, and '\(text)' is no number: write it as 15, not 15个工作日")
+        }
+        let value: Double? = switch count {
+        case .literal(.number(let number)): number
+        case .literal(.text(let text)): Double(text)
+        default: nil
+        }
+        if name != "add_days", let value, value < 0 {
+            error(node, "'\(name)' only counts forward (a negative count is taken as 0): for \"N working days before X\", write the later day on the left, {gt: [{add_working_days: [$earlier, N]}, $later]}, or use add_days to count calendar days back")
         }
     }
 

@@ -89,6 +89,7 @@ import Testing
         ("violation: {in: [$decision.outcome, [failed, null]]}", "null in the list of 'in' matches nothing"),
         ("violation: {in: [$decision.outcome, []]}", "'in' with an empty list never holds"),
         ("violation: {missing: {steps: {type: collective_discussion, meeting.type: []}}}", "'meeting.type: []' selects no step"),
+        ("violation: {gt: [$decision, {add_working_days: [$decision, -3]}]}", "'add_working_days' only counts forward (a negative count is taken as 0)"),
     ])
     func aMisspeltKeyOfTheFormatIsRefused(violation: String, error: String) throws {
         let folder = try CLIRunner.folder(["local/rule.yaml": Self.rule.replacingOccurrences(of: "violation: {missing: $decision.by}", with: violation)])
