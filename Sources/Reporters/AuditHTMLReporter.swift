@@ -183,7 +183,11 @@ public enum AuditHTMLReporter {
         let column = 46, chartHeight = 140, top = 16
         let width = max(months.count * column + 40, 200)
         let peak = max(1, months.map { $0.errors + $0.warnings }.max() ?? 1)
-        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(width) \(chartHeight + top + 34)\" width=\"100%\" role=\"img\">\n"
+        // Drawn at its own size (a column a month), narrower than the page when the months are few:
+        // stretched to the page's width, a quarter's three columns took half a page, its labels
+        // four times the text's size.
+        let height = chartHeight + top + 34
+        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(width) \(height)\" width=\"\(width)\" height=\"\(height)\" style=\"max-width: 100%; height: auto\" role=\"img\">\n"
         svg += "<line x1=\"20\" y1=\"\(top + chartHeight)\" x2=\"\(width - 10)\" y2=\"\(top + chartHeight)\" class=\"axis\"/>\n"
         for (index, month) in months.enumerated() {
             let x = 28 + index * column
