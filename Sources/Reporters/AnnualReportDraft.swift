@@ -17,6 +17,9 @@ struct AnnualReportDraft {
     let notCounted: [CheckedRecord]
     /// The ids of the rules the run evaluated; nil when not told (every claim's rules are taken as run).
     var rulesRun: Set<String>?
+    /// Ids two or more records share (REC-002): each is named with its file, so the records can be
+    /// told apart ("P25-01、P25-01" could not).
+    let sharedIDs: Set<String>
 
     init(year: Int, language: Language, records: [CheckedRecord], wording: AnnualReportWording, kindNames: [String: LocalizedText]) {
         self.year = year
@@ -37,6 +40,10 @@ struct AnnualReportDraft {
             guard let recordYear = yearOf(record) else { return true }
             return recordYear == year && !known(record)
         }
+        var seen: Set<String> = []
+        var shared: Set<String> = []
+        for case let id? in records.map(\.id) where !seen.insert(id).inserted { shared.insert(id) }
+        sharedIDs = shared
     }
 
     private func text(_ path: String, _ values: [String: String] = [:]) -> String {
@@ -44,7 +51,10 @@ struct AnnualReportDraft {
     }
 
     private func ids(_ records: [CheckedRecord]) -> String {
-        records.map(Self.name).sorted().joined(separator: text("phrases.id_separator"))
+        records.map { record in
+            guard let id = record.id, sharedIDs.contains(id) else { return Self.name(record) }
+            return language == .zh ? "\(id)（\(record.place)）" : "\(id) (\(record.place))"
+        }.sorted().joined(separator: text("phrases.id_separator"))
     }
 
     static func name(_ record: CheckedRecord) -> String {

@@ -215,6 +215,14 @@ import Testing
         #expect(sentence?.contains("1 件（ZY-SJ-2025-218）记录有误，无法核查") == true, "\(major.stdout)")
     }
 
+    /// Records that share an id (REC-002) are named with their files, so they can be told apart:
+    /// the report listed "A-1、A-1".
+    @Test func recordsSharingAnIdAreNamedWithTheirFiles() throws {
+        let result = try Self.report(["a.yaml": Self.decision("A-1"), "b.yaml": Self.decision("A-1", from: Fixtures.lateReview)])
+        #expect(result.stdout.contains("依据记录：A-1（a.yaml）、A-1（b.yaml）"), "\(result.stdout)")
+        #expect(result.stdout.contains("记录编号重复（决策记录格式规范 id）：1 项（A-1（b.yaml））"), "\(result.stdout)")
+    }
+
     @Test func aClaimSomeRecordsDenyGivesTheTrueFigureAndTheRecords() throws {
         let result = try Self.report(["a.yaml": Self.decision("A-1"), "b.yaml": Self.decision("A-2", from: Fixtures.lateReview)])
         #expect(result.status == 0, "\(result.stderr)")
