@@ -144,7 +144,7 @@ extension RecordReader {
         let date = dateNode.flatMap { readDate("date", $0, step: step) }
         let first = start.flatMap { readDate("start", $0, step: step) }
         let last = end.flatMap { readDate("end", $0, step: step) }
-        if let submitted = fields.submitted { _ = readDate("submitted", submitted, step: step) }
+        let handedIn = fields.submitted.flatMap { readDate("submitted", $0, step: step) }
         if let start, end == nil {
             add(.step, zh: "第 \(step) 个步骤有 start 却没有 end；期间须写明起止日期", en: "step \(step) has 'start' but no 'end'; a period needs both", at: start)
         } else if let end, start == nil {
@@ -162,6 +162,14 @@ extension RecordReader {
                 zh: "第 \(step) 个步骤既有 date（\(date)）又有期间（\(first) 至 \(last)），两者不一致（期间步骤以结束日期为准）；只写其一，或使 date 与 end 相同",
                 en: "step \(step) has both a date (\(date)) and a period (\(first) to \(last)) that ends on another day (a period step is dated by its end); give one of them, or make date the same as end",
                 at: dateNode)
+        }
+        // Submitted after it was concluded: one of the two dates is wrong, and which is unknown (a
+        // review "submitted" after the meeting it was concluded before went to the gate READY).
+        if let handedIn, let concluded = date ?? last, handedIn > concluded, let submitted = fields.submitted {
+            add(.step,
+                zh: "第 \(step) 个步骤的送审日期 submitted（\(handedIn)）晚于其日期（\(concluded)）；请改正其中有误的日期",
+                en: "step \(step) was submitted (\(handedIn)) after its own date (\(concluded)); correct the date that is wrong",
+                at: submitted)
         }
         if dateNode == nil, start == nil, end == nil {
             add(.step, zh: "第 \(step) 个步骤缺少 date（或期间的 start 与 end）", en: "step \(step) lacks 'date' (or 'start' and 'end' for a period)", at: node)

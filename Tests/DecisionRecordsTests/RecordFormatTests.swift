@@ -183,6 +183,7 @@ struct RecordShapeTests {
         ("{type: public_comment, date: 2026-02-01, start: 2026-01-02}", "has 'start' but no 'end'"),
         ("{type: public_comment, start: 2026-02-01, end: 2026-01-02}", "ends on 2026-01-02, before it starts on 2026-02-01"),
         ("{type: decision, date: 2026-03-03, by: [1001]}", "quote numeric ids"),
+        ("{type: legality_review, submitted: 2026-03-10, date: 2026-03-03, outcome: passed}", "was submitted (2026-03-10) after its own date (2026-03-03)"),
     ])
     func wronglyShapedStepFieldsAreREC003(step: String, message: String) throws {
         let (_, problems) = try loadProblems("id: S-1\nkind: other\ntitle: t\nsteps:\n  - \(step)\n")
