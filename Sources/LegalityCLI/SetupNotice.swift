@@ -4,7 +4,7 @@ import Reporters
 /// What a CSV report cannot hold: the run's set-up (rules disabled or made milder, parameters
 /// changed, the built-in packs left out, rules that could not run without a registry), which
 /// every other format names. Said on standard error instead, so the person exporting sees that
-/// the table was made with rules switched off (the CSV of a run with `disable: [MAD-002]` read
+/// the table was made with rules switched off (the CSV of a run with a rule disabled read
 /// as a clean export).
 enum SetupNotice {
     static func printForCSV(_ run: RunDescription, language: Language) {

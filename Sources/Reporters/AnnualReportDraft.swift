@@ -17,7 +17,7 @@ struct AnnualReportDraft {
     let notCounted: [CheckedRecord]
     /// The ids of the rules the run evaluated; nil when not told (every claim's rules are taken as run).
     var rulesRun: Set<String>?
-    /// Ids two or more records share (REC-002): each is named with its file, so the records can be
+    /// Ids two or more records share (a duplicate id): each is named with its file, so the records can be
     /// told apart ("P25-01、P25-01" could not).
     let sharedIDs: Set<String>
 
