@@ -121,17 +121,8 @@ struct ListRules: ParsableCommand {
 
         static func describe(_ value: ParameterValue) -> String {
             switch value {
-            case .single(let literal): describe(literal)
-            case .list(let literals): "[" + literals.map(describe).joined(separator: ", ") + "]"
-            }
-        }
-
-        static func describe(_ literal: Literal) -> String {
-            switch literal {
-            case .null: "null"
-            case .bool(let value): value ? "true" : "false"
-            case .number(let value): value == value.rounded() ? String(Int(value)) : String(value)
-            case .text(let value): value
+            case .single(let literal): literal.written
+            case .list(let literals): "[" + literals.map(\.written).joined(separator: ", ") + "]"
             }
         }
     }

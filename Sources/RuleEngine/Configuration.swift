@@ -126,6 +126,11 @@ public struct Configuration: Sendable {
             }
             if let expected = Self.shapeMismatch(mention.value, parameter) {
                 problems.append(InputError(file: file ?? "", position: mention.position, message: "\(mention.rule)'s parameter '\(mention.name)' takes \(expected), like its default"))
+            } else if let forbidden = parameter.forbidden(in: mention.value) {
+                // The law rules the value out: a failed review "passing" sent it to the meeting READY.
+                problems.append(InputError(
+                    file: file ?? "", position: mention.position,
+                    message: "\(mention.rule)'s parameter '\(mention.name)' may never hold '\(forbidden.written)': the law rules it out (\(parameter.description ?? mention.name))"))
             } else if let section = parameter.codeSection {
                 problems += codeProblems(mention, section: section, vocabulary: rules.vocabulary)
             }

@@ -22,6 +22,16 @@ extension Literal {
 }
 
 extension Literal {
+    /// The constant as a rule file writes it (`null`, `true`, `7`, `2.5`, `failed`), for messages.
+    public var written: String {
+        switch self {
+        case .null: "null"
+        case .bool(let value): value ? "true" : "false"
+        case .number(let value): value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
+        case .text(let value): value
+        }
+    }
+
     /// A constant's kind, for messages: `a number`, `a text`, `true or false`.
     public var kindName: String {
         switch self {

@@ -65,6 +65,20 @@ public struct Parameter: Sendable {
     /// with a code field (`in: [$review.outcome, $param.passing_outcomes]`): a value that is no
     /// code would never match, so a configuration's values are checked against the section.
     public var codeSection: String?
+    /// Values the law rules out (`never: [failed]`: a failed review is never one that passed): a
+    /// configuration or a version giving one is refused, since it would turn the rule off where
+    /// the law forbids (the gate applied a configuration's `passing_outcomes` with `failed`, and a
+    /// failed review went to the meeting READY).
+    public var never: [Literal] = []
+
+    /// The first of some values the parameter may never hold.
+    public func forbidden(in value: ParameterValue) -> Literal? {
+        let values: [Literal] = switch value {
+        case .single(let literal): [literal]
+        case .list(let items): items
+        }
+        return values.first(where: never.contains)
+    }
 }
 
 /// A parameter's value: one literal or a list.

@@ -88,6 +88,7 @@ enum RuleCompiler {
                     compiler.noteCodes(
                         of: section, in: parameters[index].defaultList ?? [parameters[index].defaultValue], at: parameters[index].position,
                         context: "the default of parameter '\(parameters[index].name)'")
+                    compiler.noteCodes(of: section, in: parameters[index].never, at: parameters[index].position, context: "a 'never' value of parameter '\(parameters[index].name)'")
                 }
             }
         }
@@ -313,6 +314,7 @@ enum RuleCompiler {
             }
             var valueNode = pair.value
             var description: String?
+            var never: [Literal] = []
             if pair.value.mapping != nil {
                 guard let defaultNode = pair.value["default"] else {
                     compiler.error(pair.value, "parameter '\(name)' needs a 'default'")
@@ -320,14 +322,30 @@ enum RuleCompiler {
                 }
                 valueNode = defaultNode
                 description = pair.value["description"]?.scalar?.text
+                if let neverNode = pair.value["never"] {
+                    never = (neverNode.sequence ?? [neverNode]).map(Literal.init)
+                }
+                // (A misspelt key, `nevr:`, would be read as no rule at all.)
+                let keys = ["default", "description", "never"]
+                for entry in pair.value.mapping ?? [] where !keys.contains(entry.key.scalar?.text ?? "") {
+                    let key = entry.key.scalar?.text ?? ""
+                    compiler.error(entry.key, "unknown key '\(key)' in parameter '\(name)'\(Suggestion.phrase(for: key, in: keys)); expected default, description or never")
+                }
             }
+            var parameter: Parameter
             if let items = valueNode.sequence {
-                result.append(Parameter(name: name, defaultValue: .null, defaultList: items.map(Literal.init), description: description, position: valueNode.position))
+                parameter = Parameter(name: name, defaultValue: .null, defaultList: items.map(Literal.init), description: description, position: valueNode.position)
             } else if valueNode.scalar != nil {
-                result.append(Parameter(name: name, defaultValue: Literal(valueNode), defaultList: nil, description: description, position: valueNode.position))
+                parameter = Parameter(name: name, defaultValue: Literal(valueNode), defaultList: nil, description: description, position: valueNode.position)
             } else {
                 compiler.error(valueNode, "parameter '\(name)' takes a number, a text or a list")
+                continue
             }
+            parameter.never = never
+            if let forbidden = parameter.forbidden(in: parameter.defaultList.map(ParameterValue.list) ?? .single(parameter.defaultValue)) {
+                compiler.error(valueNode, "parameter '\(name)''s default holds '\(forbidden.written)', which its 'never' rules out")
+            }
+            result.append(parameter)
         }
         return result
     }

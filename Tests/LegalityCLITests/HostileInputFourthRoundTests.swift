@@ -108,4 +108,34 @@ import Testing
         #expect(read.stdout.contains("<sheet name=\"运行设置\""), "\(read.stdout.prefix(600))")
         #expect(read.stdout.contains("停用规则：MAD-002"), "\(read.stdout.prefix(2_000))")
     }
+
+    /// A parameter's value the law rules out (`never:`) is refused in a configuration: the gate
+    /// took `passing_outcomes: [passed, conditional, failed]` from a repository's configuration,
+    /// and a failed review went to the meeting READY. A rule's own `never` is checked too.
+    @Test func aConfigurationCannotMakeAFailedReviewPass() throws {
+        let failed = Fixtures.compliant.replacingOccurrences(of: "outcome: passed", with: "outcome: failed")
+        let folder = try CLIRunner.folder([
+            "registry.yaml": Fixtures.registry, "a.yaml": failed,
+            ".legality.yaml": "parameters: {MAD-003: {passing_outcomes: [passed, conditional, failed]}}\n",
+        ])
+        for arguments in [["gate", "--meeting", "2024-03-20", "a.yaml"], ["check", "--as-of", "2024-12-31", "a.yaml"]] {
+            let result = try CLIRunner.run(arguments + ["--lang", "en"], in: folder)
+            #expect(result.status == 2, "\(arguments): \(result.stdout)")
+            #expect(result.stderr.contains(".legality.yaml:1:42: MAD-003's parameter 'passing_outcomes' may never hold 'failed': the law rules it out"), "\(result.stderr)")
+        }
+        let rule = """
+            id: LOCAL-NEVER
+            severity: error
+            title: {zh: 审查未通过, en: Review failed}
+            message: {zh: 审查未通过, en: review failed}
+            basis: {instrument: 某县办法, article: 第一条}
+            parameters:
+              ok: {default: [passed], never: [faild], nevr: [failed]}
+            violation: {missing: {steps: {type: legality_review, outcome: $param.ok}}}
+            """
+        let lint = try CLIRunner.run(["rules", "lint", "local"], in: try CLIRunner.folder(["local/rule.yaml": rule]))
+        #expect(lint.status == 2)
+        #expect(lint.stderr.contains("unknown key 'nevr' in parameter 'ok'; did you mean 'never'?"), "\(lint.stderr)")
+        #expect(lint.stderr.contains("'faild' (a 'never' value of parameter 'ok') is no code of outcomes; did you mean 'failed'?"), "\(lint.stderr)")
+    }
 }
