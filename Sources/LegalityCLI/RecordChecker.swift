@@ -414,19 +414,16 @@ enum RecordChecker {
         summary.periodDate = periodDate(of: record, document: document, asOf: asOf)
         summary.isPlannedOnly = !record.steps.isEmpty && !record.steps.contains { $0.status == .done }
         summary.blocked = loaded.isBlocked
-        if loaded.isBlocked {
-            for pair in record.node["facts"]?.mapping ?? [] where pair.value.coreValue != .bool(false) {
-                if let name = pair.key.scalar?.text { summary.factsNotFalse.insert(name) }
-            }
-        }
-        // A step whose type cannot be read (none, or no step type of the vocabulary: `type: 常务会议`)
-        // may be the discussion: it is counted as one, so the gate of its day (or of every day, undated)
+        // What the annual report may still tell of a record no rule could judge (see `UncheckedTraits`).
+        if loaded.isBlocked { summary.uncheckedTraits = uncheckedTraits(of: record, problems: loaded.problems) }
+        // A step whose type cannot be read (none, or one the loader refused: `type: 常务会议`) may be
+        // the discussion: it is counted as one, so the gate of its day (or of every day, undated)
         // holds the record, BLOCKED (a re-discussion so mistyped, after a failed review, left the
-        // record off the agenda of the meeting it went to). Such a step keeps a record blocked.
-        let numbering = record.stepTypeNumbering
+        // record off the agenda of the meeting it went to). A type of the record's own that was
+        // not refused (a kind no pack checks may use its own) is no discussion.
         let discussions = (record.node["steps"]?.items?.filter { step in
-            guard let type = step["type"]?.scalar?.text else { return loaded.isBlocked }
-            return type == "collective_discussion" || (loaded.isBlocked && numbering.map { !$0.codes.contains(type) } ?? false)
+            guard let type = step["type"] else { return true }
+            return type.scalar?.text == "collective_discussion" || loaded.problems.contains { $0.position == type.position }
         }) ?? []
         summary.discussionSpans = discussions.compactMap { step in
             guard let last = (step["date"] ?? step["end"]).flatMap(RecordLoader.date) else { return nil }
@@ -437,6 +434,31 @@ enum RecordChecker {
         summary.hasUndatedDiscussion = summary.discussionDays.count < discussions.count
         summary.plannedDiscussionDays = record.steps.filter { $0.type == "collective_discussion" && $0.status == .planned }.map(\.day)
         return summary
+    }
+
+    /// What can be read of a blocked record: its facts that are not false, whether they could be
+    /// read at all, the step types it writes and whether one could not be read.
+    private static func uncheckedTraits(of record: DecisionRecord, problems: [RecordProblem]) -> UncheckedTraits {
+        var traits = UncheckedTraits()
+        if let facts = record.node["facts"] {
+            if let pairs = facts.mapping {
+                // (A null fact is no true one, as `is_true` reads it.)
+                for pair in pairs where pair.value.coreValue != .bool(false) && pair.value.coreValue != .null {
+                    if let name = pair.key.scalar?.text { traits.factsNotFalse.insert(name) }
+                }
+            } else {
+                traits.factsUnreadable = true
+            }
+        }
+        guard let steps = record.node["steps"]?.items else { return traits }
+        for step in steps {
+            guard let type = step["type"], let text = type.scalar?.text, !problems.contains(where: { $0.position == type.position }) else {
+                traits.someStepTypeUnreadable = true
+                continue
+            }
+            traits.stepTypes.insert(text)
+        }
+        return traits
     }
 
     /// The summary of a document that is no record (a scalar, a list, or no document at all).

@@ -113,7 +113,8 @@ struct AnnualReportDraft {
             if record.blocked || record.hasEngineFinding {
                 // Unless its facts show it is none the claim speaks of (an ordinary case with a
                 // mistyped delivery date is no major case).
-                if record.blocked, !claim.aboutFacts.isEmpty, !claim.aboutFacts.contains(where: record.factsNotFalse.contains) { continue }
+                if !claim.aboutFacts.isEmpty || !claim.aboutSteps.isEmpty, let traits = record.uncheckedTraits,
+                   !traits.mayBe(facts: claim.aboutFacts, steps: claim.aboutSteps) { continue }
                 tally.population.append(record)
                 tally.unverifiable.append(record)
                 continue

@@ -43,7 +43,7 @@ public struct CheckedRecord: Sendable {
     /// a bad step, an unknown code, a done step in the future): it can be neither passed nor failed, so audits count it as "cannot be checked".
     public var blocked = false
     /// The days of its collective discussions, done or planned (for the meeting gate's agenda); a
-    /// step whose type cannot be read counts as one (it may be).
+    /// step whose type cannot be read (none, or one the loader refused) counts as one (it may be).
     public var discussionDays: [Day] = []
     /// The days its collective discussions take, from the first to the last (one day, or
     /// `start` to `end` for a meeting over several days): the meeting gate's agenda holds a record
@@ -51,10 +51,10 @@ public struct CheckedRecord: Sendable {
     public var discussionSpans: [ClosedRange<Day>] = []
     /// The days of its planned collective discussions (for the gate's question of a mistyped meeting day).
     public var plannedDiscussionDays: [Day] = []
-    /// The facts under its `facts` that are not the boolean false (true, or a value that cannot
-    /// be read as one): what may make it a record a claim of the annual report speaks of when
-    /// its rules could not run (`AnnualReportWording.Claim.aboutFacts`).
-    public var factsNotFalse: Set<String> = []
+    /// For a record its rules could not run on (`blocked`): what can still be read of it, to
+    /// tell whether a claim of the annual report speaks of it (`AnnualReportWording.Claim.aboutFacts`
+    /// and `aboutSteps`); nil for any other.
+    public var uncheckedTraits: UncheckedTraits?
     /// Whether it has a collective discussion (or a step whose type cannot be read) without a valid date.
     public var hasUndatedDiscussion = false
     /// For a row of a ledger: its sheet and first cell (`行政处罚!A14`, or `A14` in a CSV file).
@@ -153,4 +153,28 @@ public struct Report: Sendable {
 
     /// Whether the run fails: some finding reaches the fail-on level.
     public var fails: Bool { tally.fails }
+}
+
+/// What can be read of a record its rules could not run on, to tell whether a claim of the annual
+/// report speaks of it: an ordinary case with a mistyped date is no major case, while one whose
+/// facts cannot be read, or that holds a hearing, may be.
+public struct UncheckedTraits: Sendable {
+    /// The facts under `facts` that are neither false nor null.
+    public var factsNotFalse: Set<String> = []
+    /// Whether `facts` is there but no mapping.
+    public var factsUnreadable = false
+    /// The step types written and read.
+    public var stepTypes: Set<String> = []
+    /// Whether a step's type is missing or was refused.
+    public var someStepTypeUnreadable = false
+
+    /// Creates empty traits.
+    public init() {}
+
+    /// Whether the record may be one a claim speaks of: one of the facts true (or the facts
+    /// unreadable), or a step of one of the types (or one whose type is unknown).
+    public func mayBe(facts: [String], steps: [String]) -> Bool {
+        if factsUnreadable || facts.contains(where: factsNotFalse.contains) { return true }
+        return !steps.isEmpty && (someStepTypeUnreadable || steps.contains(where: stepTypes.contains))
+    }
 }

@@ -29,6 +29,10 @@ public struct AnnualReportWording: Sendable {
         /// when one of them is true or cannot be read (an ordinary case with a mistyped date was
         /// counted as a major one). Empty: every such record of the kind is counted.
         public var aboutFacts: [String] = []
+        /// With `aboutFacts`: step types whose presence makes a record one the claim speaks of
+        /// (the rule on major cases applies to a case with a hearing too); a record with a step whose type cannot
+        /// be read may hold one.
+        public var aboutSteps: [String] = []
         /// Rules of which one must have had something to check in a record for it to bear the
         /// claim out, and what a record where none had lacks ("no inspection recorded"): a case
         /// without an inspection bears out no claim about who inspected.

@@ -25,7 +25,7 @@ struct AnnualReportWordingReader {
         let parts = path.split(separator: ".")
         return (1..<max(parts.count, 1)).map { parts.prefix($0).joined(separator: ".") }
     })
-    static let claimKeys = ["id", "kind", "holds", "partly", "empty", "problems", "about", "about_facts", "shown_by"]
+    static let claimKeys = ["id", "kind", "holds", "partly", "empty", "problems", "about", "about_facts", "about_steps", "shown_by"]
     static let claimPlaceholders: [String: Set<String>] = ["holds": ["total", "held", "year"], "partly": ["total", "held", "year"], "empty": ["year"]]
 
     var wording = AnnualReportWording()
@@ -46,7 +46,7 @@ struct AnnualReportWordingReader {
     }
 
     /// Checks that every text is present once all documents are read; rule ids must name loaded rules.
-    func finish(ruleIDs: Set<String>, booleanFacts: Set<String>, compiler: inout ExpressionCompiler) {
+    func finish(ruleIDs: Set<String>, booleanFacts: Set<String>, stepTypes: Set<String>, compiler: inout ExpressionCompiler) {
         guard let lastNode else { return }
         let missing = Self.fixedTexts.keys.filter { wording.texts[$0] == nil }.sorted()
         if !missing.isEmpty {
@@ -60,6 +60,9 @@ struct AnnualReportWordingReader {
             // A misspelt fact would leave out every record whose rules could not run.
             for fact in claim.aboutFacts where !booleanFacts.contains(fact) {
                 compiler.error(lastNode, "the claim '\(claim.id)' names the fact '\(fact)' in about_facts, which is no boolean fact of the vocabulary\(Suggestion.phrase(for: fact, in: Array(booleanFacts)))")
+            }
+            for type in claim.aboutSteps where !stepTypes.contains(type) {
+                compiler.error(lastNode, "the claim '\(claim.id)' names the step type '\(type)' in about_steps, which is no step type of the vocabulary\(Suggestion.phrase(for: type, in: Array(stepTypes)))")
             }
         }
     }
@@ -186,6 +189,13 @@ struct AnnualReportWordingReader {
                 claim.aboutFacts = items.compactMap { $0.scalar?.text }
             } else {
                 compiler.error(facts, "'about_facts' of the claim '\(id)' is a list of boolean facts of the vocabulary, such as [major]")
+            }
+        }
+        if let steps = node["about_steps"] {
+            if let items = steps.sequence, !items.isEmpty, items.allSatisfy({ $0.scalar != nil }) {
+                claim.aboutSteps = items.compactMap { $0.scalar?.text }
+            } else {
+                compiler.error(steps, "'about_steps' of the claim '\(id)' is a list of step types of the vocabulary, such as [hearing]")
             }
         }
         if let shownBy = node["shown_by"] {

@@ -68,9 +68,9 @@ struct ExpressionCompiler {
     }
 
     /// Refuses a constant count of days that is no number (`"15个工作日"`; a quoted `"15"` is one).
-    /// Refuses too a negative constant where only `add_days` counts back: `add_working_days` takes
-    /// it as 0, and "3 working days before the meeting" passed a review of the day before.
-    private mutating func requireDayCount(_ count: Expression, _ name: String, at node: YAMLNode) {
+    /// Refuses too a negative constant count of working days, which is taken as 0: "3 working days
+    /// before the meeting" passed a review of the day before.
+    private mutating func requireDayCount(_ count: Expression, _ name: String, at node: YAMLNode, countsWorkingDays: Bool = false) {
         if case .literal(.text(let text)) = count, Double(text) == nil {
             error(node, "'\(name)' adds a number of days, and '\(text)' is no number: write it as 15, not 15个工作日")
         }
@@ -79,8 +79,9 @@ struct ExpressionCompiler {
         case .literal(.text(let text)): Double(text)
         default: nil
         }
-        if name != "add_days", let value, value < 0 {
-            error(node, "'\(name)' only counts forward (a negative count is taken as 0): for \"N working days before X\", write the later day on the left, {gt: [{add_working_days: [$earlier, N]}, $later]}, or use add_days to count calendar days back")
+        // Only a count of working days stops at 0 (`add_period` of working days is one).
+        if countsWorkingDays, let value, value < 0 {
+            error(node, "'\(name)' counts working days forward only (a negative count is taken as 0): for \"N working days before X\", count forward from the earlier day, {gt: [{add_working_days: [$earlier, N]}, $later]}, or use add_days to count calendar days back")
         }
     }
 
@@ -164,8 +165,9 @@ struct ExpressionCompiler {
         case "eq", "ne", "lt", "le", "gt", "ge":
             let (a, b) = pair(argument, name, notingCodes: name == "eq" || name == "ne")
             if let kinds = Self.literalKinds(a, b) { error(argument, "'\(name)' compares \(kinds.0) with \(kinds.1), which never compare; compare values of one type") }
-            // A missing value compares with nothing, so a comparison with null never holds (`ne` neither).
-            if Self.isNull(a) || Self.isNull(b) {
+            // A missing value compares with nothing, so a comparison with null never holds (`ne`
+            // neither). (Asked of what is written: an operand that failed to compile is null too.)
+            if argument.sequence?.contains(where: Self.isWrittenNull) == true {
                 error(argument, "'\(name)' with null never holds: a missing value compares with nothing; write {missing: X} for an absent value, {exists: X} for a present one")
             }
             if name != "eq", name != "ne", let text = Self.unitText(a) ?? Self.unitText(b) {
@@ -181,7 +183,7 @@ struct ExpressionCompiler {
                 error(argument, "'in' looks for \(kinds.0) in a list holding \(kinds.1), which never compare; compare values of one type")
             }
             // (In a step selection's field, null matches an absent field; in 'in' it matches nothing.)
-            if case .list(let items) = b, items.contains(where: Self.isNull) {
+            if let list = argument.sequence?.dropFirst().first?.sequence, list.contains(where: Self.isWrittenNull) {
                 error(argument, "null in the list of 'in' matches nothing: a missing value is in no list; for 'absent or one of these' write {any: [{missing: X}, {in: [X, [...]]}]}")
             }
             if case .list(let items) = b, items.isEmpty {
@@ -226,7 +228,7 @@ struct ExpressionCompiler {
         case "add_days", "add_working_days", "add_calendar_days":
             noteDayCount(argument.sequence?.dropFirst().first)
             let (a, b) = pair(argument, name)
-            requireDayCount(b, name, at: argument)
+            requireDayCount(b, name, at: argument, countsWorkingDays: name == "add_working_days")
             switch name {
             case "add_days": return (.addDays(a, b), .other)
             case "add_working_days": return (.addWorkingDays(a, b), .other)
@@ -246,7 +248,7 @@ struct ExpressionCompiler {
                 error(items[2], "unknown unit '\(unit)'\(Suggestion.phrase(for: unit, in: Self.periodUnits)); expected working_days, calendar_days or days")
             }
             let count = compile(items[1])
-            requireDayCount(count, name, at: argument)
+            requireDayCount(count, name, at: argument, countsWorkingDays: items[2].scalar?.text == "working_days")
             return (.addPeriod(compile(items[0]), count, compile(items[2])), .other)
         case "days":
             let (a, b) = pair(argument, name)
@@ -347,10 +349,9 @@ struct ExpressionCompiler {
         return false
     }
 
-    /// Whether an expression is the constant null (`~`, `null`).
-    static func isNull(_ expression: Expression) -> Bool {
-        if case .literal(.null) = expression { return true }
-        return false
+    /// Whether a node is a null written as such (`~`, `null`, nothing), not a quoted text.
+    static func isWrittenNull(_ node: YAMLNode) -> Bool {
+        node.scalar != nil && node.coreValue == .null
     }
 
     /// The kinds of two constants of types that never compare (`gt: [true, 1000]`, `gt: [[500], 1000]`).

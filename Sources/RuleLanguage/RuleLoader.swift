@@ -141,7 +141,8 @@ public enum RuleLoader {
         }
         var compiler = ExpressionCompiler(file: lastFile, definitions: [:], seenCounter: 0)
         let booleanFacts = Set((vocabulary.sections[RecordFormat.Section.booleanFacts] ?? [:]).keys)
-        reader.finish(ruleIDs: ruleIDs, booleanFacts: booleanFacts, compiler: &compiler)
+        let stepTypes = Set((vocabulary.sections[RecordFormat.Section.stepTypes] ?? [:]).keys)
+        reader.finish(ruleIDs: ruleIDs, booleanFacts: booleanFacts, stepTypes: stepTypes, compiler: &compiler)
         diagnostics += compiler.diagnostics
         return reader.wording
     }

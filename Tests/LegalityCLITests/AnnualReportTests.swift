@@ -213,6 +213,17 @@ import Testing
         }))
         let sentence = major.stdout.split(separator: "\n").first { $0.contains("重大执法决定中") }
         #expect(sentence?.contains("1 件（ZY-SJ-2025-218）记录有误，无法核查") == true, "\(major.stdout)")
+        // So is a case of public interest, one with a hearing, and one whose facts cannot be read.
+        let others: [(String) -> String] = [
+            { $0.replacingOccurrences(of: "facts:\n", with: "facts:\n  affects_public_interest: true\n") },
+            { $0.replacingOccurrences(of: "steps:\n", with: "steps:\n  - {type: hearing, date: 2025-09-01}\n") },
+            { $0.replacingOccurrences(of: "facts:\n  fine_amount: 8000\n", with: "facts: [major]\n") },
+        ]
+        for change in others {
+            let result = try CLIRunner.run(arguments, in: try CLIRunner.folder(try Self.penaltyCase { change(mistyped($0)) }))
+            #expect(result.stdout.contains("（ZY-SJ-2025-218）记录有误，无法核查"), "\(result.stdout)")
+            #expect(!result.stdout.contains("本年度没有需法制审核的重大执法决定"), "\(result.stdout)")
+        }
     }
 
     /// Records that share an id (REC-002) are named with their files, so they can be told apart:

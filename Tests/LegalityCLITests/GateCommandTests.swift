@@ -81,12 +81,15 @@ import Testing
             "typo.yaml": record("G-41", "{type: 常务会议, status: planned, date: 2025-09-19}"),
             "none.yaml": record("G-42", "{status: planned, date: 2025-09-19}"),
             "other-day.yaml": record("G-43", "{type: 常务会议, status: planned, date: 2025-09-26}"),
+            // A kind no pack checks may use step types of its own: not taken for a discussion when
+            // the record is blocked for another reason (a missing title), so it stays an item.
+            "own-type.yaml": "id: G-44\nkind: other\nsteps:\n  - {type: site_visit, date: 2025-09-26}\n",
         ])
         let result = try CLIRunner.run(["gate", "--meeting", "2025-09-19", "--format", "json", "."], in: folder)
         #expect(result.status == 1)
         let report = try CLIRunner.json(result.stdout)
         let items = try #require(report["items"] as? [[String: Any]])
-        #expect(items.compactMap { $0["record"] as? String }.sorted() == ["G-41", "G-42"])
+        #expect(items.compactMap { $0["record"] as? String }.sorted() == ["G-41", "G-42", "G-44"])
         #expect(items.allSatisfy { $0["ready"] as? Bool == false })
         let rules = items.flatMap { ($0["findings"] as? [[String: Any]] ?? []).compactMap { $0["rule"] as? String } }
         #expect(rules.contains("REC-006") && rules.contains("REC-003"))

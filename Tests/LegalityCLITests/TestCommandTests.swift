@@ -77,6 +77,21 @@ import Testing
         #expect(result.stdout.contains(warning), "\(result.stdout)")
     }
 
+    /// Calendar days may be counted back (working days may not); a name that cannot be resolved is
+    /// one error, not also "a comparison with null" (the failed operand reads as null).
+    @Test func calendarDaysCountBackAndAnUnknownNameIsOneError() throws {
+        let back = Self.rule.replacingOccurrences(
+            of: "violation: {missing: $decision.by}",
+            with: "violation: {all: [{gt: [$decision, {add_period: [$decision, -3, days]}]}, {gt: [$decision, {add_calendar_days: [$decision, -3]}]}]}")
+        let accepted = try CLIRunner.run(["rules", "lint", "local"], in: try CLIRunner.folder(["local/rule.yaml": back]))
+        #expect(accepted.status == 0, "\(accepted.stderr)")
+        for typo in ["violation: {eq: [$decison.date, \"2024-01-01\"]}", "violation: {in: [$decision.outcome, [passed, $param.nothing]]}"] {
+            let refused = try CLIRunner.run(["rules", "lint", "local"], in: try CLIRunner.folder(["local/rule.yaml": Self.rule.replacingOccurrences(of: "violation: {missing: $decision.by}", with: typo)]))
+            #expect(refused.status == 2)
+            #expect(!refused.stderr.contains("null"), "\(refused.stderr)")
+        }
+    }
+
     /// A key of the format read under a misspelt name loaded and never fired.
     @Test(arguments: [
         ("violation: {eq: [$record.orgen, 某县]}", "'orgen' in '$record.orgen' is no key of a record; did you mean 'organ'?"),
@@ -85,11 +100,12 @@ import Testing
         ("violation: {is_true: $decision.signoffs.rol}", "'rol' in '$decision.signoffs.rol' is no key of a signoff; did you mean 'role'?"),
         // A missing value compares with nothing and is in no list; an empty list holds nothing.
         ("violation: {eq: [$decision.outcome, null]}", "'eq' with null never holds: a missing value compares with nothing; write {missing: X}"),
+        ("violation: {gt: [$decision, {add_period: [$decision, -3, working_days]}]}", "'add_period' counts working days forward only"),
         ("violation: {ne: [$decision.outcome, ~]}", "'ne' with null never holds"),
         ("violation: {in: [$decision.outcome, [failed, null]]}", "null in the list of 'in' matches nothing"),
         ("violation: {in: [$decision.outcome, []]}", "'in' with an empty list never holds"),
         ("violation: {missing: {steps: {type: collective_discussion, meeting.type: []}}}", "'meeting.type: []' selects no step"),
-        ("violation: {gt: [$decision, {add_working_days: [$decision, -3]}]}", "'add_working_days' only counts forward (a negative count is taken as 0)"),
+        ("violation: {gt: [$decision, {add_working_days: [$decision, -3]}]}", "'add_working_days' counts working days forward only (a negative count is taken as 0)"),
     ])
     func aMisspeltKeyOfTheFormatIsRefused(violation: String, error: String) throws {
         let folder = try CLIRunner.folder(["local/rule.yaml": Self.rule.replacingOccurrences(of: "violation: {missing: $decision.by}", with: violation)])
