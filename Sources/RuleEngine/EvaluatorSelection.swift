@@ -70,8 +70,9 @@ extension Evaluator {
         default: break
         }
         guard days.contains(record.steps[index].day.ordinal) else { return }
-        // (Read by place: a field test taken out of the list counted its two lists.)
-        for place in selection.fields.indices where !matches(index, selection.fields[place]) { return }
+        // (Read by place: a field test taken out of the list counted its two lists.) Past the budget
+        // (long texts compared spend it within one candidate), no more is compared.
+        for place in selection.fields.indices where exhausted || !matches(index, selection.fields[place]) { return }
         // (Called where it lies: a filter taken out of its optional counted its closure.)
         if selection.filter?.keeps(.step(index), self) == false { return }
         selected.add(index)

@@ -192,7 +192,11 @@ struct Programs {
                 guard !value.isMissing else { return .bool(false) }
                 let candidates = list(evaluator).takeItems()
                 guard evaluator.spend(candidates.count) else { return .missing }
-                for candidate in candidates where evaluator.compare(value, candidate, .eq) { return .bool(true) }
+                for candidate in candidates {
+                    // Long texts compared spend the budget within one candidate: stop once it is spent.
+                    if evaluator.exhausted { return .missing }
+                    if evaluator.compare(value, candidate, .eq) { return .bool(true) }
+                }
                 return .bool(false)
             }
         case .isTrue(let inner):
