@@ -155,7 +155,11 @@ struct SheetReader {
         case "str": text = WorkbookReader.unescaped(cell.value)
         case "e": text = cell.value
         default:
-            if dateStyles.contains(cell.style), let serial = Double(cell.value), let day = WorkbookReader.day(serial: serial, date1904: date1904) {
+            // A date cell before 1950 holds a number typed as it is (4.16 for 16 April, 2025 for a
+            // year), not a day of a record: read as 1900-01-04, the day was before the law and every
+            // rule about it fell silent. It is passed on as typed, which no date reads.
+            if dateStyles.contains(cell.style), let serial = Double(cell.value), let day = WorkbookReader.day(serial: serial, date1904: date1904),
+               day >= WorkbookReader.earliestLedgerDay {
                 text = day.description
             } else {
                 text = cell.value

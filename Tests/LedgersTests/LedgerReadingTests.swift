@@ -28,6 +28,22 @@ import YAMLTree
         #expect(WorkbookReader.day(serial: -3, date1904: false) == nil)
     }
 
+    /// A date cell before 1950 holds a number typed as it is (4 for "4.16", 2025 for a year): it is
+    /// read as typed, which no date reads (REC-003), not as 1900-01-04, a day before every law,
+    /// on which every rule about the step fell silent. Later days are read as days.
+    @Test func aDateCellBefore1950IsReadAsTyped() throws {
+        let sheet = WorkbookWriter.Sheet(name: "台账", header: ["案件编号", "调查取证日期"], rows: [
+            [.text("A-1"), .date(serial: 4)], [.text("A-2"), .date(serial: 2025)], [.text("A-3"), .date(serial: 45_658)],
+        ])
+        let bytes = try WorkbookWriter(sheets: [sheet], application: "Microsoft Excel").bytes()
+        var read: [String] = []
+        try WorkbookReader.open(bytes).rows(ofSheet: 0, maxRows: 10) { row in
+            if let cell = row.cells[2] { read.append(cell.text) }
+            return true
+        }
+        #expect(read == ["调查取证日期", "4", "2025", "2025-01-01"])
+    }
+
     @Test(arguments: [("yyyy\"年\"m\"月\"d\"日\"", true), ("yyyy-mm-dd", true), ("0.00", false), ("\"m\"0", false), ("[Red]0.0", false), ("[$-804]aaaa", false)])
     func dateFormatsAreToldFromNumberFormats(_ code: String, _ isDate: Bool) {
         #expect(WorkbookReader.isDateFormat(code) == isDate)
