@@ -132,6 +132,13 @@ import Testing
         let imported = try CLIRunner.run(["import", "台账.csv", "--out", "records"], in: folder)
         #expect(imported.status == 2)
         #expect(imported.stderr.contains("lacks 决策编号") || imported.stderr.contains("的表头缺少 决策编号"), "\(imported.stderr)")
+        // So is one with most of the layout's columns and none of its required ones (序号 for the
+        // number, the title and the discussion headed otherwise).
+        let none = header.replacingOccurrences(of: "项目编号,决策事项名称", with: "序号,事项")
+        let other = try CLIRunner.folder(["台账.csv": none + "\n" + row + "\n"])
+        let noRequired = try CLIRunner.run(["check", "--as-of", "2026-06-30", "台账.csv"], in: other)
+        #expect(noRequired.status == 1, "\(noRequired.stdout)")
+        #expect(noRequired.stdout.contains("缺少必需的列：决策编号"), "\(noRequired.stdout)")
     }
 
     @Test func aMappingCanIgnoreColumnsOfItsOwn() throws {
