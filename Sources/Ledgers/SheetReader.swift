@@ -136,7 +136,11 @@ struct SheetReader {
     /// A cell's value; a reference to a shared text the workbook does not hold (a damaged or
     /// forged file) is an error, not an empty cell (which passed as a missing title).
     private func value(of cell: PendingCell, row: Int) throws(LedgerError) -> LedgerCell? {
-        if cell.hasFormula && (!cell.hasValue || cell.value.isEmpty) && cell.type != "inlineStr" {
+        // A formula of text whose value is empty (`<c t="str"><f>IF(…,"",…)</f><v></v></c>`, as Excel
+        // and LibreOffice save "") was computed: the cell is empty. (Read as never computed, every row
+        // of such a column was refused, with advice no saving could follow.)
+        let computedEmptyText = cell.type == "str" && cell.hasValue
+        if cell.hasFormula && (!cell.hasValue || cell.value.isEmpty) && cell.type != "inlineStr" && !computedEmptyText {
             return LedgerCell("", formulaWithoutValue: true)
         }
         let text: String

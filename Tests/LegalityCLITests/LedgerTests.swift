@@ -97,6 +97,30 @@ import Testing
         #expect(result.stdout.contains("检查了 1 条记录"))
     }
 
+    /// A formula of text computed to "" (`IF(…,"",…)`, saved as `<v></v>`) is an empty cell, not one
+    /// never computed: every row of such a column was refused, with advice no saving could follow.
+    /// A formula with no value at all is still named.
+    @Test func aFormulaComputedToEmptyTextIsAnEmptyCell() throws {
+        let folder = try CLIRunner.folder(["registry.yaml": Fixtures.registry])
+        let script = #"""
+            import zipfile
+            def c(ref, text): return '<c r="%s" t="inlineStr"><is><t>%s</t></is></c>' % (ref, text)
+            rows = '<row r="1">' + c("A1", "案件编号") + c("B1", "案件名称") + c("C1", "立案日期") + c("D1", "听证日期") + '</row>'
+            rows += '<row r="2">' + c("A2", "F-1") + c("B2", "某案") + c("C2", "2025-03-03") + '<c r="D2" t="str"><f>IF(1,"","")</f><v></v></c></row>'
+            rows += '<row r="3">' + c("A3", "F-2") + c("B3", "某案") + c("C3", "2025-03-04") + '<c r="D3"><f>C3+10</f></c></row>'
+            with zipfile.ZipFile("台账.xlsx", "w") as z:
+                z.writestr("[Content_Types].xml", "<Types/>")
+                z.writestr("xl/workbook.xml", '<workbook xmlns:r="r"><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>')
+                z.writestr("xl/_rels/workbook.xml.rels", '<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/></Relationships>')
+                z.writestr("xl/worksheets/sheet1.xml", "<worksheet><sheetData>" + rows + "</sheetData></worksheet>")
+            """#
+        let made = try CLIRunner.shell("python3 -c '\(script.replacingOccurrences(of: "'", with: "'\\''"))'", in: folder)
+        #expect(made.status == 0, "\(made.stderr)")
+        let findings = try Self.findings(["台账.xlsx"], in: folder)
+        let uncomputed = findings.filter { ($0["message"] as? String)?.contains("没有计算结果的公式") == true }
+        #expect(uncomputed.compactMap { $0["record"] as? String } == ["F-2"], "\(findings)")
+    }
+
     @Test func hostileWorkbooksAreClearFindingsNeverHangs() throws {
         let folder = try CLIRunner.folder(["registry.yaml": Fixtures.registry, "ok.yaml": Fixtures.compliant])
         let script = #"""
