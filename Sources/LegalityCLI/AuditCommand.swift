@@ -73,7 +73,7 @@ struct AuditCommand: ParsableCommand {
         let limits = run.limits(limitOptions, paths: paths)
         let engine = Engine(context: run.context(asOf: asOf, limits: limits))
         var checked = RecordChecker.check(files, engine: engine, keepSources: false, jobs: ruleOptions.workerCount, limits: limits)
-        var ledger = run.ledger(asOf: asOf)
+        var ledger = run.ledger(asOf: asOf, paths: paths, files: files)
         for index in checked.records.indices { ledger.mark(&checked.records[index].findings) }
         var audit = AuditReport(
             version: Legality.version, from: from.day, to: to.day, asOf: asOf, language: run.language,

@@ -39,7 +39,7 @@ struct CheckCommand: ParsableCommand {
             // formats made from the whole run.
             let checked = RecordChecker.check(files, engine: engine, keepSources: false, jobs: ruleOptions.workerCount, limits: limits)
             // Waivers mark the findings where every format reads them: in each record and in the run's list.
-            var ledger = run.ledger(asOf: asOf)
+            var ledger = run.ledger(asOf: asOf, paths: paths, files: files)
             var records = checked.records
             for index in records.indices { ledger.mark(&records[index].findings) }
             var runFindings = engine.runFindings()
@@ -82,7 +82,7 @@ struct CheckCommand: ParsableCommand {
     private func stream(_ files: PathList, engine: Engine, run: PreparedRun, asOf: Day, limits: RecordLimits) throws {
         var sink = WriterSink(writer: try ReportWriter(path: outputOptions.output))
         var stream = reportStream(engine, run: run, asOf: asOf)
-        var ledger = run.ledger(asOf: asOf)
+        var ledger = run.ledger(asOf: asOf, paths: paths, files: files)
         var tally = ReportTally(failOn: run.failOn)
         stream.begin(into: &sink)
         var runFindings = engine.runFindings()

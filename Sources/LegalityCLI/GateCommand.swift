@@ -59,7 +59,7 @@ struct GateCommand: ParsableCommand {
         let engine = Engine(context: run.context(asOf: meeting, meeting: meeting, limits: limits), include: \.prerequisite)
         let checked = RecordChecker.check(files, engine: engine, keepSources: false, jobs: ruleOptions.workerCount, limits: limits)
         let threshold = run.failOn
-        var ledger = run.ledger(asOf: meeting)
+        var ledger = run.ledger(asOf: meeting, paths: paths, files: files)
         var items: [AgendaItem] = []
         var away: [OffAgendaRecord] = []
         for item in checked.records {

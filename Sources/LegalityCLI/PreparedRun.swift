@@ -93,10 +93,14 @@ struct PreparedRun {
 
     /// The waivers of the configuration, as of a day; a waiver's file matches a finding's file
     /// when both name the same file, however written.
-    func ledger(asOf: Day) -> WaiverLedger {
-        WaiverLedger(configuration.waivers, asOf: asOf) { findingFile, waiverFile in
+    /// The run's waivers; `paths` and `files` tell whether the run is one of files named one by one
+    /// (see `WaiverLedger.namedFiles`).
+    func ledger(asOf: Day, paths: [String], files: PathList) -> WaiverLedger {
+        var ledger = WaiverLedger(configuration.waivers, asOf: asOf) { findingFile, waiverFile in
             findingFile == waiverFile || (FileSystem.realPath(findingFile).map { $0 == FileSystem.realPath(waiverFile) } ?? false)
         }
+        if !configuration.waivers.isEmpty, !paths.allSatisfy({ FileSystem.kind(of: $0) == .directory }) { ledger.namedFiles = Array(files) }
+        return ledger
     }
 
     func context(asOf: Day, meeting: Day? = nil, limits: RecordLimits? = nil) -> EvaluationContext {

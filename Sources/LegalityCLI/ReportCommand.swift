@@ -75,7 +75,7 @@ struct ReportCommand: ParsableCommand {
         let limits = run.limits(limitOptions, paths: paths)
         let engine = Engine(context: run.context(asOf: asOf, limits: limits))
         var checked = RecordChecker.check(files, engine: engine, keepSources: false, jobs: ruleOptions.workerCount, limits: limits)
-        var ledger = run.ledger(asOf: asOf)
+        var ledger = run.ledger(asOf: asOf, paths: paths, files: files)
         for index in checked.records.indices { ledger.mark(&checked.records[index].findings) }
         CalendarWarning.print(checked.uncoveredYears, calendar: run.calendar, language: run.language)
         let report = AnnualReport(

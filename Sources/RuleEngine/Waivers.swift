@@ -14,6 +14,13 @@ public struct WaiverLedger: Sendable {
     public let asOf: Day
     private var used: Set<Int> = []
     private var matchedExpired: Set<Int> = []
+    /// The files a run of files named one by one checked (a pre-commit hook's changed files); nil
+    /// for a run of folders, which checks every record a waiver may name. Of a run of named files,
+    /// a waiver is reported unused only when its record was among them (every waiver of the
+    /// repository was "unused" on every commit).
+    public var namedFiles: [String]?
+    /// The records a run of named files made findings on.
+    private var seenRecords: Set<String> = []
 
     /// Whether a finding's file is a waiver's file (paths may be written differently).
     private let sameFile: @Sendable (String, String) -> Bool
@@ -31,6 +38,7 @@ public struct WaiverLedger: Sendable {
     /// Marks the findings that a waiver in force excuses.
     public mutating func mark(_ findings: inout [Finding]) {
         guard !waivers.isEmpty else { return }
+        if namedFiles != nil { for finding in findings { if let record = finding.record { seenRecords.insert(record) } } }
         for position in findings.indices {
             for (index, waiver) in waivers.enumerated()
             where findings[position].rule == waiver.rule && findings[position].record == waiver.record
@@ -43,6 +51,15 @@ public struct WaiverLedger: Sendable {
                 }
             }
         }
+    }
+
+    /// Whether the run checked the record a waiver names: every run of folders; of a run of named
+    /// files, when a finding was made on the record or the waiver's file was among them.
+    private func mayJudgeUse(of waiver: Waiver) -> Bool {
+        guard let namedFiles else { return true }
+        if seenRecords.contains(waiver.record) { return true }
+        guard let file = waiver.recordFile else { return false }
+        return namedFiles.contains { sameFile($0, file) }
     }
 
     /// Findings about the waivers themselves, once every finding has been marked.
@@ -66,7 +83,7 @@ public struct WaiverLedger: Sendable {
                         zh: "对记录 \(waiver.record) 的 \(waiver.rule) 豁免到 \(waiver.expires) 才到期，超过 \(Self.longestYears) 年；豁免应定期复核",
                         en: "the waiver of \(waiver.rule) for record \(waiver.record) runs until \(waiver.expires), more than \(Self.longestYears) years ahead; waivers should be reviewed regularly")))
             }
-            if waiver.expires >= asOf, !used.contains(index) {
+            if waiver.expires >= asOf, !used.contains(index), mayJudgeUse(of: waiver) {
                 result.append(Self.finding(
                     "waiver-unused", .info, waiver,
                     title: LocalizedText(zh: "豁免未被使用", en: "Unused waiver"),

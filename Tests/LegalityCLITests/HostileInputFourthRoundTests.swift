@@ -138,4 +138,26 @@ import Testing
         #expect(lint.stderr.contains("unknown key 'nevr' in parameter 'ok'; did you mean 'never'?"), "\(lint.stderr)")
         #expect(lint.stderr.contains("'faild' (a 'never' value of parameter 'ok') is no code of outcomes; did you mean 'failed'?"), "\(lint.stderr)")
     }
+
+    /// A run of files named one by one (a pre-commit hook's changed files) says a waiver is unused
+    /// only when its record was among them: every waiver of the repository was "unused" on every
+    /// commit (and failed it with fail_on: info). A run of the folder still says so.
+    @Test func aRunOfNamedFilesJudgesOnlyTheWaiversOfItsRecords() throws {
+        let waivers = """
+            waivers:
+              - {rule: MAD-002, record: T-2024-002, reason: 会后补充审查, approved_by: 县政府办公室, expires: 2026-12-31}
+              - {rule: MAD-002, record: T-2024-001, reason: 已不需要, approved_by: 县政府办公室, expires: 2026-12-31}
+            """
+        let folder = try CLIRunner.folder([
+            "registry.yaml": Fixtures.registry, "a.yaml": Fixtures.compliant, "b.yaml": Fixtures.lateReview,
+            "c.yaml": Fixtures.noMinutes, ".legality.yaml": waivers,
+        ])
+        func unused(_ paths: [String]) throws -> [String] {
+            let result = try CLIRunner.run(["check", "--as-of", "2024-12-31", "--format", "json"] + paths, in: folder)
+            let findings = try #require(try CLIRunner.json(result.stdout)["findings"] as? [[String: Any]])
+            return findings.filter { $0["rule"] as? String == "waiver-unused" }.compactMap { $0["record"] as? String }
+        }
+        #expect(try unused(["c.yaml"]) == [])
+        #expect(try unused(["."]) == ["T-2024-001"])
+    }
 }
