@@ -27,8 +27,9 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let paths = paths.isEmpty ? ["."] : paths
-        let files = try Discovery.recordFiles(paths)
-        let run = try PreparedRun.prepare(ruleOptions, failOn: outputOptions.failOn, recordPaths: paths, recordFiles: files)
+        let found = try Discovery.recordFiles(paths)
+        let run = try PreparedRun.prepare(ruleOptions, failOn: outputOptions.failOn, recordPaths: paths, recordFiles: found)
+        let files = run.records(among: found, named: paths)
         try OutputTarget.requireNotAnInput(outputOptions.output, records: files, run: run)
         let asOf = asOf?.day ?? RunSetup.today()
         let limits = run.limits(limitOptions, paths: paths)

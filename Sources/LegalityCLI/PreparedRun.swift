@@ -93,6 +93,24 @@ struct PreparedRun {
 
     /// The waivers of the configuration, as of a day; a waiver's file matches a finding's file
     /// when both name the same file, however written.
+    /// The files of a folder search less those the run reads as something else: the rule packs,
+    /// calendars and ledger mappings the configuration or the options name (`rules: [rules-local/]`
+    /// beside the records made every whole-repository check read its rules as records, REC-001).
+    /// A file named on the command line is kept.
+    func records(among files: PathList, named paths: [String]) -> PathList {
+        let folders = (extraRules + mappingPaths).filter { FileSystem.kind(of: $0) == .directory }
+        var inputs = extraCalendars + (extraRules + mappingPaths).filter { FileSystem.kind(of: $0) != .directory }
+        for folder in folders { inputs += (try? Discovery.yamlFiles(under: folder)) ?? [] }
+        guard !inputs.isEmpty else { return files }
+        let real = Set(inputs.compactMap(FileSystem.realPath))
+        // (Only a file of an input's name is resolved: a search of 20,000 files makes no 20,000 calls.)
+        let names = Set(inputs.map(\.lastComponent))
+        let named = Set(paths)
+        return PathList(files.lazy.filter { file in
+            named.contains(file) || !names.contains(file.lastComponent) || !(FileSystem.realPath(file).map(real.contains) ?? false)
+        })
+    }
+
     /// The run's waivers; `paths` and `files` tell whether the run is one of files named one by one
     /// (see `WaiverLedger.namedFiles`).
     func ledger(asOf: Day, paths: [String], files: PathList) -> WaiverLedger {

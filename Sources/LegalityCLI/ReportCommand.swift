@@ -63,8 +63,9 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         let paths = paths.isEmpty ? ["."] : paths
-        let files = try Discovery.recordFiles(paths)
-        let run = try PreparedRun.prepare(ruleOptions, recordPaths: paths, recordFiles: files, reportWording: true)
+        let found = try Discovery.recordFiles(paths)
+        let run = try PreparedRun.prepare(ruleOptions, recordPaths: paths, recordFiles: found, reportWording: true)
+        let files = run.records(among: found, named: paths)
         try OutputTarget.requireNotAnInput(output, records: files, run: run)
         guard !run.rules.annualReport.claims.isEmpty else {
             throw RunError(

@@ -160,4 +160,31 @@ import Testing
         #expect(try unused(["c.yaml"]) == [])
         #expect(try unused(["."]) == ["T-2024-001"])
     }
+
+    /// A folder search passes over the rule packs and calendars the configuration loads (the
+    /// README's own `rules: [rules-local/]` made every whole-repository check read them as
+    /// records, REC-001); named on the command line, a file is still read.
+    @Test func aFolderSearchPassesOverTheConfigurationsRulesAndCalendars() throws {
+        let rule = """
+            id: LOCAL-1
+            severity: warning
+            title: {zh: 决定缺少签发人, en: Decision without signer}
+            message: {zh: 决定没有签发人, en: the decision has no signer}
+            basis: {instrument: 某县办法, article: 第三条}
+            for_each:
+              decision: {steps: {type: decision}}
+            violation: {missing: $decision.by}
+            """
+        let folder = try CLIRunner.folder([
+            "registry.yaml": Fixtures.registry, "a.yaml": Fixtures.compliant,
+            ".legality.yaml": "rules: [rules-local/]\ncalendars: [calendars/local.yaml]\n",
+            "rules-local/LOCAL-1.yaml": rule,
+            "calendars/local.yaml": "years:\n  2024:\n    holidays: [2024-03-13]\n",
+        ])
+        let result = try CLIRunner.run(["check", "--as-of", "2024-12-31", "."], in: folder)
+        #expect(result.status == 0, "\(result.stdout)")
+        #expect(result.stdout.contains("检查了 1 条记录"), "\(result.stdout)")
+        let named = try CLIRunner.run(["check", "--as-of", "2024-12-31", "rules-local/LOCAL-1.yaml"], in: folder)
+        #expect(named.status == 1 && named.stdout.contains("REC-001"), "\(named.stdout)")
+    }
 }
