@@ -95,7 +95,7 @@ struct PreparedRun {
     /// when both name the same file, however written.
     /// The files of a folder search less those the run reads as something else: the rule packs,
     /// calendars and ledger mappings the configuration or the options name (`rules: [rules-local/]`
-    /// beside the records made every whole-repository check read its rules as records, REC-001).
+    /// beside the records made every whole-repository check read its rules as records, each a record in error).
     /// A file named on the command line is kept.
     func records(among files: PathList, named paths: [String]) -> PathList {
         let folders = (extraRules + mappingPaths).filter { FileSystem.kind(of: $0) == .directory }

@@ -6,10 +6,12 @@ import RuleLanguage
 ///
 /// `<testsuites>` holds one `<testsuite>` per file (in the order checked) and one
 /// `<testcase>` per record: its name is the record id (or the file, for a document that has
-/// none), its classname the record kind. Each finding that reaches the fail-on level is a
-/// `<failure>` (message `RULE: title`, type the severity; the text gives the message, the
-/// place, the legal basis and the fix); lower findings, and waived ones, are listed in the
-/// test case's `<system-out>`. Run-level findings, which belong to no file, make a last suite named
+/// none), its classname the record kind. The findings that reach the fail-on level make one
+/// `<failure>` (message `RULE: title`, the rules joined by `; ` when there are several, type the
+/// highest severity; the text gives each one's message, place, legal basis and fix: consumers
+/// that read one failure a case showed only the first of two); lower findings, and waived ones,
+/// are listed in the test case's `<system-out>`. A record no rule beyond the record format
+/// applied to (a kind no pack checks) is `<skipped/>`, not a test passed. Run-level findings, which belong to no file, make a last suite named
 /// `legality`. `failures` counts failed test cases; `errors` is always 0 (a finding is a
 /// failure, not an error of the tool). No times are written, so the output depends only on the
 /// report. All text is escaped, and characters XML 1.0 forbids are dropped.
@@ -21,6 +23,8 @@ public enum JUnitReporter {
         var file: String
         var line: Int?
         var findings: [Finding]
+        /// Why it was not checked, for a record no rule beyond the record format applied to.
+        var skipped: String?
     }
 
     /// The whole report.
@@ -37,6 +41,8 @@ public enum JUnitReporter {
         private let cases = Spool()
         private var suiteTests = 0
         private var suiteFailures = 0
+        private var suiteSkipped = 0
+        private var skipped = 0
         private var tests = 0
         private var failures = 0
         private var wroteProperties = false
@@ -55,12 +61,16 @@ public enum JUnitReporter {
         public mutating func startFile(_ file: String, source: [UInt8]?, into sink: inout some TextSink) {
             suiteTests = 0
             suiteFailures = 0
+            suiteSkipped = 0
         }
 
         public mutating func document(_ record: CheckedRecord?, findings: [Finding], into sink: inout some TextSink) {
             let testCase = if let record {
                 Case(name: record.id ?? record.file, classname: record.kind ?? (record.id == nil ? "file" : "record"),
-                     file: record.file, line: record.line, findings: findings)
+                     file: record.file, line: record.line, findings: findings,
+                     skipped: record.standing == .record && !record.blocked && !record.checkedBeyondFormat && findings.isEmpty
+                        ? (heading.language == .zh ? "除记录格式外没有适用的规则（不检查此类型），未作实质检查" : "no rule beyond the record format applies (a kind no pack checks): nothing of substance was checked")
+                        : nil)
             } else {
                 Case(name: findings.first?.file ?? "", classname: "file", file: findings.first?.file ?? "", line: nil, findings: findings)
             }
@@ -70,13 +80,14 @@ public enum JUnitReporter {
         private mutating func add(_ testCase: Case) {
             suiteTests += 1
             if testCase.findings.contains(where: { Wording.fails($0, failOn: heading.failOn) }) { suiteFailures += 1 }
+            if testCase.skipped != nil { suiteSkipped += 1 }
             cases.write(JUnitReporter.render(testCase, failOn: heading.failOn, heading.language))
         }
 
         public mutating func endFile(_ file: String, into sink: inout some TextSink) {
             guard suiteTests > 0 else { return }
             var header = "  <testsuite name=\"\(Escaping.xml(file, attribute: true))\" tests=\"\(suiteTests)\""
-            header += " failures=\"\(suiteFailures)\" errors=\"0\" skipped=\"0\">\n"
+            header += " failures=\"\(suiteFailures)\" errors=\"0\" skipped=\"\(suiteSkipped)\">\n"
             if !wroteProperties {
                 wroteProperties = true
                 header += "    <properties>\n"
@@ -94,6 +105,7 @@ public enum JUnitReporter {
             suites.write("  </testsuite>\n")
             tests += suiteTests
             failures += suiteFailures
+            skipped += suiteSkipped
         }
 
         public mutating func end(_ tally: ReportTally, into sink: inout some TextSink) {
@@ -111,7 +123,7 @@ public enum JUnitReporter {
                 endFile(file, into: &sink)
             }
             sink.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
-            sink.write("<testsuites name=\"legality\" tests=\"\(tests)\" failures=\"\(failures)\" errors=\"0\">\n")
+            sink.write("<testsuites name=\"legality\" tests=\"\(tests)\" failures=\"\(failures)\" errors=\"0\" skipped=\"\(skipped)\">\n")
             suites.drain(into: &sink)
             sink.write("</testsuites>\n")
         }
@@ -127,12 +139,16 @@ public enum JUnitReporter {
         if let line = testCase.line { xml += " line=\"\(line)\"" }
         let failing = testCase.findings.filter { Wording.fails($0, failOn: failOn) }
         let other = testCase.findings.filter { !Wording.fails($0, failOn: failOn) }
-        if failing.isEmpty && other.isEmpty { return xml + "/>\n" }
+        if failing.isEmpty && other.isEmpty && testCase.skipped == nil { return xml + "/>\n" }
         xml += ">\n"
-        for finding in failing {
-            let message = "\(finding.rule): \(finding.title.text(language))"
-            xml += "      <failure message=\"\(Escaping.xml(message, attribute: true))\" type=\"\(finding.severity.rawValue)\">"
-            xml += Escaping.xml(details(finding, language).joined(separator: "\n"))
+        if let reason = testCase.skipped { xml += "      <skipped message=\"\(Escaping.xml(reason, attribute: true))\"/>\n" }
+        if let highest = failing.map(\.severity).max() {
+            let message = failing.map { "\($0.rule): \($0.title.text(language))" }.joined(separator: "; ")
+            let text = failing.map { finding in
+                (failing.count > 1 ? ["\(finding.rule): \(finding.title.text(language))"] : []) + details(finding, language)
+            }.map { $0.joined(separator: "\n") }.joined(separator: "\n\n")
+            xml += "      <failure message=\"\(Escaping.xml(message, attribute: true))\" type=\"\(highest.rawValue)\">"
+            xml += Escaping.xml(text)
             xml += "</failure>\n"
         }
         if !other.isEmpty {

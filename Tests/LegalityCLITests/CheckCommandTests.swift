@@ -230,4 +230,23 @@ import Testing
         #expect(rate["passed"] as? Int == 0 && rate["failed"] as? Int == 1 && rate["errors"] as? Int == 0)
         #expect(audit.status == 0)
     }
+
+    /// JUnit: a record's failing findings are one `<failure>` (consumers that read one a case
+    /// showed only the first of two), every rule named in its message; a record no rule beyond
+    /// the record format applied to is `<skipped/>`, not a test passed.
+    @Test func junitHasOneFailureACaseAndSkipsWhatWasNotChecked() throws {
+        // Decided with neither a review nor a discussion: two errors.
+        let twoErrors = "id: T-9\nkind: major_administrative_decision\ntitle: 某方案\nsteps:\n  - {type: decision, date: 2024-03-20, by: [P-1]}\n"
+        let folder = try CLIRunner.folder([
+            "registry.yaml": Fixtures.registry, "a.yaml": twoErrors,
+            "o.yaml": "id: O-1\nkind: other\ntitle: 其他事项\nsteps:\n  - {type: decision, date: 2024-03-20}\n",
+        ])
+        let result = try CLIRunner.run(["check", "--as-of", "2024-12-31", "--format", "junit", "--lang", "en", "."], in: folder)
+        #expect(result.status == 1)
+        let parsed = try CLIRunner.shell("python3 -c 'import sys, xml.dom.minidom as m; d = m.parseString(sys.stdin.read()); print(len(d.getElementsByTagName(\"failure\")), len(d.getElementsByTagName(\"skipped\")))' <<'XML'\n\(result.stdout)\nXML", in: folder)
+        #expect(parsed.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "1 1", "\(parsed.stderr)\(result.stdout)")
+        let failure = try #require(result.stdout.split(separator: "\n").first { $0.contains("<failure") })
+        #expect(failure.contains("MAD-001") && failure.contains("; "), "\(failure)")
+        #expect(result.stdout.contains("<testsuites name=\"legality\" tests=\"2\" failures=\"1\" errors=\"0\" skipped=\"1\">"), "\(result.stdout)")
+    }
 }
