@@ -88,6 +88,8 @@ enum LedgerInput {
                 continue
             }
             if let oversized {
+                // The rows above it are checked (they waited for the header to be decided).
+                if match == nil { _ = decide() }
                 matchedAny = true
                 let reference = CellReference.cell(row: oversized.row, column: oversized.column)
                 fail(

@@ -25,7 +25,13 @@ enum ReportSniffer {
             let audit = AuditReport(
                 version: "", from: Day(ordinal: 0), to: Day(ordinal: 0), asOf: Day(ordinal: 0), language: language, records: [], rules: [])
             for table in AuditTable.allCases {
-                if let line = firstLine(AuditCSVReporter.render(audit, table: table)) { headers.insert(line) }
+                guard let line = firstLine(AuditCSVReporter.render(audit, table: table)) else { continue }
+                headers.insert(line)
+                // The rate tables as versions before their waived column wrote them (still reports).
+                let cells = line.split(separator: ",", omittingEmptySubsequences: false)
+                for waived in ["其中已豁免", "of which waived"] where cells.contains(Substring(waived)) {
+                    headers.insert(cells.filter { $0 != waived }.joined(separator: ","))
+                }
             }
         }
         return headers

@@ -20,6 +20,8 @@ struct AnnualReportDraft {
     /// Ids two or more records share (a duplicate id): each is named with its file, so the records can be
     /// told apart ("P25-01、P25-01" could not).
     let sharedIDs: Set<String>
+    /// Files holding two or more records of a shared id, whose records are named with their lines.
+    let sharedPlaces: Set<String>
 
     init(year: Int, language: Language, records: [CheckedRecord], wording: AnnualReportWording, kindNames: [String: LocalizedText]) {
         self.year = year
@@ -44,6 +46,13 @@ struct AnnualReportDraft {
         var shared: Set<String> = []
         for case let id? in records.map(\.id) where !seen.insert(id).inserted { shared.insert(id) }
         sharedIDs = shared
+        var places: Set<String> = []
+        var twice: Set<String> = []
+        for record in records where record.id.map(shared.contains) ?? false {
+            let key = "\(record.id ?? "")\u{0}\(record.place)"
+            if !places.insert(key).inserted { twice.insert(record.place) }
+        }
+        sharedPlaces = twice
     }
 
     private func text(_ path: String, _ values: [String: String] = [:]) -> String {
@@ -53,7 +62,9 @@ struct AnnualReportDraft {
     private func ids(_ records: [CheckedRecord]) -> String {
         records.map { record in
             guard let id = record.id, sharedIDs.contains(id) else { return Self.name(record) }
-            return language == .zh ? "\(id)（\(record.place)）" : "\(id) (\(record.place))"
+            // Two documents of one file are told apart by their lines.
+            let place = record.row == nil && sharedPlaces.contains(record.place) ? "\(record.place):\(record.line)" : record.place
+            return language == .zh ? "\(id)（\(place)）" : "\(id) (\(place))"
         }.sorted().joined(separator: text("phrases.id_separator"))
     }
 

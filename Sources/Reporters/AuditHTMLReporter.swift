@@ -19,7 +19,7 @@ public enum AuditHTMLReporter {
         html += """
             <section class="cards">
             \(card(zh ? "记录" : "Records", String(audit.records.count), ""))
-            \(card(zh ? "无错误的记录" : "Without errors", overall.rate.map(AuditTable.percent) ?? "—", "\(overall.passed)/\(overall.applicable)\(overall.waived > 0 ? (zh ? "；\(overall.waived) 条因已豁免的错误计为未通过" : "; \(overall.waived) failed by waived errors") : "")"))
+            \(card(zh ? "无错误的记录" : "Without errors", overall.rate.map(AuditTable.percent) ?? "—", "\(overall.passed)/\(overall.applicable)\(overall.waivedNote(language))"))
             \(card(zh ? "错误" : "Errors", String(overall.errors), "", tone: overall.errors > 0 ? "bad" : "good"))
             \(card(zh ? "警告" : "Warnings", String(overall.warnings), "", tone: overall.warnings > 0 ? "warn" : "good"))
             </section>

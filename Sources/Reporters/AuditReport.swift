@@ -54,11 +54,11 @@ public struct ComplianceRate: Sendable {
     /// What the failed ones owe to waivers alone, said after the rate ("，另 1 条的错误已说明理由豁免（仍计为未通过）"),
     /// empty when none: a waived error fails the rate and is no error, and the headline said
     /// "无错误的 2/3；0 个错误" with nothing between.
-    public func waivedNote(_ language: Language, unit: String = "条") -> String {
+    public func waivedNote(_ language: Language) -> String {
         guard waived > 0 else { return "" }
         return language == .zh
-            ? "，另 \(waived) \(unit)的错误已说明理由豁免（仍计为未通过）"
-            : ", \(waived) more with \(waived == 1 ? "its" : "their") errors waived (still counted as failed)"
+            ? "，另 \(waived) 条的错误已说明理由豁免（仍计为未通过）"
+            : "; of the others, \(waived) with errors waived (still counted as failed)"
     }
 
     /// "41/42 (97.6%)".

@@ -232,6 +232,9 @@ import Testing
         let result = try Self.report(["a.yaml": Self.decision("A-1"), "b.yaml": Self.decision("A-1", from: Fixtures.lateReview)])
         #expect(result.stdout.contains("依据记录：A-1（a.yaml）、A-1（b.yaml）"), "\(result.stdout)")
         #expect(result.stdout.contains("记录编号重复（决策记录格式规范 id）：1 项（A-1（b.yaml））"), "\(result.stdout)")
+        // Two documents of one file are told apart by their lines.
+        let oneFile = try Self.report(["a.yaml": Self.decision("A-1") + "\n---\n" + Self.decision("A-1", from: Fixtures.lateReview)])
+        #expect(oneFile.stdout.contains("A-1（a.yaml:1）") && oneFile.stdout.contains("A-1（a.yaml:18）"), "\(oneFile.stdout)")
     }
 
     @Test func aClaimSomeRecordsDenyGivesTheTrueFigureAndTheRecords() throws {

@@ -1,4 +1,5 @@
 import Foundation
+@testable import LegalityCLI
 import Testing
 
 /// The fourth hostile review (twenty-fourth session): one test per item found.
@@ -82,6 +83,8 @@ import Testing
         #expect(oversized["rule"] as? String == "REC-000")
         #expect((oversized["message"] as? String)?.contains("the cell B3 holds 1200 bytes, more than the limit of 1000 (--max-scalar-bytes)") == true, "\(oversized)")
         #expect(!findings.contains { $0["record"] as? String == "X-3" })
+        // The row above it was checked (a case without its decision and the rest).
+        #expect(findings.contains { $0["record"] as? String == "X-1" }, "\(findings)")
     }
 
     /// A CSV report has no place for the run's set-up, which every other format names: with rules
@@ -186,5 +189,13 @@ import Testing
         #expect(result.stdout.contains("检查了 1 条记录"), "\(result.stdout)")
         let named = try CLIRunner.run(["check", "--as-of", "2024-12-31", "rules-local/LOCAL-1.yaml"], in: folder)
         #expect(named.status == 1 && named.stdout.contains("REC-001"), "\(named.stdout)")
+    }
+
+    /// A rate table written before the waived column was added is still one of legality's
+    /// reports, never read back as a ledger.
+    @Test func anOlderRateTableIsStillAReport() {
+        let older = "\u{FEFF}规则,名称,适用检查,通过,未通过,合规率,错误,警告,法律尚未施行（不适用）,待办（尚未到期）\r\n"
+        #expect(ReportSniffer.isCSVReport(Array(older.utf8)))
+        #expect(ReportSniffer.isCSVReport(Array("\u{FEFF}month,records,passed,failed,rate,errors,warnings\r\n".utf8)))
     }
 }
