@@ -25,6 +25,10 @@ final class EventParser {
     private let bytes: [UInt8]
     /// The piecewise source, kept alive while libyaml calls back into it.
     private let source: SourceReader?
+    /// How positions differ from libyaml's when the text holds NEL, LS or PS (nil otherwise, and
+    /// for a source read piece by piece).
+    private let lineBreaks: LineBreakCorrection?
+    private let correctsLines: Bool
 
     /// - Parameters:
     ///   - input: the bytes' storage, valid while the parser is used.
@@ -32,6 +36,8 @@ final class EventParser {
     init(input: UnsafeBufferPointer<UInt8>, bytes: [UInt8]) {
         self.bytes = bytes
         source = nil
+        lineBreaks = LineBreakCorrection(input)
+        correctsLines = lineBreaks != nil
         parser = .allocate(capacity: 1)
         current = .allocate(capacity: 1)
         current.initialize(to: yaml_event_t())
@@ -49,6 +55,8 @@ final class EventParser {
     init(source: SourceReader) {
         bytes = []
         self.source = source
+        lineBreaks = nil
+        correctsLines = false
         parser = .allocate(capacity: 1)
         current = .allocate(capacity: 1)
         current.initialize(to: yaml_event_t())
@@ -65,6 +73,7 @@ final class EventParser {
 
     /// Pulls the next event; the previous one's texts are freed.
     /// - Throws: `YAMLError` when libyaml reports a problem.
+    @inline(__always)
     func next(file: String) throws(YAMLError) -> Event {
         yaml_event_delete(current)
         guard yaml_parser_parse(parser, current) == 1 else {
@@ -82,7 +91,7 @@ final class EventParser {
         case YAML_MAPPING_END_EVENT: .mappingEnd
         default: .streamEnd
         }
-        return Event(type: type, start: Self.position(current.pointee.start_mark), end: Self.position(current.pointee.end_mark))
+        return Event(type: type, start: position(current.pointee.start_mark), end: position(current.pointee.end_mark))
     }
 
     /// The current scalar event's text as bytes in libyaml's memory, valid until the next event is
@@ -149,8 +158,17 @@ final class EventParser {
         }
     }
 
-    private static func position(_ mark: yaml_mark_t) -> SourcePosition {
-        SourcePosition(line: Int(mark.line) + 1, column: Int(mark.column) + 1)
+    @inline(__always)
+    private func position(_ mark: yaml_mark_t) -> SourcePosition {
+        let (line, column) = (Int(mark.line) + 1, Int(mark.column) + 1)
+        // (The flag first: reading the optional correction counted its list for every position.)
+        guard correctsLines else { return SourcePosition(line: line, column: column) }
+        return corrected(line: line, column: column)
+    }
+
+    @inline(never)
+    private func corrected(line: Int, column: Int) -> SourcePosition {
+        lineBreaks?.position(line: line, column: column) ?? SourcePosition(line: line, column: column)
     }
 
     private static func string(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> String? {
@@ -181,11 +199,11 @@ final class EventParser {
             error.byteOffset = offset
             return error
         }
-        var position = Self.position(state.problem_mark)
+        var position = self.position(state.problem_mark)
         var message = problem
         var opened: SourcePosition?
         if let context = state.context.map({ String(cString: $0) }) {
-            let mark = Self.position(state.context_mark)
+            let mark = self.position(state.context_mark)
             opened = mark
             message += " \(context) (which started at line \(mark.line), column \(mark.column))"
         }

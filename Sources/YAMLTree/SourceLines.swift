@@ -1,7 +1,7 @@
 /// The lines of a file's text, found as they are asked for: what a report quotes under a finding,
 /// and what syntax advice reads around an error.
 ///
-/// Lines end as libyaml counts them (LF, CR LF or a lone CR), so line numbers are the positions'.
+/// Lines end at LF, CR LF or a lone CR, as positions count them (`LineBreakCorrection`).
 /// One pass over the bytes notes where every 64th line starts, and where the first line starts
 /// after every 64 KiB, so a line is found by reading at most 64 lines or 64 KiB of whole lines,
 /// and only as much of it as is asked for. (Splitting the whole text into a list of lines cost

@@ -14,6 +14,20 @@ struct PositionTests {
 
         """
 
+    /// Lines end at LF, CR LF and a lone CR, as editors, git and code scanning count them, not at
+    /// NEL, LINE SEPARATOR or PARAGRAPH SEPARATOR too, as libyaml does (YAML 1.1): every finding
+    /// after one pasted into a comment or a quoted title pointed a line too low.
+    @Test(arguments: ["\u{2028}", "\u{2029}", "\u{85}"])
+    func unusualLineBreaksDoNotCountAsLines(separator: String) throws {
+        let root = try parseOne("# 注释\(separator)\ntitle: \"甲\(separator)乙\"\nlist: {a: 1,\(separator) b: 2}\nlast: x\r\nend: y\n")
+        let pairs = try #require(root.mapping)
+        #expect(pairs.map(\.key.position.line) == [2, 3, 4, 5])
+        #expect(root["last"]?.position == pos(4, 7))
+        // A key after the separator on its own line keeps its column on that line.
+        let list = try #require(root["list"]?.mapping)
+        #expect(list.map(\.key.position) == [pos(3, 8), pos(3, 15)])
+    }
+
     @Test func topLevelKeysAndRoot() throws {
         let root = try parseOne(text)
         #expect(root.position == pos(1, 1))

@@ -1,0 +1,86 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Positions as editors, git and code scanning count lines, where libyaml counts more: it ends a
+/// line at NEL (U+0085), LINE SEPARATOR (U+2028) and PARAGRAPH SEPARATOR (U+2029) too (YAML 1.1),
+/// so every finding after such a character (pasted from a web page or a word processor into a
+/// comment or a quoted title) pointed a line too low, and the report quoted the wrong line. Lines
+/// end at LF, CR LF and a lone CR; the separator is one more column of its line.
+///
+/// Made only for a text that holds such a character (found by looking for the two lead bytes they
+/// start with, which Chinese text seldom holds), so other texts cost one search.
+struct LineBreakCorrection {
+    /// For each separator, in order: the libyaml line that begins after it, and where that line
+    /// begins as lines are counted here.
+    private var breaks: [(libyamlLine: Int, line: Int, column: Int)] = []
+
+    /// The correction of a text's positions; nil when libyaml counts its lines as they are counted here.
+    init?(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard Self.mayHoldSeparator(bytes) else { return nil }
+        var index = 0
+        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { index = 3 }
+        var libyamlLine = 1
+        var line = 1
+        var column = 1
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == 0x0A || byte == 0x0D {
+                // CR LF is one line end.
+                if byte == 0x0D, index + 1 < bytes.count, bytes[index + 1] == 0x0A { index += 1 }
+                libyamlLine += 1
+                line += 1
+                column = 1
+            } else if let width = Self.separatorWidth(bytes, at: index) {
+                libyamlLine += 1
+                column += 1
+                breaks.append((libyamlLine, line, column))
+                index += width
+                continue
+            } else if byte & 0xC0 != 0x80 {
+                column += 1
+            }
+            index += 1
+        }
+        guard !breaks.isEmpty else { return nil }
+    }
+
+    /// A libyaml position (1-based) as lines are counted here.
+    func position(line libyamlLine: Int, column: Int) -> SourcePosition {
+        // The last separator before the position's line begins (they are few: a linear search).
+        guard let last = breaks.lastIndex(where: { $0.libyamlLine <= libyamlLine }) else {
+            return SourcePosition(line: libyamlLine, column: column)
+        }
+        let separator = breaks[last]
+        if separator.libyamlLine == libyamlLine {
+            return SourcePosition(line: separator.line, column: separator.column + column - 1)
+        }
+        return SourcePosition(line: separator.line + libyamlLine - separator.libyamlLine, column: column)
+    }
+
+    /// The bytes of NEL (C2 85), LINE SEPARATOR (E2 80 A8) or PARAGRAPH SEPARATOR (E2 80 A9) at a place.
+    private static func separatorWidth(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int? {
+        switch bytes[index] {
+        case 0xC2 where index + 1 < bytes.count && bytes[index + 1] == 0x85: 2
+        case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9): 3
+        default: nil
+        }
+    }
+
+    /// Whether a separator is anywhere in the text: each of the two lead bytes is looked for with
+    /// `memchr`, and what follows it checked.
+    private static func mayHoldSeparator(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return false }
+        for lead in [UInt8(0xC2), UInt8(0xE2)] {
+            var offset = 0
+            while offset < bytes.count, let found = memchr(base + offset, Int32(lead), bytes.count - offset) {
+                let place = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                if separatorWidth(bytes, at: place) != nil { return true }
+                offset = place + 1
+            }
+        }
+        return false
+    }
+}
