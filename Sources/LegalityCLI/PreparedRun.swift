@@ -49,7 +49,7 @@ struct PreparedRun {
 
     /// What reports say of the run's set-up.
     var description: RunDescription {
-        RunDescription(
+        var described = RunDescription(
             configuration: configuration.file, disabledRules: configuration.disabled, registries: registries.files,
             severityChanges: configuration.severities.filter { !configuration.disabled.contains($0.key) },
             parameterChanges: configuration.parameters.filter { !configuration.disabled.contains($0.key) }.flatMap { rule, values in
@@ -60,6 +60,24 @@ struct PreparedRun {
             withoutBuiltinPacks: withoutBuiltinPacks, extraCalendars: extraCalendars, extraRules: extraRules,
             notRunWithoutRegistry: registries.coversEveryRecord ? [] : rules.rules.filter(\.needsRegistry).map(\.id),
             someRecordsHaveRegistry: !registries.files.isEmpty, failLevel: failOn == .error ? nil : failOn?.rawValue ?? "never")
+        described.repository = Self.repository()
+        return described
+    }
+
+    /// The git repository the working folder is in (the nearest folder at or above it holding
+    /// `.git`, as the configuration's search stops there), and the working folder's path below
+    /// its root; nil outside a repository.
+    static func repository() -> (root: String, folder: String)? {
+        var folder = FileSystem.currentDirectory()
+        var below: [String] = []
+        while true {
+            if FileSystem.kind(of: folder.appendingComponent(".git")) != .missing {
+                return (folder, below.reversed().map { $0 + "/" }.joined())
+            }
+            if folder == "/" || folder.isEmpty { return nil }
+            below.append(folder.lastComponent)
+            folder = folder.parentPath
+        }
     }
 
     /// A parameter value as the set-up line shows it: `30`, `[executive, office]`.

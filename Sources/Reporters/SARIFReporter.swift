@@ -8,8 +8,10 @@ import YAMLTree
 /// One run whose `tool.driver.rules` lists every rule that ran (plus any rule a finding names
 /// that is not among them), with its title in the report's language, description, help and
 /// legal basis. Each finding is a result pointing at its file, line and column; columns count
-/// Unicode code points (`columnKind: unicodeCodePoints`), as the positions do. A relative path
-/// stays relative to `%SRCROOT%`; an absolute path becomes a `file://` URI. Run-level findings
+/// Unicode code points (`columnKind: unicodeCodePoints`), as the positions do. Inside a git
+/// repository every path is given from its root (`%SRCROOT%`), however the run was called (from a
+/// subfolder, with `./` or an absolute path); outside one a relative path stays relative to
+/// `%SRCROOT%` and an absolute path becomes a `file://` URI. Run-level findings
 /// have no location. A waived finding carries an accepted external suppression with the
 /// waiver's reason, approver and expiry. The output depends only on the report.
 public enum SARIFReporter {
@@ -59,7 +61,7 @@ public enum SARIFReporter {
                     descriptors.append(SARIFReporter.descriptor(finding, heading.language))
                 }
                 output += (written == 0 ? "\n        " : ",\n        ").utf8
-                SARIFReporter.result(finding, ruleIndex: index[finding.rule], heading.language).write(to: &output, indent: indent)
+                SARIFReporter.result(finding, ruleIndex: index[finding.rule], heading.language, repository: heading.run.repository).write(to: &output, indent: indent)
                 written += 1
             }
             sink.write(String(decoding: output, as: UTF8.self))
@@ -165,10 +167,12 @@ public enum SARIFReporter {
         ])
     }
 
-    /// A file and, when known, a line and column: relative paths are relative to `%SRCROOT%`.
-    static func physicalLocation(file: String, position: SourcePosition?) -> JSON {
-        var artifact: [(String, JSON)] = [("uri", .string(Escaping.uri(path: file)))]
-        if !file.hasPrefix("/") { artifact.append(("uriBaseId", .string("%SRCROOT%"))) }
+    /// A file and, when known, a line and column: relative paths are relative to `%SRCROOT%`, the
+    /// repository's root when the run is inside one (see `repositoryPath`).
+    static func physicalLocation(file: String, position: SourcePosition?, repository: (root: String, folder: String)? = nil) -> JSON {
+        let path = repositoryPath(file, repository) ?? file
+        var artifact: [(String, JSON)] = [("uri", .string(Escaping.uri(path: path)))]
+        if !path.hasPrefix("/") { artifact.append(("uriBaseId", .string("%SRCROOT%"))) }
         var physical: [(String, JSON)] = [("artifactLocation", .object(artifact))]
         if let position, position.line >= 1 {
             var region: [(String, JSON)] = [("startLine", .int(position.line))]
@@ -178,7 +182,30 @@ public enum SARIFReporter {
         return .object(physical)
     }
 
-    static func result(_ finding: Finding, ruleIndex: Int?, _ language: Language) -> JSON {
+    /// A file's path from the repository's root: a relative path is read from the working folder
+    /// (`gas.yaml` from `county/` is `county/gas.yaml`, `../.legality.yaml` is `.legality.yaml`),
+    /// an absolute one inside the repository loses the root; nil outside a repository, or for a
+    /// path that leaves it.
+    static func repositoryPath(_ file: String, _ repository: (root: String, folder: String)?) -> String? {
+        guard let repository else { return nil }
+        if file.hasPrefix("/") {
+            let root = repository.root.hasSuffix("/") ? repository.root : repository.root + "/"
+            return file.hasPrefix(root) ? String(file.dropFirst(root.count)) : nil
+        }
+        var parts: [Substring] = []
+        for part in (repository.folder + file).split(separator: "/", omittingEmptySubsequences: true) {
+            switch part {
+            case ".": continue
+            case "..":
+                guard !parts.isEmpty else { return nil }
+                parts.removeLast()
+            default: parts.append(part)
+            }
+        }
+        return parts.joined(separator: "/")
+    }
+
+    static func result(_ finding: Finding, ruleIndex: Int?, _ language: Language, repository: (root: String, folder: String)? = nil) -> JSON {
         var pairs: [(String, JSON)] = [("ruleId", .string(finding.rule))]
         if let ruleIndex { pairs.append(("ruleIndex", .int(ruleIndex))) }
         if finding.pending {
@@ -196,10 +223,10 @@ public enum SARIFReporter {
                 ("name", .string(cell.reference)), ("fullyQualifiedName", .string(cell.description)), ("kind", .string("element")),
             ])
             pairs.append(("locations", .array([.object([
-                ("physicalLocation", physicalLocation(file: finding.file, position: nil)), ("logicalLocations", .array([logical])),
+                ("physicalLocation", physicalLocation(file: finding.file, position: nil, repository: repository)), ("logicalLocations", .array([logical])),
             ])])))
         } else if !finding.file.isEmpty {
-            pairs.append(("locations", .array([.object([("physicalLocation", physicalLocation(file: finding.file, position: finding.position))])])))
+            pairs.append(("locations", .array([.object([("physicalLocation", physicalLocation(file: finding.file, position: finding.position, repository: repository))])])))
         }
         if let waiver = finding.waiver {
             // A waived finding is a suppressed result: an accepted, external suppression (the
@@ -210,7 +237,7 @@ public enum SARIFReporter {
                 ("justification", .string(waiver.reason)),
             ]
             if !waiver.file.isEmpty {
-                suppression.append(("location", .object([("physicalLocation", physicalLocation(file: waiver.file, position: waiver.position))])))
+                suppression.append(("location", .object([("physicalLocation", physicalLocation(file: waiver.file, position: waiver.position, repository: repository))])))
             }
             suppression.append(("properties", .object([
                 ("approvedBy", .string(waiver.approvedBy)),

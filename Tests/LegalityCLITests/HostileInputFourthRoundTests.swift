@@ -198,4 +198,28 @@ import Testing
         #expect(ReportSniffer.isCSVReport(Array(older.utf8)))
         #expect(ReportSniffer.isCSVReport(Array("\u{FEFF}month,records,passed,failed,rate,errors,warnings\r\n".utf8)))
     }
+
+    /// Inside a git repository SARIF names every file from the repository's root, however the run
+    /// was called: run from `county/`, a finding in `county/a.yaml` was `a.yaml` (no such file for
+    /// code scanning) and the configuration `../.legality.yaml`.
+    @Test func sarifNamesFilesFromTheRepositoryRoot() throws {
+        let waivers = "waivers:\n  - {rule: MAD-002, record: T-2024-002, reason: 会后补充审查, approved_by: 县政府办公室, expires: 2026-12-31}\n"
+        let folder = try CLIRunner.folder([
+            ".git/HEAD": "ref: refs/heads/main\n", ".legality.yaml": waivers,
+            "county/registry.yaml": Fixtures.registry, "county/a.yaml": Fixtures.lateReview,
+        ])
+        func uris(_ arguments: [String], in directory: URL) throws -> [String] {
+            let result = try CLIRunner.run(["check", "--as-of", "2024-12-31", "--format", "sarif"] + arguments, in: directory)
+            let run = try #require((try CLIRunner.json(result.stdout)["runs"] as? [[String: Any]])?.first)
+            let results = try #require(run["results"] as? [[String: Any]])
+            let locations = results.flatMap { ($0["locations"] as? [[String: Any]]) ?? [] }
+                + results.flatMap { ($0["suppressions"] as? [[String: Any]])?.compactMap { $0["location"] as? [String: Any] } ?? [] }
+            return locations.compactMap { (($0["physicalLocation"] as? [String: Any])?["artifactLocation"] as? [String: Any])?["uri"] as? String }.sorted()
+        }
+        let fromRoot = try uris(["county"], in: folder)
+        #expect(fromRoot == [".legality.yaml", "county/a.yaml"], "\(fromRoot)")
+        #expect(try uris(["./county/"], in: folder) == fromRoot)
+        #expect(try uris(["a.yaml"], in: folder.appendingPathComponent("county")) == fromRoot)
+        #expect(try uris([folder.appendingPathComponent("county/a.yaml").path], in: folder) == fromRoot)
+    }
 }
