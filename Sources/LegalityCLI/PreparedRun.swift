@@ -68,7 +68,13 @@ struct PreparedRun {
     /// `.git`, as the configuration's search stops there), and the working folder's path below
     /// its root; nil outside a repository.
     static func repository() -> (root: String, folder: String)? {
-        var folder = FileSystem.currentDirectory()
+        enclosingRepository(of: FileSystem.currentDirectory())
+    }
+
+    /// The nearest folder at or above an absolute folder that holds `.git`, and the folder's path
+    /// below it (`county/`, empty at the root); nil when there is none.
+    private static func enclosingRepository(of absoluteFolder: String) -> (root: String, folder: String)? {
+        var folder = absoluteFolder
         var below: [String] = []
         while true {
             if FileSystem.kind(of: folder.appendingComponent(".git")) != .missing {
@@ -199,6 +205,13 @@ struct PreparedRun {
             guard FileSystem.kind(of: explicit) == .file else { throw RunError(message: "\(explicit): no such configuration file") }
             file = explicit
         } else if let found = discoverConfiguration() {
+            // A folder, a pipe or a device of that name is no configuration, and not none either
+            // (a pipe named .legality.yaml read as "no configuration").
+            guard FileSystem.kind(of: found) == .file else {
+                throw RunError(
+                    message: "\(found): not a regular file; the configuration .legality.yaml must be a file",
+                    chinese: "\(found)：不是普通文件；配置文件 .legality.yaml 必须是文件")
+            }
             file = found
         } else {
             return Configuration()
@@ -255,15 +268,7 @@ struct PreparedRun {
     /// The repository a configuration file's folder belongs to: the nearest folder at or above it
     /// that holds `.git`, else the folder itself.
     private static func repositoryRoot(holding folder: String) -> String {
-        var current = folder
-        var levels = 0
-        while levels < 256 {
-            if FileSystem.kind(of: current.appendingComponent(".git")) != .missing { return current }
-            guard let real = FileSystem.realPath(current), real != "/" else { break }
-            current = current.appendingComponent("..")
-            levels += 1
-        }
-        return folder
+        enclosingRepository(of: absolute(folder))?.root ?? folder
     }
 
     /// `.legality.yaml` in the current folder or the nearest folder above it, never above the
@@ -275,7 +280,7 @@ struct PreparedRun {
         while true {
             let candidate = folder.appendingComponent(".legality.yaml")
             // Named from the current folder (`.legality.yaml`, `../.legality.yaml`), as reports show it.
-            if FileSystem.kind(of: candidate) == .file { return relative + ".legality.yaml" }
+            if FileSystem.kind(of: candidate) != .missing { return relative + ".legality.yaml" }
             if FileSystem.kind(of: folder.appendingComponent(".git")) != .missing { return nil }
             if folder == "/" || folder.isEmpty { return nil }
             folder = folder.parentPath

@@ -222,4 +222,13 @@ import Testing
         #expect(try uris(["a.yaml"], in: folder.appendingPathComponent("county")) == fromRoot)
         #expect(try uris([folder.appendingPathComponent("county/a.yaml").path], in: folder) == fromRoot)
     }
+
+    /// A pipe or a folder named `.legality.yaml` is no configuration, and not "none" either (a
+    /// pipe read as no configuration, its waivers and disabled rules unsaid): the run stops.
+    @Test func aConfigurationThatIsNoFileStopsTheRun() throws {
+        let folder = try CLIRunner.folder(["registry.yaml": Fixtures.registry, "a.yaml": Fixtures.compliant, ".legality.yaml/x": "y"])
+        let result = try CLIRunner.run(["check", "--as-of", "2024-12-31", "--lang", "en", "a.yaml"], in: folder)
+        #expect(result.status == 2)
+        #expect(result.stderr.contains(".legality.yaml: not a regular file"), "\(result.stderr)")
+    }
 }
