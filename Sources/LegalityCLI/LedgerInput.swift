@@ -67,9 +67,10 @@ enum LedgerInput {
             var oversized: (row: Int, column: Int, bytes: Int)?
             do {
                 try rows { row in
-                    // (The leftmost, so the message is the same from run to run.)
-                    let over = row.cells.filter { $0.value.text.utf8.count > limits.yaml.maxScalarBytes }
-                    if let (column, cell) = over.min(by: { $0.key < $1.key }) {
+                    // (The leftmost, so the message is the same from run to run; looked for only
+                    // when some cell is too long, so no row makes a list.)
+                    if row.cells.values.contains(where: { $0.text.utf8.count > limits.yaml.maxScalarBytes }),
+                       let (column, cell) = row.cells.filter({ $0.value.text.utf8.count > limits.yaml.maxScalarBytes }).min(by: { $0.key < $1.key }) {
                         oversized = (row.number, column, cell.text.utf8.count)
                         return false
                     }
