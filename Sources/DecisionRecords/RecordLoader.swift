@@ -54,6 +54,8 @@ public enum RecordLoader {
 struct RecordReader {
     let format: RecordFormat
     var problems: [RecordProblem] = []
+    /// The steps whose type could not be read (see `LoadedDocument.stepsOfUnreadableType`).
+    var stepsOfUnreadableType: [Int] = []
     /// Whether the record's kind has its codes, booleans and keys checked.
     var checksValues = false
 
@@ -132,7 +134,7 @@ struct RecordReader {
         return LoadedDocument(
             record: DecisionRecord(id: displayed, kind: kind ?? "", title: title ?? "", file: file, node: consume root, steps: consume steps,
                                    stepTypeNumbering: numbering),
-            problems: problems)
+            problems: problems, stepsOfUnreadableType: stepsOfUnreadableType)
     }
 
     /// The id as written when it is not a valid one (a number), so reports can still name the record.

@@ -48,11 +48,16 @@ public struct LoadedDocument: Sendable {
     public var record: DecisionRecord?
     /// Every problem found, in the order found.
     public var problems: [RecordProblem]
+    /// The places (from 0) of the steps whose type could not be read: none, no text, or a code
+    /// the vocabulary refused (a step of a kind whose values are not checked keeps its own type).
+    /// Such a step may be any step, a collective discussion too.
+    public var stepsOfUnreadableType: [Int] = []
 
     /// Creates a loaded document.
-    public init(record: DecisionRecord?, problems: [RecordProblem]) {
+    public init(record: DecisionRecord?, problems: [RecordProblem], stepsOfUnreadableType: [Int] = []) {
         self.record = record
         self.problems = problems
+        self.stepsOfUnreadableType = stepsOfUnreadableType
     }
 
     /// A document that could not be read at all, with its problem.

@@ -9,6 +9,7 @@ extension RecordReader {
     mutating func readStep(_ original: BorrowedNode, index: Int, into steps: inout [Step]) -> YAMLNode? {
         let number = index + 1
         guard original.kind == .mapping else {
+            stepsOfUnreadableType.append(index)
             add(.step, zh: "第 \(number) 个步骤是\(Wording.kind(original.kind, .zh))，应为映射", en: "step \(number) is \(Wording.kind(original.kind, .en)), expected a mapping", at: original)
             return nil
         }
@@ -21,6 +22,7 @@ extension RecordReader {
         let before = problems.count
         let (type, typeNumber) = readCode("type", fields.type, of: &node, step: number, section: format.codes.stepTypes,
                             what: LocalizedText(zh: "步骤类型", en: "step type"), required: true, checked: checksValues)
+        if type == nil { stepsOfUnreadableType.append(index) }
         var status = StepStatus.done
         var statusKnown = true
         if fields.status != nil {

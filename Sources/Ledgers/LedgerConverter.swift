@@ -151,9 +151,11 @@ public enum LedgerConverter {
                 let found = required.count { column in columns.values.contains { $0.field == column.field } }
                 if found == required.count, !columns.isEmpty, columns.count > (best?.columns.count ?? 0) {
                     best = (mapping, row.number, columns, headers)
-                } else if found >= max(2, (required.count + 1) / 2) || (columns.count >= 4 && columns.count * 2 > mapping.columns.count) {
-                    // Most of a layout's required columns, or more than half of all its columns: a
-                    // ledger with a header to correct. (A sheet of 28 of the 29 columns, its id's
+                } else if found >= max(2, (required.count + 1) / 2) || (columns.count >= 4 && columns.count * 2 > mapping.columns.count && found >= 1)
+                            || (columns.count >= 4 && columns.count * 3 >= mapping.columns.count * 2) {
+                    // Most of a layout's required columns, or more than half of all its columns with
+                    // one required, or two thirds of them without: a ledger with a header to correct
+                    // (a summary sheet sharing a few headers is none). (A sheet of 28 of the 29 columns, its id's
                     // header written 项目编号, was passed over without a word while another sheet of
                     // the file matched; so was one of 19 of 22, with 序号 for the case number and
                     // none of the required columns.)

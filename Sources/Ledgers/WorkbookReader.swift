@@ -227,7 +227,7 @@ public enum WorkbookReader {
 
     /// The first day a ledger's date cell is read as a day (1950-01-01): an earlier one is a number
     /// typed into a date cell (4.16, 2025), as no decision record is that old.
-    public static let earliestLedgerDay = Day(year: 1950, month: 1, day: 1) ?? Day(ordinal: 0)
+    static let earliestLedgerDay = Day(year: 1950, month: 1, day: 1) ?? Day(ordinal: 0)
 
     /// The day of a spreadsheet serial number: 1900 system (with its phantom 1900-02-29) or 1904.
     public static func day(serial: Double, date1904: Bool) -> Day? {

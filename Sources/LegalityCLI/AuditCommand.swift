@@ -68,7 +68,7 @@ struct AuditCommand: ParsableCommand {
         let paths = paths.isEmpty ? ["."] : paths
         let found = try Discovery.recordFiles(paths)
         let run = try PreparedRun.prepare(ruleOptions, recordPaths: paths, recordFiles: found)
-        let files = run.records(among: found, named: paths)
+        let files = try run.records(among: found, named: paths)
         try OutputTarget.requireNotAnInput(output, records: files, run: run)
         let asOf = asOf?.day ?? RunSetup.today()
         let limits = run.limits(limitOptions, paths: paths)

@@ -43,7 +43,7 @@ struct GateCommand: ParsableCommand {
         let paths = paths.isEmpty ? ["."] : paths
         let found = try Discovery.recordFiles(paths)
         let run = try PreparedRun.prepare(ruleOptions, failOn: outputOptions.failOn, recordPaths: paths, recordFiles: found, configurationMayPassAll: false)
-        let files = run.records(among: found, named: paths)
+        let files = try run.records(among: found, named: paths)
         if outputOptions.failOn == nil, run.sparedFailOnNever {
             FileSystem.writeStandardError(run.language == .zh
                 ? "legality：配置中的 fail_on: never 不适用于会前审查，有错误的议题仍为暂缓上会（只列问题、不暂缓时请用 --fail-on never）\n"

@@ -68,7 +68,11 @@ struct PreparedRun {
     /// `.git`, as the configuration's search stops there), and the working folder's path below
     /// its root; nil outside a repository.
     static func repository() -> (root: String, folder: String)? {
-        enclosingRepository(of: FileSystem.currentDirectory())
+        // The working folder as the shell names it ($PWD, when it is the same folder), so that an
+        // absolute path through a link (`/var` for `/private/var`) lies inside the root named.
+        let physical = FileSystem.currentDirectory()
+        let logical = FileSystem.environment("PWD").flatMap { $0.hasPrefix("/") && FileSystem.realPath($0) == physical ? $0 : nil }
+        return enclosingRepository(of: logical ?? physical)
     }
 
     /// The nearest folder at or above an absolute folder that holds `.git`, and the folder's path
@@ -115,13 +119,13 @@ struct PreparedRun {
         }
     }
 
-    /// The waivers of the configuration, as of a day; a waiver's file matches a finding's file
-    /// when both name the same file, however written.
-    /// The files of a folder search less those the run reads as something else: the rule packs,
-    /// calendars and ledger mappings the configuration or the options name (`rules: [rules-local/]`
-    /// beside the records made every whole-repository check read its rules as records, each a record in error).
-    /// A file named on the command line is kept.
-    func records(among files: PathList, named paths: [String]) -> PathList {
+    /// The files found less those the run reads as something else: the rule packs, calendars and
+    /// ledger mappings the configuration or the options name (`rules: [rules-local/]` beside the
+    /// records made every whole-repository check read its rules as records, each a record in
+    /// error, and a pre-commit hook handed over a changed rule file as one). A file named on the
+    /// command line and passed over is said on standard error; a run left with no record stops,
+    /// as one that found none does.
+    func records(among files: PathList, named paths: [String]) throws(RunError) -> PathList {
         let folders = (extraRules + mappingPaths).filter { FileSystem.kind(of: $0) == .directory }
         var inputs = extraCalendars + (extraRules + mappingPaths).filter { FileSystem.kind(of: $0) != .directory }
         for folder in folders { inputs += (try? Discovery.yamlFiles(under: folder)) ?? [] }
@@ -129,19 +133,40 @@ struct PreparedRun {
         let real = Set(inputs.compactMap(FileSystem.realPath))
         // (Only a file of an input's name is resolved: a search of 20,000 files makes no 20,000 calls.)
         let names = Set(inputs.map(\.lastComponent))
-        let named = Set(paths)
-        return PathList(files.lazy.filter { file in
-            named.contains(file) || !names.contains(file.lastComponent) || !(FileSystem.realPath(file).map(real.contains) ?? false)
+        var passedOver: [String] = []
+        let records = PathList(files.lazy.filter { file in
+            guard names.contains(file.lastComponent), FileSystem.realPath(file).map(real.contains) ?? false else { return true }
+            passedOver.append(file)
+            return false
         })
+        let named = Set(paths)
+        let namedAndPassedOver = passedOver.filter(named.contains)
+        if !namedAndPassedOver.isEmpty {
+            let list = namedAndPassedOver.joined(separator: ", ")
+            FileSystem.writeStandardError(language == .zh
+                ? "legality：\(list) 是本次运行读取的规则、日历或台账映射，不作为记录检查\n"
+                : "legality: \(list): a rule, calendar or ledger mapping this run reads, not checked as a record\n")
+        }
+        if records.isEmpty, !files.isEmpty {
+            throw RunError(
+                message: "no record files among the paths given: \(passedOver.joined(separator: ", ")) are rules, calendars or ledger mappings this run reads",
+                chinese: "所给路径中没有决策记录文件：\(passedOver.joined(separator: "、")) 是本次运行读取的规则、日历或台账映射")
+        }
+        return records
     }
 
-    /// The run's waivers; `paths` and `files` tell whether the run is one of files named one by one
-    /// (see `WaiverLedger.namedFiles`).
+    /// The waivers of the configuration, as of a day (a waiver's file matches a finding's file when
+    /// both name the same file, however written); `paths` and `files` tell whether the run is one
+    /// of files named one by one (see `WaiverLedger.isNamedFile`).
     func ledger(asOf: Day, paths: [String], files: PathList) -> WaiverLedger {
         var ledger = WaiverLedger(configuration.waivers, asOf: asOf) { findingFile, waiverFile in
             findingFile == waiverFile || (FileSystem.realPath(findingFile).map { $0 == FileSystem.realPath(waiverFile) } ?? false)
         }
-        if !configuration.waivers.isEmpty, !paths.allSatisfy({ FileSystem.kind(of: $0) == .directory }) { ledger.namedFiles = Array(files) }
+        if !configuration.waivers.isEmpty, !paths.allSatisfy({ FileSystem.kind(of: $0) == .directory }) {
+            // Resolved once (each waiver's file once more), not for every waiver and file.
+            let named = Set(files.map { FileSystem.realPath($0) ?? $0 })
+            ledger.isNamedFile = { named.contains(FileSystem.realPath($0) ?? $0) }
+        }
         return ledger
     }
 

@@ -415,16 +415,17 @@ enum RecordChecker {
         summary.isPlannedOnly = !record.steps.isEmpty && !record.steps.contains { $0.status == .done }
         summary.blocked = loaded.isBlocked
         // What the annual report may still tell of a record no rule could judge (see `UncheckedTraits`).
-        if loaded.isBlocked { summary.uncheckedTraits = uncheckedTraits(of: record, problems: loaded.problems) }
+        if loaded.isBlocked { summary.uncheckedTraits = uncheckedTraits(of: record, unreadable: loaded.stepsOfUnreadableType) }
         // A step whose type cannot be read (none, or one the loader refused: `type: 常务会议`) may be
         // the discussion: it is counted as one, so the gate of its day (or of every day, undated)
         // holds the record, BLOCKED (a re-discussion so mistyped, after a failed review, left the
         // record off the agenda of the meeting it went to). A type of the record's own that was
-        // not refused (a kind no pack checks may use its own) is no discussion.
-        let discussions = (record.node["steps"]?.items?.filter { step in
-            guard let type = step["type"] else { return true }
-            return type.scalar?.text == "collective_discussion" || loaded.problems.contains { $0.position == type.position }
-        }) ?? []
+        // not refused (a kind no pack checks may use its own) is no discussion. (Told by the
+        // loader, not by positions: a ledger row's values share their cells' places.)
+        let unreadable = Set(loaded.stepsOfUnreadableType)
+        let discussions = (record.node["steps"]?.items?.enumerated().filter { place, step in
+            unreadable.contains(place) || step["type"]?.scalar?.text == "collective_discussion"
+        }.map(\.element)) ?? []
         summary.discussionSpans = discussions.compactMap { step in
             guard let last = (step["date"] ?? step["end"]).flatMap(RecordLoader.date) else { return nil }
             let first = step["start"].flatMap(RecordLoader.date) ?? last
@@ -438,7 +439,7 @@ enum RecordChecker {
 
     /// What can be read of a blocked record: its facts that are not false, whether they could be
     /// read at all, the step types it writes and whether one could not be read.
-    private static func uncheckedTraits(of record: DecisionRecord, problems: [RecordProblem]) -> UncheckedTraits {
+    private static func uncheckedTraits(of record: DecisionRecord, unreadable: [Int]) -> UncheckedTraits {
         var traits = UncheckedTraits()
         if let facts = record.node["facts"] {
             if let pairs = facts.mapping {
@@ -450,13 +451,10 @@ enum RecordChecker {
                 traits.factsUnreadable = true
             }
         }
+        traits.someStepTypeUnreadable = !unreadable.isEmpty
         guard let steps = record.node["steps"]?.items else { return traits }
-        for step in steps {
-            guard let type = step["type"], let text = type.scalar?.text, !problems.contains(where: { $0.position == type.position }) else {
-                traits.someStepTypeUnreadable = true
-                continue
-            }
-            traits.stepTypes.insert(text)
+        for (place, step) in steps.enumerated() where !unreadable.contains(place) {
+            if let text = step["type"]?.scalar?.text { traits.stepTypes.insert(text) }
         }
         return traits
     }

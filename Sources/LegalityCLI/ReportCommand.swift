@@ -65,7 +65,7 @@ struct ReportCommand: ParsableCommand {
         let paths = paths.isEmpty ? ["."] : paths
         let found = try Discovery.recordFiles(paths)
         let run = try PreparedRun.prepare(ruleOptions, recordPaths: paths, recordFiles: found, reportWording: true)
-        let files = run.records(among: found, named: paths)
+        let files = try run.records(among: found, named: paths)
         try OutputTarget.requireNotAnInput(output, records: files, run: run)
         guard !run.rules.annualReport.claims.isEmpty else {
             throw RunError(

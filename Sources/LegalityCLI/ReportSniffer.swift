@@ -29,7 +29,7 @@ enum ReportSniffer {
                 headers.insert(line)
                 // The rate tables as versions before their waived column wrote them (still reports).
                 let cells = line.split(separator: ",", omittingEmptySubsequences: false)
-                for waived in ["其中已豁免", "of which waived"] where cells.contains(Substring(waived)) {
+                for waived in [AuditTable.waivedColumn.zh, AuditTable.waivedColumn.en] where cells.contains(Substring(waived)) {
                     headers.insert(cells.filter { $0 != waived }.joined(separator: ","))
                 }
             }

@@ -69,7 +69,7 @@ public enum JUnitReporter {
                 Case(name: record.id ?? record.file, classname: record.kind ?? (record.id == nil ? "file" : "record"),
                      file: record.file, line: record.line, findings: findings,
                      skipped: record.standing == .record && !record.blocked && !record.checkedBeyondFormat && findings.isEmpty
-                        ? (heading.language == .zh ? "除记录格式外没有适用的规则（不检查此类型），未作实质检查" : "no rule beyond the record format applies (a kind no pack checks): nothing of substance was checked")
+                        ? (heading.language == .zh ? "除记录格式外没有适用的规则（此类型无规则包检查，或其行为早于法律施行），未作实质检查" : "no rule beyond the record format applies (a kind no pack checks, or acts before the law was in force): nothing of substance was checked")
                         : nil)
             } else {
                 Case(name: findings.first?.file ?? "", classname: "file", file: findings.first?.file ?? "", line: nil, findings: findings)

@@ -187,7 +187,7 @@ public enum SARIFReporter {
     /// an absolute one inside the repository loses the root; nil outside a repository, or for a
     /// path that leaves it.
     static func repositoryPath(_ file: String, _ repository: (root: String, folder: String)?) -> String? {
-        guard let repository else { return nil }
+        guard let repository, file != "-" else { return nil }
         if file.hasPrefix("/") {
             let root = repository.root.hasSuffix("/") ? repository.root : repository.root + "/"
             return file.hasPrefix(root) ? String(file.dropFirst(root.count)) : nil

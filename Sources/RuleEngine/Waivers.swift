@@ -14,11 +14,11 @@ public struct WaiverLedger: Sendable {
     public let asOf: Day
     private var used: Set<Int> = []
     private var matchedExpired: Set<Int> = []
-    /// The files a run of files named one by one checked (a pre-commit hook's changed files); nil
-    /// for a run of folders, which checks every record a waiver may name. Of a run of named files,
-    /// a waiver is reported unused only when its record was among them (every waiver of the
-    /// repository was "unused" on every commit).
-    public var namedFiles: [String]?
+    /// For a run of files named one by one (a pre-commit hook's changed files): whether a file is
+    /// one of them; nil for a run of folders, which checks every record a waiver may name. Of a
+    /// run of named files, a waiver is reported unused only when it is plain that its record was
+    /// among them (every waiver of the repository was "unused" on every commit).
+    public var isNamedFile: (@Sendable (String) -> Bool)?
     /// The records a run of named files made findings on.
     private var seenRecords: Set<String> = []
 
@@ -38,7 +38,7 @@ public struct WaiverLedger: Sendable {
     /// Marks the findings that a waiver in force excuses.
     public mutating func mark(_ findings: inout [Finding]) {
         guard !waivers.isEmpty else { return }
-        if namedFiles != nil { for finding in findings { if let record = finding.record { seenRecords.insert(record) } } }
+        if isNamedFile != nil { for finding in findings { if let record = finding.record { seenRecords.insert(record) } } }
         for position in findings.indices {
             for (index, waiver) in waivers.enumerated()
             where findings[position].rule == waiver.rule && findings[position].record == waiver.record
@@ -54,12 +54,13 @@ public struct WaiverLedger: Sendable {
     }
 
     /// Whether the run checked the record a waiver names: every run of folders; of a run of named
-    /// files, when a finding was made on the record or the waiver's file was among them.
+    /// files, when the waiver's file was among them, or (a waiver without a file) when a finding
+    /// was made on its record. (A compliant record named without a file leaves its waiver unjudged:
+    /// the run of the whole folder judges it.)
     private func mayJudgeUse(of waiver: Waiver) -> Bool {
-        guard let namedFiles else { return true }
-        if seenRecords.contains(waiver.record) { return true }
-        guard let file = waiver.recordFile else { return false }
-        return namedFiles.contains { sameFile($0, file) }
+        guard let isNamedFile else { return true }
+        if let file = waiver.recordFile { return isNamedFile(file) }
+        return seenRecords.contains(waiver.record)
     }
 
     /// Findings about the waivers themselves, once every finding has been marked.

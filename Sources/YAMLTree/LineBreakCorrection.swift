@@ -10,8 +10,10 @@ import Darwin
 /// comment or a quoted title) pointed a line too low, and the report quoted the wrong line. Lines
 /// end at LF, CR LF and a lone CR; the separator is one more column of its line.
 ///
-/// Made only for a text that holds such a character (found by looking for the two lead bytes they
-/// start with, which Chinese text seldom holds), so other texts cost one search.
+/// Made only for a text that holds such a character (found with `memchr` for the two lead bytes
+/// they start with, checking what follows each: “ ” — … start with one of them too), so other
+/// texts cost one search each. A file read piece by piece (over 8 MiB, for a report that quotes
+/// no lines) keeps libyaml's count.
 struct LineBreakCorrection {
     /// For each separator, in order: the libyaml line that begins after it, and where that line
     /// begins as lines are counted here.
@@ -49,11 +51,15 @@ struct LineBreakCorrection {
 
     /// A libyaml position (1-based) as lines are counted here.
     func position(line libyamlLine: Int, column: Int) -> SourcePosition {
-        // The last separator before the position's line begins (they are few: a linear search).
-        guard let last = breaks.lastIndex(where: { $0.libyamlLine <= libyamlLine }) else {
-            return SourcePosition(line: libyamlLine, column: column)
+        // The last separator before the position's line begins, by binary search (a file of 200,000
+        // separators searched them all for every event, for 23 s).
+        var (low, high) = (0, breaks.count)
+        while low < high {
+            let middle = (low + high) / 2
+            if breaks[middle].libyamlLine <= libyamlLine { low = middle + 1 } else { high = middle }
         }
-        let separator = breaks[last]
+        guard low > 0 else { return SourcePosition(line: libyamlLine, column: column) }
+        let separator = breaks[low - 1]
         if separator.libyamlLine == libyamlLine {
             return SourcePosition(line: separator.line, column: separator.column + column - 1)
         }

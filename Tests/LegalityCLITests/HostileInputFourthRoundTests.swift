@@ -164,9 +164,10 @@ import Testing
         #expect(try unused(["."]) == ["T-2024-001"])
     }
 
-    /// A folder search passes over the rule packs and calendars the configuration loads (the
-    /// README's own `rules: [rules-local/]` made every whole-repository check read them as
-    /// records, REC-001); named on the command line, a file is still read.
+    /// A run passes over the rule packs and calendars the configuration loads (the README's own
+    /// `rules: [rules-local/]` made every whole-repository check read them as records, REC-001, and
+    /// a pre-commit hook handed over a changed rule file as one): named, it is said; a run left with
+    /// no record stops, as one that found none does.
     @Test func aFolderSearchPassesOverTheConfigurationsRulesAndCalendars() throws {
         let rule = """
             id: LOCAL-1
@@ -187,8 +188,11 @@ import Testing
         let result = try CLIRunner.run(["check", "--as-of", "2024-12-31", "."], in: folder)
         #expect(result.status == 0, "\(result.stdout)")
         #expect(result.stdout.contains("检查了 1 条记录"), "\(result.stdout)")
-        let named = try CLIRunner.run(["check", "--as-of", "2024-12-31", "rules-local/LOCAL-1.yaml"], in: folder)
-        #expect(named.status == 1 && named.stdout.contains("REC-001"), "\(named.stdout)")
+        let named = try CLIRunner.run(["check", "--as-of", "2024-12-31", "--lang", "en", "a.yaml", "rules-local/LOCAL-1.yaml"], in: folder)
+        #expect(named.status == 0 && named.stdout.contains("1 record"), "\(named.stdout)")
+        #expect(named.stderr.contains("rules-local/LOCAL-1.yaml: a rule, calendar or ledger mapping this run reads, not checked as a record"), "\(named.stderr)")
+        let only = try CLIRunner.run(["check", "--as-of", "2024-12-31", "--lang", "en", "rules-local"], in: folder)
+        #expect(only.status == 2 && only.stderr.contains("no record files among the paths given"), "\(only.stderr)")
     }
 
     /// A rate table written before the waived column was added is still one of legality's
