@@ -68,8 +68,10 @@ struct AnnualReportDraft {
         }.sorted().joined(separator: text("phrases.id_separator"))
     }
 
+    /// A record's id, else where it is: its file, or for a ledger's row the row (`p.xlsx:台账!A2`,
+    /// not the whole workbook, which read as unreadable).
     static func name(_ record: CheckedRecord) -> String {
-        record.id ?? record.file
+        record.id ?? record.place
     }
 
     // MARK: Overview

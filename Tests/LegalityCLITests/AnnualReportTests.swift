@@ -237,6 +237,15 @@ import Testing
         #expect(oneFile.stdout.contains("A-1（a.yaml:1）") && oneFile.stdout.contains("A-1（a.yaml:18）"), "\(oneFile.stdout)")
     }
 
+    /// A ledger row without an id is named by its row, not by the whole workbook (which read as a
+    /// file that could not be read).
+    @Test func aLedgerRowWithoutAnIdIsNamedByItsRow() throws {
+        let csv = "案件编号,案件名称,立案日期,决定日期\n,某案,2025-03-03,2025-03-20\n"
+        let folder = try CLIRunner.folder(["registry.yaml": Fixtures.registry, "台账.csv": csv])
+        let result = try CLIRunner.run(["report", "--year", "2025", "--as-of", "2026-06-30", "."], in: folder)
+        #expect(result.stdout.contains("（台账.csv:A2）"), "\(result.stdout)")
+    }
+
     @Test func aClaimSomeRecordsDenyGivesTheTrueFigureAndTheRecords() throws {
         let result = try Self.report(["a.yaml": Self.decision("A-1"), "b.yaml": Self.decision("A-2", from: Fixtures.lateReview)])
         #expect(result.status == 0, "\(result.stderr)")
