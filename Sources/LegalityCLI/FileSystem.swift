@@ -173,8 +173,13 @@ enum FileSystem {
         }
     }
 
+    /// Makes a folder and the folders above it that are missing (`--out a/b` with no `a`).
     static func makeDirectory(_ path: String) throws(RunError) {
-        guard mkdir(path, 0o755) == 0 else { throw RunError(message: "\(path): cannot create the folder: \(errorText())") }
+        let parent = path.parentPath
+        if !parent.isEmpty, parent != path, parent != ".", parent != "/", kind(of: parent) == .missing { try makeDirectory(parent) }
+        guard mkdir(path, 0o755) == 0 || (errno == EEXIST && kind(of: path) == .directory) else {
+            throw RunError(message: "\(path): cannot create the folder: \(errorText())")
+        }
     }
 
     /// Writes text to a file atomically, or to standard output when `path` is nil (see `ReportWriter`).

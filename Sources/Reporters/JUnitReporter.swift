@@ -143,7 +143,13 @@ public enum JUnitReporter {
         xml += ">\n"
         if let reason = testCase.skipped { xml += "      <skipped message=\"\(Escaping.xml(reason, attribute: true))\"/>\n" }
         if let highest = failing.map(\.severity).max() {
-            let message = failing.map { "\($0.rule): \($0.title.text(language))" }.joined(separator: "; ")
+            // Each rule once, with how many findings it made when more than one.
+            var rules: [(head: String, count: Int)] = []
+            for finding in failing {
+                let head = "\(finding.rule): \(finding.title.text(language))"
+                if let place = rules.firstIndex(where: { $0.head == head }) { rules[place].count += 1 } else { rules.append((head, 1)) }
+            }
+            let message = rules.map { $0.count > 1 ? "\($0.head) (×\($0.count))" : $0.head }.joined(separator: "; ")
             let text = failing.map { finding in
                 (failing.count > 1 ? ["\(finding.rule): \(finding.title.text(language))"] : []) + details(finding, language)
             }.map { $0.joined(separator: "\n") }.joined(separator: "\n\n")

@@ -249,4 +249,22 @@ import Testing
         #expect(failure.contains("MAD-001") && failure.contains("; "), "\(failure)")
         #expect(result.stdout.contains("<testsuites name=\"legality\" tests=\"2\" failures=\"1\" errors=\"0\" skipped=\"1\">"), "\(result.stdout)")
     }
+
+    /// A rule that fires twice on a record is named once in the failure's message, with its count.
+    @Test func junitNamesARuleOnceWithItsCount() throws {
+        let record = "id: T-8\nkind: other\ntitle: 某事项\nsteps:\n  - {type: decision, date: 2024-03-20, by: [X-1, X-2]}\n"
+        let folder = try CLIRunner.folder(["registry.yaml": Fixtures.registry, "a.yaml": record])
+        let result = try CLIRunner.run(["check", "--as-of", "2024-12-31", "--format", "junit", "--fail-on", "warning", "--lang", "en", "a.yaml"], in: folder)
+        let failure = try #require(result.stdout.split(separator: "\n").first { $0.contains("<failure") })
+        let message = try #require(failure.split(separator: "\"").dropFirst().first)
+        #expect(message.hasPrefix("REC-004: ") && message.hasSuffix("(×2)") && !message.contains("; "), "\(failure)")
+    }
+
+    /// `import --out a/b` makes the folders that are missing, as its help says.
+    @Test func importMakesTheFoldersOfItsOutput() throws {
+        let folder = try CLIRunner.folder(["a.csv": "案件编号,案件名称,立案日期\nX-1,某案,2025-03-03\n"])
+        let result = try CLIRunner.run(["import", "a.csv", "--out", "out/deeper"], in: folder)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("out/deeper/X-1.yaml").path))
+    }
 }
