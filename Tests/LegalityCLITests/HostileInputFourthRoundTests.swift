@@ -169,20 +169,10 @@ import Testing
     /// a pre-commit hook handed over a changed rule file as one): named, it is said; a run left with
     /// no record stops, as one that found none does.
     @Test func aFolderSearchPassesOverTheConfigurationsRulesAndCalendars() throws {
-        let rule = """
-            id: LOCAL-1
-            severity: warning
-            title: {zh: 决定缺少签发人, en: Decision without signer}
-            message: {zh: 决定没有签发人, en: the decision has no signer}
-            basis: {instrument: 某县办法, article: 第三条}
-            for_each:
-              decision: {steps: {type: decision}}
-            violation: {missing: $decision.by}
-            """
         let folder = try CLIRunner.folder([
             "registry.yaml": Fixtures.registry, "a.yaml": Fixtures.compliant,
             ".legality.yaml": "rules: [rules-local/]\ncalendars: [calendars/local.yaml]\n",
-            "rules-local/LOCAL-1.yaml": rule,
+            "rules-local/LOCAL-1.yaml": TestCommandTests.rule,
             "calendars/local.yaml": "years:\n  2024:\n    holidays: [2024-03-13]\n",
         ])
         let result = try CLIRunner.run(["check", "--as-of", "2024-12-31", "."], in: folder)
