@@ -75,7 +75,15 @@ struct AuditCommand: ParsableCommand {
         let engine = Engine(context: run.context(asOf: asOf, limits: limits))
         var checked = RecordChecker.check(files, engine: engine, keepSources: false, jobs: ruleOptions.workerCount, limits: limits)
         var ledger = run.ledger(asOf: asOf, paths: paths, files: files)
-        for index in checked.records.indices { ledger.mark(&checked.records[index].findings) }
+        for index in checked.records.indices {
+            ledger.mark(&checked.records[index].findings)
+            // A record whose rules needing a registry could not run (none beside it) is not known to
+            // comply: a case with an expired certificate was 合规 in a folder without a registry.
+            let record = checked.records[index]
+            if record.standing == .record, !record.blocked, run.registries.registry(for: record.file) == nil {
+                checked.records[index].rulesNotRunWithoutRegistry = engine.rulesNeedingRegistry(forKind: record.kind).map(\.id)
+            }
+        }
         var audit = AuditReport(
             version: Legality.version, from: from.day, to: to.day, asOf: asOf, language: run.language,
             records: checked.records, rules: engine.rules, kindNames: run.rules.kindNames,

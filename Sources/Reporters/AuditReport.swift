@@ -90,7 +90,9 @@ public enum AuditStatus: String, Sendable {
     /// The file could not be read as a record.
     case unreadable
     /// A record whose meaning is unknown (a value outside the vocabulary, a done step in the
-    /// future, a missing or mistyped key): it can be neither passed nor failed, and counts as failed.
+    /// future, a missing or mistyped key), or one a rule could not be finished on, or whose rules
+    /// needing a registry did not run (none beside it): it can be neither passed nor failed, and
+    /// counts as failed.
     case unverifiable
 
     /// The status in a language.
@@ -248,6 +250,9 @@ public struct AuditReport: Sendable {
         // Nor can one a rule could not be finished on (out of its budget, values of mixed types),
         // which may hide a finding, as the annual report says too (an error found is said first).
         if record.hasEngineFinding { return .unverifiable }
+        // Nor one whose rules needing a registry did not run (none beside it): an expired
+        // certificate was 合规.
+        if !record.rulesNotRunWithoutRegistry.isEmpty { return .unverifiable }
         if record.findings.contains(where: { $0.waiver != nil && $0.severity == .error }) { return .waived }
         if !active.isEmpty { return .warnings }
         // Findings all waived (a warning): waived, as the row's counts say (it was 有警告 with 警告 0).

@@ -51,6 +51,9 @@ public struct CheckedRecord: Sendable {
     public var discussionSpans: [ClosedRange<Day>] = []
     /// The days of its planned collective discussions (for the gate's question of a mistyped meeting day).
     public var plannedDiscussionDays: [Day] = []
+    /// The rules that apply to its kind and need a registry of people, which did not run for it
+    /// (no registry beside it): it cannot be called compliant (the audit's status).
+    public var rulesNotRunWithoutRegistry: [String] = []
     /// For a record its rules could not run on (`blocked`): what can still be read of it, to
     /// tell whether a claim of the annual report speaks of it (`AnnualReportWording.Claim.aboutFacts`
     /// and `aboutSteps`); nil for any other.

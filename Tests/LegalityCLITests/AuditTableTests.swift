@@ -47,6 +47,18 @@ import Testing
         #expect((json["summary"] as? [String: Any])?["failedByWaivedErrors"] as? Int == 1)
     }
 
+    /// A record whose rules needing a registry did not run (no registry beside it) is 无法核查,
+    /// not 合规: a case with an expired certificate was called compliant in a folder without one.
+    @Test func aRecordWhoseRegistryRulesDidNotRunIsNotCompliant() throws {
+        let penalty = try String(contentsOf: CLIRunner.root.appendingPathComponent("cases/penalty/gas-station-expired-certificate.yaml"), encoding: .utf8)
+        let registry = try String(contentsOf: CLIRunner.root.appendingPathComponent("cases/registry.yaml"), encoding: .utf8)
+        let arguments = ["audit", "--from", "2025-01-01", "--to", "2025-12-31", "--as-of", "2026-01-31", "--table", "records", "."]
+        let without = try CLIRunner.run(arguments, in: try CLIRunner.folder(["a.yaml": penalty]))
+        #expect(without.stdout.contains(",无法核查,"), "\(without.stdout)")
+        let with = try CLIRunner.run(arguments, in: try CLIRunner.folder(["a.yaml": penalty, "registry.yaml": registry]))
+        #expect(with.stdout.contains(",不合规,") && with.stdout.contains("PEN-002"), "\(with.stdout)")
+    }
+
     @Test func monthsWithNoRecordsAreShownAndTheirKeyOnce() throws {
         let rows = try Self.table("months")
         #expect(rows.first?.prefix(2) == ["月份", "记录数"])
