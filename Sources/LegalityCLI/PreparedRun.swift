@@ -93,13 +93,9 @@ struct PreparedRun {
     /// A parameter value as the set-up line shows it: `30`, `[executive, office]`.
     private static func shown(_ value: ParameterValue) -> String {
         func text(_ literal: Literal) -> String {
-            switch literal {
-            case .null: "null"
-            case .bool(let flag): flag ? "true" : "false"
-            case .number(let number): number == number.rounded() && abs(number) < 1e15 ? String(Int(number)) : String(number)
             // A text holding a comma is quoted, so it does not read as two items.
-            case .text(let text): text.contains(",") || text.contains("，") ? "\"\(text)\"" : text
-            }
+            if case .text(let text) = literal, text.contains(",") || text.contains("，") { return "\"\(text)\"" }
+            return literal.written
         }
         return switch value {
         case .single(let literal): text(literal)

@@ -204,14 +204,7 @@ struct ListRules: ParsableCommand {
             case (.text(let a), .text(let b)): order = a < b ? -1 : (a > b ? 1 : 0)
             default: return nil
             }
-            switch comparison {
-            case .eq: return order == 0
-            case .ne: return order != 0
-            case .lt: return order < 0
-            case .le: return order <= 0
-            case .gt: return order > 0
-            case .ge: return order >= 0
-            }
+            return comparison.holds(order)
         default: return nil
         }
     }

@@ -47,8 +47,9 @@ public struct ComplianceRate: Sendable {
     /// Counts one record in a department's, a month's or the overall rate: passed when without
     /// errors; failed by waivers alone when its status is waived.
     mutating func count(_ record: CheckedRecord) {
-        let withoutErrors = AuditReport.isWithoutErrors(record)
-        count(record.findings, passed: withoutErrors, waivedOnly: !withoutErrors && AuditReport.status(of: record) == .waived)
+        let status = AuditReport.status(of: record)
+        let withoutErrors = AuditReport.isWithoutErrors(record, status: status)
+        count(record.findings, passed: withoutErrors, waivedOnly: !withoutErrors && status == .waived)
     }
 
     /// What the failed ones owe to waivers alone, said after the rate ("，另 1 条的错误已说明理由豁免（仍计为未通过）"),
@@ -253,7 +254,7 @@ public struct AuditReport: Sendable {
         // Nor one whose rules needing a registry did not run (none beside it): an expired
         // certificate was 合规.
         if !record.rulesNotRunWithoutRegistry.isEmpty { return .unverifiable }
-        if record.findings.contains(where: { $0.waiver != nil && $0.severity == .error }) { return .waived }
+        if hasWaivedError(record) { return .waived }
         if !active.isEmpty { return .warnings }
         // Findings all waived (a warning): waived, as the row's counts say (it was 有警告 with 警告 0).
         if record.findings.contains(where: { $0.waiver != nil }) { return .waived }
@@ -271,8 +272,8 @@ public struct AuditReport: Sendable {
     }
 
     /// Whether a record counts as without errors in the department, month and overall rates.
-    static func isWithoutErrors(_ record: CheckedRecord) -> Bool {
-        switch status(of: record) {
+    static func isWithoutErrors(_ record: CheckedRecord, status: AuditStatus? = nil) -> Bool {
+        switch status ?? self.status(of: record) {
         case .compliant, .warnings, .pending: true
         case .waived: !hasWaivedError(record)
         default: false

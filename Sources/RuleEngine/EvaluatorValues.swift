@@ -81,7 +81,7 @@ extension Evaluator {
             return (left == right) == (comparison == .eq)
         }
         switch order(lhs, rhs) {
-        case .ordered(let order): return Self.holds(order, comparison)
+        case .ordered(let order): return comparison.holds(order)
         case .missing: return false
         case .mismatch(let problem):
             noteTypeError(problem, lhs, rhs)
@@ -145,18 +145,6 @@ extension Evaluator {
         typeError = (problem, position(of: lhs) ?? position(of: rhs))
     }
 
-    /// Whether `order` (the sign of lhs - rhs) satisfies a comparison.
-    static func holds(_ order: Int, _ comparison: Comparison) -> Bool {
-        let sign = order.signum()
-        switch comparison {
-        case .eq: return sign == 0
-        case .ne: return sign != 0
-        case .lt: return sign < 0
-        case .le: return sign <= 0
-        case .gt: return sign > 0
-        case .ge: return sign >= 0
-        }
-    }
 
     /// The text form of a value, for messages, evidence and comparisons of texts.
     func text(_ value: Value, _ language: Language) -> String {

@@ -54,6 +54,21 @@ extension Literal {
 /// How two values compare in `eq`, `ne`, `lt`, `le`, `gt` and `ge`.
 public enum Comparison: String, Sendable, CaseIterable {
     case eq, ne, lt, le, gt, ge
+
+    /// Whether an order (the sign of left - right) satisfies the comparison. (Inlinable: the
+    /// evaluator asks it of every comparison, and lint of constants.)
+    @inlinable
+    public func holds(_ order: Int) -> Bool {
+        let sign = order.signum()
+        switch self {
+        case .eq: return sign == 0
+        case .ne: return sign != 0
+        case .lt: return sign < 0
+        case .le: return sign <= 0
+        case .gt: return sign > 0
+        case .ge: return sign >= 0
+        }
+    }
 }
 
 /// An arithmetic operator.
