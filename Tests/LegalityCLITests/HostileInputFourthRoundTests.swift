@@ -142,6 +142,25 @@ import Testing
         #expect(lint.stderr.contains("'faild' (a 'never' value of parameter 'ok') is no code of outcomes; did you mean 'failed'?"), "\(lint.stderr)")
     }
 
+    /// A returned review is no pass either, and a reviewer's or the head's signoff is no legal
+    /// adviser's opinion: a committed configuration with `passing_outcomes: [passed, conditional,
+    /// returned]` or MAD-005's `roles: [legal_adviser, public_lawyer, reviewer]` sent a returned
+    /// review, or one signed by its reviewer only, to the meeting READY.
+    @Test(arguments: [
+        ("MAD-003: {passing_outcomes: [passed, conditional, returned]}", "1:42: MAD-003's parameter 'passing_outcomes' may never hold 'returned'"),
+        ("MAD-005: {roles: [legal_adviser, public_lawyer, reviewer]}", "1:31: MAD-005's parameter 'roles' may never hold 'reviewer'"),
+        ("NOR-008: {roles: [head]}", "1:31: NOR-008's parameter 'roles' may never hold 'head'"),
+        ("PEN-006: {passing_outcomes: [returned]}", "1:42: PEN-006's parameter 'passing_outcomes' may never hold 'returned'"),
+    ])
+    func aConfigurationCannotMakeAReturnedReviewOrAReviewerPass(parameter: String, message: String) throws {
+        let folder = try CLIRunner.folder([
+            "registry.yaml": Fixtures.registry, "a.yaml": Fixtures.compliant, ".legality.yaml": "parameters: {\(parameter)}\n",
+        ])
+        let result = try CLIRunner.run(["gate", "--meeting", "2024-03-20", "a.yaml", "--lang", "en"], in: folder)
+        #expect(result.status == 2, "\(result.stdout)")
+        #expect(result.stderr.contains(".legality.yaml:" + message + ": the law rules it out"), "\(result.stderr)")
+    }
+
     /// A run of files named one by one (a pre-commit hook's changed files) says a waiver is unused
     /// only when its record was among them: every waiver of the repository was "unused" on every
     /// commit (and failed it with fail_on: info). A run of the folder still says so.
