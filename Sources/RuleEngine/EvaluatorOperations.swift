@@ -53,6 +53,15 @@ extension Evaluator {
         return .text(name ?? id, position(of: value))
     }
 
+    /// The roles the registry gives a person (none for a person it does not know), each as the
+    /// vocabulary's code when it is written as a code or a name of a role (`法律顾问` is
+    /// `legal_adviser`), else as written: a registry's roles are an office's own words.
+    func personRoles(_ value: Value) -> Value {
+        let roles = registry?.lookUp(text(value, .en)) { $0.roles } ?? []
+        let section = context.rules.vocabulary.section(RecordFormat.Section.roles)
+        return .list(roles.map { .text(section.code(for: $0) ?? $0, nil) })
+    }
+
     /// The year or the month of a date; a value that is no date is a type error.
     func datePart(_ part: DatePart, of value: Value) -> Value {
         guard let day = day(value) else {

@@ -152,6 +152,9 @@ struct Programs {
         case .personName(let inner):
             let inner = make(inner)
             return Program { $0.spend() ? $0.personName(inner($0)) : .missing }
+        case .personRoles(let inner):
+            let inner = make(inner)
+            return Program { $0.spend() ? $0.personRoles(inner($0)) : .missing }
         case .label(let inner):
             let inner = make(inner)
             return Program { $0.spend() ? $0.label(inner($0)) : .missing }

@@ -231,6 +231,9 @@ public indirect enum Expression: Sendable {
     case peopleNamed(Expression)
     /// The id of the one registry person whose id or name is a character away: `person_like: $text`.
     case personLike(Expression)
+    /// The roles the registry gives a person, as codes of the vocabulary's roles where a role is
+    /// written as one of their names (empty for a person it does not know): `person_roles: P`.
+    case personRoles(Expression)
 }
 
 extension Expression {
@@ -248,7 +251,8 @@ extension Expression {
             return [inner]
         case .first(let inner), .last(let inner), .distinct(let inner), .count(let inner), .periodDays(let inner), .personName(let inner),
              .label(let inner), .not(let inner), .exists(let inner), .missing(let inner), .isTrue(let inner), .registered(let inner),
-             .seenBefore(_, let inner), .typeOf(let inner), .personNamed(let inner), .peopleNamed(let inner), .personLike(let inner):
+             .seenBefore(_, let inner), .typeOf(let inner), .personNamed(let inner), .peopleNamed(let inner), .personLike(let inner),
+             .personRoles(let inner):
             return [inner]
         case .phrase(let template):
             return (template.zh + template.en).compactMap { part in

@@ -17,7 +17,7 @@ struct ExpressionCompiler {
         "all", "any", "not", "exists", "missing", "eq", "ne", "lt", "le", "gt", "ge", "in", "is_true",
         "steps", "items", "first", "last", "earliest", "latest", "coalesce", "if", "concat", "distinct", "count",
         "add_days", "add_working_days", "add_calendar_days", "add_period", "days", "working_days", "period_days", "person_name", "label",
-        "registered", "certificate_valid", "has_qualification", "seen_before", "type_of", "text", "person_named", "people_named", "person_like", "add", "sub", "min", "max", "sum", "year", "month", "has_role",
+        "registered", "certificate_valid", "has_qualification", "seen_before", "type_of", "text", "person_named", "people_named", "person_like", "add", "sub", "min", "max", "sum", "year", "month", "has_role", "person_roles",
     ]
 
     let file: String
@@ -294,6 +294,9 @@ struct ExpressionCompiler {
                 return (.literal(.null), .other)
             }
             return (.phrase(MessageTemplate(zh: template(zhText, at: zh), en: template(enText, at: en))), .other)
+        case "person_roles":
+            readsRegistry = true
+            return (.personRoles(compile(argument)), .other)
         case "person_named":
             readsRegistry = true
             return (.personNamed(compile(argument)), .other)

@@ -196,16 +196,16 @@ import Testing
         let folder = try CLIRunner.folder(["p.yaml": penalty])
         let period = ["audit", "--from", "2025-01-01", "--to", "2025-12-31", "--as-of", "2026-12-31"]
         let json = try CLIRunner.json(try CLIRunner.run(period + ["--format", "json", "."], in: folder).stdout)
-        #expect(json["notRunWithoutRegistry"] as? [String] == ["PEN-002", "PEN-007", "REC-004"])
-        let line = "配置：无（内置默认）；未找到人员名册，未执行：PEN-002、PEN-007、REC-004"
+        #expect(json["notRunWithoutRegistry"] as? [String] == ["PEN-002", "PEN-007", "REC-004", "REC-009"])
+        let line = "配置：无（内置默认）；未找到人员名册，未执行：PEN-002、PEN-007、REC-004、REC-009"
         #expect(try CLIRunner.run(period + ["--format", "markdown", "."], in: folder).stdout.contains(line))
         #expect(try CLIRunner.run(period + ["--format", "html", "."], in: folder).stdout.contains(line))
         #expect(try CLIRunner.run(["check", "--as-of", "2026-12-31", "."], in: folder).stdout.contains(line))
         let checkJSON = try CLIRunner.json(try CLIRunner.run(["check", "--format", "json", "--as-of", "2026-12-31", "."], in: folder).stdout)
-        #expect(checkJSON["notRunWithoutRegistry"] as? [String] == ["PEN-002", "PEN-007", "REC-004"])
+        #expect(checkJSON["notRunWithoutRegistry"] as? [String] == ["PEN-002", "PEN-007", "REC-004", "REC-009"])
         let sarif = try CLIRunner.json(try CLIRunner.run(["check", "--format", "sarif", "--as-of", "2026-12-31", "."], in: folder).stdout)
         let properties = ((sarif["runs"] as? [[String: Any]])?.first?["properties"] as? [String: Any]) ?? [:]
-        #expect(properties["notRunWithoutRegistry"] as? [String] == ["PEN-002", "PEN-007", "REC-004"])
+        #expect(properties["notRunWithoutRegistry"] as? [String] == ["PEN-002", "PEN-007", "REC-004", "REC-009"])
         // With the registry, nothing is said.
         let registry = try String(contentsOf: CLIRunner.root.appendingPathComponent("cases/registry.yaml"), encoding: .utf8)
         let covered = try CLIRunner.folder(["p.yaml": penalty, "registry.yaml": registry])
