@@ -167,6 +167,10 @@ public enum GateReporter {
                 output += "    - \(severity)[\(line(finding.rule))]\(state) \(line(finding.title.text(language)))\(zh ? "：" : ": ")\(text(finding.message.text(language)))\n"
                 if let waiver = Wording.waiver(finding, language) { output += "      \(line(waiver))\n" }
                 output += "      \(Wording.label("依据", "basis", language))\(line(finding.basis.text(language)))\n"
+                // Where to look: two findings of one rule, or two unreadable documents of one file, are told apart.
+                if let position = finding.position {
+                    output += "      \(Wording.label("位置", "at", language))\(line(finding.file)):\(position.line):\(position.column)\n"
+                }
                 if let help = finding.help { output += "      \(Wording.label("需要做", "to do", language))\(text(help.text(language)))\n" }
             }
             if item.ready, !item.ruleApplied { output += "    - \(AgendaItem.noRuleNotice(language))\n" }
