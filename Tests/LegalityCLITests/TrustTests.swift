@@ -107,6 +107,13 @@ import Testing
         let stale = record.replacingOccurrences(of: "2099-01-01", with: "2019-08-01")
         let (_, staleReport) = try Self.check(["a.yaml": stale], asOf: "2024-06-30")
         #expect(Self.rules(staleReport).contains("MAD-010"), "\(Self.rules(staleReport))")
+        // A discussion still ahead is the first discussion, and picks the law: a decision dated
+        // 2019 (a typo of the year, or a decision made before its discussion) switched the
+        // regulations off for an item to be discussed in 2026, and the run passed.
+        let early = record.replacingOccurrences(of: "2024-04-01", with: "2019-08-30").replacingOccurrences(of: "2099-01-01", with: "2024-12-01")
+        let (earlyStatus, earlyReport) = try Self.check(["a.yaml": early], asOf: "2024-06-30")
+        #expect(earlyStatus == 1)
+        #expect(Self.rules(earlyReport).contains("MAD-010"), "\(Self.rules(earlyReport))")
     }
 
     /// Once the decision is made, no finding about the review before the discussion is work still
