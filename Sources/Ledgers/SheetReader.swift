@@ -31,6 +31,7 @@ struct SheetReader {
         var rowNumber = 0
         var lastColumn = 0
         var reading: String?
+        var inPhonetic = false
         var sharedText = 0
         while let event = try reader.next() {
             switch event {
@@ -88,7 +89,13 @@ struct SheetReader {
                 cell?.hasValue = true
             case .start("f", _, _):
                 cell?.hasFormula = true
-            case .start("t", _, let closed) where cell != nil:
+            // A phonetic run (`rPh`, furigana) of an inline string is no part of its text: Excel
+            // does not show it, and a cell showing nothing read as the 通过 of its hidden run.
+            case .start("rPh", _, let closed) where cell != nil:
+                inPhonetic = !closed
+            case .end("rPh"):
+                inPhonetic = false
+            case .start("t", _, let closed) where cell != nil && !inPhonetic:
                 reading = closed ? nil : "t"
             case .end("v"), .end("t"):
                 reading = nil

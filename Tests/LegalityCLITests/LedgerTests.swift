@@ -121,6 +121,32 @@ import Testing
         #expect(uncomputed.compactMap { $0["record"] as? String } == ["F-2"], "\(findings)")
     }
 
+    /// A phonetic run (`rPh`) of an inline string is no part of the cell's text, as Excel shows it
+    /// and as a shared string's already was not: a cell showing nothing read as the 通过 hidden in
+    /// its run, and a failed review passed.
+    @Test func aPhoneticRunOfAnInlineStringIsNotItsText() throws {
+        let folder = try CLIRunner.folder(["registry.yaml": Fixtures.registry])
+        let script = #"""
+            import zipfile
+            def c(ref, text): return '<c r="%s" t="inlineStr"><is><t>%s</t></is></c>' % (ref, text)
+            def ruby(ref, text, hidden): return '<c r="%s" t="inlineStr"><is><t>%s</t><rPh sb="0" eb="0"><t>%s</t></rPh></is></c>' % (ref, text, hidden)
+            rows = '<row r="1">' + c("A1", "案件编号") + c("B1", "案件名称") + c("C1", "立案日期") + c("D1", "听证日期") + '</row>'
+            rows += '<row r="2">' + c("A2", "F-1") + c("B2", "某案") + ruby("C2", "2025-03-03", "ふりがな") + c("D2", "") + '</row>'
+            with zipfile.ZipFile("台账.xlsx", "w") as z:
+                z.writestr("[Content_Types].xml", "<Types/>")
+                z.writestr("xl/workbook.xml", '<workbook xmlns:r="r"><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>')
+                z.writestr("xl/_rels/workbook.xml.rels", '<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/></Relationships>')
+                z.writestr("xl/worksheets/sheet1.xml", "<worksheet><sheetData>" + rows + "</sheetData></worksheet>")
+            """#
+        let made = try CLIRunner.shell("python3 -c '\(script.replacingOccurrences(of: "'", with: "'\\''"))'", in: folder)
+        #expect(made.status == 0, "\(made.stderr)")
+        let imported = try CLIRunner.run(["import", "台账.xlsx", "--out", "out"], in: folder)
+        #expect(imported.status == 0, "\(imported.stdout)\(imported.stderr)")
+        let record = try String(contentsOf: folder.appendingPathComponent("out/F-1.yaml"), encoding: .utf8)
+        #expect(record.contains("2025-03-03"), "\(record)")
+        #expect(!record.contains("ふりがな"), "\(record)")
+    }
+
     @Test func hostileWorkbooksAreClearFindingsNeverHangs() throws {
         let folder = try CLIRunner.folder(["registry.yaml": Fixtures.registry, "ok.yaml": Fixtures.compliant])
         let script = #"""
