@@ -187,18 +187,37 @@ enum Discovery {
         var folder = start
         while true {
             let file = folder.appendingComponent("registry.yaml")
-            if FileSystem.kind(of: file) == .file { return [file] }
+            if FileSystem.kind(of: file) == .file {
+                try refuseLinkLeaving(file, root: rootReal ?? rootFolder)
+                return [file]
+            }
             let directory = folder.appendingComponent("registry")
             if FileSystem.kind(of: directory) == .directory {
-                return try FileSystem.list(directory)
+                try refuseLinkLeaving(directory, root: rootReal ?? rootFolder)
+                let files = try FileSystem.list(directory)
                     .filter { name in !name.hasPrefix(".") && hasRecordExtension(name) && !LedgerInput.isLedger(name) }
                     .map { directory.appendingComponent($0) }
+                for file in files { try refuseLinkLeaving(file, root: rootReal ?? rootFolder) }
+                return files
             }
             guard let real = FileSystem.realPath(folder), real != current, real != "/" else { return [] }
             let insideCurrent = real.hasPrefix(current + "/")
             if !insideCurrent, real == rootReal || rootReal == nil { return [] }
             let last = folder.lastComponent
             folder = last == "." || last == ".." ? folder.appendingComponent("..") : folder.parentPath
+        }
+    }
+
+    /// Refuses a registry found beside the records (not named) that is a link leading outside the
+    /// repository the run is in (outside any, the working folder) and the path given: a
+    /// `registry.yaml` linked to a file elsewhere was read, and its names quoted in "did you mean"
+    /// hints and its keys in errors, as a named registry outside the repository never is.
+    private static func refuseLinkLeaving(_ path: String, root: String) throws(RunError) {
+        guard FileSystem.isLink(path) else { return }
+        let boundary = PreparedRun.repository()?.root ?? FileSystem.currentDirectory()
+        let roots = [FileSystem.realPath(boundary) ?? boundary, FileSystem.realPath(root) ?? root]
+        guard let target = FileSystem.realPath(path), isInside(target, roots) else {
+            throw RunError(message: "\(path): the registry found beside the records is a link that leads outside the repository and the folders checked; it was not read (name a registry kept elsewhere with --registry)")
         }
     }
 

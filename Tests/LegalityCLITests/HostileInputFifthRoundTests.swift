@@ -1,0 +1,34 @@
+import Foundation
+@testable import LegalityCLI
+import Testing
+
+/// The fifth hostile review (twenty-fifth session): one test per item found.
+@Suite struct HostileInputFifthRoundTests {
+    /// A registry found beside the records that is a link leading outside the repository and the
+    /// folders checked is not read: its names came back in "did you mean" hints (a secret file's
+    /// people in a CI log), its keys in errors. One inside is read as before.
+    @Test func aRegistryLinkLeadingOutsideIsNotRead() throws {
+        let outside = try CLIRunner.folder(["secret.yaml": "people:\n  - {id: P-9, name: 机密人员}\n"])
+        let folder = try CLIRunner.folder([".git/HEAD": "ref: refs/heads/main\n", "recs/a.yaml": Fixtures.compliant.replacingOccurrences(of: "P-1]", with: "机密人]")])
+        let link = folder.appendingPathComponent("recs/registry.yaml")
+        try FileManager.default.createSymbolicLink(at: link, withDestinationURL: outside.appendingPathComponent("secret.yaml"))
+        let result = try CLIRunner.run(["check", "--as-of", "2024-12-31", "--format", "json", "recs"], in: folder)
+        #expect(result.status == 2, "\(result.stdout)")
+        #expect(result.stderr.contains("recs/registry.yaml: the registry found beside the records is a link that leads outside"), "\(result.stderr)")
+        #expect(!result.stdout.contains("机密人员") && !result.stderr.contains("机密人员"))
+        // A folder `registry/` holding such a link is refused too.
+        try FileManager.default.removeItem(at: link)
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("recs/registry"), withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(
+            at: folder.appendingPathComponent("recs/registry/people.yaml"), withDestinationURL: outside.appendingPathComponent("secret.yaml"))
+        let inFolder = try CLIRunner.run(["check", "--as-of", "2024-12-31", "recs"], in: folder)
+        #expect(inFolder.status == 2, "\(inFolder.stdout)")
+        #expect(inFolder.stderr.contains("recs/registry/people.yaml: the registry found beside the records is a link"), "\(inFolder.stderr)")
+        // A link to a registry inside the repository is read.
+        try FileManager.default.removeItem(at: folder.appendingPathComponent("recs/registry"))
+        try Fixtures.registry.write(to: folder.appendingPathComponent("people.yaml"), atomically: true, encoding: .utf8)
+        try FileManager.default.createSymbolicLink(at: link, withDestinationURL: folder.appendingPathComponent("people.yaml"))
+        let inside = try CLIRunner.run(["check", "--as-of", "2024-12-31", "recs"], in: folder)
+        #expect(inside.status != 2, "\(inside.stderr)")
+    }
+}
