@@ -43,7 +43,12 @@ enum Escaping {
         // never reach a spreadsheet.
         var field = text.unicodeScalars.contains(where: isHiddenControl)
             ? String(String.UnicodeScalarView(text.unicodeScalars.filter { !isHiddenControl($0) })) : text
-        if let first = field.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first) {
+        // What a spreadsheet may pass over before a formula (spaces, a line end, invisible and
+        // format characters: `\u{200B}=1+2`, `\u{3000}=1+2`) is passed over here too.
+        let leading = field.unicodeScalars.first { !isBlankBeforeFormula($0) }
+        if let first = field.unicodeScalars.first, ["\t", "\r"].contains(first) {
+            field = "'" + field
+        } else if let leading, ["=", "+", "-", "@"].contains(leading) {
             field = "'" + field
         }
         let needsQuotes = field.unicodeScalars.contains { $0 == "," || $0 == "\"" || $0 == "\r" || $0 == "\n" }
@@ -53,6 +58,17 @@ enum Escaping {
             if scalar == "\"" { quoted += "\"\"" } else { quoted.unicodeScalars.append(scalar) }
         }
         return quoted + "\""
+    }
+
+    /// Whether a character shows nothing a reader would take for the start of a field: white
+    /// space, a control, a format or default-ignorable character (zero-width space, soft hyphen,
+    /// Hangul filler), a noncharacter.
+    static func isBlankBeforeFormula(_ scalar: Unicode.Scalar) -> Bool {
+        let properties = scalar.properties
+        switch properties.generalCategory {
+        case .control, .format, .spaceSeparator, .lineSeparator, .paragraphSeparator: return true
+        default: return properties.isWhitespace || properties.isDefaultIgnorableCodePoint || properties.isNoncharacterCodePoint
+        }
     }
 
     /// C0 and C1 controls other than tab, LF and CR, and the characters `isHidden` names.

@@ -197,6 +197,13 @@ import YAMLTree
         #expect(Escaping.csv("@SUM(A1)") == "'@SUM(A1)")
         #expect(Escaping.csv("a,\"b\"") == "\"a,\"\"b\"\"\"")
         #expect(Escaping.csv("普通文本") == "普通文本")
+        // What shows nothing before the formula does not hide it: spaces, a line end, zero-width
+        // and format characters, the Hangul filler, a noncharacter.
+        for blank in [" ", "\u{3000}", "\u{A0}", "\u{200B}", "\u{2060}", "\u{AD}", "\u{180E}", "\u{3164}", "\u{FFFE}", "\n"] {
+            let field = Escaping.csv(blank + "=1+2")
+            #expect(field.hasPrefix("'") || field.hasPrefix("\"'"), "\(Array(blank.unicodeScalars)): \(field)")
+        }
+        #expect(Escaping.csv("说明 =1") == "说明 =1")
     }
 
     // MARK: JUnit
