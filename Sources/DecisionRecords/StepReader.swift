@@ -84,26 +84,26 @@ extension RecordReader {
     @discardableResult
     private mutating func readCode(
         _ key: String, _ valueNode: BorrowedNode?, of node: inout MappingRewrite, step: Int, section: Vocabulary.Section, what: LocalizedText,
-        required: Bool, checked: Bool
+        required: Bool, checked: Bool, shownAs shown: String? = nil
     ) -> (code: String?, number: Int?) {
         // The value's core type is resolved once (nil for a list or a mapping).
         let value = valueNode?.coreValue
         guard let valueNode else {
             if required {
-                add(.step, zh: "第 \(step) 个步骤缺少 \(key)", en: "step \(step) lacks '\(key)'", at: node.original)
+                add(.step, zh: "第 \(step) 个步骤缺少 \(shown ?? key)", en: "step \(step) lacks '\(shown ?? key)'", at: node.original)
             }
             return (nil, nil)
         }
         // A key written without a value (`status:`, `status: ~`) is no text: left unread, a null
         // status made a done step planned, and every rule passed it by.
         guard value != .null else {
-            codeWithoutValue(key, at: valueNode, step: step, what: what, required: required)
+            codeWithoutValue(shown ?? key, at: valueNode, step: step, what: what, required: required)
             return (nil, nil)
         }
         guard case .string(let written) = value else {
             let kind = value.map { Wording.kind($0, .zh) } ?? Wording.kind(valueNode.kind, .zh)
             let kindEnglish = value.map { Wording.kind($0, .en) } ?? Wording.kind(valueNode.kind, .en)
-            add(.step, zh: "第 \(step) 个步骤的 \(key) 是\(kind)，应为文本", en: "step \(step) has \(key) \(kindEnglish), expected a text", at: valueNode)
+            add(.step, zh: "第 \(step) 个步骤的 \(shown ?? key) 是\(kind)，应为文本", en: "step \(step) has \(shown ?? key) \(kindEnglish), expected a text", at: valueNode)
             return (nil, nil)
         }
         if Vocabulary.trimmed(written).isEmpty {
@@ -112,7 +112,7 @@ extension RecordReader {
             if checked, !required {
                 unknownCode(written, at: valueNode, section: section.name, what: what)
             } else {
-                add(.step, zh: "第 \(step) 个步骤的 \(key) 是空文本，应为\(what.zh)", en: "step \(step) has an empty \(key), expected a \(what.en)", at: valueNode)
+                add(.step, zh: "第 \(step) 个步骤的 \(shown ?? key) 是空文本，应为\(what.zh)", en: "step \(step) has an empty \(shown ?? key), expected a \(what.en)", at: valueNode)
             }
             return (nil, nil)
         }
@@ -236,7 +236,7 @@ extension RecordReader {
         if isDiscussion {
             var rewrite = MappingRewrite(meeting)
             _ = readCode("type", meeting["type"], of: &rewrite, step: step, section: format.codes.meetingTypes,
-                         what: LocalizedText(zh: "会议类型", en: "meeting type"), required: false, checked: true)
+                         what: LocalizedText(zh: "会议类型", en: "meeting type"), required: false, checked: true, shownAs: "meeting.type")
             if let rewritten = rewrite.rewritten { node.replace("meeting", with: rewritten) }
         }
         for key in ["minutes", "dissent_recorded"] {

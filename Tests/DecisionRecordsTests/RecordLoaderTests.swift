@@ -212,7 +212,7 @@ struct StepProblemTests {
     @Test(arguments: [
         ("status: ~", "status", "step status"), ("status:", "status", "step status"), ("status: null", "status", "step status"),
         ("outcome: ~", "outcome", "outcome"), ("form: ~", "form", "review form"),
-        ("meeting: {type: ~}", "type", "meeting type"), ("signoffs: [{person: P-1, role: ~}]", "role", "signoff role"),
+        ("meeting: {type: ~}", "meeting.type", "meeting type"), ("signoffs: [{person: P-1, role: ~}]", "role", "signoff role"),
     ])
     func aCodeWrittenWithoutAValueIsAStepProblem(written: String, key: String, what: String) throws {
         let type = written.hasPrefix("meeting") ? "collective_discussion" : "legality_review"
@@ -221,6 +221,15 @@ struct StepProblemTests {
         #expect(problems.map(\.code) == [.step], "\(problems)")
         #expect(problems.first?.position.line == 7)
         #expect(problems.first?.message.en == "step 1 has '\(key)' without a value (null), expected a \(what); remove the key if it does not apply")
+    }
+
+    /// A meeting's type of another kind than text is named as `meeting.type`, not as the step's
+    /// own `type` (which was told to be a text it already was).
+    @Test func aMeetingTypeOfAnotherKindIsNamedAsTheMeetings() throws {
+        let text = Self.record(kind: "major_administrative_decision", steps: "  - type: collective_discussion\n    date: 2020-01-02\n    meeting: {type: 5}\n")
+        let (_, problems) = try loadProblems(text, format: testFormat(checking: nil))
+        #expect(problems.map(\.message.en) == ["step 1 has meeting.type a number, expected a text"], "\(problems)")
+        #expect(problems.first?.position == pos(7, 21))
     }
 
     @Test func stepWithoutDate() throws {
