@@ -162,7 +162,21 @@ public final class Engine: Sendable {
         var findings: [Finding] = []
         for plan in plans {
             guard case .loadProblems(let codes) = plan.rule.body else { continue }
+            let first = findings.count
+            var unlisted = 0
+            defer {
+                if unlisted > 0 {
+                    let empty = DecisionRecord(id: record ?? "", kind: "", title: "", file: file, node: YAMLNode(.mapping([]), range: SourceRange(at: recordPosition ?? .start)), steps: [])
+                    var limit = Finding.unlisted(unlisted, of: plan.rule, record: empty)
+                    limit.recordPosition = recordPosition
+                    findings.append(limit)
+                }
+            }
             for problem in problems where codes.contains(problem.code) {
+                guard findings.count - first < Finding.listedPerRule else {
+                    unlisted += 1
+                    continue
+                }
                 let empty = DecisionRecord(id: record ?? "", kind: "", title: "", file: file, node: YAMLNode(.mapping([]), range: SourceRange(at: problem.position)), steps: [])
                 let evaluator = Evaluator(shared, record: empty)
                 evaluator.problem = problem
@@ -175,7 +189,8 @@ public final class Engine: Sendable {
         return findings
     }
 
-    /// Which versions of a rule's law a record met, to tell whether the rule applied to it.
+    /// What a rule's evaluation on a record met: which versions of its law (to tell whether the
+    /// rule applied), and how many findings it made beyond those listed.
     private struct VersionUse {
         /// A violation was checked under a version in force.
         var inForce = false
@@ -183,6 +198,10 @@ public final class Engine: Sendable {
         var outOfForce = false
         /// The innermost loop was reached: there was something to check.
         var reached = false
+        /// Where the rule's findings on this record start in the evaluation's list.
+        var firstFinding = 0
+        /// Findings made beyond `Finding.listedPerRule`, counted but not kept.
+        var unlisted = 0
     }
 
     /// Evaluates a rule on the evaluator's record; true when the rule applied (its kinds and
@@ -192,9 +211,10 @@ public final class Engine: Sendable {
         evaluator.startBudget(context.ruleStepBudget)
         defer { evaluator.startBudget(.max) }
         if let when = plan.check.when, !evaluator.conditionHolds(when(evaluator)) { return budgetBreach(plan.rule, evaluator, &result) }
-        var use = VersionUse()
+        var use = VersionUse(firstFinding: result.findings.count)
         loop(0, plan, evaluator, &result, &use)
         if evaluator.exhausted || evaluator.typeError != nil { return budgetBreach(plan.rule, evaluator, &result) }
+        if use.unlisted > 0 { result.findings.append(.unlisted(use.unlisted, of: plan.rule, record: evaluator.record)) }
         if !use.reached, result.listsRules { result.rulesWithNothingToCheck.append(plan.rule.id) }
         if plan.rule.versions.isEmpty || use.inForce { return true }
         var inForce = !use.outOfForce
@@ -297,8 +317,10 @@ public final class Engine: Sendable {
                 }
                 if evaluator.seenQueries.count > asked {
                     result.deferred.append(DeferredFinding(place: result.findings.count, plan: plan, parts: parts, query: asked))
-                } else {
+                } else if result.findings.count - use.firstFinding < Finding.listedPerRule {
                     result.findings.append(plan.finding(parts))
+                } else {
+                    use.unlisted += 1
                 }
             }
             return

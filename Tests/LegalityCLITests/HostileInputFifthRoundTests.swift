@@ -31,4 +31,30 @@ import Testing
         let inside = try CLIRunner.run(["check", "--as-of", "2024-12-31", "recs"], in: folder)
         #expect(inside.status != 2, "\(inside.stderr)")
     }
+
+    /// A rule lists at most `Finding.listedPerRule` findings on one record and names the rest in
+    /// one finding: a record of 300,000 "steps" that are no steps (each REC-003) took 524 MB and
+    /// wrote 120 MB of JSON; a million took 1.7 GB. Both ways findings are made are bounded: the
+    /// loader's problems and a rule's loop (REC-004's unknown people).
+    @Test func aRuleListsAThousandFindingsOnARecordAndCountsTheRest() throws {
+        let steps = Array(repeating: "a", count: 3_000).joined(separator: ", ")
+        let people = (1...1_500).map { "U-\($0)" }.joined(separator: ", ")
+        let folder = try CLIRunner.folder([
+            "registry.yaml": Fixtures.registry,
+            "a.yaml": "{id: X-1, kind: major_administrative_decision, title: t, steps: [\(steps)]}\n",
+            "b.yaml": "{id: X-2, kind: normative_document, title: t, steps: [{type: decision, date: 2024-03-01, by: [\(people)]}]}\n",
+        ])
+        let result = try CLIRunner.run(["check", "--as-of", "2024-12-31", "--format", "json", "--lang", "en", "."], in: folder)
+        #expect(result.status == 1, "\(result.stderr)")
+        let findings = try #require(try CLIRunner.json(result.stdout)["findings"] as? [[String: Any]])
+        let rules = findings.compactMap { $0["rule"] as? String }
+        #expect(rules.filter { $0 == "REC-003" }.count == 1_000)
+        #expect(rules.filter { $0 == "REC-004" }.count == 1_000)
+        let limits = findings.filter { $0["rule"] as? String == "finding-limit" }.compactMap { $0["message"] as? String }
+        #expect(limits.sorted() == [
+            "the rule REC-003 found 2000 more problems in this record than are listed (at most 1000 a rule and record)",
+            "the rule REC-004 found 500 more problems in this record than are listed (at most 1000 a rule and record)",
+        ], "\(limits)")
+        #expect(findings.filter { $0["rule"] as? String == "finding-limit" }.allSatisfy { $0["severity"] as? String == "error" })
+    }
 }
