@@ -15,6 +15,16 @@ struct Programs {
             let value = Value.from(literal)
             return Program { $0.spend() ? value : .missing }
         case .list(let items):
+            // A list of constants (`[legal_adviser, public_lawyer]` in an `in`) is made once, not
+            // item by item at every evaluation; it spends as the items would.
+            let constants = items.compactMap { item -> Value? in
+                if case .literal(let literal) = item { return Value.from(literal) }
+                return nil
+            }
+            if constants.count == items.count {
+                let (value, cost) = (Value.list(constants), constants.count + 1)
+                return Program { $0.spend(cost) ? value : .missing }
+            }
             let items = ProgramList(items.map(make))
             return Program { $0.spend() ? .list($0.evaluateAll(items)) : .missing }
         case .reference(let reference):
