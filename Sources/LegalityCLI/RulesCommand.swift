@@ -3,6 +3,7 @@ import DecisionRecords
 import Reporters
 import RuleEngine
 import RuleLanguage
+import YAMLTree
 
 /// `legality rules`: what the rules are, what each demands, and whether rule files are sound.
 struct RulesCommand: ParsableCommand {
@@ -156,6 +157,9 @@ struct ListRules: ParsableCommand {
             if rule.help == nil { advice.append("\(place): warning: \(rule.id) has no 'help' saying how to put a violation right") }
             advice += Self.misspeltFacts(rule, vocabulary: run.rules.vocabulary).map { "\(place): warning: \($0)" }
             if let never = Self.neverFires(rule) { advice.append("\(place): warning: \(rule.id) \(never)") }
+            if let position = Self.doneDiscussionSelection(rule) {
+                advice.append("\(rule.file):\(position.line):\(position.column): warning: \(rule.id) is a prerequisite of the gate but selects only discussions held (done); in the gate the meeting's own discussion is planned, so the rule never sees it: select with 'status: any', or read $first_discussion (the meeting's discussion in the gate)")
+            }
             if case .record(let check) = rule.body, check.stepsDegree >= 2 {
                 let power = check.stepsDegree == 2 ? "quadratic" : "of degree \(check.stepsDegree)"
                 let at = check.quadraticPosition.map { "\(rule.file):\($0.line):\($0.column)" } ?? place
@@ -179,6 +183,22 @@ struct ListRules: ParsableCommand {
             return "has a violation that is true as written, so it makes a finding on every record it applies to"
         default: return nil
         }
+    }
+
+    /// Where a prerequisite rule selects discussions held only (a `collective_discussion`
+    /// selection of the default status): the gate's meeting is a planned discussion, and such a
+    /// rule, written as a county wrote it, never saw it and let every item through.
+    static func doneDiscussionSelection(_ rule: Rule) -> SourcePosition? {
+        guard rule.prerequisite, case .record(let check) = rule.body else { return nil }
+        var pending = check.expressions
+        while let expression = pending.popLast() {
+            if case .steps(let selection) = expression, selection.status == .done,
+               selection.types?.contains("collective_discussion") == true {
+                return selection.position
+            }
+            pending += expression.children
+        }
+        return nil
     }
 
     /// The value of a condition that is the same on every record: a constant (null is false),

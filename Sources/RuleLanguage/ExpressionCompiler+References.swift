@@ -50,6 +50,10 @@ extension ExpressionCompiler {
                 path.removeFirst()
                 root = .parameter(name)
             default:
+                if letsBelow.contains(head) {
+                    error(node, "'$\(head)' is a let written below the one that reads it; a let reads only the lets above it: move '\(head)' up")
+                    return (.literal(.null), .other)
+                }
                 let visible = scopes.flatMap(\.keys) + Array(definitions.keys) + Self.builtinRoots + (itSlots.isEmpty ? [] : ["it"])
                 error(node, "'$\(head)' is not defined\(Suggestion.phrase(for: head, in: visible)); define it under 'let' or 'for_each', or use one of $record, $facts, $steps, $as_of, $meeting, $param")
                 return (.literal(.null), .other)

@@ -38,6 +38,8 @@ struct ExpressionCompiler {
     private(set) var slotCount = 0
     /// Loop slots, to know which lets depend on a loop.
     var loopSlots: Set<Int> = []
+    /// The names of the rule's lets not yet declared, so that one read before its place is named as such.
+    var letsBelow: Set<String> = []
     /// For each let slot, the loop slots it reads (directly or through other lets).
     var letLoopDependencies: [Int: Set<Int>] = [:]
     /// The loop slots read since the last `resetReadLoopSlots()`.
@@ -495,6 +497,11 @@ struct ExpressionCompiler {
                     let candidates = Self.stepFields.union(boundKeys.keys).union(["where"])
                     error(pair.key, "unknown step field '\(key)' in a step selection\(Suggestion.phrase(for: key, in: candidates)); to test a field of your own, use where: {eq: [$it.\(key), ...]}")
                     continue
+                }
+                // A key of a meeting or a signoff a typo from the format's (`meeting.typ`) is read
+                // from no record: the selection matched nothing, and the rule never fired.
+                if let (field, place, suggestion) = Self.misspeltFormatKey(root: .steps, type: .step, path: path) {
+                    error(pair.key, "'\(field)' in '\(key)' is no key of \(place); did you mean '\(suggestion)'? (a key of your own may be read, but not one a typo from the format's: no record writes it)")
                 }
                 if pair.value.sequence?.isEmpty == true {
                     error(pair.value, "'\(key): []' selects no step: an empty list matches no value; list the values, or leave the field out")

@@ -70,6 +70,9 @@ public struct Parameter: Sendable {
     /// the law forbids (the gate applied a configuration's `passing_outcomes` with `failed`, and a
     /// failed review went to the meeting READY).
     public var never: [Literal] = []
+    /// The least number the law allows (`never_below: 2`: "不得少于两人"); a configuration or a
+    /// version giving less is refused (`min_officers: 0` made a lone enforcement officer READY).
+    public var neverBelow: Double?
 
     /// The first of some values the parameter may never hold.
     public func forbidden(in value: ParameterValue) -> Literal? {
@@ -77,7 +80,11 @@ public struct Parameter: Sendable {
         case .single(let literal): [literal]
         case .list(let items): items
         }
-        return values.first(where: never.contains)
+        return values.first { literal in
+            if never.contains(literal) { return true }
+            if let neverBelow, case .number(let number) = literal { return !(number >= neverBelow) }
+            return false
+        }
     }
 }
 

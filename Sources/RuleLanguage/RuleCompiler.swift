@@ -125,6 +125,22 @@ enum RuleCompiler {
             file: source.path, position: node.position)
     }
 
+    /// Whether a `for_each` variable's or a `let`'s name is free: not a name the language gives
+    /// (`$param`, `$as_of`, `$it`...), which it would hide (a let named `param` made every
+    /// `$param.threshold` missing, and the rule never fired), nor one the rule already declares
+    /// (a let named as a for_each variable hid the loop's item).
+    private static func isFreeName(_ name: String, at key: YAMLNode, declared: [String], compiler: inout ExpressionCompiler) -> Bool {
+        if ExpressionCompiler.builtinRoots.contains(name) || name == "it" {
+            compiler.error(key, "'\(name)' is a name the rule language gives ($\(name)); choose another name")
+            return false
+        }
+        if declared.contains(name) {
+            compiler.error(key, "'\(name)' is declared twice in this rule (as a for_each variable or a let); choose another name")
+            return false
+        }
+        return true
+    }
+
     private static func check(_ node: YAMLNode, compiler: inout ExpressionCompiler) -> Check {
         let seenAtStart = compiler.seenCounter
         // Loop variables are declared first so lets may read them; a loop's own list may
@@ -137,6 +153,7 @@ enum RuleCompiler {
                         compiler.error(pair.key, "a for_each variable's name is a word of letters, digits and underscores")
                         continue
                     }
+                    guard Self.isFreeName(name, at: pair.key, declared: loops.map(\.name), compiler: &compiler) else { continue }
                     let type: StaticType = Self.looksLikeStepList(pair.value) ? .step : .other
                     let slot = compiler.declare(name, type: type)
                     // The list is compiled after the lets; its selection's types are read from it.
@@ -151,11 +168,15 @@ enum RuleCompiler {
         var lets: [Binding] = []
         if let letNode = node["let"] {
             if let pairs = letNode.mapping {
+                compiler.letsBelow = Set(pairs.compactMap { $0.key.scalar?.text })
+                defer { compiler.letsBelow = [] }
                 for pair in pairs {
                     guard let name = pair.key.scalar?.text, RuleLoader.isName(name) else {
                         compiler.error(pair.key, "a let name is a word of letters, digits and underscores")
                         continue
                     }
+                    compiler.letsBelow.remove(name)
+                    guard Self.isFreeName(name, at: pair.key, declared: loops.map(\.name) + lets.map(\.name), compiler: &compiler) else { continue }
                     compiler.resetReadLoopSlots()
                     let (expression, type) = compiler.compileTyped(pair.value)
                     let slot = compiler.declare(name, type: type)
@@ -315,6 +336,7 @@ enum RuleCompiler {
             var valueNode = pair.value
             var description: String?
             var never: [Literal] = []
+            var neverBelow: Double?
             if pair.value.mapping != nil {
                 guard let defaultNode = pair.value["default"] else {
                     compiler.error(pair.value, "parameter '\(name)' needs a 'default'")
@@ -325,11 +347,16 @@ enum RuleCompiler {
                 if let neverNode = pair.value["never"] {
                     never = (neverNode.sequence ?? [neverNode]).map(Literal.init)
                 }
+                if let belowNode = pair.value["never_below"] {
+                    if case .number(let bound) = Literal(belowNode) { neverBelow = bound } else {
+                        compiler.error(belowNode, "'never_below' of parameter '\(name)' takes a number, the least the law allows")
+                    }
+                }
                 // (A misspelt key, `nevr:`, would be read as no rule at all.)
-                let keys = ["default", "description", "never"]
+                let keys = ["default", "description", "never", "never_below"]
                 for entry in pair.value.mapping ?? [] where !keys.contains(entry.key.scalar?.text ?? "") {
                     let key = entry.key.scalar?.text ?? ""
-                    compiler.error(entry.key, "unknown key '\(key)' in parameter '\(name)'\(Suggestion.phrase(for: key, in: keys)); expected default, description or never")
+                    compiler.error(entry.key, "unknown key '\(key)' in parameter '\(name)'\(Suggestion.phrase(for: key, in: keys)); expected default, description, never or never_below")
                 }
             }
             var parameter: Parameter
@@ -342,8 +369,9 @@ enum RuleCompiler {
                 continue
             }
             parameter.never = never
+            parameter.neverBelow = neverBelow
             if let forbidden = parameter.forbidden(in: parameter.defaultList.map(ParameterValue.list) ?? .single(parameter.defaultValue)) {
-                compiler.error(valueNode, "parameter '\(name)''s default holds '\(forbidden.written)', which its 'never' rules out")
+                compiler.error(valueNode, "parameter '\(name)''s default holds '\(forbidden.written)', which its 'never' or 'never_below' rules out")
             }
             result.append(parameter)
         }

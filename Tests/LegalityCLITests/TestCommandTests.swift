@@ -69,6 +69,9 @@ import Testing
         ("violation: {missing: $decision.by}", "when: {not: true}\nviolation: {missing: $decision.by}", "has a 'when' that is false as written"),
         ("violation: {missing: $decision.by}", "violation: {any: [false, {eq: [1, 2]}]}", "has a violation that is false as written"),
         ("for_each:\n  decision: {steps: {type: decision}}\nviolation: {missing: $decision.by}", "violation: {all: [true, {ne: [a, b]}]}", "has a violation that is true as written"),
+        // A prerequisite that selects discussions held only never sees the gate's meeting, a planned one.
+        ("severity: warning", "severity: warning\nprerequisite: true\nwhen: {exists: {first: {steps: {type: collective_discussion}}}}",
+         "is a prerequisite of the gate but selects only discussions held (done)"),
     ])
     func lintWarnsOfARuleThatCanNeverFire(original: String, replacement: String, warning: String) throws {
         let folder = try CLIRunner.folder(["local/rule.yaml": Self.rule.replacingOccurrences(of: original, with: replacement)])

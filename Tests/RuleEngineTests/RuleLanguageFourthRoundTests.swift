@@ -1,0 +1,44 @@
+import RuleEngine
+import RuleLanguage
+import Testing
+
+/// What a county's rule author met (twenty-fifth session): rules that loaded clean and never fired
+/// are refused where they load, with the reason.
+@Suite struct RuleLanguageFourthRoundTests {
+    /// A `let` named as a name the language gives hid it: `let: {param: ...}` made every
+    /// `$param.threshold` missing, and the rule never fired.
+    @Test(arguments: ["param", "as_of", "record", "facts", "steps", "meeting", "it", "registry_loaded"])
+    func aLetMayNotTakeANameTheLanguageGives(name: String) throws {
+        let error = try #require(RuleLanguageThirdRoundTests.loadError("let: {\(name): 1}\nviolation: {eq: [$\(name == "it" ? "record.id" : name), 1]}"))
+        #expect(error.contains("'\(name)' is a name the rule language gives ($\(name)); choose another name"), "\(error)")
+    }
+
+    /// A `let` named as a `for_each` variable hid the loop's item: the loop ran once per review and
+    /// never looked at it.
+    @Test func aLetMayNotTakeAForEachVariablesName() throws {
+        let error = try #require(RuleLanguageThirdRoundTests.loadError("""
+            for_each: {review: {steps: {type: legality_review}}}
+            let: {review: {first: {steps: {type: expert_review}}}}
+            violation: {exists: $review}
+            """))
+        #expect(error.contains("'review' is declared twice in this rule"), "\(error)")
+    }
+
+    /// A `let` read by one above it is named as such, not as undefined.
+    @Test func aLetReadAboveItsPlaceIsNamedSo() throws {
+        let error = try #require(RuleLanguageThirdRoundTests.loadError("let: {a: {add: [$b, 1]}, b: 5}\nviolation: {gt: [$a, 1]}"))
+        #expect(error.contains("'$b' is a let written below the one that reads it; a let reads only the lets above it: move 'b' up"), "\(error)")
+    }
+
+    /// A step selection's field of a meeting or a signoff a typo from the format's was read from no
+    /// record: `meeting.typ: executive` selected nothing, and the rule never fired (as a path,
+    /// `$d.meeting.typ` was already refused).
+    @Test(arguments: [("meeting.typ: executive", "'typ' in 'meeting.typ' is no key of a meeting; did you mean 'type'?"),
+                      ("signoffs.rol: legal_adviser", "'rol' in 'signoffs.rol' is no key of a signoff; did you mean 'role'?")])
+    func aSelectionFieldATypoFromTheFormatsIsRefused(field: String, message: String) throws {
+        let error = try #require(RuleLanguageThirdRoundTests.loadError("for_each: {d: {steps: {type: collective_discussion, \(field)}}}\nviolation: {exists: $d}"))
+        #expect(error.contains(message), "\(error)")
+        // A key of an office's own is read.
+        #expect(RuleLanguageThirdRoundTests.loadError("for_each: {d: {steps: {type: collective_discussion, meeting.x_room: 3}}}\nviolation: {exists: $d}") == nil)
+    }
+}
