@@ -244,6 +244,34 @@ import Testing
     /// Without a registry the certificate and qualification rules (PEN-002, PEN-007) are not
     /// evaluated: a penalty item was READY although nobody checked its officers. It is now held
     /// back, saying why; a decision whose prerequisites need no registry is judged as before.
+    /// A penalty case going to a second meeting is judged by the legal review before that
+    /// meeting: one whose re-review failed after its first discussion was READY, judged by the
+    /// review before the first.
+    @Test func aCaseAtItsSecondMeetingIsJudgedByTheReviewBeforeIt() throws {
+        let record = """
+            id: G2-A
+            kind: 行政处罚
+            title: 某化工企业未批先建案（二次上会）
+            facts: {major: true}
+            steps:
+              - {type: 立案, date: 2026-01-05}
+              - {type: 调查取证, date: 2026-01-06, officers: [ZY-041, ZY-042], credentials_shown: true}
+              - {type: 权利告知, date: 2026-01-20}
+              - {type: 法制审核, date: 2026-02-02, outcome: 通过, by: [ZY-051]}
+              - {type: 集体讨论, date: 2026-02-10, meeting: {type: 常务会议, minutes: true}}
+              - {type: 调查取证, date: 2026-02-24, officers: [ZY-041, ZY-042], credentials_shown: true}
+              - {type: 法制审核, date: 2026-03-02, outcome: 不通过, by: [ZY-051]}
+              - {type: 集体讨论, date: 2026-03-11, status: 计划, meeting: {type: 常务会议}}
+            """
+        let registry = try String(contentsOf: CLIRunner.root.appendingPathComponent("cases/registry.yaml"), encoding: .utf8)
+        let folder = try CLIRunner.folder(["p.yaml": record, "registry.yaml": registry])
+        let result = try CLIRunner.run(["gate", "--meeting", "2026-03-11", "--format", "json", "p.yaml"], in: folder)
+        #expect(result.status == 1, "\(result.stdout)")
+        let item = try #require((try CLIRunner.json(result.stdout)["items"] as? [[String: Any]])?.first)
+        #expect(item["ready"] as? Bool == false)
+        #expect((item["findings"] as? [[String: Any]])?.compactMap { $0["rule"] as? String }.contains("PEN-006") == true, "\(item)")
+    }
+
     @Test func anItemWhosePrerequisitesNeedTheMissingRegistryIsNotReady() throws {
         let penalty = try String(contentsOf: CLIRunner.root.appendingPathComponent("cases/penalty/restaurant-fine-compliant.yaml"), encoding: .utf8)
         let registry = try String(contentsOf: CLIRunner.root.appendingPathComponent("cases/registry.yaml"), encoding: .utf8)
