@@ -135,7 +135,7 @@ import Testing
         // So is one with two thirds of a layout's columns and none of its required ones (19 of the
         // 22 of a penalty ledger, with 序号 for the case number), but not a summary sheet that shares
         // a few of its headers.
-        let penalty = "序号,违法行为,执法机关,承办机构,是否重大案件,罚款金额,受案日期,调查取证日期,执法人员,出示执法证件,告知日期,听证告知日期,听证日期,法制审核日期,法制审核结论,法制审核人员,集体讨论日期,决定日期,决定人,决定书文号,送达日期,公示日期"
+        let penalty = "序号,违法行为,执法机关,承办机构,是否重大案件,罚款金额,受案日期,调查取证日期,执法人员,出示执法证件,告知日期,听证通知日期,听证日期,法制审核日期,法制审核结论,法制审核人员,集体讨论日期,决定日期,决定人,决定书文号,送达日期,公示日期"
         let cases = try CLIRunner.folder(["台账.csv": penalty + "\n1,某案,某局,某队,否,500,2025-03-01,2025-03-02,张伟、李娜,是,,,,,,,,2025-03-10,王局长,某罚〔2025〕1号,2025-03-12,\n"])
         let noRequired = try CLIRunner.run(["check", "--as-of", "2026-06-30", "台账.csv"], in: cases)
         #expect(noRequired.status == 1, "\(noRequired.stdout)")
