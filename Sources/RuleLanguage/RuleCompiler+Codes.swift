@@ -48,6 +48,11 @@ extension RuleCompiler {
                 compiler.error(at: position, "rules select steps by code: write '\(code)' for '\(type)'")
                 continue
             }
+            if type.hasPrefix("$") {
+                // (A parameter's list was taken for a code of that name.)
+                compiler.error(at: position, "a selection's 'type' takes step types as written, not '\(type)'; to select by a value, write where: {in: [$it.type, \(type)]}")
+                continue
+            }
             let known = Array(codes).sorted()
             compiler.error(at: position, "the step type '\(type)' is not in the vocabulary\(Suggestion.phrase(for: type, in: known)); a selection of it would never match (declare a step type of your own in a vocabulary file)")
         }

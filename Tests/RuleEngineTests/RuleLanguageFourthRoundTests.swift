@@ -41,4 +41,11 @@ import Testing
         // A key of an office's own is read.
         #expect(RuleLanguageThirdRoundTests.loadError("for_each: {d: {steps: {type: collective_discussion, meeting.x_room: 3}}}\nviolation: {exists: $d}") == nil)
     }
+
+    /// A selection's `type` written as a reference was taken for a step type of that name ("the
+    /// step type '$param.review_types' is not in the vocabulary"); it says what to write instead.
+    @Test func aSelectionsTypeAsAReferenceSaysWhatToWrite() throws {
+        let error = try #require(RuleLanguageThirdRoundTests.loadError("for_each: {d: {steps: {type: $record.kind}}}\nviolation: {exists: $d}"))
+        #expect(error.contains("a selection's 'type' takes step types as written, not '$record.kind'; to select by a value, write where: {in: [$it.type, $record.kind]}"), "\(error)")
+    }
 }
