@@ -365,7 +365,9 @@ struct ExpressionCompiler {
             switch expression {
             case .literal(.bool): "a boolean"
             case .literal(.number): "a number"
-            case .literal(.text(let text)): Double(text) == nil && Day(parsing: text) == nil ? "a text" : nil
+            // (A text that is a day is a date: `gt: [2024-01-01, 30]` loaded, and was a rule-error
+            // blamed on every record; one that is a plain number may be either.)
+            case .literal(.text(let text)): Day(parsing: text) != nil ? "a date" : Double(text) == nil ? "a text" : nil
             case .list: "a list"
             default: nil
             }

@@ -48,4 +48,18 @@ import Testing
         let error = try #require(RuleLanguageThirdRoundTests.loadError("for_each: {d: {steps: {type: $record.kind}}}\nviolation: {exists: $d}"))
         #expect(error.contains("a selection's 'type' takes step types as written, not '$record.kind'; to select by a value, write where: {in: [$it.type, $record.kind]}"), "\(error)")
     }
+
+    /// Two constants of which one is a date and the other no date never compare: the rule loaded
+    /// and made a rule-error on every record, blamed on the record.
+    @Test(arguments: ["gt: [2024-01-01, 30]", "eq: [2024-01-01, abc]", "lt: [true, 2024-01-01]"])
+    func aDateComparedWithAConstantOfAnotherKindIsRefused(condition: String) throws {
+        let error = try #require(RuleLanguageThirdRoundTests.loadError("violation: {\(condition)}"))
+        #expect(error.contains("which never compare"), "\(error)")
+    }
+
+    /// A date compares with a date, and with a plain number (which may be one): both load.
+    @Test(arguments: ["lt: [2023-12-31, 2024-01-01]", "eq: [2024-01-01, \"15\"]"])
+    func aDateComparedWithADateOrANumberTextLoads(condition: String) {
+        #expect(RuleLanguageThirdRoundTests.loadError("for_each: {d: {steps: {type: decision}}}\nviolation: {all: [{exists: $d}, {\(condition)}]}") == nil)
+    }
 }
