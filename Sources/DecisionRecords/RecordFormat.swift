@@ -47,6 +47,8 @@ public final class RecordFormat: Sendable {
     ]
     /// The keys of a collective discussion's `meeting`.
     public static let meetingKeys = ["type", "ref", "minutes", "dissent_recorded"]
+    /// The step fields of the format that are booleans (`true` or `false`; `no`, `是` are no booleans).
+    public static let booleanStepFields: [[String]] = [["credentials_shown"], ["meeting", "minutes"], ["meeting", "dissent_recorded"]]
     /// The keys of a signoff.
     public static let signoffKeys = ["person", "role", "date"]
     /// The same keys, searched length first (see `ShortTextList`).

@@ -65,6 +65,15 @@ extension RuleCompiler {
         for expression in expressions.flatMap({ $0.descendants }) {
             guard case .steps(let selection) = expression else { continue }
             for match in selection.fields {
+                // A boolean field of the format asked for a text (`credentials_shown: no`: in YAML
+                // 1.2 a text) never matched, and was a rule-error blamed on every record.
+                if RecordFormat.booleanStepFields.contains(match.path) {
+                    for case .literal(let literal) in match.values where literal != .null {
+                        if case .bool = literal { continue }
+                        compiler.error(at: selection.position, "the step field \(match.path.joined(separator: ".")) is true or false, and '\(literal.written)' is neither (in YAML 1.2 'no', 'yes', 'on' are texts); write true or false")
+                    }
+                    continue
+                }
                 // The code fields of comparisons (`ExpressionCompiler.fieldType`): a field of one step
                 // type is a code only in a selection of that type alone (a delivery's `form` is its own).
                 guard case .code(let section) = ExpressionCompiler.fieldType(root: .steps, type: .step, path: match.path, stepTypes: selection.types),

@@ -62,4 +62,13 @@ import Testing
     func aDateComparedWithADateOrANumberTextLoads(condition: String) {
         #expect(RuleLanguageThirdRoundTests.loadError("for_each: {d: {steps: {type: decision}}}\nviolation: {all: [{exists: $d}, {\(condition)}]}") == nil)
     }
+
+    /// A boolean field of the format asked for a text in a selection (`credentials_shown: no`,
+    /// a text in YAML 1.2) never matched, and made a rule-error blamed on every record.
+    @Test(arguments: ["credentials_shown: no", "meeting.minutes: \"true\"", "meeting.dissent_recorded: 是"])
+    func aBooleanFieldAskedForATextIsRefused(field: String) throws {
+        let error = try #require(RuleLanguageThirdRoundTests.loadError("for_each: {s: {steps: {type: [inspection, collective_discussion], \(field)}}}\nviolation: {exists: $s}"))
+        #expect(error.contains("is true or false, and"), "\(error)")
+        #expect(RuleLanguageThirdRoundTests.loadError("for_each: {s: {steps: {type: inspection, credentials_shown: false}}}\nviolation: {exists: $s}") == nil)
+    }
 }
