@@ -88,7 +88,9 @@ struct ListRules: ParsableCommand {
             if !rule.versions.isEmpty {
                 text += "\n\(zh ? "法律版本（按行为发生之日适用）" : "versions of the law (applied by the day of the act)"):\n"
                 if let first = rule.versions.first {
-                    text += zh ? "  \(first.from) 之前：不适用\n" : "  before \(first.from): does not apply\n"
+                    text += zh
+                        ? "  \(first.from) 之前：不适用（行为日期在此之前的；查不到行为日期的，按最新版本判断）\n"
+                        : "  before \(first.from): does not apply (to acts dated before it; a finding whose act has no date is judged by the newest version)\n"
                 }
                 for version in rule.versions {
                     let span = version.until.map { zh ? "\(version.from) 至 \($0)" : "\(version.from) to \($0)" } ?? (zh ? "\(version.from) 起" : "from \(version.from)")
