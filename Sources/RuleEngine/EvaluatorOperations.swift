@@ -57,7 +57,8 @@ extension Evaluator {
     /// vocabulary's code when it is written as a code or a name of a role (`法律顾问` is
     /// `legal_adviser`), else as written: a registry's roles are an office's own words.
     func personRoles(_ value: Value) -> Value {
-        let roles = registry?.lookUp(text(value, .en)) { $0.roles } ?? []
+        // (Most people have no roles listed: the vocabulary's section is taken out only for those who do.)
+        guard let roles = registry?.lookUp(text(value, .en), { $0.roles }), !roles.isEmpty else { return .list([]) }
         let section = context.rules.vocabulary.section(RecordFormat.Section.roles)
         return .list(roles.map { .text(section.code(for: $0) ?? $0, nil) })
     }
