@@ -164,14 +164,6 @@ public final class Engine: Sendable {
             guard case .loadProblems(let codes) = plan.rule.body else { continue }
             let first = findings.count
             var unlisted = 0
-            defer {
-                if unlisted > 0 {
-                    let empty = DecisionRecord(id: record ?? "", kind: "", title: "", file: file, node: YAMLNode(.mapping([]), range: SourceRange(at: recordPosition ?? .start)), steps: [])
-                    var limit = Finding.unlisted(unlisted, of: plan.rule, record: empty)
-                    limit.recordPosition = recordPosition
-                    findings.append(limit)
-                }
-            }
             for problem in problems where codes.contains(problem.code) {
                 guard findings.count - first < Finding.listedPerRule else {
                     unlisted += 1
@@ -185,6 +177,7 @@ public final class Engine: Sendable {
                     position: problem.position, evidence: [], messageValues: evaluator.valueTexts(plan.message),
                     record: record, file: file, recordPosition: recordPosition)))
             }
+            if unlisted > 0, let last = findings.last { findings.append(.unlisted(unlisted, after: last, pending: false)) }
         }
         return findings
     }
@@ -200,8 +193,9 @@ public final class Engine: Sendable {
         var reached = false
         /// Where the rule's findings on this record start in the evaluation's list.
         var firstFinding = 0
-        /// Findings made beyond `Finding.listedPerRule`, counted but not kept.
+        /// Findings made beyond `Finding.listedPerRule`, counted but not kept, and how many of them were pending.
         var unlisted = 0
+        var unlistedPending = 0
     }
 
     /// Evaluates a rule on the evaluator's record; true when the rule applied (its kinds and
@@ -214,7 +208,9 @@ public final class Engine: Sendable {
         var use = VersionUse(firstFinding: result.findings.count)
         loop(0, plan, evaluator, &result, &use)
         if evaluator.exhausted || evaluator.typeError != nil { return budgetBreach(plan.rule, evaluator, &result) }
-        if use.unlisted > 0 { result.findings.append(.unlisted(use.unlisted, of: plan.rule, record: evaluator.record)) }
+        if use.unlisted > 0, let last = result.findings.last {
+            result.findings.append(.unlisted(use.unlisted, after: last, pending: use.unlistedPending == use.unlisted))
+        }
         if !use.reached, result.listsRules { result.rulesWithNothingToCheck.append(plan.rule.id) }
         if plan.rule.versions.isEmpty || use.inForce { return true }
         var inForce = !use.outOfForce
@@ -321,6 +317,7 @@ public final class Engine: Sendable {
                     result.findings.append(plan.finding(parts))
                 } else {
                     use.unlisted += 1
+                    if parts.pending { use.unlistedPending += 1 }
                 }
             }
             return
