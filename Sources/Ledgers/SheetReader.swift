@@ -57,6 +57,8 @@ struct SheetReader {
                 }
                 current = nil
             case .start("c", let attributes, let closed):
+                // (A phonetic run left open by a broken cell ends with it: it blanked every later cell.)
+                inPhonetic = false
                 var pending = PendingCell()
                 let column = attributes["r"].map { CellReference.parse($0)?.column ?? 0 } ?? lastColumn + 1
                 // Cells of a row come in order too: a second cell of one column replaced the first
@@ -72,6 +74,7 @@ struct SheetReader {
                 lastColumn = pending.column
                 cell = closed ? nil : pending
             case .end("c"):
+                inPhonetic = false
                 if let pending = cell, let value = try value(of: pending, row: rowNumber) {
                     if pending.type == "s" {
                         sharedText += value.text.utf8.count

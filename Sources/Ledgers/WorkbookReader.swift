@@ -166,9 +166,10 @@ public enum WorkbookReader {
             switch event {
             case .start("si", _, let closed):
                 current = ""
+                inPhonetic = false
                 if closed { strings.append("") }
             case .end("si"): strings.append(unescaped(current))
-            case .start("rPh", _, _): inPhonetic = true
+            case .start("rPh", _, let closed): inPhonetic = !closed
             case .end("rPh"): inPhonetic = false
             case .start("t", _, let closed): inText = !closed
             case .end("t"): inText = false

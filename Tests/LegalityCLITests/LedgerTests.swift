@@ -132,6 +132,8 @@ import Testing
             def ruby(ref, text, hidden): return '<c r="%s" t="inlineStr"><is><t>%s</t><rPh sb="0" eb="0"><t>%s</t></rPh></is></c>' % (ref, text, hidden)
             rows = '<row r="1">' + c("A1", "案件编号") + c("B1", "案件名称") + c("C1", "立案日期") + c("D1", "听证日期") + '</row>'
             rows += '<row r="2">' + c("A2", "F-1") + c("B2", "某案") + ruby("C2", "2025-03-03", "ふりがな") + c("D2", "") + '</row>'
+            # A run left open by a broken cell ends with the cell: the next cell is read.
+            rows += '<row r="3">' + c("A3", "F-2") + '<c r="B3" t="inlineStr"><is><t>某案</t><rPh sb="0" eb="0"><t>x</t></is></c>' + c("C3", "2025-03-04") + '</row>'
             with zipfile.ZipFile("台账.xlsx", "w") as z:
                 z.writestr("[Content_Types].xml", "<Types/>")
                 z.writestr("xl/workbook.xml", '<workbook xmlns:r="r"><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>')
@@ -145,6 +147,8 @@ import Testing
         let record = try String(contentsOf: folder.appendingPathComponent("out/F-1.yaml"), encoding: .utf8)
         #expect(record.contains("2025-03-03"), "\(record)")
         #expect(!record.contains("ふりがな"), "\(record)")
+        let next = try String(contentsOf: folder.appendingPathComponent("out/F-2.yaml"), encoding: .utf8)
+        #expect(next.contains("2025-03-04"), "\(next)")
     }
 
     @Test func hostileWorkbooksAreClearFindingsNeverHangs() throws {
