@@ -105,16 +105,16 @@ public struct Configuration: Sendable {
         }
         let recordPack = Set(rules.rules.filter(\.isRecordPack).map(\.id))
         for mention in disableMentions where recordPack.contains(mention.id) {
-            problems.append(InputError(file: file ?? "", position: mention.position, message: "\(mention.id) belongs to the record pack, which checks that a record can be read at all; it cannot be disabled"))
+            problems.append(InputError(file: file ?? "", position: mention.position, message: "\(mention.id) belongs to the record pack, which checks that a record can be read and agrees with the registry; it cannot be disabled"))
         }
         for mention in waiverMentions where recordPack.contains(mention.id) {
-            problems.append(InputError(file: file ?? "", position: mention.position, message: "\(mention.id) belongs to the record pack, which checks that a record can be read at all; it cannot be waived (correct the record instead)"))
+            problems.append(InputError(file: file ?? "", position: mention.position, message: "\(mention.id) belongs to the record pack, which checks that a record can be read and agrees with the registry; it cannot be waived (correct the record instead)"))
         }
         // A record-pack rule may be made stricter, never milder: the unknown-value rule made an
         // info let a record whose meaning is unknown, and so was checked by no other rule, pass the run.
         for mention in severityMentions where recordPack.contains(mention.id) {
             guard let rule = rules.rules.first(where: { $0.id == mention.id }), let severity = severities[mention.id], severity < rule.severity else { continue }
-            problems.append(InputError(file: file ?? "", position: mention.position, message: "\(mention.id) belongs to the record pack, which checks that a record can be read at all; its severity can be raised, not lowered below \(rule.severity.rawValue)"))
+            problems.append(InputError(file: file ?? "", position: mention.position, message: "\(mention.id) belongs to the record pack, which checks that a record can be read and agrees with the registry; its severity can be raised, not lowered below \(rule.severity.rawValue)"))
         }
         for mention in parameterMentions {
             guard let rule = rules.rules.first(where: { $0.id == mention.rule }) else { continue }

@@ -63,6 +63,15 @@ extension Evaluator {
         return .list(roles.map { .text(section.code(for: $0) ?? $0, nil) })
     }
 
+    /// Whether the registry gives a person a role, written as the role's code or as one of its
+    /// names in the vocabulary (`法律顾问` is `legal_adviser`), as `personRoles` reads them.
+    func hasRole(_ person: String, _ role: String) -> Bool {
+        guard let roles = registry?.lookUp(person, { $0.roles }), !roles.isEmpty else { return false }
+        if roles.contains(role) { return true }
+        let section = context.rules.vocabulary.section(RecordFormat.Section.roles)
+        return roles.contains { section.code(for: $0) == role }
+    }
+
     /// The year or the month of a date; a value that is no date is a type error.
     func datePart(_ part: DatePart, of value: Value) -> Value {
         guard let day = day(value) else {

@@ -268,7 +268,8 @@ struct Programs {
             let inner = make(inner)
             return Program { $0.spend() ? $0.datePart(part, of: inner($0)) : .missing }
         case .hasRole(let person, let role):
-            return Self.listed(make(role), for: make(person)) { $0.roles }
+            let (person, role) = (make(person), make(role))
+            return Program { $0.spend() ? .bool($0.hasRole($0.text(person($0), .en), $0.text(role($0), .en))) : .missing }
         case .typeOf(let inner):
             let inner = make(inner)
             return Program { $0.spend() ? .text($0.typeName(inner($0)), nil) : .missing }
