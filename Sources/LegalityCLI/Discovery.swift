@@ -187,7 +187,8 @@ enum Discovery {
         var folder = start
         while true {
             let file = folder.appendingComponent("registry.yaml")
-            if FileSystem.kind(of: file) == .file {
+            // (A link is asked of too: one leading to nothing is said to, not passed over.)
+            if FileSystem.kind(of: file) == .file || FileSystem.isLink(file) {
                 try refuseLinkLeaving(file, root: rootReal ?? rootFolder)
                 return [file]
             }
@@ -209,14 +210,18 @@ enum Discovery {
     }
 
     /// Refuses a registry found beside the records (not named) that is a link leading outside the
-    /// repository the run is in (outside any, the working folder) and the path given: a
+    /// repository the link is in (outside any, the working folder) and the path given: a
     /// `registry.yaml` linked to a file elsewhere was read, and its names quoted in "did you mean"
     /// hints and its keys in errors, as a named registry outside the repository never is.
     private static func refuseLinkLeaving(_ path: String, root: String) throws(RunError) {
         guard FileSystem.isLink(path) else { return }
-        let boundary = PreparedRun.repository()?.root ?? FileSystem.currentDirectory()
-        let roots = [FileSystem.realPath(boundary) ?? boundary, FileSystem.realPath(root) ?? root]
-        guard let target = FileSystem.realPath(path), isInside(target, roots) else {
+        guard let target = FileSystem.realPath(path) else {
+            throw RunError(message: "\(path): the registry found beside the records is a link that leads to nothing; correct or remove it (or name a registry with --registry)")
+        }
+        // The repository the link is in (the records' own, wherever the run is started), else the working folder.
+        let linkFolder = FileSystem.realPath(path.parentPath)
+        let boundary = linkFolder.flatMap { PreparedRun.enclosingRepository(of: $0)?.root } ?? FileSystem.currentDirectory()
+        guard isInside(target, [FileSystem.realPath(boundary) ?? boundary, FileSystem.realPath(root) ?? root]) else {
             throw RunError(message: "\(path): the registry found beside the records is a link that leads outside the repository and the folders checked; it was not read (name a registry kept elsewhere with --registry)")
         }
     }

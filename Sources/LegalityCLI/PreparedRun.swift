@@ -77,7 +77,7 @@ struct PreparedRun {
 
     /// The nearest folder at or above an absolute folder that holds `.git`, and the folder's path
     /// below it (`county/`, empty at the root); nil when there is none.
-    private static func enclosingRepository(of absoluteFolder: String) -> (root: String, folder: String)? {
+    static func enclosingRepository(of absoluteFolder: String) -> (root: String, folder: String)? {
         var folder = absoluteFolder
         var below: [String] = []
         while true {

@@ -30,6 +30,15 @@ import Testing
         try FileManager.default.createSymbolicLink(at: link, withDestinationURL: folder.appendingPathComponent("people.yaml"))
         let inside = try CLIRunner.run(["check", "--as-of", "2024-12-31", "recs"], in: folder)
         #expect(inside.status != 2, "\(inside.stderr)")
+        // ...also when the run starts outside that repository: the link is judged by the records' own.
+        let fromOutside = try CLIRunner.run(["check", "--as-of", "2024-12-31", folder.appendingPathComponent("recs").path], in: outside)
+        #expect(fromOutside.status != 2, "\(fromOutside.stderr)")
+        // A link that leads to nothing says so.
+        try FileManager.default.removeItem(at: link)
+        try FileManager.default.createSymbolicLink(at: link, withDestinationURL: folder.appendingPathComponent("gone.yaml"))
+        let broken = try CLIRunner.run(["check", "--as-of", "2024-12-31", "recs"], in: folder)
+        #expect(broken.status == 2)
+        #expect(broken.stderr.contains("is a link that leads to nothing"), "\(broken.stderr)")
     }
 
     /// A rule lists at most `Finding.listedPerRule` findings on one record and counts the rest in
