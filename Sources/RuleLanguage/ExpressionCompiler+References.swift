@@ -26,6 +26,11 @@ extension ExpressionCompiler {
             root = .slot(bound.slot)
             type = bound.type
             noteRead(ofSlot: bound.slot)
+        } else if letsBelow.contains(head) {
+            // (Asked before the shared definitions: a let named as one, read above its place, read
+            // the shared one unsaid.)
+            error(node, "'$\(head)' is a let written below the one that reads it; a let reads only the lets above it: move '\(head)' up")
+            return (.literal(.null), .other)
         } else if let index = definitions[head] {
             root = .definition(index)
             type = definitionTypes[head] ?? .other
@@ -50,10 +55,6 @@ extension ExpressionCompiler {
                 path.removeFirst()
                 root = .parameter(name)
             default:
-                if letsBelow.contains(head) {
-                    error(node, "'$\(head)' is a let written below the one that reads it; a let reads only the lets above it: move '\(head)' up")
-                    return (.literal(.null), .other)
-                }
                 let visible = scopes.flatMap(\.keys) + Array(definitions.keys) + Self.builtinRoots + (itSlots.isEmpty ? [] : ["it"])
                 error(node, "'$\(head)' is not defined\(Suggestion.phrase(for: head, in: visible)); define it under 'let' or 'for_each', or use one of $record, $facts, $steps, $as_of, $meeting, $param")
                 return (.literal(.null), .other)

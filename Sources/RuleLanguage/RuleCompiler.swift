@@ -370,6 +370,10 @@ enum RuleCompiler {
             }
             parameter.never = never
             parameter.neverBelow = neverBelow
+            // (A bound on a parameter that is no number would bound nothing.)
+            if neverBelow != nil, parameter.defaultList != nil || !parameter.defaultValue.isSameKind(as: .number(0)) || parameter.defaultValue == .null {
+                compiler.error(valueNode, "parameter '\(name)' has a 'never_below', so its default is a number")
+            }
             if let forbidden = parameter.forbidden(in: parameter.defaultList.map(ParameterValue.list) ?? .single(parameter.defaultValue)) {
                 compiler.error(valueNode, "parameter '\(name)''s default holds '\(forbidden.written)', which its 'never' or 'never_below' rules out")
             }

@@ -22,6 +22,19 @@ import Testing
           - {type: legality_review, status: planned, date: 2024-03-14}
         """
 
+    /// Each finding of the checklist says where it is (file:line:column in the text, line and
+    /// column in the printable page): two findings of one rule, or two unreadable documents of one
+    /// file, were told apart by nothing.
+    @Test func eachFindingSaysWhereItIs() throws {
+        let twoBroken = "---\n[a, b]\n---\n42\n"
+        let folder = try CLIRunner.folder(["registry.yaml": Fixtures.registry, "b.yaml": Self.unreviewed, "two.yaml": twoBroken])
+        let text = try CLIRunner.run(["gate", "--meeting", "2024-03-12", "."], in: folder)
+        #expect(text.stdout.contains("位置：b.yaml:"), "\(text.stdout)")
+        #expect(text.stdout.contains("位置：two.yaml:2:1") && text.stdout.contains("位置：two.yaml:4:1"), "\(text.stdout)")
+        let html = try CLIRunner.run(["gate", "--meeting", "2024-03-12", "--format", "html", "--lang", "en", "."], in: folder)
+        #expect(html.stdout.contains("; at line 2, column 1</div>") && html.stdout.contains("; at line 4, column 1</div>"), "\(html.stdout)")
+    }
+
     @Test func itemsAreReadyOrBlocked() throws {
         let folder = try CLIRunner.folder(["registry.yaml": Fixtures.registry, "a.yaml": Self.reviewed, "b.yaml": Self.unreviewed])
         let result = try CLIRunner.run(["gate", "--meeting", "2024-03-12", "--format", "json", "."], in: folder)
@@ -241,9 +254,6 @@ import Testing
         #expect(quiet.stdout.contains("G-3"))
     }
 
-    /// Without a registry the certificate and qualification rules (PEN-002, PEN-007) are not
-    /// evaluated: a penalty item was READY although nobody checked its officers. It is now held
-    /// back, saying why; a decision whose prerequisites need no registry is judged as before.
     /// A penalty case going to a second meeting is judged by the legal review before that
     /// meeting: one whose re-review failed after its first discussion was READY, judged by the
     /// review before the first.
@@ -272,6 +282,9 @@ import Testing
         #expect((item["findings"] as? [[String: Any]])?.compactMap { $0["rule"] as? String }.contains("PEN-006") == true, "\(item)")
     }
 
+    /// Without a registry the certificate and qualification rules (PEN-002, PEN-007) are not
+    /// evaluated: a penalty item was READY although nobody checked its officers. It is now held
+    /// back, saying why; a decision whose prerequisites need no registry is judged as before.
     @Test func anItemWhosePrerequisitesNeedTheMissingRegistryIsNotReady() throws {
         let penalty = try String(contentsOf: CLIRunner.root.appendingPathComponent("cases/penalty/restaurant-fine-compliant.yaml"), encoding: .utf8)
         let registry = try String(contentsOf: CLIRunner.root.appendingPathComponent("cases/registry.yaml"), encoding: .utf8)

@@ -80,6 +80,16 @@ import Testing
         #expect(result.stdout.contains(warning), "\(result.stdout)")
     }
 
+    /// A prerequisite that reads the meeting's discussion (`status: any`, or `$first_discussion`)
+    /// is not warned of.
+    @Test(arguments: ["{exists: {first: {steps: {type: collective_discussion, status: any}}}}", "{exists: $first_discussion}"])
+    func lintDoesNotWarnOfAPrerequisiteThatSeesTheMeeting(when: String) throws {
+        let rule = Self.rule.replacingOccurrences(of: "severity: warning", with: "severity: warning\nprerequisite: true\nwhen: \(when)")
+        let result = try CLIRunner.run(["rules", "lint", "local"], in: try CLIRunner.folder(["local/rule.yaml": rule]))
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(!result.stdout.contains("selects only discussions held"), "\(result.stdout)")
+    }
+
     /// Calendar days may be counted back (working days may not); a name that cannot be resolved is
     /// one error, not also "a comparison with null" (the failed operand reads as null).
     @Test func calendarDaysCountBackAndAnUnknownNameIsOneError() throws {

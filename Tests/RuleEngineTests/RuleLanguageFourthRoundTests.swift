@@ -28,6 +28,9 @@ import Testing
     @Test func aLetReadAboveItsPlaceIsNamedSo() throws {
         let error = try #require(RuleLanguageThirdRoundTests.loadError("let: {a: {add: [$b, 1]}, b: 5}\nviolation: {gt: [$a, 1]}"))
         #expect(error.contains("'$b' is a let written below the one that reads it; a let reads only the lets above it: move 'b' up"), "\(error)")
+        // A let named as a shared definition, read above its place, read the shared one unsaid.
+        let shadowed = try #require(RuleLanguageThirdRoundTests.loadError("let: {a: $anchor, anchor: 5}\nviolation: {exists: $a}"))
+        #expect(shadowed.contains("'$anchor' is a let written below the one that reads it"), "\(shadowed)")
     }
 
     /// A step selection's field of a meeting or a signoff a typo from the format's was read from no
@@ -70,5 +73,13 @@ import Testing
         let error = try #require(RuleLanguageThirdRoundTests.loadError("for_each: {s: {steps: {type: [inspection, collective_discussion], \(field)}}}\nviolation: {exists: $s}"))
         #expect(error.contains("is true or false, and"), "\(error)")
         #expect(RuleLanguageThirdRoundTests.loadError("for_each: {s: {steps: {type: inspection, credentials_shown: false}}}\nviolation: {exists: $s}") == nil)
+    }
+
+    /// `never_below` bounds a number: on a parameter of another kind it would bound nothing.
+    @Test(arguments: ["{default: executive, never_below: 2}", "{default: [1, 2], never_below: 2}", "{default: 3, never_below: two}"])
+    func neverBelowIsANumberOnANumber(parameter: String) throws {
+        let error = try #require(RuleLanguageThirdRoundTests.loadError("parameters:\n  limit: \(parameter)\nviolation: {eq: [$record.id, $param.limit]}"))
+        #expect(error.contains("never_below"), "\(error)")
+        #expect(RuleLanguageThirdRoundTests.loadError("parameters:\n  limit: {default: 3, never_below: 2}\nviolation: {eq: [$record.id, $param.limit]}") == nil)
     }
 }
