@@ -1,4 +1,5 @@
 import DecisionRecords
+import OfficePackage
 public import YAMLTree
 
 /// How a table's header row matched a mapping.
@@ -88,6 +89,32 @@ public struct LedgerRecord: Sendable {
     public var unread: [Int]
     /// The row's cells by column, for pointing findings at them.
     public var cells: [Int: LedgerCell]
+}
+
+extension LedgerRecord {
+    /// The record with the cells of the columns the mapping does not read added under their
+    /// headers (a column with none as `列 F`), for writing it out: left out, an unread column
+    /// (`是否重大案件（是/否）`, a header with a hint) vanished from the imported file, whose check
+    /// then passed where the ledger's said the cell was not read. Kept, each is a key no record
+    /// has, reported as the ledger reports the cell (an unknown key).
+    public func keepingUnreadCells(layout: LedgerLayout) -> YAMLNode {
+        guard !unread.isEmpty, let pairs = node.mapping else { return node }
+        var added: [YAMLPair] = []
+        var keys = Set(pairs.compactMap { $0.key.scalar?.text })
+        for column in unread {
+            guard let cell = cells[column] else { continue }
+            let header = layout.headers[column].map { $0.trimmingSpaces } ?? ""
+            var key = header.isEmpty ? "列 \(CellReference.column(column))" : header
+            // (Two columns of one header keep both.)
+            if !keys.insert(key).inserted { key += "（\(CellReference.column(column)) 列）" }
+            keys.insert(key)
+            let range = SourceRange(at: SourcePosition(line: row, column: column))
+            added.append(YAMLPair(
+                key: YAMLNode(.scalar(YAMLScalar(text: key, style: .doubleQuoted)), range: range),
+                value: YAMLNode(.scalar(YAMLScalar(text: cell.text, style: .doubleQuoted)), range: range)))
+        }
+        return YAMLNode(.mapping(pairs + added), range: node.range)
+    }
 }
 
 /// Turns ledger tables into records through a mapping.

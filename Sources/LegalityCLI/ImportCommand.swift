@@ -95,7 +95,7 @@ struct ImportCommand: ParsableCommand {
                         continue
                     }
                     let comment = "由 legality import 从 \(place)生成。\nImported by legality import from \(ledger)\(table.sheet.map { " (sheet \($0))" } ?? ""), row \(record.row)."
-                    try FileSystem.deliver(RecordWriter.yaml(record.node, comment: comment), to: path)
+                    try FileSystem.deliver(RecordWriter.yaml(record.keepingUnreadCells(layout: layout), comment: comment), to: path)
                     written += 1
                 }
             }
@@ -124,14 +124,14 @@ struct ImportCommand: ParsableCommand {
         for (column, cells) in columns.prefix(Self.unreadColumnsListed) {
             let message = LedgerProblems.unreadCell(cell: CellReference.cell(row: cells.firstRow, column: column), column: column, layout: layout)
             FileSystem.writeStandardError(language == .zh
-                ? "\(place)：\(message.zh)（共 \(cells.rows) 行，未写入记录）\n"
-                : "\(place): \(message.en) (\(cells.rows) \(cells.rows == 1 ? "row" : "rows"); not written to the records)\n")
+                ? "\(place)：\(message.zh)（共 \(cells.rows) 行；以列名为键写入记录，检查时报告为格式之外的键）\n"
+                : "\(place): \(message.en) (\(cells.rows) \(cells.rows == 1 ? "row" : "rows"); written to the records under the column's name, reported as a key of no record format when checked)\n")
         }
         if columns.count > Self.unreadColumnsListed {
             let more = columns.count - Self.unreadColumnsListed
             FileSystem.writeStandardError(language == .zh
-                ? "\(place)：另有 \(more) 列未被读取，未写入记录\n"
-                : "\(place): \(more) more columns were not read and are not in the records\n")
+                ? "\(place)：另有 \(more) 列未被读取，以列名为键写入记录\n"
+                : "\(place): \(more) more columns were not read, and are written to the records under their names\n")
         }
     }
 
