@@ -127,7 +127,11 @@ public enum WorkbookReader {
         while let event = try reader.next() {
             guard case .start(let name, let attributes, _) = event else { continue }
             if name == "sheet", let sheet = attributes["name"], let id = attributes["id"] { sheets.append((sheet, id)) }
-            if name == "workbookPr", let value = attributes["date1904"] { date1904 = value == "1" || value == "true" }
+            // (Read as a spreadsheet program reads it: `TRUE`, ` true` too; read as false, every
+            // date of a 1904 workbook was four years early.)
+            if name == "workbookPr", let value = attributes["date1904"] {
+                date1904 = ["1", "true"].contains(value.trimmingSpaces.lowercased())
+            }
         }
         return (sheets, date1904)
     }

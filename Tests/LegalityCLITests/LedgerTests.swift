@@ -151,6 +151,31 @@ import Testing
         #expect(next.contains("2025-03-04"), "\(next)")
     }
 
+    /// `date1904` is read as a spreadsheet program reads it (`TRUE` too): read as false, every date
+    /// of a 1904 workbook was four years early, and an expired certificate looked valid.
+    @Test(arguments: ["1", "true", "TRUE", " true"])
+    func aWorkbookOf1904DatesIsReadSoHoweverTheFlagIsWritten(flag: String) throws {
+        let folder = try CLIRunner.folder([:])
+        let script = #"""
+            import zipfile, sys
+            def c(ref, text): return '<c r="%s" t="inlineStr"><is><t>%s</t></is></c>' % (ref, text)
+            rows = '<row r="1">' + c("A1", "案件编号") + c("B1", "案件名称") + c("C1", "立案日期") + '</row>'
+            rows += '<row r="2">' + c("A2", "F-1") + c("B2", "某案") + '<c r="C2" s="1"><v>44257</v></c></row>'
+            with zipfile.ZipFile("台账.xlsx", "w") as z:
+                z.writestr("[Content_Types].xml", "<Types/>")
+                z.writestr("xl/workbook.xml", '<workbook xmlns:r="r"><workbookPr date1904="%s"/><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>' % sys.argv[1])
+                z.writestr("xl/_rels/workbook.xml.rels", '<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/></Relationships>')
+                z.writestr("xl/styles.xml", '<styleSheet><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="14"/></cellXfs></styleSheet>')
+                z.writestr("xl/worksheets/sheet1.xml", "<worksheet><sheetData>" + rows + "</sheetData></worksheet>")
+            """#
+        let made = try CLIRunner.shell("python3 -c '\(script.replacingOccurrences(of: "'", with: "'\\''"))' '\(flag)'", in: folder)
+        #expect(made.status == 0, "\(made.stderr)")
+        let imported = try CLIRunner.run(["import", "台账.xlsx", "--out", "out"], in: folder)
+        #expect(imported.status == 0, "\(imported.stderr)")
+        let record = try String(contentsOf: folder.appendingPathComponent("out/F-1.yaml"), encoding: .utf8)
+        #expect(record.contains("date: 2025-03-03"), "\(record)")
+    }
+
     @Test func hostileWorkbooksAreClearFindingsNeverHangs() throws {
         let folder = try CLIRunner.folder(["registry.yaml": Fixtures.registry, "ok.yaml": Fixtures.compliant])
         let script = #"""
