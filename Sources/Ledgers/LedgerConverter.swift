@@ -103,7 +103,8 @@ extension LedgerRecord {
         var keys = Set(pairs.compactMap { $0.key.scalar?.text })
         for column in unread {
             guard let cell = cells[column] else { continue }
-            let header = layout.headers[column].map { $0.trimmingSpaces } ?? ""
+            // (A header of thousands of characters is a key of its first hundred.)
+            let header = layout.headers[column].map { $0.trimmingSpaces.clipped(to: 100) } ?? ""
             var key = header.isEmpty ? "列 \(CellReference.column(column))" : header
             // (Two columns of one header keep both.)
             if !keys.insert(key).inserted { key += "（\(CellReference.column(column)) 列）" }
