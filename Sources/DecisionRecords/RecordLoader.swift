@@ -230,12 +230,24 @@ struct RecordReader {
     mutating func unknownKeys(in node: BorrowedNode, known: ShortTextList, what describe: @autoclosure () -> LocalizedText) {
         // (Read by the pairs' places: a node made of every key and value held the document.)
         for place in node.pairPlaces {
-            guard let key = node.keyText(at: place) else { continue }
+            guard let key = node.keyText(at: place) else {
+                collectionKey(node.key(at: place), of: describe())
+                continue
+            }
             // The format's keys are ASCII letters and underscores, which no other text equals: a
             // key of another length is none of them, and is not compared with each.
             guard !known.containsSameLength(key) else { continue }
             unknownKey(node.key(at: place), key, known: known.texts, what: describe)
         }
+    }
+
+    /// A key problem for a key that is a list or a mapping (`? [a]`): none of the format's, it was
+    /// passed over without a word.
+    mutating func collectionKey(_ keyNode: BorrowedNode, of what: LocalizedText) {
+        add(.key,
+            zh: "\(what.zh)中有一个键是列表或映射，不是记录格式的字段，没有规则读取它",
+            en: "\(what.en) has a key that is a list or a mapping, no key of the record format, read by no rule",
+            at: keyNode)
     }
 
     /// A key problem for a key that is none of the format's `known` ones, unless a loaded rule

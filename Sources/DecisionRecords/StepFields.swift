@@ -12,6 +12,8 @@ struct StepFields {
     private var places = Places()
     /// The places of the keys that are none of the format's, with their texts.
     private(set) var otherKeys: [(place: Int, text: String)] = []
+    /// The places of keys that are a list or a mapping, none of the format's.
+    private(set) var collectionKeys: [Int] = []
 
     /// Each field's pair's place, -1 while absent.
     private struct Places {
@@ -47,8 +49,11 @@ struct StepFields {
         guard step.kind == .mapping else { return }
         self.step = step
         for place in step.pairPlaces {
-            // A key that is no scalar is none of the format's and is not reported (as by lookups).
-            guard let key = step.keyText(at: place) else { continue }
+            // A key that is no scalar is none of the format's (the step reader reports it).
+            guard let key = step.keyText(at: place) else {
+                collectionKeys.append(place)
+                continue
+            }
             // The format's keys are ASCII letters and underscores, which no other text equals: the
             // length picks the one to three a key can be. (Keys are unique, so each is set once.)
             switch key.utf8.count {

@@ -51,6 +51,9 @@ extension RecordReader {
             for key in fields.otherKeys {
                 unknownKey(original.key(at: key.place), key.text, known: RecordFormat.stepKeys) { LocalizedText(zh: "第 \(number) 个步骤", en: "step \(number)") }
             }
+            for place in fields.collectionKeys {
+                collectionKey(original.key(at: place), of: LocalizedText(zh: "第 \(number) 个步骤", en: "step \(number)"))
+            }
         }
         // (By place: no slice of the problems is made for every step.)
         var placed = true

@@ -223,6 +223,16 @@ struct StepProblemTests {
         #expect(problems.first?.message.en == "step 1 has '\(key)' without a value (null), expected a \(what); remove the key if it does not apply")
     }
 
+    /// A key that is a list or a mapping (`? [a]`) is a key problem at it, as an unknown key is: it
+    /// was passed over without a word.
+    @Test func aKeyThatIsACollectionIsAKeyProblem() throws {
+        let text = Self.record(kind: "major_administrative_decision", steps: "  - type: decision\n    date: 2020-01-02\n    ? [a]\n    : x\n")
+        let (_, problems) = try loadProblems(text, format: testFormat(checking: nil))
+        #expect(problems.map(\.code) == [.key], "\(problems)")
+        #expect(problems.first?.position == pos(7, 7))
+        #expect(problems.first?.message.en.contains("has a key that is a list or a mapping") == true)
+    }
+
     /// A meeting's type of another kind than text is named as `meeting.type`, not as the step's
     /// own `type` (which was told to be a text it already was).
     @Test func aMeetingTypeOfAnotherKindIsNamedAsTheMeetings() throws {
