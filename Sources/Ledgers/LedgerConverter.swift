@@ -1,4 +1,4 @@
-import DecisionRecords
+public import DecisionRecords
 import OfficePackage
 public import YAMLTree
 
@@ -60,6 +60,8 @@ public enum UnreadColumn: Sendable, Equatable {
     /// A header that is no column of the mapping, with the header of a column the sheet lacks
     /// that it most likely means (涉及重大公共利益 → 涉及公共利益).
     case unknown(closest: String?)
+    /// A header the mapping knows is not read, with why (`LedgerMapping.notReadHeaders`).
+    case noted(LocalizedText)
     /// A second column under another name of a column already read (审查完成日期 and 合法性审查日期).
     case repeated(readColumn: Int)
     /// A column without a header.
@@ -208,6 +210,7 @@ public enum LedgerConverter {
     /// A matched layout, with the header row's columns the mapping does not read.
     static func layout(_ mapping: LedgerMapping, headerRow: Int, columns: [Int: LedgerMapping.Column], headers: [Int: String]) -> LedgerLayout {
         let ignoredNames = Set(mapping.ignoredHeaders.map(normalized))
+        let notes = Dictionary(mapping.notReadHeaders.map { (normalized($0.header), $0.note) }, uniquingKeysWith: { first, _ in first })
         let readColumns = Dictionary(columns.map { ($0.value.field, $0.key) }, uniquingKeysWith: min)
         // A misspelt header is most likely one of the columns this sheet lacks.
         let absent = mapping.columns.filter { readColumns[$0.field] == nil }.flatMap(\.headers).map { header in
@@ -227,6 +230,8 @@ public enum LedgerConverter {
             if name.isEmpty { continue }
             if ignoredNames.contains(name) {
                 ignored.insert(column)
+            } else if let note = notes[name] {
+                unread[column] = .noted(note)
             } else if let field = fieldByHeader[name], let read = readColumns[field] {
                 unread[column] = .repeated(readColumn: read)
                 if let readHeader = headers[read], normalized(readHeader) == name { sameHeader.insert(column) }

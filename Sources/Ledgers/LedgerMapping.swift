@@ -35,6 +35,10 @@ public struct LedgerMapping: Sendable {
     /// Headers of columns that hold nothing to check (序号, 备注): passed over without a finding,
     /// where any other column the mapping does not read is reported in each row that fills it.
     public var ignoredHeaders: [String]
+    /// Headers of columns known not to be read, each with why (`听证告知日期` is no hearing
+    /// notice): reported in each row that fills them with that note instead of a "did you mean"
+    /// (which offered the column it must not be taken for).
+    public var notReadHeaders: [(header: String, note: LocalizedText)] = []
     /// The file it was read from.
     public var file: String
 }

@@ -3,7 +3,7 @@ public import YAMLTree
 
 /// Reads `ledger:` documents (mapping files) with every problem at its line and column.
 public enum LedgerMappingReader {
-    static let keys = ["id", "name", "kind", "sheet", "columns", "ignore"]
+    static let keys = ["id", "name", "kind", "sheet", "columns", "ignore", "not_read"]
     static let columnKeys = ["header", "field", "required", "split", "values", "note"]
 
     /// The mappings of a file.
@@ -58,8 +58,18 @@ public enum LedgerMappingReader {
                 problem(ignore, "'ignore' is a list of the headers of columns that hold nothing to check, such as [序号, 备注]")
             }
         }
-        return LedgerMapping(
+        var notRead: [(header: String, note: LocalizedText)] = []
+        for item in root["not_read"].map({ $0.sequence ?? [$0] }) ?? [] {
+            guard let header = item["header"]?.scalar?.text, !header.isEmpty, let note = localized(item["note"], file: file, problems: &problems) else {
+                problem(item, "'not_read' is a list of {header, note: {zh, en}}: columns known not to be read, and why")
+                continue
+            }
+            notRead.append((header, note))
+        }
+        var mapping = LedgerMapping(
             id: id, name: name, kind: kind, sheet: root["sheet"]?.scalar?.text, columns: columns, ignoredHeaders: ignored, file: file)
+        mapping.notReadHeaders = notRead
+        return mapping
     }
 
     private static func column(_ node: YAMLNode, file: String, problems: inout [InputError]) -> LedgerMapping.Column? {

@@ -78,6 +78,10 @@ enum LedgerProblems {
             return LocalizedText(
                 zh: "列“\(header)”不是\(name.zh)的列，单元格 \(cell) 的内容未被读取\(closest.map { "；是否应为“\($0)”？" } ?? "")",
                 en: "the column '\(header)' is not a column of a \(name.en), so the cell \(cell) was not read\(closest.map { "; did you mean '\($0)'?" } ?? "")")
+        case .noted(let note):
+            return LocalizedText(
+                zh: "列“\(header)”不是\(name.zh)读取的列，单元格 \(cell) 的内容未被读取：\(note.zh)",
+                en: "the column '\(header)' is not one a \(name.en) reads, so the cell \(cell) was not read: \(note.en)")
         case .repeated(let read):
             let readHeader = layout.shownHeader(read) ?? ""
             let readLetters = CellReference.column(read)
