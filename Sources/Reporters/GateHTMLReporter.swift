@@ -38,7 +38,13 @@ public enum GateHTMLReporter {
                 if let waiver = Wording.waiver(finding, language) { html += "<div class=\"waiver\">\(Escaping.html(waiver))</div>" }
                 if let help = finding.help { html += "<div class=\"todo\">\(zh ? "需要做：" : "To do: ")\(Escaping.html(help.text(language)))</div>" }
                 // Where to look, for the clerk who corrects it (the file is the item's).
-                let place = finding.position.map { zh ? "；位置：第 \($0.line) 行第 \($0.column) 列" : "; at line \($0.line), column \($0.column)" } ?? ""
+                let place = if let cell = finding.cell {
+                    zh ? "；位置：单元格 \(cell.description)" : "; at cell \(cell.description)"
+                } else if finding.file == item.file {
+                    finding.position.map { zh ? "；位置：第 \($0.line) 行第 \($0.column) 列" : "; at line \($0.line), column \($0.column)" } ?? ""
+                } else {
+                    ""
+                }
                 html += "<div class=\"basis\">\(zh ? "依据：" : "Basis: ")\(Escaping.html(finding.basis.text(language)))\(place)</div></div>"
             }
             html += "</td></tr>\n"

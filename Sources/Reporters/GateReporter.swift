@@ -168,7 +168,12 @@ public enum GateReporter {
                 if let waiver = Wording.waiver(finding, language) { output += "      \(line(waiver))\n" }
                 output += "      \(Wording.label("依据", "basis", language))\(line(finding.basis.text(language)))\n"
                 // Where to look: two findings of one rule, or two unreadable documents of one file, are told apart.
-                if let position = finding.position {
+                // (A ledger row's finding is at its cell, as `check` names it.)
+                if let cell = finding.cell {
+                    output += "      \(Wording.label("位置", "at", language))\(line(finding.file)):\(line(cell.description))\n"
+                } else if let position = finding.position, finding.file == item.file {
+                    // (A ledger row's item is named by its cell; a finding of it with no cell of its
+                    // own, as the engine's, has no line to show.)
                     output += "      \(Wording.label("位置", "at", language))\(line(finding.file)):\(position.line):\(position.column)\n"
                 }
                 if let help = finding.help { output += "      \(Wording.label("需要做", "to do", language))\(text(help.text(language)))\n" }
