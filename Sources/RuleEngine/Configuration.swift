@@ -130,7 +130,7 @@ public struct Configuration: Sendable {
                 // The law rules the value out: a failed review "passing" sent it to the meeting READY.
                 problems.append(InputError(
                     file: file ?? "", position: mention.position,
-                    message: "\(mention.rule)'s parameter '\(mention.name)' may never hold '\(forbidden.written)': the law rules it out (\(parameter.description ?? mention.name))"))
+                    message: "\(mention.rule)'s parameter '\(mention.name)' \(parameter.refusal(of: forbidden)): the law rules it out (\(parameter.description ?? mention.name))"))
             } else if let section = parameter.codeSection {
                 problems += codeProblems(mention, section: section, vocabulary: rules.vocabulary)
             }

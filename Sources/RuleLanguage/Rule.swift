@@ -74,6 +74,16 @@ public struct Parameter: Sendable {
     /// version giving less is refused (`min_officers: 0` made a lone enforcement officer READY).
     public var neverBelow: Double?
 
+    /// Why a value `forbidden(in:)` found is refused: "may never hold 'failed'", or "may not be
+    /// less than 7 ('5' is)".
+    public func refusal(of literal: Literal) -> String {
+        if !never.contains(literal), let neverBelow {
+            let least = neverBelow == neverBelow.rounded() ? String(Int(neverBelow)) : String(neverBelow)
+            return "may never be less than \(least) ('\(literal.written)' is)"
+        }
+        return "may never hold '\(literal.written)'"
+    }
+
     /// The first of some values the parameter may never hold.
     public func forbidden(in value: ParameterValue) -> Literal? {
         let values: [Literal] = switch value {

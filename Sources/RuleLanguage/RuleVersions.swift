@@ -87,7 +87,7 @@ enum RuleVersions {
             case (.list(let items), .some(let defaults)) where items.contains(where: { item in defaults.first.map { !item.isSameKind(as: $0) } ?? false }):
                 compiler.error(pair.value, "parameter '\(name)' takes a list of the kind of its default's items")
             case _ where parameter.forbidden(in: value) != nil:
-                compiler.error(pair.value, "parameter '\(name)' may never be '\(parameter.forbidden(in: value).map(\.written) ?? "")' (the rule's 'never' or 'never_below': the law rules it out)")
+                compiler.error(pair.value, "parameter '\(name)' \(parameter.forbidden(in: value).map(parameter.refusal) ?? "") (the rule's 'never' or 'never_below': the law rules it out)")
             default:
                 if let section = parameter.codeSection {
                     switch value {

@@ -152,9 +152,9 @@ import Testing
         ("NOR-008: {roles: [head]}", "1:31: NOR-008's parameter 'roles' may never hold 'head'"),
         ("PEN-006: {passing_outcomes: [returned]}", "1:42: PEN-006's parameter 'passing_outcomes' may never hold 'returned'"),
         // The law's least numbers (`never_below`): a lone officer was READY with `min_officers: 0`.
-        ("PEN-001: {min_officers: 0}", "1:38: PEN-001's parameter 'min_officers' may never hold '0'"),
-        ("PEN-001: {min_officers: 1}", "1:38: PEN-001's parameter 'min_officers' may never hold '1'"),
-        ("PEN-010: {days: 3}", "1:30: PEN-010's parameter 'days' may never hold '3'"),
+        ("PEN-001: {min_officers: 0}", "1:38: PEN-001's parameter 'min_officers' may never be less than 2 ('0' is)"),
+        ("PEN-001: {min_officers: 1}", "1:38: PEN-001's parameter 'min_officers' may never be less than 2 ('1' is)"),
+        ("PEN-010: {days: 3}", "1:30: PEN-010's parameter 'days' may never be less than 7 ('3' is)"),
     ])
     func aConfigurationCannotMakeAReturnedReviewOrAReviewerPass(parameter: String, message: String) throws {
         let folder = try CLIRunner.folder([
