@@ -95,10 +95,11 @@ public struct LedgerRecord: Sendable {
 
 extension LedgerRecord {
     /// The record with the cells of the columns the mapping does not read added under their
-    /// headers (a column with none as `列 F`), for writing it out: left out, an unread column
-    /// (`是否重大案件（是/否）`, a header with a hint) vanished from the imported file, whose check
-    /// then passed where the ledger's said the cell was not read. Kept, each is a key no record
-    /// has, reported as the ledger reports the cell (an unknown key).
+    /// column and header (`列 C：重大与否`, a column with no header as `列 F`), for writing it out:
+    /// left out, an unread column vanished from the imported file, whose check then passed where
+    /// the ledger's said the cell was not read. Kept, each is a key no record format has (it starts
+    /// with 列, never a key of the format nor one's own `x_`), reported as the ledger reports the
+    /// cell (an unknown key); a header never becomes a key of the record as it is (`organ`, `facts`).
     public func keepingUnreadCells(layout: LedgerLayout) -> YAMLNode {
         guard !unread.isEmpty, let pairs = node.mapping else { return node }
         var added: [YAMLPair] = []
@@ -107,10 +108,8 @@ extension LedgerRecord {
             guard let cell = cells[column] else { continue }
             // (A header of thousands of characters is a key of its first hundred.)
             let header = layout.headers[column].map { $0.trimmingSpaces.clipped(to: 100) } ?? ""
-            var key = header.isEmpty ? "列 \(CellReference.column(column))" : header
-            // (Two columns of one header keep both.)
-            if !keys.insert(key).inserted { key += "（\(CellReference.column(column)) 列）" }
-            keys.insert(key)
+            let key = header.isEmpty ? "列 \(CellReference.column(column))" : "列 \(CellReference.column(column))：\(header)"
+            guard keys.insert(key).inserted else { continue }
             let range = SourceRange(at: SourcePosition(line: row, column: column))
             added.append(YAMLPair(
                 key: YAMLNode(.scalar(YAMLScalar(text: key, style: .doubleQuoted)), range: range),

@@ -39,7 +39,9 @@ public enum RecordWriter {
     private static func write(_ node: YAMLNode, indent: Int, into out: inout String) {
         let pad = String(repeating: " ", count: indent)
         for pair in node.mapping ?? [] {
-            let key = pair.key.scalar?.text ?? ""
+            // A key is quoted as a value is, when it would not read back as written (a ledger's
+            // header kept as a key: `facts: {...} #` added facts to the record).
+            let key = pair.key.scalar.map(text) ?? "\"\""
             switch pair.value.content {
             case .scalar(let scalar):
                 out += "\(pad)\(key): \(text(scalar))\n"

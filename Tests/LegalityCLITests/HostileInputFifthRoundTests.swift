@@ -70,4 +70,24 @@ import Testing
         let records = try #require(try CLIRunner.json(audit.stdout)["records"] as? [[String: Any]])
         #expect(records.first?["status"] as? String == "noncompliant", "\(records)")
     }
+
+    /// A ledger's header kept by `import` never becomes YAML or a key of the record: a header
+    /// `facts: {party_present_at_decision: true} #` added that fact to the imported record (and
+    /// PEN-011 vanished), one named `organ` became its organ, one named `<<` or with a line break
+    /// made a file that did not read back.
+    @Test(arguments: ["facts: {party_present_at_decision: true} #", "organ", "x_note", "<<", "a\nb", "- x", "*a", "#"])
+    func aLedgersHeaderIsNeverWrittenAsYAMLOrAKeyOfTheRecord(header: String) throws {
+        let quoted = "\"" + header.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        let csv = "案件编号,案件名称,立案日期,调查取证日期,执法人员,决定日期,\(quoted)\nT-1,测试案件,2025-03-03,2025-03-04,甲、乙,2025-03-10,v\n"
+        let folder = try CLIRunner.folder(["l.csv": csv])
+        let imported = try CLIRunner.run(["import", "l.csv", "--out", "out"], in: folder)
+        #expect(imported.status == 0, "\(imported.stderr)")
+        let fromLedger = try CLIRunner.run(["check", "--as-of", "2026-06-30", "--format", "json", "l.csv"], in: folder)
+        let fromRecord = try CLIRunner.run(["check", "--as-of", "2026-06-30", "--format", "json", "out"], in: folder)
+        func rules(_ result: CLIRunner.Result) throws -> [String] {
+            ((try CLIRunner.json(result.stdout)["findings"] as? [[String: Any]]) ?? []).compactMap { $0["rule"] as? String }.sorted()
+        }
+        #expect(try rules(fromRecord) == rules(fromLedger), "\(fromRecord.stdout)")
+        #expect(try rules(fromRecord).contains("REC-007"))
+    }
 }
