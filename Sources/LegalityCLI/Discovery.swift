@@ -199,7 +199,10 @@ enum Discovery {
                     .filter { name in !name.hasPrefix(".") && hasRecordExtension(name) && !LedgerInput.isLedger(name) }
                     .map { directory.appendingComponent($0) }
                 for file in files { try refuseLinkLeaving(file, root: rootReal ?? rootFolder) }
-                return files
+                // A folder named registry that holds no registry file is none: the search goes on
+                // (an empty one beside the records hid the registry above them, and the certificate
+                // and registration rules did not run).
+                if !files.isEmpty { return files }
             }
             guard let real = FileSystem.realPath(folder), real != current, real != "/" else { return [] }
             let insideCurrent = real.hasPrefix(current + "/")

@@ -90,4 +90,16 @@ import Testing
         #expect(try rules(fromRecord) == rules(fromLedger), "\(fromRecord.stdout)")
         #expect(try rules(fromRecord).contains("REC-007"))
     }
+
+    /// A folder named `registry` beside the records that holds no registry file does not hide the
+    /// registry above them: the rules needing one did not run, and the run passed.
+    @Test func anEmptyRegistryFolderDoesNotHideTheRegistryAbove() throws {
+        let folder = try CLIRunner.folder([
+            "registry.yaml": Fixtures.registry, "dec/a.yaml": Fixtures.compliant.replacingOccurrences(of: "P-1]", with: "P-9]"),
+            "dec/registry/readme.txt": "not a registry\n",
+        ])
+        let result = try CLIRunner.run(["check", "--as-of", "2024-12-31", "--format", "json", "dec"], in: folder)
+        let rules = ((try CLIRunner.json(result.stdout)["findings"] as? [[String: Any]]) ?? []).compactMap { $0["rule"] as? String }
+        #expect(rules.contains("REC-004") && !rules.contains("REC-005"), "\(rules)")
+    }
 }
