@@ -242,7 +242,14 @@ public enum RegistryLoader {
     private static func texts(_ node: YAMLNode?, key: String, fail: (YAMLNode, String) -> InputError) throws(InputError) -> [String] {
         guard let node else { return [] }
         guard let items = node.sequence else { throw fail(node, "'\(key)' must be a list, found \(node.kindDescription)") }
-        return items.compactMap { $0.coreValue?.text }
+        // An item that is no text (a list, a mapping, null) names nothing: passed over, a person
+        // with `roles: [[enforcement_officer]]` had no role, and a signoff the registry contradicts passed.
+        return try items.map { item throws(InputError) in
+            guard item.scalar != nil, let text = item.coreValue?.text, !text.isEmpty else {
+                throw fail(item, "each item of '\(key)' is a text, found \(item.scalar != nil ? "an empty value" : item.kindDescription)")
+            }
+            return text
+        }
     }
 }
 

@@ -102,4 +102,14 @@ import Testing
         let rules = ((try CLIRunner.json(result.stdout)["findings"] as? [[String: Any]]) ?? []).compactMap { $0["rule"] as? String }
         #expect(rules.contains("REC-004") && !rules.contains("REC-005"), "\(rules)")
     }
+
+    /// A registry's role that is no text (`[[enforcement_officer]]`, `[~]`) is refused at its place:
+    /// passed over, the person had no role, and a signoff the registry contradicts passed.
+    @Test(arguments: ["[[enforcement_officer]]", "[~]", "[{enforcement_officer: 1}]"])
+    func aRoleThatIsNoTextIsRefused(roles: String) throws {
+        let folder = try CLIRunner.folder(["registry.yaml": "people:\n  - {id: P-2, name: 李四, roles: \(roles)}\n", "a.yaml": Fixtures.compliant])
+        let result = try CLIRunner.run(["check", "--as-of", "2024-12-31", "--lang", "en", "a.yaml"], in: folder)
+        #expect(result.status == 2, "\(result.stdout)")
+        #expect(result.stderr.contains("registry.yaml:2:") && result.stderr.contains("each item of 'roles' is a text"), "\(result.stderr)")
+    }
 }
