@@ -59,6 +59,8 @@ extension Evaluator {
     func personRoles(_ value: Value) -> Value {
         // (Most people have no roles listed: the vocabulary's section is taken out only for those who do.)
         guard let roles = registry?.lookUp(text(value, .en), { $0.roles }), !roles.isEmpty else { return .list([]) }
+        // A step for each role read (a person of 10,000 roles named by thousands of signoffs took minutes).
+        guard spend(roles.count) else { return .missing }
         let section = context.rules.vocabulary.section(RecordFormat.Section.roles)
         return .list(roles.map { .text(section.code(for: $0) ?? $0, nil) })
     }
@@ -66,7 +68,7 @@ extension Evaluator {
     /// Whether the registry gives a person a role, written as the role's code or as one of its
     /// names in the vocabulary (`法律顾问` is `legal_adviser`), as `personRoles` reads them.
     func hasRole(_ person: String, _ role: String) -> Bool {
-        guard let roles = registry?.lookUp(person, { $0.roles }), !roles.isEmpty else { return false }
+        guard let roles = registry?.lookUp(person, { $0.roles }), !roles.isEmpty, spend(roles.count) else { return false }
         if roles.contains(role) { return true }
         let section = context.rules.vocabulary.section(RecordFormat.Section.roles)
         return roles.contains { section.code(for: $0) == role }

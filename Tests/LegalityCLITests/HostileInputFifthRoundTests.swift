@@ -112,4 +112,18 @@ import Testing
         #expect(result.status == 2, "\(result.stdout)")
         #expect(result.stderr.contains("registry.yaml:2:") && result.stderr.contains("each item of 'roles' is a text"), "\(result.stderr)")
     }
+
+    /// Reading a person's roles spends the rule's budget by the roles read: a person of 10,000
+    /// roles named by thousands of signoffs took minutes within one step each.
+    @Test func readingRolesSpendsTheBudget() throws {
+        let roles = (0..<10_000).map { "r\($0)" }.joined(separator: ", ")
+        let signoffs = Array(repeating: "{person: P-2, role: legal_adviser}", count: 300).joined(separator: ", ")
+        let folder = try CLIRunner.folder([
+            "registry.yaml": "people:\n  - {id: P-2, name: 李四, roles: [\(roles)]}\n",
+            "a.yaml": "id: A\nkind: major_administrative_decision\ntitle: t\nsteps:\n  - {type: legality_review, date: 2024-01-01, signoffs: [\(signoffs)]}\n",
+        ])
+        let result = try CLIRunner.run(["check", "--as-of", "2024-12-31", "--format", "json", "a.yaml"], in: folder)
+        let rules = ((try CLIRunner.json(result.stdout)["findings"] as? [[String: Any]]) ?? []).compactMap { $0["rule"] as? String }
+        #expect(rules == ["rule-budget"], "\(rules)")
+    }
 }
