@@ -16,6 +16,25 @@ import Testing
         findings.map { "\($0["record"] as? String ?? "-") \($0["rule"] as? String ?? "")" }.sorted()
     }
 
+    /// Writes `台账.xlsx` in `folder`: one sheet of the rows a Python script builds into `rows`
+    /// (with `c(ref, text)`, an inline-string cell), a `workbookPr` element when given, and a date
+    /// style (`s="1"`, number format 14).
+    static func workbook(rows script: String, workbookPr: String = "", in folder: URL) throws {
+        let python = """
+            import zipfile
+            def c(ref, text): return '<c r="%s" t="inlineStr"><is><t>%s</t></is></c>' % (ref, text)
+            \(script)
+            with zipfile.ZipFile("台账.xlsx", "w") as z:
+                z.writestr("[Content_Types].xml", "<Types/>")
+                z.writestr("xl/workbook.xml", '<workbook xmlns:r="r">\(workbookPr)<sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>')
+                z.writestr("xl/_rels/workbook.xml.rels", '<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/></Relationships>')
+                z.writestr("xl/styles.xml", '<styleSheet><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="14"/></cellXfs></styleSheet>')
+                z.writestr("xl/worksheets/sheet1.xml", "<worksheet><sheetData>" + rows + "</sheetData></worksheet>")
+            """
+        let made = try CLIRunner.shell("python3 -c '\(python.replacingOccurrences(of: "'", with: "'\\''"))'", in: folder)
+        #expect(made.status == 0, "\(made.stderr)")
+    }
+
     @Test func findingsPointAtTheSheetAndCell() throws {
         let findings = try Self.findings([Self.penalty])
         let single = try #require(findings.first { $0["record"] as? String == "SQ-ZF-2025-003" })
@@ -102,20 +121,11 @@ import Testing
     /// A formula with no value at all is still named.
     @Test func aFormulaComputedToEmptyTextIsAnEmptyCell() throws {
         let folder = try CLIRunner.folder(["registry.yaml": Fixtures.registry])
-        let script = #"""
-            import zipfile
-            def c(ref, text): return '<c r="%s" t="inlineStr"><is><t>%s</t></is></c>' % (ref, text)
+        try Self.workbook(rows: #"""
             rows = '<row r="1">' + c("A1", "案件编号") + c("B1", "案件名称") + c("C1", "立案日期") + c("D1", "听证日期") + '</row>'
             rows += '<row r="2">' + c("A2", "F-1") + c("B2", "某案") + c("C2", "2025-03-03") + '<c r="D2" t="str"><f>IF(1,"","")</f><v></v></c></row>'
             rows += '<row r="3">' + c("A3", "F-2") + c("B3", "某案") + c("C3", "2025-03-04") + '<c r="D3"><f>C3+10</f></c></row>'
-            with zipfile.ZipFile("台账.xlsx", "w") as z:
-                z.writestr("[Content_Types].xml", "<Types/>")
-                z.writestr("xl/workbook.xml", '<workbook xmlns:r="r"><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>')
-                z.writestr("xl/_rels/workbook.xml.rels", '<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/></Relationships>')
-                z.writestr("xl/worksheets/sheet1.xml", "<worksheet><sheetData>" + rows + "</sheetData></worksheet>")
-            """#
-        let made = try CLIRunner.shell("python3 -c '\(script.replacingOccurrences(of: "'", with: "'\\''"))'", in: folder)
-        #expect(made.status == 0, "\(made.stderr)")
+            """#, in: folder)
         let findings = try Self.findings(["台账.xlsx"], in: folder)
         let uncomputed = findings.filter { ($0["message"] as? String)?.contains("没有计算结果的公式") == true }
         #expect(uncomputed.compactMap { $0["record"] as? String } == ["F-2"], "\(findings)")
@@ -126,22 +136,13 @@ import Testing
     /// its run, and a failed review passed.
     @Test func aPhoneticRunOfAnInlineStringIsNotItsText() throws {
         let folder = try CLIRunner.folder(["registry.yaml": Fixtures.registry])
-        let script = #"""
-            import zipfile
-            def c(ref, text): return '<c r="%s" t="inlineStr"><is><t>%s</t></is></c>' % (ref, text)
+        try Self.workbook(rows: #"""
             def ruby(ref, text, hidden): return '<c r="%s" t="inlineStr"><is><t>%s</t><rPh sb="0" eb="0"><t>%s</t></rPh></is></c>' % (ref, text, hidden)
             rows = '<row r="1">' + c("A1", "案件编号") + c("B1", "案件名称") + c("C1", "立案日期") + c("D1", "听证日期") + '</row>'
             rows += '<row r="2">' + c("A2", "F-1") + c("B2", "某案") + ruby("C2", "2025-03-03", "ふりがな") + c("D2", "") + '</row>'
             # A run left open by a broken cell ends with the cell: the next cell is read.
             rows += '<row r="3">' + c("A3", "F-2") + '<c r="B3" t="inlineStr"><is><t>某案</t><rPh sb="0" eb="0"><t>x</t></is></c>' + c("C3", "2025-03-04") + '</row>'
-            with zipfile.ZipFile("台账.xlsx", "w") as z:
-                z.writestr("[Content_Types].xml", "<Types/>")
-                z.writestr("xl/workbook.xml", '<workbook xmlns:r="r"><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>')
-                z.writestr("xl/_rels/workbook.xml.rels", '<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/></Relationships>')
-                z.writestr("xl/worksheets/sheet1.xml", "<worksheet><sheetData>" + rows + "</sheetData></worksheet>")
-            """#
-        let made = try CLIRunner.shell("python3 -c '\(script.replacingOccurrences(of: "'", with: "'\\''"))'", in: folder)
-        #expect(made.status == 0, "\(made.stderr)")
+            """#, in: folder)
         let imported = try CLIRunner.run(["import", "台账.xlsx", "--out", "out"], in: folder)
         #expect(imported.status == 0, "\(imported.stdout)\(imported.stderr)")
         let record = try String(contentsOf: folder.appendingPathComponent("out/F-1.yaml"), encoding: .utf8)
@@ -156,20 +157,10 @@ import Testing
     @Test(arguments: ["1", "true", "TRUE", " true"])
     func aWorkbookOf1904DatesIsReadSoHoweverTheFlagIsWritten(flag: String) throws {
         let folder = try CLIRunner.folder([:])
-        let script = #"""
-            import zipfile, sys
-            def c(ref, text): return '<c r="%s" t="inlineStr"><is><t>%s</t></is></c>' % (ref, text)
+        try Self.workbook(rows: #"""
             rows = '<row r="1">' + c("A1", "案件编号") + c("B1", "案件名称") + c("C1", "立案日期") + '</row>'
             rows += '<row r="2">' + c("A2", "F-1") + c("B2", "某案") + '<c r="C2" s="1"><v>44257</v></c></row>'
-            with zipfile.ZipFile("台账.xlsx", "w") as z:
-                z.writestr("[Content_Types].xml", "<Types/>")
-                z.writestr("xl/workbook.xml", '<workbook xmlns:r="r"><workbookPr date1904="%s"/><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>' % sys.argv[1])
-                z.writestr("xl/_rels/workbook.xml.rels", '<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/></Relationships>')
-                z.writestr("xl/styles.xml", '<styleSheet><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="14"/></cellXfs></styleSheet>')
-                z.writestr("xl/worksheets/sheet1.xml", "<worksheet><sheetData>" + rows + "</sheetData></worksheet>")
-            """#
-        let made = try CLIRunner.shell("python3 -c '\(script.replacingOccurrences(of: "'", with: "'\\''"))' '\(flag)'", in: folder)
-        #expect(made.status == 0, "\(made.stderr)")
+            """#, workbookPr: "<workbookPr date1904=\"\(flag)\"/>", in: folder)
         let imported = try CLIRunner.run(["import", "台账.xlsx", "--out", "out"], in: folder)
         #expect(imported.status == 0, "\(imported.stderr)")
         let record = try String(contentsOf: folder.appendingPathComponent("out/F-1.yaml"), encoding: .utf8)
