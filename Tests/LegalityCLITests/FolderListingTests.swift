@@ -50,4 +50,14 @@ struct FolderListingTests {
             #expect(name.hasSuffixIgnoringCase(suffix) == name.lowercased().hasSuffix(suffix), "\(name) \(suffix)")
         }
     }
+
+    /// The owner file Excel and WPS keep beside an open workbook (`~$台账.xlsx`) is no record
+    /// file: it was REC-000 whenever the ledger was open. Named, it is read.
+    @Test func anOfficeOwnerFileIsPassedOverByFolderSearch() throws {
+        let folder = try CLIRunner.folder(["a.yaml": Fixtures.compliant, "registry.yaml": Fixtures.registry, "~$台账.xlsx": "\u{7}owner"])
+        let result = try CLIRunner.run(["check", "--as-of", "2024-12-31", "--format", "json", "."], in: folder)
+        #expect(result.status == 0, "\(result.stdout)")
+        let named = try CLIRunner.run(["check", "--as-of", "2024-12-31", "--format", "json", "~$台账.xlsx"], in: folder)
+        #expect(named.status == 1, "\(named.stdout)")
+    }
 }
