@@ -172,7 +172,7 @@ enum Discovery {
                 // A dangling link or an unreadable entry with a record's name is kept, so that reading
                 // it reports the problem instead of the file silently going unchecked.
                 // (`~$台账.xlsx` is the owner file Excel and WPS keep beside a workbook while it is
-                // open, no workbook: it was REC-000 whenever the ledger was open.)
+                // open, no workbook: it was a finding of an unreadable file whenever the ledger was open.)
                 if name != "registry.yaml", hasRecordExtension(name), !name.hasPrefix("~$"), !isOwnFile(path, name: name) { files.append(path) }
             }
         }
