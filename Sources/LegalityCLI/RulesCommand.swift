@@ -109,7 +109,8 @@ struct ListRules: ParsableCommand {
                     let value = effective[parameter.name].map(Self.describe) ?? "—"
                     let defaultValue = Self.describe(parameter.defaultList.map(ParameterValue.list) ?? .single(parameter.defaultValue))
                     let changed = value != defaultValue ? (zh ? "（默认 \(defaultValue)，已由配置修改）" : " (default \(defaultValue), set by configuration)") : ""
-                    text += "  \(parameter.name) = \(value)\(changed)\(parameter.description.map { "  # \($0)" } ?? "")\n"
+                    let fixed = parameter.configurable ? "" : (zh ? "（随法律版本，不可配置）" : " (set by the law's versions; not configurable)")
+                    text += "  \(parameter.name) = \(value)\(changed)\(fixed)\(parameter.description.map { "  # \($0)" } ?? "")\n"
                 }
             }
             if !rule.examples.isEmpty {

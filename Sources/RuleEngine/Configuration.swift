@@ -124,7 +124,12 @@ public struct Configuration: Sendable {
                 problems.append(InputError(file: file ?? "", position: mention.position, message: "\(mention.rule) has no parameter '\(mention.name)'\(Suggestion.phrase(for: mention.name, in: names)); \(known)"))
                 continue
             }
-            if let expected = Self.shapeMismatch(mention.value, parameter) {
+            if !parameter.configurable {
+                // The law's versions set it: a configuration would change how the law counts.
+                problems.append(InputError(
+                    file: file ?? "", position: mention.position,
+                    message: "\(mention.rule)'s parameter '\(mention.name)' follows the version of the law in force on the day of the act and cannot be configured (\(parameter.description ?? mention.name))"))
+            } else if let expected = Self.shapeMismatch(mention.value, parameter) {
                 problems.append(InputError(file: file ?? "", position: mention.position, message: "\(mention.rule)'s parameter '\(mention.name)' takes \(expected), like its default"))
             } else if let forbidden = parameter.forbidden(in: mention.value) {
                 // The law rules the value out: a failed review "passing" sent it to the meeting READY.

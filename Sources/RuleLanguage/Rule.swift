@@ -73,6 +73,10 @@ public struct Parameter: Sendable {
     /// The least number the law allows (`never_below: 2`: "不得少于两人"); a configuration or a
     /// version giving less is refused (`min_officers: 0` made a lone enforcement officer READY).
     public var neverBelow: Double?
+    /// Whether a configuration may set it (`configurable: false`: the versions of the law set it,
+    /// as the way PEN-010's days are counted; a configuration's `unit: days` counted 2021's seven
+    /// working days as calendar days).
+    public var configurable = true
 
     /// Why a value `forbidden(in:)` found is refused: "may never hold 'failed'", or "may not be
     /// less than 7 ('5' is)".

@@ -337,6 +337,7 @@ enum RuleCompiler {
             var description: String?
             var never: [Literal] = []
             var neverBelow: Double?
+            var configurable = true
             if pair.value.mapping != nil {
                 guard let defaultNode = pair.value["default"] else {
                     compiler.error(pair.value, "parameter '\(name)' needs a 'default'")
@@ -353,10 +354,15 @@ enum RuleCompiler {
                     }
                 }
                 // (A misspelt key, `nevr:`, would be read as no rule at all.)
-                let keys = ["default", "description", "never", "never_below"]
+                if let configurableNode = pair.value["configurable"] {
+                    if case .bool(let flag) = Literal(configurableNode) { configurable = flag } else {
+                        compiler.error(configurableNode, "'configurable' of parameter '\(name)' is true or false")
+                    }
+                }
+                let keys = ["default", "description", "never", "never_below", "configurable"]
                 for entry in pair.value.mapping ?? [] where !keys.contains(entry.key.scalar?.text ?? "") {
                     let key = entry.key.scalar?.text ?? ""
-                    compiler.error(entry.key, "unknown key '\(key)' in parameter '\(name)'\(Suggestion.phrase(for: key, in: keys)); expected default, description, never or never_below")
+                    compiler.error(entry.key, "unknown key '\(key)' in parameter '\(name)'\(Suggestion.phrase(for: key, in: keys)); expected default, description, never, never_below or configurable")
                 }
             }
             var parameter: Parameter
@@ -370,6 +376,7 @@ enum RuleCompiler {
             }
             parameter.never = never
             parameter.neverBelow = neverBelow
+            parameter.configurable = configurable
             // (A bound on a parameter that is no number would bound nothing.)
             if neverBelow != nil, parameter.defaultList != nil || !parameter.defaultValue.isSameKind(as: .number(0)) || parameter.defaultValue == .null {
                 compiler.error(valueNode, "parameter '\(name)' has a 'never_below', so its default is a number")

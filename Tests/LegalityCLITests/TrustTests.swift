@@ -394,13 +394,20 @@ import Testing
     }
 
     /// A configured value that is the rule's default (as `legality init` writes them) changes
-    /// nothing and is not named as a change; one a version of the law sets otherwise is (a
-    /// configured value holds under every version: PEN-011's `unit` is calendar days before 2021).
+    /// nothing and is not named as a change. A parameter the versions of the law set (how PEN-010
+    /// and PEN-011 count days) cannot be configured: a configuration's value held under every
+    /// version, and `unit: days` counted 2021's seven working days as calendar days.
     @Test func aParameterSetToItsDefaultIsNoChange() throws {
-        let configuration = "parameters:\n  MAD-011: {meeting_types: [executive, plenary]}\n  NOR-006: {days: 30}\n  PEN-011: {unit: working_days}\n"
+        let configuration = "parameters:\n  MAD-011: {meeting_types: [executive, plenary]}\n  NOR-006: {days: 30}\n"
         let folder = try CLIRunner.folder([".legality.yaml": configuration, "a.yaml": Fixtures.compliant, "registry.yaml": Fixtures.registry])
         let check = try CLIRunner.run(["check", "--as-of", "2024-12-31", "a.yaml"], in: folder)
-        #expect(check.stdout.contains("配置：.legality.yaml；调整参数：PEN-011 unit = working_days\n"), "\(check.stdout)")
+        #expect(check.stdout.contains("配置：.legality.yaml\n"), "\(check.stdout)")
+        for unit in ["PEN-010: {unit: days}", "PEN-011: {unit: working_days}"] {
+            let fixed = try CLIRunner.folder([".legality.yaml": "parameters:\n  \(unit)\n", "a.yaml": Fixtures.compliant, "registry.yaml": Fixtures.registry])
+            let refused = try CLIRunner.run(["check", "--as-of", "2024-12-31", "--lang", "en", "a.yaml"], in: fixed)
+            #expect(refused.status == 2, "\(refused.stdout)")
+            #expect(refused.stderr.contains("'unit' follows the version of the law in force on the day of the act and cannot be configured"), "\(refused.stderr)")
+        }
     }
 
     /// A configuration's `fail_on: never` made a run with errors end with status 0 and the gate
