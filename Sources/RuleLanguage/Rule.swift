@@ -74,7 +74,7 @@ public struct Parameter: Sendable {
     /// version giving less is refused (`min_officers: 0` made a lone enforcement officer READY).
     public var neverBelow: Double?
     /// Whether a configuration may set it (`configurable: false`: the versions of the law set it,
-    /// as the way PEN-010's days are counted; a configuration's `unit: days` counted 2021's seven
+    /// as the way a hearing notice's days are counted; a configuration's `unit: days` counted 2021's seven
     /// working days as calendar days).
     public var configurable = true
 
