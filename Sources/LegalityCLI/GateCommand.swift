@@ -65,7 +65,10 @@ struct GateCommand: ParsableCommand {
         var away: [OffAgendaRecord] = []
         for item in checked.records {
             guard isOnAgenda(item) else {
-                away.append(OffAgendaRecord(file: item.place, record: item.id, title: item.title, discussions: item.discussionDays.sorted()))
+                // (Ordered by their last days, as the days are; a discussion of several days is shown whole.)
+                var entry = OffAgendaRecord(file: item.place, record: item.id, title: item.title, discussions: item.discussionDays.sorted())
+                entry.spans = item.discussionSpans.sorted { ($0.upperBound, $0.lowerBound) < ($1.upperBound, $1.lowerBound) }
+                away.append(entry)
                 continue
             }
             var findings = item.findings

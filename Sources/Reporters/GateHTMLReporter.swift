@@ -53,7 +53,7 @@ public enum GateHTMLReporter {
         if !agenda.notOnAgenda.isEmpty {
             html += "<p class=\"away\">\(zh ? "不在本次议程（讨论安排在其他日期）：" : "Not on this agenda (discussed on other days): ")"
             html += agenda.notOnAgenda.map { entry in
-                Escaping.html("\(entry.record ?? entry.file)（\(entry.discussions.map(\.description).joined(separator: ", "))）")
+                Escaping.html("\(entry.record ?? entry.file)（\(entry.shownDiscussions)）")
             }.joined(separator: "；")
             html += "</p>\n"
         }

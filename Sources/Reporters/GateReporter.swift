@@ -45,8 +45,18 @@ public struct OffAgendaRecord: Sendable {
     public var record: String?
     /// The decision's title.
     public var title: String?
-    /// The days of its discussions.
+    /// The days of its discussions (the last of one held over several days).
     public var discussions: [Day]
+    /// Its discussions as held, first to last day, in the order of `discussions`.
+    public var spans: [ClosedRange<Day>] = []
+
+    /// The discussions as a reader names them: `2026-12-03～2026-12-04` for one of two days.
+    public var shownDiscussions: String {
+        let written = spans.count == discussions.count
+            ? spans.map { $0.lowerBound == $0.upperBound ? $0.lowerBound.description : "\($0.lowerBound)～\($0.upperBound)" }
+            : discussions.map(\.description)
+        return written.joined(separator: ", ")
+    }
 
     /// Creates an entry.
     public init(file: String, record: String?, title: String?, discussions: [Day]) {
@@ -185,7 +195,7 @@ public enum GateReporter {
             output += zh ? "不在本次会议议程上的记录（讨论安排在其他日期）：\n" : "Not on this meeting's agenda (discussed on other days):\n"
             for entry in agenda.notOnAgenda {
                 let name = [entry.record.map(line), entry.title.map(TextReporter.title)].compactMap { $0 }.joined(separator: " ")
-                let days = entry.discussions.map(\.description).joined(separator: ", ")
+                let days = entry.shownDiscussions
                 output += "  - \(name.isEmpty ? line(entry.file) : name)（\(days)） \(line(entry.file))\n"
             }
             output += "\n"

@@ -77,6 +77,9 @@ import Testing
         let after = try CLIRunner.run(["gate", "--meeting", "2024-03-14", "--format", "json", "a.yaml"], in: folder)
         #expect(after.status == 0)
         #expect((try CLIRunner.json(after.stdout)["notOnAgenda"] as? [Any])?.count == 1)
+        // The text names the discussion whole, not by its last day alone.
+        let text = try CLIRunner.run(["gate", "--meeting", "2024-03-14", "a.yaml"], in: folder)
+        #expect(text.stdout.contains("（2024-03-12～2024-03-13）"), "\(text.stdout)")
     }
 
     /// A re-discussion whose step type cannot be read (the meeting's type written as the step's,
