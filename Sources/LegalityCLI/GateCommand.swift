@@ -81,9 +81,15 @@ struct GateCommand: ParsableCommand {
             }
             ledger.mark(&findings)
             let blocking = threshold.map { level in findings.contains { $0.severity >= level && $0.waiver == nil && !$0.pending } } ?? false
-            items.append(AgendaItem(
+            var agendaItem = AgendaItem(
                 file: item.place, record: item.id, title: item.title, findings: findings.sorted(by: Finding.precedes),
-                ready: !blocking && !item.blocked && item.standing == .record, ruleApplied: item.standing == .record && item.checkedBeyondFormat))
+                ready: !blocking && !item.blocked && item.standing == .record, ruleApplied: item.standing == .record && item.checkedBeyondFormat)
+            // Proposed for this meeting with no discussion, but decided already: said, since the
+            // prerequisites may all hold (a ledger of past cases listed each as READY, unsaid).
+            if item.standing == .record, item.discussionDays.isEmpty, let decided = item.decisionDate, decided < meeting {
+                agendaItem.decidedUndiscussed = decided
+            }
+            items.append(agendaItem)
         }
         var agenda = Agenda(meeting: meeting, version: Legality.version, items: items, runFindings: engine.runFindings(), language: run.language)
         agenda.notOnAgenda = away

@@ -28,8 +28,9 @@ public enum GateHTMLReporter {
             html += "<td class=\"verdict\"><span class=\"badge\">\(verdict)</span></td><td class=\"problems\">"
             // Waived findings are shown too, marked, with the waiver: the adviser signs for the exception.
             let unchecked = item.ready && !item.ruleApplied
-            if item.findings.isEmpty, !unchecked { html += "—" }
+            if item.findings.isEmpty, !unchecked, item.decidedUndiscussed == nil { html += "—" }
             if unchecked { html += "<div class=\"notice\">\(Escaping.html(AgendaItem.noRuleNotice(language)))</div>" }
+            if let day = item.decidedUndiscussed { html += "<div class=\"notice\">\(Escaping.html(AgendaItem.decidedNotice(day, language)))</div>" }
             for finding in item.findings {
                 let severity = Wording.severity(finding.severity, language)
                 let waived = finding.waiver != nil ? " waived" : ""

@@ -18,6 +18,11 @@ public struct AgendaItem: Sendable {
     /// that could not be read, or a record the record pack blocked): a READY item of a kind no
     /// pack checks is only well-formed, which says nothing of its procedure.
     public var ruleApplied: Bool
+    /// The day the record's decision was made, when it was made before the meeting and the record
+    /// has no discussion: proposed for this meeting, as v2 has it, but discussed after the decision
+    /// (the prerequisites of discussion may all hold; a decision made undiscussed is a finding of
+    /// `check`, not of the gate's rules).
+    public var decidedUndiscussed: Day?
 
     /// Creates an item.
     public init(file: String, record: String?, title: String?, findings: [Finding], ready: Bool, ruleApplied: Bool = true) {
@@ -27,6 +32,13 @@ public struct AgendaItem: Sendable {
         self.findings = findings
         self.ready = ready
         self.ruleApplied = ruleApplied
+    }
+
+    /// What the checklist says of an item decided before the meeting without a discussion.
+    static func decidedNotice(_ day: Day, _ language: Language) -> String {
+        language == .zh
+            ? "注意：此记录已于 \(day) 作出决定，此前没有集体讨论；本次讨论在决定之后，不能补正决定前未经讨论（legality check 报告此问题）。"
+            : "Note: this record's decision was made on \(day) without a discussion before it; discussing it now, after the decision, does not mend that (legality check reports it)."
     }
 
     /// What the checklist says of an item no prerequisite rule beyond the record format applied to.
@@ -137,6 +149,7 @@ public enum GateReporter {
                     ("file", .string(item.file)),
                     ("ready", .bool(item.ready)),
                     ("ruleApplied", .bool(item.ruleApplied)),
+                    ("decidedUndiscussed", .optional(item.decidedUndiscussed?.description)),
                     ("findings", .array(item.findings.map { JSONReporter.finding($0, report) })),
                 ])
             })),
@@ -189,6 +202,7 @@ public enum GateReporter {
                 if let help = finding.help { output += "      \(Wording.label("需要做", "to do", language))\(text(help.text(language)))\n" }
             }
             if item.ready, !item.ruleApplied { output += "    - \(AgendaItem.noRuleNotice(language))\n" }
+            if let day = item.decidedUndiscussed { output += "    - \(AgendaItem.decidedNotice(day, language))\n" }
             output += "\n"
         }
         if !agenda.notOnAgenda.isEmpty {

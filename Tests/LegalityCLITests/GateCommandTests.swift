@@ -42,6 +42,21 @@ import Testing
         #expect(ledgerHTML.stdout.contains("；位置：单元格 D2</div>"), "\(ledgerHTML.stdout)")
     }
 
+    /// A record with no discussion is proposed for the meeting (v2), but one decided already is
+    /// said to be: a ledger of past cases listed each READY, unsaid, though discussing a decision
+    /// made mends nothing.
+    @Test func anItemDecidedBeforeTheMeetingWithoutADiscussionIsSaidToBe() throws {
+        let decided = Self.reviewed + "\n  - {type: decision, date: 2024-03-08, by: [P-1]}\n"
+        let folder = try CLIRunner.folder(["registry.yaml": Fixtures.registry, "a.yaml": decided, "b.yaml": Self.reviewed.replacingOccurrences(of: "G-1", with: "G-9")])
+        let text = try CLIRunner.run(["gate", "--meeting", "2024-03-12", "."], in: folder)
+        #expect(text.stdout.contains("注意：此记录已于 2024-03-08 作出决定，此前没有集体讨论"), "\(text.stdout)")
+        #expect(text.stdout.components(separatedBy: "作出决定，此前没有集体讨论").count == 2, "\(text.stdout)")
+        let items = try #require(try CLIRunner.json(try CLIRunner.run(["gate", "--meeting", "2024-03-12", "--format", "json", "."], in: folder).stdout)["items"] as? [[String: Any]])
+        #expect(items.compactMap { $0["decidedUndiscussed"] as? String } == ["2024-03-08"], "\(items)")
+        let html = try CLIRunner.run(["gate", "--meeting", "2024-03-12", "--format", "html", "--lang", "en", "."], in: folder)
+        #expect(html.stdout.contains("Note: this record&#39;s decision was made on 2024-03-08") || html.stdout.contains("Note: this record's decision was made on 2024-03-08"), "\(html.stdout)")
+    }
+
     @Test func itemsAreReadyOrBlocked() throws {
         let folder = try CLIRunner.folder(["registry.yaml": Fixtures.registry, "a.yaml": Self.reviewed, "b.yaml": Self.unreviewed])
         let result = try CLIRunner.run(["gate", "--meeting", "2024-03-12", "--format", "json", "."], in: folder)
