@@ -89,6 +89,9 @@ public struct LedgerRecord: Sendable {
     public var uncomputed: [Int]
     /// Columns the mapping does not read whose cells in this row hold something (see `LedgerLayout.whyUnread`).
     public var unread: [Int]
+    /// Cells of a one-person column (the legal adviser's) that name several registered people
+    /// (`许明、秦雪`), by column: read as one unknown person, the row said "许明、秦雪 is not registered".
+    public var severalPeople: [Int] = []
     /// The row's cells by column, for pointing findings at them.
     public var cells: [Int: LedgerCell]
 }
@@ -276,12 +279,20 @@ public enum LedgerConverter {
         }
     }
 
+    /// Whether a cell of one person names two or more people the registry knows, separated as a
+    /// cell of several is (`许明、秦雪`).
+    static func namesSeveralPeople(_ text: String, person: (String) -> String?) -> Bool {
+        let parts = text.split(whereSeparator: { separators.contains($0) })
+        return parts.count >= 2 && parts.allSatisfy { person(String($0)) != nil }
+    }
+
     /// The record of one row below the header row.
     public static func record(_ row: LedgerRow, layout: LedgerLayout, person: (String) -> String?) -> LedgerRecord {
         let idColumn = layout.columns.first { $0.value.field.description == "id" }?.key ?? 1
         var draft = Draft.Mapping(position: SourcePosition(line: row.number, column: idColumn))
         draft.set(["kind"], .scalar(layout.mapping.kind, draft.position, text: true))
         var uncomputed: [Int] = []
+        var severalPeople: [Int] = []
         for column in layout.columns.keys.sorted() {
             guard let spec = layout.columns[column], let cell = row.cells[column] else { continue }
             let position = SourcePosition(line: row.number, column: column)
@@ -301,6 +312,7 @@ public enum LedgerConverter {
             } else if let mapped = spec.values[text] {
                 value = .scalar(mapped, position, text: false)
             } else {
+                if isPeople, person(text) == nil, namesSeveralPeople(text, person: person) { severalPeople.append(column) }
                 value = .scalar(resolve(text), position, text: isText)
             }
             draft.set(spec.field.segments, value)
@@ -310,7 +322,9 @@ public enum LedgerConverter {
         let unread = row.cells.compactMap { column, cell in
             layout.columns[column] == nil && !layout.ignored.contains(column) && (cell.formulaWithoutValue || !cell.text.isBlankCell) ? column : nil
         }
-        return LedgerRecord(node: draft.node, row: row.number, uncomputed: uncomputed, unread: unread.sorted(), cells: row.cells)
+        var record = LedgerRecord(node: draft.node, row: row.number, uncomputed: uncomputed, unread: unread.sorted(), cells: row.cells)
+        record.severalPeople = severalPeople
+        return record
     }
 }
 

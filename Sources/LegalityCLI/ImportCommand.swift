@@ -63,6 +63,10 @@ struct ImportCommand: ParsableCommand {
                     // legal adviser's date of =V2+2, after the meeting, was a signoff with no date).
                     let problems = layout.conflicts(in: record).prefix(LedgerProblems.unreadCellsListed).map { column, read in
                         LedgerProblems.conflictingColumns(record, column: column, readColumn: read, layout: layout, notDone: LedgerProblems.rowNotImported)
+                    } + record.severalPeople.map { column in
+                        LedgerProblems.severalPeople(
+                            cell: CellReference.cell(row: record.row, column: column), header: layout.shownHeader(column) ?? "",
+                            text: record.cells[column]?.text ?? "", notDone: LedgerProblems.rowNotImported)
                     } + record.uncomputed.prefix(LedgerProblems.unreadCellsListed).map { column in
                         LedgerProblems.uncomputedFormula(
                             cell: CellReference.cell(row: record.row, column: column), header: layout.shownHeader(column) ?? "", notDone: LedgerProblems.rowNotImported)

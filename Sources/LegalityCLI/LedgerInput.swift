@@ -143,6 +143,13 @@ enum LedgerInput {
                 message: LedgerProblems.uncomputedFormula(cell: CellReference.cell(row: record.row, column: column), header: layout.shownHeader(column) ?? ""),
                 position: SourcePosition(line: record.row, column: column)))
         }
+        for column in record.severalPeople {
+            loaded.problems.append(RecordProblem(
+                code: .step,
+                message: LedgerProblems.severalPeople(
+                    cell: CellReference.cell(row: record.row, column: column), header: layout.shownHeader(column) ?? "", text: record.cells[column]?.text ?? ""),
+                position: SourcePosition(line: record.row, column: column)))
+        }
         // Two columns of one field that say different things (the same header twice, or two
         // names of it): which one the office meant is not known, so the row is not checked (the
         // leftmost alone was read, and a row whose other column said 不通过 passed). Two columns

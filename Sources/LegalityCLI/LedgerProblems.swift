@@ -30,6 +30,13 @@ enum LedgerProblems {
             en: "no sheet has the header of a known ledger layout (\(mappings.map(\.name.en).joined(separator: ", "))); give your ledger's columns with --mapping, or start from legality init --ledger")
     }
 
+    /// A cell of a one-person column that names several registered people.
+    static func severalPeople(cell: String, header: String, text: String, notDone: LocalizedText? = nil) -> LocalizedText {
+        LocalizedText(
+            zh: "单元格 \(cell)（\(header)）只能填写一人，却写了“\(text.clipped(to: 60))”（其中每人都在人员名册中）；请只填一人，其他人员填入相应的栏目" + (notDone.map { "；" + $0.zh } ?? ""),
+            en: "the cell \(cell) (\(header)) takes one person but names '\(text.clipped(to: 60))' (each of them registered); write one, and the others in their own columns" + (notDone.map { "; " + $0.en } ?? ""))
+    }
+
     static func uncomputedFormula(cell: String, header: String, notDone: LocalizedText? = nil) -> LocalizedText {
         LocalizedText(
             zh: "单元格 \(cell)（\(header)）是没有计算结果的公式；请在 Excel 或 WPS 中打开并保存后再检查" + (notDone.map { "；" + $0.zh } ?? ""),

@@ -163,6 +163,24 @@ import Testing
         #expect(record.contains("\"列 G：听证告知日期\": \"2026-01-20\""), "\(record)")
     }
 
+    /// A one-person column (法律顾问) that names several registered people is said to: read as one
+    /// person, the row said "孙明、李静 is not registered", of two people who are. `import` leaves
+    /// the row out, as it does a row it cannot write faithfully.
+    @Test func aOnePersonCellNamingSeveralPeopleIsSaidToBe() throws {
+        let registry = try String(contentsOf: CLIRunner.root.appendingPathComponent("cases/ledgers/registry.yaml"), encoding: .utf8)
+        let csv = "决策编号,决策事项名称,审查完成日期,审查结论,法律顾问,集体讨论日期\nJ-1,某方案,2025-03-01,通过,孙明、李静,2025-03-10\nJ-2,另一方案,2025-03-01,通过,孙明,2025-03-10\n"
+        let folder = try CLIRunner.folder(["台账.csv": csv, "registry.yaml": registry])
+        let check = try CLIRunner.run(["check", "--as-of", "2026-01-01", "--format", "json", "台账.csv"], in: folder)
+        let findings = ((try CLIRunner.json(check.stdout)["findings"] as? [[String: Any]]) ?? []).filter { $0["rule"] as? String == "REC-003" }
+        #expect(findings.compactMap { $0["record"] as? String } == ["J-1"], "\(check.stdout)")
+        #expect((findings.first?["message"] as? String)?.contains("单元格 E2（法律顾问）只能填写一人，却写了“孙明、李静”") == true, "\(findings)")
+        let imported = try CLIRunner.run(["import", "台账.csv", "--out", "out"], in: folder)
+        #expect(imported.status == 1)
+        #expect(imported.stderr.contains("只能填写一人"), "\(imported.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("out/J-1.yaml").path))
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("out/J-2.yaml").path))
+    }
+
     @Test func aMappingCanIgnoreColumnsOfItsOwn() throws {
         let mapping = """
             ledger:
