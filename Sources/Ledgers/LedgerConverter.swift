@@ -106,13 +106,12 @@ extension LedgerRecord {
     public func keepingUnreadCells(layout: LedgerLayout) -> YAMLNode {
         guard !unread.isEmpty, let pairs = node.mapping else { return node }
         var added: [YAMLPair] = []
-        var keys = Set(pairs.compactMap { $0.key.scalar?.text })
         for column in unread {
             guard let cell = cells[column] else { continue }
             // (A header of thousands of characters is a key of its first hundred.)
             let header = layout.headers[column].map { $0.trimmingSpaces.clipped(to: 100) } ?? ""
+            // (Each column's key is its own: no two columns share a letter.)
             let key = header.isEmpty ? "列 \(CellReference.column(column))" : "列 \(CellReference.column(column))：\(header)"
-            guard keys.insert(key).inserted else { continue }
             let range = SourceRange(at: SourcePosition(line: row, column: column))
             added.append(YAMLPair(
                 key: YAMLNode(.scalar(YAMLScalar(text: key, style: .doubleQuoted)), range: range),

@@ -378,7 +378,8 @@ enum RuleCompiler {
             parameter.neverBelow = neverBelow
             parameter.configurable = configurable
             // (A bound on a parameter that is no number would bound nothing.)
-            if neverBelow != nil, parameter.defaultList != nil || !parameter.defaultValue.isSameKind(as: .number(0)) || parameter.defaultValue == .null {
+            let numberDefault = if case .number = parameter.defaultValue, parameter.defaultList == nil { true } else { false }
+            if neverBelow != nil, !numberDefault {
                 compiler.error(valueNode, "parameter '\(name)' has a 'never_below', so its default is a number")
             }
             if let forbidden = parameter.forbidden(in: parameter.defaultList.map(ParameterValue.list) ?? .single(parameter.defaultValue)) {
