@@ -152,9 +152,7 @@ import Testing
         let header = "案件编号,案件名称,立案日期,调查取证日期,执法人员,告知日期,听证告知日期,听证日期,决定日期"
         let row = "F-1,某案,2026-01-05,2026-01-06,张伟、李娜,2026-01-20,2026-01-20,2026-02-02,2026-02-10"
         let folder = try CLIRunner.folder(["台账.csv": header + "\n" + row + "\n"])
-        let imported = try CLIRunner.run(["import", "台账.csv", "--out", "out"], in: folder)
-        #expect(imported.status == 0, "\(imported.stderr)")
-        let record = try String(contentsOf: folder.appendingPathComponent("out/F-1.yaml"), encoding: .utf8)
+        let record = try LedgerTests.imported("台账.csv", record: "F-1", in: folder)
         #expect(!record.contains("hearing_notice"), "\(record)")
         let check = try CLIRunner.run(["check", "--as-of", "2026-06-30", "--format", "json", "台账.csv"], in: folder)
         #expect(!check.stdout.contains("是否应为“听证通知日期”"), "\(check.stdout)")

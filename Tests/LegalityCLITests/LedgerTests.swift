@@ -16,6 +16,14 @@ import Testing
         findings.map { "\($0["record"] as? String ?? "-") \($0["rule"] as? String ?? "")" }.sorted()
     }
 
+    /// Imports a ledger of `folder` into `folder/out` (the run must succeed) and returns the text
+    /// of the record file written for `id`.
+    static func imported(_ ledger: String, record id: String, in folder: URL) throws -> String {
+        let result = try CLIRunner.run(["import", ledger, "--out", "out"], in: folder)
+        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+        return try String(contentsOf: folder.appendingPathComponent("out/\(id).yaml"), encoding: .utf8)
+    }
+
     /// Writes `台账.xlsx` in `folder`: one sheet of the rows a Python script builds into `rows`
     /// (with `c(ref, text)`, an inline-string cell), a `workbookPr` element when given, and a date
     /// style (`s="1"`, number format 14).
@@ -143,9 +151,7 @@ import Testing
             # A run left open by a broken cell ends with the cell: the next cell is read.
             rows += '<row r="3">' + c("A3", "F-2") + '<c r="B3" t="inlineStr"><is><t>某案</t><rPh sb="0" eb="0"><t>x</t></is></c>' + c("C3", "2025-03-04") + '</row>'
             """#, in: folder)
-        let imported = try CLIRunner.run(["import", "台账.xlsx", "--out", "out"], in: folder)
-        #expect(imported.status == 0, "\(imported.stdout)\(imported.stderr)")
-        let record = try String(contentsOf: folder.appendingPathComponent("out/F-1.yaml"), encoding: .utf8)
+        let record = try Self.imported("台账.xlsx", record: "F-1", in: folder)
         #expect(record.contains("2025-03-03"), "\(record)")
         #expect(!record.contains("ふりがな"), "\(record)")
         let next = try String(contentsOf: folder.appendingPathComponent("out/F-2.yaml"), encoding: .utf8)
@@ -161,9 +167,7 @@ import Testing
             rows = '<row r="1">' + c("A1", "案件编号") + c("B1", "案件名称") + c("C1", "立案日期") + '</row>'
             rows += '<row r="2">' + c("A2", "F-1") + c("B2", "某案") + '<c r="C2" s="1"><v>44257</v></c></row>'
             """#, workbookPr: "<workbookPr date1904=\"\(flag)\"/>", in: folder)
-        let imported = try CLIRunner.run(["import", "台账.xlsx", "--out", "out"], in: folder)
-        #expect(imported.status == 0, "\(imported.stderr)")
-        let record = try String(contentsOf: folder.appendingPathComponent("out/F-1.yaml"), encoding: .utf8)
+        let record = try Self.imported("台账.xlsx", record: "F-1", in: folder)
         #expect(record.contains("date: 2025-03-03"), "\(record)")
     }
 
