@@ -78,7 +78,7 @@ public struct Parameter: Sendable {
     /// working days as calendar days).
     public var configurable = true
 
-    /// Why a value `forbidden(in:)` found is refused: "may never hold 'failed'", or "may not be
+    /// Why a value `forbidden(in:)` found is refused: "may never hold 'failed'", or "may never be
     /// less than 7 ('5' is)".
     public func refusal(of literal: Literal) -> String {
         if !never.contains(literal), let neverBelow {
