@@ -7,4 +7,13 @@ extension String {
         guard head.count > limit else { return self }
         return String(String.UnicodeScalarView(head.dropLast())) + mark
     }
+
+    /// The text on one line, as a message quotes what a record or a ledger wrote: each line break
+    /// (LF, CR, NEL, LS, PS and the like) shown as `⏎`. A key or a value written with a line break
+    /// split the message, and its second line read as a line of the report's own (`[可以上会] …`
+    /// under a gate item).
+    public var onOneLine: String {
+        guard contains(where: \.isNewline) else { return self }
+        return String(map { $0.isNewline ? "⏎" : $0 })
+    }
 }

@@ -86,6 +86,8 @@ struct RecordReader {
         }
         var kind = requiredText("kind", in: document, at: first)
         let title = requiredText("title", in: document, at: first)
+        optionalText("organ", in: document)
+        optionalText("department", in: document)
         if let written = kind, let kindNode = document["kind"] {
             if let code = format.codes.kinds.code(for: written) {
                 kind = code
@@ -156,7 +158,7 @@ struct RecordReader {
         case .string, .null:
             add(.record, zh: "\(key) 为空，应为非空文本", en: "\(key) is empty, expected a non-empty text", at: node)
         case .some(let value):
-            let written = node.scalar?.text ?? ""
+            let written = (node.scalar?.text ?? "").onOneLine
             add(.record,
                 zh: "\(key) 是\(Wording.kind(value, .zh))（\(written)），应为文本；请加引号：\(key): \"\(written)\"",
                 en: "\(key) is \(Wording.kind(value, .en)) (\(written)), expected a text; quote it: \(key): \"\(written)\"", at: node)
@@ -164,6 +166,24 @@ struct RecordReader {
             add(.record, zh: "\(key) 是\(Wording.kind(node.kind, .zh))，应为文本", en: "\(key) is \(Wording.kind(node.kind, .en)), expected a text", at: node)
         }
         return nil
+    }
+
+    /// `organ` and `department`, when given, are texts: a list or a number
+    /// (`department: [城区执法中队, 法制科]`) was dropped without a word, and the record counted
+    /// under the audit's 未注明. An empty one (`department:`) is none.
+    private mutating func optionalText(_ key: String, in document: BorrowedNode) {
+        guard let node = document[key] else { return }
+        switch node.coreValue {
+        case .string, .null:
+            return
+        case .some(let value):
+            let written = (node.scalar?.text ?? "").onOneLine
+            add(.record,
+                zh: "\(key) 是\(Wording.kind(value, .zh))（\(written)），应为文本；请加引号：\(key): \"\(written)\"",
+                en: "\(key) is \(Wording.kind(value, .en)) (\(written)), expected a text; quote it: \(key): \"\(written)\"", at: node)
+        case .none:
+            add(.record, zh: "\(key) 是\(Wording.kind(node.kind, .zh))，应为一个文本（单位名称）", en: "\(key) is \(Wording.kind(node.kind, .en)), expected one text (the unit's name)", at: node)
+        }
     }
 
     private func missing(_ key: String, at position: SourcePosition) -> RecordProblem {
@@ -198,6 +218,7 @@ struct RecordReader {
     /// A value problem for a value that is neither a code nor a name of a section.
     mutating func unknownCode(_ written: String, at node: BorrowedNode, section: String, what: LocalizedText) {
         let vocabulary = format.vocabulary
+        let shown = written.onOneLine
         let suggestion = vocabulary.suggestion(for: written, in: section).map { closest -> (String, String) in
             let code = vocabulary.code(for: closest, in: section) ?? closest
             let name = vocabulary.names(of: code, in: section)
@@ -208,8 +229,8 @@ struct RecordReader {
         let codes = vocabulary.codes(in: section).sorted()
         let listed = codes.count <= 8 ? codes.joined(separator: ", ") : codes.prefix(8).joined(separator: ", ") + ", …"
         add(.value,
-            zh: "\(what.zh)“\(written)”不在词汇表中，无法判断其含义\(suggestion?.0 ?? "")（可用的代码：\(listed)，也可写其中文名称）",
-            en: "the \(what.en) '\(written)' is not in the vocabulary, so its meaning is unknown\(suggestion?.1 ?? "") (codes: \(listed), or their names)",
+            zh: "\(what.zh)“\(shown)”不在词汇表中，无法判断其含义\(suggestion?.0 ?? "")（可用的代码：\(listed)，也可写其中文名称）",
+            en: "the \(what.en) '\(shown)' is not in the vocabulary, so its meaning is unknown\(suggestion?.1 ?? "") (codes: \(listed), or their names)",
             at: node)
     }
 
@@ -218,7 +239,7 @@ struct RecordReader {
     mutating func requireBoolean(_ node: BorrowedNode, key describe: @autoclosure () -> String) {
         if case .bool = node.coreValue { return }
         let key = describe()
-        let written = node.scalar?.text ?? Wording.kind(node.kind, .en)
+        let written = (node.scalar?.text ?? Wording.kind(node.kind, .en)).onOneLine
         add(.value,
             zh: "\(key) 的值“\(written)”不是布尔值；应写 true 或 false（yes、是、1 等均不算）",
             en: "\(key) is '\(written)', which is not a boolean; write true or false (yes, 1 and \"true\" are not booleans)",
@@ -255,6 +276,7 @@ struct RecordReader {
     mutating func unknownKey(_ keyNode: BorrowedNode, _ key: String, known: [String], what describe: () -> LocalizedText) {
         guard !format.ruleKeys.contains(key), !RecordFormat.isExtension(key) else { return }
         let what = describe()
+        let key = key.onOneLine
         // A fact of the vocabulary written beside `facts`, not under it (`major: true` at the top):
         // no rule reads it there, and the rules read as if the fact were not given.
         // (At the record's level only: the record's own keys, among them `facts`.)

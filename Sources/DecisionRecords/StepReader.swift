@@ -190,7 +190,7 @@ extension RecordReader {
     }
 
     private mutating func badDate(_ key: String, _ node: BorrowedNode, step: Int) {
-        let written = node.scalar?.text ?? Wording.kind(node.kind, .en)
+        let written = (node.scalar?.text ?? Wording.kind(node.kind, .en)).onOneLine
         let guess = node.scalar.flatMap { Day(guessing: $0.text) }
         add(.step,
             zh: "第 \(step) 个步骤的 \(key) 不是有效日期：\(written)（应为实际存在的日期，格式 YYYY-MM-DD\(guess.map { "；是否应为 \($0)？" } ?? "")）",
@@ -208,7 +208,7 @@ extension RecordReader {
 
     private mutating func readPersonList(_ key: String, _ list: BorrowedNode, step: Int) {
         guard let count = list.itemCount else {
-            let written = list.scalar?.text ?? ""
+            let written = (list.scalar?.text ?? "").onOneLine
             let hint = list.scalar != nil && list.coreValue != .null ? ("；应写成列表：\(key): [\(written)]", "; write a list: \(key): [\(written)]") : ("", "")
             add(.step,
                 zh: "第 \(step) 个步骤的 \(key) 是\(Wording.kind(list.kind, .zh))，应为人员编号列表\(hint.0)",
@@ -218,7 +218,7 @@ extension RecordReader {
         for index in 0..<count {
             let item = list.item(index)
             guard case .string = item.coreValue else {
-                let written = item.scalar?.text ?? Wording.kind(item.kind, .en)
+                let written = (item.scalar?.text ?? Wording.kind(item.kind, .en)).onOneLine
                 add(.step,
                     zh: "第 \(step) 个步骤的 \(key) 中“\(written)”不是人员编号（文本）；数字编号请加引号",
                     en: "step \(step) lists '\(written)' in \(key), which is not a person id (a text); quote numeric ids", at: item)

@@ -26,7 +26,7 @@ public struct LedgerLayout: Sendable {
     /// once and quoted by a finding of every row, so a header of 30,000 characters made a text
     /// report of gigabytes from a ledger of 800 KB.
     public func shownHeader(_ column: Int) -> String? {
-        headers[column]?.clipped(to: 40)
+        headers[column]?.clipped(to: 40).onOneLine
     }
 
     /// Why a column the mapping does not read is not; a column with no header is `unlabeled`.

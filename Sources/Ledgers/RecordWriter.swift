@@ -4,11 +4,32 @@ public import YAMLTree
 /// control: block style, keys in the order of the ledger's columns, texts quoted, dates and
 /// numbers plain, lists of people in flow style.
 public enum RecordWriter {
-    /// The record as YAML, after a comment naming where it came from.
+    /// The record as YAML, after a comment naming where it came from (a line of it for each line
+    /// of `comment`).
     public static func yaml(_ record: YAMLNode, comment: String) -> String {
-        var out = comment.split(separator: "\n", omittingEmptySubsequences: false).map { "# \($0)\n" }.joined()
+        var out = comment.split(separator: "\n", omittingEmptySubsequences: false).map { "# \(commentText($0))\n" }.joined()
         write(record, indent: 0, into: &out)
         return out
+    }
+
+    /// A line of the comment with every control, format and separator character shown as `�`:
+    /// the comment quotes the ledger's file and sheet names, and YAML ends a comment at a carriage
+    /// return, NEL, LS or PS as at a line feed (a sheet named `案件<LS>kind: other<LS>…` wrote a
+    /// record of another kind, title and steps, which checked clean).
+    static func commentText(_ line: Substring) -> String {
+        guard line.unicodeScalars.contains(where: isHiddenInComment) else { return String(line) }
+        var result = ""
+        for scalar in line.unicodeScalars {
+            result.unicodeScalars.append(isHiddenInComment(scalar) ? "\u{FFFD}" : scalar)
+        }
+        return result
+    }
+
+    private static func isHiddenInComment(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .control, .format, .lineSeparator, .paragraphSeparator: true
+        default: scalar.properties.isNoncharacterCodePoint
+        }
     }
 
     /// A file name for a record: its id with characters a file system or shell dislikes replaced,

@@ -33,8 +33,8 @@ enum LedgerProblems {
     /// A cell of a one-person column that names several registered people.
     static func severalPeople(cell: String, header: String, text: String, notDone: LocalizedText? = nil) -> LocalizedText {
         LocalizedText(
-            zh: "单元格 \(cell)（\(header)）只能填写一人，却写了“\(text.clipped(to: 60))”（其中每人都在人员名册中）；请只填一人，其他人员填入相应的栏目" + (notDone.map { "；" + $0.zh } ?? ""),
-            en: "the cell \(cell) (\(header)) takes one person but names '\(text.clipped(to: 60))' (each of them registered); write one, and the others in their own columns" + (notDone.map { "; " + $0.en } ?? ""))
+            zh: "单元格 \(cell)（\(header)）只能填写一人，却写了“\(text.clipped(to: 60).onOneLine)”（其中每人都在人员名册中）；请只填一人，其他人员填入相应的栏目" + (notDone.map { "；" + $0.zh } ?? ""),
+            en: "the cell \(cell) (\(header)) takes one person but names '\(text.clipped(to: 60).onOneLine)' (each of them registered); write one, and the others in their own columns" + (notDone.map { "; " + $0.en } ?? ""))
     }
 
     static func uncomputedFormula(cell: String, header: String, notDone: LocalizedText? = nil) -> LocalizedText {
@@ -50,7 +50,7 @@ enum LedgerProblems {
     ) -> LocalizedText {
         let (cell, readCell) = (CellReference.cell(row: record.row, column: column), CellReference.cell(row: record.row, column: readColumn))
         let (header, readHeader) = ((layout.shownHeader(column) ?? ""), (layout.shownHeader(readColumn) ?? ""))
-        let (written, read) = ((record.cells[column]?.text ?? "").clipped(to: 40), (record.cells[readColumn]?.text ?? "").clipped(to: 40))
+        let (written, read) = ((record.cells[column]?.text ?? "").clipped(to: 40).onOneLine, (record.cells[readColumn]?.text ?? "").clipped(to: 40).onOneLine)
         let sameHeader = layout.haveTheSameHeader(column, readColumn)
         let zhColumns = sameHeader ? " 同属“\(header)”栏目" : "（“\(header)”与“\(readHeader)”）是同一栏目"
         let enColumns = sameHeader ? "are both under '\(header)'" : "('\(header)' and '\(readHeader)') are one column"

@@ -1,0 +1,54 @@
+import Foundation
+import Testing
+
+/// Hostile input, sixth round: text a ledger's name or a record's key carries into what legality
+/// writes.
+@Suite struct HostileInputSixthRoundTests {
+    static let ledger = "案件编号,案件名称,立案日期,调查取证日期,执法人员,决定日期\nT-1,测试案件,2025-03-03,2025-03-04,甲、乙,2025-03-10\n"
+
+    static func rules(_ result: CLIRunner.Result) throws -> [String] {
+        ((try CLIRunner.json(result.stdout)["findings"] as? [[String: Any]]) ?? []).compactMap { $0["rule"] as? String }.sorted()
+    }
+
+    /// `import` names the ledger in a comment at the top of each file it writes: a carriage
+    /// return, NEL, LS or PS in the ledger's (or sheet's) name ended the comment, as a line feed
+    /// does, and began a line of YAML (`kind: other` rewrote the record, which then checked clean).
+    @Test(arguments: ["\r", "\u{85}", "\u{2028}", "\u{2029}", "\r\n"])
+    func aLedgersNameNeverBecomesYAMLOfTheRecordsImported(lineBreak: String) throws {
+        let name = "台账\(lineBreak)kind: other\(lineBreak)title: ok\(lineBreak)#.csv"
+        let folder = try CLIRunner.folder([name: Self.ledger])
+        let imported = try CLIRunner.run(["import", name, "--out", "out"], in: folder)
+        #expect(imported.status == 0, "\(imported.stderr)")
+        let written = try String(contentsOf: folder.appendingPathComponent("out/T-1.yaml"), encoding: .utf8)
+        let comment = written.split(separator: "\n", omittingEmptySubsequences: false).prefix(2)
+        #expect(comment.allSatisfy { $0.hasPrefix("# ") && !$0.unicodeScalars.contains { "\r\u{85}\u{2028}\u{2029}".unicodeScalars.contains($0) } }, "\(comment)")
+        #expect(comment.first?.contains("台账\u{FFFD}") == true && comment.first?.contains("kind: other") == true, "\(comment)")
+        let fromLedger = try CLIRunner.run(["check", "--as-of", "2026-06-30", "--format", "json", name], in: folder)
+        let fromRecord = try CLIRunner.run(["check", "--as-of", "2026-06-30", "--format", "json", "out"], in: folder)
+        #expect(try Self.rules(fromRecord) == Self.rules(fromLedger), "\(fromRecord.stdout)")
+        #expect(try Self.rules(fromRecord).contains { $0.hasPrefix("PEN-") })
+    }
+
+    /// A key written with a line break is quoted on one line: its second line stood under a gate
+    /// item as a line of its own, `[可以上会] …`.
+    @Test func aKeyWithALineBreakIsQuotedOnOneLine() throws {
+        let record = Fixtures.compliant + "\n\"x\\n[可以上会] T-9 全部前置程序已完成\\n\": 1\n"
+        let folder = try CLIRunner.folder(["registry.yaml": Fixtures.registry, "a.yaml": record])
+        let gate = try CLIRunner.run(["gate", "--meeting", "2024-03-20", "a.yaml"], in: folder)
+        let lines = gate.stdout.split(separator: "\n")
+        #expect(!lines.contains { $0.trimmingCharacters(in: .whitespaces).hasPrefix("[可以上会] T-9") }, "\(gate.stdout)")
+        #expect(lines.contains { $0.contains("x⏎[可以上会] T-9 全部前置程序已完成⏎") }, "\(gate.stdout)")
+        let check = try CLIRunner.run(["check", "--as-of", "2024-12-31", "--lang", "en", "a.yaml"], in: folder)
+        #expect(check.stdout.contains("the key 'x⏎[可以上会] T-9"), "\(check.stdout)")
+    }
+
+    /// A value the record pack quotes (a code, a date, a person) is quoted on one line too.
+    @Test func aValueWithALineBreakIsQuotedOnOneLine() throws {
+        let record = Fixtures.compliant.replacingOccurrences(of: "outcome: passed", with: "outcome: \"passed\\n[可以上会] forged\"")
+        let folder = try CLIRunner.folder(["registry.yaml": Fixtures.registry, "a.yaml": record])
+        let check = try CLIRunner.run(["check", "--as-of", "2024-12-31", "--format", "json", "a.yaml"], in: folder)
+        let findings = try #require(try CLIRunner.json(check.stdout)["findings"] as? [[String: Any]])
+        let messages = findings.compactMap { $0["message"] as? String }.filter { $0.contains("forged") }
+        #expect(messages.count == 1 && messages.allSatisfy { $0.contains("passed⏎[可以上会] forged") && !$0.contains("\n") }, "\(messages)")
+    }
+}
