@@ -75,9 +75,18 @@ public struct DecisionRecord: Sendable {
     }
 
     /// The deciding organ, if given.
-    public var organ: String? { node["organ"]?.coreValue?.text }
+    public var organ: String? { givenText("organ") }
     /// The sponsoring department, if given.
-    public var department: String? { node["department"]?.coreValue?.text }
+    public var department: String? { givenText("department") }
+
+    /// An optional text field, without the spaces around it; nil when absent, empty or no text (the
+    /// loader reports one that is no text). ` 城区执法中队` and `城区执法中队` were two departments of
+    /// the audit, shown alike, and `""` one of no name beside 未注明.
+    private func givenText(_ key: String) -> String? {
+        guard case .string(let text)? = node[key]?.coreValue else { return nil }
+        let trimmed = Vocabulary.trimmed(text)
+        return trimmed.isEmpty ? nil : trimmed
+    }
     /// Where the record starts.
     public var position: SourcePosition { node.position }
 }

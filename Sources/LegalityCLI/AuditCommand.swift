@@ -88,7 +88,11 @@ struct AuditCommand: ParsableCommand {
             version: Legality.version, from: from.day, to: to.day, asOf: asOf, language: run.language,
             records: checked.records, rules: engine.rules, kindNames: run.rules.kindNames,
             shortKindNames: run.rules.shortKindNames, packNames: run.rules.packNames)
-        audit.run = run.description(uncoveredYears: checked.uncoveredYears)
+        var runFindings = engine.runFindings()
+        ledger.mark(&runFindings)
+        audit.runFindings = runFindings + ledger.diagnostics()
+        // The years of the period's own records: one outside it reached years no figure rests on.
+        audit.run = run.description(uncoveredYears: Set(audit.records.flatMap(\.uncoveredYears)))
         // An audit fails no run: the fail level is not its to name.
         audit.run.failLevel = nil
         CalendarWarning.print(checked.uncoveredYears, calendar: run.calendar, language: run.language)

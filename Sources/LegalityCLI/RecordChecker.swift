@@ -186,6 +186,7 @@ enum RecordChecker {
                     record?.checkedBeyondFormat = outcome.evaluation.appliedBeyondRecordPack
                     record?.notInForceRules = outcome.evaluation.notInForceRules
                     record?.rulesWithNothingToCheck = outcome.evaluation.rulesWithNothingToCheck
+                    if !outcome.evaluation.uncoveredYears.isEmpty { record?.uncoveredYears = outcome.evaluation.uncoveredYears.sorted() }
                     // Sorted in place when no summary shares them (`sort` orders as `sorted` does).
                     var findings = outcome.evaluation.findings
                     outcome.evaluation.findings = []

@@ -76,9 +76,10 @@ public struct AnnualReport: Sendable {
     ///   - rulesNotRun: rules loaded that did not run on every record (those that read the
     ///     registry, when some record had none): a claim of theirs is not stated.
     ///   - uncoveredYears: years the working-day calendar lacks in which the run counted a
-    ///     deadline, named in the note. (Any the run met, not only the report's year: a deadline of
-    ///     the year's records may fall in the next. The sentence is the report's own, not the
-    ///     wording file's, so that users' wording files need no new text.)
+    ///     deadline; those a record the report counts reached (`CheckedRecord.uncoveredYears`) are
+    ///     named in the note. (Not only the report's year: a deadline of the year's records may
+    ///     fall in the next. The sentence is the report's own, not the wording file's, so that
+    ///     users' wording files need no new text.)
     public init(
         year: Int, language: Language, records: [CheckedRecord], rules: [Rule], wording: AnnualReportWording,
         kindNames: [String: LocalizedText], version: String, rulesNotRun: Set<String> = [], uncoveredYears: [Int] = []
@@ -92,6 +93,10 @@ public struct AnnualReport: Sendable {
         note = wording.text("note", language, ["year": "\(year)"])
         // A deadline counted in a year the calendar lacks ignored that year's holidays: said in the
         // report itself, which is printed and passed on (it was said on standard error alone).
+        // The years of the records the report counts (of the year and the year before), among those
+        // given: a record of another year reached years no figure rests on.
+        let counted = Set((draft.current + draft.previous).flatMap(\.uncoveredYears))
+        let uncoveredYears = uncoveredYears.filter(counted.contains)
         if !uncoveredYears.isEmpty {
             let years = uncoveredYears.map(String.init).joined(separator: language == .zh ? "、" : ", ")
             note += language == .zh

@@ -81,24 +81,41 @@ struct AnnualReportDraft {
         if current.isEmpty {
             sentences.append(text("overview.none", ["year": "\(year)"]))
         } else {
-            var counts = Dictionary(grouping: current) { $0.kind ?? "" }.mapValues(\.count)
-            let previousCounts = Dictionary(grouping: previous) { $0.kind ?? "" }.mapValues(\.count)
+            let byKind = Dictionary(grouping: current) { $0.kind ?? "" }
+            let previousByKind = Dictionary(grouping: previous) { $0.kind ?? "" }
             var pieces: [String] = []
-            let kinds = wording.kindOrder.filter { counts[$0] != nil } + counts.keys.filter { !wording.kindOrder.contains($0) }.sorted()
+            var inProgress: [String] = []
+            let kinds = wording.kindOrder.filter { byKind[$0] != nil } + byKind.keys.filter { !wording.kindOrder.contains($0) }.sorted()
             for kind in kinds {
-                let count = counts.removeValue(forKey: kind) ?? 0
+                let records = byKind[kind] ?? []
+                // A kind whose count says the decision was made (作出, 制定) counts the records with a
+                // decision done; the others are said apart (a draft at public comment was "made",
+                // beside a claim of the same report that no decision was made that year).
+                let (counted, undecided) = madeAndUndecided(records, kind: kind)
                 var piece = wording.texts["kinds.\(kind).count"] != nil
-                    ? text("kinds.\(kind).count", ["count": "\(count)"])
-                    : text("overview.other_kind", ["name": kindNames[kind]?.text(language) ?? kind, "count": "\(count)"])
-                if !previous.isEmpty { piece += text("overview.previous", ["previous": "\(previousCounts[kind] ?? 0)"]) }
+                    ? text("kinds.\(kind).count", ["count": "\(counted)"])
+                    : text("overview.other_kind", ["name": kindNames[kind]?.text(language) ?? kind, "count": "\(counted)"])
+                if !previous.isEmpty { piece += text("overview.previous", ["previous": "\(madeAndUndecided(previousByKind[kind] ?? [], kind: kind).made)"]) }
                 pieces.append(piece)
+                if !undecided.isEmpty {
+                    inProgress.append(text("kinds.\(kind).in_progress", ["count": "\(undecided.count)", "ids": ids(undecided)]))
+                }
             }
             sentences.append(text("overview.sentence", ["year": "\(year)", "counts": pieces.joined(separator: text("phrases.list_separator"))]))
+            sentences += inProgress
         }
         if !notCounted.isEmpty {
             sentences.append(text("overview.not_counted", ["count": "\(notCounted.count)", "ids": ids(notCounted)]))
         }
         return sentences
+    }
+
+    /// How many records of a kind count as made, and those that do not: for a kind worded with
+    /// `in_progress`, the records with a decision done are made; for another kind, every record.
+    private func madeAndUndecided(_ records: [CheckedRecord], kind: String) -> (made: Int, undecided: [CheckedRecord]) {
+        guard wording.texts["kinds.\(kind).in_progress"] != nil else { return (records.count, []) }
+        let undecided = records.filter { $0.decisionDate == nil }
+        return (records.count - undecided.count, undecided)
     }
 
     // MARK: Claims
@@ -222,44 +239,57 @@ struct AnnualReportDraft {
         // from the wrong folder said 未发现问题).
         guard !current.isEmpty else { return [text("phrases.nothing_checked", ["year": "\(year)"])] }
         let ruleIDs = Set(rules.map(\.id))
-        var byRule: [String: [CheckedRecord]] = [:]
-        /// Per rule, the records whose findings of it are all waived (said so, as the claims say).
-        var waivedByRule: [String: [CheckedRecord]] = [:]
-        var basis: [String: String] = [:]
+        // Grouped by rule and by the basis of the law's version the finding applied: one rule's
+        // findings under the 2017 and the 2021 texts of a law are two lines, each citing its own
+        // article (all were cited by the first finding's, whichever file came first).
+        var byProblem: [ProblemKey: [CheckedRecord]] = [:]
+        /// Per problem, the records whose findings of it are all waived (said so, as the claims say).
+        var waivedByProblem: [ProblemKey: [CheckedRecord]] = [:]
         for record in current {
-            // Each rule counts a record once, however many findings it has there.
-            var counted: Set<String> = []
+            // Each problem counts a record once, however many findings it has there.
+            var counted: Set<ProblemKey> = []
             // The engine's own findings (a rule out of its budget) are no problem of the
             // government's: the claims count those records as not checkable. A rule that did not
             // run on every record is said apart, below, not listed in part.
             for finding in record.findings
             where !finding.pending && finding.severity != .info && !finding.isEngineFinding && rulesRun.map({ $0.contains(finding.rule) || !ruleIDs.contains(finding.rule) }) ?? true {
-                if counted.insert(finding.rule).inserted {
-                    byRule[finding.rule, default: []].append(record)
-                    let rule = finding.rule
-                    if record.findings.allSatisfy({ $0.rule != rule || $0.pending || $0.waiver != nil }) { waivedByRule[rule, default: []].append(record) }
+                let key = ProblemKey(rule: finding.rule, basis: finding.basis.text(language))
+                guard counted.insert(key).inserted else { continue }
+                byProblem[key, default: []].append(record)
+                let waived = record.findings.allSatisfy { other in
+                    other.rule != key.rule || other.basis.text(language) != key.basis || other.pending || other.waiver != nil
                 }
-                if basis[finding.rule] == nil { basis[finding.rule] = finding.basis.text(language) }
+                if waived { waivedByProblem[key, default: []].append(record) }
             }
         }
         // With a claim's rule not run, "no problems" would speak for problems nobody looked for.
         let claimRules = Set(wording.claims.flatMap { $0.problems.map(\.rule) })
         let notRun = claimRules.filter { rule in rulesRun.map { !$0.contains(rule) } ?? false }.sorted()
         let notRunLine = notRun.isEmpty ? [] : [text("phrases.problems_not_run", ["rules": notRun.joined(separator: text("phrases.id_separator"))])]
-        guard !byRule.isEmpty else { return [text(notRun.isEmpty ? "phrases.no_problems" : "phrases.no_problems_among_run")] + notRunLine }
+        guard !byProblem.isEmpty else { return [text(notRun.isEmpty ? "phrases.no_problems" : "phrases.no_problems_among_run")] + notRunLine }
         let byID = Dictionary(rules.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        let listed = byRule.sorted { $0.value.count != $1.value.count ? $0.value.count > $1.value.count : $0.key < $1.key }.map { rule, records in
+        let listed = byProblem.sorted { lhs, rhs in
+            if lhs.value.count != rhs.value.count { return lhs.value.count > rhs.value.count }
+            return lhs.key.rule != rhs.key.rule ? lhs.key.rule < rhs.key.rule : lhs.key.basis < rhs.key.basis
+        }.map { problem, records in
             // The measure word of the one kind the rule checks (项, 件), else the general one.
-            let kinds = byID[rule]?.kinds ?? []
+            let kinds = byID[problem.rule]?.kinds ?? []
             let measure = unit(of: kinds.count == 1 ? kinds.first : nil)
             let line = text("phrases.problem", [
-                "name": byID[rule]?.title.text(language) ?? rule, "basis": basis[rule] ?? "",
+                "name": byID[problem.rule]?.title.text(language) ?? problem.rule, "basis": problem.basis,
                 "count": "\(records.count)", "ids": ids(records), "unit": measure,
             ])
-            guard let waived = waivedByRule[rule] else { return line }
+            guard let waived = waivedByProblem[problem] else { return line }
             return line + text("phrases.waived", ["count": "\(waived.count)", "ids": ids(waived), "unit": measure])
         }
         return listed + notRunLine
+    }
+
+    /// A problem of the report's list: a rule, and the basis its findings cite (a rule with
+    /// versions cites the version in force on the day of each act).
+    private struct ProblemKey: Hashable {
+        let rule: String
+        let basis: String
     }
 
     /// The measure word of a kind (项, 件), else the general one.

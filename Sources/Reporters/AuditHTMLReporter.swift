@@ -25,6 +25,9 @@ public enum AuditHTMLReporter {
             </section>
 
             """
+        if let sentence = audit.runFindingsSentence(language) {
+            html += "<p class=\"run-findings\">\(Escaping.html(sentence))\(zh ? "。" : ".")</p>\n"
+        }
         html += "<section class=\"charts\">\n"
         html += "<figure><figcaption>\(zh ? "各规则合规率" : "Compliance per rule")</figcaption>\n"
         // Both charts are coloured by the rate, as a reader takes the colours (a rule of severity

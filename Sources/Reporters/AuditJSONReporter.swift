@@ -48,6 +48,7 @@ public enum AuditJSONReporter {
                     ("findings", .array(record.findings.sorted(by: Finding.precedes).map { JSONReporter.finding($0, report) })),
                 ])
             })),
+            ("runFindings", .array(audit.runFindings.sorted(by: Finding.precedes).map { JSONReporter.finding($0, report) })),
             ("rules", rates(audit.rules)),
             ("packs", rates(audit.packs)),
             ("departments", rates(audit.departments)),

@@ -155,6 +155,10 @@ public struct AuditReport: Sendable {
     /// How the run was set up: an audit names the rules the configuration disabled, the
     /// severities and parameters it changed, so a rate of 100 % is read with what was not checked.
     public var run: RunDescription = .plain
+    /// Findings about the run rather than a record: waivers expired, unused or running too long,
+    /// run-level rules. Listed with the findings, counted in no rate (an expired waiver the office
+    /// relied on went unsaid in every format of the audit, where `check` warned of it).
+    public var runFindings: [Finding] = []
 
     /// Builds the audit of the records of a run that fall in a period.
     public init(
@@ -286,7 +290,15 @@ public struct AuditReport: Sendable {
     }
 
     /// All findings of the records in the period, sorted.
-    public var findings: [Finding] { records.flatMap(\.findings).sorted(by: Finding.precedes) }
+    public var findings: [Finding] { (records.flatMap(\.findings) + runFindings).sorted(by: Finding.precedes) }
+
+    /// What the headline says of the findings about the run; nil when there are none.
+    public func runFindingsSentence(_ language: Language) -> String? {
+        guard !runFindings.isEmpty else { return nil }
+        return language == .zh
+            ? "另有关于配置的问题 \(runFindings.count) 项（如豁免过期、过长或未使用），不计入上述数字，见问题清单"
+            : "\(runFindings.count) more \(runFindings.count == 1 ? "finding is" : "findings are") about the configuration (a waiver expired, too long or unused), counted in none of these figures: see the findings"
+    }
 
     /// Records without errors among all records of the period that some rule beyond the record
     /// format applied to.

@@ -54,6 +54,10 @@ public struct CheckedRecord: Sendable {
     /// The rules that apply to its kind and need a registry of people, which did not run for it
     /// (no registry beside it): it cannot be called compliant (the audit's status).
     public var rulesNotRunWithoutRegistry: [String] = []
+    /// Years outside the working-day calendar that a count of the record reached, sorted: an
+    /// audit or annual report names those of its own records, not those of records outside its
+    /// period.
+    public var uncoveredYears: [Int] = []
     /// For a record its rules could not run on (`blocked`): what can still be read of it, to
     /// tell whether a claim of the annual report speaks of it (`AnnualReportWording.Claim.aboutFacts`
     /// and `aboutSteps`); nil for any other.

@@ -117,10 +117,11 @@ struct AnnualReportWordingReader {
                 case "count": ["count"]
                 case "figure": ["count", "ids", "problem"]
                 case "unit": []
+                case "in_progress": ["count", "ids"]
                 default: nil
                 }
                 guard let allowed else {
-                    compiler.error(entry.key, "a kind's wording takes 'count', 'figure' and 'unit'")
+                    compiler.error(entry.key, "a kind's wording takes 'count', 'figure', 'unit' and 'in_progress'")
                     continue
                 }
                 readText(entry.value, path: "kinds.\(kind).\(name)", allowed: allowed, compiler: &compiler)

@@ -461,4 +461,74 @@ import Testing
         #expect(result.stderr.contains("names the rule PEN-999, which is not loaded"), "\(result.stderr)")
         #expect(result.stderr.contains("names the fact 'majr' in about_facts, which is no boolean fact of the vocabulary; did you mean 'major'?"), "\(result.stderr)")
     }
+
+    /// The overview's count of decisions made (作出, 制定) takes those with a decision done; the
+    /// others are said apart. A draft at public comment was "made", beside the same report's
+    /// 本年度没有作出决定的重大行政决策, and counted again the year it was decided.
+    @Test func onlyDecisionsDoneAreCountedAsMade() throws {
+        let draft = """
+            id: Y-1
+            kind: major_administrative_decision
+            title: 某方案（草案）
+            steps:
+              - {type: public_comment, start: 2020-11-01, end: 2020-12-05}
+              - {type: collective_discussion, date: 2021-05-10, status: planned, meeting: {type: executive}}
+            """
+        let document = """
+            id: N-1
+            kind: normative_document
+            title: 某办法（征求意见稿）
+            steps:
+              - {type: public_comment, start: 2020-11-01, end: 2020-11-30}
+            """
+        let result = try Self.report(["a.yaml": Self.decision("A-1"), "b.yaml": draft, "c.yaml": document])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("2020 年度，作出重大行政决策 1 项，制定行政规范性文件 0 件。"), "\(result.stdout)")
+        #expect(result.stdout.contains("另有重大行政决策 1 项尚未作出决定（Y-1）。"), "\(result.stdout)")
+        #expect(result.stdout.contains("另有行政规范性文件 1 件尚未作出制定（印发）决定（N-1）。"), "\(result.stdout)")
+    }
+
+    /// A rule's problems are listed by the version of the law each finding applied: cases before
+    /// and after 2021-07-15 both cited the article of whichever case's file came first.
+    @Test func problemsCiteTheVersionOfTheLawEachCaseFellUnder() throws {
+        func penalty(_ id: String, inspected: String) -> String {
+            """
+            id: \(id)
+            kind: administrative_penalty
+            title: 一人执法
+            facts: {party_present_at_decision: true}
+            steps:
+              - {type: inspection, date: \(inspected), officers: [P-3], credentials_shown: true}
+              - {type: notice_of_rights, date: \(inspected)}
+              - {type: decision, date: 2021-08-09}
+              - {type: publication, date: 2021-08-09}
+            """
+        }
+        for (first, second) in [("a.yaml", "b.yaml"), ("b.yaml", "a.yaml")] {
+            let result = try Self.report([first: penalty("P-2021", inspected: "2021-08-01"), second: penalty("P-2017", inspected: "2021-07-01")], year: 2021)
+            #expect(result.stdout.contains("执法人员不足两人（《中华人民共和国行政处罚法》第四十二条）：1 件（P-2021）"), "\(result.stdout)")
+            #expect(result.stdout.contains("执法人员不足两人（《中华人民共和国行政处罚法》（2017年修正）第三十七条）：1 件（P-2017）"), "\(result.stdout)")
+        }
+    }
+
+    /// The note names the years without a calendar that the report's own records reached, not
+    /// those of a record of another year.
+    @Test func theCalendarNoteNamesTheYearsOfTheReportsRecords() throws {
+        let old = """
+            id: N-2018
+            kind: normative_document
+            title: 旧文件
+            steps:
+              - {type: legality_review, submitted: 2018-03-01, date: 2018-03-10, outcome: passed, signoffs: [{person: P-2, role: legal_adviser, date: 2018-03-10}]}
+              - {type: collective_discussion, date: 2018-03-20, meeting: {type: executive, minutes: true}}
+              - {type: decision, date: 2018-03-21, by: [P-1]}
+              - {type: publication, date: 2018-03-22}
+            """
+        let files = ["a.yaml": Self.decision("A-2"), "b.yaml": old]
+        let ofItsYear = try Self.report(files, year: 2018)
+        #expect(ofItsYear.stdout.contains("工作日历未涵盖 2018 年"), "\(ofItsYear.stdout)")
+        let result = try Self.report(files)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(!result.stdout.contains("工作日历未涵盖"), "\(result.stdout)")
+    }
 }
