@@ -31,6 +31,8 @@ struct PreparedRun {
     var sparedPrerequisites: [String] = []
     /// Whether the configuration said `fail_on: never`, which the gate does not take from it.
     var sparedFailOnNever = false
+    /// The record paths the run was given (for the repository they lie in, see `repository(holding:)`).
+    var recordPaths: [String] = []
 
     /// The input limits of the options over the configuration's, with the ledger mappings.
     func limits(_ options: LimitOptions, paths: [String]) -> RecordLimits {
@@ -60,19 +62,26 @@ struct PreparedRun {
             withoutBuiltinPacks: withoutBuiltinPacks, extraCalendars: extraCalendars, extraRules: extraRules,
             notRunWithoutRegistry: registries.coversEveryRecord ? [] : rules.rules.filter(\.needsRegistry).map(\.id),
             someRecordsHaveRegistry: !registries.files.isEmpty, failLevel: failOn == .error ? nil : failOn?.rawValue ?? "never")
-        described.repository = Self.repository()
+        described.repository = Self.repository(holding: recordPaths)
         return described
     }
 
-    /// The git repository the working folder is in (the nearest folder at or above it holding
-    /// `.git`, as the configuration's search stops there), and the working folder's path below
-    /// its root; nil outside a repository.
-    static func repository() -> (root: String, folder: String)? {
+    /// The git repository of the run and the working folder (absolute): the repository the
+    /// working folder is in (the nearest folder at or above it holding `.git`, as the
+    /// configuration's search stops there), else the one the first record path that lies in a
+    /// repository is in (a CI job run from the folder above its checkout); nil when none is.
+    static func repository(holding recordPaths: [String]) -> (root: String, workingFolder: String)? {
         // The working folder as the shell names it ($PWD, when it is the same folder), so that an
         // absolute path through a link (`/var` for `/private/var`) lies inside the root named.
         let physical = FileSystem.currentDirectory()
         let logical = FileSystem.environment("PWD").flatMap { $0.hasPrefix("/") && FileSystem.realPath($0) == physical ? $0 : nil }
-        return enclosingRepository(of: logical ?? physical)
+        let working = logical ?? physical
+        if let root = enclosingRepository(of: working)?.root { return (root, working) }
+        for path in recordPaths where path != "-" {
+            let full = path.hasPrefix("/") ? path : working.appendingComponent(path)
+            if let root = enclosingRepository(of: normalized(full))?.root { return (root, working) }
+        }
+        return nil
     }
 
     /// The nearest folder at or above an absolute folder that holds `.git`, and the folder's path
@@ -216,6 +225,7 @@ struct PreparedRun {
             withoutBuiltinPacks: options.noBuiltin, extraCalendars: ruleOptions.calendars, extraRules: ruleOptions.rules,
             mappingPaths: options.mappings)
         (run.sparedPrerequisites, run.sparedFailOnNever) = spared
+        run.recordPaths = recordPaths
         return run
     }
 
@@ -239,12 +249,23 @@ struct PreparedRun {
         }
         let bytes = try FileSystem.read(file)
         do {
-            guard let document = try YAMLParser.parse(bytes, file: file).first else { return Configuration() }
+            let documents = try YAMLParser.parse(bytes, file: file)
+            guard let document = documents.first else { return Configuration() }
+            // A second document was never read: its waivers, disabled rules and typos went unsaid
+            // (`fail_on: never`, then `---` and `fail_on: error`, exited 0).
+            if documents.count > 1 {
+                let place = "\(file):\(documents[1].position.line):\(documents[1].position.column)"
+                throw RunError(
+                    message: "invalid configuration: \(place): a second YAML document; a configuration is one document (remove the `---` and merge the settings into the first)",
+                    chinese: "配置文件有误：\(place)：第二个 YAML 文档；配置文件只能有一个文档（请删去 `---`，把其中的设置并入第一个文档）")
+            }
             return try Configuration(document, file: file, folder: file.parentPath)
         } catch let error as YAMLError {
             throw RunError(message: "invalid configuration: \(error.description)")
         } catch let error as RuleLoadError {
             throw RunError(message: "invalid configuration:\n" + error.description)
+        } catch let error as RunError {
+            throw error
         } catch {
             throw RunError(message: "invalid configuration: \(file): \(error)")
         }
@@ -277,9 +298,13 @@ struct PreparedRun {
 
     /// A path made absolute by its words alone (from the current folder; `.` and `..` applied).
     private static func absolute(_ path: String) -> String {
-        let start = path.hasPrefix("/") ? [] : FileSystem.currentDirectory().split(separator: "/").map(String.init)
-        var parts: [String] = start
-        for part in path.split(separator: "/").map(String.init) {
+        normalized(path.hasPrefix("/") ? path : FileSystem.currentDirectory().appendingComponent(path))
+    }
+
+    /// An absolute path with its `.` and `..` applied, by its words alone.
+    private static func normalized(_ absolutePath: String) -> String {
+        var parts: [String] = []
+        for part in absolutePath.split(separator: "/").map(String.init) {
             if part == "." || part.isEmpty { continue }
             if part == ".." { _ = parts.popLast() } else { parts.append(part) }
         }

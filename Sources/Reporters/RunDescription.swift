@@ -32,11 +32,12 @@ public struct RunDescription: Sendable {
     /// Years a working-day count reached that the calendar does not cover (counted Monday to
     /// Friday, their public holidays unknown), sorted; known only once the records are checked.
     public var uncoveredYears: [Int] = []
-    /// Where the run sits in its git repository, when the working folder is inside one: the
-    /// repository's root (absolute) and the working folder's path below it (`county/`, empty at
-    /// the root). SARIF's URIs are made relative to the root, as code scanning reads them (run
-    /// from `county/`, a finding in `county/gas.yaml` named `gas.yaml` pointed at no file).
-    public var repository: (root: String, folder: String)?
+    /// The git repository of the run: the repository's root and the working folder, both
+    /// absolute (the working folder may lie inside the root or above it). SARIF's URIs are made
+    /// relative to the root, as code scanning reads them (run from `county/`, a finding in
+    /// `county/gas.yaml` named `gas.yaml` pointed at no file; run from the folder above the
+    /// repository, `repo/gas.yaml`).
+    public var repository: (root: String, workingFolder: String)?
 
     /// Creates a description.
     public init(

@@ -29,6 +29,8 @@ public enum SARIFReporter {
         let heading: ReportHeading
         private var descriptors: [JSON] = []
         private var index: [String: Int] = [:]
+        /// Each listed rule's basis as its descriptor's help gives it.
+        private var ruleBasis: [String: String] = [:]
         private var written = 0
 
         /// A stream for a run of these rules.
@@ -37,6 +39,7 @@ public enum SARIFReporter {
             for rule in rules where index[rule.id] == nil {
                 index[rule.id] = descriptors.count
                 descriptors.append(SARIFReporter.descriptor(rule, heading.language))
+                ruleBasis[rule.id] = rule.basis.text(heading.language)
             }
         }
 
@@ -61,7 +64,12 @@ public enum SARIFReporter {
                     descriptors.append(SARIFReporter.descriptor(finding, heading.language))
                 }
                 output += (written == 0 ? "\n        " : ",\n        ").utf8
-                SARIFReporter.result(finding, ruleIndex: index[finding.rule], heading.language, repository: heading.run.repository).write(to: &output, indent: indent)
+                // A finding under another version of the law than the rule's help names says its own
+                // basis in its message: code scanning shows the help's (the 2021 article beside a
+                // deadline counted by the 2017 text).
+                let ownBasis = ruleBasis[finding.rule].map { $0 != finding.basis.text(heading.language) } ?? false
+                SARIFReporter.result(finding, ruleIndex: index[finding.rule], heading.language, repository: heading.run.repository, sayingBasis: ownBasis)
+                    .write(to: &output, indent: indent)
                 written += 1
             }
             sink.write(String(decoding: output, as: UTF8.self))
@@ -169,7 +177,7 @@ public enum SARIFReporter {
 
     /// A file and, when known, a line and column: relative paths are relative to `%SRCROOT%`, the
     /// repository's root when the run is inside one (see `repositoryPath`).
-    static func physicalLocation(file: String, position: SourcePosition?, repository: (root: String, folder: String)? = nil) -> JSON {
+    static func physicalLocation(file: String, position: SourcePosition?, repository: (root: String, workingFolder: String)? = nil) -> JSON {
         let path = repositoryPath(file, repository) ?? file
         var artifact: [(String, JSON)] = [("uri", .string(Escaping.uri(path: path)))]
         if !path.hasPrefix("/") { artifact.append(("uriBaseId", .string("%SRCROOT%"))) }
@@ -183,29 +191,28 @@ public enum SARIFReporter {
     }
 
     /// A file's path from the repository's root: a relative path is read from the working folder
-    /// (`gas.yaml` from `county/` is `county/gas.yaml`, `../.legality.yaml` is `.legality.yaml`),
-    /// an absolute one inside the repository loses the root; nil outside a repository, or for a
-    /// path that leaves it.
-    static func repositoryPath(_ file: String, _ repository: (root: String, folder: String)?) -> String? {
+    /// (`gas.yaml` from `county/` is `county/gas.yaml`, `../.legality.yaml` is `.legality.yaml`,
+    /// `repo/gas.yaml` from the folder above the repository is `gas.yaml`), an absolute one inside
+    /// the repository loses the root; nil outside a repository, or for a path that leaves it.
+    static func repositoryPath(_ file: String, _ repository: (root: String, workingFolder: String)?) -> String? {
         guard let repository, file != "-" else { return nil }
-        if file.hasPrefix("/") {
-            let root = repository.root.hasSuffix("/") ? repository.root : repository.root + "/"
-            return file.hasPrefix(root) ? String(file.dropFirst(root.count)) : nil
-        }
+        let full = file.hasPrefix("/") ? file : repository.workingFolder + "/" + file
         var parts: [Substring] = []
-        for part in (repository.folder + file).split(separator: "/", omittingEmptySubsequences: true) {
+        for part in full.split(separator: "/", omittingEmptySubsequences: true) {
             switch part {
             case ".": continue
-            case "..":
-                guard !parts.isEmpty else { return nil }
-                parts.removeLast()
+            case "..": if !parts.isEmpty { parts.removeLast() }
             default: parts.append(part)
             }
         }
-        return parts.joined(separator: "/")
+        let root = repository.root.split(separator: "/", omittingEmptySubsequences: true)
+        guard parts.count > root.count, parts.starts(with: root) else { return nil }
+        return parts.dropFirst(root.count).joined(separator: "/")
     }
 
-    static func result(_ finding: Finding, ruleIndex: Int?, _ language: Language, repository: (root: String, folder: String)? = nil) -> JSON {
+    static func result(
+        _ finding: Finding, ruleIndex: Int?, _ language: Language, repository: (root: String, workingFolder: String)? = nil, sayingBasis: Bool = false
+    ) -> JSON {
         var pairs: [(String, JSON)] = [("ruleId", .string(finding.rule))]
         if let ruleIndex { pairs.append(("ruleIndex", .int(ruleIndex))) }
         if finding.pending {
@@ -216,7 +223,8 @@ public enum SARIFReporter {
             pairs.append(("level", .string(level(finding.severity))))
         }
         let cellNote = finding.cell.map { language == .zh ? "（单元格 \($0)）" : " (cell \($0))" } ?? ""
-        pairs.append(("message", .object([("text", .string(Escaping.sarifMessage(finding.message.text(language) + cellNote)))])))
+        let basisNote = sayingBasis ? (language == .zh ? "（依据：\(finding.basis.text(language))）" : " (basis: \(finding.basis.text(language)))") : ""
+        pairs.append(("message", .object([("text", .string(Escaping.sarifMessage(finding.message.text(language) + cellNote + basisNote)))])))
         if let cell = finding.cell, !finding.file.isEmpty {
             // A ledger's cell has no line in a text file: the file, and the cell as a logical location.
             let logical: JSON = .object([

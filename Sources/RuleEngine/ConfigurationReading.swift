@@ -170,7 +170,11 @@ extension Configuration {
             }
             var recordFile: String?
             if let fileNode = item["file"] {
-                if let text = fileNode.scalar?.text, !text.isEmpty { recordFile = text.hasPrefix("/") || folder == "." ? text : folder + "/" + text } else {
+                // (A text: `file: ~` was the file named "~", which no finding is in, and the waiver
+                // was only said to be unused.)
+                if case .string(let text)? = fileNode.coreValue, !Vocabulary.trimmed(text).isEmpty {
+                    recordFile = text.hasPrefix("/") || folder == "." ? text : folder + "/" + text
+                } else {
                     fail(fileNode, "'file' is the path of the record's file, from the configuration's folder")
                 }
             }

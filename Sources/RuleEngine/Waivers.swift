@@ -40,12 +40,17 @@ public struct WaiverLedger: Sendable {
         guard !waivers.isEmpty else { return }
         if isNamedFile != nil { for finding in findings { if let record = finding.record { seenRecords.insert(record) } } }
         for position in findings.indices {
+            var waived = false
             for (index, waiver) in waivers.enumerated()
             where findings[position].rule == waiver.rule && findings[position].record == waiver.record
                 && waiver.recordFile.map({ sameFile(findings[position].file, $0) }) ?? true {
                 if asOf <= waiver.expires {
+                    // The first waiver in force waives the finding; one repeating it waives nothing
+                    // and is reported unused (both of two identical waivers counted as used).
+                    guard !waived else { continue }
                     findings[position].waiver = waiver
                     used.insert(index)
+                    waived = true
                 } else {
                     matchedExpired.insert(index)
                 }

@@ -83,6 +83,9 @@ public enum RuleLoader {
         var rules: [Rule] = []
         var seenCounter = 0
         var ruleFiles: [String: String] = [:]
+        /// The ids taken, by their upper-case form: ids differing only in case (`a-001`, `A-001`)
+        /// are one rule to `rules show` and a reader, so the second is refused as a repeat.
+        var idsByCase: [String: String] = [:]
         var vocabulary = Vocabulary()
         for (source, node) in documents where node["vocabulary"] != nil {
             var compiler = ExpressionCompiler(file: source.path, definitions: [:], seenCounter: 0)
@@ -103,9 +106,11 @@ public enum RuleLoader {
             compiler.definitionTypes = definitionTypes
             compiler.definitionStepTypes = definitionStepTypes
             if let rule = RuleCompiler.compile(node, source: source, vocabulary: vocabulary, compiler: &compiler) {
-                if let other = ruleFiles[rule.id] {
-                    compiler.error(node["id"] ?? node, "the rule id '\(rule.id)' is already defined in \(other)")
+                if let taken = idsByCase[rule.id.uppercased()], let other = ruleFiles[taken] {
+                    let same = taken == rule.id ? "" : " as '\(taken)' (ids differing only in case are one id)"
+                    compiler.error(node["id"] ?? node, "the rule id '\(rule.id)' is already defined in \(other)\(same)")
                 } else {
+                    idsByCase[rule.id.uppercased()] = rule.id
                     ruleFiles[rule.id] = source.path
                     rules.append(rule)
                 }
