@@ -183,9 +183,22 @@ extension Evaluator {
         }
     }
 
-    /// Notes every year between the ends of a count that the calendar does not cover.
+    /// Notes every year between the ends of a count that the calendar does not cover. A count over
+    /// centuries (a mistyped year) is noted by its ends and the years just outside the calendar's,
+    /// not year by year (its first 200 years were noted, and the years beside the calendar's,
+    /// such as the one after its last, were left out).
     func noteCoverage(_ first: Day, _ second: Day) {
         let (low, high) = (min(first.year, second.year), max(first.year, second.year))
-        for year in low...max(low, min(high, low + 200)) where !context.calendar.years.contains(year) { uncoveredYears.insert(year) }
+        let covered = context.calendar.years
+        guard high - low > Self.mostYearsNoted else {
+            for year in low...high where !covered.contains(year) { uncoveredYears.insert(year) }
+            return
+        }
+        var noted = [low, high]
+        if let earliest = covered.min(), let latest = covered.max() { noted += [earliest - 1, latest + 1] }
+        for year in noted where low <= year && year <= high && !covered.contains(year) { uncoveredYears.insert(year) }
     }
+
+    /// The longest span of years a count notes year by year.
+    static let mostYearsNoted = 200
 }

@@ -51,4 +51,23 @@ import Testing
         let messages = findings.compactMap { $0["message"] as? String }.filter { $0.contains("forged") }
         #expect(messages.count == 1 && messages.allSatisfy { $0.contains("passed⏎[可以上会] forged") && !$0.contains("\n") }, "\(messages)")
     }
+
+    /// A count over centuries (a mistyped year 0001) names its ends and the year before the
+    /// calendar's first, not its first 200 years one by one while the years beside the calendar
+    /// went unnamed.
+    @Test func aCountOverCenturiesNamesItsEndsAndTheYearsBesideTheCalendar() throws {
+        let record = """
+            id: N-1
+            kind: normative_document
+            title: 送审日期写错
+            steps:
+              - {type: legality_review, submitted: 0001-03-01, date: 2025-03-10, outcome: passed, signoffs: [{person: P-2, role: legal_adviser, date: 2025-03-10}]}
+              - {type: collective_discussion, date: 2025-03-20, meeting: {type: executive, minutes: true}}
+              - {type: decision, date: 2025-03-21, by: [P-1]}
+              - {type: publication, date: 2025-03-22}
+            """
+        let folder = try CLIRunner.folder(["registry.yaml": Fixtures.registry, "a.yaml": record])
+        let result = try CLIRunner.run(["check", "--as-of", "2025-12-31", "--format", "json", "a.yaml"], in: folder)
+        #expect(try CLIRunner.json(result.stdout)["uncoveredYears"] as? [Int] == [1, 2018], "\(result.stdout)")
+    }
 }
