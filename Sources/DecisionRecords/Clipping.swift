@@ -13,7 +13,10 @@ extension String {
     /// split the message, and its second line read as a line of the report's own (`[可以上会] …`
     /// under a gate item).
     public var onOneLine: String {
-        guard contains(where: \.isNewline) else { return self }
+        // Most texts have no byte a line break is written with (LF to CR; NEL, LS and PS end in
+        // 85, A8 and A9): told by their bytes, without stepping through their characters.
+        guard utf8.contains(where: { (0x0A...0x0D).contains($0) || $0 == 0x85 || $0 == 0xA8 || $0 == 0xA9 }),
+              contains(where: \.isNewline) else { return self }
         return String(map { $0.isNewline ? "⏎" : $0 })
     }
 }

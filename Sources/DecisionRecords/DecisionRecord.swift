@@ -79,14 +79,21 @@ public struct DecisionRecord: Sendable {
     /// The sponsoring department, if given.
     public var department: String? { givenText("department") }
 
-    /// An optional text field, without the spaces around it; nil when absent, empty or no text (the
-    /// loader reports one that is no text). ` 城区执法中队` and `城区执法中队` were two departments of
-    /// the audit, shown alike, and `""` one of no name beside 未注明.
+    /// An optional text field as written, without the spaces around it: a number as its text, a
+    /// list of units as their names joined by `、`; nil when absent or empty. (` 城区执法中队` and
+    /// `城区执法中队` were two departments of the audit, shown alike, `""` one of no name beside
+    /// 未注明, and `[城区执法中队, 法制科]` or `110` was dropped without a word, the record
+    /// counted under 未注明.)
     private func givenText(_ key: String) -> String? {
-        guard case .string(let text)? = node[key]?.coreValue else { return nil }
-        let trimmed = Vocabulary.trimmed(text)
-        return trimmed.isEmpty ? nil : trimmed
+        guard let node = node[key] else { return nil }
+        let written: String? = if let items = node.items {
+            items.compactMap { $0.coreValue?.text.map(Vocabulary.trimmed) }.filter { !$0.isEmpty }.joined(separator: "、")
+        } else {
+            node.coreValue?.text.map(Vocabulary.trimmed)
+        }
+        return written?.isEmpty == false ? written : nil
     }
+
     /// Where the record starts.
     public var position: SourcePosition { node.position }
 }

@@ -9,7 +9,10 @@ public final class RecordFormat: Sendable {
     public let vocabulary: Vocabulary
     /// The sections records write codes of, taken out of `vocabulary` once.
     public let codes: CodeSections
-    /// Keys that loaded rules read, anywhere in a record; they are known keys (never reported as unknown).
+    /// Keys that loaded rules read, anywhere in a record, less the format's own keys: they are known
+    /// keys (never reported as unknown). A key of the format is known only where the format puts it
+    /// (a rule reading a step's `status` made `status: 计划` written one level too deep, in a
+    /// signoff, a known key, and the planned review was read as done).
     public let ruleKeys: Set<String>
     /// The kinds whose codes, booleans and keys are checked (those some rule outside the record
     /// pack applies to); nil checks every kind.
@@ -24,7 +27,7 @@ public final class RecordFormat: Sendable {
     public init(vocabulary: Vocabulary, ruleKeys: Set<String> = [], checkedKinds: Set<String>? = nil, asOf: Day) {
         self.vocabulary = vocabulary
         codes = CodeSections(vocabulary)
-        self.ruleKeys = ruleKeys
+        self.ruleKeys = ruleKeys.subtracting(Self.formatKeys)
         self.checkedKinds = checkedKinds
         checkedKindList = checkedKinds.map { ShortTextList(Array($0)) }
         self.asOf = asOf
@@ -51,10 +54,26 @@ public final class RecordFormat: Sendable {
     public static let booleanStepFields: [[String]] = [["credentials_shown"], ["meeting", "minutes"], ["meeting", "dissent_recorded"]]
     /// The keys of a signoff.
     public static let signoffKeys = ["person", "role", "date"]
+    /// The keys of an entry of a step's `documents`.
+    public static let documentKeys = ["type", "ref"]
+    /// Every key of the format, wherever it stands.
+    static let formatKeys = Set(recordKeys + stepKeys + meetingKeys + signoffKeys + documentKeys)
+
+    /// The levels of the format whose keys include `key`, named (none for a key of no level).
+    static func levels(holding key: String) -> [LocalizedText] {
+        guard formatKeys.contains(key) else { return [] }
+        let levels: [(LocalizedText, [String])] = [
+            (LocalizedText(zh: "记录", en: "the record"), recordKeys), (LocalizedText(zh: "步骤", en: "a step"), stepKeys),
+            (LocalizedText(zh: "会议（meeting）", en: "a meeting"), meetingKeys), (LocalizedText(zh: "签署（signoffs）", en: "a signoff"), signoffKeys),
+            (LocalizedText(zh: "文件（documents）", en: "a document"), documentKeys),
+        ]
+        return levels.filter { $0.1.contains(key) }.map(\.0)
+    }
     /// The same keys, searched length first (see `ShortTextList`).
     static let knownRecordKeys = ShortTextList(recordKeys)
     static let knownMeetingKeys = ShortTextList(meetingKeys)
     static let knownSignoffKeys = ShortTextList(signoffKeys)
+    static let knownDocumentKeys = ShortTextList(documentKeys)
     /// The longest id, in characters. Every finding of a record names it, so an id of a megabyte
     /// with 3,000 findings made a JSON report of 3 GB; an id is a number such as a document's.
     public static let maxIDLength = 200

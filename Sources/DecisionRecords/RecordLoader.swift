@@ -86,8 +86,6 @@ struct RecordReader {
         }
         var kind = requiredText("kind", in: document, at: first)
         let title = requiredText("title", in: document, at: first)
-        optionalText("organ", in: document)
-        optionalText("department", in: document)
         if let written = kind, let kindNode = document["kind"] {
             if let code = format.codes.kinds.code(for: written) {
                 kind = code
@@ -166,24 +164,6 @@ struct RecordReader {
             add(.record, zh: "\(key) 是\(Wording.kind(node.kind, .zh))，应为文本", en: "\(key) is \(Wording.kind(node.kind, .en)), expected a text", at: node)
         }
         return nil
-    }
-
-    /// `organ` and `department`, when given, are texts: a list or a number
-    /// (`department: [城区执法中队, 法制科]`) was dropped without a word, and the record counted
-    /// under the audit's 未注明. An empty one (`department:`) is none.
-    private mutating func optionalText(_ key: String, in document: BorrowedNode) {
-        guard let node = document[key] else { return }
-        switch node.coreValue {
-        case .string, .null:
-            return
-        case .some(let value):
-            let written = (node.scalar?.text ?? "").onOneLine
-            add(.record,
-                zh: "\(key) 是\(Wording.kind(value, .zh))（\(written)），应为文本；请加引号：\(key): \"\(written)\"",
-                en: "\(key) is \(Wording.kind(value, .en)) (\(written)), expected a text; quote it: \(key): \"\(written)\"", at: node)
-        case .none:
-            add(.record, zh: "\(key) 是\(Wording.kind(node.kind, .zh))，应为一个文本（单位名称）", en: "\(key) is \(Wording.kind(node.kind, .en)), expected one text (the unit's name)", at: node)
-        }
     }
 
     private func missing(_ key: String, at position: SourcePosition) -> RecordProblem {
@@ -284,6 +264,16 @@ struct RecordReader {
             add(.key,
                 zh: "\(what.zh)中的字段 \(key) 是一项事实，应写在 facts 下（facts: {\(key): …}）；写在这里，没有规则读取它",
                 en: "the key '\(key)' of \(what.en) is a fact: write it under facts (facts: {\(key): ...}); here no rule reads it",
+                at: keyNode)
+            return
+        }
+        // A key of the format at another level (`status` in a signoff, `date` in a document): a
+        // line indented one level too deep, whose meaning is lost where it stands.
+        let levels = RecordFormat.levels(holding: key)
+        if !levels.isEmpty {
+            add(.key,
+                zh: "\(what.zh)中的字段 \(key) 是\(levels.map(\.zh).joined(separator: "、"))的字段，不属于这里；是否缩进错了？写在这里，没有规则读取它",
+                en: "the key '\(key)' of \(what.en) is a key of \(levels.map(\.en).joined(separator: " or ")), not of this level; is it indented wrongly? Here no rule reads it",
                 at: keyNode)
             return
         }

@@ -18,7 +18,7 @@ struct StepFields {
     /// Each field's pair's place, -1 while absent.
     private struct Places {
         var type = -1, date = -1, start = -1, end = -1, status = -1, outcome = -1, form = -1, submitted = -1
-        var by = -1, officers = -1, attendees = -1, credentialsShown = -1, signoffs = -1, meeting = -1
+        var by = -1, officers = -1, attendees = -1, credentialsShown = -1, signoffs = -1, meeting = -1, documents = -1
     }
 
     /// Fields of no step yet (see `read(_:)`).
@@ -38,6 +38,7 @@ struct StepFields {
     var credentialsShown: BorrowedNode? { value(places.credentialsShown) }
     var signoffs: BorrowedNode? { value(places.signoffs) }
     var meeting: BorrowedNode? { value(places.meeting) }
+    var documents: BorrowedNode? { value(places.documents) }
 
     private func value(_ place: Int) -> BorrowedNode? {
         place < 0 ? nil : step?.value(at: place)
@@ -71,7 +72,7 @@ struct StepFields {
             case 8 where key == "signoffs": places.signoffs = place
             case 9 where key == "submitted": places.submitted = place
             case 9 where key == "attendees": places.attendees = place
-            case 9 where key == "documents": break
+            case 9 where key == "documents": places.documents = place
             case 17 where key == "credentials_shown": places.credentialsShown = place
             default: otherKeys.append((place, key))
             }

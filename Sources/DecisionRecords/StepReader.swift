@@ -46,6 +46,7 @@ extension RecordReader {
         readPeople(fields, step: number)
         readMeeting(fields.meeting, of: &node, step: number, isDiscussion: type.map { Self.isCode($0, "collective_discussion") } ?? false)
         readSignoffs(fields.signoffs, of: &node, step: number)
+        readDocuments(fields.documents, step: number)
         if checksValues {
             if let shown = fields.credentialsShown { requireBoolean(shown, key: "credentials_shown") }
             for key in fields.otherKeys {
@@ -249,6 +250,28 @@ extension RecordReader {
     }
 
     /// `signoffs` is a list of mappings, each with a text `role` that is a code, and a valid date.
+    /// `documents`, a list of `{type, ref}`, whose entries were never looked at: steps indented one
+    /// level too deep, under `documents:`, vanished without a word (a discussion after a failed
+    /// review, and the decision, with them). An entry with a step's type and a date is a step in the
+    /// wrong list; a key other than `type` and `ref` is unknown.
+    private mutating func readDocuments(_ value: BorrowedNode?, step: Int) {
+        guard let list = value, let count = list.itemCount else { return }
+        for index in 0..<count {
+            let entry = list.item(index)
+            guard entry.kind == .mapping else { continue }
+            if case .string(let written)? = entry["type"]?.coreValue, entry["date"] != nil || entry["end"] != nil,
+               format.codes.stepTypes.number(of: written) != nil || format.codes.stepTypes.code(named: written) != nil {
+                add(.step,
+                    zh: "第 \(step) 个步骤的 documents 第 \(index + 1) 项是一个步骤（类型 \(written.onOneLine)，有日期），不是文件；是否缩进错了？步骤应写在 steps 下",
+                    en: "item \(index + 1) of the documents of step \(step) is a step (of type \(written.onOneLine), with a date), not a document; is it indented too deep? Steps belong under steps",
+                    at: entry)
+            }
+            if checksValues {
+                unknownKeys(in: entry, known: RecordFormat.knownDocumentKeys, what: LocalizedText(zh: "第 \(step) 个步骤的文件", en: "a document of step \(step)"))
+            }
+        }
+    }
+
     private mutating func readSignoffs(_ value: BorrowedNode?, of node: inout MappingRewrite, step: Int) {
         guard let list = value else { return }
         // A list of them is made only when a role was written by its name.

@@ -99,6 +99,10 @@ struct AuditCommand: ParsableCommand {
         switch format {
         case .csv:
             SetupNotice.printForCSV(audit.run, language: run.language)
+            // A table other than the findings' shows none of them: said where the table is made.
+            if table != .findings, let sentence = audit.runFindingsSentence(run.language) {
+                FileSystem.writeStandardError(run.language == .zh ? "legality：注意：\(sentence)（--table findings）\n" : "legality: note: \(sentence) (--table findings)\n")
+            }
             try FileSystem.deliver(AuditCSVReporter.render(audit, table: table.table), to: output)
         case .json: try FileSystem.deliver(AuditJSONReporter.render(audit), to: output)
         case .markdown: try FileSystem.deliver(AuditMarkdownReporter.render(audit), to: output)

@@ -19,9 +19,14 @@ extension ArgumentWords {
     var defaultValueDescription: String { rawValue }
 }
 
-/// Report formats `check` and `gate` can write.
+/// Report formats `check` can write.
 enum ReportFormat: String, ArgumentWords {
     case text, json, sarif, junit, csv, markdown, html, xlsx
+}
+
+/// Formats of the gate's checklist.
+enum GateFormat: String, ArgumentWords {
+    case text, json, html
 }
 
 /// When findings fail the run.
@@ -108,6 +113,24 @@ struct OutputOptions: ParsableArguments {
     }
 
     @Option(name: .customLong("fail-on"), help: Interface.help("使本次运行失败的最低级别：error（默认）、warning、info 或 never。", "Lowest severity that fails the run: error (default), warning, info or never."))
+    var failOn: FailLevel?
+}
+
+/// Options for where and how the gate's checklist is written: `OutputOptions` with the gate's
+/// own formats (its help listed all eight of `check`'s, of which it writes three).
+struct GateOutputOptions: ParsableArguments {
+    @Option(name: .customLong("format"), help: Interface.help("清单格式：text、json 或 html（可打印的清单）。", "Checklist format: text, json or html (a printable checklist)."))
+    var format: GateFormat = .text
+
+    @Option(name: .customLong("output"), help: Interface.help("把清单写入此文件（原子写入），而不是标准输出。", "Write the checklist to this file (atomically) instead of standard output.", valueName: "file"))
+    var output: String?
+
+    mutating func validate() throws {
+        // `--output -` is standard output, as for other tools.
+        if output == "-" { output = nil }
+    }
+
+    @Option(name: .customLong("fail-on"), help: Interface.help("使议题暂缓上会的最低级别：error（默认）、warning、info 或 never。", "Lowest severity that blocks an item: error (default), warning, info or never."))
     var failOn: FailLevel?
 }
 

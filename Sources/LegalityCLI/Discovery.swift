@@ -225,7 +225,7 @@ enum Discovery {
         }
         // The repository the link is in (the records' own, wherever the run is started), else the working folder.
         let linkFolder = FileSystem.realPath(path.parentPath)
-        let boundary = linkFolder.flatMap { PreparedRun.enclosingRepository(of: $0)?.root } ?? FileSystem.currentDirectory()
+        let boundary = linkFolder.flatMap { PreparedRun.enclosingRepository(of: $0) } ?? FileSystem.currentDirectory()
         guard isInside(target, [FileSystem.realPath(boundary) ?? boundary, FileSystem.realPath(root) ?? root]) else {
             throw RunError(message: "\(path): the registry found beside the records is a link that leads outside the repository and the folders checked; it was not read (name a registry kept elsewhere with --registry)")
         }

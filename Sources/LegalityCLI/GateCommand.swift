@@ -31,13 +31,7 @@ struct GateCommand: ParsableCommand {
 
     @OptionGroup var ruleOptions: RuleOptions
     @OptionGroup(title: Interface.text("输入限制", "Limits")) var limitOptions: LimitOptions
-    @OptionGroup var outputOptions: OutputOptions
-
-    func validate() throws {
-        guard [.text, .json, .html].contains(outputOptions.format) else {
-            throw ValidationError("gate writes text, json or html (a printable checklist), not \(outputOptions.format.rawValue)")
-        }
-    }
+    @OptionGroup var outputOptions: GateOutputOptions
 
     func run() throws {
         let paths = paths.isEmpty ? ["."] : paths
@@ -103,7 +97,7 @@ struct GateCommand: ParsableCommand {
         let text = switch outputOptions.format {
         case .json: GateReporter.json(agenda)
         case .html: GateHTMLReporter.render(agenda)
-        default: GateReporter.text(agenda)
+        case .text: GateReporter.text(agenda)
         }
         try FileSystem.deliver(text, to: outputOptions.output)
         if items.contains(where: { !$0.ready }) { throw ExitCode(1) }

@@ -76,25 +76,24 @@ struct PreparedRun {
         let physical = FileSystem.currentDirectory()
         let logical = FileSystem.environment("PWD").flatMap { $0.hasPrefix("/") && FileSystem.realPath($0) == physical ? $0 : nil }
         let working = logical ?? physical
-        if let root = enclosingRepository(of: working)?.root { return (root, working) }
+        // (The physical folder too: a link into a repository, `X -> repo/county`, has no `.git`
+        // above its logical path.)
+        for folder in [working, physical] {
+            if let root = enclosingRepository(of: folder) { return (root, folder) }
+        }
         for path in recordPaths where path != "-" {
             let full = path.hasPrefix("/") ? path : working.appendingComponent(path)
-            if let root = enclosingRepository(of: normalized(full))?.root { return (root, working) }
+            if let root = enclosingRepository(of: normalized(full)) { return (root, working) }
         }
         return nil
     }
 
-    /// The nearest folder at or above an absolute folder that holds `.git`, and the folder's path
-    /// below it (`county/`, empty at the root); nil when there is none.
-    static func enclosingRepository(of absoluteFolder: String) -> (root: String, folder: String)? {
+    /// The nearest folder at or above an absolute folder that holds `.git`; nil when there is none.
+    static func enclosingRepository(of absoluteFolder: String) -> String? {
         var folder = absoluteFolder
-        var below: [String] = []
         while true {
-            if FileSystem.kind(of: folder.appendingComponent(".git")) != .missing {
-                return (folder, below.reversed().map { $0 + "/" }.joined())
-            }
+            if FileSystem.kind(of: folder.appendingComponent(".git")) != .missing { return folder }
             if folder == "/" || folder.isEmpty { return nil }
-            below.append(folder.lastComponent)
             folder = folder.parentPath
         }
     }
@@ -253,8 +252,9 @@ struct PreparedRun {
             guard let document = documents.first else { return Configuration() }
             // A second document was never read: its waivers, disabled rules and typos went unsaid
             // (`fail_on: never`, then `---` and `fail_on: error`, exited 0).
-            if documents.count > 1 {
-                let place = "\(file):\(documents[1].position.line):\(documents[1].position.column)"
+            // (An empty one, a `---` closing the file, holds nothing to lose.)
+            if let second = documents.dropFirst().first(where: { $0.kind != .scalar || $0.coreValue != .null }) {
+                let place = "\(file):\(second.position.line):\(second.position.column)"
                 throw RunError(
                     message: "invalid configuration: \(place): a second YAML document; a configuration is one document (remove the `---` and merge the settings into the first)",
                     chinese: "配置文件有误：\(place)：第二个 YAML 文档；配置文件只能有一个文档（请删去 `---`，把其中的设置并入第一个文档）")
@@ -314,7 +314,7 @@ struct PreparedRun {
     /// The repository a configuration file's folder belongs to: the nearest folder at or above it
     /// that holds `.git`, else the folder itself.
     private static func repositoryRoot(holding folder: String) -> String {
-        enclosingRepository(of: absolute(folder))?.root ?? folder
+        enclosingRepository(of: absolute(folder)) ?? folder
     }
 
     /// `.legality.yaml` in the current folder or the nearest folder above it, never above the

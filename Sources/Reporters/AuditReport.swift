@@ -155,8 +155,8 @@ public struct AuditReport: Sendable {
     /// How the run was set up: an audit names the rules the configuration disabled, the
     /// severities and parameters it changed, so a rate of 100 % is read with what was not checked.
     public var run: RunDescription = .plain
-    /// Findings about the run rather than a record: waivers expired, unused or running too long,
-    /// run-level rules. Listed with the findings, counted in no rate (an expired waiver the office
+    /// Findings about no record: waivers expired, unused or running too long, run-level rules (no
+    /// registry of people). Listed with the findings, counted in no rate (an expired waiver the office
     /// relied on went unsaid in every format of the audit, where `check` warned of it).
     public var runFindings: [Finding] = []
 
@@ -292,12 +292,14 @@ public struct AuditReport: Sendable {
     /// All findings of the records in the period, sorted.
     public var findings: [Finding] { (records.flatMap(\.findings) + runFindings).sorted(by: Finding.precedes) }
 
-    /// What the headline says of the findings about the run; nil when there are none.
+    /// What the headline says of the findings about no record (the configuration's waivers, no
+    /// registry of people); nil when there are none.
     public func runFindingsSentence(_ language: Language) -> String? {
         guard !runFindings.isEmpty else { return nil }
+        let count = runFindings.count
         return language == .zh
-            ? "另有关于配置的问题 \(runFindings.count) 项（如豁免过期、过长或未使用），不计入上述数字，见问题清单"
-            : "\(runFindings.count) more \(runFindings.count == 1 ? "finding is" : "findings are") about the configuration (a waiver expired, too long or unused), counted in none of these figures: see the findings"
+            ? "另有不属于任何记录的问题 \(count) 项（如未找到人员名册、豁免过期），不计入上述数字，见问题清单"
+            : "\(count) more \(count == 1 ? "finding concerns" : "findings concern") no record (such as no registry of people or an expired waiver), counted in none of these figures: see the findings"
     }
 
     /// Records without errors among all records of the period that some rule beyond the record

@@ -31,6 +31,8 @@ public enum WorkbookReporter {
             [.text(zh ? "错误" : "Errors"), .integer(overall.errors)],
             [.text(zh ? "警告" : "Warnings"), .integer(overall.warnings)],
             [.text(zh ? "运行设置" : "Set-up"), .text(TextReporter.setup(audit.run, language: audit.language).trimmingNewline())],
+        ] + (audit.runFindingsSentence(audit.language).map { [[.text(zh ? "其他问题" : "Other findings"), .text($0)]] } ?? []) + [
+
             [.text(zh ? "版本" : "Version"), .text("legality \(audit.version)")],
         ]
         return WorkbookWriter.Sheet(name: zh ? "概况" : "Overview", header: zh ? ["项目", "内容"] : ["Item", "Value"], rows: rows)

@@ -172,10 +172,10 @@ extension Configuration {
             if let fileNode = item["file"] {
                 // (A text: `file: ~` was the file named "~", which no finding is in, and the waiver
                 // was only said to be unused.)
-                if case .string(let text)? = fileNode.coreValue, !Vocabulary.trimmed(text).isEmpty {
+                if case .string(let written)? = fileNode.coreValue, case let text = Vocabulary.trimmed(written), !text.isEmpty {
                     recordFile = text.hasPrefix("/") || folder == "." ? text : folder + "/" + text
                 } else {
-                    fail(fileNode, "'file' is the path of the record's file, from the configuration's folder")
+                    fail(fileNode, "'file' is a text, the path of the record's file from the configuration's folder")
                 }
             }
             ruleMentions.append((rule, (item["rule"] ?? item).position))

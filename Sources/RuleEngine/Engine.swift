@@ -376,7 +376,7 @@ public final class Engine: Sendable {
         var evidence: [Evidence] = []
         for (key, label, program) in check.evidence {
             let value = program(evaluator)
-            evidence.append(Evidence(key: key, label: label, value: LocalizedText(zh: evaluator.text(value, .zh), en: evaluator.text(value, .en))))
+            evidence.append(Evidence(key: key, label: label, value: LocalizedText(zh: evaluator.text(value, .zh).onOneLine, en: evaluator.text(value, .en).onOneLine)))
         }
         let record = evaluator.record
         return FindingParts(

@@ -4,16 +4,21 @@ import RuleLanguage
 /// Applies waivers to a run's findings, as they come.
 ///
 /// A waiver in force (as-of date on or before its expiry) marks the findings of its rule on its
-/// record as waived. An expired waiver waives nothing and is reported (`waiver-expired`, a
-/// warning); a waiver in force that matched nothing is reported as unused (`waiver-unused`, info),
-/// so stale waivers get cleaned up.
+/// record as waived; of several in force for one finding, the one that runs longest (a renewal)
+/// waives it. An expired waiver waives nothing and is reported (`waiver-expired`, a warning); a
+/// waiver in force that waived nothing is reported as unused (`waiver-unused`, info) — one that
+/// matched nothing, or one another waiver of the same finding replaces — so stale waivers get
+/// cleaned up.
 public struct WaiverLedger: Sendable {
     /// The waivers of the configuration.
     public let waivers: [Waiver]
     /// The as-of date.
     public let asOf: Day
     private var used: Set<Int> = []
+    /// Expired waivers that matched a finding no waiver in force waived: it counts again.
     private var matchedExpired: Set<Int> = []
+    /// Waivers in force that matched a finding another waiver waived, with that waiver.
+    private var replaced: [Int: Int] = [:]
     /// For a run of files named one by one (a pre-commit hook's changed files): whether a file is
     /// one of them; nil for a run of folders, which checks every record a waiver may name. Of a
     /// run of named files, a waiver is reported unused only when it is plain that its record was
@@ -40,21 +45,24 @@ public struct WaiverLedger: Sendable {
         guard !waivers.isEmpty else { return }
         if isNamedFile != nil { for finding in findings { if let record = finding.record { seenRecords.insert(record) } } }
         for position in findings.indices {
-            var waived = false
+            var inForce: [Int] = []
+            var expired: [Int] = []
             for (index, waiver) in waivers.enumerated()
             where findings[position].rule == waiver.rule && findings[position].record == waiver.record
                 && waiver.recordFile.map({ sameFile(findings[position].file, $0) }) ?? true {
-                if asOf <= waiver.expires {
-                    // The first waiver in force waives the finding; one repeating it waives nothing
-                    // and is reported unused (both of two identical waivers counted as used).
-                    guard !waived else { continue }
-                    findings[position].waiver = waiver
-                    used.insert(index)
-                    waived = true
-                } else {
-                    matchedExpired.insert(index)
-                }
+                if asOf <= waiver.expires { inForce.append(index) } else { expired.append(index) }
             }
+            // The waiver that runs longest waives (the first of those that run as long): a renewal
+            // beside the waiver it renews is the one that holds, and the other is said to be
+            // replaced. (Both of two identical waivers counted as used, and the first of a waiver
+            // and its renewal waived while the renewal was called unused.)
+            guard let chosen = inForce.max(by: { waivers[$0].expires < waivers[$1].expires }) else {
+                matchedExpired.formUnion(expired)
+                continue
+            }
+            findings[position].waiver = waivers[chosen]
+            used.insert(chosen)
+            for index in inForce where index != chosen { replaced[index] = chosen }
         }
     }
 
@@ -89,7 +97,15 @@ public struct WaiverLedger: Sendable {
                         zh: "对记录 \(waiver.record) 的 \(waiver.rule) 豁免到 \(waiver.expires) 才到期，超过 \(Self.longestYears) 年；豁免应定期复核",
                         en: "the waiver of \(waiver.rule) for record \(waiver.record) runs until \(waiver.expires), more than \(Self.longestYears) years ahead; waivers should be reviewed regularly")))
             }
-            if waiver.expires >= asOf, !used.contains(index), mayJudgeUse(of: waiver) {
+            if waiver.expires >= asOf, !used.contains(index), let holding = replaced[index] {
+                let other = waivers[holding]
+                result.append(Self.finding(
+                    "waiver-unused", .info, waiver,
+                    title: LocalizedText(zh: "豁免未被使用", en: "Unused waiver"),
+                    message: LocalizedText(
+                        zh: "对记录 \(waiver.record) 的 \(waiver.rule) 豁免已由第 \(other.position.line) 行的豁免（有效期至 \(other.expires)）取代，可以删除",
+                        en: "the waiver of \(waiver.rule) for record \(waiver.record) is replaced by the waiver of line \(other.position.line) (in force until \(other.expires)) and can be removed")))
+            } else if waiver.expires >= asOf, !used.contains(index), mayJudgeUse(of: waiver) {
                 result.append(Self.finding(
                     "waiver-unused", .info, waiver,
                     title: LocalizedText(zh: "豁免未被使用", en: "Unused waiver"),

@@ -485,7 +485,7 @@ import Testing
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("2020 年度，作出重大行政决策 1 项，制定行政规范性文件 0 件。"), "\(result.stdout)")
         #expect(result.stdout.contains("另有重大行政决策 1 项尚未作出决定（Y-1）。"), "\(result.stdout)")
-        #expect(result.stdout.contains("另有行政规范性文件 1 件尚未作出制定（印发）决定（N-1）。"), "\(result.stdout)")
+        #expect(result.stdout.contains("另有行政规范性文件 1 件尚无制定印发决定的记录（N-1）。"), "\(result.stdout)")
     }
 
     /// A rule's problems are listed by the version of the law each finding applied: cases before

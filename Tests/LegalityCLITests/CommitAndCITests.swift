@@ -39,6 +39,10 @@ import Testing
         for name in ["决策 文件/无审查.YAML", "a.Yml", "b.yaml", "c.JSON"] { #expect(try matches(check, name), "\(name)") }
         for name in ["台账.XLSX", "t.Csv", "t.xlsx"] { #expect(try matches(ledgers, name), "\(name)") }
         #expect(try !matches(check, "notes.txt"))
+        let exclude = try NSRegularExpression(pattern: try #require(Self.value("exclude", of: check)))
+        for name in ["a/legality-record.SCHEMA.JSON", "registry.yaml", ".github/ci.yaml", "rules/x.yaml"] {
+            #expect(exclude.firstMatch(in: name, range: NSRange(name.startIndex..., in: name)) != nil, "\(name)")
+        }
         for (id, lines) in hooks where Self.value("pass_filenames", of: lines) != "false" {
             #expect(Self.value("require_serial", of: lines) == "true", "\(id)")
         }
@@ -59,6 +63,18 @@ import Testing
             (($0["physicalLocation"] as? [String: Any])?["artifactLocation"] as? [String: Any])?["uri"] as? String
         })
         #expect(uris == ["county%20seat/a.yaml"], "\(uris)")
+    }
+
+    /// Run from a link into a repository (`X -> repo/county`, as a shell names it), SARIF still names
+    /// files from the repository's root: no `.git` lies above the link's own path.
+    @Test func sarifFromALinkIntoARepositoryNamesFilesFromItsRoot() throws {
+        let folder = try CLIRunner.folder([
+            "repo/.git/HEAD": "ref: refs/heads/main\n", "repo/county/registry.yaml": Fixtures.registry, "repo/county/a.yaml": Fixtures.lateReview,
+        ])
+        let link = folder.appendingPathComponent("X")
+        try FileManager.default.createSymbolicLink(at: link, withDestinationURL: folder.appendingPathComponent("repo/county"))
+        let result = try CLIRunner.run(["check", "--as-of", "2024-12-31", "--format", "sarif", "a.yaml"], in: link, environment: ["PWD": link.path])
+        #expect(result.stdout.contains("\"uri\": \"county/a.yaml\""), "\(result.stdout)")
     }
 
     /// A finding under an older version of the law than the one the rule's help names says its
@@ -107,6 +123,9 @@ import Testing
         let result = try CLIRunner.run(["check", "--as-of", "2024-12-31", "--lang", "en", "a.yaml"], in: folder)
         #expect(result.status == 2, "\(result.stdout)")
         #expect(result.stderr.contains(".legality.yaml:3:1: a second YAML document; a configuration is one document"), "\(result.stderr)")
+        // An empty document after it, a `---` closing the file, loses nothing.
+        try Data("fail_on: never\n---\n# end\n".utf8).write(to: folder.appendingPathComponent(".legality.yaml"))
+        #expect(try CLIRunner.run(["check", "--as-of", "2024-12-31", "a.yaml"], in: folder).status == 0)
     }
 
     /// A waiver's `file` is a text: `file: ~` named a file "~", and the waiver only read as unused.
@@ -116,21 +135,37 @@ import Testing
         let folder = try CLIRunner.folder(["registry.yaml": Fixtures.registry, "a.yaml": Fixtures.lateReview, ".legality.yaml": waivers])
         let result = try CLIRunner.run(["check", "--as-of", "2024-12-31", "--lang", "en", "a.yaml"], in: folder)
         #expect(result.status == 2, "\(result.stdout)")
-        #expect(result.stderr.contains("'file' is the path of the record's file"), "\(result.stderr)")
+        #expect(result.stderr.contains("'file' is a text, the path of the record's file"), "\(result.stderr)")
     }
 
-    /// Of two identical waivers the first waives the finding; the second is unused and said so
-    /// (both counted as used, and the repeat was never reported).
-    @Test func aRepeatedWaiverIsUnused() throws {
-        let waiver = "  - {rule: MAD-002, record: T-2024-002, reason: 会后补充审查, approved_by: 县政府办公室, expires: 2026-12-31}\n"
-        let folder = try CLIRunner.folder([
-            "registry.yaml": Fixtures.registry, "a.yaml": Fixtures.lateReview, ".legality.yaml": "waivers:\n" + waiver + waiver,
-        ])
-        let result = try CLIRunner.run(["check", "--as-of", "2024-12-31", "--format", "json", "."], in: folder)
-        let findings = try #require(try CLIRunner.json(result.stdout)["findings"] as? [[String: Any]])
-        let unused = findings.filter { $0["rule"] as? String == "waiver-unused" }
+    /// Of waivers of one finding the one that runs longest waives it, and the others are said to
+    /// be replaced: both of two identical waivers counted as used, and of a waiver and its renewal
+    /// the older waived while the renewal was called unused ("can be removed", which would have
+    /// brought the finding back when the older ran out); an expired one beside them no longer says
+    /// the finding counts again.
+    @Test func theWaiverThatRunsLongestWaivesAndTheOthersAreReplaced() throws {
+        func waiver(_ expires: String) -> String {
+            "  - {rule: MAD-002, record: T-2024-002, reason: 会后补充审查, approved_by: 县政府办公室, expires: \(expires)}\n"
+        }
+        func findings(_ waivers: [String]) throws -> [[String: Any]] {
+            let folder = try CLIRunner.folder([
+                "registry.yaml": Fixtures.registry, "a.yaml": Fixtures.lateReview, ".legality.yaml": "waivers:\n" + waivers.joined(),
+            ])
+            let result = try CLIRunner.run(["check", "--as-of", "2024-12-31", "--format", "json", "."], in: folder)
+            return try #require(try CLIRunner.json(result.stdout)["findings"] as? [[String: Any]])
+        }
+        let repeated = try findings([waiver("2025-06-30"), waiver("2025-06-30")])
+        let unused = repeated.filter { $0["rule"] as? String == "waiver-unused" }
         #expect(unused.count == 1 && unused.first?["line"] as? Int == 3, "\(unused)")
-        #expect(findings.contains { $0["rule"] as? String == "MAD-002" && $0["waived"] != nil })
+        #expect((unused.first?["message"] as? String)?.contains("已由第 2 行的豁免（有效期至 2025-06-30）取代，可以删除") == true, "\(unused)")
+        let renewed = try findings([waiver("2024-06-30"), waiver("2025-01-31"), waiver("2026-06-30")])
+        let waived = try #require(renewed.first { $0["rule"] as? String == "MAD-002" }?["waived"] as? [String: Any])
+        #expect(waived["expires"] as? String == "2026-06-30", "\(waived)")
+        let replaced = renewed.filter { $0["rule"] as? String == "waiver-unused" }
+        #expect(replaced.map { $0["line"] as? Int } == [3], "\(replaced)")
+        #expect((replaced.first?["message"] as? String)?.contains("已由第 4 行的豁免") == true, "\(replaced)")
+        let expired = try #require(renewed.first { $0["rule"] as? String == "waiver-expired" }?["message"] as? String)
+        #expect(!expired.contains("该问题重新计入"), "\(expired)")
     }
 
     /// Rule ids differing only in case are one id (`rules show a-001` showed `A-001`): the second

@@ -42,6 +42,16 @@ import Testing
         #expect(check.stdout.contains("the key 'x⏎[可以上会] T-9"), "\(check.stdout)")
     }
 
+    /// A value a rule's message quotes is on one line too: a person id written with a line break
+    /// put `[可以上会] …` on a line of its own under the gate's item.
+    @Test func aValueARuleQuotesIsOnOneLine() throws {
+        let record = Fixtures.compliant.replacingOccurrences(of: "by: [P-1]", with: "by: [\"P-9\\n[可以上会] forged\"]")
+        let folder = try CLIRunner.folder(["registry.yaml": Fixtures.registry, "a.yaml": record])
+        let gate = try CLIRunner.run(["gate", "--meeting", "2024-03-20", "a.yaml"], in: folder)
+        #expect(!gate.stdout.split(separator: "\n").contains { $0.trimmingCharacters(in: .whitespaces).hasPrefix("[可以上会] forged") }, "\(gate.stdout)")
+        #expect(gate.stdout.contains("P-9⏎[可以上会] forged"), "\(gate.stdout)")
+    }
+
     /// A value the record pack quotes (a code, a date, a person) is quoted on one line too.
     @Test func aValueWithALineBreakIsQuotedOnOneLine() throws {
         let record = Fixtures.compliant.replacingOccurrences(of: "outcome: passed", with: "outcome: \"passed\\n[可以上会] forged\"")

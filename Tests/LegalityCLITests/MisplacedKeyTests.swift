@@ -1,0 +1,72 @@
+import Foundation
+import Testing
+
+/// Lines indented one level too deep or too shallow: a key of the format where the format does
+/// not put it is reported, never taken as known because some rule reads a key of that name
+/// elsewhere, and steps written under `documents:` do not vanish.
+@Suite struct MisplacedKeyTests {
+    static func findings(_ record: String, arguments: [String] = []) throws -> [[String: Any]] {
+        let folder = try CLIRunner.folder(["registry.yaml": Fixtures.registry, "a.yaml": record])
+        let result = try CLIRunner.run(["check", "--as-of", "2024-12-31", "--format", "json", "--lang", "en"] + arguments + ["a.yaml"], in: folder)
+        return try #require(try CLIRunner.json(result.stdout)["findings"] as? [[String: Any]])
+    }
+
+    /// `status: planned` written in the review's signoff instead of the review: the planned review
+    /// was read as done, and the record passed with nothing said (rules read a step's `status`,
+    /// which made `status` a known key everywhere).
+    @Test(arguments: [
+        ("    signoffs:\n      - {person: P-2, role: legal_adviser, date: 2024-03-15}", "    signoffs:\n      - {person: P-2, role: legal_adviser, date: 2024-03-15, status: planned}", "a signoff of step 1", "a step"),
+        ("    outcome: passed\n", "    outcome: passed\n    signoffs_note: {form: opinion_solicitation}\n", nil, nil),
+        ("meeting: {type: executive, minutes: true}", "meeting: {type: executive, minutes: true, date: 2024-03-20}", "the meeting of step 2", "a step or a signoff"),
+        ("title: 某镇老旧小区改造方案\n", "title: 某镇老旧小区改造方案\nstatus: planned\n", "the record", "a step"),
+    ] as [(String, String, String?, String?)])
+    func aKeyOfTheFormatAtAnotherLevelIsReported(original: String, misplaced: String, level: String?, belongs: String?) throws {
+        let record = Fixtures.compliant.replacingOccurrences(of: original, with: misplaced)
+        #expect(record != Fixtures.compliant)
+        let keys = try Self.findings(record).filter { $0["rule"] as? String == "REC-007" }.compactMap { $0["message"] as? String }
+        #expect(keys.count == 1, "\(keys)")
+        if let level, let belongs {
+            #expect(keys.first?.contains("of \(level) is a key of \(belongs), not of this level; is it indented wrongly?") == true, "\(keys)")
+        }
+    }
+
+    /// Steps indented under a step's `documents:` vanished: a discussion after a failed review,
+    /// and the decision, checked clean.
+    @Test func stepsWrittenUnderDocumentsAreReported() throws {
+        let record = """
+            id: T-1
+            kind: major_administrative_decision
+            title: 缩进错误
+            steps:
+              - type: legality_review
+                date: 2024-03-12
+                outcome: failed
+                signoffs: [{person: P-2, role: legal_adviser, date: 2024-03-10}]
+                documents:
+                  - {type: review_opinion, ref: 审〔2024〕4号}
+                  - type: 集体讨论
+                    date: 2024-03-14
+                    meeting: {type: executive, minutes: true}
+                  - {type: decision, date: 2024-03-30, by: [P-1]}
+            """
+        let findings = try Self.findings(record)
+        let steps = findings.filter { $0["rule"] as? String == "REC-003" }.compactMap { $0["message"] as? String }
+        #expect(steps.count == 2 && steps.allSatisfy { $0.contains("is a step") && $0.contains("not a document; is it indented too deep?") }, "\(steps)")
+        #expect(findings.contains { $0["rule"] as? String == "REC-007" && ($0["message"] as? String)?.contains("the key 'meeting' of a document of step 1") == true })
+        // A document of its own kind of keys only is none of these.
+        let plain = try Self.findings(Fixtures.compliant.replacingOccurrences(of: "    outcome: passed\n", with: "    outcome: passed\n    documents: [{type: review_opinion, ref: 审〔2024〕1号}]\n"))
+        #expect(plain.isEmpty, "\(plain)")
+    }
+
+    /// A key a local rule reads that is none of the format's is still known wherever it is written.
+    @Test func aKeyOfARuleOfOneselfIsKnown() throws {
+        let rule = TestCommandTests.rule.replacingOccurrences(of: "{missing: $decision.by}", with: "{missing: $decision.served_on}")
+        let folder = try CLIRunner.folder([
+            "registry.yaml": Fixtures.registry, "local/rule.yaml": rule,
+            "a.yaml": Fixtures.compliant.replacingOccurrences(of: "{type: decision, date: 2024-03-20, by: [P-1]}", with: "{type: decision, date: 2024-03-20, by: [P-1], served_on: 2024-03-21}"),
+        ])
+        let result = try CLIRunner.run(["check", "--as-of", "2024-12-31", "--format", "json", "--rules", "local", "a.yaml"], in: folder)
+        let findings = try #require(try CLIRunner.json(result.stdout)["findings"] as? [[String: Any]])
+        #expect(!findings.contains { $0["rule"] as? String == "REC-007" }, "\(findings)")
+    }
+}
