@@ -60,7 +60,11 @@ struct InitCommand: ParsableCommand {
                 chinese: "没有名为 \(id) 的台账格式；可用：\(mappings.map(\.id).joined(separator: "、"))")
         }
         let zh = Interface.language == .zh
-        let file = "\(mapping.name.text(Interface.language)).xlsx"
+        // Named in Chinese whatever the interface's language, as its headers are: an English name
+        // had spaces (`administrative penalty case ledger.xlsx`), and the hint pasted into a shell
+        // named three files.
+        let file = "\(mapping.name.zh).xlsx"
+        let shown = Self.shellWord(file)
         guard FileSystem.kind(of: file) == .missing, !FileSystem.isLink(file) else {
             throw RunError(message: "\(file) already exists; init writes nothing over an existing file", chinese: "\(file) 已存在；init 不会覆盖已有文件")
         }
@@ -87,6 +91,13 @@ struct InitCommand: ParsableCommand {
         ], application: "legality init --ledger")
         try FileSystem.deliver(bytes: BinaryReport.bytes { () throws(OfficePackage.WriteError) in try workbook.bytes() }, to: file)
         try FileSystem.deliver(Interface.text(
-            "已写入 \(file)\n填写后检查：legality check \(file)\n", "wrote \(file)\nonce filled in: legality check \(file)\n"), to: nil)
+            "已写入 \(file)\n填写后检查：legality check \(shown)\n", "wrote \(file)\nonce filled in: legality check \(shown)\n"), to: nil)
+    }
+
+    /// A file name as one word of a shell command: quoted when a character of it would split or
+    /// change the command.
+    static func shellWord(_ name: String) -> String {
+        guard name.contains(where: { $0.isWhitespace || "'\"$`\\!*?[](){}<>|&;#~".contains($0) }) else { return name }
+        return "'" + name.split(separator: "'", omittingEmptySubsequences: false).joined(separator: "'\\''") + "'"
     }
 }

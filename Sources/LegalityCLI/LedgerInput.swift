@@ -47,12 +47,14 @@ enum LedgerInput {
         }
         let registry = engine.context.registries.registry(for: file)
         var matchedAny = false
+        var rowsRead = 0
         for (sheet, rows) in tables {
             // The first rows are held until the header is found; the rest are checked as they are read.
             var head: [LedgerRow] = []
             var match: LedgerMatch?
             func check(_ row: LedgerRow, _ layout: LedgerLayout) {
                 guard LedgerConverter.isRecord(row, layout: layout) else { return }
+                rowsRead += 1
                 let record = LedgerConverter.record(row, layout: layout, person: { registry?.person(named: $0)?.id })
                 emit(.document(outcome(of: record, sheet: sheet, layout: layout, file: file, engine: engine, keepRecords: keepRecords)))
             }
@@ -113,7 +115,18 @@ enum LedgerInput {
                 continue
             }
         }
-        if !matchedAny { fail(LedgerProblems.noLayout(limits.ledgerMappings)) }
+        if !matchedAny {
+            fail(LedgerProblems.noLayout(limits.ledgerMappings))
+        } else if rowsRead == 0 {
+            // A ledger of its header alone holds no record, as an empty record file does: an
+            // emptied ledger passed as "0 records checked".
+            emit(.document(RecordChecker.noDocument(file, engine: engine, keepRecords: keepRecords, loaded: .unreadable(RecordProblem(
+                code: .record,
+                message: LocalizedText(
+                    zh: "台账中没有记录（只有表头，没有数据行）；填写后再检查",
+                    en: "the ledger holds no record (its header, and no row below it); fill it in, then check it"),
+                position: .start)))))
+        }
     }
 
     /// A table of a ledger (a sheet, or the CSV file) as a stream of its rows.

@@ -1,4 +1,5 @@
 public import ArgumentParser
+import DecisionRecords
 
 /// The `legality` command: checks government decision records for legality-review compliance.
 public struct Legality: ParsableCommand {
@@ -28,6 +29,11 @@ public struct Legality: ParsableCommand {
         signal(SIGXFSZ, SIG_IGN)
         do {
             let given = arguments ?? Array(CommandLine.arguments.dropFirst())
+            if let first = given.first, let command = mistypedCommand(first) {
+                throw RunError(
+                    message: "'\(first)' is no command, and no file or folder of that name exists; did you mean 'legality \(command)'?",
+                    chinese: "“\(first)”不是命令，也没有这个名称的文件或文件夹；是否应为 legality \(command)？")
+            }
             // Thousands of paths are read past the argument parser (see `PathArguments`).
             let (parsed, setAside) = PathArguments.split(given)
             var command = try parseAsRoot(parsed)
@@ -49,6 +55,16 @@ public struct Legality: ParsableCommand {
             }
             exit(withError: error)
         }
+    }
+
+    /// The command a first argument that is neither a command nor an existing path is a typo of
+    /// (`gat`, `chek`, `rule`): it was read as a path for `check`, which said "no such file" or
+    /// offered check's options (`--meeting`: did you mean `--mapping`?).
+    static func mistypedCommand(_ word: String) -> String? {
+        guard !word.hasPrefix("-"), !word.contains("/"), FileSystem.kind(of: word) == .missing else { return nil }
+        let names = configuration.subcommands.map { $0.configuration.commandName ?? "" } + ["help"]
+        guard !names.contains(word) else { return nil }
+        return Suggestion.closest(to: word, in: names)
     }
 }
 

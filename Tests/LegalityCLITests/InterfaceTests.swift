@@ -40,4 +40,17 @@ import Testing
         #expect(Set(fileLines.map { $0.prefix { $0 == " " }.count }).count == 1, "\(fileLines)")
         #expect(gate.stdout.contains("[可以上会]") && gate.stdout.contains("[暂缓上会]"))
     }
+
+    /// A mistyped command is said to be one (`gat` was read as a path for `check`, which offered
+    /// `--mapping` for `--meeting`); a path of that name is still a path.
+    @Test func aMistypedCommandIsNamed() throws {
+        let folder = try CLIRunner.folder(["registry.yaml": Fixtures.registry, "gat/a.yaml": Fixtures.compliant])
+        let typo = try CLIRunner.run(["gat", "--meeting", "2024-03-20", "."], in: folder.appendingPathComponent("gat"), environment: ["LANG": "C.UTF-8"])
+        #expect(typo.status == 2)
+        #expect(typo.stderr.contains("'gat' is no command, and no file or folder of that name exists; did you mean 'legality gate'?"), "\(typo.stderr)")
+        let chinese = try CLIRunner.run(["chek", "."], in: folder, environment: ["LANG": "zh_CN.UTF-8"])
+        #expect(chinese.stderr.contains("“chek”不是命令，也没有这个名称的文件或文件夹；是否应为 legality check？"), "\(chinese.stderr)")
+        let path = try CLIRunner.run(["gat", "--as-of", "2024-12-31"], in: folder)
+        #expect(path.status == 0, "\(path.stdout)\(path.stderr)")
+    }
 }

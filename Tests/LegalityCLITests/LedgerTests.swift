@@ -1,4 +1,5 @@
 import Foundation
+@testable import LegalityCLI
 import Testing
 
 /// Ledgers (台账) checked as they are: findings at sheet and cell, import to YAML, workbooks out.
@@ -249,10 +250,26 @@ import Testing
         #expect(result.status == 0, "\(result.stderr)")
         let file = folder.appendingPathComponent("行政执法（处罚）案件台账.xlsx")
         #expect(FileManager.default.fileExists(atPath: file.path))
+        // Empty, it holds no record, as an empty record file does (it passed as "0 records checked").
         let check = try CLIRunner.run(["check", "--as-of", "2026-06-30", "--format", "json", file.path], in: folder)
-        #expect(try CLIRunner.json(check.stdout)["findings"].map { ($0 as? [[String: Any]])?.allSatisfy { $0["rule"] as? String == "REC-005" } } == true)
+        let findings = try #require(try CLIRunner.json(check.stdout)["findings"] as? [[String: Any]])
+        #expect(findings.compactMap { $0["rule"] as? String }.sorted() == ["REC-001", "REC-005"], "\(findings)")
+        #expect(findings.contains { ($0["message"] as? String)?.contains("台账中没有记录（只有表头，没有数据行）") == true })
+        #expect(check.status == 1)
         let again = try CLIRunner.run(["init", "--ledger", "penalty-cases"], in: folder, environment: ["LANG": "zh_CN.UTF-8"])
         #expect(again.status == 2)
+    }
+
+    /// Under an English interface the template keeps its Chinese name, as its headers are Chinese,
+    /// and the hint can be pasted into a shell (`administrative penalty case ledger.xlsx` named three files).
+    @Test func theTemplateIsNamedInChineseWhateverTheInterface() throws {
+        let folder = try CLIRunner.folder([:])
+        let result = try CLIRunner.run(["init", "--ledger", "major-decisions"], in: folder, environment: ["LANG": "C.UTF-8"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+        #expect(files.count == 1 && files.allSatisfy { !$0.contains(" ") && $0.hasSuffix("台账.xlsx") }, "\(files)")
+        #expect(result.stdout.contains("once filled in: legality check \(files.first ?? "")\n"), "\(result.stdout)")
+        #expect(InitCommand.shellWord("a b's.xlsx") == "'a b'\\''s.xlsx'")
     }
 
     @Test func theAuditWorkbookHasASheetPerTableAndIsNotReadBack() throws {
