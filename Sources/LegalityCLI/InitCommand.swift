@@ -15,6 +15,11 @@ struct InitCommand: ParsableCommand {
     @Option(name: .customLong("ledger"), help: Interface.help("改为写出一个空白台账模板（.xlsx）：penalty-cases、major-decisions 或 normative-documents。", "Write an empty ledger template (.xlsx) instead: penalty-cases, major-decisions or normative-documents.", valueName: "kind"))
     var ledger: String?
 
+    /// Read before the command line is parsed (`Interface.language`); declared so that `init`
+    /// takes it as every other command does.
+    @Option(name: .customLong("lang"), help: Interface.help("提示信息和台账模板说明的语言：zh 或 en（默认按 LANG）。", "Language of the messages and the template's instructions: zh or en (default: by LANG)."))
+    var languageOption: LanguageOption?
+
     func run() throws {
         if let ledger {
             try writeTemplate(ledger)
