@@ -36,8 +36,9 @@ public struct Configuration: Sendable {
     var severityMentions: [(id: String, position: SourcePosition)] = []
     var parameterMentions: [ParameterMention] = []
 
-    /// A parameter's value as the configuration gives it, and where.
-    typealias ParameterMention = (rule: String, name: String, position: SourcePosition, value: ParameterValue)
+    /// A parameter's value as the configuration gives it, and where: the value, and each item of a
+    /// list (a code that is none is pointed at, not the list that holds it).
+    typealias ParameterMention = (rule: String, name: String, position: SourcePosition, value: ParameterValue, itemPositions: [SourcePosition])
     /// Where each path the file names is written (resolved path → position), so a missing one can be pointed at.
     public var pathPositions: [String: SourcePosition] = [:]
     /// Problems found while reading the file, reported by `apply(to:)` with those found there.
@@ -160,11 +161,12 @@ public struct Configuration: Sendable {
         case .list(let items): items
         }
         let codes = vocabulary.codes(in: section)
-        return values.compactMap { value -> InputError? in
+        return values.enumerated().compactMap { index, value -> InputError? in
             guard case .text(let text) = value, !codes.contains(text) else { return nil }
             let advice = vocabulary.code(for: text, in: section).map { "; records' values are read as codes: write '\($0)'" }
                 ?? vocabulary.suggestionPhrase(for: text, in: section)
-            return InputError(file: file ?? "", position: mention.position, message: "\(mention.rule)'s parameter '\(mention.name)' takes codes of \(section), and '\(text)' is none\(advice)")
+            let position = index < mention.itemPositions.count ? mention.itemPositions[index] : mention.position
+            return InputError(file: file ?? "", position: position, message: "\(mention.rule)'s parameter '\(mention.name)' takes codes of \(section), and '\(text)' is none\(advice)")
         }
     }
 

@@ -101,8 +101,10 @@ extension Configuration {
             for parameter in values {
                 let name = parameter.key.scalar?.text ?? ""
                 let value: ParameterValue
+                var itemPositions: [SourcePosition] = []
                 if let items = parameter.value.sequence {
                     value = .list(items.map(Literal.init))
+                    itemPositions = items.map(\.position)
                 } else if parameter.value.scalar != nil {
                     value = .single(Literal(parameter.value))
                 } else {
@@ -110,7 +112,7 @@ extension Configuration {
                     continue
                 }
                 parameters[id, default: [:]][name] = value
-                parameterMentions.append((id, name, parameter.value.position, value))
+                parameterMentions.append((id, name, parameter.value.position, value, itemPositions))
             }
         }
     }

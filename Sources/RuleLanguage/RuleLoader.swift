@@ -219,8 +219,13 @@ public enum RuleLoader {
                 compiler.error(pair.key, "a definition's name is a word of letters, digits and underscores")
                 continue
             }
-            if index[name] != nil || ExpressionCompiler.builtinRoots.contains(name) {
-                compiler.error(pair.key, "'\(name)' is already defined")
+            if let earlier = index[name] {
+                let first = definitions[earlier]
+                compiler.error(pair.key, "'\(name)' is already defined in \(first.file):\(first.position.line):\(first.position.column) (a folder of the built-in rules named again, or copied beside them, defines every name twice: name your own rules' folder only)")
+                continue
+            }
+            if ExpressionCompiler.builtinRoots.contains(name) {
+                compiler.error(pair.key, "'\(name)' is already defined: it is a name of the rule language ($\(name))")
                 continue
             }
             let (compiled, type) = compiler.compileTyped(pair.value)

@@ -128,6 +128,18 @@ import Testing
         #expect(try CLIRunner.run(["check", "--as-of", "2024-12-31", "a.yaml"], in: folder).status == 0)
     }
 
+    /// A parameter's code that is none is pointed at where it is written, not at the list holding it.
+    @Test func aParametersWrongCodeIsPointedAt() throws {
+        let folder = try CLIRunner.folder([
+            "registry.yaml": Fixtures.registry, "a.yaml": Fixtures.compliant,
+            ".legality.yaml": "parameters:\n  MAD-011:\n    meeting_types:\n      - executive\n      - 镇长办公会议\n  MAD-003: {passing_outcomes: [passed, 有条件通过]}\n",
+        ])
+        let result = try CLIRunner.run(["check", "--as-of", "2024-12-31", "--lang", "en", "a.yaml"], in: folder)
+        #expect(result.status == 2)
+        #expect(result.stderr.contains(".legality.yaml:5:9: MAD-011's parameter 'meeting_types' takes codes of meeting_types, and '镇长办公会议' is none"), "\(result.stderr)")
+        #expect(result.stderr.contains(".legality.yaml:6:40: MAD-003's parameter 'passing_outcomes' takes codes of outcomes, and '有条件通过' is none"), "\(result.stderr)")
+    }
+
     /// A waiver's `file` is a text: `file: ~` named a file "~", and the waiver only read as unused.
     @Test(arguments: ["~", "null", "12", "[a.yaml]"])
     func aWaiversFileThatIsNoTextIsRefused(file: String) throws {
