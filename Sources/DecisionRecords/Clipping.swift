@@ -15,7 +15,8 @@ extension String {
     public var onOneLine: String {
         // Most texts have no byte a line break is written with (LF to CR; NEL, LS and PS end in
         // 85, A8 and A9): told by their bytes, without stepping through their characters.
-        guard utf8.contains(where: { (0x0A...0x0D).contains($0) || $0 == 0x85 || $0 == 0xA8 || $0 == 0xA9 }),
+        var text = self
+        guard text.withUTF8({ $0.contains { (0x0A...0x0D).contains($0) || $0 == 0x85 || $0 == 0xA8 || $0 == 0xA9 } }),
               contains(where: \.isNewline) else { return self }
         return String(map { $0.isNewline ? "⏎" : $0 })
     }

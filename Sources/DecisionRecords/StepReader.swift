@@ -259,14 +259,23 @@ extension RecordReader {
         for index in 0..<count {
             let entry = list.item(index)
             guard entry.kind == .mapping else { continue }
-            if case .string(let written)? = entry["type"]?.coreValue, entry["date"] != nil || entry["end"] != nil,
+            // One pass over the entry's keys: most hold `type` and `ref` alone, and are done with.
+            var (dated, unknown) = (false, false)
+            for place in entry.pairPlaces {
+                switch entry.keyText(at: place) {
+                case "type"?, "ref"?: continue
+                case "date"?, "end"?: (dated, unknown) = (true, true)
+                default: unknown = true
+                }
+            }
+            if dated, case .string(let written)? = entry["type"]?.coreValue,
                format.codes.stepTypes.number(of: written) != nil || format.codes.stepTypes.code(named: written) != nil {
                 add(.step,
                     zh: "第 \(step) 个步骤的 documents 第 \(index + 1) 项是一个步骤（类型 \(written.onOneLine)，有日期），不是文件；是否缩进错了？步骤应写在 steps 下",
                     en: "item \(index + 1) of the documents of step \(step) is a step (of type \(written.onOneLine), with a date), not a document; is it indented too deep? Steps belong under steps",
                     at: entry)
             }
-            if checksValues {
+            if unknown, checksValues {
                 unknownKeys(in: entry, known: RecordFormat.knownDocumentKeys, what: LocalizedText(zh: "第 \(step) 个步骤的文件", en: "a document of step \(step)"))
             }
         }

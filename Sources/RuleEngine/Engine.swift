@@ -442,7 +442,10 @@ final class RulePlan: Sendable {
         // Made whole at once: a finding set field by field after it was made was copied twice.
         Finding(
             rule: rule.id, pack: rule.pack, severity: rule.severity, record: parts.record, file: parts.file,
-            position: parts.position, title: rule.title, message: message.rendered(with: parts.messageValues),
+            // Its values on one line: a value a record wrote with a line break (a person id) put a
+            // line of its own under a gate item, `[可以上会] …`. (Here, where a finding is made: a
+            // finding resting on `seen_before` is most often dropped unmade.)
+            position: parts.position, title: rule.title, message: message.rendered(with: parts.messageValues.map(\.onOneLine)),
             basis: parts.basis ?? rule.basis, help: rule.help, evidence: parts.evidence,
             pending: parts.pending, recordPosition: parts.recordPosition, cell: parts.cell)
     }

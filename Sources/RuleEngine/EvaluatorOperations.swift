@@ -160,10 +160,8 @@ extension Evaluator {
     func valueTexts(_ template: TemplateProgram) -> [String] {
         var texts: [String] = []
         texts.reserveCapacity(template.valueCount)
-        // On one line: a value a record wrote with a line break (a person id) put a line of its
-        // own under a gate item, `[可以上会] …`.
-        for case .value(let program) in template.zh { texts.append(text(program(self), .zh).onOneLine) }
-        for case .value(let program) in template.en { texts.append(text(program(self), .en).onOneLine) }
+        for case .value(let program) in template.zh { texts.append(text(program(self), .zh)) }
+        for case .value(let program) in template.en { texts.append(text(program(self), .en)) }
         return texts
     }
 
