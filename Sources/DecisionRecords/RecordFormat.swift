@@ -56,6 +56,8 @@ public final class RecordFormat: Sendable {
     public static let signoffKeys = ["person", "role", "date"]
     /// The keys of an entry of a step's `documents`.
     public static let documentKeys = ["type", "ref"]
+    /// The keys only a step has (not `type`, `date` or `ref`, which a document may hold too).
+    static let stepOnlyKeys = Set(stepKeys).subtracting(["type", "date", "ref"])
     /// Every key of the format, wherever it stands.
     static let formatKeys = Set(recordKeys + stepKeys + meetingKeys + signoffKeys + documentKeys)
 
@@ -73,7 +75,6 @@ public final class RecordFormat: Sendable {
     static let knownRecordKeys = ShortTextList(recordKeys)
     static let knownMeetingKeys = ShortTextList(meetingKeys)
     static let knownSignoffKeys = ShortTextList(signoffKeys)
-    static let knownDocumentKeys = ShortTextList(documentKeys)
     /// The longest id, in characters. Every finding of a record names it, so an id of a megabyte
     /// with 3,000 findings made a JSON report of 3 GB; an id is a number such as a document's.
     public static let maxIDLength = 200

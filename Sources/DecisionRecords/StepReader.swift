@@ -252,32 +252,27 @@ extension RecordReader {
     /// `signoffs` is a list of mappings, each with a text `role` that is a code, and a valid date.
     /// `documents`, a list of `{type, ref}`, whose entries were never looked at: steps indented one
     /// level too deep, under `documents:`, vanished without a word (a discussion after a failed
-    /// review, and the decision, with them). An entry with a step's type and a date is a step in the
-    /// wrong list; a key other than `type` and `ref` is unknown.
+    /// review, and the decision, with them). An entry is such a step when its type is a step type
+    /// and it holds a key only a step has (`meeting`, `by`, `outcome`, …); a document of type
+    /// `decision` with its `ref` and `date` is a document. (Other keys of an entry are the office's
+    /// own: REC-007 speaks of records, steps, meetings and signoffs.)
     private mutating func readDocuments(_ value: BorrowedNode?, step: Int) {
         guard let list = value, let count = list.itemCount else { return }
         for index in 0..<count {
             let entry = list.item(index)
             guard entry.kind == .mapping else { continue }
             // One pass over the entry's keys: most hold `type` and `ref` alone, and are done with.
-            var (dated, unknown) = (false, false)
+            var stepKey = false
             for place in entry.pairPlaces {
-                switch entry.keyText(at: place) {
-                case "type"?, "ref"?: continue
-                case "date"?, "end"?: (dated, unknown) = (true, true)
-                default: unknown = true
-                }
+                guard let key = entry.keyText(at: place), key != "type", key != "ref" else { continue }
+                if RecordFormat.stepOnlyKeys.contains(key) { stepKey = true }
             }
-            if dated, case .string(let written)? = entry["type"]?.coreValue,
-               format.codes.stepTypes.number(of: written) != nil || format.codes.stepTypes.code(named: written) != nil {
-                add(.step,
-                    zh: "第 \(step) 个步骤的 documents 第 \(index + 1) 项是一个步骤（类型 \(written.onOneLine)，有日期），不是文件；是否缩进错了？步骤应写在 steps 下",
-                    en: "item \(index + 1) of the documents of step \(step) is a step (of type \(written.onOneLine), with a date), not a document; is it indented too deep? Steps belong under steps",
-                    at: entry)
-            }
-            if unknown, checksValues {
-                unknownKeys(in: entry, known: RecordFormat.knownDocumentKeys, what: LocalizedText(zh: "第 \(step) 个步骤的文件", en: "a document of step \(step)"))
-            }
+            guard stepKey, case .string(let written)? = entry["type"]?.coreValue,
+                  format.codes.stepTypes.number(of: written) != nil || format.codes.stepTypes.code(named: written) != nil else { continue }
+            add(.step,
+                zh: "第 \(step) 个步骤的 documents 第 \(index + 1) 项是一个步骤（类型 \(written.onOneLine)），不是文件；是否缩进错了？步骤应写在 steps 下",
+                en: "item \(index + 1) of the documents of step \(step) is a step (of type \(written.onOneLine)), not a document; is it indented too deep? Steps belong under steps",
+                at: entry)
         }
     }
 

@@ -118,14 +118,11 @@ enum LedgerInput {
         if !matchedAny {
             fail(LedgerProblems.noLayout(limits.ledgerMappings))
         } else if rowsRead == 0 {
-            // A ledger of its header alone holds no record, as an empty record file does: an
-            // emptied ledger passed as "0 records checked".
-            emit(.document(RecordChecker.noDocument(file, engine: engine, keepRecords: keepRecords, loaded: .unreadable(RecordProblem(
-                code: .record,
-                message: LocalizedText(
-                    zh: "台账中没有记录（只有表头，没有数据行）；填写后再检查",
-                    en: "the ledger holds no record (its header, and no row below it); fill it in, then check it"),
-                position: .start)))))
+            // A ledger of its header alone holds no record: said, not a finding (an emptied ledger
+            // passed as "0 records checked" without a word; as a finding, the template `init
+            // --ledger` writes blocked every gate of the folder).
+            FileSystem.writeStandardError(Interface.text(
+                "legality：\(file)：台账中没有记录（只有表头，没有数据行）\n", "legality: \(file): the ledger holds no record (its header, and no row below it)\n"))
         }
     }
 

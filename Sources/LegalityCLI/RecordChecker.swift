@@ -375,10 +375,10 @@ enum RecordChecker {
     }
 
     /// What evaluating a file that holds no document gave: a document that is no record, at the
-    /// file's start (`RecordLoader.noDocument`, or what `loaded` says of it).
-    static func noDocument(_ file: String, engine: Engine, keepRecords: Bool, loaded: LoadedDocument = RecordLoader.noDocument()) -> DocumentOutcome {
+    /// file's start (`RecordLoader.noDocument`).
+    private static func noDocument(_ file: String, engine: Engine, keepRecords: Bool) -> DocumentOutcome {
         let record = keepRecords ? notRecordSummary(file: file, line: SourcePosition.start.line) : nil
-        let evaluation = engine.evaluate(loaded, file: file, listingRules: keepRecords)
+        let evaluation = engine.evaluate(RecordLoader.noDocument(), file: file, listingRules: keepRecords)
         return DocumentOutcome(standing: .notRecord, record: record, evaluation: evaluation)
     }
 

@@ -52,9 +52,10 @@ import Testing
         let findings = try Self.findings(record)
         let steps = findings.filter { $0["rule"] as? String == "REC-003" }.compactMap { $0["message"] as? String }
         #expect(steps.count == 2 && steps.allSatisfy { $0.contains("is a step") && $0.contains("not a document; is it indented too deep?") }, "\(steps)")
-        #expect(findings.contains { $0["rule"] as? String == "REC-007" && ($0["message"] as? String)?.contains("the key 'meeting' of a document of step 1") == true })
-        // A document of its own kind of keys only is none of these.
-        let plain = try Self.findings(Fixtures.compliant.replacingOccurrences(of: "    outcome: passed\n", with: "    outcome: passed\n    documents: [{type: review_opinion, ref: 审〔2024〕1号}]\n"))
+        // A document is none of these, a decision document with its own date and keys of the
+        // office's own too.
+        let documents = "    documents: [{type: review_opinion, ref: 审〔2024〕1号}, {type: decision, ref: 政发〔2024〕1号, date: 2024-03-20, x_note: 1, pages: 3}]\n"
+        let plain = try Self.findings(Fixtures.compliant.replacingOccurrences(of: "    outcome: passed\n", with: "    outcome: passed\n" + documents))
         #expect(plain.isEmpty, "\(plain)")
     }
 
