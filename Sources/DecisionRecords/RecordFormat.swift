@@ -9,11 +9,14 @@ public final class RecordFormat: Sendable {
     public let vocabulary: Vocabulary
     /// The sections records write codes of, taken out of `vocabulary` once.
     public let codes: CodeSections
-    /// Keys that loaded rules read, anywhere in a record, less the format's own keys: they are known
-    /// keys (never reported as unknown). A key of the format is known only where the format puts it
-    /// (a rule reading a step's `status` made `status: 计划` written one level too deep, in a
-    /// signoff, a known key, and the planned review was read as done).
+    /// Keys that loaded rules read where the level is not known (a list of the office's own), less
+    /// the format's own keys: they are known keys anywhere (never reported as unknown).
     public let ruleKeys: Set<String>
+    /// Keys that loaded rules read at a known level (`$decision.served_on` reads `served_on` of a
+    /// step): known at that level. A key of the format is known only where the format puts it or a
+    /// rule reads it (a rule reading a step's `status` made `status: 计划` written one level too
+    /// deep, in a signoff, a known key, and the planned review was read as done).
+    public let ruleKeysByLevel: [Level: Set<String>]
     /// The kinds whose codes, booleans and keys are checked (those some rule outside the record
     /// pack applies to); nil checks every kind.
     public let checkedKinds: Set<String>?
@@ -24,13 +27,37 @@ public final class RecordFormat: Sendable {
     public let asOf: Day
 
     /// Creates a format.
-    public init(vocabulary: Vocabulary, ruleKeys: Set<String> = [], checkedKinds: Set<String>? = nil, asOf: Day) {
+    public init(vocabulary: Vocabulary, ruleReads: Set<FieldRead> = [], checkedKinds: Set<String>? = nil, asOf: Day) {
         self.vocabulary = vocabulary
         codes = CodeSections(vocabulary)
-        self.ruleKeys = ruleKeys.subtracting(Self.formatKeys)
+        ruleKeys = Set(ruleReads.filter { $0.level == nil }.map(\.key)).subtracting(Self.formatKeys)
+        var byLevel: [Level: Set<String>] = [:]
+        for read in ruleReads { if let level = read.level { byLevel[level, default: []].insert(read.key) } }
+        ruleKeysByLevel = byLevel
         self.checkedKinds = checkedKinds
         checkedKindList = checkedKinds.map { ShortTextList(Array($0)) }
         self.asOf = asOf
+    }
+
+    /// Where keys stand in a record.
+    public enum Level: Sendable, Hashable {
+        case record, step, meeting, signoff, document
+    }
+
+    /// A key a rule reads, and the level it reads it at (nil where that is not known).
+    public struct FieldRead: Sendable, Hashable {
+        public let level: Level?
+        public let key: String
+
+        public init(level: Level?, key: String) {
+            self.level = level
+            self.key = key
+        }
+    }
+
+    /// Whether a loaded rule reads a key at a level (or where the level is not known).
+    public func isReadByRule(_ key: String, at level: Level) -> Bool {
+        ruleKeys.contains(key) || ruleKeysByLevel[level]?.contains(key) == true
     }
 
     /// Whether records of a kind have their codes, booleans and keys checked.

@@ -96,7 +96,7 @@ struct RecordReader {
         }
         checksValues = kind.map(format.checks(kind:)) ?? false
         if checksValues {
-            unknownKeys(in: document, known: RecordFormat.knownRecordKeys, what: LocalizedText(zh: "记录", en: "the record"))
+            unknownKeys(in: document, known: RecordFormat.knownRecordKeys, level: .record, what: LocalizedText(zh: "记录", en: "the record"))
             readFacts(document["facts"])
         } else if let facts = document["facts"], facts.kind != .mapping, facts.coreValue != .null {
             add(.record, zh: "facts 是\(Wording.kind(facts.kind, .zh))，应为映射", en: "facts is \(Wording.kind(facts.kind, .en)), expected a mapping", at: facts)
@@ -228,7 +228,7 @@ struct RecordReader {
 
     /// A key problem for each key of a mapping that neither the format nor a loaded rule knows.
     /// (`what` is only worded when a key is unknown: a step's name was two new strings per step.)
-    mutating func unknownKeys(in node: BorrowedNode, known: ShortTextList, what describe: @autoclosure () -> LocalizedText) {
+    mutating func unknownKeys(in node: BorrowedNode, known: ShortTextList, level: RecordFormat.Level, what describe: @autoclosure () -> LocalizedText) {
         // (Read by the pairs' places: a node made of every key and value held the document.)
         for place in node.pairPlaces {
             guard let key = node.keyText(at: place) else {
@@ -238,7 +238,7 @@ struct RecordReader {
             // The format's keys are ASCII letters and underscores, which no other text equals: a
             // key of another length is none of them, and is not compared with each.
             guard !known.containsSameLength(key) else { continue }
-            unknownKey(node.key(at: place), key, known: known.texts, what: describe)
+            unknownKey(node.key(at: place), key, known: known.texts, level: level, what: describe)
         }
     }
 
@@ -253,8 +253,8 @@ struct RecordReader {
 
     /// A key problem for a key that is none of the format's `known` ones, unless a loaded rule
     /// reads it or it is the user's own (`x_...`).
-    mutating func unknownKey(_ keyNode: BorrowedNode, _ key: String, known: [String], what describe: () -> LocalizedText) {
-        guard !format.ruleKeys.contains(key), !RecordFormat.isExtension(key) else { return }
+    mutating func unknownKey(_ keyNode: BorrowedNode, _ key: String, known: [String], level: RecordFormat.Level, what describe: () -> LocalizedText) {
+        guard !format.isReadByRule(key, at: level), !RecordFormat.isExtension(key) else { return }
         let what = describe()
         let key = key.onOneLine
         // A fact of the vocabulary written beside `facts`, not under it (`major: true` at the top):

@@ -50,7 +50,7 @@ extension RecordReader {
         if checksValues {
             if let shown = fields.credentialsShown { requireBoolean(shown, key: "credentials_shown") }
             for key in fields.otherKeys {
-                unknownKey(original.key(at: key.place), key.text, known: RecordFormat.stepKeys) { LocalizedText(zh: "第 \(number) 个步骤", en: "step \(number)") }
+                unknownKey(original.key(at: key.place), key.text, known: RecordFormat.stepKeys, level: .step) { LocalizedText(zh: "第 \(number) 个步骤", en: "step \(number)") }
             }
             for place in fields.collectionKeys {
                 collectionKey(original.key(at: place), of: LocalizedText(zh: "第 \(number) 个步骤", en: "step \(number)"))
@@ -246,7 +246,7 @@ extension RecordReader {
         for key in ["minutes", "dissent_recorded"] {
             if let flag = meeting[key] { requireBoolean(flag, key: "meeting.\(key)") }
         }
-        unknownKeys(in: meeting, known: RecordFormat.knownMeetingKeys, what: LocalizedText(zh: "第 \(step) 个步骤的 meeting", en: "the meeting of step \(step)"))
+        unknownKeys(in: meeting, known: RecordFormat.knownMeetingKeys, level: .meeting, what: LocalizedText(zh: "第 \(step) 个步骤的 meeting", en: "the meeting of step \(step)"))
     }
 
     /// `signoffs` is a list of mappings, each with a text `role` that is a code, and a valid date.
@@ -255,7 +255,7 @@ extension RecordReader {
     /// review, and the decision, with them). An entry is such a step when its type is a step type
     /// and it holds a key only a step has (`meeting`, `by`, `outcome`, …); a document of type
     /// `decision` with its `ref` and `date` is a document. (Other keys of an entry are the office's
-    /// own: REC-007 speaks of records, steps, meetings and signoffs.)
+    /// own: the unknown-key check speaks of records, steps, meetings and signoffs.)
     private mutating func readDocuments(_ value: BorrowedNode?, step: Int) {
         guard let list = value, let count = list.itemCount else { return }
         for index in 0..<count {
@@ -305,7 +305,7 @@ extension RecordReader {
                 add(.step, zh: "第 \(step) 个步骤的签署人不是人员编号（文本）", en: "a signoff of step \(step) has a person that is not a person id (a text)", at: person)
             }
             if checksValues {
-                unknownKeys(in: signoff, known: RecordFormat.knownSignoffKeys, what: LocalizedText(zh: "第 \(step) 个步骤的签署", en: "a signoff of step \(step)"))
+                unknownKeys(in: signoff, known: RecordFormat.knownSignoffKeys, level: .signoff, what: LocalizedText(zh: "第 \(step) 个步骤的签署", en: "a signoff of step \(step)"))
             }
         }
         if !rewritten.isEmpty {

@@ -45,7 +45,7 @@ public struct EvaluationContext: Sendable {
     /// What record loading checks against: the vocabulary, the keys rules read, the kinds some
     /// pack applies to, and the as-of date.
     public var format: RecordFormat {
-        RecordFormat(vocabulary: rules.vocabulary, ruleKeys: rules.readKeys, checkedKinds: rules.checkedKinds, asOf: asOf)
+        RecordFormat(vocabulary: rules.vocabulary, ruleReads: rules.readFields, checkedKinds: rules.checkedKinds, asOf: asOf)
     }
 
     /// The effective value of each parameter of a rule: its override, else its default.

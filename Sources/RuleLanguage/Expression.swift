@@ -294,29 +294,6 @@ extension Expression {
         for expression in descendants { if case .steps(let selection) = expression { return selection.position } }
         return nil
     }
-
-    /// The field names this expression reads from records: the parts of reference paths and of
-    /// step-selection fields (a parameter's path is no record field).
-    public var readFieldNames: [String] {
-        descendants.flatMap { expression -> [String] in
-            switch expression {
-            case .reference(let reference):
-                switch reference.root {
-                case .parameter: return []
-                // A fact is read under `facts` alone: `$facts.major` makes no `major` elsewhere a
-                // key a rule reads (one written at the top of a record was taken for read, and the
-                // case passed as not major without a word).
-                case .facts: return []
-                case .record where reference.path.first == "facts": return ["facts"]
-                default: return reference.path
-                }
-            case .steps(let selection):
-                return selection.fields.flatMap(\.path)
-            default:
-                return []
-            }
-        }
-    }
 }
 
 extension Expression {

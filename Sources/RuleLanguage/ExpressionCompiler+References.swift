@@ -73,7 +73,37 @@ extension ExpressionCompiler {
         default: nil
         }
         let resultType: StaticType = path.isEmpty ? type : Self.fieldType(root: root, type: type, path: path, stepTypes: knownStepTypes)
+        noteFieldReads(root: root, type: type, path: path)
         return (.reference(Reference(root: root, path: path, text: written)), resultType)
+    }
+
+    /// Notes the record's fields a path reads, each at its level where the root's type or the
+    /// fields before it tell it (`$record.date` a key of the record, `$decision.meeting.date` a
+    /// key of a meeting, `$it.status` over signoffs a key of a signoff), else at no level known.
+    /// A parameter's path is no record field, nor a fact's (facts' keys are never reported).
+    mutating func noteFieldReads(root: ReferenceRoot, type: StaticType, path: [String]) {
+        var level: RecordFormat.Level?
+        switch root {
+        case .parameter, .facts, .asOf, .meeting, .registryLoaded, .problem: return
+        case .record: level = .record
+        default:
+            switch type {
+            case .step, .steps: level = .step
+            case .signoff, .signoffs: level = .signoff
+            default: level = nil
+            }
+        }
+        for field in path {
+            fieldReads.insert(RecordFormat.FieldRead(level: level, key: field))
+            switch (level, field) {
+            case (.record?, "steps"): level = .step
+            case (.record?, "facts"): return
+            case (.step?, "meeting"): level = .meeting
+            case (.step?, "signoffs"): level = .signoff
+            case (.step?, "documents"): level = .document
+            default: level = nil
+            }
+        }
     }
 
     /// A key of the record, of a meeting or of a signoff that a path reads under a name one typo

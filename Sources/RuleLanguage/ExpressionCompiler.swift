@@ -50,6 +50,9 @@ struct ExpressionCompiler {
     /// section whose codes they hold and where the comparison is written).
     /// (Set by the comparisons' notes, `ExpressionCompiler+Codes.swift`.)
     var codeComparisons: [CodeComparison] = []
+    /// The record's fields the compiled expressions read, each at the level it stands at where
+    /// that is known (see `noteFieldReads`).
+    var fieldReads: Set<RecordFormat.FieldRead> = []
     /// The roles written in `has_role` (checked against the vocabulary's where the rule is loaded).
     var registryRoles: [(text: String, position: SourcePosition)] = []
     var codeParameters: [String: String] = [:]
@@ -509,6 +512,7 @@ struct ExpressionCompiler {
                     error(pair.value, "'\(key): []' selects no step: an empty list matches no value; list the values, or leave the field out")
                 }
                 let values = pair.value.sequence.map { $0.map { compile($0) } } ?? [compile(pair.value)]
+                noteFieldReads(root: .steps, type: .step, path: path)
                 selection.fields.append(FieldMatch(path: path, values: values))
             }
         }

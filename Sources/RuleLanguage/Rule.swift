@@ -267,9 +267,10 @@ public struct RuleSet: Sendable {
     public var seenCounterCount: Int
     /// The codes records use and their names, from `vocabulary` files (the built-in one and the user's).
     public var vocabulary = Vocabulary()
-    /// Every field name a rule reads from a record (in a reference or a step selection), so
-    /// loading can tell a key of a rule's own from a typo.
-    public var readKeys: Set<String> = []
+    /// Every field a rule reads from a record (in a reference or a step selection), with the
+    /// level it reads it at, so loading can tell a key of a rule's own from a typo or a key
+    /// written at the wrong level.
+    public var readFields: Set<RecordFormat.FieldRead> = []
     /// The wording of the annual report's legality-review section (`annual_report` documents).
     public var annualReport = AnnualReportWording()
 

@@ -154,7 +154,7 @@ enum RuleCompiler {
                         continue
                     }
                     guard Self.isFreeName(name, at: pair.key, declared: loops.map(\.name), compiler: &compiler) else { continue }
-                    let type: StaticType = Self.looksLikeStepList(pair.value) ? .step : .other
+                    let type: StaticType = Self.looksLikeStepList(pair.value) ? .step : Self.looksLikeSignoffList(pair.value) ? .signoff : .other
                     let slot = compiler.declare(name, type: type)
                     // The list is compiled after the lets; its selection's types are read from it.
                     if let types = pair.value["steps"]?["type"].map(ExpressionCompiler.names(in:)) { compiler.slotStepTypes[slot] = types }
@@ -254,6 +254,13 @@ enum RuleCompiler {
 
     private static func looksLikeStepList(_ node: YAMLNode) -> Bool {
         node["steps"] != nil || node.scalar?.text == "$steps"
+    }
+
+    /// Whether a `for_each` list is a step's signoffs (`$review.signoffs`): its variable is a
+    /// signoff, whose keys are checked and read as a signoff's.
+    private static func looksLikeSignoffList(_ node: YAMLNode) -> Bool {
+        guard let text = node.scalar?.text else { return false }
+        return text.hasPrefix("$") && text.hasSuffix(".signoffs")
     }
 
     private static func severity(_ node: YAMLNode?, in rule: YAMLNode, compiler: inout ExpressionCompiler) -> Severity {

@@ -81,6 +81,7 @@ public enum RuleLoader {
                 checks: &definitionChecks, diagnostics: &diagnostics)
         }
         var rules: [Rule] = []
+        var readFields = Set(definitionChecks.flatMap(\.fieldReads))
         var seenCounter = 0
         var ruleFiles: [String: String] = [:]
         /// The ids taken, by their upper-case form: ids differing only in case (`a-001`, `A-001`)
@@ -113,6 +114,7 @@ public enum RuleLoader {
                     idsByCase[rule.id.uppercased()] = rule.id
                     ruleFiles[rule.id] = source.path
                     rules.append(rule)
+                    readFields.formUnion(compiler.fieldReads)
                 }
             }
             diagnostics += compiler.diagnostics
@@ -121,13 +123,8 @@ public enum RuleLoader {
         let annualReport = readAnnualReport(documents, vocabulary: vocabulary, ruleIDs: Set(ruleFiles.keys), diagnostics: &diagnostics)
         guard diagnostics.isEmpty else { throw RuleLoadError(diagnostics: diagnostics.sorted()) }
         rules.sort { $0.id < $1.id }
-        var readKeys: Set<String> = []
-        for rule in rules {
-            if case .record(let check) = rule.body { for expression in check.expressions { readKeys.formUnion(expression.readFieldNames) } }
-        }
-        for definition in definitions { readKeys.formUnion(definition.expression.readFieldNames) }
         return RuleSet(
-            rules: rules, definitions: definitions, seenCounterCount: seenCounter, vocabulary: vocabulary, readKeys: readKeys,
+            rules: rules, definitions: definitions, seenCounterCount: seenCounter, vocabulary: vocabulary, readFields: readFields,
             annualReport: annualReport)
     }
 
@@ -194,6 +191,7 @@ public enum RuleLoader {
         let file: String
         let expression: Expression
         let comparisons: [CodeComparison]
+        let fieldReads: Set<RecordFormat.FieldRead>
     }
 
     private static func compileDefinitions(
@@ -230,7 +228,7 @@ public enum RuleLoader {
             }
             let (compiled, type) = compiler.compileTyped(pair.value)
             types[name] = type
-            checks.append(DefinitionCheck(file: source.path, expression: compiled, comparisons: compiler.codeComparisons))
+            checks.append(DefinitionCheck(file: source.path, expression: compiled, comparisons: compiler.codeComparisons, fieldReads: compiler.fieldReads))
             if let selected = compiler.stepTypes(of: compiled) { stepTypes[definitions.count] = selected }
             if compiler.readsRegistry {
                 compiler.error(pair.key, "a definition may not read the registry; do that in a rule")

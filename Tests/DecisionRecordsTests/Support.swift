@@ -28,7 +28,9 @@ let builtinVocabulary: Vocabulary = {
 /// The format records are loaded with in these tests: the built-in vocabulary; by default no kind
 /// has its codes and keys checked (as for kinds no pack applies to), `checking: nil` checks every kind.
 func testFormat(asOf: String = "2099-12-31", ruleKeys: Set<String> = [], checking: Set<String>? = []) -> RecordFormat {
-    RecordFormat(vocabulary: builtinVocabulary, ruleKeys: ruleKeys, checkedKinds: checking, asOf: Day(parsing: asOf) ?? Day(ordinal: 0))
+    RecordFormat(
+        vocabulary: builtinVocabulary, ruleReads: Set(ruleKeys.map { RecordFormat.FieldRead(level: nil, key: $0) }), checkedKinds: checking,
+        asOf: Day(parsing: asOf) ?? Day(ordinal: 0))
 }
 
 /// Loads text as a record and returns the record, failing the test when it has a problem.

@@ -70,4 +70,48 @@ import Testing
         let findings = try #require(try CLIRunner.json(result.stdout)["findings"] as? [[String: Any]])
         #expect(!findings.contains { $0["rule"] as? String == "REC-007" }, "\(findings)")
     }
+
+    /// A key of the format a local rule reads where it is written is known there: the rule's own
+    /// finding stood beside "no rule reads it" (v2: a key no loaded rule reads; the engine knows
+    /// every field path its rules read). The same key elsewhere is still at the wrong level.
+    @Test func aKeyOfTheFormatALocalRuleReadsWhereItStandsIsKnown() throws {
+        let rules = """
+            id: LOCAL-1
+            severity: warning
+            basis: {instrument: 本地规定, article: 第一条}
+            title: {zh: 登记日期, en: Registered}
+            message: {zh: "登记 {record.date}", en: "registered {record.date}"}
+            violation: {exists: $record.date}
+            ---
+            id: LOCAL-2
+            severity: warning
+            basis: {instrument: 本地规定, article: 第二条}
+            title: {zh: 签署未完成, en: Signoff pending}
+            message: {zh: 签署未完成, en: signoff pending}
+            for_each:
+              review: {steps: {type: legality_review}}
+              signoff: $review.signoffs
+            violation: {eq: [$signoff.status, pending]}
+            ---
+            id: LOCAL-3
+            severity: warning
+            basis: {instrument: 本地规定, article: 第三条}
+            title: {zh: 会议日期, en: Meeting date}
+            message: {zh: 会议日期不同, en: the meeting's date differs}
+            for_each:
+              discussion: {steps: {type: collective_discussion}}
+            violation: {ne: [$discussion.meeting.date, $discussion.date]}
+            """
+        let record = Fixtures.compliant
+            .replacingOccurrences(of: "title: 某镇老旧小区改造方案\n", with: "title: 某镇老旧小区改造方案\ndate: 2024-03-01\n")
+            .replacingOccurrences(of: "role: legal_adviser, date: 2024-03-15}", with: "role: legal_adviser, date: 2024-03-15, status: pending}")
+            .replacingOccurrences(of: "meeting: {type: executive, minutes: true}", with: "meeting: {type: executive, minutes: true, date: 2024-03-19}")
+        let folder = try CLIRunner.folder(["registry.yaml": Fixtures.registry, "local/rules.yaml": rules, "a.yaml": record])
+        let result = try CLIRunner.run(["check", "--as-of", "2024-12-31", "--format", "json", "--rules", "local", "a.yaml"], in: folder)
+        let findings = try #require(try CLIRunner.json(result.stdout)["findings"] as? [[String: Any]])
+        #expect(findings.compactMap { $0["rule"] as? String }.sorted() == ["LOCAL-1", "LOCAL-2", "LOCAL-3"], "\(findings)")
+        // Without the rules, each is a key at the wrong level.
+        let plain = try Self.findings(record)
+        #expect(plain.filter { $0["rule"] as? String == "REC-007" }.count == 3, "\(plain)")
+    }
 }

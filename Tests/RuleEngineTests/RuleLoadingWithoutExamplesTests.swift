@@ -26,7 +26,7 @@ import YAMLTree
         #expect(lean.rules.map(\.position) == full.rules.map(\.position))
         #expect(lean.rules.allSatisfy { $0.examples.isEmpty })
         #expect(full.rules.allSatisfy { !$0.examples.isEmpty })
-        #expect(lean.readKeys == full.readKeys)
+        #expect(lean.readFields == full.readFields)
         #expect(lean.definitions.count == full.definitions.count)
     }
 }
