@@ -257,10 +257,21 @@ extension RecordReader {
     /// `decision` with its `ref` and `date` is a document. (Other keys of an entry are the office's
     /// own: the unknown-key check speaks of records, steps, meetings and signoffs.)
     private mutating func readDocuments(_ value: BorrowedNode?, step: Int) {
-        guard let list = value, let count = list.itemCount else { return }
+        guard let list = value, list.coreValue != .null else { return }
+        // A list of mappings, as signoffs are: `documents:` written as a mapping held a misplaced
+        // `status: planned` no check looked at, and the gate called the planned review done.
+        guard let count = list.itemCount else {
+            add(.step, zh: "第 \(step) 个步骤的 documents 是\(Wording.kind(list.kind, .zh))，应为列表：[{type, ref}]",
+                en: "step \(step) has documents as \(Wording.kind(list.kind, .en)), expected a list of {type, ref}", at: list)
+            return
+        }
         for index in 0..<count {
             let entry = list.item(index)
-            guard entry.kind == .mapping else { continue }
+            guard entry.kind == .mapping else {
+                add(.step, zh: "第 \(step) 个步骤的 documents 第 \(index + 1) 项是\(Wording.kind(entry.kind, .zh))，应为映射 {type, ref}",
+                    en: "item \(index + 1) of the documents of step \(step) is \(Wording.kind(entry.kind, .en)), expected a mapping {type, ref}", at: entry)
+                continue
+            }
             // One pass over the entry's keys: most hold `type` and `ref` alone, and are done with.
             var stepKey = false
             for place in entry.pairPlaces {

@@ -113,11 +113,13 @@ enum Discovery {
         var files = PathList()
         for path in paths {
             switch FileSystem.kind(of: path) {
-            case .missing where path != "-" && !FileSystem.isLink(path):
+            case .missing where path != "-" && !FileSystem.isLink(path) && !path.unicodeScalars.contains("\u{FFFD}"):
                 throw RunError(message: "\(path): no such file or folder", chinese: "\(path)：没有这个文件或文件夹")
             case .missing where path != "-":
                 // A link that leads nowhere (a loop, a missing target) is read, and reported as it
-                // is when found in a folder ("no such file" said nothing of the link).
+                // is when found in a folder ("no such file" said nothing of the link); so is a name
+                // that is no UTF-8 (read with � for its bad bytes: "no such file" of a file there,
+                // where a folder's search said to rename it).
                 files.append(path)
             case .directory:
                 var visited: Set<String> = []

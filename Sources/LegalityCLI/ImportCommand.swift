@@ -42,6 +42,7 @@ struct ImportCommand: ParsableCommand {
         var written = 0
         var skipped: [String] = []
         var refused = 0
+        var emptyLedgers = 0
         var names: Set<String> = []
         for ledger in ledgers {
             let registry = run.registries.registry(for: ledger)
@@ -51,8 +52,10 @@ struct ImportCommand: ParsableCommand {
                     ? "\(ledger)：未找到人员名册（registry.yaml 或 --registry），人员姓名未换成编号\n"
                     : "\(ledger): no registry of people (registry.yaml or --registry), so names were not turned into ids\n")
             }
+            var rowsRead = 0
             for (table, layout) in try tables(of: ledger, mappings: run.ledgerMappings) {
                 let records = LedgerConverter.records(table, layout: layout, person: { registry?.person(named: $0)?.id })
+                rowsRead += records.count
                 warnOfUnreadColumns(records, layout: layout, ledger: ledger, sheet: table.sheet, language: run.language)
                 for record in records {
                     let place = "\(ledger)\(table.sheet.map { "（工作表“\($0)”）" } ?? "")第 \(record.row) 行"
@@ -103,6 +106,12 @@ struct ImportCommand: ParsableCommand {
                     written += 1
                 }
             }
+            // A ledger of its header alone: said, and the import fails (it "wrote 0 records", exit 0).
+            if rowsRead == 0 {
+                emptyLedgers += 1
+                FileSystem.writeStandardError(run.language == .zh
+                    ? "\(ledger)：台账中没有记录（只有表头，没有数据行）\n" : "\(ledger): the ledger holds no record (its header, and no row below it)\n")
+            }
         }
         let zh = run.language == .zh
         for path in skipped {
@@ -110,7 +119,7 @@ struct ImportCommand: ParsableCommand {
         }
         let refusedNote = refused == 0 ? "" : zh ? "，\(refused) 行因两列内容矛盾或公式没有计算结果而未写入" : "; \(refused) rows not written because two of their columns disagree or a formula has no computed value"
         print(zh ? "写出 \(written) 个记录到 \(out)，\(skipped.count) 个因已存在而跳过\(refusedNote)" : "wrote \(written) records to \(out); \(skipped.count) skipped because they exist\(refusedNote)")
-        if !skipped.isEmpty || refused > 0 { throw ExitCode(1) }
+        if !skipped.isEmpty || refused > 0 || emptyLedgers > 0 { throw ExitCode(1) }
     }
 
     /// How many unread columns of a sheet are named one by one.

@@ -61,7 +61,9 @@ public struct Legality: ParsableCommand {
     /// (`gat`, `chek`, `rule`): it was read as a path for `check`, which said "no such file" or
     /// offered check's options (`--meeting`: did you mean `--mapping`?).
     static func mistypedCommand(_ word: String) -> String? {
-        guard !word.hasPrefix("-"), !word.contains("/"), FileSystem.kind(of: word) == .missing else { return nil }
+        // (A link leading nowhere, or a name of no UTF-8 read with �, is a path, reported as one.)
+        guard !word.hasPrefix("-"), !word.contains("/"), !word.unicodeScalars.contains("\u{FFFD}"),
+              FileSystem.kind(of: word) == .missing, !FileSystem.isLink(word) else { return nil }
         let names = configuration.subcommands.map { $0.configuration.commandName ?? "" } + ["help"]
         guard !names.contains(word) else { return nil }
         return Suggestion.closest(to: word, in: names)

@@ -134,7 +134,8 @@ public enum JUnitReporter {
     }
 
     static func render(_ testCase: Case, failOn: Severity?, _ language: Language) -> String {
-        var xml = "    <testcase name=\"\(Escaping.xml(testCase.name, attribute: true))\" classname=\"\(Escaping.xml(testCase.classname, attribute: true))\""
+        // On one line: a kind or id written with a line break made a class name of several lines.
+        var xml = "    <testcase name=\"\(Escaping.xml(testCase.name.onOneLine, attribute: true))\" classname=\"\(Escaping.xml(testCase.classname.onOneLine, attribute: true))\""
         if !testCase.file.isEmpty { xml += " file=\"\(Escaping.xml(testCase.file, attribute: true))\"" }
         if let line = testCase.line { xml += " line=\"\(line)\"" }
         let failing = testCase.findings.filter { Wording.fails($0, failOn: failOn) }

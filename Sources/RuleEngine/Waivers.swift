@@ -29,12 +29,25 @@ public struct WaiverLedger: Sendable {
 
     /// Whether a finding's file is a waiver's file (paths may be written differently).
     private let sameFile: @Sendable (String, String) -> Bool
+    /// The waivers of each rule and record, by their places in `waivers`: a finding is matched with
+    /// its own, not with every waiver (a repository's 10,000 waivers made each of 50,000 findings
+    /// go through all of them, and the run took minutes).
+    private let byRuleAndRecord: [WaivedPair: [Int]]
+
+    /// What a waiver names: a rule of a record.
+    private struct WaivedPair: Hashable {
+        let rule: String
+        let record: String
+    }
 
     /// A ledger for a run; `sameFile` tells whether a finding's file is the file a waiver names.
     public init(_ waivers: [Waiver], asOf: Day, sameFile: @escaping @Sendable (String, String) -> Bool = { $0 == $1 }) {
         self.waivers = waivers
         self.asOf = asOf
         self.sameFile = sameFile
+        var index: [WaivedPair: [Int]] = [:]
+        for (place, waiver) in waivers.enumerated() { index[WaivedPair(rule: waiver.rule, record: waiver.record), default: []].append(place) }
+        byRuleAndRecord = index
     }
 
     /// The longest a waiver may run from the as-of date before it is reported as too long.
@@ -45,12 +58,12 @@ public struct WaiverLedger: Sendable {
         guard !waivers.isEmpty else { return }
         if isNamedFile != nil { for finding in findings { if let record = finding.record { seenRecords.insert(record) } } }
         for position in findings.indices {
+            guard let record = findings[position].record,
+                  let candidates = byRuleAndRecord[WaivedPair(rule: findings[position].rule, record: record)] else { continue }
             var inForce: [Int] = []
             var expired: [Int] = []
-            for (index, waiver) in waivers.enumerated()
-            where findings[position].rule == waiver.rule && findings[position].record == waiver.record
-                && waiver.recordFile.map({ sameFile(findings[position].file, $0) }) ?? true {
-                if asOf <= waiver.expires { inForce.append(index) } else { expired.append(index) }
+            for index in candidates where waivers[index].recordFile.map({ sameFile(findings[position].file, $0) }) ?? true {
+                if asOf <= waivers[index].expires { inForce.append(index) } else { expired.append(index) }
             }
             // The waiver that runs longest waives (the first of those that run as long): a renewal
             // beside the waiver it renews is the one that holds, and the other is said to be

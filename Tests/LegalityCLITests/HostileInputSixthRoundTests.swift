@@ -80,4 +80,45 @@ import Testing
         let result = try CLIRunner.run(["check", "--as-of", "2025-12-31", "--format", "json", "a.yaml"], in: folder)
         #expect(try CLIRunner.json(result.stdout)["uncoveredYears"] as? [Int] == [1, 2018], "\(result.stdout)")
     }
+
+    /// `documents` is a list of mappings, as signoffs are: written as a mapping it held a misplaced
+    /// `status: planned` no check looked at, and the gate called the planned review done.
+    @Test(arguments: ["    documents:\n      type: 审查意见书\n      status: planned\n", "    documents: 审查意见书\n", "    documents: [~, 42]\n"])
+    func documentsOfAnotherShapeAreAStepProblem(documents: String) throws {
+        let record = Fixtures.compliant.replacingOccurrences(of: "    outcome: passed\n", with: "    outcome: passed\n" + documents)
+        let folder = try CLIRunner.folder(["registry.yaml": Fixtures.registry, "a.yaml": record])
+        let gate = try CLIRunner.run(["gate", "--meeting", "2024-03-20", "--lang", "en", "a.yaml"], in: folder)
+        #expect(gate.status == 1, "\(gate.stdout)")
+        #expect(gate.stdout.contains("documents"), "\(gate.stdout)")
+    }
+
+    /// A JUnit case's class name (the record's kind) and name stay on one line: a kind written with
+    /// line breaks made a class name of several lines, where every other format showed `⏎`.
+    @Test func junitNamesStayOnOneLine() throws {
+        let record = Fixtures.compliant.replacingOccurrences(of: "kind: major_administrative_decision", with: "kind: \"z\\n[可以上会] FORGED\\u2028x\"")
+        let folder = try CLIRunner.folder(["registry.yaml": Fixtures.registry, "a.yaml": record])
+        let result = try CLIRunner.run(["check", "--as-of", "2024-12-31", "--format", "junit", "a.yaml"], in: folder)
+        let line = try #require(result.stdout.split(separator: "\n").first { $0.contains("<testcase") })
+        #expect(line.contains("classname=\"z⏎[可以上会] FORGED⏎x\""), "\(line)")
+    }
+
+    /// A path named on the command line whose name is no UTF-8, or a link leading nowhere, is read
+    /// and reported as a folder's search reports it, not "no such file" nor taken for a mistyped command.
+    @Test func aNameOfNoUTF8OrADanglingLinkIsReportedAsAFolderSearchReportsIt() throws {
+        let folder = try CLIRunner.folder(["registry.yaml": Fixtures.registry])
+        try FileManager.default.createSymbolicLink(atPath: folder.appendingPathComponent("gat").path, withDestinationPath: "nowhere.yaml")
+        let link = try CLIRunner.run(["gat", "--lang", "en"], in: folder)
+        #expect(!link.stderr.contains("is no command"), "\(link.stderr)")
+        let bad = try CLIRunner.shell("printf 'id: x\\n' > $'a\\xff.yaml'; \"$0\" check --lang en --format json $'a\\xff.yaml'", in: folder)
+        #expect(bad.stdout.contains("is not UTF-8"), "\(bad.stdout)\(bad.stderr)")
+        #expect(!bad.stderr.contains("no such file"), "\(bad.stderr)")
+    }
+
+    /// `import` of a ledger of its header alone says so and fails ("wrote 0 records", exit 0).
+    @Test func importingALedgerOfItsHeaderAloneFails() throws {
+        let folder = try CLIRunner.folder(["h.csv": "案件编号,案件名称,立案日期,调查取证日期,执法人员,决定日期\n"])
+        let result = try CLIRunner.run(["import", "h.csv", "--out", "out", "--lang", "en"], in: folder)
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("h.csv: the ledger holds no record (its header, and no row below it)"), "\(result.stderr)")
+    }
 }
