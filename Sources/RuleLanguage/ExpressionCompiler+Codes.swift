@@ -7,6 +7,8 @@ enum StaticType: Equatable {
     case step, steps
     /// A step's signoffs (`$review.signoffs`), or one of them (`$it` over them).
     case signoffs, signoff
+    /// A step's meeting (`$discussion.meeting`).
+    case meeting
     /// A field whose values are codes of a vocabulary section (`$review.outcome`, `$record.kind`).
     case code(section: String)
     case other
@@ -60,6 +62,8 @@ extension ExpressionCompiler {
         }
         return switch (type, path) {
         case (.step, ["signoffs"]), (.steps, ["signoffs"]): .signoffs
+        case (.step, ["meeting"]), (.steps, ["meeting"]): .meeting
+        case (.meeting, ["type"]), (.step, ["meeting", "type"]), (.steps, ["meeting", "type"]): .code(section: RecordFormat.Section.meetingTypes)
         case (.step, ["type"]), (.steps, ["type"]): .code(section: RecordFormat.Section.stepTypes)
         case (.step, ["status"]), (.steps, ["status"]): .code(section: RecordFormat.Section.statuses)
         case (.step, ["outcome"]), (.steps, ["outcome"]): .code(section: RecordFormat.Section.outcomes)

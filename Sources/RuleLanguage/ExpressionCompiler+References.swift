@@ -90,6 +90,7 @@ extension ExpressionCompiler {
             switch type {
             case .step, .steps: level = .step
             case .signoff, .signoffs: level = .signoff
+            case .meeting: level = .meeting
             default: level = nil
             }
         }
@@ -124,6 +125,9 @@ extension ExpressionCompiler {
         }
         if type == .signoff || type == .signoffs, let key = fields.first {
             return misspelt(key, RecordFormat.signoffKeys).map { (key, "a signoff", $0) }
+        }
+        if type == .meeting, let key = fields.first {
+            return misspelt(key, RecordFormat.meetingKeys).map { (key, "a meeting", $0) }
         }
         guard type == .step || type == .steps, fields.count >= 2, let field = fields.first else { return nil }
         let key = fields[fields.startIndex + 1]

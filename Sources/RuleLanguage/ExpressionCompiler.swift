@@ -207,17 +207,13 @@ struct ExpressionCompiler {
             }
             return (name == "first" ? .first(inner) : .last(inner), resultType)
         case "earliest", "latest":
-            let arguments = list(argument, name)
-            return (name == "earliest" ? .earliest(arguments) : .latest(arguments), .step)
+            let (arguments, types) = typedList(argument, name)
+            // Of signoffs, a signoff; else a step, as dates are asked of.
+            let type: StaticType = !types.isEmpty && types.allSatisfy({ $0 == .signoff || $0 == .signoffs }) ? .signoff : .step
+            return (name == "earliest" ? .earliest(arguments) : .latest(arguments), type)
         case "coalesce":
-            var types: [StaticType] = []
-            var arguments: [Expression] = []
-            for item in sequence(argument, name) {
-                let (expression, type) = compileTyped(item)
-                arguments.append(expression)
-                types.append(type)
-            }
-            return (.coalesce(arguments), types.allSatisfy({ $0 == .step }) && !types.isEmpty ? .step : .other)
+            let (arguments, types) = typedList(argument, name)
+            return (.coalesce(arguments), Self.commonType(types))
         case "if":
             let items = sequence(argument, name)
             guard items.count == 3 else {
@@ -227,8 +223,18 @@ struct ExpressionCompiler {
             let (then, thenType) = compileTyped(items[1])
             let (otherwise, elseType) = compileTyped(items[2])
             return (.choose(compileCondition(items[0]), then, otherwise), thenType == elseType ? thenType : .other)
-        case "concat": return (.concat(list(argument, name)), .other)
-        case "distinct": return (.distinct(compile(argument)), .other)
+        case "concat":
+            // Steps with steps are steps; signoffs with signoffs, signoffs.
+            let (arguments, types) = typedList(argument, name)
+            let listType: StaticType = switch Self.commonType(types.map { $0 == .step ? .steps : $0 == .signoff ? .signoffs : $0 }) {
+            case .steps: .steps
+            case .signoffs: .signoffs
+            default: .other
+            }
+            return (.concat(arguments), listType)
+        case "distinct":
+            let (inner, type) = compileTyped(argument)
+            return (.distinct(inner), type == .steps || type == .signoffs ? type : .other)
         case "count": return (.count(compile(argument)), .other)
         case "add_days", "add_working_days", "add_calendar_days":
             noteDayCount(argument.sequence?.dropFirst().first)
@@ -397,6 +403,24 @@ struct ExpressionCompiler {
 
     private mutating func list(_ node: YAMLNode, _ name: String) -> [Expression] {
         sequence(node, name).map { compile($0) }
+    }
+
+    /// The items of an operator's list, compiled, with their types.
+    private mutating func typedList(_ node: YAMLNode, _ name: String) -> ([Expression], [StaticType]) {
+        var expressions: [Expression] = []
+        var types: [StaticType] = []
+        for item in sequence(node, name) {
+            let (expression, type) = compileTyped(item)
+            expressions.append(expression)
+            types.append(type)
+        }
+        return (expressions, types)
+    }
+
+    /// The type values of these types share (`other` when they differ, or there are none).
+    static func commonType(_ types: [StaticType]) -> StaticType {
+        guard let first = types.first, types.allSatisfy({ $0 == first }) else { return .other }
+        return first
     }
 
     private mutating func pair(_ node: YAMLNode, _ name: String, notingCodes: Bool = false) -> (Expression, Expression) {

@@ -146,6 +146,14 @@ enum RuleCompiler {
         // Loop variables are declared first so lets may read them; a loop's own list may
         // read only lets and earlier loop variables.
         var loops: [(name: String, slot: Int, node: YAMLNode)] = []
+        // The lets' types, for the loop variables' (a list may read a let): told on a copy of the
+        // compiler, dropped once the variables' types are known (see `itemType`).
+        var typing = compiler
+        for pair in node["let"]?.mapping ?? [] {
+            guard let name = pair.key.scalar?.text else { continue }
+            let (_, type) = typing.compileTyped(pair.value)
+            _ = typing.declare(name, type: type)
+        }
         if let loopNode = node["for_each"] {
             if let pairs = loopNode.mapping {
                 for pair in pairs {
@@ -154,7 +162,8 @@ enum RuleCompiler {
                         continue
                     }
                     guard Self.isFreeName(name, at: pair.key, declared: loops.map(\.name), compiler: &compiler) else { continue }
-                    let type: StaticType = Self.looksLikeStepList(pair.value) ? .step : Self.looksLikeSignoffList(pair.value) ? .signoff : .other
+                    let type = Self.itemType(of: pair.value, compiler: typing)
+                    _ = typing.declare(name, type: type)
                     let slot = compiler.declare(name, type: type)
                     // The list is compiled after the lets; its selection's types are read from it.
                     if let types = pair.value["steps"]?["type"].map(ExpressionCompiler.names(in:)) { compiler.slotStepTypes[slot] = types }
@@ -252,15 +261,21 @@ enum RuleCompiler {
         }
     }
 
-    private static func looksLikeStepList(_ node: YAMLNode) -> Bool {
-        node["steps"] != nil || node.scalar?.text == "$steps"
-    }
-
-    /// Whether a `for_each` list is a step's signoffs (`$review.signoffs`): its variable is a
-    /// signoff, whose keys are checked and read as a signoff's.
-    private static func looksLikeSignoffList(_ node: YAMLNode) -> Bool {
-        guard let text = node.scalar?.text else { return false }
-        return text.hasPrefix("$") && text.hasSuffix(".signoffs")
+    /// What a `for_each` variable is, from its list's type: a step of a list of steps (or of one
+    /// step: `$first_discussion`), a signoff of a step's signoffs. The list is compiled on a copy
+    /// of the compiler, whose diagnostics and slots are dropped (it is compiled for good after the
+    /// lets, which it may read; one it reads is not declared yet, and its type is unknown). A
+    /// variable's type was told from how its list was written (a `steps:` selection, `$steps`):
+    /// over a definition or `{first: …}` it had none, and its comparisons of codes with names and
+    /// its typos went unchecked, and its reads of a signoff's keys were taken for reads anywhere.
+    private static func itemType(of node: YAMLNode, compiler: ExpressionCompiler) -> StaticType {
+        var scratch = compiler
+        let (_, type) = scratch.compileTyped(node)
+        return switch type {
+        case .steps, .step: .step
+        case .signoffs, .signoff: .signoff
+        default: .other
+        }
     }
 
     private static func severity(_ node: YAMLNode?, in rule: YAMLNode, compiler: inout ExpressionCompiler) -> Severity {

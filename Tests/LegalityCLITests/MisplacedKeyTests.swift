@@ -114,4 +114,64 @@ import Testing
         let plain = try Self.findings(record)
         #expect(plain.filter { $0["rule"] as? String == "REC-007" }.count == 3, "\(plain)")
     }
+
+    /// A `for_each` variable is typed by its list: over a definition, `{first: …}`, `items` of a
+    /// let's signoffs, its comparisons of codes with names and its typos were unchecked (a rule
+    /// fired on every review written 通过), and its reads of a signoff's keys were taken for reads
+    /// at no known level. Over a meeting's own `signoffs` (no step's), a signoff's keys are not made known.
+    @Test(arguments: [
+        ("r: $latest_review_before_discussion", "violation: {ne: [$r.outcome, 通过]}", "write 'passed' for '通过'"),
+        ("d: {first: {steps: {type: decision}}}", "violation: {exists: $d.outcom}", "did you mean 'outcome'"),
+        ("s: {items: {in: $review.signoffs, where: {exists: $it.person}}}", "violation: {in: [$s.rol, [legal_adviser]]}", "did you mean 'role'"),
+        ("d: $first_discussion", "violation: {ne: [$d.meeting.type, 常务会议]}", "write 'executive' for '常务会议'"),
+    ] as [(String, String, String)])
+    func aLoopVariableIsTypedByItsList(loop: String, violation: String, error: String) throws {
+        let rule = """
+            id: LOCAL-1
+            severity: warning
+            basis: {instrument: 本地规定, article: 第一条}
+            title: {zh: 测试, en: Test}
+            message: {zh: 测试, en: test}
+            let:
+              review: {first: {steps: {type: legality_review}}}
+            for_each:
+              \(loop)
+            \(violation)
+            """
+        let folder = try CLIRunner.folder(["local/rule.yaml": rule])
+        let lint = try CLIRunner.run(["rules", "lint", "--lang", "en", "local"], in: folder)
+        #expect(lint.status == 2, "\(lint.stdout)")
+        #expect(lint.stderr.contains(error), "\(lint.stderr)")
+    }
+
+    @Test func signoffKeysReadThroughListsOfSignoffsAreKnownAtTheirLevel() throws {
+        let rules = """
+            id: LOCAL-1
+            severity: warning
+            basis: {instrument: 本地规定, article: 第一条}
+            title: {zh: 签署未通过, en: Signoff failed}
+            message: {zh: 签署未通过, en: signoff failed}
+            for_each:
+              s: {distinct: $steps.signoffs}
+            violation: {eq: [$s.outcome, failed]}
+            ---
+            id: LOCAL-2
+            severity: warning
+            basis: {instrument: 本地规定, article: 第二条}
+            title: {zh: 签到缺席, en: Absent}
+            message: {zh: 缺席, en: absent}
+            for_each:
+              d: {steps: {type: collective_discussion}}
+              s: $d.meeting.signoffs
+            violation: {eq: [$s.status, absent]}
+            """
+        let record = Fixtures.compliant.replacingOccurrences(of: "role: legal_adviser, date: 2024-03-15}", with: "role: legal_adviser, date: 2024-03-15, outcome: failed, status: planned}")
+        let folder = try CLIRunner.folder(["registry.yaml": Fixtures.registry, "local/rules.yaml": rules, "a.yaml": record])
+        let result = try CLIRunner.run(["check", "--as-of", "2024-12-31", "--format", "json", "--lang", "en", "--rules", "local", "a.yaml"], in: folder)
+        let findings = try #require(try CLIRunner.json(result.stdout)["findings"] as? [[String: Any]])
+        #expect(findings.contains { $0["rule"] as? String == "LOCAL-1" }, "\(findings)")
+        // `outcome` is read of signoffs; `status` only of a meeting's own signoffs, not a step's.
+        let keys = findings.filter { $0["rule"] as? String == "REC-007" }.compactMap { $0["message"] as? String }
+        #expect(keys.count == 1 && keys.allSatisfy { $0.contains("the key 'status' of a signoff") }, "\(keys)")
+    }
 }
