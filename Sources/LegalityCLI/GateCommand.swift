@@ -68,7 +68,9 @@ struct GateCommand: ParsableCommand {
             var findings = item.findings
             // Prerequisites that need the registry were not evaluated without one: not READY.
             if item.standing == .record, run.registries.registry(for: item.file) == nil {
-                let unchecked = engine.rulesNeedingRegistry(forKind: item.kind)
+                // The record pack's too, for an item naming people: a reviewer signing as the legal
+                // adviser went to the meeting READY whenever the registry was not found.
+                let unchecked = (item.namesPeople ? engine.recordPackPrerequisitesNeedingRegistry : []) + engine.rulesNeedingRegistry(forKind: item.kind)
                 if !unchecked.isEmpty {
                     findings.append(.registryMissing(for: unchecked, record: item.id, file: item.file, position: SourcePosition(line: item.line, column: 1)))
                 }
@@ -78,14 +80,18 @@ struct GateCommand: ParsableCommand {
             var agendaItem = AgendaItem(
                 file: item.place, record: item.id, title: item.title, findings: findings.sorted(by: Finding.precedes),
                 ready: !blocking && !item.blocked && item.standing == .record, ruleApplied: item.standing == .record && item.checkedBeyondFormat)
-            // Proposed for this meeting with no discussion, but decided already: said, since the
-            // prerequisites may all hold (a ledger of past cases listed each as READY, unsaid).
-            if item.standing == .record, item.discussionDays.isEmpty, let decided = item.decisionDate, decided < meeting {
+            // Decided before the meeting with no discussion held by then: said, since the
+            // prerequisites may all hold (a ledger of past cases listed each as READY, unsaid), and
+            // a discussion planned for this meeting after the decision mends nothing.
+            if item.standing == .record, let decided = item.decisionDate, decided < meeting, !item.heldDiscussionDays.contains(where: { $0 <= decided }) {
                 agendaItem.decidedUndiscussed = decided
             }
             items.append(agendaItem)
         }
-        var agenda = Agenda(meeting: meeting, version: Legality.version, items: items, runFindings: engine.runFindings(), language: run.language)
+        // An item's waiver that has run out is said, as check says it (the signer relied on it).
+        let onAgenda = Set(items.compactMap(\.record))
+        let expired = ledger.diagnostics().filter { $0.rule == "waiver-expired" && $0.record.map(onAgenda.contains) == true }
+        var agenda = Agenda(meeting: meeting, version: Legality.version, items: items, runFindings: engine.runFindings() + expired, language: run.language)
         agenda.notOnAgenda = away
         agenda.plannedElsewhere = plannedElsewhere(checked.records)
         // Said on standard error too when the checklist is not what the terminal shows.

@@ -435,6 +435,10 @@ enum RecordChecker {
         summary.discussionDays = summary.discussionSpans.map(\.upperBound)
         summary.hasUndatedDiscussion = summary.discussionDays.count < discussions.count
         summary.plannedDiscussionDays = record.steps.filter { $0.type == "collective_discussion" && $0.status == .planned }.map(\.day)
+        summary.heldDiscussionDays = record.steps.filter { $0.type == "collective_discussion" && $0.status == .done }.map(\.day)
+        summary.namesPeople = record.node["steps"]?.items?.contains { step in
+            ["by", "officers", "attendees"].contains { (step[$0]?.items?.isEmpty == false) } || step["signoffs"]?.items?.contains { $0["person"] != nil } == true
+        } ?? false
         return summary
     }
 

@@ -163,6 +163,10 @@ public enum GateReporter {
             })),
             ("findings", .array(agenda.runFindings.map { JSONReporter.finding($0, report) })),
             ("notice", .optional(agenda.dayNotice)),
+            // The fail level the run was given, when not the default, and what it means for the
+            // items: `never` made an unreviewed decision READY, unsaid in JSON.
+            ("failLevel", .optional(agenda.run.failLevel)),
+            ("failLevelNotice", .optional(agenda.failLevelNotice)),
             ("config", .optional(agenda.run.configuration)),
             ("disabled", .array(agenda.run.disabledRules.map(JSON.string))),
             ("registries", .array(agenda.run.registries.map(JSON.string))),

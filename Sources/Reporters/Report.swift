@@ -51,6 +51,11 @@ public struct CheckedRecord: Sendable {
     public var discussionSpans: [ClosedRange<Day>] = []
     /// The days of its planned collective discussions (for the gate's question of a mistyped meeting day).
     public var plannedDiscussionDays: [Day] = []
+    /// The days of the record's held (done) collective discussions.
+    public var heldDiscussionDays: [Day] = []
+    /// Whether the record names a person (`by`, `officers`, `attendees`, a signoff's `person`),
+    /// whom the registry of people tells: without one, the gate cannot say who signed.
+    public var namesPeople = false
     /// The rules that apply to its kind and need a registry of people, which did not run for it
     /// (no registry beside it): it cannot be called compliant (the audit's status).
     public var rulesNotRunWithoutRegistry: [String] = []

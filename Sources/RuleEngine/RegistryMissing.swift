@@ -13,6 +13,14 @@ extension Engine {
     }
 }
 
+extension Engine {
+    /// The record pack's prerequisites of discussion that read the registry (whether the people a
+    /// record names are registered, whether a legal adviser who signed is one), in id order.
+    public var recordPackPrerequisitesNeedingRegistry: [Rule] {
+        rules.filter { $0.needsRegistry && $0.isRecordPack && $0.prerequisite }
+    }
+}
+
 extension Finding {
     /// The meeting gate's finding on an item whose prerequisite rules could not be evaluated for
     /// want of a registry of people (the record pack says so once for the run): the gate cannot say the

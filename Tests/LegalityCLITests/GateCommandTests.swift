@@ -323,7 +323,40 @@ import Testing
         let finding = try #require((held["findings"] as? [[String: Any]])?.first)
         #expect(finding["rule"] as? String == "registry-missing")
         #expect((finding["message"] as? String)?.contains("PEN-002（执法人员未持有效执法证件）、PEN-007（法制审核人员无法律职业资格）依赖人员名册") == true)
-        #expect(items.first { $0["file"] as? String == "a.yaml" }?["ready"] as? Bool == true)
+        // A decision whose legal adviser signed is held too: who signed, and whether as one, is
+        // in the registry (a reviewer signing as the legal adviser was READY without one).
+        let decision = try #require(items.first { $0["file"] as? String == "a.yaml" })
+        #expect(decision["ready"] as? Bool == false)
+        let rules = (decision["findings"] as? [[String: Any]])?.compactMap { $0["message"] as? String } ?? []
+        #expect(rules.contains { $0.contains("REC-004") && $0.contains("REC-009") }, "\(rules)")
+        // One naming nobody is judged as before.
+        let anonymous = Self.reviewed.replacingOccurrences(of: "signoffs: [{person: P-2, role: legal_adviser, date: 2024-03-06}]", with: "signoffs: [{role: legal_adviser, date: 2024-03-06}]")
+        let alone = try CLIRunner.run(["gate", "--format", "json", "--meeting", "2024-03-12", "a.yaml"], in: try CLIRunner.folder(["a.yaml": anonymous]))
+        let judged = try #require((try CLIRunner.json(alone.stdout)["items"] as? [[String: Any]])?.first)
+        #expect((judged["findings"] as? [[String: Any]])?.contains { $0["rule"] as? String == "registry-missing" } == false, "\(judged)")
+    }
+
+    /// A record decided before the meeting with no discussion held by then is said so, though a
+    /// discussion is planned for this meeting (which mends nothing): it was said only of a record
+    /// with no discussion at all.
+    @Test func anItemDecidedBeforeTheMeetingIsSaidSoThoughADiscussionIsPlanned() throws {
+        let decided = Self.reviewed + "\n  - {type: decision, date: 2024-03-08, by: [P-1]}\n  - {type: collective_discussion, status: planned, date: 2024-03-12, meeting: {type: executive}}\n"
+        let folder = try CLIRunner.folder(["registry.yaml": Fixtures.registry, "a.yaml": decided])
+        let result = try CLIRunner.run(["gate", "--format", "json", "--meeting", "2024-03-12", "a.yaml"], in: folder)
+        let item = try #require((try CLIRunner.json(result.stdout)["items"] as? [[String: Any]])?.first)
+        #expect(item["decidedUndiscussed"] as? String == "2024-03-08", "\(item)")
+    }
+
+    /// JSON says the fail level a gate was given: `--fail-on never` made an unreviewed decision
+    /// READY, said in text and HTML but not in JSON.
+    @Test func gateJSONSaysTheFailLevel() throws {
+        let folder = try CLIRunner.folder(["registry.yaml": Fixtures.registry, "b.yaml": Self.unreviewed])
+        let result = try CLIRunner.run(["gate", "--format", "json", "--meeting", "2024-03-12", "--fail-on", "never", "b.yaml"], in: folder)
+        let json = try CLIRunner.json(result.stdout)
+        #expect(json["failLevel"] as? String == "never", "\(json)")
+        #expect((json["failLevelNotice"] as? String)?.isEmpty == false, "\(json)")
+        let plain = try CLIRunner.json(try CLIRunner.run(["gate", "--format", "json", "--meeting", "2024-03-12", "b.yaml"], in: folder).stdout)
+        #expect(plain["failLevel"] is NSNull, "\(plain)")
     }
 
     @Test func aMisspeltKeyIsListedAsAWarningThatDoesNotBlock() throws {
