@@ -108,7 +108,9 @@ enum RunSetup {
 
     private static func source(_ file: String, root: String) throws(RunError) -> RuleSource {
         let folder = file.parentPath
-        let pack = folder == root ? root.lastComponent : folder.lastComponent
+        var pack = folder == root ? root.lastComponent : folder.lastComponent
+        // `--rules .` (or `./`, `..`): the folder's own name, not ".".
+        if pack.isEmpty || pack == "." || pack == "..", let real = FileSystem.realPath(folder) { pack = real.lastComponent }
         return RuleSource(path: file, bytes: try FileSystem.read(file), defaultPack: pack)
     }
 

@@ -91,6 +91,14 @@ public enum ExampleRunner {
             return (zh ? "应当没有问题，却有 \(findings.count) 个：\n" : "expected no finding, got \(findings.count):\n") + got.map { "  + " + $0 }.joined(separator: "\n")
         }
         if findings.isEmpty { return zh ? "应当报告问题，却没有" : "expected a finding, got none" }
+        // The engine's own finding (the rule could not judge the record: a budget, a comparison
+        // of a number with a text) is no finding of the rule's: a triggering example passed on it,
+        // although the rule never fired.
+        let engineFindings = findings.filter(\.isEngineFinding)
+        if !engineFindings.isEmpty {
+            return (zh ? "规则无法判断示例记录（引擎报告的问题，不是规则的问题）：\n" : "the rule could not judge the example's record (the engine's finding, not the rule's):\n")
+                + engineFindings.map { "  + \($0.rule) \($0.message.text(language))" }.joined(separator: "\n")
+        }
         if let count = example.count, count != findings.count {
             return (zh ? "应当有 \(count) 个问题，实际 \(findings.count) 个：\n" : "expected \(count) findings, got \(findings.count):\n") + got.map { "  + " + $0 }.joined(separator: "\n")
         }

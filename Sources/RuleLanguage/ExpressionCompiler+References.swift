@@ -54,6 +54,9 @@ extension ExpressionCompiler {
                 }
                 path.removeFirst()
                 root = .parameter(name)
+            case _ where definitionsBelow.contains(head):
+                error(node, "'$\(head)' is a definition written below the one that reads it; a definition reads only those above it: move '\(head)' up")
+                return (.literal(.null), .other)
             default:
                 let visible = scopes.flatMap(\.keys) + Array(definitions.keys) + Self.builtinRoots + (itSlots.isEmpty ? [] : ["it"])
                 error(node, "'$\(head)' is not defined\(Suggestion.phrase(for: head, in: visible)); define it under 'let' or 'for_each', or use one of $record, $facts, $steps, $as_of, $meeting, $param")

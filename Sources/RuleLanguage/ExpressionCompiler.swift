@@ -40,6 +40,8 @@ struct ExpressionCompiler {
     var loopSlots: Set<Int> = []
     /// The names of the rule's lets not yet declared, so that one read before its place is named as such.
     var letsBelow: Set<String> = []
+    /// The names of the shared definitions written below the one being compiled, likewise.
+    var definitionsBelow: Set<String> = []
     /// For each let slot, the loop slots it reads (directly or through other lets).
     var letLoopDependencies: [Int: Set<Int>] = [:]
     /// The loop slots read since the last `resetReadLoopSlots()`.

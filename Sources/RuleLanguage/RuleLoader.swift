@@ -208,10 +208,12 @@ public enum RuleLoader {
             return
         }
         diagnostics += compiler.diagnostics
-        for pair in pairs {
+        let names = pairs.map { $0.key.scalar?.text ?? "" }
+        for (place, pair) in pairs.enumerated() {
             var compiler = ExpressionCompiler(file: source.path, definitions: index, seenCounter: 0)
             compiler.definitionTypes = types
             compiler.definitionStepTypes = stepTypes
+            compiler.definitionsBelow = Set(names[(place + 1)...])
             defer { diagnostics += compiler.diagnostics }
             guard let name = pair.key.scalar?.text, isName(name) else {
                 compiler.error(pair.key, "a definition's name is a word of letters, digits and underscores")
