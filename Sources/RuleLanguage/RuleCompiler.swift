@@ -148,8 +148,9 @@ enum RuleCompiler {
         var loops: [(name: String, slot: Int, node: YAMLNode)] = []
         // The lets' types, for the loop variables' (a list may read a let): told on a copy of the
         // compiler, dropped once the variables' types are known (see `itemType`).
+        // (Only for a rule with loops: most rules have none, and their start-up is spared it.)
         var typing = compiler
-        for pair in node["let"]?.mapping ?? [] {
+        for pair in node["for_each"] == nil ? [] : node["let"]?.mapping ?? [] {
             guard let name = pair.key.scalar?.text else { continue }
             let (_, type) = typing.compileTyped(pair.value)
             _ = typing.declare(name, type: type)
