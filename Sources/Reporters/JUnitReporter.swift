@@ -86,7 +86,7 @@ public enum JUnitReporter {
 
         public mutating func endFile(_ file: String, into sink: inout some TextSink) {
             guard suiteTests > 0 else { return }
-            var header = "  <testsuite name=\"\(Escaping.xml(file, attribute: true))\" tests=\"\(suiteTests)\""
+            var header = "  <testsuite name=\"\(Escaping.xml(file.onOneLine, attribute: true))\" tests=\"\(suiteTests)\""
             header += " failures=\"\(suiteFailures)\" errors=\"0\" skipped=\"\(suiteSkipped)\">\n"
             if !wroteProperties {
                 wroteProperties = true

@@ -148,12 +148,18 @@ enum RuleCompiler {
         var loops: [(name: String, slot: Int, node: YAMLNode)] = []
         // The lets' types, for the loop variables' (a list may read a let): told on a copy of the
         // compiler, dropped once the variables' types are known (see `itemType`).
-        // (Only for a rule with loops: most rules have none, and their start-up is spared it.)
+        // (The loop variables declared so far are in `typing`; the lets are typed again for each
+        // loop, as one may read an earlier loop's variable: `sos: $r.signoffs` for `so: $sos`.)
         var typing = compiler
-        for pair in node["for_each"] == nil ? [] : node["let"]?.mapping ?? [] {
-            guard let name = pair.key.scalar?.text else { continue }
-            let (_, type) = typing.compileTyped(pair.value)
-            _ = typing.declare(name, type: type)
+        let letPairs = node["let"]?.mapping ?? []
+        func typingWithLets() -> ExpressionCompiler {
+            var scratch = typing
+            for pair in letPairs {
+                guard let name = pair.key.scalar?.text else { continue }
+                let (_, type) = scratch.compileTyped(pair.value)
+                _ = scratch.declare(name, type: type)
+            }
+            return scratch
         }
         if let loopNode = node["for_each"] {
             if let pairs = loopNode.mapping {
@@ -163,7 +169,7 @@ enum RuleCompiler {
                         continue
                     }
                     guard Self.isFreeName(name, at: pair.key, declared: loops.map(\.name), compiler: &compiler) else { continue }
-                    let type = Self.itemType(of: pair.value, compiler: typing)
+                    let type = Self.itemType(of: pair.value, compiler: typingWithLets())
                     _ = typing.declare(name, type: type)
                     let slot = compiler.declare(name, type: type)
                     // The list is compiled after the lets; its selection's types are read from it.

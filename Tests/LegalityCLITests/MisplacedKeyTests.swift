@@ -164,13 +164,26 @@ import Testing
               d: {steps: {type: collective_discussion}}
               s: $d.meeting.signoffs
             violation: {eq: [$s.status, absent]}
+            ---
+            id: LOCAL-3
+            severity: warning
+            basis: {instrument: 本地规定, article: 第三条}
+            title: {zh: 签署待定, en: Pending}
+            message: {zh: 待定, en: pending}
+            for_each:
+              review: {steps: {type: legality_review}}
+              signoff: $signoffs
+            let:
+              signoffs: $review.signoffs
+            violation: {eq: [$signoff.form, written]}
             """
-        let record = Fixtures.compliant.replacingOccurrences(of: "role: legal_adviser, date: 2024-03-15}", with: "role: legal_adviser, date: 2024-03-15, outcome: failed, status: planned}")
+        let record = Fixtures.compliant.replacingOccurrences(of: "role: legal_adviser, date: 2024-03-15}", with: "role: legal_adviser, date: 2024-03-15, outcome: failed, status: planned, form: written}")
         let folder = try CLIRunner.folder(["registry.yaml": Fixtures.registry, "local/rules.yaml": rules, "a.yaml": record])
         let result = try CLIRunner.run(["check", "--as-of", "2024-12-31", "--format", "json", "--lang", "en", "--rules", "local", "a.yaml"], in: folder)
         let findings = try #require(try CLIRunner.json(result.stdout)["findings"] as? [[String: Any]])
-        #expect(findings.contains { $0["rule"] as? String == "LOCAL-1" }, "\(findings)")
-        // `outcome` is read of signoffs; `status` only of a meeting's own signoffs, not a step's.
+        #expect(findings.contains { $0["rule"] as? String == "LOCAL-1" } && findings.contains { $0["rule"] as? String == "LOCAL-3" }, "\(findings)")
+        // `outcome` and `form` are read of signoffs (`form` through a let of an earlier loop's
+        // variable); `status` only of a meeting's own signoffs, not a step's.
         let keys = findings.filter { $0["rule"] as? String == "REC-007" }.compactMap { $0["message"] as? String }
         #expect(keys.count == 1 && keys.allSatisfy { $0.contains("the key 'status' of a signoff") }, "\(keys)")
     }
