@@ -96,8 +96,12 @@ public enum ExampleRunner {
         // although the rule never fired.
         let engineFindings = findings.filter(\.isEngineFinding)
         if !engineFindings.isEmpty {
+            let listed = engineFindings.prefix(Self.engineFindingsListed).map { finding in
+                "  + \(finding.position.map { "\($0.line):\($0.column) " } ?? "")\(finding.rule) \(finding.message.text(language))"
+            }
+            let more = engineFindings.count > Self.engineFindingsListed ? ["  … " + (zh ? "另有 \(engineFindings.count - Self.engineFindingsListed) 个" : "\(engineFindings.count - Self.engineFindingsListed) more")] : []
             return (zh ? "规则无法判断示例记录（引擎报告的问题，不是规则的问题）：\n" : "the rule could not judge the example's record (the engine's finding, not the rule's):\n")
-                + engineFindings.map { "  + \($0.rule) \($0.message.text(language))" }.joined(separator: "\n")
+                + (listed + more).joined(separator: "\n")
         }
         if let count = example.count, count != findings.count {
             return (zh ? "应当有 \(count) 个问题，实际 \(findings.count) 个：\n" : "expected \(count) findings, got \(findings.count):\n") + got.map { "  + " + $0 }.joined(separator: "\n")
@@ -116,6 +120,9 @@ public enum ExampleRunner {
             + expected.sorted().map { zh ? "  - 应为 \($0.line):\($0.column)" : "  - expected \($0.line):\($0.column)" }.joined(separator: "\n") + "\n"
             + actual.sorted().map { zh ? "  + 实为 \($0.line):\($0.column)" : "  + got \($0.line):\($0.column)" }.joined(separator: "\n")
     }
+
+    /// How many of an example's engine findings are listed one by one.
+    static let engineFindingsListed = 20
 
     /// The position a path names: `steps.2.officers.1` in the (first) record, `1.facts.code` in the
     /// second record of a `text:` of several (records counted from 0, as list items are), or a

@@ -40,6 +40,15 @@ public struct WaiverLedger: Sendable {
         let record: String
     }
 
+    /// A rule of a record in a file, whose findings one decision waives or not.
+    private struct DecisionKey: Hashable {
+        let pair: WaivedPair
+        let file: String
+    }
+
+    /// The waiver each rule, record and file's findings take (nil: none), once decided.
+    private var decisions: [DecisionKey: Int?] = [:]
+
     /// A ledger for a run; `sameFile` tells whether a finding's file is the file a waiver names.
     public init(_ waivers: [Waiver], asOf: Day, sameFile: @escaping @Sendable (String, String) -> Bool = { $0 == $1 }) {
         self.waivers = waivers
@@ -58,25 +67,39 @@ public struct WaiverLedger: Sendable {
         guard !waivers.isEmpty else { return }
         if isNamedFile != nil { for finding in findings { if let record = finding.record { seenRecords.insert(record) } } }
         for position in findings.indices {
-            guard let record = findings[position].record,
-                  let candidates = byRuleAndRecord[WaivedPair(rule: findings[position].rule, record: record)] else { continue }
-            var inForce: [Int] = []
-            var expired: [Int] = []
-            for index in candidates where waivers[index].recordFile.map({ sameFile(findings[position].file, $0) }) ?? true {
-                if asOf <= waivers[index].expires { inForce.append(index) } else { expired.append(index) }
-            }
-            // The waiver that runs longest waives (the first of those that run as long): a renewal
-            // beside the waiver it renews is the one that holds, and the other is said to be
-            // replaced. (Both of two identical waivers counted as used, and the first of a waiver
-            // and its renewal waived while the renewal was called unused.)
-            guard let chosen = inForce.max(by: { waivers[$0].expires < waivers[$1].expires }) else {
-                matchedExpired.formUnion(expired)
-                continue
-            }
-            findings[position].waiver = waivers[chosen]
+            guard let record = findings[position].record else { continue }
+            let pair = WaivedPair(rule: findings[position].rule, record: record)
+            guard byRuleAndRecord[pair] != nil else { continue }
+            let file = findings[position].file
+            // Decided once for a rule, a record and a file: the findings of one record share it (a
+            // record of 1,000 findings and 8,000 waivers of its rule compared every pair's files).
+            let chosen = decision(for: pair, file: file)
+            if let chosen { findings[position].waiver = waivers[chosen] }
+        }
+    }
+
+    /// The waiver that waives the findings of a rule on a record in a file, if one is in force:
+    /// the one that runs longest (the first of those that run as long), a renewal beside the waiver
+    /// it renews, which is said to be replaced. (Both of two identical waivers counted as used, and
+    /// the first of a waiver and its renewal waived while the renewal was called unused.) Decided
+    /// once for each, with what it tells of the waivers (used, replaced, expired and matched).
+    private mutating func decision(for pair: WaivedPair, file: String) -> Int? {
+        let key = DecisionKey(pair: pair, file: file)
+        if let decided = decisions[key] { return decided }
+        var inForce: [Int] = []
+        var expired: [Int] = []
+        for index in byRuleAndRecord[pair] ?? [] where waivers[index].recordFile.map({ sameFile(file, $0) }) ?? true {
+            if asOf <= waivers[index].expires { inForce.append(index) } else { expired.append(index) }
+        }
+        let chosen = inForce.max(by: { waivers[$0].expires < waivers[$1].expires })
+        if let chosen {
             used.insert(chosen)
             for index in inForce where index != chosen { replaced[index] = chosen }
+        } else {
+            matchedExpired.formUnion(expired)
         }
+        decisions[key] = .some(chosen)
+        return chosen
     }
 
     /// Whether the run checked the record a waiver names: every run of folders; of a run of named
@@ -91,6 +114,8 @@ public struct WaiverLedger: Sendable {
 
     /// Findings about the waivers themselves, once every finding has been marked.
     public func diagnostics() -> [Finding] {
+        // (A waiver's record and approver are quoted on one line: a line break in them put a line
+        // of its own among the gate's findings.)
         var result: [Finding] = []
         for (index, waiver) in waivers.enumerated() {
             if waiver.expires < asOf {
@@ -99,16 +124,16 @@ public struct WaiverLedger: Sendable {
                     "waiver-expired", .warning, waiver,
                     title: LocalizedText(zh: "豁免已过期", en: "Waiver expired"),
                     message: LocalizedText(
-                        zh: "对记录 \(waiver.record) 的 \(waiver.rule) 豁免已于 \(waiver.expires) 到期（批准：\(waiver.approvedBy)）\(matched ? "，该问题重新计入" : "")",
-                        en: "the waiver of \(waiver.rule) for record \(waiver.record) expired on \(waiver.expires) (approved by \(waiver.approvedBy))\(matched ? "; the finding counts again" : "")")))
+                        zh: "对记录 \(waiver.record.onOneLine) 的 \(waiver.rule) 豁免已于 \(waiver.expires) 到期（批准：\(waiver.approvedBy.onOneLine)）\(matched ? "，该问题重新计入" : "")",
+                        en: "the waiver of \(waiver.rule) for record \(waiver.record.onOneLine) expired on \(waiver.expires) (approved by \(waiver.approvedBy.onOneLine))\(matched ? "; the finding counts again" : "")")))
             } else if let limit = Day(year: asOf.year + Self.longestYears, month: asOf.components.month, day: min(asOf.components.day, 28)),
                       waiver.expires > limit {
                 result.append(Self.finding(
                     "waiver-too-long", .warning, waiver,
                     title: LocalizedText(zh: "豁免期限过长", en: "Waiver runs too long"),
                     message: LocalizedText(
-                        zh: "对记录 \(waiver.record) 的 \(waiver.rule) 豁免到 \(waiver.expires) 才到期，超过 \(Self.longestYears) 年；豁免应定期复核",
-                        en: "the waiver of \(waiver.rule) for record \(waiver.record) runs until \(waiver.expires), more than \(Self.longestYears) years ahead; waivers should be reviewed regularly")))
+                        zh: "对记录 \(waiver.record.onOneLine) 的 \(waiver.rule) 豁免到 \(waiver.expires) 才到期，超过 \(Self.longestYears) 年；豁免应定期复核",
+                        en: "the waiver of \(waiver.rule) for record \(waiver.record.onOneLine) runs until \(waiver.expires), more than \(Self.longestYears) years ahead; waivers should be reviewed regularly")))
             }
             if waiver.expires >= asOf, !used.contains(index), let holding = replaced[index] {
                 let other = waivers[holding]
@@ -116,15 +141,15 @@ public struct WaiverLedger: Sendable {
                     "waiver-unused", .info, waiver,
                     title: LocalizedText(zh: "豁免未被使用", en: "Unused waiver"),
                     message: LocalizedText(
-                        zh: "对记录 \(waiver.record) 的 \(waiver.rule) 豁免已由第 \(other.position.line) 行的豁免（有效期至 \(other.expires)）取代，可以删除",
-                        en: "the waiver of \(waiver.rule) for record \(waiver.record) is replaced by the waiver of line \(other.position.line) (in force until \(other.expires)) and can be removed")))
+                        zh: "对记录 \(waiver.record.onOneLine) 的 \(waiver.rule) 豁免已由第 \(other.position.line) 行的豁免（有效期至 \(other.expires)）取代，可以删除",
+                        en: "the waiver of \(waiver.rule) for record \(waiver.record.onOneLine) is replaced by the waiver of line \(other.position.line) (in force until \(other.expires)) and can be removed")))
             } else if waiver.expires >= asOf, !used.contains(index), mayJudgeUse(of: waiver) {
                 result.append(Self.finding(
                     "waiver-unused", .info, waiver,
                     title: LocalizedText(zh: "豁免未被使用", en: "Unused waiver"),
                     message: LocalizedText(
-                        zh: "对记录 \(waiver.record) 的 \(waiver.rule) 豁免没有对应的问题，可以删除",
-                        en: "the waiver of \(waiver.rule) for record \(waiver.record) matched no finding and can be removed")))
+                        zh: "对记录 \(waiver.record.onOneLine) 的 \(waiver.rule) 豁免没有对应的问题，可以删除",
+                        en: "the waiver of \(waiver.rule) for record \(waiver.record.onOneLine) matched no finding and can be removed")))
             }
         }
         return result

@@ -77,17 +77,25 @@ extension ExpressionCompiler {
     /// The step types an expression's steps are of, when its selection says: a selection with
     /// `type`, its first, last or filtered items, a binding or definition of one, the earliest,
     /// latest or either (`if`) of such.
+    /// Types in first-written order, each once: joined as they were, a chain of lets each taking
+    /// the one before twice (`coalesce: [$l0, $l0]`) doubled its list at every let, and a rule of
+    /// 1 KB took gigabytes to load.
+    private static func distinct(_ types: [String]) -> [String] {
+        var seen: Set<String> = []
+        return types.filter { seen.insert($0).inserted }
+    }
+
     func stepTypes(of expression: Expression) -> [String]? {
         switch expression {
         case .steps(let selection): return selection.types
         case .first(let inner), .last(let inner), .items(let inner, _): return stepTypes(of: inner)
         case .choose(_, let then, let otherwise):
             guard let thenTypes = stepTypes(of: then), let otherTypes = stepTypes(of: otherwise) else { return nil }
-            return thenTypes + otherTypes
+            return Self.distinct(thenTypes + otherTypes)
         case .earliest(let items), .latest(let items), .coalesce(let items):
             let known = items.map { stepTypes(of: $0) }
             guard !known.isEmpty, known.allSatisfy({ $0 != nil }) else { return nil }
-            return known.flatMap { $0 ?? [] }
+            return Self.distinct(known.flatMap { $0 ?? [] })
         case .reference(let reference) where reference.path.isEmpty:
             switch reference.root {
             case .slot(let slot): return slotStepTypes[slot]
