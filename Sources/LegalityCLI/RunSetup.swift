@@ -28,7 +28,7 @@ enum RunSetup {
         try rules(noBuiltin: options.noBuiltin, local: options.rules, extra: extra, reportWording: reportWording, examples: examples)
     }
 
-    private static func rules(
+    static func rules(
         noBuiltin: Bool, local: [String], extra: [String], reportWording: Bool = false, examples: Bool = false
     ) throws(RunError) -> (rules: RuleSet, extraFiles: Set<String>) {
         var sources: [RuleSource] = []

@@ -19,10 +19,21 @@ struct SchemaCommand: ParsableCommand {
     @Option(name: .customLong("output"), help: Interface.help("把 Schema 写入此文件（原子写入）。", "Write the schema to this file (atomically).", valueName: "file"))
     var output: String?
 
-    @OptionGroup var ruleOptions: RuleOptions
+    // Only the options the schema reads (the vocabulary comes with the rules): it took every
+    // option of a check (`--registry`, `--calendar`, `--jobs`) and let a missing file pass unsaid.
+    @Option(name: .customLong("rules"), help: Interface.help("追加的规则文件或文件夹（其词汇表的代码和名称写入 Schema，可重复）。", "Extra rule files or folders, whose vocabulary's codes and names the schema offers (repeatable).", valueName: "path"))
+    var rules: [String] = []
+
+    @Flag(name: .customLong("no-builtin"), help: Interface.help("只用 --rules 给出的规则包（内置词汇表仍然使用）。", "Use only the packs given with --rules (the built-in vocabulary still applies)."))
+    var noBuiltin = false
+
+    /// Read before the command line is parsed (`Interface.language`).
+    @Option(name: .customLong("lang"), help: Interface.help("提示信息的语言：zh 或 en。", "Language of the messages: zh or en."))
+    var languageOption: LanguageOption?
 
     func run() throws {
-        try FileSystem.deliver(RecordSchema.text(vocabulary: try RunSetup.rules(ruleOptions).vocabulary), to: output)
+        let vocabulary = try RunSetup.rules(noBuiltin: noBuiltin, local: rules, extra: []).rules.vocabulary
+        try FileSystem.deliver(RecordSchema.text(vocabulary: vocabulary), to: output)
     }
 }
 

@@ -53,4 +53,16 @@ import Testing
         let path = try CLIRunner.run(["gat", "--as-of", "2024-12-31"], in: folder)
         #expect(path.status == 0, "\(path.stdout)\(path.stderr)")
     }
+
+    /// `schema` takes the options it reads: it took every option of a check (`--registry`,
+    /// `--calendar`, `--jobs`) and let a missing file pass unsaid.
+    @Test func schemaTakesOnlyWhatItReads() throws {
+        let folder = try CLIRunner.folder([:])
+        let calendar = try CLIRunner.run(["schema", "--calendar", "nowhere.yaml"], in: folder, environment: ["LANG": "C.UTF-8"])
+        #expect(calendar.status == 2 && calendar.stderr.contains("Unknown option '--calendar'"), "\(calendar.stderr)")
+        let rules = try CLIRunner.run(["schema", "--rules", "nowhere", "--lang", "en"], in: folder)
+        #expect(rules.status == 2 && rules.stderr.contains("nowhere: no such file or folder"), "\(rules.stderr)")
+        let schema = try CLIRunner.run(["schema"], in: folder)
+        #expect(schema.status == 0 && schema.stdout.contains("json-schema.org"))
+    }
 }
