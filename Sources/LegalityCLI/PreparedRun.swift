@@ -82,8 +82,7 @@ struct PreparedRun {
             if let root = enclosingRepository(of: folder) { return (root, folder) }
         }
         for path in recordPaths where path != "-" {
-            let full = path.hasPrefix("/") ? path : working.appendingComponent(path)
-            if let root = enclosingRepository(of: normalized(full)) { return (root, working) }
+            if let root = enclosingRepository(of: LexicalPath.absolute(path, from: working)) { return (root, working) }
         }
         return nil
     }
@@ -298,17 +297,7 @@ struct PreparedRun {
 
     /// A path made absolute by its words alone (from the current folder; `.` and `..` applied).
     private static func absolute(_ path: String) -> String {
-        normalized(path.hasPrefix("/") ? path : FileSystem.currentDirectory().appendingComponent(path))
-    }
-
-    /// An absolute path with its `.` and `..` applied, by its words alone.
-    private static func normalized(_ absolutePath: String) -> String {
-        var parts: [String] = []
-        for part in absolutePath.split(separator: "/").map(String.init) {
-            if part == "." || part.isEmpty { continue }
-            if part == ".." { _ = parts.popLast() } else { parts.append(part) }
-        }
-        return "/" + parts.joined(separator: "/")
+        LexicalPath.absolute(path, from: FileSystem.currentDirectory())
     }
 
     /// The repository a configuration file's folder belongs to: the nearest folder at or above it

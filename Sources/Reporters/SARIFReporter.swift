@@ -179,7 +179,7 @@ public enum SARIFReporter {
     /// repository's root when the run has one (see `repositoryPath`); a file outside it is named
     /// by its absolute path (`other/b.yaml`, relative, pointed at `repo/other/b.yaml`).
     static func physicalLocation(file: String, position: SourcePosition?, repository: (root: String, workingFolder: String)? = nil) -> JSON {
-        let path = repositoryPath(file, repository) ?? repository.flatMap { absolutePath(file, workingFolder: $0.workingFolder) } ?? file
+        let path = repositoryPath(file, repository) ?? repository.flatMap { file == "-" ? nil : LexicalPath.absolute(file, from: $0.workingFolder) } ?? file
         var artifact: [(String, JSON)] = [("uri", .string(Escaping.uri(path: path)))]
         if !path.hasPrefix("/") { artifact.append(("uriBaseId", .string("%SRCROOT%"))) }
         var physical: [(String, JSON)] = [("artifactLocation", .object(artifact))]
@@ -196,31 +196,11 @@ public enum SARIFReporter {
     /// `repo/gas.yaml` from the folder above the repository is `gas.yaml`), an absolute one inside
     /// the repository loses the root; nil outside a repository, or for a path that leaves it.
     static func repositoryPath(_ file: String, _ repository: (root: String, workingFolder: String)?) -> String? {
-        guard let repository, let parts = absoluteParts(file, workingFolder: repository.workingFolder) else { return nil }
-        let root = repository.root.split(separator: "/", omittingEmptySubsequences: true)
+        guard let repository, file != "-" else { return nil }
+        let parts = LexicalPath.components(file, from: repository.workingFolder)
+        let root = LexicalPath.components(repository.root, from: "/")
         guard parts.count > root.count, parts.starts(with: root) else { return nil }
         return parts.dropFirst(root.count).joined(separator: "/")
-    }
-
-    /// A file's absolute path, `.` and `..` applied by their words; nil for standard input.
-    static func absolutePath(_ file: String, workingFolder: String) -> String? {
-        absoluteParts(file, workingFolder: workingFolder).map { "/" + $0.joined(separator: "/") }
-    }
-
-    /// The names of a file's absolute path (a relative one read from the working folder), `.` and
-    /// `..` applied by their words; nil for standard input.
-    private static func absoluteParts(_ file: String, workingFolder: String) -> [Substring]? {
-        guard file != "-" else { return nil }
-        let full = file.hasPrefix("/") ? file : workingFolder + "/" + file
-        var parts: [Substring] = []
-        for part in full.split(separator: "/", omittingEmptySubsequences: true) {
-            switch part {
-            case ".": continue
-            case "..": if !parts.isEmpty { parts.removeLast() }
-            default: parts.append(part)
-            }
-        }
-        return parts
     }
 
     static func result(
