@@ -7,7 +7,8 @@ import OfficePackage
 import YAMLTree
 
 /// Reads a CSV ledger (RFC 4180: quoted fields, doubled quotes, line breaks inside quotes) in
-/// UTF-8 with or without a byte-order mark, or in GB18030 as WPS and older Excel save it.
+/// UTF-8 with or without a byte-order mark, in GB18030 as WPS and older Excel save it, or in
+/// UTF-16 with its byte-order mark; its fields separated by commas, tabs or semicolons.
 public enum CSVTableReader {
     /// The table of a CSV file, held whole (for `import`).
     /// - Parameter maxRows: rows with content read, at most.
@@ -24,15 +25,32 @@ public enum CSVTableReader {
     public static func rows(_ bytes: [UInt8], maxRows: Int, each: (LedgerRow) -> Bool) throws(LedgerError) {
         var bytes = bytes
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        // UTF-16 with its byte-order mark, as Excel saves "Unicode 文本" (refused as "neither UTF-8
+        // nor GB18030", which the file named in its first two bytes).
+        for (mark, encoding) in [([UInt8](arrayLiteral: 0xFF, 0xFE), "UTF-16LE"), ([0xFE, 0xFF], "UTF-16BE")] where bytes.starts(with: mark) {
+            guard let converted = convert(Array(bytes.dropFirst(2)), from: encoding) else {
+                throw LedgerError(
+                    chinese: "CSV 文件以 \(encoding) 的字节顺序标记开头，其后的内容却不是有效的 \(encoding)；请用 WPS 或 Excel 另存为“CSV UTF-8”",
+                    english: "the CSV file starts with the byte-order mark of \(encoding) but what follows is not valid \(encoding); save it as CSV UTF-8")
+            }
+            bytes = converted
+        }
         if !YAMLParser.isValidUTF8(bytes) {
             guard let converted = convert(bytes, from: "GB18030") else {
+                // Zero bytes, which no text in UTF-8 or GB18030 holds, but UTF-16 does for every
+                // ASCII character (the commas, the digits of dates): UTF-16 without its byte-order mark.
+                if bytes.count >= 4, bytes.count(where: { $0 == 0 }) * 10 >= bytes.count {
+                    throw LedgerError(
+                        chinese: "CSV 文件像是没有字节顺序标记的 UTF-16 编码，无法确定其字节顺序；请用 WPS 或 Excel 另存为“CSV UTF-8”",
+                        english: "the CSV file looks like UTF-16 without a byte-order mark, whose byte order cannot be told; save it as CSV UTF-8")
+                }
                 throw LedgerError(
                     chinese: "CSV 文件既不是 UTF-8 也不是 GB18030 编码；请用 WPS 或 Excel 另存为“CSV UTF-8”",
                     english: "the CSV file is neither UTF-8 nor GB18030; save it as CSV UTF-8")
             }
             bytes = converted
         }
-        guard let problem = parse(bytes, maxRows: maxRows, each: each) else { return }
+        guard let problem = parse(bytes, separator: separator(of: bytes), maxRows: maxRows, each: each) else { return }
         let cell = CellReference.cell(row: problem.row, column: problem.column)
         switch problem.kind {
         case .neverClosed:
@@ -60,13 +78,42 @@ public enum CSVTableReader {
         var column: Int
     }
 
-    /// Rows of fields split by commas, quotes honoured; rows numbered as a spreadsheet opening the
+    /// The separator of a CSV file's fields: a comma, or the tab or semicolon that a file saved as
+    /// "Unicode 文本" (tabs) or by a spreadsheet set up for another country (semicolons) uses,
+    /// whichever splits some one of its first lines (a title line, the header) into the most
+    /// fields. (Split at commas alone, such a file was one column, and its message spoke of the
+    /// mapping, not of the separator.)
+    static func separator(of bytes: [UInt8]) -> UInt8 {
+        let candidates: [UInt8] = [UInt8(ascii: ","), 0x09, UInt8(ascii: ";")]
+        var most = [Int](repeating: 0, count: candidates.count)
+        var counts = most
+        var quoted = false
+        var lines = 0
+        for byte in bytes.prefix(64 << 10) {
+            if byte == UInt8(ascii: "\"") { quoted.toggle() }
+            guard !quoted else { continue }
+            if byte == 0x0A {
+                for index in counts.indices { most[index] = max(most[index], counts[index]) }
+                counts = Array(repeating: 0, count: candidates.count)
+                lines += 1
+                if lines == 20 { break }
+            } else if let index = candidates.firstIndex(of: byte) {
+                counts[index] += 1
+            }
+        }
+        for index in counts.indices { most[index] = max(most[index], counts[index]) }
+        // A comma wins a tie, and any file with no tab or semicolon.
+        guard let best = most.indices.max(by: { most[$0] < most[$1] || (most[$0] == most[$1] && $0 > $1) }) else { return candidates[0] }
+        return candidates[best]
+    }
+
+    /// Rows of fields split by the separator (a comma unless `separator(of:)` says otherwise), quotes honoured; rows numbered as a spreadsheet opening the
     /// file numbers them (a line break inside quotes is part of a cell, not a new row: numbered by
     /// lines, a row after such a cell was named three rows too far down), rows without content
     /// left out. Returns where the quotes go wrong, and stops there (that row is not handed over):
     /// a quote never closed made the rest of the file one cell, and two stray quotes the rows
     /// between them, which vanished unsaid.
-    static func parse(_ bytes: [UInt8], maxRows: Int, each: (LedgerRow) -> Bool) -> QuoteProblem? {
+    static func parse(_ bytes: [UInt8], separator: UInt8 = UInt8(ascii: ","), maxRows: Int, each: (LedgerRow) -> Bool) -> QuoteProblem? {
         var count = 0
         var stopped = false
         var cells: [Int: LedgerCell] = [:]
@@ -112,7 +159,7 @@ public enum CSVTableReader {
                 }
                 continue
             }
-            if closed, byte != UInt8(ascii: ","), byte != 0x0D, byte != 0x0A, byte != 0x20, byte != 0x09 {
+            if closed, byte != separator, byte != 0x0D, byte != 0x0A, byte != 0x20, byte != 0x09 {
                 return QuoteProblem(kind: .textAfterClosing, row: quoteOpened.row, column: quoteOpened.column)
             }
             switch byte {
@@ -120,7 +167,7 @@ public enum CSVTableReader {
                 quoted = true
                 quoteOpened = (row, column)
                 field.removeAll()
-            case UInt8(ascii: ","): endField()
+            case separator: endField()
             case 0x0D:
                 if index < bytes.count, bytes[index] == 0x0A { index += 1 }
                 endRow()

@@ -4,7 +4,7 @@ import OfficePackage
 /// Reads one worksheet's cells into rows, turning each cell into the text a person sees.
 struct SheetReader {
     let strings: [String]
-    let dateStyles: Set<Int>
+    let styles: WorkbookReader.CellStyles
     let date1904: Bool
     let maxRows: Int
 
@@ -172,9 +172,13 @@ struct SheetReader {
             // A date cell before 1950 holds a number typed as it is (4.16 for 16 April, 2025 for a
             // year), not a day of a record: read as 1900-01-04, the day was before the law and every
             // rule about it fell silent. It is passed on as typed, which no date reads.
-            if dateStyles.contains(cell.style), let serial = Double(cell.value), let day = WorkbookReader.day(serial: serial, date1904: date1904),
+            if styles.dates.contains(cell.style), let serial = Double(cell.value), let day = WorkbookReader.day(serial: serial, date1904: date1904),
                day >= WorkbookReader.earliestLedgerDay {
                 text = day.description
+            } else if let format = styles.numbers[cell.style], let shown = format.text(of: cell.value) {
+                // A whole number is read as its format shows it (`SQ-JC-2025-007`, `007`), not as
+                // the bare number stored (`7`), which no one in the office reads as the id.
+                text = shown
             } else {
                 text = cell.value
             }

@@ -36,7 +36,7 @@ public enum WorkbookReader {
         public let application: String?
         let archive: ZIPReader
         let strings: [String]
-        let dateStyles: Set<Int>
+        let styles: CellStyles
         let date1904: Bool
 
         /// Hands each row with content of a sheet to `each`, in order, without holding the sheet's
@@ -47,7 +47,7 @@ public enum WorkbookReader {
                 guard let sheet = try archive.read(path) else {
                     throw LedgerError(chinese: "工作表“\(name)”缺少其内容（\(path)）", english: "the sheet '\(name)' has no content (\(path))")
                 }
-                try SheetReader(strings: strings, dateStyles: dateStyles, date1904: date1904, maxRows: maxRows).rows(of: sheet, each: each)
+                try SheetReader(strings: strings, styles: styles, date1904: date1904, maxRows: maxRows).rows(of: sheet, each: each)
             }
         }
     }
@@ -65,7 +65,7 @@ public enum WorkbookReader {
             }
             return Workbook(
                 sheets: paths, application: application(in: archive), archive: archive, strings: try archive.read("xl/sharedStrings.xml").map(sharedStrings) ?? [],
-                dateStyles: try archive.read("xl/styles.xml").map(dateStyleIndices) ?? [], date1904: date1904)
+                styles: try archive.read("xl/styles.xml").map(cellStyles) ?? CellStyles(), date1904: date1904)
         }
     }
 
@@ -184,27 +184,44 @@ public enum WorkbookReader {
         return strings
     }
 
-    /// Indices of the cell formats (`cellXfs`) that show numbers as dates.
-    private static func dateStyleIndices(_ bytes: [UInt8]) throws -> Set<Int> {
+    /// How the cell formats (`cellXfs`, by index) show numbers: as dates, or through a format of
+    /// literal text and padded digits (`NumberFormat`).
+    struct CellStyles: Sendable {
+        var dates: Set<Int> = []
+        var numbers: [Int: NumberFormat] = [:]
+    }
+
+    /// How each cell format (`cellXfs`) shows numbers.
+    private static func cellStyles(_ bytes: [UInt8]) throws -> CellStyles {
         var reader = XMLReader(bytes)
         var customDates: Set<Int> = []
+        var customNumbers: [Int: NumberFormat] = [:]
         var inCellFormats = false
         var index = 0
-        var dates: Set<Int> = []
+        var styles = CellStyles()
         while let event = try reader.next() {
             switch event {
             case .start("numFmt", let attributes, _):
-                if let id = attributes["numFmtId"].flatMap({ Int($0) }), let code = attributes["formatCode"], isDateFormat(code) { customDates.insert(id) }
+                guard let id = attributes["numFmtId"].flatMap({ Int($0) }), let code = attributes["formatCode"] else { continue }
+                if isDateFormat(code) {
+                    customDates.insert(id)
+                } else if let format = NumberFormat(code: code) {
+                    customNumbers[id] = format
+                }
             case .start("cellXfs", _, let closed): inCellFormats = !closed
             case .end("cellXfs"): inCellFormats = false
             case .start("xf", let attributes, _) where inCellFormats:
                 let id = attributes["numFmtId"].flatMap { Int($0) } ?? 0
-                if builtInDateFormats.contains(id) || customDates.contains(id) { dates.insert(index) }
+                if builtInDateFormats.contains(id) || customDates.contains(id) {
+                    styles.dates.insert(index)
+                } else if let format = customNumbers[id] {
+                    styles.numbers[index] = format
+                }
                 index += 1
             default: break
             }
         }
-        return dates
+        return styles
     }
 
     /// Built-in number formats that are dates or times, Chinese ones (27–36, 50–58) included.

@@ -7,7 +7,8 @@ import Darwin
 
 /// Finds record files, the registry, and the built-in rules folder.
 enum Discovery {
-    static let recordExtensions = [".yaml", ".yml", ".json", ".xlsx", ".csv"]
+    /// Records, ledgers, and spreadsheets legality cannot read (each said, not passed over).
+    static let recordExtensions = [".yaml", ".yml", ".json"] + LedgerInput.extensions + LedgerInput.unreadableFormats.map(\.extension)
 
     /// The real paths a run may read records from: each folder given, and the folder of each file given.
     static func roots(of paths: [String]) -> [String] {
@@ -200,7 +201,7 @@ enum Discovery {
             if FileSystem.kind(of: directory) == .directory {
                 try refuseLinkLeaving(directory, root: rootReal ?? rootFolder)
                 let files = try FileSystem.list(directory)
-                    .filter { name in !name.hasPrefix(".") && hasRecordExtension(name) && !LedgerInput.isLedger(name) }
+                    .filter { name in !name.hasPrefix(".") && hasRecordExtension(name) && !LedgerInput.isSpreadsheet(name) }
                     .map { directory.appendingComponent($0) }
                 for file in files { try refuseLinkLeaving(file, root: rootReal ?? rootFolder) }
                 // A folder named registry that holds no registry file is none: the search goes on

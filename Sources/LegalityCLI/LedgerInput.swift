@@ -5,15 +5,48 @@ import Reporters
 import RuleEngine
 import YAMLTree
 
-/// Reads a ledger (.xlsx or .csv) as records: each sheet is matched to a mapping by its header
+/// Reads a ledger (.xlsx, .xlsm or .csv) as records: each sheet is matched to a mapping by its header
 /// row, each row below becomes a record, and every finding is pointed at its sheet and cell.
 /// A workbook that cannot be read, or a sheet whose header lacks a required column, is one
 /// finding that the file cannot be read; the other sheets and files are still checked.
 enum LedgerInput {
-    static let extensions = [".xlsx", ".csv"]
+    /// Ledgers legality reads: workbooks of Office Open XML (a macro-enabled `.xlsm` is one too)
+    /// and CSV files.
+    static let extensions = [".xlsx", ".xlsm", ".csv"]
+
+    /// Spreadsheets of formats legality cannot read, each with what it is: found in a folder or
+    /// named, each is one finding saying how to save it, never passed over unsaid (a folder of
+    /// `.xls` ledgers checked "0 records", and a named one was advised to be saved as UTF-8).
+    static let unreadableFormats: [(extension: String, zh: String, en: String)] = [
+        (".xls", "旧的 Excel 97-2003 工作簿（.xls）", "an old Excel 97-2003 workbook (.xls)"),
+        (".xlsb", "Excel 二进制工作簿（.xlsb）", "an Excel binary workbook (.xlsb)"),
+        (".ods", "OpenDocument 电子表格（.ods）", "an OpenDocument spreadsheet (.ods)"),
+        (".et", "WPS 表格文件（.et）", "a WPS spreadsheet (.et)"),
+        (".numbers", "Numbers 电子表格（.numbers）", "a Numbers spreadsheet (.numbers)"),
+    ]
 
     static func isLedger(_ file: String) -> Bool {
         extensions.contains { file.hasSuffixIgnoringCase($0) }
+    }
+
+    /// What a spreadsheet of a format legality cannot read is, or nil for any other file.
+    static func unreadableFormat(of file: String) -> (zh: String, en: String)? {
+        unreadableFormats.first { file.hasSuffixIgnoringCase($0.extension) }.map { ($0.zh, $0.en) }
+    }
+
+    /// Whether a file is a spreadsheet, read or not: never a registry.
+    static func isSpreadsheet(_ file: String) -> Bool {
+        isLedger(file) || unreadableFormat(of: file) != nil
+    }
+
+    /// The one finding of a spreadsheet legality cannot read.
+    static func unreadableFormatProblem(_ format: (zh: String, en: String)) -> RecordProblem {
+        RecordProblem(
+            code: .yaml,
+            message: LocalizedText(
+                zh: "这是\(format.zh)，legality 读不了，其中的记录未检查；请在 Excel 或 WPS 中另存为 .xlsx（Excel 工作簿）后再检查",
+                en: "this is \(format.en), which legality cannot read, so its records were not checked; save it as .xlsx (Excel workbook) in Excel or WPS and check that"),
+            position: .start)
     }
 
     static func read(
@@ -47,6 +80,9 @@ enum LedgerInput {
         }
         let registry = engine.context.registries.registry(for: file)
         var matchedAny = false
+        // Whether a table could not be read to its end: its finding says so, and the ledger is not
+        // also said to hold no record.
+        var failedAny = false
         var rowsRead = 0
         for (sheet, rows) in tables {
             // The first rows are held until the header is found; the rest are checked as they are read.
@@ -88,12 +124,14 @@ enum LedgerInput {
             } catch {
                 fail(LedgerProblems.unreadable(error))
                 matchedAny = true
+                failedAny = true
                 continue
             }
             if let oversized {
                 // The rows above it are checked (they waited for the header to be decided).
                 if match == nil { _ = decide() }
                 matchedAny = true
+                failedAny = true
                 let reference = CellReference.cell(row: oversized.row, column: oversized.column)
                 fail(
                     LedgerProblems.oversizedCell(reference, bytes: oversized.bytes, limit: limits.yaml.maxScalarBytes, sheet: sheet),
@@ -106,6 +144,7 @@ enum LedgerInput {
                 matchedAny = true
             case .partial(let mapping, let headerRow, let missing):
                 matchedAny = true
+                failedAny = true
                 fail(
                     LedgerProblems.missingColumns(mapping, headerRow: headerRow, missing: missing, sheet: sheet),
                     at: SourcePosition(line: headerRow, column: 1),
@@ -117,7 +156,7 @@ enum LedgerInput {
         }
         if !matchedAny {
             fail(LedgerProblems.noLayout(limits.ledgerMappings))
-        } else if rowsRead == 0 {
+        } else if rowsRead == 0, !failedAny {
             // A ledger of its header alone holds no record: said, not a finding (an emptied ledger
             // passed as "0 records checked" without a word; as a finding, the template `init
             // --ledger` writes blocked every gate of the folder).
@@ -190,6 +229,8 @@ enum LedgerInput {
                 position: SourcePosition(line: record.row, column: column)))
         }
         var evaluation = engine.evaluate(loaded, file: file, listingRules: keepRecords)
+        let start = record.node.position
+        evaluation.startsAt(cell: CellLocation(sheet: sheet, reference: CellReference.cell(row: start.line, column: start.column), header: nil, value: nil))
         let cells = record.cells
         evaluation.locateFindings { position in
             guard position.line == record.row else { return nil }

@@ -308,6 +308,10 @@ enum RecordChecker {
         case .readable(let opened):
             input = opened
         }
+        if let format = LedgerInput.unreadableFormat(of: file) {
+            fail(LedgerInput.unreadableFormatProblem(format))
+            return
+        }
         if LedgerInput.isLedger(file) {
             LedgerInput.read(file, from: input, engine: engine, keepRecords: keepRecords, limits: limits, emit: emit)
             return

@@ -25,6 +25,7 @@ extension Engine {
             writer.string(query.value)
             writer.string(query.record)
             writer.int(query.line)
+            writer.optionalString(query.cell)
         }
         writer.int(evaluation.deferred.count)
         for waiting in evaluation.deferred {
@@ -51,7 +52,8 @@ extension Engine {
         evaluation.listsRules = try reader.bool()
         for _ in 0..<(try reader.count()) {
             evaluation.seenQueries.append(SeenQuery(
-                expression: try reader.int(), value: try reader.string(), record: try reader.string(), line: try reader.int()))
+                expression: try reader.int(), value: try reader.string(), record: try reader.string(), line: try reader.int(),
+                cell: try reader.optionalString()))
         }
         for _ in 0..<(try reader.count()) {
             let place = try reader.int()

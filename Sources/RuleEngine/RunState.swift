@@ -9,6 +9,9 @@ struct SeenQuery: Sendable {
     /// The id of the record that asks, and the line it starts on.
     var record: String
     var line: Int
+    /// The cell the record starts at, with its sheet (`台账!A2`), for a row of a ledger: said in
+    /// place of the line (a row's number alone named no sheet, and pointed at a row of another).
+    var cell: String? = nil
 }
 
 /// What the engine carries from one record to the next: the values seen for `seen_before`,
@@ -43,7 +46,7 @@ public struct RunState: Sendable {
         guard !evaluation.seenQueries.isEmpty else { return }
         let earlier: [SeenTable.Place?] = evaluation.seenQueries.map { query in
             guard query.expression < seen.count else { return nil }
-            return seen[query.expression].firstPlace(of: query.value, else: SeenTable.Place(record: query.record, file: file, line: query.line))
+            return seen[query.expression].firstPlace(of: query.value, else: SeenTable.Place(record: query.record, file: file, line: query.line, cell: query.cell))
         }
         evaluation.seenQueries = []
         let deferred = evaluation.deferred
@@ -54,7 +57,7 @@ public struct RunState: Sendable {
             guard let first = earlier[waiting.query] else { return nil }
             // The finding names the record that held the value first.
             var finding = waiting.plan.finding(waiting.parts)
-            let place = "\(fileName(first.file)):\(first.line)"
+            let place = "\(fileName(first.file)):\(first.cell ?? String(first.line))"
             finding.message.zh += "（最早见于记录 \(first.record)，\(place)）"
             finding.message.en += " (first in record \(first.record), \(place))"
             finding.evidence.append(Evidence(
@@ -88,6 +91,12 @@ public struct RecordEvaluation: Sendable {
     var seenQueries: [SeenQuery] = []
     /// The findings that rest on those questions, made when they are settled (`RunState.settle`).
     var deferred: [DeferredFinding] = []
+
+    /// Names the cell a ledger's row starts at (`台账!A2`, or `A2` in a CSV file), so that a later
+    /// record repeating one of its values names that cell rather than a line.
+    public mutating func startsAt(cell: CellLocation) {
+        for index in seenQueries.indices { seenQueries[index].cell = cell.description }
+    }
 
     /// How many findings wait, in parts, for their `seen_before` question to be settled.
     public var unsettledFindingCount: Int { deferred.count }

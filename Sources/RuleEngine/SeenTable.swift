@@ -3,10 +3,10 @@ import DecisionRecords
 /// The values one `seen_before` expression has met, each with where it was first seen.
 ///
 /// A run of a million records keeps a million of these, so they are stored compactly: the bytes
-/// of every value (and of the record id, when it is not the value itself) in one buffer, a
-/// 24-byte entry each, and an open-addressing index probed from the value's hash (`Hasher`,
-/// seeded per process, so crafted ids cannot make every lookup collide). A dictionary of strings
-/// to places cost about 115 bytes a value, and twice that while it grew.
+/// of every value (and of the record id, when it is not the value itself, and of a ledger row's
+/// cell) in one buffer, a 32-byte entry each, and an open-addressing index probed from the
+/// value's hash (`Hasher`, seeded per process, so crafted ids cannot make every lookup collide).
+/// A dictionary of strings to places cost about 115 bytes a value, and twice that while it grew.
 ///
 /// Each slot of the index holds 32 bits of its value's hash beside the entry's number: a probe
 /// passes over a slot of another hash without reading its entry or its bytes (a run's ids are
@@ -18,6 +18,8 @@ struct SeenTable: Sendable {
         var record: String
         var file: Int
         var line: Int
+        /// The cell of a ledger's row (`台账!A2`), said in place of the line.
+        var cell: String? = nil
     }
 
     private struct Entry {
@@ -28,6 +30,8 @@ struct SeenTable: Sendable {
         var recordLength: UInt32
         var file: UInt32
         var line: UInt32
+        /// The length of the cell's text, after the record id's bytes (0 for none: a line).
+        var cellLength: UInt32
     }
 
     private static let sameAsValue = UInt32.max
@@ -74,7 +78,10 @@ struct SeenTable: Sendable {
         let recordStart = entry.recordLength == Self.sameAsValue ? entry.start : entry.start + Int(entry.valueLength)
         let recordLength = Int(entry.recordLength == Self.sameAsValue ? entry.valueLength : entry.recordLength)
         let record = String(decoding: bytes[recordStart..<(recordStart + recordLength)], as: UTF8.self)
-        return Place(record: record, file: Int(entry.file), line: Int(entry.line))
+        // The cell's text follows the record id's own bytes, or the value's when it is the id.
+        let cellStart = entry.recordLength == Self.sameAsValue ? entry.start + Int(entry.valueLength) : recordStart + recordLength
+        let cell = entry.cellLength == 0 ? nil : String(decoding: bytes[cellStart..<(cellStart + Int(entry.cellLength))], as: UTF8.self)
+        return Place(record: record, file: Int(entry.file), line: Int(entry.line), cell: cell)
     }
 
     private mutating func insert(_ value: UnsafeBufferPointer<UInt8>, _ hash: UInt32, _ place: Place, at slot: Int) {
@@ -82,13 +89,15 @@ struct SeenTable: Sendable {
         var record = place.record
         let sameAsValue = record.withUTF8 { String.sameBytes($0[...], value[...]) }
         let limit = Int(UInt32.max - 1)
-        guard value.count <= limit, place.record.utf8.count <= limit, entries.count < limit else { return }
+        let cellLength = place.cell?.utf8.count ?? 0
+        guard value.count <= limit, place.record.utf8.count <= limit, cellLength <= limit, entries.count < limit else { return }
         let entry = Entry(
             start: bytes.count, valueLength: UInt32(value.count),
             recordLength: sameAsValue ? Self.sameAsValue : UInt32(place.record.utf8.count),
-            file: UInt32(clamping: place.file), line: UInt32(clamping: place.line))
+            file: UInt32(clamping: place.file), line: UInt32(clamping: place.line), cellLength: UInt32(cellLength))
         bytes.append(contentsOf: value)
         if !sameAsValue { bytes.append(contentsOf: place.record.utf8) }
+        if let cell = place.cell { bytes.append(contentsOf: cell.utf8) }
         entries.append(entry)
         slots[slot] = UInt64(hash) << 32 | UInt64(entries.count)
         if entries.count * 2 > slots.count { grow() }

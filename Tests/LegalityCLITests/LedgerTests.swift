@@ -26,18 +26,21 @@ import Testing
     }
 
     /// Writes `台账.xlsx` in `folder`: one sheet of the rows a Python script builds into `rows`
-    /// (with `c(ref, text)`, an inline-string cell), a `workbookPr` element when given, and a date
-    /// style (`s="1"`, number format 14).
-    static func workbook(rows script: String, workbookPr: String = "", in folder: URL) throws {
+    /// (with `c(ref, text)`, an inline-string cell), a `workbookPr` element when given, a date
+    /// style (`s="1"`, number format 14) and a style of number format 164 (`s="2"`), given in
+    /// `numberFormats`; with `sheets`, more sheets of the same rows (`S2`, `S3`, …).
+    static func workbook(rows script: String, workbookPr: String = "", numberFormats: String = "", sheets: Int = 1, in folder: URL) throws {
+        let sheetList = (1...sheets).map { #"<sheet name="S\#($0 == 1 ? "" : String($0))" sheetId="\#($0)" r:id="rId\#($0)"/>"# }.joined()
+        let relationships = (1...sheets).map { #"<Relationship Id="rId\#($0)" Target="worksheets/sheet1.xml"/>"# }.joined()
         let python = """
             import zipfile
             def c(ref, text): return '<c r="%s" t="inlineStr"><is><t>%s</t></is></c>' % (ref, text)
             \(script)
             with zipfile.ZipFile("台账.xlsx", "w") as z:
                 z.writestr("[Content_Types].xml", "<Types/>")
-                z.writestr("xl/workbook.xml", '<workbook xmlns:r="r">\(workbookPr)<sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>')
-                z.writestr("xl/_rels/workbook.xml.rels", '<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/></Relationships>')
-                z.writestr("xl/styles.xml", '<styleSheet><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="14"/></cellXfs></styleSheet>')
+                z.writestr("xl/workbook.xml", '<workbook xmlns:r="r">\(workbookPr)<sheets>\(sheetList)</sheets></workbook>')
+                z.writestr("xl/_rels/workbook.xml.rels", '<Relationships>\(relationships)</Relationships>')
+                z.writestr("xl/styles.xml", '<styleSheet>\(numberFormats)<cellXfs count="3"><xf numFmtId="0"/><xf numFmtId="14"/><xf numFmtId="164"/></cellXfs></styleSheet>')
                 z.writestr("xl/worksheets/sheet1.xml", "<worksheet><sheetData>" + rows + "</sheetData></worksheet>")
             """
         let made = try CLIRunner.shell("python3 -c '\(python.replacingOccurrences(of: "'", with: "'\\''"))'", in: folder)
@@ -75,7 +78,61 @@ import Testing
         let duplicate = try #require(duplicates.first)
         #expect(duplicate["cell"] as? String == "A4")
         #expect(duplicate["line"] as? Int == 4)
-        #expect((duplicate["message"] as? String)?.hasSuffix("（最早见于记录 SQ-GF-2025-001，\(folder.appendingPathComponent("备案登记表.csv").path):2）") == true)
+        // The earlier row is named by its cell, as the finding is.
+        #expect((duplicate["message"] as? String)?.hasSuffix("（最早见于记录 SQ-GF-2025-001，\(folder.appendingPathComponent("备案登记表.csv").path):A2）") == true)
+    }
+
+    @Test func aRowRepeatingARowOfAnotherSheetNamesThatSheet() throws {
+        let folder = try CLIRunner.folder([:])
+        try Self.workbook(rows: """
+            rows = '<row r="1">' + c("A1", "文件编号") + c("B1", "文件名称") + c("C1", "制定机关") + '</row>'
+            rows += '<row r="2">' + c("A2", "SQ-GF-2025-001") + c("B2", "办法") + c("C2", "石桥镇人民政府") + '</row>'
+            """, sheets: 2, in: folder)
+        let findings = try Self.findings(["台账.xlsx"], in: folder)
+        let duplicate = try #require(findings.first { $0["rule"] as? String == "REC-002" })
+        #expect(duplicate["cell"] as? String == "S2!A2")
+        #expect((duplicate["message"] as? String)?.hasSuffix("（最早见于记录 SQ-GF-2025-001，台账.xlsx:S!A2）") == true)
+    }
+
+    @Test func spreadsheetsOfFormatsNotReadAreSaidNeverPassedOver() throws {
+        let folder = try CLIRunner.folder(["台账.xls": "\u{D0}\u{CF}", "审查.ods": "PK", "备案.ET": "x", "ok.yaml": "id: A\nkind: other\ntitle: 合同\nsteps: []\n"])
+        let findings = try Self.findings(["."], in: folder)
+        let unread = findings.filter { $0["rule"] as? String == "REC-000" }.compactMap { $0["file"] as? String }.sorted()
+        #expect(unread == ["台账.xls", "备案.ET", "审查.ods"].sorted())
+        let message = try #require(findings.first { ($0["file"] as? String)?.hasSuffix(".xls") == true }?["message"] as? String)
+        #expect(message.contains("旧的 Excel 97-2003 工作簿（.xls）") && message.contains("另存为 .xlsx"))
+        let imported = try CLIRunner.run(["import", "台账.xls", "--out", "out"], in: folder)
+        #expect(imported.status == 2)
+        #expect(imported.stderr.contains("save it as .xlsx"))
+    }
+
+    @Test func aMacroEnabledWorkbookIsReadAsAWorkbook() throws {
+        let folder = try CLIRunner.folder([:])
+        try FileManager.default.copyItem(at: CLIRunner.root.appendingPathComponent(Self.penalty), to: folder.appendingPathComponent("台账.XLSM"))
+        let findings = try Self.findings(["."], in: folder)
+        #expect(findings.contains { $0["rule"] as? String == "PEN-001" && $0["cell"] as? String == "石桥镇行政处罚案件台账!H4" })
+    }
+
+    @Test func anIdTypedAsANumberReadsAsItsFormatShowsIt() throws {
+        let folder = try CLIRunner.folder([:])
+        try Self.workbook(rows: """
+            def n(ref, value): return '<c r="%s" s="2"><v>%s</v></c>' % (ref, value)
+            rows = '<row r="1">' + c("A1", "文件编号") + c("B1", "文件名称") + c("C1", "制定机关") + '</row>'
+            rows += '<row r="2">' + n("A2", "1") + c("B2", "办法") + c("C2", "石桥镇人民政府") + '</row>'
+            rows += '<row r="3">' + n("A3", "1") + c("B3", "细则") + c("C3", "石桥镇人民政府") + '</row>'
+            """, numberFormats: #"<numFmts count="1"><numFmt numFmtId="164" formatCode="&quot;SQ-GF-2025-&quot;000"/></numFmts>"#, in: folder)
+        let findings = try Self.findings(["台账.xlsx"], in: folder)
+        #expect(Set(findings.compactMap { $0["record"] as? String }).contains("SQ-GF-2025-001"))
+        #expect(findings.contains { $0["rule"] as? String == "REC-002" && $0["cell"] as? String == "S!A3" })
+    }
+
+    @Test func aLedgerThatCannotBeReadIsNotAlsoSaidToBeEmpty() throws {
+        let bytes = Data([0xFF, 0xFE]) + Data("编号,名称\n".utf8) + Data([0x00, 0xD8])
+        let folder = try CLIRunner.folder([:])
+        try bytes.write(to: folder.appendingPathComponent("台账.csv"))
+        let result = try CLIRunner.run(["check", "台账.csv"], in: folder)
+        #expect(result.stdout.contains("UTF-16LE"))
+        #expect(!result.stderr.contains("台账中没有记录"))
     }
 
     @Test func sarifNamesTheCellAsALogicalLocation() throws {

@@ -1,0 +1,70 @@
+@testable import Ledgers
+import Testing
+
+/// What offices' spreadsheets do that a ledger must still be read through: ids typed as numbers
+/// under a format that shows them as text, CSV files saved as UTF-16 or with another separator.
+@Suite struct SpreadsheetHabitsTests {
+    @Test(arguments: [
+        ("\"SQ-JC-2025-\"000", "7", "SQ-JC-2025-007"),
+        ("\"SQ-JC-2025-\"000", "1234", "SQ-JC-2025-1234"),
+        ("000", "7", "007"),
+        ("\"第\"0\"号\"", "12", "第12号"),
+        ("第0号", "12", "第12号"),
+        ("\\A\\-00", "5", "A-05"),
+        ("\"X\"#0", "5", "X5"),
+        ("\"X\"##0", "0", "X0"),
+        ("\"SQ-\"000;\"负\"000;\"无\"", "0", "无"),
+        ("\"SQ-\"000", "7.0", "SQ-007"),
+    ])
+    func aWholeNumberReadsAsItsFormatShowsIt(code: String, stored: String, shown: String) throws {
+        let format = try #require(NumberFormat(code: code))
+        #expect(format.text(of: stored) == shown)
+    }
+
+    @Test(arguments: ["General", "0", "#,##0", "0.00", "0%", "0.00E+00", "[Red]\"SQ-\"000", "@", "\"text only\"", "# ?/?"])
+    func formatsOfOtherNumbersLeaveTheNumberAsStored(code: String) {
+        #expect(NumberFormat(code: code) == nil)
+    }
+
+    @Test(arguments: ["7.5", "-7", "1e20", "abc"])
+    func numbersAFormatCannotShowAreLeftAsStored(stored: String) throws {
+        let format = try #require(NumberFormat(code: "\"SQ-\"000"))
+        #expect(format.text(of: stored) == nil)
+    }
+
+    @Test(arguments: [([UInt8](arrayLiteral: 0xFF, 0xFE), "UTF-16LE"), ([0xFE, 0xFF], "UTF-16BE")])
+    func utf16WithItsByteOrderMarkIsRead(mark: [UInt8], encoding: String) throws {
+        let text = "案件编号\t名称\r\nA-1\t石桥镇\r\n"
+        let units = Array(text.utf16)
+        let bytes = mark + units.flatMap { encoding == "UTF-16LE" ? [UInt8($0 & 0xFF), UInt8($0 >> 8)] : [UInt8($0 >> 8), UInt8($0 & 0xFF)] }
+        let table = try CSVTableReader.read(bytes, maxRows: .max)
+        #expect(table.rows.count == 2)
+        #expect(table.rows[0].cells[1]?.text == "案件编号")
+        #expect(table.rows[1].cells[2]?.text == "石桥镇")
+    }
+
+    @Test func utf16WithoutAMarkIsNamedAsSuch() {
+        let bytes = Array("案件编号,名称\nA-1,石桥镇\n".utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+        #expect {
+            _ = try CSVTableReader.read(bytes, maxRows: .max)
+        } throws: { error in
+            (error as? LedgerError)?.chinese.contains("没有字节顺序标记的 UTF-16") == true
+        }
+    }
+
+    @Test(arguments: [
+        ("编号;名称;结论\nA-1;\"甲,乙\";通过\n", ";", "甲,乙"),
+        ("石桥镇台账\n编号\t名称\t结论\nA-1\t甲,乙\t通过\n", "\t", "甲,乙"),
+        ("编号,名称,结论\nA-1,\"甲;乙\",通过\n", ",", "甲;乙"),
+    ])
+    func theSeparatorIsTheOneThatSplitsTheLines(text: String, separator: String, name: String) throws {
+        #expect(CSVTableReader.separator(of: Array(text.utf8)) == separator.utf8.first)
+        let last = try #require(try CSVTableReader.read(Array(text.utf8), maxRows: .max).rows.last)
+        #expect(last.cells[2]?.text == name)
+        #expect(last.cells[3]?.text == "通过")
+    }
+
+    @Test func aFileOfOneColumnIsSplitAtCommas() {
+        #expect(CSVTableReader.separator(of: Array("编号\n甲\n".utf8)) == UInt8(ascii: ","))
+    }
+}
