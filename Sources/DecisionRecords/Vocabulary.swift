@@ -9,25 +9,34 @@ public struct Vocabulary: Sendable {
     public private(set) var sections: [String: [String: LocalizedText]] = [:]
     /// Codes by section and name.
     private var codesByName: [String: [String: String]] = [:]
+    /// Names a code is also read from but never shown by (`also`), by section and code: the
+    /// other names the format gives (集体审议 beside 集体讨论, 签发 beside 作出决定).
+    private var otherNamesByCode: [String: [String: [String]]] = [:]
 
     /// An empty vocabulary.
     public init() {}
 
-    /// Adds (or renames) a code of a section.
-    public mutating func add(_ code: String, names: LocalizedText, to section: String) {
+    /// Adds (or renames) a code of a section, with other names it is also read from (`also`).
+    public mutating func add(_ code: String, names: LocalizedText, also: [String] = [], to section: String) {
         sections[section, default: [:]][code] = names
-        for name in [names.zh, names.en] {
+        for name in [names.zh, names.en] + also {
             let key = Self.trimmed(name)
             if !key.isEmpty, codesByName[section]?[key] == nil { codesByName[section, default: [:]][key] = code }
         }
+        if !also.isEmpty { otherNamesByCode[section, default: [:]][code, default: []] += also.map(Self.trimmed) }
+    }
+
+    /// The names a code is also read from, beyond its Chinese and English names.
+    public func otherNames(of code: String, in section: String) -> [String] {
+        otherNamesByCode[section]?[code] ?? []
     }
 
     /// The other code of a section a code's names would clash with: one that goes by one of the
     /// names (a record writing it is read as that code), or one of the names is itself a code.
     /// nil when the names are free (or already the code's own).
-    public func clash(of code: String, names: LocalizedText, in section: String) -> (name: String, code: String)? {
+    public func clash(of code: String, names: LocalizedText, also: [String] = [], in section: String) -> (name: String, code: String)? {
         let known = codesByName[section] ?? [:]
-        for name in [names.zh, names.en] {
+        for name in [names.zh, names.en] + also {
             let key = Self.trimmed(name)
             if let other = known[key], other != code { return (name, other) }
             if key != code, sections[section]?[key] != nil { return (name, key) }

@@ -50,8 +50,8 @@ enum RecordSchema {
         let codes = vocabulary.codes(in: section).sorted()
         var values = codes
         for code in codes {
-            for name in [vocabulary.names(of: code, in: section)?.zh, vocabulary.names(of: code, in: section)?.en].compactMap({ $0 })
-            where !values.contains(name) { values.append(name) }
+            let names = [vocabulary.names(of: code, in: section)?.zh, vocabulary.names(of: code, in: section)?.en].compactMap { $0 }
+            for name in names + vocabulary.otherNames(of: code, in: section) where !values.contains(name) { values.append(name) }
         }
         // Codes and names are plain words; a quote or backslash in a user's name is dropped rather than escaped.
         return "[" + values.map { "\"" + String($0.filter { $0 != "\"" && $0 != "\\" }) + "\"" }.joined(separator: ", ") + "]"

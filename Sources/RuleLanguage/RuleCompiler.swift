@@ -310,7 +310,9 @@ enum RuleCompiler {
         return severity
     }
 
-    static func localized(_ node: YAMLNode?, key: String, in rule: YAMLNode, required: Bool, compiler: inout ExpressionCompiler) -> LocalizedText? {
+    static func localized(
+        _ node: YAMLNode?, key: String, in rule: YAMLNode, required: Bool, alsoAllowing others: [String] = [], compiler: inout ExpressionCompiler
+    ) -> LocalizedText? {
         guard let node else {
             if required { compiler.error(rule, "a rule needs '\(key)' in Chinese and English: {zh: ..., en: ...}") }
             return nil
@@ -319,7 +321,7 @@ enum RuleCompiler {
             compiler.error(node, "'\(key)' is a mapping {zh: ..., en: ...}, found \(node.kindDescription)")
             return nil
         }
-        for pair in node.mapping ?? [] where !["zh", "en"].contains(pair.key.scalar?.text ?? "") {
+        for pair in node.mapping ?? [] where !(["zh", "en"] + others).contains(pair.key.scalar?.text ?? "") {
             // `{zh: 甲, en: Decide in time, or extend}`: the comma ended the text, and its rest became a key.
             var hint = ""
             if case .null? = pair.value.coreValue, let found = pair.key.scalar?.text, found.contains(" ") {

@@ -170,19 +170,42 @@ public enum RuleLoader {
                     compiler.error(entry.key, "a vocabulary code is a text")
                     continue
                 }
-                if let name = RuleCompiler.localized(entry.value, key: "a name", in: entry.value, required: true, compiler: &compiler) {
+                // A step is done or planned, and every rule asks which: a status of a vocabulary's own
+                // (`concluded: {zh: 已办结}`) made its steps neither, and every rule passed them over.
+                if section == RecordFormat.Section.statuses, StepStatus(rawValue: code) == nil {
+                    compiler.error(entry.key, "a step's status is done or planned, as every rule reads it; '\(code)' would be neither, and rules would pass its steps over (give another name of a status with 'also': done: {zh: 已完成, en: done, also: [已办结]})")
+                    continue
+                }
+                if let name = RuleCompiler.localized(entry.value, key: "a name", in: entry.value, required: true, alsoAllowing: ["also"], compiler: &compiler) {
+                    let also = otherNames(entry.value["also"], compiler: &compiler)
                     // A name two codes share would be read from records as the first of them, without a
                     // word (in a section records are read from; the others only name codes in reports).
-                    if RecordFormat.Section.readFromRecords.contains(section), let clash = vocabulary.clash(of: code, names: name, in: section) {
+                    if RecordFormat.Section.readFromRecords.contains(section), let clash = vocabulary.clash(of: code, names: name, also: also, in: section) {
                         compiler.error(entry.key, clash.name == code
                             ? "the code '\(code)' is already a name of '\(clash.code)' in \(section); records writing it are read as '\(clash.code)'"
                             : "the name '\(clash.name)' of '\(code)' is already \(clash.name == clash.code ? "a code" : "a name of '\(clash.code)'") in \(section); records writing it are read as '\(clash.code)' (give '\(code)' a name of its own)")
                         continue
                     }
-                    vocabulary.add(code, names: name, to: section)
+                    vocabulary.add(code, names: name, also: also, to: section)
                 }
             }
         }
+    }
+
+    /// A vocabulary entry's `also`: other names a record may write for the code (a text or a list
+    /// of texts), read as the code and never shown.
+    private static func otherNames(_ node: YAMLNode?, compiler: inout ExpressionCompiler) -> [String] {
+        guard let node else { return [] }
+        let items = node.sequence ?? [node]
+        var names: [String] = []
+        for item in items {
+            guard let text = item.scalar?.text, item.scalar?.style != .plain || !["", "~", "null"].contains(text), !Vocabulary.trimmed(text).isEmpty else {
+                compiler.error(item, "'also' lists other names of the code, each a text")
+                continue
+            }
+            names.append(text)
+        }
+        return names
     }
 
     /// A definition's expression and the texts it compares with code fields, checked once the

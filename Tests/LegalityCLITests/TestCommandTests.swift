@@ -220,7 +220,7 @@ import Testing
         #expect(result.stderr.contains("the name 'executive' of 'executive_x' is already a code in meeting_types"), "\(result.stderr)")
         #expect(!result.stderr.contains("plenary"), "renaming a code of its own is allowed: \(result.stderr)")
         // A section that only names codes in reports (for `label`) may give two codes one name.
-        let labels = "vocabulary:\n  meeting_types:\n    town_office: {zh: 镇长办公会议, en: town office meeting}\n  service_forms:\n    online: {zh: 网上办理, en: online}\n    app: {zh: 掌上办理, en: online}\n"
+        let labels = "vocabulary:\n  meeting_types:\n    town_office: {zh: 镇务会议, en: town office meeting}\n  service_forms:\n    online: {zh: 网上办理, en: online}\n    app: {zh: 掌上办理, en: online}\n"
         let own = try CLIRunner.folder(["local/vocabulary.yaml": labels, "local/rule.yaml": Self.rule])
         let accepted = try CLIRunner.run(["rules", "lint", "local"], in: own)
         #expect(accepted.status == 0, "\(accepted.stderr)")
