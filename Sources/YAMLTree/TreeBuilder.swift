@@ -88,7 +88,10 @@ struct TreeBuilder: ~Copyable {
             pending.append(document.appendScalar(bytes: bytes, style: parser.scalarStyle, range: range, tag: nil))
             return try adoptLastChild(count: 1, anchor: nil)
         }
-        pending.append(document.appendScalar(bytes: bytes, style: parser.scalarStyle, range: range, tag: parser.tag))
+        let tag = parser.tag
+        // A key tagged as a merge key is one whatever its text (`!!merge note:`), as PyYAML reads it.
+        if tag == Self.mergeTag { mayHaveMergeKeys = true }
+        pending.append(document.appendScalar(bytes: bytes, style: parser.scalarStyle, range: range, tag: tag))
         try adoptLastChild(count: 1, anchor: parser.anchor)
     }
 
@@ -256,13 +259,19 @@ struct TreeBuilder: ~Copyable {
         return own
     }
 
+    /// The tag of a merge key.
+    private static let mergeTag = "tag:yaml.org,2002:merge"
+
+    /// Whether a key is a merge key, as PyYAML reads one: a plain `<<` without a tag, or any
+    /// scalar tagged `!!merge` (a key `!!merge note:` merged its mapping into PyYAML's record and
+    /// was read here as a key `note`, whose facts no rule saw).
     private func isMergeKey(_ key: Int32) -> Bool {
-        // Asked of every key of every mapping: the length is compared before the text.
+        // Asked of every key of every mapping: the tag and length are compared before the text.
         let entry = document.entry(key)
+        guard entry.kind == .scalar else { return false }
+        guard entry.tag < 0 else { return document.tag(entry.tag) == Self.mergeTag }
         // (The entry holds the text's length: no text is made for the other keys.)
-        guard entry.kind == .scalar, entry.style == .plain, entry.count == 2, document.scalarText(key) == "<<" else { return false }
-        guard entry.tag >= 0 else { return true }
-        return document.tag(entry.tag) == "tag:yaml.org,2002:merge"
+        return entry.style == .plain && entry.count == 2 && document.scalarText(key) == "<<"
     }
 
     /// Refuses a document whose nodes could no longer be numbered.

@@ -27,6 +27,23 @@ struct MergeKeyTests {
         #expect(root["c"]?["x"] == nil)
     }
 
+    /// PyYAML merges under any key tagged as a merge key: a record written so read as PyYAML reads
+    /// it (read as a key `note`, its facts were seen by no rule).
+    @Test(arguments: ["!!merge note", "!<tag:yaml.org,2002:merge> note", "!!merge \"x\"", "!!merge <<"])
+    func aKeyTaggedAsAMergeKeyIsOneWhateverItsText(key: String) throws {
+        let root = try parseOne("facts:\n  \(key): {stability_risk: true}\n  urgent: false\n")
+        #expect(root["facts"]?["stability_risk"]?.coreValue == .bool(true))
+        #expect(root["facts"]?.mapping?.count == 2)
+        let prefixed = try parseOne("%TAG !m! tag:yaml.org,2002:\n---\nfacts: {!m!merge x: {major: true}}\n")
+        #expect(prefixed["facts"]?["major"]?.coreValue == .bool(true))
+    }
+
+    @Test func aKeyTaggedAsTextIsNoMergeKey() throws {
+        let root = try parseOne("a: &a {x: 1}\nc: {!!str <<: *a}\n")
+        #expect(root["c"]?["<<"] != nil)
+        #expect(root["c"]?["x"] == nil)
+    }
+
     @Test func mergingAScalarIsAnError() throws {
         let error = try #require(parseError("a: &a 5\nc: {<<: *a}\n"))
         #expect(error.message.contains("merge key"))
