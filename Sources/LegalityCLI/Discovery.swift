@@ -82,22 +82,27 @@ enum Discovery {
     private static let refusedAsNoRegularFile = Admission.refused(
         zh: "不是普通文件（管道、设备或套接字），未读取", en: "it is not a regular file (a FIFO, a device or a socket); it was not read")
 
+    /// Whether a file is the lock file Excel or WPS keeps beside a workbook it has open (`~$台账.xlsx`):
+    /// a spreadsheet's name only (a record named `~$议题.yaml` was passed over unsaid).
+    static func isOfficeLockFile(_ name: String) -> Bool {
+        name.hasPrefix("~$") && LedgerInput.isSpreadsheet(name)
+    }
+
     /// Whether a file name ends in a record extension, in any case (`.YAML` too).
     static func hasRecordExtension(_ name: String) -> Bool {
         recordExtensions.contains { name.hasSuffixIgnoringCase($0) }
     }
 
     /// Files a folder search never reads as records: JSON Schemas, and legality's own reports
-    /// (a JSON report whose `tool.name` is `legality`, a SARIF log, a CSV report or audit table,
-    /// an empty JSON file a shell opened for one), so a report written into the checked folder is
-    /// never read back.
+    /// (a JSON report whose `tool.name` is `legality`, a SARIF log, an empty JSON file a shell
+    /// opened for one), so a report written into the checked folder is never read back. (A CSV or
+    /// workbook report is read as a ledger is, and passed over when none of its tables is one:
+    /// `LedgerInput`.)
     static func isOwnFile(_ path: String, name: String) -> Bool {
-        // Each of these names ends in n, f or v (`.json`, `.sarif`, `.csv`), in either case: most
-        // names (`.yaml`) are told by their last byte, without four comparisons of their ends.
-        guard let last = name.utf8.last.map({ $0 | 0x20 }),
-              last == UInt8(ascii: "n") || last == UInt8(ascii: "f") || last == UInt8(ascii: "v") else { return false }
+        // Each of these names ends in n or f (`.json`, `.sarif`), in either case: most names
+        // (`.yaml`) are told by their last byte, without comparisons of their ends.
+        guard let last = name.utf8.last.map({ $0 | 0x20 }), last == UInt8(ascii: "n") || last == UInt8(ascii: "f") else { return false }
         if name.hasSuffixIgnoringCase(".schema.json") || name.hasSuffixIgnoringCase(".sarif") { return true }
-        if name.hasSuffixIgnoringCase(".csv") { return ReportSniffer.isCSVReport(FileSystem.prefix(of: path, count: 4096)) }
         guard name.hasSuffixIgnoringCase(".json") else { return false }
         // An empty JSON file is the report a shell's `> report.json` opened before the run
         // started: read, it failed the run it was to hold the report of (a record without its keys).
@@ -132,8 +137,8 @@ enum Discovery {
         guard !files.isEmpty else {
             let named = paths.map { "'\($0)'" }.joined(separator: ", ")
             throw RunError(
-                message: "no record files found in \(named) (looked for *.yaml, *.yml, *.json and ledgers (*.xlsx, *.csv), skipping hidden files, rules/, registry/ and legality's own reports)",
-                chinese: "在 \(named) 中没有找到决策记录文件（查找 *.yaml、*.yml、*.json 和台账 *.xlsx、*.csv，跳过隐藏文件、rules/、registry/ 和 legality 自己的报告）")
+                message: "no record files found in \(named) (looked for *.yaml, *.yml, *.json and ledgers (*.xlsx, *.xlsm, *.csv), skipping hidden files, rules/, registry/ and legality's own reports)",
+                chinese: "在 \(named) 中没有找到决策记录文件（查找 *.yaml、*.yml、*.json 和台账 *.xlsx、*.xlsm、*.csv，跳过隐藏文件、rules/、registry/ 和 legality 自己的报告）")
         }
         let sorted = files.sortedByBytes()
         // The same file named twice (`a.yaml ./a.yaml`, or a file inside a folder also given) is
@@ -176,7 +181,7 @@ enum Discovery {
                 // it reports the problem instead of the file silently going unchecked.
                 // (`~$台账.xlsx` is the owner file Excel and WPS keep beside a workbook while it is
                 // open, no workbook: it was a finding of an unreadable file whenever the ledger was open.)
-                if name != "registry.yaml", hasRecordExtension(name), !name.hasPrefix("~$"), !isOwnFile(path, name: name) { files.append(path) }
+                if name != "registry.yaml", hasRecordExtension(name), !isOfficeLockFile(name), !isOwnFile(path, name: name) { files.append(path) }
             }
         }
     }

@@ -71,9 +71,12 @@ enum LedgerInput {
         // said, never silently cut.
         let maxRows = limits.maxRecords < Int.max - 100 ? limits.maxRecords + LedgerConverter.headerSearchRows + 1 : Int.max
         let tables: [Table]
+        // A report legality wrote (an audit or check export) is no ledger: passed over unsaid when
+        // none of its tables has a ledger's header. (Passed over whatever it held, a ledger whose
+        // workbook claimed legality as its program, or below a report's header line, was never read.)
+        let isOwnReport: Bool
         do {
-            guard let read = try self.tables(of: bytes, isCSV: isCSV, maxRows: maxRows) else { return }
-            tables = read
+            (tables, isOwnReport) = try self.tables(of: bytes, isCSV: isCSV, maxRows: maxRows)
         } catch {
             fail(LedgerProblems.unreadable(error))
             return
@@ -155,7 +158,7 @@ enum LedgerInput {
             }
         }
         if !matchedAny {
-            fail(LedgerProblems.noLayout(limits.ledgerMappings))
+            if !isOwnReport { fail(LedgerProblems.noLayout(limits.ledgerMappings)) }
         } else if rowsRead == 0, !failedAny {
             // A ledger of its header alone holds no record: said, not a finding (an emptied ledger
             // passed as "0 records checked" without a word; as a finding, the template `init
@@ -168,17 +171,18 @@ enum LedgerInput {
     /// A table of a ledger (a sheet, or the CSV file) as a stream of its rows.
     typealias Table = (sheet: String?, rows: ((LedgerRow) -> Bool) throws(LedgerError) -> Void)
 
-    /// The tables of a ledger; nil for a workbook legality wrote (an audit or check export),
-    /// which is a report, not a ledger.
-    private static func tables(of bytes: [UInt8], isCSV: Bool, maxRows: Int) throws(LedgerError) -> [Table]? {
+    /// The tables of a ledger, and whether it looks like a report legality wrote (a workbook
+    /// naming legality as its program, a CSV file starting with the header of a report or audit table).
+    private static func tables(of bytes: [UInt8], isCSV: Bool, maxRows: Int) throws(LedgerError) -> (tables: [Table], isOwnReport: Bool) {
         if isCSV {
-            return [(nil, { each throws(LedgerError) in try CSVTableReader.rows(bytes, maxRows: maxRows, each: each) })]
+            return ([(nil, { each throws(LedgerError) in try CSVTableReader.rows(bytes, maxRows: maxRows, each: each) })],
+                    ReportSniffer.isCSVReport(Array(bytes.prefix(4096))))
         }
         let workbook = try WorkbookReader.open(bytes)
-        guard workbook.application != WorkbookReporter.application else { return nil }
-        return workbook.sheets.indices.map { index in
+        let tables = workbook.sheets.indices.map { index -> Table in
             (workbook.sheets[index].name, { each throws(LedgerError) in try workbook.rows(ofSheet: index, maxRows: maxRows, each: each) })
         }
+        return (tables, workbook.application == WorkbookReporter.application)
     }
 
     /// One row checked: loaded, with uncomputed formulas as problems, evaluated, its findings pointed at cells.
