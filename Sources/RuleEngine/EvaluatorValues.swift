@@ -103,7 +103,11 @@ extension Evaluator {
         if lhs.isMissing || rhs.isMissing { return .missing }
         func sign<T: Comparable>(_ a: T, _ b: T) -> Order { .ordered(a < b ? -1 : (a > b ? 1 : 0)) }
         switch (lhs, rhs) {
-        case (.number(let a, _), .number(let b, _)): return sign(a, b)
+        case (.number(let a, _), .number(let b, _)):
+            // `.nan` (YAML's not-a-number) is neither above, below nor equal to anything: every
+            // comparison was false, and a threshold rule passed it silently.
+            if a.isNaN || b.isNaN { return .mismatch(Self.notANumber) }
+            return sign(a, b)
         case (.bool(let a, _), .bool(let b, _)): return .ordered(a == b ? 0 : (a ? 1 : -1))
         case (.step(let a), .step(let b)) where a == b: return .ordered(0)
         case (.date, _), (_, .date), (.step, _), (_, .step):
@@ -115,6 +119,7 @@ extension Evaluator {
                     zh: "“\(text)”是文本，不是数字（数字不能带千位分隔符或单位，如 1500 而不是 1,500 或 1500万元）",
                     en: "'\(text)' is a text, not a number (numbers are written without thousands separators or units: 1500, not 1,500 or 1500万元)"))
             }
+            if a.isNaN { return .mismatch(Self.notANumber) }
             if case .number = lhs { return sign(a, b) }
             return sign(b, a)
         case (.text, .text), (.localized, .text), (.text, .localized), (.localized, .localized):
@@ -125,6 +130,10 @@ extension Evaluator {
             return .mismatch(mismatch(lhs, rhs))
         }
     }
+
+    static let notANumber = LocalizedText(
+        zh: "数值是 .nan（不是数字），无法比较；请写出实际的数",
+        en: "the value is .nan (not a number), which compares with nothing; write the actual number")
 
     /// A text that is a plain number (`1500`, `-2.5`), not `1,500` or `1500万元`.
     static func plainNumber(_ text: String) -> Double? {

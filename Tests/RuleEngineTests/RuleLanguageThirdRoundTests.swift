@@ -67,6 +67,16 @@ import YAMLTree
         #expect(findings.first?.position == SourcePosition(line: 5, column: 15))
     }
 
+    /// `.nan` compares with nothing: every comparison was false, so `gt` and `not: {le: …}` both
+    /// passed a budget no one had written.
+    @Test(arguments: ["{gt: [$facts.budget, 1000]}", "{not: {le: [$facts.budget, 1000]}}", "{eq: [$facts.budget, $facts.budget]}", "{gt: [$facts.budget, \"1000\"]}"])
+    func notANumberIsARuleErrorNeverASilentAnswer(violation: String) throws {
+        let findings = try Self.findings("violation: \(violation)", facts: "{budget: .nan}")
+        #expect(findings.map(\.rule) == ["rule-error"], "\(findings.map(\.message.en))")
+        #expect(findings.first?.message.en.contains(".nan (not a number)") == true)
+        #expect(try Self.findings("violation: \(violation)", facts: "{budget: 500}").allSatisfy { $0.rule != "rule-error" })
+    }
+
     @Test func aWhenThatIsNoBooleanIsARuleErrorToo() throws {
         let findings = try Self.findings("when: $facts.flag\nviolation: true", facts: "{flag: 1}")
         #expect(findings.map(\.rule) == ["rule-error"])
