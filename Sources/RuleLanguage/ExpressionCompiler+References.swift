@@ -34,6 +34,7 @@ extension ExpressionCompiler {
         } else if let index = definitions[head] {
             root = .definition(index)
             type = definitionTypes[head] ?? .other
+            noteRead(ofDefinition: index)
         } else {
             switch head {
             case "record": root = .record

@@ -44,6 +44,13 @@ struct ExpressionCompiler {
     var definitionsBelow: Set<String> = []
     /// For each let slot, the loop slots it reads (directly or through other lets).
     var letLoopDependencies: [Int: Set<Int>] = [:]
+    /// For each let slot, and each shared definition by its number, how deep evaluating it may
+    /// go: its nesting, and that of the lets and definitions it reads, one inside another (see
+    /// `ExpressionCompiler.maxEvaluationDepth`).
+    var letDepths: [Int: Int] = [:]
+    var definitionDepths: [Int: Int] = [:]
+    /// The deepest let or definition read since the last `resetReadLoopSlots()`.
+    private(set) var deepestRead = 0
     /// The loop slots read since the last `resetReadLoopSlots()`.
     private(set) var readLoopSlots: Set<Int> = []
     private(set) var readsRegistry = false
@@ -110,12 +117,38 @@ struct ExpressionCompiler {
         return slot
     }
 
-    mutating func resetReadLoopSlots() { readLoopSlots = [] }
+    mutating func resetReadLoopSlots() {
+        readLoopSlots = []
+        deepestRead = 0
+    }
 
     /// Notes that a slot is read: a loop slot, or a let that depends on loop slots.
     mutating func noteRead(ofSlot slot: Int) {
         if loopSlots.contains(slot) { readLoopSlots.insert(slot) }
         readLoopSlots.formUnion(letLoopDependencies[slot] ?? [])
+        deepestRead = max(deepestRead, letDepths[slot] ?? 0)
+    }
+
+    /// Notes that a shared definition is read.
+    mutating func noteRead(ofDefinition index: Int) {
+        deepestRead = max(deepestRead, definitionDepths[index] ?? 0)
+    }
+
+    /// How deep evaluating a let or a definition may go, each nested level of an expression and
+    /// each let or definition read inside another counting one. A let or definition is evaluated
+    /// when it is first read, inside the expression reading it: a chain of 50,000 lets, each
+    /// reading the one before, overflowed the stack and the run ended with signal 11.
+    static let maxEvaluationDepth = 1_000
+
+    /// The depth of a let or definition whose expression is `node`, given what it read (call right
+    /// after compiling it), or nil with an error when it is deeper than `maxEvaluationDepth`.
+    mutating func evaluationDepth(of node: YAMLNode, named name: String, at key: YAMLNode) -> Int? {
+        let depth = deepestRead + node.nestingDepth
+        guard depth <= Self.maxEvaluationDepth else {
+            error(key, "'\(name)' reads lets or definitions nested more than \(Self.maxEvaluationDepth) levels deep, one inside another (each nested expression counting one); rules that deep cannot be evaluated: shorten the chain")
+            return nil
+        }
+        return depth
     }
 
     // MARK: Expressions

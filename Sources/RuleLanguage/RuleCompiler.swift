@@ -188,6 +188,7 @@ enum RuleCompiler {
                     let slot = compiler.declare(name, type: type)
                     if let types = compiler.stepTypes(of: expression) { compiler.slotStepTypes[slot] = types }
                     compiler.letLoopDependencies[slot] = compiler.readLoopSlots
+                    compiler.letDepths[slot] = compiler.evaluationDepth(of: pair.value, named: name, at: pair.key)
                     lets.append(Binding(name: name, slot: slot, expression: expression, dependsOnLoop: !compiler.readLoopSlots.isEmpty))
                 }
             } else {

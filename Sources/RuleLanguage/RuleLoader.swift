@@ -75,10 +75,11 @@ public enum RuleLoader {
         var definitionTypes: [String: StaticType] = [:]
         var definitionStepTypes: [Int: [String]] = [:]
         var definitionChecks: [DefinitionCheck] = []
+        var definitionDepths: [Int: Int] = [:]
         for (source, node) in documents where node["definitions"] != nil {
             compileDefinitions(
                 node, source: source, into: &definitions, index: &definitionIndex, types: &definitionTypes, stepTypes: &definitionStepTypes,
-                checks: &definitionChecks, diagnostics: &diagnostics)
+                depths: &definitionDepths, checks: &definitionChecks, diagnostics: &diagnostics)
         }
         var rules: [Rule] = []
         var readFields = Set(definitionChecks.flatMap(\.fieldReads))
@@ -106,6 +107,7 @@ public enum RuleLoader {
             var compiler = ExpressionCompiler(file: source.path, definitions: definitionIndex, seenCounter: seenCounter)
             compiler.definitionTypes = definitionTypes
             compiler.definitionStepTypes = definitionStepTypes
+            compiler.definitionDepths = definitionDepths
             if let rule = RuleCompiler.compile(node, source: source, vocabulary: vocabulary, compiler: &compiler) {
                 if let taken = idsByCase[rule.id.uppercased()], let other = ruleFiles[taken] {
                     let same = taken == rule.id ? "" : " as '\(taken)' (ids differing only in case are one id)"
@@ -219,7 +221,8 @@ public enum RuleLoader {
 
     private static func compileDefinitions(
         _ node: YAMLNode, source: RuleSource, into definitions: inout [Definition], index: inout [String: Int],
-        types: inout [String: StaticType], stepTypes: inout [Int: [String]], checks: inout [DefinitionCheck], diagnostics: inout [InputError]
+        types: inout [String: StaticType], stepTypes: inout [Int: [String]], depths: inout [Int: Int], checks: inout [DefinitionCheck],
+        diagnostics: inout [InputError]
     ) {
         var compiler = ExpressionCompiler(file: source.path, definitions: index, seenCounter: 0)
         for pair in node.mapping ?? [] where pair.key.scalar?.text != "definitions" {
@@ -251,7 +254,12 @@ public enum RuleLoader {
                 compiler.error(pair.key, "'\(name)' is already defined: it is a name of the rule language ($\(name))")
                 continue
             }
+            compiler.definitionDepths = depths
             let (compiled, type) = compiler.compileTyped(pair.value)
+            let depth = compiler.evaluationDepth(of: pair.value, named: name, at: pair.key)
+            // (The compiler's copy let go first, so the table grows in place, not copied for each definition.)
+            compiler.definitionDepths = [:]
+            depths[definitions.count] = depth
             types[name] = type
             checks.append(DefinitionCheck(file: source.path, expression: compiled, comparisons: compiler.codeComparisons, fieldReads: compiler.fieldReads))
             if let selected = compiler.stepTypes(of: compiled) { stepTypes[definitions.count] = selected }

@@ -122,6 +122,23 @@ public struct YAMLNode: Sendable {
         pairs.map(Array.init)
     }
 
+    /// How many collections deep the node goes: 1 for a scalar or an empty collection, one more
+    /// for each level of collections within it (an alias's node counted where it stands).
+    public var nestingDepth: Int {
+        var deepest = 1
+        var waiting = [(index, 1)]
+        while let (next, depth) = waiting.popLast() {
+            deepest = max(deepest, depth)
+            let entry = document.entries[next]
+            guard entry.kind != .scalar else { continue }
+            for place in Int(entry.first)..<Int(entry.first + entry.count) {
+                let child = Int(document.children[place])
+                if document.entries[child].kind != .scalar { waiting.append((child, depth + 1)) } else { deepest = max(deepest, depth + 1) }
+            }
+        }
+        return deepest
+    }
+
     /// The items, if this node is a sequence, read in place.
     @inlinable
     public var items: Children? {

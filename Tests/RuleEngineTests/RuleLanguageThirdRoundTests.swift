@@ -77,6 +77,24 @@ import YAMLTree
         #expect(try Self.findings("violation: \(violation)", facts: "{budget: 500}").allSatisfy { $0.rule != "rule-error" })
     }
 
+    /// A let is evaluated where it is first read, inside the expression reading it: a chain of
+    /// 50,000 lets overflowed the stack (signal 11, no message). One too deep is refused at load.
+    @Test func aChainOfLetsTooDeepToEvaluateIsRefusedWhereItLoads() throws {
+        func chain(_ count: Int) -> String {
+            "let:\n  a0: {exists: $facts.flag}\n" + (1..<count).map { "  a\($0): {not: $a\($0 - 1)}\n" }.joined() + "violation: $a\(count - 1)"
+        }
+        let error = try #require(Self.loadError(chain(600)))
+        #expect(error.contains("'a500' reads lets or definitions nested more than 1000 levels deep"), "\(error)")
+        // A chain within the bound is evaluated: 401 lets from `exists` (true) flip to false.
+        #expect(try Self.findings(chain(401), facts: "{flag: true}").count == 1)
+        #expect(try Self.findings(chain(400), facts: "{flag: true}").isEmpty)
+        // Shared definitions are held to the same bound.
+        let definitions = "definitions:\n  d0: {exists: $facts.flag}\n" + (1..<600).map { "  d\($0): {not: $d\($0 - 1)}\n" }.joined()
+        #expect {
+            _ = try BuiltinRules.load(extra: [("defs.yaml", definitions)])
+        } throws: { "\($0)".contains("'d500' reads lets or definitions nested more than 1000 levels deep") }
+    }
+
     @Test func aWhenThatIsNoBooleanIsARuleErrorToo() throws {
         let findings = try Self.findings("when: $facts.flag\nviolation: true", facts: "{flag: 1}")
         #expect(findings.map(\.rule) == ["rule-error"])
