@@ -84,6 +84,12 @@ struct RecordReader {
                 at: idNode)
             id = written.clipped(to: RecordFormat.maxIDLength)
         }
+        if let written = id, let idNode = document["id"], let hidden = Self.unseenCharacter(in: written) {
+            add(.record,
+                zh: "id“\(written.clipped(to: 60).onOneLine)”中含有看不见的字符 \(hidden)，与看起来相同的编号并不相同（重复编号因此无从发现）；请删除该字符",
+                en: "the id '\(written.clipped(to: 60).onOneLine)' holds a character that cannot be seen, \(hidden), so it differs from an id that looks the same (and a duplicate goes unnoticed); remove it",
+                at: idNode)
+        }
         var kind = requiredText("kind", in: document, at: first)
         let title = requiredText("title", in: document, at: first)
         if let written = kind, let kindNode = document["kind"] {
@@ -138,6 +144,30 @@ struct RecordReader {
     }
 
     /// The id as written when it is not a valid one (a number), so reports can still name the record.
+    /// The first character of an id that cannot be seen, named by its code point (`U+200B`), or
+    /// nil: a control, format or default-ignorable character (a zero-width space, a bidirectional
+    /// control, a soft hyphen, a Hangul filler), a line or paragraph separator, or white space
+    /// at either end. `SQ-1` and `SQ-1` followed by a zero-width space were two ids that printed
+    /// the same, one failed and one passed, and no duplicate was found.
+    static func unseenCharacter(in id: String) -> String? {
+        // Most ids are printable ASCII with no space at either end: passed by their bytes.
+        let utf8 = id.utf8
+        if utf8.allSatisfy({ (0x21...0x7E).contains($0) || $0 == 0x20 }), utf8.first != 0x20, utf8.last != 0x20 { return nil }
+        let scalars = Array(id.unicodeScalars)
+        for (place, scalar) in scalars.enumerated() {
+            let properties = scalar.properties
+            let unseen: Bool = switch properties.generalCategory {
+            case .control, .format, .lineSeparator, .paragraphSeparator, .unassigned, .privateUse, .surrogate: true
+            default: properties.isDefaultIgnorableCodePoint || ((place == 0 || place == scalars.count - 1) && properties.isWhitespace)
+            }
+            if unseen {
+                let hex = String(scalar.value, radix: 16, uppercase: true)
+                return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+            }
+        }
+        return nil
+    }
+
     private func displayedID(_ document: BorrowedNode) -> String {
         guard let text = document["id"]?.scalar?.text, document["id"]?.coreValue != .null else { return "" }
         return text

@@ -10,17 +10,29 @@ enum Escaping {
         XMLEscaping.isXMLCharacter(scalar)
     }
 
-    /// Text for XML character data or (with `attribute`) an attribute value (see `XMLEscaping`).
+    /// Text for XML character data or (with `attribute`) an attribute value (see `XMLEscaping`),
+    /// each bidirectional control and other hidden character (`isHidden`, but tab and line ends)
+    /// shown as `�`, as the text report shows it.
     static func xml(_ text: String, attribute: Bool = false) -> String {
-        XMLEscaping.text(text, attribute: attribute)
+        XMLEscaping.text(showingHidden(text), attribute: attribute)
     }
 
-    /// Text for HTML content or a quoted attribute value: escapes `&`, `<`, `>`, `"`, `'`; drops
-    /// the characters XML forbids and the C1 controls (U+007F–U+009F), which HTML parsers reject.
+    /// The text with each hidden character but tab and line ends (`isHiddenControl`) as `�`: a
+    /// bidirectional override in a record's id (`\u{202E}1-QS`) showed as `SQ-1` in an HTML
+    /// checklist or a JUnit viewer, where the text report showed `�`.
+    static func showingHidden(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: isHiddenControl) else { return text }
+        return String(String.UnicodeScalarView(text.unicodeScalars.map { isHiddenControl($0) ? "\u{FFFD}" : $0 }))
+    }
+
+    /// Text for HTML content or a quoted attribute value: escapes `&`, `<`, `>`, `"`, `'`; shows
+    /// bidirectional controls and other hidden characters as `�` (`showingHidden`), which drops
+    /// nothing a reader needs (the characters XML forbids and the C1 controls, which HTML parsers
+    /// reject, become `�` too).
     static func html(_ text: String) -> String {
         var result = ""
         result.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars where isXMLCharacter(scalar) && !(0x7F...0x9F).contains(scalar.value) {
+        for scalar in showingHidden(text).unicodeScalars where isXMLCharacter(scalar) && !(0x7F...0x9F).contains(scalar.value) {
             switch scalar {
             case "&": result += "&amp;"
             case "<": result += "&lt;"

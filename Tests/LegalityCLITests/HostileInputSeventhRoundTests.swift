@@ -57,4 +57,35 @@ import Testing
         let result = try CLIRunner.run(["check", "--as-of", "2024-12-31", "--format", "json", "."], in: folder)
         #expect(try Self.rules(result) == ["MAD-002"], "\(result.stdout)")
     }
+
+    /// `SQ-1` and `SQ-1` with a zero-width space printed the same: one failed, one passed, and no
+    /// duplicate was found. An id holding a character no one can see is REC-001 naming it.
+    @Test(arguments: [("SQ-1\\u200B", "U+200B"), ("\\u202E1-QS", "U+202E"), ("SQ-1 ", "U+0020"), ("SQ\\u00AD-1", "U+00AD"), ("SQ-\\u31641", "U+3164")])
+    func anIdHoldingACharacterNoOneCanSeeIsSaid(id: String, named: String) throws {
+        let record = Fixtures.compliant.replacingOccurrences(of: "id: T-2024-001", with: "id: \"\(id)\"")
+        let folder = try CLIRunner.folder(["a.yaml": record, "registry.yaml": Fixtures.registry])
+        let result = try CLIRunner.run(["check", "--as-of", "2024-12-31", "--format", "json", "a.yaml"], in: folder)
+        let findings = try #require(try CLIRunner.json(result.stdout)["findings"] as? [[String: Any]])
+        #expect(findings.map { $0["rule"] as? String } == ["REC-001"], "\(result.stdout)")
+        #expect((findings.first?["message"] as? String)?.contains("看不见的字符 \(named)") == true)
+        #expect(result.status == 1)
+        // Ids of Chinese, spaces inside and punctuation are ids like any other.
+        let plain = Fixtures.compliant.replacingOccurrences(of: "id: T-2024-001", with: "id: 石桥镇 2024 第1号")
+        try Data(plain.utf8).write(to: folder.appendingPathComponent("b.yaml"))
+        let clean = try CLIRunner.run(["check", "--as-of", "2024-12-31", "--format", "json", "b.yaml"], in: folder)
+        #expect(try Self.rules(clean).isEmpty, "\(clean.stdout)")
+    }
+
+    /// A bidirectional override in a record's text reordered what an HTML checklist or a JUnit
+    /// viewer showed (`\u{202E}1-QS` read as `SQ-1`); the text report showed `�`, and now so do they.
+    @Test func bidirectionalControlsShowAsReplacementCharactersInHTMLAndJUnit() throws {
+        let record = Fixtures.lateReview.replacingOccurrences(of: "title: 某镇老旧小区改造方案", with: "title: \"改造\\u202E方案\"")
+        let folder = try CLIRunner.folder(["a.yaml": record, "registry.yaml": Fixtures.registry])
+        for format in ["html", "junit"] {
+            let result = try CLIRunner.run(["check", "--as-of", "2024-12-31", "--format", format, "a.yaml"], in: folder)
+            #expect(!result.stdout.unicodeScalars.contains("\u{202E}"), "\(format)")
+        }
+        let gate = try CLIRunner.run(["gate", "--meeting", "2024-03-20", "--format", "html", "a.yaml"], in: folder)
+        #expect(!gate.stdout.unicodeScalars.contains("\u{202E}") && gate.stdout.contains("改造\u{FFFD}方案"))
+    }
 }

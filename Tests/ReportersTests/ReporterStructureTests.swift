@@ -256,13 +256,13 @@ import YAMLTree
         #expect(failures.map { $0.attributes["message"] ?? "" } == ["REC-000: 记录文件无法解析", "TST-001: 合法性审查晚于集体讨论"])
     }
 
-    @Test func junitEscapesMarkupAndDropsForbiddenCharacters() throws {
+    @Test func junitEscapesMarkupAndShowsHiddenCharacters() throws {
         let xml = JUnitReporter.render(Sample.report(.zh))
         #expect(!xml.unicodeScalars.contains("\u{7}"))
-        #expect(xml.contains("&quot;先开会后审查&quot; &lt;违规&gt; &amp; 未补正, 见甲|乙\n第二行结束"))
+        #expect(xml.contains("&quot;先开会后审查&quot; &lt;违规&gt; &amp; 未补正, 见甲|乙\n第二行\u{FFFD}结束"))
         let (ok, collector, _) = parseXML(xml)
         #expect(ok)
-        #expect(collector.text["failure"]?.contains("\"先开会后审查\" <违规> & 未补正, 见甲|乙\n第二行结束") == true)
+        #expect(collector.text["failure"]?.contains("\"先开会后审查\" <违规> & 未补正, 见甲|乙\n第二行\u{FFFD}结束") == true)
         #expect(collector.text["failure"]?.contains("位置：\(Sample.mainFile):14:5") == true)
         #expect(collector.text["failure"]?.contains("依据：《重大行政决策程序暂行条例》第二十五条") == true)
     }
@@ -313,7 +313,7 @@ import YAMLTree
 
     @Test func htmlEscapesEveryText() throws {
         let html = HTMLReporter.render(Sample.report(.zh))
-        #expect(html.contains("&quot;先开会后审查&quot; &lt;违规&gt; &amp; 未补正, 见甲|乙\n第二行结束"))
+        #expect(html.contains("&quot;先开会后审查&quot; &lt;违规&gt; &amp; 未补正, 见甲|乙\n第二行\u{FFFD}结束"))
         #expect(html.contains("公开说明含 &quot;引号&quot;、&lt;尖括号&gt; &amp; 符号"))
         #expect(!html.contains("<违规>"))
         #expect(!html.unicodeScalars.contains("\u{7}"))
