@@ -64,6 +64,9 @@ public struct Registry: Sendable {
     private var idsByName: [String: [String]] = [:]
     /// Who each numbered certificate is registered to, by its type and number.
     private var holders: [String: String] = [:]
+    /// The people by their ids and names shortened by a character, for `person(resembling:)` in a
+    /// large registry (made by `prepareForSearches()`).
+    private var resemblance: ResemblanceIndex?
 
     /// Creates a registry.
     public init(people: [Person] = []) {
@@ -107,10 +110,27 @@ public struct Registry: Sendable {
     public func person(resembling text: String) -> Person? {
         let wanted = Vocabulary.trimmed(text)
         guard wanted.count >= 2, people[wanted] == nil, person(named: wanted) == nil else { return nil }
-        return onlyPerson { id, name in
+        func resembles(_ id: String, _ name: String?) -> Bool {
             Suggestion.areOneEditApart(id, wanted) || name.map { Suggestion.areOneEditApart(Vocabulary.trimmed($0), wanted) } == true
         }
+        guard let resemblance else { return onlyPerson(resembles) }
+        var match: Person?
+        for id in resemblance.candidates(for: wanted) {
+            guard let person = people[id], resembles(person.id, person.name) else { continue }
+            guard match == nil else { return nil }
+            match = person
+        }
+        return match
     }
+
+    /// Makes searches for a person resembling a text (`person(resembling:)`) look at the few people
+    /// it may resemble, in a registry large enough for that to matter; call once every person is added.
+    public mutating func prepareForSearches() {
+        resemblance = count >= ResemblanceIndex.smallestIndexed ? ResemblanceIndex(people: people.values) : nil
+    }
+
+    /// Whether `person(resembling:)` looks at the few people a text may resemble (a large registry).
+    public var isIndexedForSearches: Bool { resemblance != nil }
 
     /// The one person whose id and name pass `test`; nil when none or several do. People are read
     /// in place, their ids and names compared without a copy of any person or a list of matches:
@@ -256,6 +276,7 @@ public enum RegistryLoader {
 extension Registry {
     /// Adds a person whose id is not yet registered.
     mutating func add(_ person: Person) {
+        resemblance = nil
         people[person.id] = person
         if let name = person.name.map(Vocabulary.trimmed), !name.isEmpty { idsByName[name, default: []].append(person.id) }
         for certificate in person.certificates {

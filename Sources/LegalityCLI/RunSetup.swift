@@ -171,6 +171,7 @@ enum RunSetup {
                 try RegistryLoader.add(document, file: file, to: &registry, asked: asked)
             }
         }
+        registry.prepareForSearches()
         return registry
     }
 

@@ -241,11 +241,13 @@ final class Evaluator {
     /// Whether the registry may be searched once more for this record (the first
     /// `mostRegistrySearches` times), spending a step for every `peoplePerStep` people: a record
     /// naming thousands of unknown people asked for a likely person of each, and its rule ran for
-    /// minutes within one step each. Past that, a search finds no one (a hint is left out).
+    /// minutes within one step each. Past that, a search finds no one (a hint is left out). (A
+    /// large registry is indexed for these searches, `Registry.prepareForSearches`: one looks at
+    /// a few people, and costs a step.)
     func spendSearching(_ registry: Registry) -> Bool {
         guard registrySearches < Self.mostRegistrySearches else { return false }
         registrySearches += 1
-        return spend(registry.count / Self.peoplePerStep)
+        return spend(registry.isIndexedForSearches ? 1 : registry.count / Self.peoplePerStep)
     }
 
     /// The registry searches one record's evaluation may make.
