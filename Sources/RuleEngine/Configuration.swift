@@ -202,6 +202,8 @@ public struct Configuration: Sendable {
         }
     }
 
-    /// The largest whole number a parameter of counts takes (some 270 years of days).
-    static let mostWholeParameter = 100_000.0
+    /// The largest whole number a parameter of counts takes: the most days date arithmetic
+    /// counts (100 years; 100,000 was taken here, and every record then met a rule-error blamed
+    /// on the record).
+    static let mostWholeParameter = Double(Evaluator.mostDays)
 }
