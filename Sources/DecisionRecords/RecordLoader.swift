@@ -84,7 +84,7 @@ struct RecordReader {
                 at: idNode)
             id = written.clipped(to: RecordFormat.maxIDLength)
         }
-        if let written = id, let idNode = document["id"], let hidden = Self.unseenCharacter(in: written) {
+        if let written = id, let hidden = Self.unseenCharacter(in: written), let idNode = document["id"] {
             add(.record,
                 zh: "id“\(written.clipped(to: 60).onOneLine)”中含有看不见的字符 \(hidden)，与看起来相同的编号并不相同（重复编号因此无从发现）；请删除该字符",
                 en: "the id '\(written.clipped(to: 60).onOneLine)' holds a character that cannot be seen, \(hidden), so it differs from an id that looks the same (and a duplicate goes unnoticed); remove it",
@@ -150,9 +150,14 @@ struct RecordReader {
     /// at either end. `SQ-1` and `SQ-1` followed by a zero-width space were two ids that printed
     /// the same, one failed and one passed, and no duplicate was found.
     static func unseenCharacter(in id: String) -> String? {
-        // Most ids are printable ASCII with no space at either end: passed by their bytes.
-        let utf8 = id.utf8
-        if utf8.allSatisfy({ (0x21...0x7E).contains($0) || $0 == 0x20 }), utf8.first != 0x20, utf8.last != 0x20 { return nil }
+        // Most ids are printable ASCII with no space at either end: passed by their bytes, in place.
+        var id = id
+        let plain = id.withUTF8 { bytes in
+            guard let first = bytes.first, let last = bytes.last, first != 0x20, last != 0x20 else { return false }
+            for byte in bytes where byte < 0x20 || byte > 0x7E { return false }
+            return true
+        }
+        if plain { return nil }
         let scalars = Array(id.unicodeScalars)
         for (place, scalar) in scalars.enumerated() {
             let properties = scalar.properties

@@ -90,7 +90,11 @@ enum Discovery {
 
     /// Whether a file name ends in a record extension, in any case (`.YAML` too).
     static func hasRecordExtension(_ name: String) -> Bool {
-        recordExtensions.contains { name.hasSuffixIgnoringCase($0) }
+        // Asked of every file a search finds: only the extensions ending in the name's last letter
+        // are compared (most names end in `l`, `.yaml`).
+        guard let last = name.utf8.last.map({ $0 | 0x20 }) else { return false }
+        if last == UInt8(ascii: "l") { return name.hasSuffixIgnoringCase(".yaml") || name.hasSuffixIgnoringCase(".yml") }
+        return recordExtensions.contains { $0.utf8.last == last && name.hasSuffixIgnoringCase($0) }
     }
 
     /// Files a folder search never reads as records: JSON Schemas, and legality's own reports

@@ -26,12 +26,17 @@ enum LedgerInput {
     ]
 
     static func isLedger(_ file: String) -> Bool {
-        extensions.contains { file.hasSuffixIgnoringCase($0) }
+        // Asked of every file: a record's name (`.yaml`) is told by its last letter.
+        guard let last = file.utf8.last.map({ $0 | 0x20 }), last == UInt8(ascii: "x") || last == UInt8(ascii: "m") || last == UInt8(ascii: "v") else { return false }
+        return extensions.contains { file.hasSuffixIgnoringCase($0) }
     }
 
     /// What a spreadsheet of a format legality cannot read is, or nil for any other file.
     static func unreadableFormat(of file: String) -> (zh: String, en: String)? {
-        unreadableFormats.first { file.hasSuffixIgnoringCase($0.extension) }.map { ($0.zh, $0.en) }
+        // Asked of every file: a record's name (`.yaml`, `.json`) is told by its last letter,
+        // which none of these formats' names end in.
+        guard let last = file.utf8.last.map({ $0 | 0x20 }), last == UInt8(ascii: "s") || last == UInt8(ascii: "b") || last == UInt8(ascii: "t") else { return nil }
+        return unreadableFormats.first { file.hasSuffixIgnoringCase($0.extension) }.map { ($0.zh, $0.en) }
     }
 
     /// Whether a file is a spreadsheet, read or not: never a registry.
