@@ -143,11 +143,11 @@ struct RecordReader {
             problems: problems, stepsOfUnreadableType: stepsOfUnreadableType)
     }
 
-    /// The id as written when it is not a valid one (a number), so reports can still name the record.
     /// The first character of an id that cannot be seen, named by its code point (`U+200B`), or
     /// nil: a control, format or default-ignorable character (a zero-width space, a bidirectional
-    /// control, a soft hyphen, a Hangul filler), a line or paragraph separator, or white space
-    /// at either end. `SQ-1` and `SQ-1` followed by a zero-width space were two ids that printed
+    /// control, a soft hyphen, a Hangul filler), a line or paragraph separator, a space other than
+    /// the ASCII and the ideographic one (a no-break space prints as a space), or white space at
+    /// either end. (A private-use character is a character an office made, 造字, and is seen.) `SQ-1` and `SQ-1` followed by a zero-width space were two ids that printed
     /// the same, one failed and one passed, and no duplicate was found.
     static func unseenCharacter(in id: String) -> String? {
         // Most ids are printable ASCII with no space at either end: passed by their bytes, in place.
@@ -162,7 +162,8 @@ struct RecordReader {
         for (place, scalar) in scalars.enumerated() {
             let properties = scalar.properties
             let unseen: Bool = switch properties.generalCategory {
-            case .control, .format, .lineSeparator, .paragraphSeparator, .unassigned, .privateUse, .surrogate: true
+            case .control, .format, .lineSeparator, .paragraphSeparator, .unassigned, .surrogate: true
+            case .spaceSeparator: scalar != " " && scalar != "\u{3000}" || place == 0 || place == scalars.count - 1
             default: properties.isDefaultIgnorableCodePoint || ((place == 0 || place == scalars.count - 1) && properties.isWhitespace)
             }
             if unseen {
@@ -173,6 +174,7 @@ struct RecordReader {
         return nil
     }
 
+    /// The id as written when it is not a valid one (a number), so reports can still name the record.
     private func displayedID(_ document: BorrowedNode) -> String {
         guard let text = document["id"]?.scalar?.text, document["id"]?.coreValue != .null else { return "" }
         return text

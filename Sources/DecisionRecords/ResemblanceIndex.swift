@@ -16,6 +16,11 @@ struct ResemblanceIndex: Sendable {
     /// The registries worth an index: a smaller one is searched person by person as fast.
     static let smallestIndexed = 500
 
+    /// The longest text, in bytes, indexed or searched for: each shortening is a copy, so a text
+    /// costs the square of its length (a name of 160 KB took seconds to index and to search for),
+    /// and no id or name of a person is that long.
+    static let longestText = 64
+
     init(people: some Sequence<Person>) {
         var entries: [(hash: Int, owner: Int32)] = []
         var buffer: [UInt8] = []
@@ -24,7 +29,7 @@ struct ResemblanceIndex: Sendable {
             ids.append(person.id)
             var texts = [person.id]
             if let name = person.name.map(Vocabulary.trimmed), !name.isEmpty, name != person.id { texts.append(name) }
-            for text in texts {
+            for text in texts where text.utf8.count <= Self.longestText {
                 Self.eachShortening(of: text, buffer: &buffer) { entries.append(($0, owner)) }
             }
         }
@@ -34,8 +39,9 @@ struct ResemblanceIndex: Sendable {
     }
 
     /// The ids of the people whose id or name may be one edit from `text`, each once, in the
-    /// registry's order.
+    /// registry's order (none for a text longer than `longestText`).
     func candidates(for text: String) -> [String] {
+        guard text.utf8.count <= Self.longestText else { return [] }
         var found: Set<Int32> = []
         var buffer: [UInt8] = []
         Self.eachShortening(of: text, buffer: &buffer) { hash in

@@ -35,15 +35,16 @@ public enum CSVTableReader {
             }
             bytes = converted
         }
+        // Zero bytes, which no text in UTF-8 or GB18030 holds, but UTF-16 does for every ASCII
+        // character (the commas, the digits of dates): UTF-16 without its byte-order mark. (Asked
+        // first: such a file is often valid GB18030, or UTF-8, of nonsense.)
+        if bytes.count >= 4, bytes.count(where: { $0 == 0 }) * 10 >= bytes.count {
+            throw LedgerError(
+                chinese: "CSV 文件像是没有字节顺序标记的 UTF-16 编码，无法确定其字节顺序；请用 WPS 或 Excel 另存为“CSV UTF-8”",
+                english: "the CSV file looks like UTF-16 without a byte-order mark, whose byte order cannot be told; save it as CSV UTF-8")
+        }
         if !YAMLParser.isValidUTF8(bytes) {
             guard let converted = convert(bytes, from: "GB18030") else {
-                // Zero bytes, which no text in UTF-8 or GB18030 holds, but UTF-16 does for every
-                // ASCII character (the commas, the digits of dates): UTF-16 without its byte-order mark.
-                if bytes.count >= 4, bytes.count(where: { $0 == 0 }) * 10 >= bytes.count {
-                    throw LedgerError(
-                        chinese: "CSV 文件像是没有字节顺序标记的 UTF-16 编码，无法确定其字节顺序；请用 WPS 或 Excel 另存为“CSV UTF-8”",
-                        english: "the CSV file looks like UTF-16 without a byte-order mark, whose byte order cannot be told; save it as CSV UTF-8")
-                }
                 throw LedgerError(
                     chinese: "CSV 文件既不是 UTF-8 也不是 GB18030 编码；请用 WPS 或 Excel 另存为“CSV UTF-8”",
                     english: "the CSV file is neither UTF-8 nor GB18030; save it as CSV UTF-8")
@@ -79,31 +80,35 @@ public enum CSVTableReader {
     }
 
     /// The separator of a CSV file's fields: a comma, or the tab or semicolon that a file saved as
-    /// "Unicode 文本" (tabs) or by a spreadsheet set up for another country (semicolons) uses,
-    /// whichever splits some one of its first lines (a title line, the header) into the most
-    /// fields. (Split at commas alone, such a file was one column, and its message spoke of the
-    /// mapping, not of the separator.)
+    /// "Unicode 文本" (tabs) or by a spreadsheet set up for another country (semicolons) uses:
+    /// whichever appears, outside quotes, on the most of its first 20 lines (a comma on as many).
+    /// A separator is on every line of a table, where a cell holding another (`甲;乙;丙`, a title
+    /// with commas) is on one. (Split at commas alone, such a file was one column, and its
+    /// message spoke of the mapping, not of the separator.)
     static func separator(of bytes: [UInt8]) -> UInt8 {
         let candidates: [UInt8] = [UInt8(ascii: ","), 0x09, UInt8(ascii: ";")]
-        var most = [Int](repeating: 0, count: candidates.count)
-        var counts = most
+        var lines = [Int](repeating: 0, count: candidates.count)
+        var onThisLine = [Bool](repeating: false, count: candidates.count)
         var quoted = false
-        var lines = 0
+        var counted = 0
+        func endLine() {
+            for index in candidates.indices where onThisLine[index] { lines[index] += 1 }
+            onThisLine = Array(repeating: false, count: candidates.count)
+            counted += 1
+        }
         for byte in bytes.prefix(64 << 10) {
             if byte == UInt8(ascii: "\"") { quoted.toggle() }
             guard !quoted else { continue }
             if byte == 0x0A {
-                for index in counts.indices { most[index] = max(most[index], counts[index]) }
-                counts = Array(repeating: 0, count: candidates.count)
-                lines += 1
-                if lines == 20 { break }
+                endLine()
+                if counted == 20 { break }
             } else if let index = candidates.firstIndex(of: byte) {
-                counts[index] += 1
+                onThisLine[index] = true
             }
         }
-        for index in counts.indices { most[index] = max(most[index], counts[index]) }
+        if counted < 20 { endLine() }
         // A comma wins a tie, and any file with no tab or semicolon.
-        guard let best = most.indices.max(by: { most[$0] < most[$1] || (most[$0] == most[$1] && $0 > $1) }) else { return candidates[0] }
+        guard let best = lines.indices.max(by: { lines[$0] < lines[$1] || (lines[$0] == lines[$1] && $0 > $1) }) else { return candidates[0] }
         return candidates[best]
     }
 

@@ -299,9 +299,10 @@ public enum LedgerConverter {
                 uncomputed.append(column)
                 continue
             }
-            let text = cell.text.trimmingSpaces
-            guard !text.isEmpty else { continue }
             let isText = textFields.contains(spec.field.name)
+            // A number shown through a format of text (`50000元`) is the number, but in a text field (an id).
+            let text = (isText ? cell.text : cell.stored ?? cell.text).trimmingSpaces
+            guard !text.isEmpty else { continue }
             let isPeople = peopleFields.contains(spec.field.name)
             func resolve(_ name: String) -> String { isPeople ? (person(name) ?? name) : name }
             let value: Draft.Value

@@ -5,6 +5,10 @@ public struct LedgerCell: Sendable, Hashable {
     /// The cell holds a formula whose value was never computed (saved by a program that does not
     /// calculate), so its value is unknown.
     public var formulaWithoutValue = false
+    /// The number the cell stores, when its format shows it as other text (`7` shown as
+    /// `SQ-JC-2025-007`, `50000` as `50000元`): a text field (an id) reads what is shown, any
+    /// other field (an amount) the number.
+    public var stored: String?
 
     /// Creates a cell.
     public init(_ text: String, formulaWithoutValue: Bool = false) {

@@ -175,10 +175,13 @@ struct SheetReader {
             if styles.dates.contains(cell.style), let serial = Double(cell.value), let day = WorkbookReader.day(serial: serial, date1904: date1904),
                day >= WorkbookReader.earliestLedgerDay {
                 text = day.description
-            } else if let format = styles.numbers[cell.style], let shown = format.text(of: cell.value) {
+            } else if let format = styles.numbers[cell.style], let shown = format.text(of: cell.value), shown != cell.value {
                 // A whole number is read as its format shows it (`SQ-JC-2025-007`, `007`), not as
-                // the bare number stored (`7`), which no one in the office reads as the id.
-                text = shown
+                // the bare number stored (`7`), which no one in the office reads as the id; the
+                // number is kept for fields of numbers.
+                var shownCell = LedgerCell(shown)
+                shownCell.stored = cell.value
+                return shownCell
             } else {
                 text = cell.value
             }

@@ -124,6 +124,8 @@ enum LedgerInput {
                         check(row, layout)
                         return true
                     }
+                    // A report's own header row is no ledger's, whatever layout would take it.
+                    if isOwnReport, ReportSniffer.isOwnHeader(row) { return true }
                     head.append(row)
                     guard head.count >= LedgerConverter.headerSearchRows else { return true }
                     if case .matched = decide() { return true }
@@ -163,7 +165,15 @@ enum LedgerInput {
             }
         }
         if !matchedAny {
-            if !isOwnReport { fail(LedgerProblems.noLayout(limits.ledgerMappings)) }
+            guard !isOwnReport else {
+                // Said, not a finding: named on the command line (a hook naming every changed
+                // CSV file), a report was checked as "0 records" without a word.
+                FileSystem.writeStandardError(Interface.text(
+                    "legality：\(file)：这是 legality 写出的报告，其中没有台账，未作为记录检查\n",
+                    "legality: \(file): a report legality wrote, holding no ledger; not checked as records\n"))
+                return
+            }
+            fail(LedgerProblems.noLayout(limits.ledgerMappings))
         } else if rowsRead == 0, !failedAny {
             // A ledger of its header alone holds no record: said, not a finding (an emptied ledger
             // passed as "0 records checked" without a word; as a finding, the template `init

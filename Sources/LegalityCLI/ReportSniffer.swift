@@ -1,4 +1,5 @@
 import DecisionRecords
+import Ledgers
 import Reporters
 import YAMLTree
 
@@ -11,6 +12,14 @@ enum ReportSniffer {
         let bytes = prefix.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(prefix.dropFirst(3)) : prefix
         guard let end = bytes.firstIndex(where: { $0 == 0x0D || $0 == 0x0A }) else { return false }
         return ownCSVHeaders.contains(String(decoding: bytes[..<end], as: UTF8.self))
+    }
+
+    /// Whether a row of a ledger is the header row of a legality report or audit table (its
+    /// cells from the first, joined by commas), which is never a ledger's header, whatever
+    /// mapping an office gives (one of 编号 and 标题 took the audit's records table for a ledger).
+    static func isOwnHeader(_ row: LedgerRow) -> Bool {
+        guard let last = row.cells.keys.max(), last <= 64 else { return false }
+        return ownCSVHeaders.contains((1...last).map { row.cells[$0]?.text ?? "" }.joined(separator: ","))
     }
 
     /// The header rows legality writes in CSV: the check report and every audit table.

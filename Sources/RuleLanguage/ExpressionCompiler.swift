@@ -141,12 +141,12 @@ struct ExpressionCompiler {
     static let maxEvaluationDepth = 1_000
 
     /// The depth of a let or definition whose expression is `node`, given what it read (call right
-    /// after compiling it), or nil with an error when it is deeper than `maxEvaluationDepth`.
-    mutating func evaluationDepth(of node: YAMLNode, named name: String, at key: YAMLNode) -> Int? {
+    /// after compiling it), with an error when it is deeper than `maxEvaluationDepth` only for the
+    /// first so deep of a chain (the lets after it read its depth, and are deeper still).
+    mutating func evaluationDepth(of node: YAMLNode, named name: String, at key: YAMLNode) -> Int {
         let depth = deepestRead + node.nestingDepth
-        guard depth <= Self.maxEvaluationDepth else {
+        if depth > Self.maxEvaluationDepth, deepestRead <= Self.maxEvaluationDepth {
             error(key, "'\(name)' reads lets or definitions nested more than \(Self.maxEvaluationDepth) levels deep, one inside another (each nested expression counting one); rules that deep cannot be evaluated: shorten the chain")
-            return nil
         }
         return depth
     }

@@ -121,7 +121,12 @@ struct TreeBuilder: ~Copyable {
         }
         if !stack.isEmpty { stack[stack.count - 1].nodeCount = innermostNodeCount }
         let isLabelled = parser.hasTagOrAnchor
-        if isLabelled { labels.append((parser.tag, parser.anchor)) }
+        if isLabelled {
+            let tag = parser.tag
+            // A collection tagged as a merge key is one too, as PyYAML reads it (`!!merge [a]:`).
+            if tag == Self.mergeTag { mayHaveMergeKeys = true }
+            labels.append((tag, parser.anchor))
+        }
         stack.append(Frame(isMapping: event.type == .mappingStart, isLabelled: isLabelled, start: event.start, firstChild: pending.count))
         innermostNodeCount = 1
     }
@@ -262,14 +267,14 @@ struct TreeBuilder: ~Copyable {
     /// The tag of a merge key.
     private static let mergeTag = "tag:yaml.org,2002:merge"
 
-    /// Whether a key is a merge key, as PyYAML reads one: a plain `<<` without a tag, or any
-    /// scalar tagged `!!merge` (a key `!!merge note:` merged its mapping into PyYAML's record and
-    /// was read here as a key `note`, whose facts no rule saw).
+    /// Whether a key is a merge key, as PyYAML reads one: a plain `<<` without a tag, or any key
+    /// tagged `!!merge`, a scalar or a collection (a key `!!merge note:` merged its mapping into
+    /// PyYAML's record and was read here as a key `note`, whose facts no rule saw).
     private func isMergeKey(_ key: Int32) -> Bool {
         // Asked of every key of every mapping: the tag and length are compared before the text.
         let entry = document.entry(key)
-        guard entry.kind == .scalar else { return false }
         guard entry.tag < 0 else { return document.tag(entry.tag) == Self.mergeTag }
+        guard entry.kind == .scalar else { return false }
         // (The entry holds the text's length: no text is made for the other keys.)
         return entry.style == .plain && entry.count == 2 && document.scalarText(key) == "<<"
     }

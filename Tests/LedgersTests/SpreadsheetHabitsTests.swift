@@ -56,6 +56,10 @@ import Testing
         ("编号;名称;结论\nA-1;\"甲,乙\";通过\n", ";", "甲,乙"),
         ("石桥镇台账\n编号\t名称\t结论\nA-1\t甲,乙\t通过\n", "\t", "甲,乙"),
         ("编号,名称,结论\nA-1,\"甲;乙\",通过\n", ",", "甲;乙"),
+        // A cell holding more of another separator than the line has of its own: the separator
+        // is the one on the most lines.
+        ("编号,名称,结论\nA-1,甲;乙;丙;丁;戊;己,通过\nA-2,庚,通过\n", ",", "庚"),
+        ("石桥镇, 2025 年台账\n编号\t名称\t结论\nA-1\t甲\t通过\n", "\t", "甲"),
     ])
     func theSeparatorIsTheOneThatSplitsTheLines(text: String, separator: String, name: String) throws {
         #expect(CSVTableReader.separator(of: Array(text.utf8)) == separator.utf8.first)
@@ -66,5 +70,15 @@ import Testing
 
     @Test func aFileOfOneColumnIsSplitAtCommas() {
         #expect(CSVTableReader.separator(of: Array("编号\n甲\n".utf8)) == UInt8(ascii: ","))
+    }
+
+    @Test func utf16WithoutAMarkIsNamedEvenWhenItReadsAsAnotherEncoding() {
+        // ASCII in UTF-16LE is valid UTF-8 (with zero bytes): it was read as a ledger of nonsense.
+        let bytes = Array("id,title\nA-1,x\n".utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+        #expect {
+            _ = try CSVTableReader.read(bytes, maxRows: .max)
+        } throws: { error in
+            (error as? LedgerError)?.chinese.contains("没有字节顺序标记的 UTF-16") == true
+        }
     }
 }

@@ -28,6 +28,26 @@ import Testing
         try FileManager.default.removeItem(at: reports.appendingPathComponent("a.yaml"))
         let only = try CLIRunner.run(["check", "--as-of", "2024-12-31", "."], in: reports)
         #expect(only.status == 0 && only.stdout.contains("检查了 0 条记录"), "\(only.stdout)")
+        #expect(only.stderr.contains("audit.csv: a report legality wrote, holding no ledger"), "\(only.stderr)")
+    }
+
+    /// An office's layout that takes a report's header (编号 and 标题 are the audit's records
+    /// table's) read legality's own report back as records: a report's header row is never a ledger's.
+    @Test func aReportsHeaderIsNoLedgerHeaderWhateverTheLayout() throws {
+        let mapping = """
+            ledger:
+              id: own-titles
+              name: {zh: 事项登记表, en: register of matters}
+              kind: other
+              columns:
+                - {header: [编号, id], field: id, required: true}
+                - {header: [标题, title], field: title, required: true}
+            """
+        let folder = try CLIRunner.folder(["a.yaml": Fixtures.compliant, "registry.yaml": Fixtures.registry, "layout.yaml": mapping])
+        #expect(try CLIRunner.run(["audit", "--from", "2024-01-01", "--to", "2024-12-31", "--format", "csv", "--table", "records", "--output", "records.csv", "a.yaml"], in: folder).status == 0)
+        let again = try CLIRunner.run(["check", "--as-of", "2024-12-31", "--format", "json", "--mapping", "layout.yaml", "a.yaml", "records.csv"], in: folder)
+        let records = try #require(try CLIRunner.json(again.stdout)["summary"] as? [String: Any])
+        #expect(records["records"] as? Int == 1, "\(again.stdout)")
     }
 
     /// A workbook naming legality as the program that wrote it was never read, even named.

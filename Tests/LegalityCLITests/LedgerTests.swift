@@ -126,6 +126,20 @@ import Testing
         #expect(findings.contains { $0["rule"] as? String == "REC-002" && $0["cell"] as? String == "S!A3" })
     }
 
+    /// A format of text around a number (`0"元"`) shows an amount, which stays a number: read as
+    /// the text `50000元`, a rule comparing the fine met a rule-error.
+    @Test func anAmountUnderAFormatOfTextIsStillANumber() throws {
+        let folder = try CLIRunner.folder([:])
+        try Self.workbook(rows: """
+            def n(ref, value): return '<c r="%s" s="2"><v>%s</v></c>' % (ref, value)
+            rows = '<row r="1">' + c("A1", "案件编号") + c("B1", "案件名称") + c("C1", "罚款金额") + c("D1", "立案日期") + '</row>'
+            rows += '<row r="2">' + n("A2", "7") + c("B2", "测试案件") + n("C2", "50000") + c("D2", "2025-03-03") + '</row>'
+            """, numberFormats: #"<numFmts count="1"><numFmt numFmtId="164" formatCode="&quot;ZF-&quot;000"/></numFmts>"#, in: folder)
+        let imported = try Self.imported("台账.xlsx", record: "ZF-007", in: folder)
+        #expect(imported.contains("fine_amount: 50000"), "\(imported)")
+        #expect(imported.contains("id: \"ZF-007\""), "\(imported)")
+    }
+
     @Test func aLedgerThatCannotBeReadIsNotAlsoSaidToBeEmpty() throws {
         let bytes = Data([0xFF, 0xFE]) + Data("编号,名称\n".utf8) + Data([0x00, 0xD8])
         let folder = try CLIRunner.folder([:])

@@ -38,6 +38,12 @@ struct MergeKeyTests {
         #expect(prefixed["facts"]?["major"]?.coreValue == .bool(true))
     }
 
+    @Test func aCollectionTaggedAsAMergeKeyIsOne() throws {
+        let root = try parseOne("facts: {!!merge [a]: {major: true}, urgent: false}\n")
+        #expect(root["facts"]?["major"]?.coreValue == .bool(true))
+        #expect(root["facts"]?.mapping?.count == 2)
+    }
+
     @Test func aKeyTaggedAsTextIsNoMergeKey() throws {
         let root = try parseOne("a: &a {x: 1}\nc: {!!str <<: *a}\n")
         #expect(root["c"]?["<<"] != nil)
