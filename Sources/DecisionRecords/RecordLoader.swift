@@ -164,7 +164,8 @@ struct RecordReader {
             let unseen: Bool = switch properties.generalCategory {
             case .control, .format, .lineSeparator, .paragraphSeparator, .unassigned, .surrogate: true
             case .spaceSeparator: scalar != " " && scalar != "\u{3000}" || place == 0 || place == scalars.count - 1
-            default: properties.isDefaultIgnorableCodePoint || ((place == 0 || place == scalars.count - 1) && properties.isWhitespace)
+            // (The braille blank U+2800 is a symbol that shows nothing.)
+            default: properties.isDefaultIgnorableCodePoint || scalar == "\u{2800}" || ((place == 0 || place == scalars.count - 1) && properties.isWhitespace)
             }
             if unseen {
                 let hex = String(scalar.value, radix: 16, uppercase: true)

@@ -25,6 +25,12 @@ public enum CSVTableReader {
     public static func rows(_ bytes: [UInt8], maxRows: Int, each: (LedgerRow) -> Bool) throws(LedgerError) {
         var bytes = bytes
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        // UTF-32 (rare, and its mark starts as UTF-16's does): said, not read as UTF-16 nonsense.
+        if bytes.starts(with: [0xFF, 0xFE, 0x00, 0x00]) || bytes.starts(with: [0x00, 0x00, 0xFE, 0xFF]) {
+            throw LedgerError(
+                chinese: "CSV 文件是 UTF-32 编码；请用 WPS 或 Excel 另存为“CSV UTF-8”",
+                english: "the CSV file is in UTF-32; save it as CSV UTF-8")
+        }
         // UTF-16 with its byte-order mark, as Excel saves "Unicode 文本" (refused as "neither UTF-8
         // nor GB18030", which the file named in its first two bytes).
         for (mark, encoding) in [([UInt8](arrayLiteral: 0xFF, 0xFE), "UTF-16LE"), ([0xFE, 0xFF], "UTF-16BE")] where bytes.starts(with: mark) {
@@ -141,7 +147,9 @@ public enum CSVTableReader {
             endField()
             if !cells.isEmpty {
                 count += 1
-                if !each(LedgerRow(number: row, cells: cells)) || count >= maxRows { stopped = true }
+                var line = LedgerRow(number: row, cells: cells)
+                line.fieldCount = column - 1
+                if !each(line) || count >= maxRows { stopped = true }
             }
             cells = [:]
             column = 1

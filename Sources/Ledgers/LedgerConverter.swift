@@ -12,6 +12,8 @@ public struct LedgerLayout: Sendable {
     public var columns: [Int: LedgerMapping.Column]
     /// Every header of the header row by column number (mapped or not).
     public var headers: [Int: String]
+    /// How many fields the header row of a CSV file has, empty ones included; nil for a workbook.
+    public var headerFieldCount: Int?
     /// Columns with a header that the mapping does not read, and why; a column of an ignored
     /// header (序号, 备注) is in neither this nor `columns`.
     public var unread: [Int: UnreadColumn]
@@ -38,6 +40,16 @@ public struct LedgerLayout: Sendable {
     /// as headers are compared (not merely under another name of the column).
     public func haveTheSameHeader(_ column: Int, _ other: Int) -> Bool {
         whyUnread(column) == .repeated(readColumn: other) && sameHeaderColumns.contains(column)
+    }
+
+    /// The first cell of a row of a CSV file to the right of the header's last column: the row
+    /// has more fields than the header, most likely from a comma left unquoted in a cell, which
+    /// moves every field after it one column on (the tail of 备注 read as 审查结论, and the
+    /// 不通过 written there passed unread as a cell without a header). Nil for a workbook, whose
+    /// columns cannot shift.
+    public func fieldBeyondHeader(in record: LedgerRecord, isCSV: Bool) -> Int? {
+        guard isCSV, let last = headerFieldCount ?? headers.keys.max() else { return nil }
+        return record.unread.filter { $0 > last && !(record.cells[$0]?.text.isBlankCell ?? true) }.min()
     }
 
     /// The cells of a row that contradict the cell read in their stead: a second column of one
@@ -195,7 +207,11 @@ public enum LedgerConverter {
                 }
             }
         }
-        if let best { return .matched(layout(best.mapping, headerRow: best.row, columns: best.columns, headers: best.headers)) }
+        if let best {
+            var matched = layout(best.mapping, headerRow: best.row, columns: best.columns, headers: best.headers)
+            matched.headerFieldCount = table.rows.first { $0.number == best.row }?.fieldCount
+            return .matched(matched)
+        }
         guard let closest else { return .none }
         let present = Set(closest.headers.values.map(normalized))
         let missing = closest.mapping.columns.filter { $0.required && !$0.headers.contains { present.contains(normalized($0)) } }

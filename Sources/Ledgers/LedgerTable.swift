@@ -23,6 +23,8 @@ public struct LedgerRow: Sendable {
     public var number: Int
     /// Its cells by column number (A = 1).
     public var cells: [Int: LedgerCell]
+    /// How many fields a line of a CSV file has, empty ones included; nil for a workbook's row.
+    public var fieldCount: Int?
 
     /// Creates a row.
     public init(number: Int, cells: [Int: LedgerCell]) {

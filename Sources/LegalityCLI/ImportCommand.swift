@@ -78,7 +78,9 @@ struct ImportCommand: ParsableCommand {
                     } + record.uncomputed.prefix(LedgerProblems.unreadCellsListed).map { column in
                         LedgerProblems.uncomputedFormula(
                             cell: CellReference.cell(row: record.row, column: column), header: layout.shownHeader(column) ?? "", notDone: LedgerProblems.rowNotImported)
-                    }
+                    } + (layout.fieldBeyondHeader(in: record, isCSV: table.sheet == nil).map { column in
+                        [LedgerProblems.fieldsBeyondHeader(record, column: column, headerColumns: layout.headerFieldCount ?? layout.headers.keys.max() ?? 0, notDone: LedgerProblems.rowNotImported)]
+                    } ?? [])
                     guard problems.isEmpty else {
                         let rowName = run.language == .zh ? place : "\(ledger)\(table.sheet.map { " (sheet \($0))" } ?? ""), row \(record.row)"
                         for message in problems {
@@ -158,7 +160,7 @@ struct ImportCommand: ParsableCommand {
         let bytes = try FileSystem.read(ledger)
         let tables: [LedgerTable]
         do {
-            tables = ledger.hasSuffixIgnoringCase(".csv") ? [try CSVTableReader.read(bytes, maxRows: .max)] : try WorkbookReader.read(bytes, maxRows: .max)
+            tables = LedgerInput.isText(ledger) ? [try CSVTableReader.read(bytes, maxRows: .max)] : try WorkbookReader.read(bytes, maxRows: .max)
         } catch {
             throw RunError(message: "\(ledger): \(error.english)", chinese: "\(ledger)：\(error.chinese)")
         }

@@ -10,9 +10,14 @@ import YAMLTree
 /// A workbook that cannot be read, or a sheet whose header lacks a required column, is one
 /// finding that the file cannot be read; the other sheets and files are still checked.
 enum LedgerInput {
-    /// Ledgers legality reads: workbooks of Office Open XML (a macro-enabled `.xlsm` is one too)
-    /// and CSV files.
-    static let extensions = [".xlsx", ".xlsm", ".csv"]
+    /// Ledgers legality reads: workbooks of Office Open XML (a macro-enabled `.xlsm` and the
+    /// templates `.xltx`, `.xltm` are too), and CSV and TSV files.
+    static let extensions = [".xlsx", ".xlsm", ".xltx", ".xltm", ".csv", ".tsv"]
+
+    /// Whether a ledger is a text file of fields (CSV, or TSV: separated by tabs), not a workbook.
+    static func isText(_ file: String) -> Bool {
+        file.hasSuffixIgnoringCase(".csv") || file.hasSuffixIgnoringCase(".tsv")
+    }
 
     /// Spreadsheets of formats legality cannot read, each with what it is: found in a folder or
     /// named, each is one finding saying how to save it, never passed over unsaid (a folder of
@@ -23,6 +28,8 @@ enum LedgerInput {
         (".ods", "OpenDocument 电子表格（.ods）", "an OpenDocument spreadsheet (.ods)"),
         (".et", "WPS 表格文件（.et）", "a WPS spreadsheet (.et)"),
         (".numbers", "Numbers 电子表格（.numbers）", "a Numbers spreadsheet (.numbers)"),
+        (".ett", "WPS 表格模板（.ett）", "a WPS spreadsheet template (.ett)"),
+        (".fods", "OpenDocument 平面电子表格（.fods）", "a flat OpenDocument spreadsheet (.fods)"),
     ]
 
     static func isLedger(_ file: String) -> Bool {
@@ -70,7 +77,7 @@ enum LedgerInput {
             fail(LocalizedText(zh: "无法读取文件：\(error.chinese ?? error.message)", en: "cannot read the file: \(error.message)"))
             return
         }
-        let isCSV = file.hasSuffixIgnoringCase(".csv")
+        let isCSV = isText(file)
         // More rows than the run's record
         // limit (and the header rows above the records) are read, so that the limit is reached and
         // said, never silently cut.
@@ -87,6 +94,11 @@ enum LedgerInput {
             return
         }
         let registry = engine.context.registries.registry(for: file)
+        // The columns' headers of every layout, for a file that looks like a report of legality's:
+        // one with a row naming such a column was a ledger below a report's header line, and is
+        // said when no layout takes it (it was passed over as a report).
+        let ledgerHeaders: Set<String> = isOwnReport ? Set(limits.ledgerMappings.flatMap { $0.columns.flatMap(\.headers) }) : []
+        var namesLedgerColumn = false
         var matchedAny = false
         // Whether a table could not be read to its end: its finding says so, and the ledger is not
         // also said to hold no record.
@@ -100,7 +112,7 @@ enum LedgerInput {
                 guard LedgerConverter.isRecord(row, layout: layout) else { return }
                 rowsRead += 1
                 let record = LedgerConverter.record(row, layout: layout, person: { registry?.person(named: $0)?.id })
-                emit(.document(outcome(of: record, sheet: sheet, layout: layout, file: file, engine: engine, keepRecords: keepRecords)))
+                emit(.document(outcome(of: record, sheet: sheet, layout: layout, isCSV: isCSV, file: file, engine: engine, keepRecords: keepRecords)))
             }
             func decide() -> LedgerMatch {
                 let decided = LedgerConverter.match(LedgerTable(sheet: sheet, rows: head), mappings: limits.ledgerMappings)
@@ -124,8 +136,12 @@ enum LedgerInput {
                         check(row, layout)
                         return true
                     }
-                    // A report's own header row is no ledger's, whatever layout would take it.
-                    if isOwnReport, ReportSniffer.isOwnHeader(row) { return true }
+                    // A report's own header row is no ledger's, whatever layout would take it; a
+                    // row naming a ledger's column (决策事项名称) is none of a report's.
+                    if isOwnReport {
+                        if ReportSniffer.isOwnHeader(row) { return true }
+                        if !namesLedgerColumn, row.cells.values.contains(where: { ledgerHeaders.contains(Vocabulary.trimmed($0.text)) }) { namesLedgerColumn = true }
+                    }
                     head.append(row)
                     guard head.count >= LedgerConverter.headerSearchRows else { return true }
                     if case .matched = decide() { return true }
@@ -165,7 +181,7 @@ enum LedgerInput {
             }
         }
         if !matchedAny {
-            guard !isOwnReport else {
+            guard !isOwnReport || namesLedgerColumn else {
                 // Said, not a finding: named on the command line (a hook naming every changed
                 // CSV file), a report was checked as "0 records" without a word.
                 FileSystem.writeStandardError(Interface.text(
@@ -202,9 +218,14 @@ enum LedgerInput {
 
     /// One row checked: loaded, with uncomputed formulas as problems, evaluated, its findings pointed at cells.
     private static func outcome(
-        of record: LedgerRecord, sheet: String?, layout: LedgerLayout, file: String, engine: Engine, keepRecords: Bool
+        of record: LedgerRecord, sheet: String?, layout: LedgerLayout, isCSV: Bool, file: String, engine: Engine, keepRecords: Bool
     ) -> RecordChecker.DocumentOutcome {
         var loaded = engine.load(record.node, file: file)
+        if let column = layout.fieldBeyondHeader(in: record, isCSV: isCSV) {
+            loaded.problems.append(RecordProblem(
+                code: .yaml, message: LedgerProblems.fieldsBeyondHeader(record, column: column, headerColumns: layout.headerFieldCount ?? layout.headers.keys.max() ?? 0),
+                position: SourcePosition(line: record.row, column: column)))
+        }
         for column in record.uncomputed {
             loaded.problems.append(RecordProblem(
                 code: .yaml,

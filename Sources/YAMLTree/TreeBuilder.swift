@@ -229,7 +229,14 @@ struct TreeBuilder: ~Copyable {
     /// mappings the earlier wins. Merged nodes keep their own positions.
     private func mergedPairs(_ members: UnsafeBufferPointer<Int32>) throws(YAMLError) -> [Int32]? {
         let keys = stride(from: members.startIndex, to: members.endIndex, by: 2)
-        guard keys.contains(where: { isMergeKey(members[$0]) }) else { return nil }
+        let mergeKeys = keys.filter { isMergeKey(members[$0]) }
+        guard !mergeKeys.isEmpty else { return nil }
+        // Two merge keys in one mapping (`<<` and `!!merge x`; two `<<` are a duplicate key): PyYAML
+        // lets the later win, where one key's list lets the earlier win; refused rather than read
+        // one way while the file's author, or another tool, reads it the other.
+        if mergeKeys.count > 1 {
+            throw error(.syntax, "a mapping holds \(mergeKeys.count) merge keys (<< or !!merge); write one '<<' with a list of the mappings to merge, the first of which wins", at: document.position(of: members[mergeKeys[1]]))
+        }
         var own: [Int32] = []
         var merged: [Int32] = []
         var mergedKeys: Set<String> = []

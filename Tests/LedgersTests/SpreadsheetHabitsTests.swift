@@ -15,18 +15,34 @@ import Testing
         ("\"X\"##0", "0", "X0"),
         ("\"SQ-\"000;\"负\"000;\"无\"", "0", "无"),
         ("\"SQ-\"000", "7.0", "SQ-007"),
+        // Colours, locales and conditions show nothing, a currency its symbol; `_x` a space.
+        ("[$-804]\"SQ-\"000", "1", "SQ-001"),
+        ("[Blue]\"SQ-\"000", "1", "SQ-001"),
+        ("[>=0]\"SQ-\"000", "1", "SQ-001"),
+        ("\"SQ-\"000_)", "1", "SQ-001 "),
+        ("[$¥-804]#,##0.00", "1234.5", "¥1,234.50"),
+        // Rounded as shown; thousands grouped; decimals, `#` decimals without trailing zeros.
+        ("\"SQ-\"000", "1.6", "SQ-002"),
+        ("\"SQ-\"#,##0", "1234567", "SQ-1,234,567"),
+        ("\"SQ-\"0.00", "1", "SQ-1.00"),
+        ("\"SQ-\"000.", "1", "SQ-001."),
+        ("0.0#", "2.5", "2.5"),
+        ("0.0#", "2.567", "2.57"),
+        // A negative number takes its section, or a minus sign.
+        ("\"SQ-\"000", "-1", "-SQ-001"),
+        ("\"SQ-\"000;\"负\"000", "-1", "负001"),
     ])
     func aWholeNumberReadsAsItsFormatShowsIt(code: String, stored: String, shown: String) throws {
         let format = try #require(NumberFormat(code: code))
         #expect(format.text(of: stored) == shown)
     }
 
-    @Test(arguments: ["General", "0", "#,##0", "0.00", "0%", "0.00E+00", "[Red]\"SQ-\"000", "@", "\"text only\"", "# ?/?"])
+    @Test(arguments: ["General", "0", "#", "0%", "0.00E+00", "@", "\"text only\"", "# ?/?", "[DBNum1]0", "[DBNum1][$-804]General", "0,"])
     func formatsOfOtherNumbersLeaveTheNumberAsStored(code: String) {
         #expect(NumberFormat(code: code) == nil)
     }
 
-    @Test(arguments: ["7.5", "-7", "1e20", "abc"])
+    @Test(arguments: ["1e20", "abc", "inf"])
     func numbersAFormatCannotShowAreLeftAsStored(stored: String) throws {
         let format = try #require(NumberFormat(code: "\"SQ-\"000"))
         #expect(format.text(of: stored) == nil)

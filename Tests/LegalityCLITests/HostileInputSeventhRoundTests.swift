@@ -80,7 +80,7 @@ import Testing
 
     /// `SQ-1` and `SQ-1` with a zero-width space printed the same: one failed, one passed, and no
     /// duplicate was found. An id holding a character no one can see is REC-001 naming it.
-    @Test(arguments: [("SQ-1\\u200B", "U+200B"), ("\\u202E1-QS", "U+202E"), ("SQ-1 ", "U+0020"), ("SQ\\u00AD-1", "U+00AD"), ("SQ-\\u31641", "U+3164")])
+    @Test(arguments: [("SQ-1\\u2800", "U+2800"), ("SQ\\u00A01", "U+00A0"), ("SQ-1\\u200B", "U+200B"), ("\\u202E1-QS", "U+202E"), ("SQ-1 ", "U+0020"), ("SQ\\u00AD-1", "U+00AD"), ("SQ-\\u31641", "U+3164")])
     func anIdHoldingACharacterNoOneCanSeeIsSaid(id: String, named: String) throws {
         let record = Fixtures.compliant.replacingOccurrences(of: "id: T-2024-001", with: "id: \"\(id)\"")
         let folder = try CLIRunner.folder(["a.yaml": record, "registry.yaml": Fixtures.registry])
@@ -107,5 +107,41 @@ import Testing
         }
         let gate = try CLIRunner.run(["gate", "--meeting", "2024-03-20", "--format", "html", "a.yaml"], in: folder)
         #expect(!gate.stdout.unicodeScalars.contains("\u{202E}") && gate.stdout.contains("改造\u{FFFD}方案"))
+    }
+
+    /// A comma left unquoted in a cell moved the fields after it one column on: the tail of 备注 was
+    /// read as 审查结论 (通过), the 不通过 written there fell in a column without a header (a warning),
+    /// and the gate said READY. A row with more fields than its header is not checked, and says why.
+    @Test func aCSVRowLongerThanItsHeaderIsNotCheckedAsItStands() throws {
+        let ledger = "决策编号,决策事项名称,审查完成日期,集体讨论日期,会议类型,会议纪要,法律顾问,备注,审查结论\nSQ-1,事项一,2025-03-20,2025-04-03,常务会议,有,孙明,修改稿经复核,通过,不通过\n"
+        let folder = try CLIRunner.folder(["台账.csv": ledger])
+        let result = try CLIRunner.run(["check", "--as-of", "2026-06-30", "--format", "json", "台账.csv"], in: folder)
+        #expect(result.status == 1)
+        let findings = try #require(try CLIRunner.json(result.stdout)["findings"] as? [[String: Any]])
+        let shifted = try #require(findings.first { $0["rule"] as? String == "REC-000" })
+        #expect((shifted["message"] as? String)?.contains("第 2 行的字段比表头的 9 列多（单元格 J2 起）") == true, "\(shifted)")
+        let imported = try CLIRunner.run(["import", "台账.csv", "--out", "out"], in: folder)
+        #expect(imported.stderr.contains("has more fields than the header's 9 columns") || imported.stderr.contains("比表头的 9 列多"), "\(imported.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("out/SQ-1.yaml").path))
+    }
+
+    /// A ledger below a report's header line, whose own header no layout takes (决策编码 for
+    /// 决策编号), was passed over as a report: a row naming a ledger's column makes it a ledger.
+    @Test func aLedgerBelowAReportsHeaderIsSaidEvenWhenNoLayoutTakesIt() throws {
+        let file = "规则,级别,记录,文件,行,列,标题,说明,依据,证据,如何改正,豁免,规则包\n\n决策编码,决策事项名称,审查结论\nSQ-9,事项,不通过\n"
+        let folder = try CLIRunner.folder(["F.csv": file])
+        let result = try CLIRunner.run(["check", "--as-of", "2026-06-30", "--format", "json", "."], in: folder)
+        #expect(try Self.rules(result).contains("REC-000"), "\(result.stdout)")
+    }
+
+    @Test func aTSVLedgerIsReadAndUTF32IsSaid() throws {
+        let tsv = Self.ledger.replacingOccurrences(of: ",", with: "\t")
+        let folder = try CLIRunner.folder(["台账.tsv": tsv])
+        let result = try CLIRunner.run(["check", "--as-of", "2026-06-30", "--format", "json", "."], in: folder)
+        #expect(try Self.rules(result).contains { $0.hasPrefix("PEN-") }, "\(result.stdout)")
+        let utf32 = Data([0xFF, 0xFE, 0x00, 0x00]) + Data(Self.ledger.unicodeScalars.flatMap { scalar in (0..<4).map { UInt8((scalar.value >> (8 * $0)) & 0xFF) } })
+        try utf32.write(to: folder.appendingPathComponent("台账32.csv"))
+        let said = try CLIRunner.run(["check", "--as-of", "2026-06-30", "台账32.csv"], in: folder)
+        #expect(said.stdout.contains("UTF-32"), "\(said.stdout)")
     }
 }

@@ -44,6 +44,14 @@ struct MergeKeyTests {
         #expect(root["facts"]?.mapping?.count == 2)
     }
 
+    /// Two merge keys in one mapping: PyYAML lets the later win, where one key's list lets the
+    /// earlier win; read the other way, a review merged as failed passed. Refused.
+    @Test func twoMergeKeysInOneMappingAreRefused() throws {
+        let error = try #require(parseError("a: &a {outcome: passed}\nb: &b {outcome: failed}\nc:\n  <<: *a\n  !!merge x: *b\n"))
+        #expect(error.message.contains("a mapping holds 2 merge keys"))
+        #expect(error.position == pos(5, 3))
+    }
+
     @Test func aKeyTaggedAsTextIsNoMergeKey() throws {
         let root = try parseOne("a: &a {x: 1}\nc: {!!str <<: *a}\n")
         #expect(root["c"]?["<<"] != nil)
