@@ -109,7 +109,8 @@ public struct Registry: Sendable {
     /// its budget for every few people (see `count`).
     public func person(resembling text: String) -> Person? {
         let wanted = Vocabulary.trimmed(text)
-        guard wanted.count >= 2, people[wanted] == nil, person(named: wanted) == nil else { return nil }
+        // (No id or name of a person is longer than `ResemblanceIndex.longestText`: nor is one searched for.)
+        guard wanted.count >= 2, wanted.utf8.count <= ResemblanceIndex.longestText, people[wanted] == nil, person(named: wanted) == nil else { return nil }
         func resembles(_ id: String, _ name: String?) -> Bool {
             Suggestion.areOneEditApart(id, wanted) || name.map { Suggestion.areOneEditApart(Vocabulary.trimmed($0), wanted) } == true
         }

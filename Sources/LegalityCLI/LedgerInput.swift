@@ -221,7 +221,8 @@ enum LedgerInput {
         of record: LedgerRecord, sheet: String?, layout: LedgerLayout, isCSV: Bool, file: String, engine: Engine, keepRecords: Bool
     ) -> RecordChecker.DocumentOutcome {
         var loaded = engine.load(record.node, file: file)
-        if let column = layout.fieldBeyondHeader(in: record, isCSV: isCSV) {
+        let beyondHeader = layout.fieldBeyondHeader(in: record, isCSV: isCSV)
+        if let column = beyondHeader {
             loaded.problems.append(RecordProblem(
                 code: .yaml, message: LedgerProblems.fieldsBeyondHeader(record, column: column, headerColumns: layout.headerFieldCount ?? layout.headers.keys.max() ?? 0),
                 position: SourcePosition(line: record.row, column: column)))
@@ -254,7 +255,8 @@ enum LedgerInput {
         // Each unread cell of a row up to a few, then one problem for the rest: a hostile sheet of
         // thousands of filled columns would otherwise make a finding of every one of its cells.
         // (A conflicting cell is said once, above.)
-        let unread = conflicting.isEmpty ? record.unread : record.unread.filter { !conflicting.contains($0) }
+        // (Nor are the fields beyond a CSV header, which shifted columns put there: said once, above.)
+        let unread = record.unread.filter { column in !conflicting.contains(column) && beyondHeader.map { column < $0 } ?? true }
         for column in unread.prefix(LedgerProblems.unreadCellsListed) {
             loaded.problems.append(RecordProblem(
                 code: .key,
