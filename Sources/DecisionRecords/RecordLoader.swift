@@ -85,9 +85,13 @@ struct RecordReader {
             id = written.clipped(to: RecordFormat.maxIDLength)
         }
         if let written = id, let hidden = Self.unseenCharacter(in: written), let idNode = document["id"] {
+            let count = written.unicodeScalars.count
+            let (zhPlace, enPlace) = hidden.place == 0 ? ("开头", "at its start") : hidden.place == count - 1 ? ("末尾", "at its end")
+                : ("第 \(hidden.place + 1) 个字符", "as its character \(hidden.place + 1)")
+            let what = hidden.code == "U+0020" ? ("空格", "a space") : ("不可见字符 \(hidden.code)", "a character that cannot be seen, \(hidden.code),")
             add(.record,
-                zh: "id“\(written.clipped(to: 60).onOneLine)”中含有看不见的字符 \(hidden)，与看起来相同的编号并不相同（重复编号因此无从发现）；请删除该字符",
-                en: "the id '\(written.clipped(to: 60).onOneLine)' holds a character that cannot be seen, \(hidden), so it differs from an id that looks the same (and a duplicate goes unnoticed); remove it",
+                zh: "编号（id）“\(written.clipped(to: 60).onOneLine)”的\(zhPlace)是\(what.0)，与看起来相同的编号并不相同，重复编号因此无从发现；请删去该字符（或重新输入编号）。修正前，此记录不作其他检查",
+                en: "the id '\(written.clipped(to: 60).onOneLine)' holds \(what.1) \(enPlace), so it differs from an id that looks the same and a duplicate goes unnoticed; remove it (or type the id again). Until then the record is not checked further",
                 at: idNode)
         }
         var kind = requiredText("kind", in: document, at: first)
@@ -143,13 +147,13 @@ struct RecordReader {
             problems: problems, stepsOfUnreadableType: stepsOfUnreadableType)
     }
 
-    /// The first character of an id that cannot be seen, named by its code point (`U+200B`), or
-    /// nil: a control, format or default-ignorable character (a zero-width space, a bidirectional
+    /// The first character of an id that cannot be seen, named by its code point (`U+200B`), with
+    /// its place among the id's characters (Unicode scalars, from 0), or nil: a control, format or default-ignorable character (a zero-width space, a bidirectional
     /// control, a soft hyphen, a Hangul filler), a line or paragraph separator, a space other than
     /// the ASCII and the ideographic one (a no-break space prints as a space), or white space at
     /// either end. (A private-use character is a character an office made, 造字, and is seen.) `SQ-1` and `SQ-1` followed by a zero-width space were two ids that printed
     /// the same, one failed and one passed, and no duplicate was found.
-    static func unseenCharacter(in id: String) -> String? {
+    static func unseenCharacter(in id: String) -> (code: String, place: Int)? {
         // Most ids are printable ASCII with no space at either end: passed by their bytes, in place.
         var id = id
         let plain = id.withUTF8 { bytes in
@@ -169,7 +173,7 @@ struct RecordReader {
             }
             if unseen {
                 let hex = String(scalar.value, radix: 16, uppercase: true)
-                return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+                return ("U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex, place)
             }
         }
         return nil

@@ -22,7 +22,7 @@ struct ImportCommand: ParsableCommand {
         )
     }
 
-    @Argument(help: Interface.help("台账文件（.xlsx、.xlsm 或 .csv）。", "Ledger files (.xlsx, .xlsm or .csv).", valueName: "ledger"))
+    @Argument(help: Interface.help("台账文件（.xlsx、.xlsm、.csv 或 .tsv）。", "Ledger files (.xlsx, .xlsm, .csv or .tsv).", valueName: "ledger"))
     var ledgers: [String]
 
     @Option(name: .customLong("out"), help: Interface.help("写入记录的文件夹（不存在时创建）。", "The folder to write records into (created when missing).", valueName: "folder"))
@@ -37,10 +37,10 @@ struct ImportCommand: ParsableCommand {
         for ledger in ledgers where !LedgerInput.isLedger(ledger) {
             if let format = LedgerInput.unreadableFormat(of: ledger) {
                 throw RunError(
-                    message: "\(ledger): this is \(format.en), which legality cannot read; save it as .xlsx (Excel workbook) in Excel or WPS and import that",
-                    chinese: "\(ledger)：这是\(format.zh)，legality 读不了；请在 Excel 或 WPS 中另存为 .xlsx（Excel 工作簿）后再导入")
+                    message: "\(ledger): this is \(format.en), which cannot be read; save it as .xlsx (Excel workbook) in Excel or WPS and import that",
+                    chinese: "\(ledger)：此文件为\(format.zh)，无法读取；请在 Excel 或 WPS 中另存为 .xlsx（Excel 工作簿）后再导入")
             }
-            throw RunError(message: "\(ledger): not a ledger (.xlsx, .xlsm or .csv)", chinese: "\(ledger)：不是台账文件（.xlsx、.xlsm 或 .csv）")
+            throw RunError(message: "\(ledger): not a ledger (.xlsx, .xlsm, .xltx, .xltm, .csv or .tsv)", chinese: "\(ledger)：不是台账文件（.xlsx、.xlsm、.xltx、.xltm、.csv 或 .tsv）")
         }
         let run = try PreparedRun.prepare(ruleOptions, recordPaths: ledgers, recordFiles: PathList(ledgers))
         if FileSystem.kind(of: out) == .missing { try FileSystem.makeDirectory(out) }

@@ -24,12 +24,12 @@ enum LedgerInput {
     /// `.xls` ledgers checked "0 records", and a named one was advised to be saved as UTF-8).
     static let unreadableFormats: [(extension: String, zh: String, en: String)] = [
         (".xls", "旧的 Excel 97-2003 工作簿（.xls）", "an old Excel 97-2003 workbook (.xls)"),
-        (".xlsb", "Excel 二进制工作簿（.xlsb）", "an Excel binary workbook (.xlsb)"),
-        (".ods", "OpenDocument 电子表格（.ods）", "an OpenDocument spreadsheet (.ods)"),
-        (".et", "WPS 表格文件（.et）", "a WPS spreadsheet (.et)"),
-        (".numbers", "Numbers 电子表格（.numbers）", "a Numbers spreadsheet (.numbers)"),
-        (".ett", "WPS 表格模板（.ett）", "a WPS spreadsheet template (.ett)"),
-        (".fods", "OpenDocument 平面电子表格（.fods）", "a flat OpenDocument spreadsheet (.fods)"),
+        (".xlsb", "二进制 Excel 工作簿（.xlsb）", "an Excel binary workbook (.xlsb)"),
+        (".ods", "开放文档格式（OpenDocument）电子表格（.ods）", "an OpenDocument spreadsheet (.ods)"),
+        (".et", "金山 WPS 表格文件（.et）", "a WPS spreadsheet (.et)"),
+        (".numbers", "苹果 Numbers 电子表格（.numbers）", "a Numbers spreadsheet (.numbers)"),
+        (".ett", "金山 WPS 表格模板（.ett）", "a WPS spreadsheet template (.ett)"),
+        (".fods", "开放文档格式（OpenDocument）平面电子表格（.fods）", "a flat OpenDocument spreadsheet (.fods)"),
     ]
 
     static func isLedger(_ file: String) -> Bool {
@@ -56,8 +56,8 @@ enum LedgerInput {
         RecordProblem(
             code: .yaml,
             message: LocalizedText(
-                zh: "这是\(format.zh)，legality 读不了，其中的记录未检查；请在 Excel 或 WPS 中另存为 .xlsx（Excel 工作簿）后再检查",
-                en: "this is \(format.en), which legality cannot read, so its records were not checked; save it as .xlsx (Excel workbook) in Excel or WPS and check that"),
+                zh: "此文件为\(format.zh)，无法读取，其中的记录未检查；请在 Excel 或 WPS 中另存为 .xlsx（Excel 工作簿），并把原文件移出检查的文件夹，然后重新检查",
+                en: "this is \(format.en), which cannot be read, so its records were not checked; save it as .xlsx (Excel workbook) in Excel or WPS, move the original out of the checked folder, and check again"),
             position: .start)
     }
 
@@ -185,7 +185,7 @@ enum LedgerInput {
                 // Said, not a finding: named on the command line (a hook naming every changed
                 // CSV file), a report was checked as "0 records" without a word.
                 FileSystem.writeStandardError(Interface.text(
-                    "legality：\(file)：这是 legality 写出的报告，其中没有台账，未作为记录检查\n",
+                    "legality：\(file)：此文件是 legality 生成的报告，不含台账，已跳过\n",
                     "legality: \(file): a report legality wrote, holding no ledger; not checked as records\n"))
                 return
             }
@@ -220,13 +220,19 @@ enum LedgerInput {
     private static func outcome(
         of record: LedgerRecord, sheet: String?, layout: LedgerLayout, isCSV: Bool, file: String, engine: Engine, keepRecords: Bool
     ) -> RecordChecker.DocumentOutcome {
-        var loaded = engine.load(record.node, file: file)
-        let beyondHeader = layout.fieldBeyondHeader(in: record, isCSV: isCSV)
-        if let column = beyondHeader {
-            loaded.problems.append(RecordProblem(
+        // A row whose fields shifted is no record yet: said once, at its first field beyond the
+        // header (checked as it stands, its shifted values made findings of their own, which
+        // went once the comma was quoted).
+        if let column = layout.fieldBeyondHeader(in: record, isCSV: isCSV) {
+            let problem = RecordProblem(
                 code: .yaml, message: LedgerProblems.fieldsBeyondHeader(record, column: column, headerColumns: layout.headerFieldCount ?? layout.headers.keys.max() ?? 0),
-                position: SourcePosition(line: record.row, column: column)))
+                position: SourcePosition(line: record.row, column: column))
+            var outcome = RecordChecker.unreadable(file, problem, engine)
+            let cell = CellLocation(sheet: sheet, reference: CellReference.cell(row: record.row, column: column), header: nil, value: record.cells[column]?.text)
+            for index in outcome.evaluation.findings.indices { outcome.evaluation.findings[index].cell = cell }
+            return outcome
         }
+        var loaded = engine.load(record.node, file: file)
         for column in record.uncomputed {
             loaded.problems.append(RecordProblem(
                 code: .yaml,
@@ -255,8 +261,7 @@ enum LedgerInput {
         // Each unread cell of a row up to a few, then one problem for the rest: a hostile sheet of
         // thousands of filled columns would otherwise make a finding of every one of its cells.
         // (A conflicting cell is said once, above.)
-        // (Nor are the fields beyond a CSV header, which shifted columns put there: said once, above.)
-        let unread = record.unread.filter { column in !conflicting.contains(column) && beyondHeader.map { column < $0 } ?? true }
+        let unread = conflicting.isEmpty ? record.unread : record.unread.filter { !conflicting.contains($0) }
         for column in unread.prefix(LedgerProblems.unreadCellsListed) {
             loaded.problems.append(RecordProblem(
                 code: .key,

@@ -66,8 +66,8 @@ enum LedgerProblems {
     static func fieldsBeyondHeader(_ record: LedgerRecord, column: Int, headerColumns: Int, notDone: LocalizedText = rowNotChecked) -> LocalizedText {
         let cell = CellReference.cell(row: record.row, column: column)
         return LocalizedText(
-            zh: "第 \(record.row) 行的字段比表头的 \(headerColumns) 列多（单元格 \(cell) 起）：可能是某一格中有未加引号的逗号，使其后各列错位，\(notDone.zh)；请给含逗号的内容加上引号，或改用全角逗号“，”",
-            en: "row \(record.row) has more fields than the header's \(headerColumns) columns (from the cell \(cell)): a comma left unquoted in a cell moves every field after it one column on, so \(notDone.en); quote the text holding the comma, or write it as a full-width comma")
+            zh: "本行从单元格 \(cell) 起比表头（\(headerColumns) 列）多出内容，很可能某格中有未加英文双引号的逗号，使其后各列错位，\(notDone.zh)；请给含逗号的内容加英文双引号，或改用全角逗号“，”，然后重新检查",
+            en: "the row has more fields than the header's \(headerColumns) columns, from the cell \(cell): a comma left unquoted in a cell most likely moved every field after it one column on, so \(notDone.en); quote the text holding the comma, or write it as a full-width comma, and check again")
     }
 
     /// What a conflict of columns keeps `import` from doing.

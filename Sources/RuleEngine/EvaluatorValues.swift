@@ -131,9 +131,10 @@ extension Evaluator {
         }
     }
 
+    /// (Read inside "the rule … on this record …, its conclusion unknown": the problem, no advice.)
     static let notANumber = LocalizedText(
-        zh: "数值是 .nan（不是数字），无法比较；请写出实际的数",
-        en: "the value is .nan (not a number), which compares with nothing; write the actual number")
+        zh: "不能比较 .nan（不是数字，应写实际数值）",
+        en: "cannot compare .nan (not a number; the actual number is to be written)")
 
     /// A text that is a plain number (`1500`, `-2.5`), not `1,500` or `1500万元`.
     static func plainNumber(_ text: String) -> Double? {

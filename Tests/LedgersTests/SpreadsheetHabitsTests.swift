@@ -64,7 +64,7 @@ import Testing
         #expect {
             _ = try CSVTableReader.read(bytes, maxRows: .max)
         } throws: { error in
-            (error as? LedgerError)?.chinese.contains("没有字节顺序标记的 UTF-16") == true
+            (error as? LedgerError)?.chinese.contains("似为 UTF-16 编码，但缺少开头的编码标记") == true
         }
     }
 
@@ -94,7 +94,7 @@ import Testing
         #expect {
             _ = try CSVTableReader.read(bytes, maxRows: .max)
         } throws: { error in
-            (error as? LedgerError)?.chinese.contains("没有字节顺序标记的 UTF-16") == true
+            (error as? LedgerError)?.chinese.contains("似为 UTF-16 编码，但缺少开头的编码标记") == true
         }
     }
 }
