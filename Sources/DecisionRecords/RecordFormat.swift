@@ -13,7 +13,8 @@ public final class RecordFormat: Sendable {
     /// the format's own keys: they are known keys anywhere (never reported as unknown).
     public let ruleKeys: Set<String>
     /// Keys that loaded rules read at a known level (`$decision.served_on` reads `served_on` of a
-    /// step): known at that level. A key of the format is known only where the format puts it or a
+    /// step), and keys a vocabulary file declares at one (`step_keys: {served_on: …}`, v2.md: the
+    /// keys a version-1 record used beyond the format are declared so): known at that level. A key of the format is known only where the format puts it or a
     /// rule reads it (a rule reading a step's `status` made `status: 计划` written one level too
     /// deep, in a signoff, a known key, and the planned review was read as done).
     public let ruleKeysByLevel: [Level: Set<String>]
@@ -33,6 +34,9 @@ public final class RecordFormat: Sendable {
         ruleKeys = Set(ruleReads.filter { $0.level == nil }.map(\.key)).subtracting(Self.formatKeys)
         var byLevel: [Level: Set<String>] = [:]
         for read in ruleReads { if let level = read.level { byLevel[level, default: []].insert(read.key) } }
+        for (section, level) in Section.declaredKeys {
+            for key in vocabulary.codes(in: section) { byLevel[level, default: []].insert(key) }
+        }
         ruleKeysByLevel = byLevel
         self.checkedKinds = checkedKinds
         checkedKindList = checkedKinds.map { ShortTextList(Array($0)) }
@@ -135,6 +139,11 @@ public final class RecordFormat: Sendable {
         public static let meetingTypes = "meeting_types"
         public static let roles = "roles"
         public static let booleanFacts = "boolean_facts"
+        /// Sections that declare keys of a record, a step, a meeting or a signoff beyond the
+        /// format's: known keys there, never reported as unknown.
+        public static let declaredKeys: [(section: String, level: Level)] = [
+            ("record_keys", .record), ("step_keys", .step), ("meeting_keys", .meeting), ("signoff_keys", .signoff),
+        ]
         /// Names of rule packs, for reports.
         public static let packs = "packs"
         /// Short names of kinds, for narrow table columns.

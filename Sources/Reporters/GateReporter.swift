@@ -108,8 +108,8 @@ public struct Agenda: Sendable {
     public var failLevelNotice: String? {
         guard run.failLevel == "never" else { return nil }
         return language == .zh
-            ? "注意：失败级别为 never，发现问题的议题也标为可以上会；请逐项核对其下列出的问题。"
-            : "Note: the fail level is never, so items with findings are marked ready too; check the findings listed under each."
+            ? "注意：失败级别为 never，发现问题的议题也标为可以上会（无法读取或含义不明、未能核查的记录除外，仍暂缓上会）；请逐项核对其下列出的问题。"
+            : "Note: the fail level is never, so items with findings are marked ready too (except records that could not be read or understood, and so were not checked, which stay blocked); check the findings listed under each."
     }
 
     /// The configuration, disabled rules and registries of the run.
