@@ -68,7 +68,7 @@ struct ResemblanceIndex: Sendable {
     private static func eachShortening(of text: String, buffer: inout [UInt8], _ body: (Int) -> Void) {
         var text = text
         text.withUTF8 { bytes in
-            body(hash(bytes[...], buffer: &buffer))
+            body(hash(bytes[...]))
             var start = 0
             while start < bytes.count {
                 var end = start + 1
@@ -80,12 +80,6 @@ struct ResemblanceIndex: Sendable {
                 start = end
             }
         }
-    }
-
-    private static func hash(_ bytes: UnsafeBufferPointer<UInt8>.SubSequence, buffer: inout [UInt8]) -> Int {
-        buffer.removeAll(keepingCapacity: true)
-        buffer.append(contentsOf: bytes)
-        return buffer.withUnsafeBufferPointer { hash($0[...]) }
     }
 
     private static func hash(_ bytes: UnsafeBufferPointer<UInt8>.SubSequence) -> Int {

@@ -28,16 +28,16 @@ public enum CSVTableReader {
         // UTF-32 (rare, and its mark starts as UTF-16's does): said, not read as UTF-16 nonsense.
         if bytes.starts(with: [0xFF, 0xFE, 0x00, 0x00]) || bytes.starts(with: [0x00, 0x00, 0xFE, 0xFF]) {
             throw LedgerError(
-                chinese: "CSV 文件是 UTF-32 编码，无法读取；请在 Excel 中另存为“CSV UTF-8（逗号分隔）”，或在 WPS 中另存为 .xlsx",
-                english: "the CSV file is in UTF-32, which cannot be read; save it in Excel as CSV UTF-8 (comma delimited), or in WPS as .xlsx")
+                chinese: "CSV 文件是 UTF-32 编码，无法读取；\(saveAsUTF8.zh)",
+                english: "the CSV file is in UTF-32, which cannot be read; \(saveAsUTF8.en)")
         }
         // UTF-16 with its byte-order mark, as Excel saves "Unicode 文本" (refused as "neither UTF-8
         // nor GB18030", which the file named in its first two bytes).
         for (mark, encoding) in [([UInt8](arrayLiteral: 0xFF, 0xFE), "UTF-16LE"), ([0xFE, 0xFF], "UTF-16BE")] where bytes.starts(with: mark) {
             guard let converted = convert(Array(bytes.dropFirst(2)), from: encoding) else {
                 throw LedgerError(
-                    chinese: "CSV 文件开头的编码标记表明是 \(encoding) 编码，其后的内容却不是有效的 \(encoding)，无法读取；请在 Excel 中另存为“CSV UTF-8（逗号分隔）”，或在 WPS 中另存为 .xlsx",
-                    english: "the CSV file's first bytes mark it as \(encoding), but what follows is not valid \(encoding), so it cannot be read; save it in Excel as CSV UTF-8 (comma delimited), or in WPS as .xlsx")
+                    chinese: "CSV 文件开头的编码标记表明是 \(encoding) 编码，其后的内容却不是有效的 \(encoding)，无法读取；\(saveAsUTF8.zh)",
+                    english: "the CSV file's first bytes mark it as \(encoding), but what follows is not valid \(encoding), so it cannot be read; \(saveAsUTF8.en)")
             }
             bytes = converted
         }
@@ -46,14 +46,14 @@ public enum CSVTableReader {
         // first: such a file is often valid GB18030, or UTF-8, of nonsense.)
         if bytes.count >= 4, bytes.count(where: { $0 == 0 }) * 10 >= bytes.count {
             throw LedgerError(
-                chinese: "CSV 文件似为 UTF-16 编码，但缺少开头的编码标记，无法读取；请在 Excel 中另存为“CSV UTF-8（逗号分隔）”，或在 WPS 中另存为 .xlsx",
-                english: "the CSV file looks like UTF-16 without the mark at its start that says how to read it, so it cannot be read; save it in Excel as CSV UTF-8 (comma delimited), or in WPS as .xlsx")
+                chinese: "CSV 文件似为 UTF-16 编码，但缺少开头的编码标记，无法读取；\(saveAsUTF8.zh)",
+                english: "the CSV file looks like UTF-16 without the mark at its start that says how to read it, so it cannot be read; \(saveAsUTF8.en)")
         }
         if !YAMLParser.isValidUTF8(bytes) {
             guard let converted = convert(bytes, from: "GB18030") else {
                 throw LedgerError(
-                    chinese: "CSV 文件既不是 UTF-8 也不是 GB18030 编码；请用 WPS 或 Excel 另存为“CSV UTF-8”",
-                    english: "the CSV file is neither UTF-8 nor GB18030; save it as CSV UTF-8")
+                    chinese: "CSV 文件既不是 UTF-8 也不是 GB18030 编码；\(saveAsUTF8.zh)",
+                    english: "the CSV file is neither UTF-8 nor GB18030; \(saveAsUTF8.en)")
             }
             bytes = converted
         }
@@ -84,6 +84,9 @@ public enum CSVTableReader {
         var row: Int
         var column: Int
     }
+
+    /// What to do with a CSV file of an encoding it cannot read, with the menu names of both programs.
+    static let saveAsUTF8 = (zh: "请在 Excel 中另存为“CSV UTF-8（逗号分隔）”，或在 WPS 中另存为 .xlsx", en: "save it in Excel as CSV UTF-8 (comma delimited), or in WPS as .xlsx")
 
     /// The separator of a CSV file's fields: a comma, or the tab or semicolon that a file saved as
     /// "Unicode 文本" (tabs) or by a spreadsheet set up for another country (semicolons) uses:

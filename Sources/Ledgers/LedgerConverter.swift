@@ -14,6 +14,11 @@ public struct LedgerLayout: Sendable {
     public var headers: [Int: String]
     /// How many fields the header row of a CSV file has, empty ones included; nil for a workbook.
     public var headerFieldCount: Int?
+
+    /// How many columns the header row spans: its fields in a CSV file, else to its last header.
+    public var headerColumnCount: Int {
+        headerFieldCount ?? headers.keys.max() ?? 0
+    }
     /// Columns with a header that the mapping does not read, and why; a column of an ignored
     /// header (序号, 备注) is in neither this nor `columns`.
     public var unread: [Int: UnreadColumn]
@@ -48,7 +53,8 @@ public struct LedgerLayout: Sendable {
     /// 不通过 written there passed unread as a cell without a header). Nil for a workbook, whose
     /// columns cannot shift.
     public func fieldBeyondHeader(in record: LedgerRecord, isCSV: Bool) -> Int? {
-        guard isCSV, let last = headerFieldCount ?? headers.keys.max() else { return nil }
+        guard isCSV, headerColumnCount > 0 else { return nil }
+        let last = headerColumnCount
         return record.unread.filter { $0 > last && !(record.cells[$0]?.text.isBlankCell ?? true) }.min()
     }
 
@@ -147,7 +153,7 @@ public enum LedgerConverter {
     /// A header as compared: no spaces, line breaks or invisible characters, no required-field
     /// marks (`*`, `（必填）`, `(选填)`), no colon at its end, full-width brackets as ASCII.
     /// (`法律顾问意见日期（必填）` was an unknown column, and the adviser's late date went unread.)
-    static func normalized(_ header: String) -> String {
+    public static func normalized(_ header: String) -> String {
         var text = String(header.compactMap { character -> Character? in
             switch character {
             case _ where character.isWhitespace, "*", "＊", "\u{200B}", "\u{200C}", "\u{200D}", "\u{2060}", "\u{FEFF}": nil

@@ -40,7 +40,9 @@ struct ImportCommand: ParsableCommand {
                     message: "\(ledger): this is \(format.en), which cannot be read; save it as .xlsx (Excel workbook) in Excel or WPS and import that",
                     chinese: "\(ledger)：此文件为\(format.zh)，无法读取；请在 Excel 或 WPS 中另存为 .xlsx（Excel 工作簿）后再导入")
             }
-            throw RunError(message: "\(ledger): not a ledger (.xlsx, .xlsm, .xltx, .xltm, .csv or .tsv)", chinese: "\(ledger)：不是台账文件（.xlsx、.xlsm、.xltx、.xltm、.csv 或 .tsv）")
+            throw RunError(
+                message: "\(ledger): not a ledger (\(LedgerInput.extensions.joined(separator: ", ")))",
+                chinese: "\(ledger)：不是台账文件（\(LedgerInput.extensions.joined(separator: "、"))）")
         }
         let run = try PreparedRun.prepare(ruleOptions, recordPaths: ledgers, recordFiles: PathList(ledgers))
         if FileSystem.kind(of: out) == .missing { try FileSystem.makeDirectory(out) }
@@ -79,7 +81,7 @@ struct ImportCommand: ParsableCommand {
                         LedgerProblems.uncomputedFormula(
                             cell: CellReference.cell(row: record.row, column: column), header: layout.shownHeader(column) ?? "", notDone: LedgerProblems.rowNotImported)
                     } + (layout.fieldBeyondHeader(in: record, isCSV: table.sheet == nil).map { column in
-                        [LedgerProblems.fieldsBeyondHeader(record, column: column, headerColumns: layout.headerFieldCount ?? layout.headers.keys.max() ?? 0, notDone: LedgerProblems.rowNotImported)]
+                        [LedgerProblems.fieldsBeyondHeader(record, column: column, headerColumns: layout.headerColumnCount, notDone: LedgerProblems.rowNotImported)]
                     } ?? [])
                     guard problems.isEmpty else {
                         let rowName = run.language == .zh ? place : "\(ledger)\(table.sheet.map { " (sheet \($0))" } ?? ""), row \(record.row)"

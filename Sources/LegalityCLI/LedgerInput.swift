@@ -5,7 +5,7 @@ import Reporters
 import RuleEngine
 import YAMLTree
 
-/// Reads a ledger (.xlsx, .xlsm or .csv) as records: each sheet is matched to a mapping by its header
+/// Reads a ledger (a workbook, or a CSV or TSV file: `extensions`) as records: each sheet is matched to a mapping by its header
 /// row, each row below becomes a record, and every finding is pointed at its sheet and cell.
 /// A workbook that cannot be read, or a sheet whose header lacks a required column, is one
 /// finding that the file cannot be read; the other sheets and files are still checked.
@@ -33,17 +33,16 @@ enum LedgerInput {
     ]
 
     static func isLedger(_ file: String) -> Bool {
-        // Asked of every file: a record's name (`.yaml`) is told by its last letter.
-        guard let last = file.utf8.last.map({ $0 | 0x20 }), last == UInt8(ascii: "x") || last == UInt8(ascii: "m") || last == UInt8(ascii: "v") else { return false }
-        return extensions.contains { file.hasSuffixIgnoringCase($0) }
+        // Asked of every file: only the extensions ending in the name's last letter are compared
+        // (a record's name, `.yaml`, ends in none of theirs).
+        guard let last = file.utf8.last.map({ $0 | 0x20 }) else { return false }
+        return extensions.contains { $0.utf8.last == last && file.hasSuffixIgnoringCase($0) }
     }
 
     /// What a spreadsheet of a format legality cannot read is, or nil for any other file.
     static func unreadableFormat(of file: String) -> (zh: String, en: String)? {
-        // Asked of every file: a record's name (`.yaml`, `.json`) is told by its last letter,
-        // which none of these formats' names end in.
-        guard let last = file.utf8.last.map({ $0 | 0x20 }), last == UInt8(ascii: "s") || last == UInt8(ascii: "b") || last == UInt8(ascii: "t") else { return nil }
-        return unreadableFormats.first { file.hasSuffixIgnoringCase($0.extension) }.map { ($0.zh, $0.en) }
+        guard let last = file.utf8.last.map({ $0 | 0x20 }) else { return nil }
+        return unreadableFormats.first { $0.extension.utf8.last == last && file.hasSuffixIgnoringCase($0.extension) }.map { ($0.zh, $0.en) }
     }
 
     /// Whether a file is a spreadsheet, read or not: never a registry.
@@ -97,7 +96,7 @@ enum LedgerInput {
         // The columns' headers of every layout, for a file that looks like a report of legality's:
         // one with a row naming such a column was a ledger below a report's header line, and is
         // said when no layout takes it (it was passed over as a report).
-        let ledgerHeaders: Set<String> = isOwnReport ? Set(limits.ledgerMappings.flatMap { $0.columns.flatMap(\.headers) }) : []
+        let ledgerHeaders: Set<String> = isOwnReport ? Set(limits.ledgerMappings.flatMap { $0.columns.flatMap(\.headers) }.map(LedgerConverter.normalized)) : []
         var namesLedgerColumn = false
         var matchedAny = false
         // Whether a table could not be read to its end: its finding says so, and the ledger is not
@@ -140,7 +139,7 @@ enum LedgerInput {
                     // row naming a ledger's column (决策事项名称) is none of a report's.
                     if isOwnReport {
                         if ReportSniffer.isOwnHeader(row) { return true }
-                        if !namesLedgerColumn, row.cells.values.contains(where: { ledgerHeaders.contains(Vocabulary.trimmed($0.text)) }) { namesLedgerColumn = true }
+                        if !namesLedgerColumn, row.cells.values.contains(where: { ledgerHeaders.contains(LedgerConverter.normalized($0.text)) }) { namesLedgerColumn = true }
                     }
                     head.append(row)
                     guard head.count >= LedgerConverter.headerSearchRows else { return true }
@@ -225,7 +224,7 @@ enum LedgerInput {
         // went once the comma was quoted).
         if let column = layout.fieldBeyondHeader(in: record, isCSV: isCSV) {
             let problem = RecordProblem(
-                code: .yaml, message: LedgerProblems.fieldsBeyondHeader(record, column: column, headerColumns: layout.headerFieldCount ?? layout.headers.keys.max() ?? 0),
+                code: .yaml, message: LedgerProblems.fieldsBeyondHeader(record, column: column, headerColumns: layout.headerColumnCount),
                 position: SourcePosition(line: record.row, column: column))
             var outcome = RecordChecker.unreadable(file, problem, engine)
             let cell = CellLocation(sheet: sheet, reference: CellReference.cell(row: record.row, column: column), header: nil, value: record.cells[column]?.text)
