@@ -92,9 +92,9 @@ enum Discovery {
     static func hasRecordExtension(_ name: String) -> Bool {
         // Asked of every file a search finds: only the extensions ending in the name's last letter
         // are compared (most names end in `l`, `.yaml`).
-        guard let last = name.utf8.last.map({ $0 | 0x20 }) else { return false }
+        guard let last = name.lastByteIgnoringCase else { return false }
         if last == UInt8(ascii: "l") { return name.hasSuffixIgnoringCase(".yaml") || name.hasSuffixIgnoringCase(".yml") }
-        return recordExtensions.contains { $0.utf8.last == last && name.hasSuffixIgnoringCase($0) }
+        return recordExtensions.contains { $0.lastByteIgnoringCase == last && name.hasSuffixIgnoringCase($0) }
     }
 
     /// Files a folder search never reads as records: JSON Schemas, and legality's own reports
@@ -105,7 +105,7 @@ enum Discovery {
     static func isOwnFile(_ path: String, name: String) -> Bool {
         // Each of these names ends in n or f (`.json`, `.sarif`), in either case: most names
         // (`.yaml`) are told by their last byte, without comparisons of their ends.
-        guard let last = name.utf8.last.map({ $0 | 0x20 }), last == UInt8(ascii: "n") || last == UInt8(ascii: "f") else { return false }
+        guard let last = name.lastByteIgnoringCase, last == UInt8(ascii: "n") || last == UInt8(ascii: "f") else { return false }
         if name.hasSuffixIgnoringCase(".schema.json") || name.hasSuffixIgnoringCase(".sarif") { return true }
         guard name.hasSuffixIgnoringCase(".json") else { return false }
         // An empty JSON file is the report a shell's `> report.json` opened before the run

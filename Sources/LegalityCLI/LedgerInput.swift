@@ -32,17 +32,21 @@ enum LedgerInput {
         (".fods", "开放文档格式（OpenDocument）平面电子表格（.fods）", "a flat OpenDocument spreadsheet (.fods)"),
     ]
 
+    /// The last bytes of `extensions`, and of `unreadableFormats`' extensions.
+    private static let extensionEnds = extensions.compactMap(\.lastByteIgnoringCase)
+    private static let unreadableEnds = unreadableFormats.compactMap(\.extension.lastByteIgnoringCase)
+
     static func isLedger(_ file: String) -> Bool {
-        // Asked of every file: only the extensions ending in the name's last letter are compared
-        // (a record's name, `.yaml`, ends in none of theirs).
-        guard let last = file.utf8.last.map({ $0 | 0x20 }) else { return false }
-        return extensions.contains { $0.utf8.last == last && file.hasSuffixIgnoringCase($0) }
+        // Asked of every file: only a name ending in one of the extensions' last letters is
+        // compared with them (a record's name, `.yaml`, ends in none of theirs).
+        guard let last = file.lastByteIgnoringCase, extensionEnds.contains(last) else { return false }
+        return extensions.contains { file.hasSuffixIgnoringCase($0) }
     }
 
     /// What a spreadsheet of a format legality cannot read is, or nil for any other file.
     static func unreadableFormat(of file: String) -> (zh: String, en: String)? {
-        guard let last = file.utf8.last.map({ $0 | 0x20 }) else { return nil }
-        return unreadableFormats.first { $0.extension.utf8.last == last && file.hasSuffixIgnoringCase($0.extension) }.map { ($0.zh, $0.en) }
+        guard let last = file.lastByteIgnoringCase, unreadableEnds.contains(last) else { return nil }
+        return unreadableFormats.first { file.hasSuffixIgnoringCase($0.extension) }.map { ($0.zh, $0.en) }
     }
 
     /// Whether a file is a spreadsheet, read or not: never a registry.

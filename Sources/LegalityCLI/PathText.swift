@@ -21,6 +21,15 @@ extension String {
         return hasSuffix("/") ? self + name : self + "/" + name
     }
 
+    /// The last byte of the name's UTF-8 with ASCII capitals lowercased (`0x20` set), nil for an
+    /// empty name: a name ending in none of a list's extensions' last bytes ends in none of them.
+    /// (Read in the string's own storage: `utf8.last` steps back through the view, some 80
+    /// instructions, and was asked of every extension of a list for every file.)
+    var lastByteIgnoringCase: UInt8? {
+        let last = utf8.withContiguousStorageIfAvailable { $0.last } ?? utf8.last
+        return last.map { $0 | 0x20 }
+    }
+
     /// Whether a name ends in `suffix` — an extension of lowercase ASCII letters and dots, such as
     /// `.yaml` — in any case: `lowercased().hasSuffix(suffix)`, compared by bytes without a
     /// lowercased copy of every name (no other character lowercases to these, and none is
