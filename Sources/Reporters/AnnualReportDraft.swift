@@ -15,6 +15,9 @@ struct AnnualReportDraft {
     let previous: [CheckedRecord]
     /// Files and records that could not be placed: unreadable, undated, or of the year with no known kind.
     let notCounted: [CheckedRecord]
+    /// Records of the year with only planned steps, named apart when the wording has words for
+    /// them (`overview.planned_only`; else they are among `notCounted`).
+    let plannedOnly: [CheckedRecord]
     /// The ids of the rules the run evaluated; nil when not told (every claim's rules are taken as run).
     var rulesRun: Set<String>?
     /// Ids two or more records share (a duplicate id): each is named with its file, so the records can be
@@ -37,8 +40,14 @@ struct AnnualReportDraft {
         }
         current = records.filter { yearOf($0) == year && known($0) }
         previous = records.filter { yearOf($0) == year - 1 && known($0) }
+        // (Named apart, they were told "the file could not be read" among the unreadable.)
+        let sayPlannedApart = wording.texts["overview.planned_only"] != nil
+        func isPlannedOnly(_ record: CheckedRecord) -> Bool {
+            record.standing == .record && record.isPlannedOnly && record.periodDate?.components.year == year
+        }
+        plannedOnly = sayPlannedApart ? records.filter(isPlannedOnly) : []
         notCounted = records.filter { record in
-            if record.standing == .record, record.isPlannedOnly { return record.periodDate?.components.year == year }
+            if record.standing == .record, record.isPlannedOnly { return !sayPlannedApart && isPlannedOnly(record) }
             guard let recordYear = yearOf(record) else { return true }
             return recordYear == year && !known(record)
         }
@@ -103,6 +112,9 @@ struct AnnualReportDraft {
             }
             sentences.append(text("overview.sentence", ["year": "\(year)", "counts": pieces.joined(separator: text("phrases.list_separator"))]))
             sentences += inProgress
+        }
+        if !plannedOnly.isEmpty {
+            sentences.append(text("overview.planned_only", ["count": "\(plannedOnly.count)", "ids": ids(plannedOnly)]))
         }
         if !notCounted.isEmpty {
             sentences.append(text("overview.not_counted", ["count": "\(notCounted.count)", "ids": ids(notCounted)]))

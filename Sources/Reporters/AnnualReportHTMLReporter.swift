@@ -1,3 +1,5 @@
+import DecisionRecords
+
 /// The annual report's section as a printable HTML page (A4, the look of an official document).
 public enum AnnualReportHTMLReporter {
     /// Renders the report.
@@ -19,7 +21,7 @@ public enum AnnualReportHTMLReporter {
         out += "<h2>\(html(report.headings[2]))</h2>\n<ol>\n"
         for problem in report.problems { out += "<li>\(html(problem))</li>\n" }
         out += "</ol>\n<h2>\(html(report.headings[3]))</h2>\n<table>\n"
-        out += "<colgroup>" + columnWidths.map { "<col style=\"width: \($0)%\">" }.joined() + "</colgroup>\n<thead><tr>"
+        out += "<colgroup>" + columnWidths(report.language).map { "<col style=\"width: \($0)%\">" }.joined() + "</colgroup>\n<thead><tr>"
         out += report.columns.map { "<th>\(html($0))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
         for row in report.rows {
             out += "<tr>" + row.cells.map { "<td>\(html($0))</td>" }.joined() + "</tr>\n"
@@ -28,8 +30,12 @@ public enum AnnualReportHTMLReporter {
         return out
     }
 
-    /// The annex's column widths in percent: id, title, kind, date, status, file.
-    static let columnWidths = [16, 26, 11, 11, 10, 26]
+    /// The annex's column widths in percent: id, title, kind, date, status, file. English kinds
+    /// and statuses are longer words ("administrative", "non-compliant"): at the Chinese widths
+    /// they broke inside words and ran over the file's column.
+    static func columnWidths(_ language: Language) -> [Int] {
+        language == .zh ? [16, 26, 11, 11, 10, 26] : [15, 21, 16, 11, 15, 22]
+    }
 
     static let style = """
         @page { size: A4; margin: 25mm 22mm; }
@@ -48,6 +54,7 @@ public enum AnnualReportHTMLReporter {
         th, td { border: 0.5pt solid #888; padding: 2pt 4pt; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
         th { background: #eee; }
         td:nth-child(4), td:nth-child(5) { white-space: nowrap; }
+        td:nth-child(1) { font-size: 8pt; } td:nth-child(3) { overflow-wrap: normal; }
         thead { display: table-header-group; }
         tr { break-inside: avoid; }
 

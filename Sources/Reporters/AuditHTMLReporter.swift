@@ -29,14 +29,14 @@ public enum AuditHTMLReporter {
             html += "<p class=\"run-findings\">\(Escaping.html(sentence))\(zh ? "。" : ".")</p>\n"
         }
         html += "<section class=\"charts\">\n"
-        html += "<figure><figcaption>\(zh ? "各规则合规率" : "Compliance per rule")</figcaption>\n"
+        html += "<figure class=\"bars\"><figcaption>\(zh ? "各规则合规率" : "Compliance per rule")</figcaption>\n"
         // Both charts are coloured by the rate, as a reader takes the colours (a rule of severity
         // error passed everywhere was drawn in red, beside departments drawn by their rates).
         let legend = "<p class=\"legend\">\(zh ? "条长为比率；颜色：" : "Bar length is the rate; colour: ")"
             + "<span class=\"swatch good\"></span>100% <span class=\"swatch warn\"></span>\(zh ? "80% 及以上" : "80% or more") "
             + "<span class=\"swatch bad\"></span>\(zh ? "低于 80%" : "below 80%")</p>"
         html += barChart(audit.rules.map { ("\($0.key) \($0.label.text(language))", $0) }) + legend + "</figure>\n"
-        html += "<figure><figcaption>\(zh ? "各承办单位无错误记录占比" : "Records without errors per department")</figcaption>\n"
+        html += "<figure class=\"bars\"><figcaption>\(zh ? "各承办单位无错误记录占比" : "Records without errors per department")</figcaption>\n"
         html += barChart(audit.departments.map { ($0.label.text(language), $0) }) + legend + "</figure>\n"
         let bar = switch ChartBar(months: audit.months) {
         case .month: zh ? "月" : "month"
@@ -85,40 +85,58 @@ public enum AuditHTMLReporter {
 
     /// Horizontal bars: one per group, length = pass rate, with the ratio written beside it, the
     /// colour the rate's (all passed, 80 % or more, below). A long label wraps onto a second line
-    /// instead of being cut.
+    /// instead of being cut. The bars are drawn in pieces of `barsPerPiece`, each a picture of
+    /// its own, so a long chart goes on over a page break (drawn whole, the chart of some 40
+    /// rules with English labels did not fit below the cards and left the first page empty).
     private static func barChart(_ rows: [(String, ComplianceRate)]) -> String {
         guard !rows.isEmpty else { return "<p class=\"empty\">—</p>\n" }
         let labelWidth = 300, barWidth = 280, width = labelWidth + barWidth + 120
         let lines = rows.map { wrap($0.0, width: 40) }
         let heights = lines.map { $0.count > 1 ? 30 : 18 }
-        let height = heights.reduce(0, +) + 22
-        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(width) \(height)\" width=\"100%\" role=\"img\">\n"
-        for tick in [0, 50, 100] {
-            let x = labelWidth + barWidth * tick / 100
-            svg += "<line x1=\"\(x)\" y1=\"0\" x2=\"\(x)\" y2=\"\(height - 18)\" class=\"grid\"/><text x=\"\(x)\" y=\"\(height - 4)\" class=\"tick\" text-anchor=\"middle\">\(tick)%</text>\n"
-        }
-        var y = 0
-        for (index, (_, rate)) in rows.enumerated() {
-            let fraction = rate.rate ?? 0
-            let length = Int((Double(barWidth) * fraction).rounded())
-            let tone = rate.applicable > 0 && rate.passed == rate.applicable ? "good" : fraction >= 0.8 ? "warn" : "bad"
-            let middle = y + heights[index] / 2
-            svg += "<text x=\"\(labelWidth - 8)\" y=\"\(middle + 4 - (lines[index].count - 1) * 6)\" text-anchor=\"end\" class=\"label\">"
-            for (number, line) in lines[index].enumerated() {
-                svg += "<tspan x=\"\(labelWidth - 8)\" dy=\"\(number == 0 ? 0 : 12)\">\(Escaping.html(line))</tspan>"
+        var svg = ""
+        for start in stride(from: 0, to: rows.count, by: barsPerPiece) {
+            let end = min(start + barsPerPiece, rows.count)
+            let isLast = end == rows.count
+            // The scale's figures under the last piece only.
+            let barsHeight = heights[start..<end].reduce(0, +)
+            let height = barsHeight + (isLast ? 22 : 0)
+            svg += "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(width) \(height)\" width=\"100%\" role=\"img\">\n"
+            for tick in [0, 50, 100] {
+                let x = labelWidth + barWidth * tick / 100
+                svg += "<line x1=\"\(x)\" y1=\"0\" x2=\"\(x)\" y2=\"\(barsHeight + (isLast ? 4 : 0))\" class=\"grid\"/>"
+                if isLast { svg += "<text x=\"\(x)\" y=\"\(height - 4)\" class=\"tick\" text-anchor=\"middle\">\(tick)%</text>" }
+                svg += "\n"
             }
-            svg += "</text>"
-            svg += "<rect x=\"\(labelWidth)\" y=\"\(middle - 6)\" width=\"\(barWidth)\" height=\"12\" class=\"track\"/>"
-            svg += "<rect x=\"\(labelWidth)\" y=\"\(middle - 6)\" width=\"\(length)\" height=\"12\" class=\"bar \(tone)\"/>"
-            svg += "<text x=\"\(labelWidth + barWidth + 8)\" y=\"\(middle + 4)\" class=\"value\">\(Escaping.html(rate.ratioText))</text>\n"
-            y += heights[index]
+            var y = 0
+            for index in start..<end {
+                let rate = rows[index].1
+                let fraction = rate.rate ?? 0
+                // A rate of none is a stub of the bar's colour, not an empty track that read as no rate.
+                let length = rate.applicable > 0 ? max(Int((Double(barWidth) * fraction).rounded()), 3) : 0
+                let tone = rate.applicable > 0 && rate.passed == rate.applicable ? "good" : fraction >= 0.8 ? "warn" : "bad"
+                let middle = y + heights[index] / 2
+                svg += "<text x=\"\(labelWidth - 8)\" y=\"\(middle + 4 - (lines[index].count - 1) * 6)\" text-anchor=\"end\" class=\"label\">"
+                for (number, line) in lines[index].enumerated() {
+                    svg += "<tspan x=\"\(labelWidth - 8)\" dy=\"\(number == 0 ? 0 : 12)\">\(Escaping.html(line))</tspan>"
+                }
+                svg += "</text>"
+                svg += "<rect x=\"\(labelWidth)\" y=\"\(middle - 6)\" width=\"\(barWidth)\" height=\"12\" class=\"track\"/>"
+                svg += "<rect x=\"\(labelWidth)\" y=\"\(middle - 6)\" width=\"\(length)\" height=\"12\" class=\"bar \(tone)\"/>"
+                svg += "<text x=\"\(labelWidth + barWidth + 8)\" y=\"\(middle + 4)\" class=\"value\">\(Escaping.html(rate.ratioText))</text>\n"
+                y += heights[index]
+            }
+            svg += "</svg>\n"
         }
-        return svg + "</svg>\n"
+        return svg
     }
 
+    /// How many bars one piece of a bar chart draws (see `barChart`).
+    static let barsPerPiece = 10
+
     /// A label in lines of at most `width` columns (a Chinese character is two), at most two
-    /// lines, the second cut with "…" when still too long.
-    private static func wrap(_ text: String, width: Int) -> [String] {
+    /// lines, the second cut with "…" when still too long. A line ends at a space when it has
+    /// one ("Legality review after the collec / tive discussion" broke English words).
+    static func wrap(_ text: String, width: Int) -> [String] {
         var lines: [String] = [""]
         var used = 0
         for character in text {
@@ -128,8 +146,17 @@ public enum AuditHTMLReporter {
                     lines[1] = String(lines[1].dropLast()) + "…"
                     return lines
                 }
-                lines.append("")
-                used = 0
+                // A word of letters under way moves to the next line, unless it is the whole line
+                // (Chinese breaks between any two characters, as before).
+                var carried = ""
+                if character != " ", columns == 1, let space = lines[0].lastIndex(of: " "), space != lines[0].startIndex,
+                   !lines[0][space...].contains(where: TextReporter.isWide) {
+                    carried = String(lines[0][lines[0].index(after: space)...])
+                    lines[0] = String(lines[0][..<space])
+                }
+                lines.append(carried)
+                used = carried.reduce(0) { $0 + (TextReporter.isWide($1) ? 2 : 1) }
+                if character == " " { continue }
             }
             lines[lines.count - 1].append(character)
             used += columns
@@ -265,6 +292,7 @@ public enum AuditHTMLReporter {
         .card.bad .value { color: var(--bad); } .card.warn .value { color: var(--warn); } .card.good .value { color: var(--good); }
         .charts { display: grid; grid-template-columns: 1fr; gap: 8px; margin-top: 16px; }
         figure { margin: 0; border: 1px solid var(--line); border-radius: 6px; padding: 10px; break-inside: avoid; }
+        figure.bars { break-inside: auto; } figure.bars svg { display: block; break-inside: avoid; } figcaption { break-after: avoid; }
         figcaption { font-weight: 700; margin-bottom: 6px; }
         svg text { font-family: inherit; font-size: 12px; fill: var(--ink); } svg .tick { fill: var(--muted); font-size: 11px; }
         svg .grid { stroke: var(--line); stroke-dasharray: 2 3; } svg .axis { stroke: var(--muted); } svg .track { fill: #f2f3f4; }
@@ -292,6 +320,7 @@ public enum AuditHTMLReporter {
         .badge { display: inline-block; padding: 0 6px; border-radius: 3px; color: #fff; font-size: 12px; }
         .badge.error { background: var(--bad); } .badge.warning { background: var(--warn); } .badge.info { background: var(--muted); } .badge.waived { background: #7f8c8d; }
         @page { size: A4; margin: 15mm; }
-        @media print { body { margin: 0; max-width: none; font-size: 11pt; } .cards { grid-template-columns: repeat(4, 1fr); } h2 { break-after: avoid; } }
+        @media print { body { margin: 0; max-width: none; font-size: 11pt; } .cards { grid-template-columns: repeat(4, 1fr); } h2 { break-after: avoid; }
+          table.rates th, table.rates td { padding: 3px 4px; } }
         """
 }

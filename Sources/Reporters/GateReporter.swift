@@ -34,11 +34,13 @@ public struct AgendaItem: Sendable {
         self.ruleApplied = ruleApplied
     }
 
-    /// What the checklist says of an item decided before the meeting without a discussion.
+    /// What the checklist says of an item decided before the meeting without a discussion. (It
+    /// is said of every kind, so it says what holds of every kind: an ordinary penalty case,
+    /// closed months ago, was told that `check` reports its missing discussion, which no rule asks.)
     static func decidedNotice(_ day: Day, _ language: Language) -> String {
         language == .zh
-            ? "注意：此记录已于 \(day) 作出决定，此前没有集体讨论；本次讨论在决定之后，不能补正决定前未经讨论（legality check 报告此问题）。"
-            : "Note: this record's decision was made on \(day) without a discussion before it; discussing it now, after the decision, does not mend that (legality check reports it)."
+            ? "注意：此记录已于 \(day) 作出决定，此前没有集体讨论。如是已办结、无须上会的事项，不必列入本次会议的检查；如依法须经集体讨论，决定后再讨论不能补正（legality check 报告须经讨论而未讨论的决定）。"
+            : "Note: this record's decision was made on \(day) with no discussion before it. If it is a closed matter that needs no meeting, leave it out of this meeting's check; if the law requires its discussion, discussing it now, after the decision, does not mend that (legality check reports decisions made without a discussion they required)."
     }
 
     /// What the checklist says of an item no prerequisite rule beyond the record format applied to.

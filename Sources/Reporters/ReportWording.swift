@@ -32,7 +32,12 @@ enum Wording {
         let read = "checked \(tally.records) \(tally.records == 1 ? "record" : "records")"
             + (others > 0 ? " and \(others) \(others == 1 ? "document or file" : "documents or files") that could not be read as records" : "")
         let failed = others > 0 ? "failed" : tally.failedRecords == 1 ? "record failed" : "records failed"
-        return "\(read) as of \(asOf): \(errors) errors, \(warnings) warnings, \(infos) infos\(waived > 0 ? ", \(waived) waived" : "")\(pending > 0 ? ", \(pending) pending" : ""); \(tally.failedRecords) \(failed)"
+        return "\(read) as of \(asOf): \(counted(errors, "error")), \(counted(warnings, "warning")), \(counted(infos, "info"))\(waived > 0 ? ", \(waived) waived" : "")\(pending > 0 ? ", \(pending) pending" : ""); \(tally.failedRecords) \(failed)"
+    }
+
+    /// A count and its English noun, singular for one (`1 warning`, `2 warnings`; it read `1 warnings`).
+    static func counted(_ count: Int, _ noun: String) -> String {
+        "\(count) \(noun)\(count == 1 ? "" : "s")"
     }
 
     /// The verdict of the run: failed when some finding reaches the fail-on level.

@@ -60,6 +60,10 @@ public struct AnnualReportWording: Sendable {
     }
 
     /// Replaces each `{name}` of a template by its value; unknown names stay as written.
+    ///
+    /// `{name|one|other}` is a word that agrees with a count, for English: `one` when the value
+    /// of `name` is 1, else `other` (`{total} {total|decision|decisions}`; a report read "Of 1
+    /// major enforcement decisions").
     public static func fill(_ template: String, _ values: [String: String]) -> String {
         guard template.contains("{") else { return template }
         var result = ""
@@ -67,19 +71,27 @@ public struct AnnualReportWording: Sendable {
         while let open = rest.firstIndex(of: "{") {
             result += rest[..<open]
             guard let close = rest[open...].firstIndex(of: "}") else { break }
-            let name = String(rest[rest.index(after: open)..<close])
-            if let value = values[name] { result += value } else { result += rest[open...close] }
+            let inside = rest[rest.index(after: open)..<close]
+            let parts = inside.split(separator: "|", omittingEmptySubsequences: false)
+            if parts.count == 3, let value = values[String(parts[0])] {
+                result += parts[value == "1" ? 1 : 2]
+            } else if parts.count == 1, let value = values[String(inside)] {
+                result += value
+            } else {
+                result += rest[open...close]
+            }
             rest = rest[rest.index(after: close)...]
         }
         return result + rest
     }
 
-    /// The `{name}`s a template uses.
+    /// The `{name}`s a template uses (the name of a `{name|one|other}` too).
     static func placeholders(_ template: String) -> [String] {
         var names: [String] = []
         var rest = Substring(template)
         while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
-            names.append(String(rest[rest.index(after: open)..<close]))
+            let inside = rest[rest.index(after: open)..<close]
+            names.append(String(inside.split(separator: "|", omittingEmptySubsequences: false)[0]))
             rest = rest[rest.index(after: close)...]
         }
         return names

@@ -20,8 +20,13 @@ struct AnnualReportWordingReader {
         "phrases.record_columns.id": [], "phrases.record_columns.title": [], "phrases.record_columns.kind": [],
         "phrases.record_columns.date": [], "phrases.record_columns.status": [], "phrases.record_columns.file": [],
     ]
-    /// Groups of texts: every proper prefix of a fixed path.
-    static let groups: Set<String> = Set(fixedTexts.keys.flatMap { path in
+    /// Texts the report uses when they are given, with their placeholders: a complete wording
+    /// file of an earlier version, without them, still loads.
+    static let optionalTexts: [String: Set<String>] = ["overview.planned_only": ["count", "ids"]]
+    /// Every text a wording file may give, with its placeholders.
+    static let knownTexts = fixedTexts.merging(optionalTexts) { required, _ in required }
+    /// Groups of texts: every proper prefix of a known path.
+    static let groups: Set<String> = Set(knownTexts.keys.flatMap { path in
         let parts = path.split(separator: ".")
         return (1..<max(parts.count, 1)).map { parts.prefix($0).joined(separator: ".") }
     })
@@ -78,7 +83,7 @@ struct AnnualReportWordingReader {
                 continue
             }
             let child = path.isEmpty ? key : path + "." + key
-            if let allowed = Self.fixedTexts[child] {
+            if let allowed = Self.knownTexts[child] {
                 readText(pair.value, path: child, allowed: allowed, compiler: &compiler)
             } else if Self.groups.contains(child) {
                 readGroup(pair.value, path: child, kinds: kinds, compiler: &compiler)
@@ -87,7 +92,7 @@ struct AnnualReportWordingReader {
             } else if child == "claims" {
                 readClaims(pair.value, kinds: kinds, compiler: &compiler)
             } else {
-                let expected = Self.fixedTexts.keys.compactMap { candidate -> String? in
+                let expected = Self.knownTexts.keys.compactMap { candidate -> String? in
                     let prefix = path.isEmpty ? "" : path + "."
                     guard candidate.hasPrefix(prefix) else { return nil }
                     return candidate.dropFirst(prefix.count).split(separator: ".").first.map(String.init)

@@ -172,6 +172,34 @@ import Testing
         let folder = try CLIRunner.folder(["registry.yaml": Fixtures.registry, "a.yaml": planned])
         let result = try CLIRunner.run(["report", "--year", "2026", "--as-of", "2026-01-15", "."], in: folder)
         #expect(!result.stdout.contains("作出重大行政决策 1 项"), "\(result.stdout)")
+        #expect(result.stdout.contains("另有 1 项记录的步骤均在计划中、尚无已完成的步骤，未计入上述数字（P-1）。"), "\(result.stdout)")
+        // Named apart, not among the files that could not be read.
+        #expect(!result.stdout.contains("文件无法读取"), "\(result.stdout)")
+        let english = try CLIRunner.run(["report", "--year", "2026", "--as-of", "2026-01-15", "--lang", "en", "."], in: folder)
+        #expect(english.stdout.contains("1 more record has only planned steps, none done yet, and is not counted above (P-1)."), "\(english.stdout)")
+    }
+
+    /// A wording file of an earlier version, without `overview.planned_only`, still loads: such
+    /// records are then among those not counted.
+    @Test func plannedOnlyRecordsWithoutTheirWordsAreAmongTheNotCounted() throws {
+        let wording = try String(contentsOf: CLIRunner.root.appendingPathComponent("rules/report/annual-report.yaml"), encoding: .utf8)
+        let start = try #require(wording.range(of: "    # 步骤都在计划中的记录"))
+        let end = try #require(wording.range(of: "  kinds:\n"))
+        let earlier = wording.replacingCharacters(in: start.lowerBound..<end.lowerBound, with: "")
+        let planned = """
+            id: P-1
+            kind: major_administrative_decision
+            title: 全部计划中
+            steps:
+              - {type: legality_review, date: 2026-06-02, status: planned}
+            """
+        // The built-in rules copied, their wording as it was before.
+        let folder = try CLIRunner.folder(["registry.yaml": Fixtures.registry, "records/a.yaml": planned])
+        let rules = folder.appendingPathComponent("rules")
+        try FileManager.default.copyItem(at: CLIRunner.root.appendingPathComponent("rules"), to: rules)
+        try earlier.write(to: rules.appendingPathComponent("report/annual-report.yaml"), atomically: true, encoding: .utf8)
+        let result = try CLIRunner.run(["report", "--year", "2026", "--as-of", "2026-01-15", "records"], in: folder, environment: ["LEGALITY_RULES": rules.path])
+        #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("另有 1 个文件或记录未计入上述数字（P-1）"), "\(result.stdout)")
     }
 
@@ -316,8 +344,11 @@ import Testing
 
     @Test func theReportIsWordedInEnglishOnRequest() throws {
         let result = try Self.report(["a.yaml": Self.decision("A-1"), "b.yaml": Self.decision("A-2", from: Fixtures.lateReview)], extra: ["--lang", "en"])
-        #expect(result.stdout.contains("Of 2 major administrative decisions, 1 were reviewed for legality before the collective discussion; reviewed only after the discussion: 1 (A-2)."))
+        #expect(result.stdout.contains("Of 2 major administrative decisions, 1 was reviewed for legality before the collective discussion; reviewed only after the discussion: 1 (A-2)."))
         #expect(result.stdout.contains("In 2020, 2 major administrative decisions were made."))
+        // A count of one takes the singular.
+        let one = try Self.report(["a.yaml": Self.decision("A-1")], extra: ["--lang", "en"])
+        #expect(one.stdout.contains("In 2020, 1 major administrative decision was made."), "\(one.stdout)")
     }
 
     @Test func htmlIsOnePrintablePageOfTheSameFigures() throws {

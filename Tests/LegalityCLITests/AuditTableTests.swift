@@ -168,6 +168,20 @@ import Testing
         #expect(records.contains("错误/<wbr>警告/<wbr>豁免/<wbr>待办"))
     }
 
+    /// The chart of rules is drawn in pieces of ten bars, so it goes on over a page break (drawn
+    /// whole, the English chart left the first printed page empty), with the scale under the
+    /// last; a rate of none is a stub of its colour, not an empty track.
+    @Test func theChartOfRulesIsDrawnInPiecesAndARateOfNoneShows() throws {
+        let result = try CLIRunner.run(["audit", "--from", "2019-01-01", "--to", "2026-12-31", "--as-of", "2026-11-27", "--format", "html", "--lang", "en", "cases"])
+        let chart = try #require(result.stdout.range(of: "<figure class=\"bars\">").map { result.stdout[$0.lowerBound...] }?.prefix { $0 != "§" })
+        let figure = try #require(chart.range(of: "</figure>").map { chart[..<$0.lowerBound] })
+        let pieces = figure.components(separatedBy: "<svg ").count - 1
+        let bars = figure.components(separatedBy: "class=\"track\"").count - 1
+        #expect(pieces == (bars + 9) / 10 && pieces > 1, "\(pieces) pieces for \(bars) bars")
+        #expect(figure.components(separatedBy: ">100%</text>").count == 2, "the scale once")
+        #expect(result.stdout.contains("width=\"3\" height=\"12\" class=\"bar bad\""), "a department of none")
+    }
+
     /// An audit says how the run was set up: with "no legality review" switched off, an
     /// unreviewed decision is compliant, and the auditor must see why.
     @Test func theAuditNamesWhatTheConfigurationSwitchedOffOrChanged() throws {

@@ -391,4 +391,15 @@ import YAMLTree
         #expect(drawn.last?.label == "未注明日期")
         #expect(drawn.last?.errors == 4)
     }
+
+    /// A chart's label breaks between words where it has spaces ("Legality review after the
+    /// collec / tive discussion" broke one), and between any two Chinese characters as before.
+    @Test(arguments: [
+        ("MAD-002 Legality review after the collective discussion", ["MAD-002 Legality review after the", "collective discussion"]),
+        ("MAD-002 合法性审查晚于集体讨论且未在会前补正审查意见及其他材料", ["MAD-002 合法性审查晚于集体讨论且未在会前", "补正审查意见及其他材料"]),
+        ("Pneumonoultramicroscopicsilicovolcanoconiosis of the lungs", ["Pneumonoultramicroscopicsilicovolcanocon", "iosis of the lungs"]),
+    ])
+    func chartLabelsBreakBetweenWords(label: String, lines: [String]) {
+        #expect(AuditHTMLReporter.wrap(label, width: 40) == lines)
+    }
 }
