@@ -142,8 +142,15 @@ public struct Vocabulary: Sendable {
     public func suggestion(for written: String, in section: String) -> String? {
         guard let codes = sections[section] else { return nil }
         let names = codesByName[section] ?? [:]
-        guard let closest = Suggestion.closest(to: Self.trimmed(written), in: Array(codes.keys) + Array(names.keys)) else { return nil }
-        return closest
+        let value = Self.trimmed(written)
+        let candidates = Array(codes.keys) + Array(names.keys)
+        if let closest = Suggestion.closest(to: value, in: candidates) { return closest }
+        // A name written inside a longer one (`县政府常务会议` for 常务会议, a meeting's type named
+        // with its government) is too far by edits: the longest code or name the value holds.
+        // (Codes of fewer than four letters, and single characters, are in too many words.)
+        return candidates
+            .filter { $0.count >= ($0.isAllASCII ? 4 : 2) && $0 != value && value.contains($0) }
+            .max { ($0.count, $1) < ($1.count, $0) }
     }
 
     /// `; did you mean 'CODE'?` for the code closest to a text that is neither a code nor a name

@@ -33,6 +33,18 @@ struct GateCommand: ParsableCommand {
     @OptionGroup(title: Interface.text("输入限制", "Limits")) var limitOptions: LimitOptions
     @OptionGroup var outputOptions: GateOutputOptions
 
+    /// Says so when rules of the user's own (beside the built-in folder) were loaded and none is a
+    /// prerequisite of discussion: the gate runs none of them (a pack added with --rules checked
+    /// nothing, and its item was READY with the pack named in the set-up line).
+    private func noteRulesNotRun(_ run: PreparedRun) {
+        guard let builtin = Discovery.builtinRulesFolder().map({ FileSystem.realPath($0) ?? $0 }) else { return }
+        let own = run.rules.rules.filter { !(FileSystem.realPath($0.file) ?? $0.file).hasPrefix(builtin + "/") }
+        guard !own.isEmpty, !own.contains(where: \.prerequisite) else { return }
+        FileSystem.writeStandardError(run.language == .zh
+            ? "legality：另加的 \(own.count) 条规则都不是讨论前置规则，会前审查不执行它们（须在上会前检查的规则，请在规则文件中写 prerequisite: true）\n"
+            : "legality: none of the \(own.count) added rules is a prerequisite of discussion, so the gate runs none of them (a rule to check before the meeting says prerequisite: true)\n")
+    }
+
     func run() throws {
         let paths = paths.isEmpty ? ["."] : paths
         let found = try Discovery.recordFiles(paths)
@@ -49,6 +61,7 @@ struct GateCommand: ParsableCommand {
                 ? "legality：配置停用或调低了讨论前置规则 \(ids) 的级别，会前审查仍按规则本身的级别检查\n"
                 : "legality: the configuration disables or lowers the severity of \(ids), prerequisites of discussion; the gate checks them at their own severity\n")
         }
+        noteRulesNotRun(run)
         try OutputTarget.requireNotAnInput(outputOptions.output, records: files, run: run)
         let limits = run.limits(limitOptions, paths: paths)
         let engine = Engine(context: run.context(asOf: meeting, meeting: meeting, limits: limits), include: \.prerequisite)
@@ -88,9 +101,10 @@ struct GateCommand: ParsableCommand {
             }
             items.append(agendaItem)
         }
-        // An item's waiver that has run out is said, as check says it (the signer relied on it).
+        // An item's waiver that has run out, or runs for longer than a waiver may, is said, as
+        // check says it (the signer relies on it; one running to 2099 was unsaid).
         let onAgenda = Set(items.compactMap(\.record))
-        let expired = ledger.diagnostics().filter { $0.rule == "waiver-expired" && $0.record.map(onAgenda.contains) == true }
+        let expired = ledger.diagnostics().filter { ["waiver-expired", "waiver-too-long"].contains($0.rule) && $0.record.map(onAgenda.contains) == true }
         var agenda = Agenda(meeting: meeting, version: Legality.version, items: items, runFindings: engine.runFindings() + expired, language: run.language)
         agenda.notOnAgenda = away
         agenda.plannedElsewhere = plannedElsewhere(checked.records)

@@ -47,4 +47,16 @@ import Testing
             }
         }
     }
+
+    /// A name of the vocabulary written inside a longer one (a meeting named with its government)
+    /// is too far by edits; the longest code or name the value holds is proposed. Short codes
+    /// and single characters, in too many words, are not.
+    @Test(arguments: [
+        ("县政府常务会议", "meeting_types", "executive"), ("市政府第30次常务会议", "meeting_types", "executive"),
+        ("正式审查意见书", "forms", "formal_review"), ("会", "meeting_types", nil),
+    ] as [(String, String, String?)])
+    func aNameInsideALongerValueIsProposed(value: String, section: String, code: String?) {
+        let proposed = builtinVocabulary.suggestion(for: value, in: section)
+        #expect(proposed.flatMap { builtinVocabulary.code(for: $0, in: section) ?? $0 } == code, "\(proposed ?? "none")")
+    }
 }

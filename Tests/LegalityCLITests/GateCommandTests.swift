@@ -391,4 +391,51 @@ import Testing
         #expect(html.stdout.contains("<b>MAD-001 错误（已豁免）</b>"))
         #expect(html.stdout.contains("<div class=\"waiver\">已豁免：防汛紧急（批准：县政府办公室〔2024〕3号，有效期至 2026-12-31）</div>"))
     }
+
+    /// A waiver of an item that runs for longer than a waiver may is said, as `check` says it:
+    /// one running to 2099 let the item go with nothing said.
+    @Test func aWaiverOfAnItemRunningTooLongIsSaid() throws {
+        let config = """
+            waivers:
+              - {rule: MAD-001, record: G-2, reason: 防汛紧急, approved_by: 县政府办公室〔2024〕3号, expires: 2099-12-31}
+            """
+        let folder = try CLIRunner.folder(["registry.yaml": Fixtures.registry, "b.yaml": Self.unreviewed, ".legality.yaml": config])
+        let result = try CLIRunner.run(["gate", "--meeting", "2024-03-12", "--format", "json", "b.yaml"], in: folder)
+        let runFindings = try #require(try CLIRunner.json(result.stdout)["findings"] as? [[String: Any]])
+        #expect(runFindings.contains { $0["rule"] as? String == "waiver-too-long" }, "\(runFindings)")
+    }
+
+    /// Rules added with --rules of which none is a prerequisite of discussion run in no gate: said
+    /// on standard error (the set-up line named the pack, and its item was READY).
+    @Test func addedRulesOfWhichNoneIsAPrerequisiteAreSaidNotToRun() throws {
+        let rule = """
+            id: LAND-001
+            severity: error
+            kinds: [major_administrative_decision]
+            title: {zh: 征地未听证, en: No hearing}
+            message: {zh: 未听证, en: no hearing}
+            basis: {instrument: 本地规定, article: 第一条}
+            violation: {missing: {steps: {type: hearing}}}
+            """
+        let folder = try CLIRunner.folder(["registry.yaml": Fixtures.registry, "a.yaml": Self.reviewed, "local/land.yaml": rule])
+        let result = try CLIRunner.run(["gate", "--meeting", "2024-03-12", "--rules", "local", "a.yaml"], in: folder)
+        #expect(result.stderr.contains("另加的 1 条规则都不是讨论前置规则，会前审查不执行它们"), "\(result.stderr)")
+        // A prerequisite among them runs, and nothing is said.
+        let prerequisite = rule.replacingOccurrences(of: "severity: error\n", with: "severity: error\nprerequisite: true\n")
+        let withPrerequisite = try CLIRunner.folder(["registry.yaml": Fixtures.registry, "a.yaml": Self.reviewed, "local/land.yaml": prerequisite])
+        let blocked = try CLIRunner.run(["gate", "--meeting", "2024-03-12", "--rules", "local", "a.yaml"], in: withPrerequisite)
+        #expect(!blocked.stderr.contains("讨论前置规则"), "\(blocked.stderr)")
+        #expect(blocked.status == 1 && blocked.stdout.contains("LAND-001"), "\(blocked.stdout)")
+    }
+
+    /// The note on an item decided without a discussion says what holds of every kind: an
+    /// ordinary penalty case closed months ago was told that `check` reports its missing
+    /// discussion, which no rule asks of it.
+    @Test func theDecidedNoteClaimsNoFindingOfCheck() throws {
+        let decided = Self.reviewed + "\n  - {type: decision, date: 2024-03-08, by: [P-1]}\n"
+        let folder = try CLIRunner.folder(["registry.yaml": Fixtures.registry, "a.yaml": decided])
+        let text = try CLIRunner.run(["gate", "--meeting", "2024-03-12", "a.yaml"], in: folder)
+        #expect(text.stdout.contains("如是已办结、无须上会的事项，不必列入本次会议的检查；如依法须经集体讨论，决定后再讨论不能补正"), "\(text.stdout)")
+        #expect(!text.stdout.contains("legality check 报告此问题"), "\(text.stdout)")
+    }
 }
