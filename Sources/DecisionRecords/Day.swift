@@ -53,6 +53,9 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
 
     public static func < (lhs: Day, rhs: Day) -> Bool { lhs.ordinal < rhs.ordinal }
 
+    /// The most days date arithmetic adds or subtracts (a rule's, a parameter's): a century.
+    public static let mostDaysCounted = 36_500
+
     /// `YYYY-MM-DD`.
     public var description: String {
         let (year, month, day) = components

@@ -152,6 +152,39 @@ public final class RecordFormat: Sendable {
         public static let readFromRecords: Set<String> = [kinds, stepTypes, statuses, outcomes, forms, meetingTypes, roles]
     }
 
+    /// The format's keys at a level.
+    public static func keys(at level: Level) -> [String] {
+        switch level {
+        case .record: recordKeys
+        case .step: stepKeys
+        case .meeting: meetingKeys
+        case .signoff: signoffKeys
+        case .document: documentKeys
+        }
+    }
+
+    /// Whether a key is the format's at some level other than `level` and not at `level`
+    /// (`attendees`, a step's, read from a meeting): read there, it is in no record.
+    public static func isKeyOfAnotherLevel(_ key: String, than level: Level) -> Bool {
+        formatKeys.contains(key) && !keys(at: level).contains(key)
+    }
+
+    /// The levels whose keys include `key`, in English (`a step`), for messages of rule files.
+    public static func levelNames(holding key: String) -> String {
+        levels(holding: key).map(\.en).joined(separator: " or ")
+    }
+
+    /// What a level is, in English (`a meeting`), and the vocabulary section that declares keys there.
+    public static func describe(_ level: Level) -> (name: String, section: String?) {
+        switch level {
+        case .record: ("the record", "record_keys")
+        case .step: ("a step", "step_keys")
+        case .meeting: ("a meeting", "meeting_keys")
+        case .signoff: ("a signoff", "signoff_keys")
+        case .document: ("a document", nil)
+        }
+    }
+
     /// A key that is never reported: a user's own extension (`x_...`, `x-...`).
     public static func isExtension(_ key: String) -> Bool { key.hasPrefix("x_") || key.hasPrefix("x-") }
 }

@@ -160,6 +160,7 @@ struct ListRules: ParsableCommand {
             if rule.help == nil { advice.append("\(place): warning: \(rule.id) has no 'help' saying how to put a violation right") }
             advice += Self.misspeltFacts(rule, vocabulary: run.rules.vocabulary).map { "\(place): warning: \($0)" }
             if let never = Self.neverFires(rule) { advice.append("\(place): warning: \(rule.id) \(never)") }
+            advice += rule.advice.map { "\(rule.file):\($0.position.line):\($0.position.column): warning: \(rule.id): \($0.text)" }
             if let position = Self.doneDiscussionSelection(rule) {
                 advice.append("\(rule.file):\(position.line):\(position.column): warning: \(rule.id) is a prerequisite of the gate but selects only discussions held (done); in the gate the meeting's own discussion is planned, so the rule never sees it: select with 'status: any', or read $first_discussion (the meeting's discussion in the gate)")
             }

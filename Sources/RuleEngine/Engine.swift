@@ -174,7 +174,7 @@ public final class Engine: Sendable {
                 evaluator.problem = problem
                 evaluator.prepare(for: plan, slotCount: 0)
                 findings.append(plan.finding(FindingParts(
-                    position: problem.position, evidence: [], messageValues: evaluator.valueTexts(plan.message),
+                    position: problem.position, evidence: [], messageValues: evaluator.valueTexts(plan.message, forMessage: true),
                     record: record, file: file, recordPosition: recordPosition)))
             }
             if unlisted > 0, let last = findings.last { findings.append(.unlisted(unlisted, after: last, pending: false)) }
@@ -380,7 +380,7 @@ public final class Engine: Sendable {
         }
         let record = evaluator.record
         return FindingParts(
-            position: position ?? record.position, evidence: evidence, messageValues: evaluator.valueTexts(plan.message),
+            position: position ?? record.position, evidence: evidence, messageValues: evaluator.valueTexts(plan.message, forMessage: true),
             record: record.id.isEmpty ? nil : record.id, file: record.file, recordPosition: record.position)
     }
 
@@ -445,7 +445,7 @@ final class RulePlan: Sendable {
             // Its values on one line: a value a record wrote with a line break (a person id) put a
             // line of its own under a gate item, `[可以上会] …`. (Here, where a finding is made: a
             // finding resting on `seen_before` is most often dropped unmade.)
-            position: parts.position, title: rule.title, message: message.rendered(with: parts.messageValues.map(\.onOneLine)),
+            position: parts.position, title: rule.title, message: message.rendered(with: parts.messageValues.map(\.onOneLine), cut: true),
             basis: parts.basis ?? rule.basis, help: rule.help, evidence: parts.evidence,
             pending: parts.pending, recordPosition: parts.recordPosition, cell: parts.cell)
     }

@@ -11,8 +11,16 @@ extension Evaluator {
         return values
     }
 
-    /// The day `count` working days after `day`.
-    func workingDaysLater(_ day: Day, _ count: Int) -> Day {
+    /// The day `count` working days after `day`; nil, a type error of the rule, for a negative
+    /// count (working days are counted forward only: `-5`, computed or a parameter's, was taken
+    /// as 0, and "5 working days before the meeting" passed a hearing of the day before).
+    func workingDaysLater(_ day: Day, _ count: Int) -> Day? {
+        guard count >= 0 else {
+            noteTypeError(LocalizedText(
+                zh: "工作日只能向后数，\(count) 不是可用的工作日数（“某日之前 N 个工作日”应从较早的一天向后数）",
+                en: "working days are counted forward only, and \(count) is no count of them (for N working days before a day, count forward from the earlier day)"), .missing, .missing)
+            return nil
+        }
         let result = context.calendar.adding(workingDays: count, to: day)
         noteCoverage(day, result)
         return result
@@ -27,7 +35,7 @@ extension Evaluator {
     /// `add_period`: `count` days of a unit after `day`; an unknown unit is a type error.
     func addPeriod(_ day: Day, _ count: Int, unit: Value) -> Value {
         switch text(unit, .en) {
-        case "working_days": return .date(workingDaysLater(day, count), nil)
+        case "working_days": return workingDaysLater(day, count).map { .date($0, nil) } ?? .missing
         case "calendar_days": return .date(calendarPeriodEnd(day, count), nil)
         case "days": return .date(day.adding(days: count), nil)
         case let other:
@@ -89,7 +97,11 @@ extension Evaluator {
         // A key of several parts (`[$a, $b]`) with a part missing is no key: it never matches.
         guard !value.isMissing else { return .bool(false) }
         if case .list(let parts) = value, parts.isEmpty || parts.contains(where: \.isMissing) { return .bool(false) }
-        let key = if case .list(let parts) = value { parts.map { text($0, .en) }.joined(separator: "\u{1F}") } else { text(value, .en) }
+        func part(_ value: Value) -> String {
+            if case .localized(let words) = value { return "\(words.zh)\u{1E}\(words.en)" }
+            return text(value, .en)
+        }
+        let key = if case .list(let parts) = value { parts.map(part).joined(separator: "\u{1F}") } else { part(value) }
         seenQueries.append(SeenQuery(expression: id, value: key, record: record.id, line: record.position.line))
         return .bool(true)
     }
@@ -156,12 +168,27 @@ extension Evaluator {
 
     /// The texts of a template's values, those of its Chinese text and then those of its English
     /// one, each value evaluated once for each language, in order, for
-    /// `TemplateProgram.rendered(with:)`.
-    func valueTexts(_ template: TemplateProgram) -> [String] {
+    /// `TemplateProgram.rendered(with:cut:)`.
+    ///
+    /// For a finding's message, once a language's values hold more than a rendered message keeps
+    /// (`TemplateProgram.mostBytes`), the rest are left empty: the message is cut before them
+    /// (each was kept, copied into the findings sent from the workers and scanned for line
+    /// breaks: gigabytes from one message). A `text` value is never cut: it may be compared.
+    func valueTexts(_ template: TemplateProgram, forMessage: Bool = false) -> [String] {
         var texts: [String] = []
         texts.reserveCapacity(template.valueCount)
-        for case .value(let program) in template.zh { texts.append(text(program(self), .zh)) }
-        for case .value(let program) in template.en { texts.append(text(program(self), .en)) }
+        for (parts, language) in [(template.zh, Language.zh), (template.en, .en)] {
+            var bytes = 0
+            for case .value(let program) in parts {
+                guard !forMessage || bytes <= TemplateProgram.mostBytes else {
+                    texts.append("")
+                    continue
+                }
+                let value = text(program(self), language)
+                bytes += value.utf8.count
+                texts.append(value)
+            }
+        }
         return texts
     }
 

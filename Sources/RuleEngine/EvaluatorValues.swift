@@ -50,7 +50,7 @@ extension Evaluator {
     }
 
     /// The most days date arithmetic adds or subtracts: a century.
-    static let mostDays = 36_500
+    static let mostDays = Day.mostDaysCounted
 
     /// What makes two values the same item for `distinct`: the text of a scalar; the place of a
     /// step or of a mapping or list from the record, so that different ones stay apart.
@@ -58,6 +58,9 @@ extension Evaluator {
         switch value {
         case .step(let index): "step \(index)"
         case .node(let node): "node \(node.position.line):\(node.position.column)"
+        // Words are the same only in both languages (`seen_before: {text: …}` keyed every record
+        // by its English alone).
+        case .localized(let words): "words \(words.zh)\u{1F}\(words.en)"
         default: text(value, .en)
         }
     }
@@ -122,7 +125,20 @@ extension Evaluator {
             if a.isNaN { return .mismatch(Self.notANumber) }
             if case .number = lhs { return sign(a, b) }
             return sign(b, a)
-        case (.text, .text), (.localized, .text), (.text, .localized), (.localized, .localized):
+        // Words in two languages (`label`, `text`) equal a text that is either of them, and other
+        // words that are both of theirs: compared by their English alone, `eq: [{label: …}, 不通过]`
+        // never held, and a `ne` said a document number 应为 itself.
+        case (.localized(let words), .text(let other, _)), (.text(let other, _), .localized(let words)):
+            spendComparing(words.zh, other)
+            spendComparing(words.en, other)
+            if words.zh == other || words.en == other { return .ordered(0) }
+            if case .text = lhs { return sign(other, words.en) }
+            return sign(words.en, other)
+        case (.localized(let left), .localized(let right)):
+            spendComparing(left.zh, right.zh)
+            spendComparing(left.en, right.en)
+            return left.zh == right.zh ? sign(left.en, right.en) : sign(left.zh, right.zh)
+        case (.text, .text):
             let (left, right) = (text(lhs, .en), text(rhs, .en))
             spendComparing(left, right)
             return sign(left, right)

@@ -129,8 +129,9 @@ struct Programs {
         case .addWorkingDays(let date, let count):
             let (date, count) = (make(date), make(count))
             return Program { evaluator in
-                guard evaluator.spend(), let day = evaluator.day(date(evaluator)), let number = evaluator.dayCount(count(evaluator)) else { return .missing }
-                return .date(evaluator.workingDaysLater(day, number), nil)
+                guard evaluator.spend(), let day = evaluator.day(date(evaluator)), let number = evaluator.dayCount(count(evaluator)),
+                      let later = evaluator.workingDaysLater(day, number) else { return .missing }
+                return .date(later, nil)
             }
         case .addCalendarDays(let date, let count):
             let (date, count) = (make(date), make(count))
@@ -237,7 +238,7 @@ struct Programs {
                 // A step for each byte of the values written into the text: a text doubled by a
                 // few `let`s (`{a}{a}`) took gigabytes within the rule's budget.
                 guard evaluator.spend(texts.reduce(0) { $0 + $1.utf8.count }) else { return .missing }
-                return .localized(template.rendered(with: texts))
+                return .localized(template.rendered(with: texts, cut: false))
             }
         case .personNamed(let inner):
             let inner = make(inner)

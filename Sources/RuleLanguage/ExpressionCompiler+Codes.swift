@@ -14,6 +14,15 @@ enum StaticType: Equatable {
     case other
 }
 
+/// A key of the format a path reads at a level the format does not put it (`meeting.attendees`).
+struct MisplacedRead {
+    let key: String
+    let level: RecordFormat.Level
+    /// The path as written (`$discussion.meeting.attendees`).
+    let written: String
+    let position: SourcePosition
+}
+
 /// A text a comparison asks a code field for (`eq: [$review.outcome, passd]`), to be checked
 /// against the vocabulary where the rule is loaded.
 struct CodeComparison {
@@ -33,15 +42,36 @@ extension ExpressionCompiler {
         }
     }
 
-    /// Notes what a code field is compared with: a text, a list of texts, or a parameter.
+    /// Notes what a code field is compared with: a text, a list of texts, or a parameter; and
+    /// through a let, `if` and `coalesce`, the texts and parameters they may give (a code held
+    /// in a let, `bad: 不通过`, or chosen, `if: [c, 不通过, failed]`, was never checked).
     mutating func noteCodes(of section: String, in expression: Expression, at node: YAMLNode) {
+        var followed: Set<Int> = []
+        noteCodes(of: section, in: expression, at: node, followed: &followed)
+    }
+
+    private mutating func noteCodes(of section: String, in expression: Expression, at node: YAMLNode, followed: inout Set<Int>) {
         switch expression {
         case .literal(.text(let text)):
             codeComparisons.append(CodeComparison(section: section, text: text, position: node.position))
         case .list(let items):
-            for (item, itemNode) in zip(items, node.sequence ?? []) { noteCodes(of: section, in: item, at: itemNode) }
-        case .reference(let reference):
-            if case .parameter(let name) = reference.root, reference.path.isEmpty { codeParameters[name] = section }
+            for (item, itemNode) in zip(items, node.sequence ?? []) { noteCodes(of: section, in: item, at: itemNode, followed: &followed) }
+        case .reference(let reference) where reference.path.isEmpty:
+            switch reference.root {
+            case .parameter(let name): codeParameters[name] = section
+            // Each let once: a chain of lets each naming the one before twice doubled the walk at every let.
+            case .slot(let slot):
+                if let bound = letExpressions[slot], followed.insert(slot).inserted {
+                    noteCodes(of: section, in: bound.expression, at: bound.node, followed: &followed)
+                }
+            default: break
+            }
+        case .choose(_, let then, let otherwise):
+            guard let parts = node["if"]?.sequence, parts.count == 3 else { return }
+            noteCodes(of: section, in: then, at: parts[1], followed: &followed)
+            noteCodes(of: section, in: otherwise, at: parts[2], followed: &followed)
+        case .coalesce(let items):
+            for (item, itemNode) in zip(items, node["coalesce"]?.sequence ?? []) { noteCodes(of: section, in: item, at: itemNode, followed: &followed) }
         default:
             break
         }

@@ -77,7 +77,7 @@ extension ExpressionCompiler {
         default: nil
         }
         let resultType: StaticType = path.isEmpty ? type : Self.fieldType(root: root, type: type, path: path, stepTypes: knownStepTypes)
-        noteFieldReads(root: root, type: type, path: path)
+        noteFieldReads(root: root, type: type, path: path, written: written, at: node.position)
         return (.reference(Reference(root: root, path: path, text: written)), resultType)
     }
 
@@ -85,7 +85,12 @@ extension ExpressionCompiler {
     /// fields before it tell it (`$record.date` a key of the record, `$decision.meeting.date` a
     /// key of a meeting, `$it.status` over signoffs a key of a signoff), else at no level known.
     /// A parameter's path is no record field, nor a fact's (facts' keys are never reported).
-    mutating func noteFieldReads(root: ReferenceRoot, type: StaticType, path: [String]) {
+    ///
+    /// A key of the format read at a level the format does not put it (`$discussion.meeting.attendees`,
+    /// a step's key read from its meeting) is noted with where it is written (`misplacedReads`):
+    /// no record writes it there, and a rule asking for it never fired. (It also made the key
+    /// known at that level, so a record writing it there was no longer told.)
+    mutating func noteFieldReads(root: ReferenceRoot, type: StaticType, path: [String], written: String, at position: SourcePosition) {
         var level: RecordFormat.Level?
         switch root {
         case .parameter, .facts, .asOf, .meeting, .registryLoaded, .problem: return
@@ -100,6 +105,9 @@ extension ExpressionCompiler {
         }
         for field in path {
             fieldReads.insert(RecordFormat.FieldRead(level: level, key: field))
+            if let level, RecordFormat.isKeyOfAnotherLevel(field, than: level) {
+                misplacedReads.append(MisplacedRead(key: field, level: level, written: written, position: position))
+            }
             switch (level, field) {
             case (.record?, "steps"): level = .step
             case (.record?, "facts"): return

@@ -65,6 +65,13 @@ struct ExpressionCompiler {
     /// The roles written in `has_role` (checked against the vocabulary's where the rule is loaded).
     var registryRoles: [(text: String, position: SourcePosition)] = []
     var codeParameters: [String: String] = [:]
+    /// Keys of the format read at a level the format does not put them (see `noteFieldReads`),
+    /// checked where the vocabulary is known (which may declare them there).
+    var misplacedReads: [MisplacedRead] = []
+    /// The rule's lets by slot, with where each is written: a code compared with a let's value is
+    /// checked in that value (`failing: [failed, retruned]`, `in: [$review.outcome, $failing]`
+    /// never matched `returned`, unsaid).
+    var letExpressions: [Int: (expression: Expression, node: YAMLNode)] = [:]
 
     init(file: String, definitions: [String: Int], seenCounter: Int) {
         self.file = file
@@ -74,6 +81,8 @@ struct ExpressionCompiler {
 
     /// Parameters used where a number of days is needed (`add_days`, `add_working_days`, ...).
     private(set) var dayCountParameters: Set<String> = []
+    /// Those of them counted as working days, forward only (`add_working_days`, `add_period` of working days).
+    private(set) var workingDayCountParameters: Set<String> = []
     /// Parameters used as the unit of `add_period`.
     private(set) var periodUnitParameters: Set<String> = []
 
@@ -100,9 +109,11 @@ struct ExpressionCompiler {
     }
 
     /// Notes a `$param.NAME` given where a number of days is needed.
-    private mutating func noteDayCount(_ node: YAMLNode?) {
+    private mutating func noteDayCount(_ node: YAMLNode?, workingDays: Bool) {
         guard let text = node?.scalar?.text, text.hasPrefix("$param.") else { return }
-        dayCountParameters.insert(String(text.dropFirst("$param.".count).prefix { $0 != "." }))
+        let name = String(text.dropFirst("$param.".count).prefix { $0 != "." })
+        dayCountParameters.insert(name)
+        if workingDays { workingDayCountParameters.insert(name) }
     }
 
     mutating func error(_ node: YAMLNode, _ message: String) {
@@ -272,7 +283,7 @@ struct ExpressionCompiler {
             return (.distinct(inner), type == .steps || type == .signoffs ? type : .other)
         case "count": return (.count(compile(argument)), .other)
         case "add_days", "add_working_days", "add_calendar_days":
-            noteDayCount(argument.sequence?.dropFirst().first)
+            noteDayCount(argument.sequence?.dropFirst().first, workingDays: name == "add_working_days")
             let (a, b) = pair(argument, name)
             requireDayCount(b, name, at: argument, countsWorkingDays: name == "add_working_days")
             switch name {
@@ -281,7 +292,7 @@ struct ExpressionCompiler {
             default: return (.addCalendarDays(a, b), .other)
             }
         case "add_period":
-            noteDayCount(argument.sequence?.dropFirst().first)
+            noteDayCount(argument.sequence?.dropFirst().first, workingDays: argument.sequence?.dropFirst(2).first?.scalar?.text == "working_days")
             if let unit = argument.sequence?.dropFirst(2).first?.scalar?.text, unit.hasPrefix("$param.") {
                 periodUnitParameters.insert(String(unit.dropFirst("$param.".count)))
             }
@@ -571,7 +582,7 @@ struct ExpressionCompiler {
                     error(pair.value, "'\(key): []' selects no step: an empty list matches no value; list the values, or leave the field out")
                 }
                 let values = pair.value.sequence.map { $0.map { compile($0) } } ?? [compile(pair.value)]
-                noteFieldReads(root: .steps, type: .step, path: path)
+                noteFieldReads(root: .steps, type: .step, path: path, written: key, at: pair.key.position)
                 selection.fields.append(FieldMatch(path: path, values: values))
             }
         }

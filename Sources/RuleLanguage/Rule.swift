@@ -193,6 +193,12 @@ public enum RuleBody: Sendable {
     case run(Check)
 }
 
+/// A warning about a rule that loads (read by `rules lint`): where, and what.
+public struct RuleAdvice: Sendable {
+    public let position: SourcePosition
+    public let text: String
+}
+
 /// A checked, compiled rule.
 public struct Rule: Sendable {
     /// The rule id, such as `TOWN-001`.
@@ -230,6 +236,8 @@ public struct Rule: Sendable {
     public var versions: [RuleVersion] = []
     /// Records that must and must not trigger the rule.
     public var examples: [RuleExample]
+    /// What `rules lint` warns of in the rule beyond what stops it loading.
+    public var advice: [RuleAdvice] = []
     /// The rule file.
     public var file: String
     /// Where the rule starts in its file.

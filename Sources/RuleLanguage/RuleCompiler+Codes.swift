@@ -20,6 +20,24 @@ extension RuleCompiler {
         }
     }
 
+    /// Keys of the format read where the format does not put them (`$discussion.meeting.attendees`),
+    /// unless a vocabulary file declares them there: `rules lint` warns of each. (Loaded all the
+    /// same: v2 lets records hold keys of their own, and a rule reading one makes it known, as an
+    /// office's own `date` of a record; but a step's key read from its meeting, meant as the step's,
+    /// never fired, silently.)
+    static func misplacedReadAdvice(_ reads: [MisplacedRead], vocabulary: Vocabulary) -> [RuleAdvice] {
+        var said: Set<String> = []
+        return reads.compactMap { read in
+            let (name, section) = RecordFormat.describe(read.level)
+            if let section, vocabulary.codes(in: section).contains(read.key) { return nil }
+            guard said.insert(read.written).inserted else { return nil }
+            let declare = section.map { "; a key of your own there is declared under \($0) in a vocabulary file" } ?? ""
+            return RuleAdvice(
+                position: read.position,
+                text: "'\(read.key)' in '\(read.written)' is the format's key of \(RecordFormat.levelNames(holding: read.key)), read here of \(name): records written to the format hold it elsewhere, and the rule never sees it there\(declare)")
+        }
+    }
+
     /// The roles `has_role` asks the registry for: a registry's roles are an office's own
     /// (`enforcement_officer`, `assessor`), but one a typo from a role of the vocabulary
     /// (`legal_advisor`) is a mistake no registry entry matches, and the rule never fired.
@@ -84,6 +102,13 @@ extension RuleCompiler {
                     // configuration's): `outcome: $param.ok` with a default of `pass` never matched.
                     if case .reference(let reference) = value, case .parameter(let name) = reference.root, reference.path.isEmpty {
                         compiler.codeParameters[name] = section
+                        continue
+                    }
+                    // A let's value, or a choice's, is checked where it is written (`outcome: $bad`
+                    // with `bad: 不通过` never matched).
+                    if case .reference(let reference) = value, case .slot(let slot) = reference.root, reference.path.isEmpty,
+                       let bound = compiler.letExpressions[slot] {
+                        compiler.noteCodes(of: section, in: bound.expression, at: bound.node)
                         continue
                     }
                     guard case .literal(.text(let text)) = value, !codes.contains(text) else { continue }

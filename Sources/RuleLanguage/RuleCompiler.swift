@@ -94,11 +94,18 @@ enum RuleCompiler {
         }
         // A parameter used as a count of days must default to a whole number (a default of "二十"
         // would make every example fail with no reason).
+        // Within the days date arithmetic counts, and not below 0 where working days are counted
+        // forward (a default of -5 was taken as 0, unsaid; one of 40,000 made a rule-error on every record).
         for parameter in parameters where compiler.dayCountParameters.contains(parameter.name) {
             let values = parameter.defaultList ?? [parameter.defaultValue]
+            let lowest = compiler.workingDayCountParameters.contains(parameter.name) ? 0 : -Day.mostDaysCounted
             for value in values {
-                guard case .number = value else {
+                guard case .number(let days) = value else {
                     compiler.error(at: parameter.position, "parameter '\(parameter.name)' is used as a number of days, but its default is not a number")
+                    break
+                }
+                guard days.isFinite, days == days.rounded(), days >= Double(lowest), days <= Double(Day.mostDaysCounted) else {
+                    compiler.error(at: parameter.position, "parameter '\(parameter.name)' is used as a number of \(lowest == 0 ? "working days, counted forward" : "days"): its default is a whole number from \(lowest) to \(Day.mostDaysCounted)")
                     break
                 }
             }
@@ -117,11 +124,12 @@ enum RuleCompiler {
         // Texts compared with a code field: in the check, as parameters' defaults, as versions' values.
         if pack != Rule.recordPack { checkComparedCodes(compiler.codeComparisons, vocabulary: vocabulary, compiler: &compiler) }
         checkRegistryRoles(compiler.registryRoles, vocabulary: vocabulary, compiler: &compiler)
+        let advice = misplacedReadAdvice(compiler.misplacedReads, vocabulary: vocabulary)
         guard let title, let basis else { return nil }
         return Rule(
             id: id, pack: pack, severity: severity, title: title, description: description, help: help,
             message: message, basis: basis, tags: tags, prerequisite: prerequisite, kinds: kinds,
-            parameters: parameters, body: body, needsRegistry: compiler.readsRegistry, versions: versions, examples: examples,
+            parameters: parameters, body: body, needsRegistry: compiler.readsRegistry, versions: versions, examples: examples, advice: advice,
             file: source.path, position: node.position)
     }
 
@@ -187,6 +195,7 @@ enum RuleCompiler {
                     let (expression, type) = compiler.compileTyped(pair.value)
                     let slot = compiler.declare(name, type: type)
                     if let types = compiler.stepTypes(of: expression) { compiler.slotStepTypes[slot] = types }
+                    compiler.letExpressions[slot] = (expression, pair.value)
                     compiler.letLoopDependencies[slot] = compiler.readLoopSlots
                     compiler.letDepths[slot] = compiler.evaluationDepth(of: pair.value, named: name, at: pair.key)
                     lets.append(Binding(name: name, slot: slot, expression: expression, dependsOnLoop: !compiler.readLoopSlots.isEmpty))

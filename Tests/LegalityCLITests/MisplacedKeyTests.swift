@@ -187,4 +187,34 @@ import Testing
         let keys = findings.filter { $0["rule"] as? String == "REC-007" }.compactMap { $0["message"] as? String }
         #expect(keys.count == 1 && keys.allSatisfy { $0.contains("the key 'status' of a signoff") }, "\(keys)")
     }
+
+    /// A key of the format read at a level the format does not put it (a step's `attendees` read
+    /// from its meeting) is loaded, as a key of an office's own may be, but `rules lint` warns of
+    /// it: the rule never saw the attendees records write on the step. A vocabulary declaring the
+    /// key at that level silences it.
+    @Test func lintWarnsOfAFormatKeyReadAtAnotherLevel() throws {
+        let rule = """
+            id: LOCAL-1
+            severity: error
+            kinds: [major_administrative_decision]
+            basis: {instrument: 本地规定, article: 第一条}
+            title: {zh: 无法律顾问列席, en: No legal adviser present}
+            message: {zh: 无法律顾问列席, en: no legal adviser present}
+            let:
+              d: {first: {steps: {type: collective_discussion}}}
+            when: {exists: $d.meeting.attendees}
+            violation: {missing: $d.meeting.attendees}
+            """
+        let folder = try CLIRunner.folder(["local/rule.yaml": rule])
+        let lint = try CLIRunner.run(["rules", "lint", "--lang", "en", "local"], in: folder)
+        #expect(lint.status == 0, "\(lint.stderr)")
+        #expect(lint.stdout.contains("warning: LOCAL-1: 'attendees' in '$d.meeting.attendees' is the format's key of a step, read here of a meeting"), "\(lint.stdout)")
+        #expect(lint.stdout.components(separatedBy: "'attendees' in").count == 2, "said once: \(lint.stdout)")
+        let declared = try CLIRunner.folder(["local/rule.yaml": rule, "local/vocabulary.yaml": "vocabulary:\n  meeting_keys:\n    attendees: {zh: 列席人员, en: attendees}\n"])
+        let quiet = try CLIRunner.run(["rules", "lint", "--lang", "en", "local"], in: declared)
+        #expect(!quiet.stdout.contains("'attendees' in"), "\(quiet.stdout)")
+        // The built-in rules read no key where the format does not put it.
+        let builtin = try CLIRunner.run(["rules", "lint", "--lang", "en"])
+        #expect(!builtin.stdout.contains("is the format's key of"), "\(builtin.stdout)")
+    }
 }
