@@ -158,18 +158,20 @@ import Testing
         #expect(!result.stdout.contains("实现全员持证上岗"))
     }
 
+    /// A decision of 2026 whose steps are all planned.
+    static let plannedOnly = """
+        id: P-1
+        kind: major_administrative_decision
+        title: 全部计划中
+        steps:
+          - {type: legality_review, date: 2026-06-02, status: planned}
+          - {type: collective_discussion, date: 2026-06-10, status: planned, meeting: {type: executive}}
+        """
+
     /// A record with nothing done made no decision: it was counted among "作出重大行政决策 1 项"
     /// beside "本年度没有作出决定的重大行政决策". It is named as not counted in the year of its plan.
     @Test func aRecordWithNothingDoneIsNoDecisionMade() throws {
-        let planned = """
-            id: P-1
-            kind: major_administrative_decision
-            title: 全部计划中
-            steps:
-              - {type: legality_review, date: 2026-06-02, status: planned}
-              - {type: collective_discussion, date: 2026-06-10, status: planned, meeting: {type: executive}}
-            """
-        let folder = try CLIRunner.folder(["registry.yaml": Fixtures.registry, "a.yaml": planned])
+        let folder = try CLIRunner.folder(["registry.yaml": Fixtures.registry, "a.yaml": Self.plannedOnly])
         let result = try CLIRunner.run(["report", "--year", "2026", "--as-of", "2026-01-15", "."], in: folder)
         #expect(!result.stdout.contains("作出重大行政决策 1 项"), "\(result.stdout)")
         #expect(result.stdout.contains("另有 1 项记录的步骤均在计划中、尚无已完成的步骤，未计入上述数字（P-1）。"), "\(result.stdout)")
@@ -186,15 +188,8 @@ import Testing
         let start = try #require(wording.range(of: "    # 步骤都在计划中的记录"))
         let end = try #require(wording.range(of: "  kinds:\n"))
         let earlier = wording.replacingCharacters(in: start.lowerBound..<end.lowerBound, with: "")
-        let planned = """
-            id: P-1
-            kind: major_administrative_decision
-            title: 全部计划中
-            steps:
-              - {type: legality_review, date: 2026-06-02, status: planned}
-            """
         // The built-in rules copied, their wording as it was before.
-        let folder = try CLIRunner.folder(["registry.yaml": Fixtures.registry, "records/a.yaml": planned])
+        let folder = try CLIRunner.folder(["registry.yaml": Fixtures.registry, "records/a.yaml": Self.plannedOnly])
         let rules = folder.appendingPathComponent("rules")
         try FileManager.default.copyItem(at: CLIRunner.root.appendingPathComponent("rules"), to: rules)
         try earlier.write(to: rules.appendingPathComponent("report/annual-report.yaml"), atomically: true, encoding: .utf8)
