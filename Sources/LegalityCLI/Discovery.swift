@@ -192,12 +192,15 @@ enum Discovery {
 
     /// The registry nearest to a folder of records: `registry.yaml` or the files of `registry/` in
     /// the folder or a folder above it — up to the current folder for records inside it, and up to
-    /// `root` (the path given on the command line) for records outside it, so nothing above what
-    /// the user named is read. Empty when there is none.
+    /// `root` (the path given on the command line) for records outside it or when `root` holds the
+    /// current folder (`check ..` from a subfolder: the registry beside the path given was passed
+    /// over, and a case with an expired certificate passed), so nothing above what the user named
+    /// is read. Empty when there is none.
     static func registryFiles(from start: String, root: String) throws(RunError) -> [String] {
         let current = FileSystem.currentDirectory()
         let rootFolder = FileSystem.kind(of: root) == .directory ? root : root.parentPath
         let rootReal = FileSystem.realPath(rootFolder)
+        let rootHoldsCurrent = rootReal.map { $0 == "/" || current.hasPrefix($0 + "/") } ?? false
         var folder = start
         while true {
             let file = folder.appendingComponent("registry.yaml")
@@ -218,7 +221,7 @@ enum Discovery {
                 // and registration rules did not run).
                 if !files.isEmpty { return files }
             }
-            guard let real = FileSystem.realPath(folder), real != current, real != "/" else { return [] }
+            guard let real = FileSystem.realPath(folder), real != "/", real != current || rootHoldsCurrent else { return [] }
             let insideCurrent = real.hasPrefix(current + "/")
             if !insideCurrent, real == rootReal || rootReal == nil { return [] }
             let last = folder.lastComponent

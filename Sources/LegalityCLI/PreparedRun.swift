@@ -150,6 +150,12 @@ struct PreparedRun {
                 ? "legality：\(list) 是本次运行读取的规则、日历或台账映射，不作为记录检查\n"
                 : "legality: \(list): a rule, calendar or ledger mapping this run reads, not checked as a record\n")
         }
+        // Files named one by one that are all the run's own rules, calendars or mappings (a
+        // pre-commit hook handed over a commit of a configured rule pack) were read as such, and
+        // loaded: nothing is left to check, which is no mistake of the paths (it refused the commit).
+        if records.isEmpty, !files.isEmpty, !passedOver.isEmpty, passedOver.allSatisfy(named.contains) {
+            return records
+        }
         if records.isEmpty, !files.isEmpty {
             throw RunError(
                 message: "no record files among the paths given: \(passedOver.joined(separator: ", ")) are rules, calendars or ledger mappings this run reads",

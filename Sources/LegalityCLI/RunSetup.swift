@@ -28,6 +28,22 @@ enum RunSetup {
         try rules(noBuiltin: options.noBuiltin, local: options.rules, extra: extra, reportWording: reportWording, examples: examples)
     }
 
+    /// Refuses a built-in rules folder that lacks what every run needs: the shared definitions,
+    /// the record pack and the calendars. (`LEGALITY_RULES` naming an empty folder, as a container
+    /// mounting a missing one makes, loaded no rule at all: a file that is not YAML checked clean,
+    /// exit 0; naming the folder above it loaded the packs but no calendar.)
+    static func requireBuiltinRules(in folder: String) throws(RunError) {
+        let parts = ["definitions.yaml": FileSystem.Kind.file, Rule.recordPack: .directory, "calendars": .directory]
+        let missing = parts.keys.sorted().filter { FileSystem.kind(of: folder.appendingComponent($0)) != parts[$0] }
+        guard !missing.isEmpty else { return }
+        let inner = folder.appendingComponent("rules")
+        let hint = FileSystem.kind(of: inner.appendingComponent("definitions.yaml")) == .file ? "; did you mean \(inner)?" : ""
+        let hintZh = hint.isEmpty ? "" : "；是否应为 \(inner)？"
+        throw RunError(
+            message: "\(folder) is not legality's rules folder: it has no \(missing.joined(separator: ", ")), so no record would be checked\(hint) (set LEGALITY_RULES to the rules/ folder installed with legality)",
+            chinese: "\(folder) 不是 legality 的规则文件夹：其中没有 \(missing.joined(separator: "、"))，记录将无法检查\(hintZh)（LEGALITY_RULES 应指向随 legality 安装的 rules/ 文件夹）")
+    }
+
     static func rules(
         noBuiltin: Bool, local: [String], extra: [String], reportWording: Bool = false, examples: Bool = false
     ) throws(RunError) -> (rules: RuleSet, extraFiles: Set<String>) {
@@ -37,6 +53,7 @@ enum RunSetup {
         guard let folder = Discovery.builtinRulesFolder() else {
             throw RunError(message: "cannot find the built-in rules folder; set LEGALITY_RULES to the project's rules/ folder")
         }
+        try requireBuiltinRules(in: folder)
         // `--no-builtin` drops the built-in packs, but never the record pack (a file that is not
         // YAML is always reported), the shared definitions or the vocabulary.
         let reportFolder = folder.appendingComponent("report")

@@ -206,6 +206,43 @@ import Testing
         #expect(named.stderr.contains("rules-local/LOCAL-1.yaml: a rule, calendar or ledger mapping this run reads, not checked as a record"), "\(named.stderr)")
         let only = try CLIRunner.run(["check", "--as-of", "2024-12-31", "--lang", "en", "rules-local"], in: folder)
         #expect(only.status == 2 && only.stderr.contains("no record files among the paths given"), "\(only.stderr)")
+        // Named one by one, as a pre-commit hook hands over a commit of them, they were read as
+        // what they are and loaded: nothing is left to check, and the commit is not refused.
+        let hook = try CLIRunner.run(["check", "--as-of", "2024-12-31", "--lang", "en", "rules-local/LOCAL-1.yaml", "calendars/local.yaml"], in: folder)
+        #expect(hook.status == 0 && hook.stdout.contains("checked 0 records"), "\(hook.stdout)\(hook.stderr)")
+        #expect(hook.stderr.contains("calendars/local.yaml, rules-local/LOCAL-1.yaml: a rule, calendar or ledger mapping this run reads"), "\(hook.stderr)")
+    }
+
+    /// The built-in rules folder must hold the definitions, the record pack and the calendars:
+    /// `LEGALITY_RULES` naming an empty folder (a container mounting a missing one) loaded no rule,
+    /// and a file that is not YAML checked clean, exit 0.
+    @Test func aRulesFolderWithoutTheRecordPackIsRefused() throws {
+        let folder = try CLIRunner.folder(["broken.yaml": "id: [x\n", "empty/.keep": "", "share/legality/placeholder": ""])
+        let empty = try CLIRunner.run(["check", "--lang", "en", "broken.yaml"], in: folder, environment: ["LEGALITY_RULES": folder.appendingPathComponent("empty").path])
+        #expect(empty.status == 2, "\(empty.stdout)")
+        #expect(empty.stderr.contains("is not legality's rules folder: it has no calendars, definitions.yaml, record, so no record would be checked"), "\(empty.stderr)")
+        // One folder too high: the rules folder inside it is proposed.
+        let share = folder.appendingPathComponent("share/legality")
+        try FileManager.default.copyItem(at: CLIRunner.root.appendingPathComponent("rules"), to: share.appendingPathComponent("rules"))
+        let above = try CLIRunner.run(["check", "--lang", "en", "broken.yaml"], in: folder, environment: ["LEGALITY_RULES": share.path])
+        #expect(above.status == 2 && above.stderr.contains("did you mean \(share.path)/rules?"), "\(above.stderr)")
+        let right = try CLIRunner.run(["check", "--lang", "en", "broken.yaml"], in: folder, environment: ["LEGALITY_RULES": share.appendingPathComponent("rules").path])
+        #expect(right.status == 1 && right.stdout.contains("REC-000"), "\(right.stdout)")
+    }
+
+    /// The registry beside the path given is found when that path holds the working folder
+    /// (`check ..` from a subfolder): it was passed over, and a case with an expired certificate
+    /// passed with only "no registry".
+    @Test func theRegistryOfAPathAboveTheWorkingFolderIsFound() throws {
+        let folder = try CLIRunner.folder(["registry.yaml": Fixtures.registry, "决策/a.yaml": Fixtures.compliant, "决策/b.yaml": Fixtures.lateReview])
+        let inside = folder.appendingPathComponent("决策")
+        let result = try CLIRunner.run(["check", "--as-of", "2024-12-31", "--format", "json", ".."], in: inside)
+        let findings = try #require(try CLIRunner.json(result.stdout)["findings"] as? [[String: Any]])
+        #expect(!findings.contains { $0["rule"] as? String == "REC-005" }, "\(findings)")
+        #expect(findings.contains { $0["rule"] as? String == "MAD-002" }, "\(findings)")
+        let absolute = try CLIRunner.run(["check", "--as-of", "2024-12-31", "--format", "json", folder.path], in: inside)
+        let fromAbsolute = try #require(try CLIRunner.json(absolute.stdout)["findings"] as? [[String: Any]])
+        #expect(!fromAbsolute.contains { $0["rule"] as? String == "REC-005" }, "\(fromAbsolute)")
     }
 
     /// A rate table written before the waived column was added is still one of legality's
