@@ -36,10 +36,16 @@ public struct Vocabulary: Sendable {
     /// nil when the names are free (or already the code's own).
     public func clash(of code: String, names: LocalizedText, also: [String] = [], in section: String) -> (name: String, code: String)? {
         let known = codesByName[section] ?? [:]
+        // A kind's short name (重大决策, shown in narrow columns) is a name readers know it by: a
+        // kind named so (`other` also called 重大决策) took major decisions out of every pack.
+        let shortNames = section == RecordFormat.Section.kinds ? sections[RecordFormat.Section.shortKinds] ?? [:] : [:]
         for name in [names.zh, names.en] + also {
             let key = Self.trimmed(name)
             if let other = known[key], other != code { return (name, other) }
             if key != code, sections[section]?[key] != nil { return (name, key) }
+            if let other = shortNames.first(where: { $0.key != code && (Self.trimmed($0.value.zh) == key || Self.trimmed($0.value.en) == key) })?.key {
+                return (name, other)
+            }
         }
         if let other = known[code], other != code { return (code, other) }
         return nil

@@ -152,6 +152,9 @@ struct LimitOptions: ParsableArguments {
     @Option(name: .customLong("max-documents"), help: Interface.help("一个文件中最多的文档数（默认 1000000）。", "Most documents in one file (default 1000000).", valueName: "n"))
     var maxDocuments: Int?
 
+    @Option(name: .customLong("max-nodes"), help: Interface.help("一个文档中最多的节点数（键、值和列表项，默认 2000000）。", "Most nodes (keys, values and items) in one document (default 2000000).", valueName: "n"))
+    var maxNodes: Int?
+
     @Option(name: .customLong("max-records"), help: Interface.help("一次运行最多检查的记录数（默认 10000000）。", "Most records in one run (default 10000000).", valueName: "n"))
     var maxRecords: Int?
 
@@ -167,7 +170,8 @@ struct LimitOptions: ParsableArguments {
                 maxDepth: pick(maxDepth, "max_depth", 256),
                 maxAliasExpansion: pick(maxAliasExpansion, "max_alias_expansion", 100_000),
                 maxScalarBytes: pick(maxScalarBytes, "max_scalar_bytes", 1 << 20),
-                maxDocuments: pick(maxDocuments, "max_documents", 1_000_000)),
+                maxDocuments: pick(maxDocuments, "max_documents", 1_000_000),
+                maxNodes: pick(maxNodes, "max_nodes", 2_000_000)),
             maxRecords: pick(maxRecords, "max_records", 10_000_000),
             maxRuleSteps: pick(maxRuleSteps, "max_rule_steps", EvaluationContext.defaultRuleStepBudget),
             roots: Discovery.roots(of: paths))

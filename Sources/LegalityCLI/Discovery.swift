@@ -50,6 +50,11 @@ enum Discovery {
             if let real = FileSystem.realPath(path), !isInside(real, roots) {
                 return .refused(zh: "链接指向被检查文件夹之外（\(real)），未读取", en: "the link points outside the checked folders (to \(real)); it was not read")
             }
+            if let real = FileSystem.realPath(path), let hidden = passedOverBySearch(real, roots) {
+                return .refused(
+                    zh: "链接指向文件夹搜索不读取的文件（\(hidden)：隐藏文件、rules/、registry/ 或名册），未读取",
+                    en: "the link points to a file a folder search never reads (\(hidden): hidden, in rules/ or registry/, or a registry); it was not read")
+            }
             if let opened = FileInput.open(path, followingLinks: true) { return admitted(opened) }
             let failure = errno
             return FileSystem.kind(of: path) == .other ? refusedAsNoRegularFile : unopenable(path, failure)
@@ -58,6 +63,22 @@ enum Discovery {
         default:
             return unopenable(path, failure)
         }
+    }
+
+    /// The part of a real path, below the checked folder holding it, that a folder search passes
+    /// over — a hidden name, a `rules` or `registry` folder, `registry.yaml` — or nil when there is
+    /// none. (A committed link `env.yaml -> ../.env` was followed and its secret quoted in the text
+    /// report, where the search reads no hidden file.)
+    static func passedOverBySearch(_ real: String, _ roots: [String]) -> String? {
+        guard let root = roots.filter({ real.hasPrefix($0.hasSuffix("/") ? $0 : $0 + "/") }).max(by: { $0.utf8.count < $1.utf8.count }) else { return nil }
+        let below = real.dropFirst(root.utf8.count).split(separator: "/")
+        for (place, name) in below.enumerated() {
+            let isFolder = place < below.count - 1
+            if name.hasPrefix(".") || (isFolder && (name == "rules" || name == "registry")) || (!isFolder && name == "registry.yaml") {
+                return below[...place].joined(separator: "/")
+            }
+        }
+        return nil
     }
 
     /// Whether a real path is one of the checked folders or inside one (`/` holds every path).
@@ -163,7 +184,7 @@ enum Discovery {
         guard visited.insert(real).inserted else { return }
         // A link to a folder outside the checked folders is not followed; it is listed, so that
         // reading it reports the link instead of the folder silently going unchecked.
-        if FileSystem.isLink(folder), !isInside(real, roots) {
+        if FileSystem.isLink(folder), !isInside(real, roots) || passedOverBySearch(real, roots) != nil {
             files.append(folder)
             return
         }

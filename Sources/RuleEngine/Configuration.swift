@@ -48,14 +48,14 @@ public struct Configuration: Sendable {
     public init() {}
 
     static let keys = ["rules", "disable", "severity", "parameters", "registry", "calendars", "lang", "fail_on", "waivers", "limits"]
-    static let limitKeys = ["max_file_bytes", "max_depth", "max_alias_expansion", "max_scalar_bytes", "max_documents", "max_records", "max_rule_steps"]
+    static let limitKeys = ["max_file_bytes", "max_depth", "max_alias_expansion", "max_scalar_bytes", "max_documents", "max_nodes", "max_records", "max_rule_steps"]
     /// How far a configuration may raise each limit. A configuration found with the records is
     /// anyone's, and without a ceiling it took the limits' protection away (`max_depth: 1000000000`
     /// with a file of 500,000 nested lists: 211 s; `max_alias_expansion: 1000000000000`: each level
     /// of a "billion laughs" ten times longer). The options on the command line may go further.
     static let limitCeilings: [String: Int] = [
         "max_file_bytes": 1 << 30, "max_depth": 10_000, "max_alias_expansion": 10_000_000, "max_scalar_bytes": 1 << 30,
-        "max_documents": 100_000_000, "max_records": 1_000_000_000, "max_rule_steps": 100_000_000,
+        "max_documents": 100_000_000, "max_nodes": 100_000_000, "max_records": 1_000_000_000, "max_rule_steps": 100_000_000,
     ]
     static let waiverKeys = ["rule", "record", "reason", "approved_by", "expires", "file"]
 

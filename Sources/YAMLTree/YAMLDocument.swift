@@ -210,6 +210,9 @@ struct YAMLDocumentBuilder: ~Copyable {
     }
 
     /// Whether `nodes` more entries, `children` more children and `bytes` more bytes of text still fit.
+    /// How many nodes the document holds so far.
+    var nodeCount: Int { entries.count }
+
     func hasRoom(nodes: Int, children more: Int, bytes: Int = 0) -> Bool {
         entries.count + nodes < Self.capacity && children.count + more < Self.capacity && text.count + bytes < Self.capacity
     }

@@ -54,6 +54,9 @@ public struct YAMLLimits: Sendable, Hashable {
     public var maxScalarBytes: Int
     /// Most documents in one file.
     public var maxDocuments: Int
+    /// Most nodes (keys, values and items) in one document, aliases' counted once. No limit unless
+    /// given: records are given one (a registry may hold a hundred thousand people).
+    public var maxNodes: Int
 
     /// Most bytes of text that alias resolution may add to a file: 160 for each node it may add.
     /// An alias of a long scalar is one node, so a count of nodes alone let 20,000 aliases of a
@@ -61,11 +64,12 @@ public struct YAMLLimits: Sendable, Hashable {
     public var maxAliasExpansionBytes: Int { maxAliasExpansion.multipliedReportingOverflow(by: 160).overflow ? .max : maxAliasExpansion * 160 }
 
     /// Creates limits.
-    public init(maxDepth: Int = 256, maxAliasExpansion: Int = 100_000, maxScalarBytes: Int = 1 << 20, maxDocuments: Int = 100_000) {
+    public init(maxDepth: Int = 256, maxAliasExpansion: Int = 100_000, maxScalarBytes: Int = 1 << 20, maxDocuments: Int = 100_000, maxNodes: Int = .max) {
         self.maxDepth = maxDepth
         self.maxAliasExpansion = maxAliasExpansion
         self.maxScalarBytes = maxScalarBytes
         self.maxDocuments = maxDocuments
+        self.maxNodes = maxNodes
     }
 
     /// Limits suited to decision records, rules and registries.

@@ -31,7 +31,8 @@ import Testing
     /// `numberFormats`; with `sheets`, more sheets of the same rows (`S2`, `S3`, …).
     static func workbook(rows script: String, workbookPr: String = "", numberFormats: String = "", sheets: Int = 1, in folder: URL) throws {
         let sheetList = (1...sheets).map { #"<sheet name="S\#($0 == 1 ? "" : String($0))" sheetId="\#($0)" r:id="rId\#($0)"/>"# }.joined()
-        let relationships = (1...sheets).map { #"<Relationship Id="rId\#($0)" Target="worksheets/sheet1.xml"/>"# }.joined()
+        // Each sheet a part of its own, holding the same rows (two sheets of one part are refused).
+        let relationships = (1...sheets).map { #"<Relationship Id="rId\#($0)" Target="worksheets/sheet\#($0).xml"/>"# }.joined()
         let python = """
             import zipfile
             def c(ref, text): return '<c r="%s" t="inlineStr"><is><t>%s</t></is></c>' % (ref, text)
@@ -41,7 +42,7 @@ import Testing
                 z.writestr("xl/workbook.xml", '<workbook xmlns:r="r">\(workbookPr)<sheets>\(sheetList)</sheets></workbook>')
                 z.writestr("xl/_rels/workbook.xml.rels", '<Relationships>\(relationships)</Relationships>')
                 z.writestr("xl/styles.xml", '<styleSheet>\(numberFormats)<cellXfs count="3"><xf numFmtId="0"/><xf numFmtId="14"/><xf numFmtId="164"/></cellXfs></styleSheet>')
-                z.writestr("xl/worksheets/sheet1.xml", "<worksheet><sheetData>" + rows + "</sheetData></worksheet>")
+                for n in range(1, \(sheets) + 1): z.writestr("xl/worksheets/sheet%d.xml" % n, "<worksheet><sheetData>" + rows + "</sheetData></worksheet>")
             """
         let made = try CLIRunner.shell("python3 -c '\(python.replacingOccurrences(of: "'", with: "'\\''"))'", in: folder)
         #expect(made.status == 0, "\(made.stderr)")

@@ -1,0 +1,63 @@
+import Foundation
+import Testing
+
+/// A hostile or careless file in a shared repository (the eighth review): what it did is now
+/// refused, or said, where it used to leak, hide records from every pack or exhaust memory.
+@Suite struct HostileInputEighthRoundTests {
+    /// A committed link to what a folder search never reads (a hidden file or folder, the
+    /// registry) is refused, as one leaving the checked folders is: `env.yaml -> ../.env` was
+    /// followed and its secret quoted in the text report.
+    @Test func aLinkToWhatTheSearchPassesOverIsNotRead() throws {
+        let folder = try CLIRunner.folder([
+            ".env": "DB_PASSWORD=hunter2\n", ".secrets/creds.yaml": "aws: AKIASECRET\n",
+            "registry.yaml": Fixtures.registry, "decisions/a.yaml": Fixtures.compliant,
+        ])
+        let decisions = folder.appendingPathComponent("decisions")
+        try FileManager.default.createSymbolicLink(atPath: decisions.appendingPathComponent("env.yaml").path, withDestinationPath: "../.env")
+        try FileManager.default.createSymbolicLink(atPath: decisions.appendingPathComponent("more").path, withDestinationPath: "../.secrets")
+        try FileManager.default.createSymbolicLink(atPath: decisions.appendingPathComponent("people.yaml").path, withDestinationPath: "../registry.yaml")
+        let result = try CLIRunner.run(["check", "--as-of", "2024-12-31", "--lang", "en", "."], in: folder)
+        #expect(!result.stdout.contains("hunter2") && !result.stdout.contains("AKIASECRET") && !result.stdout.contains("钱律师"), "\(result.stdout)")
+        for (link, target) in [("env.yaml", ".env"), ("more", ".secrets"), ("people.yaml", "registry.yaml")] {
+            #expect(result.stdout.contains("decisions/\(link):1:1"), "\(result.stdout)")
+            #expect(result.stdout.contains("the link points to a file a folder search never reads (\(target):"), "\(result.stdout)")
+        }
+        #expect(result.status == 1)
+        // A link to a record in the checked folders is still read.
+        try FileManager.default.createSymbolicLink(atPath: folder.appendingPathComponent("same.yaml").path, withDestinationPath: "decisions/a.yaml")
+        let linked = try CLIRunner.run(["check", "--as-of", "2024-12-31", "--lang", "en", "--format", "json", "same.yaml"], in: folder)
+        #expect(linked.status == 0, "\(linked.stdout)")
+    }
+
+    /// A kind may not take another kind's short name (重大决策, the short name of major decisions
+    /// in narrow columns): `other` also called 重大决策 took such records out of every pack, unsaid.
+    @Test func aKindMayNotTakeAnotherKindsShortName() throws {
+        let folder = try CLIRunner.folder([
+            ".legality.yaml": "rules: [rules-local]\n",
+            "rules-local/vocabulary.yaml": "vocabulary: {kinds: {other: {zh: 其他, en: other, also: [重大决策]}}}\n",
+            "a.yaml": "id: A-1\nkind: 重大决策\ntitle: t\nsteps:\n  - {type: decision, date: 2025-01-01}\n",
+        ])
+        let result = try CLIRunner.run(["check", "--as-of", "2025-12-31", "a.yaml"], in: folder)
+        #expect(result.status == 2, "\(result.stdout)")
+        #expect(result.stderr.contains("the name '重大决策' of 'other' is already a name of 'major_administrative_decision' in kinds"), "\(result.stderr)")
+    }
+
+    /// A document of records holds at most `--max-nodes` nodes (2,000,000): a flow list of 30
+    /// million numbers in a 60 MB file took 1.9 GB. A registry is not held to it.
+    @Test func aDocumentOfTooManyNodesIsREC000() throws {
+        let items = Array(repeating: "0", count: 3_000).joined(separator: ",")
+        let folder = try CLIRunner.folder([
+            "registry.yaml": Fixtures.registry,
+            "a.yaml": "id: B-1\nkind: other\ntitle: t\nsteps: [{type: decision, date: 2025-01-01}]\nx_big: [\(items)]\n",
+        ])
+        let result = try CLIRunner.run(["check", "--as-of", "2025-12-31", "--lang", "en", "--max-nodes", "2000", "a.yaml"], in: folder)
+        #expect(result.status == 1 && result.stdout.contains("error[REC-000]"), "\(result.stdout)")
+        #expect(result.stdout.contains("the document holds more than 2000 nodes"), "\(result.stdout)")
+        let configured = try CLIRunner.folder([
+            "registry.yaml": Fixtures.registry, ".legality.yaml": "limits: {max_nodes: 2000}\n",
+            "a.yaml": "id: B-1\nkind: other\ntitle: t\nsteps: [{type: decision, date: 2025-01-01}]\nx_big: [\(items)]\n",
+        ])
+        #expect(try CLIRunner.run(["check", "--as-of", "2025-12-31", "a.yaml"], in: configured).stdout.contains("REC-000"))
+        #expect(try CLIRunner.run(["check", "--as-of", "2025-12-31", "a.yaml"], in: folder).status == 0)
+    }
+}
