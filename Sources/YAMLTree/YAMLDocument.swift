@@ -213,8 +213,8 @@ struct YAMLDocumentBuilder: ~Copyable {
     /// How many nodes the document holds so far.
     var nodeCount: Int { entries.count }
 
-    func hasRoom(nodes: Int, children more: Int, bytes: Int = 0) -> Bool {
-        entries.count + nodes < Self.capacity && children.count + more < Self.capacity && text.count + bytes < Self.capacity
+    func hasRoom(nodes: Int, children more: Int, bytes: Int = 0, nodeLimit: Int = capacity) -> Bool {
+        entries.count + nodes < nodeLimit && children.count + more < Self.capacity && text.count + bytes < Self.capacity
     }
 
     /// Adds a scalar, its text kept as the string it is, and returns its entry number. (A document
