@@ -176,12 +176,13 @@ public final class RecordFormat: Sendable {
 
     /// What a level is, in English (`a meeting`), and the vocabulary section that declares keys there.
     public static func describe(_ level: Level) -> (name: String, section: String?) {
-        switch level {
-        case .record: ("the record", "record_keys")
-        case .step: ("a step", "step_keys")
-        case .meeting: ("a meeting", "meeting_keys")
-        case .signoff: ("a signoff", "signoff_keys")
-        case .document: ("a document", nil)
+        let section = Section.declaredKeys.first { $0.level == level }?.section
+        return switch level {
+        case .record: ("the record", section)
+        case .step: ("a step", section)
+        case .meeting: ("a meeting", section)
+        case .signoff: ("a signoff", section)
+        case .document: ("a document", section)
         }
     }
 

@@ -149,14 +149,33 @@ public struct Vocabulary: Sendable {
         guard let codes = sections[section] else { return nil }
         let names = codesByName[section] ?? [:]
         let value = Self.trimmed(written)
-        let candidates = Array(codes.keys) + Array(names.keys)
+        // A value saying "not" is proposed only what says "not" too (未通过 is 不通过, never 通过;
+        // 非正式审查 is no formal review), and one that does not, only what does not.
+        let negated = Self.isNegated(value)
+        let candidates = (Array(codes.keys) + Array(names.keys)).filter { Self.isNegated($0) == negated }
         if let closest = Suggestion.closest(to: value, in: candidates) { return closest }
         // A name written inside a longer one (`县政府常务会议` for 常务会议, a meeting's type named
         // with its government) is too far by edits: the longest code or name the value holds.
-        // (Codes of fewer than four letters, and single characters, are in too many words.)
+        // (Codes of fewer than four letters, and single characters, are in too many words.) Only
+        // where a longer name is the same thing more fully named: an outcome, a status or a role
+        // held in a longer value may be its opposite or another (审查未通过 and 有条件通过 hold
+        // 通过, 法律顾问助理 holds 法律顾问), and a hint to write it would turn a fault into a pass.
+        guard Self.namedMoreFully.contains(section), !negated else { return nil }
         return candidates
             .filter { $0.count >= ($0.isAllASCII ? 4 : 2) && $0 != value && value.contains($0) }
             .max { ($0.count, $1) < ($1.count, $0) }
+    }
+
+    /// The sections whose names a longer value may hold as the same thing (see `suggestion`).
+    static let namedMoreFully: Set<String> = [
+        RecordFormat.Section.meetingTypes, RecordFormat.Section.stepTypes, RecordFormat.Section.kinds, RecordFormat.Section.forms,
+    ]
+
+    /// Whether a value says "not": a Chinese negation, or an English word of one.
+    static func isNegated(_ value: String) -> Bool {
+        if value.contains(where: { "不未非无没否".contains($0) }) { return true }
+        let words = value.lowercased().split { !$0.isLetter }
+        return words.contains { $0 == "not" || $0 == "no" || $0.hasPrefix("non") || $0.hasPrefix("un") }
     }
 
     /// `; did you mean 'CODE'?` for the code closest to a text that is neither a code nor a name

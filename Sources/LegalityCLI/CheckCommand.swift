@@ -29,7 +29,7 @@ struct CheckCommand: ParsableCommand {
         let paths = paths.isEmpty ? ["."] : paths
         let found = try Discovery.recordFiles(paths)
         let run = try PreparedRun.prepare(ruleOptions, failOn: outputOptions.failOn, recordPaths: paths, recordFiles: found)
-        let files = try run.records(among: found, named: paths)
+        let files = try run.records(among: found, named: paths, noneNamedIsFine: true)
         try OutputTarget.requireNotAnInput(outputOptions.output, records: files, run: run)
         let asOf = asOf?.day ?? RunSetup.today()
         let limits = run.limits(limitOptions, paths: paths)

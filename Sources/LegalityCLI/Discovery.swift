@@ -47,10 +47,11 @@ enum Discovery {
         // Not opened: a link (ELOOP), or a path whose status says why it could not be.
         switch FileSystem.linkStatus(of: path).kind {
         case nil:
-            if let real = FileSystem.realPath(path), !isInside(real, roots) {
+            let real = FileSystem.realPath(path)
+            if let real, !isInside(real, roots) {
                 return .refused(zh: "链接指向被检查文件夹之外（\(real)），未读取", en: "the link points outside the checked folders (to \(real)); it was not read")
             }
-            if let real = FileSystem.realPath(path), let hidden = passedOverBySearch(real, roots) {
+            if let real, let hidden = passedOverBySearch(real, roots, isFolder: FileSystem.kind(of: real) == .directory) {
                 return .refused(
                     zh: "链接指向文件夹搜索不读取的文件（\(hidden)：隐藏文件、rules/、registry/ 或名册），未读取",
                     en: "the link points to a file a folder search never reads (\(hidden): hidden, in rules/ or registry/, or a registry); it was not read")
@@ -69,11 +70,11 @@ enum Discovery {
     /// over — a hidden name, a `rules` or `registry` folder, `registry.yaml` — or nil when there is
     /// none. (A committed link `env.yaml -> ../.env` was followed and its secret quoted in the text
     /// report, where the search reads no hidden file.)
-    static func passedOverBySearch(_ real: String, _ roots: [String]) -> String? {
+    static func passedOverBySearch(_ real: String, _ roots: [String], isFolder lastIsFolder: Bool) -> String? {
         guard let root = roots.filter({ real.hasPrefix($0.hasSuffix("/") ? $0 : $0 + "/") }).max(by: { $0.utf8.count < $1.utf8.count }) else { return nil }
         let below = real.dropFirst(root.utf8.count).split(separator: "/")
         for (place, name) in below.enumerated() {
-            let isFolder = place < below.count - 1
+            let isFolder = place < below.count - 1 || lastIsFolder
             if name.hasPrefix(".") || (isFolder && (name == "rules" || name == "registry")) || (!isFolder && name == "registry.yaml") {
                 return below[...place].joined(separator: "/")
             }
@@ -184,7 +185,7 @@ enum Discovery {
         guard visited.insert(real).inserted else { return }
         // A link to a folder outside the checked folders is not followed; it is listed, so that
         // reading it reports the link instead of the folder silently going unchecked.
-        if FileSystem.isLink(folder), !isInside(real, roots) || passedOverBySearch(real, roots) != nil {
+        if FileSystem.isLink(folder), !isInside(real, roots) || passedOverBySearch(real, roots, isFolder: true) != nil {
             files.append(folder)
             return
         }

@@ -128,7 +128,9 @@ struct PreparedRun {
     /// error, and a pre-commit hook handed over a changed rule file as one). A file named on the
     /// command line and passed over is said on standard error; a run left with no record stops,
     /// as one that found none does.
-    func records(among files: PathList, named paths: [String]) throws(RunError) -> PathList {
+    /// - Parameter noneNamedIsFine: whether files named one by one that are all the run's own
+    ///   leave a check of nothing (`check`, as a pre-commit hook runs it) rather than stop it.
+    func records(among files: PathList, named paths: [String], noneNamedIsFine: Bool = false) throws(RunError) -> PathList {
         let folders = (extraRules + mappingPaths).filter { FileSystem.kind(of: $0) == .directory }
         var inputs = extraCalendars + (extraRules + mappingPaths).filter { FileSystem.kind(of: $0) != .directory }
         for folder in folders { inputs += (try? Discovery.yamlFiles(under: folder)) ?? [] }
@@ -153,7 +155,7 @@ struct PreparedRun {
         // Files named one by one that are all the run's own rules, calendars or mappings (a
         // pre-commit hook handed over a commit of a configured rule pack) were read as such, and
         // loaded: nothing is left to check, which is no mistake of the paths (it refused the commit).
-        if records.isEmpty, !files.isEmpty, !passedOver.isEmpty, passedOver.allSatisfy(named.contains) {
+        if noneNamedIsFine, records.isEmpty, !files.isEmpty, !passedOver.isEmpty, passedOver.allSatisfy(named.contains) {
             return records
         }
         if records.isEmpty, !files.isEmpty {

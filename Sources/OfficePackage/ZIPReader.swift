@@ -42,6 +42,9 @@ public struct ZIPReader: Sendable {
         let size = Int(Self.read32(bytes, end + 12))
         var offset = Int(Self.read32(bytes, end + 16))
         guard offset + size <= end else { throw Self.corrupt("its central directory lies outside the file") }
+        // Each entry's data is its own: entries of other names pointing at one part made a
+        // workbook of 4.5 KB forty sheets of the same rows (no program writes such an archive).
+        var localHeaders: Set<Int> = []
         for _ in 0..<count {
             guard offset + 46 <= end, Self.read32(bytes, offset) == 0x0201_4b50 else { throw Self.corrupt("its central directory is damaged") }
             let nameLength = Int(Self.read16(bytes, offset + 28))
@@ -49,10 +52,14 @@ public struct ZIPReader: Sendable {
             let commentLength = Int(Self.read16(bytes, offset + 32))
             guard offset + 46 + nameLength <= end else { throw Self.corrupt("its central directory is damaged") }
             let name = String(decoding: bytes[(offset + 46)..<(offset + 46 + nameLength)], as: UTF8.self)
+            let localHeader = Int(Self.read32(bytes, offset + 42))
+            if !localHeaders.insert(localHeader).inserted, entries[name] == nil {
+                throw Self.corrupt("two of its entries share one entry's data")
+            }
             entries[name] = Entry(
                 method: Self.read16(bytes, offset + 10), flags: Self.read16(bytes, offset + 8),
                 compressedSize: Int(Self.read32(bytes, offset + 20)), size: Int(Self.read32(bytes, offset + 24)),
-                localHeader: Int(Self.read32(bytes, offset + 42)))
+                localHeader: localHeader)
             names.append(name)
             offset += 46 + nameLength + extraLength + commentLength
         }

@@ -103,7 +103,7 @@ public struct Agenda: Sendable {
         guard let (day, records) = plannedElsewhere else { return nil }
         return language == .zh
             ? "注意：没有记录的集体讨论安排在 \(meeting)；最近计划的集体讨论在 \(day)（\(records) 条记录，列在后面，不影响结论）。会议日期如有误，请改正后重新检查。"
-            : "Note: no record has a collective discussion on \(meeting); the nearest planned discussion is on \(day) (\(records) records, listed below; they do not affect the verdict). If the meeting date is wrong, correct it and check again."
+            : "Note: no record has a collective discussion on \(meeting); the nearest planned discussion is on \(day) (\(Wording.counted(records, "record")), listed below; they do not affect the verdict). If the meeting date is wrong, correct it and check again."
     }
 
     /// The notice that nothing can block an item (fail level `never`), or nil.

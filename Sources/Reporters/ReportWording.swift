@@ -29,7 +29,7 @@ enum Wording {
             let read = "检查了 \(tally.records) 条记录" + (others > 0 ? "，另有 \(others) 个文档或文件无法作为记录读取" : "")
             return "\(read)（截至 \(asOf)）：\(errors) 个错误，\(warnings) 个警告，\(infos) 个提示\(waived > 0 ? "，\(waived) 个已豁免" : "")\(pending > 0 ? "，\(pending) 个待办" : "")；\(tally.failedRecords) \(others > 0 ? "项" : "条记录")未通过"
         }
-        let read = "checked \(tally.records) \(tally.records == 1 ? "record" : "records")"
+        let read = "checked \(counted(tally.records, "record"))"
             + (others > 0 ? " and \(others) \(others == 1 ? "document or file" : "documents or files") that could not be read as records" : "")
         let failed = others > 0 ? "failed" : tally.failedRecords == 1 ? "record failed" : "records failed"
         return "\(read) as of \(asOf): \(counted(errors, "error")), \(counted(warnings, "warning")), \(counted(infos, "info"))\(waived > 0 ? ", \(waived) waived" : "")\(pending > 0 ? ", \(pending) pending" : ""); \(tally.failedRecords) \(failed)"

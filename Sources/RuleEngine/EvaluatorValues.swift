@@ -83,6 +83,14 @@ extension Evaluator {
             spendComparing(left, right)
             return (left == right) == (comparison == .eq)
         }
+        // Words in two languages are the same as a text or not, but in no order with one: the
+        // order of either language would disagree with the other's.
+        if comparison != .eq, comparison != .ne, lhs.isWords || rhs.isWords, !lhs.isMissing, !rhs.isMissing {
+            noteTypeError(LocalizedText(
+                zh: "“\(text(lhs, .zh))”与“\(text(rhs, .zh))”不能比较大小：label 和 text 得出的是两种语言的文字，只能比较是否相同",
+                en: "'\(text(lhs, .en))' and '\(text(rhs, .en))' have no order: label and text give words in two languages, which are only the same or not"), lhs, rhs)
+            return false
+        }
         switch order(lhs, rhs) {
         case .ordered(let order): return comparison.holds(order)
         case .missing: return false

@@ -63,6 +63,12 @@ enum Value: Sendable {
         return false
     }
 
+    /// Whether this is words in two languages (`label`, `text`).
+    var isWords: Bool {
+        if case .localized = self { return true }
+        return false
+    }
+
     var number: Double? {
         switch self {
         case .number(let value, _): value

@@ -87,13 +87,20 @@ public struct AnnualReportWording: Sendable {
 
     /// The `{name}`s a template uses (the name of a `{name|one|other}` too).
     static func placeholders(_ template: String) -> [String] {
-        var names: [String] = []
+        writtenPlaceholders(template).map { String($0.split(separator: "|", omittingEmptySubsequences: false)[0]) }
+    }
+
+    /// What each `{…}` of a template holds, as written (`total|decision|decisions`).
+    static func writtenPlaceholders(_ template: String) -> [Substring] {
+        var written: [Substring] = []
         var rest = Substring(template)
         while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
-            let inside = rest[rest.index(after: open)..<close]
-            names.append(String(inside.split(separator: "|", omittingEmptySubsequences: false)[0]))
+            written.append(rest[rest.index(after: open)..<close])
             rest = rest[rest.index(after: close)...]
         }
-        return names
+        return written
     }
+
+    /// The placeholders a word may agree with (`{total|decision|decisions}`): the counts.
+    static let counts: Set<String> = ["count", "total", "held", "previous"]
 }

@@ -235,6 +235,16 @@ struct AnnualReportWordingReader {
             let expected = allowed.isEmpty ? "none" : allowed.sorted().map { "{\($0)}" }.joined(separator: ", ")
             compiler.error(node, "'\(path)' may not use {\(name)}; it takes \(expected)")
         }
+        // A word agreeing with a count has three parts, and agrees with a count (`{total|decision}`
+        // and `{ids|a|b}` were taken, and printed as written or always in the plural).
+        for written in Set(AnnualReportWording.writtenPlaceholders(text.zh) + AnnualReportWording.writtenPlaceholders(text.en)) where written.contains("|") {
+            let parts = written.split(separator: "|", omittingEmptySubsequences: false)
+            if parts.count != 3 {
+                compiler.error(node, "'{\(written)}' in '\(path)': a word agreeing with a count is written {count|one|other}, the word for one and the word for any other number")
+            } else if !AnnualReportWording.counts.contains(String(parts[0])) {
+                compiler.error(node, "'{\(written)}' in '\(path)': only a count ({count}, {total}, {held}, {previous}) chooses a word, not {\(parts[0])}")
+            }
+        }
         return text
     }
 }

@@ -14,6 +14,16 @@ enum StaticType: Equatable {
     case other
 }
 
+/// A value of a step selection's field chosen by `if` or `coalesce` (`outcome: {if: [...]}`), where
+/// it is written: its codes are checked once the selection's types are known.
+struct SelectionChoice {
+    /// Where the selection is written (which selection the value is of).
+    let selection: SourcePosition
+    let path: [String]
+    let expression: Expression
+    let node: YAMLNode
+}
+
 /// A key of the format a path reads at a level the format does not put it (`meeting.attendees`).
 struct MisplacedRead {
     let key: String

@@ -82,8 +82,8 @@ extension ExpressionCompiler {
     }
 
     /// Notes the record's fields a path reads, each at its level where the root's type or the
-    /// fields before it tell it (`$record.date` a key of the record, `$decision.meeting.date` a
-    /// key of a meeting, `$it.status` over signoffs a key of a signoff), else at no level known.
+    /// fields before it tell it (`$record.title` a key of the record, `$decision.meeting.ref` a
+    /// key of a meeting, `$it.role` over signoffs a key of a signoff), else at no level known.
     /// A parameter's path is no record field, nor a fact's (facts' keys are never reported).
     ///
     /// A key of the format read at a level the format does not put it (`$discussion.meeting.attendees`,

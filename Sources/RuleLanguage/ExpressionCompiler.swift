@@ -72,6 +72,8 @@ struct ExpressionCompiler {
     /// checked in that value (`failing: [failed, retruned]`, `in: [$review.outcome, $failing]`
     /// never matched `returned`, unsaid).
     var letExpressions: [Int: (expression: Expression, node: YAMLNode)] = [:]
+    /// The values of step selections' fields chosen by `if` or `coalesce`, with their nodes.
+    var selectionChoices: [SelectionChoice] = []
 
     init(file: String, definitions: [String: Int], seenCounter: Int) {
         self.file = file
@@ -581,7 +583,16 @@ struct ExpressionCompiler {
                 if pair.value.sequence?.isEmpty == true {
                     error(pair.value, "'\(key): []' selects no step: an empty list matches no value; list the values, or leave the field out")
                 }
-                let values = pair.value.sequence.map { $0.map { compile($0) } } ?? [compile(pair.value)]
+                let valueNodes = pair.value.sequence ?? [pair.value]
+                let values = valueNodes.map { compile($0) }
+                // A value chosen (`if`, `coalesce`) has its codes checked where the selection's
+                // types are known (`RuleCompiler.checkCodes`), at the nodes they are written in.
+                for (value, node) in zip(values, valueNodes) {
+                    switch value {
+                    case .choose, .coalesce: selectionChoices.append(SelectionChoice(selection: selection.position, path: path, expression: value, node: node))
+                    default: break
+                    }
+                }
                 noteFieldReads(root: .steps, type: .step, path: path, written: key, at: pair.key.position)
                 selection.fields.append(FieldMatch(path: path, values: values))
             }

@@ -195,7 +195,9 @@ public enum RuleBody: Sendable {
 
 /// A warning about a rule that loads (read by `rules lint`): where, and what.
 public struct RuleAdvice: Sendable {
+    /// Where in the rule file the warning is about.
     public let position: SourcePosition
+    /// What is wrong, in English, as `rules lint` prints it.
     public let text: String
 }
 

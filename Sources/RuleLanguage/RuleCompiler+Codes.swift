@@ -8,7 +8,10 @@ extension RuleCompiler {
     /// (`eq: [$review.outcome, passd]`) never holds on a record the rule checks (`ne` always
     /// does), so the rule is refused where it is loaded, as for a selection.
     static func checkComparedCodes(_ comparisons: [CodeComparison], vocabulary: Vocabulary, compiler: inout ExpressionCompiler) {
+        // Each text once where it is written: a let compared three times was told of three times.
+        var told: Set<String> = []
         for comparison in comparisons where vocabulary.has(comparison.section) {
+            guard told.insert("\(comparison.section)\u{0}\(comparison.text)\u{0}\(comparison.position.line):\(comparison.position.column)\u{0}\(comparison.context ?? "")").inserted else { continue }
             let codes = vocabulary.codes(in: comparison.section)
             guard !codes.contains(comparison.text) else { continue }
             let place = comparison.context.map { " (\($0))" } ?? ""
@@ -105,11 +108,19 @@ extension RuleCompiler {
                         continue
                     }
                     // A let's value, or a choice's, is checked where it is written (`outcome: $bad`
-                    // with `bad: 不通过` never matched).
+                    // with `bad: 不通过`, or `outcome: {if: [c, 不通过, failed]}`, never matched).
                     if case .reference(let reference) = value, case .slot(let slot) = reference.root, reference.path.isEmpty,
                        let bound = compiler.letExpressions[slot] {
                         compiler.noteCodes(of: section, in: bound.expression, at: bound.node)
                         continue
+                    }
+                    switch value {
+                    case .choose, .coalesce:
+                        for choice in compiler.selectionChoices where choice.selection == selection.position && choice.path == match.path {
+                            compiler.noteCodes(of: section, in: choice.expression, at: choice.node)
+                        }
+                        continue
+                    default: break
                     }
                     guard case .literal(.text(let text)) = value, !codes.contains(text) else { continue }
                     let field = match.path.joined(separator: ".")

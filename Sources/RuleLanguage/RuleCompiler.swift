@@ -93,19 +93,13 @@ enum RuleCompiler {
             }
         }
         // A parameter used as a count of days must default to a whole number (a default of "二十"
-        // would make every example fail with no reason).
-        // Within the days date arithmetic counts, and not below 0 where working days are counted
-        // forward (a default of -5 was taken as 0, unsaid; one of 40,000 made a rule-error on every record).
-        for parameter in parameters where compiler.dayCountParameters.contains(parameter.name) {
-            let values = parameter.defaultList ?? [parameter.defaultValue]
-            let lowest = compiler.workingDayCountParameters.contains(parameter.name) ? 0 : -Day.mostDaysCounted
-            for value in values {
-                guard case .number(let days) = value else {
-                    compiler.error(at: parameter.position, "parameter '\(parameter.name)' is used as a number of days, but its default is not a number")
-                    break
-                }
-                guard days.isFinite, days == days.rounded(), days >= Double(lowest), days <= Double(Day.mostDaysCounted) else {
-                    compiler.error(at: parameter.position, "parameter '\(parameter.name)' is used as a number of \(lowest == 0 ? "working days, counted forward" : "days"): its default is a whole number from \(lowest) to \(Day.mostDaysCounted)")
+        // would make every example fail with no reason), within the days date arithmetic counts,
+        // and not below 0 where working days are counted forward (a default of -5 was taken as 0,
+        // unsaid; one of 40,000 made a rule-error on every record).
+        for parameter in parameters {
+            for value in parameter.defaultList ?? [parameter.defaultValue] {
+                if let problem = dayCountProblem(parameter.name, value, compiler: compiler) {
+                    compiler.error(at: parameter.position, "parameter '\(parameter.name)' \(problem), and its default is \(value.written)")
                     break
                 }
             }
@@ -131,6 +125,19 @@ enum RuleCompiler {
             message: message, basis: basis, tags: tags, prerequisite: prerequisite, kinds: kinds,
             parameters: parameters, body: body, needsRegistry: compiler.readsRegistry, versions: versions, examples: examples, advice: advice,
             file: source.path, position: node.position)
+    }
+
+    /// What is wrong with a value of a parameter used as a count of days, or nil: it must be a
+    /// whole number within the days date arithmetic counts, not below 0 for working days.
+    static func dayCountProblem(_ name: String, _ value: Literal, compiler: ExpressionCompiler) -> String? {
+        guard compiler.dayCountParameters.contains(name) else { return nil }
+        let lowest = compiler.workingDayCountParameters.contains(name) ? 0 : -Day.mostDaysCounted
+        let what = lowest == 0 ? "is used as a number of working days, counted forward" : "is used as a number of days"
+        guard case .number(let days) = value else { return "\(what), a number" }
+        guard days.isFinite, days == days.rounded(), days >= Double(lowest), days <= Double(Day.mostDaysCounted) else {
+            return "\(what): a whole number from \(lowest) to \(Day.mostDaysCounted)"
+        }
+        return nil
     }
 
     /// Whether a `for_each` variable's or a `let`'s name is free: not a name the language gives

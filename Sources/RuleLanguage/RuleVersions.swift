@@ -86,6 +86,8 @@ enum RuleVersions {
                 compiler.error(pair.value, "parameter '\(name)' is the unit of add_period: working_days, calendar_days or days\(Suggestion.phrase(for: unit, in: ExpressionCompiler.periodUnits))")
             case (.list(let items), .some(let defaults)) where items.contains(where: { item in defaults.first.map { !item.isSameKind(as: $0) } ?? false }):
                 compiler.error(pair.value, "parameter '\(name)' takes a list of the kind of its default's items")
+            case (.single(let literal), nil) where RuleCompiler.dayCountProblem(name, literal, compiler: compiler) != nil:
+                compiler.error(pair.value, "parameter '\(name)' \(RuleCompiler.dayCountProblem(name, literal, compiler: compiler) ?? ""), and this version gives \(literal.written)")
             case _ where parameter.forbidden(in: value) != nil:
                 compiler.error(pair.value, "parameter '\(name)' \(parameter.forbidden(in: value).map(parameter.refusal) ?? "") (the rule's 'never' or 'never_below': the law rules it out)")
             default:

@@ -290,15 +290,16 @@ struct TreeBuilder: ~Copyable {
         return entry.style == .plain && entry.count == 2 && document.scalarText(key) == "<<"
     }
 
-    /// Refuses a document whose nodes could no longer be numbered.
-    @inline(__always)
     /// Refuses a node that would take the document past its limits: the nodes `limits` allow (a
     /// flow list of 30 million numbers, 60 MB, took 1.9 GB of memory), and what a document can
     /// number. (Both are asked in one comparison of the nodes: this is asked of every node.)
+    @inline(__always)
     private func requireRoom(nodes: Int, children: Int, bytes: Int = 0, at position: SourcePosition) throws(YAMLError) {
         guard !document.hasRoom(nodes: nodes, children: children, bytes: bytes, nodeLimit: nodeLimit) else { return }
         if document.nodeCount + nodes > limits.maxNodes {
-            throw error(.size, "the document holds more than \(limits.maxNodes) nodes (keys, values and items; a decision record holds some hundreds); split it, or raise the limit with --max-nodes", at: position)
+            var failure = error(.size, "the document holds more than \(limits.maxNodes) nodes (keys, values and items; a decision record holds some hundreds); split it, or raise the limit with --max-nodes", at: position)
+            failure.chineseMessage = "文档的节点（键、值和列表项）超过 \(limits.maxNodes) 个（一条决策记录只有几百个）；请拆分，或用 --max-nodes 提高上限"
+            throw failure
         }
         throw error(.size, "the document holds more than \(YAMLDocumentBuilder.capacity) nodes or bytes of text; split it into several documents or files", at: position)
     }

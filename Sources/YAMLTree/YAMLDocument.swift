@@ -209,10 +209,11 @@ struct YAMLDocumentBuilder: ~Copyable {
         tags[Int(number)]
     }
 
-    /// Whether `nodes` more entries, `children` more children and `bytes` more bytes of text still fit.
     /// How many nodes the document holds so far.
     var nodeCount: Int { entries.count }
 
+    /// Whether `nodes` more entries, `children` more children and `bytes` more bytes of text still
+    /// fit: the entries below `nodeLimit` (a limit of the caller's, no more than `capacity`).
     func hasRoom(nodes: Int, children more: Int, bytes: Int = 0, nodeLimit: Int = capacity) -> Bool {
         entries.count + nodes < nodeLimit && children.count + more < Self.capacity && text.count + bytes < Self.capacity
     }

@@ -54,6 +54,11 @@ import Testing
     @Test(arguments: [
         ("县政府常务会议", "meeting_types", "executive"), ("市政府第30次常务会议", "meeting_types", "executive"),
         ("正式审查意见书", "forms", "formal_review"), ("会", "meeting_types", nil),
+        // Never where the longer value may mean the opposite, or another: a hint to write it
+        // would turn a fault into a pass.
+        ("审查未通过", "outcomes", nil), ("not passed", "outcomes", nil), ("县法律顾问室主任", "roles", nil),
+        ("非正式审查", "forms", nil), ("尚未完成", "statuses", nil), ("有条件通过", "outcomes", "conditional"),
+        ("未通过", "outcomes", "failed"), ("已完成了", "statuses", "done"),
     ] as [(String, String, String?)])
     func aNameInsideALongerValueIsProposed(value: String, section: String, code: String?) {
         let proposed = builtinVocabulary.suggestion(for: value, in: section)

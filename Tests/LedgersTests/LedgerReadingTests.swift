@@ -177,6 +177,27 @@ import YAMLTree
         }
     }
 
+    /// Two entries of an archive pointing at one entry's data are refused: forty sheet entries
+    /// aimed at one part of 50 rows made a workbook of 4.5 KB 2,000 records.
+    @Test func archiveEntriesSharingDataAreRefused() throws {
+        var bytes = try OfficePackage(parts: [
+            .init("xl/workbook.xml", text: #"<workbook xmlns:r="r"><sheets><sheet name="甲" sheetId="1" r:id="rId1"/><sheet name="乙" sheetId="2" r:id="rId2"/></sheets></workbook>"#),
+            .init("xl/_rels/workbook.xml.rels", text: #"<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Target="worksheets/sheet2.xml"/></Relationships>"#),
+            .init("xl/worksheets/sheet1.xml", text: #"<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>文件编号</t></is></c></row></sheetData></worksheet>"#),
+            .init("xl/worksheets/sheet2.xml", text: #"<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>文件编号</t></is></c></row></sheetData></worksheet>"#),
+        ]).zipped()
+        #expect(try WorkbookReader.read(bytes, maxRows: 1_000).count == 2)
+        // The central directory's entries, by their signature: the last takes the first's data.
+        let entries = bytes.indices.dropLast(4).filter { bytes[$0] == 0x50 && bytes[$0 + 1] == 0x4B && bytes[$0 + 2] == 0x01 && bytes[$0 + 3] == 0x02 }
+        let (first, last) = try (#require(entries.first), #require(entries.last))
+        for offset in 42..<46 { bytes[last + offset] = bytes[first + offset] }
+        #expect {
+            _ = try WorkbookReader.read(bytes, maxRows: 1_000)
+        } throws: { error in
+            (error as? LedgerError)?.english.contains("two of its entries share one entry's data") == true
+        }
+    }
+
     /// A cell naming a shared string the workbook does not hold is a damaged workbook, not an
     /// empty cell (which read as a record without a title).
     @Test(arguments: ["-1", "1", "99999999999999999999", "abc"])

@@ -409,6 +409,31 @@ import Testing
         #expect(result.stderr.contains("may not use {totl}"))
     }
 
+    /// A word agreeing with a count is written in three parts and chosen by a count: `{total|decision}`
+    /// and `{ids|a|b}` were taken, and printed as written or always in the plural.
+    @Test(arguments: [
+        ("All {total|decision}.", "a word agreeing with a count is written {count|one|other}"),
+        ("All {total|a|b|c}.", "a word agreeing with a count is written {count|one|other}"),
+        ("All {year|a|b}.", "only a count ({count}, {total}, {held}, {previous}) chooses a word, not {year}"),
+    ])
+    func aWordAgreeingWithACountIsWellFormed(holds: String, error: String) throws {
+        let folder = try CLIRunner.folder([
+            "local/report.yaml": """
+                annual_report:
+                  claims:
+                    - id: mad-review-before-discussion
+                      kind: major_administrative_decision
+                      holds: {zh: "全部审查（{total} 项）。", en: "\(holds)"}
+                      partly: {zh: "{total} 中 {held}", en: "{held} of {total}"}
+                      empty: {zh: 无。, en: None.}
+                      problems:
+                        MAD-002: {zh: 晚于讨论, en: late}
+                """,
+        ])
+        let result = try CLIRunner.run(["rules", "lint", "--rules", "local"], in: folder)
+        #expect(result.status == 2 && result.stderr.contains(error), "\(result.stderr)")
+    }
+
     @Test func aLocalFileRewordsAClaim() throws {
         let local = """
             annual_report:

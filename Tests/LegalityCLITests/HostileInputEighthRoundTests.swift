@@ -16,9 +16,17 @@ import Testing
         try FileManager.default.createSymbolicLink(atPath: decisions.appendingPathComponent("env.yaml").path, withDestinationPath: "../.env")
         try FileManager.default.createSymbolicLink(atPath: decisions.appendingPathComponent("more").path, withDestinationPath: "../.secrets")
         try FileManager.default.createSymbolicLink(atPath: decisions.appendingPathComponent("people.yaml").path, withDestinationPath: "../registry.yaml")
+        // Links straight at a folder the search passes over, as at one inside it.
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("rules"), withIntermediateDirectories: true)
+        try "id: SECRET-RULE\n".write(to: folder.appendingPathComponent("rules/secret.yaml"), atomically: true, encoding: .utf8)
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("registry"), withIntermediateDirectories: true)
+        try "people: [{id: P-9, name: 孙密}]\n".write(to: folder.appendingPathComponent("registry/people.yaml"), atomically: true, encoding: .utf8)
+        try FileManager.default.createSymbolicLink(atPath: decisions.appendingPathComponent("docs").path, withDestinationPath: "../rules")
+        try FileManager.default.createSymbolicLink(atPath: decisions.appendingPathComponent("reg").path, withDestinationPath: "../registry")
         let result = try CLIRunner.run(["check", "--as-of", "2024-12-31", "--lang", "en", "."], in: folder)
         #expect(!result.stdout.contains("hunter2") && !result.stdout.contains("AKIASECRET") && !result.stdout.contains("钱律师"), "\(result.stdout)")
-        for (link, target) in [("env.yaml", ".env"), ("more", ".secrets"), ("people.yaml", "registry.yaml")] {
+        #expect(!result.stdout.contains("SECRET-RULE") && !result.stdout.contains("孙密"), "\(result.stdout)")
+        for (link, target) in [("env.yaml", ".env"), ("more", ".secrets"), ("people.yaml", "registry.yaml"), ("docs", "rules"), ("reg", "registry")] {
             #expect(result.stdout.contains("decisions/\(link):1:1"), "\(result.stdout)")
             #expect(result.stdout.contains("the link points to a file a folder search never reads (\(target):"), "\(result.stdout)")
         }

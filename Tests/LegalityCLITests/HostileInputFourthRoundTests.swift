@@ -211,6 +211,11 @@ import Testing
         let hook = try CLIRunner.run(["check", "--as-of", "2024-12-31", "--lang", "en", "rules-local/LOCAL-1.yaml", "calendars/local.yaml"], in: folder)
         #expect(hook.status == 0 && hook.stdout.contains("checked 0 records"), "\(hook.stdout)\(hook.stderr)")
         #expect(hook.stderr.contains("calendars/local.yaml, rules-local/LOCAL-1.yaml: a rule, calendar or ledger mapping this run reads"), "\(hook.stderr)")
+        // Only a check: an audit, a gate or a report of nothing stops.
+        for command in [["audit", "--from", "2024-01-01", "--to", "2024-12-31"], ["gate", "--meeting", "2024-12-31"], ["report", "--year", "2024"]] {
+            let other = try CLIRunner.run(command + ["--lang", "en", "rules-local/LOCAL-1.yaml"], in: folder)
+            #expect(other.status == 2 && other.stderr.contains("no record files among the paths given"), "\(command[0]): \(other.stderr)")
+        }
     }
 
     /// The built-in rules folder must hold the definitions, the record pack and the calendars:

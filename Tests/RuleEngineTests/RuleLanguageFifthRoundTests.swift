@@ -128,9 +128,48 @@ import Testing
         let finding = try #require(findings.first)
         #expect(finding.message.zh.utf8.count < 17_000 && finding.message.zh.hasSuffix("……（消息过长，其余部分未写出）"))
         #expect(finding.message.en.utf8.count < 17_000 && finding.message.en.hasSuffix(" … (the message is too long; the rest is left out)"))
-        // A text made of many values is not cut: it may be compared.
-        let text = RuleLanguageTrapTests.rule("let:\n  t: {text: {zh: \"\(long)\", en: x}}\n  all: {text: {zh: \"\(String(repeating: "{t}", count: 10))\", en: x}}\nviolation: {eq: [{count: [$all]}, 1]}", kinds: "[major_administrative_decision]")
-        #expect(try RuleLanguageTrapTests.findings(text, Self.record()).map(\.rule) == ["TRAP-1"])
+        // A text made of many values is not cut: it may be compared, here with a fact holding
+        // the whole of it (60,000 bytes).
+        let text = RuleLanguageTrapTests.rule("let:\n  t: {text: {zh: \"\(long)\", en: x}}\n  all: {text: {zh: \"\(String(repeating: "{t}", count: 10))\", en: x}}\nviolation: {eq: [$facts.whole, $all]}", kinds: "[major_administrative_decision]")
+        let whole = String(repeating: long, count: 10)
+        #expect(try RuleLanguageTrapTests.findings(text, Self.record(facts: "{whole: \(whole)}")).map(\.rule) == ["TRAP-1"])
+        #expect(try RuleLanguageTrapTests.findings(text, Self.record(facts: "{whole: \(whole.dropLast())}")).isEmpty)
+    }
+
+    /// Words in two languages have no order: `lt` of a label is a `rule-error`, not an order
+    /// by its English that disagreed with its equality in Chinese.
+    @Test func wordsHaveNoOrder() throws {
+        let body = "let:\n  r: {last: {steps: {type: legality_review}}}\n  o: {label: $r.outcome}\nviolation: {lt: [$o, g]}"
+        let findings = try Self.findings(body, Self.record(outcome: "failed"))
+        #expect(findings.map(\.rule) == ["rule-error"], "\(findings.map(\.message.en))")
+        #expect(findings.first?.message.en.contains("label and text give words in two languages") == true)
+    }
+
+    /// A code chosen by `if` or `coalesce` written in a selection is checked; a code of a let
+    /// compared three times is told of once.
+    @Test func codesChosenInASelectionAreCheckedAndToldOnce() throws {
+        let chosen = try #require(Self.loadError("violation: {exists: {steps: {type: legality_review, outcome: {if: [true, 不通过, failed]}}}}"))
+        #expect(chosen.contains("write 'failed' for '不通过'"), "\(chosen)")
+        let coalesced = try #require(Self.loadError("violation: {exists: {steps: {type: legality_review, outcome: {coalesce: [$facts.x, retruned]}}}}"))
+        #expect(coalesced.contains("'retruned' is no code of outcomes"), "\(coalesced)")
+        let thrice = try #require(Self.loadError("let:\n  review: {last: {steps: {type: legality_review}}}\n  bad: 不通过\nviolation: {any: [{eq: [$review.outcome, $bad]}, {ne: [$review.outcome, $bad]}, {in: [$review.outcome, [$bad]]}]}"))
+        #expect(thrice.components(separatedBy: "write 'failed' for '不通过'").count == 2, "\(thrice)")
+    }
+
+    /// A version's value of a count of days is held to the range its default is.
+    @Test func aVersionsCountOfDaysIsInRange() throws {
+        let body = "parameters: {lead_days: {default: 5, description: 天数}}\nversions:\n  - {from: 2020-01-01, basis: {instrument: 测试}, parameters: {lead_days: -5}}\nlet:\n  d: {first: {steps: {type: collective_discussion}}}\nviolation: {exists: {add_working_days: [$d, $param.lead_days]}}"
+        let message = try #require(Self.loadError(body))
+        #expect(message.contains("parameter 'lead_days' is used as a number of working days, counted forward: a whole number from 0 to 36500, and this version gives -5"), "\(message)")
+    }
+
+    /// A chain of lets each naming the one before twice is followed once a let (a walk of every
+    /// path through it, 2^60, would never end).
+    @Test func aChainOfLetsIsFollowedOnceALet() throws {
+        var lets = "let:\n  review: {last: {steps: {type: legality_review}}}\n  l0: 不通过\n"
+        for level in 1...60 { lets += "  l\(level): {coalesce: [$l\(level - 1), $l\(level - 1)]}\n" }
+        let message = try #require(Self.loadError(lets + "violation: {eq: [$review.outcome, $l60]}"))
+        #expect(message.components(separatedBy: "write 'failed' for '不通过'").count == 2, "\(message)")
     }
 
     // MARK: The rule check runs is the rule lint passed
