@@ -155,7 +155,9 @@ struct PreparedRun {
         // Files named one by one that are all the run's own rules, calendars or mappings (a
         // pre-commit hook handed over a commit of a configured rule pack) were read as such, and
         // loaded: nothing is left to check, which is no mistake of the paths (it refused the commit).
-        if noneNamedIsFine, records.isEmpty, !files.isEmpty, !passedOver.isEmpty, passedOver.allSatisfy(named.contains) {
+        // (Every path given must be one: a folder given beside them that holds no record is no
+        // folder of records, and stops the run as ever.)
+        if noneNamedIsFine, records.isEmpty, !passedOver.isEmpty, Set(passedOver) == named {
             return records
         }
         if records.isEmpty, !files.isEmpty {

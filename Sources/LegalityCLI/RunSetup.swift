@@ -40,8 +40,8 @@ enum RunSetup {
         let hint = FileSystem.kind(of: inner.appendingComponent("definitions.yaml")) == .file ? "; did you mean \(inner)?" : ""
         let hintZh = hint.isEmpty ? "" : "；是否应为 \(inner)？"
         throw RunError(
-            message: "\(folder) is not legality's rules folder: it has no \(missing.joined(separator: ", ")), so no record would be checked\(hint) (set LEGALITY_RULES to the rules/ folder installed with legality)",
-            chinese: "\(folder) 不是 legality 的规则文件夹：其中没有 \(missing.joined(separator: "、"))，记录将无法检查\(hintZh)（LEGALITY_RULES 应指向随 legality 安装的 rules/ 文件夹）")
+            message: "\(folder) is not legality's rules folder: it has no \(missing.joined(separator: ", ")), and every run needs definitions.yaml, record/ and calendars/\(hint) (set LEGALITY_RULES to the rules/ folder installed with legality)",
+            chinese: "\(folder) 不是 legality 的规则文件夹：其中没有 \(missing.joined(separator: "、"))，而每次运行都需要 definitions.yaml、record/ 和 calendars/\(hintZh)（LEGALITY_RULES 应指向随 legality 安装的 rules/ 文件夹）")
     }
 
     static func rules(

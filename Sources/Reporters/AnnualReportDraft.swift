@@ -42,12 +42,16 @@ struct AnnualReportDraft {
         previous = records.filter { yearOf($0) == year - 1 && known($0) }
         // (Named apart, they were told "the file could not be read" among the unreadable.)
         let sayPlannedApart = wording.texts["overview.planned_only"] != nil
+        // (A record the record pack blocks, a status `plan` or a kind mistyped, has reasons of its
+        // own, said in `overview.not_counted`: "only planned steps" misnamed it.)
         func isPlannedOnly(_ record: CheckedRecord) -> Bool {
-            record.standing == .record && record.isPlannedOnly && record.periodDate?.components.year == year
+            record.standing == .record && record.isPlannedOnly && !record.blocked && record.periodDate?.components.year == year
         }
         plannedOnly = sayPlannedApart ? records.filter(isPlannedOnly) : []
         notCounted = records.filter { record in
-            if record.standing == .record, record.isPlannedOnly { return !sayPlannedApart && isPlannedOnly(record) }
+            if record.standing == .record, record.isPlannedOnly {
+                return record.periodDate?.components.year == year && !(sayPlannedApart && isPlannedOnly(record))
+            }
             guard let recordYear = yearOf(record) else { return true }
             return recordYear == year && !known(record)
         }

@@ -14,7 +14,7 @@ public enum GateHTMLReporter {
         let ready = agenda.items.count { $0.ready }
         let meta = zh
             ? "会议日期 \(agenda.meeting) · 共 \(agenda.items.count) 项：\(ready) 项可以上会，\(agenda.items.count - ready) 项暂缓"
-            : "Meeting of \(agenda.meeting) · \(agenda.items.count) items: \(ready) ready, \(agenda.items.count - ready) blocked"
+            : "Meeting of \(agenda.meeting) · \(Wording.counted(agenda.items.count, "item")): \(ready) ready, \(agenda.items.count - ready) blocked"
         var html = HTMLPage.opening(
             title: title, pageTitle: title + (zh ? "（\(agenda.meeting)）" : " (\(agenda.meeting))"), meta: meta,
             metaClass: "meta", version: agenda.version, style: style, language: language)

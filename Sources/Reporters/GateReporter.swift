@@ -227,7 +227,7 @@ public enum GateReporter {
         let ready = agenda.items.count { $0.ready }
         output += zh
             ? "共 \(agenda.items.count) 项：\(ready) 项可以上会，\(agenda.items.count - ready) 项暂缓\n"
-            : "\(agenda.items.count) items: \(ready) ready, \(agenda.items.count - ready) blocked\n"
+            : "\(Wording.counted(agenda.items.count, "item")): \(ready) ready, \(agenda.items.count - ready) blocked\n"
         return output
     }
 }

@@ -211,6 +211,16 @@ import Testing
         let hook = try CLIRunner.run(["check", "--as-of", "2024-12-31", "--lang", "en", "rules-local/LOCAL-1.yaml", "calendars/local.yaml"], in: folder)
         #expect(hook.status == 0 && hook.stdout.contains("checked 0 records"), "\(hook.stdout)\(hook.stderr)")
         #expect(hook.stderr.contains("calendars/local.yaml, rules-local/LOCAL-1.yaml: a rule, calendar or ledger mapping this run reads"), "\(hook.stderr)")
+        // Every path given must be one: an empty folder given beside them is no folder of records.
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("empty"), withIntermediateDirectories: true)
+        let beside = try CLIRunner.run(["check", "--as-of", "2024-12-31", "--lang", "en", "rules-local/LOCAL-1.yaml", "empty"], in: folder)
+        #expect(beside.status == 2 && beside.stderr.contains("no record files among the paths given"), "\(beside.stderr)")
+        // Nothing checked, nothing said of the run: "no registry" failed such a commit under fail_on: warning.
+        let noRegistry = try CLIRunner.folder([
+            ".legality.yaml": "rules: [rules-local/]\nfail_on: warning\n", "rules-local/LOCAL-1.yaml": TestCommandTests.rule,
+        ])
+        let warned = try CLIRunner.run(["check", "--as-of", "2024-12-31", "--lang", "en", "rules-local/LOCAL-1.yaml"], in: noRegistry)
+        #expect(warned.status == 0 && !warned.stdout.contains("REC-005"), "\(warned.stdout)")
         // Only a check: an audit, a gate or a report of nothing stops.
         for command in [["audit", "--from", "2024-01-01", "--to", "2024-12-31"], ["gate", "--meeting", "2024-12-31"], ["report", "--year", "2024"]] {
             let other = try CLIRunner.run(command + ["--lang", "en", "rules-local/LOCAL-1.yaml"], in: folder)
@@ -225,7 +235,7 @@ import Testing
         let folder = try CLIRunner.folder(["broken.yaml": "id: [x\n", "empty/.keep": "", "share/legality/placeholder": ""])
         let empty = try CLIRunner.run(["check", "--lang", "en", "broken.yaml"], in: folder, environment: ["LEGALITY_RULES": folder.appendingPathComponent("empty").path])
         #expect(empty.status == 2, "\(empty.stdout)")
-        #expect(empty.stderr.contains("is not legality's rules folder: it has no calendars, definitions.yaml, record, so no record would be checked"), "\(empty.stderr)")
+        #expect(empty.stderr.contains("is not legality's rules folder: it has no calendars, definitions.yaml, record, and every run needs definitions.yaml, record/ and calendars/"), "\(empty.stderr)")
         // One folder too high: the rules folder inside it is proposed.
         let share = folder.appendingPathComponent("share/legality")
         try FileManager.default.copyItem(at: CLIRunner.root.appendingPathComponent("rules"), to: share.appendingPathComponent("rules"))
