@@ -171,11 +171,26 @@ public struct Vocabulary: Sendable {
         RecordFormat.Section.meetingTypes, RecordFormat.Section.stepTypes, RecordFormat.Section.kinds, RecordFormat.Section.forms,
     ]
 
-    /// Whether a value says "not": a Chinese negation, or an English word of one.
+    /// Whether a value may say "not": a Chinese negation (simplified or traditional), a cross, or
+    /// an English word of one, glued or not (`notpassed`, `unpassed`, `passedn't`), full-width
+    /// letters read as ASCII; letters of other alphabets' styles (𝗻𝗼) are taken as saying it. Both
+    /// a value and the names it may be proposed are asked (see `suggestion`), so a word that merely
+    /// begins so (`inspection`, `normative_document`) is still proposed for its typos.
     static func isNegated(_ value: String) -> Bool {
-        if value.contains(where: { "不未非无没否".contains($0) }) { return true }
-        let words = value.lowercased().split { !$0.isLetter }
-        return words.contains { $0 == "not" || $0 == "no" || $0.hasPrefix("non") || $0.hasPrefix("un") }
+        if value.contains(where: { "不未非无没否沒無弗勿毋莫别別拒✗✘×❌".contains($0) }) { return true }
+        var folded = ""
+        for scalar in value.unicodeScalars {
+            switch scalar.value {
+            case 0xFF01...0xFF5E: folded.unicodeScalars.append(Unicode.Scalar(scalar.value - 0xFEE0) ?? scalar)
+            case 0x1D400...0x1D7FF: return true
+            default: folded.unicodeScalars.append(scalar)
+            }
+        }
+        let lowered = folded.lowercased()
+        if lowered.contains("not") || lowered.contains("n't") { return true }
+        return lowered.split { !$0.isLetter }.contains { word in
+            ["no", "non", "un", "im", "in", "dis"].contains { word.hasPrefix($0) }
+        }
     }
 
     /// `; did you mean 'CODE'?` for the code closest to a text that is neither a code nor a name

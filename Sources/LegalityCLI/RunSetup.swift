@@ -33,8 +33,14 @@ enum RunSetup {
     /// mounting a missing one makes, loaded no rule at all: a file that is not YAML checked clean,
     /// exit 0; naming the folder above it loaded the packs but no calendar.)
     static func requireBuiltinRules(in folder: String) throws(RunError) {
-        let parts = ["definitions.yaml": FileSystem.Kind.file, Rule.recordPack: .directory, "calendars": .directory]
-        let missing = parts.keys.sorted().filter { FileSystem.kind(of: folder.appendingComponent($0)) != parts[$0] }
+        // (A folder that holds no rule file is none: empty record/ and calendars/ passed, and
+        // nothing was checked.)
+        func holds(_ name: String) -> Bool {
+            let path = folder.appendingComponent(name)
+            guard name.hasSuffix(".yaml") else { return !((try? Discovery.yamlFiles(under: path)) ?? []).isEmpty }
+            return FileSystem.kind(of: path) == .file
+        }
+        let missing = ["calendars", "definitions.yaml", Rule.recordPack].filter { !holds($0) }
         guard !missing.isEmpty else { return }
         let inner = folder.appendingComponent("rules")
         let hint = FileSystem.kind(of: inner.appendingComponent("definitions.yaml")) == .file ? "; did you mean \(inner)?" : ""

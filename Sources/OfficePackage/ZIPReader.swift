@@ -43,8 +43,10 @@ public struct ZIPReader: Sendable {
         var offset = Int(Self.read32(bytes, end + 16))
         guard offset + size <= end else { throw Self.corrupt("its central directory lies outside the file") }
         // Each entry's data is its own: entries of other names pointing at one part made a
-        // workbook of 4.5 KB forty sheets of the same rows (no program writes such an archive).
+        // workbook of 4.5 KB forty sheets of the same rows (no program writes such an archive);
+        // so did headers nested in each other's extra fields, each starting its data at one part.
         var localHeaders: Set<Int> = []
+        var dataRanges: [Range<Int>] = []
         for _ in 0..<count {
             guard offset + 46 <= end, Self.read32(bytes, offset) == 0x0201_4b50 else { throw Self.corrupt("its central directory is damaged") }
             let nameLength = Int(Self.read16(bytes, offset + 28))
@@ -56,12 +58,22 @@ public struct ZIPReader: Sendable {
             if !localHeaders.insert(localHeader).inserted, entries[name] == nil {
                 throw Self.corrupt("two of its entries share one entry's data")
             }
+            // Where the entry's data lies (a damaged header is said when the entry is read).
+            if localHeader + 30 <= bytes.count, Self.read32(bytes, localHeader) == 0x0403_4b50 {
+                let start = localHeader + 30 + Int(Self.read16(bytes, localHeader + 26)) + Int(Self.read16(bytes, localHeader + 28))
+                let compressed = Int(Self.read32(bytes, offset + 20))
+                if compressed > 0, entries[name] == nil { dataRanges.append(start..<(start + compressed)) }
+            }
             entries[name] = Entry(
                 method: Self.read16(bytes, offset + 10), flags: Self.read16(bytes, offset + 8),
                 compressedSize: Int(Self.read32(bytes, offset + 20)), size: Int(Self.read32(bytes, offset + 24)),
                 localHeader: localHeader)
             names.append(name)
             offset += 46 + nameLength + extraLength + commentLength
+        }
+        dataRanges.sort { $0.lowerBound < $1.lowerBound }
+        for (earlier, later) in zip(dataRanges, dataRanges.dropFirst()) where later.lowerBound < earlier.upperBound {
+            throw Self.corrupt("two of its entries share one entry's data")
         }
     }
 

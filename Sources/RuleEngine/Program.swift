@@ -169,6 +169,8 @@ struct TemplateProgram: Sendable {
 
     /// The most bytes of a rendered message, in each language.
     static let mostBytes = 16 * 1024
+    /// The most bytes of a finding's evidence value, in each language, before "…".
+    static let mostEvidenceBytes = 1024
 
     /// The longest start of `text` of whole characters within `bytes` bytes.
     static func prefix(of text: String, bytes: Int) -> Substring {

@@ -59,6 +59,9 @@ import Testing
         ("审查未通过", "outcomes", nil), ("not passed", "outcomes", nil), ("县法律顾问室主任", "roles", nil),
         ("非正式审查", "forms", nil), ("尚未完成", "statuses", nil), ("有条件通过", "outcomes", "conditional"),
         ("未通过", "outcomes", "failed"), ("已完成了", "statuses", "done"),
+        ("沒通过", "outcomes", "failed"), ("notpassed", "outcomes", nil), ("impassed", "outcomes", nil),
+        ("passedn't", "outcomes", nil), ("Ｎｏ passed", "outcomes", nil), ("𝗻𝗼 passed", "outcomes", nil),
+        ("通过✗", "outcomes", nil), ("passd", "outcomes", "passed"), ("inspecton", "step_types", "inspection"),
     ] as [(String, String, String?)])
     func aNameInsideALongerValueIsProposed(value: String, section: String, code: String?) {
         let proposed = builtinVocabulary.suggestion(for: value, in: section)

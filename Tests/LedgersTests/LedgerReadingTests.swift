@@ -198,6 +198,37 @@ import YAMLTree
         }
     }
 
+    /// Local headers nested in each other's extra fields, each starting its entry's data at the
+    /// same bytes, are entries sharing data too (a workbook of 12 KB made 480 records of 12).
+    @Test func archiveEntriesWhoseDataOverlapAreRefused() throws {
+        func le16(_ value: Int) -> [UInt8] { [UInt8(value & 0xFF), UInt8((value >> 8) & 0xFF)] }
+        func le32(_ value: Int) -> [UInt8] { le16(value & 0xFFFF) + le16(value >> 16) }
+        let data = Array("hello".utf8)
+        func local(_ name: String, extra: Int) -> [UInt8] {
+            le32(0x0403_4b50) + le16(20) + le16(0) + le16(0) + le16(0) + le16(0) + le32(0) + le32(data.count) + le32(data.count)
+                + le16(name.utf8.count) + le16(extra) + Array(name.utf8)
+        }
+        // a's extra field holds b's header: both entries' data start right after b's name.
+        let inner = local("b", extra: 0)
+        let archive = local("a", extra: inner.count) + inner + data
+        func central(_ name: String, header: Int) -> [UInt8] {
+            le32(0x0201_4b50) + le16(20) + le16(20) + le16(0) + le16(0) + le16(0) + le16(0) + le32(0) + le32(data.count) + le32(data.count)
+                + le16(name.utf8.count) + le16(0) + le16(0) + le16(0) + le16(0) + le32(0) + le32(header) + Array(name.utf8)
+        }
+        let directory = central("a", header: 0) + central("b", header: 31)
+        let end = le32(0x0605_4b50) + le16(0) + le16(0) + le16(2) + le16(2) + le32(directory.count) + le32(archive.count) + le16(0)
+        #expect {
+            _ = try ZIPReader(archive + directory + end)
+        } throws: { error in
+            (error as? ZIPReader.ReadError)?.english.contains("two of its entries share one entry's data") == true
+        }
+        // Each at data of its own, the same entries are read.
+        let apart = local("a", extra: 0) + data + local("b", extra: 0) + data
+        let separate = central("a", header: 0) + central("b", header: 36)
+        let reader = try ZIPReader(apart + separate + le32(0x0605_4b50) + le16(0) + le16(0) + le16(2) + le16(2) + le32(separate.count) + le32(apart.count) + le16(0))
+        #expect(try reader.read("b") == data)
+    }
+
     /// A cell naming a shared string the workbook does not hold is a damaged workbook, not an
     /// empty cell (which read as a record without a title).
     @Test(arguments: ["-1", "1", "99999999999999999999", "abc"])

@@ -37,6 +37,39 @@ import Testing
         #expect(linked.status == 0, "\(linked.stdout)")
     }
 
+    /// A rules folder whose record/ and calendars/ hold no file is none: empty folders mounted
+    /// there passed the check of their names, and nothing was checked.
+    @Test func aRulesFolderOfEmptyPacksIsRefused() throws {
+        let folder = try CLIRunner.folder(["broken.yaml": "id: [x\n", "rules/record/.keep": "", "rules/calendars/.keep": ""])
+        try FileManager.default.copyItem(at: CLIRunner.root.appendingPathComponent("rules/definitions.yaml"), to: folder.appendingPathComponent("rules/definitions.yaml"))
+        let result = try CLIRunner.run(["check", "--lang", "en", "broken.yaml"], in: folder, environment: ["LEGALITY_RULES": folder.appendingPathComponent("rules").path])
+        #expect(result.status == 2 && result.stderr.contains("it has no calendars, record, and every run needs"), "\(result.stderr)")
+    }
+
+    /// A finding's evidence value is cut at 1 KB: a title of 900 KB quoted in 40 fields of 100
+    /// findings took 5 GB and ended the run.
+    @Test func anEvidenceValueIsCut() throws {
+        let rule = """
+            id: LOC-001
+            severity: warning
+            kinds: [administrative_penalty]
+            title: {zh: 检查, en: inspection}
+            message: {zh: 检查, en: inspection}
+            basis: {instrument: 本地规定, article: 第一条}
+            for_each: {s: $steps}
+            violation: {exists: $s.date}
+            evidence:
+              title: {label: {zh: 名称, en: title}, value: $record.title}
+            """
+        let title = String(repeating: "法", count: 3_000)
+        let record = "id: P-1\nkind: administrative_penalty\ntitle: \(title)\nsteps:\n  - {type: inspection, date: 2025-01-02}\n"
+        let folder = try CLIRunner.folder(["registry.yaml": Fixtures.registry, "local/rule.yaml": rule, "a.yaml": record])
+        let result = try CLIRunner.run(["check", "--as-of", "2025-12-31", "--format", "json", "--no-builtin", "--rules", "local", "a.yaml"], in: folder)
+        let findings = try #require(try CLIRunner.json(result.stdout)["findings"] as? [[String: Any]])
+        let shown = try #require(findings.first { $0["rule"] as? String == "LOC-001" }.flatMap { ($0["evidence"] as? [String: Any])?["title"] as? String })
+        #expect(shown.utf8.count <= 1_024 + 3 && shown.hasSuffix("…") && shown.hasPrefix("法法法"), "\(shown.utf8.count)")
+    }
+
     /// A kind may not take another kind's short name (重大决策, the short name of major decisions
     /// in narrow columns): `other` also called 重大决策 took such records out of every pack, unsaid.
     @Test func aKindMayNotTakeAnotherKindsShortName() throws {
