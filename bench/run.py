@@ -119,8 +119,9 @@ def loading_only_rules():
     shutil.copytree(os.path.join(ROOT, "rules"), folder)
     for pack in ("mad", "normative", "penalty", "record", "report"):
         shutil.rmtree(os.path.join(folder, pack), ignore_errors=True)
-    os.makedirs(os.path.join(folder, "bench"))
-    with open(os.path.join(folder, "bench", "LOAD-000.yaml"), "w") as f:
+    # The one rule stands in the record pack's folder, which a rules folder must hold a rule in.
+    os.makedirs(os.path.join(folder, "record"))
+    with open(os.path.join(folder, "record", "LOAD-000.yaml"), "w") as f:
         f.write("id: LOAD-000\nseverity: info\ntitle: {zh: 空, en: none}\ndescription: {zh: 空, en: none}\n"
                 "message: {zh: 空, en: none}\nbasis: {instrument: bench, article: '-', en: bench}\n"
                 "help: {zh: 空, en: none}\nviolation: false\n")
