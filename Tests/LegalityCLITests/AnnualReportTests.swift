@@ -393,21 +393,26 @@ import Testing
         }
     }
 
-    @Test func wordingWithAnUnknownPlaceholderIsALoadError() throws {
+    /// `rules lint` of a local wording of one claim, whose `holds` is given.
+    static func lintClaim(holdsZh: String, holdsEn: String) throws -> CLIRunner.Result {
         let folder = try CLIRunner.folder([
             "local/report.yaml": """
                 annual_report:
                   claims:
                     - id: mad-review-before-discussion
                       kind: major_administrative_decision
-                      holds: {zh: "全部审查（{totl} 项）。", en: "All {total}."}
+                      holds: {zh: "\(holdsZh)", en: "\(holdsEn)"}
                       partly: {zh: "{total} 中 {held}", en: "{held} of {total}"}
                       empty: {zh: 无。, en: None.}
                       problems:
                         MAD-002: {zh: 晚于讨论, en: late}
                 """,
         ])
-        let result = try CLIRunner.run(["rules", "lint", "--rules", "local"], in: folder)
+        return try CLIRunner.run(["rules", "lint", "--rules", "local"], in: folder)
+    }
+
+    @Test func wordingWithAnUnknownPlaceholderIsALoadError() throws {
+        let result = try Self.lintClaim(holdsZh: "全部审查（{totl} 项）。", holdsEn: "All {total}.")
         #expect(result.status == 2)
         #expect(result.stderr.contains("report.yaml:5:14:"))
         #expect(result.stderr.contains("may not use {totl}"))
@@ -421,20 +426,7 @@ import Testing
         ("All {year|a|b}.", "only a count ({count}, {total}, {held}, {previous}) chooses a word, not {year}"),
     ])
     func aWordAgreeingWithACountIsWellFormed(holds: String, error: String) throws {
-        let folder = try CLIRunner.folder([
-            "local/report.yaml": """
-                annual_report:
-                  claims:
-                    - id: mad-review-before-discussion
-                      kind: major_administrative_decision
-                      holds: {zh: "全部审查（{total} 项）。", en: "\(holds)"}
-                      partly: {zh: "{total} 中 {held}", en: "{held} of {total}"}
-                      empty: {zh: 无。, en: None.}
-                      problems:
-                        MAD-002: {zh: 晚于讨论, en: late}
-                """,
-        ])
-        let result = try CLIRunner.run(["rules", "lint", "--rules", "local"], in: folder)
+        let result = try Self.lintClaim(holdsZh: "全部审查（{total} 项）。", holdsEn: holds)
         #expect(result.status == 2 && result.stderr.contains(error), "\(result.stderr)")
     }
 
