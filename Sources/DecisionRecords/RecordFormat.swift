@@ -176,14 +176,14 @@ public final class RecordFormat: Sendable {
 
     /// What a level is, in English (`a meeting`), and the vocabulary section that declares keys there.
     public static func describe(_ level: Level) -> (name: String, section: String?) {
-        let section = Section.declaredKeys.first { $0.level == level }?.section
-        return switch level {
-        case .record: ("the record", section)
-        case .step: ("a step", section)
-        case .meeting: ("a meeting", section)
-        case .signoff: ("a signoff", section)
-        case .document: ("a document", section)
+        let name = switch level {
+        case .record: "the record"
+        case .step: "a step"
+        case .meeting: "a meeting"
+        case .signoff: "a signoff"
+        case .document: "a document"
         }
+        return (name, Section.declaredKeys.first { $0.level == level }?.section)
     }
 
     /// A key that is never reported: a user's own extension (`x_...`, `x-...`).

@@ -71,8 +71,9 @@ enum Discovery {
     /// none. (A committed link `env.yaml -> ../.env` was followed and its secret quoted in the text
     /// report, where the search reads no hidden file.)
     static func passedOverBySearch(_ real: String, _ roots: [String], isFolder lastIsFolder: Bool) -> String? {
-        guard let root = roots.filter({ real.hasPrefix($0.hasSuffix("/") ? $0 : $0 + "/") }).max(by: { $0.utf8.count < $1.utf8.count }) else { return nil }
-        let below = real.dropFirst(root.utf8.count).split(separator: "/")
+        guard let root = roots.filter({ real != $0 && isInside(real, [$0]) }).max(by: { $0.utf8.count < $1.utf8.count }) else { return nil }
+        // (Below the root by its bytes: dropping as many characters cut into a Chinese path.)
+        let below = String(decoding: real.utf8.dropFirst(root.utf8.count), as: UTF8.self).split(separator: "/")
         for (place, name) in below.enumerated() {
             let isFolder = place < below.count - 1 || lastIsFolder
             if name.hasPrefix(".") || (isFolder && (name == "rules" || name == "registry")) || (!isFolder && name == "registry.yaml") {

@@ -376,10 +376,7 @@ public final class Engine: Sendable {
         var evidence: [Evidence] = []
         // Each value cut as a message is: a title of 900 KB quoted in 40 fields of 100 findings
         // took 5 GB and ended the run.
-        func shown(_ text: String) -> String {
-            guard text.utf8.count > TemplateProgram.mostEvidenceBytes else { return text.onOneLine }
-            return String(TemplateProgram.prefix(of: text, bytes: TemplateProgram.mostEvidenceBytes)).onOneLine + "…"
-        }
+        func shown(_ text: String) -> String { text.clipped(to: TemplateProgram.mostEvidenceCharacters).onOneLine }
         for (key, label, program) in check.evidence {
             let value = program(evaluator)
             evidence.append(Evidence(key: key, label: label, value: LocalizedText(zh: shown(evaluator.text(value, .zh)), en: shown(evaluator.text(value, .en)))))

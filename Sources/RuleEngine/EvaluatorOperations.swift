@@ -171,21 +171,21 @@ extension Evaluator {
     /// `TemplateProgram.rendered(with:cut:)`.
     ///
     /// For a finding's message, once a language's values hold more than a rendered message keeps
-    /// (`TemplateProgram.mostBytes`), the rest are left empty: the message is cut before them
+    /// (`TemplateProgram.mostCharacters`), the rest are left empty: the message is cut before them
     /// (each was kept, copied into the findings sent from the workers and scanned for line
     /// breaks: gigabytes from one message). A `text` value is never cut: it may be compared.
     func valueTexts(_ template: TemplateProgram, forMessage: Bool = false) -> [String] {
         var texts: [String] = []
         texts.reserveCapacity(template.valueCount)
         for (parts, language) in [(template.zh, Language.zh), (template.en, .en)] {
-            var bytes = 0
+            var characters = 0
             for case .value(let program) in parts {
-                guard !forMessage || bytes <= TemplateProgram.mostBytes else {
+                guard !forMessage || characters <= TemplateProgram.mostCharacters else {
                     texts.append("")
                     continue
                 }
                 let value = text(program(self), language)
-                bytes += value.utf8.count
+                if forMessage { characters += value.unicodeScalars.count }
                 texts.append(value)
             }
         }

@@ -136,16 +136,15 @@ extension Evaluator {
         // Words in two languages (`label`, `text`) equal a text that is either of them, and other
         // words that are both of theirs: compared by their English alone, `eq: [{label: …}, 不通过]`
         // never held, and a `ne` said a document number 应为 itself.
+        // (Only `eq` and `ne` ask of them: `compare` refuses to order words.)
         case (.localized(let words), .text(let other, _)), (.text(let other, _), .localized(let words)):
             spendComparing(words.zh, other)
             spendComparing(words.en, other)
-            if words.zh == other || words.en == other { return .ordered(0) }
-            if case .text = lhs { return sign(other, words.en) }
-            return sign(words.en, other)
+            return .ordered(words.zh == other || words.en == other ? 0 : 1)
         case (.localized(let left), .localized(let right)):
             spendComparing(left.zh, right.zh)
             spendComparing(left.en, right.en)
-            return left.zh == right.zh ? sign(left.en, right.en) : sign(left.zh, right.zh)
+            return .ordered(left.zh == right.zh && left.en == right.en ? 0 : 1)
         case (.text, .text):
             let (left, right) = (text(lhs, .en), text(rhs, .en))
             spendComparing(left, right)

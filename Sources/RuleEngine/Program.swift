@@ -136,54 +136,32 @@ struct TemplateProgram: Sendable {
 
     /// The template with `texts`, its values' texts (`Evaluator.valueTexts`), in their places:
     /// the text `Evaluator.render` makes of it. With `cut` (a finding's message), a text is cut at
-    /// `mostBytes`, said at its end: a message of 20,000 placeholders of one long value (within
-    /// the budget, which counts the value once) wrote a report of 2.5 GB in 7.5 GB of memory.
-    func rendered(with texts: [String], cut shouldCut: Bool) -> LocalizedText {
+    /// `mostCharacters`, said at its end: a message of 20,000 placeholders of one long value
+    /// (within the budget, which counts the value once) wrote a report of 2.5 GB in 7.5 GB of
+    /// memory. (Its values past the cut are left empty by `Evaluator.valueTexts`.)
+    func rendered(with texts: [String], cut: Bool) -> LocalizedText {
         var next = 0
         func render(_ parts: [Part], room: Int, cutNote: String) -> String {
             var text = ""
-            text.reserveCapacity(shouldCut ? min(room, Self.mostBytes) : room)
-            var cut = false
+            text.reserveCapacity(room)
             for part in parts {
-                let piece: String
                 switch part {
-                case .text(let literal): piece = literal
+                case .text(let literal): text += literal
                 case .value:
-                    piece = texts[next]
+                    text += texts[next]
                     next += 1
                 }
-                // (Past the cut, the values are only counted: the other language's follow them.)
-                guard !cut else { continue }
-                if shouldCut, text.utf8.count + piece.utf8.count > Self.mostBytes {
-                    text += Self.prefix(of: piece, bytes: Self.mostBytes - text.utf8.count) + cutNote
-                    cut = true
-                } else {
-                    text += piece
-                }
             }
-            return text
+            return cut ? text.clipped(to: Self.mostCharacters, mark: cutNote) : text
         }
         let chinese = render(zh, room: zhRoom, cutNote: "……（消息过长，其余部分未写出）")
         return LocalizedText(zh: chinese, en: render(en, room: enRoom, cutNote: " … (the message is too long; the rest is left out)"))
     }
 
-    /// The most bytes of a rendered message, in each language.
-    static let mostBytes = 16 * 1024
-    /// The most bytes of a finding's evidence value, in each language, before "…".
-    static let mostEvidenceBytes = 1024
-
-    /// The longest start of `text` of whole characters within `bytes` bytes.
-    static func prefix(of text: String, bytes: Int) -> Substring {
-        var used = 0
-        var end = text.startIndex
-        for index in text.indices {
-            let size = text[index].utf8.count
-            guard used + size <= bytes else { break }
-            used += size
-            end = text.index(after: index)
-        }
-        return text[..<end]
-    }
+    /// The most characters (Unicode scalars) of a rendered message, in each language.
+    static let mostCharacters = 8_000
+    /// The most characters of a finding's evidence value, in each language, before "…".
+    static let mostEvidenceCharacters = 500
 }
 
 /// Where a `let` or `for_each` binding goes: the slot it fills, and whether it reads a loop item

@@ -117,7 +117,7 @@ import Testing
 
     // MARK: Messages
 
-    /// A message is cut at 16 KB in each language, said at its end: 20,000 placeholders of one
+    /// A message is cut at 8,000 characters in each language, said at its end: 20,000 placeholders of one
     /// long value (the budget counts a value once) wrote gigabytes.
     @Test func aLongMessageIsCut() throws {
         let long = String(repeating: "长", count: 2_000)
@@ -126,8 +126,8 @@ import Testing
             .replacingOccurrences(of: "message: {zh: m, en: m}", with: "message: {zh: \"\(message)\", en: \"\(message)\"}")
         let findings = try RuleLanguageTrapTests.findings(rule, Self.record())
         let finding = try #require(findings.first)
-        #expect(finding.message.zh.utf8.count < 17_000 && finding.message.zh.hasSuffix("……（消息过长，其余部分未写出）"))
-        #expect(finding.message.en.utf8.count < 17_000 && finding.message.en.hasSuffix(" … (the message is too long; the rest is left out)"))
+        #expect(finding.message.zh.unicodeScalars.count < 8_100 && finding.message.zh.hasSuffix("……（消息过长，其余部分未写出）"))
+        #expect(finding.message.en.unicodeScalars.count < 8_100 && finding.message.en.hasSuffix(" … (the message is too long; the rest is left out)"))
         // A text made of many values is not cut: it may be compared, here with a fact holding
         // the whole of it (60,000 bytes).
         let text = RuleLanguageTrapTests.rule("let:\n  t: {text: {zh: \"\(long)\", en: x}}\n  all: {text: {zh: \"\(String(repeating: "{t}", count: 10))\", en: x}}\nviolation: {eq: [$facts.whole, $all]}", kinds: "[major_administrative_decision]")
