@@ -32,22 +32,23 @@ public struct Vocabulary: Sendable {
     }
 
     /// The other code of a section a code's names would clash with: one that goes by one of the
-    /// names (a record writing it is read as that code), or one of the names is itself a code.
-    /// nil when the names are free (or already the code's own).
-    public func clash(of code: String, names: LocalizedText, also: [String] = [], in section: String) -> (name: String, code: String)? {
+    /// names (a record writing it is read as that code), one of the names is itself a code, or
+    /// (`isShortName`) one of the names is another kind's short name. nil when the names are free
+    /// (or already the code's own).
+    public func clash(of code: String, names: LocalizedText, also: [String] = [], in section: String) -> (name: String, code: String, isShortName: Bool)? {
         let known = codesByName[section] ?? [:]
         // A kind's short name (重大决策, shown in narrow columns) is a name readers know it by: a
         // kind named so (`other` also called 重大决策) took major decisions out of every pack.
         let shortNames = section == RecordFormat.Section.kinds ? sections[RecordFormat.Section.shortKinds] ?? [:] : [:]
         for name in [names.zh, names.en] + also {
             let key = Self.trimmed(name)
-            if let other = known[key], other != code { return (name, other) }
-            if key != code, sections[section]?[key] != nil { return (name, key) }
+            if let other = known[key], other != code { return (name, other, false) }
+            if key != code, sections[section]?[key] != nil { return (name, key, false) }
             if let other = shortNames.first(where: { $0.key != code && (Self.trimmed($0.value.zh) == key || Self.trimmed($0.value.en) == key) })?.key {
-                return (name, other)
+                return (name, other, true)
             }
         }
-        if let other = known[code], other != code { return (code, other) }
+        if let other = known[code], other != code { return (code, other, false) }
         return nil
     }
 

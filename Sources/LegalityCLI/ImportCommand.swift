@@ -131,6 +131,18 @@ struct ImportCommand: ParsableCommand {
         if !skipped.isEmpty || refused > 0 || emptyLedgers > 0 { throw ExitCode(1) }
     }
 
+    /// A ledger's bytes, read as `check` reads it: not through a link that leaves the ledger's
+    /// folder or points at a file a folder search never reads (a committed `台账.csv -> ../.env` was
+    /// imported, its lines written into records to be committed, or quoted in the error of a
+    /// header that matched no layout), nor from a FIFO or a device.
+    private static func read(_ ledger: String) throws(RunError) -> [UInt8] {
+        switch Discovery.admission(of: ledger, roots: Discovery.roots(of: [ledger])) {
+        case .readable(let input): return try input.readAll(path: ledger, limit: .max)
+        case .refused(let zh, let en): throw RunError(message: "\(ledger): \(en)", chinese: "\(ledger)：\(zh)")
+        case .unopenable(let error): throw error
+        }
+    }
+
     /// How many unread columns of a sheet are named one by one.
     static let unreadColumnsListed = 20
 
@@ -159,7 +171,7 @@ struct ImportCommand: ParsableCommand {
 
     /// The tables of a ledger that match a mapping; a table that cannot be matched stops the import.
     private func tables(of ledger: String, mappings: [LedgerMapping]) throws(RunError) -> [(LedgerTable, LedgerLayout)] {
-        let bytes = try FileSystem.read(ledger)
+        let bytes = try Self.read(ledger)
         let tables: [LedgerTable]
         do {
             tables = LedgerInput.isText(ledger) ? [try CSVTableReader.read(bytes, maxRows: .max)] : try WorkbookReader.read(bytes, maxRows: .max)

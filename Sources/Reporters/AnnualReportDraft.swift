@@ -50,7 +50,10 @@ struct AnnualReportDraft {
         plannedOnly = sayPlannedApart ? records.filter(isPlannedOnly) : []
         notCounted = records.filter { record in
             if record.standing == .record, record.isPlannedOnly {
-                return record.periodDate?.components.year == year && !(sayPlannedApart && isPlannedOnly(record))
+                // (Undated, it belongs to no year: named in every year's report, as an undated
+                // record is, not left out of all of them.)
+                guard let planYear = record.periodDate?.components.year else { return true }
+                return planYear == year && !(sayPlannedApart && isPlannedOnly(record))
             }
             guard let recordYear = yearOf(record) else { return true }
             return recordYear == year && !known(record)

@@ -183,7 +183,9 @@ public enum RuleLoader {
                     // A name two codes share would be read from records as the first of them, without a
                     // word (in a section records are read from; the others only name codes in reports).
                     if RecordFormat.Section.readFromRecords.contains(section), let clash = vocabulary.clash(of: code, names: name, also: also, in: section) {
-                        compiler.error(entry.key, clash.name == code
+                        compiler.error(entry.key, clash.isShortName
+                            ? "the name '\(clash.name)' of '\(code)' is already the short name of '\(clash.code)' in \(section), by which reports' narrow columns name it; readers would take the two kinds for one (give '\(code)' a name of its own)"
+                            : clash.name == code
                             ? "the code '\(code)' is already a name of '\(clash.code)' in \(section); records writing it are read as '\(clash.code)'"
                             : "the name '\(clash.name)' of '\(code)' is already \(clash.name == clash.code ? "a code" : "a name of '\(clash.code)'") in \(section); records writing it are read as '\(clash.code)' (give '\(code)' a name of its own)")
                         continue

@@ -185,6 +185,19 @@ import Testing
         #expect(told.stdout.contains("1 more file or record is not counted above (P-1)") && !told.stdout.contains("only planned steps"), "\(told.stdout)")
     }
 
+    /// A record with only planned steps and no valid date has no year of its plan: it was named in
+    /// no year's report. It is among those not counted, as an undated record is.
+    @Test func anUndatedPlannedOnlyRecordIsNotCountedInAnyYear() throws {
+        let undated = Self.plannedOnly
+            .replacingOccurrences(of: "date: 2026-06-02", with: "date: 2026-02-30")
+            .replacingOccurrences(of: "date: 2026-06-10", with: "date: 待定")
+        let folder = try CLIRunner.folder(["registry.yaml": Fixtures.registry, "a.yaml": undated])
+        for year in ["2025", "2026"] {
+            let result = try CLIRunner.run(["report", "--year", year, "--as-of", "2026-01-15", "--lang", "en", "."], in: folder)
+            #expect(result.stdout.contains("not counted above (P-1)"), "\(year): \(result.stdout)")
+        }
+    }
+
     /// A wording file of an earlier version, without `overview.planned_only`, still loads: such
     /// records are then among those not counted.
     @Test func plannedOnlyRecordsWithoutTheirWordsAreAmongTheNotCounted() throws {

@@ -85,7 +85,7 @@ import Testing
         ])
         let result = try CLIRunner.run(["check", "--as-of", "2025-12-31", "a.yaml"], in: folder)
         #expect(result.status == 2, "\(result.stdout)")
-        #expect(result.stderr.contains("the name '重大决策' of 'other' is already a name of 'major_administrative_decision' in kinds"), "\(result.stderr)")
+        #expect(result.stderr.contains("the name '重大决策' of 'other' is already the short name of 'major_administrative_decision' in kinds"), "\(result.stderr)")
     }
 
     /// A document of records holds at most `--max-nodes` nodes (2,000,000): a flow list of 30
