@@ -31,7 +31,7 @@ struct PreparedRun {
     var sparedPrerequisites: [String] = []
     /// Whether the configuration said `fail_on: never`, which the gate does not take from it.
     var sparedFailOnNever = false
-    /// The record paths the run was given (for the repository they lie in, see `repository(holding:)`).
+    /// The record paths the run was given (for the repository they lie in, see `sourceRoot(holding:)`).
     var recordPaths: [String] = []
 
     /// The input limits of the options over the configuration's, with the ledger mappings.
@@ -62,15 +62,17 @@ struct PreparedRun {
             withoutBuiltinPacks: withoutBuiltinPacks, extraCalendars: extraCalendars, extraRules: extraRules,
             notRunWithoutRegistry: registries.coversEveryRecord ? [] : rules.rules.filter(\.needsRegistry).map(\.id),
             someRecordsHaveRegistry: !registries.files.isEmpty, failLevel: failOn == .error ? nil : failOn?.rawValue ?? "never")
-        described.repository = Self.repository(holding: recordPaths)
+        described.repository = Self.sourceRoot(holding: recordPaths)
         return described
     }
 
     /// The git repository of the run and the working folder (absolute): the repository the
     /// working folder is in (the nearest folder at or above it holding `.git`, as the
     /// configuration's search stops there), else the one the first record path that lies in a
-    /// repository is in (a CI job run from the folder above its checkout); nil when none is.
-    static func repository(holding recordPaths: [String]) -> (root: String, workingFolder: String)? {
+    /// repository is in (a CI job run from the folder above its checkout); when none is, the
+    /// working folder taken as the root (`./a/../b.yaml` named `b.yaml`, and a file above it by its
+    /// absolute path, where SARIF named `../x.yaml` from a root it leaves).
+    static func sourceRoot(holding recordPaths: [String]) -> (root: String, workingFolder: String) {
         // The working folder as the shell names it ($PWD, when it is the same folder), so that an
         // absolute path through a link (`/var` for `/private/var`) lies inside the root named.
         let physical = FileSystem.currentDirectory()
@@ -84,7 +86,7 @@ struct PreparedRun {
         for path in recordPaths where path != "-" {
             if let root = enclosingRepository(of: LexicalPath.absolute(path, from: working)) { return (root, working) }
         }
-        return nil
+        return (working, working)
     }
 
     /// The nearest folder at or above an absolute folder that holds `.git`; nil when there is none.

@@ -186,7 +186,12 @@ public struct WorkbookWriter: Sendable {
     /// A text as a cell can hold it (a title of 40,000 characters made a workbook Excel repairs),
     /// with a `_x` that would read as an escape (`_x000D_`) escaped itself (`_x005F_x000D_`).
     static func cellText(_ text: String) -> String {
-        let text = text.contains("_x") ? escapingUnderscores(text) : text
+        fittingACell(text.contains("_x") ? escapingUnderscores(text) : text)
+    }
+
+    /// A text cut where a spreadsheet's cell ends (`maxCellLength` UTF-16 units), marked with "…";
+    /// a shorter one as it is. (A CSV field longer was cut by Excel and LibreOffice unmarked.)
+    public static func fittingACell(_ text: String) -> String {
         guard text.utf16.count > maxCellLength else { return text }
         var kept = ""
         var length = 0

@@ -54,7 +54,8 @@ public enum AuditHTMLReporter {
             case .packs: Set(2...8)
             default: Set(1...7)
             }
-            html += "<section><h2>\(rates.title(language))</h2>\n" + table(rates.rows(audit), numeric: numeric, named: rates == .rules || rates == .packs) + "</section>\n"
+            html += "<section><h2>\(rates.title(language))</h2>\n"
+                + table(rates.rows(audit), numeric: numeric, named: rates == .rules || rates == .packs, keyWraps: rates == .departments) + "</section>\n"
         }
         html += "<section><h2>\(AuditTable.records.title(language))</h2>\n" + recordTable(audit) + "</section>\n"
         html += "<section class=\"findings\"><h2>\(AuditTable.findings.title(language))</h2>\n"
@@ -235,10 +236,12 @@ public enum AuditHTMLReporter {
         return svg + "</svg>\n"
     }
 
-    /// A table of rates; `named` when its second column is a name (rules and packs), given the room to read as one.
-    private static func table(_ rows: [[String]], numeric: Set<Int>, named: Bool = false) -> String {
+    /// A table of rates; `named` when its second column is a name (rules and packs), given the room
+    /// to read as one; `keyWraps` when its first column is a name that may run long (a department,
+    /// or several joined with 、, kept on one line, pushed the rates off the page).
+    private static func table(_ rows: [[String]], numeric: Set<Int>, named: Bool = false, keyWraps: Bool = false) -> String {
         guard let header = rows.first else { return "" }
-        var html = "<table class=\"rates\(named ? " named" : "")\">\n<thead><tr>" + header.map { "<th>\(Escaping.html($0))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
+        var html = "<table class=\"rates\(named ? " named" : "")\(keyWraps ? " wraps" : "")\">\n<thead><tr>" + header.map { "<th>\(Escaping.html($0))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
         for row in rows.dropFirst() {
             html += "<tr>" + row.enumerated().map { index, cell in
                 "<td\(numeric.contains(index) ? " class=\"num\"" : "")>\(Escaping.html(cell))</td>"
@@ -310,7 +313,7 @@ public enum AuditHTMLReporter {
         table.records th, table.records td:nth-child(2), table.records td:nth-child(3), table.records td:nth-child(4) { overflow-wrap: anywhere; }
         table.records .status { white-space: normal; font-size: 11px; }
         table.records td:last-child { font-size: 10px; color: var(--muted); word-break: break-all; }
-        table.rates td:first-child { white-space: nowrap; } table.rates th { word-break: keep-all; } table.rates.named td:nth-child(2) { min-width: 9em; }
+        table.rates td:first-child { white-space: nowrap; } table.rates.wraps td:first-child { white-space: normal; overflow-wrap: anywhere; min-width: 8em; } table.rates th { word-break: keep-all; } table.rates.named { font-size: 12px; } table.rates.named td:nth-child(2) { min-width: 9em; }
         th { background: #f4f6f7; } td.num { text-align: right; font-variant-numeric: tabular-nums; } thead { display: table-header-group; } tr { break-inside: avoid; }
         .status { padding: 1px 6px; border-radius: 3px; color: #fff; white-space: nowrap; }
         .status.compliant { background: var(--good); } .status.formatOnly { background: #6b7280; } .status.warnings, .status.pending, .status.waived { background: var(--warn); } .status.noncompliant, .status.unreadable, .status.unverifiable { background: var(--bad); }

@@ -224,10 +224,15 @@ public struct AuditReport: Sendable {
             guard let date = record.periodDate else { return LocalizedText(zh: "未注明日期", en: "undated") }
             return Self.month(date)
         }
-        // Every month of the period is shown, a month with no record as zero (up to ten years of months).
+        // Every month of the period is shown, a month with no record as zero, in a period of up to
+        // a hundred years (its months past the 200th were left out unsaid). A longer one (a year
+        // mistyped, 0202) lists the months with records only: a million empty rows read no better.
         var day = from
         var seen = Set(months.map(\.key))
-        while day <= to, seen.count < 200 {
+        let (fromYear, fromMonth, _) = from.components
+        let (toYear, toMonth, _) = to.components
+        let monthsInPeriod = (toYear - fromYear) * 12 + toMonth - fromMonth + 1
+        while day <= to, monthsInPeriod <= Self.mostMonthsListed {
             let name = Self.month(day)
             if seen.insert(name.zh).inserted {
                 months.append(ComplianceRate(key: name.zh, label: name, applicable: 0, passed: 0, errors: 0, warnings: 0))
@@ -237,6 +242,9 @@ public struct AuditReport: Sendable {
         }
         self.months = months.sorted { $0.key.precedesInUTF8($1.key) }
     }
+
+    /// The most months of a period listed one by one, those with no record among them.
+    static let mostMonthsListed = 1_200
 
     /// `YYYY-MM` of a day.
     private static func month(_ day: Day) -> LocalizedText {

@@ -63,6 +63,7 @@ enum Escaping {
         } else if let leading, ["=", "+", "-", "@"].contains(leading) {
             field = "'" + field
         }
+        field = WorkbookWriter.fittingACell(field)
         let needsQuotes = field.unicodeScalars.contains { $0 == "," || $0 == "\"" || $0 == "\r" || $0 == "\n" }
         guard needsQuotes else { return field }
         var quoted = "\""

@@ -73,6 +73,7 @@ public enum GateHTMLReporter {
         h1 { font-size: 16pt; margin: 0 0 2mm; } .meta { color: #555; margin: 0 0 4mm; }
         table.items { width: 100%; border-collapse: collapse; table-layout: fixed; }
         th, td { border: 1px solid #999; padding: 1.6mm 2mm; vertical-align: top; text-align: left; }
+        td { overflow-wrap: anywhere; }
         th { background: #eee; font-weight: 600; }
         th:nth-child(1) { width: 9mm; } th:nth-child(2) { width: 58mm; } th:nth-child(3) { width: 20mm; }
         tr { break-inside: avoid; }

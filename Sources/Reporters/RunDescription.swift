@@ -32,11 +32,11 @@ public struct RunDescription: Sendable {
     /// Years a working-day count reached that the calendar does not cover (counted Monday to
     /// Friday, their public holidays unknown), sorted; known only once the records are checked.
     public var uncoveredYears: [Int] = []
-    /// The git repository of the run: the repository's root and the working folder, both
-    /// absolute (the working folder may lie inside the root or above it). SARIF's URIs are made
-    /// relative to the root, as code scanning reads them (run from `county/`, a finding in
-    /// `county/gas.yaml` named `gas.yaml` pointed at no file; run from the folder above the
-    /// repository, `repo/gas.yaml`).
+    /// The git repository of the run (outside one, the working folder taken as the root): the
+    /// root and the working folder, both absolute (the working folder may lie inside the root or
+    /// above it). SARIF's URIs are made relative to the root, as code scanning reads them (run
+    /// from `county/`, a finding in `county/gas.yaml` named `gas.yaml` pointed at no file; run
+    /// from the folder above the repository, `repo/gas.yaml`).
     public var repository: (root: String, workingFolder: String)?
 
     /// Creates a description.

@@ -10,8 +10,8 @@ import YAMLTree
 /// legal basis. Each finding is a result pointing at its file, line and column; columns count
 /// Unicode code points (`columnKind: unicodeCodePoints`), as the positions do. Inside a git
 /// repository every path is given from its root (`%SRCROOT%`), however the run was called (from a
-/// subfolder, with `./` or an absolute path); outside one a relative path stays relative to
-/// `%SRCROOT%` and an absolute path becomes a `file://` URI. Run-level findings
+/// subfolder, with `./` or an absolute path); outside one, from the working folder. A file
+/// outside the root is named by its absolute path, a `file://` URI. Run-level findings
 /// have no location. A waived finding carries an accepted external suppression with the
 /// waiver's reason, approver and expiry. The output depends only on the report.
 public enum SARIFReporter {

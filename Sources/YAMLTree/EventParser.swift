@@ -187,7 +187,14 @@ final class EventParser {
             if !bytes.isEmpty, let bad = EncodingSniffer.firstInvalidByte(in: bytes, from: offset - 4), bad <= offset { offset = bad }
             let position = Self.position(ofByte: offset, in: bytes)
             let message: String
-            if problem.contains("UTF-8") || problem.contains("Unicode") || problem.contains("control characters") {
+            var chinese: String?
+            if problem.contains("control characters"), let character = Self.character(at: offset, in: bytes), character != "U+0000" {
+                // A valid UTF-8 file holding a character YAML does not allow (a bell pasted from
+                // another program, U+FFFE): it was told in Chinese it is no UTF-8 and to convert it.
+                // (A zero byte is more likely a binary file's, and is told so.)
+                message = "the file holds the character \(character), which YAML does not allow (pasted from another program?); delete it"
+                chinese = "文件含有 YAML 不允许的字符 \(character)（可能是从其他软件复制时带入的）；请删除该字符"
+            } else if problem.contains("UTF-8") || problem.contains("Unicode") || problem.contains("control characters") {
                 let byte = offset < bytes.count ? " (byte 0x\(String(bytes[offset], radix: 16, uppercase: true)))" : ""
                 message = problem.contains("control characters")
                     ? "the file holds a control character\(byte) that YAML does not allow; is it a binary file?"
@@ -196,6 +203,7 @@ final class EventParser {
                 message = problem
             }
             var error = YAMLError(kind: .encoding, message: message, file: file, position: position)
+            error.chineseMessage = chinese
             error.byteOffset = offset
             return error
         }
@@ -219,6 +227,17 @@ final class EventParser {
             error.chineseMessage = advice.zh
         }
         return error
+    }
+
+    /// The character a valid UTF-8 sequence at `offset` encodes, as `U+0007`; nil when the bytes
+    /// there are no UTF-8 (or not held).
+    static func character(at offset: Int, in bytes: [UInt8]) -> String? {
+        guard offset >= 0, offset < bytes.count else { return nil }
+        var iterator = bytes[offset..<min(bytes.count, offset + 4)].makeIterator()
+        var decoder = UTF8()
+        guard case .scalarValue(let scalar) = decoder.decode(&iterator) else { return nil }
+        let digits = String(scalar.value, radix: 16, uppercase: true)
+        return "U+" + String(repeating: "0", count: max(0, 4 - digits.count)) + digits
     }
 
     /// The 1-based position of a byte offset, counting columns in Unicode scalars.

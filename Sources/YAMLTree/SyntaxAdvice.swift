@@ -26,6 +26,14 @@ struct SyntaxAdvice {
                     en: "line \(number) uses a full-width colon '：' at column \(column); a key and its value are separated by ':' and a space (type: decision)")
             }
         }
+        // A bad escape inside double quotes (`"D:\公文"`, `"\ud800"`): the quote is closed, the
+        // backslash is the mistake (it was told "the quote is never closed").
+        if problem.contains("escape") || problem.contains("hexdecimal") {
+            return SyntaxAdvice(
+                position: nil,
+                zh: "第 \(position.line) 行第 \(position.column) 列：双引号中的反斜杠“\\”开始一个转义（如 \\n），这里的不是有效的转义；含反斜杠的值（如 Windows 路径 D:\\公文）请改用单引号 '…'，或把每个 \\ 写成 \\\\",
+                en: "line \(position.line), column \(position.column): a backslash inside double quotes starts an escape (such as \\n), and this one is not valid; write a value holding backslashes (a Windows path such as D:\\docs) in single quotes '…', or write each \\ as \\\\")
+        }
         if problem.contains("quoted scalar"), let opened {
             return SyntaxAdvice(
                 position: opened,

@@ -67,6 +67,22 @@ import Testing
         #expect(rows.first { $0[0] == "2024-03" }?[1] == "2")
     }
 
+    /// Every month of a long period is listed (its months past the 200th were left out unsaid);
+    /// a period of more than a hundred years lists the months with records only.
+    @Test func everyMonthOfALongPeriodIsListed() throws {
+        let folder = try CLIRunner.folder(["registry.yaml": Fixtures.registry, "a.yaml": Fixtures.compliant])
+        func months(from: String, to: String) throws -> [String] {
+            let result = try CLIRunner.run(["audit", "--from", from, "--to", to, "--as-of", "2024-12-31", "--table", "months", "."], in: folder)
+            #expect(result.status == 0, "\(result.stderr)")
+            return result.stdout.split(separator: "\r\n").dropFirst().map { String($0.prefix { $0 != "," }) }
+        }
+        let eighteenYears = try months(from: "2009-01-01", to: "2026-12-31")
+        #expect(eighteenYears.count == 216 && eighteenYears.first == "2009-01" && eighteenYears.last == "2026-12", "\(eighteenYears.count)")
+        #expect(eighteenYears.contains("2026-01") && eighteenYears.contains("2025-02"))
+        let mistyped = try months(from: "0202-01-01", to: "2024-12-31")
+        #expect(mistyped == ["2024-03"], "\(mistyped)")
+    }
+
     /// A record belongs to the period of its decision, else of its latest done step: a planned
     /// decision put a discussion held without review in the next year's audit. Only a record with
     /// nothing done is placed by its plan (its first planned step). Work still ahead is "pending"

@@ -25,4 +25,27 @@ import Testing
             #expect(written.isEmpty, "\(written)")
         }
     }
+
+    /// Outside a git repository SARIF names files from the working folder, their `.` and `..`
+    /// applied, and a file above it by its absolute path: `./h/../x/a.yaml` was a URI of dot
+    /// segments, and `../other/a.yaml` one that leaves `%SRCROOT%`.
+    @Test func sarifOutsideARepositoryNamesFilesFromTheWorkingFolder() throws {
+        let folder = try CLIRunner.folder([
+            "work/registry.yaml": Fixtures.registry, "work/x/a.yaml": Fixtures.lateReview, "work/h/notes.txt": "x",
+            "other/registry.yaml": Fixtures.registry, "other/b.yaml": Fixtures.lateReview,
+        ])
+        let work = folder.appendingPathComponent("work")
+        func locations(_ path: String) throws -> [[String: Any]] {
+            let result = try CLIRunner.run(["check", "--as-of", "2024-12-31", "--format", "sarif", path], in: work)
+            let run = try #require((try CLIRunner.json(result.stdout)["runs"] as? [[String: Any]])?.first)
+            let results = try #require(run["results"] as? [[String: Any]])
+            return results.flatMap { ($0["locations"] as? [[String: Any]]) ?? [] }
+                .compactMap { ($0["physicalLocation"] as? [String: Any])?["artifactLocation"] as? [String: Any] }
+        }
+        let inside = try locations("./h/../x/a.yaml")
+        #expect(!inside.isEmpty && inside.allSatisfy { $0["uri"] as? String == "x/a.yaml" && $0["uriBaseId"] as? String == "%SRCROOT%" }, "\(inside)")
+        let above = try locations("../other/b.yaml")
+        let absolute = "file://" + folder.appendingPathComponent("other/b.yaml").path
+        #expect(!above.isEmpty && above.allSatisfy { $0["uri"] as? String == absolute && $0["uriBaseId"] == nil }, "\(above)")
+    }
 }

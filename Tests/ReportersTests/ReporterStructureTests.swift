@@ -204,6 +204,10 @@ import YAMLTree
             #expect(field.hasPrefix("'") || field.hasPrefix("\"'"), "\(Array(blank.unicodeScalars)): \(field)")
         }
         #expect(Escaping.csv("说明 =1") == "说明 =1")
+        // A field longer than a spreadsheet's cell is cut there, marked (it was cut unmarked).
+        let long = Escaping.csv(String(repeating: "法", count: 40_000))
+        #expect(long.utf16.count == 32_767 && long.hasSuffix("法…"), "\(long.utf16.count)")
+        #expect(Escaping.csv(String(repeating: "a", count: 32_767)).utf16.count == 32_767)
     }
 
     // MARK: JUnit

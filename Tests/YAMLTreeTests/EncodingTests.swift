@@ -181,7 +181,19 @@ struct EncodingTests {
         let bytes = Array("a: 1\nb: ".utf8) + [0x01] + Array("\n".utf8)
         let error = try #require(parseError(bytes))
         #expect(error.kind == .encoding)
-        #expect(error.message.contains("control character"))
+        #expect(error.message.contains("the character U+0001, which YAML does not allow"), "\(error.message)")
+        // Told in Chinese as the character it is, not as a file to convert from GBK.
+        #expect(error.chineseMessage?.contains("不允许的字符 U+0001") == true, "\(String(describing: error.chineseMessage))")
         #expect(error.position.line == 2)
+        // A character outside the C0 controls, named by its code point.
+        let nonCharacter = try #require(parseError(Array("a: x\u{FFFE}y\n".utf8)))
+        #expect(nonCharacter.message.contains("U+FFFE"), "\(nonCharacter.message)")
+    }
+
+    /// A zero byte is more likely a binary file's than a character pasted in.
+    @Test func aZeroByteSuggestsABinaryFile() throws {
+        let error = try #require(parseError(Array("a: 1\nb: ".utf8) + [0x00] + Array("\n".utf8)))
+        #expect(error.kind == .encoding)
+        #expect(error.message.contains("is it a binary file?"), "\(error.message)")
     }
 }

@@ -24,6 +24,21 @@ struct SyntaxErrorTests {
         #expect(error.message.contains("line 2, column 4"))
     }
 
+    /// A bad escape in double quotes (a Windows path) is told as one, at the backslash: it was
+    /// told "the quote is never closed", pointing at the opening quote.
+    @Test func aBadEscapeIsToldAtTheBackslash() throws {
+        let error = try #require(parseError("a: 1\nref: \"D:\\公文\\决定.docx\"\n"))
+        #expect(error.kind == .syntax)
+        #expect(error.position == pos(2, 9), "\(error.position)")
+        #expect(error.message.contains("single quotes") && !error.message.contains("never closed"), "\(error.message)")
+        #expect(error.chineseMessage?.contains("单引号") == true && error.chineseMessage?.contains("没有闭合") == false)
+        // A surrogate's escape too.
+        let surrogate = try #require(parseError("a: \"x\\ud800\"\n"))
+        #expect(surrogate.message.contains("this one is not valid") && !surrogate.message.contains("never closed"), "\(surrogate.message)")
+        // A quote that is never closed is still told so.
+        #expect(try #require(parseError("a: \"open\n")).message.contains("is never closed"))
+    }
+
     @Test func badIndentation() throws {
         let error = try #require(parseError("a:\n  b: 1\n c: 2\n"))
         #expect(error.kind == .syntax)
