@@ -78,10 +78,12 @@ struct AuditCommand: ParsableCommand {
         for index in checked.records.indices {
             ledger.mark(&checked.records[index].findings)
             // A record whose rules needing a registry could not run (none beside it) is not known to
-            // comply: a case with an expired certificate was 合规 in a folder without a registry.
+            // comply: a case with an expired certificate was 合规 in a folder without a registry, and
+            // a decision whose legal adviser's signature no registry confirmed (which the gate holds
+            // back) too.
             let record = checked.records[index]
             if record.standing == .record, !record.blocked, run.registries.registry(for: record.file) == nil {
-                checked.records[index].rulesNotRunWithoutRegistry = engine.rulesNeedingRegistry(forKind: record.kind).map(\.id)
+                checked.records[index].rulesNotRunWithoutRegistry = engine.rulesNotRunWithoutRegistry(forKind: record.kind, namesPeople: record.namesPeople).map(\.id)
             }
         }
         var audit = AuditReport(

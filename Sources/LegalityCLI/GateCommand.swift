@@ -83,7 +83,7 @@ struct GateCommand: ParsableCommand {
             if item.standing == .record, run.registries.registry(for: item.file) == nil {
                 // The record pack's too, for an item naming people: a reviewer signing as the legal
                 // adviser went to the meeting READY whenever the registry was not found.
-                let unchecked = (item.namesPeople ? engine.recordPackPrerequisitesNeedingRegistry : []) + engine.rulesNeedingRegistry(forKind: item.kind)
+                let unchecked = engine.rulesNotRunWithoutRegistry(forKind: item.kind, namesPeople: item.namesPeople)
                 if !unchecked.isEmpty {
                     findings.append(.registryMissing(for: unchecked, record: item.id, file: item.file, position: SourcePosition(line: item.line, column: 1)))
                 }

@@ -94,14 +94,17 @@ struct AnnualReportDraft {
 
     func overview() -> [String] {
         var sentences: [String] = []
-        if current.isEmpty {
+        if current.isEmpty && previous.isEmpty {
             sentences.append(text("overview.none", ["year": "\(year)"]))
         } else {
             let byKind = Dictionary(grouping: current) { $0.kind ?? "" }
             let previousByKind = Dictionary(grouping: previous) { $0.kind ?? "" }
             var pieces: [String] = []
             var inProgress: [String] = []
-            let kinds = wording.kindOrder.filter { byKind[$0] != nil } + byKind.keys.filter { !wording.kindOrder.contains($0) }.sorted()
+            // A kind of the year before with none this year is said as 0 beside its figure then
+            // (it was left out, its fall unsaid).
+            let present = Set(byKind.keys).union(previousByKind.keys)
+            let kinds = wording.kindOrder.filter(present.contains) + present.filter { !wording.kindOrder.contains($0) }.sorted()
             for kind in kinds {
                 let records = byKind[kind] ?? []
                 // A kind whose count says the decision was made (作出, 制定) counts the records with a
@@ -197,11 +200,23 @@ struct AnnualReportDraft {
         return tally
     }
 
+    /// The records of a claim's kind none of whose rules the claim speaks of applied because
+    /// their law was not yet in force (and that could be read: one in error is counted as such).
+    static func beforeTheLaw(_ claim: AnnualReportWording.Claim, _ records: [CheckedRecord]) -> [CheckedRecord] {
+        let about = claim.about.isEmpty ? Set(claim.problems.map(\.rule)) : Set(claim.about)
+        return records.filter { record in
+            record.kind == claim.kind && !record.blocked && !record.hasEngineFinding
+                && !record.applicableRules.contains(where: about.contains) && record.notInForceRules.contains(where: about.contains)
+        }
+    }
+
     func statement(_ claim: AnnualReportWording.Claim) -> AnnualReport.Statement {
         // A claim whose rules did not all run is not stated: with "no legality review" disabled,
         // "5 of 6 were reviewed" was printed for a year with one decision never reviewed.
         let notRun = claim.problems.map(\.rule).filter { rule in rulesRun.map { !$0.contains(rule) } ?? false }
-        if !notRun.isEmpty {
+        // (With no record of the claim's kind in the year, there was nothing to check: "no penalty
+        // case was handled" is said, not "not checked".)
+        if !notRun.isEmpty, current.contains(where: { $0.kind == claim.kind }) {
             return AnnualReport.Statement(
                 claim: claim.id, outcome: .unchecked, sentence: text("phrases.unchecked", ["rules": notRun.joined(separator: text("phrases.id_separator"))]),
                 total: 0, held: 0, records: nil, previous: nil)
@@ -210,8 +225,17 @@ struct AnnualReportDraft {
         let total = tally.population.count
         let counts = ["total": "\(total)", "held": "\(tally.held)", "year": "\(year)"]
         let outcome: AnnualReport.Outcome = total == 0 ? .empty : tally.held == total ? .holds : .partly
-        let sentence: String
-        if total == 0 {
+        // Records of the kind the claim's law did not yet apply to are named, not passed over: a
+        // decision discussed before the Regulations took effect made "1 decision was made" stand
+        // beside "no decision was made in the year".
+        let beforeTheLaw = wording.texts["phrases.not_in_force"] == nil ? [] : Self.beforeTheLaw(claim, current)
+        let beforeTheLawSentence = beforeTheLaw.isEmpty ? "" : text("phrases.not_in_force", [
+            "count": "\(beforeTheLaw.count)", "ids": ids(beforeTheLaw), "unit": unit(of: claim.kind),
+        ])
+        var sentence: String
+        if total == 0, !beforeTheLaw.isEmpty {
+            sentence = beforeTheLawSentence
+        } else if total == 0 {
             sentence = AnnualReportWording.fill(claim.empty.text(language), counts)
         } else if tally.held == total {
             sentence = AnnualReportWording.fill(claim.holds.text(language), counts)
@@ -219,6 +243,7 @@ struct AnnualReportDraft {
             sentence = ([AnnualReportWording.fill(claim.partly.text(language), counts)] + figures(claim, tally))
                 .joined(separator: text("phrases.figure_separator")) + text("phrases.end")
         }
+        if total > 0, !beforeTheLaw.isEmpty { sentence += (language == .zh ? "" : " ") + beforeTheLawSentence }
         var previousLine: String?
         if !previous.isEmpty {
             let before = Self.tally(claim, previous)

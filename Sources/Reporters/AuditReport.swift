@@ -65,8 +65,17 @@ public struct ComplianceRate: Sendable {
     /// "41/42 (97.6%)".
     public var ratioText: String {
         guard let rate else { return "—" }
-        let permille = Int((rate * 1000).rounded())
+        let permille = Self.permille(rate)
         return "\(passed)/\(applicable) (\(permille / 10).\(permille % 10)%)"
+    }
+
+    /// A rate in tenths of a percent, rounded half up, but never to 100.0% while one failed nor
+    /// to 0.0% while one passed (1,999 of 2,000 read "100.0%" beside "未通过 1").
+    static func permille(_ rate: Double) -> Int {
+        let rounded = Int((rate * 1000).rounded())
+        if rounded >= 1000, rate < 1 { return 999 }
+        if rounded <= 0, rate > 0 { return 1 }
+        return rounded
     }
 }
 
@@ -215,6 +224,9 @@ public struct AuditReport: Sendable {
             packRates[rule.pack]?.waived += rate.waived
             packRates[rule.pack]?.errors += rate.errors
             packRates[rule.pack]?.warnings += rate.warnings
+            // (A pack's checks not yet due or under no law in force, as its rules': they were 0.)
+            packRates[rule.pack]?.pending += rate.pending
+            packRates[rule.pack]?.notInForce += rate.notInForce
         }
         packs = packOrder.sorted().compactMap { packRates[$0] }
 

@@ -111,7 +111,7 @@ public enum AuditTable: String, Sendable, CaseIterable {
 
     /// `97.6%`.
     static func percent(_ rate: Double) -> String {
-        let permille = Int((rate * 1000).rounded())
+        let permille = ComplianceRate.permille(rate)
         return "\(permille / 10).\(permille % 10)%"
     }
 }

@@ -184,9 +184,10 @@ public struct UncheckedTraits: Sendable {
     public init() {}
 
     /// Whether the record may be one a claim speaks of: one of the facts true (or the facts
-    /// unreadable), or a step of one of the types (or one whose type is unknown).
+    /// unreadable, when the claim names facts), or a step of one of the types (or one whose type
+    /// is unknown).
     public func mayBe(facts: [String], steps: [String]) -> Bool {
-        if factsUnreadable || facts.contains(where: factsNotFalse.contains) { return true }
+        if !facts.isEmpty, factsUnreadable || facts.contains(where: factsNotFalse.contains) { return true }
         return !steps.isEmpty && (someStepTypeUnreadable || steps.contains(where: stepTypes.contains))
     }
 }

@@ -69,7 +69,9 @@ public enum WorkbookReporter {
         case .text(let text): .text(text)
         case .integer(let value): .integer(value)
         case .date(let day): .date(serial: day.ordinal - excelEpoch.ordinal)
-        case .rate(let rate): .percent(rate)
+        // (As shown in the other formats: 1,999 of 2,000 is 99.9%, not the 100.0% a cell's
+        // format would round it to.)
+        case .rate(let rate): .percent(Double(ComplianceRate.permille(rate)) / 1000)
         }
     }
 

@@ -14,6 +14,13 @@ extension Engine {
 }
 
 extension Engine {
+    /// The rules that could not run on a record of this kind without a registry: those of its
+    /// kind's packs, and for a record naming people the record pack's prerequisites too (a
+    /// reviewer signing as the legal adviser is known to be one only from the registry).
+    public func rulesNotRunWithoutRegistry(forKind kind: String?, namesPeople: Bool) -> [Rule] {
+        (namesPeople ? recordPackPrerequisitesNeedingRegistry : []) + rulesNeedingRegistry(forKind: kind)
+    }
+
     /// The record pack's prerequisites of discussion that read the registry (whether the people a
     /// record names are registered, whether a legal adviser who signed is one), in id order.
     public var recordPackPrerequisitesNeedingRegistry: [Rule] {

@@ -210,6 +210,20 @@ import YAMLTree
         #expect(Escaping.csv(String(repeating: "a", count: 32_767)).utf16.count == 32_767)
     }
 
+    /// A rate is never shown as 100.0% while one failed, nor as 0.0% while one passed (1,999 of
+    /// 2,000 read "100.0%" beside "未通过 1"); other rates round half up.
+    @Test func ratesNeverRoundToAllOrNone() {
+        func rate(_ passed: Int, of applicable: Int) -> ComplianceRate {
+            ComplianceRate(key: "k", label: LocalizedText(zh: "k", en: "k"), applicable: applicable, passed: passed, errors: 0, warnings: 0)
+        }
+        #expect(rate(1_999, of: 2_000).ratioText == "1999/2000 (99.9%)")
+        #expect(rate(1, of: 2_001).ratioText == "1/2001 (0.1%)")
+        #expect(rate(2_000, of: 2_000).ratioText == "2000/2000 (100.0%)")
+        #expect(rate(0, of: 3).ratioText == "0/3 (0.0%)")
+        #expect(rate(1, of: 16).ratioText == "1/16 (6.3%)")
+        #expect(AuditTable.percent(1_999.0 / 2_000) == "99.9%" && AuditTable.percent(1) == "100.0%")
+    }
+
     // MARK: JUnit
 
     final class XMLCollector: NSObject, XMLParserDelegate {

@@ -1,0 +1,110 @@
+import Foundation
+import Testing
+
+/// The figures of the audit and the annual report against a count made by hand (the figures
+/// review): each record counted where it belongs, and no figure at odds with another.
+@Suite struct ReportFigureTests {
+    static let decided = """
+        id: M-B1
+        kind: major_administrative_decision
+        title: 已决定
+        steps:
+          - {type: legality_review, date: 2025-12-10, outcome: passed, by: [P-2], signoffs: [{person: P-2, role: legal_adviser, date: 2025-12-10}]}
+          - {type: collective_discussion, date: 2025-12-20, meeting: {type: executive, minutes: true}}
+          - {type: decision, date: 2025-12-31, by: [P-1]}
+        """
+
+    /// A record in error is counted in a claim only when what can be read of it may make it one
+    /// the claim speaks of: a decision with no decision step (its meeting type mistyped) was one of
+    /// "2 decisions, 1 made after collective discussion, 1 in error" beside "1 decision made".
+    @Test func aRecordInErrorCountsOnlyInTheClaimsItMayBelongTo() throws {
+        let undecided = """
+            id: M-UV
+            kind: major_administrative_decision
+            title: 会议类型写错、尚未决定
+            steps:
+              - {type: legality_review, date: 2025-11-01, outcome: passed, by: [P-2], signoffs: [{person: P-2, role: legal_adviser, date: 2025-11-01}]}
+              - {type: collective_discussion, date: 2025-11-05, meeting: {type: executiv, minutes: true}}
+            """
+        let folder = try CLIRunner.folder(["registry.yaml": Fixtures.registry, "b1.yaml": Self.decided, "uv.yaml": undecided])
+        let result = try CLIRunner.run(["report", ".", "--year", "2025", "--as-of", "2026-06-30"], in: folder)
+        #expect(result.stdout.contains("重大行政决策全部经集体讨论决定。"), "\(result.stdout)")
+        // Reviewed and discussed, it may be one of those reviewed before their discussion: in error there.
+        #expect(result.stdout.contains("2 项重大行政决策中 1 项在集体讨论前完成合法性审查"), "\(result.stdout)")
+    }
+
+    /// A decision discussed before the Regulations took effect is said to be outside the claims
+    /// whose law did not apply to it: "1 decision was made" stood beside "no decision was made".
+    @Test func aRecordBeforeTheLawIsNamedInTheClaims() throws {
+        let before = """
+            id: Z-2020
+            kind: major_administrative_decision
+            title: 跨施行日
+            steps:
+              - {type: collective_discussion, date: 2019-08-28, meeting: {type: executive, minutes: true}}
+              - {type: decision, date: 2020-01-10, by: [P-1]}
+            """
+        let folder = try CLIRunner.folder(["registry.yaml": Fixtures.registry, "old.yaml": before])
+        let chinese = try CLIRunner.run(["report", ".", "--year", "2020", "--as-of", "2025-12-31"], in: folder).stdout
+        #expect(chinese.contains("2020 年度，作出重大行政决策 1 项。"), "\(chinese)")
+        #expect(chinese.contains("1 项（Z-2020）在所依据的法律法规施行前启动，不适用本项，未计入。"), "\(chinese)")
+        #expect(!chinese.contains("本年度没有作出决定的重大行政决策"), "\(chinese)")
+        let english = try CLIRunner.run(["report", ".", "--year", "2020", "--as-of", "2025-12-31", "--lang", "en"], in: folder).stdout
+        #expect(english.contains("1 record (Z-2020) began before the law it rests on applied, and is not counted here."), "\(english)")
+        #expect(!english.contains("No major administrative decision was made in the year"), "\(english)")
+        // Beside records the claim counts, it is said after the claim's sentence.
+        let both = try CLIRunner.folder(["registry.yaml": Fixtures.registry, "old.yaml": before, "b1.yaml": Self.decided.replacingOccurrences(of: "2025-", with: "2020-")])
+        let mixed = try CLIRunner.run(["report", ".", "--year", "2020", "--as-of", "2025-12-31"], in: both).stdout
+        #expect(mixed.contains("重大行政决策全部经集体讨论决定。1 项（Z-2020）在所依据的法律法规施行前启动"), "\(mixed)")
+    }
+
+    /// A kind of the year before with no record this year is said as none, beside its figure then.
+    @Test func aKindThatFellToNoneKeepsItsPreviousFigure() throws {
+        let folder = try CLIRunner.folder([
+            "registry.yaml": Fixtures.registry, "b1.yaml": Self.decided,
+            "p.yaml": try String(contentsOf: CLIRunner.root.appendingPathComponent("cases/penalty/restaurant-fine-compliant.yaml"), encoding: .utf8),
+        ])
+        let result = try CLIRunner.run(["report", ".", "--year", "2026", "--as-of", "2026-06-30"], in: folder)
+        #expect(result.stdout.contains("作出重大行政决策 0 项（上年 1）"), "\(result.stdout)")
+        #expect(result.stdout.contains("办理行政处罚案件 0 件（上年 1）"), "\(result.stdout)")
+    }
+
+    /// Without a registry, a claim of a kind no record of the year has is said empty, not "not checked".
+    @Test func aClaimOfAKindWithNoRecordIsEmptyWithoutARegistry() throws {
+        let folder = try CLIRunner.folder(["b1.yaml": Self.decided])
+        let result = try CLIRunner.run(["report", ".", "--year", "2025", "--as-of", "2026-06-30"], in: folder)
+        #expect(result.stdout.contains("本年度没有办理行政处罚案件。"), "\(result.stdout)")
+        #expect(!result.stdout.contains("本项未核查：PEN-002"), "\(result.stdout)")
+    }
+
+    /// Without a registry, a decision naming people is not called compliant in the audit: no
+    /// registry confirmed its legal adviser, and the gate holds it back.
+    @Test func anAuditWithoutARegistryDoesNotCallADecisionNamingPeopleCompliant() throws {
+        let folder = try CLIRunner.folder(["b1.yaml": Self.decided])
+        let result = try CLIRunner.run(["audit", "--from", "2025-01-01", "--to", "2025-12-31", "--as-of", "2026-06-30", "."], in: folder)
+        let row = try #require(result.stdout.split(separator: "\r\n").first { $0.hasPrefix("M-B1,") })
+        #expect(row.contains(",无法核查,") && !row.contains(",合规,"), "\(row)")
+    }
+
+    /// A pack's checks not yet due, and those under no law in force, are its rules' (they were 0).
+    @Test func aPacksPendingAndNotInForceAreItsRules() throws {
+        let pending = """
+            id: M-PEND
+            kind: major_administrative_decision
+            title: 待讨论
+            steps:
+              - {type: public_comment, start: 2025-09-01, end: 2025-10-15}
+              - {type: collective_discussion, status: planned, date: 2027-03-01, meeting: {type: executive, minutes: true}}
+            """
+        let folder = try CLIRunner.folder(["registry.yaml": Fixtures.registry, "pending.yaml": pending, "old.yaml": Self.decided.replacingOccurrences(of: "2025-12-", with: "2019-06-").replacingOccurrences(of: "06-31", with: "06-30")])
+        let result = try CLIRunner.run(["audit", "--from", "2017-01-01", "--to", "2025-12-31", "--as-of", "2026-06-30", "--format", "json", "."], in: folder)
+        let json = try CLIRunner.json(result.stdout)
+        let rules = try #require(json["rules"] as? [[String: Any]])
+        let packs = try #require(json["packs"] as? [[String: Any]])
+        let mad = try #require(packs.first { $0["key"] as? String == "mad" })
+        let pendingSum = rules.filter { ($0["key"] as? String)?.hasPrefix("MAD-") == true }.reduce(0) { $0 + ($1["pending"] as? Int ?? 0) }
+        let notInForceSum = rules.filter { ($0["key"] as? String)?.hasPrefix("MAD-") == true }.reduce(0) { $0 + ($1["notInForce"] as? Int ?? 0) }
+        #expect(pendingSum > 0 && notInForceSum > 0, "\(rules)")
+        #expect(mad["pending"] as? Int == pendingSum && mad["notInForce"] as? Int == notInForceSum, "\(mad)")
+    }
+}
