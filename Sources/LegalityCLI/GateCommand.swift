@@ -138,8 +138,14 @@ struct GateCommand: ParsableCommand {
     /// meeting day (a meeting over several days, from its `start` to its `end`, on each of them),
     /// records with none at all (proposed for it), records whose discussion has no valid date,
     /// and files that could not be read. Records discussed only on other days are not.
+    ///
+    /// A step whose type cannot be read may be the discussion, so it puts the record on the agenda
+    /// of its day; it never takes one off another day's: a record whose only such step (a review
+    /// mistyped `legality_reveiw`, dated before the meeting) has no discussion, and was listed as
+    /// discussed on another day, its failed review unsaid and the gate's exit 0.
     private func isOnAgenda(_ record: CheckedRecord) -> Bool {
         guard record.standing == .record, !record.hasUndatedDiscussion else { return true }
-        return record.discussionDays.isEmpty || record.discussionSpans.contains { $0.contains(meeting) }
+        let hasReadableDiscussion = !record.plannedDiscussionDays.isEmpty || !record.heldDiscussionDays.isEmpty
+        return !hasReadableDiscussion || record.discussionSpans.contains { $0.contains(meeting) }
     }
 }

@@ -97,6 +97,25 @@ import Testing
         #expect(text.stdout.contains("（2024-03-12～2024-03-13）"), "\(text.stdout)")
     }
 
+    /// A step whose type cannot be read never takes a record with no discussion off the agenda:
+    /// a review mistyped `legality_reveiw` (failed), or a step written `tpye:`, dated before the
+    /// meeting, was taken for a discussion on its day, the record listed as discussed then, its
+    /// problems unsaid and the gate's exit 0.
+    @Test func aMistypedStepOfAnotherDayIsNoDiscussionHeldThen() throws {
+        let folder = try CLIRunner.folder([
+            "registry.yaml": Fixtures.registry,
+            "review.yaml": "id: T-1\nkind: major_administrative_decision\ntitle: 测试\nsteps:\n  - {type: legality_reveiw, date: 2026-03-10, outcome: failed}\n",
+            "notype.yaml": "id: T-2\nkind: administrative_penalty\ntitle: 测试\nsteps:\n  - {type: inspection, date: 2026-03-10, officers: [P-3]}\n  - {tpye: notice_of_rights, date: 2026-03-12}\n",
+        ])
+        let result = try CLIRunner.run(["gate", "--meeting", "2026-03-20", "--format", "json", "."], in: folder)
+        #expect(result.status == 1, "\(result.stdout)")
+        let report = try CLIRunner.json(result.stdout)
+        let items = try #require(report["items"] as? [[String: Any]])
+        #expect(items.compactMap { $0["record"] as? String }.sorted() == ["T-1", "T-2"], "\(result.stdout)")
+        #expect(items.allSatisfy { $0["ready"] as? Bool == false })
+        #expect((report["notOnAgenda"] as? [Any])?.isEmpty ?? true, "\(result.stdout)")
+    }
+
     /// A re-discussion whose step type cannot be read (the meeting's type written as the step's,
     /// or no type) may be the discussion of the meeting day: the record is on its agenda,
     /// BLOCKED. It was "discussed on another day" (its first, held, discussion), and a failed
