@@ -87,11 +87,23 @@ public struct DecisionRecord: Sendable {
     private func givenText(_ key: String) -> String? {
         guard let node = node[key] else { return nil }
         let written: String? = if let items = node.items {
-            items.compactMap { $0.coreValue?.text.map(Vocabulary.trimmed) }.filter { !$0.isEmpty }.joined(separator: "、")
+            items.compactMap { $0.coreValue?.text.map(Self.name) }.filter { !$0.isEmpty }.joined(separator: "、")
         } else {
-            node.coreValue?.text.map(Vocabulary.trimmed)
+            node.coreValue?.text.map(Self.name)
         }
         return written?.isEmpty == false ? written : nil
+    }
+
+    /// A name without the white space around it, line breaks too (`department: |` ends in one, and
+    /// so does a ledger's cell ended with Alt+Enter: `甲队⏎` was a department of its own).
+    private static func name(_ text: String) -> String {
+        let trimmed = Vocabulary.trimmed(text)
+        guard let first = trimmed.unicodeScalars.first, let last = trimmed.unicodeScalars.last,
+              first.properties.isWhitespace || last.properties.isWhitespace else { return trimmed }
+        var scalars = Substring(trimmed).unicodeScalars[...]
+        while let head = scalars.first, head.properties.isWhitespace { scalars = scalars.dropFirst() }
+        while let tail = scalars.last, tail.properties.isWhitespace { scalars = scalars.dropLast() }
+        return String(scalars)
     }
 
     /// Where the record starts.

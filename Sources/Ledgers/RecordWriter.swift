@@ -53,7 +53,7 @@ public enum RecordWriter {
         return cleaned + ".yaml"
     }
 
-    /// The most bytes of a record file's name before `.yaml` (and before `-rowN`, added when two
+    /// The most bytes of a record file's name before `.yaml` (and before `_002`, added when two
     /// records would share a name).
     public static let mostNameBytes = 160
 

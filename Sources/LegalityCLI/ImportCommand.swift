@@ -92,18 +92,22 @@ struct ImportCommand: ParsableCommand {
                         continue
                     }
                     var name = RecordWriter.fileName(for: record.node["id"]?.scalar?.text ?? "row-\(record.row)")
-                    // A repeated id gets its row's number; that name may be an id of the ledger's
-                    // own (a row with id `A-row4`), so a name is taken only once in a run, and a
-                    // record written earlier in the run is never replaced, even with --force.
-                    // Names are told apart as a file system that ignores case would (`A-1` and `a-1`).
+                    // A repeated id's later records are numbered in the ledger's order, `A_002.yaml`
+                    // after `A.yaml` (`_` sorts after `.`, three digits keep 2 before 10), so files
+                    // are checked in the ledger's order and the same row is the duplicate (its row's
+                    // number, `A-row2.yaml`, sorted before `A.yaml`: the first row became REC-002's
+                    // duplicate). That name may be an id of the ledger's own, so a name is taken only
+                    // once in a run, and a record written earlier in the run is never replaced, even
+                    // with --force. Names are told apart as a file system that ignores case would
+                    // (`A-1` and `a-1`).
                     if !names.insert(name.lowercased()).inserted {
-                        let stem = String(name.dropLast(5)) + "-row\(record.row)"
-                        name = stem + ".yaml"
-                        var attempt = 1
-                        while !names.insert(name.lowercased()).inserted {
-                            attempt += 1
-                            name = stem + "-\(attempt).yaml"
-                        }
+                        let stem = String(name.dropLast(5))
+                        var occurrence = 1
+                        repeat {
+                            occurrence += 1
+                            let number = String(occurrence)
+                            name = stem + "_" + String(repeating: "0", count: max(0, 3 - number.count)) + number + ".yaml"
+                        } while !names.insert(name.lowercased()).inserted
                     }
                     let path = out.appendingComponent(name)
                     if !force, FileSystem.kind(of: path) != .missing {

@@ -87,7 +87,9 @@ public enum AuditTable: String, Sendable, CaseIterable {
                 header.append(zh ? "待办（尚未到期）" : "pending (not yet due)")
             }
             return (header, rates.map { rate -> [AuditCell] in
-                var row: [AuditCell] = [.text(rate.key)]
+                // (A department's or month's name in the report's language: "(not given)" and
+                // "undated" were written in Chinese in English tables.)
+                var row: [AuditCell] = [.text(named ? rate.key : rate.label.text(language))]
                 if named { row.append(.text(rate.label.text(language))) }
                 row += [.integer(rate.applicable), .integer(rate.passed), .integer(rate.failed), .integer(rate.waived)]
                 row += [rate.rate.map { .rate($0) } ?? .text(""), .integer(rate.errors), .integer(rate.warnings)]

@@ -107,4 +107,43 @@ import Testing
         #expect(pendingSum > 0 && notInForceSum > 0, "\(rules)")
         #expect(mad["pending"] as? Int == pendingSum && mad["notInForce"] as? Int == notInForceSum, "\(mad)")
     }
+
+    /// An imported ledger checks as the ledger did: the rows of a repeated id are written in the
+    /// ledger's order, so REC-002 names the same row (the later rows' files, `X-row3.yaml`, sorted
+    /// before `X.yaml`, the first row became the duplicate and the month figures swapped).
+    @Test func importedDuplicatesKeepTheLedgersOrder() throws {
+        let rows = (1...11).map { "X,第\($0)件,某镇\n" }.joined()
+        let folder = try CLIRunner.folder(["登记表.csv": "文件编号,文件名称,制定机关\n" + rows])
+        let ledger = try CLIRunner.run(["check", "--as-of", "2026-06-30", "--format", "json", "登记表.csv"], in: folder)
+        let ledgerDuplicates = (try CLIRunner.json(ledger.stdout)["findings"] as? [[String: Any]] ?? []).filter { $0["rule"] as? String == "REC-002" }
+        #expect(ledgerDuplicates.count == 10 && !ledgerDuplicates.contains { $0["line"] as? Int == 2 }, "\(ledgerDuplicates)")
+        let imported = try CLIRunner.run(["import", "登记表.csv", "--out", "records"], in: folder)
+        #expect(imported.status == 0, "\(imported.stderr)")
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("records").path).sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+        #expect(names.first == "X.yaml" && names.last == "X_011.yaml" && names.count == 11, "\(names)")
+        // Each file holds the rows in order: the first the first row's.
+        for (index, name) in names.enumerated() {
+            let text = try String(contentsOf: folder.appendingPathComponent("records/\(name)"), encoding: .utf8)
+            #expect(text.contains("第\(index + 1)件"), "\(name): \(text)")
+        }
+        let check = try CLIRunner.run(["check", "--as-of", "2026-06-30", "--format", "json", "records"], in: folder)
+        let duplicates = (try CLIRunner.json(check.stdout)["findings"] as? [[String: Any]] ?? []).filter { $0["rule"] as? String == "REC-002" }
+        #expect(duplicates.count == 10 && !duplicates.contains { ($0["file"] as? String)?.hasSuffix("/X.yaml") == true }, "\(duplicates)")
+    }
+
+    /// A department is read without the line breaks around it: `department: |` ends in one, and
+    /// `甲队⏎` was a department of its own in the audit.
+    @Test func departmentsAreReadWithoutLineBreaksAroundThem() throws {
+        func record(_ id: String, _ department: String) -> String {
+            Self.decided.replacingOccurrences(of: "id: M-B1", with: "id: \(id)").replacingOccurrences(of: "title: 已决定", with: "title: 已决定\ndepartment: \(department)")
+        }
+        let folder = try CLIRunner.folder([
+            "registry.yaml": Fixtures.registry, "a.yaml": record("D-1", "甲队"), "b.yaml": record("D-2", "\"甲队\\n\""),
+            "c.yaml": record("D-3", "\"\\n甲队\\r\\n\""), "d.yaml": record("D-4", "[\"甲队\\n\", \" 乙队\"]"),
+        ])
+        let result = try CLIRunner.run(["audit", "--from", "2025-01-01", "--to", "2025-12-31", "--as-of", "2026-06-30", "--table", "departments", "."], in: folder)
+        let rows = result.stdout.split(separator: "\r\n").dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+        #expect(rows.map { String($0[0]) }.sorted() == ["甲队", "甲队、乙队"], "\(result.stdout)")
+        #expect(rows.first { $0[0] == "甲队" }?[1] == "3", "\(result.stdout)")
+    }
 }
