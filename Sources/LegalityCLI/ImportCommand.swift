@@ -95,7 +95,7 @@ struct ImportCommand: ParsableCommand {
                     // A repeated id's later records are numbered in the ledger's order, `A_002.yaml`
                     // after `A.yaml` (`_` sorts after `.`, three digits keep 2 before 10), so files
                     // are checked in the ledger's order and the same row is the duplicate (its row's
-                    // number, `A-row2.yaml`, sorted before `A.yaml`: the first row became the duplicate-id rule's
+                    // number, `A-row2.yaml`, sorted before `A.yaml`: the first row became the
                     // duplicate). That name may be an id of the ledger's own, so a name is taken only
                     // once in a run, and a record written earlier in the run is never replaced, even
                     // with --force. Names are told apart as a file system that ignores case would
