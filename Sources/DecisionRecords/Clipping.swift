@@ -3,6 +3,9 @@ extension String {
     /// itself when it is no longer. A text quoted by many findings (a record's id, a ledger's
     /// header or cell) is quoted this way, so no report grows with it beyond the limit.
     public func clipped(to limit: Int, mark: String = "…") -> String {
+        // A text of no more bytes than the limit has no more scalars either: returned without
+        // stepping through them (every finding's message was, some 4,500 instructions a record).
+        guard utf8.count > limit else { return self }
         let head = unicodeScalars.prefix(limit + 1)
         guard head.count > limit else { return self }
         return String(String.UnicodeScalarView(head.dropLast())) + mark

@@ -178,15 +178,25 @@ extension Evaluator {
         var texts: [String] = []
         texts.reserveCapacity(template.valueCount)
         for (parts, language) in [(template.zh, Language.zh), (template.en, .en)] {
-            var characters = 0
+            let first = texts.count
+            // The values' bytes, and their scalars once the bytes pass the cut: a text has no more
+            // scalars than bytes, so most messages are never stepped through (every finding's was).
+            var bytes = 0
+            var characters: Int?
             for case .value(let program) in parts {
-                guard !forMessage || characters <= TemplateProgram.mostCharacters else {
+                guard !forMessage || (characters ?? 0) <= TemplateProgram.mostCharacters else {
                     texts.append("")
                     continue
                 }
                 let value = text(program(self), language)
-                if forMessage { characters += value.unicodeScalars.count }
                 texts.append(value)
+                guard forMessage else { continue }
+                bytes += value.utf8.count
+                if let counted = characters {
+                    characters = counted + value.unicodeScalars.count
+                } else if bytes > TemplateProgram.mostCharacters {
+                    characters = texts[first...].reduce(0) { $0 + $1.unicodeScalars.count }
+                }
             }
         }
         return texts
