@@ -32,6 +32,9 @@ struct NumberFormat: Sendable, Equatable {
     /// The format of a code, or nil when the code has anything it does not read, or shows no
     /// number at all, or shows a whole number as it is stored (`0`, `#`, `General`).
     init?(code: String) {
+        // Excel keeps a format of at most 255 characters; a longer one is a hostile file's (one of
+        // 500,000 thousands separators took minutes to read), and the number is left as stored.
+        guard code.utf8.count <= Self.mostCodeBytes else { return nil }
         let sections = Self.sections(of: code)
         guard let first = sections.first, let positive = Self.section(first), positive.parts.contains(where: \.isDigit) else { return nil }
         self.positive = positive
@@ -51,6 +54,9 @@ struct NumberFormat: Sendable, Equatable {
         let padding = positive.parts.count { $0 == .digit(padsWithZero: true) }
         guard hasLiteral || padding > 1 || positive.groupsThousands || positive.parts.contains(.decimalPoint) else { return nil }
     }
+
+    /// The most bytes of a format code read (255 characters, as Excel allows, of up to 4 bytes).
+    static let mostCodeBytes = 1_020
 
     /// The text a number (below 10^15) shows under the format, or nil for any other value.
     func text(of stored: String) -> String? {
@@ -164,6 +170,7 @@ struct NumberFormat: Sendable, Equatable {
         var parts: [Part] = []
         var literal = ""
         var groups = false
+        var hasDecimalPoint = false
         let characters = Array(text)
         var index = 0
         func flush() {
@@ -201,14 +208,15 @@ struct NumberFormat: Sendable, Equatable {
                 flush()
                 parts.append(.digit(padsWithZero: character == "0"))
             case ".":
-                guard !parts.contains(.decimalPoint) else { return nil }
+                guard !hasDecimalPoint else { return nil }
+                hasDecimalPoint = true
                 flush()
                 parts.append(.decimalPoint)
             case ",":
                 // Between placeholders, thousands are grouped; after the last one, a scaling this reader does not do.
                 let before = parts.last?.isDigit == true && literal.isEmpty
                 let after = index < characters.count && (characters[index] == "0" || characters[index] == "#")
-                guard before, after, !parts.contains(.decimalPoint) else { return nil }
+                guard before, after, !hasDecimalPoint else { return nil }
                 groups = true
             case _ where plainLiterals.contains(character) || !character.isASCII:
                 literal.append(character)

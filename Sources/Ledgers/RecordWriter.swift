@@ -50,8 +50,17 @@ public enum RecordWriter {
         }
         if cleaned.isEmpty { cleaned = "record" }
         if cleaned.lowercased() == "registry" { cleaned += "-record" }
+        // A name Windows keeps for a device (`CON`, `nul.txt`): a shared folder's Windows clients
+        // could neither open nor delete `CON.yaml`, and `git checkout` there failed.
+        // (Windows reads the name before its first dot: `nul.txt-x` is the device too.)
+        if let stem = cleaned.split(separator: ".", omittingEmptySubsequences: false).first, windowsDeviceNames.contains(stem.uppercased()) {
+            cleaned = stem + "-record" + cleaned.dropFirst(stem.count)
+        }
         return cleaned + ".yaml"
     }
+
+    /// The names Windows keeps for devices, whatever follows them after a dot.
+    static let windowsDeviceNames: Set<String> = Set(["CON", "PRN", "AUX", "NUL"] + (1...9).flatMap { ["COM\($0)", "LPT\($0)"] })
 
     /// The most bytes of a record file's name before `.yaml` (and before `_002`, added when two
     /// records would share a name).

@@ -264,7 +264,9 @@ public enum WorkbookReader {
     /// The day of a spreadsheet serial number: 1900 system (with its phantom 1900-02-29) or 1904.
     public static func day(serial: Double, date1904: Bool) -> Day? {
         guard serial.isFinite, serial >= 0, serial < 2_958_466 else { return nil }
-        let days = Int(serial.rounded(.down))
+        // Rounded to the nearest second first, as Excel and LibreOffice show a date: 45733.9999999999
+        // is shown 2025-03-18 (a notice "the day of the decision", before it, hid its finding).
+        let days = Int((serial + 0.5 / 86_400).rounded(.down))
         if date1904 { return Day(year: 1904, month: 1, day: 1)?.adding(days: days) }
         guard days >= 1 else { return nil }
         // Serial 60 is 1900-02-29, which never was; later serials count from 1899-12-30.

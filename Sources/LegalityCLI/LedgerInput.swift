@@ -151,6 +151,10 @@ enum LedgerInput {
                     return false
                 }
             } catch {
+                // The rows above the trouble are checked, as the message says (in the first rows,
+                // still waiting for the header to be decided, they were dropped: a stray quote in
+                // row 8 of a CSV ledger left its errors in rows 4 to 7 unsaid).
+                if match == nil { _ = decide() }
                 fail(LedgerProblems.unreadable(error))
                 matchedAny = true
                 failedAny = true

@@ -26,6 +26,9 @@ import YAMLTree
         #expect(WorkbookReader.day(serial: 45_658.75, date1904: false)?.description == "2025-01-01")
         #expect(WorkbookReader.day(serial: 44_196, date1904: true)?.description == "2025-01-01")
         #expect(WorkbookReader.day(serial: -3, date1904: false) == nil)
+        // Rounded to the nearest second first, as spreadsheets show a date.
+        #expect(WorkbookReader.day(serial: 45_733.9999999999, date1904: false)?.description == "2025-03-18")
+        #expect(WorkbookReader.day(serial: 45_733.99999, date1904: false)?.description == "2025-03-17")
     }
 
     /// A date cell before 1950 holds a number typed as it is (4 for "4.16", 2025 for a year): it is

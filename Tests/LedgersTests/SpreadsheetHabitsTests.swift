@@ -42,6 +42,13 @@ import Testing
         #expect(NumberFormat(code: code) == nil)
     }
 
+    /// A format longer than Excel keeps (255 characters) is not read: one of 500,000 thousands
+    /// separators took minutes. One of many placeholders is read at once.
+    @Test func aHostileFormatIsNotRead() {
+        #expect(NumberFormat(code: "#" + String(repeating: ",#", count: 500_000)) == nil)
+        #expect(NumberFormat(code: "\"SQ-\"" + String(repeating: "0", count: 250))?.text(of: "7")?.hasSuffix("007") == true)
+    }
+
     @Test(arguments: ["1e20", "abc", "inf"])
     func numbersAFormatCannotShowAreLeftAsStored(stored: String) throws {
         let format = try #require(NumberFormat(code: "\"SQ-\"000"))

@@ -48,4 +48,31 @@ import Testing
         let absolute = "file://" + folder.appendingPathComponent("other/b.yaml").path
         #expect(!above.isEmpty && above.allSatisfy { $0["uri"] as? String == absolute && $0["uriBaseId"] == nil }, "\(above)")
     }
+
+    static let penaltyHeader = "案件编号,案件名称,执法机关,承办机构,是否重大案件,罚款金额（元）,立案日期,调查取证日期,执法人员,出示执法证件,告知日期,听证通知日期,听证日期,法制审核日期,法制审核结论,法制审核人员,集体讨论日期,决定日期,决定人,决定书文号,送达日期,公示日期\n"
+
+    /// A stray quote in a CSV ledger stops it there, and the rows before it are checked, as the
+    /// message says: among the first rows (still waiting for the header to be decided) they were
+    /// dropped, their errors unsaid and the summary "0 records".
+    @Test func theRowsBeforeAStrayQuoteAreChecked() throws {
+        let row = "SQ-1,对某餐馆的处罚,石桥镇人民政府,综合行政执法队,否,2000,2025-04-15,2025-04-16,张执法,是,2025-04-22,,,,,,,2025-04-29,王镇长,石政罚〔2025〕3号,2025-04-30,2025-05-06\n"
+        let stray = "\"x\"SQ-2,对某物流公司的处罚,石桥镇人民政府,综合行政执法队,否,1500,2025-08-04,2025-08-05,张执法,是,2025-08-11,,,,,,,2025-08-18,王镇长,石政罚〔2025〕7号,2025-08-19,2025-08-20\n"
+        let folder = try CLIRunner.folder(["registry.yaml": Fixtures.registry, "台账.csv": Self.penaltyHeader + row + stray])
+        let result = try CLIRunner.run(["check", "--as-of", "2026-06-30", "--format", "json", "台账.csv"], in: folder)
+        let findings = try #require(try CLIRunner.json(result.stdout)["findings"] as? [[String: Any]])
+        // One officer: the row before the stray quote is checked.
+        #expect(findings.contains { $0["rule"] as? String == "PEN-001" && $0["line"] as? Int == 2 }, "\(result.stdout)")
+        #expect(findings.contains { $0["rule"] as? String == "REC-000" }, "\(result.stdout)")
+    }
+
+    /// `import` writes no file Windows keeps for a device (`CON.yaml`, `nul.txt.yaml`), which a
+    /// shared folder's Windows clients could neither open nor delete.
+    @Test func importWritesNoWindowsDeviceName() throws {
+        let rows = ["CON", "nul.txt", "Com1", "LPT9", "CONSOLE"].map { "\($0),标题,某镇\n" }.joined()
+        let folder = try CLIRunner.folder(["登记表.csv": "文件编号,文件名称,制定机关\n" + rows])
+        let result = try CLIRunner.run(["import", "登记表.csv", "--out", "records"], in: folder)
+        #expect(result.status == 0, "\(result.stderr)")
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("records").path).sorted()
+        #expect(names == ["CON-record.yaml", "CONSOLE.yaml", "Com1-record.yaml", "LPT9-record.yaml", "nul-record.txt.yaml"], "\(names)")
+    }
 }
