@@ -11,6 +11,10 @@ public enum WorkbookReader {
     /// shared string by its number, so one string of 30,000 characters named by 100,000 cells
     /// (a workbook of 1.4 MB) made records of 3 GB: an audit of 9 GB of memory.
     static let maxSharedText = 64 << 20
+    /// The most shared strings a workbook may hold, as many as a document of records may hold
+    /// nodes (`--max-nodes`' default): 13 million short ones, in a workbook of 54 MB within every
+    /// other limit, took 600 MB and ended the run where memory was capped, with no report.
+    static let maxSharedStrings = 2_000_000
 
     /// Every sheet with content, in the workbook's order, each held whole (for `import`).
     /// - Parameter maxRows: rows with content read per sheet, at most.
@@ -74,7 +78,7 @@ public enum WorkbookReader {
                 }
             }
             return Workbook(
-                sheets: paths, application: application(in: archive), archive: archive, strings: try archive.read("xl/sharedStrings.xml").map(sharedStrings) ?? [],
+                sheets: paths, application: application(in: archive), archive: archive, strings: try archive.read("xl/sharedStrings.xml").map { try sharedStrings($0) } ?? [],
                 styles: try archive.read("xl/styles.xml").map(cellStyles) ?? CellStyles(), date1904: date1904)
         }
     }
@@ -169,20 +173,28 @@ public enum WorkbookReader {
         return result + rest
     }
 
-    /// The shared strings; rich text runs joined, phonetic runs left out.
-    private static func sharedStrings(_ bytes: [UInt8]) throws -> [String] {
+    /// The shared strings, at most `limit`; rich text runs joined, phonetic runs left out.
+    static func sharedStrings(_ bytes: [UInt8], limit: Int = maxSharedStrings) throws -> [String] {
         var reader = XMLReader(bytes)
         var strings: [String] = []
         var current = ""
         var inText = false
         var inPhonetic = false
+        func append(_ text: String) throws(LedgerError) {
+            guard strings.count < limit else {
+                throw LedgerError(
+                    chinese: "工作簿的共享文本超过 \(limit) 条，不予读取",
+                    english: "the workbook holds more than \(limit) shared texts; not read")
+            }
+            strings.append(text)
+        }
         while let event = try reader.next() {
             switch event {
             case .start("si", _, let closed):
                 current = ""
                 inPhonetic = false
-                if closed { strings.append("") }
-            case .end("si"): strings.append(unescaped(current))
+                if closed { try append("") }
+            case .end("si"): try append(unescaped(current))
             case .start("rPh", _, let closed): inPhonetic = !closed
             case .end("rPh"): inPhonetic = false
             case .start("t", _, let closed): inText = !closed

@@ -18,6 +18,14 @@ import YAMLTree
         #expect(CellReference.parse("$F$14")?.row == 14)
     }
 
+    /// A workbook holds at most `maxSharedStrings` shared texts (13 million short ones took 600 MB).
+    @Test func sharedStringsAreLimited() throws {
+        let xml = Array("<sst><si><t>a</t></si><si/><si><t>b</t></si></sst>".utf8)
+        #expect(try WorkbookReader.sharedStrings(xml, limit: 3) == ["a", "", "b"])
+        #expect(throws: LedgerError.self) { try WorkbookReader.sharedStrings(xml, limit: 2) }
+        #expect(WorkbookReader.maxSharedStrings == 2_000_000)
+    }
+
     @Test func spreadsheetSerialsAreDaysOfThe1900And1904Systems() {
         #expect(WorkbookReader.day(serial: 1, date1904: false)?.description == "1900-01-01")
         #expect(WorkbookReader.day(serial: 59, date1904: false)?.description == "1900-02-28")
