@@ -87,16 +87,17 @@ public struct DecisionRecord: Sendable {
     private func givenText(_ key: String) -> String? {
         guard let node = node[key] else { return nil }
         let written: String? = if let items = node.items {
-            items.compactMap { $0.coreValue?.text.map(Self.name) }.filter { !$0.isEmpty }.joined(separator: "、")
+            items.compactMap { $0.coreValue?.text.map(Self.trimmedOfWhiteSpace) }.filter { !$0.isEmpty }.joined(separator: "、")
         } else {
-            node.coreValue?.text.map(Self.name)
+            node.coreValue?.text.map(Self.trimmedOfWhiteSpace)
         }
         return written?.isEmpty == false ? written : nil
     }
 
     /// A name without the white space around it, line breaks too (`department: |` ends in one, and
     /// so does a ledger's cell ended with Alt+Enter: `甲队⏎` was a department of its own).
-    private static func name(_ text: String) -> String {
+    private static func trimmedOfWhiteSpace(_ text: String) -> String {
+        // (The spaces a value most often has, told by its bytes at once; then any other white space.)
         let trimmed = Vocabulary.trimmed(text)
         guard let first = trimmed.unicodeScalars.first, let last = trimmed.unicodeScalars.last,
               first.properties.isWhitespace || last.properties.isWhitespace else { return trimmed }

@@ -171,10 +171,7 @@ struct RecordReader {
             // (The braille blank U+2800 is a symbol that shows nothing.)
             default: properties.isDefaultIgnorableCodePoint || scalar == "\u{2800}" || ((place == 0 || place == scalars.count - 1) && properties.isWhitespace)
             }
-            if unseen {
-                let hex = String(scalar.value, radix: 16, uppercase: true)
-                return ("U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex, place)
-            }
+            if unseen { return (scalar.codePointName, place) }
         }
         return nil
     }

@@ -83,7 +83,10 @@ struct AuditCommand: ParsableCommand {
             // back) too.
             let record = checked.records[index]
             if record.standing == .record, !record.blocked, run.registries.registry(for: record.file) == nil {
-                checked.records[index].rulesNotRunWithoutRegistry = engine.rulesNotRunWithoutRegistry(forKind: record.kind, namesPeople: record.namesPeople).map(\.id)
+                // (The record pack's only for a record some rule beyond the record format checks:
+                // one no pack checks is 无适用规则, in no rate, with a registry or without.)
+                checked.records[index].rulesNotRunWithoutRegistry = engine.rulesNotRunWithoutRegistry(
+                    forKind: record.kind, namesPeople: record.namesPeople && record.checkedBeyondFormat).map(\.id)
             }
         }
         var audit = AuditReport(

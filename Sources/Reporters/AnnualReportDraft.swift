@@ -13,7 +13,8 @@ struct AnnualReportDraft {
     let current: [CheckedRecord]
     /// Records of the year before with a known kind.
     let previous: [CheckedRecord]
-    /// Files and records that could not be placed: unreadable, undated, or of the year with no known kind.
+    /// Files and records that could not be placed: unreadable, undated (a record with only planned
+    /// steps and no valid date among them), or of the year with no known kind.
     let notCounted: [CheckedRecord]
     /// Records of the year with only planned steps, named apart when the wording has words for
     /// them (`overview.planned_only`; else they are among `notCounted`).
@@ -214,9 +215,10 @@ struct AnnualReportDraft {
         // A claim whose rules did not all run is not stated: with "no legality review" disabled,
         // "5 of 6 were reviewed" was printed for a year with one decision never reviewed.
         let notRun = claim.problems.map(\.rule).filter { rule in rulesRun.map { !$0.contains(rule) } ?? false }
-        // (With no record of the claim's kind in the year, there was nothing to check: "no penalty
-        // case was handled" is said, not "not checked".)
-        if !notRun.isEmpty, current.contains(where: { $0.kind == claim.kind }) {
+        // (With no record of the claim's kind in the year, nor the year before when it is given,
+        // there was nothing to check: "no penalty case was handled" is said, not "not checked". A
+        // year before's figure would rest on the rules that did not run.)
+        if !notRun.isEmpty, (current + previous).contains(where: { $0.kind == claim.kind }) {
             return AnnualReport.Statement(
                 claim: claim.id, outcome: .unchecked, sentence: text("phrases.unchecked", ["rules": notRun.joined(separator: text("phrases.id_separator"))]),
                 total: 0, held: 0, records: nil, previous: nil)
@@ -233,9 +235,7 @@ struct AnnualReportDraft {
             "count": "\(beforeTheLaw.count)", "ids": ids(beforeTheLaw), "unit": unit(of: claim.kind),
         ])
         var sentence: String
-        if total == 0, !beforeTheLaw.isEmpty {
-            sentence = beforeTheLawSentence
-        } else if total == 0 {
+        if total == 0 {
             sentence = AnnualReportWording.fill(claim.empty.text(language), counts)
         } else if tally.held == total {
             sentence = AnnualReportWording.fill(claim.holds.text(language), counts)
@@ -243,7 +243,8 @@ struct AnnualReportDraft {
             sentence = ([AnnualReportWording.fill(claim.partly.text(language), counts)] + figures(claim, tally))
                 .joined(separator: text("phrases.figure_separator")) + text("phrases.end")
         }
-        if total > 0, !beforeTheLaw.isEmpty { sentence += (language == .zh ? "" : " ") + beforeTheLawSentence }
+        // (The wording's sentence begins with what parts it from the claim's: a space in English.)
+        sentence += beforeTheLawSentence
         var previousLine: String?
         if !previous.isEmpty {
             let before = Self.tally(claim, previous)

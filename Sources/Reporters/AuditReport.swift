@@ -72,7 +72,10 @@ public struct ComplianceRate: Sendable {
     /// A rate in tenths of a percent, rounded half up, but never to 100.0% while one failed nor
     /// to 0.0% while one passed (1,999 of 2,000 read "100.0%" beside "未通过 1").
     static func permille(_ rate: Double) -> Int {
-        let rounded = Int((rate * 1000).rounded())
+        // (Half up by `floor(x + 0.5)`, with room for the binary fraction's error: 201/400 is
+        // 502.49999999999994 tenths of a percent, and read 50.2%. A rate of fewer than 10^8
+        // records is never that near a half unless it is one.)
+        let rounded = Int((rate * 1000 + 0.5 + 1e-9).rounded(.down))
         if rounded >= 1000, rate < 1 { return 999 }
         if rounded <= 0, rate > 0 { return 1 }
         return rounded

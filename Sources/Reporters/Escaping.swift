@@ -48,8 +48,9 @@ enum Escaping {
     /// One CSV field (RFC 4180), safe to open in a spreadsheet.
     ///
     /// A field that a spreadsheet would read as a formula (it starts with `=`, `+`, `-` or `@`,
-    /// after any white space or invisible characters, or with a tab or CR) gets a leading apostrophe. A field with a comma, quote, CR or LF is quoted,
-    /// with quotes doubled.
+    /// after any white space or invisible characters, or with a tab or CR) gets a leading apostrophe.
+    /// A field longer than a spreadsheet's cell (32,767 UTF-16 units) is cut there, marked "…". A
+    /// field with a comma, quote, CR or LF is quoted, with quotes doubled.
     static func csv(_ text: String) -> String {
         // Control characters (ESC and the rest, but tab and line ends) and bidirectional controls
         // never reach a spreadsheet.

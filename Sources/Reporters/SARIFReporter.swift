@@ -194,7 +194,8 @@ public enum SARIFReporter {
     /// A file's path from the repository's root: a relative path is read from the working folder
     /// (`gas.yaml` from `county/` is `county/gas.yaml`, `../.legality.yaml` is `.legality.yaml`,
     /// `repo/gas.yaml` from the folder above the repository is `gas.yaml`), an absolute one inside
-    /// the repository loses the root; nil outside a repository, or for a path that leaves it.
+    /// the repository loses the root; nil without a root (the run names one always: the working
+    /// folder outside a repository), or for a path that leaves it.
     static func repositoryPath(_ file: String, _ repository: (root: String, workingFolder: String)?) -> String? {
         guard let repository, file != "-" else { return nil }
         let parts = LexicalPath.components(file, from: repository.workingFolder)

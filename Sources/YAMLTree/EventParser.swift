@@ -187,20 +187,24 @@ final class EventParser {
             if !bytes.isEmpty, let bad = EncodingSniffer.firstInvalidByte(in: bytes, from: offset - 4), bad <= offset { offset = bad }
             let position = Self.position(ofByte: offset, in: bytes)
             let message: String
-            var chinese: String?
-            if problem.contains("control characters"), let character = Self.character(at: offset, in: bytes), character != "U+0000" {
-                // A valid UTF-8 file holding a character YAML does not allow (a bell pasted from
+            let chinese: String?
+            let byte = offset < bytes.count ? " (byte 0x\(String(bytes[offset], radix: 16, uppercase: true)))" : ""
+            let byteInChinese = offset < bytes.count ? "（字节 0x\(String(bytes[offset], radix: 16, uppercase: true))）" : ""
+            if problem.contains("control characters"), let character = Self.scalar(at: offset, in: bytes), !Self.looksBinary(bytes) {
+                // A valid UTF-8 text holding a character YAML does not allow (a bell pasted from
                 // another program, U+FFFE): it was told in Chinese it is no UTF-8 and to convert it.
-                // (A zero byte is more likely a binary file's, and is told so.)
-                message = "the file holds the character \(character), which YAML does not allow (pasted from another program?); delete it"
-                chinese = "文件含有 YAML 不允许的字符 \(character)（可能是从其他软件复制时带入的）；请删除该字符"
-            } else if problem.contains("UTF-8") || problem.contains("Unicode") || problem.contains("control characters") {
-                let byte = offset < bytes.count ? " (byte 0x\(String(bytes[offset], radix: 16, uppercase: true)))" : ""
-                message = problem.contains("control characters")
-                    ? "the file holds a control character\(byte) that YAML does not allow; is it a binary file?"
-                    : "invalid byte sequence\(byte): " + EncodingSniffer.gbkHint
+                message = "the file holds the character \(character.codePointName), which YAML does not allow (pasted from another program?); delete it"
+                chinese = "文件含有 YAML 不允许的字符 \(character.codePointName)（可能是从其他软件复制时带入的）；请删除该字符"
+            } else if problem.contains("control characters") {
+                // (A zero byte, a ZIP or gzip file's first bytes: a Word or Excel file saved as .yaml.)
+                message = "the file holds a control character\(byte) that YAML does not allow; is it a binary file?"
+                chinese = "文件含有 YAML 不允许的控制字符\(byteInChinese)，可能是二进制文件（如 Word、Excel 文件或压缩包），不是 YAML 文本"
+            } else if problem.contains("UTF-8") || problem.contains("Unicode") {
+                message = "invalid byte sequence\(byte): " + EncodingSniffer.gbkHint
+                chinese = nil
             } else {
                 message = problem
+                chinese = nil
             }
             var error = YAMLError(kind: .encoding, message: message, file: file, position: position)
             error.chineseMessage = chinese
@@ -229,15 +233,20 @@ final class EventParser {
         return error
     }
 
-    /// The character a valid UTF-8 sequence at `offset` encodes, as `U+0007`; nil when the bytes
-    /// there are no UTF-8 (or not held).
-    static func character(at offset: Int, in bytes: [UInt8]) -> String? {
+    /// The character a valid UTF-8 sequence at `offset` encodes; nil when the bytes there are no
+    /// UTF-8 (or not held: a file read piece by piece).
+    static func scalar(at offset: Int, in bytes: [UInt8]) -> Unicode.Scalar? {
         guard offset >= 0, offset < bytes.count else { return nil }
         var iterator = bytes[offset..<min(bytes.count, offset + 4)].makeIterator()
         var decoder = UTF8()
         guard case .scalarValue(let scalar) = decoder.decode(&iterator) else { return nil }
-        let digits = String(scalar.value, radix: 16, uppercase: true)
-        return "U+" + String(repeating: "0", count: max(0, 4 - digits.count)) + digits
+        return scalar
+    }
+
+    /// Whether bytes are a binary file's rather than text: a zero byte near the start, or the first
+    /// bytes of a ZIP (a Word or Excel file) or gzip file.
+    static func looksBinary(_ bytes: [UInt8]) -> Bool {
+        bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) || bytes.starts(with: [0x1F, 0x8B]) || bytes.prefix(8192).contains(0)
     }
 
     /// The 1-based position of a byte offset, counting columns in Unicode scalars.

@@ -28,11 +28,18 @@ struct SyntaxAdvice {
         }
         // A bad escape inside double quotes (`"D:\公文"`, `"\ud800"`): the quote is closed, the
         // backslash is the mistake (it was told "the quote is never closed").
-        if problem.contains("escape") || problem.contains("hexdecimal") {
+        // (libyaml names a tag's bad escape too: "did not find URI escaped octet while parsing a tag".)
+        if problem.contains("quoted scalar"), problem.contains("escape") || problem.contains("hexdecimal") {
+            // At the backslash: libyaml stops inside `\x4G` or `\ud800`, after it.
+            let text = line(position.line)
+            // (Up to and with the character libyaml stopped at, which may be the backslash itself.)
+            let stop = min(max(position.column, 0), text.count)
+            let column = text[..<stop].lastIndex(of: "\\").map { $0 + 1 } ?? position.column
+            let place = SourcePosition(line: position.line, column: column)
             return SyntaxAdvice(
-                position: nil,
-                zh: "第 \(position.line) 行第 \(position.column) 列：双引号中的反斜杠“\\”开始一个转义（如 \\n），这里的不是有效的转义；含反斜杠的值（如 Windows 路径 D:\\公文）请改用单引号 '…'，或把每个 \\ 写成 \\\\",
-                en: "line \(position.line), column \(position.column): a backslash inside double quotes starts an escape (such as \\n), and this one is not valid; write a value holding backslashes (a Windows path such as D:\\docs) in single quotes '…', or write each \\ as \\\\")
+                position: place,
+                zh: "第 \(place.line) 行第 \(place.column) 列：双引号中的反斜杠“\\”开始一个转义（如 \\n），这里的不是有效的转义；含反斜杠的值（如 Windows 路径 D:\\公文）请改用单引号 '…'，或把每个 \\ 写成 \\\\",
+                en: "line \(place.line), column \(place.column): a backslash inside double quotes starts an escape (such as \\n), and this one is not valid; write a value holding backslashes (a Windows path such as D:\\docs) in single quotes '…', or write each \\ as \\\\")
         }
         if problem.contains("quoted scalar"), let opened {
             return SyntaxAdvice(

@@ -36,7 +36,8 @@ import Testing
         ])
         let work = folder.appendingPathComponent("work")
         func locations(_ path: String) throws -> [[String: Any]] {
-            let result = try CLIRunner.run(["check", "--as-of", "2024-12-31", "--format", "sarif", path], in: work)
+            // (PWD as a shell sets it: on macOS the temporary folder is a link, /var to /private/var.)
+            let result = try CLIRunner.run(["check", "--as-of", "2024-12-31", "--format", "sarif", path], in: work, environment: ["PWD": work.path])
             let run = try #require((try CLIRunner.json(result.stdout)["runs"] as? [[String: Any]])?.first)
             let results = try #require(run["results"] as? [[String: Any]])
             return results.flatMap { ($0["locations"] as? [[String: Any]]) ?? [] }

@@ -47,15 +47,15 @@ import Testing
         let folder = try CLIRunner.folder(["registry.yaml": Fixtures.registry, "old.yaml": before])
         let chinese = try CLIRunner.run(["report", ".", "--year", "2020", "--as-of", "2025-12-31"], in: folder).stdout
         #expect(chinese.contains("2020 年度，作出重大行政决策 1 项。"), "\(chinese)")
-        #expect(chinese.contains("1 项（Z-2020）在所依据的法律法规施行前启动，不适用本项，未计入。"), "\(chinese)")
+        #expect(chinese.contains("（该条例自 2019 年 9 月 1 日起施行）。另有 1 项（Z-2020）在所依据的法律法规施行前启动，不适用本项，未计入。"), "\(chinese)")
         #expect(!chinese.contains("本年度没有作出决定的重大行政决策"), "\(chinese)")
         let english = try CLIRunner.run(["report", ".", "--year", "2020", "--as-of", "2025-12-31", "--lang", "en"], in: folder).stdout
-        #expect(english.contains("1 record (Z-2020) began before the law it rests on applied, and is not counted here."), "\(english)")
+        #expect(english.contains("(they apply from 2019-09-01). 1 more record (Z-2020) began before the law it rests on applied, and is not counted here."), "\(english)")
         #expect(!english.contains("No major administrative decision was made in the year"), "\(english)")
         // Beside records the claim counts, it is said after the claim's sentence.
         let both = try CLIRunner.folder(["registry.yaml": Fixtures.registry, "old.yaml": before, "b1.yaml": Self.decided.replacingOccurrences(of: "2025-", with: "2020-")])
         let mixed = try CLIRunner.run(["report", ".", "--year", "2020", "--as-of", "2025-12-31"], in: both).stdout
-        #expect(mixed.contains("重大行政决策全部经集体讨论决定。1 项（Z-2020）在所依据的法律法规施行前启动"), "\(mixed)")
+        #expect(mixed.contains("重大行政决策全部经集体讨论决定。另有 1 项（Z-2020）在所依据的法律法规施行前启动"), "\(mixed)")
     }
 
     /// A kind of the year before with no record this year is said as none, beside its figure then.
@@ -75,6 +75,13 @@ import Testing
         let result = try CLIRunner.run(["report", ".", "--year", "2025", "--as-of", "2026-06-30"], in: folder)
         #expect(result.stdout.contains("本年度没有办理行政处罚案件。"), "\(result.stdout)")
         #expect(!result.stdout.contains("本项未核查：PEN-002"), "\(result.stdout)")
+        // With a case the year before, whose figure would rest on the rules that did not run, the
+        // claim is not checked.
+        let penalty = try String(contentsOf: CLIRunner.root.appendingPathComponent("cases/penalty/restaurant-fine-compliant.yaml"), encoding: .utf8)
+        let before = try CLIRunner.folder(["b1.yaml": Self.decided, "p.yaml": penalty])
+        let next = try CLIRunner.run(["report", ".", "--year", "2026", "--as-of", "2026-06-30"], in: before)
+        #expect(next.stdout.contains("本项未核查：PEN-002"), "\(next.stdout)")
+        #expect(!next.stdout.contains("本年度没有办理行政处罚案件。"), "\(next.stdout)")
     }
 
     /// Without a registry, a decision naming people is not called compliant in the audit: no
@@ -84,6 +91,10 @@ import Testing
         let result = try CLIRunner.run(["audit", "--from", "2025-01-01", "--to", "2025-12-31", "--as-of", "2026-06-30", "."], in: folder)
         let row = try #require(result.stdout.split(separator: "\r\n").first { $0.hasPrefix("M-B1,") })
         #expect(row.contains(",无法核查,") && !row.contains(",合规,"), "\(row)")
+        // A record no pack checks stays 无适用规则, in no rate, with a registry or without.
+        let other = try CLIRunner.folder(["o.yaml": "id: O-1\nkind: other\ntitle: t\ndepartment: 甲队\nsteps:\n  - {type: decision, date: 2025-05-01, by: [P-1]}\n"])
+        let audit = try CLIRunner.run(["audit", "--from", "2025-01-01", "--to", "2025-12-31", "--as-of", "2026-06-30", "."], in: other)
+        #expect(audit.stdout.contains(",无适用规则,"), "\(audit.stdout)")
     }
 
     /// A pack's checks not yet due, and those under no law in force, are its rules' (they were 0).

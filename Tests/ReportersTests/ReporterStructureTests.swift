@@ -221,6 +221,8 @@ import YAMLTree
         #expect(rate(2_000, of: 2_000).ratioText == "2000/2000 (100.0%)")
         #expect(rate(0, of: 3).ratioText == "0/3 (0.0%)")
         #expect(rate(1, of: 16).ratioText == "1/16 (6.3%)")
+        #expect(rate(201, of: 400).ratioText == "201/400 (50.3%)")
+        #expect(rate(2, of: 3).ratioText == "2/3 (66.7%)" && rate(1, of: 3).ratioText == "1/3 (33.3%)")
         #expect(AuditTable.percent(1_999.0 / 2_000) == "99.9%" && AuditTable.percent(1) == "100.0%")
     }
 

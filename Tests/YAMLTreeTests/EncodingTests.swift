@@ -195,5 +195,11 @@ struct EncodingTests {
         let error = try #require(parseError(Array("a: 1\nb: ".utf8) + [0x00] + Array("\n".utf8)))
         #expect(error.kind == .encoding)
         #expect(error.message.contains("is it a binary file?"), "\(error.message)")
+        #expect(error.chineseMessage?.contains("可能是二进制文件") == true, "\(String(describing: error.chineseMessage))")
+        // So are a Word or Excel file (a ZIP) and a gzip file saved as .yaml.
+        for start in [[0x50, 0x4B, 0x03, 0x04, 0x14, 0x00], [0x1F, 0x8B, 0x08, 0x00]] as [[UInt8]] {
+            let binary = try #require(parseError(start + Array("abc".utf8)))
+            #expect(binary.message.contains("is it a binary file?"), "\(binary.message)")
+        }
     }
 }

@@ -35,6 +35,11 @@ struct SyntaxErrorTests {
         // A surrogate's escape too.
         let surrogate = try #require(parseError("a: \"x\\ud800\"\n"))
         #expect(surrogate.message.contains("this one is not valid") && !surrogate.message.contains("never closed"), "\(surrogate.message)")
+        #expect(surrogate.position == pos(1, 6), "\(surrogate.position)")
+        // After a valid escape on the line, at the bad one.
+        #expect(try #require(parseError("a: \"p\\\\q\\x4G\"\n")).position == pos(1, 9))
+        // A tag's bad escape is no quoted text's.
+        #expect(try #require(parseError("ref: !e%zz x\n")).message.contains("single quotes") == false)
         // A quote that is never closed is still told so.
         #expect(try #require(parseError("a: \"open\n")).message.contains("is never closed"))
     }
