@@ -78,7 +78,10 @@ final class ReportWriter {
         path.parentPath.appendingComponent(".\(path.lastComponent).legality-tmp-\(pid)-\(attempt)")
     }
 
-    /// Removes the temporary files a killed run left beside the same target (their process is gone).
+    /// Removes the temporary files a killed run left beside the same target (their process is gone,
+    /// and they were last written an hour ago or more: a process number is asked of this machine,
+    /// and a run writing the same report in a shared folder from another computer or container,
+    /// whose number was none here, lost its live file and ended with "cannot write").
     /// A folder is listed once a run: `import` writes thousands of files into one, and listing it
     /// for each made the import quadratic (8,000 rows took 15 s).
     private static func removeStaleTemporaries(of path: String) {
@@ -89,9 +92,16 @@ final class ReportWriter {
         let prefix = ".\(path.lastComponent).legality-tmp-"
         for name in temporariesByFolder[folder] ?? [] where name.hasPrefix(prefix) {
             guard let pid = Int32(name.dropFirst(prefix.count).prefix { $0 != "-" }), pid != getpid() else { continue }
-            if kill(pid, 0) == -1, errno == ESRCH { unlink(folder.appendingComponent(name)) }
+            let temporary = folder.appendingComponent(name)
+            var info = stat()
+            guard kill(pid, 0) == -1, errno == ESRCH, lstat(temporary, &info) == 0,
+                  time(nil) - info.st_mtim.tv_sec >= Self.staleAfterSeconds else { continue }
+            unlink(temporary)
         }
     }
+
+    /// How long a temporary file of a process that is gone waits before it is removed.
+    static let staleAfterSeconds = 3_600
 
     /// The temporary files found in each folder written to, when it was first written to in this
     /// run (only the thread that writes reports reads and changes it).
