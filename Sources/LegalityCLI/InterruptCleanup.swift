@@ -7,7 +7,7 @@ import Darwin
 /// Removes the temporary file of the report being written when the run is interrupted (Ctrl-C,
 /// `kill`, a closed terminal): the report's target is never partial, but the hidden temporary
 /// file beside it stayed behind, as large as the report had grown, until a later run of the same
-/// target removed it.
+/// target removed it. Ends the run's worker processes too.
 ///
 /// One report is written at a time; its temporary file's path waits in a buffer made once, before
 /// any handler is installed, and never freed (a handler on another thread may be reading it), which
@@ -22,6 +22,28 @@ enum InterruptCleanup {
     private static var bufferSize: Int { 4096 }
 
     static let signals: [Int32] = [SIGINT, SIGTERM, SIGHUP]
+
+    /// The worker processes an interrupting signal ends with the run (sent to this process alone,
+    /// as `timeout` and a cancelled CI job send it, it left them running on to the end of their
+    /// file, holding the run's output open), in memory made once, as the path's.
+    nonisolated(unsafe) private static var workers: UnsafeMutablePointer<Int32>?
+    nonisolated(unsafe) private static var workerCount = 0
+    private static var mostWorkers: Int { 1024 }
+
+    /// From now until `forgetWorkers`, an interrupting signal ends these processes too (the first
+    /// `mostWorkers` of them) before this one ends.
+    static func endOnInterrupt(_ pids: [Int32]) {
+        _ = install()
+        guard let workers else { return }
+        workerCount = 0
+        for (place, pid) in pids.prefix(mostWorkers).enumerated() { workers[place] = pid }
+        workerCount = min(pids.count, mostWorkers)
+    }
+
+    /// No worker to end any more (waited for; or, in a forked worker, its siblings are not its own).
+    static func forgetWorkers() {
+        workerCount = 0
+    }
 
     /// From now until `clear`, an interrupting signal removes `path` before the process ends. (A
     /// path too long for the buffer is not removed.)
@@ -64,6 +86,9 @@ enum InterruptCleanup {
         let made = UnsafeMutablePointer<CChar>.allocate(capacity: bufferSize)
         made.initialize(repeating: 0, count: bufferSize)
         buffer = made
+        let pids = UnsafeMutablePointer<Int32>.allocate(capacity: mostWorkers)
+        pids.initialize(repeating: 0, count: mostWorkers)
+        workers = pids
         var unblocked = sigset_t()
         sigemptyset(&unblocked)
         for number in signals {
@@ -91,6 +116,13 @@ enum InterruptCleanup {
 
     private static let handle: @convention(c) (Int32) -> Void = { number in
         if let path = InterruptCleanup.pending { unlink(path) }
+        if let workers = InterruptCleanup.workers {
+            var place = 0
+            while place < InterruptCleanup.workerCount {
+                kill(workers[place], SIGKILL)
+                place += 1
+            }
+        }
         signal(number, SIG_DFL)
         raise(number)
     }

@@ -128,14 +128,18 @@ final class WorkerProcesses<Piece> {
         var workers: [Worker] = []
         // No interrupting signal reaches a worker before it has forgotten the temporary report,
         // which is this process's to remove.
+        // (The handlers installed first, with the signals a launcher blocked let through: installed
+        // between `block` and `restore`, they would stay blocked.)
+        InterruptCleanup.endOnInterrupt([])
         let mask = InterruptCleanup.block()
         defer { InterruptCleanup.restore(mask) }
         for _ in 1..<processes {
             var ends: [Int32] = [0, 0]
             let pid = pipe(&ends) == 0 ? fork() : -1
             if pid == 0 {
-                // The temporary report is the forking process's to remove.
+                // The temporary report is the forking process's to remove, and its workers to end.
                 InterruptCleanup.clear()
+                InterruptCleanup.forgetWorkers()
                 InterruptCleanup.restore(mask)
                 close(ends[0])
                 for worker in workers { close(worker.pipe) }
@@ -151,6 +155,7 @@ final class WorkerProcesses<Piece> {
                     _ = waitpid(worker.pid, &status, 0)
                 }
                 ExitReaper.removeAll()
+                InterruptCleanup.forgetWorkers()
                 claims.release()
                 return nil
             }
@@ -160,6 +165,7 @@ final class WorkerProcesses<Piece> {
             workers.append(Worker(pid: pid, pipe: ends[0]))
             ExitReaper.add(pid)
         }
+        InterruptCleanup.endOnInterrupt(workers.map(\.pid))
         return WorkerProcesses(claims: claims, workers: workers, work: work, encode: encode, decode: decode, weigh: weigh, size: size)
         #else
         return nil
@@ -445,6 +451,7 @@ final class WorkerProcesses<Piece> {
             if allTaken, worker.alive, !endedWell { reportLoss() }
         }
         ExitReaper.removeAll()
+        InterruptCleanup.forgetWorkers()
         claims.release()
     }
 
