@@ -131,7 +131,8 @@ enum RecordChecker {
             let size = admission.size
             return (isStreamed(file, size: size, keepSources: keepSources, limits: limits) ? streamedWeight : size, (file, admission))
         }
-        let workers = max(1, min(jobs, files.count))
+        // (One job where the system lets this user start next to no process or thread.)
+        let workers = mayStartProcesses(jobs) ? max(1, min(jobs, files.count)) : 1
         // Several jobs run as worker processes where they can (see `WorkerProcesses`), else as threads.
         let processes = keepRecords || workers < 2 || files.holdsStandardInput ? nil : WorkerProcesses<Piece>.start(
             count: files.count, processes: workers,

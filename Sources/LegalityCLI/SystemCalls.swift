@@ -16,3 +16,18 @@ let systemWrite = Darwin.write
 func systemOpen(_ path: String, _ flags: Int32) -> Int32 {
     open(path, flags)
 }
+
+/// Whether this user may start about `count` more processes or threads, as far as the limit on
+/// them (`RLIMIT_NPROC`, `ulimit -u`) tells: a run of eight jobs under `ulimit -u 2` slept for ever,
+/// the thread library retrying to start its threads. (The limit counts every process of the user,
+/// which is not known here: a limit below a few dozen is taken as no room.)
+func mayStartProcesses(_ count: Int) -> Bool {
+    var limit = rlimit()
+    #if canImport(Glibc)
+    let resource = __rlimit_resource_t(__RLIMIT_NPROC.rawValue)
+    #else
+    let resource = RLIMIT_NPROC
+    #endif
+    guard getrlimit(resource, &limit) == 0, limit.rlim_cur != rlim_t.max else { return true }
+    return limit.rlim_cur >= rlim_t(max(64, count * 4))
+}

@@ -106,4 +106,18 @@ import Testing
         let result = try CLIRunner.shell(script, in: folder)
         #expect(result.stdout.contains("done") && !result.stdout.contains("still running"), "\(result.stdout)\(result.stderr)")
     }
+
+    /// Under a tight limit on a user's processes (`ulimit -u 2`), a run of several jobs runs as
+    /// one: it slept for ever, the thread library retrying to start its threads. (Run as another
+    /// user with `setpriv`, as the limit binds no root.)
+    @Test func aTightProcessLimitRunsOneJob() throws {
+        let folder = try CLIRunner.folder(["registry.yaml": Fixtures.registry, "a.yaml": Fixtures.compliant, "b.yaml": Fixtures.lateReview])
+        let script = """
+            command -v setpriv > /dev/null || { echo "no setpriv"; exit 0; }
+            timeout 60 setpriv --reuid=65534 --regid=65534 --clear-groups bash -c 'ulimit -u 2; exec "$0" check --jobs 8 --as-of 2024-12-31 --lang en a.yaml b.yaml' "$0" 2>&1
+            echo "exit $?"
+            """
+        let result = try CLIRunner.shell(script, in: folder)
+        #expect(result.stdout.contains("no setpriv") || (result.stdout.contains("checked 2 records") && result.stdout.contains("exit 1")), "\(result.stdout)\(result.stderr)")
+    }
 }
