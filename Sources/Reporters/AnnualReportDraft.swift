@@ -218,7 +218,7 @@ struct AnnualReportDraft {
         // (With no record of the claim's kind in the year, nor the year before when it is given,
         // there was nothing to check: "no penalty case was handled" is said, not "not checked". A
         // year before's figure would rest on the rules that did not run.)
-        if !notRun.isEmpty, (current + previous).contains(where: { $0.kind == claim.kind }) {
+        if !notRun.isEmpty, current.contains(where: { $0.kind == claim.kind }) || previous.contains(where: { $0.kind == claim.kind }) {
             return AnnualReport.Statement(
                 claim: claim.id, outcome: .unchecked, sentence: text("phrases.unchecked", ["rules": notRun.joined(separator: text("phrases.id_separator"))]),
                 total: 0, held: 0, records: nil, previous: nil)

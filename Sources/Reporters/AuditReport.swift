@@ -242,18 +242,19 @@ public struct AuditReport: Sendable {
         // Every month of the period is shown, a month with no record as zero, in a period of up to
         // a hundred years (its months past the 200th were left out unsaid). A longer one (a year
         // mistyped, 0202) lists the months with records only: a million empty rows read no better.
-        var day = from
-        var seen = Set(months.map(\.key))
         let (fromYear, fromMonth, _) = from.components
         let (toYear, toMonth, _) = to.components
-        let monthsInPeriod = (toYear - fromYear) * 12 + toMonth - fromMonth + 1
-        while day <= to, monthsInPeriod <= Self.mostMonthsListed {
-            let name = Self.month(day)
-            if seen.insert(name.zh).inserted {
-                months.append(ComplianceRate(key: name.zh, label: name, applicable: 0, passed: 0, errors: 0, warnings: 0))
+        if (toYear - fromYear) * 12 + toMonth - fromMonth + 1 <= Self.mostMonthsListed {
+            var day = from
+            var seen = Set(months.map(\.key))
+            while day <= to {
+                let name = Self.month(day)
+                if seen.insert(name.zh).inserted {
+                    months.append(ComplianceRate(key: name.zh, label: name, applicable: 0, passed: 0, errors: 0, warnings: 0))
+                }
+                let (year, month, _) = day.components
+                day = Day(year: month == 12 ? year + 1 : year, month: month == 12 ? 1 : month + 1, day: 1) ?? to.adding(days: 1)
             }
-            let (year, month, _) = day.components
-            day = Day(year: month == 12 ? year + 1 : year, month: month == 12 ? 1 : month + 1, day: 1) ?? to.adding(days: 1)
         }
         self.months = months.sorted { $0.key.precedesInUTF8($1.key) }
     }

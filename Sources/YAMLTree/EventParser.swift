@@ -188,8 +188,9 @@ final class EventParser {
             let position = Self.position(ofByte: offset, in: bytes)
             let message: String
             let chinese: String?
-            let byte = offset < bytes.count ? " (byte 0x\(String(bytes[offset], radix: 16, uppercase: true)))" : ""
-            let byteInChinese = offset < bytes.count ? "（字节 0x\(String(bytes[offset], radix: 16, uppercase: true))）" : ""
+            let hex = offset < bytes.count ? "0x" + String(bytes[offset], radix: 16, uppercase: true) : nil
+            let byte = hex.map { " (byte \($0))" } ?? ""
+            let byteInChinese = hex.map { "（字节 \($0)）" } ?? ""
             if problem.contains("control characters"), let character = Self.scalar(at: offset, in: bytes), !Self.looksBinary(bytes) {
                 // A valid UTF-8 text holding a character YAML does not allow (a bell pasted from
                 // another program, U+FFFE): it was told in Chinese it is no UTF-8 and to convert it.
