@@ -21,7 +21,7 @@ public enum AuditHTMLReporter {
             \(card(zh ? "记录" : "Records", String(audit.records.count), ""))
             \(card(zh ? "无错误的记录" : "Without errors", overall.rate.map(AuditTable.percent) ?? "—", "\(overall.passed)/\(overall.applicable)\(overall.waivedNote(language))"))
             \(card(zh ? "错误" : "Errors", String(overall.errors), "", tone: overall.errors > 0 ? "bad" : "good"))
-            \(card(zh ? "警告" : "Warnings", String(overall.warnings), "", tone: overall.warnings > 0 ? "warn" : "good"))
+            \(card(zh ? "警告" : "Warnings", String(overall.warnings), "", tone: overall.warnings > 0 ? "warn" : "good"))\(pendingCard(overall, zh: zh))
             </section>
 
             """
@@ -78,6 +78,12 @@ public enum AuditHTMLReporter {
         if audit.findings.isEmpty { html += "<p>\(zh ? "本期间没有发现问题。" : "No findings in this period.")</p>\n" }
         html += "</section>\n</body>\n</html>\n"
         return html
+    }
+
+    /// The pending findings' card, after the warnings', when there are any.
+    private static func pendingCard(_ overall: ComplianceRate, zh: Bool) -> String {
+        guard overall.pendingFindings > 0 else { return "" }
+        return "\n" + card(zh ? "待办" : "Pending", String(overall.pendingFindings), zh ? "计划步骤尚未到期" : "planned steps not yet due", tone: "warn")
     }
 
     private static func card(_ label: String, _ value: String, _ detail: String, tone: String = "") -> String {
@@ -289,7 +295,7 @@ public enum AuditHTMLReporter {
                color: var(--ink); margin: 24px auto; max-width: 1100px; padding: 0 16px; font-size: 14px; line-height: 1.5; }
         h1 { font-size: 24px; margin: 0 0 4px; } h2 { font-size: 18px; border-bottom: 2px solid var(--ink); padding-bottom: 4px; margin-top: 28px; }
         .period { color: var(--muted); margin: 0 0 16px; }
-        .cards { display: grid; grid-template-columns: repeat(4, 1fr); gap: 12px; }
+        .cards { display: grid; grid-auto-flow: column; grid-auto-columns: 1fr; gap: 12px; }
         .card { border: 1px solid var(--line); border-radius: 6px; padding: 10px 14px; }
         .card .label { color: var(--muted); font-size: 13px; } .card .value { font-size: 26px; font-weight: 700; } .card .detail { color: var(--muted); font-size: 12px; min-height: 1em; }
         .card.bad .value { color: var(--bad); } .card.warn .value { color: var(--warn); } .card.good .value { color: var(--good); }
@@ -323,7 +329,7 @@ public enum AuditHTMLReporter {
         .badge { display: inline-block; padding: 0 6px; border-radius: 3px; color: #fff; font-size: 12px; }
         .badge.error { background: var(--bad); } .badge.warning { background: var(--warn); } .badge.info { background: var(--muted); } .badge.waived { background: #7f8c8d; }
         @page { size: A4; margin: 15mm; }
-        @media print { body { margin: 0; max-width: none; font-size: 11pt; } .cards { grid-template-columns: repeat(4, 1fr); } h2 { break-after: avoid; }
+        @media print { body { margin: 0; max-width: none; font-size: 11pt; } h2 { break-after: avoid; }
           table.rates th, table.rates td { padding: 3px 4px; } }
         """
 }

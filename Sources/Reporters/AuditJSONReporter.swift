@@ -39,6 +39,7 @@ public enum AuditJSONReporter {
                 ("failedByWaivedErrors", .int(overall.waived)),
                 ("errors", .int(overall.errors)),
                 ("warnings", .int(overall.warnings)),
+                ("pending", .int(overall.pendingFindings)),
             ])),
             ("records", .array(audit.records.map { record in
                 .object([

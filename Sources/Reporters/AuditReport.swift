@@ -23,6 +23,11 @@ public struct ComplianceRate: Sendable {
     /// neither passed nor failed.
     public var pending = 0
 
+    /// Pending findings counted in the group (waived ones aside): work still ahead, neither errors
+    /// nor warnings, counted apart as `check`'s summary counts them (v2.md 1). (The audit's
+    /// headline said "0 个错误，0 个警告" of a failed review heading to a meeting.)
+    public var pendingFindings = 0
+
     /// Of those that failed, the ones whose failing findings are all waived: a deviation
     /// explained, not undone (a rate table without them showed "failed 1, errors 0, warnings 0").
     public var waived = 0
@@ -42,6 +47,13 @@ public struct ComplianceRate: Sendable {
         if passed { self.passed += 1 } else if waivedOnly { waived += 1 }
         errors += active.count { $0.severity == .error }
         warnings += active.count { $0.severity == .warning }
+        pendingFindings += findings.count { $0.waiver == nil && $0.pending }
+    }
+
+    /// The pending findings after the errors and warnings ("，1 个待办"), empty when none.
+    public func pendingNote(_ language: Language) -> String {
+        guard pendingFindings > 0 else { return "" }
+        return language == .zh ? "，\(pendingFindings) 个待办" : ", \(pendingFindings) pending"
     }
 
     /// Counts one record in a department's, a month's or the overall rate: passed when without

@@ -135,8 +135,8 @@ public enum AuditMarkdownReporter {
         let zh = language == .zh
         let overall = audit.overall
         var text = zh
-            ? "# 合法性审查合规审计（\(audit.from) 至 \(audit.to)）\n\n截至 \(audit.asOf)：\(audit.records.count) 条记录，无错误的 \(overall.ratioText)\(overall.waivedNote(.zh))；\(overall.errors) 个错误，\(overall.warnings) 个警告\(audit.runFindingsSentence(.zh).map { "；" + $0 } ?? "")。\n"
-            : "# Legality-review compliance audit (\(audit.from) to \(audit.to))\n\nAs of \(audit.asOf): \(Wording.counted(audit.records.count, "record")), without errors \(overall.ratioText)\(overall.waivedNote(.en)); \(Wording.counted(overall.errors, "error")), \(Wording.counted(overall.warnings, "warning"))\(audit.runFindingsSentence(.en).map { "; " + $0 } ?? "").\n"
+            ? "# 合法性审查合规审计（\(audit.from) 至 \(audit.to)）\n\n截至 \(audit.asOf)：\(audit.records.count) 条记录，无错误的 \(overall.ratioText)\(overall.waivedNote(.zh))；\(overall.errors) 个错误，\(overall.warnings) 个警告\(overall.pendingNote(.zh))\(audit.runFindingsSentence(.zh).map { "；" + $0 } ?? "")。\n"
+            : "# Legality-review compliance audit (\(audit.from) to \(audit.to))\n\nAs of \(audit.asOf): \(Wording.counted(audit.records.count, "record")), without errors \(overall.ratioText)\(overall.waivedNote(.en)); \(Wording.counted(overall.errors, "error")), \(Wording.counted(overall.warnings, "warning"))\(overall.pendingNote(.en))\(audit.runFindingsSentence(.en).map { "; " + $0 } ?? "").\n"
         text += "\n" + Escaping.markdownCell(TextReporter.setup(audit.run, language: language).trimmingNewline()) + "\n"
         for table in AuditTable.allCases {
             let rows = table.rows(audit)

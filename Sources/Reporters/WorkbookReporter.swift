@@ -30,6 +30,7 @@ public enum WorkbookReporter {
             [.text(zh ? "无错误的记录" : "Without errors"), .text(overall.ratioText + overall.waivedNote(audit.language))],
             [.text(zh ? "错误" : "Errors"), .integer(overall.errors)],
             [.text(zh ? "警告" : "Warnings"), .integer(overall.warnings)],
+            [.text(zh ? "待办" : "Pending"), .integer(overall.pendingFindings)],
             [.text(zh ? "运行设置" : "Set-up"), .text(TextReporter.setup(audit.run, language: audit.language).trimmingNewline())],
         ] + (audit.runFindingsSentence(audit.language).map { [[.text(zh ? "其他问题" : "Other findings"), .text($0)]] } ?? []) + [
 

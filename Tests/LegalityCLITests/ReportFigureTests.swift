@@ -157,4 +157,45 @@ import Testing
         #expect(rows.map { String($0[0]) }.sorted() == ["甲队", "甲队、乙队"], "\(result.stdout)")
         #expect(rows.first { $0[0] == "甲队" }?[1] == "3", "\(result.stdout)")
     }
+
+    /// An opinion signed "as legal adviser" by one the registry lists as head (REC-009), or by one
+    /// it does not list (REC-004), is no legal adviser's opinion: the annual report said "every
+    /// legality review heard a legal adviser" of two such records, while check failed both.
+    @Test func anAdvisersOpinionTheRegistryDoesNotBearOutDeniesTheClaim() throws {
+        let signedBy = { (id: String, person: String) in
+            Self.decided.replacingOccurrences(of: "M-B1", with: id)
+                .replacingOccurrences(of: "signoffs: [{person: P-2, role: legal_adviser", with: "signoffs: [{person: \(person), role: legal_adviser")
+        }
+        let folder = try CLIRunner.folder(["registry.yaml": Fixtures.registry, "head.yaml": signedBy("M-H", "P-1"), "stranger.yaml": signedBy("M-S", "P-9")])
+        let check = try CLIRunner.run(["check", ".", "--as-of", "2026-06-30", "--format", "json"], in: folder)
+        #expect(check.stdout.contains("\"REC-009\"") && check.stdout.contains("\"REC-004\""), "\(check.stdout)")
+        let report = try CLIRunner.run(["report", ".", "--year", "2025", "--as-of", "2026-06-30"], in: folder).stdout
+        #expect(!report.contains("合法性审查全部听取法律顾问、公职律师意见。"), "\(report)")
+        #expect(report.contains("2 项重大行政决策中 0 项的合法性审查听取了法律顾问、公职律师意见，1 项（M-H）签署意见的人员在人员名册中不是法律顾问或公职律师，1 项（M-S）有人员未在人员名册中登记，其身份无从核对。"), "\(report)")
+    }
+
+    /// Pending findings are counted apart in the audit's summary, as in check's: a failed review
+    /// heading to a meeting read "0 errors, 0 warnings" and nothing more.
+    @Test func theAuditCountsPendingFindingsApart() throws {
+        let pending = """
+            id: M-P
+            kind: major_administrative_decision
+            title: 审查未通过仍排上会议
+            steps:
+              - {type: legality_review, date: 2025-09-01, outcome: failed, by: [P-2], signoffs: [{person: P-2, role: legal_adviser, date: 2025-09-01}]}
+              - {type: collective_discussion, date: 2025-09-19, status: planned, meeting: {type: executive}}
+            """
+        let folder = try CLIRunner.folder(["registry.yaml": Fixtures.registry, "p.yaml": pending])
+        let period = ["audit", ".", "--from", "2025-01-01", "--to", "2025-12-31", "--as-of", "2025-09-10"]
+        let json = try CLIRunner.json(try CLIRunner.run(period + ["--format", "json"], in: folder).stdout)
+        let summary = try #require(json["summary"] as? [String: Any])
+        #expect(summary["pending"] as? Int == 1, "\(summary)")
+        #expect(summary["errors"] as? Int == 0, "\(summary)")
+        let markdown = try CLIRunner.run(period + ["--format", "markdown"], in: folder).stdout
+        #expect(markdown.contains("0 个错误，0 个警告，1 个待办。"), "\(markdown)")
+        let english = try CLIRunner.run(period + ["--format", "markdown", "--lang", "en"], in: folder).stdout
+        #expect(english.contains("0 errors, 0 warnings, 1 pending."), "\(english)")
+        let html = try CLIRunner.run(period + ["--format", "html"], in: folder).stdout
+        #expect(html.contains("<div class=\"label\">待办</div><div class=\"value\">1</div>"), "\(html)")
+    }
 }
