@@ -83,6 +83,9 @@ public final class RecordFormat: Sendable {
     public static let meetingKeys = ["type", "ref", "minutes", "dissent_recorded"]
     /// The step fields of the format that are booleans (`true` or `false`; `no`, `是` are no booleans).
     public static let booleanStepFields: [[String]] = [["credentials_shown"], ["meeting", "minutes"], ["meeting", "dissent_recorded"]]
+    /// The well-known facts of the format that are no booleans (decision-record.md): a rule
+    /// reading a fact one typo from one of these, or from a boolean fact, never fires.
+    public static let numberFacts = ["fine_amount"]
     /// The keys of a signoff.
     public static let signoffKeys = ["person", "role", "date"]
     /// The keys of an entry of a step's `documents`.

@@ -151,7 +151,13 @@ struct ListRules: ParsableCommand {
         // The ledger layouts beside the rules (and those named with --mapping) are checked too.
         _ = try RunSetup.ledgerMappings(ruleOptions.mappings, kinds: Set(run.rules.kindNames.keys))
         let selected = run.rules.rules.filter { paths.isEmpty || run.extraFiles.contains(FileSystem.realPath($0.file) ?? $0.file) }
-        var advice: [String] = []
+        var advice: [String] = Self.filesNotRead(under: paths).map {
+            "\($0): warning: not read as rules: a rule file's name ends in .yaml or .yml (saved by an editor under another name? rename it)"
+        }
+        let filesOfRules = Set(run.rules.rules.map { FileSystem.realPath($0.file) ?? $0.file })
+        for file in run.extraFiles.sorted() where !filesOfRules.contains(file) && Self.holdsNothing(file) {
+            advice.append("\(file): warning: holds nothing (empty, or only comments): no rule is read from it")
+        }
         for rule in selected {
             let place = "\(rule.file):\(rule.position.line):\(rule.position.column)"
             if !rule.examples.contains(where: \.triggers) { advice.append("\(place): warning: \(rule.id) has no triggering example") }
@@ -160,6 +166,15 @@ struct ListRules: ParsableCommand {
             if rule.help == nil { advice.append("\(place): warning: \(rule.id) has no 'help' saying how to put a violation right") }
             advice += Self.misspeltFacts(rule, vocabulary: run.rules.vocabulary).map { "\(place): warning: \($0)" }
             if let never = Self.neverFires(rule) { advice.append("\(place): warning: \(rule.id) \(never)") }
+            for version in Self.versionsAfter(RunSetup.today(), of: rule) {
+                advice.append("\(rule.file):\(version.position.line):\(version.position.column): warning: \(rule.id) has a version of its law in force from \(version.from), after today: the rule applies to no act before that day (every record dated earlier passes it); is the year right? (a law published ahead of its day is written so)")
+            }
+            if let (key, placeholder) = Self.placeholderOutsideMessage(rule) {
+                advice.append("\(place): warning: \(rule.id)'s \(key) holds '\(placeholder)', which is printed as written: placeholders are filled in 'message' only")
+            }
+            if Self.readsMeetingOutsideGate(rule) {
+                advice.append("\(place): warning: \(rule.id) reads $meeting, which only the gate sets, but is not 'prerequisite: true': the gate runs only prerequisite rules, and in check $meeting is absent, so the rule never sees a meeting; mark it 'prerequisite: true'")
+            }
             advice += rule.advice.map { "\(rule.file):\($0.position.line):\($0.position.column): warning: \(rule.id): \($0.text)" }
             if let position = Self.doneDiscussionSelection(rule) {
                 advice.append("\(rule.file):\(position.line):\(position.column): warning: \(rule.id) is a prerequisite of the gate but selects only discussions held (done); in the gate the meeting's own discussion is planned, so the rule never sees it: select with 'status: any', or read $first_discussion (the meeting's discussion in the gate)")
@@ -186,6 +201,82 @@ struct ListRules: ParsableCommand {
         case true where check.loops.isEmpty && check.when == nil:
             return "has a violation that is true as written, so it makes a finding on every record it applies to"
         default: return nil
+        }
+    }
+
+    /// Files in the folders given that look meant as rules but are not read as such: a name
+    /// ending in .txt or .json that holds `.yaml` or `.yml` before it (Notepad saves `F04.yaml.txt`),
+    /// or a `.json` file. (`lint` of such a folder said "6 rules checked", the seventh unsaid.)
+    static func filesNotRead(under paths: [String]) -> [String] {
+        var found: [String] = []
+        var visited: Set<String> = []
+        func walk(_ folder: String) {
+            guard let real = FileSystem.realPath(folder), visited.insert(real).inserted, let names = try? FileSystem.list(folder) else { return }
+            for name in names.sorted() where !name.hasPrefix(".") {
+                let path = folder.appendingComponent(name)
+                if FileSystem.kind(of: path) == .directory {
+                    walk(path)
+                    continue
+                }
+                let lower = name.lowercased()
+                guard !lower.hasSuffix(".yaml"), !lower.hasSuffix(".yml") else { continue }
+                if lower.hasSuffix(".json") || lower.contains(".yaml.") || lower.contains(".yml.") { found.append(path) }
+            }
+        }
+        for path in paths where FileSystem.kind(of: path) == .directory { walk(path) }
+        return found
+    }
+
+    /// Whether a rule file holds no document of content: empty, or comments only.
+    static func holdsNothing(_ file: String) -> Bool {
+        guard let bytes = try? FileSystem.read(file), let documents = try? YAMLParser.parse(bytes, file: file) else { return false }
+        return documents.allSatisfy { $0.mapping == nil && $0.sequence == nil && $0.scalar?.text.isEmpty != false }
+    }
+
+    /// The first text of a rule's other than its message holding a `{placeholder}` (its title,
+    /// description, help or an evidence label), and the placeholder: only the message's are filled
+    /// in, and a title read "罚款 {facts.fine_amount} 元以上未听证" in every report.
+    static func placeholderOutsideMessage(_ rule: Rule) -> (String, String)? {
+        var texts: [(String, LocalizedText?)] = [("title", rule.title), ("description", rule.description), ("help", rule.help)]
+        if case .record(let check) = rule.body { texts += check.evidence.map { ("evidence label '\($0.key)'", $0.label) } }
+        for case let (key, text?) in texts {
+            if let placeholder = placeholder(in: text.zh) ?? placeholder(in: text.en) { return (key, placeholder) }
+        }
+        return nil
+    }
+
+    /// The first `{name}` or `{name.field}` in a text.
+    static func placeholder(in text: String) -> String? {
+        let bytes = Array(text.utf8)
+        var index = 0
+        while let open = bytes[index...].firstIndex(of: UInt8(ascii: "{")) {
+            var end = open + 1
+            while end < bytes.count, bytes[end] == UInt8(ascii: "_") || bytes[end] == UInt8(ascii: ".") || bytes[end] == UInt8(ascii: "$")
+                || (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(bytes[end]) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(bytes[end])
+                || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[end]) { end += 1 }
+            if end > open + 1, end < bytes.count, bytes[end] == UInt8(ascii: "}") {
+                return String(decoding: bytes[open...end], as: UTF8.self)
+            }
+            index = open + 1
+        }
+        return nil
+    }
+
+    /// A rule's versions in force only from a day after `today`, when no version is in force
+    /// today: a year mistyped (`from: 2204-03-01`) switched the rule off for every record, unsaid.
+    static func versionsAfter(_ today: Day, of rule: Rule) -> [RuleVersion] {
+        guard !rule.versions.isEmpty, !rule.versions.contains(where: { $0.from <= today }) else { return [] }
+        return rule.versions.filter { $0.from > today }.prefix(1).map { $0 }
+    }
+
+    /// Whether a rule reads `$meeting` itself but is no prerequisite: only the gate sets the
+    /// meeting, and the gate runs prerequisites only, so the rule's reading of it is never met
+    /// (its examples with a meeting fail in `test` for the same reason).
+    static func readsMeetingOutsideGate(_ rule: Rule) -> Bool {
+        guard !rule.prerequisite, case .record(let check) = rule.body else { return false }
+        return check.expressions.flatMap(\.descendants).contains { expression in
+            if case .reference(let reference) = expression, reference.root == .meeting { return true }
+            return false
         }
     }
 
@@ -233,15 +324,21 @@ struct ListRules: ParsableCommand {
         }
     }
 
-    /// Facts a rule reads that are no boolean fact of the vocabulary but one typo from one
-    /// (`$facts.affects_public_intrest`): records are free to hold facts of their own, so such a
-    /// rule is loaded, but it would read a fact no record writes and never fire.
+    /// Facts a rule reads that are no well-known fact (a boolean fact of the vocabulary, or one of
+    /// the format's number facts such as `fine_amount`) but one typo from one
+    /// (`$facts.affects_public_intrest`, `$facts.fine_amont`): records are free to hold facts of
+    /// their own, so such a rule is loaded, but it would read a fact no record writes and never fire.
     static func misspeltFacts(_ rule: Rule, vocabulary: Vocabulary) -> [String] {
-        guard case .record(let check) = rule.body, vocabulary.has(RecordFormat.Section.booleanFacts) else { return [] }
-        let known = vocabulary.codes(in: RecordFormat.Section.booleanFacts).sorted()
+        guard case .record(let check) = rule.body else { return [] }
+        let known = (Array(vocabulary.codes(in: RecordFormat.Section.booleanFacts)) + RecordFormat.numberFacts).sorted()
         var named: Set<String> = []
         var advice: [String] = []
-        for expression in check.expressions.flatMap(\.descendants) {
+        // (The message's placeholders too: `{facts.fine_amont}` printed "—" in every finding.)
+        let messageValues = (rule.message.zh + rule.message.en).compactMap { part -> Expression? in
+            if case .value(let expression) = part { return expression }
+            return nil
+        }
+        for expression in (check.expressions + messageValues).flatMap(\.descendants) {
             guard case .reference(let reference) = expression else { continue }
             let fact: String? = switch reference.root {
             case .facts: reference.path.first

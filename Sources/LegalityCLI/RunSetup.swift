@@ -68,6 +68,7 @@ enum RunSetup {
             if noBuiltin, file.parentPath != folder, file.parentPath.lastComponent != Rule.recordPack { continue }
             if seen.insert(FileSystem.realPath(file) ?? file).inserted { sources.append(try source(file, root: folder)) }
         }
+        let builtinFiles = Set(sources.map(\.path))
         for path in local + extra {
             let files = try Discovery.yamlFiles(under: path)
             // A rules folder of the user's that holds no rule file ran nothing: the rules meant to
@@ -92,12 +93,34 @@ enum RunSetup {
                 }
             }
         }
+        let loaded: RuleSet
         do {
-            return (try RuleLoader.load(sources, examples: examples), extraFiles)
+            loaded = try RuleLoader.load(sources, examples: examples)
         } catch {
             let list = error.diagnostics.map(\.description).joined(separator: "\n")
             throw RunError(message: "invalid rules:\n" + list, chinese: "规则文件有误：\n" + list)
         }
+        try refuseRecordPack(of: loaded.rules.filter { !builtinFiles.contains($0.file) })
+        return (loaded, extraFiles)
+    }
+
+    /// Refuses a user's rule in the pack `record` (written `pack: record`, or a rule in a folder
+    /// named `record`): that pack is legality's record pack, whose rules check the format itself,
+    /// so their step types and codes are not checked against the vocabulary, and they cannot be
+    /// disabled. An office's rule placed in a folder named for record keeping loaded with a
+    /// misspelt step type unsaid, and never fired.
+    static func refuseRecordPack(of userRules: [Rule]) throws(RunError) {
+        let misplaced = userRules.filter(\.isRecordPack)
+        guard !misplaced.isEmpty else { return }
+        let list = misplaced.map { rule in
+            InputError(
+                file: rule.file, position: rule.position,
+                message: "\(rule.id) is in the pack 'record' (named by its folder or its 'pack'), which is legality's own record pack: its rules check the record format itself, are not checked against the vocabulary (a misspelt step type would go unsaid) and cannot be disabled; put the rule in a folder of another name, or give it 'pack: NAME'"
+            ).description
+        }.joined(separator: "\n")
+        throw RunError(
+            message: "invalid rules:\n" + list,
+            chinese: "规则文件有误（record 是 legality 自带的记录格式规则包的名称，自定义规则请放在其他名称的文件夹中，或写明 pack）：\n" + list)
     }
 
     /// Calendars, ledger mappings and the starter files of `init` live beside the rules but are not rules.

@@ -27,6 +27,14 @@ public enum ExampleRunner {
     }
 
     static func run(_ example: RuleExample, of rule: Rule, rules: RuleSet, calendar: WorkingCalendar, language: Language) -> ExampleOutcome {
+        // An example judged as the gate judges a meeting, of a rule the gate never runs: it passed
+        // or failed on what no run of the rule would ever see.
+        if example.meeting != nil, !rule.prerequisite {
+            let failure = language == .zh
+                ? "示例给出了会议日期（meeting，如同会前审查），但会前审查只运行标明 prerequisite: true 的规则（check 没有会议日期），这条规则永远不会这样运行；请给规则加上 prerequisite: true，或去掉示例中的 meeting"
+                : "the example gives a meeting, as the gate does, but the gate runs only rules marked 'prerequisite: true' (and check has no meeting), so no run of this rule ever sees one: mark the rule 'prerequisite: true', or leave 'meeting' out of the example"
+            return ExampleOutcome(rule: rule, example: example, failure: failure, findings: [])
+        }
         var registry: Registry?
         if !example.noRegistry {
             var built = Registry()
@@ -66,8 +74,17 @@ public enum ExampleRunner {
             }
         }
         if case .run = rule.body { findings += engine.runFindings() }
-        let failure = rule.isRecordPack ? judge(example, findings, roots: roots, language)
-            : unjudged(example, problems, file: example.record != nil ? rule.file : "\(rule.id) example", language) ?? judge(example, findings, roots: roots, language)
+        guard !rule.isRecordPack else {
+            return ExampleOutcome(rule: rule, example: example, failure: judge(example, findings, roots: roots, language), findings: findings)
+        }
+        let file = example.record != nil ? rule.file : "\(rule.id) example"
+        var failure = unjudged(example, problems, file: file, language) ?? judge(example, findings, roots: roots, language)
+        // A triggering example that made no finding because its record has a problem of the record
+        // pack's (a done step dated after the example's as-of date) says why, as a non-triggering one does.
+        if example.triggers, findings.isEmpty, !problems.isEmpty, let said = failure {
+            failure = said + (language == .zh ? "：示例记录本身有问题，规则没有判断它：\n" : ": the example's record has a problem of its own, and the rule did not judge it:\n")
+                + listed(problems, file: file, language)
+        }
         return ExampleOutcome(rule: rule, example: example, failure: failure, findings: findings)
     }
 
@@ -78,9 +95,13 @@ public enum ExampleRunner {
     private static func unjudged(_ example: RuleExample, _ problems: [RecordProblem], file: String, _ language: Language) -> String? {
         guard !example.triggers, !problems.isEmpty else { return nil }
         let zh = language == .zh
-        let listed = problems.map { "  ! \(file):\($0.position.line):\($0.position.column) \($0.message.text(language))" }.joined(separator: "\n")
         return (zh ? "示例记录本身有问题，规则没有按示例的本意判断它（有此类问题的记录不受判断，拼错的字段不被读取），不触发的示例因此总会通过；请改正示例：\n"
-            : "the example's record has a problem of its own, so the rule did not judge what the example means (a record with such a problem is not judged, a misspelt key is not read), and a non-triggering example then passes whatever the rule says; correct the example:\n") + listed
+            : "the example's record has a problem of its own, so the rule did not judge what the example means (a record with such a problem is not judged, a misspelt key is not read), and a non-triggering example then passes whatever the rule says; correct the example:\n") + listed(problems, file: file, language)
+    }
+
+    /// A record's problems, one a line with where each is.
+    private static func listed(_ problems: [RecordProblem], file: String, _ language: Language) -> String {
+        problems.map { "  ! \(file):\($0.position.line):\($0.position.column) \($0.message.text(language))" }.joined(separator: "\n")
     }
 
     private static func judge(_ example: RuleExample, _ findings: [Finding], roots: [YAMLNode], _ language: Language) -> String? {

@@ -11,6 +11,9 @@ enum StaticType: Equatable {
     case meeting
     /// A field whose values are codes of a vocabulary section (`$review.outcome`, `$record.kind`).
     case code(section: String)
+    /// The vocabulary's names of such a field's codes (`label: $review.outcome`): words equal to
+    /// a text that is one of their two names.
+    case words(section: String)
     case other
 }
 
@@ -41,6 +44,8 @@ struct CodeComparison {
     let position: SourcePosition
     /// Where the text stands when it is no literal of a comparison (`the default of parameter 'kinds'`).
     var context: String?
+    /// Whether the text is compared with the codes' names (`label` of the field), not the codes.
+    var isName = false
 }
 
 extension ExpressionCompiler {
@@ -57,31 +62,48 @@ extension ExpressionCompiler {
     /// in a let, `bad: 不通过`, or chosen, `if: [c, 不通过, failed]`, was never checked).
     mutating func noteCodes(of section: String, in expression: Expression, at node: YAMLNode) {
         var followed: Set<Int> = []
-        noteCodes(of: section, in: expression, at: node, followed: &followed)
+        noteCodes(of: section, in: expression, at: node, followed: &followed, names: false)
     }
 
-    private mutating func noteCodes(of section: String, in expression: Expression, at node: YAMLNode, followed: inout Set<Int>) {
+    /// Notes what the names of a code field's codes are compared with (`eq: [{label: $review.outcome}, 不通过]`):
+    /// a text that is no name of the section's codes (`未通过`) is equal to no label.
+    mutating func noteNames(of section: String, in expression: Expression, at node: YAMLNode) {
+        var followed: Set<Int> = []
+        noteCodes(of: section, in: expression, at: node, followed: &followed, names: true)
+    }
+
+    /// Notes a comparison's operand with the other's type: codes or names of a section.
+    mutating func noteComparison(of type: StaticType, with expression: Expression, at node: YAMLNode) {
+        switch type {
+        case .code(let section): noteCodes(of: section, in: expression, at: node)
+        case .words(let section): noteNames(of: section, in: expression, at: node)
+        default: break
+        }
+    }
+
+    private mutating func noteCodes(of section: String, in expression: Expression, at node: YAMLNode, followed: inout Set<Int>, names: Bool) {
         switch expression {
         case .literal(.text(let text)):
-            codeComparisons.append(CodeComparison(section: section, text: text, position: node.position))
+            codeComparisons.append(CodeComparison(section: section, text: text, position: node.position, isName: names))
         case .list(let items):
-            for (item, itemNode) in zip(items, node.sequence ?? []) { noteCodes(of: section, in: item, at: itemNode, followed: &followed) }
+            for (item, itemNode) in zip(items, node.sequence ?? []) { noteCodes(of: section, in: item, at: itemNode, followed: &followed, names: names) }
         case .reference(let reference) where reference.path.isEmpty:
             switch reference.root {
-            case .parameter(let name): codeParameters[name] = section
+            // (A parameter compared with names is no code parameter: its values are names.)
+            case .parameter(let name) where !names: codeParameters[name] = section
             // Each let once: a chain of lets each naming the one before twice doubled the walk at every let.
             case .slot(let slot):
                 if let bound = letExpressions[slot], followed.insert(slot).inserted {
-                    noteCodes(of: section, in: bound.expression, at: bound.node, followed: &followed)
+                    noteCodes(of: section, in: bound.expression, at: bound.node, followed: &followed, names: names)
                 }
             default: break
             }
         case .choose(_, let then, let otherwise):
             guard let parts = node["if"]?.sequence, parts.count == 3 else { return }
-            noteCodes(of: section, in: then, at: parts[1], followed: &followed)
-            noteCodes(of: section, in: otherwise, at: parts[2], followed: &followed)
+            noteCodes(of: section, in: then, at: parts[1], followed: &followed, names: names)
+            noteCodes(of: section, in: otherwise, at: parts[2], followed: &followed, names: names)
         case .coalesce(let items):
-            for (item, itemNode) in zip(items, node["coalesce"]?.sequence ?? []) { noteCodes(of: section, in: item, at: itemNode, followed: &followed) }
+            for (item, itemNode) in zip(items, node["coalesce"]?.sequence ?? []) { noteCodes(of: section, in: item, at: itemNode, followed: &followed, names: names) }
         default:
             break
         }

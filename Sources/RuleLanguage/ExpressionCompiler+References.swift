@@ -55,6 +55,7 @@ extension ExpressionCompiler {
                 }
                 path.removeFirst()
                 root = .parameter(name)
+                parametersRead.insert(name)
             case _ where definitionsBelow.contains(head):
                 error(node, "'$\(head)' is a definition written below the one that reads it; a definition reads only those above it: move '\(head)' up")
                 return (.literal(.null), .other)
@@ -119,9 +120,9 @@ extension ExpressionCompiler {
         }
     }
 
-    /// A key of the record, of a meeting or of a signoff that a path reads under a name one typo
-    /// from the format's own (`$record.orgen`, `$discussion.meeting.typ`, `$it.rol` over
-    /// signoffs): the key, what it is a key of, and the format's key.
+    /// A key of the record, of a meeting, of a signoff or of a document that a path reads under a
+    /// name one typo from the format's own (`$record.orgen`, `$discussion.meeting.typ`, `$it.rol`
+    /// over signoffs, `$review.documents.typ`): the key, what it is a key of, and the format's key.
     static func misspeltFormatKey(root: ReferenceRoot, type: StaticType, path: [String]) -> (String, String, String)? {
         func misspelt(_ key: String, _ known: [String]) -> String? {
             // (A key of an office's own, `x_kind`, is none of the format's however near.)
@@ -146,6 +147,8 @@ extension ExpressionCompiler {
         switch field {
         case "meeting": return misspelt(key, RecordFormat.meetingKeys).map { (key, "a meeting", $0) }
         case "signoffs": return misspelt(key, RecordFormat.signoffKeys).map { (key, "a signoff", $0) }
+        // (`$review.documents.typ` read no record's document, and the rule never fired.)
+        case "documents": return misspelt(key, RecordFormat.documentKeys).map { (key, "a document", $0) }
         default: return nil
         }
     }

@@ -65,6 +65,8 @@ struct ExpressionCompiler {
     /// The roles written in `has_role` (checked against the vocabulary's where the rule is loaded).
     var registryRoles: [(text: String, position: SourcePosition)] = []
     var codeParameters: [String: String] = [:]
+    /// The parameters read (`$param.NAME`) by what was compiled.
+    var parametersRead: Set<String> = []
     /// Keys of the format read at a level the format does not put them (see `noteFieldReads`),
     /// checked where the vocabulary is known (which may declare them there).
     var misplacedReads: [MisplacedRead] = []
@@ -319,7 +321,10 @@ struct ExpressionCompiler {
         case "person_name":
             readsRegistry = true
             return (.personName(compile(argument)), .other)
-        case "label": return (.label(compile(argument)), .other)
+        case "label":
+            let (inner, type) = compileTyped(argument)
+            guard case .code(let section) = type else { return (.label(inner), .other) }
+            return (.label(inner), .words(section: section))
         case "registered":
             readsRegistry = true
             return (.registered(compile(argument)), .other)
@@ -400,9 +405,19 @@ struct ExpressionCompiler {
     /// (Texts such as `09:30` order as texts.)
     static func unitText(_ expression: Expression) -> String? {
         guard case .literal(.text(let text)) = expression, let first = text.utf8.first,
-              (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first),
-              text.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 >= 0x80 }) else { return nil }
-        return text
+              (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first) else { return nil }
+        return text.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 >= 0x80 }) || isOtherDateNotation(text) ? text : nil
+    }
+
+    /// Whether a text is a date written with slashes or dots (`2024/01/01`, `2024.1.1`): ordered,
+    /// it is a text, and a step's date is never earlier or later than it.
+    static func isOtherDateNotation(_ text: String) -> Bool {
+        let parts = text.utf8.split(omittingEmptySubsequences: false) { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: ".") }
+        let separators = text.utf8.filter { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: ".") }
+        guard parts.count == 3, Set(separators).count == 1 else { return false }
+        let digits = UInt8(ascii: "0")...UInt8(ascii: "9")
+        return parts[0].count == 4 && (1...2).contains(parts[1].count) && (1...2).contains(parts[2].count)
+            && parts.allSatisfy { $0.allSatisfy(digits.contains) }
     }
 
     /// Whether a constant is a date (a date-shaped text of a real day).
@@ -480,8 +495,8 @@ struct ExpressionCompiler {
         let (a, aType) = compileTyped(items[0])
         let (b, bType) = compileTyped(items[1])
         if notingCodes {
-            if case .code(let section) = aType { noteCodes(of: section, in: b, at: items[1]) }
-            if case .code(let section) = bType { noteCodes(of: section, in: a, at: items[0]) }
+            noteComparison(of: aType, with: b, at: items[1])
+            noteComparison(of: bType, with: a, at: items[0])
         }
         return (a, b)
     }
@@ -597,7 +612,39 @@ struct ExpressionCompiler {
                 selection.fields.append(FieldMatch(path: path, values: values))
             }
         }
+        if let filter = selection.filter, selection.status != .any, let whereNode = node["where"] {
+            refuseStatusNeverTaken(filter, taking: selection.status, at: whereNode)
+        }
         return selection
+    }
+
+    /// Refuses a `where` testing a step's status for one the selection never takes: a selection
+    /// takes done steps unless its `status` says otherwise, so `where: {eq: [$it.status, planned]}`
+    /// selected nothing, and the rule never fired.
+    private mutating func refuseStatusNeverTaken(_ filter: Filter, taking status: StatusFilter, at node: YAMLNode) {
+        let other = status == .done ? StatusFilter.planned.rawValue : StatusFilter.done.rawValue
+        func isItsStatus(_ expression: Expression) -> Bool {
+            if case .reference(let reference) = expression, reference.root == .slot(filter.slot), reference.path == ["status"] { return true }
+            return false
+        }
+        func tested(_ a: Expression, _ b: Expression) -> String? {
+            if isItsStatus(a), case .literal(.text(let text)) = b { return text }
+            if isItsStatus(b), case .literal(.text(let text)) = a { return text }
+            return nil
+        }
+        let never = filter.condition.descendants.contains { expression in
+            switch expression {
+            case .compare(.eq, let a, let b): return tested(a, b) == other
+            case .compare(.ne, let a, let b): return tested(a, b) == status.rawValue
+            case .isIn(let item, .list(let items)):
+                guard isItsStatus(item), !items.isEmpty else { return false }
+                return items.allSatisfy { if case .literal(.text(let text)) = $0 { text == other } else { false } }
+            default: return false
+            }
+        }
+        if never {
+            error(node, "this 'where' asks for \(other) steps, and the selection takes \(status.rawValue) steps only (a selection takes done steps unless its 'status' says otherwise), so it selects nothing: write 'status: \(other)' or 'status: any' in the selection")
+        }
     }
 
     private mutating func texts(_ node: YAMLNode, key: String) -> [String] {

@@ -12,14 +12,41 @@ extension RuleCompiler {
         var told: Set<String> = []
         for comparison in comparisons where vocabulary.has(comparison.section) {
             guard told.insert("\(comparison.section)\u{0}\(comparison.text)\u{0}\(comparison.position.line):\(comparison.position.column)\u{0}\(comparison.context ?? "")").inserted else { continue }
+            let place = comparison.context.map { " (\($0))" } ?? ""
+            if comparison.isName {
+                checkComparedName(comparison, place: place, vocabulary: vocabulary, compiler: &compiler)
+                continue
+            }
             let codes = vocabulary.codes(in: comparison.section)
             guard !codes.contains(comparison.text) else { continue }
-            let place = comparison.context.map { " (\($0))" } ?? ""
             if let code = vocabulary.code(for: comparison.text, in: comparison.section) {
                 compiler.error(at: comparison.position, "records' values are read as codes: write '\(code)' for '\(comparison.text)'\(place)")
             } else {
                 compiler.error(at: comparison.position, "'\(comparison.text)'\(place) is no code of \(comparison.section)\(vocabulary.suggestionPhrase(for: comparison.text, in: comparison.section)); a comparison with it would never hold")
             }
+        }
+    }
+
+    /// A text compared with the names `label` gives a section's codes: it must be one of them, in
+    /// either language (`未通过` for `不通过` was equal to no label, and the rule never fired).
+    private static func checkComparedName(_ comparison: CodeComparison, place: String, vocabulary: Vocabulary, compiler: inout ExpressionCompiler) {
+        let names = vocabulary.codes(in: comparison.section).sorted().compactMap { vocabulary.name(of: $0, preferring: RuleSet.labelOrder) }
+        let texts = names.flatMap { [$0.zh, $0.en] }
+        guard !texts.contains(comparison.text) else { return }
+        let listed = names.map { "\($0.zh) (\($0.en))" }.joined(separator: ", ")
+        compiler.error(
+            at: comparison.position,
+            "'\(comparison.text)'\(place) is no name 'label' gives a code of \(comparison.section), so a comparison with it would never hold (the names: \(listed))\(Suggestion.phrase(for: comparison.text, in: texts))")
+    }
+
+    /// Parameters a rule declares and never reads (`$param.NAME`): a configuration changing one
+    /// is named in every report as changed, and changes nothing (a rule that wrote the number in
+    /// place of its parameter kept counting 15 working days when the office set 30).
+    static func unreadParameterAdvice(_ parameters: [Parameter], read: Set<String>) -> [RuleAdvice] {
+        parameters.filter { !read.contains($0.name) }.map { parameter in
+            RuleAdvice(
+                position: parameter.position,
+                text: "the parameter '\(parameter.name)' is declared but never read ($param.\(parameter.name)): a configuration setting it would change nothing; read it where its value belongs, or remove it")
         }
     }
 

@@ -32,6 +32,7 @@ enum RuleCompiler {
         let basis = basis(node["basis"], in: node, compiler: &compiler)
         var parameters = parameters(node["parameters"], compiler: &compiler)
         compiler.parameters = Set(parameters.map(\.name))
+        compiler.parametersRead = []
         let tags = texts(node["tags"], key: "tags", compiler: &compiler)
         let kinds = node["kinds"].map { kindsNode in
             // A kind must be in the vocabulary (its code or a name): a misspelt kind would make the rule never apply.
@@ -119,6 +120,7 @@ enum RuleCompiler {
         if pack != Rule.recordPack { checkComparedCodes(compiler.codeComparisons, vocabulary: vocabulary, compiler: &compiler) }
         checkRegistryRoles(compiler.registryRoles, vocabulary: vocabulary, compiler: &compiler)
         let advice = misplacedReadAdvice(compiler.misplacedReads, vocabulary: vocabulary)
+            + unreadParameterAdvice(parameters, read: compiler.parametersRead)
         guard let title, let basis else { return nil }
         return Rule(
             id: id, pack: pack, severity: severity, title: title, description: description, help: help,
