@@ -105,6 +105,12 @@ public struct LedgerRecord: Sendable {
     public var row: Int
     /// Mapped cells that hold a formula with no computed value, by column.
     public var uncomputed: [Int]
+    /// Mapped cells whose text is struck through, by column: left out of the record, as whether
+    /// they stand is not known (read, a meeting struck out as called off was one held).
+    public var struck: [Int] = []
+    /// The id's column when its cell names two or more ids (`SQ-JC-2025-006、SQ-JC-2025-012`): a row
+    /// is one case, and read as one record of that id, the second case was none (and its own row no duplicate).
+    public var severalIDs: Int?
     /// Columns the mapping does not read whose cells in this row hold something (see `LedgerLayout.whyUnread`).
     public var unread: [Int]
     /// Cells of a one-person column (the legal adviser's) that name several registered people
@@ -147,6 +153,8 @@ public enum LedgerConverter {
     static let textFields: Set<String> = ["id", "title", "kind", "organ", "department", "person", "officers", "by", "attendees", "ref", "role", "channel"]
     /// Fields holding people, whose names are resolved to registry ids.
     static let peopleFields: Set<String> = ["person", "officers", "by", "attendees"]
+    /// What separates two ids written in one id cell.
+    static let idSeparators: Set<Character> = ["、", "，", ",", "；", ";", "\n"]
     /// What a cell of several values is split on.
     static let separators: Set<Character> = ["、", "，", ",", "；", ";", " ", "\u{3000}", "/", "\n"]
 
@@ -201,13 +209,14 @@ public enum LedgerConverter {
                 if found == required.count, !columns.isEmpty, columns.count > (best?.columns.count ?? 0) {
                     best = (mapping, row.number, columns, headers)
                 } else if found >= max(2, (required.count + 1) / 2) || (columns.count >= 4 && columns.count * 2 > mapping.columns.count && found >= 1)
-                            || (columns.count >= 4 && columns.count * 3 >= mapping.columns.count * 2) {
+                            || (columns.count >= 4 && columns.count * 3 >= mapping.columns.count * 2) || (columns.count >= 6 && found >= 1) {
                     // Most of a layout's required columns, or more than half of all its columns with
-                    // one required, or two thirds of them without: a ledger with a header to correct
-                    // (a summary sheet sharing a few headers is none). (A sheet of 28 of the 29 columns, its id's
-                    // header written 项目编号, was passed over without a word while another sheet of
-                    // the file matched; so was one of 19 of 22, with 序号 for the case number and
-                    // none of the required columns.)
+                    // one required, or two thirds of them without, or six of them with one required:
+                    // a ledger with a header to correct (a summary sheet sharing a few headers is
+                    // none). (A sheet of 28 of the 29 columns, its id's header written 项目编号, was
+                    // passed over without a word while another sheet of the file matched; so was one
+                    // of 19 of 22, with 序号 for the case number and none of the required columns,
+                    // and a year's sheet in an older layout of 11 of 31 columns with the title.)
                     let score = found * 1_000 + columns.count
                     if score > (closest?.score ?? 0) { closest = (mapping, row.number, score, headers) }
                 }
@@ -313,6 +322,8 @@ public enum LedgerConverter {
         var draft = Draft.Mapping(position: SourcePosition(line: row.number, column: idColumn))
         draft.set(["kind"], .scalar(layout.mapping.kind, draft.position, text: true))
         var uncomputed: [Int] = []
+        var struck: [Int] = []
+        var severalIDsColumn: Int?
         var severalPeople: [Int] = []
         for column in layout.columns.keys.sorted() {
             guard let spec = layout.columns[column], let cell = row.cells[column] else { continue }
@@ -321,10 +332,15 @@ public enum LedgerConverter {
                 uncomputed.append(column)
                 continue
             }
+            if cell.struckThrough, !cell.text.isBlankCell {
+                struck.append(column)
+                continue
+            }
             let isText = textFields.contains(spec.field.name)
             // A number shown through a format of text (`50000元`) is the number, but in a text field (an id).
             let text = (isText ? cell.text : cell.stored ?? cell.text).trimmingSpaces
             guard !text.isEmpty else { continue }
+            if spec.field.name == "id", text.contains(where: { idSeparators.contains($0) }) { severalIDsColumn = column }
             let isPeople = peopleFields.contains(spec.field.name)
             func resolve(_ name: String) -> String { isPeople ? (person(name) ?? name) : name }
             let value: Draft.Value
@@ -346,6 +362,8 @@ public enum LedgerConverter {
         }
         var record = LedgerRecord(node: draft.node, row: row.number, uncomputed: uncomputed, unread: unread.sorted(), cells: row.cells)
         record.severalPeople = severalPeople
+        record.struck = struck
+        record.severalIDs = severalIDsColumn
         return record
     }
 }

@@ -9,6 +9,9 @@ public struct LedgerCell: Sendable, Hashable {
     /// `SQ-JC-2025-007`, `50000` as `50000元`): a text field (an id) reads what is shown, any
     /// other field (an amount) the number.
     public var stored: String?
+    /// The cell's font strikes its text through (a meeting called off, a review withdrawn, as
+    /// offices mark them): what it says is not known to stand.
+    public var struckThrough = false
 
     /// Creates a cell.
     public init(_ text: String, formulaWithoutValue: Bool = false) {

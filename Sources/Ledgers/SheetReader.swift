@@ -23,7 +23,7 @@ struct SheetReader {
     /// `each` returns false to stop. The rows are not kept.
     func rows(of bytes: [UInt8], each: (LedgerRow) -> Bool) throws {
         // Merged ranges are listed after the rows; they are read first, so rows can be filled as they come.
-        var merged = MergedCells(ranges: try Self.mergedRanges(in: bytes))
+        var merged = try MergedCells(ranges: Self.mergedRanges(in: bytes))
         var reader = XMLReader(bytes)
         var count = 0
         var current: LedgerRow?
@@ -75,7 +75,8 @@ struct SheetReader {
                 cell = closed ? nil : pending
             case .end("c"):
                 inPhonetic = false
-                if let pending = cell, let value = try value(of: pending, row: rowNumber) {
+                if let pending = cell, var value = try value(of: pending, row: rowNumber) {
+                    if styles.struck.contains(pending.style) { value.struckThrough = true }
                     if pending.type == "s" {
                         sharedText += value.text.utf8.count
                         if sharedText > WorkbookReader.maxSharedText {
@@ -198,35 +199,59 @@ struct SheetReader {
 }
 
 /// Merged ranges filled as rows stream past: the value of a range's first cell fills the rest of
-/// its row and, in later rows, its columns. A range larger than `WorkbookReader.maxMergedCells`
-/// keeps its value in the first cell only, and at most a hundred times that many cells are
-/// filled in all, however many ranges a sheet declares.
+/// its row and, in later rows, its columns, in place of anything the covered cells hold unseen. A
+/// range larger than `WorkbookReader.maxMergedCells` keeps its value in the first cell only, and
+/// at most a hundred times that many cells are filled in all, however many ranges a sheet
+/// declares; the rows all ranges span together are at most `mostRowsSpanned`.
 struct MergedCells {
+    /// The most rows a sheet's merged ranges may span in all (each row of a range is a step of
+    /// every row read while it lasts).
+    static let mostRowsSpanned = 4_000_000
+
     typealias Range = (firstColumn: Int, firstRow: Int, lastColumn: Int, lastRow: Int)
-    private var byFirstRow: [Int: [Range]] = [:]
-    private var active: [(range: Range, value: LedgerCell)] = []
+    /// The ranges in the order of their first rows, and the first not yet met.
+    private var ranges: [Range] = []
+    private var next = 0
+    /// The ranges over the rows being read, each with the value of its first cell (nil when it is empty).
+    private var active: [(range: Range, value: LedgerCell?)] = []
     private var budget = WorkbookReader.maxMergedCells * 100
 
-    init(ranges: [(Int, Int, Int, Int)]) {
-        for (firstColumn, firstRow, lastColumn, lastRow) in ranges where lastColumn >= firstColumn && lastRow >= firstRow {
-            let range: Range = (firstColumn, firstRow, lastColumn, lastRow)
-            guard (lastColumn - firstColumn + 1) * (lastRow - firstRow + 1) <= WorkbookReader.maxMergedCells else { continue }
-            byFirstRow[firstRow, default: []].append(range)
+    init(ranges written: [(Int, Int, Int, Int)]) throws(LedgerError) {
+        var spanned = 0
+        for (firstColumn, firstRow, lastColumn, lastRow) in written where lastColumn >= firstColumn && lastRow >= firstRow {
+            spanned += lastRow - firstRow + 1
+            guard spanned <= Self.mostRowsSpanned else {
+                throw LedgerError(
+                    chinese: "工作表的合并单元格区域合计跨越超过 \(Self.mostRowsSpanned) 行，不予读取",
+                    english: "the sheet's merged ranges span more than \(Self.mostRowsSpanned) rows in all; not read")
+            }
+            ranges.append((firstColumn, firstRow, lastColumn, lastRow))
         }
+        ranges.sort { $0.firstRow < $1.firstRow }
     }
 
+    /// Gives the cells a merged range covers in the row what the range shows: its first cell's
+    /// value, or nothing when that is empty (also when its first row holds no cell at all, and
+    /// is not in the file). A covered cell may still hold a value of its own (merged in
+    /// LibreOffice keeping hidden contents, or by a script), which no one sees: read, a 通过
+    /// under a merged 不通过 passed the second case of the two.
     mutating func fill(_ row: inout LedgerRow) {
-        guard !byFirstRow.isEmpty || !active.isEmpty else { return }
+        guard next < ranges.count || !active.isEmpty else { return }
+        while next < ranges.count, ranges[next].firstRow <= row.number {
+            let range = ranges[next]
+            next += 1
+            active.append((range, range.firstRow == row.number ? row.cells[range.firstColumn] : nil))
+        }
         active.removeAll { $0.range.lastRow < row.number }
         for (range, value) in active { fill(&row, range, value) }
-        for range in byFirstRow.removeValue(forKey: row.number) ?? [] {
-            guard let value = row.cells[range.firstColumn] else { continue }
-            fill(&row, range, value)
-            if range.lastRow > range.firstRow { active.append((range, value)) }
-        }
     }
 
-    private mutating func fill(_ row: inout LedgerRow, _ range: Range, _ value: LedgerCell) {
+    private mutating func fill(_ row: inout LedgerRow, _ range: Range, _ value: LedgerCell?) {
+        // What the covered cells hold of their own is dropped first (as many as the row holds).
+        let hidden = row.cells.keys.filter { $0 >= range.firstColumn && $0 <= range.lastColumn && ($0 != range.firstColumn || row.number != range.firstRow) }
+        for column in hidden { row.cells[column] = nil }
+        // A value fills a range of at most `maxMergedCells` cells; a larger one keeps it in its first cell only.
+        guard let value, (range.lastColumn - range.firstColumn + 1) * (range.lastRow - range.firstRow + 1) <= WorkbookReader.maxMergedCells else { return }
         for column in range.firstColumn...range.lastColumn where row.cells[column] == nil && budget > 0 {
             row.cells[column] = value
             budget -= 1

@@ -211,9 +211,11 @@ public enum WorkbookReader {
     struct CellStyles: Sendable {
         var dates: Set<Int> = []
         var numbers: [Int: NumberFormat] = [:]
+        /// The cell formats whose font strikes the text through.
+        var struck: Set<Int> = []
     }
 
-    /// How each cell format (`cellXfs`) shows numbers.
+    /// How each cell format (`cellXfs`) shows numbers, and whether its font strikes text through.
     private static func cellStyles(_ bytes: [UInt8]) throws -> CellStyles {
         var reader = XMLReader(bytes)
         var customDates: Set<Int> = []
@@ -221,8 +223,17 @@ public enum WorkbookReader {
         var inCellFormats = false
         var index = 0
         var styles = CellStyles()
+        // Fonts (listed before the cell formats), by index: whether each strikes its text through.
+        var inFonts = false
+        var struckFonts: [Bool] = []
         while let event = try reader.next() {
             switch event {
+            case .start("fonts", _, let closed): inFonts = !closed
+            case .end("fonts"): inFonts = false
+            case .start("font", _, _) where inFonts: struckFonts.append(false)
+            case .start("strike", let attributes, _) where inFonts && !struckFonts.isEmpty:
+                // (`<strike/>` strikes; `val="0"` or `"false"` says it does not.)
+                struckFonts[struckFonts.count - 1] = !["0", "false"].contains(attributes["val"] ?? "1")
             case .start("numFmt", let attributes, _):
                 guard let id = attributes["numFmtId"].flatMap({ Int($0) }), let code = attributes["formatCode"] else { continue }
                 if isDateFormat(code) {
@@ -233,6 +244,7 @@ public enum WorkbookReader {
             case .start("cellXfs", _, let closed): inCellFormats = !closed
             case .end("cellXfs"): inCellFormats = false
             case .start("xf", let attributes, _) where inCellFormats:
+                if let font = attributes["fontId"].flatMap({ Int($0) }), struckFonts.indices.contains(font), struckFonts[font] { styles.struck.insert(index) }
                 let id = attributes["numFmtId"].flatMap { Int($0) } ?? 0
                 if builtInDateFormats.contains(id) || customDates.contains(id) {
                     styles.dates.insert(index)

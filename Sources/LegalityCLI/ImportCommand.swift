@@ -77,6 +77,14 @@ struct ImportCommand: ParsableCommand {
                         LedgerProblems.severalPeople(
                             cell: CellReference.cell(row: record.row, column: column), header: layout.shownHeader(column) ?? "",
                             text: record.cells[column]?.text ?? "", notDone: LedgerProblems.rowNotImported)
+                    } + (record.severalIDs.map { column in
+                        [LedgerProblems.severalIDs(
+                            cell: CellReference.cell(row: record.row, column: column), header: layout.shownHeader(column) ?? "",
+                            text: record.cells[column]?.text ?? "", notDone: LedgerProblems.rowNotImported)]
+                    } ?? []) + record.struck.prefix(LedgerProblems.unreadCellsListed).map { column in
+                        LedgerProblems.struckThrough(
+                            cell: CellReference.cell(row: record.row, column: column), header: layout.shownHeader(column) ?? "",
+                            text: record.cells[column]?.text ?? "", notDone: LedgerProblems.rowNotImported)
                     } + record.uncomputed.prefix(LedgerProblems.unreadCellsListed).map { column in
                         LedgerProblems.uncomputedFormula(
                             cell: CellReference.cell(row: record.row, column: column), header: layout.shownHeader(column) ?? "", notDone: LedgerProblems.rowNotImported)

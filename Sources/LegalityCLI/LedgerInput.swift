@@ -246,6 +246,20 @@ enum LedgerInput {
                 message: LedgerProblems.uncomputedFormula(cell: CellReference.cell(row: record.row, column: column), header: layout.shownHeader(column) ?? ""),
                 position: SourcePosition(line: record.row, column: column)))
         }
+        if let column = record.severalIDs {
+            loaded.problems.append(RecordProblem(
+                code: .record,
+                message: LedgerProblems.severalIDs(
+                    cell: CellReference.cell(row: record.row, column: column), header: layout.shownHeader(column) ?? "", text: record.cells[column]?.text ?? ""),
+                position: SourcePosition(line: record.row, column: column)))
+        }
+        for column in record.struck.prefix(LedgerProblems.unreadCellsListed) {
+            loaded.problems.append(RecordProblem(
+                code: .yaml,
+                message: LedgerProblems.struckThrough(
+                    cell: CellReference.cell(row: record.row, column: column), header: layout.shownHeader(column) ?? "", text: record.cells[column]?.text ?? ""),
+                position: SourcePosition(line: record.row, column: column)))
+        }
         for column in record.severalPeople {
             loaded.problems.append(RecordProblem(
                 code: .step,

@@ -37,6 +37,18 @@ enum LedgerProblems {
             en: "the cell \(cell) (\(header)) takes one person but names '\(text.clipped(to: 60).onOneLine)' (each of them registered); write one, and the others in their own columns" + (notDone.map { "; " + $0.en } ?? ""))
     }
 
+    static func severalIDs(cell: String, header: String, text: String, notDone: LocalizedText? = nil) -> LocalizedText {
+        LocalizedText(
+            zh: "单元格 \(cell)（\(header)）写了不止一个编号“\(text.clipped(to: 60).onOneLine)”；每行只能是一个案件或事项，请分行填写" + (notDone.map { "；" + $0.zh } ?? ""),
+            en: "the cell \(cell) (\(header)) names more than one id ('\(text.clipped(to: 60).onOneLine)'); a row is one case: write each on a row of its own" + (notDone.map { "; " + $0.en } ?? ""))
+    }
+
+    static func struckThrough(cell: String, header: String, text: String, notDone: LocalizedText? = nil) -> LocalizedText {
+        LocalizedText(
+            zh: "单元格 \(cell)（\(header)）的“\(text.clipped(to: 60).onOneLine)”带删除线，是否作废无从判断；作废的请删除，仍有效的请去掉删除线" + (notDone.map { "；" + $0.zh } ?? ""),
+            en: "the cell \(cell) (\(header)) is struck through ('\(text.clipped(to: 60).onOneLine)'), so whether it stands is not known; delete it if it was cancelled, or remove the strikethrough" + (notDone.map { "; " + $0.en } ?? ""))
+    }
+
     static func uncomputedFormula(cell: String, header: String, notDone: LocalizedText? = nil) -> LocalizedText {
         LocalizedText(
             zh: "单元格 \(cell)（\(header)）是没有计算结果的公式；请在 Excel 或 WPS 中打开并保存后再检查" + (notDone.map { "；" + $0.zh } ?? ""),

@@ -83,6 +83,20 @@ import Testing
         #expect((duplicate["message"] as? String)?.hasSuffix("（最早见于记录 SQ-GF-2025-001，\(folder.appendingPathComponent("备案登记表.csv").path):A2）") == true)
     }
 
+    /// Two case numbers in one id cell: check says so at the cell, and import writes no record
+    /// of the joined id (a file `A-B.yaml` of one case, the second case none).
+    @Test func twoIDsInOneCellAreSaidAndNotImported() throws {
+        let header = "文件编号,文件名称,制定机关"
+        let folder = try CLIRunner.folder(["登记表.csv": [header, "SQ-GF-1、SQ-GF-2,甲办法,石桥镇人民政府", "SQ-GF-3,乙办法,石桥镇人民政府"].joined(separator: "\n") + "\n"])
+        let findings = try Self.findings(["登记表.csv"], in: folder)
+        let joined = try #require(findings.first { $0["rule"] as? String == "REC-001" })
+        #expect((joined["message"] as? String)?.contains("单元格 A2（文件编号）写了不止一个编号") == true, "\(joined)")
+        let result = try CLIRunner.run(["import", "登记表.csv", "--out", "out"], in: folder)
+        #expect(result.stderr.contains("写了不止一个编号"), "\(result.stderr)")
+        let written = try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("out").path)
+        #expect(written == ["SQ-GF-3.yaml"], "\(written)")
+    }
+
     @Test func aRowRepeatingARowOfAnotherSheetNamesThatSheet() throws {
         let folder = try CLIRunner.folder([:])
         try Self.workbook(rows: """
