@@ -220,6 +220,9 @@ struct PreparedRun {
         } catch {
             throw RunError(message: "invalid configuration:\n" + error.description, chinese: "配置文件有误：\n" + error.description)
         }
+        // A severity set to the rule's own changes nothing, and is not named as a change.
+        let ownSeverities = Dictionary(loaded.rules.map { ($0.id, $0.severity) }, uniquingKeysWith: { first, _ in first })
+        configuration.severities = configuration.severities.filter { ownSeverities[$0.key] != $0.value }
         let level = failOn ?? configuration.failOn.flatMap(FailLevel.init(rawValue:)) ?? .error
         var run = PreparedRun(
             configuration: configuration, rules: rules, calendar: try RunSetup.calendar(ruleOptions),
@@ -328,6 +331,13 @@ struct PreparedRun {
             let candidate = folder.appendingComponent(".legality.yaml")
             // Named from the current folder (`.legality.yaml`, `../.legality.yaml`), as reports show it.
             if FileSystem.kind(of: candidate) != .missing { return relative + ".legality.yaml" }
+            // A configuration saved under a near name was passed over unsaid, and its waivers,
+            // parameters and disabled rules with it.
+            if FileSystem.kind(of: folder.appendingComponent(".legality.yml")) != .missing {
+                FileSystem.writeStandardError(Interface.text(
+                    "legality：\(relative).legality.yml 未被读取：配置文件名应为 .legality.yaml\n",
+                    "legality: \(relative).legality.yml is not read: the configuration is named .legality.yaml\n"))
+            }
             if FileSystem.kind(of: folder.appendingComponent(".git")) != .missing { return nil }
             if folder == "/" || folder.isEmpty { return nil }
             folder = folder.parentPath

@@ -80,6 +80,8 @@ enum RecordChecker {
         var standing: CheckedRecord.Standing
         var record: CheckedRecord?
         var findings: [Finding]
+        /// A record nothing of substance was checked in (see `RecordEvaluation.isFormatOnly`).
+        var formatOnly = false
     }
 
     /// What `run` reports, in file order.
@@ -192,7 +194,8 @@ enum RecordChecker {
                     var findings = outcome.evaluation.findings
                     outcome.evaluation.findings = []
                     findings.sort(by: Finding.precedes)
-                    each(.document(SettledDocument(file: file, standing: outcome.standing, record: record, findings: findings)))
+                    each(.document(SettledDocument(
+                        file: file, standing: outcome.standing, record: record, findings: findings, formatOnly: outcome.evaluation.isFormatOnly)))
                 }
             }
             start(nil)

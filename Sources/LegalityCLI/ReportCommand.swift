@@ -79,13 +79,17 @@ struct ReportCommand: ParsableCommand {
         var ledger = run.ledger(asOf: asOf, paths: paths, files: files)
         for index in checked.records.indices { ledger.mark(&checked.records[index].findings) }
         CalendarWarning.print(checked.uncoveredYears, calendar: run.calendar, language: run.language)
-        let report = AnnualReport(
+        var report = AnnualReport(
             year: year, language: run.language, records: checked.records, rules: engine.rules,
             wording: run.rules.annualReport, kindNames: run.rules.kindNames, version: Legality.version,
             // Without a registry for every record, the rules that read it did not run on all of them
             // ("every officer held a valid certificate" was stated with no certificate checked).
             rulesNotRun: run.registries.coversEveryRecord ? [] : Set(engine.rules.filter(\.needsRegistry).map(\.id)),
             uncoveredYears: checked.uncoveredYears.sorted())
+        // (The years the calendar lacks are said by the report itself, of its own year's records.)
+        report.run = run.description(uncoveredYears: [])
+        // (Every report is of one run's configuration; a fail-on level is no part of a draft's.)
+        report.run.failLevel = nil
         switch format {
         case .markdown: try FileSystem.deliver(AnnualReportMarkdownReporter.render(report), to: output)
         case .html: try FileSystem.deliver(AnnualReportHTMLReporter.render(report), to: output)

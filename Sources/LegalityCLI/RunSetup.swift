@@ -85,6 +85,15 @@ enum RunSetup {
                     message: "\(path): no rule files (.yaml) found, so nothing was tested or checked; a rule file's name ends in .yaml",
                     chinese: "\(path)：没有找到规则文件（.yaml），没有可测试或检查的规则；规则文件名须以 .yaml 结尾")
             }
+            // A calendar (or ledger layout) given among the rules was passed over unsaid, and the
+            // deadlines it was meant to move were counted without it.
+            // (The built-in folder's own, named as a path of rules, as `legality test rules` does, are its calendars.)
+            let builtinRoot = (FileSystem.realPath(folder) ?? folder) + "/"
+            if let skipped = files.first(where: { isCalendar($0) && !(FileSystem.realPath($0) ?? $0).hasPrefix(builtinRoot) }) {
+                throw RunError(
+                    message: "\(skipped): a file in a folder named calendars, ledgers or starter is not read as rules; give a calendar under 'calendars:' in the configuration (or with --calendar), a ledger layout with --mapping, and keep rule files in other folders",
+                    chinese: "\(skipped)：位于 calendars、ledgers 或 starter 文件夹中的文件不作为规则读取；工作日历请写在配置的 calendars: 下（或用 --calendar），台账映射请用 --mapping，规则文件请放在其他文件夹")
+            }
             for file in files where !isCalendar(file) {
                 let real = FileSystem.realPath(file) ?? file
                 if extra.contains(path) { extraFiles.insert(real) }

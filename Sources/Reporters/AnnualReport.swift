@@ -58,6 +58,11 @@ public struct AnnualReport: Sendable {
     public var title: String
     /// How it was drafted.
     public var note: String
+    /// How the run was set up (the configuration, rules it disabled, severities and parameters it
+    /// changed): every report names them, and a claim may stand on a changed parameter.
+    public var run: RunDescription = .plain
+    /// The set-up as one line, shown under the note (`配置：.legality.yaml；调整参数：…`).
+    public var setup: String { TextReporter.setup(run, language: language).trimmingNewline() }
     /// The headings of the overview, claims, problems and annex, in that order.
     public var headings: [String]
     /// The overview's sentences: counts per kind, then what was not counted.

@@ -100,7 +100,7 @@ public enum AnnualReportDOCXReporter {
     private static let columnWidths = [1500, 2500, 1250, 1300, 1000, 1862]
 
     private static func document(_ report: AnnualReport) -> String {
-        var body = paragraph(report.title, style: "Title") + paragraph(report.note, style: "Subtitle")
+        var body = paragraph(report.title, style: "Title") + paragraph(report.note, style: "Subtitle") + paragraph(report.setup, style: "Subtitle")
         body += paragraph(report.headings[0], style: "Heading1")
         for sentence in report.overview { body += paragraph(sentence, style: "BodyText") }
         body += paragraph(report.headings[1], style: "Heading1")

@@ -290,6 +290,9 @@ struct AnnualReportDraft {
         var byProblem: [ProblemKey: [CheckedRecord]] = [:]
         /// Per problem, the records whose findings of it are all waived (said so, as the claims say).
         var waivedByProblem: [ProblemKey: [CheckedRecord]] = [:]
+        // A claim's rule made an info by the configuration still denies the claim, and its
+        // findings are problems here too ("no legality review" made an info read "未发现问题").
+        let claimRules = Set(wording.claims.flatMap { $0.problems.map(\.rule) })
         for record in current {
             // Each problem counts a record once, however many findings it has there.
             var counted: Set<ProblemKey> = []
@@ -297,7 +300,8 @@ struct AnnualReportDraft {
             // government's: the claims count those records as not checkable. A rule that did not
             // run on every record is said apart, below, not listed in part.
             for finding in record.findings
-            where !finding.pending && finding.severity != .info && !finding.isEngineFinding && rulesRun.map({ $0.contains(finding.rule) || !ruleIDs.contains(finding.rule) }) ?? true {
+            where !finding.pending && (finding.severity != .info || claimRules.contains(finding.rule)) && !finding.isEngineFinding
+                && rulesRun.map({ $0.contains(finding.rule) || !ruleIDs.contains(finding.rule) }) ?? true {
                 let key = ProblemKey(rule: finding.rule, basis: finding.basis.text(language))
                 guard counted.insert(key).inserted else { continue }
                 byProblem[key, default: []].append(record)
@@ -308,7 +312,6 @@ struct AnnualReportDraft {
             }
         }
         // With a claim's rule not run, "no problems" would speak for problems nobody looked for.
-        let claimRules = Set(wording.claims.flatMap { $0.problems.map(\.rule) })
         let notRun = claimRules.filter { rule in rulesRun.map { !$0.contains(rule) } ?? false }.sorted()
         let notRunLine = notRun.isEmpty ? [] : [text("phrases.problems_not_run", ["rules": notRun.joined(separator: text("phrases.id_separator"))])]
         guard !byProblem.isEmpty else { return [text(notRun.isEmpty ? "phrases.no_problems" : "phrases.no_problems_among_run")] + notRunLine }

@@ -6,7 +6,7 @@ public enum AnnualReportHTMLReporter {
     public static func render(_ report: AnnualReport) -> String {
         let html = Escaping.html
         var out = HTMLPage.opening(
-            title: html(report.title), pageTitle: html(report.title), meta: html(report.note), metaClass: "note",
+            title: html(report.title), pageTitle: html(report.title), meta: html(report.note) + "<br>" + html(report.setup), metaClass: "note",
             version: report.version, style: style, language: report.language)
         out += "<main>\n<h2>\(html(report.headings[0]))</h2>\n"
         for sentence in report.overview { out += "<p>\(html(sentence))</p>\n" }

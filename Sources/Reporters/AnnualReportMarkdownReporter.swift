@@ -3,7 +3,7 @@ public enum AnnualReportMarkdownReporter {
     /// Renders the report.
     public static func render(_ report: AnnualReport) -> String {
         let text = Escaping.markdownCell
-        var out = "# \(text(report.title))\n\n> \(text(report.note))\n\n"
+        var out = "# \(text(report.title))\n\n> \(text(report.note))\n>\n> \(text(report.setup))\n\n"
         out += "## \(text(report.headings[0]))\n\n"
         out += report.overview.map(text).joined(separator: "\n\n") + "\n\n"
         out += "## \(text(report.headings[1]))\n\n"

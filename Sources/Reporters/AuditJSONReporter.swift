@@ -26,12 +26,8 @@ public enum AuditJSONReporter {
             ("asOf", .string(audit.asOf.description)),
             ("config", .optional(audit.run.configuration)),
             ("disabled", .array(audit.run.disabledRules.map(JSON.string))),
-            ("severityChanged", .object(audit.run.severityChanges.map { ($0.rule, .string($0.severity.rawValue)) })),
-            ("parametersChanged", .array(audit.run.parameterChanges.map(JSON.string))),
-            ("builtinPacks", .bool(!audit.run.withoutBuiltinPacks)),
+        ] + JSONReporter.setupChanges(audit.run) + [
             ("notRunWithoutRegistry", .array(audit.run.notRunWithoutRegistry.map(JSON.string))),
-            ("calendars", .array(audit.run.extraCalendars.map(JSON.string))),
-            ("addedRules", .array(audit.run.extraRules.map(JSON.string))),
             ("summary", .object([
                 ("records", .int(audit.records.count)),
                 ("withoutErrors", .int(overall.passed)),

@@ -171,6 +171,7 @@ public enum GateReporter {
             ("failLevelNotice", .optional(agenda.failLevelNotice)),
             ("config", .optional(agenda.run.configuration)),
             ("disabled", .array(agenda.run.disabledRules.map(JSON.string))),
+        ] + JSONReporter.setupChanges(agenda.run) + [
             ("registries", .array(agenda.run.registries.map(JSON.string))),
         ]).rendered() + "\n"
     }

@@ -128,6 +128,9 @@ public enum HTMLReporter {
             let result: String
             if failed {
                 result = "<span class=\"badge error\">\(zh ? "未通过" : "failed")</span>"
+            } else if record.isFormatOnly {
+                // Not "passed": no rule beyond the record format applied (a kind no pack checks).
+                result = "<span class=\"badge waived\">\(zh ? "未作实质检查" : "not checked in substance")</span>"
             } else if let worst {
                 let word = zh ? "通过（有\(Wording.severity(worst, language))）" : "passed (with \(worst == .info ? "notes" : Wording.severity(worst, language) + "s"))"
                 result = "<span class=\"badge \(worst == .error ? "warning" : worst.rawValue)\">\(word)</span>"

@@ -49,6 +49,10 @@ public enum JSONReporter {
         JSON.optional(run.configuration).write(to: &output, indent: "  ")
         output += ",\n  \"disabled\": "
         JSON.array(run.disabledRules.map(JSON.string)).write(to: &output, indent: "  ")
+        for (key, value) in setupChanges(run) {
+            output += ",\n  " + JSONWriter.quoted(key) + ": "
+            value.write(to: &output, indent: "  ")
+        }
         output += ",\n  \"registries\": "
         JSON.array(run.registries.map(JSON.string)).write(to: &output, indent: "  ")
         // What the run could not check, or would not fail on, for programs that read the report.
@@ -57,6 +61,20 @@ public enum JSONReporter {
         output += ",\n  \"failLevel\": "
         JSON.optional(run.failLevel).write(to: &output, indent: "  ")
         return output + ",\n  \"findings\": ["
+    }
+
+    /// What the configuration and the command line changed beyond the disabled rules, as every
+    /// JSON report (check, gate, audit) and SARIF's run properties name it: a severity lowered
+    /// (a finding of "no legality review" read `"info"`, with nothing saying it had been an error),
+    /// parameters changed, rules and calendars added, the built-in packs left out.
+    static func setupChanges(_ run: RunDescription) -> [(String, JSON)] {
+        [
+            ("severityChanged", .object(run.severityChanges.map { ($0.rule, .string($0.severity.rawValue)) })),
+            ("parametersChanged", .array(run.parameterChanges.map(JSON.string))),
+            ("builtinPacks", .bool(!run.withoutBuiltinPacks)),
+            ("calendars", .array(run.extraCalendars.map(JSON.string))),
+            ("addedRules", .array(run.extraRules.map(JSON.string))),
+        ]
     }
 
     /// Findings as list items; `first` when nothing was written to the list before them.
@@ -102,6 +120,8 @@ public enum JSONReporter {
             // Documents that are no records (a list, an empty document): they fail too, so `failed`
             // may exceed `records`.
             ("notRecords", .int(tally.notRecords)),
+            // Records no rule beyond the record format applied to: nothing of substance checked.
+            ("formatOnly", .int(tally.formatOnly)),
         ])
     }
 

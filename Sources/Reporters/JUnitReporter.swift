@@ -68,7 +68,7 @@ public enum JUnitReporter {
             let testCase = if let record {
                 Case(name: record.id ?? record.file, classname: record.kind ?? (record.id == nil ? "file" : "record"),
                      file: record.file, line: record.line, findings: findings,
-                     skipped: record.standing == .record && !record.blocked && !record.checkedBeyondFormat && findings.isEmpty
+                     skipped: record.isFormatOnly && findings.isEmpty
                         ? (heading.language == .zh ? "除记录格式外没有适用的规则（此类型无规则包检查，或其行为早于法律施行），未作实质检查" : "no rule beyond the record format applies (a kind no pack checks, or acts before the law was in force): nothing of substance was checked")
                         : nil)
             } else {
@@ -97,6 +97,11 @@ public enum JUnitReporter {
                 header += JUnitReporter.property("language", heading.language.rawValue)
                 header += JUnitReporter.property("config", heading.run.configuration ?? "")
                 header += JUnitReporter.property("disabled", heading.run.disabledRules.joined(separator: ","))
+                // (A severity lowered made "no legality review" a passed test, with nothing saying so.)
+                header += JUnitReporter.property("severityChanged", heading.run.severityChanges.map { "\($0.rule)=\($0.severity.rawValue)" }.joined(separator: ","))
+                header += JUnitReporter.property("parametersChanged", heading.run.parameterChanges.joined(separator: "; "))
+                header += JUnitReporter.property("addedRules", heading.run.extraRules.joined(separator: ","))
+                header += JUnitReporter.property("calendars", heading.run.extraCalendars.joined(separator: ","))
                 header += "    </properties>\n"
             }
             suites.write(header)

@@ -33,6 +33,10 @@ public struct CheckedRecord: Sendable {
     public var applicableRules: [String]
     /// Whether a rule beyond the record pack applied to it (else only its format was checked).
     public var checkedBeyondFormat = true
+
+    /// A record read and let through by the record pack that no other rule applied to: nothing of
+    /// substance was checked (JUnit's `<skipped/>`, the HTML's 未作实质检查, the summary's count).
+    public var isFormatOnly: Bool { standing == .record && !blocked && !checkedBeyondFormat }
     /// The ids of the rules whose law was not in force on the day of its act (not applicable).
     public var notInForceRules: [String] = []
     /// The ids of the rules that applied to it with nothing to check (an empty `for_each`).
@@ -145,7 +149,7 @@ public struct Report: Sendable {
     /// The summary's counts.
     public var tally: ReportTally {
         var tally = ReportTally(failOn: failOn)
-        for record in records { tally.addDocument(record.standing) }
+        for record in records { tally.addDocument(record.standing, formatOnly: record.isFormatOnly) }
         tally.addFiles(fileCount)
         tally.add(findings)
         return tally

@@ -39,8 +39,14 @@ public struct ReportTally: Sendable {
         self.failOn = failOn
     }
 
-    /// Counts one document.
-    public mutating func addDocument(_ standing: CheckedRecord.Standing) {
+    /// Records read that no rule beyond the record format applied to (a kind no pack checks, acts
+    /// before the law was in force), and that the record pack let through: nothing of substance
+    /// was checked, and the summary says so (a report listing them as passed said nothing of it).
+    public private(set) var formatOnly = 0
+
+    /// Counts one document; `formatOnly` when it is a record nothing of substance was checked in.
+    public mutating func addDocument(_ standing: CheckedRecord.Standing, formatOnly: Bool = false) {
+        if formatOnly, standing == .record { self.formatOnly += 1 }
         switch standing {
         case .record: records += 1
         case .notRecord: notRecords += 1

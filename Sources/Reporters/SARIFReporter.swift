@@ -96,6 +96,7 @@ public enum SARIFReporter {
                 ("pending", .int(tally.pending)),
                 ("config", .optional(heading.run.configuration)),
                 ("disabled", .array(heading.run.disabledRules.map(JSON.string))),
+            ] + JSONReporter.setupChanges(heading.run) + [
                 // What the run could not check: rules a missing registry kept from running, years the calendar lacks.
                 ("notRunWithoutRegistry", .array(heading.run.notRunWithoutRegistry.map(JSON.string))),
                 ("uncoveredYears", .array((heading.run.uncoveredYears.isEmpty ? tally.uncoveredYears : heading.run.uncoveredYears).map { .int($0) })),

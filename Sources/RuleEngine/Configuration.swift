@@ -102,7 +102,9 @@ public struct Configuration: Sendable {
         var problems = self.problems
         let ids = Set(rules.rules.map(\.id))
         for mention in ruleMentions where !ids.contains(mention.id) {
-            problems.append(InputError(file: file ?? "", position: mention.position, message: "no rule has the id '\(mention.id)'\(Suggestion.phrase(for: mention.id, in: ids))"))
+            // (An id in lower case, or in full-width letters, is letters away from the rule's, past what a typo is.)
+            let suggestion = Self.sameIgnoringCaseAndWidth(mention.id, in: ids).map { "; did you mean '\($0)'?" } ?? Suggestion.phrase(for: mention.id, in: ids)
+            problems.append(InputError(file: file ?? "", position: mention.position, message: "no rule has the id '\(mention.id)'\(suggestion)"))
         }
         let recordPack = Set(rules.rules.filter(\.isRecordPack).map(\.id))
         for mention in disableMentions where recordPack.contains(mention.id) {
@@ -150,6 +152,17 @@ public struct Configuration: Sendable {
             result.rules.append(changed)
         }
         return result
+    }
+
+    /// The id among `ids` that `written` is but for letter case and full-width letters.
+    static func sameIgnoringCaseAndWidth(_ written: String, in ids: Set<String>) -> String? {
+        func folded(_ text: String) -> String {
+            String(String.UnicodeScalarView(text.unicodeScalars.map { scalar in
+                (0xFF01...0xFF5E).contains(scalar.value) ? Unicode.Scalar(scalar.value - 0xFEE0) ?? scalar : scalar
+            })).uppercased()
+        }
+        let wanted = folded(written)
+        return ids.sorted().first { folded($0) == wanted }
     }
 
     /// A parameter the rule compares with a code field takes codes: a value that is none (a typo,

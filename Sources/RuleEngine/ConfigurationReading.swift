@@ -26,7 +26,8 @@ extension Configuration {
             }
         case "disable":
             for (id, node) in texts(value, key) {
-                disabled.append(id)
+                // (Named twice, it is disabled once, and named once in reports.)
+                if !disabled.contains(id) { disabled.append(id) }
                 ruleMentions.append((id, node.position))
                 disableMentions.append((id, node.position))
             }

@@ -112,6 +112,7 @@ public final class Engine: Sendable {
         }
         let blocked = document.isBlocked
         guard var record = document.record.take() else { return result }
+        result.judgedAsRecord = !blocked
         if let meeting = context.meeting, !blocked { addMeeting(on: meeting, to: &record) }
         // The record is the evaluator's from here (handed over, not copied).
         let evaluator = Evaluator(shared, record: consume record)

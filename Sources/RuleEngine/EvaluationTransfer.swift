@@ -18,6 +18,7 @@ extension Engine {
         writer.int(evaluation.uncoveredYears.count)
         for year in evaluation.uncoveredYears.sorted() { writer.int(year) }
         writer.bool(evaluation.appliedBeyondRecordPack)
+        writer.bool(evaluation.judgedAsRecord)
         writer.bool(evaluation.listsRules)
         writer.int(evaluation.seenQueries.count)
         for query in evaluation.seenQueries {
@@ -49,6 +50,7 @@ extension Engine {
         evaluation.rulesWithNothingToCheck = try reader.strings()
         for _ in 0..<(try reader.count()) { evaluation.uncoveredYears.insert(try reader.int()) }
         evaluation.appliedBeyondRecordPack = try reader.bool()
+        evaluation.judgedAsRecord = try reader.bool()
         evaluation.listsRules = try reader.bool()
         for _ in 0..<(try reader.count()) {
             evaluation.seenQueries.append(SeenQuery(

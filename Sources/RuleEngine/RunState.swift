@@ -85,6 +85,11 @@ public struct RecordEvaluation: Sendable {
     public var uncoveredYears: Set<Int> = []
     /// Whether a rule outside the record pack applied to the document.
     public var appliedBeyondRecordPack = false
+    /// Whether the document was a record the record pack let through to the other packs.
+    public var judgedAsRecord = false
+    /// A record let through that no rule beyond the record format applied to (a kind no pack
+    /// checks, acts before the law was in force): nothing of substance was checked.
+    public var isFormatOnly: Bool { judgedAsRecord && !appliedBeyondRecordPack }
     /// Whether `applicableRules`, `notInForceRules` and `rulesWithNothingToCheck` are listed (see `Engine.evaluate`).
     var listsRules = true
     /// `seen_before` questions not yet answered.

@@ -73,17 +73,21 @@ public struct Parameter: Sendable {
     /// The least number the law allows (`never_below: 2`: "不得少于两人"); a configuration or a
     /// version giving less is refused (`min_officers: 0` made a lone enforcement officer READY).
     public var neverBelow: Double?
+    /// The most the law allows (`never_above: 7`: "七日内送达"); a configuration or a version giving
+    /// more is refused (`days: 60` took the late delivery of a decision out of every report).
+    public var neverAbove: Double?
     /// Whether a configuration may set it (`configurable: false`: the versions of the law set it,
     /// as the way a hearing notice's days are counted; a configuration's `unit: days` counted 2021's seven
     /// working days as calendar days).
     public var configurable = true
 
-    /// Why a value `forbidden(in:)` found is refused: "may never hold 'failed'", or "may never be
-    /// less than 7 ('5' is)".
+    /// Why a value `forbidden(in:)` found is refused: "may never hold 'failed'", "may never be
+    /// less than 7 ('5' is)" or "may never be more than 7 ('60' is)".
     public func refusal(of literal: Literal) -> String {
-        if !never.contains(literal), let neverBelow {
-            let least = neverBelow == neverBelow.rounded() ? String(Int(neverBelow)) : String(neverBelow)
-            return "may never be less than \(least) ('\(literal.written)' is)"
+        func written(_ bound: Double) -> String { bound == bound.rounded() ? String(Int(bound)) : String(bound) }
+        if !never.contains(literal), case .number(let number) = literal {
+            if let neverBelow, !(number >= neverBelow) { return "may never be less than \(written(neverBelow)) ('\(literal.written)' is)" }
+            if let neverAbove, !(number <= neverAbove) { return "may never be more than \(written(neverAbove)) ('\(literal.written)' is)" }
         }
         return "may never hold '\(literal.written)'"
     }
@@ -96,7 +100,9 @@ public struct Parameter: Sendable {
         }
         return values.first { literal in
             if never.contains(literal) { return true }
-            if let neverBelow, case .number(let number) = literal { return !(number >= neverBelow) }
+            guard case .number(let number) = literal else { return false }
+            if let neverBelow, !(number >= neverBelow) { return true }
+            if let neverAbove, !(number <= neverAbove) { return true }
             return false
         }
     }

@@ -399,6 +399,7 @@ enum RuleCompiler {
             var description: String?
             var never: [Literal] = []
             var neverBelow: Double?
+            var neverAbove: Double?
             var configurable = true
             if pair.value.mapping != nil {
                 guard let defaultNode = pair.value["default"] else {
@@ -415,16 +416,21 @@ enum RuleCompiler {
                         compiler.error(belowNode, "'never_below' of parameter '\(name)' takes a number, the least the law allows")
                     }
                 }
+                if let aboveNode = pair.value["never_above"] {
+                    if case .number(let bound) = Literal(aboveNode) { neverAbove = bound } else {
+                        compiler.error(aboveNode, "'never_above' of parameter '\(name)' takes a number, the most the law allows")
+                    }
+                }
                 // (A misspelt key, `nevr:`, would be read as no rule at all.)
                 if let configurableNode = pair.value["configurable"] {
                     if case .bool(let flag) = Literal(configurableNode) { configurable = flag } else {
                         compiler.error(configurableNode, "'configurable' of parameter '\(name)' is true or false")
                     }
                 }
-                let keys = ["default", "description", "never", "never_below", "configurable"]
+                let keys = ["default", "description", "never", "never_below", "never_above", "configurable"]
                 for entry in pair.value.mapping ?? [] where !keys.contains(entry.key.scalar?.text ?? "") {
                     let key = entry.key.scalar?.text ?? ""
-                    compiler.error(entry.key, "unknown key '\(key)' in parameter '\(name)'\(Suggestion.phrase(for: key, in: keys)); expected default, description, never, never_below or configurable")
+                    compiler.error(entry.key, "unknown key '\(key)' in parameter '\(name)'\(Suggestion.phrase(for: key, in: keys)); expected default, description, never, never_below, never_above or configurable")
                 }
             }
             var parameter: Parameter
@@ -438,14 +444,15 @@ enum RuleCompiler {
             }
             parameter.never = never
             parameter.neverBelow = neverBelow
+            parameter.neverAbove = neverAbove
             parameter.configurable = configurable
             // (A bound on a parameter that is no number would bound nothing.)
             let numberDefault = if case .number = parameter.defaultValue, parameter.defaultList == nil { true } else { false }
-            if neverBelow != nil, !numberDefault {
-                compiler.error(valueNode, "parameter '\(name)' has a 'never_below', so its default is a number")
+            if neverBelow != nil || neverAbove != nil, !numberDefault {
+                compiler.error(valueNode, "parameter '\(name)' has a 'never_below' or 'never_above', so its default is a number")
             }
             if let forbidden = parameter.forbidden(in: parameter.defaultList.map(ParameterValue.list) ?? .single(parameter.defaultValue)) {
-                compiler.error(valueNode, "parameter '\(name)''s default holds '\(forbidden.written)', which its 'never' or 'never_below' rules out")
+                compiler.error(valueNode, "parameter '\(name)''s default holds '\(forbidden.written)', which its 'never', 'never_below' or 'never_above' rules out")
             }
             result.append(parameter)
         }

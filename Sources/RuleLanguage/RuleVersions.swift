@@ -89,7 +89,7 @@ enum RuleVersions {
             case (.single(let literal), nil) where RuleCompiler.dayCountProblem(name, literal, compiler: compiler) != nil:
                 compiler.error(pair.value, "parameter '\(name)' \(RuleCompiler.dayCountProblem(name, literal, compiler: compiler) ?? ""), and this version gives \(literal.written)")
             case _ where parameter.forbidden(in: value) != nil:
-                compiler.error(pair.value, "parameter '\(name)' \(parameter.forbidden(in: value).map(parameter.refusal) ?? "") (the rule's 'never' or 'never_below': the law rules it out)")
+                compiler.error(pair.value, "parameter '\(name)' \(parameter.forbidden(in: value).map(parameter.refusal) ?? "") (the rule's 'never', 'never_below' or 'never_above': the law rules it out)")
             default:
                 if let section = parameter.codeSection {
                     switch value {
