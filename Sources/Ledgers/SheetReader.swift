@@ -202,11 +202,11 @@ struct SheetReader {
 /// its row and, in later rows, its columns, in place of anything the covered cells hold unseen. A
 /// range larger than `WorkbookReader.maxMergedCells` keeps its value in the first cell only, and
 /// at most a hundred times that many cells are filled in all, however many ranges a sheet
-/// declares; the rows all ranges span together are at most `mostRowsSpanned`.
+/// declares; the cells all ranges cover together are at most `mostCellsCovered`.
 struct MergedCells {
-    /// The most rows a sheet's merged ranges may span in all (each row of a range is a step of
-    /// every row read while it lasts).
-    static let mostRowsSpanned = 4_000_000
+    /// The most cells a sheet's merged ranges may cover in all: each covered cell is a step of
+    /// reading its row (a sheet of 4 million wide ranges over wide rows took some 10¹⁰ steps).
+    static let mostCellsCovered = 20_000_000
 
     typealias Range = (firstColumn: Int, firstRow: Int, lastColumn: Int, lastRow: Int)
     /// The ranges in the order of their first rows, and the first not yet met.
@@ -217,13 +217,13 @@ struct MergedCells {
     private var budget = WorkbookReader.maxMergedCells * 100
 
     init(ranges written: [(Int, Int, Int, Int)]) throws(LedgerError) {
-        var spanned = 0
+        var covered = 0
         for (firstColumn, firstRow, lastColumn, lastRow) in written where lastColumn >= firstColumn && lastRow >= firstRow {
-            spanned += lastRow - firstRow + 1
-            guard spanned <= Self.mostRowsSpanned else {
+            covered += (lastRow - firstRow + 1) * (lastColumn - firstColumn + 1)
+            guard covered <= Self.mostCellsCovered else {
                 throw LedgerError(
-                    chinese: "工作表的合并单元格区域合计跨越超过 \(Self.mostRowsSpanned) 行，不予读取",
-                    english: "the sheet's merged ranges span more than \(Self.mostRowsSpanned) rows in all; not read")
+                    chinese: "工作表的合并单元格区域合计超过 \(Self.mostCellsCovered) 个单元格，不予读取",
+                    english: "the sheet's merged ranges cover more than \(Self.mostCellsCovered) cells in all; not read")
             }
             ranges.append((firstColumn, firstRow, lastColumn, lastRow))
         }
@@ -247,9 +247,10 @@ struct MergedCells {
     }
 
     private mutating func fill(_ row: inout LedgerRow, _ range: Range, _ value: LedgerCell?) {
-        // What the covered cells hold of their own is dropped first (as many as the row holds).
-        let hidden = row.cells.keys.filter { $0 >= range.firstColumn && $0 <= range.lastColumn && ($0 != range.firstColumn || row.number != range.firstRow) }
-        for column in hidden { row.cells[column] = nil }
+        // What the covered cells hold of their own is dropped first (the range's first cell keeps its value).
+        for column in range.firstColumn...range.lastColumn where column != range.firstColumn || row.number != range.firstRow {
+            row.cells[column] = nil
+        }
         // A value fills a range of at most `maxMergedCells` cells; a larger one keeps it in its first cell only.
         guard let value, (range.lastColumn - range.firstColumn + 1) * (range.lastRow - range.firstRow + 1) <= WorkbookReader.maxMergedCells else { return }
         for column in range.firstColumn...range.lastColumn where row.cells[column] == nil && budget > 0 {

@@ -71,26 +71,10 @@ struct ImportCommand: ParsableCommand {
                     // Nor is a row with a formula whose value the file does not hold: its cell was
                     // left out of the record, which then passed where `check` refuses the row (a
                     // legal adviser's date of =V2+2, after the meeting, was a signoff with no date).
-                    let problems = layout.conflicts(in: record).prefix(LedgerProblems.unreadCellsListed).map { column, read in
-                        LedgerProblems.conflictingColumns(record, column: column, readColumn: read, layout: layout, notDone: LedgerProblems.rowNotImported)
-                    } + record.severalPeople.map { column in
-                        LedgerProblems.severalPeople(
-                            cell: CellReference.cell(row: record.row, column: column), header: layout.shownHeader(column) ?? "",
-                            text: record.cells[column]?.text ?? "", notDone: LedgerProblems.rowNotImported)
-                    } + (record.severalIDs.map { column in
-                        [LedgerProblems.severalIDs(
-                            cell: CellReference.cell(row: record.row, column: column), header: layout.shownHeader(column) ?? "",
-                            text: record.cells[column]?.text ?? "", notDone: LedgerProblems.rowNotImported)]
-                    } ?? []) + record.struck.prefix(LedgerProblems.unreadCellsListed).map { column in
-                        LedgerProblems.struckThrough(
-                            cell: CellReference.cell(row: record.row, column: column), header: layout.shownHeader(column) ?? "",
-                            text: record.cells[column]?.text ?? "", notDone: LedgerProblems.rowNotImported)
-                    } + record.uncomputed.prefix(LedgerProblems.unreadCellsListed).map { column in
-                        LedgerProblems.uncomputedFormula(
-                            cell: CellReference.cell(row: record.row, column: column), header: layout.shownHeader(column) ?? "", notDone: LedgerProblems.rowNotImported)
-                    } + (layout.fieldBeyondHeader(in: record, isCSV: table.sheet == nil).map { column in
-                        [LedgerProblems.fieldsBeyondHeader(record, column: column, headerColumns: layout.headerColumnCount, notDone: LedgerProblems.rowNotImported)]
-                    } ?? [])
+                    let problems = LedgerProblems.rowProblems(record, layout: layout, notDone: LedgerProblems.rowNotImported).map(\.message)
+                        + (layout.fieldBeyondHeader(in: record, isCSV: table.sheet == nil).map { column in
+                            [LedgerProblems.fieldsBeyondHeader(record, column: column, headerColumns: layout.headerColumnCount, notDone: LedgerProblems.rowNotImported)]
+                        } ?? [])
                     guard problems.isEmpty else {
                         let rowName = run.language == .zh ? place : "\(ledger)\(table.sheet.map { " (sheet \($0))" } ?? ""), row \(record.row)"
                         for message in problems {

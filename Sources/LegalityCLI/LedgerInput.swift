@@ -240,44 +240,10 @@ enum LedgerInput {
             return outcome
         }
         var loaded = engine.load(record.node, file: file)
-        for column in record.uncomputed {
-            loaded.problems.append(RecordProblem(
-                code: .yaml,
-                message: LedgerProblems.uncomputedFormula(cell: CellReference.cell(row: record.row, column: column), header: layout.shownHeader(column) ?? ""),
-                position: SourcePosition(line: record.row, column: column)))
-        }
-        if let column = record.severalIDs {
-            loaded.problems.append(RecordProblem(
-                code: .record,
-                message: LedgerProblems.severalIDs(
-                    cell: CellReference.cell(row: record.row, column: column), header: layout.shownHeader(column) ?? "", text: record.cells[column]?.text ?? ""),
-                position: SourcePosition(line: record.row, column: column)))
-        }
-        for column in record.struck.prefix(LedgerProblems.unreadCellsListed) {
-            loaded.problems.append(RecordProblem(
-                code: .yaml,
-                message: LedgerProblems.struckThrough(
-                    cell: CellReference.cell(row: record.row, column: column), header: layout.shownHeader(column) ?? "", text: record.cells[column]?.text ?? ""),
-                position: SourcePosition(line: record.row, column: column)))
-        }
-        for column in record.severalPeople {
-            loaded.problems.append(RecordProblem(
-                code: .step,
-                message: LedgerProblems.severalPeople(
-                    cell: CellReference.cell(row: record.row, column: column), header: layout.shownHeader(column) ?? "", text: record.cells[column]?.text ?? ""),
-                position: SourcePosition(line: record.row, column: column)))
-        }
-        // Two columns of one field that say different things (the same header twice, or two
-        // names of it): which one the office meant is not known, so the row is not checked (the
-        // leftmost alone was read, and a row whose other column said 不通过 passed). Two columns
-        // that agree are read as one, and the other is a warning below.
         var conflicting: Set<Int> = []
-        for (column, read) in layout.conflicts(in: record).prefix(LedgerProblems.unreadCellsListed) {
-            conflicting.insert(column)
-            loaded.problems.append(RecordProblem(
-                code: .yaml,
-                message: LedgerProblems.conflictingColumns(record, column: column, readColumn: read, layout: layout),
-                position: SourcePosition(line: record.row, column: column)))
+        for problem in LedgerProblems.rowProblems(record, layout: layout) {
+            if problem.code == .yaml, layout.conflicts(in: record).contains(where: { $0.0 == problem.column }) { conflicting.insert(problem.column) }
+            loaded.problems.append(RecordProblem(code: problem.code, message: problem.message, position: SourcePosition(line: record.row, column: problem.column)))
         }
         // Each unread cell of a row up to a few, then one problem for the rest: a hostile sheet of
         // thousands of filled columns would otherwise make a finding of every one of its cells.

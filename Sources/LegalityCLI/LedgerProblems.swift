@@ -71,6 +71,40 @@ enum LedgerProblems {
             en: "the cells \(cell) and \(readCell) \(enColumns) but differ ('\(written)' and '\(read.isEmpty ? "(empty)" : read)'), so which one holds is unknown and \(notDone.en); merge the two columns into one")
     }
 
+    /// What keeps a row from being read as it is written, each with its cell's column and its
+    /// code: a formula with no computed value, two ids in the id cell, a cell struck through,
+    /// several people in a cell of one, two columns of one field that disagree. One list for
+    /// `check` and `import` (`notDone`: what import does not do with the row), so a problem added
+    /// here refuses the row in both. Each kind is listed up to `unreadCellsListed` cells.
+    static func rowProblems(
+        _ record: LedgerRecord, layout: LedgerLayout, notDone: LocalizedText? = nil
+    ) -> [(code: RecordProblem.Code, column: Int, message: LocalizedText)] {
+        func cell(_ column: Int) -> (reference: String, header: String, text: String) {
+            (CellReference.cell(row: record.row, column: column), layout.shownHeader(column) ?? "", record.cells[column]?.text ?? "")
+        }
+        var problems: [(code: RecordProblem.Code, column: Int, message: LocalizedText)] = []
+        for column in record.uncomputed.prefix(unreadCellsListed) {
+            problems.append((.yaml, column, uncomputedFormula(cell: cell(column).reference, header: cell(column).header, notDone: notDone)))
+        }
+        if let column = record.severalIDs {
+            problems.append((.record, column, severalIDs(cell: cell(column).reference, header: cell(column).header, text: cell(column).text, notDone: notDone)))
+        }
+        for column in record.struck.prefix(unreadCellsListed) {
+            problems.append((.yaml, column, struckThrough(cell: cell(column).reference, header: cell(column).header, text: cell(column).text, notDone: notDone)))
+        }
+        for column in record.severalPeople.prefix(unreadCellsListed) {
+            problems.append((.step, column, severalPeople(cell: cell(column).reference, header: cell(column).header, text: cell(column).text, notDone: notDone)))
+        }
+        // Two columns of one field that say different things (the same header twice, or two
+        // names of it): which one the office meant is not known, so the row is not checked (the
+        // leftmost alone was read, and a row whose other column said 不通过 passed). Two columns
+        // that agree are read as one, and the other is a warning of `check`'s.
+        for (column, read) in layout.conflicts(in: record).prefix(unreadCellsListed) {
+            problems.append((.yaml, column, conflictingColumns(record, column: column, readColumn: read, layout: layout, notDone: notDone ?? rowNotChecked)))
+        }
+        return problems
+    }
+
     /// What a conflict of columns keeps `check` from doing.
     static let rowNotChecked = LocalizedText(zh: "此行未检查", en: "the row was not checked")
 

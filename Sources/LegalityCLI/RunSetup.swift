@@ -25,7 +25,9 @@ enum RunSetup {
     static func rules(
         _ options: RuleOptions, extra: [String], reportWording: Bool = false, examples: Bool = false
     ) throws(RunError) -> (rules: RuleSet, extraFiles: Set<String>) {
-        try rules(noBuiltin: options.noBuiltin, local: options.rules, extra: extra, reportWording: reportWording, examples: examples)
+        try rules(
+            noBuiltin: options.noBuiltin, local: options.rules, extra: extra, reportWording: reportWording, examples: examples,
+            namedOtherwise: options.calendars + options.mappings)
     }
 
     /// Refuses a built-in rules folder that lacks what every run needs: the shared definitions,
@@ -50,8 +52,10 @@ enum RunSetup {
             chinese: "\(folder) 不是 legality 的规则文件夹：其中没有 \(missing.joined(separator: "、"))，而每次运行都需要 definitions.yaml、record/ 和 calendars/\(hintZh)（LEGALITY_RULES 应指向随 legality 安装的 rules/ 文件夹）")
     }
 
+    /// - Parameter namedOtherwise: calendars and ledger layouts the run names as such, which may lie
+    ///   in a folder of rules (`local/calendars/x.yaml`).
     static func rules(
-        noBuiltin: Bool, local: [String], extra: [String], reportWording: Bool = false, examples: Bool = false
+        noBuiltin: Bool, local: [String], extra: [String], reportWording: Bool = false, examples: Bool = false, namedOtherwise: [String] = []
     ) throws(RunError) -> (rules: RuleSet, extraFiles: Set<String>) {
         var sources: [RuleSource] = []
         var seen: Set<String> = []
@@ -87,9 +91,14 @@ enum RunSetup {
             }
             // A calendar (or ledger layout) given among the rules was passed over unsaid, and the
             // deadlines it was meant to move were counted without it.
-            // (The built-in folder's own, named as a path of rules, as `legality test rules` does, are its calendars.)
+            // (The built-in folder's own, named as a path of rules, as `legality test rules` does, are
+            // its calendars; so are those the run names as calendars or layouts.)
             let builtinRoot = (FileSystem.realPath(folder) ?? folder) + "/"
-            if let skipped = files.first(where: { isCalendar($0) && !(FileSystem.realPath($0) ?? $0).hasPrefix(builtinRoot) }) {
+            let named = Set(namedOtherwise.map { FileSystem.realPath($0) ?? $0 })
+            if let skipped = files.first(where: { file in
+                let real = FileSystem.realPath(file) ?? file
+                return isCalendar(file) && !real.hasPrefix(builtinRoot) && !named.contains(real)
+            }) {
                 throw RunError(
                     message: "\(skipped): a file in a folder named calendars, ledgers or starter is not read as rules; give a calendar under 'calendars:' in the configuration (or with --calendar), a ledger layout with --mapping, and keep rule files in other folders",
                     chinese: "\(skipped)：位于 calendars、ledgers 或 starter 文件夹中的文件不作为规则读取；工作日历请写在配置的 calendars: 下（或用 --calendar），台账映射请用 --mapping，规则文件请放在其他文件夹")

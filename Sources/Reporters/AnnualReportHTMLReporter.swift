@@ -42,7 +42,7 @@ public enum AnnualReportHTMLReporter {
         body { font-family: "Noto Serif CJK SC", "Source Han Serif SC", "SimSun", "Songti SC", serif; font-size: 12pt;
           line-height: 1.75; color: #111; margin: 0 auto; max-width: 166mm; padding: 12mm 0; }
         header h1 { font-size: 17pt; text-align: center; margin: 0 0 6pt; line-height: 1.4; }
-        header .note { font-size: 9.5pt; color: #555; text-align: center; margin: 0 0 12pt; }
+        header .note { font-size: 9.5pt; color: #555; text-align: center; margin: 0 0 12pt; text-indent: 0; }
         h2 { font-size: 13pt; font-family: "Noto Sans CJK SC", "Source Han Sans SC", "SimHei", sans-serif; margin: 14pt 0 4pt; }
         p { margin: 0 0 4pt; text-indent: 2em; text-align: justify; }
         p.detail { text-indent: 0; padding-left: 2em; font-size: 9.5pt; color: #555; line-height: 1.5; }

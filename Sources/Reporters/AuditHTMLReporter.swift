@@ -83,7 +83,7 @@ public enum AuditHTMLReporter {
     /// The pending findings' card, after the warnings', when there are any.
     private static func pendingCard(_ overall: ComplianceRate, zh: Bool) -> String {
         guard overall.pendingFindings > 0 else { return "" }
-        return "\n" + card(zh ? "待办" : "Pending", String(overall.pendingFindings), zh ? "计划步骤尚未到期" : "planned steps not yet due", tone: "warn")
+        return "\n" + card(zh ? "待办" : "Pending", String(overall.pendingFindings), zh ? "尚未到期" : "not yet due", tone: "pending")
     }
 
     private static func card(_ label: String, _ value: String, _ detail: String, tone: String = "") -> String {
@@ -298,7 +298,7 @@ public enum AuditHTMLReporter {
         .cards { display: grid; grid-auto-flow: column; grid-auto-columns: 1fr; gap: 12px; }
         .card { border: 1px solid var(--line); border-radius: 6px; padding: 10px 14px; }
         .card .label { color: var(--muted); font-size: 13px; } .card .value { font-size: 26px; font-weight: 700; } .card .detail { color: var(--muted); font-size: 12px; min-height: 1em; }
-        .card.bad .value { color: var(--bad); } .card.warn .value { color: var(--warn); } .card.good .value { color: var(--good); }
+        .card.bad .value { color: var(--bad); } .card.warn .value { color: var(--warn); } .card.good .value { color: var(--good); } .card.pending .value { color: #0b4f8a; }
         .charts { display: grid; grid-template-columns: 1fr; gap: 8px; margin-top: 16px; }
         figure { margin: 0; border: 1px solid var(--line); border-radius: 6px; padding: 10px; break-inside: avoid; }
         figure.bars { break-inside: auto; } figure.bars svg { display: block; break-inside: avoid; } figcaption { break-after: avoid; }
@@ -312,12 +312,13 @@ public enum AuditHTMLReporter {
         table { border-collapse: collapse; width: 100%; font-size: 13px; } th, td { border: 1px solid var(--line); padding: 4px 6px; text-align: left; vertical-align: top; }
         table.records { table-layout: fixed; font-size: 12px; } table.records td:first-child { overflow-wrap: anywhere; font-size: 10px; }
         table.records col.id { width: 14%; } table.records col.title { width: 17%; } table.records col.kind { width: 8%; }
-        table.records col.dept { width: 10%; } table.records col.date { width: 10%; } table.records col.status { width: 10%; }
-        table.records col.counts { width: 9%; } table.records col.rules { width: 10%; } table.records col.file { width: 12%; }
+        table.records col.dept { width: 10%; } table.records col.date { width: 9%; } table.records col.status { width: 12%; }
+        table.records col.counts { width: 9%; } table.records col.rules { width: 10%; } table.records col.file { width: 11%; }
         table.records td:nth-child(5), table.records td:nth-child(7) { white-space: nowrap; font-size: 11px; }
         table.records th { font-size: 11px; } table.records td:nth-child(3) { font-size: 11px; } table.records .rule { white-space: nowrap; }
-        table.records th, table.records td:nth-child(2), table.records td:nth-child(3), table.records td:nth-child(4) { overflow-wrap: anywhere; }
-        table.records .status { white-space: normal; font-size: 11px; }
+        table.records td:nth-child(2), table.records td:nth-child(3), table.records td:nth-child(4) { overflow-wrap: anywhere; }
+        table.records th { overflow-wrap: normal; word-break: keep-all; }
+        table.records .status { display: inline-block; white-space: nowrap; font-size: 11px; padding: 1px 3px; }
         table.records td:last-child { font-size: 10px; color: var(--muted); word-break: break-all; }
         table.rates td:first-child { white-space: nowrap; } table.rates.wraps td:first-child { white-space: normal; overflow-wrap: anywhere; min-width: 8em; } table.rates th { word-break: keep-all; } table.rates.named { font-size: 12px; } table.rates.named td:nth-child(2) { min-width: 9em; }
         th { background: #f4f6f7; } td.num { text-align: right; font-variant-numeric: tabular-nums; } thead { display: table-header-group; } tr { break-inside: avoid; }

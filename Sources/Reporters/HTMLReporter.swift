@@ -88,7 +88,8 @@ public enum HTMLReporter {
         html += "<thead><tr>" + header.map { "<th>\($0)</th>" }.joined() + "</tr></thead>\n<tbody>\n"
         for finding in findings {
             let severity = finding.severity.rawValue
-            html += finding.waiver == nil ? "<tr class=\"\(severity)\">" : "<tr class=\"\(severity) waived\">"
+            // (A pending finding is work ahead: its row is marked as such, not with its severity's red edge.)
+            html += finding.waiver != nil ? "<tr class=\"\(severity) waived\">" : finding.pending ? "<tr class=\"pending\">" : "<tr class=\"\(severity)\">"
             html += "<td class=\"rule\">\(Escaping.html(finding.rule))</td>"
             html += "<td><span class=\"badge \(severity)\">\(Wording.severity(finding.severity, language))</span>"
             if finding.waiver != nil { html += " <span class=\"badge waived\">\(Wording.waived(language))</span>" }
@@ -124,13 +125,16 @@ public enum HTMLReporter {
         html += "<thead><tr>" + header.map { "<th>\($0)</th>" }.joined() + "</tr></thead>\n<tbody>\n"
         for record in report.records {
             let failed = record.findings.contains { Wording.fails($0, report) }
-            let worst = record.findings.filter { $0.waiver == nil }.map(\.severity).max()
+            // (Pending findings are work ahead, no error yet: a record of one read "通过（有错误）".)
+            let worst = record.findings.filter { $0.waiver == nil && !$0.pending }.map(\.severity).max()
             let result: String
             if failed {
                 result = "<span class=\"badge error\">\(zh ? "未通过" : "failed")</span>"
             } else if record.isFormatOnly {
                 // Not "passed": no rule beyond the record format applied (a kind no pack checks).
-                result = "<span class=\"badge waived\">\(zh ? "未作实质检查" : "not checked in substance")</span>"
+                result = "<span class=\"badge unchecked\">\(zh ? "未作实质检查" : "not checked in substance")</span>"
+            } else if worst == nil, record.findings.contains(where: { $0.waiver == nil && $0.pending }) {
+                result = "<span class=\"badge pending\">\(zh ? "有待办" : "work pending")</span>"
             } else if let worst {
                 let word = zh ? "通过（有\(Wording.severity(worst, language))）" : "passed (with \(worst == .info ? "notes" : Wording.severity(worst, language) + "s"))"
                 result = "<span class=\"badge \(worst == .error ? "warning" : worst.rawValue)\">\(word)</span>"
@@ -170,6 +174,10 @@ public enum HTMLReporter {
         .badge.warning { background: #fff4ce; color: #6b4a00; border-color: #c19c00; }
         .badge.info { background: #e5f1fb; color: #0b4f8a; border-color: #0b4f8a; }
         .badge.waived { background: #eee; color: #444; border-color: #888; }
+        .badge.unchecked { background: #fff; color: #444; border-color: #888; border-style: dashed; }
+        .badge.pending { background: #e5f1fb; color: #0b4f8a; border-color: #0b4f8a; border-style: dashed; }
+        tr.pending td:first-child { border-left: 4px dashed #0b4f8a; }
+        section.records td:nth-child(4), section.records th:nth-child(4) { white-space: nowrap; overflow-wrap: normal; }
         tr.waived td { color: #666; }
         .note.waiver { font-style: italic; }
         .badge.pass { background: #e8f5e9; color: #1b5e20; border-color: #1b5e20; }
@@ -185,6 +193,7 @@ public enum HTMLReporter {
           .rule, .place, .record, .path, .badge, .note { font-size: 8pt; }
           thead { display: table-header-group; }
           tr { break-inside: avoid; page-break-inside: avoid; }
+          table { width: calc(100% - 1px); }
           * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
         }
 

@@ -25,9 +25,10 @@ extension Configuration {
                 fail(value, "'registry' is a path")
             }
         case "disable":
+            var named = Set(disabled)
             for (id, node) in texts(value, key) {
                 // (Named twice, it is disabled once, and named once in reports.)
-                if !disabled.contains(id) { disabled.append(id) }
+                if named.insert(id).inserted { disabled.append(id) }
                 ruleMentions.append((id, node.position))
                 disableMentions.append((id, node.position))
             }

@@ -62,14 +62,14 @@ extension ExpressionCompiler {
     /// in a let, `bad: 不通过`, or chosen, `if: [c, 不通过, failed]`, was never checked).
     mutating func noteCodes(of section: String, in expression: Expression, at node: YAMLNode) {
         var followed: Set<Int> = []
-        noteCodes(of: section, in: expression, at: node, followed: &followed, names: false)
+        noteTexts(of: section, in: expression, at: node, followed: &followed, names: false)
     }
 
     /// Notes what the names of a code field's codes are compared with (`eq: [{label: $review.outcome}, 不通过]`):
     /// a text that is no name of the section's codes (`未通过`) is equal to no label.
     mutating func noteNames(of section: String, in expression: Expression, at node: YAMLNode) {
         var followed: Set<Int> = []
-        noteCodes(of: section, in: expression, at: node, followed: &followed, names: true)
+        noteTexts(of: section, in: expression, at: node, followed: &followed, names: true)
     }
 
     /// Notes a comparison's operand with the other's type: codes or names of a section.
@@ -81,12 +81,13 @@ extension ExpressionCompiler {
         }
     }
 
-    private mutating func noteCodes(of section: String, in expression: Expression, at node: YAMLNode, followed: inout Set<Int>, names: Bool) {
+    /// Notes the texts an operand may give, as codes of a section or (`names`) as their names.
+    private mutating func noteTexts(of section: String, in expression: Expression, at node: YAMLNode, followed: inout Set<Int>, names: Bool) {
         switch expression {
         case .literal(.text(let text)):
             codeComparisons.append(CodeComparison(section: section, text: text, position: node.position, isName: names))
         case .list(let items):
-            for (item, itemNode) in zip(items, node.sequence ?? []) { noteCodes(of: section, in: item, at: itemNode, followed: &followed, names: names) }
+            for (item, itemNode) in zip(items, node.sequence ?? []) { noteTexts(of: section, in: item, at: itemNode, followed: &followed, names: names) }
         case .reference(let reference) where reference.path.isEmpty:
             switch reference.root {
             // (A parameter compared with names is no code parameter: its values are names.)
@@ -94,16 +95,16 @@ extension ExpressionCompiler {
             // Each let once: a chain of lets each naming the one before twice doubled the walk at every let.
             case .slot(let slot):
                 if let bound = letExpressions[slot], followed.insert(slot).inserted {
-                    noteCodes(of: section, in: bound.expression, at: bound.node, followed: &followed, names: names)
+                    noteTexts(of: section, in: bound.expression, at: bound.node, followed: &followed, names: names)
                 }
             default: break
             }
         case .choose(_, let then, let otherwise):
             guard let parts = node["if"]?.sequence, parts.count == 3 else { return }
-            noteCodes(of: section, in: then, at: parts[1], followed: &followed, names: names)
-            noteCodes(of: section, in: otherwise, at: parts[2], followed: &followed, names: names)
+            noteTexts(of: section, in: then, at: parts[1], followed: &followed, names: names)
+            noteTexts(of: section, in: otherwise, at: parts[2], followed: &followed, names: names)
         case .coalesce(let items):
-            for (item, itemNode) in zip(items, node["coalesce"]?.sequence ?? []) { noteCodes(of: section, in: item, at: itemNode, followed: &followed, names: names) }
+            for (item, itemNode) in zip(items, node["coalesce"]?.sequence ?? []) { noteTexts(of: section, in: item, at: itemNode, followed: &followed, names: names) }
         default:
             break
         }

@@ -30,7 +30,8 @@ extension RuleCompiler {
     /// A text compared with the names `label` gives a section's codes: it must be one of them, in
     /// either language (`未通过` for `不通过` was equal to no label, and the rule never fired).
     private static func checkComparedName(_ comparison: CodeComparison, place: String, vocabulary: Vocabulary, compiler: inout ExpressionCompiler) {
-        let names = vocabulary.codes(in: comparison.section).sorted().compactMap { vocabulary.name(of: $0, preferring: RuleSet.labelOrder) }
+        // (A code with no name is its own label.)
+        let names = vocabulary.codes(in: comparison.section).sorted().map { vocabulary.name(of: $0, preferring: RuleSet.labelOrder) ?? LocalizedText(zh: $0, en: $0) }
         let texts = names.flatMap { [$0.zh, $0.en] }
         guard !texts.contains(comparison.text) else { return }
         let listed = names.map { "\($0.zh) (\($0.en))" }.joined(separator: ", ")

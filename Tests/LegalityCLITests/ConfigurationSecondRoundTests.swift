@@ -55,7 +55,7 @@ import Testing
         let permit = "id: L-1\nkind: 行政许可\ntitle: 许可\nsteps:\n  - {type: decision, date: 2025-03-01}\n"
         let folder = try CLIRunner.folder(["a/permit.yaml": permit, "b/c1.yaml": Self.unreviewed, "registry.yaml": Fixtures.registry])
         let html = try CLIRunner.run(["check", ".", "--as-of", "2026-06-30", "--format", "html"], in: folder).stdout
-        #expect(html.contains("<span class=\"badge waived\">未作实质检查</span>"), "\(html)")
+        #expect(html.contains("<span class=\"badge unchecked\">未作实质检查</span>"), "\(html)")
         for jobs in ["1", "2"] {
             let text = try CLIRunner.run(["check", ".", "--as-of", "2026-06-30", "--jobs", jobs], in: folder).stdout
             #expect(text.contains("；1 条记录除记录格式外没有适用的规则，未作实质检查"), "\(text)")
@@ -76,6 +76,12 @@ import Testing
         #expect(result.stderr.contains("calendars/local.yaml: a file in a folder named calendars, ledgers or starter is not read as rules; give a calendar under 'calendars:'"), "\(result.stderr)")
         let right = try Self.folder("calendars: [calendars/local.yaml]\n", ["calendars/local.yaml": calendar])
         #expect(try CLIRunner.run(["check", "c1.yaml", "--as-of", "2026-06-30"], in: right).status == 1)
+        // A calendar the configuration names as one may lie in the folder of the rules.
+        let inRules = try Self.folder("rules: [local/]\ncalendars: [local/calendars/x.yaml]\n", [
+            "local/calendars/x.yaml": calendar, "local/rule.yaml": RuleAuthorSecondRoundTests.rule("violation: false"),
+        ])
+        let result2 = try CLIRunner.run(["check", "c1.yaml", "--as-of", "2026-06-30"], in: inRules)
+        #expect(result2.status == 1, "\(result2.stderr)")
     }
 
     /// The law's seven days to deliver a decision may not be widened by a configuration (60 days

@@ -97,6 +97,34 @@ import Testing
         #expect(written == ["SQ-GF-3.yaml"], "\(written)")
     }
 
+    /// A cell struck through (a meeting called off): check says so at the cell instead of reading
+    /// a discussion held, and import writes no record of the row.
+    @Test func aStruckThroughCellIsSaidAndNotImported() throws {
+        let folder = try CLIRunner.folder([:])
+        let python = """
+            import zipfile
+            def c(ref, text, s=0): return '<c r="%s" t="inlineStr" s="%d"><is><t>%s</t></is></c>' % (ref, s, text)
+            rows = '<row r="1">' + c("A1", "决策编号") + c("B1", "决策事项名称") + c("C1", "集体讨论日期") + c("D1", "决定日期") + '</row>'
+            rows += '<row r="2">' + c("A2", "JC-1") + c("B2", "方案") + c("C2", "2025-09-18", 1) + c("D2", "2025-09-20") + '</row>'
+            styles = '<styleSheet><fonts count="2"><font/><font><strike/></font></fonts><cellXfs count="2"><xf numFmtId="0" fontId="0"/><xf numFmtId="0" fontId="1"/></cellXfs></styleSheet>'
+            with zipfile.ZipFile("台账.xlsx", "w") as z:
+                z.writestr("[Content_Types].xml", "<Types/>")
+                z.writestr("xl/workbook.xml", '<workbook xmlns:r="r"><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>')
+                z.writestr("xl/_rels/workbook.xml.rels", '<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/></Relationships>')
+                z.writestr("xl/styles.xml", styles)
+                z.writestr("xl/worksheets/sheet1.xml", "<worksheet><sheetData>" + rows + "</sheetData></worksheet>")
+            """
+        let made = try CLIRunner.shell("python3 -c '\(python.replacingOccurrences(of: "'", with: "'\\''"))'", in: folder)
+        #expect(made.status == 0, "\(made.stderr)")
+        let findings = try Self.findings(["台账.xlsx"], in: folder)
+        let struck = try #require(findings.first { ($0["message"] as? String)?.contains("带删除线") == true })
+        #expect(struck["rule"] as? String == "REC-000")
+        #expect(struck["cell"] as? String == "S!C2")
+        let result = try CLIRunner.run(["import", "台账.xlsx", "--out", "out"], in: folder)
+        #expect(result.stderr.contains("带删除线") && result.stderr.contains("此行未写入记录"), "\(result.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("out/JC-1.yaml").path))
+    }
+
     @Test func aRowRepeatingARowOfAnotherSheetNamesThatSheet() throws {
         let folder = try CLIRunner.folder([:])
         try Self.workbook(rows: """

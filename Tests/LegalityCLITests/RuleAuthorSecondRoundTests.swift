@@ -87,6 +87,14 @@ import Testing
         #expect(try Self.lint(["local/rule.yaml": notSame]).status == 2)
         let any = Self.rule("for_each:\n  d: {steps: {type: decision, status: any, where: {eq: [$it.status, planned]}}}\nviolation: true")
         #expect(try Self.lint(["local/rule.yaml": any]).status == 0)
+        // Inside `all` the test holds for every step kept; under `not` or `any` a step may pass otherwise.
+        let inAll = Self.rule("for_each:\n  d: {steps: {type: decision, where: {all: [{exists: $it.by}, {eq: [$it.status, planned]}]}}}\nviolation: true")
+        #expect(try Self.lint(["local/rule.yaml": inAll]).status == 2)
+        for condition in ["{not: {eq: [$it.status, planned]}}", "{any: [{eq: [$it.status, planned]}, {exists: $it.by}]}"] {
+            let rule = Self.rule("for_each:\n  d: {steps: {type: decision, where: \(condition)}}\nviolation: true")
+            let result = try Self.lint(["local/rule.yaml": rule])
+            #expect(result.status == 0, "\(condition): \(result.stderr)")
+        }
     }
 
     /// `label` gives the vocabulary's names: a text compared with them that is no name (`未通过`
