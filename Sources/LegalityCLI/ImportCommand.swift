@@ -49,6 +49,8 @@ struct ImportCommand: ParsableCommand {
         var written = 0
         var skipped: [String] = []
         var refused = 0
+        // The ids of rows not written, with where each row is: a later row of one of them is its duplicate.
+        var refusedRows: [String: String] = [:]
         var emptyLedgers = 0
         var names: Set<String> = []
         for ledger in ledgers {
@@ -71,15 +73,28 @@ struct ImportCommand: ParsableCommand {
                     // Nor is a row with a formula whose value the file does not hold: its cell was
                     // left out of the record, which then passed where `check` refuses the row (a
                     // legal adviser's date of =V2+2, after the meeting, was a signoff with no date).
-                    let problems = LedgerProblems.rowProblems(record, layout: layout, notDone: LedgerProblems.rowNotImported).map(\.message)
+                    let rowProblems = LedgerProblems.rowProblems(record, layout: layout, notDone: LedgerProblems.rowNotImported).map(\.message)
+                    let problems = rowProblems
                         + (layout.fieldBeyondHeader(in: record, isCSV: table.sheet == nil).map { column in
                             [LedgerProblems.fieldsBeyondHeader(record, column: column, headerColumns: layout.headerColumnCount, notDone: LedgerProblems.rowNotImported)]
                         } ?? [])
+                    let rowName = run.language == .zh ? place : "\(ledger)\(table.sheet.map { " (sheet \($0))" } ?? ""), row \(record.row)"
+                    let id = record.node["id"]?.scalar?.text
                     guard problems.isEmpty else {
-                        let rowName = run.language == .zh ? place : "\(ledger)\(table.sheet.map { " (sheet \($0))" } ?? ""), row \(record.row)"
                         for message in problems {
                             FileSystem.writeStandardError("\(rowName)\(run.language == .zh ? "：" : ": ")\(message.text(run.language))\n")
                         }
+                        // (A row whose fields shifted is no record where the ledger is checked, and has no id there.)
+                        if let id, !rowProblems.isEmpty, refusedRows[id] == nil { refusedRows[id] = rowName }
+                        refused += 1
+                        continue
+                    }
+                    // A later row of a refused row's id is its duplicate (REC-002 where the ledger is
+                    // checked): written, it was the id's only record, and passed once imported.
+                    if let id, let earlier = refusedRows[id] {
+                        FileSystem.writeStandardError(run.language == .zh
+                            ? "\(rowName)：编号“\(id)”与未写入的\(earlier)相同（编号重复，REC-002），此行未写入记录；请先改正那一行，并为其中一行改用唯一编号\n"
+                            : "\(rowName): the id '\(id)' is that of \(earlier), which was not written (a duplicate id, REC-002), so the row was not written as a record; correct that row first, and give one of the two an id of its own\n")
                         refused += 1
                         continue
                     }
@@ -122,7 +137,7 @@ struct ImportCommand: ParsableCommand {
         for path in skipped {
             FileSystem.writeStandardError(zh ? "已存在，未覆盖（可用 --force）：\(path)\n" : "exists, not overwritten (use --force): \(path)\n")
         }
-        let refusedNote = refused == 0 ? "" : zh ? "，\(refused) 行因两列内容矛盾或公式没有计算结果而未写入" : "; \(refused) rows not written because two of their columns disagree or a formula has no computed value"
+        let refusedNote = refused == 0 ? "" : zh ? "，\(refused) 行未写入（原因见上）" : "; \(refused) \(refused == 1 ? "row" : "rows") not written (the reasons are above)"
         print(zh ? "写出 \(written) 个记录到 \(out)，\(skipped.count) 个因已存在而跳过\(refusedNote)" : "wrote \(written) records to \(out); \(skipped.count) skipped because they exist\(refusedNote)")
         if !skipped.isEmpty || refused > 0 || emptyLedgers > 0 { throw ExitCode(1) }
     }

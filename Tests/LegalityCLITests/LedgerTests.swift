@@ -99,6 +99,23 @@ import Testing
 
     /// A cell struck through (a meeting called off): check says so at the cell instead of reading
     /// a discussion held, and import writes no record of the row.
+    /// A row repeating the id of a row import refused is that row's duplicate, as check says
+    /// (REC-002): written, it was the id's only record, and passed once imported.
+    @Test func aRowRepeatingARefusedRowsIDIsNotImported() throws {
+        let header = "文件编号,文件名称,制定机关,制定机关"
+        // Row 2's two columns of one field disagree: refused.
+        let rows = [header, "SQ-GF-1,甲办法,甲镇,乙镇", "SQ-GF-1,乙办法,石桥镇,石桥镇", "SQ-GF-2,丙办法,石桥镇,石桥镇"]
+        let folder = try CLIRunner.folder(["登记表.csv": rows.joined(separator: "\n") + "\n"])
+        let findings = try Self.findings(["登记表.csv"], in: folder)
+        #expect(findings.contains { $0["rule"] as? String == "REC-002" && $0["line"] as? Int == 3 }, "\(findings)")
+        let result = try CLIRunner.run(["import", "登记表.csv", "--out", "out", "--lang", "en"], in: folder)
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("the id 'SQ-GF-1' is that of 登记表.csv, row 2, which was not written (a duplicate id, REC-002)"), "\(result.stderr)")
+        let written = try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("out").path)
+        #expect(written == ["SQ-GF-2.yaml"], "\(written)")
+        #expect(result.stdout.contains("2 rows not written (the reasons are above)"), "\(result.stdout)")
+    }
+
     @Test func aStruckThroughCellIsSaidAndNotImported() throws {
         let folder = try CLIRunner.folder([:])
         let python = """
