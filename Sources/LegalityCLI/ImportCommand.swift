@@ -89,12 +89,12 @@ struct ImportCommand: ParsableCommand {
                         refused += 1
                         continue
                     }
-                    // A later row of a refused row's id is its duplicate (REC-002 where the ledger is
+                    // A later row of a refused row's id is its duplicate (as check says where the ledger is
                     // checked): written, it was the id's only record, and passed once imported.
                     if let id, let earlier = refusedRows[id] {
                         FileSystem.writeStandardError(run.language == .zh
-                            ? "\(rowName)：编号“\(id)”与未写入的\(earlier)相同（编号重复，REC-002），此行未写入记录；请先改正那一行，并为其中一行改用唯一编号\n"
-                            : "\(rowName): the id '\(id)' is that of \(earlier), which was not written (a duplicate id, REC-002), so the row was not written as a record; correct that row first, and give one of the two an id of its own\n")
+                            ? "\(rowName)：编号“\(id)”与未写入的\(earlier)相同（编号重复），此行未写入记录；请先改正那一行，并为其中一行改用唯一编号\n"
+                            : "\(rowName): the id '\(id)' is that of \(earlier), which was not written (a duplicate id), so the row was not written as a record; correct that row first, and give one of the two an id of its own\n")
                         refused += 1
                         continue
                     }

@@ -110,7 +110,7 @@ import Testing
         #expect(findings.contains { $0["rule"] as? String == "REC-002" && $0["line"] as? Int == 3 }, "\(findings)")
         let result = try CLIRunner.run(["import", "登记表.csv", "--out", "out", "--lang", "en"], in: folder)
         #expect(result.status == 1)
-        #expect(result.stderr.contains("the id 'SQ-GF-1' is that of 登记表.csv, row 2, which was not written (a duplicate id, REC-002)"), "\(result.stderr)")
+        #expect(result.stderr.contains("the id 'SQ-GF-1' is that of 登记表.csv, row 2, which was not written (a duplicate id)"), "\(result.stderr)")
         let written = try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("out").path)
         #expect(written == ["SQ-GF-2.yaml"], "\(written)")
         #expect(result.stdout.contains("2 rows not written (the reasons are above)"), "\(result.stdout)")
