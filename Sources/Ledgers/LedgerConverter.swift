@@ -108,6 +108,9 @@ public struct LedgerRecord: Sendable {
     /// Mapped cells whose text is struck through, by column: left out of the record, as whether
     /// they stand is not known (read, a meeting struck out as called off was one held).
     public var struck: [Int] = []
+    /// Mapped cells under a merged range holding a value of their own other than the one shown,
+    /// by column, with that value (see `LedgerRow.hiddenUnderMerge`).
+    public var hiddenUnderMerge: [(column: Int, text: String)] = []
     /// The id's column when its cell names two or more ids (`SQ-JC-2025-006、SQ-JC-2025-012`): a row
     /// is one case, and read as one record of that id, the second case was none (and its own row no duplicate).
     public var severalIDs: Int?
@@ -364,6 +367,9 @@ public enum LedgerConverter {
         record.severalPeople = severalPeople
         record.struck = struck
         record.severalIDs = severalIDsColumn
+        record.hiddenUnderMerge = row.hiddenUnderMerge.keys.sorted().compactMap { column in
+            layout.columns[column] == nil ? nil : row.hiddenUnderMerge[column].map { (column, $0) }
+        }
         return record
     }
 }

@@ -28,6 +28,10 @@ public struct LedgerRow: Sendable {
     public var cells: [Int: LedgerCell]
     /// How many fields a line of a CSV file has, empty ones included; nil for a workbook's row.
     public var fieldCount: Int?
+    /// Cells under a merged range that hold a value of their own other than the one the range
+    /// shows (kept unseen, as LibreOffice's "keep the contents of hidden cells" keeps it), by
+    /// column: the row is read as shown, but which of the two the office meant is not known.
+    public var hiddenUnderMerge: [Int: String] = [:]
 
     /// Creates a row.
     public init(number: Int, cells: [Int: LedgerCell]) {

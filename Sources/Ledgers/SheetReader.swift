@@ -247,9 +247,12 @@ struct MergedCells {
     }
 
     private mutating func fill(_ row: inout LedgerRow, _ range: Range, _ value: LedgerCell?) {
-        // What the covered cells hold of their own is dropped first (the range's first cell keeps its value).
+        // What the covered cells hold of their own is dropped first (the range's first cell keeps
+        // its value), and a value other than the one shown is noted.
         for column in range.firstColumn...range.lastColumn where column != range.firstColumn || row.number != range.firstRow {
-            row.cells[column] = nil
+            if let own = row.cells.removeValue(forKey: column), !own.text.isBlankCell, own.text != value?.text {
+                row.hiddenUnderMerge[column] = own.text
+            }
         }
         // A value fills a range of at most `maxMergedCells` cells; a larger one keeps it in its first cell only.
         guard let value, (range.lastColumn - range.firstColumn + 1) * (range.lastRow - range.firstRow + 1) <= WorkbookReader.maxMergedCells else { return }

@@ -43,6 +43,13 @@ enum LedgerProblems {
             en: "the cell \(cell) (\(header)) names more than one id ('\(text.clipped(to: 60).onOneLine)'); a row is one case: write each on a row of its own" + (notDone.map { "; " + $0.en } ?? ""))
     }
 
+    static func hiddenUnderMerge(cell: String, header: String, hidden: String, shown: String, notDone: LocalizedText? = nil) -> LocalizedText {
+        let (hiddenText, shownText) = (hidden.clipped(to: 40).onOneLine, shown.isEmpty ? "" : shown.clipped(to: 40).onOneLine)
+        return LocalizedText(
+            zh: "单元格 \(cell)（\(header)）在合并单元格之下，自身仍存有“\(hiddenText)”，与显示的“\(shownText.isEmpty ? "（空）" : shownText)”不同，无从判断以哪个为准；请取消合并，逐行填写" + (notDone.map { "；" + $0.zh } ?? ""),
+            en: "the cell \(cell) (\(header)) lies under a merged range and still holds '\(hiddenText)' of its own, not the '\(shownText.isEmpty ? "(empty)" : shownText)' shown, so which one holds is unknown; unmerge the cells and fill each row" + (notDone.map { "; " + $0.en } ?? ""))
+    }
+
     static func struckThrough(cell: String, header: String, text: String, notDone: LocalizedText? = nil) -> LocalizedText {
         LocalizedText(
             zh: "单元格 \(cell)（\(header)）的“\(text.clipped(to: 60).onOneLine)”带删除线，是否作废无从判断；作废的请删除，仍有效的请去掉删除线" + (notDone.map { "；" + $0.zh } ?? ""),
@@ -91,6 +98,9 @@ enum LedgerProblems {
         }
         for column in record.struck.prefix(unreadCellsListed) {
             problems.append((.yaml, column, struckThrough(cell: cell(column).reference, header: cell(column).header, text: cell(column).text, notDone: notDone)))
+        }
+        for (column, hidden) in record.hiddenUnderMerge.prefix(unreadCellsListed) {
+            problems.append((.yaml, column, hiddenUnderMerge(cell: cell(column).reference, header: cell(column).header, hidden: hidden, shown: cell(column).text, notDone: notDone)))
         }
         for column in record.severalPeople.prefix(unreadCellsListed) {
             problems.append((.step, column, severalPeople(cell: cell(column).reference, header: cell(column).header, text: cell(column).text, notDone: notDone)))

@@ -35,10 +35,26 @@ import Testing
         let rows = "<row r=\"1\">\(Self.c("A1", "编号"))\(Self.c("B1", "结论"))</row>"
             + "<row r=\"2\">\(Self.c("A2", "X-1"))\(Self.c("B2", "不通过"))</row>"
             + "<row r=\"3\">\(Self.c("A3", "X-2"))\(Self.c("B3", "通过"))</row>"
-        let read = try Self.cells(try Self.workbook(rows, after: #"<mergeCells count="1"><mergeCell ref="B2:B3"/></mergeCells>"#))
+        let bytes = try Self.workbook(rows, after: #"<mergeCells count="1"><mergeCell ref="B2:B3"/></mergeCells>"#)
+        let read = try Self.cells(bytes)
         #expect(read[2]?[2]?.text == "不通过")
         #expect(read[3]?[2]?.text == "不通过")
         #expect(read[3]?[1]?.text == "X-2")
+        // What the covered cell held is noted: which of the two the office meant is not known.
+        let table = try #require(try WorkbookReader.read(bytes, maxRows: 1_000).first)
+        #expect(table.rows.first { $0.number == 3 }?.hiddenUnderMerge == [2: "通过"])
+        #expect(table.rows.first { $0.number == 2 }?.hiddenUnderMerge == [:])
+        let ledger = Self.table(["决策编号", "决策事项名称"], [["X-2", "乙方案"]])
+        guard case .matched(let layout) = LedgerConverter.match(ledger, mappings: [Self.decisions]) else {
+            Issue.record("the header did not match")
+            return
+        }
+        var covered = try #require(ledger.rows.last)
+        covered.hiddenUnderMerge = [2: "甲方案", 9: "备注"]
+        let record = LedgerConverter.record(covered, layout: layout, person: { _ in nil })
+        // (Column 9 is none of the layout's: not read, not said.)
+        #expect(record.hiddenUnderMerge.map(\.column) == [2])
+        #expect(record.hiddenUnderMerge.map(\.text) == ["甲方案"])
     }
 
     /// A range whose first cell is empty shows nothing, also where the first cell's row is not in
