@@ -367,9 +367,7 @@ public enum LedgerConverter {
         record.severalPeople = severalPeople
         record.struck = struck
         record.severalIDs = severalIDsColumn
-        record.hiddenUnderMerge = row.hiddenUnderMerge.keys.sorted().compactMap { column in
-            layout.columns[column] == nil ? nil : row.hiddenUnderMerge[column].map { (column, $0) }
-        }
+        record.hiddenUnderMerge = row.hiddenUnderMerge.filter { layout.columns[$0.key] != nil }.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
         return record
     }
 }

@@ -240,11 +240,10 @@ enum LedgerInput {
             return outcome
         }
         var loaded = engine.load(record.node, file: file)
-        var conflicting: Set<Int> = []
         for problem in LedgerProblems.rowProblems(record, layout: layout) {
-            if problem.code == .yaml, layout.conflicts(in: record).contains(where: { $0.0 == problem.column }) { conflicting.insert(problem.column) }
             loaded.problems.append(RecordProblem(code: problem.code, message: problem.message, position: SourcePosition(line: record.row, column: problem.column)))
         }
+        let conflicting = Set(layout.conflicts(in: record).prefix(LedgerProblems.unreadCellsListed).map(\.0))
         // Each unread cell of a row up to a few, then one problem for the rest: a hostile sheet of
         // thousands of filled columns would otherwise make a finding of every one of its cells.
         // (A conflicting cell is said once, above.)
