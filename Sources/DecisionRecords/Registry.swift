@@ -170,43 +170,57 @@ public enum RegistryLoader {
     /// officer's certificate invalid, and the findings named the officers, not the registry.
     /// - Throws: `InputError` naming the position of the first problem.
     public static func add(_ document: YAMLNode, file: String, to registry: inout Registry, asked: RegistryTypes = RegistryTypes()) throws(InputError) {
-        func fail(_ node: YAMLNode, _ message: String) -> InputError {
-            InputError(file: file, position: node.position, message: message)
+        func fail(_ node: YAMLNode, _ message: String, zh: String?) -> InputError {
+            InputError(file: file, position: node.position, message: message, chineseMessage: zh)
         }
-        guard document.mapping != nil else { throw fail(document, "a registry is a mapping with the key 'people', found \(document.kindDescription)") }
-        try requireKnownKeys(document, ["people"], of: "a registry", fail: fail)
-        guard let peopleNode = document["people"] else { throw fail(document, "a registry needs the key 'people' (a list of people)") }
-        guard let items = peopleNode.sequence else { throw fail(peopleNode, "'people' must be a list, found \(peopleNode.kindDescription)") }
+        guard document.mapping != nil else {
+            throw fail(document, "a registry is a mapping with the key 'people', found \(document.kindDescription)",
+                       zh: "人员名册应为含 people 键的映射，实际是\(document.chineseKindDescription)")
+        }
+        try requireKnownKeys(document, ["people"], of: "a registry", chinese: "人员名册", fail: fail)
+        guard let peopleNode = document["people"] else { throw fail(document, "a registry needs the key 'people' (a list of people)", zh: "人员名册缺少 people 键（人员列表）") }
+        guard let items = peopleNode.sequence else {
+            throw fail(peopleNode, "'people' must be a list, found \(peopleNode.kindDescription)", zh: "people 必须是列表，实际是\(peopleNode.chineseKindDescription)")
+        }
         for item in items {
-            guard item.mapping != nil else { throw fail(item, "each person must be a mapping with at least 'id', found \(item.kindDescription)") }
-            try requireKnownKeys(item, personKeys, of: "a person", fail: fail)
-            guard let idNode = item["id"], let id = idNode.coreValue?.text, !id.isEmpty else { throw fail(item, "a person lacks 'id'") }
+            guard item.mapping != nil else {
+                throw fail(item, "each person must be a mapping with at least 'id', found \(item.kindDescription)",
+                           zh: "每个人员必须是至少含 id 的映射，实际是\(item.chineseKindDescription)")
+            }
+            try requireKnownKeys(item, personKeys, of: "a person", chinese: "人员", fail: fail)
+            guard let idNode = item["id"], let id = idNode.coreValue?.text, !id.isEmpty else { throw fail(item, "a person lacks 'id'", zh: "人员缺少 id") }
             if let existing = registry.people[id] {
-                throw fail(idNode, "the person id '\(id)' is registered twice (also as \(existing.name ?? id))")
+                throw fail(idNode, "the person id '\(id)' is registered twice (also as \(existing.name ?? id))",
+                           zh: "人员编号 \(id) 登记了两次（另一处登记为 \(existing.name ?? id)）")
             }
             var person = Person(id: id, name: item["name"]?.coreValue?.text)
             person.roles = try texts(item["roles"], key: "roles", fail: fail)
             for certificateNode in item["certificates"]?.sequence ?? [] {
                 guard certificateNode.mapping != nil, let typeNode = certificateNode["type"], let type = typeNode.coreValue?.text else {
-                    throw fail(certificateNode, "a certificate needs a 'type'")
+                    throw fail(certificateNode, "a certificate needs a 'type'", zh: "证件须有 type")
                 }
-                try requireAskedType(type, at: typeNode, asked: asked.certificates, of: "certificate", fail: fail)
-                try requireKnownKeys(certificateNode, certificateKeys, of: "a certificate", fail: fail)
+                try requireAskedType(type, at: typeNode, asked: asked.certificates, of: "certificate", chinese: "证件", fail: fail)
+                try requireKnownKeys(certificateNode, certificateKeys, of: "a certificate", chinese: "证件", fail: fail)
                 func day(_ key: String) throws(InputError) -> Day? {
                     guard let node = certificateNode[key] else { return nil }
-                    guard let day = RecordLoader.date(node) else { throw fail(node, "'\(key)' must be a date (YYYY-MM-DD), found '\(node.scalar?.text ?? node.kindDescription)'") }
+                    guard let day = RecordLoader.date(node) else {
+                        throw fail(node, "'\(key)' must be a date (YYYY-MM-DD), found '\(node.scalar?.text ?? node.kindDescription)'",
+                                   zh: "\(key) 必须是日期（YYYY-MM-DD），实际是\(node.scalar.map { "“\($0.text)”" } ?? node.chineseKindDescription)")
+                    }
                     return day
                 }
                 // Both ends are required of a certificate the rules ask about: one without an end
                 // was valid for ever (or since ever), and an officer whose certificate had lapsed
                 // passed. (An office's own certificates, which no rule reads, may have none.)
                 for key in ["valid_from", "valid_until"] where asked.certificates.contains(type) && certificateNode[key] == nil {
-                    throw fail(certificateNode, "the \(type) certificate lacks '\(key)': a certificate is valid from valid_from to valid_until (YYYY-MM-DD), so both are needed")
+                    throw fail(certificateNode, "the \(type) certificate lacks '\(key)': a certificate is valid from valid_from to valid_until (YYYY-MM-DD), so both are needed",
+                               zh: "\(type) 证件缺少 \(key)：证件自 valid_from 起至 valid_until 止有效（YYYY-MM-DD），两者都须写明")
                 }
                 let validFrom = try day("valid_from"), validUntil = try day("valid_until")
                 // A certificate that ends before it starts is valid on no day: a mistyped year.
                 if let validFrom, let validUntil, validUntil < validFrom, let node = certificateNode["valid_until"] {
-                    throw fail(node, "the certificate ends (valid_until \(validUntil)) before it starts (valid_from \(validFrom)), so it is valid on no day; is a year mistyped?")
+                    throw fail(node, "the certificate ends (valid_until \(validUntil)) before it starts (valid_from \(validFrom)), so it is valid on no day; is a year mistyped?",
+                               zh: "证件的截止日期（valid_until \(validUntil)）早于起始日期（valid_from \(validFrom)），没有一天有效；是否年份写错了？")
                 }
                 let certificate = Certificate(
                     type: type, number: certificateNode["number"]?.coreValue?.text,
@@ -214,20 +228,21 @@ public enum RegistryLoader {
                 // A certificate belongs to one person: one number under two ids is one officer
                 // registered twice, and "two officers" of an inspection were one (the two-officer rule passed).
                 if let holder = registry.holder(of: certificate), holder != id, let number = certificate.number {
-                    throw fail(certificateNode["number"] ?? certificateNode, "the \(type) certificate number '\(number)' is registered to \(holder) too; a certificate belongs to one person (one person under two ids? keep one)")
+                    throw fail(certificateNode["number"] ?? certificateNode, "the \(type) certificate number '\(number)' is registered to \(holder) too; a certificate belongs to one person (one person under two ids? keep one)",
+                               zh: "\(type) 证件号码“\(number)”也登记在 \(holder) 名下；一个证件只属于一个人（是否同一人以两个编号登记？请只保留一个）")
                 }
                 person.certificates.append(certificate)
             }
             if let certificates = item["certificates"], certificates.sequence == nil {
-                throw fail(certificates, "'certificates' must be a list, found \(certificates.kindDescription)")
+                throw fail(certificates, "'certificates' must be a list, found \(certificates.kindDescription)", zh: "certificates 必须是列表，实际是\(certificates.chineseKindDescription)")
             }
             if let qualifications = item["qualifications"], qualifications.sequence == nil {
-                throw fail(qualifications, "'qualifications' must be a list, found \(qualifications.kindDescription)")
+                throw fail(qualifications, "'qualifications' must be a list, found \(qualifications.kindDescription)", zh: "qualifications 必须是列表，实际是\(qualifications.chineseKindDescription)")
             }
             for qualification in item["qualifications"]?.sequence ?? [] {
-                guard let typeNode = qualification["type"], let type = typeNode.coreValue?.text else { throw fail(qualification, "a qualification needs a 'type'") }
-                try requireAskedType(type, at: typeNode, asked: asked.qualifications, of: "qualification", fail: fail)
-                try requireKnownKeys(qualification, qualificationKeys, of: "a qualification", fail: fail)
+                guard let typeNode = qualification["type"], let type = typeNode.coreValue?.text else { throw fail(qualification, "a qualification needs a 'type'", zh: "资格须有 type") }
+                try requireAskedType(type, at: typeNode, asked: asked.qualifications, of: "qualification", chinese: "资格", fail: fail)
+                try requireKnownKeys(qualification, qualificationKeys, of: "a qualification", chinese: "资格", fail: fail)
                 person.qualifications.append(type)
             }
             registry.add(person)
@@ -241,33 +256,40 @@ public enum RegistryLoader {
     /// A key the registry format does not define is an error, not a field passed over: a
     /// misspelt `valid_untill` left a certificate without an end, valid for ever, and an officer
     /// whose certificate had expired passed. Keys of an office's own start with `x_` or `x-`.
+    /// (`what` names the node in English, `chinese` in Chinese; `fail` takes a message in both.)
     private static func requireKnownKeys(
-        _ node: YAMLNode, _ known: [String], of what: String, fail: (YAMLNode, String) -> InputError
+        _ node: YAMLNode, _ known: [String], of what: String, chinese: String, fail: (YAMLNode, String, String?) -> InputError
     ) throws(InputError) {
         for pair in node.mapping ?? [] {
-            guard let key = pair.key.scalar?.text else { throw fail(pair.key, "a key of \(what) must be a text") }
+            guard let key = pair.key.scalar?.text else { throw fail(pair.key, "a key of \(what) must be a text", "\(chinese)的键必须是文本") }
             if known.contains(key) || key.hasPrefix("x_") || key.hasPrefix("x-") { continue }
-            throw fail(pair.key, "'\(key)' is not a key of \(what)\(Suggestion.phrase(for: key, in: known)) (expected \(known.joined(separator: ", ")); keys of your own start with x_)")
+            throw fail(pair.key, "'\(key)' is not a key of \(what)\(Suggestion.phrase(for: key, in: known)) (expected \(known.joined(separator: ", ")); keys of your own start with x_)",
+                       "\(key) 不是\(chinese)的键\(Suggestion.chinesePhrase(for: key, in: known))（可用的键：\(known.joined(separator: "、"))；自定义的键请以 x_ 开头）")
         }
     }
 
     /// A type no rule asks for but one typo from one that a rule does (types of an office's own,
     /// far from every asked one, are kept).
+    /// (`what` names the kind in English, `chinese` in Chinese.)
     private static func requireAskedType(
-        _ type: String, at node: YAMLNode, asked: Set<String>, of what: String, fail: (YAMLNode, String) -> InputError
+        _ type: String, at node: YAMLNode, asked: Set<String>, of what: String, chinese: String, fail: (YAMLNode, String, String?) -> InputError
     ) throws(InputError) {
         guard !asked.contains(type), let closest = Suggestion.closest(to: type, in: asked.sorted()) else { return }
-        throw fail(node, "the \(what) type '\(type)' is none the rules ask for; did you mean '\(closest)'? (a \(what) of a type no rule asks for is never counted)")
+        throw fail(node, "the \(what) type '\(type)' is none the rules ask for; did you mean '\(closest)'? (a \(what) of a type no rule asks for is never counted)",
+                   "\(chinese)类型 \(type) 不是规则所查询的类型；是否应为 \(closest)？（规则不查询的类型，其\(chinese)一律不计）")
     }
 
-    private static func texts(_ node: YAMLNode?, key: String, fail: (YAMLNode, String) -> InputError) throws(InputError) -> [String] {
+    private static func texts(_ node: YAMLNode?, key: String, fail: (YAMLNode, String, String?) -> InputError) throws(InputError) -> [String] {
         guard let node else { return [] }
-        guard let items = node.sequence else { throw fail(node, "'\(key)' must be a list, found \(node.kindDescription)") }
+        guard let items = node.sequence else {
+            throw fail(node, "'\(key)' must be a list, found \(node.kindDescription)", "\(key) 必须是列表，实际是\(node.chineseKindDescription)")
+        }
         // An item that is no text (a list, a mapping, null) names nothing: passed over, a person
         // with `roles: [[enforcement_officer]]` had no role, and a signoff the registry contradicts passed.
         return try items.map { item throws(InputError) in
             guard item.scalar != nil, let text = item.coreValue?.text, !text.isEmpty else {
-                throw fail(item, "each item of '\(key)' is a text, found \(item.scalar != nil ? "an empty value" : item.kindDescription)")
+                throw fail(item, "each item of '\(key)' is a text, found \(item.scalar != nil ? "an empty value" : item.kindDescription)",
+                           "\(key) 的每一项应为文本，此项却是\(item.scalar != nil ? "空值" : item.chineseKindDescription)")
             }
             return text
         }

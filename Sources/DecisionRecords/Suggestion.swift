@@ -23,6 +23,11 @@ public enum Suggestion {
         closest(to: word, in: candidates).map { "; did you mean '\($0)'?" } ?? ""
     }
 
+    /// `；是否应为 x？` or nothing: `phrase(for:in:)` in Chinese.
+    public static func chinesePhrase(for word: String, in candidates: some Sequence<String>) -> String {
+        closest(to: word, in: candidates).map { "；是否应为 \($0)？" } ?? ""
+    }
+
     /// Whether two texts are one edit apart — one Unicode scalar substituted, inserted or deleted —
     /// as `editDistance(a, b) == 1` says, in one pass over their UTF-8 and without allocating.
     public static func areOneEditApart(_ a: String, _ b: String) -> Bool {

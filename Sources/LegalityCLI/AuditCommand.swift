@@ -60,7 +60,7 @@ struct AuditCommand: ParsableCommand {
     mutating func validate() throws {
         // `--output -` is standard output, as for other tools.
         if output == "-" { output = nil }
-        guard from.day <= to.day else { throw ValidationError("--from \(from.day) is after --to \(to.day)") }
+        guard from.day <= to.day else { throw ValidationError(Interface.text("--from \(from.day) 晚于 --to \(to.day)", "--from \(from.day) is after --to \(to.day)")) }
         if format == .xlsx, output == nil, FileSystem.isTerminal(1) { throw ValidationError(BinaryReport.needsOutput) }
     }
 

@@ -84,7 +84,7 @@ struct RuleOptions: ParsableArguments {
     var jobs: Int?
 
     func validate() throws {
-        if let jobs, jobs < 1 { throw ValidationError("--jobs takes a whole number of 1 or more, found \(jobs)") }
+        if let jobs, jobs < 1 { throw ValidationError(Interface.text("--jobs 应为不小于 1 的整数，实际是 \(jobs)", "--jobs takes a whole number of 1 or more, found \(jobs)")) }
     }
 
     /// The number of workers: `--jobs`, else the number of online cores; at most four a core

@@ -99,7 +99,7 @@ enum Discovery {
                 message: "\(path): the name of this file or of a folder above it is not UTF-8 (shown with �), so it cannot be read; rename it",
                 chinese: "\(path)：此文件或其上级文件夹的名称不是 UTF-8 编码（以 � 显示），无法读取；请重命名"))
         }
-        return .unopenable(RunError(message: "\(path): cannot read: \(String(cString: strerror(failure)))"))
+        return .unopenable(RunError(message: "\(path): cannot read: \(String(cString: strerror(failure)))", chinese: "\(path)：无法读取：\(String(cString: strerror(failure)))"))
     }
 
     private static let refusedAsNoRegularFile = Admission.refused(
@@ -259,13 +259,13 @@ enum Discovery {
     private static func refuseLinkLeaving(_ path: String, root: String) throws(RunError) {
         guard FileSystem.isLink(path) else { return }
         guard let target = FileSystem.realPath(path) else {
-            throw RunError(message: "\(path): the registry found beside the records is a link that leads to nothing; correct or remove it (or name a registry with --registry)")
+            throw RunError(message: "\(path): the registry found beside the records is a link that leads to nothing; correct or remove it (or name a registry with --registry)", chinese: "\(path)：记录旁的人员名册是指向不存在目标的链接；请更正或删除它（或用 --registry 指定人员名册）")
         }
         // The repository the link is in (the records' own, wherever the run is started), else the working folder.
         let linkFolder = FileSystem.realPath(path.parentPath)
         let boundary = linkFolder.flatMap { PreparedRun.enclosingRepository(of: $0) } ?? FileSystem.currentDirectory()
         guard isInside(target, [FileSystem.realPath(boundary) ?? boundary, FileSystem.realPath(root) ?? root]) else {
-            throw RunError(message: "\(path): the registry found beside the records is a link that leads outside the repository and the folders checked; it was not read (name a registry kept elsewhere with --registry)")
+            throw RunError(message: "\(path): the registry found beside the records is a link that leads outside the repository and the folders checked; it was not read (name a registry kept elsewhere with --registry)", chinese: "\(path)：记录旁的人员名册是指向仓库和所检查文件夹之外的链接，未读取（存放在别处的人员名册请用 --registry 指定）")
         }
     }
 
@@ -312,7 +312,7 @@ enum Discovery {
 
     private static func yamlFiles(under path: String, visited: inout Set<String>) throws(RunError) -> [String] {
         switch FileSystem.kind(of: path) {
-        case .missing: throw RunError(message: "\(path): no such file or folder")
+        case .missing: throw RunError(message: "\(path): no such file or folder", chinese: "\(path)：没有这个文件或文件夹")
         case .directory:
             guard let real = FileSystem.realPath(path), visited.insert(real).inserted else { return [] }
             var result: [String] = []

@@ -65,12 +65,12 @@ final class FileInput: Sendable {
     /// - Throws: `RunError` when it cannot be read, is a folder, is no regular file (standard input
     ///   may be a pipe), or is larger than `limit` bytes.
     func readAll(path: String, limit: Int) throws(RunError) -> [UInt8] {
-        guard kind != .directory else { throw RunError(message: "\(path): is a folder, not a file") }
+        guard kind != .directory else { throw RunError(message: "\(path): is a folder, not a file", chinese: "\(path)：是文件夹，不是文件") }
         guard !ownsDescriptor || kind == .file else {
-            throw RunError(message: "\(path): not a regular file (a FIFO, a device or a socket); not read")
+            throw RunError(message: "\(path): not a regular file (a FIFO, a device or a socket); not read", chinese: "\(path)：不是普通文件（而是管道、设备或套接字），未读取")
         }
         guard size <= limit else {
-            throw RunError(message: "the file is \(size) bytes, over the limit of \(limit) bytes; raise it with --max-file-bytes")
+            throw RunError(message: "the file is \(size) bytes, over the limit of \(limit) bytes; raise it with --max-file-bytes", chinese: "文件有 \(size) 字节，超过上限 \(limit) 字节；可用 --max-file-bytes 提高上限")
         }
         var bytes: [UInt8] = []
         var capacity = size + 1
@@ -92,11 +92,11 @@ final class FileInput: Sendable {
                     if bytes.isEmpty, size > 0, count == size { break }
                 }
             }
-            if failure != 0 { throw RunError(message: "\(path): cannot read: \(String(cString: strerror(failure)))") }
+            if failure != 0 { throw RunError(message: "\(path): cannot read: \(String(cString: strerror(failure)))", chinese: "\(path)：无法读取：\(String(cString: strerror(failure)))") }
             if bytes.isEmpty { bytes = chunk } else { bytes += chunk }
             // A file that grew while being read (or reports no size) is read on in larger chunks.
             if chunk.count < capacity { return bytes }
-            guard bytes.count <= limit else { throw RunError(message: "the file grew past the limit of \(limit) bytes while it was read") }
+            guard bytes.count <= limit else { throw RunError(message: "the file grew past the limit of \(limit) bytes while it was read", chinese: "文件在读取期间增大，超过上限 \(limit) 字节") }
             capacity = max(capacity * 2, 1 << 16)
         }
     }

@@ -50,7 +50,7 @@ enum FileSystem {
     /// - Throws: `RunError` when the file cannot be read, is no regular file, or is larger than `limit` bytes.
     static func read(_ path: String, limit: Int = .max) throws(RunError) -> [UInt8] {
         guard let input = path == "-" ? FileInput.standardInput() : FileInput.open(path, followingLinks: true) else {
-            throw RunError(message: "\(path): cannot read: \(errorText())")
+            throw RunError(message: "\(path): cannot read: \(errorText())", chinese: "\(path)：无法读取：\(errorText())")
         }
         return try input.readAll(path: path, limit: limit)
     }
@@ -73,7 +73,7 @@ enum FileSystem {
     /// (a file or a folder; nil for a link or when the file system does not say, so ask `kind(of:)`).
     /// A folder of thousands of records is then walked without a `stat` per file.
     static func entries(_ path: String) throws(RunError) -> [(name: String, kind: Kind?)] {
-        guard let directory = opendir(path) else { throw RunError(message: "\(path): cannot list: \(errorText())") }
+        guard let directory = opendir(path) else { throw RunError(message: "\(path): cannot list: \(errorText())", chinese: "\(path)：无法列出文件夹内容：\(errorText())") }
         defer { closedir(directory) }
         var entries: [(name: String, kind: Kind?)] = []
         // Each name's bytes, one after another, to sort by.
@@ -178,7 +178,7 @@ enum FileSystem {
         let parent = path.parentPath
         if !parent.isEmpty, parent != path, parent != ".", parent != "/", kind(of: parent) == .missing { try makeDirectory(parent) }
         guard mkdir(path, 0o755) == 0 || (errno == EEXIST && kind(of: path) == .directory) else {
-            throw RunError(message: "\(path): cannot create the folder: \(errorText())")
+            throw RunError(message: "\(path): cannot create the folder: \(errorText())", chinese: "\(path)：无法创建文件夹：\(errorText())")
         }
     }
 

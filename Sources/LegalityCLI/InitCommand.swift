@@ -26,7 +26,7 @@ struct InitCommand: ParsableCommand {
             return
         }
         guard let rules = Discovery.builtinRulesFolder() else {
-            throw RunError(message: "cannot find the built-in rules folder, which holds the starter files; set LEGALITY_RULES")
+            throw RunError(message: "cannot find the built-in rules folder, which holds the starter files; set LEGALITY_RULES", chinese: "找不到存放初始文件的内置规则文件夹；请设置 LEGALITY_RULES")
         }
         let starter = rules.appendingComponent("starter")
         let files = [("legality.yaml", ".legality.yaml"), ("registry.yaml", "registry.yaml"), ("record.yaml", "decisions/2026-001.yaml")]

@@ -205,7 +205,9 @@ struct PreparedRun {
         // (Outside the repository first: "does not exist" would tell a hostile configuration which files do.)
         if options.config == nil, let file = configuration.file { try requireInsideRepository(configuration, file: file) }
         for (path, position) in configuration.pathPositions.sorted(by: { $0.value < $1.value }) where FileSystem.kind(of: path) == .missing {
-            throw RunError(message: "invalid configuration:\n\(configuration.file ?? ""):\(position.line):\(position.column): '\(path)' does not exist")
+            throw RunError(
+                message: "invalid configuration:\n\(configuration.file ?? ""):\(position.line):\(position.column): '\(path)' does not exist",
+                chinese: "配置文件有误：\n\(configuration.file ?? ""):\(position.line):\(position.column)：\(path) 不存在")
         }
         var ruleOptions = options
         ruleOptions.rules = configuration.rules + options.rules
@@ -218,7 +220,7 @@ struct PreparedRun {
         do {
             rules = try configuration.apply(to: loaded)
         } catch {
-            throw RunError(message: "invalid configuration:\n" + error.description, chinese: "配置文件有误：\n" + error.description)
+            throw RunError(message: "invalid configuration:\n" + error.description, chinese: "配置文件有误：\n" + error.description(chinese: true))
         }
         // A severity set to the rule's own changes nothing, and is not named as a change.
         let ownSeverities = Dictionary(loaded.rules.map { ($0.id, $0.severity) }, uniquingKeysWith: { first, _ in first })
@@ -246,7 +248,7 @@ struct PreparedRun {
     static func loadConfiguration(_ options: RuleOptions) throws(RunError) -> Configuration {
         let file: String
         if let explicit = options.config {
-            guard FileSystem.kind(of: explicit) == .file else { throw RunError(message: "\(explicit): no such configuration file") }
+            guard FileSystem.kind(of: explicit) == .file else { throw RunError(message: "\(explicit): no such configuration file", chinese: "\(explicit)：配置文件不存在") }
             file = explicit
         } else if let found = discoverConfiguration() {
             // A folder, a pipe or a device of that name is no configuration, and not none either
@@ -275,13 +277,13 @@ struct PreparedRun {
             }
             return try Configuration(document, file: file, folder: file.parentPath)
         } catch let error as YAMLError {
-            throw RunError(message: "invalid configuration: \(error.description)")
+            throw RunError(message: "invalid configuration: \(error.description)", chinese: "配置文件有误：\(error.description(chinese: true))")
         } catch let error as RuleLoadError {
-            throw RunError(message: "invalid configuration:\n" + error.description)
+            throw RunError(message: "invalid configuration:\n" + error.description, chinese: "配置文件有误：\n" + error.description(chinese: true))
         } catch let error as RunError {
             throw error
         } catch {
-            throw RunError(message: "invalid configuration: \(file): \(error)")
+            throw RunError(message: "invalid configuration: \(file): \(error)", chinese: "配置文件有误：\(file)：\(error)")
         }
     }
 

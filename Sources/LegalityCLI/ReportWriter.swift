@@ -28,7 +28,7 @@ final class ReportWriter {
         target = path
         var existing = stat()
         let exists = stat(path, &existing) == 0
-        if exists, existing.st_mode & S_IFMT == S_IFDIR { throw RunError(message: "\(path): is a folder, not a file") }
+        if exists, existing.st_mode & S_IFMT == S_IFDIR { throw RunError(message: "\(path): is a folder, not a file", chinese: "\(path)：是文件夹，不是文件") }
         // A device or a FIFO (`--output /dev/null`, `/dev/stdout`) is written straight into: renaming
         // a file over it would replace the device node.
         if exists, existing.st_mode & S_IFMT != S_IFREG {
@@ -41,7 +41,7 @@ final class ReportWriter {
                     chinese: "\(path)：是指向设备或管道的链接，不是文件；未写入（请删除该链接，或直接写设备本身的路径）")
             }
             let direct = open(path, O_WRONLY | O_NONBLOCK | O_CLOEXEC)
-            guard direct >= 0 else { throw RunError(message: "\(path): cannot write: \(String(cString: strerror(errno)))") }
+            guard direct >= 0 else { throw RunError(message: "\(path): cannot write: \(String(cString: strerror(errno)))", chinese: "\(path)：无法写入：\(String(cString: strerror(errno)))") }
             _ = fcntl(direct, F_SETFL, fcntl(direct, F_GETFL) & ~O_NONBLOCK)
             temporary = nil
             descriptor = direct
@@ -61,11 +61,11 @@ final class ReportWriter {
                 opened = (candidate, descriptor)
             } else if errno != EEXIST || attempt > 100 {
                 InterruptCleanup.clear()
-                throw RunError(message: "\(path): cannot write: \(String(cString: strerror(errno)))")
+                throw RunError(message: "\(path): cannot write: \(String(cString: strerror(errno)))", chinese: "\(path)：无法写入：\(String(cString: strerror(errno)))")
             }
             attempt += 1
         }
-        guard let (temporary, descriptor) = opened else { throw RunError(message: "\(path): cannot write") }
+        guard let (temporary, descriptor) = opened else { throw RunError(message: "\(path): cannot write", chinese: "\(path)：无法写入") }
         // A report that replaces another keeps its permissions.
         if exists { fchmod(descriptor, existing.st_mode & 0o777) }
         self.temporary = temporary
@@ -146,12 +146,12 @@ final class ReportWriter {
         guard synced, closed else {
             let reason = String(cString: strerror(synced ? errno : syncError))
             unlink(temporary)
-            throw RunError(message: "\(target): cannot write: \(reason)")
+            throw RunError(message: "\(target): cannot write: \(reason)", chinese: "\(target)：无法写入：\(reason)")
         }
         guard rename(temporary, target) == 0 else {
             let reason = String(cString: strerror(errno))
             unlink(temporary)
-            throw RunError(message: "\(target): cannot write: \(reason)")
+            throw RunError(message: "\(target): cannot write: \(reason)", chinese: "\(target)：无法写入：\(reason)")
         }
         // The rename itself reaches the disk with the folder.
         let folder = open(target.parentPath, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
@@ -169,7 +169,7 @@ final class ReportWriter {
                 if errno == EINTR { continue }
                 // The reader of standard output has gone (`| head`): the report cannot be delivered.
                 if target == nil, errno == EPIPE { exit(2) }
-                throw RunError(message: "\(target ?? "standard output"): cannot write: \(String(cString: strerror(errno)))")
+                throw RunError(message: "\(target ?? "standard output"): cannot write: \(String(cString: strerror(errno)))", chinese: "\(target ?? "标准输出")：无法写入：\(String(cString: strerror(errno)))")
             }
             offset += written
         }

@@ -71,7 +71,7 @@ struct ListRules: ParsableCommand {
             // Ids are matched without regard to case: `rules show town-001` finds TOWN-001.
             guard let rule = run.rules.rules.first(where: { $0.id == id }) ?? run.rules.rules.first(where: { $0.id.lowercased() == id.lowercased() }) else {
                 let ids = run.rules.rules.map(\.id)
-                throw RunError(message: "no rule has the id '\(id)'\(Suggestion.phrase(for: id, in: ids))")
+                throw RunError(message: "no rule has the id '\(id)'\(Suggestion.phrase(for: id, in: ids))", chinese: "没有编号为 \(id) 的规则\(Suggestion.chinesePhrase(for: id, in: ids))")
             }
             let zh = run.language == .zh
             let language = run.language

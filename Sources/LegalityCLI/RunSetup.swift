@@ -61,7 +61,7 @@ enum RunSetup {
         var seen: Set<String> = []
         var extraFiles: Set<String> = []
         guard let folder = Discovery.builtinRulesFolder() else {
-            throw RunError(message: "cannot find the built-in rules folder; set LEGALITY_RULES to the project's rules/ folder")
+            throw RunError(message: "cannot find the built-in rules folder; set LEGALITY_RULES to the project's rules/ folder", chinese: "找不到内置规则文件夹；请把 LEGALITY_RULES 设为项目的 rules/ 文件夹")
         }
         try requireBuiltinRules(in: folder)
         // `--no-builtin` drops the built-in packs, but never the record pack (a file that is not
@@ -115,8 +115,7 @@ enum RunSetup {
         do {
             loaded = try RuleLoader.load(sources, examples: examples)
         } catch {
-            let list = error.diagnostics.map(\.description).joined(separator: "\n")
-            throw RunError(message: "invalid rules:\n" + list, chinese: "规则文件有误：\n" + list)
+            throw RunError(message: "invalid rules:\n" + error.description, chinese: "规则文件有误：\n" + error.description(chinese: true))
         }
         try refuseRecordPack(of: loaded.rules.filter { !builtinFiles.contains($0.file) })
         return (loaded, extraFiles)
@@ -130,15 +129,13 @@ enum RunSetup {
     static func refuseRecordPack(of userRules: [Rule]) throws(RunError) {
         let misplaced = userRules.filter(\.isRecordPack)
         guard !misplaced.isEmpty else { return }
-        let list = misplaced.map { rule in
+        let error = RuleLoadError(diagnostics: misplaced.map { rule in
             InputError(
                 file: rule.file, position: rule.position,
-                message: "\(rule.id) is in the pack 'record' (named by its folder or its 'pack'), which is legality's own record pack: its rules check the record format itself, are not checked against the vocabulary (a misspelt step type would go unsaid) and cannot be disabled; put the rule in a folder of another name, or give it 'pack: NAME'"
-            ).description
-        }.joined(separator: "\n")
-        throw RunError(
-            message: "invalid rules:\n" + list,
-            chinese: "规则文件有误（record 是 legality 自带的记录格式规则包的名称，自定义规则请放在其他名称的文件夹中，或写明 pack）：\n" + list)
+                message: "\(rule.id) is in the pack 'record' (named by its folder or its 'pack'), which is legality's own record pack: its rules check the record format itself, are not checked against the vocabulary (a misspelt step type would go unsaid) and cannot be disabled; put the rule in a folder of another name, or give it 'pack: NAME'",
+                chineseMessage: "\(rule.id) 属于 record 规则包（由所在文件夹或 pack 指定），这是 legality 自带的记录格式规则包：其规则检查记录格式本身，不按词汇表核对（拼错的步骤类型不会被发现），也不能停用；请把规则放在其他名称的文件夹中，或写明 pack: 名称")
+        })
+        throw RunError(message: "invalid rules:\n" + error.description, chinese: "规则文件有误：\n" + error.description(chinese: true))
     }
 
     /// Calendars, ledger mappings and the starter files of `init` live beside the rules but are not rules.
@@ -164,7 +161,7 @@ enum RunSetup {
                     mappings.append(mapping)
                 }
             } catch {
-                throw RunError(message: "invalid ledger mapping:\n\(error.description)", chinese: "台账映射文件有误：\n\(error.description)")
+                throw RunError(message: "invalid ledger mapping:\n\(error.description)", chinese: "台账映射文件有误：\n\(error.description(chinese: true))")
             }
         }
         return mappings
@@ -204,7 +201,7 @@ enum RunSetup {
     /// `registry.yaml` or `registry/` at or above its folder (see `Discovery.registryFiles`).
     static func registries(_ options: RuleOptions, recordPaths: [String], recordFiles: PathList, asked: RegistryTypes = RegistryTypes()) throws(RunError) -> RegistryLookup {
         if let explicit = options.registry {
-            guard FileSystem.kind(of: explicit) != .missing else { throw RunError(message: "\(explicit): no such registry file") }
+            guard FileSystem.kind(of: explicit) != .missing else { throw RunError(message: "\(explicit): no such registry file", chinese: "\(explicit)：人员名册文件不存在") }
             let files = FileSystem.kind(of: explicit) == .directory ? try Discovery.yamlFiles(under: explicit) : [explicit]
             return RegistryLookup(try registry(files, asked: asked), files: files)
         }
@@ -246,17 +243,17 @@ enum RunSetup {
         do {
             documents = try YAMLParser.parse(try FileSystem.read(file), file: file)
         } catch let error as YAMLError {
-            throw RunError(message: "invalid \(what): \(error.description)", chinese: "\(chineseName(what))有误：\(error.description)")
+            throw RunError(message: "invalid \(what): \(error.description)", chinese: "\(chineseName(what))有误：\(error.description(chinese: true))")
         } catch let error as RunError {
             throw error
         } catch {
-            throw RunError(message: "invalid \(what): \(file): \(error)")
+            throw RunError(message: "invalid \(what): \(file): \(error)", chinese: "\(chineseName(what))有误：\(file)：\(error)")
         }
         for document in documents {
             do {
                 try body(document)
             } catch {
-                throw RunError(message: "invalid \(what): \(error.description)", chinese: "\(chineseName(what))有误：\(error.description)")
+                throw RunError(message: "invalid \(what): \(error.description)", chinese: "\(chineseName(what))有误：\(error.description(chinese: true))")
             }
         }
     }

@@ -70,7 +70,10 @@ public struct Configuration: Sendable {
     public init(_ document: YAMLNode, file: String, folder: String) throws(RuleLoadError) {
         self.file = file
         guard let pairs = document.mapping else {
-            throw RuleLoadError(diagnostics: [InputError(file: file, position: document.position, message: "a configuration is a mapping of settings such as 'disable' and 'waivers', found \(document.kindDescription)")])
+            throw RuleLoadError(diagnostics: [InputError(
+                file: file, position: document.position,
+                message: "a configuration is a mapping of settings such as 'disable' and 'waivers', found \(document.kindDescription)",
+                chineseMessage: "配置文件应为由 disable、waivers 等设置组成的映射，实际是\(document.chineseKindDescription)")])
         }
         for pair in pairs { read(pair, folder: folder) }
     }
@@ -103,42 +106,64 @@ public struct Configuration: Sendable {
         let ids = Set(rules.rules.map(\.id))
         for mention in ruleMentions where !ids.contains(mention.id) {
             // (An id in lower case, or in full-width letters, is letters away from the rule's, past what a typo is.)
-            let suggestion = Self.sameIgnoringCaseAndWidth(mention.id, in: ids).map { "; did you mean '\($0)'?" } ?? Suggestion.phrase(for: mention.id, in: ids)
-            problems.append(InputError(file: file ?? "", position: mention.position, message: "no rule has the id '\(mention.id)'\(suggestion)"))
+            let same = Self.sameIgnoringCaseAndWidth(mention.id, in: ids)
+            let suggestion = same.map { "; did you mean '\($0)'?" } ?? Suggestion.phrase(for: mention.id, in: ids)
+            let chineseSuggestion = same.map { "；是否应为 \($0)？" } ?? Suggestion.chinesePhrase(for: mention.id, in: ids)
+            problems.append(InputError(
+                file: file ?? "", position: mention.position, message: "no rule has the id '\(mention.id)'\(suggestion)",
+                chineseMessage: "没有编号为 \(mention.id) 的规则\(chineseSuggestion)"))
         }
         let recordPack = Set(rules.rules.filter(\.isRecordPack).map(\.id))
         for mention in disableMentions where recordPack.contains(mention.id) {
-            problems.append(InputError(file: file ?? "", position: mention.position, message: "\(mention.id) belongs to the record pack, which checks that a record can be read and agrees with the registry; it cannot be disabled"))
+            problems.append(InputError(
+                file: file ?? "", position: mention.position,
+                message: "\(mention.id) belongs to the record pack, which checks that a record can be read and agrees with the registry; it cannot be disabled",
+                chineseMessage: "\(mention.id) 属于 record 规则包（记录格式规则包），该规则包检查记录能否读取、是否与人员名册一致；不能停用"))
         }
         for mention in waiverMentions where recordPack.contains(mention.id) {
-            problems.append(InputError(file: file ?? "", position: mention.position, message: "\(mention.id) belongs to the record pack, which checks that a record can be read and agrees with the registry; it cannot be waived (correct the record instead)"))
+            problems.append(InputError(
+                file: file ?? "", position: mention.position,
+                message: "\(mention.id) belongs to the record pack, which checks that a record can be read and agrees with the registry; it cannot be waived (correct the record instead)",
+                chineseMessage: "\(mention.id) 属于 record 规则包（记录格式规则包），该规则包检查记录能否读取、是否与人员名册一致；不能豁免（请改正记录）"))
         }
         // A record-pack rule may be made stricter, never milder: the unknown-value rule made an
         // info let a record whose meaning is unknown, and so was checked by no other rule, pass the run.
         for mention in severityMentions where recordPack.contains(mention.id) {
             guard let rule = rules.rules.first(where: { $0.id == mention.id }), let severity = severities[mention.id], severity < rule.severity else { continue }
-            problems.append(InputError(file: file ?? "", position: mention.position, message: "\(mention.id) belongs to the record pack, which checks that a record can be read and agrees with the registry; its severity can be raised, not lowered below \(rule.severity.rawValue)"))
+            problems.append(InputError(
+                file: file ?? "", position: mention.position,
+                message: "\(mention.id) belongs to the record pack, which checks that a record can be read and agrees with the registry; its severity can be raised, not lowered below \(rule.severity.rawValue)",
+                chineseMessage: "\(mention.id) 属于 record 规则包（记录格式规则包），该规则包检查记录能否读取、是否与人员名册一致；其级别只能提高，不能低于 \(rule.severity.rawValue)"))
         }
         for mention in parameterMentions {
             guard let rule = rules.rules.first(where: { $0.id == mention.rule }) else { continue }
             let names = rule.parameters.map(\.name)
             guard let parameter = rule.parameters.first(where: { $0.name == mention.name }) else {
                 let known = names.isEmpty ? "it has no parameters" : "its parameters are \(names.joined(separator: ", "))"
-                problems.append(InputError(file: file ?? "", position: mention.position, message: "\(mention.rule) has no parameter '\(mention.name)'\(Suggestion.phrase(for: mention.name, in: names)); \(known)"))
+                let chineseKnown = names.isEmpty ? "该规则没有参数" : "其参数为 \(names.joined(separator: "、"))"
+                problems.append(InputError(
+                    file: file ?? "", position: mention.position,
+                    message: "\(mention.rule) has no parameter '\(mention.name)'\(Suggestion.phrase(for: mention.name, in: names)); \(known)",
+                    chineseMessage: "\(mention.rule) 没有参数 \(mention.name)\(Suggestion.chinesePhrase(for: mention.name, in: names))；\(chineseKnown)"))
                 continue
             }
             if !parameter.configurable {
                 // The law's versions set it: a configuration would change how the law counts.
                 problems.append(InputError(
                     file: file ?? "", position: mention.position,
-                    message: "\(mention.rule)'s parameter '\(mention.name)' follows the version of the law in force on the day of the act and cannot be configured (\(parameter.description ?? mention.name))"))
+                    message: "\(mention.rule)'s parameter '\(mention.name)' follows the version of the law in force on the day of the act and cannot be configured (\(parameter.description ?? mention.name))",
+                    chineseMessage: "\(mention.rule) 的参数 \(mention.name) 取决于行为当日施行的法律版本，不能在配置文件中设置（\(parameter.description ?? mention.name)）"))
             } else if let expected = Self.shapeMismatch(mention.value, parameter) {
-                problems.append(InputError(file: file ?? "", position: mention.position, message: "\(mention.rule)'s parameter '\(mention.name)' takes \(expected), like its default"))
+                problems.append(InputError(
+                    file: file ?? "", position: mention.position,
+                    message: "\(mention.rule)'s parameter '\(mention.name)' takes \(expected.en), like its default",
+                    chineseMessage: "\(mention.rule) 的参数 \(mention.name) 应为\(expected.zh)（与其默认值相同）"))
             } else if let forbidden = parameter.forbidden(in: mention.value) {
                 // The law rules the value out: a failed review "passing" sent it to the meeting READY.
                 problems.append(InputError(
                     file: file ?? "", position: mention.position,
-                    message: "\(mention.rule)'s parameter '\(mention.name)' \(parameter.refusal(of: forbidden)): the law rules it out (\(parameter.description ?? mention.name))"))
+                    message: "\(mention.rule)'s parameter '\(mention.name)' \(parameter.refusal(of: forbidden)): the law rules it out (\(parameter.description ?? mention.name))",
+                    chineseMessage: "\(mention.rule) 的参数 \(mention.name) \(Self.chineseRefusal(of: forbidden, by: parameter, in: mention.value))：法律不允许这样的值（\(parameter.description ?? mention.name)）"))
             } else if let section = parameter.codeSection {
                 problems += codeProblems(mention, section: section, vocabulary: rules.vocabulary)
             }
@@ -178,38 +203,65 @@ public struct Configuration: Sendable {
             guard case .text(let text) = value, !codes.contains(text) else { return nil }
             let advice = vocabulary.code(for: text, in: section).map { "; records' values are read as codes: write '\($0)'" }
                 ?? vocabulary.suggestionPhrase(for: text, in: section)
+            let chineseAdvice = vocabulary.code(for: text, in: section).map { "；记录中的值按代码读取：请写成 \($0)" }
+                ?? Self.chineseSuggestionPhrase(for: text, in: section, of: vocabulary)
             let position = index < mention.itemPositions.count ? mention.itemPositions[index] : mention.position
-            return InputError(file: file ?? "", position: position, message: "\(mention.rule)'s parameter '\(mention.name)' takes codes of \(section), and '\(text)' is none\(advice)")
+            return InputError(
+                file: file ?? "", position: position,
+                message: "\(mention.rule)'s parameter '\(mention.name)' takes codes of \(section), and '\(text)' is none\(advice)",
+                chineseMessage: "\(mention.rule) 的参数 \(mention.name) 应为 \(section) 中的代码，而“\(text)”不是其中的代码\(chineseAdvice)")
         }
+    }
+
+    /// `Vocabulary.suggestionPhrase(for:in:)` in Chinese: `；是否应为 CODE？`, or `；是否应为 CODE（NAME）？`
+    /// when the closest is a name, or nothing.
+    private static func chineseSuggestionPhrase(for written: String, in section: String, of vocabulary: Vocabulary) -> String {
+        guard let closest = vocabulary.suggestion(for: written, in: section) else { return "" }
+        guard let code = vocabulary.code(for: closest, in: section), code != closest else { return "；是否应为 \(closest)？" }
+        return "；是否应为 \(code)（\(closest)）？"
+    }
+
+    /// `Parameter.refusal(of:)` in Chinese: "不得为 failed" (or "不得包含 failed" for a list),
+    /// "不得小于 7（所写为 5）" or "不得大于 7（所写为 60）".
+    private static func chineseRefusal(of literal: Literal, by parameter: Parameter, in value: ParameterValue) -> String {
+        func written(_ bound: Double) -> String { bound == bound.rounded() ? String(Int(bound)) : String(bound) }
+        if !parameter.never.contains(literal), case .number(let number) = literal {
+            if let neverBelow = parameter.neverBelow, !(number >= neverBelow) { return "不得小于 \(written(neverBelow))（所写为 \(literal.written)）" }
+            if let neverAbove = parameter.neverAbove, !(number <= neverAbove) { return "不得大于 \(written(neverAbove))（所写为 \(literal.written)）" }
+        }
+        if case .list = value { return "不得包含 \(literal.written)" }
+        return "不得为 \(literal.written)"
     }
 
     /// What a parameter's value should have been, when it is not of the default's kind: a list
     /// for a list, a number for a number, a text for a text.
-    static func shapeMismatch(_ value: ParameterValue, _ parameter: Parameter) -> String? {
-        func kind(_ literal: Literal) -> String {
+    /// (In English and in Chinese.)
+    static func shapeMismatch(_ value: ParameterValue, _ parameter: Parameter) -> (en: String, zh: String)? {
+        func kind(_ literal: Literal) -> (en: String, zh: String) {
             switch literal {
-            case .number: "a number"
-            case .text: "a text"
-            case .bool: "true or false"
-            case .null: "a value"
+            case .number: (en: "a number", zh: "数字")
+            case .text: (en: "a text", zh: "文本")
+            case .bool: (en: "true or false", zh: "true 或 false")
+            case .null: (en: "a value", zh: "单个值")
             }
         }
         switch (value, parameter.defaultList) {
-        case (.single, .some): return "a list"
+        case (.single, .some): return (en: "a list", zh: "列表")
         case (.list, .none): return kind(parameter.defaultValue)
         case (.list(let items), .some(let defaults)):
-            guard let expected = defaults.first.map(kind), items.contains(where: { kind($0) != expected }) else { return nil }
-            return "a list of \(expected == "a number" ? "numbers" : expected == "a text" ? "texts" : "values")"
+            guard let expected = defaults.first.map(kind), items.contains(where: { kind($0).en != expected.en }) else { return nil }
+            return (en: "a list of \(expected.en == "a number" ? "numbers" : expected.en == "a text" ? "texts" : "values")",
+                    zh: expected.en == "a number" ? "数字列表" : expected.en == "a text" ? "文本列表" : "值的列表")
         case (.single(let literal), .none):
             let expected = kind(parameter.defaultValue)
-            guard kind(literal) == expected || parameter.defaultValue == .null else { return expected }
+            guard kind(literal).en == expected.en || parameter.defaultValue == .null else { return expected }
             // A count of days or officers (`days`, `min_days`, `min_officers`, ...) whose default is
             // a whole number takes one too (`min_days: -1`, `.nan` or 1e20 were taken, and the rule
             // never held); other numbers (an amount, a ratio) are left as they are written.
             let isCount = parameter.name == "days" || parameter.name.hasSuffix("_days") || parameter.name.hasSuffix("_officers")
             if isCount, case .number(let given) = literal, case .number(let usual) = parameter.defaultValue, usual >= 0, usual == usual.rounded(),
                !(given.isFinite && given >= 0 && given == given.rounded() && given <= mostWholeParameter) {
-                return "a whole number from 0 to \(Int(mostWholeParameter))"
+                return (en: "a whole number from 0 to \(Int(mostWholeParameter))", zh: "0 到 \(Int(mostWholeParameter)) 之间的整数")
             }
             return nil
         }

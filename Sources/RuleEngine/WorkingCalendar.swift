@@ -164,34 +164,42 @@ public struct WorkingCalendar: Sendable {
     /// Adds the days of a calendar file; later files override earlier ones day by day.
     /// - Throws: `InputError` naming the position of a malformed entry.
     public mutating func add(_ document: YAMLNode, file: String) throws(InputError) {
-        func fail(_ node: YAMLNode, _ message: String) -> InputError {
-            InputError(file: file, position: node.position, message: message)
+        func fail(_ node: YAMLNode, _ message: String, zh: String?) -> InputError {
+            InputError(file: file, position: node.position, message: message, chineseMessage: zh)
         }
         let fileKeys = ["calendar", "years"]
         for pair in document.mapping ?? [] where !fileKeys.contains(pair.key.scalar?.text ?? "") {
             let key = pair.key.scalar?.text ?? ""
-            throw fail(pair.key, "unknown key '\(key)' in a calendar\(Suggestion.phrase(for: key, in: fileKeys)); expected \(fileKeys.joined(separator: ", "))")
+            throw fail(pair.key, "unknown key '\(key)' in a calendar\(Suggestion.phrase(for: key, in: fileKeys)); expected \(fileKeys.joined(separator: ", "))",
+                       zh: "工作日历中有未知的键 \(key)\(Suggestion.chinesePhrase(for: key, in: fileKeys))；可用的键：\(fileKeys.joined(separator: "、"))")
         }
         guard let yearsNode = document["years"], let pairs = yearsNode.mapping else {
-            throw fail(document["years"] ?? document, "a calendar is a mapping with 'years': {2024: {holidays: [...], workdays: [...]}}")
+            throw fail(document["years"] ?? document, "a calendar is a mapping with 'years': {2024: {holidays: [...], workdays: [...]}}",
+                       zh: "工作日历应为含 years 的映射：years: {2024: {holidays: [...], workdays: [...]}}")
         }
         var listed: [Int: String] = [:]
         for pair in pairs {
-            guard case .int(let year) = pair.key.coreValue else { throw fail(pair.key, "a calendar year is a number such as 2024") }
+            guard case .int(let year) = pair.key.coreValue else { throw fail(pair.key, "a calendar year is a number such as 2024", zh: "工作日历的年份应为数字，如 2024") }
             guard Self.supportedYears.contains(year) else {
-                throw fail(pair.key, "a calendar year is between \(Self.supportedYears.lowerBound) and \(Self.supportedYears.upperBound), found \(year)")
+                throw fail(pair.key, "a calendar year is between \(Self.supportedYears.lowerBound) and \(Self.supportedYears.upperBound), found \(year)",
+                           zh: "工作日历的年份应在 \(Self.supportedYears.lowerBound) 到 \(Self.supportedYears.upperBound) 之间，实际是 \(year)")
             }
             for key in ["holidays", "workdays"] {
                 guard let list = pair.value[key] else { continue }
-                guard let items = list.sequence else { throw fail(list, "'\(key)' is a list of dates") }
+                guard let items = list.sequence else { throw fail(list, "'\(key)' is a list of dates", zh: "\(key) 应为日期列表") }
                 for item in items {
-                    guard let day = RecordLoader.date(item) else { throw fail(item, "'\(item.scalar?.text ?? item.kindDescription)' is not a date (YYYY-MM-DD)") }
+                    guard let day = RecordLoader.date(item) else {
+                        throw fail(item, "'\(item.scalar?.text ?? item.kindDescription)' is not a date (YYYY-MM-DD)",
+                                   zh: "\(item.scalar.map { "“\($0.text)”" } ?? item.chineseKindDescription)不是日期（格式为 YYYY-MM-DD）")
+                    }
                     guard Self.belongs(day, to: year) else {
-                        throw fail(item, "\(day) is not in \(year) (a year's notice names days of that year, or of the New Year days around it)")
+                        throw fail(item, "\(day) is not in \(year) (a year's notice names days of that year, or of the New Year days around it)",
+                                   zh: "\(day) 不在 \(year) 年内（一年的放假通知只列该年的日期，或其前后元旦假期的日期）")
                     }
                     // One file's day is a holiday or a working day, not both (a later file may change an earlier's).
                     if let other = listed[day.ordinal], other != key {
-                        throw fail(item, "\(day) is listed both as a holiday and as a working day (workdays) in this calendar")
+                        throw fail(item, "\(day) is listed both as a holiday and as a working day (workdays) in this calendar",
+                                   zh: "\(day) 在本工作日历中既列为节假日，又列为调休上班日（workdays）")
                     }
                     listed[day.ordinal] = key
                     overrides[day.ordinal] = key == "workdays"
@@ -200,7 +208,8 @@ public struct WorkingCalendar: Sendable {
             let yearKeys = ["holidays", "workdays", "notice", "source"]
             for inner in pair.value.mapping ?? [] where !yearKeys.contains(inner.key.scalar?.text ?? "") {
                 let key = inner.key.scalar?.text ?? ""
-                throw fail(inner.key, "unknown key '\(key)' in a calendar year\(Suggestion.phrase(for: key, in: yearKeys)); expected \(yearKeys.joined(separator: ", "))")
+                throw fail(inner.key, "unknown key '\(key)' in a calendar year\(Suggestion.phrase(for: key, in: yearKeys)); expected \(yearKeys.joined(separator: ", "))",
+                           zh: "工作日历的年份下有未知的键 \(key)\(Suggestion.chinesePhrase(for: key, in: yearKeys))；可用的键：\(yearKeys.joined(separator: "、"))")
             }
             listedYears.insert(year)
         }

@@ -42,6 +42,16 @@ extension Literal {
         }
     }
 
+    /// `kindName` in Chinese: `数字`, `文本`, `布尔值（true 或 false）`.
+    public var chineseKindName: String {
+        switch self {
+        case .null: "值"
+        case .bool: "布尔值（true 或 false）"
+        case .number: "数字"
+        case .text: "文本"
+        }
+    }
+
     /// Whether two constants are of one kind (a null is of every kind).
     public func isSameKind(as other: Literal) -> Bool {
         switch (self, other) {

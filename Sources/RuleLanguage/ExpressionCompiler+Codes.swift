@@ -46,6 +46,8 @@ struct CodeComparison {
     var context: String?
     /// Whether the text is compared with the codes' names (`label` of the field), not the codes.
     var isName = false
+    /// `context` in Chinese (`参数 kinds 的默认值`), when it is given.
+    var chineseContext: String?
 }
 
 extension ExpressionCompiler {
@@ -54,6 +56,14 @@ extension ExpressionCompiler {
     mutating func noteCodes(of section: String, in values: [Literal], at position: SourcePosition, context: String) {
         for case .text(let text) in values {
             codeComparisons.append(CodeComparison(section: section, text: text, position: position, context: context))
+        }
+    }
+
+    /// `noteCodes(of:in:at:context:)` with the context in Chinese too (`参数 kinds 的默认值`), for
+    /// the Chinese message that refuses a text that is no code (`CodeComparison.chineseContext`).
+    mutating func noteCodes(of section: String, in values: [Literal], at position: SourcePosition, context: String, chineseContext: String) {
+        for case .text(let text) in values {
+            codeComparisons.append(CodeComparison(section: section, text: text, position: position, context: context, chineseContext: chineseContext))
         }
     }
 

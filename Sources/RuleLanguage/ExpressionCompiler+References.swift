@@ -9,7 +9,7 @@ extension ExpressionCompiler {
         let parts = written.dropFirst().utf8.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
             .map { String(decoding: $0, as: UTF8.self) }
         guard let head = parts.first, !head.isEmpty, !parts.contains("") else {
-            error(node, "'\(written)' is not a reference; write $name or $name.field")
+            error(node, "'\(written)' is not a reference; write $name or $name.field", zh: "“\(written)”不是引用；请写成 $name 或 $name.field")
             return (.literal(.null), .other)
         }
         var path = Array(parts.dropFirst())
@@ -17,7 +17,7 @@ extension ExpressionCompiler {
         var type = StaticType.other
         if head == "it" {
             guard let innermost = itSlots.last else {
-                error(node, "$it is only defined inside 'where'")
+                error(node, "$it is only defined inside 'where'", zh: "$it 只在 where 中有定义")
                 return (.literal(.null), .other)
             }
             root = .slot(innermost.slot)
@@ -29,7 +29,8 @@ extension ExpressionCompiler {
         } else if letsBelow.contains(head) {
             // (Asked before the shared definitions: a let named as one, read above its place, read
             // the shared one unsaid.)
-            error(node, "'$\(head)' is a let written below the one that reads it; a let reads only the lets above it: move '\(head)' up")
+            error(node, "'$\(head)' is a let written below the one that reads it; a let reads only the lets above it: move '\(head)' up",
+                  zh: "$\(head) 是写在读取它的变量（let）下方的变量；变量只能读取写在它上方的变量：请把 \(head) 移到上方")
             return (.literal(.null), .other)
         } else if let index = definitions[head] {
             root = .definition(index)
@@ -46,31 +47,36 @@ extension ExpressionCompiler {
             case "problem" where allowsProblem: root = .problem
             case "param":
                 guard let name = path.first else {
-                    error(node, "$param needs a parameter name: $param.NAME")
+                    error(node, "$param needs a parameter name: $param.NAME", zh: "$param 后须写参数名：$param.NAME")
                     return (.literal(.null), .other)
                 }
                 guard parameters.contains(name) else {
-                    error(node, "undefined parameter '\(name)'\(Suggestion.phrase(for: name, in: parameters)); declare it under 'parameters'")
+                    error(node, "undefined parameter '\(name)'\(Suggestion.phrase(for: name, in: parameters)); declare it under 'parameters'",
+                          zh: "未定义的参数 \(name)\(Suggestion.chinesePhrase(for: name, in: parameters))（参数须在 parameters 下声明）")
                     return (.literal(.null), .other)
                 }
                 path.removeFirst()
                 root = .parameter(name)
                 parametersRead.insert(name)
             case _ where definitionsBelow.contains(head):
-                error(node, "'$\(head)' is a definition written below the one that reads it; a definition reads only those above it: move '\(head)' up")
+                error(node, "'$\(head)' is a definition written below the one that reads it; a definition reads only those above it: move '\(head)' up",
+                      zh: "$\(head) 是写在读取它的共用定义下方的共用定义；共用定义只能读取写在它上方的共用定义：请把 \(head) 移到上方")
                 return (.literal(.null), .other)
             default:
                 let visible = scopes.flatMap(\.keys) + Array(definitions.keys) + Self.builtinRoots + (itSlots.isEmpty ? [] : ["it"])
-                error(node, "'$\(head)' is not defined\(Suggestion.phrase(for: head, in: visible)); define it under 'let' or 'for_each', or use one of $record, $facts, $steps, $as_of, $meeting, $param")
+                error(node, "'$\(head)' is not defined\(Suggestion.phrase(for: head, in: visible)); define it under 'let' or 'for_each', or use one of $record, $facts, $steps, $as_of, $meeting, $param",
+                      zh: "$\(head) 未定义\(Suggestion.chinesePhrase(for: head, in: visible))（请在 let 或 for_each 下定义，或使用 $record、$facts、$steps、$as_of、$meeting、$param 之一）")
                 return (.literal(.null), .other)
             }
         }
         if (type == .step || type == .steps), let field = path.first, !Self.stepFields.contains(field),
            let suggestion = Suggestion.closest(to: field, in: Self.stepFields) {
-            error(node, "unknown step field '\(field)' in '\(written)'; did you mean '\(suggestion)'?")
+            error(node, "unknown step field '\(field)' in '\(written)'; did you mean '\(suggestion)'?",
+                  zh: "\(written) 中有未知的步骤字段 \(field)；是否应为 \(suggestion)？")
         }
         if let (key, place, suggestion) = Self.misspeltFormatKey(root: root, type: type, path: path) {
-            error(node, "'\(key)' in '\(written)' is no key of \(place); did you mean '\(suggestion)'? (a key of your own may be read, but not one a typo from the format's: no record writes it)")
+            error(node, "'\(key)' in '\(written)' is no key of \(place); did you mean '\(suggestion)'? (a key of your own may be read, but not one a typo from the format's: no record writes it)",
+                  zh: "\(written) 中的 \(key) 不是\(Self.chineseFormatPlace(place))的键；是否应为 \(suggestion)？（可以读取自定义的键，但不能读取与记录格式的键只有拼写之差的键：没有记录会这样写）")
         }
         let knownStepTypes: [String]? = switch root {
         case .slot(let slot): slotStepTypes[slot]
@@ -150,6 +156,18 @@ extension ExpressionCompiler {
         // (`$review.documents.typ` read no record's document, and the rule never fired.)
         case "documents": return misspelt(key, RecordFormat.documentKeys).map { (key, "a document", $0) }
         default: return nil
+        }
+    }
+
+    /// What `misspeltFormatKey` says a key is of (`a record`, `a signoff`, `a meeting`,
+    /// `a document`), in Chinese: 记录, 签署, 会议, 文件.
+    static func chineseFormatPlace(_ place: String) -> String {
+        switch place {
+        case "a record": "记录"
+        case "a signoff": "签署"
+        case "a meeting": "会议"
+        case "a document": "文件"
+        default: place
         }
     }
 

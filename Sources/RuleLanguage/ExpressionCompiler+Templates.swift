@@ -33,7 +33,7 @@ extension ExpressionCompiler {
                 index = next
             } else {
                 guard let end = bytes[next...].firstIndex(of: close) else {
-                    error(node, "a '{' in the message is not closed; write {{ for a brace")
+                    error(node, "a '{' in the message is not closed; write {{ for a brace", zh: "消息中的 { 没有闭合；花括号本身请写成 {{")
                     return parts + [.text(literal)]
                 }
                 if !literal.isEmpty { parts.append(.text(literal)) }

@@ -90,8 +90,8 @@ struct ExpressionCompiler {
     /// Parameters used as the unit of `add_period`.
     private(set) var periodUnitParameters: Set<String> = []
 
-    mutating func error(at position: SourcePosition, _ message: String) {
-        diagnostics.append(InputError(file: file, position: position, message: message))
+    mutating func error(at position: SourcePosition, _ message: String, zh: String?) {
+        diagnostics.append(InputError(file: file, position: position, message: message, chineseMessage: zh))
     }
 
     /// Refuses a constant count of days that is no number (`"15个工作日"`; a quoted `"15"` is one).
@@ -99,7 +99,8 @@ struct ExpressionCompiler {
     /// before the meeting" passed a review of the day before.
     private mutating func requireDayCount(_ count: Expression, _ name: String, at node: YAMLNode, countsWorkingDays: Bool = false) {
         if case .literal(.text(let text)) = count, Double(text) == nil {
-            error(node, "'\(name)' adds a number of days, and '\(text)' is no number: write it as 15, not 15个工作日")
+            error(node, "'\(name)' adds a number of days, and '\(text)' is no number: write it as 15, not 15个工作日",
+                  zh: "\(name) 加上的是天数，而“\(text)”不是数字：请写成 15，而不是 15个工作日")
         }
         let value: Double? = switch count {
         case .literal(.number(let number)): number
@@ -108,7 +109,8 @@ struct ExpressionCompiler {
         }
         // Only a count of working days stops at 0 (`add_period` of working days is one).
         if countsWorkingDays, let value, value < 0 {
-            error(node, "'\(name)' counts working days forward only (a negative count is taken as 0): for \"N working days before X\", count forward from the earlier day, {gt: [{add_working_days: [$earlier, N]}, $later]}, or use add_days to count calendar days back")
+            error(node, "'\(name)' counts working days forward only (a negative count is taken as 0): for \"N working days before X\", count forward from the earlier day, {gt: [{add_working_days: [$earlier, N]}, $later]}, or use add_days to count calendar days back",
+                  zh: "\(name) 只向后推算工作日（负数按 0 计）：要表达“X 之前 N 个工作日”，请从较早的日期向后推算：{gt: [{add_working_days: [$earlier, N]}, $later]}，或用 add_days 按自然日向前倒推")
         }
     }
 
@@ -120,8 +122,8 @@ struct ExpressionCompiler {
         if workingDays { workingDayCountParameters.insert(name) }
     }
 
-    mutating func error(_ node: YAMLNode, _ message: String) {
-        diagnostics.append(InputError(file: file, position: node.position, message: message))
+    mutating func error(_ node: YAMLNode, _ message: String, zh: String?) {
+        diagnostics.append(InputError(file: file, position: node.position, message: message, chineseMessage: zh))
     }
 
     /// Reserves a slot for a name in the current scope.
@@ -161,7 +163,8 @@ struct ExpressionCompiler {
     mutating func evaluationDepth(of node: YAMLNode, named name: String, at key: YAMLNode) -> Int {
         let depth = deepestRead + node.nestingDepth
         if depth > Self.maxEvaluationDepth, deepestRead <= Self.maxEvaluationDepth {
-            error(key, "'\(name)' reads lets or definitions nested more than \(Self.maxEvaluationDepth) levels deep, one inside another (each nested expression counting one); rules that deep cannot be evaluated: shorten the chain")
+            error(key, "'\(name)' reads lets or definitions nested more than \(Self.maxEvaluationDepth) levels deep, one inside another (each nested expression counting one); rules that deep cannot be evaluated: shorten the chain",
+                  zh: "\(name) 读取的变量（let）或共用定义一个套一个，嵌套超过 \(Self.maxEvaluationDepth) 层（每层嵌套的表达式计一层）；嵌套这么深的规则无法计算：请缩短这一链条")
         }
         return depth
     }
@@ -186,7 +189,8 @@ struct ExpressionCompiler {
             case .string(let value):
                 // A date written in a rule must be a real day: 2021-13-01 is a mistake, not a text.
                 if Self.looksLikeDate(value), Day(parsing: value) == nil {
-                    error(node, "'\(value)' is not a valid date (expected a real day, YYYY-MM-DD)")
+                    error(node, "'\(value)' is not a valid date (expected a real day, YYYY-MM-DD)",
+                          zh: "“\(value)”不是有效日期（应为实际存在的日期，格式 YYYY-MM-DD）")
                 }
                 return (.literal(.text(value)), .other)
             }
@@ -196,12 +200,14 @@ struct ExpressionCompiler {
             guard pairs.count == 1, let name = pairs[0].key.scalar?.text else {
                 let keys = pairs.compactMap { $0.key.scalar?.text }
                 var message = "an expression is a mapping with exactly one operator (such as 'all', 'exists' or 'steps'), found \(pairs.count) keys: \(keys.joined(separator: ", "))"
+                var chineseMessage = "表达式应为只含一个运算符（如 all、exists 或 steps）的映射，实际有 \(pairs.count) 个键：\(keys.joined(separator: "、"))"
                 if let misplaced = keys.first(where: { RuleLoader.ruleKeys.contains($0) && !Self.operators.contains($0) }),
                    let pair = pairs.first(where: { $0.key.scalar?.text == misplaced }) {
                     message += "; '\(misplaced)' is a key of the rule, indented too far: write it at the rule's top level, under no other key"
-                    error(pair.key, message)
+                    chineseMessage += "；\(misplaced) 是规则的键，缩进过深：请写在规则的顶层，不要放在其他键下"
+                    error(pair.key, message, zh: chineseMessage)
                 } else {
-                    error(node, message)
+                    error(node, message, zh: chineseMessage)
                 }
                 return (.literal(.null), .other)
             }
@@ -219,30 +225,38 @@ struct ExpressionCompiler {
         case "is_true": return (.isTrue(compileCondition(argument)), .other)
         case "eq", "ne", "lt", "le", "gt", "ge":
             let (a, b) = pair(argument, name, notingCodes: name == "eq" || name == "ne")
-            if let kinds = Self.literalKinds(a, b) { error(argument, "'\(name)' compares \(kinds.0) with \(kinds.1), which never compare; compare values of one type") }
+            if let kinds = Self.literalKindNames(a, b) {
+                error(argument, "'\(name)' compares \(kinds.en.0) with \(kinds.en.1), which never compare; compare values of one type",
+                      zh: "\(name) 比较的是\(kinds.zh.0)与\(kinds.zh.1)，两者无法比较；请比较同一类型的值")
+            }
             // A missing value compares with nothing, so a comparison with null never holds (`ne`
             // neither). (Asked of what is written: an operand that failed to compile is null too.)
             if argument.sequence?.contains(where: Self.isWrittenNull) == true {
-                error(argument, "'\(name)' with null never holds: a missing value compares with nothing; write {missing: X} for an absent value, {exists: X} for a present one")
+                error(argument, "'\(name)' with null never holds: a missing value compares with nothing; write {missing: X} for an absent value, {exists: X} for a present one",
+                      zh: "\(name) 与 null 比较永远不成立：缺失的值与任何值都无法比较；判断值不存在请写 {missing: X}，判断值存在请写 {exists: X}")
             }
             if name != "eq", name != "ne", let text = Self.unitText(a) ?? Self.unitText(b) {
-                error(argument, "'\(name)' orders numbers and dates, and '\(text)' is neither: write a number without units or separators (50000, not 5万 or 50,000), a date as YYYY-MM-DD")
+                error(argument, "'\(name)' orders numbers and dates, and '\(text)' is neither: write a number without units or separators (50000, not 5万 or 50,000), a date as YYYY-MM-DD",
+                      zh: "\(name) 比较的是数字或日期的大小，而“\(text)”两者都不是：数字请写成不带单位或分隔符的形式（50000，而不是 5万 或 50,000），日期请写成 YYYY-MM-DD")
             }
             return (.compare(Comparison(rawValue: name) ?? .eq, a, b), .other)
         case "in":
             let (a, b) = pair(argument, name, notingCodes: true)
             if case .literal(let literal) = b, literal != .null, let written = argument.sequence?.last?.scalar?.text {
-                error(argument, "'in' looks for a value in a list, and '\(written)' is one value: write [\(written)], or compare with eq")
+                error(argument, "'in' looks for a value in a list, and '\(written)' is one value: write [\(written)], or compare with eq",
+                      zh: "in 在列表中查找值，而“\(written)”是单个值：请写成 [\(written)]，或改用 eq 比较")
             }
-            if case .list(let items) = b, let kinds = items.lazy.compactMap({ Self.literalKinds(a, $0) }).first {
-                error(argument, "'in' looks for \(kinds.0) in a list holding \(kinds.1), which never compare; compare values of one type")
+            if case .list(let items) = b, let kinds = items.lazy.compactMap({ Self.literalKindNames(a, $0) }).first {
+                error(argument, "'in' looks for \(kinds.en.0) in a list holding \(kinds.en.1), which never compare; compare values of one type",
+                      zh: "in 在由\(kinds.zh.1)组成的列表中查找\(kinds.zh.0)，两者无法比较；请比较同一类型的值")
             }
             // (In a step selection's field, null matches an absent field; in 'in' it matches nothing.)
             if let list = argument.sequence?.dropFirst().first?.sequence, list.contains(where: Self.isWrittenNull) {
-                error(argument, "null in the list of 'in' matches nothing: a missing value is in no list; for 'absent or one of these' write {any: [{missing: X}, {in: [X, [...]]}]}")
+                error(argument, "null in the list of 'in' matches nothing: a missing value is in no list; for 'absent or one of these' write {any: [{missing: X}, {in: [X, [...]]}]}",
+                      zh: "in 的列表中的 null 匹配不到任何值：缺失的值不在任何列表中；要表达“不存在或为其中之一”，请写 {any: [{missing: X}, {in: [X, [...]]}]}")
             }
             if case .list(let items) = b, items.isEmpty {
-                error(argument, "'in' with an empty list never holds")
+                error(argument, "'in' with an empty list never holds", zh: "in 的列表为空，永远不成立")
             }
             return (.isIn(a, b), .other)
         case "steps": return (.steps(stepSelection(argument)), .steps)
@@ -267,7 +281,10 @@ struct ExpressionCompiler {
         case "if":
             let items = sequence(argument, name)
             guard items.count == 3 else {
-                if argument.sequence != nil { error(argument, "'if' takes a list of three: [condition, value if true, value if false]") }
+                if argument.sequence != nil {
+                    error(argument, "'if' takes a list of three: [condition, value if true, value if false]",
+                          zh: "if 应为含三项的列表：[条件, 条件成立时的值, 条件不成立时的值]")
+                }
                 return (.literal(.null), .other)
             }
             let (then, thenType) = compileTyped(items[1])
@@ -302,11 +319,15 @@ struct ExpressionCompiler {
             }
             let items = sequence(argument, name)
             guard items.count == 3 else {
-                if argument.sequence != nil { error(argument, "'add_period' takes [DATE, COUNT, UNIT], UNIT one of working_days, calendar_days, days") }
+                if argument.sequence != nil {
+                    error(argument, "'add_period' takes [DATE, COUNT, UNIT], UNIT one of working_days, calendar_days, days",
+                          zh: "add_period 应为 [DATE, COUNT, UNIT]，UNIT 为 working_days、calendar_days、days 之一")
+                }
                 return (.literal(.null), .other)
             }
             if let unit = items[2].scalar?.text, !unit.hasPrefix("$"), !Self.periodUnits.contains(unit) {
-                error(items[2], "unknown unit '\(unit)'\(Suggestion.phrase(for: unit, in: Self.periodUnits)); expected working_days, calendar_days or days")
+                error(items[2], "unknown unit '\(unit)'\(Suggestion.phrase(for: unit, in: Self.periodUnits)); expected working_days, calendar_days or days",
+                      zh: "未知的单位 \(unit)\(Suggestion.chinesePhrase(for: unit, in: Self.periodUnits))（应为 working_days、calendar_days 或 days）")
             }
             let count = compile(items[1])
             requireDayCount(count, name, at: argument, countsWorkingDays: items[2].scalar?.text == "working_days")
@@ -354,7 +375,8 @@ struct ExpressionCompiler {
         case "text":
             guard argument.mapping != nil, let zh = argument["zh"], let en = argument["en"], let zhText = zh.scalar?.text,
                   let enText = en.scalar?.text, argument.mapping?.count == 2 else {
-                error(argument, "'text' takes {zh: ..., en: ...}, a text in both languages with {name} for values")
+                error(argument, "'text' takes {zh: ..., en: ...}, a text in both languages with {name} for values",
+                      zh: "text 应为 {zh: ..., en: ...}，即中英文两种文本，其中的值用 {name} 表示")
                 return (.literal(.null), .other)
             }
             return (.phrase(MessageTemplate(zh: template(zhText, at: zh), en: template(enText, at: en))), .other)
@@ -375,9 +397,11 @@ struct ExpressionCompiler {
             return (.seenBefore(id: seenCounter - 1, compile(argument)), .other)
         default:
             if RuleLoader.ruleKeys.contains(name) {
-                error(key, "'\(name)' is a key of the rule, not an operator: it is indented too far; write it at the rule's top level, under no other key")
+                error(key, "'\(name)' is a key of the rule, not an operator: it is indented too far; write it at the rule's top level, under no other key",
+                      zh: "\(name) 是规则的键，不是运算符：缩进过深；请写在规则的顶层，不要放在其他键下")
             } else {
-                error(key, "unknown operator '\(name)'\(Suggestion.phrase(for: name, in: Self.operators))")
+                error(key, "unknown operator '\(name)'\(Suggestion.phrase(for: name, in: Self.operators))",
+                      zh: "未知的运算符 \(name)\(Suggestion.chinesePhrase(for: name, in: Self.operators))")
             }
             return (.literal(.null), .other)
         }
@@ -390,10 +414,13 @@ struct ExpressionCompiler {
         let (expression, type) = compileTyped(node)
         switch (expression, type) {
         case (.literal(.text), _), (.literal(.number), _):
-            error(node, "a condition is true or false, and '\(node.scalar?.text ?? "")' is neither; write true, false, or an expression such as {exists: ...}")
+            error(node, "a condition is true or false, and '\(node.scalar?.text ?? "")' is neither; write true, false, or an expression such as {exists: ...}",
+                  zh: "条件的值应为真或假，而“\(node.scalar?.text ?? "")”两者都不是；请写 true、false，或 {exists: ...} 等表达式")
         case (_, .step), (_, .steps), (_, .signoff), (_, .signoffs):
             let written = node.scalar?.text ?? "this value"
-            error(node, "a condition is true or false, and \(written) is a step or a list, never either; ask {exists: \(written)} or {missing: \(written)}")
+            let chineseWritten = node.scalar?.text ?? "该值"
+            error(node, "a condition is true or false, and \(written) is a step or a list, never either; ask {exists: \(written)} or {missing: \(written)}",
+                  zh: "条件的值应为真或假，而\(node.scalar == nil ? chineseWritten : " \(chineseWritten) ")是步骤或列表，既不是真也不是假；请写 {exists: \(chineseWritten)} 或 {missing: \(chineseWritten)}")
         default:
             break
         }
@@ -433,19 +460,25 @@ struct ExpressionCompiler {
 
     /// The kinds of two constants of types that never compare (`gt: [true, 1000]`, `gt: [[500], 1000]`).
     static func literalKinds(_ a: Expression, _ b: Expression) -> (String, String)? {
-        func kind(_ expression: Expression) -> String? {
+        literalKindNames(a, b)?.en
+    }
+
+    /// `literalKinds` in English and in Chinese (`a boolean` 布尔值, `a number` 数字, `a date`
+    /// 日期, `a text` 文本, `a list` 列表).
+    static func literalKindNames(_ a: Expression, _ b: Expression) -> (en: (String, String), zh: (String, String))? {
+        func kind(_ expression: Expression) -> (en: String, zh: String)? {
             switch expression {
-            case .literal(.bool): "a boolean"
-            case .literal(.number): "a number"
+            case .literal(.bool): (en: "a boolean", zh: "布尔值")
+            case .literal(.number): (en: "a number", zh: "数字")
             // (A text that is a day is a date: `gt: [2024-01-01, 30]` loaded, and was a rule-error
             // blamed on every record; one that is a plain number may be either.)
-            case .literal(.text(let text)): Day(parsing: text) != nil ? "a date" : Double(text) == nil ? "a text" : nil
-            case .list: "a list"
+            case .literal(.text(let text)): Day(parsing: text) != nil ? (en: "a date", zh: "日期") : Double(text) == nil ? (en: "a text", zh: "文本") : nil
+            case .list: (en: "a list", zh: "列表")
             default: nil
             }
         }
-        guard let left = kind(a), let right = kind(b), left != right else { return nil }
-        return (left, right)
+        guard let left = kind(a), let right = kind(b), left.en != right.en else { return nil }
+        return ((left.en, right.en), (left.zh, right.zh))
     }
 
     static func looksLikeDate(_ text: String) -> Bool {
@@ -458,7 +491,7 @@ struct ExpressionCompiler {
 
     private mutating func sequence(_ node: YAMLNode, _ name: String) -> [YAMLNode] {
         guard let items = node.sequence else {
-            error(node, "'\(name)' takes a list, found \(node.kindDescription)")
+            error(node, "'\(name)' takes a list, found \(node.kindDescription)", zh: "\(name) 应为列表，实际是\(node.chineseKindDescription)")
             return []
         }
         return items
@@ -489,7 +522,7 @@ struct ExpressionCompiler {
     private mutating func pair(_ node: YAMLNode, _ name: String, notingCodes: Bool = false) -> (Expression, Expression) {
         let items = sequence(node, name)
         guard items.count == 2 else {
-            if node.sequence != nil { error(node, "'\(name)' takes a list of two values, found \(items.count)") }
+            if node.sequence != nil { error(node, "'\(name)' takes a list of two values, found \(items.count)", zh: "\(name) 应为含两个值的列表，实际有 \(items.count) 个") }
             return (.literal(.null), .literal(.null))
         }
         let (a, aType) = compileTyped(items[0])
@@ -503,27 +536,30 @@ struct ExpressionCompiler {
 
     private mutating func arguments(_ node: YAMLNode, _ name: String, required: [String]) -> [String: Expression] {
         guard let pairs = node.mapping else {
-            error(node, "'\(name)' takes a mapping with \(required.joined(separator: ", ")), found \(node.kindDescription)")
+            error(node, "'\(name)' takes a mapping with \(required.joined(separator: ", ")), found \(node.kindDescription)",
+                  zh: "\(name) 应为包含 \(required.joined(separator: "、")) 的映射，实际是\(node.chineseKindDescription)")
             return [:]
         }
         var result: [String: Expression] = [:]
         for pair in pairs {
             let key = pair.key.scalar?.text ?? ""
             guard required.contains(key) else {
-                error(pair.key, "'\(name)' has no argument '\(key)'\(Suggestion.phrase(for: key, in: required)); expected \(required.joined(separator: ", "))")
+                error(pair.key, "'\(name)' has no argument '\(key)'\(Suggestion.phrase(for: key, in: required)); expected \(required.joined(separator: ", "))",
+                      zh: "\(name) 没有参数 \(key)\(Suggestion.chinesePhrase(for: key, in: required))（应为 \(required.joined(separator: "、"))）")
                 continue
             }
             result[key] = compile(pair.value)
         }
         for key in required where result[key] == nil {
-            error(node, "'\(name)' needs '\(key)'")
+            error(node, "'\(name)' needs '\(key)'", zh: "\(name) 缺少 \(key)")
         }
         return result
     }
 
     private mutating func items(_ node: YAMLNode) -> (Expression, StaticType) {
         guard node.mapping != nil else {
-            error(node, "'items' takes a mapping with 'in' and optionally 'where', found \(node.kindDescription)")
+            error(node, "'items' takes a mapping with 'in' and optionally 'where', found \(node.kindDescription)",
+                  zh: "items 应为包含 in（可另加 where）的映射，实际是\(node.chineseKindDescription)")
             return (.literal(.null), .other)
         }
         var source: Expression = .literal(.null)
@@ -533,10 +569,12 @@ struct ExpressionCompiler {
             switch pair.key.scalar?.text ?? "" {
             case "in": (source, sourceType) = compileTyped(pair.value)
             case "where": filterNode = pair.value
-            case let other: error(pair.key, "'items' has no key '\(other)'\(Suggestion.phrase(for: other, in: ["in", "where"])); expected 'in' and 'where'")
+            case let other:
+                error(pair.key, "'items' has no key '\(other)'\(Suggestion.phrase(for: other, in: ["in", "where"])); expected 'in' and 'where'",
+                      zh: "items 中有未知的键 \(other)\(Suggestion.chinesePhrase(for: other, in: ["in", "where"]))（应为 in 和 where）")
             }
         }
-        if node["in"] == nil { error(node, "'items' needs 'in': the list to filter") }
+        if node["in"] == nil { error(node, "'items' needs 'in': the list to filter", zh: "items 缺少 in：要筛选的列表") }
         let itemType: StaticType = switch sourceType {
         case .steps: .step
         case .signoffs: .signoff

@@ -13,31 +13,48 @@ extension RuleCompiler {
         for comparison in comparisons where vocabulary.has(comparison.section) {
             guard told.insert("\(comparison.section)\u{0}\(comparison.text)\u{0}\(comparison.position.line):\(comparison.position.column)\u{0}\(comparison.context ?? "")").inserted else { continue }
             let place = comparison.context.map { " (\($0))" } ?? ""
+            let chinesePlace = (comparison.chineseContext ?? comparison.context).map { "（\($0)）" } ?? ""
             if comparison.isName {
-                checkComparedName(comparison, place: place, vocabulary: vocabulary, compiler: &compiler)
+                checkComparedName(comparison, place: place, chinesePlace: chinesePlace, vocabulary: vocabulary, compiler: &compiler)
                 continue
             }
             let codes = vocabulary.codes(in: comparison.section)
             guard !codes.contains(comparison.text) else { continue }
             if let code = vocabulary.code(for: comparison.text, in: comparison.section) {
-                compiler.error(at: comparison.position, "records' values are read as codes: write '\(code)' for '\(comparison.text)'\(place)")
+                compiler.error(
+                    at: comparison.position, "records' values are read as codes: write '\(code)' for '\(comparison.text)'\(place)",
+                    zh: "记录中的值按代码读取：请把“\(comparison.text)”\(chinesePlace)写成 \(code)")
             } else {
-                compiler.error(at: comparison.position, "'\(comparison.text)'\(place) is no code of \(comparison.section)\(vocabulary.suggestionPhrase(for: comparison.text, in: comparison.section)); a comparison with it would never hold")
+                compiler.error(
+                    at: comparison.position,
+                    "'\(comparison.text)'\(place) is no code of \(comparison.section)\(vocabulary.suggestionPhrase(for: comparison.text, in: comparison.section)); a comparison with it would never hold",
+                    zh: "“\(comparison.text)”\(chinesePlace)不是 \(comparison.section) 中的代码\(chineseSuggestionPhrase(vocabulary, for: comparison.text, in: comparison.section))；与它比较永远不会成立")
             }
         }
     }
 
     /// A text compared with the names `label` gives a section's codes: it must be one of them, in
     /// either language (`未通过` for `不通过` was equal to no label, and the rule never fired).
-    private static func checkComparedName(_ comparison: CodeComparison, place: String, vocabulary: Vocabulary, compiler: inout ExpressionCompiler) {
+    private static func checkComparedName(
+        _ comparison: CodeComparison, place: String, chinesePlace: String, vocabulary: Vocabulary, compiler: inout ExpressionCompiler
+    ) {
         // (A code with no name is its own label.)
         let names = vocabulary.codes(in: comparison.section).sorted().map { vocabulary.name(of: $0, preferring: RuleSet.labelOrder) ?? LocalizedText(zh: $0, en: $0) }
         let texts = names.flatMap { [$0.zh, $0.en] }
         guard !texts.contains(comparison.text) else { return }
         let listed = names.map { "\($0.zh) (\($0.en))" }.joined(separator: ", ")
+        let chineseListed = names.map { "\($0.zh)（\($0.en)）" }.joined(separator: "、")
         compiler.error(
             at: comparison.position,
-            "'\(comparison.text)'\(place) is no name 'label' gives a code of \(comparison.section), so a comparison with it would never hold (the names: \(listed))\(Suggestion.phrase(for: comparison.text, in: texts))")
+            "'\(comparison.text)'\(place) is no name 'label' gives a code of \(comparison.section), so a comparison with it would never hold (the names: \(listed))\(Suggestion.phrase(for: comparison.text, in: texts))",
+            zh: "“\(comparison.text)”\(chinesePlace)不是 label 为 \(comparison.section) 中的代码给出的名称，因此与它比较永远不会成立（这些名称是：\(chineseListed)）\(Suggestion.chinesePhrase(for: comparison.text, in: texts))")
+    }
+
+    /// `Vocabulary.suggestionPhrase(for:in:)` in Chinese: `；是否应为 CODE？`, `；是否应为 CODE（NAME）？` or nothing.
+    private static func chineseSuggestionPhrase(_ vocabulary: Vocabulary, for written: String, in section: String) -> String {
+        guard let closest = vocabulary.suggestion(for: written, in: section) else { return "" }
+        guard let code = vocabulary.code(for: closest, in: section), code != closest else { return "；是否应为 \(closest)？" }
+        return "；是否应为 \(code)（\(closest)）？"
     }
 
     /// Parameters a rule declares and never reads (`$param.NAME`): a configuration changing one
@@ -77,7 +94,10 @@ extension RuleCompiler {
         let codes = vocabulary.codes(in: RecordFormat.Section.roles)
         for role in roles where !codes.contains(role.text) && vocabulary.code(for: role.text, in: RecordFormat.Section.roles) == nil {
             if let suggestion = Suggestion.closest(to: role.text, in: codes) {
-                compiler.error(at: role.position, "the role '\(role.text)' is no role of the vocabulary; did you mean '\(suggestion)'? (a role of an office's own is kept, but not one a typo from the vocabulary's: no registry writes it)")
+                compiler.error(
+                    at: role.position,
+                    "the role '\(role.text)' is no role of the vocabulary; did you mean '\(suggestion)'? (a role of an office's own is kept, but not one a typo from the vocabulary's: no registry writes it)",
+                    zh: "角色 \(role.text) 不是词汇表中的角色；是否应为 \(suggestion)？（单位自定的角色可以使用，但词汇表中角色的拼写错误不行：没有哪个人员名册会这样写）")
             }
         }
     }
@@ -94,16 +114,21 @@ extension RuleCompiler {
         for (type, position) in expressions.flatMap(\.selectedStepTypes) where !codes.contains(type) && named.insert(type).inserted {
             if let code = vocabulary.code(for: type, in: RecordFormat.Section.stepTypes) {
                 // Records' names are read as codes, so rules select by code.
-                compiler.error(at: position, "rules select steps by code: write '\(code)' for '\(type)'")
+                compiler.error(at: position, "rules select steps by code: write '\(code)' for '\(type)'", zh: "规则按代码选择步骤：请把“\(type)”写成 \(code)")
                 continue
             }
             if type.hasPrefix("$") {
                 // (A parameter's list was taken for a code of that name.)
-                compiler.error(at: position, "a selection's 'type' takes step types as written, not '\(type)'; to select by a value, write where: {in: [$it.type, \(type)]}")
+                compiler.error(
+                    at: position, "a selection's 'type' takes step types as written, not '\(type)'; to select by a value, write where: {in: [$it.type, \(type)]}",
+                    zh: "步骤选择的 type 只能照写步骤类型，不能写 \(type)；要按某个值选择，请写成 where: {in: [$it.type, \(type)]}")
                 continue
             }
             let known = Array(codes).sorted()
-            compiler.error(at: position, "the step type '\(type)' is not in the vocabulary\(Suggestion.phrase(for: type, in: known)); a selection of it would never match (declare a step type of your own in a vocabulary file)")
+            compiler.error(
+                at: position,
+                "the step type '\(type)' is not in the vocabulary\(Suggestion.phrase(for: type, in: known)); a selection of it would never match (declare a step type of your own in a vocabulary file)",
+                zh: "步骤类型 \(type) 不在词汇表中\(Suggestion.chinesePhrase(for: type, in: known))；按它选择永远选不中任何步骤（自定义的步骤类型请在词汇表文件中声明）")
         }
     }
 
@@ -119,7 +144,10 @@ extension RuleCompiler {
                 if RecordFormat.booleanStepFields.contains(match.path) {
                     for case .literal(let literal) in match.values where literal != .null {
                         if case .bool = literal { continue }
-                        compiler.error(at: selection.position, "the step field \(match.path.joined(separator: ".")) is true or false, and '\(literal.written)' is neither (in YAML 1.2 'no', 'yes', 'on' are texts); write true or false")
+                        compiler.error(
+                            at: selection.position,
+                            "the step field \(match.path.joined(separator: ".")) is true or false, and '\(literal.written)' is neither (in YAML 1.2 'no', 'yes', 'on' are texts); write true or false",
+                            zh: "步骤字段 \(match.path.joined(separator: ".")) 应为 true 或 false，“\(literal.written)”两者都不是（在 YAML 1.2 中 no、yes、on 都是文本）；请写 true 或 false")
                     }
                     continue
                 }
@@ -153,9 +181,14 @@ extension RuleCompiler {
                     guard case .literal(.text(let text)) = value, !codes.contains(text) else { continue }
                     let field = match.path.joined(separator: ".")
                     if let code = vocabulary.code(for: text, in: section) {
-                        compiler.error(at: selection.position, "rules select steps by code: write \(field): \(code) for '\(text)'")
+                        compiler.error(
+                            at: selection.position, "rules select steps by code: write \(field): \(code) for '\(text)'",
+                            zh: "规则按代码选择步骤：请把“\(text)”写成 \(field): \(code)")
                     } else {
-                        compiler.error(at: selection.position, "'\(text)' is no code of \(section) for the step field \(field)\(Suggestion.phrase(for: text, in: Array(codes))); a selection of it would never match")
+                        compiler.error(
+                            at: selection.position,
+                            "'\(text)' is no code of \(section) for the step field \(field)\(Suggestion.phrase(for: text, in: Array(codes))); a selection of it would never match",
+                            zh: "“\(text)”不是 \(section) 中的代码，不能用于步骤字段 \(field)\(Suggestion.chinesePhrase(for: text, in: Array(codes)))；按它选择永远选不中任何步骤")
                     }
                 }
             }

@@ -5,7 +5,9 @@ import YAMLTree
 enum RuleCompiler {
     static func compile(_ node: YAMLNode, source: RuleSource, vocabulary: Vocabulary, compiler: inout ExpressionCompiler) -> Rule? {
         guard let pairs = node.mapping else {
-            compiler.error(node, "a rule is a mapping with id, severity, title, message, basis and violation, found \(node.kindDescription)")
+            compiler.error(
+                node, "a rule is a mapping with id, severity, title, message, basis and violation, found \(node.kindDescription)",
+                zh: "规则应为包含 id、severity、title、message、basis 和 violation 的映射，实际是\(node.chineseKindDescription)")
             return nil
         }
         // A file of definitions, a vocabulary or the annual report's wording is told by its one
@@ -15,14 +17,18 @@ enum RuleCompiler {
             let key = pair.key.scalar?.text ?? ""
             guard !RuleLoader.ruleKeys.contains(key) else { continue }
             if let fileKey = Suggestion.closest(to: key, in: fileKeys) {
-                compiler.error(pair.key, "unknown key '\(key)'; did you mean '\(fileKey)'? (a file of shared definitions, a vocabulary or the annual report's wording has that one key)")
+                compiler.error(
+                    pair.key, "unknown key '\(key)'; did you mean '\(fileKey)'? (a file of shared definitions, a vocabulary or the annual report's wording has that one key)",
+                    zh: "未知的键 \(key)；是否应为 \(fileKey)？（共用定义文件、词汇表文件和年报措辞文件都只有这一个键）")
                 if node["id"] == nil { return nil }
             } else {
-                compiler.error(pair.key, "unknown key '\(key)' in a rule\(Suggestion.phrase(for: key, in: RuleLoader.ruleKeys))")
+                compiler.error(
+                    pair.key, "unknown key '\(key)' in a rule\(Suggestion.phrase(for: key, in: RuleLoader.ruleKeys))",
+                    zh: "规则中有未知的键 \(key)\(Suggestion.chinesePhrase(for: key, in: RuleLoader.ruleKeys))")
             }
         }
         guard let idNode = node["id"], let id = idNode.coreValue?.text, !id.isEmpty else {
-            compiler.error(node, "a rule needs an 'id', such as TOWN-001")
+            compiler.error(node, "a rule needs an 'id', such as TOWN-001", zh: "规则需要 id，如 TOWN-001")
             return nil
         }
         let severity = severity(node["severity"], in: node, compiler: &compiler)
@@ -41,13 +47,16 @@ enum RuleCompiler {
                 guard vocabulary.has(RecordFormat.Section.kinds) else { return kind }
                 if let code = vocabulary.code(for: kind, in: RecordFormat.Section.kinds) { return code }
                 let known = Array(vocabulary.codes(in: RecordFormat.Section.kinds)).sorted()
-                compiler.error(item, "the kind '\(kind)' is not in the vocabulary\(Suggestion.phrase(for: kind, in: known)); known kinds: \(known.joined(separator: ", ")) (declare a kind of your own in a vocabulary file)")
+                compiler.error(
+                    item,
+                    "the kind '\(kind)' is not in the vocabulary\(Suggestion.phrase(for: kind, in: known)); known kinds: \(known.joined(separator: ", ")) (declare a kind of your own in a vocabulary file)",
+                    zh: "记录类型 \(kind) 不在词汇表中\(Suggestion.chinesePhrase(for: kind, in: known))；已知的记录类型：\(known.joined(separator: "、"))（自定义的记录类型请在词汇表文件中声明）")
                 return kind
             }
         }
         var prerequisite = false
         if let flag = node["prerequisite"] {
-            if case .bool(let value) = flag.coreValue { prerequisite = value } else { compiler.error(flag, "'prerequisite' is true or false") }
+            if case .bool(let value) = flag.coreValue { prerequisite = value } else { compiler.error(flag, "'prerequisite' is true or false", zh: "prerequisite 应为 true 或 false") }
         }
         let pack = node["pack"]?.coreValue?.text ?? source.defaultPack
 
@@ -55,7 +64,7 @@ enum RuleCompiler {
         if let problemNode = node["when_load_problem"] {
             compiler.allowsProblem = true
             for key in ["violation", "let", "for_each", "when", "at", "about", "in_force_on", "evidence"] where node[key] != nil {
-                compiler.error(node[key] ?? node, "a rule with 'when_load_problem' takes no '\(key)'")
+                compiler.error(node[key] ?? node, "a rule with 'when_load_problem' takes no '\(key)'", zh: "含 when_load_problem 的规则不能有 \(key)")
             }
             var codes: [RecordProblem.Code] = []
             for item in problemNode.sequence ?? [problemNode] {
@@ -64,7 +73,9 @@ enum RuleCompiler {
                     codes.append(code)
                 } else {
                     let names = RecordProblem.Code.allCases.map(\.rawValue)
-                    compiler.error(item, "unknown load problem '\(text)'\(Suggestion.phrase(for: text, in: names)); expected one of \(names.joined(separator: ", "))")
+                    compiler.error(
+                        item, "unknown load problem '\(text)'\(Suggestion.phrase(for: text, in: names)); expected one of \(names.joined(separator: ", "))",
+                        zh: "未知的加载问题 \(text)\(Suggestion.chinesePhrase(for: text, in: names))；应为以下之一：\(names.joined(separator: "、"))")
                 }
             }
             body = .loadProblems(codes)
@@ -75,7 +86,7 @@ enum RuleCompiler {
             case "record": body = .record(check)
             case "run": body = .run(check)
             default:
-                compiler.error(node["scope"] ?? node, "'scope' is record or run")
+                compiler.error(node["scope"] ?? node, "'scope' is record or run", zh: "scope 应为 record 或 run")
                 body = .record(check)
             }
             // Outside the record pack, a rule reads records whose codes are checked: a step type or
@@ -88,8 +99,10 @@ enum RuleCompiler {
                     parameters[index].codeSection = section
                     compiler.noteCodes(
                         of: section, in: parameters[index].defaultList ?? [parameters[index].defaultValue], at: parameters[index].position,
-                        context: "the default of parameter '\(parameters[index].name)'")
-                    compiler.noteCodes(of: section, in: parameters[index].never, at: parameters[index].position, context: "a 'never' value of parameter '\(parameters[index].name)'")
+                        context: "the default of parameter '\(parameters[index].name)'", chineseContext: "参数 \(parameters[index].name) 的默认值")
+                    compiler.noteCodes(
+                        of: section, in: parameters[index].never, at: parameters[index].position,
+                        context: "a 'never' value of parameter '\(parameters[index].name)'", chineseContext: "参数 \(parameters[index].name) 的 never 值")
                 }
             }
         }
@@ -100,21 +113,27 @@ enum RuleCompiler {
         for parameter in parameters {
             for value in parameter.defaultList ?? [parameter.defaultValue] {
                 if let problem = dayCountProblem(parameter.name, value, compiler: compiler) {
-                    compiler.error(at: parameter.position, "parameter '\(parameter.name)' \(problem), and its default is \(value.written)")
+                    compiler.error(
+                        at: parameter.position, "parameter '\(parameter.name)' \(problem.en), and its default is \(value.written)",
+                        zh: "参数 \(parameter.name) \(problem.zh)，而其默认值为 \(value.written)")
                     break
                 }
             }
         }
         for parameter in parameters where compiler.periodUnitParameters.contains(parameter.name) {
             if case .text(let unit) = parameter.defaultValue, ExpressionCompiler.periodUnits.contains(unit) { continue }
-            compiler.error(at: parameter.position, "parameter '\(parameter.name)' is the unit of add_period: working_days, calendar_days or days")
+            compiler.error(
+                at: parameter.position, "parameter '\(parameter.name)' is the unit of add_period: working_days, calendar_days or days",
+                zh: "参数 \(parameter.name) 是 add_period 的单位，应为 working_days、calendar_days 或 days")
         }
         let message = template(node["message"], in: node, compiler: &compiler)
         let examples = examples(node["examples"], compiler: &compiler)
         let versions = basis.map { RuleVersions.read(node["versions"], basis: $0, parameters: parameters, compiler: &compiler) } ?? []
         // `in_force_on` picks a version: on a rule with none it would be read and ignored.
         if let inForceOn = node["in_force_on"], node["versions"] == nil {
-            compiler.error(inForceOn, "'in_force_on' names the act whose day picks a version of the law, and the rule has no 'versions'")
+            compiler.error(
+                inForceOn, "'in_force_on' names the act whose day picks a version of the law, and the rule has no 'versions'",
+                zh: "in_force_on 指明以哪一行为的日期选择法律版本，但该规则没有 versions")
         }
         // Texts compared with a code field: in the check, as parameters' defaults, as versions' values.
         if pack != Rule.recordPack { checkComparedCodes(compiler.codeComparisons, vocabulary: vocabulary, compiler: &compiler) }
@@ -130,14 +149,19 @@ enum RuleCompiler {
     }
 
     /// What is wrong with a value of a parameter used as a count of days, or nil: it must be a
-    /// whole number within the days date arithmetic counts, not below 0 for working days.
-    static func dayCountProblem(_ name: String, _ value: Literal, compiler: ExpressionCompiler) -> String? {
+    /// whole number within the days date arithmetic counts, not below 0 for working days. In both
+    /// languages, each to follow the parameter's name (`parameter 'days' …`, `参数 days …`).
+    static func dayCountProblem(_ name: String, _ value: Literal, compiler: ExpressionCompiler) -> LocalizedText? {
         guard compiler.dayCountParameters.contains(name) else { return nil }
         let lowest = compiler.workingDayCountParameters.contains(name) ? 0 : -Day.mostDaysCounted
-        let what = lowest == 0 ? "is used as a number of working days, counted forward" : "is used as a number of days"
-        guard case .number(let days) = value else { return "\(what), a number" }
+        let what = lowest == 0
+            ? LocalizedText(zh: "用作向后计算的工作日天数", en: "is used as a number of working days, counted forward")
+            : LocalizedText(zh: "用作天数", en: "is used as a number of days")
+        guard case .number(let days) = value else { return LocalizedText(zh: "\(what.zh)，应为数字", en: "\(what.en), a number") }
         guard days.isFinite, days == days.rounded(), days >= Double(lowest), days <= Double(Day.mostDaysCounted) else {
-            return "\(what): a whole number from \(lowest) to \(Day.mostDaysCounted)"
+            return LocalizedText(
+                zh: "\(what.zh)，应为 \(lowest) 至 \(Day.mostDaysCounted) 之间的整数",
+                en: "\(what.en): a whole number from \(lowest) to \(Day.mostDaysCounted)")
         }
         return nil
     }
@@ -148,11 +172,13 @@ enum RuleCompiler {
     /// (a let named as a for_each variable hid the loop's item).
     private static func isFreeName(_ name: String, at key: YAMLNode, declared: Set<String>, compiler: inout ExpressionCompiler) -> Bool {
         if ExpressionCompiler.builtinRoots.contains(name) || name == "it" {
-            compiler.error(key, "'\(name)' is a name the rule language gives ($\(name)); choose another name")
+            compiler.error(key, "'\(name)' is a name the rule language gives ($\(name)); choose another name", zh: "\(name) 是规则语言自带的名称（$\(name)），请另取一个名称")
             return false
         }
         if declared.contains(name) {
-            compiler.error(key, "'\(name)' is declared twice in this rule (as a for_each variable or a let); choose another name")
+            compiler.error(
+                key, "'\(name)' is declared twice in this rule (as a for_each variable or a let); choose another name",
+                zh: "\(name) 在此规则中声明了两次（作为 for_each 变量或 let 变量），请另取一个名称")
             return false
         }
         return true
@@ -171,7 +197,7 @@ enum RuleCompiler {
             if let pairs = loopNode.mapping {
                 for pair in pairs {
                     guard let name = pair.key.scalar?.text, RuleLoader.isName(name) else {
-                        compiler.error(pair.key, "a for_each variable's name is a word of letters, digits and underscores")
+                        compiler.error(pair.key, "a for_each variable's name is a word of letters, digits and underscores", zh: "for_each 变量名应为由字母、数字和下划线组成的词")
                         continue
                     }
                     guard Self.isFreeName(name, at: pair.key, declared: declared, compiler: &compiler) else { continue }
@@ -184,7 +210,9 @@ enum RuleCompiler {
                     loops.append((name, slot, pair.value))
                 }
             } else {
-                compiler.error(loopNode, "'for_each' is a mapping of variable names to lists, such as {step: {steps: {type: inspection}}}")
+                compiler.error(
+                    loopNode, "'for_each' is a mapping of variable names to lists, such as {step: {steps: {type: inspection}}}",
+                    zh: "for_each 应为变量名到列表的映射，如 {step: {steps: {type: inspection}}}")
             }
         }
         var lets: [Binding] = []
@@ -194,7 +222,7 @@ enum RuleCompiler {
                 defer { compiler.letsBelow = [] }
                 for pair in pairs {
                     guard let name = pair.key.scalar?.text, RuleLoader.isName(name) else {
-                        compiler.error(pair.key, "a let name is a word of letters, digits and underscores")
+                        compiler.error(pair.key, "a let name is a word of letters, digits and underscores", zh: "let 变量名应为由字母、数字和下划线组成的词")
                         continue
                     }
                     compiler.letsBelow.remove(name)
@@ -210,7 +238,7 @@ enum RuleCompiler {
                     lets.append(Binding(name: name, slot: slot, expression: expression, dependsOnLoop: !compiler.readLoopSlots.isEmpty))
                 }
             } else {
-                compiler.error(letNode, "'let' is a mapping of names to expressions")
+                compiler.error(letNode, "'let' is a mapping of names to expressions", zh: "let 应为变量名到表达式的映射")
             }
         }
         var loopBindings: [Binding] = []
@@ -219,24 +247,32 @@ enum RuleCompiler {
             let expression = compiler.compile(loop.node)
             let allowed = Set(loops.prefix(position).map(\.slot))
             if !compiler.readLoopSlots.isSubset(of: allowed) {
-                compiler.error(loop.node, "the list of for_each '\(loop.name)' may use only the for_each variables before it")
+                compiler.error(
+                    loop.node, "the list of for_each '\(loop.name)' may use only the for_each variables before it",
+                    zh: "for_each 变量 \(loop.name) 的列表只能使用排在它之前的 for_each 变量")
             }
             loopBindings.append(Binding(name: loop.name, slot: loop.slot, expression: expression, dependsOnLoop: true))
         }
         compiler.resetReadLoopSlots()
         let when = node["when"].map { compiler.compileCondition($0) }
         if !compiler.readLoopSlots.isEmpty, let whenNode = node["when"] {
-            compiler.error(whenNode, "'when' is checked before 'for_each', so it may not use a for_each variable; put that condition in 'violation'")
+            compiler.error(
+                whenNode, "'when' is checked before 'for_each', so it may not use a for_each variable; put that condition in 'violation'",
+                zh: "when 在 for_each 之前检查，因此不能使用 for_each 变量；请把该条件写在 violation 中")
         }
         var violation: Expression = .literal(.bool(false))
         let seenBefore = compiler.seenCounter
         if let violationNode = node["violation"] {
             violation = compiler.compileCondition(violationNode)
             if compiler.seenCounter != seenBefore, !Self.seenBeforeStandsAtTop(violation) {
-                compiler.error(violationNode, "'seen_before' may stand only as the violation itself or directly in its 'all', where it is checked in file order")
+                compiler.error(
+                    violationNode, "'seen_before' may stand only as the violation itself or directly in its 'all', where it is checked in file order",
+                    zh: "seen_before 只能作为 violation 本身，或直接写在 violation 的 all 中（在那里按文件顺序检查）")
             }
         } else {
-            compiler.error(node, "a rule needs 'violation' (the condition that makes a finding) or 'when_load_problem'")
+            compiler.error(
+                node, "a rule needs 'violation' (the condition that makes a finding) or 'when_load_problem'",
+                zh: "规则需要 violation（构成问题的条件）或 when_load_problem")
         }
         let seenAfterViolation = compiler.seenCounter
         let location = node["at"].map { compiler.compile($0) }
@@ -256,11 +292,11 @@ enum RuleCompiler {
                     }
                 }
             } else {
-                compiler.error(evidenceNode, "'evidence' is a mapping of labels to values")
+                compiler.error(evidenceNode, "'evidence' is a mapping of labels to values", zh: "evidence 应为名称（证据的标注）到值的映射")
             }
         }
         if compiler.seenCounter != seenAfterViolation || seenBefore != seenAtStart {
-            compiler.error(node, "'seen_before' may stand only in 'violation'")
+            compiler.error(node, "'seen_before' may stand only in 'violation'", zh: "seen_before 只能写在 violation 中")
         }
         var check = Check(lets: lets, loops: loopBindings, when: when, violation: violation, location: location, about: about, evidence: evidence, slotCount: 0)
         check.inForceOn = inForceOn
@@ -318,38 +354,55 @@ enum RuleCompiler {
 
     private static func severity(_ node: YAMLNode?, in rule: YAMLNode, compiler: inout ExpressionCompiler) -> Severity {
         guard let node else {
-            compiler.error(rule, "a rule needs a 'severity': error, warning or info")
+            compiler.error(rule, "a rule needs a 'severity': error, warning or info", zh: "规则需要 severity（级别）：error、warning 或 info")
             return .error
         }
         guard let text = node.scalar?.text, let severity = Severity(rawValue: text) else {
             let written = node.scalar?.text ?? node.kindDescription
-            compiler.error(node, "unknown severity '\(written)'\(Suggestion.phrase(for: written, in: Severity.allCases.map(\.rawValue))); expected error, warning or info")
+            let chineseWritten = node.scalar?.text ?? node.chineseKindDescription
+            compiler.error(
+                node, "unknown severity '\(written)'\(Suggestion.phrase(for: written, in: Severity.allCases.map(\.rawValue))); expected error, warning or info",
+                zh: "未知的级别 \(chineseWritten)\(Suggestion.chinesePhrase(for: written, in: Severity.allCases.map(\.rawValue)))；应为 error、warning 或 info")
             return .error
         }
         return severity
     }
 
+    /// - Parameter chineseKey: what the Chinese messages call the text (`名称`); by default `key`
+    ///   as written.
     static func localized(
-        _ node: YAMLNode?, key: String, in rule: YAMLNode, required: Bool, alsoAllowing others: [String] = [], compiler: inout ExpressionCompiler
+        _ node: YAMLNode?, key: String, chineseKey: String? = nil, in rule: YAMLNode, required: Bool, alsoAllowing others: [String] = [],
+        compiler: inout ExpressionCompiler
     ) -> LocalizedText? {
+        // The key as the Chinese messages begin with it: a key as written is set off by a space.
+        let zhKey = chineseKey ?? "\(key) "
         guard let node else {
-            if required { compiler.error(rule, "a rule needs '\(key)' in Chinese and English: {zh: ..., en: ...}") }
+            if required {
+                let named = chineseKey ?? " \(key)"
+                compiler.error(
+                    rule, "a rule needs '\(key)' in Chinese and English: {zh: ..., en: ...}",
+                    zh: "规则需要中英文的\(named)：{zh: ..., en: ...}")
+            }
             return nil
         }
         guard node.mapping != nil else {
-            compiler.error(node, "'\(key)' is a mapping {zh: ..., en: ...}, found \(node.kindDescription)")
+            compiler.error(
+                node, "'\(key)' is a mapping {zh: ..., en: ...}, found \(node.kindDescription)",
+                zh: "\(zhKey)应为映射 {zh: ..., en: ...}，实际是\(node.chineseKindDescription)")
             return nil
         }
         for pair in node.mapping ?? [] where !(["zh", "en"] + others).contains(pair.key.scalar?.text ?? "") {
             // `{zh: 甲, en: Decide in time, or extend}`: the comma ended the text, and its rest became a key.
             var hint = ""
+            var chineseHint = ""
             if case .null? = pair.value.coreValue, let found = pair.key.scalar?.text, found.contains(" ") {
                 hint = "; found '\(found)' with no value: a comma inside {...} ends a text, so quote a text that holds one (\"...\")"
+                chineseHint = "；其中“\(found)”没有值：{...} 中的逗号会结束文本，含逗号的文本请加引号（\"...\"）"
             }
-            compiler.error(pair.key, "'\(key)' takes only 'zh' and 'en'\(hint)")
+            compiler.error(pair.key, "'\(key)' takes only 'zh' and 'en'\(hint)", zh: "\(zhKey)只能有 zh 和 en\(chineseHint)")
         }
         guard let zh = node["zh"]?.scalar?.text, let en = node["en"]?.scalar?.text else {
-            compiler.error(node, "'\(key)' needs both 'zh' and 'en'")
+            compiler.error(node, "'\(key)' needs both 'zh' and 'en'", zh: "\(zhKey)需要同时有 zh 和 en")
             return nil
         }
         return LocalizedText(zh: zh, en: en)
@@ -357,11 +410,11 @@ enum RuleCompiler {
 
     private static func template(_ node: YAMLNode?, in rule: YAMLNode, compiler: inout ExpressionCompiler) -> MessageTemplate {
         guard let node else {
-            compiler.error(rule, "a rule needs 'message' in Chinese and English: {zh: ..., en: ...}")
+            compiler.error(rule, "a rule needs 'message' in Chinese and English: {zh: ..., en: ...}", zh: "规则需要中英文的 message：{zh: ..., en: ...}")
             return MessageTemplate(zh: [], en: [])
         }
         guard node.mapping != nil, let zh = node["zh"], let en = node["en"], let zhText = zh.scalar?.text, let enText = en.scalar?.text else {
-            compiler.error(node, "'message' is a mapping {zh: ..., en: ...} with both languages")
+            compiler.error(node, "'message' is a mapping {zh: ..., en: ...} with both languages", zh: "message 应为中英文都有的映射 {zh: ..., en: ...}")
             return MessageTemplate(zh: [], en: [])
         }
         return MessageTemplate(zh: compiler.template(zhText, at: zh), en: compiler.template(enText, at: en))
@@ -369,16 +422,18 @@ enum RuleCompiler {
 
     static func basis(_ node: YAMLNode?, in rule: YAMLNode, compiler: inout ExpressionCompiler) -> Basis? {
         guard let node else {
-            compiler.error(rule, "a rule needs a 'basis': {instrument: ..., article: ...}")
+            compiler.error(rule, "a rule needs a 'basis': {instrument: ..., article: ...}", zh: "规则需要 basis（依据）：{instrument: ..., article: ...}")
             return nil
         }
         guard node.mapping != nil, let instrument = node["instrument"]?.scalar?.text else {
-            compiler.error(node, "'basis' is a mapping with 'instrument' and optionally 'article' and 'en'")
+            compiler.error(node, "'basis' is a mapping with 'instrument' and optionally 'article' and 'en'", zh: "basis 应为包含 instrument 的映射，可另有 article 和 en")
             return nil
         }
         for pair in node.mapping ?? [] where !["instrument", "article", "en"].contains(pair.key.scalar?.text ?? "") {
             let key = pair.key.scalar?.text ?? ""
-            compiler.error(pair.key, "unknown key '\(key)' in 'basis'\(Suggestion.phrase(for: key, in: ["instrument", "article", "en"]))")
+            compiler.error(
+                pair.key, "unknown key '\(key)' in 'basis'\(Suggestion.phrase(for: key, in: ["instrument", "article", "en"]))",
+                zh: "basis 中有未知的键 \(key)\(Suggestion.chinesePhrase(for: key, in: ["instrument", "article", "en"]))")
         }
         return Basis(instrument: instrument, article: node["article"]?.coreValue?.text ?? "", english: node["en"]?.scalar?.text)
     }
@@ -386,13 +441,13 @@ enum RuleCompiler {
     private static func parameters(_ node: YAMLNode?, compiler: inout ExpressionCompiler) -> [Parameter] {
         guard let node else { return [] }
         guard let pairs = node.mapping else {
-            compiler.error(node, "'parameters' is a mapping of names to defaults, such as {days: 20}")
+            compiler.error(node, "'parameters' is a mapping of names to defaults, such as {days: 20}", zh: "parameters 应为参数名到默认值的映射，如 {days: 20}")
             return []
         }
         var result: [Parameter] = []
         for pair in pairs {
             guard let name = pair.key.scalar?.text, RuleLoader.isName(name) else {
-                compiler.error(pair.key, "a parameter's name is a word of letters, digits and underscores")
+                compiler.error(pair.key, "a parameter's name is a word of letters, digits and underscores", zh: "参数名应为由字母、数字和下划线组成的词")
                 continue
             }
             var valueNode = pair.value
@@ -403,7 +458,7 @@ enum RuleCompiler {
             var configurable = true
             if pair.value.mapping != nil {
                 guard let defaultNode = pair.value["default"] else {
-                    compiler.error(pair.value, "parameter '\(name)' needs a 'default'")
+                    compiler.error(pair.value, "parameter '\(name)' needs a 'default'", zh: "参数 \(name) 需要 default（默认值）")
                     continue
                 }
                 valueNode = defaultNode
@@ -413,24 +468,31 @@ enum RuleCompiler {
                 }
                 if let belowNode = pair.value["never_below"] {
                     if case .number(let bound) = Literal(belowNode) { neverBelow = bound } else {
-                        compiler.error(belowNode, "'never_below' of parameter '\(name)' takes a number, the least the law allows")
+                        compiler.error(
+                            belowNode, "'never_below' of parameter '\(name)' takes a number, the least the law allows",
+                            zh: "参数 \(name) 的 never_below 应为数字，即法律允许的最小值")
                     }
                 }
                 if let aboveNode = pair.value["never_above"] {
                     if case .number(let bound) = Literal(aboveNode) { neverAbove = bound } else {
-                        compiler.error(aboveNode, "'never_above' of parameter '\(name)' takes a number, the most the law allows")
+                        compiler.error(
+                            aboveNode, "'never_above' of parameter '\(name)' takes a number, the most the law allows",
+                            zh: "参数 \(name) 的 never_above 应为数字，即法律允许的最大值")
                     }
                 }
                 // (A misspelt key, `nevr:`, would be read as no rule at all.)
                 if let configurableNode = pair.value["configurable"] {
                     if case .bool(let flag) = Literal(configurableNode) { configurable = flag } else {
-                        compiler.error(configurableNode, "'configurable' of parameter '\(name)' is true or false")
+                        compiler.error(configurableNode, "'configurable' of parameter '\(name)' is true or false", zh: "参数 \(name) 的 configurable 应为 true 或 false")
                     }
                 }
                 let keys = ["default", "description", "never", "never_below", "never_above", "configurable"]
                 for entry in pair.value.mapping ?? [] where !keys.contains(entry.key.scalar?.text ?? "") {
                     let key = entry.key.scalar?.text ?? ""
-                    compiler.error(entry.key, "unknown key '\(key)' in parameter '\(name)'\(Suggestion.phrase(for: key, in: keys)); expected default, description, never, never_below, never_above or configurable")
+                    compiler.error(
+                        entry.key,
+                        "unknown key '\(key)' in parameter '\(name)'\(Suggestion.phrase(for: key, in: keys)); expected default, description, never, never_below, never_above or configurable",
+                        zh: "参数 \(name) 中有未知的键 \(key)\(Suggestion.chinesePhrase(for: key, in: keys))；应为 default、description、never、never_below、never_above 或 configurable")
                 }
             }
             var parameter: Parameter
@@ -439,7 +501,7 @@ enum RuleCompiler {
             } else if valueNode.scalar != nil {
                 parameter = Parameter(name: name, defaultValue: Literal(valueNode), defaultList: nil, description: description, position: valueNode.position)
             } else {
-                compiler.error(valueNode, "parameter '\(name)' takes a number, a text or a list")
+                compiler.error(valueNode, "parameter '\(name)' takes a number, a text or a list", zh: "参数 \(name) 应为数字、文本或列表")
                 continue
             }
             parameter.never = never
@@ -449,10 +511,14 @@ enum RuleCompiler {
             // (A bound on a parameter that is no number would bound nothing.)
             let numberDefault = if case .number = parameter.defaultValue, parameter.defaultList == nil { true } else { false }
             if neverBelow != nil || neverAbove != nil, !numberDefault {
-                compiler.error(valueNode, "parameter '\(name)' has a 'never_below' or 'never_above', so its default is a number")
+                compiler.error(
+                    valueNode, "parameter '\(name)' has a 'never_below' or 'never_above', so its default is a number",
+                    zh: "参数 \(name) 有 never_below 或 never_above，因此其默认值应为数字")
             }
             if let forbidden = parameter.forbidden(in: parameter.defaultList.map(ParameterValue.list) ?? .single(parameter.defaultValue)) {
-                compiler.error(valueNode, "parameter '\(name)''s default holds '\(forbidden.written)', which its 'never', 'never_below' or 'never_above' rules out")
+                compiler.error(
+                    valueNode, "parameter '\(name)''s default holds '\(forbidden.written)', which its 'never', 'never_below' or 'never_above' rules out",
+                    zh: "参数 \(name) 的默认值含有“\(forbidden.written)”，而其 never、never_below 或 never_above 排除了这个值")
             }
             result.append(parameter)
         }
@@ -465,7 +531,7 @@ enum RuleCompiler {
         let items = node.sequence ?? [node]
         return items.compactMap { item in
             guard let text = item.coreValue?.text else {
-                compiler.error(item, "'\(key)' is a list of names")
+                compiler.error(item, "'\(key)' is a list of names", zh: "\(key) 应为名称列表")
                 return nil
             }
             return text

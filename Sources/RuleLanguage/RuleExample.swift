@@ -35,13 +35,15 @@ extension RuleCompiler {
     static func examples(_ node: YAMLNode?, compiler: inout ExpressionCompiler) -> [RuleExample] {
         guard let node else { return [] }
         guard node.mapping != nil else {
-            compiler.error(node, "'examples' is a mapping with 'triggering' and 'non_triggering' lists")
+            compiler.error(node, "'examples' is a mapping with 'triggering' and 'non_triggering' lists", zh: "examples 应为包含 triggering 和 non_triggering 两个列表的映射")
             return []
         }
         let keys = ["as_of", "registry", "triggering", "non_triggering"]
         for pair in node.mapping ?? [] where !keys.contains(pair.key.scalar?.text ?? "") {
             let key = pair.key.scalar?.text ?? ""
-            compiler.error(pair.key, "unknown key '\(key)' in 'examples'\(Suggestion.phrase(for: key, in: keys))")
+            compiler.error(
+                pair.key, "unknown key '\(key)' in 'examples'\(Suggestion.phrase(for: key, in: keys))",
+                zh: "examples 中有未知的键 \(key)\(Suggestion.chinesePhrase(for: key, in: keys))")
         }
         let defaultAsOf = day(node["as_of"], compiler: &compiler) ?? Day(year: 2099, month: 12, day: 31) ?? Day(ordinal: 0)
         let defaultRegistry = node["registry"]
@@ -49,7 +51,7 @@ extension RuleCompiler {
         for (key, triggers) in [("triggering", true), ("non_triggering", false)] {
             guard let list = node[key] else { continue }
             guard let items = list.sequence else {
-                compiler.error(list, "'\(key)' is a list of examples")
+                compiler.error(list, "'\(key)' is a list of examples", zh: "\(key) 应为示例列表")
                 continue
             }
             for (index, item) in items.enumerated() {
@@ -66,22 +68,26 @@ extension RuleCompiler {
     ) -> RuleExample? {
         let keys = ["name", "record", "text", "registry", "no_registry", "as_of", "meeting", "count", "at"]
         guard node.mapping != nil else {
-            compiler.error(node, "an example is a mapping with 'record' (or 'text') and optionally name, as_of, meeting, registry, count, at")
+            compiler.error(
+                node, "an example is a mapping with 'record' (or 'text') and optionally name, as_of, meeting, registry, count, at",
+                zh: "示例应为包含 record（或 text）的映射，可另有 name、as_of、meeting、registry、count、at")
             return nil
         }
         for pair in node.mapping ?? [] where !keys.contains(pair.key.scalar?.text ?? "") {
             let key = pair.key.scalar?.text ?? ""
-            compiler.error(pair.key, "unknown key '\(key)' in an example\(Suggestion.phrase(for: key, in: keys))")
+            compiler.error(
+                pair.key, "unknown key '\(key)' in an example\(Suggestion.phrase(for: key, in: keys))",
+                zh: "示例中有未知的键 \(key)\(Suggestion.chinesePhrase(for: key, in: keys))")
         }
         let record = node["record"]
         let text = node["text"]?.scalar?.text
         if (record == nil) == (text == nil) {
-            compiler.error(node, "an example needs exactly one of 'record' and 'text'")
+            compiler.error(node, "an example needs exactly one of 'record' and 'text'", zh: "示例须有 record 或 text，且只能有其中一个")
             return nil
         }
         var count: Int?
         if let countNode = node["count"] {
-            if case .int(let value) = countNode.coreValue { count = value } else { compiler.error(countNode, "'count' is a whole number") }
+            if case .int(let value) = countNode.coreValue { count = value } else { compiler.error(countNode, "'count' is a whole number", zh: "count 应为整数") }
         }
         let atNode = node["at"]
         let at = (atNode?.sequence ?? atNode.map { [$0] } ?? []).compactMap { $0.coreValue?.text }
@@ -97,7 +103,7 @@ extension RuleCompiler {
     private static func day(_ node: YAMLNode?, compiler: inout ExpressionCompiler) -> Day? {
         guard let node else { return nil }
         guard let day = RecordLoader.date(node) else {
-            compiler.error(node, "expected a date (YYYY-MM-DD)")
+            compiler.error(node, "expected a date (YYYY-MM-DD)", zh: "应为日期（YYYY-MM-DD）")
             return nil
         }
         return day

@@ -34,6 +34,11 @@ public struct RuleLoadError: Error, Sendable, CustomStringConvertible {
     }
 
     public var description: String { diagnostics.map(\.description).joined(separator: "\n") }
+
+    /// The problems one a line, in Chinese when `chinese` is set (see `InputError.description(chinese:)`).
+    public func description(chinese: Bool) -> String {
+        diagnostics.map { $0.description(chinese: chinese) }.joined(separator: "\n")
+    }
 }
 
 /// Loads, checks and compiles rule files and shared definitions.
@@ -67,7 +72,7 @@ public enum RuleLoader {
                     documents.append((source, node))
                 }
             } catch {
-                diagnostics.append(InputError(file: error.file, position: error.position, message: error.message))
+                diagnostics.append(InputError(file: error.file, position: error.position, message: error.message, chineseMessage: error.chineseExplanation))
             }
         }
         var definitions: [Definition] = []
@@ -111,7 +116,10 @@ public enum RuleLoader {
             if let rule = RuleCompiler.compile(node, source: source, vocabulary: vocabulary, compiler: &compiler) {
                 if let taken = idsByCase[rule.id.uppercased()], let other = ruleFiles[taken] {
                     let same = taken == rule.id ? "" : " as '\(taken)' (ids differing only in case are one id)"
-                    compiler.error(node["id"] ?? node, "the rule id '\(rule.id)' is already defined in \(other)\(same)")
+                    let chineseSame = taken == rule.id ? "" : "（写作 \(taken)；仅大小写不同的编号视为同一编号）"
+                    compiler.error(
+                        node["id"] ?? node, "the rule id '\(rule.id)' is already defined in \(other)\(same)",
+                        zh: "规则编号 \(rule.id) 已在 \(other) 中定义\(chineseSame)")
                 } else {
                     idsByCase[rule.id.uppercased()] = rule.id
                     ruleFiles[rule.id] = source.path
@@ -155,39 +163,50 @@ public enum RuleLoader {
     /// codes of its own. Later files add codes and rename existing ones.
     private static func readVocabulary(_ node: YAMLNode, into vocabulary: inout Vocabulary, compiler: inout ExpressionCompiler) {
         for pair in node.mapping ?? [] where pair.key.scalar?.text != "vocabulary" {
-            compiler.error(pair.key, "a vocabulary file holds only 'vocabulary'")
+            compiler.error(pair.key, "a vocabulary file holds only 'vocabulary'", zh: "词汇表文件只能有 vocabulary 一个键")
         }
         guard let sections = node["vocabulary"]?.mapping else {
-            compiler.error(node["vocabulary"] ?? node, "'vocabulary' is a mapping of sections such as step_types, each {code: {zh: ..., en: ...}}")
+            compiler.error(
+                node["vocabulary"] ?? node, "'vocabulary' is a mapping of sections such as step_types, each {code: {zh: ..., en: ...}}",
+                zh: "vocabulary 应为由各分类（如 step_types）组成的映射，每个分类为 {code: {zh: ..., en: ...}}")
             return
         }
         for pair in sections {
             let section = pair.key.scalar?.text ?? ""
             guard isName(section), let entries = pair.value.mapping else {
-                compiler.error(pair.key, "a vocabulary section is a name (such as step_types or service_forms) holding {code: {zh: ..., en: ...}}")
+                compiler.error(
+                    pair.key, "a vocabulary section is a name (such as step_types or service_forms) holding {code: {zh: ..., en: ...}}",
+                    zh: "词汇表的分类应为一个名称（如 step_types 或 service_forms），其下为 {code: {zh: ..., en: ...}}")
                 continue
             }
             for entry in entries {
                 guard let code = entry.key.scalar?.text, !code.isEmpty else {
-                    compiler.error(entry.key, "a vocabulary code is a text")
+                    compiler.error(entry.key, "a vocabulary code is a text", zh: "词汇表中的代码应为文本")
                     continue
                 }
                 // A step is done or planned, and every rule asks which: a status of a vocabulary's own
                 // (`concluded: {zh: 已办结}`) made its steps neither, and every rule passed them over.
                 if section == RecordFormat.Section.statuses, StepStatus(rawValue: code) == nil {
-                    compiler.error(entry.key, "a step's status is done or planned, as every rule reads it; '\(code)' would be neither, and rules would pass its steps over (give another name of a status with 'also': done: {zh: 已完成, en: done, also: [已办结]})")
+                    compiler.error(
+                        entry.key,
+                        "a step's status is done or planned, as every rule reads it; '\(code)' would be neither, and rules would pass its steps over (give another name of a status with 'also': done: {zh: 已完成, en: done, also: [已办结]})",
+                        zh: "步骤状态只能是 done 或 planned，每条规则都按此读取；\(code) 两者都不是，规则会跳过这样的步骤（状态的其他名称请用 also 给出：done: {zh: 已完成, en: done, also: [已办结]}）")
                     continue
                 }
-                if let name = RuleCompiler.localized(entry.value, key: "a name", in: entry.value, required: true, alsoAllowing: ["also"], compiler: &compiler) {
+                if let name = RuleCompiler.localized(entry.value, key: "a name", chineseKey: "名称", in: entry.value, required: true, alsoAllowing: ["also"], compiler: &compiler) {
                     let also = otherNames(entry.value["also"], compiler: &compiler)
                     // A name two codes share would be read from records as the first of them, without a
                     // word (in a section records are read from; the others only name codes in reports).
                     if RecordFormat.Section.readFromRecords.contains(section), let clash = vocabulary.clash(of: code, names: name, also: also, in: section) {
-                        compiler.error(entry.key, clash.isShortName
-                            ? "the name '\(clash.name)' of '\(code)' is already the short name of '\(clash.code)' in \(section), by which reports' narrow columns name it; readers would take the two kinds for one (give '\(code)' a name of its own)"
+                        let (message, chinese): (String, String) = clash.isShortName
+                            ? ("the name '\(clash.name)' of '\(code)' is already the short name of '\(clash.code)' in \(section), by which reports' narrow columns name it; readers would take the two kinds for one (give '\(code)' a name of its own)",
+                               "\(code) 的名称“\(clash.name)”已是 \(section) 中 \(clash.code) 的简称（报告的窄栏目用它称呼该类型）；读者会把两种类型当作一种（请给 \(code) 另取一个名称）")
                             : clash.name == code
-                            ? "the code '\(code)' is already a name of '\(clash.code)' in \(section); records writing it are read as '\(clash.code)'"
-                            : "the name '\(clash.name)' of '\(code)' is already \(clash.name == clash.code ? "a code" : "a name of '\(clash.code)'") in \(section); records writing it are read as '\(clash.code)' (give '\(code)' a name of its own)")
+                            ? ("the code '\(code)' is already a name of '\(clash.code)' in \(section); records writing it are read as '\(clash.code)'",
+                               "代码 \(code) 已是 \(section) 中 \(clash.code) 的名称；写了它的记录会被读作 \(clash.code)")
+                            : ("the name '\(clash.name)' of '\(code)' is already \(clash.name == clash.code ? "a code" : "a name of '\(clash.code)'") in \(section); records writing it are read as '\(clash.code)' (give '\(code)' a name of its own)",
+                               "\(code) 的名称“\(clash.name)”已是 \(section) 中\(clash.name == clash.code ? "的一个代码" : " \(clash.code) 的名称")；写了它的记录会被读作 \(clash.code)（请给 \(code) 另取一个名称）")
+                        compiler.error(entry.key, message, zh: chinese)
                         continue
                     }
                     vocabulary.add(code, names: name, also: also, to: section)
@@ -204,7 +223,7 @@ public enum RuleLoader {
         var names: [String] = []
         for item in items {
             guard let text = item.scalar?.text, item.scalar?.style != .plain || !["", "~", "null"].contains(text), !Vocabulary.trimmed(text).isEmpty else {
-                compiler.error(item, "'also' lists other names of the code, each a text")
+                compiler.error(item, "'also' lists other names of the code, each a text", zh: "also 列出该代码的其他名称，每项应为文本")
                 continue
             }
             names.append(text)
@@ -228,10 +247,12 @@ public enum RuleLoader {
     ) {
         var compiler = ExpressionCompiler(file: source.path, definitions: index, seenCounter: 0)
         for pair in node.mapping ?? [] where pair.key.scalar?.text != "definitions" {
-            compiler.error(pair.key, "a definitions file holds only 'definitions', found '\(pair.key.scalar?.text ?? "?")'")
+            compiler.error(
+                pair.key, "a definitions file holds only 'definitions', found '\(pair.key.scalar?.text ?? "?")'",
+                zh: "共用定义文件只能有 definitions 一个键，却有 \(pair.key.scalar?.text ?? "?")")
         }
         guard let pairs = node["definitions"]?.mapping else {
-            compiler.error(node["definitions"] ?? node, "'definitions' is a mapping of names to expressions")
+            compiler.error(node["definitions"] ?? node, "'definitions' is a mapping of names to expressions", zh: "definitions 应为名称到表达式的映射")
             diagnostics += compiler.diagnostics
             return
         }
@@ -244,16 +265,19 @@ public enum RuleLoader {
             compiler.definitionsBelow = Set(names[(place + 1)...])
             defer { diagnostics += compiler.diagnostics }
             guard let name = pair.key.scalar?.text, isName(name) else {
-                compiler.error(pair.key, "a definition's name is a word of letters, digits and underscores")
+                compiler.error(pair.key, "a definition's name is a word of letters, digits and underscores", zh: "共用定义的名称应为由字母、数字和下划线组成的词")
                 continue
             }
             if let earlier = index[name] {
                 let first = definitions[earlier]
-                compiler.error(pair.key, "'\(name)' is already defined in \(first.file):\(first.position.line):\(first.position.column) (a folder of the built-in rules named again, or copied beside them, defines every name twice: name your own rules' folder only)")
+                compiler.error(
+                    pair.key,
+                    "'\(name)' is already defined in \(first.file):\(first.position.line):\(first.position.column) (a folder of the built-in rules named again, or copied beside them, defines every name twice: name your own rules' folder only)",
+                    zh: "\(name) 已在 \(first.file):\(first.position.line):\(first.position.column) 定义过（再次指定内置规则的文件夹，或把它复制到内置规则旁边，会使每个名称都定义两次：只需指定你自己的规则文件夹）")
                 continue
             }
             if ExpressionCompiler.builtinRoots.contains(name) {
-                compiler.error(pair.key, "'\(name)' is already defined: it is a name of the rule language ($\(name))")
+                compiler.error(pair.key, "'\(name)' is already defined: it is a name of the rule language ($\(name))", zh: "\(name) 已有定义：它是规则语言自带的名称（$\(name)）")
                 continue
             }
             compiler.definitionDepths = depths
@@ -266,7 +290,7 @@ public enum RuleLoader {
             checks.append(DefinitionCheck(file: source.path, expression: compiled, comparisons: compiler.codeComparisons, fieldReads: compiler.fieldReads))
             if let selected = compiler.stepTypes(of: compiled) { stepTypes[definitions.count] = selected }
             if compiler.readsRegistry {
-                compiler.error(pair.key, "a definition may not read the registry; do that in a rule")
+                compiler.error(pair.key, "a definition may not read the registry; do that in a rule", zh: "共用定义不能读取人员名册；请在规则中读取")
             }
             index[name] = definitions.count
             definitions.append(Definition(name: name, expression: compiled, slotCount: compiler.slotCount, file: source.path, position: pair.key.position))

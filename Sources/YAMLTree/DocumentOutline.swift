@@ -135,7 +135,9 @@ private struct OutlineReader {
             case .sequenceStart, .mappingStart:
                 depth += 1
                 if depth > limits.maxDepth {
-                    throw YAMLError(kind: .nestingDepth, message: "collections are nested more than \(limits.maxDepth) levels deep", file: file, position: next.start)
+                    var error = YAMLError(kind: .nestingDepth, message: "collections are nested more than \(limits.maxDepth) levels deep", file: file, position: next.start)
+                    error.chineseMessage = "列表和映射嵌套超过 \(limits.maxDepth) 层"
+                    throw error
                 }
             case .sequenceEnd, .mappingEnd: depth -= 1
             case .alias: outline.hasAliasesOrComplexKeys = true
@@ -148,7 +150,9 @@ private struct OutlineReader {
     private func scalar(at event: Event) throws(YAMLError) -> String {
         let bytes = parser.scalarBytes
         if bytes.count > limits.maxScalarBytes {
-            throw YAMLError(kind: .size, message: "a scalar of \(bytes.count) bytes exceeds the limit of \(limits.maxScalarBytes) bytes", file: file, position: event.start)
+            var error = YAMLError(kind: .size, message: "a scalar of \(bytes.count) bytes exceeds the limit of \(limits.maxScalarBytes) bytes", file: file, position: event.start)
+            error.chineseMessage = "一个值有 \(bytes.count) 字节，超过上限 \(limits.maxScalarBytes) 字节"
+            throw error
         }
         return ScalarText.string(bytes)
     }

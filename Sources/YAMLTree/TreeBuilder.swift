@@ -82,7 +82,7 @@ struct TreeBuilder: ~Copyable {
     private mutating func addScalar(_ event: Event, from parser: EventParser) throws(YAMLError) {
         let byteCount = parser.scalarByteCount
         if byteCount > limits.maxScalarBytes {
-            throw error(.size, "a scalar of \(byteCount) bytes exceeds the limit of \(limits.maxScalarBytes) bytes (raise it with --max-scalar-bytes)", at: event.start)
+            throw error(.size, "a scalar of \(byteCount) bytes exceeds the limit of \(limits.maxScalarBytes) bytes (raise it with --max-scalar-bytes)", zh: "一个值有 \(byteCount) 字节，超过上限 \(limits.maxScalarBytes) 字节（可用 --max-scalar-bytes 提高上限）", at: event.start)
         }
         try requireRoom(nodes: 1, children: 0, bytes: byteCount, at: event.start)
         let bytes = parser.scalarBytes
@@ -103,16 +103,16 @@ struct TreeBuilder: ~Copyable {
     private mutating func addAlias(_ event: Event, from parser: EventParser) throws(YAMLError) {
         let name = parser.anchor ?? ""
         guard let anchored = anchors[name] else {
-            throw error(.undefinedAlias, "the alias *\(name) names no anchor defined before it", at: event.start)
+            throw error(.undefinedAlias, "the alias *\(name) names no anchor defined before it", zh: "别名 *\(name) 引用的锚点 &\(name) 未在其前面定义", at: event.start)
         }
         expandedByAliases += anchored.count
         if expandedByAliases > limits.maxAliasExpansion {
-            throw error(.aliasExpansion, "aliases expand to more than \(limits.maxAliasExpansion) nodes (a \"billion laughs\" file?); raise the limit with --max-alias-expansion if the file is genuine", at: event.start)
+            throw error(.aliasExpansion, "aliases expand to more than \(limits.maxAliasExpansion) nodes (a \"billion laughs\" file?); raise the limit with --max-alias-expansion if the file is genuine", zh: "别名展开后超过 \(limits.maxAliasExpansion) 个节点（可能是恶意构造的“十亿笑声”文件）；文件确属正常时可用 --max-alias-expansion 提高上限", at: event.start)
         }
         // The walk visits the nodes just counted, so all of a file's walks are within the same limit.
         expandedTextBytes += document.textBytes(under: anchored.node)
         if expandedTextBytes > limits.maxAliasExpansionBytes {
-            throw error(.aliasExpansion, "aliases expand to more than \(limits.maxAliasExpansionBytes) bytes of text (one long text repeated by aliases?); raise the limit with --max-alias-expansion if the file is genuine", at: event.start)
+            throw error(.aliasExpansion, "aliases expand to more than \(limits.maxAliasExpansionBytes) bytes of text (one long text repeated by aliases?); raise the limit with --max-alias-expansion if the file is genuine", zh: "别名展开后的文本超过 \(limits.maxAliasExpansionBytes) 字节（是否用别名重复了一段长文本？）；文件确属正常时可用 --max-alias-expansion 提高上限", at: event.start)
         }
         pending.append(anchored.node)
         try adoptLastChild(count: anchored.count, anchor: nil)
@@ -121,7 +121,7 @@ struct TreeBuilder: ~Copyable {
     /// A sequence or mapping begins, within the depth limit.
     private mutating func open(_ event: Event, from parser: EventParser) throws(YAMLError) {
         if stack.count >= limits.maxDepth {
-            throw error(.nestingDepth, "collections are nested more than \(limits.maxDepth) levels deep (raise the limit with --max-depth)", at: event.start)
+            throw error(.nestingDepth, "collections are nested more than \(limits.maxDepth) levels deep (raise the limit with --max-depth)", zh: "列表和映射嵌套超过 \(limits.maxDepth) 层（可用 --max-depth 提高上限）", at: event.start)
         }
         if !stack.isEmpty { stack[stack.count - 1].nodeCount = innermostNodeCount }
         let isLabelled = parser.hasTagOrAnchor
@@ -223,7 +223,7 @@ struct TreeBuilder: ~Copyable {
         }
         if let first {
             let text = document.scalarText(pending[keyIndex]) ?? ""
-            throw error(.duplicateKey, "the key '\(text)' appears twice in one mapping (first at line \(first.line), column \(first.column))", at: keyEntry.range.start)
+            throw error(.duplicateKey, "the key '\(text)' appears twice in one mapping (first at line \(first.line), column \(first.column))", zh: "同一映射中键 \(text) 出现了两次（第一次在第 \(first.line) 行第 \(first.column) 列）；请删去或合并其中一个", at: keyEntry.range.start)
         }
     }
 
@@ -239,7 +239,7 @@ struct TreeBuilder: ~Copyable {
         // lets the later win, where one key's list lets the earlier win; refused rather than read
         // one way while the file's author, or another tool, reads it the other.
         if mergeKeys.count > 1 {
-            throw error(.syntax, "a mapping holds \(mergeKeys.count) merge keys (<< or !!merge); write one '<<' with a list of the mappings to merge, the first of which wins", at: document.position(of: members[mergeKeys[1]]))
+            throw error(.syntax, "a mapping holds \(mergeKeys.count) merge keys (<< or !!merge); write one '<<' with a list of the mappings to merge, the first of which wins", zh: "一个映射中有 \(mergeKeys.count) 个合并键（<< 或 !!merge）；请只写一个 <<，其值为要合并的映射的列表，靠前者优先", at: document.position(of: members[mergeKeys[1]]))
         }
         var own: [Int32] = []
         var merged: [Int32] = []
@@ -257,7 +257,7 @@ struct TreeBuilder: ~Copyable {
             case .scalar: []
             }
             guard !sources.isEmpty, sources.allSatisfy({ document.entry($0).kind == .mapping }) else {
-                throw error(.syntax, "a merge key '<<' takes a mapping or a list of mappings (usually an alias such as *defaults), found \(valueEntry.kind.description)", at: document.position(of: key))
+                throw error(.syntax, "a merge key '<<' takes a mapping or a list of mappings (usually an alias such as *defaults), found \(valueEntry.kind.description)", zh: "合并键 << 的值应为映射或映射的列表（通常是别名，如 *defaults），实际是\(valueEntry.kind.chineseDescription)", at: document.position(of: key))
             }
             for source in sources {
                 let entry = document.entry(source)
@@ -297,14 +297,16 @@ struct TreeBuilder: ~Copyable {
     private func requireRoom(nodes: Int, children: Int, bytes: Int = 0, at position: SourcePosition) throws(YAMLError) {
         guard !document.hasRoom(nodes: nodes, children: children, bytes: bytes, nodeLimit: nodeLimit) else { return }
         if document.nodeCount + nodes > limits.maxNodes {
-            var failure = error(.size, "the document holds more than \(limits.maxNodes) nodes (keys, values and items; a decision record holds some hundreds); split it, or raise the limit with --max-nodes", at: position)
-            failure.chineseMessage = "文档的节点（键、值和列表项）超过 \(limits.maxNodes) 个（一条决策记录只有几百个）；请拆分，或用 --max-nodes 提高上限"
-            throw failure
+            throw error(
+                .size, "the document holds more than \(limits.maxNodes) nodes (keys, values and items; a decision record holds some hundreds); split it, or raise the limit with --max-nodes",
+                zh: "文档的节点（键、值和列表项）超过 \(limits.maxNodes) 个（一条决策记录只有几百个）；请拆分，或用 --max-nodes 提高上限", at: position)
         }
-        throw error(.size, "the document holds more than \(YAMLDocumentBuilder.capacity) nodes or bytes of text; split it into several documents or files", at: position)
+        throw error(.size, "the document holds more than \(YAMLDocumentBuilder.capacity) nodes or bytes of text; split it into several documents or files", zh: "文档的节点或文本字节超过 \(YAMLDocumentBuilder.capacity) 个；请拆分为多个文档或文件", at: position)
     }
 
-    private func error(_ kind: YAMLError.Kind, _ message: String, at position: SourcePosition) -> YAMLError {
-        YAMLError(kind: kind, message: message, file: file, position: position)
+    private func error(_ kind: YAMLError.Kind, _ message: String, zh: String?, at position: SourcePosition) -> YAMLError {
+        var error = YAMLError(kind: kind, message: message, file: file, position: position)
+        error.chineseMessage = zh
+        return error
     }
 }

@@ -42,6 +42,22 @@ public struct YAMLError: Error, Sendable, Hashable, CustomStringConvertible {
     }
 
     public var description: String { "\(file):\(position.line):\(position.column): \(message)" }
+
+    /// What is wrong, in Chinese: the Chinese message, with the parser's own words beside it for
+    /// a problem libyaml found (the words a search engine knows).
+    public var chineseExplanation: String {
+        switch (kind, chineseMessage) {
+        case (.syntax, let chinese?), (.encoding, let chinese?): "\(chinese)（解析器原文：\(message)）"
+        case (_, let chinese?): chinese
+        case (.encoding, nil): "无法作为 UTF-8 文本读取（原文：\(message)）"
+        case (_, nil): "无法解析为 YAML（解析器原文：\(message)）"
+        }
+    }
+
+    /// `file:line:column: message`, in Chinese (`file:line:column：说明`) when `chinese` is set.
+    public func description(chinese: Bool) -> String {
+        chinese ? "\(file):\(position.line):\(position.column)：\(chineseExplanation)" : description
+    }
 }
 
 /// Limits that keep hostile input from exhausting time or memory.

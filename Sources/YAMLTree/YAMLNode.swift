@@ -49,6 +49,15 @@ public struct YAMLNode: Sendable {
             case .mapping: "a mapping"
             }
         }
+
+        /// The same word in Chinese ("映射", "列表", "标量").
+        public var chineseDescription: String {
+            switch self {
+            case .scalar: "标量"
+            case .sequence: "列表"
+            case .mapping: "映射"
+            }
+        }
     }
 
     /// What a node holds, copied out of its document (the items and pairs are new arrays; reading
@@ -228,6 +237,9 @@ public struct YAMLNode: Sendable {
 
     /// A word for the node's kind, for messages ("a mapping", "a list", "a text").
     public var kindDescription: String { kind.description }
+
+    /// The same word in Chinese ("映射", "列表", "标量").
+    public var chineseKindDescription: String { kind.chineseDescription }
 
     /// The scalar's value resolved by the YAML 1.2 core schema; nil for collections.
     public var coreValue: CoreValue? {

@@ -64,7 +64,9 @@ public enum YAMLParser {
             return try pull(EventParser(source: source), file: file, limits: limits, expectedNodes: 256, each: body)
         } catch {
             if source.failed {
-                throw YAMLError(kind: .size, message: "the file could not be read to its end", file: file, position: .start)
+                var failure = YAMLError(kind: .size, message: "the file could not be read to its end", file: file, position: .start)
+                failure.chineseMessage = "文件未能读到末尾"
+                throw failure
             }
             throw error
         }
@@ -106,10 +108,12 @@ public enum YAMLParser {
             case .documentStart:
                 documentCount += 1
                 if documentCount > limits.maxDocuments {
-                    throw YAMLError(
+                    var error = YAMLError(
                         kind: .size,
                         message: "the file holds more than \(limits.maxDocuments) documents (raise the limit with --max-documents)",
                         file: file, position: event.start)
+                    error.chineseMessage = "文件中的文档超过 \(limits.maxDocuments) 个（可用 --max-documents 提高上限）"
+                    throw error
                 }
             case .documentEnd:
                 if let document = builder.finishDocument() { try body(document) }
