@@ -177,6 +177,22 @@ public final class RecordFormat: Sendable {
         levels(holding: key).map(\.en).joined(separator: " or ")
     }
 
+    /// `levelNames(holding:)` in Chinese (`步骤或会议`).
+    public static func chineseLevelNames(holding key: String) -> String {
+        levels(holding: key).map(\.zh).joined(separator: "或")
+    }
+
+    /// What a level is, in Chinese (`会议`).
+    public static func chineseName(of level: Level) -> String {
+        switch level {
+        case .record: "记录"
+        case .step: "步骤"
+        case .meeting: "会议（meeting）"
+        case .signoff: "签署（signoffs）"
+        case .document: "文件（documents）"
+        }
+    }
+
     /// What a level is, in English (`a meeting`), and the vocabulary section that declares keys there.
     public static func describe(_ level: Level) -> (name: String, section: String?) {
         let name = switch level {

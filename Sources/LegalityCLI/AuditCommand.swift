@@ -45,7 +45,7 @@ struct AuditCommand: ParsableCommand {
     @Option(name: .customLong("as-of"), help: Interface.help("检查基准日（默认：今天）。", "The as-of date (default: today).", valueName: "YYYY-MM-DD"))
     var asOf: DayArgument?
 
-    @Option(name: .customLong("format"), help: Interface.help("csv、json、markdown、html 或 xlsx（每张表一个工作表，须用 --output）。", "csv, json, markdown, html or xlsx (a sheet per table; with --output)."))
+    @Option(name: .customLong("format"), help: Interface.help("csv、json、markdown、html 或 xlsx（每张表一个工作表；二进制文件，输出到终端时须用 --output）。", "csv, json, markdown, html or xlsx (a sheet per table; a binary file: name one with --output when output is a terminal)."))
     var format: AuditFormat = .csv
 
     @Option(name: .customLong("table"), help: Interface.help("csv 格式输出哪张表：records、rules、packs、departments、months 或 findings。", "For csv: records, rules, packs, departments, months or findings."))

@@ -94,13 +94,13 @@ struct RuleOptions: ParsableArguments {
     /// The most workers a core runs, whatever `--jobs` asks for.
     static let mostWorkersPerCore = 4
 
-    @Option(name: .customLong("config"), help: Interface.help("配置文件（默认：当前文件夹或最近的上层文件夹中的 .legality.yaml，不超出仓库根目录）。", "The configuration file (default: .legality.yaml in this folder or the nearest folder above).", valueName: "file"))
+    @Option(name: .customLong("config"), help: Interface.help("配置文件（默认：当前文件夹或最近的上层文件夹中的 .legality.yaml，不超出仓库根目录）。", "The configuration file (default: .legality.yaml in this folder or the nearest folder above, not above the repository root).", valueName: "file"))
     var config: String?
 }
 
 /// Options for where and how a report is written.
 struct OutputOptions: ParsableArguments {
-    @Option(name: .customLong("format"), help: Interface.help("报告格式：text、json、sarif、junit、csv、markdown、html 或 xlsx（须用 --output）。", "Report format: text, json, sarif, junit, csv, markdown, html or xlsx (with --output)."))
+    @Option(name: .customLong("format"), help: Interface.help("报告格式：text、json、sarif、junit、csv、markdown、html 或 xlsx（二进制文件，输出到终端时须用 --output）。", "Report format: text, json, sarif, junit, csv, markdown, html or xlsx (a binary file: name one with --output when output is a terminal)."))
     var format: ReportFormat = .text
 
     @Option(name: .customLong("output"), help: Interface.help("把报告写入此文件（原子写入），而不是标准输出。", "Write the report to this file (atomically) instead of standard output.", valueName: "file"))
@@ -143,7 +143,7 @@ struct LimitOptions: ParsableArguments {
     @Option(name: .customLong("max-depth"), help: Interface.help("列表和映射的最大嵌套层数（默认 256）。", "Deepest nesting of lists and mappings (default 256).", valueName: "n"))
     var maxDepth: Int?
 
-    @Option(name: .customLong("max-alias-expansion"), help: Interface.help("每个文档中别名最多展开的节点数（默认 100000）。", "Most nodes aliases may add to a file (default 100000).", valueName: "n"))
+    @Option(name: .customLong("max-alias-expansion"), help: Interface.help("每个文档中别名最多展开的节点数（默认 100000）。", "Most nodes aliases may add to one document (default 100000).", valueName: "n"))
     var maxAliasExpansion: Int?
 
     @Option(name: .customLong("max-scalar-bytes"), help: Interface.help("单个标量（或台账单元格）的最大字节数（默认 1048576）。", "Longest scalar, or ledger cell (default 1048576).", valueName: "n"))

@@ -19,15 +19,15 @@ struct ReportCommand: ParsableCommand {
             discussion: Interface.text(
                 """
                 每项表述（如“重大执法决定全部履行法制审核程序”）只有在当年的记录全部符合时才写成“全部”，否则写出真实数字和不符合的记录编号。\
-                记录按决定日期（没有决定时为其最晚日期）归入年度；给出上一年的记录时写出与上年的对比。措辞在 rules/report/annual-report.yaml 中。\
-                docx 格式须用 --output 写入文件。退出状态：0，无法运行为 2。
+                记录按决定日期（没有决定时为其最晚的已完成步骤的日期）归入年度；给出上一年的记录时写出与上年的对比。措辞在 rules/report/annual-report.yaml 中。\
+                docx 是二进制文件，输出到终端时须用 --output 写入文件。退出状态：0，无法运行为 2。
                 """,
                 """
                 Each claim (such as "every major enforcement decision passed a legal review") is stated as a whole only when \
                 every record of the year bears it out; otherwise the true figure and the records that fall short are given. \
                 A record belongs to the year of its decision (else its latest done step); when the year before's records are \
                 given too, its figures are shown beside. The wording is data, in rules/report/annual-report.yaml. \
-                docx needs --output. Exit status: 0, or 2 when the run could not be made.
+                docx is a binary file: name one with --output when output is a terminal. Exit status: 0, or 2 when the run could not be made.
                 """)
         )
     }

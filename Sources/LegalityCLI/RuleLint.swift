@@ -5,50 +5,80 @@ import YAMLTree
 /// What `legality rules lint` tells a rule's author beyond the errors that stop loading: each a way
 /// a rule that loads may never fire as meant, or lacks what its readers need.
 enum RuleLint {
-    /// `rules lint`'s advice on one rule, a line each (`file:line:column: warning: …`): what the
-    /// rule lacks (examples, description, help) and each way it may never fire as meant.
+    /// `rules lint`'s advice on one rule, a line each (`file:line:column: warning: …`, in the
+    /// interface's language): what the rule lacks (examples, description, help) and each way it
+    /// may never fire as meant.
     static func advice(for rule: Rule, vocabulary: Vocabulary, today: Day) -> [String] {
         var advice: [String] = []
         let place = "\(rule.file):\(rule.position.line):\(rule.position.column)"
-        if !rule.examples.contains(where: \.triggers) { advice.append("\(place): warning: \(rule.id) has no triggering example") }
-        if !rule.examples.contains(where: { !$0.triggers }) { advice.append("\(place): warning: \(rule.id) has no non-triggering example") }
-        if rule.description == nil { advice.append("\(place): warning: \(rule.id) has no 'description' saying what it demands") }
-        if rule.help == nil { advice.append("\(place): warning: \(rule.id) has no 'help' saying how to put a violation right") }
-        advice += misspeltFacts(rule, vocabulary: vocabulary).map { "\(place): warning: \($0)" }
-        if let never = neverFires(rule) { advice.append("\(place): warning: \(rule.id) \(never)") }
+        let id = rule.id
+        if !rule.examples.contains(where: \.triggers) { advice.append(warning(place, "\(id) 没有触发示例", "\(id) has no triggering example")) }
+        if !rule.examples.contains(where: { !$0.triggers }) { advice.append(warning(place, "\(id) 没有不触发示例", "\(id) has no non-triggering example")) }
+        if rule.description == nil { advice.append(warning(place, "\(id) 没有说明其要求的 description", "\(id) has no 'description' saying what it demands")) }
+        if rule.help == nil { advice.append(warning(place, "\(id) 没有说明如何改正的 help", "\(id) has no 'help' saying how to put a violation right")) }
+        advice += misspeltFacts(rule, vocabulary: vocabulary).map { warning(place, $0.zh, $0.en) }
+        if let never = neverFires(rule) { advice.append(warning(place, "\(id) \(never.zh)", "\(id) \(never.en)")) }
         for version in versionsAfter(today, of: rule) {
-            advice.append("\(rule.file):\(version.position.line):\(version.position.column): warning: \(rule.id) has a version of its law in force from \(version.from), after today: the rule applies to no act before that day (every record dated earlier passes it); is the year right? (a law published ahead of its day is written so)")
+            advice.append(warning(
+                "\(rule.file):\(version.position.line):\(version.position.column)",
+                "\(id) 有一个版本的法律自 \(version.from) 起施行，晚于今天：规则不适用于此日之前的行为（更早的记录都会通过）；年份写对了吗？（提前公布的法律才这样写）",
+                "\(id) has a version of its law in force from \(version.from), after today: the rule applies to no act before that day (every record dated earlier passes it); is the year right? (a law published ahead of its day is written so)"))
         }
         if let (key, placeholder) = placeholderOutsideMessage(rule) {
-            advice.append("\(place): warning: \(rule.id)'s \(key) holds '\(placeholder)', which is printed as written: placeholders are filled in 'message' only")
+            advice.append(warning(
+                place, "\(id) 的 \(key.zh) 中有 \(placeholder)，会原样显示：只有 message 中的占位符会被填入",
+                "\(id)'s \(key.en) holds '\(placeholder)', which is printed as written: placeholders are filled in 'message' only"))
         }
         if readsMeetingOutsideGate(rule) {
-            advice.append("\(place): warning: \(rule.id) reads $meeting, which only the gate sets, but is not 'prerequisite: true': the gate runs only prerequisite rules, and in check $meeting is absent, so the rule never sees a meeting; mark it 'prerequisite: true'")
+            advice.append(warning(
+                place, "\(id) 读取 $meeting（只有会前审查才设置），却不是 prerequisite: true：会前审查只运行讨论前置规则，check 中没有 $meeting，规则永远见不到会议；请标明 prerequisite: true",
+                "\(id) reads $meeting, which only the gate sets, but is not 'prerequisite: true': the gate runs only prerequisite rules, and in check $meeting is absent, so the rule never sees a meeting; mark it 'prerequisite: true'"))
         }
-        advice += rule.advice.map { "\(rule.file):\($0.position.line):\($0.position.column): warning: \(rule.id): \($0.text)" }
+        advice += rule.advice.map { warning("\(rule.file):\($0.position.line):\($0.position.column)", "\(id)：\($0.chineseText)", "\(id): \($0.text)") }
         if let position = doneDiscussionSelection(rule) {
-            advice.append("\(rule.file):\(position.line):\(position.column): warning: \(rule.id) is a prerequisite of the gate but selects only discussions held (done); in the gate the meeting's own discussion is planned, so the rule never sees it: select with 'status: any', or read $first_discussion (the meeting's discussion in the gate)")
+            advice.append(warning(
+                "\(rule.file):\(position.line):\(position.column)",
+                "\(id) 是会前审查的前置规则，却只选择已召开（done）的讨论；会前审查时本次会议的讨论是计划中的，规则见不到它：请用 status: any 选择，或读取 $first_discussion（会前审查时即本次会议的讨论）",
+                "\(id) is a prerequisite of the gate but selects only discussions held (done); in the gate the meeting's own discussion is planned, so the rule never sees it: select with 'status: any', or read $first_discussion (the meeting's discussion in the gate)"))
         }
         if case .record(let check) = rule.body, check.stepsDegree >= 2 {
             let power = check.stepsDegree == 2 ? "quadratic" : "of degree \(check.stepsDegree)"
             let at = check.quadraticPosition.map { "\(rule.file):\($0.line):\($0.column)" } ?? place
-            advice.append("\(at): warning: \(rule.id) is \(power) in the number of steps (a step selection or 'items' inside another's 'where' or 'for_each'); a record of many steps may exceed --max-rule-steps — select by type and date bounds, or take the first or last item instead")
+            advice.append(warning(
+                at, "\(id) 的计算量随步骤数的 \(check.stepsDegree) 次方增长（在另一个选择的 where 或 for_each 中又选择步骤或使用 items）；步骤很多的记录可能超过 --max-rule-steps——请按类型和日期范围选择，或只取第一项或最后一项",
+                "\(id) is \(power) in the number of steps (a step selection or 'items' inside another's 'where' or 'for_each'); a record of many steps may exceed --max-rule-steps — select by type and date bounds, or take the first or last item instead"))
         }
         return advice
+    }
+
+    /// One line of advice, `place: warning: text`, in the interface's language.
+    static func warning(_ place: String, _ zh: String, _ en: String) -> String {
+        Interface.text("\(place): 警告：\(zh)", "\(place): warning: \(en)")
     }
 
     /// Why a rule can never make a finding (or makes one on every record), when it is plain from
     /// the rule alone: it applies to no kind, or its `when` or `violation` is false (or true) as
     /// written — constants, `not` of one, `any`/`all` of them, a comparison of two constants.
-    static func neverFires(_ rule: Rule) -> String? {
-        if rule.kinds?.isEmpty == true { return "applies to no kind ('kinds: []'), so it never runs; list the kinds it checks, or leave 'kinds' out for every kind" }
+    static func neverFires(_ rule: Rule) -> LocalizedText? {
+        if rule.kinds?.isEmpty == true {
+            return LocalizedText(
+                zh: "不适用于任何记录类型（kinds: []），永远不会运行；请列出它检查的类型，或去掉 kinds 使其适用于所有类型",
+                en: "applies to no kind ('kinds: []'), so it never runs; list the kinds it checks, or leave 'kinds' out for every kind")
+        }
         guard case .record(let check) = rule.body else { return nil }
-        if let when = check.when, truth(when) == false { return "has a 'when' that is false as written, so it never applies" }
+        if let when = check.when, truth(when) == false {
+            return LocalizedText(zh: "的 when 按所写恒为假，永远不会适用", en: "has a 'when' that is false as written, so it never applies")
+        }
         switch truth(check.violation) {
-        case false: return "has a violation that is false as written ('false', '~', an empty 'any', 'not' of a true one, a comparison of two constants), so it never makes a finding"
+        case false:
+            return LocalizedText(
+                zh: "的 violation 按所写恒为假（false、~、空的 any、对真值的 not、两个常量的比较），永远不会报告问题",
+                en: "has a violation that is false as written ('false', '~', an empty 'any', 'not' of a true one, a comparison of two constants), so it never makes a finding")
         // (`violation: true` under a `for_each` or a `when` is how a rule says "every item is one".)
         case true where check.loops.isEmpty && check.when == nil:
-            return "has a violation that is true as written, so it makes a finding on every record it applies to"
+            return LocalizedText(
+                zh: "的 violation 按所写恒为真，对适用的每条记录都会报告问题",
+                en: "has a violation that is true as written, so it makes a finding on every record it applies to")
         default: return nil
         }
     }
@@ -85,9 +115,12 @@ enum RuleLint {
     /// The first text of a rule's other than its message holding a `{placeholder}` (its title,
     /// description, help or an evidence label), and the placeholder: only the message's are filled
     /// in, and a title read "罚款 {facts.fine_amount} 元以上未听证" in every report.
-    static func placeholderOutsideMessage(_ rule: Rule) -> (String, String)? {
-        var texts: [(String, LocalizedText?)] = [("title", rule.title), ("description", rule.description), ("help", rule.help)]
-        if case .record(let check) = rule.body { texts += check.evidence.map { ("evidence label '\($0.key)'", $0.label) } }
+    static func placeholderOutsideMessage(_ rule: Rule) -> (LocalizedText, String)? {
+        let plain = { (key: String) in LocalizedText(zh: key, en: key) }
+        var texts: [(LocalizedText, LocalizedText?)] = [(plain("title"), rule.title), (plain("description"), rule.description), (plain("help"), rule.help)]
+        if case .record(let check) = rule.body {
+            texts += check.evidence.map { (LocalizedText(zh: "证据名称 \($0.key)", en: "evidence label '\($0.key)'"), $0.label) }
+        }
         for case let (key, text?) in texts {
             if let placeholder = placeholder(in: text.zh) ?? placeholder(in: text.en) { return (key, placeholder) }
         }
@@ -177,11 +210,11 @@ enum RuleLint {
     /// the format's number facts such as `fine_amount`) but one typo from one
     /// (`$facts.affects_public_intrest`, `$facts.fine_amont`): records are free to hold facts of
     /// their own, so such a rule is loaded, but it would read a fact no record writes and never fire.
-    static func misspeltFacts(_ rule: Rule, vocabulary: Vocabulary) -> [String] {
+    static func misspeltFacts(_ rule: Rule, vocabulary: Vocabulary) -> [LocalizedText] {
         guard case .record(let check) = rule.body else { return [] }
         let known = (Array(vocabulary.codes(in: RecordFormat.Section.booleanFacts)) + RecordFormat.numberFacts).sorted()
         var named: Set<String> = []
-        var advice: [String] = []
+        var advice: [LocalizedText] = []
         // (The message's placeholders too: `{facts.fine_amont}` printed "—" in every finding.)
         let messageValues = (rule.message.zh + rule.message.en).compactMap { part -> Expression? in
             if case .value(let expression) = part { return expression }
@@ -195,7 +228,9 @@ enum RuleLint {
             default: nil
             }
             guard let fact, !known.contains(fact), named.insert(fact).inserted, let suggestion = Suggestion.closest(to: fact, in: known) else { continue }
-            advice.append("\(rule.id) reads the fact '\(fact)', which is no fact of the vocabulary; did you mean '\(suggestion)'? (records writing '\(suggestion)' would never make the rule fire)")
+            advice.append(LocalizedText(
+                zh: "\(rule.id) 读取的事实字段 \(fact) 不是词汇表中的事实字段；是否应为 \(suggestion)？（写了 \(suggestion) 的记录永远不会触发这条规则）",
+                en: "\(rule.id) reads the fact '\(fact)', which is no fact of the vocabulary; did you mean '\(suggestion)'? (records writing '\(suggestion)' would never make the rule fire)"))
         }
         return advice
     }

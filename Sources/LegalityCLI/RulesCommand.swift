@@ -150,11 +150,13 @@ struct ListRules: ParsableCommand {
         _ = try RunSetup.ledgerMappings(ruleOptions.mappings, kinds: Set(run.rules.kindNames.keys))
         let selected = run.rules.rules.filter { paths.isEmpty || run.extraFiles.contains(FileSystem.realPath($0.file) ?? $0.file) }
         var advice: [String] = RuleLint.filesNotRead(under: paths).map {
-            "\($0): warning: not read as rules: a rule file's name ends in .yaml or .yml (saved by an editor under another name? rename it)"
+            RuleLint.warning(
+                $0, "没有作为规则读取：规则文件名应以 .yaml 或 .yml 结尾（是否被编辑器另存为其他名称？请改名）",
+                "not read as rules: a rule file's name ends in .yaml or .yml (saved by an editor under another name? rename it)")
         }
         let filesOfRules = Set(run.rules.rules.map { FileSystem.realPath($0.file) ?? $0.file })
         for file in run.extraFiles.sorted() where !filesOfRules.contains(file) && RuleLint.holdsNothing(file) {
-            advice.append("\(file): warning: holds nothing (empty, or only comments): no rule is read from it")
+            advice.append(RuleLint.warning(file, "没有内容（空文件或只有注释），其中没有读到规则", "holds nothing (empty, or only comments): no rule is read from it"))
         }
         for rule in selected { advice += RuleLint.advice(for: rule, vocabulary: run.rules.vocabulary, today: RunSetup.today()) }
         try FileSystem.deliver(TextReporter.terminalSafe(advice.map { $0 + "\n" }.joined() + "\(selected.count) rules checked, 0 errors, \(advice.count) warnings\n"), to: nil)

@@ -127,6 +127,12 @@ public enum ExampleRunner {
         if let count = example.count, count != findings.count {
             return (zh ? "应当有 \(count) 个问题，实际 \(findings.count) 个：\n" : "expected \(count) findings, got \(findings.count):\n") + got.map { "  + " + $0 }.joined(separator: "\n")
         }
+        if let pending = example.pending, let other = findings.first(where: { $0.pending != pending }) {
+            let place = other.position.map { "\($0.line):\($0.column)" } ?? "run"
+            return pending
+                ? (zh ? "应当是待办的问题（pending），\(place) 处的却是一般问题" : "expected pending findings, got an ordinary one at \(place)")
+                : (zh ? "应当是一般问题，\(place) 处的却是待办（pending）" : "expected ordinary findings, got a pending one at \(place)")
+        }
         guard !example.at.isEmpty else { return nil }
         var expected: [SourcePosition] = []
         for path in example.at {

@@ -215,6 +215,8 @@ public struct RuleAdvice: Sendable {
     public let position: SourcePosition
     /// What is wrong, in English, as `rules lint` prints it.
     public let text: String
+    /// The same in Chinese.
+    public let chineseText: String
 }
 
 /// A checked, compiled rule.

@@ -64,7 +64,8 @@ extension RuleCompiler {
         parameters.filter { !read.contains($0.name) }.map { parameter in
             RuleAdvice(
                 position: parameter.position,
-                text: "the parameter '\(parameter.name)' is declared but never read ($param.\(parameter.name)): a configuration setting it would change nothing; read it where its value belongs, or remove it")
+                text: "the parameter '\(parameter.name)' is declared but never read ($param.\(parameter.name)): a configuration setting it would change nothing; read it where its value belongs, or remove it",
+                chineseText: "参数 \(parameter.name) 已声明但从未读取（$param.\(parameter.name)）：配置文件设置它不会改变任何结果；请在需要其值的地方读取它，或删去它")
         }
     }
 
@@ -80,9 +81,11 @@ extension RuleCompiler {
             if let section, vocabulary.codes(in: section).contains(read.key) { return nil }
             guard said.insert(read.written).inserted else { return nil }
             let declare = section.map { "; a key of your own there is declared under \($0) in a vocabulary file" } ?? ""
+            let chineseDeclare = section.map { "；单位自定的键应在词汇表文件的 \($0) 下声明" } ?? ""
             return RuleAdvice(
                 position: read.position,
-                text: "'\(read.key)' in '\(read.written)' is the format's key of \(RecordFormat.levelNames(holding: read.key)), read here of \(name): records written to the format hold it elsewhere, and the rule never sees it there\(declare)")
+                text: "'\(read.key)' in '\(read.written)' is the format's key of \(RecordFormat.levelNames(holding: read.key)), read here of \(name): records written to the format hold it elsewhere, and the rule never sees it there\(declare)",
+                chineseText: "\(read.written) 中的 \(read.key) 是记录格式中\(RecordFormat.chineseLevelNames(holding: read.key))的键，这里却从\(RecordFormat.chineseName(of: read.level))读取：按格式书写的记录把它写在别处，规则在这里永远读不到它\(chineseDeclare)")
         }
     }
 

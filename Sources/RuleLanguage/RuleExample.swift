@@ -26,6 +26,10 @@ public struct RuleExample: Sendable {
     public var count: Int?
     /// Where the findings must point: paths into the record such as `steps.2` or `steps.0.officers.1`.
     public var at: [String]
+    /// For a triggering example: whether its findings must all be pending (`true`: about work still
+    /// ahead) or all ordinary (`false`); nil leaves it unchecked. (What a finding is about decided
+    /// nothing any example could see: a rule's `about` could name another step unnoticed.)
+    public var pending: Bool?
     /// Where the example is written.
     public var position: SourcePosition
 }
@@ -66,11 +70,11 @@ extension RuleCompiler {
     private static func example(
         _ node: YAMLNode, triggers: Bool, index: Int, asOf: Day, registry: YAMLNode?, compiler: inout ExpressionCompiler
     ) -> RuleExample? {
-        let keys = ["name", "record", "text", "registry", "no_registry", "as_of", "meeting", "count", "at"]
+        let keys = ["name", "record", "text", "registry", "no_registry", "as_of", "meeting", "count", "at", "pending"]
         guard node.mapping != nil else {
             compiler.error(
-                node, "an example is a mapping with 'record' (or 'text') and optionally name, as_of, meeting, registry, count, at",
-                zh: "示例应为包含 record（或 text）的映射，可另有 name、as_of、meeting、registry、count、at")
+                node, "an example is a mapping with 'record' (or 'text') and optionally name, as_of, meeting, registry, count, at, pending",
+                zh: "示例应为包含 record（或 text）的映射，可另有 name、as_of、meeting、registry、count、at、pending")
             return nil
         }
         for pair in node.mapping ?? [] where !keys.contains(pair.key.scalar?.text ?? "") {
@@ -89,6 +93,16 @@ extension RuleCompiler {
         if let countNode = node["count"] {
             if case .int(let value) = countNode.coreValue { count = value } else { compiler.error(countNode, "'count' is a whole number", zh: "count 应为整数") }
         }
+        var pending: Bool?
+        if let pendingNode = node["pending"] {
+            if case .bool(let value) = pendingNode.coreValue, triggers {
+                pending = value
+            } else if triggers {
+                compiler.error(pendingNode, "'pending' is true or false: whether the example's findings are pending (about work still ahead) or ordinary", zh: "pending 应为 true 或 false：示例的问题是待办（关于尚未到期的工作）还是一般问题")
+            } else {
+                compiler.error(pendingNode, "'pending' says what a triggering example's findings are; a non-triggering example has none", zh: "pending 说明触发示例所报问题的性质；不触发的示例没有问题可说")
+            }
+        }
         let atNode = node["at"]
         let at = (atNode?.sequence ?? atNode.map { [$0] } ?? []).compactMap { $0.coreValue?.text }
         var noRegistry = false
@@ -97,7 +111,7 @@ extension RuleCompiler {
         return RuleExample(
             name: name, triggers: triggers, record: record, text: text, registry: node["registry"] ?? registry,
             noRegistry: noRegistry, asOf: day(node["as_of"], compiler: &compiler) ?? asOf,
-            meeting: day(node["meeting"], compiler: &compiler), count: count, at: at, position: node.position)
+            meeting: day(node["meeting"], compiler: &compiler), count: count, at: at, pending: pending, position: node.position)
     }
 
     private static func day(_ node: YAMLNode?, compiler: inout ExpressionCompiler) -> Day? {

@@ -107,4 +107,27 @@ import Testing
         let audit = try CLIRunner.run(["audit", ".", "--from", "2024-05-01", "--to", "2024-04-01", "--lang", "zh"], in: folder)
         #expect(audit.status == 2 && audit.stderr.contains("晚于"), "\(audit.stderr)")
     }
+
+    /// `rules lint`'s warnings follow the interface's language too; its closing count stays as it is.
+    @Test func lintWarnings() throws {
+        let rule = """
+            id: LOCAL-009
+            severity: warning
+            title: {zh: 示例, en: Example}
+            message: {zh: 示例, en: Example}
+            basis: {instrument: 示例, article: 一}
+            parameters:
+              days: {default: 5}
+            violation: {is_true: $record.facts.affects_public_intrest}
+
+            """
+        let folder = try CLIRunner.folder(["q/LOCAL-009.yaml": rule])
+        let chinese = try CLIRunner.run(["rules", "lint", "q", "--lang", "zh"], in: folder)
+        #expect(chinese.stdout.contains("q/LOCAL-009.yaml:1:1: 警告：LOCAL-009 没有触发示例"), "\(chinese.stdout)")
+        #expect(chinese.stdout.contains("是否应为 affects_public_interest？"), "\(chinese.stdout)")
+        #expect(chinese.stdout.contains("q/LOCAL-009.yaml:7:19: 警告：LOCAL-009：参数 days 已声明但从未读取"), "\(chinese.stdout)")
+        #expect(!chinese.stdout.contains("warning:") && chinese.stdout.hasSuffix("1 rules checked, 0 errors, 6 warnings\n"), "\(chinese.stdout)")
+        let english = try CLIRunner.run(["rules", "lint", "q", "--lang", "en"], in: folder)
+        #expect(english.stdout.contains("q/LOCAL-009.yaml:1:1: warning: LOCAL-009 has no triggering example"), "\(english.stdout)")
+    }
 }
