@@ -185,7 +185,7 @@ public enum RegistryLoader {
         for item in items {
             guard item.mapping != nil else {
                 throw fail(item, "each person must be a mapping with at least 'id', found \(item.kindDescription)",
-                           zh: "每个人员必须是至少含 id 的映射，实际是\(item.chineseKindDescription)")
+                           zh: "每名人员应为至少含 id 的映射，实际是\(item.chineseKindDescription)")
             }
             try requireKnownKeys(item, personKeys, of: "a person", chinese: "人员", fail: fail)
             guard let idNode = item["id"], let id = idNode.coreValue?.text, !id.isEmpty else { throw fail(item, "a person lacks 'id'", zh: "人员缺少 id") }

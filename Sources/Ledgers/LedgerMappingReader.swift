@@ -29,12 +29,12 @@ public enum LedgerMappingReader {
             problems.append(InputError(file: file, position: node.position, message: message, chineseMessage: zh))
         }
         guard let root = document["ledger"], root.mapping != nil else {
-            problem(document, "a mapping file holds 'ledger': {id, name, kind, columns}", zh: "台账映射文件应含 ledger：{id, name, kind, columns}")
+            problem(document, "a mapping file holds 'ledger': {id, name, kind, columns}", zh: "台账映射文件应含 ledger 键，其值为 {id, name, kind, columns}")
             return nil
         }
         for pair in root.mapping ?? [] where !keys.contains(pair.key.scalar?.text ?? "") {
             problem(pair.key, "'\(pair.key.scalar?.text ?? "?")' is not a key of a ledger mapping; expected \(keys.joined(separator: ", "))",
-                    zh: "\(pair.key.scalar?.text ?? "?") 不是台账映射的键；可用的键：\(keys.joined(separator: "、"))")
+                    zh: "\(pair.key.scalar?.text ?? "?") 不是台账映射的键（可用的键：\(keys.joined(separator: "、"))）")
         }
         guard let id = root["id"]?.scalar?.text, !id.isEmpty else {
             problem(root["id"] ?? root, "a ledger mapping needs an 'id', such as penalty-cases", zh: "台账映射须有 id，如 penalty-cases")
@@ -86,7 +86,7 @@ public enum LedgerMappingReader {
         }
         for pair in node.mapping ?? [] where !columnKeys.contains(pair.key.scalar?.text ?? "") {
             problem(pair.key, "'\(pair.key.scalar?.text ?? "?")' is not a key of a column; expected \(columnKeys.joined(separator: ", "))",
-                    zh: "\(pair.key.scalar?.text ?? "?") 不是列的键；可用的键：\(columnKeys.joined(separator: "、"))")
+                    zh: "\(pair.key.scalar?.text ?? "?") 不是列的键（可用的键：\(columnKeys.joined(separator: "、"))）")
         }
         let headers = node["header"].map { header in header.sequence.map { $0.compactMap(\.scalar?.text) } ?? [header.scalar?.text].compactMap { $0 } } ?? []
         guard !headers.isEmpty, headers.allSatisfy({ !$0.isEmpty }) else {

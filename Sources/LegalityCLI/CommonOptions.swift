@@ -74,7 +74,7 @@ struct RuleOptions: ParsableArguments {
     @Option(name: .customLong("calendar"), help: Interface.help("追加的工作日历文件，覆盖内置日历中的日期（可重复）。", "Extra working-day calendar files; their days override the built-in calendar (repeatable).", valueName: "file"))
     var calendars: [String] = []
 
-    @Option(name: .customLong("mapping"), help: Interface.help("台账（.xlsx、.csv）的列映射文件，与 rules/ledgers/ 中的内置映射一起使用（可重复）。", "A ledger mapping file (columns of .xlsx and .csv ledgers to record fields), added to the built-in ones in rules/ledgers/ (repeatable).", valueName: "file"))
+    @Option(name: .customLong("mapping"), help: Interface.help("台账（.xlsx、.csv 等）的列映射文件，与 rules/ledgers/ 中的内置映射一起使用（可重复）。", "A ledger mapping file (columns of .xlsx, .csv and other ledgers to record fields), added to the built-in ones in rules/ledgers/ (repeatable).", valueName: "file"))
     var mappings: [String] = []
 
     @Option(name: .customLong("lang"), help: Interface.help("标题和说明的语言：zh（默认）或 en。", "Language of titles and messages: zh (default) or en."))

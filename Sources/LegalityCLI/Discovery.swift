@@ -164,8 +164,8 @@ enum Discovery {
         guard !files.isEmpty else {
             let named = paths.map { "'\($0)'" }.joined(separator: ", ")
             throw RunError(
-                message: "no record files found in \(named) (looked for *.yaml, *.yml, *.json and ledgers (*.xlsx, *.xlsm, *.csv), skipping hidden files, rules/, registry/ and legality's own reports)",
-                chinese: "在 \(named) 中没有找到决策记录文件（查找 *.yaml、*.yml、*.json 和台账 *.xlsx、*.xlsm、*.csv，跳过隐藏文件、rules/、registry/ 和 legality 自己的报告）")
+                message: "no record files found in \(named) (looked for *.yaml, *.yml, *.json and ledgers (*.xlsx, *.xlsm, *.xltx, *.xltm, *.csv, *.tsv), skipping hidden files, rules/, registry/ and legality's own reports)",
+                chinese: "在 \(named) 中没有找到决策记录文件（查找 *.yaml、*.yml、*.json 和台账 *.xlsx、*.xlsm、*.xltx、*.xltm、*.csv、*.tsv，跳过隐藏文件、rules/、registry/ 和 legality 自己的报告）")
         }
         let sorted = files.sortedByBytes()
         // The same file named twice (`a.yaml ./a.yaml`, or a file inside a folder also given) is

@@ -9,7 +9,7 @@ struct ImportCommand: ParsableCommand {
     static var configuration: CommandConfiguration {
         CommandConfiguration(
             commandName: "import",
-            abstract: Interface.text("把台账（.xlsx、.csv）的每一行转换为一个 YAML 决策记录文件。", "Turn each row of a ledger (.xlsx, .csv) into a YAML record file."),
+            abstract: Interface.text("把台账（.xlsx、.xlsm、.xltx、.xltm、.csv、.tsv）的每一行转换为一个 YAML 决策记录文件。", "Turn each row of a ledger (.xlsx, .xlsm, .xltx, .xltm, .csv, .tsv) into a YAML record file."),
             discussion: Interface.text(
                 "文件名取自记录编号；已有的文件不会被覆盖，除非使用 --force。人员姓名按名册换成编号。转换后请用 legality check 检查。一行中同一栏目的两列内容不同时，无法确定以哪一格为准，此行不写入；有公式没有计算结果（文件未在 Excel 或 WPS 中保存过）的行也不写入。退出状态：0；有文件因已存在而跳过、或有行未写入时为 1；无法运行为 2。",
                 """
@@ -22,7 +22,7 @@ struct ImportCommand: ParsableCommand {
         )
     }
 
-    @Argument(help: Interface.help("台账文件（.xlsx、.xlsm、.csv 或 .tsv）。", "Ledger files (.xlsx, .xlsm, .csv or .tsv).", valueName: "ledger"))
+    @Argument(help: Interface.help("台账文件（.xlsx、.xlsm、.xltx、.xltm、.csv 或 .tsv）。", "Ledger files (.xlsx, .xlsm, .xltx, .xltm, .csv or .tsv).", valueName: "ledger"))
     var ledgers: [String]
 
     @Option(name: .customLong("out"), help: Interface.help("写入记录的文件夹（不存在时创建）。", "The folder to write records into (created when missing).", valueName: "folder"))

@@ -70,7 +70,7 @@ struct ReportCommand: ParsableCommand {
         guard !run.rules.annualReport.claims.isEmpty else {
             throw RunError(
                 message: "no annual_report wording is loaded (the built-in rules/report/annual-report.yaml, or one beside your rules)",
-                chinese: "没有载入年度报告的措辞（内置的 rules/report/annual-report.yaml，或你的规则旁的同类文件）")
+                chinese: "没有载入年度报告的措辞（内置的 rules/report/annual-report.yaml，或自定义规则旁的同类文件）")
         }
         let asOf = asOf?.day ?? RunSetup.today()
         let limits = run.limits(limitOptions, paths: paths)

@@ -14,19 +14,19 @@ enum RuleLint {
         let id = rule.id
         if !rule.examples.contains(where: \.triggers) { advice.append(warning(place, "\(id) 没有触发示例", "\(id) has no triggering example")) }
         if !rule.examples.contains(where: { !$0.triggers }) { advice.append(warning(place, "\(id) 没有不触发示例", "\(id) has no non-triggering example")) }
-        if rule.description == nil { advice.append(warning(place, "\(id) 没有说明其要求的 description", "\(id) has no 'description' saying what it demands")) }
-        if rule.help == nil { advice.append(warning(place, "\(id) 没有说明如何改正的 help", "\(id) has no 'help' saying how to put a violation right")) }
+        if rule.description == nil { advice.append(warning(place, "\(id) 没有 description（说明规则的要求）", "\(id) has no 'description' saying what it demands")) }
+        if rule.help == nil { advice.append(warning(place, "\(id) 没有 help（说明如何纠正违规）", "\(id) has no 'help' saying how to put a violation right")) }
         advice += misspeltFacts(rule, vocabulary: vocabulary).map { warning(place, $0.zh, $0.en) }
         if let never = neverFires(rule) { advice.append(warning(place, "\(id) \(never.zh)", "\(id) \(never.en)")) }
         for version in versionsAfter(today, of: rule) {
             advice.append(warning(
                 "\(rule.file):\(version.position.line):\(version.position.column)",
-                "\(id) 有一个版本的法律自 \(version.from) 起施行，晚于今天：规则不适用于此日之前的行为（更早的记录都会通过）；年份写对了吗？（提前公布的法律才这样写）",
+                "\(id) 的法律有一个版本自 \(version.from) 起施行，晚于今天：规则不适用于此日之前的行为（日期更早的记录都会通过）；年份是否写错了？（只有提前公布、尚未施行的法律才这样写）",
                 "\(id) has a version of its law in force from \(version.from), after today: the rule applies to no act before that day (every record dated earlier passes it); is the year right? (a law published ahead of its day is written so)"))
         }
         if let (key, placeholder) = placeholderOutsideMessage(rule) {
             advice.append(warning(
-                place, "\(id) 的 \(key.zh) 中有 \(placeholder)，会原样显示：只有 message 中的占位符会被填入",
+                place, "\(id) 的\(key.zh)中有 \(placeholder)，会原样显示：只有 message 中的占位符会被填入",
                 "\(id)'s \(key.en) holds '\(placeholder)', which is printed as written: placeholders are filled in 'message' only"))
         }
         if readsMeetingOutsideGate(rule) {
@@ -116,10 +116,10 @@ enum RuleLint {
     /// description, help or an evidence label), and the placeholder: only the message's are filled
     /// in, and a title read "罚款 {facts.fine_amount} 元以上未听证" in every report.
     static func placeholderOutsideMessage(_ rule: Rule) -> (LocalizedText, String)? {
-        let plain = { (key: String) in LocalizedText(zh: key, en: key) }
+        let plain = { (key: String) in LocalizedText(zh: " \(key) ", en: key) }
         var texts: [(LocalizedText, LocalizedText?)] = [(plain("title"), rule.title), (plain("description"), rule.description), (plain("help"), rule.help)]
         if case .record(let check) = rule.body {
-            texts += check.evidence.map { (LocalizedText(zh: "证据名称 \($0.key)", en: "evidence label '\($0.key)'"), $0.label) }
+            texts += check.evidence.map { (LocalizedText(zh: "证据名称 \($0.key) ", en: "evidence label '\($0.key)'"), $0.label) }
         }
         for case let (key, text?) in texts {
             if let placeholder = placeholder(in: text.zh) ?? placeholder(in: text.en) { return (key, placeholder) }

@@ -156,7 +156,7 @@ struct ListRules: ParsableCommand {
         }
         let filesOfRules = Set(run.rules.rules.map { FileSystem.realPath($0.file) ?? $0.file })
         for file in run.extraFiles.sorted() where !filesOfRules.contains(file) && RuleLint.holdsNothing(file) {
-            advice.append(RuleLint.warning(file, "没有内容（空文件或只有注释），其中没有读到规则", "holds nothing (empty, or only comments): no rule is read from it"))
+            advice.append(RuleLint.warning(file, "没有内容（空文件或只有注释），未从中读到任何规则", "holds nothing (empty, or only comments): no rule is read from it"))
         }
         for rule in selected { advice += RuleLint.advice(for: rule, vocabulary: run.rules.vocabulary, today: RunSetup.today()) }
         try FileSystem.deliver(TextReporter.terminalSafe(advice.map { $0 + "\n" }.joined() + "\(selected.count) rules checked, 0 errors, \(advice.count) warnings\n"), to: nil)

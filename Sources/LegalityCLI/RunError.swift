@@ -3,10 +3,10 @@
 /// exits with status 2.
 struct RunError: Error, CustomStringConvertible {
     var message: String
-    /// The message in Chinese, when it has one.
+    /// The message in Chinese (nil only for a text taken whole from elsewhere, shown as it is).
     var chinese: String?
 
-    init(message: String, chinese: String? = nil) {
+    init(message: String, chinese: String?) {
         self.message = message
         self.chinese = chinese
     }

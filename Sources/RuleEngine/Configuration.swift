@@ -140,11 +140,11 @@ public struct Configuration: Sendable {
             let names = rule.parameters.map(\.name)
             guard let parameter = rule.parameters.first(where: { $0.name == mention.name }) else {
                 let known = names.isEmpty ? "it has no parameters" : "its parameters are \(names.joined(separator: ", "))"
-                let chineseKnown = names.isEmpty ? "该规则没有参数" : "其参数为 \(names.joined(separator: "、"))"
+                let chineseKnown = names.isEmpty ? "该规则没有任何参数" : "其参数为 \(names.joined(separator: "、"))"
                 problems.append(InputError(
                     file: file ?? "", position: mention.position,
                     message: "\(mention.rule) has no parameter '\(mention.name)'\(Suggestion.phrase(for: mention.name, in: names)); \(known)",
-                    chineseMessage: "\(mention.rule) 没有参数 \(mention.name)\(Suggestion.chinesePhrase(for: mention.name, in: names))；\(chineseKnown)"))
+                    chineseMessage: "\(mention.rule) 没有参数 \(mention.name)\(Suggestion.chinesePhrase(for: mention.name, in: names))（\(chineseKnown)）"))
                 continue
             }
             if !parameter.configurable {
@@ -157,13 +157,13 @@ public struct Configuration: Sendable {
                 problems.append(InputError(
                     file: file ?? "", position: mention.position,
                     message: "\(mention.rule)'s parameter '\(mention.name)' takes \(expected.en), like its default",
-                    chineseMessage: "\(mention.rule) 的参数 \(mention.name) 应为\(expected.zh)（与其默认值相同）"))
+                    chineseMessage: "\(mention.rule) 的参数 \(mention.name) 应为\(expected.zh)，与其默认值一致"))
             } else if let forbidden = parameter.forbidden(in: mention.value) {
                 // The law rules the value out: a failed review "passing" sent it to the meeting READY.
                 problems.append(InputError(
                     file: file ?? "", position: mention.position,
                     message: "\(mention.rule)'s parameter '\(mention.name)' \(parameter.refusal(of: forbidden)): the law rules it out (\(parameter.description ?? mention.name))",
-                    chineseMessage: "\(mention.rule) 的参数 \(mention.name) \(Self.chineseRefusal(of: forbidden, by: parameter, in: mention.value))：法律不允许这样的值（\(parameter.description ?? mention.name)）"))
+                    chineseMessage: "\(mention.rule) 的参数 \(mention.name) \(Self.chineseRefusal(of: forbidden, by: parameter, in: mention.value))：法律不允许此值（\(parameter.description ?? mention.name)）"))
             } else if let section = parameter.codeSection {
                 problems += codeProblems(mention, section: section, vocabulary: rules.vocabulary)
             }
@@ -209,7 +209,7 @@ public struct Configuration: Sendable {
             return InputError(
                 file: file ?? "", position: position,
                 message: "\(mention.rule)'s parameter '\(mention.name)' takes codes of \(section), and '\(text)' is none\(advice)",
-                chineseMessage: "\(mention.rule) 的参数 \(mention.name) 应为 \(section) 中的代码，而“\(text)”不是其中的代码\(chineseAdvice)")
+                chineseMessage: "\(mention.rule) 的参数 \(mention.name) 应为词汇表 \(section) 中的代码，而“\(text)”不是其中的代码\(chineseAdvice)")
         }
     }
 
@@ -221,16 +221,16 @@ public struct Configuration: Sendable {
         return "；是否应为 \(code)（\(closest)）？"
     }
 
-    /// `Parameter.refusal(of:)` in Chinese: "不得为 failed" (or "不得包含 failed" for a list),
-    /// "不得小于 7（所写为 5）" or "不得大于 7（所写为 60）".
+    /// `Parameter.refusal(of:)` in Chinese: "不得为“failed”" (or "不得包含“failed”" for a list),
+    /// "不得小于 7（所给值为 5）" or "不得大于 7（所给值为 60）".
     private static func chineseRefusal(of literal: Literal, by parameter: Parameter, in value: ParameterValue) -> String {
         func written(_ bound: Double) -> String { bound == bound.rounded() ? String(Int(bound)) : String(bound) }
         if !parameter.never.contains(literal), case .number(let number) = literal {
-            if let neverBelow = parameter.neverBelow, !(number >= neverBelow) { return "不得小于 \(written(neverBelow))（所写为 \(literal.written)）" }
-            if let neverAbove = parameter.neverAbove, !(number <= neverAbove) { return "不得大于 \(written(neverAbove))（所写为 \(literal.written)）" }
+            if let neverBelow = parameter.neverBelow, !(number >= neverBelow) { return "不得小于 \(written(neverBelow))（所给值为 \(literal.written)）" }
+            if let neverAbove = parameter.neverAbove, !(number <= neverAbove) { return "不得大于 \(written(neverAbove))（所给值为 \(literal.written)）" }
         }
-        if case .list = value { return "不得包含 \(literal.written)" }
-        return "不得为 \(literal.written)"
+        if case .list = value { return "不得包含“\(literal.written)”" }
+        return "不得为“\(literal.written)”"
     }
 
     /// What a parameter's value should have been, when it is not of the default's kind: a list
@@ -241,7 +241,7 @@ public struct Configuration: Sendable {
             switch literal {
             case .number: (en: "a number", zh: "数字")
             case .text: (en: "a text", zh: "文本")
-            case .bool: (en: "true or false", zh: "true 或 false")
+            case .bool: (en: "true or false", zh: "布尔值（true 或 false）")
             case .null: (en: "a value", zh: "单个值")
             }
         }

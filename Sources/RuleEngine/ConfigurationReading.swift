@@ -49,7 +49,7 @@ extension Configuration {
         case "waivers": readWaivers(value, folder: folder)
         default:
             fail(pair.key, "unknown key '\(key)' in the configuration\(Suggestion.phrase(for: key, in: Self.keys)); expected one of \(Self.keys.joined(separator: ", "))",
-                 zh: "配置文件中有未知的键 \(key)\(Suggestion.chinesePhrase(for: key, in: Self.keys))；可用的键：\(Self.keys.joined(separator: "、"))")
+                 zh: "配置文件中有未知的键 \(key)\(Suggestion.chinesePhrase(for: key, in: Self.keys))（可用的键：\(Self.keys.joined(separator: "、"))）")
         }
     }
 
@@ -66,7 +66,7 @@ extension Configuration {
         var result: [(String, YAMLNode)] = []
         for item in items {
             if let text = item.coreValue?.text, item.scalar != nil { result.append((text, item)) } else {
-                fail(item, "'\(key)' holds texts, found \(item.kindDescription)", zh: "\(key) 的各项应为文本，此项却是\(item.chineseKindDescription)")
+                fail(item, "'\(key)' holds texts, found \(item.kindDescription)", zh: "\(key) 的每一项应为文本，此项却是\(item.chineseKindDescription)")
             }
         }
         return result
@@ -132,7 +132,7 @@ extension Configuration {
             let name = entry.key.scalar?.text ?? ""
             guard Self.limitKeys.contains(name) else {
                 fail(entry.key, "unknown limit '\(name)'\(Suggestion.phrase(for: name, in: Self.limitKeys)); expected one of \(Self.limitKeys.joined(separator: ", "))",
-                     zh: "未知的上限 \(name)\(Suggestion.chinesePhrase(for: name, in: Self.limitKeys))；可用的上限：\(Self.limitKeys.joined(separator: "、"))")
+                     zh: "未知的上限 \(name)\(Suggestion.chinesePhrase(for: name, in: Self.limitKeys))（可用的上限：\(Self.limitKeys.joined(separator: "、"))）")
                 continue
             }
             guard case .int(let number) = entry.value.coreValue, number > 0 else {
@@ -157,7 +157,7 @@ extension Configuration {
         }
         for item in items {
             guard item.mapping != nil else {
-                fail(item, "a waiver is a mapping with rule, record, reason, approved_by and expires", zh: "每项豁免应为映射，包含 rule、record、reason、approved_by 和 expires")
+                fail(item, "a waiver is a mapping with rule, record, reason, approved_by and expires", zh: "每项豁免应为包含 rule、record、reason、approved_by 和 expires 的映射")
                 continue
             }
             for field in item.mapping ?? [] where !Self.waiverKeys.contains(field.key.scalar?.text ?? "") {

@@ -106,7 +106,7 @@ public enum ExampleRunner {
 
     private static func judge(_ example: RuleExample, _ findings: [Finding], roots: [YAMLNode], _ language: Language) -> String? {
         let zh = language == .zh
-        let got = findings.map { "\($0.position.map { "\($0.line):\($0.column)" } ?? "run") \($0.message.text(language))" }
+        let got = findings.map { "\($0.position.map { "\($0.line):\($0.column)" } ?? (zh ? "（整次运行）" : "run")) \($0.message.text(language))" }
         guard example.triggers else {
             guard !findings.isEmpty else { return nil }
             return (zh ? "应当没有问题，却有 \(findings.count) 个：\n" : "expected no finding, got \(findings.count):\n") + got.map { "  + " + $0 }.joined(separator: "\n")
@@ -128,10 +128,10 @@ public enum ExampleRunner {
             return (zh ? "应当有 \(count) 个问题，实际 \(findings.count) 个：\n" : "expected \(count) findings, got \(findings.count):\n") + got.map { "  + " + $0 }.joined(separator: "\n")
         }
         if let pending = example.pending, let other = findings.first(where: { $0.pending != pending }) {
-            let place = other.position.map { "\($0.line):\($0.column)" } ?? "run"
+            let place = other.position.map { "\($0.line):\($0.column)" } ?? (zh ? "（整次运行）" : "run")
             return pending
-                ? (zh ? "应当是待办的问题（pending），\(place) 处的却是一般问题" : "expected pending findings, got an ordinary one at \(place)")
-                : (zh ? "应当是一般问题，\(place) 处的却是待办（pending）" : "expected ordinary findings, got a pending one at \(place)")
+                ? (zh ? "应当是待办问题（pending），\(place) 处的却是一般问题" : "expected pending findings, got an ordinary one at \(place)")
+                : (zh ? "应当是一般问题，\(place) 处的却是待办问题（pending）" : "expected ordinary findings, got a pending one at \(place)")
         }
         guard !example.at.isEmpty else { return nil }
         var expected: [SourcePosition] = []

@@ -171,7 +171,7 @@ public struct WorkingCalendar: Sendable {
         for pair in document.mapping ?? [] where !fileKeys.contains(pair.key.scalar?.text ?? "") {
             let key = pair.key.scalar?.text ?? ""
             throw fail(pair.key, "unknown key '\(key)' in a calendar\(Suggestion.phrase(for: key, in: fileKeys)); expected \(fileKeys.joined(separator: ", "))",
-                       zh: "工作日历中有未知的键 \(key)\(Suggestion.chinesePhrase(for: key, in: fileKeys))；可用的键：\(fileKeys.joined(separator: "、"))")
+                       zh: "工作日历中有未知的键 \(key)\(Suggestion.chinesePhrase(for: key, in: fileKeys))（可用的键：\(fileKeys.joined(separator: "、"))）")
         }
         guard let yearsNode = document["years"], let pairs = yearsNode.mapping else {
             throw fail(document["years"] ?? document, "a calendar is a mapping with 'years': {2024: {holidays: [...], workdays: [...]}}",
@@ -209,7 +209,7 @@ public struct WorkingCalendar: Sendable {
             for inner in pair.value.mapping ?? [] where !yearKeys.contains(inner.key.scalar?.text ?? "") {
                 let key = inner.key.scalar?.text ?? ""
                 throw fail(inner.key, "unknown key '\(key)' in a calendar year\(Suggestion.phrase(for: key, in: yearKeys)); expected \(yearKeys.joined(separator: ", "))",
-                           zh: "工作日历的年份下有未知的键 \(key)\(Suggestion.chinesePhrase(for: key, in: yearKeys))；可用的键：\(yearKeys.joined(separator: "、"))")
+                           zh: "工作日历的年份下有未知的键 \(key)\(Suggestion.chinesePhrase(for: key, in: yearKeys))（可用的键：\(yearKeys.joined(separator: "、"))）")
             }
             listedYears.insert(year)
         }

@@ -61,7 +61,7 @@ struct AnnualReportWordingReader {
         for claim in wording.claims {
             let named = claim.problems.map(\.rule) + claim.about + (claim.shownBy?.rules ?? [])
             for rule in named where !ruleIDs.contains(rule) {
-                compiler.error(lastNode, "the claim '\(claim.id)' names the rule \(rule), which is not loaded", zh: "陈述 \(claim.id) 所列的规则 \(rule) 没有加载")
+                compiler.error(lastNode, "the claim '\(claim.id)' names the rule \(rule), which is not loaded", zh: "陈述 \(claim.id) 所列的规则 \(rule) 未加载")
             }
             // A misspelt fact would leave out every record whose rules could not run.
             for fact in claim.aboutFacts where !booleanFacts.contains(fact) {
@@ -231,7 +231,7 @@ struct AnnualReportWordingReader {
                 claim.shownBy = (rules, missing)
             } else {
                 compiler.error(shownBy, "the claim '\(id)' has 'shown_by' {rules: [RULE-ID, ...], missing: {zh: ..., en: ...}}: the rules one of which must have had something to check, and what a record lacks when none had",
-                               zh: "陈述 \(id) 的 shown_by 应为 {rules: [RULE-ID, ...], missing: {zh: ..., en: ...}}：rules 是其中至少一条须有可检查内容的规则，missing 是这些规则都没有可检查内容时记录所缺少的内容")
+                               zh: "陈述 \(id) 的 shown_by 应为 {rules: [RULE-ID, ...], missing: {zh: ..., en: ...}}：rules 列出若干规则，其中至少一条须有可检查的内容；missing 说明这些规则都无可检查的内容时记录缺少什么")
             }
         }
         return claim
@@ -251,8 +251,8 @@ struct AnnualReportWordingReader {
         guard let text = RuleCompiler.localized(node, key: path, in: node, required: true, compiler: &compiler) else { return nil }
         for name in Set(AnnualReportWording.placeholders(text.zh) + AnnualReportWording.placeholders(text.en)) where !allowed.contains(name) {
             let expected = allowed.isEmpty ? "none" : allowed.sorted().map { "{\($0)}" }.joined(separator: ", ")
-            let chineseExpected = allowed.isEmpty ? "不能使用任何占位符" : "可用的占位符：" + allowed.sorted().map { "{\($0)}" }.joined(separator: "、")
-            compiler.error(node, "'\(path)' may not use {\(name)}; it takes \(expected)", zh: "\(path) 不能使用 {\(name)}；它\(chineseExpected)")
+            let chineseExpected = allowed.isEmpty ? "此处不能使用任何占位符" : "可用的占位符：" + allowed.sorted().map { "{\($0)}" }.joined(separator: "、")
+            compiler.error(node, "'\(path)' may not use {\(name)}; it takes \(expected)", zh: "\(path) 不能使用 {\(name)}；\(chineseExpected)")
         }
         // A word agreeing with a count has three parts, and agrees with a count (`{total|decision}`
         // and `{ids|a|b}` were taken, and printed as written or always in the plural).
@@ -260,7 +260,7 @@ struct AnnualReportWordingReader {
             let parts = written.split(separator: "|", omittingEmptySubsequences: false)
             if parts.count != 3 {
                 compiler.error(node, "'{\(written)}' in '\(path)': a word agreeing with a count is written {count|one|other}, the word for one and the word for any other number",
-                               zh: "\(path) 中的 {\(written)}：随数量变化的词应写成 {count|one|other}，即数量为一时用的词和其他数量时用的词")
+                               zh: "\(path) 中的 {\(written)}：随数量变化的词应写成 {count|one|other}，即数量为 1 时用的词和其他数量时用的词")
             } else if !AnnualReportWording.counts.contains(String(parts[0])) {
                 compiler.error(node, "'{\(written)}' in '\(path)': only a count ({count}, {total}, {held}, {previous}) chooses a word, not {\(parts[0])}",
                                zh: "\(path) 中的 {\(written)}：只有数量（{count}、{total}、{held}、{previous}）能决定用哪个词，{\(parts[0])} 不能")

@@ -45,7 +45,7 @@ extension Literal {
     /// `kindName` in Chinese: `数字`, `文本`, `布尔值（true 或 false）`.
     public var chineseKindName: String {
         switch self {
-        case .null: "值"
+        case .null: "单个值"
         case .bool: "布尔值（true 或 false）"
         case .number: "数字"
         case .text: "文本"

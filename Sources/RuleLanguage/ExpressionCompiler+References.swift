@@ -30,7 +30,7 @@ extension ExpressionCompiler {
             // (Asked before the shared definitions: a let named as one, read above its place, read
             // the shared one unsaid.)
             error(node, "'$\(head)' is a let written below the one that reads it; a let reads only the lets above it: move '\(head)' up",
-                  zh: "$\(head) 是写在读取它的变量（let）下方的变量；变量只能读取写在它上方的变量：请把 \(head) 移到上方")
+                  zh: "$\(head) 是写在读取它的变量（let）下方的变量；变量只能读取其上方的变量：请把 \(head) 移到上方")
             return (.literal(.null), .other)
         } else if let index = definitions[head] {
             root = .definition(index)
@@ -52,7 +52,7 @@ extension ExpressionCompiler {
                 }
                 guard parameters.contains(name) else {
                     error(node, "undefined parameter '\(name)'\(Suggestion.phrase(for: name, in: parameters)); declare it under 'parameters'",
-                          zh: "未定义的参数 \(name)\(Suggestion.chinesePhrase(for: name, in: parameters))（参数须在 parameters 下声明）")
+                          zh: "未定义的参数 \(name)\(Suggestion.chinesePhrase(for: name, in: parameters))（请在 parameters 下声明）")
                     return (.literal(.null), .other)
                 }
                 path.removeFirst()
@@ -60,7 +60,7 @@ extension ExpressionCompiler {
                 parametersRead.insert(name)
             case _ where definitionsBelow.contains(head):
                 error(node, "'$\(head)' is a definition written below the one that reads it; a definition reads only those above it: move '\(head)' up",
-                      zh: "$\(head) 是写在读取它的共用定义下方的共用定义；共用定义只能读取写在它上方的共用定义：请把 \(head) 移到上方")
+                      zh: "$\(head) 是写在读取它的共用定义下方的共用定义；共用定义只能读取其上方的共用定义：请把 \(head) 移到上方")
                 return (.literal(.null), .other)
             default:
                 let visible = scopes.flatMap(\.keys) + Array(definitions.keys) + Self.builtinRoots + (itSlots.isEmpty ? [] : ["it"])
@@ -76,7 +76,7 @@ extension ExpressionCompiler {
         }
         if let (key, place, suggestion) = Self.misspeltFormatKey(root: root, type: type, path: path) {
             error(node, "'\(key)' in '\(written)' is no key of \(place); did you mean '\(suggestion)'? (a key of your own may be read, but not one a typo from the format's: no record writes it)",
-                  zh: "\(written) 中的 \(key) 不是\(Self.chineseFormatPlace(place))的键；是否应为 \(suggestion)？（可以读取自定义的键，但不能读取与记录格式的键只有拼写之差的键：没有记录会这样写）")
+                  zh: "\(written) 中的 \(key) 不是\(Self.chineseFormatPlace(place))的键；是否应为 \(suggestion)？（可以读取自定义的键，但不能读取与记录格式的键仅一字之差的键：记录中不会有这样的键）")
         }
         let knownStepTypes: [String]? = switch root {
         case .slot(let slot): slotStepTypes[slot]

@@ -46,7 +46,7 @@ extension ExpressionCompiler {
                 // from no record: the selection matched nothing, and the rule never fired.
                 if let (field, place, suggestion) = Self.misspeltFormatKey(root: .steps, type: .step, path: path) {
                     error(pair.key, "'\(field)' in '\(key)' is no key of \(place); did you mean '\(suggestion)'? (a key of your own may be read, but not one a typo from the format's: no record writes it)",
-                          zh: "\(key) 中的 \(field) 不是\(Self.chineseFormatPlace(place))的键；是否应为 \(suggestion)？（可以读取自定义的键，但不能读取与记录格式的键只有拼写之差的键：没有记录会这样写）")
+                          zh: "\(key) 中的 \(field) 不是\(Self.chineseFormatPlace(place))的键；是否应为 \(suggestion)？（可以读取自定义的键，但不能读取与记录格式的键仅一字之差的键：记录中不会有这样的键）")
                 }
                 if pair.value.sequence?.isEmpty == true {
                     error(pair.value, "'\(key): []' selects no step: an empty list matches no value; list the values, or leave the field out",
@@ -105,7 +105,7 @@ extension ExpressionCompiler {
         }
         if never {
             error(node, "this 'where' asks for \(other) steps, and the selection takes \(status.rawValue) steps only (a selection takes done steps unless its 'status' says otherwise), so it selects nothing: write 'status: \(other)' or 'status: any' in the selection",
-                  zh: "此 where 要求状态为 \(other) 的步骤，而该步骤选择只取状态为 \(status.rawValue) 的步骤（除非其 status 另有规定，步骤选择只取已完成（done）的步骤），因此选不到任何步骤：请在步骤选择中写 status: \(other) 或 status: any")
+                  zh: "此 where 要求状态为 \(other) 的步骤，而该步骤选择只取状态为 \(status.rawValue) 的步骤（步骤选择未写 status 时，只取已完成的步骤，即 done），因此选不到任何步骤：请在步骤选择中写 status: \(other) 或 status: any")
         }
     }
 

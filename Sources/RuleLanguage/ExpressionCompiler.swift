@@ -164,7 +164,7 @@ struct ExpressionCompiler {
         let depth = deepestRead + node.nestingDepth
         if depth > Self.maxEvaluationDepth, deepestRead <= Self.maxEvaluationDepth {
             error(key, "'\(name)' reads lets or definitions nested more than \(Self.maxEvaluationDepth) levels deep, one inside another (each nested expression counting one); rules that deep cannot be evaluated: shorten the chain",
-                  zh: "\(name) 读取的变量（let）或共用定义一个套一个，嵌套超过 \(Self.maxEvaluationDepth) 层（每层嵌套的表达式计一层）；嵌套这么深的规则无法计算：请缩短这一链条")
+                  zh: "\(name) 读取的变量（let）或共用定义一个套一个，嵌套超过 \(Self.maxEvaluationDepth) 层（每层嵌套的表达式计一层）；嵌套过深的规则无法计算：请缩短这一引用链")
         }
         return depth
     }
@@ -545,7 +545,7 @@ struct ExpressionCompiler {
             let key = pair.key.scalar?.text ?? ""
             guard required.contains(key) else {
                 error(pair.key, "'\(name)' has no argument '\(key)'\(Suggestion.phrase(for: key, in: required)); expected \(required.joined(separator: ", "))",
-                      zh: "\(name) 没有参数 \(key)\(Suggestion.chinesePhrase(for: key, in: required))（应为 \(required.joined(separator: "、"))）")
+                      zh: "\(name) 没有参数 \(key)\(Suggestion.chinesePhrase(for: key, in: required))（可用的参数：\(required.joined(separator: "、"))）")
                 continue
             }
             result[key] = compile(pair.value)
@@ -571,7 +571,7 @@ struct ExpressionCompiler {
             case "where": filterNode = pair.value
             case let other:
                 error(pair.key, "'items' has no key '\(other)'\(Suggestion.phrase(for: other, in: ["in", "where"])); expected 'in' and 'where'",
-                      zh: "items 中有未知的键 \(other)\(Suggestion.chinesePhrase(for: other, in: ["in", "where"]))（应为 in 和 where）")
+                      zh: "items 中有未知的键 \(other)\(Suggestion.chinesePhrase(for: other, in: ["in", "where"]))（可用的键：in、where）")
             }
         }
         if node["in"] == nil { error(node, "'items' needs 'in': the list to filter", zh: "items 缺少 in：要筛选的列表") }

@@ -92,14 +92,14 @@ public struct Parameter: Sendable {
         return "may never hold '\(literal.written)'"
     }
 
-    /// `refusal(of:)` in Chinese: "不得为“failed”", "不得小于 7（所给值为 5）" or "不得大于 7（所给值为 60）".
+    /// `refusal(of:)` in Chinese: "不得取值“failed”", "不得小于 7（所给值为 5）" or "不得大于 7（所给值为 60）".
     public func chineseRefusal(of literal: Literal) -> String {
         func written(_ bound: Double) -> String { bound == bound.rounded() ? String(Int(bound)) : String(bound) }
         if !never.contains(literal), case .number(let number) = literal {
             if let neverBelow, !(number >= neverBelow) { return "不得小于 \(written(neverBelow))（所给值为 \(literal.written)）" }
             if let neverAbove, !(number <= neverAbove) { return "不得大于 \(written(neverAbove))（所给值为 \(literal.written)）" }
         }
-        return "不得为“\(literal.written)”"
+        return "不得取值“\(literal.written)”"
     }
 
     /// The first of some values the parameter may never hold.

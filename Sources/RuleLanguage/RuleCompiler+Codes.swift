@@ -28,7 +28,7 @@ extension RuleCompiler {
                 compiler.error(
                     at: comparison.position,
                     "'\(comparison.text)'\(place) is no code of \(comparison.section)\(vocabulary.suggestionPhrase(for: comparison.text, in: comparison.section)); a comparison with it would never hold",
-                    zh: "“\(comparison.text)”\(chinesePlace)不是 \(comparison.section) 中的代码\(chineseSuggestionPhrase(vocabulary, for: comparison.text, in: comparison.section))；与它比较永远不会成立")
+                    zh: "“\(comparison.text)”\(chinesePlace)不是 \(comparison.section) 中的代码，与它比较永远不会成立\(chineseSuggestionPhrase(vocabulary, for: comparison.text, in: comparison.section))")
             }
         }
     }
@@ -47,7 +47,7 @@ extension RuleCompiler {
         compiler.error(
             at: comparison.position,
             "'\(comparison.text)'\(place) is no name 'label' gives a code of \(comparison.section), so a comparison with it would never hold (the names: \(listed))\(Suggestion.phrase(for: comparison.text, in: texts))",
-            zh: "“\(comparison.text)”\(chinesePlace)不是 label 为 \(comparison.section) 中的代码给出的名称，因此与它比较永远不会成立（这些名称是：\(chineseListed)）\(Suggestion.chinesePhrase(for: comparison.text, in: texts))")
+            zh: "“\(comparison.text)”\(chinesePlace)不是 label 为 \(comparison.section) 中的代码给出的任何名称，因此与它比较永远不会成立（这些名称是：\(chineseListed)）\(Suggestion.chinesePhrase(for: comparison.text, in: texts))")
     }
 
     /// `Vocabulary.suggestionPhrase(for:in:)` in Chinese: `；是否应为 CODE？`, `；是否应为 CODE（NAME）？` or nothing.
@@ -65,7 +65,7 @@ extension RuleCompiler {
             RuleAdvice(
                 position: parameter.position,
                 text: "the parameter '\(parameter.name)' is declared but never read ($param.\(parameter.name)): a configuration setting it would change nothing; read it where its value belongs, or remove it",
-                chineseText: "参数 \(parameter.name) 已声明但从未读取（$param.\(parameter.name)）：配置文件设置它不会改变任何结果；请在需要其值的地方读取它，或删去它")
+                chineseText: "参数 \(parameter.name) 已声明但从未读取（$param.\(parameter.name)）：在配置文件中设置它不起任何作用；请在需要其值的地方读取它，或删去它")
         }
     }
 
@@ -81,7 +81,7 @@ extension RuleCompiler {
             if let section, vocabulary.codes(in: section).contains(read.key) { return nil }
             guard said.insert(read.written).inserted else { return nil }
             let declare = section.map { "; a key of your own there is declared under \($0) in a vocabulary file" } ?? ""
-            let chineseDeclare = section.map { "；单位自定的键应在词汇表文件的 \($0) 下声明" } ?? ""
+            let chineseDeclare = section.map { "；自定义的键应在词汇表文件的 \($0) 下声明" } ?? ""
             return RuleAdvice(
                 position: read.position,
                 text: "'\(read.key)' in '\(read.written)' is the format's key of \(RecordFormat.levelNames(holding: read.key)), read here of \(name): records written to the format hold it elsewhere, and the rule never sees it there\(declare)",
@@ -100,7 +100,7 @@ extension RuleCompiler {
                 compiler.error(
                     at: role.position,
                     "the role '\(role.text)' is no role of the vocabulary; did you mean '\(suggestion)'? (a role of an office's own is kept, but not one a typo from the vocabulary's: no registry writes it)",
-                    zh: "角色 \(role.text) 不是词汇表中的角色；是否应为 \(suggestion)？（单位自定的角色可以使用，但词汇表中角色的拼写错误不行：没有哪个人员名册会这样写）")
+                    zh: "角色 \(role.text) 不是词汇表中的角色；是否应为 \(suggestion)？（可以使用自定义的角色，但不能使用与词汇表中的角色仅一字之差的角色：人员名册中不会有这样的角色）")
             }
         }
     }
@@ -124,14 +124,14 @@ extension RuleCompiler {
                 // (A parameter's list was taken for a code of that name.)
                 compiler.error(
                     at: position, "a selection's 'type' takes step types as written, not '\(type)'; to select by a value, write where: {in: [$it.type, \(type)]}",
-                    zh: "步骤选择的 type 只能照写步骤类型，不能写 \(type)；要按某个值选择，请写成 where: {in: [$it.type, \(type)]}")
+                    zh: "步骤选择的 type 只接受直接写出的步骤类型，不接受 \(type)；要按某个值选择，请写成 where: {in: [$it.type, \(type)]}")
                 continue
             }
             let known = Array(codes).sorted()
             compiler.error(
                 at: position,
                 "the step type '\(type)' is not in the vocabulary\(Suggestion.phrase(for: type, in: known)); a selection of it would never match (declare a step type of your own in a vocabulary file)",
-                zh: "步骤类型 \(type) 不在词汇表中\(Suggestion.chinesePhrase(for: type, in: known))；按它选择永远选不中任何步骤（自定义的步骤类型请在词汇表文件中声明）")
+                zh: "步骤类型 \(type) 不在词汇表中，按它选择永远选不中任何步骤\(Suggestion.chinesePhrase(for: type, in: known))（自定义的步骤类型请在词汇表文件中声明）")
         }
     }
 
@@ -191,7 +191,7 @@ extension RuleCompiler {
                         compiler.error(
                             at: selection.position,
                             "'\(text)' is no code of \(section) for the step field \(field)\(Suggestion.phrase(for: text, in: Array(codes))); a selection of it would never match",
-                            zh: "“\(text)”不是 \(section) 中的代码，不能用于步骤字段 \(field)\(Suggestion.chinesePhrase(for: text, in: Array(codes)))；按它选择永远选不中任何步骤")
+                            zh: "“\(text)”不是 \(section) 中的代码，不能用于步骤字段 \(field)，按它选择永远选不中任何步骤\(Suggestion.chinesePhrase(for: text, in: Array(codes)))")
                     }
                 }
             }

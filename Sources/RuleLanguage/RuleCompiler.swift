@@ -19,7 +19,7 @@ enum RuleCompiler {
             if let fileKey = Suggestion.closest(to: key, in: fileKeys) {
                 compiler.error(
                     pair.key, "unknown key '\(key)'; did you mean '\(fileKey)'? (a file of shared definitions, a vocabulary or the annual report's wording has that one key)",
-                    zh: "未知的键 \(key)；是否应为 \(fileKey)？（共用定义文件、词汇表文件和年报措辞文件都只有这一个键）")
+                    zh: "未知的键 \(key)；是否应为 \(fileKey)？（共用定义文件、词汇表文件或年报措辞文件只有这一个顶层键）")
                 if node["id"] == nil { return nil }
             } else {
                 compiler.error(
@@ -28,7 +28,7 @@ enum RuleCompiler {
             }
         }
         guard let idNode = node["id"], let id = idNode.coreValue?.text, !id.isEmpty else {
-            compiler.error(node, "a rule needs an 'id', such as TOWN-001", zh: "规则需要 id，如 TOWN-001")
+            compiler.error(node, "a rule needs an 'id', such as TOWN-001", zh: "规则须有 id，如 TOWN-001")
             return nil
         }
         let severity = severity(node["severity"], in: node, compiler: &compiler)
@@ -50,7 +50,7 @@ enum RuleCompiler {
                 compiler.error(
                     item,
                     "the kind '\(kind)' is not in the vocabulary\(Suggestion.phrase(for: kind, in: known)); known kinds: \(known.joined(separator: ", ")) (declare a kind of your own in a vocabulary file)",
-                    zh: "记录类型 \(kind) 不在词汇表中\(Suggestion.chinesePhrase(for: kind, in: known))；已知的记录类型：\(known.joined(separator: "、"))（自定义的记录类型请在词汇表文件中声明）")
+                    zh: "记录类型 \(kind) 不在词汇表中\(Suggestion.chinesePhrase(for: kind, in: known))（已知的记录类型：\(known.joined(separator: "、"))；自定义的记录类型请在词汇表文件中声明）")
                 return kind
             }
         }
@@ -75,7 +75,7 @@ enum RuleCompiler {
                     let names = RecordProblem.Code.allCases.map(\.rawValue)
                     compiler.error(
                         item, "unknown load problem '\(text)'\(Suggestion.phrase(for: text, in: names)); expected one of \(names.joined(separator: ", "))",
-                        zh: "未知的加载问题 \(text)\(Suggestion.chinesePhrase(for: text, in: names))；应为以下之一：\(names.joined(separator: "、"))")
+                        zh: "未知的加载问题 \(text)\(Suggestion.chinesePhrase(for: text, in: names))（应为以下之一：\(names.joined(separator: "、"))）")
                 }
             }
             body = .loadProblems(codes)
@@ -133,7 +133,7 @@ enum RuleCompiler {
         if let inForceOn = node["in_force_on"], node["versions"] == nil {
             compiler.error(
                 inForceOn, "'in_force_on' names the act whose day picks a version of the law, and the rule has no 'versions'",
-                zh: "in_force_on 指明以哪一行为的日期选择法律版本，但该规则没有 versions")
+                zh: "in_force_on 指明按哪个行为的日期选择法律版本，但该规则没有 versions")
         }
         // Texts compared with a code field: in the check, as parameters' defaults, as versions' values.
         if pack != Rule.recordPack { checkComparedCodes(compiler.codeComparisons, vocabulary: vocabulary, compiler: &compiler) }
@@ -155,12 +155,12 @@ enum RuleCompiler {
         guard compiler.dayCountParameters.contains(name) else { return nil }
         let lowest = compiler.workingDayCountParameters.contains(name) ? 0 : -Day.mostDaysCounted
         let what = lowest == 0
-            ? LocalizedText(zh: "用作向后计算的工作日天数", en: "is used as a number of working days, counted forward")
+            ? LocalizedText(zh: "用作工作日天数（向后推算）", en: "is used as a number of working days, counted forward")
             : LocalizedText(zh: "用作天数", en: "is used as a number of days")
         guard case .number(let days) = value else { return LocalizedText(zh: "\(what.zh)，应为数字", en: "\(what.en), a number") }
         guard days.isFinite, days == days.rounded(), days >= Double(lowest), days <= Double(Day.mostDaysCounted) else {
             return LocalizedText(
-                zh: "\(what.zh)，应为 \(lowest) 至 \(Day.mostDaysCounted) 之间的整数",
+                zh: "\(what.zh)，应为 \(lowest) 到 \(Day.mostDaysCounted) 之间的整数",
                 en: "\(what.en): a whole number from \(lowest) to \(Day.mostDaysCounted)")
         }
         return nil
@@ -272,7 +272,7 @@ enum RuleCompiler {
         } else {
             compiler.error(
                 node, "a rule needs 'violation' (the condition that makes a finding) or 'when_load_problem'",
-                zh: "规则需要 violation（构成问题的条件）或 when_load_problem")
+                zh: "规则须有 violation（构成问题的条件）或 when_load_problem")
         }
         let seenAfterViolation = compiler.seenCounter
         let location = node["at"].map { compiler.compile($0) }
@@ -292,7 +292,7 @@ enum RuleCompiler {
                     }
                 }
             } else {
-                compiler.error(evidenceNode, "'evidence' is a mapping of labels to values", zh: "evidence 应为名称（证据的标注）到值的映射")
+                compiler.error(evidenceNode, "'evidence' is a mapping of labels to values", zh: "evidence 应为从证据名称到值的映射")
             }
         }
         if compiler.seenCounter != seenAfterViolation || seenBefore != seenAtStart {
@@ -354,7 +354,7 @@ enum RuleCompiler {
 
     private static func severity(_ node: YAMLNode?, in rule: YAMLNode, compiler: inout ExpressionCompiler) -> Severity {
         guard let node else {
-            compiler.error(rule, "a rule needs a 'severity': error, warning or info", zh: "规则需要 severity（级别）：error、warning 或 info")
+            compiler.error(rule, "a rule needs a 'severity': error, warning or info", zh: "规则须有 severity（级别）：error、warning 或 info")
             return .error
         }
         guard let text = node.scalar?.text, let severity = Severity(rawValue: text) else {
@@ -362,7 +362,7 @@ enum RuleCompiler {
             let chineseWritten = node.scalar?.text ?? node.chineseKindDescription
             compiler.error(
                 node, "unknown severity '\(written)'\(Suggestion.phrase(for: written, in: Severity.allCases.map(\.rawValue))); expected error, warning or info",
-                zh: "未知的级别 \(chineseWritten)\(Suggestion.chinesePhrase(for: written, in: Severity.allCases.map(\.rawValue)))；应为 error、warning 或 info")
+                zh: "未知的级别 \(chineseWritten)\(Suggestion.chinesePhrase(for: written, in: Severity.allCases.map(\.rawValue)))（应为 error、warning 或 info）")
             return .error
         }
         return severity
@@ -381,7 +381,7 @@ enum RuleCompiler {
                 let named = chineseKey ?? " \(key)"
                 compiler.error(
                     rule, "a rule needs '\(key)' in Chinese and English: {zh: ..., en: ...}",
-                    zh: "规则需要中英文的\(named)：{zh: ..., en: ...}")
+                    zh: "规则须有中英文的\(named)：{zh: ..., en: ...}")
             }
             return nil
         }
@@ -402,7 +402,7 @@ enum RuleCompiler {
             compiler.error(pair.key, "'\(key)' takes only 'zh' and 'en'\(hint)", zh: "\(zhKey)只能有 zh 和 en\(chineseHint)")
         }
         guard let zh = node["zh"]?.scalar?.text, let en = node["en"]?.scalar?.text else {
-            compiler.error(node, "'\(key)' needs both 'zh' and 'en'", zh: "\(zhKey)需要同时有 zh 和 en")
+            compiler.error(node, "'\(key)' needs both 'zh' and 'en'", zh: "\(zhKey)须同时有 zh 和 en")
             return nil
         }
         return LocalizedText(zh: zh, en: en)
@@ -410,11 +410,11 @@ enum RuleCompiler {
 
     private static func template(_ node: YAMLNode?, in rule: YAMLNode, compiler: inout ExpressionCompiler) -> MessageTemplate {
         guard let node else {
-            compiler.error(rule, "a rule needs 'message' in Chinese and English: {zh: ..., en: ...}", zh: "规则需要中英文的 message：{zh: ..., en: ...}")
+            compiler.error(rule, "a rule needs 'message' in Chinese and English: {zh: ..., en: ...}", zh: "规则须有中英文的 message：{zh: ..., en: ...}")
             return MessageTemplate(zh: [], en: [])
         }
         guard node.mapping != nil, let zh = node["zh"], let en = node["en"], let zhText = zh.scalar?.text, let enText = en.scalar?.text else {
-            compiler.error(node, "'message' is a mapping {zh: ..., en: ...} with both languages", zh: "message 应为中英文都有的映射 {zh: ..., en: ...}")
+            compiler.error(node, "'message' is a mapping {zh: ..., en: ...} with both languages", zh: "message 应为映射 {zh: ..., en: ...}，中英文都要有")
             return MessageTemplate(zh: [], en: [])
         }
         return MessageTemplate(zh: compiler.template(zhText, at: zh), en: compiler.template(enText, at: en))
@@ -422,7 +422,7 @@ enum RuleCompiler {
 
     static func basis(_ node: YAMLNode?, in rule: YAMLNode, compiler: inout ExpressionCompiler) -> Basis? {
         guard let node else {
-            compiler.error(rule, "a rule needs a 'basis': {instrument: ..., article: ...}", zh: "规则需要 basis（依据）：{instrument: ..., article: ...}")
+            compiler.error(rule, "a rule needs a 'basis': {instrument: ..., article: ...}", zh: "规则须有 basis（依据）：{instrument: ..., article: ...}")
             return nil
         }
         guard node.mapping != nil, let instrument = node["instrument"]?.scalar?.text else {
@@ -458,7 +458,7 @@ enum RuleCompiler {
             var configurable = true
             if pair.value.mapping != nil {
                 guard let defaultNode = pair.value["default"] else {
-                    compiler.error(pair.value, "parameter '\(name)' needs a 'default'", zh: "参数 \(name) 需要 default（默认值）")
+                    compiler.error(pair.value, "parameter '\(name)' needs a 'default'", zh: "参数 \(name) 须有 default（默认值）")
                     continue
                 }
                 valueNode = defaultNode
@@ -492,7 +492,7 @@ enum RuleCompiler {
                     compiler.error(
                         entry.key,
                         "unknown key '\(key)' in parameter '\(name)'\(Suggestion.phrase(for: key, in: keys)); expected default, description, never, never_below, never_above or configurable",
-                        zh: "参数 \(name) 中有未知的键 \(key)\(Suggestion.chinesePhrase(for: key, in: keys))；应为 default、description、never、never_below、never_above 或 configurable")
+                        zh: "参数 \(name) 中有未知的键 \(key)\(Suggestion.chinesePhrase(for: key, in: keys))（可用的键：default、description、never、never_below、never_above、configurable）")
                 }
             }
             var parameter: Parameter

@@ -98,9 +98,9 @@ extension RuleCompiler {
             if case .bool(let value) = pendingNode.coreValue, triggers {
                 pending = value
             } else if triggers {
-                compiler.error(pendingNode, "'pending' is true or false: whether the example's findings are pending (about work still ahead) or ordinary", zh: "pending 应为 true 或 false：示例的问题是待办（关于尚未到期的工作）还是一般问题")
+                compiler.error(pendingNode, "'pending' is true or false: whether the example's findings are pending (about work still ahead) or ordinary", zh: "pending 应为 true 或 false：示例所报的问题是待办问题（涉及尚未到期的工作）还是一般问题")
             } else {
-                compiler.error(pendingNode, "'pending' says what a triggering example's findings are; a non-triggering example has none", zh: "pending 说明触发示例所报问题的性质；不触发的示例没有问题可说")
+                compiler.error(pendingNode, "'pending' says what a triggering example's findings are; a non-triggering example has none", zh: "pending 说明触发示例所报的问题属于哪一种；不触发示例不报问题，不能写 pending")
             }
         }
         let atNode = node["at"]

@@ -249,7 +249,7 @@ public enum RuleLoader {
         for pair in node.mapping ?? [] where pair.key.scalar?.text != "definitions" {
             compiler.error(
                 pair.key, "a definitions file holds only 'definitions', found '\(pair.key.scalar?.text ?? "?")'",
-                zh: "共用定义文件只能有 definitions 一个键，却有 \(pair.key.scalar?.text ?? "?")")
+                zh: "共用定义文件只能有 definitions 一个键，实际还有 \(pair.key.scalar?.text ?? "?")")
         }
         guard let pairs = node["definitions"]?.mapping else {
             compiler.error(node["definitions"] ?? node, "'definitions' is a mapping of names to expressions", zh: "definitions 应为名称到表达式的映射")
@@ -273,7 +273,7 @@ public enum RuleLoader {
                 compiler.error(
                     pair.key,
                     "'\(name)' is already defined in \(first.file):\(first.position.line):\(first.position.column) (a folder of the built-in rules named again, or copied beside them, defines every name twice: name your own rules' folder only)",
-                    zh: "\(name) 已在 \(first.file):\(first.position.line):\(first.position.column) 定义过（再次指定内置规则的文件夹，或把它复制到内置规则旁边，会使每个名称都定义两次：只需指定你自己的规则文件夹）")
+                    zh: "\(name) 已在 \(first.file):\(first.position.line):\(first.position.column) 定义过（再次指定内置规则的文件夹，或把它复制到内置规则旁边，会使每个名称都定义两次：只需指定自定义规则所在的文件夹）")
                 continue
             }
             if ExpressionCompiler.builtinRoots.contains(name) {

@@ -43,7 +43,7 @@ enum RuleVersions {
                         written, "'from' is the day the version came into force, written YYYY-MM-DD; '\(written.scalar?.text ?? written.kindDescription)' is no such day",
                         zh: "from 是该版本开始施行的日期，格式为 YYYY-MM-DD；“\(written.scalar?.text ?? written.chineseKindDescription)”不是这样的日期")
                 } else {
-                    compiler.error(item, "a version needs 'from': the day it came into force (YYYY-MM-DD)", zh: "版本需要 from：开始施行的日期（YYYY-MM-DD）")
+                    compiler.error(item, "a version needs 'from': the day it came into force (YYYY-MM-DD)", zh: "版本须有 from：该版本开始施行的日期（YYYY-MM-DD）")
                 }
                 continue
             }
@@ -61,7 +61,7 @@ enum RuleVersions {
                 if previous.from >= from {
                     compiler.error(
                         fromNode, "versions must be in order of their days: \(from) does not come after \(previous.from)",
-                        zh: "各版本必须按日期先后排列：\(from) 并不晚于 \(previous.from)")
+                        zh: "各版本必须按日期先后排列：\(from) 不晚于前一版本的 \(previous.from)")
                 } else if let end = previous.until, end >= from {
                     compiler.error(
                         fromNode, "this version (from \(from)) overlaps the one before it (until \(end))",
@@ -91,7 +91,7 @@ enum RuleVersions {
             guard let parameter = declared.first(where: { $0.name == name }) else {
                 compiler.error(
                     pair.key, "the rule has no parameter '\(name)'\(Suggestion.phrase(for: name, in: declared.map(\.name))); declare it under 'parameters'",
-                    zh: "规则没有参数 \(name)\(Suggestion.chinesePhrase(for: name, in: declared.map(\.name)))；请在 parameters 下声明")
+                    zh: "规则没有参数 \(name)\(Suggestion.chinesePhrase(for: name, in: declared.map(\.name)))（请在规则的 parameters 下声明）")
                 continue
             }
             let value: ParameterValue = pair.value.sequence.map { .list($0.map(Literal.init)) } ?? .single(Literal(pair.value))
@@ -99,11 +99,11 @@ enum RuleVersions {
             case (.list, nil), (.single, .some):
                 compiler.error(
                     pair.value, "parameter '\(name)' takes \(parameter.defaultList == nil ? "one value" : "a list"), like its default",
-                    zh: "参数 \(name) 应为\(parameter.defaultList == nil ? "单个值" : "列表")，与其默认值一样")
+                    zh: "参数 \(name) 应为\(parameter.defaultList == nil ? "单个值" : "列表")，与其默认值一致")
             case (.single(let literal), nil) where !literal.isSameKind(as: parameter.defaultValue):
                 compiler.error(
                     pair.value, "parameter '\(name)' takes \(parameter.defaultValue.kindName), like its default",
-                    zh: "参数 \(name) 应为\(parameter.defaultValue.chineseKindName)，与其默认值一样")
+                    zh: "参数 \(name) 应为\(parameter.defaultValue.chineseKindName)，与其默认值一致")
             case (.single(.text(let unit)), nil) where compiler.periodUnitParameters.contains(name) && !ExpressionCompiler.periodUnits.contains(unit):
                 compiler.error(
                     pair.value, "parameter '\(name)' is the unit of add_period: working_days, calendar_days or days\(Suggestion.phrase(for: unit, in: ExpressionCompiler.periodUnits))",
@@ -118,7 +118,7 @@ enum RuleVersions {
             case _ where parameter.forbidden(in: value) != nil:
                 compiler.error(
                     pair.value, "parameter '\(name)' \(parameter.forbidden(in: value).map(parameter.refusal) ?? "") (the rule's 'never', 'never_below' or 'never_above': the law rules it out)",
-                    zh: "参数 \(name) \(parameter.forbidden(in: value).map(parameter.chineseRefusal) ?? "")；这由规则的 never、never_below 或 never_above 规定：法律不允许这个值")
+                    zh: "参数 \(name) \(parameter.forbidden(in: value).map(parameter.chineseRefusal) ?? "")：规则的 never、never_below 或 never_above 表明法律不允许此值")
             default:
                 if let section = parameter.codeSection {
                     switch value {

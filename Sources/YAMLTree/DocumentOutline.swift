@@ -151,7 +151,7 @@ private struct OutlineReader {
         let bytes = parser.scalarBytes
         if bytes.count > limits.maxScalarBytes {
             var error = YAMLError(kind: .size, message: "a scalar of \(bytes.count) bytes exceeds the limit of \(limits.maxScalarBytes) bytes", file: file, position: event.start)
-            error.chineseMessage = "一个值有 \(bytes.count) 字节，超过上限 \(limits.maxScalarBytes) 字节"
+            error.chineseMessage = "此值有 \(bytes.count) 字节，超过上限 \(limits.maxScalarBytes) 字节"
             throw error
         }
         return ScalarText.string(bytes)

@@ -57,7 +57,7 @@ struct SyntaxAdvice {
             let bracket = problem.contains("flow sequence") ? "方括号 [" : "花括号 {"
             return SyntaxAdvice(
                 position: nil,
-                zh: "第 \(opened.line) 行第 \(opened.column) 列开始的\(bracket)没有闭合",
+                zh: "第 \(opened.line) 行第 \(opened.column) 列开始的\(bracket) 没有闭合",
                 en: "the \(problem.contains("flow sequence") ? "[" : "{") opened at line \(opened.line), column \(opened.column) is never closed")
         }
         return SyntaxAdvice(

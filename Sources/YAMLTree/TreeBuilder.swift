@@ -82,7 +82,7 @@ struct TreeBuilder: ~Copyable {
     private mutating func addScalar(_ event: Event, from parser: EventParser) throws(YAMLError) {
         let byteCount = parser.scalarByteCount
         if byteCount > limits.maxScalarBytes {
-            throw error(.size, "a scalar of \(byteCount) bytes exceeds the limit of \(limits.maxScalarBytes) bytes (raise it with --max-scalar-bytes)", zh: "一个值有 \(byteCount) 字节，超过上限 \(limits.maxScalarBytes) 字节（可用 --max-scalar-bytes 提高上限）", at: event.start)
+            throw error(.size, "a scalar of \(byteCount) bytes exceeds the limit of \(limits.maxScalarBytes) bytes (raise it with --max-scalar-bytes)", zh: "此值有 \(byteCount) 字节，超过上限 \(limits.maxScalarBytes) 字节（可用 --max-scalar-bytes 提高上限）", at: event.start)
         }
         try requireRoom(nodes: 1, children: 0, bytes: byteCount, at: event.start)
         let bytes = parser.scalarBytes
@@ -239,7 +239,7 @@ struct TreeBuilder: ~Copyable {
         // lets the later win, where one key's list lets the earlier win; refused rather than read
         // one way while the file's author, or another tool, reads it the other.
         if mergeKeys.count > 1 {
-            throw error(.syntax, "a mapping holds \(mergeKeys.count) merge keys (<< or !!merge); write one '<<' with a list of the mappings to merge, the first of which wins", zh: "一个映射中有 \(mergeKeys.count) 个合并键（<< 或 !!merge）；请只写一个 <<，其值为要合并的映射的列表，靠前者优先", at: document.position(of: members[mergeKeys[1]]))
+            throw error(.syntax, "a mapping holds \(mergeKeys.count) merge keys (<< or !!merge); write one '<<' with a list of the mappings to merge, the first of which wins", zh: "同一映射中有 \(mergeKeys.count) 个合并键（<< 或 !!merge）；请只写一个 <<，其值为要合并的映射的列表，靠前者优先", at: document.position(of: members[mergeKeys[1]]))
         }
         var own: [Int32] = []
         var merged: [Int32] = []

@@ -65,7 +65,7 @@ public enum YAMLParser {
         } catch {
             if source.failed {
                 var failure = YAMLError(kind: .size, message: "the file could not be read to its end", file: file, position: .start)
-                failure.chineseMessage = "文件未能读到末尾"
+                failure.chineseMessage = "未能读到文件末尾"
                 throw failure
             }
             throw error
