@@ -62,13 +62,15 @@ extension RecordReader {
             placed = false
             break
         }
-        guard placed, let type, let day = dated else { return node.rewritten }
-        if statusKnown, status == .done, day > format.asOf, let dayNode {
+        // A done step dated after the as-of date is said whatever else is wrong with the step (its
+        // date was found only once the step's other problem had been put right, a run later).
+        if statusKnown, status == .done, let day = dated, day > format.asOf, let dayNode {
             add(.future,
                 zh: "第 \(number) 个步骤标为已完成，但日期 \(day) 晚于检查基准日 \(format.asOf)；日期写错了，还是应标为 status: planned？",
                 en: "step \(number) is done but dated \(day), after the as-of date \(format.asOf); is the date wrong, or should it be status: planned?",
                 at: dayNode)
         }
+        guard placed, let type, let day = dated else { return node.rewritten }
         steps.append(Step(index: index, type: type, typeNumber: typeNumber, status: statusKnown ? status : .planned, day: day,
                           node: node.rewritten ?? original.owned, dayPosition: dayNode?.position))
         return node.rewritten
