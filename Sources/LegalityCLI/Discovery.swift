@@ -142,7 +142,8 @@ enum Discovery {
     /// skipping hidden names, folders named `rules` or `registry`, and files named
     /// `registry.yaml` or `.legality.yaml`; a file named explicitly is always read.
     /// Files are returned in byte order of their paths, each once.
-    static func recordFiles(_ paths: [String]) throws(RunError) -> PathList {
+    static func recordFiles(_ given: [String]) throws(RunError) -> PathList {
+        let paths = given.map(\.tidiedPath)
         var files = PathList()
         for path in paths {
             switch FileSystem.kind(of: path) {
@@ -245,7 +246,9 @@ enum Discovery {
                 if !files.isEmpty { return files }
             }
             guard let real = FileSystem.realPath(folder), real != "/", real != current || rootHoldsCurrent else { return [] }
-            let insideCurrent = real.hasPrefix(current + "/")
+            // (Every folder is inside `/`: a run from `/`, as a container starts one, found no
+            // registry beside records it was given by an absolute path.)
+            let insideCurrent = current == "/" || real.hasPrefix(current + "/")
             if !insideCurrent, real == rootReal || rootReal == nil { return [] }
             let last = folder.lastComponent
             folder = last == "." || last == ".." ? folder.appendingComponent("..") : folder.parentPath

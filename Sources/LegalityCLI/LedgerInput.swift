@@ -191,9 +191,9 @@ enum LedgerInput {
             guard !isOwnReport || namesLedgerColumn else {
                 // Said, not a finding: named on the command line (a hook naming every changed
                 // CSV file), a report was checked as "0 records" without a word.
-                FileSystem.writeStandardError(Interface.text(
+                emit(.note(Interface.text(
                     "legality：\(file)：此文件是 legality 生成的报告，不含台账，已跳过\n",
-                    "legality: \(file): a report legality wrote, holding no ledger; not checked as records\n"))
+                    "legality: \(file): a report legality wrote, holding no ledger; not checked as records\n")))
                 return
             }
             fail(LedgerProblems.noLayout(limits.ledgerMappings))
@@ -201,8 +201,8 @@ enum LedgerInput {
             // A ledger of its header alone holds no record: said, not a finding (an emptied ledger
             // passed as "0 records checked" without a word; as a finding, the template `init
             // --ledger` writes blocked every gate of the folder).
-            FileSystem.writeStandardError(Interface.text(
-                "legality：\(file)：台账中没有记录（只有表头，没有数据行）\n", "legality: \(file): the ledger holds no record (its header, and no row below it)\n"))
+            emit(.note(Interface.text(
+                "legality：\(file)：台账中没有记录（只有表头，没有数据行）\n", "legality: \(file): the ledger holds no record (its header, and no row below it)\n")))
         }
     }
 

@@ -16,6 +16,18 @@ extension String {
         return String(self[utf8.index(after: slash)...])
     }
 
+    /// The path with its `.` components and repeated or trailing slashes left out (`./cases//mad/`
+    /// is `cases/mad`, `./` is `.`): one folder spelt two ways named its files two ways in every
+    /// report, and sorted them apart. (`..` is kept: through a link, `a/..` is another folder than
+    /// `.`.) SARIF names files from the repository's root whatever the spelling.
+    var tidiedPath: String {
+        guard utf8.contains(UInt8(ascii: "/")) || self == "." else { return self }
+        let isAbsolute = hasPrefix("/")
+        let parts = split(separator: "/", omittingEmptySubsequences: true).filter { $0 != "." }
+        guard !parts.isEmpty else { return isAbsolute ? "/" : "." }
+        return (isAbsolute ? "/" : "") + parts.joined(separator: "/")
+    }
+
     func appendingComponent(_ name: String) -> String {
         if self == "." { return name }
         return hasSuffix("/") ? self + name : self + "/" + name

@@ -64,12 +64,17 @@ enum RecordChecker {
     enum Piece: Sendable {
         case source([UInt8])
         case document(DocumentOutcome)
+        /// A line for standard error about the file (a ledger with no row, a report of legality's
+        /// own), written when the file's turn comes: written where the file was read, the lines of
+        /// a run of several jobs came in a different order every time.
+        case note(String)
 
         /// About how many bytes the piece holds while it waits in the pipeline's queue.
         var estimatedBytes: Int {
             switch self {
             case .source(let bytes): bytes.count
             case .document(let outcome): outcome.estimatedBytes
+            case .note(let text): text.utf8.count
             }
         }
     }
@@ -167,6 +172,8 @@ enum RecordChecker {
                 switch consume piece {
                 case .source(let bytes):
                     start(bytes)
+                case .note(let text):
+                    FileSystem.writeStandardError(text)
                 case .document(var outcome):
                     start(nil)
                     guard !overLimit else { return }
@@ -240,6 +247,9 @@ enum RecordChecker {
             writer.byte(1)
             writer.byte(standing)
             engine.write(outcome.evaluation, to: &writer)
+        case .note(let text):
+            writer.byte(2)
+            writer.data(Array(text.utf8))
         }
     }
 
@@ -256,6 +266,8 @@ enum RecordChecker {
             case let other: throw TransferError("a document's standing written as \(other)")
             }
             return .document(DocumentOutcome(standing: standing, record: nil, evaluation: try engine.evaluation(from: &reader)))
+        case 2:
+            return .note(String(decoding: try reader.data(), as: UTF8.self))
         case let other:
             throw TransferError("a piece written as \(other)")
         }
