@@ -202,6 +202,13 @@ public struct Vocabulary: Sendable {
         return "; did you mean '\(code)' (\(closest))?"
     }
 
+    /// `suggestionPhrase(for:in:)` in Chinese: `；是否应为 CODE？`, `；是否应为 CODE（NAME）？` or nothing.
+    public func chineseSuggestionPhrase(for written: String, in section: String) -> String {
+        guard let closest = suggestion(for: written, in: section) else { return "" }
+        guard let code = code(for: closest, in: section), code != closest else { return "；是否应为 \(closest)？" }
+        return "；是否应为 \(code)（\(closest)）？"
+    }
+
     /// The name of a code in whichever section has it, searching `order` first.
     public func name(of code: String, preferring order: [String]) -> LocalizedText? {
         for section in order { if let name = sections[section]?[code] { return name } }

@@ -163,7 +163,7 @@ public struct Configuration: Sendable {
                 problems.append(InputError(
                     file: file ?? "", position: mention.position,
                     message: "\(mention.rule)'s parameter '\(mention.name)' \(parameter.refusal(of: forbidden)): the law rules it out (\(parameter.description ?? mention.name))",
-                    chineseMessage: "\(mention.rule) 的参数 \(mention.name) \(Self.chineseRefusal(of: forbidden, by: parameter, in: mention.value))：法律不允许此值（\(parameter.description ?? mention.name)）"))
+                    chineseMessage: "\(mention.rule) 的参数 \(mention.name) \(parameter.chineseRefusal(of: forbidden))：法律不允许此值（\(parameter.description ?? mention.name)）"))
             } else if let section = parameter.codeSection {
                 problems += codeProblems(mention, section: section, vocabulary: rules.vocabulary)
             }
@@ -204,33 +204,13 @@ public struct Configuration: Sendable {
             let advice = vocabulary.code(for: text, in: section).map { "; records' values are read as codes: write '\($0)'" }
                 ?? vocabulary.suggestionPhrase(for: text, in: section)
             let chineseAdvice = vocabulary.code(for: text, in: section).map { "；记录中的值按代码读取：请写成 \($0)" }
-                ?? Self.chineseSuggestionPhrase(for: text, in: section, of: vocabulary)
+                ?? vocabulary.chineseSuggestionPhrase(for: text, in: section)
             let position = index < mention.itemPositions.count ? mention.itemPositions[index] : mention.position
             return InputError(
                 file: file ?? "", position: position,
                 message: "\(mention.rule)'s parameter '\(mention.name)' takes codes of \(section), and '\(text)' is none\(advice)",
                 chineseMessage: "\(mention.rule) 的参数 \(mention.name) 应为词汇表 \(section) 中的代码，而“\(text)”不是其中的代码\(chineseAdvice)")
         }
-    }
-
-    /// `Vocabulary.suggestionPhrase(for:in:)` in Chinese: `；是否应为 CODE？`, or `；是否应为 CODE（NAME）？`
-    /// when the closest is a name, or nothing.
-    private static func chineseSuggestionPhrase(for written: String, in section: String, of vocabulary: Vocabulary) -> String {
-        guard let closest = vocabulary.suggestion(for: written, in: section) else { return "" }
-        guard let code = vocabulary.code(for: closest, in: section), code != closest else { return "；是否应为 \(closest)？" }
-        return "；是否应为 \(code)（\(closest)）？"
-    }
-
-    /// `Parameter.refusal(of:)` in Chinese: "不得为“failed”" (or "不得包含“failed”" for a list),
-    /// "不得小于 7（所给值为 5）" or "不得大于 7（所给值为 60）".
-    private static func chineseRefusal(of literal: Literal, by parameter: Parameter, in value: ParameterValue) -> String {
-        func written(_ bound: Double) -> String { bound == bound.rounded() ? String(Int(bound)) : String(bound) }
-        if !parameter.never.contains(literal), case .number(let number) = literal {
-            if let neverBelow = parameter.neverBelow, !(number >= neverBelow) { return "不得小于 \(written(neverBelow))（所给值为 \(literal.written)）" }
-            if let neverAbove = parameter.neverAbove, !(number <= neverAbove) { return "不得大于 \(written(neverAbove))（所给值为 \(literal.written)）" }
-        }
-        if case .list = value { return "不得包含“\(literal.written)”" }
-        return "不得为“\(literal.written)”"
     }
 
     /// What a parameter's value should have been, when it is not of the default's kind: a list

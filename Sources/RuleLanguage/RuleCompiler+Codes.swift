@@ -28,7 +28,7 @@ extension RuleCompiler {
                 compiler.error(
                     at: comparison.position,
                     "'\(comparison.text)'\(place) is no code of \(comparison.section)\(vocabulary.suggestionPhrase(for: comparison.text, in: comparison.section)); a comparison with it would never hold",
-                    zh: "“\(comparison.text)”\(chinesePlace)不是 \(comparison.section) 中的代码，与它比较永远不会成立\(chineseSuggestionPhrase(vocabulary, for: comparison.text, in: comparison.section))")
+                    zh: "“\(comparison.text)”\(chinesePlace)不是 \(comparison.section) 中的代码，与它比较永远不会成立\(vocabulary.chineseSuggestionPhrase(for: comparison.text, in: comparison.section))")
             }
         }
     }
@@ -48,13 +48,6 @@ extension RuleCompiler {
             at: comparison.position,
             "'\(comparison.text)'\(place) is no name 'label' gives a code of \(comparison.section), so a comparison with it would never hold (the names: \(listed))\(Suggestion.phrase(for: comparison.text, in: texts))",
             zh: "“\(comparison.text)”\(chinesePlace)不是 label 为 \(comparison.section) 中的代码给出的任何名称，因此与它比较永远不会成立（这些名称是：\(chineseListed)）\(Suggestion.chinesePhrase(for: comparison.text, in: texts))")
-    }
-
-    /// `Vocabulary.suggestionPhrase(for:in:)` in Chinese: `；是否应为 CODE？`, `；是否应为 CODE（NAME）？` or nothing.
-    private static func chineseSuggestionPhrase(_ vocabulary: Vocabulary, for written: String, in section: String) -> String {
-        guard let closest = vocabulary.suggestion(for: written, in: section) else { return "" }
-        guard let code = vocabulary.code(for: closest, in: section), code != closest else { return "；是否应为 \(closest)？" }
-        return "；是否应为 \(code)（\(closest)）？"
     }
 
     /// Parameters a rule declares and never reads (`$param.NAME`): a configuration changing one
