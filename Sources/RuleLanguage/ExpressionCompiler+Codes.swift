@@ -42,28 +42,19 @@ struct CodeComparison {
     let section: String
     let text: String
     let position: SourcePosition
-    /// Where the text stands when it is no literal of a comparison (`the default of parameter 'kinds'`).
-    var context: String?
+    /// Where the text stands when it is no literal of a comparison (`the default of parameter
+    /// 'kinds'`, `参数 kinds 的默认值`).
+    var context: LocalizedText?
     /// Whether the text is compared with the codes' names (`label` of the field), not the codes.
     var isName = false
-    /// `context` in Chinese (`参数 kinds 的默认值`), when it is given.
-    var chineseContext: String?
 }
 
 extension ExpressionCompiler {
     /// Notes the texts among a parameter's values (its default, or a version's) whose values are
     /// compared with a code field.
-    mutating func noteCodes(of section: String, in values: [Literal], at position: SourcePosition, context: String) {
+    mutating func noteCodes(of section: String, in values: [Literal], at position: SourcePosition, context: LocalizedText) {
         for case .text(let text) in values {
             codeComparisons.append(CodeComparison(section: section, text: text, position: position, context: context))
-        }
-    }
-
-    /// `noteCodes(of:in:at:context:)` with the context in Chinese too (`参数 kinds 的默认值`), for
-    /// the Chinese message that refuses a text that is no code (`CodeComparison.chineseContext`).
-    mutating func noteCodes(of section: String, in values: [Literal], at position: SourcePosition, context: String, chineseContext: String) {
-        for case .text(let text) in values {
-            codeComparisons.append(CodeComparison(section: section, text: text, position: position, context: context, chineseContext: chineseContext))
         }
     }
 

@@ -75,8 +75,8 @@ extension ExpressionCompiler {
                   zh: "\(written) 中有未知的步骤字段 \(field)；是否应为 \(suggestion)？")
         }
         if let (key, place, suggestion) = Self.misspeltFormatKey(root: root, type: type, path: path) {
-            error(node, "'\(key)' in '\(written)' is no key of \(place); did you mean '\(suggestion)'? (a key of your own may be read, but not one a typo from the format's: no record writes it)",
-                  zh: "\(written) 中的 \(key) 不是\(Self.chineseFormatPlace(place))的键；是否应为 \(suggestion)？（可以读取自定义的键，但不能读取与记录格式的键仅一字之差的键：记录中不会有这样的键）")
+            error(node, "'\(key)' in '\(written)' is no key of \(place.en); did you mean '\(suggestion)'? (a key of your own may be read, but not one a typo from the format's: no record writes it)",
+                  zh: "\(written) 中的 \(key) 不是\(place.zh)的键；是否应为 \(suggestion)？（可以读取自定义的键，但不能读取与记录格式的键仅一字之差的键：记录中不会有这样的键）")
         }
         let knownStepTypes: [String]? = switch root {
         case .slot(let slot): slotStepTypes[slot]
@@ -129,7 +129,9 @@ extension ExpressionCompiler {
     /// A key of the record, of a meeting, of a signoff or of a document that a path reads under a
     /// name one typo from the format's own (`$record.orgen`, `$discussion.meeting.typ`, `$it.rol`
     /// over signoffs, `$review.documents.typ`): the key, what it is a key of, and the format's key.
-    static func misspeltFormatKey(root: ReferenceRoot, type: StaticType, path: [String]) -> (String, String, String)? {
+    static func misspeltFormatKey(root: ReferenceRoot, type: StaticType, path: [String]) -> (String, LocalizedText, String)? {
+        let record = LocalizedText(zh: "记录", en: "a record"), signoff = LocalizedText(zh: "签署", en: "a signoff")
+        let meeting = LocalizedText(zh: "会议", en: "a meeting"), document = LocalizedText(zh: "文件", en: "a document")
         func misspelt(_ key: String, _ known: [String]) -> String? {
             // (A key of an office's own, `x_kind`, is none of the format's however near.)
             known.contains(key) || RecordFormat.isExtension(key) ? nil : Suggestion.closest(to: key, in: known)
@@ -138,36 +140,24 @@ extension ExpressionCompiler {
         var type = type
         if root == .record {
             guard let first = fields.first else { return nil }
-            guard first == "steps" else { return misspelt(first, RecordFormat.recordKeys).map { (first, "a record", $0) } }
+            guard first == "steps" else { return misspelt(first, RecordFormat.recordKeys).map { (first, record, $0) } }
             fields = fields.dropFirst()
             type = .steps
         }
         if type == .signoff || type == .signoffs, let key = fields.first {
-            return misspelt(key, RecordFormat.signoffKeys).map { (key, "a signoff", $0) }
+            return misspelt(key, RecordFormat.signoffKeys).map { (key, signoff, $0) }
         }
         if type == .meeting, let key = fields.first {
-            return misspelt(key, RecordFormat.meetingKeys).map { (key, "a meeting", $0) }
+            return misspelt(key, RecordFormat.meetingKeys).map { (key, meeting, $0) }
         }
         guard type == .step || type == .steps, fields.count >= 2, let field = fields.first else { return nil }
         let key = fields[fields.startIndex + 1]
         switch field {
-        case "meeting": return misspelt(key, RecordFormat.meetingKeys).map { (key, "a meeting", $0) }
-        case "signoffs": return misspelt(key, RecordFormat.signoffKeys).map { (key, "a signoff", $0) }
+        case "meeting": return misspelt(key, RecordFormat.meetingKeys).map { (key, meeting, $0) }
+        case "signoffs": return misspelt(key, RecordFormat.signoffKeys).map { (key, signoff, $0) }
         // (`$review.documents.typ` read no record's document, and the rule never fired.)
-        case "documents": return misspelt(key, RecordFormat.documentKeys).map { (key, "a document", $0) }
+        case "documents": return misspelt(key, RecordFormat.documentKeys).map { (key, document, $0) }
         default: return nil
-        }
-    }
-
-    /// What `misspeltFormatKey` says a key is of (`a record`, `a signoff`, `a meeting`,
-    /// `a document`), in Chinese: 记录, 签署, 会议, 文件.
-    static func chineseFormatPlace(_ place: String) -> String {
-        switch place {
-        case "a record": "记录"
-        case "a signoff": "签署"
-        case "a meeting": "会议"
-        case "a document": "文件"
-        default: place
         }
     }
 

@@ -45,8 +45,8 @@ extension ExpressionCompiler {
                 // A key of a meeting or a signoff a typo from the format's (`meeting.typ`) is read
                 // from no record: the selection matched nothing, and the rule never fired.
                 if let (field, place, suggestion) = Self.misspeltFormatKey(root: .steps, type: .step, path: path) {
-                    error(pair.key, "'\(field)' in '\(key)' is no key of \(place); did you mean '\(suggestion)'? (a key of your own may be read, but not one a typo from the format's: no record writes it)",
-                          zh: "\(key) 中的 \(field) 不是\(Self.chineseFormatPlace(place))的键；是否应为 \(suggestion)？（可以读取自定义的键，但不能读取与记录格式的键仅一字之差的键：记录中不会有这样的键）")
+                    error(pair.key, "'\(field)' in '\(key)' is no key of \(place.en); did you mean '\(suggestion)'? (a key of your own may be read, but not one a typo from the format's: no record writes it)",
+                          zh: "\(key) 中的 \(field) 不是\(place.zh)的键；是否应为 \(suggestion)？（可以读取自定义的键，但不能读取与记录格式的键仅一字之差的键：记录中不会有这样的键）")
                 }
                 if pair.value.sequence?.isEmpty == true {
                     error(pair.value, "'\(key): []' selects no step: an empty list matches no value; list the values, or leave the field out",

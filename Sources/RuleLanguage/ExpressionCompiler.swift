@@ -458,13 +458,9 @@ struct ExpressionCompiler {
         node.scalar != nil && node.coreValue == .null
     }
 
-    /// The kinds of two constants of types that never compare (`gt: [true, 1000]`, `gt: [[500], 1000]`).
-    static func literalKinds(_ a: Expression, _ b: Expression) -> (String, String)? {
-        literalKindNames(a, b)?.en
-    }
-
-    /// `literalKinds` in English and in Chinese (`a boolean` 布尔值, `a number` 数字, `a date`
-    /// 日期, `a text` 文本, `a list` 列表).
+    /// The kinds of two constants of types that never compare (`gt: [true, 1000]`, `gt: [[500], 1000]`),
+    /// in English and in Chinese (`a boolean` 布尔值, `a number` 数字, `a date` 日期, `a text` 文本,
+    /// `a list` 列表).
     static func literalKindNames(_ a: Expression, _ b: Expression) -> (en: (String, String), zh: (String, String))? {
         func kind(_ expression: Expression) -> (en: String, zh: String)? {
             switch expression {

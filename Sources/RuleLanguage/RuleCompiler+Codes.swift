@@ -11,9 +11,9 @@ extension RuleCompiler {
         // Each text once where it is written: a let compared three times was told of three times.
         var told: Set<String> = []
         for comparison in comparisons where vocabulary.has(comparison.section) {
-            guard told.insert("\(comparison.section)\u{0}\(comparison.text)\u{0}\(comparison.position.line):\(comparison.position.column)\u{0}\(comparison.context ?? "")").inserted else { continue }
-            let place = comparison.context.map { " (\($0))" } ?? ""
-            let chinesePlace = (comparison.chineseContext ?? comparison.context).map { "（\($0)）" } ?? ""
+            guard told.insert("\(comparison.section)\u{0}\(comparison.text)\u{0}\(comparison.position.line):\(comparison.position.column)\u{0}\(comparison.context?.en ?? "")").inserted else { continue }
+            let place = comparison.context.map { " (\($0.en))" } ?? ""
+            let chinesePlace = comparison.context.map { "（\($0.zh)）" } ?? ""
             if comparison.isName {
                 checkComparedName(comparison, place: place, chinesePlace: chinesePlace, vocabulary: vocabulary, compiler: &compiler)
                 continue

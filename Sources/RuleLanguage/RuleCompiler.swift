@@ -99,10 +99,10 @@ enum RuleCompiler {
                     parameters[index].codeSection = section
                     compiler.noteCodes(
                         of: section, in: parameters[index].defaultList ?? [parameters[index].defaultValue], at: parameters[index].position,
-                        context: "the default of parameter '\(parameters[index].name)'", chineseContext: "参数 \(parameters[index].name) 的默认值")
+                        context: LocalizedText(zh: "参数 \(parameters[index].name) 的默认值", en: "the default of parameter '\(parameters[index].name)'"))
                     compiler.noteCodes(
                         of: section, in: parameters[index].never, at: parameters[index].position,
-                        context: "a 'never' value of parameter '\(parameters[index].name)'", chineseContext: "参数 \(parameters[index].name) 的 never 值")
+                        context: LocalizedText(zh: "参数 \(parameters[index].name) 的 never 值", en: "a 'never' value of parameter '\(parameters[index].name)'"))
                 }
             }
         }

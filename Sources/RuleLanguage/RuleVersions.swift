@@ -121,16 +121,13 @@ enum RuleVersions {
                     zh: "参数 \(name) \(parameter.forbidden(in: value).map(parameter.chineseRefusal) ?? "")：规则的 never、never_below 或 never_above 表明法律不允许此值")
             default:
                 if let section = parameter.codeSection {
-                    switch value {
-                    case .single(let literal):
-                        compiler.noteCodes(
-                            of: section, in: [literal], at: pair.value.position, context: "a version's value of parameter '\(name)'",
-                            chineseContext: "某一版本中参数 \(name) 的值")
-                    case .list(let items):
-                        compiler.noteCodes(
-                            of: section, in: items, at: pair.value.position, context: "a version's value of parameter '\(name)'",
-                            chineseContext: "某一版本中参数 \(name) 的值")
+                    let values: [Literal] = switch value {
+                    case .single(let literal): [literal]
+                    case .list(let items): items
                     }
+                    compiler.noteCodes(
+                        of: section, in: values, at: pair.value.position,
+                        context: LocalizedText(zh: "某一版本中参数 \(name) 的值", en: "a version's value of parameter '\(name)'"))
                 }
                 result[name] = value
             }
