@@ -251,6 +251,11 @@ import Testing
         #expect(Self.rules(ahead, pending: true) == ["PEN-006"], "\(Self.rules(ahead)) \(Self.rules(ahead, pending: true))")
         let (_, due) = try Self.check(["a.yaml": plannedDecision], asOf: "2025-04-21")
         #expect(Self.rules(due).contains("PEN-006"))
+        // Once the planned day has passed with no decision made, the stale plan stays the anchor:
+        // the finding was pending, then an error on the day, and then nothing at all.
+        let (_, after) = try Self.check(["a.yaml": plannedDecision], asOf: "2025-06-30")
+        #expect(Self.rules(after).contains("PEN-006"), "\(Self.rules(after))")
+        #expect(Self.rules(after, pending: true).isEmpty)
     }
 
     /// In the gate the law is the one in force on the meeting day: a discussion held in 2019,
