@@ -12,9 +12,9 @@ import Testing
         let body = original.components(separatedBy: "\nexamples:")[0]
         return body
             .replacingOccurrences(of: "id: MAD-003", with: "id: \(id)")
-            .replacingOccurrences(of: "  review: $latest_review_before_discussion", with: """
+            .replacingOccurrences(of: "  before_discussion: $latest_review_before_discussion", with: """
                   first_target: {first: {steps: {type: \(first), status: any}}}
-                  review: {last: {steps: {type: \(latest), on_or_before: $first_target}}}
+                  before_discussion: {last: {steps: {type: \(latest), on_or_before: $first_target}}}
                 """)
     }
 
