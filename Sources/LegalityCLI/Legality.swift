@@ -28,8 +28,8 @@ public struct Legality: ParsableCommand {
         signal(SIGPIPE, SIG_IGN)
         signal(SIGXFSZ, SIG_IGN)
         do {
-            let given = arguments ?? Array(CommandLine.arguments.dropFirst())
-            if let first = given.first, let command = mistypedCommand(first) {
+            let given = LanguagePlacement.placed(arguments ?? Array(CommandLine.arguments.dropFirst()))
+            if let first = LanguagePlacement.firstWord(of: given), let command = mistypedCommand(first) {
                 throw RunError(
                     message: "'\(first)' is no command, and no file or folder of that name exists; did you mean 'legality \(command)'?",
                     chinese: "“\(first)”不是命令，也没有这个名称的文件或文件夹；是否应为 legality \(command)？")

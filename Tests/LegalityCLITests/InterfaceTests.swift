@@ -12,6 +12,29 @@ import Testing
         #expect(plain.stdout.contains("Record files or folders"))
     }
 
+    /// `--lang` written before the command is the command's: `legality --lang zh gate --help` was
+    /// read as `check` of a path `gate` and printed check's help, `legality --lang zh --help` too
+    /// (not the overview), and `legality help gate --lang zh` stopped at "Unknown option '--lang'".
+    @Test func theLanguageOptionMayComeBeforeTheCommand() throws {
+        let english = ["LANG": "C.UTF-8", "LC_ALL": "", "LC_MESSAGES": ""]
+        let overview = try CLIRunner.run(["--lang", "zh", "--help"], environment: english)
+        #expect(overview.status == 0 && overview.stdout.hasPrefix("OVERVIEW: 按合法性审查规则检查决策记录"), "\(overview.stdout)")
+        for arguments in [["--lang", "zh", "gate", "--help"], ["help", "gate", "--lang", "zh"], ["--lang", "zh", "help", "gate"], ["--lang=zh", "gate", "--help"]] {
+            let help = try CLIRunner.run(arguments, environment: english)
+            #expect(help.status == 0 && help.stdout.hasPrefix("OVERVIEW: 会前审查"), "\(arguments): \(help.stdout)\(help.stderr)")
+        }
+        let list = try CLIRunner.run(["--lang", "zh", "rules", "list"], environment: english)
+        #expect(list.status == 0 && list.stdout.contains("MAD-001  错误"), "\(list.stderr)")
+        let group = try CLIRunner.run(["--lang", "zh", "rules", "--help"], environment: english)
+        #expect(group.status == 0 && group.stdout.hasPrefix("OVERVIEW: 列出、解释和检查规则"), "\(group.stdout)\(group.stderr)")
+        let typo = try CLIRunner.run(["--lang", "zh", "gat"], environment: english)
+        #expect(typo.status == 2 && typo.stderr.contains("是否应为 legality gate"), "\(typo.stderr)")
+        // Before a path, the option is still check's.
+        let folder = try CLIRunner.folder(["registry.yaml": Fixtures.registry, "a.yaml": Fixtures.compliant])
+        let check = try CLIRunner.run(["--lang", "zh", "a.yaml", "--as-of", "2024-12-31"], in: folder, environment: english)
+        #expect(check.status == 0 && check.stdout.contains("检查了 1 条记录"), "\(check.stdout)\(check.stderr)")
+    }
+
     @Test func usageAndRunErrorsInChinese() throws {
         let usage = try CLIRunner.run(["check", "--bogus", "--lang", "zh"])
         #expect(usage.status == 2)
