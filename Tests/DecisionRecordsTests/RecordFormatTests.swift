@@ -35,6 +35,20 @@ struct VocabularyTests {
         #expect(record.node["steps"]?.sequence?[0]["type"]?.scalar?.text == "legality_review")
     }
 
+    /// The short names legality's own reports and messages use are names too: `kind: 规范性文件`
+    /// (the audit's column) and `status: 计划中` ("尚在计划中") were REC-006, the kind with no suggestion.
+    @Test func theShortNamesReportsUseAreReadAsCodes() throws {
+        let record = try loadRecord("""
+            id: V-2
+            kind: 规范性文件
+            title: 示例
+            steps:
+              - {type: 合法性审查, date: 2026-03-02, status: 计划中}
+            """, format: Self.checkAll)
+        #expect(record.kind == "normative_document")
+        #expect(record.steps.map(\.status) == [.planned])
+    }
+
     @Test(arguments: [
         ("legality_review", "legality_review"), ("", ""), (" a ", "a"), ("\ta", "a"), ("a\t", "a"), ("\u{3000}立案 ", "立案"),
         ("立案\u{A0}", "立案"), ("x\u{3000}", "x"), ("\u{3000}", ""), ("  ", ""), ("a b", "a b"), ("é", "é"),

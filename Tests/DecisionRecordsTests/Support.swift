@@ -10,7 +10,7 @@ func document(_ text: String, sourceLocation: SourceLocation = #_sourceLocation)
     return documents[0]
 }
 
-/// The built-in vocabulary (rules/vocabulary.yaml), read once.
+/// The built-in vocabulary (rules/vocabulary.yaml), its other names (`also`) too, read once.
 let builtinVocabulary: Vocabulary = {
     var vocabulary = Vocabulary()
     let path = #filePath.split(separator: "/").dropLast(3).joined(separator: "/")
@@ -19,7 +19,8 @@ let builtinVocabulary: Vocabulary = {
     for section in root["vocabulary"]?.mapping ?? [] {
         for entry in section.value.mapping ?? [] {
             guard let code = entry.key.scalar?.text, let zh = entry.value["zh"]?.scalar?.text, let en = entry.value["en"]?.scalar?.text else { continue }
-            vocabulary.add(code, names: LocalizedText(zh: zh, en: en), to: section.key.scalar?.text ?? "")
+            let also = (entry.value["also"]?.sequence ?? []).compactMap { $0.scalar?.text }
+            vocabulary.add(code, names: LocalizedText(zh: zh, en: en), also: also, to: section.key.scalar?.text ?? "")
         }
     }
     return vocabulary

@@ -35,6 +35,10 @@ import Testing
         ("meeting: {type: executive", "meeting: {type: 党委会", ["MAD-011"]),
         ("meeting: {type: executive", "meeting: {type: 办公会", ["MAD-011"]),
         ("role: legal_adviser", "role: 负责人", ["MAD-005"]),
+        // The short names legality's own reports use (重大决策 in the audit's columns) are read too:
+        // a clerk copying them got REC-006 with no suggestion.
+        ("kind: major_administrative_decision", "kind: 重大决策", [String]()),
+        ("kind: major_administrative_decision", "kind: 重大决", ["REC-006"]),
     ])
     func aTypoIsNeverACleanBillOfHealth(original: String, written: String, expected: [String]) throws {
         let record = Fixtures.compliant.replacingOccurrences(of: original, with: written)
