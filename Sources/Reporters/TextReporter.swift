@@ -197,9 +197,11 @@ public struct TextReporter: Sendable {
             text += "\(pad) \(paint("=", "1;34")) \(pending)\n"
         }
         if let waiver = finding.waiver {
+            // (The line's end is added after `printable`, which indents what follows a line break:
+            // with it inside, a line of spaces followed the waiver.)
             text += Self.printable(zh
-                ? "\(pad) \(paint("=", "1;34")) 豁免：\(waiver.reason)（批准：\(waiver.approvedBy)，有效期至 \(waiver.expires)）\n"
-                : "\(pad) \(paint("=", "1;34")) waived: \(waiver.reason) (approved by \(waiver.approvedBy), until \(waiver.expires))\n")
+                ? "\(pad) \(paint("=", "1;34")) 豁免：\(waiver.reason)（批准：\(waiver.approvedBy)，有效期至 \(waiver.expires)）"
+                : "\(pad) \(paint("=", "1;34")) waived: \(waiver.reason) (approved by \(waiver.approvedBy), until \(waiver.expires))") + "\n"
         }
         return text + "\n"
     }
