@@ -36,10 +36,13 @@ enum ReportSniffer {
             for table in AuditTable.allCases {
                 guard let line = firstLine(AuditCSVReporter.render(audit, table: table)) else { continue }
                 headers.insert(line)
-                // The rate tables as versions before their waived column wrote them (still reports).
+                // The tables as versions before the rate tables' waived column, and the records
+                // table's note column, wrote them (still reports).
                 let cells = line.split(separator: ",", omittingEmptySubsequences: false)
-                for waived in [AuditTable.waivedColumn.zh, AuditTable.waivedColumn.en] where cells.contains(Substring(waived)) {
-                    headers.insert(cells.filter { $0 != waived }.joined(separator: ","))
+                let added = table == .records
+                    ? [AuditTable.noteColumn.zh, AuditTable.noteColumn.en] : [AuditTable.waivedColumn.zh, AuditTable.waivedColumn.en]
+                for column in added where cells.contains(Substring(column)) {
+                    headers.insert(cells.filter { $0 != column }.joined(separator: ","))
                 }
             }
         }

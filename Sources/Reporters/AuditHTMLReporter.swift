@@ -278,7 +278,7 @@ public enum AuditHTMLReporter {
             let cells = [
                 Escaping.html(record.id ?? ""), Escaping.html(record.title ?? ""), Escaping.html(kind), Escaping.html(record.department ?? ""),
                 Escaping.html(record.decisionDate?.description ?? ""),
-                "<span class=\"status \(status.rawValue)\">\(Escaping.html(status.text(language)))</span>",
+                "<span class=\"status \(status.rawValue)\">\(Escaping.html(status.text(language)))</span>" + Self.noteLine(AuditReport.note(of: record, language)),
                 counts, broken, Escaping.html(record.place),
             ]
             html += "<tr class=\"\(status.rawValue)\">" + cells.enumerated().map { index, cell in
@@ -286,6 +286,29 @@ public enum AuditHTMLReporter {
             }.joined() + "</tr>\n"
         }
         return html + "</tbody>\n</table>\n"
+    }
+
+    /// What a status rests on (`AuditReport.note`), small, under the status; nothing when empty.
+    /// Each run of ASCII letters, digits and hyphens (a rule id) is kept whole ("REC-" broke from
+    /// "004"); the Chinese around them wraps anywhere.
+    private static func noteLine(_ note: String) -> String {
+        guard !note.isEmpty else { return "" }
+        var html = "<span class=\"note\">"
+        var word = ""
+        func endWord() {
+            if !word.isEmpty { html += "<span class=\"rule\">\(Escaping.html(word))</span>" }
+            word = ""
+        }
+        for character in note {
+            if character.isASCII, character.isLetter || character.isNumber || character == "-" {
+                word.append(character)
+            } else {
+                endWord()
+                html += Escaping.html(String(character))
+            }
+        }
+        endWord()
+        return html + "</span>"
     }
 
     static let style = """
@@ -319,6 +342,7 @@ public enum AuditHTMLReporter {
         table.records td:nth-child(2), table.records td:nth-child(3), table.records td:nth-child(4) { overflow-wrap: anywhere; }
         table.records th { overflow-wrap: normal; word-break: keep-all; }
         table.records .status { display: inline-block; white-space: nowrap; font-size: 11px; padding: 1px 3px; }
+        table.records .note { display: block; font-size: 10px; color: var(--muted); overflow-wrap: anywhere; margin-top: 2px; }
         table.records td:last-child { font-size: 10px; color: var(--muted); word-break: break-all; }
         table.rates td:first-child { white-space: nowrap; } table.rates.wraps td:first-child { white-space: normal; overflow-wrap: anywhere; min-width: 8em; } table.rates th { word-break: keep-all; } table.rates.named { font-size: 12px; } table.rates.named td:nth-child(2) { min-width: 9em; }
         th { background: #f4f6f7; } td.num { text-align: right; font-variant-numeric: tabular-nums; } thead { display: table-header-group; } tr { break-inside: avoid; }

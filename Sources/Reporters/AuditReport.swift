@@ -311,6 +311,28 @@ public struct AuditReport: Sendable {
                 Array(Set(active.map(\.rule))).sorted())
     }
 
+    /// What a record's status rests on beyond its counts, for the records tables: the rules whose
+    /// findings are work still ahead, or waived, the rules needing a registry that did not run,
+    /// and the rules that could not finish on it. (A row said 无法核查 with no rule and no count,
+    /// and 有待办 without saying what was ahead: the reason was on standard error only.)
+    static func note(of record: CheckedRecord, _ language: Language) -> String {
+        let zh = language == .zh
+        let separator = zh ? "、" : ", "
+        func rules(_ findings: [Finding]) -> String { Set(findings.map(\.rule)).sorted().joined(separator: separator) }
+        var parts: [String] = []
+        let engine = record.findings.filter(\.isEngineFinding)
+        if !engine.isEmpty { parts.append((zh ? "规则未能完成检查：" : "rules that could not finish: ") + rules(engine)) }
+        if !record.rulesNotRunWithoutRegistry.isEmpty {
+            let names = record.rulesNotRunWithoutRegistry.sorted().joined(separator: separator)
+            parts.append(zh ? "未找到人员名册，未执行：\(names)" : "no registry of people, not run: \(names)")
+        }
+        let pending = record.findings.filter { $0.waiver == nil && $0.pending }
+        if !pending.isEmpty { parts.append((zh ? "待办：" : "pending: ") + rules(pending)) }
+        let waived = record.findings.filter { $0.waiver != nil }
+        if !waived.isEmpty { parts.append((zh ? "已豁免：" : "waived: ") + rules(waived)) }
+        return parts.joined(separator: zh ? "；" : "; ")
+    }
+
     /// Whether a record counts as without errors in the department, month and overall rates.
     static func isWithoutErrors(_ record: CheckedRecord, status: AuditStatus? = nil) -> Bool {
         switch status ?? self.status(of: record) {

@@ -5,6 +5,9 @@ public enum AuditTable: String, Sendable, CaseIterable {
     /// The rate tables' column of failures waivers alone explain, in Chinese and English (older
     /// exports lack it, and are still told as reports by it).
     public static let waivedColumn = (zh: "其中已豁免", en: "of which waived")
+    /// The records table's last column, what a status rests on (`AuditReport.note`), in Chinese
+    /// and English (older exports lack it, and are still told as reports by it).
+    public static let noteColumn = (zh: "说明", en: "note")
 
     /// One row per record in the period.
     case records
@@ -50,15 +53,15 @@ public enum AuditTable: String, Sendable, CaseIterable {
         switch self {
         case .records:
             let header = zh
-                ? ["编号", "标题", "类型", "承办单位", "决定日期", "状态", "错误", "警告", "已豁免", "待办", "违反的规则", "文件"]
-                : ["id", "title", "kind", "department", "decision date", "status", "errors", "warnings", "waived", "pending", "rules broken", "file"]
+                ? ["编号", "标题", "类型", "承办单位", "决定日期", "状态", "错误", "警告", "已豁免", "待办", "违反的规则", "文件", Self.noteColumn.zh]
+                : ["id", "title", "kind", "department", "decision date", "status", "errors", "warnings", "waived", "pending", "rules broken", "file", Self.noteColumn.en]
             return (header, audit.records.map { record in
                 let counts = AuditReport.counts(of: record)
                 return [
                     .text(record.id ?? ""), .text(record.title ?? ""), .text(record.kind.map { audit.kindNames[$0]?.text(language) ?? $0 } ?? ""),
                     .text(record.department ?? ""), record.decisionDate.map { .date($0) } ?? .text(""), .text(AuditReport.status(of: record).text(language)),
                     .integer(counts.errors), .integer(counts.warnings), .integer(counts.waived), .integer(counts.pending),
-                    .text(counts.broken.joined(separator: zh ? "、" : ", ")), .text(record.place),
+                    .text(counts.broken.joined(separator: zh ? "、" : ", ")), .text(record.place), .text(AuditReport.note(of: record, language)),
                 ]
             })
         case .rules, .packs, .departments, .months:

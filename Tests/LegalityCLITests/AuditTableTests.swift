@@ -122,8 +122,13 @@ import Testing
         #expect(review["pending"] as? Int == 1 && review["failed"] as? Int == 0 && review["passed"] as? Int == 0)
         // The tables count the pending finding apart, never as an error, and mark it.
         let csv = try CLIRunner.run(["audit", "--from", "2025-01-01", "--to", "2025-12-31", "--as-of", "2024-12-31", "."], in: folder).stdout
-        #expect(csv.contains("编号,标题,类型,承办单位,决定日期,状态,错误,警告,已豁免,待办,违反的规则,文件"))
-        #expect(csv.contains("AU-1,全部计划中,重大行政决策,,,有待办,0,0,0,1,,"), "\(csv)")
+        #expect(csv.contains("编号,标题,类型,承办单位,决定日期,状态,错误,警告,已豁免,待办,违反的规则,文件,说明"))
+        // The note says what is ahead (the row said 有待办 and no rule).
+        #expect(csv.contains("AU-1,全部计划中,重大行政决策,,,有待办,0,0,0,1,,b.yaml,待办：MAD-001"), "\(csv)")
+        // Without a registry, a record naming people cannot be checked, and its note says why.
+        let bare = try CLIRunner.folder(["a.yaml": Fixtures.compliant])
+        let unchecked = try CLIRunner.run(["audit", "--from", "2024-01-01", "--to", "2024-12-31", "--as-of", "2024-12-31", "."], in: bare).stdout
+        #expect(unchecked.contains(",无法核查,") && unchecked.contains("未找到人员名册，未执行："), "\(unchecked)")
         let findings = try CLIRunner.run(["audit", "--from", "2025-01-01", "--to", "2025-12-31", "--as-of", "2024-12-31", "--table", "findings", "."], in: folder).stdout
         #expect(findings.split(separator: "\r\n").contains { $0.contains("AU-1") && $0.hasSuffix(",待办") }, "\(findings)")
     }
