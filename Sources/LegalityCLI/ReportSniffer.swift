@@ -30,7 +30,12 @@ enum ReportSniffer {
         }
         for language in Language.allCases {
             let report = Report(version: "", asOf: Day(ordinal: 0), records: [], rules: [], findings: [], failOn: nil, language: language)
-            if let line = firstLine(CSVReporter.render(report)) { headers.insert(line) }
+            if let line = firstLine(CSVReporter.render(report)) {
+                headers.insert(line)
+                // As versions before its pending column wrote it.
+                let cells = line.split(separator: ",", omittingEmptySubsequences: false)
+                headers.insert(cells.dropLast().joined(separator: ","))
+            }
             let audit = AuditReport(
                 version: "", from: Day(ordinal: 0), to: Day(ordinal: 0), asOf: Day(ordinal: 0), language: language, records: [], rules: [])
             for table in AuditTable.allCases {

@@ -16,9 +16,13 @@ public enum CSVReporter {
     /// The header row's names in a language.
     public static func header(_ language: Language) -> [String] {
         language == .zh
-            ? ["规则", "级别", "记录", "文件", "行", "列", "标题", "说明", "依据", "证据", "如何改正", "豁免", "规则包"]
-            : ["rule", "severity", "record", "file", "line", "column", "title", "message", "basis", "evidence", "fix", "waiver", "pack"]
+            ? ["规则", "级别", "记录", "文件", "行", "列", "标题", "说明", "依据", "证据", "如何改正", "豁免", "规则包", pendingColumn.zh]
+            : ["rule", "severity", "record", "file", "line", "column", "title", "message", "basis", "evidence", "fix", "waiver", "pack", pendingColumn.en]
     }
+
+    /// The last column, which says a finding is pending (older reports lack it, and wrote the
+    /// pending sentence in the waiver column; they are still told as reports by it).
+    public static let pendingColumn = (zh: "待办", en: "pending")
 
     /// The whole report.
     public static func render(_ report: Report) -> String {
@@ -44,8 +48,9 @@ public enum CSVReporter {
             finding.basis.text(language),
             Wording.evidence(finding, language),
             finding.help?.text(language) ?? "",
-            Wording.waiver(finding, language) ?? Wording.pending(finding, language) ?? "",
+            Wording.waiver(finding, language) ?? "",
             finding.pack,
+            Wording.pending(finding, language) ?? "",
         ]
     }
 

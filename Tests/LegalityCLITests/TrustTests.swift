@@ -129,6 +129,12 @@ import Testing
         let folder = try CLIRunner.folder(["a.yaml": record, "registry.yaml": Fixtures.registry])
         let text = try CLIRunner.run(["check", "--as-of", "2024-06-01", "a.yaml"], in: folder)
         #expect(text.stdout.contains("（待办）") && text.stdout.contains("1 个待办"))
+        // CSV says it in a column of its own (it was written in the waiver column, 豁免).
+        let csv = try CLIRunner.run(["check", "--as-of", "2024-06-01", "--format", "csv", "a.yaml"], in: folder)
+        let rows = csv.stdout.split(separator: "\r\n").map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+        #expect(rows.first?.suffix(3) == ["豁免", "规则包", "待办"], "\(csv.stdout)")
+        let row = try #require(rows.first { $0.first == "MAD-001" })
+        #expect(row.suffix(3).map(String.init) == ["", "mad", "待办：所涉步骤尚在计划中、日期未到，届时仍未纠正即为违规"], "\(row)")
         let gate = try CLIRunner.run(["gate", "--meeting", "2024-06-20", "a.yaml"], in: folder)
         #expect(gate.status == 1, "the gate on the meeting day still blocks it")
     }
