@@ -104,7 +104,7 @@ struct GateCommand: ParsableCommand {
         // An item's waiver that has run out, or runs for longer than a waiver may, is said, as
         // check says it (the signer relies on it; one running to 2099 was unsaid).
         let onAgenda = Set(items.compactMap(\.record))
-        let expired = ledger.diagnostics().filter { ["waiver-expired", "waiver-too-long"].contains($0.rule) && $0.record.map(onAgenda.contains) == true }
+        let expired = ledger.diagnostics().filter { [ToolFinding.waiverExpired.id, ToolFinding.waiverTooLong.id].contains($0.rule) && $0.record.map(onAgenda.contains) == true }
         var agenda = Agenda(meeting: meeting, version: Legality.version, items: items, runFindings: engine.runFindings() + expired, language: run.language)
         agenda.notOnAgenda = away
         agenda.plannedElsewhere = plannedElsewhere(checked.records)

@@ -230,29 +230,25 @@ public final class Engine: Sendable {
         let budget = context.ruleStepBudget
         if evaluator.exhausted {
             replaceFindings(of: rule, in: &result, record: evaluator.record, with: Finding(
-                rule: "rule-budget", pack: Finding.enginePack, severity: .error, record: nil, file: evaluator.record.file,
-                position: evaluator.record.position, title: LocalizedText(zh: "规则超出计算预算", en: "Rule exceeded its evaluation budget"),
+                rule: ToolFinding.ruleBudget.id, pack: Finding.enginePack, severity: ToolFinding.ruleBudget.severity, record: nil, file: evaluator.record.file,
+                position: evaluator.record.position, title: ToolFinding.ruleBudget.title,
                 message: LocalizedText(
                     zh: "规则 \(rule.id) 在这条记录上计算超过 \(budget) 步，已停止，其结论未知（规则文件：\(rule.file)）",
                     en: "the rule \(rule.id) took more than \(budget) evaluation steps on this record and was stopped; its result is unknown (rule file: \(rule.file))"),
                 basis: Basis(instrument: "legality", article: "limits", english: "legality limits"),
-                help: LocalizedText(
-                    zh: "简化该规则中嵌套的 items 或 steps 选择（rules lint 会提示），或用 --max-rule-steps 提高预算。",
-                    en: "Simplify the rule's nested items or step selections (rules lint points at them), or raise the budget with --max-rule-steps."),
+                help: ToolFinding.ruleBudget.help,
                 evidence: []))
             return true
         }
         if let error = evaluator.typeError {
             replaceFindings(of: rule, in: &result, record: evaluator.record, with: Finding(
-                rule: "rule-error", pack: Finding.enginePack, severity: .error, record: nil, file: evaluator.record.file,
-                position: error.position ?? evaluator.record.position, title: LocalizedText(zh: "规则无法判断这条记录", en: "Rule cannot judge this record"),
+                rule: ToolFinding.ruleError.id, pack: Finding.enginePack, severity: ToolFinding.ruleError.severity, record: nil, file: evaluator.record.file,
+                position: error.position ?? evaluator.record.position, title: ToolFinding.ruleError.title,
                 message: LocalizedText(
                     zh: "规则 \(rule.id) 在这条记录上\(error.problem.zh)，其结论未知（规则文件：\(rule.file)）",
                     en: "the rule \(rule.id) met a value it cannot use on this record: \(error.problem.en); its result is unknown (rule file: \(rule.file))"),
                 basis: Basis(instrument: "legality", article: "rule language", english: "legality rule language"),
-                help: LocalizedText(
-                    zh: "把记录中的值改成规则需要的类型（如数字不带单位、条件写 true 或 false），或修改规则。",
-                    en: "Write the record's value as the rule expects (a number without a unit, a condition true or false, say), or correct the rule."),
+                help: ToolFinding.ruleError.help,
                 evidence: []))
             evaluator.typeError = nil
             return true

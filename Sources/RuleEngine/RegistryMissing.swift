@@ -37,15 +37,13 @@ extension Finding {
         let zhRules = rules.map { "\($0.id)（\($0.title.zh)）" }.joined(separator: "、")
         let enRules = rules.map { "\($0.id) (\($0.title.en))" }.joined(separator: ", ")
         return Finding(
-            rule: "registry-missing", pack: Finding.enginePack, severity: .error, record: record, file: file, position: position,
-            title: LocalizedText(zh: "未找到人员名册，无法核查", en: "No registry, so not checked"),
+            rule: ToolFinding.registryMissing.id, pack: Finding.enginePack, severity: ToolFinding.registryMissing.severity,
+            record: record, file: file, position: position, title: ToolFinding.registryMissing.title,
             message: LocalizedText(
                 zh: "会前须核查的 \(zhRules)依赖人员名册，未能核查，不能确认可以上会",
                 en: "\(enRules), to be checked before the meeting, need the registry of people and could not be checked; the item cannot be called ready"),
             basis: Basis(instrument: "决策记录格式规范", article: "人员名册", english: "Decision record format, registry of people"),
-            help: LocalizedText(
-                zh: "用 --registry 指定人员名册，或在记录旁放置 registry.yaml，然后重新检查。",
-                en: "Name the registry with --registry, or put registry.yaml beside the records, and check again."),
+            help: ToolFinding.registryMissing.help,
             evidence: [])
     }
 }

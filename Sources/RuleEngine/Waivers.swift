@@ -121,16 +121,14 @@ public struct WaiverLedger: Sendable {
             if waiver.expires < asOf {
                 let matched = matchedExpired.contains(index)
                 result.append(Self.finding(
-                    "waiver-expired", .warning, waiver,
-                    title: LocalizedText(zh: "豁免已过期", en: "Waiver expired"),
+                    .waiverExpired, waiver,
                     message: LocalizedText(
                         zh: "对记录 \(waiver.record.onOneLine) 的 \(waiver.rule) 豁免已于 \(waiver.expires) 到期（批准：\(waiver.approvedBy.onOneLine)）\(matched ? "，该问题重新计入" : "")",
                         en: "the waiver of \(waiver.rule) for record \(waiver.record.onOneLine) expired on \(waiver.expires) (approved by \(waiver.approvedBy.onOneLine))\(matched ? "; the finding counts again" : "")")))
             } else if let limit = Day(year: asOf.year + Self.longestYears, month: asOf.components.month, day: min(asOf.components.day, 28)),
                       waiver.expires > limit {
                 result.append(Self.finding(
-                    "waiver-too-long", .warning, waiver,
-                    title: LocalizedText(zh: "豁免期限过长", en: "Waiver runs too long"),
+                    .waiverTooLong, waiver,
                     message: LocalizedText(
                         zh: "对记录 \(waiver.record.onOneLine) 的 \(waiver.rule) 豁免到 \(waiver.expires) 才到期，超过 \(Self.longestYears) 年；豁免应定期复核",
                         en: "the waiver of \(waiver.rule) for record \(waiver.record.onOneLine) runs until \(waiver.expires), more than \(Self.longestYears) years ahead; waivers should be reviewed regularly")))
@@ -138,15 +136,13 @@ public struct WaiverLedger: Sendable {
             if waiver.expires >= asOf, !used.contains(index), let holding = replaced[index] {
                 let other = waivers[holding]
                 result.append(Self.finding(
-                    "waiver-unused", .info, waiver,
-                    title: LocalizedText(zh: "豁免未被使用", en: "Unused waiver"),
+                    .waiverUnused, waiver,
                     message: LocalizedText(
                         zh: "对记录 \(waiver.record.onOneLine) 的 \(waiver.rule) 豁免已由第 \(other.position.line) 行的豁免（有效期至 \(other.expires)）取代，可以删除",
                         en: "the waiver of \(waiver.rule) for record \(waiver.record.onOneLine) is replaced by the waiver of line \(other.position.line) (in force until \(other.expires)) and can be removed")))
             } else if waiver.expires >= asOf, !used.contains(index), mayJudgeUse(of: waiver) {
                 result.append(Self.finding(
-                    "waiver-unused", .info, waiver,
-                    title: LocalizedText(zh: "豁免未被使用", en: "Unused waiver"),
+                    .waiverUnused, waiver,
                     message: LocalizedText(
                         zh: "对记录 \(waiver.record.onOneLine) 的 \(waiver.rule) 豁免没有对应的问题，可以删除",
                         en: "the waiver of \(waiver.rule) for record \(waiver.record.onOneLine) matched no finding and can be removed")))
@@ -155,16 +151,11 @@ public struct WaiverLedger: Sendable {
         return result
     }
 
-    private static func finding(_ id: String, _ severity: Severity, _ waiver: Waiver, title: LocalizedText, message: LocalizedText) -> Finding {
-        let help = switch id {
-        case "waiver-unused": LocalizedText(zh: "核对记录编号、文件和规则编号；确已不需要的，删除该豁免。", en: "Check the record, file and rule ids; remove the waiver if it is no longer needed.")
-        case "waiver-too-long": LocalizedText(zh: "把到期日改为 3 年以内，到期前复核后再续期。", en: "Set an expiry within 3 years and renew it after a review.")
-        default: LocalizedText(zh: "经批准后续期该豁免，或删除它并纠正问题。", en: "Renew the waiver with a new approval, or remove it and put the finding right.")
-        }
-        return Finding(
-            rule: id, pack: "config", severity: severity, record: waiver.record, file: waiver.file, position: waiver.position,
-            title: title, message: message,
+    private static func finding(_ kind: ToolFinding, _ waiver: Waiver, message: LocalizedText) -> Finding {
+        Finding(
+            rule: kind.id, pack: "config", severity: kind.severity, record: waiver.record, file: waiver.file, position: waiver.position,
+            title: kind.title, message: message,
             basis: Basis(instrument: "legality 配置", article: "waivers", english: "legality configuration, waivers"),
-            help: help, evidence: [])
+            help: kind.help, evidence: [])
     }
 }

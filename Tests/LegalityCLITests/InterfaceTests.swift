@@ -51,6 +51,25 @@ import Testing
         #expect(show.status == 0 && show.stdout.hasPrefix("MAD-007"))
     }
 
+    /// legality's own findings are named like rules in reports (`registry-missing` in the gate,
+    /// `rule-error`, `waiver-expired`): `rules show` explains them and `rules list` names them
+    /// (a first reader found them in no list).
+    @Test func legalitysOwnFindingsAreExplained() throws {
+        let show = try CLIRunner.run(["rules", "show", "registry-missing", "--lang", "zh"])
+        #expect(show.status == 0 && show.stdout.hasPrefix("registry-missing  未找到人员名册，无法核查"), "\(show.stdout)\(show.stderr)")
+        #expect(show.stdout.contains("如何改正: 用 --registry 指定人员名册"))
+        let english = try CLIRunner.run(["rules", "show", "Waiver-Expired", "--lang", "en"])
+        #expect(english.status == 0 && english.stdout.contains("legality's own finding, of no rule pack"), "\(english.stdout)")
+        let typo = try CLIRunner.run(["rules", "show", "rule-eror", "--lang", "en"])
+        #expect(typo.status == 2 && typo.stderr.contains("did you mean 'rule-error'?"), "\(typo.stderr)")
+        let list = try CLIRunner.run(["rules", "list", "--lang", "zh"])
+        let lines = list.stdout.split(separator: "\n")
+        #expect(lines.last?.hasSuffix("条规则") == true)
+        #expect(lines.dropLast().last?.contains("rule-budget、rule-error、registry-missing、waiver-expired、waiver-too-long、waiver-unused") == true, "\(list.stdout)")
+        let filtered = try CLIRunner.run(["rules", "list", "--pack", "mad"])
+        #expect(!filtered.stdout.contains("registry-missing"))
+    }
+
     @Test func theFileLineLinesUpUnderEitherMark() throws {
         let ready = Fixtures.compliant.replacingOccurrences(of: "date: 2024-03-20\n    meeting", with: "date: 2024-03-20\n    status: planned\n    meeting")
             .replacingOccurrences(of: "  - {type: decision, date: 2024-03-20, by: [P-1]}\n  - {type: publication, date: 2024-03-25}", with: "")
