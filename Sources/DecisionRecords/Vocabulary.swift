@@ -24,6 +24,14 @@ public struct Vocabulary: Sendable {
             if !key.isEmpty, codesByName[section]?[key] == nil { codesByName[section, default: [:]][key] = code }
         }
         if !also.isEmpty { otherNamesByCode[section, default: [:]][code, default: []] += also.map(Self.trimmed) }
+        // A kind's Chinese short name (规范性文件, 处罚: legality's own audit tables name kinds so) is
+        // read as the kind too: a clerk copying it was told the kind is not in the vocabulary, with
+        // no suggestion.
+        if section == RecordFormat.Section.shortKinds {
+            let key = Self.trimmed(names.zh)
+            let kinds = RecordFormat.Section.kinds
+            if !key.isEmpty, codesByName[kinds]?[key] == nil { codesByName[kinds, default: [:]][key] = code }
+        }
     }
 
     /// The names a code is also read from, beyond its Chinese and English names.

@@ -58,13 +58,14 @@ private extension Array where Element == String {
         return (language, Array(rest))
     }
 
-    /// The arguments without any `--lang X` or `--lang=X`.
+    /// The arguments without any `--lang X` or `--lang=X`, or a `--lang` left without a value at
+    /// the end (the language is chosen already).
     func removingLanguage() -> [String] {
         var kept: [String] = []
         var index = startIndex
         while index < endIndex {
-            if self[index] == "--lang", index + 1 < endIndex {
-                index += 2
+            if self[index] == "--lang" {
+                index += Swift.min(2, endIndex - index)
                 continue
             }
             if !self[index].hasPrefix("--lang=") { kept.append(self[index]) }

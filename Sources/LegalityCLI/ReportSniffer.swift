@@ -33,8 +33,8 @@ enum ReportSniffer {
             if let line = firstLine(CSVReporter.render(report)) {
                 headers.insert(line)
                 // As versions before its pending column wrote it.
-                let cells = line.split(separator: ",", omittingEmptySubsequences: false)
-                headers.insert(cells.dropLast().joined(separator: ","))
+                let pending = [CSVReporter.pendingColumn.zh, CSVReporter.pendingColumn.en]
+                headers.insert(line.split(separator: ",", omittingEmptySubsequences: false).filter { !pending.contains(String($0)) }.joined(separator: ","))
             }
             let audit = AuditReport(
                 version: "", from: Day(ordinal: 0), to: Day(ordinal: 0), asOf: Day(ordinal: 0), language: language, records: [], rules: [])

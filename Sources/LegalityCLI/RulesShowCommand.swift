@@ -77,7 +77,7 @@ struct ShowRule: ParsableCommand {
         let zh = language == .zh
         var text = "\(tool.id)  \(tool.title.text(language))\n"
         text += "\(zh ? "级别" : "severity"): \(ListRules.severity(tool.severity, language))    "
-        text += zh ? "legality 自身的检查结果，不属于任何规则包\n" : "legality's own finding, of no rule pack\n"
+        text += zh ? "legality 自身的检查结果，不属于任何规则包（报告中记为 \(tool.pack)）\n" : "legality's own finding, of no rule pack (\(tool.pack) in reports)\n"
         text += "\n\(zh ? "含义" : "what it means"):\n  \(tool.description.text(language))\n"
         text += "\n\(zh ? "如何改正" : "how to fix"): \(tool.help.text(language))\n"
         return text

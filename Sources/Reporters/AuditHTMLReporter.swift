@@ -278,7 +278,7 @@ public enum AuditHTMLReporter {
             let cells = [
                 Escaping.html(record.id ?? ""), Escaping.html(record.title ?? ""), Escaping.html(kind), Escaping.html(record.department ?? ""),
                 Escaping.html(record.decisionDate?.description ?? ""),
-                "<span class=\"status \(status.rawValue)\">\(Escaping.html(status.text(language)))</span>" + Self.noteLine(AuditReport.note(of: record, language)),
+                "<span class=\"status \(status.rawValue)\">\(Escaping.html(status.text(language)))</span>" + Self.noteLine(AuditReport.noteParts(of: record, language), language),
                 counts, broken, Escaping.html(record.place),
             ]
             html += "<tr class=\"\(status.rawValue)\">" + cells.enumerated().map { index, cell in
@@ -288,27 +288,15 @@ public enum AuditHTMLReporter {
         return html + "</tbody>\n</table>\n"
     }
 
-    /// What a status rests on (`AuditReport.note`), small, under the status; nothing when empty.
-    /// Each run of ASCII letters, digits and hyphens (a rule id) is kept whole ("REC-" broke from
-    /// "004"); the Chinese around them wraps anywhere.
-    private static func noteLine(_ note: String) -> String {
-        guard !note.isEmpty else { return "" }
-        var html = "<span class=\"note\">"
-        var word = ""
-        func endWord() {
-            if !word.isEmpty { html += "<span class=\"rule\">\(Escaping.html(word))</span>" }
-            word = ""
+    /// What a status rests on (`AuditReport.noteParts`), small, under the status, each rule id
+    /// kept whole ("REC-" broke from "004"); nothing when there is none.
+    private static func noteLine(_ parts: [(label: String, rules: [String])], _ language: Language) -> String {
+        guard !parts.isEmpty else { return "" }
+        let zh = language == .zh
+        let shown = parts.map { part in
+            Escaping.html(part.label) + part.rules.map { "<span class=\"rule\">\(Escaping.html($0))</span>" }.joined(separator: zh ? "、" : ", ")
         }
-        for character in note {
-            if character.isASCII, character.isLetter || character.isNumber || character == "-" {
-                word.append(character)
-            } else {
-                endWord()
-                html += Escaping.html(String(character))
-            }
-        }
-        endWord()
-        return html + "</span>"
+        return "<span class=\"note\">" + shown.joined(separator: zh ? "；" : "; ") + "</span>"
     }
 
     static let style = """

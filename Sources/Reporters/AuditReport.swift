@@ -313,24 +313,34 @@ public struct AuditReport: Sendable {
 
     /// What a record's status rests on beyond its counts, for the records tables: the rules whose
     /// findings are work still ahead, or waived, the rules needing a registry that did not run,
-    /// and the rules that could not finish on it. (A row said 无法核查 with no rule and no count,
-    /// and 有待办 without saying what was ahead: the reason was on standard error only.)
-    static func note(of record: CheckedRecord, _ language: Language) -> String {
+    /// the rules that could not finish on it, and for a record the record pack held back, that no
+    /// other rule judged it. (A row said 无法核查 with no rule and no count, and 有待办 without
+    /// saying what was ahead: the reason was on standard error only.) Each part is a label and
+    /// the rule ids it names.
+    static func noteParts(of record: CheckedRecord, _ language: Language) -> [(label: String, rules: [String])] {
         let zh = language == .zh
-        let separator = zh ? "、" : ", "
-        func rules(_ findings: [Finding]) -> String { Set(findings.map(\.rule)).sorted().joined(separator: separator) }
-        var parts: [String] = []
-        let engine = record.findings.filter(\.isEngineFinding)
-        if !engine.isEmpty { parts.append((zh ? "规则未能完成检查：" : "rules that could not finish: ") + rules(engine)) }
+        func rules(_ findings: [Finding]) -> [String] { Set(findings.map(\.rule)).sorted() }
+        var parts: [(label: String, rules: [String])] = []
+        if record.blocked { parts.append((zh ? "记录格式有误，其他规则未检查" : "the record's format is in doubt; no other rule judged it", [])) }
+        // (An engine finding's own id is the tool's; the rule it stands for is in its evidence.)
+        let unfinished = Set(record.findings.filter(\.isEngineFinding).flatMap { finding in
+            finding.evidence.filter { $0.key == ToolFinding.ruleEvidenceKey }.map { $0.value.text(language) }
+        }).sorted()
+        if !unfinished.isEmpty { parts.append((zh ? "规则未能完成检查：" : "rules that could not finish: ", unfinished)) }
         if !record.rulesNotRunWithoutRegistry.isEmpty {
-            let names = record.rulesNotRunWithoutRegistry.sorted().joined(separator: separator)
-            parts.append(zh ? "未找到人员名册，未执行：\(names)" : "no registry of people, not run: \(names)")
+            parts.append((zh ? "未找到人员名册，未执行：" : "no registry of people, not run: ", record.rulesNotRunWithoutRegistry.sorted()))
         }
         let pending = record.findings.filter { $0.waiver == nil && $0.pending }
-        if !pending.isEmpty { parts.append((zh ? "待办：" : "pending: ") + rules(pending)) }
+        if !pending.isEmpty { parts.append((zh ? "待办：" : "pending: ", rules(pending))) }
         let waived = record.findings.filter { $0.waiver != nil }
-        if !waived.isEmpty { parts.append((zh ? "已豁免：" : "waived: ") + rules(waived)) }
-        return parts.joined(separator: zh ? "；" : "; ")
+        if !waived.isEmpty { parts.append((zh ? "已豁免：" : "waived: ", rules(waived))) }
+        return parts
+    }
+
+    /// `noteParts` as one text.
+    static func note(of record: CheckedRecord, _ language: Language) -> String {
+        let zh = language == .zh
+        return noteParts(of: record, language).map { $0.label + $0.rules.joined(separator: zh ? "、" : ", ") }.joined(separator: zh ? "；" : "; ")
     }
 
     /// Whether a record counts as without errors in the department, month and overall rates.

@@ -229,27 +229,23 @@ public final class Engine: Sendable {
     private func budgetBreach(_ rule: Rule, _ evaluator: Evaluator, _ result: inout RecordEvaluation) -> Bool {
         let budget = context.ruleStepBudget
         if evaluator.exhausted {
-            replaceFindings(of: rule, in: &result, record: evaluator.record, with: Finding(
-                rule: ToolFinding.ruleBudget.id, pack: Finding.enginePack, severity: ToolFinding.ruleBudget.severity, record: nil, file: evaluator.record.file,
-                position: evaluator.record.position, title: ToolFinding.ruleBudget.title,
+            replaceFindings(of: rule, in: &result, record: evaluator.record, with: ToolFinding.ruleBudget.finding(
+                record: nil, file: evaluator.record.file, position: evaluator.record.position,
                 message: LocalizedText(
                     zh: "规则 \(rule.id) 在这条记录上计算超过 \(budget) 步，已停止，其结论未知（规则文件：\(rule.file)）",
                     en: "the rule \(rule.id) took more than \(budget) evaluation steps on this record and was stopped; its result is unknown (rule file: \(rule.file))"),
-                basis: Basis(instrument: "legality", article: "limits", english: "legality limits"),
-                help: ToolFinding.ruleBudget.help,
-                evidence: []))
+                basis: Basis(instrument: "legality", article: "规则计算预算", english: "legality limits"),
+                evidence: [ToolFinding.ruleEvidence(rule.id)]))
             return true
         }
         if let error = evaluator.typeError {
-            replaceFindings(of: rule, in: &result, record: evaluator.record, with: Finding(
-                rule: ToolFinding.ruleError.id, pack: Finding.enginePack, severity: ToolFinding.ruleError.severity, record: nil, file: evaluator.record.file,
-                position: error.position ?? evaluator.record.position, title: ToolFinding.ruleError.title,
+            replaceFindings(of: rule, in: &result, record: evaluator.record, with: ToolFinding.ruleError.finding(
+                record: nil, file: evaluator.record.file, position: error.position ?? evaluator.record.position,
                 message: LocalizedText(
                     zh: "规则 \(rule.id) 在这条记录上\(error.problem.zh)，其结论未知（规则文件：\(rule.file)）",
                     en: "the rule \(rule.id) met a value it cannot use on this record: \(error.problem.en); its result is unknown (rule file: \(rule.file))"),
-                basis: Basis(instrument: "legality", article: "rule language", english: "legality rule language"),
-                help: ToolFinding.ruleError.help,
-                evidence: []))
+                basis: Basis(instrument: "legality", article: "规则语言", english: "legality rule language"),
+                evidence: [ToolFinding.ruleEvidence(rule.id)]))
             evaluator.typeError = nil
             return true
         }

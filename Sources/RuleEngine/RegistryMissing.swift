@@ -36,14 +36,11 @@ extension Finding {
     public static func registryMissing(for rules: [Rule], record: String?, file: String, position: SourcePosition?) -> Finding {
         let zhRules = rules.map { "\($0.id)（\($0.title.zh)）" }.joined(separator: "、")
         let enRules = rules.map { "\($0.id) (\($0.title.en))" }.joined(separator: ", ")
-        return Finding(
-            rule: ToolFinding.registryMissing.id, pack: Finding.enginePack, severity: ToolFinding.registryMissing.severity,
-            record: record, file: file, position: position, title: ToolFinding.registryMissing.title,
+        return ToolFinding.registryMissing.finding(
+            record: record, file: file, position: position,
             message: LocalizedText(
                 zh: "会前须核查的 \(zhRules)依赖人员名册，未能核查，不能确认可以上会",
                 en: "\(enRules), to be checked before the meeting, need the registry of people and could not be checked; the item cannot be called ready"),
-            basis: Basis(instrument: "决策记录格式规范", article: "人员名册", english: "Decision record format, registry of people"),
-            help: ToolFinding.registryMissing.help,
-            evidence: [])
+            basis: Basis(instrument: "决策记录格式规范", article: "人员名册", english: "Decision record format, registry of people"))
     }
 }

@@ -1,5 +1,6 @@
 public import DecisionRecords
 public import RuleLanguage
+public import YAMLTree
 
 /// The findings legality makes itself rather than a rule: a rule that could not finish on a
 /// record, the gate's items held back for want of a registry, the configuration's waivers. Each
@@ -8,7 +9,12 @@ public import RuleLanguage
 public struct ToolFinding: Sendable {
     /// The id reports name it by.
     public let id: String
+    /// How serious it is, as a rule's severity.
     public let severity: Severity
+    /// The pack reports give it: `engine` for what the engine could not do, `config` for the
+    /// configuration's waivers.
+    public let pack: String
+    /// Its title, as a rule's.
     public let title: LocalizedText
     /// What it means, in a sentence or two.
     public let description: LocalizedText
@@ -17,7 +23,7 @@ public struct ToolFinding: Sendable {
 
     /// A rule ran out of evaluation steps on a record.
     public static let ruleBudget = ToolFinding(
-        id: "rule-budget", severity: .error,
+        id: "rule-budget", severity: .error, pack: Finding.enginePack,
         title: LocalizedText(zh: "规则超出计算预算", en: "Rule exceeded its evaluation budget"),
         description: LocalizedText(
             zh: "一条规则在这条记录上的计算超过了预算步数而被停止，它的结论未知，记录因此不算通过。",
@@ -28,7 +34,7 @@ public struct ToolFinding: Sendable {
 
     /// A rule met a value it cannot use (values of mixed types compared, a number with a unit).
     public static let ruleError = ToolFinding(
-        id: "rule-error", severity: .error,
+        id: "rule-error", severity: .error, pack: Finding.enginePack,
         title: LocalizedText(zh: "规则无法判断这条记录", en: "Rule cannot judge this record"),
         description: LocalizedText(
             zh: "一条规则遇到了它无法使用的值（例如带单位的数字、写成文字的条件），它的结论未知，记录因此不算通过。",
@@ -39,7 +45,7 @@ public struct ToolFinding: Sendable {
 
     /// The gate could not check an item's prerequisites that need the registry of people.
     public static let registryMissing = ToolFinding(
-        id: "registry-missing", severity: .error,
+        id: "registry-missing", severity: .error, pack: Finding.enginePack,
         title: LocalizedText(zh: "未找到人员名册，无法核查", en: "No registry, so not checked"),
         description: LocalizedText(
             zh: "会前审查中，议题的前置条件里有依赖人员名册的规则（如执法证件、法律顾问身份），没有名册就无法核查，不能确认可以上会。",
@@ -50,7 +56,7 @@ public struct ToolFinding: Sendable {
 
     /// A waiver of the configuration has expired: the finding it waived counts again.
     public static let waiverExpired = ToolFinding(
-        id: "waiver-expired", severity: .warning,
+        id: "waiver-expired", severity: .warning, pack: Self.configurationPack,
         title: LocalizedText(zh: "豁免已过期", en: "Waiver expired"),
         description: LocalizedText(
             zh: "配置文件中的一项豁免已过有效期，不再豁免任何问题；它原先豁免的问题重新计入。",
@@ -59,7 +65,7 @@ public struct ToolFinding: Sendable {
 
     /// A waiver of the configuration runs more than three years past the as-of date.
     public static let waiverTooLong = ToolFinding(
-        id: "waiver-too-long", severity: .warning,
+        id: "waiver-too-long", severity: .warning, pack: Self.configurationPack,
         title: LocalizedText(zh: "豁免期限过长", en: "Waiver runs too long"),
         description: LocalizedText(
             zh: "一项豁免的到期日在检查日 3 年以后；豁免应定期复核。",
@@ -68,12 +74,33 @@ public struct ToolFinding: Sendable {
 
     /// A waiver of the configuration matched no finding (or another waiver holds its finding).
     public static let waiverUnused = ToolFinding(
-        id: "waiver-unused", severity: .info,
+        id: "waiver-unused", severity: .info, pack: Self.configurationPack,
         title: LocalizedText(zh: "豁免未被使用", en: "Unused waiver"),
         description: LocalizedText(
             zh: "一项豁免没有对应的问题（记录已纠正，或记录编号、文件、规则编号写错），或已由另一项豁免取代。",
             en: "A waiver matched no finding (the record was put right, or its record, file or rule id is wrong), or another waiver holds its finding."),
         help: LocalizedText(zh: "核对记录编号、文件和规则编号；确已不需要的，删除该豁免。", en: "Check the record, file and rule ids; remove the waiver if it is no longer needed."))
+
+    /// The pack of the findings about the configuration's waivers.
+    public static let configurationPack = "config"
+
+    /// The key of the evidence that names the rule a `rule-budget` or `rule-error` finding stands
+    /// for (the finding's own `rule` is the tool's id).
+    public static let ruleEvidenceKey = "rule"
+
+    /// The evidence naming the rule a finding stands for.
+    public static func ruleEvidence(_ rule: String) -> Evidence {
+        Evidence(key: ruleEvidenceKey, label: LocalizedText(zh: "规则", en: "rule"), value: LocalizedText(zh: rule, en: rule))
+    }
+
+    /// A finding of this kind, with its id, pack, severity, title and help.
+    public func finding(
+        record: String?, file: String, position: SourcePosition?, message: LocalizedText, basis: Basis, evidence: [Evidence] = []
+    ) -> Finding {
+        Finding(
+            rule: id, pack: pack, severity: severity, record: record, file: file, position: position,
+            title: title, message: message, basis: basis, help: help, evidence: evidence)
+    }
 
     /// Every one, in the order `rules list` names them.
     public static let all: [ToolFinding] = [ruleBudget, ruleError, registryMissing, waiverExpired, waiverTooLong, waiverUnused]

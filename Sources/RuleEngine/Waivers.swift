@@ -152,10 +152,8 @@ public struct WaiverLedger: Sendable {
     }
 
     private static func finding(_ kind: ToolFinding, _ waiver: Waiver, message: LocalizedText) -> Finding {
-        Finding(
-            rule: kind.id, pack: "config", severity: kind.severity, record: waiver.record, file: waiver.file, position: waiver.position,
-            title: kind.title, message: message,
-            basis: Basis(instrument: "legality 配置", article: "waivers", english: "legality configuration, waivers"),
-            help: kind.help, evidence: [])
+        kind.finding(
+            record: waiver.record, file: waiver.file, position: waiver.position, message: message,
+            basis: Basis(instrument: "legality 配置", article: "waivers", english: "legality configuration, waivers"))
     }
 }

@@ -47,6 +47,8 @@ struct VocabularyTests {
             """, format: Self.checkAll)
         #expect(record.kind == "normative_document")
         #expect(record.steps.map(\.status) == [.planned])
+        let penalty = try loadRecord("id: V-3\nkind: 处罚\ntitle: 示例\nsteps:\n  - {type: 立案, date: 2026-03-02}\n", format: Self.checkAll)
+        #expect(penalty.kind == "administrative_penalty")
     }
 
     @Test(arguments: [
