@@ -65,7 +65,7 @@ public enum AuditHTMLReporter {
             html += "<p class=\"head\"><span class=\"badge \(severity)\">\(Escaping.html(Wording.severity(finding.severity, language)))</span> "
             html += "<strong>\(Escaping.html(finding.rule))</strong> \(Escaping.html(finding.title.text(language)))"
             if finding.waiver != nil { html += " <span class=\"badge waived\">\(zh ? "已豁免" : "waived")</span>" }
-            if finding.pending { html += " <span class=\"badge waived\">\(zh ? "待办" : "pending")</span>" }
+            if finding.pending { html += " <span class=\"badge pending\">\(zh ? "待办" : "pending")</span>" }
             html += "</p>"
             html += "<p class=\"where\">\(Escaping.html(finding.record ?? "")) · \(Escaping.html(Wording.location(finding)))</p>"
             html += "<p>\(Escaping.html(finding.message.text(language)))</p>"
@@ -340,7 +340,7 @@ public enum AuditHTMLReporter {
         .finding.error { border-color: var(--bad); } .finding.warning { border-color: var(--warn); } .finding.waived { opacity: .7; }
         .finding p { margin: 2px 0; } .finding .where, .finding .basis, .finding .help { color: var(--muted); font-size: 13px; }
         .badge { display: inline-block; padding: 0 6px; border-radius: 3px; color: #fff; font-size: 12px; }
-        .badge.error { background: var(--bad); } .badge.warning { background: var(--warn); } .badge.info { background: var(--muted); } .badge.waived { background: #7f8c8d; }
+        .badge.error { background: var(--bad); } .badge.warning { background: var(--warn); } .badge.info { background: var(--muted); } .badge.waived { background: #7f8c8d; } .badge.pending { background: #0b4f8a; }
         @page { size: A4; margin: 15mm; }
         @media print { body { margin: 0; max-width: none; font-size: 11pt; } h2 { break-after: avoid; }
           table.rates th, table.rates td { padding: 3px 4px; } }

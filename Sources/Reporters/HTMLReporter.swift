@@ -93,7 +93,7 @@ public enum HTMLReporter {
             html += "<td class=\"rule\">\(Escaping.html(finding.rule))</td>"
             html += "<td><span class=\"badge \(severity)\">\(Wording.severity(finding.severity, language))</span>"
             if finding.waiver != nil { html += " <span class=\"badge waived\">\(Wording.waived(language))</span>" }
-            if finding.pending { html += " <span class=\"badge waived\">\(language == .zh ? "待办" : "pending")</span>" }
+            if finding.pending { html += " <span class=\"badge pending\">\(language == .zh ? "待办" : "pending")</span>" }
             html += "</td>"
             html += "<td class=\"record\">\(Escaping.html(finding.record ?? ""))</td>"
             html += "<td class=\"place\">\(Wording.lineColumn(finding))</td>"
