@@ -35,7 +35,9 @@ public enum GateHTMLReporter {
                 let severity = Wording.severity(finding.severity, language)
                 let waived = finding.waiver != nil ? " waived" : ""
                 html += "<div class=\"finding \(finding.severity.rawValue)\(waived)\"><b>\(Escaping.html(finding.rule)) \(severity)\(Escaping.html(Wording.mark(finding, language)))</b> "
-                html += "\(Escaping.html(finding.message.text(language)))"
+                // The rule's title before the message, as the text checklist gives it (a reader met
+                // "MAD-001 错误" and a sentence, and had to look the rule up).
+                html += "\(Escaping.html(finding.title.text(language)))\(zh ? "：" : ": ")\(Escaping.html(finding.message.text(language)))"
                 if let waiver = Wording.waiver(finding, language) { html += "<div class=\"waiver\">\(Escaping.html(waiver))</div>" }
                 if let help = finding.help { html += "<div class=\"todo\">\(zh ? "需要做：" : "To do: ")\(Escaping.html(help.text(language)))</div>" }
                 // Where to look, for the clerk who corrects it (the file is the item's).

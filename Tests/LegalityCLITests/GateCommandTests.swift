@@ -33,6 +33,8 @@ import Testing
         #expect(text.stdout.contains("位置：two.yaml:2:1") && text.stdout.contains("位置：two.yaml:4:1"), "\(text.stdout)")
         let html = try CLIRunner.run(["gate", "--meeting", "2024-03-12", "--format", "html", "--lang", "en", "."], in: folder)
         #expect(html.stdout.contains("; at line 2, column 1</div>") && html.stdout.contains("; at line 4, column 1</div>"), "\(html.stdout)")
+        // Each finding names its rule's title before the message, as the text checklist does.
+        #expect(html.stdout.contains("<b>MAD-001 error</b> No legality review: the record has"), "\(html.stdout)")
         // A ledger row's finding is at its cell, as check names it.
         let ledger = try CLIRunner.folder(["台账.csv": "案件编号,案件名称,立案日期,调查取证日期,执法人员\nF-1,某案,2024-03-01,2024-03-02,张伟\n"])
         let fromLedger = try CLIRunner.run(["gate", "--meeting", "2024-03-12", "台账.csv"], in: ledger)
