@@ -36,7 +36,7 @@ public enum GateHTMLReporter {
                 let waived = finding.waiver != nil ? " waived" : ""
                 html += "<div class=\"finding \(finding.severity.rawValue)\(waived)\"><b>\(Escaping.html(finding.rule)) \(severity)\(Escaping.html(Wording.mark(finding, language)))</b> "
                 // The rule's title before the message, as the text checklist gives it (a reader met
-                // "MAD-001 错误" and a sentence, and had to look the rule up).
+                // a rule id and a severity before a sentence, and had to look the rule up).
                 html += "\(Escaping.html(finding.title.text(language)))\(zh ? "：" : ": ")\(Escaping.html(finding.message.text(language)))"
                 if let waiver = Wording.waiver(finding, language) { html += "<div class=\"waiver\">\(Escaping.html(waiver))</div>" }
                 if let help = finding.help { html += "<div class=\"todo\">\(zh ? "需要做：" : "To do: ")\(Escaping.html(help.text(language)))</div>" }
