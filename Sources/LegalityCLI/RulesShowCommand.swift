@@ -34,7 +34,13 @@ struct ShowRule: ParsableCommand {
         text += "\n\(zh ? "依据" : "basis"): \(rule.basis.text(language))\n"
         if let help = rule.help { text += "\(zh ? "如何改正" : "how to fix"): \(help.text(language))\n" }
         if !rule.versions.isEmpty {
-            text += "\n\(zh ? "法律版本（按行为发生之日适用）" : "versions of the law (applied by the day of the act)"):\n"
+            // Which act's day picks the version: the rule's words for it (the MAD rules: the first
+            // collective discussion), else the act the finding is about.
+            if let label = rule.inForceOnLabel {
+                text += zh ? "\n法律版本:\n  按哪一天适用：\(label.zh)\n" : "\nversions of the law:\n  picked by: \(label.en)\n"
+            } else {
+                text += "\n\(zh ? "法律版本（按行为发生之日适用）" : "versions of the law (applied by the day of the act)"):\n"
+            }
             if let first = rule.versions.first {
                 text += zh
                     ? "  \(first.from) 之前：不适用（行为日期在此之前的；查不到行为日期的，按最新版本判断）\n"
@@ -47,6 +53,7 @@ struct ShowRule: ParsableCommand {
                     let values = version.parameters.sorted { $0.key < $1.key }.map { "\($0.key) = \(Self.describe($0.value))" }.joined(separator: ", ")
                     line += zh ? "（\(values)）" : " (\(values))"
                 }
+                if let help = version.help { line += zh ? "；改正：\(help.zh)" : "; to fix: \(help.en)" }
                 text += line + "\n"
             }
         }

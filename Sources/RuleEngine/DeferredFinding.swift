@@ -17,6 +17,8 @@ struct FindingParts: Sendable {
     var recordPosition: SourcePosition?
     /// The basis of the version of the rule's law in use, for a rule with versions.
     var basis: Basis?
+    /// How to put the violation right under that version, where it says so (else the rule's).
+    var help: LocalizedText?
     /// Whether the finding is about a planned step still ahead of the as-of date.
     var pending = false
     /// The ledger cell the finding points at, for a record read from a ledger's row.

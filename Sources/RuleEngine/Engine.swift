@@ -299,7 +299,10 @@ public final class Engine: Sendable {
             if evaluator.conditionHolds(plan.check.violation(evaluator)) {
                 if !plan.isRecordPack, !hasVersions || separateActs { about = subjectAfterViolation(plan, evaluator) }
                 var parts = findingParts(plan, evaluator)
-                if let version { parts.basis = plan.rule.versions[version].basis }
+                if let version {
+                    parts.basis = plan.rule.versions[version].basis
+                    parts.help = plan.rule.versions[version].help
+                }
                 if case .step(let step) = about {
                     let day = evaluator.record.steps[step]
                     parts.pending = day.status == .planned && day.day > context.asOf
@@ -442,7 +445,7 @@ final class RulePlan: Sendable {
             // line of its own under a gate item, `[可以上会] …`. (Here, where a finding is made: a
             // finding resting on `seen_before` is most often dropped unmade.)
             position: parts.position, title: rule.title, message: message.rendered(with: parts.messageValues.map(\.onOneLine), cut: true),
-            basis: parts.basis ?? rule.basis, help: rule.help, evidence: parts.evidence,
+            basis: parts.basis ?? rule.basis, help: parts.help ?? rule.help, evidence: parts.evidence,
             pending: parts.pending, recordPosition: parts.recordPosition, cell: parts.cell)
     }
 }

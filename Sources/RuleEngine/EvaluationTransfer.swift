@@ -159,6 +159,8 @@ extension TransferWriter {
         position(value.recordPosition)
         bool(value.basis != nil)
         if let versionBasis = value.basis { basis(versionBasis) }
+        bool(value.help != nil)
+        if let versionHelp = value.help { text(versionHelp) }
         bool(value.pending)
         cell(value.cell)
     }
@@ -238,8 +240,9 @@ extension TransferReader {
         let position = try position(), evidence = try evidence(), messageValues = try strings()
         let record = try optionalString(), file = try string(), recordPosition = try optionalPosition()
         let basis = try bool() ? try basis() : nil
+        let help = try bool() ? try text() : nil
         return FindingParts(
             position: position, evidence: evidence, messageValues: messageValues, record: record, file: file,
-            recordPosition: recordPosition, basis: basis, pending: try bool(), cell: try cell())
+            recordPosition: recordPosition, basis: basis, help: help, pending: try bool(), cell: try cell())
     }
 }

@@ -134,6 +134,9 @@ public struct RuleVersion: Sendable {
     public var until: Day?
     /// The basis findings under this version cite.
     public var basis: Basis
+    /// How to put a violation under this version right, where it differs from the rule's `help`
+    /// (a notice counted in calendar days under the old text, in working days under the new).
+    public var help: LocalizedText?
     /// Parameter values this version sets.
     public var parameters: [String: ParameterValue]
     /// Where the version is written.
@@ -254,6 +257,9 @@ public struct Rule: Sendable {
     /// (`about`, or `in_force_on` where that is given), and a rule says nothing about acts
     /// before its first version.
     public var versions: [RuleVersion] = []
+    /// Which act's day picks the version, in words (`in_force_on_label`), as `rules show` says it;
+    /// nil for the act the finding is about.
+    public var inForceOnLabel: LocalizedText?
     /// Records that must and must not trigger the rule.
     public var examples: [RuleExample]
     /// What `rules lint` warns of in the rule beyond what stops it loading.

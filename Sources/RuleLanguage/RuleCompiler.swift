@@ -135,6 +135,13 @@ enum RuleCompiler {
                 inForceOn, "'in_force_on' names the act whose day picks a version of the law, and the rule has no 'versions'",
                 zh: "in_force_on 指明按哪个行为的日期选择法律版本，但该规则没有 versions")
         }
+        // Which act's day picks the version, in words, for `rules show`: only a rule with versions has one to pick.
+        let inForceOnLabel = localized(node["in_force_on_label"], key: "in_force_on_label", in: node, required: false, compiler: &compiler)
+        if let label = node["in_force_on_label"], node["versions"] == nil {
+            compiler.error(
+                label, "'in_force_on_label' says in words which act's day picks a version of the law, and the rule has no 'versions'",
+                zh: "in_force_on_label 用文字说明按哪个行为的日期选择法律版本，但该规则没有 versions")
+        }
         // Texts compared with a code field: in the check, as parameters' defaults, as versions' values.
         if pack != Rule.recordPack { checkComparedCodes(compiler.codeComparisons, vocabulary: vocabulary, compiler: &compiler) }
         checkRegistryRoles(compiler.registryRoles, vocabulary: vocabulary, compiler: &compiler)
@@ -144,7 +151,8 @@ enum RuleCompiler {
         return Rule(
             id: id, pack: pack, severity: severity, title: title, description: description, help: help,
             message: message, basis: basis, tags: tags, prerequisite: prerequisite, kinds: kinds,
-            parameters: parameters, body: body, needsRegistry: compiler.readsRegistry, versions: versions, examples: examples, advice: advice,
+            parameters: parameters, body: body, needsRegistry: compiler.readsRegistry, versions: versions, inForceOnLabel: inForceOnLabel,
+            examples: examples, advice: advice,
             file: source.path, position: node.position)
     }
 

@@ -49,7 +49,8 @@ public struct RuleLoadError: Error, Sendable, CustomStringConvertible {
 public enum RuleLoader {
     static let ruleKeys = [
         "id", "pack", "severity", "title", "message", "description", "help", "basis", "tags", "prerequisite",
-        "kinds", "parameters", "versions", "when", "let", "for_each", "violation", "at", "about", "in_force_on", "evidence", "when_load_problem",
+        "kinds", "parameters", "versions", "when", "let", "for_each", "violation", "at", "about", "in_force_on", "in_force_on_label", "evidence",
+        "when_load_problem",
         "scope", "examples",
     ]
 

@@ -12,7 +12,8 @@ import YAMLTree
 ///   - from: 2021-07-15          # the rule's own basis and parameters
 /// ```
 /// Versions must be in order of `from` and must not overlap; a version without `basis` cites the
-/// rule's, and its `parameters` must be parameters the rule declares, of the same kind.
+/// rule's, one without `help` gives the rule's, and its `parameters` must be parameters the rule
+/// declares, of the same kind.
 enum RuleVersions {
     static func read(_ node: YAMLNode?, basis ruleBasis: Basis, parameters: [Parameter], compiler: inout ExpressionCompiler) -> [RuleVersion] {
         guard let node else { return [] }
@@ -26,11 +27,11 @@ enum RuleVersions {
         for item in items {
             guard item.mapping != nil else {
                 compiler.error(
-                    item, "a version is a mapping with 'from' and optionally 'until', 'basis' and 'parameters'",
-                    zh: "版本应为包含 from 的映射，可另有 until、basis 和 parameters")
+                    item, "a version is a mapping with 'from' and optionally 'until', 'basis', 'help' and 'parameters'",
+                    zh: "版本应为包含 from 的映射，可另有 until、basis、help 和 parameters")
                 continue
             }
-            let keys = ["from", "until", "basis", "parameters"]
+            let keys = ["from", "until", "basis", "help", "parameters"]
             for pair in item.mapping ?? [] where !keys.contains(pair.key.scalar?.text ?? "") {
                 let key = pair.key.scalar?.text ?? ""
                 compiler.error(
@@ -56,6 +57,9 @@ enum RuleVersions {
                 if let until, until < from { compiler.error(untilNode, "'until' \(until) is before 'from' \(from)", zh: "until \(until) 早于 from \(from)") }
             }
             let basis = item["basis"].map { RuleCompiler.basis($0, in: item, compiler: &compiler) } ?? ruleBasis
+            // A version's own fix where it differs from the rule's (a notice counted in calendar
+            // days under the old text told the clerk to give seven working days).
+            let help = RuleCompiler.localized(item["help"], key: "help", in: item, required: false, compiler: &compiler)
             let values = Self.parameters(item["parameters"], declared: parameters, compiler: &compiler)
             if let previous = versions.last {
                 if previous.from >= from {
@@ -68,7 +72,7 @@ enum RuleVersions {
                         zh: "该版本（from \(from)）与前一版本（until \(end)）重叠")
                 }
             }
-            versions.append(RuleVersion(from: from, until: until, basis: basis ?? ruleBasis, parameters: values, position: item.position))
+            versions.append(RuleVersion(from: from, until: until, basis: basis ?? ruleBasis, help: help, parameters: values, position: item.position))
         }
         // A version without `until` lasts until the day before the next one starts.
         for index in versions.indices.dropLast() where versions[index].until == nil {

@@ -91,6 +91,7 @@ import Testing
         ("  - {from: 2016-06-01, parameters: {dayz: 3}}\n", "did you mean 'days'"),
         ("  - {from: 2016-06-01, parameters: {days: [1, 2]}}\n", "takes one value"),
         ("  - {since: 2016-06-01}\n", "unknown key 'since'"),
+        ("  - {from: 2016-06-01, help: 及时备案}\n", "'help' is a mapping {zh: ..., en: ...}"),
     ])
     func versionsAreCheckedWhenRulesLoad(versions: String, message: String) throws {
         let text = Self.provincial.replacingOccurrences(
@@ -118,5 +119,56 @@ import Testing
             let findings = try BuiltinRules.check(oneOfficer(day), rules: rules, asOf: "2026-12-31", registry: registry, only: { $0.id == "PEN-001" })
             #expect(findings.first?.basis.text(.zh).hasSuffix(citation) == true, "\(day): \(findings.first?.basis.text(.zh) ?? "none")")
         }
+    }
+
+    /// A version may give its own fix where the old text's differs from the new one's (PEN-010: a
+    /// notice of 7 calendar days before 2021-07-15; the fix told the clerk 7 working days); a
+    /// version without one gives the rule's.
+    @Test func aVersionGivesItsOwnHelp() throws {
+        let text = Self.provincial
+            .replacingOccurrences(
+                of: "    parameters: {days: 30, unit: calendar_days}\n",
+                with: "    help: {zh: 公布后 30 日内备案, en: File within 30 days}\n    parameters: {days: 30, unit: calendar_days}\n")
+            .replacingOccurrences(of: "basis: {instrument: 《某省行政规范性文件管理办法》（2023年）, article: 第二十条}\n", with: "basis: {instrument: 《某省行政规范性文件管理办法》（2023年）, article: 第二十条}\nhelp: {zh: 公布后 15 个工作日内备案, en: File within 15 working days}\n")
+        let rules = try BuiltinRules.load(extra: [("prov.yaml", text)])
+        #expect(rules.rules.first { $0.id == "PROV-001" }?.versions.first?.help?.zh == "公布后 30 日内备案")
+        func help(_ published: String, _ filed: String) throws -> String? {
+            try BuiltinRules.check(Self.record(published: published, filed: filed), rules: rules, asOf: "2026-12-31", only: { $0.id == "PROV-001" }).first?.help?.zh
+        }
+        #expect(try help("2020-01-02", "2020-03-02") == "公布后 30 日内备案")
+        #expect(try help("2023-03-01", "2023-03-30") == "公布后 15 个工作日内备案")
+    }
+
+    /// `in_force_on_label` says in words which act picks the version (for `rules show`); a rule
+    /// without versions has none to pick, and says so when it loads.
+    @Test func theDayThatPicksTheVersionIsNamedInWords() throws {
+        let labelled = Self.provincial + "\nin_force_on_label: {zh: 公布之日, en: the day of publication}"
+        let rules = try BuiltinRules.load(extra: [("prov.yaml", labelled)])
+        #expect(rules.rules.first { $0.id == "PROV-001" }?.inForceOnLabel?.zh == "公布之日")
+        let unversioned = labelled.replacingOccurrences(
+            of: "versions:\n  - from: 2016-06-01\n    basis: {instrument: 《某省规范性文件备案规定》（2016年）, article: 第九条}\n    parameters: {days: 30, unit: calendar_days}\n  - from: 2023-03-01\n",
+            with: "")
+        #expect(unversioned != labelled)
+        let error = #expect(throws: RuleLoadError.self) { try BuiltinRules.load(extra: [("prov.yaml", unversioned)]) }
+        #expect(error?.description.contains("the rule has no 'versions'") == true, "\(error?.description ?? "")")
+    }
+
+    /// Under the 2017 text PEN-010 counts calendar days, and its fix says so.
+    @Test func theHearingNoticeFixFollowsTheTextInForce() throws {
+        let rules = try BuiltinRules.load()
+        let hearing = { (notice: String, held: String) in
+            """
+            id: P-1
+            kind: administrative_penalty
+            title: 某商店销售过期食品案
+            steps:
+              - {type: hearing_notice, date: \(notice)}
+              - {type: hearing, date: \(held)}
+            """
+        }
+        let old = try BuiltinRules.check(hearing("2021-07-08", "2021-07-14"), rules: rules, asOf: "2026-12-31", only: { $0.id == "PEN-010" })
+        #expect(old.first?.help?.zh.contains("日历日") == true, "\(old.first?.help?.zh ?? "none")")
+        let new = try BuiltinRules.check(hearing("2024-09-27", "2024-10-11"), rules: rules, asOf: "2026-12-31", only: { $0.id == "PEN-010" })
+        #expect(new.first?.help?.zh.contains("工作日") == true, "\(new.first?.help?.zh ?? "none")")
     }
 }
