@@ -62,6 +62,15 @@ import Testing
         ("沒通过", "outcomes", "failed"), ("notpassed", "outcomes", nil), ("impassed", "outcomes", nil),
         ("passedn't", "outcomes", nil), ("Ｎｏ passed", "outcomes", nil), ("𝗻𝗼 passed", "outcomes", nil),
         ("通过✗", "outcomes", nil), ("passd", "outcomes", "passed"), ("inspecton", "step_types", "inspection"),
+        // Nor where the rest of the value makes it another thing (an advice-truth review: each of
+        // these hints, followed, turned an unlawful record into one that passed).
+        ("征求合法性审查意见", "step_types", nil), ("合法性审查（征求意见）", "step_types", nil), ("合法性审查会签", "step_types", nil),
+        ("风险评估（免于评估）", "step_types", nil), ("免于风险评估", "step_types", nil), ("集体讨论（书面传签）", "step_types", nil),
+        ("集体讨论（传阅）", "step_types", nil), ("正式审查（会签）", "forms", nil), ("听证告知", "step_types", "notice_of_rights"),
+        ("建议通过", "outcomes", nil), ("决定（草案）", "step_types", nil),
+        // A short Chinese value one character off is another word, unless it says "not" another way.
+        ("审查", "step_types", nil), ("送审", "step_types", nil), ("党组会", "meeting_types", nil),
+        ("合法性审察", "step_types", "legality_review"), ("常务会义", "meeting_types", "executive"),
     ] as [(String, String, String?)])
     func aNameInsideALongerValueIsProposed(value: String, section: String, code: String?) {
         let proposed = builtinVocabulary.suggestion(for: value, in: section)
