@@ -46,6 +46,8 @@ public final class RecordFormat: Sendable {
     /// Where keys stand in a record.
     public enum Level: Sendable, Hashable {
         case record, step, meeting, signoff, document
+        /// The keys under `facts`: free (the format defines none), but one a rule reads is known.
+        case facts
     }
 
     /// A key a rule reads, and the level it reads it at (nil where that is not known).
@@ -163,6 +165,7 @@ public final class RecordFormat: Sendable {
         case .meeting: meetingKeys
         case .signoff: signoffKeys
         case .document: documentKeys
+        case .facts: []
         }
     }
 
@@ -190,6 +193,7 @@ public final class RecordFormat: Sendable {
         case .meeting: "会议（meeting）"
         case .signoff: "签署（signoffs）"
         case .document: "文件（documents）"
+        case .facts: "事实（facts）"
         }
     }
 
@@ -201,6 +205,7 @@ public final class RecordFormat: Sendable {
         case .meeting: "a meeting"
         case .signoff: "a signoff"
         case .document: "a document"
+        case .facts: "the facts"
         }
         return (name, Section.declaredKeys.first { $0.level == level }?.section)
     }

@@ -223,9 +223,33 @@ struct RecordReader {
         }
         let booleans = format.codes.booleanFacts
         for place in facts.pairPlaces {
-            guard let key = facts.keyText(at: place), booleans.isCode(key) else { continue }
+            guard let key = facts.keyText(at: place) else { continue }
+            guard booleans.isCode(key) else {
+                unknownFact(key, at: facts.key(at: place))
+                continue
+            }
             requireBoolean(facts.value(at: place), key: "facts.\(key)")
         }
+    }
+
+    /// A fact no rule reads that looks meant as a well-known one: one typo from it
+    /// (`affects_publc_interest`), or written in Chinese (`涉及公共利益`), where rules read codes.
+    /// Either was read by no rule, and the rule the fact switches on (public comment for a
+    /// decision affecting the public) passed the record unsaid. Other facts are free, as the
+    /// format has them, and never reported.
+    private mutating func unknownFact(_ key: String, at keyNode: BorrowedNode) {
+        guard !RecordFormat.numberFacts.contains(key), !format.isReadByRule(key, at: .facts), !RecordFormat.isExtension(key) else { return }
+        let known = format.vocabulary.codes(in: RecordFormat.Section.booleanFacts).sorted()
+        let closest = Suggestion.closest(to: key, in: known + RecordFormat.numberFacts)
+        guard closest != nil || !key.isAllASCII else { return }
+        let key = key.onOneLine
+        let hint = closest.map { (zh: "；是否应为 \($0)？", en: "; did you mean '\($0)'?") }
+            ?? (zh: "；事实请写代码：\(known.map { "\($0)（\(format.vocabulary.name(of: $0, preferring: [RecordFormat.Section.booleanFacts])?.zh ?? $0)）" }.joined(separator: "、"))",
+                en: "; facts are written as codes: \(known.joined(separator: ", "))")
+        add(.key,
+            zh: "facts 下的 \(key) 不是已知的事实，也没有规则读取它\(hint.zh)（自定义事实请以 x_ 开头）",
+            en: "the fact '\(key)' is no known fact and read by no rule\(hint.en) (prefix facts of your own with x_)",
+            at: keyNode)
     }
 
     // MARK: Shared checks
@@ -277,7 +301,7 @@ struct RecordReader {
             // The format's keys are ASCII letters and underscores, which no other text equals: a
             // key of another length is none of them, and is not compared with each.
             guard !known.containsSameLength(key) else { continue }
-            unknownKey(node.key(at: place), key, known: known.texts, level: level, what: describe)
+            unknownKey(node.key(at: place), key, of: node, known: known.texts, level: level, what: describe)
         }
     }
 
@@ -291,8 +315,11 @@ struct RecordReader {
     }
 
     /// A key problem for a key that is none of the format's `known` ones, unless a loaded rule
-    /// reads it or it is the user's own (`x_...`).
-    mutating func unknownKey(_ keyNode: BorrowedNode, _ key: String, known: [String], level: RecordFormat.Level, what describe: () -> LocalizedText) {
+    /// reads it or it is the user's own (`x_...`). "Did you mean" proposes no key `mapping` already
+    /// has (`resubmitted` beside `submitted` was told to be `submitted`, a duplicate key).
+    mutating func unknownKey(
+        _ keyNode: BorrowedNode, _ key: String, of mapping: BorrowedNode, known: [String], level: RecordFormat.Level, what describe: () -> LocalizedText
+    ) {
         guard !format.isReadByRule(key, at: level), !RecordFormat.isExtension(key) else { return }
         let what = describe()
         let key = key.onOneLine
@@ -316,7 +343,7 @@ struct RecordReader {
                 at: keyNode)
             return
         }
-        let closest = Suggestion.closest(to: key, in: known)
+        let closest = Suggestion.closest(to: key, in: known.filter { mapping[$0] == nil })
         add(.key,
             zh: "\(what.zh)中的字段 \(key) 既不是记录格式的字段，也没有规则读取它\(closest.map { "；是否应为 \($0)？" } ?? "")（自定义字段请以 x_ 开头，或在词汇表文件中声明）",
             en: "the key '\(key)' of \(what.en) is neither a key of the record format nor read by any rule\(closest.map { "; did you mean '\($0)'?" } ?? "") (prefix your own keys with x_, or declare them in a vocabulary file)",

@@ -50,7 +50,7 @@ extension RecordReader {
         if checksValues {
             if let shown = fields.credentialsShown { requireBoolean(shown, key: "credentials_shown") }
             for key in fields.otherKeys {
-                unknownKey(original.key(at: key.place), key.text, known: RecordFormat.stepKeys, level: .step) { LocalizedText(zh: "第 \(number) 个步骤", en: "step \(number)") }
+                unknownKey(original.key(at: key.place), key.text, of: original, known: RecordFormat.stepKeys, level: .step) { LocalizedText(zh: "第 \(number) 个步骤", en: "step \(number)") }
             }
             for place in fields.collectionKeys {
                 collectionKey(original.key(at: place), of: LocalizedText(zh: "第 \(number) 个步骤", en: "step \(number)"))

@@ -91,7 +91,7 @@ extension ExpressionCompiler {
     /// Notes the record's fields a path reads, each at its level where the root's type or the
     /// fields before it tell it (`$record.title` a key of the record, `$decision.meeting.ref` a
     /// key of a meeting, `$it.role` over signoffs a key of a signoff), else at no level known.
-    /// A parameter's path is no record field, nor a fact's (facts' keys are never reported).
+    /// A parameter's path is no record field; a fact's first key is noted at `facts`.
     ///
     /// A key of the format read at a level the format does not put it (`$discussion.meeting.attendees`,
     /// a step's key read from its meeting) is noted with where it is written (`misplacedReads`):
@@ -100,7 +100,12 @@ extension ExpressionCompiler {
     mutating func noteFieldReads(root: ReferenceRoot, type: StaticType, path: [String], written: String, at position: SourcePosition) {
         var level: RecordFormat.Level?
         switch root {
-        case .parameter, .facts, .asOf, .meeting, .registryLoaded, .problem: return
+        case .parameter, .asOf, .meeting, .registryLoaded, .problem: return
+        // A fact a rule reads is known under `facts` (one near a well-known fact, or in Chinese,
+        // that no rule reads is reported: a typo there turned a rule off).
+        case .facts:
+            if let fact = path.first { fieldReads.insert(RecordFormat.FieldRead(level: .facts, key: fact)) }
+            return
         case .record: level = .record
         default:
             switch type {
@@ -112,12 +117,14 @@ extension ExpressionCompiler {
         }
         for field in path {
             fieldReads.insert(RecordFormat.FieldRead(level: level, key: field))
-            if let level, RecordFormat.isKeyOfAnotherLevel(field, than: level) {
+            // (A fact may be named as any key of the format: the facts' keys are free.)
+            if let level, level != .facts, RecordFormat.isKeyOfAnotherLevel(field, than: level) {
                 misplacedReads.append(MisplacedRead(key: field, level: level, written: written, position: position))
             }
             switch (level, field) {
             case (.record?, "steps"): level = .step
-            case (.record?, "facts"): return
+            case (.record?, "facts"): level = .facts
+            case (.facts?, _): return
             case (.step?, "meeting"): level = .meeting
             case (.step?, "signoffs"): level = .signoff
             case (.step?, "documents"): level = .document
