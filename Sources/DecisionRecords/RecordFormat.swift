@@ -144,6 +144,9 @@ public final class RecordFormat: Sendable {
         public static let meetingTypes = "meeting_types"
         public static let roles = "roles"
         public static let booleanFacts = "boolean_facts"
+        /// Types of certificates and qualifications a registry writes, by code or name.
+        public static let certificateTypes = "certificate_types"
+        public static let qualificationTypes = "qualification_types"
         /// Sections that declare keys of a record, a step, a meeting or a signoff beyond the
         /// format's: known keys there, never reported as unknown.
         public static let declaredKeys: [(section: String, level: Level)] = [

@@ -64,6 +64,8 @@ public struct Registry: Sendable {
     private var idsByName: [String: [String]] = [:]
     /// Who each numbered certificate is registered to, by its type and number.
     private var holders: [String: String] = [:]
+    /// The ids of the people given each role, by the role as written (a code or a name of one).
+    public private(set) var roleHolders: [String: [String]] = [:]
     /// The people by their ids and names shortened by a character, for `person(resembling:)` in a
     /// large registry (made by `prepareForSearches()`).
     private var resemblance: ResemblanceIndex?
@@ -156,10 +158,27 @@ public struct Registry: Sendable {
 public struct RegistryTypes: Sendable {
     public var certificates: Set<String>
     public var qualifications: Set<String>
+    /// The vocabulary's certificate and qualification types (`certificate_types`,
+    /// `qualification_types`): a registry may write a type as its code or as one of its names
+    /// (`执法证` is `enforcement`), read as the code, as a record's values are.
+    public var certificateTypes: Vocabulary.Section?
+    public var qualificationTypes: Vocabulary.Section?
 
-    public init(certificates: Set<String> = [], qualifications: Set<String> = []) {
+    /// The types of a vocabulary's `certificate_types` and `qualification_types`, where it has them.
+    public init(vocabulary: Vocabulary) {
+        self.init(
+            certificateTypes: vocabulary.has(RecordFormat.Section.certificateTypes) ? vocabulary.section(RecordFormat.Section.certificateTypes) : nil,
+            qualificationTypes: vocabulary.has(RecordFormat.Section.qualificationTypes) ? vocabulary.section(RecordFormat.Section.qualificationTypes) : nil)
+    }
+
+    public init(
+        certificates: Set<String> = [], qualifications: Set<String> = [],
+        certificateTypes: Vocabulary.Section? = nil, qualificationTypes: Vocabulary.Section? = nil
+    ) {
         self.certificates = certificates
         self.qualifications = qualifications
+        self.certificateTypes = certificateTypes
+        self.qualificationTypes = qualificationTypes
     }
 }
 
@@ -196,9 +215,12 @@ public enum RegistryLoader {
             var person = Person(id: id, name: item["name"]?.coreValue?.text)
             person.roles = try texts(item["roles"], key: "roles", fail: fail)
             for certificateNode in item["certificates"]?.sequence ?? [] {
-                guard certificateNode.mapping != nil, let typeNode = certificateNode["type"], let type = typeNode.coreValue?.text else {
+                guard certificateNode.mapping != nil, let typeNode = certificateNode["type"], let written = typeNode.coreValue?.text else {
                     throw fail(certificateNode, "a certificate needs a 'type'", zh: "证件须有 type")
                 }
+                // (A name of a type is its code: `执法证` counted as no certificate, and an officer
+                // holding a valid one was told to renew it.)
+                let type = asked.certificateTypes?.code(for: written) ?? written
                 try requireAskedType(type, at: typeNode, asked: asked.certificates, of: "certificate", chinese: "证件", fail: fail)
                 try requireKnownKeys(certificateNode, certificateKeys, of: "a certificate", chinese: "证件", fail: fail)
                 func day(_ key: String) throws(InputError) -> Day? {
@@ -240,7 +262,8 @@ public enum RegistryLoader {
                 throw fail(qualifications, "'qualifications' must be a list, found \(qualifications.kindDescription)", zh: "qualifications 必须是列表，实际是\(qualifications.chineseKindDescription)")
             }
             for qualification in item["qualifications"]?.sequence ?? [] {
-                guard let typeNode = qualification["type"], let type = typeNode.coreValue?.text else { throw fail(qualification, "a qualification needs a 'type'", zh: "资格须有 type") }
+                guard let typeNode = qualification["type"], let written = typeNode.coreValue?.text else { throw fail(qualification, "a qualification needs a 'type'", zh: "资格须有 type") }
+                let type = asked.qualificationTypes?.code(for: written) ?? written
                 try requireAskedType(type, at: typeNode, asked: asked.qualifications, of: "qualification", chinese: "资格", fail: fail)
                 try requireKnownKeys(qualification, qualificationKeys, of: "a qualification", chinese: "资格", fail: fail)
                 person.qualifications.append(type)
@@ -305,6 +328,7 @@ extension Registry {
         for certificate in person.certificates {
             if let key = Self.certificateKey(certificate), holders[key] == nil { holders[key] = person.id }
         }
+        for role in Set(person.roles) { roleHolders[role, default: []].append(person.id) }
     }
 
     /// The id of the person a certificate of this type and number is registered to, if any.

@@ -230,7 +230,7 @@ struct PreparedRun {
             configuration: configuration, rules: rules, calendar: try RunSetup.calendar(ruleOptions),
             registries: needsRegistry
                 ? try RunSetup.registries(
-                    ruleOptions, recordPaths: recordPaths, recordFiles: recordFiles, asked: RegistryTypes(askedBy: rules.rules, configuration: configuration))
+                    ruleOptions, recordPaths: recordPaths, recordFiles: recordFiles, asked: RegistryTypes(askedBy: rules.rules, configuration: configuration, vocabulary: rules.vocabulary))
                 : RegistryLookup(nil),
             language: options.languageOption?.language ?? configuration.language ?? .zh,
             failOn: level.severity, extraFiles: extraFiles,

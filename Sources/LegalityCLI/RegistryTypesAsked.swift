@@ -5,9 +5,10 @@ import RuleLanguage
 extension RegistryTypes {
     /// The certificate and qualification types the rules of a run ask for: each
     /// `certificate_valid` and `has_qualification` type, written or a parameter's — its default,
-    /// its values under the law's versions, and the configuration's value.
-    init(askedBy rules: [Rule], configuration: Configuration) {
-        self.init()
+    /// its values under the law's versions, and the configuration's value; a registry's type may
+    /// be written as a name of the vocabulary's (`certificate_types`, `qualification_types`).
+    init(askedBy rules: [Rule], configuration: Configuration, vocabulary: Vocabulary) {
+        self.init(vocabulary: vocabulary)
         for rule in rules {
             guard case .record(let check) = rule.body else { continue }
             func values(_ type: Expression) -> [String] {

@@ -73,6 +73,18 @@ extension Evaluator {
         return .list(roles.map { .text(section.code(for: $0) ?? $0, nil) })
     }
 
+    /// The ids of the people the registry gives a role, written as its code or as one of its names
+    /// in the vocabulary, in UTF-8 order (whether the registry records legal advisers at all).
+    func peopleWithRole(_ role: String) -> Value {
+        guard let registry else { return .list([]) }
+        let section = context.rules.vocabulary.section(RecordFormat.Section.roles)
+        var ids: [String] = []
+        for (written, holders) in registry.roleHolders where written == role || section.code(for: written) == role { ids += holders }
+        // A step for each person named (a registry of 10,000 advisers is read as it is named).
+        guard spend(ids.count) else { return .missing }
+        return .list(Set(ids).sorted { $0.precedesInUTF8($1) }.map { .text($0, nil) })
+    }
+
     /// Whether the registry gives a person a role, written as the role's code or as one of its
     /// names in the vocabulary (`法律顾问` is `legal_adviser`), as `personRoles` reads them.
     func hasRole(_ person: String, _ role: String) -> Bool {

@@ -40,7 +40,7 @@ public enum ExampleRunner {
             var built = Registry()
             if let node = example.registry {
                 do {
-                    try RegistryLoader.add(node, file: rule.file, to: &built)
+                    try RegistryLoader.add(node, file: rule.file, to: &built, asked: RegistryTypes(vocabulary: rules.vocabulary))
                 } catch {
                     return ExampleOutcome(rule: rule, example: example, failure: "invalid registry: \(error.description)", findings: [])
                 }

@@ -255,6 +255,12 @@ struct Programs {
                 let ids = evaluator.registry?.ids(named: evaluator.text(inner(evaluator), .en)) ?? []
                 return .list(ids.map { .text($0, nil) })
             }
+        case .peopleWithRole(let inner):
+            let inner = make(inner)
+            return Program { evaluator in
+                guard evaluator.spend() else { return .missing }
+                return evaluator.peopleWithRole(evaluator.text(inner(evaluator), .en))
+            }
         case .personLike(let inner):
             let inner = make(inner)
             return Program { evaluator in

@@ -239,6 +239,9 @@ public indirect enum Expression: Sendable {
     case personNamed(Expression)
     /// The ids of every registry person with this name, in id order: `people_named: $name`.
     case peopleNamed(Expression)
+    /// The ids of every registry person the registry gives this role (its code, or a name of it),
+    /// in id order: `people_with_role: legal_adviser`.
+    case peopleWithRole(Expression)
     /// The id of the one registry person whose id or name is a character away: `person_like: $text`.
     case personLike(Expression)
     /// The roles the registry gives a person, as codes of the vocabulary's roles where a role is
@@ -262,7 +265,7 @@ extension Expression {
         case .first(let inner), .last(let inner), .distinct(let inner), .count(let inner), .periodDays(let inner), .personName(let inner),
              .label(let inner), .not(let inner), .exists(let inner), .missing(let inner), .isTrue(let inner), .registered(let inner),
              .seenBefore(_, let inner), .typeOf(let inner), .personNamed(let inner), .peopleNamed(let inner), .personLike(let inner),
-             .personRoles(let inner):
+             .personRoles(let inner), .peopleWithRole(let inner):
             return [inner]
         case .phrase(let template):
             return (template.zh + template.en).compactMap { part in

@@ -17,7 +17,7 @@ struct ExpressionCompiler {
         "all", "any", "not", "exists", "missing", "eq", "ne", "lt", "le", "gt", "ge", "in", "is_true",
         "steps", "items", "first", "last", "earliest", "latest", "coalesce", "if", "concat", "distinct", "count",
         "add_days", "add_working_days", "add_calendar_days", "add_period", "days", "working_days", "period_days", "person_name", "label",
-        "registered", "certificate_valid", "has_qualification", "seen_before", "type_of", "text", "person_named", "people_named", "person_like", "add", "sub", "min", "max", "sum", "year", "month", "has_role", "person_roles",
+        "registered", "certificate_valid", "has_qualification", "seen_before", "type_of", "text", "person_named", "people_named", "person_like", "add", "sub", "min", "max", "sum", "year", "month", "has_role", "person_roles", "people_with_role",
     ]
 
     let file: String
@@ -389,6 +389,11 @@ struct ExpressionCompiler {
         case "people_named":
             readsRegistry = true
             return (.peopleNamed(compile(argument)), .other)
+        case "people_with_role":
+            readsRegistry = true
+            // (A role written as a constant is checked against the vocabulary's, as `has_role`'s is.)
+            if let text = argument.scalar?.text, !text.hasPrefix("$") { registryRoles.append((text, argument.position)) }
+            return (.peopleWithRole(compile(argument)), .other)
         case "person_like":
             readsRegistry = true
             return (.personLike(compile(argument)), .other)

@@ -85,6 +85,29 @@ struct RegistryTests {
         #expect(registry.person("P-999") == nil)
     }
 
+    /// A registry may name a certificate's or qualification's type as the vocabulary does
+    /// (`执法证` is `enforcement`): read as the code, with what the code demands (both ends of a
+    /// certificate the rules ask for). Counted as no certificate, an officer holding a valid one
+    /// was told to renew it.
+    @Test func typesWrittenAsNamesAreReadAsCodes() throws {
+        let asked = RegistryTypes(vocabulary: builtinVocabulary)
+        var asked2 = asked
+        asked2.certificates = ["enforcement"]
+        var registry = Registry()
+        try RegistryLoader.add(try document("""
+            people:
+              - {id: A, certificates: [{type: 执法证, valid_from: 2020-01-01, valid_until: 2030-12-31}], qualifications: [{type: 法律职业资格}]}
+              - {id: B, certificates: [{type: 健康证}]}
+            """), file: "registry.yaml", to: &registry, asked: asked2)
+        #expect(registry.person("A")?.certificates.first?.type == "enforcement")
+        #expect(registry.person("A")?.qualifications == ["legal_profession"])
+        #expect(registry.person("B")?.certificates.first?.type == "健康证")
+        var lacking = Registry()
+        #expect(throws: InputError.self) {
+            try RegistryLoader.add(try document("people:\n  - {id: C, certificates: [{type: 行政执法证, valid_from: 2020-01-01}]}\n"), file: "r.yaml", to: &lacking, asked: asked2)
+        }
+    }
+
     @Test func severalFilesAddUp() throws {
         var registry = Registry()
         try RegistryLoader.add(try document("people:\n  - id: A\n"), file: "one.yaml", to: &registry)

@@ -160,6 +160,29 @@ import YAMLTree
         let error = Self.loadError("violation: {has_role: {person: $record.organ, role: \(role)}}")
         #expect((error != nil) == refused, "\(error ?? "")")
         if refused { #expect(error?.contains("the role '\(role)' is no role of the vocabulary; did you mean") == true) }
+        let holders = Self.loadError("violation: {exists: {people_with_role: \(role)}}")
+        #expect((holders != nil) == refused, "\(holders ?? "")")
+    }
+
+    /// `people_with_role` lists the registry's people of a role, written as its code or a name of
+    /// it, in id order; none without a registry.
+    @Test func peopleWithARoleAreListedInIdOrder() throws {
+        let rules = try BuiltinRules.load(extra: [("r.yaml", """
+            id: ROLE-1
+            severity: info
+            title: {zh: 示例, en: Example}
+            message: {zh: "{advisers}", en: "{advisers}"}
+            basis: {instrument: 示例, article: 一}
+            let:
+              advisers: {people_with_role: legal_adviser}
+            violation: true
+            """)])
+        let registry = Registry(people: [
+            Person(id: "P-3", roles: ["法律顾问"]), Person(id: "P-1", roles: ["legal_adviser", "reviewer"]), Person(id: "P-2", roles: ["reviewer"]),
+        ])
+        let record = "id: R-1\nkind: other\ntitle: t\nsteps:\n  - {type: decision, date: 2026-03-02}\n"
+        let findings = try BuiltinRules.check(record, rules: rules, asOf: "2026-12-31", registry: registry, only: { $0.id == "ROLE-1" })
+        #expect(findings.first?.message.en == "P-1, P-3", "\(findings.first?.message.en ?? "none")")
     }
 
     @Test func aMisspeltFileKeyIsNamed() throws {
