@@ -144,6 +144,8 @@ public final class RecordFormat: Sendable {
         public static let meetingTypes = "meeting_types"
         public static let roles = "roles"
         public static let booleanFacts = "boolean_facts"
+        /// Other names of the format's keys (`日期` for `date`): for "did you mean" only.
+        public static let keyNames = "key_names"
         /// Types of certificates and qualifications a registry writes, by code or name.
         public static let certificateTypes = "certificate_types"
         public static let qualificationTypes = "qualification_types"

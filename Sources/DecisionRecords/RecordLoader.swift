@@ -343,7 +343,11 @@ struct RecordReader {
                 at: keyNode)
             return
         }
-        let closest = Suggestion.closest(to: key, in: known.filter { mapping[$0] == nil })
+        // A key one typo from one of the level's, else one the vocabulary names another way
+        // (`日期` is `date`, `submit_date` is `submitted`: a key in Chinese got no hint at all).
+        let candidates = known.filter { mapping[$0] == nil }
+        let closest = Suggestion.closest(to: key, in: candidates)
+            ?? format.vocabulary.code(for: key, in: RecordFormat.Section.keyNames).flatMap { candidates.contains($0) ? $0 : nil }
         add(.key,
             zh: "\(what.zh)中的字段 \(key) 既不是记录格式的字段，也没有规则读取它\(closest.map { "；是否应为 \($0)？" } ?? "")（自定义字段请以 x_ 开头，或在词汇表文件中声明）",
             en: "the key '\(key)' of \(what.en) is neither a key of the record format nor read by any rule\(closest.map { "; did you mean '\($0)'?" } ?? "") (prefix your own keys with x_, or declare them in a vocabulary file)",

@@ -165,6 +165,24 @@ struct RecordShapeTests {
         #expect(atTop.problems.first?.message.en.contains("did you mean") == false, "\(atTop.problems.first?.message.en ?? "")")
     }
 
+    /// A key written another way (in Chinese, `日期`; in other English, `submit_date`) is told the
+    /// format's key the vocabulary's `key_names` give it, at the level that has it (a key in
+    /// Chinese got no hint at all, and the step "lacked" its date).
+    @Test(arguments: [
+        ("  - {type: legality_review, 日期: 2026-03-02}", "did you mean 'date'"),
+        ("  - {type: legality_review, date: 2026-03-02, 结论: passed}", "did you mean 'outcome'"),
+        ("  - {type: legality_review, date: 2026-03-02, submit_date: 2026-02-20}", "did you mean 'submitted'"),
+        ("  - {type: legality_review, date: 2026-03-02, signoffs: [{签署人: P-1, role: legal_adviser}]}", "did you mean 'person'"),
+        // (A name of a key another level has is no hint here, nor one the step already has.)
+        ("  - {type: legality_review, date: 2026-03-02, 标题: x}", "the key '标题' of step 1 is neither a key of the record format nor read by any rule (prefix"),
+        ("  - {type: legality_review, date: 2026-03-02, 日期: 2026-03-03}", "the key '日期' of step 1 is neither a key of the record format nor read by any rule (prefix"),
+    ])
+    func keysWrittenAnotherWayAreTold(step: String, message: String) throws {
+        let text = "id: K-4\nkind: normative_document\ntitle: t\nsteps:\n\(step)\n"
+        let problems = RecordLoader.load(try document(text), file: "r.yaml", format: Self.checkAll).problems.filter { $0.code == .key }
+        #expect(problems.count == 1 && problems.first?.message.en.contains(message) == true, "\(problems.map(\.message.en))")
+    }
+
     /// The step reader finds its fields in one pass over a step's pairs: each key of the format
     /// is known there (whatever its quoting), every other key is reported once, in written order.
     @Test func everyKeyOfTheStepFormatIsKnownAndEveryOtherReportedInOrder() throws {
