@@ -121,8 +121,14 @@ public final class RecordFormat: Sendable {
     /// The vocabulary sections the loader reads codes from, each taken out once.
     public struct CodeSections: Sendable {
         public let kinds, stepTypes, statuses, outcomes, forms, meetingTypes, roles, booleanFacts: Vocabulary.Section
+        /// The sections a registry's values are named in: roles (a signoff's and the registry's
+        /// own), certificate and qualification types.
+        public let registryRoles, certificateTypes, qualificationTypes: Vocabulary.Section
 
         init(_ vocabulary: Vocabulary) {
+            registryRoles = vocabulary.section(Section.registryRoles)
+            certificateTypes = vocabulary.section(Section.certificateTypes)
+            qualificationTypes = vocabulary.section(Section.qualificationTypes)
             kinds = vocabulary.section(Section.kinds)
             stepTypes = vocabulary.section(Section.stepTypes)
             statuses = vocabulary.section(Section.statuses)
@@ -144,6 +150,8 @@ public final class RecordFormat: Sendable {
         public static let meetingTypes = "meeting_types"
         public static let roles = "roles"
         public static let booleanFacts = "boolean_facts"
+        /// Roles a registry gives people beside the signoff roles (`enforcement_officer`).
+        public static let registryRoles = "registry_roles"
         /// Other names of the format's keys (`日期` for `date`): for "did you mean" only.
         public static let keyNames = "key_names"
         /// Types of certificates and qualifications a registry writes, by code or name.
@@ -160,6 +168,10 @@ public final class RecordFormat: Sendable {
         public static let shortKinds = "short_kinds"
         /// The sections whose names records may write for a code (the others only name codes in reports).
         public static let readFromRecords: Set<String> = [kinds, stepTypes, statuses, outcomes, forms, meetingTypes, roles]
+        /// The sections whose names are read as their codes: records' and a registry's (whose
+        /// roles, certificate and qualification types may be named), where a name two codes
+        /// shared would be read as the first of them.
+        public static let readAsCodes = readFromRecords.union([registryRoles, certificateTypes, qualificationTypes])
     }
 
     /// The format's keys at a level.

@@ -225,31 +225,45 @@ struct RecordReader {
         for place in facts.pairPlaces {
             guard let key = facts.keyText(at: place) else { continue }
             guard booleans.isCode(key) else {
-                unknownFact(key, at: facts.key(at: place))
+                unknownFact(key, in: facts, at: place)
                 continue
             }
             requireBoolean(facts.value(at: place), key: "facts.\(key)")
         }
     }
 
-    /// A fact no rule reads that looks meant as a well-known one: one typo from it
-    /// (`affects_publc_interest`), or written in Chinese (`涉及公共利益`), where rules read codes.
-    /// Either was read by no rule, and the rule the fact switches on (public comment for a
-    /// decision affecting the public) passed the record unsaid. Other facts are free, as the
-    /// format has them, and never reported.
-    private mutating func unknownFact(_ key: String, at keyNode: BorrowedNode) {
+    /// A fact no rule reads that looks meant as a well-known one: its Chinese name (`情况紧急`),
+    /// the code in other letters (`AFFECTS_PUBLIC_INTEREST`, `affectsPublicInterest`), one typo
+    /// from it (`affects_publc_interest`), or a yes-or-no fact in Chinese (`涉及公共利益: true`),
+    /// where rules read codes. Each was read by no rule, and the rule the fact switches on (public
+    /// comment for a decision affecting the public) passed the record unsaid. Other facts are
+    /// free, as the format has them, and never reported.
+    private mutating func unknownFact(_ key: String, in facts: BorrowedNode, at place: Int) {
         guard !RecordFormat.numberFacts.contains(key), !format.isReadByRule(key, at: .facts), !RecordFormat.isExtension(key) else { return }
-        let known = format.vocabulary.codes(in: RecordFormat.Section.booleanFacts).sorted()
-        let closest = Suggestion.closest(to: key, in: known + RecordFormat.numberFacts)
-        guard closest != nil || !key.isAllASCII else { return }
+        let booleans = format.codes.booleanFacts
+        // (No fact the mapping already has is proposed: two would not load.)
+        let known = (booleans.numbering.codes + RecordFormat.numberFacts).filter { facts[$0] == nil }
+        let folded = Self.foldedFactName(key)
+        let meant = booleans.code(for: key).flatMap { known.contains($0) ? $0 : nil }
+            ?? known.first { Self.foldedFactName($0) == folded }
+            ?? Suggestion.closest(to: folded, in: known.map(Self.foldedFactName)).flatMap { near in known.first { Self.foldedFactName($0) == near } }
+        let isYesOrNo = if case .bool = facts.value(at: place).coreValue { true } else { false }
+        guard meant != nil || (HintReading.isChinese(key) && isYesOrNo) else { return }
         let key = key.onOneLine
-        let hint = closest.map { (zh: "；是否应为 \($0)？", en: "; did you mean '\($0)'?") }
+        let hint = meant.map { (zh: "；是否应为 \($0)？", en: "; did you mean '\($0)'?") }
             ?? (zh: "；事实请写代码：\(known.map { "\($0)（\(format.vocabulary.name(of: $0, preferring: [RecordFormat.Section.booleanFacts])?.zh ?? $0)）" }.joined(separator: "、"))",
                 en: "; facts are written as codes: \(known.joined(separator: ", "))")
         add(.key,
             zh: "facts 下的 \(key) 不是已知的事实，也没有规则读取它\(hint.zh)（自定义事实请以 x_ 开头）",
             en: "the fact '\(key)' is no known fact and read by no rule\(hint.en) (prefix facts of your own with x_)",
-            at: keyNode)
+            at: facts.key(at: place))
+    }
+
+    /// A fact's name as a reader tells it apart: letters plain and in lower case, without `_`,
+    /// `-` or spaces (`AFFECTS_PUBLIC_INTEREST`, `affectsPublicInterest` and `affects public
+    /// interest` are one name).
+    private static func foldedFactName(_ name: String) -> String {
+        HintReading.plain(name).filter { $0 != "_" && $0 != "-" && !$0.isWhitespace }
     }
 
     // MARK: Shared checks

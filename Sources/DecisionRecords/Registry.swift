@@ -221,7 +221,7 @@ public enum RegistryLoader {
                 // (A name of a type is its code: `执法证` counted as no certificate, and an officer
                 // holding a valid one was told to renew it.)
                 let type = asked.certificateTypes?.code(for: written) ?? written
-                try requireAskedType(type, at: typeNode, asked: asked.certificates, of: "certificate", chinese: "证件", fail: fail)
+                try requireAskedType(type, at: typeNode, asked: asked.certificates, naming: asked.certificateTypes, of: "certificate", chinese: "证件", fail: fail)
                 try requireKnownKeys(certificateNode, certificateKeys, of: "a certificate", chinese: "证件", fail: fail)
                 func day(_ key: String) throws(InputError) -> Day? {
                     guard let node = certificateNode[key] else { return nil }
@@ -264,7 +264,7 @@ public enum RegistryLoader {
             for qualification in item["qualifications"]?.sequence ?? [] {
                 guard let typeNode = qualification["type"], let written = typeNode.coreValue?.text else { throw fail(qualification, "a qualification needs a 'type'", zh: "资格须有 type") }
                 let type = asked.qualificationTypes?.code(for: written) ?? written
-                try requireAskedType(type, at: typeNode, asked: asked.qualifications, of: "qualification", chinese: "资格", fail: fail)
+                try requireAskedType(type, at: typeNode, asked: asked.qualifications, naming: asked.qualificationTypes, of: "qualification", chinese: "资格", fail: fail)
                 try requireKnownKeys(qualification, qualificationKeys, of: "a qualification", chinese: "资格", fail: fail)
                 person.qualifications.append(type)
             }
@@ -291,13 +291,17 @@ public enum RegistryLoader {
         }
     }
 
-    /// A type no rule asks for but one typo from one that a rule does (types of an office's own,
-    /// far from every asked one, are kept).
+    /// A type no rule asks for but one typo from one that a rule does, or from a name of one
+    /// (`执发证` for 执法证: kept as an office's own type, every officer's certificate was
+    /// "invalid"); types of an office's own, far from every asked one, are kept.
     /// (`what` names the kind in English, `chinese` in Chinese.)
     private static func requireAskedType(
-        _ type: String, at node: YAMLNode, asked: Set<String>, of what: String, chinese: String, fail: (YAMLNode, String, String?) -> InputError
+        _ type: String, at node: YAMLNode, asked: Set<String>, naming: Vocabulary.Section?, of what: String, chinese: String,
+        fail: (YAMLNode, String, String?) -> InputError
     ) throws(InputError) {
-        guard !asked.contains(type), let closest = Suggestion.closest(to: type, in: asked.sorted()) else { return }
+        guard !asked.contains(type) else { return }
+        let names = naming.map { section in section.names.filter { asked.contains(section.code(for: $0) ?? "") } } ?? []
+        guard let closest = Suggestion.closest(to: type, in: asked.sorted() + names.sorted()) else { return }
         throw fail(node, "the \(what) type '\(type)' is none the rules ask for; did you mean '\(closest)'? (a \(what) of a type no rule asks for is never counted)",
                    "\(chinese)类型 \(type) 不是规则所查询的类型；是否应为 \(closest)？（规则不查询的类型，其\(chinese)一律不计）")
     }

@@ -248,7 +248,7 @@ extension RecordReader {
         for key in ["minutes", "dissent_recorded"] {
             if let flag = meeting[key] { requireBoolean(flag, key: "meeting.\(key)") }
         }
-        unknownKeys(in: meeting, known: RecordFormat.knownMeetingKeys, level: .meeting, what: LocalizedText(zh: "第 \(step) 个步骤的 meeting", en: "the meeting of step \(step)"))
+        unknownKeys(in: meeting, known: RecordFormat.knownMeetingKeys, level: .meeting, what: LocalizedText(zh: "第 \(step) 个步骤的会议（meeting）", en: "the meeting of step \(step)"))
     }
 
     /// `signoffs` is a list of mappings, each with a text `role` that is a code, and a valid date.

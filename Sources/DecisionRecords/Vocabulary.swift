@@ -124,6 +124,9 @@ public struct Vocabulary: Sendable {
 
         /// The code a written value stands for: the value itself when it is a code, or the code
         /// of the name it is; nil when it is neither.
+        /// Every name of the section's codes (the Chinese, the English and the other names).
+        public var names: [String] { Array(codesByName.keys) }
+
         public func code(for written: String) -> String? {
             if isCode(written) { return written }
             return code(named: written)
@@ -157,24 +160,30 @@ public struct Vocabulary: Sendable {
     public func suggestion(for written: String, in section: String) -> String? {
         guard let codes = sections[section] else { return nil }
         let names = codesByName[section] ?? [:]
-        let value = Self.trimmed(written)
+        // Read as a reader would: traditional characters and full-width letters in their plain
+        // forms (送達 is 送达, ＭＡＪＯＲ major), letters in lower case.
+        let value = HintReading.plain(Self.trimmed(written))
         // A value saying "not" is proposed only what says "not" too (未通过 is 不通过, never 通过;
         // 非正式审查 is no formal review), and one that does not, only what does not.
         let negated = Self.isNegated(value)
         // Nor is a value proposed a name without the words that make it another thing: an opinion
-        // solicited is no review (征求合法性审查意见 is not 合法性审查), a paper sign-round no
-        // discussion (集体讨论（书面传签）), an assessment waived none made (风险评估（免于评估）), the
-        // notice of a right to a hearing no notice of the hearing (听证告知 is not 听证通知): each
-        // hint turned an unlawful record into one that passed.
-        let qualifiers = Self.meaningChangingWords.filter { value.contains($0) }
+        // solicited is no review (征求合法性审查意见 is not 合法性审查), a sign-round no discussion
+        // (集体讨论（传签）), an assessment waived none made (风险评估（免于评估）), the notice of a
+        // right to a hearing no notice of the hearing (听证告知 is not 听证通知): each hint turned an
+        // unlawful record into one that passed (see `HintReading`).
+        let qualifiers = HintReading.qualifiers(in: value)
         let candidates = (Array(codes.keys) + Array(names.keys)).filter { candidate in
-            Self.isNegated(candidate) == negated && qualifiers.allSatisfy { candidate.contains($0) }
+            Self.isNegated(candidate) == negated && HintReading.holds(qualifiers, candidate)
         }
-        // A Chinese value of two or three characters one character off is another word more often
-        // than a typo (审查 is no 检查, 送审 no 送达, 党组会 no 党委会); only a negation written with
-        // another character of "not" (未通过 for 不通过) is proposed.
-        let isShortChinese = !value.isAllASCII && value.unicodeScalars.count < 4
-        if !isShortChinese || negated, let closest = Suggestion.closest(to: value, in: candidates) { return closest }
+        if let same = candidates.filter({ HintReading.plain($0) == value }).min(by: { $0.precedesInUTF8($1) }) { return same }
+        // A Chinese value of two or three characters with one character changed is another word
+        // more often than a typo (审查 is no 检查, 送审 no 送达, 党组会 no 党委会): only one with
+        // characters added or dropped at an end (常务会, 已通过, 通过。) or a negation written with
+        // another character of "not" (未通过 for 不通过) is proposed its name.
+        if let closest = Suggestion.closest(to: value, in: candidates) {
+            let isShortChinese = HintReading.isChinese(value) && value.count < 4
+            if !isShortChinese || negated || HintReading.differAtAnEnd(value, HintReading.plain(closest)) { return closest }
+        }
         // A name written inside a longer one (`县政府常务会议` for 常务会议, a meeting's type named
         // with its government) is too far by edits: the longest code or name the value holds.
         // (Codes of fewer than four letters, and single characters, are in too many words.) Only
@@ -183,18 +192,9 @@ public struct Vocabulary: Sendable {
         // 通过, 法律顾问助理 holds 法律顾问), and a hint to write it would turn a fault into a pass.
         guard Self.namedMoreFully.contains(section), !negated else { return nil }
         return candidates
-            .filter { $0.count >= ($0.isAllASCII ? 4 : 2) && $0 != value && value.contains($0) }
+            .filter { $0.count >= ($0.isAllASCII ? 4 : 2) && HintReading.plain($0) != value && value.contains(HintReading.plain($0)) }
             .max { ($0.count, $1) < ($1.count, $0) }
     }
-
-    /// Words that make a value another thing than a name without them (see `suggestion`): what is
-    /// asked for, waived, written or signed round, drafted, planned or told of in advance. A value
-    /// holding one is proposed only names holding it too. (Missing one costs a hint, never a check:
-    /// the value is still no code.)
-    static let meaningChangingWords = [
-        "征求", "征询", "免", "传签", "传阅", "书面", "会签", "代替", "替代", "简易", "初步", "预", "拟",
-        "告知", "申请", "建议", "草案", "草拟", "意向", "暂", "撤销", "撤回", "模拟",
-    ]
 
     /// The sections whose names a longer value may hold as the same thing (see `suggestion`).
     static let namedMoreFully: Set<String> = [

@@ -76,7 +76,7 @@ enum Discovery {
         let below = String(decoding: real.utf8.dropFirst(root.utf8.count), as: UTF8.self).split(separator: "/")
         for (place, name) in below.enumerated() {
             let isFolder = place < below.count - 1 || lastIsFolder
-            if name.hasPrefix(".") || (isFolder && (name == "rules" || name == "registry")) || (!isFolder && name == "registry.yaml") {
+            if name.hasPrefix(".") || (isFolder && (name == "rules" || name == "registry")) || (!isFolder && isRegistryFileName(String(name))) {
                 return below[...place].joined(separator: "/")
             }
         }
@@ -209,9 +209,27 @@ enum Discovery {
                 // it reports the problem instead of the file silently going unchecked.
                 // (`~$台账.xlsx` is the owner file Excel and WPS keep beside a workbook while it is
                 // open, no workbook: it was a finding of an unreadable file whenever the ledger was open.)
-                if name != "registry.yaml", hasRecordExtension(name), !isOfficeLockFile(name), !isOwnFile(path, name: name) { files.append(path) }
+                if hasRecordExtension(name), !isRegistryFileName(name), !isOfficeLockFile(name), !isOwnFile(path, name: name) { files.append(path) }
             }
         }
+    }
+
+    /// Whether a file's name is a registry's: `registry.yaml`, in any letters, or `.yml` (as record
+    /// files' extensions are told without regard to case: `Registry.yaml` and `registry.yml` were
+    /// read as records, each "lacking" every key of one, and the run had no registry).
+    static func isRegistryFileName(_ name: String) -> Bool {
+        name.utf8.count <= 13 && (name.lowercased() == "registry.yaml" || name.lowercased() == "registry.yml")
+    }
+
+    /// The registry file of a folder (see `isRegistryFileName`; `registry.yaml` first, then the
+    /// others in byte order), or nil. (A link is asked of too: one leading to nothing is said to,
+    /// not passed over.)
+    private static func registryFile(in folder: String) -> String? {
+        let exact = folder.appendingComponent("registry.yaml")
+        if FileSystem.kind(of: exact) == .file || FileSystem.isLink(exact) { return exact }
+        guard let names = try? FileSystem.list(folder) else { return nil }
+        return names.filter(isRegistryFileName).sorted { $0.precedesInUTF8($1) }.map { folder.appendingComponent($0) }
+            .first { FileSystem.kind(of: $0) == .file || FileSystem.isLink($0) }
     }
 
     /// The registry nearest to a folder of records: `registry.yaml` or the files of `registry/` in
@@ -227,9 +245,7 @@ enum Discovery {
         let rootHoldsCurrent = rootReal.map { $0 == "/" || current.hasPrefix($0 + "/") } ?? false
         var folder = start
         while true {
-            let file = folder.appendingComponent("registry.yaml")
-            // (A link is asked of too: one leading to nothing is said to, not passed over.)
-            if FileSystem.kind(of: file) == .file || FileSystem.isLink(file) {
+            if let file = registryFile(in: folder) {
                 try refuseLinkLeaving(file, root: rootReal ?? rootFolder)
                 return [file]
             }

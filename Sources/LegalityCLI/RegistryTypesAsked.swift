@@ -31,6 +31,11 @@ extension RegistryTypes {
                 }
             }
         }
+        // A type asked by a name of it (`certificate_type: 执法证` in a configuration) is its code,
+        // as the registry's types are read: the two were compared as written, and every officer's
+        // 执法证, read as `enforcement`, no longer matched.
+        if let types = certificateTypes { certificates = Set(certificates.map { types.code(for: $0) ?? $0 }) }
+        if let types = qualificationTypes { qualifications = Set(qualifications.map { types.code(for: $0) ?? $0 }) }
     }
 
     private static func literals(_ value: ParameterValue?) -> [Literal] {

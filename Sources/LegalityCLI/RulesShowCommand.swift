@@ -37,7 +37,7 @@ struct ShowRule: ParsableCommand {
             // Which act's day picks the version: the rule's words for it (the MAD rules: the first
             // collective discussion), else the act the finding is about.
             if let label = rule.inForceOnLabel {
-                text += zh ? "\n法律版本:\n  按哪一天适用：\(label.zh)\n" : "\nversions of the law:\n  picked by: \(label.en)\n"
+                text += zh ? "\n法律版本:\n  按哪一天适用: \(label.zh)\n" : "\nversions of the law:\n  picked by: \(label.en)\n"
             } else {
                 text += "\n\(zh ? "法律版本（按行为发生之日适用）" : "versions of the law (applied by the day of the act)"):\n"
             }
@@ -53,7 +53,7 @@ struct ShowRule: ParsableCommand {
                     let values = version.parameters.sorted { $0.key < $1.key }.map { "\($0.key) = \(Self.describe($0.value))" }.joined(separator: ", ")
                     line += zh ? "（\(values)）" : " (\(values))"
                 }
-                if let help = version.help { line += zh ? "；改正：\(help.zh)" : "; to fix: \(help.en)" }
+                if let help = version.help { line += zh ? "\n    如何改正: \(help.zh)" : "\n    how to fix: \(help.en)" }
                 text += line + "\n"
             }
         }

@@ -254,6 +254,9 @@ public enum SARIFReporter {
         properties.append(("title", .string(finding.title.text(language))))
         properties.append(("basis", .string(finding.basis.text(language))))
         if let help = finding.help { properties.append(("help", .string(help.text(language)))) }
+        // Work still ahead, said of the result itself as the other formats say it (待办): `kind:
+        // open` alone is read by few viewers.
+        if finding.pending { properties.append(("pending", .bool(true))) }
         if !finding.evidence.isEmpty {
             properties.append(("evidence", .object(finding.evidence.map { ($0.key, .string($0.value.text(language))) })))
         }

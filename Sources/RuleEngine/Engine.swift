@@ -51,7 +51,7 @@ public final class Engine: Sendable {
         self.rules = rules
         // One format for loading and for the programs: step types are numbered in its vocabulary.
         let format = context.format
-        let programs = Programs(stepTypes: format.codes.stepTypes)
+        let programs = Programs(codes: format.codes)
         plans = rules.map { RulePlan(rule: $0, context: context, programs: programs) }
         uncountedPlans = plans.map(Unmanaged.passUnretained)
         shared = SharedEvaluation(

@@ -284,6 +284,9 @@ final class SharedEvaluation: Sendable {
     let definitionSlotCounts: [Int]
     /// The numbering of step types the programs' selections were made with.
     let stepTypes: Vocabulary.Numbering
+    /// The sections a registry's roles are named in (taken out of the vocabulary once: made for
+    /// every role read, each cost an allocation).
+    let roles, registryRoles: Vocabulary.Section
     /// The most slots a rule needs.
     let slotCount: Int
 
@@ -293,6 +296,8 @@ final class SharedEvaluation: Sendable {
         definitionPrograms = ProgramList(definitions.map { programs.make($0.expression) })
         definitionSlotCounts = definitions.map(\.slotCount)
         stepTypes = programs.stepTypes.numbering
+        roles = programs.codes.roles
+        registryRoles = programs.codes.registryRoles
         self.slotCount = slotCount
     }
 }

@@ -65,33 +65,41 @@ extension Evaluator {
     /// vocabulary's code when it is written as a code or a name of a role (`法律顾问` is
     /// `legal_adviser`), else as written: a registry's roles are an office's own words.
     func personRoles(_ value: Value) -> Value {
-        // (Most people have no roles listed: the vocabulary's section is taken out only for those who do.)
+        // (Most people have no roles listed.)
         guard let roles = registry?.lookUp(text(value, .en), { $0.roles }), !roles.isEmpty else { return .list([]) }
         // A step for each role read (a person of 10,000 roles named by thousands of signoffs took minutes).
         guard spend(roles.count) else { return .missing }
-        let section = context.rules.vocabulary.section(RecordFormat.Section.roles)
-        return .list(roles.map { .text(section.code(for: $0) ?? $0, nil) })
-    }
-
-    /// The ids of the people the registry gives a role, written as its code or as one of its names
-    /// in the vocabulary, in UTF-8 order (whether the registry records legal advisers at all).
-    func peopleWithRole(_ role: String) -> Value {
-        guard let registry else { return .list([]) }
-        let section = context.rules.vocabulary.section(RecordFormat.Section.roles)
-        var ids: [String] = []
-        for (written, holders) in registry.roleHolders where written == role || section.code(for: written) == role { ids += holders }
-        // A step for each person named (a registry of 10,000 advisers is read as it is named).
-        guard spend(ids.count) else { return .missing }
-        return .list(Set(ids).sorted { $0.precedesInUTF8($1) }.map { .text($0, nil) })
+        return .list(roles.map { .text(roleCode($0), nil) })
     }
 
     /// Whether the registry gives a person a role, written as the role's code or as one of its
-    /// names in the vocabulary (`法律顾问` is `legal_adviser`), as `personRoles` reads them.
+    /// names in the vocabulary (`法律顾问` is `legal_adviser`, `行政执法人员` `enforcement_officer`),
+    /// as `personRoles` reads them; the role asked may be named so too.
     func hasRole(_ person: String, _ role: String) -> Bool {
         guard let roles = registry?.lookUp(person, { $0.roles }), !roles.isEmpty, spend(roles.count) else { return false }
-        if roles.contains(role) { return true }
-        let section = context.rules.vocabulary.section(RecordFormat.Section.roles)
-        return roles.contains { section.code(for: $0) == role }
+        let wanted = roleCode(role)
+        return roles.contains { $0 == wanted || roleCode($0) == wanted }
+    }
+
+    /// The ids of the people the registry gives a role, written as its code or as one of its names
+    /// in the vocabulary (the role asked may be named so too), in UTF-8 order (whether the
+    /// registry records legal advisers at all).
+    func peopleWithRole(_ role: String) -> Value {
+        guard let registry else { return .list([]) }
+        let wanted = roleCode(role)
+        var ids: [String] = []
+        for (written, holders) in registry.roleHolders where written == wanted || roleCode(written) == wanted {
+            // A step for each person named (a registry of 10,000 advisers is read as it is named).
+            guard spend(holders.count) else { return .missing }
+            ids += holders
+        }
+        return .list(Set(ids).sorted { $0.precedesInUTF8($1) }.map { .text($0, nil) })
+    }
+
+    /// A role as its code: of the signoff roles (`roles`), else of the registry's own
+    /// (`registry_roles`), else as written.
+    private func roleCode(_ written: String) -> String {
+        shared.roles.code(for: written) ?? shared.registryRoles.code(for: written) ?? written
     }
 
     /// The year or the month of a date; a value that is no date is a type error.

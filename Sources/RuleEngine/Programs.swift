@@ -3,9 +3,10 @@ import RuleLanguage
 
 /// Makes programs of expressions, for records read with a vocabulary's step types.
 struct Programs {
-    /// The step types of the vocabulary records are read with: a selection's types are numbered
-    /// in them once, as records' step types are when read.
-    let stepTypes: Vocabulary.Section
+    /// The code sections of the vocabulary records are read with.
+    let codes: RecordFormat.CodeSections
+    /// The step types: a selection's types are numbered in them once, as records' step types are when read.
+    var stepTypes: Vocabulary.Section { codes.stepTypes }
 
     /// The program of an expression: what `expression` means, evaluated on an evaluator's record.
     func make(_ expression: Expression) -> Program {
@@ -221,15 +222,20 @@ struct Programs {
             return Program { $0.spend() ? .bool($0.registry?.contains($0.text(inner($0), .en)) ?? false) : .missing }
         case .certificateValid(let person, let type, let on):
             let (person, type, on) = (make(person), make(type), make(on))
+            let types = codes.certificateTypes
             return Program { evaluator in
                 guard evaluator.spend() else { return .missing }
                 guard let certificates = evaluator.registry?.lookUp(evaluator.text(person(evaluator), .en), { $0.certificates }),
                       let day = evaluator.day(on(evaluator)) else { return .bool(false) }
-                let wanted = evaluator.text(type(evaluator), .en)
+                // A type asked by a name of it (a configured `certificate_type: 执法证`) is its code,
+                // as the registry's types are read.
+                let written = evaluator.text(type(evaluator), .en)
+                let wanted = types.code(for: written) ?? written
                 return .bool(certificates.contains { $0.type == wanted && $0.isValid(on: day) })
             }
         case .hasQualification(let person, let type):
-            return Self.listed(make(type), for: make(person)) { $0.qualifications }
+            let types = codes.qualificationTypes
+            return Self.listed(make(type), for: make(person), naming: types) { $0.qualifications }
         case .phrase(let template):
             let template = TemplateProgram(template, using: self)
             return Program { evaluator in
@@ -290,11 +296,15 @@ struct Programs {
 extension Programs {
     /// Whether the registry lists a value for a person in one of the person's lists (qualifications,
     /// roles); false for a person it does not know, or when there is no registry.
-    private static func listed(_ value: Program, for person: Program, in list: @escaping @Sendable (borrowing Person) -> [String]) -> Program {
+    /// (A value written as a name of `naming`'s, `法律职业资格`, is its code, as the registry's are read.)
+    private static func listed(
+        _ value: Program, for person: Program, naming: Vocabulary.Section, in list: @escaping @Sendable (borrowing Person) -> [String]
+    ) -> Program {
         Program { evaluator in
             guard evaluator.spend() else { return .missing }
             guard let entries = evaluator.registry?.lookUp(evaluator.text(person(evaluator), .en), list) else { return .bool(false) }
-            return .bool(entries.contains(evaluator.text(value(evaluator), .en)))
+            let written = evaluator.text(value(evaluator), .en)
+            return .bool(entries.contains(naming.code(for: written) ?? written))
         }
     }
 

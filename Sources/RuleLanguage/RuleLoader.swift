@@ -196,9 +196,10 @@ public enum RuleLoader {
                 }
                 if let name = RuleCompiler.localized(entry.value, key: "a name", chineseKey: "名称", in: entry.value, required: true, alsoAllowing: ["also"], compiler: &compiler) {
                     let also = otherNames(entry.value["also"], compiler: &compiler)
-                    // A name two codes share would be read from records as the first of them, without a
-                    // word (in a section records are read from; the others only name codes in reports).
-                    if RecordFormat.Section.readFromRecords.contains(section), let clash = vocabulary.clash(of: code, names: name, also: also, in: section) {
+                    // A name two codes share would be read from records (or a registry) as the first of
+                    // them, without a word (in a section names are read from; the others only name codes
+                    // in reports).
+                    if RecordFormat.Section.readAsCodes.contains(section), let clash = vocabulary.clash(of: code, names: name, also: also, in: section) {
                         let (message, chinese): (String, String) = clash.isShortName
                             ? ("the name '\(clash.name)' of '\(code)' is already the short name of '\(clash.code)' in \(section), by which reports' narrow columns name it; readers would take the two kinds for one (give '\(code)' a name of its own)",
                                "\(code) 的名称“\(clash.name)”已是 \(section) 中 \(clash.code) 的简称（报告的窄栏目用它称呼该类型）；读者会把两种类型当作一种（请给 \(code) 另取一个名称）")

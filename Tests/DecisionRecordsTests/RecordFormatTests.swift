@@ -49,6 +49,9 @@ struct VocabularyTests {
         #expect(record.steps.map(\.status) == [.planned])
         let penalty = try loadRecord("id: V-3\nkind: 处罚\ntitle: 示例\nsteps:\n  - {type: 立案, date: 2026-03-02}\n", format: Self.checkAll)
         #expect(penalty.kind == "administrative_penalty")
+        // The normative documents' word for the review (115号, NOR-001's title and help) is the review.
+        let normative = try loadRecord("id: V-4\nkind: 规范性文件\ntitle: 示例\nsteps:\n  - {type: 合法性审核, date: 2026-03-02}\n", format: Self.checkAll)
+        #expect(normative.steps.map(\.type) == ["legality_review"])
     }
 
     @Test(arguments: [
@@ -229,6 +232,16 @@ struct RecordShapeTests {
         #expect(typo.first?.position == SourcePosition(line: 4, column: 9))
         let chinese = try problems("涉及公共利益: true")
         #expect(chinese.first?.message.zh.contains("事实请写代码：") == true && chinese.first?.message.zh.contains("affects_public_interest（") == true, "\(chinese.first?.message.zh ?? "")")
+        // The code in other letters, and the fact's Chinese name, are told the code.
+        for (written, code) in [("AFFECTS_PUBLIC_INTEREST: true", "affects_public_interest"), ("affectsPublicInterest: true", "affects_public_interest"),
+                                ("ＭＡＪＯＲ: true", "major"), ("情况紧急: true", "urgent")] {
+            let told = try problems(written)
+            #expect(told.first?.message.en.contains("did you mean '\(code)'") == true, "\(written): \(told.map(\.message.en))")
+        }
+        // A fact the mapping has is not proposed; a Chinese fact that is no yes-or-no is free.
+        #expect(try problems("fine_amount: 5, fine_amounts: 3").isEmpty)
+        #expect(try problems("major: true, majr: true").isEmpty)
+        #expect(try problems("预算: 300, 资金来源: 财政").isEmpty)
         // Free facts, the user's own, and facts a rule reads (in Chinese too) are not reported.
         #expect(try problems("budget: 3000000, x_紧急: true, fine_amount: 5, urgent: true").isEmpty)
         #expect(try problems("预算金额: 3000000, affects_publc_interest: 1", reads: [

@@ -102,6 +102,12 @@ struct RegistryTests {
         #expect(registry.person("A")?.certificates.first?.type == "enforcement")
         #expect(registry.person("A")?.qualifications == ["legal_profession"])
         #expect(registry.person("B")?.certificates.first?.type == "健康证")
+        // A type one typo from a name of an asked type is a mistake, as one from its code is.
+        var typo = Registry()
+        let error = #expect(throws: InputError.self) {
+            try RegistryLoader.add(try document("people:\n  - {id: D, certificates: [{type: 执发证, valid_from: 2020-01-01, valid_until: 2030-12-31}]}\n"), file: "r.yaml", to: &typo, asked: asked2)
+        }
+        #expect(error?.description.contains("did you mean '执法证'") == true, "\(error?.description ?? "")")
         var lacking = Registry()
         #expect(throws: InputError.self) {
             try RegistryLoader.add(try document("people:\n  - {id: C, certificates: [{type: 行政执法证, valid_from: 2020-01-01}]}\n"), file: "r.yaml", to: &lacking, asked: asked2)

@@ -67,10 +67,22 @@ import Testing
         ("征求合法性审查意见", "step_types", nil), ("合法性审查（征求意见）", "step_types", nil), ("合法性审查会签", "step_types", nil),
         ("风险评估（免于评估）", "step_types", nil), ("免于风险评估", "step_types", nil), ("集体讨论（书面传签）", "step_types", nil),
         ("集体讨论（传阅）", "step_types", nil), ("正式审查（会签）", "forms", nil), ("听证告知", "step_types", "notice_of_rights"),
-        ("建议通过", "outcomes", nil), ("决定（草案）", "step_types", nil),
+        ("建议通过", "outcomes", nil), ("决定（草案）", "step_types", nil), ("徵求合法性审查意见", "step_types", nil),
+        ("集体讨论（傳簽）", "step_types", nil),
         // A short Chinese value one character off is another word, unless it says "not" another way.
         ("审查", "step_types", nil), ("送审", "step_types", nil), ("党组会", "meeting_types", nil),
         ("合法性审察", "step_types", "legality_review"), ("常务会义", "meeting_types", "executive"),
+        // The words are found however written (spaces, traditional characters), and more of them.
+        ("征 求合法性审查意见", "step_types", nil), ("咨询合法性审查意见", "step_types", nil), ("商请合法性审查", "step_types", nil),
+        ("集体讨论（圈阅）", "step_types", nil), ("集体讨论（轮签）", "step_types", nil), ("集体讨论（传閱）", "step_types", nil),
+        ("法制审核（初审）", "step_types", nil), ("risk_assessment_waived", "step_types", nil), ("draft_decision", "step_types", nil),
+        // A short value with characters added or dropped at an end, or written in traditional
+        // characters, is still proposed its name; one character changed for another is not.
+        ("常务会", "meeting_types", "executive"), ("全体会", "meeting_types", "plenary"), ("已通过", "outcomes", "passed"),
+        ("通过了", "outcomes", "passed"), ("通过。", "outcomes", "passed"), ("送達", "step_types", "delivery"), ("聽證", "step_types", "hearing"),
+        ("同过", "outcomes", nil),
+        // A written review is a review; the notice of rights keeps its name.
+        ("合法性审查（书面审查）", "step_types", "legality_review"), ("拟作出行政处罚决定告知", "step_types", "notice_of_rights"),
     ] as [(String, String, String?)])
     func aNameInsideALongerValueIsProposed(value: String, section: String, code: String?) {
         let proposed = builtinVocabulary.suggestion(for: value, in: section)

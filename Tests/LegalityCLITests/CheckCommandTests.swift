@@ -142,6 +142,31 @@ import Testing
         }
         #expect(Set(got.keys).isSubset(of: Set(expected.keys)))
     }
+
+    /// SARIF says of a pending finding itself that it is work still ahead (`properties.pending`),
+    /// as every other format does; `kind: open` alone is read by few viewers.
+    @Test func sarifMarksPendingFindings() throws {
+        let planned = "id: P-1\nkind: major_administrative_decision\ntitle: 某方案\nsteps:\n  - {type: collective_discussion, date: 2026-12-20, status: planned, meeting: {type: executive}}\n"
+        let folder = try CLIRunner.folder(["p.yaml": planned, "registry.yaml": Fixtures.registry])
+        let sarif = try CLIRunner.json(try CLIRunner.run(["check", "--format", "sarif", "--as-of", "2026-12-01", "p.yaml"], in: folder).stdout)
+        let results = ((sarif["runs"] as? [[String: Any]])?.first?["results"] as? [[String: Any]]) ?? []
+        let pending = results.filter { ($0["properties"] as? [String: Any])?["pending"] as? Bool == true }
+        #expect(!pending.isEmpty && pending.allSatisfy { $0["kind"] as? String == "open" && $0["level"] as? String == "none" }, "\(results)")
+        #expect(pending.contains { $0["ruleId"] as? String == "MAD-001" }, "\(results)")
+    }
+
+    /// `Registry.yaml`, `registry.YAML` and `registry.yml` are the registry, as record files'
+    /// extensions are told without regard to case: each was read as a record (REC-001 four
+    /// times), and the run had no registry (REC-005).
+    @Test(arguments: ["Registry.yaml", "registry.YAML", "registry.yml"])
+    func aRegistryNamedInOtherLettersIsTheRegistry(name: String) throws {
+        let folder = try CLIRunner.folder([name: Fixtures.registry, "a.yaml": Fixtures.compliant])
+        let result = try CLIRunner.run(["check", "--format", "json", "--as-of", "2024-12-31", "."], in: folder)
+        let json = try CLIRunner.json(result.stdout)
+        let rules = ((json["findings"] as? [[String: Any]]) ?? []).compactMap { $0["rule"] as? String }
+        #expect(!rules.contains("REC-001") && !rules.contains("REC-005"), "\(rules) \(result.stderr)")
+        #expect((json["registries"] as? [String])?.first?.hasSuffix(name) == true, "\(json["registries"] ?? "none")")
+    }
 }
 
 /// `--jobs`: the report is byte-identical whatever the number of workers, duplicates included.

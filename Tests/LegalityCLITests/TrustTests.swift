@@ -679,6 +679,18 @@ import Testing
         #expect(configured.status != 2, "\(configured.stderr)")
     }
 
+    /// A type named as the vocabulary names it (执法证), in the registry and in the configuration
+    /// alike, is the code: the configuration's name was compared as written with the registry's
+    /// code, and every officer was "without a valid certificate".
+    @Test func aCertificateTypeNamedInChineseCountsWhereverItIsWritten() throws {
+        let registry = "people:\n  - {id: P-3, certificates: [{type: 执法证, valid_from: 2019-01-01, valid_until: 2029-12-31}]}\n  - {id: P-4, certificates: [{type: 行政执法证, valid_from: 2019-01-01, valid_until: 2029-12-31}]}\n"
+        for configuration in [nil, "parameters:\n  PEN-002: {certificate_type: 执法证}\n"] {
+            let result = try Self.checkOfficers(registry: registry, configuration: configuration, format: ["--format", "json"])
+            let findings = (try CLIRunner.json(result.stdout)["findings"] as? [[String: Any]]) ?? []
+            #expect(result.status != 2 && !findings.contains { $0["rule"] as? String == "PEN-002" }, "\(configuration ?? "none"): \(findings) \(result.stderr)")
+        }
+    }
+
     /// A configured rules folder that holds no rule file ran nothing, and the report read as if
     /// the town's rules had found nothing: it stops the run; a folder with rules is named.
     @Test func anEmptyRulesFolderStopsTheRunAndAddedRulesAreNamed() throws {

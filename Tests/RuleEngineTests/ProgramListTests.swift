@@ -16,7 +16,7 @@ struct ProgramListTests {
     static func evaluator() throws -> Evaluator {
         let context = EvaluationContext(
             rules: try BuiltinRules.load(), calendar: try BuiltinRules.calendar(), registry: nil, asOf: Day(ordinal: 20_000))
-        let shared = SharedEvaluation(context: context, definitions: [], programs: Programs(stepTypes: context.format.codes.stepTypes), slotCount: 0)
+        let shared = SharedEvaluation(context: context, definitions: [], programs: Programs(codes: context.format.codes), slotCount: 0)
         let empty = YAMLNode(.mapping([]), range: SourceRange(at: .start))
         return Evaluator(shared, record: DecisionRecord(id: "R-1", kind: "major_administrative_decision", title: "某决策", file: "r.yaml", node: empty, steps: []))
     }

@@ -183,6 +183,21 @@ import YAMLTree
         let record = "id: R-1\nkind: other\ntitle: t\nsteps:\n  - {type: decision, date: 2026-03-02}\n"
         let findings = try BuiltinRules.check(record, rules: rules, asOf: "2026-12-31", registry: registry, only: { $0.id == "ROLE-1" })
         #expect(findings.first?.message.en == "P-1, P-3", "\(findings.first?.message.en ?? "none")")
+        // The role asked may be named too, and a registry's own roles (registry_roles) by their names.
+        let named = try BuiltinRules.load(extra: [("r.yaml", """
+            id: ROLE-2
+            severity: info
+            title: {zh: 示例, en: Example}
+            message: {zh: "{advisers} / {officers}", en: "{advisers} / {officers}"}
+            basis: {instrument: 示例, article: 一}
+            let:
+              advisers: {people_with_role: 法律顾问}
+              officers: {people_with_role: enforcement_officer}
+            violation: {has_role: {person: P-4, role: enforcement_officer}}
+            """)])
+        let withOfficer = Registry(people: [Person(id: "P-3", roles: ["法律顾问"]), Person(id: "P-1", roles: ["legal_adviser"]), Person(id: "P-4", roles: ["行政执法人员"])])
+        let told = try BuiltinRules.check(record, rules: named, asOf: "2026-12-31", registry: withOfficer, only: { $0.id == "ROLE-2" })
+        #expect(told.first?.message.en == "P-1, P-3 / P-4", "\(told.first?.message.en ?? "none")")
     }
 
     @Test func aMisspeltFileKeyIsNamed() throws {
