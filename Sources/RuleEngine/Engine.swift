@@ -186,7 +186,7 @@ public final class Engine: Sendable {
     /// What a rule's evaluation on a record met: which versions of its law (to tell whether the
     /// rule applied), and how many findings it made beyond those listed.
     private struct VersionUse {
-        /// A violation was checked under a version in force.
+        /// A violation was checked under a version in force (picked by a dated act), or held.
         var inForce = false
         /// An act was dated when no version was in force.
         var outOfForce = false
@@ -215,8 +215,10 @@ public final class Engine: Sendable {
         if !use.reached, result.listsRules { result.rulesWithNothingToCheck.append(plan.rule.id) }
         if plan.rule.versions.isEmpty || use.inForce { return true }
         var inForce = !use.outOfForce
-        if !use.outOfForce, let act = actInForce(plan, evaluator), let day = evaluator.day(act) {
-            // No item to check: the rule applies unless the act it is about predates its law.
+        // Nothing found, and no act of the rule's dated: the rule applies unless the act it is
+        // about predates its law, or, with none, the record's latest step does (a record of a
+        // review of 2019-06 alone, before the regulations, was "compliant" with them).
+        if !use.outOfForce, let day = actInForce(plan, evaluator).flatMap(evaluator.day) ?? evaluator.record.steps.lazy.map(\.day).max() {
             inForce = plan.rule.versions.contains { $0.holds(on: day) }
         }
         if !inForce, result.listsRules { result.notInForceRules.append(plan.rule.id) }
@@ -289,10 +291,12 @@ public final class Engine: Sendable {
                         return
                     }
                     version = found
+                    use.inForce = true
                 } else {
+                    // An act with no day is judged by the newest version; whether the rule applied
+                    // at all is told once it is known whether it found anything (`evaluate`).
                     version = plan.rule.versions.count - 1
                 }
-                use.inForce = true
                 if let version { evaluator.use(version: version) }
             }
             let asked = evaluator.seenQueries.count
@@ -307,6 +311,8 @@ public final class Engine: Sendable {
                     let day = evaluator.record.steps[step]
                     parts.pending = day.status == .planned && day.day > context.asOf
                 }
+                // (A finding under the newest version, its act undated: the rule applied.)
+                use.inForce = true
                 if evaluator.seenQueries.count > asked {
                     result.deferred.append(DeferredFinding(place: result.findings.count, plan: plan, parts: parts, query: asked))
                 } else if result.findings.count - use.firstFinding < Finding.listedPerRule {

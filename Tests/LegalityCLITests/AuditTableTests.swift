@@ -261,6 +261,19 @@ import Testing
         let statuses = ((json["records"] as? [[String: Any]]) ?? []).map { "\($0["record"] ?? "")=\($0["status"] ?? "")" }
         #expect(statuses.sorted() == ["L-1=formatOnly", "T-2024-001=compliant"], "\(statuses)")
     }
+
+    /// A record whose every step predates the law, with no discussion and no decision, was
+    /// "compliant" with the regulations (the rules with no act of their own dated took the newest
+    /// text): no rule of them applies to it. One with a step under the law is checked.
+    @Test func aRecordWhoseStepsAllPredateTheLawIsNoRulesCase() throws {
+        let old = "id: M-3\nkind: major_administrative_decision\ntitle: 某方案\nsteps:\n  - {type: legality_review, form: opinion_solicitation, date: 2019-06-02, outcome: passed}\n"
+        let later = old.replacingOccurrences(of: "id: M-3", with: "id: M-4").replacingOccurrences(of: "2019-06-02", with: "2019-09-02")
+        let folder = try CLIRunner.folder(["m3.yaml": old, "m4.yaml": later, "registry.yaml": Fixtures.registry])
+        let json = try CLIRunner.json(try CLIRunner.run(["audit", "--from", "2019-01-01", "--to", "2019-12-31", "--as-of", "2026-06-01", "--format", "json", "."], in: folder).stdout)
+        let statuses = ((json["records"] as? [[String: Any]]) ?? []).map { "\($0["file"] ?? "")=\($0["status"] ?? "")" }
+        #expect(statuses.contains("m3.yaml=formatOnly"), "\(statuses)")
+        #expect(!statuses.contains("m4.yaml=formatOnly"), "\(statuses)")
+    }
 }
 
 /// What a second user-style review of the audit found contradicting itself.
