@@ -46,26 +46,37 @@ enum HintReading {
     }
 
     /// Words that make a value another thing than a name without them: what is asked or consulted
-    /// on, waived, signed or read round, done in a simple or first pass, told of in advance,
-    /// proposed, held back or undone. A value holding one is proposed only names holding it too.
-    /// (Written in simplified characters and lower case, as `plain` reads a value. 书面, 拟 and 草案
-    /// are left out: a written review is a review, 拟作出处罚决定告知 the notice of rights, and a
-    /// comment on a draft a public comment.)
+    /// on, waived, signed, read or voted round in writing, done in a simple or first pass, told of
+    /// in advance, proposed, drafted, still to come, internal, held back or undone, or an
+    /// assistant's. A value holding one is proposed only names holding it too. (Written in
+    /// simplified characters and lower case, as `plain` reads a value. A written review, 书面审查,
+    /// and the notice of the intended penalty, 拟作出处罚决定告知, lose their hint with them: a
+    /// hint that turned 待通过 into 通过 or 集体讨论（书面） into a discussion held made a
+    /// pending or paper step a done one.)
     static let meaningChangingWords = [
-        "征求", "征询", "咨询", "征集", "商请", "免", "传签", "传阅", "圈阅", "轮签", "会签", "代替", "替代",
-        "简易", "初步", "初审", "预", "告知", "申请", "建议", "意向", "暂", "撤销", "撤回", "模拟",
-        "waive", "exempt", "draft", "planned", "solicit", "request", "circulat", "propos", "prelim", "consult",
+        "征求", "征询", "咨询", "征集", "商请", "免", "传签", "传阅", "圈阅", "轮签", "会签", "书面", "通讯", "代替", "替代",
+        "简易", "初步", "初审", "预", "拟", "待", "草案", "草拟", "告知", "申请", "建议", "意向", "暂", "撤销", "撤回", "模拟",
+        "内部", "助理",
+        "waive", "exempt", "draft", "planned", "pending", "solicit", "request", "circulat", "propos", "prelim", "consult",
+        "withdraw", "revok", "cancel", "assistant",
     ]
 
     /// Traditional characters of the vocabulary's names and of the meaning-changing words, with
     /// their simplified forms.
     static let simplifiedCharacters: [Unicode.Scalar: Unicode.Scalar] = {
-        let pairs = "開开徵征見见專专論论證证風风險险評评審审體体討讨決决佈布備备調调檢检權权聽听達达處处罰罚規规範范劃划計计條条過过務务"
-            + "會会議议辦办黨党職职師师顧顾問问員员長长機机關关執执詢询傳传簽签閱阅書书簡简預预擬拟請请暫暂銷销諮咨輪轮"
-            + "並并與与參参記记錄录紀纪談谈準准許许強强協协項项屆届"
+        // Each pair: a traditional character, then its simplified form.
+        let pairs = [
+            "開开", "徵征", "見见", "專专", "論论", "證证", "風风", "險险", "評评", "審审", "體体", "討讨", "決决", "佈布", "備备",
+            "調调", "檢检", "權权", "聽听", "達达", "處处", "罰罚", "規规", "範范", "劃划", "計计", "條条", "過过", "務务", "會会",
+            "議议", "辦办", "黨党", "職职", "師师", "顧顾", "問问", "員员", "長长", "機机", "關关", "執执", "詢询", "傳传", "簽签",
+            "閱阅", "書书", "簡简", "預预", "擬拟", "請请", "暫暂", "銷销", "諮咨", "輪轮", "並并", "與与", "參参", "記记", "錄录",
+            "紀纪", "談谈", "準准", "許许", "強强", "協协", "項项", "屆届", "況况", "緊紧", "內内", "訊讯",
+        ]
         var table: [Unicode.Scalar: Unicode.Scalar] = [:]
-        let scalars = Array(pairs.unicodeScalars)
-        for index in stride(from: 0, to: scalars.count - 1, by: 2) { table[scalars[index]] = scalars[index + 1] }
+        for pair in pairs {
+            let scalars = Array(pair.unicodeScalars)
+            if scalars.count == 2 { table[scalars[0]] = scalars[1] }
+        }
         return table
     }()
 }

@@ -242,22 +242,37 @@ struct RecordReader {
         guard !RecordFormat.numberFacts.contains(key), !format.isReadByRule(key, at: .facts), !RecordFormat.isExtension(key) else { return }
         let booleans = format.codes.booleanFacts
         // (No fact the mapping already has is proposed: two would not load.)
-        let known = (booleans.numbering.codes + RecordFormat.numberFacts).filter { facts[$0] == nil }
+        let yesOrNoFacts = booleans.numbering.codes.filter { facts[$0] == nil }
+        let known = yesOrNoFacts + RecordFormat.numberFacts.filter { facts[$0] == nil }
         let folded = Self.foldedFactName(key)
-        let meant = booleans.code(for: key).flatMap { known.contains($0) ? $0 : nil }
+        let meant = booleans.code(for: HintReading.plain(key)).flatMap { known.contains($0) ? $0 : nil }
             ?? known.first { Self.foldedFactName($0) == folded }
             ?? Suggestion.closest(to: folded, in: known.map(Self.foldedFactName)).flatMap { near in known.first { Self.foldedFactName($0) == near } }
-        let isYesOrNo = if case .bool = facts.value(at: place).coreValue { true } else { false }
-        guard meant != nil || (HintReading.isChinese(key) && isYesOrNo) else { return }
+        guard meant != nil || (HintReading.isChinese(key) && Self.saysYesOrNo(facts.value(at: place))) else { return }
         let key = key.onOneLine
         let hint = meant.map { (zh: "；是否应为 \($0)？", en: "; did you mean '\($0)'?") }
-            ?? (zh: "；事实请写代码：\(known.map { "\($0)（\(format.vocabulary.name(of: $0, preferring: [RecordFormat.Section.booleanFacts])?.zh ?? $0)）" }.joined(separator: "、"))",
-                en: "; facts are written as codes: \(known.joined(separator: ", "))")
+            ?? (zh: "；是否类的事实请写代码，值写 true 或 false：\(yesOrNoFacts.map { "\($0)（\(format.vocabulary.name(of: $0, preferring: [RecordFormat.Section.booleanFacts])?.zh ?? $0)）" }.joined(separator: "、"))",
+                en: "; a yes-or-no fact is written as a code, true or false: \(yesOrNoFacts.joined(separator: ", "))")
         add(.key,
             zh: "facts 下的 \(key) 不是已知的事实，也没有规则读取它\(hint.zh)（自定义事实请以 x_ 开头）",
             en: "the fact '\(key)' is no known fact and read by no rule\(hint.en) (prefix facts of your own with x_)",
             at: facts.key(at: place))
     }
+
+    /// Whether a fact's value says yes or no, as Chinese users write it (`是`, `否`, `有`, `无`,
+    /// `yes`, `"true"`, `1`...) or as YAML does (`true`): a fact in Chinese so written was meant as
+    /// one the rules read (`涉及公共利益: 是`), where a number or a text (`预算: 300`) is an
+    /// office's own.
+    private static func saysYesOrNo(_ value: BorrowedNode) -> Bool {
+        switch value.coreValue {
+        case .bool: return true
+        case .int(let number): return number == 0 || number == 1
+        case .string(let text): return yesOrNoWords.contains(HintReading.plain(Vocabulary.trimmed(text)))
+        default: return false
+        }
+    }
+
+    private static let yesOrNoWords: Set<String> = ["是", "否", "有", "无", "对", "错", "真", "假", "yes", "no", "y", "n", "true", "false", "1", "0", "√", "×"]
 
     /// A fact's name as a reader tells it apart: letters plain and in lower case, without `_`,
     /// `-` or spaces (`AFFECTS_PUBLIC_INTEREST`, `affectsPublicInterest` and `affects public

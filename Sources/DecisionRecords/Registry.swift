@@ -64,7 +64,8 @@ public struct Registry: Sendable {
     private var idsByName: [String: [String]] = [:]
     /// Who each numbered certificate is registered to, by its type and number.
     private var holders: [String: String] = [:]
-    /// The ids of the people given each role, by the role as written (a code or a name of one).
+    /// The ids of the people given each role, by the role as written (a code or a name of one);
+    /// in id order once `prepareForSearches()` has run.
     public private(set) var roleHolders: [String: [String]] = [:]
     /// The people by their ids and names shortened by a character, for `person(resembling:)` in a
     /// large registry (made by `prepareForSearches()`).
@@ -74,6 +75,7 @@ public struct Registry: Sendable {
     public init(people: [Person] = []) {
         self.people = [:]
         for person in people where self.people[person.id] == nil { add(person) }
+        for role in roleHolders.keys { roleHolders[role]?.sort { $0.precedesInUTF8($1) } }
     }
 
     /// How many people the registry holds: the work of a search through all of them.
@@ -130,6 +132,8 @@ public struct Registry: Sendable {
     /// it may resemble, in a registry large enough for that to matter; call once every person is added.
     public mutating func prepareForSearches() {
         resemblance = count >= ResemblanceIndex.smallestIndexed ? ResemblanceIndex(people: people.values) : nil
+        // Each role's people in id order, sorted once (a rule asks for them on every record).
+        for role in roleHolders.keys { roleHolders[role]?.sort { $0.precedesInUTF8($1) } }
     }
 
     /// Whether `person(resembling:)` looks at the few people a text may resemble (a large registry).
@@ -300,7 +304,9 @@ public enum RegistryLoader {
         fail: (YAMLNode, String, String?) -> InputError
     ) throws(InputError) {
         guard !asked.contains(type) else { return }
-        let names = naming.map { section in section.names.filter { asked.contains(section.code(for: $0) ?? "") } } ?? []
+        // (Names of fewer than four characters are left out: 执业证, a lawyer's, is one character
+        // from 执法证 and another document, and stopped the run.)
+        let names = naming.map { section in section.names.filter { $0.count >= 4 && asked.contains(section.code(for: $0) ?? "") } } ?? []
         guard let closest = Suggestion.closest(to: type, in: asked.sorted() + names.sorted()) else { return }
         throw fail(node, "the \(what) type '\(type)' is none the rules ask for; did you mean '\(closest)'? (a \(what) of a type no rule asks for is never counted)",
                    "\(chinese)类型 \(type) 不是规则所查询的类型；是否应为 \(closest)？（规则不查询的类型，其\(chinese)一律不计）")

@@ -122,11 +122,11 @@ public struct Vocabulary: Sendable {
             return numbering.codes.firstIndex { $0 == written }
         }
 
-        /// The code a written value stands for: the value itself when it is a code, or the code
-        /// of the name it is; nil when it is neither.
         /// Every name of the section's codes (the Chinese, the English and the other names).
         public var names: [String] { Array(codesByName.keys) }
 
+        /// The code a written value stands for: the value itself when it is a code, or the code
+        /// of the name it is; nil when it is neither.
         public func code(for written: String) -> String? {
             if isCode(written) { return written }
             return code(named: written)

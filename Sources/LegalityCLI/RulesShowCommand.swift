@@ -37,14 +37,14 @@ struct ShowRule: ParsableCommand {
             // Which act's day picks the version: the rule's words for it (the MAD rules: the first
             // collective discussion), else the act the finding is about.
             if let label = rule.inForceOnLabel {
-                text += zh ? "\n法律版本:\n  按哪一天适用: \(label.zh)\n" : "\nversions of the law:\n  picked by: \(label.en)\n"
+                text += zh ? "\n法律版本:\n  按哪一天适用：\(label.zh)\n" : "\nversions of the law:\n  picked by: \(label.en)\n"
             } else {
                 text += "\n\(zh ? "法律版本（按行为发生之日适用）" : "versions of the law (applied by the day of the act)"):\n"
             }
             if let first = rule.versions.first {
                 text += zh
-                    ? "  \(first.from) 之前：不适用（行为日期在此之前的；查不到行为日期的，按最新版本判断）\n"
-                    : "  before \(first.from): does not apply (to acts dated before it; a finding whose act has no date is judged by the newest version)\n"
+                    ? "  \(first.from) 之前：不适用（行为日期在此之前的；查不到行为日期的，按记录中最后一个在施行期内的步骤判断，没有这样的步骤即不适用）\n"
+                    : "  before \(first.from): does not apply (to acts dated before it; an act with no date is judged by the record's latest step under the law, and with none the rule does not apply)\n"
             }
             for version in rule.versions {
                 let span = version.until.map { zh ? "\(version.from) 至 \($0)" : "\(version.from) to \($0)" } ?? (zh ? "\(version.from) 起" : "from \(version.from)")

@@ -186,7 +186,7 @@ public final class Engine: Sendable {
     /// What a rule's evaluation on a record met: which versions of its law (to tell whether the
     /// rule applied), and how many findings it made beyond those listed.
     private struct VersionUse {
-        /// A violation was checked under a version in force (picked by a dated act), or held.
+        /// A violation was checked under a version in force.
         var inForce = false
         /// An act was dated when no version was in force.
         var outOfForce = false
@@ -215,11 +215,15 @@ public final class Engine: Sendable {
         if !use.reached, result.listsRules { result.rulesWithNothingToCheck.append(plan.rule.id) }
         if plan.rule.versions.isEmpty || use.inForce { return true }
         var inForce = !use.outOfForce
-        // Nothing found, and no act of the rule's dated: the rule applies unless the act it is
-        // about predates its law, or, with none, the record's latest step does (a record of a
-        // review of 2019-06 alone, before the regulations, was "compliant" with them).
-        if !use.outOfForce, let day = actInForce(plan, evaluator).flatMap(evaluator.day) ?? evaluator.record.steps.lazy.map(\.day).max() {
-            inForce = plan.rule.versions.contains { $0.holds(on: day) }
+        // No item to check: the rule applies unless the act it is about predates its law, or,
+        // with no act dated, unless no step of the record is under it (a record of a review of
+        // 2019-06 alone, before the regulations, was "compliant" with them).
+        if !use.outOfForce {
+            if let act = actInForce(plan, evaluator), let day = evaluator.day(act) {
+                inForce = plan.rule.versions.contains { $0.holds(on: day) }
+            } else {
+                inForce = undatedActVersion(plan, evaluator) != nil
+            }
         }
         if !inForce, result.listsRules { result.notInForceRules.append(plan.rule.id) }
         return inForce
@@ -284,19 +288,20 @@ public final class Engine: Sendable {
             var about = separateActs || plan.isRecordPack ? nil : versionAct
             var version: Int?
             if hasVersions {
-                // An act with no day is judged by the newest version.
                 if let versionAct, let day = evaluator.day(versionAct) {
                     guard let found = plan.rule.versions.firstIndex(where: { $0.holds(on: day) }) else {
                         use.outOfForce = true
                         return
                     }
                     version = found
-                    use.inForce = true
                 } else {
-                    // An act with no day is judged by the newest version; whether the rule applied
-                    // at all is told once it is known whether it found anything (`evaluate`).
-                    version = plan.rule.versions.count - 1
+                    guard let found = undatedActVersion(plan, evaluator) else {
+                        use.outOfForce = true
+                        return
+                    }
+                    version = found
                 }
+                use.inForce = true
                 if let version { evaluator.use(version: version) }
             }
             let asked = evaluator.seenQueries.count
@@ -311,8 +316,6 @@ public final class Engine: Sendable {
                     let day = evaluator.record.steps[step]
                     parts.pending = day.status == .planned && day.day > context.asOf
                 }
-                // (A finding under the newest version, its act undated: the rule applied.)
-                use.inForce = true
                 if evaluator.seenQueries.count > asked {
                     result.deferred.append(DeferredFinding(place: result.findings.count, plan: plan, parts: parts, query: asked))
                 } else if result.findings.count - use.firstFinding < Finding.listedPerRule {
@@ -330,6 +333,21 @@ public final class Engine: Sendable {
             evaluator.bind(slot, to: item, resetting: plan.check.lets)
             loop(level + 1, plan, evaluator, &result, &use)
         }
+    }
+
+    /// The version of a rule's law for an act with no day: the one in force on the latest step of
+    /// the record that is under some version (a record of a 2020 inspection, its officer no step,
+    /// was judged by the text of 2022; one of 2019 steps and a 2020 decision, by a law repealed at
+    /// the end of 2019, was "not under it"). The newest for a record with no dated step; nil when
+    /// no step of the record is under the law.
+    private func undatedActVersion(_ plan: RulePlan, _ evaluator: Evaluator) -> Int? {
+        let versions = plan.rule.versions
+        guard !evaluator.order.isEmpty else { return versions.count - 1 }
+        for index in evaluator.order.reversed() {
+            let day = evaluator.record.steps[index].day
+            if let found = versions.firstIndex(where: { $0.holds(on: day) }) { return found }
+        }
+        return nil
     }
 
     /// The act a finding is about, whose day decides whether the finding is pending (and the

@@ -87,13 +87,15 @@ extension Evaluator {
     func peopleWithRole(_ role: String) -> Value {
         guard let registry else { return .list([]) }
         let wanted = roleCode(role)
-        var ids: [String] = []
+        var lists: [[String]] = []
         for (written, holders) in registry.roleHolders where written == wanted || roleCode(written) == wanted {
             // A step for each person named (a registry of 10,000 advisers is read as it is named).
             guard spend(holders.count) else { return .missing }
-            ids += holders
+            lists.append(holders)
         }
-        return .list(Set(ids).sorted { $0.precedesInUTF8($1) }.map { .text($0, nil) })
+        // One way of writing the role (most registries): its people as they are kept, in id order.
+        let ids = lists.count == 1 ? lists[0] : Set(lists.joined()).sorted { $0.precedesInUTF8($1) }
+        return .list(ids.map { .text($0, nil) })
     }
 
     /// A role as its code: of the signoff roles (`roles`), else of the registry's own

@@ -45,6 +45,7 @@ public enum ExampleRunner {
                     return ExampleOutcome(rule: rule, example: example, failure: "invalid registry: \(error.description)", findings: [])
                 }
             }
+            built.prepareForSearches()
             registry = built
         }
         let context = EvaluationContext(rules: rules, calendar: calendar, registry: registry, asOf: example.asOf, meeting: example.meeting)

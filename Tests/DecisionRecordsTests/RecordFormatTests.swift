@@ -231,10 +231,10 @@ struct RecordShapeTests {
         #expect(typo.first?.message.zh.contains("是否应为 affects_public_interest？") == true, "\(typo.first?.message.zh ?? "")")
         #expect(typo.first?.position == SourcePosition(line: 4, column: 9))
         let chinese = try problems("涉及公共利益: true")
-        #expect(chinese.first?.message.zh.contains("事实请写代码：") == true && chinese.first?.message.zh.contains("affects_public_interest（") == true, "\(chinese.first?.message.zh ?? "")")
+        #expect(chinese.first?.message.zh.contains("是否类的事实请写代码") == true && chinese.first?.message.zh.contains("affects_public_interest（") == true, "\(chinese.first?.message.zh ?? "")")
         // The code in other letters, and the fact's Chinese name, are told the code.
         for (written, code) in [("AFFECTS_PUBLIC_INTEREST: true", "affects_public_interest"), ("affectsPublicInterest: true", "affects_public_interest"),
-                                ("ＭＡＪＯＲ: true", "major"), ("情况紧急: true", "urgent")] {
+                                ("ＭＡＪＯＲ: true", "major"), ("情况紧急: true", "urgent"), ("情況緊急: 是", "urgent")] {
             let told = try problems(written)
             #expect(told.first?.message.en.contains("did you mean '\(code)'") == true, "\(written): \(told.map(\.message.en))")
         }
@@ -242,6 +242,13 @@ struct RecordShapeTests {
         #expect(try problems("fine_amount: 5, fine_amounts: 3").isEmpty)
         #expect(try problems("major: true, majr: true").isEmpty)
         #expect(try problems("预算: 300, 资金来源: 财政").isEmpty)
+        // A Chinese fact that says yes or no as people write it (是, 否, yes, 1) is meant as one the
+        // rules read, and is told the codes of the yes-or-no facts (none of a number).
+        for yesOrNo in ["是", "否", "\"yes\"", "1", "true"] {
+            let told = try problems("涉及公共利益: \(yesOrNo)")
+            #expect(told.first?.message.zh.contains("是否类的事实请写代码") == true, "\(yesOrNo): \(told.map(\.message.zh))")
+            #expect(told.first?.message.zh.contains("fine_amount") == false)
+        }
         // Free facts, the user's own, and facts a rule reads (in Chinese too) are not reported.
         #expect(try problems("budget: 3000000, x_紧急: true, fine_amount: 5, urgent: true").isEmpty)
         #expect(try problems("预算金额: 3000000, affects_publc_interest: 1", reads: [

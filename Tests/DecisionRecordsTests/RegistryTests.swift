@@ -105,9 +105,13 @@ struct RegistryTests {
         // A type one typo from a name of an asked type is a mistake, as one from its code is.
         var typo = Registry()
         let error = #expect(throws: InputError.self) {
-            try RegistryLoader.add(try document("people:\n  - {id: D, certificates: [{type: 执发证, valid_from: 2020-01-01, valid_until: 2030-12-31}]}\n"), file: "r.yaml", to: &typo, asked: asked2)
+            try RegistryLoader.add(try document("people:\n  - {id: D, certificates: [{type: 行政执发证, valid_from: 2020-01-01, valid_until: 2030-12-31}]}\n"), file: "r.yaml", to: &typo, asked: asked2)
         }
-        #expect(error?.description.contains("did you mean '执法证'") == true, "\(error?.description ?? "")")
+        #expect(error?.description.contains("did you mean '行政执法证'") == true, "\(error?.description ?? "")")
+        // A short name one character from another document's (执业证, a lawyer's) is that document.
+        var lawyer = Registry()
+        try RegistryLoader.add(try document("people:\n  - {id: E, certificates: [{type: 执业证}]}\n"), file: "r.yaml", to: &lawyer, asked: asked2)
+        #expect(lawyer.person("E")?.certificates.first?.type == "执业证")
         var lacking = Registry()
         #expect(throws: InputError.self) {
             try RegistryLoader.add(try document("people:\n  - {id: C, certificates: [{type: 行政执法证, valid_from: 2020-01-01}]}\n"), file: "r.yaml", to: &lacking, asked: asked2)

@@ -1,4 +1,4 @@
-import DecisionRecords
+@testable import DecisionRecords
 import Testing
 
 /// "Did you mean": the closest candidate, and whether two texts are one edit apart.
@@ -81,11 +81,29 @@ import Testing
         ("常务会", "meeting_types", "executive"), ("全体会", "meeting_types", "plenary"), ("已通过", "outcomes", "passed"),
         ("通过了", "outcomes", "passed"), ("通过。", "outcomes", "passed"), ("送達", "step_types", "delivery"), ("聽證", "step_types", "hearing"),
         ("同过", "outcomes", nil),
-        // A written review is a review; the notice of rights keeps its name.
-        ("合法性审查（书面审查）", "step_types", "legality_review"), ("拟作出行政处罚决定告知", "step_types", "notice_of_rights"),
+        // Nor work still to come, proposed, internal, on paper or an assistant's (a second
+        // review: each made a pending or paper step a done one).
+        ("待通过", "outcomes", nil), ("拟作出决定", "step_types", nil), ("集体讨论（书面）", "step_types", nil),
+        ("集体讨论（通讯表决）", "step_types", nil), ("公开征求意见（内部）", "step_types", nil), ("待送达", "step_types", nil),
+        ("法律顾问助理", "roles", nil), ("withdrawn decision", "step_types", nil), ("pending delivery", "step_types", nil),
     ] as [(String, String, String?)])
     func aNameInsideALongerValueIsProposed(value: String, section: String, code: String?) {
         let proposed = builtinVocabulary.suggestion(for: value, in: section)
         #expect(proposed.flatMap { builtinVocabulary.code(for: $0, in: section) ?? $0 } == code, "\(proposed ?? "none")")
+    }
+
+    /// Reading a value plainly changes no simplified text: every name of the built-in vocabulary
+    /// reads as itself (a table of traditional characters one place out of step read 情况紧急 as
+    /// 情緊內急, and the fact's own name was told it is none).
+    @Test func readingPlainlyLeavesSimplifiedTextAsItIs() {
+        for section in builtinVocabulary.sections.keys {
+            // (Full-width letters and brackets read as ASCII, as they are meant to.)
+            for name in builtinVocabulary.section(section).names
+            where HintReading.isChinese(name) && !name.unicodeScalars.contains(where: { (0xFF01...0xFF5E).contains($0.value) }) {
+                #expect(HintReading.plain(name) == name.lowercased(), "\(section): \(name) reads \(HintReading.plain(name))")
+            }
+        }
+        #expect(HintReading.plain("情況緊急") == "情况紧急")
+        #expect(HintReading.plain("ＭＡＪＯＲ") == "major")
     }
 }

@@ -77,7 +77,7 @@ import Testing
     /// version's own fix (PEN-010 under the 2017 text: calendar days).
     @Test func rulesShowNamesTheDayThatPicksTheVersion() throws {
         let mad = try CLIRunner.run(["rules", "show", "MAD-010", "--lang", "zh"])
-        #expect(mad.stdout.contains("法律版本:\n  按哪一天适用: 首次集体讨论之日"), "\(mad.stdout)")
+        #expect(mad.stdout.contains("法律版本:\n  按哪一天适用：首次集体讨论之日"), "\(mad.stdout)")
         let hearing = try CLIRunner.run(["rules", "show", "PEN-010", "--lang", "en"])
         #expect(hearing.stdout.contains("picked by: the day of the hearing"), "\(hearing.stdout)")
         #expect(hearing.stdout.contains("art. 42 (unit = days)\n    how to fix: Reschedule the hearing to give at least 7 calendar days' notice."), "\(hearing.stdout)")

@@ -171,4 +171,36 @@ import Testing
         let new = try BuiltinRules.check(hearing("2024-09-27", "2024-10-11"), rules: rules, asOf: "2026-12-31", only: { $0.id == "PEN-010" })
         #expect(new.first?.help?.zh.contains("工作日") == true, "\(new.first?.help?.zh ?? "none")")
     }
+
+    /// A rule whose act has no day (it points at an officer, a person id) is judged by the
+    /// record's latest step under some version: a 2020 inspection was judged by the text of 2022
+    /// (the newest), and a record with steps of 2019 under a law repealed at the end of 2019 and a
+    /// decision of 2020 was "not under the law" when nothing was found.
+    @Test func anActWithNoDayIsJudgedByTheLatestStepUnderTheLaw() throws {
+        let rule = """
+            id: LOC-001
+            severity: error
+            kinds: [administrative_penalty]
+            title: {zh: 执法人员不足, en: Too few officers}
+            message: {zh: "执法人员不足 {param.min}", en: "fewer than {param.min}"}
+            basis: {instrument: 《某省规定》（2022年）, article: 第一条}
+            parameters:
+              min: {default: 2}
+            let:
+              count: {count: {distinct: $record.steps.officers}}
+            violation: {lt: [$count, $param.min]}
+            versions:
+              - {from: 2010-01-01, basis: {instrument: 《某省规定》（2010年）, article: 第三条}, parameters: {min: 3}}
+              - from: 2022-01-01
+            """
+        let rules = try BuiltinRules.load(extra: [("loc.yaml", rule)])
+        let record = { (inspected: String, decided: String) in
+            "id: P-1\nkind: administrative_penalty\ntitle: 某案\nsteps:\n  - {type: inspection, date: \(inspected), officers: [P-1, P-2]}\n  - {type: decision, date: \(decided)}\n"
+        }
+        let old = try BuiltinRules.check(record("2020-05-02", "2020-06-01"), rules: rules, asOf: "2026-12-31", only: { $0.id == "LOC-001" })
+        #expect(old.map(\.rule) == ["LOC-001"] && old.first?.basis.text(.zh) == "《某省规定》（2010年）第三条", "\(old.map(\.basis))")
+        #expect(try BuiltinRules.check(record("2023-05-02", "2023-06-01"), rules: rules, asOf: "2026-12-31", only: { $0.id == "LOC-001" }).isEmpty)
+        // With every step before the first version, the rule does not apply.
+        #expect(try BuiltinRules.check(record("2009-05-02", "2009-06-01"), rules: rules, asOf: "2026-12-31", only: { $0.id == "LOC-001" }).isEmpty)
+    }
 }
