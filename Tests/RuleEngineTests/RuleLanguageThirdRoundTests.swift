@@ -167,37 +167,32 @@ import YAMLTree
     /// `people_with_role` lists the registry's people of a role, written as its code or a name of
     /// it, in id order; none without a registry.
     @Test func peopleWithARoleAreListedInIdOrder() throws {
-        let rules = try BuiltinRules.load(extra: [("r.yaml", """
-            id: ROLE-1
-            severity: info
-            title: {zh: 示例, en: Example}
-            message: {zh: "{advisers}", en: "{advisers}"}
-            basis: {instrument: 示例, article: 一}
-            let:
-              advisers: {people_with_role: legal_adviser}
-            violation: true
-            """)])
+        /// The message of an info rule that always holds, with `lets` (name: expression) in it.
+        func message(_ lets: [(String, String)], violation: String = "true", registry: Registry) throws -> String? {
+            let rule = """
+                id: ROLE-1
+                severity: info
+                title: {zh: 示例, en: Example}
+                message: {zh: "\(lets.map { "{\($0.0)}" }.joined(separator: " / "))", en: "\(lets.map { "{\($0.0)}" }.joined(separator: " / "))"}
+                basis: {instrument: 示例, article: 一}
+                let:
+                \(lets.map { "  \($0.0): \($0.1)" }.joined(separator: "\n"))
+                violation: \(violation)
+                """
+            let rules = try BuiltinRules.load(extra: [("r.yaml", rule)])
+            let record = "id: R-1\nkind: other\ntitle: t\nsteps:\n  - {type: decision, date: 2026-03-02}\n"
+            return try BuiltinRules.check(record, rules: rules, asOf: "2026-12-31", registry: registry, only: { $0.id == "ROLE-1" }).first?.message.en
+        }
         let registry = Registry(people: [
             Person(id: "P-3", roles: ["法律顾问"]), Person(id: "P-1", roles: ["legal_adviser", "reviewer"]), Person(id: "P-2", roles: ["reviewer"]),
         ])
-        let record = "id: R-1\nkind: other\ntitle: t\nsteps:\n  - {type: decision, date: 2026-03-02}\n"
-        let findings = try BuiltinRules.check(record, rules: rules, asOf: "2026-12-31", registry: registry, only: { $0.id == "ROLE-1" })
-        #expect(findings.first?.message.en == "P-1, P-3", "\(findings.first?.message.en ?? "none")")
+        #expect(try message([("advisers", "{people_with_role: legal_adviser}")], registry: registry) == "P-1, P-3")
         // The role asked may be named too, and a registry's own roles (registry_roles) by their names.
-        let named = try BuiltinRules.load(extra: [("r.yaml", """
-            id: ROLE-2
-            severity: info
-            title: {zh: 示例, en: Example}
-            message: {zh: "{advisers} / {officers}", en: "{advisers} / {officers}"}
-            basis: {instrument: 示例, article: 一}
-            let:
-              advisers: {people_with_role: 法律顾问}
-              officers: {people_with_role: enforcement_officer}
-            violation: {has_role: {person: P-4, role: enforcement_officer}}
-            """)])
         let withOfficer = Registry(people: [Person(id: "P-3", roles: ["法律顾问"]), Person(id: "P-1", roles: ["legal_adviser"]), Person(id: "P-4", roles: ["行政执法人员"])])
-        let told = try BuiltinRules.check(record, rules: named, asOf: "2026-12-31", registry: withOfficer, only: { $0.id == "ROLE-2" })
-        #expect(told.first?.message.en == "P-1, P-3 / P-4", "\(told.first?.message.en ?? "none")")
+        let told = try message(
+            [("advisers", "{people_with_role: 法律顾问}"), ("officers", "{people_with_role: enforcement_officer}")],
+            violation: "{has_role: {person: P-4, role: enforcement_officer}}", registry: withOfficer)
+        #expect(told == "P-1, P-3 / P-4", "\(told ?? "none")")
     }
 
     @Test func aMisspeltFileKeyIsNamed() throws {
