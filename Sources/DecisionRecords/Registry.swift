@@ -304,10 +304,15 @@ public enum RegistryLoader {
         fail: (YAMLNode, String, String?) -> InputError
     ) throws(InputError) {
         guard !asked.contains(type) else { return }
-        // (Names of fewer than four characters are left out: 执业证, a lawyer's, is one character
-        // from 执法证 and another document, and stopped the run.)
-        let names = naming.map { section in section.names.filter { $0.count >= 4 && asked.contains(section.code(for: $0) ?? "") } } ?? []
-        guard let closest = Suggestion.closest(to: type, in: asked.sorted() + names.sorted()) else { return }
+        // A name is a typo's only one edit away, in four characters or more, and never across a
+        // "not" (执业证, a lawyer's, is one character from 执法证 and another document; 非行政执法证
+        // says it is none; 法律职业资格（C证） is another qualification: each stopped the run).
+        let names = naming.map { section in
+            section.names.filter { name in
+                name.count >= 4 && asked.contains(section.code(for: name) ?? "") && Suggestion.areOneEditApart(name, type)
+            }
+        } ?? []
+        guard !Vocabulary.isNegated(type), let closest = Suggestion.closest(to: type, in: asked.sorted() + names.sorted()) else { return }
         throw fail(node, "the \(what) type '\(type)' is none the rules ask for; did you mean '\(closest)'? (a \(what) of a type no rule asks for is never counted)",
                    "\(chinese)类型 \(type) 不是规则所查询的类型；是否应为 \(closest)？（规则不查询的类型，其\(chinese)一律不计）")
     }

@@ -112,6 +112,10 @@ struct RegistryTests {
         var lawyer = Registry()
         try RegistryLoader.add(try document("people:\n  - {id: E, certificates: [{type: 执业证}]}\n"), file: "r.yaml", to: &lawyer, asked: asked2)
         #expect(lawyer.person("E")?.certificates.first?.type == "执业证")
+        // Nor one saying "not", or naming another qualification at more than one edit.
+        var others = Registry()
+        try RegistryLoader.add(try document("people:\n  - {id: F, certificates: [{type: 非行政执法证}], qualifications: [{type: 法律职业资格（C证）}]}\n"), file: "r.yaml", to: &others, asked: asked2)
+        #expect(others.person("F")?.certificates.first?.type == "非行政执法证")
         var lacking = Registry()
         #expect(throws: InputError.self) {
             try RegistryLoader.add(try document("people:\n  - {id: C, certificates: [{type: 行政执法证, valid_from: 2020-01-01}]}\n"), file: "r.yaml", to: &lacking, asked: asked2)
