@@ -75,7 +75,7 @@ public struct Registry: Sendable {
     public init(people: [Person] = []) {
         self.people = [:]
         for person in people where self.people[person.id] == nil { add(person) }
-        for role in roleHolders.keys { roleHolders[role]?.sort { $0.precedesInUTF8($1) } }
+        sortRoleHolders()
     }
 
     /// How many people the registry holds: the work of a search through all of them.
@@ -132,7 +132,11 @@ public struct Registry: Sendable {
     /// it may resemble, in a registry large enough for that to matter; call once every person is added.
     public mutating func prepareForSearches() {
         resemblance = count >= ResemblanceIndex.smallestIndexed ? ResemblanceIndex(people: people.values) : nil
-        // Each role's people in id order, sorted once (a rule asks for them on every record).
+        sortRoleHolders()
+    }
+
+    /// Puts each role's people in id order, once (a rule asks for them on every record).
+    private mutating func sortRoleHolders() {
         for role in roleHolders.keys { roleHolders[role]?.sort { $0.precedesInUTF8($1) } }
     }
 
@@ -170,9 +174,8 @@ public struct RegistryTypes: Sendable {
 
     /// The types of a vocabulary's `certificate_types` and `qualification_types`, where it has them.
     public init(vocabulary: Vocabulary) {
-        self.init(
-            certificateTypes: vocabulary.has(RecordFormat.Section.certificateTypes) ? vocabulary.section(RecordFormat.Section.certificateTypes) : nil,
-            qualificationTypes: vocabulary.has(RecordFormat.Section.qualificationTypes) ? vocabulary.section(RecordFormat.Section.qualificationTypes) : nil)
+        func section(_ name: String) -> Vocabulary.Section? { vocabulary.has(name) ? vocabulary.section(name) : nil }
+        self.init(certificateTypes: section(RecordFormat.Section.certificateTypes), qualificationTypes: section(RecordFormat.Section.qualificationTypes))
     }
 
     public init(

@@ -218,7 +218,9 @@ enum Discovery {
     /// files' extensions are told without regard to case: `Registry.yaml` and `registry.yml` were
     /// read as records, each "lacking" every key of one, and the run had no registry).
     static func isRegistryFileName(_ name: String) -> Bool {
-        name.utf8.count <= 13 && (name.lowercased() == "registry.yaml" || name.lowercased() == "registry.yml")
+        guard name.utf8.count <= 13 else { return false }
+        let lowered = name.lowercased()
+        return lowered == "registry.yaml" || lowered == "registry.yml"
     }
 
     /// The registry file of a folder (see `isRegistryFileName`; `registry.yaml` first, then the
