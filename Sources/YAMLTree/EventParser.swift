@@ -29,6 +29,8 @@ final class EventParser {
     /// for a source read piece by piece).
     private let lineBreaks: LineBreakCorrection?
     private let correctsLines: Bool
+    /// The first of the text's NEL, LS and PS not yet found harmless (`checkSeparators`).
+    private var nextSeparator = 0
 
     /// - Parameters:
     ///   - input: the bytes' storage, valid while the parser is used.
@@ -156,6 +158,47 @@ final class EventParser {
         case YAML_MAPPING_START_EVENT: Self.string(current.pointee.data.mapping_start.anchor)
         default: nil
         }
+    }
+
+    /// Whether the text holds NEL, LS or PS, which `checkSeparators` must see every scalar for.
+    @inline(__always)
+    var holdsSeparators: Bool { correctsLines }
+
+    /// Refuses a NEL, LS or PS up to the end of a scalar (or, with nil, to the text's end) after
+    /// which its line goes on, outside every scalar or after the scalar it ends. libyaml ends a line at each; an editor, `cat`
+    /// and `git diff` show none, so what follows it on its line was read as the record's while a
+    /// reader saw it in a comment (`# 备注<NEL>  - {type: legal_review, ...}`: a review every
+    /// viewer showed commented out counted as done). One inside a scalar that goes on past the
+    /// end of its line (a quoted title pasted from a web page) reads as the reader sees it.
+    func checkSeparators(through scalar: Event?, file: String) throws(YAMLError) {
+        guard let separators = lineBreaks?.separators else { return }
+        while nextSeparator < separators.count {
+            let separator = separators[nextSeparator]
+            if let scalar, !(separator.place < scalar.end) { return }
+            // Harmless with nothing after it on its line, or within a scalar that goes on after it
+            // (a scalar ended by it, as a block scalar is by a line break, left its line's rest
+            // to be read as a new line: `note: |` ... `文字<LS>status: planned`).
+            if separator.lastOnLine != nil {
+                let next = SourcePosition(line: separator.place.line, column: separator.place.column + 1)
+                let inside = scalar.map { !(separator.place < $0.start) && next < $0.end } ?? false
+                if !inside { throw Self.hiddenLineBreak(separator.character, at: separator.place, file: file) }
+            }
+            nextSeparator += 1
+        }
+    }
+
+    private static func hiddenLineBreak(_ character: Unicode.Scalar, at place: SourcePosition, file: String) -> YAMLError {
+        let (name, chineseName) = switch character {
+        case "\u{85}": ("NEXT LINE", "下一行符")
+        case "\u{2028}": ("LINE SEPARATOR", "行分隔符")
+        default: ("PARAGRAPH SEPARATOR", "段分隔符")
+        }
+        var error = YAMLError(
+            kind: .syntax,
+            message: "the line holds \(character.codePointName) \(name), which YAML reads as a line break though editors show none: what follows it on the line (in a comment, say) would be read as part of the record; delete the character, or break the line there",
+            file: file, position: place)
+        error.chineseMessage = "此行有字符 \(character.codePointName)（\(chineseName)），YAML 把它当作换行，而编辑器中看不到换行：同一行其后的内容（例如在注释中）会被当作记录的一部分读取；请删除该字符，或在此处正常换行"
+        return error
     }
 
     @inline(__always)

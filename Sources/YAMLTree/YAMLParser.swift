@@ -102,6 +102,9 @@ public enum YAMLParser {
         var documentCount = 0
         while true {
             let event = try parser.next(file: file)
+            if parser.holdsSeparators, event.type == .scalar || event.type == .streamEnd {
+                try parser.checkSeparators(through: event.type == .scalar ? event : nil, file: file)
+            }
             switch event.type {
             case .streamEnd:
                 return documentCount

@@ -19,13 +19,46 @@ struct PositionTests {
     /// after one pasted into a comment or a quoted title pointed a line too low.
     @Test(arguments: ["\u{2028}", "\u{2029}", "\u{85}"])
     func unusualLineBreaksDoNotCountAsLines(separator: String) throws {
-        let root = try parseOne("# 注释\(separator)\ntitle: \"甲\(separator)乙\"\nlist: {a: 1,\(separator) b: 2}\nlast: x\r\nend: y\n")
+        let root = try parseOne("# 注释\(separator)\ntitle: \"甲\(separator)乙\"\nlist: {a: \"1\(separator)\", b: 2}\nlast: x\r\nend: y\n")
         let pairs = try #require(root.mapping)
         #expect(pairs.map(\.key.position.line) == [2, 3, 4, 5])
         #expect(root["last"]?.position == pos(4, 7))
         // A key after the separator on its own line keeps its column on that line.
         let list = try #require(root["list"]?.mapping)
-        #expect(list.map(\.key.position) == [pos(3, 8), pos(3, 15)])
+        #expect(list.map(\.key.position) == [pos(3, 8), pos(3, 17)])
+    }
+
+    /// Such a character with more of its line after it, outside a scalar that goes on past it,
+    /// is refused where it stands: libyaml reads the rest of the line as a line of its own, which
+    /// no editor shows (a legal review written after `# 备注：无<NEL>` showed as a comment in every
+    /// viewer, and was read as done). Inside a quoted scalar, or ending its line, it is read.
+    @Test(arguments: ["\u{2028}", "\u{2029}", "\u{85}"])
+    func aLineBreakNoEditorShowsIsRefusedWhereItHidesText(separator: String) throws {
+        let hidden = [
+            "steps:\n  # 备注：无\(separator)  - {type: legal_review}\n  - {type: decision}\n",
+            "note: |\n  文字\(separator)status: planned\ntitle: x\n",
+            "list: {a: 1,\(separator) b: 2}\n",
+            "a: x\(separator)b: y\n",
+        ]
+        for text in hidden {
+            do {
+                _ = try YAMLParser.parse(Array(text.utf8), file: "t.yaml")
+                Issue.record("read: \(text.debugDescription)")
+            } catch {
+                #expect(error.message.contains("which YAML reads as a line break though editors show none"), "\(error.message)")
+                #expect(error.chineseMessage?.contains("YAML 把它当作换行，而编辑器中看不到换行") == true)
+            }
+        }
+        // Said at the character, as an editor counts: the comment's line, after `  # 备注：无`.
+        do {
+            _ = try YAMLParser.parse(Array(hidden[0].utf8), file: "t.yaml")
+        } catch {
+            #expect(error.position == pos(2, 9))
+        }
+        let shown = ["title: \"甲\(separator)乙\" # 注释\n", "# 注释\(separator)\na: 1\n", "a: 1 # 注释\(separator)   \n"]
+        for text in shown {
+            #expect(throws: Never.self, "\(text.debugDescription)") { try YAMLParser.parse(Array(text.utf8), file: "t.yaml") }
+        }
     }
 
     @Test func topLevelKeysAndRoot() throws {
