@@ -184,9 +184,12 @@ public struct WorkbookWriter: Sendable {
     static let maxCellLength = 32_767
 
     /// A text as a cell can hold it (a title of 40,000 characters made a workbook Excel repairs),
-    /// with a `_x` that would read as an escape (`_x000D_`) escaped itself (`_x005F_x000D_`).
+    /// with a `_x` that would read as an escape (`_x000D_`) escaped itself (`_x005F_x000D_`), and
+    /// each hidden character as `�` (`XMLEscaping.isHiddenControl`): an override in an id showed
+    /// one record under another's (`\u{202E}712-5202-JS-YZ` as `ZY-SJ-2025-217`).
     static func cellText(_ text: String) -> String {
-        fittingACell(text.contains("_x") ? escapingUnderscores(text) : text)
+        let shown = XMLEscaping.showingHidden(text)
+        return fittingACell(shown.contains("_x") ? escapingUnderscores(shown) : shown)
     }
 
     /// A text cut where a spreadsheet's cell ends (`maxCellLength` UTF-16 units), marked with "…";

@@ -21,8 +21,7 @@ enum Escaping {
     /// bidirectional override in a record's id (`\u{202E}1-QS`) showed as `SQ-1` in an HTML
     /// checklist or a JUnit viewer, where the text report showed `�`.
     static func showingHidden(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: isHiddenControl) else { return text }
-        return String(String.UnicodeScalarView(text.unicodeScalars.map { isHiddenControl($0) ? "\u{FFFD}" : $0 }))
+        XMLEscaping.showingHidden(text)
     }
 
     /// Text for HTML content or a quoted attribute value: escapes `&`, `<`, `>`, `"`, `'`; shows
@@ -87,21 +86,12 @@ enum Escaping {
 
     /// C0 and C1 controls other than tab, LF and CR, and the characters `isHidden` names.
     static func isHiddenControl(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0x09, 0x0A, 0x0D: false
-        default: isHidden(scalar)
-        }
+        XMLEscaping.isHiddenControl(scalar)
     }
 
-    /// C0 and C1 controls, and what can reorder, break or hide what a reader sees: the
-    /// bidirectional controls (U+061C, U+200E, U+200F, U+202A–U+202E, U+2066–U+2069), the line and
-    /// paragraph separators (U+2028, U+2029), the byte-order mark (U+FEFF) and the tag characters
-    /// (U+E0000–U+E007F).
+    /// What can reorder, break or hide what a reader sees (`XMLEscaping.isHidden`).
     static func isHidden(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0..<0x20, 0x7F...0x9F, 0x061C, 0x200E, 0x200F, 0x2028, 0x2029, 0x202A...0x202E, 0x2066...0x2069, 0xFEFF, 0xE0000...0xE007F: true
-        default: false
-        }
+        XMLEscaping.isHidden(scalar)
     }
 
     /// Text for a SARIF `message.text`: SARIF reads `[text](target)` as an embedded link, so

@@ -197,11 +197,12 @@ public struct TextReporter: Sendable {
             text += "\(pad) \(paint("=", "1;34")) \(pending)\n"
         }
         if let waiver = finding.waiver {
-            // (The line's end is added after `printable`, which indents what follows a line break:
-            // with it inside, a line of spaces followed the waiver.)
-            text += Self.printable(zh
-                ? "\(pad) \(paint("=", "1;34")) 豁免：\(waiver.reason)（批准：\(waiver.approvedBy)，有效期至 \(waiver.expires)）"
-                : "\(pad) \(paint("=", "1;34")) waived: \(waiver.reason) (approved by \(waiver.approvedBy), until \(waiver.expires))") + "\n"
+            // The configuration's texts on one line, each line break shown: a reason holding line
+            // breaks wrote a summary line of its own into the middle of the report.
+            let (reason, approver) = (Self.singleLine(waiver.reason), Self.singleLine(waiver.approvedBy))
+            text += zh
+                ? "\(pad) \(paint("=", "1;34")) 豁免：\(reason)（批准：\(approver)，有效期至 \(waiver.expires)）\n"
+                : "\(pad) \(paint("=", "1;34")) waived: \(reason) (approved by \(approver), until \(waiver.expires))\n"
         }
         return text + "\n"
     }
@@ -285,9 +286,13 @@ public struct TextReporter: Sendable {
     }
 
     /// A title, which YAML lets a record write over several lines (`title: |`), on one line: its
-    /// line ends become spaces (not the `�` of an id or a file name), the rest as `printable`.
+    /// line ends and runs of white space become one space (not the `�` of an id or a file
+    /// name), the rest as `printable`.
     public static func title(_ text: String) -> String {
-        printable(text.contains(where: \.isNewline) ? text.split(whereSeparator: \.isNewline).joined(separator: " ") : text)
+        guard text.contains(where: \.isWhitespace) else { return printable(text) }
+        // Runs of white space as one space: a title padded with thousands of spaces wrapped on
+        // the terminal to put a forged `[可以上会]` line of its own at the start of a line.
+        return printable(text.split(whereSeparator: \.isWhitespace).joined(separator: " "))
     }
 
     /// What no terminal is shown: the controls and the characters that reorder, break or hide
