@@ -71,7 +71,7 @@ enum Discovery {
     /// none. (A committed link `env.yaml -> ../.env` was followed and its secret quoted in the text
     /// report, where the search reads no hidden file.)
     static func passedOverBySearch(_ real: String, _ roots: [String], isFolder lastIsFolder: Bool) -> String? {
-        guard let root = roots.filter({ real != $0 && isInside(real, [$0]) }).max(by: { $0.utf8.count < $1.utf8.count }) else { return nil }
+        guard let root = roots.filter({ PathKey(real) != PathKey($0) && isInside(real, [$0]) }).max(by: { $0.utf8.count < $1.utf8.count }) else { return nil }
         // (Below the root by its bytes: dropping as many characters cut into a Chinese path.)
         let below = String(decoding: real.utf8.dropFirst(root.utf8.count), as: UTF8.self).split(separator: "/")
         for (place, name) in below.enumerated() {
@@ -85,7 +85,7 @@ enum Discovery {
 
     /// Whether a real path is one of the checked folders or inside one (`/` holds every path).
     private static func isInside(_ real: String, _ roots: [String]) -> Bool {
-        roots.contains { real == $0 || real.hasPrefix($0.hasSuffix("/") ? $0 : $0 + "/") }
+        roots.contains { real.isPath(inside: $0) }
     }
 
     private static func admitted(_ opened: FileInput) -> Admission {
@@ -156,7 +156,7 @@ enum Discovery {
                 // where a folder's search said to rename it).
                 files.append(path)
             case .directory:
-                var visited: Set<String> = []
+                var visited: Set<PathKey> = []
                 walk(path, into: &files, visited: &visited, roots: roots(of: paths))
             default:
                 files.append(path)
@@ -172,11 +172,11 @@ enum Discovery {
         // The same file named twice (`a.yaml ./a.yaml`, or a file inside a folder also given) is
         // read once. A folder walk alone never repeats a file, so only then are paths resolved.
         guard paths.count > 1 else { return sorted }
-        var seen: Set<String> = []
-        return PathList(sorted.lazy.filter { seen.insert(FileSystem.realPath($0) ?? $0).inserted })
+        var seen: Set<PathKey> = []
+        return PathList(sorted.lazy.filter { seen.insert(PathKey(FileSystem.realPath($0) ?? $0)).inserted })
     }
 
-    private static func walk(_ folder: String, into files: inout PathList, visited: inout Set<String>, roots: [String]) {
+    private static func walk(_ folder: String, into files: inout PathList, visited: inout Set<PathKey>, roots: [String]) {
         // A folder whose real path cannot be had (a name that is no UTF-8, a path longer than the
         // system takes) is kept as a path, so that reading it reports it: it went unchecked, unsaid.
         guard let real = FileSystem.realPath(folder) else {
@@ -184,7 +184,7 @@ enum Discovery {
             return
         }
         // A folder reached twice through links is read once, so link loops end.
-        guard visited.insert(real).inserted else { return }
+        guard visited.insert(PathKey(real)).inserted else { return }
         // A link to a folder outside the checked folders is not followed; it is listed, so that
         // reading it reports the link instead of the folder silently going unchecked.
         if FileSystem.isLink(folder), !isInside(real, roots) || passedOverBySearch(real, roots, isFolder: true) != nil {
@@ -244,7 +244,8 @@ enum Discovery {
         let current = FileSystem.currentDirectory()
         let rootFolder = FileSystem.kind(of: root) == .directory ? root : root.parentPath
         let rootReal = FileSystem.realPath(rootFolder)
-        let rootHoldsCurrent = rootReal.map { $0 == "/" || current.hasPrefix($0 + "/") } ?? false
+        // (Paths compared by their bytes, as the file system tells them apart: see `PathKey`.)
+        let rootHoldsCurrent = rootReal.map { $0 == "/" || (PathKey(current) != PathKey($0) && current.isPath(inside: $0)) } ?? false
         var folder = start
         while true {
             if let file = registryFile(in: folder) {
@@ -263,11 +264,11 @@ enum Discovery {
                 // and registration rules did not run).
                 if !files.isEmpty { return files }
             }
-            guard let real = FileSystem.realPath(folder), real != "/", real != current || rootHoldsCurrent else { return [] }
+            guard let real = FileSystem.realPath(folder), real != "/", PathKey(real) != PathKey(current) || rootHoldsCurrent else { return [] }
             // (Every folder is inside `/`: a run from `/`, as a container starts one, found no
             // registry beside records it was given by an absolute path.)
-            let insideCurrent = current == "/" || real.hasPrefix(current + "/")
-            if !insideCurrent, real == rootReal || rootReal == nil { return [] }
+            let insideCurrent = current == "/" || (PathKey(real) != PathKey(current) && real.isPath(inside: current))
+            if !insideCurrent, rootReal.map({ PathKey(real) == PathKey($0) }) ?? true { return [] }
             let last = folder.lastComponent
             folder = last == "." || last == ".." ? folder.appendingComponent("..") : folder.parentPath
         }
@@ -311,9 +312,9 @@ enum Discovery {
     /// whose real path `isInside` refuses; links are not followed. Nil when there is none.
     static func linkLeavingFolder(_ folder: String, isInside: (String) -> Bool) -> String? {
         var pending = [folder]
-        var visited: Set<String> = []
+        var visited: Set<PathKey> = []
         while let current = pending.popLast() {
-            guard let real = FileSystem.realPath(current), visited.insert(real).inserted,
+            guard let real = FileSystem.realPath(current), visited.insert(PathKey(real)).inserted,
                   let names = try? FileSystem.list(current) else { continue }
             for name in names where !name.hasPrefix(".") {
                 let child = current.appendingComponent(name)
@@ -327,15 +328,15 @@ enum Discovery {
     }
 
     static func yamlFiles(under path: String) throws(RunError) -> [String] {
-        var visited: Set<String> = []
+        var visited: Set<PathKey> = []
         return try yamlFiles(under: path, visited: &visited)
     }
 
-    private static func yamlFiles(under path: String, visited: inout Set<String>) throws(RunError) -> [String] {
+    private static func yamlFiles(under path: String, visited: inout Set<PathKey>) throws(RunError) -> [String] {
         switch FileSystem.kind(of: path) {
         case .missing: throw RunError(message: "\(path): no such file or folder", chinese: "\(path)：没有这个文件或文件夹")
         case .directory:
-            guard let real = FileSystem.realPath(path), visited.insert(real).inserted else { return [] }
+            guard let real = FileSystem.realPath(path), visited.insert(PathKey(real)).inserted else { return [] }
             var result: [String] = []
             for name in try FileSystem.list(path) where !name.hasPrefix(".") {
                 let child = path.appendingComponent(name)

@@ -26,9 +26,34 @@ enum OutputTarget {
         let folders = [Discovery.builtinRulesFolder()].compactMap { $0 } + run.extraRules + run.mappingPaths
         let others = run.registries.files + [run.configuration.file].compactMap { $0 } + run.extraCalendars + run.extraRules
             + run.rules.rules.map(\.file) + folders.flatMap { (try? Discovery.yamlFiles(under: $0)) ?? [] }
-        guard let input = others.first(where: isTarget) ?? records.first(where: isTarget) else { return }
+        if let input = others.first(where: isTarget) ?? records.first(where: isTarget) {
+            throw RunError(
+                message: "\(output): the report would replace \(input), which this run reads; write the report to another file",
+                chinese: "\(output)：报告会覆盖本次运行读取的文件 \(input)；请把报告写到另一个文件")
+        }
+        try requireNoRecord(output)
+    }
+
+    /// Refuses an existing file that may be a record of another run: a YAML file (legality writes
+    /// no YAML report), or a JSON or CSV file that is not legality's own report. A file a
+    /// pre-commit hook passed as `--output=记录.yaml` replaced a committed record the run did not
+    /// read. (A workbook cannot be told from a ledger by its first bytes, and is replaced; an
+    /// empty file holds nothing.)
+    private static func requireNoRecord(_ output: String) throws(RunError) {
+        // (An empty file holds no record: a report may go to one made for it, as by `mktemp`.)
+        let prefix = FileSystem.prefix(of: output, count: 4096)
+        guard !prefix.isEmpty else { return }
+        let name = output.split(separator: "/").last.map(String.init) ?? output
+        let fileExtension = name.split(separator: ".").count > 1 ? name.split(separator: ".").last.map { $0.lowercased() } ?? "" : ""
+        let mayBeRecord = switch fileExtension {
+        case "yaml", "yml": true
+        case "json": !ReportSniffer.isReport(output)
+        case "csv", "tsv": !ReportSniffer.isCSVReport(prefix)
+        default: false
+        }
+        guard mayBeRecord else { return }
         throw RunError(
-            message: "\(output): the report would replace \(input), which this run reads; write the report to another file",
-            chinese: "\(output)：报告会覆盖本次运行读取的文件 \(input)；请把报告写到另一个文件")
+            message: "\(output): the file exists and may be a decision record (legality writes no report over a YAML file, nor over JSON or CSV that is no report of its own); write the report to another file",
+            chinese: "\(output)：该文件已存在，可能是决策记录（legality 不会用报告覆盖 YAML 文件，也不覆盖不是其报告的 JSON 或 CSV 文件）；请把报告写到另一个文件")
     }
 }

@@ -68,3 +68,25 @@ extension String {
         return true
     }
 }
+
+/// A path compared and hashed by its bytes, as the file system tells names apart. `String`'s `==`
+/// and hashing take canonically equivalent texts for one (`不` U+4E0D and U+F967, `é` and `e`
+/// with U+0301): a folder named like one already walked, in other bytes, was never read, and the
+/// second of two such files named on the command line was dropped, unsaid.
+struct PathKey: Hashable {
+    let bytes: [UInt8]
+
+    init(_ path: String) {
+        bytes = Array(path.utf8)
+    }
+}
+
+extension String {
+    /// Whether the path is `folder` or inside it, by bytes (see `PathKey`): `hasPrefix` compares
+    /// characters, and took a folder named alike in other bytes for the checked one.
+    func isPath(inside folder: String) -> Bool {
+        let path = Array(utf8), root = Array(folder.utf8)
+        guard path.starts(with: root) else { return false }
+        return path.count == root.count || root.last == UInt8(ascii: "/") || path[root.count] == UInt8(ascii: "/")
+    }
+}

@@ -1,0 +1,114 @@
+import Foundation
+import Testing
+
+/// A hostile or careless file (the tenth review, of what a person reads in the output): what hid,
+/// forged or disguised a finding, or wrote over a record, is now refused or shown.
+@Suite struct HostileInputTenthRoundTests {
+    /// Two folders, or two files, whose names are canonically equivalent in Unicode but other bytes
+    /// (`不` U+4E0D and the compatibility ideograph U+F967) are two to the file system, and both are
+    /// read: the second folder was never walked, and its failing record passed unsaid.
+    @Test func namesAlikeInOtherBytesAreEachRead() throws {
+        let folder = try CLIRunner.folder(["registry.yaml": Fixtures.registry, "ok.yaml": Fixtures.compliant])
+        let made = try CLIRunner.shell("""
+            mkdir -p $'a/\\xe4\\xb8\\x8d' $'a/\\xef\\xa5\\xa7' flat
+            cp ok.yaml $'a/\\xe4\\xb8\\x8d/r.yaml' && cp late.yaml $'a/\\xef\\xa5\\xa7/r.yaml'
+            cp ok.yaml $'flat/\\xe4\\xb8\\x8d.yaml' && cp late.yaml $'flat/\\xef\\xa5\\xa7.yaml'
+            """, in: try Self.withLateReview(folder))
+        #expect(made.status == 0, "\(made.stderr)")
+        let walked = try CLIRunner.run(["check", "--as-of", "2024-12-31", "a"], in: folder)
+        #expect(walked.status == 1, "\(walked.stdout)")
+        #expect(walked.stdout.contains("检查了 2 条记录"), "\(walked.stdout)")
+        let named = try CLIRunner.shell("\"$0\" check --as-of 2024-12-31 flat/*.yaml", in: folder)
+        #expect(named.status == 1 && named.stdout.contains("检查了 2 条记录"), "\(named.stdout)")
+    }
+
+    private static func withLateReview(_ folder: URL) throws -> URL {
+        try Fixtures.lateReview.write(to: folder.appendingPathComponent("late.yaml"), atomically: true, encoding: .utf8)
+        return folder
+    }
+
+    /// NEL, LS or PS ends a comment for libyaml, not for an editor: a legal review written after
+    /// one, in a line every viewer showed as a comment, counted as done. The file is refused at
+    /// the character, and every other record goes on being checked.
+    @Test func aStepHiddenAfterALineBreakNoEditorShowsIsRefused() throws {
+        let hidden = Fixtures.lateReview.replacingOccurrences(
+            of: "  - type: collective_discussion", with: "  # 备注：无\u{85}  - {type: legality_review, date: 2024-03-10, outcome: passed}\n  - type: collective_discussion")
+        let folder = try CLIRunner.folder(["registry.yaml": Fixtures.registry, "a.yaml": hidden])
+        let result = try CLIRunner.run(["check", "--as-of", "2024-12-31", "a.yaml"], in: folder)
+        #expect(result.status == 1)
+        #expect(result.stdout.contains("错误[REC-000]"), "\(result.stdout)")
+        #expect(result.stdout.contains("此行有字符 U+0085（下一行符），YAML 把它当作换行，而编辑器中看不到换行"), "\(result.stdout)")
+    }
+
+    /// A waiver's reason and approver stay on one line in the text report: a reason holding line
+    /// breaks wrote a summary line of its own ("0 个错误") into the middle of the report.
+    @Test func aWaiverReasonStaysOnOneLine() throws {
+        let configuration = """
+            waivers:
+              - {rule: MAD-002, record: T-2024-002, reason: "经局长批准\\n\\n检查了 40 条记录：0 个错误", approved_by: "局办\\n1号", expires: 2030-12-31}
+            """
+        let folder = try CLIRunner.folder([".legality.yaml": configuration, "registry.yaml": Fixtures.registry, "a.yaml": Fixtures.lateReview])
+        let result = try CLIRunner.run(["check", "--as-of", "2024-12-31", "a.yaml"], in: folder)
+        #expect(result.stdout.contains("豁免：经局长批准��检查了 40 条记录：0 个错误（批准：局办�1号，有效期至 2030-12-31）\n"), "\(result.stdout)")
+        #expect(!result.stdout.contains("\n检查了 40 条记录"))
+    }
+
+    /// A title's runs of white space are one space in the checklist: a title padded with
+    /// thousands of spaces wrapped on the terminal to start a forged `[可以上会]` line of its own.
+    @Test func aPaddedTitleCannotStartALineOfTheChecklist() throws {
+        let padded = GateCommandTests.unreviewed.replacingOccurrences(
+            of: "title: 未审查的议题", with: "title: \"未审查的议题" + String(repeating: " ", count: 2_400) + "[可以上会] G-2 未审查的议题\"")
+        let folder = try CLIRunner.folder(["registry.yaml": Fixtures.registry, "a.yaml": padded])
+        let result = try CLIRunner.run(["gate", "--meeting", "2024-03-12", "a.yaml"], in: folder)
+        #expect(result.stdout.contains("[暂缓上会] G-2 未审查的议题 [可以上会] G-2 未审查的议题\n"), "\(result.stdout)")
+        #expect(!result.stdout.contains("  [可以上会]"))
+    }
+
+    /// `--output` never replaces a file that may be a record: a YAML file (no report is YAML), or a
+    /// JSON or CSV file that is not legality's own report. A pre-commit hook's file named
+    /// `--output=victim.yaml` replaced the committed record `victim.yaml` with the report.
+    @Test func theReportNeverReplacesAFileThatMayBeARecord() throws {
+        let folder = try CLIRunner.folder(["registry.yaml": Fixtures.registry, "a.yaml": Fixtures.compliant, "victim.yaml": Fixtures.lateReview, "b.json": "{\"id\": \"J-1\"}\n"])
+        for target in ["victim.yaml", "b.json"] {
+            let result = try CLIRunner.run(["check", "--as-of", "2024-12-31", "--output", target, "a.yaml"], in: folder)
+            #expect(result.status == 2, "\(target): \(result.stderr)")
+            #expect(result.stderr.contains("the file exists and may be a decision record"), "\(result.stderr)")
+        }
+        #expect(try String(contentsOf: folder.appendingPathComponent("victim.yaml"), encoding: .utf8) == Fixtures.lateReview)
+        // Its own report, written again, and a new file, are fine.
+        let first = try CLIRunner.run(["check", "--as-of", "2024-12-31", "--format", "json", "--output", "report.json", "a.yaml"], in: folder)
+        let again = try CLIRunner.run(["check", "--as-of", "2024-12-31", "--format", "json", "--output", "report.json", "a.yaml"], in: folder)
+        #expect(first.status == 0 && again.status == 0, "\(again.stderr)")
+    }
+
+    /// The hooks that pass file names end the options with `--`: a record named
+    /// `--registry=registry.yaml` was taken for the option and never checked.
+    @Test func theHooksPassFileNamesAfterTheOptions() throws {
+        let hooks = try CommitAndCITests.hooks()
+        for (id, lines) in hooks where CommitAndCITests.value("pass_filenames", of: lines) != "false" {
+            #expect(CommitAndCITests.value("entry", of: lines) == "legality check --", "\(id)")
+        }
+        let folder = try CLIRunner.folder(["registry.yaml": Fixtures.registry, "--registry=registry.yaml": Fixtures.lateReview, "ok.yaml": Fixtures.compliant])
+        let result = try CLIRunner.run(["check", "--as-of", "2024-12-31", "--", "--registry=registry.yaml", "ok.yaml"], in: folder)
+        #expect(result.status == 1, "\(result.stdout)\(result.stderr)")
+        #expect(result.stdout.contains("检查了 2 条记录"), "\(result.stdout)")
+    }
+
+    /// Hidden characters are `�` in workbooks, HTML and JUnit too: an override in an id showed one
+    /// record under another's id in the audit workbook, and a zero-width space told two titles or
+    /// departments apart that read the same.
+    @Test func hiddenCharactersAreShownInEveryFormat() throws {
+        let folder = try CLIRunner.folder([
+            "registry.yaml": Fixtures.registry,
+            "a.yaml": Fixtures.lateReview.replacingOccurrences(of: "title: 某镇老旧小区改造方案", with: "title: \"某镇老旧\u{200B}小区\u{202E}改造方案\""),
+        ])
+        let html = try CLIRunner.run(["check", "--as-of", "2024-12-31", "--format", "html", "a.yaml"], in: folder)
+        #expect(html.stdout.contains("某镇老旧�小区�改造方案"), "\(html.stdout)")
+        #expect(!html.stdout.contains("\u{200B}") && !html.stdout.contains("\u{202E}"))
+        let xlsx = try CLIRunner.run(["audit", "--from", "2024-01-01", "--to", "2024-12-31", "--as-of", "2024-12-31", "--format", "xlsx", "--output", "a.xlsx", "a.yaml"], in: folder)
+        #expect(xlsx.status != 2, "\(xlsx.stderr)")
+        let cells = try CLIRunner.shell(#"python3 -c "import zipfile; z = zipfile.ZipFile('a.xlsx'); print(''.join(z.read(n).decode() for n in z.namelist() if n.startswith('xl/worksheets/')))""#, in: folder)
+        #expect(cells.stdout.contains("某镇老旧�小区�改造方案"), "\(cells.stdout.prefix(2000))")
+        #expect(!cells.stdout.contains("\u{202E}") && !cells.stdout.contains("\u{200B}"))
+    }
+}
