@@ -26,9 +26,16 @@ public final class RecordFormat: Sendable {
     private let checkedKindList: ShortTextList?
     /// Done steps dated after this day are a problem.
     public let asOf: Day
+    /// The day of the run, when it is before the as-of date (the meeting gate, the day before the
+    /// meeting): a done step other than the collective discussion must not be dated after it
+    /// either. (A review "done" on the meeting day, filled in the day before, went to the meeting
+    /// READY; the meeting's own discussion is what the gate asks about, dated ahead by nature.)
+    public let today: Day?
 
     /// Creates a format.
-    public init(vocabulary: Vocabulary, ruleReads: Set<FieldRead> = [], checkedKinds: Set<String>? = nil, asOf: Day) {
+    /// - Parameter today: the day of the run, when a done step must not be dated after it
+    ///   although the as-of date is later (the meeting gate).
+    public init(vocabulary: Vocabulary, ruleReads: Set<FieldRead> = [], checkedKinds: Set<String>? = nil, asOf: Day, today: Day? = nil) {
         self.vocabulary = vocabulary
         codes = CodeSections(vocabulary)
         ruleKeys = Set(ruleReads.filter { $0.level == nil }.map(\.key)).subtracting(Self.formatKeys)
@@ -41,6 +48,7 @@ public final class RecordFormat: Sendable {
         self.checkedKinds = checkedKinds
         checkedKindList = checkedKinds.map { ShortTextList(Array($0)) }
         self.asOf = asOf
+        self.today = today.flatMap { $0 < asOf ? $0 : nil }
     }
 
     /// Where keys stand in a record.

@@ -256,7 +256,7 @@ struct RecordReader {
         add(.key,
             zh: "facts 下的 \(key) 不是已知的事实，也没有规则读取它\(hint.zh)（自定义事实请以 x_ 开头）",
             en: "the fact '\(key)' is no known fact and read by no rule\(hint.en) (prefix facts of your own with x_)",
-            at: facts.key(at: place))
+            at: facts.key(at: place), misreadKey: true)
     }
 
     /// Whether a fact's value says yes or no, as Chinese users write it (`是`, `否`, `有`, `无`,
@@ -283,8 +283,8 @@ struct RecordReader {
 
     // MARK: Shared checks
 
-    mutating func add(_ code: RecordProblem.Code, zh: String, en: String, at node: BorrowedNode) {
-        problems.append(RecordProblem(code: code, message: LocalizedText(zh: zh, en: en), position: node.position))
+    mutating func add(_ code: RecordProblem.Code, zh: String, en: String, at node: BorrowedNode, misreadKey: Bool = false) {
+        problems.append(RecordProblem(code: code, message: LocalizedText(zh: zh, en: en), position: node.position, isMisreadKey: misreadKey))
     }
 
     /// A value problem for a value that is neither a code nor a name of a section.
@@ -359,7 +359,7 @@ struct RecordReader {
             add(.key,
                 zh: "\(what.zh)中的字段 \(key) 是一项事实，应写在 facts 下（facts: {\(key): …}）；写在这里，没有规则读取它",
                 en: "the key '\(key)' of \(what.en) is a fact: write it under facts (facts: {\(key): ...}); here no rule reads it",
-                at: keyNode)
+                at: keyNode, misreadKey: true)
             return
         }
         // A key of the format at another level (`status` in a signoff, `date` in a document): a
@@ -369,7 +369,7 @@ struct RecordReader {
             add(.key,
                 zh: "\(what.zh)中的字段 \(key) 是\(levels.map(\.zh).joined(separator: "、"))的字段，不属于这里；是否缩进错了？写在这里，没有规则读取它",
                 en: "the key '\(key)' of \(what.en) is a key of \(levels.map(\.en).joined(separator: " or ")), not of this level; is it indented wrongly? Here no rule reads it",
-                at: keyNode)
+                at: keyNode, misreadKey: true)
             return
         }
         // A key one typo from one of the level's, else one the vocabulary names another way
@@ -380,7 +380,7 @@ struct RecordReader {
         add(.key,
             zh: "\(what.zh)中的字段 \(key) 既不是记录格式的字段，也没有规则读取它\(closest.map { "；是否应为 \($0)？" } ?? "")（自定义字段请以 x_ 开头，或在词汇表文件中声明）",
             en: "the key '\(key)' of \(what.en) is neither a key of the record format nor read by any rule\(closest.map { "; did you mean '\($0)'?" } ?? "") (prefix your own keys with x_, or declare them in a vocabulary file)",
-            at: keyNode)
+            at: keyNode, misreadKey: closest != nil)
     }
 }
 

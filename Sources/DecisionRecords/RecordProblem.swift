@@ -32,12 +32,18 @@ public struct RecordProblem: Sendable, Hashable {
     public var message: LocalizedText
     /// Where it is.
     public var position: SourcePosition
+    /// For a key problem: whether the key looks meant as one the rules read, misspelt (`staus`),
+    /// in Chinese (`状态`), indented to another level or a fact outside `facts`. Its value was
+    /// meant to be read and was not, so what the record says is in doubt: the gate holds it back
+    /// (`staus: planned` on a review made an unreviewed decision READY, under a warning).
+    public var isMisreadKey = false
 
     /// Creates a problem.
-    public init(code: Code, message: LocalizedText, position: SourcePosition) {
+    public init(code: Code, message: LocalizedText, position: SourcePosition, isMisreadKey: Bool = false) {
         self.code = code
         self.message = message
         self.position = position
+        self.isMisreadKey = isMisreadKey
     }
 }
 
@@ -67,6 +73,9 @@ public struct LoadedDocument: Sendable {
 
     /// Whether only the record pack may evaluate the record.
     public var isBlocked: Bool { record == nil || problems.contains { $0.code.blocksEvaluation } }
+
+    /// Whether a key of the record looks meant as one the rules read (`RecordProblem.isMisreadKey`).
+    public var hasMisreadKey: Bool { problems.contains(where: \.isMisreadKey) }
 
     /// The record's id as written, when it has one.
     public var id: String? { record.flatMap { $0.id.isEmpty ? nil : $0.id } }

@@ -44,7 +44,8 @@ extension RecordReader {
         }
         let (dated, dayNode) = readDates(fields, of: original, step: number)
         readPeople(fields, step: number)
-        readMeeting(fields.meeting, of: &node, step: number, isDiscussion: type.map { Self.isCode($0, "collective_discussion") } ?? false)
+        let isDiscussion = type.map { Self.isCode($0, "collective_discussion") } ?? false
+        readMeeting(fields.meeting, of: &node, step: number, isDiscussion: isDiscussion)
         readSignoffs(fields.signoffs, of: &node, step: number)
         readDocuments(fields.documents, step: number)
         if checksValues {
@@ -64,11 +65,18 @@ extension RecordReader {
         }
         // A done step dated after the as-of date is said whatever else is wrong with the step (its
         // date was found only once the step's other problem had been put right, a run later).
-        if statusKnown, status == .done, let day = dated, day > format.asOf, let dayNode {
-            add(.future,
-                zh: "第 \(number) 个步骤标为已完成，但日期 \(day) 晚于检查基准日 \(format.asOf)；日期写错了，还是应标为 status: planned？",
-                en: "step \(number) is done but dated \(day), after the as-of date \(format.asOf); is the date wrong, or should it be status: planned?",
-                at: dayNode)
+        if statusKnown, status == .done, let day = dated, let dayNode {
+            if day > format.asOf {
+                add(.future,
+                    zh: "第 \(number) 个步骤标为已完成，但日期 \(day) 晚于检查基准日 \(format.asOf)；日期写错了，还是应标为 status: planned？",
+                    en: "step \(number) is done but dated \(day), after the as-of date \(format.asOf); is the date wrong, or should it be status: planned?",
+                    at: dayNode)
+            } else if let today = format.today, day > today, !isDiscussion {
+                add(.future,
+                    zh: "第 \(number) 个步骤标为已完成，但日期 \(day) 晚于今天（\(today)），尚未发生；日期写错了，还是应标为 status: planned（完成后再如实填写）？",
+                    en: "step \(number) is done but dated \(day), after today (\(today)), so it has not happened yet; is the date wrong, or should it be status: planned until it is done?",
+                    at: dayNode)
+            }
         }
         guard placed, let type, let day = dated else { return node.rewritten }
         steps.append(Step(index: index, type: type, typeNumber: typeNumber, status: statusKnown ? status : .planned, day: day,

@@ -73,22 +73,12 @@ struct AuditCommand: ParsableCommand {
         let asOf = asOf?.day ?? RunSetup.today()
         let limits = run.limits(limitOptions, paths: paths)
         let engine = Engine(context: run.context(asOf: asOf, limits: limits))
-        var checked = RecordChecker.check(files, engine: engine, keepSources: false, jobs: ruleOptions.workerCount, limits: limits)
+        var checked = RecordChecker.check(files, engine: engine, jobs: ruleOptions.workerCount, limits: limits)
         var ledger = run.ledger(asOf: asOf, paths: paths, files: files)
-        for index in checked.records.indices {
-            ledger.mark(&checked.records[index].findings)
-            // A record whose rules needing a registry could not run (none beside it) is not known to
-            // comply: a case with an expired certificate was 合规 in a folder without a registry, and
-            // a decision whose legal adviser's signature no registry confirmed (which the gate holds
-            // back) too.
-            let record = checked.records[index]
-            if record.standing == .record, !record.blocked, run.registries.registry(for: record.file) == nil {
-                // (The record pack's only for a record some rule beyond the record format checks:
-                // one no pack checks is 无适用规则, in no rate, with a registry or without.)
-                checked.records[index].rulesNotRunWithoutRegistry = engine.rulesNotRunWithoutRegistry(
-                    forKind: record.kind, namesPeople: record.namesPeople && record.checkedBeyondFormat).map(\.id)
-            }
-        }
+        for index in checked.records.indices { ledger.mark(&checked.records[index].findings) }
+        // (A decision whose legal adviser's signature no registry confirmed, which the gate holds
+        // back, is not known to comply either.)
+        checked.markRulesNotRunWithoutRegistry(engine: engine, registries: run.registries)
         var audit = AuditReport(
             version: Legality.version, from: from.day, to: to.day, asOf: asOf, language: run.language,
             records: checked.records, rules: engine.rules, kindNames: run.rules.kindNames,

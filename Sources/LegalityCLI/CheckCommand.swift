@@ -38,7 +38,7 @@ struct CheckCommand: ParsableCommand {
         if outputOptions.format == .html || outputOptions.format == .xlsx {
             // The HTML page lists every record in a table, and a workbook is written whole: the
             // formats made from the whole run.
-            let checked = RecordChecker.check(files, engine: engine, keepSources: false, jobs: ruleOptions.workerCount, limits: limits)
+            let checked = RecordChecker.check(files, engine: engine, jobs: ruleOptions.workerCount, limits: limits)
             // Waivers mark the findings where every format reads them: in each record and in the run's list.
             var ledger = run.ledger(asOf: asOf, paths: paths, files: files)
             var records = checked.records

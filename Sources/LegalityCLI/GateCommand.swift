@@ -64,12 +64,15 @@ struct GateCommand: ParsableCommand {
         noteRulesNotRun(run)
         try OutputTarget.requireNotAnInput(outputOptions.output, records: files, run: run)
         let limits = run.limits(limitOptions, paths: paths)
-        let engine = Engine(context: run.context(asOf: meeting, meeting: meeting, limits: limits), include: \.prerequisite)
-        let checked = RecordChecker.check(files, engine: engine, keepSources: false, jobs: ruleOptions.workerCount, limits: limits)
+        var context = run.context(asOf: meeting, meeting: meeting, limits: limits)
+        context.today = RunSetup.today()
+        let engine = Engine(context: context, include: \.prerequisite)
+        let checked = RecordChecker.check(files, engine: engine, jobs: ruleOptions.workerCount, limits: limits)
         let threshold = run.failOn
         var ledger = run.ledger(asOf: meeting, paths: paths, files: files)
         var items: [AgendaItem] = []
         var away: [OffAgendaRecord] = []
+        let namesakes = Self.namesakes(checked.records)
         for item in checked.records {
             guard isOnAgenda(item) else {
                 // (Ordered by their last days, as the days are; a discussion of several days is shown whole.)
@@ -90,9 +93,16 @@ struct GateCommand: ParsableCommand {
             }
             ledger.mark(&findings)
             let blocking = threshold.map { level in findings.contains { $0.severity >= level && $0.waiver == nil && !$0.pending } } ?? false
+            // What could not be checked (a rule that did not finish, prerequisites that need the
+            // missing registry) is never READY, at any fail level: `never` listed such items READY.
+            let unchecked = findings.contains { $0.isEngineFinding && $0.waiver == nil }
+            let sharedId = item.id.flatMap { id in namesakes[id]?.first { $0 != Self.location(item) } }
             var agendaItem = AgendaItem(
                 file: item.place, record: item.id, title: item.title, findings: findings.sorted(by: Finding.precedes),
-                ready: !blocking && !item.blocked && item.standing == .record, ruleApplied: item.standing == .record && item.checkedBeyondFormat)
+                ready: !blocking && !unchecked && !item.blocked && !item.hasMisreadKey && sharedId == nil && item.standing == .record,
+                ruleApplied: item.standing == .record && item.checkedBeyondFormat)
+            agendaItem.heldForMisreadKey = item.hasMisreadKey && !item.blocked
+            agendaItem.sharedId = sharedId
             // Decided before the meeting with no discussion held by then: said, since the
             // prerequisites may all hold (a ledger of past cases listed each as READY, unsaid), and
             // a discussion planned for this meeting after the decision mends nothing.
@@ -107,7 +117,7 @@ struct GateCommand: ParsableCommand {
         let expired = ledger.diagnostics().filter { [ToolFinding.waiverExpired.id, ToolFinding.waiverTooLong.id].contains($0.rule) && $0.record.map(onAgenda.contains) == true }
         var agenda = Agenda(meeting: meeting, version: Legality.version, items: items, runFindings: engine.runFindings() + expired, language: run.language)
         agenda.notOnAgenda = away
-        agenda.plannedElsewhere = plannedElsewhere(checked.records)
+        agenda.plannedElsewhere = plannedElsewhere(checked.records, agendaIsEmpty: items.isEmpty)
         // Said on standard error too when the checklist is not what the terminal shows.
         if let notice = agenda.dayNotice, outputOptions.format == .json || outputOptions.output != nil {
             FileSystem.writeStandardError("legality: \(notice)\n")
@@ -123,12 +133,30 @@ struct GateCommand: ParsableCommand {
         if items.contains(where: { !$0.ready }) { throw ExitCode(1) }
     }
 
+    /// The places of the records of each id that more than one record of the run has, on the
+    /// agenda or not, in path order.
+    private static func namesakes(_ records: [CheckedRecord]) -> [String: [String]] {
+        var places: [String: [String]] = [:]
+        for record in records where record.standing == .record {
+            if let id = record.id { places[id, default: []].append(location(record)) }
+        }
+        return places.filter { $0.value.count > 1 }
+    }
+
+    /// Where a reader finds a record: a ledger row's sheet and cell, a document's file and line
+    /// (two records of one file are told apart).
+    private static func location(_ record: CheckedRecord) -> String {
+        record.row == nil ? "\(record.file):\(record.line)" : record.place
+    }
+
     /// When no record is discussed on the meeting day: the nearest other day within a month on
-    /// which records have a planned discussion, and how many (see `Agenda.plannedElsewhere`).
-    private func plannedElsewhere(_ records: [CheckedRecord]) -> (day: Day, records: Int)? {
+    /// which records have a planned discussion, and how many (see `Agenda.plannedElsewhere`); when
+    /// the agenda is empty, the nearest at any distance (a meeting day mistyped by a year gave an
+    /// empty agenda, exit 0, and no word).
+    private func plannedElsewhere(_ records: [CheckedRecord], agendaIsEmpty: Bool) -> (day: Day, records: Int)? {
         guard !records.contains(where: { $0.discussionSpans.contains { $0.contains(meeting) } }) else { return nil }
         let days = records.map { Set($0.plannedDiscussionDays) }
-        let candidates = Set(days.flatMap { $0 }).filter { abs($0.ordinal - meeting.ordinal) <= 31 }
+        let candidates = Set(days.flatMap { $0 }).filter { agendaIsEmpty || abs($0.ordinal - meeting.ordinal) <= 31 }
         // The nearest day; of two as near, the earlier.
         guard let nearest = candidates.min(by: { (abs($0.ordinal - meeting.ordinal), $0.ordinal) < (abs($1.ordinal - meeting.ordinal), $1.ordinal) }) else { return nil }
         return (nearest, days.count { $0.contains(nearest) })

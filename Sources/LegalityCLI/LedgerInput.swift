@@ -249,10 +249,13 @@ enum LedgerInput {
         // (A conflicting cell is said once, above.)
         let unread = conflicting.isEmpty ? record.unread : record.unread.filter { !conflicting.contains($0) }
         for column in unread.prefix(LedgerProblems.unreadCellsListed) {
+            // A header that looks meant as one of the mapping's (审核方式 for 审查方式): its cell
+            // was meant to be read, as a misspelt key of a record is.
+            let misread = if case .unknown(closest: .some) = layout.whyUnread(column) { true } else { false }
             loaded.problems.append(RecordProblem(
                 code: .key,
                 message: LedgerProblems.unreadCell(cell: CellReference.cell(row: record.row, column: column), column: column, layout: layout),
-                position: SourcePosition(line: record.row, column: column)))
+                position: SourcePosition(line: record.row, column: column), isMisreadKey: misread))
         }
         if unread.count > LedgerProblems.unreadCellsListed {
             let column = unread[LedgerProblems.unreadCellsListed]

@@ -3,16 +3,30 @@ import Reporters
 import RuleEngine
 import YAMLTree
 
-/// The findings of a set of record files, with what the text report needs to quote lines.
+/// The findings of a set of record files, with their documents.
 struct CheckedFiles {
     /// Findings of every file, in file order.
     var findings: [Finding] = []
     /// One entry per document: its file, record and findings.
     var records: [CheckedRecord] = []
-    /// The text of files that have findings, for source excerpts.
-    var sources: [String: [UInt8]] = [:]
     /// Years outside the calendar that some count touched.
     var uncoveredYears: Set<Int> = []
+}
+
+extension CheckedFiles {
+    /// Marks each record whose rules needing a registry of people could not run (none beside
+    /// it) with those rules: it is not known to comply. (A case with an expired certificate was
+    /// 合规 in a folder without a registry, and the annual report dropped the violations of every
+    /// other record once one lacked a registry.) Only a record some rule beyond the record format
+    /// checks: one no pack checks is 无适用规则, in no rate, with a registry or without.
+    mutating func markRulesNotRunWithoutRegistry(engine: Engine, registries: RegistryLookup) {
+        for index in records.indices {
+            let record = records[index]
+            guard record.standing == .record, !record.blocked, registries.registry(for: record.file) == nil else { continue }
+            records[index].rulesNotRunWithoutRegistry = engine.rulesNotRunWithoutRegistry(
+                forKind: record.kind, namesPeople: record.namesPeople && record.checkedBeyondFormat).map(\.id)
+        }
+    }
 }
 
 /// Reads each record file once, parses it once, and evaluates each document as it completes;
@@ -99,19 +113,13 @@ enum RecordChecker {
         case finished(file: String)
     }
 
-    /// Checks every file and keeps everything, for reports that need the whole run at once.
-    static func check(_ files: PathList, engine: Engine, keepSources: Bool, jobs: Int = 1, limits: RecordLimits) -> CheckedFiles {
+    /// Checks every file and keeps its findings and documents, for reports that need the whole run at once.
+    static func check(_ files: PathList, engine: Engine, jobs: Int = 1, limits: RecordLimits) -> CheckedFiles {
         var result = CheckedFiles()
-        var source: [UInt8]?
-        result.uncoveredYears = run(files, engine: engine, keepSources: keepSources, keepRecords: true, jobs: jobs, limits: limits) { event in
-            switch event {
-            case .started(_, let text): source = text
-            case .document(let document):
-                result.findings += document.findings
-                if let record = document.record { result.records.append(record) }
-                if let source, !document.findings.isEmpty { result.sources[document.file] = source }
-            case .finished: source = nil
-            }
+        result.uncoveredYears = run(files, engine: engine, keepSources: false, keepRecords: true, jobs: jobs, limits: limits) { event in
+            guard case .document(let document) = event else { return }
+            result.findings += document.findings
+            if let record = document.record { result.records.append(record) }
         }
         return result
     }
@@ -453,7 +461,10 @@ enum RecordChecker {
             return first <= last ? first...last : last...last
         }
         summary.discussionDays = summary.discussionSpans.map(\.upperBound)
-        summary.hasUndatedDiscussion = summary.discussionDays.count < discussions.count
+        // (A row whose cells of one column disagree, unread, may have its discussion on either
+        // cell's day: read by the first alone, it went off the agenda of the other's meeting.)
+        summary.hasUndatedDiscussion = summary.discussionDays.count < discussions.count || loaded.problems.contains { $0.code == .yaml }
+        summary.hasMisreadKey = loaded.hasMisreadKey
         summary.plannedDiscussionDays = record.steps.filter { $0.type == "collective_discussion" && $0.status == .planned }.map(\.day)
         summary.heldDiscussionDays = record.steps.filter { $0.type == "collective_discussion" && $0.status == .done }.map(\.day)
         summary.namesPeople = record.node["steps"]?.items?.contains { step in

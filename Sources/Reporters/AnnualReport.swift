@@ -78,8 +78,9 @@ public struct AnnualReport: Sendable {
 
     /// Drafts the report of a year from checked records (of that year, the year before, or any other).
     /// - Parameters:
-    ///   - rulesNotRun: rules loaded that did not run on every record (those that read the
-    ///     registry, when some record had none): a claim of theirs is not stated.
+    ///   - rules: the rules the run loaded; a record's `rulesNotRunWithoutRegistry` says which of
+    ///     them did not run on it (no registry beside it): a claim of those rules about its kind is
+    ///     not stated ("every officer held a valid certificate" was, with no certificate checked).
     ///   - uncoveredYears: years the working-day calendar lacks in which the run counted a
     ///     deadline; those a record the report counts reached (`CheckedRecord.uncoveredYears`) are
     ///     named in the note. (Not only the report's year: a deadline of the year's records may
@@ -87,10 +88,10 @@ public struct AnnualReport: Sendable {
     ///     users' wording files need no new text.)
     public init(
         year: Int, language: Language, records: [CheckedRecord], rules: [Rule], wording: AnnualReportWording,
-        kindNames: [String: LocalizedText], version: String, rulesNotRun: Set<String> = [], uncoveredYears: [Int] = []
+        kindNames: [String: LocalizedText], version: String, uncoveredYears: [Int] = []
     ) {
         var draft = AnnualReportDraft(year: year, language: language, records: records, wording: wording, kindNames: kindNames)
-        draft.rulesRun = Set(rules.map(\.id)).subtracting(rulesNotRun)
+        draft.rulesRun = Set(rules.map(\.id))
         self.version = version
         self.year = year
         self.language = language

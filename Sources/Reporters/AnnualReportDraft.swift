@@ -214,7 +214,10 @@ struct AnnualReportDraft {
     func statement(_ claim: AnnualReportWording.Claim) -> AnnualReport.Statement {
         // A claim whose rules did not all run is not stated: with "no legality review" disabled,
         // "5 of 6 were reviewed" was printed for a year with one decision never reviewed.
-        let notRun = claim.problems.map(\.rule).filter { rule in rulesRun.map { !$0.contains(rule) } ?? false }
+        // (A rule that did not run on some record of the claim's kind, for want of a registry beside
+        // it, is not run for the claim: a penalty case without one withdrew no claim about decisions.)
+        let withoutRegistry = Set((current + previous).filter { $0.kind == claim.kind }.flatMap(\.rulesNotRunWithoutRegistry))
+        let notRun = claim.problems.map(\.rule).filter { rule in (rulesRun.map { !$0.contains(rule) } ?? false) || withoutRegistry.contains(rule) }
         // (With no record of the claim's kind in the year, nor the year before when it is given,
         // there was nothing to check: "no penalty case was handled" is said, not "not checked". A
         // year before's figure would rest on the rules that did not run.)
@@ -313,8 +316,20 @@ struct AnnualReportDraft {
         }
         // With a claim's rule not run, "no problems" would speak for problems nobody looked for.
         let notRun = claimRules.filter { rule in rulesRun.map { !$0.contains(rule) } ?? false }.sorted()
-        let notRunLine = notRun.isEmpty ? [] : [text("phrases.problems_not_run", ["rules": notRun.joined(separator: text("phrases.id_separator"))])]
-        guard !byProblem.isEmpty else { return [text(notRun.isEmpty ? "phrases.no_problems" : "phrases.no_problems_among_run")] + notRunLine }
+        var notRunLine = notRun.isEmpty ? [] : [text("phrases.problems_not_run", ["rules": notRun.joined(separator: text("phrases.id_separator"))])]
+        // Rules that ran, but not on the records without a registry beside them: what they found
+        // is listed (one penalty case without a registry dropped every expired certificate found
+        // on the others, and "no problems found" was printed), and what they could not look at is
+        // said, in the report's own sentence (a wording file needs no new text).
+        let partly = current.filter { !$0.rulesNotRunWithoutRegistry.isEmpty }
+        let partlyRun = Set(partly.flatMap(\.rulesNotRunWithoutRegistry)).subtracting(notRun).sorted()
+        if !partlyRun.isEmpty {
+            let rules = partlyRun.joined(separator: text("phrases.id_separator"))
+            notRunLine.append(language == .zh
+                ? "另有 \(partly.count) 项记录旁没有人员名册，\(rules) 未对其执行，所查问题可能不止以上所列，须另行核对。"
+                : "\(Wording.counted(partly.count, "record")) had no registry of people beside them, and \(rules) did not run on them: their problems may be more than listed here; to be verified otherwise.")
+        }
+        guard !byProblem.isEmpty else { return [text(notRun.isEmpty && partlyRun.isEmpty ? "phrases.no_problems" : "phrases.no_problems_among_run")] + notRunLine }
         let byID = Dictionary(rules.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let listed = byProblem.sorted { lhs, rhs in
             if lhs.value.count != rhs.value.count { return lhs.value.count > rhs.value.count }

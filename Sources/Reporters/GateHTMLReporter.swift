@@ -28,7 +28,9 @@ public enum GateHTMLReporter {
             html += "<td class=\"verdict\"><span class=\"badge\">\(verdict)</span></td><td class=\"problems\">"
             // Waived findings are shown too, marked, with the waiver: the adviser signs for the exception.
             let unchecked = item.ready && !item.ruleApplied
-            if item.findings.isEmpty, !unchecked, item.decidedUndiscussed == nil { html += "—" }
+            if item.findings.isEmpty, !unchecked, item.decidedUndiscussed == nil, item.sharedId == nil { html += "—" }
+            if item.heldForMisreadKey { html += "<div class=\"notice\">\(Escaping.html(AgendaItem.misreadKeyNotice(language)))</div>" }
+            if let place = item.sharedId { html += "<div class=\"notice\">\(Escaping.html(AgendaItem.sharedIdNotice(place, language)))</div>" }
             if unchecked { html += "<div class=\"notice\">\(Escaping.html(AgendaItem.noRuleNotice(language)))</div>" }
             if let day = item.decidedUndiscussed { html += "<div class=\"notice\">\(Escaping.html(AgendaItem.decidedNotice(day, language)))</div>" }
             for finding in item.findings {

@@ -23,6 +23,13 @@ public struct AgendaItem: Sendable {
     /// (the prerequisites of discussion may all hold; a decision made undiscussed is a finding of
     /// `check`, not of the gate's rules).
     public var decidedUndiscussed: Day?
+    /// Whether the item is held back for a key that looks meant as one the rules read and was not
+    /// read (a warning of the record pack): what the record says is in doubt.
+    public var heldForMisreadKey = false
+    /// Another record of the run with the same id, held back for it: which of the two is the
+    /// item's record cannot be told. (The record pack reports the later of the two, which may
+    /// be off the agenda: the item read READY beside an unreviewed namesake.)
+    public var sharedId: String?
 
     /// Creates an item.
     public init(file: String, record: String?, title: String?, findings: [Finding], ready: Bool, ruleApplied: Bool = true) {
@@ -41,6 +48,20 @@ public struct AgendaItem: Sendable {
         language == .zh
             ? "注意：此记录已于 \(day) 作出决定，此前没有集体讨论。如是已办结、无须上会的事项，不必列入本次会议的检查；如依法须经集体讨论，决定后再讨论不能补正（legality check 报告须经讨论而未讨论的决定）。"
             : "Note: this record's decision was made on \(day) with no discussion before it. If it is a closed matter that needs no meeting, leave it out of this meeting's check; if the law requires its discussion, discussing it now, after the decision, does not mend that (legality check reports decisions made without a discussion they required)."
+    }
+
+    /// What the checklist says of an item held back for a misread key.
+    static func misreadKeyNotice(_ language: Language) -> String {
+        language == .zh
+            ? "暂缓原因：记录中有疑似误写、写错层级或用中文写的字段（见所列的警告），其内容没有被读取，记录的意思不能确定；改正字段名后重新检查。"
+            : "Held back: a key of the record looks like a misspelt, misplaced or Chinese form of one the rules read (see the warning listed); what it says was not read, so what the record says is in doubt. Correct the key and check again."
+    }
+
+    /// What the checklist says of an item held back because another record has its id.
+    static func sharedIdNotice(_ place: String, _ language: Language) -> String {
+        language == .zh
+            ? "暂缓原因：\(place) 中另有一条记录使用同一编号，无法确定哪一条是本议题的记录；请核实后改正编号，或删去作废的记录。"
+            : "Held back: another record, in \(place), has the same id, so which of the two is this item's record cannot be told; correct the id, or remove the record that is void."
     }
 
     /// What the checklist says of an item no prerequisite rule beyond the record format applied to.
@@ -92,15 +113,21 @@ public struct Agenda: Sendable {
     public var items: [AgendaItem]
     /// Records whose discussions are all on other days; they do not affect the exit status.
     public var notOnAgenda: [OffAgendaRecord] = []
-    /// The day nearest the meeting day (within a month) on which records not on the agenda have a
-    /// planned discussion, and how many, when no record is discussed on the meeting day itself:
+    /// The day nearest the meeting day (within a month, or at any distance when the agenda is
+    /// empty) on which records not on the agenda have a planned discussion, and how many, when no
+    /// record is discussed on the meeting day itself:
     /// the meeting day may be mistyped, and every item discussed on the real day would have gone to
     /// `notOnAgenda`, which blocks nothing. Nil otherwise.
     public var plannedElsewhere: (day: Day, records: Int)?
 
-    /// The notice that the meeting day may be mistyped, or nil.
+    /// The notice that the meeting day may be mistyped, or that the agenda is empty; or nil.
     public var dayNotice: String? {
-        guard let (day, records) = plannedElsewhere else { return nil }
+        guard let (day, records) = plannedElsewhere else {
+            guard items.isEmpty else { return nil }
+            return language == .zh
+                ? "注意：没有记录的集体讨论安排在 \(meeting)，也没有尚未安排讨论的记录，本次会议没有议题；请核对会议日期和记录所在的文件夹。"
+                : "Note: no record has a collective discussion on \(meeting) and none is yet to be discussed, so the meeting has no item; check the meeting date and the folder of the records."
+        }
         return language == .zh
             ? "注意：没有记录的集体讨论安排在 \(meeting)；最近计划的集体讨论在 \(day)（\(records) 条记录，列在后面，不影响结论）。会议日期如有误，请改正后重新检查。"
             : "Note: no record has a collective discussion on \(meeting); the nearest planned discussion is on \(day) (\(Wording.counted(records, "record")), listed below; they do not affect the verdict). If the meeting date is wrong, correct it and check again."
@@ -152,6 +179,8 @@ public enum GateReporter {
                     ("ready", .bool(item.ready)),
                     ("ruleApplied", .bool(item.ruleApplied)),
                     ("decidedUndiscussed", .optional(item.decidedUndiscussed?.description)),
+                    ("misreadKey", .bool(item.heldForMisreadKey)),
+                    ("sameIdAs", .optional(item.sharedId)),
                     ("findings", .array(item.findings.map { JSONReporter.finding($0, report) })),
                 ])
             })),
@@ -210,6 +239,8 @@ public enum GateReporter {
             }
             if item.ready, !item.ruleApplied { output += "    - \(AgendaItem.noRuleNotice(language))\n" }
             if let day = item.decidedUndiscussed { output += "    - \(AgendaItem.decidedNotice(day, language))\n" }
+            if item.heldForMisreadKey { output += "    - \(AgendaItem.misreadKeyNotice(language))\n" }
+            if let place = item.sharedId { output += "    - \(AgendaItem.sharedIdNotice(line(place), language))\n" }
             output += "\n"
         }
         if !agenda.notOnAgenda.isEmpty {

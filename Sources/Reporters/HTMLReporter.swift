@@ -67,6 +67,9 @@ public enum HTMLReporter {
             (Wording.severity(.warning, report.language), report.count(.warning), "warning"),
             (Wording.severity(.info, report.language), report.count(.info), "info"),
         ] + (report.waivedCount > 0 ? [(Wording.waived(report.language), report.waivedCount, "waived")] : [])
+            // Pending findings counted where the page is first read: two pending errors showed as
+            // a table of zeros, said only in the sentence above it.
+            + (report.tally.pending > 0 ? [(zh ? "待办" : "Pending", report.tally.pending, "pending")] : [])
         for (label, _, kind) in counts {
             html += kind.isEmpty ? "<th>\(label)</th>" : "<th><span class=\"badge \(kind)\">\(label)</span></th>"
         }
@@ -130,14 +133,22 @@ public enum HTMLReporter {
             let result: String
             if failed {
                 result = "<span class=\"badge error\">\(zh ? "未通过" : "failed")</span>"
-            } else if record.isFormatOnly {
+            } else if record.isFormatOnly, worst != .error {
                 // Not "passed": no rule beyond the record format applied (a kind no pack checks).
+                // (Unless the record pack found an error in it, under `--fail-on never`: that error,
+                // a duplicate id, was hidden behind the badge.)
                 result = "<span class=\"badge unchecked\">\(zh ? "未作实质检查" : "not checked in substance")</span>"
             } else if worst == nil, record.findings.contains(where: { $0.waiver == nil && $0.pending }) {
                 result = "<span class=\"badge pending\">\(zh ? "有待办" : "work pending")</span>"
+            } else if record.findings.contains(where: { $0.waiver != nil && $0.severity == .error }) {
+                // A waived error is no pass: the audit counts the record as failed, waived (a
+                // decision made without its discussion, waived, read plain 通过 here).
+                result = "<span class=\"badge waived\">\(Wording.waived(language))</span>"
             } else if let worst {
                 let word = zh ? "通过（有\(Wording.severity(worst, language))）" : "passed (with \(worst == .info ? "notes" : Wording.severity(worst, language) + "s"))"
                 result = "<span class=\"badge \(worst == .error ? "warning" : worst.rawValue)\">\(word)</span>"
+            } else if record.findings.contains(where: { $0.waiver != nil }) {
+                result = "<span class=\"badge waived\">\(Wording.waived(language))</span>"
             } else {
                 result = "<span class=\"badge pass\">\(zh ? "通过" : "passed")</span>"
             }

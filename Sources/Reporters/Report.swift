@@ -71,8 +71,13 @@ public struct CheckedRecord: Sendable {
     /// tell whether a claim of the annual report speaks of it (`AnnualReportWording.Claim.aboutFacts`
     /// and `aboutSteps`); nil for any other.
     public var uncheckedTraits: UncheckedTraits?
-    /// Whether it has a collective discussion (or a step whose type cannot be read) without a valid date.
+    /// Whether it may be discussed on a day that cannot be told: a collective discussion (or a
+    /// step whose type cannot be read) without a valid date, or a ledger row whose cells of one
+    /// column disagree (which day its discussion is on is unknown).
     public var hasUndatedDiscussion = false
+    /// Whether a key of it looks meant as one the rules read and was not read
+    /// (`LoadedDocument.hasMisreadKey`): what it says is in doubt, and the gate holds it back.
+    public var hasMisreadKey = false
     /// For a row of a ledger: its sheet and first cell (`行政处罚!A14`, or `A14` in a CSV file).
     public var row: String?
 

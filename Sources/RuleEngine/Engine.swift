@@ -111,7 +111,16 @@ public final class Engine: Sendable {
             result.findings = loadProblemFindings(document.problems, record: document.id, at: document.record?.position, file: file)
         }
         let blocked = document.isBlocked
-        guard var record = document.record.take() else { return result }
+        guard var record = document.record.take() else {
+            // A document that could not be read as a record was checked by the rule of its
+            // problem alone: an audit counted an unparseable file as having passed the rules of
+            // steps, values and dates that never saw it (100 % where nothing was read).
+            if listingRules {
+                let reported = Set(result.findings.map(\.rule))
+                result.applicableRules = loadProblemRuleIDs.filter(reported.contains)
+            }
+            return result
+        }
         result.judgedAsRecord = !blocked
         if let meeting = context.meeting, !blocked { addMeeting(on: meeting, to: &record) }
         // The record is the evaluator's from here (handed over, not copied).

@@ -14,6 +14,10 @@ public struct EvaluationContext: Sendable {
     public var asOf: Day
     /// The meeting day, in the meeting gate.
     public var meeting: Day?
+    /// The day of the run, in the meeting gate: a step recorded as done after it has not happened
+    /// yet, whatever the meeting day (a review "done" on the meeting day, filled in the day before,
+    /// went to the meeting READY).
+    public var today: Day?
     /// Parameter values set by configuration, by rule id and parameter name.
     public var parameterOverrides: [String: [String: ParameterValue]]
     /// The most evaluation steps one rule may take on one record; a rule that needs more is
@@ -43,9 +47,9 @@ public struct EvaluationContext: Sendable {
     }
 
     /// What record loading checks against: the vocabulary, the keys rules read, the kinds some
-    /// pack applies to, and the as-of date.
+    /// pack applies to, and the as-of date (and the day of the run, when earlier).
     public var format: RecordFormat {
-        RecordFormat(vocabulary: rules.vocabulary, ruleReads: rules.readFields, checkedKinds: rules.checkedKinds, asOf: asOf)
+        RecordFormat(vocabulary: rules.vocabulary, ruleReads: rules.readFields, checkedKinds: rules.checkedKinds, asOf: asOf, today: today)
     }
 
     /// The effective value of each parameter of a rule: its override, else its default.

@@ -158,6 +158,25 @@ import Testing
         #expect(!result.stdout.contains("实现全员持证上岗"))
     }
 
+    /// One record without a registry beside it keeps only the claims of its own kind from being
+    /// stated, and the violations the registry's rules found on the other records are listed: a
+    /// stray case without one made the report say "本次检查启用的规则未发现问题" of a year with an
+    /// expired certificate found, and call that case 合规 in the annex, where the audit says 无法核查.
+    @Test func aRecordWithoutARegistryHidesNoViolationFoundElsewhere() throws {
+        let bundled = CLIRunner.root.appendingPathComponent("cases")
+        let expired = try String(contentsOf: bundled.appendingPathComponent("penalty/gas-station-expired-certificate.yaml"), encoding: .utf8)
+        let compliant = try String(contentsOf: bundled.appendingPathComponent("penalty/restaurant-fine-compliant.yaml"), encoding: .utf8)
+        let registry = try String(contentsOf: bundled.appendingPathComponent("registry.yaml"), encoding: .utf8)
+        let folder = try CLIRunner.folder(["a/registry.yaml": registry, "a/expired.yaml": expired, "b/alone.yaml": compliant.replacingOccurrences(of: "ZY-SJ-2025-217", with: "ZY-SJ-2025-999")])
+        let result = try CLIRunner.run(["report", "--year", "2025", "--as-of", "2026-11-27", "a", "b"], in: folder)
+        #expect(result.stdout.contains("执法人员未持有效执法证件（"), "\(result.stdout)")
+        #expect(result.stdout.contains("ZY-YJ-2025-033"), "\(result.stdout)")
+        #expect(!result.stdout.contains("本次检查启用的规则未发现问题"), "\(result.stdout)")
+        #expect(result.stdout.contains("另有 1 项记录旁没有人员名册，PEN-002、"), "\(result.stdout)")
+        let annex = try #require(result.stdout.split(separator: "\n").first { $0.hasPrefix("| ZY-SJ-2025-999") })
+        #expect(annex.contains("无法核查"), "\(annex)")
+    }
+
     /// A decision of 2026 whose steps are all planned.
     static let plannedOnly = """
         id: P-1

@@ -510,8 +510,26 @@ import Testing
         #expect(text.stderr.contains("工作日历未涵盖 2031 年"))
         let json = try CLIRunner.json(try CLIRunner.run(["check", "--format", "json", "--as-of", "2031-12-31", "a.yaml"], in: folder).stdout)
         #expect(json["uncoveredYears"] as? [Int] == [2031])
-        let gate = try CLIRunner.run(["gate", "--meeting", "2031-03-26", "a.yaml"], in: folder)
-        #expect(gate.stdout.contains(line), "\(gate.stdout)")
+        // (The gate's record is reviewed, as a record can be: a review "done" in 2031 has not
+        // happened yet. Its meeting is far ahead, and the review's working days run to it.)
+        let reviewed = """
+            id: T-2026-001
+            kind: major_administrative_decision
+            title: 某镇老旧小区改造方案
+            steps:
+              - type: legality_review
+                submitted: 2026-11-02
+                date: 2026-11-16
+                outcome: passed
+                by: [P-2]
+                signoffs:
+                  - {person: P-2, role: legal_adviser, date: 2026-11-16}
+              - {type: collective_discussion, status: planned, date: 2031-03-26, meeting: {type: executive}}
+            """
+        let ahead = try CLIRunner.folder(["a.yaml": reviewed, "registry.yaml": Fixtures.registry])
+        let gate = try CLIRunner.run(["gate", "--meeting", "2031-03-26", "a.yaml"], in: ahead)
+        #expect(gate.stdout.contains("[可以上会] T-2026-001"), "\(gate.stdout)")
+        #expect(gate.stdout.contains("配置：无（内置默认）；工作日历未涵盖 2027、2028、2029、2030、2031 年，这些年份按周一至周五计算工作日（节假日未计入，可用 --calendar 补充）\n"), "\(gate.stdout)")
         let audit = try CLIRunner.run(["audit", "--format", "markdown", "--from", "2031-01-01", "--to", "2031-12-31", "--as-of", "2031-12-31", "a.yaml"], in: folder)
         #expect(audit.stdout.contains(line.dropLast()), "\(audit.stdout)")
         let covered = try CLIRunner.run(["check", "--as-of", "2024-12-31", "a.yaml"], in: try CLIRunner.folder(["a.yaml": Fixtures.compliant, "registry.yaml": Fixtures.registry]))
