@@ -58,6 +58,8 @@ struct RecordReader {
     var stepsOfUnreadableType: [Int] = []
     /// Whether the record's kind has its codes, booleans and keys checked.
     var checksValues = false
+    /// The record's kind, as a code, once read.
+    var recordKind: String?
 
     init(format: RecordFormat) {
         self.format = format
@@ -105,6 +107,7 @@ struct RecordReader {
             }
         }
         checksValues = kind.map(format.checks(kind:)) ?? false
+        recordKind = kind
         if checksValues {
             unknownKeys(in: document, known: RecordFormat.knownRecordKeys, level: .record, what: LocalizedText(zh: "记录", en: "the record"))
             readFacts(document["facts"])
@@ -248,6 +251,8 @@ struct RecordReader {
         let meant = booleans.code(for: HintReading.plain(key)).flatMap { known.contains($0) ? $0 : nil }
             ?? known.first { Self.foldedFactName($0) == folded }
             ?? Suggestion.closest(to: folded, in: known.map(Self.foldedFactName)).flatMap { near in known.first { Self.foldedFactName($0) == near } }
+            // (Only with a yes-or-no value: `stability_risk_level: 低` is a fact of the office's own.)
+            ?? (Self.saysYesOrNo(facts.value(at: place)) ? Self.factNamedWithin(key, known) : nil)
         guard meant != nil || (HintReading.isChinese(key) && Self.saysYesOrNo(facts.value(at: place))) else { return }
         let key = key.onOneLine
         let hint = meant.map { (zh: "；是否应为 \($0)？", en: "; did you mean '\($0)'?") }
@@ -257,6 +262,42 @@ struct RecordReader {
             zh: "facts 下的 \(key) 不是已知的事实，也没有规则读取它\(hint.zh)（自定义事实请以 x_ 开头）",
             en: "the fact '\(key)' is no known fact and read by no rule\(hint.en) (prefix facts of your own with x_)",
             at: facts.key(at: place), misreadKey: true)
+    }
+
+    /// The well-known fact whose code a key holds as whole words (`major_case`, `is_major`,
+    /// `majorCase` hold `major`; `stability_risk_level` holds `stability_risk`), the longest; nil
+    /// when none. (`major_case: true` beside no legal review was read by no rule, and unsaid.)
+    private static func factNamedWithin(_ key: String, _ known: [String]) -> String? {
+        let words = factWords(key)
+        guard words.count > 1 else { return nil }
+        return known.filter { code in
+            let wanted = factWords(code)
+            return words.count > wanted.count && (0...(words.count - wanted.count)).contains { Array(words[$0..<$0 + wanted.count]) == wanted }
+        }.max { $0.count < $1.count }
+    }
+
+    /// A fact's name as words: split at `_`, `-`, spaces and a capital after a small letter, in
+    /// lower case (`isMajor` and `IS_MAJOR` are `is`, `major`).
+    private static func factWords(_ name: String) -> [String] {
+        var words: [String] = []
+        var current = ""
+        var previousWasLower = false
+        for character in name {
+            if character == "_" || character == "-" || character.isWhitespace {
+                if !current.isEmpty { words.append(current) }
+                current = ""
+                previousWasLower = false
+                continue
+            }
+            if character.isUppercase, previousWasLower, !current.isEmpty {
+                words.append(current)
+                current = ""
+            }
+            current += character.lowercased()
+            previousWasLower = character.isLowercase
+        }
+        if !current.isEmpty { words.append(current) }
+        return words
     }
 
     /// Whether a fact's value says yes or no, as Chinese users write it (`是`, `否`, `有`, `无`,
@@ -291,7 +332,9 @@ struct RecordReader {
     mutating func unknownCode(_ written: String, at node: BorrowedNode, section: String, what: LocalizedText) {
         let vocabulary = format.vocabulary
         let shown = written.onOneLine
-        let suggestion = vocabulary.suggestion(for: written, in: section).map { closest -> (String, String) in
+        // (A step type of another record kind is never proposed: see `belongsToRecordKind`.)
+        let excluded = section == RecordFormat.Section.stepTypes ? recordKind.map(vocabulary.stepTypesNotOf) ?? [] : []
+        let suggestion = vocabulary.suggestion(for: written, in: section, excluding: excluded).map { closest -> (String, String) in
             let code = vocabulary.code(for: closest, in: section) ?? closest
             let name = vocabulary.names(of: code, in: section)
             let zhName = closest == code ? (name.map { "（\($0.zh)）" } ?? "") : "（即 \(code)）"

@@ -20,8 +20,11 @@ extension RecordReader {
         var fields = StepFields()
         fields.read(original)
         let before = problems.count
-        let (type, typeNumber) = readCode("type", fields.type, of: &node, step: number, section: format.codes.stepTypes,
+        var (type, typeNumber) = readCode("type", fields.type, of: &node, step: number, section: format.codes.stepTypes,
                             what: LocalizedText(zh: "步骤类型", en: "step type"), required: true, checked: checksValues)
+        if checksValues, let written = type, let typeNode = fields.type, !belongsToRecordKind(written, step: number, at: typeNode) {
+            (type, typeNumber) = (nil, nil)
+        }
         if type == nil { stepsOfUnreadableType.append(index) }
         var status = StepStatus.done
         var statusKnown = true
@@ -82,6 +85,32 @@ extension RecordReader {
         steps.append(Step(index: index, type: type, typeNumber: typeNumber, status: statusKnown ? status : .planned, day: day,
                           node: node.rewritten ?? original.owned, dayPosition: dayNode?.position))
         return node.rewritten
+    }
+
+    /// Whether a step type belongs to the record's kind; when not (another kind's, in a kind with
+    /// a type of its own among those the vocabulary ties to kinds), a value problem says which
+    /// type of the kind is meant. The vocabulary ties some types to kinds (`kinds:`): a penalty
+    /// case's failed review written 合法性审查 (the decisions' review) was read by no penalty rule,
+    /// and the case passed, as did a decision's failed second review written 法制审核.
+    private mutating func belongsToRecordKind(_ type: String, step: Int, at typeNode: BorrowedNode) -> Bool {
+        // (Only in a kind with a type of its own among them: a contract or a record of `other` may
+        // have either review.)
+        guard let kind = recordKind, let kinds = format.vocabulary.stepTypeKinds[type], !kinds.contains(kind) else { return true }
+        let vocabulary = format.vocabulary
+        let meant = vocabulary.restrictedStepTypes(of: kind)
+        guard !meant.isEmpty else { return true }
+        func named(_ code: String, in section: String, _ language: Language) -> String {
+            vocabulary.names(of: code, in: section).map { language == .zh ? "\($0.zh)（\(code)）" : "'\(code)' (\($0.en))" } ?? code
+        }
+        let kindSection = RecordFormat.Section.kinds
+        let belongs = (zh: kinds.map { vocabulary.names(of: $0, in: kindSection)?.zh ?? $0 }.joined(separator: "、"),
+                       en: kinds.map { vocabulary.names(of: $0, in: kindSection)?.en ?? $0 }.joined(separator: " and "))
+        let own = (zh: vocabulary.names(of: kind, in: kindSection)?.zh ?? kind, en: vocabulary.names(of: kind, in: kindSection)?.en ?? kind)
+        add(.value,
+            zh: "第 \(step) 个步骤的类型 \(named(type, in: RecordFormat.Section.stepTypes, .zh)) 属于\(belongs.zh)，不属于\(own.zh)，\(own.zh)的规则不读它；\(own.zh)中对应的步骤类型是 \(meant.map { named($0, in: RecordFormat.Section.stepTypes, .zh) }.joined(separator: "、"))？",
+            en: "step \(step) has the type \(named(type, in: RecordFormat.Section.stepTypes, .en)) of \(belongs.en), not of \(own.en), whose rules do not read it; did you mean \(meant.map { named($0, in: RecordFormat.Section.stepTypes, .en) }.joined(separator: " or "))?",
+            at: typeNode)
+        return false
     }
 
     /// Whether a step's type is the given code, told apart by length first: a code of more than
@@ -193,11 +222,32 @@ extension RecordReader {
         return (date ?? (start != nil ? last : nil), dateNode ?? end)
     }
 
-    /// A date field's day, or a problem naming it.
+    /// A date field's day, or a problem naming it: no valid date, or one before any decision
+    /// these rules speak of (`earliestDay`).
     private mutating func readDate(_ key: String, _ node: BorrowedNode, step: Int) -> Day? {
-        if let day = RecordLoader.date(node) { return day }
-        badDate(key, node, step: step)
-        return nil
+        guard let day = RecordLoader.date(node) else {
+            badDate(key, node, step: step)
+            return nil
+        }
+        guard day >= Self.earliestDay else {
+            earlyDate(key, day, node, step: step)
+            return nil
+        }
+        return day
+    }
+
+    /// The first day a step may be dated: an earlier one is a year mistyped (`1925-11-04` for
+    /// 2025), which dated the step before every law, and the rules about it said nothing (a case
+    /// of one officer, inspected "in 1925", passed). A ledger's date cell has the same floor.
+    static let earliestDay = Day(year: 1950, month: 1, day: 1) ?? Day(ordinal: 0)
+
+    private mutating func earlyDate(_ key: String, _ day: Day, _ node: BorrowedNode, step: Int) {
+        let year = day.year % 100
+        let guess = "20\(year < 10 ? "0" : "")\(year)"
+        add(.step,
+            zh: "第 \(step) 个步骤的 \(key) 是 \(day)，早于 1950 年，不可能是办理日期；年份是否写错了（如 \(guess)）？",
+            en: "step \(step) has \(key) \(day), before 1950, which no step of a decision can be dated; is the year mistyped (\(guess))?",
+            at: node)
     }
 
     private mutating func badDate(_ key: String, _ node: BorrowedNode, step: Int) {
@@ -321,7 +371,13 @@ extension RecordReader {
             } else {
                 add(.step, zh: "第 \(step) 个步骤的签署缺少 role", en: "a signoff of step \(step) lacks 'role'", at: signoff)
             }
-            if let dateNode = signoff["date"], RecordLoader.date(dateNode) == nil { badDate("signoffs.date", dateNode, step: step) }
+            if let dateNode = signoff["date"] {
+                if let day = RecordLoader.date(dateNode) {
+                    if day < Self.earliestDay { earlyDate("signoffs.date", day, dateNode, step: step) }
+                } else {
+                    badDate("signoffs.date", dateNode, step: step)
+                }
+            }
             if let person = signoff["person"], person.coreValue.map({ if case .string = $0 { false } else { true } }) ?? true {
                 add(.step, zh: "第 \(step) 个步骤的签署人不是人员编号（文本）", en: "a signoff of step \(step) has a person that is not a person id (a text)", at: person)
             }

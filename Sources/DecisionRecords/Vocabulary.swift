@@ -12,6 +12,11 @@ public struct Vocabulary: Sendable {
     /// Names a code is also read from but never shown by (`also`), by section and code: the
     /// other names the format gives (集体审议 beside 集体讨论, 签发 beside 作出决定).
     private var otherNamesByCode: [String: [String: [String]]] = [:]
+    /// The record kinds a step type belongs to, for the types that belong to some only (`kinds:`
+    /// of a `step_types` entry): the legality review of decisions and normative documents, the
+    /// legal review of penalty cases. A failed review written with the other kind's type was read
+    /// by no rule, and the case passed.
+    public private(set) var stepTypeKinds: [String: [String]] = [:]
 
     /// An empty vocabulary.
     public init() {}
@@ -32,6 +37,25 @@ public struct Vocabulary: Sendable {
             let kinds = RecordFormat.Section.kinds
             if !key.isEmpty, codesByName[kinds]?[key] == nil { codesByName[kinds, default: [:]][key] = code }
         }
+    }
+
+    /// Says that a step type belongs to records of these kinds only.
+    public mutating func restrict(stepType code: String, toKinds kinds: [String]) {
+        stepTypeKinds[code] = kinds
+    }
+
+    /// The step types a record of `kind` may not have: those the vocabulary ties to other kinds,
+    /// when the kind has one of its own among them (none for a kind with none, `other`).
+    public func stepTypesNotOf(_ kind: String) -> Set<String> {
+        guard !restrictedStepTypes(of: kind).isEmpty else { return [] }
+        return Set(stepTypeKinds.filter { !$0.value.contains(kind) }.keys)
+    }
+
+    /// The step types of those restricted to some kinds that a record of `kind` may have (what a
+    /// record of it writes in place of another kind's type: `legal_review` for `legality_review`
+    /// in a penalty case), in code order.
+    public func restrictedStepTypes(of kind: String) -> [String] {
+        stepTypeKinds.filter { $0.value.contains(kind) }.keys.sorted()
     }
 
     /// The names a code is also read from, beyond its Chinese and English names.
@@ -157,7 +181,9 @@ public struct Vocabulary: Sendable {
 
     /// The code or name closest to a value that is neither, for "did you mean" (see
     /// `suggestionPhrase`, which names the code of a name).
-    public func suggestion(for written: String, in section: String) -> String? {
+    /// - Parameter excluded: codes not to propose, by a code or a name (a step type of another
+    ///   record kind: `合法性审核` in a penalty case was told 合法性审查, which no penalty rule reads).
+    public func suggestion(for written: String, in section: String, excluding excluded: Set<String> = []) -> String? {
         guard let codes = sections[section] else { return nil }
         let names = codesByName[section] ?? [:]
         // Read as a reader would: traditional characters and full-width letters in their plain
@@ -174,6 +200,7 @@ public struct Vocabulary: Sendable {
         let qualifiers = HintReading.qualifiers(in: value)
         let candidates = (Array(codes.keys) + Array(names.keys)).filter { candidate in
             Self.isNegated(candidate) == negated && HintReading.holds(qualifiers, candidate)
+                && (excluded.isEmpty || !excluded.contains(names[candidate] ?? candidate))
         }
         if let same = candidates.filter({ HintReading.plain($0) == value }).min(by: { $0.precedesInUTF8($1) }) { return same }
         // A Chinese value of two or three characters with one character changed is another word

@@ -194,8 +194,12 @@ public enum RuleLoader {
                         zh: "步骤状态只能是 done 或 planned，每条规则都按此读取；\(code) 两者都不是，规则会跳过这样的步骤（状态的其他名称请用 also 给出：done: {zh: 已完成, en: done, also: [已办结]}）")
                     continue
                 }
-                if let name = RuleCompiler.localized(entry.value, key: "a name", chineseKey: "名称", in: entry.value, required: true, alsoAllowing: ["also"], compiler: &compiler) {
+                let isStepType = section == RecordFormat.Section.stepTypes
+                if let name = RuleCompiler.localized(entry.value, key: "a name", chineseKey: "名称", in: entry.value, required: true, alsoAllowing: isStepType ? ["also", "kinds"] : ["also"], compiler: &compiler) {
                     let also = otherNames(entry.value["also"], compiler: &compiler)
+                    if isStepType, let kinds = entry.value["kinds"] {
+                        vocabulary.restrict(stepType: code, toKinds: kindList(kinds, compiler: &compiler))
+                    }
                     // A name two codes share would be read from records (or a registry) as the first of
                     // them, without a word (in a section names are read from; the others only name codes
                     // in reports).
@@ -215,6 +219,21 @@ public enum RuleLoader {
                 }
             }
         }
+    }
+
+    /// A step type's `kinds`: the record kinds it belongs to, a list of kind codes.
+    private static func kindList(_ node: YAMLNode, compiler: inout ExpressionCompiler) -> [String] {
+        let items = node.sequence ?? [node]
+        var kinds: [String] = []
+        for item in items {
+            guard let text = item.scalar?.text, isName(text) else {
+                compiler.error(item, "'kinds' lists the record kinds the step type belongs to, each a kind's code (such as administrative_penalty)",
+                               zh: "kinds 列出该步骤类型所属的记录类型，每项应为记录类型的代码（如 administrative_penalty）")
+                continue
+            }
+            kinds.append(text)
+        }
+        return kinds
     }
 
     /// A vocabulary entry's `also`: other names a record may write for the code (a text or a list

@@ -62,23 +62,26 @@ import Testing
         #expect(messages.count == 1 && messages.allSatisfy { $0.contains("passed⏎[可以上会] forged") && !$0.contains("\n") }, "\(messages)")
     }
 
-    /// A count over centuries (a mistyped year 0001) names its ends and the year before the
-    /// calendar's first, not its first 200 years one by one while the years beside the calendar
-    /// went unnamed.
-    @Test func aCountOverCenturiesNamesItsEndsAndTheYearsBesideTheCalendar() throws {
+    /// A count over decades (a year mistyped, 1950 for 2025) names each year the calendar lacks, up
+    /// to the year before its first. (A count over centuries is named by its ends; a year before
+    /// 1950, `0001`, now dates no step: REC-003.)
+    @Test func aCountOverDecadesNamesEachYearTheCalendarLacks() throws {
         let record = """
             id: N-1
             kind: normative_document
             title: 送审日期写错
             steps:
-              - {type: legality_review, submitted: 0001-03-01, date: 2025-03-10, outcome: passed, signoffs: [{person: P-2, role: legal_adviser, date: 2025-03-10}]}
+              - {type: legality_review, submitted: 1950-03-01, date: 2025-03-10, outcome: passed, signoffs: [{person: P-2, role: legal_adviser, date: 2025-03-10}]}
               - {type: collective_discussion, date: 2025-03-20, meeting: {type: executive, minutes: true}}
               - {type: decision, date: 2025-03-21, by: [P-1]}
               - {type: publication, date: 2025-03-22}
             """
         let folder = try CLIRunner.folder(["registry.yaml": Fixtures.registry, "a.yaml": record])
         let result = try CLIRunner.run(["check", "--as-of", "2025-12-31", "--format", "json", "a.yaml"], in: folder)
-        #expect(try CLIRunner.json(result.stdout)["uncoveredYears"] as? [Int] == [1, 2018], "\(result.stdout)")
+        #expect(try CLIRunner.json(result.stdout)["uncoveredYears"] as? [Int] == Array(1950...2018), "\(result.stdout)")
+        let early = try CLIRunner.folder(["registry.yaml": Fixtures.registry, "a.yaml": record.replacingOccurrences(of: "1950-03-01", with: "0001-03-01")])
+        let refused = try CLIRunner.run(["check", "--as-of", "2025-12-31", "a.yaml"], in: early)
+        #expect(refused.stdout.contains("submitted 是 0001-03-01，早于 1950 年"), "\(refused.stdout)")
     }
 
     /// `documents` is a list of mappings, as signoffs are: written as a mapping it held a misplaced

@@ -38,10 +38,13 @@ import Testing
     }
 
     @Test func latestLegalReviewBeforeFirstDecisionMustPass() throws {
-        let rules = try BuiltinRules.load(extra: [("v2.yaml", try Self.latestBeforeFirst("LOCAL-2", latest: "legal_review", first: "decision"))])
+        // (Of penalty cases, whose review legal_review is: in a decision the vocabulary refuses it.)
+        let rule = try Self.latestBeforeFirst("LOCAL-2", latest: "legal_review", first: "decision")
+            .replacingOccurrences(of: "kinds: [major_administrative_decision]", with: "kinds: [administrative_penalty]")
+        let rules = try BuiltinRules.load(extra: [("v2.yaml", rule)])
         let record = """
             id: V-2
-            kind: major_administrative_decision
+            kind: administrative_penalty
             title: 示例
             steps:
               - {type: legal_review, date: 2024-05-01, outcome: returned}

@@ -1,0 +1,64 @@
+import Foundation
+import Testing
+
+/// Values as clerks write them (a review of some 650 ways of writing them, applied one at a time
+/// to every example record): those that turned a failing record into a passing one unsaid.
+@Suite struct ValueReadingTests {
+    static func penaltyCase() throws -> String {
+        try String(contentsOf: CLIRunner.root.appendingPathComponent("cases/penalty/building-materials-major-hearing.yaml"), encoding: .utf8)
+    }
+
+    static func findings(_ record: String, asOf: String = "2026-11-27") throws -> (status: Int32, findings: [[String: Any]]) {
+        let registry = try String(contentsOf: CLIRunner.root.appendingPathComponent("cases/registry.yaml"), encoding: .utf8)
+        let folder = try CLIRunner.folder(["registry.yaml": registry, "a.yaml": record])
+        let result = try CLIRunner.run(["check", "--as-of", asOf, "--format", "json", "a.yaml"], in: folder)
+        return (result.status, try #require(try CLIRunner.json(result.stdout)["findings"] as? [[String: Any]]))
+    }
+
+    /// A review written with the other kind's type (合法性审查 in a penalty case, 法制审核 in a
+    /// decision) is read by none of the record's rules: a failed review so written passed the case,
+    /// and the gate said READY. It is a value problem saying the type the record's kind has.
+    @Test func aReviewOfAnotherKindsTypeIsAValueProblem() throws {
+        let failed = try Self.penaltyCase().replacingOccurrences(of: "  - type: legal_review\n    date: 2026-03-10\n    outcome: passed", with: "  - type: 合法性审查\n    date: 2026-03-10\n    outcome: failed")
+        let (status, findings) = try Self.findings(failed)
+        #expect(status == 1)
+        let value = try #require(findings.first { $0["rule"] as? String == "REC-006" }, "\(findings)")
+        #expect((value["message"] as? String)?.contains("第 6 个步骤的类型 合法性审查（legality_review） 属于重大行政决策、行政规范性文件，不属于行政处罚，行政处罚的规则不读它；行政处罚中对应的步骤类型是 法制审核（legal_review）？") == true, "\(value)")
+        #expect(value["line"] as? Int == 25)
+        let decision = Fixtures.compliant.replacingOccurrences(of: "type: legality_review", with: "type: legal_review")
+        let (_, decisionFindings) = try Self.findings(decision, asOf: "2024-12-31")
+        #expect(decisionFindings.contains { $0["rule"] as? String == "REC-006" && ($0["message"] as? String)?.contains("法制审核（legal_review） 属于行政处罚，不属于重大行政决策") == true }, "\(decisionFindings)")
+        // Nor does a hint propose a type of another kind: 合法性审核 in a penalty case was told
+        // 合法性审查, which no penalty rule reads.
+        let hinted = try Self.penaltyCase().replacingOccurrences(of: "  - type: legal_review\n", with: "  - type: 合法性审核\n")
+        let (_, hintedFindings) = try Self.findings(hinted)
+        let hint = try #require(hintedFindings.first { $0["rule"] as? String == "REC-006" }.flatMap { $0["message"] as? String })
+        #expect(!hint.contains("合法性审查"), "\(hint)")
+    }
+
+    /// A year mistyped into the century before (`1925-11-04` for 2025) dated the step before every
+    /// law, and the rules about it said nothing: a case of one officer passed. A step or a signoff
+    /// dated before 1950 is a step problem, as a ledger's date cell is.
+    @Test(arguments: ["1925-01-14", "1025-01-14"])
+    func aDateBefore1950IsAStepProblem(date: String) throws {
+        let early = try Self.penaltyCase().replacingOccurrences(of: "  - type: investigation\n    date: 2026-01-14", with: "  - type: investigation\n    date: \(date)")
+        let (status, findings) = try Self.findings(early)
+        #expect(status == 1)
+        let step = try #require(findings.first { $0["rule"] as? String == "REC-003" }, "\(findings)")
+        #expect((step["message"] as? String)?.contains("第 2 个步骤的 date 是 \(date)，早于 1950 年，不可能是办理日期；年份是否写错了（如 2025）？") == true, "\(step)")
+        let signed = Fixtures.compliant.replacingOccurrences(of: "role: legal_adviser, date: 2024-03-15", with: "role: legal_adviser, date: 1924-03-15")
+        let (_, signedFindings) = try Self.findings(signed, asOf: "2024-12-31")
+        #expect(signedFindings.contains { $0["rule"] as? String == "REC-003" && ($0["message"] as? String)?.contains("signoffs.date 是 1924-03-15，早于 1950 年") == true }, "\(signedFindings)")
+    }
+
+    /// A fact whose name holds a well-known fact's code as whole words, with a yes-or-no value
+    /// (`major_case: true`), was meant as it: read by no rule, a major case with no legal review
+    /// passed unsaid. A fact of another value so named (`stability_risk_level: 低`) is the office's own.
+    @Test func aFactNamedWithAWellKnownFactsWordsIsReported() throws {
+        let named = try Self.penaltyCase().replacingOccurrences(of: "  major: true\n", with: "  major_case: true\n  stability_risk_level: 低\n")
+        let (_, findings) = try Self.findings(named)
+        let keys = findings.filter { $0["rule"] as? String == "REC-007" }.compactMap { $0["message"] as? String }
+        #expect(keys.count == 1, "\(keys)")
+        #expect(keys.first?.contains("facts 下的 major_case 不是已知的事实，也没有规则读取它；是否应为 major？") == true, "\(keys)")
+    }
+}
