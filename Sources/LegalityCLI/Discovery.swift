@@ -49,7 +49,10 @@ enum Discovery {
         case nil:
             let real = FileSystem.realPath(path)
             if let real, !isInside(real, roots) {
-                return .refused(zh: "链接指向被检查文件夹之外（\(real)），未读取", en: "the link points outside the checked folders (to \(real)); it was not read")
+                // The target as the link writes it, not resolved: an absolute path named the
+                // checkout's place (a home folder, a user name) in every CI log and SARIF upload.
+                let target = FileSystem.linkTarget(path) ?? real
+                return .refused(zh: "链接指向被检查文件夹之外（\(target)），未读取", en: "the link points outside the checked folders (to \(target)); it was not read")
             }
             if let real, let hidden = passedOverBySearch(real, roots, isFolder: FileSystem.kind(of: real) == .directory) {
                 return .refused(

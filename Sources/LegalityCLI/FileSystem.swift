@@ -215,6 +215,14 @@ enum FileSystem {
         return String(cString: resolved)
     }
 
+    /// What a symbolic link says, as written in it (`../outside/secret.yaml`); nil for no link.
+    static func linkTarget(_ path: String) -> String? {
+        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        let length = readlink(path, &buffer, buffer.count - 1)
+        guard length >= 0 else { return nil }
+        return String(decoding: buffer[..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+
     static func currentDirectory() -> String {
         guard let path = getcwd(nil, 0) else { return "." }
         defer { free(path) }

@@ -134,15 +134,18 @@ struct PreparedRun {
     ///   leave a check of nothing (`check`, as a pre-commit hook runs it) rather than stop it.
     func records(among files: PathList, named paths: [String], noneNamedIsFine: Bool = false) throws(RunError) -> PathList {
         let folders = (extraRules + mappingPaths).filter { FileSystem.kind(of: $0) == .directory }
+        // (The configuration and registries named by path too: `--config conf.yaml` or `--registry
+        // people.yaml` inside the checked folder was read as a record, a REC-001 of four keys.)
         var inputs = extraCalendars + (extraRules + mappingPaths).filter { FileSystem.kind(of: $0) != .directory }
+            + [configuration.file].compactMap { $0 } + registries.files
         for folder in folders { inputs += (try? Discovery.yamlFiles(under: folder)) ?? [] }
         guard !inputs.isEmpty else { return files }
-        let real = Set(inputs.compactMap(FileSystem.realPath))
+        let real = Set(inputs.compactMap(FileSystem.realPath).map(PathKey.init))
         // (Only a file of an input's name is resolved: a search of 20,000 files makes no 20,000 calls.)
         let names = Set(inputs.map(\.lastComponent))
         var passedOver: [String] = []
         let records = PathList(files.lazy.filter { file in
-            guard names.contains(file.lastComponent), FileSystem.realPath(file).map(real.contains) ?? false else { return true }
+            guard names.contains(file.lastComponent), FileSystem.realPath(file).map({ real.contains(PathKey($0)) }) ?? false else { return true }
             passedOver.append(file)
             return false
         })
@@ -151,8 +154,8 @@ struct PreparedRun {
         if !namedAndPassedOver.isEmpty {
             let list = namedAndPassedOver.joined(separator: ", ")
             FileSystem.writeStandardError(language == .zh
-                ? "legality：\(list) 是本次运行读取的规则、日历或台账映射，不作为记录检查\n"
-                : "legality: \(list): a rule, calendar or ledger mapping this run reads, not checked as a record\n")
+                ? "legality：\(list) 是本次运行读取的规则、日历、台账映射、配置或人员名册，不作为记录检查\n"
+                : "legality: \(list): a rule, calendar, ledger mapping, configuration or registry this run reads, not checked as a record\n")
         }
         // Files named one by one that are all the run's own rules, calendars or mappings (a
         // pre-commit hook handed over a commit of a configured rule pack) were read as such, and

@@ -111,4 +111,23 @@ import Testing
         #expect(cells.stdout.contains("某镇老旧�小区�改造方案"), "\(cells.stdout.prefix(2000))")
         #expect(!cells.stdout.contains("\u{202E}") && !cells.stdout.contains("\u{200B}"))
     }
+
+    /// A link leading outside the checked folders is named by what it says, not by the resolved
+    /// path, which named the checkout's place (a home folder, a user name) in every CI log.
+    @Test func aLinkOutsideIsNamedAsItIsWritten() throws {
+        let folder = try CLIRunner.folder(["records/registry.yaml": Fixtures.registry, "records/a.yaml": Fixtures.compliant, "outside/secret.yaml": "token: s3cret\n"])
+        try FileManager.default.createSymbolicLink(atPath: folder.appendingPathComponent("records/out.yaml").path, withDestinationPath: "../outside/secret.yaml")
+        let result = try CLIRunner.run(["check", "--as-of", "2024-12-31", "--lang", "en", "records"], in: folder)
+        #expect(result.stdout.contains("the link points outside the checked folders (to ../outside/secret.yaml)"), "\(result.stdout)")
+        #expect(!result.stdout.contains(folder.path) && !result.stdout.contains("s3cret"), "\(result.stdout)")
+    }
+
+    /// A configuration or registry named by its path inside the checked folder is the run's own,
+    /// no record: `--config conf.yaml` was read as a record too, a REC-001 of four keys.
+    @Test func aConfigurationOrRegistryNamedInsideTheFolderIsNoRecord() throws {
+        let folder = try CLIRunner.folder(["conf.yaml": "fail_on: warning\n", "people.yaml": Fixtures.registry, "a.yaml": Fixtures.compliant])
+        let result = try CLIRunner.run(["check", "--as-of", "2024-12-31", "--config", "conf.yaml", "--registry", "people.yaml", "."], in: folder)
+        #expect(result.status == 0, "\(result.stdout)")
+        #expect(result.stdout.contains("检查了 1 条记录"), "\(result.stdout)")
+    }
 }
