@@ -95,8 +95,12 @@ enum Escaping {
     }
 
     /// Text for a SARIF `message.text`: SARIF reads `[text](target)` as an embedded link, so
-    /// brackets from records are escaped (SARIF 2.1.0, 3.11.5), as is the backslash itself.
+    /// brackets from records are escaped (SARIF 2.1.0, 3.11.5), as is the backslash itself; hidden
+    /// characters are `�`.
     static func sarifMessage(_ text: String) -> String {
+        // Hidden characters as `�` too: code scanning shows the message to people, and an override
+        // quoted from a record reversed the rest of it there.
+        let text = showingHidden(text)
         guard text.contains(where: { $0 == "[" || $0 == "]" || $0 == "\\" }) else { return text }
         var result = ""
         for character in text {

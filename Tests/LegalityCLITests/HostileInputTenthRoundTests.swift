@@ -110,6 +110,10 @@ import Testing
         let cells = try CLIRunner.shell(#"python3 -c "import zipfile; z = zipfile.ZipFile('a.xlsx'); print(''.join(z.read(n).decode() for n in z.namelist() if n.startswith('xl/worksheets/')))""#, in: folder)
         #expect(cells.stdout.contains("某镇老旧�小区�改造方案"), "\(cells.stdout.prefix(2000))")
         #expect(!cells.stdout.contains("\u{202E}") && !cells.stdout.contains("\u{200B}"))
+        // SARIF's messages, which code scanning shows to people: a person id quoted with an override.
+        let quoted = try CLIRunner.folder(["registry.yaml": Fixtures.registry, "a.yaml": Fixtures.compliant.replacingOccurrences(of: "by: [P-1]", with: "by: [\"P-\u{202E}9\"]")])
+        let sarif = try CLIRunner.run(["check", "--as-of", "2024-12-31", "--format", "sarif", "a.yaml"], in: quoted)
+        #expect(sarif.stdout.contains("P-�9") && !sarif.stdout.contains("\u{202E}") && !sarif.stdout.contains("\\u202e"), "\(sarif.stdout)")
     }
 
     /// A link leading outside the checked folders is named by what it says, not by the resolved
