@@ -96,6 +96,12 @@ struct RecordReader {
                 en: "the id '\(written.clipped(to: 60).onOneLine)' holds \(what.1) \(enPlace), so it differs from an id that looks the same and a duplicate goes unnoticed; remove it (or type the id again). Until then the record is not checked further",
                 at: idNode)
         }
+        if let written = id, Self.unseenCharacter(in: written) == nil, let alike = Self.lookAlikeCharacter(in: written), let idNode = document["id"] {
+            add(.record,
+                zh: "编号（id）“\(written.clipped(to: 60).onOneLine)”的第 \(alike.place + 1) 个字符是 \(alike.code)（\(alike.zh)），与看起来相同的编号并不相同，重复编号因此无从发现；请改为 \(alike.meant)（或重新输入编号）。修正前，此记录不作其他检查",
+                en: "the id '\(written.clipped(to: 60).onOneLine)' holds \(alike.code) (\(alike.en)) as its character \(alike.place + 1), so it differs from an id that looks the same and a duplicate goes unnoticed; write \(alike.meant) (or type the id again). Until then the record is not checked further",
+                at: idNode)
+        }
         var kind = requiredText("kind", in: document, at: first)
         let title = requiredText("title", in: document, at: first)
         if let written = kind, let kindNode = document["kind"] {
@@ -177,6 +183,42 @@ struct RecordReader {
             if unseen { return (scalar.codePointName, place) }
         }
         return nil
+    }
+
+    /// The first character of an id that looks like another an id is written with: a dash or
+    /// minus sign other than `-` (U+2010–U+2013, U+2212, U+FE63; a word processor puts U+2011 or an en dash
+    /// for a hyphen), or a Greek or Cyrillic letter beside Latin ones (`ΖY-SJ-2025-217` with a Greek
+    /// Zeta). `ZY‐SJ-2025-217` and `ZY-SJ-2025-217` were two ids that read the same: a duplicate,
+    /// one failing and one passing, went unnoticed, and the gate took the failing one for another.
+    static func lookAlikeCharacter(in id: String) -> (code: String, place: Int, zh: String, en: String, meant: String)? {
+        var id = id
+        // (Printable ASCII alone, most ids, has none: passed by its bytes.)
+        if id.withUTF8({ $0.allSatisfy { $0 < 0x80 } }) { return nil }
+        let scalars = Array(id.unicodeScalars)
+        let hasLatin = scalars.contains { ("a"..."z").contains($0) || ("A"..."Z").contains($0) }
+        for (place, scalar) in scalars.enumerated() {
+            switch scalar.value {
+            case 0x2010...0x2013, 0x2212, 0xFE63:
+                return (scalar.codePointName, place, "形似连字符的横线", "a dash that looks like a hyphen", "-")
+            case 0x0370...0x03FF where hasLatin:
+                return (scalar.codePointName, place, "希腊字母，形似拉丁字母", "a Greek letter that looks like a Latin one", latinAlike(scalar))
+            case 0x0400...0x04FF where hasLatin:
+                return (scalar.codePointName, place, "西里尔字母，形似拉丁字母", "a Cyrillic letter that looks like a Latin one", latinAlike(scalar))
+            default: continue
+            }
+        }
+        return nil
+    }
+
+    /// The Latin letter a Greek or Cyrillic one looks like, or "the Latin letter" when there is none.
+    private static func latinAlike(_ scalar: Unicode.Scalar) -> String {
+        let alike: [UInt32: String] = [
+            0x0391: "A", 0x0392: "B", 0x0395: "E", 0x0396: "Z", 0x0397: "H", 0x0399: "I", 0x039A: "K", 0x039C: "M", 0x039D: "N",
+            0x039F: "O", 0x03A1: "P", 0x03A4: "T", 0x03A5: "Y", 0x03A7: "X", 0x03BF: "o", 0x03BD: "v",
+            0x0410: "A", 0x0412: "B", 0x0415: "E", 0x041A: "K", 0x041C: "M", 0x041D: "H", 0x041E: "O", 0x0420: "P", 0x0421: "C",
+            0x0422: "T", 0x0425: "X", 0x0430: "a", 0x0435: "e", 0x043E: "o", 0x0440: "p", 0x0441: "c", 0x0445: "x", 0x0443: "y",
+        ]
+        return alike[scalar.value] ?? "Latin letter / 拉丁字母"
     }
 
     /// The id as written when it is not a valid one (a number), so reports can still name the record.

@@ -134,4 +134,20 @@ import Testing
         #expect(result.status == 0, "\(result.stdout)")
         #expect(result.stdout.contains("检查了 1 条记录"), "\(result.stdout)")
     }
+
+    /// An id with a character that looks like another an id is written with (a dash other than
+    /// `-`, a Greek or Cyrillic letter beside Latin ones) read the same as its twin, and the
+    /// duplicate went unnoticed: REC-001 naming the character and what to write.
+    @Test(arguments: [("ZY\u{2010}SJ-2025-217", "U+2010", "-"), ("ZY\u{2013}SJ-2025-217", "U+2013", "-"), ("\u{396}Y-SJ-2025-217", "U+0396", "Z"), ("ZY-SJ-2025-2\u{421}7", "U+0421", "C")])
+    func anIdWithALookAlikeCharacterIsRefused(id: String, code: String, meant: String) throws {
+        let record = Fixtures.compliant.replacingOccurrences(of: "id: T-2024-001", with: "id: \"\(id)\"")
+        let folder = try CLIRunner.folder(["registry.yaml": Fixtures.registry, "a.yaml": record])
+        let result = try CLIRunner.run(["check", "--as-of", "2024-12-31", "a.yaml"], in: folder)
+        #expect(result.status == 1)
+        #expect(result.stdout.contains("错误[REC-001]") && result.stdout.contains("个字符是 \(code)（") && result.stdout.contains("请改为 \(meant)（或重新输入编号）"), "\(result.stdout)")
+        // A Chinese document number, its brackets and an em dash are no look-alikes.
+        let chinese = Fixtures.compliant.replacingOccurrences(of: "id: T-2024-001", with: "id: 泽政发〔2024〕3号—1")
+        let plain = try CLIRunner.run(["check", "--as-of", "2024-12-31", "a.yaml"], in: try CLIRunner.folder(["registry.yaml": Fixtures.registry, "a.yaml": chinese]))
+        #expect(plain.status == 0, "\(plain.stdout)")
+    }
 }
