@@ -135,7 +135,7 @@ struct PreparedRun {
     func records(among files: PathList, named paths: [String], noneNamedIsFine: Bool = false) throws(RunError) -> PathList {
         let folders = (extraRules + mappingPaths).filter { FileSystem.kind(of: $0) == .directory }
         // (The configuration and registries named by path too: `--config conf.yaml` or `--registry
-        // people.yaml` inside the checked folder was read as a record, a REC-001 of four keys.)
+        // people.yaml` inside the checked folder was read as a record lacking four keys.)
         var inputs = extraCalendars + (extraRules + mappingPaths).filter { FileSystem.kind(of: $0) != .directory }
             + [configuration.file].compactMap { $0 } + registries.files
         for folder in folders { inputs += (try? Discovery.yamlFiles(under: folder)) ?? [] }

@@ -203,14 +203,14 @@ import Testing
         #expect(result.stdout.contains("检查了 1 条记录"), "\(result.stdout)")
         let named = try CLIRunner.run(["check", "--as-of", "2024-12-31", "--lang", "en", "a.yaml", "rules-local/LOCAL-1.yaml"], in: folder)
         #expect(named.status == 0 && named.stdout.contains("1 record"), "\(named.stdout)")
-        #expect(named.stderr.contains("rules-local/LOCAL-1.yaml: a rule, calendar or ledger mapping this run reads, not checked as a record"), "\(named.stderr)")
+        #expect(named.stderr.contains("rules-local/LOCAL-1.yaml: a rule, calendar, ledger mapping, configuration or registry this run reads, not checked as a record"), "\(named.stderr)")
         let only = try CLIRunner.run(["check", "--as-of", "2024-12-31", "--lang", "en", "rules-local"], in: folder)
         #expect(only.status == 2 && only.stderr.contains("no record files among the paths given"), "\(only.stderr)")
         // Named one by one, as a pre-commit hook hands over a commit of them, they were read as
         // what they are and loaded: nothing is left to check, and the commit is not refused.
         let hook = try CLIRunner.run(["check", "--as-of", "2024-12-31", "--lang", "en", "rules-local/LOCAL-1.yaml", "calendars/local.yaml"], in: folder)
         #expect(hook.status == 0 && hook.stdout.contains("checked 0 records"), "\(hook.stdout)\(hook.stderr)")
-        #expect(hook.stderr.contains("calendars/local.yaml, rules-local/LOCAL-1.yaml: a rule, calendar or ledger mapping this run reads"), "\(hook.stderr)")
+        #expect(hook.stderr.contains("calendars/local.yaml, rules-local/LOCAL-1.yaml: a rule, calendar, ledger mapping, configuration or registry this run reads"), "\(hook.stderr)")
         // Every path given must be one: an empty folder given beside them is no folder of records.
         try FileManager.default.createDirectory(at: folder.appendingPathComponent("empty"), withIntermediateDirectories: true)
         let beside = try CLIRunner.run(["check", "--as-of", "2024-12-31", "--lang", "en", "rules-local/LOCAL-1.yaml", "empty"], in: folder)
