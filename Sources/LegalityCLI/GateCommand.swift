@@ -118,8 +118,9 @@ struct GateCommand: ParsableCommand {
         var agenda = Agenda(meeting: meeting, version: Legality.version, items: items, runFindings: engine.runFindings() + expired, language: run.language)
         agenda.notOnAgenda = away
         agenda.plannedElsewhere = plannedElsewhere(checked.records, agendaIsEmpty: items.isEmpty)
+        agenda.meetingOnRestDay = !run.calendar.isWorkingDay(meeting)
         // Said on standard error too when the checklist is not what the terminal shows.
-        if let notice = agenda.dayNotice, outputOptions.format == .json || outputOptions.output != nil {
+        for notice in [agenda.dayNotice, agenda.restDayNotice].compactMap({ $0 }) where outputOptions.format == .json || outputOptions.output != nil {
             FileSystem.writeStandardError("legality: \(notice)\n")
         }
         agenda.run = run.description(uncoveredYears: checked.uncoveredYears)

@@ -120,6 +120,21 @@ public struct Agenda: Sendable {
     /// `notOnAgenda`, which blocks nothing. Nil otherwise.
     public var plannedElsewhere: (day: Day, records: Int)?
 
+    /// Whether the meeting day is no working day by the calendar (a weekend or a public holiday,
+    /// not a working weekend): a day mistyped into one is said, as a meeting may be held on one.
+    public var meetingOnRestDay = false
+
+    /// The notice that the meeting is on a rest day, or nil.
+    public var restDayNotice: String? {
+        guard meetingOnRestDay else { return nil }
+        let weekday = meeting.isWeekend
+            ? (language == .zh ? (meeting.weekday == 6 ? "星期六" : "星期日") : (meeting.weekday == 6 ? "a Saturday" : "a Sunday"))
+            : (language == .zh ? "法定节假日" : "a public holiday")
+        return language == .zh
+            ? "注意：会议日期 \(meeting) 是休息日（\(weekday)）；日期如有误，请改正后重新检查。"
+            : "Note: the meeting date \(meeting) is a rest day (\(weekday)); if the date is wrong, correct it and check again."
+    }
+
     /// The notice that the meeting day may be mistyped, or that the agenda is empty; or nil.
     public var dayNotice: String? {
         guard let (day, records) = plannedElsewhere else {
@@ -194,6 +209,7 @@ public enum GateReporter {
             })),
             ("findings", .array(agenda.runFindings.map { JSONReporter.finding($0, report) })),
             ("notice", .optional(agenda.dayNotice)),
+            ("restDayNotice", .optional(agenda.restDayNotice)),
             // The fail level the run was given, when not the default, and what it means for the
             // items: `never` made an unreviewed decision READY, unsaid in JSON.
             ("failLevel", .optional(agenda.run.failLevel)),
@@ -213,7 +229,7 @@ public enum GateReporter {
         let line = TextReporter.singleLine
         let text = TextReporter.printable
         var output = zh ? "会议议题合法性审查清单（会议日期 \(agenda.meeting)）\n\n" : "Agenda check for the meeting of \(agenda.meeting)\n\n"
-        for notice in [agenda.failLevelNotice, agenda.dayNotice].compactMap({ $0 }) { output += notice + "\n\n" }
+        for notice in [agenda.failLevelNotice, agenda.dayNotice, agenda.restDayNotice].compactMap({ $0 }) { output += notice + "\n\n" }
         for item in agenda.items {
             let mark = item.ready ? (zh ? "[可以上会]" : "[READY]  ") : (zh ? "[暂缓上会]" : "[BLOCKED]")
             let name = [item.record.map(line), item.title.map(TextReporter.title)].compactMap { $0 }.joined(separator: " ")

@@ -413,6 +413,22 @@ import Testing
         #expect(try CLIRunner.run(["check", "--as-of", "2024-03-12", "a.yaml"], in: folder).status == 0)
     }
 
+    /// A meeting on a rest day (a weekend or a public holiday by the calendar) is said: a day so
+    /// mistyped otherwise passed unremarked. A working weekend (调休上班) is no rest day.
+    @Test func aMeetingOnARestDayIsSaid() throws {
+        let folder = try CLIRunner.folder(["registry.yaml": Fixtures.registry, "a.yaml": Self.reviewed])
+        let sunday = try CLIRunner.run(["gate", "--meeting", "2024-03-10", "a.yaml"], in: folder)
+        #expect(sunday.stdout.contains("注意：会议日期 2024-03-10 是休息日（星期日）；日期如有误，请改正后重新检查。"), "\(sunday.stdout)")
+        let holiday = try CLIRunner.run(["gate", "--meeting", "2024-10-01", "--format", "json", "a.yaml"], in: folder)
+        #expect(try CLIRunner.json(holiday.stdout)["restDayNotice"] as? String == "注意：会议日期 2024-10-01 是休息日（法定节假日）；日期如有误，请改正后重新检查。")
+        #expect(holiday.stderr.contains("是休息日"))
+        // 2024-10-12, a Saturday, was a working day (国庆节调休).
+        let working = try CLIRunner.run(["gate", "--meeting", "2024-10-12", "a.yaml"], in: folder)
+        #expect(!working.stdout.contains("休息日"), "\(working.stdout)")
+        let weekday = try CLIRunner.run(["gate", "--meeting", "2024-03-12", "a.yaml"], in: folder)
+        #expect(!weekday.stdout.contains("休息日"))
+    }
+
     /// What could not be checked is never READY, whatever the fail level: `--fail-on never` listed
     /// an item READY whose prerequisites needing the registry had not run for want of one.
     @Test func anItemNotCheckedIsHeldBackUnderNever() throws {
