@@ -160,9 +160,10 @@ final class EventParser {
         }
     }
 
-    /// Whether the text holds NEL, LS or PS, which `checkSeparators` must see every scalar for.
+    /// Whether the text holds NEL, LS or PS, which `checkSeparators` must see every scalar for
+    /// (in a source read piece by piece, those of the pieces libyaml has read so far).
     @inline(__always)
-    var holdsSeparators: Bool { correctsLines }
+    var holdsSeparators: Bool { correctsLines || source.map { !$0.separators.found.isEmpty } ?? false }
 
     /// Refuses a NEL, LS or PS up to the end of a scalar (or, with nil, to the text's end) after
     /// which its line goes on, outside every scalar or after the scalar it ends. libyaml ends a line at each; an editor, `cat`
@@ -171,6 +172,10 @@ final class EventParser {
     /// viewer showed commented out counted as done). One inside a scalar that goes on past the
     /// end of its line (a quoted title pasted from a web page) reads as the reader sees it.
     func checkSeparators(through scalar: Event?, file: String) throws(YAMLError) {
+        if let source {
+            try checkStreamedSeparators(source.separators.found, throughCurrentScalar: scalar != nil, file: file)
+            return
+        }
         guard let separators = lineBreaks?.separators else { return }
         while nextSeparator < separators.count {
             let separator = separators[nextSeparator]
@@ -182,6 +187,25 @@ final class EventParser {
                 let next = SourcePosition(line: separator.place.line, column: separator.place.column + 1)
                 let inside = scalar.map { !(separator.place < $0.start) && next < $0.end } ?? false
                 if !inside { throw Self.hiddenLineBreak(separator.character, at: separator.place, file: file) }
+            }
+            nextSeparator += 1
+        }
+    }
+
+    /// `checkSeparators` for a source read piece by piece, by character indexes, as libyaml's
+    /// marks of the current event count them; a problem is placed by its byte offset.
+    private func checkStreamedSeparators(_ separators: [SeparatorScanner.Found], throughCurrentScalar: Bool, file: String) throws(YAMLError) {
+        let (start, end) = (Int(current.pointee.start_mark.index), Int(current.pointee.end_mark.index))
+        while nextSeparator < separators.count {
+            let separator = separators[nextSeparator]
+            if throughCurrentScalar, separator.characterIndex >= end { return }
+            if separator.textAfter {
+                let inside = throughCurrentScalar && separator.characterIndex >= start && separator.characterIndex + 1 < end
+                if !inside {
+                    var error = Self.hiddenLineBreak(separator.character, at: .start, file: file)
+                    error.byteOffset = separator.byteOffset
+                    throw error
+                }
             }
             nextSeparator += 1
         }

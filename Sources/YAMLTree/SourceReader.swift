@@ -1,12 +1,15 @@
 internal import CYAML
 
-/// The bytes of a source read piece by piece, with the first piece kept for sniffing the encoding.
+/// The bytes of a source read piece by piece, with the first piece kept for sniffing the encoding
+/// and the NEL, LS and PS of the pieces found as they are handed out.
 final class SourceReader {
     private let read: (UnsafeMutableBufferPointer<UInt8>) -> Int?
     private var head: [UInt8]
     private var headOffset = 0
     /// Set when the source reported a read error.
     private(set) var failed = false
+    /// The NEL, LS and PS of the bytes handed out so far.
+    private(set) var separators = SeparatorScanner()
 
     init(read: @escaping (UnsafeMutableBufferPointer<UInt8>) -> Int?) {
         self.read = read
@@ -24,12 +27,14 @@ final class SourceReader {
             let count = min(buffer.count, head.count - headOffset)
             for index in 0..<count { buffer[index] = head[headOffset + index] }
             headOffset += count
+            separators.scan(UnsafeBufferPointer(rebasing: buffer[..<count]))
             return count
         }
         guard let count = read(buffer) else {
             failed = true
             return nil
         }
+        separators.scan(UnsafeBufferPointer(rebasing: buffer[..<count]))
         return count
     }
 }

@@ -61,4 +61,31 @@ import YAMLTree
             }
         }
     }
+
+    /// A NEL, LS or PS that hides text is refused read piece by piece too, wherever the pieces
+    /// cut it (a file over 8 MiB is streamed, and a hostile one padded past that size hid a step
+    /// after a comment in every format but the text report); the problem carries the separator's
+    /// byte offset. One inside a quoted title, or ending its line, is read.
+    @Test(arguments: [1, 2, 3, 5, 7, 64])
+    func aHiddenLineBreakIsRefusedWhereverThePiecesCut(piece: Int) throws {
+        for separator in ["\u{85}", "\u{2028}", "\u{2029}"] {
+            for bom in ["", "\u{FEFF}"] {
+                let hidden = bom + "steps:\n  # 备注：无\(separator)  - {type: legal_review}\n  - {type: decision}\n"
+                let bytes = Array(hidden.utf8)
+                let offset = try #require(bytes.indices.first { bytes[$0] == Array(separator.utf8)[0] && Array(bytes[$0...].prefix(separator.utf8.count)) == Array(separator.utf8) })
+                do {
+                    try YAMLParser.parse(reading: Pieces(bytes, piece: piece).read, file: "s.yaml") { _ throws(YAMLError) in }
+                    Issue.record("read: \(hidden.debugDescription), pieces of \(piece)")
+                } catch {
+                    #expect(error.byteOffset == offset, "\(hidden.debugDescription), pieces of \(piece)")
+                    #expect(error.message.contains("which YAML reads as a line break though editors show none"))
+                }
+                for shown in [bom + "title: \"甲\(separator)乙\" # 注释\na: [1, 2]\n", bom + "# 注释\(separator)\na: 1\n", bom + "a: 1 # 注释\(separator)   \nb: 2\n"] {
+                    #expect(throws: Never.self, "\(shown.debugDescription), pieces of \(piece)") {
+                        try YAMLParser.parse(reading: Pieces(Array(shown.utf8), piece: piece).read, file: "s.yaml") { _ throws(YAMLError) in }
+                    }
+                }
+            }
+        }
+    }
 }
