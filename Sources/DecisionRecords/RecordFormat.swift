@@ -237,4 +237,22 @@ public final class RecordFormat: Sendable {
 
     /// A key that is never reported: a user's own extension (`x_...`, `x-...`).
     public static func isExtension(_ key: String) -> Bool { key.hasPrefix("x_") || key.hasPrefix("x-") }
+
+    /// The format's keys whose values the rules of a procedure decide by: a type, a status, an
+    /// outcome, a form, a date, the people, roles and meeting, the facts. A key that looks meant
+    /// as one of them and was not read leaves the record in doubt, and the gate holds it back
+    /// (`staus: planned` made an unreviewed decision READY); one meant as `department`, `organ`,
+    /// `title`, `ref` or `channel` decides nothing, and is only reported.
+    public static let decisiveKeys: Set<String> = [
+        "kind", "steps", "facts", "type", "status", "outcome", "form", "date", "start", "end", "submitted",
+        "by", "officers", "attendees", "signoffs", "person", "role", "meeting", "minutes", "dissent_recorded", "credentials_shown",
+    ]
+
+    /// Whether a value says no, as YAML or a clerk writes it (`false`, `0`, `否`, `无`, `no`, `×`):
+    /// a fact so written that was not read is read as not given, which is the same.
+    public static func saysNo(_ text: String) -> Bool {
+        noWords.contains(HintReading.plain(Vocabulary.trimmed(text)))
+    }
+
+    private static let noWords: Set<String> = ["否", "无", "没有", "不", "错", "假", "no", "n", "false", "0", "×", "✗"]
 }

@@ -290,12 +290,18 @@ struct RecordReader {
         let yesOrNoFacts = booleans.numbering.codes.filter { facts[$0] == nil }
         let known = yesOrNoFacts + RecordFormat.numberFacts.filter { facts[$0] == nil }
         let folded = Self.foldedFactName(key)
-        let meant = booleans.code(for: HintReading.plain(key)).flatMap { known.contains($0) ? $0 : nil }
+        let saysYesOrNo = Self.saysYesOrNo(facts.value(at: place))
+        // A name saying "not" is proposed nothing: `not_exploratory_reform` was told
+        // `exploratory_reform`, which lifted a failed review's error when followed.
+        let negated = Self.factWords(key).contains(where: Self.negationWords.contains)
+        let meant = negated ? nil : booleans.code(for: HintReading.plain(key)).flatMap { known.contains($0) ? $0 : nil }
             ?? known.first { Self.foldedFactName($0) == folded }
             ?? Suggestion.closest(to: folded, in: known.map(Self.foldedFactName)).flatMap { near in known.first { Self.foldedFactName($0) == near } }
             // (Only with a yes-or-no value: `stability_risk_level: 低` is a fact of the office's own.)
-            ?? (Self.saysYesOrNo(facts.value(at: place)) ? Self.factNamedWithin(key, known) : nil)
-        guard meant != nil || (HintReading.isChinese(key) && Self.saysYesOrNo(facts.value(at: place))) else { return }
+            ?? (saysYesOrNo ? Self.factNamedWithin(key, known) : nil)
+            ?? (saysYesOrNo ? chineseFactMeant(key, among: yesOrNoFacts) : nil)
+        let chinese = HintReading.isChinese(key)
+        guard meant != nil || (chinese && saysYesOrNo) else { return }
         let key = key.onOneLine
         let hint = meant.map { (zh: "；是否应为 \($0)？", en: "; did you mean '\($0)'?") }
             ?? (zh: "；是否类的事实请写代码，值写 true 或 false：\(yesOrNoFacts.map { "\($0)（\(format.vocabulary.name(of: $0, preferring: [RecordFormat.Section.booleanFacts])?.zh ?? $0)）" }.joined(separator: "、"))",
@@ -303,20 +309,58 @@ struct RecordReader {
         add(.key,
             zh: "facts 下的 \(key) 不是已知的事实，也没有规则读取它\(hint.zh)（自定义事实请以 x_ 开头）",
             en: "the fact '\(key)' is no known fact and read by no rule\(hint.en) (prefix facts of your own with x_)",
-            at: facts.key(at: place), misreadKey: true)
+            // (The gate holds it back when it may say yes of a fact the rules read: a Chinese fact
+            // of the office's own, `是否公开: 是`, is listed only.)
+            at: facts.key(at: place), misreadKey: meant != nil && !Self.saysNo(facts.value(at: place)))
     }
 
-    /// The well-known fact whose code a key holds as whole words (`major_case`, `is_major`,
-    /// `majorCase` hold `major`; `stability_risk_level` holds `stability_risk`), the longest; nil
-    /// when none. (`major_case: true` beside no legal review was read by no rule, and unsaid.)
+    /// Words of a fact's name that say "not".
+    private static let negationWords: Set<String> = ["not", "non", "no", "never", "without", "un", "无", "非", "不", "未", "否"]
+
+    /// The well-known yes-or-no fact a Chinese name is a shorter form of: its characters, after a
+    /// `是否` or `有无`, all in the fact's Chinese name in order (`涉及公共利益` of 涉及重大公共利益
+    /// 或社会公众切身利益, `重大执法决定` of 重大执法决定或情节复杂、重大违法), at least four of them.
+    private func chineseFactMeant(_ key: String, among facts: [String]) -> String? {
+        var name = Array(HintReading.plain(key))
+        for prefix in ["是否", "有无", "是不是"] where name.starts(with: Array(prefix)) { name.removeFirst(prefix.count) }
+        guard name.count >= 4, HintReading.isChinese(key) else { return nil }
+        return facts.first { code in
+            let names = [format.vocabulary.names(of: code, in: RecordFormat.Section.booleanFacts)?.zh].compactMap { $0 }
+                + format.vocabulary.otherNames(of: code, in: RecordFormat.Section.booleanFacts)
+            return names.contains { Self.holdsInOrder(Array(HintReading.plain($0)), name) }
+        }
+    }
+
+    /// Whether `text` holds every character of `part`, in order.
+    private static func holdsInOrder(_ text: [Character], _ part: [Character]) -> Bool {
+        var index = text.startIndex
+        for character in part {
+            guard let found = text[index...].firstIndex(of: character) else { return false }
+            index = found + 1
+        }
+        return true
+    }
+
+    /// The well-known fact whose code a key holds as whole words beside words that add nothing
+    /// (`major_case`, `is_major`, `majorCase` hold `major`), the longest; nil when none.
+    /// (`major_case: true` beside no legal review was read by no rule, and unsaid.)
     private static func factNamedWithin(_ key: String, _ known: [String]) -> String? {
         let words = factWords(key)
         guard words.count > 1 else { return nil }
         return known.filter { code in
             let wanted = factWords(code)
-            return words.count > wanted.count && (0...(words.count - wanted.count)).contains { Array(words[$0..<$0 + wanted.count]) == wanted }
+            guard words.count > wanted.count,
+                  let start = (0...(words.count - wanted.count)).first(where: { Array(words[$0..<$0 + wanted.count]) == wanted }) else { return false }
+            // Only words that add nothing to the fact (`is`, `case`): `not_exploratory_reform` was
+            // told `exploratory_reform`, which lifted the failed review's error, and
+            // `stability_risk_assessed` is another thing than `stability_risk`.
+            let others = words[..<start] + words[(start + wanted.count)...]
+            return others.allSatisfy(fillerWords.contains)
         }.max { $0.count < $1.count }
     }
+
+    /// Words a fact's name may hold beside a well-known fact's and mean it still.
+    private static let fillerWords: Set<String> = ["is", "has", "have", "if", "whether", "case", "matter", "decision", "flag", "item"]
 
     /// A fact's name as words: split at `_`, `-`, spaces and a capital after a small letter, in
     /// lower case (`isMajor` and `IS_MAJOR` are `is`, `major`).
@@ -340,6 +384,28 @@ struct RecordReader {
         }
         if !current.isEmpty { words.append(current) }
         return words
+    }
+
+    /// The step field a value is a code or name of — a status, a review form or an outcome — with
+    /// the code; nil for any other value. (`通过`, `计划`, `征求意见` are no title or channel.)
+    private func meantField(ofValue value: BorrowedNode?) -> (field: String, code: String)? {
+        guard let text = value?.scalar?.text, value?.scalar?.style != .plain || text.count > 1 || !text.allSatisfy(\.isNumber) else { return nil }
+        let codes = format.codes
+        for (field, section) in [("status", codes.statuses), ("form", codes.forms), ("outcome", codes.outcomes)] {
+            if let code = section.code(for: text) { return (field, code) }
+        }
+        return nil
+    }
+
+    /// Whether a value says no (`RecordFormat.saysNo`): a misread fact so written hides nothing.
+    static func saysNo(_ value: BorrowedNode) -> Bool {
+        switch value.coreValue {
+        case .bool(let truth): return !truth
+        case .int(let number): return number == 0
+        case .string(let text): return RecordFormat.saysNo(text)
+        case .null: return true
+        default: return false
+        }
     }
 
     /// Whether a fact's value says yes or no, as Chinese users write it (`是`, `否`, `有`, `无`,
@@ -444,7 +510,7 @@ struct RecordReader {
             add(.key,
                 zh: "\(what.zh)中的字段 \(key) 是一项事实，应写在 facts 下（facts: {\(key): …}）；写在这里，没有规则读取它",
                 en: "the key '\(key)' of \(what.en) is a fact: write it under facts (facts: {\(key): ...}); here no rule reads it",
-                at: keyNode, misreadKey: true)
+                at: keyNode, misreadKey: !(mapping[key].map(Self.saysNo) ?? false))
             return
         }
         // A key of the format at another level (`status` in a signoff, `date` in a document): a
@@ -454,6 +520,19 @@ struct RecordReader {
             add(.key,
                 zh: "\(what.zh)中的字段 \(key) 是\(levels.map(\.zh).joined(separator: "、"))的字段，不属于这里；是否缩进错了？写在这里，没有规则读取它",
                 en: "the key '\(key)' of \(what.en) is a key of \(levels.map(\.en).joined(separator: " or ")), not of this level; is it indented wrongly? Here no rule reads it",
+                at: keyNode, misreadKey: RecordFormat.decisiveKeys.contains(key))
+            return
+        }
+        // A step's key whose value is a status, a review form or an outcome of the vocabulary
+        // (`审查状态: 计划中`, `方式: 征求意见`, `result: failed` beside `outcome: passed`) was
+        // meant as that field, whatever it is called: unread, the review read as done, formal or
+        // passed. Said with the field, and, when the step has the field already, that which of the
+        // two holds is unknown.
+        if level == .step, let (field, code) = meantField(ofValue: mapping[key]) {
+            let already = mapping[field] != nil
+            add(.key,
+                zh: "\(what.zh)中的字段 \(key) 既不是记录格式的字段，也没有规则读取它，其值是 \(field) 的取值（\(code)）\(already ? "，而此步骤已有 \(field)，以哪个为准无法确定；请删去其一" : "；是否应为 \(field)？")",
+                en: "the key '\(key)' of \(what.en) is neither a key of the record format nor read by any rule, and its value is one of '\(field)' (\(code))\(already ? ", which the step has already: which of the two holds is unknown; remove one" : "; did you mean '\(field)'?")",
                 at: keyNode, misreadKey: true)
             return
         }
@@ -465,7 +544,7 @@ struct RecordReader {
         add(.key,
             zh: "\(what.zh)中的字段 \(key) 既不是记录格式的字段，也没有规则读取它\(closest.map { "；是否应为 \($0)？" } ?? "")（自定义字段请以 x_ 开头，或在词汇表文件中声明）",
             en: "the key '\(key)' of \(what.en) is neither a key of the record format nor read by any rule\(closest.map { "; did you mean '\($0)'?" } ?? "") (prefix your own keys with x_, or declare them in a vocabulary file)",
-            at: keyNode, misreadKey: closest != nil)
+            at: keyNode, misreadKey: closest.map(RecordFormat.decisiveKeys.contains) ?? false)
     }
 }
 

@@ -37,6 +37,10 @@ public struct RecordProblem: Sendable, Hashable {
     /// meant to be read and was not, so what the record says is in doubt: the gate holds it back
     /// (`staus: planned` on a review made an unreviewed decision READY, under a warning).
     public var isMisreadKey = false
+    /// For a ledger row's problem of its reading (two cells of one column that disagree, an
+    /// uncomputed formula): whether the cell is a collective discussion's day, which is then
+    /// unknown, and the gate puts the row on the agenda of any day.
+    public var concernsDiscussionDay = false
 
     /// Creates a problem.
     public init(code: Code, message: LocalizedText, position: SourcePosition, isMisreadKey: Bool = false) {
@@ -73,6 +77,9 @@ public struct LoadedDocument: Sendable {
 
     /// Whether only the record pack may evaluate the record.
     public var isBlocked: Bool { record == nil || problems.contains { $0.code.blocksEvaluation } }
+
+    /// Whether a problem leaves the day of a collective discussion unknown (`RecordProblem.concernsDiscussionDay`).
+    public var leavesDiscussionDayUnknown: Bool { problems.contains(where: \.concernsDiscussionDay) }
 
     /// Whether a key of the record looks meant as one the rules read (`RecordProblem.isMisreadKey`).
     public var hasMisreadKey: Bool { problems.contains(where: \.isMisreadKey) }

@@ -74,10 +74,11 @@ extension RecordReader {
                     zh: "第 \(number) 个步骤标为已完成，但日期 \(day) 晚于检查基准日 \(format.asOf)；日期写错了，还是应标为 status: planned？",
                     en: "step \(number) is done but dated \(day), after the as-of date \(format.asOf); is the date wrong, or should it be status: planned?",
                     at: dayNode)
-            } else if let today = format.today, day > today, !isDiscussion {
+            } else if let today = format.today, day > today, !isMeetingsOwn(type, day: day) {
+                let period = fields.start != nil && fields.date == nil
                 add(.future,
-                    zh: "第 \(number) 个步骤标为已完成，但日期 \(day) 晚于今天（\(today)），尚未发生；日期写错了，还是应标为 status: planned（完成后再如实填写）？",
-                    en: "step \(number) is done but dated \(day), after today (\(today)), so it has not happened yet; is the date wrong, or should it be status: planned until it is done?",
+                    zh: "第 \(number) 个步骤标为已完成，但\(period ? "期间到 \(day) 才结束，晚于今天（\(today)），尚未结束" : "日期 \(day) 晚于今天（\(today)），尚未发生")；日期写错了，还是应标为 status: planned（完成后再如实填写；台账中请先留空该日期）？",
+                    en: "step \(number) is done but \(period ? "its period ends on \(day), after today (\(today)), so it has not ended yet" : "dated \(day), after today (\(today)), so it has not happened yet"); is the date wrong, or should it be status: planned until it is done (in a ledger, leave the date empty until then)?",
                     at: dayNode)
             }
         }
@@ -111,6 +112,14 @@ extension RecordReader {
             en: "step \(step) has the type \(named(type, in: RecordFormat.Section.stepTypes, .en)) of \(belongs.en), not of \(own.en), whose rules do not read it; did you mean \(meant.map { named($0, in: RecordFormat.Section.stepTypes, .en) }.joined(separator: " or "))?",
             at: typeNode)
         return false
+    }
+
+    /// Whether a step is the meeting's own, dated ahead by nature in the gate: its collective
+    /// discussion, and a decision on the meeting day (a ledger filled in before the meeting holds
+    /// the decision it is to take).
+    private func isMeetingsOwn(_ type: String?, day: Day) -> Bool {
+        guard let type else { return false }
+        return Self.isCode(type, "collective_discussion") || (Self.isCode(type, "decision") && day == format.asOf)
     }
 
     /// Whether a step's type is the given code, told apart by length first: a code of more than
@@ -374,6 +383,14 @@ extension RecordReader {
             if let dateNode = signoff["date"] {
                 if let day = RecordLoader.date(dateNode) {
                     if day < Self.earliestDay { earlyDate("signoffs.date", day, dateNode, step: step) }
+                    // Signed "after today" in the gate: an opinion not given yet, filled in ahead,
+                    // counted as heard (a step so dated is said above).
+                    if let today = format.today, day > today, day <= format.asOf {
+                        add(.future,
+                            zh: "第 \(step) 个步骤的签署日期 \(day) 晚于今天（\(today)），意见尚未签署；日期写错了，还是签署后再填写？",
+                            en: "a signoff of step \(step) is dated \(day), after today (\(today)), so it has not been signed yet; is the date wrong, or should it be written once signed?",
+                            at: dateNode)
+                    }
                 } else {
                     badDate("signoffs.date", dateNode, step: step)
                 }

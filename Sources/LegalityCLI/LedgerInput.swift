@@ -64,6 +64,22 @@ enum LedgerInput {
             position: .start)
     }
 
+    /// Whether a cell (or the column it repeats) is a collective discussion's day.
+    private static func isDiscussionDay(_ column: Int, layout: LedgerLayout) -> Bool {
+        let read = if case .repeated(let other) = layout.whyUnread(column) { other } else { column }
+        guard let field = layout.columns[read]?.field, let last = field.segments.last else { return false }
+        return ["date", "start", "end"].contains(last.key)
+            && field.segments.contains { $0.select?.value == "collective_discussion" }
+    }
+
+    /// Whether an unread cell's header looks meant as one of the layout's whose field decides.
+    private static func isMisread(_ column: Int, of record: LedgerRecord, layout: LedgerLayout) -> Bool {
+        guard case .unknown(closest: let closest?) = layout.whyUnread(column),
+              let field = layout.mapping.columns.first(where: { $0.headers.contains(closest) })?.field else { return false }
+        if field.segments.first?.key == "facts" { return !RecordFormat.saysNo(record.cells[column]?.text ?? "") }
+        return field.segments.last.map { RecordFormat.decisiveKeys.contains($0.key) } ?? false
+    }
+
     static func read(
         _ file: String, from input: FileInput, engine: Engine, keepRecords: Bool, limits: RecordLimits,
         emit: (consuming RecordChecker.Piece) -> Void
@@ -241,7 +257,9 @@ enum LedgerInput {
         }
         var loaded = engine.load(record.node, file: file)
         for problem in LedgerProblems.rowProblems(record, layout: layout) {
-            loaded.problems.append(RecordProblem(code: problem.code, message: problem.message, position: SourcePosition(line: record.row, column: problem.column)))
+            var found = RecordProblem(code: problem.code, message: problem.message, position: SourcePosition(line: record.row, column: problem.column))
+            found.concernsDiscussionDay = problem.code == .yaml && Self.isDiscussionDay(problem.column, layout: layout)
+            loaded.problems.append(found)
         }
         let conflicting = Set(layout.conflicts(in: record).prefix(LedgerProblems.unreadCellsListed).map(\.0))
         // Each unread cell of a row up to a few, then one problem for the rest: a hostile sheet of
@@ -249,9 +267,10 @@ enum LedgerInput {
         // (A conflicting cell is said once, above.)
         let unread = conflicting.isEmpty ? record.unread : record.unread.filter { !conflicting.contains($0) }
         for column in unread.prefix(LedgerProblems.unreadCellsListed) {
-            // A header that looks meant as one of the mapping's (审核方式 for 审查方式): its cell
-            // was meant to be read, as a misspelt key of a record is.
-            let misread = if case .unknown(closest: .some) = layout.whyUnread(column) { true } else { false }
+            // A header that looks meant as one of the mapping's (审核方式 for 审查方式) whose field
+            // decides (`RecordFormat.decisiveKeys`; a fact, unless the cell says no): its cell was
+            // meant to be read, as a misspelt key of a record is.
+            let misread = Self.isMisread(column, of: record, layout: layout)
             loaded.problems.append(RecordProblem(
                 code: .key,
                 message: LedgerProblems.unreadCell(cell: CellReference.cell(row: record.row, column: column), column: column, layout: layout),

@@ -461,9 +461,9 @@ enum RecordChecker {
             return first <= last ? first...last : last...last
         }
         summary.discussionDays = summary.discussionSpans.map(\.upperBound)
-        // (A row whose cells of one column disagree, unread, may have its discussion on either
-        // cell's day: read by the first alone, it went off the agenda of the other's meeting.)
-        summary.hasUndatedDiscussion = summary.discussionDays.count < discussions.count || loaded.problems.contains { $0.code == .yaml }
+        // (A row whose cells of the discussion's day disagree, unread, may have its discussion on
+        // either cell's day: read by the first alone, it went off the agenda of the other's meeting.)
+        summary.hasUndatedDiscussion = summary.discussionDays.count < discussions.count || loaded.leavesDiscussionDayUnknown
         summary.hasMisreadKey = loaded.hasMisreadKey
         summary.plannedDiscussionDays = record.steps.filter { $0.type == "collective_discussion" && $0.status == .planned }.map(\.day)
         summary.heldDiscussionDays = record.steps.filter { $0.type == "collective_discussion" && $0.status == .done }.map(\.day)

@@ -205,23 +205,25 @@ enum RunSetup {
             let files = FileSystem.kind(of: explicit) == .directory ? try Discovery.yamlFiles(under: explicit) : [explicit]
             return RegistryLookup(try registry(files, asked: asked), files: files)
         }
-        var byLocation: [[String]: Registry] = [:]
-        var byFolder: [String: Registry] = [:]
-        var searched: Set<String> = []
+        // (Folders and registry files by their bytes, as the file system tells them apart: see `PathKey`.)
+        var byLocation: [[PathKey]: (files: [String], registry: Registry)] = [:]
+        var byFolder: [(folder: String, registry: Registry)] = []
+        var searched: Set<PathKey> = []
         var covers = true
         // Files come folder by folder: each folder is searched from its first file.
         for (folder, file) in recordFiles.folderRuns() {
-            guard searched.insert(folder).inserted else { continue }
-            let root = recordPaths.first { path in file == path || file.hasPrefix(path.hasSuffix("/") ? path : path + "/") } ?? folder
+            guard searched.insert(PathKey(folder)).inserted else { continue }
+            let root = recordPaths.first { path in PathKey(file) == PathKey(path) || file.isPath(inside: path) } ?? folder
             let files = try Discovery.registryFiles(from: folder, root: root)
             guard !files.isEmpty else {
                 covers = false
                 continue
             }
-            if byLocation[files] == nil { byLocation[files] = try registry(files, asked: asked) }
-            byFolder[folder] = byLocation[files]
+            let location = files.map(PathKey.init)
+            if byLocation[location] == nil { byLocation[location] = (files, try registry(files, asked: asked)) }
+            if let found = byLocation[location] { byFolder.append((folder, found.registry)) }
         }
-        return RegistryLookup(byFolder: byFolder, coversEveryRecord: covers && !recordFiles.isEmpty, files: byLocation.keys.flatMap { $0 })
+        return RegistryLookup(byFolder: byFolder, coversEveryRecord: covers && !recordFiles.isEmpty, files: byLocation.values.flatMap(\.files))
     }
 
     /// The people of registry files, read together.

@@ -5,8 +5,11 @@ public import DecisionRecords
 public struct RegistryLookup: Sendable {
     /// The registry for every record, when one was named.
     private var single: Registry?
-    /// The registry of each folder that holds records, by folder.
-    private var byFolder: [String: Registry]
+    /// The registry of each folder that holds records, by the folder's bytes: two folders whose
+    /// names are canonically equivalent in Unicode but other bytes (`不` U+4E0D and U+F967) are
+    /// two to the file system, each with its own registry (as `String` keys, the second used the
+    /// first's, and a certificate its own registry said had expired passed).
+    private var byFolder: [[UInt8]: Registry]
     /// The same registries as a list, searched in place when there are few.
     private var folderList: [(folder: String, registry: Registry)]
     /// Whether every record checked has a registry (else the record pack reports the run).
@@ -24,10 +27,10 @@ public struct RegistryLookup: Sendable {
     }
 
     /// Registries by folder: a record uses the one given for the folder its file is in.
-    public init(byFolder: [String: Registry], coversEveryRecord: Bool, files: [String]) {
+    public init(byFolder: [(folder: String, registry: Registry)], coversEveryRecord: Bool, files: [String]) {
         single = nil
-        self.byFolder = byFolder
-        folderList = byFolder.map { ($0.key, $0.value) }
+        self.byFolder = Dictionary(byFolder.map { (Array($0.folder.utf8), $0.registry) }, uniquingKeysWith: { first, _ in first })
+        folderList = byFolder
         self.coversEveryRecord = coversEveryRecord
         self.files = files.sorted { $0.precedesInUTF8($1) }
     }
@@ -51,14 +54,13 @@ public struct RegistryLookup: Sendable {
                     var name = entry.folder
                     if name.withUTF8({ String.sameBytes($0[...], folder[...]) }) { return entry.registry }
                 }
-                // A folder named alike in other bytes (another Unicode normalization) is one key.
-                return registry(inFolderNamed: String(decoding: folder, as: UTF8.self))
+                return nil
             }
         }
-        return byFolder[Self.folder(of: file)]
+        return byFolder[Array(Self.folder(of: file).utf8)]
     }
 
-    private func registry(inFolderNamed name: String) -> Registry? { byFolder[name] }
+    private func registry(inFolderNamed name: String) -> Registry? { byFolder[Array(name.utf8)] }
 
 
     /// The folder part of a path ("." for a bare name).

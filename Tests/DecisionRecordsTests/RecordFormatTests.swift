@@ -231,8 +231,14 @@ struct RecordShapeTests {
         #expect(typo.map(\.code) == [.key])
         #expect(typo.first?.message.zh.contains("是否应为 affects_public_interest？") == true, "\(typo.first?.message.zh ?? "")")
         #expect(typo.first?.position == SourcePosition(line: 4, column: 9))
+        // A shorter Chinese form of a fact's name is told the fact; another Chinese yes-or-no
+        // fact, the codes of them all.
         let chinese = try problems("涉及公共利益: true")
-        #expect(chinese.first?.message.zh.contains("是否类的事实请写代码") == true && chinese.first?.message.zh.contains("affects_public_interest（") == true, "\(chinese.first?.message.zh ?? "")")
+        #expect(chinese.first?.message.zh.contains("是否应为 affects_public_interest？") == true, "\(chinese.first?.message.zh ?? "")")
+        #expect(chinese.first?.isMisreadKey == true)
+        let own = try problems("是否公开: true")
+        #expect(own.first?.message.zh.contains("是否类的事实请写代码") == true && own.first?.message.zh.contains("affects_public_interest（") == true, "\(own.first?.message.zh ?? "")")
+        #expect(own.first?.isMisreadKey == false)
         // The code in other letters, and the fact's Chinese name, are told the code.
         for (written, code) in [("AFFECTS_PUBLIC_INTEREST: true", "affects_public_interest"), ("affectsPublicInterest: true", "affects_public_interest"),
                                 ("ＭＡＪＯＲ: true", "major"), ("情况紧急: true", "urgent"), ("情況緊急: 是", "urgent")] {
@@ -246,9 +252,12 @@ struct RecordShapeTests {
         // A Chinese fact that says yes or no as people write it (是, 否, yes, 1) is meant as one the
         // rules read, and is told the codes of the yes-or-no facts (none of a number).
         for yesOrNo in ["是", "否", "\"yes\"", "1", "true"] {
-            let told = try problems("涉及公共利益: \(yesOrNo)")
+            let told = try problems("是否公开: \(yesOrNo)")
             #expect(told.first?.message.zh.contains("是否类的事实请写代码") == true, "\(yesOrNo): \(told.map(\.message.zh))")
             #expect(told.first?.message.zh.contains("fine_amount") == false)
+            // (Meant as a known one, it holds the gate back unless it says no.)
+            let meant = try problems("涉及公共利益: \(yesOrNo)")
+            #expect(meant.first?.isMisreadKey == (yesOrNo != "否"), "\(yesOrNo)")
         }
         // Free facts, the user's own, and facts a rule reads (in Chinese too) are not reported.
         #expect(try problems("budget: 3000000, x_紧急: true, fine_amount: 5, urgent: true").isEmpty)

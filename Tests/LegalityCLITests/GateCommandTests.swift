@@ -411,6 +411,22 @@ import Testing
         #expect(text.stdout.contains("    - 暂缓原因：记录中有疑似误写、写错层级或用中文写的字段（见所列的警告），其内容没有被读取，记录的意思不能确定；改正字段名后重新检查。\n"), "\(text.stdout)")
         // check keeps the record pack's warning a warning.
         #expect(try CLIRunner.run(["check", "--as-of", "2024-03-12", "a.yaml"], in: folder).status == 0)
+        // A key meant as one nothing is decided by (部门 for department, a step's ref), or a fact
+        // that says no, is listed under a READY item; a key whose value is a status, a form or an
+        // outcome (审查状态: 计划中, result: failed beside outcome: passed) holds it back.
+        let cases: [(String, Bool)] = [
+            ("outcome: passed\n    ref: 法审〔2024〕1号", true), ("outcome: passed\n    审查状态: 计划中", false),
+            ("outcome: passed\n    result: failed", false), ("outcome: passed\n    方式: 征求意见", false),
+        ]
+        for (change, ready) in cases {
+            let record = Self.reviewed.replacingOccurrences(of: "outcome: passed", with: change)
+            let one = try CLIRunner.run(["gate", "--meeting", "2024-03-12", "--format", "json", "a.yaml"], in: try CLIRunner.folder(["registry.yaml": Fixtures.registry, "a.yaml": record]))
+            let item = try #require((try CLIRunner.json(one.stdout)["items"] as? [[String: Any]])?.first)
+            #expect(item["ready"] as? Bool == ready, "\(change): \(item)")
+        }
+        let department = Self.reviewed.replacingOccurrences(of: "title: 已审查的议题", with: "title: 已审查的议题\n部门: 党政办\nfacts: {是否涉密: 否, is_urgent: false}")
+        let plain = try CLIRunner.run(["gate", "--meeting", "2024-03-12", "a.yaml"], in: try CLIRunner.folder(["registry.yaml": Fixtures.registry, "a.yaml": department]))
+        #expect(plain.stdout.contains("[可以上会] G-1") && plain.stdout.contains("警告[REC-007]"), "\(plain.stdout)")
     }
 
     /// A meeting on a rest day (a weekend or a public holiday by the calendar) is said: a day so
@@ -440,8 +456,9 @@ import Testing
     }
 
     /// A review recorded as done on a day still ahead has not happened, though the meeting is
-    /// later still: a review "done" on the meeting day, filled in the day before, went READY.
-    /// The meeting's own discussion, dated ahead by nature, is no such step.
+    /// later still: a review "done" on the meeting day, filled in the day before, went READY; nor
+    /// has an adviser's opinion signed on such a day. The meeting's own discussion, dated ahead by
+    /// nature, is no such step, nor a decision on the meeting day (a ledger filled in before it).
     @Test func aReviewDoneAfterTodayIsHeldBack() throws {
         let ahead = Self.reviewed.replacingOccurrences(of: "2024-02-26", with: "2099-02-26").replacingOccurrences(of: "2024-03-06", with: "2099-03-06")
             + "\n  - {type: collective_discussion, date: 2099-03-12, meeting: {type: executive}}\n"
@@ -450,7 +467,12 @@ import Testing
         #expect(result.status == 1)
         #expect(result.stdout.contains("错误[REC-008]"), "\(result.stdout)")
         #expect(result.stdout.contains("晚于今天（"), "\(result.stdout)")
-        #expect(result.stdout.components(separatedBy: "错误[REC-008]").count == 2, "the review only, not the meeting's own discussion: \(result.stdout)")
+        #expect(result.stdout.contains("第 1 个步骤标为已完成，但日期 2099-03-06 晚于今天（"), "\(result.stdout)")
+        #expect(result.stdout.contains("第 1 个步骤的签署日期 2099-03-06 晚于今天（"), "\(result.stdout)")
+        #expect(result.stdout.components(separatedBy: "错误[REC-008]").count == 3, "the review and its signoff, not the meeting's own discussion: \(result.stdout)")
+        let decided = try CLIRunner.folder(["registry.yaml": Fixtures.registry, "a.yaml": Self.reviewed + "\n  - {type: collective_discussion, date: 2099-03-12, meeting: {type: executive}}\n  - {type: decision, date: 2099-03-12, by: [P-1]}\n"])
+        let onTheDay = try CLIRunner.run(["gate", "--meeting", "2099-03-12", "a.yaml"], in: decided)
+        #expect(!onTheDay.stdout.contains("REC-008"), "\(onTheDay.stdout)")
     }
 
     /// An item whose id another record of the run has, on the agenda or not, is held back:
@@ -471,6 +493,8 @@ import Testing
 
     /// A ledger row whose two cells of one column disagree on the discussion's day is an item of
     /// either day's meeting, BLOCKED: read by its first cell, it went off the agenda of the other.
+    /// One whose other cells disagree (two outcome columns of a case discussed last year) stays
+    /// where its discussion is: on every meeting's agenda, it held every later meeting back.
     @Test func aLedgerRowOfTwoDiscussionDaysIsAnItem() throws {
         let csv = "决策编号,决策事项名称,集体讨论日期,会议日期\nDC-04,未经审查,2024-03-20,2024-03-12\n"
         let folder = try CLIRunner.folder(["registry.yaml": Fixtures.registry, "台账.csv": csv])
@@ -478,6 +502,9 @@ import Testing
         #expect(result.status == 1)
         #expect(result.stdout.contains("[暂缓上会] DC-04"), "\(result.stdout)")
         #expect(result.stdout.contains("错误[REC-000]"))
+        let outcomes = "决策编号,决策事项名称,审查完成日期,审查结论,合法性审查结论,集体讨论日期\nDC-05,去年的事项,2023-03-01,通过,不通过,2023-03-20\n"
+        let past = try CLIRunner.run(["gate", "--meeting", "2024-03-12", "."], in: try CLIRunner.folder(["registry.yaml": Fixtures.registry, "台账.csv": outcomes]))
+        #expect(!past.stdout.contains("[暂缓上会] DC-05") && past.stdout.contains("DC-05 去年的事项（2023-03-20）"), "\(past.stdout)")
     }
 
     @Test func aWaivedFindingIsShownWithItsWaiver() throws {

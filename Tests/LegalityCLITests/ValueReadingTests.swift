@@ -60,5 +60,10 @@ import Testing
         let keys = findings.filter { $0["rule"] as? String == "REC-007" }.compactMap { $0["message"] as? String }
         #expect(keys.count == 1, "\(keys)")
         #expect(keys.first?.contains("facts 下的 major_case 不是已知的事实，也没有规则读取它；是否应为 major？") == true, "\(keys)")
+        // A name saying "not", or adding another thing, is proposed nothing: `not_exploratory_reform`
+        // told `exploratory_reform` lifted a failed review's error when followed.
+        let negated = try Self.penaltyCase().replacingOccurrences(of: "  major: true\n", with: "  major: true\n  not_urgent: true\n  stability_risk_assessed: true\n")
+        let (_, negatedFindings) = try Self.findings(negated)
+        #expect(!negatedFindings.contains { ($0["message"] as? String)?.contains("是否应为") == true }, "\(negatedFindings)")
     }
 }

@@ -12,10 +12,10 @@ struct RegistryLookupTests {
     /// The id of the one person in the registry a file is checked against; nil for no registry.
     static func owner(of file: String, in lookup: RegistryLookup) -> String? {
         guard let registry = lookup.registry(for: file) else { return nil }
-        return ["A", "AB", "HERE", "ROOT", "CAFE", "EXTRA"].first { registry.person($0) != nil }
+        return ["A", "AB", "HERE", "ROOT", "CAFE", "TWIN", "EXTRA", "O4", "O5"].first { registry.person($0) != nil }
     }
 
-    static let folders = ["a": registry("A"), "a/b": registry("AB"), ".": registry("HERE"), "/": registry("ROOT")]
+    static let folders: [(folder: String, registry: Registry)] = [("a", registry("A")), ("a/b", registry("AB")), (".", registry("HERE")), ("/", registry("ROOT"))]
 
     @Test(arguments: [
         ("a/x.yaml", "A"), ("a/b/y.yaml", "AB"), ("z.yaml", "HERE"), ("/r.yaml", "ROOT"),
@@ -25,17 +25,24 @@ struct RegistryLookupTests {
         let few = RegistryLookup(byFolder: Self.folders, coversEveryRecord: false, files: [])
         #expect(Self.owner(of: file, in: few) == expected)
         // Past four folders they are looked up by name: the same answers.
-        var more = Self.folders
-        more["x"] = Self.registry("EXTRA")
+        let more = Self.folders + [("x", Self.registry("EXTRA"))]
         let many = RegistryLookup(byFolder: more, coversEveryRecord: false, files: [])
         #expect(Self.owner(of: file, in: many) == expected)
     }
 
-    @Test func aFolderNamedInOtherBytesOfTheSameTextIsTheSameFolder() {
-        // `café` precomposed names the registry's folder; the record's path spells it decomposed.
-        let lookup = RegistryLookup(byFolder: ["caf\u{E9}": Self.registry("CAFE")], coversEveryRecord: false, files: [])
-        #expect(Self.owner(of: "cafe\u{301}/record.yaml", in: lookup) == "CAFE")
+    /// A folder named in other bytes of the same text (`café` precomposed and decomposed, `不`
+    /// U+4E0D and U+F967) is another folder to the file system, with a registry of its own or
+    /// none: as one key, the second used the first's, and a certificate its own registry said had
+    /// expired passed.
+    @Test(arguments: [4, 6])
+    func aFolderNamedInOtherBytesOfTheSameTextIsAnotherFolder(folderCount: Int) {
+        var folders: [(folder: String, registry: Registry)] = [("caf\u{E9}", Self.registry("CAFE")), ("\u{F967}予", Self.registry("TWIN"))]
+        for index in folders.count..<folderCount { folders.append(("other\(index)", Self.registry("O\(index)"))) }
+        let lookup = RegistryLookup(byFolder: folders, coversEveryRecord: false, files: [])
         #expect(Self.owner(of: "caf\u{E9}/record.yaml", in: lookup) == "CAFE")
+        #expect(Self.owner(of: "cafe\u{301}/record.yaml", in: lookup) == nil)
+        #expect(Self.owner(of: "\u{F967}予/record.yaml", in: lookup) == "TWIN")
+        #expect(Self.owner(of: "\u{4E0D}予/record.yaml", in: lookup) == nil)
         #expect(Self.owner(of: "cafe/record.yaml", in: lookup) == nil)
     }
 
