@@ -236,6 +236,13 @@ public enum RegistryLoader {
                         throw fail(node, "'\(key)' must be a date (YYYY-MM-DD), found '\(node.scalar?.text ?? node.kindDescription)'",
                                    zh: "\(key) 必须是日期（YYYY-MM-DD），实际是\(node.scalar.map { "“\($0.text)”" } ?? node.chineseKindDescription)")
                     }
+                    // A year mistyped into the century before (`1925-01-01` for 2025) made a
+                    // certificate valid for a hundred years, and an officer's lapse passed; no step
+                    // may be dated so either (`RecordReader.earliestDay`).
+                    guard day >= RecordReader.earliestDay else {
+                        throw fail(node, "'\(key)' is \(day), before 1950, which no certificate can be dated; is the year mistyped?",
+                                   zh: "\(key) 是 \(day)，早于 1950 年，不可能是证件的日期；年份是否写错了？")
+                    }
                     return day
                 }
                 // Both ends are required of a certificate the rules ask about: one without an end

@@ -251,11 +251,12 @@ extension RecordReader {
     static let earliestDay = Day(year: 1950, month: 1, day: 1) ?? Day(ordinal: 0)
 
     private mutating func earlyDate(_ key: String, _ day: Day, _ node: BorrowedNode, step: Int) {
-        let year = day.year % 100
-        let guess = "20\(year < 10 ? "0" : "")\(year)"
+        // The year in this century with the same last digits, when it is not yet to come.
+        let guess = 2000 + day.year % 100
+        let (zh, en) = guess <= format.asOf.year ? ("（如 \(guess)）", " (\(guess))") : ("", "")
         add(.step,
-            zh: "第 \(step) 个步骤的 \(key) 是 \(day)，早于 1950 年，不可能是办理日期；年份是否写错了（如 \(guess)）？",
-            en: "step \(step) has \(key) \(day), before 1950, which no step of a decision can be dated; is the year mistyped (\(guess))?",
+            zh: "第 \(step) 个步骤的 \(key) 是 \(day)，早于 1950 年，不可能是办理日期；年份是否写错了\(zh)？",
+            en: "step \(step) has \(key) \(day), before 1950, which no step of a decision can be dated; is the year mistyped\(en)?",
             at: node)
     }
 

@@ -96,7 +96,7 @@ struct GateCommand: ParsableCommand {
             // What could not be checked (a rule that did not finish, prerequisites that need the
             // missing registry) is never READY, at any fail level: `never` listed such items READY.
             let unchecked = findings.contains { $0.isEngineFinding && $0.waiver == nil }
-            let sharedId = item.id.flatMap { id in namesakes[id]?.first { $0 != Self.location(item) } }
+            let sharedId = item.id.flatMap { id in namesakes[Array(id.utf8)]?.first { $0 != Self.location(item) } }
             var agendaItem = AgendaItem(
                 file: item.place, record: item.id, title: item.title, findings: findings.sorted(by: Finding.precedes),
                 ready: !blocking && !unchecked && !item.blocked && !item.hasMisreadKey && sharedId == nil && item.standing == .record,
@@ -136,10 +136,12 @@ struct GateCommand: ParsableCommand {
 
     /// The places of the records of each id that more than one record of the run has, on the
     /// agenda or not, in path order.
-    private static func namesakes(_ records: [CheckedRecord]) -> [String: [String]] {
-        var places: [String: [String]] = [:]
+    /// (Ids by their bytes, as the record pack's duplicate check compares them: `CAFÉ-1` written
+    /// precomposed and decomposed is two ids there, and was one here.)
+    private static func namesakes(_ records: [CheckedRecord]) -> [[UInt8]: [String]] {
+        var places: [[UInt8]: [String]] = [:]
         for record in records where record.standing == .record {
-            if let id = record.id { places[id, default: []].append(location(record)) }
+            if let id = record.id { places[Array(id.utf8), default: []].append(location(record)) }
         }
         return places.filter { $0.value.count > 1 }
     }

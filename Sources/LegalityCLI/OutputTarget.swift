@@ -1,3 +1,6 @@
+import Ledgers
+import Reporters
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -31,29 +34,35 @@ enum OutputTarget {
                 message: "\(output): the report would replace \(input), which this run reads; write the report to another file",
                 chinese: "\(output)：报告会覆盖本次运行读取的文件 \(input)；请把报告写到另一个文件")
         }
-        try requireNoRecord(output)
+        try requireNoRecord(output, size: Int(target.st_size))
     }
 
     /// Refuses an existing file that may be a record of another run: a YAML file (legality writes
-    /// no YAML report), or a JSON or CSV file that is not legality's own report. A file a
-    /// pre-commit hook passed as `--output=记录.yaml` replaced a committed record the run did not
-    /// read. (A workbook cannot be told from a ledger by its first bytes, and is replaced; an
-    /// empty file holds nothing.)
-    private static func requireNoRecord(_ output: String) throws(RunError) {
-        // (An empty file holds no record: a report may go to one made for it, as by `mktemp`.)
-        let prefix = FileSystem.prefix(of: output, count: 4096)
-        guard !prefix.isEmpty else { return }
+    /// no YAML report), or a JSON, CSV or workbook file that is not legality's own report, or one
+    /// that cannot be read to tell. A file a pre-commit hook passed as `--output=记录.yaml` replaced
+    /// a committed record the run did not read; a link named `.yaml`, a record the user could not
+    /// read and a ledger workbook were replaced too. (An empty file holds nothing: a report may go
+    /// to one made for it, as by `mktemp`.)
+    private static func requireNoRecord(_ output: String, size: Int) throws(RunError) {
+        guard size > 0 else { return }
         let name = output.split(separator: "/").last.map(String.init) ?? output
         let fileExtension = name.split(separator: ".").count > 1 ? name.split(separator: ".").last.map { $0.lowercased() } ?? "" : ""
         let mayBeRecord = switch fileExtension {
         case "yaml", "yml": true
         case "json": !ReportSniffer.isReport(output)
-        case "csv", "tsv": !ReportSniffer.isCSVReport(prefix)
+        case "csv", "tsv": !ReportSniffer.isCSVReport(FileSystem.prefix(of: output, count: 4096))
+        case "xlsx", "xlsm", "xltx", "xltm": !isOwnWorkbook(output)
         default: false
         }
         guard mayBeRecord else { return }
         throw RunError(
-            message: "\(output): the file exists and may be a decision record (legality writes no report over a YAML file, nor over JSON or CSV that is no report of its own); write the report to another file",
-            chinese: "\(output)：该文件已存在，可能是决策记录（legality 不会用报告覆盖 YAML 文件，也不覆盖不是其报告的 JSON 或 CSV 文件）；请把报告写到另一个文件")
+            message: "\(output): the file exists and may be decision records (legality writes no report over a YAML file, nor over JSON, CSV or a workbook that is no report of its own); write the report to another file",
+            chinese: "\(output)：该文件已存在，可能是决策记录或台账（legality 不会用报告覆盖 YAML 文件，也不覆盖不是其报告的 JSON、CSV 或工作簿文件）；请把报告写到另一个文件")
+    }
+
+    /// Whether a workbook is one legality wrote (its application says so), and no ledger.
+    private static func isOwnWorkbook(_ path: String) -> Bool {
+        guard let bytes = try? FileSystem.read(path), let workbook = try? WorkbookReader.open(bytes) else { return false }
+        return workbook.application == WorkbookReporter.application
     }
 }

@@ -15,12 +15,16 @@ public enum XMLEscaping {
     /// U+202A–U+202E, U+2060–U+2069, the byte-order mark U+FEFF, soft hyphen U+00AD, the tag
     /// characters), the other default-ignorable characters (Hangul fillers U+115F, U+3164,
     /// U+034F...), and the line and paragraph separators (U+2028, U+2029). Variation selectors,
-    /// which choose a character's glyph and hide nothing, are not. (`zw.yaml` and `zw` with a
+    /// which choose a character's glyph and hide nothing, and the joiners and Mongolian marks
+    /// scripts are written with, are not. (`zw.yaml` and `zw` with a
     /// zero-width space, or two department names so told apart, read the same in every report.)
     public static func isHidden(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0..<0x20, 0x7F...0x9F, 0x2028, 0x2029: return true
-        case 0x20..<0xA0, 0xFE00...0xFE0F, 0xE0100...0xE01EF: return false
+        // (Variation selectors choose a glyph; the joiners U+200C and U+200D, and Mongolian's
+        // free variation selectors and vowel separator, shape the letters of Uyghur, Mongolian
+        // and emoji text: shown as `�`, a bilingual record's names were garbled.)
+        case 0x20..<0xA0, 0xFE00...0xFE0F, 0xE0100...0xE01EF, 0x200C, 0x200D, 0x180B...0x180F: return false
         // (Letters and ideographs, most of any record's text, are neither: asked without the
         // character's properties.)
         case 0x4E00...0x9FFF, 0x3400...0x4DBF, 0xAC00...0xD7A3: return false

@@ -72,8 +72,20 @@ import Testing
         for target in ["victim.yaml", "b.json"] {
             let result = try CLIRunner.run(["check", "--as-of", "2024-12-31", "--output", target, "a.yaml"], in: folder)
             #expect(result.status == 2, "\(target): \(result.stderr)")
-            #expect(result.stderr.contains("the file exists and may be a decision record"), "\(result.stderr)")
+            #expect(result.stderr.contains("the file exists and may be decision records"), "\(result.stderr)")
         }
+        // Nor a link named .yaml, nor a workbook that is no report of legality's own (a ledger).
+        try FileManager.default.createSymbolicLink(atPath: folder.appendingPathComponent("link.yaml").path, withDestinationPath: "victim.yaml")
+        let ledger = CLIRunner.root.appendingPathComponent("cases/ledgers")
+        let workbook = try #require(try FileManager.default.contentsOfDirectory(atPath: ledger.path).first { $0.hasSuffix(".xlsx") })
+        try FileManager.default.copyItem(at: ledger.appendingPathComponent(workbook), to: folder.appendingPathComponent("台账.xlsx"))
+        for target in ["link.yaml", "台账.xlsx"] {
+            let result = try CLIRunner.run(["check", "--as-of", "2024-12-31", "--format", "html", "--output", target, "a.yaml"], in: folder)
+            #expect(result.status == 2, "\(target): \(result.stderr)")
+        }
+        let ownWorkbook = try CLIRunner.run(["check", "--as-of", "2024-12-31", "--format", "xlsx", "--output", "report.xlsx", "a.yaml"], in: folder)
+        let againWorkbook = try CLIRunner.run(["check", "--as-of", "2024-12-31", "--format", "xlsx", "--output", "report.xlsx", "a.yaml"], in: folder)
+        #expect(ownWorkbook.status == 0 && againWorkbook.status == 0, "\(againWorkbook.stderr)")
         #expect(try String(contentsOf: folder.appendingPathComponent("victim.yaml"), encoding: .utf8) == Fixtures.lateReview)
         // Its own report, written again, and a new file, are fine.
         let first = try CLIRunner.run(["check", "--as-of", "2024-12-31", "--format", "json", "--output", "report.json", "a.yaml"], in: folder)
@@ -105,6 +117,10 @@ import Testing
         let html = try CLIRunner.run(["check", "--as-of", "2024-12-31", "--format", "html", "a.yaml"], in: folder)
         #expect(html.stdout.contains("某镇老旧�小区�改造方案"), "\(html.stdout)")
         #expect(!html.stdout.contains("\u{200B}") && !html.stdout.contains("\u{202E}"))
+        // The joiners and Mongolian's variation selectors, which scripts are written with, are kept.
+        let scripts = try CLIRunner.folder(["registry.yaml": Fixtures.registry, "a.yaml": Fixtures.lateReview.replacingOccurrences(of: "title: 某镇老旧小区改造方案", with: "title: \"ئۇيغۇر\u{200C}چە ᠮᠣᠩᠭᠣᠯ\u{180B}ᠠ 👩\u{200D}⚖️\"")])
+        let kept = try CLIRunner.run(["check", "--as-of", "2024-12-31", "--format", "html", "a.yaml"], in: scripts)
+        #expect(kept.stdout.contains("ئۇيغۇر\u{200C}چە ᠮᠣᠩᠭᠣᠯ\u{180B}ᠠ 👩\u{200D}⚖️"), "\(kept.stdout)")
         let xlsx = try CLIRunner.run(["audit", "--from", "2024-01-01", "--to", "2024-12-31", "--as-of", "2024-12-31", "--format", "xlsx", "--output", "a.xlsx", "a.yaml"], in: folder)
         #expect(xlsx.status != 2, "\(xlsx.stderr)")
         let cells = try CLIRunner.shell(#"python3 -c "import zipfile; z = zipfile.ZipFile('a.xlsx'); print(''.join(z.read(n).decode() for n in z.namelist() if n.startswith('xl/worksheets/')))""#, in: folder)

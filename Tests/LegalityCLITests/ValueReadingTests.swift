@@ -66,4 +66,15 @@ import Testing
         let (_, negatedFindings) = try Self.findings(negated)
         #expect(!negatedFindings.contains { ($0["message"] as? String)?.contains("是否应为") == true }, "\(negatedFindings)")
     }
+
+    /// A registry's certificate dated before 1950 (`1925-01-01` for 2025) was valid for a century,
+    /// and an officer's lapse passed: the registry is refused at the date.
+    @Test func aRegistryDateBefore1950StopsTheRun() throws {
+        let registry = Fixtures.registry.replacingOccurrences(of: "valid_from: 2019-01-01, valid_until: 2030-12-31}]}\n  - {id: P-4", with: "valid_from: 1925-01-01, valid_until: 2030-12-31}]}\n  - {id: P-4")
+        #expect(registry != Fixtures.registry)
+        let folder = try CLIRunner.folder(["registry.yaml": registry, "a.yaml": Fixtures.compliant])
+        let result = try CLIRunner.run(["check", "--as-of", "2024-12-31", "--lang", "en", "a.yaml"], in: folder)
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("'valid_from' is 1925-01-01, before 1950, which no certificate can be dated"), "\(result.stderr)")
+    }
 }
