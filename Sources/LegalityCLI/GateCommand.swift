@@ -12,10 +12,10 @@ struct GateCommand: ParsableCommand {
             commandName: "gate",
             abstract: Interface.text("会前审查：逐项给出可以上会或暂缓上会。", "Check a meeting's agenda: READY or BLOCKED for each record."),
             discussion: Interface.text(
-                "议程包括会议当天有集体讨论的记录和尚无讨论的记录；每项按会议当天召开集体讨论、以会议日期为基准日检查，只用声明为讨论前置条件的规则。其他日期讨论的记录另行列出。配置文件中的 fail_on: never，以及对讨论前置规则的停用或调低级别，不适用于会前审查。退出状态：全部可以上会为 0，有暂缓的为 1，无法运行为 2。",
+                "议程包括会议当天有集体讨论的记录和尚无讨论的记录；每项按会议当天召开集体讨论、以会议日期为基准日检查，只用声明为讨论前置条件的规则；已完成的步骤和签署不得晚于运行当天。其他日期讨论的记录另行列出。配置文件中的 fail_on: never，以及对讨论前置规则的停用或调低级别，不适用于会前审查。退出状态：全部可以上会为 0，有暂缓的为 1，无法运行为 2。",
                 """
                 Each record is evaluated as if a planned collective discussion were held on the meeting day, \
-                as of that day, with only the rules that declare themselves prerequisites of discussion. \
+                as of that day, with only the rules that declare themselves prerequisites of discussion; no done step or signoff may be dated after the day of the run. \
                 A configuration's fail_on: never, and its disabling or lowering of prerequisites of discussion, do not apply to the gate. Exit status: 0 when every item is READY, 1 when any is BLOCKED, 2 when the run could not be made.
                 """)
         )
@@ -25,6 +25,12 @@ struct GateCommand: ParsableCommand {
     var meetingArgument: DayArgument
 
     var meeting: Day { meetingArgument.day }
+
+    @Option(name: .customLong("today"), help: Interface.help(
+        "运行当天（默认：本机日期）：已完成的步骤和签署不得晚于这一天。为使清单可以复现，可写明这一天。",
+        "The day of the run (default: the machine's date): no done step or signoff may be dated after it. Give it to make a checklist reproducible.",
+        valueName: "YYYY-MM-DD"))
+    var todayArgument: DayArgument?
 
     @Argument(help: Interface.help("记录文件或文件夹（默认：当前文件夹）。", "Record files or folders (default: the current folder).", valueName: "path"))
     var paths: [String] = []
@@ -65,7 +71,7 @@ struct GateCommand: ParsableCommand {
         try OutputTarget.requireNotAnInput(outputOptions.output, records: files, run: run)
         let limits = run.limits(limitOptions, paths: paths)
         var context = run.context(asOf: meeting, meeting: meeting, limits: limits)
-        context.today = RunSetup.today()
+        context.today = todayArgument?.day ?? RunSetup.today()
         let engine = Engine(context: context, include: \.prerequisite)
         let checked = RecordChecker.check(files, engine: engine, jobs: ruleOptions.workerCount, limits: limits)
         let threshold = run.failOn
