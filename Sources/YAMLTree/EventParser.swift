@@ -183,7 +183,7 @@ final class EventParser {
             // Harmless with nothing after it on its line, or within a scalar that goes on after it
             // (a scalar ended by it, as a block scalar is by a line break, left its line's rest
             // to be read as a new line: `note: |` ... `文字<LS>status: planned`).
-            if separator.lastOnLine != nil {
+            if separator.hidesText {
                 let next = SourcePosition(line: separator.place.line, column: separator.place.column + 1)
                 let inside = scalar.map { !(separator.place < $0.start) && next < $0.end } ?? false
                 if !inside { throw Self.hiddenLineBreak(separator.character, at: separator.place, file: file) }

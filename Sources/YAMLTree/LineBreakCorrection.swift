@@ -18,10 +18,11 @@ struct LineBreakCorrection {
     /// For each separator, in order: the libyaml line that begins after it, and where that line
     /// begins as lines are counted here.
     private var breaks: [(libyamlLine: Int, line: Int, column: Int)] = []
-    /// Each separator, in order, as an editor shows it: its place, the character, and the
-    /// column of the last character other than a space on its line after it (nil when none:
-    /// a separator ending its line hides nothing).
-    private(set) var separators: [(place: SourcePosition, character: Unicode.Scalar, lastOnLine: Int?)] = []
+    /// Each separator, in order, as an editor shows it: its place, the character, and whether
+    /// text follows it on its line that libyaml reads as the start of a line of its own — the
+    /// first character after it other than a space, unless that is `#` (a comment to libyaml too):
+    /// one ending its line, or followed by a comment (`# 注释<LS># 第二段`), hides nothing.
+    private(set) var separators: [(place: SourcePosition, character: Unicode.Scalar, hidesText: Bool)] = []
 
     /// The correction of a text's positions; nil when libyaml counts its lines as they are counted here.
     init?(_ bytes: UnsafeBufferPointer<UInt8>) {
@@ -31,45 +32,36 @@ struct LineBreakCorrection {
         var libyamlLine = 1
         var line = 1
         var column = 1
-        // The first separator of the line being read, and the column of the line's last
-        // character other than a space (set on the line's separators when the line ends).
-        var firstOfLine = 0
-        var lastOnLine: Int?
+        // The first of the line's separators whose first character after it is not read yet.
+        var awaiting: Int?
         while index < bytes.count {
             let byte = bytes[index]
             if byte == 0x0A || byte == 0x0D {
                 // CR LF is one line end.
                 if byte == 0x0D, index + 1 < bytes.count, bytes[index + 1] == 0x0A { index += 1 }
-                endLine(from: firstOfLine, last: lastOnLine)
+                awaiting = nil
                 libyamlLine += 1
                 line += 1
                 column = 1
-                firstOfLine = separators.count
-                lastOnLine = nil
             } else if let width = Self.separatorWidth(bytes, at: index) {
                 let character: Unicode.Scalar = width == 2 ? "\u{85}" : bytes[index + 2] == 0xA8 ? "\u{2028}" : "\u{2029}"
-                separators.append((SourcePosition(line: line, column: column), character, nil))
+                awaiting = awaiting ?? separators.count
+                separators.append((SourcePosition(line: line, column: column), character, false))
                 libyamlLine += 1
                 column += 1
                 breaks.append((libyamlLine, line, column))
                 index += width
                 continue
             } else if byte & 0xC0 != 0x80 {
-                if byte != 0x20, byte != 0x09 { lastOnLine = column }
+                if byte != 0x20, byte != 0x09, let first = awaiting {
+                    for place in first..<separators.count { separators[place].hidesText = byte != UInt8(ascii: "#") }
+                    awaiting = nil
+                }
                 column += 1
             }
             index += 1
         }
-        endLine(from: firstOfLine, last: lastOnLine)
         guard !breaks.isEmpty else { return nil }
-    }
-
-    /// Sets the last character of their line on the separators from `first` on, those it follows.
-    private mutating func endLine(from first: Int, last: Int?) {
-        guard let last else { return }
-        for place in first..<separators.count where separators[place].place.column < last {
-            separators[place].lastOnLine = last
-        }
     }
 
     /// A libyaml position (1-based) as lines are counted here.

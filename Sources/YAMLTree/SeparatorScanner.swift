@@ -12,8 +12,8 @@ import Darwin
 /// byte-order mark none), and by its byte offset, from which a message's line and column are had;
 /// positions of a streamed file are libyaml's, which count each as a line end.
 struct SeparatorScanner {
-    /// A separator found: its character and byte offset, and whether text other than spaces
-    /// follows it before the line's end (LF or CR).
+    /// A separator found: its character and byte offset, and whether text other than spaces and
+    /// a comment follows it before the line's end (LF or CR), which libyaml reads as a line of its own.
     struct Found {
         var characterIndex: Int
         var byteOffset: Int
@@ -110,7 +110,8 @@ struct SeparatorScanner {
                 return
             }
             if byte != 0x20, byte != 0x09 {
-                for place in first..<found.count { found[place].textAfter = true }
+                // (A comment after it is a comment to libyaml too: `# 注释<LS># 第二段`.)
+                for place in first..<found.count { found[place].textAfter = byte != UInt8(ascii: "#") }
                 awaiting = nil
                 return
             }

@@ -80,7 +80,8 @@ import YAMLTree
                     #expect(error.byteOffset == offset, "\(hidden.debugDescription), pieces of \(piece)")
                     #expect(error.message.contains("which YAML reads as a line break though editors show none"))
                 }
-                for shown in [bom + "title: \"甲\(separator)乙\" # 注释\na: [1, 2]\n", bom + "# 注释\(separator)\na: 1\n", bom + "a: 1 # 注释\(separator)   \nb: 2\n"] {
+                for shown in [bom + "title: \"甲\(separator)乙\" # 注释\na: [1, 2]\n", bom + "# 注释\(separator)\na: 1\n", bom + "a: 1 # 注释\(separator)   \nb: 2\n",
+                              bom + "# 注释\(separator)  # 第二段\na: 1\n"] {
                     #expect(throws: Never.self, "\(shown.debugDescription), pieces of \(piece)") {
                         try YAMLParser.parse(reading: Pieces(Array(shown.utf8), piece: piece).read, file: "s.yaml") { _ throws(YAMLError) in }
                     }

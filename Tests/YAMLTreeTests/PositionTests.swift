@@ -55,7 +55,9 @@ struct PositionTests {
         } catch {
             #expect(error.position == pos(2, 9))
         }
-        let shown = ["title: \"甲\(separator)乙\" # 注释\n", "# 注释\(separator)\na: 1\n", "a: 1 # 注释\(separator)   \n"]
+        // (A comment after it is a comment to libyaml too.)
+        let shown = ["title: \"甲\(separator)乙\" # 注释\n", "# 注释\(separator)\na: 1\n", "a: 1 # 注释\(separator)   \n",
+                     "# 注释\(separator)# 第二段\na: 1\n", "title: \"测试\"\(separator) # 注释\n"]
         for text in shown {
             #expect(throws: Never.self, "\(text.debugDescription)") { try YAMLParser.parse(Array(text.utf8), file: "t.yaml") }
         }
