@@ -91,6 +91,8 @@ public struct Finding: Sendable {
         let right = rhs.position ?? SourcePosition(line: 0, column: 0)
         if left != right { return left < right }
         if lhs.rule != rhs.rule { return lhs.rule < rhs.rule }
+        let (leftCounts, rightCounts) = (lhs.countsUnlisted, rhs.countsUnlisted)
+        if leftCounts != rightCounts { return rightCounts }
         return lhs.message.en < rhs.message.en
     }
 }

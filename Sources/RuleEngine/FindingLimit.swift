@@ -12,11 +12,18 @@ extension Finding {
     /// own, at the last finding listed (its id, pack, severity, title, basis and place), so the
     /// record fails, is counted, waived or pending as the findings would have it; pending only when
     /// every one of those left unlisted was.
+    /// How the English message of the finding of findings not listed ends.
+    static let unlistedEnding = " (at most \(listedPerRule) a rule and record)"
+
+    /// Whether this is the finding of findings not listed, which sorts after the findings of its
+    /// rule at its place (it was sorted before the last one listed, by its message's digits).
+    var countsUnlisted: Bool { message.en.hasSuffix(Self.unlistedEnding) && evidence.isEmpty }
+
     static func unlisted(_ count: Int, after last: Finding, pending: Bool) -> Finding {
         var finding = last
         finding.message = LocalizedText(
             zh: "另有 \(count) 处同类问题未逐一列出（每条规则在一条记录上最多列出 \(listedPerRule) 处）",
-            en: "\(count) more findings of this rule in this record are not listed (at most \(listedPerRule) a rule and record)")
+            en: "\(count) more findings of this rule in this record are not listed" + unlistedEnding)
         finding.evidence = []
         finding.pending = pending
         return finding

@@ -166,4 +166,15 @@ import Testing
         let plain = try CLIRunner.run(["check", "--as-of", "2024-12-31", "a.yaml"], in: try CLIRunner.folder(["registry.yaml": Fixtures.registry, "a.yaml": chinese]))
         #expect(plain.status == 0, "\(plain.stdout)")
     }
+
+    /// The finding that counts the findings not listed comes after those listed of its rule, in
+    /// the sorted formats too: it sorted before the last one listed, by its message's digits.
+    @Test func theCountOfFindingsNotListedComesLast() throws {
+        let people = (1...150).map { "U-\($0)" }.joined(separator: ", ")
+        let folder = try CLIRunner.folder(["registry.yaml": Fixtures.registry, "b.yaml": "{id: X-2, kind: normative_document, title: t, steps: [{type: decision, date: 2024-03-01, by: [\(people)]}]}\n"])
+        let html = try CLIRunner.run(["check", "--as-of", "2024-12-31", "--format", "html", "--lang", "en", "b.yaml"], in: folder)
+        let listed = try #require(html.stdout.range(of: "U-100"))
+        let counted = try #require(html.stdout.range(of: "50 more findings of this rule in this record are not listed"))
+        #expect(listed.lowerBound < counted.lowerBound, "the count comes after the last one listed")
+    }
 }
