@@ -22,10 +22,13 @@ extension RecordReader {
         let before = problems.count
         var (type, typeNumber) = readCode("type", fields.type, of: &node, step: number, section: format.codes.stepTypes,
                             what: LocalizedText(zh: "步骤类型", en: "step type"), required: true, checked: checksValues)
+        // (A review of another kind's type is known to be no discussion: not among the steps whose
+        // type could not be read, which may be one, its day was listed as a discussion's.)
         if checksValues, let written = type, let typeNode = fields.type, !belongsToRecordKind(written, step: number, at: typeNode) {
             (type, typeNumber) = (nil, nil)
+        } else if type == nil {
+            stepsOfUnreadableType.append(index)
         }
-        if type == nil { stepsOfUnreadableType.append(index) }
         var status = StepStatus.done
         var statusKnown = true
         if fields.status != nil {
