@@ -248,6 +248,9 @@ public final class RecordFormat: Sendable {
         "by", "officers", "attendees", "signoffs", "person", "role", "meeting", "minutes", "dissent_recorded", "credentials_shown",
     ]
 
+    /// The code a step's field has when it is not written: a step is done, a review formal.
+    public static let defaultCodes: [String: String] = ["status": "done", "form": "formal_review"]
+
     /// Whether a value says no, as YAML or a clerk writes it (`false`, `0`, `否`, `无`, `no`, `×`):
     /// a fact so written that was not read is read as not given, which is the same.
     public static func saysNo(_ text: String) -> Bool {

@@ -60,6 +60,8 @@ struct RecordReader {
     var checksValues = false
     /// The record's kind, as a code, once read.
     var recordKind: String?
+    /// Whether a step of the record has its kind's own review type (`belongsToRecordKind`).
+    var hasOwnReviewType = false
 
     init(format: RecordFormat) {
         self.format = format
@@ -122,6 +124,12 @@ struct RecordReader {
         }
         var steps: [Step] = []
         if let stepsNode = document["steps"] {
+            if let kind, checksValues, !format.vocabulary.stepTypeKinds.isEmpty {
+                let own = format.vocabulary.restrictedStepTypes(of: kind)
+                hasOwnReviewType = !own.isEmpty && (0..<(stepsNode.itemCount ?? 0)).contains { index in
+                    stepsNode.item(index)["type"]?.scalar.flatMap { format.codes.stepTypes.code(for: $0.text) }.map(own.contains) ?? false
+                }
+            }
             if let count = stepsNode.itemCount {
                 if count == 0 {
                     add(.record, zh: "steps 为空，记录至少要有一个步骤", en: "steps is empty; a record needs at least one step", at: stepsNode)
@@ -187,8 +195,8 @@ struct RecordReader {
 
     /// The first character of an id that looks like another an id is written with: a dash or
     /// minus sign other than `-` (U+2010–U+2013, U+2212, U+FE63; a word processor puts U+2011 or an en dash
-    /// for a hyphen), or a Greek or Cyrillic letter beside Latin ones (`ΖY-SJ-2025-217` with a Greek
-    /// Zeta). `ZY‐SJ-2025-217` and `ZY-SJ-2025-217` were two ids that read the same: a duplicate,
+    /// for a hyphen), a Greek or Cyrillic letter beside Latin ones (`ΖY-SJ-2025-217` with a Greek
+    /// Zeta), or a full-width letter, digit or hyphen beside ASCII ones (`ZY－SJ-2025-217`). `ZY‐SJ-2025-217` and `ZY-SJ-2025-217` were two ids that read the same: a duplicate,
     /// one failing and one passing, went unnoticed, and the gate took the failing one for another.
     static func lookAlikeCharacter(in id: String) -> (code: String, place: Int, zh: String, en: String, meant: String)? {
         var id = id
@@ -196,8 +204,14 @@ struct RecordReader {
         if id.withUTF8({ $0.allSatisfy { $0 < 0x80 } }) { return nil }
         let scalars = Array(id.unicodeScalars)
         let hasLatin = scalars.contains { ("a"..."z").contains($0) || ("A"..."Z").contains($0) }
+        let hasASCII = hasLatin || scalars.contains { ("0"..."9").contains($0) || $0 == "-" }
         for (place, scalar) in scalars.enumerated() {
             switch scalar.value {
+            // A full-width letter, digit or hyphen among ASCII ones (an input method's full-width
+            // mode: `ZY－SJ-2025-217`); an id written in full width throughout reads as such.
+            case 0xFF01...0xFF5E where hasASCII:
+                let ascii = Unicode.Scalar(scalar.value - 0xFEE0).map { String(Character($0)) } ?? "?"
+                return (scalar.codePointName, place, "全角字符，形似 \(ascii)", "a full-width character that looks like '\(ascii)'", ascii)
             case 0x2010...0x2013, 0x2212, 0xFE63:
                 return (scalar.codePointName, place, "形似连字符的横线", "a dash that looks like a hyphen", "-")
             case 0x0370...0x03FF where hasLatin:
@@ -529,10 +543,21 @@ struct RecordReader {
         // passed. Said with the field, and, when the step has the field already, that which of the
         // two holds is unknown.
         if level == .step, let (field, code) = meantField(ofValue: mapping[key]) {
+            // (One that agrees with what was read, or with the field's default, changes nothing:
+            // `审查结论: 通过` beside `outcome: passed`, `审查方式: 正式审查` with no form, as a
+            // paper form's labels are copied beside the codes.)
+            let read = mapping[field].flatMap { meantField(ofValue: $0) }?.code ?? RecordFormat.defaultCodes[field]
+            if read == code {
+                add(.key,
+                    zh: "\(what.zh)中的字段 \(key) 既不是记录格式的字段，也没有规则读取它，其值与此步骤的 \(field)（\(code)）相同；可删去，或以 x_ 开头",
+                    en: "the key '\(key)' of \(what.en) is neither a key of the record format nor read by any rule; its value is the step's '\(field)' (\(code)): remove it, or prefix it with x_",
+                    at: keyNode)
+                return
+            }
             let already = mapping[field] != nil
             add(.key,
-                zh: "\(what.zh)中的字段 \(key) 既不是记录格式的字段，也没有规则读取它，其值是 \(field) 的取值（\(code)）\(already ? "，而此步骤已有 \(field)，以哪个为准无法确定；请删去其一" : "；是否应为 \(field)？")",
-                en: "the key '\(key)' of \(what.en) is neither a key of the record format nor read by any rule, and its value is one of '\(field)' (\(code))\(already ? ", which the step has already: which of the two holds is unknown; remove one" : "; did you mean '\(field)'?")",
+                zh: "\(what.zh)中的字段 \(key) 既不是记录格式的字段，也没有规则读取它，其值是 \(field) 的取值（\(code)）\(already ? "，与此步骤的 \(field) 不同，以哪个为准无法确定；请删去其一" : "；是否应为 \(field)？")",
+                en: "the key '\(key)' of \(what.en) is neither a key of the record format nor read by any rule, and its value is one of '\(field)' (\(code))\(already ? ", other than the step's own: which of the two holds is unknown; remove one" : "; did you mean '\(field)'?")",
                 at: keyNode, misreadKey: true)
             return
         }

@@ -24,7 +24,7 @@ extension RecordReader {
                             what: LocalizedText(zh: "步骤类型", en: "step type"), required: true, checked: checksValues)
         // (A review of another kind's type is known to be no discussion: not among the steps whose
         // type could not be read, which may be one, its day was listed as a discussion's.)
-        if checksValues, let written = type, let typeNode = fields.type, !belongsToRecordKind(written, step: number, at: typeNode) {
+        if checksValues, let written = type, let typeNode = fields.type, !belongsToRecordKind(written, step: number, at: typeNode, of: original) {
             (type, typeNumber) = (nil, nil)
         } else if type == nil {
             stepsOfUnreadableType.append(index)
@@ -96,7 +96,7 @@ extension RecordReader {
     /// type of the kind is meant. The vocabulary ties some types to kinds (`kinds:`): a penalty
     /// case's failed review written 合法性审查 (the decisions' review) was read by no penalty rule,
     /// and the case passed, as did a decision's failed second review written 法制审核.
-    private mutating func belongsToRecordKind(_ type: String, step: Int, at typeNode: BorrowedNode) -> Bool {
+    private mutating func belongsToRecordKind(_ type: String, step: Int, at typeNode: BorrowedNode, of stepNode: BorrowedNode) -> Bool {
         // (Only in a kind with a type of its own among them: a contract or a record of `other` may
         // have either review.)
         guard let kind = recordKind, let kinds = format.vocabulary.stepTypeKinds[type], !kinds.contains(kind) else { return true }
@@ -110,6 +110,18 @@ extension RecordReader {
         let belongs = (zh: kinds.map { vocabulary.names(of: $0, in: kindSection)?.zh ?? $0 }.joined(separator: "、"),
                        en: kinds.map { vocabulary.names(of: $0, in: kindSection)?.en ?? $0 }.joined(separator: " and "))
         let own = (zh: vocabulary.names(of: kind, in: kindSection)?.zh ?? kind, en: vocabulary.names(of: kind, in: kindSection)?.en ?? kind)
+        // Beside a review of the kind's own type, one of the other type that passed (or gives no
+        // outcome) is an internal review (a department's 法制审核 before the government's
+        // 合法性审查): read by no rule, and said as a key no rule reads is. One that did not pass
+        // is a value problem still: a failed second review so written went unread.
+        let outcome = stepNode["outcome"]?.scalar.map { format.codes.outcomes.code(for: $0.text) ?? $0.text }
+        if hasOwnReviewType, outcome.map({ ["passed", "conditional"].contains($0) }) ?? true {
+            add(.key,
+                zh: "第 \(step) 个步骤的类型 \(named(type, in: RecordFormat.Section.stepTypes, .zh)) 属于\(belongs.zh)，\(own.zh)的规则不读它（此记录另有\(meant.map { named($0, in: RecordFormat.Section.stepTypes, .zh) }.joined(separator: "、"))）；如是部门内部的审核，可照写，或改为本地步骤类型",
+                en: "step \(step) has the type \(named(type, in: RecordFormat.Section.stepTypes, .en)) of \(belongs.en), which no rule of \(own.en) reads (the record has \(meant.map { named($0, in: RecordFormat.Section.stepTypes, .en) }.joined(separator: " or ")) too); an internal review may stay so, or take a local step type",
+                at: typeNode)
+            return false
+        }
         add(.value,
             zh: "第 \(step) 个步骤的类型 \(named(type, in: RecordFormat.Section.stepTypes, .zh)) 属于\(belongs.zh)，不属于\(own.zh)，\(own.zh)的规则不读它；\(own.zh)中对应的步骤类型是 \(meant.map { named($0, in: RecordFormat.Section.stepTypes, .zh) }.joined(separator: "、"))？",
             en: "step \(step) has the type \(named(type, in: RecordFormat.Section.stepTypes, .en)) of \(belongs.en), not of \(own.en), whose rules do not read it; did you mean \(meant.map { named($0, in: RecordFormat.Section.stepTypes, .en) }.joined(separator: " or "))?",

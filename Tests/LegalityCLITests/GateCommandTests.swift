@@ -417,6 +417,8 @@ import Testing
         let cases: [(String, Bool)] = [
             ("outcome: passed\n    ref: 法审〔2024〕1号", true), ("outcome: passed\n    审查状态: 计划中", false),
             ("outcome: passed\n    result: failed", false), ("outcome: passed\n    方式: 征求意见", false),
+            // (One that agrees with what was read, or the field's default, changes nothing.)
+            ("outcome: passed\n    审查结论: 通过", true), ("outcome: passed\n    审查方式: 正式审查", true), ("outcome: passed\n    办理状态: 已完成", true),
         ]
         for (change, ready) in cases {
             let record = Self.reviewed.replacingOccurrences(of: "outcome: passed", with: change)

@@ -154,7 +154,7 @@ import Testing
     /// An id with a character that looks like another an id is written with (a dash other than
     /// `-`, a Greek or Cyrillic letter beside Latin ones) read the same as its twin, and the
     /// duplicate went unnoticed: REC-001 naming the character and what to write.
-    @Test(arguments: [("ZY\u{2010}SJ-2025-217", "U+2010", "-"), ("ZY\u{2013}SJ-2025-217", "U+2013", "-"), ("\u{396}Y-SJ-2025-217", "U+0396", "Z"), ("ZY-SJ-2025-2\u{421}7", "U+0421", "C")])
+    @Test(arguments: [("ZY\u{2010}SJ-2025-217", "U+2010", "-"), ("ZY\u{2013}SJ-2025-217", "U+2013", "-"), ("\u{396}Y-SJ-2025-217", "U+0396", "Z"), ("ZY-SJ-2025-2\u{421}7", "U+0421", "C"), ("ZY\u{FF0D}SJ-2025-217", "U+FF0D", "-")])
     func anIdWithALookAlikeCharacterIsRefused(id: String, code: String, meant: String) throws {
         let record = Fixtures.compliant.replacingOccurrences(of: "id: T-2024-001", with: "id: \"\(id)\"")
         let folder = try CLIRunner.folder(["registry.yaml": Fixtures.registry, "a.yaml": record])

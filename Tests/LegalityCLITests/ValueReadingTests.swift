@@ -28,6 +28,16 @@ import Testing
         let decision = Fixtures.compliant.replacingOccurrences(of: "type: legality_review", with: "type: legal_review")
         let (_, decisionFindings) = try Self.findings(decision, asOf: "2024-12-31")
         #expect(decisionFindings.contains { $0["rule"] as? String == "REC-006" && ($0["message"] as? String)?.contains("法制审核（legal_review） 属于行政处罚，不属于重大行政决策") == true }, "\(decisionFindings)")
+        // Beside the kind's own review, one of the other type that passed is an internal review (a
+        // department's 法制审核 before the government's 合法性审查): a warning; one that did not
+        // pass is a value problem still (a failed second review so written went unread).
+        let internalReview = Fixtures.compliant.replacingOccurrences(of: "  - type: legality_review\n", with: "  - {type: 法制审核, date: 2024-02-20, outcome: passed}\n  - type: legality_review\n")
+        let (_, internalFindings) = try Self.findings(internalReview, asOf: "2024-12-31")
+        #expect(!internalFindings.contains { $0["rule"] as? String == "REC-006" }, "\(internalFindings)")
+        #expect(internalFindings.contains { $0["rule"] as? String == "REC-007" && ($0["message"] as? String)?.contains("如是部门内部的审核，可照写") == true }, "\(internalFindings)")
+        let failedSecond = Fixtures.compliant.replacingOccurrences(of: "  - type: collective_discussion\n", with: "  - {type: 法制审核, date: 2024-03-16, outcome: failed}\n  - type: collective_discussion\n")
+        let (failedStatus, failedFindings) = try Self.findings(failedSecond, asOf: "2024-12-31")
+        #expect(failedStatus == 1 && failedFindings.contains { $0["rule"] as? String == "REC-006" }, "\(failedFindings)")
         // Nor does a hint propose a type of another kind: 合法性审核 in a penalty case was told
         // 合法性审查, which no penalty rule reads.
         let hinted = try Self.penaltyCase().replacingOccurrences(of: "  - type: legal_review\n", with: "  - type: 合法性审核\n")
