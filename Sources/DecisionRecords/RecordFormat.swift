@@ -49,6 +49,7 @@ public final class RecordFormat: Sendable {
         checkedKindList = checkedKinds.map { ShortTextList(Array($0)) }
         self.asOf = asOf
         self.today = today.flatMap { $0 < asOf ? $0 : nil }
+
     }
 
     /// Where keys stand in a record.

@@ -60,8 +60,17 @@ struct RecordReader {
     var checksValues = false
     /// The record's kind, as a code, once read.
     var recordKind: String?
-    /// Whether a step of the record has its kind's own review type (`belongsToRecordKind`).
-    var hasOwnReviewType = false
+    /// The record's steps, while they are read (for `hasStep(ofTypeIn:)`).
+    var allSteps: BorrowedNode?
+
+    /// Whether a step of the record has one of these types, by code or name: asked only of a
+    /// record with a step of another kind's type (`belongsToRecordKind`), which is rare.
+    func hasStep(ofTypeIn types: [String]) -> Bool {
+        guard let steps = allSteps else { return false }
+        return (0..<(steps.itemCount ?? 0)).contains { index in
+            steps.item(index)["type"]?.scalar.flatMap { format.codes.stepTypes.code(for: $0.text) }.map(types.contains) ?? false
+        }
+    }
 
     init(format: RecordFormat) {
         self.format = format
@@ -124,12 +133,7 @@ struct RecordReader {
         }
         var steps: [Step] = []
         if let stepsNode = document["steps"] {
-            if let kind, checksValues, !format.vocabulary.stepTypeKinds.isEmpty {
-                let own = format.vocabulary.restrictedStepTypes(of: kind)
-                hasOwnReviewType = !own.isEmpty && (0..<(stepsNode.itemCount ?? 0)).contains { index in
-                    stepsNode.item(index)["type"]?.scalar.flatMap { format.codes.stepTypes.code(for: $0.text) }.map(own.contains) ?? false
-                }
-            }
+            allSteps = stepsNode
             if let count = stepsNode.itemCount {
                 if count == 0 {
                     add(.record, zh: "steps 为空，记录至少要有一个步骤", en: "steps is empty; a record needs at least one step", at: stepsNode)

@@ -105,7 +105,8 @@ public struct Vocabulary: Sendable {
     /// One section, taken out once so that each code read from it hashes the written text alone
     /// (an empty section when the vocabulary has none of that name).
     public func section(_ name: String) -> Section {
-        Section(name: name, codes: sections[name] ?? [:], codesByName: codesByName[name] ?? [:])
+        let bound = name == RecordFormat.Section.stepTypes ? stepTypeKinds : [:]
+        return Section(name: name, codes: sections[name] ?? [:], codesByName: codesByName[name] ?? [:], kindsOfCode: bound)
     }
 
     /// The codes of one section and the names they go by. (A class: the loader hands a section to
@@ -118,12 +119,29 @@ public struct Vocabulary: Sendable {
         fileprivate let codesByName: [String: String]
         /// The codes in order, which numbers them (`number(of:)`).
         public let numbering: Numbering
+        /// Of step types: those tied to some record kinds, with the kinds (`stepTypeKinds`), as a
+        /// list (asked of every step: two entries compared in place cost less than a hash).
+        private let kindBound: [(code: String, kinds: [String])]
+        /// Of step types: for each kind with types of its own among them, those types.
+        public let ownBound: [String: [String]]
 
-        fileprivate init(name: String, codes: [String: LocalizedText], codesByName: [String: String]) {
+        fileprivate init(name: String, codes: [String: LocalizedText], codesByName: [String: String], kindsOfCode: [String: [String]] = [:]) {
             self.name = name
             self.codes = codes
             self.codesByName = codesByName
             numbering = Numbering(codes.keys.sorted())
+            kindBound = kindsOfCode.map { ($0.key, $0.value) }.sorted { $0.code < $1.code }
+            var own: [String: [String]] = [:]
+            for kind in Set(kindsOfCode.values.flatMap { $0 }) { own[kind] = kindsOfCode.filter { $0.value.contains(kind) }.keys.sorted() }
+            ownBound = own
+        }
+
+        /// The kinds a code (a step type) is tied to; nil for one tied to none.
+        @inline(__always)
+        public func kinds(ofBound code: String) -> [String]? {
+            // (Length first: most types are none of them.)
+            for entry in kindBound where entry.code.utf8.count == code.utf8.count && entry.code == code { return entry.kinds }
+            return nil
         }
 
         /// Whether a text is one of the section's codes (as strings are equal; names do not count).
