@@ -24,7 +24,8 @@ extension RecordReader {
                             what: LocalizedText(zh: "步骤类型", en: "step type"), required: true, checked: checksValues)
         // (A review of another kind's type is known to be no discussion: not among the steps whose
         // type could not be read, which may be one, its day was listed as a discussion's.)
-        if checksValues, let written = type, let typeNode = fields.type, !belongsToRecordKind(written, step: number, at: typeNode, of: original) {
+        if checksValues, let written = type, format.codes.stepTypes.mayBeBound(typeNumber), let typeNode = fields.type,
+           !belongsToRecordKind(written, step: number, at: typeNode, of: original) {
             (type, typeNumber) = (nil, nil)
         } else if type == nil {
             stepsOfUnreadableType.append(index)
