@@ -459,7 +459,7 @@ struct RecordReader {
         let vocabulary = format.vocabulary
         let shown = written.onOneLine
         // (A step type of another record kind is never proposed: see `belongsToRecordKind`.)
-        let excluded = section == RecordFormat.Section.stepTypes ? recordKind.map(vocabulary.stepTypesNotOf) ?? [] : []
+        let excluded = section == RecordFormat.Section.stepTypes ? recordKind.map(format.codes.stepTypes.codesNotOf) ?? [] : []
         let suggestion = vocabulary.suggestion(for: written, in: section, excluding: excluded).map { closest -> (String, String) in
             let code = vocabulary.code(for: closest, in: section) ?? closest
             let name = vocabulary.names(of: code, in: section)

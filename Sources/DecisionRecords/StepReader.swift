@@ -94,7 +94,8 @@ extension RecordReader {
 
     /// Whether a step type belongs to the record's kind; when not (another kind's, in a kind with
     /// a type of its own among those the vocabulary ties to kinds), a value problem says which
-    /// type of the kind is meant. The vocabulary ties some types to kinds (`kinds:`): a penalty
+    /// type of the kind is meant, or, for a passed internal review beside the kind's own, a key
+    /// problem says it is read by no rule. The vocabulary ties some types to kinds (`kinds:`): a penalty
     /// case's failed review written 合法性审查 (the decisions' review) was read by no penalty rule,
     /// and the case passed, as did a decision's failed second review written 法制审核.
     private mutating func belongsToRecordKind(_ type: String, step: Int, at typeNode: BorrowedNode, of stepNode: BorrowedNode) -> Bool {

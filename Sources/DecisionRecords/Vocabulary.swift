@@ -44,20 +44,6 @@ public struct Vocabulary: Sendable {
         stepTypeKinds[code] = kinds
     }
 
-    /// The step types a record of `kind` may not have: those the vocabulary ties to other kinds,
-    /// when the kind has one of its own among them (none for a kind with none, `other`).
-    public func stepTypesNotOf(_ kind: String) -> Set<String> {
-        guard !restrictedStepTypes(of: kind).isEmpty else { return [] }
-        return Set(stepTypeKinds.filter { !$0.value.contains(kind) }.keys)
-    }
-
-    /// The step types of those restricted to some kinds that a record of `kind` may have (what a
-    /// record of it writes in place of another kind's type: `legal_review` for `legality_review`
-    /// in a penalty case), in code order.
-    public func restrictedStepTypes(of kind: String) -> [String] {
-        stepTypeKinds.filter { $0.value.contains(kind) }.keys.sorted()
-    }
-
     /// The names a code is also read from, beyond its Chinese and English names.
     public func otherNames(of code: String, in section: String) -> [String] {
         otherNamesByCode[section]?[code] ?? []
@@ -122,7 +108,9 @@ public struct Vocabulary: Sendable {
         /// Of step types: those tied to some record kinds, with the kinds (`stepTypeKinds`), as a
         /// list (asked of every step: two entries compared in place cost less than a hash).
         private let kindBound: [(code: String, kinds: [String])]
-        /// Of step types: for each kind with types of its own among them, those types.
+        /// Of step types: for each kind with types of its own among them, those types, in code
+        /// order (what a record of it writes in place of another kind's type: `legal_review` for
+        /// `legality_review` in a penalty case).
         public let ownBound: [String: [String]]
         /// The numbers (`numbering`) of the codes tied to kinds below 64, as bits: asked of every
         /// step, a bit costs no reference count, where a look at the list counted its texts, some
@@ -140,6 +128,13 @@ public struct Vocabulary: Sendable {
             var own: [String: [String]] = [:]
             for kind in Set(kindsOfCode.values.flatMap { $0 }) { own[kind] = kindsOfCode.filter { $0.value.contains(kind) }.keys.sorted() }
             ownBound = own
+        }
+
+        /// The codes a record of `kind` may not have: those tied to other kinds, when the kind has
+        /// one of its own among them (none for a kind with none, `other`): no hint proposes them.
+        public func codesNotOf(_ kind: String) -> Set<String> {
+            guard ownBound[kind] != nil else { return [] }
+            return Set(kindBound.filter { !$0.kinds.contains(kind) }.map(\.code))
         }
 
         /// Whether the code numbered `number` may be tied to kinds (`kinds(ofBound:)` tells).
