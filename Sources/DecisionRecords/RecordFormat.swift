@@ -9,6 +9,8 @@ public final class RecordFormat: Sendable {
     public let vocabulary: Vocabulary
     /// The sections records write codes of, taken out of `vocabulary` once.
     public let codes: CodeSections
+    /// The words of keys that ask yes or no of a step's status, a review's outcome or a signoff.
+    public let yesNoWords: YesNoWords
     /// Keys that loaded rules read where the level is not known (a list of the office's own), less
     /// the format's own keys: they are known keys anywhere (never reported as unknown).
     public let ruleKeys: Set<String>
@@ -38,6 +40,7 @@ public final class RecordFormat: Sendable {
     public init(vocabulary: Vocabulary, ruleReads: Set<FieldRead> = [], checkedKinds: Set<String>? = nil, asOf: Day, today: Day? = nil) {
         self.vocabulary = vocabulary
         codes = CodeSections(vocabulary)
+        yesNoWords = YesNoWords(vocabulary)
         ruleKeys = Set(ruleReads.filter { $0.level == nil }.map(\.key)).subtracting(Self.formatKeys)
         var byLevel: [Level: Set<String>] = [:]
         for read in ruleReads { if let level = read.level { byLevel[level, default: []].insert(read.key) } }
@@ -163,6 +166,9 @@ public final class RecordFormat: Sendable {
         public static let registryRoles = "registry_roles"
         /// Other names of the format's keys (`日期` for `date`): for "did you mean" only.
         public static let keyNames = "key_names"
+        /// Words of keys that ask yes or no of what the format says another way (`YesNoKey`):
+        /// codes `signed`, `passed` and `done`, each with the words that ask it.
+        public static let yesNoWords = "yes_no_words"
         /// Types of certificates and qualifications a registry writes, by code or name.
         public static let certificateTypes = "certificate_types"
         public static let qualificationTypes = "qualification_types"
@@ -259,4 +265,14 @@ public final class RecordFormat: Sendable {
     }
 
     private static let noWords: Set<String> = ["否", "无", "没有", "不", "错", "假", "no", "n", "false", "0", "×", "✗"]
+
+    /// What a value answers, as YAML or a clerk writes yes or no (`true`, `是`, `√`; `false`, `否`,
+    /// `×`); nil for any other value.
+    public static func answer(of text: String) -> Bool? {
+        let plain = HintReading.plain(Vocabulary.trimmed(text)).lowercased()
+        if noWords.contains(plain) { return false }
+        return yesWords.contains(plain) ? true : nil
+    }
+
+    private static let yesWords: Set<String> = ["是", "有", "对", "真", "yes", "y", "true", "1", "√", "✓"]
 }

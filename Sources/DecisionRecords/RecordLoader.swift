@@ -565,6 +565,14 @@ struct RecordReader {
                 at: keyNode, misreadKey: true)
             return
         }
+        // A key asking yes or no of what the format says another way (`done: false`, `已完成: 否`,
+        // `审查是否通过: 否`, a signoff's `signed: false`): read by no rule, the step was done, the
+        // review as its outcome says, the signoff signed, whatever the key said.
+        if level == .step || level == .signoff, let text = mapping[key]?.scalar?.text,
+           let asked = format.yesNoWords.read(key: key, value: text) {
+            yesNoKey(asked, keyNode, key, value: text.onOneLine, of: mapping, level: level, what: what)
+            return
+        }
         // A key one typo from one of the level's, else one the vocabulary names another way
         // (`日期` is `date`, `submit_date` is `submitted`: a key in Chinese got no hint at all).
         let candidates = known.filter { mapping[$0] == nil }
@@ -574,6 +582,63 @@ struct RecordReader {
             zh: "\(what.zh)中的字段 \(key) 既不是记录格式的字段，也没有规则读取它\(closest.map { "；是否应为 \($0)？" } ?? "")（自定义字段请以 x_ 开头，或在词汇表文件中声明）",
             en: "the key '\(key)' of \(what.en) is neither a key of the record format nor read by any rule\(closest.map { "; did you mean '\($0)'?" } ?? "") (prefix your own keys with x_, or declare them in a vocabulary file)",
             at: keyNode, misreadKey: closest.map(RecordFormat.decisiveKeys.contains) ?? false)
+    }
+}
+
+extension RecordReader {
+    /// A key problem for a key asking yes or no (`YesNoKey`): listed as any unknown key when its
+    /// answer is what was read, and, when it is not, one that leaves the record in doubt (the gate
+    /// holds it back): `done: false` on a step with no status (read as done), `审查是否通过: 否`
+    /// beside `outcome: passed` or with no outcome, a signoff's `signed: false`.
+    mutating func yesNoKey(_ asked: YesNoKey, _ keyNode: BorrowedNode, _ key: String, value: String, of mapping: BorrowedNode, level: RecordFormat.Level, what: LocalizedText) {
+        let said: (zh: String, en: String)
+        switch (asked.question, level) {
+        case (.passed, .step):
+            let outcome = mapping["outcome"].flatMap { format.codes.outcomes.code(for: $0.scalar?.text ?? "") }
+            let passed = outcome.map { ["passed", "conditional"].contains($0) }
+            if passed == asked.answer { return agreeingYesNoKey(keyNode, key, what: what, read: (zh: "outcome: \(outcome ?? "")", en: "outcome: \(outcome ?? "")")) }
+            let answer = asked.answer ? (zh: "审查通过", en: "the review passed") : (zh: "审查没有通过", en: "the review did not pass")
+            said = if let outcome {
+                (zh: "说\(answer.zh)（\(value)），而此步骤的 outcome 为 \(outcome)；以哪个为准无法确定，请删去其一",
+                 en: "says \(answer.en) (\(value)), but the step's outcome is \(outcome): which of the two holds is unknown; remove one")
+            } else {
+                (zh: "说\(answer.zh)（\(value)），而审查结论写在 outcome 中，此步骤没有 outcome；是否应为 outcome: \(asked.answer ? "passed" : "failed")？",
+                 en: "says \(answer.en) (\(value)), but a review's conclusion is its outcome, and the step has none; did you mean outcome: \(asked.answer ? "passed" : "failed")?")
+            }
+        case (.done, .step):
+            let statusNode = mapping["status"]
+            let status = statusNode.flatMap { format.codes.statuses.code(for: $0.scalar?.text ?? "") } ?? (statusNode == nil ? RecordFormat.defaultCodes["status"] : nil)
+            let done = status.map { $0 == "done" }
+            if done == asked.answer { return agreeingYesNoKey(keyNode, key, what: what, read: (zh: "status: \(status ?? "")", en: "status: \(status ?? "")")) }
+            let read = statusNode == nil
+                ? (zh: "此步骤没有写 status，读作已完成（done）", en: "the step has no status, so it reads as done")
+                : (zh: "此步骤的 status 为 \(status ?? "")", en: "the step's status is \(status ?? "")")
+            said = asked.answer
+                ? (zh: "说此步骤已经完成（\(value)），而\(read.zh)；以哪个为准无法确定，请删去其一（已完成的步骤写 status: done）",
+                   en: "says the step is done (\(value)), but \(read.en): which of the two holds is unknown; remove one (a done step has status: done)")
+                : (zh: "说此步骤没有完成（\(value)），而\(read.zh)；尚未完成的步骤请写 status: planned（计划）",
+                   en: "says the step is not done (\(value)), but \(read.en); write status: planned for a step not yet done")
+        default:
+            // A signoff in the record is one made: the format has no signoff still to be signed.
+            if asked.answer { return agreeingYesNoKey(keyNode, key, what: what, read: (zh: "签署读作已签署", en: "a signoff reads as signed")) }
+            said = level == .signoff
+                ? (zh: "说此人没有签署（\(value)），而记录中的签署都读作已签署；尚未签署的不要写入 signoffs，签署后再写明签署人、角色和日期",
+                   en: "says the person has not signed (\(value)), but every signoff of a record reads as signed; leave one not yet signed out of signoffs, and write it with its person, role and date once signed")
+                : (zh: "说没有签署（\(value)），而此步骤的签署（signoffs）都读作已签署；尚未签署的不要写入 signoffs",
+                   en: "says it is not signed (\(value)), but the step's signoffs all read as signed; leave one not yet signed out of signoffs")
+        }
+        add(.key,
+            zh: "\(what.zh)中的字段 \(key) 既不是记录格式的字段，也没有规则读取它；它\(said.zh)",
+            en: "the key '\(key)' of \(what.en) is neither a key of the record format nor read by any rule; it \(said.en)",
+            at: keyNode, misreadKey: true)
+    }
+
+    /// A yes-or-no key whose answer is what was read: changes nothing, listed as removable.
+    private mutating func agreeingYesNoKey(_ keyNode: BorrowedNode, _ key: String, what: LocalizedText, read: (zh: String, en: String)) {
+        add(.key,
+            zh: "\(what.zh)中的字段 \(key) 既不是记录格式的字段，也没有规则读取它，所说的与读取的一致（\(read.zh)）；可删去，或以 x_ 开头",
+            en: "the key '\(key)' of \(what.en) is neither a key of the record format nor read by any rule; what it says is what was read (\(read.en)): remove it, or prefix it with x_",
+            at: keyNode)
     }
 }
 

@@ -72,8 +72,14 @@ enum LedgerInput {
             && field.segments.contains { $0.select?.value == "collective_discussion" }
     }
 
-    /// Whether an unread cell's header looks meant as one of the layout's whose field decides.
-    private static func isMisread(_ column: Int, of record: LedgerRecord, layout: LedgerLayout) -> Bool {
+    /// Whether an unread cell's header looks meant as one of the layout's whose field decides, or
+    /// asks whether something was done, passed or signed and the cell says no (`是否通过合法性审查`
+    /// = 否: the row's review was read as its outcome column says, or as done; `YesNoKey`).
+    private static func isMisread(_ column: Int, of record: LedgerRecord, layout: LedgerLayout, format: RecordFormat) -> Bool {
+        if let header = layout.headers[column], let text = record.cells[column]?.text,
+           format.yesNoWords.read(key: header, value: text)?.answer == false {
+            return true
+        }
         guard case .unknown(closest: let closest?) = layout.whyUnread(column),
               let field = layout.mapping.columns.first(where: { $0.headers.contains(closest) })?.field else { return false }
         if field.segments.first?.key == "facts" { return !RecordFormat.saysNo(record.cells[column]?.text ?? "") }
@@ -270,7 +276,7 @@ enum LedgerInput {
             // A header that looks meant as one of the mapping's (审核方式 for 审查方式) whose field
             // decides (`RecordFormat.decisiveKeys`; a fact, unless the cell says no): its cell was
             // meant to be read, as a misspelt key of a record is.
-            let misread = Self.isMisread(column, of: record, layout: layout)
+            let misread = Self.isMisread(column, of: record, layout: layout, format: engine.format)
             loaded.problems.append(RecordProblem(
                 code: .key,
                 message: LedgerProblems.unreadCell(cell: CellReference.cell(row: record.row, column: column), column: column, layout: layout),

@@ -266,6 +266,48 @@ struct RecordShapeTests {
         ]).isEmpty)
     }
 
+    /// A key asking yes or no of what the format says another way (`done: false`, `已完成: 否`,
+    /// `审查是否通过: 否`, a signoff's `signed: false`) is read by no rule: the review was read as
+    /// done, as its outcome says, its signoff as signed. One whose answer is not what was read
+    /// leaves the record in doubt (the gate holds it back); one that agrees is only listed.
+    @Test func aYesOrNoKeyThatContradictsWhatWasReadIsAMisreadKey() throws {
+        func problems(_ step: String, signoff: String = "") throws -> [RecordProblem] {
+            let text = "id: K-4\nkind: major_administrative_decision\ntitle: t\nsteps:\n  - {type: legality_review, date: 2026-03-02\(step), signoffs: [{person: P-1, role: legal_adviser\(signoff)}]}\n"
+            return RecordLoader.load(try document(text), file: "r.yaml", format: Self.checkAll).problems.filter { $0.code == .key }
+        }
+        let held: [(String, String)] = [
+            (", outcome: passed, done: false", ""), (", outcome: passed, 已完成: 否", ""), (", outcome: passed, 是否完成: 否", ""),
+            (", outcome: passed, 未完成: 是", ""), (", outcome: passed, isDone: false", ""), (", outcome: passed, incomplete: true", ""),
+            (", outcome: passed, status: planned, completed: true", ""), (", outcome: passed, 审查是否通过: 否", ""),
+            (", outcome: passed, 审查不通过: 是", ""), (", outcome: failed, approved: true", ""), (", passed: true", ""),
+            (", outcome: passed, 法律顾问已签署: 否", ""), (", outcome: passed", ", signed: false"), (", outcome: passed", ", 是否签字: 否"),
+            (", outcome: passed", ", unsigned: true"),
+        ]
+        for (step, signoff) in held {
+            let found = try problems(step, signoff: signoff)
+            #expect(found.count == 1 && found.first?.isMisreadKey == true, "\(step)\(signoff): \(found.map(\.message.zh))")
+        }
+        let done = try problems(", outcome: passed, done: false")
+        #expect(done.first?.message.zh.contains("它说此步骤没有完成（false），而此步骤没有写 status，读作已完成（done）；尚未完成的步骤请写 status: planned（计划）") == true, "\(done.map(\.message.zh))")
+        #expect(done.first?.position == SourcePosition(line: 5, column: 64))
+        let outcome = try problems(", passed: true")
+        #expect(outcome.first?.message.en.contains("did you mean outcome: passed?") == true, "\(outcome.map(\.message.en))")
+        // What agrees with what was read is listed, removable; a key that asks nothing of these
+        // (`是否涉密`, `assigned`: a word within another) or a value that is no yes or no is as any.
+        let agreeing: [(String, String)] = [
+            (", outcome: passed, 是否完成: 是", ""), (", outcome: passed, 审查通过: 是", ""), (", outcome: failed, 通过: 否", ""),
+            (", outcome: passed, status: planned, done: no", ""), (", outcome: passed", ", 已签字: 是"),
+        ]
+        for (step, signoff) in agreeing {
+            let found = try problems(step, signoff: signoff)
+            #expect(found.count == 1 && found.first?.isMisreadKey == false && found.first?.message.zh.contains("所说的与读取的一致") == true, "\(step)\(signoff): \(found.map(\.message.zh))")
+        }
+        for step in [", outcome: passed, 是否涉密: 否", ", outcome: passed, assigned: false", ", outcome: passed, 完成情况说明: 按期"] {
+            let found = try problems(step)
+            #expect(found.count == 1 && found.first?.isMisreadKey == false && found.first?.message.zh.contains("所说") == false, "\(step): \(found.map(\.message.zh))")
+        }
+    }
+
     @Test func doneStepsAfterTheAsOfDateAreREC008() throws {
         let text = "id: F-1\nkind: other\ntitle: t\nsteps:\n  - {type: decision, date: 2026-09-01}\n  - {type: publication, date: 2026-09-02, status: planned}\n"
         let (_, problems) = try loadProblems(text, format: testFormat(asOf: "2026-06-01"))

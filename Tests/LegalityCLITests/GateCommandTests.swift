@@ -431,6 +431,33 @@ import Testing
         #expect(plain.stdout.contains("[可以上会] G-1") && plain.stdout.contains("警告[REC-007]"), "\(plain.stdout)")
     }
 
+    /// A review written `done: false` (or `已完成: 否`), or its adviser's signoff `signed: false`, was
+    /// read as done and signed: the format says these with `status` and a signoff being there, and
+    /// no rule read the key. The item went READY under a warning; it is held back, saying why.
+    @Test func aReviewWrittenAsNotDoneHoldsTheItemBack() throws {
+        for change in ["outcome: passed\n    done: false", "outcome: passed\n    已完成: 否", "outcome: passed\n    审查是否通过: 否"] {
+            let record = Self.reviewed.replacingOccurrences(of: "outcome: passed", with: change)
+            let result = try CLIRunner.run(["gate", "--meeting", "2024-03-12", "a.yaml"], in: try CLIRunner.folder(["registry.yaml": Fixtures.registry, "a.yaml": record]))
+            #expect(result.status == 1, "\(change): \(result.stdout)")
+            #expect(result.stdout.contains("[暂缓上会] G-1") && result.stdout.contains("    - 暂缓原因："), "\(change): \(result.stdout)")
+        }
+        let unsigned = Self.reviewed.replacingOccurrences(of: "date: 2024-03-06}", with: "date: 2024-03-06, signed: false}")
+        let held = try CLIRunner.run(["gate", "--meeting", "2024-03-12", "a.yaml"], in: try CLIRunner.folder(["registry.yaml": Fixtures.registry, "a.yaml": unsigned]))
+        #expect(held.stdout.contains("[暂缓上会] G-1") && held.stdout.contains("它说此人没有签署（false）"), "\(held.stdout)")
+        // Said as it was read, it changes nothing.
+        let agreeing = Self.reviewed.replacingOccurrences(of: "outcome: passed", with: "outcome: passed\n    已完成: 是")
+        let ready = try CLIRunner.run(["gate", "--meeting", "2024-03-12", "a.yaml"], in: try CLIRunner.folder(["registry.yaml": Fixtures.registry, "a.yaml": agreeing]))
+        #expect(ready.status == 0 && ready.stdout.contains("[可以上会] G-1"), "\(ready.stdout)")
+        // A ledger's column no mapping reads that asks as much, and answers no, holds its row back.
+        let ledger = "文件编号,文件名称,制定机关,送审日期,审核完成日期,审核方式,审核结论,法律顾问,集体审议日期,会议类型,是否通过合法性审查\n"
+            + "GF-1,某办法,某镇人民政府,2024-02-26,2024-03-06,正式审查,通过,钱律师,2024-03-12,常务会议,否\n"
+        for (answer, verdict) in [("否", "[暂缓上会] GF-1"), ("是", "[可以上会] GF-1")] {
+            let csv = ledger.replacingOccurrences(of: ",否\n", with: ",\(answer)\n")
+            let row = try CLIRunner.run(["gate", "--meeting", "2024-03-12", "."], in: try CLIRunner.folder(["registry.yaml": Fixtures.registry, "台账.csv": csv]))
+            #expect(row.stdout.contains(verdict), "\(answer): \(row.stdout)")
+        }
+    }
+
     /// A meeting on a rest day (a weekend or a public holiday by the calendar) is said: a day so
     /// mistyped otherwise passed unremarked. A working weekend (调休上班) is no rest day.
     @Test func aMeetingOnARestDayIsSaid() throws {
