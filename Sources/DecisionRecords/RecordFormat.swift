@@ -258,6 +258,9 @@ public final class RecordFormat: Sendable {
     /// The code a step's field has when it is not written: a step is done, a review formal.
     public static let defaultCodes: [String: String] = ["status": "done", "form": "formal_review"]
 
+    /// The outcomes of a review that let its matter go on: passed, or passed with required changes.
+    public static let passingOutcomes: Set<String> = ["passed", "conditional"]
+
     /// Whether a value says no, as YAML or a clerk writes it (`false`, `0`, `否`, `无`, `no`, `×`):
     /// a fact so written that was not read is read as not given, which is the same.
     public static func saysNo(_ text: String) -> Bool {

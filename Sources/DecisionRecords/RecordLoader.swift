@@ -595,7 +595,7 @@ extension RecordReader {
         switch (asked.question, level) {
         case (.passed, .step):
             let outcome = mapping["outcome"].flatMap { format.codes.outcomes.code(for: $0.scalar?.text ?? "") }
-            let passed = outcome.map { ["passed", "conditional"].contains($0) }
+            let passed = outcome.map(RecordFormat.passingOutcomes.contains)
             if passed == asked.answer { return agreeingYesNoKey(keyNode, key, what: what, read: (zh: "outcome: \(outcome ?? "")", en: "outcome: \(outcome ?? "")")) }
             let answer = asked.answer ? (zh: "审查通过", en: "the review passed") : (zh: "审查没有通过", en: "the review did not pass")
             said = if let outcome {

@@ -116,7 +116,7 @@ extension RecordReader {
         // 合法性审查): read by no rule, and said as a key no rule reads is. One that did not pass
         // is a value problem still: a failed second review so written went unread.
         let outcome = stepNode["outcome"]?.scalar.map { format.codes.outcomes.code(for: $0.text) ?? $0.text }
-        if outcome.map({ ["passed", "conditional"].contains($0) }) ?? true, hasStep(ofTypeIn: meant) {
+        if outcome.map({ RecordFormat.passingOutcomes.contains($0) }) ?? true, hasStep(ofTypeIn: meant) {
             add(.key,
                 zh: "第 \(step) 个步骤的类型 \(named(type, in: RecordFormat.Section.stepTypes, .zh)) 属于\(belongs.zh)，\(own.zh)的规则不读它（此记录另有\(meant.map { named($0, in: RecordFormat.Section.stepTypes, .zh) }.joined(separator: "、"))）；如是部门内部的审核，可照写，或改为本地步骤类型",
                 en: "step \(step) has the type \(named(type, in: RecordFormat.Section.stepTypes, .en)) of \(belongs.en), which no rule of \(own.en) reads (the record has \(meant.map { named($0, in: RecordFormat.Section.stepTypes, .en) }.joined(separator: " or ")) too); an internal review may stay so, or take a local step type",

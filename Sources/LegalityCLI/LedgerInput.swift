@@ -74,11 +74,19 @@ enum LedgerInput {
 
     /// Whether an unread cell's header looks meant as one of the layout's whose field decides, or
     /// asks whether something was done, passed or signed and the cell says no (`是否通过合法性审查`
-    /// = 否: the row's review was read as its outcome column says, or as done; `YesNoKey`).
+    /// = 否: the row's review was read as its outcome column says, or as done; `YesNoKey`), or the
+    /// cell is a status, form or outcome other than a row is read as without it.
     private static func isMisread(_ column: Int, of record: LedgerRecord, layout: LedgerLayout, format: RecordFormat) -> Bool {
-        if let header = layout.headers[column], let text = record.cells[column]?.text,
-           format.yesNoWords.read(key: header, value: text)?.answer == false {
-            return true
+        if let text = record.cells[column]?.text {
+            if let header = layout.headers[column], format.yesNoWords.read(key: header, value: text)?.answer == false { return true }
+            // A cell saying what no read cell of the row may: a review planned, only an opinion
+            // solicited, failed or returned (`审查状态` = 计划中, `复核结论` = 不通过, went READY).
+            let codes = format.codes
+            if codes.statuses.code(for: text).map({ $0 != RecordFormat.defaultCodes["status"] }) == true
+                || codes.forms.code(for: text).map({ $0 != RecordFormat.defaultCodes["form"] }) == true
+                || codes.outcomes.code(for: text).map({ !RecordFormat.passingOutcomes.contains($0) }) == true {
+                return true
+            }
         }
         guard case .unknown(closest: let closest?) = layout.whyUnread(column),
               let field = layout.mapping.columns.first(where: { $0.headers.contains(closest) })?.field else { return false }

@@ -456,6 +456,14 @@ import Testing
             let row = try CLIRunner.run(["gate", "--meeting", "2024-03-12", "."], in: try CLIRunner.folder(["registry.yaml": Fixtures.registry, "台账.csv": csv]))
             #expect(row.stdout.contains(verdict), "\(answer): \(row.stdout)")
         }
+        // So does one whose cell is a status, form or outcome other than the row is read as
+        // (`审查状态` = 计划中 and `复核结论` = 不通过 went READY); one the row agrees with is listed.
+        for (extra, verdict) in [("审查状态,计划中", "[暂缓上会] GF-1"), ("复核结论,不通过", "[暂缓上会] GF-1"), ("复核方式,征求意见", "[暂缓上会] GF-1"), ("复核结论,通过", "[可以上会] GF-1")] {
+            let parts = extra.split(separator: ",").map(String.init)
+            let csv = ledger.replacingOccurrences(of: "是否通过合法性审查", with: parts[0]).replacingOccurrences(of: ",否\n", with: ",\(parts[1])\n")
+            let row = try CLIRunner.run(["gate", "--meeting", "2024-03-12", "."], in: try CLIRunner.folder(["registry.yaml": Fixtures.registry, "台账.csv": csv]))
+            #expect(row.stdout.contains(verdict), "\(extra): \(row.stdout)")
+        }
     }
 
     /// A meeting on a rest day (a weekend or a public holiday by the calendar) is said: a day so
