@@ -72,22 +72,32 @@ enum LedgerInput {
             && field.segments.contains { $0.select?.value == "collective_discussion" }
     }
 
+    /// Whether a cell of a column no layout reads says of a review that it is not done, did not
+    /// pass or is not signed (`是否通过合法性审查` = 否, `审查状态` = 未完成; `YesNoKey`), or is a
+    /// review's status, form or outcome other than a row is read as without it (`审查状态` = 计划中,
+    /// `复核结论` = 不通过, `复核方式` = 征求意见). Its header must name the review (or the adviser):
+    /// a row is the whole matter, and `是否办结` = 否 or `公众参与方式` = 征求意见 speak of
+    /// something else.
+    static func saysReviewIsNot(header: String, text: String, format: RecordFormat) -> Bool {
+        let words = format.yesNoWords
+        if let asked = words.read(key: header, value: text), asked.namesItsSubject { return !asked.answer }
+        guard words.namesSubject(key: header) else { return false }
+        let codes = format.codes
+        return codes.statuses.code(for: text).map({ $0 != RecordFormat.defaultCodes["status"] }) == true
+            || codes.forms.code(for: text).map({ $0 != RecordFormat.defaultCodes["form"] }) == true
+            || codes.outcomes.code(for: text).map({ !RecordFormat.passingOutcomes.contains($0) }) == true
+    }
+
+    /// `saysReviewIsNot(header:text:format:)` of a row's cell.
+    private static func saysReviewIsNot(_ column: Int, of record: LedgerRecord, layout: LedgerLayout, format: RecordFormat) -> Bool {
+        guard let text = record.cells[column]?.text, let header = layout.headers[column] else { return false }
+        return saysReviewIsNot(header: header, text: text, format: format)
+    }
+
     /// Whether an unread cell's header looks meant as one of the layout's whose field decides, or
-    /// asks whether something was done, passed or signed and the cell says no (`是否通过合法性审查`
-    /// = 否: the row's review was read as its outcome column says, or as done; `YesNoKey`), or the
-    /// cell is a status, form or outcome other than a row is read as without it.
+    /// its cell says of a review that it is not done, passed or signed (`saysReviewIsNot`).
     private static func isMisread(_ column: Int, of record: LedgerRecord, layout: LedgerLayout, format: RecordFormat) -> Bool {
-        if let text = record.cells[column]?.text {
-            if let header = layout.headers[column], format.yesNoWords.read(key: header, value: text)?.answer == false { return true }
-            // A cell saying what no read cell of the row may: a review planned, only an opinion
-            // solicited, failed or returned (`审查状态` = 计划中, `复核结论` = 不通过, went READY).
-            let codes = format.codes
-            if codes.statuses.code(for: text).map({ $0 != RecordFormat.defaultCodes["status"] }) == true
-                || codes.forms.code(for: text).map({ $0 != RecordFormat.defaultCodes["form"] }) == true
-                || codes.outcomes.code(for: text).map({ !RecordFormat.passingOutcomes.contains($0) }) == true {
-                return true
-            }
-        }
+        if saysReviewIsNot(column, of: record, layout: layout, format: format) { return true }
         guard case .unknown(closest: let closest?) = layout.whyUnread(column),
               let field = layout.mapping.columns.first(where: { $0.headers.contains(closest) })?.field else { return false }
         if field.segments.first?.key == "facts" { return !RecordFormat.saysNo(record.cells[column]?.text ?? "") }
@@ -287,15 +297,21 @@ enum LedgerInput {
             let misread = Self.isMisread(column, of: record, layout: layout, format: engine.format)
             loaded.problems.append(RecordProblem(
                 code: .key,
-                message: LedgerProblems.unreadCell(cell: CellReference.cell(row: record.row, column: column), column: column, layout: layout),
+                message: LedgerProblems.unreadCell(
+                    cell: CellReference.cell(row: record.row, column: column), column: column, layout: layout,
+                    doubtful: misread && Self.saysReviewIsNot(column, of: record, layout: layout, format: engine.format) ? record.cells[column]?.text : nil),
                 position: SourcePosition(line: record.row, column: column), isMisreadKey: misread))
         }
         if unread.count > LedgerProblems.unreadCellsListed {
             let column = unread[LedgerProblems.unreadCellsListed]
+            // (The cells not listed one by one are looked at all the same: a ninth extra column
+            // saying the review failed went READY.)
+            let rest = unread.dropFirst(LedgerProblems.unreadCellsListed)
             loaded.problems.append(RecordProblem(
                 code: .key,
                 message: LedgerProblems.moreUnreadCells(unread.count - LedgerProblems.unreadCellsListed, from: CellReference.cell(row: record.row, column: column)),
-                position: SourcePosition(line: record.row, column: column)))
+                position: SourcePosition(line: record.row, column: column),
+                isMisreadKey: rest.contains { Self.isMisread($0, of: record, layout: layout, format: engine.format) }))
         }
         var evaluation = engine.evaluate(loaded, file: file, listingRules: keepRecords)
         let start = record.node.position

@@ -141,24 +141,32 @@ enum LedgerProblems {
 
     /// A cell the layout does not read: the column's header is none of the layout's, repeats a
     /// column already read, or is missing.
-    static func unreadCell(cell: String, column: Int, layout: LedgerLayout) -> LocalizedText {
+    /// - Parameter doubtful: the cell's text, when it says of the review that it is not done, did
+    ///   not pass, is not signed or only solicited opinions (`LedgerInput.saysReviewIsNot`), which
+    ///   the message then says.
+    static func unreadCell(cell: String, column: Int, layout: LedgerLayout, doubtful: String? = nil) -> LocalizedText {
         let header = layout.shownHeader(column) ?? ""
         let name = layout.mapping.name
+        let doubt = doubtful.map { text in
+            let shown = text.clipped(to: 40).onOneLine
+            return (zh: "；它（“\(shown)”）说的是审查，与此行按读取的列所判断的不同：请把它如实填入读取的列（审查方式、审查结论、审查日期、法律顾问等），不要只是忽略此列",
+                    en: "; what it says of the review ('\(shown)') is not what the row was read as from the columns read: fill it in the columns read (the review's form, outcome, date, the adviser), and do not merely ignore this column")
+        } ?? (zh: "", en: "")
         switch layout.whyUnread(column) {
         case .unknown(let closest):
             return LocalizedText(
-                zh: "列“\(header)”不是\(name.zh)的列，单元格 \(cell) 的内容未被读取\(closest.map { "；是否应为“\($0)”？" } ?? "")",
-                en: "the column '\(header)' is not a column of a \(name.en), so the cell \(cell) was not read\(closest.map { "; did you mean '\($0)'?" } ?? "")")
+                zh: "列“\(header)”不是\(name.zh)的列，单元格 \(cell) 的内容未被读取\(closest.map { "；是否应为“\($0)”？" } ?? "")\(doubt.zh)",
+                en: "the column '\(header)' is not a column of a \(name.en), so the cell \(cell) was not read\(closest.map { "; did you mean '\($0)'?" } ?? "")\(doubt.en)")
         case .noted(let note):
             return LocalizedText(
-                zh: "列“\(header)”不是\(name.zh)读取的列，单元格 \(cell) 的内容未被读取：\(note.zh)",
-                en: "the column '\(header)' is not one a \(name.en) reads, so the cell \(cell) was not read: \(note.en)")
+                zh: "列“\(header)”不是\(name.zh)读取的列，单元格 \(cell) 的内容未被读取：\(note.zh)\(doubt.zh)",
+                en: "the column '\(header)' is not one a \(name.en) reads, so the cell \(cell) was not read: \(note.en)\(doubt.en)")
         case .repeated(let read):
             let readHeader = layout.shownHeader(read) ?? ""
             let readLetters = CellReference.column(read)
             return LocalizedText(
-                zh: "列“\(header)”与 \(readLetters) 列“\(readHeader)”是同一栏目，只读取了 \(readLetters) 列，单元格 \(cell) 的内容未被读取；请把两列合并为一列",
-                en: "the column '\(header)' is the same as column \(readLetters) ('\(readHeader)'), which is the one read, so the cell \(cell) was not read; merge the two columns into one")
+                zh: "列“\(header)”与 \(readLetters) 列“\(readHeader)”是同一栏目，只读取了 \(readLetters) 列，单元格 \(cell) 的内容未被读取；请把两列合并为一列\(doubt.zh)",
+                en: "the column '\(header)' is the same as column \(readLetters) ('\(readHeader)'), which is the one read, so the cell \(cell) was not read; merge the two columns into one\(doubt.en)")
         case .unlabeled:
             return LocalizedText(
                 zh: "单元格 \(cell) 所在的列没有表头，其内容未被读取；请补上表头",

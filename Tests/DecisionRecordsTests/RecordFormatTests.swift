@@ -282,13 +282,17 @@ struct RecordShapeTests {
             (", outcome: passed, 审查不通过: 是", ""), (", outcome: failed, approved: true", ""), (", passed: true", ""),
             (", outcome: passed, 法律顾问已签署: 否", ""), (", outcome: passed", ", signed: false"), (", outcome: passed", ", 是否签字: 否"),
             (", outcome: passed", ", unsigned: true"),
+            // The answer in the value (未完成, 未通过, 未, 审查中), a remark after it, the key naming only its subject.
+            (", outcome: passed, 是否完成: 未完成", ""), (", outcome: passed, 是否完成: 未", ""), (", outcome: passed, 审查是否通过: 未通过", ""),
+            (", outcome: passed, 审查状态: 审查中", ""), (", outcome: passed, 是否完成: 否（尚在审查）", ""), (", outcome: passed, 是否经合法性审查: 否", ""),
+            (", outcome: passed, ISDONE: false", ""), (", outcome: passed, 法律顾问意见: 未出具", ""), (", outcome: passed", ", 签署情况: 未签署"),
         ]
         for (step, signoff) in held {
             let found = try problems(step, signoff: signoff)
             #expect(found.count == 1 && found.first?.isMisreadKey == true, "\(step)\(signoff): \(found.map(\.message.zh))")
         }
         let done = try problems(", outcome: passed, done: false")
-        #expect(done.first?.message.zh.contains("它说此步骤没有完成（false），而此步骤没有写 status，读作已完成（done）；尚未完成的步骤请写 status: planned（计划）") == true, "\(done.map(\.message.zh))")
+        #expect(done.first?.message.zh.contains("它说此步骤没有完成（done: false），而此步骤没有写 status，读作已完成（done）；尚未完成的步骤请写 status: planned（计划），删去此字段") == true, "\(done.map(\.message.zh))")
         #expect(done.first?.position == SourcePosition(line: 5, column: 64))
         let outcome = try problems(", passed: true")
         #expect(outcome.first?.message.en.contains("did you mean outcome: passed?") == true, "\(outcome.map(\.message.en))")
@@ -302,9 +306,36 @@ struct RecordShapeTests {
             let found = try problems(step, signoff: signoff)
             #expect(found.count == 1 && found.first?.isMisreadKey == false && found.first?.message.zh.contains("所说的与读取的一致") == true, "\(step)\(signoff): \(found.map(\.message.zh))")
         }
-        for step in [", outcome: passed, 是否涉密: 否", ", outcome: passed, assigned: false", ", outcome: passed, 完成情况说明: 按期"] {
+        // A key with a word of anything else asks about that: the review done late, passed without
+        // objection, the party's signature, whether a review of another kind passed.
+        for step in [", outcome: passed, 是否涉密: 否", ", outcome: passed, assigned: false", ", outcome: passed, 完成情况说明: 按期",
+                     ", outcome: passed, 是否按期完成: 否", ", outcome: passed, completed_on_time: false", ", outcome: passed, 无异议通过: 是",
+                     ", outcome: passed, 当事人是否签字: 否", ", outcome: passed, 是否通过公平竞争审查: 否", ", outcome: passed, sign_language: false"] {
             let found = try problems(step)
             #expect(found.count == 1 && found.first?.isMisreadKey == false && found.first?.message.zh.contains("所说") == false, "\(step): \(found.map(\.message.zh))")
+        }
+    }
+
+    /// Whether a review passed is asked of a review, or a step with an outcome, only; a step's
+    /// `签字: 是` with no signoffs is in doubt; of a whole record, or in its facts, a key naming a
+    /// review that says no is (`是否通过合法性审查: 否`), as a ledger's column imported says it.
+    @Test func aYesOrNoKeyIsAskedWhereItsQuestionStands() throws {
+        func problems(_ text: String) throws -> [RecordProblem] {
+            RecordLoader.load(try document(text), file: "r.yaml", format: Self.checkAll).problems.filter { $0.code == .key }
+        }
+        let head = "id: K-5\nkind: major_administrative_decision\ntitle: t\n"
+        let discussion = head + "steps:\n  - {type: collective_discussion, date: 2026-03-02, 会议是否通过: 否}\n"
+        #expect(try problems(discussion).first?.isMisreadKey == false)
+        let comment = head + "steps:\n  - {type: public_comment, start: 2026-03-02, end: 2026-03-30, 是否通过政府网站公开: 是}\n"
+        #expect(try problems(comment).first?.isMisreadKey == false)
+        let unsigned = head + "steps:\n  - {type: collective_discussion, date: 2026-03-02, 签字: 是}\n"
+        #expect(try problems(unsigned).first?.isMisreadKey == true)
+        #expect(try problems(unsigned).first?.message.zh.contains("而此步骤没有签署（signoffs）") == true)
+        let steps = "steps:\n  - {type: legality_review, date: 2026-03-02, outcome: passed}\n"
+        for (extra, held) in [("是否通过合法性审查: 否\n", true), ("\"列 U：是否通过合法性审查\": 否\n", true), ("是否通过合法性审查: 是\n", false),
+                              ("是否办结: 否\n", false), ("facts: {合法性审查已完成: false}\n", true), ("facts: {是否办结: false}\n", false)] {
+            let found = try problems(head + extra + steps)
+            #expect(found.contains(where: \.isMisreadKey) == held, "\(extra): \(found.map(\.message.zh))")
         }
     }
 

@@ -10,7 +10,7 @@ func document(_ text: String, sourceLocation: SourceLocation = #_sourceLocation)
     return documents[0]
 }
 
-/// The built-in vocabulary (rules/vocabulary.yaml), its other names (`also`) too, read once.
+/// The built-in vocabulary (rules/vocabulary.yaml), its other names (`also`) and the kinds of step types (`kinds`) too, read once.
 let builtinVocabulary: Vocabulary = {
     var vocabulary = Vocabulary()
     let path = #filePath.split(separator: "/").dropLast(3).joined(separator: "/")
@@ -21,6 +21,7 @@ let builtinVocabulary: Vocabulary = {
             guard let code = entry.key.scalar?.text, let zh = entry.value["zh"]?.scalar?.text, let en = entry.value["en"]?.scalar?.text else { continue }
             let also = (entry.value["also"]?.sequence ?? []).compactMap { $0.scalar?.text }
             vocabulary.add(code, names: LocalizedText(zh: zh, en: en), also: also, to: section.key.scalar?.text ?? "")
+            if let kinds = entry.value["kinds"]?.sequence { vocabulary.restrict(stepType: code, toKinds: kinds.compactMap { $0.scalar?.text }) }
         }
     }
     return vocabulary

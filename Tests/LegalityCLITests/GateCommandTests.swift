@@ -408,7 +408,7 @@ import Testing
         #expect(listed["line"] as? Int == 9)
         let text = try CLIRunner.run(["gate", "--meeting", "2024-03-12", "a.yaml"], in: folder)
         #expect(text.stdout.contains("[暂缓上会] G-1"))
-        #expect(text.stdout.contains("    - 暂缓原因：记录中有疑似误写、写错层级或用中文写的字段（见所列的警告），其内容没有被读取，记录的意思不能确定；改正字段名后重新检查。\n"), "\(text.stdout)")
+        #expect(text.stdout.contains("    - 暂缓原因：记录中有字段没有被读取，而它可能改变结论（疑似误写、写错层级或用中文写，或者以“是/否”写的与读取的不一致，见所列的警告），记录的意思不能确定；请按警告如实改正记录后重新检查（只把字段改为 x_ 开头或在台账映射中忽略它，并不改变记录所说的事实）。\n"), "\(text.stdout)")
         // check keeps the record pack's warning a warning.
         #expect(try CLIRunner.run(["check", "--as-of", "2024-03-12", "a.yaml"], in: folder).status == 0)
         // A key meant as one nothing is decided by (部门 for department, a step's ref), or a fact
@@ -443,7 +443,7 @@ import Testing
         }
         let unsigned = Self.reviewed.replacingOccurrences(of: "date: 2024-03-06}", with: "date: 2024-03-06, signed: false}")
         let held = try CLIRunner.run(["gate", "--meeting", "2024-03-12", "a.yaml"], in: try CLIRunner.folder(["registry.yaml": Fixtures.registry, "a.yaml": unsigned]))
-        #expect(held.stdout.contains("[暂缓上会] G-1") && held.stdout.contains("它说此人没有签署（false）"), "\(held.stdout)")
+        #expect(held.stdout.contains("[暂缓上会] G-1") && held.stdout.contains("它说此人没有签署（signed: false）"), "\(held.stdout)")
         // Said as it was read, it changes nothing.
         let agreeing = Self.reviewed.replacingOccurrences(of: "outcome: passed", with: "outcome: passed\n    已完成: 是")
         let ready = try CLIRunner.run(["gate", "--meeting", "2024-03-12", "a.yaml"], in: try CLIRunner.folder(["registry.yaml": Fixtures.registry, "a.yaml": agreeing]))
@@ -458,12 +458,23 @@ import Testing
         }
         // So does one whose cell is a status, form or outcome other than the row is read as
         // (`审查状态` = 计划中 and `复核结论` = 不通过 went READY); one the row agrees with is listed.
-        for (extra, verdict) in [("审查状态,计划中", "[暂缓上会] GF-1"), ("复核结论,不通过", "[暂缓上会] GF-1"), ("复核方式,征求意见", "[暂缓上会] GF-1"), ("复核结论,通过", "[可以上会] GF-1")] {
+        // A column speaking of something else than the review (the matter closed, the public's
+        // participation) is only listed: on an agenda, no matter is closed.
+        for (extra, verdict) in [("审查状态,计划中", "[暂缓上会] GF-1"), ("复核结论,不通过", "[暂缓上会] GF-1"), ("复核方式,征求意见", "[暂缓上会] GF-1"),
+                                 ("复核结论,通过", "[可以上会] GF-1"), ("审查状态,未完成", "[暂缓上会] GF-1"), ("是否办结,否", "[可以上会] GF-1"),
+                                 ("公众参与方式,征求意见", "[可以上会] GF-1"), ("决策是否通过,否", "[可以上会] GF-1")] {
             let parts = extra.split(separator: ",").map(String.init)
             let csv = ledger.replacingOccurrences(of: "是否通过合法性审查", with: parts[0]).replacingOccurrences(of: ",否\n", with: ",\(parts[1])\n")
             let row = try CLIRunner.run(["gate", "--meeting", "2024-03-12", "."], in: try CLIRunner.folder(["registry.yaml": Fixtures.registry, "台账.csv": csv]))
             #expect(row.stdout.contains(verdict), "\(extra): \(row.stdout)")
         }
+        // The message says what the cell says; a ninth extra column is looked at as the first.
+        let said = try CLIRunner.run(["gate", "--meeting", "2024-03-12", "."], in: try CLIRunner.folder(["registry.yaml": Fixtures.registry, "台账.csv": ledger]))
+        #expect(said.stdout.contains("它（“否”）说的是审查，与此行按读取的列所判断的不同"), "\(said.stdout)")
+        let padded = ledger.replacingOccurrences(of: ",是否通过合法性审查\n", with: ",备注1,备注2,备注3,备注4,备注5,备注6,备注7,备注8,是否通过合法性审查\n")
+            .replacingOccurrences(of: ",否\n", with: ",a,b,c,d,e,f,g,h,否\n")
+        let ninth = try CLIRunner.run(["gate", "--meeting", "2024-03-12", "."], in: try CLIRunner.folder(["registry.yaml": Fixtures.registry, "台账.csv": padded]))
+        #expect(ninth.stdout.contains("[暂缓上会] GF-1"), "\(ninth.stdout)")
     }
 
     /// A meeting on a rest day (a weekend or a public holiday by the calendar) is said: a day so

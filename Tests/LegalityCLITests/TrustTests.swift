@@ -48,20 +48,20 @@ import Testing
         #expect(status == (expected.contains { !["REC-007", "MAD-011"].contains($0) } ? 1 : 0))
     }
 
-    /// The words of yes-or-no keys are data: an office adds its own (`审结: 否` holds the item back
+    /// The words of yes-or-no keys are data: an office adds its own (`已结案: 否` holds the item back
     /// as `已完成: 否` does); a question of its own would be compared with nothing, and is refused.
     @Test func aVocabularyMayAddWordsOfYesOrNoKeysButNoQuestion() throws {
         let asked = try CLIRunner.folder(["v/vocabulary.yaml": "vocabulary:\n  yes_no_words:\n    reviewed: {zh: 审查过, en: reviewed}\n", "a.yaml": Fixtures.compliant])
         let refused = try CLIRunner.run(["check", "--rules", "v", "a.yaml"], in: asked)
         #expect(refused.status == 2)
         #expect(refused.stderr.contains("v/vocabulary.yaml:3:5: the words of yes-or-no keys are given for signed, passed or done"), "\(refused.stderr)")
-        let record = GateCommandTests.reviewed.replacingOccurrences(of: "outcome: passed", with: "outcome: passed\n    审结: 否")
+        let record = GateCommandTests.reviewed.replacingOccurrences(of: "outcome: passed", with: "outcome: passed\n    已结案: 否")
         let files = ["a.yaml": record, "registry.yaml": Fixtures.registry]
         let plain = try CLIRunner.run(["gate", "--meeting", "2024-03-12", "a.yaml"], in: try CLIRunner.folder(files))
         #expect(plain.stdout.contains("[可以上会] G-1"), "\(plain.stdout)")
-        let words = files.merging(["v/vocabulary.yaml": "vocabulary:\n  yes_no_words:\n    done: {zh: 完成, en: done, also: [审结]}\n"]) { $1 }
+        let words = files.merging(["v/vocabulary.yaml": "vocabulary:\n  yes_no_words:\n    done: {zh: 完成, en: done, also: [结案]}\n"]) { $1 }
         let held = try CLIRunner.run(["gate", "--meeting", "2024-03-12", "--rules", "v", "a.yaml"], in: try CLIRunner.folder(words))
-        #expect(held.stdout.contains("[暂缓上会] G-1") && held.stdout.contains("它说此步骤没有完成（否）"), "\(held.stdout)")
+        #expect(held.stdout.contains("[暂缓上会] G-1") && held.stdout.contains("它说此步骤没有完成（已结案: 否）"), "\(held.stdout)")
     }
 
     @Test func aVocabularyMayNameAStatusButNotAddOne() throws {
