@@ -578,7 +578,7 @@ struct RecordReader {
         // A key asking yes or no of what the format says another way (`done: false`, `已完成: 否`,
         // `审查是否通过: 否`, a signoff's `signed: false`): read by no rule, the step was done, the
         // review as its outcome says, the signoff signed, whatever the key said.
-        if let text = mapping[key]?.scalar?.text, let asked = format.yesNoWords.read(key: key, value: text),
+        if let text = mapping[key]?.scalar?.text, let asked = format.yesNoWords.read(key: key, value: text) ?? outcomeAsKey(key, value: text),
            yesNoKey(asked, keyNode, key, value: text.onOneLine, of: mapping, level: level, what: what) {
             return
         }
@@ -665,6 +665,13 @@ extension RecordReader {
             en: "the key '\(key)' of \(what.en) is neither a key of the record format nor read by any rule; it \(said.en)",
             at: keyNode, misreadKey: true)
         return true
+    }
+
+    /// An outcome written as a key, answered yes or no (`failed: true`, `退回: 是`): whether the
+    /// review passed.
+    private func outcomeAsKey(_ key: String, value: String) -> YesNoKey? {
+        guard let code = format.codes.outcomes.code(for: key), let yes = RecordFormat.answer(of: value) else { return nil }
+        return YesNoKey(question: .passed, answer: yes == RecordFormat.passingOutcomes.contains(code), namesItsSubject: false)
     }
 
     /// A yes-or-no key whose answer is what was read: changes nothing, listed as removable.

@@ -286,6 +286,8 @@ struct RecordShapeTests {
             (", outcome: passed, 是否完成: 未完成", ""), (", outcome: passed, 是否完成: 未", ""), (", outcome: passed, 审查是否通过: 未通过", ""),
             (", outcome: passed, 审查状态: 审查中", ""), (", outcome: passed, 是否完成: 否（尚在审查）", ""), (", outcome: passed, 是否经合法性审查: 否", ""),
             (", outcome: passed, ISDONE: false", ""), (", outcome: passed, 法律顾问意见: 未出具", ""), (", outcome: passed", ", 签署情况: 未签署"),
+            // An outcome written as a key (`failed: true`, `退回: 是`).
+            (", outcome: passed, failed: true", ""), (", outcome: passed, 退回: 是", ""),
         ]
         for (step, signoff) in held {
             let found = try problems(step, signoff: signoff)
