@@ -106,6 +106,10 @@ public struct OffAgendaRecord: Sendable {
 public struct Agenda: Sendable {
     /// The meeting day.
     public var meeting: Day
+    /// The day of the run, when it was given (`--today`): done steps and signoffs were checked
+    /// against it. (The day of the run taken from the clock is no part of the report: output is
+    /// the same every day it is made.)
+    public var today: Day?
     /// The tool's version.
     public var version: String
     /// The items in file order: records with a discussion on the meeting day, and records with
@@ -181,6 +185,7 @@ public enum GateReporter {
         return JSON.object([
             ("tool", .object([("name", .string("legality")), ("version", .string(agenda.version))])),
             ("meeting", .string(agenda.meeting.description)),
+            ("today", .optional(agenda.today?.description)),
             ("summary", .object([
                 ("items", .int(agenda.items.count)),
                 ("ready", .int(agenda.items.count { $0.ready })),

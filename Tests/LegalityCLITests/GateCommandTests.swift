@@ -521,6 +521,10 @@ import Testing
         // The day of the run may be given, for a checklist that can be made again.
         let later = try CLIRunner.run(["gate", "--meeting", "2099-03-12", "--today", "2099-03-11", "a.yaml"], in: folder)
         #expect(later.status == 0 && !later.stdout.contains("REC-008"), "\(later.stdout)")
+        // Its JSON says the day given (and none when the clock's was used: the same every day).
+        let given = try CLIRunner.json(try CLIRunner.run(["gate", "--meeting", "2099-03-12", "--today", "2099-03-11", "--format", "json", "a.yaml"], in: folder).stdout)
+        #expect(given["today"] as? String == "2099-03-11")
+        #expect(try CLIRunner.json(try CLIRunner.run(["gate", "--meeting", "2099-03-12", "--format", "json", "a.yaml"], in: folder).stdout)["today"] is NSNull)
         let decided = try CLIRunner.folder(["registry.yaml": Fixtures.registry, "a.yaml": Self.reviewed + "\n  - {type: collective_discussion, date: 2099-03-12, meeting: {type: executive}}\n  - {type: decision, date: 2099-03-12, by: [P-1]}\n"])
         let onTheDay = try CLIRunner.run(["gate", "--meeting", "2099-03-12", "a.yaml"], in: decided)
         #expect(!onTheDay.stdout.contains("REC-008"), "\(onTheDay.stdout)")
