@@ -1,0 +1,92 @@
+import YAMLTree
+
+/// The key problems of keys asking yes or no (`YesNoKey`), made while a record is read.
+extension RecordReader {
+    /// A key problem for a key asking yes or no (`YesNoKey`) of what was read: listed as any
+    /// unknown key when its answer is what was read, and, when it is not, one that leaves the
+    /// record in doubt (the gate holds it back): `done: false` on a step with no status (read as
+    /// done), `审查是否通过: 否` beside `outcome: passed`, a signoff's `signed: false`, a record's
+    /// `是否通过合法性审查: 否`. False, and nothing added, for a question the level does not hold
+    /// (whether a public comment "passed", a record's yes that names no review).
+    mutating func yesNoKey(_ asked: YesNoKey, _ keyNode: BorrowedNode, _ key: String, value: String, of mapping: BorrowedNode, level: RecordFormat.Level, what: LocalizedText) -> Bool {
+        let said: (zh: String, en: String)
+        let quoted = (zh: "\(key): \(value)", en: "\(key): \(value)")
+        switch (asked.question, level) {
+        case (.passed, .step):
+            // (Asked of a review, or a step with an outcome: a public comment's `是否通过政府网站公开`
+            // is none; a discussion's `会议是否通过` is no review's.)
+            let outcomeNode = mapping["outcome"]
+            let type = mapping["type"]?.scalar.flatMap { format.codes.stepTypes.code(for: $0.text) }
+            guard outcomeNode != nil || type.map({ format.codes.stepTypes.kinds(ofBound: $0) != nil }) == true else { return false }
+            let outcome = outcomeNode.flatMap { format.codes.outcomes.code(for: $0.scalar?.text ?? "") }
+            let passed = outcome.map(RecordFormat.passingOutcomes.contains)
+            if passed == asked.answer { return agreeingYesNoKey(keyNode, key, what: what, read: (zh: "outcome: \(outcome ?? "")", en: "outcome: \(outcome ?? "")")) }
+            let answer = asked.answer ? (zh: "审查通过", en: "the review passed") : (zh: "审查没有通过", en: "the review did not pass")
+            said = if let outcome {
+                (zh: "说\(answer.zh)（\(quoted.zh)），而此步骤的 outcome 为 \(outcome)；以哪个为准无法确定，请如实写明 outcome，删去此字段",
+                 en: "says \(answer.en) (\(quoted.en)), but the step's outcome is \(outcome): which of the two holds is unknown; write the true outcome, and remove this key")
+            } else {
+                (zh: "说\(answer.zh)（\(quoted.zh)），而审查结论写在 outcome 中，此步骤没有 outcome；是否应为 outcome: \(asked.answer ? "passed" : "failed")？",
+                 en: "says \(answer.en) (\(quoted.en)), but a review's conclusion is its outcome, and the step has none; did you mean outcome: \(asked.answer ? "passed" : "failed")?")
+            }
+        case (.done, .step):
+            let statusNode = mapping["status"]
+            let status = statusNode.flatMap { format.codes.statuses.code(for: $0.scalar?.text ?? "") } ?? (statusNode == nil ? RecordFormat.defaultCodes["status"] : nil)
+            let done = status.map { $0 == "done" }
+            if done == asked.answer { return agreeingYesNoKey(keyNode, key, what: what, read: (zh: "status: \(status ?? "")", en: "status: \(status ?? "")")) }
+            let read = statusNode == nil
+                ? (zh: "此步骤没有写 status，读作已完成（done）", en: "the step has no status, so it reads as done")
+                : (zh: "此步骤的 status 为 \(status ?? "")", en: "the step's status is \(status ?? "")")
+            said = asked.answer
+                ? (zh: "说此步骤已经完成（\(quoted.zh)），而\(read.zh)；以哪个为准无法确定，请如实写明 status（已完成的写 status: done 和完成日期），删去此字段",
+                   en: "says the step is done (\(quoted.en)), but \(read.en): which of the two holds is unknown; write the true status (a done step has status: done and its date), and remove this key")
+                : (zh: "说此步骤没有完成（\(quoted.zh)），而\(read.zh)；尚未完成的步骤请写 status: planned（计划），删去此字段",
+                   en: "says the step is not done (\(quoted.en)), but \(read.en); write status: planned for a step not yet done, and remove this key")
+        case (.signed, .step), (.done, .signoff), (.signed, .signoff):
+            // A signoff in the record is one made: the format has no signoff still to be signed.
+            let signed = level == .signoff || (mapping["signoffs"]?.itemCount ?? 0) > 0
+            if signed == asked.answer {
+                return agreeingYesNoKey(keyNode, key, what: what, read: signed
+                    ? (zh: "签署读作已签署", en: "a signoff reads as signed")
+                    : (zh: "此步骤没有签署（signoffs）", en: "the step has no signoffs"))
+            }
+            said = if level == .signoff {
+                (zh: "说此人没有签署（\(quoted.zh)），而记录中的签署都读作已签署；尚未签署的不要写入 signoffs，签署后再写明签署人、角色和日期",
+                 en: "says the person has not signed (\(quoted.en)), but every signoff of a record reads as signed; leave one not yet signed out of signoffs, and write it with its person, role and date once signed")
+            } else if signed {
+                (zh: "说没有签署（\(quoted.zh)），而此步骤的签署（signoffs）都读作已签署；尚未签署的不要写入 signoffs",
+                 en: "says it is not signed (\(quoted.en)), but the step's signoffs all read as signed; leave one not yet signed out of signoffs")
+            } else {
+                (zh: "说已经签署（\(quoted.zh)），而此步骤没有签署（signoffs）；签署请写在 signoffs 中，写明签署人、角色和日期",
+                 en: "says it is signed (\(quoted.en)), but the step has no signoffs; write each signoff under signoffs, with its person, role and date")
+            }
+        case (_, .record) where asked.namesItsSubject && !asked.answer:
+            // (Of the whole record: which of its steps is meant is not known, and only a no is in doubt.)
+            said = (zh: "说审查没有完成、没有通过或没有签署（\(quoted.zh)），而记录的审查按其步骤读取；请在该审查步骤中如实写明 status、outcome 或签署，删去此字段",
+                    en: "says a review is not done, did not pass or is not signed (\(quoted.en)), but a record's review is read from its steps; write the true status, outcome or signoffs in the review's step, and remove this key")
+        default:
+            return false
+        }
+        add(.key,
+            zh: "\(what.zh)中的字段 \(key) 既不是记录格式的字段，也没有规则读取它；它\(said.zh)",
+            en: "the key '\(key)' of \(what.en) is neither a key of the record format nor read by any rule; it \(said.en)",
+            at: keyNode, misreadKey: true)
+        return true
+    }
+
+    /// An outcome written as a key, answered yes or no (`failed: true`, `退回: 是`): whether the
+    /// review passed.
+    func outcomeAsKey(_ key: String, value: String) -> YesNoKey? {
+        guard let code = format.codes.outcomes.code(for: key), let yes = RecordFormat.answer(of: value) else { return nil }
+        return YesNoKey(question: .passed, answer: yes == RecordFormat.passingOutcomes.contains(code), namesItsSubject: false)
+    }
+
+    /// A yes-or-no key whose answer is what was read: changes nothing, listed as removable.
+    private mutating func agreeingYesNoKey(_ keyNode: BorrowedNode, _ key: String, what: LocalizedText, read: (zh: String, en: String)) -> Bool {
+        add(.key,
+            zh: "\(what.zh)中的字段 \(key) 既不是记录格式的字段，也没有规则读取它，所说的与读取的一致（\(read.zh)）；可删去，或以 x_ 开头",
+            en: "the key '\(key)' of \(what.en) is neither a key of the record format nor read by any rule; what it says is what was read (\(read.en)): remove it, or prefix it with x_",
+            at: keyNode)
+        return true
+    }
+}
