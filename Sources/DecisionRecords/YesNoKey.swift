@@ -1,32 +1,37 @@
 /// A key that asks yes or no of something the record format says another way: whether a step is
-/// done (`done: false`, `已完成: 否`, `审查状态: 未完成`), a review passed (`审查是否通过: 否`),
-/// a signoff signed or an adviser's opinion given (`signed: false`, `法律顾问是否出具意见: 否`). The
-/// format says these with a step's `status`, a review's `outcome` and a signoff being there; no
-/// rule reads such a key, and a review written `done: false` was read as done, the meeting's item
-/// READY.
+/// done (`done: false`, `已完成: 否`, `审查状态: 未完成`, `是否经合法性审查: 否`), a review passed
+/// (`审查是否通过: 否`), a signoff signed (`signed: false`, `签署情况: 未签署`). The format says these
+/// with a step's `status`, a review's `outcome` and a signoff being there; no rule reads such a
+/// key, and a review written `done: false` was read as done, the meeting's item READY.
 public struct YesNoKey: Sendable, Equatable {
-    /// What a key asks: the codes of the vocabulary's `yes_no_words` (beside `about`).
+    /// What a key asks: the codes of the vocabulary's `yes_no_words` (beside `about` and `adviser`).
     public enum Question: String, Sendable, CaseIterable {
         case signed, passed, done
     }
 
     public var question: Question
-    /// What the key and its value answer together (`未完成: 是` and `是否完成: 未完成` say not done).
+    /// What the key and its value answer together (`未完成: 是`, `审查中: 是` and `是否完成: 未完成`
+    /// say not done).
     public var answer: Bool
-    /// Whether the key or its value names what it asks about (`审查`, `法律顾问`): a key of a
-    /// whole record or a ledger's row must, as a row holds many steps (`是否办结` of a row asks
-    /// whether the matter is closed, which none on an agenda is).
-    public var namesItsSubject: Bool
+    /// Whether the key or its value names the review (`审查`, `合法性审查`): a key of a whole record
+    /// or a ledger's row must, as a row holds many steps (`是否办结` of a row asks whether the
+    /// matter is closed, which none on an agenda is); a step's is asked of a review only.
+    public var namesReview: Bool
+    /// Whether the key or its value names the adviser or the signer (`法律顾问`, `本人`): asked of
+    /// a review or a signoff only.
+    public var namesPerson: Bool
 }
 
 /// Reads keys and values as questions and answers of `YesNoKey`, with the vocabulary's words
-/// (`yes_no_words`: the words asking each question, and under `about` the words naming what is
-/// asked about) and the few words of Chinese and English grammar around them.
+/// (`yes_no_words`: the words asking each question; under `about` the words naming the review,
+/// under `adviser` those naming the adviser or signer) and the few words of grammar around them.
 ///
-/// A key is read only when it is made of such words and nothing else: `审查是否通过`, `是否完成`,
-/// `未签署`, `is_done`, `Review passed?`. One with any other word asks about something else
-/// (`是否按期完成`, `无异议通过`, `当事人是否签字`, `completed_on_time`, `是否通过政府网站公开`)
-/// and is no such key.
+/// A key is read only when it is made of such words and nothing else, and asks a question (a
+/// question's word, `审查中`, `待审`, or `经`/`已` before the review: `是否已审查`): `审查是否通过`,
+/// `是否完成`, `未签署`, `is_done`, `Review passed?`, `是否通过（是/否）`. One with any other word
+/// asks about something else (`是否按期完成`, `无异议通过`, `当事人是否签字`, `completed_on_time`,
+/// `是否通过政府网站公开`), and one naming only a person or the review (`公职律师: 无`, `是否复核: 否`,
+/// `审查意见: 无`) asks nothing of these.
 public struct YesNoWords: Sendable {
     /// Every word and what it is, longest first: a word of a key that is none of them whole is
     /// read from its start, the longest word at each place (`审查是否通过`, `ISDONE`).
@@ -37,15 +42,19 @@ public struct YesNoWords: Sendable {
     /// What a word of a key or a value is.
     private enum Meaning: Sendable, Equatable {
         case question(YesNoKey.Question)
-        /// What is asked about: the review, the adviser.
-        case subject
+        /// Names the review (`审查`).
+        case review
+        /// Names the adviser or the signer (`法律顾问`, `本人`).
+        case person
+        /// Before the review, asks whether it was done (`经`, `已`, `进行`); else a filler.
+        case reviewVerb
         /// Says "not" of the question (`未`, `不`, `not`).
         case negation
-        /// Says "not yet": still under way (`审查中`) or waiting (`待审`).
+        /// Says "not yet": under way (`审查中`, `正在`) or waiting (`待审`, `送审`).
         case notYet
         /// Says yes or no on its own (`是`, `否`, `true`).
         case answer(Bool)
-        /// Asks or qualifies without changing the question (`是否`, `已`, `状态`, `is`).
+        /// Asks or qualifies without changing the question (`是否`, `状态`, `is`).
         case filler
     }
 
@@ -60,28 +69,30 @@ public struct YesNoWords: Sendable {
                 if !folded.isEmpty { meanings[folded] = meaning }
             }
         }
-        add(Self.subjectCode, as: .subject)
+        add(Self.reviewCode, as: .review)
+        add(Self.personCode, as: .person)
         for question in YesNoKey.Question.allCases { add(question.rawValue, as: .question(question)) }
         tokens = meanings.map { ($0.key, $0.value) }
             .sorted { $0.word.count != $1.word.count ? $0.word.count > $1.word.count : $0.word < $1.word }
         words = meanings
     }
 
-    /// The code under `yes_no_words` whose words name what a question is about.
-    public static let subjectCode = "about"
+    /// The code under `yes_no_words` whose words name the review.
+    public static let reviewCode = "about"
+    /// The code under `yes_no_words` whose words name the adviser or the signer.
+    public static let personCode = "adviser"
 
     /// The question a key asks and the answer it and its value give; nil when the key is not made
     /// of the words of a question (see the type), or the two give no yes or no.
     public func read(key: String, value: String) -> YesNoKey? {
-        guard let asked = parse(Self.withoutColumnLabel(key)), let said = parse(Self.withoutRemark(value)) else { return nil }
-        // The question is the key's; a key that names only its subject (`审查状态`, `签署情况`)
-        // takes the value's (`未完成`, `未签署`), and a value still under way asks whether done.
-        // A key naming only a review with a plain yes or no (`是否经合法性审查: 否`, `已审核: 否`) asks
-        // whether it was done.
-        let plainAnswer = said.question == nil && !said.notYet
-        guard let question = asked.question ?? said.question ?? (said.notYet || (asked.subject && plainAnswer) ? .done : nil) else { return nil }
+        guard let asked = parse(Self.withoutRemarks(Self.withoutColumnLabel(key))), let said = parse(Self.answerPart(of: value)) else { return nil }
+        // The question is the key's (a key still under way, `审查中`, `待签`, asks it negated); a
+        // key naming only what it asks of takes the value's (`审查状态: 未完成`, `签署情况: 未签署`),
+        // and a value still under way asks whether done (`审查状态: 审查中`).
+        let keyAsks = asked.question ?? (asked.notYet || asked.reviewDone ? .done : nil)
+        guard let question = keyAsks ?? said.question ?? (said.notYet ? .done : nil) else { return nil }
         let answer: Bool
-        if plainAnswer {
+        if said.question == nil, !said.notYet {
             // (`否`, `false`; `未`, `尚未`, `没有`: a negation alone says no.)
             guard said.answer != nil || said.negated else { return nil }
             answer = (said.answer ?? true) != said.negated
@@ -89,22 +100,28 @@ public struct YesNoWords: Sendable {
             // (`已完成`, `通过`: yes; `未完成`, `审查中`, `待审`: no.)
             answer = !(said.negated || said.notYet)
         }
-        return YesNoKey(question: question, answer: answer != asked.negated, namesItsSubject: asked.subject || said.subject)
+        let keyNegated = asked.negated != (asked.notYet && keyAsks != nil)
+        return YesNoKey(question: question, answer: answer != keyNegated,
+                        namesReview: asked.review || said.review, namesPerson: asked.person || said.person)
     }
 
-    /// Whether a key (a ledger's header) is made of the words of a question and names what it asks
-    /// about (`审查状态`, `复核结论`, `是否通过合法性审查`): its cell speaks of the review.
-    public func namesSubject(key: String) -> Bool {
-        parse(Self.withoutColumnLabel(key))?.subject ?? false
+    /// Whether a key (a ledger's header) is made of the words of a question and names the review
+    /// (`审查状态`, `复核结论`, `是否通过合法性审查`): its cell speaks of the review.
+    public func namesReview(key: String) -> Bool {
+        parse(Self.withoutRemarks(Self.withoutColumnLabel(key)))?.review ?? false
     }
 
     /// What a text's words say, when it is made of them alone.
     private struct Parsed {
         var question: YesNoKey.Question?
-        var subject = false
+        var review = false
+        var person = false
+        /// `经`, `已` or `进行` right before the review: asks whether it was done.
+        var reviewDone = false
         var negated = false
         var notYet = false
         var answer: Bool?
+        var previous: Meaning?
     }
 
     private func parse(_ text: String) -> Parsed? {
@@ -119,9 +136,7 @@ public struct YesNoWords: Sendable {
             // A word that is a question's word after a prefix saying "not" (`unsigned`, `incomplete`).
             if let prefix = Self.negationPrefixes.first(where: { word.hasPrefix($0) }),
                case .question(let question)? = words[String(word.dropFirst(prefix.count))] {
-                guard parsed.question == nil || parsed.question == question else { return nil }
-                parsed.question = question
-                parsed.negated.toggle()
+                guard note(.negation, in: &parsed), note(.question(question), in: &parsed) else { return nil }
                 sawWord = true
                 continue
             }
@@ -143,28 +158,33 @@ public struct YesNoWords: Sendable {
         case .question(let question):
             guard parsed.question == nil || parsed.question == question else { return false }
             parsed.question = question
-        case .subject: parsed.subject = true
+        case .review:
+            parsed.review = true
+            if parsed.previous == .reviewVerb { parsed.reviewDone = true }
+        case .person: parsed.person = true
         case .negation: parsed.negated.toggle()
         case .notYet: parsed.notYet = true
         case .answer(let yes):
             guard parsed.answer == nil else { return false }
             parsed.answer = yes
-        case .filler: break
+        case .reviewVerb, .filler: break
         }
+        parsed.previous = meaning
         return true
     }
 
-    /// The words of grammar around a question (fixed: the vocabulary gives the questions' words).
-    /// A text of only a negation (`未`, `尚未`) answers no.
+    /// The words of grammar around a question (fixed: the vocabulary gives the questions' words,
+    /// the review's and the adviser's).
     private static let grammar: [(String, Meaning)] = [
-        ("是否", .filler), ("是不是", .filler), ("有无", .filler), ("有没有", .filler), ("已经", .filler), ("已", .filler),
-        ("均", .filler), ("都", .filler), ("尚", .filler), ("暂", .filler), ("经过", .filler), ("经", .filler), ("情况", .filler),
-        ("状态", .filler), ("结论", .filler), ("结果", .filler), ("方式", .filler), ("形式", .filler), ("意见", .filler), ("办理", .filler),
-        ("确认", .filler), ("?", .filler), ("？", .filler), (":", .filler), ("：", .filler), ("。", .filler), (".", .filler),
+        ("是否", .filler), ("是不是", .filler), ("有无", .filler), ("有没有", .filler), ("均", .filler), ("都", .filler),
+        ("尚", .filler), ("暂", .filler), ("了", .filler), ("予", .filler), ("情况", .filler), ("状态", .filler), ("结论", .filler),
+        ("结果", .filler), ("方式", .filler), ("形式", .filler), ("意见", .filler), ("办理", .filler), ("确认", .filler),
+        ("?", .filler), ("？", .filler), (":", .filler), ("：", .filler), ("。", .filler), (".", .filler), ("*", .filler), ("＊", .filler),
+        ("经", .reviewVerb), ("经过", .reviewVerb), ("已", .reviewVerb), ("已经", .reviewVerb), ("进行", .reviewVerb),
         ("未", .negation), ("不", .negation), ("没", .negation), ("没有", .negation), ("无", .negation), ("非", .negation),
-        ("待", .notYet), ("中", .notYet),
+        ("待", .notYet), ("中", .notYet), ("正在", .notYet), ("送审", .notYet),
         ("是", .answer(true)), ("有", .answer(true)), ("对", .answer(true)), ("真", .answer(true)), ("√", .answer(true)), ("✓", .answer(true)),
-        ("否", .answer(false)), ("错", .answer(false)), ("假", .answer(false)), ("×", .answer(false)), ("✗", .answer(false)),
+        ("否", .answer(false)), ("错", .answer(false)), ("假", .answer(false)), ("×", .answer(false)), ("✗", .answer(false)), ("✘", .answer(false)),
         ("yes", .answer(true)), ("y", .answer(true)), ("true", .answer(true)), ("1", .answer(true)), ("on", .answer(true)),
         ("false", .answer(false)), ("n", .answer(false)), ("0", .answer(false)), ("off", .answer(false)), ("f", .answer(false)),
         ("no", .negation), ("not", .negation), ("never", .negation), ("without", .negation), ("non", .negation),
@@ -182,10 +202,24 @@ public struct YesNoWords: Sendable {
         return String(key[key.index(after: colon)...])
     }
 
-    /// A value without a remark in brackets after its answer (`否（尚在审查）`).
-    private static func withoutRemark(_ value: String) -> String {
-        guard let open = value.firstIndex(where: { $0 == "（" || $0 == "(" }), open != value.startIndex else { return value }
-        return String(value[..<open])
+    /// A key without what is in brackets (`是否通过合法性审查（是/否）`, `(必填)`).
+    private static func withoutRemarks(_ key: String) -> String {
+        var kept = ""
+        var depth = 0
+        for character in key {
+            switch character {
+            case "（", "(": depth += 1
+            case "）", ")": depth = max(0, depth - 1)
+            default: if depth == 0 { kept.append(character) }
+            }
+        }
+        return kept
+    }
+
+    /// A value's answer, without a remark after it (`否（尚在审查）`, `否，正在审查`).
+    private static func answerPart(of value: String) -> String {
+        guard let end = value.firstIndex(where: { "（(，,；;".contains($0) }), end != value.startIndex else { return value }
+        return String(value[..<end])
     }
 
     /// A word as keys are compared: letters plain and in lower case (`HintReading`).

@@ -11,13 +11,18 @@ extension RecordReader {
     mutating func yesNoKey(_ asked: YesNoKey, _ keyNode: BorrowedNode, _ key: String, value: String, of mapping: BorrowedNode, level: RecordFormat.Level, what: LocalizedText) -> Bool {
         let said: (zh: String, en: String)
         let quoted = (zh: "\(key): \(value)", en: "\(key): \(value)")
+        // (A review is a step of a type tied to kinds: the legality review, the legal review.)
+        let isReview = level == .step && mapping["type"]?.scalar.flatMap { format.codes.stepTypes.code(for: $0.text) }
+            .map { format.codes.stepTypes.kinds(ofBound: $0) != nil } == true
+        // One naming the review or the adviser is asked of a review (a discussion's `是否经合法性审查`,
+        // a public lawyer's review's `法律顾问: 无` are no such questions of the step).
+        if level == .step, asked.namesReview || asked.namesPerson, !isReview { return false }
         switch (asked.question, level) {
         case (.passed, .step):
             // (Asked of a review, or a step with an outcome: a public comment's `是否通过政府网站公开`
             // is none; a discussion's `会议是否通过` is no review's.)
             let outcomeNode = mapping["outcome"]
-            let type = mapping["type"]?.scalar.flatMap { format.codes.stepTypes.code(for: $0.text) }
-            guard outcomeNode != nil || type.map({ format.codes.stepTypes.kinds(ofBound: $0) != nil }) == true else { return false }
+            guard outcomeNode != nil || isReview else { return false }
             let outcome = outcomeNode.flatMap { format.codes.outcomes.code(for: $0.scalar?.text ?? "") }
             let passed = outcome.map(RecordFormat.passingOutcomes.contains)
             if passed == asked.answer { return agreeingYesNoKey(keyNode, key, what: what, read: (zh: "outcome: \(outcome ?? "")", en: "outcome: \(outcome ?? "")")) }
@@ -44,7 +49,10 @@ extension RecordReader {
                    en: "says the step is not done (\(quoted.en)), but \(read.en); write status: planned for a step not yet done, and remove this key")
         case (.signed, .step), (.done, .signoff), (.signed, .signoff):
             // A signoff in the record is one made: the format has no signoff still to be signed.
+            // (Asked of a review, or a step with signoffs: a party's `是否签字` on a notice of rights
+            // is the party's.)
             let signed = level == .signoff || (mapping["signoffs"]?.itemCount ?? 0) > 0
+            guard level == .signoff || signed || isReview else { return false }
             if signed == asked.answer {
                 return agreeingYesNoKey(keyNode, key, what: what, read: signed
                     ? (zh: "签署读作已签署", en: "a signoff reads as signed")
@@ -60,7 +68,7 @@ extension RecordReader {
                 (zh: "说已经签署（\(quoted.zh)），而此步骤没有签署（signoffs）；签署请写在 signoffs 中，写明签署人、角色和日期",
                  en: "says it is signed (\(quoted.en)), but the step has no signoffs; write each signoff under signoffs, with its person, role and date")
             }
-        case (_, .record) where asked.namesItsSubject && !asked.answer:
+        case (_, .record) where asked.namesReview && !asked.answer:
             // (Of the whole record: which of its steps is meant is not known, and only a no is in doubt.)
             said = (zh: "说审查没有完成、没有通过或没有签署（\(quoted.zh)），而记录的审查按其步骤读取；请在该审查步骤中如实写明 status、outcome 或签署，删去此字段",
                     en: "says a review is not done, did not pass or is not signed (\(quoted.en)), but a record's review is read from its steps; write the true status, outcome or signoffs in the review's step, and remove this key")
@@ -74,11 +82,12 @@ extension RecordReader {
         return true
     }
 
-    /// An outcome written as a key, answered yes or no (`failed: true`, `退回: 是`): whether the
-    /// review passed.
+    /// An outcome written as a key and answered yes (`failed: true`, `退回: 是`): whether the review passed.
     func outcomeAsKey(_ key: String, value: String) -> YesNoKey? {
         guard let code = format.codes.outcomes.code(for: key), let yes = RecordFormat.answer(of: value) else { return nil }
-        return YesNoKey(question: .passed, answer: yes == RecordFormat.passingOutcomes.contains(code), namesItsSubject: false)
+        // (Only a yes says which: `conditional: false` is "passed without conditions".)
+        guard yes else { return nil }
+        return YesNoKey(question: .passed, answer: RecordFormat.passingOutcomes.contains(code), namesReview: false, namesPerson: false)
     }
 
     /// A yes-or-no key whose answer is what was read: changes nothing, listed as removable.

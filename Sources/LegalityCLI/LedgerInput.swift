@@ -80,8 +80,8 @@ enum LedgerInput {
     /// something else.
     static func saysReviewIsNot(header: String, text: String, format: RecordFormat) -> Bool {
         let words = format.yesNoWords
-        if let asked = words.read(key: header, value: text), asked.namesItsSubject { return !asked.answer }
-        guard words.namesSubject(key: header) else { return false }
+        if let asked = words.read(key: header, value: text), asked.namesReview { return !asked.answer }
+        guard words.namesReview(key: header) else { return false }
         let codes = format.codes
         return codes.statuses.code(for: text).map({ $0 != RecordFormat.defaultCodes["status"] }) == true
             || codes.forms.code(for: text).map({ $0 != RecordFormat.defaultCodes["form"] }) == true
@@ -307,11 +307,14 @@ enum LedgerInput {
             // (The cells not listed one by one are looked at all the same: a ninth extra column
             // saying the review failed went READY.)
             let rest = unread.dropFirst(LedgerProblems.unreadCellsListed)
+            let doubtful = rest.first { Self.saysReviewIsNot($0, of: record, layout: layout, format: engine.format) }
             loaded.problems.append(RecordProblem(
                 code: .key,
-                message: LedgerProblems.moreUnreadCells(unread.count - LedgerProblems.unreadCellsListed, from: CellReference.cell(row: record.row, column: column)),
+                message: LedgerProblems.moreUnreadCells(
+                    unread.count - LedgerProblems.unreadCellsListed, from: CellReference.cell(row: record.row, column: column),
+                    doubtful: doubtful.map { (CellReference.cell(row: record.row, column: $0), record.cells[$0]?.text ?? "") }),
                 position: SourcePosition(line: record.row, column: column),
-                isMisreadKey: rest.contains { Self.isMisread($0, of: record, layout: layout, format: engine.format) }))
+                isMisreadKey: doubtful != nil || rest.contains { Self.isMisread($0, of: record, layout: layout, format: engine.format) }))
         }
         var evaluation = engine.evaluate(loaded, file: file, listingRules: keepRecords)
         let start = record.node.position

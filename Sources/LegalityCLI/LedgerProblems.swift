@@ -133,10 +133,16 @@ enum LedgerProblems {
     static let unreadCellsListed = 8
 
     /// The unread cells of a row beyond those reported one by one.
-    static func moreUnreadCells(_ count: Int, from cell: String) -> LocalizedText {
-        LocalizedText(
-            zh: "此行从单元格 \(cell) 起另有 \(count) 个单元格所在的列未被读取（只逐一列出前 \(unreadCellsListed) 个）；请核对表头",
-            en: "\(count) more cells of this row, from \(cell) on, are in columns that were not read (only the first \(unreadCellsListed) are listed one by one); check the header")
+    /// - Parameter doubtful: a cell among them that says of the review that it is not done,
+    ///   passed or signed, and its text, which the message then names.
+    static func moreUnreadCells(_ count: Int, from cell: String, doubtful: (cell: String, text: String)? = nil) -> LocalizedText {
+        let doubt = doubtful.map { found in
+            (zh: "；其中单元格 \(found.cell)（“\(found.text.clipped(to: 40).onOneLine)”）说的是审查，与此行按读取的列所判断的不同，请据实改正读取的列",
+             en: "; among them the cell \(found.cell) ('\(found.text.clipped(to: 40).onOneLine)') speaks of the review otherwise than the row was read from the columns read: correct those columns as it is")
+        } ?? (zh: "", en: "")
+        return LocalizedText(
+            zh: "此行从单元格 \(cell) 起另有 \(count) 个单元格所在的列未被读取（只逐一列出前 \(unreadCellsListed) 个）；请核对表头\(doubt.zh)",
+            en: "\(count) more cells of this row, from \(cell) on, are in columns that were not read (only the first \(unreadCellsListed) are listed one by one); check the header\(doubt.en)")
     }
 
     /// A cell the layout does not read: the column's header is none of the layout's, repeats a
@@ -149,8 +155,8 @@ enum LedgerProblems {
         let name = layout.mapping.name
         let doubt = doubtful.map { text in
             let shown = text.clipped(to: 40).onOneLine
-            return (zh: "；它（“\(shown)”）说的是审查，与此行按读取的列所判断的不同：请把它如实填入读取的列（审查方式、审查结论、审查日期、法律顾问等），不要只是忽略此列",
-                    en: "; what it says of the review ('\(shown)') is not what the row was read as from the columns read: fill it in the columns read (the review's form, outcome, date, the adviser), and do not merely ignore this column")
+            return (zh: "；它（“\(shown)”）说的是审查，与此行按读取的列所判断的不同：请据实改正读取的列（如审查尚未完成的，清空审查完成日期和审查结论），不要只是删去或忽略此列",
+                    en: "; what it says of the review ('\(shown)') is not what the row was read as from the columns read: correct the columns read as it is (for a review not yet done, clear its date and outcome), and do not merely delete or ignore this column")
         } ?? (zh: "", en: "")
         switch layout.whyUnread(column) {
         case .unknown(let closest):

@@ -53,8 +53,8 @@ public struct AgendaItem: Sendable {
     /// What the checklist says of an item held back for a misread key.
     static func misreadKeyNotice(_ language: Language) -> String {
         language == .zh
-            ? "暂缓原因：记录中有字段没有被读取，而它可能改变结论（疑似误写、写错层级或用中文写，或者以“是/否”写的与读取的不一致，见所列的警告），记录的意思不能确定；请按警告如实改正记录后重新检查（只把字段改为 x_ 开头或在台账映射中忽略它，并不改变记录所说的事实）。"
-            : "Held back: a key of the record was not read that may change the verdict (it looks like a misspelt, misplaced or Chinese form of one the rules read, or says yes or no otherwise than what was read; see the warning listed), so what the record says is in doubt. Correct the record as the warning says and check again (prefixing the key with x_, or ignoring a ledger's column, changes no fact the record states)."
+            ? "暂缓原因：记录中有字段没有被读取，而它可能改变结论（疑似误写、写错层级或用中文写，或者以“是/否”写的与读取的不一致，见所列的警告），记录的意思不能确定；请按警告如实改正记录后重新检查。不要只把该字段改名、删去或在台账映射中忽略：那样清单会显示可以上会，而记录所说的（如审查尚未完成）并没有改变。"
+            : "Held back: a key of the record was not read that may change the verdict (it looks like a misspelt, misplaced or Chinese form of one the rules read, or says yes or no otherwise than what was read; see the warning listed), so what the record says is in doubt. Correct the record as the warning says and check again. Do not merely rename, delete or ignore the key or the ledger's column: the checklist would then say READY while what the record said (a review not yet done) stays true."
     }
 
     /// What the checklist says of an item held back because another record has its id.

@@ -285,7 +285,10 @@ struct RecordShapeTests {
             // The answer in the value (未完成, 未通过, 未, 审查中), a remark after it, the key naming only its subject.
             (", outcome: passed, 是否完成: 未完成", ""), (", outcome: passed, 是否完成: 未", ""), (", outcome: passed, 审查是否通过: 未通过", ""),
             (", outcome: passed, 审查状态: 审查中", ""), (", outcome: passed, 是否完成: 否（尚在审查）", ""), (", outcome: passed, 是否经合法性审查: 否", ""),
-            (", outcome: passed, ISDONE: false", ""), (", outcome: passed, 法律顾问意见: 未出具", ""), (", outcome: passed", ", 签署情况: 未签署"),
+            (", outcome: passed, ISDONE: false", ""), (", outcome: passed, 法律顾问意见: 未签署", ""), (", outcome: passed", ", 签署情况: 未签署"),
+            // A key still under way (审查中, 待签), a remark after a comma, a header's `（是/否）`, `了`.
+            (", outcome: passed, 审查中: 是", ""), (", outcome: passed", ", 待签: 是"), (", outcome: passed, 是否完成: 否，正在审查", ""),
+            (", outcome: passed, 审查是否通过（是/否）: 否", ""), (", outcome: passed, 是否通过了审查: 否", ""), (", outcome: passed, 审查结论: 不予通过", ""),
             // An outcome written as a key (`failed: true`, `退回: 是`).
             (", outcome: passed, failed: true", ""), (", outcome: passed, 退回: 是", ""),
         ]
@@ -303,6 +306,7 @@ struct RecordShapeTests {
         let agreeing: [(String, String)] = [
             (", outcome: passed, 是否完成: 是", ""), (", outcome: passed, 审查通过: 是", ""), (", outcome: failed, 通过: 否", ""),
             (", outcome: passed, status: planned, done: no", ""), (", outcome: passed", ", 已签字: 是"),
+            (", outcome: passed, 审查中: 否", ""), (", outcome: passed", ", 待签: 否"),
         ]
         for (step, signoff) in agreeing {
             let found = try problems(step, signoff: signoff)
@@ -312,7 +316,9 @@ struct RecordShapeTests {
         // objection, the party's signature, whether a review of another kind passed.
         for step in [", outcome: passed, 是否涉密: 否", ", outcome: passed, assigned: false", ", outcome: passed, 完成情况说明: 按期",
                      ", outcome: passed, 是否按期完成: 否", ", outcome: passed, completed_on_time: false", ", outcome: passed, 无异议通过: 是",
-                     ", outcome: passed, 当事人是否签字: 否", ", outcome: passed, 是否通过公平竞争审查: 否", ", outcome: passed, sign_language: false"] {
+                     ", outcome: passed, 当事人是否签字: 否", ", outcome: passed, 是否通过公平竞争审查: 否", ", outcome: passed, sign_language: false",
+                     // Naming only a person or the review asks nothing of these; nor does an outcome answered no.
+                     ", outcome: passed, 公职律师: 无", ", outcome: passed, 是否复核: 否", ", outcome: passed, 审查意见: 无", ", outcome: passed, 附条件通过: 否"] {
             let found = try problems(step)
             #expect(found.count == 1 && found.first?.isMisreadKey == false && found.first?.message.zh.contains("所说") == false, "\(step): \(found.map(\.message.zh))")
         }
@@ -330,9 +336,18 @@ struct RecordShapeTests {
         #expect(try problems(discussion).first?.isMisreadKey == false)
         let comment = head + "steps:\n  - {type: public_comment, start: 2026-03-02, end: 2026-03-30, 是否通过政府网站公开: 是}\n"
         #expect(try problems(comment).first?.isMisreadKey == false)
-        let unsigned = head + "steps:\n  - {type: collective_discussion, date: 2026-03-02, 签字: 是}\n"
-        #expect(try problems(unsigned).first?.isMisreadKey == true)
-        #expect(try problems(unsigned).first?.message.zh.contains("而此步骤没有签署（signoffs）") == true)
+        // A signature is asked of a review or a step with signoffs: a discussion's `签字: 是` is told
+        // the key it may mean; a party's, on a notice of rights, is its own.
+        let unsigned = try problems(head + "steps:\n  - {type: collective_discussion, date: 2026-03-02, 签字: 是}\n")
+        #expect(unsigned.first?.isMisreadKey == true)
+        #expect(unsigned.first?.message.zh.contains("是否应为 signoffs？") == true, "\(unsigned.map(\.message.zh))")
+        let review = try problems(head + "steps:\n  - {type: legality_review, date: 2026-03-02, outcome: passed, 法律顾问已签署: 是}\n")
+        #expect(review.first?.message.zh.contains("而此步骤没有签署（signoffs）") == true, "\(review.map(\.message.zh))")
+        let party = try problems("id: K-6\nkind: administrative_penalty\ntitle: t\nsteps:\n  - {type: notice_of_rights, date: 2026-03-02, 当事人是否签字: 否, 是否签字: 是}\n")
+        #expect(party.allSatisfy { !$0.isMisreadKey }, "\(party.map(\.message.zh))")
+        // The review's words on another step ask nothing of it (a discussion `是否经合法性审查`).
+        let discussed = try problems(head + "steps:\n  - {type: collective_discussion, date: 2026-03-02, status: planned, 是否经合法性审查: 是}\n")
+        #expect(discussed.allSatisfy { !$0.isMisreadKey }, "\(discussed.map(\.message.zh))")
         let steps = "steps:\n  - {type: legality_review, date: 2026-03-02, outcome: passed}\n"
         for (extra, held) in [("是否通过合法性审查: 否\n", true), ("\"列 U：是否通过合法性审查\": 否\n", true), ("是否通过合法性审查: 是\n", false),
                               ("是否办结: 否\n", false), ("facts: {合法性审查已完成: false}\n", true), ("facts: {是否办结: false}\n", false)] {

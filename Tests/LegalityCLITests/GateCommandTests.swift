@@ -408,7 +408,7 @@ import Testing
         #expect(listed["line"] as? Int == 9)
         let text = try CLIRunner.run(["gate", "--meeting", "2024-03-12", "a.yaml"], in: folder)
         #expect(text.stdout.contains("[暂缓上会] G-1"))
-        #expect(text.stdout.contains("    - 暂缓原因：记录中有字段没有被读取，而它可能改变结论（疑似误写、写错层级或用中文写，或者以“是/否”写的与读取的不一致，见所列的警告），记录的意思不能确定；请按警告如实改正记录后重新检查（只把字段改为 x_ 开头或在台账映射中忽略它，并不改变记录所说的事实）。\n"), "\(text.stdout)")
+        #expect(text.stdout.contains("    - 暂缓原因：记录中有字段没有被读取，而它可能改变结论（疑似误写、写错层级或用中文写，或者以“是/否”写的与读取的不一致，见所列的警告），记录的意思不能确定；请按警告如实改正记录后重新检查。不要只把该字段改名、删去或在台账映射中忽略：那样清单会显示可以上会，而记录所说的（如审查尚未完成）并没有改变。\n"), "\(text.stdout)")
         // check keeps the record pack's warning a warning.
         #expect(try CLIRunner.run(["check", "--as-of", "2024-03-12", "a.yaml"], in: folder).status == 0)
         // A key meant as one nothing is decided by (部门 for department, a step's ref), or a fact

@@ -27,7 +27,7 @@ import Testing
         // second row leaves the three columns empty.
         #expect(unread.keys.sorted() == ["H2", "T2", "V2"])
         // (Its cell, 征求意见, says the review only solicited opinions: the message says so.)
-        #expect(unread["H2"]?.hasSuffix("列“审核形式”不是规范性文件备案登记表的列，单元格 H2 的内容未被读取；是否应为“审核方式”？；它（“征求意见”）说的是审查，与此行按读取的列所判断的不同：请把它如实填入读取的列（审查方式、审查结论、审查日期、法律顾问等），不要只是忽略此列") == true, "\(unread["H2"] ?? "")")
+        #expect(unread["H2"]?.hasSuffix("列“审核形式”不是规范性文件备案登记表的列，单元格 H2 的内容未被读取；是否应为“审核方式”？；它（“征求意见”）说的是审查，与此行按读取的列所判断的不同：请据实改正读取的列（如审查尚未完成的，清空审查完成日期和审查结论），不要只是删去或忽略此列") == true, "\(unread["H2"] ?? "")")
         #expect(unread["T2"]?.hasSuffix("列“合法性审核日期”与 G 列“审核完成日期”是同一栏目，只读取了 G 列，单元格 T2 的内容未被读取；请把两列合并为一列") == true)
         #expect(unread["V2"]?.hasSuffix("单元格 V2 所在的列没有表头，其内容未被读取；请补上表头") == true)
         #expect(findings.filter { $0["rule"] as? String == "REC-007" }.allSatisfy { $0["severity"] as? String == "warning" && $0["record"] as? String == "SQ-GF-2025-001" })
