@@ -167,7 +167,8 @@ public final class RecordFormat: Sendable {
         /// Other names of the format's keys (`日期` for `date`): for "did you mean" only.
         public static let keyNames = "key_names"
         /// Words of keys that ask yes or no of what the format says another way (`YesNoKey`):
-        /// codes `signed`, `passed` and `done`, each with the words that ask it.
+        /// codes `signed`, `passed` and `done`, each with the words that ask it, and `about` and
+        /// `adviser`, the words naming the review and the adviser.
         public static let yesNoWords = "yes_no_words"
         /// Types of certificates and qualifications a registry writes, by code or name.
         public static let certificateTypes = "certificate_types"

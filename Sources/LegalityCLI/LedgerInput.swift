@@ -75,9 +75,9 @@ enum LedgerInput {
     /// Whether a cell of a column no layout reads says of a review that it is not done, did not
     /// pass or is not signed (`是否通过合法性审查` = 否, `审查状态` = 未完成; `YesNoKey`), or is a
     /// review's status, form or outcome other than a row is read as without it (`审查状态` = 计划中,
-    /// `复核结论` = 不通过, `复核方式` = 征求意见). Its header must name the review (or the adviser):
-    /// a row is the whole matter, and `是否办结` = 否 or `公众参与方式` = 征求意见 speak of
-    /// something else.
+    /// `复核结论` = 不通过, `复核方式` = 征求意见). Its header must name the review: a row is the
+    /// whole matter, and `是否办结` = 否 or `公众参与方式` = 征求意见 speak of something else (as
+    /// `是否经法律顾问审核` = 否 of a penalty case, which needs no adviser).
     static func saysReviewIsNot(header: String, text: String, format: RecordFormat) -> Bool {
         let words = format.yesNoWords
         if let asked = words.read(key: header, value: text), asked.namesReview { return !asked.answer }
