@@ -269,14 +269,4 @@ public final class RecordFormat: Sendable {
     }
 
     private static let noWords: Set<String> = ["否", "无", "没有", "不", "错", "假", "no", "n", "false", "0", "×", "✗"]
-
-    /// What a value answers, as YAML or a clerk writes yes or no (`true`, `是`, `√`; `false`, `否`,
-    /// `×`); nil for any other value.
-    public static func answer(of text: String) -> Bool? {
-        let plain = HintReading.plain(Vocabulary.trimmed(text)).lowercased()
-        if noWords.contains(plain) { return false }
-        return yesWords.contains(plain) ? true : nil
-    }
-
-    private static let yesWords: Set<String> = ["是", "有", "对", "真", "yes", "y", "true", "1", "√", "✓"]
 }

@@ -578,7 +578,7 @@ struct RecordReader {
         // A key asking yes or no of what the format says another way (`done: false`, `已完成: 否`,
         // `审查是否通过: 否`, a signoff's `signed: false`): read by no rule, the step was done, the
         // review as its outcome says, the signoff signed, whatever the key said.
-        if let text = mapping[key]?.scalar?.text, let asked = format.yesNoWords.read(key: key, value: text) ?? outcomeAsKey(key, value: text),
+        if let text = mapping[key]?.scalar?.text, let asked = format.yesNoWords.read(key: key, value: text),
            yesNoKey(asked, keyNode, key, value: text.onOneLine, of: mapping, level: level, what: what) {
             return
         }

@@ -54,6 +54,9 @@ public struct YesNoWords: Sendable {
         case notYet
         /// Says yes or no on its own (`是`, `否`, `true`).
         case answer(Bool)
+        /// An outcome of the vocabulary (`退回`, `不通过`, `附条件通过`): whether the review passed,
+        /// and the answer.
+        case outcome(passing: Bool)
         /// Asks or qualifies without changing the question (`是否`, `状态`, `is`).
         case filler
     }
@@ -71,6 +74,15 @@ public struct YesNoWords: Sendable {
         }
         add(Self.reviewCode, as: .review)
         add(Self.personCode, as: .person)
+        // (The outcomes' names before the questions' words: `通过` asks whether passed.)
+        let outcomes = RecordFormat.Section.outcomes
+        for code in vocabulary.codes(in: outcomes) {
+            guard let names = vocabulary.names(of: code, in: outcomes) else { continue }
+            for word in [code, names.zh, names.en] + vocabulary.otherNames(of: code, in: outcomes) {
+                let folded = Self.folded(word)
+                if !folded.isEmpty { meanings[folded] = .outcome(passing: RecordFormat.passingOutcomes.contains(code)) }
+            }
+        }
         for question in YesNoKey.Question.allCases { add(question.rawValue, as: .question(question)) }
         tokens = meanings.map { ($0.key, $0.value) }
             .sorted { $0.word.count != $1.word.count ? $0.word.count > $1.word.count : $0.word < $1.word }
@@ -89,18 +101,24 @@ public struct YesNoWords: Sendable {
         // The question is the key's (a key still under way, `审查中`, `待签`, asks it negated); a
         // key naming only what it asks of takes the value's (`审查状态: 未完成`, `签署情况: 未签署`),
         // and a value still under way asks whether done (`审查状态: 审查中`).
-        let keyAsks = asked.question ?? (asked.notYet || asked.reviewDone ? .done : nil)
-        guard let question = keyAsks ?? said.question ?? (said.notYet ? .done : nil) else { return nil }
+        let keyAsks = asked.asks
+        guard let question = keyAsks ?? said.asks else { return nil }
         let answer: Bool
-        if said.question == nil, !said.notYet {
+        if let passing = said.outcome {
+            // (`退回`, `退回修改`, `不通过`: no; `附条件通过`: yes.)
+            answer = passing != said.negated
+        } else if said.asks == nil {
             // (`否`, `false`; `未`, `尚未`, `没有`: a negation alone says no.)
             guard said.answer != nil || said.negated else { return nil }
             answer = (said.answer ?? true) != said.negated
         } else {
-            // (`已完成`, `通过`: yes; `未完成`, `审查中`, `待审`: no.)
+            // (`已完成`, `通过`, `已审查`: yes; `未完成`, `审查中`, `待审`, `未审`: no.)
             answer = !(said.negated || said.notYet)
         }
-        let keyNegated = asked.negated != (asked.notYet && keyAsks != nil)
+        // An outcome in a key is answered by a yes only: `退回: 否` or `conditional: false` says
+        // not which outcome it was.
+        if asked.outcome != nil, !answer { return nil }
+        let keyNegated = (asked.negated != (asked.notYet && keyAsks != nil)) != (asked.outcome == false)
         return YesNoKey(question: question, answer: answer != keyNegated,
                         namesReview: asked.review || said.review, namesPerson: asked.person || said.person)
     }
@@ -114,14 +132,20 @@ public struct YesNoWords: Sendable {
     /// What a text's words say, when it is made of them alone.
     private struct Parsed {
         var question: YesNoKey.Question?
+        /// An outcome named, and whether it passes.
+        var outcome: Bool?
         var review = false
         var person = false
-        /// `经`, `已` or `进行` right before the review: asks whether it was done.
+        /// `经`, `已`, `进行` or a negation right before the review: asks whether it was done.
         var reviewDone = false
         var negated = false
         var notYet = false
         var answer: Bool?
         var previous: Meaning?
+
+        /// The question the words ask: a question's word or an outcome; whether done, of words
+        /// still under way (`审查中`, `待审`) or of the review after `经`, `已` or a negation (`未审`).
+        var asks: YesNoKey.Question? { question ?? (notYet || reviewDone ? .done : nil) }
     }
 
     private func parse(_ text: String) -> Parsed? {
@@ -160,7 +184,11 @@ public struct YesNoWords: Sendable {
             parsed.question = question
         case .review:
             parsed.review = true
-            if parsed.previous == .reviewVerb { parsed.reviewDone = true }
+            if parsed.previous == .reviewVerb || parsed.previous == .negation { parsed.reviewDone = true }
+        case .outcome(let passing):
+            guard parsed.question == nil || parsed.question == .passed, parsed.outcome == nil else { return false }
+            parsed.question = .passed
+            parsed.outcome = passing
         case .person: parsed.person = true
         case .negation: parsed.negated.toggle()
         case .notYet: parsed.notYet = true
@@ -178,7 +206,7 @@ public struct YesNoWords: Sendable {
     private static let grammar: [(String, Meaning)] = [
         ("是否", .filler), ("是不是", .filler), ("有无", .filler), ("有没有", .filler), ("均", .filler), ("都", .filler),
         ("尚", .filler), ("暂", .filler), ("了", .filler), ("予", .filler), ("情况", .filler), ("状态", .filler), ("结论", .filler),
-        ("结果", .filler), ("方式", .filler), ("形式", .filler), ("意见", .filler), ("办理", .filler), ("确认", .filler),
+        ("结果", .filler), ("方式", .filler), ("形式", .filler), ("意见", .filler), ("办理", .filler), ("确认", .filler), ("修改", .filler), ("备注", .filler), ("说明", .filler),
         ("?", .filler), ("？", .filler), (":", .filler), ("：", .filler), ("。", .filler), (".", .filler), ("*", .filler), ("＊", .filler),
         ("经", .reviewVerb), ("经过", .reviewVerb), ("已", .reviewVerb), ("已经", .reviewVerb), ("进行", .reviewVerb),
         ("未", .negation), ("不", .negation), ("没", .negation), ("没有", .negation), ("无", .negation), ("非", .negation),
@@ -189,7 +217,8 @@ public struct YesNoWords: Sendable {
         ("false", .answer(false)), ("n", .answer(false)), ("0", .answer(false)), ("off", .answer(false)), ("f", .answer(false)),
         ("no", .negation), ("not", .negation), ("never", .negation), ("without", .negation), ("non", .negation),
         ("is", .filler), ("has", .filler), ("have", .filler), ("been", .filler), ("was", .filler), ("already", .filler),
-        ("the", .filler), ("step", .filler), ("status", .filler), ("state", .filler), ("result", .filler),
+        ("the", .filler), ("step", .filler), ("status", .filler), ("state", .filler), ("result", .filler), ("yet", .filler),
+        ("note", .filler), ("notes", .filler), ("remark", .filler), ("remarks", .filler), ("comment", .filler),
     ]
 
     /// Prefixes of a question's word that say "not" (`unsigned`, `incomplete`).

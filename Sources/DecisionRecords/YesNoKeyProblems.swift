@@ -82,14 +82,6 @@ extension RecordReader {
         return true
     }
 
-    /// An outcome written as a key and answered yes (`failed: true`, `退回: 是`): whether the review passed.
-    func outcomeAsKey(_ key: String, value: String) -> YesNoKey? {
-        guard let code = format.codes.outcomes.code(for: key), let yes = RecordFormat.answer(of: value) else { return nil }
-        // (Only a yes says which: `conditional: false` is "passed without conditions".)
-        guard yes else { return nil }
-        return YesNoKey(question: .passed, answer: RecordFormat.passingOutcomes.contains(code), namesReview: false, namesPerson: false)
-    }
-
     /// A yes-or-no key whose answer is what was read: changes nothing, listed as removable.
     private mutating func agreeingYesNoKey(_ keyNode: BorrowedNode, _ key: String, what: LocalizedText, read: (zh: String, en: String)) -> Bool {
         add(.key,

@@ -289,8 +289,10 @@ struct RecordShapeTests {
             // A key still under way (审查中, 待签), a remark after a comma, a header's `（是/否）`, `了`.
             (", outcome: passed, 审查中: 是", ""), (", outcome: passed", ", 待签: 是"), (", outcome: passed, 是否完成: 否，正在审查", ""),
             (", outcome: passed, 审查是否通过（是/否）: 否", ""), (", outcome: passed, 是否通过了审查: 否", ""), (", outcome: passed, 审查结论: 不予通过", ""),
-            // An outcome written as a key (`failed: true`, `退回: 是`).
-            (", outcome: passed, failed: true", ""), (", outcome: passed, 退回: 是", ""),
+            // An outcome written as a key (`failed: true`, `退回: 是`) or a value (`退回修改`); the
+            // review named after a negation (`未审`); a remark saying no (`备注: 未签`).
+            (", outcome: passed, failed: true", ""), (", outcome: passed, 退回: 是", ""), (", outcome: passed, 审查结果: 退回修改", ""),
+            (", outcome: passed, 审查情况: 未审查", ""), (", outcome: passed", ", note: 未签"), (", outcome: passed, remarks: not yet reviewed", ""),
         ]
         for (step, signoff) in held {
             let found = try problems(step, signoff: signoff)
@@ -318,7 +320,8 @@ struct RecordShapeTests {
                      ", outcome: passed, 是否按期完成: 否", ", outcome: passed, completed_on_time: false", ", outcome: passed, 无异议通过: 是",
                      ", outcome: passed, 当事人是否签字: 否", ", outcome: passed, 是否通过公平竞争审查: 否", ", outcome: passed, sign_language: false",
                      // Naming only a person or the review asks nothing of these; nor does an outcome answered no.
-                     ", outcome: passed, 公职律师: 无", ", outcome: passed, 是否复核: 否", ", outcome: passed, 审查意见: 无", ", outcome: passed, 附条件通过: 否"] {
+                     ", outcome: passed, 公职律师: 无", ", outcome: passed, 是否复核: 否", ", outcome: passed, 审查意见: 无", ", outcome: passed, 附条件通过: 否",
+                     ", outcome: passed, 退回: 否", ", outcome: passed, 备注: 无"] {
             let found = try problems(step)
             #expect(found.count == 1 && found.first?.isMisreadKey == false && found.first?.message.zh.contains("所说") == false, "\(step): \(found.map(\.message.zh))")
         }
@@ -350,6 +353,7 @@ struct RecordShapeTests {
         #expect(discussed.allSatisfy { !$0.isMisreadKey }, "\(discussed.map(\.message.zh))")
         let steps = "steps:\n  - {type: legality_review, date: 2026-03-02, outcome: passed}\n"
         for (extra, held) in [("是否通过合法性审查: 否\n", true), ("\"列 U：是否通过合法性审查\": 否\n", true), ("是否通过合法性审查: 是\n", false),
+                              ("合法性审查: 未审\n", true), ("审查结果: 退回修改\n", true),
                               ("是否办结: 否\n", false), ("facts: {合法性审查已完成: false}\n", true), ("facts: {是否办结: false}\n", false)] {
             let found = try problems(head + extra + steps)
             #expect(found.contains(where: \.isMisreadKey) == held, "\(extra): \(found.map(\.message.zh))")
