@@ -27,7 +27,8 @@ public struct YesNoKey: Sendable, Equatable {
 /// under `adviser` those naming the adviser or signer) and the few words of grammar around them.
 ///
 /// A key is read only when it is made of such words and nothing else, and asks a question (a
-/// question's word, `审查中`, `待审`, or `经`/`已` before the review: `是否已审查`): `审查是否通过`,
+/// question's word, an outcome of the vocabulary, `审查中`, `待审`, or `经`, `已` or a negation
+/// before the review: `是否已审查`, `未审`): `审查是否通过`,
 /// `是否完成`, `未签署`, `is_done`, `Review passed?`, `是否通过（是/否）`. One with any other word
 /// asks about something else (`是否按期完成`, `无异议通过`, `当事人是否签字`, `completed_on_time`,
 /// `是否通过政府网站公开`), and one naming only a person or the review (`公职律师: 无`, `是否复核: 否`,
