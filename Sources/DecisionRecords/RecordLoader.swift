@@ -321,12 +321,9 @@ struct RecordReader {
         let chinese = HintReading.isChinese(key)
         // A fact saying a review is not done, passed or signed (`合法性审查已完成: false`): the
         // rules read the review from its step, whatever a fact says.
-        if let text = facts.value(at: place).scalar?.text, let asked = format.yesNoWords.read(key: key, value: text), asked.namesReview, !asked.answer {
-            let key = key.onOneLine
-            add(.key,
-                zh: "facts 下的 \(key) 不是已知的事实，也没有规则读取它；它说审查没有完成、没有通过或没有签署（\(key): \(text.onOneLine)），而记录的审查按其步骤读取；请在该审查步骤中如实写明 status、outcome 或签署，删去此事实",
-                en: "the fact '\(key)' is no known fact and read by no rule; it says a review is not done, did not pass or is not signed (\(key): \(text.onOneLine)), but a record's review is read from its steps; write the true status, outcome or signoffs in the review's step, and remove this fact",
-                at: facts.key(at: place), misreadKey: true)
+        if let text = facts.value(at: place).scalar?.text, let asked = format.yesNoWords.read(key: key, value: text),
+           yesNoKey(asked, facts.key(at: place), key.onOneLine, value: text.onOneLine, of: facts, level: .facts,
+                    what: LocalizedText(zh: RecordFormat.chineseName(of: .facts), en: RecordFormat.describe(.facts).name)) {
             return
         }
         guard meant != nil || (chinese && saysYesOrNo) else { return }

@@ -6,7 +6,7 @@ extension RecordReader {
     /// unknown key when its answer is what was read, and, when it is not, one that leaves the
     /// record in doubt (the gate holds it back): `done: false` on a step with no status (read as
     /// done), `审查是否通过: 否` beside `outcome: passed`, a signoff's `signed: false`, a record's
-    /// `是否通过合法性审查: 否`. False, and nothing added, for a question the level does not hold
+    /// or a fact's `是否通过合法性审查: 否`. False, and nothing added, for a question the level does not hold
     /// (whether a public comment "passed", a record's yes that names no review).
     mutating func yesNoKey(_ asked: YesNoKey, _ keyNode: BorrowedNode, _ key: String, value: String, of mapping: BorrowedNode, level: RecordFormat.Level, what: LocalizedText) -> Bool {
         let said: (zh: String, en: String)
@@ -68,8 +68,9 @@ extension RecordReader {
                 (zh: "说已经签署（\(quoted.zh)），而此步骤没有签署（signoffs）；签署请写在 signoffs 中，写明签署人、角色和日期",
                  en: "says it is signed (\(quoted.en)), but the step has no signoffs; write each signoff under signoffs, with its person, role and date")
             }
-        case (_, .record) where asked.namesReview && !asked.answer:
-            // (Of the whole record: which of its steps is meant is not known, and only a no is in doubt.)
+        case (_, .record) where asked.namesReview && !asked.answer, (_, .facts) where asked.namesReview && !asked.answer:
+            // (Of the whole record, or a fact of it: which of its steps is meant is not known, and
+            // only a no is in doubt.)
             said = (zh: "说审查没有完成、没有通过或没有签署（\(quoted.zh)），而记录的审查按其步骤读取；请在该审查步骤中如实写明 status、outcome 或签署，删去此字段",
                     en: "says a review is not done, did not pass or is not signed (\(quoted.en)), but a record's review is read from its steps; write the true status, outcome or signoffs in the review's step, and remove this key")
         default:

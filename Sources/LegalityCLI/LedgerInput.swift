@@ -94,10 +94,8 @@ enum LedgerInput {
         return saysReviewIsNot(header: header, text: text, format: format)
     }
 
-    /// Whether an unread cell's header looks meant as one of the layout's whose field decides, or
-    /// its cell says of a review that it is not done, passed or signed (`saysReviewIsNot`).
-    private static func isMisread(_ column: Int, of record: LedgerRecord, layout: LedgerLayout, format: RecordFormat) -> Bool {
-        if saysReviewIsNot(column, of: record, layout: layout, format: format) { return true }
+    /// Whether an unread cell's header looks meant as one of the layout's whose field decides.
+    private static func isMisread(_ column: Int, of record: LedgerRecord, layout: LedgerLayout) -> Bool {
         guard case .unknown(closest: let closest?) = layout.whyUnread(column),
               let field = layout.mapping.columns.first(where: { $0.headers.contains(closest) })?.field else { return false }
         if field.segments.first?.key == "facts" { return !RecordFormat.saysNo(record.cells[column]?.text ?? "") }
@@ -294,13 +292,15 @@ enum LedgerInput {
             // A header that looks meant as one of the mapping's (审核方式 for 审查方式) whose field
             // decides (`RecordFormat.decisiveKeys`; a fact, unless the cell says no): its cell was
             // meant to be read, as a misspelt key of a record is.
-            let misread = Self.isMisread(column, of: record, layout: layout, format: engine.format)
+            // (So is one whose cell says the review is not done, passed or signed.)
+            let doubtful = Self.saysReviewIsNot(column, of: record, layout: layout, format: engine.format)
             loaded.problems.append(RecordProblem(
                 code: .key,
                 message: LedgerProblems.unreadCell(
                     cell: CellReference.cell(row: record.row, column: column), column: column, layout: layout,
-                    doubtful: misread && Self.saysReviewIsNot(column, of: record, layout: layout, format: engine.format) ? record.cells[column]?.text : nil),
-                position: SourcePosition(line: record.row, column: column), isMisreadKey: misread))
+                    doubtful: doubtful ? record.cells[column]?.text : nil),
+                position: SourcePosition(line: record.row, column: column),
+                isMisreadKey: doubtful || Self.isMisread(column, of: record, layout: layout)))
         }
         if unread.count > LedgerProblems.unreadCellsListed {
             let column = unread[LedgerProblems.unreadCellsListed]
@@ -314,7 +314,7 @@ enum LedgerInput {
                     unread.count - LedgerProblems.unreadCellsListed, from: CellReference.cell(row: record.row, column: column),
                     doubtful: doubtful.map { (CellReference.cell(row: record.row, column: $0), record.cells[$0]?.text ?? "") }),
                 position: SourcePosition(line: record.row, column: column),
-                isMisreadKey: doubtful != nil || rest.contains { Self.isMisread($0, of: record, layout: layout, format: engine.format) }))
+                isMisreadKey: doubtful != nil || rest.contains { Self.isMisread($0, of: record, layout: layout) }))
         }
         var evaluation = engine.evaluate(loaded, file: file, listingRules: keepRecords)
         let start = record.node.position
