@@ -295,10 +295,8 @@ struct RecordReader {
         }
     }
 
-    /// A fact no rule reads that looks meant as a well-known one: its Chinese name (`情况紧急`),
-    /// the code in other letters (`AFFECTS_PUBLIC_INTEREST`, `affectsPublicInterest`), one typo
-    /// from it (`affects_publc_interest`), or a yes-or-no fact in Chinese (`涉及公共利益: true`),
-    /// where rules read codes. Each was read by no rule, and the rule the fact switches on (public
+    /// A fact no rule reads that looks meant as a well-known one (`RecordFormat.factMeant`), or a
+    /// yes-or-no fact in Chinese (`涉及公共利益: true`), where rules read codes. Each was read by no rule, and the rule the fact switches on (public
     /// comment for a decision affecting the public) passed the record unsaid. Other facts are
     /// free, as the format has them, and never reported.
     private mutating func unknownFact(_ key: String, in facts: BorrowedNode, at place: Int) {
@@ -307,17 +305,8 @@ struct RecordReader {
         // (No fact the mapping already has is proposed: two would not load.)
         let yesOrNoFacts = booleans.numbering.codes.filter { facts[$0] == nil }
         let known = yesOrNoFacts + RecordFormat.numberFacts.filter { facts[$0] == nil }
-        let folded = Self.foldedFactName(key)
         let saysYesOrNo = Self.saysYesOrNo(facts.value(at: place))
-        // A name saying "not" is proposed nothing: `not_exploratory_reform` was told
-        // `exploratory_reform`, which lifted a failed review's error when followed.
-        let negated = Self.factWords(key).contains(where: Self.negationWords.contains)
-        let meant = negated ? nil : booleans.code(for: HintReading.plain(key)).flatMap { known.contains($0) ? $0 : nil }
-            ?? known.first { Self.foldedFactName($0) == folded }
-            ?? Suggestion.closest(to: folded, in: known.map(Self.foldedFactName)).flatMap { near in known.first { Self.foldedFactName($0) == near } }
-            // (Only with a yes-or-no value: `stability_risk_level: 低` is a fact of the office's own.)
-            ?? (saysYesOrNo ? Self.factNamedWithin(key, known) : nil)
-            ?? (saysYesOrNo ? chineseFactMeant(key, among: yesOrNoFacts) : nil)
+        let meant = format.factMeant(byKey: key, valueSaysYesOrNo: saysYesOrNo, among: known)
         let chinese = HintReading.isChinese(key)
         // A fact saying a review is not done, passed or signed (`合法性审查已完成: false`): the
         // rules read the review from its step, whatever a fact says.
@@ -337,78 +326,6 @@ struct RecordReader {
             // (The gate holds it back when it may say yes of a fact the rules read: a Chinese fact
             // of the office's own, `是否公开: 是`, is listed only.)
             at: facts.key(at: place), misreadKey: meant != nil && !Self.saysNo(facts.value(at: place)))
-    }
-
-    /// Words of a fact's name that say "not".
-    private static let negationWords: Set<String> = ["not", "non", "no", "never", "without", "un", "无", "非", "不", "未", "否"]
-
-    /// The well-known yes-or-no fact a Chinese name is a shorter form of: its characters, after a
-    /// `是否` or `有无`, all in the fact's Chinese name in order (`涉及公共利益` of 涉及重大公共利益
-    /// 或社会公众切身利益, `重大执法决定` of 重大执法决定或情节复杂、重大违法), at least four of them.
-    private func chineseFactMeant(_ key: String, among facts: [String]) -> String? {
-        var name = Array(HintReading.plain(key))
-        for prefix in ["是否", "有无", "是不是"] where name.starts(with: Array(prefix)) { name.removeFirst(prefix.count) }
-        guard name.count >= 4, HintReading.isChinese(key) else { return nil }
-        return facts.first { code in
-            let names = [format.vocabulary.names(of: code, in: RecordFormat.Section.booleanFacts)?.zh].compactMap { $0 }
-                + format.vocabulary.otherNames(of: code, in: RecordFormat.Section.booleanFacts)
-            return names.contains { Self.holdsInOrder(Array(HintReading.plain($0)), name) }
-        }
-    }
-
-    /// Whether `text` holds every character of `part`, in order.
-    private static func holdsInOrder(_ text: [Character], _ part: [Character]) -> Bool {
-        var index = text.startIndex
-        for character in part {
-            guard let found = text[index...].firstIndex(of: character) else { return false }
-            index = found + 1
-        }
-        return true
-    }
-
-    /// The well-known fact whose code a key holds as whole words beside words that add nothing
-    /// (`major_case`, `is_major`, `majorCase` hold `major`), the longest; nil when none.
-    /// (`major_case: true` beside no legal review was read by no rule, and unsaid.)
-    private static func factNamedWithin(_ key: String, _ known: [String]) -> String? {
-        let words = factWords(key)
-        guard words.count > 1 else { return nil }
-        return known.filter { code in
-            let wanted = factWords(code)
-            guard words.count > wanted.count,
-                  let start = (0...(words.count - wanted.count)).first(where: { Array(words[$0..<$0 + wanted.count]) == wanted }) else { return false }
-            // Only words that add nothing to the fact (`is`, `case`): `not_exploratory_reform` was
-            // told `exploratory_reform`, which lifted the failed review's error, and
-            // `stability_risk_assessed` is another thing than `stability_risk`.
-            let others = words[..<start] + words[(start + wanted.count)...]
-            return others.allSatisfy(fillerWords.contains)
-        }.max { $0.count < $1.count }
-    }
-
-    /// Words a fact's name may hold beside a well-known fact's and mean it still.
-    private static let fillerWords: Set<String> = ["is", "has", "have", "if", "whether", "case", "matter", "decision", "flag", "item"]
-
-    /// A fact's name as words: split at `_`, `-`, spaces and a capital after a small letter, in
-    /// lower case (`isMajor` and `IS_MAJOR` are `is`, `major`).
-    private static func factWords(_ name: String) -> [String] {
-        var words: [String] = []
-        var current = ""
-        var previousWasLower = false
-        for character in name {
-            if character == "_" || character == "-" || character.isWhitespace {
-                if !current.isEmpty { words.append(current) }
-                current = ""
-                previousWasLower = false
-                continue
-            }
-            if character.isUppercase, previousWasLower, !current.isEmpty {
-                words.append(current)
-                current = ""
-            }
-            current += character.lowercased()
-            previousWasLower = character.isLowercase
-        }
-        if !current.isEmpty { words.append(current) }
-        return words
     }
 
     /// The step field a value is a code or name of — a status, a review form or an outcome — with
@@ -433,26 +350,15 @@ struct RecordReader {
         }
     }
 
-    /// Whether a fact's value says yes or no, as Chinese users write it (`是`, `否`, `有`, `无`,
-    /// `yes`, `"true"`, `1`...) or as YAML does (`true`): a fact in Chinese so written was meant as
-    /// one the rules read (`涉及公共利益: 是`), where a number or a text (`预算: 300`) is an
-    /// office's own.
+    /// Whether a fact's value says yes or no, as YAML does (`true`) or as Chinese users write it
+    /// (`RecordFormat.saysYesOrNo`).
     private static func saysYesOrNo(_ value: BorrowedNode) -> Bool {
         switch value.coreValue {
         case .bool: return true
         case .int(let number): return number == 0 || number == 1
-        case .string(let text): return yesOrNoWords.contains(HintReading.plain(Vocabulary.trimmed(text)))
+        case .string(let text): return RecordFormat.saysYesOrNo(text)
         default: return false
         }
-    }
-
-    private static let yesOrNoWords: Set<String> = ["是", "否", "有", "无", "对", "错", "真", "假", "yes", "no", "y", "n", "true", "false", "1", "0", "√", "×"]
-
-    /// A fact's name as a reader tells it apart: letters plain and in lower case, without `_`,
-    /// `-` or spaces (`AFFECTS_PUBLIC_INTEREST`, `affectsPublicInterest` and `affects public
-    /// interest` are one name).
-    private static func foldedFactName(_ name: String) -> String {
-        HintReading.plain(name).filter { $0 != "_" && $0 != "-" && !$0.isWhitespace }
     }
 
     // MARK: Shared checks
@@ -537,6 +443,21 @@ struct RecordReader {
                 en: "the key '\(key)' of \(what.en) is a fact: write it under facts (facts: {\(key): ...}); here no rule reads it",
                 at: keyNode, misreadKey: !(mapping[key].map(Self.saysNo) ?? false))
             return
+        }
+        // A fact in other words written beside `facts` (`重大执法决定: true`, `major_case: true`,
+        // `是否重大案件: 是`, as `legality import` writes a ledger's column it did not read): read
+        // by no rule, and the rule the fact switches on passed the record unsaid.
+        if known.contains("facts"), let value = mapping[key] {
+            let facts = mapping["facts"]
+            let candidates = (format.codes.booleanFacts.numbering.codes + RecordFormat.numberFacts).filter { facts?[$0] == nil }
+            if let meant = format.factMeant(byKey: key, valueSaysYesOrNo: Self.saysYesOrNo(value), among: candidates, typos: false) {
+                let name = format.vocabulary.name(of: meant, preferring: [RecordFormat.Section.booleanFacts])?.zh ?? meant
+                add(.key,
+                    zh: "\(what.zh)中的字段 \(key) 似为事实 \(meant)（\(name)），应写在 facts 下（facts: {\(meant): …}）；写在这里，没有规则读取它",
+                    en: "the key '\(key)' of \(what.en) looks meant as the fact '\(meant)': write it under facts (facts: {\(meant): ...}); here no rule reads it",
+                    at: keyNode, misreadKey: !Self.saysNo(value))
+                return
+            }
         }
         // A key of the format at another level (`status` in a signoff, `date` in a document): a
         // line indented one level too deep, whose meaning is lost where it stands.

@@ -98,7 +98,7 @@ public struct YesNoWords: Sendable {
     /// The question a key asks and the answer it and its value give; nil when the key is not made
     /// of the words of a question (see the type), or the two give no yes or no.
     public func read(key: String, value: String) -> YesNoKey? {
-        guard let asked = parse(Self.withoutRemarks(Self.withoutColumnLabel(key))), let said = parse(Self.answerPart(of: value)) else { return nil }
+        guard let asked = parse(KeyText.named(key)), let said = parse(Self.answerPart(of: value)) else { return nil }
         // The question is the key's (a key still under way, `审查中`, `待签`, asks it negated); a
         // key naming only what it asks of takes the value's (`审查状态: 未完成`, `签署情况: 未签署`),
         // and a value still under way asks whether done (`审查状态: 审查中`).
@@ -127,7 +127,7 @@ public struct YesNoWords: Sendable {
     /// Whether a key (a ledger's header) is made of the words of a question and names the review
     /// (`审查状态`, `复核结论`, `是否通过合法性审查`): its cell speaks of the review.
     public func namesReview(key: String) -> Bool {
-        parse(Self.withoutRemarks(Self.withoutColumnLabel(key)))?.review ?? false
+        parse(KeyText.named(key))?.review ?? false
     }
 
     /// What a text's words say, when it is made of them alone.
@@ -224,27 +224,6 @@ public struct YesNoWords: Sendable {
 
     /// Prefixes of a question's word that say "not" (`unsigned`, `incomplete`).
     private static let negationPrefixes = ["un", "in", "non", "not"]
-
-    /// A key as `legality import` writes a ledger's column it did not read (`列 U：是否通过合法性审查`):
-    /// the column's header.
-    private static func withoutColumnLabel(_ key: String) -> String {
-        guard key.hasPrefix("列"), let colon = key.firstIndex(where: { $0 == "：" || $0 == ":" }) else { return key }
-        return String(key[key.index(after: colon)...])
-    }
-
-    /// A key without what is in brackets (`是否通过合法性审查（是/否）`, `(必填)`).
-    private static func withoutRemarks(_ key: String) -> String {
-        var kept = ""
-        var depth = 0
-        for character in key {
-            switch character {
-            case "（", "(": depth += 1
-            case "）", ")": depth = max(0, depth - 1)
-            default: if depth == 0 { kept.append(character) }
-            }
-        }
-        return kept
-    }
 
     /// A value's answer, without a remark after it (`否（尚在审查）`, `否，正在审查`).
     private static func answerPart(of value: String) -> String {

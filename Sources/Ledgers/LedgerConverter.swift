@@ -185,8 +185,25 @@ public enum LedgerConverter {
                 text.removeLast(mark.count)
                 trimmed = true
             }
+            if text.hasSuffix(")"), let open = text.lastIndex(of: "("), open != text.startIndex,
+               isFillingHint(text[text.index(after: open)..<text.index(before: text.endIndex)]) {
+                text.removeSubrange(open...)
+                trimmed = true
+            }
         }
         return text
+    }
+
+    /// Whether what a header holds in brackets at its end tells how to fill the column in, and is
+    /// no part of its name: the answers (`是/否`, `填是或否`, `是或否`), a date's form (`年月日`,
+    /// `yyyy-mm-dd`, `格式：2025-01-01`), how many to choose (`可多选`). (`可能影响社会稳定（是/否）`
+    /// was an unknown column, and a decision that may affect social stability went READY without
+    /// its risk assessment.)
+    static func isFillingHint(_ content: Substring) -> Bool {
+        let lowered = content.lowercased()
+        return (lowered.contains("是") && lowered.contains("否")) || lowered.contains("填") || lowered.contains("格式")
+            || lowered.contains("年月日") || lowered.contains("年/月/日") || lowered.contains("年-月-日") || lowered.contains("yyyy")
+            || lowered.contains("选") || lowered == "y/n" || lowered == "yes/no"
     }
 
     /// The mapping and header row that fit a table best.
@@ -212,11 +229,15 @@ public enum LedgerConverter {
                 if found == required.count, !columns.isEmpty, columns.count > (best?.columns.count ?? 0) {
                     best = (mapping, row.number, columns, headers)
                 } else if found >= max(2, (required.count + 1) / 2) || (columns.count >= 4 && columns.count * 2 > mapping.columns.count && found >= 1)
-                            || (columns.count >= 4 && columns.count * 3 >= mapping.columns.count * 2) || (columns.count >= 6 && found >= 1) {
+                            || (columns.count >= 4 && columns.count * 3 >= mapping.columns.count * 2) || (columns.count >= 6 && found >= 1)
+                            || (columns.count >= 3 && found >= 1 && columns.values.contains { $0.field.segments.map(\.key) == ["id"] })
+                            || (columns.count >= 5 && found >= 1) {
                     // Most of a layout's required columns, or more than half of all its columns with
                     // one required, or two thirds of them without, or six of them with one required:
                     // a ledger with a header to correct (a summary sheet sharing a few headers is
-                    // none). (A sheet of 28 of the 29 columns, its id's header written 项目编号, was
+                    // none); or the id's column and two more (a second sheet of 决策编号, 送审日期,
+                    // 审查完成日期, 审查结论 and 法律顾问 was passed over without a word; so was one
+                    // of five columns with the title). (A sheet of 28 of the 29 columns, its id's header written 项目编号, was
                     // passed over without a word while another sheet of the file matched; so was one
                     // of 19 of 22, with 序号 for the case number and none of the required columns,
                     // and a year's sheet in an older layout of 11 of 31 columns with the title.)
@@ -309,8 +330,41 @@ public enum LedgerConverter {
     public static func isRecord(_ row: LedgerRow, layout: LedgerLayout) -> Bool {
         row.number > layout.headerRow && row.cells.contains { column, cell in
             !layout.ignored.contains(column) && (cell.formulaWithoutValue || !cell.text.isBlankCell)
-        }
+        } && !isNoteRow(row, layout: layout)
     }
+
+    /// Whether a row is a note between or below the records, not a record: its first filled cell
+    /// a total (`合计`, `小计`), the form's notes or signatures (`填表说明：…`, `填表人：张三`) or a
+    /// part's title (`2025年下半年`, `第三季度`), and at most one other cell filled (a total's
+    /// count). Read as records, each was a record of its own, blocked and counted, and `import`
+    /// wrote `合计.yaml`.
+    static func isNoteRow(_ row: LedgerRow, layout: LedgerLayout) -> Bool {
+        let filled = row.cells.filter { column, cell in !layout.ignored.contains(column) && !cell.formulaWithoutValue && !cell.text.isBlankCell }
+        guard (1...2).contains(filled.count), let first = filled.min(by: { $0.key < $1.key })?.value.text else { return false }
+        let text = first.filter { !$0.isWhitespace }
+        if noteRowStarts.contains(where: text.hasPrefix) { return true }
+        return filled.count == 1 && isPartTitle(text)
+    }
+
+    /// How a total's, a note's or a signature's row starts.
+    private static let noteRowStarts = ["合计", "小计", "总计", "共计", "填表说明", "填表人", "制表人", "审核人：", "审核人:", "负责人：", "负责人:", "填报单位", "说明：", "说明:", "注：", "注:"]
+
+    /// Whether a text is a part's title: a year, half, quarter or month (`2025年`, `2025年度`,
+    /// `2025年下半年`, `第三季度`, `3月份`).
+    static func isPartTitle(_ text: String) -> Bool {
+        var rest = Substring(text)
+        if rest.prefix(5).count == 5, rest.prefix(4).allSatisfy({ $0.isASCII && $0.isNumber }), rest.dropFirst(4).first == "年" {
+            rest = rest.dropFirst(5)
+            if rest.first == "度" { rest = rest.dropFirst() }
+            if rest.isEmpty { return true }
+        }
+        if ["上半年", "下半年", "第一季度", "第二季度", "第三季度", "第四季度", "第1季度", "第2季度", "第3季度", "第4季度"].contains(rest) { return true }
+        let month = rest.hasSuffix("月份") ? rest.dropLast(2) : rest.hasSuffix("月") ? rest.dropLast() : nil
+        guard let month, (1...2).contains(month.count), month.allSatisfy({ $0.isASCII && $0.isNumber }), let number = Int(month) else { return false }
+        return (1...12).contains(number)
+    }
+
+
 
     /// Whether a cell of one person names two or more people the registry knows, separated as a
     /// cell of several is (`许明、秦雪`).

@@ -53,6 +53,8 @@ struct ImportCommand: ParsableCommand {
         var refusedRows: [String: String] = [:]
         var emptyLedgers = 0
         var names: Set<String> = []
+        // Read as check reads the records written, to tell which unread cells hold a row back.
+        let format = RecordFormat(vocabulary: run.rules.vocabulary, ruleReads: run.rules.readFields, checkedKinds: run.rules.checkedKinds, asOf: RunSetup.today())
         for ledger in ledgers {
             let registry = run.registries.registry(for: ledger)
             // Names stay names without a registry: said, since check then reports each person.
@@ -62,68 +64,81 @@ struct ImportCommand: ParsableCommand {
                     : "\(ledger): no registry of people (registry.yaml or --registry), so names were not turned into ids\n")
             }
             var rowsRead = 0
-            for (table, layout) in try tables(of: ledger, mappings: run.ledgerMappings) {
-                let records = LedgerConverter.records(table, layout: layout, person: { registry?.person(named: $0)?.id })
-                rowsRead += records.count
-                warnOfUnreadColumns(records, layout: layout, ledger: ledger, sheet: table.sheet, language: run.language)
-                for record in records {
-                    let place = "\(ledger)\(table.sheet.map { "（工作表“\($0)”）" } ?? "")第 \(record.row) 行"
-                    // A row whose two columns of one field disagree is not written: the record
-                    // would hold the leftmost alone, and pass where the other said 不通过.
-                    // Nor is a row with a formula whose value the file does not hold: its cell was
-                    // left out of the record, which then passed where `check` refuses the row (a
-                    // legal adviser's date of =V2+2, after the meeting, was a signoff with no date).
-                    let rowProblems = LedgerProblems.rowProblems(record, layout: layout, notDone: LedgerProblems.rowNotImported).map(\.message)
-                    let problems = rowProblems
-                        + (layout.fieldBeyondHeader(in: record, isCSV: table.sheet == nil).map { column in
-                            [LedgerProblems.fieldsBeyondHeader(record, column: column, headerColumns: layout.headerColumnCount, notDone: LedgerProblems.rowNotImported)]
-                        } ?? [])
-                    let rowName = run.language == .zh ? place : "\(ledger)\(table.sheet.map { " (sheet \($0))" } ?? ""), row \(record.row)"
-                    let id = record.node["id"]?.scalar?.text
-                    guard problems.isEmpty else {
-                        for message in problems {
-                            FileSystem.writeStandardError("\(rowName)\(run.language == .zh ? "：" : ": ")\(message.text(run.language))\n")
+            let headerNames = LedgerHeaderNames(run.ledgerMappings)
+            for (table, firstLayout) in try tables(of: ledger, mappings: run.ledgerMappings) {
+                for (layout, rows) in headerNames.segments(of: table, from: firstLayout) {
+                    let records = LedgerConverter.records(LedgerTable(sheet: table.sheet, rows: rows), layout: layout, person: { registry?.person(named: $0)?.id })
+                    rowsRead += records.count
+                    warnOfUnreadColumns(records, layout: layout, ledger: ledger, sheet: table.sheet, language: run.language)
+                    for record in records {
+                        let place = "\(ledger)\(table.sheet.map { "（工作表“\($0)”）" } ?? "")第 \(record.row) 行"
+                        // A row whose two columns of one field disagree is not written: the record
+                        // would hold the leftmost alone, and pass where the other said 不通过.
+                        // Nor is a row with a formula whose value the file does not hold: its cell was
+                        // left out of the record, which then passed where `check` refuses the row (a
+                        // legal adviser's date of =V2+2, after the meeting, was a signoff with no date).
+                        let rowProblems = LedgerProblems.rowProblems(record, layout: layout, notDone: LedgerProblems.rowNotImported).map(\.message)
+                        // Nor is a row a cell of a column no layout reads holds back (`LedgerInput.hold`:
+                        // `是否重大执法决定` = 是, `审查状态` = 未完成): written under the column's name, the
+                        // record passed where the ledger's row is held back.
+                        let held = record.unread.lazy.compactMap { column in
+                            LedgerInput.hold(column, of: record, layout: layout, format: format).map { (column, $0) }
+                        }.first
+                        let problems = rowProblems
+                            + (layout.fieldBeyondHeader(in: record, isCSV: table.sheet == nil).map { column in
+                                [LedgerProblems.fieldsBeyondHeader(record, column: column, headerColumns: layout.headerColumnCount, notDone: LedgerProblems.rowNotImported)]
+                            } ?? [])
+                            + (held.map { column, hold in
+                                [LedgerProblems.heldUnreadCell(
+                                    LedgerProblems.unreadCell(cell: CellReference.cell(row: record.row, column: column), column: column, layout: layout, hold: hold))]
+                            } ?? [])
+                        let rowName = run.language == .zh ? place : "\(ledger)\(table.sheet.map { " (sheet \($0))" } ?? ""), row \(record.row)"
+                        let id = record.node["id"]?.scalar?.text
+                        guard problems.isEmpty else {
+                            for message in problems {
+                                FileSystem.writeStandardError("\(rowName)\(run.language == .zh ? "：" : ": ")\(message.text(run.language))\n")
+                            }
+                            // (A row whose fields shifted is no record where the ledger is checked, and has no id there.)
+                            if let id, !rowProblems.isEmpty || held != nil, refusedRows[id] == nil { refusedRows[id] = rowName }
+                            refused += 1
+                            continue
                         }
-                        // (A row whose fields shifted is no record where the ledger is checked, and has no id there.)
-                        if let id, !rowProblems.isEmpty, refusedRows[id] == nil { refusedRows[id] = rowName }
-                        refused += 1
-                        continue
+                        // A later row of a refused row's id is its duplicate (as check says where the ledger is
+                        // checked): written, it was the id's only record, and passed once imported.
+                        if let id, let earlier = refusedRows[id] {
+                            FileSystem.writeStandardError(run.language == .zh
+                                ? "\(rowName)：编号“\(id)”与未写入的\(earlier)相同（编号重复），此行未写入记录；请先改正那一行，并为其中一行改用唯一编号\n"
+                                : "\(rowName): the id '\(id)' is that of \(earlier), which was not written (a duplicate id), so the row was not written as a record; correct that row first, and give one of the two an id of its own\n")
+                            refused += 1
+                            continue
+                        }
+                        var name = RecordWriter.fileName(for: record.node["id"]?.scalar?.text ?? "row-\(record.row)")
+                        // A repeated id's later records are numbered in the ledger's order, `A_002.yaml`
+                        // after `A.yaml` (`_` sorts after `.`, three digits keep 2 before 10), so files
+                        // are checked in the ledger's order and the same row is the duplicate (its row's
+                        // number, `A-row2.yaml`, sorted before `A.yaml`: the first row became the
+                        // duplicate). That name may be an id of the ledger's own, so a name is taken only
+                        // once in a run, and a record written earlier in the run is never replaced, even
+                        // with --force. Names are told apart as a file system that ignores case would
+                        // (`A-1` and `a-1`).
+                        if !names.insert(name.lowercased()).inserted {
+                            let stem = String(name.dropLast(5))
+                            var occurrence = 1
+                            repeat {
+                                occurrence += 1
+                                let number = String(occurrence)
+                                name = stem + "_" + String(repeating: "0", count: max(0, 3 - number.count)) + number + ".yaml"
+                            } while !names.insert(name.lowercased()).inserted
+                        }
+                        let path = out.appendingComponent(name)
+                        if !force, FileSystem.kind(of: path) != .missing {
+                            skipped.append(path)
+                            continue
+                        }
+                        let comment = "由 legality import 从 \(place)生成。\nImported by legality import from \(ledger)\(table.sheet.map { " (sheet \($0))" } ?? ""), row \(record.row)."
+                        try FileSystem.deliver(RecordWriter.yaml(record.keepingUnreadCells(layout: layout), comment: comment), to: path)
+                        written += 1
                     }
-                    // A later row of a refused row's id is its duplicate (as check says where the ledger is
-                    // checked): written, it was the id's only record, and passed once imported.
-                    if let id, let earlier = refusedRows[id] {
-                        FileSystem.writeStandardError(run.language == .zh
-                            ? "\(rowName)：编号“\(id)”与未写入的\(earlier)相同（编号重复），此行未写入记录；请先改正那一行，并为其中一行改用唯一编号\n"
-                            : "\(rowName): the id '\(id)' is that of \(earlier), which was not written (a duplicate id), so the row was not written as a record; correct that row first, and give one of the two an id of its own\n")
-                        refused += 1
-                        continue
-                    }
-                    var name = RecordWriter.fileName(for: record.node["id"]?.scalar?.text ?? "row-\(record.row)")
-                    // A repeated id's later records are numbered in the ledger's order, `A_002.yaml`
-                    // after `A.yaml` (`_` sorts after `.`, three digits keep 2 before 10), so files
-                    // are checked in the ledger's order and the same row is the duplicate (its row's
-                    // number, `A-row2.yaml`, sorted before `A.yaml`: the first row became the
-                    // duplicate). That name may be an id of the ledger's own, so a name is taken only
-                    // once in a run, and a record written earlier in the run is never replaced, even
-                    // with --force. Names are told apart as a file system that ignores case would
-                    // (`A-1` and `a-1`).
-                    if !names.insert(name.lowercased()).inserted {
-                        let stem = String(name.dropLast(5))
-                        var occurrence = 1
-                        repeat {
-                            occurrence += 1
-                            let number = String(occurrence)
-                            name = stem + "_" + String(repeating: "0", count: max(0, 3 - number.count)) + number + ".yaml"
-                        } while !names.insert(name.lowercased()).inserted
-                    }
-                    let path = out.appendingComponent(name)
-                    if !force, FileSystem.kind(of: path) != .missing {
-                        skipped.append(path)
-                        continue
-                    }
-                    let comment = "由 legality import 从 \(place)生成。\nImported by legality import from \(ledger)\(table.sheet.map { " (sheet \($0))" } ?? ""), row \(record.row)."
-                    try FileSystem.deliver(RecordWriter.yaml(record.keepingUnreadCells(layout: layout), comment: comment), to: path)
-                    written += 1
                 }
             }
             // A ledger of its header alone: said, and the import fails (it "wrote 0 records", exit 0).
@@ -190,6 +205,7 @@ struct ImportCommand: ParsableCommand {
             throw RunError(message: "\(ledger): \(error.english)", chinese: "\(ledger)：\(error.chinese)")
         }
         var matched: [(LedgerTable, LedgerLayout)] = []
+        let headerNames = LedgerHeaderNames(mappings)
         for table in tables {
             switch LedgerConverter.match(table, mappings: mappings) {
             case .matched(let layout): matched.append((table, layout))
@@ -198,7 +214,13 @@ struct ImportCommand: ParsableCommand {
                 throw RunError(
                     message: "\(ledger)\(table.sheet.map { " (sheet \($0))" } ?? ""), row \(row): the header of the \(mapping.name.en) lacks \(columns)",
                     chinese: "\(ledger)\(table.sheet.map { "（工作表“\($0)”）" } ?? "")第 \(row) 行：\(mapping.name.zh)的表头缺少 \(columns)")
-            case .none: continue
+            case .none:
+                // A layout's header below the rows a header is looked for in stops the import, as
+                // where the ledger is checked (its rows were left out without a word).
+                let below = table.rows.dropFirst(LedgerConverter.headerSearchRows).lazy.compactMap { row in headerNames.layoutNamed(by: row).map { (row.number, $0) } }.first
+                guard let (row, mapping) = below else { continue }
+                let message = LedgerProblems.headerBelowSearch(mapping, headerRow: row, sheet: table.sheet)
+                throw RunError(message: "\(ledger): \(message.en)", chinese: "\(ledger)：\(message.zh)")
             }
         }
         guard !matched.isEmpty else {

@@ -94,6 +94,30 @@ enum LedgerInput {
         return saysReviewIsNot(header: header, text: text, format: format)
     }
 
+    /// The well-known fact an unread cell's header names in words of its own (`是否重大执法决定`,
+    /// `社会稳定风险`, `RecordFormat.factMeant`) when the cell says yes and the row was not read as
+    /// so from a column of the layout: the rule the fact switches on passed the row unsaid.
+    private static func factSaidYes(_ column: Int, of record: LedgerRecord, layout: LedgerLayout, format: RecordFormat) -> String? {
+        guard let text = record.cells[column]?.text, let header = layout.headers[column],
+              RecordFormat.saysYesOrNo(text), !RecordFormat.saysNo(text),
+              let fact = format.factMeant(byKey: header, valueSaysYesOrNo: true, among: format.codes.booleanFacts.numbering.codes, typos: false)
+        else { return nil }
+        if case .bool(true) = record.node["facts"]?[fact]?.coreValue { return nil }
+        return fact
+    }
+
+    /// Why a row's unread cell holds the row back, when it does: it says a review is not done,
+    /// passed or signed (`saysReviewIsNot`), says yes of a fact in words of its own
+    /// (`factSaidYes`), or its header looks meant as one of the layout's whose field decides
+    /// (`isMisread`); nil when it does not.
+    static func hold(_ column: Int, of record: LedgerRecord, layout: LedgerLayout, format: RecordFormat) -> UnreadCellHold? {
+        if saysReviewIsNot(column, of: record, layout: layout, format: format) { return .review(record.cells[column]?.text ?? "") }
+        if let fact = factSaidYes(column, of: record, layout: layout, format: format) {
+            return .fact(fact, format.vocabulary.name(of: fact, preferring: [RecordFormat.Section.booleanFacts]))
+        }
+        return isMisread(column, of: record, layout: layout) ? .misread : nil
+    }
+
     /// Whether an unread cell's header looks meant as one of the layout's whose field decides.
     private static func isMisread(_ column: Int, of record: LedgerRecord, layout: LedgerLayout) -> Bool {
         guard case .unknown(closest: let closest?) = layout.whyUnread(column),
@@ -145,20 +169,38 @@ enum LedgerInput {
         // also said to hold no record.
         var failedAny = false
         var rowsRead = 0
+        // The layouts' headers, made when a sheet has no header in its first rows.
+        var headerNames: LedgerHeaderNames?
         for (sheet, rows) in tables {
             // The first rows are held until the header is found; the rest are checked as they are read.
             var head: [LedgerRow] = []
             var match: LedgerMatch?
+            // A layout's header in a row below those a header is looked for in, of a sheet with none in them.
+            var headerBelow: (row: Int, mapping: LedgerMapping)?
             func check(_ row: LedgerRow, _ layout: LedgerLayout) {
                 guard LedgerConverter.isRecord(row, layout: layout) else { return }
                 rowsRead += 1
                 let record = LedgerConverter.record(row, layout: layout, person: { registry?.person(named: $0)?.id })
                 emit(.document(outcome(of: record, sheet: sheet, layout: layout, isCSV: isCSV, file: file, engine: engine, keepRecords: keepRecords)))
             }
+            // A row below the header: a record, or a layout's header that starts a table anew.
+            func take(_ row: LedgerRow, _ layout: LedgerLayout) {
+                guard row.number > layout.headerRow else { return }
+                let names = headerNames ?? LedgerHeaderNames(limits.ledgerMappings)
+                headerNames = names
+                if let restarted = names.restartedLayout(at: row, sheet: sheet) {
+                    match = .matched(restarted)
+                } else {
+                    check(row, layout)
+                }
+            }
             func decide() -> LedgerMatch {
                 let decided = LedgerConverter.match(LedgerTable(sheet: sheet, rows: head), mappings: limits.ledgerMappings)
-                if case .matched(let layout) = decided { for row in head { check(row, layout) } }
                 match = decided
+                for row in head {
+                    guard case .matched(let layout) = match else { break }
+                    take(row, layout)
+                }
                 return decided
             }
             // A cell longer than a scalar may be (`--max-scalar-bytes`) stops the sheet there: a
@@ -174,7 +216,7 @@ enum LedgerInput {
                         return false
                     }
                     if case .matched(let layout) = match {
-                        check(row, layout)
+                        take(row, layout)
                         return true
                     }
                     // A report's own header row is no ledger's, whatever layout would take it; a
@@ -183,10 +225,21 @@ enum LedgerInput {
                         if ReportSniffer.isOwnHeader(row) { return true }
                         if !namesLedgerColumn, row.cells.values.contains(where: { ledgerHeaders.contains(LedgerConverter.normalized($0.text)) }) { namesLedgerColumn = true }
                     }
+                    // Below the first rows of a sheet with no header in them, a row holding a
+                    // layout's header is looked for: said, its table was passed over unsaid.
+                    if case .none? = match {
+                        let names = headerNames ?? LedgerHeaderNames(limits.ledgerMappings)
+                        headerNames = names
+                        guard let mapping = names.layoutNamed(by: row) else { return true }
+                        headerBelow = (row.number, mapping)
+                        return false
+                    }
                     head.append(row)
                     guard head.count >= LedgerConverter.headerSearchRows else { return true }
-                    if case .matched = decide() { return true }
-                    return false
+                    switch decide() {
+                    case .matched, .none: return true
+                    case .partial: return false
+                    }
                 }
             } catch {
                 // The rows above the trouble are checked, as the message says (in the first rows,
@@ -222,7 +275,13 @@ enum LedgerInput {
                     cell: CellLocation(sheet: sheet, reference: CellReference.cell(row: headerRow, column: 1), header: nil, value: nil))
             case .none:
                 // A sheet with no ledger header (instructions, a summary) is not a ledger.
-                continue
+                guard let headerBelow else { continue }
+                matchedAny = true
+                failedAny = true
+                fail(
+                    LedgerProblems.headerBelowSearch(headerBelow.mapping, headerRow: headerBelow.row, sheet: sheet),
+                    at: SourcePosition(line: headerBelow.row, column: 1),
+                    cell: CellLocation(sheet: sheet, reference: CellReference.cell(row: headerBelow.row, column: 1), header: nil, value: nil))
             }
         }
         if !matchedAny {
@@ -293,28 +352,29 @@ enum LedgerInput {
             // decides (`RecordFormat.decisiveKeys`; a fact, unless the cell says no): its cell was
             // meant to be read, as a misspelt key of a record is.
             // (So is one whose cell says the review is not done, passed or signed.)
-            let doubtful = Self.saysReviewIsNot(column, of: record, layout: layout, format: engine.format)
+            // (So is one naming a fact in words of its own whose cell says yes: `重大执法决定` = 是.)
+            let hold = Self.hold(column, of: record, layout: layout, format: engine.format)
             loaded.problems.append(RecordProblem(
                 code: .key,
-                message: LedgerProblems.unreadCell(
-                    cell: CellReference.cell(row: record.row, column: column), column: column, layout: layout,
-                    doubtful: doubtful ? record.cells[column]?.text : nil),
+                message: LedgerProblems.unreadCell(cell: CellReference.cell(row: record.row, column: column), column: column, layout: layout, hold: hold),
                 position: SourcePosition(line: record.row, column: column),
-                isMisreadKey: doubtful || Self.isMisread(column, of: record, layout: layout)))
+                isMisreadKey: hold != nil))
         }
         if unread.count > LedgerProblems.unreadCellsListed {
             let column = unread[LedgerProblems.unreadCellsListed]
             // (The cells not listed one by one are looked at all the same: a ninth extra column
             // saying the review failed went READY.)
             let rest = unread.dropFirst(LedgerProblems.unreadCellsListed)
-            let doubtful = rest.first { Self.saysReviewIsNot($0, of: record, layout: layout, format: engine.format) }
+            let held = rest.lazy.compactMap { column in Self.hold(column, of: record, layout: layout, format: engine.format).map { (column, $0) } }.first
+            // (A doubtful cell is named: one that says something of the review or of a fact.)
+            let doubtful = held.flatMap { column, hold in hold == .misread ? nil : column }
             loaded.problems.append(RecordProblem(
                 code: .key,
                 message: LedgerProblems.moreUnreadCells(
                     unread.count - LedgerProblems.unreadCellsListed, from: CellReference.cell(row: record.row, column: column),
                     doubtful: doubtful.map { (CellReference.cell(row: record.row, column: $0), record.cells[$0]?.text ?? "") }),
                 position: SourcePosition(line: record.row, column: column),
-                isMisreadKey: doubtful != nil || rest.contains { Self.isMisread($0, of: record, layout: layout) }))
+                isMisreadKey: held != nil))
         }
         var evaluation = engine.evaluate(loaded, file: file, listingRules: keepRecords)
         let start = record.node.position

@@ -24,6 +24,14 @@ enum LedgerProblems {
             en: "the header in row \(headerRow)\(sheet.map { " of the sheet '\($0)'" } ?? "") looks like a \(mapping.name.en) but lacks required columns: \(en.joined(separator: ", ")); correct the header or give your ledger's columns with --mapping")
     }
 
+    /// A layout's header in a row below those a header is looked for in, of a sheet with none in them.
+    static func headerBelowSearch(_ mapping: LedgerMapping, headerRow: Int, sheet: String?) -> LocalizedText {
+        let rows = LedgerConverter.headerSearchRows
+        return LocalizedText(
+            zh: "工作表\(sheet.map { "“\($0)”" } ?? "")第 \(headerRow) 行像是\(mapping.name.zh)的表头，但表头须在前 \(rows) 行内，此表中的记录未检查；请删去表头上方多余的行，或把此表移到单独的工作表",
+            en: "row \(headerRow)\(sheet.map { " of the sheet '\($0)'" } ?? "") looks like the header of a \(mapping.name.en), but a header must be within the first \(rows) rows, so the records of this table were not checked; delete the extra rows above the header, or move the table to a sheet of its own")
+    }
+
     static func noLayout(_ mappings: [LedgerMapping]) -> LocalizedText {
         LocalizedText(
             zh: "没有一个工作表的表头符合已知的台账格式（\(mappings.map(\.name.zh).joined(separator: "、"))）；用 --mapping 给出本单位台账的列映射，或用 legality init --ledger 生成模板",
@@ -127,6 +135,13 @@ enum LedgerProblems {
     }
 
     /// What a conflict of columns keeps `import` from doing.
+    /// An unread cell that holds its row back (`LedgerInput.hold`), where `import` writes no record of the row.
+    static func heldUnreadCell(_ message: LocalizedText) -> LocalizedText {
+        LocalizedText(
+            zh: message.zh + "；此行未写入记录：请先改正表头或读取的列，再导入",
+            en: message.en + "; the row was not written as a record: correct the header or the columns read first, then import it")
+    }
+
     static let rowNotImported = LocalizedText(zh: "此行未写入记录", en: "the row was not written as a record")
 
     /// How many unread cells of a row are reported one by one; the rest are one problem.
@@ -137,8 +152,8 @@ enum LedgerProblems {
     ///   passed or signed, and its text, which the message then names.
     static func moreUnreadCells(_ count: Int, from cell: String, doubtful: (cell: String, text: String)? = nil) -> LocalizedText {
         let doubt = doubtful.map { found in
-            (zh: "；其中单元格 \(found.cell)（“\(found.text.clipped(to: 40).onOneLine)”）说的是审查，与此行按读取的列所判断的不同，请据实改正读取的列",
-             en: "; among them the cell \(found.cell) ('\(found.text.clipped(to: 40).onOneLine)') speaks of the review otherwise than the row was read from the columns read: correct those columns as it is")
+            (zh: "；其中单元格 \(found.cell)（“\(found.text.clipped(to: 40).onOneLine)”）所说的审查或事实，与此行按读取的列所判断的不同，请据实改正读取的列",
+             en: "; among them the cell \(found.cell) ('\(found.text.clipped(to: 40).onOneLine)') speaks of the review or of a fact otherwise than the row was read from the columns read: correct those columns as it is")
         } ?? (zh: "", en: "")
         return LocalizedText(
             zh: "此行从单元格 \(cell) 起另有 \(count) 个单元格所在的列未被读取（只逐一列出前 \(unreadCellsListed) 个）；请核对表头\(doubt.zh)",
@@ -147,17 +162,26 @@ enum LedgerProblems {
 
     /// A cell the layout does not read: the column's header is none of the layout's, repeats a
     /// column already read, or is missing.
-    /// - Parameter doubtful: the cell's text, when it says of the review that it is not done, did
-    ///   not pass, is not signed or only solicited opinions (`LedgerInput.saysReviewIsNot`), which
-    ///   the message then says.
-    static func unreadCell(cell: String, column: Int, layout: LedgerLayout, doubtful: String? = nil) -> LocalizedText {
+    /// - Parameter hold: why the cell holds its row back (`LedgerInput.hold`), when it does: what
+    ///   it says of the review or of a fact, which the message then says.
+    static func unreadCell(cell: String, column: Int, layout: LedgerLayout, hold: UnreadCellHold? = nil) -> LocalizedText {
         let header = layout.shownHeader(column) ?? ""
         let name = layout.mapping.name
-        let doubt = doubtful.map { text in
+        let doubt: (zh: String, en: String)
+        switch hold {
+        case .review(let text):
             let shown = text.clipped(to: 40).onOneLine
-            return (zh: "；它（“\(shown)”）说的是审查，与此行按读取的列所判断的不同：请据实改正读取的列（如审查尚未完成的，清空审查完成日期和审查结论），不要只是删去或忽略此列",
-                    en: "; what it says of the review ('\(shown)') is not what the row was read as from the columns read: correct the columns read as it is (for a review not yet done, clear its date and outcome), and do not merely delete or ignore this column")
-        } ?? (zh: "", en: "")
+            doubt = (zh: "；它（“\(shown)”）说的是审查，与此行按读取的列所判断的不同：请据实改正读取的列（如审查尚未完成的，清空审查完成日期和审查结论），不要只是删去或忽略此列",
+                     en: "; what it says of the review ('\(shown)') is not what the row was read as from the columns read: correct the columns read as it is (for a review not yet done, clear its date and outcome), and do not merely delete or ignore this column")
+        case .fact(let code, let factName):
+            // The layout's own column of the fact, where one is.
+            let column = layout.mapping.columns.first { $0.field.segments.map(\.key) == ["facts", code] }?.headers.first
+            let named = factName.map { (zh: "“\($0.zh)”（\(code)）", en: "'\($0.en)' (\(code))") } ?? (zh: code, en: code)
+            doubt = (zh: "；它说此事项\(named.zh)为“是”，而此行没有按此读取，据此事实应做的程序（如法制审核、风险评估）没有检查\(column.map { "：请把它填入“\($0)”列" } ?? "")",
+                     en: "; it says yes of the fact \(named.en), which the row was not read as, so what the fact requires (a legal review, a risk assessment) was not checked\(column.map { ": write it in the column '\($0)'" } ?? "")")
+        case .misread, nil:
+            doubt = (zh: "", en: "")
+        }
         switch layout.whyUnread(column) {
         case .unknown(let closest):
             return LocalizedText(

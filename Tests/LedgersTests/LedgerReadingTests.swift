@@ -318,4 +318,16 @@ import YAMLTree
         try YAMLParser.parse(Array("v: \(written)\n".utf8), file: "t.yaml") { read = $0["v"]?.scalar?.text }
         #expect(read == text)
     }
+
+    /// A hint in brackets at a header's end telling how to fill the column in (`（是/否）`, the form
+    /// Chinese templates use, `(年月日)`, `（填是或否）`) is no part of its name: with it, a fact's
+    /// column (`可能影响社会稳定（是/否）`) was an unknown one, and the decision went READY without
+    /// its risk assessment. Brackets naming something are kept.
+    @Test func aFillingHintIsNoPartOfAHeader() {
+        #expect(LedgerConverter.normalized("可能影响社会稳定（是/否）") == "可能影响社会稳定")
+        #expect(LedgerConverter.normalized("送审日期(年月日)") == "送审日期")
+        #expect(LedgerConverter.normalized("是否重大案件（填是或否）") == "是否重大案件")
+        #expect(LedgerConverter.normalized("审核完成日期（格式：2025-01-01）（必填）") == "审核完成日期")
+        #expect(LedgerConverter.normalized("审查日期（合法性审查）") == "审查日期(合法性审查)")
+    }
 }

@@ -215,12 +215,17 @@ import Testing
     @Test func importSaysWhichColumnsItLeftOut() throws {
         let folder = try CLIRunner.folder(["登记表.csv": [Self.header, Self.filled, Self.empty].joined(separator: "\n") + "\n"])
         let result = try CLIRunner.run(["import", "登记表.csv", "--out", "records"], in: folder)
-        #expect(result.status == 0)
         #expect(result.stderr.contains("登记表.csv：列“审核形式”不是规范性文件备案登记表的列，单元格 H2 的内容未被读取；是否应为“审核方式”？（共 1 行；以列名为键写入记录，检查时报告为格式之外的键）"))
         #expect(!result.stderr.contains("序号"))
         // (And that, with no registry beside it, the names were kept as names.)
         #expect(result.stderr.contains("登记表.csv：未找到人员名册（registry.yaml 或 --registry），人员姓名未换成编号"))
-        #expect(result.stderr.split(separator: "\n").count == 4)
+        // The row whose 审核形式 says 征求意见 is held back where the ledger is checked, and not
+        // written (it passed once imported); the other row is.
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("登记表.csv第 2 行：列“审核形式”不是规范性文件备案登记表的列，单元格 H2 的内容未被读取；是否应为“审核方式”？；它（“征求意见”）说的是审查"))
+        #expect(result.stderr.contains("此行未写入记录"))
+        #expect(result.stdout.contains("写出 1 个记录到 records，0 个因已存在而跳过，1 行未写入"))
+        #expect(result.stderr.split(separator: "\n").count == 5)
     }
 
     @Test func rowsNumberedInAdvanceButOtherwiseBlankAreNoRecords() throws {

@@ -361,18 +361,39 @@ import Testing
     /// (a header with a hint, now a name of the column) vanished, and the imported file passed where
     /// its legal review was missing.
     @Test func importKeepsTheCellsOfColumnsNotRead() throws {
-        let csv = "案件编号,案件名称,重大与否（是/否）,立案日期,调查取证日期,执法人员,,决定日期\nF-1,某案,是,2025-03-03,2025-03-04,张伟、李娜,附注,2025-03-17\n"
+        let csv = "案件编号,案件名称,办案机构（全称）,立案日期,调查取证日期,执法人员,,决定日期\nF-1,某案,某局,2025-03-03,2025-03-04,张伟、李娜,附注,2025-03-17\n"
         let folder = try CLIRunner.folder(["台账.csv": csv])
         let imported = try CLIRunner.run(["import", "台账.csv", "--out", "records"], in: folder)
         #expect(imported.status == 0, "\(imported.stderr)")
         #expect(imported.stderr.contains("以列名为键写入记录"), "\(imported.stderr)")
         let record = try String(contentsOf: folder.appendingPathComponent("records/F-1.yaml"), encoding: .utf8)
-        #expect(record.contains("\"列 C：重大与否（是/否）\": \"是\""), "\(record)")
+        #expect(record.contains("\"列 C：办案机构（全称）\": \"某局\""), "\(record)")
         #expect(record.contains("\"列 G\": \"附注\""), "\(record)")
         let fromLedger = try Self.findings(["台账.csv"], in: folder)
         let fromRecord = try Self.findings(["records"], in: folder)
         #expect(Self.pairs(fromLedger).filter { $0.hasSuffix("REC-007") }.count == 2, "\(Self.pairs(fromLedger))")
         #expect(Self.pairs(fromRecord) == Self.pairs(fromLedger), "\(Self.pairs(fromRecord))")
+    }
+
+    /// A row a column no layout reads holds back where the ledger is checked (a major case's
+    /// 是否重大执法决定 = 是, in words of the office's own, beside no legal review) is not written
+    /// by `import`: written under the column's name, the record passed, where the ledger's row was
+    /// held back. The fact in other words is said, and the column it belongs in.
+    @Test func importWritesNoRowAnUnreadColumnHoldsBack() throws {
+        let csv = "案件编号,案件名称,是否重大执法决定（是/否）,立案日期,调查取证日期,执法人员,决定日期\nF-1,某案,是,2025-03-03,2025-03-04,张伟、李娜,2025-03-17\nF-2,另案,否,2025-03-03,2025-03-04,张伟、李娜,2025-03-17\n"
+        let folder = try CLIRunner.folder(["台账.csv": csv])
+        let gate = try CLIRunner.run(["gate", "--meeting", "2025-03-20", "--today", "2025-03-19", "--format", "json", "台账.csv"], in: folder)
+        let items = try #require(try JSONSerialization.jsonObject(with: Data(gate.stdout.utf8)) as? [String: Any])["items"] as? [[String: Any]]
+        #expect(items?.first { $0["record"] as? String == "F-1" }?["misreadKey"] as? Bool == true, "\(gate.stdout)")
+        let imported = try CLIRunner.run(["import", "台账.csv", "--out", "records"], in: folder)
+        #expect(imported.status == 1)
+        #expect(imported.stderr.contains("台账.csv第 2 行：列“是否重大执法决定（是/否）”不是行政执法（处罚）案件台账的列，单元格 C2 的内容未被读取"), "\(imported.stderr)")
+        #expect(imported.stderr.contains("它说此事项“重大执法决定或情节复杂、重大违法”（major）为“是”"), "\(imported.stderr)")
+        #expect(imported.stderr.contains("请把它填入“是否重大案件”列；此行未写入记录"), "\(imported.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("records/F-1.yaml").path))
+        // The row saying no is written, its column kept under its name.
+        let record = try String(contentsOf: folder.appendingPathComponent("records/F-2.yaml"), encoding: .utf8)
+        #expect(record.contains("\"列 C：是否重大执法决定（是/否）\": \"否\""), "\(record)")
     }
 
     @Test func theTemplateIsALedgerOfItsOwnLayout() throws {

@@ -77,6 +77,50 @@ import Testing
         #expect(!negatedFindings.contains { ($0["message"] as? String)?.contains("是否应为") == true }, "\(negatedFindings)")
     }
 
+    /// A well-known fact in words of its own — a name of the vocabulary's (`重大案件`), a hint in
+    /// brackets (`重大执法决定（是/否）`), a `是否为` before it — under `facts`, or written beside
+    /// `facts` at the record's top (`重大执法决定: true`, `major_case: true`, as `import` writes a
+    /// ledger's unread column, `列 F：是否为重大案件`): read by no rule, a major case with no legal
+    /// review was READY. Each is REC-007 with the fact meant, and holds the gate's item back; one
+    /// saying no hides nothing and is only listed.
+    @Test(arguments: [
+        ("facts", "重大案件: 是"), ("facts", "\"重大执法决定（是/否）\": 是"), ("facts", "是否为重大案件: 是"),
+        ("top", "重大执法决定: true"), ("top", "major_case: true"), ("top", "\"列 F：是否为重大案件\": 是"), ("top", "是否重大行政执法决定: 是"),
+    ])
+    func aFactInOtherWordsHoldsTheGate(place: String, line: String) throws {
+        let withoutFact = try Self.penaltyCase().replacingOccurrences(of: "  major: true\n", with: "")
+        let record = place == "facts"
+            ? withoutFact.replacingOccurrences(of: "facts:\n", with: "facts:\n  \(line)\n")
+            : withoutFact.replacingOccurrences(of: "steps:\n", with: "\(line)\nsteps:\n")
+        #expect(record != withoutFact)
+        let (_, findings) = try Self.findings(record)
+        let key = try #require(findings.first { $0["rule"] as? String == "REC-007" }?["message"] as? String, "\(findings)")
+        #expect(key.contains(place == "facts" ? "是否应为 major？" : "似为事实 major（重大执法决定或情节复杂、重大违法），应写在 facts 下"), "\(key)")
+        let item = try Self.gateItem(record)
+        #expect(item["misreadKey"] as? Bool == true, "\(item)")
+        #expect(item["ready"] as? Bool == false, "\(item)")
+    }
+
+    /// The same fact saying no is listed, and holds nothing back.
+    @Test(arguments: ["重大执法决定: false", "是否重大案件: 否", "\"重大案件（是/否）\": 否"])
+    func aFactInOtherWordsSayingNoIsOnlyListed(line: String) throws {
+        let withoutFact = try Self.penaltyCase().replacingOccurrences(of: "  major: true\n", with: "")
+        let item = try Self.gateItem(withoutFact.replacingOccurrences(of: "steps:\n", with: "\(line)\nsteps:\n"))
+        #expect(item["misreadKey"] as? Bool == false, "\(item)")
+        #expect((item["findings"] as? [[String: Any]])?.contains { $0["rule"] as? String == "REC-007" } == true, "\(item)")
+    }
+
+    /// The gate's item of a penalty case whose collective discussion, and nothing after it, is
+    /// planned for the meeting.
+    static func gateItem(_ record: String) throws -> [String: Any] {
+        let planned = try #require(record.components(separatedBy: "  - type: decision\n").first)
+            .replacingOccurrences(of: "  - type: collective_discussion\n    date: 2026-03-13\n", with: "  - type: collective_discussion\n    status: planned\n    date: 2026-03-13\n")
+        let registry = try String(contentsOf: CLIRunner.root.appendingPathComponent("cases/registry.yaml"), encoding: .utf8)
+        let folder = try CLIRunner.folder(["registry.yaml": registry, "a.yaml": planned])
+        let gate = try CLIRunner.run(["gate", "--meeting", "2026-03-13", "--today", "2026-03-12", "--format", "json", "a.yaml"], in: folder)
+        return try #require((try CLIRunner.json(gate.stdout)["items"] as? [[String: Any]])?.first, "\(gate.stdout)")
+    }
+
     /// A registry's certificate dated before 1950 (`1925-01-01` for 2025) was valid for a century,
     /// and an officer's lapse passed: the registry is refused at the date.
     @Test func aRegistryDateBefore1950StopsTheRun() throws {
