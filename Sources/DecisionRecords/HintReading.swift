@@ -80,3 +80,30 @@ enum HintReading {
         return table
     }()
 }
+
+extension Vocabulary {
+    /// The words of `name` that change what a code means which none of the code's names in
+    /// `section` holds: a meaning-changing word (`HintReading`), or one saying "not" or "under
+    /// way" (`未`, `不`, `审查中`, `not`, `pending`). A later vocabulary file naming `passed` also
+    /// 未通过审查, `done` also 审查中, or `legality_review` also 征求合法性审查意见 made a failed,
+    /// unfinished or solicited review a passed, done or formal one, and the gate said READY.
+    public func wordsChangingMeaning(of name: String, code: String, in section: String) -> [String] {
+        let known = [names(of: code, in: section)?.zh, names(of: code, in: section)?.en].compactMap { $0 } + otherNames(of: code, in: section)
+        let compact = HintReading.plain(name).filter { !$0.isWhitespace }
+        var words = HintReading.qualifiers(in: name) + Self.notWords.filter { compact.contains($0) }
+        if compact.hasSuffix("中") { words.append("中") }
+        let tokens = HintReading.plain(name).split { !$0.isLetter }.map(String.init)
+        words += tokens.filter { Self.englishNotWords.contains($0) || $0.hasPrefix("un") || $0.hasPrefix("non") }
+        return words.filter { word in
+            !known.contains { other in
+                let plain = HintReading.plain(other).filter { !$0.isWhitespace }
+                return plain.contains(word) || (word == "中" && plain.hasSuffix("中"))
+            }
+        }
+    }
+
+    /// Words saying "not" or "under way" in Chinese.
+    private static let notWords = ["未", "不", "没", "无", "非", "否", "尚", "正在", "进行中"]
+    /// Words saying "not", "under way" or "not yet" in English.
+    private static let englishNotWords: Set<String> = ["not", "no", "never", "without", "pending", "ongoing", "progress", "yet", "failed", "rejected"]
+}

@@ -242,13 +242,21 @@ enum Discovery {
     /// `root` (the path given on the command line) for records outside it or when `root` holds the
     /// current folder (`check ..` from a subfolder: the registry beside the path given was passed
     /// over, and a case with an expired certificate passed), so nothing above what the user named
-    /// is read. Empty when there is none.
-    static func registryFiles(from start: String, root: String) throws(RunError) -> [String] {
+    /// is read. Empty when there is none. With `configurationFolder`, the folder of the
+    /// configuration in force when it holds the current folder, the search goes on above the
+    /// current folder up to it (run from a subfolder, the configuration at the repository's root
+    /// was read and the registry beside it was not: the certificate rules did not run, exit 0).
+    static func registryFiles(from start: String, root: String, configurationFolder: String? = nil) throws(RunError) -> [String] {
         let current = FileSystem.currentDirectory()
         let rootFolder = FileSystem.kind(of: root) == .directory ? root : root.parentPath
         let rootReal = FileSystem.realPath(rootFolder)
         // (Paths compared by their bytes, as the file system tells them apart: see `PathKey`.)
         let rootHoldsCurrent = rootReal.map { $0 == "/" || (PathKey(current) != PathKey($0) && current.isPath(inside: $0)) } ?? false
+        // The configuration's folder, when it holds the current folder: the search may go up to it.
+        let configurationReal = configurationFolder.flatMap(FileSystem.realPath).flatMap { folder in
+            PathKey(current) != PathKey(folder) && current.isPath(inside: folder) ? folder : nil
+        }
+        var beyondCurrent = false
         var folder = start
         while true {
             if let file = registryFile(in: folder) {
@@ -267,11 +275,20 @@ enum Discovery {
                 // and registration rules did not run).
                 if !files.isEmpty { return files }
             }
-            guard let real = FileSystem.realPath(folder), real != "/", PathKey(real) != PathKey(current) || rootHoldsCurrent else { return [] }
-            // (Every folder is inside `/`: a run from `/`, as a container starts one, found no
-            // registry beside records it was given by an absolute path.)
-            let insideCurrent = current == "/" || (PathKey(real) != PathKey(current) && real.isPath(inside: current))
-            if !insideCurrent, rootReal.map({ PathKey(real) == PathKey($0) }) ?? true { return [] }
+            guard let real = FileSystem.realPath(folder), real != "/" else { return [] }
+            if PathKey(real) == PathKey(current), !rootHoldsCurrent {
+                guard configurationReal != nil else { return [] }
+                beyondCurrent = true
+            }
+            if beyondCurrent {
+                // Above the current folder, up to the configuration's folder and no further.
+                guard let top = configurationReal, PathKey(real) != PathKey(top) else { return [] }
+            } else {
+                // (Every folder is inside `/`: a run from `/`, as a container starts one, found no
+                // registry beside records it was given by an absolute path.)
+                let insideCurrent = current == "/" || (PathKey(real) != PathKey(current) && real.isPath(inside: current))
+                if !insideCurrent, rootReal.map({ PathKey(real) == PathKey($0) }) ?? true { return [] }
+            }
             let last = folder.lastComponent
             folder = last == "." || last == ".." ? folder.appendingComponent("..") : folder.parentPath
         }

@@ -233,7 +233,8 @@ struct PreparedRun {
             configuration: configuration, rules: rules, calendar: try RunSetup.calendar(ruleOptions),
             registries: needsRegistry
                 ? try RunSetup.registries(
-                    ruleOptions, recordPaths: recordPaths, recordFiles: recordFiles, asked: RegistryTypes(askedBy: rules.rules, configuration: configuration, vocabulary: rules.vocabulary))
+                    ruleOptions, recordPaths: recordPaths, recordFiles: recordFiles, asked: RegistryTypes(askedBy: rules.rules, configuration: configuration, vocabulary: rules.vocabulary),
+                    configurationFolder: configuration.file?.parentPath)
                 : RegistryLookup(nil),
             language: options.languageOption?.language ?? configuration.language ?? .zh,
             failOn: level.severity, extraFiles: extraFiles,
@@ -332,10 +333,27 @@ struct PreparedRun {
     private static func discoverConfiguration() -> String? {
         var folder = FileSystem.currentDirectory()
         var relative = ""
+        var found: String?
         while true {
             let candidate = folder.appendingComponent(".legality.yaml")
             // Named from the current folder (`.legality.yaml`, `../.legality.yaml`), as reports show it.
-            if FileSystem.kind(of: candidate) != .missing { return relative + ".legality.yaml" }
+            if FileSystem.kind(of: candidate) != .missing {
+                guard let nearer = found else {
+                    found = relative + ".legality.yaml"
+                    // (The search goes on to the repository's root, for a configuration the found one hides.)
+                    if FileSystem.kind(of: folder.appendingComponent(".git")) != .missing { return found }
+                    if folder == "/" || folder.isEmpty { return found }
+                    folder = folder.parentPath
+                    relative += "../"
+                    continue
+                }
+                // A configuration nearer the records replaces the one above it whole: its rules,
+                // severities and registry were lost without a word (a department's `lang: zh`).
+                FileSystem.writeStandardError(Interface.text(
+                    "legality：\(relative).legality.yaml 未被读取：只读取最近的配置文件 \(nearer)（配置不合并；需要上层配置中的规则、级别、名册等，请写入 \(nearer)）\n",
+                    "legality: \(relative).legality.yaml is not read: only the nearest configuration, \(nearer), is (configurations are not merged; copy into \(nearer) what it needs of the one above)\n"))
+                return nearer
+            }
             // A configuration saved under a near name was passed over unsaid, and its waivers,
             // parameters and disabled rules with it.
             if FileSystem.kind(of: folder.appendingComponent(".legality.yml")) != .missing {
@@ -343,8 +361,8 @@ struct PreparedRun {
                     "legality：\(relative).legality.yml 未被读取：配置文件名应为 .legality.yaml\n",
                     "legality: \(relative).legality.yml is not read: the configuration is named .legality.yaml\n"))
             }
-            if FileSystem.kind(of: folder.appendingComponent(".git")) != .missing { return nil }
-            if folder == "/" || folder.isEmpty { return nil }
+            if FileSystem.kind(of: folder.appendingComponent(".git")) != .missing { return found }
+            if folder == "/" || folder.isEmpty { return found }
             folder = folder.parentPath
             relative += "../"
         }

@@ -199,7 +199,9 @@ enum RunSetup {
 
     /// The registries: the one given applies to every record; else each record uses the nearest
     /// `registry.yaml` or `registry/` at or above its folder (see `Discovery.registryFiles`).
-    static func registries(_ options: RuleOptions, recordPaths: [String], recordFiles: PathList, asked: RegistryTypes = RegistryTypes()) throws(RunError) -> RegistryLookup {
+    static func registries(
+        _ options: RuleOptions, recordPaths: [String], recordFiles: PathList, asked: RegistryTypes = RegistryTypes(), configurationFolder: String? = nil
+    ) throws(RunError) -> RegistryLookup {
         if let explicit = options.registry {
             guard FileSystem.kind(of: explicit) != .missing else { throw RunError(message: "\(explicit): no such registry file", chinese: "\(explicit)：人员名册文件不存在") }
             let files = FileSystem.kind(of: explicit) == .directory ? try Discovery.yamlFiles(under: explicit) : [explicit]
@@ -214,7 +216,7 @@ enum RunSetup {
         for (folder, file) in recordFiles.folderRuns() {
             guard searched.insert(PathKey(folder)).inserted else { continue }
             let root = recordPaths.first { path in PathKey(file) == PathKey(path) || file.isPath(inside: path) } ?? folder
-            let files = try Discovery.registryFiles(from: folder, root: root)
+            let files = try Discovery.registryFiles(from: folder, root: root, configurationFolder: configurationFolder)
             guard !files.isEmpty else {
                 covers = false
                 continue

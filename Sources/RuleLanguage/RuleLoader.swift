@@ -115,14 +115,20 @@ public enum RuleLoader {
             compiler.definitionStepTypes = definitionStepTypes
             compiler.definitionDepths = definitionDepths
             if let rule = RuleCompiler.compile(node, source: source, vocabulary: vocabulary, compiler: &compiler) {
-                if let taken = idsByCase[rule.id.uppercased()], let other = ruleFiles[taken] {
-                    let same = taken == rule.id ? "" : " as '\(taken)' (ids differing only in case are one id)"
-                    let chineseSame = taken == rule.id ? "" : "（写作 \(taken)；仅大小写不同的编号视为同一编号）"
+                // An id of legality's own findings: a waiver of it hid every finding of both (a
+                // local rule named `rule-budget` let a waiver hide "the rule could not finish").
+                if Self.reservedIDs.contains(rule.id.lowercased()) {
+                    compiler.error(
+                        node["id"] ?? node, "the rule id '\(rule.id)' is the id of findings legality makes itself (\(Self.reservedIDs.sorted().joined(separator: ", "))); give the rule another",
+                        zh: "规则编号 \(rule.id) 是 legality 自身报告的问题所用的编号（\(Self.reservedIDs.sorted().joined(separator: "、"))）；请另取编号")
+                } else if let taken = idsByCase[Self.idKey(rule.id)], let other = ruleFiles[taken] {
+                    let same = taken == rule.id ? "" : " as '\(taken)' (ids differing only in case or width are one id)"
+                    let chineseSame = taken == rule.id ? "" : "（写作 \(taken)；仅大小写或全角半角不同的编号视为同一编号）"
                     compiler.error(
                         node["id"] ?? node, "the rule id '\(rule.id)' is already defined in \(other)\(same)",
                         zh: "规则编号 \(rule.id) 已在 \(other) 中定义\(chineseSame)")
                 } else {
-                    idsByCase[rule.id.uppercased()] = rule.id
+                    idsByCase[Self.idKey(rule.id)] = rule.id
                     ruleFiles[rule.id] = source.path
                     rules.append(rule)
                     readFields.formUnion(compiler.fieldReads)
@@ -158,6 +164,19 @@ public enum RuleLoader {
         reader.finish(ruleIDs: ruleIDs, booleanFacts: booleanFacts, stepTypes: stepTypes, compiler: &compiler)
         diagnostics += compiler.diagnostics
         return reader.wording
+    }
+
+    /// The ids of the findings legality makes itself (`ToolFinding`), which no rule may take.
+    public static let reservedIDs: Set<String> = ["rule-budget", "rule-error", "registry-missing", "waiver-expired", "waiver-too-long", "waiver-unused"]
+
+    /// A rule id as ids are told apart: in upper case, full-width letters, digits and marks as
+    /// ASCII (`ＭＡＤ－００２` is MAD-002, as a reader and `rules show` take it).
+    static func idKey(_ id: String) -> String {
+        var scalars = String.UnicodeScalarView()
+        for scalar in id.unicodeScalars {
+            if (0xFF01...0xFF5E).contains(scalar.value), let folded = Unicode.Scalar(scalar.value - 0xFEE0) { scalars.append(folded) } else { scalars.append(scalar) }
+        }
+        return String(scalars).uppercased()
     }
 
     /// `vocabulary: {SECTION: {code: {zh: ..., en: ...}}}`; any section name, so a rule can `label`
@@ -221,6 +240,20 @@ public enum RuleLoader {
                             : ("the name '\(clash.name)' of '\(code)' is already \(clash.name == clash.code ? "a code" : "a name of '\(clash.code)'") in \(section); records writing it are read as '\(clash.code)' (give '\(code)' a name of its own)",
                                "\(code) 的名称“\(clash.name)”已是 \(section) 中\(clash.name == clash.code ? "的一个代码" : " \(clash.code) 的名称")；写了它的记录会被读作 \(clash.code)（请给 \(code) 另取一个名称）")
                         compiler.error(entry.key, message, zh: chinese)
+                        continue
+                    }
+                    // A name a later file gives a code already read, holding a word that changes
+                    // what the code means (`passed` also 未通过审查, `done` also 审查中): records
+                    // writing it were read as the code, and a failed review went READY.
+                    let read = vocabulary
+                    if RecordFormat.Section.readAsCodes.contains(section), read.names(of: code, in: section) != nil,
+                       let (added, word) = ([name.zh, name.en] + also).lazy.compactMap({ added in
+                           read.wordsChangingMeaning(of: added, code: code, in: section).first.map { (added, $0) }
+                       }).first {
+                        compiler.error(
+                            entry.key,
+                            "the name '\(added)' given to '\(code)' in \(section) holds '\(word)', which none of the code's names holds and which changes what it means; records writing it would be read as '\(code)' (give it a code of its own)",
+                            zh: "为 \(section) 中 \(code) 增加的名称“\(added)”含有“\(word)”，该代码原有的名称都没有这个词，它改变了含义；写了它的记录会被读作 \(code)（请为它另设代码）")
                         continue
                     }
                     vocabulary.add(code, names: name, also: also, to: section)

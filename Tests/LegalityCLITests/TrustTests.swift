@@ -64,6 +64,34 @@ import Testing
         #expect(held.stdout.contains("[暂缓上会] G-1") && held.stdout.contains("它说此步骤没有完成（已结案: 否）"), "\(held.stdout)")
     }
 
+    /// A name a vocabulary file adds to a code the rules decide by may not hold a word that
+    /// changes what the code means and none of its names holds (`passed` also 未通过审查, `done`
+    /// also 审查中, `legality_review` also 征求合法性审查意见, `passed` also `not passed`): records
+    /// writing it were read as the code, and a failed review went READY with lint silent. A name
+    /// of the same meaning is another name (`failed` also 不予通过, `passed` also 原则通过).
+    @Test(arguments: [
+        ("outcomes", "passed: {zh: 通过, en: passed, also: [未通过审查]}", "未"),
+        ("statuses", "done: {zh: 已完成, en: done, also: [审查中]}", "中"),
+        ("step_types", "legality_review: {zh: 合法性审查, en: legality review, also: [征求合法性审查意见]}", "征求"),
+        ("outcomes", "passed: {zh: 通过, en: passed, also: [not passed]}", "not"),
+        ("forms", "formal_review: {zh: 正式审查, en: formal review, also: [待正式审查]}", "待"),
+    ])
+    func aNameChangingWhatACodeMeansIsRefused(section: String, entry: String, word: String) throws {
+        let folder = try CLIRunner.folder(["v/vocabulary.yaml": "vocabulary:\n  \(section):\n    \(entry)\n", "a.yaml": Fixtures.compliant])
+        let lint = try CLIRunner.run(["rules", "lint", "v"], in: folder)
+        #expect(lint.status == 2)
+        #expect(lint.stderr.contains("v/vocabulary.yaml:3:5: the name") && lint.stderr.contains("holds '\(word)', which none of the code's names holds"), "\(lint.stderr)")
+        let check = try CLIRunner.run(["check", "--rules", "v", "a.yaml"], in: folder)
+        #expect(check.status == 2)
+    }
+
+    @Test func aNameOfTheSameMeaningIsAnotherName() throws {
+        let vocabulary = "vocabulary:\n  outcomes:\n    failed: {zh: 不予通过, en: failed, also: [审查不通过]}\n    passed: {zh: 通过, en: passed, also: [原则通过]}\n"
+        let folder = try CLIRunner.folder(["v/vocabulary.yaml": vocabulary, "a.yaml": Fixtures.compliant])
+        let lint = try CLIRunner.run(["rules", "lint", "v"], in: folder)
+        #expect(lint.status == 0, "\(lint.stderr)")
+    }
+
     @Test func aVocabularyMayNameAStatusButNotAddOne() throws {
         // A status of its own (已办结) made its steps neither done nor planned: every rule passed them over.
         let added = try CLIRunner.folder(["v/vocabulary.yaml": "vocabulary:\n  statuses:\n    concluded: {zh: 已办结, en: concluded}\n", "a.yaml": Fixtures.compliant])

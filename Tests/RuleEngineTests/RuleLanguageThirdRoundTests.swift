@@ -150,6 +150,19 @@ import YAMLTree
         #expect(findings.map(\.rule) == ["rule-budget"])
     }
 
+    /// A rule may not take the id of legality's own findings: a local rule named `rule-budget`
+    /// let a waiver of that id hide every "the rule could not finish" error of the record.
+    @Test func theIdsOfLegalitysOwnFindingsAreReserved() throws {
+        #expect(Set(ToolFinding.all.map(\.id)) == RuleLoader.reservedIDs)
+        for id in ToolFinding.all.map(\.id) + ["Rule-Budget"] {
+            let error = RuleLanguageTrapTests.loadError(RuleLanguageTrapTests.rule("violation: true", id: id))
+            #expect(error?.contains("is the id of findings legality makes itself") == true, "\(error ?? "")")
+        }
+        // Nor a built-in rule's id in full-width letters, a rule of its own to the loader and one to a reader.
+        let wide = RuleLanguageTrapTests.loadError(RuleLanguageTrapTests.rule("violation: true", id: "ＭＡＤ－００２"))
+        #expect(wide?.contains("is already defined in") == true && wide?.contains("case or width") == true, "\(wide ?? "")")
+    }
+
     @Test func aVersionFromThatIsNoDayIsNamedAsSuch() throws {
         let error = try #require(Self.loadError("violation: true\nversions:\n  - from: \"2025年1月1日\""))
         #expect(error.contains("'from' is the day the version came into force, written YYYY-MM-DD; '2025年1月1日' is no such day"), "\(error)")

@@ -1,0 +1,38 @@
+import Foundation
+import Testing
+
+/// How far a run from a subfolder of the repository reaches: the configuration in force and the
+/// registry beside it are read together, and a configuration a nearer one hides is said.
+@Suite struct ConfigurationReachTests {
+    static func repository(_ files: [String: String]) throws -> URL {
+        let registry = try String(contentsOf: CLIRunner.root.appendingPathComponent("cases/registry.yaml"), encoding: .utf8)
+        let record = try String(contentsOf: CLIRunner.root.appendingPathComponent("cases/penalty/gas-station-expired-certificate.yaml"), encoding: .utf8)
+        return try CLIRunner.folder(["registry.yaml": registry, "penalty/case.yaml": record, ".git/HEAD": "ref: refs/heads/main\n"].merging(files) { $1 })
+    }
+
+    /// Run from the records' folder, the configuration at the repository's root was read and the
+    /// registry beside it was not: the certificate rules did not run, and an officer without a
+    /// valid certificate passed, exit 0. The registry beside the configuration in force is read.
+    @Test func theRegistryBesideTheConfigurationInForceIsRead() throws {
+        let folder = try Self.repository([".legality.yaml": "lang: zh\n"])
+        let fromRoot = try CLIRunner.run(["check", "--as-of", "2026-11-27", "penalty"], in: folder)
+        let fromSubfolder = try CLIRunner.run(["check", "--as-of", "2026-11-27"], in: folder.appendingPathComponent("penalty"))
+        #expect(fromRoot.status == 1 && fromRoot.stdout.contains("错误[PEN-002]"), "\(fromRoot.stdout)")
+        #expect(fromSubfolder.status == 1 && fromSubfolder.stdout.contains("错误[PEN-002]"), "\(fromSubfolder.stdout)")
+        #expect(!fromSubfolder.stdout.contains("未找到人员名册"), "\(fromSubfolder.stdout)")
+        // With no configuration, nothing above the working folder is read, as before.
+        let bare = try Self.repository([:])
+        let unconfigured = try CLIRunner.run(["check", "--as-of", "2026-11-27"], in: bare.appendingPathComponent("penalty"))
+        #expect(unconfigured.stdout.contains("未找到人员名册"), "\(unconfigured.stdout)")
+    }
+
+    /// A configuration nearer the records replaces the one above it whole: a department's `lang: zh`
+    /// dropped the repository's local rules, raised severities and registry without a word.
+    @Test func aConfigurationANearerOneHidesIsSaid() throws {
+        let folder = try Self.repository([".legality.yaml": "registry: registry.yaml\nseverity: {PEN-003: error}\n", "penalty/.legality.yaml": "lang: zh\n"])
+        let result = try CLIRunner.run(["check", "--as-of", "2026-11-27", "--lang", "zh"], in: folder.appendingPathComponent("penalty"))
+        #expect(result.stderr.contains("../.legality.yaml 未被读取：只读取最近的配置文件 .legality.yaml"), "\(result.stderr)")
+        let alone = try CLIRunner.run(["check", "--as-of", "2026-11-27"], in: folder)
+        #expect(!alone.stderr.contains("未被读取") && !alone.stderr.contains("is not read"), "\(alone.stderr)")
+    }
+}
