@@ -160,7 +160,16 @@ enum Discovery {
                 files.append(path)
             case .directory:
                 var visited: Set<PathKey> = []
+                let before = files.count
                 walk(path, into: &files, visited: &visited, roots: roots(of: paths))
+                // A folder of no record beside others that have some is said: an auditor's
+                // `audit 石桥镇 柳湾镇` where one town's folder held only `.bak` files ran on the
+                // others without a word (alone, it stops the run, below).
+                if files.count == before, paths.count > 1 {
+                    FileSystem.writeStandardError(Interface.text(
+                        "legality：在“\(path)”中没有找到决策记录文件（跳过隐藏文件、rules/、registry/、其他扩展名的文件和 legality 自己的报告），其中没有记录被检查\n",
+                        "legality: no record files found in '\(path)' (hidden files, rules/, registry/, files of other extensions and legality's own reports are skipped), so none of it was checked\n"))
+                }
             default:
                 files.append(path)
             }

@@ -63,6 +63,7 @@ struct PreparedRun {
             notRunWithoutRegistry: registries.coversEveryRecord ? [] : rules.rules.filter(\.needsRegistry).map(\.id),
             someRecordsHaveRegistry: !registries.files.isEmpty, failLevel: failOn == .error ? nil : failOn?.rawValue ?? "never")
         described.repository = Self.sourceRoot(holding: recordPaths)
+        described.recordPaths = recordPaths
         return described
     }
 

@@ -41,13 +41,17 @@ enum ReportSniffer {
             for table in AuditTable.allCases {
                 guard let line = firstLine(AuditCSVReporter.render(audit, table: table)) else { continue }
                 headers.insert(line)
-                // The tables as versions before the rate tables' waived column, and the records
-                // table's note column, wrote them (still reports).
+                // The tables as versions before the rate tables' waived and unverifiable columns,
+                // and the records table's note column, wrote them (still reports): without any
+                // of the columns added since.
                 let cells = line.split(separator: ",", omittingEmptySubsequences: false)
-                let added = table == .records
-                    ? [AuditTable.noteColumn.zh, AuditTable.noteColumn.en] : [AuditTable.waivedColumn.zh, AuditTable.waivedColumn.en]
-                for column in added where cells.contains(Substring(column)) {
-                    headers.insert(cells.filter { $0 != column }.joined(separator: ","))
+                let added = (table == .records
+                    ? [AuditTable.noteColumn.zh, AuditTable.noteColumn.en]
+                    : [AuditTable.waivedColumn.zh, AuditTable.waivedColumn.en, AuditTable.unverifiableColumn.zh, AuditTable.unverifiableColumn.en])
+                    .filter { cells.contains(Substring($0)) }
+                for subset in 1..<(1 << added.count) {
+                    let left = Set(added.indices.filter { subset & (1 << $0) != 0 }.map { added[$0] })
+                    headers.insert(cells.filter { !left.contains(String($0)) }.joined(separator: ","))
                 }
             }
         }

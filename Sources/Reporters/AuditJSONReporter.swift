@@ -11,7 +11,7 @@ public enum AuditJSONReporter {
                 .object([
                     ("key", .string(rate.key)), ("name", .string(rate.label.text(language))),
                     ("applicable", .int(rate.applicable)), ("passed", .int(rate.passed)), ("failed", .int(rate.failed)),
-                    ("waived", .int(rate.waived)),
+                    ("waived", .int(rate.waived)), ("unverifiable", .int(rate.unverifiable)),
                     ("notInForce", .int(rate.notInForce)), ("pending", .int(rate.pending)),
                     ("rate", rate.rate.map { .string(AuditTable.percent($0)) } ?? .null),
                     ("errors", .int(rate.errors)), ("warnings", .int(rate.warnings)),

@@ -5,6 +5,8 @@ public enum AuditTable: String, Sendable, CaseIterable {
     /// The rate tables' column of failures waivers alone explain, in Chinese and English (older
     /// exports lack it, and are still told as reports by it).
     public static let waivedColumn = (zh: "其中已豁免", en: "of which waived")
+    /// The column of a rule's or a pack's checks it could not make, counted as failed.
+    public static let unverifiableColumn = (zh: "其中无法核查", en: "of which could not be checked")
     /// The records table's last column, what a status rests on (`AuditReport.note`), in Chinese
     /// and English (older exports lack it, and are still told as reports by it).
     public static let noteColumn = (zh: "说明", en: "note")
@@ -80,9 +82,10 @@ public enum AuditTable: String, Sendable, CaseIterable {
             }
             // A department's or a month's key is its name: shown once.
             let named = self == .rules || self == .packs
+            // A rule's or a pack's checks it could not make are said apart (counted as failed).
             var header = zh
-                ? [name] + (named ? ["名称"] : []) + [unit, "通过", "未通过", Self.waivedColumn.zh, "合规率", "错误", "警告"]
-                : [name] + (named ? ["name"] : []) + [unit, "passed", "failed", Self.waivedColumn.en, "rate", "errors", "warnings"]
+                ? [name] + (named ? ["名称"] : []) + [unit, "通过", "未通过", Self.waivedColumn.zh] + (named ? [Self.unverifiableColumn.zh] : []) + ["合规率", "错误", "警告"]
+                : [name] + (named ? ["name"] : []) + [unit, "passed", "failed", Self.waivedColumn.en] + (named ? [Self.unverifiableColumn.en] : []) + ["rate", "errors", "warnings"]
             // The rules table says how many records a rule did not apply to because its law was
             // not yet in force on the day of their act.
             if self == .rules {
@@ -95,6 +98,7 @@ public enum AuditTable: String, Sendable, CaseIterable {
                 var row: [AuditCell] = [.text(named ? rate.key : rate.label.text(language))]
                 if named { row.append(.text(rate.label.text(language))) }
                 row += [.integer(rate.applicable), .integer(rate.passed), .integer(rate.failed), .integer(rate.waived)]
+                if named { row.append(.integer(rate.unverifiable)) }
                 row += [rate.rate.map { .rate($0) } ?? .text(""), .integer(rate.errors), .integer(rate.warnings)]
                 if self == .rules { row += [.integer(rate.notInForce), .integer(rate.pending)] }
                 return row

@@ -39,6 +39,9 @@ public struct RunDescription: Sendable {
     /// from the folder above the repository, `repo/gas.yaml`).
     public var repository: (root: String, workingFolder: String)?
 
+    /// The paths of records the run was given (files or folders), as given.
+    public var recordPaths: [String] = []
+
     /// Creates a description.
     public init(
         configuration: String? = nil, disabledRules: [String] = [], registries: [String] = [], severityChanges: [String: Severity] = [:],

@@ -32,6 +32,11 @@ public enum SARIFReporter {
         /// Each listed rule's basis as its descriptor's help gives it.
         private var ruleBasis: [String: String] = [:]
         private var written = 0
+        /// Where a finding of the whole run (no registry found) is located: the configuration, else
+        /// the first record file a finding named, else the first path the run was given. (Code
+        /// scanning refuses a whole log with one result of no location: every finding was lost.)
+        private var firstFile: String?
+        private var runLocation: String? { heading.run.configuration ?? firstFile ?? heading.run.recordPaths.first }
 
         /// A stream for a run of these rules.
         public init(_ heading: ReportHeading, rules: [Rule]) {
@@ -57,6 +62,7 @@ public enum SARIFReporter {
             var output: [UInt8] = []
             output.reserveCapacity(findings.count * 1024)
             let indent = Array("        ".utf8)
+            if firstFile == nil { firstFile = findings.first { !$0.file.isEmpty && $0.file != "-" }?.file }
             for finding in findings {
                 if index[finding.rule] == nil {
                     // A rule the heading.run did not list (an input problem, a waiver, the engine's own) still gets a descriptor.
@@ -68,7 +74,9 @@ public enum SARIFReporter {
                 // basis in its message: code scanning shows the help's (the 2021 article beside a
                 // deadline counted by the 2017 text).
                 let ownBasis = ruleBasis[finding.rule].map { $0 != finding.basis.text(heading.language) } ?? false
-                SARIFReporter.result(finding, ruleIndex: index[finding.rule], heading.language, repository: heading.run.repository, sayingBasis: ownBasis)
+                SARIFReporter.result(
+                    finding, ruleIndex: index[finding.rule], heading.language, repository: heading.run.repository, sayingBasis: ownBasis,
+                    runLocation: runLocation)
                     .write(to: &output, indent: indent)
                 written += 1
             }
@@ -206,7 +214,8 @@ public enum SARIFReporter {
     }
 
     static func result(
-        _ finding: Finding, ruleIndex: Int?, _ language: Language, repository: (root: String, workingFolder: String)? = nil, sayingBasis: Bool = false
+        _ finding: Finding, ruleIndex: Int?, _ language: Language, repository: (root: String, workingFolder: String)? = nil, sayingBasis: Bool = false,
+        runLocation: String? = nil
     ) -> JSON {
         var pairs: [(String, JSON)] = [("ruleId", .string(finding.rule))]
         if let ruleIndex { pairs.append(("ruleIndex", .int(ruleIndex))) }
@@ -230,6 +239,8 @@ public enum SARIFReporter {
             ])])))
         } else if !finding.file.isEmpty {
             pairs.append(("locations", .array([.object([("physicalLocation", physicalLocation(file: finding.file, position: finding.position, repository: repository))])])))
+        } else if let runLocation {
+            pairs.append(("locations", .array([.object([("physicalLocation", physicalLocation(file: runLocation, position: nil, repository: repository))])])))
         }
         if let waiver = finding.waiver {
             // A waived finding is a suppressed result: an accepted, external suppression (the

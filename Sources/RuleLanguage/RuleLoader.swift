@@ -170,7 +170,7 @@ public enum RuleLoader {
     public static let reservedIDs: Set<String> = ["rule-budget", "rule-error", "registry-missing", "waiver-expired", "waiver-too-long", "waiver-unused"]
 
     /// A rule id as ids are told apart: in upper case, full-width letters, digits and marks as
-    /// ASCII (`ＭＡＤ－００２` is MAD-002, as a reader and `rules show` take it).
+    /// ASCII (`ＡＢＣ－００２` is ABC-002, as a reader and `rules show` take it).
     static func idKey(_ id: String) -> String {
         var scalars = String.UnicodeScalarView()
         for scalar in id.unicodeScalars {

@@ -34,8 +34,8 @@ import Testing
         #expect(records.first { $0[0] == "T-2024-002" }?[5] == "已豁免")
         #expect(records.first { $0[0] == "T-2024-003" }?[5] == "已豁免")
         let rules = try rows("rules")
-        #expect(rules.first?[3...5] == ["通过", "未通过", "其中已豁免"])
-        #expect(rules.first { $0[0] == "MAD-002" }?[2...8] == ["3", "2", "1", "1", "66.7%", "0", "0"])
+        #expect(rules.first?[3...6] == ["通过", "未通过", "其中已豁免", "其中无法核查"])
+        #expect(rules.first { $0[0] == "MAD-002" }?[2...9] == ["3", "2", "1", "1", "0", "66.7%", "0", "0"])
         // Without errors: the waived warning; not the waived error.
         let months = try rows("months")
         #expect(months.first { $0[0] == "2024-03" }?[1...5] == ["3", "2", "1", "1", "66.7%"])
@@ -164,9 +164,36 @@ import Testing
         let report = try CLIRunner.json(result.stdout)
         let records = try #require(report["records"] as? [[String: Any]])
         #expect(records.first?["status"] as? String == "unverifiable", "\(records)")
-        // Its rules' results are unknown: counted as passed by none of them.
+        // Its rules' results are unknown: counted as passed by none of them, each as a check it
+        // could not make.
         let rules = try #require(report["rules"] as? [[String: Any]])
         #expect(!rules.contains { ($0["passed"] as? Int ?? 0) > 0 }, "\(rules)")
+        #expect(rules.allSatisfy { $0["unverifiable"] as? Int == $0["applicable"] as? Int && $0["failed"] as? Int == $0["applicable"] as? Int }, "\(rules)")
+    }
+
+    /// A record the record pack found unreadable (a review dated 2025-06-31, a step type
+    /// misspelt) is a check every rule of its kind could not make: counted as applicable and
+    /// failed, "of which could not be checked". Left out, MAD-001 read 1/1 (100 %) beside two
+    /// decisions nobody checked, and PEN-004 17/17 of 18 cases, where the annual report said
+    /// "记录有误，无法核查".
+    @Test func aRecordThatCouldNotBeCheckedFailsTheRatesOfItsKindsRules() throws {
+        let typo = Fixtures.compliant.replacingOccurrences(of: "type: legality_review", with: "type: legality_reveiw")
+        let badDate = Fixtures.compliant.replacingOccurrences(of: "T-2024-001", with: "T-2024-003").replacingOccurrences(of: "    date: 2024-03-15", with: "    date: 2024-06-31")
+        #expect(typo != Fixtures.compliant && badDate.contains("2024-06-31"))
+        let folder = try CLIRunner.folder([
+            "registry.yaml": Fixtures.registry, "a.yaml": Fixtures.compliant, "b.yaml": typo.replacingOccurrences(of: "T-2024-001", with: "T-2024-002"), "c.yaml": badDate,
+        ])
+        let result = try CLIRunner.run(["audit", "--from", "2024-01-01", "--to", "2024-12-31", "--as-of", "2024-12-31", "--format", "json", "."], in: folder)
+        let report = try CLIRunner.json(result.stdout)
+        let rules = try #require(report["rules"] as? [[String: Any]])
+        let first = try #require(rules.first { $0["key"] as? String == "MAD-001" }, "\(rules)")
+        #expect(first["applicable"] as? Int == 3 && first["passed"] as? Int == 1 && first["unverifiable"] as? Int == 2, "\(first)")
+        #expect(first["rate"] as? String == "33.3%", "\(first)")
+        let pack = try #require((report["packs"] as? [[String: Any]])?.first { $0["key"] as? String == "mad" })
+        #expect((pack["unverifiable"] as? Int ?? 0) > 0, "\(pack)")
+        // The record pack's own rules ran on the two: counted as they found.
+        let format = try #require(rules.first { $0["key"] as? String == "REC-003" })
+        #expect(format["unverifiable"] as? Int == 0 && format["applicable"] as? Int == 3, "\(format)")
     }
 
     @Test func packsAreNamedFromTheVocabulary() throws {

@@ -65,6 +65,27 @@ import Testing
         #expect(uris == ["county%20seat/a.yaml"], "\(uris)")
     }
 
+    /// Every result has a location: code scanning refuses a whole log with one result of none,
+    /// and the finding of no registry found (REC-005) had none, so every finding was lost. It is
+    /// located at the configuration, else the path the run was given.
+    @Test func everySARIFResultHasALocation() throws {
+        let folder = try CLIRunner.folder(["repo/.git/HEAD": "ref: refs/heads/main\n", "repo/records/a.yaml": Fixtures.compliant])
+        func locations(_ arguments: [String]) throws -> [String?] {
+            let result = try CLIRunner.run(["check", "--as-of", "2024-12-31", "--format", "sarif"] + arguments, in: folder.appendingPathComponent("repo"))
+            let run = try #require((try CLIRunner.json(result.stdout)["runs"] as? [[String: Any]])?.first)
+            let results = try #require(run["results"] as? [[String: Any]])
+            #expect(results.contains { $0["ruleId"] as? String == "REC-005" }, "\(results)")
+            return results.map { result in
+                ((result["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any]).flatMap {
+                    ($0["artifactLocation"] as? [String: Any])?["uri"] as? String
+                }
+            }
+        }
+        #expect(try locations(["records"]) == ["records"])
+        try "lang: zh\n".write(to: folder.appendingPathComponent("repo/.legality.yaml"), atomically: true, encoding: .utf8)
+        #expect(try locations(["records"]) == [".legality.yaml"])
+    }
+
     /// Run from a link into a repository (`X -> repo/county`, as a shell names it), SARIF still names
     /// files from the repository's root: no `.git` lies above the link's own path.
     @Test func sarifFromALinkIntoARepositoryNamesFilesFromItsRoot() throws {

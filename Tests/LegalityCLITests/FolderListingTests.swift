@@ -60,4 +60,15 @@ struct FolderListingTests {
         let named = try CLIRunner.run(["check", "--as-of", "2024-12-31", "--format", "json", "~$台账.xlsx"], in: folder)
         #expect(named.status == 1, "\(named.stdout)")
     }
+
+    /// A folder named beside others that yields no record is said on standard error: one town's
+    /// folder of `.bak` files ran, with the others, without a word (alone, it stops the run).
+    @Test func aFolderOfNoRecordBesideOthersIsSaid() throws {
+        let folder = try CLIRunner.folder(["a/r.yaml": Fixtures.compliant, "b/r.yaml.bak": Fixtures.compliant, "c/.drafts/r.yaml": Fixtures.compliant])
+        let result = try CLIRunner.run(["check", "--as-of", "2024-12-31", "--lang", "en", "a", "b", "c"], in: folder)
+        #expect(result.stderr.contains("no record files found in 'b'") && result.stderr.contains("no record files found in 'c'"), "\(result.stderr)")
+        #expect(!result.stderr.contains("found in 'a'"), "\(result.stderr)")
+        let alone = try CLIRunner.run(["check", "b"], in: folder)
+        #expect(alone.status == 2)
+    }
 }

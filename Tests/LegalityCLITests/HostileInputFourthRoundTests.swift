@@ -266,6 +266,8 @@ import Testing
         let older = "\u{FEFF}规则,名称,适用检查,通过,未通过,合规率,错误,警告,法律尚未施行（不适用）,待办（尚未到期）\r\n"
         #expect(ReportSniffer.isCSVReport(Array(older.utf8)))
         #expect(ReportSniffer.isCSVReport(Array("\u{FEFF}month,records,passed,failed,rate,errors,warnings\r\n".utf8)))
+        // Before the unverifiable column, with the waived one.
+        #expect(ReportSniffer.isCSVReport(Array("\u{FEFF}规则包,名称,适用检查,通过,未通过,其中已豁免,合规率,错误,警告\r\n".utf8)))
         // A check report written before its pending column, and one with it.
         #expect(ReportSniffer.isCSVReport(Array("\u{FEFF}规则,级别,记录,文件,行,列,标题,说明,依据,证据,如何改正,豁免,规则包\r\n".utf8)))
         #expect(ReportSniffer.isCSVReport(Array("\u{FEFF}rule,severity,record,file,line,column,title,message,basis,evidence,fix,waiver,pack,pending\r\n".utf8)))
