@@ -78,6 +78,9 @@ struct GateCommand: ParsableCommand {
         var ledger = run.ledger(asOf: meeting, paths: paths, files: files)
         var items: [AgendaItem] = []
         var away: [OffAgendaRecord] = []
+        let absolute = Set(run.rules.rules.filter(\.absolute).map(\.id))
+        // The rules whose waived findings held an item back, said on standard error.
+        var heldWaivers: Set<String> = []
         let namesakes = Self.namesakes(checked.records)
         for item in checked.records {
             guard isOnAgenda(item) else {
@@ -98,7 +101,13 @@ struct GateCommand: ParsableCommand {
                 }
             }
             ledger.mark(&findings)
-            let blocking = threshold.map { level in findings.contains { $0.severity >= level && $0.waiver == nil && !$0.pending } } ?? false
+            // A waiver of a prohibition the law allows no exception to (`absolute: true`: no
+            // legality review, a failed one) explains, and does not make the item READY: a
+            // waiver's "reason: 紧急" took an unreviewed decision to the meeting.
+            let blocking = threshold.map { level in
+                findings.contains { $0.severity >= level && ($0.waiver == nil || absolute.contains($0.rule)) && !$0.pending }
+            } ?? false
+            if threshold != nil { heldWaivers.formUnion(findings.filter { $0.waiver != nil && absolute.contains($0.rule) && !$0.pending }.map(\.rule)) }
             // What could not be checked (a rule that did not finish, prerequisites that need the
             // missing registry) is never READY, at any fail level: `never` listed such items READY.
             let unchecked = findings.contains { $0.isEngineFinding && $0.waiver == nil }
@@ -116,6 +125,12 @@ struct GateCommand: ParsableCommand {
                 agendaItem.decidedUndiscussed = decided
             }
             items.append(agendaItem)
+        }
+        if !heldWaivers.isEmpty {
+            let ids = heldWaivers.sorted().joined(separator: run.language == .zh ? "、" : ", ")
+            FileSystem.writeStandardError(run.language == .zh
+                ? "legality：\(ids) 是法律不允许例外的禁止性规定（如未经合法性审查或审查不合法的，不得提交讨论），豁免不能使议题可以上会；有关议题仍为暂缓上会（只列问题、不暂缓时请用 --fail-on never）\n"
+                : "legality: \(ids) state prohibitions the law allows no exception to (no discussion without a legality review that passed); a waiver does not make an item READY, and the items stay BLOCKED (give --fail-on never to list findings without blocking)\n")
         }
         // An item's waiver that has run out, or runs for longer than a waiver may, is said, as
         // check says it (the signer relies on it; one running to 2099 was unsaid).

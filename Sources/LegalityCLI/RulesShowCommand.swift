@@ -29,6 +29,7 @@ struct ShowRule: ParsableCommand {
         text += "\(zh ? "级别" : "severity"): \(ListRules.severity(rule.severity, language))    \(zh ? "规则包" : "pack"): \(rule.pack)"
         text += "    \(zh ? "适用" : "applies to"): \(rule.kinds?.joined(separator: ", ") ?? (zh ? "全部记录" : "every record"))\n"
         if rule.prerequisite { text += zh ? "集体讨论的前置条件（会前审查 gate 检查此规则）\n" : "a prerequisite of collective discussion (checked by the meeting gate)\n" }
+        if rule.absolute { text += zh ? "法律不允许例外：豁免不能使会前审查的议题可以上会\n" : "a prohibition the law allows no exception to: no waiver makes a gate's item READY\n" }
         if !rule.tags.isEmpty { text += "\(zh ? "标签" : "tags"): \(rule.tags.joined(separator: ", "))\n" }
         text += "\n\(zh ? "要求" : "what it demands"):\n  \(rule.description?.text(language) ?? rule.title.text(language))\n"
         text += "\n\(zh ? "依据" : "basis"): \(rule.basis.text(language))\n"

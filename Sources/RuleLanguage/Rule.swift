@@ -244,6 +244,10 @@ public struct Rule: Sendable {
     public var tags: [String]
     /// Whether the rule is a prerequisite of collective discussion (read by the meeting gate).
     public var prerequisite: Bool
+    /// Whether the rule states a prohibition the law allows no exception to (未经合法性审查或者
+    /// 经审查不合法的，不得提交讨论): no waiver makes a gate's item of its finding READY, as no
+    /// configuration's `disable` does. (`check` and the audit still show the finding waived.)
+    public var absolute = false
     /// The record kinds the rule applies to; nil means every kind.
     public var kinds: [String]?
     /// Named parameters with defaults.

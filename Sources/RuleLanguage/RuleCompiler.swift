@@ -58,6 +58,15 @@ enum RuleCompiler {
         if let flag = node["prerequisite"] {
             if case .bool(let value) = flag.coreValue { prerequisite = value } else { compiler.error(flag, "'prerequisite' is true or false", zh: "prerequisite 应为 true 或 false") }
         }
+        var absolute = false
+        if let flag = node["absolute"] {
+            if case .bool(let value) = flag.coreValue { absolute = value } else { compiler.error(flag, "'absolute' is true or false", zh: "absolute 应为 true 或 false") }
+            // Only the gate honours it, and the gate runs prerequisites alone.
+            if absolute, !prerequisite {
+                compiler.error(flag, "'absolute: true' says no waiver makes a gate's item READY, and the gate runs only rules with 'prerequisite: true'; mark the rule a prerequisite too",
+                               zh: "absolute: true 表示豁免不能使会前审查的议题可以上会，而会前审查只运行 prerequisite: true 的规则；请同时标明 prerequisite: true")
+            }
+        }
         let pack = node["pack"]?.coreValue?.text ?? source.defaultPack
 
         let body: RuleBody
@@ -148,12 +157,14 @@ enum RuleCompiler {
         let advice = misplacedReadAdvice(compiler.misplacedReads, vocabulary: vocabulary)
             + unreadParameterAdvice(parameters, read: compiler.parametersRead)
         guard let title, let basis else { return nil }
-        return Rule(
+        var rule = Rule(
             id: id, pack: pack, severity: severity, title: title, description: description, help: help,
             message: message, basis: basis, tags: tags, prerequisite: prerequisite, kinds: kinds,
             parameters: parameters, body: body, needsRegistry: compiler.readsRegistry, versions: versions, inForceOnLabel: inForceOnLabel,
             examples: examples, advice: advice,
             file: source.path, position: node.position)
+        rule.absolute = absolute
+        return rule
     }
 
     /// What is wrong with a value of a parameter used as a count of days, or nil: it must be a

@@ -48,7 +48,7 @@ public struct RuleLoadError: Error, Sendable, CustomStringConvertible {
 /// the sources are given, so rules in any file may use them.
 public enum RuleLoader {
     static let ruleKeys = [
-        "id", "pack", "severity", "title", "message", "description", "help", "basis", "tags", "prerequisite",
+        "id", "pack", "severity", "title", "message", "description", "help", "basis", "tags", "prerequisite", "absolute",
         "kinds", "parameters", "versions", "when", "let", "for_each", "violation", "at", "about", "in_force_on", "in_force_on_label", "evidence",
         "when_load_problem",
         "scope", "examples",

@@ -563,21 +563,34 @@ import Testing
     }
 
     @Test func aWaivedFindingIsShownWithItsWaiver() throws {
-        // The waiver lets the item go (READY), and the checklist the adviser signs says which
-        // finding was waived, why and on whose approval (the printable page had left it out).
+        // The checklist the adviser signs says which finding was waived, why and on whose
+        // approval (the printable page had left it out). A waiver of a prohibition the law allows
+        // no exception to (no legality review: MAD-001 is `absolute`) does not let the item go,
+        // as no configuration's `disable` does: a waiver's "防汛紧急" took an unreviewed decision
+        // to the meeting. Said on standard error.
         let config = """
             waivers:
               - {rule: MAD-001, record: G-2, reason: 防汛紧急, approved_by: 县政府办公室〔2024〕3号, expires: 2026-12-31}
             """
         let folder = try CLIRunner.folder(["registry.yaml": Fixtures.registry, "b.yaml": Self.unreviewed, ".legality.yaml": config])
-        let text = try CLIRunner.run(["gate", "--meeting", "2024-03-12", "b.yaml"], in: folder)
-        #expect(text.status == 0)
-        #expect(text.stdout.contains("[可以上会] G-2 未审查的议题"))
+        let text = try CLIRunner.run(["gate", "--meeting", "2024-03-12", "--lang", "zh", "b.yaml"], in: folder)
+        #expect(text.status == 1)
+        #expect(text.stdout.contains("[暂缓上会] G-2 未审查的议题"))
         #expect(text.stdout.contains("    - 错误[MAD-001]（已豁免） 未经合法性审查"))
         #expect(text.stdout.contains("      已豁免：防汛紧急（批准：县政府办公室〔2024〕3号，有效期至 2026-12-31）"))
+        #expect(text.stderr.contains("MAD-001 是法律不允许例外的禁止性规定"), "\(text.stderr)")
         let html = try CLIRunner.run(["gate", "--meeting", "2024-03-12", "--format", "html", "b.yaml"], in: folder)
         #expect(html.stdout.contains("<b>MAD-001 错误（已豁免）</b>"))
         #expect(html.stdout.contains("<div class=\"waiver\">已豁免：防汛紧急（批准：县政府办公室〔2024〕3号，有效期至 2026-12-31）</div>"))
+        // Only --fail-on never on the command line lists it without blocking.
+        let listed = try CLIRunner.run(["gate", "--meeting", "2024-03-12", "--fail-on", "never", "b.yaml"], in: folder)
+        #expect(listed.status == 0 && listed.stdout.contains("[可以上会] G-2"), "\(listed.stdout)")
+        // A waiver of another prerequisite (no legal adviser's opinion, MAD-005) lets the item go.
+        let noAdviser = Self.reviewed.replacingOccurrences(of: "    signoffs: [{person: P-2, role: legal_adviser, date: 2024-03-06}]\n", with: "").replacingOccurrences(of: "    signoffs: [{person: P-2, role: legal_adviser, date: 2024-03-06}]", with: "")
+        let adviserWaiver = "waivers:\n  - {rule: MAD-005, record: G-1, reason: 法律顾问出缺，已由司法局派员列席, approved_by: 县政府办公室〔2024〕4号, expires: 2026-12-31}\n"
+        let other = try CLIRunner.folder(["registry.yaml": Fixtures.registry, "a.yaml": noAdviser, ".legality.yaml": adviserWaiver])
+        let waived = try CLIRunner.run(["gate", "--meeting", "2024-03-12", "a.yaml"], in: other)
+        #expect(waived.stdout.contains("[可以上会] G-1") && waived.stdout.contains("错误[MAD-005]（已豁免）"), "\(waived.stdout)")
     }
 
     /// A waiver of an item that runs for longer than a waiver may is said, as `check` says it:

@@ -163,6 +163,19 @@ import YAMLTree
         #expect(wide?.contains("is already defined in") == true && wide?.contains("case or width") == true, "\(wide ?? "")")
     }
 
+    /// `absolute: true` (no waiver makes a gate's item READY) is honoured by the gate alone, which
+    /// runs prerequisites only: on a rule that is none, it would be a promise never kept.
+    @Test func anAbsoluteRuleIsAPrerequisite() throws {
+        let alone = RuleLanguageTrapTests.loadError(RuleLanguageTrapTests.rule("absolute: true\nviolation: true"))
+        #expect(alone?.contains("'absolute: true' says no waiver makes a gate's item READY") == true, "\(alone ?? "")")
+        let notBoolean = RuleLanguageTrapTests.loadError(RuleLanguageTrapTests.rule("prerequisite: true\nabsolute: 是\nviolation: true"))
+        #expect(notBoolean?.contains("'absolute' is true or false") == true, "\(notBoolean ?? "")")
+        #expect(RuleLanguageTrapTests.loadError(RuleLanguageTrapTests.rule("prerequisite: true\nabsolute: true\nviolation: true")) == nil)
+        // The built-in prohibitions of discussing without a legality review that passed are absolute.
+        let absolute = try BuiltinRules.load().rules.filter(\.absolute).map(\.id)
+        #expect(absolute == ["MAD-001", "MAD-002", "MAD-003", "MAD-004", "NOR-001", "NOR-002", "NOR-007"])
+    }
+
     @Test func aVersionFromThatIsNoDayIsNamedAsSuch() throws {
         let error = try #require(Self.loadError("violation: true\nversions:\n  - from: \"2025年1月1日\""))
         #expect(error.contains("'from' is the day the version came into force, written YYYY-MM-DD; '2025年1月1日' is no such day"), "\(error)")
