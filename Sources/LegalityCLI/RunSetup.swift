@@ -82,6 +82,27 @@ enum RunSetup {
                     message: "\(path): no rule files (.yaml) found; the rules given with --rules or the configuration's 'rules' would not run",
                     chinese: "\(path)：没有找到规则文件（.yaml）；--rules 或配置中 rules 指定的规则不会执行")
             }
+            // Nor one whose rule files hold nothing (a save that did not happen, a truncated
+            // checkout): the report named the folder as added rules, and no rule of it ran. An
+            // empty file beside others, or a rule file saved under another name, is said, as
+            // `rules lint` says it.
+            if local.contains(path), !extra.contains(path), !files.isEmpty {
+                let empty = files.filter(RuleLint.holdsNothing)
+                if empty.count == files.count {
+                    throw RunError(
+                        message: "\(path): its rule files hold nothing (empty, or only comments); the rules given with --rules or the configuration's 'rules' would not run",
+                        chinese: "\(path)：其中的规则文件没有内容（空文件或只有注释）；--rules 或配置中 rules 指定的规则不会执行")
+                }
+                for file in empty {
+                    FileSystem.writeStandardError(Interface.text(
+                        "legality：\(file)：没有内容（空文件或只有注释），未从中读到任何规则\n", "legality: \(file): holds nothing (empty, or only comments): no rule is read from it\n"))
+                }
+                for file in RuleLint.filesNotRead(under: [path]) {
+                    FileSystem.writeStandardError(Interface.text(
+                        "legality：\(file)：没有作为规则读取：规则文件名应以 .yaml 或 .yml 结尾（是否被编辑器另存为其他名称？请改名）\n",
+                        "legality: \(file): not read as rules: a rule file's name ends in .yaml or .yml (saved by an editor under another name? rename it)\n"))
+                }
+            }
             // Nor may `test` or `rules lint` of such a folder pass: nothing was tested or linted
             // (a rule saved as F04.yaml.txt by a text editor).
             if files.isEmpty, extra.contains(path) {

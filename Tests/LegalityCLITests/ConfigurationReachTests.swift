@@ -35,4 +35,27 @@ import Testing
         let alone = try CLIRunner.run(["check", "--as-of", "2026-11-27"], in: folder)
         #expect(!alone.stderr.contains("未被读取") && !alone.stderr.contains("is not read"), "\(alone.stderr)")
     }
+
+    /// A folder of added rules whose files hold nothing (a save that did not happen) stops the run,
+    /// as one of no rule file does: the report named the folder as added rules, and none ran. An
+    /// empty file beside a rule, or a rule saved under another name, is said on standard error.
+    @Test func addedRuleFilesThatHoldNothingAreSaid() throws {
+        let rule = """
+            id: LOCAL-1
+            severity: warning
+            title: {zh: 本地规则, en: local rule}
+            message: {zh: m, en: m}
+            basis: {instrument: 测试}
+            violation: true
+            """
+        let empty = try CLIRunner.folder(["local/a.yaml": "", "local/b.yaml": "# 待补\n", "r.yaml": Fixtures.compliant])
+        let stopped = try CLIRunner.run(["check", "--rules", "local", "--lang", "en", "r.yaml"], in: empty)
+        #expect(stopped.status == 2)
+        #expect(stopped.stderr.contains("local: its rule files hold nothing (empty, or only comments)"), "\(stopped.stderr)")
+        let mixed = try CLIRunner.folder(["local/a.yaml": "", "local/rule.yaml": rule, "local/other.yaml.txt": rule, "r.yaml": Fixtures.compliant])
+        let said = try CLIRunner.run(["check", "--rules", "local", "--lang", "en", "r.yaml"], in: mixed)
+        #expect(said.stdout.contains("LOCAL-1"), "\(said.stdout)")
+        #expect(said.stderr.contains("local/a.yaml: holds nothing (empty, or only comments)"), "\(said.stderr)")
+        #expect(said.stderr.contains("local/other.yaml.txt: not read as rules"), "\(said.stderr)")
+    }
 }
