@@ -238,10 +238,11 @@ extension String {
 }
 
 extension Unicode.Scalar {
-    /// A space as cells hold them around their text: ASCII space, tab, ideographic and no-break space.
+    /// A space as cells hold them around their text: ASCII space, tab, ideographic and no-break
+    /// space, and a line break (a trailing Alt+Enter in WPS made `不通过⏎` no outcome).
     var isCellSpace: Bool {
         switch self {
-        case " ", "\t", "\u{3000}", "\u{A0}": true
+        case " ", "\t", "\u{3000}", "\u{A0}", "\n", "\r": true
         default: false
         }
     }

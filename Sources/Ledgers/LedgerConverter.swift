@@ -154,6 +154,36 @@ public enum LedgerConverter {
     public static let headerSearchRows = 10
     /// Fields always read as text, whatever the cell looks like (an id of digits stays text).
     static let textFields: Set<String> = ["id", "title", "kind", "organ", "department", "person", "officers", "by", "attendees", "ref", "role", "channel"]
+    /// Fields holding a day.
+    static let dateFields: Set<String> = ["date", "submitted", "start", "end"]
+
+    /// A day a date cell writes as text with its year first, in full, as Chinese Excel and WPS
+    /// save a date to CSV (`2025/6/5`) or clerks type one (`2025.6.5`, `2025-6-5`, `2025年6月5日`),
+    /// as `YYYY-MM-DD`; nil for any other text, and for a day that does not exist. (Every date of
+    /// an Excel-saved CSV ledger was refused, and every item blocked.) A year of two digits or no
+    /// year (`25/6/5`, `6月5日`) is no day: which one is not known.
+    static func writtenDay(_ text: String) -> String? {
+        var parts: [String] = []
+        var digits = ""
+        var separators: [Character] = []
+        for character in text {
+            if character.isASCII, character.isNumber {
+                digits.append(character)
+            } else {
+                guard !digits.isEmpty else { return nil }
+                parts.append(digits)
+                digits = ""
+                separators.append(character)
+            }
+        }
+        if !digits.isEmpty { parts.append(digits) }
+        let chinese = separators == ["年", "月", "日"] || separators == ["年", "月"]
+        let marked = separators.count == 2 && separators[0] == separators[1] && ["/", ".", "-"].contains(separators[0])
+        guard parts.count == 3, chinese || marked, parts[0].count == 4, (1...2).contains(parts[1].count), (1...2).contains(parts[2].count) else { return nil }
+        let written = parts[0] + "-" + (parts[1].count == 1 ? "0" : "") + parts[1] + "-" + (parts[2].count == 1 ? "0" : "") + parts[2]
+        return Day(parsing: written) == nil ? nil : written
+    }
+
     /// Fields holding people, whose names are resolved to registry ids.
     static let peopleFields: Set<String> = ["person", "officers", "by", "attendees"]
     /// What separates two ids written in one id cell.
@@ -406,6 +436,8 @@ public enum LedgerConverter {
                 value = .list(items.map { .scalar($0, position, text: true) }, position)
             } else if let mapped = spec.values[text] {
                 value = .scalar(mapped, position, text: false)
+            } else if dateFields.contains(spec.field.name), let day = Self.writtenDay(text) {
+                value = .scalar(day, position, text: false)
             } else {
                 if isPeople, person(text) == nil, namesSeveralPeople(text, person: person) { severalPeople.append(column) }
                 value = .scalar(resolve(text), position, text: isText)

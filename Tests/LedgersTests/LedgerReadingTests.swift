@@ -330,4 +330,16 @@ import YAMLTree
         #expect(LedgerConverter.normalized("审核完成日期（格式：2025-01-01）（必填）") == "审核完成日期")
         #expect(LedgerConverter.normalized("审查日期（合法性审查）") == "审查日期(合法性审查)")
     }
+
+    /// A date cell's text with its year first, in full, is the day (Chinese Excel and WPS save a
+    /// date to CSV as `2025/6/5`: every date of such a ledger was refused); a year of two digits,
+    /// none, another order or a day that does not exist is none.
+    @Test(arguments: [
+        ("2025/6/5", "2025-06-05"), ("2025.6.5", "2025-06-05"), ("2025-6-5", "2025-06-05"), ("2025/06/05", "2025-06-05"),
+        ("2025年6月5日", "2025-06-05"), ("2025年12月31日", "2025-12-31"),
+        ("25/6/5", nil), ("6月5日", nil), ("6/5/2025", nil), ("2025/6-5", nil), ("2025/2/30", nil), ("2025/006/05", nil), ("20250605", nil),
+    ] as [(String, String?)])
+    func aDateWrittenYearFirstIsItsDay(written: String, day: String?) {
+        #expect(LedgerConverter.writtenDay(written) == day)
+    }
 }
