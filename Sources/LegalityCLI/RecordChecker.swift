@@ -508,13 +508,17 @@ enum RecordChecker {
     /// yet done, and out of the one it was done in), nor does a step done "after" the as-of date
     /// (a mistyped year, which the record pack reports: a decision of 2042 took the record out of
     /// its year's audit and report, unsaid). A record without a readable decision and with a step
-    /// that could not be read (a date such as 2024-02-30) has no day: it is listed in every
-    /// period, as undated, so no error escapes an audit.
+    /// that could not be read (a date such as 2024-02-30), or whose decision is dated after the
+    /// as-of date, has no day: it is listed in every period, as undated, so no error escapes an audit.
     static func periodDate(of record: DecisionRecord, document: YAMLNode, asOf: Day) -> Day? {
         let done = record.steps.filter { $0.status == .done && $0.day <= asOf }
         // A decision that could be read places the record, whatever else could not (its year's
         // claims then count it as not checkable; undated, it left its year's report).
         if let decision = done.filter({ $0.type == "decision" }).map(\.day).min() { return decision }
+        // Nor has one whose only decision is "done" after the as-of date (2035 for 2025): placed
+        // by its other steps, it left the audit of the year it was decided in, where every other
+        // unreadable decision date lists the record in every period.
+        if record.steps.contains(where: { $0.type == "decision" && $0.status == .done && $0.day > asOf }) { return nil }
         guard record.steps.count >= (document["steps"]?.itemCount ?? 0) else { return nil }
         return done.map(\.day).max()
             ?? (done.isEmpty && !record.steps.contains { $0.status == .done } ? record.steps.filter { $0.status == .planned }.map(\.day).min() : nil)

@@ -133,7 +133,8 @@ import Testing
         #expect(findings.split(separator: "\r\n").contains { $0.contains("AU-1") && $0.hasSuffix(",待办") }, "\(findings)")
     }
 
-    /// A step "done" after the as-of date (REC-008, a mistyped year) places nothing, and a record
+    /// A step "done" after the as-of date (REC-008, a mistyped year) places nothing (a decision so
+    /// dated leaves the record undated), and a record
     /// with a step that could not be read (REC-003, 2024-02-30) is undated: both were left out of
     /// their year's audit (the first went to 2042), unsaid; now they are in it, 无法核查.
     @Test func recordsWithMistypedDatesStayInTheAudit() throws {
@@ -154,6 +155,12 @@ import Testing
         let records = try #require(try CLIRunner.json(result.stdout)["records"] as? [[String: Any]])
         #expect(Set(records.compactMap { $0["record"] as? String }) == ["F-2", "F-3", "F-4"], "\(records)")
         #expect(records.allSatisfy { $0["status"] as? String == "unverifiable" })
+        // A decision "done" in 2042 (its year mistyped for 2025) is undated: in the audit of the
+        // year it was decided in too, as every other unreadable decision date (placed by its
+        // discussion, it was in 2024's alone).
+        let later = try CLIRunner.run(["audit", "--from", "2025-01-01", "--to", "2025-12-31", "--as-of", "2025-12-31", "--format", "json", "."], in: folder)
+        let laterRecords = try #require(try CLIRunner.json(later.stdout)["records"] as? [[String: Any]])
+        #expect(laterRecords.contains { $0["record"] as? String == "F-3" }, "\(laterRecords)")
     }
 
     /// A rule the engine could not finish may hide a finding: the record cannot be checked (it
