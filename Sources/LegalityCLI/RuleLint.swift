@@ -34,6 +34,12 @@ enum RuleLint {
                 place, "\(id) 读取 $meeting（只有会前审查才设置），却不是 prerequisite: true：会前审查只运行讨论前置规则，check 中没有 $meeting，规则永远见不到会议；请标明 prerequisite: true",
                 "\(id) reads $meeting, which only the gate sets, but is not 'prerequisite: true': the gate runs only prerequisite rules, and in check $meeting is absent, so the rule never sees a meeting; mark it 'prerequisite: true'"))
         }
+        for (type, position, kinds) in stepTypesOfOtherKinds(rule, vocabulary: vocabulary) {
+            advice.append(warning(
+                "\(rule.file):\(position.line):\(position.column)",
+                "\(id) 选择步骤类型 \(type)，而它只属于 \(kinds.joined(separator: "、"))，不属于规则适用的记录类型，这一选择永远选不中任何步骤",
+                "\(id) selects the step type '\(type)', which belongs to \(kinds.joined(separator: ", ")) alone, none of the kinds the rule applies to, so the selection never matches a step"))
+        }
         advice += rule.advice.map { warning("\(rule.file):\($0.position.line):\($0.position.column)", "\(id)：\($0.chineseText)", "\(id): \($0.text)") }
         if let position = doneDiscussionSelection(rule) {
             advice.append(warning(
@@ -68,6 +74,13 @@ enum RuleLint {
         guard case .record(let check) = rule.body else { return nil }
         if let when = check.when, truth(when) == false {
             return LocalizedText(zh: "的 when 按所写恒为假，永远不会适用", en: "has a 'when' that is false as written, so it never applies")
+        }
+        // A `when` asking the record's kind to be one its `kinds` leave out (`eq: [$record.kind,
+        // administrative_penalty]` in a rule of major decisions) never holds where it runs.
+        if let when = check.when, let kinds = rule.kinds, let other = kindAskedOutside(kinds, in: when) {
+            return LocalizedText(
+                zh: "的 when 要求记录类型为 \(other)，而规则只适用于 \(kinds.joined(separator: "、"))，永远不会适用",
+                en: "has a 'when' asking the record's kind to be \(other), while the rule applies to \(kinds.joined(separator: ", ")) alone, so it never applies")
         }
         switch truth(check.violation) {
         case false:
@@ -104,6 +117,19 @@ enum RuleLint {
         }
         for path in paths where FileSystem.kind(of: path) == .directory { walk(path) }
         return found
+    }
+
+    /// The step types a rule selects that the vocabulary ties to kinds none of which the rule
+    /// applies to (`legal_review`, a penalty case's, selected in a rule of major decisions): the
+    /// selection never matches, and the rule never fired, with lint and `test` silent.
+    static func stepTypesOfOtherKinds(_ rule: Rule, vocabulary: Vocabulary) -> [(type: String, position: SourcePosition, kinds: [String])] {
+        guard let ruleKinds = rule.kinds, case .record(let check) = rule.body else { return [] }
+        let types = vocabulary.section(RecordFormat.Section.stepTypes)
+        var seen: Set<String> = []
+        return check.expressions.flatMap(\.selectedStepTypes).compactMap { (type: String, position: SourcePosition) -> (type: String, position: SourcePosition, kinds: [String])? in
+            guard seen.insert(type).inserted, let kinds = types.kinds(ofBound: type), !kinds.contains(where: ruleKinds.contains) else { return nil }
+            return (type, position, kinds)
+        }
     }
 
     /// Whether a rule file holds no document of content: empty, or comments only.
@@ -181,6 +207,19 @@ enum RuleLint {
     /// The value of a condition that is the same on every record: a constant (null is false),
     /// `not` of one, `any` or `all` settled by constants, a comparison of two numbers or two
     /// texts; nil when it depends on the record.
+    /// A kind a `when` asks `$record.kind` to equal, on its own or among `all`, that is none of
+    /// `kinds`; nil when it asks none such.
+    static func kindAskedOutside(_ kinds: [String], in when: Expression) -> String? {
+        switch when {
+        case .compare(.eq, .reference(let reference), .literal(.text(let kind))), .compare(.eq, .literal(.text(let kind)), .reference(let reference)):
+            return reference.root == .record && reference.path == ["kind"] && !kinds.contains(kind) ? kind : nil
+        case .all(let items):
+            return items.lazy.compactMap { kindAskedOutside(kinds, in: $0) }.first
+        default:
+            return nil
+        }
+    }
+
     static func truth(_ expression: Expression) -> Bool? {
         switch expression {
         case .literal(.bool(let value)): return value
@@ -193,6 +232,9 @@ enum RuleLint {
         case .all(let items):
             let values = items.map(truth)
             if values.contains(false) { return false }
+            // `exists: X` and `missing: X` together never hold (each written as the other's words).
+            let existing = Set(items.compactMap { item -> String? in if case .exists(let inner) = item { return "\(inner)" } else { return nil } })
+            if items.contains(where: { item in if case .missing(let inner) = item { return existing.contains("\(inner)") } else { return false } }) { return false }
             return values.allSatisfy { $0 == true } ? true : nil
         case .compare(let comparison, .literal(let left), .literal(let right)):
             let order: Int

@@ -258,4 +258,23 @@ import Testing
         #expect(lint.stdout.contains("did you mean 'urgent'?"), "\(lint.stdout)")
         #expect(!lint.stdout.contains("budget_large"), "a fact of the records' own: \(lint.stdout)")
     }
+
+    /// Rules that can never fire are warned of: a step type of another kind's (`legal_review`, a
+    /// penalty case's, in a rule of major decisions), a `when` asking a kind the rule's `kinds`
+    /// leave out, `exists` and `missing` of one thing together. Each passed lint and `test`
+    /// silently, and never fired.
+    @Test func lintWarnsOfRulesThatCanNeverFire() throws {
+        let base = "id: LOCAL-%ID%\nseverity: error\nkinds: [major_administrative_decision]\ntitle: {zh: t, en: t}\nmessage: {zh: m, en: m}\nbasis: {instrument: 某县办法}\n"
+        let folder = try CLIRunner.folder([
+            "local/a.yaml": base.replacingOccurrences(of: "%ID%", with: "A") + "violation: {exists: {steps: {type: legal_review, outcome: failed}}}\n",
+            "local/b.yaml": base.replacingOccurrences(of: "%ID%", with: "B") + "when: {all: [{exists: $first_discussion}, {eq: [$record.kind, administrative_penalty]}]}\nviolation: true\n",
+            "local/c.yaml": base.replacingOccurrences(of: "%ID%", with: "C") + "when: {all: [{exists: $first_discussion}, {missing: $first_discussion}]}\nviolation: true\n",
+            "local/d.yaml": base.replacingOccurrences(of: "%ID%", with: "D") + "when: {exists: $first_discussion}\nviolation: {missing: {steps: {type: legality_review}}}\n",
+        ])
+        let lint = try CLIRunner.run(["rules", "lint", "--lang", "en", "local"], in: folder)
+        #expect(lint.stdout.contains("LOCAL-A selects the step type 'legal_review', which belongs to administrative_penalty alone"), "\(lint.stdout)")
+        #expect(lint.stdout.contains("LOCAL-B has a 'when' asking the record's kind to be administrative_penalty"), "\(lint.stdout)")
+        #expect(lint.stdout.contains("LOCAL-C has a 'when' that is false as written"), "\(lint.stdout)")
+        #expect(!lint.stdout.contains("LOCAL-D selects") && !lint.stdout.contains("LOCAL-D has a 'when'"), "\(lint.stdout)")
+    }
 }
