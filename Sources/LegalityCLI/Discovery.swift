@@ -148,6 +148,16 @@ enum Discovery {
     static func recordFiles(_ given: [String]) throws(RunError) -> PathList {
         let paths = given.map(\.tidiedPath)
         var files = PathList()
+        // Files of a folder whose names are a record's with more after it (`a.yaml.bak`, `b.yml~`):
+        // not read, as cli.md says, and said, so an auditor knows what was left out.
+        var skipped: [String] = []
+        defer {
+            if let first = skipped.min(by: { $0.precedesInUTF8($1) }) {
+                FileSystem.writeStandardError(Interface.text(
+                    "legality：跳过了 \(skipped.count) 个名称像记录文件、扩展名却不是 .yaml、.yml 或 .json 的文件（如 \(first)），没有检查；要检查它们，请改名\n",
+                    "legality: \(skipped.count) \(skipped.count == 1 ? "file" : "files") named like a record but not ending in .yaml, .yml or .json (such as \(first)) \(skipped.count == 1 ? "was" : "were") not checked; rename \(skipped.count == 1 ? "it" : "them") to have \(skipped.count == 1 ? "it" : "them") checked\n"))
+            }
+        }
         for path in paths {
             switch FileSystem.kind(of: path) {
             case .missing where path != "-" && !FileSystem.isLink(path) && !path.unicodeScalars.contains("\u{FFFD}"):
@@ -161,7 +171,7 @@ enum Discovery {
             case .directory:
                 var visited: Set<PathKey> = []
                 let before = files.count
-                walk(path, into: &files, visited: &visited, roots: roots(of: paths))
+                walk(path, into: &files, visited: &visited, roots: roots(of: paths), skipped: &skipped)
                 // A folder of no record beside others that have some is said: an auditor's
                 // `audit 石桥镇 柳湾镇` where one town's folder held only `.bak` files ran on the
                 // others without a word (alone, it stops the run, below).
@@ -188,7 +198,7 @@ enum Discovery {
         return PathList(sorted.lazy.filter { seen.insert(PathKey(FileSystem.realPath($0) ?? $0)).inserted })
     }
 
-    private static func walk(_ folder: String, into files: inout PathList, visited: inout Set<PathKey>, roots: [String]) {
+    private static func walk(_ folder: String, into files: inout PathList, visited: inout Set<PathKey>, roots: [String], skipped: inout [String]) {
         // A folder whose real path cannot be had (a name that is no UTF-8, a path longer than the
         // system takes) is kept as a path, so that reading it reports it: it went unchecked, unsaid.
         guard let real = FileSystem.realPath(folder) else {
@@ -215,15 +225,26 @@ enum Discovery {
             let path = prefix + name
             switch listed ?? FileSystem.kind(of: path) {
             case .directory:
-                if name != "rules", name != "registry" { walk(path, into: &files, visited: &visited, roots: roots) }
+                if name != "rules", name != "registry" { walk(path, into: &files, visited: &visited, roots: roots, skipped: &skipped) }
             case .file, .missing, .other:
                 // A dangling link or an unreadable entry with a record's name is kept, so that reading
                 // it reports the problem instead of the file silently going unchecked.
                 // (`~$台账.xlsx` is the owner file Excel and WPS keep beside a workbook while it is
                 // open, no workbook: it was a finding of an unreadable file whenever the ledger was open.)
-                if hasRecordExtension(name), !isRegistryFileName(name), !isOfficeLockFile(name), !isOwnFile(path, name: name) { files.append(path) }
+                if hasRecordExtension(name) {
+                    if !isRegistryFileName(name), !isOfficeLockFile(name), !isOwnFile(path, name: name) { files.append(path) }
+                } else if looksLikeRecordCopy(name) {
+                    skipped.append(path)
+                }
             }
         }
+    }
+
+    /// Whether a name is a record file's with more after its extension (`a.yaml.bak`, `b.yml~`,
+    /// `c.yaml.orig`): a copy an editor or a person kept, not read as a record.
+    static func looksLikeRecordCopy(_ name: String) -> Bool {
+        let lowered = name.lowercased()
+        return lowered.contains(".yaml.") || lowered.contains(".yml.") || lowered.hasSuffix(".yaml~") || lowered.hasSuffix(".yml~")
     }
 
     /// Whether a file's name is a registry's: `registry.yaml`, in any letters, or `.yml` (as record
