@@ -362,7 +362,17 @@ struct PreparedRun {
                     "legality：\(relative).legality.yml 未被读取：配置文件名应为 .legality.yaml\n",
                     "legality: \(relative).legality.yml is not read: the configuration is named .legality.yaml\n"))
             }
-            if FileSystem.kind(of: folder.appendingComponent(".git")) != .missing { return found }
+            if FileSystem.kind(of: folder.appendingComponent(".git")) != .missing {
+                // One just above the repository's root is not read, as cli.md says: said, since it
+                // looked in force (its `fail_on: warning` and severities were ignored unsaid).
+                let above = folder.parentPath
+                if found == nil, above != folder, FileSystem.kind(of: above.appendingComponent(".legality.yaml")) != .missing {
+                    FileSystem.writeStandardError(Interface.text(
+                        "legality：\(relative)../.legality.yaml 未被读取：它在 git 仓库根目录之外（配置文件应放在仓库中）\n",
+                        "legality: \(relative)../.legality.yaml is not read: it lies outside the git repository (keep the configuration inside it)\n"))
+                }
+                return found
+            }
             if folder == "/" || folder.isEmpty { return found }
             folder = folder.parentPath
             relative += "../"

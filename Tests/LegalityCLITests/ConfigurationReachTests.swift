@@ -34,6 +34,10 @@ import Testing
         #expect(result.stderr.contains("../.legality.yaml 未被读取：只读取最近的配置文件 .legality.yaml"), "\(result.stderr)")
         let alone = try CLIRunner.run(["check", "--as-of", "2026-11-27"], in: folder)
         #expect(!alone.stderr.contains("未被读取") && !alone.stderr.contains("is not read"), "\(alone.stderr)")
+        // One just above the repository's root is not read, and said.
+        let outer = try CLIRunner.folder([".legality.yaml": "fail_on: warning\n", "repo/.git/HEAD": "ref: refs/heads/main\n", "repo/a.yaml": Fixtures.compliant])
+        let inside = try CLIRunner.run(["check", "--as-of", "2024-12-31", "--lang", "en", "a.yaml"], in: outer.appendingPathComponent("repo"))
+        #expect(inside.stderr.contains("../.legality.yaml is not read: it lies outside the git repository"), "\(inside.stderr)")
     }
 
     /// A folder of added rules whose files hold nothing (a save that did not happen) stops the run,
