@@ -18,7 +18,7 @@ PROFILE_INPUTS := $(shell find Sources rules -type f 2>/dev/null) Package.swift 
 # The profile a release build uses: none with PGO=0.
 USED_PROFILE := $(if $(filter 1,$(PGO)),$(PROFILE))
 
-.PHONY: all deps build release test conformance run bench bench-rules fuzz sanitize install dist clean
+.PHONY: all deps build release test conformance run bench bench-rules manifest fuzz sanitize install dist clean
 
 all: build
 
@@ -77,6 +77,10 @@ install: release
 BENCH_ARGS ?=
 bench: deps
 	python3 bench/run.py $(BENCH_ARGS)
+
+# The list of the built-in rules folder's files every run checks are all there (rules/manifest.yaml).
+manifest:
+	python3 Tests/Manifest/write.py
 
 # What each built-in rule costs a record (callgrind instructions, each rule's file taken out of a
 # copy of rules/ in turn); see bench/rule_costs.py. About six minutes; BENCH_RULES_ARGS="--records 100"

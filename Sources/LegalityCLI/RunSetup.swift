@@ -43,13 +43,34 @@ enum RunSetup {
             return FileSystem.kind(of: path) == .file
         }
         let missing = ["calendars", "definitions.yaml", Rule.recordPack].filter { !holds($0) }
-        guard !missing.isEmpty else { return }
+        guard !missing.isEmpty else { return try requireManifestFiles(in: folder) }
         let inner = folder.appendingComponent("rules")
         let hint = FileSystem.kind(of: inner.appendingComponent("definitions.yaml")) == .file ? "; did you mean \(inner)?" : ""
         let hintZh = hint.isEmpty ? "" : "；是否应为 \(inner)？"
         throw RunError(
             message: "\(folder) is not legality's rules folder: it has no \(missing.joined(separator: ", ")), and every run needs definitions.yaml, record/ and calendars/\(hint) (set LEGALITY_RULES to the rules/ folder installed with legality)",
             chinese: "\(folder) 不是 legality 的规则文件夹：其中没有 \(missing.joined(separator: "、"))，而每次运行都需要 definitions.yaml、record/ 和 calendars/\(hintZh)（LEGALITY_RULES 应指向随 legality 安装的 rules/ 文件夹）")
+    }
+
+    /// Refuses a built-in rules folder missing a file its `manifest.yaml` lists: a partial copy,
+    /// or a built-in rule deleted where it was meant to be disabled, left its checks undone while
+    /// the report said "内置默认". (A folder without a manifest is not checked.)
+    static func requireManifestFiles(in folder: String) throws(RunError) {
+        let manifest = folder.appendingComponent("manifest.yaml")
+        guard FileSystem.kind(of: manifest) == .file else { return }
+        let listed: [String]
+        do {
+            let documents = try YAMLParser.parse(try FileSystem.read(manifest), file: manifest)
+            listed = documents.first?["files"]?.sequence?.compactMap { $0.scalar?.text } ?? []
+        } catch {
+            throw RunError(message: "\(manifest): cannot be read: \(error)", chinese: "\(manifest)：无法读取：\(error)")
+        }
+        let missing = listed.filter { FileSystem.kind(of: folder.appendingComponent($0)) != .file }
+        guard !missing.isEmpty else { return }
+        let shown = missing.prefix(10).joined(separator: ", ") + (missing.count > 10 ? ", …" : "")
+        throw RunError(
+            message: "\(folder) is not the whole of legality's rules: it lacks \(shown), which its manifest.yaml lists; restore the folder installed with legality (to switch a rule off, disable it in the configuration)",
+            chinese: "\(folder) 中的内置规则不完整：缺少 manifest.yaml 所列的 \(shown)；请恢复随 legality 安装的规则文件夹（要停用规则，请在配置中写 disable）")
     }
 
     /// - Parameter namedOtherwise: calendars and ledger layouts the run names as such, which may lie
@@ -67,7 +88,8 @@ enum RunSetup {
         // `--no-builtin` drops the built-in packs, but never the record pack (a file that is not
         // YAML is always reported), the shared definitions or the vocabulary.
         let reportFolder = folder.appendingComponent("report")
-        for file in try Discovery.yamlFiles(under: folder) where !isCalendar(file) {
+        let manifest = FileSystem.realPath(folder.appendingComponent("manifest.yaml"))
+        for file in try Discovery.yamlFiles(under: folder) where !isCalendar(file) && (FileSystem.realPath(file) != manifest || manifest == nil) {
             if !reportWording, file.parentPath == reportFolder { continue }
             if noBuiltin, file.parentPath != folder, file.parentPath.lastComponent != Rule.recordPack { continue }
             if seen.insert(FileSystem.realPath(file) ?? file).inserted { sources.append(try source(file, root: folder)) }
@@ -124,7 +146,8 @@ enum RunSetup {
                     message: "\(skipped): a file in a folder named calendars, ledgers or starter is not read as rules; give a calendar under 'calendars:' in the configuration (or with --calendar), a ledger layout with --mapping, and keep rule files in other folders",
                     chinese: "\(skipped)：位于 calendars、ledgers 或 starter 文件夹中的文件不作为规则读取；工作日历请写在配置的 calendars: 下（或用 --calendar），台账映射请用 --mapping，规则文件请放在其他文件夹")
             }
-            for file in files where !isCalendar(file) {
+            // (The built-in folder's manifest, as `legality test rules` names the folder, is no rule.)
+            for file in files where !isCalendar(file) && (manifest == nil || FileSystem.realPath(file) != manifest) {
                 let real = FileSystem.realPath(file) ?? file
                 if extra.contains(path) { extraFiles.insert(real) }
                 if seen.insert(real).inserted {

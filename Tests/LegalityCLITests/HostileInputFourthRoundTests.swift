@@ -245,6 +245,29 @@ import Testing
         #expect(right.status == 1 && right.stdout.contains("REC-000"), "\(right.stdout)")
     }
 
+    /// The built-in rules folder's manifest lists every file of it (regenerate with `make
+    /// manifest`), and a copy missing one stops the run: a built-in rule deleted where it was meant
+    /// to be disabled, or a partial copy, left its checks undone while reports said "内置默认".
+    @Test func aRulesFolderMissingAFileItsManifestListsIsRefused() throws {
+        let rules = CLIRunner.root.appendingPathComponent("rules")
+        let manifest = try String(contentsOf: rules.appendingPathComponent("manifest.yaml"), encoding: .utf8)
+        let listed = manifest.split(separator: "\n").filter { $0.hasPrefix("  - ") }.map { String($0.dropFirst(4)) }
+        let enumerator = try #require(FileManager.default.enumerator(atPath: rules.path))
+        let present = enumerator.compactMap { $0 as? String }.filter { path in
+            var isFolder: ObjCBool = false
+            return FileManager.default.fileExists(atPath: rules.appendingPathComponent(path).path, isDirectory: &isFolder) && !isFolder.boolValue
+                && path != "manifest.yaml" && !path.split(separator: "/").contains { $0.hasPrefix(".") }
+        }.sorted()
+        #expect(listed == present, "make manifest: \(Set(present).symmetricDifference(listed).sorted())")
+        let folder = try CLIRunner.folder(["a.yaml": Fixtures.compliant])
+        let copy = folder.appendingPathComponent("rules")
+        try FileManager.default.copyItem(at: rules, to: copy)
+        try FileManager.default.removeItem(at: copy.appendingPathComponent("penalty/PEN-002.yaml"))
+        let result = try CLIRunner.run(["check", "--lang", "en", "a.yaml"], in: folder, environment: ["LEGALITY_RULES": copy.path])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("it lacks penalty/PEN-002.yaml, which its manifest.yaml lists"), "\(result.stderr)")
+    }
+
     /// The registry beside the path given is found when that path holds the working folder
     /// (`check ..` from a subfolder): it was passed over, and a case with an expired certificate
     /// passed with only "no registry".

@@ -18,7 +18,7 @@ import YAMLTree
         var files: [URL] = []
         let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil)
         while let url = enumerator?.nextObject() as? URL {
-            if url.pathExtension == "yaml", !["calendars", "starter", "ledgers"].contains(url.deletingLastPathComponent().lastPathComponent) { files.append(url) }
+            if url.pathExtension == "yaml", url.lastPathComponent != "manifest.yaml", !["calendars", "starter", "ledgers"].contains(url.deletingLastPathComponent().lastPathComponent) { files.append(url) }
         }
         do {
             let sources = try files.sorted { $0.path < $1.path }.map { url in

@@ -16,7 +16,7 @@ enum BuiltinRules {
         let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil)
         var files: [URL] = []
         while let url = enumerator?.nextObject() as? URL {
-            if url.pathExtension == "yaml", !["calendars", "starter", "ledgers"].contains(url.deletingLastPathComponent().lastPathComponent) { files.append(url) }
+            if url.pathExtension == "yaml", url.lastPathComponent != "manifest.yaml", !["calendars", "starter", "ledgers"].contains(url.deletingLastPathComponent().lastPathComponent) { files.append(url) }
         }
         for url in files.sorted(by: { $0.path < $1.path }) {
             let bytes = [UInt8](try Data(contentsOf: url))
