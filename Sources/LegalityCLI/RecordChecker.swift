@@ -204,6 +204,7 @@ enum RecordChecker {
                     record?.checkedBeyondFormat = outcome.evaluation.appliedBeyondRecordPack
                     record?.notInForceRules = outcome.evaluation.notInForceRules
                     record?.rulesWithNothingToCheck = outcome.evaluation.rulesWithNothingToCheck
+                    record?.rulesNotCheckable = outcome.evaluation.rulesNotCheckable
                     if !outcome.evaluation.uncoveredYears.isEmpty { record?.uncoveredYears = outcome.evaluation.uncoveredYears.sorted() }
                     // Sorted in place when no summary shares them (`sort` orders as `sorted` does).
                     var findings = outcome.evaluation.findings

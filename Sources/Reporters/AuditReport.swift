@@ -295,13 +295,14 @@ public struct AuditReport: Sendable {
 
     /// The standing of a record.
     /// Whether a rule could not check a record it would have checked: one of its kinds whose
-    /// meaning the record pack found unknown (the rule did not run), one a rule could not be
+    /// meaning the record pack found unknown (the rule did not run) and whose `when`, read from
+    /// what could be read, does not rule it out, one a rule could not be
     /// finished on (out of its budget, values of mixed types: what it would have found is
     /// unknown), or one it needs a registry for and none was found. (The record pack's own
     /// rules ran on every record the pack blocked.)
     static func couldNotBeChecked(_ record: CheckedRecord, by rule: Rule) -> Bool {
         guard record.standing == .record else { return false }
-        if record.blocked, !rule.isRecordPack { return rule.kinds.map { kinds in record.kind.map(kinds.contains) ?? false } ?? true }
+        if record.blocked { return record.rulesNotCheckable.contains(rule.id) }
         return (record.hasEngineFinding && record.applicableRules.contains(rule.id)) || record.rulesNotRunWithoutRegistry.contains(rule.id)
     }
 

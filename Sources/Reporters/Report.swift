@@ -41,6 +41,9 @@ public struct CheckedRecord: Sendable {
     public var notInForceRules: [String] = []
     /// The ids of the rules that applied to it with nothing to check (an empty `for_each`).
     public var rulesWithNothingToCheck: [String] = []
+    /// For a record the record pack blocked, the rules of its kind that may apply to it and did
+    /// not run (see `RecordEvaluation.rulesNotCheckable`).
+    public var rulesNotCheckable: [String] = []
     /// What the document is: a record, a document that is no mapping, or a file that could not be read.
     public var standing: Standing = .record
     /// Whether a problem kept every pack but the record pack from it (a missing or mistyped key,

@@ -131,7 +131,10 @@ public final class Engine: Sendable {
         for index in indices {
             // A plan is a reference: taking a rule from `rules` would copy every field of it.
             uncountedPlans[index]._withUnsafeGuaranteedRef { plan in
-                guard plan.scope == .eachRecord, !blocked || plan.isRecordPack else { return }
+                guard plan.scope == .eachRecord, !blocked || plan.isRecordPack else {
+                    if blocked, listingRules, plan.scope == .eachRecord, mayApply(plan, with: evaluator) { result.rulesNotCheckable.append(plan.rule.id) }
+                    return
+                }
                 if plan.rule.needsRegistry, evaluator.registry == nil { return }
                 evaluator.prepare(for: plan, slotCount: plan.check.slotCount)
                 guard evaluate(plan, with: evaluator, into: &result) else { return }
@@ -236,6 +239,24 @@ public final class Engine: Sendable {
         }
         if !inForce, result.listsRules { result.notInForceRules.append(plan.rule.id) }
         return inForce
+    }
+
+    /// Whether a rule may apply to a record the record pack blocked: no part of its `when` that
+    /// reads the facts alone (`RulePlan.factGuards`) rules it out — the rest may read what could
+    /// not be read (a filing date of 2025-02-30 is no filing for `exists: $filing`). The audit
+    /// counts such a rule's check as one that could not be made; a record whose facts say no
+    /// stability risk is no unmade check of the risk assessment (counted so, the rule read 0/1
+    /// for a typo elsewhere).
+    private func mayApply(_ plan: RulePlan, with evaluator: Evaluator) -> Bool {
+        guard !plan.factGuards.isEmpty else { return true }
+        evaluator.prepare(for: plan, slotCount: plan.check.slotCount)
+        evaluator.startBudget(context.ruleStepBudget)
+        defer { evaluator.startBudget(.max) }
+        for guardProgram in plan.factGuards {
+            let holds = evaluator.conditionHolds(guardProgram(evaluator))
+            if !holds, !evaluator.exhausted, evaluator.typeError == nil { return false }
+        }
+        return true
     }
 
     /// When a rule ran out of evaluation steps, or compared values across types: its findings on
@@ -455,6 +476,10 @@ final class RulePlan: Sendable {
     let parameters: ParameterValues
     /// The rule's parameter values under each version of its law.
     let versionParameters: [ParameterValues]
+    /// The parts of the rule's `when` that read the record's facts alone (the whole `when`, or
+    /// items of an `all`): on a record the record pack blocked, a part that is false rules the
+    /// rule out (what else it reads may be what could not be read).
+    let factGuards: [Program]
 
     init(rule: Rule, context: EvaluationContext, programs: Programs) {
         self.rule = rule
@@ -467,6 +492,32 @@ final class RulePlan: Sendable {
         isRecordPack = rule.isRecordPack
         parameters = ParameterValues(context.parameters(for: rule))
         versionParameters = context.versionParameters(for: rule).map(ParameterValues.init)
+        if case .record(let written) = rule.body, let when = written.when {
+            let parts: [Expression] = if case .all(let items) = when { items } else { [when] }
+            factGuards = parts.filter(Self.readsFactsAlone).map(programs.make)
+        } else {
+            factGuards = []
+        }
+    }
+
+    /// Whether an expression reads nothing of a record but its facts and kind (and constants and
+    /// parameters).
+    static func readsFactsAlone(_ expression: Expression) -> Bool {
+        var readsFacts = false
+        for part in expression.descendants {
+            switch part {
+            case .steps: return false
+            case .reference(let reference):
+                switch reference.root {
+                case .facts: readsFacts = true
+                case .record where reference.path.first == "facts" || reference.path == ["kind"]: readsFacts = true
+                case .parameter: continue
+                default: return false
+                }
+            default: continue
+            }
+        }
+        return readsFacts
     }
 
     /// The rule's finding of a case.

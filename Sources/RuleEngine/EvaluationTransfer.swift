@@ -15,6 +15,7 @@ extension Engine {
         writer.strings(evaluation.applicableRules)
         writer.strings(evaluation.notInForceRules)
         writer.strings(evaluation.rulesWithNothingToCheck)
+        writer.strings(evaluation.rulesNotCheckable)
         writer.int(evaluation.uncoveredYears.count)
         for year in evaluation.uncoveredYears.sorted() { writer.int(year) }
         writer.bool(evaluation.appliedBeyondRecordPack)
@@ -48,6 +49,7 @@ extension Engine {
         var evaluation = RecordEvaluation(findings: findings, applicableRules: try reader.strings())
         evaluation.notInForceRules = try reader.strings()
         evaluation.rulesWithNothingToCheck = try reader.strings()
+        evaluation.rulesNotCheckable = try reader.strings()
         for _ in 0..<(try reader.count()) { evaluation.uncoveredYears.insert(try reader.int()) }
         evaluation.appliedBeyondRecordPack = try reader.bool()
         evaluation.judgedAsRecord = try reader.bool()

@@ -81,6 +81,10 @@ public struct RecordEvaluation: Sendable {
     /// The ids of the rules that applied but had nothing to check: each of their `for_each`
     /// selections came back empty (a penalty case without an inspection, for the rule on its officers).
     public var rulesWithNothingToCheck: [String] = []
+    /// For a record the record pack blocked, the ids of the rules of its kind that did not run on
+    /// it and whose `when` (read from what could be read) does not rule them out: checks that
+    /// could not be made (listed where `applicableRules` is).
+    public var rulesNotCheckable: [String] = []
     /// Years outside the calendar that a working-day count touched.
     public var uncoveredYears: Set<Int> = []
     /// Whether a rule outside the record pack applied to the document.

@@ -198,6 +198,9 @@ import Testing
         #expect(first["rate"] as? String == "33.3%", "\(first)")
         let pack = try #require((report["packs"] as? [[String: Any]])?.first { $0["key"] as? String == "mad" })
         #expect((pack["unverifiable"] as? Int ?? 0) > 0, "\(pack)")
+        // A rule whose condition the record rules out, as far as it could be read (no fact of
+        // public interest: MAD-006), is no check that could not be made.
+        #expect(!rules.contains { $0["key"] as? String == "MAD-006" && ($0["unverifiable"] as? Int ?? 0) > 0 }, "\(rules)")
         // The record pack's own rules ran on the two: counted as they found.
         let format = try #require(rules.first { $0["key"] as? String == "REC-003" })
         #expect(format["unverifiable"] as? Int == 0 && format["applicable"] as? Int == 3, "\(format)")
