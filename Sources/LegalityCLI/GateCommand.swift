@@ -107,7 +107,10 @@ struct GateCommand: ParsableCommand {
             let blocking = threshold.map { level in
                 findings.contains { $0.severity >= level && ($0.waiver == nil || absolute.contains($0.rule)) && !$0.pending }
             } ?? false
-            if threshold != nil { heldWaivers.formUnion(findings.filter { $0.waiver != nil && absolute.contains($0.rule) && !$0.pending }.map(\.rule)) }
+            let waivedAbsolute = threshold.map { level in
+                Set(findings.filter { $0.severity >= level && $0.waiver != nil && absolute.contains($0.rule) && !$0.pending }.map(\.rule)).sorted()
+            } ?? []
+            heldWaivers.formUnion(waivedAbsolute)
             // What could not be checked (a rule that did not finish, prerequisites that need the
             // missing registry) is never READY, at any fail level: `never` listed such items READY.
             let unchecked = findings.contains { $0.isEngineFinding && $0.waiver == nil }
@@ -117,6 +120,7 @@ struct GateCommand: ParsableCommand {
                 ready: !blocking && !unchecked && !item.blocked && !item.hasMisreadKey && sharedId == nil && item.standing == .record,
                 ruleApplied: item.standing == .record && item.checkedBeyondFormat)
             agendaItem.heldForMisreadKey = item.hasMisreadKey && !item.blocked
+            agendaItem.heldDespiteWaiver = waivedAbsolute
             agendaItem.sharedId = sharedId
             // Decided before the meeting with no discussion held by then: said, since the
             // prerequisites may all hold (a ledger of past cases listed each as READY, unsaid), and

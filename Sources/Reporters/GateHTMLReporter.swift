@@ -30,6 +30,7 @@ public enum GateHTMLReporter {
             let unchecked = item.ready && !item.ruleApplied
             if item.findings.isEmpty, !unchecked, item.decidedUndiscussed == nil, item.sharedId == nil { html += "—" }
             if item.heldForMisreadKey { html += "<div class=\"notice\">\(Escaping.html(AgendaItem.misreadKeyNotice(language)))</div>" }
+            if !item.heldDespiteWaiver.isEmpty { html += "<div class=\"notice\">\(Escaping.html(AgendaItem.waiverNotice(item.heldDespiteWaiver, language)))</div>" }
             if let place = item.sharedId { html += "<div class=\"notice\">\(Escaping.html(AgendaItem.sharedIdNotice(place, language)))</div>" }
             if unchecked { html += "<div class=\"notice\">\(Escaping.html(AgendaItem.noRuleNotice(language)))</div>" }
             if let day = item.decidedUndiscussed { html += "<div class=\"notice\">\(Escaping.html(AgendaItem.decidedNotice(day, language)))</div>" }

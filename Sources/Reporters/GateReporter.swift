@@ -30,6 +30,10 @@ public struct AgendaItem: Sendable {
     /// item's record cannot be told. (The record pack reports the later of the two, which may
     /// be off the agenda: the item read READY beside an unreviewed namesake.)
     public var sharedId: String?
+    /// The rules stating a prohibition the law allows no exception to (`absolute: true`) whose
+    /// waived findings still hold the item back: a waiver explains, it does not make the
+    /// discussion lawful (the checklist showed BLOCKED above a finding marked waived, unexplained).
+    public var heldDespiteWaiver: [String] = []
 
     /// Creates an item.
     public init(file: String, record: String?, title: String?, findings: [Finding], ready: Bool, ruleApplied: Bool = true) {
@@ -55,6 +59,13 @@ public struct AgendaItem: Sendable {
         language == .zh
             ? "暂缓原因：记录中有字段没有被读取，而它可能改变结论（疑似误写、写错层级或用中文写，或者以“是/否”写的与读取的不一致，见所列的警告），记录的意思不能确定；请按警告如实改正记录后重新检查。不要只把该字段改名、删去或在台账映射中忽略：那样清单会显示可以上会，而记录所说的（如审查尚未完成）并没有改变。"
             : "Held back: a key of the record was not read that may change the verdict (it looks like a misspelt, misplaced or Chinese form of one the rules read, or says yes or no otherwise than what was read; see the warning listed), so what the record says is in doubt. Correct the record as the warning says and check again. Do not merely rename, delete or ignore the key or the ledger's column: the checklist would then say READY while what the record said (a review not yet done) stays true."
+    }
+
+    /// What the checklist says of an item held back though its findings of these rules are waived.
+    static func waiverNotice(_ rules: [String], _ language: Language) -> String {
+        language == .zh
+            ? "暂缓原因：\(rules.joined(separator: "、")) 是法律不允许例外的禁止性规定（如未经合法性审查或者经审查不合法的，不得提交讨论），豁免只说明情况，不能使议题可以上会；请补办程序后重新检查。"
+            : "Held back: \(rules.joined(separator: ", ")) state prohibitions the law allows no exception to (no discussion without a legality review that passed); a waiver explains, and does not make the item READY. Complete the procedure and check again."
     }
 
     /// What the checklist says of an item held back because another record has its id.
@@ -200,6 +211,7 @@ public enum GateReporter {
                     ("ruleApplied", .bool(item.ruleApplied)),
                     ("decidedUndiscussed", .optional(item.decidedUndiscussed?.description)),
                     ("misreadKey", .bool(item.heldForMisreadKey)),
+                    ("heldDespiteWaiver", .array(item.heldDespiteWaiver.map(JSON.string))),
                     ("sameIdAs", .optional(item.sharedId)),
                     ("findings", .array(item.findings.map { JSONReporter.finding($0, report) })),
                 ])
@@ -261,6 +273,7 @@ public enum GateReporter {
             if item.ready, !item.ruleApplied { output += "    - \(AgendaItem.noRuleNotice(language))\n" }
             if let day = item.decidedUndiscussed { output += "    - \(AgendaItem.decidedNotice(day, language))\n" }
             if item.heldForMisreadKey { output += "    - \(AgendaItem.misreadKeyNotice(language))\n" }
+            if !item.heldDespiteWaiver.isEmpty { output += "    - \(AgendaItem.waiverNotice(item.heldDespiteWaiver, language))\n" }
             if let place = item.sharedId { output += "    - \(AgendaItem.sharedIdNotice(line(place), language))\n" }
             output += "\n"
         }

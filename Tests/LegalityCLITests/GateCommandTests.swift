@@ -579,9 +579,15 @@ import Testing
         #expect(text.stdout.contains("    - 错误[MAD-001]（已豁免） 未经合法性审查"))
         #expect(text.stdout.contains("      已豁免：防汛紧急（批准：县政府办公室〔2024〕3号，有效期至 2026-12-31）"))
         #expect(text.stderr.contains("MAD-001 是法律不允许例外的禁止性规定"), "\(text.stderr)")
+        // The checklist itself says why the item is held, under it.
+        #expect(text.stdout.contains("    - 暂缓原因：MAD-001 是法律不允许例外的禁止性规定"), "\(text.stdout)")
+        let json = try CLIRunner.run(["gate", "--meeting", "2024-03-12", "--format", "json", "b.yaml"], in: folder)
+        let item = try #require((try CLIRunner.json(json.stdout)["items"] as? [[String: Any]])?.first)
+        #expect(item["heldDespiteWaiver"] as? [String] == ["MAD-001"], "\(item)")
         let html = try CLIRunner.run(["gate", "--meeting", "2024-03-12", "--format", "html", "b.yaml"], in: folder)
         #expect(html.stdout.contains("<b>MAD-001 错误（已豁免）</b>"))
         #expect(html.stdout.contains("<div class=\"waiver\">已豁免：防汛紧急（批准：县政府办公室〔2024〕3号，有效期至 2026-12-31）</div>"))
+        #expect(html.stdout.contains("<div class=\"notice\">暂缓原因：MAD-001 是法律不允许例外的禁止性规定"), "\(html.stdout)")
         // Only --fail-on never on the command line lists it without blocking.
         let listed = try CLIRunner.run(["gate", "--meeting", "2024-03-12", "--fail-on", "never", "b.yaml"], in: folder)
         #expect(listed.status == 0 && listed.stdout.contains("[可以上会] G-2"), "\(listed.stdout)")

@@ -173,7 +173,7 @@ import YAMLTree
         #expect(RuleLanguageTrapTests.loadError(RuleLanguageTrapTests.rule("prerequisite: true\nabsolute: true\nviolation: true")) == nil)
         // The built-in prohibitions of discussing without a legality review that passed are absolute.
         let absolute = try BuiltinRules.load().rules.filter(\.absolute).map(\.id)
-        #expect(absolute == ["MAD-001", "MAD-002", "MAD-003", "MAD-004", "NOR-001", "NOR-002", "NOR-007"])
+        #expect(absolute == ["MAD-001", "MAD-002", "MAD-003", "MAD-004", "NOR-001", "NOR-002", "NOR-007", "PEN-005", "PEN-006"])
     }
 
     @Test func aVersionFromThatIsNoDayIsNamedAsSuch() throws {
