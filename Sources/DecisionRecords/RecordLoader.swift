@@ -302,9 +302,11 @@ struct RecordReader {
     private mutating func unknownFact(_ key: String, in facts: BorrowedNode, at place: Int) {
         guard !RecordFormat.numberFacts.contains(key), !format.isReadByRule(key, at: .facts), !RecordFormat.isExtension(key) else { return }
         let booleans = format.codes.booleanFacts
-        // (No fact the mapping already has is proposed: two would not load.)
+        // (No fact the mapping already has is proposed: two would not load. One it has saying no
+        // is looked for too: `major: false` beside `重大案件: 是` passed a major case unreviewed.)
         let yesOrNoFacts = booleans.numbering.codes.filter { facts[$0] == nil }
-        let known = yesOrNoFacts + RecordFormat.numberFacts.filter { facts[$0] == nil }
+        let saidNo = booleans.numbering.codes.filter { facts[$0].map(Self.saysNo) == true }
+        let known = yesOrNoFacts + RecordFormat.numberFacts.filter { facts[$0] == nil } + saidNo
         let saysYesOrNo = Self.saysYesOrNo(facts.value(at: place))
         let meant = format.factMeant(byKey: key, valueSaysYesOrNo: saysYesOrNo, among: known)
         let chinese = HintReading.isChinese(key)
@@ -317,7 +319,12 @@ struct RecordReader {
         }
         guard meant != nil || (chinese && saysYesOrNo) else { return }
         let key = key.onOneLine
-        let hint = meant.map { (zh: "；是否应为 \($0)？", en: "; did you mean '\($0)'?") }
+        let sayingNo = Self.saysNo(facts.value(at: place))
+        let hint = meant.map { meant in
+            !saidNo.contains(meant) ? (zh: "；是否应为 \(meant)？", en: "; did you mean '\(meant)'?")
+                : sayingNo ? (zh: "；它似为事实 \(meant)，与 facts 中的 \(meant): false 相同，可删去", en: "; it looks meant as the fact '\(meant)', which facts gives as false too: remove it")
+                : (zh: "；它似为事实 \(meant)，与 facts 中的 \(meant): false 相矛盾，以哪个为准无法确定；请删去其一", en: "; it looks meant as the fact '\(meant)', which facts gives as false: which of the two holds is unknown; remove one")
+        }
             ?? (zh: "；是否类的事实请写代码，值写 true 或 false：\(yesOrNoFacts.map { "\($0)（\(format.vocabulary.name(of: $0, preferring: [RecordFormat.Section.booleanFacts])?.zh ?? $0)）" }.joined(separator: "、"))",
                 en: "; a yes-or-no fact is written as a code, true or false: \(yesOrNoFacts.joined(separator: ", "))")
         add(.key,
@@ -449,12 +456,19 @@ struct RecordReader {
         // by no rule, and the rule the fact switches on passed the record unsaid.
         if known.contains("facts"), let value = mapping[key] {
             let facts = mapping["facts"]
-            let candidates = (format.codes.booleanFacts.numbering.codes + RecordFormat.numberFacts).filter { facts?[$0] == nil }
+            // (A fact `facts` gives as no is looked for too: `重大执法决定: true` beside `major: false`.)
+            let candidates = (format.codes.booleanFacts.numbering.codes + RecordFormat.numberFacts).filter { facts?[$0] == nil || facts?[$0].map(Self.saysNo) == true }
             if let meant = format.factMeant(byKey: key, valueSaysYesOrNo: Self.saysYesOrNo(value), among: candidates, typos: false) {
                 let name = format.vocabulary.name(of: meant, preferring: [RecordFormat.Section.booleanFacts])?.zh ?? meant
+                // (Beside the fact given as false in facts: the two disagree, or this one is a repeat.)
+                let given = facts?[meant] != nil
+                let contradiction = given && !Self.saysNo(value)
+                let besides: (zh: String, en: String) = !given ? ("", "")
+                    : contradiction ? ("，与 facts 中的 \(meant): false 相矛盾，以哪个为准无法确定", ", and contradicts facts' '\(meant): false': which of the two holds is unknown")
+                    : ("，与 facts 中的 \(meant): false 相同，可删去", ", as facts' '\(meant): false' says too: remove it")
                 add(.key,
-                    zh: "\(what.zh)中的字段 \(key) 似为事实 \(meant)（\(name)），应写在 facts 下（facts: {\(meant): …}）；写在这里，没有规则读取它",
-                    en: "the key '\(key)' of \(what.en) looks meant as the fact '\(meant)': write it under facts (facts: {\(meant): ...}); here no rule reads it",
+                    zh: "\(what.zh)中的字段 \(key) 似为事实 \(meant)（\(name)），应写在 facts 下（facts: {\(meant): …}）；写在这里，没有规则读取它\(besides.zh)",
+                    en: "the key '\(key)' of \(what.en) looks meant as the fact '\(meant)': write it under facts (facts: {\(meant): ...}); here no rule reads it\(besides.en)",
                     at: keyNode, misreadKey: !Self.saysNo(value))
                 return
             }

@@ -101,6 +101,22 @@ import Testing
         #expect(item["ready"] as? Bool == false, "\(item)")
     }
 
+    /// The same fact beside its code given as false (`major: false` with `重大案件: 是`, or
+    /// `重大执法决定: true` at the top): the two disagree, and which holds is unknown. The code was
+    /// not looked for (already given), and a major case with no legal review went READY.
+    @Test(arguments: [("facts", "重大案件: 是"), ("top", "重大执法决定: true"), ("facts", "\"可能影响社会稳定（是/否）\": 是")])
+    func aFactInOtherWordsContradictingItsCodeHoldsTheGate(place: String, line: String) throws {
+        let saidNo = try Self.penaltyCase().replacingOccurrences(of: "  major: true\n", with: "  major: false\n  stability_risk: false\n")
+        let record = place == "facts"
+            ? saidNo.replacingOccurrences(of: "facts:\n", with: "facts:\n  \(line)\n")
+            : saidNo.replacingOccurrences(of: "steps:\n", with: "\(line)\nsteps:\n")
+        let (_, findings) = try Self.findings(record)
+        let key = try #require(findings.first { $0["rule"] as? String == "REC-007" }?["message"] as? String, "\(findings)")
+        #expect(key.contains(": false 相矛盾，以哪个为准无法确定"), "\(key)")
+        let item = try Self.gateItem(record)
+        #expect(item["misreadKey"] as? Bool == true && item["ready"] as? Bool == false, "\(item)")
+    }
+
     /// The same fact saying no is listed, and holds nothing back.
     @Test(arguments: ["重大执法决定: false", "是否重大案件: 否", "\"重大案件（是/否）\": 否"])
     func aFactInOtherWordsSayingNoIsOnlyListed(line: String) throws {
