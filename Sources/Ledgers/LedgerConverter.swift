@@ -260,14 +260,16 @@ public enum LedgerConverter {
                     best = (mapping, row.number, columns, headers)
                 } else if found >= max(2, (required.count + 1) / 2) || (columns.count >= 4 && columns.count * 2 > mapping.columns.count && found >= 1)
                             || (columns.count >= 4 && columns.count * 3 >= mapping.columns.count * 2) || (columns.count >= 6 && found >= 1)
-                            || (columns.count >= 3 && found >= 1 && columns.values.contains { $0.field.segments.map(\.key) == ["id"] })
+                            || (columns.count >= 3 && found >= 1 && columns.values.contains { $0.field.segments.map(\.key) == ["id"] }
+                                && columns.values.contains(where: \.isOfAReview))
                             || (columns.count >= 5 && found >= 1) {
                     // Most of a layout's required columns, or more than half of all its columns with
                     // one required, or two thirds of them without, or six of them with one required:
                     // a ledger with a header to correct (a summary sheet sharing a few headers is
-                    // none); or the id's column and two more (a second sheet of 决策编号, 送审日期,
-                    // 审查完成日期, 审查结论 and 法律顾问 was passed over without a word; so was one
-                    // of five columns with the title). (A sheet of 28 of the 29 columns, its id's header written 项目编号, was
+                    // none); or the id's column and two more, one of a review (a second sheet of
+                    // 决策编号, 送审日期, 审查完成日期, 审查结论 and 法律顾问 was passed over without a
+                    // word; a list of meetings, 编号, 会议名称, 会议类型, is none); or five with the
+                    // title. (A sheet of 28 of the 29 columns, its id's header written 项目编号, was
                     // passed over without a word while another sheet of the file matched; so was one
                     // of 19 of 22, with 序号 for the case number and none of the required columns,
                     // and a year's sheet in an older layout of 11 of 31 columns with the title.)
@@ -365,15 +367,35 @@ public enum LedgerConverter {
 
     /// Whether a row is a note between or below the records, not a record: its first filled cell
     /// a total (`合计`, `小计`), the form's notes or signatures (`填表说明：…`, `填表人：张三`) or a
-    /// part's title (`2025年下半年`, `第三季度`), and at most one other cell filled (a total's
-    /// count). Read as records, each was a record of its own, blocked and counted, and `import`
-    /// wrote `合计.yaml`.
+    /// part's title (`2025年下半年`, `第三季度`), and no other cell filled but a total's count
+    /// (`4`, `共4项`). Read as records, each was a record of its own, blocked and counted, and
+    /// `import` wrote `合计.yaml`. (A row holding anything more — a title `注：…待审查` beside a
+    /// discussion's day, an outcome — is read as a record, whatever its first cell says.)
     static func isNoteRow(_ row: LedgerRow, layout: LedgerLayout) -> Bool {
-        let filled = row.cells.filter { column, cell in !layout.ignored.contains(column) && !cell.formulaWithoutValue && !cell.text.isBlankCell }
-        guard (1...2).contains(filled.count), let first = filled.min(by: { $0.key < $1.key })?.value.text else { return false }
-        let text = first.filter { !$0.isWhitespace }
-        if noteRowStarts.contains(where: text.hasPrefix) { return true }
-        return filled.count == 1 && isPartTitle(text)
+        // The row's first filled cell, in any column (`合计` in 序号), says what the row is; the
+        // others filled (a note merged across the row fills each with its text) are counts, the
+        // same note, or a signature beside a signature.
+        let filled = row.cells.filter { _, cell in !cell.formulaWithoutValue && !cell.text.isBlankCell }.sorted { $0.key < $1.key }
+        guard let first = filled.first?.value.text.filter({ !$0.isWhitespace }) else { return false }
+        let others = filled.dropFirst().map { $0.value.text.filter { !$0.isWhitespace } }.filter { $0 != first }
+        if noteRowStarts.contains(where: first.hasPrefix) {
+            return others.count <= 2 && others.allSatisfy { other in isCount(other) || noteRowStarts.contains(where: other.hasPrefix) }
+        }
+        return others.isEmpty && isPartTitle(first)
+    }
+
+    /// Whether a text is a count as a total's row writes it: `4`, `共4项`, `4件`, `合计4条`.
+    static func isCount(_ text: String) -> Bool {
+        var rest = Substring(text)
+        for prefix in ["合计", "共计", "共"] where rest.hasPrefix(prefix) {
+            rest = rest.dropFirst(prefix.count)
+            break
+        }
+        for suffix in ["项", "件", "条", "个", "宗"] where rest.hasSuffix(suffix) {
+            rest = rest.dropLast()
+            break
+        }
+        return !rest.isEmpty && rest.allSatisfy({ $0.isASCII && $0.isNumber })
     }
 
     /// How a total's, a note's or a signature's row starts.

@@ -43,6 +43,15 @@ public struct LedgerMapping: Sendable {
     public var file: String
 }
 
+extension LedgerMapping.Column {
+    /// Whether the column is of a review step (`steps[legality_review].outcome`,
+    /// `steps[legal_review].date`): a sheet holding one beside the id's column holds the matters
+    /// reviewed, where one of meetings or people shares a few headers with a ledger by chance.
+    public var isOfAReview: Bool {
+        field.segments.contains { $0.select.map { $0.field == "type" && $0.value.hasSuffix("_review") } ?? false }
+    }
+}
+
 /// A field of a record, as a path: `title`, `facts.major`, `steps[case_filing].date`,
 /// `steps[legality_review].signoffs[role=legal_adviser].person`.
 public struct FieldPath: Sendable, Hashable, CustomStringConvertible {

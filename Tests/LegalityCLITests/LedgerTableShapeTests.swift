@@ -93,4 +93,28 @@ import Testing
         let imported = try CLIRunner.run(["import", "台账.xlsx", "--out", "out"], in: folder)
         #expect(imported.status == 2, "\(imported.stdout)\(imported.stderr)")
     }
+
+    /// A sheet that shares a few headers with a ledger by chance — a list of meetings (编号,
+    /// 会议名称, 会议日期, 会议类型) — is no ledger: it was REC-000, and a compliant workbook failed
+    /// the gate. A sheet of the id's column and a review's is one (above).
+    @Test func aSheetOfMeetingsBesideALedgerIsPassedOver() throws {
+        let header = Self.header.split(separator: ",").map(String.init)
+        let meetings = [["编号", "会议名称", "会议日期", "会议类型"], ["1", "第4次常务会议", "2025-03-13", "常务会议"]]
+        let folder = try CLIRunner.folder([:])
+        try Self.workbook([("台账", [header, Self.row("GF-1", outcome: "通过").split(separator: ",").map(String.init)]), ("会议", meetings)], in: folder)
+        let findings = try LedgerTests.findings(["台账.xlsx"], in: folder)
+        #expect(!findings.contains { $0["rule"] as? String == "REC-000" }, "\(LedgerTests.pairs(findings))")
+    }
+
+    /// A row holding more than a note — a title `注：…待审查` beside a discussion's day, an outcome
+    /// beside `合计` — is read as a record (it was dropped without a word); a note alone, or a
+    /// total with its count, is none.
+    @Test func aRowHoldingDataIsARecordWhateverItsFirstCellSays() throws {
+        let cells = Self.header.split(separator: ",").count
+        func row(_ values: [Int: String]) -> String { (0..<cells).map { values[$0] ?? "" }.joined(separator: ",") }
+        let csv = [Self.header, Self.row("GF-1", outcome: "通过"), row([1: "注：石桥镇某方案待审查", 10: "2025-03-13"]), row([0: "合计", 7: "不通过"]), row([0: "合计", 1: "共2项"])].joined(separator: "\n") + "\n"
+        let folder = try CLIRunner.folder(["登记表.csv": csv])
+        let result = try CLIRunner.run(["check", "--as-of", "2026-06-30", "--format", "json", "登记表.csv"], in: folder)
+        #expect((try CLIRunner.json(result.stdout)["summary"] as? [String: Any])?["records"] as? Int == 3, "\(result.stdout)")
+    }
 }
