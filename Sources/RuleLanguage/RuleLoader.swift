@@ -222,8 +222,11 @@ public enum RuleLoader {
                     continue
                 }
                 let isStepType = section == RecordFormat.Section.stepTypes
-                if let name = RuleCompiler.localized(entry.value, key: "a name", chineseKey: "名称", in: entry.value, required: true, alsoAllowing: isStepType ? ["also", "kinds"] : ["also"], compiler: &compiler) {
-                    let also = otherNames(entry.value["also"], compiler: &compiler)
+                if let name = RuleCompiler.localized(entry.value, key: "a name", chineseKey: "名称", in: entry.value, required: true, alsoAllowing: isStepType ? ["also", "also_as_meant", "kinds"] : ["also", "also_as_meant"], compiler: &compiler) {
+                    // (`also_as_meant`: other names the office vouches mean the code, though a word
+                    // in them would otherwise change its meaning — 无异议 for passed.)
+                    let vouched = otherNames(entry.value["also_as_meant"], compiler: &compiler)
+                    let also = otherNames(entry.value["also"], compiler: &compiler) + vouched
                     if isStepType, let kinds = entry.value["kinds"] {
                         vocabulary.restrict(stepType: code, toKinds: kindList(kinds, compiler: &compiler))
                     }
@@ -246,14 +249,14 @@ public enum RuleLoader {
                     // what the code means (`passed` also 未通过审查, `done` also 审查中): records
                     // writing it were read as the code, and a failed review went READY.
                     let read = vocabulary
-                    if RecordFormat.Section.readAsCodes.contains(section), read.names(of: code, in: section) != nil,
-                       let (added, word) = ([name.zh, name.en] + also).lazy.compactMap({ added in
+                    if Vocabulary.namesPassARecord(code, in: section), read.names(of: code, in: section) != nil,
+                       let (added, word) = ([name.zh, name.en] + also.filter { !vouched.contains($0) }).lazy.compactMap({ added in
                            read.wordsChangingMeaning(of: added, code: code, in: section).first.map { (added, $0) }
                        }).first {
                         compiler.error(
                             entry.key,
-                            "the name '\(added)' given to '\(code)' in \(section) holds '\(word)', which none of the code's names holds and which changes what it means; records writing it would be read as '\(code)' (give it a code of its own)",
-                            zh: "为 \(section) 中 \(code) 增加的名称“\(added)”含有“\(word)”，该代码原有的名称都没有这个词，它改变了含义；写了它的记录会被读作 \(code)（请为它另设代码）")
+                            "the name '\(added)' given to '\(code)' in \(section) holds '\(word)', which none of the code's names holds and which may change what it means; records writing it would be read as '\(code)' (give it a code of its own; if it means '\(code)' all the same, list it under also_as_meant)",
+                            zh: "为 \(section) 中 \(code) 增加的名称“\(added)”含有“\(word)”，该代码原有的名称都没有这个词，它可能改变含义；写了它的记录会被读作 \(code)（请为它另设代码；确与 \(code) 同义的，请列在 also_as_meant 中）")
                         continue
                     }
                     vocabulary.add(code, names: name, also: also, to: section)

@@ -75,6 +75,9 @@ import Testing
         ("step_types", "legality_review: {zh: 合法性审查, en: legality review, also: [征求合法性审查意见]}", "征求"),
         ("outcomes", "passed: {zh: 通过, en: passed, also: [not passed]}", "not"),
         ("forms", "formal_review: {zh: 正式审查, en: formal review, also: [待正式审查]}", "待"),
+        ("outcomes", "passed: {zh: 通过, en: passed, also: [驳回]}", "驳回"),
+        ("statuses", "done: {zh: 已完成, en: done, also: [已送审]}", "送审"),
+        ("step_types", "collective_discussion: {zh: 集体讨论, en: collective discussion, also: [分管领导审批]}", "审批"),
     ])
     func aNameChangingWhatACodeMeansIsRefused(section: String, entry: String, word: String) throws {
         let folder = try CLIRunner.folder(["v/vocabulary.yaml": "vocabulary:\n  \(section):\n    \(entry)\n", "a.yaml": Fixtures.compliant])
@@ -85,8 +88,11 @@ import Testing
         #expect(check.status == 2)
     }
 
+    /// Names of codes that say "not" as their codes do (`failed` also 未通过, `planned` also 待办)
+    /// are no danger, and a name the office vouches means the code all the same is listed under
+    /// `also_as_meant` (`passed` 无异议).
     @Test func aNameOfTheSameMeaningIsAnotherName() throws {
-        let vocabulary = "vocabulary:\n  outcomes:\n    failed: {zh: 不予通过, en: failed, also: [审查不通过]}\n    passed: {zh: 通过, en: passed, also: [原则通过]}\n"
+        let vocabulary = "vocabulary:\n  outcomes:\n    failed: {zh: 不予通过, en: failed, also: [审查不通过, 未通过, not passed]}\n    passed: {zh: 通过, en: passed, also: [原则通过], also_as_meant: [无异议]}\n  statuses:\n    planned: {zh: 计划, en: planned, also: [待办, 未开始, pending]}\n"
         let folder = try CLIRunner.folder(["v/vocabulary.yaml": vocabulary, "a.yaml": Fixtures.compliant])
         let lint = try CLIRunner.run(["rules", "lint", "v"], in: folder)
         #expect(lint.status == 0, "\(lint.stderr)")
