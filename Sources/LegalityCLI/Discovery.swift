@@ -272,10 +272,11 @@ enum Discovery {
     /// `root` (the path given on the command line) for records outside it or when `root` holds the
     /// current folder (`check ..` from a subfolder: the registry beside the path given was passed
     /// over, and a case with an expired certificate passed), so nothing above what the user named
-    /// is read. Empty when there is none. With `configurationFolder`, the folder of the
-    /// configuration in force when it holds the current folder, the search goes on above the
-    /// current folder up to it (run from a subfolder, the configuration at the repository's root
-    /// was read and the registry beside it was not: the certificate rules did not run, exit 0).
+    /// is read. Empty when there is none. With `configurationFolder` — the folder of the
+    /// configuration in force, else the repository's root — when it holds the current folder, the
+    /// search goes on above the current folder up to it (run from a subfolder, the configuration
+    /// at the repository's root was read and the registry beside it was not: the certificate
+    /// rules did not run, exit 0).
     static func registryFiles(from start: String, root: String, configurationFolder: String? = nil) throws(RunError) -> [String] {
         let current = FileSystem.currentDirectory()
         let rootFolder = FileSystem.kind(of: root) == .directory ? root : root.parentPath

@@ -235,7 +235,9 @@ struct PreparedRun {
             registries: needsRegistry
                 ? try RunSetup.registries(
                     ruleOptions, recordPaths: recordPaths, recordFiles: recordFiles, asked: RegistryTypes(askedBy: rules.rules, configuration: configuration, vocabulary: rules.vocabulary),
-                    configurationFolder: configuration.file?.parentPath)
+                    // (Up to the configuration's folder, else the repository's root: run from a
+                    // subfolder with no configuration, the registry at the root was passed over.)
+                    configurationFolder: configuration.file?.parentPath ?? enclosingRepository(of: FileSystem.currentDirectory()))
                 : RegistryLookup(nil),
             language: options.languageOption?.language ?? configuration.language ?? .zh,
             failOn: level.severity, extraFiles: extraFiles,

@@ -20,10 +20,15 @@ import Testing
         #expect(fromRoot.status == 1 && fromRoot.stdout.contains("错误[PEN-002]"), "\(fromRoot.stdout)")
         #expect(fromSubfolder.status == 1 && fromSubfolder.stdout.contains("错误[PEN-002]"), "\(fromSubfolder.stdout)")
         #expect(!fromSubfolder.stdout.contains("未找到人员名册"), "\(fromSubfolder.stdout)")
-        // With no configuration, nothing above the working folder is read, as before.
+        // With no configuration, up to the repository's root; nothing above it is read.
         let bare = try Self.repository([:])
         let unconfigured = try CLIRunner.run(["check", "--as-of", "2026-11-27"], in: bare.appendingPathComponent("penalty"))
-        #expect(unconfigured.stdout.contains("未找到人员名册"), "\(unconfigured.stdout)")
+        #expect(unconfigured.status == 1 && unconfigured.stdout.contains("错误[PEN-002]"), "\(unconfigured.stdout)")
+        let registry = try String(contentsOf: CLIRunner.root.appendingPathComponent("cases/registry.yaml"), encoding: .utf8)
+        let record = try String(contentsOf: CLIRunner.root.appendingPathComponent("cases/penalty/gas-station-expired-certificate.yaml"), encoding: .utf8)
+        let outside = try CLIRunner.folder(["registry.yaml": registry, "repo/.git/HEAD": "ref: refs/heads/main\n", "repo/penalty/case.yaml": record])
+        let above = try CLIRunner.run(["check", "--as-of", "2026-11-27"], in: outside.appendingPathComponent("repo/penalty"))
+        #expect(above.stdout.contains("未找到人员名册"), "\(above.stdout)")
     }
 
     /// A configuration nearer the records replaces the one above it whole: a department's `lang: zh`
