@@ -33,6 +33,8 @@ struct PreparedRun {
     var sparedFailOnNever = false
     /// The record paths the run was given (for the repository they lie in, see `sourceRoot(holding:)`).
     var recordPaths: [String] = []
+    /// The first record file the run reads (the place of a finding of the whole run in SARIF).
+    var firstRecordFile: String?
 
     /// The input limits of the options over the configuration's, with the ledger mappings.
     func limits(_ options: LimitOptions, paths: [String]) -> RecordLimits {
@@ -64,6 +66,7 @@ struct PreparedRun {
             someRecordsHaveRegistry: !registries.files.isEmpty, failLevel: failOn == .error ? nil : failOn?.rawValue ?? "never")
         described.repository = Self.sourceRoot(holding: recordPaths)
         described.recordPaths = recordPaths
+        described.firstRecordFile = firstRecordFile
         return described
     }
 
@@ -248,6 +251,7 @@ struct PreparedRun {
             mappingPaths: options.mappings)
         (run.sparedPrerequisites, run.sparedFailOnNever) = spared
         run.recordPaths = recordPaths
+        run.firstRecordFile = recordFiles.first { $0 != "-" }
         return run
     }
 

@@ -41,6 +41,8 @@ public struct RunDescription: Sendable {
 
     /// The paths of records the run was given (files or folders), as given.
     public var recordPaths: [String] = []
+    /// The first record file the run reads.
+    public var firstRecordFile: String?
 
     /// Creates a description.
     public init(

@@ -33,10 +33,10 @@ public enum SARIFReporter {
         private var ruleBasis: [String: String] = [:]
         private var written = 0
         /// Where a finding of the whole run (no registry found) is located: the configuration, else
-        /// the first record file a finding named, else the first path the run was given. (Code
+        /// the first record file the run reads (or a finding named), else the first path given. (Code
         /// scanning refuses a whole log with one result of no location: every finding was lost.)
         private var firstFile: String?
-        private var runLocation: String? { heading.run.configuration ?? firstFile ?? heading.run.recordPaths.first }
+        private var runLocation: String? { heading.run.configuration ?? heading.run.firstRecordFile ?? firstFile ?? heading.run.recordPaths.first }
 
         /// A stream for a run of these rules.
         public init(_ heading: ReportHeading, rules: [Rule]) {

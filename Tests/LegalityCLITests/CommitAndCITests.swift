@@ -67,7 +67,7 @@ import Testing
 
     /// Every result has a location: code scanning refuses a whole log with one result of none,
     /// and the finding of no registry found (REC-005) had none, so every finding was lost. It is
-    /// located at the configuration, else the path the run was given.
+    /// located at the configuration, else the first record file the run reads.
     @Test func everySARIFResultHasALocation() throws {
         let folder = try CLIRunner.folder(["repo/.git/HEAD": "ref: refs/heads/main\n", "repo/records/a.yaml": Fixtures.compliant])
         func locations(_ arguments: [String]) throws -> [String?] {
@@ -81,7 +81,7 @@ import Testing
                 }
             }
         }
-        #expect(try locations(["records"]) == ["records"])
+        #expect(try locations(["records"]) == ["records/a.yaml"])
         try "lang: zh\n".write(to: folder.appendingPathComponent("repo/.legality.yaml"), atomically: true, encoding: .utf8)
         #expect(try locations(["records"]) == [".legality.yaml"])
     }
