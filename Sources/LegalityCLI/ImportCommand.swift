@@ -52,6 +52,7 @@ struct ImportCommand: ParsableCommand {
         // The ids of rows not written, with where each row is: a later row of one of them is its duplicate.
         var refusedRows: [String: String] = [:]
         var emptyLedgers = 0
+        var unreadLedgers: [String] = []
         var names: Set<String> = []
         // Read as check reads the records written, to tell which unread cells hold a row back.
         let format = RecordFormat(vocabulary: run.rules.vocabulary, ruleReads: run.rules.readFields, checkedKinds: run.rules.checkedKinds, asOf: RunSetup.today())
@@ -65,7 +66,18 @@ struct ImportCommand: ParsableCommand {
             }
             var rowsRead = 0
             let headerNames = LedgerHeaderNames(run.ledgerMappings)
-            for (table, firstLayout) in try tables(of: ledger, mappings: run.ledgerMappings) {
+            // A ledger that cannot be imported stops neither the others nor the report of them (of
+            // several named, those after it went unimported, unsaid); the run then exits 2.
+            let matched: [(LedgerTable, LedgerLayout)]
+            do {
+                matched = try tables(of: ledger, mappings: run.ledgerMappings)
+            } catch {
+                FileSystem.writeStandardError(run.language == .zh
+                    ? "legality：\(error.chinese ?? error.message)（此台账未导入）\n" : "legality: \(error.message) (this ledger was not imported)\n")
+                unreadLedgers.append(ledger)
+                continue
+            }
+            for (table, firstLayout) in matched {
                 for (layout, rows) in headerNames.segments(of: table, from: firstLayout) {
                     let records = LedgerConverter.records(LedgerTable(sheet: table.sheet, rows: rows), layout: layout, person: { registry?.person(named: $0)?.id })
                     rowsRead += records.count
@@ -154,6 +166,12 @@ struct ImportCommand: ParsableCommand {
         }
         let refusedNote = refused == 0 ? "" : zh ? "，\(refused) 行未写入（原因见上）" : "; \(refused) \(refused == 1 ? "row" : "rows") not written (the reasons are above)"
         print(zh ? "写出 \(written) 个记录到 \(out)，\(skipped.count) 个因已存在而跳过\(refusedNote)" : "wrote \(written) records to \(out); \(skipped.count) skipped because they exist\(refusedNote)")
+        if !unreadLedgers.isEmpty {
+            FileSystem.writeStandardError(zh
+                ? "legality：\(unreadLedgers.count) 个台账未导入：\(unreadLedgers.joined(separator: "、"))\n"
+                : "legality: \(unreadLedgers.count) \(unreadLedgers.count == 1 ? "ledger was" : "ledgers were") not imported: \(unreadLedgers.joined(separator: ", "))\n")
+            throw ExitCode(2)
+        }
         if !skipped.isEmpty || refused > 0 || emptyLedgers > 0 { throw ExitCode(1) }
     }
 

@@ -117,4 +117,15 @@ import Testing
         let result = try CLIRunner.run(["check", "--as-of", "2026-06-30", "--format", "json", "登记表.csv"], in: folder)
         #expect((try CLIRunner.json(result.stdout)["summary"] as? [String: Any])?["records"] as? Int == 3, "\(result.stdout)")
     }
+
+    /// Of several ledgers named, one that cannot be imported stops neither the others nor the
+    /// word of it: the ledgers after it went unimported, unsaid. The run exits 2.
+    @Test func aLedgerThatCannotBeImportedStopsNotTheOthers() throws {
+        let late = (1...11).map { "说明第 \($0) 条" } + [Self.header, Self.row("GF-1", outcome: "通过")]
+        let folder = try CLIRunner.folder(["a.csv": late.joined(separator: "\n") + "\n", "b.csv": [Self.header, Self.row("GF-2", outcome: "通过")].joined(separator: "\n") + "\n"])
+        let result = try CLIRunner.run(["import", "a.csv", "b.csv", "--out", "out", "--lang", "en"], in: folder)
+        #expect(result.status == 2)
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("out/GF-2.yaml").path), "\(result.stderr)")
+        #expect(result.stderr.contains("(this ledger was not imported)") && result.stderr.contains("1 ledger was not imported: a.csv"), "\(result.stderr)")
+    }
 }
