@@ -201,6 +201,18 @@ import Testing
         #expect(result.stderr.contains("takes a whole number from 0 to 36500"), "\(result.stderr)")
     }
 
+    /// A minimum the law sets "generally" (一般不少于三十日, 七个工作日) may be shortened by the
+    /// configuration, not set to 0: that switched the rule off, the gate's too, named as a
+    /// changed parameter, not as a rule disabled.
+    @Test(arguments: [("MAD-006", "min_days"), ("MAD-007", "min_working_days")])
+    func aMinimumTheLawSetsMayNotBeZero(rule: String, parameter: String) throws {
+        let folder = try CLIRunner.folder([".legality.yaml": "parameters:\n  \(rule): {\(parameter): 0}\n", "registry.yaml": Fixtures.registry, "a.yaml": Fixtures.compliant])
+        let result = try CLIRunner.run(["check", "--as-of", "2024-12-31", "--lang", "en", "a.yaml"], in: folder)
+        #expect(result.status == 2, "\(result.stderr)")
+        let shortened = try CLIRunner.folder([".legality.yaml": "parameters:\n  \(rule): {\(parameter): 5}\n", "registry.yaml": Fixtures.registry, "a.yaml": Fixtures.compliant])
+        #expect(try CLIRunner.run(["check", "--as-of", "2024-12-31", "a.yaml"], in: shortened).status != 2)
+    }
+
     /// A link named on the command line that leads nowhere (a loop) is read, and reported as it is
     /// when found in a folder; it said "no such file or folder".
     @Test func aLinkLoopNamedOnTheCommandLineIsReported() throws {
