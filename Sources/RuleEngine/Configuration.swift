@@ -57,7 +57,7 @@ public struct Configuration: Sendable {
         "max_file_bytes": 1 << 30, "max_depth": 10_000, "max_alias_expansion": 10_000_000, "max_scalar_bytes": 1 << 30,
         "max_documents": 100_000_000, "max_nodes": 10_000_000, "max_records": 1_000_000_000, "max_rule_steps": 100_000_000,
     ]
-    static let waiverKeys = ["rule", "record", "reason", "approved_by", "expires", "file"]
+    static let waiverKeys = ["rule", "record", "reason", "approved_by", "expires", "file", "finding"]
 
     /// Reads a configuration document.
     /// - Parameters:

@@ -149,7 +149,7 @@ extension Configuration {
         }
     }
 
-    /// `waivers: [{rule, record, reason, approved_by, expires, file}]` (`file` optional).
+    /// `waivers: [{rule, record, reason, approved_by, expires, file, finding}]` (`file` and `finding` optional).
     private mutating func readWaivers(_ value: YAMLNode, folder: String) {
         guard let items = value.sequence else {
             fail(value, "'waivers' is a list of {rule, record, reason, approved_by, expires}", zh: "waivers 应为 {rule, record, reason, approved_by, expires} 的列表")
@@ -166,7 +166,7 @@ extension Configuration {
                      zh: "豁免中有未知的键 \(name)\(Suggestion.chinesePhrase(for: name, in: Self.waiverKeys))")
             }
             var values: [String: String] = [:]
-            for field in Self.waiverKeys where field != "file" {
+            for field in Self.waiverKeys where field != "file" && field != "finding" {
                 // Spaces alone (full-width ones too) say nothing: a reason or an approver of " " was taken.
                 if let text = item[field]?.coreValue?.text, !Vocabulary.trimmed(text).isEmpty { values[field] = text } else {
                     let needed = switch field {
@@ -197,10 +197,21 @@ extension Configuration {
                     fail(fileNode, "'file' is a text, the path of the record's file from the configuration's folder", zh: "file 应为文本：记录所在文件的路径（相对于配置文件所在的文件夹）")
                 }
             }
+            // `finding`: a text the finding's message holds (an officer's name or id, a day), so
+            // the waiver holds for the deviation approved and no other of its rule on the record.
+            var findingText: String?
+            if let findingNode = item["finding"] {
+                if case .string(let written)? = findingNode.coreValue, case let text = Vocabulary.trimmed(written), !text.isEmpty {
+                    findingText = text
+                } else {
+                    fail(findingNode, "'finding' is a text the waived finding's message holds, such as the officer's name or id", zh: "finding 应为文本：被豁免的问题说明中含有的文字，如执法人员的姓名或编号")
+                }
+            }
             ruleMentions.append((rule, (item["rule"] ?? item).position))
             waiverMentions.append((rule, (item["rule"] ?? item).position))
             var waiver = Waiver(rule: rule, record: record, reason: reason, approvedBy: approvedBy, expires: expires, file: file ?? "", position: item.position)
             waiver.recordFile = recordFile
+            waiver.findingText = findingText
             waivers.append(waiver)
         }
     }

@@ -131,6 +131,7 @@ extension TransferWriter {
         string(value.file)
         position(value.position)
         optionalString(value.recordFile)
+        optionalString(value.findingText)
     }
 
     mutating func finding(_ value: Finding) {
@@ -221,9 +222,11 @@ extension TransferReader {
 
     mutating func waiver() throws(TransferError) -> Waiver? {
         guard try bool() else { return nil }
-        return Waiver(
+        var waiver = Waiver(
             rule: try string(), record: try string(), reason: try string(), approvedBy: try string(),
             expires: Day(ordinal: try int()), file: try string(), position: try position(), recordFile: try optionalString())
+        waiver.findingText = try optionalString()
+        return waiver
     }
 
     mutating func finding() throws(TransferError) -> Finding {

@@ -21,4 +21,15 @@ public struct Waiver: Sendable, Hashable {
     /// then holds only for the record of that id in that file, so a new record reusing the id does
     /// not inherit it.
     public var recordFile: String?
+    /// A text the finding's message holds (in either language), when the waiver names one: it then
+    /// holds for that finding alone — the officer, the step approved —, not for every finding of its
+    /// rule on the record (a waiver approved for one officer's certificate waived a second
+    /// officer's, uncertified, too).
+    public var findingText: String?
+
+    /// Whether the waiver, by its `finding`, holds for a finding of its rule and record.
+    func holds(for finding: Finding) -> Bool {
+        guard let text = findingText else { return true }
+        return finding.message.zh.contains(text) || finding.message.en.contains(text)
+    }
 }

@@ -73,7 +73,7 @@ public struct WaiverLedger: Sendable {
             let file = findings[position].file
             // Decided once for a rule, a record and a file: the findings of one record share it (a
             // record of 1,000 findings and 8,000 waivers of its rule compared every pair's files).
-            let chosen = decision(for: pair, file: file)
+            let chosen = decision(for: pair, file: file, finding: findings[position])
             if let chosen { findings[position].waiver = waivers[chosen] }
         }
     }
@@ -83,12 +83,14 @@ public struct WaiverLedger: Sendable {
     /// it renews, which is said to be replaced. (Both of two identical waivers counted as used, and
     /// the first of a waiver and its renewal waived while the renewal was called unused.) Decided
     /// once for each, with what it tells of the waivers (used, replaced, expired and matched).
-    private mutating func decision(for pair: WaivedPair, file: String) -> Int? {
+    /// (A pair with a waiver naming a `finding` is decided for each finding, by its message.)
+    private mutating func decision(for pair: WaivedPair, file: String, finding: Finding) -> Int? {
         let key = DecisionKey(pair: pair, file: file)
         if let decided = decisions[key] { return decided }
+        let pinned = (byRuleAndRecord[pair] ?? []).contains { waivers[$0].findingText != nil }
         var inForce: [Int] = []
         var expired: [Int] = []
-        for index in byRuleAndRecord[pair] ?? [] where waivers[index].recordFile.map({ sameFile(file, $0) }) ?? true {
+        for index in byRuleAndRecord[pair] ?? [] where (waivers[index].recordFile.map({ sameFile(file, $0) }) ?? true) && waivers[index].holds(for: finding) {
             if asOf <= waivers[index].expires { inForce.append(index) } else { expired.append(index) }
         }
         let chosen = inForce.max(by: { waivers[$0].expires < waivers[$1].expires })
@@ -98,7 +100,7 @@ public struct WaiverLedger: Sendable {
         } else {
             matchedExpired.formUnion(expired)
         }
-        decisions[key] = .some(chosen)
+        if !pinned { decisions[key] = .some(chosen) }
         return chosen
     }
 

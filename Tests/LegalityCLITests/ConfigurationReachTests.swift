@@ -67,4 +67,22 @@ import Testing
         #expect(said.stderr.contains("local/a.yaml: holds nothing (empty, or only comments)"), "\(said.stderr)")
         #expect(said.stderr.contains("local/other.yaml.txt: not read as rules"), "\(said.stderr)")
     }
+
+    /// A waiver may name the finding it is for (`finding:`, a text its message holds: the officer's
+    /// id): approved for one officer's certificate, it waived a second officer's, uncertified, too.
+    @Test func aWaiverNamingItsFindingHoldsForItAlone() throws {
+        let record = try String(contentsOf: CLIRunner.root.appendingPathComponent("cases/penalty/livestock-revoked-auxiliary.yaml"), encoding: .utf8)
+        let registry = try String(contentsOf: CLIRunner.root.appendingPathComponent("cases/registry.yaml"), encoding: .utf8)
+        let waiver = "waivers:\n  - {rule: PEN-002, record: ZY-ZF-2025-058, finding: ZY-044, reason: 换证手续在办, approved_by: 泽综执〔2025〕9号, expires: 2027-03-31}\n"
+        let folder = try CLIRunner.folder(["registry.yaml": registry, "a.yaml": record, ".legality.yaml": waiver])
+        let result = try CLIRunner.run(["check", "--as-of", "2026-11-27", "--format", "json", "a.yaml"], in: folder)
+        let findings = try #require(try CLIRunner.json(result.stdout)["findings"] as? [[String: Any]]).filter { $0["rule"] as? String == "PEN-002" }
+        #expect(findings.count == 2, "\(findings)")
+        #expect(findings.filter { $0["waived"] is [String: Any] }.count == 1, "\(findings)")
+        #expect(result.status == 1)
+        // Naming no finding of the rule, it is unused.
+        let other = try CLIRunner.folder(["registry.yaml": registry, "a.yaml": record, ".legality.yaml": waiver.replacingOccurrences(of: "ZY-044", with: "ZY-999")])
+        let unused = try CLIRunner.run(["check", "--as-of", "2026-11-27", "--format", "json", "a.yaml"], in: other)
+        #expect((try CLIRunner.json(unused.stdout)["findings"] as? [[String: Any]])?.contains { $0["rule"] as? String == "waiver-unused" } == true, "\(unused.stdout)")
+    }
 }
