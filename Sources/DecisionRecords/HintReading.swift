@@ -90,11 +90,16 @@ extension Vocabulary {
     public func wordsChangingMeaning(of name: String, code: String, in section: String) -> [String] {
         let known = [names(of: code, in: section)?.zh, names(of: code, in: section)?.en].compactMap { $0 } + otherNames(of: code, in: section)
         let compact = HintReading.plain(name).filter { !$0.isWhitespace }
-        var words = HintReading.qualifiers(in: name) + Self.notWords.filter { compact.contains($0) }
-            + (Self.otherWords[section]?[code] ?? Self.otherWords[section]?["*"] ?? []).filter { compact.contains($0) }
-        if compact.hasSuffix("中") { words.append("中") }
-        let tokens = HintReading.plain(name).split { !$0.isLetter }.map(String.init)
-        words += tokens.filter { Self.englishNotWords.contains($0) || $0.hasPrefix("un") || $0.hasPrefix("non") }
+        var words = HintReading.qualifiers(in: name) + (Self.otherWords[section]?[code] ?? Self.otherWords[section]?["*"] ?? []).filter { compact.contains($0) }
+        // Saying "not" or "under way" turns an outcome, a status or a form into its opposite; in
+        // the name of a step, a meeting or a role it is a part of the name (不予行政处罚决定,
+        // 不动产登记中心主任).
+        if [RecordFormat.Section.outcomes, RecordFormat.Section.statuses, RecordFormat.Section.forms].contains(section) {
+            words += Self.notWords.filter { compact.contains($0) }
+            if compact.hasSuffix("中") { words.append("中") }
+            let tokens = HintReading.plain(name).split { !$0.isLetter }.map(String.init)
+            words += tokens.filter { Self.englishNotWords.contains($0) || $0.hasPrefix("un") || $0.hasPrefix("non") }
+        }
         return words.filter { word in
             !known.contains { other in
                 let plain = HintReading.plain(other).filter { !$0.isWhitespace }

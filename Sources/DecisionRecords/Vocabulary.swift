@@ -17,6 +17,10 @@ public struct Vocabulary: Sendable {
     /// legal review of penalty cases. A failed review written with the other kind's type was read
     /// by no rule, and the case passed.
     public private(set) var stepTypeKinds: [String: [String]] = [:]
+    /// Names a vocabulary file vouches mean a code that lets a record pass, though a word in them
+    /// would otherwise change its meaning (`also_as_meant`), as `code ← name`: every report's
+    /// set-up line names them, since such a name passes records where it is written.
+    public private(set) var vouchedNames: [String] = []
 
     /// An empty vocabulary.
     public init() {}
@@ -45,6 +49,11 @@ public struct Vocabulary: Sendable {
     }
 
     /// The names a code is also read from, beyond its Chinese and English names.
+    /// Records a name vouched for a code (see `vouchedNames`).
+    public mutating func vouch(_ name: String, for code: String) {
+        vouchedNames.append("\(code) ← \(name)")
+    }
+
     public func otherNames(of code: String, in section: String) -> [String] {
         otherNamesByCode[section]?[code] ?? []
     }

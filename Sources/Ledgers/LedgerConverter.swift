@@ -261,15 +261,15 @@ public enum LedgerConverter {
                 } else if found >= max(2, (required.count + 1) / 2) || (columns.count >= 4 && columns.count * 2 > mapping.columns.count && found >= 1)
                             || (columns.count >= 4 && columns.count * 3 >= mapping.columns.count * 2) || (columns.count >= 6 && found >= 1)
                             || (columns.count >= 3 && found >= 1 && columns.values.contains { $0.field.segments.map(\.key) == ["id"] }
-                                && columns.values.contains(where: \.isOfAReview))
-                            || (columns.count >= 5 && found >= 1) {
+                                && (columns.values.contains(where: \.isOfAReview) || columns.values.count(where: \.namesTheMatter) >= 2))
+                            || (columns.count >= 5 && columns.values.contains { $0.field.segments.map(\.key) == ["title"] }) {
                     // Most of a layout's required columns, or more than half of all its columns with
                     // one required, or two thirds of them without, or six of them with one required:
                     // a ledger with a header to correct (a summary sheet sharing a few headers is
-                    // none); or the id's column and two more, one of a review (a second sheet of
-                    // 决策编号, 送审日期, 审查完成日期, 审查结论 and 法律顾问 was passed over without a
-                    // word; a list of meetings, 编号, 会议名称, 会议类型, is none); or five with the
-                    // title. (A sheet of 28 of the 29 columns, its id's header written 项目编号, was
+                    // none); or the id's column and two more, one of a review's act or the title (a
+                    // second sheet of 决策编号, 送审日期, 审查完成日期, 审查结论 and 法律顾问 was passed
+                    // over without a word; a list of meetings, 编号, 会议名称, 会议类型, or a roster
+                    // of advisers is none); or five with the title. (A sheet of 28 of the 29 columns, its id's header written 项目编号, was
                     // passed over without a word while another sheet of the file matched; so was one
                     // of 19 of 22, with 序号 for the case number and none of the required columns,
                     // and a year's sheet in an older layout of 11 of 31 columns with the title.)
@@ -384,22 +384,25 @@ public enum LedgerConverter {
         return others.isEmpty && isPartTitle(first)
     }
 
-    /// Whether a text is a count as a total's row writes it: `4`, `共4项`, `4件`, `合计4条`.
+    /// Whether a text is a count or a sum as a total's row writes it: `4`, `共4项`, `4件`, `合计4条`, `500元`.
     static func isCount(_ text: String) -> Bool {
         var rest = Substring(text)
         for prefix in ["合计", "共计", "共"] where rest.hasPrefix(prefix) {
             rest = rest.dropFirst(prefix.count)
             break
         }
-        for suffix in ["项", "件", "条", "个", "宗"] where rest.hasSuffix(suffix) {
-            rest = rest.dropLast()
+        for suffix in ["万元", "项", "件", "条", "个", "宗", "元"] where rest.hasSuffix(suffix) {
+            rest = rest.dropLast(suffix.count)
             break
         }
-        return !rest.isEmpty && rest.allSatisfy({ $0.isASCII && $0.isNumber })
+        return !rest.isEmpty && rest.allSatisfy({ ($0.isASCII && $0.isNumber) || $0 == "." || $0 == "," })
     }
 
     /// How a total's, a note's or a signature's row starts.
-    private static let noteRowStarts = ["合计", "小计", "总计", "共计", "填表说明", "填表人", "制表人", "审核人：", "审核人:", "负责人：", "负责人:", "填报单位", "说明：", "说明:", "注：", "注:"]
+    private static let noteRowStarts = [
+        "合计", "小计", "总计", "共计", "填表说明", "填表人", "制表人", "审核人：", "审核人:", "负责人：", "负责人:", "填报单位", "说明：", "说明:", "注：", "注:",
+        "填表日期", "填报日期", "制表日期", "填报时间", "联系电话", "联系人", "单位负责人", "分管领导",
+    ]
 
     /// Whether a text is a part's title: a year, half, quarter or month (`2025年`, `2025年度`,
     /// `2025年下半年`, `第三季度`, `3月份`).

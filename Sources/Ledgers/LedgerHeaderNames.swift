@@ -2,20 +2,22 @@
 /// rows of a sheet no layout was found in (`layoutNamed(by:)`).
 public struct LedgerHeaderNames: Sendable {
     let mappings: [LedgerMapping]
-    /// Each mapping's headers, all of them, those of its id's column and those of a review's.
-    let names: [(all: Set<String>, id: Set<String>, review: Set<String>)]
+    /// Each mapping's headers, all of them, those of its id's column, those of a review's act and
+    /// those of its title.
+    let names: [(all: Set<String>, id: Set<String>, review: Set<String>, title: Set<String>)]
 
     public init(_ mappings: [LedgerMapping]) {
         self.mappings = mappings
         names = mappings.map { mapping in
             (Set(mapping.columns.flatMap(\.headers).map(LedgerConverter.normalized)),
              Set(mapping.columns.filter { $0.field.segments.map(\.key) == ["id"] }.flatMap(\.headers).map(LedgerConverter.normalized)),
-             Set(mapping.columns.filter(\.isOfAReview).flatMap(\.headers).map(LedgerConverter.normalized)))
+             Set(mapping.columns.filter(\.isOfAReview).flatMap(\.headers).map(LedgerConverter.normalized)),
+             Set(mapping.columns.filter { $0.field.segments.map(\.key) == ["title"] }.flatMap(\.headers).map(LedgerConverter.normalized)))
         }
     }
 
     /// The layout a row below the rows a header is looked for in holds the header of: the id's
-    /// column and two more of its columns, one of a review's, or five (a sheet whose header lay below its first ten
+    /// column and two more of its columns, one of a review's act or the title, or five (a sheet whose header lay below its first ten
     /// rows was passed over without a word when another sheet of the file was read); nil when none.
     public func layoutNamed(by row: LedgerRow) -> LedgerMapping? {
         // (Each cell made a header's form once, for all the layouts.)
@@ -23,7 +25,7 @@ public struct LedgerHeaderNames: Sendable {
         var best: (mapping: LedgerMapping, count: Int)?
         for (index, names) in names.enumerated() {
             let count = cells.count(where: names.all.contains)
-            let namesIDAndReview = cells.contains(where: names.id.contains) && cells.contains(where: names.review.contains)
+            let namesIDAndReview = cells.contains(where: names.id.contains) && (cells.contains(where: names.review.contains) || cells.contains(where: names.title.contains))
             guard (count >= 3 && namesIDAndReview) || count >= 5, count > (best?.count ?? 0) else { continue }
             best = (mappings[index], count)
         }

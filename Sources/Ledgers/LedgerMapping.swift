@@ -44,11 +44,18 @@ public struct LedgerMapping: Sendable {
 }
 
 extension LedgerMapping.Column {
-    /// Whether the column is of a review step (`steps[legality_review].outcome`,
-    /// `steps[legal_review].date`): a sheet holding one beside the id's column holds the matters
-    /// reviewed, where one of meetings or people shares a few headers with a ledger by chance.
+    /// Whether the column is of a review's act — its day, its sending, its outcome or its form
+    /// (`steps[legality_review].outcome`, `steps[legal_review].date`): a sheet holding one beside
+    /// the id's column holds the matters reviewed, where one of meetings or of people (审查人员,
+    /// 法律顾问) shares a few headers with a ledger by chance.
     public var isOfAReview: Bool {
-        field.segments.contains { $0.select.map { $0.field == "type" && $0.value.hasSuffix("_review") } ?? false }
+        field.segments.count == 2 && field.segments[0].select.map { $0.field == "type" && $0.value.hasSuffix("_review") } == true
+            && ["date", "submitted", "outcome", "form"].contains(field.segments[1].key)
+    }
+
+    /// Whether the column names the matter: its id or its title.
+    public var namesTheMatter: Bool {
+        field.segments.count == 1 && ["id", "title"].contains(field.segments[0].key)
     }
 }
 

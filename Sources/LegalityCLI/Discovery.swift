@@ -154,8 +154,8 @@ enum Discovery {
         defer {
             if let first = skipped.min(by: { $0.precedesInUTF8($1) }) {
                 FileSystem.writeStandardError(Interface.text(
-                    "legality：跳过了 \(skipped.count) 个名称像记录文件、扩展名却不是 .yaml、.yml 或 .json 的文件（如 \(first)），没有检查；要检查它们，请改名\n",
-                    "legality: \(skipped.count) \(skipped.count == 1 ? "file" : "files") named like a record but not ending in .yaml, .yml or .json (such as \(first)) \(skipped.count == 1 ? "was" : "were") not checked; rename \(skipped.count == 1 ? "it" : "them") to have \(skipped.count == 1 ? "it" : "them") checked\n"))
+                    "legality：跳过了 \(skipped.count) 个名称像记录文件副本的文件（如 \(first)），没有检查；是备份的，可移出检查的文件夹；是记录的，请改为 .yaml 结尾\n",
+                    "legality: \(skipped.count) \(skipped.count == 1 ? "file" : "files") named like a copy of a record (such as \(first)) \(skipped.count == 1 ? "was" : "were") not checked; move a backup out of the checked folder, and give a record a name ending in .yaml\n"))
             }
         }
         for path in paths {
@@ -233,7 +233,7 @@ enum Discovery {
                 // open, no workbook: it was a finding of an unreadable file whenever the ledger was open.)
                 if hasRecordExtension(name) {
                     if !isRegistryFileName(name), !isOfficeLockFile(name), !isOwnFile(path, name: name) { files.append(path) }
-                } else if looksLikeRecordCopy(name) {
+                } else if looksLikeRecordCopy(name), !name.lowercased().hasPrefix("registry.") {
                     skipped.append(path)
                 }
             }

@@ -67,6 +67,7 @@ struct PreparedRun {
         described.repository = Self.sourceRoot(holding: recordPaths)
         described.recordPaths = recordPaths
         described.firstRecordFile = firstRecordFile
+        described.vouchedNames = rules.vocabulary.vouchedNames
         return described
     }
 

@@ -31,6 +31,13 @@ struct LintRules: ParsableCommand {
             advice.append(RuleLint.warning(file, "没有内容（空文件或只有注释），未从中读到任何规则", "holds nothing (empty, or only comments): no rule is read from it"))
         }
         for rule in selected { advice += RuleLint.advice(for: rule, vocabulary: run.rules.vocabulary, today: RunSetup.today()) }
+        // A name vouched for a code that lets a record pass, despite a word that would change it,
+        // is read as the code: said here, as every report's set-up line says it.
+        for vouched in run.rules.vocabulary.vouchedNames {
+            advice.append(RuleLint.warning(
+                "vocabulary", "also_as_meant 认定同义：\(vouched)；写了该名称的记录按此代码通过检查，请确认其含义确实相同",
+                "also_as_meant vouches \(vouched): records writing the name pass as the code; make sure it means the same"))
+        }
         try FileSystem.deliver(TextReporter.terminalSafe(advice.map { $0 + "\n" }.joined() + "\(selected.count) rules checked, 0 errors, \(advice.count) warnings\n"), to: nil)
     }
 }

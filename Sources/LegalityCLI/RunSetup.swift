@@ -162,7 +162,21 @@ enum RunSetup {
             throw RunError(message: "invalid rules:\n" + error.description, chinese: "规则文件有误：\n" + error.description(chinese: true))
         }
         try refuseRecordPack(of: loaded.rules.filter { !builtinFiles.contains($0.file) })
+        try requireBuiltinRulesLoaded(builtinFiles, loaded: loaded, folder: folder)
         return (loaded, extraFiles)
+    }
+
+    /// Refuses a built-in rules folder one of whose packs' files yields no rule: emptied, or left
+    /// with comments alone (a manifest only tells a file is there), its checks were undone while
+    /// reports said "内置默认".
+    static func requireBuiltinRulesLoaded(_ files: Set<String>, loaded: RuleSet, folder: String) throws(RunError) {
+        let withRules = Set(loaded.rules.map(\.file))
+        let packFolders = Set(loaded.rules.filter { withRules.contains($0.file) && files.contains($0.file) }.map { $0.file.parentPath })
+        let empty = files.filter { packFolders.contains($0.parentPath) && !withRules.contains($0) }.sorted()
+        guard let first = empty.first else { return }
+        throw RunError(
+            message: "\(first) defines no rule: the built-in rules are not whole; restore the folder installed with legality (to switch a rule off, disable it in the configuration)",
+            chinese: "\(first) 中没有规则：内置规则不完整；请恢复随 legality 安装的规则文件夹（要停用规则，请在配置中写 disable）")
     }
 
     /// Refuses a user's rule in the pack `record` (written `pack: record`, or a rule in a folder

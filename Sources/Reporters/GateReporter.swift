@@ -64,8 +64,8 @@ public struct AgendaItem: Sendable {
     /// What the checklist says of an item held back though its findings of these rules are waived.
     static func waiverNotice(_ rules: [String], _ language: Language) -> String {
         language == .zh
-            ? "暂缓原因：\(rules.joined(separator: "、")) 是法律不允许例外的禁止性规定（如未经合法性审查或者经审查不合法的，不得提交讨论），豁免只说明情况，不能使议题可以上会；请补办程序后重新检查。"
-            : "Held back: \(rules.joined(separator: ", ")) state prohibitions the law allows no exception to (no discussion without a legality review that passed); a waiver explains, and does not make the item READY. Complete the procedure and check again."
+            ? "暂缓原因：\(rules.joined(separator: "、")) 是法律不允许例外的禁止性规定（未经合法性审查或者经审查不合法的，不得提交讨论；未经法制审核或者审核未通过的，不得作出决定），豁免只说明情况，不能使议题可以上会；请补办程序后重新检查。"
+            : "Held back: \(rules.joined(separator: ", ")): a prohibition the law allows no exception to (no discussion without a legality review that passed; no penalty decision without a legal review that passed); a waiver explains, and does not make the item READY. Complete the procedure and check again."
     }
 
     /// What the checklist says of an item held back because another record has its id.

@@ -74,6 +74,7 @@ public enum JSONReporter {
             ("builtinPacks", .bool(!run.withoutBuiltinPacks)),
             ("calendars", .array(run.extraCalendars.map(JSON.string))),
             ("addedRules", .array(run.extraRules.map(JSON.string))),
+            ("vouchedNames", .array(run.vouchedNames.map(JSON.string))),
         ]
     }
 

@@ -43,6 +43,8 @@ public struct RunDescription: Sendable {
     public var recordPaths: [String] = []
     /// The first record file the run reads.
     public var firstRecordFile: String?
+    /// Names a vocabulary file vouches mean a code that lets a record pass (`code ← name`).
+    public var vouchedNames: [String] = []
 
     /// Creates a description.
     public init(

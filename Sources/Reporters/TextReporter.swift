@@ -108,6 +108,11 @@ public struct TextReporter: Sendable {
         if !run.extraRules.isEmpty {
             parts.append(printable((zh ? "另加规则：" : "rules added: ") + run.extraRules.joined(separator: list)))
         }
+        // A name a vocabulary vouches means a passing code, though it holds a word that would
+        // change it (`passed ← 无异议`): records writing it pass, and the reader sees why.
+        if !run.vouchedNames.isEmpty {
+            parts.append(printable((zh ? "词汇表认定同义：" : "names vouched in a vocabulary: ") + run.vouchedNames.joined(separator: list)))
+        }
         if !run.extraCalendars.isEmpty {
             parts.append(printable((zh ? "另加日历：" : "calendars added: ") + run.extraCalendars.joined(separator: list)))
         }

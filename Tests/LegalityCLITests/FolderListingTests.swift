@@ -77,7 +77,7 @@ struct FolderListingTests {
     @Test func copiesOfRecordsNotReadAreCounted() throws {
         let folder = try CLIRunner.folder(["d/r.yaml": Fixtures.compliant, "d/r.yaml.bak": Fixtures.compliant, "d/s.yml~": Fixtures.compliant, "d/.t.yaml": Fixtures.compliant])
         let result = try CLIRunner.run(["check", "--as-of", "2024-12-31", "--lang", "en", "d"], in: folder)
-        #expect(result.stderr.contains("2 files named like a record but not ending in .yaml, .yml or .json (such as d/r.yaml.bak) were not checked"), "\(result.stderr)")
+        #expect(result.stderr.contains("2 files named like a copy of a record (such as d/r.yaml.bak) were not checked"), "\(result.stderr)")
         let clean = try CLIRunner.folder(["d/r.yaml": Fixtures.compliant])
         #expect(try CLIRunner.run(["check", "--as-of", "2024-12-31", "d"], in: clean).stderr.isEmpty)
     }

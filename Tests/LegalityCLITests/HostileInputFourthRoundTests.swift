@@ -266,6 +266,11 @@ import Testing
         let result = try CLIRunner.run(["check", "--lang", "en", "a.yaml"], in: folder, environment: ["LEGALITY_RULES": copy.path])
         #expect(result.status == 2)
         #expect(result.stderr.contains("it lacks penalty/PEN-002.yaml, which its manifest.yaml lists"), "\(result.stderr)")
+        // Nor may one be there with no rule in it (emptied, comments alone).
+        try "# 待补\n".write(to: copy.appendingPathComponent("penalty/PEN-002.yaml"), atomically: true, encoding: .utf8)
+        let emptied = try CLIRunner.run(["check", "--lang", "en", "a.yaml"], in: folder, environment: ["LEGALITY_RULES": copy.path])
+        #expect(emptied.status == 2)
+        #expect(emptied.stderr.contains("PEN-002.yaml defines no rule: the built-in rules are not whole"), "\(emptied.stderr)")
     }
 
     /// The registry beside the path given is found when that path holds the working folder

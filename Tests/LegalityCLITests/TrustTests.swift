@@ -92,10 +92,15 @@ import Testing
     /// are no danger, and a name the office vouches means the code all the same is listed under
     /// `also_as_meant` (`passed` 无异议).
     @Test func aNameOfTheSameMeaningIsAnotherName() throws {
-        let vocabulary = "vocabulary:\n  outcomes:\n    failed: {zh: 不予通过, en: failed, also: [审查不通过, 未通过, not passed]}\n    passed: {zh: 通过, en: passed, also: [原则通过], also_as_meant: [无异议]}\n  statuses:\n    planned: {zh: 计划, en: planned, also: [待办, 未开始, pending]}\n"
+        let vocabulary = "vocabulary:\n  outcomes:\n    failed: {zh: 不予通过, en: failed, also: [审查不通过, 未通过, not passed]}\n    passed: {zh: 通过, en: passed, also: [原则通过], also_as_meant: [无异议]}\n  statuses:\n    planned: {zh: 计划, en: planned, also: [待办, 未开始, pending]}\n  step_types:\n    decision: {zh: 作出决定, en: decision, also: [签发, 不予行政处罚决定]}\n"
         let folder = try CLIRunner.folder(["v/vocabulary.yaml": vocabulary, "a.yaml": Fixtures.compliant])
         let lint = try CLIRunner.run(["rules", "lint", "v"], in: folder)
         #expect(lint.status == 0, "\(lint.stderr)")
+        // A vouched name is named in every report's set-up line, and by lint.
+        let record = Fixtures.compliant.replacingOccurrences(of: "outcome: passed", with: "outcome: 无异议")
+        let checked = try CLIRunner.run(["check", "--as-of", "2024-12-31", "--rules", "v", "a.yaml"], in: try CLIRunner.folder(["v/vocabulary.yaml": vocabulary, "a.yaml": record, "registry.yaml": Fixtures.registry]))
+        #expect(checked.stdout.contains("词汇表认定同义：passed ← 无异议"), "\(checked.stdout)")
+        #expect(lint.stdout.contains("also_as_meant vouches passed ← 无异议"), "\(lint.stdout)")
     }
 
     @Test func aVocabularyMayNameAStatusButNotAddOne() throws {
