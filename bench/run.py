@@ -119,6 +119,8 @@ def loading_only_rules():
     shutil.copytree(os.path.join(ROOT, "rules"), folder)
     for pack in ("mad", "normative", "penalty", "record", "report"):
         shutil.rmtree(os.path.join(folder, pack), ignore_errors=True)
+    # (Its packs gone, it holds no manifest, which would refuse it.)
+    os.remove(os.path.join(folder, "manifest.yaml"))
     # The one rule stands in the record pack's folder, which a rules folder must hold a rule in.
     os.makedirs(os.path.join(folder, "record"))
     with open(os.path.join(folder, "record", "LOAD-000.yaml"), "w") as f:
