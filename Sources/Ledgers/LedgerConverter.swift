@@ -163,6 +163,9 @@ public enum LedgerConverter {
     /// an Excel-saved CSV ledger was refused, and every item blocked.) A year of two digits or no
     /// year (`25/6/5`, `6月5日`) is no day: which one is not known.
     static func writtenDay(_ text: String) -> String? {
+        // A day already written so (every date cell's text, `2025-06-05`) is left as it is, at once.
+        let utf8 = text.utf8
+        if utf8.count == 10, utf8[utf8.index(utf8.startIndex, offsetBy: 4)] == UInt8(ascii: "-"), utf8[utf8.index(utf8.startIndex, offsetBy: 7)] == UInt8(ascii: "-") { return nil }
         var parts: [String] = []
         var digits = ""
         var separators: [Character] = []
@@ -375,6 +378,12 @@ public enum LedgerConverter {
         // The row's first filled cell, in any column (`合计` in 序号), says what the row is; the
         // others filled (a note merged across the row fills each with its text) are counts, the
         // same note, or a signature beside a signature.
+        // (The first filled cell is looked at first: most rows' is a number or an id, and the row is
+        // a record without more ado.)
+        guard let firstCell = row.cells.filter({ _, cell in !cell.formulaWithoutValue && !cell.text.isBlankCell }).min(by: { $0.key < $1.key })?.value.text,
+              let lead = firstCell.unicodeScalars.first, !(lead.isASCII && lead.properties.isAlphabetic),
+              !(lead.isASCII && lead.properties.numericType != nil) || firstCell.contains("年") || firstCell.contains("月")
+        else { return false }
         let filled = row.cells.filter { _, cell in !cell.formulaWithoutValue && !cell.text.isBlankCell }.sorted { $0.key < $1.key }
         guard let first = filled.first?.value.text.filter({ !$0.isWhitespace }) else { return false }
         let others = filled.dropFirst().map { $0.value.text.filter { !$0.isWhitespace } }.filter { $0 != first }

@@ -5,9 +5,15 @@ public struct LedgerHeaderNames: Sendable {
     /// Each mapping's headers, all of them, those of its id's column, those of a review's act and
     /// those of its title.
     let names: [(all: Set<String>, id: Set<String>, review: Set<String>, title: Set<String>)]
+    /// Every header of every layout, as written and as compared: a row none of whose cells is one
+    /// of them exactly is no header, told without making each cell a header's form (which, asked
+    /// of every row, doubled the time a ledger took).
+    let written: Set<String>
 
     public init(_ mappings: [LedgerMapping]) {
         self.mappings = mappings
+        let headers = mappings.flatMap { $0.columns.flatMap(\.headers) }
+        written = Set(headers + headers.map(LedgerConverter.normalized))
         names = mappings.map { mapping in
             (Set(mapping.columns.flatMap(\.headers).map(LedgerConverter.normalized)),
              Set(mapping.columns.filter { $0.field.segments.map(\.key) == ["id"] }.flatMap(\.headers).map(LedgerConverter.normalized)),
@@ -20,6 +26,7 @@ public struct LedgerHeaderNames: Sendable {
     /// column and two more of its columns, one of a review's act or the title, or five (a sheet whose header lay below its first ten
     /// rows was passed over without a word when another sheet of the file was read); nil when none.
     public func layoutNamed(by row: LedgerRow) -> LedgerMapping? {
+        guard row.cells.values.contains(where: { written.contains($0.text) }) else { return nil }
         // (Each cell made a header's form once, for all the layouts.)
         let cells = row.cells.values.map { LedgerConverter.normalized($0.text) }
         var best: (mapping: LedgerMapping, count: Int)?
