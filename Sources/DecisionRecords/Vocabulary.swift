@@ -48,12 +48,12 @@ public struct Vocabulary: Sendable {
         stepTypeKinds[code] = kinds
     }
 
-    /// The names a code is also read from, beyond its Chinese and English names.
     /// Records a name vouched for a code (see `vouchedNames`).
     public mutating func vouch(_ name: String, for code: String) {
         vouchedNames.append("\(code) ← \(name)")
     }
 
+    /// The names a code is also read from, beyond its Chinese and English names.
     public func otherNames(of code: String, in section: String) -> [String] {
         otherNamesByCode[section]?[code] ?? []
     }

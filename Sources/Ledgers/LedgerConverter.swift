@@ -263,9 +263,9 @@ public enum LedgerConverter {
                     best = (mapping, row.number, columns, headers)
                 } else if found >= max(2, (required.count + 1) / 2) || (columns.count >= 4 && columns.count * 2 > mapping.columns.count && found >= 1)
                             || (columns.count >= 4 && columns.count * 3 >= mapping.columns.count * 2) || (columns.count >= 6 && found >= 1)
-                            || (columns.count >= 3 && found >= 1 && columns.values.contains { $0.field.segments.map(\.key) == ["id"] }
-                                && (columns.values.contains(where: \.isOfAReview) || columns.values.count(where: \.namesTheMatter) >= 2))
-                            || (columns.count >= 5 && columns.values.contains { $0.field.segments.map(\.key) == ["title"] }) {
+                            || (columns.count >= 3 && columns.values.contains(where: \.isID)
+                                && (columns.values.contains(where: \.isOfAReview) || columns.values.contains(where: \.isTitle)))
+                            || (columns.count >= 5 && columns.values.contains(where: \.isTitle)) {
                     // Most of a layout's required columns, or more than half of all its columns with
                     // one required, or two thirds of them without, or six of them with one required:
                     // a ledger with a header to correct (a summary sheet sharing a few headers is
@@ -380,13 +380,13 @@ public enum LedgerConverter {
         // same note, or a signature beside a signature.
         // (The first filled cell is looked at first: most rows' is a number or an id, and the row is
         // a record without more ado.)
-        guard let firstCell = row.cells.filter({ _, cell in !cell.formulaWithoutValue && !cell.text.isBlankCell }).min(by: { $0.key < $1.key })?.value.text,
-              let lead = firstCell.unicodeScalars.first, !(lead.isASCII && lead.properties.isAlphabetic),
-              !(lead.isASCII && lead.properties.numericType != nil) || firstCell.contains("年") || firstCell.contains("月")
+        let filled = row.cells.filter { _, cell in !cell.formulaWithoutValue && !cell.text.isBlankCell }
+        guard let firstCell = filled.min(by: { $0.key < $1.key }), let lead = firstCell.value.text.unicodeScalars.first,
+              !(lead.isASCII && lead.properties.isAlphabetic),
+              !(lead.isASCII && lead.properties.numericType != nil) || firstCell.value.text.contains("年") || firstCell.value.text.contains("月")
         else { return false }
-        let filled = row.cells.filter { _, cell in !cell.formulaWithoutValue && !cell.text.isBlankCell }.sorted { $0.key < $1.key }
-        guard let first = filled.first?.value.text.filter({ !$0.isWhitespace }) else { return false }
-        let others = filled.dropFirst().map { $0.value.text.filter { !$0.isWhitespace } }.filter { $0 != first }
+        let first = firstCell.value.text.filter { !$0.isWhitespace }
+        let others = filled.filter { $0.key != firstCell.key }.sorted { $0.key < $1.key }.map { $0.value.text.filter { !$0.isWhitespace } }.filter { $0 != first }
         if noteRowStarts.contains(where: first.hasPrefix) {
             return others.count <= 2 && others.allSatisfy { other in isCount(other) || noteRowStarts.contains(where: other.hasPrefix) }
         }

@@ -16,9 +16,9 @@ public struct LedgerHeaderNames: Sendable {
         written = Set(headers + headers.map(LedgerConverter.normalized))
         names = mappings.map { mapping in
             (Set(mapping.columns.flatMap(\.headers).map(LedgerConverter.normalized)),
-             Set(mapping.columns.filter { $0.field.segments.map(\.key) == ["id"] }.flatMap(\.headers).map(LedgerConverter.normalized)),
+             Set(mapping.columns.filter(\.isID).flatMap(\.headers).map(LedgerConverter.normalized)),
              Set(mapping.columns.filter(\.isOfAReview).flatMap(\.headers).map(LedgerConverter.normalized)),
-             Set(mapping.columns.filter { $0.field.segments.map(\.key) == ["title"] }.flatMap(\.headers).map(LedgerConverter.normalized)))
+             Set(mapping.columns.filter(\.isTitle).flatMap(\.headers).map(LedgerConverter.normalized)))
         }
     }
 

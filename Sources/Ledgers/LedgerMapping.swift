@@ -53,10 +53,11 @@ extension LedgerMapping.Column {
             && ["date", "submitted", "outcome", "form"].contains(field.segments[1].key)
     }
 
-    /// Whether the column names the matter: its id or its title.
-    public var namesTheMatter: Bool {
-        field.segments.count == 1 && ["id", "title"].contains(field.segments[0].key)
-    }
+    /// Whether the column is the record's id.
+    public var isID: Bool { field.segments.count == 1 && field.segments[0].key == "id" }
+
+    /// Whether the column is the record's title.
+    public var isTitle: Bool { field.segments.count == 1 && field.segments[0].key == "title" }
 }
 
 /// A field of a record, as a path: `title`, `facts.major`, `steps[case_filing].date`,

@@ -272,19 +272,19 @@ enum Discovery {
     /// `root` (the path given on the command line) for records outside it or when `root` holds the
     /// current folder (`check ..` from a subfolder: the registry beside the path given was passed
     /// over, and a case with an expired certificate passed), so nothing above what the user named
-    /// is read. Empty when there is none. With `configurationFolder` — the folder of the
-    /// configuration in force, else the repository's root — when it holds the current folder, the
-    /// search goes on above the current folder up to it (run from a subfolder, the configuration
+    /// is read. Empty when there is none. With `searchTop` — the folder of the configuration in
+    /// force, else the repository's root — when it holds the current folder, the search goes on
+    /// above the current folder up to it (run from a subfolder, the configuration
     /// at the repository's root was read and the registry beside it was not: the certificate
     /// rules did not run, exit 0).
-    static func registryFiles(from start: String, root: String, configurationFolder: String? = nil) throws(RunError) -> [String] {
+    static func registryFiles(from start: String, root: String, searchTop: String? = nil) throws(RunError) -> [String] {
         let current = FileSystem.currentDirectory()
         let rootFolder = FileSystem.kind(of: root) == .directory ? root : root.parentPath
         let rootReal = FileSystem.realPath(rootFolder)
         // (Paths compared by their bytes, as the file system tells them apart: see `PathKey`.)
         let rootHoldsCurrent = rootReal.map { $0 == "/" || (PathKey(current) != PathKey($0) && current.isPath(inside: $0)) } ?? false
-        // The configuration's folder, when it holds the current folder: the search may go up to it.
-        let configurationReal = configurationFolder.flatMap(FileSystem.realPath).flatMap { folder in
+        // The top of the search, when it holds the current folder: the search may go up to it.
+        let topReal = searchTop.flatMap(FileSystem.realPath).flatMap { folder in
             PathKey(current) != PathKey(folder) && current.isPath(inside: folder) ? folder : nil
         }
         var beyondCurrent = false
@@ -308,12 +308,12 @@ enum Discovery {
             }
             guard let real = FileSystem.realPath(folder), real != "/" else { return [] }
             if PathKey(real) == PathKey(current), !rootHoldsCurrent {
-                guard configurationReal != nil else { return [] }
+                guard topReal != nil else { return [] }
                 beyondCurrent = true
             }
             if beyondCurrent {
-                // Above the current folder, up to the configuration's folder and no further.
-                guard let top = configurationReal, PathKey(real) != PathKey(top) else { return [] }
+                // Above the current folder, up to the top and no further.
+                guard let top = topReal, PathKey(real) != PathKey(top) else { return [] }
             } else {
                 // (Every folder is inside `/`: a run from `/`, as a container starts one, found no
                 // registry beside records it was given by an absolute path.)

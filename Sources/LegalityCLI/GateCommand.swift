@@ -79,8 +79,6 @@ struct GateCommand: ParsableCommand {
         var items: [AgendaItem] = []
         var away: [OffAgendaRecord] = []
         let absolute = Set(run.rules.rules.filter(\.absolute).map(\.id))
-        // The rules whose waived findings held an item back, said on standard error.
-        var heldWaivers: Set<String> = []
         let namesakes = Self.namesakes(checked.records)
         for item in checked.records {
             guard isOnAgenda(item) else {
@@ -110,7 +108,6 @@ struct GateCommand: ParsableCommand {
             let waivedAbsolute = threshold.map { level in
                 Set(findings.filter { $0.severity >= level && $0.waiver != nil && absolute.contains($0.rule) && !$0.pending }.map(\.rule)).sorted()
             } ?? []
-            heldWaivers.formUnion(waivedAbsolute)
             // What could not be checked (a rule that did not finish, prerequisites that need the
             // missing registry) is never READY, at any fail level: `never` listed such items READY.
             let unchecked = findings.contains { $0.isEngineFinding && $0.waiver == nil }
@@ -130,6 +127,8 @@ struct GateCommand: ParsableCommand {
             }
             items.append(agendaItem)
         }
+        // The rules whose waived findings held an item back, said on standard error.
+        let heldWaivers = Set(items.flatMap(\.heldDespiteWaiver))
         if !heldWaivers.isEmpty {
             let ids = heldWaivers.sorted().joined(separator: run.language == .zh ? "、" : ", ")
             FileSystem.writeStandardError(run.language == .zh

@@ -241,7 +241,7 @@ struct PreparedRun {
                     ruleOptions, recordPaths: recordPaths, recordFiles: recordFiles, asked: RegistryTypes(askedBy: rules.rules, configuration: configuration, vocabulary: rules.vocabulary),
                     // (Up to the configuration's folder, else the repository's root: run from a
                     // subfolder with no configuration, the registry at the root was passed over.)
-                    configurationFolder: configuration.file?.parentPath ?? enclosingRepository(of: FileSystem.currentDirectory()))
+                    searchTop: configuration.file?.parentPath ?? enclosingRepository(of: FileSystem.currentDirectory()))
                 : RegistryLookup(nil),
             language: options.languageOption?.language ?? configuration.language ?? .zh,
             failOn: level.severity, extraFiles: extraFiles,

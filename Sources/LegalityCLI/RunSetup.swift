@@ -88,13 +88,15 @@ enum RunSetup {
         // `--no-builtin` drops the built-in packs, but never the record pack (a file that is not
         // YAML is always reported), the shared definitions or the vocabulary.
         let reportFolder = folder.appendingComponent("report")
-        let manifest = FileSystem.realPath(folder.appendingComponent("manifest.yaml"))
-        for file in try Discovery.yamlFiles(under: folder) where !isCalendar(file) && (FileSystem.realPath(file) != manifest || manifest == nil) {
+        let manifest = folder.appendingComponent("manifest.yaml")
+        for file in try Discovery.yamlFiles(under: folder) where !isCalendar(file) && file != manifest {
             if !reportWording, file.parentPath == reportFolder { continue }
             if noBuiltin, file.parentPath != folder, file.parentPath.lastComponent != Rule.recordPack { continue }
             if seen.insert(FileSystem.realPath(file) ?? file).inserted { sources.append(try source(file, root: folder)) }
         }
         let builtinFiles = Set(sources.map(\.path))
+        // The files of each folder of added rules, looked at once the rules are loaded.
+        var localFiles: [(path: String, files: [String])] = []
         for path in local + extra {
             let files = try Discovery.yamlFiles(under: path)
             // A rules folder of the user's that holds no rule file ran nothing: the rules meant to
@@ -104,27 +106,7 @@ enum RunSetup {
                     message: "\(path): no rule files (.yaml) found; the rules given with --rules or the configuration's 'rules' would not run",
                     chinese: "\(path)：没有找到规则文件（.yaml）；--rules 或配置中 rules 指定的规则不会执行")
             }
-            // Nor one whose rule files hold nothing (a save that did not happen, a truncated
-            // checkout): the report named the folder as added rules, and no rule of it ran. An
-            // empty file beside others, or a rule file saved under another name, is said, as
-            // `rules lint` says it.
-            if local.contains(path), !extra.contains(path), !files.isEmpty {
-                let empty = files.filter(RuleLint.holdsNothing)
-                if empty.count == files.count {
-                    throw RunError(
-                        message: "\(path): its rule files hold nothing (empty, or only comments); the rules given with --rules or the configuration's 'rules' would not run",
-                        chinese: "\(path)：其中的规则文件没有内容（空文件或只有注释）；--rules 或配置中 rules 指定的规则不会执行")
-                }
-                for file in empty {
-                    FileSystem.writeStandardError(Interface.text(
-                        "legality：\(file)：没有内容（空文件或只有注释），未从中读到任何规则\n", "legality: \(file): holds nothing (empty, or only comments): no rule is read from it\n"))
-                }
-                for file in RuleLint.filesNotRead(under: [path]) {
-                    FileSystem.writeStandardError(Interface.text(
-                        "legality：\(file)：没有作为规则读取：规则文件名应以 .yaml 或 .yml 结尾（是否被编辑器另存为其他名称？请改名）\n",
-                        "legality: \(file): not read as rules: a rule file's name ends in .yaml or .yml (saved by an editor under another name? rename it)\n"))
-                }
-            }
+            if local.contains(path), !extra.contains(path) { localFiles.append((path, files)) }
             // Nor may `test` or `rules lint` of such a folder pass: nothing was tested or linted
             // (a rule saved as F04.yaml.txt by a text editor).
             if files.isEmpty, extra.contains(path) {
@@ -147,7 +129,7 @@ enum RunSetup {
                     chinese: "\(skipped)：位于 calendars、ledgers 或 starter 文件夹中的文件不作为规则读取；工作日历请写在配置的 calendars: 下（或用 --calendar），台账映射请用 --mapping，规则文件请放在其他文件夹")
             }
             // (The built-in folder's manifest, as `legality test rules` names the folder, is no rule.)
-            for file in files where !isCalendar(file) && (manifest == nil || FileSystem.realPath(file) != manifest) {
+            for file in files where !isCalendar(file) && !isBuiltinManifest(file, of: folder) {
                 let real = FileSystem.realPath(file) ?? file
                 if extra.contains(path) { extraFiles.insert(real) }
                 if seen.insert(real).inserted {
@@ -162,8 +144,34 @@ enum RunSetup {
             throw RunError(message: "invalid rules:\n" + error.description, chinese: "规则文件有误：\n" + error.description(chinese: true))
         }
         try refuseRecordPack(of: loaded.rules.filter { !builtinFiles.contains($0.file) })
+        try sayAddedFilesOfNoRule(localFiles, loaded: loaded)
         try requireBuiltinRulesLoaded(builtinFiles, loaded: loaded, folder: folder)
         return (loaded, extraFiles)
+    }
+
+    /// Refuses a folder of added rules whose rule files hold nothing (a save that did not happen, a
+    /// truncated checkout): the report named the folder as added rules, and no rule of it ran. An
+    /// empty file beside others, or a rule file saved under another name, is said, as `rules lint`
+    /// says it. (Only files that gave no rule are read again.)
+    static func sayAddedFilesOfNoRule(_ folders: [(path: String, files: [String])], loaded: RuleSet) throws(RunError) {
+        let withRules = Set(loaded.rules.map(\.file))
+        for (path, files) in folders where !files.isEmpty {
+            let empty = files.filter { !withRules.contains($0) && RuleLint.holdsNothing($0) }
+            if empty.count == files.count {
+                throw RunError(
+                    message: "\(path): its rule files hold nothing (empty, or only comments); the rules given with --rules or the configuration's 'rules' would not run",
+                    chinese: "\(path)：其中的规则文件没有内容（空文件或只有注释）；--rules 或配置中 rules 指定的规则不会执行")
+            }
+            for file in empty {
+                FileSystem.writeStandardError(Interface.text(
+                    "legality：\(file)：没有内容（空文件或只有注释），未从中读到任何规则\n", "legality: \(file): holds nothing (empty, or only comments): no rule is read from it\n"))
+            }
+            for file in RuleLint.filesNotRead(under: [path]) {
+                FileSystem.writeStandardError(Interface.text(
+                    "legality：\(file)：没有作为规则读取：规则文件名应以 .yaml 或 .yml 结尾（是否被编辑器另存为其他名称？请改名）\n",
+                    "legality: \(file): not read as rules: a rule file's name ends in .yaml or .yml (saved by an editor under another name? rename it)\n"))
+            }
+        }
     }
 
     /// Refuses a built-in rules folder one of whose packs' files yields no rule: emptied, or left
@@ -171,7 +179,7 @@ enum RunSetup {
     /// reports said "内置默认".
     static func requireBuiltinRulesLoaded(_ files: Set<String>, loaded: RuleSet, folder: String) throws(RunError) {
         let withRules = Set(loaded.rules.map(\.file))
-        let packFolders = Set(loaded.rules.filter { withRules.contains($0.file) && files.contains($0.file) }.map { $0.file.parentPath })
+        let packFolders = Set(loaded.rules.filter { files.contains($0.file) }.map { $0.file.parentPath })
         let empty = files.filter { packFolders.contains($0.parentPath) && !withRules.contains($0) }.sorted()
         guard let first = empty.first else { return }
         throw RunError(
@@ -197,6 +205,11 @@ enum RunSetup {
     }
 
     /// Calendars, ledger mappings and the starter files of `init` live beside the rules but are not rules.
+    /// Whether a file is the built-in rules folder's manifest, no rule file.
+    private static func isBuiltinManifest(_ file: String, of folder: String) -> Bool {
+        file.lastComponent == "manifest.yaml" && FileSystem.realPath(file.parentPath) == FileSystem.realPath(folder)
+    }
+
     private static func isCalendar(_ file: String) -> Bool {
         ["calendars", "starter", "ledgers"].contains(file.parentPath.lastComponent)
     }
@@ -258,7 +271,7 @@ enum RunSetup {
     /// The registries: the one given applies to every record; else each record uses the nearest
     /// `registry.yaml` or `registry/` at or above its folder (see `Discovery.registryFiles`).
     static func registries(
-        _ options: RuleOptions, recordPaths: [String], recordFiles: PathList, asked: RegistryTypes = RegistryTypes(), configurationFolder: String? = nil
+        _ options: RuleOptions, recordPaths: [String], recordFiles: PathList, asked: RegistryTypes = RegistryTypes(), searchTop: String? = nil
     ) throws(RunError) -> RegistryLookup {
         if let explicit = options.registry {
             guard FileSystem.kind(of: explicit) != .missing else { throw RunError(message: "\(explicit): no such registry file", chinese: "\(explicit)：人员名册文件不存在") }
@@ -274,7 +287,7 @@ enum RunSetup {
         for (folder, file) in recordFiles.folderRuns() {
             guard searched.insert(PathKey(folder)).inserted else { continue }
             let root = recordPaths.first { path in PathKey(file) == PathKey(path) || file.isPath(inside: path) } ?? folder
-            let files = try Discovery.registryFiles(from: folder, root: root, configurationFolder: configurationFolder)
+            let files = try Discovery.registryFiles(from: folder, root: root, searchTop: searchTop)
             guard !files.isEmpty else {
                 covers = false
                 continue

@@ -33,10 +33,9 @@ public enum SARIFReporter {
         private var ruleBasis: [String: String] = [:]
         private var written = 0
         /// Where a finding of the whole run (no registry found) is located: the configuration, else
-        /// the first record file the run reads (or a finding named), else the first path given. (Code
-        /// scanning refuses a whole log with one result of no location: every finding was lost.)
-        private var firstFile: String?
-        private var runLocation: String? { heading.run.configuration ?? heading.run.firstRecordFile ?? firstFile ?? heading.run.recordPaths.first }
+        /// the first record file the run reads, else the first path given. (Code scanning refuses a
+        /// whole log with one result of no location: every finding was lost.)
+        private var runLocation: String? { heading.run.configuration ?? heading.run.firstRecordFile ?? heading.run.recordPaths.first }
 
         /// A stream for a run of these rules.
         public init(_ heading: ReportHeading, rules: [Rule]) {
@@ -62,7 +61,6 @@ public enum SARIFReporter {
             var output: [UInt8] = []
             output.reserveCapacity(findings.count * 1024)
             let indent = Array("        ".utf8)
-            if firstFile == nil { firstFile = findings.first { !$0.file.isEmpty && $0.file != "-" }?.file }
             for finding in findings {
                 if index[finding.rule] == nil {
                     // A rule the heading.run did not list (an input problem, a waiver, the engine's own) still gets a descriptor.
