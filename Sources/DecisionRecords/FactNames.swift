@@ -16,11 +16,23 @@ extension RecordFormat {
         guard !FactNames.words(name).contains(where: FactNames.negationWords.contains) else { return nil }
         let booleans = codes.booleanFacts
         let folded = FactNames.folded(name)
-        return booleans.code(for: HintReading.plain(name)).flatMap { known.contains($0) ? $0 : nil }
+        let plain = HintReading.plain(name)
+        // (A name after `是否` too: `是否重大: 是` asks whether the case is 重大, one of `major`'s names.)
+        return (booleans.code(for: plain) ?? booleans.code(for: String(FactNames.withoutAsking(Array(plain))))).flatMap { known.contains($0) ? $0 : nil }
             ?? known.first { FactNames.folded($0) == folded }
             ?? (typos ? Suggestion.closest(to: folded, in: known.map(FactNames.folded)).flatMap { near in known.first { FactNames.folded($0) == near } } : nil)
             ?? (valueSaysYesOrNo ? FactNames.namedWithin(name, known) : nil)
             ?? (valueSaysYesOrNo ? chineseFactMeant(name, among: known.filter(booleans.isCode)) : nil)
+    }
+
+    /// The well-known fact a value names where its key names a kind of case or a category
+    /// (`案件类型: 重大`, `案件性质: 重大案件`, `case_type: major`, a ledger's `案件类型（一般/重大）`
+    /// = 重大): the value read as `factMeant(byKey:)` reads a name. Read by no rule, each passed a
+    /// major case without legal review, unsaid. nil when the key names no category or the value
+    /// no fact among `known` (`案件类型: 一般`, `案件类型: 食品安全`).
+    public func factMeant(byCategory key: String, value: String, among known: [String]) -> String? {
+        guard FactNames.namesACategory(KeyText.named(key)) else { return nil }
+        return factMeant(byKey: value, valueSaysYesOrNo: true, among: known, typos: false)
     }
 
     /// Whether a fact's value, written as text, says yes or no as Chinese users write it (`是`,
@@ -35,11 +47,7 @@ extension RecordFormat {
     /// 利益或社会公众切身利益, `重大执法决定` of 重大执法决定或情节复杂、重大违法), at least four of them.
     private func chineseFactMeant(_ key: String, among facts: [String]) -> String? {
         // (Without the marks between its words: `可能影响社会稳定、公共安全` is 可能影响社会稳定或公共安全.)
-        var name = Array(HintReading.plain(key).filter { !"、，,；;/ ".contains($0) })
-        for prefix in ["是否属于", "是否存在", "是否为", "是否系", "是否", "有无", "是不是"] where name.starts(with: Array(prefix)) {
-            name.removeFirst(prefix.count)
-            break
-        }
+        let name = FactNames.withoutAsking(Array(HintReading.plain(key).filter { !"、，,；;/ ".contains($0) }))
         guard name.count >= 4, HintReading.isChinese(key) else { return nil }
         return facts.first { code in
             let names = [vocabulary.names(of: code, in: Section.booleanFacts)?.zh].compactMap { $0 }
@@ -58,6 +66,26 @@ enum FactNames {
     static let fillerWords: Set<String> = ["is", "has", "have", "if", "whether", "case", "matter", "decision", "flag", "item"]
 
     static let yesOrNoWords: Set<String> = ["是", "否", "有", "无", "对", "错", "真", "假", "yes", "no", "y", "n", "true", "false", "1", "0", "√", "×"]
+
+    /// Words a key ends in that name a kind or category of its record (`案件类型`, `案件性质`).
+    static let categoryWords = ["类型", "类别", "性质", "等级", "级别", "分类", "种类", "属性", "程度"]
+
+    /// The same in English, as a key's last word (`case_type`, `caseCategory`).
+    static let englishCategoryWords: Set<String> = ["type", "category", "class", "classification", "level", "kind", "nature", "grade"]
+
+    /// Whether a key names a kind or category of its record.
+    static func namesACategory(_ key: String) -> Bool {
+        let plain = HintReading.plain(key).filter { !$0.isWhitespace }
+        return categoryWords.contains(where: plain.hasSuffix) || words(key).last.map(englishCategoryWords.contains) == true
+    }
+
+    /// A Chinese name without the words that ask it (`是否重大` is 重大, `有无听证` is 听证).
+    static func withoutAsking(_ name: [Character]) -> [Character] {
+        for prefix in ["是否属于", "是否存在", "是否为", "是否系", "是否", "有无", "是不是"] where name.starts(with: Array(prefix)) {
+            return Array(name.dropFirst(prefix.count))
+        }
+        return name
+    }
 
     /// Whether `text` holds every character of `part`, in order.
     static func holdsInOrder(_ text: [Character], _ part: [Character]) -> Bool {

@@ -20,6 +20,9 @@ public final class RecordFormat: Sendable {
     /// rule reads it (a rule reading a step's `status` made `status: 计划` written one level too
     /// deep, in a signoff, a known key, and the planned review was read as done).
     public let ruleKeysByLevel: [Level: Set<String>]
+    /// The facts loaded rules read, by the kinds of record they apply to; nil when not known
+    /// (every fact may matter to every record).
+    public let factReads: FactReads?
     /// The kinds whose codes, booleans and keys are checked (those some rule outside the record
     /// pack applies to); nil checks every kind.
     public let checkedKinds: Set<String>?
@@ -37,7 +40,10 @@ public final class RecordFormat: Sendable {
     /// Creates a format.
     /// - Parameter today: the day of the run, when a done step must not be dated after it
     ///   although the as-of date is later (the meeting gate).
-    public init(vocabulary: Vocabulary, ruleReads: Set<FieldRead> = [], checkedKinds: Set<String>? = nil, asOf: Day, today: Day? = nil) {
+    /// - Parameter factReads: the facts the loaded rules read, by kind of record.
+    public init(
+        vocabulary: Vocabulary, ruleReads: Set<FieldRead> = [], factReads: FactReads? = nil, checkedKinds: Set<String>? = nil, asOf: Day, today: Day? = nil
+    ) {
         self.vocabulary = vocabulary
         codes = CodeSections(vocabulary)
         yesNoWords = YesNoWords(vocabulary)
@@ -48,6 +54,7 @@ public final class RecordFormat: Sendable {
             for key in vocabulary.codes(in: section) { byLevel[level, default: []].insert(key) }
         }
         ruleKeysByLevel = byLevel
+        self.factReads = factReads
         self.checkedKinds = checkedKinds
         checkedKindList = checkedKinds.map { ShortTextList(Array($0)) }
         self.asOf = asOf
@@ -60,6 +67,37 @@ public final class RecordFormat: Sendable {
         case record, step, meeting, signoff, document
         /// The keys under `facts`: free (the format defines none), but one a rule reads is known.
         case facts
+    }
+
+    /// The facts rules read, by the kinds of record the rules apply to. A fact read by no rule of
+    /// a record's kind changes nothing there: `重大: 是` in a major administrative decision is
+    /// not the penalty case's fact `major`, and holding the decision back for it misled.
+    public struct FactReads: Sendable, Equatable {
+        /// Facts read by rules of given kinds, by kind.
+        public private(set) var byKind: [String: Set<String>] = [:]
+        /// Facts read by rules (or definitions) of every kind.
+        public private(set) var byEveryKind: Set<String> = []
+
+        public init() {}
+
+        /// Notes `facts` as read by a rule of `kinds` (nil: of every kind).
+        public mutating func add<Facts: Sequence<String>>(_ facts: Facts, kinds: [String]?) {
+            guard let kinds else { return byEveryKind.formUnion(facts) }
+            for kind in kinds { byKind[kind, default: []].formUnion(facts) }
+        }
+
+        /// Whether a rule of a record of `kind` reads `fact` (any rule, when the kind is not known).
+        public func isRead(_ fact: String, forKind kind: String?) -> Bool {
+            if byEveryKind.contains(fact) { return true }
+            guard let kind else { return byKind.values.contains { $0.contains(fact) } }
+            return byKind[kind]?.contains(fact) == true
+        }
+    }
+
+    /// Whether `fact` matters to a record of `kind`: a loaded rule for records of that kind reads
+    /// it (always, when the facts rules read are not known).
+    public func factMatters(_ fact: String, toKind kind: String?) -> Bool {
+        factReads?.isRead(fact, forKind: kind) ?? true
     }
 
     /// A key a rule reads, and the level it reads it at (nil where that is not known).

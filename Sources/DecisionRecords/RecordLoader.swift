@@ -304,11 +304,17 @@ struct RecordReader {
         let booleans = format.codes.booleanFacts
         // (No fact the mapping already has is proposed: two would not load. One it has saying no
         // is looked for too: `major: false` beside `重大案件: 是` passed a major case unreviewed.)
-        let yesOrNoFacts = booleans.numbering.codes.filter { facts[$0] == nil }
-        let saidNo = booleans.numbering.codes.filter { facts[$0].map(Self.saysNo) == true }
-        let known = yesOrNoFacts + RecordFormat.numberFacts.filter { facts[$0] == nil } + saidNo
+        // (Only facts a rule of the record's kind reads: `重大: 是` in a major administrative
+        // decision is no penalty case's `major`, and changes nothing there.)
+        let unwritten = booleans.numbering.codes.filter { facts[$0] == nil }
+        let yesOrNoFacts = unwritten.contains(where: mattersHere) ? unwritten.filter(mattersHere) : unwritten
+        let saidNo = booleans.numbering.codes.filter { facts[$0].map(Self.saysNo) == true && mattersHere($0) }
+        let known = (unwritten + RecordFormat.numberFacts.filter { facts[$0] == nil }).filter(mattersHere) + saidNo
         let saysYesOrNo = Self.saysYesOrNo(facts.value(at: place))
+        let valueText = facts.value(at: place).scalar?.text
         let meant = format.factMeant(byKey: key, valueSaysYesOrNo: saysYesOrNo, among: known)
+        // A category whose value names the fact (`案件类型: 重大`).
+        let meantByValue = meant == nil ? valueText.flatMap { format.factMeant(byCategory: key, value: $0, among: known) } : nil
         let chinese = HintReading.isChinese(key)
         // A fact saying a review is not done, passed or signed (`合法性审查已完成: false`): the
         // rules read the review from its step, whatever a fact says.
@@ -317,10 +323,18 @@ struct RecordReader {
                     what: LocalizedText(zh: RecordFormat.chineseName(of: .facts), en: RecordFormat.describe(.facts).name)) {
             return
         }
-        guard meant != nil || (chinese && saysYesOrNo) else { return }
+        guard meant != nil || meantByValue != nil || (chinese && saysYesOrNo) else { return }
         let key = key.onOneLine
         let sayingNo = Self.saysNo(facts.value(at: place))
-        let hint = meant.map { meant in
+        let hint = meantByValue.map { meant in
+            let value = (valueText ?? "").onOneLine
+            let name = format.vocabulary.name(of: meant, preferring: [RecordFormat.Section.booleanFacts])?.zh ?? meant
+            return saidNo.contains(meant)
+                ? (zh: "；其值“\(value)”似指事实 \(meant)（\(name)），与 facts 中的 \(meant): false 相矛盾，以哪个为准无法确定；请删去其一",
+                   en: "; its value '\(value)' looks meant as the fact '\(meant)', which facts gives as false: which of the two holds is unknown; remove one")
+                : (zh: "；其值“\(value)”似指事实 \(meant)（\(name)），规则只读 facts: {\(meant): true}，应改写为该事实",
+                   en: "; its value '\(value)' looks meant as the fact '\(meant)', and rules read only facts: {\(meant): true}: write that fact")
+        } ?? meant.map { meant in
             !saidNo.contains(meant) ? (zh: "；是否应为 \(meant)？", en: "; did you mean '\(meant)'?")
                 : sayingNo ? (zh: "；它似为事实 \(meant)，与 facts 中的 \(meant): false 相同，可删去", en: "; it looks meant as the fact '\(meant)', which facts gives as false too: remove it")
                 : (zh: "；它似为事实 \(meant)，与 facts 中的 \(meant): false 相矛盾，以哪个为准无法确定；请删去其一", en: "; it looks meant as the fact '\(meant)', which facts gives as false: which of the two holds is unknown; remove one")
@@ -332,7 +346,12 @@ struct RecordReader {
             en: "the fact '\(key)' is no known fact and read by no rule\(hint.en) (prefix facts of your own with x_)",
             // (The gate holds it back when it may say yes of a fact the rules read: a Chinese fact
             // of the office's own, `是否公开: 是`, is listed only.)
-            at: facts.key(at: place), misreadKey: meant != nil && !Self.saysNo(facts.value(at: place)))
+            at: facts.key(at: place), misreadKey: meantByValue != nil || (meant != nil && !Self.saysNo(facts.value(at: place))))
+    }
+
+    /// Whether a fact matters to this record: a loaded rule for records of its kind reads it.
+    private func mattersHere(_ fact: String) -> Bool {
+        format.factMatters(fact, toKind: recordKind)
     }
 
     /// The step field a value is a code or name of — a status, a review form or an outcome — with
@@ -457,8 +476,12 @@ struct RecordReader {
         if known.contains("facts"), let value = mapping[key] {
             let facts = mapping["facts"]
             // (A fact `facts` gives as no is looked for too: `重大执法决定: true` beside `major: false`.)
-            let candidates = (format.codes.booleanFacts.numbering.codes + RecordFormat.numberFacts).filter { facts?[$0] == nil || facts?[$0].map(Self.saysNo) == true }
-            if let meant = format.factMeant(byKey: key, valueSaysYesOrNo: Self.saysYesOrNo(value), among: candidates, typos: false) {
+            let candidates = (format.codes.booleanFacts.numbering.codes + RecordFormat.numberFacts).filter {
+                (facts?[$0] == nil || facts?[$0].map(Self.saysNo) == true) && mattersHere($0)
+            }
+            // (Or a category whose value names the fact: `案件类型: 重大`.)
+            if let meant = format.factMeant(byKey: key, valueSaysYesOrNo: Self.saysYesOrNo(value), among: candidates, typos: false)
+                ?? value.scalar.flatMap({ format.factMeant(byCategory: key, value: $0.text, among: candidates) }) {
                 let name = format.vocabulary.name(of: meant, preferring: [RecordFormat.Section.booleanFacts])?.zh ?? meant
                 // (Beside the fact given as false in facts: the two disagree, or this one is a repeat.)
                 let given = facts?[meant] != nil

@@ -55,7 +55,7 @@ struct ImportCommand: ParsableCommand {
         var unreadLedgers: [String] = []
         var names: Set<String> = []
         // Read as check reads the records written, to tell which unread cells hold a row back.
-        let format = RecordFormat(vocabulary: run.rules.vocabulary, ruleReads: run.rules.readFields, checkedKinds: run.rules.checkedKinds, asOf: RunSetup.today())
+        let format = RecordFormat(vocabulary: run.rules.vocabulary, ruleReads: run.rules.readFields, factReads: run.rules.factReads, checkedKinds: run.rules.checkedKinds, asOf: RunSetup.today())
         for ledger in ledgers {
             let registry = run.registries.registry(for: ledger)
             // Names stay names without a registry: said, since check then reports each person.

@@ -97,10 +97,14 @@ enum LedgerInput {
     /// The well-known fact an unread cell's header names in words of its own (`是否重大执法决定`,
     /// `社会稳定风险`, `RecordFormat.factMeant`) when the cell says yes and the row was not read as
     /// so from a column of the layout: the rule the fact switches on passed the row unsaid.
+    /// A category's cell naming the fact counts too (`案件类型（一般/重大）` = 重大). Only facts a
+    /// rule of the layout's kind reads count: another kind's fact changes nothing.
     private static func factSaidYes(_ column: Int, of record: LedgerRecord, layout: LedgerLayout, format: RecordFormat) -> String? {
-        guard let text = record.cells[column]?.text, let header = layout.headers[column],
-              RecordFormat.saysYesOrNo(text), !RecordFormat.saysNo(text),
-              let fact = format.factMeant(byKey: header, valueSaysYesOrNo: true, among: format.codes.booleanFacts.numbering.codes, typos: false)
+        guard let text = record.cells[column]?.text, let header = layout.headers[column] else { return nil }
+        let known = format.codes.booleanFacts.numbering.codes.filter { format.factMatters($0, toKind: layout.mapping.kind) }
+        let saysYes = RecordFormat.saysYesOrNo(text) && !RecordFormat.saysNo(text)
+        guard let fact = saysYes ? format.factMeant(byKey: header, valueSaysYesOrNo: true, among: known, typos: false)
+                : format.factMeant(byCategory: header, value: text, among: known)
         else { return nil }
         if case .bool(true) = record.node["facts"]?[fact]?.coreValue { return nil }
         return fact
@@ -113,7 +117,8 @@ enum LedgerInput {
     static func hold(_ column: Int, of record: LedgerRecord, layout: LedgerLayout, format: RecordFormat) -> UnreadCellHold? {
         if saysReviewIsNot(column, of: record, layout: layout, format: format) { return .review(record.cells[column]?.text ?? "") }
         if let fact = factSaidYes(column, of: record, layout: layout, format: format) {
-            return .fact(fact, format.vocabulary.name(of: fact, preferring: [RecordFormat.Section.booleanFacts]))
+            let text = record.cells[column]?.text ?? ""
+            return .fact(fact, format.vocabulary.name(of: fact, preferring: [RecordFormat.Section.booleanFacts]), named: RecordFormat.saysYesOrNo(text) ? nil : text)
         }
         return isMisread(column, of: record, layout: layout) ? .misread : nil
     }

@@ -173,12 +173,16 @@ enum LedgerProblems {
             let shown = text.clipped(to: 40).onOneLine
             doubt = (zh: "；它（“\(shown)”）说的是审查，与此行按读取的列所判断的不同：请据实改正读取的列（如审查尚未完成的，清空审查完成日期和审查结论），不要只是删去或忽略此列",
                      en: "; what it says of the review ('\(shown)') is not what the row was read as from the columns read: correct the columns read as it is (for a review not yet done, clear its date and outcome), and do not merely delete or ignore this column")
-        case .fact(let code, let factName):
+        case .fact(let code, let factName, let category):
             // The layout's own column of the fact, where one is.
             let column = layout.mapping.columns.first { $0.field.segments.map(\.key) == ["facts", code] }?.headers.first
             let named = factName.map { (zh: "“\($0.zh)”（\(code)）", en: "'\($0.en)' (\(code))") } ?? (zh: code, en: code)
-            doubt = (zh: "；它说此事项\(named.zh)为“是”，而此行没有按此读取，据此事实应做的程序（如法制审核、风险评估）没有检查\(column.map { "：请把它填入“\($0)”列" } ?? "")",
-                     en: "; it says yes of the fact \(named.en), which the row was not read as, so what the fact requires (a legal review, a risk assessment) was not checked\(column.map { ": write it in the column '\($0)'" } ?? "")")
+            let says = category.map { text in
+                let shown = text.clipped(to: 40).onOneLine
+                return (zh: "它（“\(shown)”）说此事项属于\(named.zh)", en: "it ('\(shown)') says the fact \(named.en) holds")
+            } ?? (zh: "它说此事项\(named.zh)为“是”", en: "it says yes of the fact \(named.en)")
+            doubt = (zh: "；\(says.zh)，而此行没有按此读取，据此事实应做的程序（如法制审核、风险评估）没有检查\(column.map { "：请把它填入“\($0)”列" } ?? "")",
+                     en: "; \(says.en), which the row was not read as, so what the fact requires (a legal review, a risk assessment) was not checked\(column.map { ": write it in the column '\($0)'" } ?? "")")
         case .misread, nil:
             doubt = (zh: "", en: "")
         }

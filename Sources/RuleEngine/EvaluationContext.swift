@@ -49,7 +49,7 @@ public struct EvaluationContext: Sendable {
     /// What record loading checks against: the vocabulary, the keys rules read, the kinds some
     /// pack applies to, and the as-of date (and the day of the run, when earlier).
     public var format: RecordFormat {
-        RecordFormat(vocabulary: rules.vocabulary, ruleReads: rules.readFields, checkedKinds: rules.checkedKinds, asOf: asOf, today: today)
+        RecordFormat(vocabulary: rules.vocabulary, ruleReads: rules.readFields, factReads: rules.factReads, checkedKinds: rules.checkedKinds, asOf: asOf, today: today)
     }
 
     /// The effective value of each parameter of a rule: its override, else its default.

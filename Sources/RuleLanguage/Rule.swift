@@ -309,6 +309,8 @@ public struct RuleSet: Sendable {
     /// level it reads it at, so loading can tell a key of a rule's own from a typo or a key
     /// written at the wrong level.
     public var readFields: Set<RecordFormat.FieldRead> = []
+    /// The facts rules read, by the kinds of record they apply to.
+    public var factReads = RecordFormat.FactReads()
     /// The wording of the annual report's legality-review section (`annual_report` documents).
     public var annualReport = AnnualReportWording()
 

@@ -89,6 +89,8 @@ public enum RuleLoader {
         }
         var rules: [Rule] = []
         var readFields = Set(definitionChecks.flatMap(\.fieldReads))
+        var factReads = RecordFormat.FactReads()
+        factReads.add(Self.facts(in: readFields), kinds: nil)
         var seenCounter = 0
         var ruleFiles: [String: String] = [:]
         /// The ids taken, by their upper-case form: ids differing only in case (`a-001`, `A-001`)
@@ -132,6 +134,7 @@ public enum RuleLoader {
                     ruleFiles[rule.id] = source.path
                     rules.append(rule)
                     readFields.formUnion(compiler.fieldReads)
+                    factReads.add(Self.facts(in: compiler.fieldReads), kinds: rule.kinds)
                 }
             }
             diagnostics += compiler.diagnostics
@@ -142,7 +145,12 @@ public enum RuleLoader {
         rules.sort { $0.id < $1.id }
         return RuleSet(
             rules: rules, definitions: definitions, seenCounterCount: seenCounter, vocabulary: vocabulary, readFields: readFields,
-            annualReport: annualReport)
+            factReads: factReads, annualReport: annualReport)
+    }
+
+    /// The facts among fields read.
+    private static func facts(in reads: Set<RecordFormat.FieldRead>) -> [String] {
+        reads.compactMap { $0.level == .facts ? $0.key : nil }
     }
 
     /// The annual report's wording from every `annual_report` document, later ones replacing earlier texts.

@@ -396,6 +396,25 @@ import Testing
         #expect(record.contains("\"列 C：是否重大执法决定（是/否）\": \"否\""), "\(record)")
     }
 
+    /// A category column whose cell names a well-known fact (`案件类型（一般/重大）` = 重大, as
+    /// offices lay out their case ledgers) holds its row back: read by no rule, a major case with
+    /// no legal review was READY. A cell naming no fact (一般, 食品安全) holds nothing.
+    @Test func aCategoryColumnNamingAFactHoldsItsRow() throws {
+        let csv = "案件编号,案件名称,案件类型（一般/重大）,立案日期,调查取证日期,执法人员,决定日期\n"
+            + "F-1,某案,重大,2025-03-03,2025-03-04,张伟、李娜,2025-03-17\nF-2,另案,一般,2025-03-03,2025-03-04,张伟、李娜,2025-03-17\n"
+            + "F-3,三案,食品安全,2025-03-03,2025-03-04,张伟、李娜,2025-03-17\n"
+        let folder = try CLIRunner.folder(["台账.csv": csv])
+        let gate = try CLIRunner.run(["gate", "--meeting", "2025-03-20", "--today", "2025-03-19", "--format", "json", "台账.csv"], in: folder)
+        let items = try #require(try JSONSerialization.jsonObject(with: Data(gate.stdout.utf8)) as? [String: Any])["items"] as? [[String: Any]]
+        let held = Dictionary(uniqueKeysWithValues: (items ?? []).compactMap { item in (item["record"] as? String).map { ($0, item["misreadKey"] as? Bool) } })
+        #expect(held == ["F-1": true, "F-2": false, "F-3": false], "\(gate.stdout)")
+        let imported = try CLIRunner.run(["import", "台账.csv", "--out", "records"], in: folder)
+        #expect(imported.status == 1)
+        #expect(imported.stderr.contains("它（“重大”）说此事项属于“重大执法决定或情节复杂、重大违法”（major），而此行没有按此读取"), "\(imported.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("records/F-1.yaml").path))
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("records/F-2.yaml").path))
+    }
+
     @Test func theTemplateIsALedgerOfItsOwnLayout() throws {
         let folder = try CLIRunner.folder([:])
         let result = try CLIRunner.run(["init", "--ledger", "penalty-cases"], in: folder, environment: ["LANG": "zh_CN.UTF-8"])

@@ -104,9 +104,9 @@ import Testing
     /// The same fact beside its code given as false (`major: false` with `重大案件: 是`, or
     /// `重大执法决定: true` at the top): the two disagree, and which holds is unknown. The code was
     /// not looked for (already given), and a major case with no legal review went READY.
-    @Test(arguments: [("facts", "重大案件: 是"), ("top", "重大执法决定: true"), ("facts", "\"可能影响社会稳定（是/否）\": 是")])
+    @Test(arguments: [("facts", "重大案件: 是"), ("top", "重大执法决定: true"), ("facts", "\"涉及公共利益（是/否）\": 是")])
     func aFactInOtherWordsContradictingItsCodeHoldsTheGate(place: String, line: String) throws {
-        let saidNo = try Self.penaltyCase().replacingOccurrences(of: "  major: true\n", with: "  major: false\n  stability_risk: false\n")
+        let saidNo = try Self.penaltyCase().replacingOccurrences(of: "  major: true\n", with: "  major: false\n  affects_public_interest: false\n")
         let record = place == "facts"
             ? saidNo.replacingOccurrences(of: "facts:\n", with: "facts:\n  \(line)\n")
             : saidNo.replacingOccurrences(of: "steps:\n", with: "\(line)\nsteps:\n")
@@ -124,6 +124,62 @@ import Testing
         let item = try Self.gateItem(withoutFact.replacingOccurrences(of: "steps:\n", with: "\(line)\nsteps:\n"))
         #expect(item["misreadKey"] as? Bool == false, "\(item)")
         #expect((item["findings"] as? [[String: Any]])?.contains { $0["rule"] as? String == "REC-007" } == true, "\(item)")
+    }
+
+    /// A category whose value names a well-known fact (`案件类型: 重大`, as offices' ledgers have
+    /// `案件类型（一般/重大）`), or the fact's shortest name (`重大: 是`, `是否重大: 是`): read by no
+    /// rule, a major case with no legal review was READY without a word. Each is REC-007 naming
+    /// the fact, and holds the gate's item back.
+    @Test(arguments: [
+        ("facts", "案件类型: 重大", "其值“重大”似指事实 major（重大执法决定或情节复杂、重大违法），规则只读 facts: {major: true}"),
+        ("facts", "\"案件类型（一般/重大）\": 重大", "其值“重大”似指事实 major"),
+        ("facts", "案件性质: 重大案件", "其值“重大案件”似指事实 major"),
+        ("facts", "case_type: major", "其值“major”似指事实 major"),
+        ("facts", "重大: 是", "是否应为 major？"),
+        ("facts", "是否重大: 是", "是否应为 major？"),
+        ("top", "案件类型: 重大", "字段 案件类型 似为事实 major（重大执法决定或情节复杂、重大违法），应写在 facts 下"),
+    ])
+    func aCategoryNamingAFactHoldsTheGate(place: String, line: String, said: String) throws {
+        let withoutFact = try Self.penaltyCase().replacingOccurrences(of: "  major: true\n", with: "")
+        let record = place == "facts"
+            ? withoutFact.replacingOccurrences(of: "facts:\n", with: "facts:\n  \(line)\n")
+            : withoutFact.replacingOccurrences(of: "steps:\n", with: "\(line)\nsteps:\n")
+        #expect(record != withoutFact)
+        let (_, findings) = try Self.findings(record)
+        let key = try #require(findings.first { $0["rule"] as? String == "REC-007" }?["message"] as? String, "\(findings)")
+        #expect(key.contains(said), "\(key)")
+        let item = try Self.gateItem(record)
+        #expect(item["misreadKey"] as? Bool == true && item["ready"] as? Bool == false, "\(item)")
+    }
+
+    /// A category of a value naming no fact (`案件类型: 一般`, `案件类型: 食品安全`, `案件性质:
+    /// 非重大`) is the office's own: nothing is said of it.
+    @Test(arguments: ["案件类型: 一般", "案件类型: 食品安全", "案件性质: 非重大", "备注: 重大"])
+    func aCategoryOfNoFactIsTheOfficesOwn(line: String) throws {
+        let record = try Self.penaltyCase().replacingOccurrences(of: "facts:\n", with: "facts:\n  \(line)\n")
+        let (_, findings) = try Self.findings(record)
+        #expect(!findings.contains { $0["rule"] as? String == "REC-007" }, "\(findings)")
+    }
+
+    /// A fact no rule of the record's kind reads changes nothing there: `重大: 是` in a major
+    /// administrative decision is no penalty case's `major`, and held the decision back; the
+    /// facts listed are the decision's own.
+    @Test func aFactOfAnotherKindHoldsNothing() throws {
+        let record = Fixtures.compliant.replacingOccurrences(of: "steps:\n", with: "facts:\n  重大: 是\n  决策类型: 重大\nsteps:\n")
+        #expect(record != Fixtures.compliant)
+        let (_, findings) = try Self.findings(record, asOf: "2024-12-31")
+        let keys = findings.filter { $0["rule"] as? String == "REC-007" }.compactMap { $0["message"] as? String }
+        #expect(keys.count == 1, "\(keys)")
+        let key = try #require(keys.first)
+        #expect(key.contains("facts 下的 重大 不是已知的事实") && !key.contains("是否应为"), "\(key)")
+        #expect(key.contains("stability_risk") && !key.contains("complex") && !key.contains("major"), "\(key)")
+        let planned = Fixtures.compliant.replacingOccurrences(of: "steps:\n", with: "facts:\n  重大: 是\nsteps:\n")
+            .replacingOccurrences(of: "  - type: collective_discussion\n    date: 2024-03-20\n", with: "  - type: collective_discussion\n    status: planned\n    date: 2024-03-20\n")
+            .replacingOccurrences(of: "  - {type: decision, date: 2024-03-20, by: [P-1]}\n  - {type: publication, date: 2024-03-25}", with: "")
+        let folder = try CLIRunner.folder(["registry.yaml": Fixtures.registry, "a.yaml": planned])
+        let gate = try CLIRunner.run(["gate", "--meeting", "2024-03-20", "--today", "2024-03-19", "--format", "json", "a.yaml"], in: folder)
+        let item = try #require((try CLIRunner.json(gate.stdout)["items"] as? [[String: Any]])?.first, "\(gate.stdout)")
+        #expect(item["misreadKey"] as? Bool == false && item["ready"] as? Bool == true, "\(item)")
     }
 
     /// The gate's item of a penalty case whose collective discussion, and nothing after it, is

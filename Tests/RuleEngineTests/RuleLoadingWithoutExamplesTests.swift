@@ -27,6 +27,26 @@ import YAMLTree
         #expect(lean.rules.allSatisfy { $0.examples.isEmpty })
         #expect(full.rules.allSatisfy { !$0.examples.isEmpty })
         #expect(lean.readFields == full.readFields)
+        #expect(lean.factReads == full.factReads)
         #expect(lean.definitions.count == full.definitions.count)
+    }
+
+    /// The facts rules read are known by the kinds of record the rules apply to: a penalty case's
+    /// `major` matters to penalty cases only, and a record of a kind no rule reads a fact of is
+    /// told of none.
+    @Test func theFactsRulesReadAreKnownByKind() throws {
+        let reads = try BuiltinRules.load().factReads
+        #expect(reads.isRead("major", forKind: "administrative_penalty"))
+        #expect(!reads.isRead("major", forKind: "major_administrative_decision"))
+        #expect(reads.isRead("stability_risk", forKind: "major_administrative_decision"))
+        #expect(!reads.isRead("stability_risk", forKind: "administrative_penalty"))
+        #expect(reads.isRead("affects_public_interest", forKind: "administrative_penalty") && reads.isRead("affects_public_interest", forKind: "major_administrative_decision"))
+        #expect(!reads.isRead("major", forKind: "contract"))
+        // A kind not known: any rule's fact.
+        #expect(reads.isRead("major", forKind: nil) && !reads.isRead("no_such_fact", forKind: nil))
+        // A rule of every kind reads its facts for every kind.
+        var every = RecordFormat.FactReads()
+        every.add(["x_flag"], kinds: nil)
+        #expect(every.isRead("x_flag", forKind: "contract"))
     }
 }
