@@ -263,8 +263,8 @@ public enum LedgerConverter {
                     best = (mapping, row.number, columns, headers)
                 } else if found >= max(2, (required.count + 1) / 2) || (columns.count >= 4 && columns.count * 2 > mapping.columns.count && found >= 1)
                             || (columns.count >= 4 && columns.count * 3 >= mapping.columns.count * 2) || (columns.count >= 6 && found >= 1)
-                            || (columns.count >= 3 && columns.values.contains(where: \.isID)
-                                && (columns.values.contains(where: \.isOfAReview) || columns.values.contains(where: \.isTitle)))
+                            || (columns.count >= 3 && Self.namesARecord(columns.values.contains(where: \.isID), columns.values.contains(where: \.isTitle),
+                                                                         columns.values.contains(where: \.isOfAReview)))
                             || (columns.count >= 5 && columns.values.contains(where: \.isTitle)) {
                     // Most of a layout's required columns, or more than half of all its columns with
                     // one required, or two thirds of them without, or six of them with one required:
@@ -272,7 +272,9 @@ public enum LedgerConverter {
                     // none); or the id's column and two more, one of a review's act or the title (a
                     // second sheet of 决策编号, 送审日期, 审查完成日期, 审查结论 and 法律顾问 was passed
                     // over without a word; a list of meetings, 编号, 会议名称, 会议类型, or a roster
-                    // of advisers is none); or five with the title. (A sheet of 28 of the 29 columns, its id's header written 项目编号, was
+                    // of advisers is none), or the title and a review's act (a half-year's sheet of
+                    // 序号, 决策事项名称, 送审日期, 审查结论 and 集体讨论日期, a failed review taken to
+                    // the meeting, was passed over unsaid); or five with the title. (A sheet of 28 of the 29 columns, its id's header written 项目编号, was
                     // passed over without a word while another sheet of the file matched; so was one
                     // of 19 of 22, with 序号 for the case number and none of the required columns,
                     // and a year's sheet in an older layout of 11 of 31 columns with the title.)
@@ -293,6 +295,12 @@ public enum LedgerConverter {
             // (The headers in the order of their columns: of two as close, the leftmost is named.)
             (column.headers[0], Suggestion.closest(to: column.headers[0], in: closest.headers.keys.sorted().compactMap { closest.headers[$0] }))
         })
+    }
+
+    /// Whether a header of three or more of a layout's columns, among them these, names its records
+    /// (`match`): the id's column and a review's act or the title, or the title and a review's act.
+    static func namesARecord(_ id: Bool, _ title: Bool, _ review: Bool) -> Bool {
+        id ? (review || title) : (title && review)
     }
 
     /// How many unknown headers of a sheet get a "did you mean".

@@ -22,8 +22,8 @@ public struct LedgerHeaderNames: Sendable {
         }
     }
 
-    /// The layout a row below the rows a header is looked for in holds the header of: the id's
-    /// column and two more of its columns, one of a review's act or the title, or five (a sheet whose header lay below its first ten
+    /// The layout a row below the rows a header is looked for in holds the header of: three of its
+    /// columns naming a record (`LedgerConverter.namesARecord`), or five (a sheet whose header lay below its first ten
     /// rows was passed over without a word when another sheet of the file was read); nil when none.
     public func layoutNamed(by row: LedgerRow) -> LedgerMapping? {
         guard row.cells.values.contains(where: { written.contains($0.text) }) else { return nil }
@@ -32,8 +32,9 @@ public struct LedgerHeaderNames: Sendable {
         var best: (mapping: LedgerMapping, count: Int)?
         for (index, names) in names.enumerated() {
             let count = cells.count(where: names.all.contains)
-            let namesIDAndReview = cells.contains(where: names.id.contains) && (cells.contains(where: names.review.contains) || cells.contains(where: names.title.contains))
-            guard (count >= 3 && namesIDAndReview) || count >= 5, count > (best?.count ?? 0) else { continue }
+            let namesARecord = LedgerConverter.namesARecord(
+                cells.contains(where: names.id.contains), cells.contains(where: names.title.contains), cells.contains(where: names.review.contains))
+            guard (count >= 3 && namesARecord) || count >= 5, count > (best?.count ?? 0) else { continue }
             best = (mappings[index], count)
         }
         return best?.mapping

@@ -73,15 +73,18 @@ import Testing
     }
 
     /// A sheet whose header lies below the first ten rows, or that holds the id's column and a
-    /// few more of the layout's, beside a sheet that is read: its rows were left out without a
-    /// word (a failed review among them), and `import` wrote the first sheet's alone, exit 0.
-    @Test(arguments: [12, 1])
-    func aSheetOfALedgerThatIsNotReadIsSaid(headerRow: Int) throws {
+    /// few more of the layout's, or the title and a review's act without the id (序号, 文件名称,
+    /// 送审日期, 审核结论), beside a sheet that is read: its rows were left out without a word (a
+    /// failed review among them), and `import` wrote the first sheet's alone, exit 0.
+    @Test(arguments: [(12, false), (1, false), (1, true)])
+    func aSheetOfALedgerThatIsNotReadIsSaid(headerRow: Int, withoutID: Bool) throws {
         let header = Self.header.split(separator: ",").map(String.init)
         let first = [header, Self.row("GF-1", outcome: "通过").split(separator: ",").map(String.init)]
         let fewColumns = headerRow == 1
-        let secondHeader = fewColumns ? ["文件编号", "送审日期", "审核完成日期", "审核结论", "法律顾问"] : header
-        let secondRow = fewColumns ? ["GF-2", "2025-02-17", "2025-03-07", "不通过", "孙明"] : Self.row("GF-2", outcome: "不通过").split(separator: ",").map(String.init)
+        let secondHeader = withoutID ? ["序号", "文件名称", "送审日期", "审核结论"]
+            : fewColumns ? ["文件编号", "送审日期", "审核完成日期", "审核结论", "法律顾问"] : header
+        let secondRow = withoutID ? ["1", "某办法", "2025-02-17", "不通过"]
+            : fewColumns ? ["GF-2", "2025-02-17", "2025-03-07", "不通过", "孙明"] : Self.row("GF-2", outcome: "不通过").split(separator: ",").map(String.init)
         let notes = (1..<headerRow).map { ["填表说明第 \($0) 条"] }
         let folder = try CLIRunner.folder([:])
         try Self.workbook([("上半年", first), ("下半年", notes + [secondHeader, secondRow])], in: folder)
@@ -89,7 +92,8 @@ import Testing
         let said = try #require(findings.first { $0["rule"] as? String == "REC-000" }, "\(LedgerTests.pairs(findings))")
         #expect(said["cell"] as? String == "下半年!A\(headerRow)")
         let message = try #require(said["message"] as? String)
-        #expect(fewColumns ? message.contains("缺少必需的列：文件名称") : message.contains("第 12 行像是规范性文件备案登记表的表头，但表头须在前 10 行内"), "\(message)")
+        #expect(withoutID ? message.contains("缺少必需的列：文件编号")
+                : fewColumns ? message.contains("缺少必需的列：文件名称") : message.contains("第 12 行像是规范性文件备案登记表的表头，但表头须在前 10 行内"), "\(message)")
         let imported = try CLIRunner.run(["import", "台账.xlsx", "--out", "out"], in: folder)
         #expect(imported.status == 2, "\(imported.stdout)\(imported.stderr)")
     }
