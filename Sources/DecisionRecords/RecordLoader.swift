@@ -125,6 +125,7 @@ struct RecordReader {
         }
         checksValues = kind.map(format.checks(kind:)) ?? false
         recordKind = kind
+        if !checksValues { kindInOtherWords(of: document, kind: kind) }
         if checksValues {
             unknownKeys(in: document, known: RecordFormat.knownRecordKeys, level: .record, what: LocalizedText(zh: "记录", en: "the record"))
             readFacts(document["facts"])
@@ -354,6 +355,23 @@ struct RecordReader {
         format.factMatters(fact, toKind: recordKind)
     }
 
+    /// A record of a kind no rule checks (`kind: other`) whose key of another name for the kind
+    /// (`记录类型: 重大行政决策`, the vocabulary's `key_names`) gives a kind the rules check: its
+    /// keys were not looked at, and a failed review passed as a record of no rules, unsaid.
+    private mutating func kindInOtherWords(of document: BorrowedNode, kind: String?) {
+        for place in document.pairPlaces {
+            guard let written = document.keyText(at: place), written != "kind",
+                  format.vocabulary.code(for: written, in: RecordFormat.Section.keyNames) == "kind",
+                  let value = document.value(at: place).scalar?.text,
+                  let other = format.codes.kinds.code(for: value), other != kind, format.checks(kind: other) else { continue }
+            let key = written.onOneLine
+            add(.key,
+                zh: "记录中的字段 \(key) 似为 kind，其值为记录类型 \(other)，而此记录的 kind 是 \(kind ?? "—")，不作实质检查；以哪个为准无法确定，请如实写明 kind，删去此字段",
+                en: "the key '\(key)' of the record looks meant as 'kind', and its value is the kind '\(other)', but the record's kind is '\(kind ?? "-")', which is not checked: which holds is unknown; write the true kind, and remove this key",
+                at: document.key(at: place), misreadKey: true)
+        }
+    }
+
     /// The step field a value is a code or name of — a status, a review form or an outcome — with
     /// the code; nil for any other value. (`通过`, `计划`, `征求意见` are no title or channel.)
     private func meantField(ofValue value: BorrowedNode?) -> (field: String, code: String)? {
@@ -530,6 +548,19 @@ struct RecordReader {
                 at: keyNode, misreadKey: true)
             return
         }
+        // A signoff's key whose value is a status, an outcome or a form (`状态: 计划`, `结论: 不通过`,
+        // `result: failed`): a signoff has none of them and reads as an opinion given, so one
+        // saying not done, not passed or not formal was passed over, and the review with it.
+        if level == .signoff, let (field, code) = meantField(ofValue: mapping[key]) {
+            let agrees = field == "outcome" ? RecordFormat.passingOutcomes.contains(code) : code == RecordFormat.defaultCodes[field]
+            add(.key,
+                zh: "\(what.zh)中的字段 \(key) 既不是记录格式的字段，也没有规则读取它，其值是 \(field) 的取值（\(code)）；签署没有 \(field)，读作已签署并出具意见"
+                    + (agrees ? "，与此一致；可删去，或以 x_ 开头" : "，它所说的没有被检查：尚未签署的不要写入 signoffs，审查的结论请如实写在审查步骤的 outcome 中，删去此字段"),
+                en: "the key '\(key)' of \(what.en) is neither a key of the record format nor read by any rule, and its value is one of '\(field)' (\(code)); a signoff has no \(field) and reads as signed, an opinion given"
+                    + (agrees ? ", as this says: remove it, or prefix it with x_" : ", so what this says was not checked: leave a signoff not yet made out of signoffs, write the review's true outcome in its step, and remove this key"),
+                at: keyNode, misreadKey: !agrees)
+            return
+        }
         // A key asking yes or no of what the format says another way (`done: false`, `已完成: 否`,
         // `审查是否通过: 否`, a signoff's `signed: false`): read by no rule, the step was done, the
         // review as its outcome says, the signoff signed, whatever the key said.
@@ -540,8 +571,24 @@ struct RecordReader {
         // A key one typo from one of the level's, else one the vocabulary names another way
         // (`日期` is `date`, `submit_date` is `submitted`: a key in Chinese got no hint at all).
         let candidates = known.filter { mapping[$0] == nil }
-        let closest = Suggestion.closest(to: key, in: candidates)
-            ?? format.vocabulary.code(for: key, in: RecordFormat.Section.keyNames).flatMap { candidates.contains($0) ? $0 : nil }
+        let named = format.vocabulary.code(for: key, in: RecordFormat.Section.keyNames)
+        let closest = Suggestion.closest(to: key, in: candidates) ?? named.flatMap { candidates.contains($0) ? $0 : nil }
+        // A name of a key the rules decide by that this mapping has already (`执法人员` beside
+        // `officers`) or that belongs to another level (a meeting's `会议日期`): what it says was
+        // not read, and may not be what was (an uncertified officer listed beside `officers`).
+        // (Not `type`, whose names are other levels' types, `会议类型` beside a step's type; nor one
+        // saying what the key read says, `审查日期` beside the same `date`.)
+        if closest == nil, let named, named != "type", RecordFormat.decisiveKeys.contains(named), !known.contains(named) || mapping[named] != nil,
+           mapping[named]?.scalar == nil || mapping[named]?.scalar?.text != mapping[key]?.scalar?.text {
+            let elsewhere = !known.contains(named)
+            add(.key,
+                zh: "\(what.zh)中的字段 \(key) 似为 \(named)，" + (elsewhere ? "而 \(named) 不是这一层的字段，写在这里没有规则读取它" : "而这里已有 \(named)，它没有被读取，以哪个为准无法确定")
+                    + "；请把其内容如实并入 \(named)，删去此字段",
+                en: "the key '\(key)' of \(what.en) looks meant as '\(named)', " + (elsewhere ? "which is no key of this level: here no rule reads it" : "which is here already: this one was not read, and which of the two holds is unknown")
+                    + "; put what it says into '\(named)', and remove this key",
+                at: keyNode, misreadKey: true)
+            return
+        }
         add(.key,
             zh: "\(what.zh)中的字段 \(key) 既不是记录格式的字段，也没有规则读取它\(closest.map { "；是否应为 \($0)？" } ?? "")（自定义字段请以 x_ 开头，或在词汇表文件中声明）",
             en: "the key '\(key)' of \(what.en) is neither a key of the record format nor read by any rule\(closest.map { "; did you mean '\($0)'?" } ?? "") (prefix your own keys with x_, or declare them in a vocabulary file)",

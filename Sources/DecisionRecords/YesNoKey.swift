@@ -206,7 +206,7 @@ public struct YesNoWords: Sendable {
     /// the review's and the adviser's).
     private static let grammar: [(String, Meaning)] = [
         ("是否", .filler), ("是不是", .filler), ("有无", .filler), ("有没有", .filler), ("均", .filler), ("都", .filler),
-        ("尚", .filler), ("暂", .filler), ("了", .filler), ("予", .filler), ("情况", .filler), ("状态", .filler), ("结论", .filler),
+        ("尚", .filler), ("暂", .filler), ("了", .filler), ("予", .filler), ("情况", .filler), ("状态", .filler), ("进度", .filler), ("进展", .filler), ("结论", .filler),
         ("结果", .filler), ("方式", .filler), ("形式", .filler), ("意见", .filler), ("办理", .filler), ("确认", .filler), ("修改", .filler), ("备注", .filler), ("说明", .filler),
         ("?", .filler), ("？", .filler), (":", .filler), ("：", .filler), ("。", .filler), (".", .filler), ("*", .filler), ("＊", .filler),
         ("经", .reviewVerb), ("经过", .reviewVerb), ("已", .reviewVerb), ("已经", .reviewVerb), ("进行", .reviewVerb),

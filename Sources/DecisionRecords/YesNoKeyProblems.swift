@@ -68,6 +68,12 @@ extension RecordReader {
                 (zh: "说已经签署（\(quoted.zh)），而此步骤没有签署（signoffs）；签署请写在 signoffs 中，写明签署人、角色和日期",
                  en: "says it is signed (\(quoted.en)), but the step has no signoffs; write each signoff under signoffs, with its person, role and date")
             }
+        case (.passed, .signoff):
+            // (A signoff is an opinion given; whether the adviser agreed is asked of nothing the
+            // format has: a no leaves the review in doubt, a yes changes nothing.)
+            if asked.answer { return agreeingYesNoKey(keyNode, key, what: what, read: (zh: "签署读作已出具意见", en: "a signoff reads as an opinion given")) }
+            said = (zh: "说此人不同意或审查没有通过（\(quoted.zh)），而签署只读作已出具意见，审查按其 outcome 读取；请如实写明审查的 outcome，删去此字段",
+                    en: "says the person did not agree or the review did not pass (\(quoted.en)), but a signoff reads only as an opinion given, and the review as its outcome says; write the review's true outcome, and remove this key")
         case (_, .record) where asked.namesReview && !asked.answer, (_, .facts) where asked.namesReview && !asked.answer:
             // (Of the whole record, or a fact of it: which of its steps is meant is not known, and
             // only a no is in doubt.)

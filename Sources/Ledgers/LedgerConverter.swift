@@ -116,6 +116,9 @@ public struct LedgerRecord: Sendable {
     public var severalIDs: Int?
     /// Columns the mapping does not read whose cells in this row hold something (see `LedgerLayout.whyUnread`).
     public var unread: [Int]
+    /// Columns the mapping ignores (序号, 备注) whose cells in this row hold something: nothing of
+    /// them is read, but a remark saying the review is not done holds the row back.
+    public var remarks: [Int] = []
     /// Cells of a one-person column (the legal adviser's) that name several registered people
     /// (`许明、秦雪`), by column: read as one unknown person, the row said "许明、秦雪 is not registered".
     public var severalPeople: [Int] = []
@@ -492,6 +495,7 @@ public enum LedgerConverter {
             layout.columns[column] == nil && !layout.ignored.contains(column) && (cell.formulaWithoutValue || !cell.text.isBlankCell) ? column : nil
         }
         var record = LedgerRecord(node: draft.node, row: row.number, uncomputed: uncomputed, unread: unread.sorted(), cells: row.cells)
+        record.remarks = layout.ignored.isEmpty ? [] : layout.ignored.filter { row.cells[$0].map { !$0.text.isBlankCell } ?? false }.sorted()
         record.severalPeople = severalPeople
         record.struck = struck
         record.severalIDs = severalIDsColumn

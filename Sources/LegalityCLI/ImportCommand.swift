@@ -104,6 +104,11 @@ struct ImportCommand: ParsableCommand {
                                 [LedgerProblems.heldUnreadCell(
                                     LedgerProblems.unreadCell(cell: CellReference.cell(row: record.row, column: column), column: column, layout: layout, hold: hold))]
                             } ?? [])
+                            // (And a remark saying the review is not done: `备注` = 合法性审查尚未完成.)
+                            + LedgerInput.heldRemarks(of: record, layout: layout, format: format).prefix(1).map { column, text in
+                                LedgerProblems.heldUnreadCell(LedgerProblems.heldRemark(
+                                    cell: CellReference.cell(row: record.row, column: column), header: layout.shownHeader(column) ?? "", text: text))
+                            }
                         let rowName = run.language == .zh ? place : "\(ledger)\(table.sheet.map { " (sheet \($0))" } ?? ""), row \(record.row)"
                         let id = record.node["id"]?.scalar?.text
                         guard problems.isEmpty else {

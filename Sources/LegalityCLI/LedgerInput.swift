@@ -80,7 +80,8 @@ enum LedgerInput {
     /// `是否经法律顾问审核` = 否 of a penalty case, which needs no adviser).
     static func saysReviewIsNot(header: String, text: String, format: RecordFormat) -> Bool {
         let words = format.yesNoWords
-        if let asked = words.read(key: header, value: text), asked.namesReview { return !asked.answer }
+        // (The adviser's too: a row holds the review's signoffs.)
+        if let asked = words.read(key: header, value: text), asked.namesReview || asked.namesPerson { return !asked.answer }
         guard words.namesReview(key: header) else { return false }
         let codes = format.codes
         return codes.statuses.code(for: text).map({ $0 != RecordFormat.defaultCodes["status"] }) == true
@@ -108,6 +109,18 @@ enum LedgerInput {
         else { return nil }
         if case .bool(true) = record.node["facts"]?[fact]?.coreValue { return nil }
         return fact
+    }
+
+    /// The remarks of a row (a cell of a column the layout ignores, 备注) that say the review is
+    /// not done, passed or signed (`saysReviewIsNot`: `合法性审查尚未完成`, `法律顾问尚未出具意见`),
+    /// with their text: nothing else of them is read or said, but such a row went READY, where the
+    /// same remark in a record holds it back.
+    static func heldRemarks(of record: LedgerRecord, layout: LedgerLayout, format: RecordFormat) -> [(column: Int, text: String)] {
+        record.remarks.compactMap { column in
+            guard let text = record.cells[column]?.text, let header = layout.headers[column],
+                  saysReviewIsNot(header: header, text: text, format: format) else { return nil }
+            return (column, text)
+        }
     }
 
     /// Why a row's unread cell holds the row back, when it does: it says a review is not done,
@@ -380,6 +393,13 @@ enum LedgerInput {
                     doubtful: doubtful.map { (CellReference.cell(row: record.row, column: $0), record.cells[$0]?.text ?? "") }),
                 position: SourcePosition(line: record.row, column: column),
                 isMisreadKey: held != nil))
+        }
+        for (column, text) in Self.heldRemarks(of: record, layout: layout, format: engine.format) {
+            loaded.problems.append(RecordProblem(
+                code: .key,
+                message: LedgerProblems.heldRemark(cell: CellReference.cell(row: record.row, column: column), header: layout.shownHeader(column) ?? "", text: text),
+                position: SourcePosition(line: record.row, column: column),
+                isMisreadKey: true))
         }
         var evaluation = engine.evaluate(loaded, file: file, listingRules: keepRecords)
         let start = record.node.position

@@ -160,6 +160,23 @@ enum LedgerProblems {
             en: "\(count) more cells of this row, from \(cell) on, are in columns that were not read (only the first \(unreadCellsListed) are listed one by one); check the header\(doubt.en)")
     }
 
+    /// A remark (a cell of a column the layout ignores) that says the review is not done, passed
+    /// or signed (`LedgerInput.heldRemarks`).
+    static func heldRemark(cell: String, header: String, text: String) -> LocalizedText {
+        let doubt = reviewDoubt(text)
+        return LocalizedText(
+            zh: "列“\(header)”是不检查的列，单元格 \(cell) 的内容未被读取\(doubt.zh)",
+            en: "the column '\(header)' is one not checked, so the cell \(cell) was not read\(doubt.en)")
+    }
+
+    /// What is said of a cell whose text (`text`) says something of the review other than the row
+    /// was read as.
+    private static func reviewDoubt(_ text: String) -> (zh: String, en: String) {
+        let shown = text.clipped(to: 40).onOneLine
+        return (zh: "；它（“\(shown)”）说的是审查，与此行按读取的列所判断的不同：请据实改正读取的列（如审查尚未完成的，清空审查完成日期和审查结论），不要只是删去或忽略此列",
+                en: "; what it says of the review ('\(shown)') is not what the row was read as from the columns read: correct the columns read as it is (for a review not yet done, clear its date and outcome), and do not merely delete or ignore this column")
+    }
+
     /// A cell the layout does not read: the column's header is none of the layout's, repeats a
     /// column already read, or is missing.
     /// - Parameter hold: why the cell holds its row back (`LedgerInput.hold`), when it does: what
@@ -170,9 +187,7 @@ enum LedgerProblems {
         let doubt: (zh: String, en: String)
         switch hold {
         case .review(let text):
-            let shown = text.clipped(to: 40).onOneLine
-            doubt = (zh: "；它（“\(shown)”）说的是审查，与此行按读取的列所判断的不同：请据实改正读取的列（如审查尚未完成的，清空审查完成日期和审查结论），不要只是删去或忽略此列",
-                     en: "; what it says of the review ('\(shown)') is not what the row was read as from the columns read: correct the columns read as it is (for a review not yet done, clear its date and outcome), and do not merely delete or ignore this column")
+            doubt = reviewDoubt(text)
         case .fact(let code, let factName, let category):
             // The layout's own column of the fact, where one is.
             let column = layout.mapping.columns.first { $0.field.segments.map(\.key) == ["facts", code] }?.headers.first

@@ -415,6 +415,32 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("records/F-2.yaml").path))
     }
 
+    /// A remark (备注, a column the layouts ignore) saying the review is not done, did not pass or
+    /// the adviser has not given an opinion, and an unread column saying the adviser did not sign
+    /// or the review is in progress (`审查进度` = 未完成), hold the row back: each row went READY,
+    /// where the same remark in a record holds it. A remark of anything else says nothing.
+    @Test func aRemarkSayingTheReviewIsNotDoneHoldsTheRow() throws {
+        let header = "决策编号,决策事项名称,送审日期,审查完成日期,审查方式,审查结论,审查人员,法律顾问,法律顾问意见日期,集体讨论日期,会议类型"
+        let row = { (id: String) in "\(id),某方案,2025-03-01,2025-03-10,正式审查,通过,孟庆云,唐立军,2025-03-09,2025-03-20,常务会议" }
+        let remarks = ["合法性审查尚未完成", "审查未通过，待修改后重新送审", "法律顾问尚未出具意见", "已按期办结"]
+        let csv = header + ",备注\n" + remarks.enumerated().map { row("M-\($0.offset + 1)") + "," + $0.element }.joined(separator: "\n") + "\n"
+        let columns = header + ",顾问签字,审查进度\n" + row("N-1") + ",未签,\n" + row("N-2") + ",,未完成\n" + row("N-3") + ",已签,已完成\n"
+        let folder = try CLIRunner.folder(["remarks.csv": csv, "columns.csv": columns])
+        let gate = try CLIRunner.run(["gate", "--meeting", "2025-03-20", "--today", "2025-03-19", "--format", "json", "remarks.csv", "columns.csv"], in: folder)
+        let items = try #require(try JSONSerialization.jsonObject(with: Data(gate.stdout.utf8)) as? [String: Any])["items"] as? [[String: Any]]
+        let held = Dictionary(uniqueKeysWithValues: (items ?? []).compactMap { item in (item["record"] as? String).map { ($0, item["misreadKey"] as? Bool) } })
+        #expect(held == ["M-1": true, "M-2": true, "M-3": true, "M-4": false, "N-1": true, "N-2": true, "N-3": false], "\(gate.stdout)")
+        let findings = try Self.findings(["remarks.csv"], in: folder)
+        #expect(findings.contains { ($0["message"] as? String)?.contains("列“备注”是不检查的列，单元格 L2 的内容未被读取；它（“合法性审查尚未完成”）说的是审查") == true }, "\(findings)")
+        // Nothing is said of the remark saying nothing of the review.
+        #expect(!findings.contains { $0["record"] as? String == "M-4" && $0["rule"] as? String == "REC-007" }, "\(findings)")
+        let imported = try CLIRunner.run(["import", "remarks.csv", "--out", "records"], in: folder)
+        #expect(imported.status == 1)
+        #expect(imported.stderr.contains("列“备注”是不检查的列，单元格 L2 的内容未被读取"), "\(imported.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("records/M-1.yaml").path))
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("records/M-4.yaml").path))
+    }
+
     @Test func theTemplateIsALedgerOfItsOwnLayout() throws {
         let folder = try CLIRunner.folder([:])
         let result = try CLIRunner.run(["init", "--ledger", "penalty-cases"], in: folder, environment: ["LANG": "zh_CN.UTF-8"])

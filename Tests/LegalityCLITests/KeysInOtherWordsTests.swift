@@ -1,0 +1,77 @@
+import Foundation
+import Testing
+
+/// Keys the rules decide by, written in words of one's own where the format has none of them —
+/// in a signoff (`结论: 不通过`), a meeting (`会议日期`), beside the key itself (`执法人员` beside
+/// `officers`) or beside a kind no rule checks (`记录类型: 重大行政决策` with `kind: other`): each
+/// was listed under a READY item, and what it said was never checked.
+@Suite struct KeysInOtherWordsTests {
+    /// The gate's item of the compliant decision with `change` applied, its discussion planned for
+    /// the meeting.
+    static func gateItem(_ change: (String) -> String) throws -> [String: Any] {
+        let planned = Fixtures.compliant
+            .replacingOccurrences(of: "  - type: collective_discussion\n    date: 2024-03-20\n", with: "  - type: collective_discussion\n    status: planned\n    date: 2024-03-20\n")
+            .replacingOccurrences(of: "\n  - {type: decision, date: 2024-03-20, by: [P-1]}\n  - {type: publication, date: 2024-03-25}", with: "")
+        let record = change(planned)
+        #expect(record != planned, "the change did nothing")
+        let folder = try CLIRunner.folder(["registry.yaml": Fixtures.registry, "a.yaml": record])
+        let gate = try CLIRunner.run(["gate", "--meeting", "2024-03-20", "--today", "2024-03-19", "--format", "json", "a.yaml"], in: folder)
+        return try #require((try CLIRunner.json(gate.stdout)["items"] as? [[String: Any]])?.first, "\(gate.stdout)")
+    }
+
+    static func messages(_ item: [String: Any]) -> [String] {
+        (item["findings"] as? [[String: Any]] ?? []).filter { $0["rule"] as? String == "REC-007" }.compactMap { $0["message"] as? String }
+    }
+
+    /// A signoff saying it is planned, or the adviser's conclusion failed or disagreeing, holds the
+    /// item: a signoff reads as an opinion given whatever it says. One agreeing is only listed.
+    @Test(arguments: [
+        ("状态: 计划", true, "其值是 status 的取值（planned）；签署没有 status"), ("结论: 不通过", true, "其值是 outcome 的取值（failed）"),
+        ("审查结论: 不通过", true, "其值是 outcome 的取值（failed）"), ("result: failed", true, "其值是 outcome 的取值（failed）"),
+        ("是否同意: 否", true, "说此人不同意或审查没有通过（是否同意: 否）"),
+        ("结论: 通过", false, "与此一致；可删去"), ("是否同意: 是", false, "所说的与读取的一致"),
+    ])
+    func aSignoffsKeyOfAnotherFieldHoldsTheItem(key: String, holds: Bool, said: String) throws {
+        let item = try Self.gateItem { $0.replacingOccurrences(of: "date: 2024-03-15}", with: "date: 2024-03-15, \(key)}") }
+        #expect(item["misreadKey"] as? Bool == holds && item["ready"] as? Bool == !holds, "\(item)")
+        #expect(Self.messages(item).contains { $0.contains(said) }, "\(Self.messages(item))")
+    }
+
+    /// A meeting's `会议日期` (the format's `date`, a step's key) holds the item, as `date` there does.
+    @Test func aMeetingsDateInChineseHoldsTheItem() throws {
+        let item = try Self.gateItem { $0.replacingOccurrences(of: "meeting: {type: executive, minutes: true}", with: "meeting: {type: executive, minutes: true, 会议日期: 2024-03-27}") }
+        #expect(item["misreadKey"] as? Bool == true, "\(item)")
+        #expect(Self.messages(item).contains { $0.contains("字段 会议日期 似为 date，而 date 不是这一层的字段") }, "\(Self.messages(item))")
+    }
+
+    /// A name of a key the step has already, saying another thing (`审查日期` beside `date`), holds
+    /// the item; saying the same thing, it is only listed. (`会议类型` beside a step's `type` is
+    /// another level's type, and only listed.)
+    @Test(arguments: [("审查日期: 2024-03-21", true), ("审查日期: 2024-03-15", false), ("会议类型: 常务会议", false)])
+    func aKeysOtherNameBesideItHoldsWhenItDisagrees(line: String, holds: Bool) throws {
+        let item = try Self.gateItem { $0.replacingOccurrences(of: "    outcome: passed\n", with: "    outcome: passed\n    \(line)\n") }
+        #expect(item["misreadKey"] as? Bool == holds, "\(item)")
+        #expect(!Self.messages(item).isEmpty, "\(item)")
+    }
+
+    /// `kind: other` (no rule checks it) beside `记录类型: 重大行政决策` left the record's keys and its
+    /// failed review unlooked at: the item was READY as a record of no rules.
+    @Test func aKindInOtherWordsBesideAnUncheckedKindHoldsTheItem() throws {
+        let item = try Self.gateItem {
+            $0.replacingOccurrences(of: "kind: major_administrative_decision\n", with: "kind: other\n记录类型: 重大行政决策\n")
+                .replacingOccurrences(of: "outcome: passed", with: "outcome: failed")
+        }
+        #expect(item["misreadKey"] as? Bool == true && item["ready"] as? Bool == false, "\(item)")
+        #expect(Self.messages(item).contains { $0.contains("字段 记录类型 似为 kind，其值为记录类型 major_administrative_decision，而此记录的 kind 是 other") }, "\(Self.messages(item))")
+    }
+
+    /// An uncertified officer listed beside `officers` under its Chinese name (`执法人员`) was read
+    /// by no rule: the case went READY with a warning naming neither.
+    @Test func officersInChineseBesideOfficersHoldTheCase() throws {
+        let record = try ValueReadingTests.penaltyCase()
+            .replacingOccurrences(of: "    officers: [ZY-041, ZY-042]\n", with: "    officers: [ZY-041, ZY-042]\n    执法人员: [ZY-045]\n")
+        let item = try ValueReadingTests.gateItem(record)
+        #expect(item["misreadKey"] as? Bool == true && item["ready"] as? Bool == false, "\(item)")
+        #expect(Self.messages(item).contains { $0.contains("字段 执法人员 似为 officers，而这里已有 officers") }, "\(Self.messages(item))")
+    }
+}
