@@ -22,6 +22,33 @@ public struct Certificate: Sendable, Hashable {
         self.revoked = revoked
     }
 
+    /// The last day it is valid on, when it ends (its `valid_until`, or the day before it was
+    /// revoked, the earlier); nil when it has no end.
+    public var lastValidDay: Day? {
+        switch (validUntil, revoked.map { $0.adding(days: -1) }) {
+        case let (until?, revoked?): min(until, revoked)
+        case let (until, revoked): until ?? revoked
+        }
+    }
+
+    /// The first day from `first` through `last` on which none of `certificates` is valid; nil
+    /// when one is valid on every day. (Walked from certificate to certificate: a gap between two,
+    /// or a revocation in the middle of an investigation, is found whatever the period's length.)
+    public static func firstDayWithout(_ certificates: [Certificate], from first: Day, through last: Day) -> Day? {
+        var day = first
+        while day <= last {
+            let valid = certificates.filter { $0.isValid(on: day) }
+            guard !valid.isEmpty else { return day }
+            // (One without an end covers the rest.)
+            guard let reach = valid.map(\.lastValidDay).reduce(Optional(day), { farthest, end in
+                guard let farthest, let end else { return nil }
+                return max(farthest, end)
+            }) else { return nil }
+            day = reach.adding(days: 1)
+        }
+        return nil
+    }
+
     /// Valid on `day`: `valid_from <= day <= valid_until`, and `day` before `revoked`.
     public func isValid(on day: Day) -> Bool {
         if let validFrom, day < validFrom { return false }

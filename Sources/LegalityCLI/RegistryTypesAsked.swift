@@ -25,7 +25,7 @@ extension RegistryTypes {
             }
             for expression in check.expressions.flatMap(\.descendants) {
                 switch expression {
-                case .certificateValid(_, let type, _): certificates.formUnion(values(type))
+                case .certificateValid(_, let type, _), .certificateGap(_, let type, _, _): certificates.formUnion(values(type))
                 case .hasQualification(_, let type): qualifications.formUnion(values(type))
                 default: break
                 }

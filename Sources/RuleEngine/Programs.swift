@@ -233,6 +233,18 @@ struct Programs {
                 let wanted = types.code(for: written) ?? written
                 return .bool(certificates.contains { $0.type == wanted && $0.isValid(on: day) })
             }
+        case .certificateGap(let person, let type, let from, let to):
+            let (person, type, from, to) = (make(person), make(type), make(from), make(to))
+            let types = codes.certificateTypes
+            return Program { evaluator in
+                guard evaluator.spend() else { return .missing }
+                guard let last = evaluator.day(to(evaluator)) else { return .missing }
+                let first = evaluator.day(from(evaluator)).map { min($0, last) } ?? last
+                guard let certificates = evaluator.registry?.lookUp(evaluator.text(person(evaluator), .en), { $0.certificates }) else { return .date(first, nil) }
+                let written = evaluator.text(type(evaluator), .en)
+                let wanted = types.code(for: written) ?? written
+                return Certificate.firstDayWithout(certificates.filter { $0.type == wanted }, from: first, through: last).map { .date($0, nil) } ?? .missing
+            }
         case .hasQualification(let person, let type):
             let types = codes.qualificationTypes
             return Self.listed(make(type), for: make(person), naming: types) { $0.qualifications }

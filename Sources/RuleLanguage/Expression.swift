@@ -222,6 +222,9 @@ public indirect enum Expression: Sendable {
     case isTrue(Expression)
     case registered(Expression)
     case certificateValid(person: Expression, type: Expression, on: Expression)
+    /// The first day from `from` to `to` on which the person holds no valid certificate of the
+    /// type (a gap between two certificates, a revocation); missing when there is none.
+    case certificateGap(person: Expression, type: Expression, from: Expression, to: Expression)
     case hasQualification(person: Expression, type: Expression)
     /// True when the value was already seen, by this expression, in an earlier record of the run.
     case seenBefore(id: Int, Expression)
@@ -274,6 +277,8 @@ extension Expression {
             }
         case .choose(let a, let b, let c), .certificateValid(let a, let b, let c), .addPeriod(let a, let b, let c):
             return [a, b, c]
+        case .certificateGap(let a, let b, let c, let d):
+            return [a, b, c, d]
         case .addDays(let a, let b), .addWorkingDays(let a, let b), .addCalendarDays(let a, let b), .days(let a, let b), .workingDays(let a, let b),
              .compare(_, let a, let b), .isIn(let a, let b), .hasQualification(let a, let b), .hasRole(let a, let b):
             return [a, b]

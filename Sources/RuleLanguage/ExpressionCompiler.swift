@@ -17,7 +17,7 @@ struct ExpressionCompiler {
         "all", "any", "not", "exists", "missing", "eq", "ne", "lt", "le", "gt", "ge", "in", "is_true",
         "steps", "items", "first", "last", "earliest", "latest", "coalesce", "if", "concat", "distinct", "count",
         "add_days", "add_working_days", "add_calendar_days", "add_period", "days", "working_days", "period_days", "person_name", "label",
-        "registered", "certificate_valid", "has_qualification", "seen_before", "type_of", "text", "person_named", "people_named", "person_like", "add", "sub", "min", "max", "sum", "year", "month", "has_role", "person_roles", "people_with_role",
+        "registered", "certificate_valid", "certificate_gap", "has_qualification", "seen_before", "type_of", "text", "person_named", "people_named", "person_like", "add", "sub", "min", "max", "sum", "year", "month", "has_role", "person_roles", "people_with_role",
     ]
 
     let file: String
@@ -353,6 +353,12 @@ struct ExpressionCompiler {
             readsRegistry = true
             let fields = arguments(argument, name, required: ["person", "type", "on"])
             return (.certificateValid(person: fields["person"] ?? .literal(.null), type: fields["type"] ?? .literal(.null), on: fields["on"] ?? .literal(.null)), .other)
+        case "certificate_gap":
+            readsRegistry = true
+            let fields = arguments(argument, name, required: ["person", "type", "from", "to"])
+            return (.certificateGap(
+                person: fields["person"] ?? .literal(.null), type: fields["type"] ?? .literal(.null),
+                from: fields["from"] ?? .literal(.null), to: fields["to"] ?? .literal(.null)), .other)
         case "has_qualification":
             readsRegistry = true
             let fields = arguments(argument, name, required: ["person", "type"])

@@ -363,4 +363,26 @@ struct RegistryTests {
         try RegistryLoader.add(try document("people:\n  - {id: P-1, x_部门: 司法所, certificates: [{type: enforcement, valid_from: 2020-01-01, valid_until: 2030-12-31, x-note: 换证中}]}\n"), file: "registry.yaml", to: &registry)
         #expect(registry.contains("P-1"))
     }
+
+    /// The first day of a period on which no certificate is valid: a gap between two, a
+    /// revocation, a start inside the period; none when they follow each other day by day, or
+    /// one has no end. (PEN-002 checked a period's first and last days only, and an officer
+    /// whose certificate lapsed in the middle of an investigation passed.)
+    @Test func theFirstDayWithoutACertificateIsFoundInsideAPeriod() throws {
+        let days = try ["2019-01-01", "2025-06-10", "2025-06-12", "2025-06-13", "2025-06-14", "2025-06-16", "2025-06-20", "2029-12-31", "2030-06-20"]
+            .reduce(into: [String: Day]()) { $0[$1] = try #require(Day(parsing: $1)) }
+        let day = { (text: String) in days[text] ?? Day(ordinal: 0) }
+        let gap = [Certificate(type: "enforcement", validFrom: day("2019-01-01"), validUntil: day("2025-06-12")),
+                   Certificate(type: "enforcement", validFrom: day("2025-06-16"), validUntil: day("2029-12-31"))]
+        #expect(Certificate.firstDayWithout(gap, from: day("2025-06-10"), through: day("2025-06-20")) == day("2025-06-13"))
+        #expect(Certificate.firstDayWithout(gap, from: day("2025-06-16"), through: day("2025-06-20")) == nil)
+        let revoked = [Certificate(type: "enforcement", validFrom: day("2019-01-01"), validUntil: day("2029-12-31"), revoked: day("2025-06-13")),
+                       Certificate(type: "enforcement", validFrom: day("2025-06-13"))]
+        #expect(Certificate.firstDayWithout(revoked, from: day("2025-06-10"), through: day("2030-06-20")) == nil)
+        #expect(Certificate.firstDayWithout(Array(revoked.prefix(1)), from: day("2025-06-10"), through: day("2025-06-20")) == day("2025-06-13"))
+        let late = [Certificate(type: "enforcement", validFrom: day("2025-06-12"))]
+        #expect(Certificate.firstDayWithout(late, from: day("2025-06-10"), through: day("2025-06-20")) == day("2025-06-10"))
+        #expect(Certificate.firstDayWithout([], from: day("2025-06-10"), through: day("2025-06-10")) == day("2025-06-10"))
+        #expect(revoked[0].lastValidDay == day("2025-06-12") && revoked[1].lastValidDay == nil && gap[0].lastValidDay == day("2025-06-12"))
+    }
 }
