@@ -151,11 +151,12 @@ enum Discovery {
         // Files of a folder whose names are a record's with more after it (`a.yaml.bak`, `b.yml~`):
         // not read, as cli.md says, and said, so an auditor knows what was left out.
         var skipped: [String] = []
+        var configurations: [String] = []
         defer {
             if let first = skipped.min(by: { $0.precedesInUTF8($1) }) {
                 FileSystem.writeStandardError(Interface.text(
-                    "legality：跳过了 \(skipped.count) 个名称像记录文件副本的文件（如 \(first)），没有检查；是备份的，可移出检查的文件夹；是记录的，请改为 .yaml 结尾\n",
-                    "legality: \(skipped.count) \(skipped.count == 1 ? "file" : "files") named like a copy of a record (such as \(first)) \(skipped.count == 1 ? "was" : "were") not checked; move a backup out of the checked folder, and give a record a name ending in .yaml\n"))
+                    "legality：跳过了 \(skipped.count) 个名称像记录文件副本的文件（如“\(first)”），没有检查；是备份的，可移出检查的文件夹；是记录的，请改为 .yaml 结尾\n",
+                    "legality: \(skipped.count) \(skipped.count == 1 ? "file" : "files") named like a copy of a record (such as '\(first)') \(skipped.count == 1 ? "was" : "were") not checked; move a backup out of the checked folder, and give a record a name ending in .yaml\n"))
             }
         }
         for path in paths {
@@ -171,7 +172,7 @@ enum Discovery {
             case .directory:
                 var visited: Set<PathKey> = []
                 let before = files.count
-                walk(path, into: &files, visited: &visited, roots: roots(of: paths), skipped: &skipped)
+                walk(path, into: &files, visited: &visited, roots: roots(of: paths), skipped: &skipped, configurations: &configurations)
                 // A folder of no record beside others that have some is said: an auditor's
                 // `audit 石桥镇 柳湾镇` where one town's folder held only `.bak` files ran on the
                 // others without a word (alone, it stops the run, below).
@@ -190,15 +191,20 @@ enum Discovery {
                 message: "no record files found in \(named) (looked for *.yaml, *.yml, *.json and ledgers (*.xlsx, *.xlsm, *.xltx, *.xltm, *.csv, *.tsv), skipping hidden files, rules/, registry/ and legality's own reports)",
                 chinese: "在 \(named) 中没有找到决策记录文件（查找 *.yaml、*.yml、*.json 和台账 *.xlsx、*.xlsm、*.xltx、*.xltm、*.csv、*.tsv，跳过隐藏文件、rules/、registry/ 和 legality 自己的报告）")
         }
-        let sorted = files.sortedByBytes()
+        var sorted = files.sortedByBytes()
+        sorted.configurations = configurations.sorted { $0.precedesInUTF8($1) }
         // The same file named twice (`a.yaml ./a.yaml`, or a file inside a folder also given) is
         // read once. A folder walk alone never repeats a file, so only then are paths resolved.
         guard paths.count > 1 else { return sorted }
         var seen: Set<PathKey> = []
-        return PathList(sorted.lazy.filter { seen.insert(PathKey(FileSystem.realPath($0) ?? $0)).inserted })
+        var once = PathList(sorted.lazy.filter { seen.insert(PathKey(FileSystem.realPath($0) ?? $0)).inserted })
+        once.configurations = sorted.configurations
+        return once
     }
 
-    private static func walk(_ folder: String, into files: inout PathList, visited: inout Set<PathKey>, roots: [String], skipped: inout [String]) {
+    private static func walk(
+        _ folder: String, into files: inout PathList, visited: inout Set<PathKey>, roots: [String], skipped: inout [String], configurations: inout [String]
+    ) {
         // A folder whose real path cannot be had (a name that is no UTF-8, a path longer than the
         // system takes) is kept as a path, so that reading it reports it: it went unchecked, unsaid.
         guard let real = FileSystem.realPath(folder) else {
@@ -221,11 +227,19 @@ enum Discovery {
         }
         // The folder's part of each path, made once (`appendingComponent` for each name).
         let prefix = folder == "." ? "" : folder.hasSuffix("/") ? folder : folder + "/"
-        for (name, listed) in entries where !name.hasPrefix(".") {
+        for (name, listed) in entries where !name.hasPrefix(".") || name == ".legality.yaml" {
             let path = prefix + name
+            // (A configuration among the records is noted: the run reads only the one found from
+            // the current folder up, and a department's own was passed over unsaid.)
+            if name == ".legality.yaml" {
+                configurations.append(path)
+                continue
+            }
             switch listed ?? FileSystem.kind(of: path) {
             case .directory:
-                if name != "rules", name != "registry" { walk(path, into: &files, visited: &visited, roots: roots, skipped: &skipped) }
+                if name != "rules", name != "registry" {
+                    walk(path, into: &files, visited: &visited, roots: roots, skipped: &skipped, configurations: &configurations)
+                }
             case .file, .missing, .other:
                 // A dangling link or an unreadable entry with a record's name is kept, so that reading
                 // it reports the problem instead of the file silently going unchecked.
@@ -242,8 +256,10 @@ enum Discovery {
 
     /// Whether a name is a record file's with more after its extension (`a.yaml.bak`, `b.yml~`,
     /// `c.yaml.orig`): a copy an editor or a person kept, not read as a record.
+    /// So is a record's name with spaces after it (`b.yaml `), which no search reads.
     static func looksLikeRecordCopy(_ name: String) -> Bool {
         let lowered = name.lowercased()
+        if lowered.last?.isWhitespace == true, hasRecordExtension(String(lowered.reversed().drop(while: \.isWhitespace).reversed())) { return true }
         return lowered.contains(".yaml.") || lowered.contains(".yml.") || lowered.hasSuffix(".yaml~") || lowered.hasSuffix(".yml~")
     }
 

@@ -111,7 +111,7 @@ struct GateCommand: ParsableCommand {
             // What could not be checked (a rule that did not finish, prerequisites that need the
             // missing registry) is never READY, at any fail level: `never` listed such items READY.
             let unchecked = findings.contains { $0.isEngineFinding && $0.waiver == nil }
-            let sharedId = item.id.flatMap { id in namesakes[Array(id.utf8)]?.first { $0 != Self.location(item) } }
+            let sharedId = item.id.flatMap { id in namesakes[Self.idKey(id)]?.first { $0 != Self.location(item) } }
             var agendaItem = AgendaItem(
                 file: item.place, record: item.id, title: item.title, findings: findings.sorted(by: Finding.precedes),
                 ready: !blocking && !unchecked && !item.blocked && !item.hasMisreadKey && sharedId == nil && item.standing == .record,
@@ -162,13 +162,25 @@ struct GateCommand: ParsableCommand {
     /// The places of the records of each id that more than one record of the run has, on the
     /// agenda or not, in path order.
     /// (Ids by their bytes, as the record pack's duplicate check compares them: `CAFÉ-1` written
-    /// precomposed and decomposed is two ids there, and was one here.)
+    /// precomposed and decomposed is two ids there, and was one here. But in one case and width,
+    /// `idKey`: `Ｔ－００１` and `t-001` beside `T-001` were three READY items.)
     private static func namesakes(_ records: [CheckedRecord]) -> [[UInt8]: [String]] {
         var places: [[UInt8]: [String]] = [:]
         for record in records where record.standing == .record {
-            if let id = record.id { places[Array(id.utf8), default: []].append(location(record)) }
+            if let id = record.id { places[idKey(id), default: []].append(location(record)) }
         }
         return places.filter { $0.value.count > 1 }
+    }
+
+    /// An id as a reader tells ids apart: full-width letters, digits and marks as ASCII, letters
+    /// in upper case; as bytes otherwise.
+    static func idKey(_ id: String) -> [UInt8] {
+        var scalars = String.UnicodeScalarView()
+        for scalar in id.unicodeScalars {
+            let narrow = (0xFF01...0xFF5E).contains(scalar.value) ? Unicode.Scalar(scalar.value - 0xFEE0) ?? scalar : scalar
+            scalars.append(contentsOf: ("a"..."z").contains(narrow) ? String(narrow).uppercased().unicodeScalars : String(narrow).unicodeScalars)
+        }
+        return Array(String(scalars).utf8)
     }
 
     /// Where a reader finds a record: a ledger row's sheet and cell, a document's file and line

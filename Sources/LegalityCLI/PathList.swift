@@ -8,6 +8,9 @@ struct PathList: RandomAccessCollection, Sendable {
     private var bytes: [UInt8] = []
     /// Where each path ends in `bytes`; the next one starts there.
     private var ends: [Int] = []
+    /// The configurations (`.legality.yaml`) met in the folders searched for the paths, which a
+    /// run reads none of but the one in force (`PreparedRun.noteConfigurationsNotRead`).
+    var configurations: [String] = []
 
     init() {}
 

@@ -210,6 +210,7 @@ struct PreparedRun {
         needsRegistry: Bool = true, reportWording: Bool = false, examples: Bool = false, configurationMayPassAll: Bool = true
     ) throws(RunError) -> PreparedRun {
         var configuration = try loadConfiguration(options)
+        noteConfigurationsNotRead(recordFiles.configurations, inForce: configuration.file)
         // (Outside the repository first: "does not exist" would tell a hostile configuration which files do.)
         if options.config == nil, let file = configuration.file { try requireInsideRepository(configuration, file: file) }
         for (path, position) in configuration.pathPositions.sorted(by: { $0.value < $1.value }) where FileSystem.kind(of: path) == .missing {
@@ -327,6 +328,21 @@ struct PreparedRun {
     /// A path made absolute by its words alone (from the current folder; `.` and `..` applied).
     private static func absolute(_ path: String) -> String {
         LexicalPath.absolute(path, from: FileSystem.currentDirectory())
+    }
+
+    /// Says which configurations met among the records (`PathList.configurations`) the run does
+    /// not read: only the one in force is, found from the current folder up (or named), and a
+    /// department's own, among its records, was passed over unsaid (its `severity: {…: error}` held
+    /// an item back only when run from the department's folder).
+    private static func noteConfigurationsNotRead(_ found: [String], inForce: String?) {
+        let inForceKey = inForce.map { PathKey(FileSystem.realPath($0) ?? $0) }
+        let notRead = found.filter { PathKey(FileSystem.realPath($0) ?? $0) != inForceKey }
+        guard let first = notRead.first else { return }
+        let others = notRead.count > 1 ? (zh: " 等 \(notRead.count) 个配置文件", en: " and \(notRead.count - 1) more") : (zh: "", en: "")
+        let current = inForce.map { (zh: "本次读取的是 \($0)", en: "this run reads \($0)") } ?? (zh: "本次没有读取配置文件", en: "this run reads none")
+        FileSystem.writeStandardError(Interface.text(
+            "legality：记录所在的文件夹中的 \(first)\(others.zh) 未被读取：只读取当前文件夹或上层文件夹中最近的 .legality.yaml（\(current.zh)）；要按它检查，请在它的文件夹中运行，或用 --config 指定\n",
+            "legality: \(first)\(others.en), among the records, is not read: only the nearest .legality.yaml in the current folder or above it is (\(current.en)); to check by it, run in its folder, or name it with --config\n"))
     }
 
     /// The repository a configuration file's folder belongs to: the nearest folder at or above it

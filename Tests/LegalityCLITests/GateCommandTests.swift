@@ -546,6 +546,19 @@ import Testing
         #expect(items.first?["sameIdAs"] as? String == "z.yaml:1")
     }
 
+    /// Ids differing only in case or width (`Ｇ－１`, `g-1` beside `G-1`) are one id to a reader:
+    /// three READY items of one matter. Each is held back as sharing its id.
+    @Test(arguments: ["Ｇ－１", "g-1"])
+    func anItemSharingItsIdInAnotherCaseOrWidthIsHeldBack(other: String) throws {
+        let held = Self.reviewed + "\n  - {type: collective_discussion, status: planned, date: 2024-03-12}\n"
+        let alike = held.replacingOccurrences(of: "id: G-1", with: "id: \(other)")
+        #expect(alike != held)
+        let folder = try CLIRunner.folder(["registry.yaml": Fixtures.registry, "a.yaml": held, "z.yaml": alike])
+        let json = try CLIRunner.json(try CLIRunner.run(["gate", "--format", "json", "--meeting", "2024-03-12", "."], in: folder).stdout)
+        let items = try #require(json["items"] as? [[String: Any]])
+        #expect(items.count == 2 && items.allSatisfy { $0["ready"] as? Bool == false && $0["sameIdAs"] is String }, "\(items)")
+    }
+
     /// A ledger row whose two cells of one column disagree on the discussion's day is an item of
     /// either day's meeting, BLOCKED: read by its first cell, it went off the agenda of the other.
     /// One whose other cells disagree (two outcome columns of a case discussed last year) stays

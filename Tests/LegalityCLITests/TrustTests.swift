@@ -620,7 +620,7 @@ import Testing
             kind: major_administrative_decision
             title: 本次会议讨论
             steps:
-              - {type: legality_review, date: 2024-03-15, outcome: passed, signoffs: [{person: P-2, role: legal_adviser}]}
+              - {type: legality_review, date: 2024-03-15, outcome: passed, signoffs: [{person: P-2, role: legal_adviser, date: 2024-03-15}]}
               - {type: collective_discussion, date: 2024-03-20, status: planned, meeting: {type: executive}}
             """
         let other = onAgenda.replacingOccurrences(of: "T-2024-004", with: "T-2024-005").replacingOccurrences(of: "2024-03-20", with: "2024-04-20")
@@ -629,7 +629,7 @@ import Testing
             kind: major_administrative_decision
             title: 提请本次会议
             steps:
-              - {type: legality_review, date: 2024-03-15, outcome: passed, signoffs: [{person: P-2, role: legal_adviser}]}
+              - {type: legality_review, date: 2024-03-15, outcome: passed, signoffs: [{person: P-2, role: legal_adviser, date: 2024-03-15}]}
             """
         let folder = try CLIRunner.folder(["registry.yaml": Fixtures.registry, "a.yaml": onAgenda, "b.yaml": other, "c.yaml": proposed])
         let result = try CLIRunner.run(["gate", "--meeting", "2024-03-20", "--format", "json", "."], in: folder)
