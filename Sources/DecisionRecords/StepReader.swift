@@ -86,6 +86,17 @@ extension RecordReader {
                     at: dayNode)
             }
         }
+        // A planned step more than ten years ahead is a year mistyped (`3025-09-19` for 2025): the
+        // rules waited for it, their findings pending for ever, and the check passed.
+        if statusKnown, status == .planned, let day = dated, let dayNode, day > Self.latestPlannedDay(asOf: format.asOf) {
+            let guess = 2000 + day.year % 100
+            let (zh, en) = abs(guess - format.asOf.year) <= Self.yearsAheadPlanned ? ("（如 \(guess)）", " (\(guess))") : ("", "")
+            add(.step,
+                zh: "第 \(number) 个步骤计划在 \(day)，比检查基准日 \(format.asOf) 晚 \(Self.yearsAheadPlanned) 年以上，不可能是计划的办理日期；年份是否写错了\(zh)？",
+                en: "step \(number) is planned for \(day), more than \(Self.yearsAheadPlanned) years after the as-of date \(format.asOf), which no step of a decision is planned for; is the year mistyped\(en)?",
+                at: dayNode)
+            return node.rewritten
+        }
         guard placed, let type, let day = dated else { return node.rewritten }
         steps.append(Step(index: index, type: type, typeNumber: typeNumber, status: statusKnown ? status : .planned, day: day,
                           node: node.rewritten ?? original.owned, dayPosition: dayNode?.position))
@@ -265,6 +276,14 @@ extension RecordReader {
     /// 2025), which dated the step before every law, and the rules about it said nothing (a case
     /// of one officer, inspected "in 1925", passed). A ledger's date cell has the same floor.
     static let earliestDay = Day(year: 1950, month: 1, day: 1) ?? Day(ordinal: 0)
+
+    /// How many years ahead of the as-of date a step may be planned.
+    static let yearsAheadPlanned = 10
+
+    /// The last day a step may be planned for (the end of the year `yearsAheadPlanned` after the as-of date's).
+    static func latestPlannedDay(asOf: Day) -> Day {
+        Day(year: asOf.year + yearsAheadPlanned, month: 12, day: 31) ?? asOf
+    }
 
     private mutating func earlyDate(_ key: String, _ day: Day, _ node: BorrowedNode, step: Int) {
         // The year in this century with the same last digits, when it is not yet to come.

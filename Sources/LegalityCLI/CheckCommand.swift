@@ -103,7 +103,7 @@ struct CheckCommand: ParsableCommand {
             case .document(let document):
                 var findings = document.findings
                 ledger.mark(&findings)
-                tally.addDocument(document.standing, formatOnly: document.formatOnly)
+                tally.addDocument(document.standing, formatOnly: document.formatOnly, file: document.file)
                 tally.add(findings)
                 stream.document(document.record, findings: findings, into: &sink)
             case .finished(let file):

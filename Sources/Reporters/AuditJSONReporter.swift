@@ -28,6 +28,7 @@ public enum AuditJSONReporter {
             ("disabled", .array(audit.run.disabledRules.map(JSON.string))),
         ] + JSONReporter.setupChanges(audit.run) + [
             ("notRunWithoutRegistry", .array(audit.run.notRunWithoutRegistry.map(JSON.string))),
+            ("uncoveredYears", .array(audit.run.uncoveredYears.map { .int($0) })),
             ("summary", .object([
                 ("records", .int(audit.records.count)),
                 ("withoutErrors", .int(overall.passed)),

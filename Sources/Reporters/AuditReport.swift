@@ -358,6 +358,8 @@ public struct AuditReport: Sendable {
         if !pending.isEmpty { parts.append((zh ? "待办：" : "pending: ", rules(pending))) }
         let waived = record.findings.filter { $0.waiver != nil }
         if !waived.isEmpty { parts.append((zh ? "已豁免：" : "waived: ", rules(waived))) }
+        // (A deadline counted in a year the calendar lacks: a CSV table read in Excel said nothing of it.)
+        if !record.uncoveredYears.isEmpty { parts.append((TextReporter.uncoveredYearsNote(record.uncoveredYears, language: language), [])) }
         return parts
     }
 

@@ -235,6 +235,7 @@ public enum GateReporter {
             ("disabled", .array(agenda.run.disabledRules.map(JSON.string))),
         ] + JSONReporter.setupChanges(agenda.run) + [
             ("registries", .array(agenda.run.registries.map(JSON.string))),
+            ("uncoveredYears", .array(agenda.run.uncoveredYears.map { .int($0) })),
         ]).rendered() + "\n"
     }
 

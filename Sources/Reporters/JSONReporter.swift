@@ -123,6 +123,7 @@ public enum JSONReporter {
             ("notRecords", .int(tally.notRecords)),
             // Records no rule beyond the record format applied to: nothing of substance checked.
             ("formatOnly", .int(tally.formatOnly)),
+            ("formatOnlyFiles", .array(tally.formatOnlyFiles.map(JSON.string))),
         ])
     }
 

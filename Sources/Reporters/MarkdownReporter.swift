@@ -64,7 +64,10 @@ public enum MarkdownReporter {
         public mutating func end(_ tally: ReportTally, into sink: inout some TextSink) {
             let zh = heading.language == .zh
             var output = rows == 0 ? (zh ? "没有发现问题。\n" : "No findings.\n") : ""
-            output += "\n" + Escaping.markdownCell(TextReporter.setup(heading.run, language: heading.language).trimmingNewline())
+            // (The years a count reached outside the calendar are known at the end, as the text's.)
+            var run = heading.run
+            if run.uncoveredYears.isEmpty { run.uncoveredYears = tally.uncoveredYears }
+            output += "\n" + Escaping.markdownCell(TextReporter.setup(run, language: heading.language).trimmingNewline())
             let verdict = Wording.verdict(fails: tally.fails, heading.language)
             output += "\n\n**\(verdict)**\(zh ? "：" : ": ")\(Escaping.markdownCell(Wording.summary(tally, asOf: heading.asOf, language: heading.language)))\n"
             output += "\n" + Escaping.markdownCell("legality \(heading.version)") + "\n"

@@ -157,7 +157,7 @@ public struct Report: Sendable {
     /// The summary's counts.
     public var tally: ReportTally {
         var tally = ReportTally(failOn: failOn)
-        for record in records { tally.addDocument(record.standing, formatOnly: record.isFormatOnly) }
+        for record in records { tally.addDocument(record.standing, formatOnly: record.isFormatOnly, file: record.file) }
         tally.addFiles(fileCount)
         tally.add(findings)
         return tally

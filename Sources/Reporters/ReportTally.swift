@@ -43,10 +43,20 @@ public struct ReportTally: Sendable {
     /// before the law was in force), and that the record pack let through: nothing of substance
     /// was checked, and the summary says so (a report listing them as passed said nothing of it).
     public private(set) var formatOnly = 0
+    /// The files of the first of them (up to `formatOnlyFilesNamed`), each once, to name them: one
+    /// record of a year mistyped before the law (2015 for 2025) was checked for nothing, and the
+    /// report counted it without saying which.
+    public private(set) var formatOnlyFiles: [String] = []
+    /// How many files of such records a report names.
+    public static let formatOnlyFilesNamed = 20
 
-    /// Counts one document; `formatOnly` when it is a record nothing of substance was checked in.
-    public mutating func addDocument(_ standing: CheckedRecord.Standing, formatOnly: Bool = false) {
-        if formatOnly, standing == .record { self.formatOnly += 1 }
+    /// Counts one document of `file`; `formatOnly` when it is a record nothing of substance was
+    /// checked in.
+    public mutating func addDocument(_ standing: CheckedRecord.Standing, formatOnly: Bool = false, file: String? = nil) {
+        if formatOnly, standing == .record {
+            self.formatOnly += 1
+            if let file, formatOnlyFiles.count < Self.formatOnlyFilesNamed, formatOnlyFiles.last != file { formatOnlyFiles.append(file) }
+        }
         switch standing {
         case .record: records += 1
         case .notRecord: notRecords += 1

@@ -28,13 +28,20 @@ enum Wording {
         if language == .zh {
             let read = "检查了 \(tally.records) 条记录" + (others > 0 ? "，另有 \(others) 个文档或文件无法作为记录读取" : "")
             return "\(read)（截至 \(asOf)）：\(errors) 个错误，\(warnings) 个警告，\(infos) 个提示\(waived > 0 ? "，\(waived) 个已豁免" : "")\(pending > 0 ? "，\(pending) 个待办" : "")；\(tally.failedRecords) \(others > 0 ? "项" : "条记录")未通过"
-                + (tally.formatOnly > 0 ? "；\(tally.formatOnly) 条记录除记录格式外没有适用的规则，未作实质检查" : "")
+                + (tally.formatOnly > 0 ? "；\(tally.formatOnly) 条记录除记录格式外没有适用的规则，未作实质检查（\(formatOnlyFiles(tally, language))）" : "")
         }
         let read = "checked \(counted(tally.records, "record"))"
             + (others > 0 ? " and \(others) \(others == 1 ? "document or file" : "documents or files") that could not be read as records" : "")
         let failed = others > 0 ? "failed" : tally.failedRecords == 1 ? "record failed" : "records failed"
         return "\(read) as of \(asOf): \(counted(errors, "error")), \(counted(warnings, "warning")), \(counted(infos, "info"))\(waived > 0 ? ", \(waived) waived" : "")\(pending > 0 ? ", \(pending) pending" : ""); \(tally.failedRecords) \(failed)"
-            + (tally.formatOnly > 0 ? "; \(counted(tally.formatOnly, "record")) had no rule beyond the record format (nothing of substance checked)" : "")
+            + (tally.formatOnly > 0 ? "; \(counted(tally.formatOnly, "record")) had no rule beyond the record format (nothing of substance checked: \(formatOnlyFiles(tally, language)))" : "")
+    }
+
+    /// The files of the records nothing of substance was checked in, the first three.
+    static func formatOnlyFiles(_ tally: ReportTally, _ language: Language) -> String {
+        let shown = tally.formatOnlyFiles.prefix(3).map(\.onOneLine)
+        let more = tally.formatOnlyFiles.count > shown.count || tally.formatOnlyFiles.count == ReportTally.formatOnlyFilesNamed
+        return shown.joined(separator: language == .zh ? "、" : ", ") + (more ? (language == .zh ? " 等" : ", ...") : "")
     }
 
     /// A count and its English noun, singular for one (`1 warning`, `2 warnings`; it read `1 warnings`).

@@ -98,6 +98,9 @@ public enum SARIFReporter {
                 ("failOn", .string(heading.failOn?.rawValue ?? "never")),
                 ("records", .int(tally.records)),
                 ("failedRecords", .int(tally.failedRecords)),
+                // Records no rule beyond the record format applied to: a clean log said nothing of them.
+                ("formatOnly", .int(tally.formatOnly)),
+                ("formatOnlyFiles", .array(tally.formatOnlyFiles.map(JSON.string))),
                 ("waived", .int(tally.waived)),
                 ("pending", .int(tally.pending)),
                 ("config", .optional(heading.run.configuration)),

@@ -85,6 +85,15 @@ public struct TextReporter: Sendable {
     /// configuration in force, the rules it disabled, the severities, parameters, rules and
     /// calendars it changed or added, left-out packs, rules a missing registry kept from running, years the calendar
     /// lacks, a fail level other than `error` — so a clean report is read with what it leaves out.
+    /// What a report says of the years outside the working-day calendar that a count reached.
+    public static func uncoveredYearsNote(_ years: [Int], language: Language) -> String {
+        let zh = language == .zh
+        let years = years.map(String.init).joined(separator: zh ? "、" : ", ")
+        return zh
+            ? "工作日历未涵盖 \(years) 年，这些年份按周一至周五计算工作日（节假日未计入，可用 --calendar 补充）"
+            : "the working-day calendar does not cover \(years): Monday to Friday were counted there (holidays unknown; add a calendar with --calendar)"
+    }
+
     public static func setup(_ run: RunDescription, language: Language) -> String {
         let zh = language == .zh
         let list = zh ? "、" : ", "
@@ -128,12 +137,7 @@ public struct TextReporter: Sendable {
         }
         // A deadline counted in a year the calendar lacks ignores that year's holidays: said on
         // standard error, and here, where a printed report keeps it.
-        if !run.uncoveredYears.isEmpty {
-            let years = run.uncoveredYears.map(String.init).joined(separator: list)
-            parts.append(zh
-                ? "工作日历未涵盖 \(years) 年，这些年份按周一至周五计算工作日（节假日未计入，可用 --calendar 补充）"
-                : "the working-day calendar does not cover \(years): Monday to Friday were counted there (holidays unknown; add a calendar with --calendar)")
-        }
+        if !run.uncoveredYears.isEmpty { parts.append(uncoveredYearsNote(run.uncoveredYears, language: language)) }
         if let level = run.failLevel {
             parts.append(printable(level == "never"
                 ? (zh ? "失败级别：never（发现问题也不使运行失败）" : "fail level: never (findings never fail the run)")

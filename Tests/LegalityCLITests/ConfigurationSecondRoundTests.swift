@@ -58,12 +58,17 @@ import Testing
         #expect(html.contains("<span class=\"badge unchecked\">未作实质检查</span>"), "\(html)")
         for jobs in ["1", "2"] {
             let text = try CLIRunner.run(["check", ".", "--as-of", "2026-06-30", "--jobs", jobs], in: folder).stdout
-            #expect(text.contains("；1 条记录除记录格式外没有适用的规则，未作实质检查"), "\(text)")
+            #expect(text.contains("；1 条记录除记录格式外没有适用的规则，未作实质检查（a/permit.yaml）"), "\(text)")
             let json = try CLIRunner.json(try CLIRunner.run(["check", ".", "--as-of", "2026-06-30", "--jobs", jobs, "--format", "json"], in: folder).stdout)
             #expect((json["summary"] as? [String: Any])?["formatOnly"] as? Int == 1, "\(json)")
+            #expect((json["summary"] as? [String: Any])?["formatOnlyFiles"] as? [String] == ["a/permit.yaml"], "\(json)")
         }
         let english = try CLIRunner.run(["check", "a", "--as-of", "2026-06-30", "--lang", "en"], in: folder).stdout
-        #expect(english.contains("; 1 record had no rule beyond the record format (nothing of substance checked)"), "\(english)")
+        #expect(english.contains("; 1 record had no rule beyond the record format (nothing of substance checked: a/permit.yaml)"), "\(english)")
+        // A log for code scanning names them too: it held no result, and nothing of the record.
+        let sarif = try CLIRunner.json(try CLIRunner.run(["check", "a", "--as-of", "2026-06-30", "--format", "sarif"], in: folder).stdout)
+        let properties = ((sarif["runs"] as? [[String: Any]])?.first?["properties"] as? [String: Any]) ?? [:]
+        #expect(properties["formatOnly"] as? Int == 1 && properties["formatOnlyFiles"] as? [String] == ["a/permit.yaml"], "\(properties)")
     }
 
     /// A calendar given among the rules was passed over unsaid, and the deadlines it moves were

@@ -195,7 +195,7 @@ import Testing
     }
 
     /// A decision already made is no work still ahead because a discussion is planned for some
-    /// day after it: MAD-010 and MAD-013 are about the decision, so a discussion planned for 2099
+    /// day after it: MAD-010 and MAD-013 are about the decision, so a discussion planned years ahead
     /// no longer makes them pending (it had, with exit 0, and no gate day ever came), while the
     /// law in force is still picked by the first discussion.
     @Test func aDecisionAlreadyMadeIsNeverPendingWork() throws {
@@ -207,7 +207,7 @@ import Testing
               - {type: legality_review, submitted: 2024-03-01, date: 2024-03-20, outcome: passed, signoffs: [{person: P-2, role: legal_adviser}]}
               - {type: decision, date: 2024-04-01, by: [P-1]}
               - {type: publication, date: 2024-04-03}
-              - {type: collective_discussion, status: planned, date: 2099-01-01, meeting: {type: executive, minutes: true}}
+              - {type: collective_discussion, status: planned, date: 2030-01-01, meeting: {type: executive, minutes: true}}
             """
         let (status, report) = try Self.check(["a.yaml": record], asOf: "2024-06-30")
         #expect(status == 1)
@@ -215,21 +215,36 @@ import Testing
         #expect(!Self.rules(report, pending: true).contains("MAD-010"))
         // The law is the one in force at the first discussion held: one held in 2019, before the
         // regulations, leaves the record unchecked by them (no MAD-001, though the review came later)...
-        let old = record.replacingOccurrences(of: "2099-01-01", with: "2019-08-01").replacingOccurrences(of: "status: planned, ", with: "")
+        let old = record.replacingOccurrences(of: "2030-01-01", with: "2019-08-01").replacingOccurrences(of: "status: planned, ", with: "")
         let (_, oldReport) = try Self.check(["a.yaml": old], asOf: "2024-06-30")
         #expect(!Self.rules(oldReport).contains { $0.hasPrefix("MAD-") }, "\(Self.rules(oldReport))")
         // ...but a discussion only planned for 2019, which never took place, picks no law: the
         // decision of 2024 does, and the decision made without discussion is reported.
-        let stale = record.replacingOccurrences(of: "2099-01-01", with: "2019-08-01")
+        let stale = record.replacingOccurrences(of: "2030-01-01", with: "2019-08-01")
         let (_, staleReport) = try Self.check(["a.yaml": stale], asOf: "2024-06-30")
         #expect(Self.rules(staleReport).contains("MAD-010"), "\(Self.rules(staleReport))")
         // A discussion still ahead is the first discussion, and picks the law: a decision dated
         // 2019 (a typo of the year, or a decision made before its discussion) switched the
         // regulations off for an item to be discussed in 2026, and the run passed.
-        let early = record.replacingOccurrences(of: "2024-04-01", with: "2019-08-30").replacingOccurrences(of: "2099-01-01", with: "2024-12-01")
+        let early = record.replacingOccurrences(of: "2024-04-01", with: "2019-08-30").replacingOccurrences(of: "2030-01-01", with: "2024-12-01")
         let (earlyStatus, earlyReport) = try Self.check(["a.yaml": early], asOf: "2024-06-30")
         #expect(earlyStatus == 1)
         #expect(Self.rules(earlyReport).contains("MAD-010"), "\(Self.rules(earlyReport))")
+    }
+
+    /// A step planned more than ten years after the as-of date is a year mistyped (3025 for
+    /// 2025): the rules waited for it, their findings pending for ever, exit 0. It is REC-003,
+    /// with the year meant when the last two digits give one near the as-of date.
+    @Test(arguments: [("3025-09-19", "（如 2025）"), ("2099-01-01", "")])
+    func aStepPlannedDecadesAheadIsAStepProblem(day: String, guess: String) throws {
+        let record = "id: W-9\nkind: major_administrative_decision\ntitle: t\nsteps:\n  - {type: collective_discussion, status: planned, date: \(day), meeting: {type: executive}}\n"
+        let (status, report) = try Self.check(["a.yaml": record], asOf: "2026-06-30")
+        #expect(status == 1)
+        let messages = (report["findings"] as? [[String: Any]] ?? []).filter { $0["rule"] as? String == "REC-003" }.compactMap { $0["message"] as? String }
+        #expect(messages.contains { $0.contains("第 1 个步骤计划在 \(day)，比检查基准日 2026-06-30 晚 10 年以上，不可能是计划的办理日期；年份是否写错了\(guess)？") }, "\(messages)")
+        let near = record.replacingOccurrences(of: day, with: "2036-12-31")
+        let (_, nearReport) = try Self.check(["a.yaml": near], asOf: "2026-06-30")
+        #expect(!Self.rules(nearReport).contains("REC-003"), "\(Self.rules(nearReport))")
     }
 
     /// Once the decision is made, no finding about the review before the discussion is work still
@@ -565,6 +580,15 @@ import Testing
         #expect(text.stderr.contains("工作日历未涵盖 2031 年"))
         let json = try CLIRunner.json(try CLIRunner.run(["check", "--format", "json", "--as-of", "2031-12-31", "a.yaml"], in: folder).stdout)
         #expect(json["uncoveredYears"] as? [Int] == [2031])
+        // Every format says it: Markdown and JUnit said nothing (a CI page showed the deadlines met).
+        let markdown = try CLIRunner.run(["check", "--format", "markdown", "--as-of", "2031-12-31", "a.yaml"], in: folder)
+        #expect(markdown.stdout.contains("工作日历未涵盖 2031 年"), "\(markdown.stdout)")
+        let junit = try CLIRunner.run(["check", "--format", "junit", "--as-of", "2031-12-31", "a.yaml"], in: folder)
+        #expect(junit.stdout.contains("<testcase name=\"calendar\" classname=\"legality\">\n      <skipped message=\"工作日历未涵盖 2031 年"), "\(junit.stdout)")
+        let csv = try CLIRunner.run(["audit", "--format", "csv", "--from", "2031-01-01", "--to", "2031-12-31", "--as-of", "2031-12-31", "a.yaml"], in: folder)
+        #expect(csv.stdout.contains("工作日历未涵盖 2031 年"), "\(csv.stdout)")
+        let auditJSON = try CLIRunner.json(try CLIRunner.run(["audit", "--format", "json", "--from", "2031-01-01", "--to", "2031-12-31", "--as-of", "2031-12-31", "a.yaml"], in: folder).stdout)
+        #expect(auditJSON["uncoveredYears"] as? [Int] == [2031], "\(auditJSON)")
         // (The gate's record is reviewed, as a record can be: a review "done" in 2031 has not
         // happened yet. Its meeting is far ahead, and the review's working days run to it.)
         let reviewed = """
@@ -585,6 +609,8 @@ import Testing
         let gate = try CLIRunner.run(["gate", "--meeting", "2031-03-26", "a.yaml"], in: ahead)
         #expect(gate.stdout.contains("[可以上会] T-2026-001"), "\(gate.stdout)")
         #expect(gate.stdout.contains("配置：无（内置默认）；工作日历未涵盖 2027、2028、2029、2030、2031 年，这些年份按周一至周五计算工作日（节假日未计入，可用 --calendar 补充）\n"), "\(gate.stdout)")
+        let gateJSON = try CLIRunner.json(try CLIRunner.run(["gate", "--format", "json", "--meeting", "2031-03-26", "a.yaml"], in: ahead).stdout)
+        #expect(gateJSON["uncoveredYears"] as? [Int] == [2027, 2028, 2029, 2030, 2031], "\(gateJSON)")
         let audit = try CLIRunner.run(["audit", "--format", "markdown", "--from", "2031-01-01", "--to", "2031-12-31", "--as-of", "2031-12-31", "a.yaml"], in: folder)
         #expect(audit.stdout.contains(line.dropLast()), "\(audit.stdout)")
         let covered = try CLIRunner.run(["check", "--as-of", "2024-12-31", "a.yaml"], in: try CLIRunner.folder(["a.yaml": Fixtures.compliant, "registry.yaml": Fixtures.registry]))
