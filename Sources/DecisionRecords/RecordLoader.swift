@@ -577,8 +577,12 @@ struct RecordReader {
         // `officers`) or that belongs to another level (a meeting's `会议日期`): what it says was
         // not read, and may not be what was (an uncertified officer listed beside `officers`).
         // (Not `type`, whose names are other levels' types, `会议类型` beside a step's type; nor one
-        // saying what the key read says, `审查日期` beside the same `date`.)
-        if closest == nil, let named, named != "type", RecordFormat.decisiveKeys.contains(named), !known.contains(named) || mapping[named] != nil,
+        // saying what the key read says, `审查日期` beside the same `date`. Another level's only in
+        // a meeting or a signoff, whose keys are few: a record's or a step's own fields in
+        // Chinese, `承办人`, `会议纪要`, are common, and said as before.)
+        let elsewhereHeld = level == .meeting || level == .signoff
+        if closest == nil, let named, named != "type", RecordFormat.decisiveKeys.contains(named),
+           known.contains(named) ? mapping[named] != nil : elsewhereHeld,
            mapping[named]?.scalar == nil || mapping[named]?.scalar?.text != mapping[key]?.scalar?.text {
             let elsewhere = !known.contains(named)
             add(.key,

@@ -54,6 +54,17 @@ import Testing
         #expect(!Self.messages(item).isEmpty, "\(item)")
     }
 
+    /// A record's or a step's own field in Chinese naming another level's key (`承办人` at the
+    /// record's top, `会议纪要` on the discussion step) is common, and only listed.
+    @Test func aRecordsOrStepsFieldOfAnotherLevelsNameIsOnlyListed() throws {
+        let item = try Self.gateItem {
+            $0.replacingOccurrences(of: "steps:\n", with: "承办人: 张三\nsteps:\n")
+                .replacingOccurrences(of: "    status: planned\n    date: 2024-03-20\n", with: "    status: planned\n    date: 2024-03-20\n    会议纪要: 有\n")
+        }
+        #expect(item["misreadKey"] as? Bool == false && item["ready"] as? Bool == true, "\(item)")
+        #expect(Self.messages(item).count == 2, "\(Self.messages(item))")
+    }
+
     /// `kind: other` (no rule checks it) beside `记录类型: 重大行政决策` left the record's keys and its
     /// failed review unlooked at: the item was READY as a record of no rules.
     @Test func aKindInOtherWordsBesideAnUncheckedKindHoldsTheItem() throws {
