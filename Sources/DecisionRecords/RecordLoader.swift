@@ -60,6 +60,9 @@ struct RecordReader {
     var checksValues = false
     /// The record's kind, as a code, once read.
     var recordKind: String?
+    /// The day of the step whose meeting is being read (a meeting's `会议日期` saying another day
+    /// leaves the discussion's day in doubt).
+    var meetingStepDay: Day?
     /// The record's steps, while they are read (for `hasStep(ofTypeIn:)`).
     var allSteps: BorrowedNode?
 
@@ -350,6 +353,41 @@ struct RecordReader {
             at: facts.key(at: place), misreadKey: meantByValue != nil || (meant != nil && !Self.saysNo(facts.value(at: place))))
     }
 
+    /// Whether a value written under another name of `named` says, as a value of that field,
+    /// another thing than `present` does: another day (`2026-11-24`, or `2026年11月24日`), another
+    /// person's id (an item with a digit in it, `ZY-045`), another yes or no, another role code.
+    /// Text in words of its own (`合法`, `王立新、李春燕`, a time of day) says nothing comparable.
+    static func disagrees(_ value: BorrowedNode, with present: BorrowedNode, as named: String) -> Bool {
+        switch named {
+        case "date", "start", "end", "submitted":
+            guard let day = RecordLoader.date(present) else { return false }
+            return disagrees(value, withDay: day)
+        case "by", "officers", "attendees", "person":
+            let read = Set(texts(present))
+            return texts(value).contains { item in item.contains(where: \.isNumber) && !read.contains(item) }
+        case "credentials_shown", "minutes", "dissent_recorded":
+            guard case .bool(let truth) = present.coreValue, let text = value.scalar?.text, RecordFormat.saysYesOrNo(text) else { return false }
+            return RecordFormat.saysNo(text) == truth
+        default:
+            return false
+        }
+    }
+
+    /// Whether a value is a day other than `day` (written as the format writes dates, or as
+    /// Chinese users do); a value that is no day says nothing of it.
+    static func disagrees(_ value: BorrowedNode, withDay day: Day) -> Bool {
+        guard let written = RecordLoader.date(value) ?? value.scalar.flatMap({ Day(guessing: $0.text) }) else { return false }
+        return written != day
+    }
+
+    /// The texts of a scalar, split at the marks lists are written with, or of a list's scalars.
+    private static func texts(_ node: BorrowedNode) -> [String] {
+        if let text = node.scalar?.text {
+            return text.split(whereSeparator: { "、，,；; ".contains($0) }).map(String.init)
+        }
+        return (0..<(node.itemCount ?? 0)).compactMap { node.item($0).scalar?.text }
+    }
+
     /// Whether a fact matters to this record: a loaded rule for records of its kind reads it.
     private func mattersHere(_ fact: String) -> Bool {
         format.factMatters(fact, toKind: recordKind)
@@ -573,23 +611,20 @@ struct RecordReader {
         let candidates = known.filter { mapping[$0] == nil }
         let named = format.vocabulary.code(for: key, in: RecordFormat.Section.keyNames)
         let closest = Suggestion.closest(to: key, in: candidates) ?? named.flatMap { candidates.contains($0) ? $0 : nil }
-        // A name of a key the rules decide by that this mapping has already (`执法人员` beside
-        // `officers`) or that belongs to another level (a meeting's `会议日期`): what it says was
-        // not read, and may not be what was (an uncertified officer listed beside `officers`).
-        // (Not `type`, whose names are other levels' types, `会议类型` beside a step's type; nor one
-        // saying what the key read says, `审查日期` beside the same `date`. Another level's only in
-        // a meeting or a signoff, whose keys are few: a record's or a step's own fields in
-        // Chinese, `承办人`, `会议纪要`, are common, and said as before.)
-        let elsewhereHeld = level == .meeting || level == .signoff
-        if closest == nil, let named, named != "type", RecordFormat.decisiveKeys.contains(named),
-           known.contains(named) ? mapping[named] != nil : elsewhereHeld,
-           mapping[named]?.scalar == nil || mapping[named]?.scalar?.text != mapping[key]?.scalar?.text {
+        // A name of a key the rules decide by beside the key itself saying another thing of its
+        // kind (`执法人员: [ZY-045]` beside `officers`, `审查日期` beside another `date`), or a
+        // meeting's date other than its discussion's (`会议日期`): what it says was not read, and
+        // may not be what was (an uncertified officer listed beside `officers`). One saying what
+        // was read, or in words of its own (`审查结论: 合法`, names for the ids), is listed.
+        if closest == nil, let named, let value = mapping[key],
+           known.contains(named) ? mapping[named].map({ Self.disagrees(value, with: $0, as: named) }) ?? false
+               : level == .meeting && named == "date" && meetingStepDay.map { Self.disagrees(value, withDay: $0) } ?? false {
             let elsewhere = !known.contains(named)
             add(.key,
-                zh: "\(what.zh)中的字段 \(key) 似为 \(named)，" + (elsewhere ? "而 \(named) 不是这一层的字段，写在这里没有规则读取它" : "而这里已有 \(named)，它没有被读取，以哪个为准无法确定")
-                    + "；请把其内容如实并入 \(named)，删去此字段",
-                en: "the key '\(key)' of \(what.en) looks meant as '\(named)', " + (elsewhere ? "which is no key of this level: here no rule reads it" : "which is here already: this one was not read, and which of the two holds is unknown")
-                    + "; put what it says into '\(named)', and remove this key",
+                zh: "\(what.zh)中的字段 \(key) 似为 \(named)，" + (elsewhere ? "其日期与此集体讨论的日期不同，而会议的日期以步骤的 date 为准，写在这里没有规则读取它" : "而这里已有 \(named)，所写不同，它没有被读取，以哪个为准无法确定")
+                    + "；请把其内容如实并入 \(elsewhere ? "步骤的 date" : named)，删去此字段",
+                en: "the key '\(key)' of \(what.en) looks meant as '\(named)', " + (elsewhere ? "a day other than the discussion's, whose day is the step's date: here no rule reads it" : "which is here already and says otherwise: this one was not read, and which of the two holds is unknown")
+                    + "; put what it says into \(elsewhere ? "the step's date" : "'\(named)'"), and remove this key",
                 at: keyNode, misreadKey: true)
             return
         }

@@ -52,7 +52,9 @@ extension RecordReader {
         let (dated, dayNode) = readDates(fields, of: original, step: number)
         readPeople(fields, step: number)
         let isDiscussion = type.map { Self.isCode($0, "collective_discussion") } ?? false
+        meetingStepDay = dated
         readMeeting(fields.meeting, of: &node, step: number, isDiscussion: isDiscussion)
+        meetingStepDay = nil
         readSignoffs(fields.signoffs, of: &node, step: number)
         readDocuments(fields.documents, step: number)
         if checksValues {
@@ -90,7 +92,7 @@ extension RecordReader {
         // rules waited for it, their findings pending for ever, and the check passed.
         if statusKnown, status == .planned, let day = dated, let dayNode, day > Self.latestPlannedDay(asOf: format.asOf) {
             let guess = 2000 + day.year % 100
-            let (zh, en) = abs(guess - format.asOf.year) <= Self.yearsAheadPlanned ? ("（如 \(guess)）", " (\(guess))") : ("", "")
+            let (zh, en) = guess != day.year && abs(guess - format.asOf.year) <= Self.yearsAheadPlanned ? ("（如 \(guess)）", " (\(guess))") : ("", "")
             add(.step,
                 zh: "第 \(number) 个步骤计划在 \(day)，比检查基准日 \(format.asOf) 晚 \(Self.yearsAheadPlanned) 年以上，不可能是计划的办理日期；年份是否写错了\(zh)？",
                 en: "step \(number) is planned for \(day), more than \(Self.yearsAheadPlanned) years after the as-of date \(format.asOf), which no step of a decision is planned for; is the year mistyped\(en)?",
@@ -278,11 +280,13 @@ extension RecordReader {
     static let earliestDay = Day(year: 1950, month: 1, day: 1) ?? Day(ordinal: 0)
 
     /// How many years ahead of the as-of date a step may be planned.
-    static let yearsAheadPlanned = 10
+    static let yearsAheadPlanned = 5
 
-    /// The last day a step may be planned for (the end of the year `yearsAheadPlanned` after the as-of date's).
+    /// The last day a step may be planned for: `yearsAheadPlanned` years after the as-of date, to
+    /// the day (a year's end let 2036-12-10, a typo of 2026, through in December 2026).
     static func latestPlannedDay(asOf: Day) -> Day {
-        Day(year: asOf.year + yearsAheadPlanned, month: 12, day: 31) ?? asOf
+        let (year, month, day) = (asOf.components.year + yearsAheadPlanned, asOf.components.month, asOf.components.day)
+        return Day(year: year, month: month, day: day) ?? Day(year: year, month: 3, day: 1) ?? asOf
     }
 
     private mutating func earlyDate(_ key: String, _ day: Day, _ node: BorrowedNode, step: Int) {

@@ -266,8 +266,8 @@ public enum LedgerConverter {
                     best = (mapping, row.number, columns, headers)
                 } else if found >= max(2, (required.count + 1) / 2) || (columns.count >= 4 && columns.count * 2 > mapping.columns.count && found >= 1)
                             || (columns.count >= 4 && columns.count * 3 >= mapping.columns.count * 2) || (columns.count >= 6 && found >= 1)
-                            || (columns.count >= 3 && Self.namesARecord(columns.values.contains(where: \.isID), columns.values.contains(where: \.isTitle),
-                                                                         columns.values.contains(where: \.isOfAReview)))
+                            || Self.namesARecord(columns.count, id: columns.values.contains(where: \.isID), title: columns.values.contains(where: \.isTitle),
+                                                 review: columns.values.contains(where: \.isOfAReview))
                             || (columns.count >= 5 && columns.values.contains(where: \.isTitle)) {
                     // Most of a layout's required columns, or more than half of all its columns with
                     // one required, or two thirds of them without, or six of them with one required:
@@ -275,9 +275,10 @@ public enum LedgerConverter {
                     // none); or the id's column and two more, one of a review's act or the title (a
                     // second sheet of 决策编号, 送审日期, 审查完成日期, 审查结论 and 法律顾问 was passed
                     // over without a word; a list of meetings, 编号, 会议名称, 会议类型, or a roster
-                    // of advisers is none), or the title and a review's act (a half-year's sheet of
-                    // 序号, 决策事项名称, 送审日期, 审查结论 and 集体讨论日期, a failed review taken to
-                    // the meeting, was passed over unsaid); or five with the title. (A sheet of 28 of the 29 columns, its id's header written 项目编号, was
+                    // of advisers is none), or four with the title and a review's act (a half-year's
+                    // sheet of 序号, 决策事项名称, 送审日期, 审查结论 and 集体讨论日期, a failed review
+                    // taken to the meeting, was passed over unsaid; a summary of 决策事项名称, 审查结论
+                    // and 集体讨论日期 is none); or five with the title. (A sheet of 28 of the 29 columns, its id's header written 项目编号, was
                     // passed over without a word while another sheet of the file matched; so was one
                     // of 19 of 22, with 序号 for the case number and none of the required columns,
                     // and a year's sheet in an older layout of 11 of 31 columns with the title.)
@@ -300,10 +301,11 @@ public enum LedgerConverter {
         })
     }
 
-    /// Whether a header of three or more of a layout's columns, among them these, names its records
-    /// (`match`): the id's column and a review's act or the title, or the title and a review's act.
-    static func namesARecord(_ id: Bool, _ title: Bool, _ review: Bool) -> Bool {
-        id ? (review || title) : (title && review)
+    /// Whether a header of `count` of a layout's columns, among them these, names its records
+    /// (`match`): three with the id's column and a review's act or the title, or four with the
+    /// title and a review's act.
+    static func namesARecord(_ count: Int, id: Bool, title: Bool, review: Bool) -> Bool {
+        id ? count >= 3 && (review || title) : count >= 4 && title && review
     }
 
     /// How many unknown headers of a sheet get a "did you mean".

@@ -33,8 +33,8 @@ public struct LedgerHeaderNames: Sendable {
         for (index, names) in names.enumerated() {
             let count = cells.count(where: names.all.contains)
             let namesARecord = LedgerConverter.namesARecord(
-                cells.contains(where: names.id.contains), cells.contains(where: names.title.contains), cells.contains(where: names.review.contains))
-            guard (count >= 3 && namesARecord) || count >= 5, count > (best?.count ?? 0) else { continue }
+                count, id: cells.contains(where: names.id.contains), title: cells.contains(where: names.title.contains), review: cells.contains(where: names.review.contains))
+            guard namesARecord || count >= 5, count > (best?.count ?? 0) else { continue }
             best = (mappings[index], count)
         }
         return best?.mapping

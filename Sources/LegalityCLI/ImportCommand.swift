@@ -104,6 +104,12 @@ struct ImportCommand: ParsableCommand {
                                 [LedgerProblems.heldUnreadCell(
                                     LedgerProblems.unreadCell(cell: CellReference.cell(row: record.row, column: column), column: column, layout: layout, hold: hold))]
                             } ?? [])
+                            // (And an adviser named without the date of the opinion.)
+                            + LedgerInput.undatedSignoffs(of: record, layout: layout).prefix(1).map { column, dateColumn in
+                                LedgerProblems.heldUnreadCell(LedgerProblems.undatedSignoff(
+                                    cell: CellReference.cell(row: record.row, column: column), header: layout.shownHeader(column) ?? "",
+                                    dateHeader: layout.shownHeader(dateColumn) ?? ""))
+                            }
                             // (And a remark saying the review is not done: `备注` = 合法性审查尚未完成.)
                             + LedgerInput.heldRemarks(of: record, layout: layout, format: format).prefix(1).map { column, text in
                                 LedgerProblems.heldUnreadCell(LedgerProblems.heldRemark(

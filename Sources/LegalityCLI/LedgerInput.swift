@@ -78,10 +78,19 @@ enum LedgerInput {
     /// `复核结论` = 不通过, `复核方式` = 征求意见). Its header must name the review: a row is the
     /// whole matter, and `是否办结` = 否 or `公众参与方式` = 征求意见 speak of something else (as
     /// `是否经法律顾问审核` = 否 of a penalty case, which needs no adviser).
-    static func saysReviewIsNot(header: String, text: String, format: RecordFormat) -> Bool {
+    /// One asking of the adviser or the public lawyer alone (`顾问签字` = 未签) holds only a row read
+    /// as signed by such a one (`signoffRoles`): a row whose public lawyer gave the opinion, its
+    /// adviser's column empty, says the same of the adviser.
+    static func saysReviewIsNot(header: String, text: String, format: RecordFormat, signoffRoles: Set<String> = []) -> Bool {
         let words = format.yesNoWords
-        // (The adviser's too: a row holds the review's signoffs.)
-        if let asked = words.read(key: header, value: text), asked.namesReview || asked.namesPerson { return !asked.answer }
+        if let asked = words.read(key: header, value: text) {
+            if asked.namesReview { return !asked.answer }
+            // (The adviser's too: a row holds the review's signoffs.)
+            guard asked.namesPerson, !asked.answer else { return false }
+            let said = header + text
+            let role = said.contains("公职律师") ? "public_lawyer" : said.contains("顾问") ? "legal_adviser" : nil
+            return role.map(signoffRoles.contains) ?? !signoffRoles.isEmpty
+        }
         guard words.namesReview(key: header) else { return false }
         let codes = format.codes
         return codes.statuses.code(for: text).map({ $0 != RecordFormat.defaultCodes["status"] }) == true
@@ -92,7 +101,20 @@ enum LedgerInput {
     /// `saysReviewIsNot(header:text:format:)` of a row's cell.
     private static func saysReviewIsNot(_ column: Int, of record: LedgerRecord, layout: LedgerLayout, format: RecordFormat) -> Bool {
         guard let text = record.cells[column]?.text, let header = layout.headers[column] else { return false }
-        return saysReviewIsNot(header: header, text: text, format: format)
+        return saysReviewIsNot(header: header, text: text, format: format, signoffRoles: signoffRoles(of: record))
+    }
+
+    /// The roles of the signoffs a row was read with (`legal_adviser`, `public_lawyer`).
+    static func signoffRoles(of record: LedgerRecord) -> Set<String> {
+        var roles: Set<String> = []
+        guard let steps = record.node["steps"]?.items else { return roles }
+        for step in steps {
+            guard let signoffs = step["signoffs"]?.items else { continue }
+            for signoff in signoffs {
+                if let role = signoff["role"]?.scalar?.text { roles.insert(role) }
+            }
+        }
+        return roles
     }
 
     /// The well-known fact an unread cell's header names in words of its own (`是否重大执法决定`,
@@ -118,9 +140,25 @@ enum LedgerInput {
     static func heldRemarks(of record: LedgerRecord, layout: LedgerLayout, format: RecordFormat) -> [(column: Int, text: String)] {
         record.remarks.compactMap { column in
             guard let text = record.cells[column]?.text, let header = layout.headers[column],
-                  saysReviewIsNot(header: header, text: text, format: format) else { return nil }
+                  saysReviewIsNot(header: header, text: text, format: format, signoffRoles: signoffRoles(of: record)) else { return nil }
             return (column, text)
         }
+    }
+
+    /// The cells of a row naming a signoff's person (`法律顾问`) whose date column (`法律顾问意见日期`)
+    /// the sheet has and leaves blank, with that column: a ledger whose adviser has not yet given
+    /// an opinion names the adviser and leaves the date blank, as legality's own messages say of
+    /// what is not yet done, and the signoff without a date counted as an opinion given (READY).
+    static func undatedSignoffs(of record: LedgerRecord, layout: LedgerLayout) -> [(column: Int, dateColumn: Int)] {
+        func blank(_ column: Int) -> Bool { record.cells[column]?.text.allSatisfy(\.isWhitespace) ?? true }
+        return layout.columns.compactMap { column, spec -> (column: Int, dateColumn: Int)? in
+            let segments = spec.field.segments
+            guard segments.count >= 2, segments[segments.count - 1].key == "person", segments[segments.count - 2].key == "signoffs", !blank(column),
+                  let dateColumn = layout.columns.first(where: { _, other in
+                      other.field.segments.last?.key == "date" && Array(other.field.segments.dropLast()) == Array(segments.dropLast())
+                  })?.key, blank(dateColumn) else { return nil }
+            return (column, dateColumn)
+        }.sorted { $0.column < $1.column }
     }
 
     /// Why a row's unread cell holds the row back, when it does: it says a review is not done,
@@ -393,6 +431,14 @@ enum LedgerInput {
                     doubtful: doubtful.map { (CellReference.cell(row: record.row, column: $0), record.cells[$0]?.text ?? "") }),
                 position: SourcePosition(line: record.row, column: column),
                 isMisreadKey: held != nil))
+        }
+        for (column, dateColumn) in Self.undatedSignoffs(of: record, layout: layout) {
+            loaded.problems.append(RecordProblem(
+                code: .key,
+                message: LedgerProblems.undatedSignoff(
+                    cell: CellReference.cell(row: record.row, column: column), header: layout.shownHeader(column) ?? "", dateHeader: layout.shownHeader(dateColumn) ?? ""),
+                position: SourcePosition(line: record.row, column: dateColumn),
+                isMisreadKey: true))
         }
         for (column, text) in Self.heldRemarks(of: record, layout: layout, format: engine.format) {
             loaded.problems.append(RecordProblem(

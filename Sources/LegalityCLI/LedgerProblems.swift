@@ -160,6 +160,13 @@ enum LedgerProblems {
             en: "\(count) more cells of this row, from \(cell) on, are in columns that were not read (only the first \(unreadCellsListed) are listed one by one); check the header\(doubt.en)")
     }
 
+    /// A signoff's person given with its date column left blank (`LedgerInput.undatedSignoffs`).
+    static func undatedSignoff(cell: String, header: String, dateHeader: String) -> LocalizedText {
+        LocalizedText(
+            zh: "“\(header)”一栏已填写（单元格 \(cell)），而“\(dateHeader)”为空：意见是否已经出具无法确定；已出具的，请填写日期；尚未出具的，请先清空“\(header)”一栏",
+            en: "the column '\(header)' is filled in (cell \(cell)), but '\(dateHeader)' is empty: whether the opinion was given cannot be told; fill in its date if it was, or clear '\(header)' until it is")
+    }
+
     /// A remark (a cell of a column the layout ignores) that says the review is not done, passed
     /// or signed (`LedgerInput.heldRemarks`).
     static func heldRemark(cell: String, header: String, text: String) -> LocalizedText {

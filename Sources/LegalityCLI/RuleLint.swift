@@ -112,11 +112,28 @@ enum RuleLint {
                 }
                 let lower = name.lowercased()
                 guard !lower.hasSuffix(".yaml"), !lower.hasSuffix(".yml") else { continue }
-                if lower.hasSuffix(".json") || lower.contains(".yaml.") || lower.contains(".yml.") { found.append(path) }
+                if lower.hasSuffix(".json") || lower.contains(".yaml.") || lower.contains(".yml.") || looksMisnamed(lower, path: path) { found.append(path) }
             }
         }
         for path in paths where FileSystem.kind(of: path) == .directory { walk(path) }
         return found
+    }
+
+    /// Whether a file of a rules folder not named as a rule file is one all the same: its name a
+    /// slip from one (`.yam`, `.ymal`, a space after `.yaml`), or its text a rule's (a line
+    /// `id: …` and one `violation:`, in a file with no extension or another): each was skipped
+    /// without a word, and its rule never ran.
+    static func looksMisnamed(_ lower: String, path: String) -> Bool {
+        let trimmed = String(lower.reversed().drop(while: \.isWhitespace).reversed())
+        if trimmed.hasSuffix(".yaml") || trimmed.hasSuffix(".yml") { return true }
+        if let dot = trimmed.lastIndex(of: ".") {
+            let ext = String(trimmed[trimmed.index(after: dot)...])
+            if ["yam", "ymal", "yaml", "yml", "ym", "yamll", "ynl", "yaml~"].contains(ext) || Suggestion.closest(to: ext, in: ["yaml"]) != nil { return true }
+        }
+        // (The text's start only: a rule's id and violation come first in a rule file.)
+        let text = String(decoding: FileSystem.prefix(of: path, count: 16_384), as: UTF8.self)
+        let lines = text.split(whereSeparator: \.isNewline)
+        return lines.contains { $0.hasPrefix("id:") } && lines.contains { $0.hasPrefix("violation:") || $0.hasPrefix("when:") }
     }
 
     /// The step types a rule selects that the vocabulary ties to kinds none of which the rule

@@ -37,6 +37,17 @@ extension Evaluator {
     /// A whole number of days usable in date arithmetic: finite and within a century. Anything
     /// else but a missing value is a type error of the rule (`n: -60000` read from a record made
     /// the date missing, and the rule silently found nothing).
+    /// A date argument of date arithmetic (`add_days`, `days`...): a value that is present but no
+    /// date (`x_received_on: 2025年12月3日`, a list) is a type error of the rule on this record,
+    /// never a silent "no date", which never fired.
+    func dateArgument(_ value: Value) -> Day? {
+        guard let day = day(value) else {
+            if !value.isMissing { noteTypeError(LocalizedText(zh: "“\(text(value, .zh))”不是日期", en: "'\(text(value, .en))' is not a date"), value, .missing) }
+            return nil
+        }
+        return day
+    }
+
     func dayCount(_ value: Value) -> Int? {
         guard let number = value.number, number.isFinite, abs(number) <= Double(Self.mostDays) else {
             if !value.isMissing {

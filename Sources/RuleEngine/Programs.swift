@@ -124,38 +124,38 @@ struct Programs {
         case .addDays(let date, let count):
             let (date, count) = (make(date), make(count))
             return Program { evaluator in
-                guard evaluator.spend(), let day = evaluator.day(date(evaluator)), let number = evaluator.dayCount(count(evaluator)) else { return .missing }
+                guard evaluator.spend(), let day = evaluator.dateArgument(date(evaluator)), let number = evaluator.dayCount(count(evaluator)) else { return .missing }
                 return .date(day.adding(days: number), nil)
             }
         case .addWorkingDays(let date, let count):
             let (date, count) = (make(date), make(count))
             return Program { evaluator in
-                guard evaluator.spend(), let day = evaluator.day(date(evaluator)), let number = evaluator.dayCount(count(evaluator)),
+                guard evaluator.spend(), let day = evaluator.dateArgument(date(evaluator)), let number = evaluator.dayCount(count(evaluator)),
                       let later = evaluator.workingDaysLater(day, number) else { return .missing }
                 return .date(later, nil)
             }
         case .addCalendarDays(let date, let count):
             let (date, count) = (make(date), make(count))
             return Program { evaluator in
-                guard evaluator.spend(), let day = evaluator.day(date(evaluator)), let number = evaluator.dayCount(count(evaluator)) else { return .missing }
+                guard evaluator.spend(), let day = evaluator.dateArgument(date(evaluator)), let number = evaluator.dayCount(count(evaluator)) else { return .missing }
                 return .date(evaluator.calendarPeriodEnd(day, number), nil)
             }
         case .addPeriod(let date, let count, let unit):
             let (date, count, unit) = (make(date), make(count), make(unit))
             return Program { evaluator in
-                guard evaluator.spend(), let day = evaluator.day(date(evaluator)), let number = evaluator.dayCount(count(evaluator)) else { return .missing }
+                guard evaluator.spend(), let day = evaluator.dateArgument(date(evaluator)), let number = evaluator.dayCount(count(evaluator)) else { return .missing }
                 return evaluator.addPeriod(day, number, unit: unit(evaluator))
             }
         case .days(let from, let to):
             let (from, to) = (make(from), make(to))
             return Program { evaluator in
-                guard evaluator.spend(), let start = evaluator.day(from(evaluator)), let end = evaluator.day(to(evaluator)) else { return .missing }
+                guard evaluator.spend(), let start = evaluator.dateArgument(from(evaluator)), let end = evaluator.dateArgument(to(evaluator)) else { return .missing }
                 return .number(Double(start.days(to: end)))
             }
         case .workingDays(let from, let to):
             let (from, to) = (make(from), make(to))
             return Program { evaluator in
-                guard evaluator.spend(), let start = evaluator.day(from(evaluator)), let end = evaluator.day(to(evaluator)) else { return .missing }
+                guard evaluator.spend(), let start = evaluator.dateArgument(from(evaluator)), let end = evaluator.dateArgument(to(evaluator)) else { return .missing }
                 return .number(Double(evaluator.workingDays(from: start, to: end)))
             }
         case .periodDays(let inner):

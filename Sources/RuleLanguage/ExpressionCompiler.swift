@@ -85,6 +85,9 @@ struct ExpressionCompiler {
 
     /// Parameters used where a number of days is needed (`add_days`, `add_working_days`, ...).
     private(set) var dayCountParameters: Set<String> = []
+    /// Parameters given where a date is needed (`days: [$publication, $param.working_days]`):
+    /// their values must be dates (`RuleCompiler.dayCountProblem`).
+    private(set) var dateParameters: Set<String> = []
     /// Those of them counted as working days, forward only (`add_working_days`, `add_period` of working days).
     private(set) var workingDayCountParameters: Set<String> = []
     /// Parameters used as the unit of `add_period`.
@@ -112,6 +115,25 @@ struct ExpressionCompiler {
             error(node, "'\(name)' counts working days forward only (a negative count is taken as 0): for \"N working days before X\", count forward from the earlier day, {gt: [{add_working_days: [$earlier, N]}, $later]}, or use add_days to count calendar days back",
                   zh: "\(name) 只向后推算工作日（负数按 0 计）：要表达“X 之前 N 个工作日”，请从较早的日期向后推算：{gt: [{add_working_days: [$earlier, N]}, $later]}，或用 add_days 按自然日向前倒推")
         }
+    }
+
+    /// A constant where a date is needed that is none (`add_days: [15, 15]`, `working_days:
+    /// [$publication, 15]`, arguments swapped): the arithmetic gave no date on every record, and
+    /// the rule never fired.
+    private mutating func requireDate(_ date: Expression, _ name: String, at node: YAMLNode) {
+        if case .reference(let reference) = date, reference.path.isEmpty, case .parameter(let parameter) = reference.root {
+            dateParameters.insert(parameter)
+            return
+        }
+        let written: String? = switch date {
+        case .literal(.number(let number)): number == number.rounded() ? String(Int(number)) : String(number)
+        case .literal(.bool(let truth)): String(truth)
+        case .literal(.text(let text)) where Day(parsing: text) == nil: text
+        default: nil
+        }
+        guard let written else { return }
+        error(node, "'\(name)' takes a date where '\(written)' is written, which is none: write a date (YYYY-MM-DD) or an expression whose value is one, such as $decision",
+              zh: "\(name) 在写着“\(written)”的位置需要日期，而它不是日期：请写日期（YYYY-MM-DD）或值为日期的表达式，如 $decision")
     }
 
     /// Notes a `$param.NAME` given where a number of days is needed.
@@ -306,6 +328,7 @@ struct ExpressionCompiler {
         case "add_days", "add_working_days", "add_calendar_days":
             noteDayCount(argument.sequence?.dropFirst().first, workingDays: name == "add_working_days")
             let (a, b) = pair(argument, name)
+            requireDate(a, name, at: argument)
             requireDayCount(b, name, at: argument, countsWorkingDays: name == "add_working_days")
             switch name {
             case "add_days": return (.addDays(a, b), .other)
@@ -331,12 +354,18 @@ struct ExpressionCompiler {
             }
             let count = compile(items[1])
             requireDayCount(count, name, at: argument, countsWorkingDays: items[2].scalar?.text == "working_days")
-            return (.addPeriod(compile(items[0]), count, compile(items[2])), .other)
+            let date = compile(items[0])
+            requireDate(date, name, at: argument)
+            return (.addPeriod(date, count, compile(items[2])), .other)
         case "days":
             let (a, b) = pair(argument, name)
+            requireDate(a, name, at: argument)
+            requireDate(b, name, at: argument)
             return (.days(a, b), .other)
         case "working_days":
             let (a, b) = pair(argument, name)
+            requireDate(a, name, at: argument)
+            requireDate(b, name, at: argument)
             return (.workingDays(a, b), .other)
         case "period_days": return (.periodDays(compile(argument)), .other)
         case "person_name":

@@ -170,7 +170,13 @@ enum RuleCompiler {
     /// What is wrong with a value of a parameter used as a count of days, or nil: it must be a
     /// whole number within the days date arithmetic counts, not below 0 for working days. In both
     /// languages, each to follow the parameter's name (`parameter 'days' …`, `参数 days …`).
+    /// (So is one used as a date, which must be a date: a count of days given as the date of
+    /// `days: [$publication, $param.working_days]` made the rule never fire.)
     static func dayCountProblem(_ name: String, _ value: Literal, compiler: ExpressionCompiler) -> LocalizedText? {
+        if compiler.dateParameters.contains(name) {
+            if case .text(let text) = value, Day(parsing: text) != nil { return nil }
+            return LocalizedText(zh: "用作日期，应为日期（YYYY-MM-DD）", en: "is used as a date, a date (YYYY-MM-DD)")
+        }
         guard compiler.dayCountParameters.contains(name) else { return nil }
         let lowest = compiler.workingDayCountParameters.contains(name) ? 0 : -Day.mostDaysCounted
         let what = lowest == 0

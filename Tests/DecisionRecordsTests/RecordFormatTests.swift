@@ -180,7 +180,7 @@ struct RecordShapeTests {
         // (A name of a key another level has is no hint here, unless the rules decide by it; one
         // the step already has, saying another thing, leaves the step in doubt.)
         ("  - {type: legality_review, date: 2026-03-02, 标题: x}", "the key '标题' of step 1 is neither a key of the record format nor read by any rule (prefix"),
-        ("  - {type: legality_review, date: 2026-03-02, 日期: 2026-03-03}", "the key '日期' of step 1 looks meant as 'date', which is here already: this one was not read, and which of the two holds is unknown"),
+        ("  - {type: legality_review, date: 2026-03-02, 日期: 2026-03-03}", "the key '日期' of step 1 looks meant as 'date', which is here already and says otherwise: this one was not read, and which of the two holds is unknown"),
         ("  - {type: legality_review, date: 2026-03-02, 日期: 2026-03-02}", "the key '日期' of step 1 is neither a key of the record format nor read by any rule (prefix"),
     ])
     func keysWrittenAnotherWayAreTold(step: String, message: String) throws {

@@ -41,7 +41,25 @@ import Testing
     @Test func aMeetingsDateInChineseHoldsTheItem() throws {
         let item = try Self.gateItem { $0.replacingOccurrences(of: "meeting: {type: executive, minutes: true}", with: "meeting: {type: executive, minutes: true, 会议日期: 2024-03-27}") }
         #expect(item["misreadKey"] as? Bool == true, "\(item)")
-        #expect(Self.messages(item).contains { $0.contains("字段 会议日期 似为 date，而 date 不是这一层的字段") }, "\(Self.messages(item))")
+        #expect(Self.messages(item).contains { $0.contains("字段 会议日期 似为 date，其日期与此集体讨论的日期不同") }, "\(Self.messages(item))")
+        // The discussion's own day, or a time of day, is only listed.
+        for same in ["会议日期: 2024-03-20", "会议日期: 2024年3月20日", "时间: 上午9:00"] {
+            let listed = try Self.gateItem { $0.replacingOccurrences(of: "meeting: {type: executive, minutes: true}", with: "meeting: {type: executive, minutes: true, \(same)}") }
+            #expect(listed["misreadKey"] as? Bool == false, "\(same): \(listed)")
+        }
+    }
+
+    /// A name of a key beside it saying the same thing, or in words of its own, is only listed
+    /// (each was held by the first version of this check): a review's free conclusion beside
+    /// `outcome: passed`, people's names beside their ids, the same date in Chinese, 亮证 saying yes.
+    @Test(arguments: [
+        "    outcome: passed\n    审查结论: 合法\n", "    outcome: passed\n    审查结果: 同意提交集体讨论\n", "    outcome: passed\n    审查人: 钱律师\n",
+        "    outcome: passed\n    审查日期: 2024年3月15日\n",
+    ])
+    func aKeysOtherNameSayingNothingOtherIsOnlyListed(lines: String) throws {
+        let item = try Self.gateItem { $0.replacingOccurrences(of: "    outcome: passed\n", with: lines) }
+        #expect(item["misreadKey"] as? Bool == false && item["ready"] as? Bool == true, "\(item)")
+        #expect(!Self.messages(item).isEmpty, "\(item)")
     }
 
     /// A name of a key the step has already, saying another thing (`审查日期` beside `date`), holds
@@ -84,5 +102,10 @@ import Testing
         let item = try ValueReadingTests.gateItem(record)
         #expect(item["misreadKey"] as? Bool == true && item["ready"] as? Bool == false, "\(item)")
         #expect(Self.messages(item).contains { $0.contains("字段 执法人员 似为 officers，而这里已有 officers") }, "\(Self.messages(item))")
+        // Their names beside their ids say nothing other, and 亮证: 是 beside credentials_shown: true neither.
+        let named = try ValueReadingTests.penaltyCase()
+            .replacingOccurrences(of: "    officers: [ZY-041, ZY-042]\n", with: "    officers: [ZY-041, ZY-042]\n    执法人员: 王立新、李春燕\n    亮证: 是\n")
+        let listed = try ValueReadingTests.gateItem(named)
+        #expect(listed["misreadKey"] as? Bool == false, "\(listed)")
     }
 }

@@ -73,17 +73,17 @@ import Testing
     }
 
     /// A sheet whose header lies below the first ten rows, or that holds the id's column and a
-    /// few more of the layout's, or the title and a review's act without the id (序号, 文件名称,
-    /// 送审日期, 审核结论), beside a sheet that is read: its rows were left out without a word (a
+    /// few more of the layout's, or the title and a review's act among four without the id (序号,
+    /// 文件名称, 送审日期, 审核结论, 审核完成日期), beside a sheet that is read: its rows were left out without a word (a
     /// failed review among them), and `import` wrote the first sheet's alone, exit 0.
     @Test(arguments: [(12, false), (1, false), (1, true)])
     func aSheetOfALedgerThatIsNotReadIsSaid(headerRow: Int, withoutID: Bool) throws {
         let header = Self.header.split(separator: ",").map(String.init)
         let first = [header, Self.row("GF-1", outcome: "通过").split(separator: ",").map(String.init)]
         let fewColumns = headerRow == 1
-        let secondHeader = withoutID ? ["序号", "文件名称", "送审日期", "审核结论"]
+        let secondHeader = withoutID ? ["序号", "文件名称", "送审日期", "审核结论", "审核完成日期"]
             : fewColumns ? ["文件编号", "送审日期", "审核完成日期", "审核结论", "法律顾问"] : header
-        let secondRow = withoutID ? ["1", "某办法", "2025-02-17", "不通过"]
+        let secondRow = withoutID ? ["1", "某办法", "2025-02-17", "不通过", "2025-03-07"]
             : fewColumns ? ["GF-2", "2025-02-17", "2025-03-07", "不通过", "孙明"] : Self.row("GF-2", outcome: "不通过").split(separator: ",").map(String.init)
         let notes = (1..<headerRow).map { ["填表说明第 \($0) 条"] }
         let folder = try CLIRunner.folder([:])

@@ -441,6 +441,29 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("records/M-4.yaml").path))
     }
 
+    /// An adviser named with the opinion's date left blank holds the row (the instructions say to
+    /// leave a date blank until done, and the undated signoff counted as an opinion given, READY);
+    /// import writes no such row. A row whose public lawyer gave the opinion, its adviser's column
+    /// empty, is not held for saying the adviser did not sign.
+    @Test func anAdviserWithoutTheOpinionsDateHoldsTheRow() throws {
+        let header = "决策编号,决策事项名称,送审日期,审查完成日期,审查方式,审查结论,审查人员,法律顾问,法律顾问意见日期,公职律师,公职律师意见日期,集体讨论日期,会议类型,顾问签字"
+        let rows = [
+            "U-1,某方案,2025-03-01,2025-03-10,正式审查,通过,孟庆云,唐立军,,,,2025-03-20,常务会议,",
+            "U-2,某方案,2025-03-01,2025-03-10,正式审查,通过,孟庆云,,,许明,2025-03-09,2025-03-20,常务会议,未签",
+            "U-3,某方案,2025-03-01,2025-03-10,正式审查,通过,孟庆云,唐立军,2025-03-09,,,2025-03-20,常务会议,未签",
+        ]
+        let folder = try CLIRunner.folder(["a.csv": ([header] + rows).joined(separator: "\n") + "\n"])
+        let gate = try CLIRunner.run(["gate", "--meeting", "2025-03-20", "--today", "2025-03-19", "--format", "json", "a.csv"], in: folder)
+        let items = try #require(try JSONSerialization.jsonObject(with: Data(gate.stdout.utf8)) as? [String: Any])["items"] as? [[String: Any]]
+        let held = Dictionary(uniqueKeysWithValues: (items ?? []).compactMap { item in (item["record"] as? String).map { ($0, item["misreadKey"] as? Bool) } })
+        #expect(held == ["U-1": true, "U-2": false, "U-3": true], "\(gate.stdout)")
+        let findings = try Self.findings(["a.csv"], in: folder)
+        #expect(findings.contains { ($0["message"] as? String)?.contains("“法律顾问”一栏已填写（单元格 H2），而“法律顾问意见日期”为空") == true }, "\(findings)")
+        let imported = try CLIRunner.run(["import", "a.csv", "--out", "records"], in: folder)
+        #expect(imported.status == 1)
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("records/U-1.yaml").path))
+    }
+
     @Test func theTemplateIsALedgerOfItsOwnLayout() throws {
         let folder = try CLIRunner.folder([:])
         let result = try CLIRunner.run(["init", "--ledger", "penalty-cases"], in: folder, environment: ["LANG": "zh_CN.UTF-8"])
