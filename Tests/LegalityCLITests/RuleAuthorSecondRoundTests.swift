@@ -160,12 +160,18 @@ import Testing
         let folder = try CLIRunner.folder([
             "local/rule.yaml": Self.rule("violation: false"), "local/draft.yaml.txt": Self.rule("violation: false", id: "LOCAL-2"),
             "local/sub/x.json": "{}", "local/notes.txt": "notes", "local/empty.yaml": "# 待写\n",
+            // (Names a slip from a rule file's, and a rule under a name of no extension.)
+            "local/a.yam": Self.rule("violation: false", id: "LOCAL-3"), "local/b.ymal": Self.rule("violation: false", id: "LOCAL-4"),
+            "local/c.yaml ": Self.rule("violation: false", id: "LOCAL-5"), "local/LOCAL-6": Self.rule("violation: false", id: "LOCAL-6"),
         ])
         let result = try CLIRunner.run(["rules", "lint", "local"], in: folder)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("local/draft.yaml.txt: warning: not read as rules"), "\(result.stdout)")
         #expect(result.stdout.contains("local/sub/x.json: warning: not read as rules"), "\(result.stdout)")
         #expect(!result.stdout.contains("notes.txt"), "\(result.stdout)")
+        for name in ["local/a.yam", "local/b.ymal", "local/c.yaml ", "local/LOCAL-6"] {
+            #expect(result.stdout.contains("\(name): warning: not read as rules"), "\(name): \(result.stdout)")
+        }
         #expect(result.stdout.contains("empty.yaml: warning: holds nothing (empty, or only comments)"), "\(result.stdout)")
     }
 
