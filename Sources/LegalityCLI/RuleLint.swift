@@ -24,6 +24,16 @@ enum RuleLint {
                 "\(id) 的法律有一个版本自 \(version.from) 起施行，晚于今天：规则不适用于此日之前的行为（日期更早的记录都会通过）；年份是否写错了？（只有提前公布、尚未施行的法律才这样写）",
                 "\(id) has a version of its law in force from \(version.from), after today: the rule applies to no act before that day (every record dated earlier passes it); is the year right? (a law published ahead of its day is written so)"))
         }
+        // A gap between two versions (`until: 2020-12-31`, the next `from: 2022-01-01`): the rule
+        // applies to no act of those days, and a record of 2021 passed it unsaid.
+        for (earlier, later) in zip(rule.versions, rule.versions.dropFirst()) {
+            guard let until = earlier.until, until.adding(days: 1) < later.from else { continue }
+            let first = until.adding(days: 1), last = later.from.adding(days: -1)
+            advice.append(warning(
+                "\(rule.file):\(later.position.line):\(later.position.column)",
+                "\(id) 的法律版本之间有空档：\(first) 至 \(last) 没有版本施行，规则不适用于这些日子的行为（这些记录都会通过）；上一版本的 until 或此版本的 from 是否写错了？",
+                "\(id)'s versions leave \(first) to \(last) uncovered: the rule applies to no act of those days (every such record passes it); is the earlier version's 'until' or this one's 'from' wrong?"))
+        }
         if let (key, placeholder) = placeholderOutsideMessage(rule) {
             advice.append(warning(
                 place, "\(id) 的\(key.zh)中有 \(placeholder)，会原样显示：只有 message 中的占位符会被填入",
@@ -272,6 +282,7 @@ enum RuleLint {
     static func misspeltFacts(_ rule: Rule, vocabulary: Vocabulary) -> [LocalizedText] {
         guard case .record(let check) = rule.body else { return [] }
         let known = (Array(vocabulary.codes(in: RecordFormat.Section.booleanFacts)) + RecordFormat.numberFacts).sorted()
+        let format = RecordFormat(vocabulary: vocabulary, asOf: Day(ordinal: 0))
         var named: Set<String> = []
         var advice: [LocalizedText] = []
         // (The message's placeholders too: `{facts.fine_amont}` printed "—" in every finding.)
@@ -286,7 +297,10 @@ enum RuleLint {
             case .record where reference.path.first == "facts": reference.path.dropFirst().first
             default: nil
             }
-            guard let fact, !known.contains(fact), named.insert(fact).inserted, let suggestion = Suggestion.closest(to: fact, in: known) else { continue }
+            // (Or one holding a known fact's words, `is_major`, as records' facts are read.)
+            guard let fact, !known.contains(fact), !RecordFormat.isExtension(fact), named.insert(fact).inserted,
+                  let suggestion = Suggestion.closest(to: fact, in: known) ?? format.factMeant(byKey: fact, valueSaysYesOrNo: true, among: known, typos: false)
+            else { continue }
             advice.append(LocalizedText(
                 zh: "\(rule.id) 读取的事实字段 \(fact) 不是词汇表中的事实字段；是否应为 \(suggestion)？（写了 \(suggestion) 的记录永远不会触发这条规则）",
                 en: "\(rule.id) reads the fact '\(fact)', which is no fact of the vocabulary; did you mean '\(suggestion)'? (records writing '\(suggestion)' would never make the rule fire)"))

@@ -48,38 +48,16 @@ public enum ExampleRunner {
             built.prepareForSearches()
             registry = built
         }
-        let context = EvaluationContext(rules: rules, calendar: calendar, registry: registry, asOf: example.asOf, meeting: example.meeting)
-        let engine = Engine(context: context) { $0.id == rule.id }
-        var state = RunState(rules: rules)
-        var findings: [Finding] = []
-        var roots: [YAMLNode] = []
-        // What kept a record from being judged as written: a problem of the record pack's.
-        var problems: [RecordProblem] = []
-        if let record = example.record {
-            roots = [record]
-            let loaded = engine.load(record, file: rule.file)
-            problems += loaded.problems
-            findings += engine.check(loaded, file: rule.file, state: &state)
-        } else if let text = example.text {
-            let file = "\(rule.id) example"
-            do {
-                try YAMLParser.parse(Array(text.utf8), file: file) { document in
-                    roots.append(document)
-                    let loaded = engine.load(document, file: file)
-                    problems += loaded.problems
-                    findings += engine.check(loaded, file: file, state: &state)
-                }
-            } catch {
-                let problem = RecordProblem(code: .yaml, message: LocalizedText(zh: error.message, en: error.message), position: error.position)
-                findings += engine.check(.unreadable(problem), file: file, state: &state)
-            }
-        }
-        if case .run = rule.body { findings += engine.runFindings() }
+        let (findings, roots, problems, kinds) = evaluate(example, of: rule, rules: rules, calendar: calendar, registry: registry)
         guard !rule.isRecordPack else {
             return ExampleOutcome(rule: rule, example: example, failure: judge(example, findings, roots: roots, language), findings: findings)
         }
         let file = example.record != nil ? rule.file : "\(rule.id) example"
-        var failure = unjudged(example, problems, file: file, language) ?? judge(example, findings, roots: roots, language)
+        var failure = unjudged(example, problems, file: file, language)
+            ?? ofAnotherKind(example, rule: rule, kinds: kinds, language) { unscoped in
+                evaluate(example, of: unscoped, rules: rules.replacing(unscoped), calendar: calendar, registry: registry).findings.contains { $0.rule == rule.id }
+            }
+            ?? judge(example, findings, roots: roots, language)
         // A triggering example that made no finding because its record has a problem of the record
         // pack's (a done step dated after the example's as-of date) says why, as a non-triggering one does.
         if example.triggers, findings.isEmpty, !problems.isEmpty, let said = failure {
@@ -98,6 +76,63 @@ public enum ExampleRunner {
         let zh = language == .zh
         return (zh ? "示例记录本身有问题，规则没有按示例的本意判断它（有此类问题的记录不受判断，拼错的字段不被读取），不触发的示例因此总会通过；请改正示例：\n"
             : "the example's record has a problem of its own, so the rule did not judge what the example means (a record with such a problem is not judged, a misspelt key is not read), and a non-triggering example then passes whatever the rule says; correct the example:\n") + listed(problems, file: file, language)
+    }
+
+    /// The findings of an example's records under `rules` (only `rule`'s), the records' roots,
+    /// the record pack's problems with them and their kinds.
+    private static func evaluate(
+        _ example: RuleExample, of rule: Rule, rules: RuleSet, calendar: WorkingCalendar, registry: Registry?
+    ) -> (findings: [Finding], roots: [YAMLNode], problems: [RecordProblem], kinds: [String]) {
+        let context = EvaluationContext(rules: rules, calendar: calendar, registry: registry, asOf: example.asOf, meeting: example.meeting)
+        let engine = Engine(context: context) { $0.id == rule.id }
+        var state = RunState(rules: rules)
+        var findings: [Finding] = []
+        var roots: [YAMLNode] = []
+        // What kept a record from being judged as written: a problem of the record pack's.
+        var problems: [RecordProblem] = []
+        // The kinds of the records read, for a rule that applies to some kinds only.
+        var kinds: [String] = []
+        if let record = example.record {
+            roots = [record]
+            let loaded = engine.load(record, file: rule.file)
+            problems += loaded.problems
+            if let kind = loaded.record?.kind { kinds.append(kind) }
+            findings += engine.check(loaded, file: rule.file, state: &state)
+        } else if let text = example.text {
+            let file = "\(rule.id) example"
+            do {
+                try YAMLParser.parse(Array(text.utf8), file: file) { document in
+                    roots.append(document)
+                    let loaded = engine.load(document, file: file)
+                    problems += loaded.problems
+                    if let kind = loaded.record?.kind { kinds.append(kind) }
+                    findings += engine.check(loaded, file: file, state: &state)
+                }
+            } catch {
+                let problem = RecordProblem(code: .yaml, message: LocalizedText(zh: error.message, en: error.message), position: error.position)
+                findings += engine.check(.unreadable(problem), file: file, state: &state)
+            }
+        }
+        if case .run = rule.body { findings += engine.runFindings() }
+        return (findings, roots, problems, kinds)
+    }
+
+    /// Why a non-triggering example proves nothing when none of its records is of a kind the rule
+    /// applies to (a normative document under a penalty rule): the rule never judged it, and it
+    /// passed whatever the rule says. Nil when one is.
+    /// (One the rule would fire on but for its `kinds` shows the kinds at work, and stands:
+    /// `firesUnscoped` asks that of the rule without them.)
+    private static func ofAnotherKind(
+        _ example: RuleExample, rule: Rule, kinds: [String], _ language: Language, firesUnscoped: (Rule) -> Bool
+    ) -> String? {
+        guard !example.triggers, let ruleKinds = rule.kinds, !kinds.isEmpty, !kinds.contains(where: ruleKinds.contains) else { return nil }
+        var unscoped = rule
+        unscoped.kinds = nil
+        guard !firesUnscoped(unscoped) else { return nil }
+        let written = Array(Set(kinds)).sorted().joined(separator: ", ")
+        return language == .zh
+            ? "示例记录的类型（\(written)）不在规则适用的类型（\(ruleKinds.joined(separator: ", "))）之中，规则没有判断它，不触发的示例因此总会通过；请用规则适用类型的记录"
+            : "the example's record is of kind \(written), which the rule does not apply to (\(ruleKinds.joined(separator: ", "))): the rule never judged it, and a non-triggering example then passes whatever the rule says; use a record of a kind the rule applies to"
     }
 
     /// A record's problems, one a line with where each is.

@@ -136,6 +136,22 @@ struct ExpressionCompiler {
               zh: "\(name) 在写着“\(written)”的位置需要日期，而它不是日期：请写日期（YYYY-MM-DD）或值为日期的表达式，如 $decision")
     }
 
+    /// `exists` or `missing` of a constant (`exists: facts.major`, the `$` forgotten): always true
+    /// or always false, and the rule fired on every record or never. (A list of values, one of
+    /// them read from the record, is no constant.)
+    private mutating func requireNoConstant(_ inner: Expression, _ name: String, at node: YAMLNode) {
+        guard case .literal(let literal) = inner else { return }
+        let written: String = switch literal {
+        case .text(let text): text
+        case .number(let number): number == number.rounded() ? String(Int(number)) : String(number)
+        case .bool(let truth): String(truth)
+        case .null: "null"
+        }
+        let meant = written.first?.isLetter == true && !written.contains(" ") ? (en: "; did you mean $\(written)?", zh: "；是否应为 $\(written)？") : (en: "", zh: "")
+        error(node, "'\(name)' of the constant '\(written)' is always \((name == "exists") != (literal == .null) ? "true" : "false"): it asks of a value, written with $ (such as $decision)\(meant.en)",
+              zh: "\(name) 的对象是常量“\(written)”，结果总是\((name == "exists") != (literal == .null) ? "真" : "假")：应写以 $ 开头的值（如 $decision）\(meant.zh)")
+    }
+
     /// Notes a `$param.NAME` given where a number of days is needed.
     private mutating func noteDayCount(_ node: YAMLNode?, workingDays: Bool) {
         guard let text = node?.scalar?.text, text.hasPrefix("$param.") else { return }
@@ -242,8 +258,10 @@ struct ExpressionCompiler {
         case "all": return (.all(sequence(argument, name).map { compileCondition($0) }), .other)
         case "any": return (.any(sequence(argument, name).map { compileCondition($0) }), .other)
         case "not": return (.not(compileCondition(argument)), .other)
-        case "exists": return (.exists(compile(argument)), .other)
-        case "missing": return (.missing(compile(argument)), .other)
+        case "exists", "missing":
+            let inner = compile(argument)
+            requireNoConstant(inner, name, at: argument)
+            return (name == "exists" ? .exists(inner) : .missing(inner), .other)
         case "is_true": return (.isTrue(compileCondition(argument)), .other)
         case "eq", "ne", "lt", "le", "gt", "ge":
             let (a, b) = pair(argument, name, notingCodes: name == "eq" || name == "ne")

@@ -331,6 +331,13 @@ public struct RuleSet: Sendable {
     /// The sections `name(of:)` searches first, in order.
     public static let labelOrder = ["outcomes", "meeting_types", "roles", "step_types", "kinds", "statuses", "forms"]
 
+    /// The rule set with `rule` in place of the rule of its id.
+    public func replacing(_ rule: Rule) -> RuleSet {
+        var copy = self
+        if let place = copy.rules.firstIndex(where: { $0.id == rule.id }) { copy.rules[place] = rule }
+        return copy
+    }
+
     /// The kinds some rule outside the record pack applies to; nil when one applies to every kind.
     public var checkedKinds: Set<String>? {
         var kinds: Set<String> = []

@@ -154,6 +154,16 @@ enum RuleCompiler {
         // Texts compared with a code field: in the check, as parameters' defaults, as versions' values.
         if pack != Rule.recordPack { checkComparedCodes(compiler.codeComparisons, vocabulary: vocabulary, compiler: &compiler) }
         checkRegistryRoles(compiler.registryRoles, vocabulary: vocabulary, compiler: &compiler)
+        // A fact read by a name of the vocabulary's (`$facts.重大案件`, a name of `major`): records
+        // write the code, which the rule never read, and a record writing the name is told to
+        // write the code; the rule never fired on a record written right.
+        let facts = vocabulary.section(RecordFormat.Section.booleanFacts)
+        for read in compiler.fieldReads.sorted(by: { $0.key < $1.key }) where read.level == .facts {
+            guard !facts.isCode(read.key), let code = facts.code(named: read.key) else { continue }
+            compiler.error(
+                node["id"] ?? node, "the rule reads the fact '\(read.key)', a name of the fact '\(code)': records write facts by their codes; read $facts.\(code)",
+                zh: "规则读取的事实 \(read.key) 是事实 \(code) 的名称：记录中的事实以代码书写；请读取 $facts.\(code)")
+        }
         let advice = misplacedReadAdvice(compiler.misplacedReads, vocabulary: vocabulary)
             + unreadParameterAdvice(parameters, read: compiler.parametersRead)
         guard let title, let basis else { return nil }

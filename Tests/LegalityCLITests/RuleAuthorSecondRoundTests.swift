@@ -22,6 +22,27 @@ import Testing
         try CLIRunner.run(["rules", "lint", path], in: try CLIRunner.folder(files))
     }
 
+    /// A fact read by a name holding a known fact's words (`is_major`) is warned of with the fact
+    /// meant; one read by a name of the vocabulary's (`重大案件`) is refused, as a step type so
+    /// written is: records write the code, and the rule never fired on a record written right.
+    @Test func aFactReadInOtherWordsIsToldTheCode() throws {
+        let words = try Self.lint(["local/rule.yaml": Self.rule("when: {is_true: $facts.is_major}\nviolation: {missing: {steps: {type: legal_review}}}")])
+        #expect(words.stdout.contains("LOCAL-1 reads the fact 'is_major', which is no fact of the vocabulary; did you mean 'major'?"), "\(words.stdout)")
+        let name = try Self.lint(["local/rule.yaml": Self.rule("when: {is_true: $facts.重大案件}\nviolation: {missing: {steps: {type: legal_review}}}")])
+        #expect(name.status == 2)
+        #expect(name.stderr.contains("the rule reads the fact '重大案件', a name of the fact 'major': records write facts by their codes; read $facts.major"), "\(name.stderr)")
+    }
+
+    /// Versions of a law with days between them that no version covers leave the rule applying
+    /// to no act of those days: a record of 2021 passed it unsaid.
+    @Test func aGapBetweenVersionsIsWarnedOf() throws {
+        let rule = Self.rule("violation: true\nversions:\n  - {from: 2018-01-01, until: 2020-12-31}\n  - from: 2022-01-01")
+        let result = try Self.lint(["local/rule.yaml": rule])
+        #expect(result.stdout.contains("LOCAL-1's versions leave 2021-01-01 to 2021-12-31 uncovered"), "\(result.stdout)")
+        let joined = Self.rule("violation: true\nversions:\n  - {from: 2018-01-01, until: 2021-12-31}\n  - from: 2022-01-01")
+        #expect(!(try Self.lint(["local/rule.yaml": joined]).stdout.contains("uncovered")))
+    }
+
     /// `fine_amount` is a well-known fact of the format, though no boolean: a rule reading it
     /// misspelt (in its check or its message) is warned of, as a boolean fact misspelt is.
     @Test func aMisspeltNumberFactIsWarnedOf() throws {

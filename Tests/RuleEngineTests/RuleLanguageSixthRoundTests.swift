@@ -60,9 +60,52 @@ import Testing
         #expect(error?.contains(message) == true, "\(error ?? "loaded")")
     }
 
+    /// `exists` or `missing` of a constant — the `$` forgotten — is always true or always false:
+    /// the rule fired on every record, or never. It is refused, with the value meant.
+    @Test(arguments: [
+        ("when: {exists: facts.major}\nviolation: true", "'exists' of the constant 'facts.major' is always true", "did you mean $facts.major?"),
+        ("violation: {missing: publication}", "'missing' of the constant 'publication' is always false", "did you mean $publication?"),
+        ("violation: {not: {exists: 12}}", "'exists' of the constant '12' is always true", "(such as $decision)"),
+    ])
+    func existsOfAConstantIsRefused(body: String, message: String, meant: String) {
+        let error = RuleLanguageFifthRoundTests.loadError(body)
+        #expect(error?.contains(message) == true && error?.contains(meant) == true, "\(error ?? "loaded")")
+    }
+
     /// A date constant, or a parameter whose value is a date, loads.
     @Test func aDateConstantOrDateParameterLoads() {
         #expect(RuleLanguageFifthRoundTests.loadError("violation: {gt: [$as_of, {add_days: [2025-01-01, 15]}]}") == nil)
         #expect(RuleLanguageFifthRoundTests.loadError("parameters: {since: 2025-01-01}\nviolation: {gt: [{days: [$param.since, $as_of]}, 3]}") == nil)
+    }
+
+    /// A non-triggering example of a kind the rule does not apply to was never judged, and passed
+    /// whatever the rule says (a normative document's under a penalty rule): it fails, unless the
+    /// rule would fire on it but for its `kinds` — then it shows the kinds at work, and stands.
+    @Test(arguments: [("false", true), ("true", false)])
+    func aNonTriggeringExampleOfAnotherKindMustShowTheKindsAtWork(major: String, fails: Bool) throws {
+        let rule = """
+            id: TRAP-1
+            severity: error
+            kinds: [administrative_penalty]
+            title: {zh: 重大未讨论, en: Major not discussed}
+            message: {zh: m, en: m}
+            basis: {instrument: 测试}
+            when: {is_true: $facts.major}
+            violation: {missing: {steps: {type: collective_discussion}}}
+            examples:
+              triggering:
+                - name: 重大未讨论
+                  record: {id: EX-1, kind: administrative_penalty, title: t, facts: {major: true}, steps: [{type: decision, date: 2025-05-06}]}
+              non_triggering:
+                - name: 另一类型
+                  record: {id: EX-2, kind: normative_document, title: t, facts: {major: \(major)}, steps: [{type: decision, date: 2025-05-06}]}
+            """
+        let rules = try BuiltinRules.load(extra: [("trap.yaml", rule)])
+        let trap = try #require(rules.rules.first { $0.id == "TRAP-1" })
+        let outcomes = ExampleRunner.run(trap, rules: rules, calendar: try BuiltinRules.calendar())
+        let other = try #require(outcomes.first { !$0.example.triggers })
+        #expect((other.failure != nil) == fails, "\(other.failure ?? "passed")")
+        if fails { #expect(other.failure?.contains("which the rule does not apply to") == true, "\(other.failure ?? "")") }
+        #expect(outcomes.filter(\.example.triggers).allSatisfy { $0.failure == nil })
     }
 }
