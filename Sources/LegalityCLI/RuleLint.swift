@@ -34,6 +34,11 @@ enum RuleLint {
                 "\(id) 的法律版本之间有空档：\(first) 至 \(last) 没有版本施行，规则不适用于这些日子的行为（这些记录都会通过）；上一版本的 until 或此版本的 from 是否写错了？",
                 "\(id)'s versions leave \(first) to \(last) uncovered: the rule applies to no act of those days (every such record passes it); is the earlier version's 'until' or this one's 'from' wrong?"))
         }
+        if let written = fullWidthPlaceholder(rule) {
+            advice.append(warning(
+                place, "\(id) 的 message 中有 \(written)：全角花括号会原样显示，占位符须用半角 {}（中文输入法下请切换到英文标点）",
+                "\(id)'s message holds '\(written)' in full-width braces, which is printed as written: a placeholder takes ASCII braces {}"))
+        }
         if let (key, placeholder) = placeholderOutsideMessage(rule) {
             advice.append(warning(
                 place, "\(id) 的\(key.zh)中有 \(placeholder)，会原样显示：只有 message 中的占位符会被填入",
@@ -176,6 +181,17 @@ enum RuleLint {
         }
         for case let (key, text?) in texts {
             if let placeholder = placeholder(in: text.zh) ?? placeholder(in: text.en) { return (key, placeholder) }
+        }
+        return nil
+    }
+
+    /// The first `｛name｝` of the message, in the full-width braces a Chinese input method types:
+    /// printed as written, where `{name}` is filled in.
+    static func fullWidthPlaceholder(_ rule: Rule) -> String? {
+        for case .text(let text) in rule.message.zh + rule.message.en {
+            guard let open = text.firstIndex(of: "｛"), let close = text[open...].firstIndex(of: "｝") else { continue }
+            let name = text[text.index(after: open)..<close]
+            if !name.isEmpty, name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_" || $0 == ".") }) { return String(text[open...close]) }
         }
         return nil
     }

@@ -33,6 +33,14 @@ import Testing
         #expect(name.stderr.contains("the rule reads the fact '重大案件', a name of the fact 'major': records write facts by their codes; read $facts.major"), "\(name.stderr)")
     }
 
+    /// A placeholder in the full-width braces a Chinese input method types (`｛deadline｝`) was
+    /// printed as written in every finding: lint warns of it.
+    @Test func aPlaceholderInFullWidthBracesIsWarnedOf() throws {
+        let rule = Self.rule("violation: true").replacingOccurrences(of: "message: {zh: 有问题, en: a problem}", with: "message: {zh: \"截止 ｛record.id｝\", en: \"due {record.id}\"}")
+        let result = try Self.lint(["local/rule.yaml": rule])
+        #expect(result.stdout.contains("LOCAL-1 的 message 中有 ｛record.id｝") || result.stdout.contains("LOCAL-1's message holds '｛record.id｝'"), "\(result.stdout)")
+    }
+
     /// Versions of a law with days between them that no version covers leave the rule applying
     /// to no act of those days: a record of 2021 passed it unsaid.
     @Test func aGapBetweenVersionsIsWarnedOf() throws {
