@@ -396,6 +396,14 @@ import Testing
         #expect(record.contains("\"列 C：是否重大执法决定（是/否）\": \"否\""), "\(record)")
     }
 
+    /// The gate's JSON for a meeting on 2025-03-20 over `files`, and whether each record's item is
+    /// held for a cell in doubt (`misreadKey`), by record.
+    static func heldRows(_ files: [String], in folder: URL) throws -> (gate: CLIRunner.Result, held: [String: Bool?]) {
+        let gate = try CLIRunner.run(["gate", "--meeting", "2025-03-20", "--today", "2025-03-19", "--format", "json"] + files, in: folder)
+        let items = try #require(try JSONSerialization.jsonObject(with: Data(gate.stdout.utf8)) as? [String: Any])["items"] as? [[String: Any]]
+        return (gate, Dictionary(uniqueKeysWithValues: (items ?? []).compactMap { item in (item["record"] as? String).map { ($0, item["misreadKey"] as? Bool) } }))
+    }
+
     /// A category column whose cell names a well-known fact (`案件类型（一般/重大）` = 重大, as
     /// offices lay out their case ledgers) holds its row back: read by no rule, a major case with
     /// no legal review was READY. A cell naming no fact (一般, 食品安全) holds nothing.
@@ -404,9 +412,7 @@ import Testing
             + "F-1,某案,重大,2025-03-03,2025-03-04,张伟、李娜,2025-03-17\nF-2,另案,一般,2025-03-03,2025-03-04,张伟、李娜,2025-03-17\n"
             + "F-3,三案,食品安全,2025-03-03,2025-03-04,张伟、李娜,2025-03-17\n"
         let folder = try CLIRunner.folder(["台账.csv": csv])
-        let gate = try CLIRunner.run(["gate", "--meeting", "2025-03-20", "--today", "2025-03-19", "--format", "json", "台账.csv"], in: folder)
-        let items = try #require(try JSONSerialization.jsonObject(with: Data(gate.stdout.utf8)) as? [String: Any])["items"] as? [[String: Any]]
-        let held = Dictionary(uniqueKeysWithValues: (items ?? []).compactMap { item in (item["record"] as? String).map { ($0, item["misreadKey"] as? Bool) } })
+        let (gate, held) = try Self.heldRows(["台账.csv"], in: folder)
         #expect(held == ["F-1": true, "F-2": false, "F-3": false], "\(gate.stdout)")
         let imported = try CLIRunner.run(["import", "台账.csv", "--out", "records"], in: folder)
         #expect(imported.status == 1)
@@ -426,9 +432,7 @@ import Testing
         let csv = header + ",备注\n" + remarks.enumerated().map { row("M-\($0.offset + 1)") + "," + $0.element }.joined(separator: "\n") + "\n"
         let columns = header + ",顾问签字,审查进度\n" + row("N-1") + ",未签,\n" + row("N-2") + ",,未完成\n" + row("N-3") + ",已签,已完成\n"
         let folder = try CLIRunner.folder(["remarks.csv": csv, "columns.csv": columns])
-        let gate = try CLIRunner.run(["gate", "--meeting", "2025-03-20", "--today", "2025-03-19", "--format", "json", "remarks.csv", "columns.csv"], in: folder)
-        let items = try #require(try JSONSerialization.jsonObject(with: Data(gate.stdout.utf8)) as? [String: Any])["items"] as? [[String: Any]]
-        let held = Dictionary(uniqueKeysWithValues: (items ?? []).compactMap { item in (item["record"] as? String).map { ($0, item["misreadKey"] as? Bool) } })
+        let (gate, held) = try Self.heldRows(["remarks.csv", "columns.csv"], in: folder)
         #expect(held == ["M-1": true, "M-2": true, "M-3": true, "M-4": false, "N-1": true, "N-2": true, "N-3": false], "\(gate.stdout)")
         let findings = try Self.findings(["remarks.csv"], in: folder)
         #expect(findings.contains { ($0["message"] as? String)?.contains("列“备注”是不检查的列，单元格 L2 的内容未被读取；它（“合法性审查尚未完成”）说的是审查") == true }, "\(findings)")
@@ -453,9 +457,7 @@ import Testing
             "U-3,某方案,2025-03-01,2025-03-10,正式审查,通过,孟庆云,唐立军,2025-03-09,,,2025-03-20,常务会议,未签",
         ]
         let folder = try CLIRunner.folder(["a.csv": ([header] + rows).joined(separator: "\n") + "\n"])
-        let gate = try CLIRunner.run(["gate", "--meeting", "2025-03-20", "--today", "2025-03-19", "--format", "json", "a.csv"], in: folder)
-        let items = try #require(try JSONSerialization.jsonObject(with: Data(gate.stdout.utf8)) as? [String: Any])["items"] as? [[String: Any]]
-        let held = Dictionary(uniqueKeysWithValues: (items ?? []).compactMap { item in (item["record"] as? String).map { ($0, item["misreadKey"] as? Bool) } })
+        let (gate, held) = try Self.heldRows(["a.csv"], in: folder)
         #expect(held == ["U-1": true, "U-2": false, "U-3": true], "\(gate.stdout)")
         let findings = try Self.findings(["a.csv"], in: folder)
         #expect(findings.contains { ($0["message"] as? String)?.contains("“法律顾问”一栏已填写（单元格 H2），而“法律顾问意见日期”为空") == true }, "\(findings)")

@@ -89,9 +89,7 @@ import Testing
     ])
     func aFactInOtherWordsHoldsTheGate(place: String, line: String) throws {
         let withoutFact = try Self.penaltyCase().replacingOccurrences(of: "  major: true\n", with: "")
-        let record = place == "facts"
-            ? withoutFact.replacingOccurrences(of: "facts:\n", with: "facts:\n  \(line)\n")
-            : withoutFact.replacingOccurrences(of: "steps:\n", with: "\(line)\nsteps:\n")
+        let record = Self.placed(line, place, in: withoutFact)
         #expect(record != withoutFact)
         let (_, findings) = try Self.findings(record)
         let key = try #require(findings.first { $0["rule"] as? String == "REC-007" }?["message"] as? String, "\(findings)")
@@ -141,9 +139,7 @@ import Testing
     ])
     func aCategoryNamingAFactHoldsTheGate(place: String, line: String, said: String) throws {
         let withoutFact = try Self.penaltyCase().replacingOccurrences(of: "  major: true\n", with: "")
-        let record = place == "facts"
-            ? withoutFact.replacingOccurrences(of: "facts:\n", with: "facts:\n  \(line)\n")
-            : withoutFact.replacingOccurrences(of: "steps:\n", with: "\(line)\nsteps:\n")
+        let record = Self.placed(line, place, in: withoutFact)
         #expect(record != withoutFact)
         let (_, findings) = try Self.findings(record)
         let key = try #require(findings.first { $0["rule"] as? String == "REC-007" }?["message"] as? String, "\(findings)")
@@ -180,6 +176,13 @@ import Testing
         let gate = try CLIRunner.run(["gate", "--meeting", "2024-03-20", "--today", "2024-03-19", "--format", "json", "a.yaml"], in: folder)
         let item = try #require((try CLIRunner.json(gate.stdout)["items"] as? [[String: Any]])?.first, "\(gate.stdout)")
         #expect(item["misreadKey"] as? Bool == false && item["ready"] as? Bool == true, "\(item)")
+    }
+
+    /// A record with `line` under its facts (`place` "facts") or at its top.
+    static func placed(_ line: String, _ place: String, in record: String) -> String {
+        place == "facts"
+            ? record.replacingOccurrences(of: "facts:\n", with: "facts:\n  \(line)\n")
+            : record.replacingOccurrences(of: "steps:\n", with: "\(line)\nsteps:\n")
     }
 
     /// The gate's item of a penalty case whose collective discussion, and nothing after it, is
