@@ -23,6 +23,9 @@ public final class RecordFormat: Sendable {
     /// The facts loaded rules read, by the kinds of record they apply to; nil when not known
     /// (every fact may matter to every record).
     public let factReads: FactReads?
+    /// The names the vocabulary gives the key `kind` (`记录类型`, `事项类型`), asked of each key of a
+    /// record of a kind no rule checks (its keys are otherwise not looked at).
+    public let kindKeyNames: Set<String>
     /// The kinds whose codes, booleans and keys are checked (those some rule outside the record
     /// pack applies to); nil checks every kind.
     public let checkedKinds: Set<String>?
@@ -55,6 +58,8 @@ public final class RecordFormat: Sendable {
         }
         ruleKeysByLevel = byLevel
         self.factReads = factReads
+        let kindNames = vocabulary.names(of: "kind", in: Section.keyNames)
+        kindKeyNames = Set([kindNames?.zh, kindNames?.en].compactMap { $0 } + vocabulary.otherNames(of: "kind", in: Section.keyNames)).subtracting(["kind"])
         self.checkedKinds = checkedKinds
         checkedKindList = checkedKinds.map { ShortTextList(Array($0)) }
         self.asOf = asOf

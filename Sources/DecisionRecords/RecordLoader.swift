@@ -398,8 +398,9 @@ struct RecordReader {
     /// keys were not looked at, and a failed review passed as a record of no rules, unsaid.
     private mutating func kindInOtherWords(of document: BorrowedNode, kind: String?) {
         for place in document.pairPlaces {
-            guard let written = document.keyText(at: place), written != "kind",
-                  format.vocabulary.code(for: written, in: RecordFormat.Section.keyNames) == "kind",
+            // (By a set of the names made once: a run of records of no checked kind asked the
+            // vocabulary of every key of every record.)
+            guard let written = document.keyText(at: place), format.kindKeyNames.contains(Vocabulary.trimmed(written)),
                   let value = document.value(at: place).scalar?.text,
                   let other = format.codes.kinds.code(for: value), other != kind, format.checks(kind: other) else { continue }
             let key = written.onOneLine
