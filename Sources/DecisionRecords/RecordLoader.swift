@@ -400,7 +400,7 @@ struct RecordReader {
         for place in document.pairPlaces {
             // (By a set of the names made once: a run of records of no checked kind asked the
             // vocabulary of every key of every record.)
-            guard let written = document.keyText(at: place), format.kindKeyNames.contains(Vocabulary.trimmed(written)),
+            guard let written = document.keyText(at: place), format.kindKeyNames.contains(written),
                   let value = document.value(at: place).scalar?.text,
                   let other = format.codes.kinds.code(for: value), other != kind, format.checks(kind: other) else { continue }
             let key = written.onOneLine
