@@ -619,7 +619,7 @@ struct RecordReader {
         // was read, or in words of its own (`审查结论: 合法`, names for the ids), is listed.
         if closest == nil, let named, let value = mapping[key],
            known.contains(named) ? mapping[named].map({ Self.disagrees(value, with: $0, as: named) }) ?? false
-               : level == .meeting && named == "date" && meetingStepDay.map { Self.disagrees(value, withDay: $0) } ?? false {
+               : level == .meeting && named == "date" && meetingStepDay.map({ Self.disagrees(value, withDay: $0) }) ?? false {
             let elsewhere = !known.contains(named)
             add(.key,
                 zh: "\(what.zh)中的字段 \(key) 似为 \(named)，" + (elsewhere ? "其日期与此集体讨论的日期不同，而会议的日期以步骤的 date 为准，写在这里没有规则读取它" : "而这里已有 \(named)，所写不同，它没有被读取，以哪个为准无法确定")
