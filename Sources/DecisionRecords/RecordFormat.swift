@@ -231,6 +231,10 @@ public final class RecordFormat: Sendable {
         /// roles, certificate and qualification types may be named), where a name two codes
         /// shared would be read as the first of them.
         public static let readAsCodes = readFromRecords.union([registryRoles, certificateTypes, qualificationTypes])
+        /// Every section legality itself reads (the built-in vocabulary's, `period_units` among
+        /// them): a user's section of another name is one of their own, for `label`.
+        public static let known: Set<String> = readAsCodes.union(
+            [booleanFacts, keyNames, yesNoWords, packs, shortKinds, "period_units"] + declaredKeys.map(\.section))
     }
 
     /// The format's keys at a level.

@@ -79,6 +79,9 @@ public struct Vocabulary: Sendable {
         return nil
     }
 
+    /// The names of the sections the vocabulary has.
+    public var sectionNames: Set<String> { Set(sections.keys) }
+
     /// Whether a section exists.
     public func has(_ section: String) -> Bool { sections[section] != nil }
 

@@ -207,6 +207,17 @@ public enum RuleLoader {
                     zh: "词汇表的分类应为一个名称（如 step_types 或 service_forms），其下为 {code: {zh: ..., en: ...}}")
                 continue
             }
+            // A section of a name of its own is for `label`; one a letter or two from a section
+            // legality reads (`step_type`, `kind`) was taken as such, and its codes were read by
+            // no record: its steps were unknown types, its keys unknown keys.
+            let known = RecordFormat.Section.known.union(vocabulary.sectionNames)
+            if !known.contains(section), let meant = Suggestion.closest(to: section, in: known) {
+                compiler.error(
+                    pair.key,
+                    "'\(section)' is no section legality reads; did you mean '\(meant)'? (A section of a name of your own is only for 'label' in your rules; name it apart from the vocabulary's sections: \(known.sorted().joined(separator: ", ")).)",
+                    zh: "\(section) 不是 legality 读取的词汇表分类；是否应为 \(meant)？（自定义名称的分类只供规则中的 label 使用，其名称应与词汇表的分类明显不同：\(known.sorted().joined(separator: "、"))。）")
+                continue
+            }
             for entry in entries {
                 guard let code = entry.key.scalar?.text, !code.isEmpty else {
                     compiler.error(entry.key, "a vocabulary code is a text", zh: "词汇表中的代码应为文本")

@@ -124,6 +124,19 @@ import Testing
         #expect(clashing.stderr.contains("the name '不通过' of 'passed' is already a name of 'failed'"))
     }
 
+    @Test func aSectionALetterFromTheVocabularysIsRefused() throws {
+        // `step_type:` was a section of the user's own, for `label`: its step type was read by no
+        // record, and nothing said the section had been misspelt.
+        let misspelt = try CLIRunner.folder(["v/vocabulary.yaml": "vocabulary:\n  step_type:\n    site_visit: {zh: 现场踏勘, en: site visit}\n", "a.yaml": Fixtures.compliant])
+        let refused = try CLIRunner.run(["check", "--rules", "v", "a.yaml"], in: misspelt)
+        #expect(refused.status == 2)
+        #expect(refused.stderr.contains("v/vocabulary.yaml:2:3: 'step_type' is no section legality reads; did you mean 'step_types'?"), "\(refused.stderr)")
+        // A section of a name of its own, for `label`, is still one.
+        let own = try CLIRunner.folder(["v/vocabulary.yaml": "vocabulary:\n  service_forms:\n    online: {zh: 网上办理, en: online}\n", "a.yaml": Fixtures.compliant])
+        let lint = try CLIRunner.run(["rules", "lint", "v"], in: own)
+        #expect(lint.status == 0, "\(lint.stderr)")
+    }
+
     /// v2.md: keys a version-1 record used beyond the format are declared in a vocabulary file.
     /// There was no way to: every such key stayed REC-007, and an unknown section passed unsaid.
     @Test func aVocabularyFileDeclaresKeysAtTheirLevels() throws {
