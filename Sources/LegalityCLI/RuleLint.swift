@@ -17,6 +17,11 @@ enum RuleLint {
         if rule.description == nil { advice.append(warning(place, "\(id) 没有 description（说明规则的要求）", "\(id) has no 'description' saying what it demands")) }
         if rule.help == nil { advice.append(warning(place, "\(id) 没有 help（说明如何纠正违规）", "\(id) has no 'help' saying how to put a violation right")) }
         advice += misspeltFacts(rule, vocabulary: vocabulary).map { warning(place, $0.zh, $0.en) }
+        for fact in booleanFactsAskedExists(rule, vocabulary: vocabulary) {
+            advice.append(warning(
+                place, "\(id) 用 exists 判断布尔事实 \(fact)：写了 \(fact): false 的记录也满足 exists，规则会对声明“否”的记录触发；判断“是”请用 is_true: $facts.\(fact)（判断是否写明，用 exists 是对的，可忽略本提示）",
+                "\(id) asks 'exists' of the boolean fact '\(fact)': a record writing '\(fact): false' satisfies it too, so the rule fires on a record that says no; to ask for yes, write 'is_true: $facts.\(fact)' (if the rule asks whether the fact is stated at all, 'exists' is right)"))
+        }
         if let never = neverFires(rule) { advice.append(warning(place, "\(id) \(never.zh)", "\(id) \(never.en)")) }
         for version in versionsAfter(today, of: rule) {
             advice.append(warning(
@@ -289,6 +294,25 @@ enum RuleLint {
             return comparison.holds(order)
         default: return nil
         }
+    }
+
+    /// The boolean facts of the vocabulary a rule asks `exists` of (`exists: $facts.major`), in
+    /// the order first asked: `exists` holds for `major: false` as well, and a rule meant for major
+    /// cases fired on every case that said it was none.
+    static func booleanFactsAskedExists(_ rule: Rule, vocabulary: Vocabulary) -> [String] {
+        guard case .record(let check) = rule.body else { return [] }
+        let booleanFacts = Set(vocabulary.codes(in: RecordFormat.Section.booleanFacts))
+        var facts: [String] = []
+        for expression in check.expressions.flatMap(\.descendants) {
+            guard case .exists(.reference(let reference)) = expression else { continue }
+            let fact: String? = switch reference.root {
+            case .facts where reference.path.count == 1: reference.path.first
+            case .record where reference.path.count == 2 && reference.path.first == "facts": reference.path.last
+            default: nil
+            }
+            if let fact, booleanFacts.contains(fact), !facts.contains(fact) { facts.append(fact) }
+        }
+        return facts
     }
 
     /// Facts a rule reads that are no well-known fact (a boolean fact of the vocabulary, or one of

@@ -63,6 +63,16 @@ import Testing
         #expect(!right.stdout.contains("reads the fact"), "\(right.stdout)")
     }
 
+    /// `exists: $facts.major` holds for `major: false` too: a rule for major cases fired on every
+    /// case that said it was none. Lint warns of it; `is_true` is not warned of.
+    @Test func existsOfABooleanFactIsWarnedOf() throws {
+        let asked = try Self.lint(["local/rule.yaml": Self.rule("when: {exists: $facts.major}\nviolation: {missing: {first: {steps: {type: collective_discussion}}}}")])
+        #expect(asked.status == 0, "\(asked.stderr)")
+        #expect(asked.stdout.contains("LOCAL-1 asks 'exists' of the boolean fact 'major': a record writing 'major: false' satisfies it too"), "\(asked.stdout)")
+        let right = try Self.lint(["local/rule.yaml": Self.rule("when: {is_true: $facts.major}\nviolation: {missing: {first: {steps: {type: collective_discussion}}}}")])
+        #expect(!right.stdout.contains("asks 'exists'"), "\(right.stdout)")
+    }
+
     /// A user's rules in a folder named `record` (or `pack: record`) joined legality's record
     /// pack, whose rules are not checked against the vocabulary: a misspelt step type loaded unsaid.
     @Test func aUsersRuleInThePackRecordIsRefused() throws {
