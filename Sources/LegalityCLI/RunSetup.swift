@@ -145,8 +145,25 @@ enum RunSetup {
         }
         try refuseRecordPack(of: loaded.rules.filter { !builtinFiles.contains($0.file) })
         try sayAddedFilesOfNoRule(localFiles, loaded: loaded)
+        sayAddedRulesThatNeverFire(localFiles, loaded: loaded)
         try requireBuiltinRulesLoaded(builtinFiles, loaded: loaded, folder: folder)
         return (loaded, extraFiles)
+    }
+
+    /// Says each added rule that can never make a finding, plain from the rule alone (`kinds: []`,
+    /// a `when` or `violation` false as written, a `when` asking for a kind its `kinds` leave out):
+    /// only `rules lint` said so, and a run with the rule reported its records clean.
+    static func sayAddedRulesThatNeverFire(_ folders: [(path: String, files: [String])], loaded: RuleSet) {
+        let added = Set(folders.flatMap(\.files))
+        for rule in loaded.rules where added.contains(rule.file) {
+            // (A violation true as written makes a finding on every record: nothing passes unsaid.)
+            if case .record(let check) = rule.body, RuleLint.truth(check.violation) == true { continue }
+            guard let never = RuleLint.neverFires(rule) else { continue }
+            let place = "\(rule.file):\(rule.position.line):\(rule.position.column)"
+            FileSystem.writeStandardError(Interface.text(
+                "legality：\(place)：规则 \(rule.id) \(never.zh)（本次检查中它不会报告任何问题；详见 legality rules lint）\n",
+                "legality: \(place): the rule \(rule.id) \(never.en) (it reports nothing in this run; see legality rules lint)\n"))
+        }
     }
 
     /// Refuses a folder of added rules whose rule files hold nothing (a save that did not happen, a

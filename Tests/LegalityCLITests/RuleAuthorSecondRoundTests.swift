@@ -73,6 +73,20 @@ import Testing
         #expect(!right.stdout.contains("asks 'exists'"), "\(right.stdout)")
     }
 
+    /// A rule that can never fire, plain from the rule alone, was said by `rules lint` only: a
+    /// check or gate with it reported the records clean. The run says so on standard error; a
+    /// rule that can fire is not named.
+    @Test func anAddedRuleThatNeverFiresIsSaidByTheRun() throws {
+        let never = Self.rule(
+            "when: {eq: [$record.kind, major_administrative_decision]}\nviolation: {missing: {first: {steps: {type: collective_discussion}}}}",
+            kinds: "[administrative_penalty]")
+        let folder = try CLIRunner.folder(["local/rule.yaml": never, "local/other.yaml": Self.rule("violation: {missing: $facts.major}", id: "LOCAL-2"), "a.yaml": Fixtures.compliant])
+        let result = try CLIRunner.run(["check", "--as-of", "2024-12-31", "--rules", "local", "a.yaml"], in: folder)
+        #expect(result.stderr.contains("local/rule.yaml:1:1: the rule LOCAL-1 has a 'when' asking the record's kind to be major_administrative_decision"), "\(result.stderr)")
+        #expect(result.stderr.contains("it reports nothing in this run"), "\(result.stderr)")
+        #expect(!result.stderr.contains("LOCAL-2"), "\(result.stderr)")
+    }
+
     /// A user's rules in a folder named `record` (or `pack: record`) joined legality's record
     /// pack, whose rules are not checked against the vocabulary: a misspelt step type loaded unsaid.
     @Test func aUsersRuleInThePackRecordIsRefused() throws {
