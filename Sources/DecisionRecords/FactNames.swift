@@ -63,7 +63,13 @@ enum FactNames {
     static let negationWords: Set<String> = ["not", "non", "no", "never", "without", "un", "无", "非", "不", "未", "否"]
 
     /// Words a fact's name may hold beside a well-known fact's and mean it still.
-    static let fillerWords: Set<String> = ["is", "has", "have", "if", "whether", "case", "matter", "decision", "flag", "item"]
+    static let fillerWords: Set<String> = [
+        "is", "has", "have", "if", "whether", "case", "matter", "decision", "flag", "item",
+        // What the fact is of, and how much of it (`major_penalty`, `high_stability_risk`,
+        // `social_stability_risk`, `technical_issue`): each passed a case the fact was meant of.
+        "and", "or", "penalty", "punishment", "sanction", "enforcement", "administrative", "high", "higher",
+        "significant", "serious", "severe", "social", "issue", "issues", "problem", "involved", "involves", "involving",
+    ]
 
     static let yesOrNoWords: Set<String> = ["是", "否", "有", "无", "对", "错", "真", "假", "yes", "no", "y", "n", "true", "false", "1", "0", "√", "×"]
 
@@ -81,7 +87,7 @@ enum FactNames {
 
     /// A Chinese name without the words that ask it (`是否重大` is 重大, `有无听证` is 听证).
     static func withoutAsking(_ name: [Character]) -> [Character] {
-        for prefix in ["是否属于", "是否存在", "是否为", "是否系", "是否", "有无", "是不是"] where name.starts(with: Array(prefix)) {
+        for prefix in ["是否属于", "是否存在", "是否为", "是否系", "是否", "有无", "是不是", "存在", "具有", "属于"] where name.starts(with: Array(prefix)) {
             return Array(name.dropFirst(prefix.count))
         }
         return name
@@ -103,6 +109,8 @@ enum FactNames {
     static func namedWithin(_ key: String, _ known: [String]) -> String? {
         let words = words(key)
         guard words.count > 1 else { return nil }
+        // (Another fact's words add nothing either: `complex_major`, `major_and_complex`.)
+        let factWords = Set(known.flatMap { Self.words($0) })
         return known.filter { code in
             let wanted = Self.words(code)
             guard words.count > wanted.count,
@@ -111,7 +119,7 @@ enum FactNames {
             // told `exploratory_reform`, which lifted the failed review's error, and
             // `stability_risk_assessed` is another thing than `stability_risk`.
             let others = words[..<start] + words[(start + wanted.count)...]
-            return others.allSatisfy(fillerWords.contains)
+            return others.allSatisfy { fillerWords.contains($0) || factWords.contains($0) }
         }.max { $0.count < $1.count }
     }
 

@@ -85,6 +85,7 @@ import Testing
     /// saying no hides nothing and is only listed.
     @Test(arguments: [
         ("facts", "重大案件: 是"), ("facts", "\"重大执法决定（是/否）\": 是"), ("facts", "是否为重大案件: 是"),
+        ("facts", "major_penalty: true"), ("facts", "major_enforcement_decision: true"),
         ("top", "重大执法决定: true"), ("top", "major_case: true"), ("top", "\"列 F：是否为重大案件\": 是"), ("top", "是否重大行政执法决定: 是"),
     ])
     func aFactInOtherWordsHoldsTheGate(place: String, line: String) throws {
@@ -94,9 +95,26 @@ import Testing
         let (_, findings) = try Self.findings(record)
         let key = try #require(findings.first { $0["rule"] as? String == "REC-007" }?["message"] as? String, "\(findings)")
         #expect(key.contains(place == "facts" ? "是否应为 major？" : "似为事实 major（重大执法决定或情节复杂、重大违法），应写在 facts 下"), "\(key)")
+        // (Nor is it told to take the x_ prefix, which only silenced it: `x_重大执法决定: true` passed.)
+        #expect(!key.contains("自定义事实请以 x_ 开头"), "\(key)")
         let item = try Self.gateItem(record)
         #expect(item["misreadKey"] as? Bool == true, "\(item)")
         #expect(item["ready"] as? Bool == false, "\(item)")
+    }
+
+    /// A decision's fact named with its code beside words of degree or domain (`high_stability_risk`,
+    /// `social_stability_risk`) or a Chinese name after `存在` (`存在稳定风险: 是`) passed a decision
+    /// with no risk assessment unsaid: each is REC-007 proposing `stability_risk`. One adding
+    /// another thing (`stability_risk_assessed`) is the office's own and proposes nothing.
+    @Test(arguments: ["high_stability_risk: true", "social_stability_risk: true", "stability_risk_high: true", "存在稳定风险: 是"])
+    func aDecisionsFactWithWordsOfDegreeIsReported(line: String) throws {
+        let record = Fixtures.compliant.replacingOccurrences(of: "steps:\n", with: "facts:\n  \(line)\nsteps:\n")
+        let (_, findings) = try Self.findings(record, asOf: "2024-12-31")
+        let key = try #require(findings.first { $0["rule"] as? String == "REC-007" }?["message"] as? String, "\(findings)")
+        #expect(key.contains("是否应为 stability_risk？"), "\(key)")
+        let assessed = Fixtures.compliant.replacingOccurrences(of: "steps:\n", with: "facts:\n  stability_risk_assessed: true\nsteps:\n")
+        let (_, assessedFindings) = try Self.findings(assessed, asOf: "2024-12-31")
+        #expect(!assessedFindings.contains { ($0["message"] as? String)?.contains("是否应为") == true }, "\(assessedFindings)")
     }
 
     /// The same fact beside its code given as false (`major: false` with `重大案件: 是`, or
