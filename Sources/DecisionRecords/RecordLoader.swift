@@ -334,23 +334,30 @@ struct RecordReader {
             let value = (valueText ?? "").onOneLine
             let name = format.vocabulary.name(of: meant, preferring: [RecordFormat.Section.booleanFacts])?.zh ?? meant
             return saidNo.contains(meant)
-                ? (zh: "；其值“\(value)”似指事实 \(meant)（\(name)），与 facts 中的 \(meant): false 相矛盾，以哪个为准无法确定；请删去其一",
-                   en: "; its value '\(value)' looks meant as the fact '\(meant)', which facts gives as false: which of the two holds is unknown; remove one")
+                ? (zh: "；其值“\(value)”似指事实 \(meant)（\(name)），与 facts 中的 \(meant): false 相矛盾，以哪个为准无法确定；请核实后只保留属实的一项（属实的是 true，写 \(meant): true）",
+                   en: "; its value '\(value)' looks meant as the fact '\(meant)', which facts gives as false: which of the two holds is unknown; find out which is true and keep that one alone (if it is, write \(meant): true)")
                 : (zh: "；其值“\(value)”似指事实 \(meant)（\(name)），规则只读 facts: {\(meant): true}，应改写为该事实",
                    en: "; its value '\(value)' looks meant as the fact '\(meant)', and rules read only facts: {\(meant): true}: write that fact")
         } ?? meant.map { meant in
             !saidNo.contains(meant) ? (zh: "；是否应为 \(meant)？", en: "; did you mean '\(meant)'?")
                 : sayingNo ? (zh: "；它似为事实 \(meant)，与 facts 中的 \(meant): false 相同，可删去", en: "; it looks meant as the fact '\(meant)', which facts gives as false too: remove it")
-                : (zh: "；它似为事实 \(meant)，与 facts 中的 \(meant): false 相矛盾，以哪个为准无法确定；请删去其一", en: "; it looks meant as the fact '\(meant)', which facts gives as false: which of the two holds is unknown; remove one")
+                : (zh: "；它似为事实 \(meant)，与 facts 中的 \(meant): false 相矛盾，以哪个为准无法确定；请核实后只保留属实的一项", en: "; it looks meant as the fact '\(meant)', which facts gives as false: which of the two holds is unknown; find out which is true and keep that one alone")
         }
             ?? (zh: "；是否类的事实请写代码，值写 true 或 false：\(yesOrNoFacts.map { "\($0)（\(format.vocabulary.name(of: $0, preferring: [RecordFormat.Section.booleanFacts])?.zh ?? $0)）" }.joined(separator: "、"))",
                 en: "; a yes-or-no fact is written as a code, true or false: \(yesOrNoFacts.joined(separator: ", "))")
+        // (The gate holds it back when it may say yes of a fact the rules read: a Chinese fact
+        // of the office's own, `是否公开: 是`, is listed only.)
+        let misread = meantByValue != nil || (meant != nil && !Self.saysNo(facts.value(at: place)))
+        // A fact held back as one the rules read is not told to take the x_ prefix, which only
+        // silenced it: `x_重大执法决定: true` passed a major case without legal review.
+        let own = misread
+            ? (zh: "（只有含义与之不同的本单位自定义事实才以 x_ 开头；是该事实的，请如实写明其代码和 true 或 false）",
+               en: " (only a fact of your own meaning another thing takes the x_ prefix; if it is this fact, write its code, true or false, as the case is)")
+            : (zh: "（自定义事实请以 x_ 开头）", en: " (prefix facts of your own with x_)")
         add(.key,
-            zh: "facts 下的 \(key) 不是已知的事实，也没有规则读取它\(hint.zh)（自定义事实请以 x_ 开头）",
-            en: "the fact '\(key)' is no known fact and read by no rule\(hint.en) (prefix facts of your own with x_)",
-            // (The gate holds it back when it may say yes of a fact the rules read: a Chinese fact
-            // of the office's own, `是否公开: 是`, is listed only.)
-            at: facts.key(at: place), misreadKey: meantByValue != nil || (meant != nil && !Self.saysNo(facts.value(at: place))))
+            zh: "facts 下的 \(key) 不是已知的事实，也没有规则读取它\(hint.zh)\(own.zh)",
+            en: "the fact '\(key)' is no known fact and read by no rule\(hint.en)\(own.en)",
+            at: facts.key(at: place), misreadKey: misread)
     }
 
     /// Whether a value written under another name of `named` says, as a value of that field,
@@ -582,8 +589,8 @@ struct RecordReader {
             }
             let already = mapping[field] != nil
             add(.key,
-                zh: "\(what.zh)中的字段 \(key) 既不是记录格式的字段，也没有规则读取它，其值是 \(field) 的取值（\(code)）\(already ? "，与此步骤的 \(field) 不同，以哪个为准无法确定；请删去其一" : "；是否应为 \(field)？")",
-                en: "the key '\(key)' of \(what.en) is neither a key of the record format nor read by any rule, and its value is one of '\(field)' (\(code))\(already ? ", other than the step's own: which of the two holds is unknown; remove one" : "; did you mean '\(field)'?")",
+                zh: "\(what.zh)中的字段 \(key) 既不是记录格式的字段，也没有规则读取它，其值是 \(field) 的取值（\(code)）\(already ? "，与此步骤的 \(field) 不同，以哪个为准无法确定；请核实后把属实的取值写入 \(field)，删去此字段" : "；是否应为 \(field)？")",
+                en: "the key '\(key)' of \(what.en) is neither a key of the record format nor read by any rule, and its value is one of '\(field)' (\(code))\(already ? ", other than the step's own: which of the two holds is unknown; find out which is true, write that in '\(field)' and remove this key" : "; did you mean '\(field)'?")",
                 at: keyNode, misreadKey: true)
             return
         }
@@ -629,10 +636,16 @@ struct RecordReader {
                 at: keyNode, misreadKey: true)
             return
         }
+        let misread = closest.map(RecordFormat.decisiveKeys.contains) ?? false
+        // (A key held back as one the rules decide by is not told to take the x_ prefix, which
+        // only silenced it: `x_staus: planned` passed unsaid.)
+        let own = misread
+            ? (zh: "（只有含义与之不同的自定义字段才以 x_ 开头或在词汇表文件中声明）", en: " (only a key of your own meaning another thing takes the x_ prefix or a vocabulary's declaration)")
+            : (zh: "（自定义字段请以 x_ 开头，或在词汇表文件中声明）", en: " (prefix your own keys with x_, or declare them in a vocabulary file)")
         add(.key,
-            zh: "\(what.zh)中的字段 \(key) 既不是记录格式的字段，也没有规则读取它\(closest.map { "；是否应为 \($0)？" } ?? "")（自定义字段请以 x_ 开头，或在词汇表文件中声明）",
-            en: "the key '\(key)' of \(what.en) is neither a key of the record format nor read by any rule\(closest.map { "; did you mean '\($0)'?" } ?? "") (prefix your own keys with x_, or declare them in a vocabulary file)",
-            at: keyNode, misreadKey: closest.map(RecordFormat.decisiveKeys.contains) ?? false)
+            zh: "\(what.zh)中的字段 \(key) 既不是记录格式的字段，也没有规则读取它\(closest.map { "；是否应为 \($0)？" } ?? "")\(own.zh)",
+            en: "the key '\(key)' of \(what.en) is neither a key of the record format nor read by any rule\(closest.map { "; did you mean '\($0)'?" } ?? "")\(own.en)",
+            at: keyNode, misreadKey: misread)
     }
 }
 
