@@ -318,7 +318,10 @@ extension RecordReader {
 
     private mutating func readPersonList(_ key: String, _ list: BorrowedNode, step: Int) {
         guard let count = list.itemCount else {
+            // (Several ids written as one, `ZY-047、ZY-041`, are the list's items: the hint kept
+            // them one item, and followed, read one unregistered person where there were two.)
             let written = (list.scalar?.text ?? "").onOneLine
+                .split(whereSeparator: { "、，,；;".contains($0) }).map { Vocabulary.trimmed(String($0)) }.filter { !$0.isEmpty }.joined(separator: ", ")
             let hint = list.scalar != nil && list.coreValue != .null ? ("；应写成列表：\(key): [\(written)]", "; write a list: \(key): [\(written)]") : ("", "")
             add(.step,
                 zh: "第 \(step) 个步骤的 \(key) 是\(Wording.kind(list.kind, .zh))，应为人员编号列表\(hint.0)",

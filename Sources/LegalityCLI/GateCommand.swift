@@ -132,8 +132,8 @@ struct GateCommand: ParsableCommand {
         if !heldWaivers.isEmpty {
             let ids = heldWaivers.sorted().joined(separator: run.language == .zh ? "、" : ", ")
             FileSystem.writeStandardError(run.language == .zh
-                ? "legality：\(ids) 是法律不允许例外的禁止性规定（未经合法性审查或者经审查不合法的，不得提交讨论；未经法制审核或者审核未通过的，不得作出决定），豁免不能使议题可以上会；有关议题仍为暂缓上会（只列问题、不暂缓时请用 --fail-on never）\n"
-                : "legality: \(ids): a prohibition the law allows no exception to (no discussion without a legality review that passed; no penalty decision without a legal review that passed); a waiver does not make an item READY, and the items stay BLOCKED (give --fail-on never to list findings without blocking)\n")
+                ? "legality：\(ids) 是法律不允许例外的禁止性规定（未经合法性审查或者经审查不合法的，不得提交讨论；未经法制审核或者审核未通过的，不得作出决定），豁免不能使议题可以上会；有关议题仍为暂缓上会\n"
+                : "legality: \(ids): a prohibition the law allows no exception to (no discussion without a legality review that passed; no penalty decision without a legal review that passed); a waiver does not make an item READY, and the items stay BLOCKED\n")
         }
         // An item's waiver that has run out, or runs for longer than a waiver may, is said, as
         // check says it (the signer relies on it; one running to 2099 was unsaid).
