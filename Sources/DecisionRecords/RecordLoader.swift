@@ -289,22 +289,57 @@ struct RecordReader {
             return
         }
         let booleans = format.codes.booleanFacts
+        var unread = 0
+        var given: FactsGiven?
         for place in facts.pairPlaces {
             guard let key = facts.keyText(at: place) else { continue }
             guard booleans.isCode(key) else {
-                unknownFact(key, in: facts, at: place)
+                guard !RecordFormat.numberFacts.contains(key), !format.isReadByRule(key, at: .facts), !RecordFormat.isExtension(key) else { continue }
+                unread += 1
+                guard unread <= Self.unreadKeysLookedAt else { continue }
+                let weighed = given ?? factsGiven(facts)
+                given = weighed
+                unknownFact(key, in: facts, at: place, given: weighed)
                 continue
             }
             requireBoolean(facts.value(at: place), key: "facts.\(key)")
         }
+        sayUnreadKeysNotLookedAt(unread, in: facts, what: LocalizedText(zh: RecordFormat.chineseName(of: .facts), en: RecordFormat.describe(.facts).name))
+    }
+
+    /// How many keys of one mapping that neither the format nor a rule reads are each looked at
+    /// (what it may be meant as: a fact, another key, a yes or no). Each is looked up among its
+    /// mapping's keys: a facts mapping of 200,000 such keys took some 17 minutes.
+    static let unreadKeysLookedAt = 64
+
+    /// A key problem saying how many unread keys of a mapping were not looked at one by one, past
+    /// `unreadKeysLookedAt`: one of them may be meant as a key the rules decide by, so the gate
+    /// holds the item (a file could hide `状态: 计划` behind a thousand keys of nothing).
+    mutating func sayUnreadKeysNotLookedAt(_ unread: Int, in mapping: BorrowedNode, what: LocalizedText) {
+        guard unread > Self.unreadKeysLookedAt else { return }
+        let rest = unread - Self.unreadKeysLookedAt
+        add(.key,
+            zh: "\(what.zh)中有 \(unread) 个字段既不是记录格式的字段，也没有规则读取它；前 \(Self.unreadKeysLookedAt) 个已逐一列出，其余 \(rest) 个未逐一检查，其中可能有改变结论的字段，记录的意思不能确定；请删去不属于记录的字段",
+            en: "\(what.en) holds \(unread) keys that are neither keys of the record format nor read by any rule; the first \(Self.unreadKeysLookedAt) are listed, the other \(rest) were not looked at one by one and may hold one that changes the verdict, so what the record says is in doubt; remove the keys that are no part of the record",
+            at: mapping, misreadKey: true)
     }
 
     /// A fact no rule reads that looks meant as a well-known one (`RecordFormat.factMeant`), or a
     /// yes-or-no fact in Chinese (`涉及公共利益: true`), where rules read codes. Each was read by no rule, and the rule the fact switches on (public
     /// comment for a decision affecting the public) passed the record unsaid. Other facts are
     /// free, as the format has them, and never reported.
-    private mutating func unknownFact(_ key: String, in facts: BorrowedNode, at place: Int) {
-        guard !RecordFormat.numberFacts.contains(key), !format.isReadByRule(key, at: .facts), !RecordFormat.isExtension(key) else { return }
+    /// What `unknownFact` weighs a facts mapping's unread keys against, found once for the mapping
+    /// (each is a search of its keys: found for every unread key, a mapping of 200,000 took minutes).
+    private struct FactsGiven {
+        /// The yes-or-no facts the Chinese hint lists.
+        var yesOrNoFacts: [String]
+        /// The well-known facts the mapping gives as no.
+        var saidNo: [String]
+        /// The facts a key may be meant as: those not given, and those given as no.
+        var known: [String]
+    }
+
+    private func factsGiven(_ facts: BorrowedNode) -> FactsGiven {
         let booleans = format.codes.booleanFacts
         // (No fact the mapping already has is proposed: two would not load. One it has saying no
         // is looked for too: `major: false` beside `重大案件: 是` passed a major case unreviewed.)
@@ -314,6 +349,11 @@ struct RecordReader {
         let yesOrNoFacts = unwritten.contains(where: mattersHere) ? unwritten.filter(mattersHere) : unwritten
         let saidNo = booleans.numbering.codes.filter { facts[$0].map(Self.saysNo) == true && mattersHere($0) }
         let known = (unwritten + RecordFormat.numberFacts.filter { facts[$0] == nil }).filter(mattersHere) + saidNo
+        return FactsGiven(yesOrNoFacts: yesOrNoFacts, saidNo: saidNo, known: known)
+    }
+
+    private mutating func unknownFact(_ key: String, in facts: BorrowedNode, at place: Int, given: FactsGiven) {
+        let (yesOrNoFacts, saidNo, known) = (given.yesOrNoFacts, given.saidNo, given.known)
         let saysYesOrNo = Self.saysYesOrNo(facts.value(at: place))
         let valueText = facts.value(at: place).scalar?.text
         let meant = format.factMeant(byKey: key, valueSaysYesOrNo: saysYesOrNo, among: known)
@@ -494,6 +534,7 @@ struct RecordReader {
     /// (`what` is only worded when a key is unknown: a step's name was two new strings per step.)
     mutating func unknownKeys(in node: BorrowedNode, known: ShortTextList, level: RecordFormat.Level, what describe: @autoclosure () -> LocalizedText) {
         // (Read by the pairs' places: a node made of every key and value held the document.)
+        var unread = 0
         for place in node.pairPlaces {
             guard let key = node.keyText(at: place) else {
                 collectionKey(node.key(at: place), of: describe())
@@ -501,9 +542,11 @@ struct RecordReader {
             }
             // The format's keys are ASCII letters and underscores, which no other text equals: a
             // key of another length is none of them, and is not compared with each.
-            guard !known.containsSameLength(key) else { continue }
-            unknownKey(node.key(at: place), key, of: node, known: known.texts, level: level, what: describe)
+            guard !known.containsSameLength(key), !format.isReadByRule(key, at: level), !RecordFormat.isExtension(key) else { continue }
+            unread += 1
+            if unread <= Self.unreadKeysLookedAt { unknownKey(node.key(at: place), key, of: node, known: known.texts, level: level, what: describe) }
         }
+        if unread > Self.unreadKeysLookedAt { sayUnreadKeysNotLookedAt(unread, in: node, what: describe()) }
     }
 
     /// A key problem for a key that is a list or a mapping (`? [a]`): none of the format's, it was

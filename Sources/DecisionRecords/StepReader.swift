@@ -59,9 +59,13 @@ extension RecordReader {
         readDocuments(fields.documents, step: number)
         if checksValues {
             if let shown = fields.credentialsShown { requireBoolean(shown, key: "credentials_shown") }
-            for key in fields.otherKeys {
+            var unread = 0
+            for key in fields.otherKeys where !format.isReadByRule(key.text, at: .step) && !RecordFormat.isExtension(key.text) {
+                unread += 1
+                guard unread <= Self.unreadKeysLookedAt else { continue }
                 unknownKey(original.key(at: key.place), key.text, of: original, known: RecordFormat.stepKeys, level: .step) { LocalizedText(zh: "第 \(number) 个步骤", en: "step \(number)") }
             }
+            sayUnreadKeysNotLookedAt(unread, in: original, what: LocalizedText(zh: "第 \(number) 个步骤", en: "step \(number)"))
             for place in fields.collectionKeys {
                 collectionKey(original.key(at: place), of: LocalizedText(zh: "第 \(number) 个步骤", en: "step \(number)"))
             }
