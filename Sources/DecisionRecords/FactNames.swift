@@ -32,7 +32,8 @@ extension RecordFormat {
     /// no fact among `known` (`案件类型: 一般`, `案件类型: 食品安全`).
     public func factMeant(byCategory key: String, value: String, among known: [String]) -> String? {
         guard FactNames.namesACategory(KeyText.named(key)) else { return nil }
-        return factMeant(byKey: value, valueSaysYesOrNo: true, among: known, typos: false)
+        // (Through quotation marks and brackets: `案件性质: “重大案件”` passed unsaid.)
+        return factMeant(byKey: KeyText.unwrapped(value), valueSaysYesOrNo: true, among: known, typos: false)
     }
 
     /// Whether a fact's value, written as text, says yes or no as Chinese users write it (`是`,

@@ -13,6 +13,50 @@ enum KeyText {
         return String(key[key.index(after: colon)...])
     }
 
+    /// A value as a reader takes it through the marks a clerk puts around it: without invisible
+    /// characters (a byte-order mark, a zero-width space), quotation marks or brackets around the
+    /// whole (`“不通过”`, `【不通过】`, `（否）`, `'"否"'`), a remark in brackets after it
+    /// (`2026-12-11（补）`) and marks ending it (`否！`). Each so written was read as no answer,
+    /// and the key that said a review failed or was not done held nothing.
+    static func unwrapped(_ value: String) -> String {
+        var text = String(String.UnicodeScalarView(value.unicodeScalars.filter { !invisible($0) }))
+        while true {
+            text = Vocabulary.trimmed(text)
+            guard let first = text.first, let last = text.last else { return text }
+            if text.count >= 2, let closing = pairs[first], closing == last {
+                text = String(text.dropFirst().dropLast())
+                continue
+            }
+            if endingMarks.contains(last) {
+                text = String(text.dropLast())
+                continue
+            }
+            // A remark in brackets after the value (`2026-12-11（补）`, `否（尚在审查）`).
+            if let opening = pairs.first(where: { $0.value == last })?.key, let start = text.lastIndex(of: opening), start != text.startIndex {
+                text = String(text[..<start])
+                continue
+            }
+            return text
+        }
+    }
+
+    /// Marks that open a quotation or a bracket, with the mark closing it.
+    private static let pairs: [Character: Character] = [
+        "“": "”", "‘": "’", "\"": "\"", "'": "'", "「": "」", "『": "』", "【": "】", "〔": "〕", "（": "）", "(": ")",
+        "[": "]", "《": "》", "〈": "〉", "<": ">", "［": "］", "〖": "〗",
+    ]
+
+    /// Marks a value may end in that say nothing of it.
+    private static let endingMarks: Set<Character> = ["！", "!", "。", ".", "；", ";", "，", ",", "、", "～", "~", "…"]
+
+    /// Characters a reader does not see.
+    private static func invisible(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0xFEFF, 0x00AD, 0x200B...0x200F, 0x202A...0x202E, 0x2060...0x2064, 0x2066...0x2069: true
+        default: false
+        }
+    }
+
     /// A key without what is in brackets.
     private static func withoutBrackets(_ key: String) -> String {
         var kept = ""

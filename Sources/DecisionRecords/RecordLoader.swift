@@ -423,8 +423,25 @@ struct RecordReader {
     /// Whether a value is a day other than `day` (written as the format writes dates, or as
     /// Chinese users do); a value that is no day says nothing of it.
     static func disagrees(_ value: BorrowedNode, withDay day: Day) -> Bool {
-        guard let written = RecordLoader.date(value) ?? value.scalar.flatMap({ Day(guessing: $0.text) }) else { return false }
-        return written != day
+        if let written = RecordLoader.date(value) { return written != day }
+        guard let text = value.scalar.map({ KeyText.unwrapped($0.text) }) else { return false }
+        // (Through the marks around it, `2026-12-11（补）`, `“2026-12-11”`; a month and day
+        // without the year, `12月11日`, is compared as such.)
+        if let written = Day(parsing: text) ?? Day(guessing: text) { return written != day }
+        if let (month, dayOfMonth) = monthAndDay(text) {
+            let (_, readMonth, readDay) = day.components
+            return month != readMonth || dayOfMonth != readDay
+        }
+        return false
+    }
+
+    /// `12月11日` (or with full-width digits) as its month and day; nil for any other text.
+    static func monthAndDay(_ text: String) -> (month: Int, day: Int)? {
+        let plain = HintReading.plain(text)
+        guard plain.hasSuffix("日") || plain.hasSuffix("号"), let monthMark = plain.firstIndex(of: "月") else { return nil }
+        let month = Int(plain[..<monthMark]), day = Int(plain[plain.index(after: monthMark)...].dropLast())
+        guard let month, let day, (1...12).contains(month), (1...31).contains(day) else { return nil }
+        return (month, day)
     }
 
     /// The texts of a scalar, split at the marks lists are written with, or of a list's scalars.
@@ -447,9 +464,8 @@ struct RecordReader {
         for place in document.pairPlaces {
             // (By a set of the names made once: a run of records of no checked kind asked the
             // vocabulary of every key of every record.)
-            guard let written = document.keyText(at: place), format.kindKeyNames.contains(written),
-                  let value = document.value(at: place).scalar?.text,
-                  let other = format.codes.kinds.code(for: value), other != kind, format.checks(kind: other) else { continue }
+            guard let written = document.keyText(at: place), let value = document.value(at: place).scalar?.text,
+                  let other = kindNamed(byKey: written, value: value), other != kind, format.checks(kind: other) else { continue }
             let key = written.onOneLine
             add(.key,
                 zh: "记录中的字段 \(key) 似为 kind，其值为记录类型 \(other)，而此记录的 kind 是 \(kind ?? "—")，不作实质检查；以哪个为准无法确定，请如实写明 kind，删去此字段",
@@ -458,10 +474,28 @@ struct RecordReader {
         }
     }
 
+    /// The kind a record's key names another way: a name of `kind`, or of a type or category, with the kind as its value
+    /// (`记录类型: “重大行政决策”`, through its quotation marks), or a kind asked yes of
+    /// (`是否重大行政决策: 是`); nil for any other key.
+    private func kindNamed(byKey key: String, value: String) -> String? {
+        // (Or any key naming a type or category, `类型`, `决策类型`: with a kind the rules check
+        // as its value, and the record's kind one they do not, the two disagree whatever it is.)
+        if format.kindKeyNames.contains(key) || FactNames.namesACategory(KeyText.named(key)) {
+            return format.codes.kinds.code(for: KeyText.unwrapped(value))
+        }
+        let asked = String(FactNames.withoutAsking(Array(HintReading.plain(KeyText.named(key)))))
+        guard asked != HintReading.plain(KeyText.named(key)), RecordFormat.saysYesOrNo(value), !RecordFormat.saysNo(value) else { return nil }
+        return format.codes.kinds.code(for: asked)
+    }
+
     /// The step field a value is a code or name of — a status, a review form or an outcome — with
     /// the code; nil for any other value. (`通过`, `计划`, `征求意见` are no title or channel.)
     private func meantField(ofValue value: BorrowedNode?) -> (field: String, code: String)? {
-        guard let text = value?.scalar?.text, value?.scalar?.style != .plain || text.count > 1 || !text.allSatisfy(\.isNumber) else { return nil }
+        // (A list of one, `审查结论: [不通过]`, is read as its item.)
+        let single = value.flatMap { $0.itemCount == 1 ? $0.item(0) : $0 }
+        guard let written = single?.scalar?.text, single?.scalar?.style != .plain || written.count > 1 || !written.allSatisfy(\.isNumber) else { return nil }
+        // (Through quotation marks and brackets: `审查结论: “不通过”` passed as `不通过` did not.)
+        let text = KeyText.unwrapped(written)
         let codes = format.codes
         for (field, section) in [("status", codes.statuses), ("form", codes.forms), ("outcome", codes.outcomes)] {
             if let code = section.code(for: text) { return (field, code) }

@@ -246,7 +246,11 @@ public struct Vocabulary: Sendable {
         // more often than a typo (审查 is no 检查, 送审 no 送达, 党组会 no 党委会): only one with
         // characters added or dropped at an end (常务会, 已通过, 通过。) or a negation written with
         // another character of "not" (未通过 for 不通过) is proposed its name.
-        if let closest = Suggestion.closest(to: value, in: candidates) {
+        // (A code as close as the closest name is proposed before it: `faild` is `failed`, not
+        // its other name `fail`.)
+        let closestCode = Suggestion.closest(to: value, in: candidates.filter { codes[$0] != nil })
+        if var closest = Suggestion.closest(to: value, in: candidates) {
+            if let code = closestCode, Suggestion.typoDistance(value, code) <= Suggestion.typoDistance(value, closest) { closest = code }
             let isShortChinese = HintReading.isChinese(value) && value.count < 4
             if !isShortChinese || negated || HintReading.differAtAnEnd(value, HintReading.plain(closest)) { return closest }
         }

@@ -98,7 +98,7 @@ public struct YesNoWords: Sendable {
     /// The question a key asks and the answer it and its value give; nil when the key is not made
     /// of the words of a question (see the type), or the two give no yes or no.
     public func read(key: String, value: String) -> YesNoKey? {
-        guard let asked = parse(KeyText.named(key)), let said = parse(Self.answerPart(of: value)) else { return nil }
+        guard let asked = parse(KeyText.named(KeyText.unwrapped(key))), let said = parse(answerPart(of: KeyText.unwrapped(value))) else { return nil }
         // The question is the key's (a key still under way, `审查中`, `待签`, asks it negated); a
         // key naming only what it asks of takes the value's (`审查状态: 未完成`, `签署情况: 未签署`),
         // and a value still under way asks whether done (`审查状态: 审查中`).
@@ -221,15 +221,22 @@ public struct YesNoWords: Sendable {
         ("is", .filler), ("has", .filler), ("have", .filler), ("been", .filler), ("was", .filler), ("already", .filler),
         ("the", .filler), ("step", .filler), ("status", .filler), ("state", .filler), ("result", .filler), ("yet", .filler),
         ("note", .filler), ("notes", .filler), ("remark", .filler), ("remarks", .filler), ("comment", .filler),
+        ("opinion", .filler), ("conclusion", .filler), ("comments", .filler), ("advice", .filler),
     ]
 
     /// Prefixes of a question's word that say "not" (`unsigned`, `incomplete`).
-    private static let negationPrefixes = ["un", "in", "non", "not"]
+    private static let negationPrefixes = ["un", "in", "non", "not", "dis"]
 
-    /// A value's answer, without a remark after it (`否（尚在审查）`, `否，正在审查`).
-    private static func answerPart(of value: String) -> String {
-        guard let end = value.firstIndex(where: { "（(，,；;".contains($0) }), end != value.startIndex else { return value }
-        return String(value[..<end])
+    /// A value's answer: its first part (`否，正在审查`, `否；尚在审查`), or the first that
+    /// answers when the first only names what is answered (`经审查，不通过`: read as its first part,
+    /// a review done, it passed a failed review).
+    private func answerPart(of value: String) -> String {
+        let parts = value.split(whereSeparator: { "（(，,；;".contains($0) }).map(String.init)
+        guard parts.count > 1 else { return value }
+        return parts.first { part in
+            guard let said = parse(part) else { return false }
+            return said.outcome != nil || said.answer != nil || said.negated || said.notYet || said.question != nil
+        } ?? parts[0]
     }
 
     /// A word as keys are compared: letters plain and in lower case (`HintReading`).

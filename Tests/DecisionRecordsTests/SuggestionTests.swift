@@ -56,7 +56,8 @@ import Testing
         ("正式审查意见书", "forms", "formal_review"), ("会", "meeting_types", nil),
         // Never where the longer value may mean the opposite, or another: a hint to write it
         // would turn a fault into a pass.
-        ("审查未通过", "outcomes", nil), ("not passed", "outcomes", nil), ("县法律顾问室主任", "roles", nil),
+        // (`审查未通过` is `审查不通过`, a name of failed, with "not" written another way: that is proposed.)
+        ("审查未通过", "outcomes", "failed"), ("not passed", "outcomes", nil), ("县法律顾问室主任", "roles", nil),
         ("非正式审查", "forms", nil), ("尚未完成", "statuses", nil), ("有条件通过", "outcomes", "conditional"),
         ("未通过", "outcomes", "failed"), ("已完成了", "statuses", "done"),
         ("沒通过", "outcomes", "failed"), ("notpassed", "outcomes", nil), ("impassed", "outcomes", nil),

@@ -75,7 +75,7 @@ import Testing
         ("step_types", "legality_review: {zh: 合法性审查, en: legality review, also: [征求合法性审查意见]}", "征求"),
         ("outcomes", "passed: {zh: 通过, en: passed, also: [not passed]}", "not"),
         ("forms", "formal_review: {zh: 正式审查, en: formal review, also: [待正式审查]}", "待"),
-        ("outcomes", "passed: {zh: 通过, en: passed, also: [驳回]}", "驳回"),
+        ("outcomes", "passed: {zh: 通过, en: passed, also: [予以驳回]}", "驳回"),
         ("statuses", "done: {zh: 已完成, en: done, also: [已送审]}", "送审"),
         ("step_types", "collective_discussion: {zh: 集体讨论, en: collective discussion, also: [分管领导审批]}", "审批"),
     ])
