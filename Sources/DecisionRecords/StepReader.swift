@@ -334,14 +334,33 @@ extension RecordReader {
         }
         for index in 0..<count {
             let item = list.item(index)
-            guard case .string = item.coreValue else {
+            guard case .string(let text) = item.coreValue else {
                 let written = (item.scalar?.text ?? Wording.kind(item.kind, .en)).onOneLine
                 add(.step,
                     zh: "第 \(step) 个步骤的 \(key) 中“\(written)”不是人员编号（文本）；数字编号请加引号",
                     en: "step \(step) lists '\(written)' in \(key), which is not a person id (a text); quote numeric ids", at: item)
                 continue
             }
+            // Several ids joined by a Chinese comma or 、 in a flow list (`[ZY-043，ZY-047]`) are one
+            // item to YAML: one unregistered officer was reported, the list's count was one, and the
+            // expired certificate of one of the two went unsaid.
+            let parts = Self.idsWrittenAsOne(text)
+            if parts.count > 1 {
+                let written = parts.joined(separator: ", ")
+                add(.step,
+                    zh: "第 \(step) 个步骤的 \(key) 中“\(text.onOneLine)”是用中文标点连在一起的 \(parts.count) 个人员编号，被读作一个人；应写成列表：\(key): [\(written)]（用半角逗号分隔）",
+                    en: "step \(step) lists '\(text.onOneLine)' in \(key): \(parts.count) person ids joined by a Chinese comma, read as one person; write a list: \(key): [\(written)]",
+                    at: item)
+            }
         }
+    }
+
+    /// The ids a text joins with Chinese commas, `、` or semicolons (`ZY-043，ZY-047`), each with a
+    /// digit as ids have; one text (a name, an id) when it joins none.
+    static func idsWrittenAsOne(_ text: String) -> [String] {
+        guard text.contains(where: { "，、；;".contains($0) }) else { return [text] }
+        let parts = text.split(whereSeparator: { "，、；;".contains($0) }).map { Vocabulary.trimmed(String($0)) }.filter { !$0.isEmpty }
+        return parts.count > 1 && parts.allSatisfy({ $0.contains(where: \.isNumber) }) ? parts : [text]
     }
 
     /// `meeting` is a mapping; a discussion's meeting type is a code; its booleans are booleans.

@@ -152,6 +152,7 @@ enum Discovery {
         // not read, as cli.md says, and said, so an auditor knows what was left out.
         var skipped: [String] = []
         var configurations: [String] = []
+        var registryNamed: [String] = []
         defer {
             if let first = skipped.min(by: { $0.precedesInUTF8($1) }) {
                 FileSystem.writeStandardError(Interface.text(
@@ -172,7 +173,7 @@ enum Discovery {
             case .directory:
                 var visited: Set<PathKey> = []
                 let before = files.count
-                walk(path, into: &files, visited: &visited, roots: roots(of: paths), skipped: &skipped, configurations: &configurations)
+                walk(path, into: &files, visited: &visited, roots: roots(of: paths), skipped: &skipped, configurations: &configurations, registryNamed: &registryNamed)
                 // A folder of no record beside others that have some is said: an auditor's
                 // `audit 石桥镇 柳湾镇` where one town's folder held only `.bak` files ran on the
                 // others without a word (alone, it stops the run, below).
@@ -193,17 +194,20 @@ enum Discovery {
         }
         var sorted = files.sortedByBytes()
         sorted.configurations = configurations.sorted { $0.precedesInUTF8($1) }
+        sorted.registryNamed = registryNamed.sorted { $0.precedesInUTF8($1) }
         // The same file named twice (`a.yaml ./a.yaml`, or a file inside a folder also given) is
         // read once. A folder walk alone never repeats a file, so only then are paths resolved.
         guard paths.count > 1 else { return sorted }
         var seen: Set<PathKey> = []
         var once = PathList(sorted.lazy.filter { seen.insert(PathKey(FileSystem.realPath($0) ?? $0)).inserted })
         once.configurations = sorted.configurations
+        once.registryNamed = sorted.registryNamed
         return once
     }
 
     private static func walk(
-        _ folder: String, into files: inout PathList, visited: inout Set<PathKey>, roots: [String], skipped: inout [String], configurations: inout [String]
+        _ folder: String, into files: inout PathList, visited: inout Set<PathKey>, roots: [String], skipped: inout [String], configurations: inout [String],
+        registryNamed: inout [String]
     ) {
         // A folder whose real path cannot be had (a name that is no UTF-8, a path longer than the
         // system takes) is kept as a path, so that reading it reports it: it went unchecked, unsaid.
@@ -238,7 +242,7 @@ enum Discovery {
             switch listed ?? FileSystem.kind(of: path) {
             case .directory:
                 if name != "rules", name != "registry" {
-                    walk(path, into: &files, visited: &visited, roots: roots, skipped: &skipped, configurations: &configurations)
+                    walk(path, into: &files, visited: &visited, roots: roots, skipped: &skipped, configurations: &configurations, registryNamed: &registryNamed)
                 }
             case .file, .missing, .other:
                 // A dangling link or an unreadable entry with a record's name is kept, so that reading
@@ -246,6 +250,7 @@ enum Discovery {
                 // (`~$台账.xlsx` is the owner file Excel and WPS keep beside a workbook while it is
                 // open, no workbook: it was a finding of an unreadable file whenever the ledger was open.)
                 if hasRecordExtension(name) {
+                    if isRegistryFileName(name) { registryNamed.append(path) }
                     if !isRegistryFileName(name), !isOfficeLockFile(name), !isOwnFile(path, name: name) { files.append(path) }
                 } else if looksLikeRecordCopy(name), !name.lowercased().hasPrefix("registry.") {
                     skipped.append(path)

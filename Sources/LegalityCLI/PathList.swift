@@ -11,6 +11,9 @@ struct PathList: RandomAccessCollection, Sendable {
     /// The configurations (`.legality.yaml`) met in the folders searched for the paths, which a
     /// run reads none of but the one in force (`PreparedRun.noteConfigurationsNotRead`).
     var configurations: [String] = []
+    /// The files named as a registry is (`registry.yaml`, `Registry.yml`) met in those folders,
+    /// which the search never reads as records (`PreparedRun.noteRegistryNamesNotRead`).
+    var registryNamed: [String] = []
 
     init() {}
 

@@ -251,6 +251,7 @@ struct PreparedRun {
                 ? [] : try RunSetup.ledgerMappings(options.mappings, kinds: Set(rules.kindNames.keys)),
             withoutBuiltinPacks: options.noBuiltin, extraCalendars: ruleOptions.calendars, extraRules: ruleOptions.rules,
             mappingPaths: options.mappings)
+        noteRegistryNamesNotRead(recordFiles.registryNamed, read: run.registries.files)
         (run.sparedPrerequisites, run.sparedFailOnNever) = spared
         run.recordPaths = recordPaths
         run.firstRecordFile = recordFiles.first { $0 != "-" }
@@ -343,6 +344,18 @@ struct PreparedRun {
         FileSystem.writeStandardError(Interface.text(
             "legality：记录所在的文件夹中的 \(first)\(others.zh) 未被读取：只读取当前文件夹或上层文件夹中最近的 .legality.yaml（\(current.zh)）；要按它检查，请在它的文件夹中运行，或用 --config 指定\n",
             "legality: \(first)\(others.en), among the records, is not read: only the nearest .legality.yaml in the current folder or above it is (\(current.en)); to check by it, run in its folder, or name it with --config\n"))
+    }
+
+    /// Says which files named as a registry is (`Registry.yaml`, `registry.yml`) met among the
+    /// records the run neither checks nor reads as its registry: with `--registry` given, a record
+    /// so named was passed over unsaid (its failed review with it).
+    private static func noteRegistryNamesNotRead(_ found: [String], read: [String]) {
+        let readKeys = Set(read.map { PathKey(FileSystem.realPath($0) ?? $0) })
+        for file in found where !readKeys.contains(PathKey(FileSystem.realPath(file) ?? file)) {
+            FileSystem.writeStandardError(Interface.text(
+                "legality：\(file) 的文件名是人员名册的名称，不作为记录检查，本次也没有作为名册读取；是记录的，请改名，或在命令行中写明此文件\n",
+                "legality: \(file) is named as a registry is, so it is not checked as records, and this run does not read it as its registry; if it holds records, rename it, or name the file on the command line\n"))
+        }
     }
 
     /// The repository a configuration file's folder belongs to: the nearest folder at or above it
