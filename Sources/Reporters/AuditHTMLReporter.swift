@@ -250,7 +250,7 @@ public enum AuditHTMLReporter {
         var html = "<table class=\"rates\(named ? " named" : "")\(keyWraps ? " wraps" : "")\">\n<thead><tr>" + header.map { "<th>\(Escaping.html($0))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
         for row in rows.dropFirst() {
             html += "<tr>" + row.enumerated().map { index, cell in
-                "<td\(numeric.contains(index) ? " class=\"num\"" : "")>\(Escaping.html(cell))</td>"
+                "<td\(numeric.contains(index) ? " class=\"num\"" : "")>\(Escaping.html(cell.clipped(to: Self.mostCellCharacters, mark: "…")))</td>"
             }.joined() + "</tr>\n"
         }
         return html + "</tbody>\n</table>\n"
@@ -276,7 +276,10 @@ public enum AuditHTMLReporter {
             let kind = record.kind.map { (audit.shortKindNames[$0] ?? audit.kindNames[$0])?.text(language) ?? $0 } ?? ""
             let counts = "\(counted.errors)/\(counted.warnings)/\(counted.waived)/\(counted.pending)"
             let cells = [
-                Escaping.html(record.id ?? ""), Escaping.html(record.title ?? ""), Escaping.html(kind), Escaping.html(record.department ?? ""),
+                // (Long texts cut for the printed page: a department of 1,000 characters filled pages
+                // of the table; the CSV and JSON hold them whole.)
+                Escaping.html(record.id ?? ""), Escaping.html((record.title ?? "").clipped(to: Self.mostCellCharacters, mark: "…")), Escaping.html(kind),
+                Escaping.html((record.department ?? "").clipped(to: Self.mostCellCharacters, mark: "…")),
                 Escaping.html(record.decisionDate?.description ?? ""),
                 "<span class=\"status \(status.rawValue)\">\(Escaping.html(status.text(language)))</span>" + Self.noteLine(AuditReport.noteParts(of: record, language), language),
                 counts, broken, Escaping.html(record.place),
@@ -298,6 +301,9 @@ public enum AuditHTMLReporter {
         }
         return "<span class=\"note\">" + shown.joined(separator: zh ? "；" : "; ") + "</span>"
     }
+
+    /// The most characters of a title, a department or a table's name the printed page shows, then "…".
+    static let mostCellCharacters = 300
 
     static let style = """
         :root { --bad: #c0392b; --warn: #d68910; --good: #1e8449; --ink: #1c2833; --muted: #5d6d7e; --line: #d5d8dc; }
@@ -343,6 +349,10 @@ public enum AuditHTMLReporter {
         .badge.error { background: var(--bad); } .badge.warning { background: var(--warn); } .badge.info { background: var(--muted); } .badge.waived { background: #7f8c8d; } .badge.pending { background: #0b4f8a; }
         @page { size: A4; margin: 15mm; }
         @media print { body { margin: 0; max-width: none; font-size: 11pt; } h2 { break-after: avoid; }
-          table.rates th, table.rates td { padding: 3px 4px; } }
+          table.rates th, table.rates td { padding: 3px 4px; }
+          .status, .badge { background: none !important; border: 1pt solid; font-weight: bold; }
+          .status.compliant { color: var(--good); } .status.formatOnly, .badge.info, .badge.waived { color: #444; }
+          .status.warnings, .status.pending, .status.waived, .badge.warning, .badge.pending { color: #7a4f00; }
+          .status.noncompliant, .status.unreadable, .status.unverifiable, .badge.error { color: var(--bad); } }
         """
 }

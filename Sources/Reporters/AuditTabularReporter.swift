@@ -108,7 +108,7 @@ public enum AuditTable: String, Sendable, CaseIterable {
                 ? ["规则", "级别", "记录", "文件", "行", "列", "标题", "说明", "依据", "豁免", "待办"]
                 : ["rule", "severity", "record", "file", "line", "column", "title", "message", "basis", "waiver", "pending"]
             return (header, audit.findings.map { finding in
-                [.text(finding.rule), .text(Wording.severity(finding.severity, language)), .text(finding.record ?? ""),
+                [.text(finding.rule), .text(Wording.severityColumn(finding, language)), .text(finding.record ?? ""),
                  .text(finding.cell.map { "\(finding.file):\($0)" } ?? finding.file),
                  finding.position.map { .integer($0.line) } ?? .text(""), finding.position.map { .integer($0.column) } ?? .text(""),
                  .text(finding.title.text(language)), .text(finding.message.text(language)), .text(finding.basis.text(language)),

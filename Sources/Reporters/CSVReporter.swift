@@ -38,7 +38,7 @@ public enum CSVReporter {
     static func fields(_ finding: Finding, _ language: Language) -> [String] {
         [
             finding.rule,
-            Wording.severity(finding.severity, language),
+            Wording.severityColumn(finding, language),
             finding.record ?? "",
             finding.cell.map { "\(finding.file):\($0)" } ?? finding.file,
             finding.position.map { String($0.line) } ?? "",

@@ -52,13 +52,15 @@ enum Escaping {
     /// field with a comma, quote, CR or LF is quoted, with quotes doubled.
     static func csv(_ text: String) -> String {
         // Control characters (ESC and the rest, but tab and line ends) and bidirectional controls
-        // never reach a spreadsheet.
-        var field = text.unicodeScalars.contains(where: isHiddenControl)
-            ? String(String.UnicodeScalarView(text.unicodeScalars.filter { !isHiddenControl($0) })) : text
+        // never reach a spreadsheet: each is `�`, as in every other format and the .xlsx (dropped,
+        // a file `rtl\u{202E}LMTH.yaml` was named `rtlLMTH.yaml`, a file that is not there, and
+        // an id with an override looked clean).
+        var field = showingHidden(text)
         // What a spreadsheet may pass over before a formula (spaces, a line end, invisible and
-        // format characters: `\u{200B}=1+2`, `\u{3000}=1+2`) is passed over here too.
-        let leading = field.unicodeScalars.first { !isBlankBeforeFormula($0) }
-        if let first = field.unicodeScalars.first, ["\t", "\r"].contains(first) {
+        // format characters: `\u{200B}=1+2`, `\u{3000}=1+2`) is passed over here too, in the text
+        // as written (a hidden character shown as `�` hides no formula either way).
+        let leading = text.unicodeScalars.first { !isBlankBeforeFormula($0) && !isHiddenControl($0) }
+        if let first = text.unicodeScalars.first, ["\t", "\r"].contains(first) {
             field = "'" + field
         } else if let leading, ["=", "+", "-", "@"].contains(leading) {
             field = "'" + field
@@ -115,7 +117,7 @@ enum Escaping {
     /// Backslash-escapes the characters Markdown gives a meaning to inline (`\`, `` ` ``, `*`,
     /// `_`, `[`, `]`, `~`, `|`) and `&`, `<`, `>` (so no text becomes HTML or an entity, and the
     /// raw text stays readable: `\<违规\>`, never `&lt;违规&gt;`), turns each line end (LF, CR or
-    /// CRLF) into `<br>` and drops other control characters.
+    /// CRLF) into `<br>` and shows other control and hidden characters as `�`.
     static func markdownCell(_ text: String) -> String {
         var result = ""
         var previousCR = false
@@ -128,9 +130,10 @@ enum Escaping {
                 result += "\\"
                 result.unicodeScalars.append(scalar)
             case "\t": result += " "
+            // (Shown as `�`, as in the other formats: dropped, an id with an override read clean.)
             case _ where scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || scalar.value == 0xFFFE || scalar.value == 0xFFFF
                 || isHiddenControl(scalar):
-                continue
+                result += "\u{FFFD}"
             case "@":
                 // A mention (`@user`) or an e-mail autolink is broken by a zero-width space.
                 result += "@\u{200B}"

@@ -15,15 +15,22 @@ public enum GateHTMLReporter {
         let meta = zh
             ? "会议日期 \(agenda.meeting) · 共 \(agenda.items.count) 项：\(ready) 项可以上会，\(agenda.items.count - ready) 项暂缓"
             : "Meeting of \(agenda.meeting) · \(Wording.counted(agenda.items.count, "item")): \(ready) ready, \(agenda.items.count - ready) blocked"
+        // Every printed page names the meeting and counts the pages: a continuation page held an
+        // item and the signature line, and nothing said which meeting it was of.
+        let footer = zh ? "\"会议议题合法性审查清单 · 会议日期 \(agenda.meeting) · 第 \" counter(page) \" 页，共 \" counter(pages) \" 页\""
+            : "\"Agenda legality checklist · meeting of \(agenda.meeting) · page \" counter(page) \" of \" counter(pages)"
+        let pageFooter = "@page { @bottom-center { content: \(footer); font-size: 8pt; color: #555; } }\n"
         var html = HTMLPage.opening(
             title: title, pageTitle: title + (zh ? "（\(agenda.meeting)）" : " (\(agenda.meeting))"), meta: meta,
-            metaClass: "meta", version: agenda.version, style: style, language: language)
+            metaClass: "meta", version: agenda.version, style: style + pageFooter, language: language)
         for notice in [agenda.failLevelNotice, agenda.dayNotice, agenda.restDayNotice].compactMap({ $0 }) { html += "<p class=\"notice\">\(Escaping.html(notice))</p>\n" }
         html += "<table class=\"items\">\n<thead><tr><th>\(zh ? "序号" : "No.")</th><th>\(zh ? "议题" : "Item")</th><th>\(zh ? "结论" : "Verdict")</th><th>\(zh ? "需要处理的问题" : "What blocks it, and what to do")</th></tr></thead>\n<tbody>\n"
         for (index, item) in agenda.items.enumerated() {
             let verdict = item.ready ? (zh ? "可以上会" : "READY") : (zh ? "暂缓上会" : "BLOCKED")
             html += "<tr class=\"\(item.ready ? "ready" : "blocked")\"><td class=\"no\">\(index + 1)</td><td class=\"item\">"
-            html += "<div class=\"title\">\(Escaping.html(item.title ?? item.file))</div>"
+            // (A title of 6,000 characters filled eight pages of the one-page checklist: the full
+            // text is in the record and the other formats.)
+            html += "<div class=\"title\">\(Escaping.html((item.title ?? item.file).clipped(to: Self.mostTitleCharacters, mark: "…")))</div>"
             html += "<div class=\"sub\">\(Escaping.html(item.record ?? "—")) · \(Escaping.html(item.file))</div></td>"
             html += "<td class=\"verdict\"><span class=\"badge\">\(verdict)</span></td><td class=\"problems\">"
             // Waived findings are shown too, marked, with the waiver: the adviser signs for the exception.
@@ -72,6 +79,9 @@ public enum GateHTMLReporter {
         return html + "</body>\n</html>\n"
     }
 
+    /// The most characters of an item's title the printed checklist shows, then "…".
+    static let mostTitleCharacters = 300
+
     static let style = """
         @page { size: A4; margin: 14mm 12mm; }
         body { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", sans-serif; font-size: 10.5pt; color: #222; margin: 0 auto; max-width: 186mm; }
@@ -93,6 +103,10 @@ public enum GateHTMLReporter {
         .sign { margin-top: 10mm; display: flex; gap: 3mm; align-items: flex-end; }
         .sign .line { flex: 1; border-bottom: 1px solid #222; height: 6mm; } .sign .line.short { flex: 0 0 40mm; }
         .foot { margin-top: 4mm; font-size: 8pt; color: #777; }
+        @media print {
+          .badge { background: none !important; border: 1.2pt solid; font-weight: bold; }
+          tr.ready .badge { color: #1b5e20; border-color: #1b5e20; } tr.blocked .badge { color: #b71c1c; border-color: #b71c1c; }
+        }
 
         """
 }

@@ -202,6 +202,7 @@ public enum HTMLReporter {
           h1 { font-size: 15pt; }
           h2 { font-size: 11pt; break-after: avoid; page-break-after: avoid; }
           .rule, .place, .record, .path, .badge, .note { font-size: 8pt; }
+          .badge.error { background: none; color: #a4262c; }
           thead { display: table-header-group; }
           tr { break-inside: avoid; page-break-inside: avoid; }
           table { width: calc(100% - 1px); }

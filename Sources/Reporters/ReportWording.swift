@@ -14,6 +14,15 @@ enum Wording {
         }
     }
 
+    /// A finding's severity in a table's column: a pending finding's marked so (`错误（待办）`), as
+    /// the summary counts it apart: a spreadsheet filtered on the column for 错误 counted six
+    /// where the summary said two errors and four pending.
+    static func severityColumn(_ finding: Finding, _ language: Language) -> String {
+        let word = severity(finding.severity, language)
+        guard finding.pending else { return word }
+        return language == .zh ? "\(word)（待办）" : "\(word) (pending)"
+    }
+
     /// The one-sentence summary of a run, as the text report ends.
     static func summary(_ report: Report) -> String {
         summary(report.tally, asOf: report.asOf, language: report.language)

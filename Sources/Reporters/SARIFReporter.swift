@@ -249,13 +249,15 @@ public enum SARIFReporter {
             var suppression: [(String, JSON)] = [
                 ("kind", .string("external")),
                 ("status", .string("accepted")),
-                ("justification", .string(waiver.reason)),
+                // (Hidden characters as `�`, as in the messages: an override in a waiver's reason
+                // reordered what a code-scanning page showed of the suppression.)
+                ("justification", .string(Escaping.showingHidden(waiver.reason))),
             ]
             if !waiver.file.isEmpty {
                 suppression.append(("location", .object([("physicalLocation", physicalLocation(file: waiver.file, position: waiver.position, repository: repository))])))
             }
             suppression.append(("properties", .object([
-                ("approvedBy", .string(waiver.approvedBy)),
+                ("approvedBy", .string(Escaping.showingHidden(waiver.approvedBy))),
                 ("expires", .string(waiver.expires.description)),
             ])))
             pairs.append(("suppressions", .array([.object(suppression)])))
