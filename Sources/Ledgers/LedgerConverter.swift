@@ -133,6 +133,38 @@ extension LedgerRecord {
     /// the ledger's said the cell was not read. Kept, each is a key no record format has (it starts
     /// with 列, never a key of the format nor one's own `x_`), reported as the ledger reports the
     /// cell (an unknown key); a header never becomes a key of the record as it is (`organ`, `facts`).
+    /// The record with each step dated after `day` (its date, or a period's start) that says no
+    /// status written as planned: a ledger has no status column, and a meeting it schedules for
+    /// next week was a step done in the future (an error whose advice, "write status: planned",
+    /// no ledger can follow), so a ledger with its next meeting in it never passed.
+    ///
+    /// A review sent and not yet concluded — its submission's date and nothing else, the date left
+    /// blank as the instructions say of what is not done — is no step yet (it was a step lacking
+    /// its date, and the row was malformed where it was only waiting for its review).
+    public func planning(after day: Day) -> LedgerRecord {
+        guard let steps = node["steps"], let items = steps.sequence, let pairs = node.mapping else { return self }
+        var changed = false
+        let waiting = items.filter { step in
+            guard let keys = step.mapping?.compactMap({ $0.key.scalar?.text }) else { return true }
+            return !(Set(keys) == ["type", "submitted"])
+        }
+        if waiting.count != items.count { changed = true }
+        let written = waiting.map { step -> YAMLNode in
+            guard step["status"] == nil, let stepPairs = step.mapping,
+                  let text = (step["date"] ?? step["start"])?.scalar?.text, let dated = Day(parsing: text), day < dated else { return step }
+            changed = true
+            let status = YAMLPair(
+                key: YAMLNode(.scalar(YAMLScalar(text: "status")), range: step.range), value: YAMLNode(.scalar(YAMLScalar(text: "planned")), range: step.range))
+            return YAMLNode(.mapping(stepPairs + [status]), range: step.range, tag: step.tag)
+        }
+        guard changed else { return self }
+        var planned = self
+        planned.node = YAMLNode(
+            .mapping(pairs.map { $0.key.scalar?.text == "steps" ? YAMLPair(key: $0.key, value: YAMLNode(.sequence(written), range: steps.range, tag: steps.tag)) : $0 }),
+            range: node.range, tag: node.tag)
+        return planned
+    }
+
     public func keepingUnreadCells(layout: LedgerLayout) -> YAMLNode {
         guard !unread.isEmpty, let pairs = node.mapping else { return node }
         var added: [YAMLPair] = []

@@ -159,7 +159,8 @@ struct ImportCommand: ParsableCommand {
                             continue
                         }
                         let comment = "由 legality import 从 \(place)生成。\nImported by legality import from \(ledger)\(table.sheet.map { " (sheet \($0))" } ?? ""), row \(record.row)."
-                        try FileSystem.deliver(RecordWriter.yaml(record.keepingUnreadCells(layout: layout), comment: comment), to: path)
+                        // (A step the row dates after today is written as planned, as check reads it.)
+                        try FileSystem.deliver(RecordWriter.yaml(record.planning(after: RunSetup.today()).keepingUnreadCells(layout: layout), comment: comment), to: path)
                         written += 1
                     }
                 }

@@ -64,7 +64,10 @@ struct InitCommand: ParsableCommand {
                 message: "no ledger layout '\(id)'; known: \(mappings.map(\.id).joined(separator: ", "))",
                 chinese: "没有名为 \(id) 的台账格式；可用：\(mappings.map(\.id).joined(separator: "、"))")
         }
-        let zh = Interface.language == .zh
+        // A template is a document for the office, in Chinese as reports are unless `--lang en`
+        // asks otherwise (its instructions sheet came out in English wherever LANG was not zh).
+        let language = Interface.languageAsked ?? .zh
+        let zh = language == .zh
         // Named in Chinese whatever the interface's language, as its headers are: an English name
         // had spaces (`administrative penalty case ledger.xlsx`), and the hint pasted into a shell
         // named three files.
@@ -76,7 +79,7 @@ struct InitCommand: ParsableCommand {
         let instructions = mapping.columns.map { column -> [WorkbookWriter.Cell] in
             [
                 .text(column.headers[0]), .text(column.required ? (zh ? "必填" : "required") : ""),
-                .text(column.note?.text(Interface.language) ?? ""), .text(column.field.description),
+                .text(column.note?.text(language) ?? ""), .text(column.field.description),
                 .text(column.headers.dropFirst().joined(separator: zh ? "、" : ", ")),
             ]
         }

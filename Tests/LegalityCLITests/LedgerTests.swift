@@ -451,6 +451,30 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("records/M-4.yaml").path))
     }
 
+    /// A ledger has no status column: a row whose meeting is scheduled after the as-of date was a
+    /// discussion done in the future (REC-008, "write status: planned", which no ledger can), and
+    /// a ledger with its next meeting in it never passed check. Steps dated after the as-of date
+    /// are planned: their findings pending, and `import` writes them so.
+    @Test func aLedgersStepsAfterTheAsOfDateArePlanned() throws {
+        let header = "决策编号,决策事项名称,送审日期,审查完成日期,审查方式,审查结论,审查人员,法律顾问,法律顾问意见日期,集体讨论日期,会议类型"
+        let rows = [
+            "P-1,某方案,2030-06-01,2030-06-15,正式审查,通过,孟庆云,唐立军,2030-06-14,2030-07-10,常务会议",
+            // (Sent for review, its date left blank: no review yet, not a step lacking its date.
+            // Its finding waits for the meeting, and the gate on the day holds it.)
+            "P-2,某方案,2030-06-20,,,,,,,2030-07-10,常务会议",
+        ]
+        let folder = try CLIRunner.folder(["a.csv": ([header] + rows).joined(separator: "\n") + "\n"])
+        let checked = try CLIRunner.run(["check", "--as-of", "2030-06-30", "--format", "json", "a.csv"], in: folder)
+        let findings = try #require(try CLIRunner.json(checked.stdout)["findings"] as? [[String: Any]])
+        #expect(!findings.contains { $0["rule"] as? String == "REC-008" || $0["rule"] as? String == "REC-003" }, "\(findings)")
+        #expect(findings.filter { $0["record"] as? String == "P-2" && $0["severity"] as? String == "error" }.allSatisfy { $0["pending"] as? Bool == true }, "\(findings)")
+        let gate = try CLIRunner.run(["gate", "--meeting", "2030-07-10", "--today", "2030-07-09", "a.csv"], in: folder)
+        #expect(gate.stdout.contains("[暂缓上会] P-2") && gate.stdout.contains("MAD-001") && !gate.stdout.contains("REC-008"), "\(gate.stdout)")
+        #expect(try CLIRunner.run(["import", "a.csv", "--out", "records"], in: folder).status == 0)
+        let written = try String(contentsOf: folder.appendingPathComponent("records/P-1.yaml"), encoding: .utf8)
+        #expect(written.contains("status: planned"), "\(written)")
+    }
+
     /// An adviser named with the opinion's date left blank holds the row (the instructions say to
     /// leave a date blank until done, and the undated signoff counted as an opinion given, READY);
     /// import writes no such row. A row whose public lawyer gave the opinion, its adviser's column
@@ -499,6 +523,16 @@ import Testing
         #expect(files.count == 1 && files.allSatisfy { !$0.contains(" ") && $0.hasSuffix("台账.xlsx") }, "\(files)")
         #expect(result.stdout.contains("once filled in: legality check \(files.first ?? "")\n"), "\(result.stdout)")
         #expect(InitCommand.shellWord("a b's.xlsx") == "'a b'\\''s.xlsx'")
+        // Its instructions sheet is Chinese too, as a document for the office (it was `Instructions`
+        // in English wherever LANG was not zh); `--lang en` asks for English.
+        let sheets = try CLIRunner.shell(
+            "python3 -c 'import zipfile, sys; print(zipfile.ZipFile(sys.argv[1]).read(\"xl/workbook.xml\").decode())' *.xlsx", in: folder)
+        #expect(sheets.stdout.contains("name=\"填写说明\""), "\(sheets.stdout)")
+        let english = try CLIRunner.folder([:])
+        #expect(try CLIRunner.run(["init", "--ledger", "major-decisions", "--lang", "en"], in: english).status == 0)
+        let englishSheets = try CLIRunner.shell(
+            "python3 -c 'import zipfile, sys; print(zipfile.ZipFile(sys.argv[1]).read(\"xl/workbook.xml\").decode())' *.xlsx", in: english)
+        #expect(englishSheets.stdout.contains("name=\"Instructions\""), "\(englishSheets.stdout)")
     }
 
     @Test func theAuditWorkbookHasASheetPerTableAndIsNotReadBack() throws {
