@@ -42,4 +42,116 @@ import Testing
         let listed = try Self.keyProblems(top)
         #expect(listed.count == 64 && !listed.contains { $0.contains("未逐一检查") }, "\(listed.count)")
     }
+
+    /// The compliant decision with its discussion planned for the meeting, and `line` written
+    /// after the review's outcome (or, with `signoff`, in the adviser's signoff).
+    static func planned(with line: String, signoff: Bool = false) throws -> String {
+        let record = try #require(Fixtures.compliant.components(separatedBy: "  - {type: decision").first)
+            .replacingOccurrences(of: "  - type: collective_discussion\n", with: "  - type: collective_discussion\n    status: planned\n")
+        return signoff
+            ? record.replacingOccurrences(of: "      - {person: P-2, role: legal_adviser, date: 2024-03-15}\n", with: "      - person: P-2\n        role: legal_adviser\n        date: 2024-03-15\n        \(line)\n")
+            : record.replacingOccurrences(of: "    outcome: passed\n", with: "    outcome: passed\n    \(line)\n")
+    }
+
+    /// An answer in quotation marks or brackets, or after them (`“否”`, `【不通过】`, `否！`,
+    /// `2026-12-11（补）`), was no answer, and the review it said was not done or failed was READY;
+    /// so were a review's failure in the words reviews end in (`不合法`, `驳回`, `经审查，不通过`,
+    /// `是否合法: 否`, `result: rejected`) and an adviser's disagreement in English (`agreed: false`,
+    /// `opinion: disagree`). Each holds the item.
+    @Test(arguments: [
+        "已完成: “否”", "是否完成: （否）", "是否完成: 否！", "审查结论: “不通过”", "审查结论: 【不通过】", "审查结论: '\"不通过\"'",
+        "审查情况: “未审查”", "方式: “征求意见”", "审查日期: 2024-03-25（补）", "审查日期: 3月25日",
+        "审查结论: 不合法", "审查结果: 违法", "审查结论: 驳回", "审查结论: 经审查，不通过", "审查结论: [不通过]", "是否合法: 否",
+        "result: rejected", "lawful: false",
+    ])
+    func aReviewSaidNotDoneOrFailedThroughMarksOrWordsHoldsTheItem(line: String) throws {
+        let item = try Self.gate(try Self.planned(with: line))
+        #expect(item["ready"] as? Bool == false && item["misreadKey"] as? Bool == true, "\(line): \(item)")
+    }
+
+    @Test(arguments: ["agreed: false", "concur: false", "opinion: disagree", "opinion: 不同意", "签署情况: “未签署”"])
+    func anAdviserDisagreeingInOtherWordsHoldsTheItem(line: String) throws {
+        let item = try Self.gate(try Self.planned(with: line, signoff: true))
+        #expect(item["ready"] as? Bool == false && item["misreadKey"] as? Bool == true, "\(line): \(item)")
+    }
+
+    /// What says the review passed or is done, in the same marks, holds nothing (`“通过”`, the same day).
+    @Test(arguments: ["审查结论: “通过”", "已完成: 【是】", "审查日期: 2024-03-15（补）", "审查结论: 经审查，合法"])
+    func aReviewSaidDoneThroughMarksHoldsNothing(line: String) throws {
+        let item = try Self.gate(try Self.planned(with: line))
+        #expect(item["ready"] as? Bool == true, "\(line): \(item)")
+    }
+
+    /// A category in quotation marks (`案件性质: “重大案件”`) was read by nothing and said by
+    /// nothing: a major penalty case without legal review passed check and the gate. A record of
+    /// no checked kind beside its kind in other words (`类型: 重大行政决策`, `是否重大行政决策: 是`,
+    /// `记录类型: “重大行政决策”`) was READY unsaid.
+    @Test(arguments: ["案件性质: “重大案件”", "案件性质: 【重大案件】"])
+    func aQuotedCategoryNamingAFactIsReported(line: String) throws {
+        let penalty = try String(contentsOf: CLIRunner.root.appendingPathComponent("cases/penalty/building-materials-major-hearing.yaml"), encoding: .utf8)
+            .replacingOccurrences(of: "  major: true\n", with: "  \(line)\n")
+        let problems = try Self.keyProblems(penalty)
+        #expect(problems.contains { $0.contains("似指事实 major") }, "\(problems)")
+    }
+
+    @Test(arguments: ["类型: 重大行政决策", "决策类型: 重大行政决策", "是否重大行政决策: 是", "记录类型: “重大行政决策”"])
+    func anUncheckedKindBesideAKindInOtherWordsHoldsTheItem(line: String) throws {
+        let record = try Self.planned(with: "x_note: 备注").replacingOccurrences(of: "kind: major_administrative_decision\n", with: "kind: other\n\(line)\n")
+        let item = try Self.gate(record)
+        #expect(item["ready"] as? Bool == false && item["misreadKey"] as? Bool == true, "\(line): \(item)")
+        // (The same record without the line is READY: a record of no checked kind is checked for its format only.)
+        let plain = try Self.planned(with: "x_note: 备注").replacingOccurrences(of: "kind: major_administrative_decision\n", with: "kind: other\n")
+        #expect(try Self.gate(plain)["ready"] as? Bool == true)
+    }
+
+    /// `officers: [ZY-043，ZY-047]` is one item to YAML: one unregistered officer was said, and the
+    /// two the clerk meant were never checked. It is a step problem with the list to write.
+    @Test func idsJoinedByAChineseCommaInAListAreAStepProblem() throws {
+        let record = Fixtures.compliant.replacingOccurrences(of: "by: [P-1]", with: "by: [P-1，P-2]")
+        let folder = try CLIRunner.folder(["registry.yaml": Fixtures.registry, "a.yaml": record])
+        let result = try CLIRunner.run(["check", "--as-of", "2024-12-31", "--format", "json", "a.yaml"], in: folder)
+        let findings = try #require(try CLIRunner.json(result.stdout)["findings"] as? [[String: Any]])
+        #expect(findings.contains { $0["rule"] as? String == "REC-003" && ($0["message"] as? String)?.contains("应写成列表：by: [P-1, P-2]（用半角逗号分隔）") == true }, "\(findings)")
+        // Written as one text, the hint splits it too.
+        let one = Fixtures.compliant.replacingOccurrences(of: "by: [P-1]", with: "by: P-1、P-2")
+        let text = try CLIRunner.run(["check", "--as-of", "2024-12-31", "a.yaml"], in: try CLIRunner.folder(["registry.yaml": Fixtures.registry, "a.yaml": one]))
+        #expect(text.stdout.contains("应写成列表：by: [P-1, P-2]"), "\(text.stdout)")
+    }
+
+    /// A record file named as a registry is (`Registry.yaml`, `registry.yml`) beside the records,
+    /// with `--registry` naming another, was neither checked nor read, unsaid.
+    @Test func aRecordFileNamedAsARegistryIsSaid() throws {
+        let folder = try CLIRunner.folder(["people.yaml": Fixtures.registry, "agenda/a.yaml": Fixtures.compliant, "agenda/Registry.yaml": Fixtures.lateReview])
+        let result = try CLIRunner.run(["check", "--as-of", "2024-12-31", "--registry", "people.yaml", "--lang", "en", "agenda"], in: folder)
+        #expect(result.stderr.contains("agenda/Registry.yaml is named as a registry is, so it is not checked as records, and this run does not read it as its registry"), "\(result.stderr)")
+        // The registry a run reads is not said.
+        let read = try CLIRunner.run(["check", "--as-of", "2024-12-31", "--lang", "en", "agenda"], in: try CLIRunner.folder(["agenda/registry.yaml": Fixtures.registry, "agenda/a.yaml": Fixtures.compliant]))
+        #expect(!read.stderr.contains("named as a registry"), "\(read.stderr)")
+    }
+
+    /// Reports as a reader sees them (the output review): a waiver's reason with an override
+    /// reached SARIF's suppression unchanged where every other text shows `�`; CSV dropped hidden
+    /// characters, naming a file that is not there; a title of 6,000 characters filled eight pages
+    /// of the one-page checklist, whose continuation page named no meeting; printed without
+    /// backgrounds, READY and BLOCKED were the same pale grey.
+    @Test func reportsShowWhatAReaderNeeds() throws {
+        let override = "\u{202E}"
+        let configuration = "waivers:\n  - {rule: MAD-002, record: T-2024-002, reason: \"会后\(override)补充审查\", approved_by: \"县政府\(override)办公室\", expires: 2030-12-31}\n"
+        let folder = try CLIRunner.folder([
+            ".legality.yaml": configuration, "registry.yaml": Fixtures.registry, "rtl\(override)LMTH.yaml": Fixtures.lateReview,
+        ])
+        let sarif = try CLIRunner.run(["check", "--as-of", "2024-12-31", "--format", "sarif", "."], in: folder)
+        #expect(sarif.stdout.contains("\"justification\": \"会后\u{FFFD}补充审查\""), "\(sarif.stdout)")
+        #expect(!sarif.stdout.contains(override))
+        let csv = try CLIRunner.run(["check", "--as-of", "2024-12-31", "--format", "csv", "."], in: folder)
+        #expect(csv.stdout.contains("rtl\u{FFFD}LMTH.yaml") && !csv.stdout.contains(override), "\(csv.stdout)")
+
+        let long = String(repeating: "长", count: 6_000)
+        let record = try Self.planned(with: "x_note: 备注").replacingOccurrences(of: "title: 某镇老旧小区改造方案", with: "title: \(long)")
+        let gateFolder = try CLIRunner.folder(["registry.yaml": Fixtures.registry, "a.yaml": record])
+        let html = try CLIRunner.run(["gate", "--meeting", "2024-03-20", "--today", "2024-03-18", "--format", "html", "a.yaml"], in: gateFolder).stdout
+        #expect(html.contains(String(repeating: "长", count: 299) + "…") && !html.contains(String(repeating: "长", count: 301)), "\(html.suffix(2000))")
+        #expect(html.contains("@bottom-center { content: \"会议议题合法性审查清单 · 会议日期 2024-03-20 · 第 \" counter(page)"), "\(html.prefix(3000))")
+        #expect(html.contains("tr.ready .badge { color: #1b5e20; border-color: #1b5e20; } tr.blocked .badge { color: #b71c1c;"))
+    }
 }
