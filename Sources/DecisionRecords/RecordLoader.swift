@@ -304,7 +304,9 @@ struct RecordReader {
             }
             requireBoolean(facts.value(at: place), key: "facts.\(key)")
         }
-        sayUnreadKeysNotLookedAt(unread, in: facts, what: LocalizedText(zh: RecordFormat.chineseName(of: .facts), en: RecordFormat.describe(.facts).name))
+        if unread > Self.unreadKeysLookedAt {
+            sayUnreadKeysNotLookedAt(unread, in: facts, what: LocalizedText(zh: RecordFormat.chineseName(of: .facts), en: RecordFormat.describe(.facts).name))
+        }
     }
 
     /// How many keys of one mapping that neither the format nor a rule reads are each looked at
