@@ -261,6 +261,11 @@ enum RuleLint {
         switch when {
         case .compare(.eq, .reference(let reference), .literal(.text(let kind))), .compare(.eq, .literal(.text(let kind)), .reference(let reference)):
             return reference.root == .record && reference.path == ["kind"] && !kinds.contains(kind) ? kind : nil
+        // (`in: [$record.kind, [a, b]]`, every kind of it left out by `kinds`.)
+        case .isIn(.reference(let reference), .list(let items)) where reference.root == .record && reference.path == ["kind"]:
+            let asked = items.compactMap { item -> String? in if case .literal(.text(let kind)) = item { kind } else { nil } }
+            guard asked.count == items.count, !asked.isEmpty, asked.allSatisfy({ !kinds.contains($0) }) else { return nil }
+            return asked.joined(separator: ", ")
         case .all(let items):
             return items.lazy.compactMap { kindAskedOutside(kinds, in: $0) }.first
         default:

@@ -85,6 +85,12 @@ import Testing
         #expect(result.stderr.contains("local/rule.yaml:1:1: the rule LOCAL-1 has a 'when' asking the record's kind to be major_administrative_decision"), "\(result.stderr)")
         #expect(result.stderr.contains("it reports nothing in this run"), "\(result.stderr)")
         #expect(!result.stderr.contains("LOCAL-2"), "\(result.stderr)")
+        // (So for a kind asked with `in`, every kind of its list left out by `kinds`.)
+        let listed = Self.rule(
+            "when: {in: [$record.kind, [major_administrative_decision, normative_document]]}\nviolation: {missing: {first: {steps: {type: collective_discussion}}}}",
+            kinds: "[administrative_penalty]")
+        let lint = try Self.lint(["local/rule.yaml": listed])
+        #expect(lint.stdout.contains("has a 'when' asking the record's kind to be major_administrative_decision, normative_document"), "\(lint.stdout)")
     }
 
     /// A user's rules in a folder named `record` (or `pack: record`) joined legality's record
