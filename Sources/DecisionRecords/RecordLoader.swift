@@ -296,7 +296,7 @@ struct RecordReader {
             guard booleans.isCode(key) else {
                 guard !RecordFormat.numberFacts.contains(key), !format.isReadByRule(key, at: .facts), !RecordFormat.isExtension(key) else { continue }
                 unread += 1
-                guard unread <= Self.unreadKeysLookedAt else { continue }
+                guard unread <= Self.unreadFactsLookedAt else { continue }
                 let weighed = given ?? factsGiven(facts)
                 given = weighed
                 unknownFact(key, in: facts, at: place, given: weighed)
@@ -304,8 +304,9 @@ struct RecordReader {
             }
             requireBoolean(facts.value(at: place), key: "facts.\(key)")
         }
-        if unread > Self.unreadKeysLookedAt {
-            sayUnreadKeysNotLookedAt(unread, in: facts, what: LocalizedText(zh: RecordFormat.chineseName(of: .facts), en: RecordFormat.describe(.facts).name))
+        if unread > Self.unreadFactsLookedAt {
+            sayUnreadKeysNotLookedAt(
+                unread, lookedAt: Self.unreadFactsLookedAt, in: facts, what: LocalizedText(zh: RecordFormat.chineseName(of: .facts), en: RecordFormat.describe(.facts).name))
         }
     }
 
@@ -313,16 +314,20 @@ struct RecordReader {
     /// (what it may be meant as: a fact, another key, a yes or no). Each is looked up among its
     /// mapping's keys: a facts mapping of 200,000 such keys took some 17 minutes.
     static let unreadKeysLookedAt = 64
+    /// The same of a facts mapping, whose keys of an office's own are weighed without a search of
+    /// the mapping each and are not reported unless meant as a known fact: a checklist of a hundred
+    /// facts of its own is no hostile file.
+    static let unreadFactsLookedAt = 1_000
 
     /// A key problem saying how many unread keys of a mapping were not looked at one by one, past
     /// `unreadKeysLookedAt`: one of them may be meant as a key the rules decide by, so the gate
     /// holds the item (a file could hide `状态: 计划` behind a thousand keys of nothing).
-    mutating func sayUnreadKeysNotLookedAt(_ unread: Int, in mapping: BorrowedNode, what: LocalizedText) {
-        guard unread > Self.unreadKeysLookedAt else { return }
-        let rest = unread - Self.unreadKeysLookedAt
+    mutating func sayUnreadKeysNotLookedAt(_ unread: Int, lookedAt: Int = unreadKeysLookedAt, in mapping: BorrowedNode, what: LocalizedText) {
+        guard unread > lookedAt else { return }
+        let rest = unread - lookedAt
         add(.key,
-            zh: "\(what.zh)中有 \(unread) 个字段既不是记录格式的字段，也没有规则读取它；前 \(Self.unreadKeysLookedAt) 个已逐一列出，其余 \(rest) 个未逐一检查，其中可能有改变结论的字段，记录的意思不能确定；请删去不属于记录的字段",
-            en: "\(what.en) holds \(unread) keys that are neither keys of the record format nor read by any rule; the first \(Self.unreadKeysLookedAt) are listed, the other \(rest) were not looked at one by one and may hold one that changes the verdict, so what the record says is in doubt; remove the keys that are no part of the record",
+            zh: "\(what.zh)中有 \(unread) 个字段既不是记录格式的字段，也没有规则读取它；前 \(lookedAt) 个已逐一检查，其余 \(rest) 个未逐一检查，其中可能有改变结论的字段，记录的意思不能确定；请删去不属于记录的字段",
+            en: "\(what.en) holds \(unread) keys that are neither keys of the record format nor read by any rule; the first \(lookedAt) were looked at one by one, the other \(rest) were not and may hold one that changes the verdict, so what the record says is in doubt; remove the keys that are no part of the record",
             at: mapping, misreadKey: true)
     }
 
@@ -480,26 +485,39 @@ struct RecordReader {
     /// (`记录类型: “重大行政决策”`, through its quotation marks), or a kind asked yes of
     /// (`是否重大行政决策: 是`); nil for any other key.
     private func kindNamed(byKey key: String, value: String) -> String? {
+        // (A key of the office's own is never read, as everywhere else.)
+        guard !RecordFormat.isExtension(key) else { return nil }
         // (Or any key naming a type or category, `类型`, `决策类型`: with a kind the rules check
         // as its value, and the record's kind one they do not, the two disagree whatever it is.)
         if format.kindKeyNames.contains(key) || FactNames.namesACategory(KeyText.named(key)) {
             return format.codes.kinds.code(for: KeyText.unwrapped(value))
         }
         let asked = String(FactNames.withoutAsking(Array(HintReading.plain(KeyText.named(key)))))
-        guard asked != HintReading.plain(KeyText.named(key)), RecordFormat.saysYesOrNo(value), !RecordFormat.saysNo(value) else { return nil }
+        let answer = KeyText.unwrapped(value)
+        guard asked != HintReading.plain(KeyText.named(key)), RecordFormat.saysYesOrNo(answer) || answer == "是的", !RecordFormat.saysNo(answer) else { return nil }
         return format.codes.kinds.code(for: asked)
+    }
+
+    /// Whether a step is a review (a legality review, a legal review) or of a type not read: its
+    /// outcome and form are asked of; a discussion's or a decision's are not.
+    static func mayBeAReview(_ step: BorrowedNode, format: RecordFormat) -> Bool {
+        guard let written = step["type"]?.scalar?.text, let type = format.codes.stepTypes.code(for: written) else { return true }
+        return type == "legality_review" || type == "legal_review"
     }
 
     /// The step field a value is a code or name of — a status, a review form or an outcome — with
     /// the code; nil for any other value. (`通过`, `计划`, `征求意见` are no title or channel.)
-    private func meantField(ofValue value: BorrowedNode?) -> (field: String, code: String)? {
+    ///
+    /// With `statusOnly`, of a step that is no review (a discussion's `审议结果: 退回修改` is the
+    /// meeting's result, of which no rule asks), its status alone.
+    private func meantField(ofValue value: BorrowedNode?, statusOnly: Bool = false) -> (field: String, code: String)? {
         // (A list of one, `审查结论: [不通过]`, is read as its item.)
         let single = value.flatMap { $0.itemCount == 1 ? $0.item(0) : $0 }
         guard let written = single?.scalar?.text, single?.scalar?.style != .plain || written.count > 1 || !written.allSatisfy(\.isNumber) else { return nil }
         // (Through quotation marks and brackets: `审查结论: “不通过”` passed as `不通过` did not.)
         let text = KeyText.unwrapped(written)
         let codes = format.codes
-        for (field, section) in [("status", codes.statuses), ("form", codes.forms), ("outcome", codes.outcomes)] {
+        for (field, section) in statusOnly ? [("status", codes.statuses)] : [("status", codes.statuses), ("form", codes.forms), ("outcome", codes.outcomes)] {
             if let code = section.code(for: text) { return (field, code) }
         }
         return nil
@@ -654,7 +672,7 @@ struct RecordReader {
         // meant as that field, whatever it is called: unread, the review read as done, formal or
         // passed. Said with the field, and, when the step has the field already, that which of the
         // two holds is unknown.
-        if level == .step, let (field, code) = meantField(ofValue: mapping[key]) {
+        if level == .step, let (field, code) = meantField(ofValue: mapping[key], statusOnly: !Self.mayBeAReview(mapping, format: format)) {
             // (One that agrees with what was read, or with the field's default, changes nothing:
             // `审查结论: 通过` beside `outcome: passed`, `审查方式: 正式审查` with no form, as a
             // paper form's labels are copied beside the codes.)

@@ -213,6 +213,10 @@ public struct YesNoWords: Sendable {
         ("未", .negation), ("不", .negation), ("没", .negation), ("没有", .negation), ("无", .negation), ("非", .negation),
         ("待", .notYet), ("中", .notYet), ("正在", .notYet), ("送审", .notYet), ("还在", .notYet), ("仍在", .notYet), ("在", .notYet),
         ("等待", .notYet), ("还", .filler), ("仍", .filler), ("补", .filler),
+        // A reply as a noun, and a reply of no comments: `反馈意见: 无`, `回复无意见` say the
+        // review came back with nothing to change, not that it never came back.
+        ("反馈意见", .filler), ("回复意见", .filler), ("返回意见", .filler), ("无意见", .filler), ("无修改意见", .filler), ("无修改", .filler),
+        ("无异议", .filler), ("没有意见", .filler),
         ("是", .answer(true)), ("有", .answer(true)), ("对", .answer(true)), ("真", .answer(true)), ("√", .answer(true)), ("✓", .answer(true)),
         ("否", .answer(false)), ("错", .answer(false)), ("假", .answer(false)), ("×", .answer(false)), ("✗", .answer(false)), ("✘", .answer(false)),
         ("yes", .answer(true)), ("y", .answer(true)), ("true", .answer(true)), ("1", .answer(true)), ("on", .answer(true)),

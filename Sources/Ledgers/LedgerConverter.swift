@@ -142,8 +142,14 @@ extension LedgerRecord {
     /// blank as the instructions say of what is not done — is no step yet (it was a step lacking
     /// its date, and the row was malformed where it was only waiting for its review).
     public func planning(after day: Day) -> LedgerRecord {
-        guard let steps = node["steps"], let items = steps.sequence, let pairs = node.mapping else { return self }
+        planningCount(after: day).record
+    }
+
+    /// `planning(after:)`, with how many steps it wrote as planned.
+    public func planningCount(after day: Day) -> (record: LedgerRecord, planned: Int) {
+        guard let steps = node["steps"], let items = steps.sequence, let pairs = node.mapping else { return (self, 0) }
         var changed = false
+        var plannedCount = 0
         let waiting = items.filter { step in
             guard let keys = step.mapping?.compactMap({ $0.key.scalar?.text }) else { return true }
             return !(Set(keys) == ["type", "submitted"])
@@ -153,16 +159,17 @@ extension LedgerRecord {
             guard step["status"] == nil, let stepPairs = step.mapping,
                   let text = (step["date"] ?? step["start"])?.scalar?.text, let dated = Day(parsing: text), day < dated else { return step }
             changed = true
+            plannedCount += 1
             let status = YAMLPair(
                 key: YAMLNode(.scalar(YAMLScalar(text: "status")), range: step.range), value: YAMLNode(.scalar(YAMLScalar(text: "planned")), range: step.range))
             return YAMLNode(.mapping(stepPairs + [status]), range: step.range, tag: step.tag)
         }
-        guard changed else { return self }
+        guard changed else { return (self, 0) }
         var planned = self
         planned.node = YAMLNode(
             .mapping(pairs.map { $0.key.scalar?.text == "steps" ? YAMLPair(key: $0.key, value: YAMLNode(.sequence(written), range: steps.range, tag: steps.tag)) : $0 }),
             range: node.range, tag: node.tag)
-        return planned
+        return (planned, plannedCount)
     }
 
     public func keepingUnreadCells(layout: LedgerLayout) -> YAMLNode {

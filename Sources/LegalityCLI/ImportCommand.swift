@@ -47,6 +47,7 @@ struct ImportCommand: ParsableCommand {
         let run = try PreparedRun.prepare(ruleOptions, recordPaths: ledgers, recordFiles: PathList(ledgers))
         if FileSystem.kind(of: out) == .missing { try FileSystem.makeDirectory(out) }
         var written = 0
+        var plannedRows: [String] = []
         var skipped: [String] = []
         var refused = 0
         // The ids of rows not written, with where each row is: a later row of one of them is its duplicate.
@@ -159,8 +160,11 @@ struct ImportCommand: ParsableCommand {
                             continue
                         }
                         let comment = "由 legality import 从 \(place)生成。\nImported by legality import from \(ledger)\(table.sheet.map { " (sheet \($0))" } ?? ""), row \(record.row)."
-                        // (A step the row dates after today is written as planned, as check reads it.)
-                        try FileSystem.deliver(RecordWriter.yaml(record.planning(after: RunSetup.today()).keepingUnreadCells(layout: layout), comment: comment), to: path)
+                        // (A step the row dates after today is written as planned, as check reads it,
+                        // and the rows so written are said: once the step is done, its record says so.)
+                        let (planned, plannedSteps) = record.planningCount(after: RunSetup.today())
+                        try FileSystem.deliver(RecordWriter.yaml(planned.keepingUnreadCells(layout: layout), comment: comment), to: path)
+                        if plannedSteps > 0 { plannedRows.append(id ?? "row-\(record.row)") }
                         written += 1
                     }
                 }
@@ -177,6 +181,12 @@ struct ImportCommand: ParsableCommand {
             FileSystem.writeStandardError(zh ? "已存在，未覆盖（可用 --force）：\(path)\n" : "exists, not overwritten (use --force): \(path)\n")
         }
         let refusedNote = refused == 0 ? "" : zh ? "，\(refused) 行未写入（原因见上）" : "; \(refused) \(refused == 1 ? "row" : "rows") not written (the reasons are above)"
+        if !plannedRows.isEmpty {
+            let shown = plannedRows.prefix(10).joined(separator: zh ? "、" : ", ") + (plannedRows.count > 10 ? (zh ? " 等 \(plannedRows.count) 条" : " and \(plannedRows.count - 10) more") : "")
+            FileSystem.writeStandardError(zh
+                ? "legality：\(shown) 的步骤日期晚于今天（\(RunSetup.today())），已写为 status: planned（计划中）；该步骤完成后，请在记录中删去 status: planned 或重新导入\n"
+                : "legality: \(shown) have steps dated after today (\(RunSetup.today())), written as status: planned; once such a step is done, remove its status: planned from the record, or import again\n")
+        }
         print(zh ? "写出 \(written) 个记录到 \(out)，\(skipped.count) 个因已存在而跳过\(refusedNote)" : "wrote \(written) records to \(out); \(skipped.count) skipped because they exist\(refusedNote)")
         if !unreadLedgers.isEmpty {
             FileSystem.writeStandardError(zh

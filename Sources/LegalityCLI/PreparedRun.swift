@@ -351,11 +351,18 @@ struct PreparedRun {
     /// so named was passed over unsaid (its failed review with it).
     private static func noteRegistryNamesNotRead(_ found: [String], read: [String]) {
         let readKeys = Set(read.map { PathKey(FileSystem.realPath($0) ?? $0) })
-        for file in found where !readKeys.contains(PathKey(FileSystem.realPath(file) ?? file)) {
+        for file in found where !readKeys.contains(PathKey(FileSystem.realPath(file) ?? file)) && !Self.holdsPeople(file) {
             FileSystem.writeStandardError(Interface.text(
                 "legality：\(file) 的文件名是人员名册的名称，不作为记录检查，本次也没有作为名册读取；是记录的，请改名，或在命令行中写明此文件\n",
                 "legality: \(file) is named as a registry is, so it is not checked as records, and this run does not read it as its registry; if it holds records, rename it, or name the file on the command line\n"))
         }
+    }
+
+    /// Whether a file reads as a registry: a line `people:` at its top (another folder's registry,
+    /// which a run of records elsewhere does not read, is no record passed over).
+    private static func holdsPeople(_ file: String) -> Bool {
+        guard let bytes = try? FileSystem.read(file, limit: 16 << 20) else { return false }
+        return String(decoding: bytes, as: UTF8.self).split(whereSeparator: \.isNewline).contains { $0.hasPrefix("people:") }
     }
 
     /// The repository a configuration file's folder belongs to: the nearest folder at or above it

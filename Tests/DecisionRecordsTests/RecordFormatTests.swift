@@ -311,15 +311,17 @@ struct RecordShapeTests {
             (", outcome: passed, 是否完成: 是", ""), (", outcome: passed, 审查通过: 是", ""), (", outcome: failed, 通过: 否", ""),
             (", outcome: passed, status: planned, done: no", ""), (", outcome: passed", ", 已签字: 是"),
             (", outcome: passed, 审查中: 否", ""), (", outcome: passed", ", 待签: 否"),
+            // (Passed without objection: a review passed, as `无异议` is a reply of no comments.)
+            (", outcome: passed, 无异议通过: 是", ""),
         ]
         for (step, signoff) in agreeing {
             let found = try problems(step, signoff: signoff)
             #expect(found.count == 1 && found.first?.isMisreadKey == false && found.first?.message.zh.contains("所说的与读取的一致") == true, "\(step)\(signoff): \(found.map(\.message.zh))")
         }
-        // A key with a word of anything else asks about that: the review done late, passed without
-        // objection, the party's signature, whether a review of another kind passed.
+        // A key with a word of anything else asks about that: the review done late, the party's
+        // signature, whether a review of another kind passed.
         for step in [", outcome: passed, 是否涉密: 否", ", outcome: passed, assigned: false", ", outcome: passed, 完成情况说明: 按期",
-                     ", outcome: passed, 是否按期完成: 否", ", outcome: passed, completed_on_time: false", ", outcome: passed, 无异议通过: 是",
+                     ", outcome: passed, 是否按期完成: 否", ", outcome: passed, completed_on_time: false",
                      ", outcome: passed, 当事人是否签字: 否", ", outcome: passed, 是否通过公平竞争审查: 否", ", outcome: passed, sign_language: false",
                      // Naming only a person or the review asks nothing of these; nor does an outcome answered no.
                      ", outcome: passed, 公职律师: 无", ", outcome: passed, 是否复核: 否", ", outcome: passed, 审查意见: 无", ", outcome: passed, 附条件通过: 否",

@@ -470,7 +470,10 @@ import Testing
         #expect(findings.filter { $0["record"] as? String == "P-2" && $0["severity"] as? String == "error" }.allSatisfy { $0["pending"] as? Bool == true }, "\(findings)")
         let gate = try CLIRunner.run(["gate", "--meeting", "2030-07-10", "--today", "2030-07-09", "a.csv"], in: folder)
         #expect(gate.stdout.contains("[暂缓上会] P-2") && gate.stdout.contains("MAD-001") && !gate.stdout.contains("REC-008"), "\(gate.stdout)")
-        #expect(try CLIRunner.run(["import", "a.csv", "--out", "records"], in: folder).status == 0)
+        let imported = try CLIRunner.run(["import", "a.csv", "--out", "records"], in: folder, environment: ["LANG": "zh_CN.UTF-8"])
+        #expect(imported.status == 0)
+        // (Said, so that the record is put right once the step is done.)
+        #expect(imported.stderr.contains("P-1、P-2 的步骤日期晚于今天") && imported.stderr.contains("已写为 status: planned"), "\(imported.stderr)")
         let written = try String(contentsOf: folder.appendingPathComponent("records/P-1.yaml"), encoding: .utf8)
         #expect(written.contains("status: planned"), "\(written)")
     }
