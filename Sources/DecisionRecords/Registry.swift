@@ -198,11 +198,20 @@ public struct RegistryTypes: Sendable {
     /// (`执法证` is `enforcement`), read as the code, as a record's values are.
     public var certificateTypes: Vocabulary.Section?
     public var qualificationTypes: Vocabulary.Section?
+    /// The roles of the vocabulary's `roles` and `registry_roles`, codes and names: a role a
+    /// registry writes a slip from one of them (`legal_advisor`, `Legal_Adviser`, `法律顾问(外聘)`)
+    /// is refused, as it made the registry one of no adviser, whose unroled people may sign as one.
+    public var roleNames: Set<String> = []
 
     /// The types of a vocabulary's `certificate_types` and `qualification_types`, where it has them.
     public init(vocabulary: Vocabulary) {
         func section(_ name: String) -> Vocabulary.Section? { vocabulary.has(name) ? vocabulary.section(name) : nil }
         self.init(certificateTypes: section(RecordFormat.Section.certificateTypes), qualificationTypes: section(RecordFormat.Section.qualificationTypes))
+        for name in [RecordFormat.Section.roles, RecordFormat.Section.registryRoles] {
+            guard let roles = section(name) else { continue }
+            roleNames.formUnion(vocabulary.codes(in: name))
+            roleNames.formUnion(roles.names)
+        }
     }
 
     public init(
@@ -242,26 +251,31 @@ public enum RegistryLoader {
             }
             try requireKnownKeys(item, personKeys, of: "a person", chinese: "人员", fail: fail)
             guard let idNode = item["id"], let id = idNode.coreValue?.text, !id.isEmpty else { throw fail(item, "a person lacks 'id'", zh: "人员缺少 id") }
+            try requireClearID(id, written: idNode.scalar?.text ?? id, at: idNode, in: registry, fail: fail)
             if let existing = registry.people[id] {
                 throw fail(idNode, "the person id '\(id)' is registered twice (also as \(existing.name ?? id))",
                            zh: "人员编号 \(id) 登记了两次（另一处登记为 \(existing.name ?? id)）")
             }
             var person = Person(id: id, name: item["name"]?.coreValue?.text)
             person.roles = try texts(item["roles"], key: "roles", fail: fail)
+            if let rolesNode = item["roles"] { try requireKnownRoles(person.roles, at: rolesNode, known: asked.roleNames, fail: fail) }
             for certificateNode in item["certificates"]?.sequence ?? [] {
                 guard certificateNode.mapping != nil, let typeNode = certificateNode["type"], let written = typeNode.coreValue?.text else {
                     throw fail(certificateNode, "a certificate needs a 'type'", zh: "证件须有 type")
                 }
                 // (A name of a type is its code: `执法证` counted as no certificate, and an officer
                 // holding a valid one was told to renew it.)
-                let type = asked.certificateTypes?.code(for: written) ?? written
+                // (In any case or width too: `ENFORCEMENT`, `ｅｎｆｏｒｃｅｍｅｎｔ` was no certificate.)
+                let type = asked.certificateTypes?.code(for: written) ?? asked.certificateTypes?.code(for: HintReading.plain(Vocabulary.trimmed(written))) ?? written
                 try requireAskedType(type, at: typeNode, asked: asked.certificates, naming: asked.certificateTypes, of: "certificate", chinese: "证件", fail: fail)
                 try requireKnownKeys(certificateNode, certificateKeys, of: "a certificate", chinese: "证件", fail: fail)
                 func day(_ key: String) throws(InputError) -> Day? {
                     guard let node = certificateNode[key] else { return nil }
-                    guard let day = RecordLoader.date(node) else {
-                        throw fail(node, "'\(key)' must be a date (YYYY-MM-DD), found '\(node.scalar?.text ?? node.kindDescription)'",
-                                   zh: "\(key) 必须是日期（YYYY-MM-DD），实际是\(node.scalar.map { "“\($0.text)”" } ?? node.chineseKindDescription)")
+                    // (A full year written as ledgers write it, `2025/4/30`, `2025年4月30日`, is that day.)
+                    guard let day = RecordLoader.date(node) ?? node.scalar.flatMap({ Day(guessing: Vocabulary.trimmed($0.text)) }) else {
+                        let lasting = node.scalar.map { ["长期", "长期有效", "无固定期限", "永久", "永久有效"].contains(Vocabulary.trimmed($0.text)) } ?? false
+                        throw fail(node, "'\(key)' must be a date (YYYY-MM-DD), found '\(node.scalar?.text ?? node.kindDescription)'\(lasting ? "; a certificate without an end is written with the last day it is valid for as printed, or a far day such as 9999-12-31" : "")",
+                                   zh: "\(key) 必须是日期（YYYY-MM-DD），实际是\(node.scalar.map { "“\($0.text)”" } ?? node.chineseKindDescription)\(lasting ? "；长期有效的证件，请写证件上的有效期，或写一个很远的日期，如 9999-12-31" : "")")
                     }
                     // A year mistyped into the century before (`1925-01-01` for 2025) made a
                     // certificate valid for a hundred years, and an officer's lapse passed; no step
@@ -288,6 +302,9 @@ public enum RegistryLoader {
                 let certificate = Certificate(
                     type: type, number: certificateNode["number"]?.coreValue?.text,
                     validFrom: validFrom, validUntil: validUntil, revoked: try day("revoked"))
+                // A number saying there is none (`无`, `未取得`, `已注销`) is no certificate: counted,
+                // an officer without one passed as certified.
+                if Self.saysNone(certificateNode["number"]) { continue }
                 // A certificate belongs to one person: one number under two ids is one officer
                 // registered twice, and "two officers" of an inspection were one (the two-officer rule passed).
                 if let holder = registry.holder(of: certificate), holder != id, let number = certificate.number {
@@ -307,6 +324,9 @@ public enum RegistryLoader {
                 let type = asked.qualificationTypes?.code(for: written) ?? written
                 try requireAskedType(type, at: typeNode, asked: asked.qualifications, naming: asked.qualificationTypes, of: "qualification", chinese: "资格", fail: fail)
                 try requireKnownKeys(qualification, qualificationKeys, of: "a qualification", chinese: "资格", fail: fail)
+                // (`number: 无` or `未取得`, as an office fills in the column of one who has none: counted,
+                // the reviewer's warning went and the audit called the case compliant.)
+                if Self.saysNone(qualification["number"]) { continue }
                 person.qualifications.append(type)
             }
             registry.add(person)
@@ -314,6 +334,62 @@ public enum RegistryLoader {
     }
 
     static let personKeys = ["id", "name", "roles", "certificates", "qualifications"]
+
+    /// Whether a certificate's or qualification's number says there is none: empty, or a word of
+    /// absence (`无`, `未取得`, `否`, `已注销`).
+    static func saysNone(_ node: YAMLNode?) -> Bool {
+        guard let node else { return false }
+        guard let text = node.scalar?.text else { return node.coreValue == .null }
+        let number = Vocabulary.trimmed(text)
+        return number.isEmpty || noneWords.contains(number) || RecordFormat.saysNo(number)
+    }
+
+    static let noneWords: Set<String> = [
+        "无", "暂无", "没有", "未取得", "未考取", "未获得", "不具备", "否", "空", "—", "-", "/", "注销", "已注销", "吊销", "已吊销", "作废", "已作废", "none", "n/a",
+    ]
+
+    /// Refuses a person's id a reader cannot tell from another: written as a number whose digits
+    /// are not its text (`id: 045` is 45, and `"045"` in a record was no one), holding a character
+    /// that cannot be seen or one that looks like another (as a record's id may not), or the same
+    /// as one registered but for case or width (`ZY-043`, `ＺＹ-043`, `zy-043` were three people, and
+    /// a record could name whichever held the valid certificate).
+    private static func requireClearID(
+        _ id: String, written: String, at node: YAMLNode, in registry: Registry, fail: (YAMLNode, String, String?) -> InputError
+    ) throws(InputError) {
+        if case .int = node.coreValue, Vocabulary.trimmed(written) != id {
+            throw fail(node, "the id '\(written)' is read as the number \(id); quote it ('\(written)') to keep it as written",
+                       "人员编号 \(written) 被读作数字 \(id)；请加引号（'\(written)'）按原样保留")
+        }
+        if let hidden = RecordReader.unseenCharacter(in: id) {
+            throw fail(node, "the person id '\(id.onOneLine)' holds a character that cannot be seen (\(hidden.code)) at place \(hidden.place + 1); remove it, or a record's id that looks the same is another person",
+                       "人员编号“\(id.onOneLine)”的第 \(hidden.place + 1) 个字符是不可见字符 \(hidden.code)；请删去，否则记录中看起来相同的编号会被当作另一人")
+        }
+        if let alike = RecordReader.lookAlikeCharacter(in: id) {
+            throw fail(node, "the person id '\(id.onOneLine)' holds \(alike.code) (\(alike.en)) at place \(alike.place + 1); write \(alike.meant)",
+                       "人员编号“\(id.onOneLine)”的第 \(alike.place + 1) 个字符是 \(alike.code)（\(alike.zh)）；请改为 \(alike.meant)")
+        }
+        let folded = HintReading.plain(id)
+        if let other = registry.people.keys.first(where: { $0 != id && HintReading.plain($0) == folded }) {
+            throw fail(node, "the person id '\(id)' differs from '\(other)', already registered, only in case or width; one person under two ids? keep one",
+                       "人员编号 \(id) 与已登记的 \(other) 仅大小写或全角半角不同；是否同一人以两个编号登记？请只保留一个")
+        }
+    }
+
+    /// Refuses a role a slip from a role of the vocabulary (`legal_advisor`, `Legal_Adviser`,
+    /// `法律顾问(外聘)`): read as an office's own, the registry had no adviser, and an unroled
+    /// person signing as one passed. Roles of an office's own, far from every known one, are kept.
+    private static func requireKnownRoles(_ roles: [String], at node: YAMLNode, known: Set<String>, fail: (YAMLNode, String, String?) -> InputError) throws(InputError) {
+        guard !known.isEmpty else { return }
+        let folded = Dictionary(known.map { (HintReading.plain($0), $0) }, uniquingKeysWith: { first, _ in first })
+        for role in roles where !known.contains(role) {
+            let plain = HintReading.plain(Vocabulary.trimmed(role))
+            let meant = folded[plain] ?? folded[HintReading.plain(KeyText.named(role))]
+                ?? (plain.count >= 6 ? Suggestion.closest(to: role, in: known.filter { $0.count >= 6 && $0.isAllASCII }.sorted()) : nil)
+            guard let meant, !Vocabulary.isNegated(role) else { continue }
+            throw fail(node, "the role '\(role)' is none the vocabulary names; did you mean '\(meant)'? (read as an office's own role, the registry would have no such person)",
+                       "角色 \(role) 不是词汇表中的角色；是否应为 \(meant)？（按本单位自定义角色读取，名册中就没有担任该角色的人员）")
+        }
+    }
     static let certificateKeys = ["type", "number", "valid_from", "valid_until", "revoked"]
     static let qualificationKeys = ["type", "number"]
 
@@ -388,10 +464,16 @@ extension Registry {
         Self.certificateKey(certificate).flatMap { holders[$0] }
     }
 
-    /// A certificate's type and number (spaces at the ends aside), or nil when it has no number:
-    /// a number has a digit (`待补`, `无`, `-` are placeholders, which people may share).
+    /// A certificate's type and number as a reader tells numbers apart — its letters and digits in
+    /// one case and width, without spaces, dashes, dots or a `No.` before it (`3310 2500 043`,
+    /// `３３１０２５０００４３`, `No.33102500043` and `zf0043` for `ZF0043` are each the same number:
+    /// one officer under two ids so written made two, and the two-officer rule passed) — or nil
+    /// when it has no number: a number has a digit (`待补`, `无`, `-` are placeholders, which people may share).
     private static func certificateKey(_ certificate: Certificate) -> String? {
-        guard let number = certificate.number.map(Vocabulary.trimmed), number.utf8.contains(where: { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }) else { return nil }
+        guard let written = certificate.number else { return nil }
+        var number = HintReading.plain(written).filter { $0.isLetter || $0.isNumber }
+        if number.hasPrefix("no"), number.dropFirst(2).first?.isNumber == true { number.removeFirst(2) }
+        guard number.contains(where: { ("0"..."9").contains($0) }) else { return nil }
         return certificate.type + "\u{0}" + number
     }
 }

@@ -288,6 +288,22 @@ enum Discovery {
             .first { FileSystem.kind(of: $0) == .file || FileSystem.isLink($0) }
     }
 
+    /// Refuses a folder holding a second registry beside the one found: another file named as a
+    /// registry is (`Registry.yml` beside `registry.yaml`), or a `registry/` folder of files. One
+    /// was read and the other passed over unsaid: a stale `registry.yaml` beside the current
+    /// `registry/` passed an officer whose certificate had expired.
+    private static func refuseSecondRegistry(beside file: String, in folder: String) throws(RunError) {
+        let names = ((try? FileSystem.list(folder)) ?? []).filter(isRegistryFileName).map { folder.appendingComponent($0) }
+        let directory = folder.appendingComponent("registry")
+        let inFolder = FileSystem.kind(of: directory) == .directory
+            ? ((try? FileSystem.list(directory)) ?? []).filter { !$0.hasPrefix(".") && hasRecordExtension($0) && !LedgerInput.isSpreadsheet($0) }
+            : []
+        guard let other = names.first(where: { $0 != file }) ?? (inFolder.isEmpty ? nil : directory + "/") else { return }
+        throw RunError(
+            message: "two registries of people in one folder: \(file) and \(other); which one holds the people is unknown, so neither is read: keep one, or name it with --registry",
+            chinese: "同一文件夹中有两份人员名册：\(file) 和 \(other)；无法确定以哪一份为准，都不读取：请只保留一份，或用 --registry 指定")
+    }
+
     /// The registry nearest to a folder of records: `registry.yaml` or the files of `registry/` in
     /// the folder or a folder above it — up to the current folder for records inside it, and up to
     /// `root` (the path given on the command line) for records outside it or when `root` holds the
@@ -313,6 +329,7 @@ enum Discovery {
         while true {
             if let file = registryFile(in: folder) {
                 try refuseLinkLeaving(file, root: rootReal ?? rootFolder)
+                try refuseSecondRegistry(beside: file, in: folder)
                 return [file]
             }
             let directory = folder.appendingComponent("registry")
