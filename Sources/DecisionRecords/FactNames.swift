@@ -86,9 +86,19 @@ enum FactNames {
         return categoryWords.contains(where: plain.hasSuffix) || words(key).last.map(englishCategoryWords.contains) == true
     }
 
+    /// The words that ask a Chinese name, longest first.
+    static let askingWords = ["是否属于", "是否存在", "是否为", "是否系", "是否", "有无", "是不是", "存在", "具有", "属于"]
+
+    /// Whether a key starts with words that ask it (`是否重大行政决策`), as written.
+    static func asks(_ key: String) -> Bool {
+        // (By the first character first: 是, 有, 存, 具, 属 begin every asking word.)
+        guard let first = key.unicodeScalars.first, "是有存具属".unicodeScalars.contains(first) else { return false }
+        return askingWords.contains(where: key.hasPrefix)
+    }
+
     /// A Chinese name without the words that ask it (`是否重大` is 重大, `有无听证` is 听证).
     static func withoutAsking(_ name: [Character]) -> [Character] {
-        for prefix in ["是否属于", "是否存在", "是否为", "是否系", "是否", "有无", "是不是", "存在", "具有", "属于"] where name.starts(with: Array(prefix)) {
+        for prefix in askingWords where name.starts(with: Array(prefix)) {
             return Array(name.dropFirst(prefix.count))
         }
         return name

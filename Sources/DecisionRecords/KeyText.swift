@@ -40,6 +40,19 @@ enum KeyText {
         }
     }
 
+    /// Whether a value may read otherwise through `unwrapped`: it starts or ends with a mark, a
+    /// space or an invisible character. (Most values do not, and are not walked.)
+    static func mayBeWrapped(_ value: String) -> Bool {
+        guard let first = value.unicodeScalars.first, let last = value.unicodeScalars.last else { return false }
+        func marked(_ scalar: Unicode.Scalar) -> Bool {
+            // (Letters, digits and Chinese characters, most ends of values, are told at once.)
+            if ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar) || (0x4E00...0x9FFF).contains(scalar.value) { return false }
+            let character = Character(scalar)
+            return pairs[character] != nil || pairs.values.contains(character) || endingMarks.contains(character) || invisible(scalar) || character.isWhitespace
+        }
+        return marked(first) || marked(last)
+    }
+
     /// Marks that open a quotation or a bracket, with the mark closing it.
     private static let pairs: [Character: Character] = [
         "“": "”", "‘": "’", "\"": "\"", "'": "'", "「": "」", "『": "』", "【": "】", "〔": "〕", "（": "）", "(": ")",

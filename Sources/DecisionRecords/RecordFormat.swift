@@ -26,6 +26,9 @@ public final class RecordFormat: Sendable {
     /// The names the vocabulary gives the key `kind` (`记录类型`, `事项类型`), asked of each key of a
     /// record of a kind no rule checks (its keys are otherwise not looked at).
     public let kindKeyNames: Set<String>
+    /// The most bytes a kind's code or name has, with room for marks around it: a longer value (a
+    /// title) is no kind, and is not looked up.
+    public let kindValueBytes: Int
     /// The kinds whose codes, booleans and keys are checked (those some rule outside the record
     /// pack applies to); nil checks every kind.
     public let checkedKinds: Set<String>?
@@ -60,6 +63,8 @@ public final class RecordFormat: Sendable {
         self.factReads = factReads
         let kindNames = vocabulary.names(of: "kind", in: Section.keyNames)
         kindKeyNames = Set([kindNames?.zh, kindNames?.en].compactMap { $0 } + vocabulary.otherNames(of: "kind", in: Section.keyNames)).subtracting(["kind"])
+        let kinds = vocabulary.section(Section.kinds)
+        kindValueBytes = (Array(vocabulary.codes(in: Section.kinds)) + kinds.names).map(\.utf8.count).max().map { $0 + 24 } ?? 0
         self.checkedKinds = checkedKinds
         checkedKindList = checkedKinds.map { ShortTextList(Array($0)) }
         self.asOf = asOf

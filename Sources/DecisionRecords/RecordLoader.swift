@@ -485,17 +485,23 @@ struct RecordReader {
     /// (`记录类型: “重大行政决策”`, through its quotation marks), or a kind asked yes of
     /// (`是否重大行政决策: 是`); nil for any other key.
     private func kindNamed(byKey key: String, value: String) -> String? {
-        // (A key of the office's own is never read, as everywhere else.)
-        guard !RecordFormat.isExtension(key) else { return nil }
-        // (Or any key naming a type or category, `类型`, `决策类型`: with a kind the rules check
-        // as its value, and the record's kind one they do not, the two disagree whatever it is.)
-        if format.kindKeyNames.contains(key) || FactNames.namesACategory(KeyText.named(key)) {
-            return format.codes.kinds.code(for: KeyText.unwrapped(value))
+        // (A key of the office's own is never read, as everywhere else; `kind` is the kind itself.)
+        guard key != "kind", !RecordFormat.isExtension(key) else { return nil }
+        let kinds = format.codes.kinds
+        // (Told by the value first — no longer than a kind's name, then a look-up — and the key
+        // asked only then: a record of a kind no rule checks has every key asked, and reading each
+        // key's words and value doubled its loading.)
+        guard value.utf8.count <= format.kindValueBytes else { return nil }
+        if let kind = kinds.code(for: value) ?? (KeyText.mayBeWrapped(value) ? kinds.code(for: KeyText.unwrapped(value)) : nil) {
+            // (Or any key naming a type or category, `类型`, `决策类型`: with a kind the rules check
+            // as its value, and the record's kind one they do not, the two disagree whatever it is.)
+            return format.kindKeyNames.contains(key) || FactNames.namesACategory(KeyText.named(key)) ? kind : nil
         }
+        guard FactNames.asks(key) else { return nil }
         let asked = String(FactNames.withoutAsking(Array(HintReading.plain(KeyText.named(key)))))
         let answer = KeyText.unwrapped(value)
         guard asked != HintReading.plain(KeyText.named(key)), RecordFormat.saysYesOrNo(answer) || answer == "是的", !RecordFormat.saysNo(answer) else { return nil }
-        return format.codes.kinds.code(for: asked)
+        return kinds.code(for: asked)
     }
 
     /// Whether a step is a review (a legality review, a legal review) or of a type not read: its
