@@ -304,10 +304,8 @@ struct RecordReader {
             }
             requireBoolean(facts.value(at: place), key: "facts.\(key)")
         }
-        if unread > Self.unreadFactsLookedAt {
-            sayUnreadKeysNotLookedAt(
-                unread, lookedAt: Self.unreadFactsLookedAt, in: facts, what: LocalizedText(zh: RecordFormat.chineseName(of: .facts), en: RecordFormat.describe(.facts).name))
-        }
+        sayUnreadKeysNotLookedAt(
+            unread, lookedAt: Self.unreadFactsLookedAt, in: facts, what: LocalizedText(zh: RecordFormat.chineseName(of: .facts), en: RecordFormat.describe(.facts).name))
     }
 
     /// How many keys of one mapping that neither the format nor a rule reads are each looked at
@@ -322,8 +320,10 @@ struct RecordReader {
     /// A key problem saying how many unread keys of a mapping were not looked at one by one, past
     /// `unreadKeysLookedAt`: one of them may be meant as a key the rules decide by, so the gate
     /// holds the item (a file could hide `状态: 计划` behind a thousand keys of nothing).
-    mutating func sayUnreadKeysNotLookedAt(_ unread: Int, lookedAt: Int = unreadKeysLookedAt, in mapping: BorrowedNode, what: LocalizedText) {
+    /// (`what` is worded only when said: a step's name made for every step cost more than its reading.)
+    mutating func sayUnreadKeysNotLookedAt(_ unread: Int, lookedAt: Int = unreadKeysLookedAt, in mapping: BorrowedNode, what describe: @autoclosure () -> LocalizedText) {
         guard unread > lookedAt else { return }
+        let what = describe()
         let rest = unread - lookedAt
         add(.key,
             zh: "\(what.zh)中有 \(unread) 个字段既不是记录格式的字段，也没有规则读取它；前 \(lookedAt) 个已逐一检查，其余 \(rest) 个未逐一检查，其中可能有改变结论的字段，记录的意思不能确定；请删去不属于记录的字段",
@@ -606,7 +606,7 @@ struct RecordReader {
             unread += 1
             if unread <= Self.unreadKeysLookedAt { unknownKey(node.key(at: place), key, of: node, known: known.texts, level: level, what: describe) }
         }
-        if unread > Self.unreadKeysLookedAt { sayUnreadKeysNotLookedAt(unread, in: node, what: describe()) }
+        sayUnreadKeysNotLookedAt(unread, in: node, what: describe())
     }
 
     /// A key problem for a key that is a list or a mapping (`? [a]`): none of the format's, it was

@@ -65,8 +65,7 @@ extension RecordReader {
                 guard unread <= Self.unreadKeysLookedAt else { continue }
                 unknownKey(original.key(at: key.place), key.text, of: original, known: RecordFormat.stepKeys, level: .step) { LocalizedText(zh: "第 \(number) 个步骤", en: "step \(number)") }
             }
-            // (Worded only when said: a step's name made for every step cost more than its reading.)
-            if unread > Self.unreadKeysLookedAt { sayUnreadKeysNotLookedAt(unread, in: original, what: LocalizedText(zh: "第 \(number) 个步骤", en: "step \(number)")) }
+            sayUnreadKeysNotLookedAt(unread, in: original, what: LocalizedText(zh: "第 \(number) 个步骤", en: "step \(number)"))
             for place in fields.collectionKeys {
                 collectionKey(original.key(at: place), of: LocalizedText(zh: "第 \(number) 个步骤", en: "step \(number)"))
             }
@@ -325,8 +324,7 @@ extension RecordReader {
         guard let count = list.itemCount else {
             // (Several ids written as one, `ZY-047、ZY-041`, are the list's items: the hint kept
             // them one item, and followed, read one unregistered person where there were two.)
-            let written = (list.scalar?.text ?? "").onOneLine
-                .split(whereSeparator: { "、，,；;".contains($0) }).map { Vocabulary.trimmed(String($0)) }.filter { !$0.isEmpty }.joined(separator: ", ")
+            let written = Self.listParts((list.scalar?.text ?? "").onOneLine, separators: "、，,；;").joined(separator: ", ")
             let hint = list.scalar != nil && list.coreValue != .null ? ("；应写成列表：\(key): [\(written)]", "; write a list: \(key): [\(written)]") : ("", "")
             add(.step,
                 zh: "第 \(step) 个步骤的 \(key) 是\(Wording.kind(list.kind, .zh))，应为人员编号列表\(hint.0)",
@@ -362,8 +360,13 @@ extension RecordReader {
         // (Told by the bytes first: `;`, and the lead bytes of `，`, `；` and `、`. Stepping through
         // every id's characters cost some 20,000 instructions a record.)
         guard text.utf8.contains(where: { $0 == 0x3B || $0 == 0xEF || $0 == 0xE3 }), text.contains(where: { "，、；;".contains($0) }) else { return [text] }
-        let parts = text.split(whereSeparator: { "，、；;".contains($0) }).map { Vocabulary.trimmed(String($0)) }.filter { !$0.isEmpty }
+        let parts = listParts(text, separators: "，、；;")
         return parts.count > 1 && parts.allSatisfy({ $0.contains(where: \.isNumber) }) ? parts : [text]
+    }
+
+    /// A text's parts between `separators`, trimmed, the empty left out.
+    static func listParts(_ text: String, separators: String) -> [String] {
+        text.split(whereSeparator: { separators.contains($0) }).map { Vocabulary.trimmed(String($0)) }.filter { !$0.isEmpty }
     }
 
     /// `meeting` is a mapping; a discussion's meeting type is a code; its booleans are booleans.

@@ -141,12 +141,8 @@ extension LedgerRecord {
     /// A review sent and not yet concluded — its submission's date and nothing else, the date left
     /// blank as the instructions say of what is not done — is no step yet (it was a step lacking
     /// its date, and the row was malformed where it was only waiting for its review).
-    public func planning(after day: Day) -> LedgerRecord {
-        planningCount(after: day).record
-    }
-
-    /// `planning(after:)`, with how many steps it wrote as planned.
-    public func planningCount(after day: Day) -> (record: LedgerRecord, planned: Int) {
+    /// Also returns how many steps it wrote as planned.
+    public func planning(after day: Day) -> (record: LedgerRecord, planned: Int) {
         guard let steps = node["steps"], let items = steps.sequence, let pairs = node.mapping else { return (self, 0) }
         var changed = false
         var plannedCount = 0

@@ -162,7 +162,7 @@ struct ImportCommand: ParsableCommand {
                         let comment = "由 legality import 从 \(place)生成。\nImported by legality import from \(ledger)\(table.sheet.map { " (sheet \($0))" } ?? ""), row \(record.row)."
                         // (A step the row dates after today is written as planned, as check reads it,
                         // and the rows so written are said: once the step is done, its record says so.)
-                        let (planned, plannedSteps) = record.planningCount(after: RunSetup.today())
+                        let (planned, plannedSteps) = record.planning(after: RunSetup.today())
                         try FileSystem.deliver(RecordWriter.yaml(planned.keepingUnreadCells(layout: layout), comment: comment), to: path)
                         if plannedSteps > 0 { plannedRows.append(id ?? "row-\(record.row)") }
                         written += 1

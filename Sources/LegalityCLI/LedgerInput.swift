@@ -381,7 +381,7 @@ enum LedgerInput {
         of row: LedgerRecord, sheet: String?, layout: LedgerLayout, isCSV: Bool, file: String, engine: Engine, keepRecords: Bool
     ) -> RecordChecker.DocumentOutcome {
         // (Steps the row dates after the as-of date are planned: a ledger says no status.)
-        let record = row.planning(after: engine.context.asOf)
+        let record = row.planning(after: engine.context.asOf).record
         // A row whose fields shifted is no record yet: said once, at its first field beyond the
         // header (checked as it stands, its shifted values made findings of their own, which
         // went once the comma was quoted).

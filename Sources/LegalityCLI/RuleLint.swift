@@ -309,15 +309,20 @@ enum RuleLint {
         let booleanFacts = Set(vocabulary.codes(in: RecordFormat.Section.booleanFacts))
         var facts: [String] = []
         for expression in check.expressions.flatMap(\.descendants) {
-            guard case .exists(.reference(let reference)) = expression else { continue }
-            let fact: String? = switch reference.root {
-            case .facts where reference.path.count == 1: reference.path.first
-            case .record where reference.path.count == 2 && reference.path.first == "facts": reference.path.last
-            default: nil
-            }
-            if let fact, booleanFacts.contains(fact), !facts.contains(fact) { facts.append(fact) }
+            guard case .exists(.reference(let reference)) = expression, let fact = factRead(by: reference, whole: true) else { continue }
+            if booleanFacts.contains(fact), !facts.contains(fact) { facts.append(fact) }
         }
         return facts
+    }
+
+    /// The fact a reference reads (`$facts.major`, `$record.facts.major`); with `whole`, only when
+    /// it reads the fact itself, no field below it.
+    static func factRead(by reference: Reference, whole: Bool) -> String? {
+        switch reference.root {
+        case .facts where !whole || reference.path.count == 1: reference.path.first
+        case .record where reference.path.first == "facts" && (!whole || reference.path.count == 2): reference.path.dropFirst().first
+        default: nil
+        }
     }
 
     /// Facts a rule reads that are no well-known fact (a boolean fact of the vocabulary, or one of
@@ -337,11 +342,7 @@ enum RuleLint {
         }
         for expression in (check.expressions + messageValues).flatMap(\.descendants) {
             guard case .reference(let reference) = expression else { continue }
-            let fact: String? = switch reference.root {
-            case .facts: reference.path.first
-            case .record where reference.path.first == "facts": reference.path.dropFirst().first
-            default: nil
-            }
+            let fact = factRead(by: reference, whole: false)
             // (Or one holding a known fact's words, `is_major`, as records' facts are read.)
             guard let fact, !known.contains(fact), !RecordFormat.isExtension(fact), named.insert(fact).inserted,
                   let suggestion = Suggestion.closest(to: fact, in: known) ?? format.factMeant(byKey: fact, valueSaysYesOrNo: true, among: known, typos: false)
