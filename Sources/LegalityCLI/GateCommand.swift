@@ -111,14 +111,20 @@ struct GateCommand: ParsableCommand {
             // What could not be checked (a rule that did not finish, prerequisites that need the
             // missing registry) is never READY, at any fail level: `never` listed such items READY.
             let unchecked = findings.contains { $0.isEngineFinding && $0.waiver == nil }
+            // A count in a year the calendar lacks, by a rule that could block the item, cannot
+            // be relied on either way (Monday to Friday were counted there).
+            let heldForCalendar = threshold.map { level in item.uncoveredSeverity.map { $0 >= level } ?? false } ?? false
             let sharedId = item.id.flatMap { id in namesakes[Self.idKey(id)]?.first { $0 != Self.location(item) } }
             var agendaItem = AgendaItem(
                 file: item.place, record: item.id, title: item.title, findings: findings.sorted(by: Finding.precedes),
-                ready: !blocking && !unchecked && !item.blocked && !item.hasMisreadKey && sharedId == nil && item.standing == .record,
+                ready: !blocking && !unchecked && !item.blocked && !item.hasMisreadKey && sharedId == nil && item.standing == .record
+                    && !heldForCalendar,
                 ruleApplied: item.standing == .record && item.checkedBeyondFormat)
             agendaItem.heldForMisreadKey = item.hasMisreadKey && !item.blocked
             agendaItem.heldDespiteWaiver = waivedAbsolute
             agendaItem.sharedId = sharedId
+            agendaItem.uncoveredYears = item.uncoveredYears
+            agendaItem.heldForCalendar = heldForCalendar
             // Decided before the meeting with no discussion held by then: said, since the
             // prerequisites may all hold (a ledger of past cases listed each as READY, unsaid), and
             // a discussion planned for this meeting after the decision mends nothing.

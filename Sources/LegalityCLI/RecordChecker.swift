@@ -205,7 +205,10 @@ enum RecordChecker {
                     record?.notInForceRules = outcome.evaluation.notInForceRules
                     record?.rulesWithNothingToCheck = outcome.evaluation.rulesWithNothingToCheck
                     record?.rulesNotCheckable = outcome.evaluation.rulesNotCheckable
-                    if !outcome.evaluation.uncoveredYears.isEmpty { record?.uncoveredYears = outcome.evaluation.uncoveredYears.sorted() }
+                    if !outcome.evaluation.uncoveredYears.isEmpty {
+                        record?.uncoveredYears = outcome.evaluation.uncoveredYears.sorted()
+                        record?.uncoveredSeverity = outcome.evaluation.uncoveredSeverity
+                    }
                     // Sorted in place when no summary shares them (`sort` orders as `sorted` does).
                     var findings = outcome.evaluation.findings
                     outcome.evaluation.findings = []

@@ -34,6 +34,12 @@ public struct AgendaItem: Sendable {
     /// waived findings still hold the item back: a waiver explains, it does not make the
     /// discussion lawful (the checklist showed BLOCKED above a finding marked waived, unexplained).
     public var heldDespiteWaiver: [String] = []
+    /// The years a prerequisite's working-day count reached that the calendar does not cover
+    /// (counted Monday to Friday there: a review submitted four days before Spring Festival met
+    /// "7 working days").
+    public var uncoveredYears: [Int] = []
+    /// Whether such a count was made by a rule that could block the item, which holds it back.
+    public var heldForCalendar = false
 
     /// Creates an item.
     public init(file: String, record: String?, title: String?, findings: [Finding], ready: Bool, ruleApplied: Bool = true) {
@@ -59,6 +65,21 @@ public struct AgendaItem: Sendable {
         language == .zh
             ? "暂缓原因：记录中有字段没有被读取，而它可能改变结论（疑似误写、写错层级或用中文写，或者以“是/否”写的与读取的不一致，见所列的警告），记录的意思不能确定；请按警告如实改正记录后重新检查。不要只把该字段改名、删去或在台账映射中忽略：那样清单会显示可以上会，而记录所说的（如审查尚未完成）并没有改变。"
             : "Held back: a key of the record was not read that may change the verdict (it looks like a misspelt, misplaced or Chinese form of one the rules read, or says yes or no otherwise than what was read; see the warning listed), so what the record says is in doubt. Correct the record as the warning says and check again. Do not merely rename, delete or ignore the key or the ledger's column: the checklist would then say READY while what the record said (a review not yet done) stays true."
+    }
+
+    /// What the checklist says of an item with a count in years the calendar lacks: held back
+    /// when the rule counting could block it, else a note (a warning there may be missing).
+    static func calendarNotice(_ years: [Int], held: Bool, _ language: Language) -> String {
+        let zh = language == .zh
+        let years = years.map(String.init).joined(separator: zh ? "、" : ", ")
+        if held {
+            return zh
+                ? "暂缓原因：本议题的工作日期限计算到 \(years) 年，工作日历未涵盖该年，只能按周一至周五计算（法定节假日和调休未计入），期限是否满足无法确定。请按国务院办公厅公布的该年放假安排补充日历（--calendar，或配置中的 calendars:）后重新检查。"
+                : "Held back: a working-day period of this item runs into \(years), which the working-day calendar does not cover; counted Monday to Friday there (public holidays and make-up working days unknown), whether the period is met cannot be told. Add that year's holiday notice as a calendar (--calendar, or calendars: in the configuration) and check again."
+        }
+        return zh
+            ? "注意：本议题的工作日期限（不决定能否上会的检查）计算到 \(years) 年，工作日历未涵盖该年，按周一至周五计算，节假日期间的期限可能不足而未提示；请人工核对，或补充该年日历（--calendar）后重新检查。"
+            : "Note: a working-day period of this item (a check that does not decide the verdict) runs into \(years), which the working-day calendar does not cover; counted Monday to Friday, a period short over the holidays may have gone unreported. Check it by hand, or add that year's calendar (--calendar) and check again."
     }
 
     /// What the checklist says of an item held back though its findings of these rules are waived.
@@ -213,6 +234,8 @@ public enum GateReporter {
                     ("misreadKey", .bool(item.heldForMisreadKey)),
                     ("heldDespiteWaiver", .array(item.heldDespiteWaiver.map(JSON.string))),
                     ("sameIdAs", .optional(item.sharedId)),
+                    ("uncoveredYears", .array(item.uncoveredYears.map { .int($0) })),
+                    ("heldForCalendar", .bool(item.heldForCalendar)),
                     ("findings", .array(item.findings.map { JSONReporter.finding($0, report) })),
                 ])
             })),
@@ -275,6 +298,7 @@ public enum GateReporter {
             if let day = item.decidedUndiscussed { output += "    - \(AgendaItem.decidedNotice(day, language))\n" }
             if item.heldForMisreadKey { output += "    - \(AgendaItem.misreadKeyNotice(language))\n" }
             if !item.heldDespiteWaiver.isEmpty { output += "    - \(AgendaItem.waiverNotice(item.heldDespiteWaiver, language))\n" }
+            if !item.uncoveredYears.isEmpty { output += "    - \(AgendaItem.calendarNotice(item.uncoveredYears, held: item.heldForCalendar, language))\n" }
             if let place = item.sharedId { output += "    - \(AgendaItem.sharedIdNotice(line(place), language))\n" }
             output += "\n"
         }

@@ -70,6 +70,8 @@ public struct CheckedRecord: Sendable {
     /// audit or annual report names those of its own records, not those of records outside its
     /// period.
     public var uncoveredYears: [Int] = []
+    /// The highest severity of a rule whose count reached such a year.
+    public var uncoveredSeverity: Severity?
     /// For a record its rules could not run on (`blocked`): what can still be read of it, to
     /// tell whether a claim of the annual report speaks of it (`AnnualReportWording.Claim.aboutFacts`
     /// and `aboutSteps`); nil for any other.

@@ -143,6 +143,7 @@ public final class Engine: Sendable {
             }
         }
         result.uncoveredYears = evaluator.uncoveredYears
+        result.uncoveredSeverity = evaluator.uncoveredSeverity
         result.seenQueries = evaluator.seenQueries
         return result
     }

@@ -18,6 +18,7 @@ extension Engine {
         writer.strings(evaluation.rulesNotCheckable)
         writer.int(evaluation.uncoveredYears.count)
         for year in evaluation.uncoveredYears.sorted() { writer.int(year) }
+        writer.optionalString(evaluation.uncoveredSeverity?.rawValue)
         writer.bool(evaluation.appliedBeyondRecordPack)
         writer.bool(evaluation.judgedAsRecord)
         writer.bool(evaluation.listsRules)
@@ -51,6 +52,10 @@ extension Engine {
         evaluation.rulesWithNothingToCheck = try reader.strings()
         evaluation.rulesNotCheckable = try reader.strings()
         for _ in 0..<(try reader.count()) { evaluation.uncoveredYears.insert(try reader.int()) }
+        if let severity = try reader.optionalString() {
+            guard let read = Severity(rawValue: severity) else { throw TransferError("a severity '\(severity)'") }
+            evaluation.uncoveredSeverity = read
+        }
         evaluation.appliedBeyondRecordPack = try reader.bool()
         evaluation.judgedAsRecord = try reader.bool()
         evaluation.listsRules = try reader.bool()

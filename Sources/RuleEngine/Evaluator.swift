@@ -56,6 +56,14 @@ final class Evaluator {
     @exclusivity(unchecked) var seenQueries: [SeenQuery] = []
     /// Years a working-day count touched that the calendar does not cover.
     @exclusivity(unchecked) var uncoveredYears: Set<Int> = []
+    /// The highest severity of a rule whose count touched such a year: the gate holds an item
+    /// back only where the count could decide its verdict.
+    @exclusivity(unchecked) var uncoveredSeverity: Severity?
+    /// The shared definitions whose value a count in such a year went into: a rule reading one
+    /// later, from the cache, relies on that count too.
+    @exclusivity(unchecked) var definitionsCountingUncovered: Set<Int> = []
+    /// The shared definition being computed (`definitionValue`), if any.
+    @exclusivity(unchecked) var definitionComputed: Int?
     /// The registry searches made for this record (see `spendSearching`).
     private var registrySearches = 0
 
@@ -179,6 +187,11 @@ final class Evaluator {
         // (Cleared only when set: writing nothing over nothing still destroyed the old error, a
         // call, for every rule.)
         if typeError != nil { typeError = nil }
+    }
+
+    /// The severity of the rule under evaluation.
+    var ruleSeverity: Severity? {
+        plan?._withUnsafeGuaranteedRef { $0.rule.severity }
     }
 
     /// A parameter of the rule under evaluation, of the version of its law in use.

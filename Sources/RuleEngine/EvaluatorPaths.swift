@@ -37,11 +37,19 @@ extension Evaluator {
     /// A shared definition's value for the record, computed on first use.
     func definitionValue(_ index: Int) -> Value {
         precondition(index >= 0 && index < definitionCache.count, "no such definition")
-        if let cached = definitionCache[index] { return cached }
+        if let cached = definitionCache[index] {
+            if !definitionsCountingUncovered.isEmpty, definitionsCountingUncovered.contains(index) { noteUncoveredCount() }
+            return cached
+        }
         // A definition has slots of its own, in a frame above the rule's, and no `let`s.
         // (Its frame's slots are no rule's `let`s: `boundValue` computes none there.)
         let outer = slots.open(slotCount: shared.definitionSlotCounts[index])
+        let enclosing = definitionComputed
+        definitionComputed = index
         let value = shared.definitionPrograms.call(index, self)
+        definitionComputed = enclosing
+        // (A definition read by the one being computed counted for it too.)
+        if let enclosing, definitionsCountingUncovered.contains(index) { definitionsCountingUncovered.insert(enclosing) }
         slots.end(outer)
         definitionCache[index] = value
         return value

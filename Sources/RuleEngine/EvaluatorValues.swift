@@ -234,13 +234,28 @@ extension Evaluator {
     func noteCoverage(_ first: Day, _ second: Day) {
         let (low, high) = (min(first.year, second.year), max(first.year, second.year))
         let covered = context.calendar.years
-        guard high - low > Self.mostYearsNoted else {
-            for year in low...high where !covered.contains(year) { uncoveredYears.insert(year) }
-            return
+        var noted = false
+        if high - low > Self.mostYearsNoted {
+            var ends = [low, high]
+            if let earliest = covered.min(), let latest = covered.max() { ends += [earliest - 1, latest + 1] }
+            for year in ends where low <= year && year <= high && !covered.contains(year) {
+                uncoveredYears.insert(year)
+                noted = true
+            }
+        } else {
+            for year in low...high where !covered.contains(year) {
+                uncoveredYears.insert(year)
+                noted = true
+            }
         }
-        var noted = [low, high]
-        if let earliest = covered.min(), let latest = covered.max() { noted += [earliest - 1, latest + 1] }
-        for year in noted where low <= year && year <= high && !covered.contains(year) { uncoveredYears.insert(year) }
+        if noted { noteUncoveredCount() }
+    }
+
+    /// Notes that the rule under evaluation (and the definition being computed, if any) relies
+    /// on a count in a year the calendar does not cover.
+    func noteUncoveredCount() {
+        if let severity = ruleSeverity, uncoveredSeverity.map({ $0 < severity }) ?? true { uncoveredSeverity = severity }
+        if let definition = definitionComputed { definitionsCountingUncovered.insert(definition) }
     }
 
     /// The longest span of years a count notes year by year.

@@ -87,6 +87,8 @@ public struct RecordEvaluation: Sendable {
     public var rulesNotCheckable: [String] = []
     /// Years outside the calendar that a working-day count touched.
     public var uncoveredYears: Set<Int> = []
+    /// The highest severity of a rule that relied on such a count.
+    public var uncoveredSeverity: Severity?
     /// Whether a rule outside the record pack applied to the document.
     public var appliedBeyondRecordPack = false
     /// Whether the document was a record the record pack let through to the other packs.

@@ -74,6 +74,7 @@ import YAMLTree
             basis: Basis(instrument: "《条例》", article: "第二条", english: "Article 2"),
             help: LocalizedText(zh: "改正", en: "fix"), evidence: [], recordPosition: SourcePosition(line: 2, column: 1))]
         evaluation.uncoveredYears = [2027, 2019]
+        evaluation.uncoveredSeverity = .warning
         evaluation.applicableRules = ["MAD-001", "REC-001"]
         evaluation.notInForceRules = ["PEN-009"]
         evaluation.rulesWithNothingToCheck = ["PEN-001", "MAD-004"]
@@ -110,6 +111,7 @@ import YAMLTree
         #expect(copy.basis == finding.basis)
         #expect(copy.position == finding.position && copy.file == finding.file && copy.message == finding.message)
         #expect(try Self.roundTrip(evaluation, engine).uncoveredYears == [2019, 2027])
+        #expect(read.uncoveredSeverity == .warning)
     }
 
     @Test func bytesCutShortOrOfAnotherEngineAreRefused() throws {
