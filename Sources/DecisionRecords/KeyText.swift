@@ -3,8 +3,38 @@ enum KeyText {
     /// The key without the column label `legality import` writes for a ledger's column it did not
     /// read (`列 U：是否通过合法性审查`) and without what is in brackets (`是否重大案件（是/否）`,
     /// `审查日期(必填)`): a hint to whoever fills the column in, no part of its name.
+    ///
+    /// Read as one word: without invisible characters, and, in a Chinese key, without spaces
+    /// (`重大\u{3000}案件`, `重大\u{200B}案件`, `已完 成` were no name of a fact or a question, and
+    /// the record said nothing, where `重大案件` held the item).
     static func named(_ key: String) -> String {
-        withoutBrackets(withoutColumnLabel(key))
+        withoutBrackets(withoutColumnLabel(asOneWord(key)))
+    }
+
+    /// A text without invisible characters, and without the spaces between two Chinese
+    /// characters (`不通 过` is 不通过). (Most texts have neither, and are returned as they are.)
+    static func asOneWord(_ text: String) -> String {
+        let scalars = text.unicodeScalars
+        guard scalars.contains(where: { invisible($0) || isSpace($0) }) else { return text }
+        let visible = Array(scalars.filter { !invisible($0) })
+        var kept = String.UnicodeScalarView()
+        for (place, scalar) in visible.enumerated() {
+            if isSpace(scalar) {
+                let before = visible[..<place].last { !isSpace($0) }
+                let after = visible[(place + 1)...].first { !isSpace($0) }
+                if let before, let after, isChinese(before), isChinese(after) { continue }
+            }
+            kept.append(scalar)
+        }
+        return String(kept)
+    }
+
+    private static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == " " || scalar == "\u{3000}" || scalar == "\u{A0}" || scalar == "\t"
+    }
+
+    private static func isChinese(_ scalar: Unicode.Scalar) -> Bool {
+        (0x4E00...0x9FFF).contains(scalar.value) || (0x3400...0x4DBF).contains(scalar.value)
     }
 
     /// A key as `legality import` writes a ledger's column it did not read: the column's header.
@@ -19,7 +49,7 @@ enum KeyText {
     /// (`2026-12-11（补）`) and marks ending it (`否！`). Each so written was read as no answer,
     /// and the key that said a review failed or was not done held nothing.
     static func unwrapped(_ value: String) -> String {
-        var text = String(String.UnicodeScalarView(value.unicodeScalars.filter { !invisible($0) }))
+        var text = asOneWord(value)
         while true {
             text = Vocabulary.trimmed(text)
             guard let first = text.first, let last = text.last else { return text }
@@ -63,9 +93,10 @@ enum KeyText {
     private static let endingMarks: Set<Character> = ["！", "!", "。", ".", "；", ";", "，", ",", "、", "～", "~", "…"]
 
     /// Characters a reader does not see.
-    private static func invisible(_ scalar: Unicode.Scalar) -> Bool {
+    static func invisible(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
-        case 0xFEFF, 0x00AD, 0x200B...0x200F, 0x202A...0x202E, 0x2060...0x2064, 0x2066...0x2069: true
+        case 0xFEFF, 0x00AD, 0x034F, 0x061C, 0x180E, 0x200B...0x200F, 0x202A...0x202E, 0x2060...0x2064, 0x2066...0x2069,
+             0xFE00...0xFE0F, 0xE0000...0xE007F: true
         default: false
         }
     }

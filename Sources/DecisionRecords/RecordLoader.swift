@@ -360,6 +360,18 @@ struct RecordReader {
     }
 
     private mutating func unknownFact(_ key: String, in facts: BorrowedNode, at place: Int, given: FactsGiven) {
+        // A key with characters no one sees (a right-to-left override showing `kcir_ytilibats` as
+        // `stability_risk`, a zero-width space) reads otherwise than it shows: neither what is
+        // shown nor what is read can be taken as the fact (it was no fact at all, unsaid).
+        if let hidden = key.unicodeScalars.first(where: KeyText.invisible) {
+            let digits = String(hidden.value, radix: 16, uppercase: true)
+            let code = "U+" + String(repeating: "0", count: max(0, 4 - digits.count)) + digits
+            add(.key,
+                zh: "facts 下有一个键含有看不见的字符（\(code)），显示的文字与读到的“\(key.onOneLine)”不同，记录的意思不能确定；请删去该键后重新输入",
+                en: "a key of facts holds a character no one sees (\(code)), so what is shown differs from what is read ('\(key.onOneLine)') and what the record says is in doubt; delete the key and type it again",
+                at: facts.key(at: place), misreadKey: true)
+            return
+        }
         let (yesOrNoFacts, saidNo, known) = (given.yesOrNoFacts, given.saidNo, given.known)
         let saysYesOrNo = Self.saysYesOrNo(facts.value(at: place))
         let valueText = facts.value(at: place).scalar?.text

@@ -182,9 +182,24 @@ struct TreeBuilder: ~Copyable {
         innermostNodeCount += count
         // In a mapping, an even number of children before this one means it is a key.
         let index = pending.count - 1
-        if stack[top].isMapping, (index - stack[top].firstChild) % 2 == 0 {
+        guard stack[top].isMapping else { return }
+        if (index - stack[top].firstChild) % 2 == 0 {
             try checkDuplicate(keyAt: index, in: top)
+        } else {
+            try checkKeyWithoutValue(valueAt: index)
         }
+    }
+
+    /// Refuses a key with no value whose text runs a key and a value together (`SeparatorInKey`).
+    @inline(__always)
+    private func checkKeyWithoutValue(valueAt index: Int) throws(YAMLError) {
+        let value = document.entry(pending[index])
+        guard value.kind == .scalar, value.count == 0, value.style == .plain, value.tag < 0 else { return }
+        let key = pending[index - 1]
+        let keyEntry = document.entry(key)
+        guard keyEntry.kind == .scalar, keyEntry.style == .plain, keyEntry.count > 1, let text = document.scalarText(key),
+              let offset = SeparatorInKey.colonOffset(in: text) else { return }
+        throw SeparatorInKey.error(key: text, colonOffset: offset, at: keyEntry.range.start, file: file)
     }
 
     /// Small mappings are searched in place; large ones get an index, so a hostile

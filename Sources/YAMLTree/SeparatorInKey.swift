@@ -1,0 +1,59 @@
+/// A key with no value whose text holds what was meant as the separator of a key and its value:
+/// `{stability_risk：true}` (a full-width colon) or `{status:planned}` (no space after the colon)
+/// is, in a flow mapping, one key `stability_risk：true` with no value; a fact set true, or a step
+/// planned, was read as nothing at all, where the same line in block style is refused.
+enum SeparatorInKey {
+    /// The place of the colon, in characters from the key's start, when a key's text reads as a
+    /// key and a value run together: a full-width colon anywhere, or an ASCII colon with text on
+    /// both sides and no space before it (not a time such as `10:30`).
+    static func colonOffset(in key: String) -> Int? {
+        var offset = 0
+        var sawSpace = false
+        var sawNonDigit = false
+        for character in key.unicodeScalars {
+            switch character {
+            case "：":
+                return offset > 0 ? offset : nil
+            case ":":
+                guard offset > 0, !sawSpace, sawNonDigit, key.unicodeScalars.count > offset + 1 else { return nil }
+                return offset
+            case " ", "\t", "\u{3000}", "\u{A0}":
+                sawSpace = true
+            case "0"..."9":
+                break
+            default:
+                sawNonDigit = true
+            }
+            offset += 1
+        }
+        return nil
+    }
+
+    /// The error for such a key, at its colon.
+    static func error(key: String, colonOffset: Int, at position: SourcePosition, file: String) -> YAMLError {
+        let shown = String(key.unicodeScalars.prefix(60).map(Character.init))
+        let name = String(key.unicodeScalars.prefix(colonOffset).map(Character.init)).trimmingSpaces
+        let fullWidth = key.unicodeScalars.dropFirst(colonOffset).first == "："
+        let column = SourcePosition(line: position.line, column: position.column + colonOffset)
+        var error = YAMLError(
+            kind: .syntax,
+            message: fullWidth
+                ? "'\(shown)' is read as one key with no value: a full-width colon '：' does not separate a key from its value; write '\(name): ' with an ASCII colon and a space"
+                : "'\(shown)' is read as one key with no value: a colon separates a key from its value only when a space follows it; write '\(name): ' with a space after the colon",
+            file: file, position: column)
+        error.chineseMessage = fullWidth
+            ? "“\(shown)”被读作一个没有值的键：全角冒号“：”不能分隔键和值；请写作“\(name): ”（半角冒号后加一个空格）"
+            : "“\(shown)”被读作一个没有值的键：冒号后要有空格才分隔键和值；请写作“\(name): ”（冒号后加一个空格）"
+        return error
+    }
+}
+
+extension String {
+    /// The text without the ASCII and full-width spaces at its ends.
+    fileprivate var trimmingSpaces: String {
+        let scalars = unicodeScalars
+        let isSpace: (Unicode.Scalar) -> Bool = { $0 == " " || $0 == "\u{3000}" || $0 == "\t" }
+        guard let first = scalars.firstIndex(where: { !isSpace($0) }), let last = scalars.lastIndex(where: { !isSpace($0) }) else { return "" }
+        return String(scalars[first...last])
+    }
+}

@@ -1,0 +1,80 @@
+import Foundation
+import Testing
+
+/// What the twelfth review (encodings and how editors and offices write keys) passed: a key and
+/// its value run together in a flow mapping, a Chinese key with a space or an invisible character
+/// inside it, a facts key with a right-to-left override. Each was read as nothing, and the item READY.
+@Suite struct HostileInputTwelfthRoundTests {
+    static func check(_ record: String) throws -> (status: Int32, findings: [[String: Any]]) {
+        try ValueReadingTests.findings(record)
+    }
+
+    /// `{stability_risk：true}` or `{status:planned}` is, in a flow mapping, one key with no value:
+    /// refused at the colon, as the same line in block style is (REC-000, the record blocked).
+    @Test(arguments: [
+        ("facts: {stability_risk：true}", "4:23", "全角冒号“：”不能分隔键和值；请写作“stability_risk: ”"),
+        ("facts: {status:planned}", "4:15", "冒号后要有空格才分隔键和值；请写作“status: ”"),
+        ("facts: {status:\u{3000}planned}", "4:15", "冒号后要有空格才分隔键和值"),
+        ("facts: {a: 1, 重大案件：是}", "4:19", "请写作“重大案件: ”"),
+    ])
+    func aKeyAndValueRunTogetherInAFlowMappingAreRefused(line: String, place: String, message: String) throws {
+        let record = "id: F-1\nkind: major_administrative_decision\ntitle: t\n\(line)\nsteps:\n  - {type: decision, date: 2024-03-20, by: [P-1]}\n"
+        let folder = try CLIRunner.folder(["registry.yaml": Fixtures.registry, "a.yaml": record])
+        let result = try CLIRunner.run(["check", "--as-of", "2024-12-31", "a.yaml"], in: folder)
+        #expect(result.status == 1, "\(result.stdout)")
+        #expect(result.stdout.contains("错误[REC-000]") && result.stdout.contains("--> a.yaml:\(place)"), "\(result.stdout)")
+        #expect(result.stdout.contains(message), "\(result.stdout)")
+    }
+
+    /// A time, a URL-like text or a quoted key with a colon is no key run together with a value;
+    /// nor is a key whose value is given.
+    @Test(arguments: ["x_times: {会议 10:30}", "x_times: {10:30}", "x_link: {\"a:b\"}", "x_note: {备注：无: 是}"])
+    func aColonThatSeparatesNothingIsRead(line: String) throws {
+        let record = Fixtures.compliant.replacingOccurrences(of: "steps:\n", with: "\(line)\nsteps:\n")
+        let folder = try CLIRunner.folder(["registry.yaml": Fixtures.registry, "a.yaml": record])
+        let result = try CLIRunner.run(["check", "--as-of", "2024-12-31", "a.yaml"], in: folder)
+        #expect(!result.stdout.contains("REC-000"), "\(result.stdout)")
+    }
+
+    /// A Chinese name of a fact or a question with a space or an invisible character inside it
+    /// (`重大\u{3000}案件`, `重大\u{200B}案件`, `已完 成`) held nothing, where the name itself held the item.
+    @Test(arguments: [
+        ("facts", "重大\u{3000}案件: 是"), ("facts", "重大\u{A0}案件: 是"), ("facts", "重大\u{200B}案件: true"),
+        ("facts", "重大案件\u{AD}: 是"), ("facts", "重大 案件: 是"), ("facts", "重大案件\u{FE0F}: 是"),
+    ])
+    func aFactsChineseNameWithASpaceOrAnInvisibleCharacterHoldsTheGate(place: String, line: String) throws {
+        let withoutFact = try ValueReadingTests.penaltyCase().replacingOccurrences(of: "  major: true\n", with: "")
+        let record = ValueReadingTests.placed(line, place, in: withoutFact)
+        let item = try ValueReadingTests.gateItem(record)
+        #expect(item["ready"] as? Bool == false && item["misreadKey"] as? Bool == true, "\(item)")
+    }
+
+    /// A review's question or answer with a space inside a Chinese word: `已完 成: 否`, `审查结论: 不通 过`.
+    @Test(arguments: ["已完 成: 否", "审查结论: 不通 过", "审查\u{200B}结论: 不通过"])
+    func aReviewsAnswerWithASpaceInsideAWordHoldsTheGate(line: String) throws {
+        let planned = try #require(Fixtures.compliant.components(separatedBy: "  - {type: decision").first)
+            .replacingOccurrences(of: "  - type: collective_discussion\n", with: "  - type: collective_discussion\n    status: planned\n")
+        let record = planned.replacingOccurrences(of: "    outcome: passed\n", with: "    outcome: passed\n    \(line)\n")
+        #expect(record != planned)
+        let item = try HostileInputEleventhRoundTests.gate(record)
+        #expect(item["ready"] as? Bool == false, "\(item)")
+        // (The record without it is READY.)
+        #expect(try HostileInputEleventhRoundTests.gate(planned)["ready"] as? Bool == true)
+    }
+
+    /// A facts key with a right-to-left override shows as `stability_risk` and reads as
+    /// `kcir_ytilibats`: no fact, unsaid. It is REC-007 naming the character, and holds the item.
+    @Test func aFactsKeyWithCharactersNoOneSeesHoldsTheGate() throws {
+        let withoutFact = try ValueReadingTests.penaltyCase().replacingOccurrences(of: "  major: true\n", with: "")
+        let record = ValueReadingTests.placed("\u{202E}rojam\u{202C}: true", "facts", in: withoutFact)
+        let (status, findings) = try Self.check(record)
+        #expect(status == 0)
+        let key = try #require(findings.first { $0["rule"] as? String == "REC-007" }?["message"] as? String, "\(findings)")
+        #expect(key.contains("facts 下有一个键含有看不见的字符（U+202E），显示的文字与读到的"), "\(key)")
+        let item = try ValueReadingTests.gateItem(record)
+        #expect(item["ready"] as? Bool == false && item["misreadKey"] as? Bool == true, "\(item)")
+        // A fact of the office's own in plain letters is free, as before.
+        let own = ValueReadingTests.placed("预算科目: 城建", "facts", in: withoutFact)
+        #expect(try Self.check(own).findings.allSatisfy { $0["rule"] as? String != "REC-007" })
+    }
+}
