@@ -285,6 +285,30 @@ import Testing
         }
     }
 
+    /// A case with a key that may change the verdict and was not read bears no claim out: a
+    /// major case whose legal review said `状态: 计划` was certified "经法制审核通过", and one
+    /// saying `重大执法决定: true` beside its facts was no major case at all. Each is "记录有误，
+    /// 无法核查", as the gate holds it back.
+    @Test func aCaseWithAMisreadKeyBearsNoClaimOut() throws {
+        let arguments = ["report", "--year", "2025", "--as-of", "2026-06-30", "."]
+        let reviewed = { (text: String) in
+            text.replacingOccurrences(of: "facts:\n", with: "facts:\n  major: true\n")
+                .replacingOccurrences(of: "  - type: decision\n", with: "  - {type: legal_review, date: 2025-09-26, outcome: passed, by: [ZY-051]}\n  - type: decision\n")
+        }
+        let plain = try CLIRunner.run(arguments, in: try CLIRunner.folder(try Self.penaltyCase(reviewed)))
+        #expect(plain.stdout.contains("1 件重大执法决定全部经法制审核") || plain.stdout.contains("重大执法决定全部"), "\(plain.stdout)")
+        let planned = try CLIRunner.run(arguments, in: try CLIRunner.folder(try Self.penaltyCase {
+            reviewed($0).replacingOccurrences(of: "{type: legal_review, date:", with: "{type: legal_review, 状态: 计划, date:")
+        }))
+        let sentence = planned.stdout.split(separator: "\n").first { $0.contains("重大执法决定") }
+        #expect(sentence?.contains("1 件（ZY-SJ-2025-218）记录有误，无法核查") == true, "\(planned.stdout)")
+        let besideFacts = try CLIRunner.run(arguments, in: try CLIRunner.folder(try Self.penaltyCase {
+            $0.replacingOccurrences(of: "facts:\n", with: "重大执法决定: true\nfacts:\n")
+        }))
+        let major = besideFacts.stdout.split(separator: "\n").first { $0.contains("重大执法决定") }
+        #expect(major?.contains("（ZY-SJ-2025-218）记录有误，无法核查") == true, "\(besideFacts.stdout)")
+    }
+
     /// Records that share an id (REC-002) are named with their files, so they can be told apart:
     /// the report listed "A-1、A-1".
     @Test func recordsSharingAnIdAreNamedWithTheirFiles() throws {
