@@ -68,6 +68,7 @@ struct PreparedRun {
         described.recordPaths = recordPaths
         described.firstRecordFile = firstRecordFile
         described.vouchedNames = rules.vocabulary.vouchedNames
+        described.calendarChanges = calendar.changedDays.map { RunDescription.CalendarChange(day: $0.day.description, working: $0.working, file: $0.file) }
         return described
     }
 

@@ -270,10 +270,13 @@ enum RunSetup {
             let calendars = folder.appendingComponent("calendars")
             if FileSystem.kind(of: calendars) == .directory { files += try Discovery.yamlFiles(under: calendars) }
         }
+        let builtIn = Set(files)
         files += options.calendars
         var calendar = WorkingCalendar()
         for file in files {
-            try eachDocument(of: file, what: "calendar") { document throws(InputError) in try calendar.add(document, file: file) }
+            try eachDocument(of: file, what: "calendar") { document throws(InputError) in
+                try calendar.add(document, file: file, builtIn: builtIn.contains(file))
+            }
         }
         let minimum = WorkingCalendar.fewestWorkingDaysInAYear
         if let (year, count) = calendar.yearsWithFewWorkingDays(minimum: minimum).first {
@@ -340,6 +343,11 @@ enum RunSetup {
             throw error
         } catch {
             throw RunError(message: "invalid \(what): \(file): \(error)", chinese: "\(chineseName(what))有误：\(file)：\(error)")
+        }
+        // (An empty calendar file was listed as loaded, "另加日历", and added nothing.)
+        if documents.isEmpty, what == "calendar" {
+            throw RunError(message: "invalid calendar: \(file) holds nothing (empty, or only comments); a calendar is a mapping with 'years'",
+                           chinese: "工作日历有误：\(file) 没有内容（空文件或只有注释）；工作日历应为含 years 的映射")
         }
         for document in documents {
             do {

@@ -73,6 +73,9 @@ public enum JSONReporter {
             ("parametersChanged", .array(run.parameterChanges.map(JSON.string))),
             ("builtinPacks", .bool(!run.withoutBuiltinPacks)),
             ("calendars", .array(run.extraCalendars.map(JSON.string))),
+            ("calendarChanges", .array(run.calendarChanges.map { change in
+                .object([("day", .string(change.day)), ("working", .bool(change.working)), ("file", .string(change.file))])
+            })),
             ("addedRules", .array(run.extraRules.map(JSON.string))),
             ("vouchedNames", .array(run.vouchedNames.map(JSON.string))),
         ]

@@ -16,6 +16,26 @@ public struct RunDescription: Sendable {
     public var parameterChanges: [String]
     /// Calendar files read over the built-in one: local days off move every working-day deadline.
     public var extraCalendars: [String]
+    /// The days those files changed from the built-in calendar (a make-up Saturday made a day
+    /// off): each moves deadlines against the State Council's notice, and is named.
+    public var calendarChanges: [CalendarChange] = []
+
+    /// A day of the built-in calendar a calendar file changed.
+    public struct CalendarChange: Sendable, Equatable {
+        /// The day, as `YYYY-MM-DD`.
+        public var day: String
+        /// Whether it is now a working day (else a day off).
+        public var working: Bool
+        /// The file that changed it.
+        public var file: String
+
+        /// Creates a change.
+        public init(day: String, working: Bool, file: String) {
+            self.day = day
+            self.working = working
+            self.file = file
+        }
+    }
     /// Rule files and folders added to the built-in packs (a town's own rules).
     public var extraRules: [String]
     /// Whether the built-in packs were left out (`--no-builtin`): only the record pack and the

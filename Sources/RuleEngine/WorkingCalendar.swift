@@ -7,6 +7,29 @@ import RuleLanguage
 public struct WorkingCalendar: Sendable {
     /// Days whose status the calendar sets: true for a working day, false for a day off.
     private var overrides: [Int: Bool] = [:]
+    /// The file that set each day of `overrides`, to name both of two files that disagree.
+    private var setBy: [Int: String] = [:]
+    /// The files of the built-in calendar, whose days a user's file may change, said in every report.
+    private var builtInFiles: Set<String> = []
+    /// The days a user's calendar file changed from the built-in calendar, in the order read.
+    public private(set) var changedDays: [DayChange] = []
+
+    /// A day a user's calendar file changed from the built-in calendar.
+    public struct DayChange: Sendable, Equatable {
+        /// The day.
+        public var day: Day
+        /// Whether it is now a working day (else a day off).
+        public var working: Bool
+        /// The file that changed it.
+        public var file: String
+
+        /// Creates a change.
+        public init(day: Day, working: Bool, file: String) {
+            self.day = day
+            self.working = working
+            self.file = file
+        }
+    }
     /// The years the calendar covers: those whose holidays the files list as a State Council
     /// notice does (at least `fewestHolidaysInANotice` days off). A year with a few local days off
     /// only (a county's own file, for a year whose notice is not out) is not covered: its days
@@ -161,9 +184,12 @@ public struct WorkingCalendar: Sendable {
         table = (start, before)
     }
 
-    /// Adds the days of a calendar file; later files override earlier ones day by day.
+    /// Adds the days of a calendar file. A user's file may change a day of the built-in calendar
+    /// (`builtIn` files), which `changedDays` lists for the reports; two user files may not
+    /// disagree on a day.
     /// - Throws: `InputError` naming the position of a malformed entry.
-    public mutating func add(_ document: YAMLNode, file: String) throws(InputError) {
+    public mutating func add(_ document: YAMLNode, file: String, builtIn: Bool = false) throws(InputError) {
+        if builtIn { builtInFiles.insert(file) }
         func fail(_ node: YAMLNode, _ message: String, zh: String?) -> InputError {
             InputError(file: file, position: node.position, message: message, chineseMessage: zh)
         }
@@ -201,8 +227,30 @@ public struct WorkingCalendar: Sendable {
                         throw fail(item, "\(day) is listed both as a holiday and as a working day (workdays) in this calendar",
                                    zh: "\(day) 在本工作日历中既列为节假日，又列为调休上班日（workdays）")
                     }
+                    // A make-up working day is a weekend day: a weekday that no file before made
+                    // a holiday is one already, and one listed there is most likely a holiday under
+                    // the wrong key (2027's National Day weekdays so listed passed a hearing notice
+                    // of three working days). (One that was a holiday is a change, said in reports.)
+                    if key == "workdays", !day.isWeekend, overrides[day.ordinal] != false {
+                        throw fail(item, "\(day) is a \(Self.weekdayName(day)), a working day already: 'workdays' lists the weekend days worked (调休上班); is it a holiday listed under the wrong key?",
+                                   zh: "\(day) 是\(Self.chineseWeekdayName(day))，本来就是工作日：workdays 只列调休上班的周六、周日；是否把节假日写在了 workdays 下？")
+                    }
+                    // A user's file changing the built-in calendar's day (a county's own day
+                    // off on a make-up Saturday): applied, and said in every report.
+                    // Two user files that disagree on a day: which holds is unknown, and either
+                    // would move a deadline unseen (the file loaded last won).
+                    if let earlier = setBy[day.ordinal], earlier != file, overrides[day.ordinal] != (key == "workdays"),
+                       builtInFiles.contains(earlier), !builtIn {
+                        changedDays.append(DayChange(day: day, working: key == "workdays", file: file))
+                    } else if let earlier = setBy[day.ordinal], earlier != file, overrides[day.ordinal] != (key == "workdays") {
+                        let (was, now) = key == "workdays" ? ("a holiday", "a working day") : ("a working day", "a holiday")
+                        let (wasZh, nowZh) = key == "workdays" ? ("节假日", "调休上班日") : ("调休上班日", "节假日")
+                        throw fail(item, "\(day) is \(was) in \(earlier) and \(now) here: which holds is unknown; correct the file that is wrong",
+                                   zh: "\(day) 在 \(earlier) 中是\(wasZh)，在本文件中是\(nowZh)，以哪个为准无法确定；请改正有误的文件")
+                    }
                     listed[day.ordinal] = key
                     overrides[day.ordinal] = key == "workdays"
+                    setBy[day.ordinal] = file
                 }
             }
             let yearKeys = ["holidays", "workdays", "notice", "source"]
@@ -217,6 +265,14 @@ public struct WorkingCalendar: Sendable {
         for (ordinal, isWorking) in overrides where !isWorking { holidays[Day(ordinal: ordinal).year, default: 0] += 1 }
         years = listedYears.filter { holidays[$0, default: 0] >= Self.fewestHolidaysInANotice }
         rebuildTable()
+    }
+
+    private static func weekdayName(_ day: Day) -> String {
+        ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"][day.weekday - 1]
+    }
+
+    private static func chineseWeekdayName(_ day: Day) -> String {
+        ["星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日"][day.weekday - 1]
     }
 
     /// Whether a year's notice can name a day: a day of that year, or of the New Year days

@@ -107,4 +107,29 @@ import Testing
         let never = try CLIRunner.run(arguments + ["--fail-on", "never"], in: folder)
         #expect(never.status == 0 && never.stdout.contains("[可以上会] CH-1"), "\(never.stdout)")
     }
+    /// An empty calendar file (or one of comments only) was listed as loaded, "另加日历", and
+    /// added nothing.
+    @Test func anEmptyCalendarFileStopsTheRun() throws {
+        let folder = try CLIRunner.folder(["a.yaml": Fixtures.compliant, "registry.yaml": Fixtures.registry, "empty.yaml": "", "comments.yaml": "# 2027 年放假安排（待补）\n"])
+        for file in ["empty.yaml", "comments.yaml"] {
+            let result = try CLIRunner.run(["check", "--calendar", file, "a.yaml"], in: folder)
+            #expect(result.status == 2, "\(result.stdout)")
+            #expect(result.stderr.contains("invalid calendar: \(file) holds nothing (empty, or only comments)"), "\(result.stderr)")
+        }
+    }
+
+    /// A county's file changing a day of the built-in calendar (its own day off on a make-up
+    /// Saturday) is applied, and named in every report's set-up, since it moves deadlines against
+    /// the State Council's notice; it was applied unsaid.
+    @Test func aDayOfTheBuiltInCalendarChangedIsNamed() throws {
+        let folder = try CLIRunner.folder([
+            "a.yaml": Fixtures.compliant, "registry.yaml": Fixtures.registry,
+            "county.yaml": "years:\n  2024:\n    holidays: [2024-10-12, 2024-10-08]\n",
+        ])
+        let text = try CLIRunner.run(["check", "--calendar", "county.yaml", "--as-of", "2024-12-31", "a.yaml"], in: folder)
+        #expect(text.stdout.contains("另加日历：county.yaml；改动内置日历：2024-10-12 改为休息日（county.yaml）"), "\(text.stdout)")
+        let json = try CLIRunner.json(try CLIRunner.run(["check", "--calendar", "county.yaml", "--as-of", "2024-12-31", "--format", "json", "a.yaml"], in: folder).stdout)
+        let changes = try #require(json["calendarChanges"] as? [[String: Any]])
+        #expect(changes.count == 1 && changes.first?["day"] as? String == "2024-10-12" && changes.first?["working"] as? Bool == false, "\(changes)")
+    }
 }

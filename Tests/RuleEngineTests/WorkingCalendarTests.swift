@@ -22,11 +22,11 @@ struct WorkingCalendarTests {
         .appendingPathComponent("../../rules/calendars/cn-mainland.yaml")
         .standardizedFileURL
 
-    static func mainland() throws -> WorkingCalendar {
+    static func mainland(builtIn: Bool = false) throws -> WorkingCalendar {
         let bytes = [UInt8](try Data(contentsOf: calendarURL))
         var calendar = WorkingCalendar()
         for document in try YAMLParser.parse(bytes, file: "cn-mainland.yaml") {
-            try calendar.add(document, file: "cn-mainland.yaml")
+            try calendar.add(document, file: "cn-mainland.yaml", builtIn: builtIn)
         }
         return calendar
     }
@@ -209,7 +209,7 @@ struct WorkingCalendarTests {
     }
 
     @Test func userCalendarOverridesADayAndLaterFileWins() throws {
-        var calendar = try Self.mainland()
+        var calendar = try Self.mainland(builtIn: true)
         let user = try Self.document("""
             # a local calendar
             years:
@@ -238,16 +238,8 @@ struct WorkingCalendarTests {
         #expect(calendar.isWorkingDay(try Self.day("2024-09-29")))
         // The first vector changes: 10-07 now counts and 10-12 does not.
         #expect(calendar.adding(workingDays: 7, to: try Self.day("2024-09-27")).description == "2024-10-11")
-
-        // Adding the national file again puts its status back.
-        try calendar.add(try Self.mainlandDocument(), file: "cn-mainland.yaml")
-        #expect(calendar.isWorkingDay(try Self.day("2024-10-12")))
-        #expect(!calendar.isWorkingDay(try Self.day("2024-10-07")))
-    }
-
-    static func mainlandDocument() throws -> YAMLNode {
-        let bytes = [UInt8](try Data(contentsOf: calendarURL))
-        return try #require(try YAMLParser.parse(bytes, file: "cn-mainland.yaml").first)
+        // Each change of the built-in calendar is listed for the reports.
+        #expect(calendar.changedDays.map(\.day.description) == ["2024-10-12", "2024-10-07"])
     }
 
     @Test func malformedCalendarsAreRefusedWithPositions() throws {
@@ -285,5 +277,44 @@ struct WorkingCalendarTests {
         #expect(mistypedYear.message.hasPrefix("2024-05-06 is not in 2025"))
         // The New Year days around a year are its notice's too.
         #expect(try error("years:\n  2023:\n    holidays: [2022-12-31, 2023-01-01]\n  2024:\n    workdays: [2025-01-04]\n") == nil)
+    }
+    /// A weekday under `workdays` is a working day already: most likely a holiday under the wrong
+    /// key (National Day's weekdays so listed passed a hearing notice of three working days).
+    @Test func aWeekdayListedAsAMakeUpWorkingDayIsRefused() throws {
+        var calendar = WorkingCalendar()
+        #expect {
+            try calendar.add(try Self.document("years:\n  2026:\n    workdays: [2026-10-10, 2026-10-01]\n"), file: "county.yaml")
+        } throws: { error in
+            let error = error as? InputError
+            return error?.position == SourcePosition(line: 3, column: 28)
+                && error?.message == "2026-10-01 is a Thursday, a working day already: 'workdays' lists the weekend days worked (调休上班); is it a holiday listed under the wrong key?"
+        }
+        // A Saturday worked is one.
+        var saturday = WorkingCalendar()
+        try saturday.add(try Self.document("years:\n  2026:\n    workdays: [2026-10-10]\n"), file: "county.yaml")
+        #expect(saturday.isWorkingDay(try Self.day("2026-10-10")))
+    }
+
+    /// Two files that disagree on a day: the later one won, unsaid, and either would move a
+    /// deadline (a county's holiday on the built-in calendar's make-up Saturday, say).
+    @Test func twoFilesDisagreeingOnADayAreRefused() throws {
+        // A user's file changing a day of the built-in calendar is applied, and listed for the reports.
+        var calendar = try Self.mainland(builtIn: true)
+        try calendar.add(try Self.document("years:\n  2026:\n    holidays: [2026-02-16, 2026-02-14]\n"), file: "county.yaml")
+        #expect(!calendar.isWorkingDay(try Self.day("2026-02-14")))
+        #expect(calendar.changedDays == [WorkingCalendar.DayChange(day: try Self.day("2026-02-14"), working: false, file: "county.yaml")])
+        // Agreeing with it (2026-02-16 is a holiday in both), or adding a day of its own, changes nothing of it.
+        var agreeing = try Self.mainland(builtIn: true)
+        try agreeing.add(try Self.document("years:\n  2026:\n    holidays: [2026-02-16, 2026-03-12]\n"), file: "county.yaml")
+        #expect(!agreeing.isWorkingDay(try Self.day("2026-03-12")))
+        #expect(agreeing.changedDays.isEmpty)
+        // Two user files, a holiday and a Saturday worked.
+        var two = WorkingCalendar()
+        try two.add(try Self.document("years:\n  2027:\n    holidays: [2027-01-02]\n"), file: "a.yaml")
+        #expect {
+            try two.add(try Self.document("years:\n  2027:\n    workdays: [2027-01-02]\n"), file: "b.yaml")
+        } throws: { error in
+            (error as? InputError)?.message == "2027-01-02 is a holiday in a.yaml and a working day here: which holds is unknown; correct the file that is wrong"
+        }
     }
 }
