@@ -315,6 +315,13 @@ enum Discovery {
     /// at the repository's root was read and the registry beside it was not: the certificate
     /// rules did not run, exit 0).
     static func registryFiles(from start: String, root: String, searchTop: String? = nil) throws(RunError) -> [String] {
+        try registrySearch(from: start, root: root, searchTop: searchTop).files
+    }
+
+    /// What the search for a registry finds: the files of the nearest, and the first file of the
+    /// next one above it within the same bounds, which it hides (a `registry.yaml` dropped beside
+    /// a record replaced the repository's, and an expired certificate passed, unsaid).
+    static func registrySearch(from start: String, root: String, searchTop: String? = nil) throws(RunError) -> (files: [String], hidden: String?) {
         let current = FileSystem.currentDirectory()
         let rootFolder = FileSystem.kind(of: root) == .directory ? root : root.parentPath
         let rootReal = FileSystem.realPath(rootFolder)
@@ -324,39 +331,45 @@ enum Discovery {
         let topReal = searchTop.flatMap(FileSystem.realPath).flatMap { folder in
             PathKey(current) != PathKey(folder) && current.isPath(inside: folder) ? folder : nil
         }
+        var found: [String] = []
         var beyondCurrent = false
         var folder = start
         while true {
             if let file = registryFile(in: folder) {
+                guard found.isEmpty else { return (found, file) }
                 try refuseLinkLeaving(file, root: rootReal ?? rootFolder)
                 try refuseSecondRegistry(beside: file, in: folder)
-                return [file]
+                found = [file]
+            } else {
+                let directory = folder.appendingComponent("registry")
+                if FileSystem.kind(of: directory) == .directory {
+                    let files = try FileSystem.list(directory)
+                        .filter { name in !name.hasPrefix(".") && hasRecordExtension(name) && !LedgerInput.isSpreadsheet(name) }
+                        .map { directory.appendingComponent($0) }
+                    // A folder named registry that holds no registry file is none: the search goes on
+                    // (an empty one beside the records hid the registry above them, and the certificate
+                    // and registration rules did not run).
+                    if let first = files.first {
+                        guard found.isEmpty else { return (found, first) }
+                        try refuseLinkLeaving(directory, root: rootReal ?? rootFolder)
+                        for file in files { try refuseLinkLeaving(file, root: rootReal ?? rootFolder) }
+                        found = files
+                    }
+                }
             }
-            let directory = folder.appendingComponent("registry")
-            if FileSystem.kind(of: directory) == .directory {
-                try refuseLinkLeaving(directory, root: rootReal ?? rootFolder)
-                let files = try FileSystem.list(directory)
-                    .filter { name in !name.hasPrefix(".") && hasRecordExtension(name) && !LedgerInput.isSpreadsheet(name) }
-                    .map { directory.appendingComponent($0) }
-                for file in files { try refuseLinkLeaving(file, root: rootReal ?? rootFolder) }
-                // A folder named registry that holds no registry file is none: the search goes on
-                // (an empty one beside the records hid the registry above them, and the certificate
-                // and registration rules did not run).
-                if !files.isEmpty { return files }
-            }
-            guard let real = FileSystem.realPath(folder), real != "/" else { return [] }
+            guard let real = FileSystem.realPath(folder), real != "/" else { return (found, nil) }
             if PathKey(real) == PathKey(current), !rootHoldsCurrent {
-                guard topReal != nil else { return [] }
+                guard topReal != nil else { return (found, nil) }
                 beyondCurrent = true
             }
             if beyondCurrent {
                 // Above the current folder, up to the top and no further.
-                guard let top = topReal, PathKey(real) != PathKey(top) else { return [] }
+                guard let top = topReal, PathKey(real) != PathKey(top) else { return (found, nil) }
             } else {
                 // (Every folder is inside `/`: a run from `/`, as a container starts one, found no
                 // registry beside records it was given by an absolute path.)
                 let insideCurrent = current == "/" || (PathKey(real) != PathKey(current) && real.isPath(inside: current))
-                if !insideCurrent, rootReal.map({ PathKey(real) == PathKey($0) }) ?? true { return [] }
+                if !insideCurrent, rootReal.map({ PathKey(real) == PathKey($0) }) ?? true { return (found, nil) }
             }
             let last = folder.lastComponent
             folder = last == "." || last == ".." ? folder.appendingComponent("..") : folder.parentPath

@@ -68,6 +68,7 @@ struct PreparedRun {
         described.recordPaths = recordPaths
         described.firstRecordFile = firstRecordFile
         described.vouchedNames = rules.vocabulary.vouchedNames
+        described.hiddenRegistries = registries.hidden
         described.calendarChanges = calendar.changedDays.map { RunDescription.CalendarChange(day: $0.day.description, working: $0.working, file: $0.file) }
         return described
     }
@@ -273,6 +274,7 @@ struct PreparedRun {
                     message: "\(found): not a regular file; the configuration .legality.yaml must be a file",
                     chinese: "\(found)：不是普通文件；配置文件 .legality.yaml 必须是文件")
             }
+            try refuseLinkLeavingRepository(found)
             file = found
         } else {
             return Configuration()
@@ -370,6 +372,22 @@ struct PreparedRun {
     /// that holds `.git`, else the folder itself.
     private static func repositoryRoot(holding folder: String) -> String {
         enclosingRepository(of: absolute(folder)) ?? folder
+    }
+
+    /// Refuses a configuration found (not named) that is a link leading outside its repository
+    /// (outside any, the folder it is in): one linked to a file elsewhere was read, its settings
+    /// applied, and its keys quoted in errors (a token's name among them), as the registry, rules
+    /// and calendars it names never are.
+    private static func refuseLinkLeavingRepository(_ path: String) throws(RunError) {
+        guard FileSystem.isLink(path) else { return }
+        let folder = FileSystem.realPath(path.parentPath) ?? absolute(path.parentPath)
+        let root = enclosingRepository(of: folder) ?? folder
+        let realRoot = FileSystem.realPath(root) ?? root
+        guard let target = FileSystem.realPath(path), target == realRoot || realRoot == "/" || target.hasPrefix(realRoot + "/") else {
+            throw RunError(
+                message: "\(path): the configuration is a link that leads outside the repository (\(realRoot)); it was not read (name a configuration kept elsewhere with --config)",
+                chinese: "\(path)：配置文件是指向仓库（\(realRoot)）之外的链接，未读取（存放在别处的配置文件请用 --config 指定）")
+        }
     }
 
     /// `.legality.yaml` in the current folder or the nearest folder above it, never above the

@@ -303,20 +303,29 @@ enum RunSetup {
         var byFolder: [(folder: String, registry: Registry)] = []
         var searched: Set<PathKey> = []
         var covers = true
+        var hidden: [String: String] = [:]
         // Files come folder by folder: each folder is searched from its first file.
         for (folder, file) in recordFiles.folderRuns() {
             guard searched.insert(PathKey(folder)).inserted else { continue }
             let root = recordPaths.first { path in PathKey(file) == PathKey(path) || file.isPath(inside: path) } ?? folder
-            let files = try Discovery.registryFiles(from: folder, root: root, searchTop: searchTop)
-            guard !files.isEmpty else {
+            let (files, hides) = try Discovery.registrySearch(from: folder, root: root, searchTop: searchTop)
+            guard let first = files.first else {
                 covers = false
                 continue
             }
+            if let hides { hidden[first] = hides }
             let location = files.map(PathKey.init)
             if byLocation[location] == nil { byLocation[location] = (files, try registry(files, asked: asked)) }
             if let found = byLocation[location] { byFolder.append((folder, found.registry)) }
         }
-        return RegistryLookup(byFolder: byFolder, coversEveryRecord: covers && !recordFiles.isEmpty, files: byLocation.values.flatMap(\.files))
+        var lookup = RegistryLookup(byFolder: byFolder, coversEveryRecord: covers && !recordFiles.isEmpty, files: byLocation.values.flatMap(\.files))
+        lookup.hidden = hidden.sorted { $0.key.precedesInUTF8($1.key) }.map { (nearer: $0.key, hidden: $0.value) }
+        for (nearer, above) in lookup.hidden {
+            FileSystem.writeStandardError(Interface.text(
+                "legality：记录旁的人员名册 \(nearer) 使上层的 \(above) 未被读取：每条记录按离它最近的名册检查；两份名册都应有效的，请合并为一份，或用 --registry 指定\n",
+                "legality: the registry \(nearer), beside records, hides \(above) above it, which is not read for them: each record is checked against the nearest registry; merge the two, or name one with --registry\n"))
+        }
+        return lookup
     }
 
     /// The people of registry files, read together.

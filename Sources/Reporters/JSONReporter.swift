@@ -73,6 +73,9 @@ public enum JSONReporter {
             ("parametersChanged", .array(run.parameterChanges.map(JSON.string))),
             ("builtinPacks", .bool(!run.withoutBuiltinPacks)),
             ("calendars", .array(run.extraCalendars.map(JSON.string))),
+            ("hiddenRegistries", .array(run.hiddenRegistries.map { pair in
+                .object([("registry", .string(pair.nearer)), ("hides", .string(pair.hidden))])
+            })),
             ("calendarChanges", .array(run.calendarChanges.map { change in
                 .object([("day", .string(change.day)), ("working", .bool(change.working)), ("file", .string(change.file))])
             })),

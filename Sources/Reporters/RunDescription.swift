@@ -9,6 +9,8 @@ public struct RunDescription: Sendable {
     public var disabledRules: [String]
     /// The registry files records were checked against, sorted.
     public var registries: [String]
+    /// Registries beside records that hide one above them, as `nearer → hidden` pairs.
+    public var hiddenRegistries: [(nearer: String, hidden: String)] = []
     /// The rules whose severity the configuration changed, with the severity they have, by id.
     public var severityChanges: [(rule: String, severity: Severity)]
     /// The rule parameters the configuration set, as `RULE name`, sorted (`legality rules show`

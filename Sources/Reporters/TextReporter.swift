@@ -125,6 +125,10 @@ public struct TextReporter: Sendable {
         if !run.extraCalendars.isEmpty {
             parts.append(printable((zh ? "另加日历：" : "calendars added: ") + run.extraCalendars.joined(separator: list)))
         }
+        if !run.hiddenRegistries.isEmpty {
+            let pairs = run.hiddenRegistries.map { zh ? "\($0.nearer)（上层的 \($0.hidden) 未读取）" : "\($0.nearer) (hiding \($0.hidden) above it)" }
+            parts.append(printable((zh ? "按最近的人员名册检查：" : "records checked against the nearest registry: ") + pairs.joined(separator: list)))
+        }
         if !run.calendarChanges.isEmpty {
             let changes = run.calendarChanges.map { change in
                 zh ? "\(change.day) 改为\(change.working ? "工作日" : "休息日")（\(change.file)）"

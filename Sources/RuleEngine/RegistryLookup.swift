@@ -16,6 +16,10 @@ public struct RegistryLookup: Sendable {
     public var coversEveryRecord: Bool
     /// The registry files in use, sorted, for reports.
     public var files: [String]
+    /// Registries found beside records that hide another above them (`nearer` is read, `hidden`
+    /// is not), sorted: each is said, since a copy dropped beside a record replaced the
+    /// repository's registry unsaid.
+    public var hidden: [(nearer: String, hidden: String)] = []
 
     /// One registry for every record, or none at all.
     public init(_ registry: Registry?, files: [String] = []) {

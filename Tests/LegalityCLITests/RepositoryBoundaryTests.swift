@@ -1,0 +1,52 @@
+import Foundation
+import Testing
+
+/// What a contributor can slip into a repository beside the records (the engineers' review):
+/// a configuration linked to a file outside it, a registry dropped beside a record.
+@Suite struct RepositoryBoundaryTests {
+    /// A `.legality.yaml` that is a link leading outside the repository was read: its settings
+    /// applied (`fail_on: never`), its keys quoted in errors (a token's name among them). It is
+    /// refused, as a registry so linked is.
+    @Test func aConfigurationLinkedOutsideTheRepositoryIsNotRead() throws {
+        let outer = try CLIRunner.folder([
+            "outside/creds.yaml": "ghp_TOKEN_abc123: deploy\n", "outside/lenient.yaml": "fail_on: never\n",
+            "repo/.git/HEAD": "ref: refs/heads/main\n", "repo/registry.yaml": Fixtures.registry, "repo/a.yaml": Fixtures.lateReview,
+            "repo/config/inside.yaml": "fail_on: warning\n",
+        ])
+        let repo = outer.appendingPathComponent("repo")
+        let link = repo.appendingPathComponent(".legality.yaml")
+        for target in ["../outside/creds.yaml", "../outside/lenient.yaml"] {
+            try? FileManager.default.removeItem(at: link)
+            try FileManager.default.createSymbolicLink(atPath: link.path, withDestinationPath: target)
+            let result = try CLIRunner.run(["check", "a.yaml"], in: repo)
+            #expect(result.status == 2, "\(result.stdout)\(result.stderr)")
+            #expect(result.stderr.contains(".legality.yaml: the configuration is a link that leads outside the repository"), "\(result.stderr)")
+            #expect(!result.stderr.contains("ghp_TOKEN"), "\(result.stderr)")
+        }
+        // A link to a file inside the repository is read.
+        try FileManager.default.removeItem(at: link)
+        try FileManager.default.createSymbolicLink(atPath: link.path, withDestinationPath: "config/inside.yaml")
+        let inside = try CLIRunner.run(["check", "a.yaml"], in: repo)
+        #expect(inside.status == 1 && inside.stdout.contains("失败级别：warning"), "\(inside.stdout)\(inside.stderr)")
+    }
+
+    /// A registry beside a record hides the repository's above it: each record is checked against
+    /// the nearest, which is said on standard error and in every report's set-up (a copy with a
+    /// certificate extended passed an expired one, unsaid but in JSON).
+    @Test func aRegistryHidingOneAboveItIsSaid() throws {
+        let expired = Fixtures.registry.replacingOccurrences(of: "valid_until: 2030-12-31}]}\n  - {id: P-4", with: "valid_until: 2020-12-31}]}\n  - {id: P-4")
+        let folder = try CLIRunner.folder([
+            ".git/HEAD": "ref: refs/heads/main\n", "registry.yaml": expired, "d/sub/registry.yaml": Fixtures.registry, "d/sub/a.yaml": Fixtures.compliant,
+            "e/a.yaml": Fixtures.compliant.replacingOccurrences(of: "T-2024-001", with: "T-2024-009"),
+        ])
+        let text = try CLIRunner.run(["check", "--as-of", "2024-12-31", "."], in: folder)
+        #expect(text.stdout.contains("按最近的人员名册检查：d/sub/registry.yaml（上层的 registry.yaml 未读取）"), "\(text.stdout)")
+        #expect(text.stderr.contains("d/sub/registry.yaml, beside records, hides registry.yaml above it") || text.stderr.contains("记录旁的人员名册 d/sub/registry.yaml 使上层的 registry.yaml 未被读取"), "\(text.stderr)")
+        let json = try CLIRunner.json(try CLIRunner.run(["check", "--as-of", "2024-12-31", "--format", "json", "."], in: folder).stdout)
+        let hidden = try #require(json["hiddenRegistries"] as? [[String: Any]])
+        #expect(hidden.count == 1 && hidden.first?["registry"] as? String == "d/sub/registry.yaml" && hidden.first?["hides"] as? String == "registry.yaml", "\(hidden)")
+        // A single registry hides nothing, and nothing is said.
+        let single = try CLIRunner.run(["check", "--as-of", "2024-12-31", "e"], in: folder)
+        #expect(!single.stdout.contains("按最近的人员名册检查") && !single.stderr.contains("hides"), "\(single.stdout)\(single.stderr)")
+    }
+}
