@@ -121,6 +121,31 @@ import Testing
         }
     }
 
+    /// An investigation written as a period across 2021-07-15 takes the law of its first day
+    /// (PEN-001, PEN-003), and an officer's day without a certificate the law of that day
+    /// (PEN-002): by the period's last day, a lapse on 2021-07-01 cited the 2021 text's 第四十二条,
+    /// not yet in force.
+    @Test func aPeriodAcrossTheChangeOfTheLawTakesTheLawOfItsDay() throws {
+        let rules = try BuiltinRules.load()
+        let record = """
+            id: P-1
+            kind: administrative_penalty
+            title: 某企业违法排污案
+            facts: {party_present_at_decision: true}
+            steps:
+              - {type: investigation, start: 2021-07-01, end: 2021-07-20, officers: [P-1]}
+            """
+        let registry = Registry(people: [Person(id: "P-1", certificates: [Certificate(type: "enforcement", validFrom: Day(parsing: "2021-07-05"))])])
+        for rule in ["PEN-001", "PEN-002", "PEN-003"] {
+            let findings = try BuiltinRules.check(record, rules: rules, asOf: "2026-12-31", registry: registry, only: { $0.id == rule })
+            #expect(findings.first?.basis.text(.zh).hasSuffix("（2017年修正）第三十七条") == true, "\(rule): \(findings.first?.basis.text(.zh) ?? "none")")
+        }
+        // Begun on the day the 2021 text came into force, it is judged by that text.
+        let later = record.replacingOccurrences(of: "start: 2021-07-01", with: "start: 2021-07-15")
+        let findings = try BuiltinRules.check(later, rules: rules, asOf: "2026-12-31", registry: registry, only: { $0.id == "PEN-001" })
+        #expect(findings.first?.basis.text(.zh).hasSuffix("》第四十二条") == true, "\(findings.first?.basis.text(.zh) ?? "none")")
+    }
+
     /// A version may give its own fix where the old text's differs from the new one's (PEN-010: a
     /// notice of 7 calendar days before 2021-07-15; the fix told the clerk 7 working days); a
     /// version without one gives the rule's.
