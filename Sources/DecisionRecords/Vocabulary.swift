@@ -253,6 +253,11 @@ public struct Vocabulary: Sendable {
             if let code = closestCode, Suggestion.typoDistance(value, code) <= Suggestion.typoDistance(value, closest) { closest = code }
             let isShortChinese = HintReading.isChinese(value) && value.count < 4
             if !isShortChinese || negated || HintReading.differAtAnEnd(value, HintReading.plain(closest)) { return closest }
+            // Another as close that differs at an end is proposed (常务会 is as near 局务会 as 常务会议).
+            let atAnEnd = candidates.filter { HintReading.differAtAnEnd(value, HintReading.plain($0)) }
+            if let end = Suggestion.closest(to: value, in: atAnEnd), Suggestion.typoDistance(value, end) <= Suggestion.typoDistance(value, closest) {
+                return end
+            }
         }
         // A name written inside a longer one (`县政府常务会议` for 常务会议, a meeting's type named
         // with its government) is too far by edits: the longest code or name the value holds.

@@ -82,7 +82,9 @@ import Testing
         #expect(hearing.stdout.contains("picked by: the day of the hearing"), "\(hearing.stdout)")
         #expect(hearing.stdout.contains("art. 42 (unit = days)\n    how to fix: Reschedule the hearing to give at least 7 calendar days' notice."), "\(hearing.stdout)")
         let officers = try CLIRunner.run(["rules", "show", "PEN-001", "--lang", "zh"])
-        #expect(officers.stdout.contains("法律版本（按行为发生之日适用）"), "\(officers.stdout)")
+        #expect(officers.stdout.contains("按哪一天适用：调查或检查之日（写成期间的，为第一天）"), "\(officers.stdout)")
+        let publication = try CLIRunner.run(["rules", "show", "PEN-012", "--lang", "zh"])
+        #expect(publication.stdout.contains("法律版本（按行为发生之日适用）"), "\(publication.stdout)")
     }
 
     @Test func theFileLineLinesUpUnderEitherMark() throws {
