@@ -204,7 +204,8 @@ struct RecordReader {
     /// The first character of an id that looks like another an id is written with: a dash or
     /// minus sign other than `-` (U+2010–U+2013, U+2212, U+FE63; a word processor puts U+2011 or an en dash
     /// for a hyphen), a Greek or Cyrillic letter beside Latin ones (`ΖY-SJ-2025-217` with a Greek
-    /// Zeta), or a full-width letter, digit or hyphen beside ASCII ones (`ZY－SJ-2025-217`). `ZY‐SJ-2025-217` and `ZY-SJ-2025-217` were two ids that read the same: a duplicate,
+    /// Zeta), a full-width letter, digit or hyphen beside ASCII ones (`ZY－SJ-2025-217`), a Kangxi
+    /// radical or a compatibility ideograph (`泽⼯-2025-008`), a combining mark. `ZY‐SJ-2025-217` and `ZY-SJ-2025-217` were two ids that read the same: a duplicate,
     /// one failing and one passing, went unnoticed, and the gate took the failing one for another.
     static func lookAlikeCharacter(in id: String) -> (code: String, place: Int, zh: String, en: String, meant: String)? {
         var id = id
@@ -226,6 +227,13 @@ struct RecordReader {
                 return (scalar.codePointName, place, "希腊字母，形似拉丁字母", "a Greek letter that looks like a Latin one", latinAlike(scalar))
             case 0x0400...0x04FF where hasLatin:
                 return (scalar.codePointName, place, "西里尔字母，形似拉丁字母", "a Cyrillic letter that looks like a Latin one", latinAlike(scalar))
+            // A Kangxi radical or a CJK compatibility ideograph, as text copied from a PDF holds
+            // (`泽⼯-2025-008` with U+2F2F for 工): it reads as the character it looks like.
+            case 0x2E80...0x2FDF, 0xF900...0xFAFF, 0x2F800...0x2FA1F:
+                return (scalar.codePointName, place, "部首或兼容汉字，形似常用汉字（多见于从 PDF 复制的文字）", "a radical or compatibility ideograph that looks like a common character (as text copied from a PDF holds)", "用输入法重新输入的该字 / the character typed again")
+            // A combining mark (`é` written as `e` and U+0301): one character to a reader, two to a computer.
+            case 0x0300...0x036F:
+                return (scalar.codePointName, place, "组合附加符号（与前一字母合成一个字）", "a combining mark (one character with the letter before it)", "该字母的合成写法 / the letter written as one character")
             default: continue
             }
         }

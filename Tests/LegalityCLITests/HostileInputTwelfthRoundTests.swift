@@ -77,4 +77,17 @@ import Testing
         let own = ValueReadingTests.placed("预算科目: 城建", "facts", in: withoutFact)
         #expect(try Self.check(own).findings.allSatisfy { $0["rule"] as? String != "REC-007" })
     }
+
+    /// An id with a Kangxi radical (text copied from a PDF: `泽⼯` with U+2F2F for 工), a
+    /// compatibility ideograph or a combining mark reads as another id that looks the same: a
+    /// duplicate went unnoticed. It is REC-001 naming the character, as a Cyrillic letter is.
+    @Test(arguments: [("泽\u{2F2F}-2025-008", "U+2F2F"), ("\u{F967}-2025-008", "U+F967"), ("CAFE\u{0301}-1", "U+0301")])
+    func anIdWithARadicalOrACombiningMarkIsRefused(id: String, code: String) throws {
+        let record = Fixtures.compliant.replacingOccurrences(of: "id: T-2024-001", with: "id: \(id)")
+        let folder = try CLIRunner.folder(["registry.yaml": Fixtures.registry, "a.yaml": record])
+        let result = try CLIRunner.run(["check", "--as-of", "2024-12-31", "--format", "json", "a.yaml"], in: folder)
+        let findings = try #require(try CLIRunner.json(result.stdout)["findings"] as? [[String: Any]])
+        let message = try #require(findings.first { $0["rule"] as? String == "REC-001" }?["message"] as? String, "\(findings)")
+        #expect(message.contains("的第 ") && message.contains("个字符是 \(code)"), "\(message)")
+    }
 }
