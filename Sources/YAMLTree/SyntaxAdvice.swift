@@ -26,6 +26,17 @@ struct SyntaxAdvice {
                     en: "line \(number) uses a full-width colon '：' at column \(column); a key and its value are separated by ':' and a space (type: decision)")
             }
         }
+        // A full-width space or a no-break space in the indentation, or after a key's colon: to
+        // YAML neither is a space (the error was told on the next line, at a harmless key).
+        for number in stride(from: position.line, through: max(1, position.line - 2), by: -1) {
+            if let (column, scalar) = oddSpace(in: line(number)) {
+                let (zh, en) = scalar == "\u{3000}" ? ("全角空格", "a full-width space (U+3000)") : ("不换行空格（U+00A0）", "a no-break space (U+00A0)")
+                return SyntaxAdvice(
+                    position: SourcePosition(line: number, column: column),
+                    zh: "第 \(number) 行第 \(column) 列是\(zh)；YAML 的缩进和冒号后只能用半角空格，请换成半角空格",
+                    en: "line \(number) holds \(en) at column \(column); YAML indents, and separates a key's colon from its value, with ASCII spaces only")
+            }
+        }
         // A bad escape inside double quotes (`"D:\公文"`, `"\ud800"`): the quote is closed, the
         // backslash is the mistake (it was told "the quote is never closed").
         // (libyaml names a tag's bad escape too: "did not find URI escaped octet while parsing a tag".)
@@ -64,6 +75,26 @@ struct SyntaxAdvice {
             position: nil,
             zh: "YAML 格式有误；常见原因：全角冒号“：”、用 Tab 缩进、引号未闭合、同一层的缩进不一致、冒号后缺少空格",
             en: "common causes: a full-width colon '：', a tab in the indentation, an unclosed quote, uneven indentation, no space after ':'")
+    }
+
+    /// The column of a full-width or no-break space in a line's indentation, or just after a key's
+    /// colon (outside quotes and comments), with the character.
+    private static func oddSpace(in line: [Unicode.Scalar]) -> (Int, Unicode.Scalar)? {
+        let odd: (Unicode.Scalar) -> Bool = { $0 == "\u{3000}" || $0 == "\u{A0}" }
+        var index = 0
+        while index < line.count, line[index] == " " || odd(line[index]) || line[index] == "-" {
+            if odd(line[index]) { return (index + 1, line[index]) }
+            index += 1
+        }
+        guard index < line.count, !["\"", "'", "#"].contains(line[index]) else { return nil }
+        while index + 1 < line.count {
+            switch line[index] {
+            case ":" where odd(line[index + 1]): return (index + 2, line[index + 1])
+            case "\"", "'", "#": return nil
+            default: index += 1
+            }
+        }
+        return nil
     }
 
     /// The column of a full-width colon that stands where a key's colon should: after a key at

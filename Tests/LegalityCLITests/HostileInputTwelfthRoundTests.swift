@@ -90,4 +90,15 @@ import Testing
         let message = try #require(findings.first { $0["rule"] as? String == "REC-001" }?["message"] as? String, "\(findings)")
         #expect(message.contains("的第 ") && message.contains("个字符是 \(code)"), "\(message)")
     }
+
+    /// A full-width or no-break space in the indentation or after a key's colon was told on the
+    /// next line, at a harmless key, among causes that did not name it.
+    @Test(arguments: [("\u{3000}\u{3000}  outcome: passed", "8:1", "全角空格"), ("    outcome:\u{3000}passed", "8:13", "全角空格"),
+                      ("\u{A0}\u{A0}\u{A0}\u{A0}outcome: passed", "8:1", "不换行空格（U+00A0）")])
+    func anOddSpaceIsToldWhereItIs(line: String, place: String, name: String) throws {
+        let record = Fixtures.compliant.replacingOccurrences(of: "    outcome: passed\n", with: "\(line)\n")
+        let folder = try CLIRunner.folder(["registry.yaml": Fixtures.registry, "a.yaml": record])
+        let result = try CLIRunner.run(["check", "--as-of", "2024-12-31", "a.yaml"], in: folder)
+        #expect(result.stdout.contains("--> a.yaml:\(place)") && result.stdout.contains(name), "\(result.stdout)")
+    }
 }
