@@ -153,12 +153,14 @@ enum Discovery {
         var skipped: [String] = []
         var configurations: [String] = []
         var registryNamed: [String] = []
+        var passedOver = PassedOverRecords()
         defer {
             if let first = skipped.min(by: { $0.precedesInUTF8($1) }) {
                 FileSystem.writeStandardError(Interface.text(
                     "legality：跳过了 \(skipped.count) 个名称像记录文件副本的文件（如“\(first)”），没有检查；是备份的，可移出检查的文件夹；是记录的，请改为 .yaml 结尾\n",
                     "legality: \(skipped.count) \(skipped.count == 1 ? "file" : "files") named like a copy of a record (such as '\(first)') \(skipped.count == 1 ? "was" : "were") not checked; move a backup out of the checked folder, and give a record a name ending in .yaml\n"))
             }
+            passedOver.say()
         }
         for path in paths {
             switch FileSystem.kind(of: path) {
@@ -173,7 +175,7 @@ enum Discovery {
             case .directory:
                 var visited: Set<PathKey> = []
                 let before = files.count
-                walk(path, into: &files, visited: &visited, roots: roots(of: paths), skipped: &skipped, configurations: &configurations, registryNamed: &registryNamed)
+                walk(path, into: &files, visited: &visited, roots: roots(of: paths), skipped: &skipped, configurations: &configurations, registryNamed: &registryNamed, passedOver: &passedOver)
                 // A folder of no record beside others that have some is said: an auditor's
                 // `audit 石桥镇 柳湾镇` where one town's folder held only `.bak` files ran on the
                 // others without a word (alone, it stops the run, below).
@@ -207,7 +209,7 @@ enum Discovery {
 
     private static func walk(
         _ folder: String, into files: inout PathList, visited: inout Set<PathKey>, roots: [String], skipped: inout [String], configurations: inout [String],
-        registryNamed: inout [String]
+        registryNamed: inout [String], passedOver: inout PassedOverRecords
     ) {
         // A folder whose real path cannot be had (a name that is no UTF-8, a path longer than the
         // system takes) is kept as a path, so that reading it reports it: it went unchecked, unsaid.
@@ -231,8 +233,14 @@ enum Discovery {
         }
         // The folder's part of each path, made once (`appendingComponent` for each name).
         let prefix = folder == "." ? "" : folder.hasSuffix("/") ? folder : folder + "/"
-        for (name, listed) in entries where !name.hasPrefix(".") || name == ".legality.yaml" {
+        for (name, listed) in entries {
             let path = prefix + name
+            // Hidden entries are not read (cli.md), but a record among them is said (a draft in
+            // `.drafts/` or `.x.yaml` went unchecked without a word).
+            if name.hasPrefix("."), name != ".legality.yaml" {
+                passedOver.look(at: path, name: name, kind: listed)
+                continue
+            }
             // (A configuration among the records is noted: the run reads only the one found from
             // the current folder up, and a department's own was passed over unsaid.)
             if name == ".legality.yaml" {
@@ -242,7 +250,9 @@ enum Discovery {
             switch listed ?? FileSystem.kind(of: path) {
             case .directory:
                 if name != "rules", name != "registry" {
-                    walk(path, into: &files, visited: &visited, roots: roots, skipped: &skipped, configurations: &configurations, registryNamed: &registryNamed)
+                    walk(path, into: &files, visited: &visited, roots: roots, skipped: &skipped, configurations: &configurations, registryNamed: &registryNamed, passedOver: &passedOver)
+                } else if name == "rules" {
+                    passedOver.look(at: path, name: name, kind: .directory)
                 }
             case .file, .missing, .other:
                 // A dangling link or an unreadable entry with a record's name is kept, so that reading

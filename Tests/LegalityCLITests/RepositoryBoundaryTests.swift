@@ -49,4 +49,26 @@ import Testing
         let single = try CLIRunner.run(["check", "--as-of", "2024-12-31", "e"], in: folder)
         #expect(!single.stdout.contains("按最近的人员名册检查") && !single.stderr.contains("hides"), "\(single.stdout)\(single.stderr)")
     }
+
+    /// Records a folder search passes over (hidden, or in a folder named rules) are said: a record
+    /// in `decisions/rules/` or `.drafts/` went unchecked without a word, and the hook passed. A
+    /// rule file there, a workflow in `.github/`, is no record and nothing is said of it.
+    @Test func recordsASearchPassesOverAreSaid() throws {
+        let folder = try CLIRunner.folder([
+            "registry.yaml": Fixtures.registry, "d/a.yaml": Fixtures.compliant,
+            "d/rules/b.yaml": Fixtures.lateReview, "d/.drafts/c.yaml": Fixtures.lateReview, "d/.e.yaml": Fixtures.lateReview,
+            "d/rules/LOCAL-001.yaml": "id: LOCAL-001\nkinds: [major_administrative_decision]\nviolation: {exists: $facts.x}\n",
+            "d/.github/workflows/ci.yml": "on: push\njobs: {}\nkind: x\nsteps: []\n",
+        ])
+        let result = try CLIRunner.run(["check", "--as-of", "2024-12-31", "d"], in: folder)
+        #expect(result.status == 0, "\(result.stdout)")
+        #expect(result.stderr.contains("3 files that look like a decision record are hidden or in a rules/ folder") || result.stderr.contains("3 个看似决策记录的文件"), "\(result.stderr)")
+        #expect(result.stderr.contains("d/.drafts/c.yaml"), "\(result.stderr)")
+        // Named, a file is read.
+        let named = try CLIRunner.run(["check", "--as-of", "2024-12-31", "d/rules/b.yaml"], in: folder)
+        #expect(named.status == 1 && named.stdout.contains("MAD-002"), "\(named.stdout)")
+        // Nothing passed over, nothing said.
+        let plain = try CLIRunner.run(["check", "--as-of", "2024-12-31", "d/a.yaml"], in: folder)
+        #expect(!plain.stderr.contains("look like a decision record") && !plain.stderr.contains("看似决策记录"), "\(plain.stderr)")
+    }
 }

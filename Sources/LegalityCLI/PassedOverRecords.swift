@@ -1,0 +1,62 @@
+/// Records a folder search passes over as cli.md has it — in hidden files and folders, and in
+/// folders named `rules` — found and said on standard error, so an engineer knows what was not
+/// checked: `decisions/rules/x.yaml` or `.drafts/x.yaml` went unchecked without a word, and the
+/// pre-commit hook passed.
+///
+/// A file counts when its first bytes hold a record's top-level `kind:` and `steps:` (a rule file
+/// holds `kinds:`, a workflow neither). Tools' own folders (`.git`, `.github`, `node_modules`...)
+/// are not looked into, and the look stops after a few hundred files.
+struct PassedOverRecords {
+    private(set) var found: [String] = []
+    private var looked = 0
+    private static let mostLookedAt = 500
+    private static let toolFolders: Set<String> = [".git", ".github", ".gitlab", ".svn", ".hg", ".vscode", ".idea", ".build", "node_modules", ".cache"]
+
+    /// Looks at an entry the search passes over: a file, or a folder searched down.
+    mutating func look(at path: String, name: String, kind: FileSystem.Kind?) {
+        guard looked < Self.mostLookedAt, !Self.toolFolders.contains(name) else { return }
+        switch kind ?? FileSystem.kind(of: path) {
+        case .directory:
+            // (Not through links: a folder reached twice, or one outside, is no concern of this note.)
+            guard !FileSystem.isLink(path), let entries = try? FileSystem.entries(path) else { return }
+            let prefix = path.hasSuffix("/") ? path : path + "/"
+            for (inner, listed) in entries { look(at: prefix + inner, name: inner, kind: listed) }
+        case .file:
+            guard Discovery.hasRecordExtension(name), !Discovery.isRegistryFileName(name), name != ".legality.yaml" else { return }
+            looked += 1
+            if Self.looksLikeRecord(FileSystem.prefix(of: path, count: 4096)) { found.append(path) }
+        default:
+            return
+        }
+    }
+
+    /// Whether a file's first bytes hold a record's top-level `kind:` and `steps:` lines.
+    static func looksLikeRecord(_ bytes: [UInt8]) -> Bool {
+        var sawKind = false
+        var sawSteps = false
+        var lineStart = true
+        for (index, byte) in bytes.enumerated() {
+            if lineStart {
+                if Self.begins(bytes, at: index, with: "kind:") { sawKind = true }
+                if Self.begins(bytes, at: index, with: "steps:") { sawSteps = true }
+            }
+            lineStart = byte == UInt8(ascii: "\n")
+        }
+        return sawKind && sawSteps
+    }
+
+    private static func begins(_ bytes: [UInt8], at index: Int, with text: StaticString) -> Bool {
+        let count = text.utf8CodeUnitCount
+        guard index + count <= bytes.count else { return false }
+        return text.withUTF8Buffer { word in (0..<count).allSatisfy { bytes[index + $0] == word[$0] } }
+    }
+
+    /// Says what was found, on standard error.
+    func say() {
+        guard let first = found.min(by: { $0.precedesInUTF8($1) }) else { return }
+        let count = found.count
+        FileSystem.writeStandardError(Interface.text(
+            "legality：\(count) 个看似决策记录的文件位于隐藏文件夹或 rules/ 文件夹中（或是隐藏文件），按约定不检查（如“\(first)”）；是记录的，请移出这些文件夹，或直接指定该文件\n",
+            "legality: \(count) \(count == 1 ? "file that looks" : "files that look") like a decision record \(count == 1 ? "is" : "are") hidden or in a rules/ folder, which a search passes over (such as '\(first)'), and \(count == 1 ? "was" : "were") not checked; move a record out, or name the file\n"))
+    }
+}
