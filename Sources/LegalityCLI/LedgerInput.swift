@@ -395,6 +395,11 @@ enum LedgerInput {
             return outcome
         }
         var loaded = engine.load(record.node, file: file)
+        // A yes-or-no cell is filled in with 是 or 否: the record format's "write true or false
+        // (是 is not a boolean)" told a clerk the opposite of the column's note.
+        for index in loaded.problems.indices where loaded.problems[index].code == .value {
+            loaded.problems[index].message = LedgerProblems.yesOrNoCell(loaded.problems[index].message)
+        }
         for problem in LedgerProblems.rowProblems(record, layout: layout) {
             var found = RecordProblem(code: problem.code, message: problem.message, position: SourcePosition(line: record.row, column: problem.column))
             found.concernsDiscussionDay = problem.code == .yaml && Self.isDiscussionDay(problem.column, layout: layout)

@@ -229,4 +229,16 @@ enum LedgerProblems {
                 en: "the cell \(cell) is in a column without a header, so it was not read; give the column its header")
         }
     }
+
+    /// A boolean problem of the record format worded for a ledger's cell: fill in 是 or 否 (the
+    /// format's "write true or false; 是 is not a boolean" told the clerk the opposite). Any other
+    /// problem is as it was.
+    static func yesOrNoCell(_ message: LocalizedText) -> LocalizedText {
+        let zhAdvice = "不是布尔值；应写 true 或 false（yes、是、1 等均不算）"
+        let enAdvice = "which is not a boolean; write true or false (yes, 1 and \"true\" are not booleans)"
+        guard message.zh.hasSuffix(zhAdvice), message.en.hasSuffix(enAdvice) else { return message }
+        return LocalizedText(
+            zh: String(message.zh.dropLast(zhAdvice.count)) + "不是“是”或“否”；台账中此列请填“是”或“否”",
+            en: String(message.en.dropLast(enAdvice.count)) + "which is neither 是 nor 否 (yes or no); fill this column of the ledger with 是 or 否")
+    }
 }

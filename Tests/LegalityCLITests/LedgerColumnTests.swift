@@ -280,4 +280,18 @@ import Testing
         #expect(quoted.hasSuffix("...  ← 此单元格"))
         #expect(quoted.count < 300)
     }
+
+    /// A yes-or-no cell that is neither 是 nor 否 is told to be filled with 是 or 否: the record
+    /// format's "write true or false (是 is not a boolean)" told a clerk the opposite of the column.
+    @Test func aYesOrNoCellIsToldToBe是Or否() throws {
+        let csv = "案件编号,案件名称,是否重大案件,立案日期,调查取证日期,执法人员,出示执法证件,决定日期\nT-6,某案,否,2025-10-20,2025-10-20,张执法、刘执法,已出示,2025-11-03\n"
+        let folder = try CLIRunner.folder(["台账.csv": csv, "registry.yaml": Fixtures.registry])
+        let result = try CLIRunner.run(["check", "--as-of", "2025-12-31", "台账.csv"], in: folder)
+        #expect(result.stdout.contains("credentials_shown 的值“已出示”不是“是”或“否”；台账中此列请填“是”或“否”"), "\(result.stdout)")
+        #expect(!result.stdout.contains("yes、是、1 等均不算"), "\(result.stdout)")
+        // A record file keeps the format's words.
+        let record = Fixtures.compliant.replacingOccurrences(of: "steps:\n", with: "facts: {urgent: 是}\nsteps:\n")
+        let yaml = try CLIRunner.run(["check", "--as-of", "2024-12-31", "a.yaml"], in: try CLIRunner.folder(["a.yaml": record, "registry.yaml": Fixtures.registry]))
+        #expect(yaml.stdout.contains("应写 true 或 false（yes、是、1 等均不算）"), "\(yaml.stdout)")
+    }
 }
