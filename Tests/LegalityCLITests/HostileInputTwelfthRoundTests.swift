@@ -101,4 +101,16 @@ import Testing
         let result = try CLIRunner.run(["check", "--as-of", "2024-12-31", "a.yaml"], in: folder)
         #expect(result.stdout.contains("--> a.yaml:\(place)") && result.stdout.contains(name), "\(result.stdout)")
     }
+
+    /// A review's conclusion that the draft has legality problems (`存在合法性问题`), beside
+    /// `outcome: passed`, was READY: it is a returned review's word, and the two disagree. One
+    /// saying there is none (`不存在合法性问题`, `未发现存在合法性问题`) holds nothing.
+    @Test(arguments: [("审查结论: 存在合法性问题", false), ("审查意见: 存在合法性问题，建议修改后再提交", false), ("审查结论: 有合法性问题", false),
+                      ("审查结论: 不存在合法性问题", true), ("审查意见: 未发现存在合法性问题", true), ("审查意见: 经审查，不存在合法性问题", true)])
+    func aConclusionOfLegalityProblemsHoldsTheGate(line: String, ready: Bool) throws {
+        let planned = try #require(Fixtures.compliant.components(separatedBy: "  - {type: decision").first)
+            .replacingOccurrences(of: "  - type: collective_discussion\n", with: "  - type: collective_discussion\n    status: planned\n")
+        let record = planned.replacingOccurrences(of: "    outcome: passed\n", with: "    outcome: passed\n    \(line)\n")
+        #expect(try HostileInputEleventhRoundTests.gate(record)["ready"] as? Bool == ready)
+    }
 }
