@@ -178,15 +178,9 @@ struct GateCommand: ParsableCommand {
         return places.filter { $0.value.count > 1 }
     }
 
-    /// An id as a reader tells ids apart: full-width letters, digits and marks as ASCII, letters
-    /// in upper case; as bytes otherwise.
+    /// An id as a reader tells ids apart (`ReaderFolding`), as bytes.
     static func idKey(_ id: String) -> [UInt8] {
-        var scalars = String.UnicodeScalarView()
-        for scalar in id.unicodeScalars {
-            let narrow = (0xFF01...0xFF5E).contains(scalar.value) ? Unicode.Scalar(scalar.value - 0xFEE0) ?? scalar : scalar
-            scalars.append(contentsOf: ("a"..."z").contains(narrow) ? String(narrow).uppercased().unicodeScalars : String(narrow).unicodeScalars)
-        }
-        return Array(String(scalars).utf8)
+        Array(ReaderFolding.folded(id).utf8)
     }
 
     /// Where a reader finds a record: a ledger row's sheet and cell, a document's file and line

@@ -119,9 +119,10 @@ extension Evaluator {
         // A key of several parts (`[$a, $b]`) with a part missing is no key: it never matches.
         guard !value.isMissing else { return .bool(false) }
         if case .list(let parts) = value, parts.isEmpty || parts.contains(where: \.isMissing) { return .bool(false) }
+        // Texts as a reader tells them apart (`ReaderFolding`): `t-001` and `Ｔ－００１` are `T-001`.
         func part(_ value: Value) -> String {
             if case .localized(let words) = value { return "\(words.zh)\u{1E}\(words.en)" }
-            return text(value, .en)
+            return ReaderFolding.folded(text(value, .en))
         }
         let key = if case .list(let parts) = value { parts.map(part).joined(separator: "\u{1F}") } else { part(value) }
         seenQueries.append(SeenQuery(expression: id, value: key, record: record.id, line: record.position.line))

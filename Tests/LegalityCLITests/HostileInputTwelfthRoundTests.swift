@@ -113,4 +113,19 @@ import Testing
         let record = planned.replacingOccurrences(of: "    outcome: passed\n", with: "    outcome: passed\n    \(line)\n")
         #expect(try HostileInputEleventhRoundTests.gate(record)["ready"] as? Bool == ready)
     }
+
+    /// Ids that differ only in case or width are one id to a reader: the gate held them, and
+    /// `check` found no duplicate (three records, `ZY-1`, `zy-1` and `ＺＹ－１`, each passed).
+    @Test func idsDifferingInCaseOrWidthAreDuplicates() throws {
+        let folder = try CLIRunner.folder([
+            "registry.yaml": Fixtures.registry, "a.yaml": Fixtures.compliant,
+            "b.yaml": Fixtures.compliant.replacingOccurrences(of: "id: T-2024-001", with: "id: t-2024-001"),
+            "c.yaml": Fixtures.compliant.replacingOccurrences(of: "id: T-2024-001", with: "id: \"Ｔ－２０２４－００１\""),
+            "d.yaml": Fixtures.compliant.replacingOccurrences(of: "id: T-2024-001", with: "id: T-2024-002"),
+        ])
+        let result = try CLIRunner.run(["check", "--as-of", "2024-12-31", "--format", "json", "."], in: folder)
+        let findings = try #require(try CLIRunner.json(result.stdout)["findings"] as? [[String: Any]])
+        let duplicates = findings.filter { $0["rule"] as? String == "REC-002" }.compactMap { $0["file"] as? String }.sorted()
+        #expect(duplicates == ["b.yaml", "c.yaml"], "\(findings)")
+    }
 }
