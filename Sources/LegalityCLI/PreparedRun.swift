@@ -69,7 +69,7 @@ struct PreparedRun {
         described.firstRecordFile = firstRecordFile
         described.vouchedNames = rules.vocabulary.vouchedNames
         described.hiddenRegistries = registries.hidden
-        described.calendarChanges = calendar.changedDays.map { RunDescription.CalendarChange(day: $0.day.description, working: $0.working, file: $0.file) }
+        described.calendarChanges = calendar.changedDays
         return described
     }
 

@@ -1,3 +1,4 @@
+public import RuleEngine
 public import RuleLanguage
 
 /// What a report says about how the run was set up: the configuration in force, the rules it
@@ -20,24 +21,7 @@ public struct RunDescription: Sendable {
     public var extraCalendars: [String]
     /// The days those files changed from the built-in calendar (a make-up Saturday made a day
     /// off): each moves deadlines against the State Council's notice, and is named.
-    public var calendarChanges: [CalendarChange] = []
-
-    /// A day of the built-in calendar a calendar file changed.
-    public struct CalendarChange: Sendable, Equatable {
-        /// The day, as `YYYY-MM-DD`.
-        public var day: String
-        /// Whether it is now a working day (else a day off).
-        public var working: Bool
-        /// The file that changed it.
-        public var file: String
-
-        /// Creates a change.
-        public init(day: String, working: Bool, file: String) {
-            self.day = day
-            self.working = working
-            self.file = file
-        }
-    }
+    public var calendarChanges: [WorkingCalendar.DayChange] = []
     /// Rule files and folders added to the built-in packs (a town's own rules).
     public var extraRules: [String]
     /// Whether the built-in packs were left out (`--no-builtin`): only the record pack and the
