@@ -77,7 +77,7 @@ public enum JSONReporter {
                 .object([("registry", .string(pair.nearer)), ("hides", .string(pair.hidden))])
             })),
             ("calendarChanges", .array(run.calendarChanges.map { change in
-                .object([("day", .string(change.day.description)), ("working", .bool(change.working)), ("file", .string(change.file))])
+                .object([("day", .string(change.day.description)), ("working", .bool(change.working)), ("file", .string(change.file)), ("changes", .optional(change.changed))])
             })),
             ("addedRules", .array(run.extraRules.map(JSON.string))),
             ("vouchedNames", .array(run.vouchedNames.map(JSON.string))),

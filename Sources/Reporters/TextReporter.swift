@@ -131,10 +131,10 @@ public struct TextReporter: Sendable {
         }
         if !run.calendarChanges.isEmpty {
             let changes = run.calendarChanges.map { change in
-                zh ? "\(change.day) 改为\(change.working ? "工作日" : "休息日")（\(change.file)）"
-                    : "\(change.day) made a \(change.working ? "working day" : "day off") (\(change.file))"
+                zh ? "\(change.day) 改为\(change.working ? "工作日" : "休息日")（\(change.file) 改动\(change.changed ?? "内置日历")）"
+                    : "\(change.day) made a \(change.working ? "working day" : "day off") (\(change.file) over \(change.changed ?? "the built-in calendar"))"
             }
-            parts.append(printable((zh ? "改动内置日历：" : "built-in calendar changed: ") + changes.joined(separator: list)))
+            parts.append(printable((zh ? "日历改动：" : "calendar days changed: ") + changes.joined(separator: list)))
         }
         if run.withoutBuiltinPacks {
             parts.append(zh ? "未加载内置规则包（--no-builtin），只检查了记录格式和自定义规则" : "built-in packs not loaded (--no-builtin): only the record pack and your own rules ran")

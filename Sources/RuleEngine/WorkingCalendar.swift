@@ -9,12 +9,12 @@ public struct WorkingCalendar: Sendable {
     private var overrides: [Int: Bool] = [:]
     /// The file that set each day of `overrides`, to name both of two files that disagree.
     private var setBy: [Int: String] = [:]
-    /// The files of the built-in calendar, whose days a user's file may change, said in every report.
-    private var builtInFiles: Set<String> = []
-    /// The days a user's calendar file changed from the built-in calendar, in the order read.
+    /// The days a later calendar file changed from an earlier one, in the order read.
     public private(set) var changedDays: [DayChange] = []
+    /// The built-in calendar's files, named as such in `changedDays`.
+    private var builtInFiles: Set<String> = []
 
-    /// A day a user's calendar file changed from the built-in calendar.
+    /// A day a calendar file changed from an earlier one (a county's file, the national notice's).
     public struct DayChange: Sendable, Equatable {
         /// The day.
         public var day: Day
@@ -22,12 +22,15 @@ public struct WorkingCalendar: Sendable {
         public var working: Bool
         /// The file that changed it.
         public var file: String
+        /// The file whose day it changed; nil for the built-in calendar.
+        public var changed: String?
 
         /// Creates a change.
-        public init(day: Day, working: Bool, file: String) {
+        public init(day: Day, working: Bool, file: String, changed: String?) {
             self.day = day
             self.working = working
             self.file = file
+            self.changed = changed
         }
     }
     /// The years the calendar covers: those whose holidays the files list as a State Council
@@ -184,9 +187,8 @@ public struct WorkingCalendar: Sendable {
         table = (start, before)
     }
 
-    /// Adds the days of a calendar file. A user's file may change a day of the built-in calendar
-    /// (`builtIn` files), which `changedDays` lists for the reports; two user files may not
-    /// disagree on a day.
+    /// Adds the days of a calendar file. A file may change a day of an earlier one, which
+    /// `changedDays` lists for the reports.
     /// - Throws: `InputError` naming the position of a malformed entry.
     public mutating func add(_ document: YAMLNode, file: String, builtIn: Bool = false) throws(InputError) {
         if builtIn { builtInFiles.insert(file) }
@@ -235,18 +237,11 @@ public struct WorkingCalendar: Sendable {
                         throw fail(item, "\(day) is a \(Self.weekdayName(day)), a working day already: 'workdays' lists the weekend days worked (调休上班); is it a holiday listed under the wrong key?",
                                    zh: "\(day) 是\(Self.chineseWeekdayName(day))，本来就是工作日：workdays 只列调休上班的周六、周日；是否把节假日写在了 workdays 下？")
                     }
-                    // A user's file changing the built-in calendar's day (a county's own day
-                    // off on a make-up Saturday): applied, and said in every report.
-                    // Two user files that disagree on a day: which holds is unknown, and either
-                    // would move a deadline unseen (the file loaded last won).
-                    if let earlier = setBy[day.ordinal], earlier != file, overrides[day.ordinal] != (key == "workdays"),
-                       builtInFiles.contains(earlier), !builtIn {
-                        changedDays.append(DayChange(day: day, working: key == "workdays", file: file))
-                    } else if let earlier = setBy[day.ordinal], earlier != file, overrides[day.ordinal] != (key == "workdays") {
-                        let (was, now) = key == "workdays" ? ("a holiday", "a working day") : ("a working day", "a holiday")
-                        let (wasZh, nowZh) = key == "workdays" ? ("节假日", "调休上班日") : ("调休上班日", "节假日")
-                        throw fail(item, "\(day) is \(was) in \(earlier) and \(now) here: which holds is unknown; correct the file that is wrong",
-                                   zh: "\(day) 在 \(earlier) 中是\(wasZh)，在本文件中是\(nowZh)，以哪个为准无法确定；请改正有误的文件")
+                    // A later file changing an earlier one's day (a county's own day off on a
+                    // make-up Saturday of the national notice) is applied, and said in every
+                    // report: the file loaded last won, unsaid.
+                    if let earlier = setBy[day.ordinal], earlier != file, overrides[day.ordinal] != (key == "workdays") {
+                        changedDays.append(DayChange(day: day, working: key == "workdays", file: file, changed: builtInFiles.contains(earlier) ? nil : earlier))
                     }
                     listed[day.ordinal] = key
                     overrides[day.ordinal] = key == "workdays"

@@ -127,7 +127,7 @@ import Testing
             "county.yaml": "years:\n  2024:\n    holidays: [2024-10-12, 2024-10-08]\n",
         ])
         let text = try CLIRunner.run(["check", "--calendar", "county.yaml", "--as-of", "2024-12-31", "a.yaml"], in: folder)
-        #expect(text.stdout.contains("另加日历：county.yaml；改动内置日历：2024-10-12 改为休息日（county.yaml）"), "\(text.stdout)")
+        #expect(text.stdout.contains("另加日历：county.yaml；日历改动：2024-10-12 改为休息日（county.yaml 改动内置日历）"), "\(text.stdout)")
         let json = try CLIRunner.json(try CLIRunner.run(["check", "--calendar", "county.yaml", "--as-of", "2024-12-31", "--format", "json", "a.yaml"], in: folder).stdout)
         let changes = try #require(json["calendarChanges"] as? [[String: Any]])
         #expect(changes.count == 1 && changes.first?["day"] as? String == "2024-10-12" && changes.first?["working"] as? Bool == false, "\(changes)")

@@ -22,11 +22,11 @@ struct WorkingCalendarTests {
         .appendingPathComponent("../../rules/calendars/cn-mainland.yaml")
         .standardizedFileURL
 
-    static func mainland(builtIn: Bool = false) throws -> WorkingCalendar {
+    static func mainland() throws -> WorkingCalendar {
         let bytes = [UInt8](try Data(contentsOf: calendarURL))
         var calendar = WorkingCalendar()
         for document in try YAMLParser.parse(bytes, file: "cn-mainland.yaml") {
-            try calendar.add(document, file: "cn-mainland.yaml", builtIn: builtIn)
+            try calendar.add(document, file: "cn-mainland.yaml", builtIn: true)
         }
         return calendar
     }
@@ -209,7 +209,7 @@ struct WorkingCalendarTests {
     }
 
     @Test func userCalendarOverridesADayAndLaterFileWins() throws {
-        var calendar = try Self.mainland(builtIn: true)
+        var calendar = try Self.mainland()
         let user = try Self.document("""
             # a local calendar
             years:
@@ -295,26 +295,24 @@ struct WorkingCalendarTests {
         #expect(saturday.isWorkingDay(try Self.day("2026-10-10")))
     }
 
-    /// Two files that disagree on a day: the later one won, unsaid, and either would move a
-    /// deadline (a county's holiday on the built-in calendar's make-up Saturday, say).
-    @Test func twoFilesDisagreeingOnADayAreRefused() throws {
-        // A user's file changing a day of the built-in calendar is applied, and listed for the reports.
-        var calendar = try Self.mainland(builtIn: true)
+    /// A later file changing a day of an earlier one (a county's own day off on a make-up
+    /// Saturday of the national notice, or of a 2027 notice a user added) is applied and listed
+    /// for the reports: the file loaded last won, unsaid.
+    @Test func aLaterFileChangingADayIsListed() throws {
+        var calendar = try Self.mainland()
         try calendar.add(try Self.document("years:\n  2026:\n    holidays: [2026-02-16, 2026-02-14]\n"), file: "county.yaml")
         #expect(!calendar.isWorkingDay(try Self.day("2026-02-14")))
-        #expect(calendar.changedDays == [WorkingCalendar.DayChange(day: try Self.day("2026-02-14"), working: false, file: "county.yaml")])
+        #expect(calendar.changedDays == [WorkingCalendar.DayChange(day: try Self.day("2026-02-14"), working: false, file: "county.yaml", changed: nil)])
         // Agreeing with it (2026-02-16 is a holiday in both), or adding a day of its own, changes nothing of it.
-        var agreeing = try Self.mainland(builtIn: true)
+        var agreeing = try Self.mainland()
         try agreeing.add(try Self.document("years:\n  2026:\n    holidays: [2026-02-16, 2026-03-12]\n"), file: "county.yaml")
         #expect(!agreeing.isWorkingDay(try Self.day("2026-03-12")))
         #expect(agreeing.changedDays.isEmpty)
-        // Two user files, a holiday and a Saturday worked.
+        // Two user files: a national notice the user added, and a county's change of it.
         var two = WorkingCalendar()
-        try two.add(try Self.document("years:\n  2027:\n    holidays: [2027-01-02]\n"), file: "a.yaml")
-        #expect {
-            try two.add(try Self.document("years:\n  2027:\n    workdays: [2027-01-02]\n"), file: "b.yaml")
-        } throws: { error in
-            (error as? InputError)?.message == "2027-01-02 is a holiday in a.yaml and a working day here: which holds is unknown; correct the file that is wrong"
-        }
+        try two.add(try Self.document("years:\n  2027:\n    workdays: [2027-01-02]\n"), file: "cn-2027.yaml")
+        try two.add(try Self.document("years:\n  2027:\n    holidays: [2027-01-02]\n"), file: "county.yaml")
+        #expect(!two.isWorkingDay(try Self.day("2027-01-02")))
+        #expect(two.changedDays.map(\.changed) == ["cn-2027.yaml"])
     }
 }
