@@ -29,8 +29,12 @@ enum KeyText {
         return String(kept)
     }
 
+    /// A space of any width (a thin or an en space, as text copied from a PDF or Word carries).
     private static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
-        scalar == " " || scalar == "\u{3000}" || scalar == "\u{A0}" || scalar == "\t"
+        switch scalar.value {
+        case 0x20, 0x09, 0xA0, 0x3000, 0x2000...0x200A, 0x202F, 0x205F: true
+        default: false
+        }
     }
 
     private static func isChinese(_ scalar: Unicode.Scalar) -> Bool {
@@ -91,6 +95,13 @@ enum KeyText {
 
     /// Marks a value may end in that say nothing of it.
     private static let endingMarks: Set<Character> = ["！", "!", "。", ".", "；", ";", "，", ",", "、", "～", "~", "…"]
+
+    /// Characters that make a text read otherwise than it shows: bidirectional controls, zero-width
+    /// spaces, a byte-order mark, a soft hyphen, tags (not an emoji's joiner or variation selector,
+    /// which `已核实✔️` holds as phones type it).
+    static func hidesText(_ scalar: Unicode.Scalar) -> Bool {
+        invisible(scalar) && scalar.value != 0x200D && !(0xFE00...0xFE0F).contains(scalar.value)
+    }
 
     /// Characters a reader does not see.
     static func invisible(_ scalar: Unicode.Scalar) -> Bool {

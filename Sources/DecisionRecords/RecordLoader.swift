@@ -229,16 +229,20 @@ struct RecordReader {
                 return (scalar.codePointName, place, "西里尔字母，形似拉丁字母", "a Cyrillic letter that looks like a Latin one", latinAlike(scalar))
             // A Kangxi radical or a CJK compatibility ideograph, as text copied from a PDF holds
             // (`泽⼯-2025-008` with U+2F2F for 工): it reads as the character it looks like.
-            case 0x2E80...0x2FDF, 0xF900...0xFAFF, 0x2F800...0x2FA1F:
+            // (U+FA0E, FA0F, FA11, FA13, FA14, FA1F, FA21, FA23, FA24, FA27–FA29 are unified ideographs, 﨑 among them.)
+            case 0x2E80...0x2FDF, 0xF900...0xFAFF where !Self.unifiedInCompatibilityBlock.contains(scalar.value), 0x2F800...0x2FA1F:
                 return (scalar.codePointName, place, "部首或兼容汉字，形似常用汉字（多见于从 PDF 复制的文字）", "a radical or compatibility ideograph that looks like a common character (as text copied from a PDF holds)", "用输入法重新输入的该字 / the character typed again")
             // A combining mark (`é` written as `e` and U+0301): one character to a reader, two to a computer.
-            case 0x0300...0x036F:
+            case 0x0300...0x036F, 0x3099...0x309A, 0x1AB0...0x1AFF, 0x1DC0...0x1DFF, 0x20D0...0x20FF, 0xFE20...0xFE2F:
                 return (scalar.codePointName, place, "组合附加符号（与前一字母合成一个字）", "a combining mark (one character with the letter before it)", "该字母的合成写法 / the letter written as one character")
             default: continue
             }
         }
         return nil
     }
+
+    /// The unified ideographs of the compatibility block, which no other code point writes.
+    private static let unifiedInCompatibilityBlock: Set<UInt32> = [0xFA0E, 0xFA0F, 0xFA11, 0xFA13, 0xFA14, 0xFA1F, 0xFA21, 0xFA23, 0xFA24, 0xFA27, 0xFA28, 0xFA29]
 
     /// The Latin letter a Greek or Cyrillic one looks like, or "the Latin letter" when there is none.
     private static func latinAlike(_ scalar: Unicode.Scalar) -> String {
@@ -371,7 +375,7 @@ struct RecordReader {
         // A key with characters no one sees (a right-to-left override showing `kcir_ytilibats` as
         // `stability_risk`, a zero-width space) reads otherwise than it shows: neither what is
         // shown nor what is read can be taken as the fact (it was no fact at all, unsaid).
-        if let hidden = key.unicodeScalars.first(where: KeyText.invisible) {
+        if let hidden = key.unicodeScalars.first(where: KeyText.hidesText) {
             let digits = String(hidden.value, radix: 16, uppercase: true)
             let code = "U+" + String(repeating: "0", count: max(0, 4 - digits.count)) + digits
             add(.key,

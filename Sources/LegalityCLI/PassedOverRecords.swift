@@ -3,8 +3,9 @@
 /// checked: `decisions/rules/x.yaml` or `.drafts/x.yaml` went unchecked without a word, and the
 /// pre-commit hook passed.
 ///
-/// A file counts when its first bytes hold a record's top-level `kind:` and `steps:` (a rule file
-/// holds `kinds:`, a workflow neither). Tools' own folders (`.git`, `.github`, `node_modules`...)
+/// A file counts when its first bytes hold a record's top-level `id:`, `kind:`, `title:` and
+/// `steps:` (a rule file holds `kinds:`, a Drone pipeline `kind:` and `steps:` but no `id:` or
+/// `title:`). Tools' own folders (`.git`, `.github`, `node_modules`...)
 /// are not looked into, and the look stops after a few hundred files.
 struct PassedOverRecords {
     private(set) var found: [String] = []
@@ -30,19 +31,20 @@ struct PassedOverRecords {
         }
     }
 
-    /// Whether a file's first bytes hold a record's top-level `kind:` and `steps:` lines.
+    /// Whether a file's first bytes hold a record's top-level `id:`, `kind:`, `title:` and `steps:` lines.
     static func looksLikeRecord(_ bytes: [UInt8]) -> Bool {
-        var sawKind = false
-        var sawSteps = false
+        var saw = (id: false, kind: false, title: false, steps: false)
         var lineStart = true
         for (index, byte) in bytes.enumerated() {
             if lineStart {
-                if Self.begins(bytes, at: index, with: "kind:") { sawKind = true }
-                if Self.begins(bytes, at: index, with: "steps:") { sawSteps = true }
+                if Self.begins(bytes, at: index, with: "id:") { saw.id = true }
+                if Self.begins(bytes, at: index, with: "kind:") { saw.kind = true }
+                if Self.begins(bytes, at: index, with: "title:") { saw.title = true }
+                if Self.begins(bytes, at: index, with: "steps:") { saw.steps = true }
             }
             lineStart = byte == UInt8(ascii: "\n")
         }
-        return sawKind && sawSteps
+        return saw.id && saw.kind && saw.title && saw.steps
     }
 
     private static func begins(_ bytes: [UInt8], at index: Int, with text: StaticString) -> Bool {

@@ -313,18 +313,16 @@ enum RunSetup {
                 covers = false
                 continue
             }
-            if let hides { hidden[first] = hides }
+            // (A registry linked to the one above is that one, and hides nothing.)
+            if let hides, FileSystem.realPath(first).map({ PathKey($0) }) != FileSystem.realPath(hides).map({ PathKey($0) }) { hidden[first] = hides }
             let location = files.map(PathKey.init)
             if byLocation[location] == nil { byLocation[location] = (files, try registry(files, asked: asked)) }
             if let found = byLocation[location] { byFolder.append((folder, found.registry)) }
         }
         var lookup = RegistryLookup(byFolder: byFolder, coversEveryRecord: covers && !recordFiles.isEmpty, files: byLocation.values.flatMap(\.files))
+        // Named in every report's set-up, not warned of: registries per folder are a layout the
+        // format provides (two towns' staff), and a copy dropped beside a record is seen there.
         lookup.hidden = hidden.sorted { $0.key.precedesInUTF8($1.key) }.map { (nearer: $0.key, hidden: $0.value) }
-        for (nearer, above) in lookup.hidden {
-            FileSystem.writeStandardError(Interface.text(
-                "legality：记录旁的人员名册 \(nearer) 使上层的 \(above) 未被读取：每条记录按离它最近的名册检查；两份名册都应有效的，请合并为一份，或用 --registry 指定\n",
-                "legality: the registry \(nearer), beside records, hides \(above) above it, which is not read for them: each record is checked against the nearest registry; merge the two, or name one with --registry\n"))
-        }
         return lookup
     }
 

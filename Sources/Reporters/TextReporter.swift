@@ -126,8 +126,8 @@ public struct TextReporter: Sendable {
             parts.append(printable((zh ? "另加日历：" : "calendars added: ") + run.extraCalendars.joined(separator: list)))
         }
         if !run.hiddenRegistries.isEmpty {
-            let pairs = run.hiddenRegistries.map { zh ? "\($0.nearer)（上层的 \($0.hidden) 未读取）" : "\($0.nearer) (hiding \($0.hidden) above it)" }
-            parts.append(printable((zh ? "按最近的人员名册检查：" : "records checked against the nearest registry: ") + pairs.joined(separator: list)))
+            let pairs = run.hiddenRegistries.map { zh ? "\($0.nearer)（其上层另有 \($0.hidden)）" : "\($0.nearer) (with \($0.hidden) above it)" }
+            parts.append(printable((zh ? "记录按离它最近的人员名册检查：" : "records checked against the registry nearest them: ") + pairs.joined(separator: list)))
         }
         if !run.calendarChanges.isEmpty {
             let changes = run.calendarChanges.map { change in

@@ -4,29 +4,29 @@
 /// planned, was read as nothing at all, where the same line in block style is refused.
 enum SeparatorInKey {
     /// The place of the colon, in characters from the key's start, when a key's text reads as a
-    /// key and a value run together: a full-width colon anywhere, or an ASCII colon with text on
-    /// both sides and no space before it (not a time such as `10:30`).
+    /// key and a value run together: the part before the colon a key's name (letters of any
+    /// script, digits, `_` and `-`, not digits alone: `10:30` is a time; spaces before the colon
+    /// allowed, `status :planned`), the part after it a value that is no path (`D:\材料`,
+    /// `https://…` are a path and an address).
     static func colonOffset(in key: String) -> Int? {
-        var offset = 0
-        var sawSpace = false
-        var sawNonDigit = false
-        for character in key.unicodeScalars {
-            switch character {
-            case "：":
-                return offset > 0 ? offset : nil
-            case ":":
-                guard offset > 0, !sawSpace, sawNonDigit, key.unicodeScalars.count > offset + 1 else { return nil }
-                return offset
-            case " ", "\t", "\u{3000}", "\u{A0}":
-                sawSpace = true
-            case "0"..."9":
-                break
-            default:
-                sawNonDigit = true
-            }
-            offset += 1
-        }
-        return nil
+        let scalars = Array(key.unicodeScalars)
+        guard let colon = scalars.firstIndex(where: { $0 == ":" || $0 == "：" }), colon > 0, colon + 1 < scalars.count else { return nil }
+        var name = scalars[..<colon]
+        while let last = name.last, isSpace(last) { name = name.dropLast() }
+        guard !name.isEmpty, name.allSatisfy(isNameCharacter), name.contains(where: { !("0"..."9").contains($0) }) else { return nil }
+        let rest = scalars[(colon + 1)...].drop(while: isSpace)
+        guard let first = rest.first, first != "/", first != "\\" else { return nil }
+        // An ASCII colon with a space after it separates (the parser did not take it for one only
+        // in a flow mapping's plain key): a full-width or no-break space is no space to YAML.
+        return colon
+    }
+
+    private static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == " " || scalar == "\u{3000}" || scalar == "\u{A0}" || scalar == "\t"
+    }
+
+    private static func isNameCharacter(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == "_" || scalar == "-" || scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)
     }
 
     /// The error for such a key, at its colon.
