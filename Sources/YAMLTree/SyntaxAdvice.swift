@@ -26,17 +26,6 @@ struct SyntaxAdvice {
                     en: "line \(number) uses a full-width colon '：' at column \(column); a key and its value are separated by ':' and a space (type: decision)")
             }
         }
-        // A full-width space or a no-break space in the indentation, or after a key's colon: to
-        // YAML neither is a space (the error was told on the next line, at a harmless key).
-        for number in stride(from: position.line, through: max(1, position.line - 2), by: -1) {
-            if let (column, scalar) = oddSpace(in: line(number)) {
-                let (zh, en) = scalar == "\u{3000}" ? ("全角空格", "a full-width space (U+3000)") : ("不换行空格（U+00A0）", "a no-break space (U+00A0)")
-                return SyntaxAdvice(
-                    position: SourcePosition(line: number, column: column),
-                    zh: "第 \(number) 行第 \(column) 列是\(zh)；YAML 的缩进和冒号后只能用半角空格，请换成半角空格",
-                    en: "line \(number) holds \(en) at column \(column); YAML indents, and separates a key's colon from its value, with ASCII spaces only")
-            }
-        }
         // A bad escape inside double quotes (`"D:\公文"`, `"\ud800"`): the quote is closed, the
         // backslash is the mistake (it was told "the quote is never closed").
         // (libyaml names a tag's bad escape too: "did not find URI escaped octet while parsing a tag".)
@@ -57,6 +46,17 @@ struct SyntaxAdvice {
                 position: opened,
                 zh: "第 \(opened.line) 行第 \(opened.column) 列开始的引号没有闭合；请补上结尾的引号（中文引号“”不算 YAML 的引号）",
                 en: "the quote opened at line \(opened.line), column \(opened.column) is never closed; add the closing quote")
+        }
+        // A full-width space or a no-break space in the indentation, or after a key's colon: to
+        // YAML neither is a space (the error was told on the next line, at a harmless key).
+        for number in stride(from: position.line, through: max(1, position.line - 2), by: -1) {
+            if let (column, scalar) = oddSpace(in: line(number)) {
+                let (zh, en) = scalar == "\u{3000}" ? ("全角空格", "a full-width space (U+3000)") : ("不换行空格（U+00A0）", "a no-break space (U+00A0)")
+                return SyntaxAdvice(
+                    position: SourcePosition(line: number, column: column),
+                    zh: "第 \(number) 行第 \(column) 列是\(zh)；YAML 的缩进和冒号后只能用半角空格，请换成半角空格",
+                    en: "line \(number) holds \(en) at column \(column); YAML indents, and separates a key's colon from its value, with ASCII spaces only")
+            }
         }
         if line(position.line).prefix(while: { $0 == " " || $0 == "\t" }).contains("\t") || (problem.contains("cannot start any token") && line(position.line).dropFirst(max(0, position.column - 1)).first == "\t") {
             return SyntaxAdvice(
@@ -82,9 +82,19 @@ struct SyntaxAdvice {
     private static func oddSpace(in line: [Unicode.Scalar]) -> (Int, Unicode.Scalar)? {
         let odd: (Unicode.Scalar) -> Bool = { $0 == "\u{3000}" || $0 == "\u{A0}" }
         var index = 0
+        var firstOdd: Int?
         while index < line.count, line[index] == " " || odd(line[index]) || line[index] == "-" {
-            if odd(line[index]) { return (index + 1, line[index]) }
+            if firstOdd == nil, odd(line[index]) { firstOdd = index }
             index += 1
+        }
+        // In the indentation only of a key's line (`　　outcome: failed`): a paragraph of a block
+        // text indented with full-width spaces (`　　第一条…`) is the text's own.
+        if let firstOdd {
+            let rest = line[index...]
+            let isKeyLine = rest.firstIndex(of: ":").map { colon in
+                colon > index && rest[..<colon].allSatisfy { $0.properties.isAlphabetic || $0 == "_" || ("0"..."9").contains($0) }
+            } ?? false
+            return isKeyLine ? (firstOdd + 1, line[firstOdd]) : nil
         }
         guard index < line.count, !["\"", "'", "#"].contains(line[index]) else { return nil }
         while index + 1 < line.count {

@@ -128,4 +128,13 @@ import Testing
         let duplicates = findings.filter { $0["rule"] as? String == "REC-002" }.compactMap { $0["file"] as? String }.sorted()
         #expect(duplicates == ["b.yaml", "c.yaml"], "\(findings)")
     }
+
+    /// A paragraph of a block text indented with full-width spaces is the text's own: a bad
+    /// escape two lines below was blamed on it.
+    @Test func aBlockTextsFullWidthIndentIsNotBlamed() throws {
+        let record = Fixtures.compliant.replacingOccurrences(of: "steps:\n", with: "x_说明: |\n  \u{3000}\u{3000}第一条 为规范管理，制定本办法。\nx_附件: \"D:\\公文\\决定书.docx\"\nsteps:\n")
+        let folder = try CLIRunner.folder(["registry.yaml": Fixtures.registry, "a.yaml": record])
+        let result = try CLIRunner.run(["check", "--as-of", "2024-12-31", "a.yaml"], in: folder)
+        #expect(result.stdout.contains("双引号中的反斜杠") && !result.stdout.contains("全角空格"), "\(result.stdout)")
+    }
 }
