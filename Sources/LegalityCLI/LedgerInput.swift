@@ -397,8 +397,12 @@ enum LedgerInput {
         var loaded = engine.load(record.node, file: file)
         // A yes-or-no cell is filled in with 是 or 否: the record format's "write true or false
         // (是 is not a boolean)" told a clerk the opposite of the column's note.
+        // (In the words the column's mapping reads, `√` and `×` for an office's own.)
         for index in loaded.problems.indices where loaded.problems[index].code == .value {
-            loaded.problems[index].message = LedgerProblems.yesOrNoCell(loaded.problems[index].message)
+            let values = layout.columns[loaded.problems[index].position.column]?.values ?? [:]
+            let yes = values.filter { $0.value == "true" }.keys.sorted { $0.precedesInUTF8($1) }
+            let no = values.filter { $0.value == "false" }.keys.sorted { $0.precedesInUTF8($1) }
+            loaded.problems[index].message = LedgerProblems.yesOrNoCell(loaded.problems[index].message, yes: yes, no: no)
         }
         for problem in LedgerProblems.rowProblems(record, layout: layout) {
             var found = RecordProblem(code: problem.code, message: problem.message, position: SourcePosition(line: record.row, column: problem.column))

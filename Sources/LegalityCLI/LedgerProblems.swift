@@ -230,15 +230,16 @@ enum LedgerProblems {
         }
     }
 
-    /// A boolean problem of the record format worded for a ledger's cell: fill in 是 or 否 (the
-    /// format's "write true or false; 是 is not a boolean" told the clerk the opposite). Any other
-    /// problem is as it was.
-    static func yesOrNoCell(_ message: LocalizedText) -> LocalizedText {
+    /// A boolean problem of the record format worded for a ledger's cell: fill in one of the texts
+    /// the column reads as yes or no (是 or 否, or a mapping's own, `√` and `×`): the format's
+    /// "write true or false; 是 is not a boolean" told the clerk the opposite. Any other problem,
+    /// or a column that reads no yes and no, is as it was.
+    static func yesOrNoCell(_ message: LocalizedText, yes: [String], no: [String]) -> LocalizedText {
         let zhAdvice = "不是布尔值；应写 true 或 false（yes、是、1 等均不算）"
         let enAdvice = "which is not a boolean; write true or false (yes, 1 and \"true\" are not booleans)"
-        guard message.zh.hasSuffix(zhAdvice), message.en.hasSuffix(enAdvice) else { return message }
+        guard let yesText = yes.first, let noText = no.first, message.zh.hasSuffix(zhAdvice), message.en.hasSuffix(enAdvice) else { return message }
         return LocalizedText(
-            zh: String(message.zh.dropLast(zhAdvice.count)) + "不是“是”或“否”；台账中此列请填“是”或“否”",
-            en: String(message.en.dropLast(enAdvice.count)) + "which is neither 是 nor 否 (yes or no); fill this column of the ledger with 是 or 否")
+            zh: String(message.zh.dropLast(zhAdvice.count)) + "不是“\(yesText)”或“\(noText)”；台账中此列请填“\(yesText)”或“\(noText)”",
+            en: String(message.en.dropLast(enAdvice.count)) + "which is neither '\(yesText)' nor '\(noText)' (yes or no); fill this column of the ledger with '\(yesText)' or '\(noText)'")
     }
 }
