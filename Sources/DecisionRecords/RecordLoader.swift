@@ -381,7 +381,7 @@ struct RecordReader {
             add(.key,
                 zh: "facts 下有一个键含有看不见的字符（\(code)），显示的文字与读到的“\(key.onOneLine)”不同，记录的意思不能确定；请删去该键后重新输入",
                 en: "a key of facts holds a character no one sees (\(code)), so what is shown differs from what is read ('\(key.onOneLine)') and what the record says is in doubt; delete the key and type it again",
-                at: facts.key(at: place), misreadKey: true)
+                at: facts.key(at: place), misreadKey: true, fact: true)
             return
         }
         let (yesOrNoFacts, saidNo, known) = (given.yesOrNoFacts, given.saidNo, given.known)
@@ -428,7 +428,7 @@ struct RecordReader {
         add(.key,
             zh: "facts 下的 \(key) 不是已知的事实，也没有规则读取它\(hint.zh)\(own.zh)",
             en: "the fact '\(key)' is no known fact and read by no rule\(hint.en)\(own.en)",
-            at: facts.key(at: place), misreadKey: misread)
+            at: facts.key(at: place), misreadKey: misread, fact: true)
     }
 
     /// Whether a value written under another name of `named` says, as a value of that field,
@@ -577,8 +577,10 @@ struct RecordReader {
 
     // MARK: Shared checks
 
-    mutating func add(_ code: RecordProblem.Code, zh: String, en: String, at node: BorrowedNode, misreadKey: Bool = false) {
-        problems.append(RecordProblem(code: code, message: LocalizedText(zh: zh, en: en), position: node.position, isMisreadKey: misreadKey))
+    mutating func add(_ code: RecordProblem.Code, zh: String, en: String, at node: BorrowedNode, misreadKey: Bool = false, fact: Bool = false) {
+        var problem = RecordProblem(code: code, message: LocalizedText(zh: zh, en: en), position: node.position, isMisreadKey: misreadKey)
+        problem.concernsFact = fact
+        problems.append(problem)
     }
 
     /// A value problem for a value that is neither a code nor a name of a section.
@@ -658,7 +660,7 @@ struct RecordReader {
             add(.key,
                 zh: "\(what.zh)中的字段 \(key) 是一项事实，应写在 facts 下（facts: {\(key): …}）；写在这里，没有规则读取它",
                 en: "the key '\(key)' of \(what.en) is a fact: write it under facts (facts: {\(key): ...}); here no rule reads it",
-                at: keyNode, misreadKey: !(mapping[key].map(Self.saysNo) ?? false))
+                at: keyNode, misreadKey: !(mapping[key].map(Self.saysNo) ?? false), fact: true)
             return
         }
         // A fact in other words written beside `facts` (`重大执法决定: true`, `major_case: true`,
@@ -683,7 +685,7 @@ struct RecordReader {
                 add(.key,
                     zh: "\(what.zh)中的字段 \(key) 似为事实 \(meant)（\(name)），应写在 facts 下（facts: {\(meant): …}）；写在这里，没有规则读取它\(besides.zh)",
                     en: "the key '\(key)' of \(what.en) looks meant as the fact '\(meant)': write it under facts (facts: {\(meant): ...}); here no rule reads it\(besides.en)",
-                    at: keyNode, misreadKey: !Self.saysNo(value))
+                    at: keyNode, misreadKey: !Self.saysNo(value), fact: true)
                 return
             }
         }

@@ -41,6 +41,10 @@ public struct RecordProblem: Sendable, Hashable {
     /// uncomputed formula): whether the cell is a collective discussion's day, which is then
     /// unknown, and the gate puts the row on the agenda of any day.
     public var concernsDiscussionDay = false
+    /// For a misread key: whether it may be a well-known fact (`重大执法决定: true` beside `facts`),
+    /// so that a record not read as one may be: the annual report counts it among the records of
+    /// that fact whose figures are in doubt (any misread key counted an ordinary case as major).
+    public var concernsFact = false
 
     /// Creates a problem.
     public init(code: Code, message: LocalizedText, position: SourcePosition, isMisreadKey: Bool = false) {
@@ -83,6 +87,9 @@ public struct LoadedDocument: Sendable {
 
     /// Whether a key of the record looks meant as one the rules read (`RecordProblem.isMisreadKey`).
     public var hasMisreadKey: Bool { problems.contains(where: \.isMisreadKey) }
+
+    /// Whether such a key may be a well-known fact (`RecordProblem.concernsFact`).
+    public var hasMisreadFact: Bool { problems.contains { $0.isMisreadKey && $0.concernsFact } }
 
     /// The record's id as written, when it has one.
     public var id: String? { record.flatMap { $0.id.isEmpty ? nil : $0.id } }

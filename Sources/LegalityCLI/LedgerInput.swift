@@ -421,11 +421,13 @@ enum LedgerInput {
             // (So is one whose cell says the review is not done, passed or signed.)
             // (So is one naming a fact in words of its own whose cell says yes: `重大执法决定` = 是.)
             let hold = Self.hold(column, of: record, layout: layout, format: engine.format)
-            loaded.problems.append(RecordProblem(
+            var problem = RecordProblem(
                 code: .key,
                 message: LedgerProblems.unreadCell(cell: CellReference.cell(row: record.row, column: column), column: column, layout: layout, hold: hold),
                 position: SourcePosition(line: record.row, column: column),
-                isMisreadKey: hold != nil))
+                isMisreadKey: hold != nil)
+            if case .fact? = hold { problem.concernsFact = true }
+            loaded.problems.append(problem)
         }
         if unread.count > LedgerProblems.unreadCellsListed {
             let column = unread[LedgerProblems.unreadCellsListed]

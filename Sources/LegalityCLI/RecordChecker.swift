@@ -469,6 +469,7 @@ enum RecordChecker {
         // either cell's day: read by the first alone, it went off the agenda of the other's meeting.)
         summary.hasUndatedDiscussion = summary.discussionDays.count < discussions.count || loaded.leavesDiscussionDayUnknown
         summary.hasMisreadKey = loaded.hasMisreadKey
+        summary.hasMisreadFact = loaded.hasMisreadFact
         summary.plannedDiscussionDays = record.steps.filter { $0.type == "collective_discussion" && $0.status == .planned }.map(\.day)
         summary.heldDiscussionDays = record.steps.filter { $0.type == "collective_discussion" && $0.status == .done }.map(\.day)
         summary.namesPeople = record.node["steps"]?.items?.contains { step in

@@ -83,6 +83,8 @@ public struct CheckedRecord: Sendable {
     /// Whether a key of it looks meant as one the rules read and was not read
     /// (`LoadedDocument.hasMisreadKey`): what it says is in doubt, and the gate holds it back.
     public var hasMisreadKey = false
+    /// Whether such a key may be a well-known fact (`LoadedDocument.hasMisreadFact`).
+    public var hasMisreadFact = false
     /// For a row of a ledger: its sheet and first cell (`行政处罚!A14`, or `A14` in a CSV file).
     public var row: String?
 

@@ -307,6 +307,12 @@ import Testing
         }))
         let major = besideFacts.stdout.split(separator: "\n").first { $0.contains("重大执法决定") }
         #expect(major?.contains("（ZY-SJ-2025-218）记录有误，无法核查") == true, "\(besideFacts.stdout)")
+        // A stray key of an ordinary case that can be no fact (a publication's `送达状态: 计划`)
+        // makes it no major one.
+        let stray = try CLIRunner.run(arguments, in: try CLIRunner.folder(try Self.penaltyCase {
+            $0.replacingOccurrences(of: "    channel: 国家企业信用信息公示系统\n", with: "    channel: 国家企业信用信息公示系统\n    送达状态: 计划\n")
+        }))
+        #expect(stray.stdout.contains("本年度没有需法制审核的重大执法决定。"), "\(stray.stdout)")
     }
 
     /// Records that share an id (REC-002) are named with their files, so they can be told apart:
