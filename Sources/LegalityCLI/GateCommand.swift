@@ -80,6 +80,7 @@ struct GateCommand: ParsableCommand {
         var away: [OffAgendaRecord] = []
         let absolute = Set(run.rules.rules.filter(\.absolute).map(\.id))
         let namesakes = Self.namesakes(checked.records)
+        let undecided = undecidedByCalendar(checked.records, threshold: threshold, absolute: absolute, context: context, limits: limits)
         for item in checked.records {
             guard isOnAgenda(item) else {
                 // (Ordered by their last days, as the days are; a discussion of several days is shown whole.)
@@ -112,8 +113,9 @@ struct GateCommand: ParsableCommand {
             // missing registry) is never READY, at any fail level: `never` listed such items READY.
             let unchecked = findings.contains { $0.isEngineFinding && $0.waiver == nil }
             // A count in a year the calendar lacks, by a rule that could block the item, cannot
-            // be relied on either way (Monday to Friday were counted there).
-            let heldForCalendar = threshold.map { level in item.uncoveredSeverity.map { $0 >= level } ?? false } ?? false
+            // be relied on either way (Monday to Friday were counted there), unless any notice for
+            // that year would give the same verdict.
+            let heldForCalendar = undecided.contains(Self.itemKey(item))
             let sharedId = item.id.flatMap { id in namesakes[Self.idKey(id)]?.first { $0 != Self.location(item) } }
             var agendaItem = AgendaItem(
                 file: item.place, record: item.id, title: item.title, findings: findings.sorted(by: Finding.precedes),
@@ -123,7 +125,10 @@ struct GateCommand: ParsableCommand {
             agendaItem.heldForMisreadKey = item.hasMisreadKey && !item.blocked
             agendaItem.heldDespiteWaiver = waivedAbsolute
             agendaItem.sharedId = sharedId
-            agendaItem.uncoveredYears = item.uncoveredYears
+            // Said when held, or when only a check below the fail level counted there (a warning
+            // it may have missed); a count whose verdict any notice would leave as it is, is not.
+            let couldBlock = threshold.map { level in item.uncoveredSeverity.map { $0 >= level } ?? false } ?? false
+            if heldForCalendar || !couldBlock { agendaItem.uncoveredYears = item.uncoveredYears }
             agendaItem.heldForCalendar = heldForCalendar
             // Decided before the meeting with no discussion held by then: said, since the
             // prerequisites may all hold (a ledger of past cases listed each as READY, unsaid), and
@@ -163,6 +168,38 @@ struct GateCommand: ParsableCommand {
         }
         try FileSystem.deliver(text, to: outputOptions.output)
         if items.contains(where: { !$0.ready }) { throw ExitCode(1) }
+    }
+
+    /// The items whose verdict a count in a year the calendar lacks may decide: a rule that could
+    /// block the item counted there, and the item blocks with every day of those years a day off
+    /// but not with every day a working day, or the other way round (a review submitted in
+    /// November 2026 for a meeting in January 2027 had some forty working days in 2026 alone, and
+    /// was held). Their files are checked again under the two calendars.
+    private func undecidedByCalendar(
+        _ records: [CheckedRecord], threshold: Severity?, absolute: Set<String>, context: EvaluationContext, limits: RecordLimits
+    ) -> Set<String> {
+        guard let threshold else { return [] }
+        let candidates = records.filter { isOnAgenda($0) && ($0.uncoveredSeverity.map { $0 >= threshold } ?? false) }
+        guard !candidates.isEmpty else { return [] }
+        let years = Set(candidates.flatMap(\.uncoveredYears))
+        let files = PathList(Set(candidates.map(\.file)).sorted { $0.precedesInUTF8($1) })
+        func blocking(allWorking: Bool) -> [String: Bool] {
+            var assumed = context
+            assumed.calendar = context.calendar.assuming(years, allWorking: allWorking)
+            let engine = Engine(context: assumed, include: \.prerequisite)
+            let checked = RecordChecker.check(files, engine: engine, jobs: 1, limits: limits)
+            let blocks = checked.records.map { record in
+                (Self.itemKey(record), record.findings.contains { $0.severity >= threshold && ($0.waiver == nil || absolute.contains($0.rule)) && !$0.pending })
+            }
+            return Dictionary(blocks, uniquingKeysWith: { first, _ in first })
+        }
+        let (allOff, allWorking) = (blocking(allWorking: false), blocking(allWorking: true))
+        return Set(candidates.map(Self.itemKey).filter { allOff[$0] != allWorking[$0] })
+    }
+
+    /// A record's place, to find it again in a second check of its file.
+    private static func itemKey(_ record: CheckedRecord) -> String {
+        "\(record.file)\u{0}\(record.line)\u{0}\(record.row ?? "")"
     }
 
     /// The places of the records of each id that more than one record of the run has, on the

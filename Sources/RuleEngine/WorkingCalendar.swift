@@ -270,6 +270,21 @@ public struct WorkingCalendar: Sendable {
         ["星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日"][day.weekday - 1]
     }
 
+    /// The calendar with every day of `years` (years it does not cover) a working day, or every
+    /// one a day off: the two extremes a notice for those years could make, between which a
+    /// count there lies (the gate holds an item back only when they disagree on its verdict).
+    public func assuming(_ years: Set<Int>, allWorking: Bool) -> WorkingCalendar {
+        var calendar = self
+        for year in years where !self.years.contains(year) {
+            guard let first = Day(year: year, month: 1, day: 1), let last = Day(year: year, month: 12, day: 31) else { continue }
+            for ordinal in first.ordinal...last.ordinal where calendar.overrides[ordinal] == nil { calendar.overrides[ordinal] = allWorking }
+            calendar.listedYears.insert(year)
+            calendar.years.insert(year)
+        }
+        calendar.rebuildTable()
+        return calendar
+    }
+
     /// Whether a year's notice can name a day: a day of that year, or of the New Year days
     /// around it (the 2023 notice's holiday starts on 2022-12-31). A day of May listed under the
     /// next year is a mistyped year, and would have moved a working day unseen.

@@ -132,4 +132,18 @@ import Testing
         let changes = try #require(json["calendarChanges"] as? [[String: Any]])
         #expect(changes.count == 1 && changes.first?["day"] as? String == "2024-10-12" && changes.first?["working"] as? Bool == false, "\(changes)")
     }
+
+    /// A count into 2027 whose verdict no notice for 2027 could change holds nothing: a review
+    /// submitted in November 2026 for a meeting in January 2027 has some forty working days in
+    /// 2026 alone (it was held, "whether the period is met cannot be told").
+    @Test func aCountWhoseVerdictNoNoticeCouldChangeHoldsNothing() throws {
+        let early = Self.item.replacingOccurrences(of: "submitted: 2027-02-03", with: "submitted: 2026-11-02")
+            .replacingOccurrences(of: "2027-02-04", with: "2026-11-20").replacingOccurrences(of: "2027-02-15", with: "2027-01-08")
+        let folder = try CLIRunner.folder(["a.yaml": early, "registry.yaml": Fixtures.registry, "local/LOCAL-001.yaml": Self.countyRule])
+        for extra in [["--fail-on", "warning"], ["--rules", "local"]] {
+            let result = try CLIRunner.run(["gate", "--meeting", "2027-01-08", "--today", "2027-01-06", "a.yaml"] + extra, in: folder)
+            #expect(result.status == 0 && result.stdout.contains("[可以上会] CH-1"), "\(extra): \(result.stdout)")
+            #expect(!result.stdout.contains("暂缓原因：本议题的工作日期限"), "\(extra): \(result.stdout)")
+        }
+    }
 }
