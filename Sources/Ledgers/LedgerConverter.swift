@@ -511,6 +511,9 @@ public enum LedgerConverter {
             guard !text.isEmpty else { continue }
             if spec.field.name == "id", text.contains(where: { idSeparators.contains($0) }) { severalIDsColumn = column }
             let isPeople = peopleFields.contains(spec.field.name)
+            // A person's cell saying there is none (`无`, `/`, `未聘请`) names no one: read as a
+            // person, a legal adviser "无" signed the review, and the rule asking for one passed.
+            if isPeople, LedgerLayout.namesNoOne(text) { continue }
             func resolve(_ name: String) -> String { isPeople ? (person(name) ?? name) : name }
             let value: Draft.Value
             if spec.split {
@@ -539,6 +542,18 @@ public enum LedgerConverter {
         record.hiddenUnderMerge = row.hiddenUnderMerge.filter { layout.columns[$0.key] != nil }.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
         return record
     }
+}
+
+extension LedgerLayout {
+    /// Whether a person's cell says there is no one: a word of absence, alone.
+    static func namesNoOne(_ text: String) -> Bool {
+        noOneWords.contains(text.lowercased())
+    }
+
+    static let noOneWords: Set<String> = [
+        "无", "暂无", "没有", "空", "/", "-", "—", "——", "－", "／", "未聘请", "未聘", "未聘用", "无法律顾问", "未聘请法律顾问", "无公职律师",
+        "未配备", "none", "n/a", "na", "nil",
+    ]
 }
 
 /// A record being built from cells: mappings keep their keys in the order first set.
