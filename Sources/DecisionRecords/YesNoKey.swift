@@ -217,6 +217,12 @@ public struct YesNoWords: Sendable {
         // review came back with nothing to change, not that it never came back.
         ("反馈意见", .filler), ("回复意见", .filler), ("返回意见", .filler), ("无意见", .filler), ("无修改意见", .filler), ("无修改", .filler),
         ("无异议", .filler), ("没有意见", .filler),
+        // An adviser's objection in words of its own (`意见: 反对`, `有异议`, `不建议提交会议`,
+        // `不同意上会`): each was a signoff read as an opinion given, and the item READY.
+        ("反对", .outcome(passing: false)), ("有异议", .outcome(passing: false)), ("异议", .outcome(passing: false)),
+        ("不建议", .outcome(passing: false)), ("object", .outcome(passing: false)), ("objects", .outcome(passing: false)),
+        ("objection", .outcome(passing: false)), ("objected", .outcome(passing: false)),
+        ("上会", .filler), ("提交会议", .filler), ("提交讨论", .filler), ("提交集体讨论", .filler), ("提交审议", .filler),
         ("是", .answer(true)), ("有", .answer(true)), ("对", .answer(true)), ("真", .answer(true)), ("√", .answer(true)), ("✓", .answer(true)),
         ("否", .answer(false)), ("错", .answer(false)), ("假", .answer(false)), ("×", .answer(false)), ("✗", .answer(false)), ("✘", .answer(false)),
         ("yes", .answer(true)), ("y", .answer(true)), ("true", .answer(true)), ("1", .answer(true)), ("on", .answer(true)),

@@ -137,4 +137,14 @@ import Testing
         let result = try CLIRunner.run(["check", "--as-of", "2024-12-31", "a.yaml"], in: folder)
         #expect(result.stdout.contains("双引号中的反斜杠") && !result.stdout.contains("全角空格"), "\(result.stdout)")
     }
+
+    /// An adviser's objection in words of its own (`反对`, `有异议`, `不建议提交会议`, `不同意上会`,
+    /// `object`) was a signoff read as an opinion given, and the item READY; agreeing in the same
+    /// words (`同意上会`, `无异议`, `no objection`) holds nothing.
+    @Test(arguments: [("意见: 反对", false), ("意见: 有异议", false), ("意见: 不建议提交会议", false), ("签署意见: 不同意上会", false),
+                      ("opinion: object", false), ("意见: 同意上会", true), ("意见: 无异议", true), ("opinion: no objection", true)])
+    func anAdvisersObjectionInWordsOfItsOwnHoldsTheItem(line: String, ready: Bool) throws {
+        let record = try HostileInputEleventhRoundTests.planned(with: line, signoff: true)
+        #expect(try HostileInputEleventhRoundTests.gate(record)["ready"] as? Bool == ready)
+    }
 }
