@@ -223,6 +223,10 @@ public struct YesNoWords: Sendable {
         ("不建议", .outcome(passing: false)), ("object", .outcome(passing: false)), ("objects", .outcome(passing: false)),
         ("objection", .outcome(passing: false)), ("objected", .outcome(passing: false)),
         ("上会", .filler), ("提交会议", .filler), ("提交讨论", .filler), ("提交集体讨论", .filler), ("提交审议", .filler),
+        // A review finding the draft has legality problems, in the words reviews use
+        // (`部分条款存在合法性问题`, `发现合法性问题`; `不存在合法性问题` says the opposite).
+        ("合法性问题", .outcome(passing: false)), ("存在", .filler), ("发现", .filler), ("部分", .filler), ("一定", .filler),
+        ("条款", .filler), ("部分条款", .filler), ("建议", .filler),
         ("是", .answer(true)), ("有", .answer(true)), ("对", .answer(true)), ("真", .answer(true)), ("√", .answer(true)), ("✓", .answer(true)),
         ("否", .answer(false)), ("错", .answer(false)), ("假", .answer(false)), ("×", .answer(false)), ("✗", .answer(false)), ("✘", .answer(false)),
         ("yes", .answer(true)), ("y", .answer(true)), ("true", .answer(true)), ("1", .answer(true)), ("on", .answer(true)),

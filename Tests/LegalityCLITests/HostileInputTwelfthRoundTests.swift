@@ -106,7 +106,9 @@ import Testing
     /// `outcome: passed`, was READY: it is a returned review's word, and the two disagree. One
     /// saying there is none (`不存在合法性问题`, `未发现存在合法性问题`) holds nothing.
     @Test(arguments: [("审查结论: 存在合法性问题", false), ("审查意见: 存在合法性问题，建议修改后再提交", false), ("审查结论: 有合法性问题", false),
-                      ("审查结论: 不存在合法性问题", true), ("审查意见: 未发现存在合法性问题", true), ("审查意见: 经审查，不存在合法性问题", true)])
+                      ("审查结论: 部分条款存在合法性问题", false), ("审查结论: 发现合法性问题", false), ("审查结论: 建议退回修改", false),
+                      ("审查结论: 不存在合法性问题", true), ("审查意见: 未发现存在合法性问题", true), ("审查意见: 经审查，不存在合法性问题", true),
+                      ("审查结论: 建议通过", true)])
     func aConclusionOfLegalityProblemsHoldsTheGate(line: String, ready: Bool) throws {
         let planned = try #require(Fixtures.compliant.components(separatedBy: "  - {type: decision").first)
             .replacingOccurrences(of: "  - type: collective_discussion\n", with: "  - type: collective_discussion\n    status: planned\n")
