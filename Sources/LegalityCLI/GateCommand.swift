@@ -80,7 +80,7 @@ struct GateCommand: ParsableCommand {
         var away: [OffAgendaRecord] = []
         let absolute = Set(run.rules.rules.filter(\.absolute).map(\.id))
         let namesakes = Self.namesakes(checked.records)
-        let undecided = undecidedByCalendar(checked.records, threshold: threshold, absolute: absolute, context: context, limits: limits)
+        let calendarDoubts = doubtsOfTheCalendar(checked.records, threshold: threshold, absolute: absolute, waivers: ledger, context: context, limits: limits)
         for item in checked.records {
             guard isOnAgenda(item) else {
                 // (Ordered by their last days, as the days are; a discussion of several days is shown whole.)
@@ -115,7 +115,8 @@ struct GateCommand: ParsableCommand {
             // A count in a year the calendar lacks, by a rule that could block the item, cannot
             // be relied on either way (Monday to Friday were counted there), unless any notice for
             // that year would give the same verdict.
-            let heldForCalendar = undecided.contains(Self.itemKey(item))
+            let doubt = calendarDoubts[Self.itemKey(item)]
+            let heldForCalendar = doubt == .hold
             let sharedId = item.id.flatMap { id in namesakes[Self.idKey(id)]?.first { $0 != Self.location(item) } }
             var agendaItem = AgendaItem(
                 file: item.place, record: item.id, title: item.title, findings: findings.sorted(by: Finding.precedes),
@@ -125,10 +126,9 @@ struct GateCommand: ParsableCommand {
             agendaItem.heldForMisreadKey = item.hasMisreadKey && !item.blocked
             agendaItem.heldDespiteWaiver = waivedAbsolute
             agendaItem.sharedId = sharedId
-            // Said when held, or when only a check below the fail level counted there (a warning
-            // it may have missed); a count whose verdict any notice would leave as it is, is not.
-            let couldBlock = threshold.map { level in item.uncoveredSeverity.map { $0 >= level } ?? false } ?? false
-            if heldForCalendar || !couldBlock { agendaItem.uncoveredYears = item.uncoveredYears }
+            // Said when held, or when a finding below the fail level may come or go with the
+            // year's notice; a count whose findings any notice would leave as they are, is not.
+            if doubt != nil { agendaItem.uncoveredYears = item.uncoveredYears }
             agendaItem.heldForCalendar = heldForCalendar
             // Decided before the meeting with no discussion held by then: said, since the
             // prerequisites may all hold (a ledger of past cases listed each as READY, unsaid), and
@@ -170,31 +170,69 @@ struct GateCommand: ParsableCommand {
         if items.contains(where: { !$0.ready }) { throw ExitCode(1) }
     }
 
-    /// The items whose verdict a count in a year the calendar lacks may decide: a rule that could
-    /// block the item counted there, and the item blocks with every day of those years a day off
-    /// but not with every day a working day, or the other way round (a review submitted in
-    /// November 2026 for a meeting in January 2027 had some forty working days in 2026 alone, and
-    /// was held). Their files are checked again under the two calendars.
-    private func undecidedByCalendar(
-        _ records: [CheckedRecord], threshold: Severity?, absolute: Set<String>, context: EvaluationContext, limits: RecordLimits
-    ) -> Set<String> {
-        guard let threshold else { return [] }
-        let candidates = records.filter { isOnAgenda($0) && ($0.uncoveredSeverity.map { $0 >= threshold } ?? false) }
-        guard !candidates.isEmpty else { return [] }
-        let years = Set(candidates.flatMap(\.uncoveredYears))
-        let files = PathList(Set(candidates.map(\.file)).sorted { $0.precedesInUTF8($1) })
-        func blocking(allWorking: Bool) -> [String: Bool] {
+    /// What a count in a year the calendar lacks leaves in doubt.
+    enum CalendarDoubt {
+        /// The verdict: the item is held back.
+        case hold
+        /// A finding below the fail level, which may come or go: said under the item.
+        case note
+    }
+
+    /// The items a count in a year the calendar lacks leaves in doubt. Their files are checked
+    /// again under the two extremes a notice for those years could make — every day of them a
+    /// working day, every day off — and an item is held back when a rule that could block it
+    /// counted there and the verdict under those and under Monday to Friday is not one and the
+    /// same (a review submitted in November 2026 for a January 2027 meeting had some forty
+    /// working days in 2026 alone, and was held; two rules blocking each under one extreme left
+    /// the item READY on Monday to Friday); noted when only its findings below the fail level
+    /// differ. Waivers apply as in the run; records read from standard input cannot be read again,
+    /// and are held or noted by the severity of the rules that counted.
+    private func doubtsOfTheCalendar(
+        _ records: [CheckedRecord], threshold: Severity?, absolute: Set<String>, waivers: WaiverLedger, context: EvaluationContext, limits: RecordLimits
+    ) -> [String: CalendarDoubt] {
+        let candidates = records.filter { isOnAgenda($0) && $0.uncoveredSeverity != nil }
+        guard !candidates.isEmpty else { return [:] }
+        func couldBlock(_ record: CheckedRecord) -> Bool {
+            threshold.map { level in record.uncoveredSeverity.map { $0 >= level } ?? false } ?? false
+        }
+        // What decides an item: whether it blocks, and the findings it has (by rule and place).
+        func outcome(_ findings: [Finding]) -> (blocks: Bool, findings: Set<String>) {
+            var marked = findings
+            var ledger = waivers
+            ledger.mark(&marked)
+            let blocks = threshold.map { level in
+                marked.contains { $0.severity >= level && ($0.waiver == nil || absolute.contains($0.rule)) && !$0.pending }
+            } ?? false
+            let said = Set(marked.filter { $0.waiver == nil && !$0.pending }.map { "\($0.rule)\u{0}\($0.position?.line ?? 0)" })
+            return (blocks, said)
+        }
+        let readAgain = candidates.filter { $0.file != "-" }
+        let years = Set(readAgain.flatMap(\.uncoveredYears))
+        let files = PathList(Set(readAgain.map(\.file)).sorted { $0.precedesInUTF8($1) })
+        func outcomes(allWorking: Bool) -> [String: (blocks: Bool, findings: Set<String>)] {
+            guard !files.isEmpty else { return [:] }
             var assumed = context
             assumed.calendar = context.calendar.assuming(years, allWorking: allWorking)
             let engine = Engine(context: assumed, include: \.prerequisite)
             let checked = RecordChecker.check(files, engine: engine, jobs: 1, limits: limits)
-            let blocks = checked.records.map { record in
-                (Self.itemKey(record), record.findings.contains { $0.severity >= threshold && ($0.waiver == nil || absolute.contains($0.rule)) && !$0.pending })
-            }
-            return Dictionary(blocks, uniquingKeysWith: { first, _ in first })
+            return Dictionary(checked.records.map { (Self.itemKey($0), outcome($0.findings)) }, uniquingKeysWith: { first, _ in first })
         }
-        let (allOff, allWorking) = (blocking(allWorking: false), blocking(allWorking: true))
-        return Set(candidates.map(Self.itemKey).filter { allOff[$0] != allWorking[$0] })
+        let (allOff, allWorking) = (outcomes(allWorking: false), outcomes(allWorking: true))
+        var doubts: [String: CalendarDoubt] = [:]
+        for record in candidates {
+            let key = Self.itemKey(record)
+            guard let off = allOff[key], let working = allWorking[key] else {
+                doubts[key] = couldBlock(record) ? .hold : .note
+                continue
+            }
+            let counted = outcome(record.findings)
+            if couldBlock(record), !(off.blocks == working.blocks && working.blocks == counted.blocks) {
+                doubts[key] = .hold
+            } else if !(off.findings == working.findings && working.findings == counted.findings) {
+                doubts[key] = .note
+            }
+        }
+        return doubts
     }
 
     /// A record's place, to find it again in a second check of its file.

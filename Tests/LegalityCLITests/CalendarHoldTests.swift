@@ -146,4 +146,17 @@ import Testing
             #expect(!result.stdout.contains("暂缓原因：本议题的工作日期限"), "\(extra): \(result.stdout)")
         }
     }
+
+    /// The re-check applies the run's waivers (a waived MAD-007 can block under no calendar, and
+    /// the item was held), and a record read from standard input, which cannot be read again, is
+    /// held as before (it went READY).
+    @Test func theReCheckAppliesWaiversAndHoldsWhatCannotBeReadAgain() throws {
+        let waiver = "waivers:\n  - {rule: MAD-007, record: CH-1, reason: 防汛紧急经县政府同意缩短审查时间, approved_by: 县政府办公室〔2027〕3号, expires: 2027-12-31}\n"
+        let folder = try CLIRunner.folder(["a.yaml": Self.item, "registry.yaml": Fixtures.registry, ".legality.yaml": waiver])
+        let waived = try CLIRunner.run(["gate", "--meeting", "2027-02-15", "--today", "2027-02-05", "--fail-on", "warning", "a.yaml"], in: folder)
+        #expect(waived.stdout.contains("[可以上会] CH-1") && !waived.stdout.contains("暂缓原因：本议题的工作日期限"), "\(waived.stdout)")
+        let plain = try CLIRunner.folder(["a.yaml": Self.item, "registry.yaml": Fixtures.registry])
+        let piped = try CLIRunner.shell("\"$0\" gate --meeting 2027-02-15 --today 2027-02-05 --fail-on warning --registry registry.yaml - < a.yaml", in: plain)
+        #expect(piped.stdout.contains("暂缓原因：本议题的工作日期限计算到 2027 年"), "\(piped.stdout)")
+    }
 }
