@@ -545,14 +545,18 @@ public enum LedgerConverter {
 }
 
 extension LedgerLayout {
-    /// Whether a person's cell says there is no one: a word of absence, alone.
+    /// Whether a person's cell says there is no one: a word of absence alone, through the
+    /// brackets and marks around it (`（无）`, `无。`), or dashes and slashes only (`--`, `/`).
     static func namesNoOne(_ text: String) -> Bool {
-        noOneWords.contains(text.lowercased())
+        let marks: Set<Character> = ["（", "）", "(", ")", "【", "】", "[", "]", "“", "”", "\"", "'", "。", ".", "，", ",", "；", ";", "！", "!", " ", "\u{3000}"]
+        let bare = String(text.filter { !marks.contains($0) }).lowercased()
+        if !bare.isEmpty, bare.allSatisfy({ "-—－/／\\_~～".contains($0) }) { return true }
+        return noOneWords.contains(bare)
     }
 
     static let noOneWords: Set<String> = [
-        "无", "暂无", "没有", "空", "/", "-", "—", "——", "－", "／", "未聘请", "未聘", "未聘用", "无法律顾问", "未聘请法律顾问", "无公职律师",
-        "未配备", "none", "n/a", "na", "nil",
+        "无", "暂无", "没有", "空", "未聘请", "未聘", "未聘用", "无法律顾问", "未聘请法律顾问", "无公职律师", "未配备", "不涉及", "不适用", "无需",
+        "none", "n/a", "na", "nil",
     ]
 }
 

@@ -5,28 +5,30 @@
 enum SeparatorInKey {
     /// The place of the colon, in characters from the key's start, when a key's text reads as a
     /// key and a value run together: the part before the colon a key's name (letters of any
-    /// script, digits, `_` and `-`, not digits alone: `10:30` is a time; spaces before the colon
-    /// allowed, `status :planned`), the part after it a value that is no path (`D:\材料`,
-    /// `https://…` are a path and an address).
+    /// script and `_`, not a URI's scheme: `mailto:`, `tel:`; spaces before the colon allowed,
+    /// `status :planned`), the part after it a value that is no path, time or number (`D:\材料`,
+    /// `https://…`, `10:30`, `上午9:30`, `2025-09-26T09:30` are a path, an address and times).
     static func colonOffset(in key: String) -> Int? {
         let scalars = Array(key.unicodeScalars)
         guard let colon = scalars.firstIndex(where: { $0 == ":" || $0 == "：" }), colon > 0, colon + 1 < scalars.count else { return nil }
         var name = scalars[..<colon]
         while let last = name.last, isSpace(last) { name = name.dropLast() }
-        guard !name.isEmpty, name.allSatisfy(isNameCharacter), name.contains(where: { !("0"..."9").contains($0) }) else { return nil }
+        guard !name.isEmpty, name.allSatisfy(isNameCharacter),
+              !uriSchemes.contains(String(String.UnicodeScalarView(name)).lowercased()) else { return nil }
         let rest = scalars[(colon + 1)...].drop(while: isSpace)
-        guard let first = rest.first, first != "/", first != "\\" else { return nil }
-        // An ASCII colon with a space after it separates (the parser did not take it for one only
-        // in a flow mapping's plain key): a full-width or no-break space is no space to YAML.
+        guard let first = rest.first, first != "/", first != "\\", !("0"..."9").contains(first), !("０"..."９").contains(first) else { return nil }
         return colon
     }
+
+    /// Schemes of addresses written with a colon and no slashes.
+    private static let uriSchemes: Set<String> = ["mailto", "tel", "urn", "data", "sms", "geo", "fax", "callto", "skype", "weixin", "magnet", "news"]
 
     private static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
         scalar == " " || scalar == "\u{3000}" || scalar == "\u{A0}" || scalar == "\t"
     }
 
     private static func isNameCharacter(_ scalar: Unicode.Scalar) -> Bool {
-        scalar == "_" || scalar == "-" || scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)
+        scalar == "_" || (scalar.properties.isAlphabetic && !("0"..."9").contains(scalar))
     }
 
     /// The error for such a key, at its colon.

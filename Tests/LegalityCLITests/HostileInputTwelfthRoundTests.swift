@@ -28,7 +28,8 @@ import Testing
 
     /// A time, a URL-like text or a quoted key with a colon is no key run together with a value;
     /// nor is a key whose value is given.
-    @Test(arguments: ["x_times: {会议 10:30}", "x_times: {10:30}", "x_link: {\"a:b\"}", "x_note: {备注：无: 是}"])
+    @Test(arguments: ["x_times: {会议 10:30}", "x_times: {10:30}", "x_link: {\"a:b\"}", "x_note: {备注：无: 是}", "x_at: {2025-09-26T09:30:00+08:00}",
+                      "x_at: {上午9:30}", "x_mail: {mailto:fzk@zy.gov.cn}", "x_file: {D:\\材料\\决定书.pdf}", "x_url: {https://www.gov.cn/}"])
     func aColonThatSeparatesNothingIsRead(line: String) throws {
         let record = Fixtures.compliant.replacingOccurrences(of: "steps:\n", with: "\(line)\nsteps:\n")
         let folder = try CLIRunner.folder(["registry.yaml": Fixtures.registry, "a.yaml": record])

@@ -297,7 +297,7 @@ import Testing
 
     /// A legal adviser's cell saying there is none (`无`, `/`, `未聘请`) names no one: read as a
     /// person, the adviser "无" signed the review and NOR-008 passed.
-    @Test(arguments: ["无", "/", "未聘请", "—"])
+    @Test(arguments: ["无", "/", "未聘请", "—", "不涉及", "（无）", "无。", "--"])
     func aPersonsCellSayingNoneNamesNoOne(cell: String) throws {
         let csv = "文件编号,文件名称,制定机关,送审日期,审核完成日期,审核结论,审核人员,法律顾问,集体审议日期,会议类型,公布日期\nRV-1,某办法,某镇人民政府,2026-03-02,2026-03-12,通过,P-2,\(cell),2026-03-19,常务会议,2026-03-27\n"
         let folder = try CLIRunner.folder(["登记表.csv": csv, "registry.yaml": Fixtures.registry])
