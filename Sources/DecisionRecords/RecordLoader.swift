@@ -233,6 +233,9 @@ struct RecordReader {
             case 0x2E80...0x2FDF, 0xF900...0xFAFF where !Self.unifiedInCompatibilityBlock.contains(scalar.value), 0x2F800...0x2FA1F:
                 return (scalar.codePointName, place, "部首或兼容汉字，形似常用汉字（多见于从 PDF 复制的文字）", "a radical or compatibility ideograph that looks like a common character (as text copied from a PDF holds)", "用输入法重新输入的该字 / the character typed again")
             // A combining mark (`é` written as `e` and U+0301): one character to a reader, two to a computer.
+            // Hangul letters written apart (a file name from macOS gives 연길 as six of them).
+            case 0x1100...0x11FF:
+                return (scalar.codePointName, place, "分解写法的韩文字母（与相邻字母合成一个字）", "a Hangul letter written apart (one syllable with those beside it)", "该字的合成写法 / the syllable written as one character")
             case 0x0300...0x036F, 0x3099...0x309A, 0x1AB0...0x1AFF, 0x1DC0...0x1DFF, 0x20D0...0x20FF, 0xFE20...0xFE2F:
                 return (scalar.codePointName, place, "组合附加符号（与前一字母合成一个字）", "a combining mark (one character with the letter before it)", "该字母的合成写法 / the letter written as one character")
             default: continue

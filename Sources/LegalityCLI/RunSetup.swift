@@ -271,7 +271,10 @@ enum RunSetup {
             if FileSystem.kind(of: calendars) == .directory { files += try Discovery.yamlFiles(under: calendars) }
         }
         let builtIn = Set(files)
-        files += options.calendars
+        // A file named twice (in the configuration and on the command line) is read once, where
+        // first named: read again, each of its changes was listed twice.
+        var named: Set<PathKey> = Set(files.map { PathKey(FileSystem.realPath($0) ?? $0) })
+        files += options.calendars.filter { named.insert(PathKey(FileSystem.realPath($0) ?? $0)).inserted }
         var calendar = WorkingCalendar()
         for file in files {
             try eachDocument(of: file, what: "calendar") { document throws(InputError) in

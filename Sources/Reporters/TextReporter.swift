@@ -131,7 +131,7 @@ public struct TextReporter: Sendable {
         }
         if !run.calendarChanges.isEmpty {
             let changes = run.calendarChanges.map { change in
-                zh ? "\(change.day) 改为\(change.working ? "工作日" : "休息日")（\(change.file) 改动\(change.changed ?? "内置日历")）"
+                zh ? "\(change.day) 改为\(change.working ? "工作日" : "休息日")（\(change.file) 改动\(change.changed.map { " \($0)" } ?? "内置日历")）"
                     : "\(change.day) made a \(change.working ? "working day" : "day off") (\(change.file) over \(change.changed ?? "the built-in calendar"))"
             }
             parts.append(printable((zh ? "日历改动：" : "calendar days changed: ") + changes.joined(separator: list)))
