@@ -197,6 +197,7 @@ enum Discovery {
         var sorted = files.sortedByBytes()
         sorted.configurations = configurations.sorted { $0.precedesInUTF8($1) }
         sorted.registryNamed = registryNamed.sorted { $0.precedesInUTF8($1) }
+        sorted.passedOver = (skipped + passedOver.found).sorted { $0.precedesInUTF8($1) }
         // The same file named twice (`a.yaml ./a.yaml`, or a file inside a folder also given) is
         // read once. A folder walk alone never repeats a file, so only then are paths resolved.
         guard paths.count > 1 else { return sorted }
@@ -204,6 +205,7 @@ enum Discovery {
         var once = PathList(sorted.lazy.filter { seen.insert(PathKey(FileSystem.realPath($0) ?? $0)).inserted })
         once.configurations = sorted.configurations
         once.registryNamed = sorted.registryNamed
+        once.passedOver = sorted.passedOver
         return once
     }
 

@@ -152,6 +152,7 @@ struct GateCommand: ParsableCommand {
         let expired = ledger.diagnostics().filter { [ToolFinding.waiverExpired.id, ToolFinding.waiverTooLong.id].contains($0.rule) && $0.record.map(onAgenda.contains) == true }
         var agenda = Agenda(meeting: meeting, version: Legality.version, items: items, runFindings: engine.runFindings() + expired, language: run.language)
         agenda.notOnAgenda = away
+        agenda.passedOver = found.passedOver
         agenda.today = todayArgument?.day
         agenda.plannedElsewhere = plannedElsewhere(checked.records, agendaIsEmpty: items.isEmpty)
         agenda.meetingOnRestDay = !run.calendar.isWorkingDay(meeting)

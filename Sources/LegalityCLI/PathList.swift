@@ -14,6 +14,10 @@ struct PathList: RandomAccessCollection, Sendable {
     /// The files named as a registry is (`registry.yaml`, `Registry.yml`) met in those folders,
     /// which the search never reads as records (`PreparedRun.noteRegistryNamesNotRead`).
     var registryNamed: [String] = []
+    /// Files a folder search passed over that may be records: named like a record's copy
+    /// (`a.yaml.txt`, `b.yaml.bak`), or looking like one in a hidden or `rules/` folder. Said on
+    /// standard error, and on the gate's checklist, which is what an adviser signs.
+    var passedOver: [String] = []
 
     init() {}
 

@@ -23,7 +23,7 @@ public enum GateHTMLReporter {
         var html = HTMLPage.opening(
             title: title, pageTitle: title + (zh ? "（\(agenda.meeting)）" : " (\(agenda.meeting))"), meta: meta,
             metaClass: "meta", version: agenda.version, style: style + pageFooter, language: language)
-        for notice in [agenda.failLevelNotice, agenda.dayNotice, agenda.restDayNotice].compactMap({ $0 }) { html += "<p class=\"notice\">\(Escaping.html(notice))</p>\n" }
+        for notice in [agenda.failLevelNotice, agenda.dayNotice, agenda.restDayNotice, agenda.passedOverNotice].compactMap({ $0 }) { html += "<p class=\"notice\">\(Escaping.html(notice))</p>\n" }
         html += "<table class=\"items\">\n<thead><tr><th>\(zh ? "序号" : "No.")</th><th>\(zh ? "议题" : "Item")</th><th>\(zh ? "结论" : "Verdict")</th><th>\(zh ? "需要处理的问题" : "What blocks it, and what to do")</th></tr></thead>\n<tbody>\n"
         for (index, item) in agenda.items.enumerated() {
             let verdict = item.ready ? (zh ? "可以上会" : "READY") : (zh ? "暂缓上会" : "BLOCKED")

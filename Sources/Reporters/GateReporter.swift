@@ -149,6 +149,20 @@ public struct Agenda: Sendable {
     public var items: [AgendaItem]
     /// Records whose discussions are all on other days; they do not affect the exit status.
     public var notOnAgenda: [OffAgendaRecord] = []
+    /// Files the search passed over that may be agenda items (a record saved as `a.yaml.txt`, one
+    /// in a hidden folder): named on the checklist, since an item in one was missing from it
+    /// and the run said so on standard error only.
+    public var passedOver: [String] = []
+
+    /// What the checklist says of the files passed over.
+    public var passedOverNotice: String? {
+        guard !passedOver.isEmpty else { return nil }
+        let shown = passedOver.prefix(10).map(TextReporter.singleLine).joined(separator: language == .zh ? "、" : ", ")
+        let more = passedOver.count > 10 ? (language == .zh ? " 等 \(passedOver.count) 个" : " and \(passedOver.count - 10) more") : ""
+        return language == .zh
+            ? "注意：以下文件看似决策记录，但未检查（名称不是 .yaml、.yml 或 .json 结尾，或位于隐藏文件夹、rules 文件夹中）：\(shown)\(more)。如是本次会议的议题，请改名或移出后重新检查。"
+            : "Note: these files look like decision records but were not checked (their names do not end in .yaml, .yml or .json, or they are in a hidden or rules folder): \(shown)\(more). If one is an item of this meeting, rename or move it and check again."
+    }
     /// The day nearest the meeting day (within a month, or at any distance when the agenda is
     /// empty) on which records not on the agenda have a planned discussion, and how many, when no
     /// record is discussed on the meeting day itself:
@@ -249,6 +263,7 @@ public enum GateReporter {
             })),
             ("findings", .array(agenda.runFindings.map { JSONReporter.finding($0, report) })),
             ("notice", .optional(agenda.dayNotice)),
+            ("passedOver", .array(agenda.passedOver.map(JSON.string))),
             ("restDayNotice", .optional(agenda.restDayNotice)),
             // The fail level the run was given, when not the default, and what it means for the
             // items: `never` made an unreviewed decision READY, unsaid in JSON.
@@ -270,7 +285,7 @@ public enum GateReporter {
         let line = TextReporter.singleLine
         let text = TextReporter.printable
         var output = zh ? "会议议题合法性审查清单（会议日期 \(agenda.meeting)）\n\n" : "Agenda check for the meeting of \(agenda.meeting)\n\n"
-        for notice in [agenda.failLevelNotice, agenda.dayNotice, agenda.restDayNotice].compactMap({ $0 }) { output += notice + "\n\n" }
+        for notice in [agenda.failLevelNotice, agenda.dayNotice, agenda.restDayNotice, agenda.passedOverNotice].compactMap({ $0 }) { output += notice + "\n\n" }
         for item in agenda.items {
             let mark = item.ready ? (zh ? "[可以上会]" : "[READY]  ") : (zh ? "[暂缓上会]" : "[BLOCKED]")
             let name = [item.record.map(line), item.title.map(TextReporter.title)].compactMap { $0 }.joined(separator: " ")

@@ -664,4 +664,22 @@ import Testing
         #expect(text.stdout.contains("如是已办结、无须上会的事项，不必列入本次会议的检查；如依法须经集体讨论，决定后再讨论不能补正"), "\(text.stdout)")
         #expect(!text.stdout.contains("legality check 报告此问题"), "\(text.stdout)")
     }
+
+    /// An agenda item in a file the search passes over (saved as `a.yaml.txt`, or in a hidden
+    /// folder) was missing from the checklist an adviser signs, said on standard error only. It is
+    /// named at the checklist's top, in every format.
+    @Test func filesPassedOverAreNamedOnTheChecklist() throws {
+        let folder = try CLIRunner.folder([
+            "registry.yaml": Fixtures.registry, "agenda/a.yaml": Self.reviewed, "agenda/b.yaml.txt": Self.unreviewed, "agenda/.草稿/c.yaml": Self.unreviewed,
+        ])
+        let text = try CLIRunner.run(["gate", "--meeting", "2024-03-12", "agenda"], in: folder)
+        #expect(text.stdout.contains("注意：以下文件看似决策记录，但未检查") && text.stdout.contains("agenda/.草稿/c.yaml、agenda/b.yaml.txt"), "\(text.stdout)")
+        let json = try CLIRunner.json(try CLIRunner.run(["gate", "--meeting", "2024-03-12", "--format", "json", "agenda"], in: folder).stdout)
+        #expect(json["passedOver"] as? [String] == ["agenda/.草稿/c.yaml", "agenda/b.yaml.txt"], "\(json)")
+        let html = try CLIRunner.run(["gate", "--meeting", "2024-03-12", "--format", "html", "--lang", "en", "agenda"], in: folder)
+        #expect(html.stdout.contains("Note: these files look like decision records but were not checked"), "\(html.stdout)")
+        // Nothing passed over, nothing said.
+        let plain = try CLIRunner.run(["gate", "--meeting", "2024-03-12", "agenda/a.yaml"], in: folder)
+        #expect(!plain.stdout.contains("看似决策记录"), "\(plain.stdout)")
+    }
 }
