@@ -138,17 +138,21 @@ extension LedgerRecord {
     /// next week was a step done in the future (an error whose advice, "write status: planned",
     /// no ledger can follow), so a ledger with its next meeting in it never passed.
     ///
-    /// A review sent and not yet concluded — its submission's date and nothing else, the date left
-    /// blank as the instructions say of what is not done — is no step yet (it was a step lacking
+    /// A review sent and not yet concluded — its submission's date, with at most who reviews it and
+    /// how, the date and outcome left blank as the instructions say of what is not done — is no
+    /// step yet (it was a step lacking
     /// its date, and the row was malformed where it was only waiting for its review).
     /// Also returns how many steps it wrote as planned.
     public func planning(after day: Day) -> (record: LedgerRecord, planned: Int) {
         guard let steps = node["steps"], let items = steps.sequence, let pairs = node.mapping else { return (self, 0) }
         var changed = false
         var plannedCount = 0
+        // (With who reviews it and how, as a ledger fills those in when it is sent, it is still
+        // only sent: "a step lacking its date" told the clerk to type one.)
         let waiting = items.filter { step in
             guard let keys = step.mapping?.compactMap({ $0.key.scalar?.text }) else { return true }
-            return !(Set(keys) == ["type", "submitted"])
+            let written = Set(keys)
+            return !(written.contains("submitted") && written.isSubset(of: ["type", "submitted", "form", "by"]))
         }
         if waiting.count != items.count { changed = true }
         let written = waiting.map { step -> YAMLNode in

@@ -462,6 +462,9 @@ import Testing
             // (Sent for review, its date left blank: no review yet, not a step lacking its date.
             // Its finding waits for the meeting, and the gate on the day holds it.)
             "P-2,某方案,2030-06-20,,,,,,,2030-07-10,常务会议",
+            // (So with who reviews it and how filled in, as sent: it was "a step lacking its
+            // date", whose advice told the clerk to type one.)
+            "P-3,某方案,2030-06-20,,正式审查,,孟庆云,,,2030-07-10,常务会议",
         ]
         let folder = try CLIRunner.folder(["a.csv": ([header] + rows).joined(separator: "\n") + "\n"])
         let checked = try CLIRunner.run(["check", "--as-of", "2030-06-30", "--format", "json", "a.csv"], in: folder)
@@ -470,10 +473,11 @@ import Testing
         #expect(findings.filter { $0["record"] as? String == "P-2" && $0["severity"] as? String == "error" }.allSatisfy { $0["pending"] as? Bool == true }, "\(findings)")
         let gate = try CLIRunner.run(["gate", "--meeting", "2030-07-10", "--today", "2030-07-09", "a.csv"], in: folder)
         #expect(gate.stdout.contains("[暂缓上会] P-2") && gate.stdout.contains("MAD-001") && !gate.stdout.contains("REC-008"), "\(gate.stdout)")
+        #expect(gate.stdout.contains("[暂缓上会] P-3") && !gate.stdout.contains("REC-003"), "\(gate.stdout)")
         let imported = try CLIRunner.run(["import", "a.csv", "--out", "records"], in: folder, environment: ["LANG": "zh_CN.UTF-8"])
         #expect(imported.status == 0)
         // (Said, so that the record is put right once the step is done.)
-        #expect(imported.stderr.contains("P-1、P-2 的步骤日期晚于今天") && imported.stderr.contains("已写为 status: planned"), "\(imported.stderr)")
+        #expect(imported.stderr.contains("P-1、P-2、P-3 的步骤日期晚于今天") && imported.stderr.contains("已写为 status: planned"), "\(imported.stderr)")
         let written = try String(contentsOf: folder.appendingPathComponent("records/P-1.yaml"), encoding: .utf8)
         #expect(written.contains("status: planned"), "\(written)")
     }
