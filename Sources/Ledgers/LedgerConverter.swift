@@ -518,6 +518,10 @@ public enum LedgerConverter {
             // A person's cell saying there is none (`无`, `/`, `未聘请`) names no one: read as a
             // person, a legal adviser "无" signed the review, and the rule asking for one passed.
             if isPeople, LedgerLayout.namesNoOne(text) { continue }
+            // So does a date's, an outcome's or a form's cell of a step that did not happen (`无`,
+            // `/`): it was "无 is not a date" and "结论“无”不在词汇表中", errors of a lawful row.
+            if dateFields.contains(spec.field.name) || ["outcome", "form"].contains(spec.field.name), spec.values[text] == nil,
+               LedgerLayout.namesNoOne(text) { continue }
             func resolve(_ name: String) -> String { isPeople ? (person(name) ?? name) : name }
             let value: Draft.Value
             if spec.split {

@@ -222,7 +222,9 @@ struct PreparedRun {
         }
         var ruleOptions = options
         ruleOptions.rules = configuration.rules + options.rules
-        ruleOptions.calendars = configuration.calendars + options.calendars
+        // (A calendar named both in the configuration and on the command line is one file.)
+        var calendarsNamed: Set<PathKey> = []
+        ruleOptions.calendars = (configuration.calendars + options.calendars).filter { calendarsNamed.insert(PathKey(FileSystem.realPath($0) ?? $0)).inserted }
         if ruleOptions.registry == nil { ruleOptions.registry = configuration.registry }
         let (loaded, extraFiles) = try RunSetup.rules(ruleOptions, extra: extraRules, reportWording: reportWording, examples: examples)
         var spared: (rules: [String], failOnNever: Bool) = ([], false)

@@ -271,8 +271,7 @@ enum RunSetup {
             if FileSystem.kind(of: calendars) == .directory { files += try Discovery.yamlFiles(under: calendars) }
         }
         let builtIn = Set(files)
-        // A file named twice (in the configuration and on the command line) is read once, where
-        // first named: read again, each of its changes was listed twice.
+        // (A file named twice is read once, where first named: `PreparedRun` keeps one of each.)
         var named: Set<PathKey> = Set(files.map { PathKey(FileSystem.realPath($0) ?? $0) })
         files += options.calendars.filter { named.insert(PathKey(FileSystem.realPath($0) ?? $0)).inserted }
         var calendar = WorkingCalendar()

@@ -150,4 +150,15 @@ import Testing
         let record = try HostileInputEleventhRoundTests.planned(with: line, signoff: true)
         #expect(try HostileInputEleventhRoundTests.gate(record)["ready"] as? Bool == ready)
     }
+
+    /// A meeting named as a county clerk names it (`县政府常务会议`, `镇长办公会`), and a decision
+    /// step typed `决定`, were REC-006 errors of a lawful item.
+    @Test(arguments: ["meeting: {type: 县政府常务会议, minutes: true}", "meeting: {type: 镇政府全体会议, minutes: true}", "meeting: {type: 局务会议, minutes: true}"])
+    func meetingsNamedAsClerksNameThemAreRead(meeting: String) throws {
+        let record = Fixtures.compliant.replacingOccurrences(of: "meeting: {type: executive, minutes: true}", with: meeting)
+            .replacingOccurrences(of: "{type: decision, date: 2024-03-20", with: "{type: 决定, date: 2024-03-20")
+        #expect(record != Fixtures.compliant)
+        let (_, findings) = try ValueReadingTests.findings(record, asOf: "2024-12-31")
+        #expect(!findings.contains { $0["rule"] as? String == "REC-006" }, "\(findings)")
+    }
 }

@@ -306,4 +306,14 @@ import Testing
         let rules = findings.compactMap { $0["rule"] as? String }
         #expect(rules.contains("NOR-008") && !rules.contains("REC-004"), "\(findings)")
     }
+
+    /// `无` in the date, conclusion or form cells of steps that did not happen is an empty cell:
+    /// it was "无 is not a date" and "结论“无”不在词汇表中", errors of a lawful row.
+    @Test func noneInTheCellsOfAStepThatDidNotHappenIsEmpty() throws {
+        let csv = "决策编号,决策事项名称,专家论证日期,专家论证结论,风险评估日期,风险评估结论,送审日期,审查完成日期,审查方式,审查结论,审查人员,法律顾问,法律顾问意见日期,集体讨论日期,会议类型\nM-1,某方案,无,无,/,无,2024-03-01,2024-03-15,正式审查,通过,P-2,P-2,2024-03-15,2024-03-20,常务会议\n"
+        let folder = try CLIRunner.folder(["台账.csv": csv, "registry.yaml": Fixtures.registry])
+        let result = try CLIRunner.run(["check", "--as-of", "2024-12-31", "--format", "json", "台账.csv"], in: folder)
+        let findings = try #require(try CLIRunner.json(result.stdout)["findings"] as? [[String: Any]])
+        #expect(!findings.contains { ["REC-003", "REC-006"].contains($0["rule"] as? String ?? "") }, "\(findings)")
+    }
 }
