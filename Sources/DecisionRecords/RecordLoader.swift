@@ -613,11 +613,9 @@ struct RecordReader {
         if case .bool = node.coreValue { return }
         let key = describe()
         let written = (node.scalar?.text ?? Wording.kind(node.kind, .en)).onOneLine
-        add(.value,
-            zh: "\(key) 的值“\(written)”不是布尔值；应写 true 或 false（yes、是、1 等均不算）",
-            en: "\(key) is '\(written)', which is not a boolean; write true or false (yes, 1 and \"true\" are not booleans)",
-            at: node)
+        add(.value, zh: "\(key) 的值“\(written)”\(RecordLoader.booleanAdvice.zh)", en: "\(key) is '\(written)', \(RecordLoader.booleanAdvice.en)", at: node)
     }
+
 
     /// A key problem for each key of a mapping that neither the format nor a loaded rule knows.
     /// (`what` is only worded when a key is unknown: a step's name was two new strings per step.)
@@ -794,4 +792,12 @@ extension YAMLNode {
         guard let old = self[key] else { return self }
         return replacing(key, with: YAMLNode(.scalar(YAMLScalar(text: code)), range: old.range))
     }
+}
+
+extension RecordLoader {
+    /// How a value that is not a boolean is told to be written (a ledger words it for its cells:
+    /// `LedgerProblems.yesOrNoCell`).
+    public static let booleanAdvice = LocalizedText(
+        zh: "不是布尔值；应写 true 或 false（yes、是、1 等均不算）",
+        en: "which is not a boolean; write true or false (yes, 1 and \"true\" are not booleans)")
 }

@@ -103,9 +103,7 @@ struct GateCommand: ParsableCommand {
             // A waiver of a prohibition the law allows no exception to (`absolute: true`: no
             // legality review, a failed one) explains, and does not make the item READY: a
             // waiver's "reason: 紧急" took an unreviewed decision to the meeting.
-            let blocking = threshold.map { level in
-                findings.contains { $0.severity >= level && ($0.waiver == nil || absolute.contains($0.rule)) && !$0.pending }
-            } ?? false
+            let blocking = Self.blocks(findings, threshold: threshold, absolute: absolute)
             let waivedAbsolute = threshold.map { level in
                 Set(findings.filter { $0.severity >= level && $0.waiver != nil && absolute.contains($0.rule) && !$0.pending }.map(\.rule)).sorted()
             } ?? []
@@ -201,9 +199,7 @@ struct GateCommand: ParsableCommand {
             var marked = findings
             var ledger = waivers
             ledger.mark(&marked)
-            let blocks = threshold.map { level in
-                marked.contains { $0.severity >= level && ($0.waiver == nil || absolute.contains($0.rule)) && !$0.pending }
-            } ?? false
+            let blocks = Self.blocks(marked, threshold: threshold, absolute: absolute)
             let said = Set(marked.filter { $0.waiver == nil && !$0.pending }.map { "\($0.rule)\u{0}\($0.position?.line ?? 0)" })
             return (blocks, said)
         }
@@ -234,6 +230,14 @@ struct GateCommand: ParsableCommand {
             }
         }
         return doubts
+    }
+
+    /// Whether findings block an item: one at the fail level or above, not pending, and not waived
+    /// (a waiver of a prohibition the law allows no exception to, `absolute`, does not count).
+    private static func blocks(_ findings: [Finding], threshold: Severity?, absolute: Set<String>) -> Bool {
+        threshold.map { level in
+            findings.contains { $0.severity >= level && ($0.waiver == nil || absolute.contains($0.rule)) && !$0.pending }
+        } ?? false
     }
 
     /// A record's place, to find it again in a second check of its file.

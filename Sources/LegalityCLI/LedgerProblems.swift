@@ -235,8 +235,7 @@ enum LedgerProblems {
     /// "write true or false; 是 is not a boolean" told the clerk the opposite. Any other problem,
     /// or a column that reads no yes and no, is as it was.
     static func yesOrNoCell(_ message: LocalizedText, yes: [String], no: [String]) -> LocalizedText {
-        let zhAdvice = "不是布尔值；应写 true 或 false（yes、是、1 等均不算）"
-        let enAdvice = "which is not a boolean; write true or false (yes, 1 and \"true\" are not booleans)"
+        let (zhAdvice, enAdvice) = (RecordLoader.booleanAdvice.zh, RecordLoader.booleanAdvice.en)
         guard let yesText = yes.first, let noText = no.first, message.zh.hasSuffix(zhAdvice), message.en.hasSuffix(enAdvice) else { return message }
         return LocalizedText(
             zh: String(message.zh.dropLast(zhAdvice.count)) + "不是“\(yesText)”或“\(noText)”；台账中此列请填“\(yesText)”或“\(noText)”",

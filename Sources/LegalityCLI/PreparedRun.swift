@@ -383,9 +383,9 @@ struct PreparedRun {
     private static func refuseLinkLeavingRepository(_ path: String) throws(RunError) {
         guard FileSystem.isLink(path) else { return }
         let folder = FileSystem.realPath(path.parentPath) ?? absolute(path.parentPath)
-        let root = enclosingRepository(of: folder) ?? folder
+        let root = repositoryRoot(holding: folder)
         let realRoot = FileSystem.realPath(root) ?? root
-        guard let target = FileSystem.realPath(path), target == realRoot || realRoot == "/" || target.hasPrefix(realRoot + "/") else {
+        guard let target = FileSystem.realPath(path), target.isPath(inside: realRoot) else {
             throw RunError(
                 message: "\(path): the configuration is a link that leads outside the repository (\(realRoot)); it was not read (name a configuration kept elsewhere with --config)",
                 chinese: "\(path)：配置文件是指向仓库（\(realRoot)）之外的链接，未读取（存放在别处的配置文件请用 --config 指定）")

@@ -271,9 +271,8 @@ enum RunSetup {
             if FileSystem.kind(of: calendars) == .directory { files += try Discovery.yamlFiles(under: calendars) }
         }
         let builtIn = Set(files)
-        // (A file named twice is read once, where first named: `PreparedRun` keeps one of each.)
-        var named: Set<PathKey> = Set(files.map { PathKey(FileSystem.realPath($0) ?? $0) })
-        files += options.calendars.filter { named.insert(PathKey(FileSystem.realPath($0) ?? $0)).inserted }
+        // (Each named once: `PreparedRun` keeps one of a file named twice.)
+        files += options.calendars
         var calendar = WorkingCalendar()
         for file in files {
             try eachDocument(of: file, what: "calendar") { document throws(InputError) in

@@ -7,7 +7,7 @@ import RuleLanguage
 public struct WorkingCalendar: Sendable {
     /// Days whose status the calendar sets: true for a working day, false for a day off.
     private var overrides: [Int: Bool] = [:]
-    /// The file that set each day of `overrides`, to name both of two files that disagree.
+    /// The file that set each day of `overrides`, named when a later file changes the day.
     private var setBy: [Int: String] = [:]
     /// The days a later calendar file changed from an earlier one, in the order read.
     public private(set) var changedDays: [DayChange] = []

@@ -34,7 +34,10 @@ enum SeparatorInKey {
     /// The error for such a key, at its colon.
     static func error(key: String, colonOffset: Int, at position: SourcePosition, file: String) -> YAMLError {
         let shown = String(key.unicodeScalars.prefix(60).map(Character.init))
-        let name = String(key.unicodeScalars.prefix(colonOffset).map(Character.init)).trimmingSpaces
+        var named = Array(key.unicodeScalars.prefix(colonOffset))
+        while let last = named.last, isSpace(last) { named.removeLast() }
+        while let first = named.first, isSpace(first) { named.removeFirst() }
+        let name = String(String.UnicodeScalarView(named))
         let fullWidth = key.unicodeScalars.dropFirst(colonOffset).first == "："
         let column = SourcePosition(line: position.line, column: position.column + colonOffset)
         var error = YAMLError(
@@ -47,15 +50,5 @@ enum SeparatorInKey {
             ? "“\(shown)”被读作一个没有值的键：全角冒号“：”不能分隔键和值；请写作“\(name): ”（半角冒号后加一个空格）"
             : "“\(shown)”被读作一个没有值的键：冒号后要有空格才分隔键和值；请写作“\(name): ”（冒号后加一个空格）"
         return error
-    }
-}
-
-extension String {
-    /// The text without the ASCII and full-width spaces at its ends.
-    fileprivate var trimmingSpaces: String {
-        let scalars = unicodeScalars
-        let isSpace: (Unicode.Scalar) -> Bool = { $0 == " " || $0 == "\u{3000}" || $0 == "\t" }
-        guard let first = scalars.firstIndex(where: { !isSpace($0) }), let last = scalars.lastIndex(where: { !isSpace($0) }) else { return "" }
-        return String(scalars[first...last])
     }
 }
