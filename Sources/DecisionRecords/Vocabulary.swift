@@ -320,6 +320,12 @@ public struct Vocabulary: Sendable {
         return nil
     }
 
+    /// The first character of a text a reader does not see (a zero-width space, a byte-order mark,
+    /// a bidirectional control), if any: a name holding one is no name a record's key matches.
+    public static func hiddenCharacter(in text: String) -> Unicode.Scalar? {
+        text.unicodeScalars.first(where: KeyText.hidesText)
+    }
+
     /// A text without leading and trailing spaces, full-width ones included.
     public static func trimmed(_ text: String) -> String {
         // Most values have no space to trim: return them without building a new string. The text's

@@ -35,6 +35,11 @@ struct PreparedRun {
     var recordPaths: [String] = []
     /// The first record file the run reads (the place of a finding of the whole run in SARIF).
     var firstRecordFile: String?
+    /// Files the folder search passed over that may be records (`PathList.passedOver`).
+    var passedOver: [String] = []
+    /// The rules the configuration disabled, as loaded (`legality test` runs their examples all the
+    /// same: the file is what is tested).
+    var rulesDisabledByConfiguration: [Rule] = []
 
     /// The input limits of the options over the configuration's, with the ledger mappings.
     func limits(_ options: LimitOptions, paths: [String]) -> RecordLimits {
@@ -259,6 +264,8 @@ struct PreparedRun {
         (run.sparedPrerequisites, run.sparedFailOnNever) = spared
         run.recordPaths = recordPaths
         run.firstRecordFile = recordFiles.first { $0 != "-" }
+        run.passedOver = recordFiles.passedOver
+        run.rulesDisabledByConfiguration = loaded.rules.filter { configuration.disabled.contains($0.id) }
         return run
     }
 

@@ -102,6 +102,13 @@ enum RuleLint {
                 zh: "的 when 要求记录类型为 \(other)，而规则只适用于 \(kinds.joined(separator: "、"))，永远不会适用",
                 en: "has a 'when' asking the record's kind to be \(other), while the rule applies to \(kinds.joined(separator: ", ")) alone, so it never applies")
         }
+        // Nor one asking it to be none of them (`not: {eq: [$record.kind, normative_document]}`,
+        // `ne:`, `not: {in: …}` in a rule of normative documents alone).
+        if let when = check.when, let kinds = rule.kinds, !kinds.isEmpty, kindsRuledOut(in: when).map({ ruled in kinds.allSatisfy(ruled.contains) }) == true {
+            return LocalizedText(
+                zh: "的 when 要求记录类型不是 \(kinds.joined(separator: "、"))，而规则只适用于这些类型，永远不会适用",
+                en: "has a 'when' asking the record's kind not to be \(kinds.joined(separator: ", ")), the only kinds the rule applies to, so it never applies")
+        }
         switch truth(check.violation) {
         case false:
             return LocalizedText(
@@ -150,10 +157,38 @@ enum RuleLint {
             let ext = String(trimmed[trimmed.index(after: dot)...])
             if ["yam", "ymal", "yaml", "yml", "ym", "yamll", "ynl", "yaml~"].contains(ext) || Suggestion.closest(to: ext, in: ["yaml"]) != nil { return true }
         }
-        // (The text's start only: a rule's id and violation come first in a rule file.)
+        return looksLikeRule(path)
+    }
+
+    /// Whether a file's text is a rule's: a line `id: …` and one `violation:` or `when:`. (The
+    /// text's start only: a rule's id and violation come first in a rule file.)
+    static func looksLikeRule(_ path: String) -> Bool {
         let text = String(decoding: FileSystem.prefix(of: path, count: 16_384), as: UTF8.self)
         let lines = text.split(whereSeparator: \.isNewline)
         return lines.contains { $0.hasPrefix("id:") } && lines.contains { $0.hasPrefix("violation:") || $0.hasPrefix("when:") }
+    }
+
+    /// Rule files a rules folder hides: a file whose name starts with a dot, or any file in a
+    /// folder whose name does, that holds a rule (`.LOCAL-003.yaml`, `.penalty/LOCAL-002.yaml`).
+    /// Hidden names are not read as rules, and were skipped without a word, while a `.bak` copy
+    /// beside them was named. (A version-control folder is not looked into.)
+    static func hiddenRuleFiles(under paths: [String]) -> [String] {
+        var found: [String] = []
+        var visited: Set<String> = []
+        func walk(_ folder: String, hidden: Bool) {
+            guard let real = FileSystem.realPath(folder), visited.insert(real).inserted, let names = try? FileSystem.list(folder) else { return }
+            for name in names.sorted() where ![".git", ".hg", ".svn"].contains(name) {
+                let path = folder.appendingComponent(name)
+                let inHiding = hidden || name.hasPrefix(".")
+                if FileSystem.kind(of: path) == .directory {
+                    walk(path, hidden: inHiding)
+                } else if inHiding, FileSystem.kind(of: path) == .file, looksLikeRule(path) {
+                    found.append(path)
+                }
+            }
+        }
+        for path in paths where FileSystem.kind(of: path) == .directory { walk(path, hidden: false) }
+        return found
     }
 
     /// The step types a rule selects that the vocabulary ties to kinds none of which the rule
@@ -273,6 +308,25 @@ enum RuleLint {
         }
     }
 
+    /// The kinds a `when` asks the record's kind not to be (`ne: [$record.kind, k]`, `not: {eq: …}`,
+    /// `not: {in: [$record.kind, [a, b]]}`, or one of them among an `all`'s conditions).
+    static func kindsRuledOut(in when: Expression) -> Set<String>? {
+        func isKind(_ reference: Reference) -> Bool { reference.root == .record && reference.path == ["kind"] }
+        switch when {
+        case .compare(.ne, .reference(let reference), .literal(.text(let kind))), .compare(.ne, .literal(.text(let kind)), .reference(let reference)),
+             .not(.compare(.eq, .reference(let reference), .literal(.text(let kind)))), .not(.compare(.eq, .literal(.text(let kind)), .reference(let reference))):
+            return isKind(reference) ? [kind] : nil
+        case .not(.isIn(.reference(let reference), .list(let items))) where isKind(reference):
+            let kinds = items.compactMap { item -> String? in if case .literal(.text(let kind)) = item { kind } else { nil } }
+            return kinds.count == items.count ? Set(kinds) : nil
+        case .all(let items):
+            let ruled = items.compactMap(kindsRuledOut(in:))
+            return ruled.isEmpty ? nil : ruled.reduce(into: Set<String>()) { $0.formUnion($1) }
+        default:
+            return nil
+        }
+    }
+
     static func truth(_ expression: Expression) -> Bool? {
         switch expression {
         case .literal(.bool(let value)): return value
@@ -288,6 +342,9 @@ enum RuleLint {
             // `exists: X` and `missing: X` together never hold (each written as the other's words).
             let existing = Set(items.compactMap { item -> String? in if case .exists(let inner) = item { return "\(inner)" } else { return nil } })
             if items.contains(where: { item in if case .missing(let inner) = item { return existing.contains("\(inner)") } else { return false } }) { return false }
+            // Nor does a condition together with `not` of itself (`is_true: X` and `not: {is_true: X}`).
+            let written = Set(items.map { "\($0)" })
+            if items.contains(where: { item in if case .not(let inner) = item { return written.contains("\(inner)") } else { return false } }) { return false }
             return values.allSatisfy { $0 == true } ? true : nil
         case .compare(let comparison, .literal(let left), .literal(let right)):
             let order: Int

@@ -26,6 +26,11 @@ struct LintRules: ParsableCommand {
                 $0, "没有作为规则读取：规则文件名应以 .yaml 或 .yml 结尾（是否被编辑器另存为其他名称？请改名）",
                 "not read as rules: a rule file's name ends in .yaml or .yml (saved by an editor under another name? rename it)")
         }
+        advice += RuleLint.hiddenRuleFiles(under: paths).map {
+            RuleLint.warning(
+                $0, "没有作为规则读取：名称以“.”开头的文件或文件夹是隐藏的，其中的规则不会执行（如需执行，请改名）",
+                "not read as rules: it is hidden (its name, or a folder's, starts with '.'), so its rule does not run (rename it if it should)")
+        }
         let filesOfRules = Set(run.rules.rules.map { FileSystem.realPath($0.file) ?? $0.file })
         for file in run.extraFiles.sorted() where !filesOfRules.contains(file) && RuleLint.holdsNothing(file) {
             advice.append(RuleLint.warning(file, "没有内容（空文件或只有注释），未从中读到任何规则", "holds nothing (empty, or only comments): no rule is read from it"))

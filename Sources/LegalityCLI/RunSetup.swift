@@ -188,6 +188,11 @@ enum RunSetup {
                     "legality：\(file)：没有作为规则读取：规则文件名应以 .yaml 或 .yml 结尾（是否被编辑器另存为其他名称？请改名）\n",
                     "legality: \(file): not read as rules: a rule file's name ends in .yaml or .yml (saved by an editor under another name? rename it)\n"))
             }
+            for file in RuleLint.hiddenRuleFiles(under: [path]) {
+                FileSystem.writeStandardError(Interface.text(
+                    "legality：\(file)：没有作为规则读取：名称以“.”开头的文件或文件夹是隐藏的，其中的规则不会执行（如需执行，请改名）\n",
+                    "legality: \(file): not read as rules: it is hidden (its name, or a folder's, starts with '.'), so its rule does not run (rename it if it should)\n"))
+            }
         }
     }
 

@@ -31,14 +31,20 @@ struct TestCommand: ParsableCommand {
     func run() throws {
         let run = try PreparedRun.prepare(ruleOptions, recordPaths: [], extraRules: paths, needsRegistry: false, examples: true)
         let (rules, extraFiles, calendar) = (run.rules, run.extraFiles, run.calendar)
-        let selected = rules.rules.filter { paths.isEmpty || extraFiles.contains(FileSystem.realPath($0.file) ?? $0.file) }
+        // A rule the configuration disabled is tested all the same, and named: its examples are the
+        // file's (it read "no rule found, the files hold definitions or other data only").
+        let inPaths = { (rule: Rule) in paths.isEmpty || extraFiles.contains(FileSystem.realPath(rule.file) ?? rule.file) }
+        let disabled = run.rulesDisabledByConfiguration.filter(inPaths)
+        let selected = (rules.rules.filter(inPaths) + disabled).sorted { $0.id < $1.id }
         if !paths.isEmpty, selected.isEmpty { throw RunError.noRules(in: paths) }
         var passed = 0
         var failed = 0
         var output = ""
         var withoutBoth: [String] = []
         for rule in selected {
-            let outcomes = ExampleRunner.run(rule, rules: rules, calendar: calendar, language: run.language)
+            var ruleSet = rules
+            if disabled.contains(where: { $0.id == rule.id }) { ruleSet.rules.append(rule) }
+            let outcomes = ExampleRunner.run(rule, rules: ruleSet, calendar: calendar, language: run.language)
             if !outcomes.contains(where: \.example.triggers) || !outcomes.contains(where: { !$0.example.triggers }) {
                 withoutBoth.append(rule.id)
             }
@@ -58,9 +64,32 @@ struct TestCommand: ParsableCommand {
         if !withoutBoth.isEmpty {
             output += "note: rules without both a triggering and a non-triggering example: \(withoutBoth.joined(separator: ", "))\n"
         }
+        output += Self.configurationNotes(run, disabled: disabled.map(\.id), tested: Set(selected.map(\.id)))
         output += "\(selected.count) rules, \(passed + failed) examples\n"
         output += "\(passed) passed, \(failed) failed\n"
         try FileSystem.deliver(TextReporter.terminalSafe(output), to: nil)
         if failed > 0 { throw ExitCode(1) }
+    }
+
+    /// What the configuration changes that the examples do not use, said where the counts are: a
+    /// rule disabled (its examples run all the same), and parameters configured (the examples run
+    /// with the rules' defaults, as their expectations are written; `check` applies the
+    /// configuration's). A county's triggering example read "ok" of a value its configuration had
+    /// taken out of the rule, and nothing said the configuration was not used.
+    static func configurationNotes(_ run: PreparedRun, disabled: [String], tested: Set<String>) -> String {
+        let file = run.configuration.file ?? ".legality.yaml"
+        var notes = ""
+        if !disabled.isEmpty {
+            notes += run.language == .zh
+                ? "注意：\(disabled.joined(separator: "、")) 已由配置 \(file) 停用，check 不运行；其示例仍已测试\n"
+                : "note: \(disabled.joined(separator: ", ")) disabled by the configuration \(file), so check does not run them; their examples were tested all the same\n"
+        }
+        let configured = run.description.parameterChanges.filter { tested.contains(String($0.prefix { $0 != " " })) }.sorted()
+        if !configured.isEmpty {
+            notes += run.language == .zh
+                ? "注意：示例按规则的默认参数运行；配置 \(file) 更改的参数（\(configured.joined(separator: "；"))）在示例中未使用，check 使用它们\n"
+                : "note: the examples run with each rule's default parameters; the parameters the configuration \(file) changes (\(configured.joined(separator: "; "))) are not used by them, and check uses them\n"
+        }
+        return notes
     }
 }

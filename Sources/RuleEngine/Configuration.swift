@@ -229,6 +229,12 @@ public struct Configuration: Sendable {
         case (.single, .some): return (en: "a list", zh: "列表")
         case (.list, .none): return kind(parameter.defaultValue)
         case (.list(let items), .some(let defaults)):
+            // An empty list matches nothing: a rule asking `in` it never fired, and the run said only
+            // "parameters changed" (turning a rule off is what `disable` is for, and says so).
+            if items.isEmpty, !defaults.isEmpty {
+                return (en: "a list of one value or more (an empty one matches nothing: to turn the rule off, disable it)",
+                        zh: "至少含一个值的列表（空列表什么也不匹配；要停用规则，请写在 disable 下）")
+            }
             guard let expected = defaults.first.map(kind), items.contains(where: { kind($0).en != expected.en }) else { return nil }
             return (en: "a list of \(expected.en == "a number" ? "numbers" : expected.en == "a text" ? "texts" : "values")",
                     zh: expected.en == "a number" ? "数字列表" : expected.en == "a text" ? "文本列表" : "值的列表")
@@ -243,6 +249,8 @@ public struct Configuration: Sendable {
                !(given.isFinite && given >= 0 && given == given.rounded() && given <= mostWholeParameter) {
                 return (en: "a whole number from 0 to \(Int(mostWholeParameter))", zh: "0 到 \(Int(mostWholeParameter)) 之间的整数")
             }
+            // (`threshold: .inf` or `.nan` is no threshold: a rule comparing with it never held.)
+            if case .number(let given) = literal, !given.isFinite { return (en: "a finite number", zh: "有限的数字") }
             return nil
         }
     }

@@ -226,11 +226,21 @@ extension Evaluator {
     }
 
     /// Whether a value is there: not missing, and not an empty list.
+    ///
+    /// Empty is empty however written: a text of spaces only (`doc_no: ""`, `"　"`), a mapping with
+    /// no keys (`{}`) and a list of such items or nulls (`[""]`, `[~]`) are absent, as the record
+    /// pack calls `title: ""` empty. (Each was present, and `missing: $facts.doc_no` never fired.)
     func exists(_ value: Value) -> Bool {
         switch value {
         case .missing: false
-        case .list(let items): !items.isEmpty
-        case .node(let node): node.itemCount.map { $0 > 0 } ?? true
+        case .text(let text, _): !Vocabulary.trimmed(text).isEmpty
+        case .list(let items): items.contains { exists($0) }
+        case .node(let node):
+            node.withBorrowed { node in
+                if let count = node.itemCount { return (0..<count).contains { exists(.from(node.item($0))) } }
+                var pairs = node.pairPlaces.makeIterator()
+                return pairs.next() != nil
+            }
         default: true
         }
     }

@@ -12,6 +12,15 @@ extension ExpressionCompiler {
             error(node, "'\(written)' is not a reference; write $name or $name.field", zh: "“\(written)”不是引用；请写成 $name 或 $name.field")
             return (.literal(.null), .other)
         }
+        // A name with a space around it or a character no one sees (`"$facts.budget　"`, a
+        // full-width space an input method left inside the quotes) names a key no record has: the
+        // rule read nothing, passed lint and its examples, and never fired.
+        if let (part, character) = Self.unseenCharacter(in: parts) {
+            let meant = "$" + parts.map { Vocabulary.trimmed($0).unicodeScalars.filter { !Self.isUnseen($0) }.map(String.init).joined() }.joined(separator: ".")
+            error(node, "'\(part)' in this reference holds \(character.codePointName), a space or a character no one sees: no record's key has it, so the rule would read nothing; write \(meant)",
+                  zh: "此引用中的 \(part) 含有 \(character.codePointName)（空格或看不见的字符）：记录的键不含这样的字符，规则将什么也读不到；请写成 \(meant)")
+            return (.literal(.null), .other)
+        }
         var path = Array(parts.dropFirst())
         let root: ReferenceRoot
         var type = StaticType.other
@@ -77,6 +86,10 @@ extension ExpressionCompiler {
         if let (key, place, suggestion) = Self.misspeltFormatKey(root: root, type: type, path: path) {
             error(node, "'\(key)' in '\(written)' is no key of \(place.en); did you mean '\(suggestion)'? (a key of your own may be read, but not one a typo from the format's: no record writes it)",
                   zh: "\(written) 中的 \(key) 不是\(place.zh)的键；是否应为 \(suggestion)？（可以读取自定义的键，但不能读取与记录格式的键仅一字之差的键：记录中不会有这样的键）")
+        }
+        if let (field, next, what, hint) = Self.pathPastAValue(root: root, type: type, path: path, written: written) {
+            error(node, "'\(written)' reads '\(next)' of '\(field)', which is \(what.en), not a mapping: no record has it, and the rule would read nothing\(hint.en)",
+                  zh: "\(written) 读取 \(field) 的 \(next)，而 \(field) 是\(what.zh)，不是映射：记录中不会有它，规则将什么也读不到\(hint.zh)")
         }
         let knownStepTypes: [String]? = switch root {
         case .slot(let slot): slotStepTypes[slot]
@@ -166,6 +179,71 @@ extension ExpressionCompiler {
         case "documents": return misspelt(key, RecordFormat.documentKeys).map { (key, document, $0) }
         default: return nil
         }
+    }
+
+    /// The first part of a reference, and its character, that has a space at either end or a
+    /// character no one sees anywhere.
+    static func unseenCharacter(in parts: [String]) -> (String, Unicode.Scalar)? {
+        for part in parts {
+            if let hidden = Vocabulary.hiddenCharacter(in: part) { return (part, hidden) }
+            let scalars = part.unicodeScalars
+            if let edge = [scalars.first, scalars.last].compactMap({ $0 }).first(where: { $0.properties.isWhitespace }) { return (part, edge) }
+        }
+        return nil
+    }
+
+    private static func isUnseen(_ scalar: Unicode.Scalar) -> Bool {
+        Vocabulary.hiddenCharacter(in: String(scalar)) != nil
+    }
+
+    /// A field of the format whose value is a single value or a list of ids, followed by more of a
+    /// path (`$decision.date.year`, `$discussion.attendees.role`, `$review.outcome.code`): the field,
+    /// the name after it, what the field holds, and what to write instead. Such a path was missing on
+    /// every record, never a `rule-error`: a rule asking `ge: [$decision.date.year, 2024]` never
+    /// fired, and one asking `in: [legal_adviser, $discussion.attendees.role]` fired on every record.
+    static func pathPastAValue(root: ReferenceRoot, type: StaticType, path: [String], written: String) -> (String, String, LocalizedText, LocalizedText)? {
+        let date = LocalizedText(zh: "日期", en: "a date"), ids = LocalizedText(zh: "人员编号（的列表）", en: "a person id (or a list of them)")
+        let text = LocalizedText(zh: "单个值", en: "a single value")
+        enum Level { case record, step, meeting, signoff, document }
+        var level: Level
+        switch (root, type) {
+        case (.record, _): level = .record
+        case (_, .step), (_, .steps): level = .step
+        case (_, .signoff), (_, .signoffs): level = .signoff
+        case (_, .meeting): level = .meeting
+        default: return nil
+        }
+        for (place, field) in path.enumerated() {
+            let what: LocalizedText?
+            switch (level, field) {
+            case (.record, "steps"): level = .step; continue
+            case (.record, "id"), (.record, "kind"), (.record, "title"), (.record, "organ"), (.record, "department"): what = text
+            case (.step, "meeting"): level = .meeting; continue
+            case (.step, "signoffs"): level = .signoff; continue
+            case (.step, "documents"): level = .document; continue
+            case (.step, "date"), (.step, "start"), (.step, "end"), (.step, "submitted"), (.signoff, "date"): what = date
+            case (.step, "by"), (.step, "officers"), (.step, "attendees"), (.signoff, "person"): what = ids
+            case (.step, "type"), (.step, "status"), (.step, "outcome"), (.step, "form"), (.step, "credentials_shown"), (.step, "channel"),
+                 (.meeting, "type"), (.meeting, "ref"), (.meeting, "minutes"), (.meeting, "dissent_recorded"),
+                 (.signoff, "role"), (.document, "type"), (.document, "ref"):
+                what = text
+            default: return nil
+            }
+            guard let what, place + 1 < path.count else { return nil }
+            let next = path[place + 1]
+            // The reference as far as the field (`$decision.date`): its head and the path to it.
+            let parts = written.split(separator: ".", omittingEmptySubsequences: false)
+            let field = parts.count > place + 1 ? parts[...(place + 1)].joined(separator: ".") : written
+            let hint: LocalizedText = switch what {
+            case date where next == "year" || next == "month":
+                LocalizedText(zh: "；日期的年或月请写成 {\(next): \(field)}", en: "; for a date's \(next), write {\(next): \(field)}")
+            case ids:
+                LocalizedText(zh: "；人员的角色、姓名请写成 {person_roles: …}、{person_name: …}", en: "; for a person's roles or name, write {person_roles: …} or {person_name: …}")
+            default: LocalizedText(zh: "", en: "")
+            }
+            return (path[place], next, what, hint)
+        }
+        return nil
     }
 
     private func lookup(_ name: String) -> (slot: Int, type: StaticType)? {

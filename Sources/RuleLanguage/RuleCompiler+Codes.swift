@@ -62,6 +62,38 @@ extension RuleCompiler {
         }
     }
 
+    /// Facts the rule reads that none of its examples writes, each a typo from one an example does
+    /// write and the rule does not read (`$facts.investmnet` read, `investment` in the examples):
+    /// facts are the record's own and never refused, so the rule read nothing, passed its examples
+    /// that did not trigger, and never fired.
+    static func factTypoAdvice(read: Set<RecordFormat.FieldRead>, examples: [RuleExample], at position: SourcePosition) -> [RuleAdvice] {
+        let factsRead = Set(read.filter { $0.level == .facts }.map(\.key))
+        var written: Set<String> = []
+        for example in examples {
+            guard let facts = example.record?["facts"] else { continue }
+            for place in facts.pairPlaces { if let key = facts.keyText(at: place) { written.insert(key) } }
+        }
+        // Two facts read one typo apart (`investmnet` in the violation, `investment` in the
+        // message): a record writes one of them, and what reads the other reads nothing.
+        let sorted = factsRead.sorted()
+        let pairs = sorted.compactMap { fact -> RuleAdvice? in
+            guard let other = Suggestion.closest(to: fact, in: sorted.filter { $0 != fact }), fact < other else { return nil }
+            return RuleAdvice(
+                position: position,
+                text: "the rule reads both the facts '\(fact)' and '\(other)', one typo apart: a record writes one of them, and what reads the other reads nothing",
+                chineseText: "规则同时读取事实 \(fact) 和 \(other)，两者仅一字之差：记录只会写其中之一，读取另一个的地方什么也读不到")
+        }
+        let unread = written.subtracting(factsRead).sorted()
+        return pairs + factsRead.subtracting(written).sorted().compactMap { fact in
+            Suggestion.closest(to: fact, in: unread).map { meant in
+                RuleAdvice(
+                    position: position,
+                    text: "the rule reads the fact '\(fact)', which none of its examples writes, and its examples write '\(meant)', which it never reads: a typo? ($facts.\(meant))",
+                    chineseText: "规则读取的事实 \(fact) 在其示例中都没有出现，而示例写有规则从未读取的事实 \(meant)：是否笔误？（$facts.\(meant)）")
+            }
+        }
+    }
+
     /// Keys of the format read where the format does not put them (`$discussion.meeting.attendees`),
     /// unless a vocabulary file declares them there: `rules lint` warns of each. (Loaded all the
     /// same: v2 lets records hold keys of their own, and a rule reading one makes it known, as an

@@ -166,6 +166,7 @@ enum RuleCompiler {
         }
         let advice = misplacedReadAdvice(compiler.misplacedReads, vocabulary: vocabulary)
             + unreadParameterAdvice(parameters, read: compiler.parametersRead)
+            + factTypoAdvice(read: compiler.fieldReads, examples: examples, at: node["id"]?.position ?? node.position)
         guard let title, let basis else { return nil }
         var rule = Rule(
             id: id, pack: pack, severity: severity, title: title, description: description, help: help,
