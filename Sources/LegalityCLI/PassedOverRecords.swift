@@ -1,5 +1,5 @@
 /// Records a folder search passes over as cli.md has it — in hidden files and folders, and in
-/// folders named `rules` — found and said on standard error, so an engineer knows what was not
+/// folders named `rules` or `registry` — found and said on standard error, so an engineer knows what was not
 /// checked: `decisions/rules/x.yaml` or `.drafts/x.yaml` went unchecked without a word, and the
 /// pre-commit hook passed.
 ///
@@ -60,7 +60,7 @@ struct PassedOverRecords {
         guard let first = found.min(by: { $0.precedesInUTF8($1) }) else { return }
         let count = found.count
         FileSystem.writeStandardError(Interface.text(
-            "legality：\(count) 个看似决策记录的文件位于隐藏文件夹或 rules/ 文件夹中（或是隐藏文件），按约定不检查（如“\(first)”）；是记录的，请移出这些文件夹，或直接指定该文件\n",
-            "legality: \(count) \(count == 1 ? "file that looks" : "files that look") like a decision record \(count == 1 ? "is" : "are") hidden or in a rules/ folder, which a search passes over (such as '\(first)'), and \(count == 1 ? "was" : "were") not checked; move a record out, or name the file\n"))
+            "legality：\(count) 个看似决策记录的文件位于隐藏文件夹、rules/ 或 registry/ 文件夹中（或是隐藏文件），按约定不检查（如“\(first)”）；是记录的，请移出这些文件夹，或直接指定该文件\n",
+            "legality: \(count) \(count == 1 ? "file that looks" : "files that look") like a decision record \(count == 1 ? "is" : "are") hidden or in a rules/ or registry/ folder, which a search passes over (such as '\(first)'), and \(count == 1 ? "was" : "were") not checked; move a record out, or name the file\n"))
     }
 }

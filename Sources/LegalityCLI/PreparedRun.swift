@@ -74,6 +74,7 @@ struct PreparedRun {
         described.firstRecordFile = firstRecordFile
         described.vouchedNames = rules.vocabulary.vouchedNames
         described.hiddenRegistries = registries.hidden
+        described.passedOver = passedOver
         described.calendarChanges = calendar.changedDays
         return described
     }

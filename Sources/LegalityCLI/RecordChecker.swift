@@ -514,12 +514,27 @@ enum RecordChecker {
     /// (a mistyped year, which the record pack reports: a decision of 2042 took the record out of
     /// its year's audit and report, unsaid). A record without a readable decision and with a step
     /// that could not be read (a date such as 2024-02-30), or whose decision is dated after the
-    /// as-of date, has no day: it is listed in every period, as undated, so no error escapes an audit.
+    /// as-of date or in a year before a step that comes before it, has no day: it is listed in
+    /// every period, as undated, so no error escapes an audit.
+    /// The step types of the format that come before a decision, whatever the kind: the decision
+    /// is never made before them.
+    static let stepsBeforeADecision: Set<String> = [
+        "public_comment", "expert_review", "risk_assessment", "legality_review", "legal_review", "collective_discussion",
+        "case_filing", "investigation", "inspection", "notice_of_rights", "hearing_notice", "hearing",
+    ]
+
     static func periodDate(of record: DecisionRecord, document: YAMLNode, asOf: Day) -> Day? {
         let done = record.steps.filter { $0.status == .done && $0.day <= asOf }
         // A decision that could be read places the record, whatever else could not (its year's
         // claims then count it as not checkable; undated, it left its year's report).
-        if let decision = done.filter({ $0.type == "decision" }).map(\.day).min() { return decision }
+        // Unless it is dated in a year before a step that comes before any decision (its review,
+        // its case filing): a past year mistyped (2020 for 2025) took the record out of its year's
+        // audit and report, unsaid, into one no one runs; which year it belongs to cannot be told.
+        if let decision = done.filter({ $0.type == "decision" }).map(\.day).min() {
+            let before = done.filter { Self.stepsBeforeADecision.contains($0.type) }.map(\.day).max()
+            if let before, before.components.year > decision.components.year { return nil }
+            return decision
+        }
         // Nor has one whose only decision is "done" after the as-of date (2035 for 2025): placed
         // by its other steps, it left the audit of the year it was decided in, where every other
         // unreadable decision date lists the record in every period.

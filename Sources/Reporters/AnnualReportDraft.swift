@@ -35,9 +35,15 @@ struct AnnualReportDraft {
         func known(_ record: CheckedRecord) -> Bool { record.kind.map { kindNames[$0] != nil } ?? false }
         // A record with nothing done made no decision and handled no case: it is no figure of a
         // year (it was counted among the decisions made), only named as not counted in the year
-        // of its plan.
+        // of its plan. Unless a claim's rule found it wanting once its plan's day had passed (a
+        // discussion planned for a day gone by, with no review: "no legality review", an error, not pending):
+        // it denies the claim, as the audit of the year counts it (the report said "全部履行").
+        let claimRules = Set(wording.claims.flatMap { $0.problems.map(\.rule) })
+        func deniesAClaim(_ record: CheckedRecord) -> Bool {
+            record.findings.contains { !$0.pending && !$0.isEngineFinding && claimRules.contains($0.rule) }
+        }
         func yearOf(_ record: CheckedRecord) -> Int? {
-            record.standing == .record && !record.isPlannedOnly ? record.periodDate?.components.year : nil
+            record.standing == .record && (!record.isPlannedOnly || deniesAClaim(record)) ? record.periodDate?.components.year : nil
         }
         current = records.filter { yearOf($0) == year && known($0) }
         previous = records.filter { yearOf($0) == year - 1 && known($0) }
@@ -46,11 +52,11 @@ struct AnnualReportDraft {
         // (A record the record pack blocks, a status `plan` or a kind mistyped, has reasons of its
         // own, said in `overview.not_counted`: "only planned steps" misnamed it.)
         func isPlannedOnly(_ record: CheckedRecord) -> Bool {
-            record.standing == .record && record.isPlannedOnly && !record.blocked && record.periodDate?.components.year == year
+            record.standing == .record && record.isPlannedOnly && !deniesAClaim(record) && !record.blocked && record.periodDate?.components.year == year
         }
         plannedOnly = sayPlannedApart ? records.filter(isPlannedOnly) : []
         notCounted = records.filter { record in
-            if record.standing == .record, record.isPlannedOnly {
+            if record.standing == .record, record.isPlannedOnly, !deniesAClaim(record) {
                 // (Undated, it belongs to no year: named in every year's report, as an undated
                 // record is, not left out of all of them.)
                 guard let planYear = record.periodDate?.components.year else { return true }
@@ -123,6 +129,14 @@ struct AnnualReportDraft {
             }
             sentences.append(text("overview.sentence", ["year": "\(year)", "counts": pieces.joined(separator: text("phrases.list_separator"))]))
             sentences += inProgress
+        }
+        // Records counted above that share an id (a ledger and the records imported from it, read
+        // together): the figures count each, and the report is copied into the government's.
+        var counted: [String: Int] = [:]
+        for case let id? in current.map(\.id) { counted[id, default: 0] += 1 }
+        let repeated = current.filter { record in record.id.map { counted[$0, default: 0] > 1 } ?? false }
+        if !repeated.isEmpty, wording.texts["overview.duplicates"] != nil {
+            sentences.append(text("overview.duplicates", ["count": "\(repeated.count)", "distinct": "\(Set(repeated.compactMap(\.id)).count)", "ids": ids(repeated)]))
         }
         if !plannedOnly.isEmpty {
             sentences.append(text("overview.planned_only", ["count": "\(plannedOnly.count)", "ids": ids(plannedOnly)]))
@@ -241,7 +255,14 @@ struct AnnualReportDraft {
         let tally = Self.tally(claim, current)
         let total = tally.population.count
         let counts = ["total": "\(total)", "held": "\(tally.held)", "year": "\(year)"]
-        let outcome: AnnualReport.Outcome = total == 0 ? .empty : tally.held == total ? .holds : .partly
+        // Files that could not be read, and records of the claim's kind that could not be dated, may
+        // hold one the claim speaks of: it is not stated as a whole (a major decision with a YAML
+        // slip and no review left "全部履行合法性审查程序" standing), and they are named.
+        let unread = notCounted.filter { record in
+            !(record.standing == .record && record.isPlannedOnly) && (record.kind.map { $0 == claim.kind || kindNames[$0] == nil } ?? true)
+        }
+        let unreadFigure = unread.isEmpty || wording.texts["phrases.not_read"] == nil ? nil : text("phrases.not_read", ["count": "\(unread.count)", "ids": ids(unread)])
+        let outcome: AnnualReport.Outcome = total == 0 ? .empty : tally.held == total && unread.isEmpty ? .holds : .partly
         // Records of the kind the claim's law did not yet apply to are named, not passed over: a
         // decision discussed before the Regulations took effect made "1 decision was made" stand
         // beside "no decision was made in the year".
@@ -252,10 +273,11 @@ struct AnnualReportDraft {
         var sentence: String
         if total == 0 {
             sentence = AnnualReportWording.fill(claim.empty.text(language), counts)
-        } else if tally.held == total {
+            if let unreadFigure { sentence += (language == .zh ? "" : " ") + unreadFigure + text("phrases.end") }
+        } else if outcome == .holds {
             sentence = AnnualReportWording.fill(claim.holds.text(language), counts)
         } else {
-            sentence = ([AnnualReportWording.fill(claim.partly.text(language), counts)] + figures(claim, tally))
+            sentence = ([AnnualReportWording.fill(claim.partly.text(language), counts)] + figures(claim, tally) + [unreadFigure].compactMap { $0 })
                 .joined(separator: text("phrases.figure_separator")) + text("phrases.end")
         }
         // (The wording's sentence begins with what parts it from the claim's: a space in English.)

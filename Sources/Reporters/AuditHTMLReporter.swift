@@ -82,8 +82,9 @@ public enum AuditHTMLReporter {
 
     /// The pending findings' card, after the warnings', when there are any.
     private static func pendingCard(_ overall: ComplianceRate, zh: Bool) -> String {
-        guard overall.pendingFindings > 0 else { return "" }
-        return "\n" + card(zh ? "待办" : "Pending", String(overall.pendingFindings), zh ? "尚未到期" : "not yet due", tone: "pending")
+        let infos = overall.infos == 0 ? "" : "\n" + card(zh ? "提示" : "Infos", String(overall.infos), "", tone: "warn")
+        guard overall.pendingFindings > 0 else { return infos }
+        return infos + "\n" + card(zh ? "待办" : "Pending", String(overall.pendingFindings), zh ? "尚未到期" : "not yet due", tone: "pending")
     }
 
     private static func card(_ label: String, _ value: String, _ detail: String, tone: String = "") -> String {

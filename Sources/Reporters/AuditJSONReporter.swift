@@ -36,6 +36,7 @@ public enum AuditJSONReporter {
                 ("failedByWaivedErrors", .int(overall.waived)),
                 ("errors", .int(overall.errors)),
                 ("warnings", .int(overall.warnings)),
+                ("infos", .int(overall.infos)),
                 ("pending", .int(overall.pendingFindings)),
             ])),
             ("records", .array(audit.records.map { record in

@@ -28,6 +28,11 @@ public struct ComplianceRate: Sendable {
     /// headline said "0 个错误，0 个警告" of a failed review heading to a meeting.)
     public var pendingFindings = 0
 
+    /// Info findings counted in the group (waived and pending ones aside): a rule the configuration
+    /// made an info still found something, and the headline said "0 个错误，0 个警告" beside a
+    /// record listed as 有警告.
+    public var infos = 0
+
     /// Of those that failed, the ones whose failing findings are all waived: a deviation
     /// explained, not undone (a rate table without them showed "failed 1, errors 0, warnings 0").
     public var waived = 0
@@ -53,13 +58,17 @@ public struct ComplianceRate: Sendable {
         if passed { self.passed += 1 } else if waivedOnly { waived += 1 }
         errors += active.count { $0.severity == .error }
         warnings += active.count { $0.severity == .warning }
+        infos += active.count { $0.severity == .info }
         pendingFindings += findings.count { $0.waiver == nil && $0.pending }
     }
 
-    /// The pending findings after the errors and warnings ("，1 个待办"), empty when none.
+    /// The infos and the pending findings after the errors and warnings ("，1 个提示，1 个待办"),
+    /// empty when none.
     public func pendingNote(_ language: Language) -> String {
-        guard pendingFindings > 0 else { return "" }
-        return language == .zh ? "，\(pendingFindings) 个待办" : ", \(pendingFindings) pending"
+        let zh = language == .zh
+        let infoPart = infos == 0 ? "" : zh ? "，\(infos) 个提示" : ", \(Wording.counted(infos, "info"))"
+        let pendingPart = pendingFindings == 0 ? "" : zh ? "，\(pendingFindings) 个待办" : ", \(pendingFindings) pending"
+        return infoPart + pendingPart
     }
 
     /// Counts one record in a department's, a month's or the overall rate: passed when without
@@ -232,7 +241,17 @@ public struct AuditReport: Sendable {
                 rate.count(findings, passed: settled.isEmpty, waivedOnly: settled.allSatisfy { $0.waiver != nil })
             }
             rate.notInForce = inPeriod.count { $0.notInForceRules.contains(rule.id) }
-            if rate.applicable > 0 || rate.notInForce > 0 || rate.pending > 0 { ruleRates.append(rate) }
+            guard rate.applicable > 0 || rate.notInForce > 0 || rate.pending > 0 else { continue }
+            // A file that could not be read may hold records the rule applies to, none of them
+            // checked: counted as not checkable by each rule that judged a record of the period (a
+            // major decision with a YAML slip and no review left "no legality review" at 100 %).
+            // (The record pack's own rules judged the file: an unreadable file is their finding.)
+            if !rule.isRecordPack {
+                let unread = inPeriod.count { $0.standing == .unreadableFile && ($0.kind.map { kind in rule.kinds?.contains(kind) ?? true } ?? true) }
+                rate.applicable += unread
+                rate.unverifiable += unread
+            }
+            ruleRates.append(rate)
         }
         self.rules = ruleRates
 
@@ -293,7 +312,6 @@ public struct AuditReport: Sendable {
         return LocalizedText(zh: key, en: key)
     }
 
-    /// The standing of a record.
     /// Whether a rule could not check a record it would have checked: one of its kinds whose
     /// meaning the record pack found unknown (the rule did not run) and whose `when`, read from
     /// what could be read, does not rule it out, one a rule could not be
@@ -306,6 +324,7 @@ public struct AuditReport: Sendable {
         return (record.hasEngineFinding && record.applicableRules.contains(rule.id)) || record.rulesNotRunWithoutRegistry.contains(rule.id)
     }
 
+    /// The standing of a record in the audit's records table.
     public static func status(of record: CheckedRecord) -> AuditStatus {
         if record.standing != .record { return .unreadable }
         // A record whose meaning is unknown (the record pack blocked it) cannot be checked.

@@ -271,7 +271,8 @@ public enum GateReporter {
             ("failLevelNotice", .optional(agenda.failLevelNotice)),
             ("config", .optional(agenda.run.configuration)),
             ("disabled", .array(agenda.run.disabledRules.map(JSON.string))),
-        ] + JSONReporter.setupChanges(agenda.run) + [
+        // (The files passed over are the checklist's own `passedOver`, above.)
+        ] + JSONReporter.setupChanges(agenda.run).filter { $0.0 != "passedOver" } + [
             ("registries", .array(agenda.run.registries.map(JSON.string))),
             ("uncoveredYears", .array(agenda.run.uncoveredYears.map { .int($0) })),
         ]).rendered() + "\n"

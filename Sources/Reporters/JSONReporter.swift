@@ -76,6 +76,7 @@ public enum JSONReporter {
             ("hiddenRegistries", .array(run.hiddenRegistries.map { pair in
                 .object([("registry", .string(pair.nearer)), ("hides", .string(pair.hidden))])
             })),
+            ("passedOver", .array(run.passedOver.map(JSON.string))),
             ("calendarChanges", .array(run.calendarChanges.map { change in
                 .object([("day", .string(change.day.description)), ("working", .bool(change.working)), ("file", .string(change.file)), ("changes", .optional(change.changed))])
             })),

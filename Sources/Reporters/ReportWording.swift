@@ -17,10 +17,10 @@ enum Wording {
     /// A finding's severity in a table's column: a pending finding's marked so (`错误（待办）`), as
     /// the summary counts it apart: a spreadsheet filtered on the column for 错误 counted six
     /// where the summary said two errors and four pending.
+    /// So is a waived one's (`错误（已豁免）`): the summary counts it apart too, and a filter on
+    /// 错误 counted it with the errors.
     static func severityColumn(_ finding: Finding, _ language: Language) -> String {
-        let word = severity(finding.severity, language)
-        guard finding.pending else { return word }
-        return language == .zh ? "\(word)（待办）" : "\(word) (pending)"
+        severity(finding.severity, language) + mark(finding, language)
     }
 
     /// The one-sentence summary of a run, as the text report ends.

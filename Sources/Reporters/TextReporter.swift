@@ -94,6 +94,9 @@ public struct TextReporter: Sendable {
             : "the working-day calendar does not cover \(years): Monday to Friday were counted there (holidays unknown; add a calendar with --calendar)"
     }
 
+    /// The most files passed over a set-up line names (the rest are counted).
+    static let mostPassedOverNamed = 10
+
     public static func setup(_ run: RunDescription, language: Language) -> String {
         let zh = language == .zh
         let list = zh ? "、" : ", "
@@ -121,6 +124,11 @@ public struct TextReporter: Sendable {
         // change it (`passed ← 无异议`): records writing it pass, and the reader sees why.
         if !run.vouchedNames.isEmpty {
             parts.append(printable((zh ? "词汇表认定同义：" : "names vouched in a vocabulary: ") + run.vouchedNames.joined(separator: list)))
+        }
+        if !run.passedOver.isEmpty {
+            let shown = run.passedOver.prefix(Self.mostPassedOverNamed).joined(separator: list)
+            let more = run.passedOver.count > Self.mostPassedOverNamed ? (zh ? " 等 \(run.passedOver.count) 个" : " and \(run.passedOver.count - Self.mostPassedOverNamed) more") : ""
+            parts.append(printable((zh ? "未检查的疑似记录文件（隐藏、rules/ 或 registry/ 文件夹中，或记录文件的副本）：" : "files passed over that may be records (hidden, in rules/ or registry/, or a copy of a record file): ") + shown + more))
         }
         if !run.extraCalendars.isEmpty {
             parts.append(printable((zh ? "另加日历：" : "calendars added: ") + run.extraCalendars.joined(separator: list)))

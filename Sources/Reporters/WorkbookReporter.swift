@@ -23,19 +23,20 @@ public enum WorkbookReporter {
     static func overview(_ audit: AuditReport) -> WorkbookWriter.Sheet {
         let zh = audit.language == .zh
         let overall = audit.overall
-        let rows: [[WorkbookWriter.Cell]] = [
+        var rows: [[WorkbookWriter.Cell]] = [
             [.text(zh ? "审计期间" : "Period"), .text(zh ? "\(audit.from) 至 \(audit.to)" : "\(audit.from) to \(audit.to)")],
             [.text(zh ? "截至" : "As of"), cell(.date(audit.asOf))],
             [.text(zh ? "记录" : "Records"), .integer(audit.records.count)],
             [.text(zh ? "无错误的记录" : "Without errors"), .text(overall.ratioText + overall.waivedNote(audit.language))],
             [.text(zh ? "错误" : "Errors"), .integer(overall.errors)],
             [.text(zh ? "警告" : "Warnings"), .integer(overall.warnings)],
-            [.text(zh ? "待办" : "Pending"), .integer(overall.pendingFindings)],
-            [.text(zh ? "运行设置" : "Set-up"), .text(TextReporter.setup(audit.run, language: audit.language).trimmingNewline())],
-        ] + (audit.runFindingsSentence(audit.language).map { [[.text(zh ? "其他问题" : "Other findings"), .text($0)]] } ?? []) + [
-
-            [.text(zh ? "版本" : "Version"), .text("legality \(audit.version)")],
         ]
+        // (Infos, when any: a rule made an info by the configuration still found something.)
+        if overall.infos > 0 { rows.append([.text(zh ? "提示" : "Infos"), .integer(overall.infos)]) }
+        rows.append([.text(zh ? "待办" : "Pending"), .integer(overall.pendingFindings)])
+        rows.append([.text(zh ? "运行设置" : "Set-up"), .text(TextReporter.setup(audit.run, language: audit.language).trimmingNewline())])
+        if let other = audit.runFindingsSentence(audit.language) { rows.append([.text(zh ? "其他问题" : "Other findings"), .text(other)]) }
+        rows.append([.text(zh ? "版本" : "Version"), .text("legality \(audit.version)")])
         return WorkbookWriter.Sheet(name: zh ? "概况" : "Overview", header: zh ? ["项目", "内容"] : ["Item", "Value"], rows: rows)
     }
 

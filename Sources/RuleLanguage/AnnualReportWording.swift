@@ -102,5 +102,5 @@ public struct AnnualReportWording: Sendable {
     }
 
     /// The placeholders a word may agree with (`{total|decision|decisions}`): the counts.
-    static let counts: Set<String> = ["count", "total", "held", "previous"]
+    static let counts: Set<String> = ["count", "total", "held", "previous", "distinct"]
 }

@@ -22,7 +22,9 @@ struct AnnualReportWordingReader {
     ]
     /// Texts the report uses when they are given, with their placeholders: a complete wording
     /// file of an earlier version, without them, still loads.
-    static let optionalTexts: [String: Set<String>] = ["overview.planned_only": ["count", "ids"], "phrases.not_in_force": ["count", "ids", "unit"]]
+    static let optionalTexts: [String: Set<String>] = [
+        "overview.planned_only": ["count", "ids"], "phrases.not_in_force": ["count", "ids", "unit"], "phrases.not_read": ["count", "ids"], "overview.duplicates": ["count", "distinct", "ids"],
+    ]
     /// Every text a wording file may give, with its placeholders.
     static let knownTexts = fixedTexts.merging(optionalTexts) { required, _ in required }
     /// Groups of texts: every proper prefix of a known path.

@@ -65,7 +65,7 @@ import Testing
         ])
         let result = try CLIRunner.run(["check", "--as-of", "2024-12-31", "d"], in: folder)
         #expect(result.status == 0, "\(result.stdout)")
-        #expect(result.stderr.contains("3 files that look like a decision record are hidden or in a rules/ folder") || result.stderr.contains("3 个看似决策记录的文件"), "\(result.stderr)")
+        #expect(result.stderr.contains("3 files that look like a decision record are hidden or in a rules/ or registry/ folder") || result.stderr.contains("3 个看似决策记录的文件"), "\(result.stderr)")
         #expect(result.stderr.contains("d/.drafts/c.yaml"), "\(result.stderr)")
         // Named, a file is read.
         let named = try CLIRunner.run(["check", "--as-of", "2024-12-31", "d/rules/b.yaml"], in: folder)
