@@ -96,6 +96,7 @@ import Testing
         #expect(object?["passedOver"] as? [String] == [".archive/b.yaml", "d.yaml.bak", "rules/c.yaml"], "\(json.stdout.prefix(800))")
         let html = try Self.audit(files, ["--format", "html"])
         #expect(html.stdout.contains("未检查的疑似记录文件") && html.stdout.contains("rules/c.yaml"), "\(html.stdout.prefix(2000))")
+        #expect(html.stdout.contains("另有 3 个疑似记录的文件未检查，未计入以上各项"), "\(html.stdout.prefix(2000))")
         let report = try Self.report(files)
         #expect(report.stdout.contains("未检查的疑似记录文件（隐藏、rules/ 或 registry/ 文件夹中，或记录文件的副本）：.archive/b.yaml、d.yaml.bak、rules/c.yaml"), "\(report.stdout)")
     }
