@@ -180,8 +180,8 @@ struct PreparedRun {
         }
         if records.isEmpty, !files.isEmpty {
             throw RunError(
-                message: "no record files among the paths given: \(passedOver.joined(separator: ", ")) are rules, calendars or ledger mappings this run reads",
-                chinese: "所给路径中没有决策记录文件：\(passedOver.joined(separator: "、")) 是本次运行读取的规则、日历或台账映射")
+                message: "no record files among the paths given: \(passedOver.joined(separator: ", ")) \(passedOver.count == 1 ? "is a rule, calendar, ledger mapping, configuration or registry" : "are rules, calendars, ledger mappings, configurations or registries") this run reads",
+                chinese: "所给路径中没有决策记录文件：\(passedOver.joined(separator: "、")) 是本次运行读取的规则、日历、台账映射、配置或人员名册")
         }
         return records
     }
