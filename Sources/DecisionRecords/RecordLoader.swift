@@ -230,7 +230,9 @@ struct RecordReader {
             // A Kangxi radical or a CJK compatibility ideograph, as text copied from a PDF holds
             // (`泽⼯-2025-008` with U+2F2F for 工): it reads as the character it looks like.
             // (U+FA0E, FA0F, FA11, FA13, FA14, FA1F, FA21, FA23, FA24, FA27–FA29 are unified ideographs, 﨑 among them.)
-            case 0x2E80...0x2FDF, 0xF900...0xFAFF where !Self.unifiedInCompatibilityBlock.contains(scalar.value), 0x2F800...0x2FA1F:
+            case 0xF900...0xFAFF where !Self.unifiedInCompatibilityBlock.contains(scalar.value):
+                fallthrough
+            case 0x2E80...0x2FDF, 0x2F800...0x2FA1F:
                 return (scalar.codePointName, place, "部首或兼容汉字，形似常用汉字（多见于从 PDF 复制的文字）", "a radical or compatibility ideograph that looks like a common character (as text copied from a PDF holds)", "用输入法重新输入的该字 / the character typed again")
             // A combining mark (`é` written as `e` and U+0301): one character to a reader, two to a computer.
             // Hangul letters written apart (a file name from macOS gives 연길 as six of them).

@@ -320,10 +320,16 @@ public struct Vocabulary: Sendable {
         return nil
     }
 
-    /// The first character of a text a reader does not see (a zero-width space, a byte-order mark,
-    /// a bidirectional control), if any: a name holding one is no name a record's key matches.
-    public static func hiddenCharacter(in text: String) -> Unicode.Scalar? {
-        text.unicodeScalars.first(where: KeyText.hidesText)
+    /// The first character of a text a reader does not see (a zero-width space or joiner, a
+    /// byte-order mark, a bidirectional control), if any: a name holding one is no name a
+    /// record's key matches.
+    public static func invisibleCharacter(in text: String) -> Unicode.Scalar? {
+        text.unicodeScalars.first(where: KeyText.invisible)
+    }
+
+    /// Whether a text shows nothing: empty, or spaces, line breaks and characters no one sees only.
+    public static func isBlank(_ text: String) -> Bool {
+        text.unicodeScalars.allSatisfy { $0.properties.isWhitespace || KeyText.invisible($0) }
     }
 
     /// A text without leading and trailing spaces, full-width ones included.

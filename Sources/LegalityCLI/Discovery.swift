@@ -264,7 +264,14 @@ enum Discovery {
                 // open, no workbook: it was a finding of an unreadable file whenever the ledger was open.)
                 if hasRecordExtension(name) {
                     if isRegistryFileName(name) { registryNamed.append(path) }
-                    if !isRegistryFileName(name), !isOfficeLockFile(name), !isOwnFile(path, name: name) { files.append(path) }
+                    if !isRegistryFileName(name), !isOfficeLockFile(name) {
+                        if !isOwnFile(path, name: name) {
+                            files.append(path)
+                        } else if name.hasSuffixIgnoringCase(".schema.json"), PassedOverRecords.looksLikeJSONRecord(FileSystem.prefix(of: path, count: 4096)) {
+                            // A record saved under a schema's name is passed over as schemas are, and said.
+                            skipped.append(path)
+                        }
+                    }
                 } else if looksLikeRecordCopy(name), !name.lowercased().hasPrefix("registry.") {
                     skipped.append(path)
                 }
@@ -278,7 +285,9 @@ enum Discovery {
     static func looksLikeRecordCopy(_ name: String) -> Bool {
         let lowered = name.lowercased()
         if lowered.last?.isWhitespace == true, hasRecordExtension(String(lowered.reversed().drop(while: \.isWhitespace).reversed())) { return true }
+        // (JSON is a record format too: `a.json.bak` and `d.json~` went unsaid.)
         return lowered.contains(".yaml.") || lowered.contains(".yml.") || lowered.hasSuffix(".yaml~") || lowered.hasSuffix(".yml~")
+            || lowered.contains(".json.") || lowered.hasSuffix(".json~")
     }
 
     /// Whether a file's name is a registry's: `registry.yaml`, in any letters, or `.yml` (as record

@@ -27,7 +27,8 @@ struct PassedOverRecords {
         case .file:
             guard Discovery.hasRecordExtension(name), !Discovery.isRegistryFileName(name), name != ".legality.yaml" else { return }
             looked += 1
-            if Self.looksLikeRecord(FileSystem.prefix(of: path, count: 4096)) { found.append(path) }
+            let bytes = FileSystem.prefix(of: path, count: 4096)
+            if Self.looksLikeRecord(bytes) || (name.hasSuffixIgnoringCase(".json") && Self.looksLikeJSONRecord(bytes)) { found.append(path) }
         default:
             return
         }
@@ -47,6 +48,14 @@ struct PassedOverRecords {
             lineStart = byte == UInt8(ascii: "\n")
         }
         return saw.id && saw.kind && saw.title && saw.steps
+    }
+
+    /// Whether a JSON file's first bytes name a record's `"id"`, `"kind"`, `"title"` and `"steps"`
+    /// (a JSON Schema names them under `"properties"`, with `"$schema"` or `"type": "object"`).
+    static func looksLikeJSONRecord(_ bytes: [UInt8]) -> Bool {
+        let text = String(decoding: bytes, as: UTF8.self)
+        guard !text.contains("\"$schema\""), !text.contains("\"properties\"") else { return false }
+        return ["\"id\"", "\"kind\"", "\"title\"", "\"steps\""].allSatisfy(text.contains)
     }
 
     private static func begins(_ bytes: [UInt8], at index: Int, with text: StaticString) -> Bool {

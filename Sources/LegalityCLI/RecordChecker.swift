@@ -514,10 +514,14 @@ enum RecordChecker {
     /// (a mistyped year, which the record pack reports: a decision of 2042 took the record out of
     /// its year's audit and report, unsaid). A record without a readable decision and with a step
     /// that could not be read (a date such as 2024-02-30), or whose decision is dated after the
-    /// as-of date or in a year before a step that comes before it, has no day: it is listed in
+    /// as-of date or more than half a year before every step that comes before it, has no day: it is listed in
     /// every period, as undated, so no error escapes an audit.
     /// The step types of the format that come before a decision, whatever the kind: the decision
     /// is never made before them.
+    /// How many days a decision may be dated before the first of its steps that come before any
+    /// decision and still place its record (half a year; a year mistyped is more).
+    static let mostDaysADecisionComesFirst = 183
+
     static let stepsBeforeADecision: Set<String> = [
         "public_comment", "expert_review", "risk_assessment", "legality_review", "legal_review", "collective_discussion",
         "case_filing", "investigation", "inspection", "notice_of_rights", "hearing_notice", "hearing",
@@ -527,12 +531,15 @@ enum RecordChecker {
         let done = record.steps.filter { $0.status == .done && $0.day <= asOf }
         // A decision that could be read places the record, whatever else could not (its year's
         // claims then count it as not checkable; undated, it left its year's report).
-        // Unless it is dated in a year before a step that comes before any decision (its review,
-        // its case filing): a past year mistyped (2020 for 2025) took the record out of its year's
-        // audit and report, unsaid, into one no one runs; which year it belongs to cannot be told.
+        // Unless it is dated more than half a year before every step that comes before any decision
+        // (its review, its case filing): a past year mistyped (2020 for 2025) took the record out
+        // of its year's audit and report, unsaid, into one no one runs; which year it belongs to
+        // cannot be told. (A review a few days after the decision, across the new year, is the late
+        // review its rules report, in the decision's year; a later decision's steps leave the first
+        // placed by it, since some step came before it.)
         if let decision = done.filter({ $0.type == "decision" }).map(\.day).min() {
-            let before = done.filter { Self.stepsBeforeADecision.contains($0.type) }.map(\.day).max()
-            if let before, before.components.year > decision.components.year { return nil }
+            let before = done.filter { Self.stepsBeforeADecision.contains($0.type) }.map(\.day).min()
+            if let before, decision.days(to: before) > Self.mostDaysADecisionComesFirst { return nil }
             return decision
         }
         // Nor has one whose only decision is "done" after the as-of date (2035 for 2025): placed

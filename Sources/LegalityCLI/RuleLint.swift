@@ -112,8 +112,8 @@ enum RuleLint {
         switch truth(check.violation) {
         case false:
             return LocalizedText(
-                zh: "的 violation 按所写恒为假（false、~、空的 any、对真值的 not、两个常量的比较），永远不会报告问题",
-                en: "has a violation that is false as written ('false', '~', an empty 'any', 'not' of a true one, a comparison of two constants), so it never makes a finding")
+                zh: "的 violation 按所写恒为假（false、~、空的 any、对真值的 not、两个常量的比较、all 中同时有某条件及其 not 或同一值的 exists 与 missing），永远不会报告问题",
+                en: "has a violation that is false as written ('false', '~', an empty 'any', 'not' of a true one, a comparison of two constants, or an 'all' holding a condition and its 'not', or 'exists' and 'missing' of one value), so it never makes a finding")
         // (`violation: true` under a `for_each` or a `when` is how a rule says "every item is one".)
         case true where check.loops.isEmpty && check.when == nil:
             return LocalizedText(

@@ -183,16 +183,23 @@ enum RunSetup {
                 FileSystem.writeStandardError(Interface.text(
                     "legality：\(file)：没有内容（空文件或只有注释），未从中读到任何规则\n", "legality: \(file): holds nothing (empty, or only comments): no rule is read from it\n"))
             }
-            for file in RuleLint.filesNotRead(under: [path]) {
-                FileSystem.writeStandardError(Interface.text(
-                    "legality：\(file)：没有作为规则读取：规则文件名应以 .yaml 或 .yml 结尾（是否被编辑器另存为其他名称？请改名）\n",
-                    "legality: \(file): not read as rules: a rule file's name ends in .yaml or .yml (saved by an editor under another name? rename it)\n"))
-            }
-            for file in RuleLint.hiddenRuleFiles(under: [path]) {
-                FileSystem.writeStandardError(Interface.text(
-                    "legality：\(file)：没有作为规则读取：名称以“.”开头的文件或文件夹是隐藏的，其中的规则不会执行（如需执行，请改名）\n",
-                    "legality: \(file): not read as rules: it is hidden (its name, or a folder's, starts with '.'), so its rule does not run (rename it if it should)\n"))
-            }
+            sayFilesNotReadAsRules(under: [path])
+        }
+    }
+
+    /// Names, on standard error, the files of rules folders that look meant as rules and are not
+    /// read as such: saved under another name (`.yaml.txt`, `.json`), or hidden (`.LOCAL-003.yaml`,
+    /// `.drafts/`). `rules lint` names them as warnings.
+    static func sayFilesNotReadAsRules(under paths: [String]) {
+        for file in RuleLint.filesNotRead(under: paths) {
+            FileSystem.writeStandardError(Interface.text(
+                "legality：\(file)：没有作为规则读取：规则文件名应以 .yaml 或 .yml 结尾（是否被编辑器另存为其他名称？请改名）\n",
+                "legality: \(file): not read as rules: a rule file's name ends in .yaml or .yml (saved by an editor under another name? rename it)\n"))
+        }
+        for file in RuleLint.hiddenRuleFiles(under: paths) {
+            FileSystem.writeStandardError(Interface.text(
+                "legality：\(file)：没有作为规则读取：名称以“.”开头的文件或文件夹是隐藏的，其中的规则不会执行（如需执行，请改名）\n",
+                "legality: \(file): not read as rules: it is hidden (its name, or a folder's, starts with '.'), so its rule does not run (rename it if it should)\n"))
         }
     }
 

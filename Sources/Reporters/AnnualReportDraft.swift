@@ -258,8 +258,14 @@ struct AnnualReportDraft {
         // Files that could not be read, and records of the claim's kind that could not be dated, may
         // hold one the claim speaks of: it is not stated as a whole (a major decision with a YAML
         // slip and no review left "全部履行合法性审查程序" standing), and they are named.
+        // (A file with no document, empty or comments only, holds no record: the audit leaves it
+        // out of its rates, and so does the claim.)
         let unread = notCounted.filter { record in
-            !(record.standing == .record && record.isPlannedOnly) && (record.kind.map { $0 == claim.kind || kindNames[$0] == nil } ?? true)
+            switch record.standing {
+            case .unreadableFile: true
+            case .notRecord: false
+            case .record: !record.isPlannedOnly && (record.kind.map { $0 == claim.kind || kindNames[$0] == nil } ?? true)
+            }
         }
         let unreadFigure = unread.isEmpty || wording.texts["phrases.not_read"] == nil ? nil : text("phrases.not_read", ["count": "\(unread.count)", "ids": ids(unread)])
         let outcome: AnnualReport.Outcome = total == 0 ? .empty : tally.held == total && unread.isEmpty ? .holds : .partly

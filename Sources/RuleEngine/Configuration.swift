@@ -231,9 +231,11 @@ public struct Configuration: Sendable {
         case (.list(let items), .some(let defaults)):
             // An empty list matches nothing: a rule asking `in` it never fired, and the run said only
             // "parameters changed" (turning a rule off is what `disable` is for, and says so).
-            if items.isEmpty, !defaults.isEmpty {
-                return (en: "a list of one value or more (an empty one matches nothing: to turn the rule off, disable it)",
-                        zh: "至少含一个值的列表（空列表什么也不匹配；要停用规则，请写在 disable 下）")
+            // (So does a list of blank texts, `[""]`, shown as `towns = []` in the set-up line.)
+            let blank = items.allSatisfy { item in if case .text(let text) = item { Vocabulary.trimmed(text).isEmpty } else { false } }
+            if blank, !defaults.isEmpty, !parameter.mayBeEmpty {
+                return (en: "a list of one value or more (an empty one matches nothing: to turn the rule off, disable it; a list of exceptions the rule lets be empty says 'may_be_empty: true')",
+                        zh: "至少含一个值的列表（空列表什么也不匹配；要停用规则，请写在 disable 下；允许为空的例外名单，须在规则中写明 may_be_empty: true）")
             }
             guard let expected = defaults.first.map(kind), items.contains(where: { kind($0).en != expected.en }) else { return nil }
             return (en: "a list of \(expected.en == "a number" ? "numbers" : expected.en == "a text" ? "texts" : "values")",

@@ -16,7 +16,7 @@ extension ExpressionCompiler {
         // full-width space an input method left inside the quotes) names a key no record has: the
         // rule read nothing, passed lint and its examples, and never fired.
         if let (part, character) = Self.unseenCharacter(in: parts) {
-            let meant = "$" + parts.map { Vocabulary.trimmed($0).unicodeScalars.filter { !Self.isUnseen($0) }.map(String.init).joined() }.joined(separator: ".")
+            let meant = "$" + parts.map(Self.withoutUnseen).joined(separator: ".")
             error(node, "'\(part)' in this reference holds \(character.codePointName), a space or a character no one sees: no record's key has it, so the rule would read nothing; write \(meant)",
                   zh: "此引用中的 \(part) 含有 \(character.codePointName)（空格或看不见的字符）：记录的键不含这样的字符，规则将什么也读不到；请写成 \(meant)")
             return (.literal(.null), .other)
@@ -185,15 +185,19 @@ extension ExpressionCompiler {
     /// character no one sees anywhere.
     static func unseenCharacter(in parts: [String]) -> (String, Unicode.Scalar)? {
         for part in parts {
-            if let hidden = Vocabulary.hiddenCharacter(in: part) { return (part, hidden) }
+            if let hidden = Vocabulary.invisibleCharacter(in: part) { return (part, hidden) }
             let scalars = part.unicodeScalars
             if let edge = [scalars.first, scalars.last].compactMap({ $0 }).first(where: { $0.properties.isWhitespace }) { return (part, edge) }
         }
         return nil
     }
 
-    private static func isUnseen(_ scalar: Unicode.Scalar) -> Bool {
-        Vocabulary.hiddenCharacter(in: String(scalar)) != nil
+    /// A name without the characters no one sees, and without spaces of any width at its ends.
+    private static func withoutUnseen(_ part: String) -> String {
+        var scalars = part.unicodeScalars.filter { Vocabulary.invisibleCharacter(in: String($0)) == nil }
+        while let first = scalars.first, first.properties.isWhitespace { scalars.removeFirst() }
+        while let last = scalars.last, last.properties.isWhitespace { scalars.removeLast() }
+        return String(String.UnicodeScalarView(scalars))
     }
 
     /// A field of the format whose value is a single value or a list of ids, followed by more of a

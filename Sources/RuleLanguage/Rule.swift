@@ -80,6 +80,11 @@ public struct Parameter: Sendable {
     /// as the way a hearing notice's days are counted; a configuration's `unit: days` counted 2021's seven
     /// working days as calendar days).
     public var configurable = true
+    /// Whether a configuration may give an empty list (`may_be_empty: true`: a list of exceptions,
+    /// `exempt_departments`, that a county may have none of). Otherwise an empty list, or one of
+    /// blank texts, is refused: a rule asking `in` it never fired, and the run said only
+    /// "parameters changed".
+    public var mayBeEmpty = false
 
     /// Why a value `forbidden(in:)` found is refused: "may never hold 'failed'", "may never be
     /// less than 7 ('5' is)" or "may never be more than 7 ('60' is)".

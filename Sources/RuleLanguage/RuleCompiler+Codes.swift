@@ -74,10 +74,12 @@ extension RuleCompiler {
             for place in facts.pairPlaces { if let key = facts.keyText(at: place) { written.insert(key) } }
         }
         // Two facts read one typo apart (`investmnet` in the violation, `investment` in the
-        // message): a record writes one of them, and what reads the other reads nothing.
+        // message): a record writes one of them, and what reads the other reads nothing. (Unless
+        // the examples write both: `phase1_budget` and `phase2_budget` are read on purpose.)
         let sorted = factsRead.sorted()
         let pairs = sorted.compactMap { fact -> RuleAdvice? in
-            guard let other = Suggestion.closest(to: fact, in: sorted.filter { $0 != fact }), fact < other else { return nil }
+            guard let other = Suggestion.closest(to: fact, in: sorted.filter { $0 != fact }), fact < other,
+                  !(written.contains(fact) && written.contains(other)) else { return nil }
             return RuleAdvice(
                 position: position,
                 text: "the rule reads both the facts '\(fact)' and '\(other)', one typo apart: a record writes one of them, and what reads the other reads nothing",

@@ -492,6 +492,7 @@ enum RuleCompiler {
             var neverBelow: Double?
             var neverAbove: Double?
             var configurable = true
+            var mayBeEmpty = false
             if pair.value.mapping != nil {
                 guard let defaultNode = pair.value["default"] else {
                     compiler.error(pair.value, "parameter '\(name)' needs a 'default'", zh: "参数 \(name) 须有 default（默认值）")
@@ -522,13 +523,18 @@ enum RuleCompiler {
                         compiler.error(configurableNode, "'configurable' of parameter '\(name)' is true or false", zh: "参数 \(name) 的 configurable 应为 true 或 false")
                     }
                 }
-                let keys = ["default", "description", "never", "never_below", "never_above", "configurable"]
+                if let emptyNode = pair.value["may_be_empty"] {
+                    if case .bool(let flag) = Literal(emptyNode) { mayBeEmpty = flag } else {
+                        compiler.error(emptyNode, "'may_be_empty' of parameter '\(name)' is true or false", zh: "参数 \(name) 的 may_be_empty 应为 true 或 false")
+                    }
+                }
+                let keys = ["default", "description", "never", "never_below", "never_above", "configurable", "may_be_empty"]
                 for entry in pair.value.mapping ?? [] where !keys.contains(entry.key.scalar?.text ?? "") {
                     let key = entry.key.scalar?.text ?? ""
                     compiler.error(
                         entry.key,
-                        "unknown key '\(key)' in parameter '\(name)'\(Suggestion.phrase(for: key, in: keys)); expected default, description, never, never_below, never_above or configurable",
-                        zh: "参数 \(name) 中有未知的键 \(key)\(Suggestion.chinesePhrase(for: key, in: keys))（可用的键：default、description、never、never_below、never_above、configurable）")
+                        "unknown key '\(key)' in parameter '\(name)'\(Suggestion.phrase(for: key, in: keys)); expected default, description, never, never_below, never_above, configurable or may_be_empty",
+                        zh: "参数 \(name) 中有未知的键 \(key)\(Suggestion.chinesePhrase(for: key, in: keys))（可用的键：default、description、never、never_below、never_above、configurable、may_be_empty）")
                 }
             }
             var parameter: Parameter
@@ -541,6 +547,7 @@ enum RuleCompiler {
                 continue
             }
             parameter.never = never
+            parameter.mayBeEmpty = mayBeEmpty
             parameter.neverBelow = neverBelow
             parameter.neverAbove = neverAbove
             parameter.configurable = configurable

@@ -36,6 +36,9 @@ import Testing
         #expect(report.stdout.contains("1 项重大行政决策中 1 项在集体讨论前完成合法性审查，另有 1 个文件或记录无法读取或无法确定年度，其中的记录未能核查（bad.yaml）"), "\(report.stdout)")
         let whole = try Self.report(["registry.yaml": Fixtures.registry, "a.yaml": Fixtures.compliant])
         #expect(whole.stdout.contains("全部履行合法性审查程序（共 1 项）"), "\(whole.stdout)")
+        // A file with no document (empty, or comments alone) holds no record, and denies no claim.
+        let empty = try Self.report(["registry.yaml": Fixtures.registry, "a.yaml": Fixtures.compliant, "empty.yaml": "", "_template.yaml": "# id: \n# kind: \n"])
+        #expect(empty.stdout.contains("全部履行合法性审查程序（共 1 项）"), "\(empty.stdout)")
     }
 
     /// A decision dated with a past year mistyped (2020 for 2024, its review and meeting of 2024)
@@ -48,6 +51,17 @@ import Testing
             let result = try Self.audit(files, ["--from", from, "--to", to])
             #expect(result.stdout.contains("T-2024-009"), "\(from): \(result.stdout)")
         }
+        // A review a few days after a decision of late December (reviewed late, across the new year)
+        // is the late review its rules report, in the decision's year: placed by the decision.
+        let late = Fixtures.compliant.replacingOccurrences(of: "submitted: 2024-03-01\n    date: 2024-03-15", with: "date: 2025-01-06")
+            .replacingOccurrences(of: "date: 2024-03-15}", with: "date: 2025-01-06}")
+            .replacingOccurrences(of: "date: 2024-03-20", with: "date: 2024-12-27")
+        #expect(late != Fixtures.compliant)
+        let lateFiles = ["registry.yaml": Fixtures.registry, "a.yaml": late]
+        let inYear = try CLIRunner.run(["audit", ".", "--as-of", "2025-12-31", "--from", "2024-01-01", "--to", "2024-12-31"], in: try CLIRunner.folder(lateFiles))
+        #expect(inYear.stdout.contains("T-2024-001"), "\(inYear.stdout)")
+        let otherYear = try CLIRunner.run(["audit", ".", "--as-of", "2025-12-31", "--from", "2025-01-01", "--to", "2025-12-31"], in: try CLIRunner.folder(lateFiles))
+        #expect(!otherYear.stdout.contains("T-2024-001"), "\(otherYear.stdout)")
         // A decision of a year after its review (made in January, reviewed in December) is placed as before.
         let later = Fixtures.compliant.replacingOccurrences(of: "{type: decision, date: 2024-03-20", with: "{type: decision, date: 2025-01-06")
             .replacingOccurrences(of: "{type: publication, date: 2024-03-25}", with: "{type: publication, date: 2025-01-08}")
@@ -91,6 +105,11 @@ import Testing
             "registry.yaml": Fixtures.registry, "a.yaml": Fixtures.compliant, ".archive/b.yaml": Self.unreviewed,
             "rules/c.yaml": Self.unreviewed, "d.yaml.bak": Self.unreviewed,
         ]
+        // (JSON records too: a backup copy, and a record saved under a schema's name.)
+        let record = "{\"id\": \"J-1\", \"kind\": \"major_administrative_decision\", \"title\": \"某决策\", \"steps\": []}"
+        let copies = try Self.audit(["registry.yaml": Fixtures.registry, "a.yaml": Fixtures.compliant, "b.json.bak": record, "c.schema.json": record, "d.json~": record], ["--format", "json"])
+        let named = (try JSONSerialization.jsonObject(with: Data(copies.stdout.utf8)) as? [String: Any])?["passedOver"] as? [String]
+        #expect(named == ["b.json.bak", "c.schema.json", "d.json~"], "\(copies.stdout.prefix(600))")
         let json = try Self.audit(files, ["--format", "json"])
         let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
         #expect(object?["passedOver"] as? [String] == [".archive/b.yaml", "d.yaml.bak", "rules/c.yaml"], "\(json.stdout.prefix(800))")

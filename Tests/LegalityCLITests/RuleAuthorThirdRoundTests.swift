@@ -33,18 +33,18 @@ import Testing
 
     /// A reference with a space at an end of a name (a full-width one an input method left inside
     /// the quotes) or a character no one sees read a fact no record has: refused, with the name meant.
-    @Test(arguments: ["\"$facts.budget\u{3000}\"", "\"$facts.budget \"", "\"$facts.bud\u{200B}get\""])
+    @Test(arguments: ["\"$facts.budget\u{3000}\"", "\"$facts.budget \"", "\"$facts.bud\u{200B}get\"", "\"$facts.budget\u{200D}\"", "\"$facts.budget\u{2002}\""])
     func aReferenceWithASpaceOrAnUnseenCharacterIsRefused(reference: String) throws {
         let result = try Self.findings(Self.rule("violation: {gt: [\(reference), 1000]}"), facts: "{budget: 1500}")
         #expect(result.status == 2, "\(result.stderr)")
-        #expect(result.stderr.contains("a space or a character no one sees") && result.stderr.contains("write $facts.budget"), "\(result.stderr)")
+        #expect(result.stderr.contains("a space or a character no one sees") && result.stderr.contains("write $facts.budget\n"), "\(result.stderr)")
         let plain = try Self.findings(Self.rule("violation: {gt: [$facts.budget, 1000]}"), facts: "{budget: 1500}")
         #expect(plain.rules == ["LOCAL-1"], "\(plain.stderr)")
     }
 
     /// `missing:` holds of a text of spaces only, an empty mapping and a list of nothing but such,
     /// as of an absent key (the docs: "absent or empty"); `exists:` does not.
-    @Test(arguments: [("\"\"", true), ("\"\u{3000}\"", true), ("{}", true), ("[\"\", ~]", true), ("某政发〔2024〕3号", false), ("[某政发〔2024〕3号]", false)])
+    @Test(arguments: [("\"\"", true), ("\"\u{3000}\"", true), ("\"\\n\"", true), ("\"\u{200B}\"", true), ("{}", true), ("[\"\", ~]", true), ("某政发〔2024〕3号", false), ("[某政发〔2024〕3号]", false)])
     func anEmptyValueIsMissing(value: String, missing: Bool) throws {
         let result = try Self.findings(Self.rule("violation: {missing: $facts.doc_no}"), facts: "{doc_no: \(value)}")
         #expect(result.rules == (missing ? ["LOCAL-1"] : []), "\(value): \(result.stderr)")
@@ -76,13 +76,21 @@ import Testing
 
     /// A configuration's empty list for a list parameter matched nothing, and the rule never fired
     /// with only "parameters changed" said; a number parameter set to `.inf` never held. Both are refused.
-    @Test(arguments: [("{towns: []}", "takes a list of one value or more"), ("{limit: .inf}", "takes a finite number")])
+    @Test(arguments: [("{towns: []}", "takes a list of one value or more"), ("{towns: [\"\"]}", "takes a list of one value or more"), ("{limit: .inf}", "takes a finite number")])
     func aConfigurationCannotEmptyAParameter(value: String, message: String) throws {
         let rule = Self.rule("parameters:\n  towns: {default: [城关镇]}\n  limit: {default: 1000}\nwhen: {in: [$facts.town, $param.towns]}\nviolation: {gt: [$facts.budget, $param.limit]}")
         let result = try Self.findings(rule, facts: "{town: 城关镇, budget: 1500}", configuration: "parameters:\n  LOCAL-1: \(value)\n")
         #expect(result.status == 2 && result.stderr.contains(message), "\(result.stderr)")
         let kept = try Self.findings(rule, facts: "{town: 城关镇, budget: 1500}", configuration: "parameters:\n  LOCAL-1: {towns: [城关镇, 石桥镇], limit: 1200}\n")
         #expect(kept.rules == ["LOCAL-1"], "\(kept.stderr)")
+    }
+
+    /// A list of exceptions the rule lets be empty (`may_be_empty: true`) may be emptied: the rule
+    /// then excepts no one, and fires on more, not on nothing.
+    @Test func aListOfExceptionsMayBeEmptiedWhereTheRuleSaysSo() throws {
+        let rule = Self.rule("parameters:\n  exempt: {default: [县应急局], may_be_empty: true}\nwhen: {not: {in: [$record.department, $param.exempt]}}\nviolation: true")
+        let result = try Self.findings(rule, configuration: "parameters:\n  LOCAL-1: {exempt: []}\n")
+        #expect(result.rules == ["LOCAL-1"], "\(result.stderr)")
     }
 
     static let testedRule = rule("""
@@ -129,6 +137,8 @@ import Testing
         #expect(!lint.stdout.contains(".notes.yaml") && !lint.stdout.contains(".git/"), "\(lint.stdout)")
         let check = try CLIRunner.run(["check", "a.yaml", "--rules", "local", "--as-of", "2024-06-01", "--lang", "en"], in: folder)
         #expect(check.stderr.contains("local/.rule2.yaml: not read as rules: it is hidden"), "\(check.stderr)")
+        let test = try CLIRunner.run(["test", "local", "--lang", "en"], in: folder)
+        #expect(test.stderr.contains("local/.drafts/rule3.yaml: not read as rules: it is hidden"), "\(test.stderr)")
     }
 
     /// Lint warns of a `when` asking the kind to be none of the rule's kinds, of a condition with
@@ -145,6 +155,15 @@ import Testing
         #expect(result.stdout.contains(warning), "\(result.stdout)\(result.stderr)")
         let fine = try RuleAuthorSecondRoundTests.lint(["local/rule.yaml": Self.rule("when: {ne: [$record.kind, normative_document]}\nviolation: {gt: [$facts.investment, 1000]}")])
         #expect(fine.stdout.contains("0 warnings") || !fine.stdout.contains("never"), "\(fine.stdout)")
+    }
+
+    /// Two facts one typo apart that the examples both write are read on purpose (`phase1_budget`,
+    /// `phase2_budget`): no warning.
+    @Test func factsReadOnPurposeAreNotCalledATypo() throws {
+        let example = { (id: String) in "{id: \(id), kind: major_administrative_decision, title: x, facts: {phase1_budget: 600, phase2_budget: 600}, steps: [{type: decision, date: 2024-01-10}]}" }
+        let body = "violation: {gt: [{add: [$facts.phase1_budget, $facts.phase2_budget]}, 1000]}\nexamples:\n  triggering:\n    - {name: t, record: \(example("EX-1"))}"
+        let result = try RuleAuthorSecondRoundTests.lint(["local/rule.yaml": Self.rule(body)])
+        #expect(!result.stdout.contains("one typo apart"), "\(result.stdout)\(result.stderr)")
     }
 }
 
