@@ -105,9 +105,10 @@ enum RuleLint {
         // Nor one asking it to be none of them (`not: {eq: [$record.kind, normative_document]}`,
         // `ne:`, `not: {in: …}` in a rule of normative documents alone).
         if let when = check.when, let kinds = rule.kinds, !kinds.isEmpty, kindsRuledOut(in: when).map({ ruled in kinds.allSatisfy(ruled.contains) }) == true {
+            let one = kinds.count == 1
             return LocalizedText(
-                zh: "的 when 要求记录类型不是 \(kinds.joined(separator: "、"))，而规则只适用于这些类型，永远不会适用",
-                en: "has a 'when' asking the record's kind not to be \(kinds.joined(separator: ", ")), the only kinds the rule applies to, so it never applies")
+                zh: "的 when 要求记录类型不是 \(kinds.joined(separator: "、"))，而该规则只适用于\(one ? kinds[0] : "这些类型")，因此永远不会适用",
+                en: "has a 'when' asking the record's kind not to be \(kinds.joined(separator: ", ")), the only \(one ? "kind" : "kinds") the rule applies to, so it never applies")
         }
         switch truth(check.violation) {
         case false:

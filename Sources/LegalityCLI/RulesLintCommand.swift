@@ -28,8 +28,8 @@ struct LintRules: ParsableCommand {
         }
         advice += RuleLint.hiddenRuleFiles(under: paths).map {
             RuleLint.warning(
-                $0, "没有作为规则读取：名称以“.”开头的文件或文件夹是隐藏的，其中的规则不会执行（如需执行，请改名）",
-                "not read as rules: it is hidden (its name, or a folder's, starts with '.'), so its rule does not run (rename it if it should)")
+                $0, "没有作为规则读取：文件名或所在文件夹名以“.”开头，属于隐藏文件，其中的规则不会执行（如需执行，请去掉开头的“.”）",
+                "not read as rules: it is hidden (its name, or a folder's, starts with '.'), so its rule does not run (take the '.' away if it should run)")
         }
         let filesOfRules = Set(run.rules.rules.map { FileSystem.realPath($0.file) ?? $0.file })
         for file in run.extraFiles.sorted() where !filesOfRules.contains(file) && RuleLint.holdsNothing(file) {

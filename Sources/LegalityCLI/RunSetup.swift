@@ -198,8 +198,8 @@ enum RunSetup {
         }
         for file in RuleLint.hiddenRuleFiles(under: paths) {
             FileSystem.writeStandardError(Interface.text(
-                "legality：\(file)：没有作为规则读取：名称以“.”开头的文件或文件夹是隐藏的，其中的规则不会执行（如需执行，请改名）\n",
-                "legality: \(file): not read as rules: it is hidden (its name, or a folder's, starts with '.'), so its rule does not run (rename it if it should)\n"))
+                "legality：\(file)：没有作为规则读取：文件名或所在文件夹名以“.”开头，属于隐藏文件，其中的规则不会执行（如需执行，请去掉开头的“.”）\n",
+                "legality: \(file): not read as rules: it is hidden (its name, or a folder's, starts with '.'), so its rule does not run (take the '.' away if it should run)\n"))
         }
     }
 

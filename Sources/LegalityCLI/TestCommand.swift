@@ -82,15 +82,16 @@ struct TestCommand: ParsableCommand {
         let file = run.configuration.file ?? ".legality.yaml"
         var notes = ""
         if !disabled.isEmpty {
+            let one = disabled.count == 1
             notes += run.language == .zh
-                ? "注意：\(disabled.joined(separator: "、")) 已由配置 \(file) 停用，check 不运行；其示例仍已测试\n"
-                : "note: \(disabled.joined(separator: ", ")) disabled by the configuration \(file), so check does not run them; their examples were tested all the same\n"
+                ? "注意：配置 \(file) 停用了 \(disabled.joined(separator: "、"))，legality check 不会运行\(one ? "该规则" : "这些规则")，但其示例仍照常测试\n"
+                : "note: \(disabled.joined(separator: ", ")) disabled by the configuration \(file), so check does not run \(one ? "it" : "them"); \(one ? "its" : "their") examples were tested all the same\n"
         }
         let configured = run.description.parameterChanges.filter { tested.contains(String($0.prefix { $0 != " " })) }.sorted()
         if !configured.isEmpty {
             notes += run.language == .zh
-                ? "注意：示例按规则的默认参数运行；配置 \(file) 更改的参数（\(configured.joined(separator: "；"))）在示例中未使用，check 使用它们\n"
-                : "note: the examples run with each rule's default parameters; the parameters the configuration \(file) changes (\(configured.joined(separator: "; "))) are not used by them, and check uses them\n"
+                ? "注意：示例按各规则的默认参数运行，未使用配置 \(file) 调整的参数（\(configured.joined(separator: "；"))）；legality check 按调整后的参数检查，结果可能与示例不同\n"
+                : "note: the examples ran with each rule's default parameters, not those the configuration \(file) changes (\(configured.joined(separator: "; "))), which legality check uses; its results may differ\n"
         }
         return notes
     }

@@ -136,7 +136,10 @@ struct AnnualReportDraft {
         for case let id? in current.map(\.id) { counted[id, default: 0] += 1 }
         let repeated = current.filter { record in record.id.map { counted[$0, default: 0] > 1 } ?? false }
         if !repeated.isEmpty, wording.texts["overview.duplicates"] != nil {
-            sentences.append(text("overview.duplicates", ["count": "\(repeated.count)", "distinct": "\(Set(repeated.compactMap(\.id)).count)", "ids": ids(repeated)]))
+            let shared = Set(repeated.compactMap(\.id)).sorted()
+            sentences.append(text("overview.duplicates", [
+                "count": "\(repeated.count)", "distinct": "\(shared.count)", "ids": shared.joined(separator: text("phrases.id_separator")),
+            ]))
         }
         if !plannedOnly.isEmpty {
             sentences.append(text("overview.planned_only", ["count": "\(plannedOnly.count)", "ids": ids(plannedOnly)]))
@@ -283,8 +286,11 @@ struct AnnualReportDraft {
         } else if outcome == .holds {
             sentence = AnnualReportWording.fill(claim.holds.text(language), counts)
         } else {
-            sentence = ([AnnualReportWording.fill(claim.partly.text(language), counts)] + figures(claim, tally) + [unreadFigure].compactMap { $0 })
-                .joined(separator: text("phrases.figure_separator")) + text("phrases.end")
+            // (The files not read are parted from the claim's problems by a semicolon: after a comma
+            // they read as one more problem.)
+            sentence = ([AnnualReportWording.fill(claim.partly.text(language), counts)] + figures(claim, tally))
+                .joined(separator: text("phrases.figure_separator"))
+                + (unreadFigure.map { (language == .zh ? "；" : "; ") + $0 } ?? "") + text("phrases.end")
         }
         // (The wording's sentence begins with what parts it from the claim's: a space in English.)
         sentence += beforeTheLawSentence

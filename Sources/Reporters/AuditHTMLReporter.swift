@@ -32,7 +32,7 @@ public enum AuditHTMLReporter {
         // line in small type under the title was the only place).
         if !audit.run.passedOver.isEmpty {
             let count = audit.run.passedOver.count
-            html += "<p class=\"run-findings\">\(zh ? "另有 \(count) 个疑似记录的文件未检查，未计入以上各项（见标题下的运行设置）" : "\(count) more \(count == 1 ? "file that may be a record was" : "files that may be records were") not checked, and \(count == 1 ? "is" : "are") in none of the figures (see the set-up under the title)")\(zh ? "。" : ".")</p>\n"
+            html += "<p class=\"run-findings\">\(zh ? "另有 \(count) 个疑似记录的文件未检查，未计入以上各项（文件名见标题下方一行）" : "\(count) more \(count == 1 ? "file that may be a record was" : "files that may be records were") not checked, and \(count == 1 ? "is" : "are") in none of the figures (named in the line under the title)")\(zh ? "。" : ".")</p>\n"
         }
         html += "<section class=\"charts\">\n"
         html += "<figure class=\"bars\"><figcaption>\(zh ? "各规则合规率" : "Compliance per rule")</figcaption>\n"

@@ -128,7 +128,7 @@ public struct TextReporter: Sendable {
         if !run.passedOver.isEmpty {
             let shown = run.passedOver.prefix(Self.mostPassedOverNamed).joined(separator: list)
             let more = run.passedOver.count > Self.mostPassedOverNamed ? (zh ? " 等 \(run.passedOver.count) 个" : " and \(run.passedOver.count - Self.mostPassedOverNamed) more") : ""
-            parts.append(printable((zh ? "未检查的疑似记录文件（隐藏、rules/ 或 registry/ 文件夹中，或记录文件的副本）：" : "files passed over that may be records (hidden, in rules/ or registry/, or a copy of a record file): ") + shown + more))
+            parts.append(printable((zh ? "未检查的疑似记录文件（隐藏文件、位于隐藏文件夹或 rules/、registry/ 中的文件，或名称像副本、备份、schema 的文件）：" : "files passed over that may be records (hidden, in a hidden, rules/ or registry/ folder, or named like a copy, backup or schema): ") + shown + more))
         }
         if !run.extraCalendars.isEmpty {
             parts.append(printable((zh ? "另加日历：" : "calendars added: ") + run.extraCalendars.joined(separator: list)))

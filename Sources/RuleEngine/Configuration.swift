@@ -234,8 +234,8 @@ public struct Configuration: Sendable {
             // (So does a list of blank texts, `[""]`, shown as `towns = []` in the set-up line.)
             let blank = items.allSatisfy { item in if case .text(let text) = item { Vocabulary.trimmed(text).isEmpty } else { false } }
             if blank, !defaults.isEmpty, !parameter.mayBeEmpty {
-                return (en: "a list of one value or more (an empty one matches nothing: to turn the rule off, disable it; a list of exceptions the rule lets be empty says 'may_be_empty: true')",
-                        zh: "至少含一个值的列表（空列表什么也不匹配；要停用规则，请写在 disable 下；允许为空的例外名单，须在规则中写明 may_be_empty: true）")
+                return (en: "at least one value that is not blank (the list given is empty or blank, and the rule would match nothing; to turn the rule off, disable it; a list the rule lets be empty says 'may_be_empty: true' in its parameter)",
+                        zh: "至少一个非空的值（所给列表为空或只含空白值，规则将什么也匹配不到；要停用规则，请写在 disable 下；名单本来就允许为空的，须在规则的参数中写明 may_be_empty: true）")
             }
             guard let expected = defaults.first.map(kind), items.contains(where: { kind($0).en != expected.en }) else { return nil }
             return (en: "a list of \(expected.en == "a number" ? "numbers" : expected.en == "a text" ? "texts" : "values")",

@@ -17,8 +17,9 @@ extension ExpressionCompiler {
         // rule read nothing, passed lint and its examples, and never fired.
         if let (part, character) = Self.unseenCharacter(in: parts) {
             let meant = "$" + parts.map(Self.withoutUnseen).joined(separator: ".")
-            error(node, "'\(part)' in this reference holds \(character.codePointName), a space or a character no one sees: no record's key has it, so the rule would read nothing; write \(meant)",
-                  zh: "此引用中的 \(part) 含有 \(character.codePointName)（空格或看不见的字符）：记录的键不含这样的字符，规则将什么也读不到；请写成 \(meant)")
+            let name = Self.characterName(character)
+            error(node, "'\(part)' in the reference holds \(character.codePointName) (\(name.en)): no record's key holds it, so the rule would read nothing; write \(meant)",
+                  zh: "引用中的“\(part)”含有 \(character.codePointName)（\(name.zh)）：记录的字段名不会含有这个字符，规则将读不到任何值；请写成 \(meant)")
             return (.literal(.null), .other)
         }
         var path = Array(parts.dropFirst())
@@ -89,7 +90,7 @@ extension ExpressionCompiler {
         }
         if let (field, next, what, hint) = Self.pathPastAValue(root: root, type: type, path: path, written: written) {
             error(node, "'\(written)' reads '\(next)' of '\(field)', which is \(what.en), not a mapping: no record has it, and the rule would read nothing\(hint.en)",
-                  zh: "\(written) 读取 \(field) 的 \(next)，而 \(field) 是\(what.zh)，不是映射：记录中不会有它，规则将什么也读不到\(hint.zh)")
+                  zh: "\(written) 读取 \(field) 的 \(next)，而 \(field) 是\(what.zh)，不是映射，记录中没有这一项，规则将读不到任何值\(hint.zh)")
         }
         let knownStepTypes: [String]? = switch root {
         case .slot(let slot): slotStepTypes[slot]
@@ -192,6 +193,21 @@ extension ExpressionCompiler {
         return nil
     }
 
+    /// What a space or an invisible character is, to name it where it cannot be seen.
+    static func characterName(_ scalar: Unicode.Scalar) -> LocalizedText {
+        switch scalar.value {
+        case 0x20: LocalizedText(zh: "空格", en: "a space")
+        case 0x3000: LocalizedText(zh: "全角空格", en: "a full-width space")
+        case 0xA0: LocalizedText(zh: "不间断空格", en: "a no-break space")
+        case 0x200B: LocalizedText(zh: "零宽空格", en: "a zero-width space")
+        case 0x200C: LocalizedText(zh: "零宽非连接符", en: "a zero-width non-joiner")
+        case 0x200D: LocalizedText(zh: "零宽连接符", en: "a zero-width joiner")
+        case 0xFEFF: LocalizedText(zh: "字节顺序标记", en: "a byte-order mark")
+        case _ where scalar.properties.isWhitespace: LocalizedText(zh: "空白字符", en: "a space of another width")
+        default: LocalizedText(zh: "看不见的字符", en: "an invisible character")
+        }
+    }
+
     /// A name without the characters no one sees, and without spaces of any width at its ends.
     private static func withoutUnseen(_ part: String) -> String {
         var scalars = part.unicodeScalars.filter { Vocabulary.invisibleCharacter(in: String($0)) == nil }
@@ -206,7 +222,7 @@ extension ExpressionCompiler {
     /// every record, never a `rule-error`: a rule asking `ge: [$decision.date.year, 2024]` never
     /// fired, and one asking `in: [legal_adviser, $discussion.attendees.role]` fired on every record.
     static func pathPastAValue(root: ReferenceRoot, type: StaticType, path: [String], written: String) -> (String, String, LocalizedText, LocalizedText)? {
-        let date = LocalizedText(zh: "日期", en: "a date"), ids = LocalizedText(zh: "人员编号（的列表）", en: "a person id (or a list of them)")
+        let date = LocalizedText(zh: "日期", en: "a date"), ids = LocalizedText(zh: "人员编号或其列表", en: "a person id (or a list of them)")
         let text = LocalizedText(zh: "单个值", en: "a single value")
         enum Level { case record, step, meeting, signoff, document }
         var level: Level
@@ -240,7 +256,7 @@ extension ExpressionCompiler {
             let field = parts.count > place + 1 ? parts[...(place + 1)].joined(separator: ".") : written
             let hint: LocalizedText = switch what {
             case date where next == "year" || next == "month":
-                LocalizedText(zh: "；日期的年或月请写成 {\(next): \(field)}", en: "; for a date's \(next), write {\(next): \(field)}")
+                LocalizedText(zh: "；取年份请写成 {year: \(field)}，取月份请写成 {month: \(field)}", en: "; for a date's \(next), write {\(next): \(field)}")
             case ids:
                 LocalizedText(zh: "；人员的角色、姓名请写成 {person_roles: …}、{person_name: …}", en: "; for a person's roles or name, write {person_roles: …} or {person_name: …}")
             default: LocalizedText(zh: "", en: "")

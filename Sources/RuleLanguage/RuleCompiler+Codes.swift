@@ -82,8 +82,8 @@ extension RuleCompiler {
                   !(written.contains(fact) && written.contains(other)) else { return nil }
             return RuleAdvice(
                 position: position,
-                text: "the rule reads both the facts '\(fact)' and '\(other)', one typo apart: a record writes one of them, and what reads the other reads nothing",
-                chineseText: "规则同时读取事实 \(fact) 和 \(other)，两者仅一字之差：记录只会写其中之一，读取另一个的地方什么也读不到")
+                text: "the rule reads both the facts '\(fact)' and '\(other)', spelt almost alike: a typo? A record usually writes one of them, and what reads the other reads nothing",
+                chineseText: "规则同时读取事实“\(fact)”和“\(other)”，两者拼写极为相近，疑为笔误：记录通常只写其中之一，读取另一个的条件将读不到任何值")
         }
         let unread = written.subtracting(factsRead).sorted()
         return pairs + factsRead.subtracting(written).sorted().compactMap { fact in
