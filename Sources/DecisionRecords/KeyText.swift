@@ -100,14 +100,15 @@ enum KeyText {
     /// spaces, a byte-order mark, a soft hyphen, tags (not an emoji's joiner or variation selector,
     /// which `已核实✔️` holds as phones type it).
     static func hidesText(_ scalar: Unicode.Scalar) -> Bool {
-        invisible(scalar) && scalar.value != 0x200D && !(0xFE00...0xFE0F).contains(scalar.value)
+        invisible(scalar) && scalar.value != 0x200D && !(0xFE00...0xFE0F).contains(scalar.value) && !(0xE0100...0xE01EF).contains(scalar.value)
     }
 
-    /// Characters a reader does not see.
+    /// Characters a reader does not see (variation selectors, which change the glyph before them,
+    /// and Hangul fillers, which print as nothing, among them).
     static func invisible(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0xFEFF, 0x00AD, 0x034F, 0x061C, 0x180E, 0x200B...0x200F, 0x202A...0x202E, 0x2060...0x2064, 0x2066...0x2069,
-             0xFE00...0xFE0F, 0xE0000...0xE007F: true
+             0xFE00...0xFE0F, 0xE0000...0xE007F, 0xE0100...0xE01EF, 0x115F, 0x1160, 0x3164, 0xFFA0: true
         default: false
         }
     }

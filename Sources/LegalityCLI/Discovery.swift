@@ -274,6 +274,8 @@ enum Discovery {
                     }
                 } else if looksLikeRecordCopy(name), !name.lowercased().hasPrefix("registry.") {
                     skipped.append(path)
+                } else if looksLikeJSONRecordCopy(name, path: path) {
+                    skipped.append(path)
                 }
             }
         }
@@ -285,9 +287,16 @@ enum Discovery {
     static func looksLikeRecordCopy(_ name: String) -> Bool {
         let lowered = name.lowercased()
         if lowered.last?.isWhitespace == true, hasRecordExtension(String(lowered.reversed().drop(while: \.isWhitespace).reversed())) { return true }
-        // (JSON is a record format too: `a.json.bak` and `d.json~` went unsaid.)
         return lowered.contains(".yaml.") || lowered.contains(".yml.") || lowered.hasSuffix(".yaml~") || lowered.hasSuffix(".yml~")
-            || lowered.contains(".json.") || lowered.hasSuffix(".json~")
+    }
+
+    /// Whether a name is a JSON file's with more after its extension (`a.json.bak`, `d.json~`),
+    /// and its first bytes a record's (a copy of a schema, or `package.json.lock`, is none).
+    /// (JSON is a record format too: such copies of records went unsaid.)
+    static func looksLikeJSONRecordCopy(_ name: String, path: String) -> Bool {
+        let lowered = name.lowercased()
+        guard lowered.contains(".json.") || lowered.hasSuffix(".json~") else { return false }
+        return PassedOverRecords.looksLikeJSONRecord(FileSystem.prefix(of: path, count: 4096))
     }
 
     /// Whether a file's name is a registry's: `registry.yaml`, in any letters, or `.yml` (as record

@@ -435,7 +435,11 @@ enum RecordChecker {
 
     /// What reports say of a document besides its findings.
     static func summary(of loaded: LoadedDocument, document: YAMLNode, file: String, asOf: Day) -> CheckedRecord {
-        guard let record = loaded.record else { return notRecordSummary(file: file, line: document.position.line) }
+        guard let record = loaded.record else {
+            var summary = notRecordSummary(file: file, line: document.position.line)
+            summary.mayHoldRecords = document.kind == .sequence
+            return summary
+        }
         // A decision "done" after the as-of date (the record pack reports it) is no decision made: shown as one, it
         // stood outside the period the record was listed in (as undated).
         let decision = record.steps.filter { $0.type == "decision" && $0.status == .done && $0.day <= asOf }.map(\.day).min()
@@ -517,14 +521,15 @@ enum RecordChecker {
     /// as-of date or more than half a year before every step that comes before it, has no day: it is listed in
     /// every period, as undated, so no error escapes an audit.
     /// The step types of the format that come before a decision, whatever the kind: the decision
-    /// is never made before them.
+    /// is never made before them. (Not an investigation or an inspection: one after a licence or a
+    /// penalty is follow-up work, and such a lawful record was made undated.)
     /// How many days a decision may be dated before the first of its steps that come before any
     /// decision and still place its record (half a year; a year mistyped is more).
     static let mostDaysADecisionComesFirst = 183
 
     static let stepsBeforeADecision: Set<String> = [
         "public_comment", "expert_review", "risk_assessment", "legality_review", "legal_review", "collective_discussion",
-        "case_filing", "investigation", "inspection", "notice_of_rights", "hearing_notice", "hearing",
+        "case_filing", "notice_of_rights", "hearing_notice", "hearing",
     ]
 
     static func periodDate(of record: DecisionRecord, document: YAMLNode, asOf: Day) -> Day? {

@@ -183,20 +183,22 @@ enum RunSetup {
                 FileSystem.writeStandardError(Interface.text(
                     "legality：\(file)：没有内容（空文件或只有注释），未从中读到任何规则\n", "legality: \(file): holds nothing (empty, or only comments): no rule is read from it\n"))
             }
-            sayFilesNotReadAsRules(under: [path])
+            sayFilesNotReadAsRules(under: [path], loaded: loaded)
         }
     }
 
     /// Names, on standard error, the files of rules folders that look meant as rules and are not
     /// read as such: saved under another name (`.yaml.txt`, `.json`), or hidden (`.LOCAL-003.yaml`,
     /// `.drafts/`). `rules lint` names them as warnings.
-    static func sayFilesNotReadAsRules(under paths: [String]) {
-        for file in RuleLint.filesNotRead(under: paths) {
+    /// (A file the run loaded all the same, named on its own, is not said.)
+    static func sayFilesNotReadAsRules(under paths: [String], loaded: RuleSet) {
+        let read = Set(loaded.rules.map { PathKey(FileSystem.realPath($0.file) ?? $0.file) })
+        for file in RuleLint.filesNotRead(under: paths) where !read.contains(PathKey(FileSystem.realPath(file) ?? file)) {
             FileSystem.writeStandardError(Interface.text(
                 "legality：\(file)：没有作为规则读取：规则文件名应以 .yaml 或 .yml 结尾（是否被编辑器另存为其他名称？请改名）\n",
                 "legality: \(file): not read as rules: a rule file's name ends in .yaml or .yml (saved by an editor under another name? rename it)\n"))
         }
-        for file in RuleLint.hiddenRuleFiles(under: paths) {
+        for file in RuleLint.hiddenRuleFiles(under: paths) where !read.contains(PathKey(FileSystem.realPath(file) ?? file)) {
             FileSystem.writeStandardError(Interface.text(
                 "legality：\(file)：没有作为规则读取：文件名或所在文件夹名以“.”开头，属于隐藏文件，其中的规则不会执行（如需执行，请去掉开头的“.”）\n",
                 "legality: \(file): not read as rules: it is hidden (its name, or a folder's, starts with '.'), so its rule does not run (take the '.' away if it should run)\n"))

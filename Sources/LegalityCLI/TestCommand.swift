@@ -38,7 +38,7 @@ struct TestCommand: ParsableCommand {
         let selected = (rules.rules.filter(inPaths) + disabled).sorted { $0.id < $1.id }
         if !paths.isEmpty, selected.isEmpty { throw RunError.noRules(in: paths) }
         // (A rule in a hidden file was not tested, and "2 passed" said nothing of it.)
-        RunSetup.sayFilesNotReadAsRules(under: paths)
+        RunSetup.sayFilesNotReadAsRules(under: paths, loaded: rules)
         var passed = 0
         var failed = 0
         var output = ""

@@ -262,11 +262,11 @@ struct AnnualReportDraft {
         // hold one the claim speaks of: it is not stated as a whole (a major decision with a YAML
         // slip and no review left "全部履行合法性审查程序" standing), and they are named.
         // (A file with no document, empty or comments only, holds no record: the audit leaves it
-        // out of its rates, and so does the claim.)
+        // out of its rates, and so does the claim. A list of records is read as none, and may be.)
         let unread = notCounted.filter { record in
             switch record.standing {
             case .unreadableFile: true
-            case .notRecord: false
+            case .notRecord: record.mayHoldRecords
             case .record: !record.isPlannedOnly && (record.kind.map { $0 == claim.kind || kindNames[$0] == nil } ?? true)
             }
         }

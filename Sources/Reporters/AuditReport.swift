@@ -247,7 +247,9 @@ public struct AuditReport: Sendable {
             // major decision with a YAML slip and no review left "no legality review" at 100 %).
             // (The record pack's own rules judged the file: an unreadable file is their finding.)
             if !rule.isRecordPack {
-                let unread = inPeriod.count { $0.standing == .unreadableFile && ($0.kind.map { kind in rule.kinds?.contains(kind) ?? true } ?? true) }
+                let unread = inPeriod.count { record in
+                    (record.standing == .unreadableFile || record.mayHoldRecords) && (record.kind.map { kind in rule.kinds?.contains(kind) ?? true } ?? true)
+                }
                 rate.applicable += unread
                 rate.unverifiable += unread
             }

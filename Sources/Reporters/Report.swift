@@ -22,6 +22,9 @@ public struct CheckedRecord: Sendable {
     /// Whether nothing of the record is done, only planned: the audit places it by its plan, the
     /// annual report counts it as nothing made.
     public var isPlannedOnly = false
+    /// Whether a document that is no record is a list (`- {id: …, kind: …}`): it may hold records,
+    /// none of them checked, as a file that could not be read may. (An empty document holds none.)
+    public var mayHoldRecords = false
     /// Whether a rule could not be finished on the record (an engine finding): what it would have
     /// said is unknown, so the record cannot be checked.
     public var hasEngineFinding: Bool { findings.contains(where: \.isEngineFinding) }

@@ -232,7 +232,7 @@ public struct Configuration: Sendable {
             // An empty list matches nothing: a rule asking `in` it never fired, and the run said only
             // "parameters changed" (turning a rule off is what `disable` is for, and says so).
             // (So does a list of blank texts, `[""]`, shown as `towns = []` in the set-up line.)
-            let blank = items.allSatisfy { item in if case .text(let text) = item { Vocabulary.trimmed(text).isEmpty } else { false } }
+            let blank = items.allSatisfy { item in if case .text(let text) = item { Vocabulary.isBlank(text) } else { false } }
             if blank, !defaults.isEmpty, !parameter.mayBeEmpty {
                 return (en: "at least one value that is not blank (the list given is empty or blank, and the rule would match nothing; to turn the rule off, disable it; a list the rule lets be empty says 'may_be_empty: true' in its parameter)",
                         zh: "至少一个非空的值（所给列表为空或只含空白值，规则将什么也匹配不到；要停用规则，请写在 disable 下；名单本来就允许为空的，须在规则的参数中写明 may_be_empty: true）")

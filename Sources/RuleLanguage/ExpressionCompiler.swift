@@ -141,6 +141,8 @@ struct ExpressionCompiler {
     /// them read from the record, is no constant.)
     private mutating func requireNoConstant(_ inner: Expression, _ name: String, at node: YAMLNode) {
         guard case .literal(let literal) = inner else { return }
+        // (A reference refused where it is written stands as null: no second error of a constant.)
+        if literal == .null, node.scalar?.text.hasPrefix("$") == true || node.sequence?.first?.scalar?.text.hasPrefix("$") == true { return }
         let written: String = switch literal {
         case .text(let text): text
         case .number(let number): number == number.rounded() ? String(Int(number)) : String(number)

@@ -68,18 +68,20 @@ extension RuleCompiler {
     /// that did not trigger, and never fired.
     static func factTypoAdvice(read: Set<RecordFormat.FieldRead>, examples: [RuleExample], at position: SourcePosition) -> [RuleAdvice] {
         let factsRead = Set(read.filter { $0.level == .facts }.map(\.key))
-        var written: Set<String> = []
-        for example in examples {
-            guard let facts = example.record?["facts"] else { continue }
-            for place in facts.pairPlaces { if let key = facts.keyText(at: place) { written.insert(key) } }
+        // The facts each example's record writes.
+        let byExample: [Set<String>] = examples.compactMap { example in
+            guard let facts = example.record?["facts"] else { return nil }
+            return Set(facts.pairPlaces.compactMap { facts.keyText(at: $0) })
         }
+        let written = byExample.reduce(into: Set<String>()) { $0.formUnion($1) }
         // Two facts read one typo apart (`investmnet` in the violation, `investment` in the
         // message): a record writes one of them, and what reads the other reads nothing. (Unless
-        // the examples write both: `phase1_budget` and `phase2_budget` are read on purpose.)
+        // one example writes both: `phase1_budget` and `phase2_budget` are read on purpose. Written
+        // in two examples, one each, the typo passed the example that needed it.)
         let sorted = factsRead.sorted()
         let pairs = sorted.compactMap { fact -> RuleAdvice? in
             guard let other = Suggestion.closest(to: fact, in: sorted.filter { $0 != fact }), fact < other,
-                  !(written.contains(fact) && written.contains(other)) else { return nil }
+                  !byExample.contains(where: { $0.contains(fact) && $0.contains(other) }) else { return nil }
             return RuleAdvice(
                 position: position,
                 text: "the rule reads both the facts '\(fact)' and '\(other)', spelt almost alike: a typo? A record usually writes one of them, and what reads the other reads nothing",

@@ -36,6 +36,9 @@ import Testing
         #expect(report.stdout.contains("1 项重大行政决策中 1 项在集体讨论前完成合法性审查；另有 1 个文件或记录无法读取或无法确定年度（bad.yaml），其中可能有本项所涉事项，未能核查"), "\(report.stdout)")
         let whole = try Self.report(["registry.yaml": Fixtures.registry, "a.yaml": Fixtures.compliant])
         #expect(whole.stdout.contains("全部履行合法性审查程序（共 1 项）"), "\(whole.stdout)")
+        // A list of records is read as none, and may hold one: no claim is stated as a whole.
+        let list = try Self.report(["registry.yaml": Fixtures.registry, "a.yaml": Fixtures.compliant, "x.yaml": "- {id: X-1, kind: major_administrative_decision}\n"])
+        #expect(!list.stdout.contains("全部履行合法性审查程序"), "\(list.stdout)")
         // A file with no document (empty, or comments alone) holds no record, and denies no claim.
         let empty = try Self.report(["registry.yaml": Fixtures.registry, "a.yaml": Fixtures.compliant, "empty.yaml": "", "_template.yaml": "# id: \n# kind: \n"])
         #expect(empty.stdout.contains("全部履行合法性审查程序（共 1 项）"), "\(empty.stdout)")
@@ -62,6 +65,11 @@ import Testing
         #expect(inYear.stdout.contains("T-2024-001"), "\(inYear.stdout)")
         let otherYear = try CLIRunner.run(["audit", ".", "--as-of", "2025-12-31", "--from", "2025-01-01", "--to", "2025-12-31"], in: try CLIRunner.folder(lateFiles))
         #expect(!otherYear.stdout.contains("T-2024-001"), "\(otherYear.stdout)")
+        // An inspection after the decision is follow-up work, no step the decision could be mistyped before.
+        let followed = Fixtures.compliant.replacingOccurrences(of: "  - {type: publication, date: 2024-03-25}", with: "  - {type: publication, date: 2024-03-25}\n  - {type: inspection, date: 2025-06-15}")
+        #expect(followed != Fixtures.compliant)
+        let kept = try CLIRunner.run(["audit", ".", "--as-of", "2025-12-31", "--from", "2025-01-01", "--to", "2025-12-31"], in: try CLIRunner.folder(["registry.yaml": Fixtures.registry, "a.yaml": followed]))
+        #expect(!kept.stdout.contains("T-2024-001"), "\(kept.stdout)")
         // A decision of a year after its review (made in January, reviewed in December) is placed as before.
         let later = Fixtures.compliant.replacingOccurrences(of: "{type: decision, date: 2024-03-20", with: "{type: decision, date: 2025-01-06")
             .replacingOccurrences(of: "{type: publication, date: 2024-03-25}", with: "{type: publication, date: 2025-01-08}")
@@ -110,6 +118,10 @@ import Testing
         let copies = try Self.audit(["registry.yaml": Fixtures.registry, "a.yaml": Fixtures.compliant, "b.json.bak": record, "c.schema.json": record, "d.json~": record], ["--format", "json"])
         let named = (try JSONSerialization.jsonObject(with: Data(copies.stdout.utf8)) as? [String: Any])?["passedOver"] as? [String]
         #expect(named == ["b.json.bak", "c.schema.json", "d.json~"], "\(copies.stdout.prefix(600))")
+        // A copy of a schema, or a JSON file of another tool, holds no record: not named.
+        let schema = "{\"$schema\": \"https://json-schema.org/draft/2020-12/schema\", \"properties\": {\"id\": {}, \"kind\": {}, \"title\": {}, \"steps\": {}}}"
+        let others = try Self.audit(["registry.yaml": Fixtures.registry, "a.yaml": Fixtures.compliant, "r.schema.json.bak": schema, "package.json.lock": "{\"name\": \"x\"}"], ["--format", "json"])
+        #expect((try JSONSerialization.jsonObject(with: Data(others.stdout.utf8)) as? [String: Any])?["passedOver"] as? [String] == [], "\(others.stdout.prefix(600))")
         let json = try Self.audit(files, ["--format", "json"])
         let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
         #expect(object?["passedOver"] as? [String] == [".archive/b.yaml", "d.yaml.bak", "rules/c.yaml"], "\(json.stdout.prefix(800))")

@@ -33,7 +33,7 @@ import Testing
 
     /// A reference with a space at an end of a name (a full-width one an input method left inside
     /// the quotes) or a character no one sees read a fact no record has: refused, with the name meant.
-    @Test(arguments: ["\"$facts.budget\u{3000}\"", "\"$facts.budget \"", "\"$facts.bud\u{200B}get\"", "\"$facts.budget\u{200D}\"", "\"$facts.budget\u{2002}\""])
+    @Test(arguments: ["\"$facts.budget\u{3000}\"", "\"$facts.budget \"", "\"$facts.bud\u{200B}get\"", "\"$facts.budget\u{200D}\"", "\"$facts.budget\u{2002}\"", "\"$facts.budget\u{E0100}\"", "\"$facts.budget\u{3164}\""])
     func aReferenceWithASpaceOrAnUnseenCharacterIsRefused(reference: String) throws {
         let result = try Self.findings(Self.rule("violation: {gt: [\(reference), 1000]}"), facts: "{budget: 1500}")
         #expect(result.status == 2, "\(result.stderr)")
@@ -76,7 +76,7 @@ import Testing
 
     /// A configuration's empty list for a list parameter matched nothing, and the rule never fired
     /// with only "parameters changed" said; a number parameter set to `.inf` never held. Both are refused.
-    @Test(arguments: [("{towns: []}", "takes at least one value that is not blank"), ("{towns: [\"\"]}", "takes at least one value that is not blank"), ("{limit: .inf}", "takes a finite number")])
+    @Test(arguments: [("{towns: []}", "takes at least one value that is not blank"), ("{towns: [\"\"]}", "takes at least one value that is not blank"), ("{towns: [\"\\u200B\"]}", "takes at least one value that is not blank"), ("{limit: .inf}", "takes a finite number")])
     func aConfigurationCannotEmptyAParameter(value: String, message: String) throws {
         let rule = Self.rule("parameters:\n  towns: {default: [城关镇]}\n  limit: {default: 1000}\nwhen: {in: [$facts.town, $param.towns]}\nviolation: {gt: [$facts.budget, $param.limit]}")
         let result = try Self.findings(rule, facts: "{town: 城关镇, budget: 1500}", configuration: "parameters:\n  LOCAL-1: \(value)\n")
@@ -155,6 +155,23 @@ import Testing
         #expect(result.stdout.contains(warning), "\(result.stdout)\(result.stderr)")
         let fine = try RuleAuthorSecondRoundTests.lint(["local/rule.yaml": Self.rule("when: {ne: [$record.kind, normative_document]}\nviolation: {gt: [$facts.investment, 1000]}")])
         #expect(fine.stdout.contains("0 warnings") || !fine.stdout.contains("never"), "\(fine.stdout)")
+    }
+
+    /// A reference refused inside `exists` is said once, as a reference (it read "'exists' of the
+    /// constant 'null' … did you mean $null?").
+    @Test func aRefusedReferenceInsideExistsIsSaidOnce() throws {
+        let result = try Self.findings(Self.rule("violation: {exists: \"$facts.plan \"}"))
+        #expect(result.stderr.contains("no record's key holds it") && !result.stderr.contains("constant"), "\(result.stderr)")
+    }
+
+    /// Two facts one typo apart, each written in a different example (the typo in the one that
+    /// needs it to fire), are warned of: only one example writing both shows two facts.
+    @Test func factsOneTypoApartInTwoExamplesAreWarnedOf() throws {
+        let example = { (id: String, facts: String) in "{id: \(id), kind: major_administrative_decision, title: x, facts: \(facts), steps: [{type: decision, date: 2024-01-10}]}" }
+        let body = "violation: {gt: [$facts.investmnet, 1000]}\nexamples:\n  triggering:\n    - {name: t, record: \(example("EX-1", "{investmnet: 2000}"))}\n  non_triggering:\n    - {name: n, record: \(example("EX-2", "{investment: 10}"))}"
+        let rule = Self.rule(body).replacingOccurrences(of: "message: {zh: 有问题, en: a problem}", with: "message: {zh: \"投资 {facts.investment}\", en: \"investment {facts.investment}\"}")
+        let result = try RuleAuthorSecondRoundTests.lint(["local/rule.yaml": rule])
+        #expect(result.stdout.contains("one typo apart") || result.stdout.contains("spelt almost alike"), "\(result.stdout)\(result.stderr)")
     }
 
     /// Two facts one typo apart that the examples both write are read on purpose (`phase1_budget`,
