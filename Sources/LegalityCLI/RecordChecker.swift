@@ -542,9 +542,12 @@ enum RecordChecker {
         // cannot be told. (A review a few days after the decision, across the new year, is the late
         // review its rules report, in the decision's year; a later decision's steps leave the first
         // placed by it, since some step came before it.)
-        if let decision = done.filter({ $0.type == "decision" }).map(\.day).min() {
+        // (Judged by the latest decision: an amendment's review, discussion and decision years after
+        // a first decision show the first date is no slip.)
+        let decisions = done.filter { $0.type == "decision" }.map(\.day)
+        if let decision = decisions.min(), let latest = decisions.max() {
             let before = done.filter { Self.stepsBeforeADecision.contains($0.type) }.map(\.day).min()
-            if let before, decision.days(to: before) > Self.mostDaysADecisionComesFirst { return nil }
+            if let before, latest.days(to: before) > Self.mostDaysADecisionComesFirst { return nil }
             return decision
         }
         // Nor has one whose only decision is "done" after the as-of date (2035 for 2025): placed

@@ -247,8 +247,11 @@ public struct AuditReport: Sendable {
             // major decision with a YAML slip and no review left "no legality review" at 100 %).
             // (The record pack's own rules judged the file: an unreadable file is their finding.)
             if !rule.isRecordPack {
+                // (So does a record whose kind could not be read, as the annual report counts it.)
                 let unread = inPeriod.count { record in
-                    (record.standing == .unreadableFile || record.mayHoldRecords) && (record.kind.map { kind in rule.kinds?.contains(kind) ?? true } ?? true)
+                    let kindUnknown = record.standing == .record && record.kind == nil && record.blocked && !record.rulesNotCheckable.contains(rule.id)
+                    return (record.standing == .unreadableFile || record.mayHoldRecords || kindUnknown)
+                        && (record.kind.map { kind in rule.kinds?.contains(kind) ?? true } ?? true)
                 }
                 rate.applicable += unread
                 rate.unverifiable += unread
@@ -377,6 +380,9 @@ public struct AuditReport: Sendable {
         }
         let pending = record.findings.filter { $0.waiver == nil && $0.pending }
         if !pending.isEmpty { parts.append((zh ? "待办：" : "pending: ", rules(pending))) }
+        // (A row of 有警告 with no warning counted rested on an info, unsaid.)
+        let infos = record.findings.filter { $0.waiver == nil && !$0.pending && $0.severity == .info }
+        if !infos.isEmpty { parts.append((zh ? "提示：" : "infos: ", rules(infos))) }
         let waived = record.findings.filter { $0.waiver != nil }
         if !waived.isEmpty { parts.append((zh ? "已豁免：" : "waived: ", rules(waived))) }
         // (A deadline counted in a year the calendar lacks: a CSV table read in Excel said nothing of it.)

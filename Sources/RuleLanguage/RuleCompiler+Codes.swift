@@ -81,7 +81,7 @@ extension RuleCompiler {
         let sorted = factsRead.sorted()
         let pairs = sorted.compactMap { fact -> RuleAdvice? in
             guard let other = Suggestion.closest(to: fact, in: sorted.filter { $0 != fact }), fact < other,
-                  !byExample.contains(where: { $0.contains(fact) && $0.contains(other) }) else { return nil }
+                  !byExample.contains(where: { $0.contains(fact) && $0.contains(other) }), Self.mayBeATypo(fact, other) else { return nil }
             return RuleAdvice(
                 position: position,
                 text: "the rule reads both the facts '\(fact)' and '\(other)', spelt almost alike: a typo? A record usually writes one of them, and what reads the other reads nothing",
@@ -96,6 +96,15 @@ extension RuleCompiler {
                     chineseText: "规则读取的事实 \(fact) 在其示例中都没有出现，而示例写有规则从未读取的事实 \(meant)：是否笔误？（$facts.\(meant)）")
             }
         }
+    }
+
+    /// Whether two names a typo apart may be one name mistyped: names in letters (a Chinese name one
+    /// character from another, `投资额` and `融资额`, is another word), not told apart by digits alone
+    /// (`fine_2024`, `fine_2025`; `phase1_budget`, `phase2_budget`).
+    static func mayBeATypo(_ one: String, _ other: String) -> Bool {
+        guard one.unicodeScalars.allSatisfy(\.isASCII), other.unicodeScalars.allSatisfy(\.isASCII) else { return false }
+        let letters = { (name: String) in name.filter { !$0.isNumber } }
+        return letters(one) != letters(other)
     }
 
     /// Keys of the format read where the format does not put them (`$discussion.meeting.attendees`),

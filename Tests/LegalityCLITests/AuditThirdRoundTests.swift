@@ -31,6 +31,12 @@ import Testing
         let rules = try Self.audit(files, ["--table", "rules", "--lang", "en"])
         let row = rules.stdout.split(whereSeparator: \.isNewline).first { $0.hasPrefix("MAD-001,") }.map(String.init)
         #expect(row?.hasPrefix("MAD-001,No legality review,2,1,1,0,1,50.0%") == true, "\(rules.stdout)")
+        // A record whose kind could not be read (left out) counts so too, as the report counts it.
+        let kindless = Self.unreviewed.replacingOccurrences(of: "kind: major_administrative_decision\n", with: "")
+        #expect(kindless != Self.unreviewed)
+        let kindRates = try Self.audit(["registry.yaml": Fixtures.registry, "a.yaml": Fixtures.compliant, "k.yaml": kindless], ["--table", "rules", "--lang", "en"])
+        let kindRow = kindRates.stdout.split(whereSeparator: \.isNewline).first { $0.hasPrefix("MAD-001,") }.map(String.init)
+        #expect(kindRow?.hasPrefix("MAD-001,No legality review,2,1,1,0,1,50.0%") == true, "\(kindRates.stdout)")
         let report = try Self.report(files)
         #expect(!report.stdout.contains("全部履行合法性审查程序"), "\(report.stdout)")
         #expect(report.stdout.contains("1 项重大行政决策中 1 项在集体讨论前完成合法性审查；另有 1 个文件或记录无法读取或无法确定年度（bad.yaml），其中可能有本项所涉事项，未能核查"), "\(report.stdout)")
@@ -65,6 +71,15 @@ import Testing
         #expect(inYear.stdout.contains("T-2024-001"), "\(inYear.stdout)")
         let otherYear = try CLIRunner.run(["audit", ".", "--as-of", "2025-12-31", "--from", "2025-01-01", "--to", "2025-12-31"], in: try CLIRunner.folder(lateFiles))
         #expect(!otherYear.stdout.contains("T-2024-001"), "\(otherYear.stdout)")
+        // A first decision kept with its amendment years later (a review, a discussion, a second
+        // decision) is no slip: placed by the first decision.
+        let amended = Fixtures.compliant.replacingOccurrences(of: "  - {type: publication, date: 2024-03-25}", with: "  - {type: publication, date: 2024-03-25}\n  - {type: legality_review, date: 2026-05-10, outcome: passed}\n  - {type: collective_discussion, date: 2026-05-20, meeting: {type: executive, minutes: true}}\n  - {type: decision, date: 2026-05-20, by: [P-1]}")
+            .replacingOccurrences(of: "  - type: legality_review\n    submitted: 2024-03-01\n    date: 2024-03-15\n    outcome: passed\n    by: [P-2]\n    signoffs:\n      - {person: P-2, role: legal_adviser, date: 2024-03-15}\n  - type: collective_discussion\n    date: 2024-03-20\n    meeting: {type: executive, minutes: true}\n", with: "")
+        #expect(amended.contains("2026-05-20") && !amended.contains("2024-03-15"))
+        let first = try CLIRunner.run(["audit", ".", "--as-of", "2026-12-31", "--from", "2024-01-01", "--to", "2024-12-31"], in: try CLIRunner.folder(["registry.yaml": Fixtures.registry, "a.yaml": amended]))
+        #expect(first.stdout.contains("T-2024-001"), "\(first.stdout)")
+        let before = try CLIRunner.run(["audit", ".", "--as-of", "2026-12-31", "--from", "2019-01-01", "--to", "2019-12-31"], in: try CLIRunner.folder(["registry.yaml": Fixtures.registry, "a.yaml": amended]))
+        #expect(!before.stdout.contains("T-2024-001"), "\(before.stdout)")
         // An inspection after the decision is follow-up work, no step the decision could be mistyped before.
         let followed = Fixtures.compliant.replacingOccurrences(of: "  - {type: publication, date: 2024-03-25}", with: "  - {type: publication, date: 2024-03-25}\n  - {type: inspection, date: 2025-06-15}")
         #expect(followed != Fixtures.compliant)
@@ -148,5 +163,8 @@ import Testing
         #expect(summary?["infos"] as? Int == 1, "\(summary ?? [:])")
         let markdown = try Self.audit(files, ["--format", "markdown"])
         #expect(markdown.stdout.contains("0 个错误，0 个警告，1 个提示"), "\(markdown.stdout.prefix(600))")
+        // The row of a record whose status rests on an info names it.
+        let records = try Self.audit(files, [])
+        #expect(records.stdout.contains("提示：MAD-002"), "\(records.stdout)")
     }
 }

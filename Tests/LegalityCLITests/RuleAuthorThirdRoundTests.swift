@@ -174,6 +174,15 @@ import Testing
         #expect(result.stdout.contains("one typo apart") || result.stdout.contains("spelt almost alike"), "\(result.stdout)\(result.stderr)")
     }
 
+    /// Names told apart by digits alone, or Chinese names a character apart, are other facts, not typos.
+    @Test(arguments: [("fine_2024", "fine_2025"), ("投资额", "融资额")])
+    func factsToldApartByDigitsOrAWordAreNotTypos(one: String, other: String) throws {
+        let example = { (id: String, facts: String) in "{id: \(id), kind: major_administrative_decision, title: x, facts: \(facts), steps: [{type: decision, date: 2024-01-10}]}" }
+        let body = "violation: {any: [{gt: [$facts.\(one), 1000]}, {gt: [$facts.\(other), 1000]}]}\nexamples:\n  triggering:\n    - {name: t, record: \(example("EX-1", "{\(one): 2000}"))}\n  non_triggering:\n    - {name: n, record: \(example("EX-2", "{\(other): 10}"))}"
+        let result = try RuleAuthorSecondRoundTests.lint(["local/rule.yaml": Self.rule(body)])
+        #expect(!result.stdout.contains("spelt almost alike"), "\(result.stdout)\(result.stderr)")
+    }
+
     /// Two facts one typo apart that the examples both write are read on purpose (`phase1_budget`,
     /// `phase2_budget`): no warning.
     @Test func factsReadOnPurposeAreNotCalledATypo() throws {
