@@ -328,6 +328,13 @@ enum RuleLint {
         }
     }
 
+    /// An expression as written, without where it is written: two step selections of the same
+    /// steps at two places are one condition (their positions made them two, and `exists` and
+    /// `missing` of one selection went unwarned).
+    static func shape(_ expression: Expression) -> String {
+        String(describing: expression).replacing(#/position: \d+:\d+/#, with: "")
+    }
+
     static func truth(_ expression: Expression) -> Bool? {
         switch expression {
         case .literal(.bool(let value)): return value
@@ -341,11 +348,11 @@ enum RuleLint {
             let values = items.map(truth)
             if values.contains(false) { return false }
             // `exists: X` and `missing: X` together never hold (each written as the other's words).
-            let existing = Set(items.compactMap { item -> String? in if case .exists(let inner) = item { return "\(inner)" } else { return nil } })
-            if items.contains(where: { item in if case .missing(let inner) = item { return existing.contains("\(inner)") } else { return false } }) { return false }
+            let existing = Set(items.compactMap { item -> String? in if case .exists(let inner) = item { return shape(inner) } else { return nil } })
+            if items.contains(where: { item in if case .missing(let inner) = item { return existing.contains(shape(inner)) } else { return false } }) { return false }
             // Nor does a condition together with `not` of itself (`is_true: X` and `not: {is_true: X}`).
-            let written = Set(items.map { "\($0)" })
-            if items.contains(where: { item in if case .not(let inner) = item { return written.contains("\(inner)") } else { return false } }) { return false }
+            let written = Set(items.map(shape))
+            if items.contains(where: { item in if case .not(let inner) = item { return written.contains(shape(inner)) } else { return false } }) { return false }
             return values.allSatisfy { $0 == true } ? true : nil
         case .compare(let comparison, .literal(let left), .literal(let right)):
             let order: Int

@@ -147,6 +147,8 @@ import Testing
         ("when: {ne: [$record.kind, major_administrative_decision]}\nviolation: true", "asking the record's kind not to be major_administrative_decision"),
         ("when: {not: {in: [$record.kind, [major_administrative_decision, normative_document]]}}\nviolation: true", "asking the record's kind not to be"),
         ("violation: {all: [{is_true: $facts.major}, {not: {is_true: $facts.major}}]}", "violation that is false as written"),
+        ("violation: {all: [{exists: {steps: {type: decision}}}, {missing: {steps: {type: decision}}}]}", "violation that is false as written"),
+        ("violation: {all: [{exists: {steps: {type: decision}}}, {not: {exists: {steps: {type: decision}}}}]}", "violation that is false as written"),
         ("violation: {gt: [$facts.investmnet, 1000]}\nmessage: {zh: \"投资 {facts.investment}\", en: \"investment {facts.investment}\"}", "reads both the facts 'investment' and 'investmnet'"),
     ])
     func lintWarnsOfARuleThatNeverFires(body: String, warning: String) throws {
