@@ -375,6 +375,20 @@ struct AnnualReportDraft {
                 ? "另有 \(partly.count) 项记录旁没有人员名册，\(rules) 未对其执行，所查问题可能不止以上所列，须另行核对。"
                 : "\(Wording.counted(partly.count, "record")) had no registry of people beside them, and \(rules) did not run on them: their problems may be more than listed here; to be verified otherwise.")
         }
+        // Files that could not be read and records that could not be dated: their problems are in
+        // none of the lines (the section said 未发现问题 beside a file of a YAML slip).
+        let unread = notCounted.filter { record in
+            switch record.standing {
+            case .unreadableFile: true
+            case .notRecord: record.mayHoldRecords
+            case .record: !record.isPlannedOnly
+            }
+        }
+        if !unread.isEmpty {
+            notRunLine.append(language == .zh
+                ? "另有 \(unread.count) 个文件或记录无法读取或无法确定年度（\(ids(unread))），其中的问题未能查明，须另行核对。"
+                : "\(unread.count) more \(unread.count == 1 ? "file or record" : "files or records") could not be read or dated (\(ids(unread))): what problems \(unread.count == 1 ? "it holds is" : "they hold is") not known; to be verified otherwise.")
+        }
         guard !byProblem.isEmpty else { return [text(notRun.isEmpty && partlyRun.isEmpty ? "phrases.no_problems" : "phrases.no_problems_among_run")] + notRunLine }
         let byID = Dictionary(rules.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let listed = byProblem.sorted { lhs, rhs in

@@ -40,6 +40,8 @@ import Testing
         let report = try Self.report(files)
         #expect(!report.stdout.contains("全部履行合法性审查程序"), "\(report.stdout)")
         #expect(report.stdout.contains("1 项重大行政决策中 1 项在集体讨论前完成合法性审查；另有 1 个文件或记录无法读取或无法确定年度（bad.yaml），其中可能有本项所涉事项，未能核查"), "\(report.stdout)")
+        // Nor does the main problems section say only 未发现问题.
+        #expect(report.stdout.contains("另有 1 个文件或记录无法读取或无法确定年度（bad.yaml），其中的问题未能查明，须另行核对。"), "\(report.stdout)")
         let whole = try Self.report(["registry.yaml": Fixtures.registry, "a.yaml": Fixtures.compliant])
         #expect(whole.stdout.contains("全部履行合法性审查程序（共 1 项）"), "\(whole.stdout)")
         // A list of records is read as none, and may hold one: no claim is stated as a whole.
