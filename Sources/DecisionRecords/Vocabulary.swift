@@ -327,6 +327,11 @@ public struct Vocabulary: Sendable {
         text.unicodeScalars.first(where: KeyText.invisible)
     }
 
+    /// Whether a character is one a reader does not see (see `invisibleCharacter(in:)`).
+    public static func isInvisible(_ scalar: Unicode.Scalar) -> Bool {
+        KeyText.invisible(scalar)
+    }
+
     /// Whether a text shows nothing: empty, or spaces, line breaks and characters no one sees only.
     public static func isBlank(_ text: String) -> Bool {
         text.unicodeScalars.allSatisfy { $0.properties.isWhitespace || KeyText.invisible($0) }

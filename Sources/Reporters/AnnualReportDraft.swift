@@ -264,11 +264,7 @@ struct AnnualReportDraft {
         // (A file with no document, empty or comments only, holds no record: the audit leaves it
         // out of its rates, and so does the claim. A list of records is read as none, and may be.)
         let unread = notCounted.filter { record in
-            switch record.standing {
-            case .unreadableFile: true
-            case .notRecord: record.mayHoldRecords
-            case .record: !record.isPlannedOnly && (record.kind.map { $0 == claim.kind || kindNames[$0] == nil } ?? true)
-            }
+            record.mayHideUnchecked && (record.kind.map { $0 == claim.kind || kindNames[$0] == nil } ?? true)
         }
         let unreadFigure = unread.isEmpty || wording.texts["phrases.not_read"] == nil ? nil : text("phrases.not_read", ["count": "\(unread.count)", "ids": ids(unread)])
         let outcome: AnnualReport.Outcome = total == 0 ? .empty : tally.held == total && unread.isEmpty ? .holds : .partly
@@ -377,13 +373,7 @@ struct AnnualReportDraft {
         }
         // Files that could not be read and records that could not be dated: their problems are in
         // none of the lines (the section said 未发现问题 beside a file of a YAML slip).
-        let unread = notCounted.filter { record in
-            switch record.standing {
-            case .unreadableFile: true
-            case .notRecord: record.mayHoldRecords
-            case .record: !record.isPlannedOnly
-            }
-        }
+        let unread = notCounted.filter(\.mayHideUnchecked)
         if !unread.isEmpty {
             notRunLine.append(language == .zh
                 ? "另有 \(unread.count) 个文件或记录无法读取或无法确定年度（\(ids(unread))），其中的问题未能查明，须另行核对。"

@@ -25,6 +25,16 @@ public struct CheckedRecord: Sendable {
     /// Whether a document that is no record is a list (`- {id: …, kind: …}`): it may hold records,
     /// none of them checked, as a file that could not be read may. (An empty document holds none.)
     public var mayHoldRecords = false
+    /// Whether this file or record, not counted in a year, may hide what was not checked: a file
+    /// that could not be read, a list of records, a record that could not be dated (not one with
+    /// nothing done yet, which is no figure of any year).
+    public var mayHideUnchecked: Bool {
+        switch standing {
+        case .unreadableFile: true
+        case .notRecord: mayHoldRecords
+        case .record: !isPlannedOnly
+        }
+    }
     /// Whether a rule could not be finished on the record (an engine finding): what it would have
     /// said is unknown, so the record cannot be checked.
     public var hasEngineFinding: Bool { findings.contains(where: \.isEngineFinding) }

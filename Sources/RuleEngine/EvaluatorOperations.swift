@@ -228,9 +228,9 @@ extension Evaluator {
     /// Whether a value is there: not missing, and not an empty list.
     ///
     /// Empty is empty however written: a text of spaces only (`doc_no: ""`, `"　"`, a line break or
-    /// a zero-width space alone), a mapping with
-    /// no keys (`{}`) and a list of such items or nulls (`[""]`, `[~]`) are absent, as the record
-    /// pack calls `title: ""` empty. (Each was present, and `missing: $facts.doc_no` never fired.)
+    /// a zero-width space alone), a mapping with no keys (`{}`) and a list of such items or nulls
+    /// (`[""]`, `[~]`) are absent, as the record pack calls `title: ""` empty. (Each was present,
+    /// and `missing: $facts.doc_no` never fired.)
     func exists(_ value: Value) -> Bool {
         switch value {
         case .missing: false

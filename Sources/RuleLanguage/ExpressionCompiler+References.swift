@@ -210,7 +210,7 @@ extension ExpressionCompiler {
 
     /// A name without the characters no one sees, and without spaces of any width at its ends.
     private static func withoutUnseen(_ part: String) -> String {
-        var scalars = part.unicodeScalars.filter { Vocabulary.invisibleCharacter(in: String($0)) == nil }
+        var scalars = part.unicodeScalars.filter { !Vocabulary.isInvisible($0) }
         while let first = scalars.first, first.properties.isWhitespace { scalars.removeFirst() }
         while let last = scalars.last, last.properties.isWhitespace { scalars.removeLast() }
         return String(String.UnicodeScalarView(scalars))
