@@ -298,6 +298,27 @@ public final class RecordFormat: Sendable {
     /// A key that is never reported: a user's own extension (`x_...`, `x-...`).
     public static func isExtension(_ key: String) -> Bool { key.hasPrefix("x_") || key.hasPrefix("x-") }
 
+    /// Whether a text written where a person's id belongs stands for no one: blank, or a word a
+    /// form is filled with when there is no one or no one yet (`无`, `待定`, `-`, `N/A`). Each
+    /// counted as a person: `officers: [P-1, 待定]` was two officers, and without a registry of
+    /// people (which would not know them) a one-officer investigation passed.
+    public static func standsForNoOne(_ text: String) -> Bool {
+        let trimmed = Vocabulary.trimmed(text)
+        // (Told by the length and the first byte first: every such word is short, and an id's
+        // first letter or digit begins none but `n/a`, `none`, `tbd`, `unknown`: ids are read for
+        // every step.)
+        guard trimmed.utf8.count <= 12 else { return false }
+        if let first = trimmed.utf8.first, first < 0x80, (first >= 0x30 && first <= 0x39) || ((first | 0x20) >= 0x61 && (first | 0x20) <= 0x7A),
+           !"ntuNTU".utf8.contains(first) { return false }
+        return Vocabulary.isBlank(trimmed) || noOneWords.contains(trimmed.lowercased())
+    }
+
+    /// The words `standsForNoOne` knows, in lower case.
+    static let noOneWords: Set<String> = [
+        "无", "暂无", "没有", "无人", "空", "待定", "未定", "待补", "待填", "待确定", "不详", "未知", "略", "同上",
+        "-", "--", "—", "——", "－", "/", "／", "?", "？", "??", "？？", "n/a", "na", "none", "tbd", "nil", "null", "unknown",
+    ]
+
     /// The format's keys whose values the rules of a procedure decide by: a type, a status, an
     /// outcome, a form, a date, the people, roles and meeting, the facts. A key that looks meant
     /// as one of them and was not read leaves the record in doubt, and the gate holds it back

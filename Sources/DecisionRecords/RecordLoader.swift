@@ -389,6 +389,17 @@ struct RecordReader {
                 at: facts.key(at: place), misreadKey: true, fact: true)
             return
         }
+        // A well-known fact written one level down (`facts: {facts: {major: true}}`, `案件情况:
+        // {major: true}`, `tags: [major, complex]`): rules read the facts written directly under
+        // facts, and the major case passed as an ordinary one, unsaid.
+        if let nested = factWithin(facts.value(at: place), among: given.known) {
+            let key = key.onOneLine
+            add(.key,
+                zh: "facts 下的 \(key) 中写有事实 \(nested)，规则只读取直接写在 facts 下的事实，不会读取它；应写成 facts: {\(nested): true}（或 false），并删去 \(key)",
+                en: "the fact '\(nested)' is written within '\(key)' under facts, where no rule reads it (rules read the facts written directly under facts); write facts: {\(nested): true} (or false) and remove '\(key)'",
+                at: facts.key(at: place), misreadKey: true, fact: true)
+            return
+        }
         let (yesOrNoFacts, saidNo, known) = (given.yesOrNoFacts, given.saidNo, given.known)
         let saysYesOrNo = Self.saysYesOrNo(facts.value(at: place))
         let valueText = facts.value(at: place).scalar?.text
@@ -434,6 +445,23 @@ struct RecordReader {
             zh: "facts 下的 \(key) 不是已知的事实，也没有规则读取它\(hint.zh)\(own.zh)",
             en: "the fact '\(key)' is no known fact and read by no rule\(hint.en)\(own.en)",
             at: facts.key(at: place), misreadKey: misread, fact: true)
+    }
+
+    /// The well-known yes-or-no fact among `known` that a value under facts holds one level down:
+    /// a key of a mapping that does not say no (`{major: true}`), or an item of a list (`[major]`),
+    /// written as the fact's code or a name of it; nil when it holds none.
+    private func factWithin(_ value: BorrowedNode, among known: [String]) -> String? {
+        let booleans = format.codes.booleanFacts
+        func fact(_ text: String?) -> String? {
+            text.flatMap { booleans.code(for: $0) }.flatMap { known.contains($0) ? $0 : nil }
+        }
+        if value.kind == .mapping {
+            return value.pairPlaces.lazy.compactMap { place in
+                Self.saysNo(value.value(at: place)) ? nil : fact(value.keyText(at: place))
+            }.first
+        }
+        guard let count = value.itemCount else { return nil }
+        return (0..<count).lazy.compactMap { fact(value.item($0).scalar?.text) }.first
     }
 
     /// Whether a value written under another name of `named` says, as a value of that field,
@@ -629,6 +657,10 @@ struct RecordReader {
                 collectionKey(node.key(at: place), of: describe())
                 continue
             }
+            let value = node.value(at: place)
+            if value.kind == .scalar, value.range.start.line != value.range.end.line {
+                keyFoldedIntoText(value, of: key, known: known.texts, level: level, what: describe)
+            }
             // The format's keys are ASCII letters and underscores, which no other text equals: a
             // key of another length is none of them, and is not compared with each.
             guard !known.containsSameLength(key), !format.isReadByRule(key, at: level), !RecordFormat.isExtension(key) else { continue }
@@ -636,6 +668,29 @@ struct RecordReader {
             if unread <= Self.unreadKeysLookedAt { unknownKey(node.key(at: place), key, of: node, known: known.texts, level: level, what: describe) }
         }
         sayUnreadKeysNotLookedAt(unread, in: node, what: describe())
+    }
+
+    /// A key problem for a plain text over several lines holding a key of the format and its value
+    /// run together (`status:planned`, `status：计划`): a line indented deeper than its siblings and
+    /// written without the space after its colon, or with a full-width one, continues the text
+    /// above it (`channel: 县政府门户网站 status:planned`), and a publication written as planned was
+    /// read as done, unsaid. (At its siblings' indentation the same line is refused as YAML.)
+    mutating func keyFoldedIntoText(_ value: BorrowedNode, of key: String, known: [String], level: RecordFormat.Level, what describe: () -> LocalizedText) {
+        guard let scalar = value.scalar, scalar.style == .plain else { return }
+        let keyNames = format.vocabulary.section(RecordFormat.Section.keyNames)
+        for word in scalar.text.split(whereSeparator: { $0 == " " || $0 == "\u{3000}" || $0.isNewline }) {
+            guard let colon = word.firstIndex(where: { $0 == ":" || $0 == "：" }), colon != word.startIndex, word.index(after: colon) != word.endIndex else { continue }
+            let name = String(word[..<colon])
+            let meant = known.contains(name) || format.isReadByRule(name, at: level) ? name : keyNames.code(for: name).flatMap { known.contains($0) ? $0 : nil }
+            guard let meant else { continue }
+            let what = describe()
+            let written = String(word).onOneLine
+            add(.key,
+                zh: "\(what.zh)中 \(key) 的文字跨行续写，其中“\(written)”像是字段 \(meant) 和它的值，却被读作 \(key) 文字的一部分，没有规则读取它；应另起一行，与上一行的字段对齐，冒号用半角并在其后加一个空格（\(meant): …）",
+                en: "\(what.en): the text of '\(key)' runs on over several lines, and '\(written)' in it looks meant as the key '\(meant)' and its value, but is read as part of the text of '\(key)', by no rule; write it on a line of its own, aligned with the keys above, with an ASCII colon and a space after it (\(meant): …)",
+                at: value, misreadKey: true)
+            return
+        }
     }
 
     /// A key problem for a key that is a list or a mapping (`? [a]`): none of the format's, it was

@@ -18,7 +18,7 @@ struct StepFields {
     /// Each field's pair's place, -1 while absent.
     private struct Places {
         var type = -1, date = -1, start = -1, end = -1, status = -1, outcome = -1, form = -1, submitted = -1
-        var by = -1, officers = -1, attendees = -1, credentialsShown = -1, signoffs = -1, meeting = -1, documents = -1
+        var by = -1, officers = -1, attendees = -1, credentialsShown = -1, signoffs = -1, meeting = -1, documents = -1, channel = -1
     }
 
     /// Fields of no step yet (see `read(_:)`).
@@ -39,6 +39,7 @@ struct StepFields {
     var signoffs: BorrowedNode? { value(places.signoffs) }
     var meeting: BorrowedNode? { value(places.meeting) }
     var documents: BorrowedNode? { value(places.documents) }
+    var channel: BorrowedNode? { value(places.channel) }
 
     private func value(_ place: Int) -> BorrowedNode? {
         place < 0 ? nil : step?.value(at: place)
@@ -67,7 +68,7 @@ struct StepFields {
             case 6 where key == "status": places.status = place
             case 7 where key == "outcome": places.outcome = place
             case 7 where key == "meeting": places.meeting = place
-            case 7 where key == "channel": break
+            case 7 where key == "channel": places.channel = place
             case 8 where key == "officers": places.officers = place
             case 8 where key == "signoffs": places.signoffs = place
             case 9 where key == "submitted": places.submitted = place

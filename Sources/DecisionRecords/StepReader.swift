@@ -59,6 +59,13 @@ extension RecordReader {
         readDocuments(fields.documents, step: number)
         if checksValues {
             if let shown = fields.credentialsShown { requireBoolean(shown, key: "credentials_shown") }
+            // (A free text over several lines may hold a key folded into it.)
+            func freeText(_ value: BorrowedNode, of key: String) {
+                guard value.kind == .scalar, value.range.start.line != value.range.end.line else { return }
+                keyFoldedIntoText(value, of: key, known: RecordFormat.stepKeys, level: .step) { LocalizedText(zh: "第 \(number) 个步骤", en: "step \(number)") }
+            }
+            if let channel = fields.channel { freeText(channel, of: "channel") }
+            for key in fields.otherKeys { freeText(original.value(at: key.place), of: key.text) }
             var unread = 0
             for key in fields.otherKeys where !format.isReadByRule(key.text, at: .step) && !RecordFormat.isExtension(key.text) {
                 unread += 1
@@ -340,6 +347,16 @@ extension RecordReader {
                     en: "step \(step) lists '\(written)' in \(key), which is not a person id (a text); quote numeric ids", at: item)
                 continue
             }
+            // A blank id or a word standing for no one (`待定`, `无`) is no person: counted as one,
+            // `officers: [P-1, 待定]` passed a one-officer investigation where no registry said otherwise.
+            if RecordFormat.standsForNoOne(text) {
+                let blank = Vocabulary.isBlank(text)
+                add(.step,
+                    zh: "第 \(step) 个步骤的 \(key) 中“\(text.onOneLine)”不是人员编号\(blank ? "（空白）" : "，而是表示无人或待定的词")；没有此人的，删去此项；人员尚未确定的，把步骤写成计划（status: planned）",
+                    en: "step \(step) lists '\(text.onOneLine)' in \(key), which is no person id (\(blank ? "blank" : "a word for no one or someone not yet known")); remove it if there is no one, or make the step planned (status: planned) while the person is not yet known",
+                    at: item)
+                continue
+            }
             // Several ids joined by a Chinese comma or 、 in a flow list (`[ZY-043，ZY-047]`) are one
             // item to YAML: one unregistered officer was reported, the list's count was one, and the
             // expired certificate of one of the two went unsaid.
@@ -469,6 +486,11 @@ extension RecordReader {
             }
             if let person = signoff["person"], person.coreValue.map({ if case .string = $0 { false } else { true } }) ?? true {
                 add(.step, zh: "第 \(step) 个步骤的签署人不是人员编号（文本）", en: "a signoff of step \(step) has a person that is not a person id (a text)", at: person)
+            } else if let person = signoff["person"], let text = person.scalar?.text, !Vocabulary.isBlank(text), RecordFormat.standsForNoOne(text) {
+                // (A blank person is none: the rules count no such signoff.)
+                add(.step,
+                    zh: "第 \(step) 个步骤的签署人“\(text.onOneLine)”不是人员编号，而是表示无人或待定的词；尚未签署的，删去此签署",
+                    en: "a signoff of step \(step) has '\(text.onOneLine)' as its person, a word for no one or someone not yet known, not a person id; remove the signoff if no one has signed", at: person)
             }
             if checksValues {
                 unknownKeys(in: signoff, known: RecordFormat.knownSignoffKeys, level: .signoff, what: LocalizedText(zh: "第 \(step) 个步骤的签署", en: "a signoff of step \(step)"))
