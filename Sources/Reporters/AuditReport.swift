@@ -327,6 +327,21 @@ public struct AuditReport: Sendable {
         guard record.standing == .record else { return false }
         if record.blocked { return record.rulesNotCheckable.contains(rule.id) }
         return (record.hasEngineFinding && record.applicableRules.contains(rule.id)) || record.rulesNotRunWithoutRegistry.contains(rule.id)
+            || misreadKeyLeavesInDoubt(record, by: rule)
+    }
+
+    /// Whether a key of the record that looks meant as one the rules read, and was not read (the
+    /// gate holds such a record back), leaves a rule's verdict in doubt: the rule applied and
+    /// found nothing (`staus: planned` in a review the rule of no legality review took as done), or, for a key that may
+    /// be a well-known fact, a rule of the record's kind did not apply by its facts (`案件类型: 重大`
+    /// beside `facts`, and the rule of a major case without legal review). The annual report counts such a record as not checked too; the
+    /// audit had counted it as passed, at 100 %.
+    static func misreadKeyLeavesInDoubt(_ record: CheckedRecord, by rule: Rule) -> Bool {
+        guard record.hasMisreadKey, !rule.isRecordPack, !record.findings.contains(where: { $0.rule == rule.id }) else { return false }
+        if record.applicableRules.contains(rule.id) { return true }
+        guard record.hasMisreadFact, let kind = record.kind, rule.kinds?.contains(kind) ?? true,
+              !record.notInForceRules.contains(rule.id) else { return false }
+        return rule.applicabilityReadsFacts
     }
 
     /// The standing of a record in the audit's records table.
@@ -342,6 +357,9 @@ public struct AuditReport: Sendable {
         // Nor one whose rules needing a registry did not run (none beside it): an expired
         // certificate was 合规.
         if !record.rulesNotRunWithoutRegistry.isEmpty { return .unverifiable }
+        // Nor one with a key that looks meant as one the rules read and was not read, which the
+        // gate holds back and the annual report counts as not checked.
+        if record.hasMisreadKey { return .unverifiable }
         if hasWaivedError(record) { return .waived }
         if !active.isEmpty { return .warnings }
         // Findings all waived (a warning): waived, as the row's counts say (it was 有警告 with 警告 0).
@@ -377,6 +395,9 @@ public struct AuditReport: Sendable {
         if !unfinished.isEmpty { parts.append((zh ? "规则未能完成检查：" : "rules that could not finish: ", unfinished)) }
         if !record.rulesNotRunWithoutRegistry.isEmpty {
             parts.append((zh ? "未找到人员名册，未执行：" : "no registry of people, not run: ", record.rulesNotRunWithoutRegistry.sorted()))
+        }
+        if record.hasMisreadKey, !record.blocked {
+            parts.append((zh ? "有疑似误写的键未被读取（见“未知字段”警告），规则的结论存疑" : "a key that looks mistyped was not read (see the warning of an unknown key); the rules' verdicts are in doubt", []))
         }
         let pending = record.findings.filter { $0.waiver == nil && $0.pending }
         if !pending.isEmpty { parts.append((zh ? "待办：" : "pending: ", rules(pending))) }

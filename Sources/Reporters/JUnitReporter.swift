@@ -6,7 +6,8 @@ import RuleLanguage
 ///
 /// `<testsuites>` holds one `<testsuite>` per file (in the order checked) and one
 /// `<testcase>` per record: its name is the record id (or the file, for a document that has
-/// none), its classname the record kind. The findings that reach the fail-on level make one
+/// none), its classname the record kind. The findings that reach the fail-on level (errors under
+/// `--fail-on never`, which only keeps the exit status 0, as the summaries count) make one
 /// `<failure>` (message `RULE: title`, the rules joined by `; ` when there are several, type the
 /// highest severity; the text gives each one's message, place, legal basis and fix: consumers
 /// that read one failure a case showed only the first of two); lower findings, and waived ones,
@@ -79,10 +80,15 @@ public enum JUnitReporter {
 
         private mutating func add(_ testCase: Case) {
             suiteTests += 1
-            if testCase.findings.contains(where: { Wording.fails($0, failOn: heading.failOn) }) { suiteFailures += 1 }
+            if testCase.findings.contains(where: { Wording.fails($0, failOn: failingLevel) }) { suiteFailures += 1 }
             if testCase.skipped != nil { suiteSkipped += 1 }
-            cases.write(JUnitReporter.render(testCase, failOn: heading.failOn, heading.language))
+            cases.write(JUnitReporter.render(testCase, failOn: failingLevel, heading.language))
         }
+
+        /// The severity that fails a test case: the run's fail-on level, and errors where the run
+        /// never fails (`--fail-on never` keeps the exit status 0, not the records from failing:
+        /// the summaries of the same run said "1 条记录未通过" where the JUnit said no test failed).
+        private var failingLevel: Severity { heading.failOn ?? .error }
 
         public mutating func endFile(_ file: String, into sink: inout some TextSink) {
             guard suiteTests > 0 else { return }
