@@ -7,9 +7,17 @@ enum HintReading {
     /// meaning-changing words as simplified ones, full-width letters and digits as ASCII, and
     /// letters in lower case (`送達` reads 送达, `ＭＡＪＯＲ` reads major).
     static func plain(_ value: String) -> String {
+        // ASCII holds no full-width or traditional character: its lower case alone, told by its
+        // bytes (each scalar looked up cost some 2,500 instructions a code, and a registry of 8,000
+        // ids took seconds to load).
+        if value.utf8.allSatisfy({ $0 < 0x80 }) {
+            return value.utf8.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) ? value.lowercased() : value
+        }
         var result = String.UnicodeScalarView()
         for scalar in value.unicodeScalars {
-            if (0xFF01...0xFF5E).contains(scalar.value), let folded = Unicode.Scalar(scalar.value - 0xFEE0) {
+            if scalar.isASCII {
+                result.append(scalar)
+            } else if (0xFF01...0xFF5E).contains(scalar.value), let folded = Unicode.Scalar(scalar.value - 0xFEE0) {
                 result.append(folded)
             } else if let simplified = simplifiedCharacters[scalar] {
                 result.append(simplified)

@@ -91,6 +91,10 @@ public struct Registry: Sendable {
     private var idsByName: [String: [String]] = [:]
     /// Who each numbered certificate is registered to, by its type and number.
     private var holders: [String: String] = [:]
+    /// The first id registered of each id's form in one case and width (`HintReading.plain`): an
+    /// id alike another is looked up, not compared with every id registered (a registry of 8,000
+    /// people took ten seconds to load, 20,000 over a minute).
+    private var idsByPlainForm: [String: String] = [:]
     /// The ids of the people given each role, by the role as written (a code or a name of one);
     /// in id order once `prepareForSearches()` has run.
     public private(set) var roleHolders: [String: [String]] = [:]
@@ -368,8 +372,7 @@ public enum RegistryLoader {
             throw fail(node, "the person id '\(id.onOneLine)' holds \(alike.code) (\(alike.en)) at place \(alike.place + 1); write \(alike.meant)",
                        "人员编号“\(id.onOneLine)”的第 \(alike.place + 1) 个字符是 \(alike.code)（\(alike.zh)）；请改为 \(alike.meant)")
         }
-        let folded = HintReading.plain(id)
-        if let other = registry.people.keys.first(where: { $0 != id && HintReading.plain($0) == folded }) {
+        if let other = registry.idAlike(id) {
             throw fail(node, "the person id '\(id)' differs from '\(other)', already registered, only in case or width; one person under two ids? keep one",
                        "人员编号 \(id) 与已登记的 \(other) 仅大小写或全角半角不同；是否同一人以两个编号登记？请只保留一个")
         }
@@ -452,11 +455,18 @@ extension Registry {
     mutating func add(_ person: Person) {
         resemblance = nil
         people[person.id] = person
+        let plain = HintReading.plain(person.id)
+        if idsByPlainForm[plain] == nil { idsByPlainForm[plain] = person.id }
         if let name = person.name.map(Vocabulary.trimmed), !name.isEmpty { idsByName[name, default: []].append(person.id) }
         for certificate in person.certificates {
             if let key = Self.certificateKey(certificate), holders[key] == nil { holders[key] = person.id }
         }
         for role in Set(person.roles) { roleHolders[role, default: []].append(person.id) }
+    }
+
+    /// A registered id other than `id` that differs from it only in case or width, if any.
+    func idAlike(_ id: String) -> String? {
+        idsByPlainForm[HintReading.plain(id)].flatMap { $0 != id ? $0 : nil }
     }
 
     /// The id of the person a certificate of this type and number is registered to, if any.

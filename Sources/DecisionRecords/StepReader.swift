@@ -331,7 +331,7 @@ extension RecordReader {
         guard let count = list.itemCount else {
             // (Several ids written as one, `ZY-047、ZY-041`, are the list's items: the hint kept
             // them one item, and followed, read one unregistered person where there were two.)
-            let written = Self.listParts((list.scalar?.text ?? "").onOneLine, separators: "、，,；;").joined(separator: ", ")
+            let written = Self.idsInText((list.scalar?.text ?? "").onOneLine).joined(separator: ", ")
             let hint = list.scalar != nil && list.coreValue != .null ? ("；应写成列表：\(key): [\(written)]", "; write a list: \(key): [\(written)]") : ("", "")
             add(.step,
                 zh: "第 \(step) 个步骤的 \(key) 是\(Wording.kind(list.kind, .zh))，应为人员编号列表\(hint.0)",
@@ -379,6 +379,19 @@ extension RecordReader {
         guard text.utf8.contains(where: { $0 == 0x3B || $0 == 0xEF || $0 == 0xE3 }), text.contains(where: { "，、；;".contains($0) }) else { return [text] }
         let parts = listParts(text, separators: "，、；;")
         return parts.count > 1 && parts.allSatisfy({ $0.contains(where: \.isNumber) }) ? parts : [text]
+    }
+
+    /// The ids a text written in place of a list holds, for the list it is told to write: its
+    /// parts between commas, `、` or semicolons, inside the brackets of a list quoted as a text
+    /// (`"[P-1, P-2]"` was told to write `[[P-1, P-2]]`), or between spaces when each part has a
+    /// digit as ids have (`P-1 P-2` was told to write `[P-1 P-2]`, one id).
+    static func idsInText(_ text: String) -> [String] {
+        var inner = Vocabulary.trimmed(text)
+        if inner.hasPrefix("["), inner.hasSuffix("]"), inner.count >= 2 { inner = String(inner.dropFirst().dropLast()) }
+        let parts = listParts(inner, separators: "、，,；;")
+        guard parts.count == 1 else { return parts }
+        let spaced = listParts(inner, separators: " \u{3000}\t")
+        return spaced.count > 1 && spaced.allSatisfy({ $0.contains(where: \.isNumber) }) ? spaced : parts
     }
 
     /// A text's parts between `separators`, trimmed, the empty left out.

@@ -141,4 +141,23 @@ import Testing
         let json = try CLIRunner.run(["check", ".", "--format", "json", "--fail-on", "never"] + Self.asOf, in: folder)
         #expect(json.stdout.contains("\"failed\": 1"), "\(json.stdout)")
     }
+
+    /// The list a text of ids is told to be: `"P-1 P-2"` was told `[P-1 P-2]` (one id) and
+    /// `"[P-1, P-2]"` was told `[[P-1, P-2]]` (a list in a list, refused in turn).
+    @Test func aTextOfIdsIsToldTheListItHolds() throws {
+        let record = """
+            id: A-1
+            kind: administrative_penalty
+            title: 某案
+            steps:
+              - {type: investigation, date: 2024-03-01, officers: "P-3 P-4"}
+              - {type: decision, date: 2024-03-05, by: "[P-1, P-2]"}
+              - {type: decision, date: 2024-03-06, by: "张 三"}
+            """
+        let result = try CLIRunner.run(["check", "."] + Self.asOf, in: try CLIRunner.folder(["registry.yaml": Fixtures.registry, "a.yaml": record]))
+        #expect(result.stdout.contains("应写成列表：officers: [P-3, P-4]"), "\(result.stdout)")
+        #expect(result.stdout.contains("应写成列表：by: [P-1, P-2]"), "\(result.stdout)")
+        // A name with a space in it is one name.
+        #expect(result.stdout.contains("应写成列表：by: [张 三]"), "\(result.stdout)")
+    }
 }
