@@ -721,6 +721,15 @@ struct RecordReader {
                 at: keyNode, misreadKey: !(mapping[key].map(Self.saysNo) ?? false), fact: true)
             return
         }
+        // A well-known fact written in a step, a meeting or a signoff (`stability_risk: true` in
+        // the discussion): facts are the record's, under `facts`, and here no rule reads it.
+        if !known.contains("facts"), format.codes.booleanFacts.isCode(key), mattersHere(key), let value = mapping[key] {
+            add(.key,
+                zh: "\(what.zh)中的字段 \(key) 是一项事实，应写在记录的 facts 下（facts: {\(key): …}）；写在这里，没有规则读取它",
+                en: "the key '\(key)' of \(what.en) is a fact: write it under the record's facts (facts: {\(key): ...}); here no rule reads it",
+                at: keyNode, misreadKey: !Self.saysNo(value), fact: true)
+            return
+        }
         // A fact in other words written beside `facts` (`重大执法决定: true`, `major_case: true`,
         // `是否重大案件: 是`, as `legality import` writes a ledger's column it did not read): read
         // by no rule, and the rule the fact switches on passed the record unsaid.
@@ -805,7 +814,10 @@ struct RecordReader {
         // (`日期` is `date`, `submit_date` is `submitted`: a key in Chinese got no hint at all).
         let candidates = known.filter { mapping[$0] == nil }
         let named = format.vocabulary.code(for: key, in: RecordFormat.Section.keyNames)
-        let closest = Suggestion.closest(to: key, in: candidates) ?? named.flatMap { candidates.contains($0) ? $0 : nil }
+        // (The key in other case or width first: `TYPE`, `ｓｕｂｍｉｔｔｅｄ` got no hint, where `Type` did.)
+        let plainKey = HintReading.plain(key)
+        let closest = candidates.first { HintReading.plain($0) == plainKey } ?? Suggestion.closest(to: key, in: candidates)
+            ?? named.flatMap { candidates.contains($0) ? $0 : nil }
         // A name of a key the rules decide by beside the key itself saying another thing of its
         // kind (`执法人员: [ZY-045]` beside `officers`, `审查日期` beside another `date`), or a
         // meeting's date other than its discussion's (`会议日期`): what it says was not read, and

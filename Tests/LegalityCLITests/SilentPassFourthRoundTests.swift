@@ -160,4 +160,16 @@ import Testing
         // A name with a space in it is one name.
         #expect(result.stdout.contains("应写成列表：by: [张 三]"), "\(result.stdout)")
     }
+
+    /// `TYPE` and `ｓｕｂｍｉｔｔｅｄ` got no hint where `Type` did; a fact written in a step got the
+    /// words of any unknown key, not where it belongs.
+    @Test func keysInOtherCaseOrWidthAndFactsInAStepAreToldWhatTheyAre() throws {
+        let record = Fixtures.compliant.replacingOccurrences(of: "    submitted: 2024-03-01\n", with: "    ｓｕｂｍｉｔｔｅｄ: 2024-03-01\n    stability_risk: true\n")
+            .replacingOccurrences(of: "  - type: collective_discussion", with: "  - TYPE: collective_discussion")
+        #expect(record != Fixtures.compliant)
+        let result = try CLIRunner.run(["check", "."] + Self.asOf, in: try CLIRunner.folder(["registry.yaml": Fixtures.registry, "a.yaml": record]))
+        #expect(result.stdout.contains("字段 ｓｕｂｍｉｔｔｅｄ 既不是记录格式的字段，也没有规则读取它；是否应为 submitted？"), "\(result.stdout)")
+        #expect(result.stdout.contains("字段 TYPE 既不是记录格式的字段，也没有规则读取它；是否应为 type？"), "\(result.stdout)")
+        #expect(result.stdout.contains("字段 stability_risk 是一项事实，应写在记录的 facts 下"), "\(result.stdout)")
+    }
 }
