@@ -392,7 +392,7 @@ struct RecordReader {
         // A well-known fact written one level down (`facts: {facts: {major: true}}`, `案件情况:
         // {major: true}`, `tags: [major, complex]`): rules read the facts written directly under
         // facts, and the major case passed as an ordinary one, unsaid.
-        if let nested = factWithin(facts.value(at: place), among: given.known) {
+        if let nested = factWithin(facts.value(at: place), among: given.known.filter { !given.saidNo.contains($0) }) {
             let key = key.onOneLine
             add(.key,
                 zh: "facts 下的 \(key) 中写有事实 \(nested)，规则只读取直接写在 facts 下的事实，不会读取它；应写成 facts: {\(nested): true}（或 false），并删去 \(key)",
@@ -448,8 +448,9 @@ struct RecordReader {
     }
 
     /// The well-known yes-or-no fact among `known` that a value under facts holds one level down:
-    /// a key of a mapping that does not say no (`{major: true}`), or an item of a list (`[major]`),
-    /// written as the fact's code or a name of it; nil when it holds none.
+    /// a key of a mapping whose value says yes (`{major: true}`, `{重大案件: 是}`; not `{technical:
+    /// 3}` or `{社会稳定风险: 低}`), or an item of a list that is the fact's code or a Chinese name
+    /// of it (`[major]`; not the English word `stability` among an office's goals); nil when none.
     private func factWithin(_ value: BorrowedNode, among known: [String]) -> String? {
         let booleans = format.codes.booleanFacts
         func fact(_ text: String?) -> String? {
@@ -457,11 +458,26 @@ struct RecordReader {
         }
         if value.kind == .mapping {
             return value.pairPlaces.lazy.compactMap { place in
-                Self.saysNo(value.value(at: place)) ? nil : fact(value.keyText(at: place))
+                Self.saysYes(value.value(at: place)) ? fact(value.keyText(at: place)) : nil
             }.first
         }
         guard let count = value.itemCount else { return nil }
-        return (0..<count).lazy.compactMap { fact(value.item($0).scalar?.text) }.first
+        return (0..<count).lazy.compactMap { index in
+            value.item(index).scalar.flatMap { item in
+                booleans.isCode(item.text) || HintReading.isChinese(item.text) ? fact(item.text) : nil
+            }
+        }.first
+    }
+
+    /// Whether a value says yes: `true`, or a text saying yes as users write it (`是`, `有`, `yes`,
+    /// `1`), not saying "not" in words of its own (`不复杂`, `非重大`, `not major`).
+    static func saysYes(_ value: BorrowedNode) -> Bool {
+        switch value.coreValue {
+        case .bool(let truth): return truth
+        case .int(let number): return number == 1
+        case .string(let text): return RecordFormat.saysYesOrNo(text) && !RecordFormat.saysNo(text) && !Vocabulary.isNegated(text)
+        default: return false
+        }
     }
 
     /// Whether a value written under another name of `named` says, as a value of that field,
@@ -657,10 +673,6 @@ struct RecordReader {
                 collectionKey(node.key(at: place), of: describe())
                 continue
             }
-            let value = node.value(at: place)
-            if value.kind == .scalar, value.range.start.line != value.range.end.line {
-                keyFoldedIntoText(value, of: key, known: known.texts, level: level, what: describe)
-            }
             // The format's keys are ASCII letters and underscores, which no other text equals: a
             // key of another length is none of them, and is not compared with each.
             guard !known.containsSameLength(key), !format.isReadByRule(key, at: level), !RecordFormat.isExtension(key) else { continue }
@@ -670,24 +682,28 @@ struct RecordReader {
         sayUnreadKeysNotLookedAt(unread, in: node, what: describe())
     }
 
-    /// A key problem for a plain text over several lines holding a key of the format and its value
-    /// run together (`status:planned`, `status：计划`): a line indented deeper than its siblings and
-    /// written without the space after its colon, or with a full-width one, continues the text
-    /// above it (`channel: 县政府门户网站 status:planned`), and a publication written as planned was
-    /// read as done, unsaid. (At its siblings' indentation the same line is refused as YAML.)
-    mutating func keyFoldedIntoText(_ value: BorrowedNode, of key: String, known: [String], level: RecordFormat.Level, what describe: () -> LocalizedText) {
-        guard let scalar = value.scalar, scalar.style == .plain else { return }
+    /// A key problem for a step's plain text over several lines holding a code field the step
+    /// lacks and a value of it run together (`status:planned`, `状态：计划`): a line indented deeper
+    /// than its siblings and written without the space after its colon, or with a full-width one,
+    /// continues the text above it (`channel: 县政府门户网站 status:planned`), and a publication
+    /// written as planned was read as done, unsaid. (At its siblings' indentation the same line is
+    /// refused as YAML.) Only where the value is a code or a name of the field (`时间：上午9:30` or
+    /// `类型：政策文件` in a note is text), and never in a key of the user's own (`x_备注`).
+    mutating func keyFoldedIntoText(_ value: BorrowedNode, of key: String, in mapping: BorrowedNode, step: Int) {
+        guard !RecordFormat.isExtension(key), let scalar = value.scalar, scalar.style == .plain else { return }
         let keyNames = format.vocabulary.section(RecordFormat.Section.keyNames)
+        let sections = [("status", format.codes.statuses), ("outcome", format.codes.outcomes), ("form", format.codes.forms)]
         for word in scalar.text.split(whereSeparator: { $0 == " " || $0 == "\u{3000}" || $0.isNewline }) {
             guard let colon = word.firstIndex(where: { $0 == ":" || $0 == "：" }), colon != word.startIndex, word.index(after: colon) != word.endIndex else { continue }
             let name = String(word[..<colon])
-            let meant = known.contains(name) || format.isReadByRule(name, at: level) ? name : keyNames.code(for: name).flatMap { known.contains($0) ? $0 : nil }
-            guard let meant else { continue }
-            let what = describe()
-            let written = String(word).onOneLine
+            let meant = keyNames.code(for: name) ?? name
+            guard mapping[meant] == nil, let section = sections.first(where: { $0.0 == meant })?.1 else { continue }
+            let written = String(word[word.index(after: colon)...])
+            guard section.code(for: written) != nil else { continue }
+            let shown = String(word).onOneLine
             add(.key,
-                zh: "\(what.zh)中 \(key) 的文字跨行续写，其中“\(written)”像是字段 \(meant) 和它的值，却被读作 \(key) 文字的一部分，没有规则读取它；应另起一行，与上一行的字段对齐，冒号用半角并在其后加一个空格（\(meant): …）",
-                en: "\(what.en): the text of '\(key)' runs on over several lines, and '\(written)' in it looks meant as the key '\(meant)' and its value, but is read as part of the text of '\(key)', by no rule; write it on a line of its own, aligned with the keys above, with an ASCII colon and a space after it (\(meant): …)",
+                zh: "第 \(step) 个步骤中 \(key) 的文字跨行续写，其中“\(shown)”像是字段 \(meant) 和它的值，却被读作 \(key) 文字的一部分，没有规则读取它；应另起一行，与上一行的字段对齐，冒号用半角并在其后加一个空格（\(meant): \(written)）",
+                en: "step \(step): the text of '\(key)' runs on over several lines, and '\(shown)' in it looks meant as the key '\(meant)' and its value, but is read as part of the text of '\(key)', by no rule; write it on a line of its own, aligned with the keys above, with an ASCII colon and a space after it (\(meant): \(written))",
                 at: value, misreadKey: true)
             return
         }

@@ -62,7 +62,7 @@ extension RecordReader {
             // (A free text over several lines may hold a key folded into it.)
             func freeText(_ value: BorrowedNode, of key: String) {
                 guard value.kind == .scalar, value.range.start.line != value.range.end.line else { return }
-                keyFoldedIntoText(value, of: key, known: RecordFormat.stepKeys, level: .step) { LocalizedText(zh: "第 \(number) 个步骤", en: "step \(number)") }
+                keyFoldedIntoText(value, of: key, in: original, step: number)
             }
             if let channel = fields.channel { freeText(channel, of: "channel") }
             for key in fields.otherKeys { freeText(original.value(at: key.place), of: key.text) }
@@ -499,11 +499,11 @@ extension RecordReader {
             }
             if let person = signoff["person"], person.coreValue.map({ if case .string = $0 { false } else { true } }) ?? true {
                 add(.step, zh: "第 \(step) 个步骤的签署人不是人员编号（文本）", en: "a signoff of step \(step) has a person that is not a person id (a text)", at: person)
-            } else if let person = signoff["person"], let text = person.scalar?.text, !Vocabulary.isBlank(text), RecordFormat.standsForNoOne(text) {
-                // (A blank person is none: the rules count no such signoff.)
+            } else if let person = signoff["person"], let text = person.scalar?.text, RecordFormat.standsForNoOne(text) {
+                let blank = Vocabulary.isBlank(text)
                 add(.step,
-                    zh: "第 \(step) 个步骤的签署人“\(text.onOneLine)”不是人员编号，而是表示无人或待定的词；尚未签署的，删去此签署",
-                    en: "a signoff of step \(step) has '\(text.onOneLine)' as its person, a word for no one or someone not yet known, not a person id; remove the signoff if no one has signed", at: person)
+                    zh: "第 \(step) 个步骤的签署人“\(text.onOneLine)”不是人员编号\(blank ? "（空白）" : "，而是表示无人或待定的词")；尚未签署的，删去此签署",
+                    en: "a signoff of step \(step) has '\(text.onOneLine)' as its person, \(blank ? "a blank" : "a word for no one or someone not yet known"), not a person id; remove the signoff if no one has signed", at: person)
             }
             if checksValues {
                 unknownKeys(in: signoff, known: RecordFormat.knownSignoffKeys, level: .signoff, what: LocalizedText(zh: "第 \(step) 个步骤的签署", en: "a signoff of step \(step)"))

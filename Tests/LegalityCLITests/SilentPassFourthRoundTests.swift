@@ -78,7 +78,7 @@ import Testing
     /// `public_interest`, `social_stability`, `needs_expert_review`: English names of a fact that
     /// drop a word of its code passed silently where the Chinese ones were reported.
     @Test func englishNamesOfAFactAreReported() throws {
-        for (key, meant) in [("public_interest", "affects_public_interest"), ("social_stability", "stability_risk"), ("stability", "stability_risk"),
+        for (key, meant) in [("public_interest", "affects_public_interest"), ("social_stability", "stability_risk"),
                              ("stability_risk_assessment", "stability_risk"), ("needs_expert_review", "technical")] {
             let record = Fixtures.compliant.replacingOccurrences(of: "title: 某镇老旧小区改造方案\n", with: "title: 某镇老旧小区改造方案\nfacts: {\(key): true}\n")
             #expect(record != Fixtures.compliant)
@@ -171,5 +171,35 @@ import Testing
         #expect(result.stdout.contains("字段 ｓｕｂｍｉｔｔｅｄ 既不是记录格式的字段，也没有规则读取它；是否应为 submitted？"), "\(result.stdout)")
         #expect(result.stdout.contains("字段 TYPE 既不是记录格式的字段，也没有规则读取它；是否应为 type？"), "\(result.stdout)")
         #expect(result.stdout.contains("字段 stability_risk 是一项事实，应写在记录的 facts 下"), "\(result.stdout)")
+    }
+
+    /// What the regression review of these checks found them saying of lawful records: a note of
+    /// the office's own over several lines (`x_备注`), a channel continued with a time or a type, an
+    /// office's own facts holding a number or a grade under a fact's name, a nested fact saying
+    /// "not" in words of its own. None is reported, nor holds the gate; a blank signoff is REC-003.
+    @Test func lawfulRecordsAreNotReportedByTheseChecks() throws {
+        let noted = Fixtures.compliant.replacingOccurrences(
+            of: "  - {type: publication, date: 2024-03-25}",
+            with: "  - type: publication\n    date: 2024-03-25\n    channel: 县政府门户网站\n      时间：上午9:30 类型：政策文件\n    x_备注: 审查人孟庆云\n      结果：同意 状态：已完成")
+        #expect(noted != Fixtures.compliant)
+        let notes = try Self.check(["registry.yaml": Fixtures.registry, "a.yaml": noted])
+        #expect(!notes.stdout.contains("\"rule\": \"REC-007\""), "\(notes.stdout)")
+        let own = Fixtures.compliant.replacingOccurrences(of: "title: 某镇老旧小区改造方案\n", with: """
+            title: 某镇老旧小区改造方案
+            facts:
+              专家组: {technical: 3, legal: 2}
+              policy_goals: [stability, employment]
+              风险评估结论: {社会稳定风险: 低风险}
+              复杂程度: {complex: 不复杂, stability_risk: 非重大}
+
+            """)
+        #expect(own != Fixtures.compliant)
+        let facts = try Self.check(["registry.yaml": Fixtures.registry, "a.yaml": own])
+        #expect(!facts.stdout.contains("规则只读取直接写在 facts 下的事实"), "\(facts.stdout)")
+        #expect(!facts.stdout.contains("\"rule\": \"REC-007\"") && facts.status == 0, "\(facts.stdout)")
+        let blank = Fixtures.compliant.replacingOccurrences(of: "{person: P-2, role: legal_adviser", with: "{person: P-2, role: legal_adviser, date: 2024-03-15}\n      - {person: \"\", role: head")
+        #expect(blank != Fixtures.compliant)
+        let signed = try Self.check(["registry.yaml": Fixtures.registry, "a.yaml": blank])
+        #expect(signed.stdout.contains("\"rule\": \"REC-003\""), "\(signed.stdout)")
     }
 }
