@@ -497,13 +497,17 @@ extension RecordReader {
                     badDate("signoffs.date", dateNode, step: step)
                 }
             }
-            if let person = signoff["person"], person.coreValue.map({ if case .string = $0 { false } else { true } }) ?? true {
-                add(.step, zh: "第 \(step) 个步骤的签署人不是人员编号（文本）", en: "a signoff of step \(step) has a person that is not a person id (a text)", at: person)
-            } else if let person = signoff["person"], let text = person.scalar?.text, RecordFormat.standsForNoOne(text) {
-                let blank = Vocabulary.isBlank(text)
-                add(.step,
-                    zh: "第 \(step) 个步骤的签署人“\(text.onOneLine)”不是人员编号\(blank ? "（空白）" : "，而是表示无人或待定的词")；尚未签署的，删去此签署",
-                    en: "a signoff of step \(step) has '\(text.onOneLine)' as its person, \(blank ? "a blank" : "a word for no one or someone not yet known"), not a person id; remove the signoff if no one has signed", at: person)
+            if let person = signoff["person"] {
+                if case .string(let text) = person.coreValue {
+                    if RecordFormat.standsForNoOne(text) {
+                        let blank = Vocabulary.isBlank(text)
+                        add(.step,
+                            zh: "第 \(step) 个步骤的签署人“\(text.onOneLine)”不是人员编号\(blank ? "（空白）" : "，而是表示无人或待定的词")；尚未签署的，删去此签署",
+                            en: "a signoff of step \(step) has '\(text.onOneLine)' as its person, \(blank ? "a blank" : "a word for no one or someone not yet known"), not a person id; remove the signoff if no one has signed", at: person)
+                    }
+                } else {
+                    add(.step, zh: "第 \(step) 个步骤的签署人不是人员编号（文本）", en: "a signoff of step \(step) has a person that is not a person id (a text)", at: person)
+                }
             }
             if checksValues {
                 unknownKeys(in: signoff, known: RecordFormat.knownSignoffKeys, level: .signoff, what: LocalizedText(zh: "第 \(step) 个步骤的签署", en: "a signoff of step \(step)"))
