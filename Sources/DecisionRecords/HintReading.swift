@@ -44,7 +44,7 @@ enum HintReading {
     /// Whether a text's bytes hold a word's. (By bytes: the library's search of a text for a
     /// text, set up anew for each of the fifty words, cost some 400,000 instructions a value no
     /// code, and 16,000 unknown step types took seconds.)
-    private static func holds(_ text: [UInt8], _ word: String) -> Bool {
+    static func holds(_ text: [UInt8], _ word: String) -> Bool {
         let length = word.utf8.count
         guard length > 0, text.count >= length else { return length == 0 }
         return (0...(text.count - length)).contains { start in text[start...].starts(with: word.utf8) }

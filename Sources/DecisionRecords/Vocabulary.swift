@@ -302,7 +302,7 @@ public struct Vocabulary: Sendable {
                 lowered.append(scalar.properties.isAlphabetic ? otherLetter : 0x20)
             }
         }
-        if contains(lowered, Array("not".utf8)) || contains(lowered, Array("n't".utf8)) { return true }
+        if HintReading.holds(lowered, "not") || HintReading.holds(lowered, "n't") { return true }
         let words = lowered.split { byte in byte != otherLetter && !((0x61...0x7A).contains(byte)) }
         return words.contains { word in negatingPrefixes.contains { word.starts(with: $0) } }
     }
@@ -314,10 +314,6 @@ public struct Vocabulary: Sendable {
     /// A byte standing for a letter of another script in `isNegated`'s reading.
     private static let otherLetter: UInt8 = 0xFF
 
-    private static func contains(_ text: [UInt8], _ part: [UInt8]) -> Bool {
-        guard text.count >= part.count else { return false }
-        return (0...(text.count - part.count)).contains { start in text[start..<(start + part.count)].elementsEqual(part) }
-    }
 
     /// `; did you mean 'CODE'?` for the code closest to a text that is neither a code nor a name
     /// of the section (`; did you mean 'CODE' (NAME)?` when the closest is a name), or nothing.
