@@ -208,8 +208,24 @@ enum FileSystem {
 
     static func environment(_ name: String) -> String? { getenv(name).map { String(cString: $0) } }
 
+    #if os(Linux)
+    /// `O_PATH` (Linux's `<fcntl.h>` defines it only for GNU sources, which Swift's Glibc module is not).
+    private static let openForPathOnly: Int32 = 0o10000000
+    #endif
+
     /// The canonical absolute path, with links resolved.
     static func realPath(_ path: String) -> String? {
+        #if os(Linux)
+        // The path is walked once, by opening it (without reading: a FIFO never blocks), and the
+        // kernel names what it reached. glibc's `realpath` asks each component whether it is a
+        // link, one walk from the start for each, so a path n folders deep cost n² steps, and a
+        // record at the bottom of 1,000 nested folders took 28 s to find.
+        let descriptor = open(path, openForPathOnly | O_CLOEXEC)
+        if descriptor >= 0 {
+            defer { close(descriptor) }
+            if let named = linkTarget("/proc/self/fd/\(descriptor)"), named.hasPrefix("/"), named.utf8.count < Int(PATH_MAX) - 1 { return named }
+        }
+        #endif
         guard let resolved = realpath(path, nil) else { return nil }
         defer { free(resolved) }
         return String(cString: resolved)

@@ -304,7 +304,7 @@ enum RunSetup {
     }
 
     /// The registries: the one given applies to every record; else each record uses the nearest
-    /// `registry.yaml` or `registry/` at or above its folder (see `Discovery.registryFiles`).
+    /// `registry.yaml` or `registry/` at or above its folder (see `Discovery.registrySearch`).
     static func registries(
         _ options: RuleOptions, recordPaths: [String], recordFiles: PathList, asked: RegistryTypes = RegistryTypes(), searchTop: String? = nil
     ) throws(RunError) -> RegistryLookup {
@@ -319,11 +319,16 @@ enum RunSetup {
         var searched: Set<PathKey> = []
         var covers = true
         var hidden: [String: String] = [:]
+        var memo = Discovery.RegistrySearchMemo()
         // Files come folder by folder: each folder is searched from its first file.
         for (folder, file) in recordFiles.folderRuns() {
             guard searched.insert(PathKey(folder)).inserted else { continue }
-            let root = recordPaths.first { path in PathKey(file) == PathKey(path) || file.isPath(inside: path) } ?? folder
-            let (files, hides) = try Discovery.registrySearch(from: folder, root: root, searchTop: searchTop)
+            // (The files of a folder search from the current folder are named without its `./`:
+            // each took its own folder for the path given, and no two searches could share a step.)
+            let root = recordPaths.first { path in
+                PathKey(file) == PathKey(path) || file.isPath(inside: path) || (path.tidiedPath == "." && !file.hasPrefix("/"))
+            } ?? folder
+            let (files, hides) = try Discovery.registrySearch(from: folder, root: root, searchTop: searchTop, memo: &memo)
             guard let first = files.first else {
                 covers = false
                 continue
