@@ -309,14 +309,21 @@ enum RecordChecker {
         _ file: String, admission: consuming Discovery.Admission, engine: Engine, keepSources: Bool, keepRecords: Bool,
         limits: RecordLimits, emit: (consuming Piece) -> Void
     ) {
+        // Documents of the file that are no records: past the first hundred, counted.
+        var nonRecords = NonRecordDocuments()
         func each(_ document: YAMLNode) {
+            if document.kind != .mapping {
+                guard nonRecords.lists(document) else { return }
+            } else if let unlisted = nonRecords.endRun() {
+                emit(.document(unlistedNonRecords(unlisted, file: file, engine: engine, keepRecords: keepRecords)))
+            }
             emit(.document(outcome(of: document, file: file, engine: engine, keepRecords: keepRecords)))
         }
         // A file read to its end without a document (empty, or only comments) is no record. (The
-        // parser counts the documents: a count kept here, captured by `each`, was a box allocated
-        // and checked for exclusive access for every file.)
+        // parser counts the documents.)
         func endOfFile(documents: Int) {
             if documents == 0 { emit(.document(noDocument(file, engine: engine, keepRecords: keepRecords))) }
+            if let unlisted = nonRecords.endRun() { emit(.document(unlistedNonRecords(unlisted, file: file, engine: engine, keepRecords: keepRecords))) }
         }
         func fail(_ problem: RecordProblem) {
             emit(.document(unreadable(file, problem, engine)))
@@ -411,6 +418,21 @@ enum RecordChecker {
     private static func noDocument(_ file: String, engine: Engine, keepRecords: Bool) -> DocumentOutcome {
         let record = keepRecords ? notRecordSummary(file: file, line: SourcePosition.start.line) : nil
         let evaluation = engine.evaluate(RecordLoader.noDocument(), file: file, listingRules: keepRecords)
+        return DocumentOutcome(standing: .notRecord, record: record, evaluation: evaluation)
+    }
+
+    /// What a run of documents that are no records, past the first `NonRecordDocuments.listed` of
+    /// the file, gave: one more such document, where the first of them is, saying how many there were.
+    private static func unlistedNonRecords(_ unlisted: NonRecordDocuments.Unlisted, file: String, engine: Engine, keepRecords: Bool) -> DocumentOutcome {
+        let listed = NonRecordDocuments.listed
+        let problem = RecordProblem(
+            code: .record,
+            message: LocalizedText(
+                zh: "从此处起另有连续 \(unlisted.count) 个文档不是记录（空文档或不是映射），未逐一列出（每个文件最多列出 \(listed) 个）；应为包含 id、kind、title 和 steps 的映射，多余的 --- 请删去",
+                en: "\(unlisted.count) more documents in a row from here on are no records (empty, or not a mapping) and are not listed one by one (a file lists at most \(listed)); expected mappings with id, kind, title and steps; remove the extra ---"),
+            position: unlisted.first)
+        let record = keepRecords ? notRecordSummary(file: file, line: unlisted.first.line) : nil
+        let evaluation = engine.evaluate(.unreadable(problem), file: file, listingRules: keepRecords)
         return DocumentOutcome(standing: .notRecord, record: record, evaluation: evaluation)
     }
 

@@ -32,4 +32,25 @@ import Testing
         let hidden = try #require(report["hiddenRegistries"] as? [[String: Any]], "\(report.keys.sorted())")
         #expect(hidden.count == 1 && hidden.first?["registry"] as? String == "a/b/registry.yaml" && hidden.first?["hides"] as? String == "registry.yaml", "\(hidden)")
     }
+
+    /// Each document that is no record (`---` alone, a text) was one finding, with no bound per
+    /// file: a million `---` lines (4 MB) wrote 405 MB. A file lists the first hundred; each run
+    /// of the others up to a record, or the file's end, is one more finding saying how many, so
+    /// the findings keep the file's order and the record between them is checked.
+    @Test func documentsThatAreNoRecordsAreListedToAHundredAndTheRestCounted() throws {
+        let record = Fixtures.compliant.replacingOccurrences(of: "outcome: passed", with: "outcome: failed")
+        let text = String(repeating: "---\n", count: 1_000) + "---\n" + record + "\n" + String(repeating: "--- 文本\n", count: 500)
+        let folder = try CLIRunner.folder(["registry.yaml": Fixtures.registry, "a.yaml": text])
+        let result = try CLIRunner.run(["check", "--as-of", "2024-12-31", "--format", "json", "a.yaml"], in: folder)
+        let findings = try #require(try CLIRunner.json(result.stdout)["findings"] as? [[String: Any]])
+        let notRecords = findings.filter { $0["record"] is NSNull && $0["rule"] as? String == "REC-001" }
+        #expect(notRecords.count == 102, "\(notRecords.count)")
+        let counted = notRecords.compactMap { $0["message"] as? String }.filter { $0.contains("未逐一列出") }
+        #expect(counted.count == 2 && counted[0].contains("另有连续 900 个文档不是记录") && counted[1].contains("另有连续 500 个文档不是记录"), "\(counted)")
+        // The record between the runs is checked (its failed review is reported) …
+        #expect(findings.contains { $0["record"] as? String == "T-2024-001" && $0["severity"] as? String == "error" }, "\(findings.suffix(3))")
+        // … and the findings are in the order of the file.
+        let lines = findings.compactMap { $0["line"] as? Int }
+        #expect(lines == lines.sorted(), "\(lines.suffix(6))")
+    }
 }
