@@ -49,7 +49,7 @@ enum Escaping {
     /// A field that a spreadsheet would read as a formula (it starts with `=`, `+`, `-` or `@`,
     /// after any white space or invisible characters, or with a tab or CR) gets a leading apostrophe.
     /// A field longer than a spreadsheet's cell (32,767 UTF-16 units) is cut there, marked "…". A
-    /// field with a comma, quote, CR or LF is quoted, with quotes doubled.
+    /// field with a comma, quote, tab, CR or LF is quoted, with quotes doubled.
     static func csv(_ text: String) -> String {
         // Control characters (ESC and the rest, but tab and line ends) and bidirectional controls
         // never reach a spreadsheet: each is `�`, as in every other format and the .xlsx (dropped,
@@ -66,7 +66,9 @@ enum Escaping {
             field = "'" + field
         }
         field = WorkbookWriter.fittingACell(field)
-        let needsQuotes = field.unicodeScalars.contains { $0 == "," || $0 == "\"" || $0 == "\r" || $0 == "\n" }
+        // (A tab too: LibreOffice's import, with tab among its separators as it often is, split a
+        // message quoting an id with a tab in it across two cells.)
+        let needsQuotes = field.unicodeScalars.contains { $0 == "," || $0 == "\"" || $0 == "\r" || $0 == "\n" || $0 == "\t" }
         guard needsQuotes else { return field }
         var quoted = "\""
         for scalar in field.unicodeScalars {

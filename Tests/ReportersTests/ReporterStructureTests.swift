@@ -199,6 +199,8 @@ import YAMLTree
         #expect(Escaping.csv("@SUM(A1)") == "'@SUM(A1)")
         #expect(Escaping.csv("a,\"b\"") == "\"a,\"\"b\"\"\"")
         #expect(Escaping.csv("普通文本") == "普通文本")
+        // A tab inside is quoted: an import taking tabs as separators split the cell.
+        #expect(Escaping.csv("人员 P-1\tP-2 未登记") == "\"人员 P-1\tP-2 未登记\"")
         // What shows nothing before the formula does not hide it: spaces, a line end, zero-width
         // and format characters, the Hangul filler, a noncharacter.
         for blank in [" ", "\u{3000}", "\u{A0}", "\u{200B}", "\u{2060}", "\u{AD}", "\u{180E}", "\u{3164}", "\u{FFFE}", "\n"] {
