@@ -184,6 +184,8 @@ public final class RecordFormat: Sendable {
         /// The sections a registry's values are named in: roles (a signoff's and the registry's
         /// own), certificate and qualification types.
         public let registryRoles, certificateTypes, qualificationTypes: Vocabulary.Section
+        /// The words that stand for no one where a person's id belongs.
+        public let noOne: NoOneWords
 
         init(_ vocabulary: Vocabulary) {
             registryRoles = vocabulary.section(Section.registryRoles)
@@ -197,6 +199,7 @@ public final class RecordFormat: Sendable {
             meetingTypes = vocabulary.section(Section.meetingTypes)
             roles = vocabulary.section(Section.roles)
             booleanFacts = vocabulary.section(Section.booleanFacts)
+            noOne = NoOneWords(vocabulary)
         }
     }
 
@@ -218,6 +221,8 @@ public final class RecordFormat: Sendable {
         /// codes `signed`, `passed` and `done`, each with the words that ask it, and `about` and
         /// `adviser`, the words naming the review and the adviser.
         public static let yesNoWords = "yes_no_words"
+        /// Words that stand for no one where a person's id belongs (`NoOneWords`).
+        public static let noOneWords = "no_one_words"
         /// Types of certificates and qualifications a registry writes, by code or name.
         public static let certificateTypes = "certificate_types"
         public static let qualificationTypes = "qualification_types"
@@ -239,7 +244,7 @@ public final class RecordFormat: Sendable {
         /// Every section legality itself reads (the built-in vocabulary's, `period_units` among
         /// them): a user's section of another name is one of their own, for `label`.
         public static let known: Set<String> = readAsCodes.union(
-            [booleanFacts, keyNames, yesNoWords, packs, shortKinds, "period_units"] + declaredKeys.map(\.section))
+            [booleanFacts, keyNames, yesNoWords, noOneWords, packs, shortKinds, "period_units"] + declaredKeys.map(\.section))
     }
 
     /// The format's keys at a level.
@@ -298,26 +303,11 @@ public final class RecordFormat: Sendable {
     /// A key that is never reported: a user's own extension (`x_...`, `x-...`).
     public static func isExtension(_ key: String) -> Bool { key.hasPrefix("x_") || key.hasPrefix("x-") }
 
-    /// Whether a text written where a person's id belongs stands for no one: blank, or a word a
-    /// form is filled with when there is no one or no one yet (`无`, `待定`, `-`, `N/A`). Each
-    /// counted as a person: `officers: [P-1, 待定]` was two officers, and without a registry of
-    /// people (which would not know them) a one-officer investigation passed.
-    public static func standsForNoOne(_ text: String) -> Bool {
-        let trimmed = Vocabulary.trimmed(text)
-        // (Told by the length and the first byte first: every such word is short, and an id's
-        // first letter or digit begins none but `n/a`, `none`, `tbd`, `unknown`: ids are read for
-        // every step.)
-        guard trimmed.utf8.count <= 12 else { return false }
-        if let first = trimmed.utf8.first, first < 0x80, (first >= 0x30 && first <= 0x39) || ((first | 0x20) >= 0x61 && (first | 0x20) <= 0x7A),
-           !"ntuNTU".utf8.contains(first) { return false }
-        return Vocabulary.isBlank(trimmed) || noOneWords.contains(trimmed.lowercased())
+    /// Whether a text written where a person's id belongs stands for no one: blank, or one of the
+    /// vocabulary's `no_one_words` (`无`, `待定`, `-`, `N/A`; see `NoOneWords`).
+    public func standsForNoOne(_ text: String) -> Bool {
+        codes.noOne.holds(text)
     }
-
-    /// The words `standsForNoOne` knows, in lower case.
-    static let noOneWords: Set<String> = [
-        "无", "暂无", "没有", "无人", "空", "待定", "未定", "待补", "待填", "待确定", "不详", "未知", "略", "同上",
-        "-", "--", "—", "——", "－", "/", "／", "?", "？", "??", "？？", "n/a", "na", "none", "tbd", "nil", "null", "unknown",
-    ]
 
     /// The format's keys whose values the rules of a procedure decide by: a type, a status, an
     /// outcome, a form, a date, the people, roles and meeting, the facts. A key that looks meant

@@ -349,7 +349,7 @@ extension RecordReader {
             }
             // A blank id or a word standing for no one (`待定`, `无`) is no person: counted as one,
             // `officers: [P-1, 待定]` passed a one-officer investigation where no registry said otherwise.
-            if RecordFormat.standsForNoOne(text) {
+            if format.standsForNoOne(text) {
                 let blank = Vocabulary.isBlank(text)
                 add(.step,
                     zh: "第 \(step) 个步骤的 \(key) 中“\(text.onOneLine)”不是人员编号\(blank ? "（空白）" : "，而是表示无人或待定的词")；没有此人的，删去此项；人员尚未确定的，把步骤写成计划（status: planned）",
@@ -499,7 +499,7 @@ extension RecordReader {
             }
             if let person = signoff["person"] {
                 if case .string(let text) = person.coreValue {
-                    if RecordFormat.standsForNoOne(text) {
+                    if format.standsForNoOne(text) {
                         let blank = Vocabulary.isBlank(text)
                         add(.step,
                             zh: "第 \(step) 个步骤的签署人“\(text.onOneLine)”不是人员编号\(blank ? "（空白）" : "，而是表示无人或待定的词")；尚未签署的，删去此签署",

@@ -298,6 +298,14 @@ struct Programs {
         case .typeOf(let inner):
             let inner = make(inner)
             return Program { $0.spend() ? .text($0.typeName(inner($0)), nil) : .missing }
+        case .standsForNoOne(let inner):
+            let inner = make(inner)
+            let noOne = codes.noOne
+            return Program { evaluator in
+                guard evaluator.spend() else { return .missing }
+                guard case .text(let text, _) = inner(evaluator) else { return .bool(false) }
+                return .bool(noOne.holds(text))
+            }
         case .seenBefore(let id, let inner):
             let inner = make(inner)
             return Program { $0.spend() ? $0.seenBefore(id, inner($0)) : .missing }

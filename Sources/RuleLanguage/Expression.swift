@@ -230,6 +230,9 @@ public indirect enum Expression: Sendable {
     case seenBefore(id: Int, Expression)
     /// What a value is: `text`, `number`, `boolean`, `date`, `list`, `mapping` or `missing`.
     case typeOf(Expression)
+    /// True when the value is a text that stands for no one where a person's id belongs: blank, or
+    /// a word of the vocabulary's `no_one_words` (`无`, `待定`, `N/A`).
+    case standsForNoOne(Expression)
     /// Arithmetic over numbers: `add`, `sub`, `min`, `max` and `sum` (lists are taken item by item).
     case arithmetic(Arithmetic, [Expression])
     /// The year or the month (1-12) of a date.
@@ -267,7 +270,7 @@ extension Expression {
             return [inner]
         case .first(let inner), .last(let inner), .distinct(let inner), .count(let inner), .periodDays(let inner), .personName(let inner),
              .label(let inner), .not(let inner), .exists(let inner), .missing(let inner), .isTrue(let inner), .registered(let inner),
-             .seenBefore(_, let inner), .typeOf(let inner), .personNamed(let inner), .peopleNamed(let inner), .personLike(let inner),
+             .seenBefore(_, let inner), .typeOf(let inner), .standsForNoOne(let inner), .personNamed(let inner), .peopleNamed(let inner), .personLike(let inner),
              .personRoles(let inner), .peopleWithRole(let inner):
             return [inner]
         case .phrase(let template):

@@ -17,7 +17,7 @@ struct ExpressionCompiler {
         "all", "any", "not", "exists", "missing", "eq", "ne", "lt", "le", "gt", "ge", "in", "is_true",
         "steps", "items", "first", "last", "earliest", "latest", "coalesce", "if", "concat", "distinct", "count",
         "add_days", "add_working_days", "add_calendar_days", "add_period", "days", "working_days", "period_days", "person_name", "label",
-        "registered", "certificate_valid", "certificate_gap", "has_qualification", "seen_before", "type_of", "text", "person_named", "people_named", "person_like", "add", "sub", "min", "max", "sum", "year", "month", "has_role", "person_roles", "people_with_role",
+        "registered", "certificate_valid", "certificate_gap", "has_qualification", "seen_before", "type_of", "stands_for_no_one", "text", "person_named", "people_named", "person_like", "add", "sub", "min", "max", "sum", "year", "month", "has_role", "person_roles", "people_with_role",
     ]
 
     let file: String
@@ -413,6 +413,7 @@ struct ExpressionCompiler {
             let fields = arguments(argument, name, required: ["person", "type"])
             return (.hasQualification(person: fields["person"] ?? .literal(.null), type: fields["type"] ?? .literal(.null)), .other)
         case "type_of": return (.typeOf(compile(argument)), .other)
+        case "stands_for_no_one": return (.standsForNoOne(compile(argument)), .other)
         case "add", "min", "max":
             // A list of values (each a number or a list of numbers), or one list-valued expression.
             let operands = argument.sequence.map { $0.map { compile($0) } } ?? [compile(argument)]

@@ -220,6 +220,18 @@ struct RecordShapeTests {
         #expect(problems.map(\.code) == [.key])
     }
 
+    /// The words that stand for no one where a person's id belongs come from the vocabulary's
+    /// `no_one_words`, compared whole, trimmed, in lower case; ids that only begin like one stay ids.
+    @Test func wordsStandingForNoOneComeFromTheVocabulary() {
+        let format = RecordFormat(vocabulary: builtinVocabulary, asOf: Day(parsing: "2099-12-31") ?? Day(ordinal: 0))
+        for word in ["", "　", "无", " 待定 ", "N/A", "Na", "NONE", "-", "——", "？", "unknown", "无人", "no one"] {
+            #expect(format.standsForNoOne(word), "\(word)")
+        }
+        for id in ["P-1", "无锡-001", "NA-12", "待定科-3", "nobody-2", "N/A-1", "0", "ZY-046"] {
+            #expect(!format.standsForNoOne(id), "\(id)")
+        }
+    }
+
     /// A fact one typo from a well-known one, or written in Chinese, that no rule reads is a key
     /// problem with a hint: no rule read it, and the rule the fact switches on (MAD-006 for
     /// `affects_public_interest`) passed the record unsaid. Other facts stay free.

@@ -46,10 +46,19 @@ import Testing
             #expect(result.stdout.contains("\"rule\": \"REC-003\""), "\(officers): \(result.stdout)")
             #expect(result.stdout.contains("不是人员编号"), "\(officers): \(result.stdout)")
         }
-        // With a registry, a blank id is not also "a person not in the registry" (REC-004).
-        let registered = try Self.check(["registry.yaml": Fixtures.registry, "c.yaml": Self.oneOfficer("[P-3, \"\"]")])
-        #expect(registered.stdout.contains("\"rule\": \"REC-003\""), "\(registered.stdout)")
-        #expect(!registered.stdout.contains("\"rule\": \"REC-004\""), "\(registered.stdout)")
+        // With a registry, a blank id or a word for no one is not also "a person not in the
+        // registry" (REC-004 asks `stands_for_no_one`: `待定` was reported twice).
+        for officers in ["[P-3, \"\"]", "[P-3, 待定]", "[P-3, N/A]"] {
+            let registered = try Self.check(["registry.yaml": Fixtures.registry, "c.yaml": Self.oneOfficer(officers)])
+            #expect(registered.stdout.contains("\"rule\": \"REC-003\""), "\(officers): \(registered.stdout)")
+            #expect(!registered.stdout.contains("\"rule\": \"REC-004\""), "\(officers): \(registered.stdout)")
+        }
+        // An office's own word, added to the vocabulary beside its rules, is one too.
+        let own = try Self.check([
+            "registry.yaml": Fixtures.registry, "c.yaml": Self.oneOfficer("[P-3, 尚未指定]"),
+            "rules/vocabulary.yaml": "vocabulary:\n  no_one_words:\n    no_one: {zh: 无人, en: no one, also: [尚未指定]}\n",
+        ], ["--rules", "rules"])
+        #expect(own.stdout.contains("\"rule\": \"REC-003\"") && !own.stdout.contains("\"rule\": \"REC-004\""), "\(own.stdout)")
         // Ids are still ids: two officers of the registry pass PEN-001.
         let two = try Self.check(["registry.yaml": Fixtures.registry, "c.yaml": Self.oneOfficer("[P-3, P-4]")])
         #expect(!two.stdout.contains("\"rule\": \"REC-003\"") && !two.stdout.contains("\"rule\": \"PEN-001\""), "\(two.stdout)")
