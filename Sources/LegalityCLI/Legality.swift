@@ -36,7 +36,7 @@ public struct Legality: ParsableCommand {
             }
             // Thousands of paths are read past the argument parser (see `PathArguments`).
             let (parsed, setAside) = PathArguments.split(given)
-            var command = try parseAsRoot(parsed)
+            var command = try parsedAsNamed(parsed) ?? parseAsRoot(parsed)
             if !PathArguments.restore(setAside, to: &command) { command = try parseAsRoot(given) }
             try command.run()
             Foundationless.exit(0)
@@ -56,6 +56,22 @@ public struct Legality: ParsableCommand {
             exit(withError: error)
         }
     }
+
+    /// The arguments parsed by the subcommand their first one names, as the root would parse them;
+    /// nil when none is named or they are no valid command line, for the root to parse (and say
+    /// what is wrong, with the usage of `legality`). The root, asked first, learns what every
+    /// subcommand takes by reflection, and whether the default one takes all that remains: a
+    /// tenth of a one-record check's start-up.
+    static func parsedAsNamed(_ arguments: [String]) -> (any ParsableCommand)? {
+        guard let first = arguments.first,
+              let named = configuration.subcommands.first(where: { $0.configuration.commandName == first }),
+              // (Help is the root's to give: a subcommand parsed alone names itself without `legality`.)
+              !arguments.contains(where: { $0.hasPrefix("-") && (helpWords.contains($0) || $0.hasPrefix("--generate-completion-script")) }) else { return nil }
+        return try? named.parseAsRoot(Array(arguments.dropFirst()))
+    }
+
+    /// The words swift-argument-parser answers with help or its version instead of a run.
+    static let helpWords = ["-h", "--help", "-help", "--help-hidden", "--experimental-dump-help", "--version"]
 
     /// The command a first argument that is neither a command nor an existing path is a typo of
     /// (`gat`, `chek`, `rule`): it was read as a path for `check`, which said "no such file" or
