@@ -31,7 +31,7 @@ extension RecordFormat {
     /// major case without legal review, unsaid. nil when the key names no category or the value
     /// no fact among `known` (`案件类型: 一般`, `案件类型: 食品安全`).
     public func factMeant(byCategory key: String, value: String, among known: [String]) -> String? {
-        guard FactNames.namesACategory(KeyText.named(key)) else { return nil }
+        guard key.utf8.count <= YesNoWords.mostKeyBytes, FactNames.namesACategory(KeyText.named(key)) else { return nil }
         // (Through quotation marks and brackets: `案件性质: “重大案件”` passed unsaid.)
         return factMeant(byKey: KeyText.unwrapped(value), valueSaysYesOrNo: true, among: known, typos: false)
     }
@@ -82,6 +82,9 @@ enum FactNames {
 
     /// Whether a key names a kind or category of its record.
     static func namesACategory(_ key: String) -> Bool {
+        // (A name of a category is short: a ledger's header of 30,000 characters was read through
+        // for every cell under it. See `YesNoWords.mostBytes`.)
+        guard key.utf8.count <= YesNoWords.mostBytes else { return false }
         let plain = HintReading.plain(key).filter { !$0.isWhitespace }
         return categoryWords.contains(where: plain.hasSuffix) || words(key).last.map(englishCategoryWords.contains) == true
     }

@@ -101,7 +101,7 @@ public struct YesNoWords: Sendable {
     /// The question a key asks and the answer it and its value give; nil when the key is not made
     /// of the words of a question (see the type), or the two give no yes or no.
     public func read(key: String, value: String) -> YesNoKey? {
-        guard let asked = parse(KeyText.named(KeyText.unwrapped(key))), let said = parse(answerPart(of: KeyText.unwrapped(value))) else { return nil }
+        guard key.utf8.count <= Self.mostKeyBytes, let asked = parse(KeyText.named(KeyText.unwrapped(key))), let said = parse(answerPart(of: KeyText.unwrapped(value))) else { return nil }
         // The question is the key's (a key still under way, `审查中`, `待签`, asks it negated); a
         // key naming only what it asks of takes the value's (`审查状态: 未完成`, `签署情况: 未签署`),
         // and a value still under way asks whether done (`审查状态: 审查中`).
@@ -130,7 +130,8 @@ public struct YesNoWords: Sendable {
     /// Whether a key (a ledger's header) is made of the words of a question and names the review
     /// (`审查状态`, `复核结论`, `是否通过合法性审查`): its cell speaks of the review.
     public func namesReview(key: String) -> Bool {
-        parse(KeyText.named(key))?.review ?? false
+        guard key.utf8.count <= Self.mostKeyBytes else { return false }
+        return parse(KeyText.named(key))?.review ?? false
     }
 
     /// What a text's words say, when it is made of them alone.
@@ -152,7 +153,17 @@ public struct YesNoWords: Sendable {
         var asks: YesNoKey.Question? { question ?? (notYet || reviewDone ? .done : nil) }
     }
 
+    /// The most bytes a text made of the words alone may have: some fifty Chinese characters, far
+    /// more than any key asking yes or no (`审查是否通过`). A longer one is none, told at once: a
+    /// ledger's header of 30,000 characters was read word by word, against every word, for every
+    /// cell under it (8 such columns of 200 rows took three minutes).
+    static let mostBytes = 160
+    /// The most bytes a key may have, as written (with the brackets, marks and a ledger's column
+    /// label `KeyText.named` takes off), to be read for the words at all.
+    public static let mostKeyBytes = 4 * mostBytes
+
     private func parse(_ text: String) -> Parsed? {
+        guard text.utf8.count <= Self.mostBytes else { return nil }
         var parsed = Parsed()
         var sawWord = false
         for word in Self.words(of: text) {

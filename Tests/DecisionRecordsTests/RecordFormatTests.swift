@@ -232,6 +232,17 @@ struct RecordShapeTests {
         }
     }
 
+    /// A key asking yes or no is short; one of thousands of characters is none, told by its length
+    /// before its words are read (a ledger's header of 30,000 characters was read word by word for
+    /// every cell under it: three minutes for 200 rows).
+    @Test func aLongKeyAsksNoYesOrNo() {
+        let format = RecordFormat(vocabulary: builtinVocabulary, asOf: Day(parsing: "2099-12-31") ?? Day(ordinal: 0))
+        #expect(format.yesNoWords.read(key: "审查是否通过", value: "否")?.answer == false)
+        #expect(format.yesNoWords.read(key: "审查是否通过" + String(repeating: "长", count: 30_000), value: "否") == nil)
+        #expect(format.yesNoWords.namesReview(key: "合法性审查"))
+        #expect(!format.yesNoWords.namesReview(key: String(repeating: "合法性审查", count: 6_000)))
+    }
+
     /// A fact one typo from a well-known one, or written in Chinese, that no rule reads is a key
     /// problem with a hint: no rule read it, and the rule the fact switches on (MAD-006 for
     /// `affects_public_interest`) passed the record unsaid. Other facts stay free.
