@@ -25,6 +25,15 @@ extension RecordFormat {
             ?? (valueSaysYesOrNo ? chineseFactMeant(name, among: known.filter(booleans.isCode)) : nil)
     }
 
+    /// Whether a key may name one of `known` facts for some value: by its own words (a value saying
+    /// yes) or as a category (a value naming the fact). `factMeant(byKey:valueSaysYesOrNo: true,…)`
+    /// and `factMeant(byCategory:…)` are nil for every value of a key that may not. (Asked once of
+    /// a ledger's header: its cells need not be asked one by one.)
+    public func mayNameFact(key: String, among known: [String]) -> Bool {
+        guard key.utf8.count <= YesNoWords.mostKeyBytes else { return false }
+        return FactNames.namesACategory(KeyText.named(key)) || factMeant(byKey: key, valueSaysYesOrNo: true, among: known, typos: false) != nil
+    }
+
     /// The well-known fact a value names where its key names a kind of case or a category
     /// (`案件类型: 重大`, `案件性质: 重大案件`, `case_type: major`, a ledger's `案件类型（一般/重大）`
     /// = 重大): the value read as `factMeant(byKey:)` reads a name. Read by no rule, each passed a

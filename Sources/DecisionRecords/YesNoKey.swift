@@ -129,6 +129,14 @@ public struct YesNoWords: Sendable {
 
     /// Whether a key (a ledger's header) is made of the words of a question and names the review
     /// (`审查状态`, `复核结论`, `是否通过合法性审查`): its cell speaks of the review.
+    /// Whether a key may ask yes or no of something, whatever its value: `read(key:value:)` is
+    /// nil and `namesReview(key:)` false for every value of a key that may not. (Asked once of a
+    /// ledger's header: its cells need not be asked one by one.)
+    public func mayAsk(key: String) -> Bool {
+        guard key.utf8.count <= Self.mostKeyBytes else { return false }
+        return parse(KeyText.named(KeyText.unwrapped(key))) != nil || parse(KeyText.named(key)) != nil
+    }
+
     public func namesReview(key: String) -> Bool {
         guard key.utf8.count <= Self.mostKeyBytes else { return false }
         return parse(KeyText.named(key))?.review ?? false

@@ -243,6 +243,21 @@ struct RecordShapeTests {
         #expect(!format.yesNoWords.namesReview(key: String(repeating: "合法性审查", count: 6_000)))
     }
 
+    /// A ledger's spare column is asked once whether its header can say anything of a review or a
+    /// fact; only the headers that may have their cells read for it.
+    @Test func aHeaderSaysWhetherItsCellsMaySpeakOfAReviewOrAFact() {
+        let format = RecordFormat(vocabulary: builtinVocabulary, asOf: Day(parsing: "2099-12-31") ?? Day(ordinal: 0))
+        for header in ["审查状态", "审查是否通过", "法律顾问是否签署", "legal_review_done"] {
+            #expect(format.yesNoWords.mayAsk(key: header), "\(header)")
+        }
+        for header in ["是否重大执法决定", "案件类型", "案件类型（一般/重大）", "涉及公共利益"] {
+            #expect(format.mayNameFact(key: header, among: ["major", "affects_public_interest"]), "\(header)")
+        }
+        for header in ["附加栏目1", "经办科室", "归档位置", "remarks_2"] {
+            #expect(!format.yesNoWords.mayAsk(key: header) && !format.mayNameFact(key: header, among: ["major"]), "\(header)")
+        }
+    }
+
     /// A fact one typo from a well-known one, or written in Chinese, that no rule reads is a key
     /// problem with a hint: no rule read it, and the rule the fact switches on (MAD-006 for
     /// `affects_public_interest`) passed the record unsaid. Other facts stay free.
