@@ -31,7 +31,13 @@ extension RecordFormat {
     /// a ledger's header: its cells need not be asked one by one.)
     public func mayNameFact(key: String, among known: [String]) -> Bool {
         guard key.utf8.count <= YesNoWords.mostKeyBytes else { return false }
-        return FactNames.namesACategory(KeyText.named(key)) || factMeant(byKey: key, valueSaysYesOrNo: true, among: known, typos: false) != nil
+        return Self.namesACategory(key) || factMeant(byKey: key, valueSaysYesOrNo: true, among: known, typos: false) != nil
+    }
+
+    /// Whether a key, as written, names a kind of case or a category (`案件类型（一般/重大）`);
+    /// never one longer than a key asking yes or no may be (`YesNoWords.mostKeyBytes`).
+    private static func namesACategory(_ key: String) -> Bool {
+        key.utf8.count <= YesNoWords.mostKeyBytes && FactNames.namesACategory(KeyText.named(key))
     }
 
     /// The well-known fact a value names where its key names a kind of case or a category
@@ -40,7 +46,7 @@ extension RecordFormat {
     /// major case without legal review, unsaid. nil when the key names no category or the value
     /// no fact among `known` (`案件类型: 一般`, `案件类型: 食品安全`).
     public func factMeant(byCategory key: String, value: String, among known: [String]) -> String? {
-        guard key.utf8.count <= YesNoWords.mostKeyBytes, FactNames.namesACategory(KeyText.named(key)) else { return nil }
+        guard Self.namesACategory(key) else { return nil }
         // (Through quotation marks and brackets: `案件性质: “重大案件”` passed unsaid.)
         return factMeant(byKey: KeyText.unwrapped(value), valueSaysYesOrNo: true, among: known, typos: false)
     }

@@ -314,7 +314,6 @@ public struct Vocabulary: Sendable {
     /// A byte standing for a letter of another script in `isNegated`'s reading.
     private static let otherLetter: UInt8 = 0xFF
 
-
     /// `; did you mean 'CODE'?` for the code closest to a text that is neither a code nor a name
     /// of the section (`; did you mean 'CODE' (NAME)?` when the closest is a name), or nothing.
     public func suggestionPhrase(for written: String, in section: String) -> String {
