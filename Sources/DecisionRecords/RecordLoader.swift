@@ -482,8 +482,10 @@ struct RecordReader {
 
     /// Whether a value written under another name of `named` says, as a value of that field,
     /// another thing than `present` does: another day (`2026-11-24`, or `2026年11月24日`), another
-    /// person's id (an item with a digit in it, `ZY-045`), another yes or no, another role code.
-    /// Text in words of its own (`合法`, `王立新、李春燕`, a time of day) says nothing comparable.
+    /// person's id (an item with a digit in it, `ZY-045`), another yes or no, another role code;
+    /// for an outcome, any text (its outcomes of the vocabulary and its yes-or-no words were read
+    /// before this is asked, so one left is no outcome the review is read with). Text in words of
+    /// its own of the other fields (`王立新、李春燕`, a time of day) says nothing comparable.
     static func disagrees(_ value: BorrowedNode, with present: BorrowedNode, as named: String) -> Bool {
         switch named {
         case "date", "start", "end", "submitted":
@@ -495,6 +497,12 @@ struct RecordReader {
         case "credentials_shown", "minutes", "dissent_recorded":
             guard case .bool(let truth) = present.coreValue, let text = value.scalar?.text, RecordFormat.saysYesOrNo(text) else { return false }
             return RecordFormat.saysNo(text) == truth
+        case "outcome":
+            // (Asked only of a text neither an outcome of the vocabulary nor a yes or no the words
+            // read: `审查结论: 暂缓`, `原则通过`, `修改后通过` beside `outcome: passed` said another
+            // outcome, or none yet, and the item went READY under a warning.)
+            guard let text = value.scalar?.text else { return false }
+            return text.contains { !$0.isWhitespace }
         default:
             return false
         }
@@ -709,6 +717,34 @@ struct RecordReader {
         }
     }
 
+    /// Whether a step is a collective discussion (its type the code or a name of it).
+    private func isDiscussion(_ step: BorrowedNode) -> Bool {
+        guard case .string(let type)? = step["type"]?.coreValue else { return false }
+        let discussion = "collective_discussion"
+        return type == discussion || format.codes.stepTypes.code(named: type) == discussion
+    }
+
+    /// The type of a step written in `value`, a mapping or a list of them (the first
+    /// `unreadKeysLookedAt` items): one whose `type` is a step type of the vocabulary (code or
+    /// name) and which has a date or a key only steps have. (A document's `{type: decision,
+    /// ref: ...}` is none.)
+    func stepTypeWritten(in value: BorrowedNode) -> String? {
+        func written(_ entry: BorrowedNode) -> String? {
+            guard entry.kind == .mapping, case .string(let type)? = entry["type"]?.coreValue,
+                  format.codes.stepTypes.number(of: type) != nil || format.codes.stepTypes.code(named: type) != nil else { return nil }
+            for place in entry.pairPlaces {
+                guard let key = entry.keyText(at: place) else { continue }
+                if key == "date" || RecordFormat.stepOnlyKeys.contains(key) { return type }
+            }
+            return nil
+        }
+        guard let count = value.itemCount else { return written(value) }
+        for index in 0..<min(count, Self.unreadKeysLookedAt) {
+            if let type = written(value.item(index)) { return type }
+        }
+        return nil
+    }
+
     /// A key problem for a key that is a list or a mapping (`? [a]`): none of the format's, it was
     /// passed over without a word.
     mutating func collectionKey(_ keyNode: BorrowedNode, of what: LocalizedText) {
@@ -726,6 +762,17 @@ struct RecordReader {
     ) {
         guard !format.isReadByRule(key, at: level), !RecordFormat.isExtension(key) else { return }
         let what = describe()
+        // A step written under a key of its own (`补充步骤: [{type: legality_review, outcome:
+        // failed}]`, `步骤:` beside `steps`, a re-review inside the review): no rule reads it,
+        // and a failed review there left the record compliant and its item READY, under a warning.
+        if let value = mapping[key], let written = stepTypeWritten(in: value) {
+            let shown = key.onOneLine
+            add(.step,
+                zh: "\(what.zh)中的字段 \(shown) 之下是一个步骤（类型 \(written.onOneLine)），不在记录的 steps 中，没有规则读取它，记录的程序因此不能确定；是否缩进错了？步骤应写在记录的 steps 下",
+                en: "the key '\(shown)' of \(what.en) holds a step (of type \(written.onOneLine)) outside the record's steps, read by no rule, so what the record's procedure was is in doubt; is it indented wrongly? Steps belong under the record's steps",
+                at: keyNode, misreadKey: true)
+            return
+        }
         let key = key.onOneLine
         // A fact of the vocabulary written beside `facts`, not under it (`major: true` at the top):
         // no rule reads it there, and the rules read as if the fact were not given.
@@ -849,6 +896,13 @@ struct RecordReader {
                 en: "the key '\(key)' of \(what.en) looks meant as '\(named)', " + (elsewhere ? "a day other than the discussion's, whose day is the step's date: here no rule reads it" : "which is here already and says otherwise: this one was not read, and which of the two holds is unknown")
                     + "; put what it says into \(elsewhere ? "the step's date" : "'\(named)'"), and remove this key",
                 at: keyNode, misreadKey: true)
+            // Another day of a discussion (a meeting moved to the day its `会议日期` gives, the
+            // step's date left as it was) leaves the meeting's day unknown: the gate puts the
+            // record on the agenda of every day, held, where it was off the agenda of the day it
+            // names, with a failed review, and no word.
+            if named == "date", level == .meeting || (level == .step && isDiscussion(mapping)) {
+                problems[problems.count - 1].concernsDiscussionDay = true
+            }
             return
         }
         let misread = closest.map(RecordFormat.decisiveKeys.contains) ?? false

@@ -127,8 +127,6 @@ public struct YesNoWords: Sendable {
                         namesReview: asked.review || said.review, namesPerson: asked.person || said.person)
     }
 
-    /// Whether a key (a ledger's header) is made of the words of a question and names the review
-    /// (`审查状态`, `复核结论`, `是否通过合法性审查`): its cell speaks of the review.
     /// Whether a key may ask yes or no of something, whatever its value: `read(key:value:)` is
     /// nil and `namesReview(key:)` false for every value of a key that may not. (Asked once of a
     /// ledger's header: its cells need not be asked one by one.)
@@ -137,10 +135,25 @@ public struct YesNoWords: Sendable {
         return parse(KeyText.named(KeyText.unwrapped(key))) != nil || parse(KeyText.named(key)) != nil
     }
 
+    /// Whether a key (a ledger's header) is made of the words of a question and names the review
+    /// (`审查状态`, `复核结论`, `是否通过合法性审查`): its cell speaks of the review.
     public func namesReview(key: String) -> Bool {
         guard key.utf8.count <= Self.mostKeyBytes else { return false }
         return parse(KeyText.named(key))?.review ?? false
     }
+
+    /// Whether a key holds a word naming the review among words of its own, which `mayAsk` reads
+    /// not (`最终审查结论`, `县司法局审查结论`, `复审结论`, `审查结论2`): a ledger's column of a
+    /// second or final review, whose `不通过` went unread and its row READY.
+    public func mentionsReview(key: String) -> Bool {
+        guard key.utf8.count <= Self.mostKeyBytes else { return false }
+        let folded = Self.folded(key)
+        return tokens.contains { $0.meaning == .review && folded.contains($0.word) }
+    }
+
+    /// The key a ledger's cell under a header that only mentions the review (`mentionsReview`) is
+    /// read with, as that review's conclusion.
+    public static let reviewConclusionKey = "审查结论"
 
     /// What a text's words say, when it is made of them alone.
     private struct Parsed {
@@ -247,6 +260,11 @@ public struct YesNoWords: Sendable {
         ("不建议", .outcome(passing: false)), ("object", .outcome(passing: false)), ("objects", .outcome(passing: false)),
         ("objection", .outcome(passing: false)), ("objected", .outcome(passing: false)),
         ("上会", .filler), ("提交会议", .filler), ("提交讨论", .filler), ("提交集体讨论", .filler), ("提交审议", .filler),
+        // (The meeting named: `不同意提交常务会议` was read as no answer, the item READY. Whole,
+        // not `会议` alone: a discussion's `会议是否通过` asks of the meeting, not of the review.)
+        ("提交常务会议", .filler), ("提交政府常务会议", .filler), ("提交全体会议", .filler), ("提交党组会议", .filler),
+        ("提交会议讨论", .filler), ("提交会议审议", .filler), ("提交常务会议讨论", .filler), ("提交常务会议审议", .filler),
+        ("提请", .filler), ("提请会议", .filler), ("提请常务会议", .filler), ("提请集体讨论", .filler),
         // A review finding the draft has legality problems, in the words reviews use
         // (`部分条款存在合法性问题`, `发现合法性问题`; `不存在合法性问题` says the opposite).
         ("合法性问题", .outcome(passing: false)), ("存在", .filler), ("发现", .filler), ("部分", .filler), ("一定", .filler),

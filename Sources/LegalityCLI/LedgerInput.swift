@@ -81,8 +81,11 @@ enum LedgerInput {
     /// One asking of the adviser or the public lawyer alone (`顾问签字` = 未签) holds only a row read
     /// as signed by such a one (`signoffRoles`): a row whose public lawyer gave the opinion, its
     /// adviser's column empty, says the same of the adviser.
-    static func saysReviewIsNot(header: String, text: String, format: RecordFormat, signoffRoles: Set<String> = []) -> Bool {
+    static func saysReviewIsNot(header written: String, text: String, format: RecordFormat, signoffRoles: Set<String> = []) -> Bool {
         let words = format.yesNoWords
+        // A header naming the review among words of its own (`最终审查结论`, `复审结论`) is read as
+        // the review's conclusion: `不通过` under it went unread, and the row READY.
+        let header = !words.mayAsk(key: written) && words.mentionsReview(key: written) ? YesNoWords.reviewConclusionKey : written
         if let asked = words.read(key: header, value: text) {
             if asked.namesReview { return !asked.answer }
             // (The adviser's too: a row holds the review's signoffs.)
@@ -184,7 +187,8 @@ enum LedgerInput {
     static func quietColumns(of layout: LedgerLayout, format: RecordFormat) -> Set<Int> {
         let known = format.codes.booleanFacts.numbering.codes.filter { format.factMatters($0, toKind: layout.mapping.kind) }
         return Set(layout.headers.compactMap { column, header in
-            layout.columns[column] == nil && !format.yesNoWords.mayAsk(key: header) && !format.mayNameFact(key: header, among: known) ? column : nil
+            layout.columns[column] == nil && !format.yesNoWords.mayAsk(key: header) && !format.yesNoWords.mentionsReview(key: header)
+                && !format.mayNameFact(key: header, among: known) ? column : nil
         })
     }
 

@@ -1,0 +1,124 @@
+import Foundation
+import Testing
+
+/// Records and ledgers written as clerks write them that went to the meeting READY, or passed
+/// `check`, under a warning at most (a review of the gate and the record pack as a clerk uses
+/// them): each is now held back or reported.
+@Suite struct SilentPassFifthRoundTests {
+    static let meeting = ["--meeting", "2024-03-20", "--format", "json", "."]
+
+    /// The verdicts of the gate of 2024-03-20 on a folder, by record id (true: READY).
+    static func verdicts(_ files: [String: String]) throws -> [String: Bool] {
+        let result = try CLIRunner.run(["gate"] + meeting, in: try CLIRunner.folder(files))
+        let items = try #require(try CLIRunner.json(result.stdout)["items"] as? [[String: Any]], "\(result.stdout)\(result.stderr)")
+        var verdicts: [String: Bool] = [:]
+        for item in items {
+            if let record = item["record"] as? String, let ready = item["ready"] as? Bool { verdicts[record] = ready }
+        }
+        return verdicts
+    }
+
+    /// The compliant record (`Fixtures.compliant`) as it stands before its meeting of 2024-03-20:
+    /// reviewed, the discussion on the meeting day, no decision yet. READY.
+    static let agendaItem = Fixtures.compliant.split(separator: "\n", omittingEmptySubsequences: false)
+        .filter { !$0.contains("type: decision") && !$0.contains("type: publication") }.joined(separator: "\n")
+
+    /// The agenda item with `extra` added to its review step.
+    static func review(adding extra: String) -> String {
+        agendaItem.replacingOccurrences(of: "    outcome: passed\n", with: "    outcome: passed\n\(extra)\n")
+    }
+
+    /// A failed review written under a key of its own, beside `steps` (`补充步骤`, `步骤`, the
+    /// vocabulary's own name for `steps`) or inside the review (`复审`): no rule read it, `check`
+    /// exited 0 and the gate said READY under a warning. Now REC-003, and the item BLOCKED.
+    @Test func aStepWrittenOutsideStepsIsNoPass() throws {
+        let failed = "{type: legality_review, date: 2024-03-18, outcome: failed, by: [P-2]}"
+        let records = [
+            "outside": Self.agendaItem + "\n补充步骤:\n  - \(failed)\n",
+            "chinese": Self.agendaItem + "\n步骤:\n  - \(failed)\n",
+            "inside": Self.review(adding: "    复审: \(failed)"),
+        ]
+        for (name, record) in records {
+            let folder = try CLIRunner.folder(["registry.yaml": Fixtures.registry, "r.yaml": record])
+            let check = try CLIRunner.run(["check", "--format", "json", "--as-of", "2024-03-31", "."], in: folder)
+            #expect(check.status == 1, "\(name): \(check.stdout)")
+            #expect(check.stdout.contains("\"rule\": \"REC-003\"") && check.stdout.contains("不在记录的 steps 中"), "\(name): \(check.stdout)")
+            #expect(try Self.verdicts(["registry.yaml": Fixtures.registry, "r.yaml": record]) == ["T-2024-001": false], "\(name)")
+        }
+        // A key of the user's own holds what it likes; a list of documents whose type is a
+        // step's name but which has no key of a step is no step (REC-007 only, READY).
+        for extra in ["\nx_补充步骤:\n  - \(failed)\n", "\n附件:\n  - {type: decision, ref: 镇政发〔2024〕3号}\n"] {
+            let folder = try CLIRunner.folder(["registry.yaml": Fixtures.registry, "r.yaml": Self.agendaItem + extra])
+            let check = try CLIRunner.run(["check", "--format", "json", "--as-of", "2024-03-31", "."], in: folder)
+            #expect(check.status == 0, "\(extra): \(check.stdout)")
+            #expect(!check.stdout.contains("\"rule\": \"REC-003\""), "\(extra): \(check.stdout)")
+        }
+    }
+
+    /// A review's outcome in words of its own beside `outcome: passed` (`审查结论: 暂缓`, `原则通过`,
+    /// `修改后通过`, `待定`): which of the two holds is unknown, and the item went READY. An outcome
+    /// of the vocabulary or a yes that agrees with the one read (`合法`, `通过`) changes nothing.
+    @Test func anOutcomeInWordsOfItsOwnHoldsTheItem() throws {
+        for words in ["暂缓", "原则通过", "修改后通过", "待定", "无"] {
+            let verdicts = try Self.verdicts(["registry.yaml": Fixtures.registry, "r.yaml": Self.review(adding: "    审查结论: \(words)")])
+            #expect(verdicts == ["T-2024-001": false], "\(words)")
+        }
+        for words in ["合法", "通过"] {
+            let verdicts = try Self.verdicts(["registry.yaml": Fixtures.registry, "r.yaml": Self.review(adding: "    审查结论: \(words)")])
+            #expect(verdicts == ["T-2024-001": true], "\(words)")
+        }
+    }
+
+    /// An adviser's opinion naming the meeting it objects to (`意见: 不同意提交常务会议`) was read as
+    /// no answer, the signoff as an opinion given, and the item READY; `不同意提交会议` was held.
+    @Test func anAdvisersObjectionNamingTheMeetingHoldsTheItem() throws {
+        for (opinion, ready) in [("不同意提交常务会议", false), ("不同意提交政府常务会议", false), ("同意提交常务会议", true)] {
+            let record = Self.agendaItem.replacingOccurrences(of: "role: legal_adviser, date: 2024-03-15}", with: "role: legal_adviser, date: 2024-03-15, 意见: \(opinion)}")
+            #expect(record.contains(opinion))
+            #expect(try Self.verdicts(["registry.yaml": Fixtures.registry, "r.yaml": record]) == ["T-2024-001": ready], "\(opinion)")
+        }
+    }
+
+    /// A discussion planned for one day whose meeting was moved to another, written as the
+    /// meeting's `会议日期`: the record was off the agenda of the day it names, with a failed
+    /// review and no word. It is on that day's agenda now, held (and BLOCKED by the review).
+    @Test func aMeetingMovedToAnotherDayIsOnThatDaysAgenda() throws {
+        let moved = """
+            id: T-2024-009
+            kind: major_administrative_decision
+            title: 某镇集贸市场改造方案
+            steps:
+              - {type: legality_review, date: 2024-03-01, outcome: failed, by: [P-2]}
+              - type: collective_discussion
+                date: 2024-03-13
+                status: planned
+                meeting: {type: executive, 会议日期: 2024-03-20}
+            """
+        let verdicts = try Self.verdicts(["registry.yaml": Fixtures.registry, "a.yaml": Self.agendaItem, "b.yaml": moved])
+        #expect(verdicts == ["T-2024-001": true, "T-2024-009": false])
+    }
+
+    /// A ledger's column of a second or final review (`最终审查结论`, `复审结论`, `县司法局审查结论`)
+    /// saying it failed: the column was unread, its row READY. Now held; one saying it passed is not.
+    @Test func aLedgerColumnOfAnotherReviewIsRead() throws {
+        let registry = """
+            people:
+              - {id: P-1, name: 张镇长, roles: [head]}
+              - {id: P-3, name: 李审查, roles: [reviewer], qualifications: [{type: legal_profession}]}
+              - {id: P-7, name: 王顾问, roles: [legal_adviser], qualifications: [{type: legal_profession}]}
+            """
+        func ledger(_ header: String, _ cell: String) -> String {
+            """
+            决策编号,决策事项名称,承办单位,送审日期,审查完成日期,审查方式,审查结论,审查人员,法律顾问,法律顾问意见日期,集体讨论日期,会议类型,\(header)
+            SQ-1,石桥镇台账决策,党政办,2024-03-01,2024-03-15,正式审查,通过,P-3,王顾问,2024-03-14,2024-03-20,常务会议,\(cell)
+
+            """
+        }
+        for header in ["最终审查结论", "复审结论", "县司法局审查结论", "审查结论2"] {
+            for (cell, ready) in [("不通过", false), ("不同意", false), ("通过", true)] {
+                let verdicts = try Self.verdicts(["registry.yaml": registry, "台账.csv": ledger(header, cell)])
+                #expect(verdicts == ["SQ-1": ready], "\(header) = \(cell)")
+            }
+        }
+    }
+}
