@@ -48,7 +48,7 @@ import Testing
         let rules = try BuiltinRules.load()
         let original = try #require(rules.rules.first { $0.id == "MAD-002" })
         let text = try String(contentsOfFile: original.file, encoding: .utf8)
-            .replacingOccurrences(of: "on_or_before: $first_discussion_began}}}", with: "before: $first_discussion_began}}}")
+            .replacingOccurrences(of: "on_or_before: $earliest_discussion_began}}}", with: "before: $earliest_discussion_began}}}")
             .replacingOccurrences(of: "id: MAD-002", with: "id: MAD-002-BROKEN")
         let broken = try BuiltinRules.load(extra: [("broken.yaml", text)])
         let rule = try #require(broken.rules.first { $0.id == "MAD-002-BROKEN" })
