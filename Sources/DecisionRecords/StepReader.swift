@@ -47,6 +47,8 @@ extension RecordReader {
             if let type, Self.isCode(type, "legality_review") {
                 readCode("form", fields.form, of: &node, step: number, section: format.codes.forms,
                              what: LocalizedText(zh: "审查形式", en: "review form"), required: false, checked: true)
+            } else if let type, Self.isCode(type, "legal_review"), let form = fields.form {
+                formOfLegalReview(form, type: type, step: number)
             }
         }
         let (dated, dayNode) = readDates(fields, of: original, step: number)
@@ -456,6 +458,29 @@ extension RecordReader {
                 en: "item \(index + 1) of the documents of step \(step) is a step (of type \(written.onOneLine)), not a document; is it indented too deep? Steps belong under steps",
                 at: entry)
         }
+    }
+
+    /// A key problem for `form` on a penalty case's `legal_review`, where no rule reads it (the
+    /// format gives a form to a legality review alone): `form: 征求意见` (the legal review replaced
+    /// by asking opinions) counted as the legal review PEN-005 asks for, unsaid, and `form: 会签`
+    /// was not even looked at. One saying the formal review (the form's default) is only listed.
+    /// (Another step's form, an expert review's `opinion_solicitation`, claims no review.)
+    private mutating func formOfLegalReview(_ form: BorrowedNode, type: String, step: Int) {
+        let written = form.scalar?.text
+        let code = written.flatMap(format.codes.forms.code(for:))
+        let formal = code == RecordFormat.defaultCodes["form"]
+        let shown = (written ?? Wording.kind(form.kind, .en)).onOneLine
+        let said: (zh: String, en: String) = formal
+            ? ("，所写与正式审查一致，可删去", ", and says the formal form: remove it")
+            : code != nil
+            ? ("；它说此步骤不是正式的审核（“\(shown)”），而此步骤按已完成的 \(type) 读取：以征求意见等方式代替的，不是法律要求的审核，请如实记录（删去此步骤或改正其内容），不要只删去此字段",
+               "; it says the step was no formal review ('\(shown)'), and the step is read as a done \(type): one replaced by asking opinions is not the review the law asks for; record what happened (remove the step, or correct it), do not only remove this key")
+            : ("；其值“\(shown)”不是审查形式，此步骤是否为正式的审核无法确定，而它按已完成的 \(type) 读取；请核实：正式审核的删去此字段，以征求意见等方式代替的不是法律要求的审核",
+               "; its value '\(shown)' is no review form, so whether the step was a formal review is unknown, and it is read as a done \(type); find out: remove the key for a formal review; one replaced by asking opinions is not the review the law asks for")
+        add(.key,
+            zh: "第 \(step) 个步骤（\(type)）有 form 字段：form 只用于合法性审查（legality_review），写在这里没有规则读取它\(said.zh)",
+            en: "step \(step) (\(type)) has 'form', which only a legality review (legality_review) has: here no rule reads it\(said.en)",
+            at: form, misreadKey: !formal)
     }
 
     private mutating func readSignoffs(_ value: BorrowedNode?, of node: inout MappingRewrite, step: Int) {

@@ -79,6 +79,32 @@ import Testing
         }
     }
 
+    /// A penalty case's legal review written with a form (`form: 征求意见`, `form: 会签`), which only
+    /// a legality review has: no rule read it, and the review replaced by asking opinions counted
+    /// as the legal review PEN-005 asks for, READY. Held now; the formal form is only listed.
+    @Test func aLegalReviewsFormIsNotPassedOver() throws {
+        func penaltyCase(form: String) -> String {
+            """
+            id: C-9
+            kind: administrative_penalty
+            title: 某企业违法排污案
+            facts: {major: true}
+            steps:
+              - {type: case_filing, date: 2024-03-01}
+              - {type: investigation, date: 2024-03-05, officers: [P-3, P-4], credentials_shown: true}
+              - {type: notice_of_rights, date: 2024-03-10}
+              - {type: legal_review, date: 2024-03-15, outcome: passed, by: [P-2], form: \(form)}
+              - {type: collective_discussion, date: 2024-03-20, status: planned, meeting: {type: executive}}
+            """
+        }
+        for (form, ready) in [("征求意见", false), ("opinion_solicitation", false), ("会签", false), ("正式审查", true)] {
+            let files = ["registry.yaml": Fixtures.registry, "c.yaml": penaltyCase(form: form)]
+            #expect(try Self.verdicts(files) == ["C-9": ready], "\(form)")
+            let check = try CLIRunner.run(["check", "--format", "json", "--as-of", "2024-03-19", "."], in: try CLIRunner.folder(files))
+            #expect(check.stdout.contains("form 只用于合法性审查"), "\(form): \(check.stdout)")
+        }
+    }
+
     /// A discussion planned for one day whose meeting was moved to another, written as the
     /// meeting's `会议日期`: the record was off the agenda of the day it names, with a failed
     /// review and no word. It is on that day's agenda now, held (and BLOCKED by the review).
