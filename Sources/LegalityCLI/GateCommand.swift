@@ -274,10 +274,11 @@ struct GateCommand: ParsableCommand {
     /// When no record is discussed on the meeting day: the nearest other day within a month on
     /// which records have a planned discussion, and how many (see `Agenda.plannedElsewhere`); when
     /// the agenda is empty, the nearest at any distance (a meeting day mistyped by a year gave an
-    /// empty agenda, exit 0, and no word).
+    /// empty agenda, exit 0, and no word). Only records off the agenda count, as the notice says
+    /// they are listed after it (one whose meeting was moved, its day unknown, is an item).
     private func plannedElsewhere(_ records: [CheckedRecord], agendaIsEmpty: Bool) -> (day: Day, records: Int)? {
         guard !records.contains(where: { $0.discussionSpans.contains { $0.contains(meeting) } }) else { return nil }
-        let days = records.map { Set($0.plannedDiscussionDays) }
+        let days = records.filter { !isOnAgenda($0) }.map { Set($0.plannedDiscussionDays) }
         let candidates = Set(days.flatMap { $0 }).filter { agendaIsEmpty || abs($0.ordinal - meeting.ordinal) <= 31 }
         // The nearest day; of two as near, the earlier.
         guard let nearest = candidates.min(by: { (abs($0.ordinal - meeting.ordinal), $0.ordinal) < (abs($1.ordinal - meeting.ordinal), $1.ordinal) }) else { return nil }

@@ -122,6 +122,10 @@ import Testing
             """
         let verdicts = try Self.verdicts(["registry.yaml": Fixtures.registry, "a.yaml": Self.agendaItem, "b.yaml": moved])
         #expect(verdicts == ["T-2024-001": true, "T-2024-009": false])
+        // Alone on the agenda, it is no record "listed after" a notice of a mistyped meeting day.
+        let alone = try CLIRunner.run(["gate", "--meeting", "2024-03-20", "."], in: try CLIRunner.folder(["registry.yaml": Fixtures.registry, "b.yaml": moved]))
+        #expect(alone.stdout.contains("[暂缓上会] T-2024-009"), "\(alone.stdout)")
+        #expect(!alone.stdout.contains("最近计划的集体讨论"), "\(alone.stdout)")
     }
 
     /// A ledger's column of a second or final review (`最终审查结论`, `复审结论`, `县司法局审查结论`)
