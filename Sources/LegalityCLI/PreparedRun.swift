@@ -103,6 +103,22 @@ struct PreparedRun {
     }
 
     /// The nearest folder at or above an absolute folder that holds `.git`; nil when there is none.
+    /// The folder a registry search from the current folder may go up to (`Discovery.registrySearch`):
+    /// the repository's root, or the folder of the configuration in force when it holds the
+    /// repository or there is none. Run from a subfolder with no configuration, the registry at
+    /// the root was passed over; and a configuration in the subfolder, or one named with
+    /// `--config ../ci/legality.yaml` (`lang: zh` alone), ended the search there: the certificate
+    /// rules did not run, and an expired certificate passed under a warning.
+    static func registrySearchTop(configurationFolder: String?) -> String? {
+        let repository = enclosingRepository(of: FileSystem.currentDirectory())
+        guard let configurationFolder else { return repository }
+        guard let repository else { return configurationFolder }
+        let configurationReal = FileSystem.realPath(configurationFolder) ?? configurationFolder
+        let repositoryReal = FileSystem.realPath(repository) ?? repository
+        let holdsRepository = repositoryReal != configurationReal && repositoryReal.isPath(inside: configurationReal)
+        return holdsRepository ? configurationFolder : repository
+    }
+
     static func enclosingRepository(of absoluteFolder: String) -> String? {
         var folder = absoluteFolder
         while true {
@@ -250,9 +266,7 @@ struct PreparedRun {
             registries: needsRegistry
                 ? try RunSetup.registries(
                     ruleOptions, recordPaths: recordPaths, recordFiles: recordFiles, asked: RegistryTypes(askedBy: rules.rules, configuration: configuration, vocabulary: rules.vocabulary),
-                    // (Up to the configuration's folder, else the repository's root: run from a
-                    // subfolder with no configuration, the registry at the root was passed over.)
-                    searchTop: configuration.file?.parentPath ?? enclosingRepository(of: FileSystem.currentDirectory()))
+                    searchTop: registrySearchTop(configurationFolder: configuration.file?.parentPath))
                 : RegistryLookup(nil),
             language: options.languageOption?.language ?? configuration.language ?? .zh,
             failOn: level.severity, extraFiles: extraFiles,

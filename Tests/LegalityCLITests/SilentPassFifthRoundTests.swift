@@ -105,6 +105,33 @@ import Testing
         }
     }
 
+    /// Run from a subfolder of a repository, a configuration there (`lang: zh` alone) or one named
+    /// with `--config ../ci/legality.yaml` ended the registry search at the subfolder: the registry
+    /// at the root was not read, PEN-002 did not run, and an expired certificate passed, exit 0.
+    @Test func aConfigurationBelowTheRootHidesNoRegistry() throws {
+        let registry = """
+            people:
+              - {id: P-5, name: 孙执法, certificates: [{type: enforcement, valid_from: 2019-01-01, valid_until: 2023-12-31}]}
+              - {id: P-6, name: 周执法, certificates: [{type: enforcement, valid_from: 2019-01-01, valid_until: 2030-12-31}]}
+            """
+        let expired = """
+            id: C-5
+            kind: administrative_penalty
+            title: 某加油站安全检查案
+            steps:
+              - {type: inspection, date: 2024-03-10, officers: [P-5, P-6], credentials_shown: true}
+            """
+        let folder = try CLIRunner.folder([
+            ".git/HEAD": "ref: refs/heads/main\n", "registry.yaml": registry, "ci/legality.yaml": "lang: zh\n",
+            "decisions/c.yaml": expired, "own/.legality.yaml": "lang: zh\n", "own/c.yaml": expired,
+        ])
+        for (subfolder, arguments) in [("decisions", ["--config", "../ci/legality.yaml"]), ("own", [])] {
+            let result = try CLIRunner.run(["check", "--format", "json", "--as-of", "2024-12-31"] + arguments + ["."], in: folder.appendingPathComponent(subfolder))
+            #expect(result.status == 1, "\(subfolder): \(result.stdout)\(result.stderr)")
+            #expect(result.stdout.contains("\"rule\": \"PEN-002\""), "\(subfolder): \(result.stdout)")
+        }
+    }
+
     /// A discussion planned for one day whose meeting was moved to another, written as the
     /// meeting's `会议日期`: the record was off the agenda of the day it names, with a failed
     /// review and no word. It is on that day's agenda now, held (and BLOCKED by the review).
