@@ -321,6 +321,23 @@ public final class RecordFormat: Sendable {
 
     /// The code a step's field has when it is not written: a step is done, a review formal.
     public static let defaultCodes: [String: String] = ["status": "done", "form": "formal_review"]
+    /// Whether a review's conclusion in words of its own says it passed, and nothing more: a word
+    /// of passing and none holding it back (`符合法律规定`, `合法有效`, `予以通过`, `无异议`,
+    /// `可以提交常务会议审议`, a plain `是`); not `暂缓`, `待定`, `原则通过`, `修改后通过`, `无`, `否`.
+    /// (For a text neither an outcome of the vocabulary nor a yes or no the words read.)
+    public static func saysPassed(_ written: String) -> Bool {
+        let text = HintReading.plain(written)
+        if plainYes.contains(text) { return true }
+        guard passingWords.contains(where: { text.contains($0) }) else { return false }
+        return !holdingBackWords.contains { text.contains($0) } && text != "无"
+    }
+
+    /// Words of a review passing (`saysPassed`).
+    private static let passingWords = ["通过", "同意", "合法", "合规", "合格", "符合", "无异议", "无意见", "没有意见", "可以", "可行", "准予", "pass", "approv", "lawful", "agree"]
+    /// Words holding a passing back: a condition, a change, a wait, a no.
+    private static let holdingBackWords = ["不", "未", "否", "暂", "缓", "待", "修改", "修订", "原则", "条件", "退回", "驳回", "违", "抵触", "问题", "但", "除", "补充", "完善", "调整", "建议", "not", "fail", "reject", "condition", "pending"]
+    /// A yes on its own, said of the outcome.
+    private static let plainYes: Set<String> = ["是", "yes", "y", "√", "✓", "true"]
 
     /// The outcomes of a review that let its matter go on: passed, or passed with required changes.
     public static let passingOutcomes: Set<String> = ["passed", "conditional"]

@@ -314,6 +314,12 @@ struct RecordReader {
                 guard !RecordFormat.numberFacts.contains(key), !format.isReadByRule(key, at: .facts), !RecordFormat.isExtension(key) else { continue }
                 unread += 1
                 guard unread <= Self.unreadFactsLookedAt else { continue }
+                // (A step written under facts, `复审: {type: legality_review, outcome: failed}`, as
+                // under any unread key: `stepOutside`. Asked of the first keys alone.)
+                if unread <= Self.unreadKeysLookedAt, stepOutside(facts.value(at: place), key: key, keyNode: facts.key(at: place),
+                                                                   what: LocalizedText(zh: RecordFormat.chineseName(of: .facts), en: RecordFormat.describe(.facts).name)) {
+                    continue
+                }
                 let weighed = given ?? factsGiven(facts)
                 given = weighed
                 unknownFact(key, in: facts, at: place, given: weighed)
@@ -482,10 +488,9 @@ struct RecordReader {
 
     /// Whether a value written under another name of `named` says, as a value of that field,
     /// another thing than `present` does: another day (`2026-11-24`, or `2026年11月24日`), another
-    /// person's id (an item with a digit in it, `ZY-045`), another yes or no, another role code;
-    /// for an outcome, any text (its outcomes of the vocabulary and its yes-or-no words were read
-    /// before this is asked, so one left is no outcome the review is read with). Text in words of
-    /// its own of the other fields (`王立新、李春燕`, a time of day) says nothing comparable.
+    /// person's id (an item with a digit in it, `ZY-045`), another yes or no, another role code
+    /// (an outcome: `outcomeDisagrees`). Text in words of its own (`王立新、李春燕`, a time of day)
+    /// says nothing comparable.
     static func disagrees(_ value: BorrowedNode, with present: BorrowedNode, as named: String) -> Bool {
         switch named {
         case "date", "start", "end", "submitted":
@@ -497,15 +502,21 @@ struct RecordReader {
         case "credentials_shown", "minutes", "dissent_recorded":
             guard case .bool(let truth) = present.coreValue, let text = value.scalar?.text, RecordFormat.saysYesOrNo(text) else { return false }
             return RecordFormat.saysNo(text) == truth
-        case "outcome":
-            // (Asked only of a text neither an outcome of the vocabulary nor a yes or no the words
-            // read: `审查结论: 暂缓`, `原则通过`, `修改后通过` beside `outcome: passed` said another
-            // outcome, or none yet, and the item went READY under a warning.)
-            guard let text = value.scalar?.text else { return false }
-            return text.contains { !$0.isWhitespace }
         default:
             return false
         }
+    }
+
+    /// Whether a review's outcome in words of its own (under a name of `outcome`: `审查结论`)
+    /// says other than the `passed` read beside it: `暂缓`, `待定`, `原则通过`, `修改后通过`, `无` did,
+    /// and the item went READY under a warning. Asked only of a text neither an outcome of the
+    /// vocabulary nor a yes or no the words read (those are weighed before); it agrees when it holds
+    /// a word of passing and none of holding back (`符合法律规定`, `合法有效`, `予以通过`, `无异议`,
+    /// `可以提交常务会议审议`).
+    func outcomeDisagrees(_ value: BorrowedNode, with present: BorrowedNode) -> Bool {
+        guard let read = present.scalar.flatMap({ format.codes.outcomes.code(for: $0.text) }), read == "passed",
+              let text = value.scalar?.text, text.contains(where: { !$0.isWhitespace }) else { return false }
+        return !RecordFormat.saysPassed(text)
     }
 
     /// Whether a value is a day other than `day` (written as the format writes dates, or as
@@ -521,6 +532,16 @@ struct RecordReader {
             return month != readMonth || dayOfMonth != readDay
         }
         return false
+    }
+
+    /// The day a value names, as `disagrees(_:withDay:)` reads it: a month and day alone in the
+    /// year of `reference` (the step's day).
+    static func dayNamed(_ value: BorrowedNode, near reference: Day?) -> Day? {
+        if let written = RecordLoader.date(value) { return written }
+        guard let text = value.scalar.map({ KeyText.unwrapped($0.text) }) else { return nil }
+        if let written = Day(parsing: text) ?? Day(guessing: text) { return written }
+        guard let (month, day) = monthAndDay(text), let year = reference?.components.year else { return nil }
+        return Day(year: year, month: month, day: day)
     }
 
     /// `12月11日` (or with full-width digits) as its month and day; nil for any other text.
@@ -724,23 +745,55 @@ struct RecordReader {
         return type == discussion || format.codes.stepTypes.code(named: type) == discussion
     }
 
-    /// The type of a step written in `value`, a mapping or a list of them (the first
-    /// `unreadKeysLookedAt` items): one whose `type` is a step type of the vocabulary (code or
-    /// name) and which has a date or a key only steps have. (A document's `{type: decision,
-    /// ref: ...}` is none.)
-    func stepTypeWritten(in value: BorrowedNode) -> String? {
-        func written(_ entry: BorrowedNode) -> String? {
-            guard entry.kind == .mapping, case .string(let type)? = entry["type"]?.coreValue,
-                  format.codes.stepTypes.number(of: type) != nil || format.codes.stepTypes.code(named: type) != nil else { return nil }
-            for place in entry.pairPlaces {
-                guard let key = entry.keyText(at: place) else { continue }
-                if key == "date" || RecordFormat.stepOnlyKeys.contains(key) { return type }
+    /// A step problem when an unread key's value holds a step (`stepTypeWritten`); whether it did.
+    mutating func stepOutside(_ value: BorrowedNode, key: String, keyNode: BorrowedNode, what: LocalizedText) -> Bool {
+        guard let written = stepTypeWritten(in: value) else { return false }
+        let shown = key.onOneLine
+        add(.step,
+            zh: "\(what.zh)中的字段 \(shown) 之下是一个步骤（类型 \(written.onOneLine)），不在记录的 steps 中，没有规则读取它，记录的程序因此不能确定；是否缩进错了？步骤应写在记录的 steps 下",
+            en: "the key '\(shown)' of \(what.en) holds a step (of type \(written.onOneLine)) outside the record's steps, read by no rule, so what the record's procedure was is in doubt; is it indented wrongly? Steps belong under the record's steps",
+            at: keyNode, misreadKey: true)
+        return true
+    }
+
+    /// The type of a step written in `value` or within it, two levels down at most (a mapping or
+    /// a list of them, the first `unreadKeysLookedAt` entries of each): a mapping whose type is a
+    /// step type of the vocabulary (code or name) and which has a key only steps have, each key
+    /// as written or by a name of it (`{类型: 合法性审查, 结论: 不通过}`). (A document's `{type:
+    /// decision, ref: ..., date: ...}` is none, as under `documents`.)
+    func stepTypeWritten(in value: BorrowedNode, depth: Int = 0) -> String? {
+        let keyNames = RecordFormat.Section.keyNames
+        func code(ofKey key: String) -> String {
+            RecordFormat.stepKeys.contains(key) ? key : format.vocabulary.code(for: key, in: keyNames) ?? key
+        }
+        if let count = value.itemCount {
+            for index in 0..<min(count, Self.unreadKeysLookedAt) {
+                if let type = stepTypeWritten(in: value.item(index), depth: depth) { return type }
             }
             return nil
         }
-        guard let count = value.itemCount else { return written(value) }
-        for index in 0..<min(count, Self.unreadKeysLookedAt) {
-            if let type = written(value.item(index)) { return type }
+        guard value.kind == .mapping else { return nil }
+        var type: String?
+        var stepKey = false
+        var looked = 0
+        for place in value.pairPlaces {
+            looked += 1
+            guard looked <= Self.unreadKeysLookedAt, let key = value.keyText(at: place) else { break }
+            let meant = code(ofKey: key)
+            if meant == "type", case .string(let written)? = value.value(at: place).coreValue,
+               format.codes.stepTypes.number(of: written) != nil || format.codes.stepTypes.code(named: written) != nil {
+                type = written
+            } else if RecordFormat.stepOnlyKeys.contains(meant) {
+                stepKey = true
+            }
+        }
+        if let type, stepKey { return type }
+        guard depth < 2 else { return nil }
+        looked = 0
+        for place in value.pairPlaces {
+            looked += 1
+            guard looked <= Self.unreadKeysLookedAt else { break }
+            if let type = stepTypeWritten(in: value.value(at: place), depth: depth + 1) { return type }
         }
         return nil
     }
@@ -765,14 +818,7 @@ struct RecordReader {
         // A step written under a key of its own (`补充步骤: [{type: legality_review, outcome:
         // failed}]`, `步骤:` beside `steps`, a re-review inside the review): no rule reads it,
         // and a failed review there left the record compliant and its item READY, under a warning.
-        if let value = mapping[key], let written = stepTypeWritten(in: value) {
-            let shown = key.onOneLine
-            add(.step,
-                zh: "\(what.zh)中的字段 \(shown) 之下是一个步骤（类型 \(written.onOneLine)），不在记录的 steps 中，没有规则读取它，记录的程序因此不能确定；是否缩进错了？步骤应写在记录的 steps 下",
-                en: "the key '\(shown)' of \(what.en) holds a step (of type \(written.onOneLine)) outside the record's steps, read by no rule, so what the record's procedure was is in doubt; is it indented wrongly? Steps belong under the record's steps",
-                at: keyNode, misreadKey: true)
-            return
-        }
+        if let value = mapping[key], stepOutside(value, key: key, keyNode: keyNode, what: what) { return }
         let key = key.onOneLine
         // A fact of the vocabulary written beside `facts`, not under it (`major: true` at the top):
         // no rule reads it there, and the rules read as if the fact were not given.
@@ -887,9 +933,16 @@ struct RecordReader {
         // may not be what was (an uncertified officer listed beside `officers`). One saying what
         // was read, or in words of its own (`审查结论: 合法`, names for the ids), is listed.
         if closest == nil, let named, let value = mapping[key],
-           known.contains(named) ? mapping[named].map({ Self.disagrees(value, with: $0, as: named) }) ?? false
+           known.contains(named) ? mapping[named].map({ named == "outcome" ? outcomeDisagrees(value, with: $0) : Self.disagrees(value, with: $0, as: named) }) ?? false
                : level == .meeting && named == "date" && meetingStepDay.map({ Self.disagrees(value, withDay: $0) }) ?? false {
             let elsewhere = !known.contains(named)
+            if named == "outcome" {
+                add(.key,
+                    zh: "\(what.zh)中的字段 \(key) 似为审查结论（outcome），其内容不能读作通过，与此步骤的 outcome（passed）不一致，它没有被读取，以哪个为准无法确定；请核实后把属实的结论写入 outcome（通过 passed、附条件通过 conditional、不通过 failed；尚未审结的写 status: planned），删去此字段",
+                    en: "the key '\(key)' of \(what.en) looks meant as the review's outcome, and what it says does not read as passed, unlike the step's outcome (passed): it was not read, and which of the two holds is unknown; find out, write the true outcome in 'outcome' (passed, conditional, failed; status: planned for a review not yet concluded), and remove this key",
+                    at: keyNode, misreadKey: true)
+                return
+            }
             add(.key,
                 zh: "\(what.zh)中的字段 \(key) 似为 \(named)，" + (elsewhere ? "其日期与此集体讨论的日期不同，而会议的日期以步骤的 date 为准，写在这里没有规则读取它" : "而这里已有 \(named)，所写不同，它没有被读取，以哪个为准无法确定")
                     + "；请把其内容如实并入 \(elsewhere ? "步骤的 date" : named)，删去此字段",
@@ -897,11 +950,12 @@ struct RecordReader {
                     + "; put what it says into \(elsewhere ? "the step's date" : "'\(named)'"), and remove this key",
                 at: keyNode, misreadKey: true)
             // Another day of a discussion (a meeting moved to the day its `会议日期` gives, the
-            // step's date left as it was) leaves the meeting's day unknown: the gate puts the
-            // record on the agenda of every day, held, where it was off the agenda of the day it
-            // names, with a failed review, and no word.
+            // step's date left as it was) may be its day: the gate puts the record on that day's
+            // agenda too, held, where it was off it, with a failed review, and no word. (That day
+            // alone: a typo in a discussion of years ago held it at every meeting since.)
             if named == "date", level == .meeting || (level == .step && isDiscussion(mapping)) {
-                problems[problems.count - 1].concernsDiscussionDay = true
+                let stepDay = level == .meeting ? meetingStepDay : mapping["date"].flatMap(RecordLoader.date)
+                problems[problems.count - 1].discussionDayNamed = Self.dayNamed(value, near: stepDay)
             }
             return
         }

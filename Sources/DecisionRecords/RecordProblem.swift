@@ -41,6 +41,10 @@ public struct RecordProblem: Sendable, Hashable {
     /// uncomputed formula): whether the cell is a collective discussion's day, which is then
     /// unknown, and the gate puts the row on the agenda of any day.
     public var concernsDiscussionDay = false
+    /// For a misread key of a collective discussion or its meeting naming another day than the
+    /// step's (`会议日期`, a meeting moved): that day, which may be the discussion's; the gate puts
+    /// the record on its agenda too.
+    public var discussionDayNamed: Day?
     /// For a misread key: whether it may be a well-known fact (`重大执法决定: true` beside `facts`),
     /// so that a record not read as one may be: the annual report counts it among the records of
     /// that fact whose figures are in doubt (any misread key counted an ordinary case as major).

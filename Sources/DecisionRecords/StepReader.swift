@@ -462,7 +462,7 @@ extension RecordReader {
 
     /// A key problem for `form` on a penalty case's `legal_review`, where no rule reads it (the
     /// format gives a form to a legality review alone): `form: 征求意见` (the legal review replaced
-    /// by asking opinions) counted as the legal review PEN-005 asks for, unsaid, and `form: 会签`
+    /// by asking opinions) counted as the legal review a major case needs, unsaid, and `form: 会签`
     /// was not even looked at. One saying the formal review (the form's default) is only listed.
     /// (Another step's form, an expert review's `opinion_solicitation`, claims no review.)
     private mutating func formOfLegalReview(_ form: BorrowedNode, type: String, step: Int) {

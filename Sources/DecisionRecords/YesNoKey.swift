@@ -144,11 +144,13 @@ public struct YesNoWords: Sendable {
 
     /// Whether a key holds a word naming the review among words of its own, which `mayAsk` reads
     /// not (`最终审查结论`, `县司法局审查结论`, `复审结论`, `审查结论2`): a ledger's column of a
-    /// second or final review, whose `不通过` went unread and its row READY.
+    /// second or final review, whose `不通过` went unread and its row READY. A word of the review of
+    /// one character is none here: `审` is also of a meeting's `审议`, `审批` and `审计`, whose
+    /// `待上会` held a row as if its review were not done.
     public func mentionsReview(key: String) -> Bool {
         guard key.utf8.count <= Self.mostKeyBytes else { return false }
         let folded = Self.folded(key)
-        return tokens.contains { $0.meaning == .review && folded.contains($0.word) }
+        return folded.contains("复审") || tokens.contains { $0.meaning == .review && $0.word.count > 1 && folded.contains($0.word) }
     }
 
     /// The key a ledger's cell under a header that only mentions the review (`mentionsReview`) is
@@ -265,6 +267,10 @@ public struct YesNoWords: Sendable {
         ("提交常务会议", .filler), ("提交政府常务会议", .filler), ("提交全体会议", .filler), ("提交党组会议", .filler),
         ("提交会议讨论", .filler), ("提交会议审议", .filler), ("提交常务会议讨论", .filler), ("提交常务会议审议", .filler),
         ("提请", .filler), ("提请会议", .filler), ("提请常务会议", .filler), ("提请集体讨论", .filler),
+        // Waiting for the meeting is no review waiting (`备注: 待提请常务会议` on a passed review):
+        // whole, before `待` is read as "not yet".
+        ("待上会", .filler), ("待提交", .filler), ("待提请", .filler), ("待提交会议", .filler), ("待提交常务会议", .filler),
+        ("待提请常务会议", .filler), ("待提交集体讨论", .filler), ("待提请集体讨论", .filler), ("待提交审议", .filler),
         // A review finding the draft has legality problems, in the words reviews use
         // (`部分条款存在合法性问题`, `发现合法性问题`; `不存在合法性问题` says the opposite).
         ("合法性问题", .outcome(passing: false)), ("存在", .filler), ("发现", .filler), ("部分", .filler), ("一定", .filler),

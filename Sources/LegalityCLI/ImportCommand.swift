@@ -83,7 +83,7 @@ struct ImportCommand: ParsableCommand {
                     let records = LedgerConverter.records(LedgerTable(sheet: table.sheet, rows: rows), layout: layout, person: { registry?.person(named: $0)?.id })
                     rowsRead += records.count
                     warnOfUnreadColumns(records, layout: layout, ledger: ledger, sheet: table.sheet, language: run.language)
-                    let quiet = LedgerInput.quietColumns(of: layout, format: format)
+                    let spare = LedgerInput.spareColumns(of: layout, format: format)
                     for record in records {
                         let place = "\(ledger)\(table.sheet.map { "（工作表“\($0)”）" } ?? "")第 \(record.row) 行"
                         // A row whose two columns of one field disagree is not written: the record
@@ -96,7 +96,7 @@ struct ImportCommand: ParsableCommand {
                         // `是否重大执法决定` = 是, `审查状态` = 未完成): written under the column's name, the
                         // record passed where the ledger's row is held back.
                         let held = record.unread.lazy.compactMap { column in
-                            LedgerInput.hold(column, of: record, layout: layout, format: format, quiet: quiet).map { (column, $0) }
+                            LedgerInput.hold(column, of: record, layout: layout, format: format, spare: spare).map { (column, $0) }
                         }.first
                         let problems = rowProblems
                             + (layout.fieldBeyondHeader(in: record, isCSV: table.sheet == nil).map { column in

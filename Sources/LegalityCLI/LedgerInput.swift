@@ -81,11 +81,8 @@ enum LedgerInput {
     /// One asking of the adviser or the public lawyer alone (`顾问签字` = 未签) holds only a row read
     /// as signed by such a one (`signoffRoles`): a row whose public lawyer gave the opinion, its
     /// adviser's column empty, says the same of the adviser.
-    static func saysReviewIsNot(header written: String, text: String, format: RecordFormat, signoffRoles: Set<String> = []) -> Bool {
+    static func saysReviewIsNot(header: String, text: String, format: RecordFormat, signoffRoles: Set<String> = []) -> Bool {
         let words = format.yesNoWords
-        // A header naming the review among words of its own (`最终审查结论`, `复审结论`) is read as
-        // the review's conclusion: `不通过` under it went unread, and the row READY.
-        let header = !words.mayAsk(key: written) && words.mentionsReview(key: written) ? YesNoWords.reviewConclusionKey : written
         if let asked = words.read(key: header, value: text) {
             if asked.namesReview { return !asked.answer }
             // (The adviser's too: a row holds the review's signoffs.)
@@ -101,10 +98,19 @@ enum LedgerInput {
             || codes.outcomes.code(for: text).map({ !RecordFormat.passingOutcomes.contains($0) }) == true
     }
 
-    /// `saysReviewIsNot(header:text:format:)` of a row's cell.
-    private static func saysReviewIsNot(_ column: Int, of record: LedgerRecord, layout: LedgerLayout, format: RecordFormat) -> Bool {
-        guard let text = record.cells[column]?.text, let header = layout.headers[column] else { return false }
-        return saysReviewIsNot(header: header, text: text, format: format, signoffRoles: signoffRoles(of: record))
+    /// `saysReviewIsNot(header:text:format:)` of a row's cell; a cell of one of `conclusions`
+    /// (`SpareColumns`) is read as the review's conclusion.
+    private static func saysReviewIsNot(_ column: Int, of record: LedgerRecord, layout: LedgerLayout, format: RecordFormat, conclusions: Set<Int>) -> Bool {
+        guard let text = record.cells[column]?.text, let written = layout.headers[column] else { return false }
+        guard conclusions.contains(column) else {
+            return saysReviewIsNot(header: written, text: text, format: format, signoffRoles: signoffRoles(of: record))
+        }
+        // (Read as the review's conclusion; under a header naming a conclusion or result, one that
+        // does not say it passed holds the row, as it holds a record beside `outcome: passed`:
+        // `暂缓`, `否` under `最终审查结论` went READY. A name under `审查人员` says nothing of it.)
+        return saysReviewIsNot(header: YesNoWords.reviewConclusionKey, text: text, format: format, signoffRoles: signoffRoles(of: record))
+            || (Self.namesConclusion(written) && text.contains { !$0.isWhitespace }
+                && (format.codes.outcomes.code(for: text).map { !RecordFormat.passingOutcomes.contains($0) } ?? !RecordFormat.saysPassed(text)))
     }
 
     /// The roles of the signoffs a row was read with (`legal_adviser`, `public_lawyer`).
@@ -168,11 +174,10 @@ enum LedgerInput {
     /// passed or signed (`saysReviewIsNot`), says yes of a fact in words of its own
     /// (`factSaidYes`), or its header looks meant as one of the layout's whose field decides
     /// (`isMisread`); nil when it does not.
-    /// - Parameter quiet: columns whose header says nothing of a review or a fact, whatever the
-    ///   cell (`quietColumns`): only whether the header looks misread is asked of their cells.
-    static func hold(_ column: Int, of record: LedgerRecord, layout: LedgerLayout, format: RecordFormat, quiet: Set<Int>) -> UnreadCellHold? {
-        guard !quiet.contains(column) else { return isMisread(column, of: record, layout: layout) ? .misread : nil }
-        if saysReviewIsNot(column, of: record, layout: layout, format: format) { return .review(record.cells[column]?.text ?? "") }
+    /// - Parameter spare: the header row's spare columns, worked out once for it (`spareColumns`).
+    static func hold(_ column: Int, of record: LedgerRecord, layout: LedgerLayout, format: RecordFormat, spare: SpareColumns) -> UnreadCellHold? {
+        guard !spare.quiet.contains(column) else { return isMisread(column, of: record, layout: layout) ? .misread : nil }
+        if saysReviewIsNot(column, of: record, layout: layout, format: format, conclusions: spare.conclusions) { return .review(record.cells[column]?.text ?? "") }
         if let fact = factSaidYes(column, of: record, layout: layout, format: format) {
             let text = record.cells[column]?.text ?? ""
             return .fact(fact, format.vocabulary.name(of: fact, preferring: [RecordFormat.Section.booleanFacts]), named: RecordFormat.saysYesOrNo(text) ? nil : text)
@@ -180,16 +185,37 @@ enum LedgerInput {
         return isMisread(column, of: record, layout: layout) ? .misread : nil
     }
 
-    /// The columns the layout does not read whose header can say nothing of a review or of a
-    /// fact, whatever a cell under it holds (`YesNoWords.mayAsk`, `RecordFormat.mayNameFact`):
-    /// worked out once for a header row. Each cell under a spare column had its header read again
-    /// for the words of a review and a fact (1,000 rows of 64 spare columns took 5.3 s).
-    static func quietColumns(of layout: LedgerLayout, format: RecordFormat) -> Set<Int> {
+    /// What the headers of a row of headers say of the columns the layout does not read, worked
+    /// out once for the row (each cell under a spare column had its header read again for the
+    /// words of a review and a fact: 1,000 rows of 64 spare columns took 5.3 s).
+    struct SpareColumns: Sendable {
+        /// Columns whose header can say nothing of a review or of a fact, whatever a cell under it
+        /// holds (`YesNoWords.mayAsk`, `mentionsReview`, `RecordFormat.mayNameFact`): only whether
+        /// the header looks misread is asked of their cells.
+        var quiet: Set<Int> = []
+        /// Columns whose header names the review among words of its own, a second or final
+        /// review's (`最终审查结论`, `复审结论`, `县司法局审查结论`, `YesNoWords.mentionsReview`):
+        /// their cells are read as the review's conclusion (`不通过` under one was unread, the row READY).
+        var conclusions: Set<Int> = []
+    }
+
+    /// Whether a header names a conclusion or a result (`最终审查结论`, `复审结果`).
+    private static func namesConclusion(_ header: String) -> Bool {
+        ["结论", "结果", "conclusion", "result", "outcome"].contains { header.lowercased().contains($0) }
+    }
+
+    static func spareColumns(of layout: LedgerLayout, format: RecordFormat) -> SpareColumns {
         let known = format.codes.booleanFacts.numbering.codes.filter { format.factMatters($0, toKind: layout.mapping.kind) }
-        return Set(layout.headers.compactMap { column, header in
-            layout.columns[column] == nil && !format.yesNoWords.mayAsk(key: header) && !format.yesNoWords.mentionsReview(key: header)
-                && !format.mayNameFact(key: header, among: known) ? column : nil
-        })
+        var spare = SpareColumns()
+        for (column, header) in layout.headers where layout.columns[column] == nil {
+            guard !format.yesNoWords.mayAsk(key: header) else { continue }
+            if format.yesNoWords.mentionsReview(key: header) {
+                spare.conclusions.insert(column)
+            } else if !format.mayNameFact(key: header, among: known) {
+                spare.quiet.insert(column)
+            }
+        }
+        return spare
     }
 
     /// Whether an unread cell's header looks meant as one of the layout's whose field decides.
@@ -251,15 +277,15 @@ enum LedgerInput {
             var match: LedgerMatch?
             // A layout's header in a row below those a header is looked for in, of a sheet with none in them.
             var headerBelow: (row: Int, mapping: LedgerMapping)?
-            // The spare columns of the header row in force (`quietColumns`), by its row.
-            var quiet: (headerRow: Int, columns: Set<Int>)?
+            // The spare columns of the header row in force (`spareColumns`), by its row.
+            var spare: (headerRow: Int, columns: SpareColumns)?
             func check(_ row: LedgerRow, _ layout: LedgerLayout) {
                 guard LedgerConverter.isRecord(row, layout: layout) else { return }
                 rowsRead += 1
                 let record = LedgerConverter.record(row, layout: layout, person: { registry?.person(named: $0)?.id })
-                if quiet?.headerRow != layout.headerRow { quiet = (layout.headerRow, quietColumns(of: layout, format: engine.format)) }
+                if spare?.headerRow != layout.headerRow { spare = (layout.headerRow, spareColumns(of: layout, format: engine.format)) }
                 emit(.document(outcome(
-                    of: record, sheet: sheet, layout: layout, isCSV: isCSV, file: file, engine: engine, keepRecords: keepRecords, quiet: quiet?.columns ?? [])))
+                    of: record, sheet: sheet, layout: layout, isCSV: isCSV, file: file, engine: engine, keepRecords: keepRecords, spare: spare?.columns ?? SpareColumns())))
             }
             // A row below the header: a record, or a layout's header that starts a table anew.
             func take(_ row: LedgerRow, _ layout: LedgerLayout) {
@@ -400,7 +426,7 @@ enum LedgerInput {
 
     /// One row checked: loaded, with uncomputed formulas as problems, evaluated, its findings pointed at cells.
     private static func outcome(
-        of row: LedgerRecord, sheet: String?, layout: LedgerLayout, isCSV: Bool, file: String, engine: Engine, keepRecords: Bool, quiet: Set<Int>
+        of row: LedgerRecord, sheet: String?, layout: LedgerLayout, isCSV: Bool, file: String, engine: Engine, keepRecords: Bool, spare: SpareColumns
     ) -> RecordChecker.DocumentOutcome {
         // (Steps the row dates after the as-of date are planned: a ledger says no status.)
         let record = row.planning(after: engine.context.asOf).record
@@ -442,7 +468,7 @@ enum LedgerInput {
             // meant to be read, as a misspelt key of a record is.
             // (So is one whose cell says the review is not done, passed or signed.)
             // (So is one naming a fact in words of its own whose cell says yes: `重大执法决定` = 是.)
-            let hold = Self.hold(column, of: record, layout: layout, format: engine.format, quiet: quiet)
+            let hold = Self.hold(column, of: record, layout: layout, format: engine.format, spare: spare)
             var problem = RecordProblem(
                 code: .key,
                 message: LedgerProblems.unreadCell(cell: CellReference.cell(row: record.row, column: column), column: column, layout: layout, hold: hold),
@@ -456,7 +482,7 @@ enum LedgerInput {
             // (The cells not listed one by one are looked at all the same: a ninth extra column
             // saying the review failed went READY.)
             let rest = unread.dropFirst(LedgerProblems.unreadCellsListed)
-            let held = rest.lazy.compactMap { column in Self.hold(column, of: record, layout: layout, format: engine.format, quiet: quiet).map { (column, $0) } }.first
+            let held = rest.lazy.compactMap { column in Self.hold(column, of: record, layout: layout, format: engine.format, spare: spare).map { (column, $0) } }.first
             // (A doubtful cell is named: one that says something of the review or of a fact.)
             let doubtful = held.flatMap { column, hold in hold == .misread ? nil : column }
             loaded.problems.append(RecordProblem(

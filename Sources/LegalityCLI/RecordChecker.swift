@@ -494,6 +494,10 @@ enum RecordChecker {
         // (A row whose cells of the discussion's day disagree, unread, may have its discussion on
         // either cell's day: read by the first alone, it went off the agenda of the other's meeting.)
         summary.hasUndatedDiscussion = summary.discussionDays.count < discussions.count || loaded.leavesDiscussionDayUnknown
+        // (A day a misread key of a discussion names may be its day: `会议日期` of a meeting moved.)
+        let named = loaded.problems.compactMap(\.discussionDayNamed)
+        summary.discussionSpans += named.map { $0...$0 }
+        summary.discussionDays += named
         summary.hasMisreadKey = loaded.hasMisreadKey
         summary.hasMisreadFact = loaded.hasMisreadFact
         summary.plannedDiscussionDays = record.steps.filter { $0.type == "collective_discussion" && $0.status == .planned }.map(\.day)

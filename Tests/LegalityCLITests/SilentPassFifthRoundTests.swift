@@ -37,6 +37,9 @@ import Testing
             "outside": Self.agendaItem + "\n补充步骤:\n  - \(failed)\n",
             "chinese": Self.agendaItem + "\n步骤:\n  - \(failed)\n",
             "inside": Self.review(adding: "    复审: \(failed)"),
+            "nested": Self.agendaItem + "\n补充材料:\n  复审: \(failed)\n",
+            "chineseKeys": Self.agendaItem + "\n补充步骤:\n  - {类型: 合法性审查, 日期: 2024-03-18, 结论: 不通过}\n",
+            "facts": Self.agendaItem.replacingOccurrences(of: "steps:\n", with: "facts:\n  复审: \(failed)\nsteps:\n"),
         ]
         for (name, record) in records {
             let folder = try CLIRunner.folder(["registry.yaml": Fixtures.registry, "r.yaml": record])
@@ -47,7 +50,7 @@ import Testing
         }
         // A key of the user's own holds what it likes; a list of documents whose type is a
         // step's name but which has no key of a step is no step (REC-007 only, READY).
-        for extra in ["\nx_补充步骤:\n  - \(failed)\n", "\n附件:\n  - {type: decision, ref: 镇政发〔2024〕3号}\n"] {
+        for extra in ["\nx_补充步骤:\n  - \(failed)\n", "\n附件:\n  - {type: decision, ref: 镇政发〔2024〕3号, date: 2024-03-20}\n"] {
             let folder = try CLIRunner.folder(["registry.yaml": Fixtures.registry, "r.yaml": Self.agendaItem + extra])
             let check = try CLIRunner.run(["check", "--format", "json", "--as-of", "2024-03-31", "."], in: folder)
             #expect(check.status == 0, "\(extra): \(check.stdout)")
@@ -63,7 +66,7 @@ import Testing
             let verdicts = try Self.verdicts(["registry.yaml": Fixtures.registry, "r.yaml": Self.review(adding: "    审查结论: \(words)")])
             #expect(verdicts == ["T-2024-001": false], "\(words)")
         }
-        for words in ["合法", "通过"] {
+        for words in ["合法", "通过", "符合法律规定", "合法有效", "予以通过", "无异议", "可以提交常务会议审议", "是"] {
             let verdicts = try Self.verdicts(["registry.yaml": Fixtures.registry, "r.yaml": Self.review(adding: "    审查结论: \(words)")])
             #expect(verdicts == ["T-2024-001": true], "\(words)")
         }
@@ -73,6 +76,9 @@ import Testing
     /// no answer, the signoff as an opinion given, and the item READY; `不同意提交会议` was held.
     @Test func anAdvisersObjectionNamingTheMeetingHoldsTheItem() throws {
         for (opinion, ready) in [("不同意提交常务会议", false), ("不同意提交政府常务会议", false), ("同意提交常务会议", true)] {
+            // (Waiting for the meeting is no review waiting: a passed review's `备注: 待提请常务会议`.)
+            let remark = Self.review(adding: "    备注: 待提请常务会议")
+            #expect(try Self.verdicts(["registry.yaml": Fixtures.registry, "r.yaml": remark]) == ["T-2024-001": true])
             let record = Self.agendaItem.replacingOccurrences(of: "role: legal_adviser, date: 2024-03-15}", with: "role: legal_adviser, date: 2024-03-15, 意见: \(opinion)}")
             #expect(record.contains(opinion))
             #expect(try Self.verdicts(["registry.yaml": Fixtures.registry, "r.yaml": record]) == ["T-2024-001": ready], "\(opinion)")
@@ -149,6 +155,12 @@ import Testing
             """
         let verdicts = try Self.verdicts(["registry.yaml": Fixtures.registry, "a.yaml": Self.agendaItem, "b.yaml": moved])
         #expect(verdicts == ["T-2024-001": true, "T-2024-009": false])
+        // The day it names alone: a meeting's date mistyped in a discussion of years ago held the
+        // record at every meeting since.
+        let later = try CLIRunner.run(["gate", "--meeting", "2024-06-12", "--format", "json", "."], in: try CLIRunner.folder(["registry.yaml": Fixtures.registry, "b.yaml": moved]))
+        let laterReport = try CLIRunner.json(later.stdout)
+        #expect((laterReport["items"] as? [Any])?.isEmpty == true, "\(later.stdout)")
+        #expect((laterReport["notOnAgenda"] as? [[String: Any]])?.compactMap { $0["record"] as? String } == ["T-2024-009"], "\(later.stdout)")
         // Alone on the agenda, it is no record "listed after" a notice of a mistyped meeting day.
         let alone = try CLIRunner.run(["gate", "--meeting", "2024-03-20", "."], in: try CLIRunner.folder(["registry.yaml": Fixtures.registry, "b.yaml": moved]))
         #expect(alone.stdout.contains("[暂缓上会] T-2024-009"), "\(alone.stdout)")
@@ -171,8 +183,12 @@ import Testing
 
             """
         }
+        // A column of the meeting's own (`常务会议审议情况`, `审批状态`) or of the people says nothing of the review.
+        for (header, cell) in [("常务会议审议情况", "待上会"), ("审批状态", "办理中"), ("审查人员2", "李审查"), ("最终审查结论", "合法有效")] {
+            #expect(try Self.verdicts(["registry.yaml": registry, "台账.csv": ledger(header, cell)]) == ["SQ-1": true], "\(header) = \(cell)")
+        }
         for header in ["最终审查结论", "复审结论", "县司法局审查结论", "审查结论2"] {
-            for (cell, ready) in [("不通过", false), ("不同意", false), ("通过", true)] {
+            for (cell, ready) in [("不通过", false), ("不同意", false), ("暂缓", false), ("否", false), ("通过", true)] {
                 let verdicts = try Self.verdicts(["registry.yaml": registry, "台账.csv": ledger(header, cell)])
                 #expect(verdicts == ["SQ-1": ready], "\(header) = \(cell)")
             }
