@@ -328,9 +328,19 @@ public final class RecordFormat: Sendable {
     public static func saysPassed(_ written: String) -> Bool {
         let text = HintReading.plain(written)
         if plainYes.contains(text) { return true }
+        // (A review finding no fault, `未发现与上位法相抵触的内容`, `不存在合法性问题`, passed.)
+        if noFaultWords.contains(where: { text.contains($0) }), faultWords.contains(where: { text.contains($0) }) {
+            return !strongHoldingBackWords.contains { text.contains($0) }
+        }
         guard passingWords.contains(where: { text.contains($0) }) else { return false }
         return !holdingBackWords.contains { text.contains($0) } && text != "无"
     }
+
+    /// Words saying no fault was found, and the faults (`saysPassed`).
+    private static let noFaultWords = ["未发现", "没有发现", "不存在", "未见", "没有", "无"]
+    private static let faultWords = ["抵触", "问题", "违法", "冲突", "违反", "不一致", "不当"]
+    /// Words holding a passing back whatever else is said.
+    private static let strongHoldingBackWords = ["暂缓", "待", "修改", "修订", "原则", "条件", "退回", "驳回", "但", "除", "补充", "完善", "调整", "建议", "不予", "不同意", "不通过", "未通过"]
 
     /// Words of a review passing (`saysPassed`).
     private static let passingWords = ["通过", "同意", "合法", "合规", "合格", "符合", "无异议", "无意见", "没有意见", "可以", "可行", "准予", "pass", "approv", "lawful", "agree"]

@@ -745,6 +745,10 @@ struct RecordReader {
         return type == discussion || format.codes.stepTypes.code(named: type) == discussion
     }
 
+    /// Keys that only a step has and a document never does (a document may be dated, signed by
+    /// someone, `by`, and have a form of its own, `形式: 书面`).
+    static let stepSigns: Set<String> = ["outcome", "status", "submitted", "signoffs", "meeting", "officers", "attendees", "credentials_shown"]
+
     /// A step problem when an unread key's value holds a step (`stepTypeWritten`); whether it did.
     mutating func stepOutside(_ value: BorrowedNode, key: String, keyNode: BorrowedNode, what: LocalizedText) -> Bool {
         guard let written = stepTypeWritten(in: value) else { return false }
@@ -758,9 +762,10 @@ struct RecordReader {
 
     /// The type of a step written in `value` or within it, two levels down at most (a mapping or
     /// a list of them, the first `unreadKeysLookedAt` entries of each): a mapping whose type is a
-    /// step type of the vocabulary (code or name) and which has a key only steps have, each key
-    /// as written or by a name of it (`{类型: 合法性审查, 结论: 不通过}`). (A document's `{type:
-    /// decision, ref: ..., date: ...}` is none, as under `documents`.)
+    /// step type of the vocabulary (code or name) and which has a key of a step's doing
+    /// (`stepSigns`, or a review's form), each key as written or by a name of it
+    /// (`{类型: 合法性审查, 结论: 不通过}`). A document is none: `{type: decision, ref: ..., date:
+    /// ...}`, `决定书: {类型: 决定, 文号: ..., 签发人: 张局长, 形式: 纸质}`.
     func stepTypeWritten(in value: BorrowedNode, depth: Int = 0) -> String? {
         let keyNames = RecordFormat.Section.keyNames
         func code(ofKey key: String) -> String {
@@ -783,7 +788,10 @@ struct RecordReader {
             if meant == "type", case .string(let written)? = value.value(at: place).coreValue,
                format.codes.stepTypes.number(of: written) != nil || format.codes.stepTypes.code(named: written) != nil {
                 type = written
-            } else if RecordFormat.stepOnlyKeys.contains(meant) {
+            } else if Self.stepSigns.contains(meant) {
+                stepKey = true
+            } else if meant == "form", let form = value.value(at: place).scalar?.text, format.codes.forms.code(for: form) != nil {
+                // (A review's form, not a document's `形式: 纸质`.)
                 stepKey = true
             }
         }

@@ -150,8 +150,13 @@ public struct YesNoWords: Sendable {
     public func mentionsReview(key: String) -> Bool {
         guard key.utf8.count <= Self.mostKeyBytes else { return false }
         let folded = Self.folded(key)
+        // (Another review's column, `公平竞争审查结论` = 不涉及, is none of the legality review's.)
+        guard !Self.otherReviews.contains(where: { folded.contains($0) }) else { return false }
         return folded.contains("复审") || tokens.contains { $0.meaning == .review && $0.word.count > 1 && folded.contains($0.word) }
     }
+
+    /// Reviews of other kinds than the legality review, named in a key (`mentionsReview`).
+    private static let otherReviews = ["公平竞争", "备案", "保密", "安全", "资格", "财务", "预算", "审计", "风险", "专家", "论证", "环境", "环评", "技术", "质量"]
 
     /// The key a ledger's cell under a header that only mentions the review (`mentionsReview`) is
     /// read with, as that review's conclusion.

@@ -109,7 +109,7 @@ enum LedgerInput {
         // does not say it passed holds the row, as it holds a record beside `outcome: passed`:
         // `暂缓`, `否` under `最终审查结论` went READY. A name under `审查人员` says nothing of it.)
         return saysReviewIsNot(header: YesNoWords.reviewConclusionKey, text: text, format: format, signoffRoles: signoffRoles(of: record))
-            || (Self.namesConclusion(written) && text.contains { !$0.isWhitespace }
+            || (Self.namesConclusion(written) && text.contains { !$0.isWhitespace } && !Self.saysNoneHere(text, format: format)
                 && (format.codes.outcomes.code(for: text).map { !RecordFormat.passingOutcomes.contains($0) } ?? !RecordFormat.saysPassed(text)))
     }
 
@@ -197,6 +197,11 @@ enum LedgerInput {
         /// review's (`最终审查结论`, `复审结论`, `县司法局审查结论`, `YesNoWords.mentionsReview`):
         /// their cells are read as the review's conclusion (`不通过` under one was unread, the row READY).
         var conclusions: Set<Int> = []
+    }
+
+    /// Whether a cell says there is nothing here (`/`, `无`, `不涉及`): no second review, say.
+    private static func saysNoneHere(_ text: String, format: RecordFormat) -> Bool {
+        format.standsForNoOne(text) || ["不涉及", "不适用", "无需", "不需要", "未涉及"].contains(Vocabulary.trimmed(text))
     }
 
     /// Whether a header names a conclusion or a result (`最终审查结论`, `复审结果`).

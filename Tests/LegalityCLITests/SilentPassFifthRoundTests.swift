@@ -50,7 +50,8 @@ import Testing
         }
         // A key of the user's own holds what it likes; a list of documents whose type is a
         // step's name but which has no key of a step is no step (REC-007 only, READY).
-        for extra in ["\nx_补充步骤:\n  - \(failed)\n", "\n附件:\n  - {type: decision, ref: 镇政发〔2024〕3号, date: 2024-03-20}\n"] {
+        for extra in ["\nx_补充步骤:\n  - \(failed)\n", "\n附件:\n  - {type: decision, ref: 镇政发〔2024〕3号, date: 2024-03-20}\n",
+                      "\n归档材料:\n  - {类型: 决定, 文号: 镇政发〔2024〕3号, 形式: 纸质, 签发人: 张镇长}\n"] {
             let folder = try CLIRunner.folder(["registry.yaml": Fixtures.registry, "r.yaml": Self.agendaItem + extra])
             let check = try CLIRunner.run(["check", "--format", "json", "--as-of", "2024-03-31", "."], in: folder)
             #expect(check.status == 0, "\(extra): \(check.stdout)")
@@ -66,7 +67,7 @@ import Testing
             let verdicts = try Self.verdicts(["registry.yaml": Fixtures.registry, "r.yaml": Self.review(adding: "    审查结论: \(words)")])
             #expect(verdicts == ["T-2024-001": false], "\(words)")
         }
-        for words in ["合法", "通过", "符合法律规定", "合法有效", "予以通过", "无异议", "可以提交常务会议审议", "是"] {
+        for words in ["合法", "通过", "符合法律规定", "合法有效", "予以通过", "无异议", "可以提交常务会议审议", "是", "未发现与上位法相抵触的内容"] {
             let verdicts = try Self.verdicts(["registry.yaml": Fixtures.registry, "r.yaml": Self.review(adding: "    审查结论: \(words)")])
             #expect(verdicts == ["T-2024-001": true], "\(words)")
         }
@@ -184,7 +185,8 @@ import Testing
             """
         }
         // A column of the meeting's own (`常务会议审议情况`, `审批状态`) or of the people says nothing of the review.
-        for (header, cell) in [("常务会议审议情况", "待上会"), ("审批状态", "办理中"), ("审查人员2", "李审查"), ("最终审查结论", "合法有效")] {
+        for (header, cell) in [("常务会议审议情况", "待上会"), ("审批状态", "办理中"), ("审查人员2", "李审查"), ("最终审查结论", "合法有效"),
+                               ("公平竞争审查结论", "不涉及"), ("复审结论", "/")] {
             #expect(try Self.verdicts(["registry.yaml": registry, "台账.csv": ledger(header, cell)]) == ["SQ-1": true], "\(header) = \(cell)")
         }
         for header in ["最终审查结论", "复审结论", "县司法局审查结论", "审查结论2"] {
