@@ -321,33 +321,32 @@ public final class RecordFormat: Sendable {
 
     /// The code a step's field has when it is not written: a step is done, a review formal.
     public static let defaultCodes: [String: String] = ["status": "done", "form": "formal_review"]
-    /// Whether a review's conclusion in words of its own says it passed, and nothing more: a word
-    /// of passing and none holding it back (`符合法律规定`, `合法有效`, `予以通过`, `无异议`,
-    /// `可以提交常务会议审议`, a plain `是`); not `暂缓`, `待定`, `原则通过`, `修改后通过`, `无`, `否`.
-    /// (For a text neither an outcome of the vocabulary nor a yes or no the words read.)
+    /// Whether a review's conclusion in words of its own says it passed: a word of passing, or of no
+    /// fault found, and nothing that holds it back (`符合法律规定`, `合法有效`, `予以通过`, `无异议`,
+    /// `未发现与上位法相抵触的内容`, `内容合法，建议提请常务会议审议`, `无条件通过`, a plain `是`);
+    /// not `暂缓`, `待定`, `原则通过`, `修改后通过`, `存在合法性问题`, `无`. (For a text neither an
+    /// outcome of the vocabulary nor a yes or no the words read; one of more than 640 bytes is
+    /// read as no passing, unread.)
     public static func saysPassed(_ written: String) -> Bool {
+        guard written.utf8.count <= 640 else { return false }
         let text = HintReading.plain(written)
         if plainYes.contains(text) { return true }
-        // (A review finding no fault, `未发现与上位法相抵触的内容`, `不存在合法性问题`, passed.)
-        if noFaultWords.contains(where: { text.contains($0) }), faultWords.contains(where: { text.contains($0) }) {
-            return !strongHoldingBackWords.contains { text.contains($0) }
-        }
-        guard passingWords.contains(where: { text.contains($0) }) else { return false }
-        return !holdingBackWords.contains { text.contains($0) } && text != "无"
+        let noFault = noFaultWords.contains(where: { text.contains($0) }) && faultWords.contains(where: { text.contains($0) })
+        guard noFault || passingWords.contains(where: { text.contains($0) }) else { return false }
+        return !holdingBackWords.contains { text.contains($0) } && (noFault || !faultWords.contains { text.contains($0) })
     }
 
-    /// Words saying no fault was found, and the faults (`saysPassed`).
-    private static let noFaultWords = ["未发现", "没有发现", "不存在", "未见", "没有", "无"]
-    private static let faultWords = ["抵触", "问题", "违法", "冲突", "违反", "不一致", "不当"]
-    /// Words holding a passing back whatever else is said.
-    private static let strongHoldingBackWords = ["暂缓", "待", "修改", "修订", "原则", "条件", "退回", "驳回", "但", "除", "补充", "完善", "调整", "建议", "不予", "不同意", "不通过", "未通过"]
-
     /// Words of a review passing (`saysPassed`).
-    private static let passingWords = ["通过", "同意", "合法", "合规", "合格", "符合", "无异议", "无意见", "没有意见", "可以", "可行", "准予", "pass", "approv", "lawful", "agree"]
-    /// Words holding a passing back: a condition, a change, a wait, a no.
-    private static let holdingBackWords = ["不", "未", "否", "暂", "缓", "待", "修改", "修订", "原则", "条件", "退回", "驳回", "违", "抵触", "问题", "但", "除", "补充", "完善", "调整", "建议", "not", "fail", "reject", "condition", "pending"]
+    private static let passingWords = ["通过", "同意", "合法", "合规", "合格", "符合", "无异议", "无意见", "没有意见", "可以", "可行", "准予", "正当", "适当", "pass", "approv", "lawful", "agree"]
+    /// Words saying no fault was found, and the faults (`saysPassed`).
+    private static let noFaultWords = ["未发现", "没有发现", "不存在", "未见", "没有", "无", "不违", "未违", "不抵触", "不冲突"]
+    private static let faultWords = ["抵触", "违法", "违规", "问题", "冲突", "违反", "不一致", "不当"]
+    /// Words holding a passing back: a condition, a change to make, a wait, a no.
+    private static let holdingBackWords = ["暂缓", "待定", "待审", "待补", "待修改", "待完善", "原则通过", "原则同意", "原则上", "修改后", "附条件", "有条件",
+                                          "不通过", "未通过", "不予", "不同意", "退回", "驳回", "否决", "不合法", "但须", "但应", "但需", "须修改", "需修改", "应修改",
+                                          "fail", "reject", "pending", "subject to", "with condition"]
     /// A yes on its own, said of the outcome.
-    private static let plainYes: Set<String> = ["是", "yes", "y", "√", "✓", "true"]
+    private static let plainYes: Set<String> = ["是", "yes", "y", "√", "✓", "true", "ok"]
 
     /// The outcomes of a review that let its matter go on: passed, or passed with required changes.
     public static let passingOutcomes: Set<String> = ["passed", "conditional"]

@@ -750,12 +750,15 @@ struct RecordReader {
     static let stepSigns: Set<String> = ["outcome", "status", "submitted", "signoffs", "meeting", "officers", "attendees", "credentials_shown"]
 
     /// A step problem when an unread key's value holds a step (`stepTypeWritten`); whether it did.
-    mutating func stepOutside(_ value: BorrowedNode, key: String, keyNode: BorrowedNode, what: LocalizedText) -> Bool {
+    mutating func stepOutside(_ value: BorrowedNode, key: String, keyNode: BorrowedNode, what: LocalizedText, meansSteps: Bool = false) -> Bool {
         guard let written = stepTypeWritten(in: value) else { return false }
         let shown = key.onOneLine
+        let hint: (zh: String, en: String) = meansSteps
+            ? ("是否应为 steps？步骤都应写在记录的 steps 下", "did you mean 'steps'? Every step belongs under the record's steps")
+            : ("是否缩进错了？步骤应写在记录的 steps 下", "is it indented wrongly? Steps belong under the record's steps")
         add(.step,
-            zh: "\(what.zh)中的字段 \(shown) 之下是一个步骤（类型 \(written.onOneLine)），不在记录的 steps 中，没有规则读取它，记录的程序因此不能确定；是否缩进错了？步骤应写在记录的 steps 下",
-            en: "the key '\(shown)' of \(what.en) holds a step (of type \(written.onOneLine)) outside the record's steps, read by no rule, so what the record's procedure was is in doubt; is it indented wrongly? Steps belong under the record's steps",
+            zh: "\(what.zh)中的字段 \(shown) 之下是一个步骤（类型 \(written.onOneLine)），不在记录的 steps 中，没有规则读取它，记录的程序因此不能确定；\(hint.zh)",
+            en: "the key '\(shown)' of \(what.en) holds a step (of type \(written.onOneLine)) outside the record's steps, read by no rule, so what the record's procedure was is in doubt; \(hint.en)",
             at: keyNode, misreadKey: true)
         return true
     }
@@ -826,7 +829,12 @@ struct RecordReader {
         // A step written under a key of its own (`补充步骤: [{type: legality_review, outcome:
         // failed}]`, `步骤:` beside `steps`, a re-review inside the review): no rule reads it,
         // and a failed review there left the record compliant and its item READY, under a warning.
-        if let value = mapping[key], stepOutside(value, key: key, keyNode: keyNode, what: what) { return }
+        if let value = mapping[key] {
+            // (`setps:` or `步骤:` holding the steps beside `steps`: said as meant for it.)
+            let meansSteps = known.contains("steps")
+                && (format.vocabulary.code(for: key, in: RecordFormat.Section.keyNames) == "steps" || Suggestion.closest(to: key, in: ["steps"]) != nil)
+            if stepOutside(value, key: key, keyNode: keyNode, what: what, meansSteps: meansSteps) { return }
+        }
         let key = key.onOneLine
         // A fact of the vocabulary written beside `facts`, not under it (`major: true` at the top):
         // no rule reads it there, and the rules read as if the fact were not given.
@@ -946,7 +954,7 @@ struct RecordReader {
             let elsewhere = !known.contains(named)
             if named == "outcome" {
                 add(.key,
-                    zh: "\(what.zh)中的字段 \(key) 似为审查结论（outcome），其内容不能读作通过，与此步骤的 outcome（passed）不一致，它没有被读取，以哪个为准无法确定；请核实后把属实的结论写入 outcome（通过 passed、附条件通过 conditional、不通过 failed；尚未审结的写 status: planned），删去此字段",
+                    zh: "\(what.zh)中的字段 \(key) 似为 outcome，其内容不能读作通过，与此步骤的 outcome（passed）不一致，它没有被读取，以哪个为准无法确定；请核实后把属实的结论写入 outcome（通过 passed、附条件通过 conditional、不通过 failed；尚未审结的写 status: planned），删去此字段",
                     en: "the key '\(key)' of \(what.en) looks meant as the review's outcome, and what it says does not read as passed, unlike the step's outcome (passed): it was not read, and which of the two holds is unknown; find out, write the true outcome in 'outcome' (passed, conditional, failed; status: planned for a review not yet concluded), and remove this key",
                     at: keyNode, misreadKey: true)
                 return

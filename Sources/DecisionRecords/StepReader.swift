@@ -468,7 +468,9 @@ extension RecordReader {
     private mutating func formOfLegalReview(_ form: BorrowedNode, type: String, step: Int) {
         let written = form.scalar?.text
         let code = written.flatMap(format.codes.forms.code(for:))
+        // (As penalty work says the formal review: `正式审核`, `法制审核`, `书面审核`.)
         let formal = code == RecordFormat.defaultCodes["form"]
+            || written.map { text in text.contains("正式") || ["法制审核", "书面审核", "书面审查"].contains(Vocabulary.trimmed(text)) } == true
         let shown = (written ?? Wording.kind(form.kind, .en)).onOneLine
         let said: (zh: String, en: String) = formal
             ? ("，所写与正式审查一致，可删去", ", and says the formal form: remove it")

@@ -105,6 +105,9 @@ enum LedgerInput {
         guard conclusions.contains(column) else {
             return saysReviewIsNot(header: written, text: text, format: format, signoffRoles: signoffRoles(of: record))
         }
+        // (A conclusion of more than 640 bytes is not read word by word, a hundred cells of 400 KB
+        // took minutes: it says no plain passing, and holds the row.)
+        guard text.utf8.count <= 640 else { return Self.namesConclusion(written) }
         // (Read as the review's conclusion; under a header naming a conclusion or result, one that
         // does not say it passed holds the row, as it holds a record beside `outcome: passed`:
         // `暂缓`, `否` under `最终审查结论` went READY. A name under `审查人员` says nothing of it.)
@@ -201,12 +204,18 @@ enum LedgerInput {
 
     /// Whether a cell says there is nothing here (`/`, `无`, `不涉及`): no second review, say.
     private static func saysNoneHere(_ text: String, format: RecordFormat) -> Bool {
-        format.standsForNoOne(text) || ["不涉及", "不适用", "无需", "不需要", "未涉及"].contains(Vocabulary.trimmed(text))
+        let trimmed = Vocabulary.trimmed(text)
+        return format.standsForNoOne(text) || ["不涉及", "不适用", "无需", "不需要", "未涉及"].contains(trimmed)
+            // (No second review: `未复审`, `无需复核`.)
+            || (["未", "无", "没有", "不需", "无需", "不"].contains { trimmed.hasPrefix($0) } && ["复审", "复核", "进行", "再审"].contains { trimmed.contains($0) })
     }
 
-    /// Whether a header names a conclusion or a result (`最终审查结论`, `复审结果`).
+    /// Whether a header names a conclusion or a result (`最终审查结论`, `复审结果`), and not its day,
+    /// its number or who gave it (`审核结果通知日期`, `审核结论文号`).
     private static func namesConclusion(_ header: String) -> Bool {
-        ["结论", "结果", "conclusion", "result", "outcome"].contains { header.lowercased().contains($0) }
+        let lowered = header.lowercased()
+        return ["结论", "结果", "conclusion", "result", "outcome"].contains { lowered.contains($0) }
+            && !["日期", "时间", "文号", "编号", "号", "人", "单位", "机关", "部门", "次数", "date", "number", "by"].contains { lowered.contains($0) }
     }
 
     static func spareColumns(of layout: LedgerLayout, format: RecordFormat) -> SpareColumns {

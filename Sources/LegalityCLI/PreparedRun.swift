@@ -102,7 +102,6 @@ struct PreparedRun {
         return (working, working)
     }
 
-    /// The nearest folder at or above an absolute folder that holds `.git`; nil when there is none.
     /// The folder a registry search from the current folder may go up to (`Discovery.registrySearch`):
     /// the repository's root, or the folder of the configuration in force when it holds the
     /// repository or there is none. Run from a subfolder with no configuration, the registry at
@@ -119,6 +118,7 @@ struct PreparedRun {
         return holdsRepository ? configurationFolder : repository
     }
 
+    /// The nearest folder at or above an absolute folder that holds `.git`; nil when there is none.
     static func enclosingRepository(of absoluteFolder: String) -> String? {
         var folder = absoluteFolder
         while true {

@@ -446,3 +446,21 @@ extension String {
     /// The text with a line break after its first line kept (a helper for argument tables).
     fileprivate func replacingFirstLine() -> String { self + "\n" }
 }
+
+/// `RecordFormat.saysPassed`: a review's conclusion in words of its own, beside `outcome: passed`.
+@Suite struct ConclusionInOwnWordsTests {
+    @Test(arguments: [
+        ("符合法律规定", true), ("合法有效", true), ("无异议", true), ("予以通过", true), ("是", true), ("OK", true),
+        ("未发现与上位法相抵触的内容", true), ("该方案不违反法律法规规定", true), ("没有问题", true),
+        ("内容合法，程序正当，建议提请常务会议审议", true), ("无条件通过", true), ("程序合法，裁量适当，无需调整", true),
+        ("暂缓", false), ("待定", false), ("原则通过", false), ("修改后通过", false), ("无", false), ("否", false),
+        ("存在合法性问题", false), ("同意，但须修改第三条", false), ("不予通过", false),
+    ])
+    func aConclusionSaysPassedOrNot(text: String, passes: Bool) {
+        #expect(RecordFormat.saysPassed(text) == passes, "\(text)")
+    }
+
+    @Test func aLongConclusionIsNotReadWordByWord() {
+        #expect(!RecordFormat.saysPassed(String(repeating: "通过", count: 200)))
+    }
+}
