@@ -510,9 +510,9 @@ struct RecordReader {
     /// Whether a review's outcome in words of its own (under a name of `outcome`: `审查结论`)
     /// says other than the `passed` read beside it: `暂缓`, `待定`, `原则通过`, `修改后通过`, `无` did,
     /// and the item went READY under a warning. Asked only of a text neither an outcome of the
-    /// vocabulary nor a yes or no the words read (those are weighed before); it agrees when it holds
-    /// a word of passing and none of holding back (`符合法律规定`, `合法有效`, `予以通过`, `无异议`,
-    /// `可以提交常务会议审议`).
+    /// vocabulary nor a yes or no the words read (those are weighed before); it agrees when it says
+    /// it passed, or that no fault was found, and nothing holds it back (`RecordFormat.saysPassed`:
+    /// `符合法律规定`, `未发现与上位法相抵触的内容`, `可以提交常务会议审议`).
     func outcomeDisagrees(_ value: BorrowedNode, with present: BorrowedNode) -> Bool {
         guard let read = present.scalar.flatMap({ format.codes.outcomes.code(for: $0.text) }), read == "passed",
               let text = value.scalar?.text, text.contains(where: { !$0.isWhitespace }) else { return false }
