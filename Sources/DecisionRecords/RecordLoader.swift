@@ -522,20 +522,14 @@ struct RecordReader {
     /// Whether a value is a day other than `day` (written as the format writes dates, or as
     /// Chinese users do); a value that is no day says nothing of it.
     static func disagrees(_ value: BorrowedNode, withDay day: Day) -> Bool {
-        if let written = RecordLoader.date(value) { return written != day }
-        guard let text = value.scalar.map({ KeyText.unwrapped($0.text) }) else { return false }
-        // (Through the marks around it, `2026-12-11（补）`, `“2026-12-11”`; a month and day
-        // without the year, `12月11日`, is compared as such.)
-        if let written = Day(parsing: text) ?? Day(guessing: text) { return written != day }
-        if let (month, dayOfMonth) = monthAndDay(text) {
-            let (_, readMonth, readDay) = day.components
-            return month != readMonth || dayOfMonth != readDay
-        }
-        return false
+        if let named = dayNamed(value, near: day) { return named != day }
+        // (A month and day no year has, `2月30日`, is no day of the step's.)
+        return value.scalar.map { monthAndDay(KeyText.unwrapped($0.text)) != nil } ?? false
     }
 
-    /// The day a value names, as `disagrees(_:withDay:)` reads it: a month and day alone in the
-    /// year of `reference` (the step's day).
+    /// The day a value names: as the format writes dates, or as Chinese users do, through the marks
+    /// around it (`2026-12-11（补）`, `“2026-12-11”`); a month and day without the year (`12月11日`)
+    /// in the year of `reference` (the step's day).
     static func dayNamed(_ value: BorrowedNode, near reference: Day?) -> Day? {
         if let written = RecordLoader.date(value) { return written }
         guard let text = value.scalar.map({ KeyText.unwrapped($0.text) }) else { return nil }
