@@ -212,6 +212,12 @@ public struct YesNoWords: Sendable {
             // ledger's spare columns had every cell's header read so.)
             var rest = Substring(word)
             while !rest.isEmpty {
+                if let length = Self.meetingPhraseLength(rest) {
+                    guard note(.filler, in: &parsed) else { return nil }
+                    rest = rest[rest.utf8.index(rest.startIndex, offsetBy: length)...]
+                    sawWord = true
+                    continue
+                }
                 guard let (found, meaning) = tokens.first(where: { rest.utf8.starts(with: $0.word.utf8) }) else { return nil }
                 guard note(meaning, in: &parsed) else { return nil }
                 rest = rest[rest.utf8.index(rest.startIndex, offsetBy: found.utf8.count)...]
@@ -220,6 +226,53 @@ public struct YesNoWords: Sendable {
         }
         return sawWord ? parsed : nil
     }
+
+    /// The bytes a meeting asked for takes from the start of a text: a word asking for it, the
+    /// meeting in words of its own, and what it is to do (`提交局务会议`, `提请区政府常务会议审议`,
+    /// `报请镇党委会研究`, `待提交第5次常务会议`); nil when the text starts with none. The meetings
+    /// were words of the table one by one, and an objection naming another
+    /// (`不同意提交局务会议`) was read as no answer, the signoff as an opinion given, the item READY.
+    private static func meetingPhraseLength(_ text: Substring) -> Int? {
+        guard let lead = meetingLeads.first(where: { text.hasPrefix($0) }) else { return nil }
+        let nameStart = text.index(text.startIndex, offsetBy: lead.count)
+        var index = nameStart
+        var previous: Character?
+        while index < text.endIndex, text.distance(from: nameStart, to: index) <= mostMeetingNameCharacters {
+            let character = text[index]
+            let next = text.index(after: index)
+            // (`会议`, or `会` ending the text or before what the meeting does: `党委会研究`. A
+            // meeting's name ends as bodies' do, `常务`, `党委`, `党组`, `办公`; `会签` and `会审` are
+            // forms of asking opinions.)
+            if character == "会", previous.map({ meetingNameEndings.contains($0) }) ?? true {
+                var end = next
+                if end < text.endIndex, text[end] == "议" { end = text.index(after: end) }
+                let verb = meetingVerbs.first { text[end...].hasPrefix($0) }
+                if end == text.endIndex || end > next || verb != nil {
+                    if let verb { end = text.index(end, offsetBy: verb.count) }
+                    return text.utf8.distance(from: text.startIndex, to: end)
+                }
+            }
+            // (A word of a review or of yes or no is none of a meeting's name: `提交审查后再上会`.)
+            guard !wordsOutsideMeetingNames.contains(character) else { return nil }
+            previous = character
+            index = next
+        }
+        return nil
+    }
+
+    /// Words asking for a meeting (`meetingPhraseLength`).
+    private static let meetingLeads = ["待提交", "待提请", "待报请", "提交", "提请", "报请", "报送", "提报", "上报"]
+    /// What a meeting asked for is to do.
+    private static let meetingVerbs = ["讨论", "审议", "研究", "审定", "决定", "决策"]
+    /// The last character of a meeting's name before `会`: `常务会议`, `局务会`, `党委会`, `党组会议`,
+    /// `全体会议`, `办公会`, `联席会议`, `专题会议`, `第5次会议`, `主任会议`, `理事会`.
+    private static let meetingNameEndings: Set<Character> = ["务", "委", "组", "体", "公", "席", "题", "次", "任", "事", "长", "府", "局", "镇", "县", "市", "区"]
+    /// Characters a meeting's name does not hold: the review's, a negation's, waiting's, order's.
+    private static let wordsOutsideMeetingNames: Set<Character> = [
+        "不", "未", "否", "没", "无", "非", "待", "审", "查", "核", "签", "后", "前", "再", "已", "经", "，", ",", "；", ";", "。", "（", "(",
+    ]
+    /// The most characters of a meeting's own name (`区人民政府第十二次常务`).
+    private static let mostMeetingNameCharacters = 24
 
     /// Adds a word's meaning to what a text says; false when the text asks two questions.
     private func note(_ meaning: Meaning, in parsed: inout Parsed) -> Bool {
@@ -264,7 +317,7 @@ public struct YesNoWords: Sendable {
         // An adviser's objection in words of its own (`意见: 反对`, `有异议`, `不建议提交会议`,
         // `不同意上会`): each was a signoff read as an opinion given, and the item READY.
         ("反对", .outcome(passing: false)), ("有异议", .outcome(passing: false)), ("异议", .outcome(passing: false)),
-        ("不建议", .outcome(passing: false)), ("object", .outcome(passing: false)), ("objects", .outcome(passing: false)),
+        ("不建议", .outcome(passing: false)), ("暂缓", .outcome(passing: false)), ("object", .outcome(passing: false)), ("objects", .outcome(passing: false)),
         ("objection", .outcome(passing: false)), ("objected", .outcome(passing: false)),
         ("上会", .filler), ("提交会议", .filler), ("提交讨论", .filler), ("提交集体讨论", .filler), ("提交审议", .filler),
         // (The meeting named: `不同意提交常务会议` was read as no answer, the item READY. Whole,

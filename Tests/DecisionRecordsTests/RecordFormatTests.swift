@@ -243,6 +243,27 @@ struct RecordShapeTests {
         #expect(!format.yesNoWords.namesReview(key: String(repeating: "合法性审查", count: 6_000)))
     }
 
+    /// An opinion naming the meeting it objects to or agrees to, in the meeting's own name
+    /// (`不同意提交局务会议`): read as no answer, the signoff was an opinion given and the item READY.
+    @Test(arguments: [
+        ("不同意提交局务会议", false), ("不同意提请常务会议审议", false), ("不同意报请区政府常务会议审定", false),
+        ("不同意提交镇党委会", false), ("建议暂缓提交会议", false), ("不同意提请县政府第5次常务会议研究", false),
+        ("同意提交局务会议", true), ("同意提请党组会议讨论", true), ("同意提交会议", true),
+    ])
+    func anOpinionNamingAMeetingIsRead(opinion: String, agrees: Bool) {
+        let format = RecordFormat(vocabulary: builtinVocabulary, asOf: Day(parsing: "2099-12-31") ?? Day(ordinal: 0))
+        #expect(format.yesNoWords.read(key: "意见", value: opinion)?.answer == agrees, "\(opinion)")
+    }
+
+    /// What is no meeting's name is not read as one: a review before the meeting
+    /// (`提交审查后再上会`) and a countersigning (`提交会签`) say no yes or no of their own.
+    @Test func aReviewOrACountersigningIsNoMeeting() {
+        let format = RecordFormat(vocabulary: builtinVocabulary, asOf: Day(parsing: "2099-12-31") ?? Day(ordinal: 0))
+        for opinion in ["提交审查后再上会", "提交会签", "不同意提交会签"] {
+            #expect(format.yesNoWords.read(key: "意见", value: opinion)?.answer != true, "\(opinion)")
+        }
+    }
+
     /// A ledger's spare column is asked once whether its header can say anything of a review or a
     /// fact; only the headers that may have their cells read for it.
     @Test func aHeaderSaysWhetherItsCellsMaySpeakOfAReviewOrAFact() {

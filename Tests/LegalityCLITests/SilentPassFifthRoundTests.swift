@@ -76,7 +76,9 @@ import Testing
     /// An adviser's opinion naming the meeting it objects to (`意见: 不同意提交常务会议`) was read as
     /// no answer, the signoff as an opinion given, and the item READY; `不同意提交会议` was held.
     @Test func anAdvisersObjectionNamingTheMeetingHoldsTheItem() throws {
-        for (opinion, ready) in [("不同意提交常务会议", false), ("不同意提交政府常务会议", false), ("同意提交常务会议", true)] {
+        for (opinion, ready) in [("不同意提交常务会议", false), ("不同意提交政府常务会议", false), ("同意提交常务会议", true),
+                                 ("不同意提交局务会议", false), ("不同意提请常务会议审议", false), ("建议暂缓提交会议", false),
+                                 ("不同意报请区政府常务会议审定", false), ("同意提请局务会议研究", true)] {
             // (Waiting for the meeting is no review waiting: a passed review's `备注: 待提请常务会议`.)
             let remark = Self.review(adding: "    备注: 待提请常务会议")
             #expect(try Self.verdicts(["registry.yaml": Fixtures.registry, "r.yaml": remark]) == ["T-2024-001": true])
