@@ -218,7 +218,7 @@ public final class RecordFormat: Sendable {
         /// Other names of the format's keys (`日期` for `date`): for "did you mean" only.
         public static let keyNames = "key_names"
         /// Words of keys that ask yes or no of what the format says another way (`YesNoKey`):
-        /// codes `signed`, `passed` and `done`, each with the words that ask it, and `about` and
+        /// codes `signed`, `passed`, `done` and `certified`, each with the words that ask it, and `about` and
         /// `adviser`, the words naming the review and the adviser.
         public static let yesNoWords = "yes_no_words"
         /// Words that stand for no one where a person's id belongs (`NoOneWords`).

@@ -7,6 +7,9 @@ public struct YesNoKey: Sendable, Equatable {
     /// What a key asks: the codes of the vocabulary's `yes_no_words` (beside `about` and `adviser`).
     public enum Question: String, Sendable, CaseIterable {
         case signed, passed, done
+        /// Whether the officers hold their enforcement certificates (`是否持证`, `执法证: 无`): the
+        /// registry says that, for the rules to compare with each step's date.
+        case certified
     }
 
     public var question: Question
@@ -317,7 +320,11 @@ public struct YesNoWords: Sendable {
         // An adviser's objection in words of its own (`意见: 反对`, `有异议`, `不建议提交会议`,
         // `不同意上会`): each was a signoff read as an opinion given, and the item READY.
         ("反对", .outcome(passing: false)), ("有异议", .outcome(passing: false)), ("异议", .outcome(passing: false)),
-        ("不建议", .outcome(passing: false)), ("暂缓", .outcome(passing: false)), ("object", .outcome(passing: false)), ("objects", .outcome(passing: false)),
+        ("不建议", .outcome(passing: false)), ("暂缓", .outcome(passing: false)),
+        // A legal risk found (`存在法律风险`), and an opinion not yet written (`口头同意`,
+        // `书面意见后补`): each held no item.
+        ("法律风险", .outcome(passing: false)), ("口头", .notYet), ("后补", .notYet), ("书面", .filler), ("书面意见", .filler),
+        ("提交", .filler), ("object", .outcome(passing: false)), ("objects", .outcome(passing: false)),
         ("objection", .outcome(passing: false)), ("objected", .outcome(passing: false)),
         ("上会", .filler), ("提交会议", .filler), ("提交讨论", .filler), ("提交集体讨论", .filler), ("提交审议", .filler),
         // (The meeting named: `不同意提交常务会议` was read as no answer, the item READY. Whole,
@@ -327,6 +334,10 @@ public struct YesNoWords: Sendable {
         ("提请", .filler), ("提请会议", .filler), ("提请常务会议", .filler), ("提请集体讨论", .filler),
         // Waiting for the meeting is no review waiting (`备注: 待提请常务会议` on a passed review):
         // whole, before `待` is read as "not yet".
+        // The officers whose certificates are asked of (`执法人员是否持证`), and a certificate out of
+        // date or withdrawn (`执法证已过期`, `证件失效`).
+        ("执法人员", .filler), ("办案人员", .filler), ("检查人员", .filler), ("调查人员", .filler), ("人员", .filler),
+        ("officer", .filler), ("officers", .filler), ("过期", .negation), ("失效", .negation), ("expired", .negation),
         ("待上会", .filler), ("待提交", .filler), ("待提请", .filler), ("待提交会议", .filler), ("待提交常务会议", .filler),
         ("待提请常务会议", .filler), ("待提交集体讨论", .filler), ("待提请集体讨论", .filler), ("待提交审议", .filler),
         // A review finding the draft has legality problems, in the words reviews use

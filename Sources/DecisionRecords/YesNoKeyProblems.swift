@@ -74,6 +74,16 @@ extension RecordReader {
             if asked.answer { return agreeingYesNoKey(keyNode, key, what: what, read: (zh: "签署读作已出具意见", en: "a signoff reads as an opinion given")) }
             said = (zh: "说此人不同意或审查没有通过（\(quoted.zh)），而签署只读作已出具意见，审查按其 outcome 读取；请如实写明审查的 outcome，删去此字段",
                     en: "says the person did not agree or the review did not pass (\(quoted.en)), but a signoff reads only as an opinion given, and the review as its outcome says; write the review's true outcome, and remove this key")
+        case (.certified, .step), (.certified, .record), (.certified, .facts):
+            // (Of a step with officers, an inspection or an investigation, or the whole case: a
+            // yes agrees with the registry the rules read, a no says what the registry may not.)
+            let type = mapping["type"]?.scalar.flatMap { format.codes.stepTypes.code(for: $0.text) }
+            guard level != .step || mapping["officers"] != nil || type.map(Self.certifiedStepTypes.contains) == true else { return false }
+            if asked.answer {
+                return agreeingYesNoKey(keyNode, key, what: what, read: (zh: "执法证按人员名册读取", en: "certificates are read from the registry"))
+            }
+            said = (zh: "说执法人员没有有效的执法证（\(quoted.zh)），而执法证只按人员名册读取，这一说法没有被检查；由未持有效执法证的人员实施的执法不合法（行政处罚法 第四十二条）：请核实，在人员名册中如实写明每名执法人员的执法证及有效期，删去此字段",
+                    en: "says the officers hold no valid enforcement certificate (\(quoted.en)), but certificates are read from the registry alone, and this was not checked; enforcement by an officer without a valid certificate is unlawful (Administrative Penalty Law, art. 42): find out, write each officer's certificate and its validity in the registry as they are, and remove this key")
         case (_, .record) where asked.namesReview && !asked.answer, (_, .facts) where asked.namesReview && !asked.answer:
             // (Of the whole record, or a fact of it: which of its steps is meant is not known, and
             // only a no is in doubt.)
@@ -88,6 +98,9 @@ extension RecordReader {
             at: keyNode, misreadKey: true)
         return true
     }
+
+    /// The step types whose officers' certificates the rules read.
+    private static let certifiedStepTypes: Set<String> = ["investigation", "inspection"]
 
     /// A yes-or-no key whose answer is what was read: changes nothing, listed as removable.
     private mutating func agreeingYesNoKey(_ keyNode: BorrowedNode, _ key: String, what: LocalizedText, read: (zh: String, en: String)) -> Bool {

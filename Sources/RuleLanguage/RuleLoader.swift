@@ -232,12 +232,12 @@ public enum RuleLoader {
                         zh: "步骤状态只能是 done 或 planned，每条规则都按此读取；\(code) 两者都不是，规则会跳过这样的步骤（状态的其他名称请用 also 给出：done: {zh: 已完成, en: done, also: [已办结]}）")
                     continue
                 }
-                // The questions a yes-or-no key asks are the three the loader compares with what it read.
+                // The questions a yes-or-no key asks are the four the loader compares with what it read.
                 if section == RecordFormat.Section.yesNoWords, YesNoKey.Question(rawValue: code) == nil, ![YesNoWords.reviewCode, YesNoWords.personCode].contains(code) {
                     compiler.error(
                         entry.key,
-                        "the words of yes-or-no keys are given for signed, passed or done, the questions compared with what a record says, and for about and adviser, what they ask of; '\(code)' is none of them (give more words with 'also': done: {zh: 完成, en: done, also: [已办结]})",
-                        zh: "yes_no_words 只能为 signed、passed、done（与记录读取的结果比较）和 about、adviser（所问的对象）给出词语；\(code) 不在其中（更多词语请用 also 给出：done: {zh: 完成, en: done, also: [已办结]}）")
+                        "the words of yes-or-no keys are given for signed, passed, done or certified, the questions compared with what a record says, and for about and adviser, what they ask of; '\(code)' is none of them (give more words with 'also': done: {zh: 完成, en: done, also: [已办结]})",
+                        zh: "yes_no_words 只能为 signed、passed、done、certified（与记录读取的结果比较）和 about、adviser（所问的对象）给出词语；\(code) 不在其中（更多词语请用 also 给出：done: {zh: 完成, en: done, also: [已办结]}）")
                     continue
                 }
                 let isStepType = section == RecordFormat.Section.stepTypes

@@ -255,6 +255,17 @@ struct RecordShapeTests {
         #expect(format.yesNoWords.read(key: "意见", value: opinion)?.answer == agrees, "\(opinion)")
     }
 
+    /// A key saying whether the officers hold their enforcement certificates asks `certified`.
+    @Test(arguments: [
+        ("是否持证", "否", false), ("执法证", "无", false), ("证件", "已过期", false), ("执法人员是否持证", "否", false),
+        ("持证情况", "未持证", false), ("certified", "false", false), ("是否持证", "是", true), ("持证上岗", "是", true),
+    ])
+    func aKeyAsksWhetherTheOfficersAreCertified(key: String, value: String, certified: Bool) {
+        let format = RecordFormat(vocabulary: builtinVocabulary, asOf: Day(parsing: "2099-12-31") ?? Day(ordinal: 0))
+        let asked = format.yesNoWords.read(key: key, value: value)
+        #expect(asked?.question == .certified && asked?.answer == certified, "\(key): \(value)")
+    }
+
     /// What is no meeting's name is not read as one: a review before the meeting
     /// (`提交审查后再上会`) and a countersigning (`提交会签`) say no yes or no of their own.
     @Test func aReviewOrACountersigningIsNoMeeting() {

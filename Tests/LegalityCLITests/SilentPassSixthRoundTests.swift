@@ -1,0 +1,73 @@
+import Foundation
+import Testing
+
+/// Records written as clerks write them that went to the meeting READY though they said
+/// themselves that something was wrong (the sixth round of reviews by hand).
+@Suite struct SilentPassSixthRoundTests {
+    /// A penalty case before its meeting of 2024-03-20: filed, investigated by two certified
+    /// officers, reviewed, the discussion planned; `extra` is added to the investigation step.
+    static func penaltyCase(investigationAdding extra: String = "", recordAdding recordExtra: String = "") -> String {
+        """
+        id: C-9
+        kind: administrative_penalty
+        title: 某企业违法排污案
+        facts: {major: true}\(recordExtra.isEmpty ? "" : "\n" + recordExtra)
+        steps:
+          - {type: case_filing, date: 2024-03-01}
+          - {type: investigation, date: 2024-03-05, officers: [P-3, P-4], credentials_shown: true\(extra.isEmpty ? "" : ", " + extra)}
+          - {type: notice_of_rights, date: 2024-03-10}
+          - {type: legal_review, date: 2024-03-15, outcome: passed, by: [P-2]}
+          - {type: collective_discussion, date: 2024-03-20, status: planned, meeting: {type: executive}}
+        """
+    }
+
+    static func ready(_ record: String) throws -> Bool? {
+        let result = try CLIRunner.run(["gate", "--meeting", "2024-03-20", "--format", "json", "."],
+                                       in: try CLIRunner.folder(["registry.yaml": Fixtures.registry, "c.yaml": record]))
+        let items = try #require(try CLIRunner.json(result.stdout)["items"] as? [[String: Any]], "\(result.stdout)\(result.stderr)")
+        return items.first { $0["record"] as? String == "C-9" }?["ready"] as? Bool
+    }
+
+    /// The case saying in its own words that an officer held no valid enforcement certificate
+    /// (`是否持证: 否`, `执法证: 无`, `证件: 已过期`): no rule read it, the registry gave both officers
+    /// a valid one, and the case went READY. Held now; a yes agreeing with the registry is listed.
+    @Test func aCaseSayingItsOfficersHadNoCertificateIsHeld() throws {
+        #expect(try Self.ready(Self.penaltyCase()) == true)
+        for words in ["是否持证: 否", "执法证: 无", "证件: 已过期", "执法人员是否持证: 否", "持证情况: 未持证", "持证上岗: 否", "certified: false"] {
+            #expect(try Self.ready(Self.penaltyCase(investigationAdding: words)) == false, "\(words)")
+        }
+        #expect(try Self.ready(Self.penaltyCase(recordAdding: "执法人员持证情况: 无证")) == false)
+        #expect(try Self.ready(Self.penaltyCase(investigationAdding: "是否持证: 是")) == true)
+        let check = try CLIRunner.run(["check", "--as-of", "2024-03-19", "."],
+                                      in: try CLIRunner.folder(["registry.yaml": Fixtures.registry, "c.yaml": Self.penaltyCase(investigationAdding: "是否持证: 否")]))
+        #expect(check.stdout.contains("说执法人员没有有效的执法证（是否持证: 否）"), "\(check.stdout)")
+    }
+
+    /// A penalty case's fact in words of its own (`复杂: 是`, `情节严重: 是`, `complicated: true`):
+    /// facts are free, no rule read it, and a case needing legal review before its meeting went
+    /// READY without one. Held now, with the fact meant; a fact of the office's own is not.
+    @Test func aCaseFactInWordsOfItsOwnIsHeld() throws {
+        let unreviewed = Self.penaltyCase().replacingOccurrences(of: "facts: {major: true}", with: "facts: {FACT}")
+            .replacingOccurrences(of: "  - {type: legal_review, date: 2024-03-15, outcome: passed, by: [P-2]}\n", with: "")
+        #expect(!unreviewed.contains("legal_review"))
+        for fact in ["复杂: 是", "疑难: 是", "案件重大: 是", "重大行政处罚: 是", "情节严重: 是", "complicated: true", "difficult: true", "serious: true"] {
+            #expect(try Self.ready(unreviewed.replacingOccurrences(of: "FACT", with: fact)) == false, "\(fact)")
+        }
+        for fact in ["一般案件: 是", "罚款金额: 300", "major: false"] {
+            #expect(try Self.ready(unreviewed.replacingOccurrences(of: "FACT", with: fact)) == true, "\(fact)")
+        }
+    }
+
+    /// An adviser's opinion advising against the meeting, finding a legal risk, or given only by
+    /// word of mouth (`建议暂缓提交`, `存在法律风险`, `口头同意，书面意见后补`): listed as a key no rule
+    /// reads, the signoff an opinion given, READY. Held now; one finding no risk is not.
+    @Test func anAdvisersWithheldOpinionHoldsTheItem() throws {
+        for (opinion, ready) in [("建议暂缓提交", false), ("存在法律风险", false), ("口头同意，书面意见后补", false), ("不同意提交", false),
+                                 ("同意提交", true), ("经审查无法律风险", true), ("未发现法律风险", true)] {
+            let record = SilentPassFifthRoundTests.agendaItem.replacingOccurrences(
+                of: "role: legal_adviser, date: 2024-03-15}", with: "role: legal_adviser, date: 2024-03-15, 意见: \(opinion)}")
+            #expect(record.contains(opinion))
+            #expect(try SilentPassFifthRoundTests.verdicts(["registry.yaml": Fixtures.registry, "r.yaml": record]) == ["T-2024-001": ready], "\(opinion)")
+        }
+    }
+}
