@@ -247,11 +247,15 @@ public struct AuditReport: Sendable {
             // major decision with a YAML slip and no review left "no legality review" at 100 %).
             // (The record pack's own rules judged the file: an unreadable file is their finding.)
             if !rule.isRecordPack {
-                // (So does a record whose kind could not be read, as the annual report counts it.)
+                // (So does a record whose kind could not be read, as the annual report counts it:
+                // none, or one that is no kind's code, `kind: 重大行政决测`. Such a record was in no
+                // rule's figures, and three major decisions so written, none reviewed, left "no
+                // legality review" at 100 %.)
                 let unread = inPeriod.count { record in
-                    let kindUnknown = record.standing == .record && record.kind == nil && record.blocked && !record.rulesNotCheckable.contains(rule.id)
+                    let kindUnread = record.kind.map { !kindNames.isEmpty && kindNames[$0] == nil } ?? true
+                    let kindUnknown = record.standing == .record && kindUnread && record.blocked && !record.rulesNotCheckable.contains(rule.id)
                     return (record.standing == .unreadableFile || record.mayHoldRecords || kindUnknown)
-                        && (record.kind.map { kind in rule.kinds?.contains(kind) ?? true } ?? true)
+                        && (kindUnread || record.kind.map { kind in rule.kinds?.contains(kind) ?? true } ?? true)
                 }
                 rate.applicable += unread
                 rate.unverifiable += unread

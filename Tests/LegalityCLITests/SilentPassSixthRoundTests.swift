@@ -70,4 +70,24 @@ import Testing
             #expect(try SilentPassFifthRoundTests.verdicts(["registry.yaml": Fixtures.registry, "r.yaml": record]) == ["T-2024-001": ready], "\(opinion)")
         }
     }
+
+    /// A record whose kind is no kind's code (`kind: 重大行政决测`, `kind: 行政决策`) is blocked by the
+    /// record pack, and was in no rule's figures: beside three such unreviewed decisions the audit
+    /// read "no legality review" 1/1, 100 %. Counted as a record with no kind is: applicable to
+    /// every rule that judged a record of the period, and could not be checked.
+    @Test func aRecordOfAMisspeltKindFailsTheAuditsRates() throws {
+        let misspelt = Fixtures.compliant.replacingOccurrences(of: "T-2024-001", with: "T-2024-002")
+            .replacingOccurrences(of: "kind: major_administrative_decision", with: "kind: 重大行政决测")
+        let other = Fixtures.compliant.replacingOccurrences(of: "T-2024-001", with: "T-2024-003")
+            .replacingOccurrences(of: "kind: major_administrative_decision", with: "kind: 行政决策")
+        #expect(misspelt.contains("重大行政决测") && other.contains("行政决策"))
+        let folder = try CLIRunner.folder(["registry.yaml": Fixtures.registry, "a.yaml": Fixtures.compliant, "b.yaml": misspelt, "c.yaml": other])
+        let result = try CLIRunner.run(["audit", "--from", "2024-01-01", "--to", "2024-12-31", "--as-of", "2024-12-31", "--format", "json", "."], in: folder)
+        let rules = try #require(try CLIRunner.json(result.stdout)["rules"] as? [[String: Any]], "\(result.stdout)")
+        let first = try #require(rules.first { $0["key"] as? String == "MAD-001" }, "\(rules)")
+        #expect(first["applicable"] as? Int == 3 && first["passed"] as? Int == 1 && first["unverifiable"] as? Int == 2, "\(first)")
+        // (The record pack judged the two itself: its kind rule counts them as it found.)
+        let kindRule = try #require(rules.first { $0["key"] as? String == "REC-006" }, "\(rules)")
+        #expect(kindRule["failed"] as? Int == 2, "\(kindRule)")
+    }
 }
