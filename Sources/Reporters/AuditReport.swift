@@ -214,9 +214,22 @@ public struct AuditReport: Sendable {
         self.language = language
         // No record is dropped: one without any date (or a file that could not be read) is listed
         // in every period, in the months table as "undated".
-        let inPeriod = records.filter { record in
-            guard let date = record.periodDate else { return true }
-            return from <= date && date <= to
+        var inPeriod: [CheckedRecord] = []
+        var outsideById: [String: [String]] = [:]
+        for record in records {
+            if let date = record.periodDate, !(from <= date && date <= to) {
+                if record.standing == .record, let id = record.id { outsideById[id, default: []].append(record.place) }
+            } else {
+                inPeriod.append(record)
+            }
+        }
+        // A record whose id another record outside the period has too: the finding of the
+        // duplicate (on the later of the two) was in the other period's audit, and this one's row
+        // said 合规 with no word of it, where the gate holds the record back.
+        if !outsideById.isEmpty {
+            for index in inPeriod.indices {
+                if let id = inPeriod[index].id, let places = outsideById[id] { inPeriod[index].sameIdOutsidePeriod = places }
+            }
         }
         self.records = inPeriod
 
@@ -407,6 +420,10 @@ public struct AuditReport: Sendable {
         }
         if record.hasMisreadKey, !record.blocked {
             parts.append((zh ? "有疑似误写的键未被读取（见“未知字段”警告），规则的结论存疑" : "a key that looks mistyped was not read (see the warning of an unknown key); the rules' verdicts are in doubt", []))
+        }
+        if !record.sameIdOutsidePeriod.isEmpty {
+            parts.append((zh ? "编号与期间外的记录相同，无法确定哪一条属实：" : "its id is also that of a record outside the period, and which one holds is unknown: ",
+                          record.sameIdOutsidePeriod))
         }
         let pending = record.findings.filter { $0.waiver == nil && $0.pending }
         if !pending.isEmpty { parts.append((zh ? "待办：" : "pending: ", rules(pending))) }

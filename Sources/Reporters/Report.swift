@@ -98,6 +98,9 @@ public struct CheckedRecord: Sendable {
     public var hasMisreadKey = false
     /// Whether such a key may be a well-known fact (`LoadedDocument.hasMisreadFact`).
     public var hasMisreadFact = false
+    /// In an audit, the places of records outside its period with the same id (the record pack marks the
+    /// later one, which may be in another period's audit).
+    public var sameIdOutsidePeriod: [String] = []
     /// For a row of a ledger: its sheet and first cell (`行政处罚!A14`, or `A14` in a CSV file).
     public var row: String?
 

@@ -108,4 +108,18 @@ import Testing
         let deadline = try #require(rules.first { $0["key"] as? String == "PEN-009" }, "\(rules)")
         #expect(deadline["applicable"] as? Int == 2, "\(deadline)")
     }
+
+    /// Two records of one id, the later (which the record pack marks) outside the period: the
+    /// period's audit said 合规 with no word of the other, where the gate holds the record back.
+    /// Its row's note names the other record now, in each period's audit.
+    @Test func anIdSharedWithARecordOutsideThePeriodIsNoted() throws {
+        let later = Fixtures.compliant.replacingOccurrences(of: "2024-03", with: "2025-03").replacingOccurrences(of: "outcome: passed", with: "outcome: failed")
+        #expect(later.contains("T-2024-001") && later.contains("2025-03-20"))
+        let folder = try CLIRunner.folder(["registry.yaml": Fixtures.registry, "a.yaml": Fixtures.compliant, "b.yaml": later])
+        for (year, other) in [("2024", "b.yaml"), ("2025", "a.yaml")] {
+            let result = try CLIRunner.run(["audit", "--from", "\(year)-01-01", "--to", "\(year)-12-31", "--as-of", "2025-12-31", "--format", "csv"], in: folder)
+            let rows = result.stdout.split(separator: "\r\n").filter { $0.hasPrefix("T-2024-001,") }
+            #expect(rows.count == 1 && rows.allSatisfy { $0.hasSuffix("编号与期间外的记录相同，无法确定哪一条属实：\(other)") }, "\(year): \(result.stdout)")
+        }
+    }
 }
