@@ -337,14 +337,17 @@ public final class RecordFormat: Sendable {
     }
 
     /// Words of a review passing (`saysPassed`).
-    private static let passingWords = ["通过", "同意", "合法", "合规", "合格", "符合", "无异议", "无意见", "没有意见", "可以", "可行", "准予", "正当", "适当", "pass", "approv", "lawful", "agree"]
+    private static let passingWords = ["通过", "同意", "合法", "合规", "合格", "符合", "无异议", "无意见", "没有意见", "可以", "可行", "准予", "正当", "适当", "赞成",
+                                       "pass", "approv", "lawful", "agree", "no objection", "concur"]
     /// Words saying no fault was found, and the faults (`saysPassed`).
     private static let noFaultWords = ["未发现", "没有发现", "不存在", "未见", "没有", "无", "不违", "未违", "不抵触", "不冲突"]
     private static let faultWords = ["抵触", "违法", "违规", "问题", "冲突", "违反", "不一致", "不当"]
     /// Words holding a passing back: a condition, a change to make, a wait, a no.
     private static let holdingBackWords = ["暂缓", "待定", "待审", "待补", "待修改", "待完善", "原则通过", "原则同意", "原则上", "修改后", "附条件", "有条件",
                                           "不通过", "未通过", "不予", "不同意", "退回", "驳回", "否决", "不合法", "但须", "但应", "但需", "须修改", "需修改", "应修改",
-                                          "fail", "reject", "pending", "subject to", "with condition"]
+                                          "不能", "不赞成", "不支持", "不宜", "不建议", "反对", "有异议", "保留意见", "进一步", "暂不", "尚未", "未出具", "后补", "口头",
+                                          "fail", "reject", "pending", "subject to", "with condition", "not ", "n't", "disagree", "against", "oppose",
+                                          "postpone", "defer", "i object", "we object", "objects", "objected", "further", "tbd", "yet"]
     /// A yes on its own, said of the outcome.
     private static let plainYes: Set<String> = ["是", "yes", "y", "√", "✓", "true", "ok"]
 

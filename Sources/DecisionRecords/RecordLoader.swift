@@ -929,10 +929,26 @@ struct RecordReader {
            yesNoKey(asked, keyNode, key, value: text.onOneLine, of: mapping, level: level, what: what) {
             return
         }
+        // A signoff's opinion in words of its own (`意见: 需进一步研究`, `opinion: pending`,
+        // `意见: 无`): a signoff reads as an opinion given, and one saying no agreement, or no
+        // opinion yet, went READY. It holds the item unless it says the person agreed
+        // (`RecordFormat.saysPassed`: `同意`, `无异议`, `经审查，同意提交常务会议审议`).
+        if level == .signoff, Self.namesOpinion(key), let text = mapping[key]?.scalar?.text, !RecordFormat.saysPassed(text) {
+            add(.key,
+                zh: "\(what.zh)中的字段 \(key) 既不是记录格式的字段，也没有规则读取它；它是此人的意见（\(key): \(text.onOneLine)），不能读作同意，而签署只读作已出具意见，它所说的没有被检查；请核实：不同意或尚未出具意见的，不要写入 signoffs，审查的结论请如实写在审查步骤的 outcome 中；同意的，写明同意，或删去此字段",
+                en: "the key '\(key)' of \(what.en) is neither a key of the record format nor read by any rule; it is the person's opinion (\(key): \(text.onOneLine)), which does not read as agreeing, while a signoff reads only as an opinion given, so what it says was not checked; find out: leave one who did not agree or gave no opinion yet out of signoffs, and write the review's true outcome in its step; for one who agreed, say so, or remove this key",
+                at: keyNode, misreadKey: true)
+            return
+        }
         // A key one typo from one of the level's, else one the vocabulary names another way
         // (`日期` is `date`, `submit_date` is `submitted`: a key in Chinese got no hint at all).
         let candidates = known.filter { mapping[$0] == nil }
+        // (A name asked as a question is one beside the key it names: `是否出示证件: 否` beside
+        // `credentials_shown: true` went READY where `亮证: 否` was held. Only there: a party's
+        // `是否签字` on a notice of rights is no signoff.)
         let named = format.vocabulary.code(for: key, in: RecordFormat.Section.keyNames)
+            ?? (FactNames.asks(key) ? format.vocabulary.code(for: String(FactNames.withoutAsking(Array(key))), in: RecordFormat.Section.keyNames)
+                .flatMap { known.contains($0) && mapping[$0] != nil ? $0 : nil } : nil)
         // (The key in other case or width first: `TYPE`, `ｓｕｂｍｉｔｔｅｄ` got no hint, where `Type` did.)
         let plainKey = HintReading.plain(key)
         let closest = candidates.first { HintReading.plain($0) == plainKey } ?? Suggestion.closest(to: key, in: candidates)
@@ -980,6 +996,22 @@ struct RecordReader {
             en: "the key '\(key)' of \(what.en) is neither a key of the record format nor read by any rule\(closest.map { "; did you mean '\($0)'?" } ?? "")\(own.en)",
             at: keyNode, misreadKey: misread)
     }
+}
+
+extension RecordReader {
+    /// Whether a signoff's key names the person's opinion or conclusion (`意见`, `法律意见`,
+    /// `opinion`): compared whole, so `意见书编号` or `意见日期` names none.
+    static func namesOpinion(_ key: String) -> Bool {
+        let plain = HintReading.plain(KeyText.named(KeyText.unwrapped(key))).filter { !$0.isWhitespace && $0 != "_" && $0 != "-" }
+        return opinionKeys.contains(plain)
+    }
+
+    /// Keys naming a signoff's opinion (`namesOpinion`), as `HintReading.plain` writes them.
+    private static let opinionKeys: Set<String> = [
+        "意见", "法律意见", "顾问意见", "法律顾问意见", "律师意见", "公职律师意见", "审查意见", "审核意见", "签署意见", "出具意见", "意见内容",
+        "具体意见", "结论", "审查结论", "审核结论", "意见结论", "结论意见", "看法", "态度", "表态",
+        "opinion", "opinions", "comment", "comments", "conclusion", "advice", "view", "views", "position", "verdict", "legalopinion",
+    ]
 }
 
 extension YAMLNode {

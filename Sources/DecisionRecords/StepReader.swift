@@ -58,7 +58,10 @@ extension RecordReader {
         readMeeting(fields.meeting, of: &node, step: number, isDiscussion: isDiscussion)
         meetingStepDay = nil
         readSignoffs(fields.signoffs, of: &node, step: number)
-        readDocuments(fields.documents, step: number)
+        // (A review read as done and passed: what its documents say against it is looked at.)
+        let passedReview = status == .done && type.map { format.codes.stepTypes.kinds(ofBound: $0) != nil } == true
+            && fields.outcome?.scalar.flatMap { format.codes.outcomes.code(for: $0.text) }.map(RecordFormat.passingOutcomes.contains) == true
+        readDocuments(fields.documents, step: number, ofPassedReview: passedReview)
         if checksValues {
             if let shown = fields.credentialsShown { requireBoolean(shown, key: "credentials_shown") }
             // (A free text over several lines may hold a key folded into it.)
@@ -429,7 +432,7 @@ extension RecordReader {
     /// and it holds a key only a step has (`meeting`, `by`, `outcome`, …); a document of type
     /// `decision` with its `ref` and `date` is a document. (Other keys of an entry are the office's
     /// own: the unknown-key check speaks of records, steps, meetings and signoffs.)
-    private mutating func readDocuments(_ value: BorrowedNode?, step: Int) {
+    private mutating func readDocuments(_ value: BorrowedNode?, step: Int, ofPassedReview passedReview: Bool) {
         guard let list = value, list.coreValue != .null else { return }
         // A list of mappings, as signoffs are: `documents:` written as a mapping held a misplaced
         // `status: planned` no check looked at, and the gate called the planned review done.
@@ -445,6 +448,7 @@ extension RecordReader {
                     en: "item \(index + 1) of the documents of step \(step) is \(Wording.kind(entry.kind, .en)), expected a mapping {type, ref}", at: entry)
                 continue
             }
+            if passedReview { documentAgainstReview(entry, index: index, step: step) }
             // One pass over the entry's keys: most hold `type` and `ref` alone, and are done with.
             var stepKey = false
             for place in entry.pairPlaces {
@@ -459,6 +463,44 @@ extension RecordReader {
                 at: entry)
         }
     }
+
+    /// A key problem for a document of a review read as done and passed that says otherwise: a
+    /// review opinion not yet issued (`ref: 待出具`, `ref: pending`), one whose type says the draft
+    /// failed or was returned (`审查意见书（不予通过）`, `退回函`), or a key of its own saying no
+    /// (`结论: 不合法`, `意见: 不同意提请常务会议审议`). The format reads a document's type and ref
+    /// alone, and each went READY with no finding at all. (A document's ref standing for no one,
+    /// `无`, is one not issued.)
+    private mutating func documentAgainstReview(_ entry: BorrowedNode, index: Int, step: Int) {
+        var said: [String] = []
+        if let ref = entry["ref"]?.scalar?.text, format.standsForNoOne(ref) || Self.saysNotIssued(ref) { said.append("ref: \(ref.onOneLine)") }
+        if let type = entry["type"]?.scalar?.text, Self.failingWords.contains(where: { type.contains($0) }) { said.append("type: \(type.onOneLine)") }
+        for place in entry.pairPlaces {
+            guard let key = entry.keyText(at: place), key != "type", key != "ref", !RecordFormat.isExtension(key),
+                  let text = entry.value(at: place).scalar?.text else { continue }
+            let asked = format.yesNoWords.read(key: key, value: text)
+            let concludes = Self.namesOpinion(key) || format.vocabulary.code(for: key, in: RecordFormat.Section.keyNames) == "outcome"
+            if asked.map({ !$0.answer }) ?? (concludes && !RecordFormat.saysPassed(text)
+                && format.codes.outcomes.code(for: text).map(RecordFormat.passingOutcomes.contains) != true) {
+                said.append("\(key): \(text.onOneLine)")
+            }
+        }
+        guard !said.isEmpty else { return }
+        let quoted = said.joined(separator: "；")
+        add(.key,
+            zh: "第 \(step) 个步骤的 documents 第 \(index + 1) 项说审查没有通过、不同意或尚未出具（\(quoted)），而此步骤按已完成、已通过的审查读取，文件中的这些内容没有规则读取；以哪个为准无法确定，请核实后如实写明审查步骤的 outcome（尚未审结的写 status: planned），尚未出具的文件不要写入 documents",
+            en: "item \(index + 1) of the documents of step \(step) says the review did not pass, disagreed or is not issued yet (\(quoted)), but the step reads as a review done and passed, and no rule reads this in a document; which holds is unknown: find out, and write the review's true outcome (status: planned for one not yet concluded); leave a document not yet issued out of documents",
+            at: entry, misreadKey: true)
+    }
+
+    /// Whether a document's ref says it is not issued yet (`待出具`, `尚未出具`, `pending`).
+    static func saysNotIssued(_ ref: String) -> Bool {
+        let plain = HintReading.plain(Vocabulary.trimmed(ref))
+        return ["待", "未", "尚未", "暂未", "后补"].contains(where: plain.hasPrefix) || plain.hasSuffix("后补")
+            || ["pending", "not issued", "not yet issued", "to be issued", "tbd", "n/a"].contains(plain)
+    }
+
+    /// Words of a document's type saying the draft failed its review or was returned.
+    private static let failingWords = ["不予通过", "不通过", "未通过", "退回", "不合法", "驳回", "否决", "不同意"]
 
     /// A key problem for `form` on a penalty case's `legal_review`, where no rule reads it (the
     /// format gives a form to a legality review alone): `form: 征求意见` (the legal review replaced

@@ -324,7 +324,13 @@ public struct YesNoWords: Sendable {
         // A legal risk found (`存在法律风险`), and an opinion not yet written (`口头同意`,
         // `书面意见后补`): each held no item.
         ("法律风险", .outcome(passing: false)), ("口头", .notYet), ("后补", .notYet), ("书面", .filler), ("书面意见", .filler),
-        ("提交", .filler), ("object", .outcome(passing: false)), ("objects", .outcome(passing: false)),
+        ("提交", .filler), ("提请审议", .filler), ("审议", .filler), ("方案", .filler), ("本方案", .filler), ("该方案", .filler),
+        // An objection in other words (`不宜上会`, `持保留意见`, `against`), and a question left open
+        // (`需进一步研究`): each was a signoff read as an opinion given.
+        ("不宜", .outcome(passing: false)), ("保留意见", .outcome(passing: false)), ("持", .filler), ("能", .filler), ("需", .filler), ("需要", .filler),
+        ("进一步研究", .notYet), ("进一步论证", .notYet), ("against", .outcome(passing: false)), ("oppose", .outcome(passing: false)),
+        ("opposed", .outcome(passing: false)), ("do", .filler), ("does", .filler), ("did", .filler), ("pending", .notYet), ("awaiting", .notYet),
+        ("progress", .notYet), ("under", .notYet), ("in", .filler), ("tbd", .notYet), ("意见书", .filler), ("object", .outcome(passing: false)), ("objects", .outcome(passing: false)),
         ("objection", .outcome(passing: false)), ("objected", .outcome(passing: false)),
         ("上会", .filler), ("提交会议", .filler), ("提交讨论", .filler), ("提交集体讨论", .filler), ("提交审议", .filler),
         // (The meeting named: `不同意提交常务会议` was read as no answer, the item READY. Whole,

@@ -84,9 +84,10 @@ extension RecordReader {
             }
             said = (zh: "说执法人员没有有效的执法证（\(quoted.zh)），而执法证只按人员名册读取，这一说法没有被检查；由未持有效执法证的人员实施的执法不合法（行政处罚法 第四十二条）：请核实，在人员名册中如实写明每名执法人员的执法证及有效期，删去此字段",
                     en: "says the officers hold no valid enforcement certificate (\(quoted.en)), but certificates are read from the registry alone, and this was not checked; enforcement by an officer without a valid certificate is unlawful (Administrative Penalty Law, art. 42): find out, write each officer's certificate and its validity in the registry as they are, and remove this key")
-        case (_, .record) where asked.namesReview && !asked.answer, (_, .facts) where asked.namesReview && !asked.answer:
+        case (_, .record) where (asked.namesReview || asked.namesPerson) && !asked.answer, (_, .facts) where (asked.namesReview || asked.namesPerson) && !asked.answer:
             // (Of the whole record, or a fact of it: which of its steps is meant is not known, and
-            // only a no is in doubt.)
+            // only a no is in doubt. One of the adviser too: `facts: {法律顾问意见: 不同意}`,
+            // `adviser_opinion: against` went READY, unsaid.)
             said = (zh: "说审查没有完成、没有通过或没有签署（\(quoted.zh)），而记录的审查按其步骤读取；请在该审查步骤中如实写明 status、outcome 或签署，删去此字段",
                     en: "says a review is not done, did not pass or is not signed (\(quoted.en)), but a record's review is read from its steps; write the true status, outcome or signoffs in the review's step, and remove this key")
         default:

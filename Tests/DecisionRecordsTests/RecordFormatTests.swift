@@ -487,6 +487,9 @@ extension String {
         ("内容合法，程序正当，建议提请常务会议审议", true), ("无条件通过", true), ("程序合法，裁量适当，无需调整", true),
         ("暂缓", false), ("待定", false), ("原则通过", false), ("修改后通过", false), ("无", false), ("否", false),
         ("存在合法性问题", false), ("同意，但须修改第三条", false), ("不予通过", false),
+        ("no objection", true), ("Agreed.", true), ("经审查，同意提交常务会议审议", true),
+        ("do not agree", false), ("disagree", false), ("not agreed", false), ("不能同意", false), ("需进一步研究", false),
+        ("持保留意见", false), ("口头同意，书面意见后补", false), ("pending", false), ("TBD", false),
     ])
     func aConclusionSaysPassedOrNot(text: String, passes: Bool) {
         #expect(RecordFormat.saysPassed(text) == passes, "\(text)")

@@ -122,4 +122,76 @@ import Testing
             #expect(rows.count == 1 && rows.allSatisfy { $0.hasSuffix("编号与期间外的记录相同，无法确定哪一条属实：\(other)") }, "\(year): \(result.stdout)")
         }
     }
+
+    /// The agenda item (`SilentPassFifthRoundTests.agendaItem`) with `extra` added to its adviser's signoff.
+    static func signoff(adding extra: String) -> String {
+        SilentPassFifthRoundTests.agendaItem.replacingOccurrences(
+            of: "role: legal_adviser, date: 2024-03-15}", with: "role: legal_adviser, date: 2024-03-15, \(extra)}")
+    }
+
+    static func verdict(_ record: String) throws -> Bool? {
+        try SilentPassFifthRoundTests.verdicts(["registry.yaml": Fixtures.registry, "r.yaml": record])["T-2024-001"]
+    }
+
+    /// A signoff's opinion in words of its own that does not say the person agreed (`意见: 不赞成`,
+    /// `需进一步研究`, `do not agree`, `pending`, `无`): the signoff read as an opinion given, READY.
+    /// Held now unless it says agreement; a key that is no opinion (`意见书编号`, `备注`) holds nothing.
+    @Test(arguments: [
+        ("意见: 不同意本方案", false), ("意见: 不赞成", false), ("意见: 不能同意", false), ("意见: 不宜上会", false), ("意见: 需进一步研究", false),
+        ("意见: 持保留意见", false), ("意见: 原则同意，但须修改", false), ("意见: 无", false), ("意见: 待定", false),
+        ("opinion: do not agree", false), ("opinion: against", false), ("opinion: pending", false), ("opinion: TBD", false), ("comment: I object", false),
+        ("意见: 同意", true), ("意见: 无异议", true), ("意见: 经审查，同意提交常务会议审议", true), ("opinion: no objection", true), ("opinion: approved", true),
+        ("意见书编号: 泽法〔2024〕3号", true), ("备注: 电话确认", true),
+    ])
+    func anAdvisersOpinionInWordsOfItsOwnIsRead(written: String, ready: Bool) throws {
+        let record = Self.signoff(adding: written)
+        #expect(record.contains(written))
+        #expect(try Self.verdict(record) == ready, "\(written)")
+    }
+
+    /// A document of a review read as done and passed that says otherwise (`结论: 不合法`,
+    /// `ref: 待出具`, a type `退回函`): the format reads a document's type and ref alone, and each went
+    /// READY with no finding at all. Held now; a document as the format writes it is not.
+    @Test(arguments: [
+        ("{type: review_opinion, ref: 镇司审〔2024〕4号, 结论: 不合法}", false), ("{type: review_opinion, ref: 待出具}", false),
+        ("{type: review_opinion, ref: pending}", false), ("{type: 审查意见书（不予通过）, ref: 镇司审〔2024〕4号}", false),
+        ("{type: 退回函, ref: 镇司函〔2024〕2号}", false), ("{type: review_opinion, ref: 镇司审〔2024〕4号, 意见: 不同意提请常务会议审议}", false),
+        ("{type: review_opinion, ref: 镇司审〔2024〕4号}", true), ("{type: review_opinion, ref: 镇司审〔2024〕4号, 结论: 合法}", true),
+        ("{type: review_opinion, ref: 镇司审〔2024〕4号, 页数: 3}", true),
+    ])
+    func aReviewsDocumentSayingOtherwiseHoldsTheItem(document: String, ready: Bool) throws {
+        let record = SilentPassFifthRoundTests.review(adding: "    documents:\n      - \(document)")
+        #expect(record.contains(document))
+        #expect(try Self.verdict(record) == ready, "\(document)")
+    }
+
+    /// A fact saying the review is pending or the adviser did not agree (`legality_review: pending`,
+    /// `法律顾问意见: 不同意`, `adviser_opinion: against`): facts are free, and these went READY with
+    /// no finding. Held now, as `合法性审查: 尚未出具意见` was.
+    @Test func aFactSayingTheReviewOrTheAdviserSaidNoHoldsTheItem() throws {
+        for fact in ["legality_review: pending", "法律顾问: 未出具意见", "法律顾问意见: 不同意", "adviser_opinion: against"] {
+            let record = SilentPassFifthRoundTests.agendaItem.replacingOccurrences(of: "steps:\n", with: "facts: {\(fact)}\nsteps:\n")
+            #expect(record.contains(fact))
+            #expect(try Self.verdict(record) == false, "\(fact)")
+        }
+        let agreed = SilentPassFifthRoundTests.agendaItem.replacingOccurrences(of: "steps:\n", with: "facts: {法律顾问意见: 同意}\nsteps:\n")
+        #expect(try Self.verdict(agreed) == true)
+    }
+
+    /// A name of `credentials_shown` asked as a question (`是否出示证件: 否`) beside
+    /// `credentials_shown: true` went READY where `亮证: 否` was held.
+    @Test func aCredentialsKeyAskedAsAQuestionIsRead() throws {
+        #expect(try Self.ready(Self.penaltyCase(investigationAdding: "是否出示证件: 否")) == false)
+        #expect(try Self.ready(Self.penaltyCase(investigationAdding: "是否出示证件: 是")) == true)
+    }
+
+    /// The statute's own words for the review of a normative document and a conditional pass
+    /// (`合法性审核`, `有条件通过`) are names of the vocabulary: they were REC-006, and the item held.
+    @Test func theStatutesOwnWordsAreNamesOfTheVocabulary() throws {
+        for (code, name) in [("type: legality_review", "type: 合法性审核"), ("outcome: passed", "outcome: 有条件通过")] {
+            let record = SilentPassFifthRoundTests.agendaItem.replacingOccurrences(of: code, with: name)
+            #expect(record.contains(name))
+            #expect(try Self.verdict(record) == true, "\(name)")
+        }
+    }
 }

@@ -173,7 +173,7 @@ import Testing
             ("violation: {eq: [$decision.outcome, faild]}", "'faild' is no code of outcomes; did you mean 'failed'?"),
             ("violation: {ne: [$record.kind, 重大行政决策]}", "records' values are read as codes: write 'major_administrative_decision' for '重大行政决策'"),
             ("violation: {exists: {items: {in: $decision.signoffs, where: {eq: [$it.role, legal_advisor]}}}}", "'legal_advisor' is no code of roles; did you mean 'legal_adviser'?"),
-            ("violation: {in: [$latest_review_before_discussion.outcome, [passed, 有条件通过]]}", "'有条件通过' is no code of outcomes; did you mean 'conditional' (附条件通过)?"),
+            ("violation: {in: [$latest_review_before_discussion.outcome, [passed, 附条件通]]}", "'附条件通' is no code of outcomes; did you mean 'conditional' (附条件通过)?"),
             ("parameters: {kinds: {default: [contract, normative_documnt]}}\nviolation: {in: [$record.kind, $param.kinds]}", "'normative_documnt' (the default of parameter 'kinds') is no code of kinds; did you mean 'normative_document'?"),
             ("violation: {exists: {items: {in: $record.steps, where: {eq: [$it.type, decison]}}}}", "'decison' is no code of step_types; did you mean 'decision'?"),
             ("violation: {exists: {steps: {type: legality_review, signoffs.role: legal_advisor}}}", "'legal_advisor' is no code of roles for the step field signoffs.role; did you mean 'legal_adviser'?"),
