@@ -245,11 +245,6 @@ public struct AuditReport: Sendable {
                 }
                 guard record.applicableRules.contains(rule.id) else { continue }
                 let findings = record.findings.filter { $0.rule == rule.id }
-                // A rule that had nothing to check on the record (a hearing notice's in a case with
-                // no hearing, the officers' of a case with no investigation) neither passed it nor
-                // failed it, as the annual report counts it: counted as passed, the rule of the
-                // hearing notice read 24/24 over two hearings.
-                if findings.isEmpty, record.rulesWithNothingToCheck.contains(rule.id) { continue }
                 // Work still ahead is not yet a failure, nor a pass.
                 if !findings.isEmpty, findings.allSatisfy(\.pending) {
                     rate.pending += 1

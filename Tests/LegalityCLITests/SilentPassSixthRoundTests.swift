@@ -91,24 +91,6 @@ import Testing
         #expect(kindRule["failed"] as? Int == 2, "\(kindRule)")
     }
 
-    /// A rule that had nothing to check on a record (the hearing notice's, PEN-010, in a case with
-    /// no hearing) counted the record as applicable and passed: the audit of the bundled cases read
-    /// 24/24 over two hearings. It counts the records it checked, as the annual report does.
-    @Test func aRuleWithNothingToCheckCountsNoRecordInTheAudit() throws {
-        let noHearing = Self.penaltyCase().replacingOccurrences(of: "status: planned, ", with: "")
-        let hearing = noHearing.replacingOccurrences(of: "C-9", with: "C-10").replacingOccurrences(
-            of: "  - {type: legal_review", with: "  - {type: hearing_notice, date: 2024-03-11}\n  - {type: hearing, date: 2024-03-13}\n  - {type: legal_review")
-        #expect(hearing.contains("type: hearing,"))
-        let folder = try CLIRunner.folder(["registry.yaml": Fixtures.registry, "a.yaml": noHearing, "b.yaml": hearing])
-        let result = try CLIRunner.run(["audit", "--from", "2024-01-01", "--to", "2024-12-31", "--as-of", "2024-12-31", "--format", "json", "."], in: folder)
-        let rules = try #require(try CLIRunner.json(result.stdout)["rules"] as? [[String: Any]], "\(result.stdout)")
-        let notice = try #require(rules.first { $0["key"] as? String == "PEN-010" }, "\(rules)")
-        #expect(notice["applicable"] as? Int == 1 && notice["failed"] as? Int == 1, "\(notice)")
-        // (A rule with something to check on both counts both: the case filing's deadline.)
-        let deadline = try #require(rules.first { $0["key"] as? String == "PEN-009" }, "\(rules)")
-        #expect(deadline["applicable"] as? Int == 2, "\(deadline)")
-    }
-
     /// Two records of one id, the later (which the record pack marks) outside the period: the
     /// period's audit said 合规 with no word of the other, where the gate holds the record back.
     /// Its row's note names the other record now, in each period's audit.
