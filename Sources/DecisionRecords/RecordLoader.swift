@@ -420,6 +420,10 @@ struct RecordReader {
                     what: LocalizedText(zh: RecordFormat.chineseName(of: .facts), en: RecordFormat.describe(.facts).name)) {
             return
         }
+        if let text = valueText, advisersOpinion(key, text, at: facts.key(at: place),
+                                                 what: LocalizedText(zh: RecordFormat.chineseName(of: .facts), en: RecordFormat.describe(.facts).name)) {
+            return
+        }
         guard meant != nil || meantByValue != nil || (chinese && saysYesOrNo) else { return }
         let key = key.onOneLine
         let sayingNo = Self.saysNo(facts.value(at: place))
@@ -500,8 +504,11 @@ struct RecordReader {
             let read = Set(texts(present))
             return texts(value).contains { item in item.contains(where: \.isNumber) && !read.contains(item) }
         case "credentials_shown", "minutes", "dissent_recorded":
-            guard case .bool(let truth) = present.coreValue, let text = value.scalar?.text, RecordFormat.saysYesOrNo(text) else { return false }
-            return RecordFormat.saysNo(text) == truth
+            guard case .bool(let truth) = present.coreValue, let text = value.scalar?.text else { return false }
+            if RecordFormat.saysYesOrNo(text) { return RecordFormat.saysNo(text) == truth }
+            // (A no in words of its own against a true: `出示证件情况: 未出示`, `亮证: 未亮证`.)
+            let plain = HintReading.plain(Vocabulary.trimmed(KeyText.unwrapped(text)))
+            return truth && ["未", "没", "不", "无"].contains(where: plain.hasPrefix)
         default:
             return false
         }
@@ -909,6 +916,25 @@ struct RecordReader {
                 at: keyNode, misreadKey: true)
             return
         }
+        // A signoff's opinion in words of its own (`意见: 需进一步研究`, `opinion: pending`,
+        // `意见: 无`): a signoff reads as an opinion given, and one saying no agreement, or no
+        // opinion yet, went READY. It holds the item unless it says the person agreed
+        // (`RecordFormat.saysPassed`: `同意`, `无异议`, `经审查，同意提交常务会议审议`).
+        // (Read before a value read as an outcome and the words of yes or no, which read
+        // `同意（口头）` and `同意，但第五条须修改后方可提交` by their first part. An adviser's, a
+        // public lawyer's or a reviewer's: a head's `意见: 照办` is the head's.)
+        // (One that is a status, an outcome or a form saying no, `结论: 不通过`, is told so below.)
+        if level == .signoff, Self.namesOpinion(key), let text = mapping[key]?.scalar?.text, !RecordFormat.saysPassed(text),
+           mapping["role"]?.scalar.flatMap({ format.codes.roles.code(for: $0.text) }).map(Self.opinionRoles.contains) ?? true,
+           meantField(ofValue: mapping[key]).map({ field, code in
+               field == "outcome" ? RecordFormat.passingOutcomes.contains(code) : code == RecordFormat.defaultCodes[field]
+           }) ?? true {
+            add(.key,
+                zh: "\(what.zh)中的字段 \(key) 既不是记录格式的字段，也没有规则读取它；它是此人的意见（\(key): \(text.onOneLine)），不能读作同意，而签署只读作已出具意见，它所说的没有被检查；请核实：不同意或尚未出具意见的，不要写入 signoffs，审查的结论请如实写在审查步骤的 outcome 中；同意的，写明同意，或删去此字段",
+                en: "the key '\(key)' of \(what.en) is neither a key of the record format nor read by any rule; it is the person's opinion (\(key): \(text.onOneLine)), which does not read as agreeing, while a signoff reads only as an opinion given, so what it says was not checked; find out: leave one who did not agree or gave no opinion yet out of signoffs, and write the review's true outcome in its step; for one who agreed, say so, or remove this key",
+                at: keyNode, misreadKey: true)
+            return
+        }
         // A signoff's key whose value is a status, an outcome or a form (`状态: 计划`, `结论: 不通过`,
         // `result: failed`): a signoff has none of them and reads as an opinion given, so one
         // saying not done, not passed or not formal was passed over, and the review with it.
@@ -922,22 +948,13 @@ struct RecordReader {
                 at: keyNode, misreadKey: !agrees)
             return
         }
+        // The adviser's opinion written of the whole record (`法律顾问意见: 未出具`).
+        if level == .record, let text = mapping[key]?.scalar?.text, advisersOpinion(key, text, at: keyNode, what: what) { return }
         // A key asking yes or no of what the format says another way (`done: false`, `已完成: 否`,
         // `审查是否通过: 否`, a signoff's `signed: false`): read by no rule, the step was done, the
         // review as its outcome says, the signoff signed, whatever the key said.
         if let text = mapping[key]?.scalar?.text, let asked = format.yesNoWords.read(key: key, value: text),
            yesNoKey(asked, keyNode, key, value: text.onOneLine, of: mapping, level: level, what: what) {
-            return
-        }
-        // A signoff's opinion in words of its own (`意见: 需进一步研究`, `opinion: pending`,
-        // `意见: 无`): a signoff reads as an opinion given, and one saying no agreement, or no
-        // opinion yet, went READY. It holds the item unless it says the person agreed
-        // (`RecordFormat.saysPassed`: `同意`, `无异议`, `经审查，同意提交常务会议审议`).
-        if level == .signoff, Self.namesOpinion(key), let text = mapping[key]?.scalar?.text, !RecordFormat.saysPassed(text) {
-            add(.key,
-                zh: "\(what.zh)中的字段 \(key) 既不是记录格式的字段，也没有规则读取它；它是此人的意见（\(key): \(text.onOneLine)），不能读作同意，而签署只读作已出具意见，它所说的没有被检查；请核实：不同意或尚未出具意见的，不要写入 signoffs，审查的结论请如实写在审查步骤的 outcome 中；同意的，写明同意，或删去此字段",
-                en: "the key '\(key)' of \(what.en) is neither a key of the record format nor read by any rule; it is the person's opinion (\(key): \(text.onOneLine)), which does not read as agreeing, while a signoff reads only as an opinion given, so what it says was not checked; find out: leave one who did not agree or gave no opinion yet out of signoffs, and write the review's true outcome in its step; for one who agreed, say so, or remove this key",
-                at: keyNode, misreadKey: true)
             return
         }
         // A key one typo from one of the level's, else one the vocabulary names another way
@@ -999,6 +1016,18 @@ struct RecordReader {
 }
 
 extension RecordReader {
+    /// A key problem for the adviser's opinion written of the whole record or in its facts
+    /// (`法律顾问意见: 未出具`, `法律意见: 不同意`) that does not say the adviser agreed, in a record
+    /// of a kind whose rules ask for the opinion: read by no rule, it went READY. True when added.
+    mutating func advisersOpinion(_ key: String, _ text: String, at keyNode: BorrowedNode, what: LocalizedText) -> Bool {
+        guard let kind = recordKind, Self.kindsWithAdvisers.contains(kind), Self.namesAdvisersOpinion(key), !RecordFormat.saysPassed(text) else { return false }
+        add(.key,
+            zh: "\(what.zh)中的字段 \(key.onOneLine) 既不是记录格式的字段，也没有规则读取它；它说法律顾问或公职律师的意见（\(key.onOneLine): \(text.onOneLine)），不能读作同意，而意见按审查步骤的签署（signoffs）读取，它所说的没有被检查；请核实：尚未出具或不同意的，不要写入 signoffs，审查的结论请如实写在审查步骤的 outcome 中；同意的，删去此字段",
+            en: "the key '\(key.onOneLine)' of \(what.en) is neither a key of the record format nor read by any rule; it gives the adviser's or public lawyer's opinion (\(key.onOneLine): \(text.onOneLine)), which does not read as agreeing, while opinions are read from the review's signoffs, so what it says was not checked; find out: leave an opinion not given or not agreeing out of signoffs, and write the review's true outcome in its step; for one who agreed, remove this key",
+            at: keyNode, misreadKey: true)
+        return true
+    }
+
     /// Whether a signoff's key names the person's opinion or conclusion (`意见`, `法律意见`,
     /// `opinion`): compared whole, so `意见书编号` or `意见日期` names none.
     static func namesOpinion(_ key: String) -> Bool {
@@ -1010,8 +1039,25 @@ extension RecordReader {
     private static let opinionKeys: Set<String> = [
         "意见", "法律意见", "顾问意见", "法律顾问意见", "律师意见", "公职律师意见", "审查意见", "审核意见", "签署意见", "出具意见", "意见内容",
         "具体意见", "结论", "审查结论", "审核结论", "意见结论", "结论意见", "看法", "态度", "表态",
-        "opinion", "opinions", "comment", "comments", "conclusion", "advice", "view", "views", "position", "verdict", "legalopinion",
+        "opinion", "opinions", "comment", "comments", "conclusion", "advice", "view", "views", "verdict", "legalopinion",
     ]
+
+    /// The roles whose signoff is an opinion on the draft's legality (`namesOpinion`).
+    static let opinionRoles: Set<String> = ["legal_adviser", "public_lawyer", "reviewer"]
+
+    /// Keys of a record or its facts naming the adviser's opinion (`法律顾问意见: 不同意`), as
+    /// `HintReading.plain` writes them.
+    static let adviserOpinionKeys: Set<String> = [
+        "法律顾问意见", "法律意见", "顾问意见", "法律意见书", "律师意见", "公职律师意见", "法律顾问审查意见", "adviseropinion", "legalopinion", "lawyeropinion",
+    ]
+
+    /// Whether a key of a record or its facts names the adviser's opinion (`adviserOpinionKeys`).
+    static func namesAdvisersOpinion(_ key: String) -> Bool {
+        adviserOpinionKeys.contains(HintReading.plain(KeyText.named(KeyText.unwrapped(key))).filter { !$0.isWhitespace && $0 != "_" && $0 != "-" })
+    }
+
+    /// The kinds whose rules ask for the adviser's or public lawyer's opinion.
+    static let kindsWithAdvisers: Set<String> = ["major_administrative_decision", "normative_document"]
 }
 
 extension YAMLNode {

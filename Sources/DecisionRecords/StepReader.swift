@@ -472,8 +472,13 @@ extension RecordReader {
     /// `无`, is one not issued.)
     private mutating func documentAgainstReview(_ entry: BorrowedNode, index: Int, step: Int) {
         var said: [String] = []
-        if let ref = entry["ref"]?.scalar?.text, format.standsForNoOne(ref) || Self.saysNotIssued(ref) { said.append("ref: \(ref.onOneLine)") }
-        if let type = entry["type"]?.scalar?.text, Self.failingWords.contains(where: { type.contains($0) }) { said.append("type: \(type.onOneLine)") }
+        let type = entry["type"]?.scalar?.text ?? ""
+        // (A review's own opinion, not an earlier round's or a reply to one: a re-review files the
+        // first round's `初审退回意见` and the drafter's `退回修改意见的回复函`.)
+        let earlierOrReply = Self.earlierRoundWords.contains { type.contains($0) }
+        let isOpinion = !earlierOrReply && (Self.isCode(type, "review_opinion") || ["审查", "审核", "意见"].contains { type.contains($0) })
+        if isOpinion, let ref = entry["ref"]?.scalar?.text, format.standsForNoOne(ref) || Self.saysNotIssued(ref) { said.append("ref: \(ref.onOneLine)") }
+        if !earlierOrReply, format.failingOutcomeWords.contains(where: { type.contains($0) }) { said.append("type: \(type.onOneLine)") }
         for place in entry.pairPlaces {
             guard let key = entry.keyText(at: place), key != "type", key != "ref", !RecordFormat.isExtension(key),
                   let text = entry.value(at: place).scalar?.text else { continue }
@@ -492,15 +497,19 @@ extension RecordReader {
             at: entry, misreadKey: true)
     }
 
-    /// Whether a document's ref says it is not issued yet (`待出具`, `尚未出具`, `pending`).
+    /// Whether a document's ref says it is not issued yet (`待出具`, `尚未出具`, `审查中`, `pending`);
+    /// one unnumbered (`未编号`, `无文号`) is issued.
     static func saysNotIssued(_ ref: String) -> Bool {
         let plain = HintReading.plain(Vocabulary.trimmed(ref))
-        return ["待", "未", "尚未", "暂未", "后补"].contains(where: plain.hasPrefix) || plain.hasSuffix("后补")
-            || ["pending", "not issued", "not yet issued", "to be issued", "tbd", "n/a"].contains(plain)
+        guard !plain.contains("编号"), !plain.contains("文号") else { return false }
+        return ["待", "未", "尚未", "暂未", "还未", "后补"].contains(where: plain.hasPrefix) || plain.hasSuffix("后补")
+            || ["审查中", "审核中", "正在", "尚在", "起草中", "未出具", "未印发", "pending", "awaiting", "to follow", "not yet", "not issued",
+                "to be issued", "in progress", "under review"].contains(where: plain.contains)
+            || ["tbd", "n/a"].contains(plain)
     }
 
-    /// Words of a document's type saying the draft failed its review or was returned.
-    private static let failingWords = ["不予通过", "不通过", "未通过", "退回", "不合法", "驳回", "否决", "不同意"]
+    /// Words of a document's type naming an earlier round of review or a reply to one.
+    private static let earlierRoundWords = ["上次", "前次", "上一次", "初审", "第一次", "首次", "原审", "回复", "答复", "修改说明", "整改", "反馈"]
 
     /// A key problem for `form` on a penalty case's `legal_review`, where no rule reads it (the
     /// format gives a form to a legality review alone): `form: 征求意见` (the legal review replaced

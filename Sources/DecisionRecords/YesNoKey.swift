@@ -63,6 +63,12 @@ public struct YesNoWords: Sendable {
         case outcome(passing: Bool)
         /// Asks or qualifies without changing the question (`是否`, `状态`, `is`).
         case filler
+        /// Names a certificate or licence of no one in particular (`持证`, `证件`, `licensed`): the
+        /// officers' (`certified`) only beside a word naming them, for a case's party has one too
+        /// (`是否持证: 否` of an unlicensed business is the violation punished).
+        case credential
+        /// Names the enforcement officers (`执法人员`, `officers`).
+        case officer
     }
 
     init(_ vocabulary: Vocabulary) {
@@ -177,11 +183,14 @@ public struct YesNoWords: Sendable {
         var negated = false
         var notYet = false
         var answer: Bool?
+        var credential = false
+        var officer = false
         var previous: Meaning?
 
-        /// The question the words ask: a question's word or an outcome; whether done, of words
-        /// still under way (`审查中`, `待审`) or of the review after `经`, `已` or a negation (`未审`).
-        var asks: YesNoKey.Question? { question ?? (notYet || reviewDone ? .done : nil) }
+        /// The question the words ask: a question's word or an outcome; whether the officers hold
+        /// certificates, of a certificate beside them; whether done, of words still under way
+        /// (`审查中`, `待审`) or of the review after `经`, `已` or a negation (`未审`).
+        var asks: YesNoKey.Question? { question ?? (credential && officer ? .certified : nil) ?? (notYet || reviewDone ? .done : nil) }
     }
 
     /// The most bytes a text made of the words alone may have: some fifty Chinese characters, far
@@ -296,9 +305,13 @@ public struct YesNoWords: Sendable {
         case .answer(let yes):
             guard parsed.answer == nil else { return false }
             parsed.answer = yes
+        case .credential: parsed.credential = true
+        case .officer: parsed.officer = true
         case .reviewVerb, .filler: break
         }
-        parsed.previous = meaning
+        // (A person between a verb and the review is passed over: `是否经法律顾问审查` asks whether
+        // the review was done.)
+        if meaning != .person { parsed.previous = meaning }
         return true
     }
 
@@ -342,8 +355,12 @@ public struct YesNoWords: Sendable {
         // whole, before `待` is read as "not yet".
         // The officers whose certificates are asked of (`执法人员是否持证`), and a certificate out of
         // date or withdrawn (`执法证已过期`, `证件失效`).
-        ("执法人员", .filler), ("办案人员", .filler), ("检查人员", .filler), ("调查人员", .filler), ("人员", .filler),
-        ("officer", .filler), ("officers", .filler), ("过期", .negation), ("失效", .negation), ("expired", .negation),
+        ("执法人员", .officer), ("办案人员", .officer), ("检查人员", .officer), ("调查人员", .officer), ("人员", .filler),
+        ("officer", .officer), ("officers", .officer), ("过期", .negation), ("失效", .negation), ("expired", .negation),
+        ("持证", .credential), ("证件", .credential), ("证", .credential), ("licensed", .credential), ("license", .credential),
+        ("licence", .credential), ("certificate", .credential), ("certificates", .credential),
+        ("注销", .negation), ("吊销", .negation), ("暂扣", .negation), ("过有效期", .negation), ("过期未换发", .negation), ("取得", .filler),
+        ("none", .negation), ("revoked", .negation), ("suspended", .negation),
         ("待上会", .filler), ("待提交", .filler), ("待提请", .filler), ("待提交会议", .filler), ("待提交常务会议", .filler),
         ("待提请常务会议", .filler), ("待提交集体讨论", .filler), ("待提请集体讨论", .filler), ("待提交审议", .filler),
         // A review finding the draft has legality problems, in the words reviews use

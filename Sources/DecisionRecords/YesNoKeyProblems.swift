@@ -84,7 +84,8 @@ extension RecordReader {
             }
             said = (zh: "说执法人员没有有效的执法证（\(quoted.zh)），而执法证只按人员名册读取，这一说法没有被检查；由未持有效执法证的人员实施的执法不合法（行政处罚法 第四十二条）：请核实，在人员名册中如实写明每名执法人员的执法证及有效期，删去此字段",
                     en: "says the officers hold no valid enforcement certificate (\(quoted.en)), but certificates are read from the registry alone, and this was not checked; enforcement by an officer without a valid certificate is unlawful (Administrative Penalty Law, art. 42): find out, write each officer's certificate and its validity in the registry as they are, and remove this key")
-        case (_, .record) where (asked.namesReview || asked.namesPerson) && !asked.answer, (_, .facts) where (asked.namesReview || asked.namesPerson) && !asked.answer:
+        case (_, .record) where (asked.namesReview || namesNeededAdviser(asked)) && !asked.answer,
+             (_, .facts) where (asked.namesReview || namesNeededAdviser(asked)) && !asked.answer:
             // (Of the whole record, or a fact of it: which of its steps is meant is not known, and
             // only a no is in doubt. One of the adviser too: `facts: {法律顾问意见: 不同意}`,
             // `adviser_opinion: against` went READY, unsaid.)
@@ -98,6 +99,12 @@ extension RecordReader {
             en: "the key '\(key)' of \(what.en) is neither a key of the record format nor read by any rule; it \(said.en)",
             at: keyNode, misreadKey: true)
         return true
+    }
+
+    /// Whether a key names the adviser in a record of a kind whose rules ask for one (a penalty
+    /// case's `法律顾问意见: 未出具` asks nothing its rules need).
+    private func namesNeededAdviser(_ asked: YesNoKey) -> Bool {
+        asked.namesPerson && recordKind.map(Self.kindsWithAdvisers.contains) == true
     }
 
     /// The step types whose officers' certificates the rules read.

@@ -40,12 +40,15 @@ public enum AuditJSONReporter {
                 ("pending", .int(overall.pendingFindings)),
             ])),
             ("records", .array(audit.records.map { record in
-                .object([
+                var fields: [(String, JSON)] = [
                     ("record", .optional(record.id)), ("title", .optional(record.title)), ("kind", .optional(record.kind)),
                     ("department", .optional(record.department)), ("decisionDate", .optional(record.decisionDate?.description)),
                     ("status", .string(AuditReport.status(of: record).rawValue)), ("file", .string(record.file)),
                     ("findings", .array(record.findings.sorted(by: Finding.precedes).map { JSONReporter.finding($0, report) })),
-                ])
+                ]
+                // (Only when there is one: the records outside the period with the same id.)
+                if !record.sameIdOutsidePeriod.isEmpty { fields.append(("sameIdOutsidePeriod", .array(record.sameIdOutsidePeriod.map { .string($0) }))) }
+                return .object(fields)
             })),
             ("runFindings", .array(audit.runFindings.sorted(by: Finding.precedes).map { JSONReporter.finding($0, report) })),
             ("rules", rates(audit.rules)),

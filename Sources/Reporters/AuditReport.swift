@@ -218,7 +218,8 @@ public struct AuditReport: Sendable {
         var outsideById: [String: [String]] = [:]
         for record in records {
             if let date = record.periodDate, !(from <= date && date <= to) {
-                if record.standing == .record, let id = record.id { outsideById[id, default: []].append(record.place) }
+                // (By the id as a reader tells ids apart, as the duplicate check does: `ｚｙ－００１`.)
+                if record.standing == .record, let id = record.id { outsideById[ReaderFolding.folded(id), default: []].append(record.place) }
             } else {
                 inPeriod.append(record)
             }
@@ -228,11 +229,15 @@ public struct AuditReport: Sendable {
         // said 合规 with no word of it, where the gate holds the record back.
         if !outsideById.isEmpty {
             for index in inPeriod.indices {
-                if let id = inPeriod[index].id, let places = outsideById[id] { inPeriod[index].sameIdOutsidePeriod = places }
+                if let id = inPeriod[index].id, let places = outsideById[ReaderFolding.folded(id)] { inPeriod[index].sameIdOutsidePeriod = places }
             }
         }
         self.records = inPeriod
 
+        // The kind an unread kind is likely meant as (`重大行政决测`, one of a kind's names a typo
+        // away): its record is counted by that kind's rules alone; one like no kind (`其它`), or
+        // none, by every rule that judged the period.
+        let kindGuesses: [Int: String] = Self.kindGuesses(inPeriod, kindNames: kindNames)
         var ruleRates: [ComplianceRate] = []
         for rule in rules {
             var rate = ComplianceRate(key: rule.id, label: rule.title, applicable: 0, passed: 0, errors: 0, warnings: 0)
@@ -264,11 +269,13 @@ public struct AuditReport: Sendable {
                 // none, or one that is no kind's code, `kind: 重大行政决测`. Such a record was in no
                 // rule's figures, and three major decisions so written, none reviewed, left "no
                 // legality review" at 100 %.)
-                let unread = inPeriod.count { record in
+                let unread = inPeriod.indices.count { index in
+                    let record = inPeriod[index]
                     let kindUnread = record.kind.map { !kindNames.isEmpty && kindNames[$0] == nil } ?? true
                     let kindUnknown = record.standing == .record && kindUnread && record.blocked && !record.rulesNotCheckable.contains(rule.id)
+                    let kind = kindUnread ? kindGuesses[index] : record.kind
                     return (record.standing == .unreadableFile || record.mayHoldRecords || kindUnknown)
-                        && (kindUnread || record.kind.map { kind in rule.kinds?.contains(kind) ?? true } ?? true)
+                        && (kind.map { kind in rule.kinds?.contains(kind) ?? true } ?? true)
                 }
                 rate.applicable += unread
                 rate.unverifiable += unread
@@ -340,6 +347,23 @@ public struct AuditReport: Sendable {
     /// finished on (out of its budget, values of mixed types: what it would have found is
     /// unknown), or one it needs a registry for and none was found. (The record pack's own
     /// rules ran on every record the pack blocked.)
+    /// For each record of `records` (by index) whose kind is written but is no kind's code, the
+    /// kind whose code or name it is a typo of (`Suggestion.closest`), where there is one.
+    static func kindGuesses(_ records: [CheckedRecord], kindNames: [String: LocalizedText]) -> [Int: String] {
+        guard !kindNames.isEmpty else { return [:] }
+        var codeOfName: [String: String] = [:]
+        for (code, names) in kindNames {
+            for name in [code, names.zh, names.en] { codeOfName[name] = code }
+        }
+        var guesses: [Int: String] = [:]
+        for (index, record) in records.enumerated() {
+            guard let kind = record.kind, kindNames[kind] == nil,
+                  let near = Suggestion.closest(to: kind, in: codeOfName.keys.sorted()), let code = codeOfName[near] else { continue }
+            guesses[index] = code
+        }
+        return guesses
+    }
+
     static func couldNotBeChecked(_ record: CheckedRecord, by rule: Rule) -> Bool {
         guard record.standing == .record else { return false }
         if record.blocked { return record.rulesNotCheckable.contains(rule.id) }

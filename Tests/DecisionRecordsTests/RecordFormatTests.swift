@@ -257,13 +257,21 @@ struct RecordShapeTests {
 
     /// A key saying whether the officers hold their enforcement certificates asks `certified`.
     @Test(arguments: [
-        ("是否持证", "否", false), ("执法证", "无", false), ("证件", "已过期", false), ("执法人员是否持证", "否", false),
-        ("持证情况", "未持证", false), ("certified", "false", false), ("是否持证", "是", true), ("持证上岗", "是", true),
+        ("执法证", "无", false), ("执法证件", "已过期", false), ("执法人员是否持证", "否", false), ("持证情况", "执法人员无证", false),
+        ("certified", "false", false), ("执法证", "已注销", false), ("执法人员是否持证", "是", true), ("持证上岗", "是", true),
     ])
     func aKeyAsksWhetherTheOfficersAreCertified(key: String, value: String, certified: Bool) {
         let format = RecordFormat(vocabulary: builtinVocabulary, asOf: Day(parsing: "2099-12-31") ?? Day(ordinal: 0))
         let asked = format.yesNoWords.read(key: key, value: value)
         #expect(asked?.question == .certified && asked?.answer == certified, "\(key): \(value)")
+    }
+
+    /// A licence of no one named (`是否持证`, `licensed`) asks nothing: a case's party has one too.
+    @Test func aLicenceOfNoOneNamedAsksNothing() {
+        let format = RecordFormat(vocabulary: builtinVocabulary, asOf: Day(parsing: "2099-12-31") ?? Day(ordinal: 0))
+        for (key, value) in [("是否持证", "否"), ("licensed", "no"), ("证件", "无")] {
+            #expect(format.yesNoWords.read(key: key, value: value) == nil, "\(key): \(value)")
+        }
     }
 
     /// What is no meeting's name is not read as one: a review before the meeting

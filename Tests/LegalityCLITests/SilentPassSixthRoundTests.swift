@@ -29,18 +29,26 @@ import Testing
     }
 
     /// The case saying in its own words that an officer held no valid enforcement certificate
-    /// (`是否持证: 否`, `执法证: 无`, `证件: 已过期`): no rule read it, the registry gave both officers
-    /// a valid one, and the case went READY. Held now; a yes agreeing with the registry is listed.
+    /// (`执法证: 无`, `执法人员是否持证: 否`, `执法证: 已注销`): no rule read it, the registry gave
+    /// both officers a valid one, and the case went READY. Held now; a yes agreeing with the
+    /// registry is listed, and a licence of no one named (`是否持证: 否`, `licensed: no`) may be the
+    /// party's, whose missing licence is the violation punished: listed too.
     @Test func aCaseSayingItsOfficersHadNoCertificateIsHeld() throws {
         #expect(try Self.ready(Self.penaltyCase()) == true)
-        for words in ["是否持证: 否", "执法证: 无", "证件: 已过期", "执法人员是否持证: 否", "持证情况: 未持证", "持证上岗: 否", "certified: false"] {
+        for words in ["执法证: 无", "执法人员是否持证: 否", "持证情况: 执法人员无证", "持证上岗: 否", "certified: false", "执法证: 已过有效期",
+                      "执法证: 已注销", "执法证: 尚未取得", "执法证号: 无", "执法证状态: 注销"] {
             #expect(try Self.ready(Self.penaltyCase(investigationAdding: words)) == false, "\(words)")
         }
         #expect(try Self.ready(Self.penaltyCase(recordAdding: "执法人员持证情况: 无证")) == false)
-        #expect(try Self.ready(Self.penaltyCase(investigationAdding: "是否持证: 是")) == true)
+        for words in ["是否持证: 是", "执法证: 有效", "是否持证: 否", "证件: 无", "licensed: no", "是否持证: 否（当事人无食品经营许可证）"] {
+            #expect(try Self.ready(Self.penaltyCase(investigationAdding: words)) == true, "\(words)")
+        }
+        for fact in ["是否持证: 否", "licensed: false", "法律顾问意见: 未出具"] {
+            #expect(try Self.ready(Self.penaltyCase(recordAdding: "x_note: 1").replacingOccurrences(of: "facts: {major: true}", with: "facts: {major: true, \(fact)}")) == true, "\(fact)")
+        }
         let check = try CLIRunner.run(["check", "--as-of", "2024-03-19", "."],
-                                      in: try CLIRunner.folder(["registry.yaml": Fixtures.registry, "c.yaml": Self.penaltyCase(investigationAdding: "是否持证: 否")]))
-        #expect(check.stdout.contains("说执法人员没有有效的执法证（是否持证: 否）"), "\(check.stdout)")
+                                      in: try CLIRunner.folder(["registry.yaml": Fixtures.registry, "c.yaml": Self.penaltyCase(investigationAdding: "执法证: 无")]))
+        #expect(check.stdout.contains("说执法人员没有有效的执法证（执法证: 无）"), "\(check.stdout)")
     }
 
     /// A penalty case's fact in words of its own (`复杂: 是`, `情节严重: 是`, `complicated: true`):
@@ -103,6 +111,13 @@ import Testing
             let rows = result.stdout.split(separator: "\r\n").filter { $0.hasPrefix("T-2024-001,") }
             #expect(rows.count == 1 && rows.allSatisfy { $0.hasSuffix("编号与期间外的记录相同，无法确定哪一条属实：\(other)") }, "\(year): \(result.stdout)")
         }
+        // The id as a reader tells ids apart (`t-2024-001` is T-2024-001 to the duplicate check),
+        // and in JSON too.
+        let lower = later.replacingOccurrences(of: "id: T-2024-001", with: "id: t-2024-001")
+        let folded = try CLIRunner.folder(["registry.yaml": Fixtures.registry, "a.yaml": Fixtures.compliant, "b.yaml": lower])
+        let json = try CLIRunner.run(["audit", "--from", "2024-01-01", "--to", "2024-12-31", "--as-of", "2025-12-31", "--format", "json"], in: folded)
+        let records = try #require(try CLIRunner.json(json.stdout)["records"] as? [[String: Any]], "\(json.stdout)")
+        #expect(records.first { $0["record"] as? String == "T-2024-001" }?["sameIdOutsidePeriod"] as? [String] == ["b.yaml"], "\(records)")
     }
 
     /// The agenda item (`SilentPassFifthRoundTests.agendaItem`) with `extra` added to its adviser's signoff.
@@ -122,8 +137,11 @@ import Testing
         ("意见: 不同意本方案", false), ("意见: 不赞成", false), ("意见: 不能同意", false), ("意见: 不宜上会", false), ("意见: 需进一步研究", false),
         ("意见: 持保留意见", false), ("意见: 原则同意，但须修改", false), ("意见: 无", false), ("意见: 待定", false),
         ("opinion: do not agree", false), ("opinion: against", false), ("opinion: pending", false), ("opinion: TBD", false), ("comment: I object", false),
+        ("意见: 不合规", false), ("意见: 不符合法定程序", false), ("意见: 同意（口头）", false), ("意见: 同意，但第五条须修改后方可提交", false),
+        ("opinion: Approved in principle", false), ("opinion: Unlawful in part", false),
         ("意见: 同意", true), ("意见: 无异议", true), ("意见: 经审查，同意提交常务会议审议", true), ("opinion: no objection", true), ("opinion: approved", true),
-        ("意见书编号: 泽法〔2024〕3号", true), ("备注: 电话确认", true),
+        ("意见: 无不同意见", true), ("意见: 不存在法律障碍", true), ("意见: 该方案于法有据", true), ("意见: 赞同", true), ("意见: 法律风险可控", true),
+        ("opinion: No legal issues found", true), ("意见书编号: 泽法〔2024〕3号", true), ("备注: 电话确认", true), ("position: 律师事务所合伙人", true),
     ])
     func anAdvisersOpinionInWordsOfItsOwnIsRead(written: String, ready: Bool) throws {
         let record = Self.signoff(adding: written)
@@ -138,8 +156,11 @@ import Testing
         ("{type: review_opinion, ref: 镇司审〔2024〕4号, 结论: 不合法}", false), ("{type: review_opinion, ref: 待出具}", false),
         ("{type: review_opinion, ref: pending}", false), ("{type: 审查意见书（不予通过）, ref: 镇司审〔2024〕4号}", false),
         ("{type: 退回函, ref: 镇司函〔2024〕2号}", false), ("{type: review_opinion, ref: 镇司审〔2024〕4号, 意见: 不同意提请常务会议审议}", false),
+        ("{type: review_opinion, ref: 审查中}", false), ("{type: 审查意见书（存在合法性问题）, ref: x}", false), ("{type: rejection letter, ref: x}", false),
         ("{type: review_opinion, ref: 镇司审〔2024〕4号}", true), ("{type: review_opinion, ref: 镇司审〔2024〕4号, 结论: 合法}", true),
-        ("{type: review_opinion, ref: 镇司审〔2024〕4号, 页数: 3}", true),
+        ("{type: review_opinion, ref: 镇司审〔2024〕4号, 页数: 3}", true), ("{type: 初审退回意见, ref: 镇司审〔2024〕2号}", true),
+        ("{type: 退回修改意见的回复函, ref: 镇政函〔2024〕12号}", true), ("{type: review_opinion, ref: 未编号}", true), ("{type: 风险评估报告, ref: 无}", true),
+        ("{type: review_opinion, ref: 镇司审〔2024〕4号, 审查意见: 建议提交常务会议审议}", true),
     ])
     func aReviewsDocumentSayingOtherwiseHoldsTheItem(document: String, ready: Bool) throws {
         let record = SilentPassFifthRoundTests.review(adding: "    documents:\n      - \(document)")
@@ -151,7 +172,8 @@ import Testing
     /// `法律顾问意见: 不同意`, `adviser_opinion: against`): facts are free, and these went READY with
     /// no finding. Held now, as `合法性审查: 尚未出具意见` was.
     @Test func aFactSayingTheReviewOrTheAdviserSaidNoHoldsTheItem() throws {
-        for fact in ["legality_review: pending", "法律顾问: 未出具意见", "法律顾问意见: 不同意", "adviser_opinion: against"] {
+        for fact in ["legality_review: pending", "法律顾问: 未出具意见", "法律顾问意见: 不同意", "adviser_opinion: against", "法律意见: 不同意",
+                     "是否经法律顾问审查: 否", "顾问意见: 无"] {
             let record = SilentPassFifthRoundTests.agendaItem.replacingOccurrences(of: "steps:\n", with: "facts: {\(fact)}\nsteps:\n")
             #expect(record.contains(fact))
             #expect(try Self.verdict(record) == false, "\(fact)")
@@ -163,7 +185,9 @@ import Testing
     /// A name of `credentials_shown` asked as a question (`是否出示证件: 否`) beside
     /// `credentials_shown: true` went READY where `亮证: 否` was held.
     @Test func aCredentialsKeyAskedAsAQuestionIsRead() throws {
-        #expect(try Self.ready(Self.penaltyCase(investigationAdding: "是否出示证件: 否")) == false)
+        for words in ["是否出示证件: 否", "是否出示执法证件: 未出示", "出示证件情况: 未出示", "亮证: 未亮证", "证件出示: 否"] {
+            #expect(try Self.ready(Self.penaltyCase(investigationAdding: words)) == false, "\(words)")
+        }
         #expect(try Self.ready(Self.penaltyCase(investigationAdding: "是否出示证件: 是")) == true)
     }
 
@@ -175,5 +199,21 @@ import Testing
             #expect(record.contains(name))
             #expect(try Self.verdict(record) == true, "\(name)")
         }
+    }
+
+    /// A record whose kind is a typo of a kind's name (`重大行政决测`) is counted by that kind's
+    /// rules alone: counted by every rule, it took the penalty pack's rates down with a decision.
+    /// One whose kind is near none counts in every rule that judged the period.
+    @Test func aMisspeltKindCountsInItsKindsRulesAlone() throws {
+        let misspelt = Fixtures.compliant.replacingOccurrences(of: "T-2024-001", with: "T-2024-002")
+            .replacingOccurrences(of: "kind: major_administrative_decision", with: "kind: 重大行政决测")
+        let penalty = Self.penaltyCase().replacingOccurrences(of: "status: planned, ", with: "")
+        let folder = try CLIRunner.folder(["registry.yaml": Fixtures.registry, "a.yaml": Fixtures.compliant, "b.yaml": misspelt, "p.yaml": penalty])
+        let result = try CLIRunner.run(["audit", "--from", "2024-01-01", "--to", "2024-12-31", "--as-of", "2024-12-31", "--format", "json", "."], in: folder)
+        let rules = try #require(try CLIRunner.json(result.stdout)["rules"] as? [[String: Any]], "\(result.stdout)")
+        let decision = try #require(rules.first { $0["key"] as? String == "MAD-001" }, "\(rules)")
+        #expect(decision["applicable"] as? Int == 2 && decision["unverifiable"] as? Int == 1, "\(decision)")
+        let officers = try #require(rules.first { $0["key"] as? String == "PEN-001" }, "\(rules)")
+        #expect(officers["applicable"] as? Int == 1 && officers["unverifiable"] as? Int == 0, "\(officers)")
     }
 }
