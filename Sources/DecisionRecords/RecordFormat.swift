@@ -57,7 +57,7 @@ public final class RecordFormat: Sendable {
         self.vocabulary = vocabulary
         codes = CodeSections(vocabulary)
         yesNoWords = YesNoWords(vocabulary)
-        var failing: Set<String> = ["不予通过", "退回", "驳回", "否决", "不同意", "暂缓", "rejection", "returned", "failed"]
+        var failing: Set<String> = ["不予通过", "不予同意", "否定", "退回", "驳回", "否决", "不同意", "暂缓", "rejection", "returned", "failed"]
         for code in vocabulary.codes(in: Section.outcomes) where !Self.passingOutcomes.contains(code) {
             guard let names = vocabulary.names(of: code, in: Section.outcomes) else { continue }
             for name in [names.zh] + vocabulary.otherNames(of: code, in: Section.outcomes) where name.count >= 2 && HintReading.isChinese(name) {
@@ -333,44 +333,6 @@ public final class RecordFormat: Sendable {
 
     /// The code a step's field has when it is not written: a step is done, a review formal.
     public static let defaultCodes: [String: String] = ["status": "done", "form": "formal_review"]
-    /// Whether a review's conclusion in words of its own says it passed: a word of passing, or of no
-    /// fault found, and nothing that holds it back (`符合法律规定`, `合法有效`, `予以通过`, `无异议`,
-    /// `未发现与上位法相抵触的内容`, `内容合法，建议提请常务会议审议`, `无条件通过`, a plain `是`);
-    /// not `暂缓`, `待定`, `原则通过`, `修改后通过`, `存在合法性问题`, `无`. (For a text neither an
-    /// outcome of the vocabulary nor a yes or no the words read; one of more than 640 bytes is
-    /// read as no passing, unread.)
-    public static func saysPassed(_ written: String) -> Bool {
-        guard written.utf8.count <= 640 else { return false }
-        var text = HintReading.plain(written)
-        if plainYes.contains(text) { return true }
-        // (No objection said with a negation in it, `无不同意见`, `不存在法律障碍`: read as the
-        // agreement it is before the holding words, where `不同意` held it.)
-        for phrase in agreementsWithANegation where text.contains(phrase) { text = text.replacing(phrase, with: "同意") }
-        let noFault = noFaultWords.contains(where: { text.contains($0) }) && faultWords.contains(where: { text.contains($0) })
-        guard noFault || passingWords.contains(where: { text.contains($0) }) else { return false }
-        return !holdingBackWords.contains { text.contains($0) } && (noFault || !faultWords.contains { text.contains($0) })
-    }
-
-    /// Words of a review passing (`saysPassed`).
-    private static let passingWords = ["通过", "同意", "合法", "合规", "合格", "符合", "无异议", "无意见", "没有意见", "可以", "可行", "准予", "正当", "适当", "赞成",
-                                       "赞同", "认可", "于法有据", "上会", "提交", "提请", "可控", "已按审查意见", "已修改", "照办", "拟办意见",
-                                       "pass", "approv", "lawful", "agree", "no objection", "concur", "no legal issue", "no issue", "no problem", "looks good", "endorse"]
-    /// Agreement said with a negation in it (`saysPassed`).
-    private static let agreementsWithANegation = ["无不同意见", "没有不同意见", "未提出不同意见", "无其他意见", "没有其他意见", "没有异议", "未提出异议",
-                                                  "不存在法律障碍", "无法律障碍", "没有法律障碍", "未发现法律障碍", "风险可控"]
-    /// Words saying no fault was found, and the faults (`saysPassed`).
-    private static let noFaultWords = ["未发现", "没有发现", "不存在", "未见", "没有", "无", "不违", "未违", "不抵触", "不冲突"]
-    private static let faultWords = ["抵触", "违法", "违规", "问题", "冲突", "违反", "不一致", "不当", "风险", "障碍"]
-    /// Words holding a passing back: a condition, a change to make, a wait, a no.
-    private static let holdingBackWords = ["暂缓", "待定", "待审", "待补", "待修改", "待完善", "原则通过", "原则同意", "原则上", "修改后", "附条件", "有条件",
-                                          "不通过", "未通过", "不予", "不同意", "退回", "驳回", "否决", "不合法", "但须", "但应", "但需", "须修改", "需修改", "应修改",
-                                          "不能", "不赞成", "不支持", "不宜", "不建议", "反对", "有异议", "保留意见", "进一步", "暂不", "尚未", "未出具", "后补", "口头",
-                                          "fail", "reject", "pending", "subject to", "with condition", "not ", "n't", "disagree", "against", "oppose",
-                                          "postpone", "defer", "i object", "we object", "objects", "objected", "further", "tbd", "yet",
-                                          "不合规", "不可行", "不符合", "不具备", "存疑", "不适当", "未修改", "withheld", "in principle", "unlawful", "illegal",
-                                          "in part", "to follow", "by phone", "orally", "verbal"]
-    /// A yes on its own, said of the outcome.
-    private static let plainYes: Set<String> = ["是", "yes", "y", "√", "✓", "true", "ok"]
 
     /// The outcomes of a review that let its matter go on: passed, or passed with required changes.
     public static let passingOutcomes: Set<String> = ["passed", "conditional"]

@@ -1020,7 +1020,8 @@ extension RecordReader {
     /// (`法律顾问意见: 未出具`, `法律意见: 不同意`) that does not say the adviser agreed, in a record
     /// of a kind whose rules ask for the opinion: read by no rule, it went READY. True when added.
     mutating func advisersOpinion(_ key: String, _ text: String, at keyNode: BorrowedNode, what: LocalizedText) -> Bool {
-        guard let kind = recordKind, Self.kindsWithAdvisers.contains(kind), Self.namesAdvisersOpinion(key), !RecordFormat.saysPassed(text) else { return false }
+        guard let kind = recordKind, Self.kindsWithAdvisers.contains(kind), RecordFormat.namesAdvisersOpinion(key),
+              !RecordFormat.saysNothingHere(text), !RecordFormat.saysPassed(text) else { return false }
         add(.key,
             zh: "\(what.zh)中的字段 \(key.onOneLine) 既不是记录格式的字段，也没有规则读取它；它说法律顾问或公职律师的意见（\(key.onOneLine): \(text.onOneLine)），不能读作同意，而意见按审查步骤的签署（signoffs）读取，它所说的没有被检查；请核实：尚未出具或不同意的，不要写入 signoffs，审查的结论请如实写在审查步骤的 outcome 中；同意的，删去此字段",
             en: "the key '\(key.onOneLine)' of \(what.en) is neither a key of the record format nor read by any rule; it gives the adviser's or public lawyer's opinion (\(key.onOneLine): \(text.onOneLine)), which does not read as agreeing, while opinions are read from the review's signoffs, so what it says was not checked; find out: leave an opinion not given or not agreeing out of signoffs, and write the review's true outcome in its step; for one who agreed, remove this key",
@@ -1044,17 +1045,6 @@ extension RecordReader {
 
     /// The roles whose signoff is an opinion on the draft's legality (`namesOpinion`).
     static let opinionRoles: Set<String> = ["legal_adviser", "public_lawyer", "reviewer"]
-
-    /// Keys of a record or its facts naming the adviser's opinion (`法律顾问意见: 不同意`), as
-    /// `HintReading.plain` writes them.
-    static let adviserOpinionKeys: Set<String> = [
-        "法律顾问意见", "法律意见", "顾问意见", "法律意见书", "律师意见", "公职律师意见", "法律顾问审查意见", "adviseropinion", "legalopinion", "lawyeropinion",
-    ]
-
-    /// Whether a key of a record or its facts names the adviser's opinion (`adviserOpinionKeys`).
-    static func namesAdvisersOpinion(_ key: String) -> Bool {
-        adviserOpinionKeys.contains(HintReading.plain(KeyText.named(KeyText.unwrapped(key))).filter { !$0.isWhitespace && $0 != "_" && $0 != "-" })
-    }
 
     /// The kinds whose rules ask for the adviser's or public lawyer's opinion.
     static let kindsWithAdvisers: Set<String> = ["major_administrative_decision", "normative_document"]

@@ -473,12 +473,22 @@ extension RecordReader {
     private mutating func documentAgainstReview(_ entry: BorrowedNode, index: Int, step: Int) {
         var said: [String] = []
         let type = entry["type"]?.scalar?.text ?? ""
+        // (Words are looked for by their bytes, `WordSearch`; the format's own type holds none.)
+        let isOwnType = Self.isCode(type, "review_opinion")
         // (A review's own opinion, not an earlier round's or a reply to one: a re-review files the
         // first round's `初审退回意见` and the drafter's `退回修改意见的回复函`.)
-        let earlierOrReply = Self.earlierRoundWords.contains { type.contains($0) }
-        let isOpinion = !earlierOrReply && (Self.isCode(type, "review_opinion") || ["审查", "审核", "意见"].contains { type.contains($0) })
-        if isOpinion, let ref = entry["ref"]?.scalar?.text, format.standsForNoOne(ref) || Self.saysNotIssued(ref) { said.append("ref: \(ref.onOneLine)") }
-        if !earlierOrReply, format.failingOutcomeWords.contains(where: { type.contains($0) }) { said.append("type: \(type.onOneLine)") }
+        let earlierOrReply = !isOwnType && WordSearch.containsAny(type, Self.earlierRoundWords)
+        // (The review's opinion: not a draft for comments, a department's opinion, a list of materials.)
+        let isOpinion = !earlierOrReply && (isOwnType || WordSearch.containsAny(type, Self.opinionTypeWords))
+        // (An opinion unnumbered, `ref: 无`, `未单独发文`, is issued: township justice offices write
+        // many so.)
+        if isOpinion, let ref = entry["ref"]?.scalar?.text, Self.saysNotIssued(ref) { said.append("ref: \(ref.onOneLine)") }
+        // (A type saying the review failed: the opinion's own, or a letter whose name starts with it,
+        // `退回函`; not a return of materials to complete, `退回补正材料通知书`, nor a draft's title.)
+        if !isOwnType, !earlierOrReply, WordSearch.containsAny(type, format.failingOutcomeWords),
+           isOpinion || (WordSearch.startsWithAny(type, format.failingOutcomeWords) && !WordSearch.containsAny(type, Self.materialWords)) {
+            said.append("type: \(type.onOneLine)")
+        }
         for place in entry.pairPlaces {
             guard let key = entry.keyText(at: place), key != "type", key != "ref", !RecordFormat.isExtension(key),
                   let text = entry.value(at: place).scalar?.text else { continue }
@@ -500,13 +510,27 @@ extension RecordReader {
     /// Whether a document's ref says it is not issued yet (`待出具`, `尚未出具`, `审查中`, `pending`);
     /// one unnumbered (`未编号`, `无文号`) is issued.
     static func saysNotIssued(_ ref: String) -> Bool {
-        let plain = HintReading.plain(Vocabulary.trimmed(ref))
-        guard !plain.contains("编号"), !plain.contains("文号") else { return false }
-        return ["待", "未", "尚未", "暂未", "还未", "后补"].contains(where: plain.hasPrefix) || plain.hasSuffix("后补")
-            || ["审查中", "审核中", "正在", "尚在", "起草中", "未出具", "未印发", "pending", "awaiting", "to follow", "not yet", "not issued",
-                "to be issued", "in progress", "under review"].contains(where: plain.contains)
-            || ["tbd", "n/a"].contains(plain)
+        if WordSearch.containsAny(ref, ["编号", "文号", "标号", "发文"]) { return false }
+        if WordSearch.containsAny(ref, notIssuedWords) { return true }
+        let bare = KeyText.unwrapped(Vocabulary.trimmed(ref))
+        if WordSearch.startsWithAny(bare, ["待", "尚未", "暂未", "还未"]) { return true }
+        // (English in any case: `Pending`, `TBD`.)
+        guard ref.utf8.contains(where: { (0x41...0x5A).contains($0) }) else { return ["tbd", "tbc"].contains(bare) }
+        let lowered = bare.lowercased()
+        return WordSearch.containsAny(lowered, notIssuedWords) || ["tbd", "tbc"].contains(lowered)
     }
+
+    /// Words of a ref saying the document is not issued yet (`saysNotIssued`).
+    private static let notIssuedWords = [
+        "后补", "待出具", "未出具", "审查中", "审核中", "送审中", "正在", "尚在", "起草中", "未印发", "待印发", "会后出具", "等待",
+        "pending", "awaiting", "to follow", "not yet", "not issued", "to be issued", "in progress", "under review",
+    ]
+
+    /// Words of a document's type naming the review's opinion.
+    private static let opinionTypeWords = ["审查意见", "审核意见", "法律意见", "合法性审查", "合法性审核", "opinion", "Opinion", "OPINION"]
+
+    /// Words of a document's type naming materials returned to be completed (`退回补正材料通知书`).
+    private static let materialWords = ["补正", "补充", "材料"]
 
     /// Words of a document's type naming an earlier round of review or a reply to one.
     private static let earlierRoundWords = ["上次", "前次", "上一次", "初审", "第一次", "首次", "原审", "回复", "答复", "修改说明", "整改", "反馈"]

@@ -82,6 +82,12 @@ enum LedgerInput {
     /// as signed by such a one (`signoffRoles`): a row whose public lawyer gave the opinion, its
     /// adviser's column empty, says the same of the adviser.
     static func saysReviewIsNot(header: String, text: String, format: RecordFormat, signoffRoles: Set<String> = []) -> Bool {
+        // The adviser's opinion in words of its own beside an adviser's signoff, read as the same
+        // key of an imported record is (`RecordFormat.saysPassed`): `原则同意，但须修改后上会` went
+        // READY in the ledger and was held once imported.
+        if !signoffRoles.isEmpty, RecordFormat.namesAdvisersOpinion(header) {
+            return !RecordFormat.saysNothingHere(text) && !RecordFormat.saysPassed(text)
+        }
         let words = format.yesNoWords
         if let asked = words.read(key: header, value: text) {
             if asked.namesReview { return !asked.answer }

@@ -498,6 +498,14 @@ extension String {
         ("no objection", true), ("Agreed.", true), ("经审查，同意提交常务会议审议", true),
         ("do not agree", false), ("disagree", false), ("not agreed", false), ("不能同意", false), ("需进一步研究", false),
         ("持保留意见", false), ("口头同意，书面意见后补", false), ("pending", false), ("TBD", false),
+        // What the suggestions after an agreement speak of says nothing of it; a condition does.
+        ("经审查，方案合法，建议进一步明确补偿标准", true), ("同意，无进一步意见", true), ("经审查，同意，无需修改", true),
+        ("Lawful; no further comments", true), ("The draft does not conflict with any law or regulation. Approved.", true),
+        ("同意，建议加强风险防控", true), ("同意，对于不同意搬迁的商户做好解释工作", true), ("同意，将口头告知改为书面告知", true),
+        ("同意。第三条与第五条表述不一致，建议统一", true), ("详见泽司审〔2026〕44号审查意见书", true),
+        ("并未同意", false), ("无法同意", false), ("无法确认其合法性", false), ("合法性不足", false), ("不同意提交", false),
+        ("补偿标准明显低于法定标准，建议提高后提交", false), ("提交前须删除第八条", false), ("同意与否，请领导定夺", false),
+        ("同意（待书面确认）", false), ("Approval refused", false), ("Lawfulness unclear", false),
     ])
     func aConclusionSaysPassedOrNot(text: String, passes: Bool) {
         #expect(RecordFormat.saysPassed(text) == passes, "\(text)")

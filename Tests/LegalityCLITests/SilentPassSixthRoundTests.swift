@@ -161,6 +161,9 @@ import Testing
         ("{type: review_opinion, ref: 镇司审〔2024〕4号, 页数: 3}", true), ("{type: 初审退回意见, ref: 镇司审〔2024〕2号}", true),
         ("{type: 退回修改意见的回复函, ref: 镇政函〔2024〕12号}", true), ("{type: review_opinion, ref: 未编号}", true), ("{type: 风险评估报告, ref: 无}", true),
         ("{type: review_opinion, ref: 镇司审〔2024〕4号, 审查意见: 建议提交常务会议审议}", true),
+        ("{type: 征求意见稿, ref: 无}", true), ("{type: review_opinion, ref: 未单独发文}", true), ("{type: 退回补正材料通知书, ref: 镇司函〔2024〕1号}", true),
+        ("{type: 关于违法建设专项整治实施方案（送审稿）, ref: x}", true), ("{type: review_opinion, ref: （待出具）}", false),
+        ("{type: 审查意见书（不予同意）, ref: x}", false), ("{type: legal_opinion, ref: pending}", false),
     ])
     func aReviewsDocumentSayingOtherwiseHoldsTheItem(document: String, ready: Bool) throws {
         let record = SilentPassFifthRoundTests.review(adding: "    documents:\n      - \(document)")
@@ -215,5 +218,22 @@ import Testing
         #expect(decision["applicable"] as? Int == 2 && decision["unverifiable"] as? Int == 1, "\(decision)")
         let officers = try #require(rules.first { $0["key"] as? String == "PEN-001" }, "\(rules)")
         #expect(officers["applicable"] as? Int == 1 && officers["unverifiable"] as? Int == 0, "\(officers)")
+    }
+
+    /// A ledger's column of the adviser's opinion is read as the same key of an imported record
+    /// is: `原则同意，但须修改后上会` went READY in the ledger and was held once imported, and an
+    /// agreement with a suggestion (`同意，建议加强风险防控`) was held once imported.
+    @Test func aLedgersAdvisersOpinionIsReadAsAnImportedRecordsIs() throws {
+        let header = "决策编号,决策事项名称,决策机关,承办单位,是否涉及公共利益,征求意见开始日期,征求意见结束日期,送审日期,审查完成日期,审查方式,审查结论,审查人员,法律顾问,法律顾问意见日期,法律顾问意见,集体讨论日期,会议类型"
+        let opinions = [("同意，建议加强风险防控", true), ("经审查，同意，无需修改", true), ("/", true), ("原则同意，但须修改后上会", false), ("不同意提交", false)]
+        let rows = opinions.enumerated().map { index, opinion in
+            "SQ-\(index + 1),事项\(index),石桥镇人民政府,党政办,否,,,2026-11-20,2026-12-01,正式审查,通过,P-2,P-2,2026-11-30,\(opinion.0),,"
+        }
+        let folder = try CLIRunner.folder(["registry.yaml": Fixtures.registry, "台账.csv": ([header] + rows).joined(separator: "\n") + "\n"])
+        let result = try CLIRunner.run(["gate", "--meeting", "2026-12-10", "--today", "2026-12-09", "--format", "json", "."], in: folder)
+        let items = try #require(try CLIRunner.json(result.stdout)["items"] as? [[String: Any]], "\(result.stdout)\(result.stderr)")
+        for (index, opinion) in opinions.enumerated() {
+            #expect(items.first { $0["record"] as? String == "SQ-\(index + 1)" }?["ready"] as? Bool == opinion.1, "\(opinion.0): \(items)")
+        }
     }
 }
