@@ -510,15 +510,28 @@ extension RecordReader {
     /// Whether a document's ref says it is not issued yet (`待出具`, `尚未出具`, `审查中`, `pending`);
     /// one unnumbered (`未编号`, `无文号`) is issued.
     static func saysNotIssued(_ ref: String) -> Bool {
+        // (A document number, `泽司审〔2026〕44号`, as nearly every ref is: told by its end.)
+        if ref.utf8.reversed().starts(with: "号".utf8.reversed()), ref.utf8.contains(where: { (0x30...0x39).contains($0) }),
+           !WordSearch.startsWithAny(ref, ["待", "尚未", "暂未", "还未"]) {
+            return false
+        }
         if WordSearch.containsAny(ref, ["编号", "文号", "标号", "发文"]) { return false }
         if WordSearch.containsAny(ref, notIssuedWords) { return true }
-        let bare = KeyText.unwrapped(Vocabulary.trimmed(ref))
+        // (Through the marks it opens with, `（待定）`, `“待出具”`: a ref is a document number
+        // nearly always, and taking a text out of its marks, `KeyText.unwrapped`, cost more than the
+        // search.)
+        let scalars = ref.unicodeScalars
+        let start = scalars.firstIndex { !Self.openingMarks.contains($0) } ?? scalars.endIndex
+        let bare = start == scalars.startIndex ? ref : String(scalars[start...])
         if WordSearch.startsWithAny(bare, ["待", "尚未", "暂未", "还未"]) { return true }
         // (English in any case: `Pending`, `TBD`.)
-        guard ref.utf8.contains(where: { (0x41...0x5A).contains($0) }) else { return ["tbd", "tbc"].contains(bare) }
-        let lowered = bare.lowercased()
+        guard ref.utf8.contains(where: { (0x41...0x5A).contains($0) || (0x61...0x7A).contains($0) }) else { return false }
+        let lowered = Vocabulary.trimmed(KeyText.unwrapped(ref)).lowercased()
         return WordSearch.containsAny(lowered, notIssuedWords) || ["tbd", "tbc"].contains(lowered)
     }
+
+    /// Marks a ref may open with (`saysNotIssued`).
+    private static let openingMarks: Set<Unicode.Scalar> = [" ", "\u{3000}", "\t", "“", "‘", "\"", "'", "（", "(", "【", "[", "「", "『", "《", "<", "〔"]
 
     /// Words of a ref saying the document is not issued yet (`saysNotIssued`).
     private static let notIssuedWords = [
