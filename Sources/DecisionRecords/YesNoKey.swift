@@ -7,8 +7,8 @@ public struct YesNoKey: Sendable, Equatable {
     /// What a key asks: the codes of the vocabulary's `yes_no_words` (beside `about` and `adviser`).
     public enum Question: String, Sendable, CaseIterable {
         case signed, passed, done
-        /// Whether the officers hold their enforcement certificates (`是否持证`, `执法证: 无`): the
-        /// registry says that, for the rules to compare with each step's date.
+        /// Whether the officers hold their enforcement certificates (`执法证: 无`, `执法人员是否持证`):
+        /// the registry says that, for the rules to compare with each step's date.
         case certified
     }
 
