@@ -83,6 +83,7 @@ extension RecordFormat {
     /// Keys naming the adviser's opinion (`namesAdvisersOpinion`), as `HintReading.plain` writes them.
     private static let adviserOpinionKeys: Set<String> = [
         "法律顾问意见", "法律意见", "顾问意见", "法律意见书", "律师意见", "公职律师意见", "法律顾问审查意见", "法律顾问审核意见", "顾问律师意见",
+        "律师事务所意见", "律所意见", "外聘律师意见", "常年法律顾问意见", "政府法律顾问意见",
         "adviseropinion", "advisersopinion", "legalopinion", "lawyeropinion", "legaladviseropinion",
     ]
 

@@ -183,6 +183,10 @@ import Testing
         }
         let agreed = SilentPassFifthRoundTests.agendaItem.replacingOccurrences(of: "steps:\n", with: "facts: {法律顾问意见: 同意}\nsteps:\n")
         #expect(try Self.verdict(agreed) == true)
+        // Of the whole record too, in the words of a law firm's opinion.
+        for key in ["律师事务所意见: 不同意", "外聘律师意见: 未出具"] {
+            #expect(try Self.verdict(SilentPassFifthRoundTests.agendaItem + "\n\(key)\n") == false, "\(key)")
+        }
     }
 
     /// A name of `credentials_shown` asked as a question (`是否出示证件: 否`) beside
