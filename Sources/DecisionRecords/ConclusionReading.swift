@@ -77,10 +77,23 @@ extension RecordFormat {
     /// Whether a key names the adviser's or public lawyer's opinion (`法律顾问意见`, `法律意见`,
     /// `adviser_opinion`, a ledger's header): compared whole, so `法律意见书编号` names none.
     public static func namesAdvisersOpinion(_ key: String) -> Bool {
-        adviserOpinionKeys.contains(HintReading.plain(KeyText.named(KeyText.unwrapped(key))).filter { !$0.isWhitespace && $0 != "_" && $0 != "-" })
+        adviserOpinionKeys.contains(KeyText.folded(KeyText.named(KeyText.unwrapped(key))))
     }
 
-    /// Keys naming the adviser's opinion (`namesAdvisersOpinion`), as `HintReading.plain` writes them.
+    /// Whether a signoff's key names the person's opinion or conclusion (`意见`, `法律意见`,
+    /// `opinion`): compared whole, so `意见书编号` or `意见日期` names none.
+    static func namesOpinion(_ key: String) -> Bool {
+        opinionKeys.contains(KeyText.folded(KeyText.named(KeyText.unwrapped(key))))
+    }
+
+    /// Keys naming a signoff's opinion (`namesOpinion`), as `KeyText.folded` writes them.
+    private static let opinionKeys: Set<String> = [
+        "意见", "法律意见", "顾问意见", "法律顾问意见", "律师意见", "公职律师意见", "审查意见", "审核意见", "签署意见", "出具意见", "意见内容",
+        "具体意见", "结论", "审查结论", "审核结论", "意见结论", "结论意见", "看法", "态度", "表态",
+        "opinion", "opinions", "comment", "comments", "conclusion", "advice", "view", "views", "verdict", "legalopinion",
+    ]
+
+    /// Keys naming the adviser's opinion (`namesAdvisersOpinion`), as `KeyText.folded` writes them.
     private static let adviserOpinionKeys: Set<String> = [
         "法律顾问意见", "法律意见", "顾问意见", "法律意见书", "律师意见", "公职律师意见", "法律顾问审查意见", "法律顾问审核意见", "顾问律师意见",
         "律师事务所意见", "律所意见", "外聘律师意见", "常年法律顾问意见", "政府法律顾问意见",

@@ -1,5 +1,12 @@
 /// What a key names, as a reader takes it from a key written in words of one's own.
 enum KeyText {
+    /// A key or a word as keys are compared: letters plain and in lower case (`HintReading`),
+    /// without white space, `_` and `-` (`Review_Passed`, `legal opinion` are `reviewpassed`,
+    /// `legalopinion`).
+    static func folded(_ text: String) -> String {
+        HintReading.plain(text).filter { !$0.isWhitespace && $0 != "_" && $0 != "-" }
+    }
+
     /// The key without the column label `legality import` writes for a ledger's column it did not
     /// read (`列 U：是否通过合法性审查`) and without what is in brackets (`是否重大案件（是/否）`,
     /// `审查日期(必填)`): a hint to whoever fills the column in, no part of its name.

@@ -11,9 +11,9 @@ public final class RecordFormat: Sendable {
     public let codes: CodeSections
     /// The words of keys that ask yes or no of a step's status, a review's outcome or a signoff.
     public let yesNoWords: YesNoWords
-    /// The names of the outcomes that do not pass, and words of reviews saying so, a document's
-    /// type may hold (`审查意见书（不予通过）`, `退回函`): Chinese names of two characters or more,
-    /// English ones whole words (`rejection letter`).
+    /// The words of a review that did not pass a document's type may hold (`审查意见书（不予通过）`,
+    /// `退回函`, `rejection letter`): the Chinese names, of two characters or more, of the outcomes
+    /// that do not pass, and a few words more.
     public let failingOutcomeWords: [String]
     /// Keys that loaded rules read where the level is not known (a list of the office's own), less
     /// the format's own keys: they are known keys anywhere (never reported as unknown).

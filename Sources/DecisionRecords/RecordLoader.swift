@@ -924,7 +924,7 @@ struct RecordReader {
         // `同意（口头）` and `同意，但第五条须修改后方可提交` by their first part. An adviser's, a
         // public lawyer's or a reviewer's: a head's `意见: 照办` is the head's.)
         // (One that is a status, an outcome or a form saying no, `结论: 不通过`, is told so below.)
-        if level == .signoff, Self.namesOpinion(key), let text = mapping[key]?.scalar?.text, !RecordFormat.saysPassed(text),
+        if level == .signoff, RecordFormat.namesOpinion(key), let text = mapping[key]?.scalar?.text, !RecordFormat.saysPassed(text),
            mapping["role"]?.scalar.flatMap({ format.codes.roles.code(for: $0.text) }).map(Self.opinionRoles.contains) ?? true,
            meantField(ofValue: mapping[key]).map({ field, code in
                field == "outcome" ? RecordFormat.passingOutcomes.contains(code) : code == RecordFormat.defaultCodes[field]
@@ -1028,20 +1028,6 @@ extension RecordReader {
             at: keyNode, misreadKey: true)
         return true
     }
-
-    /// Whether a signoff's key names the person's opinion or conclusion (`意见`, `法律意见`,
-    /// `opinion`): compared whole, so `意见书编号` or `意见日期` names none.
-    static func namesOpinion(_ key: String) -> Bool {
-        let plain = HintReading.plain(KeyText.named(KeyText.unwrapped(key))).filter { !$0.isWhitespace && $0 != "_" && $0 != "-" }
-        return opinionKeys.contains(plain)
-    }
-
-    /// Keys naming a signoff's opinion (`namesOpinion`), as `HintReading.plain` writes them.
-    private static let opinionKeys: Set<String> = [
-        "意见", "法律意见", "顾问意见", "法律顾问意见", "律师意见", "公职律师意见", "审查意见", "审核意见", "签署意见", "出具意见", "意见内容",
-        "具体意见", "结论", "审查结论", "审核结论", "意见结论", "结论意见", "看法", "态度", "表态",
-        "opinion", "opinions", "comment", "comments", "conclusion", "advice", "view", "views", "verdict", "legalopinion",
-    ]
 
     /// The roles whose signoff is an opinion on the draft's legality (`namesOpinion`).
     static let opinionRoles: Set<String> = ["legal_adviser", "public_lawyer", "reviewer"]

@@ -493,7 +493,7 @@ extension RecordReader {
             guard let key = entry.keyText(at: place), key != "type", key != "ref", !RecordFormat.isExtension(key),
                   let text = entry.value(at: place).scalar?.text else { continue }
             let asked = format.yesNoWords.read(key: key, value: text)
-            let concludes = Self.namesOpinion(key) || format.vocabulary.code(for: key, in: RecordFormat.Section.keyNames) == "outcome"
+            let concludes = RecordFormat.namesOpinion(key) || format.vocabulary.code(for: key, in: RecordFormat.Section.keyNames) == "outcome"
             if asked.map({ !$0.answer }) ?? (concludes && !RecordFormat.saysPassed(text)
                 && format.codes.outcomes.code(for: text).map(RecordFormat.passingOutcomes.contains) != true) {
                 said.append("\(key): \(text.onOneLine)")

@@ -393,9 +393,9 @@ public struct YesNoWords: Sendable {
         } ?? parts[0]
     }
 
-    /// A word as keys are compared: letters plain and in lower case (`HintReading`).
+    /// A word as keys are compared (`KeyText.folded`).
     private static func folded(_ text: String) -> String {
-        HintReading.plain(text).filter { !$0.isWhitespace && $0 != "_" && $0 != "-" }
+        KeyText.folded(text)
     }
 
     /// A text's words: split at `_`, `-`, white space and a lower-case letter before a capital,
