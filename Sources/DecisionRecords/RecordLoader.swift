@@ -158,6 +158,7 @@ struct RecordReader {
                         for index in steps.indices { steps[index].node = stepNodes[steps[index].index] }
                     }
                 }
+                problems += Self.plansLeftBehind(in: steps, format: format)
             } else {
                 add(.record, zh: "steps 是\(Wording.kind(stepsNode.kind, .zh))，应为步骤列表", en: "steps is \(Wording.kind(stepsNode.kind, .en)), expected a list of steps", at: stepsNode)
             }
@@ -170,6 +171,27 @@ struct RecordReader {
             record: DecisionRecord(id: displayed, kind: kind ?? "", title: title ?? "", file: file, node: consume root, steps: consume steps,
                                    stepTypeNumbering: numbering),
             problems: problems, stepsOfUnreadableType: stepsOfUnreadableType)
+    }
+
+    /// The step types whose planned steps the record pack reports once the decision is made
+    /// before them: an investigation or inspection, which the rules of officers judge done alone.
+    static let stepsDoneBeforeADecision: Set<String> = ["investigation", "inspection"]
+
+    /// REC-003 for an investigation or inspection still `planned` on a day on or before the done
+    /// decision: it was done and not marked so, or not done at all. The rules of officers (two
+    /// of them, certified, credentials shown) look at done steps alone, so a case decided after an
+    /// inspection "planned" with one auxiliary officer passed, unsaid.
+    static func plansLeftBehind(in steps: [Step], format: RecordFormat) -> [RecordProblem] {
+        guard let decision = steps.filter({ $0.type == "decision" && $0.status == .done && $0.day <= format.asOf }).map(\.day).min() else { return [] }
+        return steps.filter { $0.status == .planned && stepsDoneBeforeADecision.contains($0.type) && $0.day <= decision }.map { step in
+            let name = format.vocabulary.names(of: step.type, in: RecordFormat.Section.stepTypes)
+            return RecordProblem(
+                code: .step,
+                message: LocalizedText(
+                    zh: "第 \(step.index + 1) 个步骤“\(name?.zh ?? step.type)”标为计划（\(step.day)），但决定已于 \(decision) 作出：它是做了而没有改为已完成，还是没有做？做了的，写 status: done 并如实填写执法人员；没有做的，删去这一步骤。标为计划的步骤，执法人员人数、证件和出示证件的规则都不检查。",
+                    en: "step \(step.index + 1) (\(name?.en ?? step.type)) is planned for \(step.day), but the decision was made on \(decision): was it done and not marked so, or not done at all? If done, write status: done with its officers as they were; if not, remove the step. The rules of officers, their certificates and credentials shown do not check a planned step."),
+                position: step.node["status"]?.position ?? step.dayPosition)
+        }
     }
 
     /// The first character of an id that cannot be seen, named by its code point (`U+200B`), with

@@ -20,13 +20,16 @@ public final class Engine: Sendable {
     /// for every rule on every record).
     private let uncountedPlans: [Unmanaged<RulePlan>]
     /// What every record's evaluation shares.
-    private let shared: SharedEvaluation
+    let shared: SharedEvaluation
     /// The indices of the rules that apply to each kind named by some rule (with those that apply
     /// to every kind, in id order), and of those that apply to every kind.
     private let rulesByKind: [String: [Int]]
     private let rulesForEveryKind: [Int]
     /// The rules that turn load problems into findings, and their ids.
     private let loadProblemRuleIDs: [String]
+    /// The latest of the days the laws of rules with an act of their law (`RulePlan.lawAct`) came into force (their first
+    /// versions'): a record whose steps are all of that day or later has no act before its law.
+    let latestFirstVersionStart: Day?
 
     /// Creates an engine for the rules that pass `include`.
     public convenience init(context: EvaluationContext, include: (Rule) -> Bool = { _ in true }) {
@@ -65,6 +68,7 @@ public final class Engine: Sendable {
         rulesByKind = byKind.mapValues { ($0 + everyKind).sorted() }
         rulesForEveryKind = everyKind
         self.format = format
+        latestFirstVersionStart = plans.filter { $0.lawAct != nil }.compactMap(\.rule.versions.first?.from).max()
         loadProblemRuleIDs = rules.compactMap { rule in
             if case .loadProblems = rule.body { return rule.id }
             return nil
@@ -72,7 +76,7 @@ public final class Engine: Sendable {
     }
 
     /// The indices of the rules for a kind, in id order.
-    private func ruleIndices(for kind: String) -> [Int] {
+    func ruleIndices(for kind: String) -> [Int] {
         rulesByKind[kind] ?? rulesForEveryKind
     }
 
@@ -80,8 +84,13 @@ public final class Engine: Sendable {
     public let format: RecordFormat
 
     /// Reads a document as a record, with the run's vocabulary, known keys and as-of date.
+    /// A record whose act of a law is dated, alone, before the law (a year mistyped) has the
+    /// record pack's problem of it (`problemsOfActsBeforeTheirLaw`).
     public func load(_ document: YAMLNode, file: String) -> LoadedDocument {
-        RecordLoader.load(document, file: file, format: format)
+        var loaded = RecordLoader.load(document, file: file, format: format)
+        let problems = problemsOfActsBeforeTheirLaw(in: loaded)
+        if !problems.isEmpty { loaded.problems += problems }
+        return loaded
     }
 
     /// The findings of one loaded document of a file, in evaluation order; documents must come in file order.
@@ -232,7 +241,7 @@ public final class Engine: Sendable {
         // with no act dated, unless no step of the record is under it (a record of a review of
         // 2019-06 alone, before the regulations, was "compliant" with them).
         if !use.outOfForce {
-            if let act = actInForce(plan, evaluator), let day = evaluator.day(act) {
+            if let act = actInForce(plan, evaluator), let day = versionDay(of: act, evaluator) {
                 inForce = plan.rule.versions.contains { $0.holds(on: day) }
             } else {
                 inForce = undatedActVersion(plan, evaluator) != nil
@@ -319,7 +328,7 @@ public final class Engine: Sendable {
             var about = separateActs || plan.isRecordPack ? nil : versionAct
             var version: Int?
             if hasVersions {
-                if let versionAct, let day = evaluator.day(versionAct) {
+                if let versionAct, let day = versionDay(of: versionAct, evaluator) {
                     guard let found = plan.rule.versions.firstIndex(where: { $0.holds(on: day) }) else {
                         use.outOfForce = true
                         return
