@@ -108,6 +108,12 @@ public final class RecordFormat: Sendable {
             for kind in kinds { byKind[kind, default: []].formUnion(facts) }
         }
 
+        /// The facts rules of a record of `kind` read (of any kind, when it is not known).
+        public func facts(forKind kind: String?) -> Set<String> {
+            guard let kind else { return byKind.values.reduce(byEveryKind) { $0.union($1) } }
+            return byEveryKind.union(byKind[kind] ?? [])
+        }
+
         /// Whether a rule of a record of `kind` reads `fact` (any rule, when the kind is not known).
         public func isRead(_ fact: String, forKind kind: String?) -> Bool {
             if byEveryKind.contains(fact) { return true }

@@ -400,7 +400,12 @@ struct RecordReader {
         let unwritten = booleans.numbering.codes.filter { facts[$0] == nil }
         let yesOrNoFacts = unwritten.contains(where: mattersHere) ? unwritten.filter(mattersHere) : unwritten
         let saidNo = booleans.numbering.codes.filter { facts[$0].map(Self.saysNo) == true && mattersHere($0) }
-        let known = (unwritten + RecordFormat.numberFacts.filter { facts[$0] == nil }).filter(mattersHere) + saidNo
+        // (And the facts of an office's own its rules read: `budget` written where a rule reads
+        // `budgte` was read by no rule, unsaid.)
+        let ownRead = (format.factReads?.facts(forKind: recordKind) ?? []).filter {
+            !booleans.isCode($0) && !RecordFormat.numberFacts.contains($0) && facts[$0] == nil
+        }.sorted()
+        let known = (unwritten + RecordFormat.numberFacts.filter { facts[$0] == nil }).filter(mattersHere) + saidNo + ownRead
         return FactsGiven(yesOrNoFacts: yesOrNoFacts, saidNo: saidNo, known: known)
     }
 

@@ -64,6 +64,9 @@ struct ExpressionCompiler {
     var fieldReads: Set<RecordFormat.FieldRead> = []
     /// The roles written in `has_role` (checked against the vocabulary's where the rule is loaded).
     var registryRoles: [(text: String, position: SourcePosition)] = []
+    /// The certificate and qualification types written in `certificate_valid`, `certificate_gap`
+    /// and `has_qualification`, with their vocabulary section (checked where the rule is loaded).
+    var registryTypes: [(section: String, text: String, position: SourcePosition)] = []
     var codeParameters: [String: String] = [:]
     /// The parameters read (`$param.NAME`) by what was compiled.
     var parametersRead: Set<String> = []
@@ -231,6 +234,11 @@ struct ExpressionCompiler {
                 if Self.looksLikeDate(value), Day(parsing: value) == nil {
                     error(node, "'\(value)' is not a valid date (expected a real day, YYYY-MM-DD)",
                           zh: "“\(value)”不是有效日期（应为实际存在的日期，格式 YYYY-MM-DD）")
+                } else if let padded = Self.paddedDate(value) {
+                    // (`2025-3-20` is a text to the rule, compared with a date on every record as a
+                    // rule-error.)
+                    error(node, "'\(value)' is read as a text, not a date: write a date as YYYY-MM-DD ('\(padded)')",
+                          zh: "“\(value)”会被读作文本而不是日期：日期请写成 YYYY-MM-DD（“\(padded)”）")
                 }
                 return (.literal(.text(value)), .other)
             }
@@ -400,16 +408,19 @@ struct ExpressionCompiler {
             return (.registered(compile(argument)), .other)
         case "certificate_valid":
             readsRegistry = true
+            noteRegistryType(argument, in: RecordFormat.Section.certificateTypes)
             let fields = arguments(argument, name, required: ["person", "type", "on"])
             return (.certificateValid(person: fields["person"] ?? .literal(.null), type: fields["type"] ?? .literal(.null), on: fields["on"] ?? .literal(.null)), .other)
         case "certificate_gap":
             readsRegistry = true
+            noteRegistryType(argument, in: RecordFormat.Section.certificateTypes)
             let fields = arguments(argument, name, required: ["person", "type", "from", "to"])
             return (.certificateGap(
                 person: fields["person"] ?? .literal(.null), type: fields["type"] ?? .literal(.null),
                 from: fields["from"] ?? .literal(.null), to: fields["to"] ?? .literal(.null)), .other)
         case "has_qualification":
             readsRegistry = true
+            noteRegistryType(argument, in: RecordFormat.Section.qualificationTypes)
             let fields = arguments(argument, name, required: ["person", "type"])
             return (.hasQualification(person: fields["person"] ?? .literal(.null), type: fields["type"] ?? .literal(.null)), .other)
         case "type_of": return (.typeOf(compile(argument)), .other)
@@ -538,6 +549,17 @@ struct ExpressionCompiler {
         return ((left.en, right.en), (left.zh, right.zh))
     }
 
+    /// A date written with a month or day of one digit (`2025-3-20`), as it is meant: `2025-03-20`;
+    /// nil for any other text.
+    static func paddedDate(_ text: String) -> String? {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 4, (1...2).contains(parts[1].count), (1...2).contains(parts[2].count),
+              parts[1].count + parts[2].count < 4, parts.allSatisfy({ $0.utf8.allSatisfy { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) } })
+        else { return nil }
+        let padded = "\(parts[0])-\(parts[1].count == 1 ? "0" : "")\(parts[1])-\(parts[2].count == 1 ? "0" : "")\(parts[2])"
+        return Day(parsing: padded) == nil ? nil : padded
+    }
+
     static func looksLikeDate(_ text: String) -> Bool {
         let bytes = Array(text.utf8.prefix(10))
         guard bytes.count == 10 else { return false }
@@ -589,6 +611,13 @@ struct ExpressionCompiler {
             noteComparison(of: bType, with: a, at: items[0])
         }
         return (a, b)
+    }
+
+    /// Notes the `type` of a registry question written as a constant (not `$…`), to be checked
+    /// against the vocabulary's types where the rule is loaded.
+    private mutating func noteRegistryType(_ argument: YAMLNode, in section: String) {
+        guard let type = argument["type"], let text = type.scalar?.text, !text.hasPrefix("$") else { return }
+        registryTypes.append((section, text, type.position))
     }
 
     private mutating func arguments(_ node: YAMLNode, _ name: String, required: [String]) -> [String: Expression] {

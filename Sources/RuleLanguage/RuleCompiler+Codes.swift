@@ -143,6 +143,22 @@ extension RuleCompiler {
         }
     }
 
+    /// The certificate and qualification types a rule asks the registry for, written as
+    /// constants: an office's own type is kept, but one a typo from a type of the vocabulary
+    /// (`enforcment`, `Enforcement`) is one no registry entry has, and the rule never fired.
+    static func checkRegistryTypes(_ types: [(section: String, text: String, position: SourcePosition)], vocabulary: Vocabulary, compiler: inout ExpressionCompiler) {
+        for type in types where vocabulary.has(type.section) && vocabulary.code(for: type.text, in: type.section) == nil {
+            let codes = vocabulary.codes(in: type.section)
+            guard let suggestion = Suggestion.closest(to: type.text, in: codes) else { continue }
+            let what = type.section == RecordFormat.Section.certificateTypes
+                ? LocalizedText(zh: "证件类型", en: "certificate type") : LocalizedText(zh: "资格类型", en: "qualification type")
+            compiler.error(
+                at: type.position,
+                "'\(type.text)' is no \(what.en) of the vocabulary; did you mean '\(suggestion)'? (a type of an office's own is kept, but not one a typo from the vocabulary's: no registry writes it)",
+                zh: "\(type.text) 不是词汇表中的\(what.zh)；是否应为 \(suggestion)？（可以使用自定义的类型，但不能使用与词汇表中的类型仅一字之差的类型：人员名册中不会有这样的类型）")
+        }
+    }
+
     /// In a record of a kind a pack beside the record pack checks, a step type the vocabulary does
     /// not name is an unknown value and keeps the record from every such rule, so a selection of it
     /// never matches: a misspelt type made a rule that asks for a step silently never fire (said by

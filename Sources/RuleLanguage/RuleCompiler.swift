@@ -154,6 +154,7 @@ enum RuleCompiler {
         // Texts compared with a code field: in the check, as parameters' defaults, as versions' values.
         if pack != Rule.recordPack { checkComparedCodes(compiler.codeComparisons, vocabulary: vocabulary, compiler: &compiler) }
         checkRegistryRoles(compiler.registryRoles, vocabulary: vocabulary, compiler: &compiler)
+        checkRegistryTypes(compiler.registryTypes, vocabulary: vocabulary, compiler: &compiler)
         // A fact read by a name of the vocabulary's (`$facts.重大案件`, a name of `major`): records
         // write the code, which the rule never read, and a record writing the name is told to
         // write the code; the rule never fired on a record written right.
@@ -163,6 +164,27 @@ enum RuleCompiler {
             compiler.error(
                 node["id"] ?? node, "the rule reads the fact '\(read.key)', a name of the fact '\(code)': records write facts by their codes; read $facts.\(code)",
                 zh: "规则读取的事实 \(read.key) 是事实 \(code) 的名称：记录中的事实以代码书写；请读取 $facts.\(code)")
+        }
+        // A well-known fact read outside `facts` (`$record.major`, `$the_decision.urgent`): records
+        // write facts under `facts` (one written beside it is told to move there), so the rule
+        // never fired on a record written right; and as a key a loaded rule reads, the record
+        // writing it beside `facts` was no longer told, and the built-in rules of the fact stayed silent.
+        let formatKeys = Set(RecordFormat.recordKeys + RecordFormat.stepKeys + RecordFormat.meetingKeys + RecordFormat.signoffKeys + RecordFormat.documentKeys)
+        for read in compiler.fieldReads.sorted(by: { $0.key < $1.key }) where read.level != .facts && read.level != nil {
+            guard !formatKeys.contains(read.key), facts.isCode(read.key) else { continue }
+            compiler.error(
+                node["id"] ?? node, "the rule reads '\(read.key)' outside facts, where records do not write it: '\(read.key)' is a fact of the vocabulary, written under facts; read $facts.\(read.key)",
+                zh: "规则在 facts 之外读取 \(read.key)，记录不会写在那里：\(read.key) 是词汇表中的事实，写在 facts 下；请读取 $facts.\(read.key)")
+        }
+        // A key of the format read by another name of the vocabulary's (`$review.结论`, a name of
+        // `outcome`): records write the key (a record writing the name is told to), so the rule
+        // never fired on a record written right.
+        let keyNames = vocabulary.section(RecordFormat.Section.keyNames)
+        for read in compiler.fieldReads.sorted(by: { $0.key < $1.key }) where read.level != .facts {
+            guard !keyNames.isCode(read.key), let code = keyNames.code(named: read.key) else { continue }
+            compiler.error(
+                node["id"] ?? node, "the rule reads the key '\(read.key)', a name of the format's key '\(code)': records write the key, and one writing the name is told to write '\(code)'; read '\(code)'",
+                zh: "规则读取的键 \(read.key) 是记录格式的键 \(code) 的名称：记录中写的是 \(code)（写成名称的，会被提示改为 \(code)）；请读取 \(code)")
         }
         let advice = misplacedReadAdvice(compiler.misplacedReads, vocabulary: vocabulary)
             + unreadParameterAdvice(parameters, read: compiler.parametersRead)

@@ -240,6 +240,18 @@ public enum RuleLoader {
                         zh: "yes_no_words 只能为 signed、passed、done、certified（与记录读取的结果比较）和 about、adviser（所问的对象）给出词语；\(code) 不在其中（更多词语请用 also 给出：done: {zh: 完成, en: done, also: [已办结]}）")
                     continue
                 }
+                // A new kind or step type one typo from one already declared (`administrative_penality`
+                // beside `administrative_penalty`): declared as a rule's error message advised, a
+                // misspelt kind loaded clean, and the rule applied to no record.
+                if [RecordFormat.Section.kinds, RecordFormat.Section.stepTypes].contains(section),
+                   case let codes = vocabulary.codes(in: section), !codes.contains(code),
+                   let near = codes.sorted().first(where: { Suggestion.typoDistance(code, $0) == 1 }) {
+                    compiler.error(
+                        entry.key,
+                        "'\(code)' is one typo from '\(near)', already in \(section): a misspelling of it? Records and rules writing '\(near)' would not be of '\(code)' (name a code of your own apart from the vocabulary's)",
+                        zh: "\(code) 与 \(section) 中已有的 \(near) 只差一处（一个字母或两个字母的顺序），是否拼错了？写 \(near) 的记录和规则不属于 \(code)（自定义的代码请与词汇表中的代码明显区分）")
+                    continue
+                }
                 let isStepType = section == RecordFormat.Section.stepTypes
                 if let name = RuleCompiler.localized(entry.value, key: "a name", chineseKey: "名称", in: entry.value, required: true, alsoAllowing: isStepType ? ["also", "also_as_meant", "kinds"] : ["also", "also_as_meant"], compiler: &compiler) {
                     // (`also_as_meant`: other names the office vouches mean the code, though a word
