@@ -80,6 +80,32 @@ extension RecordFormat {
         adviserOpinionKeys.contains(KeyText.folded(KeyText.named(KeyText.unwrapped(key))))
     }
 
+    /// Whether a key of the record or its facts names the legality review's opinion or result
+    /// (`审查意见`, `审查情况`, `法制审核结论`): compared whole.
+    public static func namesReviewsOpinion(_ key: String) -> Bool {
+        reviewOpinionKeys.contains(KeyText.folded(KeyText.named(KeyText.unwrapped(key))))
+    }
+
+    /// A key and its value read as a question of yes or no (`YesNoWords.read`), or, where they are
+    /// none, a text of its own saying the review did not pass (`saysReviewFailed`), read as
+    /// `审查是否通过: 否`.
+    public func readYesOrNo(key: String, value: String) -> YesNoKey? {
+        yesNoWords.read(key: key, value: value)
+            ?? (saysReviewFailed(value) ? YesNoKey(question: .passed, answer: false, namesReview: true, namesPerson: false) : nil)
+    }
+
+    /// Whether a text says in words of its own that the review did not pass
+    /// (`合法性审查意见为不合法`, `司法局审查认为该方案超越法定权限`): it names the review, holds a
+    /// word of a failed outcome or of unlawfulness, and does not read as passing (`saysPassed`).
+    public func saysReviewFailed(_ text: String) -> Bool {
+        yesNoWords.mentionsReview(key: text)
+            && (WordSearch.containsAny(text, failingOutcomeWords) || WordSearch.containsAny(text, Self.unlawfulWords))
+            && !Self.saysPassed(text)
+    }
+
+    /// Words saying a draft is unlawful, as a review's opinion says it.
+    static let unlawfulWords = ["不合法", "违法", "违反上位法", "超越法定权限", "超越职权", "存在合法性问题", "与上位法相抵触"]
+
     /// Whether a signoff's key names the person's opinion or conclusion (`意见`, `法律意见`,
     /// `opinion`): compared whole, so `意见书编号` or `意见日期` names none.
     static func namesOpinion(_ key: String) -> Bool {
@@ -91,6 +117,14 @@ extension RecordFormat {
         "意见", "法律意见", "顾问意见", "法律顾问意见", "律师意见", "公职律师意见", "审查意见", "审核意见", "签署意见", "出具意见", "意见内容",
         "具体意见", "结论", "审查结论", "审核结论", "意见结论", "结论意见", "看法", "态度", "表态",
         "opinion", "opinions", "comment", "comments", "conclusion", "advice", "view", "views", "verdict", "legalopinion",
+    ]
+
+    /// Keys naming the review's opinion or result (`namesReviewsOpinion`), as `KeyText.folded` writes them.
+    private static let reviewOpinionKeys: Set<String> = [
+        "审查意见", "审查结论", "审查情况", "审查结果", "合法性审查意见", "合法性审查结论", "合法性审查情况", "合法性审查结果",
+        "审核意见", "审核结论", "审核情况", "审核结果", "合法性审核意见", "合法性审核结论", "法制审核意见", "法制审核结论", "法制审核情况",
+        "法制审核结果", "司法局意见", "司法局审查意见", "司法所意见", "司法所审查意见", "法制机构意见", "法制机构审查意见",
+        "reviewopinion", "reviewresult", "reviewconclusion", "reviewoutcome", "legalityreviewopinion", "legalityreviewresult",
     ]
 
     /// Keys naming the adviser's opinion (`namesAdvisersOpinion`), as `KeyText.folded` writes them.

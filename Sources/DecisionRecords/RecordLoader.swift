@@ -177,7 +177,7 @@ struct RecordReader {
     /// before them: an investigation or inspection, which the rules of officers judge done alone.
     static let stepsDoneBeforeADecision: Set<String> = ["investigation", "inspection"]
 
-    /// REC-003 for an investigation or inspection still `planned` on a day on or before the done
+    /// A step problem (`Code.step`) for an investigation or inspection still `planned` on a day on or before the done
     /// decision: it was done and not marked so, or not done at all. The rules of officers (two
     /// of them, certified, credentials shown) look at done steps alone, so a case decided after an
     /// inspection "planned" with one auxiliary officer passed, unsaid.
@@ -442,13 +442,13 @@ struct RecordReader {
         let chinese = HintReading.isChinese(key)
         // A fact saying a review is not done, passed or signed (`合法性审查已完成: false`): the
         // rules read the review from its step, whatever a fact says.
-        if let text = facts.value(at: place).scalar?.text, let asked = format.yesNoWords.read(key: key, value: text),
+        if let text = facts.value(at: place).scalar?.text, let asked = format.readYesOrNo(key: key, value: text),
            yesNoKey(asked, facts.key(at: place), key.onOneLine, value: text.onOneLine, of: facts, level: .facts,
                     what: LocalizedText(zh: RecordFormat.chineseName(of: .facts), en: RecordFormat.describe(.facts).name)) {
             return
         }
-        if let text = valueText, advisersOpinion(key, text, at: facts.key(at: place),
-                                                 what: LocalizedText(zh: RecordFormat.chineseName(of: .facts), en: RecordFormat.describe(.facts).name)) {
+        if let text = valueText, advisersOpinion(key, text, at: facts.key(at: place), what: LocalizedText(zh: RecordFormat.chineseName(of: .facts), en: RecordFormat.describe(.facts).name))
+            || reviewsOpinion(key, text, at: facts.key(at: place), what: LocalizedText(zh: RecordFormat.chineseName(of: .facts), en: RecordFormat.describe(.facts).name)) {
             return
         }
         guard meant != nil || meantByValue != nil || (chinese && saysYesOrNo) else { return }
@@ -962,6 +962,22 @@ struct RecordReader {
                 at: keyNode, misreadKey: true)
             return
         }
+        // A review's own opinion or conclusion in words (`审查意见: 经审查，该方案超越法定权限`,
+        // `结论: 请补正后重新报送`) beside an outcome read as passed: the rules read the outcome,
+        // and the opinion saying otherwise went READY under a warning. Held unless it reads as
+        // agreeing (`RecordFormat.saysPassed`), as a signoff's opinion is.
+        if level == .step, RecordFormat.namesOpinion(key), let text = mapping[key]?.scalar?.text, !RecordFormat.saysPassed(text),
+           let type = mapping["type"]?.scalar.flatMap({ format.codes.stepTypes.code(for: $0.text) }), Self.reviewTypes.contains(type),
+           mapping["outcome"]?.scalar.flatMap({ format.codes.outcomes.code(for: $0.text) }).map(RecordFormat.passingOutcomes.contains) ?? true,
+           meantField(ofValue: mapping[key]).map({ field, code in
+               field == "outcome" ? RecordFormat.passingOutcomes.contains(code) : code == RecordFormat.defaultCodes[field]
+           }) ?? true {
+            add(.key,
+                zh: "\(what.zh)中的字段 \(key) 既不是记录格式的字段，也没有规则读取它；它是审查的意见或结论（\(key): \(text.onOneLine)），不能读作审查通过，而此步骤按审查通过读取，它所说的没有被检查；请核实后如实写明 outcome（未通过的写 failed，退回的写 returned，尚未审结的写 status: planned）；审查通过的，写明通过，或删去此字段",
+                en: "the key '\(key)' of \(what.en) is neither a key of the record format nor read by any rule; it is the review's opinion or conclusion (\(key): \(text.onOneLine)), which does not read as passing, while the step reads as a review passed, so what it says was not checked; find out, and write the true outcome (failed, returned, or status: planned for one not yet concluded); for a review that passed, say so, or remove this key",
+                at: keyNode, misreadKey: true)
+            return
+        }
         // A signoff's key whose value is a status, an outcome or a form (`状态: 计划`, `结论: 不通过`,
         // `result: failed`): a signoff has none of them and reads as an opinion given, so one
         // saying not done, not passed or not formal was passed over, and the review with it.
@@ -976,11 +992,11 @@ struct RecordReader {
             return
         }
         // The adviser's opinion written of the whole record (`法律顾问意见: 未出具`).
-        if level == .record, let text = mapping[key]?.scalar?.text, advisersOpinion(key, text, at: keyNode, what: what) { return }
+        if level == .record, let text = mapping[key]?.scalar?.text, advisersOpinion(key, text, at: keyNode, what: what) || reviewsOpinion(key, text, at: keyNode, what: what) { return }
         // A key asking yes or no of what the format says another way (`done: false`, `已完成: 否`,
         // `审查是否通过: 否`, a signoff's `signed: false`): read by no rule, the step was done, the
         // review as its outcome says, the signoff signed, whatever the key said.
-        if let text = mapping[key]?.scalar?.text, let asked = format.yesNoWords.read(key: key, value: text),
+        if let text = mapping[key]?.scalar?.text, let asked = format.readYesOrNo(key: key, value: text),
            yesNoKey(asked, keyNode, key, value: text.onOneLine, of: mapping, level: level, what: what) {
             return
         }
@@ -1056,8 +1072,28 @@ extension RecordReader {
         return true
     }
 
+    /// A key problem for the review's opinion or result written of the whole record or in its
+    /// facts (`审查情况: 司法局审查意见为不合法，尚未修改`) that does not read as passing, in a
+    /// record of a kind whose rules read a review: the rules read the review's step, and the record
+    /// went READY with no finding at all. True when added.
+    mutating func reviewsOpinion(_ key: String, _ text: String, at keyNode: BorrowedNode, what: LocalizedText) -> Bool {
+        guard let kind = recordKind, Self.kindsWithReviews.contains(kind), RecordFormat.namesReviewsOpinion(key),
+              !RecordFormat.saysNothingHere(text), !RecordFormat.saysPassed(text) else { return false }
+        add(.key,
+            zh: "\(what.zh)中的字段 \(key.onOneLine) 既不是记录格式的字段，也没有规则读取它；它说审查的意见或结果（\(key.onOneLine): \(text.onOneLine)），不能读作审查通过，而审查按其步骤读取，它所说的没有被检查；请核实后在审查步骤中如实写明 outcome（未通过的写 failed，退回的写 returned，尚未审结的写 status: planned）；审查通过的，删去此字段",
+            en: "the key '\(key.onOneLine)' of \(what.en) is neither a key of the record format nor read by any rule; it gives the review's opinion or result (\(key.onOneLine): \(text.onOneLine)), which does not read as passing, while the review is read from its step, so what it says was not checked; find out, and write the true outcome in the review's step (failed, returned, or status: planned for one not yet concluded); for a review that passed, remove this key",
+            at: keyNode, misreadKey: true)
+        return true
+    }
+
+    /// The kinds whose rules read a legality review (of a decision, a document, a penalty).
+    static let kindsWithReviews: Set<String> = ["major_administrative_decision", "normative_document", "administrative_penalty"]
+
     /// The roles whose signoff is an opinion on the draft's legality (`namesOpinion`).
     static let opinionRoles: Set<String> = ["legal_adviser", "public_lawyer", "reviewer"]
+
+    /// The step types of a legality review (of a decision, of a penalty), whose own opinion key is read (`namesOpinion`).
+    static let reviewTypes: Set<String> = ["legality_review", "legal_review"]
 
     /// The kinds whose rules ask for the adviser's or public lawyer's opinion.
     static let kindsWithAdvisers: Set<String> = ["major_administrative_decision", "normative_document"]

@@ -16,8 +16,14 @@ extension RecordReader {
             .map { format.codes.stepTypes.kinds(ofBound: $0) != nil } == true
         // One naming the review or the adviser is asked of a review (a discussion's `是否经合法性审查`,
         // a public lawyer's review's `法律顾问: 无` are no such questions of the step).
-        if level == .step, asked.namesReview || asked.namesPerson, !isReview { return false }
         switch (asked.question, level) {
+        case (_, .step) where !isReview && (asked.namesReview || asked.namesPerson):
+            // Of another step, a no is said of the record's review, as a record's key saying it is
+            // (a discussion's `备注: 审查意见书尚未出具，先上会`, `是否经合法性审查: 否` went READY
+            // under a warning); a yes changes nothing.
+            guard !asked.answer, asked.namesReview || namesNeededAdviser(asked) else { return false }
+            said = (zh: "说审查没有完成、没有通过或没有签署（\(quoted.zh)），而记录的审查按其步骤读取；请在该审查步骤中如实写明 status、outcome 或签署，删去此字段",
+                    en: "says a review is not done, did not pass or is not signed (\(quoted.en)), but a record's review is read from its steps; write the true status, outcome or signoffs in the review's step, and remove this key")
         case (.passed, .step):
             // (Asked of a review, or a step with an outcome: a public comment's `是否通过政府网站公开`
             // is none; a discussion's `会议是否通过` is no review's.)

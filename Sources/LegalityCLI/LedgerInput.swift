@@ -89,7 +89,7 @@ enum LedgerInput {
             return !RecordFormat.saysNothingHere(text) && !RecordFormat.saysPassed(text)
         }
         let words = format.yesNoWords
-        if let asked = words.read(key: header, value: text) {
+        if let asked = format.readYesOrNo(key: header, value: text) {
             if asked.namesReview { return !asked.answer }
             // (The adviser's too: a row holds the review's signoffs.)
             guard asked.namesPerson, !asked.answer else { return false }

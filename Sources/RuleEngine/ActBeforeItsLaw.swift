@@ -7,7 +7,7 @@ extension Engine {
     /// days later, with no step between, is no slip; a year mistyped is more).
     static let mostDaysAnActStandsAlone = 366
 
-    /// The record pack's problem (REC-003, at the act's date) of a record whose act of a law — the
+    /// The record pack's problem of a step (`RecordProblem.Code.step`, at the act's date) of a record whose act of a law — the
     /// step a rule's `in_force_on` (or `about`) names, such as the first collective discussion or
     /// the case filing — is dated before the law came into force, alone: the record's earliest step, more
     /// than a year before the next, none of its type, while some other step is dated under the law.

@@ -402,11 +402,15 @@ struct RecordShapeTests {
                      ", outcome: passed, 是否按期完成: 否", ", outcome: passed, completed_on_time: false",
                      ", outcome: passed, 当事人是否签字: 否", ", outcome: passed, 是否通过公平竞争审查: 否", ", outcome: passed, sign_language: false",
                      // Naming only a person or the review asks nothing of these; nor does an outcome answered no.
-                     ", outcome: passed, 公职律师: 无", ", outcome: passed, 是否复核: 否", ", outcome: passed, 审查意见: 无", ", outcome: passed, 附条件通过: 否",
+                     ", outcome: passed, 公职律师: 无", ", outcome: passed, 是否复核: 否", ", outcome: passed, 附条件通过: 否",
                      ", outcome: passed, 退回: 否", ", outcome: passed, 备注: 无"] {
             let found = try problems(step)
             #expect(found.count == 1 && found.first?.isMisreadKey == false && found.first?.message.zh.contains("所说") == false, "\(step): \(found.map(\.message.zh))")
         }
+        // A review's own opinion saying nothing (`审查意见: 无`) beside a passed outcome is read as
+        // a signoff's `意见: 无` is: no opinion, held.
+        let none = try problems(", outcome: passed, 审查意见: 无")
+        #expect(none.count == 1 && none.first?.isMisreadKey == true && none.first?.message.zh.contains("不能读作审查通过") == true, "\(none.map(\.message.zh))")
     }
 
     /// Whether a review passed is asked of a review, or a step with an outcome, only; a step's

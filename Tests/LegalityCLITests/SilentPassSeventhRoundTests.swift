@@ -1,0 +1,64 @@
+import Foundation
+import Testing
+
+/// Records written as clerks write them that went to the meeting READY, or passed `check`, though
+/// they said themselves that something was wrong (the seventh round of reviews by hand).
+@Suite struct SilentPassSeventhRoundTests {
+    static func verdict(_ record: String) throws -> Bool? {
+        try SilentPassSixthRoundTests.verdict(record)
+    }
+
+    /// A review's own opinion or conclusion in words (`审查意见: 经审查，该方案超越法定权限`) beside
+    /// `outcome: passed`: the rules read the outcome, and the item went READY under a warning.
+    /// Held now unless the words read as passing.
+    @Test(arguments: [
+        ("审查意见: 经审查，该方案超越法定权限", false), ("审查意见: 经审查，该方案违反上位法", false), ("结论: 请补正后重新报送", false),
+        ("审查意见: 不合法", false), ("审查结论: 不具备上会条件", false),
+        ("审查意见: 经审查，同意提交常务会议审议", true), ("审查意见: 经审查，未发现合法性问题", true), ("审查意见: 合法合规", true),
+        ("审查意见: 详见审查意见书", true), ("结论: 通过", true), ("意见书编号: 镇司审〔2024〕4号", true),
+    ])
+    func aReviewsOwnOpinionInWordsIsRead(written: String, ready: Bool) throws {
+        let record = SilentPassFifthRoundTests.review(adding: "    \(written)")
+        #expect(record.contains(written))
+        #expect(try Self.verdict(record) == ready, "\(written)")
+    }
+
+    /// Another step's key, or the record's or a fact's, saying in words of its own that the review
+    /// is not done or did not pass (`备注: 审查意见书尚未出具，先上会`, `审查情况: 司法局审查意见为不合法`):
+    /// held, as the same words were at the record's top level; a yes, or words saying it passed, are not.
+    @Test(arguments: [
+        ("discussion", "备注: 审查意见书尚未出具，先上会", false), ("discussion", "是否经合法性审查: 否", false),
+        ("discussion", "备注: 合法性审查意见为不合法", false), ("discussion", "是否经合法性审查: 是", true),
+        ("discussion", "备注: 审查意见书已出具", true), ("discussion", "备注: 经合法性审查，不存在违法情形", true),
+        ("facts", "审查情况: 司法局审查意见为不合法，尚未修改", false), ("facts", "审查结论: 尚未审查", false),
+        ("facts", "审查情况: 经审查，同意提交", true), ("facts", "审查结果: 通过", true),
+        ("record", "备注: 司法局审查认为该方案不合法", false), ("record", "审查意见: 详见审查意见书", true),
+    ])
+    func aRemarkSayingTheReviewDidNotPassHoldsTheItem(place: String, written: String, ready: Bool) throws {
+        let item = SilentPassFifthRoundTests.agendaItem
+        let record = switch place {
+        case "discussion": item.replacingOccurrences(of: "    meeting: {type: executive, minutes: true}", with: "    meeting: {type: executive, minutes: true}\n    \(written)")
+        case "facts": item.replacingOccurrences(of: "steps:\n", with: "facts: {\(written)}\nsteps:\n")
+        default: item + "\n\(written)\n"
+        }
+        #expect(record.contains(written))
+        #expect(try Self.verdict(record) == ready, "\(place): \(written)")
+    }
+
+    /// A ledger's remark (`备注`, a column the layout ignores) saying in words of its own that the
+    /// review failed (`合法性审查意见为不合法`): the row went READY.
+    @Test func aLedgersRemarkSayingTheReviewFailedHoldsTheRow() throws {
+        let header = "决策编号,决策事项名称,决策机关,承办单位,送审日期,审查完成日期,审查方式,审查结论,审查人员,法律顾问,法律顾问意见日期,集体讨论日期,会议类型,会议名称,备注"
+        func row(_ remark: String) -> String {
+            "\u{FEFF}\(header)\nT-9,某镇停车方案,某镇人民政府,党政办,2024-03-01,2024-03-15,正式审查,通过,P-2,P-2,2024-03-15,2024-03-20,常务会议,第9次常务会议,\(remark)\n"
+        }
+        func ready(_ remark: String) throws -> Bool? {
+            let folder = try CLIRunner.folder(["registry.yaml": Fixtures.registry, "台账.csv": row(remark)])
+            let result = try CLIRunner.run(["gate", "--meeting", "2024-03-20", "--format", "json", "."], in: folder)
+            let items = try #require(try CLIRunner.json(result.stdout)["items"] as? [[String: Any]], "\(result.stdout)\(result.stderr)")
+            return items.first?["ready"] as? Bool
+        }
+        #expect(try ready("合法性审查意见为不合法") == false)
+        #expect(try ready("电话确认") == true)
+    }
+}
