@@ -158,7 +158,7 @@ struct RecordReader {
                         for index in steps.indices { steps[index].node = stepNodes[steps[index].index] }
                     }
                 }
-                problems += Self.plansLeftBehind(in: steps, format: format)
+                problems += Self.plansLeftBehind(in: steps, format: format) + Self.publicationWithoutDecision(in: steps, kind: kind, format: format)
             } else {
                 add(.record, zh: "steps 是\(Wording.kind(stepsNode.kind, .zh))，应为步骤列表", en: "steps is \(Wording.kind(stepsNode.kind, .en)), expected a list of steps", at: stepsNode)
             }
@@ -192,6 +192,25 @@ struct RecordReader {
                     en: "step \(step.index + 1) (\(name?.en ?? step.type)) is planned for \(step.day), but the decision was made on \(decision): was it done and not marked so, or not done at all? If done, write status: done with its officers as they were; if not, remove the step. The rules of officers, their certificates and credentials shown do not check a planned step."),
                 position: step.node["status"]?.position ?? step.dayPosition)
         }
+    }
+
+    /// The kinds whose rules start from the decision (a major decision's review, discussion and
+    /// publication; a penalty's notice, legal review and publication) and not from its publication.
+    static let kindsJudgedByTheDecision: Set<String> = ["major_administrative_decision", "administrative_penalty"]
+
+    /// A step problem (`Code.step`) for a record of such a kind with a done publication and no
+    /// decision step at all: a decision published was made, and the record leaves it out. Every rule
+    /// of the decision passed it over: a major decision recorded only as published, with no review,
+    /// discussion or decision, was compliant.
+    static func publicationWithoutDecision(in steps: [Step], kind: String?, format: RecordFormat) -> [RecordProblem] {
+        guard let kind, kindsJudgedByTheDecision.contains(kind), !steps.contains(where: { $0.type == "decision" }),
+              let publication = steps.first(where: { $0.type == "publication" && $0.status == .done }) else { return [] }
+        return [RecordProblem(
+            code: .step,
+            message: LocalizedText(
+                zh: "第 \(publication.index + 1) 个步骤“公开”（\(publication.day)）公开了决定，而记录中没有作出决定（decision）的步骤：请补写作出决定的步骤及其日期；没有它，关于决定的规则（审查、集体讨论、公开期限等）都不检查这条记录。",
+                en: "step \(publication.index + 1) (publication, \(publication.day)) published a decision, but the record has no decision step: add the step of the decision with its date; without it, the rules of the decision (its review, discussion, publication in time) do not check the record."),
+            position: publication.position)]
     }
 
     /// The first character of an id that cannot be seen, named by its code point (`U+200B`), with
