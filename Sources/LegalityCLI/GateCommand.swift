@@ -122,6 +122,7 @@ struct GateCommand: ParsableCommand {
                     && !heldForCalendar,
                 ruleApplied: item.standing == .record && item.checkedBeyondFormat)
             agendaItem.heldForMisreadKey = item.hasMisreadKey && !item.blocked
+            agendaItem.rulesNotInForce = item.notInForceRules
             agendaItem.heldDespiteWaiver = waivedAbsolute
             agendaItem.sharedId = sharedId
             // Said when held, or when a finding below the fail level may come or go with the

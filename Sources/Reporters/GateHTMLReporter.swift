@@ -40,7 +40,7 @@ public enum GateHTMLReporter {
             if !item.heldDespiteWaiver.isEmpty { html += "<div class=\"notice\">\(Escaping.html(AgendaItem.waiverNotice(item.heldDespiteWaiver, language)))</div>" }
             if !item.uncoveredYears.isEmpty { html += "<div class=\"notice\">\(Escaping.html(AgendaItem.calendarNotice(item.uncoveredYears, held: item.heldForCalendar, language)))</div>" }
             if let place = item.sharedId { html += "<div class=\"notice\">\(Escaping.html(AgendaItem.sharedIdNotice(place, language)))</div>" }
-            if unchecked { html += "<div class=\"notice\">\(Escaping.html(AgendaItem.noRuleNotice(language)))</div>" }
+            if unchecked { html += "<div class=\"notice\">\(Escaping.html(AgendaItem.noRuleNotice(language, notInForce: item.rulesNotInForce)))</div>" }
             if let day = item.decidedUndiscussed { html += "<div class=\"notice\">\(Escaping.html(AgendaItem.decidedNotice(day, language)))</div>" }
             for finding in item.findings {
                 let severity = Wording.severity(finding.severity, language)

@@ -40,6 +40,10 @@ public struct AgendaItem: Sendable {
     public var uncoveredYears: [Int] = []
     /// Whether such a count was made by a rule that could block the item, which holds it back.
     public var heldForCalendar = false
+    /// The rules of the item's kind that did not apply because the act they are judged by came
+    /// before their law (a discussion before 2019-09-01): said so where no rule applied, not
+    /// "no pack checks its kind".
+    public var rulesNotInForce: [String] = []
 
     /// Creates an item.
     public init(file: String, record: String?, title: String?, findings: [Finding], ready: Bool, ruleApplied: Bool = true) {
@@ -96,9 +100,17 @@ public struct AgendaItem: Sendable {
             : "Held back: another record, in \(place), has the same id (or one differing only in case or width), so which of the two is this item's record cannot be told; correct the id, or remove the record that is void."
     }
 
-    /// What the checklist says of an item no prerequisite rule beyond the record format applied to.
-    static func noRuleNotice(_ language: Language) -> String {
-        language == .zh
+    /// What the checklist says of an item no prerequisite rule beyond the record format applied
+    /// to: the rules whose law was not yet in force on the day of their act, when there are such.
+    static func noRuleNotice(_ language: Language, notInForce: [String] = []) -> String {
+        if !notInForce.isEmpty {
+            let rules = notInForce.count > 3 ? "\(notInForce[0]) 等 \(notInForce.count) 条规则" : notInForce.joined(separator: "、") + " "
+            let english = notInForce.count > 3 ? "\(notInForce[0]) and \(notInForce.count - 1) more rules" : notInForce.joined(separator: ", ")
+            return language == .zh
+                ? "注意：除记录格式外，没有上会前提规则适用于此议题：\(rules)所依据的法律在其所判断的行为之日（如首次集体讨论之日）尚未施行（`legality rules show` 列出各规则的施行日）；“可以上会”只表示记录格式无误，请核实日期，并人工审查其程序。"
+                : "Note: no prerequisite rule beyond the record format applies to this item: the law of \(english) was not yet in force on the day of the act they judge (the first discussion, say; `legality rules show` lists each rule's versions); READY says only that the record is well-formed: check the dates, and review its procedure by hand."
+        }
+        return language == .zh
             ? "注意：除记录格式外，没有上会前提规则适用于此议题（如其类型没有规则包检查）；“可以上会”只表示记录格式无误，请人工审查其程序。"
             : "Note: no prerequisite rule beyond the record format applies to this item (no pack checks its kind, say); READY says only that the record is well-formed: review its procedure by hand."
     }
@@ -310,7 +322,7 @@ public enum GateReporter {
                 }
                 if let help = finding.help { output += "      \(Wording.label("需要做", "to do", language))\(text(help.text(language)))\n" }
             }
-            if item.ready, !item.ruleApplied { output += "    - \(AgendaItem.noRuleNotice(language))\n" }
+            if item.ready, !item.ruleApplied { output += "    - \(AgendaItem.noRuleNotice(language, notInForce: item.rulesNotInForce))\n" }
             if let day = item.decidedUndiscussed { output += "    - \(AgendaItem.decidedNotice(day, language))\n" }
             if item.heldForMisreadKey { output += "    - \(AgendaItem.misreadKeyNotice(language))\n" }
             if !item.heldDespiteWaiver.isEmpty { output += "    - \(AgendaItem.waiverNotice(item.heldDespiteWaiver, language))\n" }

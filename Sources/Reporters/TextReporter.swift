@@ -90,8 +90,8 @@ public struct TextReporter: Sendable {
         let zh = language == .zh
         let years = years.map(String.init).joined(separator: zh ? "、" : ", ")
         return zh
-            ? "工作日历未涵盖 \(years) 年，这些年份按周一至周五计算工作日（节假日未计入，可用 --calendar 补充）"
-            : "the working-day calendar does not cover \(years): Monday to Friday were counted there (holidays unknown; add a calendar with --calendar)"
+            ? "工作日历未涵盖 \(years) 年，这些年份只按周末区分休息日（法定节假日和调休未计入），按工作日计算或顺延至工作日的期限可能有误；可用 --calendar 补充"
+            : "the working-day calendar does not cover \(years): only weekends were taken as rest days there (public holidays and make-up working days unknown), so deadlines counted in working days or rolled forward to one may be wrong; add a calendar with --calendar"
     }
 
     /// The most files passed over a set-up line names (the rest are counted).

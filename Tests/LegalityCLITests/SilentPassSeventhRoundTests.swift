@@ -61,4 +61,16 @@ import Testing
         #expect(try ready("合法性审查意见为不合法") == false)
         #expect(try ready("电话确认") == true)
     }
+
+    /// An item whose discussion comes before the regulations came into force is READY by the law,
+    /// and the checklist says why no rule applied (it said "no pack checks its kind", of a kind
+    /// the mad pack checks).
+    @Test func anItemBeforeItsLawSaysSo() throws {
+        let record = SilentPassFifthRoundTests.agendaItem.replacingOccurrences(of: "2024-03", with: "2019-08")
+        let folder = try CLIRunner.folder(["registry.yaml": Fixtures.registry, "r.yaml": record])
+        let result = try CLIRunner.run(["gate", "--meeting", "2019-08-20", "--today", "2019-08-19", "."], in: folder)
+        #expect(result.stdout.contains("[可以上会]"), "\(result.stdout)")
+        #expect(result.stdout.contains("所依据的法律在其所判断的行为之日（如首次集体讨论之日）尚未施行") && result.stdout.contains("MAD-001"), "\(result.stdout)")
+        #expect(!result.stdout.contains("如其类型没有规则包检查"), "\(result.stdout)")
+    }
 }

@@ -587,7 +587,7 @@ import Testing
     @Test func aYearTheCalendarLacksIsNamedInTheReports() throws {
         let future = Fixtures.compliant.replacingOccurrences(of: "2024-", with: "2031-")
         let folder = try CLIRunner.folder(["a.yaml": future, "registry.yaml": Fixtures.registry])
-        let line = "配置：无（内置默认）；工作日历未涵盖 2031 年，这些年份按周一至周五计算工作日（节假日未计入，可用 --calendar 补充）\n"
+        let line = "配置：无（内置默认）；工作日历未涵盖 2031 年，这些年份只按周末区分休息日（法定节假日和调休未计入），按工作日计算或顺延至工作日的期限可能有误；可用 --calendar 补充\n"
         let text = try CLIRunner.run(["check", "--as-of", "2031-12-31", "a.yaml"], in: folder)
         #expect(text.stdout.contains(line), "\(text.stdout)")
         #expect(text.stderr.contains("工作日历未涵盖 2031 年"))
@@ -621,7 +621,7 @@ import Testing
         let ahead = try CLIRunner.folder(["a.yaml": reviewed, "registry.yaml": Fixtures.registry])
         let gate = try CLIRunner.run(["gate", "--meeting", "2031-03-26", "a.yaml"], in: ahead)
         #expect(gate.stdout.contains("[可以上会] T-2026-001"), "\(gate.stdout)")
-        #expect(gate.stdout.contains("配置：无（内置默认）；工作日历未涵盖 2027、2028、2029、2030、2031 年，这些年份按周一至周五计算工作日（节假日未计入，可用 --calendar 补充）\n"), "\(gate.stdout)")
+        #expect(gate.stdout.contains("配置：无（内置默认）；工作日历未涵盖 2027、2028、2029、2030、2031 年，这些年份只按周末区分休息日（法定节假日和调休未计入），按工作日计算或顺延至工作日的期限可能有误；可用 --calendar 补充\n"), "\(gate.stdout)")
         let gateJSON = try CLIRunner.json(try CLIRunner.run(["gate", "--format", "json", "--meeting", "2031-03-26", "a.yaml"], in: ahead).stdout)
         #expect(gateJSON["uncoveredYears"] as? [Int] == [2027, 2028, 2029, 2030, 2031], "\(gateJSON)")
         let audit = try CLIRunner.run(["audit", "--format", "markdown", "--from", "2031-01-01", "--to", "2031-12-31", "--as-of", "2031-12-31", "a.yaml"], in: folder)
