@@ -223,7 +223,10 @@ public struct Vocabulary: Sendable {
     /// - Parameter excluded: codes not to propose, by a code or a name (a step type of another
     ///   record kind: `合法性审核` in a penalty case was told 合法性审查, which no penalty rule reads).
     public func suggestion(for written: String, in section: String, excluding excluded: Set<String> = []) -> String? {
-        guard let codes = sections[section] else { return nil }
+        // A value longer than any name is proposed none: each was compared with every name and
+        // searched for each (a 16 KB value aliased as the type of 990 steps, a file of 33 KB, took
+        // 92 s; a registry's or a ledger's cell the same).
+        guard written.utf8.count <= Self.mostSuggestedBytes, let codes = sections[section] else { return nil }
         let names = codesByName[section] ?? [:]
         // Read as a reader would: traditional characters and full-width letters in their plain
         // forms (送達 is 送达, ＭＡＪＯＲ major), letters in lower case.
@@ -270,6 +273,10 @@ public struct Vocabulary: Sendable {
             .filter { $0.count >= ($0.isAllASCII ? 4 : 2) && HintReading.plain($0) != value && value.contains(HintReading.plain($0)) }
             .max { ($0.count, $1) < ($1.count, $0) }
     }
+
+    /// The longest value a code is proposed for (`suggestion`): some four times the longest
+    /// name of the built-in vocabulary.
+    static let mostSuggestedBytes = 256
 
     /// The sections whose names a longer value may hold as the same thing (see `suggestion`).
     static let namedMoreFully: Set<String> = [
