@@ -17,6 +17,23 @@ import Testing
         #expect(xml.contains("<c r=\"B3\" s=\"4\" t=\"inlineStr\">"))
     }
 
+    /// A sheet of more rows than a spreadsheet opens goes on in sheets after it, each with the
+    /// header, none of a name too long or taken; the rows are all there, in order.
+    @Test func aSheetPastTheRowLimitGoesOnInMoreSheets() throws {
+        let rows: [[WorkbookWriter.Cell]] = (1...5).map { [.integer($0)] }
+        let name = "问题清单问题清单问题清单问题清单问题清单问题清单问题清单问题"
+        let workbook = WorkbookWriter(sheets: [.init(name: name, header: ["行"], rows: rows), .init(name: "运行设置", header: ["项目"], rows: [])],
+                                      application: "test", mostRowsPerSheet: 2)
+        #expect(workbook.sheets.map(\.rows.count) == [2, 2, 1, 0])
+        #expect(workbook.sheets.flatMap(\.rows) == rows)
+        #expect(workbook.sheets.allSatisfy { $0.header == ["行"] || $0.name == "运行设置" })
+        let names = workbook.sheets.map { WorkbookWriter.sheetName($0.name) }
+        #expect(Set(names).count == names.count && names.allSatisfy { $0.count <= 31 }, "\(names)")
+        #expect(names[1].hasSuffix(" (2)") && names[2].hasSuffix(" (3)"), "\(names)")
+        #expect(WorkbookWriter(sheets: [.init(name: "s", header: ["行"], rows: rows)], application: "test").sheets.count == 1)
+        #expect(WorkbookWriter.mostRowsPerSheet == 1_048_575)
+    }
+
     @Test func aTextLongerThanACellHoldsIsCutAndMarked() throws {
         let long = String(repeating: "标", count: 40_000)
         let kept = WorkbookWriter.cellText(long)
