@@ -199,11 +199,12 @@ struct RecordReader {
     static let kindsJudgedByTheDecision: Set<String> = ["major_administrative_decision", "administrative_penalty"]
 
     /// A step problem (`Code.step`) for a record of such a kind with a done publication and no
-    /// decision step at all: a decision published was made, and the record leaves it out. Every rule
-    /// of the decision passed it over: a major decision recorded only as published, with no review,
-    /// discussion or decision, was compliant.
+    /// decision or collective discussion step at all: a decision published was made, and the
+    /// record leaves it out. Every rule of the decision passed it over: a major decision recorded
+    /// only as published, with no review, discussion or decision, was compliant. (One with a
+    /// discussion, which made the decision, is judged from it.)
     static func publicationWithoutDecision(in steps: [Step], kind: String?, format: RecordFormat) -> [RecordProblem] {
-        guard let kind, kindsJudgedByTheDecision.contains(kind), !steps.contains(where: { $0.type == "decision" }),
+        guard let kind, kindsJudgedByTheDecision.contains(kind), !steps.contains(where: { $0.type == "decision" || $0.type == "collective_discussion" }),
               let publication = steps.first(where: { $0.type == "publication" && $0.status == .done }) else { return [] }
         return [RecordProblem(
             code: .step,

@@ -38,5 +38,9 @@ import Testing
         #expect(!(try rules(planned)).contains("REC-003"))
         let normative = Self.published.replacingOccurrences(of: "major_administrative_decision", with: "normative_document")
         #expect(!(try rules(normative)).contains("REC-003"))
+        // A discussion made the decision the publication publishes: its rules judge the record.
+        let discussed = Self.published.replacingOccurrences(of: "steps:\n", with: "steps:\n  - {type: collective_discussion, date: 2026-10-15, meeting: {type: executive, minutes: true}}\n")
+        let fromTheDiscussion = try rules(discussed)
+        #expect(!fromTheDiscussion.contains("REC-003") && fromTheDiscussion.contains("MAD-001"), "\(fromTheDiscussion)")
     }
 }
