@@ -11,23 +11,60 @@ extension RecordFormat {
     /// and a condition or a wait anywhere (`但须`, `修改后`, `口头`, `in principle`) undoes an
     /// agreement. What the suggestions after an agreement speak of (`风险`, `问题`, `不同意搬迁的商户`)
     /// says nothing of it. A text of more than 640 bytes is read as no passing, unread.
-    public static func saysPassed(_ written: String) -> Bool {
+    ///
+    /// - Parameter conditionsAllowed: whether a condition is what the text may say (the opinion of a
+    ///   review whose outcome is `conditional`: `修改后通过`, `同意，但须修改第五条`).
+    public static func saysPassed(_ written: String, conditionsAllowed: Bool = false) -> Bool {
         guard written.utf8.count <= 640 else { return false }
         var text = HintReading.plain(written)
-        if plainYes.contains(text) { return true }
+        if plainYes.contains(text) || namesTheOpinion(text) { return true }
+        // (The party's offence, in a penalty's review, is no fault of the draft: `违法事实清楚，
+        // 证据确凿，同意处罚` agrees.)
+        for phrase in offencePhrases where text.contains(phrase) { text = text.replacing(phrase, with: "案情") }
         // (No objection said with a negation in it, `无不同意见`, `不存在法律障碍`: read as the
         // agreement it is, before `不同意` is read as an objection.)
         for phrase in agreementsWithANegation where text.contains(phrase) { text = text.replacing(phrase, with: "同意") }
-        if reversals.contains(where: { text.contains($0) }) { return false }
-        for clause in text.split(whereSeparator: { clauseMarks.contains($0) }) {
+        if !conditionsAllowed, reversals.contains(where: { text.contains($0) }) { return false }
+        let clauses = text.split(whereSeparator: { clauseMarks.contains($0) })
+        for (place, clause) in clauses.enumerated() {
             switch verdict(of: clause) {
-            case true?: return true
+            case true?:
+                // (An agreement with a provision found unlawful after it is none: `同意提交，但第八条
+                // 超越法定权限`, `合法。第三条设定的收费无法律依据`.)
+                return !clauses[(place + 1)...].contains(where: findsAFault)
             case false?: return false
             case nil: continue
             }
         }
         return false
     }
+
+    /// Whether a clause finds a provision unlawful (`第八条超越法定权限`, `收费无法律依据`), not
+    /// saying it found none (`未发现不合法内容`, `不存在超越法定权限的情形`).
+    private static func findsAFault(_ clause: Substring) -> Bool {
+        guard let fault = strongFaults.first(where: { clause.contains($0) }), let found = clause.firstRange(of: fault) else { return false }
+        // (Negated right before it, `不与上位法相抵触`, or beside words finding none.)
+        if negations.contains(where: { clause[..<found.lowerBound].hasSuffix($0) }) { return false }
+        let rest = String(clause).replacing(fault, with: "")
+        return !noFaultWords.contains { rest.contains($0) }
+    }
+
+    /// Whether a text only names the written opinion it stands for (`见审查意见书`, a document
+    /// number `泽司审〔2026〕44号`): the opinion is issued, its words are in it.
+    static func namesTheOpinion(_ text: String) -> Bool {
+        if WordSearch.startsWithAny(text, ["见审查意见", "详见审查意见", "见审核意见", "详见审核意见", "见法律意见书", "详见法律意见书"]) { return true }
+        let scalars = Array(text.unicodeScalars)
+        guard let last = scalars.last, last == "号", scalars.count <= 40, scalars.contains(where: { ("0"..."9").contains($0) }),
+              scalars.contains(where: { "〔[［【(（".unicodeScalars.contains($0) }) else { return false }
+        return !scalars.contains { "，,。；;：:".unicodeScalars.contains($0) }
+    }
+
+    /// The party's offence named in a penalty's review (`违法事实清楚`), no fault of the draft.
+    static let offencePhrases = ["违法事实", "违法行为", "违法所得", "违法情节", "违法建设", "违法经营", "违法排污", "违法占地", "违法生产",
+                                         "违法建筑", "违法主体", "违法当事人", "违法证据"]
+    /// A provision found unlawful: after an agreement, it undoes it.
+    static let strongFaults = ["不合法", "违反上位法", "违反《", "超越法定权限", "超越职权", "与上位法相抵触", "与上位法抵触", "无法律依据", "没有法律依据",
+                               "缺乏法律依据", "缺少法律依据", "于法无据", "存在合法性问题"]
 
     /// What a clause says: true for no fault found or words of passing none of them negated, false
     /// for an objection or a word of passing negated, nil for neither.
@@ -59,8 +96,10 @@ extension RecordFormat {
     private static let agreementsWithANegation = ["无不同意见", "没有不同意见", "未提出不同意见", "无其他意见", "没有其他意见", "没有异议", "未提出异议",
                                                   "不存在法律障碍", "无法律障碍", "没有法律障碍", "未发现法律障碍", "风险可控", "no objection", "no further comment"]
     /// Words saying no fault was found, and the faults.
-    private static let noFaultWords = ["未发现", "没有发现", "不存在", "未见", "没有", "无", "不违", "未违", "不抵触", "不冲突", "no "]
-    private static let faultWords = ["抵触", "违法", "违规", "问题", "冲突", "违反", "不一致", "不当", "风险", "障碍", "issue", "problem", "conflict"]
+    private static let noFaultWords = ["未发现", "没有发现", "不存在", "未见", "没有", "无", "不违", "未违", "不抵触", "不冲突", "不与", "未超越", "没有超越",
+                                       "未越权", "no "]
+    private static let faultWords = ["抵触", "违法", "违规", "问题", "冲突", "违反", "不一致", "不当", "风险", "障碍", "超越", "越权", "不合法", "issue", "problem",
+                                     "conflict"]
     /// A clause objecting, or leaving the matter open.
     private static let objections = [
         "反对", "暂缓", "不宜", "不予", "退回", "驳回", "否决", "有异议", "提出异议", "保留意见", "存在合法性问题", "存在法律风险", "存在问题", "合法性问题",
@@ -90,21 +129,39 @@ extension RecordFormat {
     /// none, a text of its own saying the review did not pass (`saysReviewFailed`), read as
     /// `审查是否通过: 否`.
     public func readYesOrNo(key: String, value: String) -> YesNoKey? {
-        yesNoWords.read(key: key, value: value)
-            ?? (saysReviewFailed(value) ? YesNoKey(question: .passed, answer: false, namesReview: true, namesPerson: false) : nil)
+        let read = yesNoWords.read(key: key, value: value)
+        // (Read as a yes, or as of nothing the review is, a sentence saying the review failed is
+        // that: `经审查，该方案违反上位法` is no review done, `尚未送审` no step not done.)
+        if read.map({ $0.answer || !($0.namesReview || $0.namesPerson) }) ?? true, saysReviewFailed(value) {
+            return YesNoKey(question: .passed, answer: false, namesReview: true, namesPerson: false)
+        }
+        return read
     }
 
     /// Whether a text says in words of its own that the review did not pass
-    /// (`合法性审查意见为不合法`, `司法局审查认为该方案超越法定权限`): it names the review, holds a
-    /// word of a failed outcome or of unlawfulness, and does not read as passing (`saysPassed`).
-    public func saysReviewFailed(_ text: String) -> Bool {
-        yesNoWords.mentionsReview(key: text)
-            && (WordSearch.containsAny(text, failingOutcomeWords) || WordSearch.containsAny(text, Self.unlawfulWords))
-            && !Self.saysPassed(text)
+    /// (`合法性审查意见为不合法`, `司法局审查认为该方案超越法定权限`, `尚未送审`): it says the review
+    /// was not made, or names the review with a word of a failed outcome or of a provision found
+    /// unlawful; it tells no fault put right (`已按审查意见修改`), and does not read as passing
+    /// (`saysPassed`). (Not `违法` alone: in a penalty it is the party's.)
+    public func saysReviewFailed(_ written: String) -> Bool {
+        guard written.utf8.count <= 640 else { return false }
+        var text = written
+        for phrase in Self.offencePhrases where text.contains(phrase) { text = text.replacing(phrase, with: "案情") }
+        let failing = WordSearch.containsAny(text, failingOutcomeWords.filter { $0 != "违法" }) || WordSearch.containsAny(text, Self.strongFaults)
+        let namesIt = yesNoWords.mentionsReview(key: text) || WordSearch.containsAny(text, Self.adviserWords)
+        return (WordSearch.containsAny(text, Self.notYetReviewed) || namesIt && failing)
+            && !WordSearch.containsAny(text, Self.resolutions)
+            && !Self.saysPassed(written)
     }
 
-    /// Words saying a draft is unlawful, as a review's opinion says it.
-    static let unlawfulWords = ["不合法", "违法", "违反上位法", "超越法定权限", "超越职权", "存在合法性问题", "与上位法相抵触"]
+    /// Words naming the legal adviser or public lawyer, whose opinion is the review's.
+    static let adviserWords = ["法律顾问", "公职律师", "法律意见"]
+
+    /// Words saying the review has not been made (`尚未送审`, `未经合法性审查`).
+    static let notYetReviewed = ["尚未送审", "未送审", "未经审查", "未经审核", "未经合法性审查", "未经合法性审核", "尚未经过", "尚未审查", "尚未审核", "待审查", "待审核"]
+    /// Words saying a fault the review found was put right (`已按审查意见修改`, `重新送审已通过`):
+    /// a remark telling the history of a compliant record.
+    static let resolutions = ["已修改", "已按", "已整改", "已删除", "已纠正", "已修正", "已通过", "已采纳", "已完善"]
 
     /// Whether a signoff's key names the person's opinion or conclusion (`意见`, `法律意见`,
     /// `opinion`): compared whole, so `意见书编号` or `意见日期` names none.

@@ -185,12 +185,14 @@ struct RecordReader {
         guard let decision = steps.filter({ $0.type == "decision" && $0.status == .done && $0.day <= format.asOf }).map(\.day).min() else { return [] }
         return steps.filter { $0.status == .planned && stepsDoneBeforeADecision.contains($0.type) && $0.day <= decision }.map { step in
             let name = format.vocabulary.names(of: step.type, in: RecordFormat.Section.stepTypes)
-            return RecordProblem(
+            var problem = RecordProblem(
                 code: .step,
                 message: LocalizedText(
                     zh: "第 \(step.index + 1) 个步骤“\(name?.zh ?? step.type)”标为计划（\(step.day)），但决定已于 \(decision) 作出：它是做了而没有改为已完成，还是没有做？做了的，写 status: done 并如实填写执法人员；没有做的，删去这一步骤。标为计划的步骤，执法人员人数、证件和出示证件的规则都不检查。",
                     en: "step \(step.index + 1) (\(name?.en ?? step.type)) is planned for \(step.day), but the decision was made on \(decision): was it done and not marked so, or not done at all? If done, write status: done with its officers as they were; if not, remove the step. The rules of officers, their certificates and credentials shown do not check a planned step."),
                 position: step.node["status"]?.position ?? step.dayPosition)
+            problem.keepsEvaluation = true
+            return problem
         }
     }
 
@@ -204,14 +206,17 @@ struct RecordReader {
     /// only as published, with no review, discussion or decision, was compliant. (One with a
     /// discussion, which made the decision, is judged from it.)
     static func publicationWithoutDecision(in steps: [Step], kind: String?, format: RecordFormat) -> [RecordProblem] {
-        guard let kind, kindsJudgedByTheDecision.contains(kind), !steps.contains(where: { $0.type == "decision" || $0.type == "collective_discussion" }),
+        guard let kind, kindsJudgedByTheDecision.contains(kind),
+              !steps.contains(where: { ($0.type == "decision" && $0.status == .done) || $0.type == "collective_discussion" }),
               let publication = steps.first(where: { $0.type == "publication" && $0.status == .done }) else { return [] }
-        return [RecordProblem(
+        var problem = RecordProblem(
             code: .step,
             message: LocalizedText(
-                zh: "第 \(publication.index + 1) 个步骤“公开”（\(publication.day)）公开了决定，而记录中没有作出决定（decision）的步骤：请补写作出决定的步骤及其日期；没有它，关于决定的规则（审查、集体讨论、公开期限等）都不检查这条记录。",
-                en: "step \(publication.index + 1) (publication, \(publication.day)) published a decision, but the record has no decision step: add the step of the decision with its date; without it, the rules of the decision (its review, discussion, publication in time) do not check the record."),
-            position: publication.position)]
+                zh: "第 \(publication.index + 1) 个步骤“公开”（\(publication.day)）公开了决定，而记录中没有已作出的决定（decision），也没有集体讨论：请补写作出决定的步骤及其日期（计划中的决定已作出的，改为已完成）；没有它，以决定为起点的规则（审查、集体讨论、公开期限等）都不检查这条记录。",
+                en: "step \(publication.index + 1) (publication, \(publication.day)) published a decision, but the record has no decision made and no collective discussion: add the step of the decision with its date (mark a planned one made as done); without it, the rules that start from the decision (its review, discussion, publication in time) do not check the record."),
+            position: publication.position)
+        problem.keepsEvaluation = true
+        return [problem]
     }
 
     /// The first character of an id that cannot be seen, named by its code point (`U+200B`), with
@@ -986,15 +991,17 @@ struct RecordReader {
         // `结论: 请补正后重新报送`) beside an outcome read as passed: the rules read the outcome,
         // and the opinion saying otherwise went READY under a warning. Held unless it reads as
         // agreeing (`RecordFormat.saysPassed`), as a signoff's opinion is.
-        if level == .step, RecordFormat.namesOpinion(key), let text = mapping[key]?.scalar?.text, !RecordFormat.saysPassed(text),
+        if level == .step, RecordFormat.namesOpinion(key), let text = mapping[key]?.scalar?.text,
            let type = mapping["type"]?.scalar.flatMap({ format.codes.stepTypes.code(for: $0.text) }), Self.reviewTypes.contains(type),
-           mapping["outcome"]?.scalar.flatMap({ format.codes.outcomes.code(for: $0.text) }).map(RecordFormat.passingOutcomes.contains) ?? true,
+           case let outcome = mapping["outcome"]?.scalar.flatMap({ format.codes.outcomes.code(for: $0.text) }),
+           outcome.map(RecordFormat.passingOutcomes.contains) ?? true,
+           !RecordFormat.saysPassed(text, conditionsAllowed: outcome == "conditional"),
            meantField(ofValue: mapping[key]).map({ field, code in
                field == "outcome" ? RecordFormat.passingOutcomes.contains(code) : code == RecordFormat.defaultCodes[field]
            }) ?? true {
             add(.key,
-                zh: "\(what.zh)中的字段 \(key) 既不是记录格式的字段，也没有规则读取它；它是审查的意见或结论（\(key): \(text.onOneLine)），不能读作审查通过，而此步骤按审查通过读取，它所说的没有被检查；请核实后如实写明 outcome（未通过的写 failed，退回的写 returned，尚未审结的写 status: planned）；审查通过的，写明通过，或删去此字段",
-                en: "the key '\(key)' of \(what.en) is neither a key of the record format nor read by any rule; it is the review's opinion or conclusion (\(key): \(text.onOneLine)), which does not read as passing, while the step reads as a review passed, so what it says was not checked; find out, and write the true outcome (failed, returned, or status: planned for one not yet concluded); for a review that passed, say so, or remove this key",
+                zh: "\(what.zh)中的字段 \(key) 既不是记录格式的字段，也没有规则读取它；它是审查的意见或结论（\(key): \(text.onOneLine)），不能读作审查通过，而此步骤按审查通过（或附条件通过）读取，它所说的没有被检查；请核实后如实写明 outcome（未通过的写 failed，退回的写 returned，尚未审结的写 status: planned）；审查确已通过的，请如实写明审查意见（如“经审查，同意提交审议”）",
+                en: "the key '\(key)' of \(what.en) is neither a key of the record format nor read by any rule; it is the review's opinion or conclusion (\(key): \(text.onOneLine)), which does not read as passing, while the step reads as a review passed (or passed on conditions), so what it says was not checked; find out, and write the true outcome (failed, returned, or status: planned for one not yet concluded); for a review that did pass, write its opinion as it is (such as 经审查，同意提交审议)",
                 at: keyNode, misreadKey: true)
             return
         }

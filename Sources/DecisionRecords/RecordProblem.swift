@@ -50,6 +50,12 @@ public struct RecordProblem: Sendable, Hashable {
     /// that fact whose figures are in doubt (any misread key counted an ordinary case as major).
     public var concernsFact = false
 
+    /// For a problem of a step's date or order that the record may have right after all (an act
+    /// dated years before the rest of its record, a plan left behind by the decision): whether the
+    /// other packs still evaluate the record, their findings reported beside this one. Blocked,
+    /// a case filed in 2021 and resumed in 2022 lost its certificate finding to the question.
+    public var keepsEvaluation = false
+
     /// Creates a problem.
     public init(code: Code, message: LocalizedText, position: SourcePosition, isMisreadKey: Bool = false) {
         self.code = code
@@ -84,7 +90,7 @@ public struct LoadedDocument: Sendable {
     }
 
     /// Whether only the record pack may evaluate the record.
-    public var isBlocked: Bool { record == nil || problems.contains { $0.code.blocksEvaluation } }
+    public var isBlocked: Bool { record == nil || problems.contains { $0.code.blocksEvaluation && !$0.keepsEvaluation } }
 
     /// Whether a problem leaves the day of a collective discussion unknown (`RecordProblem.concernsDiscussionDay`).
     public var leavesDiscussionDayUnknown: Bool { problems.contains(where: \.concernsDiscussionDay) }

@@ -3,20 +3,22 @@ import RuleLanguage
 
 extension Engine {
     /// How many days an act dated before its law may stand before the next step of its record
-    /// and still be taken as dated right (a year: a case filed under the old law and decided 200
-    /// days later, with no step between, is no slip; a year mistyped is more).
-    static let mostDaysAnActStandsAlone = 366
+    /// and still be taken as dated right (a case filed under the old law and decided 200 days
+    /// later, with no step between, is no slip; a year mistyped is some 300 days or more: a
+    /// discussion of 2019-10-10 typed 2018, its review of 2019-09-20 before it, is 345 days alone).
+    static let mostDaysAnActStandsAlone = 300
 
     /// The record pack's problem of a step (`RecordProblem.Code.step`, at the act's date) of a record whose act of a law — the
     /// step a rule's `in_force_on` (or `about`) names, such as the first collective discussion or
     /// the case filing — is dated before the law came into force, alone: the record's earliest step, more
-    /// than a year before the next, none of its type, while some other step is dated under the law.
+    /// than 300 days before the next, none of its type, while some other step is dated under the law.
     ///
     /// By the date as written, none of the law's rules applies; but a decision whose review and
     /// comment period are of 2026 is not discussed in 2016, nor is a case investigated and decided
     /// in 2025 filed in 2015. A year so mistyped took the record out of every rule of its law,
-    /// unsaid: exit 0, counted "not applicable" in the audit. Reported, the record is checked by
-    /// the record pack alone (it cannot be judged until the date is right), and the gate holds it.
+    /// unsaid: exit 0, counted "not applicable" in the audit. Reported as an error, the record is
+    /// still evaluated as dated (a case filed in 2021 and resumed in 2022 may be dated right: its
+    /// other findings stand beside the question), and the gate holds it.
     func problemsOfActsBeforeTheirLaw(in document: LoadedDocument) -> [RecordProblem] {
         guard let latestFirstLaw = latestFirstVersionStart, !document.isBlocked, let record = document.record,
               record.steps.count >= 2, let earliest = record.steps.map(\.day).min(), earliest < latestFirstLaw
@@ -33,18 +35,18 @@ extension Engine {
             let act = actProgram(evaluator)
             evaluator.startBudget(.max)
             guard !evaluator.exhausted, evaluator.typeError == nil, case .step(let step) = act,
-                  let day = versionDay(of: act, evaluator), day < law.from, standsAlone(step, day: day, before: law.from, in: record)
+                  let day = evaluator.day(act), day < law.from, standsAlone(step, day: day, before: law.from, in: record)
             else { continue }
             acts[step, default: (law, [])].rules.append(plan.rule.id)
         }
         return acts.keys.sorted().compactMap { step in
             guard let (law, rules) = acts[step] else { return nil }
-            return problem(of: record.steps[step], day: versionDay(of: .step(step), evaluator) ?? record.steps[step].day, law: law, rules: rules, in: record)
+            return problem(of: record.steps[step], day: record.steps[step].day, law: law, rules: rules, in: record)
         }
     }
 
     /// Whether a step dated `day`, before its law's first day, is the record's earliest and more
-    /// than a year before every other step, some of which are dated under the law — none of them
+    /// than 300 days before every other step, some of which are dated under the law — none of them
     /// a step of its type (a first discussion before the regulations and a second after them are
     /// two rounds, the first of which, by the catalogue, picks the law).
     private func standsAlone(_ step: Int, day: Day, before lawStart: Day, in record: DecisionRecord) -> Bool {
@@ -66,20 +68,14 @@ extension Engine {
         let ruleListEnglish = rules.count > 3 ? "\(rules[0]) and \(rules.count - 1) more rules do" : rules.count > 1 ? rules.joined(separator: ", ") + " do" : rules.joined() + " does"
         let nextZh = next.map { "（最早的是第 \($0.index + 1) 个步骤\(nextNames.map { "“\($0.zh)”" } ?? "") \($0.day)）" } ?? ""
         let nextEn = next.map { " (the earliest, step \($0.index + 1)\(nextNames.map { " (\($0.en))" } ?? ""), is dated \($0.day))" } ?? ""
-        return RecordProblem(
+        var problem = RecordProblem(
             code: .step,
             message: LocalizedText(
-                zh: "第 \(step.index + 1) 个步骤\(names.map { "“\($0.zh)”" } ?? "")的日期 \(day) 早于\(instrument)施行之日 \(law.from)，按此日期，\(ruleList)不适用于这条记录；但记录的其他步骤都在它之后一年以上\(nextZh)，且有步骤在该法施行之后。年份是否写错了？日期无误的，这一步骤属于另一项决策或案件，应另立记录。",
-                en: "step \(step.index + 1)\(names.map { " (\($0.en))" } ?? "") is dated \(day), before \(instrumentEnglish) came into force on \(law.from), so by this date \(ruleListEnglish) not apply to the record; yet every other step of the record is more than a year later\(nextEn), and some are dated under that law. Is the year mistyped? If the date is right, the step belongs to another decision or case, to be recorded on its own."),
+                zh: "第 \(step.index + 1) 个步骤\(names.map { "“\($0.zh)”" } ?? "")的日期 \(day) 早于\(instrument)施行之日 \(law.from)，按此日期，\(ruleList)不适用于这条记录；但记录的其他步骤都在它之后 300 天以上\(nextZh)，且有步骤在该法施行之后。年份是否写错了？日期无误的（如案件中止后恢复，或决定多年后才公开），请在配置文件的 waivers 中为此记录登记豁免，写明理由。",
+                en: "step \(step.index + 1)\(names.map { " (\($0.en))" } ?? "") is dated \(day), before \(instrumentEnglish) came into force on \(law.from), so by this date \(ruleListEnglish) not apply to the record; yet every other step of the record is more than 300 days later\(nextEn), and some are dated under that law. Is the year mistyped? If the date is right (a case suspended and resumed, a decision published years later), add a waiver of this record to the configuration's waivers, with the reason."),
             position: step.dayPosition)
-    }
-
-    /// The day an act picks its law's version by: a step written as a period, its first day (the
-    /// law in force when it began: a two-day meeting begun the day before the regulations came
-    /// into force was judged by them); anything else, its day.
-    func versionDay(of act: Value, _ evaluator: Evaluator) -> Day? {
-        if case .step(let index) = act, let start = evaluator.record.steps[index].node["start"].flatMap(RecordLoader.date) { return start }
-        return evaluator.day(act)
+        problem.keepsEvaluation = true
+        return problem
     }
 }
 

@@ -241,7 +241,7 @@ public final class Engine: Sendable {
         // with no act dated, unless no step of the record is under it (a record of a review of
         // 2019-06 alone, before the regulations, was "compliant" with them).
         if !use.outOfForce {
-            if let act = actInForce(plan, evaluator), let day = versionDay(of: act, evaluator) {
+            if let act = actInForce(plan, evaluator), let day = evaluator.day(act) {
                 inForce = plan.rule.versions.contains { $0.holds(on: day) }
             } else {
                 inForce = undatedActVersion(plan, evaluator) != nil
@@ -328,7 +328,7 @@ public final class Engine: Sendable {
             var about = separateActs || plan.isRecordPack ? nil : versionAct
             var version: Int?
             if hasVersions {
-                if let versionAct, let day = versionDay(of: versionAct, evaluator) {
+                if let versionAct, let day = evaluator.day(versionAct) {
                     guard let found = plan.rule.versions.firstIndex(where: { $0.holds(on: day) }) else {
                         use.outOfForce = true
                         return

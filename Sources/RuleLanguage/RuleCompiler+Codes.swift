@@ -252,3 +252,17 @@ extension RuleCompiler {
         }
     }
 }
+
+extension RuleCompiler {
+    /// The format's keys at a level of a record.
+    static func formatKeys(at level: RecordFormat.Level) -> [String] {
+        switch level {
+        case .record: RecordFormat.recordKeys
+        case .step: RecordFormat.stepKeys
+        case .meeting: RecordFormat.meetingKeys
+        case .signoff: RecordFormat.signoffKeys
+        case .document: RecordFormat.documentKeys
+        case .facts: []
+        }
+    }
+}

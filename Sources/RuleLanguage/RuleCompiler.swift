@@ -181,7 +181,10 @@ enum RuleCompiler {
         // never fired on a record written right.
         let keyNames = vocabulary.section(RecordFormat.Section.keyNames)
         for read in compiler.fieldReads.sorted(by: { $0.key < $1.key }) where read.level != .facts {
-            guard !keyNames.isCode(read.key), let code = keyNames.code(named: read.key) else { continue }
+            // (Only a key of the read's level, or of any level where that is not known: `$record.文号`
+            // names a document's `ref`, which no record has at its top.)
+            guard !keyNames.isCode(read.key), let code = keyNames.code(named: read.key),
+                  read.level.map({ Self.formatKeys(at: $0).contains(code) }) ?? true else { continue }
             compiler.error(
                 node["id"] ?? node, "the rule reads the key '\(read.key)', a name of the format's key '\(code)': records write the key, and one writing the name is told to write '\(code)'; read '\(code)'",
                 zh: "规则读取的键 \(read.key) 是记录格式的键 \(code) 的名称：记录中写的是 \(code)（写成名称的，会被提示改为 \(code)）；请读取 \(code)")

@@ -16,11 +16,35 @@ import Testing
         ("审查意见: 不合法", false), ("审查结论: 不具备上会条件", false),
         ("审查意见: 经审查，同意提交常务会议审议", true), ("审查意见: 经审查，未发现合法性问题", true), ("审查意见: 合法合规", true),
         ("审查意见: 详见审查意见书", true), ("结论: 通过", true), ("意见书编号: 镇司审〔2024〕4号", true),
+        // (Found in the regression review: a fault found none, the opinion named by its number,
+        // a provision found unlawful after an agreement.)
+        ("审查意见: 经审查，该草案制定主体适格，未超越法定权限，内容不与上位法相抵触，同意提交审议", true), ("审查意见: 不存在超越法定权限的情形", true),
+        ("审查意见: 未发现不合法内容", true), ("审查意见: 见审查意见书（泽司审〔2024〕44号）", true), ("审查意见: 泽司审〔2024〕44号", true),
+        ("审查意见: 同意提交，但第八条超越法定权限", false), ("审查意见: 合法。第三条设定的收费无法律依据，应删除", false),
+        ("审查意见: 同意。第五条违反《行政处罚法》第十六条", false),
     ])
     func aReviewsOwnOpinionInWordsIsRead(written: String, ready: Bool) throws {
         let record = SilentPassFifthRoundTests.review(adding: "    \(written)")
         #expect(record.contains(written))
         #expect(try Self.verdict(record) == ready, "\(written)")
+    }
+
+    /// A review passed on conditions says its conditions: they hold nothing; an objection does.
+    @Test(arguments: [("修改后通过", true), ("同意，但须按审查意见修改第五条", true), ("附条件通过：删除第八条后提交", true),
+                      ("附条件通过，但第八条违反上位法", false), ("不同意", false)])
+    func aConditionalReviewsConditionsHoldNothing(opinion: String, ready: Bool) throws {
+        let record = SilentPassFifthRoundTests.agendaItem.replacingOccurrences(of: "    outcome: passed\n", with: "    outcome: conditional\n    审查意见: \(opinion)\n")
+        #expect(record.contains(opinion))
+        #expect(try Self.verdict(record) == ready, "\(opinion)")
+    }
+
+    /// A penalty's legal review speaks of the party's offence (`违法事实清楚`): no fault of the
+    /// draft decision, and the case is READY.
+    @Test(arguments: ["审核意见: 违法事实清楚，证据确凿，同意按拟定意见处罚", "审核意见: 经审核，当事人的违法行为证据确凿，拟处罚决定合法适当"])
+    func aPenaltysReviewOfTheOffenceIsNoFault(opinion: String) throws {
+        let record = SilentPassSixthRoundTests.penaltyCase().replacingOccurrences(of: "outcome: passed, by: [P-2]}", with: "outcome: passed, by: [P-2], \(opinion)}")
+        #expect(record.contains(opinion))
+        #expect(try SilentPassSixthRoundTests.ready(record) == true)
     }
 
     /// Another step's key, or the record's or a fact's, saying in words of its own that the review
@@ -33,6 +57,9 @@ import Testing
         ("facts", "审查情况: 司法局审查意见为不合法，尚未修改", false), ("facts", "审查结论: 尚未审查", false),
         ("facts", "审查情况: 经审查，同意提交", true), ("facts", "审查结果: 通过", true),
         ("record", "备注: 司法局审查认为该方案不合法", false), ("record", "审查意见: 详见审查意见书", true),
+        ("record", "备注: 尚未送审", false), ("record", "备注: 法律顾问认为存在合法性问题", false), ("record", "备注: 经审查，该方案违反上位法", false),
+        ("record", "备注: 审查意见指出第五条违反上位法，承办单位已修改", true), ("record", "备注: 第一次审查未通过，修改后重新送审已通过", true),
+        ("record", "备注: 审核认为违法行为成立", true), ("record", "备注: 整治违法建设专项行动", true),
     ])
     func aRemarkSayingTheReviewDidNotPassHoldsTheItem(place: String, written: String, ready: Bool) throws {
         let item = SilentPassFifthRoundTests.agendaItem

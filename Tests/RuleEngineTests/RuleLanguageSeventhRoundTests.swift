@@ -19,6 +19,12 @@ import Testing
         #expect(error?.contains(message) == true, "\(error ?? "loaded")")
     }
 
+    /// A name of a key of another level (`文号`, a document's `ref`, read of the record) is no name
+    /// of a key the rule reads: it loads, as a key of the office's own.
+    @Test func aNameOfAnotherLevelsKeyLoads() {
+        #expect(RuleLanguageFifthRoundTests.loadError("violation: {exists: $record.文号}") == nil)
+    }
+
     /// Read where records write them, the same keys load, and the rule fires.
     @Test func theKeysReadWhereRecordsWriteThemLoadAndFire() throws {
         let body = "let:\n  r: {last: {steps: {type: legality_review}}}\nviolation: {all: [{eq: [$r.outcome, failed]}, {is_true: $facts.urgent}]}"
