@@ -100,4 +100,28 @@ import Testing
         #expect(result.stdout.contains("所依据的法律在其所判断的行为之日（如首次集体讨论之日）尚未施行") && result.stdout.contains("MAD-001"), "\(result.stdout)")
         #expect(!result.stdout.contains("如其类型没有规则包检查"), "\(result.stdout)")
     }
+
+    /// A register of normative documents in its own words: `正式审核`, `审核通过` (the words of
+    /// 国办发〔2018〕115号) were REC-006 errors; the adviser's opinion has a date column, so one
+    /// given after the deliberation is NOR-008 (undated, every opinion counted as on time); a
+    /// remark saying the review found the draft unlawful, or that it was never submitted, holds the row.
+    @Test func aRegisterOfNormativeDocumentsIsReadInItsOwnWords() throws {
+        let header = "文件编号,文件名称,送审日期,审核完成日期,审核方式,审核结论,审核人员,法律顾问,法律顾问意见日期,集体审议日期,会议类型,备注"
+        func row(form: String = "正式审核", outcome: String = "审核通过", adviserDay: String = "2024-03-14", remark: String = "") -> String {
+            "\u{FEFF}\(header)\nN-1,某规定,2024-03-01,2024-03-15,\(form),\(outcome),P-2,P-2,\(adviserDay),2024-03-20,常务会议,\(remark)\n"
+        }
+        func run(_ csv: String) throws -> (rules: [String], ready: Bool?) {
+            let folder = try CLIRunner.folder(["registry.yaml": Fixtures.registry, "登记表.csv": csv])
+            let check = try CLIRunner.run(["check", "--format", "json", "--as-of", "2024-03-31", "."], in: folder)
+            let rules = (try CLIRunner.json(check.stdout)["findings"] as? [[String: Any]])?.compactMap { $0["rule"] as? String } ?? []
+            return (rules, try SilentPassFifthRoundTests.verdicts(["registry.yaml": Fixtures.registry, "登记表.csv": csv])["N-1"])
+        }
+        let plain = try run(row())
+        #expect(!plain.rules.contains("REC-006") && !plain.rules.contains("NOR-008") && plain.ready == true, "\(plain)")
+        #expect(try run(row(adviserDay: "2024-03-25")).rules.contains("NOR-008"))
+        #expect(try run(row(outcome: "审核不通过")).rules.contains("NOR-002"))
+        #expect(try run(row(remark: "经审核，该文件与上位法相抵触")).ready == false)
+        #expect(try run(row(remark: "尚未送审")).ready == false)
+        #expect(try run(row(remark: "电话通知起草单位")).ready == true)
+    }
 }
