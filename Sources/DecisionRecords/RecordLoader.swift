@@ -182,7 +182,9 @@ struct RecordReader {
     /// of them, certified, credentials shown) look at done steps alone, so a case decided after an
     /// inspection "planned" with one auxiliary officer passed, unsaid.
     static func plansLeftBehind(in steps: [Step], format: RecordFormat) -> [RecordProblem] {
-        guard let decision = steps.filter({ $0.type == "decision" && $0.status == .done && $0.day <= format.asOf }).map(\.day).min() else { return [] }
+        // (A record with no plan of these types is passed in one look, without a copy.)
+        guard steps.contains(where: { $0.status == .planned && stepsDoneBeforeADecision.contains($0.type) }),
+              let decision = steps.filter({ $0.type == "decision" && $0.status == .done && $0.day <= format.asOf }).map(\.day).min() else { return [] }
         return steps.filter { $0.status == .planned && stepsDoneBeforeADecision.contains($0.type) && $0.day <= decision }.map { step in
             let name = format.vocabulary.names(of: step.type, in: RecordFormat.Section.stepTypes)
             var problem = RecordProblem(

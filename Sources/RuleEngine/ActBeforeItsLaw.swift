@@ -20,9 +20,15 @@ extension Engine {
     /// still evaluated as dated (a case filed in 2021 and resumed in 2022 may be dated right: its
     /// other findings stand beside the question), and the gate holds it.
     func problemsOfActsBeforeTheirLaw(in document: LoadedDocument) -> [RecordProblem] {
-        guard let latestFirstLaw = latestFirstVersionStart, !document.isBlocked, let record = document.record,
-              record.steps.count >= 2, let earliest = record.steps.map(\.day).min(), earliest < latestFirstLaw
-        else { return [] }
+        guard let latestFirstLaw = latestFirstVersionStart, let steps = document.record?.steps, steps.count >= 2 else { return [] }
+        // (Asked of the two earliest days first, without a copy: an act standing alone is the
+        // earliest step, more than 300 days before the next; nearly every record has none.)
+        var (earliest, next) = (Day(ordinal: Int.max), Day(ordinal: Int.max))
+        for step in steps {
+            if step.day < earliest { (earliest, next) = (step.day, earliest) } else if step.day < next { next = step.day }
+        }
+        guard earliest < latestFirstLaw, earliest.days(to: next) > Self.mostDaysAnActStandsAlone, !document.isBlocked,
+              let record = document.record else { return [] }
         let evaluator = Evaluator(shared, record: record)
         var acts: [Int: (law: RuleVersion, rules: [String])] = [:]
         for index in ruleIndices(for: record.kind) {

@@ -254,6 +254,9 @@ extension RuleCompiler {
 }
 
 extension RuleCompiler {
+    /// The format's keys at every level of a record.
+    static let allFormatKeys = Set(RecordFormat.recordKeys + RecordFormat.stepKeys + RecordFormat.meetingKeys + RecordFormat.signoffKeys + RecordFormat.documentKeys)
+
     /// The format's keys at a level of a record.
     static func formatKeys(at level: RecordFormat.Level) -> [String] {
         switch level {

@@ -169,9 +169,10 @@ enum RuleCompiler {
         // write facts under `facts` (one written beside it is told to move there), so the rule
         // never fired on a record written right; and as a key a loaded rule reads, the record
         // writing it beside `facts` was no longer told, and the built-in rules of the fact stayed silent.
-        let formatKeys = Set(RecordFormat.recordKeys + RecordFormat.stepKeys + RecordFormat.meetingKeys + RecordFormat.signoffKeys + RecordFormat.documentKeys)
-        for read in compiler.fieldReads.sorted(by: { $0.key < $1.key }) where read.level != .facts && read.level != nil {
-            guard !formatKeys.contains(read.key), facts.isCode(read.key) else { continue }
+        // (Asked only of keys no level of the format has: the built-in rules read the format's.)
+        let ownKeys = compiler.fieldReads.filter { $0.level != .facts && !Self.allFormatKeys.contains($0.key) }.sorted { $0.key < $1.key }
+        for read in ownKeys where read.level != nil {
+            guard facts.isCode(read.key) else { continue }
             compiler.error(
                 node["id"] ?? node, "the rule reads '\(read.key)' outside facts, where records do not write it: '\(read.key)' is a fact of the vocabulary, written under facts; read $facts.\(read.key)",
                 zh: "规则在 facts 之外读取 \(read.key)，记录不会写在那里：\(read.key) 是词汇表中的事实，写在 facts 下；请读取 $facts.\(read.key)")
@@ -179,8 +180,9 @@ enum RuleCompiler {
         // A key of the format read by another name of the vocabulary's (`$review.结论`, a name of
         // `outcome`): records write the key (a record writing the name is told to), so the rule
         // never fired on a record written right.
-        let keyNames = vocabulary.section(RecordFormat.Section.keyNames)
-        for read in compiler.fieldReads.sorted(by: { $0.key < $1.key }) where read.level != .facts {
+        let keyNames = ownKeys.isEmpty ? nil : vocabulary.section(RecordFormat.Section.keyNames)
+        for read in ownKeys {
+            guard let keyNames else { break }
             // (Only a key of the read's level, or of any level where that is not known: `$record.文号`
             // names a document's `ref`, which no record has at its top.)
             guard !keyNames.isCode(read.key), let code = keyNames.code(named: read.key),

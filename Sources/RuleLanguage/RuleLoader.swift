@@ -245,7 +245,8 @@ public enum RuleLoader {
                 // misspelt kind loaded clean, and the rule applied to no record.
                 if [RecordFormat.Section.kinds, RecordFormat.Section.stepTypes].contains(section),
                    case let codes = vocabulary.codes(in: section), !codes.contains(code),
-                   let near = codes.sorted().first(where: { Suggestion.typoDistance(code, $0) == 1 }) {
+                   case let length = code.unicodeScalars.count,
+                   let near = codes.filter({ abs($0.unicodeScalars.count - length) <= 1 && Suggestion.typoDistance(code, $0) == 1 }).sorted().first {
                     compiler.error(
                         entry.key,
                         "'\(code)' is one typo from '\(near)', already in \(section): a misspelling of it? Records and rules writing '\(near)' would not be of '\(code)' (name a code of your own apart from the vocabulary's)",
