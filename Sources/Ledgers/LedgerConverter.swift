@@ -466,13 +466,14 @@ public enum LedgerConverter {
     ]
 
     /// Whether a text is a part's title: a year, half, quarter or month (`2025年`, `2025年度`,
-    /// `2025年下半年`, `第三季度`, `3月份`).
+    /// `2025年下半年`, `2024年补录`, `第三季度`, `3月份`).
     static func isPartTitle(_ text: String) -> Bool {
         var rest = Substring(text)
         if rest.prefix(5).count == 5, rest.prefix(4).allSatisfy({ $0.isASCII && $0.isNumber }), rest.dropFirst(4).first == "年" {
             rest = rest.dropFirst(5)
             if rest.first == "度" { rest = rest.dropFirst() }
-            if rest.isEmpty { return true }
+            // (A year's part of the register entered late or carried on: `2024年补录`, `2024年续表`.)
+            if rest.isEmpty || ["补录", "补登", "续表", "（续）", "(续)", "新增", "以前", "及以前"].contains(rest) { return true }
         }
         if ["上半年", "下半年", "第一季度", "第二季度", "第三季度", "第四季度", "第1季度", "第2季度", "第3季度", "第4季度"].contains(rest) { return true }
         let month = rest.hasSuffix("月份") ? rest.dropLast(2) : rest.hasSuffix("月") ? rest.dropLast() : nil

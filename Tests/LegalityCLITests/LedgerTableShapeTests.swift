@@ -17,13 +17,13 @@ import Testing
     }
 
     /// A header repeated within the records (above each printed page) starts the table anew, and
-    /// is no record, nor are a part's title (`2025年下半年`), a total (`合计`) or a signature; a second table below the first, its columns in another order, is read with
+    /// is no record, nor are a part's title (`2025年下半年`, `2024年补录`), a total (`合计`) or a signature; a second table below the first, its columns in another order, is read with
     /// its own header (read with the first's, a failed review's outcome was a date, and the row
     /// left the gate's items as "not on the agenda").
     @Test func aHeaderWithinTheRecordsStartsTheTableAnew() throws {
         let reordered = Self.header.split(separator: ",").reversed().joined(separator: ",")
         let failedReordered = Self.row("GF-3", outcome: "不通过").split(separator: ",", omittingEmptySubsequences: false).reversed().joined(separator: ",")
-        let csv = [Self.header, Self.row("GF-1", outcome: "通过"), Self.header, Self.row("GF-2", outcome: "通过"), "", "2025年下半年", reordered, failedReordered, "合计,3", "填表人：张三"].joined(separator: "\n") + "\n"
+        let csv = [Self.header, Self.row("GF-1", outcome: "通过"), Self.header, Self.row("GF-2", outcome: "通过"), "", "2025年下半年", reordered, failedReordered, "2024年补录", "合计,3", "填表人：张三"].joined(separator: "\n") + "\n"
         let folder = try CLIRunner.folder(["登记表.csv": csv])
         let result = try CLIRunner.run(["check", "--as-of", "2026-06-30", "--format", "json", "登记表.csv"], in: folder)
         let report = try CLIRunner.json(result.stdout)
