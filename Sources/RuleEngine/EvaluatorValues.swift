@@ -92,7 +92,7 @@ extension Evaluator {
         // answer is the same, as both compare canonical equivalents.
         if comparison == .eq || comparison == .ne, case .text(let left, _) = lhs, case .text(let right, _) = rhs {
             spendComparing(left, right)
-            return (left == right) == (comparison == .eq)
+            return (left == right || Self.sameTrimmed(left, right)) == (comparison == .eq)
         }
         // Words in two languages are the same as a text or not, but in no order with one: the
         // order of either language would disagree with the other's.
@@ -109,6 +109,18 @@ extension Evaluator {
             noteTypeError(problem, lhs, rhs)
             return false
         }
+    }
+
+    /// Whether two texts that differ are the same but for spaces at their ends (`县自然资源局　`
+    /// with an ideographic space is 县自然资源局): names are matched so, as the record pack matches
+    /// them, and a department's rule passed a record whose cell ended in a space. (Asked only of
+    /// texts with a space at an end, told by their first and last characters.)
+    static func sameTrimmed(_ left: String, _ right: String) -> Bool {
+        func spaced(_ text: String) -> Bool {
+            (text.unicodeScalars.first?.properties.isWhitespace ?? false) || (text.unicodeScalars.last?.properties.isWhitespace ?? false)
+        }
+        guard spaced(left) || spaced(right) else { return false }
+        return Vocabulary.trimmed(left) == Vocabulary.trimmed(right)
     }
 
     /// How two values compare.

@@ -102,4 +102,16 @@ import Testing
         let right = try BuiltinRules.check(RuleLanguageFifthRoundTests.record(facts: "{budgte: 1500}"), rules: rules, asOf: "2026-12-31")
         #expect(right.contains { $0.rule == "TRAP-1" } && !right.contains { $0.rule == "REC-007" }, "\(right.map(\.rule))")
     }
+
+    /// A text compared with `eq` or `in` is the same but for spaces at its ends, as names are
+    /// matched: a department written `县自然资源局　` (an ideographic space) passed its rule.
+    @Test(arguments: ["某县人民政府　", " 某县人民政府", "某县人民政府"])
+    func aTextWithSpacesAtItsEndsIsTheSame(organ: String) throws {
+        let body = "violation: {in: [$record.organ, [某县人民政府]]}"
+        let record = RuleLanguageFifthRoundTests.record().replacingOccurrences(of: "organ: 某县人民政府", with: "organ: \"\(organ)\"")
+        #expect(record.contains(organ))
+        #expect(try RuleLanguageFifthRoundTests.findings(body, record).map(\.rule) == ["TRAP-1"])
+        let other = RuleLanguageFifthRoundTests.record().replacingOccurrences(of: "organ: 某县人民政府", with: "organ: 某县人民政府办公室")
+        #expect(try RuleLanguageFifthRoundTests.findings(body, other).isEmpty)
+    }
 }
