@@ -113,8 +113,8 @@ enum RuleLint {
         switch truth(check.violation) {
         case false:
             return LocalizedText(
-                zh: "的 violation 按所写恒为假（false、~、空的 any、对真值的 not、两个常量的比较、all 中同时有某条件及其 not 或同一值的 exists 与 missing），永远不会报告问题",
-                en: "has a violation that is false as written ('false', '~', an empty 'any', 'not' of a true one, a comparison of two constants, or an 'all' holding a condition and its 'not', or 'exists' and 'missing' of one value), so it never makes a finding")
+                zh: "的 violation 按所写恒为假（false、~、空的 any、对真值的 not、两个常量或同一值与自身的比较、all 中同时有某条件及其 not、同一值的 exists 与 missing，或同一值不可能同时满足的比较），永远不会报告问题",
+                en: "has a violation that is false as written ('false', '~', an empty 'any', 'not' of a true one, a comparison of two constants or of a value with itself, or an 'all' holding a condition and its 'not', 'exists' and 'missing' of one value, or comparisons of one value no value meets at once), so it never makes a finding")
         // (`violation: true` under a `for_each` or a `when` is how a rule says "every item is one".)
         case true where check.loops.isEmpty && check.when == nil:
             return LocalizedText(
@@ -353,7 +353,13 @@ enum RuleLint {
             // Nor does a condition together with `not` of itself (`is_true: X` and `not: {is_true: X}`).
             let written = Set(items.map(shape))
             if items.contains(where: { item in if case .not(let inner) = item { return written.contains(shape(inner)) } else { return false } }) { return false }
+            // Nor comparisons of one value with constants no value meets at once (`eq` of two
+            // codes, where `any` was meant; `gt: 10` beside `lt: 5`).
+            if constantsConflict(items) { return false }
             return values.allSatisfy { $0 == true } ? true : nil
+        // A value compared with itself is never below, above or other than itself (`gt: [$d, $d]`).
+        case .compare(let comparison, let left, let right) where !isLiteral(left) && shape(left) == shape(right):
+            return [.lt, .gt, .ne].contains(comparison) ? false : nil
         case .compare(let comparison, .literal(let left), .literal(let right)):
             let order: Int
             switch (left, right) {
@@ -363,6 +369,49 @@ enum RuleLint {
             }
             return comparison.holds(order)
         default: return nil
+        }
+    }
+
+    private static func isLiteral(_ expression: Expression) -> Bool {
+        if case .literal = expression { return true }
+        return false
+    }
+
+    /// Whether comparisons of one value (written alike) with constants, all of which must hold,
+    /// cannot: two `eq` of different constants, or bounds with no number between them.
+    static func constantsConflict(_ items: [Expression]) -> Bool {
+        var equal: [String: Literal] = [:]
+        var lower: [String: (value: Double, strict: Bool)] = [:]
+        var upper: [String: (value: Double, strict: Bool)] = [:]
+        for item in items {
+            guard case .compare(let written, let left, let right) = item else { continue }
+            let subject: String, constant: Literal, comparison: Comparison
+            switch (left, right) {
+            case (.literal, .literal): continue
+            case (_, .literal(let value)): (subject, constant, comparison) = (shape(left), value, written)
+            case (.literal(let value), _):
+                let flipped: [Comparison: Comparison] = [.lt: .gt, .le: .ge, .gt: .lt, .ge: .le]
+                (subject, constant, comparison) = (shape(right), value, flipped[written] ?? written)
+            default: continue
+            }
+            switch (comparison, constant) {
+            case (.eq, _):
+                if let prior = equal[subject], prior != constant { return true }
+                equal[subject] = constant
+            case (.gt, .number(let bound)), (.ge, .number(let bound)):
+                let strict = comparison == .gt
+                if let prior = lower[subject], prior.value > bound || (prior.value == bound && prior.strict) { continue }
+                lower[subject] = (bound, strict)
+            case (.lt, .number(let bound)), (.le, .number(let bound)):
+                let strict = comparison == .lt
+                if let prior = upper[subject], prior.value < bound || (prior.value == bound && prior.strict) { continue }
+                upper[subject] = (bound, strict)
+            default: continue
+            }
+        }
+        return lower.contains { subject, low in
+            guard let high = upper[subject] else { return false }
+            return low.value > high.value || (low.value == high.value && (low.strict || high.strict))
         }
     }
 

@@ -69,6 +69,11 @@ import Testing
         ("violation: {missing: $decision.by}", "when: {not: true}\nviolation: {missing: $decision.by}", "has a 'when' that is false as written"),
         ("violation: {missing: $decision.by}", "violation: {any: [false, {eq: [1, 2]}]}", "has a violation that is false as written"),
         ("for_each:\n  decision: {steps: {type: decision}}\nviolation: {missing: $decision.by}", "violation: {all: [true, {ne: [a, b]}]}", "has a violation that is true as written"),
+        // One value compared with constants no value meets at once, or with itself (where `any` was meant).
+        ("violation: {missing: $decision.by}", "violation: {all: [{eq: [$decision.outcome, failed]}, {eq: [$decision.outcome, returned]}]}", "has a violation that is false as written"),
+        ("violation: {missing: $decision.by}", "violation: {all: [{gt: [$facts.budget, 10]}, {lt: [$facts.budget, 5]}]}", "has a violation that is false as written"),
+        ("violation: {missing: $decision.by}", "violation: {all: [{ge: [$facts.budget, 10]}, {lt: [10, $facts.budget]}, {le: [$facts.budget, 10]}]}", "has a violation that is false as written"),
+        ("violation: {missing: $decision.by}", "violation: {gt: [$decision, $decision]}", "has a violation that is false as written"),
         // A prerequisite that selects discussions held only never sees the gate's meeting, a planned one.
         ("severity: warning", "severity: warning\nprerequisite: true\nwhen: {exists: {first: {steps: {type: collective_discussion}}}}",
          "is a prerequisite of the gate but selects only discussions held (done)"),
@@ -78,6 +83,16 @@ import Testing
         let result = try CLIRunner.run(["rules", "lint", "local"], in: folder)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains(warning), "\(result.stdout)")
+    }
+
+    /// Bounds some value meets, and two comparisons with one constant, are no warning.
+    @Test(arguments: ["{all: [{ge: [$facts.budget, 10]}, {le: [$facts.budget, 10]}]}", "{all: [{eq: [$decision.outcome, failed]}, {eq: [$decision.outcome, failed]}]}",
+                      "{any: [{eq: [$decision.outcome, failed]}, {eq: [$decision.outcome, returned]}]}", "{ge: [$decision, $decision]}"])
+    func lintDoesNotWarnOfBoundsSomeValueMeets(violation: String) throws {
+        let rule = Self.rule.replacingOccurrences(of: "violation: {missing: $decision.by}", with: "violation: \(violation)")
+        let result = try CLIRunner.run(["rules", "lint", "local"], in: try CLIRunner.folder(["local/rule.yaml": rule]))
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(!result.stdout.contains("as written"), "\(result.stdout)")
     }
 
     /// A prerequisite that reads the meeting's discussion (`status: any`, or `$first_discussion`)
