@@ -20,10 +20,14 @@ public struct RecordProblem: Sendable, Hashable {
         case key
         /// A done step dated after the as-of date.
         case future
+        /// A date a record may have right after all, whose year looks mistyped: an act of a law
+        /// dated before the law, years before the rest of its record (a warning; the record is
+        /// evaluated as dated).
+        case doubtfulYear = "doubtful_year"
 
         /// Whether a record with this problem is kept from every pack but the record pack: its
         /// meaning is unknown, so it can be neither passed nor failed.
-        public var blocksEvaluation: Bool { self != .key }
+        public var blocksEvaluation: Bool { self != .key && self != .doubtfulYear }
     }
 
     /// The class of problem.

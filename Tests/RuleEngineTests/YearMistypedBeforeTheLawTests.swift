@@ -5,7 +5,9 @@ import Testing
 
 /// A year mistyped that moved a record's act of a law before the law came into force (a
 /// discussion of 2016 for 2026, a case filed in 2015 for 2025): by the date as written none of the
-/// law's rules applied, and the record passed with exit 0, counted "not applicable".
+/// law's rules applied, and the record passed with exit 0, counted "not applicable", unsaid. Now
+/// REC-010 asks it, a warning (the record may be dated right), and an inspection still planned
+/// before the decision is REC-003.
 @Suite struct YearMistypedBeforeTheLawTests {
     static let rules = Result { try BuiltinRules.load() }
 
@@ -27,9 +29,9 @@ import Testing
         """
     }
 
-    @Test func aDiscussionAloneBeforeTheRegulationsIsAStepProblem() throws {
+    @Test func aDiscussionAloneBeforeTheRegulationsIsAskedOfItsYear() throws {
         let found = try findings(Self.decision(discussed: "2016-04-28"))
-        #expect(found.map(\.rule) == ["REC-003"], "\(found.map(\.rule))")
+        #expect(found.map(\.rule) == ["REC-010"], "\(found.map(\.rule))")
         let message = try #require(found.first?.message.zh)
         #expect(message.contains("2016-04-28") && message.contains("2019-09-01") && message.contains("年份是否写错了"), "\(message)")
         #expect(found.first?.position?.line == 6)
@@ -37,7 +39,7 @@ import Testing
         #expect(try findings(Self.decision(discussed: "2026-04-28")).contains { $0.rule == "MAD-003" })
     }
 
-    @Test func aDecisionAloneBeforeTheRegulationsIsAStepProblem() throws {
+    @Test func aDecisionAloneBeforeTheRegulationsIsAskedOfItsYear() throws {
         let record = """
             id: T-4
             kind: major_administrative_decision
@@ -46,10 +48,10 @@ import Testing
               - {type: legality_review, date: 2026-04-20, outcome: failed, by: [P-2]}
               - {type: decision, date: 2019-04-28}
             """
-        #expect(try findings(record).map(\.rule) == ["REC-003"])
+        #expect(try findings(record).map(\.rule) == ["REC-010"])
     }
 
-    @Test func aCaseFiledAloneBeforeThe2021TextIsAStepProblem() throws {
+    @Test func aCaseFiledAloneBeforeThe2021TextIsAskedOfItsYear() throws {
         let record = """
             id: PT-1
             kind: administrative_penalty
@@ -63,7 +65,7 @@ import Testing
               - {type: publication, date: 2025-08-05}
             """
         let found = try findings(record)
-        #expect(found.map(\.rule) == ["REC-003"], "\(found.map(\.rule))")
+        #expect(found.map(\.rule) == ["REC-010"], "\(found.map(\.rule))")
         #expect(found.first?.message.zh.contains("PEN-009") == true)
         #expect(found.first?.message.zh.contains("第六十条") == true)
         // Filed in 2025, the 90 days of the 2021 text are what it is judged by.
@@ -76,7 +78,7 @@ import Testing
     /// with its review days before it.
     @Test func actsBeforeTheLawThatAreNoSlipStand() throws {
         let twoRounds = Self.decision(discussed: "2019-08-20", extraStep: "\n  - {type: collective_discussion, date: 2021-03-10, meeting: {type: executive, minutes: true}}")
-        #expect(!(try findings(twoRounds)).contains { $0.rule == "REC-003" })
+        #expect(!(try findings(twoRounds)).contains { $0.rule == "REC-010" })
         let oldCase = """
             id: PT-2
             kind: administrative_penalty
@@ -86,7 +88,7 @@ import Testing
               - {type: case_filing, date: 2021-07-14}
               - {type: decision, date: 2022-01-30}
             """
-        #expect(!(try findings(oldCase)).contains { $0.rule == "REC-003" })
+        #expect(!(try findings(oldCase)).contains { $0.rule == "REC-010" })
         // Nor is a year mistyped in the commonest way missed: a discussion of 2019 typed 2018, a
         // year and a day before the decision.
         let typo = """
@@ -97,9 +99,9 @@ import Testing
               - {type: collective_discussion, date: 2018-10-10, meeting: {type: executive, minutes: true}}
               - {type: decision, date: 2019-10-11}
             """
-        #expect(try findings(typo).map(\.rule) == ["REC-003"])
+        #expect(try findings(typo).map(\.rule) == ["REC-010"])
         let reviewedFirst = Self.decision(discussed: "2019-06-10", reviewed: "2019-06-01").replacingOccurrences(of: "2026-04-01", with: "2019-05-20")
-        #expect(!(try findings(reviewedFirst)).contains { $0.rule == "REC-003" })
+        #expect(!(try findings(reviewedFirst)).contains { $0.rule == "REC-010" })
     }
 
     /// A discussion written as a period is dated by its end, as the catalogue dates a period
@@ -134,7 +136,7 @@ import Testing
               - {type: decision, date: 2022-08-10}
             """
         let found = try findings(record).map(\.rule)
-        #expect(found.contains("REC-003") && found.contains("PEN-001"), "\(found)")
+        #expect(found.contains("REC-010") && found.contains("PEN-001"), "\(found)")
     }
 
     /// An inspection still `planned` on a day before the decision made: the rules of officers
