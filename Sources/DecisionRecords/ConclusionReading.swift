@@ -19,13 +19,24 @@ extension RecordFormat {
         var text = HintReading.plain(written)
         if plainYes.contains(text) || namesTheOpinion(text) { return true }
         // (The party's offence, in a penalty's review, is no fault of the draft: `违法事实清楚，
-        // 证据确凿，同意处罚` agrees.)
+        // 证据确凿，同意处罚` agrees; of a text speaking of the penalty or the party, `违法` is the
+        // party's, but a procedure's, `程序违法`.)
         for phrase in offencePhrases where text.contains(phrase) { text = text.replacing(phrase, with: "案情") }
+        if text.contains("违法"), penaltyWords.contains(where: { text.contains($0) }) {
+            text = text.replacing("程序违法", with: "程序不合法").replacing("违法", with: "案情")
+        }
+        // (A draft amended is a noun, `修改后的方案`, no condition.)
+        for phrase in amendedDrafts where text.contains(phrase) { text = text.replacing(phrase, with: "修订稿") }
         // (No objection said with a negation in it, `无不同意见`, `不存在法律障碍`: read as the
         // agreement it is, before `不同意` is read as an objection.)
         for phrase in agreementsWithANegation where text.contains(phrase) { text = text.replacing(phrase, with: "同意") }
         if !conditionsAllowed, reversals.contains(where: { text.contains($0) }) { return false }
         let clauses = text.split(whereSeparator: { clauseMarks.contains($0) })
+        // (Passed on conditions, the faults the conditions remove are said: `第八条超越法定权限，应予
+        // 删除；其余内容合法，删除后同意提交审议` agrees, unless a clause refuses.)
+        if conditionsAllowed {
+            return clauses.contains { verdict(of: $0) == true } && !clauses.contains { clause in refusals.contains { clause.contains($0) } }
+        }
         for (place, clause) in clauses.enumerated() {
             switch verdict(of: clause) {
             case true?:
@@ -42,7 +53,7 @@ extension RecordFormat {
     /// Whether a clause finds a provision unlawful (`第八条超越法定权限`, `收费无法律依据`), not
     /// saying it found none (`未发现不合法内容`, `不存在超越法定权限的情形`).
     private static func findsAFault(_ clause: Substring) -> Bool {
-        guard let fault = strongFaults.first(where: { clause.contains($0) }), let found = clause.firstRange(of: fault) else { return false }
+        guard !resolutions.contains(where: { clause.contains($0) }), let fault = strongFaults.first(where: { clause.contains($0) }), let found = clause.firstRange(of: fault) else { return false }
         // (Negated right before it, `不与上位法相抵触`, or beside words finding none.)
         if negations.contains(where: { clause[..<found.lowerBound].hasSuffix($0) }) { return false }
         let rest = String(clause).replacing(fault, with: "")
@@ -63,12 +74,20 @@ extension RecordFormat {
     static let offencePhrases = ["违法事实", "违法行为", "违法所得", "违法情节", "违法建设", "违法经营", "违法排污", "违法占地", "违法生产",
                                          "违法建筑", "违法主体", "违法当事人", "违法证据"]
     /// A provision found unlawful: after an agreement, it undoes it.
-    static let strongFaults = ["不合法", "违反上位法", "违反《", "超越法定权限", "超越职权", "与上位法相抵触", "与上位法抵触", "无法律依据", "没有法律依据",
-                               "缺乏法律依据", "缺少法律依据", "于法无据", "存在合法性问题"]
+    static let strongFaults = ["不合法", "违反上位法", "违反《", "超越法定权限", "超越职权", "超越权限", "超出法定职权", "越权", "与上位法相抵触", "与上位法抵触",
+                               "与上位法不一致", "无法律依据", "没有法律依据", "缺乏法律依据", "缺少法律依据", "于法无据", "依据不足", "存在合法性问题",
+                               "程序违法", "违反法定程序", "不符合法定程序", "证据不足", "适用法律错误", "超过法定期限", "超出法定幅度", "违规设定"]
+    /// Words of a penalty's review, in which `违法` is the party's.
+    private static let penaltyWords = ["处罚", "罚款", "当事人", "违法行为", "违法事实"]
+    /// A draft amended, named as a noun (`修改后的方案`): no condition.
+    private static let amendedDrafts = ["修改后的", "修订后的", "完善后的", "补正后的", "补充后的"]
 
     /// What a clause says: true for no fault found or words of passing none of them negated, false
     /// for an objection or a word of passing negated, nil for neither.
     private static func verdict(of clause: Substring) -> Bool? {
+        // (A fault put right says nothing of the review's verdict: `前次指出的越权问题已修改`.)
+        if resolutions.contains(where: { clause.contains($0) }),
+           faultWords.contains(where: { clause.contains($0) }) || objections.contains(where: { clause.contains($0) }) { return nil }
         if noFaultWords.contains(where: { clause.contains($0) }) && faultWords.contains(where: { clause.contains($0) }) { return true }
         if objections.contains(where: { clause.contains($0) }) { return false }
         // (A word of passing negated decides the clause, whatever else it holds: `不同意提交`.)
@@ -88,6 +107,7 @@ extension RecordFormat {
     private static let clauseMarks: Set<Character> = ["，", ",", "。", ".", "；", ";", "：", ":", "、", "！", "!", "？", "?", "\n", "（", "）", "(", ")"]
     /// Words of a review passing or a person agreeing.
     private static let passingWords = ["通过", "同意", "合法", "合规", "合格", "符合", "无异议", "无意见", "没有意见", "可以", "可行", "准予", "正当", "适当",
+                                       "有法律依据", "依据充分", "规定一致", "相一致", "清楚", "证据确凿", "证据充分", "处罚",
                                        "赞成", "赞同", "认可", "于法有据", "上会", "提交", "提请", "详见", "见附件", "已出具", "已审查", "建议采纳",
                                        "pass", "approv", "lawful", "agree", "concur", "no legal issue", "no issue", "no problem", "looks good", "endorse"]
     /// Words before a word of passing that negate it (`不合法`, `无法同意`, `do not agree`).
@@ -107,6 +127,8 @@ extension RecordFormat {
         "pending", "tbd", "disagree", "object", "oppose", "against", "reject", "refuse", "declin", "withheld", "withhold", "unlawful", "illegal",
         "unclear", "fail", "disapprov",
     ]
+    /// A clause refusing the draft, whatever else the text says.
+    private static let refusals = ["不同意", "不予通过", "不予同意", "退回", "驳回", "否决", "暂缓", "不宜", "反对", "disagree", "reject", "oppose"]
     /// A condition or a wait that undoes an agreement anywhere in the text.
     private static let reversals = [
         "但须", "但应", "但需", "但要", "但必须", "修改后", "后方可", "后可以", "后提交", "后上会", "后提请", "前须", "之前须", "原则同意",
@@ -161,7 +183,8 @@ extension RecordFormat {
     static let notYetReviewed = ["尚未送审", "未送审", "未经审查", "未经审核", "未经合法性审查", "未经合法性审核", "尚未经过", "尚未审查", "尚未审核", "待审查", "待审核"]
     /// Words saying a fault the review found was put right (`已按审查意见修改`, `重新送审已通过`):
     /// a remark telling the history of a compliant record.
-    static let resolutions = ["已修改", "已按", "已整改", "已删除", "已纠正", "已修正", "已通过", "已采纳", "已完善"]
+    static let resolutions = ["已修改", "已按", "已整改", "已删除", "已纠正", "已修正", "已通过", "已采纳", "已完善", "后审查通过", "后审核通过",
+                              "次审查通过", "次审核通过", "重新审查通过", "重新审核通过", "已审查通过", "已审核通过"]
 
     /// Whether a signoff's key names the person's opinion or conclusion (`意见`, `法律意见`,
     /// `opinion`): compared whole, so `意见书编号` or `意见日期` names none.

@@ -993,19 +993,24 @@ struct RecordReader {
         // `结论: 请补正后重新报送`) beside an outcome read as passed: the rules read the outcome,
         // and the opinion saying otherwise went READY under a warning. Held unless it reads as
         // agreeing (`RecordFormat.saysPassed`), as a signoff's opinion is.
+        // (One read as agreeing, its conditions too for a review passed on conditions, is read as
+        // nothing else: the yes-or-no reading below held `第八条超越法定权限，应予删除；其余内容
+        // 合法，删除后同意提交审议` of a conditional review.)
+        var opinionAgrees = false
         if level == .step, RecordFormat.namesOpinion(key), let text = mapping[key]?.scalar?.text,
            let type = mapping["type"]?.scalar.flatMap({ format.codes.stepTypes.code(for: $0.text) }), Self.reviewTypes.contains(type),
            case let outcome = mapping["outcome"]?.scalar.flatMap({ format.codes.outcomes.code(for: $0.text) }),
-           outcome.map(RecordFormat.passingOutcomes.contains) ?? true,
-           !RecordFormat.saysPassed(text, conditionsAllowed: outcome == "conditional"),
-           meantField(ofValue: mapping[key]).map({ field, code in
-               field == "outcome" ? RecordFormat.passingOutcomes.contains(code) : code == RecordFormat.defaultCodes[field]
-           }) ?? true {
-            add(.key,
-                zh: "\(what.zh)中的字段 \(key) 既不是记录格式的字段，也没有规则读取它；它是审查的意见或结论（\(key): \(text.onOneLine)），不能读作审查通过，而此步骤按审查通过（或附条件通过）读取，它所说的没有被检查；请核实后如实写明 outcome（未通过的写 failed，退回的写 returned，尚未审结的写 status: planned）；审查确已通过的，请如实写明审查意见（如“经审查，同意提交审议”）",
-                en: "the key '\(key)' of \(what.en) is neither a key of the record format nor read by any rule; it is the review's opinion or conclusion (\(key): \(text.onOneLine)), which does not read as passing, while the step reads as a review passed (or passed on conditions), so what it says was not checked; find out, and write the true outcome (failed, returned, or status: planned for one not yet concluded); for a review that did pass, write its opinion as it is (such as 经审查，同意提交审议)",
-                at: keyNode, misreadKey: true)
-            return
+           outcome.map(RecordFormat.passingOutcomes.contains) ?? true {
+            opinionAgrees = RecordFormat.saysPassed(text, conditionsAllowed: outcome == "conditional")
+            if !opinionAgrees, meantField(ofValue: mapping[key]).map({ field, code in
+                field == "outcome" ? RecordFormat.passingOutcomes.contains(code) : code == RecordFormat.defaultCodes[field]
+            }) ?? true {
+                add(.key,
+                    zh: "\(what.zh)中的字段 \(key) 既不是记录格式的字段，也没有规则读取它；它是审查的意见或结论（\(key): \(text.onOneLine)），不能读作审查通过，而此步骤按审查通过（或附条件通过）读取，它所说的没有被检查；请核实后如实写明 outcome（未通过的写 failed，退回的写 returned，尚未审结的写 status: planned）；审查确已通过的，请如实写明审查意见（如“经审查，同意提交审议”）",
+                    en: "the key '\(key)' of \(what.en) is neither a key of the record format nor read by any rule; it is the review's opinion or conclusion (\(key): \(text.onOneLine)), which does not read as passing, while the step reads as a review passed (or passed on conditions), so what it says was not checked; find out, and write the true outcome (failed, returned, or status: planned for one not yet concluded); for a review that did pass, write its opinion as it is (such as 经审查，同意提交审议)",
+                    at: keyNode, misreadKey: true)
+                return
+            }
         }
         // A signoff's key whose value is a status, an outcome or a form (`状态: 计划`, `结论: 不通过`,
         // `result: failed`): a signoff has none of them and reads as an opinion given, so one
@@ -1025,7 +1030,7 @@ struct RecordReader {
         // A key asking yes or no of what the format says another way (`done: false`, `已完成: 否`,
         // `审查是否通过: 否`, a signoff's `signed: false`): read by no rule, the step was done, the
         // review as its outcome says, the signoff signed, whatever the key said.
-        if let text = mapping[key]?.scalar?.text, let asked = format.readYesOrNo(key: key, value: text),
+        if !opinionAgrees, let text = mapping[key]?.scalar?.text, let asked = format.readYesOrNo(key: key, value: text),
            yesNoKey(asked, keyNode, key, value: text.onOneLine, of: mapping, level: level, what: what) {
             return
         }

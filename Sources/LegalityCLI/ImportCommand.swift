@@ -107,7 +107,7 @@ struct ImportCommand: ParsableCommand {
                                     LedgerProblems.unreadCell(cell: CellReference.cell(row: record.row, column: column), column: column, layout: layout, hold: hold))]
                             } ?? [])
                             // (And an adviser named without the date of the opinion.)
-                            + LedgerInput.undatedSignoffs(of: record, layout: layout).prefix(1).map { column, dateColumn in
+                            + LedgerInput.undatedSignoffs(of: record, layout: layout, noOne: format.codes.noOne).prefix(1).map { column, dateColumn in
                                 LedgerProblems.heldUnreadCell(LedgerProblems.undatedSignoff(
                                     cell: CellReference.cell(row: record.row, column: column), header: layout.shownHeader(column) ?? "",
                                     dateHeader: layout.shownHeader(dateColumn) ?? ""))

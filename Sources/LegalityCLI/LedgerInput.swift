@@ -167,8 +167,12 @@ enum LedgerInput {
     /// the sheet has and leaves blank, with that column: a ledger whose adviser has not yet given
     /// an opinion names the adviser and leaves the date blank, as legality's own messages say of
     /// what is not yet done, and the signoff without a date counted as an opinion given (READY).
-    static func undatedSignoffs(of record: LedgerRecord, layout: LedgerLayout) -> [(column: Int, dateColumn: Int)] {
-        func blank(_ column: Int) -> Bool { record.cells[column]?.text.allSatisfy(\.isWhitespace) ?? true }
+    /// A cell saying no one (`无`, `/`, `未聘请`: `noOne`) names no signoff, and no date is missing.
+    static func undatedSignoffs(of record: LedgerRecord, layout: LedgerLayout, noOne: NoOneWords? = nil) -> [(column: Int, dateColumn: Int)] {
+        func blank(_ column: Int) -> Bool {
+            guard let text = record.cells[column]?.text, !text.allSatisfy(\.isWhitespace) else { return true }
+            return noOne?.holds(text) == true
+        }
         return layout.columns.compactMap { column, spec -> (column: Int, dateColumn: Int)? in
             let segments = spec.field.segments
             guard segments.count >= 2, segments[segments.count - 1].key == "person", segments[segments.count - 2].key == "signoffs", !blank(column),
@@ -513,7 +517,7 @@ enum LedgerInput {
                 position: SourcePosition(line: record.row, column: column),
                 isMisreadKey: held != nil))
         }
-        for (column, dateColumn) in Self.undatedSignoffs(of: record, layout: layout) {
+        for (column, dateColumn) in Self.undatedSignoffs(of: record, layout: layout, noOne: engine.format.codes.noOne) {
             loaded.problems.append(RecordProblem(
                 code: .key,
                 message: LedgerProblems.undatedSignoff(

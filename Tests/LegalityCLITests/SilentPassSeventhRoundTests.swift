@@ -22,6 +22,11 @@ import Testing
         ("审查意见: 未发现不合法内容", true), ("审查意见: 见审查意见书（泽司审〔2024〕44号）", true), ("审查意见: 泽司审〔2024〕44号", true),
         ("审查意见: 同意提交，但第八条超越法定权限", false), ("审查意见: 合法。第三条设定的收费无法律依据，应删除", false),
         ("审查意见: 同意。第五条违反《行政处罚法》第十六条", false),
+        // (Found in the second regression review: a draft amended named as a noun, a fault put
+        // right, a lawful basis or accord said, and faults named after an agreement.)
+        ("审查意见: 经审查，修改后的方案符合法律规定，同意提交", true), ("审查意见: 经审查，前次指出的第八条超越法定权限问题已修改，同意提交审议", true),
+        ("审查意见: 经审查，该方案收费项目均有法律依据", true), ("审查意见: 经审查，该方案与上位法规定一致", true),
+        ("审查意见: 同意提交，但程序违法", false), ("审查意见: 同意，第八条越权", false), ("审查意见: 合法，但第五条收费依据不足", false),
     ])
     func aReviewsOwnOpinionInWordsIsRead(written: String, ready: Bool) throws {
         let record = SilentPassFifthRoundTests.review(adding: "    \(written)")
@@ -29,9 +34,11 @@ import Testing
         #expect(try Self.verdict(record) == ready, "\(written)")
     }
 
-    /// A review passed on conditions says its conditions: they hold nothing; an objection does.
+    /// A review passed on conditions says its conditions, and the faults they remove: they hold
+    /// nothing; a refusal does.
     @Test(arguments: [("修改后通过", true), ("同意，但须按审查意见修改第五条", true), ("附条件通过：删除第八条后提交", true),
-                      ("附条件通过，但第八条违反上位法", false), ("不同意", false)])
+                      ("附条件通过，但第八条违反上位法", true), ("经审查，第八条超越法定权限，应予删除；其余内容合法，删除后同意提交审议", true),
+                      ("不同意", false), ("不同意，退回修改", false)])
     func aConditionalReviewsConditionsHoldNothing(opinion: String, ready: Bool) throws {
         let record = SilentPassFifthRoundTests.agendaItem.replacingOccurrences(of: "    outcome: passed\n", with: "    outcome: conditional\n    审查意见: \(opinion)\n")
         #expect(record.contains(opinion))
@@ -40,11 +47,21 @@ import Testing
 
     /// A penalty's legal review speaks of the party's offence (`违法事实清楚`): no fault of the
     /// draft decision, and the case is READY.
-    @Test(arguments: ["审核意见: 违法事实清楚，证据确凿，同意按拟定意见处罚", "审核意见: 经审核，当事人的违法行为证据确凿，拟处罚决定合法适当"])
+    @Test(arguments: ["审核意见: 违法事实清楚，证据确凿，同意按拟定意见处罚", "审核意见: 经审核，当事人的违法行为证据确凿，拟处罚决定合法适当",
+                      "审核意见: 违法事实清楚", "审核意见: 当事人构成违法，建议按自由裁量基准第三档处罚",
+                      "审核意见: 该公司违法储存危险化学品的事实清楚，证据确凿，同意处罚"])
     func aPenaltysReviewOfTheOffenceIsNoFault(opinion: String) throws {
         let record = SilentPassSixthRoundTests.penaltyCase().replacingOccurrences(of: "outcome: passed, by: [P-2]}", with: "outcome: passed, by: [P-2], \(opinion)}")
         #expect(record.contains(opinion))
         #expect(try SilentPassSixthRoundTests.ready(record) == true)
+    }
+
+    /// A penalty's review agreeing and naming a fault of the case is held.
+    @Test(arguments: ["审核意见: 同意处罚，但证据不足", "审核意见: 同意处罚，但程序违法", "审核意见: 同意处罚，但适用法律错误"])
+    func aPenaltysReviewNamingAFaultHolds(opinion: String) throws {
+        let record = SilentPassSixthRoundTests.penaltyCase().replacingOccurrences(of: "outcome: passed, by: [P-2]}", with: "outcome: passed, by: [P-2], \(opinion)}")
+        #expect(record.contains(opinion))
+        #expect(try SilentPassSixthRoundTests.ready(record) == false)
     }
 
     /// Another step's key, or the record's or a fact's, saying in words of its own that the review
@@ -60,6 +77,7 @@ import Testing
         ("record", "备注: 尚未送审", false), ("record", "备注: 法律顾问认为存在合法性问题", false), ("record", "备注: 经审查，该方案违反上位法", false),
         ("record", "备注: 审查意见指出第五条违反上位法，承办单位已修改", true), ("record", "备注: 第一次审查未通过，修改后重新送审已通过", true),
         ("record", "备注: 审核认为违法行为成立", true), ("record", "备注: 整治违法建设专项行动", true),
+        ("record", "备注: 第一次审查未通过，修改后第二次审查通过", true), ("record", "备注: 首次送审因材料不全被退回，补正后已审查通过", true),
     ])
     func aRemarkSayingTheReviewDidNotPassHoldsTheItem(place: String, written: String, ready: Bool) throws {
         let item = SilentPassFifthRoundTests.agendaItem
@@ -107,8 +125,8 @@ import Testing
     /// remark saying the review found the draft unlawful, or that it was never submitted, holds the row.
     @Test func aRegisterOfNormativeDocumentsIsReadInItsOwnWords() throws {
         let header = "文件编号,文件名称,送审日期,审核完成日期,审核方式,审核结论,审核人员,法律顾问,法律顾问意见日期,集体审议日期,会议类型,备注"
-        func row(form: String = "正式审核", outcome: String = "审核通过", adviserDay: String = "2024-03-14", remark: String = "") -> String {
-            "\u{FEFF}\(header)\nN-1,某规定,2024-03-01,2024-03-15,\(form),\(outcome),P-2,P-2,\(adviserDay),2024-03-20,常务会议,\(remark)\n"
+        func row(form: String = "正式审核", outcome: String = "审核通过", adviser: String = "P-2", adviserDay: String = "2024-03-14", remark: String = "") -> String {
+            "\u{FEFF}\(header)\nN-1,某规定,2024-03-01,2024-03-15,\(form),\(outcome),P-2,\(adviser),\(adviserDay),2024-03-20,常务会议,\(remark)\n"
         }
         func run(_ csv: String) throws -> (rules: [String], ready: Bool?) {
             let folder = try CLIRunner.folder(["registry.yaml": Fixtures.registry, "登记表.csv": csv])
@@ -123,5 +141,10 @@ import Testing
         #expect(try run(row(remark: "经审核，该文件与上位法相抵触")).ready == false)
         #expect(try run(row(remark: "尚未送审")).ready == false)
         #expect(try run(row(remark: "电话通知起草单位")).ready == true)
+        // An adviser's cell saying no one (`无`, `/`) misses no date: NOR-008 says the rest.
+        for none in ["无", "/"] {
+            let noAdviser = try run(row(adviser: none, adviserDay: ""))
+            #expect(noAdviser.ready == true && noAdviser.rules.contains("NOR-008") && !noAdviser.rules.contains("REC-007"), "\(none): \(noAdviser)")
+        }
     }
 }
