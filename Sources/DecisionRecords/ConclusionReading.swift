@@ -76,7 +76,8 @@ extension RecordFormat {
     /// A provision found unlawful: after an agreement, it undoes it.
     static let strongFaults = ["不合法", "违反上位法", "违反《", "超越法定权限", "超越职权", "超越权限", "超出法定职权", "越权", "与上位法相抵触", "与上位法抵触",
                                "与上位法不一致", "无法律依据", "没有法律依据", "缺乏法律依据", "缺少法律依据", "于法无据", "依据不足", "存在合法性问题",
-                               "程序违法", "违反法定程序", "不符合法定程序", "证据不足", "适用法律错误", "超过法定期限", "超出法定幅度", "违规设定"]
+                               "程序违法", "违反法定程序", "不符合法定程序", "证据不足", "适用法律错误", "超过法定期限", "超出法定幅度", "违规设定",
+                               "条款违法", "内容违法"]
     /// Words of a penalty's review, in which `违法` is the party's.
     private static let penaltyWords = ["处罚", "罚款", "当事人", "违法行为", "违法事实"]
     /// A draft amended, named as a noun (`修改后的方案`): no condition.
@@ -123,6 +124,7 @@ extension RecordFormat {
     /// A clause objecting, or leaving the matter open.
     private static let objections = [
         "反对", "暂缓", "不宜", "不予", "退回", "驳回", "否决", "有异议", "提出异议", "保留意见", "存在合法性问题", "存在法律风险", "存在问题", "合法性问题",
+        "先上会", "先行上会",
         "违法", "存疑", "不足", "无法确认", "无法认定", "难以认定", "难以确认", "不具备", "超越", "越权", "与否", "定夺", "待定", "待审", "待补", "未定", "尚未", "暂不",
         "pending", "tbd", "disagree", "object", "oppose", "against", "reject", "refuse", "declin", "withheld", "withhold", "unlawful", "illegal",
         "unclear", "fail", "disapprov",
@@ -177,10 +179,12 @@ extension RecordFormat {
     }
 
     /// Words naming the legal adviser or public lawyer, whose opinion is the review's.
-    static let adviserWords = ["法律顾问", "公职律师", "法律意见"]
+    static let adviserWords = ["法律顾问", "公职律师", "法律意见", "司法局", "司法所", "法制机构", "法制审核机构"]
 
     /// Words saying the review has not been made (`尚未送审`, `未经合法性审查`).
-    static let notYetReviewed = ["尚未送审", "未送审", "未经审查", "未经审核", "未经合法性审查", "未经合法性审核", "尚未经过", "尚未审查", "尚未审核", "待审查", "待审核"]
+    static let notYetReviewed = ["尚未送审", "未送审", "未经审查", "未经审核", "未经合法性审查", "未经合法性审核", "尚未经过", "尚未审查", "尚未审核", "待审查", "待审核",
+                                 "审查后上会", "审核后上会", "意见还没", "意见还未", "意见尚未", "意见书还没", "意见书还未", "意见书尚未", "意见书未出具",
+                                 "意见会后", "意见书会后", "先上会", "先行上会"]
     /// Words saying a fault the review found was put right (`已按审查意见修改`, `重新送审已通过`):
     /// a remark telling the history of a compliant record.
     static let resolutions = ["已修改", "已按", "已整改", "已删除", "已纠正", "已修正", "已通过", "已采纳", "已完善", "后审查通过", "后审核通过",

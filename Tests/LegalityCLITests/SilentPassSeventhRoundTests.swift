@@ -78,6 +78,9 @@ import Testing
         ("record", "备注: 审查意见指出第五条违反上位法，承办单位已修改", true), ("record", "备注: 第一次审查未通过，修改后重新送审已通过", true),
         ("record", "备注: 审核认为违法行为成立", true), ("record", "备注: 整治违法建设专项行动", true),
         ("record", "备注: 第一次审查未通过，修改后第二次审查通过", true), ("record", "备注: 首次送审因材料不全被退回，补正后已审查通过", true),
+        ("discussion", "备注: 审查意见还没回来，先上会", false), ("discussion", "备注: 待司法局审查后上会", false),
+        ("discussion", "备注: 司法局审查认为方案部分条款违法", false), ("discussion", "备注: 司法局认为方案存在越权问题", false),
+        ("discussion", "备注: 会议材料会后补发", true), ("record", "备注: 司法局已出具审查意见，同意上会", true),
     ])
     func aRemarkSayingTheReviewDidNotPassHoldsTheItem(place: String, written: String, ready: Bool) throws {
         let item = SilentPassFifthRoundTests.agendaItem
