@@ -53,7 +53,8 @@ extension RecordFormat {
     /// Whether a clause finds a provision unlawful (`第八条超越法定权限`, `收费无法律依据`), not
     /// saying it found none (`未发现不合法内容`, `不存在超越法定权限的情形`).
     private static func findsAFault(_ clause: Substring) -> Bool {
-        guard !resolutions.contains(where: { clause.contains($0) }), let fault = strongFaults.first(where: { clause.contains($0) }), let found = clause.firstRange(of: fault) else { return false }
+        guard !resolutions.contains(where: { clause.contains($0) }), let fault = strongFaults.first(where: { clause.contains($0) }),
+              let found = clause.firstRange(of: fault) else { return false }
         // (Negated right before it, `不与上位法相抵触`, or beside words finding none.)
         if negations.contains(where: { clause[..<found.lowerBound].hasSuffix($0) }) { return false }
         let rest = String(clause).replacing(fault, with: "")
@@ -72,7 +73,7 @@ extension RecordFormat {
 
     /// The party's offence named in a penalty's review (`违法事实清楚`), no fault of the draft.
     static let offencePhrases = ["违法事实", "违法行为", "违法所得", "违法情节", "违法建设", "违法经营", "违法排污", "违法占地", "违法生产",
-                                         "违法建筑", "违法主体", "违法当事人", "违法证据"]
+                                 "违法建筑", "违法主体", "违法当事人", "违法证据"]
     /// A provision found unlawful: after an agreement, it undoes it.
     static let strongFaults = ["不合法", "违反上位法", "违反《", "超越法定权限", "超越职权", "超越权限", "超出法定职权", "越权", "与上位法相抵触", "与上位法抵触",
                                "与上位法不一致", "无法律依据", "没有法律依据", "缺乏法律依据", "缺少法律依据", "于法无据", "依据不足", "存在合法性问题",

@@ -8,10 +8,11 @@ extension Engine {
     /// discussion of 2019-10-10 typed 2018, its review of 2019-09-20 before it, is 345 days alone).
     static let mostDaysAnActStandsAlone = 300
 
-    /// The record pack's question of a year (`RecordProblem.Code.doubtfulYear`, at the act's date) of a record whose act of a law — the
-    /// step a rule's `in_force_on` (or `about`) names, such as the first collective discussion or
-    /// the case filing — is dated before the law came into force, alone: the record's earliest step, more
-    /// than 300 days before the next, none of its type, while some other step is dated under the law.
+    /// The record pack's question of a year (`RecordProblem.Code.doubtfulYear`, at the act's date)
+    /// of a record whose act of a law — the step a rule's `in_force_on` (or `about`) names, such as
+    /// the first collective discussion or the case filing — is dated before the law came into
+    /// force, alone: the record's earliest step, more than 300 days before the next, none of its
+    /// type, while some other step is dated under the law.
     ///
     /// By the date as written, none of the law's rules applies; but a decision whose review and
     /// comment period are of 2026 is not discussed in 2016, nor is a case investigated and decided
@@ -74,14 +75,12 @@ extension Engine {
         let ruleListEnglish = rules.count > 3 ? "\(rules[0]) and \(rules.count - 1) more rules do" : rules.count > 1 ? rules.joined(separator: ", ") + " do" : rules.joined() + " does"
         let nextZh = next.map { "（最早的是第 \($0.index + 1) 个步骤\(nextNames.map { "“\($0.zh)”" } ?? "") \($0.day)）" } ?? ""
         let nextEn = next.map { " (the earliest, step \($0.index + 1)\(nextNames.map { " (\($0.en))" } ?? ""), is dated \($0.day))" } ?? ""
-        var problem = RecordProblem(
+        return RecordProblem(
             code: .doubtfulYear,
             message: LocalizedText(
                 zh: "第 \(step.index + 1) 个步骤\(names.map { "“\($0.zh)”" } ?? "")的日期 \(day) 早于\(instrument)施行之日 \(law.from)，按此日期，\(ruleList)不适用于这条记录；但记录的其他步骤都在它之后 300 天以上\(nextZh)，且有步骤在该法施行之后。年份是否写错了？日期无误的（如案件中止后恢复，或讨论一年后才作出决定），此提示可不理会，该法的规则按所写日期不适用。",
                 en: "step \(step.index + 1)\(names.map { " (\($0.en))" } ?? "") is dated \(day), before \(instrumentEnglish) came into force on \(law.from), so by this date \(ruleListEnglish) not apply to the record; yet every other step of the record is more than 300 days later\(nextEn), and some are dated under that law. Is the year mistyped? If the date is right (a case suspended and resumed, a decision made a year after its discussion), this warning may stand: by the date as written, the law's rules do not apply."),
             position: step.dayPosition)
-        problem.keepsEvaluation = true
-        return problem
     }
 }
 
