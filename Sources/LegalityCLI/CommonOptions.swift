@@ -161,6 +161,19 @@ struct LimitOptions: ParsableArguments {
     @Option(name: .customLong("max-rule-steps"), help: Interface.help("一条规则在一条记录上最多的计算步数（默认 2000000）；超出的报告为 rule-budget。", "Most evaluation steps one rule may take on one record (default 2000000); a rule that needs more is reported as rule-budget.", valueName: "n"))
     var maxRuleSteps: Int?
 
+    /// Refuses a limit below 1, as a configuration's `limits` are: `--max-records 0` read one record
+    /// as `--max-records 1` does, unsaid.
+    func validate() throws {
+        let given: [(String, Int?)] = [
+            ("--max-file-bytes", maxFileBytes), ("--max-depth", maxDepth), ("--max-alias-expansion", maxAliasExpansion),
+            ("--max-scalar-bytes", maxScalarBytes), ("--max-documents", maxDocuments), ("--max-nodes", maxNodes),
+            ("--max-records", maxRecords), ("--max-rule-steps", maxRuleSteps),
+        ]
+        for case let (option, value?) in given where value < 1 {
+            throw ValidationError(Interface.text("\(option) 应为不小于 1 的整数，实际是 \(value)", "\(option) takes a whole number of 1 or more, found \(value)"))
+        }
+    }
+
     /// The limits in force: these options, else the configuration's `limits`, else the defaults.
     func resolved(_ configured: [String: Int], paths: [String]) -> RecordLimits {
         func pick(_ option: Int?, _ key: String, _ fallback: Int) -> Int { max(1, option ?? configured[key] ?? fallback) }

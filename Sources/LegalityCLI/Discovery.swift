@@ -453,7 +453,15 @@ enum Discovery {
                 // (Every folder is inside `/`: a run from `/`, as a container starts one, found no
                 // registry beside records it was given by an absolute path.)
                 let insideCurrent = current == "/" || (PathKey(real) != PathKey(current) && real.isPath(inside: current))
-                if !insideCurrent, rootReal.map({ PathKey(real) == PathKey($0) }) ?? true { return ending((found, nil)) }
+                if !insideCurrent, rootReal.map({ PathKey(real) == PathKey($0) }) ?? true {
+                    // Records named outside the current folder but inside the top (`check
+                    // ../penalty` from a sibling folder of the repository): on up to the top, as
+                    // from the current folder. The registry at the repository's root was passed
+                    // over, the certificate rules did not run, and an expired certificate passed,
+                    // exit 0, where the same check from the root or from outside failed.
+                    guard let top = topReal, PathKey(real) != PathKey(top), real.isPath(inside: top) else { return ending((found, nil)) }
+                    beyondCurrent = true
+                }
             }
             let last = folder.lastComponent
             folder = last == "." || last == ".." ? folder.appendingComponent("..") : folder.parentPath

@@ -104,6 +104,9 @@ import Testing
         let folder = try CLIRunner.folder(["a.yaml": Self.record])
         let jobs = try CLIRunner.run(["check", "a.yaml", "--jobs", "0", "--lang", "zh"], in: folder)
         #expect(jobs.status == 2 && jobs.stderr.contains("--jobs 应为不小于 1 的整数"), "\(jobs.stderr)")
+        // (A limit of 0 was read as 1: `--max-records 0` checked one record, unsaid.)
+        let records = try CLIRunner.run(["check", "a.yaml", "--max-records", "0", "--lang", "zh"], in: folder)
+        #expect(records.status == 2 && records.stderr.contains("--max-records 应为不小于 1 的整数，实际是 0"), "\(records.stderr)")
         let audit = try CLIRunner.run(["audit", ".", "--from", "2024-05-01", "--to", "2024-04-01", "--lang", "zh"], in: folder)
         #expect(audit.status == 2 && audit.stderr.contains("晚于"), "\(audit.stderr)")
     }

@@ -31,6 +31,28 @@ import Testing
         #expect(above.stdout.contains("未找到人员名册"), "\(above.stdout)")
     }
 
+    /// Records named from a sibling folder (`check ../penalty`, as a CI job with its own working
+    /// folder runs it) passed over the registry at the repository's root: the certificate rules
+    /// did not run and an expired certificate passed, exit 0, where the same check from the root
+    /// failed. The search goes up to the repository's root from records anywhere inside it.
+    @Test func recordsNamedFromASiblingFolderFindTheRepositorysRegistry() throws {
+        let folder = try Self.repository(["mad/.keep": ""])
+        let sibling = folder.appendingPathComponent("mad")
+        for path in ["../penalty", "../penalty/case.yaml", folder.appendingPathComponent("penalty").path] {
+            let run = try CLIRunner.run(["check", "--as-of", "2026-11-27", path], in: sibling)
+            #expect(run.status == 1 && run.stdout.contains("错误[PEN-002]"), "\(path): \(run.stdout)")
+            #expect(!run.stdout.contains("未找到人员名册"), "\(path): \(run.stdout)")
+        }
+        // Nothing above the repository is read, from a sibling folder either.
+        let registry = try String(contentsOf: CLIRunner.root.appendingPathComponent("cases/registry.yaml"), encoding: .utf8)
+        let record = try String(contentsOf: CLIRunner.root.appendingPathComponent("cases/penalty/gas-station-expired-certificate.yaml"), encoding: .utf8)
+        let outside = try CLIRunner.folder([
+            "registry.yaml": registry, "repo/.git/HEAD": "ref: refs/heads/main\n", "repo/penalty/case.yaml": record, "repo/mad/.keep": "",
+        ])
+        let above = try CLIRunner.run(["check", "--as-of", "2026-11-27", "../penalty"], in: outside.appendingPathComponent("repo/mad"))
+        #expect(above.stdout.contains("未找到人员名册"), "\(above.stdout)")
+    }
+
     /// A configuration nearer the records replaces the one above it whole: a department's `lang: zh`
     /// dropped the repository's local rules, raised severities and registry without a word.
     @Test func aConfigurationANearerOneHidesIsSaid() throws {
