@@ -41,8 +41,9 @@ extension RecordFormat {
             switch verdict(of: clause) {
             case true?:
                 // (An agreement with a provision found unlawful after it is none: `同意提交，但第八条
-                // 超越法定权限`, `合法。第三条设定的收费无法律依据`.)
-                return !clauses[(place + 1)...].contains(where: findsAFault)
+                // 超越法定权限`, `合法。第三条设定的收费无法律依据`; nor one holding the draft back
+                // from the meeting after it: `同意，但建议暂缓提交`, `同意（第五条除外）`.)
+                return !clauses[(place + 1)...].contains { findsAFault($0) || holdsItBack($0) }
             case false?: return false
             case nil: continue
             }
@@ -60,6 +61,18 @@ extension RecordFormat {
         let rest = String(clause).replacing(fault, with: "")
         return !noFaultWords.contains { rest.contains($0) }
     }
+
+    /// Whether a clause holds the draft back from the meeting, or agrees only in part (`建议暂缓提交`,
+    /// `不宜上会`, `下次会议再议`, `第五条除外`, `存在法律风险`): after an agreement, it undoes it.
+    /// (Not `暂缓` alone: a draft may itself be one to put off a charge, `暂缓征收方案`.)
+    private static func holdsItBack(_ clause: Substring) -> Bool {
+        !resolutions.contains(where: { clause.contains($0) }) && WordSearch.containsAny(String(clause), holdingBack)
+    }
+
+    /// Words holding a draft back from the meeting (`holdsItBack`).
+    static let holdingBack = ["暂缓提交", "暂缓上会", "暂缓提请", "暂缓审议", "暂缓讨论", "暂不提交", "暂不上会", "暂不提请", "暂不审议",
+                              "不宜上会", "不宜提交", "不宜提请", "不宜审议", "不宜讨论", "不同意提交", "不同意上会", "不同意提请",
+                              "不建议提交", "不建议上会", "不建议提请", "再议", "除外", "存在法律风险", "撤回送审", "撤回审查", "撤回审核", "撤回议题", "撤回上会", "退回重审", "退回修改", "重新送审"]
 
     /// Whether a text only names the written opinion it stands for (`见审查意见书`, a document
     /// number `泽司审〔2026〕44号`): the opinion is issued, its words are in it.
@@ -173,6 +186,7 @@ extension RecordFormat {
         var text = written
         for phrase in Self.offencePhrases where text.contains(phrase) { text = text.replacing(phrase, with: "案情") }
         let failing = WordSearch.containsAny(text, failingOutcomeWords.filter { $0 != "违法" }) || WordSearch.containsAny(text, Self.strongFaults)
+            || WordSearch.containsAny(text, Self.holdingBack)
         let namesIt = yesNoWords.mentionsReview(key: text) || WordSearch.containsAny(text, Self.adviserWords)
         return (WordSearch.containsAny(text, Self.notYetReviewed) || namesIt && failing)
             && !WordSearch.containsAny(text, Self.resolutions)
@@ -185,7 +199,7 @@ extension RecordFormat {
     /// Words saying the review has not been made (`尚未送审`, `未经合法性审查`).
     static let notYetReviewed = ["尚未送审", "未送审", "未经审查", "未经审核", "未经合法性审查", "未经合法性审核", "尚未经过", "尚未审查", "尚未审核", "待审查", "待审核",
                                  "审查后上会", "审核后上会", "意见还没", "意见还未", "意见尚未", "意见书还没", "意见书还未", "意见书尚未", "意见书未出具",
-                                 "意见会后", "意见书会后", "先上会", "先行上会"]
+                                 "意见会后", "意见书会后", "先上会", "先行上会", "撤回送审", "撤回审查", "撤回审核"]
     /// Words saying a fault the review found was put right (`已按审查意见修改`, `重新送审已通过`):
     /// a remark telling the history of a compliant record.
     static let resolutions = ["已修改", "已按", "已整改", "已删除", "已纠正", "已修正", "已通过", "已采纳", "已完善", "后审查通过", "后审核通过",

@@ -158,7 +158,8 @@ struct RecordReader {
                         for index in steps.indices { steps[index].node = stepNodes[steps[index].index] }
                     }
                 }
-                problems += Self.plansLeftBehind(in: steps, format: format) + Self.publicationWithoutDecision(in: steps, kind: kind, format: format)
+                problems += Self.plansLeftBehind(in: steps, format: format) + Self.reviewsLeftOpen(in: steps, format: format)
+                    + Self.publicationWithoutDecision(in: steps, kind: kind, format: format)
             } else {
                 add(.record, zh: "steps 是\(Wording.kind(stepsNode.kind, .zh))，应为步骤列表", en: "steps is \(Wording.kind(stepsNode.kind, .en)), expected a list of steps", at: stepsNode)
             }
@@ -186,15 +187,42 @@ struct RecordReader {
         guard steps.contains(where: { $0.status == .planned && stepsDoneBeforeADecision.contains($0.type) }),
               let decision = steps.filter({ $0.type == "decision" && $0.status == .done && $0.day <= format.asOf }).map(\.day).min() else { return [] }
         return steps.filter { $0.status == .planned && stepsDoneBeforeADecision.contains($0.type) && $0.day <= decision }.map { step in
-            let name = format.vocabulary.names(of: step.type, in: RecordFormat.Section.stepTypes)
-            var problem = RecordProblem(
-                code: .step,
-                message: LocalizedText(
-                    zh: "第 \(step.index + 1) 个步骤“\(name?.zh ?? step.type)”标为计划（\(step.day)），但决定已于 \(decision) 作出：它是做了而没有改为已完成，还是没有做？做了的，写 status: done 并如实填写执法人员；没有做的，删去这一步骤。标为计划的步骤，执法人员人数、证件和出示证件的规则都不检查。",
-                    en: "step \(step.index + 1) (\(name?.en ?? step.type)) is planned for \(step.day), but the decision was made on \(decision): was it done and not marked so, or not done at all? If done, write status: done with its officers as they were; if not, remove the step. The rules of officers, their certificates and credentials shown do not check a planned step."),
-                position: step.node["status"]?.position ?? step.dayPosition)
-            problem.keepsEvaluation = true
-            return problem
+            planLeftBehind(step, format: format) { name in
+                LocalizedText(
+                    zh: "第 \(step.index + 1) 个步骤“\(name.zh)”标为计划（\(step.day)），但决定已于 \(decision) 作出：它是做了而没有改为已完成，还是没有做？做了的，写 status: done 并如实填写执法人员；没有做的，删去这一步骤。标为计划的步骤，执法人员人数、证件和出示证件的规则都不检查。",
+                    en: "step \(step.index + 1) (\(name.en)) is planned for \(step.day), but the decision was made on \(decision): was it done and not marked so, or not done at all? If done, write status: done with its officers as they were; if not, remove the step. The rules of officers, their certificates and credentials shown do not check a planned step.")
+            }
+        }
+    }
+
+    /// A step problem (`Code.step`) at a planned step's status (else its date), worded with the
+    /// step type's names, that keeps the record evaluated.
+    private static func planLeftBehind(_ step: Step, format: RecordFormat, message: (LocalizedText) -> LocalizedText) -> RecordProblem {
+        let name = format.vocabulary.names(of: step.type, in: RecordFormat.Section.stepTypes) ?? LocalizedText(zh: step.type, en: step.type)
+        var problem = RecordProblem(code: .step, message: message(name), position: step.node["status"]?.position ?? step.dayPosition)
+        problem.keepsEvaluation = true
+        return problem
+    }
+
+    /// A step problem (`Code.step`) for a review still `planned` on a day on or before the as-of
+    /// date (in the gate, the meeting's), after a review of its type done and before a collective
+    /// discussion or decision: the draft was sent again (a revised draft, new material), and no
+    /// conclusion of that review is recorded. The rules read the latest review done, which passed,
+    /// and the revised draft went to the meeting READY, unreviewed. (Without a review done before
+    /// it, the rules of the missing review report it, pending until its day.)
+    static func reviewsLeftOpen(in steps: [Step], format: RecordFormat) -> [RecordProblem] {
+        // (A record with no planned review is passed in one look.)
+        guard steps.contains(where: { $0.status == .planned && reviewTypes.contains($0.type) }) else { return [] }
+        return steps.filter { plan in
+            plan.status == .planned && reviewTypes.contains(plan.type) && plan.day <= format.asOf
+                && steps.contains { $0.type == plan.type && $0.status == .done && $0.day <= plan.day && $0.index != plan.index }
+                && steps.contains { ($0.type == "collective_discussion" || $0.type == "decision") && $0.day >= plan.day }
+        }.map { plan in
+            planLeftBehind(plan, format: format) { name in
+                LocalizedText(
+                    zh: "第 \(plan.index + 1) 个步骤“\(name.zh)”标为计划（\(plan.day)），日期已到（截至 \(format.asOf)），记录中没有这次审查的结论：审查做了而没有改为已完成，还是还没有审结？做了的，写 status: done 及其结论；没有审结的，再次送审的材料会前没有审查结论，不能按此前的审查上会。",
+                    en: "step \(plan.index + 1) (\(name.en)) is planned for \(plan.day), a day now come (as of \(format.asOf)), and the record holds no conclusion of it: was it done and not marked so, or is it not concluded? If done, write status: done with its outcome; if not, the draft sent again has no review's conclusion before the meeting, and the earlier review does not stand for it.")
+            }
         }
     }
 
@@ -951,12 +979,17 @@ struct RecordReader {
         // meant as that field, whatever it is called: unread, the review read as done, formal or
         // passed. Said with the field, and, when the step has the field already, that which of the
         // two holds is unknown.
-        if level == .step, let (field, code) = meantField(ofValue: mapping[key], statusOnly: !Self.mayBeAReview(mapping, format: format)) {
+        meant: if level == .step, let (field, code) = meantField(ofValue: mapping[key], statusOnly: !Self.mayBeAReview(mapping, format: format)) {
             // (One that agrees with what was read, or with the field's default, changes nothing:
             // `审查结论: 通过` beside `outcome: passed`, `审查方式: 正式审查` with no form, as a
             // paper form's labels are copied beside the codes.)
             let read = mapping[field].flatMap { meantField(ofValue: $0) }?.code ?? RecordFormat.defaultCodes[field]
             if read == code {
+                // (Not an opinion whose words say more than the code they start with, read below:
+                // `审查意见: 同意（第五条除外）` was told to be removed as the outcome said again, READY.)
+                if RecordFormat.namesOpinion(key), mapping[key]?.scalar.map({ !RecordFormat.saysPassed($0.text, conditionsAllowed: code == "conditional") }) == true {
+                    break meant
+                }
                 add(.key,
                     zh: "\(what.zh)中的字段 \(key) 既不是记录格式的字段，也没有规则读取它，其值与此步骤的 \(field)（\(code)）相同；可删去，或以 x_ 开头",
                     en: "the key '\(key)' of \(what.en) is neither a key of the record format nor read by any rule; its value is the step's '\(field)' (\(code)): remove it, or prefix it with x_",

@@ -62,6 +62,7 @@ extension RecordReader {
         let passedReview = status == .done && type.map { format.codes.stepTypes.kinds(ofBound: $0) != nil } == true
             && fields.outcome?.scalar.flatMap { format.codes.outcomes.code(for: $0.text) }.map(RecordFormat.passingOutcomes.contains) == true
         readDocuments(fields.documents, step: number, ofPassedReview: passedReview)
+        if passedReview, let type, Self.isCode(type, "legality_review") { solicitationReadAsReview(fields, step: number) }
         if checksValues {
             if let shown = fields.credentialsShown { requireBoolean(shown, key: "credentials_shown") }
             // (A free text over several lines may hold a key folded into it.)
@@ -505,6 +506,47 @@ extension RecordReader {
             zh: "第 \(step) 个步骤的 documents 第 \(index + 1) 项说审查没有通过、不同意或尚未出具（\(quoted)），而此步骤按已完成、已通过的审查读取，文件中的这些内容没有规则读取；以哪个为准无法确定，请核实后如实写明审查步骤的 outcome（尚未审结的写 status: planned），尚未出具的文件不要写入 documents",
             en: "item \(index + 1) of the documents of step \(step) says the review did not pass, disagreed or is not issued yet (\(quoted)), but the step reads as a review done and passed, and no rule reads this in a document; which holds is unknown: find out, and write the review's true outcome (status: planned for one not yet concluded); leave a document not yet issued out of documents",
             at: entry, misreadKey: true)
+    }
+
+    /// A key problem for a legality review read as formal (no `form`) and passed whose
+    /// channel or documents say it was a request for opinions (`channel: 书面征求司法局意见`, a
+    /// document `opinion_request` or `征求意见函`) with no review opinion among its documents: the
+    /// form defaults to the formal review, and a solicitation written so, the very thing the rule
+    /// of review replaced by soliciting opinions forbids, went READY with no finding at all. (Not
+    /// a draft for comments, `征求意见稿`: the draft itself.)
+    private mutating func solicitationReadAsReview(_ fields: StepFields, step: Int) {
+        guard fields.form == nil else { return }
+        var said: [String] = []
+        var at: BorrowedNode?
+        if let channel = fields.channel?.scalar?.text, Self.saysSolicitation(channel), !WordSearch.containsAny(channel, ["审查", "审核", "review"]) {
+            said.append("channel: \(channel.onOneLine)")
+            at = fields.channel
+        }
+        if let list = fields.documents, let count = list.itemCount {
+            for index in 0..<count {
+                guard let type = list.item(index)["type"]?.scalar?.text else { continue }
+                if Self.saysSolicitation(type) {
+                    said.append("type: \(type.onOneLine)")
+                    at = at ?? list.item(index)
+                } else if Self.isCode(type, "review_opinion") || WordSearch.containsAny(type, Self.opinionTypeWords) {
+                    // (A review that asked others' opinions on the way and issued its own is one.)
+                    return
+                }
+            }
+        }
+        guard let at, !said.isEmpty else { return }
+        let quoted = said.joined(separator: "；")
+        add(.key,
+            zh: "第 \(step) 个步骤按正式的合法性审查读取（没有写 form），但其中写明的是征求意见（\(quoted)），没有审查意见书；以征求意见代替合法性审查的，应写 form: opinion_solicitation；确为正式审查的，请写明 form: formal 并列出审查意见书",
+            en: "step \(step) reads as a formal legality review (no form), but what it says is a request for opinions (\(quoted)), with no review opinion among its documents; a review replaced by soliciting opinions is form: opinion_solicitation; for a formal review, write form: formal and list its opinion",
+            at: at, misreadKey: true)
+    }
+
+    /// Whether a review step's channel or document type says opinions were asked (`征求意见函`,
+    /// `会签单`), not a draft (`征求意见稿`).
+    private static func saysSolicitation(_ text: String) -> Bool {
+        WordSearch.containsAny(text, ["征求", "意见征求", "会签", "opinion_request", "opinion request", "solicit"])
+            && !WordSearch.containsAny(text, ["稿", "draft"])
     }
 
     /// Whether a document's ref says it is not issued yet (`待出具`, `尚未出具`, `审查中`, `pending`);

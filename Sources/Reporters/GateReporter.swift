@@ -96,8 +96,8 @@ public struct AgendaItem: Sendable {
     /// What the checklist says of an item held back because another record has its id.
     static func sharedIdNotice(_ place: String, _ language: Language) -> String {
         language == .zh
-            ? "暂缓原因：\(place) 中另有一条记录使用同一编号（或仅大小写、全角半角不同的编号），无法确定哪一条是本议题的记录；请核实后改正编号，或删去作废的记录。"
-            : "Held back: another record, in \(place), has the same id (or one differing only in case or width), so which of the two is this item's record cannot be told; correct the id, or remove the record that is void."
+            ? "暂缓原因：\(place) 中另有一条记录使用同一编号（或仅大小写、全角半角、连字符或不可见字符不同的编号），无法确定哪一条是本议题的记录；请核实后改正编号，或删去作废的记录。"
+            : "Held back: another record, in \(place), has the same id (or one differing only in case, width, dashes or invisible characters), so which of the two is this item's record cannot be told; correct the id, or remove the record that is void."
     }
 
     /// What the checklist says of an item no prerequisite rule beyond the record format applied
