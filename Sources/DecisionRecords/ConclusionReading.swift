@@ -25,6 +25,8 @@ extension RecordFormat {
         if text.contains("违法"), penaltyWords.contains(where: { text.contains($0) }) {
             text = text.replacing("程序违法", with: "程序不合法").replacing("违法", with: "案情")
         }
+        // (The review named is no word of passing: `合法性审查已撤回送审材料` said nothing of 合法.)
+        for name in ["合法性审查", "合法性审核"] where text.contains(name) { text = text.replacing(name, with: "审查") }
         // (A draft amended is a noun, `修改后的方案`, no condition.)
         for phrase in amendedDrafts where text.contains(phrase) { text = text.replacing(phrase, with: "修订稿") }
         // (No objection said with a negation in it, `无不同意见`, `不存在法律障碍`: read as the
@@ -42,8 +44,8 @@ extension RecordFormat {
             case true?:
                 // (An agreement with a provision found unlawful after it is none: `同意提交，但第八条
                 // 超越法定权限`, `合法。第三条设定的收费无法律依据`; nor one holding the draft back
-                // from the meeting after it: `同意，但建议暂缓提交`, `同意（第五条除外）`.)
-                return !clauses[(place + 1)...].contains { findsAFault($0) || holdsItBack($0) }
+                // from the meeting with it or after it: `同意暂缓上会`, `同意，但建议暂缓提交`, `同意（第五条除外）`.)
+                return !clauses[(place + 1)...].contains(where: findsAFault) && !clauses[place...].contains(where: holdsItBack)
             case false?: return false
             case nil: continue
             }
@@ -62,17 +64,43 @@ extension RecordFormat {
         return !noFaultWords.contains { rest.contains($0) }
     }
 
+    /// Whether an opinion in words of its own refuses or holds back the draft, or finds it unlawful
+    /// (`不同意`, `建议暂缓提交`, `同意，但存在法律风险`, `第八条超越法定权限`): read of a key of the
+    /// user's own, which says no more than what it says (`需进一步研究` is not read so).
+    public static func refuses(_ written: String) -> Bool {
+        guard written.utf8.count <= 640, !saysPassed(written) else { return false }
+        return WordSearch.containsAny(written, refusals) || WordSearch.containsAny(written, holdingBack)
+            || WordSearch.containsAny(written, strongFaults) || WordSearch.containsAny(written, ["有异议", "保留意见", "不赞成", "不通过"])
+    }
+
     /// Whether a clause holds the draft back from the meeting, or agrees only in part (`建议暂缓提交`,
     /// `不宜上会`, `下次会议再议`, `第五条除外`, `存在法律风险`): after an agreement, it undoes it.
     /// (Not `暂缓` alone: a draft may itself be one to put off a charge, `暂缓征收方案`.)
     private static func holdsItBack(_ clause: Substring) -> Bool {
-        !resolutions.contains(where: { clause.contains($0) }) && WordSearch.containsAny(String(clause), holdingBack)
+        guard !resolutions.contains(where: { clause.contains($0) }) else { return false }
+        // (An agreement but for a provision: `同意（第五条除外）`, `同意（除第五条外）`; not the words
+        // of a law quoted, `法律另有规定的除外`.)
+        if !clause.contains("规定"), clause.hasPrefix("第") && clause.hasSuffix("除外") || clause.hasPrefix("除第") && clause.hasSuffix("外") { return true }
+        // (Not one negated: `不存在法律风险`, `未发现存在法律风险的内容`, `无需下次会议讨论`.)
+        return holdingBack.contains { word in
+            var rest = clause[...]
+            while let found = rest.firstRange(of: word) {
+                let before = clause[..<found.lowerBound]
+                if !negations.contains(where: { before.hasSuffix($0) }) && !holdingNegations.contains(where: { before.hasSuffix($0) }) { return true }
+                rest = rest[found.upperBound...]
+            }
+            return false
+        }
     }
 
     /// Words holding a draft back from the meeting (`holdsItBack`).
     static let holdingBack = ["暂缓提交", "暂缓上会", "暂缓提请", "暂缓审议", "暂缓讨论", "暂不提交", "暂不上会", "暂不提请", "暂不审议",
                               "不宜上会", "不宜提交", "不宜提请", "不宜审议", "不宜讨论", "不同意提交", "不同意上会", "不同意提请",
-                              "不建议提交", "不建议上会", "不建议提请", "再议", "除外", "存在法律风险", "撤回送审", "撤回审查", "撤回审核", "撤回议题", "撤回上会", "退回重审", "退回修改", "重新送审"]
+                              "不建议提交", "不建议上会", "不建议提请", "推迟上会", "推迟提交", "推迟审议", "延期提交", "延期上会", "延期审议", "缓议",
+                              "不作审议", "不予审议", "下次会议", "择期再议", "存在法律风险", "存在较大法律风险", "法律风险较大", "较大法律风险",
+                              "应删除", "应予删除", "须删除", "撤回送审", "撤回审查", "撤回审核", "撤回议题", "撤回上会", "建议撤回"]
+    /// Words before a word holding the draft back that negate it (`不存在法律风险`, `未发现存在…`, `无需下次会议…`).
+    private static let holdingNegations = ["未发现", "没有发现", "无需", "不需", "不必", "不再"]
 
     /// Whether a text only names the written opinion it stands for (`见审查意见书`, a document
     /// number `泽司审〔2026〕44号`): the opinion is issued, its words are in it.
@@ -199,7 +227,7 @@ extension RecordFormat {
     /// Words saying the review has not been made (`尚未送审`, `未经合法性审查`).
     static let notYetReviewed = ["尚未送审", "未送审", "未经审查", "未经审核", "未经合法性审查", "未经合法性审核", "尚未经过", "尚未审查", "尚未审核", "待审查", "待审核",
                                  "审查后上会", "审核后上会", "意见还没", "意见还未", "意见尚未", "意见书还没", "意见书还未", "意见书尚未", "意见书未出具",
-                                 "意见会后", "意见书会后", "先上会", "先行上会", "撤回送审", "撤回审查", "撤回审核"]
+                                 "意见会后", "意见书会后", "先上会", "先行上会"]
     /// Words saying a fault the review found was put right (`已按审查意见修改`, `重新送审已通过`):
     /// a remark telling the history of a compliant record.
     static let resolutions = ["已修改", "已按", "已整改", "已删除", "已纠正", "已修正", "已通过", "已采纳", "已完善", "后审查通过", "后审核通过",

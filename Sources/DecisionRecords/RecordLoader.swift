@@ -175,22 +175,37 @@ struct RecordReader {
     }
 
     /// The step types whose planned steps the record pack reports once the decision is made
-    /// before them: an investigation or inspection, which the rules of officers judge done alone.
-    static let stepsDoneBeforeADecision: Set<String> = ["investigation", "inspection"]
+    /// before them, or the case discussed: an investigation or inspection, which the rules of
+    /// officers judge done alone, and a hearing, which the legal review's rule counts done alone.
+    static let stepsDoneBeforeADecision: Set<String> = ["investigation", "inspection", "hearing"]
 
-    /// A step problem (`Code.step`) for an investigation or inspection still `planned` on a day on or before the done
-    /// decision: it was done and not marked so, or not done at all. The rules of officers (two
-    /// of them, certified, credentials shown) look at done steps alone, so a case decided after an
-    /// inspection "planned" with one auxiliary officer passed, unsaid.
+    /// A step problem (`Code.step`) for an investigation, inspection or hearing still `planned` on
+    /// a day on or before the done decision or a collective discussion come by the as-of date (in
+    /// the gate, the meeting's): it was done and not marked so, or not done at all. The rules of
+    /// officers (two of them, certified, credentials shown) look at done steps alone, so a case
+    /// decided after an inspection "planned" with one auxiliary officer passed, unsaid; and one
+    /// discussed at the meeting went READY so, as did one whose hearing, still "planned", would
+    /// have needed the legal review.
     static func plansLeftBehind(in steps: [Step], format: RecordFormat) -> [RecordProblem] {
         // (A record with no plan of these types is passed in one look, without a copy.)
-        guard steps.contains(where: { $0.status == .planned && stepsDoneBeforeADecision.contains($0.type) }),
-              let decision = steps.filter({ $0.type == "decision" && $0.status == .done && $0.day <= format.asOf }).map(\.day).min() else { return [] }
-        return steps.filter { $0.status == .planned && stepsDoneBeforeADecision.contains($0.type) && $0.day <= decision }.map { step in
+        guard steps.contains(where: { $0.status == .planned && stepsDoneBeforeADecision.contains($0.type) }) else { return [] }
+        let decision = steps.filter({ $0.type == "decision" && $0.status == .done && $0.day <= format.asOf }).map(\.day).min()
+        let discussion = steps.filter({ $0.type == "collective_discussion" && $0.day <= format.asOf }).map(\.day).min()
+        guard let anchor = [decision, discussion].compactMap({ $0 }).min() else { return [] }
+        let decided = decision == anchor
+        return steps.filter { $0.status == .planned && stepsDoneBeforeADecision.contains($0.type) && $0.day <= anchor }.map { step in
             planLeftBehind(step, format: format) { name in
-                LocalizedText(
-                    zh: "第 \(step.index + 1) 个步骤“\(name.zh)”标为计划（\(step.day)），但决定已于 \(decision) 作出：它是做了而没有改为已完成，还是没有做？做了的，写 status: done 并如实填写执法人员；没有做的，删去这一步骤。标为计划的步骤，执法人员人数、证件和出示证件的规则都不检查。",
-                    en: "step \(step.index + 1) (\(name.en)) is planned for \(step.day), but the decision was made on \(decision): was it done and not marked so, or not done at all? If done, write status: done with its officers as they were; if not, remove the step. The rules of officers, their certificates and credentials shown do not check a planned step.")
+                let after: LocalizedText = decided
+                    ? LocalizedText(zh: "但决定已于 \(anchor) 作出", en: "but the decision was made on \(anchor)")
+                    : LocalizedText(zh: "但案件在 \(anchor) 集体讨论", en: "but the case is discussed on \(anchor)")
+                let rules: LocalizedText = step.type == "hearing"
+                    ? LocalizedText(zh: "举行了的，写 status: done（举行听证的案件须经法制审核）；没有举行的，删去这一步骤。标为计划的听证，法制审核的规则不计。",
+                                    en: "If held, write status: done (a case heard needs the legal review); if not, remove the step. The rule of the legal review does not count a planned hearing.")
+                    : LocalizedText(zh: "做了的，写 status: done 并如实填写执法人员；没有做的，删去这一步骤。标为计划的步骤，执法人员人数、证件和出示证件的规则都不检查。",
+                                    en: "If done, write status: done with its officers as they were; if not, remove the step. The rules of officers, their certificates and credentials shown do not check a planned step.")
+                return LocalizedText(
+                    zh: "第 \(step.index + 1) 个步骤“\(name.zh)”标为计划（\(step.day)），\(after.zh)：它是做了而没有改为已完成，还是没有做？\(rules.zh)",
+                    en: "step \(step.index + 1) (\(name.en)) is planned for \(step.day), \(after.en): was it done and not marked so, or not done at all? \(rules.en)")
             }
         }
     }
@@ -205,18 +220,20 @@ struct RecordReader {
     }
 
     /// A step problem (`Code.step`) for a review still `planned` on a day on or before the as-of
-    /// date (in the gate, the meeting's), after a review of its type done and before a collective
-    /// discussion or decision: the draft was sent again (a revised draft, new material), and no
+    /// date (in the gate, the meeting's), after a review of its type done and on or before a
+    /// collective discussion or decision itself come by the as-of date: the draft was sent again (a revised draft, new material), and no
     /// conclusion of that review is recorded. The rules read the latest review done, which passed,
     /// and the revised draft went to the meeting READY, unreviewed. (Without a review done before
     /// it, the rules of the missing review report it, pending until its day.)
     static func reviewsLeftOpen(in steps: [Step], format: RecordFormat) -> [RecordProblem] {
         // (A record with no planned review is passed in one look.)
         guard steps.contains(where: { $0.status == .planned && reviewTypes.contains($0.type) }) else { return [] }
+        // (Once the discussion or decision after it has come: a re-review running late with the
+        // meeting weeks away is no fault yet, as a first review late is not.)
         return steps.filter { plan in
             plan.status == .planned && reviewTypes.contains(plan.type) && plan.day <= format.asOf
                 && steps.contains { $0.type == plan.type && $0.status == .done && $0.day <= plan.day && $0.index != plan.index }
-                && steps.contains { ($0.type == "collective_discussion" || $0.type == "decision") && $0.day >= plan.day }
+                && steps.contains { ($0.type == "collective_discussion" || $0.type == "decision") && $0.day >= plan.day && $0.day <= format.asOf }
         }.map { plan in
             planLeftBehind(plan, format: format) { name in
                 LocalizedText(
@@ -388,7 +405,11 @@ struct RecordReader {
         for place in facts.pairPlaces {
             guard let key = facts.keyText(at: place) else { continue }
             guard booleans.isCode(key) else {
-                guard !RecordFormat.numberFacts.contains(key), !format.isReadByRule(key, at: .facts), !RecordFormat.isExtension(key) else { continue }
+                guard !RecordFormat.numberFacts.contains(key), !format.isReadByRule(key, at: .facts) else { continue }
+                if RecordFormat.isExtension(key) {
+                    ownKey(facts.key(at: place), key, value: facts.value(at: place), in: facts, level: .facts, what: LocalizedText(zh: "facts", en: "facts"))
+                    continue
+                }
                 unread += 1
                 guard unread <= Self.unreadFactsLookedAt else { continue }
                 // (A step written under facts, `复审: {type: legality_review, outcome: failed}`, as
@@ -787,7 +808,11 @@ struct RecordReader {
             }
             // The format's keys are ASCII letters and underscores, which no other text equals: a
             // key of another length is none of them, and is not compared with each.
-            guard !known.containsSameLength(key), !format.isReadByRule(key, at: level), !RecordFormat.isExtension(key) else { continue }
+            guard !known.containsSameLength(key), !format.isReadByRule(key, at: level) else { continue }
+            if RecordFormat.isExtension(key) {
+                ownKey(node.key(at: place), key, value: node.value(at: place), in: node, level: level, what: describe())
+                continue
+            }
             unread += 1
             if unread <= Self.unreadKeysLookedAt { unknownKey(node.key(at: place), key, of: node, known: known.texts, level: level, what: describe) }
         }

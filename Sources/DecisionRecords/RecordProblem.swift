@@ -24,10 +24,13 @@ public struct RecordProblem: Sendable, Hashable {
         /// dated before the law, years before the rest of its record (a warning; the record is
         /// evaluated as dated).
         case doubtfulYear = "doubtful_year"
+        /// A key of the user's own (`x_备注`), which no rule reads, saying the review did not pass,
+        /// is not done, or the person did not agree (a warning; the gate holds the item).
+        case ownKey = "own_key"
 
         /// Whether a record with this problem is kept from every pack but the record pack: its
         /// meaning is unknown, so it can be neither passed nor failed.
-        public var blocksEvaluation: Bool { self != .key && self != .doubtfulYear }
+        public var blocksEvaluation: Bool { self != .key && self != .doubtfulYear && self != .ownKey }
     }
 
     /// The class of problem.

@@ -73,6 +73,10 @@ extension RecordReader {
             if let channel = fields.channel { freeText(channel, of: "channel") }
             for key in fields.otherKeys { freeText(original.value(at: key.place), of: key.text) }
             var unread = 0
+            for key in fields.otherKeys where RecordFormat.isExtension(key.text) && !format.isReadByRule(key.text, at: .step) {
+                ownKey(original.key(at: key.place), key.text, value: original.value(at: key.place), in: original, level: .step,
+                       what: LocalizedText(zh: "第 \(number) 个步骤", en: "step \(number)"))
+            }
             for key in fields.otherKeys where !format.isReadByRule(key.text, at: .step) && !RecordFormat.isExtension(key.text) {
                 unread += 1
                 guard unread <= Self.unreadKeysLookedAt else { continue }
@@ -494,7 +498,13 @@ extension RecordReader {
             guard let key = entry.keyText(at: place), key != "type", key != "ref", !RecordFormat.isExtension(key),
                   let text = entry.value(at: place).scalar?.text else { continue }
             let asked = format.yesNoWords.read(key: key, value: text)
-            let concludes = RecordFormat.namesOpinion(key) || format.vocabulary.code(for: key, in: RecordFormat.Section.keyNames) == "outcome"
+            let named = format.vocabulary.code(for: key, in: RecordFormat.Section.keyNames) ?? key
+            // (A document still to come: `status: planned` in it went READY.)
+            if named == "status", format.codes.statuses.code(for: text) == "planned" {
+                said.append("\(key): \(text.onOneLine)")
+                continue
+            }
+            let concludes = RecordFormat.namesOpinion(key) || named == "outcome"
             if asked.map({ !$0.answer }) ?? (concludes && !RecordFormat.saysPassed(text)
                 && format.codes.outcomes.code(for: text).map(RecordFormat.passingOutcomes.contains) != true) {
                 said.append("\(key): \(text.onOneLine)")
@@ -518,9 +528,13 @@ extension RecordReader {
         guard fields.form == nil else { return }
         var said: [String] = []
         var at: BorrowedNode?
-        if let channel = fields.channel?.scalar?.text, Self.saysSolicitation(channel), !WordSearch.containsAny(channel, ["审查", "审核", "review"]) {
-            said.append("channel: \(channel.onOneLine)")
-            at = fields.channel
+        if let channel = fields.channel?.scalar?.text {
+            // (A channel saying the review, `司法局书面审查`, is one, whatever its documents are.)
+            if WordSearch.containsAny(channel, Self.reviewWords) { return }
+            if Self.saysSolicitation(channel) {
+                said.append("channel: \(channel.onOneLine)")
+                at = fields.channel
+            }
         }
         if let list = fields.documents, let count = list.itemCount {
             for index in 0..<count {
@@ -528,8 +542,10 @@ extension RecordReader {
                 if Self.saysSolicitation(type) {
                     said.append("type: \(type.onOneLine)")
                     at = at ?? list.item(index)
-                } else if Self.isCode(type, "review_opinion") || WordSearch.containsAny(type, Self.opinionTypeWords) {
-                    // (A review that asked others' opinions on the way and issued its own is one.)
+                } else if Self.isCode(type, "review_opinion") || WordSearch.containsAny(type, Self.opinionTypeWords)
+                            || WordSearch.containsAny(type, Self.replyWords) {
+                    // (A review that asked others' opinions on the way and issued its own, under
+                    // any name, `司法局复函`, `审查报告`, is one.)
                     return
                 }
             }
@@ -545,9 +561,15 @@ extension RecordReader {
     /// Whether a review step's channel or document type says opinions were asked (`征求意见函`,
     /// `会签单`), not a draft (`征求意见稿`).
     private static func saysSolicitation(_ text: String) -> Bool {
-        WordSearch.containsAny(text, ["征求", "意见征求", "会签", "opinion_request", "opinion request", "solicit"])
-            && !WordSearch.containsAny(text, ["稿", "draft"])
+        WordSearch.containsAny(text, ["征求", "意见征求", "征询", "函询", "会签", "opinion_request", "opinion request", "solicit"])
+            && !WordSearch.containsAny(text, ["意见稿", "送审稿", "draft"])
     }
+
+    /// Words of a channel naming the review itself (`司法局书面审查`).
+    private static let reviewWords = ["审查", "审核", "review"]
+    /// Words of a document's type naming a reply or a report, a review's opinion under another name
+    /// (`司法局复函`, `审查报告`, `意见书`).
+    private static let replyWords = ["复函", "回复", "答复", "报告", "意见书"]
 
     /// Whether a document's ref says it is not issued yet (`待出具`, `尚未出具`, `审查中`, `pending`);
     /// one unnumbered (`未编号`, `无文号`) is issued.

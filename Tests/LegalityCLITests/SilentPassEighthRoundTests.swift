@@ -18,6 +18,13 @@ import Testing
         ("同意。但第三条、第七条须删除，否则不宜上会", false), ("同意（第五条除外）", false), ("同意，但不同意提交常务会议", false),
         ("同意，建议加强风险防控", true), ("同意，对于不同意搬迁的商户做好解释工作", true), ("同意，该暂缓征收方案合法", true),
         ("经审查，同意提交常务会议审议", true),
+        // (Found in the regression review: a risk or a wait negated, the words of a law quoted, a
+        // re-review's history, and holding words first missed.)
+        ("同意，不存在法律风险", true), ("同意。经审查，未发现存在法律风险的内容", true), ("同意。经审查，未发现不合法内容，无需再议", true),
+        ("同意。方案第十二条“法律、法规另有规定的除外”的表述与上位法一致", true), ("同意，建议在实施方案中明确除外情形", true),
+        ("同意提交审议（前次送审退回修改，本次为重新送审稿）", true),
+        ("同意，但建议推迟上会", false), ("同意，建议下次会议讨论", false), ("同意，但存在较大法律风险", false), ("同意，但第五条应删除", false),
+        ("同意（除第五条外）", false), ("同意，但建议本次会议不作审议", false),
     ])
     func anAgreementHoldingTheDraftBackIsNone(opinion: String, ready: Bool) throws {
         let review = SilentPassFifthRoundTests.review(adding: "    审查意见: \(opinion)")
@@ -31,9 +38,11 @@ import Testing
     /// A remark of the whole record saying the review was returned or withdrawn, or that the
     /// adviser would not take the draft to the meeting: READY under a plain warning. Held now.
     @Test(arguments: [
-        ("备注: 审查通过后又发现新问题，已退回重审；法律顾问认为不宜上会", false), ("备注: 已于3月18日撤回送审材料，重新修改", false),
+        ("备注: 审查通过后又发现新问题，已退回重审；法律顾问认为不宜上会", false), ("备注: 合法性审查已于3月18日撤回送审材料，重新修改", false),
         ("备注: 合法性审查意见为同意，但建议暂缓提交", false), ("备注: 法律顾问意见：同意，但不宜上会", false),
         ("备注: 第一次审查退回修改，已按审查意见修改并审查通过", true), ("备注: 经合法性审查通过", true),
+        ("备注: 原送审稿于10月撤回送审，3月1日重新送审", true), ("备注: 根据司法局意见，第五条增加“法律另有规定的除外”", true),
+        ("备注: 法律顾问建议具体补偿细则在实施中再议", true),
     ])
     func aRemarkHoldingTheDraftBackHoldsTheItem(remark: String, ready: Bool) throws {
         let record = SilentPassFifthRoundTests.agendaItem.replacingOccurrences(of: "steps:\n", with: "\(remark)\nsteps:\n")
@@ -50,6 +59,14 @@ import Testing
         ("    documents: [{type: 征求意见函, ref: 泽发改函〔2024〕31号}]", false), ("    documents: [{type: 会签单, ref: 无}]", false),
         ("    documents: [{type: 征求意见函, ref: 泽发改函〔2024〕31号}, {type: review_opinion, ref: 泽司审〔2024〕4号}]", true),
         ("    documents: [{type: review_opinion, ref: 泽司审〔2024〕4号}]", true), ("    channel: 送司法局审查", true),
+        ("    channel: 书面征询司法局意见", false), ("    documents: [{type: 征询意见函, ref: 泽发改函〔2024〕31号}]", false),
+        // (Found in the regression review: a reply or a report is the review's opinion under another name.)
+        ("    documents: [{type: 征求意见函, ref: 柳政函〔2024〕30号}, {type: 司法局复函, ref: 泽司函〔2024〕44号}]", true),
+        ("    documents: [{type: 征求意见函, ref: 柳政函〔2024〕30号}, {type: 审查报告, ref: 泽司审〔2024〕44号}]", true),
+        ("    channel: 司法局书面审查\n    documents: [{type: 部门意见征求情况, ref: 无}]", true),
+        // (A review's opinion still to come, `status: planned` in the document, is none yet.)
+        ("    documents: [{type: review_opinion, ref: 泽司审〔2024〕4号, status: planned}]", false),
+        ("    documents: [{type: review_opinion, ref: 泽司审〔2024〕4号, 状态: 计划}]", false),
     ])
     func aSolicitationWrittenWithoutItsFormIsHeld(written: String, ready: Bool) throws {
         let record = SilentPassFifthRoundTests.review(adding: written)
@@ -67,13 +84,58 @@ import Testing
         #expect(try Self.verdict(record) == false)
         let planned = record.replacingOccurrences(of: "  - type: collective_discussion\n", with: "  - type: collective_discussion\n    status: planned\n")
         let folder = try CLIRunner.folder(["registry.yaml": Fixtures.registry, "r.yaml": planned])
-        let due = try CLIRunner.run(["check", "--as-of", "2024-03-19", "."], in: folder)
+        let due = try CLIRunner.run(["check", "--as-of", "2024-03-20", "."], in: folder)
         #expect(due.status == 1 && due.stdout.contains("错误[REC-003]") && due.stdout.contains("标为计划（2024-03-19）"), "\(due.stdout)")
-        let before = try CLIRunner.run(["check", "--as-of", "2024-03-18", "."], in: folder)
+        // (Late, with the meeting still to come, it is no fault yet, as a first review late is not.)
+        let before = try CLIRunner.run(["check", "--as-of", "2024-03-19", "."], in: folder)
         #expect(before.status == 0 && !before.stdout.contains("REC-003"), "\(before.stdout)")
         // A review planned after the meeting, or with no review done before it (MAD-001's), is none of this.
         let later = record.replacingOccurrences(of: "date: 2024-03-19}", with: "date: 2024-03-25}")
         #expect(try Self.verdict(later) == true)
+    }
+
+    /// A key of the user's own (`x_备注`, a signoff's `x_意见`), read by no rule and never
+    /// reported as unknown, saying the review did not pass or the adviser did not agree: READY
+    /// with no finding at all. REC-011 now, a warning that holds the item; one saying anything
+    /// else is still no one's business.
+    @Test(arguments: [
+        ("x_备注: 审查未通过，先上会", false), ("x-备注: 尚未送审", false), ("x_合法性审查是否通过: 否", false),
+        ("x_备注: 经合法性审查通过", true), ("x_是否公开: 否", true), ("x_经办人: 王芳", true), ("x_备注: 电话通知参会人员", true),
+    ])
+    func aKeyOfYourOwnSayingTheReviewFailedHolds(written: String, ready: Bool) throws {
+        let record = SilentPassFifthRoundTests.agendaItem.replacingOccurrences(of: "steps:\n", with: "\(written)\nsteps:\n")
+        #expect(record.contains(written))
+        #expect(try Self.verdict(record) == ready, "\(written)")
+    }
+
+    @Test(arguments: [("x_意见: 不同意", false), ("x_意见: 同意，但建议暂缓提交", false), ("x_意见: 同意", true), ("x_意见: 需进一步沟通", true)])
+    func aSignoffsOpinionOfItsOwnRefusingHolds(written: String, ready: Bool) throws {
+        let record = SilentPassSixthRoundTests.signoff(adding: written)
+        #expect(record.contains(written))
+        #expect(try Self.verdict(record) == ready, "\(written)")
+        if !ready {
+            let check = try CLIRunner.run(["check", "--as-of", "2024-03-20", "."], in: try CLIRunner.folder(["registry.yaml": Fixtures.registry, "r.yaml": record]))
+            #expect(check.status == 0 && check.stdout.contains("警告[REC-011]"), "\(check.stdout)")
+        }
+    }
+
+    /// A penalty case's investigation or hearing still `planned` on a day before its collective
+    /// discussion: at the meeting, the rules of officers judged done steps alone (one auxiliary
+    /// officer passed), and a hearing "planned" asked no legal review. REC-003 once the discussion's
+    /// day has come, as once the decision is made; nothing before.
+    @Test func aPenaltysStepLeftPlannedBeforeItsDiscussionHoldsTheCase() throws {
+        let case_ = SilentPassSixthRoundTests.penaltyCase()
+        #expect(try SilentPassSixthRoundTests.ready(case_) == true)
+        let investigation = case_.replacingOccurrences(of: "{type: investigation, date: 2024-03-05,", with: "{type: investigation, date: 2024-03-05, status: planned,")
+        let hearing = case_.replacingOccurrences(
+            of: "  - {type: legal_review", with: "  - {type: hearing, date: 2024-03-12, status: planned}\n  - {type: legal_review")
+        for record in [investigation, hearing] {
+            #expect(record != case_)
+            #expect(try SilentPassSixthRoundTests.ready(record) == false, "\(record)")
+            let folder = try CLIRunner.folder(["registry.yaml": Fixtures.registry, "c.yaml": record])
+            let before = try CLIRunner.run(["check", "--as-of", "2024-03-16", "."], in: folder)
+            #expect(!before.stdout.contains("REC-003"), "\(before.stdout)")
+        }
     }
 
     /// An id that differs from another only by a character no reader sees (a full-width space at

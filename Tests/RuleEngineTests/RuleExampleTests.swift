@@ -6,8 +6,9 @@ import Testing
 /// Every built-in rule carries examples that must and must not trigger it; all must hold.
 @Suite struct RuleExampleTests {
     static let catalogue: [String] = {
-        // (REC-010, the question of a year, is this project's beside the catalogue's record pack.)
-        var ids = (0...9).map { "REC-00\($0)" } + ["REC-010"]
+        // (REC-010, the question of a year, and REC-011, a key of the user's own saying the
+        // review did not pass, are this project's beside the catalogue's record pack.)
+        var ids = (0...9).map { "REC-00\($0)" } + ["REC-010", "REC-011"]
         ids += (1...13).map { String(format: "MAD-%03d", $0) }
         ids += (1...12).map { String(format: "PEN-%03d", $0) }
         ids += (1...8).map { String(format: "NOR-%03d", $0) }
@@ -38,8 +39,9 @@ import Testing
         expected.formUnion(["NOR-001", "NOR-002", "NOR-003", "NOR-007", "NOR-008"])
         // The whole record pack: REC-007 too, a warning that leaves the item READY (unless
         // --fail-on warning) but tells the adviser that a misspelt key or column was not read;
-        // REC-009 too, a signoff role the registry contradicts.
-        expected.formUnion((0...9).map { "REC-00\($0)" })
+        // REC-009 too, a signoff role the registry contradicts; and REC-011, a key of the user's
+        // own saying the review did not pass, which holds the item.
+        expected.formUnion((0...9).map { "REC-00\($0)" } + ["REC-011"])
         let rules = try BuiltinRules.load()
         #expect(Set(rules.rules.filter(\.prerequisite).map(\.id)) == expected)
     }

@@ -1,0 +1,35 @@
+import YAMLTree
+
+/// Keys of the user's own (`x_备注`, `x-意见`): no rule reads them and the record format reports
+/// none of them, but one saying the review did not pass, is not done, or the person did not agree
+/// is said, and the gate holds the item (`x_备注: 审查未通过，先上会` went READY with no finding at
+/// all, where `备注:` said the same held it).
+extension RecordReader {
+    /// A problem (`Code.ownKey`) for a key of the user's own in `mapping` whose value says so: read
+    /// as the key without its prefix is (`YesNoWords`, `RecordFormat.saysReviewFailed`), and, for an
+    /// opinion of a signoff or a review, as refusing (`RecordFormat.refuses`).
+    mutating func ownKey(
+        _ keyNode: BorrowedNode, _ key: String, value: BorrowedNode, in mapping: BorrowedNode, level: RecordFormat.Level,
+        what describe: @autoclosure () -> LocalizedText
+    ) {
+        guard let text = value.scalar?.text, !text.isEmpty, text.utf8.count <= 640, key.utf8.count > 2 else { return }
+        let name = String(key.dropFirst(2))
+        let ofAReview = level == .step && Self.mayBeAReview(mapping, format: format)
+        var says = false
+        if let asked = format.readYesOrNo(key: name, value: text), !asked.answer {
+            // (Of officers' certificates, only where it names a person: `是否持证: 否` may be the party's.)
+            let asksOfCertificates = asked.question == .certified
+            says = asksOfCertificates ? asked.namesPerson : asked.namesReview || asked.namesPerson || level == .signoff || ofAReview
+        }
+        if !says, level == .signoff || ofAReview, RecordFormat.namesOpinion(name) {
+            says = RecordFormat.refuses(text)
+        }
+        guard says else { return }
+        let what = describe()
+        let shown = "\(key.onOneLine): \(text.onOneLine)"
+        add(.ownKey,
+            zh: "\(what.zh)中的自定义字段 \(key.onOneLine)（以 x_ 开头，没有规则读取）说审查没有通过、没有完成或不同意（\(shown)），而记录的审查按其步骤读取，它所说的没有被检查；请核实后在审查步骤中如实写明 status、outcome 或签署（尚未签署的不要写入 signoffs）；所说的已不属实的，请改正此字段",
+            en: "the key of your own '\(key.onOneLine)' of \(what.en) (read by no rule, as it starts with x_) says the review did not pass, is not done, or the person did not agree (\(shown)), while the record's review is read from its steps, so what it says was not checked; find out, and write the true status, outcome or signoffs in the review's step (leave a signoff not yet made out of signoffs); if it no longer holds, correct this key",
+            at: keyNode, misreadKey: true)
+    }
+}
