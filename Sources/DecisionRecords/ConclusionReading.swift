@@ -25,6 +25,10 @@ extension RecordFormat {
         if text.contains("违法"), penaltyWords.contains(where: { text.contains($0) }) {
             text = text.replacing("程序违法", with: "程序不合法").replacing("违法", with: "案情")
         }
+        // (Different opinions, `有不同意见`, are no disagreement; a decision that itself postpones a
+        // charge, `同意暂缓征收`, is no wait; the party's defence rejected, `驳回当事人申辩`, backs the
+        // penalty; materials returned to be completed, `退回补充材料`, are no failed review.)
+        for (phrase, neutral) in neutralPhrases where text.contains(phrase) { text = text.replacing(phrase, with: neutral) }
         // (The review named is no word of passing: `合法性审查已撤回送审材料` said nothing of 合法.)
         for name in ["合法性审查", "合法性审核"] where text.contains(name) { text = text.replacing(name, with: "审查") }
         // (A draft amended is a noun, `修改后的方案`, no condition.)
@@ -64,14 +68,20 @@ extension RecordFormat {
         return !noFaultWords.contains { rest.contains($0) }
     }
 
-    /// Whether an opinion in words of its own refuses or holds back the draft, or finds it unlawful
-    /// (`不同意`, `建议暂缓提交`, `同意，但存在法律风险`, `第八条超越法定权限`): read of a key of the
-    /// user's own, which says no more than what it says (`需进一步研究` is not read so).
+    /// Whether an opinion in words of its own refuses or holds back the draft, finds it unlawful, or
+    /// agrees only on a condition or by word of mouth (`不同意`, `建议暂缓提交`, `同意，但存在法律风险`,
+    /// `第八条超越法定权限`, `同意（口头）`): read of a key of the user's own, by its words alone (an
+    /// opinion that only fails to say agreement, `需进一步研究`, is none here). Not of the party in a
+    /// penalty case: `驳回当事人申辩` backs the penalty.
     public static func refuses(_ written: String) -> Bool {
-        guard written.utf8.count <= 640, !saysPassed(written) else { return false }
+        guard written.utf8.count <= 640, !saysPassed(written), !WordSearch.containsAny(written, partyWords) else { return false }
         return WordSearch.containsAny(written, refusals) || WordSearch.containsAny(written, holdingBack)
-            || WordSearch.containsAny(written, strongFaults) || WordSearch.containsAny(written, ["有异议", "保留意见", "不赞成", "不通过"])
+            || WordSearch.containsAny(written, strongFaults) || WordSearch.containsAny(written, reversals)
+            || WordSearch.containsAny(written, ["有异议", "保留意见", "不赞成", "不通过"])
     }
+
+    /// Words naming the party of a penalty case, whose objection or defence is no opinion of the review.
+    static let partyWords = ["当事人", "申辩", "相对人", "听证申请"]
 
     /// Whether a clause holds the draft back from the meeting, or agrees only in part (`建议暂缓提交`,
     /// `不宜上会`, `下次会议再议`, `第五条除外`, `存在法律风险`): after an agreement, it undoes it.
@@ -97,10 +107,10 @@ extension RecordFormat {
     static let holdingBack = ["暂缓提交", "暂缓上会", "暂缓提请", "暂缓审议", "暂缓讨论", "暂不提交", "暂不上会", "暂不提请", "暂不审议",
                               "不宜上会", "不宜提交", "不宜提请", "不宜审议", "不宜讨论", "不同意提交", "不同意上会", "不同意提请",
                               "不建议提交", "不建议上会", "不建议提请", "推迟上会", "推迟提交", "推迟审议", "延期提交", "延期上会", "延期审议", "缓议",
-                              "不作审议", "不予审议", "下次会议", "择期再议", "存在法律风险", "存在较大法律风险", "法律风险较大", "较大法律风险",
-                              "应删除", "应予删除", "须删除", "撤回送审", "撤回审查", "撤回审核", "撤回议题", "撤回上会", "建议撤回"]
+                              "不作审议", "不予审议", "下次会议再议", "下次再议", "择期再议", "存在法律风险", "存在较大法律风险", "法律风险较大",
+                              "较大法律风险", "撤回送审", "撤回审查", "撤回审核", "撤回议题", "撤回上会", "建议撤回"]
     /// Words before a word holding the draft back that negate it (`不存在法律风险`, `未发现存在…`, `无需下次会议…`).
-    private static let holdingNegations = ["未发现", "没有发现", "无需", "不需", "不必", "不再"]
+    private static let holdingNegations = ["未发现", "没有发现", "无需", "不需", "不必", "不再", "不存在", "无", "没有", "未见"]
 
     /// Whether a text only names the written opinion it stands for (`见审查意见书`, a document
     /// number `泽司审〔2026〕44号`): the opinion is issued, its words are in it.
@@ -111,6 +121,12 @@ extension RecordFormat {
               scalars.contains(where: { "〔[［【(（".unicodeScalars.contains($0) }) else { return false }
         return !scalars.contains { "，,。；;：:".unicodeScalars.contains($0) }
     }
+
+    /// Phrases read as the neutral words beside them (`saysPassed`, `saysReviewFailed`).
+    static let neutralPhrases: [(String, String)] = [
+        ("不同意见", "其他意见"), ("暂缓征收", "缓征"), ("暂缓收取", "缓征"), ("暂缓收费", "缓征"), ("暂缓实施", "缓行"), ("暂缓执行", "缓行"),
+        ("驳回当事人", "不采当事人"), ("退回补充材料", "补充材料"), ("退回补正", "补正"),
+    ]
 
     /// The party's offence named in a penalty's review (`违法事实清楚`), no fault of the draft.
     static let offencePhrases = ["违法事实", "违法行为", "违法所得", "违法情节", "违法建设", "违法经营", "违法排污", "违法占地", "违法生产",
@@ -213,12 +229,27 @@ extension RecordFormat {
         guard written.utf8.count <= 640 else { return false }
         var text = written
         for phrase in Self.offencePhrases where text.contains(phrase) { text = text.replacing(phrase, with: "案情") }
+        for (phrase, neutral) in Self.neutralPhrases where text.contains(phrase) { text = text.replacing(phrase, with: neutral) }
+        // (A history ending in the review passed: `首次送审被退回，修改后重新送审，审查通过`; not one
+        // saying it is yet to be made, `待司法局审查后上会`.)
+        let notYet = WordSearch.containsAny(text, Self.notYetReviewed)
+        if !notYet, Self.endsPassing(text) { return false }
         let failing = WordSearch.containsAny(text, failingOutcomeWords.filter { $0 != "违法" }) || WordSearch.containsAny(text, Self.strongFaults)
             || WordSearch.containsAny(text, Self.holdingBack)
         let namesIt = yesNoWords.mentionsReview(key: text) || WordSearch.containsAny(text, Self.adviserWords)
-        return (WordSearch.containsAny(text, Self.notYetReviewed) || namesIt && failing)
+        return (notYet || namesIt && failing)
             && !WordSearch.containsAny(text, Self.resolutions)
             && !Self.saysPassed(written)
+    }
+
+    /// Whether the last clause of a text saying anything says the review passed or the person
+    /// agreed (`…，修改后重新送审，审查通过`).
+    static func endsPassing(_ text: String) -> Bool {
+        let clauses = text.split(whereSeparator: { clauseMarks.contains($0) })
+        for clause in clauses.reversed() {
+            if let said = verdict(of: clause) { return said && !findsAFault(clause) && !holdsItBack(clause) }
+        }
+        return false
     }
 
     /// Words naming the legal adviser or public lawyer, whose opinion is the review's.

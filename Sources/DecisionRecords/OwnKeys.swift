@@ -24,6 +24,10 @@ extension RecordReader {
         if !says, level == .signoff || ofAReview, RecordFormat.namesOpinion(name) {
             says = RecordFormat.refuses(text)
         }
+        // (The review's conclusion named by the key, anywhere: `x_审查结论: 违反上位法`.)
+        if !says, RecordFormat.namesReviewsOpinion(name) {
+            says = RecordFormat.refuses(text)
+        }
         guard says else { return }
         let what = describe()
         let shown = "\(key.onOneLine): \(text.onOneLine)"

@@ -189,12 +189,15 @@ struct RecordReader {
     static func plansLeftBehind(in steps: [Step], format: RecordFormat) -> [RecordProblem] {
         // (A record with no plan of these types is passed in one look, without a copy.)
         guard steps.contains(where: { $0.status == .planned && stepsDoneBeforeADecision.contains($0.type) }) else { return [] }
-        let decision = steps.filter({ $0.type == "decision" && $0.status == .done && $0.day <= format.asOf }).map(\.day).min()
-        let discussion = steps.filter({ $0.type == "collective_discussion" && $0.day <= format.asOf }).map(\.day).min()
-        guard let anchor = [decision, discussion].compactMap({ $0 }).min() else { return [] }
-        let decided = decision == anchor
-        return steps.filter { $0.status == .planned && stepsDoneBeforeADecision.contains($0.type) && $0.day <= anchor }.map { step in
-            planLeftBehind(step, format: format) { name in
+        // The decisions made and the discussions come by the as-of date, each a day a plan before
+        // it is left behind by (a second discussion too: an investigation planned between two).
+        let anchors = steps.filter { ($0.type == "decision" && $0.status == .done || $0.type == "collective_discussion") && $0.day <= format.asOf }
+        return steps.compactMap { step -> RecordProblem? in
+            guard step.status == .planned, stepsDoneBeforeADecision.contains(step.type),
+                  let first = anchors.filter({ $0.day >= step.day }).min(by: { ($0.day.ordinal, $0.type == "decision" ? 0 : 1) < ($1.day.ordinal, $1.type == "decision" ? 0 : 1) })
+            else { return nil }
+            let (anchor, decided) = (first.day, first.type == "decision")
+            return planLeftBehind(step, format: format) { name in
                 let after: LocalizedText = decided
                     ? LocalizedText(zh: "但决定已于 \(anchor) 作出", en: "but the decision was made on \(anchor)")
                     : LocalizedText(zh: "但案件在 \(anchor) 集体讨论", en: "but the case is discussed on \(anchor)")

@@ -499,8 +499,8 @@ extension RecordReader {
                   let text = entry.value(at: place).scalar?.text else { continue }
             let asked = format.yesNoWords.read(key: key, value: text)
             let named = format.vocabulary.code(for: key, in: RecordFormat.Section.keyNames) ?? key
-            // (A document still to come: `status: planned` in it went READY.)
-            if named == "status", format.codes.statuses.code(for: text) == "planned" {
+            // (The review's opinion still to come: `status: planned` in it went READY.)
+            if isOpinion, named == "status", format.codes.statuses.code(for: text) == "planned" {
                 said.append("\(key): \(text.onOneLine)")
                 continue
             }

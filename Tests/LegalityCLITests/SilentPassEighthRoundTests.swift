@@ -23,8 +23,11 @@ import Testing
         ("同意，不存在法律风险", true), ("同意。经审查，未发现存在法律风险的内容", true), ("同意。经审查，未发现不合法内容，无需再议", true),
         ("同意。方案第十二条“法律、法规另有规定的除外”的表述与上位法一致", true), ("同意，建议在实施方案中明确除外情形", true),
         ("同意提交审议（前次送审退回修改，本次为重新送审稿）", true),
-        ("同意，但建议推迟上会", false), ("同意，建议下次会议讨论", false), ("同意，但存在较大法律风险", false), ("同意，但第五条应删除", false),
-        ("同意（除第五条外）", false), ("同意，但建议本次会议不作审议", false),
+        ("同意，但建议推迟上会", false), ("同意，但存在较大法律风险", false), ("同意（除第五条外）", false), ("同意，但建议本次会议不作审议", false),
+        // (Found in the second regression review: the next meeting agreed to, a larger risk
+        // negated, an editorial deletion, a decision that itself postpones a charge.)
+        ("同意提请下次会议审议", true), ("同意，可提交下次会议讨论", true), ("同意，不存在较大法律风险", true), ("合法，无较大法律风险", true),
+        ("同意，应删除第五条中重复表述", true), ("同意暂缓征收2025年度城区垃圾处理费", true),
     ])
     func anAgreementHoldingTheDraftBackIsNone(opinion: String, ready: Bool) throws {
         let review = SilentPassFifthRoundTests.review(adding: "    审查意见: \(opinion)")
@@ -43,6 +46,7 @@ import Testing
         ("备注: 第一次审查退回修改，已按审查意见修改并审查通过", true), ("备注: 经合法性审查通过", true),
         ("备注: 原送审稿于10月撤回送审，3月1日重新送审", true), ("备注: 根据司法局意见，第五条增加“法律另有规定的除外”", true),
         ("备注: 法律顾问建议具体补偿细则在实施中再议", true),
+        ("备注: 首次送审被退回，修改后重新送审，审查通过", true), ("备注: 审查期间退回补充材料一次", true), ("备注: 审查期间群众有不同意见", true),
     ])
     func aRemarkHoldingTheDraftBackHoldsTheItem(remark: String, ready: Bool) throws {
         let record = SilentPassFifthRoundTests.agendaItem.replacingOccurrences(of: "steps:\n", with: "\(remark)\nsteps:\n")
@@ -101,6 +105,7 @@ import Testing
     @Test(arguments: [
         ("x_备注: 审查未通过，先上会", false), ("x-备注: 尚未送审", false), ("x_合法性审查是否通过: 否", false),
         ("x_备注: 经合法性审查通过", true), ("x_是否公开: 否", true), ("x_经办人: 王芳", true), ("x_备注: 电话通知参会人员", true),
+        ("x_审查结论: 违反上位法", false), ("x_备注: 首次送审被退回，修改后重新送审，审查通过", true), ("x_备注: 审查期间发改局提出不同意见", true),
     ])
     func aKeyOfYourOwnSayingTheReviewFailedHolds(written: String, ready: Bool) throws {
         let record = SilentPassFifthRoundTests.agendaItem.replacingOccurrences(of: "steps:\n", with: "\(written)\nsteps:\n")
@@ -108,7 +113,8 @@ import Testing
         #expect(try Self.verdict(record) == ready, "\(written)")
     }
 
-    @Test(arguments: [("x_意见: 不同意", false), ("x_意见: 同意，但建议暂缓提交", false), ("x_意见: 同意", true), ("x_意见: 需进一步沟通", true)])
+    @Test(arguments: [("x_意见: 不同意", false), ("x_意见: 同意，但建议暂缓提交", false), ("x_意见: 同意（口头）", false), ("x_意见: 同意", true),
+                      ("x_意见: 需进一步沟通", true), ("x_意见: 同意暂缓征收2025年度垃圾处理费", true)])
     func aSignoffsOpinionOfItsOwnRefusingHolds(written: String, ready: Bool) throws {
         let record = SilentPassSixthRoundTests.signoff(adding: written)
         #expect(record.contains(written))
@@ -124,12 +130,19 @@ import Testing
     /// officer passed), and a hearing "planned" asked no legal review. REC-003 once the discussion's
     /// day has come, as once the decision is made; nothing before.
     @Test func aPenaltysStepLeftPlannedBeforeItsDiscussionHoldsTheCase() throws {
+        // (A legal review rejecting the party's defence backs the penalty.)
+        let rejecting = SilentPassSixthRoundTests.penaltyCase().replacingOccurrences(of: "outcome: passed, by: [P-2]}", with: "outcome: passed, by: [P-2], x_结论: 驳回当事人申辩}")
+        #expect(rejecting.contains("驳回当事人申辩"))
+        #expect(try SilentPassSixthRoundTests.ready(rejecting) == true)
         let case_ = SilentPassSixthRoundTests.penaltyCase()
         #expect(try SilentPassSixthRoundTests.ready(case_) == true)
         let investigation = case_.replacingOccurrences(of: "{type: investigation, date: 2024-03-05,", with: "{type: investigation, date: 2024-03-05, status: planned,")
         let hearing = case_.replacingOccurrences(
             of: "  - {type: legal_review", with: "  - {type: hearing, date: 2024-03-12, status: planned}\n  - {type: legal_review")
-        for record in [investigation, hearing] {
+        // (Between two discussions, the first held: the second is the meeting's.)
+        let between = case_.replacingOccurrences(
+            of: "  - {type: notice_of_rights", with: "  - {type: collective_discussion, date: 2024-03-06, meeting: {type: executive}}\n  - {type: inspection, date: 2024-03-08, status: planned, officers: [P-3]}\n  - {type: notice_of_rights")
+        for record in [investigation, hearing, between] {
             #expect(record != case_)
             #expect(try SilentPassSixthRoundTests.ready(record) == false, "\(record)")
             let folder = try CLIRunner.folder(["registry.yaml": Fixtures.registry, "c.yaml": record])
