@@ -80,6 +80,7 @@ struct GateCommand: ParsableCommand {
         var away: [OffAgendaRecord] = []
         let absolute = Set(run.rules.rules.filter(\.absolute).map(\.id))
         let namesakes = Self.namesakes(checked.records)
+        let idless = Self.idlessDocuments(checked.records)
         let calendarDoubts = doubtsOfTheCalendar(checked.records, threshold: threshold, absolute: absolute, waivers: ledger, context: context, limits: limits)
         for item in checked.records {
             guard isOnAgenda(item) else {
@@ -116,15 +117,17 @@ struct GateCommand: ParsableCommand {
             let doubt = calendarDoubts[Self.itemKey(item)]
             let heldForCalendar = doubt == .hold
             let sharedId = item.id.flatMap { id in namesakes[Self.idKey(id)]?.first { $0 != Self.location(item) } }
+            let idlessBeside = item.id == nil || item.row != nil ? nil : idless[item.file]?.first { $0 != Self.location(item) }
             var agendaItem = AgendaItem(
                 file: item.place, record: item.id, title: item.title, findings: findings.sorted(by: Finding.precedes),
-                ready: !blocking && !unchecked && !item.blocked && !item.hasMisreadKey && sharedId == nil && item.standing == .record
-                    && !heldForCalendar,
+                ready: !blocking && !unchecked && !item.blocked && !item.hasMisreadKey && sharedId == nil && idlessBeside == nil
+                    && item.standing == .record && !heldForCalendar,
                 ruleApplied: item.standing == .record && item.checkedBeyondFormat)
             agendaItem.heldForMisreadKey = item.hasMisreadKey && !item.blocked
             agendaItem.rulesNotInForce = item.notInForceRules
             agendaItem.heldDespiteWaiver = waivedAbsolute
             agendaItem.sharedId = sharedId
+            agendaItem.idlessBeside = idlessBeside
             // Said when held, or when a finding below the fail level may come or go with the
             // year's notice; a count whose findings any notice would leave as they are, is not.
             if doubt != nil { agendaItem.uncoveredYears = item.uncoveredYears }
@@ -259,6 +262,17 @@ struct GateCommand: ParsableCommand {
             if let id = record.id { places[idKey(id), default: []].append(location(record)) }
         }
         return places.filter { $0.value.count > 1 }
+    }
+
+    /// The places of the documents of each file (not a ledger's rows) that have no id: a mapping
+    /// without one, or a list (of steps, below a `---`). (Not an empty document, a stray `---`:
+    /// it continues nothing, and is an item of its own, BLOCKED.)
+    private static func idlessDocuments(_ records: [CheckedRecord]) -> [String: [String]] {
+        var places: [String: [String]] = [:]
+        for record in records where record.row == nil && record.id == nil && (record.standing == .record || record.mayHoldRecords) {
+            places[record.file, default: []].append(location(record))
+        }
+        return places
     }
 
     /// An id as a reader tells ids apart (`ReaderFolding`), as bytes.

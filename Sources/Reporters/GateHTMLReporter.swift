@@ -35,11 +35,14 @@ public enum GateHTMLReporter {
             html += "<td class=\"verdict\"><span class=\"badge\">\(verdict)</span></td><td class=\"problems\">"
             // Waived findings are shown too, marked, with the waiver: the adviser signs for the exception.
             let unchecked = item.ready && !item.ruleApplied
-            if item.findings.isEmpty, !unchecked, item.decidedUndiscussed == nil, item.sharedId == nil, item.uncoveredYears.isEmpty { html += "—" }
+            if item.findings.isEmpty, !unchecked, item.decidedUndiscussed == nil, item.sharedId == nil, item.idlessBeside == nil, item.uncoveredYears.isEmpty {
+                html += "—"
+            }
             if item.heldForMisreadKey { html += "<div class=\"notice\">\(Escaping.html(AgendaItem.misreadKeyNotice(language)))</div>" }
             if !item.heldDespiteWaiver.isEmpty { html += "<div class=\"notice\">\(Escaping.html(AgendaItem.waiverNotice(item.heldDespiteWaiver, language)))</div>" }
             if !item.uncoveredYears.isEmpty { html += "<div class=\"notice\">\(Escaping.html(AgendaItem.calendarNotice(item.uncoveredYears, held: item.heldForCalendar, language)))</div>" }
             if let place = item.sharedId { html += "<div class=\"notice\">\(Escaping.html(AgendaItem.sharedIdNotice(place, language)))</div>" }
+            if let place = item.idlessBeside { html += "<div class=\"notice\">\(Escaping.html(AgendaItem.idlessNotice(place, language)))</div>" }
             if unchecked { html += "<div class=\"notice\">\(Escaping.html(AgendaItem.noRuleNotice(language, notInForce: item.rulesNotInForce)))</div>" }
             if let day = item.decidedUndiscussed { html += "<div class=\"notice\">\(Escaping.html(AgendaItem.decidedNotice(day, language)))</div>" }
             for finding in item.findings {

@@ -30,6 +30,10 @@ public struct AgendaItem: Sendable {
     /// item's record cannot be told. (The record pack reports the later of the two, which may
     /// be off the agenda: the item read READY beside an unreviewed namesake.)
     public var sharedId: String?
+    /// A document of the item's file that has no id (`file:line`), held back for it: it may continue
+    /// the item's record (a review added below a `---`), which then read READY beside its failed
+    /// re-review, listed as an item of its own.
+    public var idlessBeside: String?
     /// The rules stating a prohibition the law allows no exception to (`absolute: true`) whose
     /// waived findings still hold the item back: a waiver explains, it does not make the
     /// discussion lawful (the checklist showed BLOCKED above a finding marked waived, unexplained).
@@ -91,6 +95,13 @@ public struct AgendaItem: Sendable {
         language == .zh
             ? "暂缓原因：\(rules.joined(separator: "、")) 是法律不允许例外的禁止性规定（未经合法性审查或者经审查不合法的，不得提交讨论；未经法制审核或者审核未通过的，不得作出决定），豁免只说明情况，不能使议题可以上会；请补办程序后重新检查。"
             : "Held back: \(rules.joined(separator: ", ")): a prohibition the law allows no exception to (no discussion without a legality review that passed; no penalty decision without a legal review that passed); a waiver explains, and does not make the item READY. Complete the procedure and check again."
+    }
+
+    /// What the checklist says of an item held back for a document of its file with no id.
+    static func idlessNotice(_ place: String, _ language: Language) -> String {
+        language == .zh
+            ? "暂缓原因：同一文件中 \(place) 另有一个没有编号（id）的文档，它可能是本议题记录的续写（如补写的审查步骤），其内容没有计入本记录；请为它写明编号并补全为一条记录，或把其中的步骤并入本记录。"
+            : "Held back: the same file holds, at \(place), a document with no id, which may continue this item's record (a review added later, say) and was not counted in it; give it its id and make it a whole record, or move its steps into this record."
     }
 
     /// What the checklist says of an item held back because another record has its id.
@@ -260,6 +271,7 @@ public enum GateReporter {
                     ("misreadKey", .bool(item.heldForMisreadKey)),
                     ("heldDespiteWaiver", .array(item.heldDespiteWaiver.map(JSON.string))),
                     ("sameIdAs", .optional(item.sharedId)),
+                    ("idlessDocumentBeside", .optional(item.idlessBeside)),
                     ("uncoveredYears", .array(item.uncoveredYears.map { .int($0) })),
                     ("heldForCalendar", .bool(item.heldForCalendar)),
                     ("findings", .array(item.findings.map { JSONReporter.finding($0, report) })),
@@ -328,6 +340,7 @@ public enum GateReporter {
             if !item.heldDespiteWaiver.isEmpty { output += "    - \(AgendaItem.waiverNotice(item.heldDespiteWaiver, language))\n" }
             if !item.uncoveredYears.isEmpty { output += "    - \(AgendaItem.calendarNotice(item.uncoveredYears, held: item.heldForCalendar, language))\n" }
             if let place = item.sharedId { output += "    - \(AgendaItem.sharedIdNotice(line(place), language))\n" }
+            if let place = item.idlessBeside { output += "    - \(AgendaItem.idlessNotice(line(place), language))\n" }
             output += "\n"
         }
         if !agenda.notOnAgenda.isEmpty {

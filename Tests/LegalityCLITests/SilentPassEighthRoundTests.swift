@@ -151,6 +151,22 @@ import Testing
         }
     }
 
+    /// A document with no id below the record in its file (a failed re-review added after a
+    /// `---`): listed as an item of its own, while the record read READY beside it. Held now, with
+    /// the document's place; a stray empty document continues nothing.
+    @Test func aDocumentWithNoIdBesideTheRecordHoldsIt() throws {
+        let continuation = "---\nsteps:\n  - {type: legality_review, date: 2024-03-18, outcome: failed, by: [P-2]}\n"
+        let listed = "---\n- {type: legality_review, date: 2024-03-18, outcome: failed, by: [P-2]}\n"
+        for (tail, held) in [(continuation, true), (listed, true), ("---\n", false)] {
+            let folder = try CLIRunner.folder(["registry.yaml": Fixtures.registry, "r.yaml": SilentPassFifthRoundTests.agendaItem + "\n" + tail])
+            let result = try CLIRunner.run(["gate"] + SilentPassFifthRoundTests.meeting, in: folder)
+            let items = try #require(try CLIRunner.json(result.stdout)["items"] as? [[String: Any]], "\(result.stdout)")
+            let item = try #require(items.first { $0["record"] as? String == "T-2024-001" })
+            #expect(item["ready"] as? Bool == !held, "\(tail)")
+            #expect(((item["idlessDocumentBeside"] as? String)?.hasPrefix("r.yaml:") ?? false) == held, "\(tail): \(item)")
+        }
+    }
+
     /// An id that differs from another only by a character no reader sees (a full-width space at
     /// its end, a zero-width space) or by its dashes: the record on the agenda went READY beside
     /// the other's failed review, its "same id elsewhere" hold defeated. One id now, for the gate
