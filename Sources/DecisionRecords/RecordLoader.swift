@@ -65,6 +65,9 @@ struct RecordReader {
     var meetingStepDay: Day?
     /// The record's steps, while they are read (for `hasStep(ofTypeIn:)`).
     var allSteps: BorrowedNode?
+    /// The keys of the user's own whose values were read (`ownKey`), and those passed over past
+    /// `ownKeysRead`: said once, at the record.
+    var ownKeys = (read: 0, passedOver: 0)
 
     /// Whether a step of the record has one of these types, by code or name: asked only of a
     /// record with a step of another kind's type (`belongsToRecordKind`), which is rare.
@@ -166,6 +169,7 @@ struct RecordReader {
         } else {
             problems.append(missing("steps", at: first))
         }
+        sayOwnKeysPassedOver(at: document)
         let displayed = id ?? displayedID(document).clipped(to: RecordFormat.maxIDLength)
         let numbering = format.codes.stepTypes.numbering
         return LoadedDocument(
