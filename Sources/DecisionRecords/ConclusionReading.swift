@@ -242,15 +242,20 @@ extension RecordFormat {
             && !Self.saysPassed(written)
     }
 
-    /// Whether the last clause of a text saying anything says the review passed or the person
-    /// agreed (`…，修改后重新送审，审查通过`).
+    /// Whether a text tells a history (`首次…`, `…后重新送审`) whose last clause saying anything says
+    /// the review passed or the person agreed (`首次送审被退回，修改后重新送审，审查通过`). (Not a
+    /// fault and an agreement side by side, `法律顾问认为存在合法性问题，同意提交`: no history.)
     static func endsPassing(_ text: String) -> Bool {
+        guard WordSearch.containsAny(text, historyWords) else { return false }
         let clauses = text.split(whereSeparator: { clauseMarks.contains($0) })
         for clause in clauses.reversed() {
             if let said = verdict(of: clause) { return said && !findsAFault(clause) && !holdsItBack(clause) }
         }
         return false
     }
+
+    /// Words telling a history of rounds (`endsPassing`).
+    private static let historyWords = ["首次", "第一次", "初次", "前次", "上次", "重新", "再次", "此后", "之后", "修改后", "补充后", "补正后", "完善后"]
 
     /// Words naming the legal adviser or public lawyer, whose opinion is the review's.
     static let adviserWords = ["法律顾问", "公职律师", "法律意见", "司法局", "司法所", "法制机构", "法制审核机构"]

@@ -47,6 +47,8 @@ import Testing
         ("备注: 原送审稿于10月撤回送审，3月1日重新送审", true), ("备注: 根据司法局意见，第五条增加“法律另有规定的除外”", true),
         ("备注: 法律顾问建议具体补偿细则在实施中再议", true),
         ("备注: 首次送审被退回，修改后重新送审，审查通过", true), ("备注: 审查期间退回补充材料一次", true), ("备注: 审查期间群众有不同意见", true),
+        // (A fault and an agreement side by side tell no history.)
+        ("备注: 法律顾问认为存在合法性问题，同意提交", false),
     ])
     func aRemarkHoldingTheDraftBackHoldsTheItem(remark: String, ready: Bool) throws {
         let record = SilentPassFifthRoundTests.agendaItem.replacingOccurrences(of: "steps:\n", with: "\(remark)\nsteps:\n")
