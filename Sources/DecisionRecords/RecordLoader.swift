@@ -853,6 +853,12 @@ struct RecordReader {
         }
     }
 
+    /// Whether a value read as a field of the format (`meantField`) says what the record reads
+    /// anyway: a passing outcome, or the field's default (`status: done`, `form: formal`).
+    static func agrees(field: String, code: String) -> Bool {
+        field == "outcome" ? RecordFormat.passingOutcomes.contains(code) : code == RecordFormat.defaultCodes[field]
+    }
+
     /// Whether a step is a collective discussion (its type the code or a name of it).
     private func isDiscussion(_ step: BorrowedNode) -> Bool {
         guard case .string(let type)? = step["type"]?.coreValue else { return false }
@@ -1045,9 +1051,7 @@ struct RecordReader {
         // (One that is a status, an outcome or a form saying no, `结论: 不通过`, is told so below.)
         if level == .signoff, RecordFormat.namesOpinion(key), let text = mapping[key]?.scalar?.text, !RecordFormat.saysPassed(text),
            mapping["role"]?.scalar.flatMap({ format.codes.roles.code(for: $0.text) }).map(Self.opinionRoles.contains) ?? true,
-           meantField(ofValue: mapping[key]).map({ field, code in
-               field == "outcome" ? RecordFormat.passingOutcomes.contains(code) : code == RecordFormat.defaultCodes[field]
-           }) ?? true {
+           meantField(ofValue: mapping[key]).map(Self.agrees) ?? true {
             add(.key,
                 zh: "\(what.zh)中的字段 \(key) 既不是记录格式的字段，也没有规则读取它；它是此人的意见（\(key): \(text.onOneLine)），不能读作同意，而签署只读作已出具意见，它所说的没有被检查；请核实：不同意或尚未出具意见的，不要写入 signoffs，审查的结论请如实写在审查步骤的 outcome 中；同意的，写明同意，或删去此字段",
                 en: "the key '\(key)' of \(what.en) is neither a key of the record format nor read by any rule; it is the person's opinion (\(key): \(text.onOneLine)), which does not read as agreeing, while a signoff reads only as an opinion given, so what it says was not checked; find out: leave one who did not agree or gave no opinion yet out of signoffs, and write the review's true outcome in its step; for one who agreed, say so, or remove this key",
@@ -1067,9 +1071,7 @@ struct RecordReader {
            case let outcome = mapping["outcome"]?.scalar.flatMap({ format.codes.outcomes.code(for: $0.text) }),
            outcome.map(RecordFormat.passingOutcomes.contains) ?? true {
             opinionAgrees = RecordFormat.saysPassed(text, conditionsAllowed: outcome == "conditional")
-            if !opinionAgrees, meantField(ofValue: mapping[key]).map({ field, code in
-                field == "outcome" ? RecordFormat.passingOutcomes.contains(code) : code == RecordFormat.defaultCodes[field]
-            }) ?? true {
+            if !opinionAgrees, meantField(ofValue: mapping[key]).map(Self.agrees) ?? true {
                 add(.key,
                     zh: "\(what.zh)中的字段 \(key) 既不是记录格式的字段，也没有规则读取它；它是审查的意见或结论（\(key): \(text.onOneLine)），不能读作审查通过，而此步骤按审查通过（或附条件通过）读取，它所说的没有被检查；请核实后如实写明 outcome（未通过的写 failed，退回的写 returned，尚未审结的写 status: planned）；审查确已通过的，请如实写明审查意见（如“经审查，同意提交审议”）",
                     en: "the key '\(key)' of \(what.en) is neither a key of the record format nor read by any rule; it is the review's opinion or conclusion (\(key): \(text.onOneLine)), which does not read as passing, while the step reads as a review passed (or passed on conditions), so what it says was not checked; find out, and write the true outcome (failed, returned, or status: planned for one not yet concluded); for a review that did pass, write its opinion as it is (such as 经审查，同意提交审议)",
@@ -1081,7 +1083,7 @@ struct RecordReader {
         // `result: failed`): a signoff has none of them and reads as an opinion given, so one
         // saying not done, not passed or not formal was passed over, and the review with it.
         if level == .signoff, let (field, code) = meantField(ofValue: mapping[key]) {
-            let agrees = field == "outcome" ? RecordFormat.passingOutcomes.contains(code) : code == RecordFormat.defaultCodes[field]
+            let agrees = Self.agrees(field: field, code: code)
             add(.key,
                 zh: "\(what.zh)中的字段 \(key) 既不是记录格式的字段，也没有规则读取它，其值是 \(field) 的取值（\(code)）；签署没有 \(field)，读作已签署并出具意见"
                     + (agrees ? "，与此一致；可删去，或以 x_ 开头" : "，它所说的没有被检查：尚未签署的不要写入 signoffs，审查的结论请如实写在审查步骤的 outcome 中，删去此字段"),
